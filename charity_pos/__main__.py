@@ -1,0 +1,3 @@
+from charity_pos.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,228 @@
+"""The command line. Command names and options are a contract with the
+district's scripts: keep them as they are.
+
+    charity-pos                         the app, on the default store
+    charity-pos gui --db PATH [--lang en]
+    charity-pos init --db PATH --store-code CODE --name NAME --district NAME --manager-pin PIN
+    charity-pos demo --db PATH [--days N]
+    charity-pos verify --db PATH
+    charity-pos show KIND --db PATH [--json]
+
+Errors a user can cause print one line and exit non-zero, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+import unicodedata
+from collections.abc import Sequence
+from pathlib import Path
+
+from charity_pos import config
+from charity_pos.errors import PosError
+from charity_pos.i18n import describe, load, translate
+
+log = logging.getLogger("charity_pos.cli")
+
+SHOW_KINDS = ("items", "stock", "journal")
+
+
+def _width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def _pad(text: str, width: int, right: bool) -> str:
+    gap = " " * (width - _width(text))
+    return gap + text if right else text + gap
+
+
+def print_table(headers: Sequence[str], rows: Sequence[Sequence[object]], right: set[int] = frozenset()) -> None:  # type: ignore[assignment]
+    cells = [[("" if v is None else str(v)) for v in row] for row in rows]
+    widths = [max([_width(h)] + [_width(r[i]) for r in cells]) for i, h in enumerate(headers)]
+    print("  ".join(_pad(h, widths[i], i in right) for i, h in enumerate(headers)).rstrip())
+    print("  ".join("-" * w for w in widths))
+    for row in cells:
+        print("  ".join(_pad(v, widths[i], i in right) for i, v in enumerate(row)).rstrip())
+
+
+def _parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--lang", choices=config.LANGUAGES, help="language of the app and messages (zh_CN, en)")
+    parser = argparse.ArgumentParser(prog="charity-pos", description="Point of sale for community charity supermarkets.",
+                                     parents=[common])
+    sub = parser.add_subparsers(dest="command")
+
+    gui = sub.add_parser("gui", parents=[common], help="start the app")
+    gui.add_argument("--db", type=Path, help="store database file (default: the store in settings)")
+
+    init = sub.add_parser("init", parents=[common], help="create a new store database")
+    init.add_argument("--db", type=Path, required=True)
+    init.add_argument("--store-code", required=True, help="e.g. PT01")
+    init.add_argument("--name", required=True, help="the store's full name")
+    init.add_argument("--district", required=True)
+    init.add_argument("--manager-pin", required=True, help="PIN of the first manager account, 4-12 digits")
+
+    demo = sub.add_parser("demo", parents=[common], help="create a demo store with realistic activity")
+    demo.add_argument("--db", type=Path, required=True)
+    demo.add_argument("--days", type=int, default=30)
+
+    verify = sub.add_parser("verify", parents=[common], help="check a store file against its journal")
+    verify.add_argument("--db", type=Path, required=True)
+
+    show = sub.add_parser("show", parents=[common], help="list records")
+    show.add_argument("kind", choices=SHOW_KINDS)
+    show.add_argument("--db", type=Path, required=True)
+    show.add_argument("--json", action="store_true", help="a JSON array of objects instead of a table")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    settings = config.Settings.load()
+    language = args.lang or settings.language
+    try:
+        load(language)
+    except FileNotFoundError:
+        load("en")  # English needs no catalog; better than no message at all
+    config.setup_logging()
+    command = args.command or "gui"
+    try:
+        if command == "gui":
+            from charity_pos.ui.app import run_app
+
+            return run_app(getattr(args, "db", None) or settings.store, language)
+        if command == "init":
+            return _init(args)
+        if command == "demo":
+            return _demo(args)
+        if command == "verify":
+            return _verify(args)
+        if command == "show":
+            return _show(args)
+    except PosError as exc:
+        print(translate("cli", "Error: ") + describe(exc), file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:  # output piped into head and the like
+        sys.stderr.close()
+        return 0
+    except Exception:  # a bug: log it whole, tell the user one line
+        log.exception("unexpected error in %s", command)
+        print(translate("cli", "Error: ") + describe(RuntimeError()), file=sys.stderr)
+        return 3
+    return 2
+
+
+def _init(args: argparse.Namespace) -> int:
+    from charity_pos.services.store import init_store
+
+    db = init_store(args.db, store_code=args.store_code, name=args.name, district=args.district,
+                    manager_pin=args.manager_pin)
+    db.close()
+    print(translate("cli", "Created store {code} in {path}. Log in as “manager” with the PIN you chose.").format(
+        code=args.store_code.upper(), path=args.db))
+    return 0
+
+
+def _demo(args: argparse.Namespace) -> int:
+    from charity_pos.demo.builder import build_demo
+    from charity_pos.errors import InvalidInput
+
+    if not 1 <= args.days <= 3660:
+        raise InvalidInput(field="days", value=args.days, reason="too_large" if args.days > 0 else "zero")
+    summary = build_demo(args.db, days=args.days)
+    print(translate("cli", "Demo store created in {path}: {items} items, {events} journal events over {days} days.").format(
+        path=args.db, items=summary.items, events=summary.events, days=args.days))
+    print(translate("cli", "Demo accounts: cashier (PIN 1111), manager (PIN 9999)."))
+    return 0
+
+
+def _verify(args: argparse.Namespace) -> int:
+    from charity_pos.db.engine import open_store
+    from charity_pos.ledger.verify import verify
+
+    with open_store(args.db, upgrade=False) as db, db.engine.connect() as conn:
+        report = verify(conn)
+    if report.ok:
+        print(translate("cli", "OK: {events} journal events, {records} records agree; chain head {head}.").format(
+            events=report.events, records=report.records, head=report.head_hash[:16]))
+        return 0
+    print(translate("cli", "FAILED: ") + _problem_text(report.problem), file=sys.stderr)
+    return 1
+
+
+def _problem_text(p) -> str:  # type: ignore[no-untyped-def]
+    facts = {"seq": p.seq, "table": p.table, "record": p.record, "column": p.column,
+             "expected": p.expected, "found": p.found, "detail": p.detail}
+    templates = {
+        "integrity": translate("cli", "SQLite integrity check failed: {detail}"),
+        "sequence": translate("cli", "journal event #{seq} is out of sequence (expected #{expected})"),
+        "link": translate("cli", "journal event #{seq} does not link to the event before it"),
+        "hash": translate("cli", "journal event #{seq} was altered: its hash does not match"),
+        "payload": translate("cli", "journal event #{seq} cannot be read: {detail}"),
+        "missing_record": translate("cli", "record {table}/{record} written by journal event #{seq} is missing"),
+        "extra_record": translate("cli", "record {table}/{record} is not in the journal"),
+        "value": translate("cli",
+                           "record {table}/{record}: {column} is {found} in the database but {expected} in journal event #{seq}"),
+    }
+    return templates[p.kind].format(**facts)
+
+
+def _source_names() -> dict[str, str]:
+    return {"donated": translate("cli", "donated"), "purchased": translate("cli", "purchased"),
+            "consigned": translate("cli", "consigned")}
+
+
+def _show(args: argparse.Namespace) -> int:
+    from charity_pos.domain.money import format_fen
+    from charity_pos.services import journal_view
+    from charity_pos.services.base import STORE_TZ
+    from charity_pos.services.registry import Services
+
+    services = Services.open(args.db)
+    try:
+        if args.kind == "items":
+            rows = services.catalog.search(include_inactive=True, limit=None)
+            objects = [
+                {"id": str(r.id), "barcode": r.barcode, "name": r.name, "category": r.category_code, "unit": r.unit,
+                 "sale_price_fen": r.sale_price_fen, "reference_price_fen": r.reference_price_fen,
+                 "source": str(r.source), "active": r.active, "on_hand": r.on_hand}
+                for r in rows
+            ]
+            headers = [translate("cli", "Barcode"), translate("cli", "Name"), translate("cli", "Category"), translate("cli", "Unit"), translate("cli", "Price"), translate("cli", "Reference"), translate("cli", "Source"), translate("cli", "Active"), translate("cli", "On hand")]
+            table = [[r.barcode, r.name, r.category_name, r.unit, format_fen(r.sale_price_fen),
+                      "" if r.reference_price_fen is None else format_fen(r.reference_price_fen),
+                      _source_names()[str(r.source)], translate("cli", "yes") if r.active else translate("cli", "no"),
+                      r.on_hand] for r in rows]
+            right = {4, 5, 8}
+        elif args.kind == "stock":
+            levels = services.stock.levels()
+            objects = [{"item_id": str(r.item_id), "barcode": r.barcode, "name": r.name, "unit": r.unit,
+                        "on_hand": r.on_hand} for r in levels]
+            headers = [translate("cli", "Barcode"), translate("cli", "Name"), translate("cli", "Unit"), translate("cli", "On hand")]
+            table = [[r.barcode, r.name, r.unit, r.on_hand] for r in levels]
+            right = {3}
+        else:
+            events = journal_view.events(services.ctx)
+            objects = [{"seq": e.seq, "at": e.at.isoformat(), "kind": e.kind, "actor": e.actor, "hash": e.hash}
+                       for e in events]
+            headers = [translate("cli", "No."), translate("cli", "Time"), translate("cli", "Event"), translate("cli", "By"), translate("cli", "Hash")]
+            table = [[e.seq, e.at.astimezone(STORE_TZ).strftime("%Y-%m-%d %H:%M:%S"), e.kind, e.actor, e.hash[:16]]
+                     for e in events]
+            right = {0}
+    finally:
+        services.close()
+    if args.json:
+        json.dump(objects, sys.stdout, ensure_ascii=False, indent=1)
+        print()
+    else:
+        print_table(headers, table, right)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,95 @@
+"""Settings and paths. One typed object with defaults, kept as JSON in the
+user's configuration folder; the data (store files, logs) in the user's data
+folder, as the platform defines them (on Windows, %LOCALAPPDATA%).
+
+``CHARITY_POS_HOME`` puts everything under one folder instead (tests, demos).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import logging.handlers
+import os
+from dataclasses import asdict, dataclass, fields
+from pathlib import Path
+
+from platformdirs import user_config_path, user_data_path, user_log_path
+
+APP = "charity-pos"
+LANGUAGES = ("zh_CN", "en")
+log = logging.getLogger("charity_pos.config")
+
+
+def _home() -> Path | None:
+    home = os.environ.get("CHARITY_POS_HOME")
+    return Path(home) if home else None
+
+
+def data_dir() -> Path:
+    home = _home()
+    return home / "data" if home else user_data_path(APP, appauthor=False)
+
+
+def config_dir() -> Path:
+    home = _home()
+    return home / "config" if home else user_config_path(APP, appauthor=False)
+
+
+def log_dir() -> Path:
+    home = _home()
+    return home / "logs" if home else user_log_path(APP, appauthor=False)
+
+
+def default_store_path() -> Path:
+    return data_dir() / "store.sqlite3"
+
+
+@dataclass
+class Settings:
+    language: str = "zh_CN"
+    store_path: str = ""
+    font_point_size: int = 13
+
+    @property
+    def store(self) -> Path:
+        return Path(self.store_path) if self.store_path else default_store_path()
+
+    @classmethod
+    def load(cls) -> Settings:
+        path = config_dir() / "settings.json"
+        try:
+            raw = json.loads(path.read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            return cls()
+        except (OSError, ValueError):
+            log.warning("settings file unreadable; using defaults")
+            return cls()
+        known = {f.name for f in fields(cls)}
+        settings = cls(**{k: v for k, v in raw.items() if k in known})
+        if settings.language not in LANGUAGES:
+            settings.language = "zh_CN"
+        if not isinstance(settings.font_point_size, int) or not 9 <= settings.font_point_size <= 24:
+            settings.font_point_size = 13
+        return settings
+
+    def save(self) -> None:
+        folder = config_dir()
+        folder.mkdir(parents=True, exist_ok=True)
+        tmp = folder / "settings.json.tmp"
+        tmp.write_text(json.dumps(asdict(self), ensure_ascii=False, indent=2), encoding="utf-8")
+        tmp.replace(folder / "settings.json")
+
+
+def setup_logging(level: int = logging.INFO) -> Path:
+    """A rotating log file in the user's log folder. Logs carry no personal data."""
+    folder = log_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / "charity-pos.log"
+    root = logging.getLogger("charity_pos")
+    if not any(isinstance(h, logging.handlers.RotatingFileHandler) for h in root.handlers):
+        handler = logging.handlers.RotatingFileHandler(path, maxBytes=2_000_000, backupCount=5, encoding="utf-8")
+        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+        root.addHandler(handler)
+        root.setLevel(level)
+    return path

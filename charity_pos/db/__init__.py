@@ -1,0 +1,1 @@
+"""The store database: SQLAlchemy models, engine set-up and Alembic migrations."""

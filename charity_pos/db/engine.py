@@ -1,0 +1,166 @@
+"""Opening a store file: checks, lock, SQLite settings, migrations.
+
+``open_store`` is the only way the app, the command line and the tests get at
+a store database, so they all meet the same refusals: a missing or foreign
+file, a file written by a newer charity-pos, or a file another running copy
+holds.
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from filelock import FileLock, Timeout
+from sqlalchemy import Engine, create_engine, event, inspect, text
+from sqlalchemy.exc import DatabaseError
+from sqlalchemy.orm import Session, sessionmaker
+
+from charity_pos.db import migrate
+from charity_pos.errors import CorruptDatabase, NotAStoreDatabase, StoreFileExists, StoreInUse, StoreNotFound
+
+log = logging.getLogger("charity_pos.db")
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+BUSY_TIMEOUT_MS = 5000
+
+
+def _configure_sqlite(engine: Engine) -> None:
+    @event.listens_for(engine, "connect")
+    def on_connect(dbapi_conn: sqlite3.Connection, _record: object) -> None:
+        # Let SQLAlchemy, not the driver, say when transactions begin.
+        dbapi_conn.isolation_level = None
+        cur = dbapi_conn.cursor()
+        cur.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        cur.execute("PRAGMA journal_mode = WAL")
+        cur.execute("PRAGMA synchronous = FULL")
+        cur.execute("PRAGMA foreign_keys = ON")
+        cur.close()
+
+    @event.listens_for(engine, "begin")
+    def on_begin(conn: object) -> None:
+        # Take the write lock at the start, so that reading the journal's head
+        # and appending to it can never interleave with another writer.
+        conn.exec_driver_sql("BEGIN IMMEDIATE")  # type: ignore[attr-defined]
+
+
+def make_engine(path: Path) -> Engine:
+    engine = create_engine(f"sqlite:///{path}", future=True)
+    _configure_sqlite(engine)
+    return engine
+
+
+@dataclass
+class StoreDatabase:
+    """An open store file: its engine, sessions and the lock that keeps a
+    second copy of the app away."""
+
+    path: Path
+    engine: Engine
+    _lock: FileLock | None = None
+    sessions: sessionmaker[Session] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.sessions = sessionmaker(self.engine, expire_on_commit=False)
+
+    @contextmanager
+    def begin(self) -> Iterator[Session]:
+        """One unit of work: commits if the block ends normally, else nothing
+        it did remains."""
+        with self.sessions.begin() as session:
+            yield session
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        with self.sessions() as session:
+            yield session
+
+    def close(self) -> None:
+        self.engine.dispose()
+        if self._lock is not None:
+            self._lock.release()
+            self._lock = None
+
+    def __enter__(self) -> StoreDatabase:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def _lock_for(path: Path) -> FileLock:
+    lock = FileLock(str(path) + ".lock", timeout=0)
+    try:
+        lock.acquire()
+    except Timeout:
+        raise StoreInUse(path=str(path)) from None
+    return lock
+
+
+def _looks_like_sqlite(path: Path) -> bool:
+    try:
+        with path.open("rb") as fh:
+            return fh.read(len(SQLITE_HEADER)) == SQLITE_HEADER
+    except OSError:
+        return False
+
+
+def create_store_file(path: Path) -> StoreDatabase:
+    """A new, empty store file with the schema at head. Refuses an existing file."""
+    path = Path(path)
+    if path.exists():
+        raise StoreFileExists(path=str(path))
+    path.parent.mkdir(parents=True, exist_ok=True)
+    lock = _lock_for(path)
+    try:
+        engine = make_engine(path)
+        with engine.connect() as conn:
+            migrate.upgrade(conn)
+            conn.commit()
+    except BaseException:
+        lock.release()
+        path.unlink(missing_ok=True)
+        raise
+    log.info("created store database")
+    return StoreDatabase(path, engine, lock)
+
+
+def open_store(path: Path, *, upgrade: bool = True, lock: bool = True) -> StoreDatabase:
+    """Open an existing store file, upgrading its schema to this version's."""
+    path = Path(path)
+    if not path.is_file():
+        raise StoreNotFound(path=str(path))
+    if not _looks_like_sqlite(path):
+        raise NotAStoreDatabase(path=str(path))
+    file_lock = _lock_for(path) if lock else None
+    engine = make_engine(path)
+    try:
+        with engine.connect() as conn:
+            if not {"store", "alembic_version"} <= set(inspect(conn).get_table_names()):
+                raise NotAStoreDatabase(path=str(path))
+            migrate.check_not_newer(conn, path)
+            if upgrade:
+                migrate.upgrade(conn)
+            conn.commit()
+    except DatabaseError as exc:
+        engine.dispose()
+        if file_lock:
+            file_lock.release()
+        raise CorruptDatabase(path=str(path), detail=str(exc.orig)) from None
+    except BaseException:
+        engine.dispose()
+        if file_lock:
+            file_lock.release()
+        raise
+    return StoreDatabase(path, engine, file_lock)
+
+
+def integrity_problems(db: StoreDatabase) -> list[str]:
+    """What SQLite's own integrity check reports; empty when the file is sound."""
+    with db.engine.connect() as conn:
+        rows = [r[0] for r in conn.execute(text("PRAGMA integrity_check"))]
+    return [] if rows == ["ok"] else rows

@@ -1,0 +1,146 @@
+"""The store's tables.
+
+Money columns end in ``_fen`` and hold integers. Every business record has a
+UUID primary key so that a district hub can merge many stores' records.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+
+from sqlalchemy import CheckConstraint, ForeignKey, Index, Integer, String, Text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from charity_pos.db.base import PRIVATE, Base, UtcDateTime, new_id
+
+
+class Store(Base):
+    """The one store this file belongs to."""
+
+    __tablename__ = "store"
+    __journaled__ = True
+
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=new_id)
+    code: Mapped[str] = mapped_column(String(8), unique=True)
+    name: Mapped[str] = mapped_column(String(100))
+    short_name: Mapped[str] = mapped_column(String(20))
+    district: Mapped[str] = mapped_column(String(50))
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
+class User(Base):
+    __tablename__ = "app_user"
+    __journaled__ = True
+    __table_args__ = (CheckConstraint("role IN ('cashier', 'manager')", name="role"),)
+
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=new_id)
+    username: Mapped[str] = mapped_column(String(32), unique=True)
+    # A staff member's real name is personal data: kept out of the journal.
+    display_name: Mapped[str] = mapped_column(String(50), info=PRIVATE)
+    role: Mapped[str] = mapped_column(String(16))
+    pin_hash: Mapped[str] = mapped_column(String(200), info=PRIVATE)
+    failed_pins: Mapped[int] = mapped_column(Integer, default=0, info=PRIVATE)
+    locked_until: Mapped[datetime | None] = mapped_column(UtcDateTime, info=PRIVATE)
+    active: Mapped[bool] = mapped_column(default=True)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
+class Category(Base):
+    __tablename__ = "category"
+    __journaled__ = True
+
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=new_id)
+    code: Mapped[str] = mapped_column(String(32), unique=True)
+    name: Mapped[str] = mapped_column(String(50), unique=True)
+    sort_order: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class Item(Base):
+    __tablename__ = "item"
+    __journaled__ = True
+    __table_args__ = (
+        CheckConstraint("sale_price_fen >= 0", name="sale_price_not_negative"),
+        CheckConstraint("reference_price_fen IS NULL OR reference_price_fen >= 0", name="reference_not_negative"),
+        CheckConstraint("source IN ('donated', 'purchased', 'consigned')", name="source"),
+        Index("ix_item_pinyin_initials", "pinyin_initials"),
+        Index("ix_item_name", "name"),
+    )
+
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=new_id)
+    name: Mapped[str] = mapped_column(String(100))
+    pinyin_initials: Mapped[str] = mapped_column(String(100))
+    pinyin_full: Mapped[str] = mapped_column(String(400))
+    category_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("category.id"))
+    unit: Mapped[str] = mapped_column(String(10))
+    barcode: Mapped[str | None] = mapped_column(String(14), unique=True)
+    sale_price_fen: Mapped[int] = mapped_column(Integer)
+    reference_price_fen: Mapped[int | None] = mapped_column(Integer)
+    source: Mapped[str] = mapped_column(String(12))
+    active: Mapped[bool] = mapped_column(default=True)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    updated_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+    category: Mapped[Category] = relationship()
+
+
+class StockMovement(Base):
+    """Every change of stock on hand; stock is their sum, never typed in."""
+
+    __tablename__ = "stock_movement"
+    __journaled__ = True
+    __table_args__ = (
+        CheckConstraint("quantity <> 0", name="quantity_not_zero"),
+        Index("ix_stock_movement_item_id", "item_id"),
+    )
+
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=new_id)
+    item_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("item.id"))
+    quantity: Mapped[int] = mapped_column(Integer)
+    reason: Mapped[str] = mapped_column(String(20))
+    document: Mapped[str | None] = mapped_column(String(32))
+    note: Mapped[str] = mapped_column(String(200), default="")
+    user_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("app_user.id"))
+    at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
+class DocumentSequence(Base):
+    """Last number handed out per kind and year; moved in the document's own
+    transaction so that a failed save gives its number back."""
+
+    __tablename__ = "document_sequence"
+
+    kind: Mapped[str] = mapped_column(String(16), primary_key=True)
+    year: Mapped[int] = mapped_column(Integer, primary_key=True)
+    last_serial: Mapped[int] = mapped_column(Integer)
+
+
+class JournalEvent(Base):
+    """The hash-chained journal: one event per business change."""
+
+    __tablename__ = "journal_event"
+
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    uuid: Mapped[str] = mapped_column(String(36), unique=True)
+    kind: Mapped[str] = mapped_column(String(40))
+    at: Mapped[str] = mapped_column(String(40))
+    actor: Mapped[str | None] = mapped_column(String(36))
+    payload: Mapped[str] = mapped_column(Text)
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64), unique=True)
+
+
+class AuditEntry(Base):
+    """Security log: logins, locks, approvals, who asked and who approved."""
+
+    __tablename__ = "audit_entry"
+    __table_args__ = (Index("ix_audit_entry_at", "at"),)
+
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=new_id)
+    at: Mapped[datetime] = mapped_column(UtcDateTime)
+    action: Mapped[str] = mapped_column(String(40))
+    outcome: Mapped[str] = mapped_column(String(16))
+    user_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("app_user.id"))
+    approved_by: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("app_user.id"))
+    detail: Mapped[str] = mapped_column(Text, default="")
+

@@ -1,0 +1,133 @@
+"""The demo store: a real catalog and N days of activity, every event made
+through the same services a store uses, one transaction per business event."""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass, replace
+from datetime import datetime, time, timedelta
+from pathlib import Path
+
+from sqlalchemy import func, select
+
+from charity_pos.db.models import JournalEvent
+from charity_pos.domain.barcodes import check_digit
+from charity_pos.demo.products import PRODUCTS
+from charity_pos.services.base import STORE_TZ, Approval, Role, system_clock
+from charity_pos.services.catalog import ItemDraft, ItemRow, Source
+from charity_pos.services.registry import Services
+from charity_pos.services.store import init_store
+
+STORE = {"store_code": "JA01", "name": "静安区石门二路街道慈善超市", "short_name": "石门二路慈善超市", "district": "静安区"}
+MANAGER_PIN = "9999"
+CASHIER_PIN = "1111"
+#: Items the store starts with; the rest arrive during the demo days.
+OPENING_SHARE = 0.8
+
+
+@dataclass(frozen=True)
+class DemoSummary:
+    items: int
+    events: int
+
+
+class SimClock:
+    """A clock the builder moves through the demo days."""
+
+    def __init__(self, start: datetime) -> None:
+        self.at = start
+
+    def __call__(self) -> datetime:
+        return self.at
+
+    def tick(self, rng: random.Random, low: int = 1, high: int = 9) -> None:
+        self.at += timedelta(minutes=rng.randint(low, high), seconds=rng.randint(0, 59))
+
+    def day(self, day: datetime, hour: int) -> None:
+        self.at = datetime.combine(day.date(), time(hour, 0), tzinfo=STORE_TZ)
+
+
+def _manufacturer_codes(rng: random.Random, count: int) -> list[str]:
+    codes: set[str] = set()
+    while len(codes) < count:
+        payload = rng.choice(("690", "691", "692", "693", "694", "695", "696")) + f"{rng.randrange(10**9):09d}"
+        codes.add(payload + str(check_digit(payload)))
+    return sorted(codes, key=lambda _: rng.random())
+
+
+def build_demo(path: Path, *, days: int = 30, seed: int = 20261128) -> DemoSummary:
+    rng = random.Random(seed)
+    today = system_clock().astimezone(STORE_TZ)
+    first_day = today - timedelta(days=days + 1)  # the last demo day is yesterday
+    clock = SimClock(first_day)
+    clock.day(first_day, 8)
+    db = init_store(path, manager_pin=MANAGER_PIN, clock=clock, **STORE)
+    sv = Services.for_db(db, clock)
+    try:
+        manager = sv.accounts.login("manager", MANAGER_PIN)
+        for username, name, role in (("cashier", "王丽华", Role.CASHIER), ("zhangmin", "张敏", Role.CASHIER),
+                                     ("lijun", "李军", Role.MANAGER)):
+            clock.tick(rng)
+            sv.accounts.create_user(manager, username, name, role, CASHIER_PIN if role == Role.CASHIER else MANAGER_PIN)
+        cashier = sv.accounts.login("cashier", CASHIER_PIN)
+
+        products = list(PRODUCTS)
+        rng.shuffle(products)
+        codes = iter(_manufacturer_codes(rng, len(products)))
+        opening = int(len(products) * OPENING_SHARE)
+        items: list[ItemRow] = []
+
+        def add(product: tuple, actor) -> ItemRow:  # type: ignore[no-untyped-def,type-arg]
+            category, name, unit, price, reference, source, has_code = product
+            clock.tick(rng, 0, 2)
+            draft = ItemDraft(name, category, unit, price, reference, next(codes) if has_code else None, Source(source))
+            changes = sv.catalog.create_item(actor, draft)
+            row = sv.catalog.get(changes.ids[0])
+            items.append(row)
+            return row
+
+        for product in products[:opening]:
+            add(product, manager)
+        clock.tick(rng)
+        sv.stock.receive(manager, {it.id: rng.randint(3, 40) for it in items}, note="开业盘入")
+        later = products[opening:]
+
+        for offset in range(1, days + 1):
+            day = first_day + timedelta(days=offset)
+            clock.day(day, 9)
+            actor = cashier if rng.random() < 0.7 else manager
+            sv.accounts.login(actor.username, CASHIER_PIN if actor is cashier else MANAGER_PIN)
+            # New goods arrive most days: some new lines, deliveries of known ones.
+            for _ in range(min(len(later), rng.randint(1, 4))):
+                row = add(later.pop(), actor)
+                clock.tick(rng)
+                sv.stock.receive(actor, {row.id: rng.randint(2, 20)}, note="到货")
+            if rng.random() < 0.6:
+                clock.tick(rng, 10, 60)
+                delivery = rng.sample(items, k=min(len(items), rng.randint(3, 12)))
+                sv.stock.receive(actor, {it.id: rng.randint(5, 30) for it in delivery}, note="补货")
+            # Price changes: the manager directly, a cashier with approval.
+            if rng.random() < 0.3:
+                clock.tick(rng, 5, 90)
+                item = sv.catalog.get(rng.choice(items).id)
+                new_price = max(10, int(item.sale_price_fen * rng.choice((0.8, 0.9, 0.95))))
+                draft = replace(item.draft(), sale_price_fen=new_price)
+                if actor is cashier:
+                    sv.catalog.update_item(cashier, item.id, draft, Approval("manager", MANAGER_PIN, "临期降价"))
+                else:
+                    sv.catalog.update_item(manager, item.id, draft)
+            # A weekly stock count by the manager.
+            if offset % 7 == 0:
+                clock.day(day, 18)
+                counted = rng.sample(items, k=min(len(items), 15))
+                levels = {it.id: max(0, sv.stock.on_hand(it.id) - rng.choice((0, 0, 0, 1, 2))) for it in counted}
+                sv.stock.count(manager, levels, reason="周盘点")
+        # One item taken off sale, as stores do with recalled goods.
+        clock.tick(rng, 10, 30)
+        gone = sv.catalog.get(items[-1].id)
+        sv.catalog.update_item(manager, gone.id, replace(gone.draft(), active=False))
+        with db.read() as s:
+            events = s.scalar(select(func.count(JournalEvent.seq))) or 0
+        return DemoSummary(items=len(items), events=events)
+    finally:
+        sv.close()

@@ -1,0 +1,97 @@
+"""Typed errors raised below the UI.
+
+Each error carries the facts (as attributes); it never carries a sentence for
+the user. ``charity_pos.messages`` turns each one into a translated sentence,
+so the command line and the screens say the same thing.
+"""
+
+from __future__ import annotations
+
+
+class PosError(Exception):
+    """Base of every error a user can cause and be told about."""
+
+    def __init__(self, **facts: object) -> None:
+        self.facts = facts
+        super().__init__(", ".join(f"{k}={v!r}" for k, v in facts.items()))
+
+    def __getattr__(self, name: str) -> object:
+        facts = self.__dict__.get("facts", {})
+        if name in facts:
+            return facts[name]
+        raise AttributeError(name)
+
+
+# --- store files -----------------------------------------------------------
+class StoreNotFound(PosError):
+    """No file at the path (facts: path)."""
+
+
+class StoreFileExists(PosError):
+    """init refuses to touch an existing file (facts: path)."""
+
+
+class NotAStoreDatabase(PosError):
+    """The file is not a charity-pos store database (facts: path)."""
+
+
+class NewerDatabase(PosError):
+    """Written by a newer charity-pos (facts: path, revision)."""
+
+
+class StoreInUse(PosError):
+    """Another running charity-pos holds the file (facts: path)."""
+
+
+class CorruptDatabase(PosError):
+    """SQLite reports damage (facts: path, detail)."""
+
+
+# --- input -----------------------------------------------------------------
+class InvalidInput(PosError):
+    """A field's value is not acceptable (facts: field, value, reason)."""
+
+
+class InvalidBarcode(PosError):
+    """Wrong length, non-digits or wrong check digit (facts: barcode, reason)."""
+
+
+class DuplicateBarcode(PosError):
+    """The barcode already belongs to another item (facts: barcode, item_name)."""
+
+
+class DuplicateName(PosError):
+    """A name that must be unique is taken (facts: field, value)."""
+
+
+class NotFound(PosError):
+    """A record does not exist (facts: kind, key)."""
+
+
+class UnknownBarcode(PosError):
+    """No item carries this barcode (facts: barcode)."""
+
+
+# --- accounts --------------------------------------------------------------
+class WrongPin(PosError):
+    """The PIN does not match (facts: username, attempts_left)."""
+
+
+class AccountLocked(PosError):
+    """Too many wrong PINs (facts: username, until)."""
+
+
+class AccountInactive(PosError):
+    """The account was switched off (facts: username)."""
+
+
+class PermissionDenied(PosError):
+    """The actor's role may not do this (facts: action, role)."""
+
+
+class ApprovalRequired(PermissionDenied):
+    """A manager's approval would allow it (facts: action, role)."""
+
+
+class ApprovalRejected(PosError):
+    """The approver is not a manager, or gave no reason (facts: action, reason)."""

@@ -1,0 +1,6 @@
+"""The journal: every business change as one hash-chained event.
+
+``journal.append`` is called once by each service call that changes business
+data, in that call's transaction; ``verify`` recomputes the chain and replays
+it against the tables.
+"""

@@ -1,0 +1,55 @@
+"""Canonical JSON and row snapshots, the same bytes on every machine."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import uuid
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import Column, Table
+
+from charity_pos.db.base import Base
+
+GENESIS = "0" * 64
+
+
+def canonical_json(value: Any) -> str:
+    return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False, allow_nan=False)
+
+
+def plain(value: Any) -> Any:
+    """A column value as JSON can hold it: UUIDs and times as text."""
+    if isinstance(value, uuid.UUID):
+        return str(value)
+    if isinstance(value, datetime):
+        if value.tzinfo is None:
+            value = value.replace(tzinfo=UTC)
+        return value.astimezone(UTC).isoformat(timespec="microseconds")
+    return value
+
+
+def event_hash(prev_hash: str, seq: int, event_uuid: str, kind: str, at: str, actor: str | None, payload: str) -> str:
+    body = canonical_json(
+        {"seq": seq, "uuid": event_uuid, "kind": kind, "at": at, "actor": actor, "payload": payload, "prev": prev_hash}
+    )
+    return hashlib.sha256(body.encode("utf-8")).hexdigest()
+
+
+def journaled_tables() -> list[Table]:
+    """Tables whose rows the journal describes, in a stable order."""
+    tables = []
+    for mapper in sorted(Base.registry.mappers, key=lambda m: m.class_.__tablename__):
+        if getattr(mapper.class_, "__journaled__", False):
+            tables.append(mapper.local_table)
+    return tables
+
+
+def journaled_columns(table: Table) -> list[Column[Any]]:
+    return [c for c in table.columns if c.info.get("journal", True)]
+
+
+def snapshot(obj: Base) -> dict[str, Any]:
+    table = obj.__table__  # type: ignore[attr-defined]
+    return {c.key: plain(getattr(obj, c.key)) for c in journaled_columns(table)}

@@ -1,0 +1,112 @@
+"""Checking a store file: SQLite's integrity, the hash chain, and that every
+journaled table holds exactly what the journal says it should."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Connection, select
+
+from charity_pos.db.models import JournalEvent
+from charity_pos.ledger.canonical import GENESIS, event_hash, journaled_columns, journaled_tables, plain
+
+
+@dataclass(frozen=True)
+class Problem:
+    """The first thing that disagrees. ``kind`` is one of: integrity,
+    sequence, link, hash, payload, missing_record, extra_record, value."""
+
+    kind: str
+    seq: int | None = None
+    table: str | None = None
+    record: str | None = None
+    column: str | None = None
+    expected: Any = None
+    found: Any = None
+    detail: str = ""
+
+
+@dataclass(frozen=True)
+class Report:
+    events: int
+    records: int
+    head_hash: str
+    problem: Problem | None
+
+    @property
+    def ok(self) -> bool:
+        return self.problem is None
+
+
+def _events(conn: Connection) -> Iterator[JournalEvent]:
+    yield from conn.execute(select(JournalEvent.__table__).order_by(JournalEvent.seq))  # type: ignore[misc]
+
+
+def check_chain(conn: Connection) -> tuple[int, str, dict[str, dict[str, tuple[int, dict[str, Any] | None]]], Problem | None]:
+    """Recompute every hash; return the replayed state of the journaled tables."""
+    state: dict[str, dict[str, tuple[int, dict[str, Any] | None]]] = {}
+    expected_seq, prev = 1, GENESIS
+    count = 0
+    for ev in _events(conn):
+        if ev.seq != expected_seq:
+            return count, prev, state, Problem("sequence", seq=ev.seq, expected=expected_seq, found=ev.seq)
+        if ev.prev_hash != prev:
+            return count, prev, state, Problem("link", seq=ev.seq)
+        if event_hash(ev.prev_hash, ev.seq, ev.uuid, ev.kind, ev.at, ev.actor, ev.payload) != ev.hash:
+            return count, prev, state, Problem("hash", seq=ev.seq)
+        try:
+            changes = json.loads(ev.payload)["changes"]
+            for change in changes:
+                rows = state.setdefault(change["table"], {})
+                rows[change["id"]] = (ev.seq, None if change["op"] == "delete" else change["row"])
+        except (ValueError, KeyError, TypeError) as exc:
+            return count, prev, state, Problem("payload", seq=ev.seq, detail=str(exc))
+        count += 1
+        expected_seq, prev = ev.seq + 1, ev.hash
+    return count, prev, state, None
+
+
+def compare_tables(conn: Connection, state: dict[str, dict[str, tuple[int, dict[str, Any] | None]]]) -> tuple[int, Problem | None]:
+    records = 0
+    for table in journaled_tables():
+        columns = journaled_columns(table)
+        replayed = state.get(table.name, {})
+        seen: set[str] = set()
+        pk = table.c.id
+        for row in conn.execute(select(*columns).order_by(pk)):
+            values = {c.key: plain(row._mapping[c]) for c in columns}
+            key = values["id"]
+            seen.add(key)
+            records += 1
+            seq, expected = replayed.get(key, (None, None))
+            if expected is None:
+                return records, Problem("extra_record", seq=seq, table=table.name, record=key)
+            for column in columns:
+                if values[column.key] != expected.get(column.key):
+                    return records, Problem(
+                        "value",
+                        seq=seq,
+                        table=table.name,
+                        record=key,
+                        column=column.key,
+                        expected=expected.get(column.key),
+                        found=values[column.key],
+                    )
+        for key, (seq, expected) in sorted(replayed.items()):
+            if expected is not None and key not in seen:
+                return records, Problem("missing_record", seq=seq, table=table.name, record=key)
+    return records, None
+
+
+def verify(conn: Connection) -> Report:
+    integrity = [r[0] for r in conn.exec_driver_sql("PRAGMA integrity_check")]
+    if integrity != ["ok"]:
+        return Report(0, 0, GENESIS, Problem("integrity", detail="; ".join(integrity[:3])))
+    events, head_hash, state, problem = check_chain(conn)
+    if problem:
+        return Report(events, 0, head_hash, problem)
+    records, problem = compare_tables(conn, state)
+    return Report(events, records, head_hash, problem)

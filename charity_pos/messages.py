@@ -1,0 +1,148 @@
+"""Sentences for users, in English source form, translated through Qt's
+catalogs (resources/translations). The command line and the screens both
+turn errors into words here, so they always say the same thing.
+
+``QT_TRANSLATE_NOOP`` only marks strings for ``pyside6-lupdate``; this module
+imports nothing from Qt, the translating is done by ``charity_pos.i18n``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+
+from charity_pos import errors as e
+
+Translate = Callable[[str, str], str]
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the name lupdate looks for
+    return text
+
+
+CTX = "Errors"
+
+TEMPLATES: dict[type[e.PosError], str] = {
+    e.StoreNotFound: QT_TRANSLATE_NOOP("Errors", "No store database at {path}."),
+    e.StoreFileExists: QT_TRANSLATE_NOOP("Errors", "{path} already exists; a new store needs a new file."),
+    e.NotAStoreDatabase: QT_TRANSLATE_NOOP("Errors", "{path} is not a charity-pos store database."),
+    e.NewerDatabase: QT_TRANSLATE_NOOP(
+        "Errors", "{path} was written by a newer version of charity-pos (schema {revision}); please update the app."
+    ),
+    e.StoreInUse: QT_TRANSLATE_NOOP("Errors", "{path} is open in another running copy of charity-pos; close that one first."),
+    e.CorruptDatabase: QT_TRANSLATE_NOOP("Errors", "{path} is damaged and cannot be read ({detail})."),
+    e.InvalidBarcode: QT_TRANSLATE_NOOP("Errors", "Barcode {barcode} is not valid: {why}."),
+    e.DuplicateBarcode: QT_TRANSLATE_NOOP("Errors", "Barcode {barcode} already belongs to “{item_name}”."),
+    e.DuplicateName: QT_TRANSLATE_NOOP("Errors", "“{value}” is already taken."),
+    e.NotFound: QT_TRANSLATE_NOOP("Errors", "Not found: {key}."),
+    e.UnknownBarcode: QT_TRANSLATE_NOOP("Errors", "No item has barcode {barcode}."),
+    e.WrongPin: QT_TRANSLATE_NOOP("Errors", "Wrong user name or PIN."),
+    e.AccountLocked: QT_TRANSLATE_NOOP(
+        "Errors", "Account {username} is locked after too many wrong PINs until {until}, or until a manager unlocks it."
+    ),
+    e.AccountInactive: QT_TRANSLATE_NOOP("Errors", "Account {username} has been switched off."),
+    e.PermissionDenied: QT_TRANSLATE_NOOP("Errors", "Your role may not do this: {what}."),
+    e.ApprovalRequired: QT_TRANSLATE_NOOP("Errors", "A manager must approve this: {what}."),
+}
+
+WRONG_PIN_LEFT = QT_TRANSLATE_NOOP("Errors", "Wrong PIN. {attempts_left} tries left before the account is locked.")
+
+BARCODE_REASONS = {
+    "empty": QT_TRANSLATE_NOOP("Errors", "it is empty"),
+    "not_digits": QT_TRANSLATE_NOOP("Errors", "only digits are allowed"),
+    "length": QT_TRANSLATE_NOOP("Errors", "it must have 8, 12 or 13 digits (EAN-8, UPC-A, EAN-13)"),
+    "check_digit": QT_TRANSLATE_NOOP("Errors", "the check digit is wrong"),
+}
+
+FIELDS = {
+    "name": QT_TRANSLATE_NOOP("Errors", "Name"),
+    "unit": QT_TRANSLATE_NOOP("Errors", "Unit"),
+    "category": QT_TRANSLATE_NOOP("Errors", "Category"),
+    "sale_price": QT_TRANSLATE_NOOP("Errors", "Sale price"),
+    "reference_price": QT_TRANSLATE_NOOP("Errors", "Market reference price"),
+    "source": QT_TRANSLATE_NOOP("Errors", "Source"),
+    "quantity": QT_TRANSLATE_NOOP("Errors", "Quantity"),
+    "reason": QT_TRANSLATE_NOOP("Errors", "Reason"),
+    "lines": QT_TRANSLATE_NOOP("Errors", "Lines"),
+    "pin": QT_TRANSLATE_NOOP("Errors", "PIN"),
+    "username": QT_TRANSLATE_NOOP("Errors", "User name"),
+    "display_name": QT_TRANSLATE_NOOP("Errors", "Full name"),
+    "active": QT_TRANSLATE_NOOP("Errors", "Active"),
+    "store_code": QT_TRANSLATE_NOOP("Errors", "Store code"),
+    "short_name": QT_TRANSLATE_NOOP("Errors", "Short name"),
+    "district": QT_TRANSLATE_NOOP("Errors", "District"),
+    "days": QT_TRANSLATE_NOOP("Errors", "Days"),
+}
+
+INPUT_REASONS = {
+    "empty": QT_TRANSLATE_NOOP("Errors", "{field} must not be empty."),
+    "too_long": QT_TRANSLATE_NOOP("Errors", "{field} is too long."),
+    "not_a_number": QT_TRANSLATE_NOOP("Errors", "{field}: “{value}” is not a number."),
+    "too_many_decimals": QT_TRANSLATE_NOOP("Errors", "{field}: at most two decimals (fen)."),
+    "negative": QT_TRANSLATE_NOOP("Errors", "{field} must not be negative."),
+    "zero": QT_TRANSLATE_NOOP("Errors", "{field} must be more than zero."),
+    "too_large": QT_TRANSLATE_NOOP("Errors", "{field} is too large."),
+    "unknown": QT_TRANSLATE_NOOP("Errors", "{field}: “{value}” is not known."),
+    "pin_digits": QT_TRANSLATE_NOOP("Errors", "A PIN is made of digits only."),
+    "pin_length": QT_TRANSLATE_NOOP("Errors", "A PIN has 4 to 12 digits."),
+    "username": QT_TRANSLATE_NOOP(
+        "Errors", "A user name is 2-32 lower-case letters, digits, '.', '-' or '_', starting with a letter."
+    ),
+    "store_code": QT_TRANSLATE_NOOP("Errors", "A store code is 2-8 capital letters or digits, such as PT01."),
+    "self_deactivate": QT_TRANSLATE_NOOP("Errors", "You cannot switch off your own account."),
+}
+
+APPROVAL_REASONS = {
+    "no_reason": QT_TRANSLATE_NOOP("Errors", "An approval needs a reason."),
+    "not_manager": QT_TRANSLATE_NOOP("Errors", "Only a manager can approve this."),
+}
+
+ACTIONS = {
+    "item.create": QT_TRANSLATE_NOOP("Errors", "add an item"),
+    "item.edit": QT_TRANSLATE_NOOP("Errors", "edit an item"),
+    "item.change_price": QT_TRANSLATE_NOOP("Errors", "change a price"),
+    "item.deactivate": QT_TRANSLATE_NOOP("Errors", "take an item off sale"),
+    "stock.receive": QT_TRANSLATE_NOOP("Errors", "receive stock"),
+    "stock.count": QT_TRANSLATE_NOOP("Errors", "record a stock count"),
+    "users.manage": QT_TRANSLATE_NOOP("Errors", "manage staff accounts"),
+    "users.unlock": QT_TRANSLATE_NOOP("Errors", "unlock an account"),
+    "document.void": QT_TRANSLATE_NOOP("Errors", "void a document"),
+    "sale.refund": QT_TRANSLATE_NOOP("Errors", "refund a sale"),
+    "rule.override": QT_TRANSLATE_NOOP("Errors", "override a rule"),
+}
+
+UNEXPECTED = QT_TRANSLATE_NOOP("Errors", "Something went wrong and nothing was saved. The details are in the log file.")
+
+
+def _when(value: object) -> str:
+    if isinstance(value, datetime):
+        from charity_pos.services.base import STORE_TZ
+
+        return value.astimezone(STORE_TZ).strftime("%H:%M")
+    return str(value)
+
+
+def describe(error: BaseException, tr: Translate) -> str:
+    """One sentence, in the user's language, for any error."""
+    t = lambda text: tr(CTX, text)  # noqa: E731
+    if not isinstance(error, e.PosError):
+        return t(UNEXPECTED)
+    facts = dict(error.facts)
+    if isinstance(error, e.InvalidInput):
+        field = facts.get("field", "")
+        template = INPUT_REASONS.get(str(facts.get("reason")), INPUT_REASONS["unknown"])
+        return t(template).format(field=t(FIELDS[field]) if field in FIELDS else field, value=facts.get("value", ""))
+    if isinstance(error, e.ApprovalRejected):
+        return t(APPROVAL_REASONS.get(str(facts.get("reason")), APPROVAL_REASONS["not_manager"]))
+    if isinstance(error, e.WrongPin) and facts.get("attempts_left"):
+        return t(WRONG_PIN_LEFT).format(**facts)
+    if isinstance(error, e.InvalidBarcode):
+        facts["why"] = t(BARCODE_REASONS.get(str(facts.get("reason")), BARCODE_REASONS["length"]))
+    if isinstance(error, e.PermissionDenied):
+        facts["what"] = t(ACTIONS.get(str(facts.get("action")), str(facts.get("action"))))
+    if "until" in facts:
+        facts["until"] = _when(facts["until"])
+    for cls in type(error).__mro__:
+        if cls in TEMPLATES:
+            return t(TEMPLATES[cls]).format(**facts)
+    return t(UNEXPECTED)

@@ -1,0 +1,78 @@
+"""What every service shares: the open store, the clock, who is acting, and
+the description of what a call changed."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from enum import StrEnum
+from zoneinfo import ZoneInfo
+
+from charity_pos.db.engine import StoreDatabase
+
+STORE_TZ = ZoneInfo("Asia/Shanghai")
+
+Clock = Callable[[], datetime]
+
+
+def system_clock() -> datetime:
+    return datetime.now(UTC)
+
+
+def local_date(at: datetime) -> date:
+    """The calendar day in Shanghai, which decides document years."""
+    return at.astimezone(STORE_TZ).date()
+
+
+class Role(StrEnum):
+    CASHIER = "cashier"
+    MANAGER = "manager"
+
+
+@dataclass(frozen=True)
+class Actor:
+    """The logged-in user, as services see them."""
+
+    user_id: uuid.UUID
+    username: str
+    role: Role
+
+
+@dataclass(frozen=True)
+class Approval:
+    """A manager's PIN typed at the counter for someone else's action."""
+
+    username: str
+    pin: str
+    reason: str
+
+
+class Entity(StrEnum):
+    """What screens may need to refresh after a call."""
+
+    ITEMS = "items"
+    STOCK = "stock"
+    USERS = "users"
+    STORE = "store"
+
+
+@dataclass(frozen=True)
+class Changes:
+    """What a service call changed, so each screen refreshes only its part."""
+
+    entities: frozenset[Entity]
+    ids: tuple[uuid.UUID, ...] = ()
+    event_seq: int | None = None
+    number: str | None = None
+    warnings: tuple[str, ...] = field(default_factory=tuple)
+
+
+@dataclass
+class ServiceContext:
+    db: StoreDatabase
+    clock: Clock = system_clock
+
+    def now(self) -> datetime:
+        return self.clock()

@@ -1,0 +1,289 @@
+"""The catalog: categories and items, barcodes, prices and search."""
+
+from __future__ import annotations
+
+import logging
+import uuid
+from dataclasses import dataclass, replace
+from enum import StrEnum
+
+from sqlalchemy import Select, func, or_, select
+from sqlalchemy.orm import Session
+
+from charity_pos.db.models import Category, Item, StockMovement
+from charity_pos.domain import barcodes, pinyin
+from charity_pos.domain.money import check_fen
+from charity_pos.errors import DuplicateBarcode, InvalidInput, NotFound, UnknownBarcode
+from charity_pos.ledger import journal
+from charity_pos.services.accounts import AccountService, audit
+from charity_pos.services.base import Actor, Approval, Changes, Entity, ServiceContext
+from charity_pos.services.permissions import Action
+from charity_pos.services.sequences import TIMELESS, next_serial
+
+log = logging.getLogger("charity_pos.catalog")
+
+#: The categories every store starts with, in shelf order.
+DEFAULT_CATEGORIES = (
+    ("food", "食品"),
+    ("grain_oil", "粮油"),
+    ("daily", "日用品"),
+    ("clothing", "衣物"),
+    ("shoes_hats", "鞋帽"),
+    ("bedding", "床上用品"),
+    ("books", "图书文具"),
+    ("toys", "玩具"),
+    ("appliances", "家电"),
+    ("other", "其他"),
+)
+
+#: Items without a manufacturer barcode get EAN-13 codes starting 21.
+ITEM_CODE_PREFIX = 21
+
+
+class Source(StrEnum):
+    DONATED = "donated"
+    PURCHASED = "purchased"
+    CONSIGNED = "consigned"
+
+
+class Warning(StrEnum):
+    PRICE_ABOVE_REFERENCE = "price_above_reference"
+
+
+@dataclass(frozen=True)
+class CategoryRow:
+    code: str
+    name: str
+
+
+@dataclass(frozen=True)
+class ItemDraft:
+    """What a user types for an item. ``barcode`` empty: the store makes one."""
+
+    name: str
+    category_code: str
+    unit: str
+    sale_price_fen: int
+    reference_price_fen: int | None = None
+    barcode: str | None = None
+    source: Source = Source.PURCHASED
+    active: bool = True
+
+
+@dataclass(frozen=True)
+class ItemRow:
+    id: uuid.UUID
+    name: str
+    category_code: str
+    category_name: str
+    unit: str
+    barcode: str | None
+    sale_price_fen: int
+    reference_price_fen: int | None
+    source: Source
+    active: bool
+    on_hand: int
+
+    def draft(self) -> ItemDraft:
+        return ItemDraft(
+            self.name, self.category_code, self.unit, self.sale_price_fen,
+            self.reference_price_fen, self.barcode, self.source, self.active,
+        )
+
+
+def _on_hand():  # type: ignore[no-untyped-def]
+    return (
+        select(func.coalesce(func.sum(StockMovement.quantity), 0))
+        .where(StockMovement.item_id == Item.id)
+        .correlate(Item)
+        .scalar_subquery()
+    )
+
+
+def _rows(query: Select) -> Select:  # type: ignore[type-arg]
+    return query.add_columns(Category.code, Category.name, _on_hand()).join(Item.category)
+
+
+def _item_row(item: Item, category_code: str, category_name: str, on_hand: int) -> ItemRow:
+    return ItemRow(
+        item.id, item.name, category_code, category_name, item.unit, item.barcode,
+        item.sale_price_fen, item.reference_price_fen, Source(item.source), item.active, int(on_hand),
+    )
+
+
+def _clean(session: Session, draft: ItemDraft) -> tuple[ItemDraft, Category]:
+    name = " ".join(draft.name.split())
+    if not name:
+        raise InvalidInput(field="name", value=draft.name, reason="empty")
+    if len(name) > 100:
+        raise InvalidInput(field="name", value=name, reason="too_long")
+    unit = draft.unit.strip()
+    if not unit or len(unit) > 10:
+        raise InvalidInput(field="unit", value=draft.unit, reason="empty" if not unit else "too_long")
+    category = session.scalars(select(Category).where(Category.code == draft.category_code)).one_or_none()
+    if category is None:
+        raise InvalidInput(field="category", value=draft.category_code, reason="unknown")
+    check_fen(draft.sale_price_fen, field="sale_price")
+    if draft.reference_price_fen is not None:
+        check_fen(draft.reference_price_fen, field="reference_price")
+    try:
+        source = Source(draft.source)
+    except ValueError:
+        raise InvalidInput(field="source", value=draft.source, reason="unknown") from None
+    code = barcodes.normalize(draft.barcode or "") or None
+    if code is not None:
+        barcodes.validate(code)
+    return replace(draft, name=name, unit=unit, barcode=code, source=source), category
+
+
+def _warnings(draft: ItemDraft) -> tuple[str, ...]:
+    ref = draft.reference_price_fen
+    if ref is not None and draft.sale_price_fen > ref:
+        return (Warning.PRICE_ABOVE_REFERENCE,)
+    return ()
+
+
+class CatalogService:
+    def __init__(self, ctx: ServiceContext, accounts: AccountService) -> None:
+        self.ctx = ctx
+        self.accounts = accounts
+
+    # --- reading ----------------------------------------------------------
+    def categories(self) -> list[CategoryRow]:
+        with self.ctx.db.read() as s:
+            return [CategoryRow(c.code, c.name) for c in s.scalars(select(Category).order_by(Category.sort_order))]
+
+    def get(self, item_id: uuid.UUID) -> ItemRow:
+        with self.ctx.db.read() as s:
+            row = s.execute(_rows(select(Item)).where(Item.id == item_id)).one_or_none()
+            if row is None:
+                raise NotFound(kind="item", key=str(item_id))
+            return _item_row(*row)
+
+    def find_by_barcode(self, code: str) -> ItemRow:
+        code = barcodes.normalize(code)
+        with self.ctx.db.read() as s:
+            row = s.execute(_rows(select(Item)).where(Item.barcode == code)).one_or_none()
+            if row is None:
+                raise UnknownBarcode(barcode=code)
+            return _item_row(*row)
+
+    def search(
+        self,
+        text: str = "",
+        *,
+        category_code: str | None = None,
+        include_inactive: bool = False,
+        limit: int | None = 500,
+    ) -> list[ItemRow]:
+        """By barcode, by any part of the name, or by pinyin (``dm`` finds 大米)."""
+        text = text.strip()
+        query = _rows(select(Item))
+        if text:
+            key = text.lower().replace(" ", "")
+            like = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+            query = query.where(
+                or_(
+                    Item.barcode == text,
+                    Item.barcode.startswith(key, autoescape=True),
+                    Item.name.contains(like, escape="\\"),
+                    Item.pinyin_initials.contains(key, autoescape=True),
+                    Item.pinyin_full.contains(key, autoescape=True),
+                )
+            )
+        if category_code:
+            query = query.where(Category.code == category_code)
+        if not include_inactive:
+            query = query.where(Item.active.is_(True))
+        query = query.order_by(Item.pinyin_full, Item.name)
+        if limit:
+            query = query.limit(limit)
+        with self.ctx.db.read() as s:
+            return [_item_row(*row) for row in s.execute(query)]
+
+    def count(self) -> int:
+        with self.ctx.db.read() as s:
+            return s.scalar(select(func.count(Item.id))) or 0
+
+    # --- writing ----------------------------------------------------------
+    def _check_barcode_free(self, s: Session, code: str | None, item_id: uuid.UUID | None) -> None:
+        if code is None:
+            return
+        other = s.scalars(select(Item).where(Item.barcode == code)).one_or_none()
+        if other is not None and other.id != item_id:
+            raise DuplicateBarcode(barcode=code, item_name=other.name)
+
+    def create_item(self, actor: Actor, draft: ItemDraft) -> Changes:
+        self.accounts.authorize(actor, Action.CREATE_ITEM, None)
+        now = self.ctx.now()
+        with self.ctx.db.begin() as s:
+            draft, category = _clean(s, draft)
+            self._check_barcode_free(s, draft.barcode, None)
+            code = draft.barcode or barcodes.in_store_code(ITEM_CODE_PREFIX, next_serial(s, "barcode21", TIMELESS))
+            item = Item(
+                name=draft.name,
+                pinyin_initials=pinyin.initials(draft.name),
+                pinyin_full=pinyin.full(draft.name),
+                category=category,
+                unit=draft.unit,
+                barcode=code,
+                sale_price_fen=draft.sale_price_fen,
+                reference_price_fen=draft.reference_price_fen,
+                source=draft.source.value,
+                active=draft.active,
+                created_at=now,
+                updated_at=now,
+            )
+            s.add(item)
+            ev = journal.append(s, "item.created", actor=actor.user_id, at=now)
+        return Changes(frozenset({Entity.ITEMS}), (item.id,), ev.seq, warnings=_warnings(draft))
+
+    def update_item(self, actor: Actor, item_id: uuid.UUID, draft: ItemDraft, approval: Approval | None = None) -> Changes:
+        """Edit an item. Price changes and switching an item off are a
+        manager's; a cashier needs a manager's approval for them."""
+        now = self.ctx.now()
+        with self.ctx.db.read() as s:
+            current = s.get(Item, item_id)
+            if current is None:
+                raise NotFound(kind="item", key=str(item_id))
+            price_changed = (current.sale_price_fen, current.reference_price_fen) != (
+                draft.sale_price_fen,
+                draft.reference_price_fen,
+            )
+            deactivating = current.active and not draft.active
+        action = Action.CHANGE_PRICE if price_changed else Action.DEACTIVATE_ITEM if deactivating else Action.EDIT_ITEM
+        approver = self.accounts.authorize(actor, action, approval)
+        with self.ctx.db.begin() as s:
+            draft, category = _clean(s, draft)
+            item = s.get(Item, item_id)
+            assert item is not None
+            self._check_barcode_free(s, draft.barcode, item.id)
+            facts: dict[str, object] = {}
+            if price_changed:
+                facts["price"] = {
+                    "from": [item.sale_price_fen, item.reference_price_fen],
+                    "to": [draft.sale_price_fen, draft.reference_price_fen],
+                }
+            item.name = draft.name
+            item.pinyin_initials = pinyin.initials(draft.name)
+            item.pinyin_full = pinyin.full(draft.name)
+            item.category = category
+            item.unit = draft.unit
+            item.barcode = draft.barcode or item.barcode
+            item.sale_price_fen = draft.sale_price_fen
+            item.reference_price_fen = draft.reference_price_fen
+            item.source = draft.source.value
+            item.active = draft.active
+            item.updated_at = now
+            if approver is not None:
+                facts["approval"] = {"approved_by": str(approver.user_id), "reason": approval.reason}  # type: ignore[union-attr]
+                audit(s, now, str(action), "approved", actor.user_id, approver.user_id,
+                      item=str(item.id), reason=approval.reason)  # type: ignore[union-attr]
+            ev = journal.append(s, "item.updated", actor=actor.user_id, at=now, facts=facts)
+        return Changes(frozenset({Entity.ITEMS}), (item.id,), ev.seq, warnings=_warnings(draft))
+
+
+
+def seed_categories(session: Session) -> None:
+    for order, (code, name) in enumerate(DEFAULT_CATEGORIES):
+        session.add(Category(code=code, name=name, sort_order=order))

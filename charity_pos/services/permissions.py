@@ -1,0 +1,33 @@
+"""Who may do what. Checked in the services, whatever the screen shows."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from charity_pos.services.base import Role
+
+
+class Action(StrEnum):
+    CREATE_ITEM = "item.create"
+    EDIT_ITEM = "item.edit"
+    CHANGE_PRICE = "item.change_price"
+    DEACTIVATE_ITEM = "item.deactivate"
+    RECEIVE_STOCK = "stock.receive"
+    COUNT_STOCK = "stock.count"
+    MANAGE_USERS = "users.manage"
+    UNLOCK_USER = "users.unlock"
+    VOID = "document.void"
+    REFUND = "sale.refund"
+    OVERRIDE = "rule.override"
+
+
+CASHIER_MAY = frozenset({Action.CREATE_ITEM, Action.EDIT_ITEM, Action.RECEIVE_STOCK})
+
+#: What a cashier may do when a manager approves at the counter.
+APPROVABLE = frozenset(
+    {Action.CHANGE_PRICE, Action.DEACTIVATE_ITEM, Action.COUNT_STOCK, Action.VOID, Action.REFUND, Action.OVERRIDE}
+)
+
+
+def allowed(role: Role, action: Action) -> bool:
+    return role == Role.MANAGER or action in CASHIER_MAY

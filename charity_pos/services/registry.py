@@ -1,0 +1,41 @@
+"""All services of one open store, wired together."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from charity_pos.db.engine import StoreDatabase, open_store
+from charity_pos.services.accounts import AccountService
+from charity_pos.services.base import Clock, ServiceContext, system_clock
+from charity_pos.services.catalog import CatalogService
+from charity_pos.services.stock import StockService
+from charity_pos.services.store import StoreInfo, store_info
+
+
+@dataclass
+class Services:
+    ctx: ServiceContext
+    accounts: AccountService
+    catalog: CatalogService
+    stock: StockService
+
+    @classmethod
+    def for_db(cls, db: StoreDatabase, clock: Clock = system_clock) -> Services:
+        ctx = ServiceContext(db, clock)
+        accounts = AccountService(ctx)
+        return cls(ctx, accounts, CatalogService(ctx, accounts), StockService(ctx, accounts))
+
+    @classmethod
+    def open(cls, path: Path, clock: Clock = system_clock) -> Services:
+        return cls.for_db(open_store(path), clock)
+
+    @property
+    def db(self) -> StoreDatabase:
+        return self.ctx.db
+
+    def store(self) -> StoreInfo:
+        return store_info(self.ctx)
+
+    def close(self) -> None:
+        self.ctx.db.close()

@@ -1,0 +1,106 @@
+"""Stock on hand, derived from movements: goods received and stock counts."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+
+from charity_pos.db.models import Item, StockMovement
+from charity_pos.errors import InvalidInput, NotFound
+from charity_pos.ledger import journal
+from charity_pos.services.accounts import AccountService, audit
+from charity_pos.services.base import Actor, Approval, Changes, Entity, ServiceContext, local_date
+from charity_pos.services.permissions import Action
+from charity_pos.services.sequences import next_number
+
+MAX_QUANTITY = 1_000_000
+
+
+@dataclass(frozen=True)
+class StockRow:
+    item_id: uuid.UUID
+    name: str
+    barcode: str | None
+    unit: str
+    on_hand: int
+
+
+def _quantity(value: object, *, field: str, allow_zero: bool) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise InvalidInput(field=field, value=value, reason="not_a_number")
+    if value < 0 or (value == 0 and not allow_zero):
+        raise InvalidInput(field=field, value=value, reason="zero" if value == 0 else "negative")
+    if value > MAX_QUANTITY:
+        raise InvalidInput(field=field, value=value, reason="too_large")
+    return value
+
+
+class StockService:
+    def __init__(self, ctx: ServiceContext, accounts: AccountService) -> None:
+        self.ctx = ctx
+        self.accounts = accounts
+
+    def on_hand(self, item_id: uuid.UUID) -> int:
+        with self.ctx.db.read() as s:
+            total = s.scalar(select(func.coalesce(func.sum(StockMovement.quantity), 0)).where(StockMovement.item_id == item_id))
+            return int(total or 0)
+
+    def levels(self) -> list[StockRow]:
+        """Every item with stock movements, with what is on hand."""
+        query = (
+            select(Item.id, Item.name, Item.barcode, Item.unit, func.sum(StockMovement.quantity))
+            .join(StockMovement, StockMovement.item_id == Item.id)
+            .group_by(Item.id)
+            .order_by(Item.pinyin_full)
+        )
+        with self.ctx.db.read() as s:
+            return [StockRow(*row) for row in s.execute(query)]
+
+    def receive(self, actor: Actor, lines: dict[uuid.UUID, int], note: str = "") -> Changes:
+        """Goods bought or delivered in: one numbered receipt (R) of several lines."""
+        self.accounts.authorize(actor, Action.RECEIVE_STOCK, None)
+        if not lines:
+            raise InvalidInput(field="lines", value=0, reason="empty")
+        quantities = {item: _quantity(q, field="quantity", allow_zero=False) for item, q in lines.items()}
+        now = self.ctx.now()
+        with self.ctx.db.begin() as s:
+            number = next_number(s, "stock_receipt", local_date(now).year)
+            for item_id, quantity in quantities.items():
+                if s.get(Item, item_id) is None:
+                    raise NotFound(kind="item", key=str(item_id))
+                s.add(StockMovement(item_id=item_id, quantity=quantity, reason="receipt", document=number,
+                                    note=note.strip()[:200], user_id=actor.user_id, at=now))
+            ev = journal.append(s, "stock.received", actor=actor.user_id, at=now, facts={"number": number})
+        return Changes(frozenset({Entity.STOCK}), tuple(quantities), ev.seq, number)
+
+    def count(self, actor: Actor, counted: dict[uuid.UUID, int], reason: str, approval: Approval | None = None) -> Changes:
+        """A stock count (盘点): what is on the shelf replaces what the books say,
+        as movements of the difference. A manager's, or approved by one."""
+        approver = self.accounts.authorize(actor, Action.COUNT_STOCK, approval)
+        if not counted:
+            raise InvalidInput(field="lines", value=0, reason="empty")
+        if not reason.strip():
+            raise InvalidInput(field="reason", value="", reason="empty")
+        quantities = {item: _quantity(q, field="quantity", allow_zero=True) for item, q in counted.items()}
+        now = self.ctx.now()
+        with self.ctx.db.begin() as s:
+            number = next_number(s, "stock_count", local_date(now).year)
+            changed = []
+            for item_id, quantity in quantities.items():
+                if s.get(Item, item_id) is None:
+                    raise NotFound(kind="item", key=str(item_id))
+                book = s.scalar(select(func.coalesce(func.sum(StockMovement.quantity), 0)).where(StockMovement.item_id == item_id))
+                delta = quantity - int(book or 0)
+                if delta:
+                    changed.append(item_id)
+                    s.add(StockMovement(item_id=item_id, quantity=delta, reason="count", document=number,
+                                        note=reason.strip()[:200], user_id=actor.user_id, at=now))
+            facts: dict[str, object] = {"number": number, "reason": reason.strip()}
+            if approver is not None:
+                facts["approval"] = {"approved_by": str(approver.user_id), "reason": approval.reason}  # type: ignore[union-attr]
+                audit(s, now, str(Action.COUNT_STOCK), "approved", actor.user_id, approver.user_id,
+                      number=number, reason=approval.reason)  # type: ignore[union-attr]
+            ev = journal.append(s, "stock.counted", actor=actor.user_id, at=now, facts=facts)
+        return Changes(frozenset({Entity.STOCK}), tuple(changed), ev.seq, number)
