@@ -21,8 +21,8 @@ from charity_pos.services.store import init_store
 STORE = {"store_code": "JA01", "name": "静安区石门二路街道慈善超市", "short_name": "石门二路慈善超市", "district": "静安区"}
 MANAGER_PIN = "9999"
 CASHIER_PIN = "1111"
-#: Items the store starts with; the rest arrive during the demo days.
-OPENING_SHARE = 0.8
+#: Items that arrive during the demo days; the store opens with the rest.
+ARRIVING_LATER = 30
 
 
 @dataclass(frozen=True)
@@ -74,7 +74,7 @@ def build_demo(path: Path, *, days: int = 30, seed: int = 20261128) -> DemoSumma
         products = list(PRODUCTS)
         rng.shuffle(products)
         codes = iter(_manufacturer_codes(rng, len(products)))
-        opening = int(len(products) * OPENING_SHARE)
+        opening = len(products) - ARRIVING_LATER
         items: list[ItemRow] = []
 
         def add(product: tuple, actor) -> ItemRow:  # type: ignore[no-untyped-def,type-arg]

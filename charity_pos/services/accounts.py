@@ -82,7 +82,7 @@ class AccountService:
     # --- reading ----------------------------------------------------------
     def users(self, *, active_only: bool = False) -> list[UserRow]:
         with self.ctx.db.read() as s:
-            query = select(User).order_by(User.role.desc(), User.username)
+            query = select(User).order_by(User.role, User.username)  # cashiers first: most log-ins
             if active_only:
                 query = query.where(User.active.is_(True))
             return [_row(u) for u in s.scalars(query)]

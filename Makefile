@@ -1,0 +1,49 @@
+# charity-pos: `make run` starts the app on a demo store; `make test` runs every test.
+# Both set up what they need: Debian packages (when missing), a virtualenv, the package.
+
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.installed
+TS     := resources/translations/charity_pos_zh_CN.ts
+QM     := $(TS:.ts=.qm)
+SOURCES := $(shell find charity_pos -name '*.py' -not -path '*/migrations/*')
+
+.PHONY: run test bench translations update-translations screenshots clean
+
+$(STAMP): pyproject.toml scripts/system-deps.sh
+	bash scripts/system-deps.sh base
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+resources/translations/%.qm: resources/translations/%.ts $(STAMP)
+	$(VENV)/bin/pyside6-lrelease -silent $< -qm $@
+
+translations: $(QM)
+
+## Re-read the sources for translatable strings (new ones come out unfinished).
+update-translations: $(STAMP)
+	$(VENV)/bin/pyside6-lupdate -extensions py -no-obsolete -target-language zh_CN -source-language en $(SOURCES) -ts $(TS)
+
+run: $(STAMP) translations
+	bash scripts/system-deps.sh run
+	@db="$$($(PY) -c 'from charity_pos.config import Settings; print(Settings.load().store)')"; \
+	if [ ! -f "$$db" ]; then echo "Creating the demo store in $$db ..."; $(VENV)/bin/charity-pos demo --db "$$db" || exit 1; fi; \
+	if [ "$$(uname)" = Linux ] && [ -z "$$DISPLAY" ] && [ -z "$$WAYLAND_DISPLAY" ] && [ -z "$$QT_QPA_PLATFORM" ]; then \
+	  echo "No display: starting under a virtual X server (xvfb-run)."; exec xvfb-run -a $(VENV)/bin/charity-pos gui --db "$$db"; fi; \
+	exec $(VENV)/bin/charity-pos gui --db "$$db"
+
+test: $(STAMP) translations
+	bash scripts/system-deps.sh test
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -p no:cacheprovider
+
+bench: $(STAMP) translations
+	QT_QPA_PLATFORM=offscreen $(PY) benchmarks/run.py
+
+screenshots: $(STAMP) translations
+	QT_QPA_PLATFORM=offscreen $(PY) scripts/screenshots.py docs/screenshots
+
+clean:
+	rm -rf $(VENV) $(QM) build *.egg-info

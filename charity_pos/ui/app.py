@@ -1,0 +1,94 @@
+"""Starting the app: translations, fonts, the store file, log-in, main window."""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from charity_pos import config, i18n
+from charity_pos.errors import PosError
+from charity_pos.services.base import Actor
+from charity_pos.services.registry import Services
+from charity_pos.ui import theme
+from charity_pos.ui.approval import ask_with_dialog
+from charity_pos.ui.catalog import CatalogScreen
+from charity_pos.ui.feedback import Feedback
+from charity_pos.ui.login import LoginScreen
+from charity_pos.ui.main_window import MainWindow
+from charity_pos.ui.settings import SettingsDialog
+from charity_pos.ui.staff import StaffScreen
+
+log = logging.getLogger("charity_pos.ui")
+
+#: The screens that exist, in navigation order.
+SCREENS = (CatalogScreen, StaffScreen)
+
+
+def make_application(language: str, settings: config.Settings) -> QApplication:
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("charity-pos")
+    app.setOrganizationName("charity-pos")
+    for translator in i18n.load(language):
+        app.installTranslator(translator)
+    theme.apply(app, settings.font_point_size)  # type: ignore[arg-type]
+    return app  # type: ignore[return-value]
+
+
+class Shell:
+    """Log-in, main window, log-out, again: the app's top-level flow."""
+
+    def __init__(self, services: Services, settings: config.Settings, feedback: Feedback | None = None) -> None:
+        self.services = services
+        self.settings = settings
+        self.feedback = feedback or Feedback()
+        self.login = LoginScreen(services)
+        self.login.logged_in.connect(self.open_main)
+        self.main: MainWindow | None = None
+
+    def start(self) -> None:
+        self.login.show()
+
+    def open_main(self, actor: Actor) -> None:
+        self.main = MainWindow(self.services, actor, SCREENS, self.feedback, ask_with_dialog(self.services))
+        self.main.logout_requested.connect(self.logout)
+        self.main.settings_requested.connect(self.open_settings)
+        self.login.hide()
+        self.main.resize(1200, 800)
+        self.main.show()
+
+    def logout(self) -> None:
+        if self.main is not None:
+            self.main.close()
+            self.main.deleteLater()
+            self.main = None
+        self.login.reload_users()
+        self.login.show()
+
+    def open_settings(self) -> None:
+        SettingsDialog(self.settings, self.main).exec()
+
+
+def run_app(db_path: Path, language: str) -> int:
+    settings = config.Settings.load()
+    app = make_application(language, settings)
+    try:
+        services = Services.open(Path(db_path))
+    except PosError as exc:
+        QMessageBox.critical(None, "charity-pos", i18n.describe(exc))
+        print(i18n.describe(exc), file=sys.stderr)
+        return 1
+    log.info("app started")
+    shell = Shell(services, settings)
+    shell.start()
+    if os.environ.get("CHARITY_POS_EXIT_WHEN_READY"):
+        # Used by the start-up benchmark: quit as soon as the log-in is up.
+        QTimer.singleShot(0, app.quit)
+    try:
+        return app.exec()
+    finally:
+        services.close()

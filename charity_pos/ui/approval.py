@@ -1,0 +1,90 @@
+"""Manager approval at the counter: a manager types their PIN and a reason
+for an action the cashier's role may not do alone. The service checks it;
+this dialog only collects it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TypeVar
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from charity_pos.errors import ApprovalRequired, PosError
+from charity_pos.i18n import describe
+from charity_pos.services.base import Approval, Role
+from charity_pos.services.registry import Services
+from charity_pos.ui.feedback import Feedback
+from charity_pos.ui.pin_field import PinField
+
+T = TypeVar("T")
+
+
+class ApprovalDialog(QDialog):
+    def __init__(self, services: Services, what: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Manager approval"))
+        layout = QVBoxLayout(self)
+        intro = QLabel(self.tr("A manager must approve: {what}").format(what=what))
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        form = QFormLayout()
+        self.manager = QComboBox()
+        for user in services.accounts.users(active_only=True):
+            if user.role == Role.MANAGER:
+                self.manager.addItem(f"{user.display_name} ({user.username})", user.username)
+        self.pin = PinField()
+        self.reason = QLineEdit()
+        self.reason.setPlaceholderText(self.tr("Why, in a few words"))
+        form.addRow(self.tr("Manager"), self.manager)
+        form.addRow(self.tr("Manager's PIN"), self.pin)
+        form.addRow(self.tr("Reason"), self.reason)
+        layout.addLayout(form)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Approve"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.pin.setFocus()
+
+    def approval(self) -> Approval:
+        return Approval(self.manager.currentData() or "", self.pin.text(), self.reason.text().strip())
+
+
+AskApproval = Callable[[QWidget, str], Approval | None]
+
+
+def ask_with_dialog(services: Services) -> AskApproval:
+    def ask(parent: QWidget, what: str) -> Approval | None:
+        dialog = ApprovalDialog(services, what, parent)
+        return dialog.approval() if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+    return ask
+
+
+def with_approval(
+    parent: QWidget, call: Callable[[Approval | None], T], ask: AskApproval, feedback: Feedback
+) -> T | None:
+    """Run a service call; if the service says a manager must approve, ask for
+    one and run it again with the approval. Errors are shown, never raised."""
+    try:
+        return call(None)
+    except ApprovalRequired as needed:
+        approval = ask(parent, describe(needed))
+        if approval is None:
+            return None
+        try:
+            return call(approval)
+        except PosError as exc:
+            feedback.error(parent, exc)
+    except PosError as exc:
+        feedback.error(parent, exc)
+    return None

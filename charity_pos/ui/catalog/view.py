@@ -1,0 +1,182 @@
+"""The catalog screen. Type or scan in the search field: barcodes, parts of
+names and pinyin initials (``dm`` finds 大米) all work."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from charity_pos.domain import barcodes
+from charity_pos.services.base import Actor, Entity
+from charity_pos.services.catalog import ItemRow
+from charity_pos.services.registry import Services
+from charity_pos.ui.approval import AskApproval
+from charity_pos.ui.catalog.editor import ItemEditor
+from charity_pos.ui.catalog.model import ItemTableModel
+from charity_pos.ui.feedback import Feedback
+from charity_pos.ui.screen import Screen
+
+SEARCH_DELAY_MS = 200
+LIMIT = 500
+
+
+class CatalogScreen(Screen):
+    entities = frozenset({Entity.ITEMS, Entity.STOCK})
+    shortcut = "F2"
+
+    def __init__(self, services: Services, actor: Actor, feedback: Feedback, ask: AskApproval,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(services, actor, feedback, ask, parent)
+        layout = QVBoxLayout(self)
+        heading = QLabel(self.title())
+        heading.setObjectName("screenTitle")
+        layout.addWidget(heading)
+
+        bar = QHBoxLayout()
+        self.search = QLineEdit()
+        self.search.setObjectName("search")
+        self.search.setPlaceholderText(self.tr("Scan a barcode, or type a name or pinyin initials (Ctrl+F)"))
+        self.search.setClearButtonEnabled(True)
+        self.category = QComboBox()
+        self.category.addItem(self.tr("All categories"), None)
+        for category in services.catalog.categories():
+            self.category.addItem(category.name, category.code)
+        self.show_inactive = QCheckBox(self.tr("Show items off sale"))
+        bar.addWidget(self.search, 1)
+        bar.addWidget(self.category)
+        bar.addWidget(self.show_inactive)
+        layout.addLayout(bar)
+
+        self.model = ItemTableModel(self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().setVisible(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(ItemTableModel.NAME, QHeaderView.ResizeMode.Stretch)
+        layout.addWidget(self.table, 1)
+
+        buttons = QHBoxLayout()
+        self.add_button = QPushButton(self.tr("New item (Ctrl+N)"))
+        self.edit_button = QPushButton(self.tr("Edit (Enter)"))
+        self.count_label = QLabel("")
+        self.count_label.setObjectName("hint")
+        buttons.addWidget(self.add_button)
+        buttons.addWidget(self.edit_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.count_label)
+        layout.addLayout(buttons)
+
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(SEARCH_DELAY_MS)
+        self._timer.timeout.connect(self.refresh)
+        self.search.textChanged.connect(lambda _t: self._timer.start())
+        self.search.returnPressed.connect(self._search_entered)
+        self.category.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.show_inactive.toggled.connect(lambda _c: self.refresh())
+        self.add_button.clicked.connect(lambda: self.open_editor(None))
+        self.edit_button.clicked.connect(self.edit_selected)
+        self.table.doubleClicked.connect(lambda _i: self.edit_selected())
+        QShortcut(QKeySequence("Ctrl+F"), self, activated=self._focus_search)
+        QShortcut(QKeySequence("Ctrl+N"), self, activated=lambda: self.open_editor(None))
+        for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            QShortcut(QKeySequence(key), self.table, activated=self.edit_selected,
+                      context=Qt.ShortcutContext.WidgetShortcut)
+        self.refresh()
+
+    def title(self) -> str:
+        return self.tr("Catalog")
+
+    def shortcut_help(self) -> list[str]:
+        return [self.tr("Catalog: Ctrl+F search, Ctrl+N new item, Enter edit, ↓ from search to the list")]
+
+    def activate(self) -> None:
+        self._focus_search()
+
+    def _focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+    def keyPressEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        if event.key() == Qt.Key.Key_Down and self.search.hasFocus() and self.model.rowCount():
+            self.table.setFocus()
+            self.table.selectRow(0)
+            return
+        super().keyPressEvent(event)
+
+    def refresh(self) -> None:
+        self._timer.stop()
+        selected = self.selected()
+        rows = self.services.catalog.search(
+            self.search.text(),
+            category_code=self.category.currentData(),
+            include_inactive=self.show_inactive.isChecked(),
+            limit=LIMIT,
+        )
+        self.model.set_rows(rows)
+        shown = len(rows)
+        self.count_label.setText(
+            self.tr("{count} items shown (first {limit})").format(count=shown, limit=LIMIT) if shown >= LIMIT
+            else self.tr("{count} items shown").format(count=shown))
+        if selected is not None:
+            self.select_item(selected.id)
+
+    def _search_entered(self) -> None:
+        """Enter in the search field: a scanned barcode opens that item."""
+        self.refresh()
+        text = barcodes.normalize(self.search.text())
+        if text.isdigit() and self.model.rowCount() >= 1:
+            for number in range(self.model.rowCount()):
+                row = self.model.row_at(number)
+                if row is not None and row.barcode == text:
+                    self.table.selectRow(number)
+                    return
+        if self.model.rowCount():
+            self.table.selectRow(0)
+
+    def selected(self) -> ItemRow | None:
+        indexes = self.table.selectionModel().selectedRows()
+        return self.model.row_at(indexes[0].row()) if indexes else None
+
+    def select_item(self, item_id: object) -> None:
+        number = self.model.row_of(item_id)
+        if number >= 0:
+            self.table.selectRow(number)
+
+    def edit_selected(self) -> None:
+        item = self.selected()
+        if item is not None:
+            self.open_editor(item)
+
+    def open_editor(self, item: ItemRow | None) -> None:
+        editor = ItemEditor(self.services, self.actor, self.feedback, self.ask, item, self)
+        if self.run_dialog(editor) == QDialog.DialogCode.Accepted and editor.changes is not None:
+            self.changed.emit(editor.changes)
+            if editor.changes.ids:
+                if self.model.row_of(editor.changes.ids[0]) < 0:
+                    self.search.setText("")
+                    self.refresh()
+                self.select_item(editor.changes.ids[0])
+
+    def run_dialog(self, dialog: QDialog) -> int:
+        """Show a modal dialog; tests replace this so nothing blocks."""
+        return dialog.exec()

@@ -1,0 +1,127 @@
+"""The main window: navigation on the left, the screen on the right, and a
+status bar saying which store, who, which role and what day."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import datetime
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMainWindow, QStackedWidget, QWidget
+
+from charity_pos import __version__
+from charity_pos.services.base import STORE_TZ, Actor, Changes, Role
+from charity_pos.services.registry import Services
+from charity_pos.ui.approval import AskApproval
+from charity_pos.ui.feedback import Feedback
+from charity_pos.ui.screen import Screen
+
+ScreenFactory = Callable[[Services, Actor, Feedback, AskApproval], Screen]
+
+
+class MainWindow(QMainWindow):
+    logout_requested = Signal()
+    settings_requested = Signal()
+
+    def __init__(self, services: Services, actor: Actor, screens: Sequence[type[Screen]], feedback: Feedback,
+                 ask: AskApproval, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.actor = actor
+        self.feedback = feedback
+        store = services.store()
+        self.setWindowTitle(self.tr("charity-pos · {store}").format(store=store.name))
+        self.setMinimumSize(QSize(1000, 700))
+
+        self.navigation = QListWidget()
+        self.navigation.setObjectName("navigation")
+        self.navigation.setFixedWidth(200)
+        self.stack = QStackedWidget()
+        self.screens: list[Screen] = []
+        for screen_class in screens:
+            if actor.role not in screen_class.roles:
+                continue
+            screen = screen_class(services, actor, feedback, ask)
+            screen.changed.connect(self.broadcast)
+            self.screens.append(screen)
+            self.stack.addWidget(screen)
+            label = screen.title() + (f"  ({screen.shortcut})" if screen.shortcut else "")
+            self.navigation.addItem(QListWidgetItem(label))
+            if screen.shortcut:
+                action = QAction(self)
+                action.setShortcut(QKeySequence(screen.shortcut))
+                action.triggered.connect(lambda _=False, s=screen: self.show_screen(s))
+                self.addAction(action)
+        self.navigation.currentRowChanged.connect(self._row_changed)
+
+        body = QWidget()
+        layout = QHBoxLayout(body)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.navigation)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(body)
+        self._menus()
+        self._status(store.name, store.code)
+        if self.screens:
+            self.navigation.setCurrentRow(0)
+
+    def _menus(self) -> None:
+        system = self.menuBar().addMenu(self.tr("&System"))
+        settings = system.addAction(self.tr("&Settings…"))
+        settings.setShortcut(QKeySequence("Ctrl+,"))
+        settings.triggered.connect(self.settings_requested)
+        logout = system.addAction(self.tr("&Log out"))
+        logout.setShortcut(QKeySequence("Ctrl+L"))
+        logout.triggered.connect(self.logout_requested)
+        system.addSeparator()
+        quit_action = system.addAction(self.tr("&Quit"))
+        quit_action.setShortcut(QKeySequence("Ctrl+Q"))
+        quit_action.triggered.connect(self.close)
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        keys = help_menu.addAction(self.tr("&Keyboard shortcuts"))
+        keys.setShortcut(QKeySequence("F1"))
+        keys.triggered.connect(self.show_shortcuts)
+        about = help_menu.addAction(self.tr("&About charity-pos"))
+        about.triggered.connect(
+            lambda: self.feedback.info(self, self.tr("About charity-pos"),
+                                       self.tr("charity-pos {version}: point of sale for community charity supermarkets.")
+                                       .format(version=__version__)))
+
+    def _status(self, store_name: str, store_code: str) -> None:
+        role = self.tr("Manager") if self.actor.role == Role.MANAGER else self.tr("Cashier")
+        today = datetime.now(STORE_TZ).date().isoformat()
+        self.status_text = self.tr("Store: {store} ({code})   User: {user}   Role: {role}   Date: {date}").format(
+            store=store_name, code=store_code, user=self.actor.username, role=role, date=today)
+        self.status_label = QLabel(self.status_text)
+        self.statusBar().addPermanentWidget(self.status_label, 1)
+
+    def show_shortcuts(self) -> None:
+        lines = [self.tr("F1: this list"), self.tr("Ctrl+L: log out"), self.tr("Ctrl+Q: quit"),
+                 self.tr("Ctrl+,: settings")]
+        lines += [f"{s.shortcut}: {s.title()}" for s in self.screens if s.shortcut]
+        for screen in self.screens:
+            lines += getattr(screen, "shortcut_help", lambda: [])()
+        self.feedback.info(self, self.tr("Keyboard shortcuts"), "\n".join(lines))
+
+    def _row_changed(self, row: int) -> None:
+        if 0 <= row < len(self.screens):
+            self.stack.setCurrentIndex(row)
+            self.screens[row].activate()
+
+    def show_screen(self, screen: Screen) -> None:
+        self.navigation.setCurrentRow(self.screens.index(screen))
+
+    def current_screen(self) -> Screen | None:
+        row = self.navigation.currentRow()
+        return self.screens[row] if 0 <= row < len(self.screens) else None
+
+    def broadcast(self, changes: Changes) -> None:
+        for screen in self.screens:
+            screen.on_changed(changes)
+        self.statusBar().showMessage(self.tr("Saved."), 4000)
+
+    def keyPressEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        if event.key() == Qt.Key.Key_Escape:
+            return  # Esc belongs to dialogs; never close the main window
+        super().keyPressEvent(event)

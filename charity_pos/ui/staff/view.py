@@ -1,0 +1,130 @@
+"""Staff accounts for managers: add, unlock after wrong PINs, new PIN,
+switch an account off or on."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from charity_pos.errors import PosError
+from charity_pos.services.accounts import UserRow
+from charity_pos.services.base import STORE_TZ, Actor, Changes, Entity, Role
+from charity_pos.services.registry import Services
+from charity_pos.ui.approval import AskApproval
+from charity_pos.ui.feedback import Feedback
+from charity_pos.ui.screen import Screen
+from charity_pos.ui.staff.dialogs import NewPinDialog, NewUserDialog
+
+
+class StaffScreen(Screen):
+    roles = frozenset({Role.MANAGER})
+    entities = frozenset({Entity.USERS})
+    shortcut = "F3"
+
+    def __init__(self, services: Services, actor: Actor, feedback: Feedback, ask: AskApproval,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(services, actor, feedback, ask, parent)
+        layout = QVBoxLayout(self)
+        heading = QLabel(self.title())
+        heading.setObjectName("screenTitle")
+        layout.addWidget(heading)
+        self.model = QStandardItemModel(0, 4, self)
+        self.model.setHorizontalHeaderLabels([self.tr("User name"), self.tr("Full name"), self.tr("Role"),
+                                              self.tr("Status")])
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        layout.addWidget(self.table, 1)
+        row = QHBoxLayout()
+        self.add_button = QPushButton(self.tr("New account"))
+        self.unlock_button = QPushButton(self.tr("Unlock"))
+        self.pin_button = QPushButton(self.tr("New PIN"))
+        self.active_button = QPushButton(self.tr("Switch off / on"))
+        for button in (self.add_button, self.unlock_button, self.pin_button, self.active_button):
+            row.addWidget(button)
+        row.addStretch(1)
+        layout.addLayout(row)
+        self.add_button.clicked.connect(self.add_user)
+        self.unlock_button.clicked.connect(self.unlock)
+        self.pin_button.clicked.connect(self.new_pin)
+        self.active_button.clicked.connect(self.toggle_active)
+        self._users: list[UserRow] = []
+        self.refresh()
+
+    def title(self) -> str:
+        return self.tr("Staff")
+
+    def refresh(self) -> None:
+        self._users = self.services.accounts.users()
+        self.model.removeRows(0, self.model.rowCount())
+        now = datetime.now(STORE_TZ)
+        for user in self._users:
+            if not user.active:
+                status = self.tr("Switched off")
+            elif user.locked_until is not None and user.locked_until > now:
+                status = self.tr("Locked until {time}").format(time=user.locked_until.astimezone(STORE_TZ).strftime("%H:%M"))
+            else:
+                status = self.tr("Active")
+            role = self.tr("Manager") if user.role == Role.MANAGER else self.tr("Cashier")
+            cells = [QStandardItem(user.username), QStandardItem(user.display_name), QStandardItem(role),
+                     QStandardItem(status)]
+            cells[0].setData(user.username, Qt.ItemDataRole.UserRole)
+            self.model.appendRow(cells)
+
+    def selected(self) -> UserRow | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self._users[rows[0].row()] if rows else None
+
+    def _do(self, call) -> None:  # type: ignore[no-untyped-def]
+        try:
+            changes: Changes = call()
+        except PosError as exc:
+            self.feedback.error(self, exc)
+            return
+        self.changed.emit(changes)
+
+    def add_user(self) -> None:
+        dialog = NewUserDialog(self)
+        if self.run_dialog(dialog) != QDialog.DialogCode.Accepted:
+            return
+        self._do(lambda: self.services.accounts.create_user(
+            self.actor, dialog.username.text(), dialog.display_name.text(), Role(dialog.role.currentData()),
+            dialog.pin.text()))
+
+    def unlock(self) -> None:
+        user = self.selected()
+        if user is not None:
+            self._do(lambda: self.services.accounts.unlock(self.actor, user.username))
+
+    def new_pin(self) -> None:
+        user = self.selected()
+        if user is None:
+            return
+        dialog = NewPinDialog(user.username, self)
+        if self.run_dialog(dialog) == QDialog.DialogCode.Accepted:
+            self._do(lambda: self.services.accounts.reset_pin(self.actor, user.username, dialog.pin.text()))
+
+    def toggle_active(self) -> None:
+        user = self.selected()
+        if user is not None:
+            self._do(lambda: self.services.accounts.set_active(self.actor, user.username, not user.active))
+
+    def run_dialog(self, dialog: QDialog) -> int:
+        return dialog.exec()
