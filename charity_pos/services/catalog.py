@@ -7,7 +7,7 @@ import uuid
 from dataclasses import dataclass, replace
 from enum import StrEnum
 
-from sqlalchemy import Select, func, or_, select
+from sqlalchemy import Select, case, func, or_, select
 from sqlalchemy.orm import Session
 
 from charity_pos.db.models import Category, Item, StockMovement
@@ -179,8 +179,13 @@ class CatalogService:
         """By barcode, by any part of the name, or by pinyin (``dm`` finds 大米)."""
         text = text.strip()
         query = _rows(select(Item))
+        order: list = []  # type: ignore[type-arg]
         if text:
             key = text.lower().replace(" ", "")
+            # What the cashier most likely means comes first: the scanned code,
+            # then names whose pinyin starts with what was typed.
+            order = [case((Item.barcode == text, 0), (Item.pinyin_initials.startswith(key, autoescape=True), 1),
+                          (Item.pinyin_full.startswith(key, autoescape=True), 1), else_=2)]
             like = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
             query = query.where(
                 or_(
@@ -195,7 +200,7 @@ class CatalogService:
             query = query.where(Category.code == category_code)
         if not include_inactive:
             query = query.where(Item.active.is_(True))
-        query = query.order_by(Item.pinyin_full, Item.name)
+        query = query.order_by(*order, Item.pinyin_full, Item.name)
         if limit:
             query = query.limit(limit)
         with self.ctx.db.read() as s:

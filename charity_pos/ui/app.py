@@ -79,8 +79,9 @@ def run_app(db_path: Path, language: str) -> int:
     try:
         services = Services.open(Path(db_path))
     except PosError as exc:
-        QMessageBox.critical(None, "charity-pos", i18n.describe(exc))
         print(i18n.describe(exc), file=sys.stderr)
+        if app.platformName() not in ("offscreen", "minimal"):  # someone is looking at a screen
+            QMessageBox.critical(None, "charity-pos", i18n.describe(exc))
         return 1
     log.info("app started")
     shell = Shell(services, settings)

@@ -33,7 +33,9 @@ class ApprovalDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Manager approval"))
         layout = QVBoxLayout(self)
-        intro = QLabel(self.tr("A manager must approve: {what}").format(what=what))
+        self.setMinimumWidth(440)
+        intro = QLabel(what)  # the service's own words: "A manager must approve this: ..."
+        intro.setObjectName("warning")
         intro.setWordWrap(True)
         layout.addWidget(intro)
         form = QFormLayout()

@@ -9,32 +9,27 @@
         <translation>店长批准</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/approval.py" line="36"/>
-        <source>A manager must approve: {what}</source>
-        <translation>需要店长批准：{what}</translation>
-    </message>
-    <message>
-        <location filename="../../charity_pos/ui/approval.py" line="46"/>
+        <location filename="../../charity_pos/ui/approval.py" line="48"/>
         <source>Why, in a few words</source>
         <translation>简要说明原因</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/approval.py" line="47"/>
+        <location filename="../../charity_pos/ui/approval.py" line="49"/>
         <source>Manager</source>
         <translation>店长</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/approval.py" line="48"/>
+        <location filename="../../charity_pos/ui/approval.py" line="50"/>
         <source>Manager&apos;s PIN</source>
         <translation>店长 PIN 码</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/approval.py" line="49"/>
+        <location filename="../../charity_pos/ui/approval.py" line="51"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/approval.py" line="52"/>
+        <location filename="../../charity_pos/ui/approval.py" line="54"/>
         <source>Approve</source>
         <translation>批准</translation>
     </message>

@@ -1,0 +1,110 @@
+"""Widget-test fixtures: a small real store, Chinese translations installed,
+and fakes for dialogs so that nothing modal blocks a test."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from charity_pos import i18n
+from charity_pos.services.base import Actor, Approval, Role
+from charity_pos.services.catalog import ItemDraft, Source
+from charity_pos.services.registry import Services
+from charity_pos.services.store import init_store
+
+
+@pytest.fixture(autouse=True)
+def _home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("CHARITY_POS_HOME", str(tmp_path / "home"))
+
+
+@pytest.fixture(scope="session", autouse=True)
+def chinese(qapp):  # type: ignore[no-untyped-def]
+    """The app's default language, as a store's cashiers see it."""
+    from charity_pos.ui import theme
+
+    translators = i18n.load("zh_CN")
+    for translator in translators:
+        qapp.installTranslator(translator)
+    theme.apply(qapp, 13)
+    yield
+    for translator in translators:
+        qapp.removeTranslator(translator)
+
+
+class FakeFeedback:
+    """Records what the user would have been told."""
+
+    def __init__(self) -> None:
+        self.errors: list[str] = []
+        self.infos: list[tuple[str, str]] = []
+
+    def error(self, parent, error) -> None:  # type: ignore[no-untyped-def]
+        self.errors.append(i18n.describe(error))
+
+    def info(self, parent, title: str, text: str) -> None:  # type: ignore[no-untyped-def]
+        self.infos.append((title, text))
+
+    def confirm(self, parent, title: str, text: str) -> bool:  # type: ignore[no-untyped-def]
+        return True
+
+
+class FakeApproval:
+    """Stands in for the manager-approval dialog; remembers being asked."""
+
+    def __init__(self, answer: Approval | None) -> None:
+        self.answer = answer
+        self.asked: list[str] = []
+
+    def __call__(self, parent, what: str) -> Approval | None:  # type: ignore[no-untyped-def]
+        self.asked.append(what)
+        return self.answer
+
+
+@pytest.fixture
+def services(tmp_path: Path) -> Iterator[Services]:
+    db = init_store(tmp_path / "store.db", store_code="PT01", name="普陀区长征镇慈善超市", district="普陀区",
+                    manager_pin="9999")
+    sv = Services.for_db(db)
+    manager = sv.accounts.login("manager", "9999")
+    sv.accounts.create_user(manager, "cashier", "王丽华", Role.CASHIER, "1111")
+    for draft in (
+        ItemDraft("东北大米 5kg", "grain_oil", "袋", 3290, 3590, "6901234567892", Source.PURCHASED),
+        ItemDraft("海天金标生抽 500ml", "grain_oil", "瓶", 1190, 1290, None, Source.PURCHASED),
+        ItemDraft("男式羊毛衫 L码 藏青", "clothing", "件", 2500, 12000, None, Source.DONATED),
+    ):
+        sv.catalog.create_item(manager, draft)
+    yield sv
+    sv.close()
+
+
+@pytest.fixture
+def manager(services: Services) -> Actor:
+    return services.accounts.login("manager", "9999")
+
+
+@pytest.fixture
+def cashier(services: Services) -> Actor:
+    return services.accounts.login("cashier", "1111")
+
+
+@pytest.fixture
+def feedback() -> FakeFeedback:
+    return FakeFeedback()
+
+
+def now() -> datetime:
+    return datetime.now(UTC)
+
+
+def show_active(widget) -> None:  # type: ignore[no-untyped-def]
+    """Show a window and make it the active one, as under a user's hand, so
+    that its keyboard shortcuts work."""
+    from PySide6.QtTest import QTest
+
+    widget.show()
+    widget.activateWindow()
+    assert QTest.qWaitForWindowActive(widget)

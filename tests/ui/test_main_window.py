@@ -1,0 +1,61 @@
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import Qt
+
+from charity_pos.services.base import STORE_TZ
+from charity_pos.ui.app import SCREENS
+from charity_pos.ui.catalog import CatalogScreen
+from charity_pos.ui.main_window import MainWindow
+from charity_pos.ui.staff import StaffScreen
+from tests.ui.conftest import FakeApproval, show_active
+
+
+def _window(qtbot, services, actor, feedback) -> MainWindow:  # type: ignore[no-untyped-def]
+    window = MainWindow(services, actor, SCREENS, feedback, FakeApproval(None))
+    qtbot.addWidget(window)
+    return window
+
+
+def _labels(window: MainWindow) -> list[str]:
+    return [window.navigation.item(i).text() for i in range(window.navigation.count())]
+
+
+def test_cashier_sees_only_the_screens_a_cashier_uses(qtbot, services, cashier, feedback) -> None:
+    window = _window(qtbot, services, cashier, feedback)
+    assert [type(s) for s in window.screens] == [CatalogScreen]
+    assert _labels(window) == ["商品目录  (F2)"]
+
+
+def test_manager_sees_staff_screen_and_f_keys_switch(qtbot, services, manager, feedback) -> None:
+    window = _window(qtbot, services, manager, feedback)
+    show_active(window)
+    assert _labels(window) == ["商品目录  (F2)", "员工  (F3)"]
+    qtbot.keyClick(window, Qt.Key.Key_F3)
+    assert isinstance(window.current_screen(), StaffScreen)
+    qtbot.keyClick(window, Qt.Key.Key_F2)
+    assert isinstance(window.current_screen(), CatalogScreen)
+
+
+def test_status_bar_names_store_user_role_and_date(qtbot, services, cashier, feedback) -> None:
+    window = _window(qtbot, services, cashier, feedback)
+    text = window.status_label.text()
+    assert "普陀区长征镇慈善超市" in text and "PT01" in text
+    assert "cashier" in text and "收银员" in text
+    assert datetime.now(STORE_TZ).date().isoformat() in text
+
+
+def test_logout_signal_on_ctrl_l(qtbot, services, cashier, feedback) -> None:
+    window = _window(qtbot, services, cashier, feedback)
+    show_active(window)
+    with qtbot.waitSignal(window.logout_requested):
+        qtbot.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+
+
+def test_shortcut_list_names_every_screen_key(qtbot, services, manager, feedback) -> None:
+    window = _window(qtbot, services, manager, feedback)
+    window.show_shortcuts()
+    title, text = feedback.infos[-1]
+    assert title == "快捷键"
+    assert "F2: 商品目录" in text and "F3: 员工" in text and "Ctrl+L" in text
