@@ -27,7 +27,7 @@ from charity_pos.i18n import describe, load, translate
 
 log = logging.getLogger("charity_pos.cli")
 
-SHOW_KINDS = ("items", "stock", "journal")
+SHOW_KINDS = ("items", "stock", "households", "journal")
 
 
 def _width(text: str) -> int:
@@ -135,8 +135,9 @@ def _demo(args: argparse.Namespace) -> int:
     if not 1 <= args.days <= 3660:
         raise InvalidInput(field="days", value=args.days, reason="too_large" if args.days > 0 else "zero")
     summary = build_demo(args.db, days=args.days)
-    print(translate("cli", "Demo store created in {path}: {items} items, {events} journal events over {days} days.").format(
-        path=args.db, items=summary.items, events=summary.events, days=args.days))
+    print(translate("cli", "Demo store created in {path}: {items} items, {donors} donors, {households} households, {events} journal events over {days} days.").format(
+        path=args.db, items=summary.items, donors=summary.donors, households=summary.households,
+        events=summary.events, days=args.days))
     print(translate("cli", "Demo accounts: cashier (PIN 1111), manager (PIN 9999)."))
     return 0
 
@@ -177,6 +178,11 @@ def _source_names() -> dict[str, str]:
             "consigned": translate("cli", "consigned")}
 
 
+def _status_names() -> dict[str, str]:
+    return {"active": translate("cli", "active"), "suspended": translate("cli", "suspended"),
+            "expired": translate("cli", "expired")}
+
+
 def _show(args: argparse.Namespace) -> int:
     from charity_pos.domain.money import format_fen
     from charity_pos.services import journal_view
@@ -205,6 +211,22 @@ def _show(args: argparse.Namespace) -> int:
                         "on_hand": r.on_hand} for r in levels]
             headers = [translate("cli", "Barcode"), translate("cli", "Name"), translate("cli", "Unit"), translate("cli", "On hand")]
             table = [[r.barcode, r.name, r.unit, r.on_hand] for r in levels]
+            right = {3}
+        elif args.kind == "households":
+            from charity_pos.domain.identity import mask_name
+            from charity_pos.services.households import CATEGORY_NAMES
+
+            households = services.households.households()
+            # Masked names and ID numbers only: personal data in clear never leaves the app.
+            objects = [{"id": str(h.id), "card_number": h.card_number, "head_name": mask_name(h.head_name),
+                        "id_masked": h.id_masked, "members": h.members, "category": str(h.category),
+                        "subdistrict": h.subdistrict, "valid_from": h.valid_from.isoformat(),
+                        "valid_to": h.valid_to.isoformat(), "status": h.status} for h in households]
+            headers = [translate("cli", "Card"), translate("cli", "Head of household"), translate("cli", "ID number"),
+                       translate("cli", "Members"), translate("cli", "Category"), translate("cli", "Sub-district"),
+                       translate("cli", "Valid to"), translate("cli", "Status")]
+            table = [[h.card_number, mask_name(h.head_name), h.id_masked, h.members, CATEGORY_NAMES[h.category], h.subdistrict,
+                      h.valid_to.isoformat(), _status_names()[h.status]] for h in households]
             right = {3}
         else:
             events = journal_view.events(services.ctx)

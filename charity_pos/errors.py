@@ -95,3 +95,7 @@ class ApprovalRequired(PermissionDenied):
 
 class ApprovalRejected(PosError):
     """The approver is not a manager, or gave no reason (facts: action, reason)."""
+
+
+class KeyFileMissing(PosError):
+    """The store's key file for personal data is missing (facts: path)."""

@@ -43,6 +43,9 @@ TEMPLATES: dict[type[e.PosError], str] = {
     e.AccountInactive: QT_TRANSLATE_NOOP("Errors", "Account {username} has been switched off."),
     e.PermissionDenied: QT_TRANSLATE_NOOP("Errors", "Your role may not do this: {what}."),
     e.ApprovalRequired: QT_TRANSLATE_NOOP("Errors", "A manager must approve this: {what}."),
+    e.KeyFileMissing: QT_TRANSLATE_NOOP(
+        "Errors", "The store's key file {path} is missing; restore it from the backup to read personal data."
+    ),
 }
 
 WRONG_PIN_LEFT = QT_TRANSLATE_NOOP("Errors", "Wrong PIN. {attempts_left} tries left before the account is locked.")
@@ -72,6 +75,16 @@ FIELDS = {
     "short_name": QT_TRANSLATE_NOOP("Errors", "Short name"),
     "district": QT_TRANSLATE_NOOP("Errors", "District"),
     "days": QT_TRANSLATE_NOOP("Errors", "Days"),
+    "id_number": QT_TRANSLATE_NOOP("Errors", "ID number"),
+    "credit_code": QT_TRANSLATE_NOOP("Errors", "Unified social credit code"),
+    "card_number": QT_TRANSLATE_NOOP("Errors", "Relief card number"),
+    "members": QT_TRANSLATE_NOOP("Errors", "Household members"),
+    "head_name": QT_TRANSLATE_NOOP("Errors", "Head of household"),
+    "subdistrict": QT_TRANSLATE_NOOP("Errors", "Sub-district"),
+    "certificate_ref": QT_TRANSLATE_NOOP("Errors", "Certificate reference"),
+    "valid_to": QT_TRANSLATE_NOOP("Errors", "Valid to"),
+    "phone": QT_TRANSLATE_NOOP("Errors", "Phone"),
+    "donor_kind": QT_TRANSLATE_NOOP("Errors", "Donor type"),
 }
 
 INPUT_REASONS = {
@@ -90,6 +103,17 @@ INPUT_REASONS = {
     ),
     "store_code": QT_TRANSLATE_NOOP("Errors", "A store code is 2-8 capital letters or digits, such as PT01."),
     "self_deactivate": QT_TRANSLATE_NOOP("Errors", "You cannot switch off your own account."),
+    "id_format": QT_TRANSLATE_NOOP("Errors", "An ID number has 17 digits and a final digit or X."),
+    "id_birth_date": QT_TRANSLATE_NOOP("Errors", "The ID number's date of birth does not exist."),
+    "id_check": QT_TRANSLATE_NOOP("Errors", "The ID number's last character (check character) is wrong."),
+    "credit_format": QT_TRANSLATE_NOOP(
+        "Errors", "A unified social credit code has 18 digits or capital letters (no I, O, S, V, Z)."
+    ),
+    "credit_check": QT_TRANSLATE_NOOP("Errors", "The credit code's last character (check character) is wrong."),
+    "card_number": QT_TRANSLATE_NOOP("Errors", "A relief card number is up to 20 letters and digits."),
+    "members": QT_TRANSLATE_NOOP("Errors", "A household has 1 to 20 members."),
+    "date_order": QT_TRANSLATE_NOOP("Errors", "{field} is before the start date."),
+    "phone": QT_TRANSLATE_NOOP("Errors", "A phone number has 7 to 12 digits."),
 }
 
 APPROVAL_REASONS = {
@@ -109,6 +133,9 @@ ACTIONS = {
     "document.void": QT_TRANSLATE_NOOP("Errors", "void a document"),
     "sale.refund": QT_TRANSLATE_NOOP("Errors", "refund a sale"),
     "rule.override": QT_TRANSLATE_NOOP("Errors", "override a rule"),
+    "donor.record": QT_TRANSLATE_NOOP("Errors", "record a donor"),
+    "households.manage": QT_TRANSLATE_NOOP("Errors", "manage the household registry"),
+    "households.reveal_id": QT_TRANSLATE_NOOP("Errors", "see a whole ID number"),
 }
 
 UNEXPECTED = QT_TRANSLATE_NOOP("Errors", "Something went wrong and nothing was saved. The details are in the log file.")

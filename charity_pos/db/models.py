@@ -7,9 +7,9 @@ UUID primary key so that a district hub can merge many stores' records.
 from __future__ import annotations
 
 import uuid
-from datetime import datetime
+from datetime import date, datetime
 
-from sqlalchemy import CheckConstraint, ForeignKey, Index, Integer, String, Text
+from sqlalchemy import CheckConstraint, Date, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from charity_pos.db.base import PRIVATE, Base, UtcDateTime, new_id
@@ -144,3 +144,52 @@ class AuditEntry(Base):
     approved_by: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("app_user.id"))
     detail: Mapped[str] = mapped_column(Text, default="")
 
+
+
+class Donor(Base):
+    """A person, a company, or an anonymous donor. A person's name and phone
+    are personal data: kept out of the journal, shown masked."""
+
+    __tablename__ = "donor"
+    __journaled__ = True
+    __table_args__ = (CheckConstraint("kind IN ('person', 'company', 'anonymous')", name="kind"),)
+
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=new_id)
+    kind: Mapped[str] = mapped_column(String(10))
+    name: Mapped[str] = mapped_column(String(100), default="", info=PRIVATE)
+    phone: Mapped[str] = mapped_column(String(20), default="", info=PRIVATE)
+    credit_code: Mapped[str | None] = mapped_column(String(18), unique=True)
+    wishes: Mapped[str] = mapped_column(String(200), default="", info=PRIVATE)
+    consent_public: Mapped[bool] = mapped_column(default=False)
+    declines_receipt: Mapped[bool] = mapped_column(default=False)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
+class Household(Base):
+    """A household in hardship. The ID number is stored only encrypted
+    (AES-GCM), as a keyed hash for matching, and masked for screens; none of
+    the personal columns enter the journal."""
+
+    __tablename__ = "household"
+    __journaled__ = True
+    __table_args__ = (
+        CheckConstraint("members >= 1", name="members_positive"),
+        CheckConstraint("status IN ('active', 'suspended', 'expired')", name="status"),
+        Index("ix_household_id_hash", "id_hash"),
+    )
+
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=new_id)
+    card_number: Mapped[str] = mapped_column(String(20), unique=True)
+    head_name: Mapped[str] = mapped_column(String(50), info=PRIVATE)
+    id_cipher: Mapped[str] = mapped_column(String(120), info=PRIVATE)
+    id_hash: Mapped[str] = mapped_column(String(64), info=PRIVATE)
+    id_masked: Mapped[str] = mapped_column(String(18), info=PRIVATE)
+    members: Mapped[int] = mapped_column(Integer)
+    category: Mapped[str] = mapped_column(String(20))
+    subdistrict: Mapped[str] = mapped_column(String(50))
+    certificate_ref: Mapped[str] = mapped_column(String(50), info=PRIVATE)
+    valid_from: Mapped[date] = mapped_column(Date)
+    valid_to: Mapped[date] = mapped_column(Date)
+    status: Mapped[str] = mapped_column(String(10), default="active")
+    consent_on: Mapped[date] = mapped_column(Date)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)

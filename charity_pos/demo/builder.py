@@ -11,7 +11,9 @@ from pathlib import Path
 from sqlalchemy import func, select
 
 from charity_pos.db.models import JournalEvent
+from charity_pos.errors import StoreFileExists
 from charity_pos.domain.barcodes import check_digit
+from charity_pos.demo import people
 from charity_pos.demo.products import PRODUCTS
 from charity_pos.services.base import STORE_TZ, Approval, Role, system_clock
 from charity_pos.services.catalog import ItemDraft, ItemRow, Source
@@ -28,6 +30,8 @@ ARRIVING_LATER = 30
 @dataclass(frozen=True)
 class DemoSummary:
     items: int
+    donors: int
+    households: int
     events: int
 
 
@@ -56,6 +60,28 @@ def _manufacturer_codes(rng: random.Random, count: int) -> list[str]:
 
 
 def build_demo(path: Path, *, days: int = 30, seed: int = 20261128) -> DemoSummary:
+    """Build the demo in a file beside ``path`` and move it into place only
+    when it is complete, so that a failure leaves no half-made store."""
+    path = Path(path)
+    if path.exists():
+        raise StoreFileExists(path=str(path))
+    building = path.with_name(path.name + ".building")
+    for leftover in _files_of(building):
+        leftover.unlink(missing_ok=True)
+    try:
+        summary = _build(building, days=days, seed=seed)
+        building.replace(path)
+    finally:
+        for leftover in _files_of(building):
+            leftover.unlink(missing_ok=True)
+    return summary
+
+
+def _files_of(db: Path) -> list[Path]:
+    return [db, *(db.with_name(db.name + suffix) for suffix in ("-wal", "-shm", ".lock"))]
+
+
+def _build(path: Path, *, days: int, seed: int) -> DemoSummary:
     rng = random.Random(seed)
     today = system_clock().astimezone(STORE_TZ)
     first_day = today - timedelta(days=days + 1)  # the last demo day is yesterday
@@ -70,6 +96,14 @@ def build_demo(path: Path, *, days: int = 30, seed: int = 20261128) -> DemoSumma
             clock.tick(rng)
             sv.accounts.create_user(manager, username, name, role, CASHIER_PIN if role == Role.CASHIER else MANAGER_PIN)
         cashier = sv.accounts.login("cashier", CASHIER_PIN)
+        # The sub-district's list of households in hardship, entered by the manager.
+        for household in people.households(rng, first_day.date()):
+            clock.tick(rng, 0, 2)
+            sv.households.register(manager, household)
+        # Donors who have given before (their donations come with intake).
+        for donor in people.donors(rng):
+            clock.tick(rng, 0, 3)
+            sv.donors.create(cashier, donor)
 
         products = list(PRODUCTS)
         rng.shuffle(products)
@@ -128,6 +162,7 @@ def build_demo(path: Path, *, days: int = 30, seed: int = 20261128) -> DemoSumma
         sv.catalog.update_item(manager, gone.id, replace(gone.draft(), active=False))
         with db.read() as s:
             events = s.scalar(select(func.count(JournalEvent.seq))) or 0
-        return DemoSummary(items=len(items), events=events)
+        return DemoSummary(items=len(items), donors=len(sv.donors.donors()),
+                           households=len(sv.households.households()), events=events)
     finally:
         sv.close()

@@ -56,6 +56,8 @@ class Entity(StrEnum):
     STOCK = "stock"
     USERS = "users"
     STORE = "store"
+    DONORS = "donors"
+    HOUSEHOLDS = "households"
 
 
 @dataclass(frozen=True)

@@ -19,9 +19,12 @@ class Action(StrEnum):
     VOID = "document.void"
     REFUND = "sale.refund"
     OVERRIDE = "rule.override"
+    RECORD_DONOR = "donor.record"
+    MANAGE_HOUSEHOLDS = "households.manage"
+    REVEAL_ID = "households.reveal_id"
 
 
-CASHIER_MAY = frozenset({Action.CREATE_ITEM, Action.EDIT_ITEM, Action.RECEIVE_STOCK})
+CASHIER_MAY = frozenset({Action.CREATE_ITEM, Action.EDIT_ITEM, Action.RECEIVE_STOCK, Action.RECORD_DONOR})
 
 #: What a cashier may do when a manager approves at the counter.
 APPROVABLE = frozenset(

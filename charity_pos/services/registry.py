@@ -9,6 +9,8 @@ from charity_pos.db.engine import StoreDatabase, open_store
 from charity_pos.services.accounts import AccountService
 from charity_pos.services.base import Clock, ServiceContext, system_clock
 from charity_pos.services.catalog import CatalogService
+from charity_pos.services.donors import DonorService
+from charity_pos.services.households import HouseholdService
 from charity_pos.services.stock import StockService
 from charity_pos.services.store import StoreInfo, store_info
 
@@ -19,12 +21,15 @@ class Services:
     accounts: AccountService
     catalog: CatalogService
     stock: StockService
+    donors: DonorService
+    households: HouseholdService
 
     @classmethod
     def for_db(cls, db: StoreDatabase, clock: Clock = system_clock) -> Services:
         ctx = ServiceContext(db, clock)
         accounts = AccountService(ctx)
-        return cls(ctx, accounts, CatalogService(ctx, accounts), StockService(ctx, accounts))
+        return cls(ctx, accounts, CatalogService(ctx, accounts), StockService(ctx, accounts),
+                   DonorService(ctx, accounts), HouseholdService(ctx, accounts))
 
     @classmethod
     def open(cls, path: Path, clock: Clock = system_clock) -> Services:

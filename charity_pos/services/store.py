@@ -9,12 +9,15 @@ from pathlib import Path
 from sqlalchemy import select
 
 from charity_pos.db.engine import StoreDatabase, create_store_file
+from charity_pos.db.base import new_id
 from charity_pos.db.models import Store
 from charity_pos.domain.numbers import STORE_CODE
 from charity_pos.domain.pins import check_policy
 from charity_pos.errors import InvalidInput
 from charity_pos.ledger import journal
+from charity_pos.services.accounts import AccountService
 from charity_pos.services.base import Clock, Role, ServiceContext, system_clock
+from charity_pos.security.keys import StoreKeys, key_path
 from charity_pos.services.catalog import seed_categories
 
 
@@ -55,20 +58,21 @@ def init_store(
     district = _text("district", district, 50)
     short = _text("short_name", short_name or name, 20) if short_name or len(name) <= 20 else name[:20]
     check_policy(manager_pin)
+    store_id = new_id()
     db = create_store_file(Path(path))
     try:
         ctx = ServiceContext(db, clock)
         now = ctx.now()
         with db.begin() as s:
-            s.add(Store(code=code, name=name, short_name=short, district=district, created_at=now))
+            s.add(Store(id=store_id, code=code, name=name, short_name=short, district=district, created_at=now))
             seed_categories(s)
             journal.append(s, "store.initialised", actor=None, at=now)
-        from charity_pos.services.accounts import AccountService
-
+        StoreKeys.create(store_id)
         AccountService(ctx).create_user(None, "manager", "店长", Role.MANAGER, manager_pin)
     except BaseException:
         db.close()
         Path(path).unlink(missing_ok=True)
+        key_path(store_id).unlink(missing_ok=True)
         raise
     return db
 

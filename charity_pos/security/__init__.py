@@ -1,0 +1,1 @@
+"""Keys and encryption for personal data (PIPL): kept outside the store file."""
