@@ -206,12 +206,19 @@ def _show(args: argparse.Namespace) -> int:
                       r.on_hand] for r in rows]
             right = {4, 5, 8}
         elif args.kind == "stock":
-            levels = services.stock.levels()
-            objects = [{"item_id": str(r.item_id), "barcode": r.barcode, "name": r.name, "unit": r.unit,
-                        "on_hand": r.on_hand} for r in levels]
-            headers = [translate("cli", "Barcode"), translate("cli", "Name"), translate("cli", "Unit"), translate("cli", "On hand")]
-            table = [[r.barcode, r.name, r.unit, r.on_hand] for r in levels]
-            right = {3}
+            lots = services.stock.lots()
+            objects = [{"lot_id": str(r.lot_id), "item_id": str(r.item_id), "barcode": r.barcode,
+                        "lot_code": r.lot_code, "name": r.name, "unit": r.unit, "origin": r.origin,
+                        "document": r.document, "expiry_date": r.expiry_date.isoformat() if r.expiry_date else None,
+                        "received": r.received, "on_hand": r.on_hand} for r in lots]
+            origins = {"donation": translate("cli", "donation"), "purchase": translate("cli", "purchase"),
+                       "count": translate("cli", "stock count")}
+            headers = [translate("cli", "Barcode"), translate("cli", "Name"), translate("cli", "From"),
+                       translate("cli", "Document"), translate("cli", "Best before"), translate("cli", "Received"),
+                       translate("cli", "On hand"), translate("cli", "Unit")]
+            table = [[r.barcode, r.name, origins[r.origin], r.document,
+                      r.expiry_date.isoformat() if r.expiry_date else "", r.received, r.on_hand, r.unit] for r in lots]
+            right = {5, 6}
         elif args.kind == "households":
             from charity_pos.domain.identity import mask_name
             from charity_pos.services.households import CATEGORY_NAMES

@@ -99,3 +99,15 @@ class ApprovalRejected(PosError):
 
 class KeyFileMissing(PosError):
     """The store's key file for personal data is missing (facts: path)."""
+
+
+class InsufficientStock(PosError):
+    """Fewer units on hand than asked for (facts: item_id, wanted, available)."""
+
+
+class ExpiredGoods(PosError):
+    """Food past its best-before date is refused (facts: item_name, expiry_date)."""
+
+
+class ReceiptVoided(PosError):
+    """The receipt was voided; it is not printed again (facts: number, donation)."""

@@ -9,7 +9,7 @@ from __future__ import annotations
 import uuid
 from datetime import date, datetime
 
-from sqlalchemy import CheckConstraint, Date, ForeignKey, Index, Integer, String, Text
+from sqlalchemy import CheckConstraint, Date, ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from charity_pos.db.base import PRIVATE, Base, UtcDateTime, new_id
@@ -84,18 +84,43 @@ class Item(Base):
     category: Mapped[Category] = relationship()
 
 
+class StockLot(Base):
+    """One arrival of one item: a donation line, a purchase line or a count
+    surplus. Goods without a maker's barcode carry the lot's own in-store
+    code, so a sold coat leads back to the donation it came from."""
+
+    __tablename__ = "stock_lot"
+    __journaled__ = True
+    __table_args__ = (
+        CheckConstraint("origin IN ('donation', 'purchase', 'count')", name="origin"),
+        Index("ix_stock_lot_item_id", "item_id"),
+    )
+
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=new_id)
+    item_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("item.id"))
+    origin: Mapped[str] = mapped_column(String(10))
+    document: Mapped[str] = mapped_column(String(32))
+    donation_line_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("donation_line.id"))
+    barcode: Mapped[str | None] = mapped_column(String(14), unique=True)
+    expiry_date: Mapped[date | None] = mapped_column(Date)
+    quantity_received: Mapped[int] = mapped_column(Integer)
+    received_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
 class StockMovement(Base):
-    """Every change of stock on hand; stock is their sum, never typed in."""
+    """Every change of stock on hand, lot by lot; stock is their sum, never typed in."""
 
     __tablename__ = "stock_movement"
     __journaled__ = True
     __table_args__ = (
         CheckConstraint("quantity <> 0", name="quantity_not_zero"),
         Index("ix_stock_movement_item_id", "item_id"),
+        Index("ix_stock_movement_lot_id", "lot_id"),
     )
 
     id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=new_id)
     item_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("item.id"))
+    lot_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("stock_lot.id"))
     quantity: Mapped[int] = mapped_column(Integer)
     reason: Mapped[str] = mapped_column(String(20))
     document: Mapped[str | None] = mapped_column(String(32))
@@ -193,3 +218,79 @@ class Household(Base):
     status: Mapped[str] = mapped_column(String(10), default="active")
     consent_on: Mapped[date] = mapped_column(Date)
     created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
+class Donation(Base):
+    """What one donor gave at one time: goods lines and/or money."""
+
+    __tablename__ = "donation"
+    __journaled__ = True
+    __table_args__ = (
+        CheckConstraint("cash_fen >= 0", name="cash_not_negative"),
+        CheckConstraint("total_value_fen >= 0", name="total_not_negative"),
+        Index("ix_donation_received_at", "received_at"),
+    )
+
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=new_id)
+    number: Mapped[str] = mapped_column(String(32), unique=True)
+    donor_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("donor.id"))
+    received_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    received_by: Mapped[uuid.UUID] = mapped_column(ForeignKey("app_user.id"))
+    cash_fen: Mapped[int] = mapped_column(Integer, default=0)
+    cash_method: Mapped[str | None] = mapped_column(String(12))
+    total_value_fen: Mapped[int] = mapped_column(Integer)
+    wants_receipt: Mapped[bool] = mapped_column(default=True)
+    # The donor's wishes may name people: kept out of the journal.
+    wishes: Mapped[str] = mapped_column(String(200), default="", info=PRIVATE)
+
+    lines: Mapped[list[DonationLine]] = relationship(order_by="DonationLine.line_no", back_populates="donation")
+
+
+class DonationLine(Base):
+    __tablename__ = "donation_line"
+    __journaled__ = True
+    __table_args__ = (
+        CheckConstraint("quantity > 0", name="quantity_positive"),
+        CheckConstraint("condition IN ('new', 'as_new', 'good_used')", name="condition"),
+        CheckConstraint("valuation IN ('invoice', 'market', 'unvalued')", name="valuation"),
+        CheckConstraint("(valuation = 'unvalued') = (unit_value_fen IS NULL)", name="value_iff_valued"),
+        UniqueConstraint("donation_id", "line_no", name="line_no"),
+    )
+
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=new_id)
+    donation_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("donation.id"))
+    line_no: Mapped[int] = mapped_column(Integer)
+    item_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("item.id"))
+    quantity: Mapped[int] = mapped_column(Integer)
+    unit: Mapped[str] = mapped_column(String(10))
+    condition: Mapped[str] = mapped_column(String(10))
+    valuation: Mapped[str] = mapped_column(String(10))
+    unit_value_fen: Mapped[int | None] = mapped_column(Integer)
+    expiry_date: Mapped[date | None] = mapped_column(Date)
+
+    donation: Mapped[Donation] = relationship(back_populates="lines")
+    item: Mapped[Item] = relationship()
+
+
+class Receipt(Base):
+    """A donation receipt (捐赠收据). Numbered per store and year without
+    gaps, issued after the donation, never deleted: a wrong one is voided."""
+
+    __tablename__ = "receipt"
+    __journaled__ = True
+    __table_args__ = (CheckConstraint("status IN ('issued', 'void')", name="status"),)
+
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=new_id)
+    number: Mapped[str] = mapped_column(String(32), unique=True)
+    donation_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("donation.id"))
+    issued_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    issued_by: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("app_user.id"))
+    total_fen: Mapped[int] = mapped_column(Integer)
+    verification_code: Mapped[str] = mapped_column(String(20), unique=True)
+    status: Mapped[str] = mapped_column(String(8), default="issued")
+    prints: Mapped[int] = mapped_column(Integer, default=0)
+    void_reason: Mapped[str | None] = mapped_column(String(200))
+    voided_by: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("app_user.id"))
+    voided_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    official_code: Mapped[str | None] = mapped_column(String(20))
+    official_number: Mapped[str | None] = mapped_column(String(20))

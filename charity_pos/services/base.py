@@ -58,6 +58,8 @@ class Entity(StrEnum):
     STORE = "store"
     DONORS = "donors"
     HOUSEHOLDS = "households"
+    DONATIONS = "donations"
+    RECEIPTS = "receipts"
 
 
 @dataclass(frozen=True)

@@ -20,15 +20,23 @@ class Action(StrEnum):
     REFUND = "sale.refund"
     OVERRIDE = "rule.override"
     RECORD_DONOR = "donor.record"
+    RECEIVE_DONATION = "donation.receive"
+    ISSUE_RECEIPT = "receipt.issue"
+    VOID_RECEIPT = "receipt.void"
+    PRINT_LABELS = "labels.print"
     MANAGE_HOUSEHOLDS = "households.manage"
     REVEAL_ID = "households.reveal_id"
 
 
-CASHIER_MAY = frozenset({Action.CREATE_ITEM, Action.EDIT_ITEM, Action.RECEIVE_STOCK, Action.RECORD_DONOR})
+CASHIER_MAY = frozenset({
+    Action.CREATE_ITEM, Action.EDIT_ITEM, Action.RECEIVE_STOCK, Action.RECORD_DONOR, Action.RECEIVE_DONATION,
+    Action.PRINT_LABELS,
+})
 
 #: What a cashier may do when a manager approves at the counter.
 APPROVABLE = frozenset(
-    {Action.CHANGE_PRICE, Action.DEACTIVATE_ITEM, Action.COUNT_STOCK, Action.VOID, Action.REFUND, Action.OVERRIDE}
+    {Action.CHANGE_PRICE, Action.DEACTIVATE_ITEM, Action.COUNT_STOCK, Action.VOID, Action.REFUND, Action.OVERRIDE,
+     Action.VOID_RECEIPT, Action.ISSUE_RECEIPT}
 )
 
 

@@ -11,6 +11,9 @@ from charity_pos.services.base import Clock, ServiceContext, system_clock
 from charity_pos.services.catalog import CatalogService
 from charity_pos.services.donors import DonorService
 from charity_pos.services.households import HouseholdService
+from charity_pos.services.intake import IntakeService
+from charity_pos.services.labels import LabelService
+from charity_pos.services.receipts import ReceiptService
 from charity_pos.services.stock import StockService
 from charity_pos.services.store import StoreInfo, store_info
 
@@ -23,13 +26,17 @@ class Services:
     stock: StockService
     donors: DonorService
     households: HouseholdService
+    intake: IntakeService
+    receipts: ReceiptService
+    labels: LabelService
 
     @classmethod
     def for_db(cls, db: StoreDatabase, clock: Clock = system_clock) -> Services:
         ctx = ServiceContext(db, clock)
         accounts = AccountService(ctx)
         return cls(ctx, accounts, CatalogService(ctx, accounts), StockService(ctx, accounts),
-                   DonorService(ctx, accounts), HouseholdService(ctx, accounts))
+                   DonorService(ctx, accounts), HouseholdService(ctx, accounts), IntakeService(ctx, accounts),
+                   ReceiptService(ctx, accounts), LabelService(ctx))
 
     @classmethod
     def open(cls, path: Path, clock: Clock = system_clock) -> Services:

@@ -13,7 +13,7 @@ from charity_pos.db.models import DocumentSequence, Store
 from charity_pos.domain.numbers import format_number
 
 #: Document kinds and their letter in the number. Later capabilities add theirs.
-KINDS = {"stock_count": "C", "stock_receipt": "R"}
+KINDS = {"stock_count": "C", "stock_receipt": "R", "donation": "D", "receipt": "J"}
 
 #: Counters that are not per year (year 0), such as in-store barcode serials.
 TIMELESS = 0

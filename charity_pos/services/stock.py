@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
+from datetime import date, datetime
 
 from sqlalchemy import func, select
 
-from charity_pos.db.models import Item, StockMovement
+from charity_pos.db.models import Item, StockLot, StockMovement
 from charity_pos.errors import InvalidInput, NotFound
 from charity_pos.ledger import journal
+from charity_pos.services import lots
 from charity_pos.services.accounts import AccountService, audit
 from charity_pos.services.base import Actor, Approval, Changes, Entity, ServiceContext, local_date
 from charity_pos.services.permissions import Action
@@ -19,11 +21,21 @@ MAX_QUANTITY = 1_000_000
 
 
 @dataclass(frozen=True)
-class StockRow:
+class LotRow:
+    """A lot with what is left of it. ``barcode`` is the lot's own in-store
+    code, or the item's barcode for goods sold first-in, first-out."""
+
+    lot_id: uuid.UUID
     item_id: uuid.UUID
     name: str
     barcode: str | None
+    lot_code: bool
     unit: str
+    origin: str
+    document: str
+    expiry_date: date | None
+    received_at: datetime
+    received: int
     on_hand: int
 
 
@@ -44,19 +56,26 @@ class StockService:
 
     def on_hand(self, item_id: uuid.UUID) -> int:
         with self.ctx.db.read() as s:
-            total = s.scalar(select(func.coalesce(func.sum(StockMovement.quantity), 0)).where(StockMovement.item_id == item_id))
-            return int(total or 0)
+            return lots.on_hand(s, item_id)
 
-    def levels(self) -> list[StockRow]:
-        """Every item with stock movements, with what is on hand."""
+    def lots(self, *, include_empty: bool = False) -> list[LotRow]:
+        """Every lot with what is left of it, by item then oldest first."""
+        left = func.coalesce(func.sum(StockMovement.quantity), 0)
         query = (
-            select(Item.id, Item.name, Item.barcode, Item.unit, func.sum(StockMovement.quantity))
-            .join(StockMovement, StockMovement.item_id == Item.id)
-            .group_by(Item.id)
-            .order_by(Item.pinyin_full)
+            select(StockLot, Item.name, Item.barcode, Item.unit, left)
+            .join(Item, Item.id == StockLot.item_id)
+            .outerjoin(StockMovement, StockMovement.lot_id == StockLot.id)
+            .group_by(StockLot.id)
+            .order_by(Item.pinyin_full, StockLot.received_at)
         )
+        if not include_empty:
+            query = query.having(left > 0)
         with self.ctx.db.read() as s:
-            return [StockRow(*row) for row in s.execute(query)]
+            return [
+                LotRow(lot.id, lot.item_id, name, lot.barcode or item_code, lot.barcode is not None, unit, lot.origin,
+                       lot.document, lot.expiry_date, lot.received_at, lot.quantity_received, int(qty))
+                for lot, name, item_code, unit, qty in s.execute(query)
+            ]
 
     def receive(self, actor: Actor, lines: dict[uuid.UUID, int], note: str = "") -> Changes:
         """Goods bought or delivered in: one numbered receipt (R) of several lines."""
@@ -70,8 +89,8 @@ class StockService:
             for item_id, quantity in quantities.items():
                 if s.get(Item, item_id) is None:
                     raise NotFound(kind="item", key=str(item_id))
-                s.add(StockMovement(item_id=item_id, quantity=quantity, reason="receipt", document=number,
-                                    note=note.strip()[:200], user_id=actor.user_id, at=now))
+                lots.receive_into_new_lot(s, item_id=item_id, origin="purchase", document=number, quantity=quantity,
+                                          at=now, user_id=actor.user_id, reason="receipt", note=note.strip()[:200])
             ev = journal.append(s, "stock.received", actor=actor.user_id, at=now, facts={"number": number})
         return Changes(frozenset({Entity.STOCK}), tuple(quantities), ev.seq, number)
 
@@ -91,12 +110,16 @@ class StockService:
             for item_id, quantity in quantities.items():
                 if s.get(Item, item_id) is None:
                     raise NotFound(kind="item", key=str(item_id))
-                book = s.scalar(select(func.coalesce(func.sum(StockMovement.quantity), 0)).where(StockMovement.item_id == item_id))
-                delta = quantity - int(book or 0)
+                delta = quantity - lots.on_hand(s, item_id)
+                if delta > 0:  # found more than the books say: a lot of its own
+                    lots.receive_into_new_lot(s, item_id=item_id, origin="count", document=number, quantity=delta,
+                                              at=now, user_id=actor.user_id, reason="count", note=reason.strip()[:200])
+                elif delta < 0:  # missing goods come off the oldest lots first
+                    for lot, part in lots.take_first_in(s, item_id, -delta):
+                        s.add(StockMovement(item_id=item_id, lot_id=lot.id, quantity=-part, reason="count",
+                                            document=number, note=reason.strip()[:200], user_id=actor.user_id, at=now))
                 if delta:
                     changed.append(item_id)
-                    s.add(StockMovement(item_id=item_id, quantity=delta, reason="count", document=number,
-                                        note=reason.strip()[:200], user_id=actor.user_id, at=now))
             facts: dict[str, object] = {"number": number, "reason": reason.strip()}
             if approver is not None:
                 facts["approval"] = {"approved_by": str(approver.user_id), "reason": approval.reason}  # type: ignore[union-attr]

@@ -1,0 +1,12 @@
+"""The Chinese words printed on receipts and labels. These documents are
+Chinese whatever language the screens are in, as official receipts are."""
+
+CONDITIONS = {"new": "全新", "as_new": "九成新", "good_used": "完好旧物"}
+VALUATIONS = {"invoice": "按发票", "market": "按市场价", "unvalued": "未估价"}
+CASH_METHODS = {"cash": "现金", "wechat": "微信支付", "alipay": "支付宝", "unionpay": "银联卡", "bank_transfer": "银行转账"}
+ANONYMOUS = "匿名"
+
+
+def standard(condition: str, valuation: str) -> str:
+    """The receipt's 标准 column: condition and valuation basis."""
+    return f"{CONDITIONS.get(condition, condition)} · {VALUATIONS.get(valuation, valuation)}"

@@ -1,0 +1,219 @@
+"""Taking in donations: goods lines and money, in one numbered transaction
+that also puts every line on the shelf as a stock lot."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from enum import StrEnum
+
+from sqlalchemy import select
+
+from charity_pos.db.models import Category, Donation, DonationLine, Donor, Item
+from charity_pos.domain import barcodes
+from charity_pos.domain.money import check_fen
+from charity_pos.errors import ExpiredGoods, InvalidInput, NotFound
+from charity_pos.ledger import journal
+from charity_pos.services import lots
+from charity_pos.services.accounts import AccountService
+from charity_pos.services.base import Actor, Changes, Entity, ServiceContext, local_date
+from charity_pos.services.permissions import Action
+from charity_pos.services.sequences import next_number
+
+#: Goods that must carry a best-before date at intake.
+FOOD_CATEGORIES = frozenset({"food", "grain_oil"})
+#: Food with less shelf life than this left is taken with a warning.
+SHORT_SHELF_LIFE = timedelta(days=183)
+MAX_QUANTITY = 100_000
+MAX_LINES = 200
+
+
+class Condition(StrEnum):
+    NEW = "new"  # 全新
+    AS_NEW = "as_new"  # 九成新
+    GOOD_USED = "good_used"  # 完好旧物
+
+
+class Valuation(StrEnum):
+    INVOICE = "invoice"  # the donor's invoice or agreement
+    MARKET = "market"  # market price of the same or similar goods
+    UNVALUED = "unvalued"  # quantity only
+
+
+class CashMethod(StrEnum):
+    CASH = "cash"
+    WECHAT = "wechat"
+    ALIPAY = "alipay"
+    UNIONPAY = "unionpay"
+    BANK_TRANSFER = "bank_transfer"
+
+
+class IntakeWarning(StrEnum):
+    SHORT_SHELF_LIFE = "short_shelf_life"
+
+
+@dataclass(frozen=True)
+class IntakeLine:
+    item_id: uuid.UUID
+    quantity: int
+    condition: Condition = Condition.NEW
+    valuation: Valuation = Valuation.MARKET
+    unit_value_fen: int | None = None
+    expiry_date: date | None = None
+
+
+@dataclass(frozen=True)
+class IntakeDraft:
+    donor_id: uuid.UUID | None  # None: an anonymous walk-in donor
+    lines: tuple[IntakeLine, ...] = ()
+    cash_fen: int = 0
+    cash_method: CashMethod | None = None
+    wishes: str = ""
+    wants_receipt: bool | None = None  # None: as the donor asked when registered
+
+
+@dataclass(frozen=True)
+class DonationRow:
+    id: uuid.UUID
+    number: str
+    received_at: datetime
+    donor_id: uuid.UUID | None
+    donor_kind: str
+    donor_name: str
+    lines: int
+    units: int
+    cash_fen: int
+    total_value_fen: int
+    wants_receipt: bool
+    receipt_number: str | None
+    receipt_status: str | None
+
+
+def _check_line(line: IntakeLine, item: Item, category_code: str, today: date) -> tuple[str, ...]:
+    if isinstance(line.quantity, bool) or not isinstance(line.quantity, int):
+        raise InvalidInput(field="quantity", value=line.quantity, reason="not_a_number")
+    if line.quantity <= 0:
+        raise InvalidInput(field="quantity", value=line.quantity, reason="zero" if line.quantity == 0 else "negative")
+    if line.quantity > MAX_QUANTITY:
+        raise InvalidInput(field="quantity", value=line.quantity, reason="too_large")
+    try:
+        Condition(line.condition)
+    except ValueError:
+        raise InvalidInput(field="condition", value=line.condition, reason="unknown") from None
+    try:
+        valuation = Valuation(line.valuation)
+    except ValueError:
+        raise InvalidInput(field="valuation", value=line.valuation, reason="unknown") from None
+    if valuation == Valuation.UNVALUED:
+        if line.unit_value_fen is not None:
+            raise InvalidInput(field="unit_value", value=line.unit_value_fen, reason="unvalued_with_value")
+    else:
+        if line.unit_value_fen is None:
+            raise InvalidInput(field="unit_value", value="", reason="empty")
+        check_fen(line.unit_value_fen, field="unit_value", allow_zero=False)
+    warnings: tuple[str, ...] = ()
+    if category_code in FOOD_CATEGORIES:
+        if line.expiry_date is None:
+            raise InvalidInput(field="expiry_date", value=item.name, reason="food_needs_date")
+        if line.expiry_date < today:
+            raise ExpiredGoods(item_name=item.name, expiry_date=line.expiry_date.isoformat())
+        if line.expiry_date - today < SHORT_SHELF_LIFE:
+            warnings = (IntakeWarning.SHORT_SHELF_LIFE,)
+    return warnings
+
+
+class IntakeService:
+    def __init__(self, ctx: ServiceContext, accounts: AccountService) -> None:
+        self.ctx = ctx
+        self.accounts = accounts
+
+    def receive(self, actor: Actor, draft: IntakeDraft) -> Changes:
+        """Record one donation. Everything is checked first; then the
+        donation, its lines, a lot per line with its stock movement and one
+        journal event are written together, under a gap-free number."""
+        self.accounts.authorize(actor, Action.RECEIVE_DONATION, None)
+        if not draft.lines and not draft.cash_fen:
+            raise InvalidInput(field="lines", value=0, reason="empty")
+        if len(draft.lines) > MAX_LINES:
+            raise InvalidInput(field="lines", value=len(draft.lines), reason="too_large")
+        check_fen(draft.cash_fen, field="cash")
+        method = None
+        if draft.cash_fen:
+            try:
+                method = CashMethod(draft.cash_method) if draft.cash_method else None
+            except ValueError:
+                method = None
+            if method is None:
+                raise InvalidInput(field="cash_method", value=draft.cash_method or "", reason="empty")
+        now = self.ctx.now()
+        today = local_date(now)
+        warnings: list[str] = []
+        with self.ctx.db.begin() as s:
+            donor = None
+            if draft.donor_id is not None:
+                donor = s.get(Donor, draft.donor_id)
+                if donor is None:
+                    raise NotFound(kind="donor", key=str(draft.donor_id))
+            checked = []
+            for line in draft.lines:
+                row = s.execute(select(Item, Category.code).join(Item.category).where(Item.id == line.item_id)).first()
+                if row is None:
+                    raise NotFound(kind="item", key=str(line.item_id))
+                item, category_code = row
+                warnings.extend(_check_line(line, item, category_code, today))
+                checked.append((line, item))
+            number = next_number(s, "donation", today.year)
+            goods_value = sum(line.quantity * (line.unit_value_fen or 0) for line, _ in checked)
+            wants_receipt = draft.wants_receipt if draft.wants_receipt is not None else not (
+                donor is not None and donor.declines_receipt)
+            donation = Donation(
+                number=number, donor_id=donor.id if donor else None, received_at=now, received_by=actor.user_id,
+                cash_fen=draft.cash_fen, cash_method=method.value if method else None,
+                total_value_fen=goods_value + draft.cash_fen, wants_receipt=wants_receipt,
+                wishes=" ".join(draft.wishes.split())[:200] or (donor.wishes if donor else ""),
+            )
+            s.add(donation)
+            s.flush()
+            for line_no, (line, item) in enumerate(checked, start=1):
+                entry = DonationLine(
+                    donation_id=donation.id, line_no=line_no, item_id=item.id, quantity=line.quantity,
+                    unit=item.unit, condition=Condition(line.condition).value,
+                    valuation=Valuation(line.valuation).value, unit_value_fen=line.unit_value_fen,
+                    expiry_date=line.expiry_date,
+                )
+                s.add(entry)
+                s.flush()
+                maker_code = item.barcode is not None and not barcodes.is_in_store(item.barcode)
+                lots.receive_into_new_lot(
+                    s, item_id=item.id, origin="donation", document=number, quantity=line.quantity, at=now,
+                    user_id=actor.user_id, reason="donation", expiry=line.expiry_date, donation_line_id=entry.id,
+                    lot_barcode=not maker_code,
+                )
+            ev = journal.append(s, "donation.received", actor=actor.user_id, at=now, facts={"number": number})
+        entities = {Entity.DONATIONS} | ({Entity.STOCK} if draft.lines else set())
+        return Changes(frozenset(entities), (donation.id,), ev.seq, number, tuple(dict.fromkeys(warnings)))
+
+    def donations(self, *, limit: int | None = None) -> list[DonationRow]:
+        from charity_pos.db.models import Receipt
+
+        with self.ctx.db.read() as s:
+            query = select(Donation).order_by(Donation.received_at.desc())
+            if limit:
+                query = query.limit(limit)
+            found = list(s.scalars(query))
+            donors = {d.id: d for d in s.scalars(select(Donor).where(Donor.id.in_([x.donor_id for x in found if x.donor_id])))}
+            receipts: dict[uuid.UUID, Receipt] = {}
+            for receipt in s.scalars(select(Receipt).order_by(Receipt.issued_at)):
+                receipts[receipt.donation_id] = receipt  # the latest wins
+            rows = []
+            for d in found:
+                donor = donors.get(d.donor_id) if d.donor_id else None
+                receipt = receipts.get(d.id)
+                rows.append(DonationRow(
+                    d.id, d.number, d.received_at, d.donor_id, donor.kind if donor else "anonymous",
+                    donor.name if donor else "", len(d.lines), sum(line.quantity for line in d.lines), d.cash_fen,
+                    d.total_value_fen, d.wants_receipt, receipt.number if receipt else None,
+                    receipt.status if receipt else None,
+                ))
+            return rows
