@@ -22,12 +22,12 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from charity_pos import config
-from charity_pos.errors import PosError
+from charity_pos.errors import OutputFolderMissing, PosError
 from charity_pos.i18n import describe, load, translate
 
 log = logging.getLogger("charity_pos.cli")
 
-SHOW_KINDS = ("items", "stock", "households", "journal")
+SHOW_KINDS = ("items", "stock", "donations", "households", "journal")
 
 
 def _width(text: str) -> int:
@@ -72,6 +72,17 @@ def _parser() -> argparse.ArgumentParser:
     verify = sub.add_parser("verify", parents=[common], help="check a store file against its journal")
     verify.add_argument("--db", type=Path, required=True)
 
+    receipt = sub.add_parser("receipt", parents=[common], help="the donation receipt PDF (issued on first print)")
+    receipt.add_argument("--db", type=Path, required=True)
+    receipt.add_argument("--donation", required=True, help="donation number, e.g. JA01-2026-D000012")
+    receipt.add_argument("--out", type=Path, required=True, help="PDF file to write")
+
+    labels = sub.add_parser("labels", parents=[common], help="barcode labels PDF for a donation, one per unit")
+    labels.add_argument("--db", type=Path, required=True)
+    labels.add_argument("--donation", required=True)
+    labels.add_argument("--template", required=True, choices=("a4-3x8", "thermal-40x30"))
+    labels.add_argument("--out", type=Path, required=True)
+
     show = sub.add_parser("show", parents=[common], help="list records")
     show.add_argument("kind", choices=SHOW_KINDS)
     show.add_argument("--db", type=Path, required=True)
@@ -102,6 +113,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _verify(args)
         if command == "show":
             return _show(args)
+        if command == "receipt":
+            return _receipt(args)
+        if command == "labels":
+            return _labels(args)
     except PosError as exc:
         print(translate("cli", "Error: ") + describe(exc), file=sys.stderr)
         return 1
@@ -135,8 +150,8 @@ def _demo(args: argparse.Namespace) -> int:
     if not 1 <= args.days <= 3660:
         raise InvalidInput(field="days", value=args.days, reason="too_large" if args.days > 0 else "zero")
     summary = build_demo(args.db, days=args.days)
-    print(translate("cli", "Demo store created in {path}: {items} items, {donors} donors, {households} households, {events} journal events over {days} days.").format(
-        path=args.db, items=summary.items, donors=summary.donors, households=summary.households,
+    print(translate("cli", "Demo store created in {path}: {items} items, {donations} donations from {donors} donors, {households} households, {events} journal events over {days} days.").format(
+        path=args.db, items=summary.items, donations=summary.donations, donors=summary.donors, households=summary.households,
         events=summary.events, days=args.days))
     print(translate("cli", "Demo accounts: cashier (PIN 1111), manager (PIN 9999)."))
     return 0
@@ -154,6 +169,52 @@ def _verify(args: argparse.Namespace) -> int:
         return 0
     print(translate("cli", "FAILED: ") + _problem_text(report.problem), file=sys.stderr)
     return 1
+
+
+def _write_pdf(out: Path, write) -> None:  # type: ignore[no-untyped-def]
+    """Write a PDF beside ``out`` and move it into place: never half a file."""
+    out = Path(out)
+    if not out.parent.is_dir():
+        raise OutputFolderMissing(path=str(out.parent))
+    partial = out.with_name(out.name + ".partial")
+    try:
+        write(partial)
+        partial.replace(out)
+    finally:
+        partial.unlink(missing_ok=True)
+
+
+def _receipt(args: argparse.Namespace) -> int:
+    from charity_pos.printing.receipt import render_receipt
+    from charity_pos.services.registry import Services
+
+    services = Services.open(args.db)
+    try:
+        result = services.receipts.print_receipt(
+            None, args.donation, render=lambda doc: _write_pdf(args.out, lambda path: render_receipt(doc, path)))
+    finally:
+        services.close()
+    doc = result.document
+    if doc.reprint_count:
+        print(translate("cli", "Receipt {number} reprinted (reprint {count}) to {out}.").format(
+            number=doc.receipt_number, count=doc.reprint_count, out=args.out))
+    else:
+        print(translate("cli", "Receipt {number} issued to {out}.").format(number=doc.receipt_number, out=args.out))
+    return 0
+
+
+def _labels(args: argparse.Namespace) -> int:
+    from charity_pos.printing.labels import render_labels
+    from charity_pos.services.registry import Services
+
+    services = Services.open(args.db)
+    try:
+        labels = services.labels.for_donation(args.donation)
+    finally:
+        services.close()
+    _write_pdf(args.out, lambda path: render_labels(labels, args.template, path))
+    print(translate("cli", "{count} labels written to {out}.").format(count=len(labels), out=args.out))
+    return 0
 
 
 def _problem_text(p) -> str:  # type: ignore[no-untyped-def]
@@ -219,6 +280,29 @@ def _show(args: argparse.Namespace) -> int:
             table = [[r.barcode, r.name, origins[r.origin], r.document,
                       r.expiry_date.isoformat() if r.expiry_date else "", r.received, r.on_hand, r.unit] for r in lots]
             right = {5, 6}
+        elif args.kind == "donations":
+            from charity_pos.domain.identity import mask_name
+
+            donations = services.intake.donations()
+            kinds = {"person": translate("cli", "person"), "company": translate("cli", "company"),
+                     "anonymous": translate("cli", "anonymous")}
+
+            def donor_shown(d) -> str:  # type: ignore[no-untyped-def]
+                return d.donor_name if d.donor_kind == "company" else mask_name(d.donor_name)
+
+            objects = [{"id": str(d.id), "number": d.number, "received_at": d.received_at.isoformat(),
+                        "donor_kind": d.donor_kind, "donor": donor_shown(d), "lines": d.lines, "units": d.units,
+                        "cash_fen": d.cash_fen, "total_value_fen": d.total_value_fen,
+                        "receipt_number": d.receipt_number, "receipt_status": d.receipt_status} for d in donations]
+            headers = [translate("cli", "Number"), translate("cli", "Time"), translate("cli", "Donor"),
+                       translate("cli", "Lines"), translate("cli", "Units"), translate("cli", "Value"),
+                       translate("cli", "Receipt")]
+            table = [[d.number, d.received_at.astimezone(STORE_TZ).strftime("%Y-%m-%d %H:%M"),
+                      f"{kinds[d.donor_kind]} {donor_shown(d)}".strip(), d.lines, d.units,
+                      format_fen(d.total_value_fen),
+                      (d.receipt_number or "") + (" " + translate("cli", "(void)") if d.receipt_status == "void" else "")]
+                     for d in donations]
+            right = {3, 4, 5}
         elif args.kind == "households":
             from charity_pos.domain.identity import mask_name
             from charity_pos.services.households import CATEGORY_NAMES

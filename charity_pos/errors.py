@@ -111,3 +111,7 @@ class ExpiredGoods(PosError):
 
 class ReceiptVoided(PosError):
     """The receipt was voided; it is not printed again (facts: number, donation)."""
+
+
+class OutputFolderMissing(PosError):
+    """The folder to write a file into does not exist (facts: path)."""

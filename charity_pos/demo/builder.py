@@ -17,6 +17,7 @@ from charity_pos.demo import people
 from charity_pos.demo.products import PRODUCTS
 from charity_pos.services.base import STORE_TZ, Approval, Role, system_clock
 from charity_pos.services.catalog import ItemDraft, ItemRow, Source
+from charity_pos.services.intake import FOOD_CATEGORIES, CashMethod, Condition, IntakeDraft, IntakeLine, Valuation
 from charity_pos.services.registry import Services
 from charity_pos.services.store import init_store
 
@@ -30,6 +31,7 @@ ARRIVING_LATER = 30
 @dataclass(frozen=True)
 class DemoSummary:
     items: int
+    donations: int
     donors: int
     households: int
     events: int
@@ -49,6 +51,26 @@ class SimClock:
 
     def day(self, day: datetime, hour: int) -> None:
         self.at = datetime.combine(day.date(), time(hour, 0), tzinfo=STORE_TZ)
+
+
+def _chunks(items: list[ItemRow], size: int) -> list[list[ItemRow]]:
+    return [items[i:i + size] for i in range(0, len(items), size)]
+
+
+def _donate(sv: Services, rng: random.Random, actor, donor_id, goods: list[ItemRow], *,  # type: ignore[no-untyped-def]
+            day: datetime, cash: int = 0) -> None:
+    lines = []
+    for item in goods:
+        valuation = rng.choices((Valuation.MARKET, Valuation.INVOICE, Valuation.UNVALUED), (6, 1, 3))[0]
+        value = None
+        if valuation != Valuation.UNVALUED:
+            value = max(100, item.reference_price_fen or item.sale_price_fen)
+        expiry = None
+        if item.category_code in FOOD_CATEGORIES:
+            expiry = day.date() + timedelta(days=rng.choice((120, 200, 270, 365, 540)))
+        condition = Condition.NEW if item.category_code in FOOD_CATEGORIES else rng.choice(list(Condition))
+        lines.append(IntakeLine(item.id, rng.randint(1, 6), condition, valuation, value, expiry))
+    sv.intake.receive(actor, IntakeDraft(donor_id, tuple(lines), cash, CashMethod.WECHAT if cash else None))
 
 
 def _manufacturer_codes(rng: random.Random, count: int) -> list[str]:
@@ -122,8 +144,15 @@ def _build(path: Path, *, days: int, seed: int) -> DemoSummary:
 
         for product in products[:opening]:
             add(product, manager)
+        donors = sv.donors.donors()
+        # Bought and consigned goods come in as goods receipts; donated goods
+        # only ever through donations.
         clock.tick(rng)
-        sv.stock.receive(manager, {it.id: rng.randint(3, 40) for it in items}, note="开业盘入")
+        bought = [it for it in items if it.source != Source.DONATED]
+        sv.stock.receive(manager, {it.id: rng.randint(3, 40) for it in bought}, note="开业盘入")
+        for batch in _chunks([it for it in items if it.source == Source.DONATED], 6):
+            clock.tick(rng, 2, 15)
+            _donate(sv, rng, cashier, rng.choice(donors).id if rng.random() < 0.8 else None, batch, day=first_day)
         later = products[opening:]
 
         for offset in range(1, days + 1):
@@ -135,11 +164,27 @@ def _build(path: Path, *, days: int, seed: int) -> DemoSummary:
             for _ in range(min(len(later), rng.randint(1, 4))):
                 row = add(later.pop(), actor)
                 clock.tick(rng)
-                sv.stock.receive(actor, {row.id: rng.randint(2, 20)}, note="到货")
+                if row.source == Source.DONATED:
+                    _donate(sv, rng, actor, rng.choice(donors).id, [row], day=day)
+                else:
+                    sv.stock.receive(actor, {row.id: rng.randint(2, 20)}, note="到货")
             if rng.random() < 0.6:
                 clock.tick(rng, 10, 60)
-                delivery = rng.sample(items, k=min(len(items), rng.randint(3, 12)))
+                delivery = rng.sample(bought, k=min(len(bought), rng.randint(3, 12)))
                 sv.stock.receive(actor, {it.id: rng.randint(5, 30) for it in delivery}, note="补货")
+            # Residents and companies bring donations through the day.
+            for _ in range(rng.randint(1, 4)):
+                clock.tick(rng, 10, 80)
+                donor = rng.choice(donors).id if rng.random() < 0.75 else None
+                donated = [it for it in items if it.source == Source.DONATED or it.category_code in ("food", "grain_oil")]
+                _donate(sv, rng, actor, donor, rng.sample(donated, k=rng.randint(1, 4)), day=day,
+                        cash=rng.choice((0, 0, 0, 0, 5000, 10000, 20000)))
+            # The manager prints the day's receipts for donors who want one.
+            clock.day(day, 17)
+            for donation in sv.intake.donations(limit=10):
+                if donation.wants_receipt and donation.receipt_number is None:
+                    clock.tick(rng, 0, 3)
+                    sv.receipts.print_receipt(manager, donation.number)
             # Price changes: the manager directly, a cashier with approval.
             if rng.random() < 0.3:
                 clock.tick(rng, 5, 90)
@@ -156,13 +201,19 @@ def _build(path: Path, *, days: int, seed: int) -> DemoSummary:
                 counted = rng.sample(items, k=min(len(items), 15))
                 levels = {it.id: max(0, sv.stock.on_hand(it.id) - rng.choice((0, 0, 0, 1, 2))) for it in counted}
                 sv.stock.count(manager, levels, reason="周盘点")
+        # A receipt printed with a mistake is voided and issued again.
+        issued = [d for d in sv.intake.donations() if d.receipt_number]
+        if issued:
+            clock.tick(rng, 5, 20)
+            sv.receipts.void(manager, issued[0].receipt_number, "捐赠人名称有误")  # type: ignore[arg-type]
+            sv.receipts.print_receipt(manager, issued[0].number, reissue=True)
         # One item taken off sale, as stores do with recalled goods.
         clock.tick(rng, 10, 30)
         gone = sv.catalog.get(items[-1].id)
         sv.catalog.update_item(manager, gone.id, replace(gone.draft(), active=False))
         with db.read() as s:
             events = s.scalar(select(func.count(JournalEvent.seq))) or 0
-        return DemoSummary(items=len(items), donors=len(sv.donors.donors()),
+        return DemoSummary(items=len(items), donations=len(sv.intake.donations()), donors=len(sv.donors.donors()),
                            households=len(sv.households.households()), events=events)
     finally:
         sv.close()

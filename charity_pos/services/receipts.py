@@ -6,6 +6,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from sqlalchemy import select
@@ -60,11 +61,14 @@ class ReceiptService:
         self.accounts = accounts
 
     def print_receipt(self, actor: Actor | None, donation_number: str, approval: Approval | None = None, *,
-                      reissue: bool = False) -> ReceiptResult:
+                      reissue: bool = False, render: Callable[[ReceiptDoc], None] | None = None) -> ReceiptResult:
         """The receipt for a donation: issued on first print, a counted
         reprint (补打) after that. ``actor`` None is the store's own command
         line. A voided receipt is not printed again; ``reissue`` issues a new
-        number for a donation whose receipt was voided."""
+        number for a donation whose receipt was voided.
+
+        ``render`` makes the PDF inside the transaction: if it fails, no
+        number is used and no print is counted."""
         approver = self.accounts.authorize(actor, Action.ISSUE_RECEIPT, approval) if actor else None
         now = self.ctx.now()
         who = actor.user_id if actor else None
@@ -95,6 +99,8 @@ class ReceiptService:
                       receipt=receipt.number, reason=approval.reason)
             ev = journal.append(s, kind, actor=who, at=now, facts=facts)
             document = self._document(s, receipt, donation)
+            if render is not None:
+                render(document)
         return ReceiptResult(document, Changes(frozenset({Entity.RECEIPTS, Entity.DONATIONS}), (receipt.id,), ev.seq,
                                                receipt.number))
 
