@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from filelock import FileLock, Timeout
-from sqlalchemy import Engine, create_engine, event, inspect, text
+from sqlalchemy import Connection, Engine, create_engine, event, inspect, text
 from sqlalchemy.exc import DatabaseError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -27,6 +27,7 @@ log = logging.getLogger("charity_pos.db")
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
+READ_ONLY = "charity_pos_read_only"
 
 
 def _configure_sqlite(engine: Engine) -> None:
@@ -42,10 +43,14 @@ def _configure_sqlite(engine: Engine) -> None:
         cur.close()
 
     @event.listens_for(engine, "begin")
-    def on_begin(conn: object) -> None:
-        # Take the write lock at the start, so that reading the journal's head
-        # and appending to it can never interleave with another writer.
-        conn.exec_driver_sql("BEGIN IMMEDIATE")  # type: ignore[attr-defined]
+    def on_begin(conn: Connection) -> None:
+        # A unit of work takes the write lock at its start, so that reading
+        # the journal's head and appending to it never interleave with
+        # another writer. Reads take no lock (WAL lets them run alongside).
+        if conn.get_execution_options().get(READ_ONLY):
+            conn.exec_driver_sql("BEGIN")
+        else:
+            conn.exec_driver_sql("BEGIN IMMEDIATE")
 
 
 def make_engine(path: Path) -> Engine:
@@ -63,9 +68,11 @@ class StoreDatabase:
     engine: Engine
     _lock: FileLock | None = None
     sessions: sessionmaker[Session] = field(init=False)
+    _readers: sessionmaker[Session] = field(init=False)
 
     def __post_init__(self) -> None:
         self.sessions = sessionmaker(self.engine, expire_on_commit=False)
+        self._readers = sessionmaker(self.engine.execution_options(**{READ_ONLY: True}), expire_on_commit=False)
 
     @contextmanager
     def begin(self) -> Iterator[Session]:
@@ -76,7 +83,8 @@ class StoreDatabase:
 
     @contextmanager
     def read(self) -> Iterator[Session]:
-        with self.sessions() as session:
+        """A session for reading only: it never blocks a writer."""
+        with self._readers() as session:
             yield session
 
     def close(self) -> None:

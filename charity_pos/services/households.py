@@ -142,11 +142,12 @@ class HouseholdService:
     def reveal_id(self, actor: Actor, household_id: uuid.UUID) -> str:
         """The whole ID number: a manager's, and logged."""
         self.accounts.authorize(actor, Action.REVEAL_ID, None)
+        keys = self.keys()
         now = self.ctx.now()
         with self.ctx.db.begin() as s:
             household = s.get(Household, household_id)
             if household is None:
                 raise NotFound(kind="household", key=str(household_id))
-            number = self.keys().decrypt(household.id_cipher, household.card_number)
+            number = keys.decrypt(household.id_cipher, household.card_number)
             audit(s, now, "household.reveal_id", "ok", actor.user_id, household=str(household.id))
         return number
