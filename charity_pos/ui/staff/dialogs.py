@@ -15,7 +15,24 @@ def _buttons(dialog: QDialog) -> QDialogButtonBox:
     return buttons
 
 
-class NewUserDialog(QDialog):
+class _PinPairDialog(QDialog):
+    """A dialog with a PIN typed twice; it stays open while they differ."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.pin = PinField()
+        self.pin_again = PinField()
+        self.mismatch = QLabel("")
+        self.mismatch.setObjectName("warning")
+
+    def accept(self) -> None:
+        if self.pin.text() != self.pin_again.text():
+            self.mismatch.setText(self.tr("The two PINs differ."))
+            return
+        super().accept()
+
+
+class NewUserDialog(_PinPairDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("New account"))
@@ -27,44 +44,24 @@ class NewUserDialog(QDialog):
         self.role = QComboBox()
         self.role.addItem(self.tr("Cashier"), Role.CASHIER.value)
         self.role.addItem(self.tr("Manager"), Role.MANAGER.value)
-        self.pin = PinField()
-        self.pin_again = PinField()
         form.addRow(self.tr("User name"), self.username)
         form.addRow(self.tr("Full name"), self.display_name)
         form.addRow(self.tr("Role"), self.role)
         form.addRow(self.tr("PIN (4-12 digits)"), self.pin)
         form.addRow(self.tr("PIN again"), self.pin_again)
         layout.addLayout(form)
-        self.mismatch = QLabel("")
-        self.mismatch.setObjectName("warning")
         layout.addWidget(self.mismatch)
         layout.addWidget(_buttons(self))
 
-    def accept(self) -> None:
-        if self.pin.text() != self.pin_again.text():
-            self.mismatch.setText(self.tr("The two PINs differ."))
-            return
-        super().accept()
 
-
-class NewPinDialog(QDialog):
+class NewPinDialog(_PinPairDialog):
     def __init__(self, username: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("New PIN for {user}").format(user=username))
         layout = QVBoxLayout(self)
         form = QFormLayout()
-        self.pin = PinField()
-        self.pin_again = PinField()
         form.addRow(self.tr("New PIN"), self.pin)
         form.addRow(self.tr("PIN again"), self.pin_again)
         layout.addLayout(form)
-        self.mismatch = QLabel("")
-        self.mismatch.setObjectName("warning")
         layout.addWidget(self.mismatch)
         layout.addWidget(_buttons(self))
-
-    def accept(self) -> None:
-        if self.pin.text() != self.pin_again.text():
-            self.mismatch.setText(self.tr("The two PINs differ."))
-            return
-        super().accept()
