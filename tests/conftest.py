@@ -1,0 +1,171 @@
+"""Fixtures for the tests below the UI: a temporary store file per test, a
+clock the test moves by hand, and the two roles already signed in.
+
+Every test runs with ``CHARITY_POS_HOME`` in a temporary folder, so nothing
+touches the real settings, data or log folders.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from charity_pos.db.engine import StoreDatabase
+from charity_pos.services.base import Actor, Role
+from charity_pos.services.catalog import ItemDraft, ItemRow, Source
+from charity_pos.services.registry import Services
+from charity_pos.services.store import init_store
+
+STORE_CODE = "PT01"
+STORE_NAME = "普陀区长征镇慈善超市"
+DISTRICT = "普陀区"
+MANAGER_PIN = "9999"
+CASHIER_PIN = "1111"
+CASHIER_NAME = "王丽华"
+
+
+class FakeClock:
+    """Aware UTC datetimes that move only when the test says so."""
+
+    def __init__(self, start: datetime) -> None:
+        self.at = start
+
+    def __call__(self) -> datetime:
+        return self.at
+
+    def advance(self, **delta: float) -> None:
+        self.at += timedelta(**delta)
+
+    def set(self, at: datetime) -> None:
+        assert at.tzinfo is not None
+        self.at = at.astimezone(UTC)
+
+
+@pytest.fixture(autouse=True)
+def isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("CHARITY_POS_HOME", str(home))
+    return home
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    # 10:00 in Shanghai on a Tuesday in March 2026.
+    return FakeClock(datetime(2026, 3, 10, 2, 0, tzinfo=UTC))
+
+
+@pytest.fixture
+def store_path(tmp_path: Path) -> Path:
+    return tmp_path / "store.db"
+
+
+@pytest.fixture
+def store_db(store_path: Path, clock: FakeClock) -> Iterator[StoreDatabase]:
+    db = init_store(store_path, store_code=STORE_CODE, name=STORE_NAME, district=DISTRICT,
+                    manager_pin=MANAGER_PIN, clock=clock)
+    yield db
+    db.close()
+
+
+@pytest.fixture
+def services(store_db: StoreDatabase, clock: FakeClock) -> Services:
+    return Services.for_db(store_db, clock)
+
+
+@pytest.fixture
+def manager(services: Services) -> Actor:
+    """The manager made by init, as the services see them after log-in
+    (built directly: a PIN check costs ~50 ms of scrypt)."""
+    row = next(u for u in services.accounts.users() if u.username == "manager")
+    return Actor(row.id, row.username, row.role)
+
+
+@pytest.fixture
+def cashier(services: Services, manager: Actor) -> Actor:
+    changes = services.accounts.create_user(manager, "cashier", CASHIER_NAME, Role.CASHIER, CASHIER_PIN)
+    return Actor(changes.ids[0], "cashier", Role.CASHIER)
+
+
+@pytest.fixture
+def make_item(services: Services, manager: Actor) -> Callable[..., ItemRow]:
+    """Create an item through the catalog service, as the manager."""
+
+    def make(name: str = "东北大米 5kg", *, category: str = "grain_oil", unit: str = "袋", price: int = 3290,
+             reference: int | None = 3590, barcode: str | None = None,
+             source: Source = Source.PURCHASED) -> ItemRow:
+        changes = services.catalog.create_item(
+            manager, ItemDraft(name, category, unit, price, reference, barcode, source))
+        return services.catalog.get(changes.ids[0])
+
+    return make
+
+
+def journal_count(services: Services) -> int:
+    from sqlalchemy import func, select
+
+    from charity_pos.db.models import JournalEvent
+
+    with services.db.read() as s:
+        return s.scalar(select(func.count()).select_from(JournalEvent)) or 0
+
+
+@pytest.fixture
+def events() -> Callable[[Services], int]:
+    """How many journal events a store holds."""
+    return journal_count
+
+
+@dataclass(frozen=True)
+class FilledStore:
+    """A closed store file with a little of everything, for tests that open
+    the file themselves (tampering, the command line)."""
+
+    path: Path
+    rice_id: str
+    oil_id: str
+    sweater_id: str
+    cashier_id: str
+    events: int
+
+
+@pytest.fixture
+def filled_store(store_db: StoreDatabase, services: Services, manager: Actor, cashier: Actor,
+                 make_item: Callable[..., ItemRow], clock: FakeClock) -> FilledStore:
+    rice = make_item("东北大米 5kg", barcode="6901234567892")
+    clock.advance(minutes=3)
+    oil = make_item("海天金标生抽 500ml", unit="瓶", price=1190, reference=1290)
+    clock.advance(minutes=3)
+    sweater = make_item("男式羊毛衫 L码 藏青", category="clothing", unit="件", price=2500, reference=12000,
+                        source=Source.DONATED)
+    clock.advance(minutes=5)
+    services.stock.receive(cashier, {rice.id: 20, oil.id: 12}, note="到货")
+    clock.advance(minutes=5)
+    services.stock.receive(manager, {sweater.id: 3})
+    clock.advance(hours=6)
+    services.stock.count(manager, {rice.id: 18}, reason="周盘点")
+    count = journal_count(services)
+    store_db.close()
+    return FilledStore(store_db.path, str(rice.id), str(oil.id), str(sweater.id), str(cashier.user_id), count)
+
+
+@pytest.fixture(scope="session")
+def demo_store(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, int, str]:
+    """The demo store, built once per session through the command line
+    (it takes seconds): its path, the exit code and what it printed."""
+    from charity_pos import cli, i18n
+
+    home = tmp_path_factory.mktemp("demo-home")
+    path = tmp_path_factory.mktemp("demo") / "demo.db"
+    out = io.StringIO()
+    saved = list(i18n._loaded)
+    with pytest.MonkeyPatch.context() as mp, contextlib.redirect_stdout(out):
+        mp.setenv("CHARITY_POS_HOME", str(home))
+        code = cli.main(["demo", "--db", str(path), "--days", "3", "--lang", "en"])
+    i18n._loaded[:] = saved
+    return path, code, out.getvalue()

@@ -1,0 +1,30 @@
+"""Pinyin keys, so that a cashier typing ``dm`` finds 大米."""
+
+from __future__ import annotations
+
+from charity_pos.domain import pinyin
+
+
+def test_initials_of_rice() -> None:
+    assert pinyin.initials("大米") == "dm"
+
+
+def test_letters_and_digits_in_a_name_are_kept_lower_case() -> None:
+    assert pinyin.initials("东北大米 5kg") == "dbdm5kg"
+    assert pinyin.initials("金龙鱼 5KG") == "jly5kg"
+
+
+def test_punctuation_and_spaces_are_dropped() -> None:
+    assert pinyin.initials("男式羊毛衫（L码）") == "nsymslm"
+    assert pinyin.initials("") == ""
+
+
+def test_full_pinyin() -> None:
+    assert pinyin.full("大米") == "dami"
+    assert pinyin.full("食用油 5L") == "shiyongyou5l"
+
+
+def test_common_heteronym_reading() -> None:
+    # 银行 is read yín háng, not yín xíng; 重庆 chóng qìng.
+    assert pinyin.initials("银行") == "yh"
+    assert pinyin.initials("重庆小面") == "cqxm"
