@@ -1,0 +1,77 @@
+"""What ``make bench`` runs: the figures of issue 2, each beside a baseline
+measured in the same run on the same machine, printed as one table.
+
+It only reports; nothing passes or fails. Everything it makes lives in a
+temporary folder (stores, key files, logs) and is removed at the end; the
+user's own data folder is never touched.
+"""
+
+from __future__ import annotations
+
+import os
+import platform
+import random
+import sqlite3
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+SEED = 20260101
+
+
+def filesystem(path: Path) -> str:
+    """The file system a folder lives on (Linux), since commit rates with
+    synchronous=FULL depend on what an fsync costs there."""
+    try:
+        mounts = [line.split()[1:3] for line in Path("/proc/mounts").read_text().splitlines()]
+    except OSError:
+        return "unknown"
+    path = path.resolve()
+    best = max((m for m in mounts if path.is_relative_to(m[0])), key=lambda m: len(m[0]), default=None)
+    return best[1] if best else "unknown"
+
+
+def main() -> int:
+    started = time.perf_counter()
+    with tempfile.TemporaryDirectory(prefix="charity-pos-bench-") as tmp:
+        home = Path(tmp) / "home"
+        # Before anything reads the settings: key files and logs go here.
+        os.environ["CHARITY_POS_HOME"] = str(home)
+        import commits
+        import lookup
+        import startup
+        from report import table
+
+        rng = random.Random(SEED)
+        big_store = Path(tmp) / "big.sqlite3"
+        print(f"charity-pos benchmarks: Python {platform.python_version()}, SQLite {sqlite3.sqlite_version}, "
+              f"{os.cpu_count()} CPUs, {platform.system()} {platform.machine()}, "
+              f"temporary files on {filesystem(Path(tmp))}", flush=True)
+        print(f"loading {lookup.ITEMS:,} items ...", end=" ", flush=True)
+        known, unknown, load_s = lookup.make_store(big_store, rng)
+        print(f"{load_s:.1f} s", flush=True)
+
+        rows = []
+        print("barcode look-ups ...", flush=True)
+        rows += lookup.measure(big_store, known, unknown, rng)
+        print("commits ...", flush=True)
+        rows += commits.measure(Path(tmp), rng)
+        print("start-up ...", flush=True)
+        # The big store: the login window opens on a store of realistic size.
+        rows += startup.measure(big_store, home)
+
+    print()
+    print(table(rows))
+    print()
+    print("baseline: look-ups, the same row by a hand-written SELECT on a bare sqlite3 connection to the same file;")
+    print("          commits, a bare sqlite3 INSERT + COMMIT of the same rows, same schema and PRAGMAs")
+    print("          (WAL, synchronous=FULL); start-up, a bare PySide6 QApplication showing an empty QWidget.")
+    print("ratio:    figure / baseline (look-ups and start-up: times slower; commits: share of the bare rate).")
+    print(f"look-ups: {lookup.KNOWN_LOOKUPS:,} random existing codes, {lookup.UNKNOWN_LOOKUPS} unknown ones; "
+          f"items bulk-loaded without the journal. Total run {time.perf_counter() - started:.0f} s.")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
