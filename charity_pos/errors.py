@@ -115,3 +115,8 @@ class ReceiptVoided(PosError):
 
 class OutputFolderMissing(PosError):
     """The folder to write a file into does not exist (facts: path)."""
+
+
+# --- printing --------------------------------------------------------------
+class FontMissing(PosError):
+    """No Chinese TrueType font to embed in a PDF (facts: searched, the places looked in)."""
