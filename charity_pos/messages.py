@@ -46,6 +46,17 @@ TEMPLATES: dict[type[e.PosError], str] = {
     e.KeyFileMissing: QT_TRANSLATE_NOOP(
         "Errors", "The store's key file {path} is missing; restore it from the backup to read personal data."
     ),
+    e.InsufficientStock: QT_TRANSLATE_NOOP("Errors", "Not enough on hand: {wanted} wanted, {available} there."),
+    e.ExpiredGoods: QT_TRANSLATE_NOOP(
+        "Errors", "“{item_name}” is past its best-before date ({expiry_date}) and cannot be taken."
+    ),
+    e.ReceiptVoided: QT_TRANSLATE_NOOP(
+        "Errors", "Receipt {number} was voided and is not printed again; issue a new one instead."
+    ),
+    e.OutputFolderMissing: QT_TRANSLATE_NOOP("Errors", "The folder {path} does not exist."),
+    e.FontMissing: QT_TRANSLATE_NOOP(
+        "Errors", "No Chinese font to put into the PDF was found (looked in {searched}); install one and try again."
+    ),
 }
 
 WRONG_PIN_LEFT = QT_TRANSLATE_NOOP("Errors", "Wrong PIN. {attempts_left} tries left before the account is locked.")
@@ -85,6 +96,13 @@ FIELDS = {
     "valid_to": QT_TRANSLATE_NOOP("Errors", "Valid to"),
     "phone": QT_TRANSLATE_NOOP("Errors", "Phone"),
     "donor_kind": QT_TRANSLATE_NOOP("Errors", "Donor type"),
+    "condition": QT_TRANSLATE_NOOP("Errors", "Condition"),
+    "valuation": QT_TRANSLATE_NOOP("Errors", "Valuation"),
+    "unit_value": QT_TRANSLATE_NOOP("Errors", "Unit value"),
+    "expiry_date": QT_TRANSLATE_NOOP("Errors", "Best-before date"),
+    "cash": QT_TRANSLATE_NOOP("Errors", "Cash amount"),
+    "cash_method": QT_TRANSLATE_NOOP("Errors", "Payment method"),
+    "labels": QT_TRANSLATE_NOOP("Errors", "Labels"),
 }
 
 INPUT_REASONS = {
@@ -114,6 +132,9 @@ INPUT_REASONS = {
     "members": QT_TRANSLATE_NOOP("Errors", "A household has 1 to 20 members."),
     "date_order": QT_TRANSLATE_NOOP("Errors", "{field} is before the start date."),
     "phone": QT_TRANSLATE_NOOP("Errors", "A phone number has 7 to 12 digits."),
+    "unvalued_with_value": QT_TRANSLATE_NOOP("Errors", "Goods without a valuation carry no value."),
+    "food_needs_date": QT_TRANSLATE_NOOP("Errors", "“{value}” is food: type its best-before date."),
+    "date_format": QT_TRANSLATE_NOOP("Errors", "{field}: “{value}” is not a date; type it like 2026-09-30."),
 }
 
 APPROVAL_REASONS = {
@@ -136,6 +157,10 @@ ACTIONS = {
     "donor.record": QT_TRANSLATE_NOOP("Errors", "record a donor"),
     "households.manage": QT_TRANSLATE_NOOP("Errors", "manage the household registry"),
     "households.reveal_id": QT_TRANSLATE_NOOP("Errors", "see a whole ID number"),
+    "donation.receive": QT_TRANSLATE_NOOP("Errors", "take in a donation"),
+    "receipt.issue": QT_TRANSLATE_NOOP("Errors", "issue a donation receipt"),
+    "receipt.void": QT_TRANSLATE_NOOP("Errors", "void a donation receipt"),
+    "labels.print": QT_TRANSLATE_NOOP("Errors", "print labels"),
 }
 
 UNEXPECTED = QT_TRANSLATE_NOOP("Errors", "Something went wrong and nothing was saved. The details are in the log file.")
@@ -169,6 +194,9 @@ def describe(error: BaseException, tr: Translate) -> str:
         facts["what"] = t(ACTIONS.get(str(facts.get("action")), str(facts.get("action"))))
     if "until" in facts:
         facts["until"] = _when(facts["until"])
+    for key, value in facts.items():
+        if isinstance(value, (list, tuple)):
+            facts[key] = ", ".join(str(v) for v in value)
     for cls in type(error).__mro__:
         if cls in TEMPLATES:
             return t(TEMPLATES[cls]).format(**facts)

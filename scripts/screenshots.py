@@ -8,6 +8,7 @@ Run by `make screenshots`; the pictures in docs/screenshots come from here.
 from __future__ import annotations
 
 import os
+import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -21,8 +22,13 @@ from charity_pos.demo.builder import build_demo  # noqa: E402
 from charity_pos.services.registry import Services  # noqa: E402
 from charity_pos.ui.app import Shell, make_application  # noqa: E402
 from charity_pos.ui.approval import ApprovalDialog  # noqa: E402
+from charity_pos.ui.catalog import CatalogScreen  # noqa: E402
 from charity_pos.ui.catalog.editor import ItemEditor  # noqa: E402
+from charity_pos.ui.donations import DonationsScreen  # noqa: E402
+from charity_pos.ui.intake import IntakeScreen  # noqa: E402
+from charity_pos.ui.intake.model import DraftLine  # noqa: E402
 from charity_pos.ui.settings import SettingsDialog  # noqa: E402
+from charity_pos.ui.staff import StaffScreen  # noqa: E402
 
 
 def save(widget: QWidget, path: Path) -> None:
@@ -30,6 +36,24 @@ def save(widget: QWidget, path: Path) -> None:
     QApplication.processEvents()
     widget.grab().save(str(path))
     print(path)
+
+
+def pdfs(services: Services, manager, out: Path) -> None:  # type: ignore[no-untyped-def]
+    """A donation receipt and a sheet of labels, as images of their first page."""
+    from charity_pos.printing.labels import render_labels
+    from charity_pos.printing.receipt import render_receipt
+
+    companies = [d for d in services.intake.donations() if d.donor_kind == "company"]
+    company = next((d for d in companies if d.receipt_number is None), companies[0])
+    with tempfile.TemporaryDirectory() as work:
+        receipt = Path(work) / "receipt.pdf"
+        services.receipts.print_receipt(manager, company.number, render=lambda doc: render_receipt(doc, receipt))
+        labels = Path(work) / "labels.pdf"
+        render_labels(services.labels.for_donation(company.number), "a4-3x8", labels)
+        for pdf, name in ((receipt, "receipt"), (labels, "labels")):
+            subprocess.run(["pdftoppm", "-png", "-r", "80", "-f", "1", "-l", "1", "-singlefile", str(pdf),
+                            str(out / name)], check=True)
+            print(out / f"{name}.png")
 
 
 def main(out: Path) -> None:
@@ -49,7 +73,22 @@ def main(out: Path) -> None:
         main_window = shell.main
         assert main_window is not None
         main_window.resize(1280, 800)
-        catalog = main_window.screens[0]
+        intake = next(s for s in main_window.screens if isinstance(s, IntakeScreen))
+        main_window.show_screen(intake)
+        donor = next(d for d in services.donors.donors() if d.kind.value == "company")
+        intake.choose_donor(donor)
+        for name, quantity in (("男式羊毛衫", 3), ("儿童羽绒服", 2), ("东北大米", 1)):
+            intake.add_item(services.catalog.search(name)[0], quantity)
+        intake.cash.setText("200")
+        intake.update_total()
+        save(main_window, out / "intake.png")
+        intake.clear_form()
+        donations = next(s for s in main_window.screens if isinstance(s, DonationsScreen))
+        main_window.show_screen(donations)
+        donations.refresh()
+        save(main_window, out / "donations.png")
+        pdfs(services, manager, out)
+        catalog = next(s for s in main_window.screens if isinstance(s, CatalogScreen))
         catalog.search.setText("dm")  # type: ignore[attr-defined]
         catalog.refresh()
         save(main_window, out / "catalog.png")
@@ -64,7 +103,7 @@ def main(out: Path) -> None:
         approval = ApprovalDialog(services, "此操作需要店长批准：修改价格。")
         approval.reason.setText("临期促销")
         save(approval, out / "approval.png")
-        main_window.show_screen(main_window.screens[1])
+        main_window.show_screen(next(s for s in main_window.screens if isinstance(s, StaffScreen)))
         save(main_window, out / "staff.png")
         save(SettingsDialog(settings), out / "settings.png")
         services.close()

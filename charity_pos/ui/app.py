@@ -17,7 +17,9 @@ from charity_pos.services.registry import Services
 from charity_pos.ui import theme
 from charity_pos.ui.approval import ask_with_dialog
 from charity_pos.ui.catalog import CatalogScreen
+from charity_pos.ui.donations import DonationsScreen
 from charity_pos.ui.feedback import Feedback
+from charity_pos.ui.intake import IntakeScreen
 from charity_pos.ui.login import LoginScreen
 from charity_pos.ui.main_window import MainWindow
 from charity_pos.ui.settings import SettingsDialog
@@ -26,7 +28,7 @@ from charity_pos.ui.staff import StaffScreen
 log = logging.getLogger("charity_pos.ui")
 
 #: The screens that exist, in navigation order.
-SCREENS = (CatalogScreen, StaffScreen)
+SCREENS = (IntakeScreen, DonationsScreen, CatalogScreen, StaffScreen)
 
 
 def make_application(language: str, settings: config.Settings) -> QApplication:

@@ -29,6 +29,9 @@ QLabel#screenTitle { font-size: 18pt; font-weight: bold; color: #1f4f46; }
 QLabel#warning { color: #a33; font-weight: bold; }
 QLabel#hint { color: #555; }
 QLineEdit#search { font-size: 15pt; padding: 6px; }
+QLabel#total { font-size: 20pt; font-weight: bold; color: #1f4f46; }
+QLabel#notice { color: #1f6f5c; font-weight: bold; }
+QPushButton#primary { font-weight: bold; padding: 8px 18px; }
 QTableView { gridline-color: #ddd; }
 """
 

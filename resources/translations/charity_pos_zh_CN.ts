@@ -1,34 +1,35 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
     <name>ApprovalDialog</name>
     <message>
-        <location filename="../../charity_pos/ui/approval.py" line="34" />
+        <location filename="../../charity_pos/ui/approval.py" line="34"/>
         <source>Manager approval</source>
         <translation>店长批准</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/approval.py" line="48" />
+        <location filename="../../charity_pos/ui/approval.py" line="48"/>
         <source>Why, in a few words</source>
         <translation>简要说明原因</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/approval.py" line="49" />
+        <location filename="../../charity_pos/ui/approval.py" line="49"/>
         <source>Manager</source>
         <translation>店长</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/approval.py" line="50" />
-        <source>Manager's PIN</source>
+        <location filename="../../charity_pos/ui/approval.py" line="50"/>
+        <source>Manager&apos;s PIN</source>
         <translation>店长 PIN 码</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/approval.py" line="51" />
+        <location filename="../../charity_pos/ui/approval.py" line="51"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/approval.py" line="54" />
+        <location filename="../../charity_pos/ui/approval.py" line="54"/>
         <source>Approve</source>
         <translation>批准</translation>
     </message>
@@ -36,490 +37,751 @@
 <context>
     <name>CatalogScreen</name>
     <message>
-        <location filename="../../charity_pos/ui/catalog/view.py" line="52" />
+        <location filename="../../charity_pos/ui/catalog/view.py" line="52"/>
         <source>Scan a barcode, or type a name or pinyin initials (Ctrl+F)</source>
         <translation>扫条码，或输入名称、拼音首字母（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/catalog/view.py" line="55" />
+        <location filename="../../charity_pos/ui/catalog/view.py" line="55"/>
         <source>All categories</source>
         <translation>全部类别</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/catalog/view.py" line="58" />
+        <location filename="../../charity_pos/ui/catalog/view.py" line="58"/>
         <source>Show items off sale</source>
         <translation>显示停售商品</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/catalog/view.py" line="78" />
+        <location filename="../../charity_pos/ui/catalog/view.py" line="78"/>
         <source>New item (Ctrl+N)</source>
         <translation>新增商品（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/catalog/view.py" line="79" />
+        <location filename="../../charity_pos/ui/catalog/view.py" line="79"/>
         <source>Edit (Enter)</source>
         <translation>编辑（Enter）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/catalog/view.py" line="107" />
+        <location filename="../../charity_pos/ui/catalog/view.py" line="107"/>
         <source>Catalog</source>
         <translation>商品目录</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/catalog/view.py" line="110" />
+        <location filename="../../charity_pos/ui/catalog/view.py" line="110"/>
         <source>Catalog: Ctrl+F search, Ctrl+N new item, Enter edit, ↓ from search to the list</source>
         <translation>商品目录：Ctrl+F 搜索，Ctrl+N 新增商品，Enter 编辑，↓ 从搜索框进入列表</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/catalog/view.py" line="138" />
+        <location filename="../../charity_pos/ui/catalog/view.py" line="138"/>
         <source>{count} items shown (first {limit})</source>
         <translation>显示 {count} 件商品（前 {limit} 件）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/catalog/view.py" line="139" />
+        <location filename="../../charity_pos/ui/catalog/view.py" line="139"/>
         <source>{count} items shown</source>
         <translation>显示 {count} 件商品</translation>
     </message>
 </context>
 <context>
-    <name>Errors</name>
+    <name>DonationTableModel</name>
     <message>
-        <location filename="../../charity_pos/messages.py" line="26" />
-        <source>No store database at {path}.</source>
-        <translation>找不到门店数据库：{path}。</translation>
+        <location filename="../../charity_pos/ui/donations/model.py" line="27"/>
+        <source>Donation</source>
+        <translation>捐赠编号</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="27" />
-        <source>{path} already exists; a new store needs a new file.</source>
-        <translation>{path} 已存在；新建门店需要一个新文件。</translation>
+        <location filename="../../charity_pos/ui/donations/model.py" line="27"/>
+        <source>Time</source>
+        <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="28" />
-        <source>{path} is not a charity-pos store database.</source>
-        <translation>{path} 不是 charity-pos 门店数据库。</translation>
+        <location filename="../../charity_pos/ui/donations/model.py" line="27"/>
+        <source>Donor</source>
+        <translation>捐赠人</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="29" />
-        <source>{path} was written by a newer version of charity-pos (schema {revision}); please update the app.</source>
-        <translation>{path} 由更新版本的 charity-pos 写入（结构版本 {revision}），请先升级本程序。</translation>
-    </message>
-    <message>
-        <location filename="../../charity_pos/messages.py" line="32" />
-        <source>{path} is open in another running copy of charity-pos; close that one first.</source>
-        <translation>{path} 正被另一个运行中的 charity-pos 使用，请先关闭那一个。</translation>
-    </message>
-    <message>
-        <location filename="../../charity_pos/messages.py" line="33" />
-        <source>{path} is damaged and cannot be read ({detail}).</source>
-        <translation>{path} 已损坏，无法读取（{detail}）。</translation>
-    </message>
-    <message>
-        <location filename="../../charity_pos/messages.py" line="34" />
-        <source>Barcode {barcode} is not valid: {why}.</source>
-        <translation>条码 {barcode} 无效：{why}。</translation>
-    </message>
-    <message>
-        <location filename="../../charity_pos/messages.py" line="35" />
-        <source>Barcode {barcode} already belongs to “{item_name}”.</source>
-        <translation>条码 {barcode} 已属于“{item_name}”。</translation>
-    </message>
-    <message>
-        <location filename="../../charity_pos/messages.py" line="36" />
-        <source>“{value}” is already taken.</source>
-        <translation>“{value}”已被使用。</translation>
-    </message>
-    <message>
-        <location filename="../../charity_pos/messages.py" line="37" />
-        <source>Not found: {key}.</source>
-        <translation>找不到：{key}。</translation>
-    </message>
-    <message>
-        <location filename="../../charity_pos/messages.py" line="38" />
-        <source>No item has barcode {barcode}.</source>
-        <translation>没有商品使用条码 {barcode}。</translation>
-    </message>
-    <message>
-        <location filename="../../charity_pos/messages.py" line="39" />
-        <source>Wrong user name or PIN.</source>
-        <translation>用户名或 PIN 码错误。</translation>
-    </message>
-    <message>
-        <location filename="../../charity_pos/messages.py" line="40" />
-        <source>Account {username} is locked after too many wrong PINs until {until}, or until a manager unlocks it.</source>
-        <translation>账号 {username} 因 PIN 码错误次数过多已锁定，至 {until} 自动解锁，或由店长解锁。</translation>
-    </message>
-    <message>
-        <location filename="../../charity_pos/messages.py" line="43" />
-        <source>Account {username} has been switched off.</source>
-        <translation>账号 {username} 已停用。</translation>
-    </message>
-    <message>
-        <location filename="../../charity_pos/messages.py" line="44" />
-        <source>Your role may not do this: {what}.</source>
-        <translation>您的角色无权{what}。</translation>
-    </message>
-    <message>
-        <location filename="../../charity_pos/messages.py" line="45" />
-        <source>A manager must approve this: {what}.</source>
-        <translation>此操作需要店长批准：{what}。</translation>
-    </message>
-    <message>
-        <location filename="../../charity_pos/messages.py" line="46" />
-        <source>The store's key file {path} is missing; restore it from the backup to read personal data.</source>
-        <translation>门店密钥文件 {path} 不见了；请从备份恢复，才能读取个人信息。</translation>
-    </message>
-    <message>
-        <location filename="../../charity_pos/messages.py" line="51" />
-        <source>Wrong PIN. {attempts_left} tries left before the account is locked.</source>
-        <translation>PIN 码错误。再错 {attempts_left} 次账号将被锁定。</translation>
-    </message>
-    <message>
-        <location filename="../../charity_pos/messages.py" line="54" />
-        <source>it is empty</source>
-        <translation>条码为空</translation>
-    </message>
-    <message>
-        <location filename="../../charity_pos/messages.py" line="55" />
-        <source>only digits are allowed</source>
-        <translation>只能包含数字</translation>
-    </message>
-    <message>
-        <location filename="../../charity_pos/messages.py" line="56" />
-        <source>it must have 8, 12 or 13 digits (EAN-8, UPC-A, EAN-13)</source>
-        <translation>位数应为 8、12 或 13 位（EAN-8、UPC-A、EAN-13）</translation>
-    </message>
-    <message>
-        <location filename="../../charity_pos/messages.py" line="57" />
-        <source>the check digit is wrong</source>
-        <translation>校验位错误</translation>
-    </message>
-    <message>
-        <location filename="../../charity_pos/messages.py" line="61" />
-        <source>Name</source>
-        <translation>名称</translation>
-    </message>
-    <message>
-        <location filename="../../charity_pos/messages.py" line="62" />
-        <source>Unit</source>
-        <translation>单位</translation>
-    </message>
-    <message>
-        <location filename="../../charity_pos/messages.py" line="63" />
-        <source>Category</source>
-        <translation>类别</translation>
-    </message>
-    <message>
-        <location filename="../../charity_pos/messages.py" line="64" />
-        <source>Sale price</source>
-        <translation>售价</translation>
-    </message>
-    <message>
-        <location filename="../../charity_pos/messages.py" line="65" />
-        <source>Market reference price</source>
-        <translation>市场参考价</translation>
-    </message>
-    <message>
-        <location filename="../../charity_pos/messages.py" line="66" />
-        <source>Source</source>
-        <translation>来源</translation>
-    </message>
-    <message>
-        <location filename="../../charity_pos/messages.py" line="67" />
-        <source>Quantity</source>
-        <translation>数量</translation>
-    </message>
-    <message>
-        <location filename="../../charity_pos/messages.py" line="68" />
-        <source>Reason</source>
-        <translation>原因</translation>
-    </message>
-    <message>
-        <location filename="../../charity_pos/messages.py" line="69" />
+        <location filename="../../charity_pos/ui/donations/model.py" line="27"/>
         <source>Lines</source>
         <translation>明细</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="70" />
+        <location filename="../../charity_pos/ui/donations/model.py" line="27"/>
+        <source>Units</source>
+        <translation>件数</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/donations/model.py" line="28"/>
+        <source>Value</source>
+        <translation>价值</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/donations/model.py" line="28"/>
+        <source>Receipt</source>
+        <translation>收据号</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/donations/model.py" line="28"/>
+        <source>Receipt state</source>
+        <translation>收据状态</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/donations/model.py" line="81"/>
+        <source>Anonymous</source>
+        <translation>匿名</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/donations/model.py" line="85"/>
+        <source>Void</source>
+        <translation>作废</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/donations/model.py" line="87"/>
+        <source>Issued</source>
+        <translation>已开</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/donations/model.py" line="88"/>
+        <source>To issue</source>
+        <translation>待开</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/donations/model.py" line="88"/>
+        <source>Not wanted</source>
+        <translation>不需要</translation>
+    </message>
+</context>
+<context>
+    <name>DonationsScreen</name>
+    <message>
+        <location filename="../../charity_pos/ui/donations/view.py" line="54"/>
+        <source>Find by donation number or donor (Ctrl+F)</source>
+        <translation>按捐赠编号或捐赠人查找（Ctrl+F）</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/donations/view.py" line="86"/>
+        <source>Labels (Ctrl+B)</source>
+        <translation>标签（Ctrl+B）</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/donations/view.py" line="106"/>
+        <source>Donations</source>
+        <translation>捐赠记录</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/donations/view.py" line="83"/>
+        <source>Save as PDF (Ctrl+E)</source>
+        <translation>存为 PDF（Ctrl+E）</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/donations/view.py" line="84"/>
+        <source>Save the receipt as a PDF file instead of printing it</source>
+        <translation>不打印，把收据存为 PDF 文件</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/donations/view.py" line="85"/>
+        <source>Void receipt (Ctrl+Del)</source>
+        <translation>作废收据（Ctrl+Del）</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/donations/view.py" line="109"/>
+        <source>Donations: Ctrl+F find, Ctrl+P print receipt, Ctrl+E receipt as PDF, Ctrl+Del void receipt, Ctrl+B labels</source>
+        <translation>捐赠记录：Ctrl+F 查找，Ctrl+P 打印收据，Ctrl+E 收据存为 PDF，Ctrl+Del 作废收据，Ctrl+B 标签</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/donations/view.py" line="137"/>
+        <source>{count} donations shown</source>
+        <translation>显示 {count} 笔捐赠</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/donations/view.py" line="154"/>
+        <source>Reissue receipt (Ctrl+P)</source>
+        <translation>重开收据（Ctrl+P）</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/donations/view.py" line="156"/>
+        <source>Reprint receipt (Ctrl+P)</source>
+        <translation>补打收据（Ctrl+P）</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/donations/view.py" line="158"/>
+        <source>Print receipt (Ctrl+P)</source>
+        <translation>打印收据（Ctrl+P）</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/donations/view.py" line="171"/>
+        <source>Reissue receipt</source>
+        <translation>重开收据</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/donations/view.py" line="172"/>
+        <source>Receipt {number} was voided. Issue a new receipt, with a new number?</source>
+        <translation>收据 {number} 已作废。要用新编号重开一张吗？</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/donations/view.py" line="176"/>
+        <source>Print receipt</source>
+        <translation>打印收据</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/donations/view.py" line="176"/>
+        <source>The donor did not want a receipt. Print one anyway?</source>
+        <translation>捐赠人登记时表示不要收据。仍要打印吗？</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/donations/view.py" line="183"/>
+        <source>Receipt {number} reprinted, marked 补打 ({count}).</source>
+        <translation>收据 {number} 已补打（第 {count} 次）。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/donations/view.py" line="186"/>
+        <source>Receipt {number} issued for {donation}.</source>
+        <translation>已为 {donation} 开具收据 {number}。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/donations/view.py" line="204"/>
+        <source>Receipt {number} is void. Its number stays on record.</source>
+        <translation>收据 {number} 已作废，编号保留备查。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/donations/view.py" line="213"/>
+        <source>Labels for {number} done.</source>
+        <translation>{number} 的标签已完成。</translation>
+    </message>
+</context>
+<context>
+    <name>Errors</name>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="26"/>
+        <source>No store database at {path}.</source>
+        <translation>找不到门店数据库：{path}。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="27"/>
+        <source>{path} already exists; a new store needs a new file.</source>
+        <translation>{path} 已存在；新建门店需要一个新文件。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="28"/>
+        <source>{path} is not a charity-pos store database.</source>
+        <translation>{path} 不是 charity-pos 门店数据库。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="29"/>
+        <source>{path} was written by a newer version of charity-pos (schema {revision}); please update the app.</source>
+        <translation>{path} 由更新版本的 charity-pos 写入（结构版本 {revision}），请先升级本程序。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="32"/>
+        <source>{path} is open in another running copy of charity-pos; close that one first.</source>
+        <translation>{path} 正被另一个运行中的 charity-pos 使用，请先关闭那一个。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="33"/>
+        <source>{path} is damaged and cannot be read ({detail}).</source>
+        <translation>{path} 已损坏，无法读取（{detail}）。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="34"/>
+        <source>Barcode {barcode} is not valid: {why}.</source>
+        <translation>条码 {barcode} 无效：{why}。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="35"/>
+        <source>Barcode {barcode} already belongs to “{item_name}”.</source>
+        <translation>条码 {barcode} 已属于“{item_name}”。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="36"/>
+        <source>“{value}” is already taken.</source>
+        <translation>“{value}”已被使用。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="37"/>
+        <source>Not found: {key}.</source>
+        <translation>找不到：{key}。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="38"/>
+        <source>No item has barcode {barcode}.</source>
+        <translation>没有商品使用条码 {barcode}。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="39"/>
+        <source>Wrong user name or PIN.</source>
+        <translation>用户名或 PIN 码错误。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="40"/>
+        <source>Account {username} is locked after too many wrong PINs until {until}, or until a manager unlocks it.</source>
+        <translation>账号 {username} 因 PIN 码错误次数过多已锁定，至 {until} 自动解锁，或由店长解锁。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="43"/>
+        <source>Account {username} has been switched off.</source>
+        <translation>账号 {username} 已停用。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="44"/>
+        <source>Your role may not do this: {what}.</source>
+        <translation>您的角色无权{what}。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="45"/>
+        <source>A manager must approve this: {what}.</source>
+        <translation>此操作需要店长批准：{what}。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="46"/>
+        <source>The store&apos;s key file {path} is missing; restore it from the backup to read personal data.</source>
+        <translation>门店密钥文件 {path} 不见了；请从备份恢复，才能读取个人信息。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="49"/>
+        <source>Not enough on hand: {wanted} wanted, {available} there.</source>
+        <translation>库存不足：需要 {wanted}，现有 {available}。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="50"/>
+        <source>“{item_name}” is past its best-before date ({expiry_date}) and cannot be taken.</source>
+        <translation>“{item_name}”已过保质期（{expiry_date}），不能接收。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="53"/>
+        <source>Receipt {number} was voided and is not printed again; issue a new one instead.</source>
+        <translation>收据 {number} 已作废，不能再打印；请重开一张新收据。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="56"/>
+        <source>The folder {path} does not exist.</source>
+        <translation>文件夹 {path} 不存在。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="57"/>
+        <source>No Chinese font to put into the PDF was found (looked in {searched}); install one and try again.</source>
+        <translation>找不到可嵌入 PDF 的中文字体（已查找：{searched}），请安装后重试。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="62"/>
+        <source>Wrong PIN. {attempts_left} tries left before the account is locked.</source>
+        <translation>PIN 码错误。再错 {attempts_left} 次账号将被锁定。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="65"/>
+        <source>it is empty</source>
+        <translation>条码为空</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="66"/>
+        <source>only digits are allowed</source>
+        <translation>只能包含数字</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="67"/>
+        <source>it must have 8, 12 or 13 digits (EAN-8, UPC-A, EAN-13)</source>
+        <translation>位数应为 8、12 或 13 位（EAN-8、UPC-A、EAN-13）</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="68"/>
+        <source>the check digit is wrong</source>
+        <translation>校验位错误</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="72"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="73"/>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="74"/>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="75"/>
+        <source>Sale price</source>
+        <translation>售价</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="76"/>
+        <source>Market reference price</source>
+        <translation>市场参考价</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="77"/>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="78"/>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="79"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="80"/>
+        <source>Lines</source>
+        <translation>明细</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="81"/>
         <source>PIN</source>
         <translation>PIN 码</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="71" />
+        <location filename="../../charity_pos/messages.py" line="82"/>
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="72" />
+        <location filename="../../charity_pos/messages.py" line="83"/>
         <source>Full name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="73" />
+        <location filename="../../charity_pos/messages.py" line="84"/>
         <source>Active</source>
         <translation>在用</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="74" />
+        <location filename="../../charity_pos/messages.py" line="85"/>
         <source>Store code</source>
         <translation>门店编码</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="75" />
+        <location filename="../../charity_pos/messages.py" line="86"/>
         <source>Short name</source>
         <translation>简称</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="76" />
+        <location filename="../../charity_pos/messages.py" line="87"/>
         <source>District</source>
         <translation>区</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="77" />
+        <location filename="../../charity_pos/messages.py" line="88"/>
         <source>Days</source>
         <translation>天数</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="78" />
+        <location filename="../../charity_pos/messages.py" line="89"/>
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="79" />
+        <location filename="../../charity_pos/messages.py" line="90"/>
         <source>Unified social credit code</source>
         <translation>统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="80" />
+        <location filename="../../charity_pos/messages.py" line="91"/>
         <source>Relief card number</source>
         <translation>帮困卡号</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="81" />
+        <location filename="../../charity_pos/messages.py" line="92"/>
         <source>Household members</source>
         <translation>家庭人数</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="82" />
+        <location filename="../../charity_pos/messages.py" line="93"/>
         <source>Head of household</source>
         <translation>户主</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="83" />
+        <location filename="../../charity_pos/messages.py" line="94"/>
         <source>Sub-district</source>
         <translation>街道</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="84" />
+        <location filename="../../charity_pos/messages.py" line="95"/>
         <source>Certificate reference</source>
         <translation>认定文书编号</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="85" />
+        <location filename="../../charity_pos/messages.py" line="96"/>
         <source>Valid to</source>
         <translation>有效期至</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="86" />
+        <location filename="../../charity_pos/messages.py" line="97"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="87" />
+        <location filename="../../charity_pos/messages.py" line="98"/>
         <source>Donor type</source>
         <translation>捐赠人类型</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="91" />
+        <location filename="../../charity_pos/messages.py" line="99"/>
+        <source>Condition</source>
+        <translation>成色</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="100"/>
+        <source>Valuation</source>
+        <translation>估价方式</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="101"/>
+        <source>Unit value</source>
+        <translation>单价</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="102"/>
+        <source>Best-before date</source>
+        <translation>保质期</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="103"/>
+        <source>Cash amount</source>
+        <translation>捐款金额</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="104"/>
+        <source>Payment method</source>
+        <translation>付款方式</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="105"/>
+        <source>Labels</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="109"/>
         <source>{field} must not be empty.</source>
         <translation>{field}不能为空。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="92" />
+        <location filename="../../charity_pos/messages.py" line="110"/>
         <source>{field} is too long.</source>
         <translation>{field}太长。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="93" />
+        <location filename="../../charity_pos/messages.py" line="111"/>
         <source>{field}: “{value}” is not a number.</source>
         <translation>{field}：“{value}”不是有效数字。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="94" />
+        <location filename="../../charity_pos/messages.py" line="112"/>
         <source>{field}: at most two decimals (fen).</source>
         <translation>{field}：最多两位小数（到分）。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="95" />
+        <location filename="../../charity_pos/messages.py" line="113"/>
         <source>{field} must not be negative.</source>
         <translation>{field}不能为负数。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="96" />
+        <location filename="../../charity_pos/messages.py" line="114"/>
         <source>{field} must be more than zero.</source>
         <translation>{field}必须大于零。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="97" />
+        <location filename="../../charity_pos/messages.py" line="115"/>
         <source>{field} is too large.</source>
         <translation>{field}太大。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="98" />
+        <location filename="../../charity_pos/messages.py" line="116"/>
         <source>{field}: “{value}” is not known.</source>
         <translation>{field}：“{value}”不存在。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="99" />
+        <location filename="../../charity_pos/messages.py" line="117"/>
         <source>A PIN is made of digits only.</source>
         <translation>PIN 码只能由数字组成。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="100" />
+        <location filename="../../charity_pos/messages.py" line="118"/>
         <source>A PIN has 4 to 12 digits.</source>
         <translation>PIN 码应为 4 到 12 位数字。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="101" />
-        <source>A user name is 2-32 lower-case letters, digits, '.', '-' or '_', starting with a letter.</source>
+        <location filename="../../charity_pos/messages.py" line="119"/>
+        <source>A user name is 2-32 lower-case letters, digits, &apos;.&apos;, &apos;-&apos; or &apos;_&apos;, starting with a letter.</source>
         <translation>用户名为 2-32 位小写字母、数字、“.”、“-”或“_”，以字母开头。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="104" />
+        <location filename="../../charity_pos/messages.py" line="122"/>
         <source>A store code is 2-8 capital letters or digits, such as PT01.</source>
         <translation>门店编码为 2-8 位大写字母或数字，例如 PT01。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="105" />
+        <location filename="../../charity_pos/messages.py" line="123"/>
         <source>You cannot switch off your own account.</source>
         <translation>不能停用自己的账号。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="106" />
+        <location filename="../../charity_pos/messages.py" line="124"/>
         <source>An ID number has 17 digits and a final digit or X.</source>
         <translation>身份证号应为 17 位数字加 1 位数字或 X。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="107" />
-        <source>The ID number's date of birth does not exist.</source>
+        <location filename="../../charity_pos/messages.py" line="125"/>
+        <source>The ID number&apos;s date of birth does not exist.</source>
         <translation>身份证号中的出生日期不存在。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="108" />
-        <source>The ID number's last character (check character) is wrong.</source>
+        <location filename="../../charity_pos/messages.py" line="126"/>
+        <source>The ID number&apos;s last character (check character) is wrong.</source>
         <translation>身份证号最后一位（校验码）错误。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="109" />
+        <location filename="../../charity_pos/messages.py" line="127"/>
         <source>A unified social credit code has 18 digits or capital letters (no I, O, S, V, Z).</source>
         <translation>统一社会信用代码为 18 位数字或大写字母（不含 I、O、S、V、Z）。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="112" />
-        <source>The credit code's last character (check character) is wrong.</source>
+        <location filename="../../charity_pos/messages.py" line="130"/>
+        <source>The credit code&apos;s last character (check character) is wrong.</source>
         <translation>统一社会信用代码最后一位（校验码）错误。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="113" />
+        <location filename="../../charity_pos/messages.py" line="131"/>
         <source>A relief card number is up to 20 letters and digits.</source>
         <translation>帮困卡号最多 20 位字母和数字。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="114" />
+        <location filename="../../charity_pos/messages.py" line="132"/>
         <source>A household has 1 to 20 members.</source>
         <translation>家庭人数应为 1 到 20 人。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="115" />
+        <location filename="../../charity_pos/messages.py" line="133"/>
         <source>{field} is before the start date.</source>
         <translation>{field}早于开始日期。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="116" />
+        <location filename="../../charity_pos/messages.py" line="134"/>
         <source>A phone number has 7 to 12 digits.</source>
         <translation>电话号码应为 7 到 12 位数字。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="120" />
+        <location filename="../../charity_pos/messages.py" line="135"/>
+        <source>Goods without a valuation carry no value.</source>
+        <translation>未估价的物品不能填写价值。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="136"/>
+        <source>“{value}” is food: type its best-before date.</source>
+        <translation>“{value}”是食品，请填写保质期。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="137"/>
+        <source>{field}: “{value}” is not a date; type it like 2026-09-30.</source>
+        <translation>{field}：“{value}”不是日期，请按 2026-09-30 的格式填写。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="141"/>
         <source>An approval needs a reason.</source>
         <translation>批准需要填写原因。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="121" />
+        <location filename="../../charity_pos/messages.py" line="142"/>
         <source>Only a manager can approve this.</source>
         <translation>只有店长可以批准此操作。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="125" />
+        <location filename="../../charity_pos/messages.py" line="146"/>
         <source>add an item</source>
         <translation>新增商品</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="126" />
+        <location filename="../../charity_pos/messages.py" line="147"/>
         <source>edit an item</source>
         <translation>编辑商品</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="127" />
+        <location filename="../../charity_pos/messages.py" line="148"/>
         <source>change a price</source>
         <translation>修改价格</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="128" />
+        <location filename="../../charity_pos/messages.py" line="149"/>
         <source>take an item off sale</source>
         <translation>停售商品</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="129" />
+        <location filename="../../charity_pos/messages.py" line="150"/>
         <source>receive stock</source>
         <translation>商品入库</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="130" />
+        <location filename="../../charity_pos/messages.py" line="151"/>
         <source>record a stock count</source>
         <translation>登记盘点</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="131" />
+        <location filename="../../charity_pos/messages.py" line="152"/>
         <source>manage staff accounts</source>
         <translation>管理员工账号</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="132" />
+        <location filename="../../charity_pos/messages.py" line="153"/>
         <source>unlock an account</source>
         <translation>解锁账号</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="133" />
+        <location filename="../../charity_pos/messages.py" line="154"/>
         <source>void a document</source>
         <translation>作废单据</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="134" />
+        <location filename="../../charity_pos/messages.py" line="155"/>
         <source>refund a sale</source>
         <translation>退款</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="135" />
+        <location filename="../../charity_pos/messages.py" line="156"/>
         <source>override a rule</source>
         <translation>越权放行</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="136" />
+        <location filename="../../charity_pos/messages.py" line="157"/>
         <source>record a donor</source>
         <translation>登记捐赠人</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="137" />
+        <location filename="../../charity_pos/messages.py" line="158"/>
         <source>manage the household registry</source>
         <translation>管理困难家庭名册</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="138" />
+        <location filename="../../charity_pos/messages.py" line="159"/>
         <source>see a whole ID number</source>
         <translation>查看完整身份证号</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="141" />
+        <location filename="../../charity_pos/messages.py" line="160"/>
+        <source>take in a donation</source>
+        <translation>登记捐赠</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="161"/>
+        <source>issue a donation receipt</source>
+        <translation>开具捐赠收据</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="162"/>
+        <source>void a donation receipt</source>
+        <translation>作废捐赠收据</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="163"/>
+        <source>print labels</source>
+        <translation>打印标签</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="166"/>
         <source>Something went wrong and nothing was saved. The details are in the log file.</source>
         <translation>出现意外错误，没有保存任何内容。详情见日志文件。</translation>
     </message>
@@ -527,115 +789,357 @@
 <context>
     <name>Feedback</name>
     <message>
-        <location filename="../../charity_pos/ui/feedback.py" line="24" />
+        <location filename="../../charity_pos/ui/feedback.py" line="24"/>
         <source>Not done</source>
         <translation>未完成</translation>
     </message>
 </context>
 <context>
+    <name>GoodsEntry</name>
+    <message>
+        <location filename="../../charity_pos/ui/intake/goods.py" line="56"/>
+        <source>Goods (Ctrl+F)</source>
+        <extracomment>An item to add as a line: (ItemRow, quantity). A valid maker&apos;s barcode that no item has: (code, quantity). Ctrl+N or its button: make a new item (the screen opens the editor). ↓ with no list to go into: to the lines.</extracomment>
+        <translation>物品（Ctrl+F）</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/intake/goods.py" line="59"/>
+        <source>Scan a barcode, or type a name or pinyin initials; 3* adds three</source>
+        <translation>扫条码，或输入名称、拼音首字母；3* 表示 3 件</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/intake/goods.py" line="61"/>
+        <source>New item… (Ctrl+N)</source>
+        <translation>新商品…（Ctrl+N）</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/intake/goods.py" line="110"/>
+        <source>Enter adds the first; ↓ to choose another.</source>
+        <translation>按 Enter 添加第一项，按 ↓ 选择其他。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/intake/goods.py" line="112"/>
+        <source>Nothing found for “{text}”. Ctrl+N makes a new item.</source>
+        <translation>没有找到“{text}”。按 Ctrl+N 新建商品。</translation>
+    </message>
+</context>
+<context>
+    <name>IntakeScreen</name>
+    <message>
+        <location filename="../../charity_pos/ui/intake/view.py" line="79"/>
+        <source>Donor (Ctrl+D)</source>
+        <translation>捐赠人（Ctrl+D）</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/intake/view.py" line="81"/>
+        <source>Name or credit code of a registered donor</source>
+        <translation>已登记捐赠人的姓名或信用代码</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/intake/view.py" line="83"/>
+        <source>Anonymous (F6)</source>
+        <translation>匿名（F6）</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/intake/view.py" line="84"/>
+        <source>New donor… (F7)</source>
+        <translation>新捐赠人…（F7）</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/intake/view.py" line="110"/>
+        <source>Remove line (Del)</source>
+        <translation>删除此行（Del）</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/intake/view.py" line="111"/>
+        <source>Enter: change · 1 2 3: choose · Esc: back to scanning</source>
+        <translation>Enter 修改 · 1 2 3 选择 · Esc 回到扫码</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/intake/view.py" line="123"/>
+        <source>Cash given (F8)</source>
+        <translation>捐款（F8）</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/intake/view.py" line="129"/>
+        <source>Cash</source>
+        <translation>现金</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/intake/view.py" line="129"/>
+        <source>WeChat Pay</source>
+        <translation>微信支付</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/intake/view.py" line="130"/>
+        <source>Alipay</source>
+        <translation>支付宝</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/intake/view.py" line="130"/>
+        <source>UnionPay card</source>
+        <translation>银联卡</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/intake/view.py" line="131"/>
+        <source>Bank transfer</source>
+        <translation>银行转账</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/intake/view.py" line="133"/>
+        <source>Donor wants a receipt</source>
+        <translation>需要收据</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/intake/view.py" line="135"/>
+        <source>Wishes</source>
+        <translation>捐赠意愿</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/intake/view.py" line="138"/>
+        <location filename="../../charity_pos/ui/intake/view.py" line="227"/>
+        <location filename="../../charity_pos/ui/intake/view.py" line="235"/>
+        <location filename="../../charity_pos/ui/intake/view.py" line="428"/>
+        <source>e.g. for elderly households</source>
+        <translation>例如：给独居老人</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/intake/view.py" line="153"/>
+        <location filename="../../charity_pos/ui/intake/view.py" line="415"/>
+        <source>Clear form</source>
+        <translation>清空</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/intake/view.py" line="154"/>
+        <source>Save (Ctrl+S / F10)</source>
+        <translation>保存（Ctrl+S / F10）</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/intake/view.py" line="189"/>
+        <source>Donations in</source>
+        <translation>捐赠登记</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/intake/view.py" line="192"/>
+        <source>Donations in: Ctrl+D donor, F6 anonymous, F7 new donor, Ctrl+F scan, Ctrl+N new item, Del remove line, F8 cash, Ctrl+S or F10 save</source>
+        <translation>捐赠登记：Ctrl+D 捐赠人，F6 匿名，F7 新捐赠人，Ctrl+F 扫码，Ctrl+N 新商品，Del 删除行，F8 捐款，Ctrl+S 或 F10 保存</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/intake/view.py" line="243"/>
+        <source>No donor chosen yet: find one, F6 for anonymous, F7 for a new donor.</source>
+        <translation>还没选捐赠人：查找已登记的，F6 匿名，F7 新捐赠人。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/intake/view.py" line="246"/>
+        <source>Anonymous donor</source>
+        <translation>匿名捐赠人</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/intake/view.py" line="248"/>
+        <source>Person</source>
+        <translation>个人</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/intake/view.py" line="248"/>
+        <source>Company</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/intake/view.py" line="249"/>
+        <location filename="../../charity_pos/ui/intake/view.py" line="250"/>
+        <source>Anonymous</source>
+        <translation>匿名</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/intake/view.py" line="254"/>
+        <source>wishes: {wishes}</source>
+        <translation>意愿：{wishes}</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/intake/view.py" line="256"/>
+        <source>does not want a receipt</source>
+        <translation>不要收据</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/intake/view.py" line="277"/>
+        <source>Unknown barcode</source>
+        <translation>未知条码</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/intake/view.py" line="278"/>
+        <source>No item has barcode {barcode}. Add it to the catalog now?</source>
+        <translation>没有商品使用条码 {barcode}。现在加入商品目录吗？</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/intake/view.py" line="285"/>
+        <source>Added: {name} × {quantity}</source>
+        <translation>已添加：{name} × {quantity}</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/intake/view.py" line="328"/>
+        <source>Removed: {name}</source>
+        <translation>已删除：{name}</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/intake/view.py" line="344"/>
+        <source>Total {amount}</source>
+        <translation>合计 {amount}</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/intake/view.py" line="346"/>
+        <source>{lines} lines, {units} units</source>
+        <translation>{lines} 行，{units} 件</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/intake/view.py" line="348"/>
+        <source> ({count} not valued)</source>
+        <translation>（{count} 行未估价）</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/intake/view.py" line="350"/>
+        <source> · goods {goods} + cash {cash}</source>
+        <translation> · 物品 {goods} + 捐款 {cash}</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/intake/view.py" line="370"/>
+        <source>Who is giving?</source>
+        <translation>捐赠人是谁？</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/intake/view.py" line="371"/>
+        <source>Choose the donor first, or press F6 for an anonymous donor.</source>
+        <translation>请先选择捐赠人；匿名捐赠请按 F6。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/intake/view.py" line="382"/>
+        <source>{name} (best before {date})</source>
+        <translation>{name}（保质期至 {date}）</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/intake/view.py" line="387"/>
+        <source>Saved {number}</source>
+        <translation>已保存 {number}</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/intake/view.py" line="391"/>
+        <source>Less than six months left, put out first: {items}</source>
+        <translation>保质期不足半年，请优先上架：{items}</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/intake/view.py" line="392"/>
+        <source>food</source>
+        <translation>食品</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/intake/view.py" line="415"/>
+        <source>Clear this donation without saving it?</source>
+        <translation>不保存，清空这笔捐赠吗？</translation>
+    </message>
+</context>
+<context>
     <name>ItemEditor</name>
     <message>
-        <location filename="../../charity_pos/ui/catalog/editor.py" line="38" />
+        <location filename="../../charity_pos/ui/catalog/editor.py" line="38"/>
         <source>Edit item</source>
         <translation>编辑商品</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/catalog/editor.py" line="38" />
+        <location filename="../../charity_pos/ui/catalog/editor.py" line="38"/>
         <source>New item</source>
         <translation>新增商品</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/catalog/editor.py" line="51" />
-        <source>Scan the maker's barcode, or leave empty for an in-store code</source>
+        <location filename="../../charity_pos/ui/catalog/editor.py" line="51"/>
+        <source>Scan the maker&apos;s barcode, or leave empty for an in-store code</source>
         <translation>扫描商品原有条码，留空则自动生成店内码</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/catalog/editor.py" line="55" />
+        <location filename="../../charity_pos/ui/catalog/editor.py" line="55"/>
         <source>market price of the same goods</source>
         <translation>同类商品的市场价格</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/catalog/editor.py" line="57" />
+        <location filename="../../charity_pos/ui/catalog/editor.py" line="57"/>
         <source>Donated</source>
         <translation>捐赠</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/catalog/editor.py" line="57" />
+        <location filename="../../charity_pos/ui/catalog/editor.py" line="57"/>
         <source>Purchased</source>
         <translation>采购</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/catalog/editor.py" line="58" />
+        <location filename="../../charity_pos/ui/catalog/editor.py" line="58"/>
         <source>Consigned</source>
         <translation>代销</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/catalog/editor.py" line="60" />
+        <location filename="../../charity_pos/ui/catalog/editor.py" line="60"/>
         <source>On sale</source>
         <translation>在售</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/catalog/editor.py" line="62" />
+        <location filename="../../charity_pos/ui/catalog/editor.py" line="62"/>
         <source>&amp;Name</source>
         <translation>名称(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/catalog/editor.py" line="63" />
+        <location filename="../../charity_pos/ui/catalog/editor.py" line="63"/>
         <source>&amp;Category</source>
         <translation>类别(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/catalog/editor.py" line="64" />
+        <location filename="../../charity_pos/ui/catalog/editor.py" line="64"/>
         <source>&amp;Unit</source>
         <translation>单位(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/catalog/editor.py" line="65" />
+        <location filename="../../charity_pos/ui/catalog/editor.py" line="65"/>
         <source>&amp;Barcode</source>
         <translation>条码(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/catalog/editor.py" line="66" />
+        <location filename="../../charity_pos/ui/catalog/editor.py" line="66"/>
         <source>Sale &amp;price (¥)</source>
         <translation>售价(&amp;P)（元）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/catalog/editor.py" line="67" />
+        <location filename="../../charity_pos/ui/catalog/editor.py" line="67"/>
         <source>&amp;Reference price (¥)</source>
         <translation>参考价(&amp;R)（元）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/catalog/editor.py" line="68" />
+        <location filename="../../charity_pos/ui/catalog/editor.py" line="68"/>
         <source>&amp;Source</source>
         <translation>来源(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/catalog/editor.py" line="76" />
-        <source>Changing a price or taking an item off sale needs a manager's approval.</source>
+        <location filename="../../charity_pos/ui/catalog/editor.py" line="76"/>
+        <source>Changing a price or taking an item off sale needs a manager&apos;s approval.</source>
         <translation>修改价格或停售商品需要店长批准。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/catalog/editor.py" line="81" />
+        <location filename="../../charity_pos/ui/catalog/editor.py" line="81"/>
         <source>Save (Ctrl+S)</source>
         <translation>保存（Ctrl+S）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/catalog/editor.py" line="83" />
+        <location filename="../../charity_pos/ui/catalog/editor.py" line="83"/>
         <source>Cancel (Esc)</source>
         <translation>取消（Esc）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/catalog/editor.py" line="111" />
+        <location filename="../../charity_pos/ui/catalog/editor.py" line="111"/>
         <source>The price is above the market reference price.</source>
         <translation>售价高于市场参考价。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/catalog/editor.py" line="144" />
+        <location filename="../../charity_pos/ui/catalog/editor.py" line="144"/>
         <source>Check the price</source>
         <translation>请核对价格</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/catalog/editor.py" line="145" />
+        <location filename="../../charity_pos/ui/catalog/editor.py" line="145"/>
         <source>Saved, but the price is above the market reference price.</source>
         <translation>已保存，但售价高于市场参考价。</translation>
     </message>
@@ -643,115 +1147,262 @@
 <context>
     <name>ItemTableModel</name>
     <message>
-        <location filename="../../charity_pos/ui/catalog/model.py" line="23" />
+        <location filename="../../charity_pos/ui/catalog/model.py" line="23"/>
         <source>Barcode</source>
         <translation>条码</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/catalog/model.py" line="23" />
+        <location filename="../../charity_pos/ui/catalog/model.py" line="23"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/catalog/model.py" line="23" />
+        <location filename="../../charity_pos/ui/catalog/model.py" line="23"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/catalog/model.py" line="23" />
+        <location filename="../../charity_pos/ui/catalog/model.py" line="23"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/catalog/model.py" line="24" />
+        <location filename="../../charity_pos/ui/catalog/model.py" line="24"/>
         <source>Price</source>
         <translation>售价</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/catalog/model.py" line="24" />
+        <location filename="../../charity_pos/ui/catalog/model.py" line="24"/>
         <source>Reference</source>
         <translation>参考价</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/catalog/model.py" line="24" />
+        <location filename="../../charity_pos/ui/catalog/model.py" line="24"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/catalog/model.py" line="24" />
+        <location filename="../../charity_pos/ui/catalog/model.py" line="24"/>
         <source>On hand</source>
         <translation>库存</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/catalog/model.py" line="25" />
+        <location filename="../../charity_pos/ui/catalog/model.py" line="25"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/catalog/model.py" line="26" />
+        <location filename="../../charity_pos/ui/catalog/model.py" line="26"/>
         <source>Donated</source>
         <translation>捐赠</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/catalog/model.py" line="26" />
+        <location filename="../../charity_pos/ui/catalog/model.py" line="26"/>
         <source>Purchased</source>
         <translation>采购</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/catalog/model.py" line="27" />
+        <location filename="../../charity_pos/ui/catalog/model.py" line="27"/>
         <source>Consigned</source>
         <translation>代销</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/catalog/model.py" line="73" />
+        <location filename="../../charity_pos/ui/catalog/model.py" line="73"/>
         <source>The price is above the market reference price.</source>
         <translation>售价高于市场参考价。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/catalog/model.py" line="95" />
+        <location filename="../../charity_pos/ui/catalog/model.py" line="95"/>
         <source>On sale</source>
         <translation>在售</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/catalog/model.py" line="95" />
+        <location filename="../../charity_pos/ui/catalog/model.py" line="95"/>
         <source>Off sale</source>
         <translation>停售</translation>
     </message>
 </context>
 <context>
+    <name>LabelsDialog</name>
+    <message>
+        <location filename="../../charity_pos/ui/donations/dialogs.py" line="25"/>
+        <source>Labels for {number}</source>
+        <translation>{number} 的标签</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/donations/dialogs.py" line="30"/>
+        <source>A4 sheet, 3 × 8 labels</source>
+        <translation>A4 标签纸（3 × 8）</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/donations/dialogs.py" line="31"/>
+        <source>Thermal label 40 × 30 mm</source>
+        <translation>热敏标签 40 × 30 毫米</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/donations/dialogs.py" line="32"/>
+        <source>One label per unit</source>
+        <translation>每件一张</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/donations/dialogs.py" line="34"/>
+        <source>Template</source>
+        <translation>模板</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/donations/dialogs.py" line="41"/>
+        <source>Print (Enter)</source>
+        <translation>打印（Enter）</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/donations/dialogs.py" line="43"/>
+        <source>Save as PDF (Ctrl+S)</source>
+        <translation>存为 PDF（Ctrl+S）</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/donations/dialogs.py" line="45"/>
+        <source>Cancel (Esc)</source>
+        <translation>取消（Esc）</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/donations/dialogs.py" line="59"/>
+        <source>{count} labels</source>
+        <translation>共 {count} 张标签</translation>
+    </message>
+</context>
+<context>
+    <name>LinesModel</name>
+    <message>
+        <location filename="../../charity_pos/ui/intake/model.py" line="98"/>
+        <source>Item</source>
+        <extracomment>An edit was refused; carries the PosError to show.</extracomment>
+        <translation>物品</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/intake/model.py" line="98"/>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/intake/model.py" line="98"/>
+        <source>Qty</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/intake/model.py" line="98"/>
+        <source>Condition</source>
+        <translation>成色</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/intake/model.py" line="99"/>
+        <source>Valued by</source>
+        <translation>估价方式</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/intake/model.py" line="99"/>
+        <source>Unit value</source>
+        <translation>单价</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/intake/model.py" line="99"/>
+        <source>Best before</source>
+        <translation>保质期至</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/intake/model.py" line="99"/>
+        <source>Value</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/intake/model.py" line="100"/>
+        <source>New</source>
+        <translation>全新</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/intake/model.py" line="100"/>
+        <source>As new</source>
+        <translation>九成新</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/intake/model.py" line="101"/>
+        <source>Good used</source>
+        <translation>完好旧物</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/intake/model.py" line="102"/>
+        <source>Invoice</source>
+        <translation>按发票</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/intake/model.py" line="102"/>
+        <source>Market price</source>
+        <translation>按市场价</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/intake/model.py" line="103"/>
+        <source>Not valued</source>
+        <translation>未估价</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/intake/model.py" line="232"/>
+        <source>needed</source>
+        <translation>必填</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/intake/model.py" line="264"/>
+        <source>Food needs its best-before date, e.g. 2026-09-30.</source>
+        <translation>食品要填保质期，例如 2026-09-30。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/intake/model.py" line="266"/>
+        <source>Past its best-before date: it will be refused.</source>
+        <translation>已过保质期，不能接收。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/intake/model.py" line="268"/>
+        <source>Less than six months left.</source>
+        <translation>保质期不足半年。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/intake/model.py" line="270"/>
+        <source>Type the value of one unit, or choose “Not valued”.</source>
+        <translation>请填写单价，或选“未估价”。</translation>
+    </message>
+</context>
+<context>
     <name>LoginScreen</name>
     <message>
-        <location filename="../../charity_pos/ui/login.py" line="22" />
+        <location filename="../../charity_pos/ui/login.py" line="22"/>
         <source>charity-pos: log in</source>
         <translation>charity-pos：登录</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/login.py" line="29" />
+        <location filename="../../charity_pos/ui/login.py" line="29"/>
         <source>Store {code} · {district}</source>
         <translation>门店 {code} · {district}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/login.py" line="37" />
+        <location filename="../../charity_pos/ui/login.py" line="37"/>
         <source>&amp;User</source>
         <translation>用户(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/login.py" line="38" />
+        <location filename="../../charity_pos/ui/login.py" line="38"/>
         <source>&amp;PIN</source>
         <translation>PIN 码(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/login.py" line="45" />
+        <location filename="../../charity_pos/ui/login.py" line="45"/>
         <source>Log in (Enter)</source>
         <translation>登录（Enter）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/login.py" line="56" />
+        <location filename="../../charity_pos/ui/login.py" line="56"/>
         <source>Manager</source>
         <translation>店长</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/login.py" line="56" />
+        <location filename="../../charity_pos/ui/login.py" line="56"/>
         <source>Cashier</source>
         <translation>收银员</translation>
     </message>
@@ -759,196 +1410,340 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../charity_pos/ui/main_window.py" line="34" />
+        <location filename="../../charity_pos/ui/main_window.py" line="34"/>
         <source>charity-pos · {store}</source>
         <translation>charity-pos · {store}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/main_window.py" line="70" />
+        <location filename="../../charity_pos/ui/main_window.py" line="70"/>
         <source>&amp;System</source>
         <translation>系统(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/main_window.py" line="71" />
+        <location filename="../../charity_pos/ui/main_window.py" line="71"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/main_window.py" line="74" />
+        <location filename="../../charity_pos/ui/main_window.py" line="74"/>
         <source>&amp;Log out</source>
         <translation>注销(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/main_window.py" line="78" />
+        <location filename="../../charity_pos/ui/main_window.py" line="78"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/main_window.py" line="81" />
+        <location filename="../../charity_pos/ui/main_window.py" line="81"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/main_window.py" line="82" />
+        <location filename="../../charity_pos/ui/main_window.py" line="82"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/main_window.py" line="85" />
+        <location filename="../../charity_pos/ui/main_window.py" line="85"/>
         <source>&amp;About charity-pos</source>
         <translation>关于 charity-pos(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/main_window.py" line="87" />
+        <location filename="../../charity_pos/ui/main_window.py" line="87"/>
         <source>About charity-pos</source>
         <translation>关于 charity-pos</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/main_window.py" line="88" />
+        <location filename="../../charity_pos/ui/main_window.py" line="88"/>
         <source>charity-pos {version}: point of sale for community charity supermarkets.</source>
         <translation>charity-pos {version}：社区慈善超市收银系统。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/main_window.py" line="92" />
+        <location filename="../../charity_pos/ui/main_window.py" line="92"/>
         <source>Manager</source>
         <translation>店长</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/main_window.py" line="92" />
+        <location filename="../../charity_pos/ui/main_window.py" line="92"/>
         <source>Cashier</source>
         <translation>收银员</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/main_window.py" line="94" />
+        <location filename="../../charity_pos/ui/main_window.py" line="94"/>
         <source>Store: {store} ({code})   User: {user}   Role: {role}   Date: {date}</source>
         <translation>门店：{store}（{code}）   用户：{user}   角色：{role}   日期：{date}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/main_window.py" line="100" />
+        <location filename="../../charity_pos/ui/main_window.py" line="100"/>
         <source>F1: this list</source>
         <translation>F1：本列表</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/main_window.py" line="100" />
+        <location filename="../../charity_pos/ui/main_window.py" line="100"/>
         <source>Ctrl+L: log out</source>
         <translation>Ctrl+L：注销</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/main_window.py" line="100" />
+        <location filename="../../charity_pos/ui/main_window.py" line="100"/>
         <source>Ctrl+Q: quit</source>
         <translation>Ctrl+Q：退出</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/main_window.py" line="101" />
+        <location filename="../../charity_pos/ui/main_window.py" line="101"/>
         <source>Ctrl+,: settings</source>
         <translation>Ctrl+,：设置</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/main_window.py" line="105" />
+        <location filename="../../charity_pos/ui/main_window.py" line="105"/>
         <source>Keyboard shortcuts</source>
         <translation>快捷键</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/main_window.py" line="122" />
+        <location filename="../../charity_pos/ui/main_window.py" line="122"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
 </context>
 <context>
+    <name>NewDonorDialog</name>
+    <message>
+        <location filename="../../charity_pos/ui/intake/donor.py" line="123"/>
+        <source>New donor</source>
+        <translation>新捐赠人</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/intake/donor.py" line="128"/>
+        <source>Person</source>
+        <translation>个人</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/intake/donor.py" line="129"/>
+        <source>Company or organisation</source>
+        <translation>企业或单位</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/intake/donor.py" line="130"/>
+        <source>Anonymous</source>
+        <translation>匿名</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/intake/donor.py" line="135"/>
+        <source>optional; shown masked</source>
+        <translation>可不填；显示时隐去中间几位</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/intake/donor.py" line="138"/>
+        <source>18 characters, e.g. 91310000132200821H</source>
+        <translation>18 位，例如 91310000132200821H</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/intake/donor.py" line="141"/>
+        <source>e.g. for elderly households</source>
+        <translation>例如：给独居老人</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/intake/donor.py" line="142"/>
+        <source>May be named in public notices</source>
+        <translation>同意在公示中具名</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/intake/donor.py" line="143"/>
+        <source>Does not want a receipt</source>
+        <translation>不要收据</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/intake/donor.py" line="144"/>
+        <source>Donor type</source>
+        <translation>捐赠人类型</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/intake/donor.py" line="145"/>
+        <source>Name</source>
+        <translation>姓名/名称</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/intake/donor.py" line="146"/>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/intake/donor.py" line="147"/>
+        <source>Credit code</source>
+        <translation>信用代码</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/intake/donor.py" line="148"/>
+        <source>Wishes</source>
+        <translation>捐赠意愿</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/intake/donor.py" line="158"/>
+        <source>Save (Ctrl+S)</source>
+        <translation>保存（Ctrl+S）</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/intake/donor.py" line="160"/>
+        <source>Cancel (Esc)</source>
+        <translation>取消（Esc）</translation>
+    </message>
+</context>
+<context>
     <name>NewPinDialog</name>
     <message>
-        <location filename="../../charity_pos/ui/staff/dialogs.py" line="53" />
+        <location filename="../../charity_pos/ui/staff/dialogs.py" line="60"/>
         <source>New PIN for {user}</source>
         <translation>为 {user} 设置新 PIN 码</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/staff/dialogs.py" line="58" />
+        <location filename="../../charity_pos/ui/staff/dialogs.py" line="63"/>
         <source>New PIN</source>
         <translation>新 PIN 码</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/staff/dialogs.py" line="59" />
+        <location filename="../../charity_pos/ui/staff/dialogs.py" line="64"/>
         <source>PIN again</source>
         <translation>再次输入 PIN 码</translation>
-    </message>
-    <message>
-        <location filename="../../charity_pos/ui/staff/dialogs.py" line="68" />
-        <source>The two PINs differ.</source>
-        <translation>两次输入的 PIN 码不一致。</translation>
     </message>
 </context>
 <context>
     <name>NewUserDialog</name>
     <message>
-        <location filename="../../charity_pos/ui/staff/dialogs.py" line="21" />
+        <location filename="../../charity_pos/ui/staff/dialogs.py" line="38"/>
         <source>New account</source>
         <translation>新建账号</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/staff/dialogs.py" line="25" />
+        <location filename="../../charity_pos/ui/staff/dialogs.py" line="42"/>
         <source>letters and digits, e.g. wangli</source>
         <translation>字母和数字，例如 wangli</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/staff/dialogs.py" line="28" />
+        <location filename="../../charity_pos/ui/staff/dialogs.py" line="45"/>
         <source>Cashier</source>
         <translation>收银员</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/staff/dialogs.py" line="29" />
+        <location filename="../../charity_pos/ui/staff/dialogs.py" line="46"/>
         <source>Manager</source>
         <translation>店长</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/staff/dialogs.py" line="32" />
+        <location filename="../../charity_pos/ui/staff/dialogs.py" line="47"/>
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/staff/dialogs.py" line="33" />
+        <location filename="../../charity_pos/ui/staff/dialogs.py" line="48"/>
         <source>Full name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/staff/dialogs.py" line="34" />
+        <location filename="../../charity_pos/ui/staff/dialogs.py" line="49"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/staff/dialogs.py" line="35" />
+        <location filename="../../charity_pos/ui/staff/dialogs.py" line="50"/>
         <source>PIN (4-12 digits)</source>
         <translation>PIN 码（4-12 位数字）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/staff/dialogs.py" line="36" />
+        <location filename="../../charity_pos/ui/staff/dialogs.py" line="51"/>
         <source>PIN again</source>
         <translation>再次输入 PIN 码</translation>
     </message>
+</context>
+<context>
+    <name>Papers</name>
     <message>
-        <location filename="../../charity_pos/ui/staff/dialogs.py" line="45" />
-        <source>The two PINs differ.</source>
-        <translation>两次输入的 PIN 码不一致。</translation>
+        <location filename="../../charity_pos/ui/donations/papers.py" line="74"/>
+        <source>receipt-{number}.pdf</source>
+        <extracomment>Paper of each label template, in points, offered in the print dialog. What issuing or reprinting a receipt changed (Changes).</extracomment>
+        <translation>捐赠收据-{number}.pdf</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/donations/papers.py" line="101"/>
+        <source>labels-{number}.pdf</source>
+        <translation>标签-{number}.pdf</translation>
+    </message>
+</context>
+<context>
+    <name>PdfOutput</name>
+    <message>
+        <location filename="../../charity_pos/ui/printing.py" line="162"/>
+        <source>Save as PDF</source>
+        <extracomment>Rasterising above this many dots per inch only costs memory. Writes a PDF to the path it is given. Returns False when it decided not to (the user cancelled a step, or an error was already shown). It may ask for a manager&apos;s approval first, so it shows its own busy cursor (``busy``).</extracomment>
+        <translation>存为 PDF</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/printing.py" line="162"/>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/printing.py" line="167"/>
+        <source>Print</source>
+        <translation>打印</translation>
+    </message>
+</context>
+<context>
+    <name>SavedDialog</name>
+    <message>
+        <location filename="../../charity_pos/ui/intake/saved.py" line="17"/>
+        <source>Donation saved</source>
+        <translation>捐赠已保存</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/intake/saved.py" line="20"/>
+        <source>Donation number {number}</source>
+        <translation>捐赠编号 {number}</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/intake/saved.py" line="32"/>
+        <source>Print receipt (P)</source>
+        <translation>打印收据（P）</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/intake/saved.py" line="35"/>
+        <source>Labels (L)</source>
+        <translation>打印标签（L）</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/intake/saved.py" line="38"/>
+        <source>Next donor (Enter)</source>
+        <translation>下一位（Enter）</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/intake/saved.py" line="54"/>
+        <source>Receipt printed</source>
+        <translation>收据已打印</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/intake/saved.py" line="59"/>
+        <source>Labels printed</source>
+        <translation>标签已打印</translation>
     </message>
 </context>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../charity_pos/ui/settings.py" line="14" />
+        <location filename="../../charity_pos/ui/settings.py" line="14"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/settings.py" line="24" />
+        <location filename="../../charity_pos/ui/settings.py" line="24"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/settings.py" line="25" />
+        <location filename="../../charity_pos/ui/settings.py" line="25"/>
         <source>Text size (points)</source>
         <translation>字号（磅）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/settings.py" line="27" />
+        <location filename="../../charity_pos/ui/settings.py" line="27"/>
         <source>Changes take effect the next time charity-pos starts.</source>
         <translation>更改在下次启动 charity-pos 时生效。</translation>
     </message>
@@ -956,296 +1751,443 @@
 <context>
     <name>StaffScreen</name>
     <message>
-        <location filename="../../charity_pos/ui/staff/view.py" line="45" />
+        <location filename="../../charity_pos/ui/staff/view.py" line="45"/>
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/staff/view.py" line="45" />
+        <location filename="../../charity_pos/ui/staff/view.py" line="45"/>
         <source>Full name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/staff/view.py" line="45" />
+        <location filename="../../charity_pos/ui/staff/view.py" line="45"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/staff/view.py" line="46" />
+        <location filename="../../charity_pos/ui/staff/view.py" line="46"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/staff/view.py" line="56" />
+        <location filename="../../charity_pos/ui/staff/view.py" line="56"/>
         <source>New account</source>
         <translation>新建账号</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/staff/view.py" line="57" />
+        <location filename="../../charity_pos/ui/staff/view.py" line="57"/>
         <source>Unlock</source>
         <translation>解锁</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/staff/view.py" line="58" />
+        <location filename="../../charity_pos/ui/staff/view.py" line="58"/>
         <source>New PIN</source>
         <translation>新 PIN 码</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/staff/view.py" line="59" />
+        <location filename="../../charity_pos/ui/staff/view.py" line="59"/>
         <source>Switch off / on</source>
         <translation>停用 / 启用</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/staff/view.py" line="72" />
+        <location filename="../../charity_pos/ui/staff/view.py" line="72"/>
         <source>Staff</source>
         <translation>员工</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/staff/view.py" line="80" />
+        <location filename="../../charity_pos/ui/staff/view.py" line="80"/>
         <source>Switched off</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/staff/view.py" line="82" />
+        <location filename="../../charity_pos/ui/staff/view.py" line="82"/>
         <source>Locked until {time}</source>
         <translation>锁定至 {time}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/staff/view.py" line="84" />
+        <location filename="../../charity_pos/ui/staff/view.py" line="84"/>
         <source>Active</source>
         <translation>在用</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/staff/view.py" line="85" />
+        <location filename="../../charity_pos/ui/staff/view.py" line="85"/>
         <source>Manager</source>
         <translation>店长</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/staff/view.py" line="85" />
+        <location filename="../../charity_pos/ui/staff/view.py" line="85"/>
         <source>Cashier</source>
         <translation>收银员</translation>
     </message>
 </context>
 <context>
+    <name>VoidDialog</name>
+    <message>
+        <location filename="../../charity_pos/ui/donations/dialogs.py" line="75"/>
+        <source>Void receipt</source>
+        <translation>作废收据</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/donations/dialogs.py" line="78"/>
+        <source>Receipt {number} will be marked void. Its number stays and is not used again.</source>
+        <translation>收据 {number} 将标记为作废。编号保留，不再使用。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/donations/dialogs.py" line="85"/>
+        <source>e.g. wrong donor name</source>
+        <translation>例如：捐赠人姓名写错</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/donations/dialogs.py" line="86"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/donations/dialogs.py" line="92"/>
+        <source>Void receipt (Enter)</source>
+        <translation>作废（Enter）</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/donations/dialogs.py" line="93"/>
+        <source>Cancel (Esc)</source>
+        <translation>取消（Esc）</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/donations/dialogs.py" line="101"/>
+        <source>Say why the receipt is voided.</source>
+        <translation>请写明作废原因。</translation>
+    </message>
+</context>
+<context>
+    <name>_PinPairDialog</name>
+    <message>
+        <location filename="../../charity_pos/ui/staff/dialogs.py" line="30"/>
+        <source>The two PINs differ.</source>
+        <translation>两次输入的 PIN 码不一致。</translation>
+    </message>
+</context>
+<context>
     <name>cli</name>
     <message>
-        <location filename="../../charity_pos/cli.py" line="106" />
-        <location filename="../../charity_pos/cli.py" line="115" />
+        <location filename="../../charity_pos/cli.py" line="121"/>
+        <location filename="../../charity_pos/cli.py" line="130"/>
         <source>Error: </source>
         <translation>错误：</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="126" />
+        <location filename="../../charity_pos/cli.py" line="141"/>
         <source>Created store {code} in {path}. Log in as “manager” with the PIN you chose.</source>
         <translation>已在 {path} 创建门店 {code}。请用“manager”账号和您设定的 PIN 码登录。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="138" />
-        <source>Demo store created in {path}: {items} items, {donors} donors, {households} households, {events} journal events over {days} days.</source>
-        <translation>演示门店已创建于 {path}：{items} 件商品，{donors} 位捐赠人，{households} 户困难家庭，{days} 天内 {events} 条日志事件。</translation>
-    </message>
-    <message>
-        <location filename="../../charity_pos/cli.py" line="141" />
+        <location filename="../../charity_pos/cli.py" line="156"/>
         <source>Demo accounts: cashier (PIN 1111), manager (PIN 9999).</source>
         <translation>演示账号：cashier（PIN 1111），manager（PIN 9999）。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="152" />
+        <location filename="../../charity_pos/cli.py" line="167"/>
         <source>OK: {events} journal events, {records} records agree; chain head {head}.</source>
         <translation>校验通过：{events} 条日志事件，{records} 条记录一致；链头 {head}。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="155" />
+        <location filename="../../charity_pos/cli.py" line="170"/>
         <source>FAILED: </source>
         <translation>校验失败：</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="163" />
+        <location filename="../../charity_pos/cli.py" line="199"/>
+        <source>Receipt {number} reprinted (reprint {count}) to {out}.</source>
+        <translation>收据 {number} 已补打（第 {count} 次），保存到 {out}。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/cli.py" line="202"/>
+        <source>Receipt {number} issued to {out}.</source>
+        <translation>收据 {number} 已开具，保存到 {out}。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/cli.py" line="216"/>
+        <source>{count} labels written to {out}.</source>
+        <translation>{count} 张标签已写入 {out}。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/cli.py" line="224"/>
         <source>SQLite integrity check failed: {detail}</source>
         <translation>SQLite 完整性检查失败：{detail}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="164" />
+        <location filename="../../charity_pos/cli.py" line="225"/>
         <source>journal event #{seq} is out of sequence (expected #{expected})</source>
         <translation>日志事件 #{seq} 序号不连续（应为 #{expected}）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="165" />
+        <location filename="../../charity_pos/cli.py" line="226"/>
         <source>journal event #{seq} does not link to the event before it</source>
         <translation>日志事件 #{seq} 与前一事件的链接不符</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="166" />
+        <location filename="../../charity_pos/cli.py" line="227"/>
         <source>journal event #{seq} was altered: its hash does not match</source>
         <translation>日志事件 #{seq} 被改动：哈希值不符</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="167" />
+        <location filename="../../charity_pos/cli.py" line="228"/>
         <source>journal event #{seq} cannot be read: {detail}</source>
         <translation>日志事件 #{seq} 无法读取：{detail}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="168" />
+        <location filename="../../charity_pos/cli.py" line="229"/>
         <source>record {table}/{record} written by journal event #{seq} is missing</source>
         <translation>日志事件 #{seq} 写入的记录 {table}/{record} 不见了</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="169" />
+        <location filename="../../charity_pos/cli.py" line="230"/>
         <source>record {table}/{record} is not in the journal</source>
         <translation>记录 {table}/{record} 不在日志中</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="170" />
+        <location filename="../../charity_pos/cli.py" line="231"/>
         <source>record {table}/{record}: {column} is {found} in the database but {expected} in journal event #{seq}</source>
         <translation>记录 {table}/{record}：{column} 在数据库中为 {found}，但日志事件 #{seq} 中为 {expected}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="177" />
+        <location filename="../../charity_pos/cli.py" line="238"/>
         <source>donated</source>
         <translation>捐赠</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="177" />
+        <location filename="../../charity_pos/cli.py" line="238"/>
         <source>purchased</source>
         <translation>采购</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="178" />
+        <location filename="../../charity_pos/cli.py" line="239"/>
         <source>consigned</source>
         <translation>代销</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="182" />
+        <location filename="../../charity_pos/cli.py" line="243"/>
         <source>active</source>
         <translation>有效</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="182" />
+        <location filename="../../charity_pos/cli.py" line="243"/>
         <source>suspended</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="183" />
+        <location filename="../../charity_pos/cli.py" line="244"/>
         <source>expired</source>
         <translation>过期</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="202" />
-        <location filename="../../charity_pos/cli.py" line="212" />
+        <location filename="../../charity_pos/cli.py" line="263"/>
+        <location filename="../../charity_pos/cli.py" line="277"/>
         <source>Barcode</source>
         <translation>条码</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="202" />
-        <location filename="../../charity_pos/cli.py" line="212" />
+        <location filename="../../charity_pos/cli.py" line="263"/>
+        <location filename="../../charity_pos/cli.py" line="277"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="202" />
-        <location filename="../../charity_pos/cli.py" line="225" />
+        <location filename="../../charity_pos/cli.py" line="263"/>
+        <location filename="../../charity_pos/cli.py" line="317"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="202" />
-        <location filename="../../charity_pos/cli.py" line="212" />
+        <location filename="../../charity_pos/cli.py" line="263"/>
+        <location filename="../../charity_pos/cli.py" line="279"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="202" />
+        <location filename="../../charity_pos/cli.py" line="263"/>
         <source>Price</source>
         <translation>售价</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="202" />
+        <location filename="../../charity_pos/cli.py" line="263"/>
         <source>Reference</source>
         <translation>参考价</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="202" />
+        <location filename="../../charity_pos/cli.py" line="263"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="202" />
+        <location filename="../../charity_pos/cli.py" line="263"/>
         <source>Active</source>
         <translation>在用</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="202" />
-        <location filename="../../charity_pos/cli.py" line="212" />
+        <location filename="../../charity_pos/cli.py" line="263"/>
+        <location filename="../../charity_pos/cli.py" line="279"/>
         <source>On hand</source>
         <translation>库存</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="205" />
+        <location filename="../../charity_pos/cli.py" line="266"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="205" />
+        <location filename="../../charity_pos/cli.py" line="266"/>
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="224" />
+        <location filename="../../charity_pos/cli.py" line="275"/>
+        <source>donation</source>
+        <translation>捐赠</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/cli.py" line="275"/>
+        <source>purchase</source>
+        <translation>采购</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/cli.py" line="276"/>
+        <source>stock count</source>
+        <translation>盘点</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/cli.py" line="277"/>
+        <source>From</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/cli.py" line="278"/>
+        <source>Document</source>
+        <translation>单据</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/cli.py" line="278"/>
+        <source>Best before</source>
+        <translation>保质期至</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/cli.py" line="278"/>
+        <source>Received</source>
+        <translation>入库日期</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/cli.py" line="287"/>
+        <source>person</source>
+        <translation>个人</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/cli.py" line="287"/>
+        <source>company</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/cli.py" line="288"/>
+        <source>anonymous</source>
+        <translation>匿名</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/cli.py" line="297"/>
+        <source>Number</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/cli.py" line="297"/>
+        <source>Donor</source>
+        <translation>捐赠人</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/cli.py" line="298"/>
+        <source>Lines</source>
+        <translation>明细</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/cli.py" line="298"/>
+        <source>Units</source>
+        <translation>件数</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/cli.py" line="298"/>
+        <source>Value</source>
+        <translation>价值</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/cli.py" line="299"/>
+        <source>Receipt</source>
+        <translation>收据</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/cli.py" line="303"/>
+        <source>(void)</source>
+        <translation>（作废）</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/cli.py" line="316"/>
         <source>Card</source>
         <translation>卡号</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="224" />
+        <location filename="../../charity_pos/cli.py" line="316"/>
         <source>Head of household</source>
         <translation>户主</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="224" />
+        <location filename="../../charity_pos/cli.py" line="316"/>
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="225" />
+        <location filename="../../charity_pos/cli.py" line="317"/>
         <source>Members</source>
         <translation>人数</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="225" />
+        <location filename="../../charity_pos/cli.py" line="317"/>
         <source>Sub-district</source>
         <translation>街道</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="226" />
+        <location filename="../../charity_pos/cli.py" line="318"/>
         <source>Valid to</source>
         <translation>有效期至</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="226" />
+        <location filename="../../charity_pos/cli.py" line="318"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="234" />
+        <location filename="../../charity_pos/cli.py" line="326"/>
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="234" />
+        <location filename="../../charity_pos/cli.py" line="297"/>
+        <location filename="../../charity_pos/cli.py" line="326"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="234" />
+        <location filename="../../charity_pos/cli.py" line="153"/>
+        <source>Demo store created in {path}: {items} items, {donations} donations from {donors} donors, {households} households, {events} journal events over {days} days.</source>
+        <translation>演示门店已创建于 {path}：{items} 件商品，{donors} 位捐赠人的 {donations} 笔捐赠，{households} 户困难家庭，{days} 天内 {events} 条日志事件。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/cli.py" line="326"/>
         <source>Event</source>
         <translation>事件</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="234" />
+        <location filename="../../charity_pos/cli.py" line="326"/>
         <source>By</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="234" />
+        <location filename="../../charity_pos/cli.py" line="326"/>
         <source>Hash</source>
         <translation>哈希</translation>
     </message>

@@ -1,0 +1,217 @@
+"""Donations taken in, newest first, and their papers: print or reprint the
+receipt (补打), void a wrong one (作废, with a manager), issue a new one after
+a void, and print the shelf labels."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from charity_pos.services.base import Actor, Entity
+from charity_pos.services.intake import DonationRow
+from charity_pos.services.receipts import ReceiptResult
+from charity_pos.services.registry import Services
+from charity_pos.ui.approval import AskApproval, with_approval
+from charity_pos.ui.donations.dialogs import VoidDialog
+from charity_pos.ui.donations.model import DonationTableModel
+from charity_pos.ui.donations.papers import Papers
+from charity_pos.ui.feedback import Feedback
+from charity_pos.ui.printing import PdfOutput
+from charity_pos.ui.screen import Screen
+
+LIMIT = 500
+
+
+class DonationsScreen(Screen):
+    entities = frozenset({Entity.DONATIONS, Entity.RECEIPTS})
+    shortcut = "F5"
+
+    def __init__(self, services: Services, actor: Actor, feedback: Feedback, ask: AskApproval,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(services, actor, feedback, ask, parent)
+        self.output = PdfOutput(self)
+        self.papers = Papers(self, self)
+        self.papers.changed.connect(self.changed)
+        layout = QVBoxLayout(self)
+        heading = QLabel(self.title())
+        heading.setObjectName("screenTitle")
+        layout.addWidget(heading)
+
+        self.search = QLineEdit()
+        self.search.setObjectName("search")
+        self.search.setPlaceholderText(self.tr("Find by donation number or donor (Ctrl+F)"))
+        self.search.setClearButtonEnabled(True)
+        self.count_label = QLabel("")
+        self.count_label.setObjectName("hint")
+        search_row = QHBoxLayout()
+        search_row.addWidget(self.search, 1)
+        search_row.addWidget(self.count_label)
+        layout.addLayout(search_row)
+
+        self.model = DonationTableModel(self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().setVisible(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(DonationTableModel.DONOR, QHeaderView.ResizeMode.Stretch)
+        layout.addWidget(self.table, 1)
+
+        self.notice = QLabel("")
+        self.notice.setObjectName("notice")
+        self.notice.setWordWrap(True)
+        layout.addWidget(self.notice)
+
+        buttons = QHBoxLayout()
+        self.receipt_button = QPushButton()
+        self.pdf_button = QPushButton(self.tr("Save as PDF (Ctrl+E)"))
+        self.pdf_button.setToolTip(self.tr("Save the receipt as a PDF file instead of printing it"))
+        self.void_button = QPushButton(self.tr("Void receipt (Ctrl+Del)"))
+        self.labels_button = QPushButton(self.tr("Labels (Ctrl+B)"))
+        for button in (self.receipt_button, self.pdf_button, self.void_button, self.labels_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
+
+        self.search.textChanged.connect(lambda _t: self.refresh())
+        self.receipt_button.clicked.connect(lambda: self.print_receipt(to_file=False))
+        self.pdf_button.clicked.connect(lambda: self.print_receipt(to_file=True))
+        self.void_button.clicked.connect(self.void_receipt)
+        self.labels_button.clicked.connect(self.print_labels)
+        self.table.selectionModel().selectionChanged.connect(lambda *_a: self._update_buttons())
+        QShortcut(QKeySequence("Ctrl+F"), self, activated=self._focus_search)
+        QShortcut(QKeySequence("Ctrl+P"), self, activated=lambda: self.print_receipt(to_file=False))
+        QShortcut(QKeySequence("Ctrl+E"), self, activated=lambda: self.print_receipt(to_file=True))
+        QShortcut(QKeySequence("Ctrl+Del"), self, activated=self.void_receipt)
+        QShortcut(QKeySequence("Ctrl+B"), self, activated=self.print_labels)
+        self.refresh()
+
+    def title(self) -> str:
+        return self.tr("Donations")
+
+    def shortcut_help(self) -> list[str]:
+        return [self.tr("Donations: Ctrl+F find, Ctrl+P print receipt, Ctrl+E receipt as PDF, "
+                        "Ctrl+Del void receipt, Ctrl+B labels")]
+
+    def activate(self) -> None:
+        self.table.setFocus()
+        if self.selected() is None and self.model.rowCount():
+            self.table.selectRow(0)
+
+    def _focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+    def keyPressEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        if event.key() == Qt.Key.Key_Down and self.search.hasFocus() and self.model.rowCount():
+            self.table.setFocus()
+            self.table.selectRow(0)
+            return
+        super().keyPressEvent(event)
+
+    # --- the list ---------------------------------------------------------
+    def refresh(self) -> None:
+        selected = self.selected()
+        rows = self.services.intake.donations(limit=LIMIT)
+        needle = self.search.text().strip().casefold()
+        if needle:
+            rows = [r for r in rows if needle in r.number.casefold() or needle in self.model.donor_name(r).casefold()
+                    or needle in (r.receipt_number or "").casefold()]
+        self.model.set_rows(rows)
+        self.count_label.setText(self.tr("{count} donations shown").format(count=len(rows)))
+        if selected is not None:
+            self.select(selected.number)
+        self._update_buttons()
+
+    def selected(self) -> DonationRow | None:
+        indexes = self.table.selectionModel().selectedRows()
+        return self.model.row_at(indexes[0].row()) if indexes else None
+
+    def select(self, number: str) -> None:
+        row = self.model.row_of(number)
+        if row >= 0:
+            self.table.selectRow(row)
+
+    def _update_buttons(self) -> None:
+        donation = self.selected()
+        if donation is not None and donation.receipt_status == "void":
+            self.receipt_button.setText(self.tr("Reissue receipt (Ctrl+P)"))
+        elif donation is not None and donation.receipt_number is not None:
+            self.receipt_button.setText(self.tr("Reprint receipt (Ctrl+P)"))
+        else:
+            self.receipt_button.setText(self.tr("Print receipt (Ctrl+P)"))
+        self.receipt_button.setEnabled(donation is not None)
+        self.pdf_button.setEnabled(donation is not None)
+        self.void_button.setEnabled(donation is not None and donation.receipt_status == "issued")
+        self.labels_button.setEnabled(donation is not None and donation.lines > 0)
+
+    # --- the papers -------------------------------------------------------
+    def print_receipt(self, *, to_file: bool) -> ReceiptResult | None:
+        donation = self.selected()
+        if donation is None:
+            return None
+        reissue = donation.receipt_status == "void"
+        if reissue and not self.feedback.confirm(
+                self, self.tr("Reissue receipt"),
+                self.tr("Receipt {number} was voided. Issue a new receipt, with a new number?")
+                .format(number=donation.receipt_number)):
+            return None
+        if donation.receipt_number is None and not donation.wants_receipt and not self.feedback.confirm(
+                self, self.tr("Print receipt"), self.tr("The donor did not want a receipt. Print one anyway?")):
+            return None
+        result = self.papers.receipt(donation.number, to_file=to_file, reissue=reissue)
+        if result is None:
+            return None
+        document = result.document
+        if document.reprint_count:
+            self.notice.setText(self.tr("Receipt {number} reprinted, marked 补打 ({count}).").format(
+                number=document.receipt_number, count=document.reprint_count))
+        else:
+            self.notice.setText(self.tr("Receipt {number} issued for {donation}.").format(
+                number=document.receipt_number, donation=donation.number))
+        return result
+
+    def void_receipt(self) -> None:
+        donation = self.selected()
+        if donation is None or donation.receipt_number is None or donation.receipt_status != "issued":
+            return
+        number = donation.receipt_number
+        dialog = VoidDialog(number, self)
+        if self.run_dialog(dialog) != QDialog.DialogCode.Accepted:
+            return
+        reason = dialog.reason.text()
+        changes = with_approval(
+            self, lambda approval: self.services.receipts.void(self.actor, number, reason, approval),
+            self.ask, self.feedback)
+        if changes is None:
+            return
+        self.notice.setText(self.tr("Receipt {number} is void. Its number stays on record.").format(number=number))
+        self.changed.emit(changes)
+
+    def print_labels(self) -> None:
+        donation = self.selected()
+        if donation is None or donation.lines == 0:
+            return
+        done = self.papers.labels(donation.number, donation.units, donation.lines)
+        if done:
+            self.notice.setText(self.tr("Labels for {number} done.").format(number=donation.number))
+
+    def run_dialog(self, dialog: QDialog) -> int:
+        """Show a modal dialog; tests replace this so nothing blocks."""
+        return dialog.exec()

@@ -1,0 +1,105 @@
+"""The table of donation lines, edited from the keyboard: arrows move,
+Enter edits a cell (a list for condition and valuation; 1, 2, 3 choose
+without it), Del removes the line, Esc goes back to scanning."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemDelegate,
+    QAbstractItemView,
+    QApplication,
+    QComboBox,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+    QWidget,
+)
+
+from charity_pos.ui.intake.model import LinesModel
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+class ChoiceDelegate(QStyledItemDelegate):
+    """A list to choose from, for the condition and valuation columns. It
+    opens at once; arrows and Enter (or a click) choose. The numbers shown
+    are the keys that choose without opening it."""
+
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
+        combo = QComboBox(parent)
+        model = index.model()
+        for number, (label, value) in enumerate(model.choices(index.column()) if isinstance(model, LinesModel)
+                                                else [], start=1):
+            combo.addItem(f"{number}  {label}", value)
+        combo.activated.connect(lambda _i: self._chosen(combo))
+        QTimer.singleShot(0, combo, combo.showPopup)
+        return combo
+
+    def _chosen(self, combo: QComboBox) -> None:
+        self.commitData.emit(combo)
+        self.closeEditor.emit(combo, QAbstractItemDelegate.EndEditHint.NoHint)
+
+    def setEditorData(self, editor: QWidget, index: Index) -> None:
+        if isinstance(editor, QComboBox):
+            editor.setCurrentIndex(max(0, editor.findData(index.data(Qt.ItemDataRole.EditRole))))
+
+    def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: Index) -> None:
+        if isinstance(editor, QComboBox):
+            model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
+
+
+class LinesTable(QTableView):
+    remove_requested = Signal()
+    back_to_scan = Signal()
+    #: A cell editor closed (its value kept or not).
+    editor_closed = Signal()
+
+    def __init__(self, model: LinesModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setModel(model)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
+                             | QAbstractItemView.EditTrigger.AnyKeyPressed
+                             | QAbstractItemView.EditTrigger.SelectedClicked)
+        self.setTabKeyNavigation(False)
+        self.setAlternatingRowColors(True)
+        self.verticalHeader().setVisible(True)
+        self._choices = ChoiceDelegate(self)
+        self.setItemDelegateForColumn(LinesModel.CONDITION, self._choices)
+        self.setItemDelegateForColumn(LinesModel.VALUATION, self._choices)
+
+    def keyPressEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        key = event.key()
+        editing = self.state() == QAbstractItemView.State.EditingState
+        if not editing and key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            index = self.currentIndex()
+            if index.isValid() and index.flags() & Qt.ItemFlag.ItemIsEditable:
+                self.edit(index)
+                return
+        index = self.currentIndex()
+        if not editing and index.column() in (LinesModel.CONDITION, LinesModel.VALUATION) and event.text() in (
+                "1", "2", "3"):
+            model = self.model()
+            if isinstance(model, LinesModel):
+                model.setData(index, model.choices(index.column())[int(event.text()) - 1][1])
+            return
+        if not editing and key == Qt.Key.Key_Delete:
+            self.remove_requested.emit()
+            return
+        if not editing and key == Qt.Key.Key_Escape:
+            self.back_to_scan.emit()
+            return
+        super().keyPressEvent(event)
+
+    def closeEditor(self, editor: QWidget, hint: QAbstractItemDelegate.EndEditHint) -> None:
+        super().closeEditor(editor, hint)
+        self.editor_closed.emit()
+
+    def commit_editor(self) -> None:
+        """Keep what is being typed in a cell (Ctrl+S pressed mid-edit)."""
+        editor = QApplication.focusWidget()
+        if editor is not None and editor is not self and self.viewport().isAncestorOf(editor):
+            self.commitData(editor)
+            self.closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)
