@@ -120,3 +120,45 @@ class OutputFolderMissing(PosError):
 # --- printing --------------------------------------------------------------
 class FontMissing(PosError):
     """No Chinese TrueType font to embed in a PDF (facts: searched, the places looked in)."""
+
+
+# --- the counter -------------------------------------------------------------
+class NoOpenShift(PosError):
+    """Sales, returns and voids need an open shift at the till (facts: till)."""
+
+
+class ShiftAlreadyOpen(PosError):
+    """One open shift per till (facts: till, number)."""
+
+
+class TenderTooLow(PosError):
+    """The payments do not cover the total (facts: total, paid, missing), amounts as text."""
+
+
+class OverpaidByCard(PosError):
+    """Only cash may exceed the total (facts: method)."""
+
+
+class VoucherUsed(PosError):
+    """A store voucher's number was already taken in another sale (facts: voucher, sale)."""
+
+
+class ReturnTooLarge(PosError):
+    """More returned than sold minus returned before (facts: item_name, sold, returned, wanted)."""
+
+
+class SaleVoided(PosError):
+    """The sale was voided; nothing more can be done with it (facts: number)."""
+
+
+class VoidOutsideShift(PosError):
+    """A sale is voided only within the shift it was made in (facts: number)."""
+
+
+class NotSellable(PosError):
+    """The item is off sale (facts: item_name)."""
+
+
+class TicketCompleted(PosError):
+    """The ticket was already paid: the sale exists (facts: number). Raised
+    only when a repeated payment differs from the first."""

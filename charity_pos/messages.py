@@ -54,6 +54,19 @@ TEMPLATES: dict[type[e.PosError], str] = {
         "Errors", "Receipt {number} was voided and is not printed again; issue a new one instead."
     ),
     e.OutputFolderMissing: QT_TRANSLATE_NOOP("Errors", "The folder {path} does not exist."),
+    e.NoOpenShift: QT_TRANSLATE_NOOP("Errors", "No shift is open at till {till}: open one with its cash float first."),
+    e.ShiftAlreadyOpen: QT_TRANSLATE_NOOP("Errors", "Till {till} already has an open shift ({number}); close it first."),
+    e.TenderTooLow: QT_TRANSLATE_NOOP("Errors", "The payments ({paid}) do not cover the total ({total}): {missing} missing."),
+    e.OverpaidByCard: QT_TRANSLATE_NOOP(
+        "Errors", "Only cash may be more than the total; lower the {method} amount."),
+    e.VoucherUsed: QT_TRANSLATE_NOOP("Errors", "Voucher {voucher} was already used in sale {sale}."),
+    e.ReturnTooLarge: QT_TRANSLATE_NOOP(
+        "Errors", "“{item_name}”: {sold} sold, {returned} already returned; {wanted} cannot be returned."),
+    e.SaleVoided: QT_TRANSLATE_NOOP("Errors", "Sale {number} was voided."),
+    e.VoidOutsideShift: QT_TRANSLATE_NOOP(
+        "Errors", "Sale {number} belongs to a closed shift; take it back as a return instead."),
+    e.NotSellable: QT_TRANSLATE_NOOP("Errors", "“{item_name}” is off sale."),
+    e.TicketCompleted: QT_TRANSLATE_NOOP("Errors", "This ticket was already paid as sale {number}."),
     e.FontMissing: QT_TRANSLATE_NOOP(
         "Errors", "No Chinese font to put into the PDF was found (looked in {searched}); install one and try again."
     ),
@@ -103,6 +116,17 @@ FIELDS = {
     "cash": QT_TRANSLATE_NOOP("Errors", "Cash amount"),
     "cash_method": QT_TRANSLATE_NOOP("Errors", "Payment method"),
     "labels": QT_TRANSLATE_NOOP("Errors", "Labels"),
+    "float": QT_TRANSLATE_NOOP("Errors", "Cash float"),
+    "price": QT_TRANSLATE_NOOP("Errors", "Price"),
+    "discount": QT_TRANSLATE_NOOP("Errors", "Discount"),
+    "payment": QT_TRANSLATE_NOOP("Errors", "Payment"),
+    "tendered": QT_TRANSLATE_NOOP("Errors", "Amount tendered"),
+    "reference": QT_TRANSLATE_NOOP("Errors", "Payment reference"),
+    "voucher": QT_TRANSLATE_NOOP("Errors", "Voucher number"),
+    "till": QT_TRANSLATE_NOOP("Errors", "Till"),
+    "count": QT_TRANSLATE_NOOP("Errors", "Count"),
+    "limit": QT_TRANSLATE_NOOP("Errors", "Limit"),
+    "sale": QT_TRANSLATE_NOOP("Errors", "Sale number"),
 }
 
 INPUT_REASONS = {
@@ -134,6 +158,10 @@ INPUT_REASONS = {
     "phone": QT_TRANSLATE_NOOP("Errors", "A phone number has 7 to 12 digits."),
     "unvalued_with_value": QT_TRANSLATE_NOOP("Errors", "Goods without a valuation carry no value."),
     "food_needs_date": QT_TRANSLATE_NOOP("Errors", "“{value}” is food: type its best-before date."),
+    "discount_above_price": QT_TRANSLATE_NOOP("Errors", "{field} is more than the amount it comes off."),
+    "price_changed": QT_TRANSLATE_NOOP("Errors", "The price of “{value}” changed meanwhile; scan it again."),
+    "has_returns": QT_TRANSLATE_NOOP("Errors", "Sale {value} has returns and can no longer be voided."),
+    "reference_needed": QT_TRANSLATE_NOOP("Errors", "A {value} payment needs its reference number."),
     "date_format": QT_TRANSLATE_NOOP("Errors", "{field}: “{value}” is not a date; type it like 2026-09-30."),
 }
 
@@ -161,6 +189,20 @@ ACTIONS = {
     "receipt.issue": QT_TRANSLATE_NOOP("Errors", "issue a donation receipt"),
     "receipt.void": QT_TRANSLATE_NOOP("Errors", "void a donation receipt"),
     "labels.print": QT_TRANSLATE_NOOP("Errors", "print labels"),
+    "sale.sell": QT_TRANSLATE_NOOP("Errors", "sell at the counter"),
+    "sale.discount": QT_TRANSLATE_NOOP("Errors", "give a price change or discount above the limit"),
+    "sale.void": QT_TRANSLATE_NOOP("Errors", "void a sale"),
+    "shift.open": QT_TRANSLATE_NOOP("Errors", "open a shift"),
+    "shift.close_difference": QT_TRANSLATE_NOOP("Errors", "close a shift with a cash difference"),
+    "counter.rules": QT_TRANSLATE_NOOP("Errors", "set the counter's limits"),
+}
+
+METHODS = {
+    "cash": QT_TRANSLATE_NOOP("Errors", "cash"),
+    "wechat": QT_TRANSLATE_NOOP("Errors", "WeChat Pay"),
+    "alipay": QT_TRANSLATE_NOOP("Errors", "Alipay"),
+    "unionpay": QT_TRANSLATE_NOOP("Errors", "UnionPay card"),
+    "voucher": QT_TRANSLATE_NOOP("Errors", "store voucher"),
 }
 
 UNEXPECTED = QT_TRANSLATE_NOOP("Errors", "Something went wrong and nothing was saved. The details are in the log file.")
@@ -183,7 +225,10 @@ def describe(error: BaseException, tr: Translate) -> str:
     if isinstance(error, e.InvalidInput):
         field = facts.get("field", "")
         template = INPUT_REASONS.get(str(facts.get("reason")), INPUT_REASONS["unknown"])
-        return t(template).format(field=t(FIELDS[field]) if field in FIELDS else field, value=facts.get("value", ""))
+        value = facts.get("value", "")
+        if facts.get("reason") == "reference_needed" and str(value) in METHODS:
+            value = t(METHODS[str(value)])
+        return t(template).format(field=t(FIELDS[field]) if field in FIELDS else field, value=value)
     if isinstance(error, e.ApprovalRejected):
         return t(APPROVAL_REASONS.get(str(facts.get("reason")), APPROVAL_REASONS["not_manager"]))
     if isinstance(error, e.WrongPin) and facts.get("attempts_left"):
@@ -192,6 +237,8 @@ def describe(error: BaseException, tr: Translate) -> str:
         facts["why"] = t(BARCODE_REASONS.get(str(facts.get("reason")), BARCODE_REASONS["length"]))
     if isinstance(error, e.PermissionDenied):
         facts["what"] = t(ACTIONS.get(str(facts.get("action")), str(facts.get("action"))))
+    if "method" in facts and str(facts["method"]) in METHODS:
+        facts["method"] = t(METHODS[str(facts["method"])])
     if "until" in facts:
         facts["until"] = _when(facts["until"])
     for key, value in facts.items():

@@ -294,3 +294,10 @@ class Receipt(Base):
     voided_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
     official_code: Mapped[str | None] = mapped_column(String(20))
     official_number: Mapped[str | None] = mapped_column(String(20))
+
+
+# The counter's tables live in their own module; importing it here registers
+# them wherever the models are loaded (the app, Alembic, the verifier).
+from charity_pos.db.counter import (  # noqa: E402, F401
+    CashShift, CounterRule, ParkedTicket, Payment, Refund, ReturnLine, Sale, SaleLine, SaleLineLot, SaleReturn,
+)

@@ -52,3 +52,86 @@ class LabelDoc:
     price_fen: int
     barcode: str  # EAN-13, EAN-8 or UPC-A digits, check digit included
     store_short_name: str
+
+
+@dataclass(frozen=True)
+class SlipLine:
+    name: str
+    quantity: int  # negative on a return slip
+    unit_price_fen: int  # the price charged per unit, after a price change
+    amount_fen: int  # what the line came to, after its discount
+    list_price_fen: int | None = None  # set when the price was changed: shown struck through
+    discount_fen: int = 0  # the line's discount, shown under it
+    source: str = ""  # 捐赠 / 采购 / 代售: donated goods are accounted apart
+
+
+@dataclass(frozen=True)
+class SlipPayment:
+    method: str  # in words, e.g. "现金", "微信支付"
+    amount_fen: int
+    reference: str = ""  # the payment's reference number, or the voucher's number
+
+
+@dataclass(frozen=True)
+class SlipDoc:
+    """A sales slip (小票) for 80 mm or 58 mm receipt paper. A return slip
+    has ``title`` 退货单 and negative quantities."""
+
+    store_name: str
+    store_code: str
+    title: str  # 销售小票 or 退货单
+    number: str  # e.g. JA01-2026-S000123; also printed as a barcode for returns
+    at: str  # local time as shown, e.g. 2026-03-10 10:02
+    cashier: str  # the cashier's user name
+    till: str
+    lines: tuple[SlipLine, ...]
+    subtotal_fen: int
+    ticket_discount_fen: int
+    total_fen: int
+    payments: tuple[SlipPayment, ...]
+    change_fen: int
+    thanks: str  # a line of thanks at the foot
+    original_number: str | None = None  # a return: the sale it returns
+    reprint_count: int = 0  # >0: marked 重打 (第 N 次)
+    void: bool = False  # a voided sale: marked 作废
+
+
+@dataclass(frozen=True)
+class ShiftMethodLine:
+    method: str  # in words
+    expected_fen: int
+    counted_fen: int | None  # None in an X report (the shift is still open)
+
+    @property
+    def difference_fen(self) -> int | None:
+        return None if self.counted_fen is None else self.counted_fen - self.expected_fen
+
+
+@dataclass(frozen=True)
+class ShiftReportDoc:
+    """An X report (during a shift, nothing counted) or a Z report (at its
+    close, with the counted cash by denomination)."""
+
+    kind: str  # "X" or "Z"
+    store_name: str
+    store_code: str
+    shift_number: str
+    till: str
+    opened_at: str
+    opened_by: str
+    closed_at: str | None
+    closed_by: str | None
+    printed_at: str
+    float_fen: int
+    sales_count: int
+    sales_fen: int  # completed sales, voids excluded
+    donated_sales_fen: int  # of which goods donated to the store
+    returns_count: int
+    returns_fen: int
+    voids_count: int
+    voids_fen: int
+    discounts_fen: int
+    methods: tuple[ShiftMethodLine, ...]  # cash first: float + cash sales - cash refunds
+    denominations: tuple[tuple[int, int], ...] = ()  # (value in fen, count) counted at close
+    difference_reason: str = ""
+    approved_by: str | None = None

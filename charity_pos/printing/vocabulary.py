@@ -10,3 +10,9 @@ ANONYMOUS = "匿名"
 def standard(condition: str, valuation: str) -> str:
     """The receipt's 标准 column: condition and valuation basis."""
     return f"{CONDITIONS.get(condition, condition)} · {VALUATIONS.get(valuation, valuation)}"
+
+PAYMENT_METHODS = {**CASH_METHODS, "voucher": "储值券"}
+SOURCES = {"donated": "捐赠", "purchased": "采购", "consigned": "代售"}
+SALE_SLIP = "销售小票"
+RETURN_SLIP = "退货单"
+THANKS = "感谢您支持慈善事业！善款善物，用于帮困。"

@@ -60,6 +60,8 @@ class Entity(StrEnum):
     HOUSEHOLDS = "households"
     DONATIONS = "donations"
     RECEIPTS = "receipts"
+    SALES = "sales"
+    SHIFTS = "shifts"
 
 
 @dataclass(frozen=True)

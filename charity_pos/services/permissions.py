@@ -26,17 +26,23 @@ class Action(StrEnum):
     PRINT_LABELS = "labels.print"
     MANAGE_HOUSEHOLDS = "households.manage"
     REVEAL_ID = "households.reveal_id"
+    SELL = "sale.sell"
+    DISCOUNT = "sale.discount"
+    VOID_SALE = "sale.void"
+    OPEN_SHIFT = "shift.open"
+    CLOSE_WITH_DIFFERENCE = "shift.close_difference"
+    SET_COUNTER_RULES = "counter.rules"
 
 
 CASHIER_MAY = frozenset({
     Action.CREATE_ITEM, Action.EDIT_ITEM, Action.RECEIVE_STOCK, Action.RECORD_DONOR, Action.RECEIVE_DONATION,
-    Action.PRINT_LABELS,
+    Action.PRINT_LABELS, Action.SELL, Action.OPEN_SHIFT,
 })
 
 #: What a cashier may do when a manager approves at the counter.
 APPROVABLE = frozenset(
     {Action.CHANGE_PRICE, Action.DEACTIVATE_ITEM, Action.COUNT_STOCK, Action.VOID, Action.REFUND, Action.OVERRIDE,
-     Action.VOID_RECEIPT, Action.ISSUE_RECEIPT}
+     Action.VOID_RECEIPT, Action.ISSUE_RECEIPT, Action.DISCOUNT, Action.VOID_SALE, Action.CLOSE_WITH_DIFFERENCE}
 )
 
 

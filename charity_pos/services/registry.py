@@ -9,11 +9,15 @@ from charity_pos.db.engine import StoreDatabase, open_store
 from charity_pos.services.accounts import AccountService
 from charity_pos.services.base import Clock, ServiceContext, system_clock
 from charity_pos.services.catalog import CatalogService
+from charity_pos.services.counter_rules import CounterRuleService
 from charity_pos.services.donors import DonorService
 from charity_pos.services.households import HouseholdService
 from charity_pos.services.intake import IntakeService
 from charity_pos.services.labels import LabelService
 from charity_pos.services.receipts import ReceiptService
+from charity_pos.services.returns import ReturnService
+from charity_pos.services.sales import SalesService
+from charity_pos.services.shifts import ShiftService
 from charity_pos.services.stock import StockService
 from charity_pos.services.store import StoreInfo, store_info
 
@@ -29,6 +33,10 @@ class Services:
     intake: IntakeService
     receipts: ReceiptService
     labels: LabelService
+    counter_rules: CounterRuleService
+    shifts: ShiftService
+    sales: SalesService
+    returns: ReturnService
 
     @classmethod
     def for_db(cls, db: StoreDatabase, clock: Clock = system_clock) -> Services:
@@ -36,7 +44,8 @@ class Services:
         accounts = AccountService(ctx)
         return cls(ctx, accounts, CatalogService(ctx, accounts), StockService(ctx, accounts),
                    DonorService(ctx, accounts), HouseholdService(ctx, accounts), IntakeService(ctx, accounts),
-                   ReceiptService(ctx, accounts), LabelService(ctx))
+                   ReceiptService(ctx, accounts), LabelService(ctx), CounterRuleService(ctx, accounts),
+                   ShiftService(ctx, accounts), SalesService(ctx, accounts), ReturnService(ctx, accounts))
 
     @classmethod
     def open(cls, path: Path, clock: Clock = system_clock) -> Services:

@@ -13,7 +13,8 @@ from charity_pos.db.models import DocumentSequence, Store
 from charity_pos.domain.numbers import format_number
 
 #: Document kinds and their letter in the number. Later capabilities add theirs.
-KINDS = {"stock_count": "C", "stock_receipt": "R", "donation": "D", "receipt": "J"}
+KINDS = {"stock_count": "C", "stock_receipt": "R", "donation": "D", "receipt": "J", "sale": "S", "return": "T",
+         "shift": "B"}
 
 #: Counters that are not per year (year 0), such as in-store barcode serials.
 TIMELESS = 0

@@ -37,47 +37,47 @@
 <context>
     <name>CatalogScreen</name>
     <message>
-        <location filename="../../charity_pos/ui/catalog/view.py" line="52"/>
+        <location filename="../../charity_pos/ui/catalog/view.py" line="50"/>
         <source>Scan a barcode, or type a name or pinyin initials (Ctrl+F)</source>
         <translation>扫条码，或输入名称、拼音首字母（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/catalog/view.py" line="55"/>
+        <location filename="../../charity_pos/ui/catalog/view.py" line="53"/>
         <source>All categories</source>
         <translation>全部类别</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/catalog/view.py" line="58"/>
+        <location filename="../../charity_pos/ui/catalog/view.py" line="56"/>
         <source>Show items off sale</source>
         <translation>显示停售商品</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/catalog/view.py" line="78"/>
+        <location filename="../../charity_pos/ui/catalog/view.py" line="67"/>
         <source>New item (Ctrl+N)</source>
         <translation>新增商品（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/catalog/view.py" line="79"/>
+        <location filename="../../charity_pos/ui/catalog/view.py" line="68"/>
         <source>Edit (Enter)</source>
         <translation>编辑（Enter）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/catalog/view.py" line="107"/>
+        <location filename="../../charity_pos/ui/catalog/view.py" line="96"/>
         <source>Catalog</source>
         <translation>商品目录</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/catalog/view.py" line="110"/>
+        <location filename="../../charity_pos/ui/catalog/view.py" line="99"/>
         <source>Catalog: Ctrl+F search, Ctrl+N new item, Enter edit, ↓ from search to the list</source>
         <translation>商品目录：Ctrl+F 搜索，Ctrl+N 新增商品，Enter 编辑，↓ 从搜索框进入列表</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/catalog/view.py" line="138"/>
+        <location filename="../../charity_pos/ui/catalog/view.py" line="127"/>
         <source>{count} items shown (first {limit})</source>
         <translation>显示 {count} 件商品（前 {limit} 件）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/catalog/view.py" line="139"/>
+        <location filename="../../charity_pos/ui/catalog/view.py" line="128"/>
         <source>{count} items shown</source>
         <translation>显示 {count} 件商品</translation>
     </message>
@@ -85,67 +85,67 @@
 <context>
     <name>DonationTableModel</name>
     <message>
-        <location filename="../../charity_pos/ui/donations/model.py" line="27"/>
+        <location filename="../../charity_pos/ui/donations/model.py" line="22"/>
         <source>Donation</source>
         <translation>捐赠编号</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/donations/model.py" line="27"/>
+        <location filename="../../charity_pos/ui/donations/model.py" line="22"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/donations/model.py" line="27"/>
+        <location filename="../../charity_pos/ui/donations/model.py" line="22"/>
         <source>Donor</source>
         <translation>捐赠人</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/donations/model.py" line="27"/>
+        <location filename="../../charity_pos/ui/donations/model.py" line="22"/>
         <source>Lines</source>
         <translation>明细</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/donations/model.py" line="27"/>
+        <location filename="../../charity_pos/ui/donations/model.py" line="22"/>
         <source>Units</source>
         <translation>件数</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/donations/model.py" line="28"/>
+        <location filename="../../charity_pos/ui/donations/model.py" line="23"/>
         <source>Value</source>
         <translation>价值</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/donations/model.py" line="28"/>
+        <location filename="../../charity_pos/ui/donations/model.py" line="23"/>
         <source>Receipt</source>
         <translation>收据号</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/donations/model.py" line="28"/>
+        <location filename="../../charity_pos/ui/donations/model.py" line="23"/>
         <source>Receipt state</source>
         <translation>收据状态</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/donations/model.py" line="81"/>
+        <location filename="../../charity_pos/ui/donations/model.py" line="44"/>
         <source>Anonymous</source>
         <translation>匿名</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/donations/model.py" line="85"/>
+        <location filename="../../charity_pos/ui/donations/model.py" line="48"/>
         <source>Void</source>
         <translation>作废</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/donations/model.py" line="87"/>
+        <location filename="../../charity_pos/ui/donations/model.py" line="50"/>
         <source>Issued</source>
         <translation>已开</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/donations/model.py" line="88"/>
+        <location filename="../../charity_pos/ui/donations/model.py" line="51"/>
         <source>To issue</source>
         <translation>待开</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/donations/model.py" line="88"/>
+        <location filename="../../charity_pos/ui/donations/model.py" line="51"/>
         <source>Not wanted</source>
         <translation>不需要</translation>
     </message>
@@ -153,97 +153,97 @@
 <context>
     <name>DonationsScreen</name>
     <message>
-        <location filename="../../charity_pos/ui/donations/view.py" line="54"/>
+        <location filename="../../charity_pos/ui/donations/view.py" line="52"/>
         <source>Find by donation number or donor (Ctrl+F)</source>
         <translation>按捐赠编号或捐赠人查找（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/donations/view.py" line="86"/>
+        <location filename="../../charity_pos/ui/donations/view.py" line="75"/>
         <source>Labels (Ctrl+B)</source>
         <translation>标签（Ctrl+B）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/donations/view.py" line="106"/>
+        <location filename="../../charity_pos/ui/donations/view.py" line="95"/>
         <source>Donations</source>
         <translation>捐赠记录</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/donations/view.py" line="83"/>
+        <location filename="../../charity_pos/ui/donations/view.py" line="72"/>
         <source>Save as PDF (Ctrl+E)</source>
         <translation>存为 PDF（Ctrl+E）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/donations/view.py" line="84"/>
+        <location filename="../../charity_pos/ui/donations/view.py" line="73"/>
         <source>Save the receipt as a PDF file instead of printing it</source>
         <translation>不打印，把收据存为 PDF 文件</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/donations/view.py" line="85"/>
+        <location filename="../../charity_pos/ui/donations/view.py" line="74"/>
         <source>Void receipt (Ctrl+Del)</source>
         <translation>作废收据（Ctrl+Del）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/donations/view.py" line="109"/>
+        <location filename="../../charity_pos/ui/donations/view.py" line="98"/>
         <source>Donations: Ctrl+F find, Ctrl+P print receipt, Ctrl+E receipt as PDF, Ctrl+Del void receipt, Ctrl+B labels</source>
         <translation>捐赠记录：Ctrl+F 查找，Ctrl+P 打印收据，Ctrl+E 收据存为 PDF，Ctrl+Del 作废收据，Ctrl+B 标签</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/donations/view.py" line="137"/>
+        <location filename="../../charity_pos/ui/donations/view.py" line="126"/>
         <source>{count} donations shown</source>
         <translation>显示 {count} 笔捐赠</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/donations/view.py" line="154"/>
+        <location filename="../../charity_pos/ui/donations/view.py" line="143"/>
         <source>Reissue receipt (Ctrl+P)</source>
         <translation>重开收据（Ctrl+P）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/donations/view.py" line="156"/>
+        <location filename="../../charity_pos/ui/donations/view.py" line="145"/>
         <source>Reprint receipt (Ctrl+P)</source>
         <translation>补打收据（Ctrl+P）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/donations/view.py" line="158"/>
+        <location filename="../../charity_pos/ui/donations/view.py" line="147"/>
         <source>Print receipt (Ctrl+P)</source>
         <translation>打印收据（Ctrl+P）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/donations/view.py" line="171"/>
+        <location filename="../../charity_pos/ui/donations/view.py" line="160"/>
         <source>Reissue receipt</source>
         <translation>重开收据</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/donations/view.py" line="172"/>
+        <location filename="../../charity_pos/ui/donations/view.py" line="161"/>
         <source>Receipt {number} was voided. Issue a new receipt, with a new number?</source>
         <translation>收据 {number} 已作废。要用新编号重开一张吗？</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/donations/view.py" line="176"/>
+        <location filename="../../charity_pos/ui/donations/view.py" line="165"/>
         <source>Print receipt</source>
         <translation>打印收据</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/donations/view.py" line="176"/>
+        <location filename="../../charity_pos/ui/donations/view.py" line="165"/>
         <source>The donor did not want a receipt. Print one anyway?</source>
         <translation>捐赠人登记时表示不要收据。仍要打印吗？</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/donations/view.py" line="183"/>
+        <location filename="../../charity_pos/ui/donations/view.py" line="172"/>
         <source>Receipt {number} reprinted, marked 补打 ({count}).</source>
         <translation>收据 {number} 已补打（第 {count} 次）。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/donations/view.py" line="186"/>
+        <location filename="../../charity_pos/ui/donations/view.py" line="175"/>
         <source>Receipt {number} issued for {donation}.</source>
         <translation>已为 {donation} 开具收据 {number}。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/donations/view.py" line="204"/>
+        <location filename="../../charity_pos/ui/donations/view.py" line="193"/>
         <source>Receipt {number} is void. Its number stays on record.</source>
         <translation>收据 {number} 已作废，编号保留备查。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/donations/view.py" line="213"/>
+        <location filename="../../charity_pos/ui/donations/view.py" line="202"/>
         <source>Labels for {number} done.</source>
         <translation>{number} 的标签已完成。</translation>
     </message>
@@ -357,431 +357,611 @@
     </message>
     <message>
         <location filename="../../charity_pos/messages.py" line="57"/>
+        <source>No shift is open at till {till}: open one with its cash float first.</source>
+        <translation>收银台 {till} 没有已开的班次：请先开班并登记备用金。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="58"/>
+        <source>Till {till} already has an open shift ({number}); close it first.</source>
+        <translation>收银台 {till} 已有未交班的班次（{number}），请先交班。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="59"/>
+        <source>The payments ({paid}) do not cover the total ({total}): {missing} missing.</source>
+        <translation>已收 {paid}，不足应收 {total}：还差 {missing}。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="60"/>
+        <source>Only cash may be more than the total; lower the {method} amount.</source>
+        <translation>只有现金可以多收找零；请减少{method}的金额。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="62"/>
+        <source>Voucher {voucher} was already used in sale {sale}.</source>
+        <translation>储值券 {voucher} 已在销售单 {sale} 中使用过。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="63"/>
+        <source>“{item_name}”: {sold} sold, {returned} already returned; {wanted} cannot be returned.</source>
+        <translation>“{item_name}”：售出 {sold}，已退 {returned}，不能再退 {wanted}。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="65"/>
+        <source>Sale {number} was voided.</source>
+        <translation>销售单 {number} 已作废。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="66"/>
+        <source>Sale {number} belongs to a closed shift; take it back as a return instead.</source>
+        <translation>销售单 {number} 所在班次已交班，只能办理退货。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="68"/>
+        <source>“{item_name}” is off sale.</source>
+        <translation>“{item_name}”已停售。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="69"/>
+        <source>This ticket was already paid as sale {number}.</source>
+        <translation>此单已结账，销售单号 {number}。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="70"/>
         <source>No Chinese font to put into the PDF was found (looked in {searched}); install one and try again.</source>
         <translation>找不到可嵌入 PDF 的中文字体（已查找：{searched}），请安装后重试。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="62"/>
+        <location filename="../../charity_pos/messages.py" line="75"/>
         <source>Wrong PIN. {attempts_left} tries left before the account is locked.</source>
         <translation>PIN 码错误。再错 {attempts_left} 次账号将被锁定。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="65"/>
+        <location filename="../../charity_pos/messages.py" line="78"/>
         <source>it is empty</source>
         <translation>条码为空</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="66"/>
+        <location filename="../../charity_pos/messages.py" line="79"/>
         <source>only digits are allowed</source>
         <translation>只能包含数字</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="67"/>
+        <location filename="../../charity_pos/messages.py" line="80"/>
         <source>it must have 8, 12 or 13 digits (EAN-8, UPC-A, EAN-13)</source>
         <translation>位数应为 8、12 或 13 位（EAN-8、UPC-A、EAN-13）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="68"/>
+        <location filename="../../charity_pos/messages.py" line="81"/>
         <source>the check digit is wrong</source>
         <translation>校验位错误</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="72"/>
+        <location filename="../../charity_pos/messages.py" line="85"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="73"/>
+        <location filename="../../charity_pos/messages.py" line="86"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="74"/>
+        <location filename="../../charity_pos/messages.py" line="87"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="75"/>
+        <location filename="../../charity_pos/messages.py" line="88"/>
         <source>Sale price</source>
         <translation>售价</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="76"/>
+        <location filename="../../charity_pos/messages.py" line="89"/>
         <source>Market reference price</source>
         <translation>市场参考价</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="77"/>
+        <location filename="../../charity_pos/messages.py" line="90"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="78"/>
+        <location filename="../../charity_pos/messages.py" line="91"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="79"/>
+        <location filename="../../charity_pos/messages.py" line="92"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="80"/>
+        <location filename="../../charity_pos/messages.py" line="93"/>
         <source>Lines</source>
         <translation>明细</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="81"/>
+        <location filename="../../charity_pos/messages.py" line="94"/>
         <source>PIN</source>
         <translation>PIN 码</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="82"/>
+        <location filename="../../charity_pos/messages.py" line="95"/>
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="83"/>
+        <location filename="../../charity_pos/messages.py" line="96"/>
         <source>Full name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="84"/>
+        <location filename="../../charity_pos/messages.py" line="97"/>
         <source>Active</source>
         <translation>在用</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="85"/>
+        <location filename="../../charity_pos/messages.py" line="98"/>
         <source>Store code</source>
         <translation>门店编码</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="86"/>
+        <location filename="../../charity_pos/messages.py" line="99"/>
         <source>Short name</source>
         <translation>简称</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="87"/>
+        <location filename="../../charity_pos/messages.py" line="100"/>
         <source>District</source>
         <translation>区</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="88"/>
+        <location filename="../../charity_pos/messages.py" line="101"/>
         <source>Days</source>
         <translation>天数</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="89"/>
+        <location filename="../../charity_pos/messages.py" line="102"/>
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="90"/>
+        <location filename="../../charity_pos/messages.py" line="103"/>
         <source>Unified social credit code</source>
         <translation>统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="91"/>
+        <location filename="../../charity_pos/messages.py" line="104"/>
         <source>Relief card number</source>
         <translation>帮困卡号</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="92"/>
+        <location filename="../../charity_pos/messages.py" line="105"/>
         <source>Household members</source>
         <translation>家庭人数</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="93"/>
+        <location filename="../../charity_pos/messages.py" line="106"/>
         <source>Head of household</source>
         <translation>户主</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="94"/>
+        <location filename="../../charity_pos/messages.py" line="107"/>
         <source>Sub-district</source>
         <translation>街道</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="95"/>
+        <location filename="../../charity_pos/messages.py" line="108"/>
         <source>Certificate reference</source>
         <translation>认定文书编号</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="96"/>
+        <location filename="../../charity_pos/messages.py" line="109"/>
         <source>Valid to</source>
         <translation>有效期至</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="97"/>
+        <location filename="../../charity_pos/messages.py" line="110"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="98"/>
+        <location filename="../../charity_pos/messages.py" line="111"/>
         <source>Donor type</source>
         <translation>捐赠人类型</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="99"/>
+        <location filename="../../charity_pos/messages.py" line="112"/>
         <source>Condition</source>
         <translation>成色</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="100"/>
+        <location filename="../../charity_pos/messages.py" line="113"/>
         <source>Valuation</source>
         <translation>估价方式</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="101"/>
+        <location filename="../../charity_pos/messages.py" line="114"/>
         <source>Unit value</source>
         <translation>单价</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="102"/>
+        <location filename="../../charity_pos/messages.py" line="115"/>
         <source>Best-before date</source>
         <translation>保质期</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="103"/>
+        <location filename="../../charity_pos/messages.py" line="116"/>
         <source>Cash amount</source>
         <translation>捐款金额</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="104"/>
+        <location filename="../../charity_pos/messages.py" line="117"/>
         <source>Payment method</source>
         <translation>付款方式</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="105"/>
+        <location filename="../../charity_pos/messages.py" line="118"/>
         <source>Labels</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="109"/>
+        <location filename="../../charity_pos/messages.py" line="119"/>
+        <source>Cash float</source>
+        <translation>备用金</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="120"/>
+        <source>Price</source>
+        <translation>价格</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="121"/>
+        <source>Discount</source>
+        <translation>折扣</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="122"/>
+        <source>Payment</source>
+        <translation>付款</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="123"/>
+        <source>Amount tendered</source>
+        <translation>实收金额</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="124"/>
+        <source>Payment reference</source>
+        <translation>支付流水号</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="125"/>
+        <source>Voucher number</source>
+        <translation>储值券号</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="126"/>
+        <source>Till</source>
+        <translation>收银台</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="127"/>
+        <source>Count</source>
+        <translation>张数</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="128"/>
+        <source>Limit</source>
+        <translation>限额</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="129"/>
+        <source>Sale number</source>
+        <translation>销售单号</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="133"/>
         <source>{field} must not be empty.</source>
         <translation>{field}不能为空。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="110"/>
+        <location filename="../../charity_pos/messages.py" line="134"/>
         <source>{field} is too long.</source>
         <translation>{field}太长。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="111"/>
+        <location filename="../../charity_pos/messages.py" line="135"/>
         <source>{field}: “{value}” is not a number.</source>
         <translation>{field}：“{value}”不是有效数字。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="112"/>
+        <location filename="../../charity_pos/messages.py" line="136"/>
         <source>{field}: at most two decimals (fen).</source>
         <translation>{field}：最多两位小数（到分）。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="113"/>
+        <location filename="../../charity_pos/messages.py" line="137"/>
         <source>{field} must not be negative.</source>
         <translation>{field}不能为负数。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="114"/>
+        <location filename="../../charity_pos/messages.py" line="138"/>
         <source>{field} must be more than zero.</source>
         <translation>{field}必须大于零。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="115"/>
+        <location filename="../../charity_pos/messages.py" line="139"/>
         <source>{field} is too large.</source>
         <translation>{field}太大。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="116"/>
+        <location filename="../../charity_pos/messages.py" line="140"/>
         <source>{field}: “{value}” is not known.</source>
         <translation>{field}：“{value}”不存在。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="117"/>
+        <location filename="../../charity_pos/messages.py" line="141"/>
         <source>A PIN is made of digits only.</source>
         <translation>PIN 码只能由数字组成。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="118"/>
+        <location filename="../../charity_pos/messages.py" line="142"/>
         <source>A PIN has 4 to 12 digits.</source>
         <translation>PIN 码应为 4 到 12 位数字。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="119"/>
+        <location filename="../../charity_pos/messages.py" line="143"/>
         <source>A user name is 2-32 lower-case letters, digits, &apos;.&apos;, &apos;-&apos; or &apos;_&apos;, starting with a letter.</source>
         <translation>用户名为 2-32 位小写字母、数字、“.”、“-”或“_”，以字母开头。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="122"/>
+        <location filename="../../charity_pos/messages.py" line="146"/>
         <source>A store code is 2-8 capital letters or digits, such as PT01.</source>
         <translation>门店编码为 2-8 位大写字母或数字，例如 PT01。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="123"/>
+        <location filename="../../charity_pos/messages.py" line="147"/>
         <source>You cannot switch off your own account.</source>
         <translation>不能停用自己的账号。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="124"/>
+        <location filename="../../charity_pos/messages.py" line="148"/>
         <source>An ID number has 17 digits and a final digit or X.</source>
         <translation>身份证号应为 17 位数字加 1 位数字或 X。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="125"/>
+        <location filename="../../charity_pos/messages.py" line="149"/>
         <source>The ID number&apos;s date of birth does not exist.</source>
         <translation>身份证号中的出生日期不存在。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="126"/>
+        <location filename="../../charity_pos/messages.py" line="150"/>
         <source>The ID number&apos;s last character (check character) is wrong.</source>
         <translation>身份证号最后一位（校验码）错误。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="127"/>
+        <location filename="../../charity_pos/messages.py" line="151"/>
         <source>A unified social credit code has 18 digits or capital letters (no I, O, S, V, Z).</source>
         <translation>统一社会信用代码为 18 位数字或大写字母（不含 I、O、S、V、Z）。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="130"/>
+        <location filename="../../charity_pos/messages.py" line="154"/>
         <source>The credit code&apos;s last character (check character) is wrong.</source>
         <translation>统一社会信用代码最后一位（校验码）错误。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="131"/>
+        <location filename="../../charity_pos/messages.py" line="155"/>
         <source>A relief card number is up to 20 letters and digits.</source>
         <translation>帮困卡号最多 20 位字母和数字。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="132"/>
+        <location filename="../../charity_pos/messages.py" line="156"/>
         <source>A household has 1 to 20 members.</source>
         <translation>家庭人数应为 1 到 20 人。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="133"/>
+        <location filename="../../charity_pos/messages.py" line="157"/>
         <source>{field} is before the start date.</source>
         <translation>{field}早于开始日期。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="134"/>
+        <location filename="../../charity_pos/messages.py" line="158"/>
         <source>A phone number has 7 to 12 digits.</source>
         <translation>电话号码应为 7 到 12 位数字。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="135"/>
+        <location filename="../../charity_pos/messages.py" line="159"/>
         <source>Goods without a valuation carry no value.</source>
         <translation>未估价的物品不能填写价值。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="136"/>
+        <location filename="../../charity_pos/messages.py" line="160"/>
         <source>“{value}” is food: type its best-before date.</source>
         <translation>“{value}”是食品，请填写保质期。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="137"/>
+        <location filename="../../charity_pos/messages.py" line="161"/>
+        <source>{field} is more than the amount it comes off.</source>
+        <translation>{field}超过了可减免的金额。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="162"/>
+        <source>The price of “{value}” changed meanwhile; scan it again.</source>
+        <translation>“{value}”的价格刚被修改，请重新扫码。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="163"/>
+        <source>Sale {value} has returns and can no longer be voided.</source>
+        <translation>销售单 {value} 已有退货，不能再作废。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="164"/>
+        <source>A {value} payment needs its reference number.</source>
+        <translation>{value}付款需要填写流水号。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="165"/>
         <source>{field}: “{value}” is not a date; type it like 2026-09-30.</source>
         <translation>{field}：“{value}”不是日期，请按 2026-09-30 的格式填写。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="141"/>
+        <location filename="../../charity_pos/messages.py" line="169"/>
         <source>An approval needs a reason.</source>
         <translation>批准需要填写原因。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="142"/>
+        <location filename="../../charity_pos/messages.py" line="170"/>
         <source>Only a manager can approve this.</source>
         <translation>只有店长可以批准此操作。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="146"/>
+        <location filename="../../charity_pos/messages.py" line="174"/>
         <source>add an item</source>
         <translation>新增商品</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="147"/>
+        <location filename="../../charity_pos/messages.py" line="175"/>
         <source>edit an item</source>
         <translation>编辑商品</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="148"/>
+        <location filename="../../charity_pos/messages.py" line="176"/>
         <source>change a price</source>
         <translation>修改价格</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="149"/>
+        <location filename="../../charity_pos/messages.py" line="177"/>
         <source>take an item off sale</source>
         <translation>停售商品</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="150"/>
+        <location filename="../../charity_pos/messages.py" line="178"/>
         <source>receive stock</source>
         <translation>商品入库</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="151"/>
+        <location filename="../../charity_pos/messages.py" line="179"/>
         <source>record a stock count</source>
         <translation>登记盘点</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="152"/>
+        <location filename="../../charity_pos/messages.py" line="180"/>
         <source>manage staff accounts</source>
         <translation>管理员工账号</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="153"/>
+        <location filename="../../charity_pos/messages.py" line="181"/>
         <source>unlock an account</source>
         <translation>解锁账号</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="154"/>
+        <location filename="../../charity_pos/messages.py" line="182"/>
         <source>void a document</source>
         <translation>作废单据</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="155"/>
+        <location filename="../../charity_pos/messages.py" line="183"/>
         <source>refund a sale</source>
         <translation>退款</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="156"/>
+        <location filename="../../charity_pos/messages.py" line="184"/>
         <source>override a rule</source>
         <translation>越权放行</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="157"/>
+        <location filename="../../charity_pos/messages.py" line="185"/>
         <source>record a donor</source>
         <translation>登记捐赠人</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="158"/>
+        <location filename="../../charity_pos/messages.py" line="186"/>
         <source>manage the household registry</source>
         <translation>管理困难家庭名册</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="159"/>
+        <location filename="../../charity_pos/messages.py" line="187"/>
         <source>see a whole ID number</source>
         <translation>查看完整身份证号</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="160"/>
+        <location filename="../../charity_pos/messages.py" line="188"/>
         <source>take in a donation</source>
         <translation>登记捐赠</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="161"/>
+        <location filename="../../charity_pos/messages.py" line="189"/>
         <source>issue a donation receipt</source>
         <translation>开具捐赠收据</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="162"/>
+        <location filename="../../charity_pos/messages.py" line="190"/>
         <source>void a donation receipt</source>
         <translation>作废捐赠收据</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="163"/>
+        <location filename="../../charity_pos/messages.py" line="191"/>
         <source>print labels</source>
         <translation>打印标签</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="166"/>
+        <location filename="../../charity_pos/messages.py" line="192"/>
+        <source>sell at the counter</source>
+        <translation>收银销售</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="193"/>
+        <source>give a price change or discount above the limit</source>
+        <translation>超出限额的改价或折扣</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="194"/>
+        <source>void a sale</source>
+        <translation>作废销售单</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="195"/>
+        <source>open a shift</source>
+        <translation>开班</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="196"/>
+        <source>close a shift with a cash difference</source>
+        <translation>有差额时交班</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="197"/>
+        <source>set the counter&apos;s limits</source>
+        <translation>设置收银限额</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="201"/>
+        <source>cash</source>
+        <translation>现金</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="202"/>
+        <source>WeChat Pay</source>
+        <translation>微信支付</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="203"/>
+        <source>Alipay</source>
+        <translation>支付宝</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="204"/>
+        <source>UnionPay card</source>
+        <translation>银联卡</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="205"/>
+        <source>store voucher</source>
+        <translation>储值券</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="208"/>
         <source>Something went wrong and nothing was saved. The details are in the log file.</source>
         <translation>出现意外错误，没有保存任何内容。详情见日志文件。</translation>
     </message>
@@ -1192,32 +1372,32 @@
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/catalog/model.py" line="26"/>
+        <location filename="../../charity_pos/ui/catalog/model.py" line="19"/>
         <source>Donated</source>
         <translation>捐赠</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/catalog/model.py" line="26"/>
+        <location filename="../../charity_pos/ui/catalog/model.py" line="19"/>
         <source>Purchased</source>
         <translation>采购</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/catalog/model.py" line="27"/>
+        <location filename="../../charity_pos/ui/catalog/model.py" line="20"/>
         <source>Consigned</source>
         <translation>代销</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/catalog/model.py" line="73"/>
+        <location filename="../../charity_pos/ui/catalog/model.py" line="42"/>
         <source>The price is above the market reference price.</source>
         <translation>售价高于市场参考价。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/catalog/model.py" line="95"/>
+        <location filename="../../charity_pos/ui/catalog/model.py" line="62"/>
         <source>On sale</source>
         <translation>在售</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/catalog/model.py" line="95"/>
+        <location filename="../../charity_pos/ui/catalog/model.py" line="62"/>
         <source>Off sale</source>
         <translation>停售</translation>
     </message>
@@ -1273,98 +1453,98 @@
 <context>
     <name>LinesModel</name>
     <message>
-        <location filename="../../charity_pos/ui/intake/model.py" line="98"/>
+        <location filename="../../charity_pos/ui/intake/model.py" line="102"/>
         <source>Item</source>
-        <extracomment>An edit was refused; carries the PosError to show.</extracomment>
         <translation>物品</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/intake/model.py" line="98"/>
+        <location filename="../../charity_pos/ui/intake/model.py" line="102"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/intake/model.py" line="98"/>
+        <location filename="../../charity_pos/ui/intake/model.py" line="102"/>
         <source>Qty</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/intake/model.py" line="98"/>
+        <location filename="../../charity_pos/ui/intake/model.py" line="102"/>
         <source>Condition</source>
         <translation>成色</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/intake/model.py" line="99"/>
+        <location filename="../../charity_pos/ui/intake/model.py" line="103"/>
         <source>Valued by</source>
         <translation>估价方式</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/intake/model.py" line="99"/>
+        <location filename="../../charity_pos/ui/intake/model.py" line="103"/>
         <source>Unit value</source>
         <translation>单价</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/intake/model.py" line="99"/>
+        <location filename="../../charity_pos/ui/intake/model.py" line="103"/>
         <source>Best before</source>
         <translation>保质期至</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/intake/model.py" line="99"/>
+        <location filename="../../charity_pos/ui/intake/model.py" line="103"/>
         <source>Value</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/intake/model.py" line="100"/>
+        <location filename="../../charity_pos/ui/intake/model.py" line="96"/>
         <source>New</source>
+        <extracomment>An edit was refused; carries the PosError to show.</extracomment>
         <translation>全新</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/intake/model.py" line="100"/>
+        <location filename="../../charity_pos/ui/intake/model.py" line="96"/>
         <source>As new</source>
         <translation>九成新</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/intake/model.py" line="101"/>
+        <location filename="../../charity_pos/ui/intake/model.py" line="97"/>
         <source>Good used</source>
         <translation>完好旧物</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/intake/model.py" line="102"/>
+        <location filename="../../charity_pos/ui/intake/model.py" line="98"/>
         <source>Invoice</source>
         <translation>按发票</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/intake/model.py" line="102"/>
+        <location filename="../../charity_pos/ui/intake/model.py" line="98"/>
         <source>Market price</source>
         <translation>按市场价</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/intake/model.py" line="103"/>
+        <location filename="../../charity_pos/ui/intake/model.py" line="99"/>
         <source>Not valued</source>
         <translation>未估价</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/intake/model.py" line="232"/>
+        <location filename="../../charity_pos/ui/intake/model.py" line="199"/>
         <source>needed</source>
         <translation>必填</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/intake/model.py" line="264"/>
+        <location filename="../../charity_pos/ui/intake/model.py" line="231"/>
         <source>Food needs its best-before date, e.g. 2026-09-30.</source>
         <translation>食品要填保质期，例如 2026-09-30。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/intake/model.py" line="266"/>
+        <location filename="../../charity_pos/ui/intake/model.py" line="233"/>
         <source>Past its best-before date: it will be refused.</source>
         <translation>已过保质期，不能接收。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/intake/model.py" line="268"/>
+        <location filename="../../charity_pos/ui/intake/model.py" line="235"/>
         <source>Less than six months left.</source>
         <translation>保质期不足半年。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/intake/model.py" line="270"/>
+        <location filename="../../charity_pos/ui/intake/model.py" line="237"/>
         <source>Type the value of one unit, or choose “Not valued”.</source>
         <translation>请填写单价，或选“未估价”。</translation>
     </message>

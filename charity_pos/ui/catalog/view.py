@@ -6,16 +6,13 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -29,6 +26,7 @@ from charity_pos.ui.catalog.editor import ItemEditor
 from charity_pos.ui.catalog.model import ItemTableModel
 from charity_pos.ui.feedback import Feedback
 from charity_pos.ui.screen import Screen
+from charity_pos.ui.table_model import make_table_view
 
 SEARCH_DELAY_MS = 200
 LIMIT = 500
@@ -62,16 +60,7 @@ class CatalogScreen(Screen):
         layout.addLayout(bar)
 
         self.model = ItemTableModel(self)
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().setVisible(False)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(ItemTableModel.NAME, QHeaderView.ResizeMode.Stretch)
+        self.table = make_table_view(self.model, stretch=ItemTableModel.NAME)
         layout.addWidget(self.table, 1)
 
         buttons = QHBoxLayout()

@@ -7,14 +7,11 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -30,6 +27,7 @@ from charity_pos.ui.donations.papers import Papers
 from charity_pos.ui.feedback import Feedback
 from charity_pos.ui.printing import PdfOutput
 from charity_pos.ui.screen import Screen
+from charity_pos.ui.table_model import make_table_view
 
 LIMIT = 500
 
@@ -61,16 +59,7 @@ class DonationsScreen(Screen):
         layout.addLayout(search_row)
 
         self.model = DonationTableModel(self)
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().setVisible(False)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(DonationTableModel.DONOR, QHeaderView.ResizeMode.Stretch)
+        self.table = make_table_view(self.model, stretch=DonationTableModel.DONOR)
         layout.addWidget(self.table, 1)
 
         self.notice = QLabel("")

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 
 from charity_pos.domain.money import format_fen, parse_yuan
@@ -25,8 +25,7 @@ from charity_pos.services.intake import (
     IntakeLine,
     Valuation,
 )
-
-Index = QModelIndex | QPersistentModelIndex
+from charity_pos.ui.table_model import Index, RowsModel
 
 _DATE = (re.compile(r"(\d{4})(\d{2})(\d{2})"), re.compile(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})"))
 
@@ -84,7 +83,7 @@ class DraftLine:
         return IntakeLine(self.item.id, self.quantity, self.condition, self.valuation, value, self.expiry_date)
 
 
-class LinesModel(QAbstractTableModel):
+class LinesModel(RowsModel[DraftLine]):
     NAME, UNIT, QUANTITY, CONDITION, VALUATION, UNIT_VALUE, EXPIRY, AMOUNT = range(8)
     EDITABLE = frozenset({QUANTITY, CONDITION, VALUATION, UNIT_VALUE, EXPIRY})
     RIGHT = frozenset({QUANTITY, UNIT_VALUE, AMOUNT})
@@ -94,20 +93,21 @@ class LinesModel(QAbstractTableModel):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._rows: list[DraftLine] = []
-        self._headers = [self.tr("Item"), self.tr("Unit"), self.tr("Qty"), self.tr("Condition"),
-                         self.tr("Valued by"), self.tr("Unit value"), self.tr("Best before"), self.tr("Value")]
         self._conditions = {Condition.NEW: self.tr("New"), Condition.AS_NEW: self.tr("As new"),
                             Condition.GOOD_USED: self.tr("Good used")}
         self._valuations = {Valuation.INVOICE: self.tr("Invoice"), Valuation.MARKET: self.tr("Market price"),
                             Valuation.UNVALUED: self.tr("Not valued")}
 
+    def headers(self) -> list[str]:
+        return [self.tr("Item"), self.tr("Unit"), self.tr("Qty"), self.tr("Condition"),
+                self.tr("Valued by"), self.tr("Unit value"), self.tr("Best before"), self.tr("Value")]
+
     # --- the rows -------------------------------------------------------
     def lines(self) -> list[DraftLine]:
-        return list(self._rows)
+        return self.rows()
 
     def line_at(self, row: int) -> DraftLine | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
+        return self.row_at(row)
 
     def add(self, line: DraftLine) -> int:
         row = len(self._rows)
@@ -137,15 +137,10 @@ class LinesModel(QAbstractTableModel):
             self.endRemoveRows()
 
     def clear(self) -> None:
-        self.beginResetModel()
-        self._rows = []
-        self.endResetModel()
+        self.set_rows([])
 
     def row_named(self, name: object) -> int:
-        for number, line in enumerate(self._rows):
-            if line.item.name == name:
-                return number
-        return -1
+        return self.row_where(lambda line: line.item.name == name)
 
     def goods_value_fen(self) -> int:
         return sum(line.amount_fen or 0 for line in self._rows if line.valuation != Valuation.UNVALUED)
@@ -168,18 +163,10 @@ class LinesModel(QAbstractTableModel):
         self.dataChanged.emit(self.index(row, first), self.index(row, last))
 
     # --- Qt's side ------------------------------------------------------
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._headers)
-
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self._headers[section]
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Vertical:
             return str(section + 1)
-        return None
+        return super().headerData(section, orientation, role)
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
@@ -190,26 +177,6 @@ class LinesModel(QAbstractTableModel):
         if column in self.EDITABLE and not (column == self.UNIT_VALUE and line.valuation == Valuation.UNVALUED):
             flags |= Qt.ItemFlag.ItemIsEditable
         return flags
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        line = self._rows[index.row()]
-        column = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(line, column)
-        if role == Qt.ItemDataRole.EditRole:
-            return self._edit_value(line, column)
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            horizontal = Qt.AlignmentFlag.AlignRight if column in self.RIGHT else Qt.AlignmentFlag.AlignLeft
-            return int(horizontal | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.BackgroundRole:
-            return self._background(line, column)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tooltip(line, column)
-        if role == Qt.ItemDataRole.UserRole:
-            return line
-        return None
 
     def _display(self, line: DraftLine, column: int) -> str:
         if column == self.NAME:

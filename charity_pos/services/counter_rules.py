@@ -1,0 +1,63 @@
+"""The limits a manager sets for the counter: how far a cashier may bring a
+price down without a manager, and how much the counted drawer may differ
+from what it should hold before a manager must explain it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from charity_pos.db.models import CounterRule
+from charity_pos.errors import InvalidInput
+from charity_pos.ledger import journal
+from charity_pos.services.accounts import AccountService
+from charity_pos.services.base import Actor, Changes, Entity, ServiceContext
+from charity_pos.services.permissions import Action
+
+
+@dataclass(frozen=True)
+class CounterRules:
+    #: a price change or discount taking more than this share off needs a manager
+    discount_limit_percent: int = 10
+    #: a counted drawer further than this from what it should hold needs a reason and a manager
+    cash_tolerance_fen: int = 500
+
+
+LIMITS = {"discount_limit_percent": (0, 100), "cash_tolerance_fen": (0, 100_000)}
+
+
+def rules_in(session: Session) -> CounterRules:
+    stored = {rule.key: rule.value for rule in session.scalars(select(CounterRule))}
+    return CounterRules(**{f.name: stored[f.name] for f in fields(CounterRules) if f.name in stored})
+
+
+class CounterRuleService:
+    def __init__(self, ctx: ServiceContext, accounts: AccountService) -> None:
+        self.ctx = ctx
+        self.accounts = accounts
+
+    def rules(self) -> CounterRules:
+        with self.ctx.db.read() as s:
+            return rules_in(s)
+
+    def set_rules(self, actor: Actor, rules: CounterRules) -> Changes:
+        self.accounts.authorize(actor, Action.SET_COUNTER_RULES, None)
+        for name, (low, high) in LIMITS.items():
+            value = getattr(rules, name)
+            if isinstance(value, bool) or not isinstance(value, int):
+                raise InvalidInput(field="limit", value=value, reason="not_a_number")
+            if not low <= value <= high:
+                raise InvalidInput(field="limit", value=value, reason="negative" if value < low else "too_large")
+        now = self.ctx.now()
+        with self.ctx.db.begin() as s:
+            stored = {rule.key: rule for rule in s.scalars(select(CounterRule))}
+            for name in LIMITS:
+                value = getattr(rules, name)
+                if name in stored:
+                    stored[name].value = value
+                else:
+                    s.add(CounterRule(key=name, value=value))
+            ev = journal.append(s, "counter.rules_set", actor=actor.user_id, at=now)
+        return Changes(frozenset({Entity.STORE}), (), ev.seq)

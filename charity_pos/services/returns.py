@@ -1,0 +1,134 @@
+"""Returns: goods back into the lots they left, money back by the sale's
+own methods, always with a manager, in one transaction under a gap-free
+number (T)."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+
+from charity_pos.db.models import Payment, Refund, ReturnLine, Sale, SaleLine, SaleReturn, StockMovement
+from charity_pos.errors import InvalidInput, NotFound, ReturnTooLarge, SaleVoided
+from charity_pos.ledger import journal
+from charity_pos.services.accounts import AccountService, audit
+from charity_pos.services.base import Actor, Approval, Changes, Entity, ServiceContext, local_date
+from charity_pos.services.permissions import Action
+from charity_pos.services.sequences import next_number
+from charity_pos.services.shifts import open_shift_in
+
+#: Money goes back to card and phone payments first, then vouchers, cash last.
+REFUND_ORDER = {"wechat": 0, "alipay": 0, "unionpay": 0, "voucher": 1, "cash": 2}
+
+
+@dataclass(frozen=True)
+class ReturnDraft:
+    sale_number: str
+    till: str
+    quantities: dict[uuid.UUID, int]  # sale line id -> units coming back
+    reason: str
+
+
+def refund_for(line: SaleLine, returned_before: int, quantity: int) -> int:
+    """What ``quantity`` units of a line give back: their share of what was
+    paid for the line; the last units take what is left, so a line returned
+    in parts gives back exactly what it cost."""
+    paid = line.amount_fen - line.ticket_discount_fen
+    if returned_before + quantity == line.quantity:
+        earlier = paid * returned_before // line.quantity
+        return paid - earlier
+    return paid * (returned_before + quantity) // line.quantity - paid * returned_before // line.quantity
+
+
+class ReturnService:
+    def __init__(self, ctx: ServiceContext, accounts: AccountService) -> None:
+        self.ctx = ctx
+        self.accounts = accounts
+
+    def create(self, actor: Actor, draft: ReturnDraft, approval: Approval | None = None) -> Changes:
+        approver = self.accounts.authorize(actor, Action.REFUND, approval)
+        if not draft.reason.strip():
+            raise InvalidInput(field="reason", value="", reason="empty")
+        wanted = {line_id: q for line_id, q in draft.quantities.items() if q != 0}
+        for quantity in wanted.values():
+            if isinstance(quantity, bool) or not isinstance(quantity, int):
+                raise InvalidInput(field="quantity", value=quantity, reason="not_a_number")
+            if quantity < 0:
+                raise InvalidInput(field="quantity", value=quantity, reason="negative")
+        if not wanted:
+            raise InvalidInput(field="lines", value=0, reason="empty")
+        now = self.ctx.now()
+        with self.ctx.db.begin() as s:
+            sale = s.scalars(select(Sale).where(Sale.number == draft.sale_number.strip().upper())).first()
+            if sale is None:
+                raise NotFound(kind="sale", key=draft.sale_number.strip())
+            if sale.status == "voided":
+                raise SaleVoided(number=sale.number)
+            shift = open_shift_in(s, draft.till)
+            lines = {line.id: line for line in sale.lines}
+            returned = dict(s.execute(
+                select(ReturnLine.sale_line_id, func.sum(ReturnLine.quantity))
+                .where(ReturnLine.sale_line_id.in_(list(lines))).group_by(ReturnLine.sale_line_id)).all())
+            number = next_number(s, "return", local_date(now).year)
+            entry = SaleReturn(number=number, sale_id=sale.id, shift_id=shift.id, user_id=actor.user_id,
+                               approved_by=(approver or actor).user_id, reason=draft.reason.strip()[:200], at=now,
+                               total_fen=0)
+            s.add(entry)
+            s.flush()
+            total = 0
+            for line_no, (line_id, quantity) in enumerate(wanted.items(), start=1):
+                line = lines.get(line_id)
+                if line is None:
+                    raise NotFound(kind="sale_line", key=str(line_id))
+                before = int(returned.get(line_id, 0))
+                if before + quantity > line.quantity:
+                    raise ReturnTooLarge(item_name=line.name, sold=line.quantity, returned=before, wanted=quantity)
+                amount = refund_for(line, before, quantity)
+                total += amount
+                s.add(ReturnLine(return_id=entry.id, line_no=line_no, sale_line_id=line.id, quantity=quantity,
+                                 amount_fen=amount))
+                # back into the lots they came from: the units returned before
+                # are counted off the lots in the order they were taken
+                skip, left = before, quantity
+                for part in sorted(line.lots, key=lambda p: str(p.id)):
+                    room = part.quantity - min(skip, part.quantity)
+                    skip = max(0, skip - part.quantity)
+                    back = min(room, left)
+                    if back:
+                        s.add(StockMovement(item_id=line.item_id, lot_id=part.lot_id, quantity=back, reason="return",
+                                            document=number, note=draft.reason.strip()[:200],
+                                            user_id=actor.user_id, at=now))
+                        left -= back
+            entry.total_fen = total
+            self._refund(s, entry, sale, total)
+            facts: dict[str, object] = {"number": number, "sale": sale.number, "reason": draft.reason.strip()}
+            if approver is not None and approval is not None:
+                facts["approval"] = {"approved_by": str(approver.user_id), "reason": approval.reason.strip()}
+            audit(s, now, str(Action.REFUND), "approved" if approver else "done", actor.user_id,
+                  approver.user_id if approver else None, number=number, sale=sale.number)
+            ev = journal.append(s, "sale.returned", actor=actor.user_id, at=now, facts=facts)
+        return Changes(frozenset({Entity.SALES, Entity.STOCK, Entity.SHIFTS}), (entry.id,), ev.seq, number)
+
+    @staticmethod
+    def _refund(s, entry: SaleReturn, sale: Sale, total: int) -> None:  # type: ignore[no-untyped-def]
+        """Spread the money over the sale's payments, net of earlier refunds."""
+        refunded: dict[str, int] = dict(s.execute(
+            select(Refund.method, func.sum(Refund.amount_fen)).join(SaleReturn)
+            .where(SaleReturn.sale_id == sale.id, SaleReturn.id != entry.id).group_by(Refund.method)).all())
+        payments: list[Payment] = sorted(sale.payments, key=lambda p: (REFUND_ORDER.get(p.method, 3), p.position))
+        left = total
+        position = 0
+        for payment in payments:
+            already = min(int(refunded.get(payment.method, 0)), payment.amount_fen)
+            refunded[payment.method] = int(refunded.get(payment.method, 0)) - already
+            room = payment.amount_fen - already
+            amount = min(room, left)
+            if amount > 0:
+                position += 1
+                s.add(Refund(return_id=entry.id, position=position, method=payment.method, amount_fen=amount,
+                             reference=payment.reference))
+                left -= amount
+        if left > 0:  # rounding can never leave more, but money owed is never dropped
+            position += 1
+            s.add(Refund(return_id=entry.id, position=position, method="cash", amount_fen=left, reference=""))

@@ -1,0 +1,575 @@
+"""Selling at the counter: what a scan finds, completing a sale in one
+transaction, voiding it within its shift, parked tickets and slips.
+
+Goods leave their lots first in, first out (a lot's own barcode takes that
+lot); expired food is refused; an item with nothing on hand can still be
+sold, with a warning, and the next stock count puts the books right.
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from enum import StrEnum
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from charity_pos.db.models import (
+    AuditEntry, Category, Item, ParkedTicket, Payment, Sale, SaleLine, SaleLineLot, StockLot, StockMovement, User,
+)
+from charity_pos.domain import barcodes, tickets
+from charity_pos.domain.money import check_fen
+from charity_pos.errors import (
+    ExpiredGoods, InvalidInput, NotFound, NotSellable, SaleVoided, UnknownBarcode, VoidOutsideShift, VoucherUsed,
+)
+from charity_pos.ledger import journal
+from charity_pos.services import lots
+from charity_pos.services.accounts import AccountService, audit
+from charity_pos.services.base import Actor, Approval, Changes, Entity, ServiceContext, local_date
+from charity_pos.services.counter_rules import CounterRules, rules_in
+from charity_pos.services.intake import FOOD_CATEGORIES
+from charity_pos.services.permissions import Action, allowed
+from charity_pos.services.sequences import next_number
+from charity_pos.services.shifts import open_shift_in
+
+MAX_LINES = 300
+MAX_QUANTITY = 9_999
+
+
+class Method(StrEnum):
+    CASH = "cash"
+    WECHAT = "wechat"
+    ALIPAY = "alipay"
+    UNIONPAY = "unionpay"
+    VOUCHER = "voucher"
+
+
+#: Methods whose reference number (the payment's, or the voucher's) is recorded.
+NEEDS_REFERENCE = frozenset({Method.WECHAT, Method.ALIPAY, Method.UNIONPAY, Method.VOUCHER})
+
+
+class SaleWarning(StrEnum):
+    NO_STOCK = "no_stock"
+
+
+@dataclass(frozen=True)
+class Scanned:
+    """What a scanned code is, ready to become a ticket line."""
+
+    item_id: uuid.UUID
+    name: str
+    unit: str
+    price_fen: int
+    source: str
+    on_hand: int
+    lot_id: uuid.UUID | None = None  # set when the code was a lot's own
+    warnings: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class LineDraft:
+    item_id: uuid.UUID
+    quantity: int
+    price_fen: int | None = None  # None: the catalog's price
+    discount_fen: int = 0
+    lot_id: uuid.UUID | None = None
+
+
+@dataclass(frozen=True)
+class PaymentDraft:
+    method: str
+    tendered_fen: int  # cash handed over; for other methods the amount paid
+    reference: str = ""
+
+
+@dataclass(frozen=True)
+class SaleDraft:
+    ticket_id: uuid.UUID  # made when the ticket starts: paying twice makes one sale
+    till: str
+    lines: tuple[LineDraft, ...]
+    payments: tuple[PaymentDraft, ...]
+    ticket_discount_fen: int = 0
+    approval: Approval | None = None  # a manager's, for changes beyond the limit
+
+
+@dataclass(frozen=True)
+class SaleRow:
+    id: uuid.UUID
+    number: str
+    completed_at: datetime
+    cashier: str
+    till: str
+    lines: int
+    units: int
+    total_fen: int
+    methods: tuple[str, ...]
+    status: str
+    returned_fen: int
+
+
+@dataclass(frozen=True)
+class SoldLine:
+    id: uuid.UUID
+    line_no: int
+    item_id: uuid.UUID
+    name: str
+    source: str
+    quantity: int
+    returned: int
+    list_price_fen: int
+    unit_price_fen: int
+    discount_fen: int
+    ticket_discount_fen: int
+    amount_fen: int
+
+    @property
+    def paid_fen(self) -> int:
+        """What the customer paid for the whole line."""
+        return self.amount_fen - self.ticket_discount_fen
+
+
+@dataclass(frozen=True)
+class SoldPayment:
+    method: str
+    amount_fen: int
+    tendered_fen: int
+    reference: str
+
+
+@dataclass(frozen=True)
+class SaleView:
+    id: uuid.UUID
+    number: str
+    shift_id: uuid.UUID
+    till: str
+    cashier: str
+    completed_at: datetime
+    subtotal_fen: int
+    ticket_discount_fen: int
+    total_fen: int
+    change_fen: int
+    status: str
+    slip_prints: int
+    lines: tuple[SoldLine, ...]
+    payments: tuple[SoldPayment, ...]
+    refunded_fen: int = 0
+    void_reason: str | None = None
+
+
+@dataclass(frozen=True)
+class Parked:
+    id: uuid.UUID
+    parked_at: datetime
+    username: str
+    summary: str
+    content: dict[str, object] = field(compare=False)
+
+
+def is_food(category_code: str) -> bool:
+    return category_code in FOOD_CATEGORIES
+
+
+def _quantity(value: object) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise InvalidInput(field="quantity", value=value, reason="not_a_number")
+    if value <= 0:
+        raise InvalidInput(field="quantity", value=value, reason="zero" if value == 0 else "negative")
+    if value > MAX_QUANTITY:
+        raise InvalidInput(field="quantity", value=value, reason="too_large")
+    return value
+
+
+def _lot_balances(session: Session, item_id: uuid.UUID) -> list[tuple[StockLot, int]]:
+    """Every lot of the item with what is left, oldest first, empty ones too."""
+    left = func.coalesce(func.sum(StockMovement.quantity), 0)
+    rows = session.execute(
+        select(StockLot, left).outerjoin(StockMovement, StockMovement.lot_id == StockLot.id)
+        .where(StockLot.item_id == item_id).group_by(StockLot.id).order_by(StockLot.received_at, StockLot.id)
+    ).all()
+    return [(lot, int(qty)) for lot, qty in rows]
+
+
+def take_for_sale(session: Session, item: Item, quantity: int, today: date, *, food: bool,
+                  lot_id: uuid.UUID | None, document: str, at: datetime) -> list[tuple[StockLot, int]]:
+    """Which lots ``quantity`` units leave: the scanned lot first, then the
+    oldest lots that are not past their date. What is not on the books comes
+    off the newest lot, which goes below zero until the next count."""
+    balances = _lot_balances(session, item.id)
+    usable = [(lot, left) for lot, left in balances
+              if not (food and lot.expiry_date is not None and lot.expiry_date < today)]
+    if lot_id is not None:
+        usable.sort(key=lambda pair: pair[0].id != lot_id)
+    if food and balances and not any(left > 0 for _, left in usable) and any(left > 0 for _, left in balances):
+        expired = next(lot for lot, left in balances if left > 0)
+        raise ExpiredGoods(item_name=item.name, expiry_date=expired.expiry_date.isoformat())  # type: ignore[union-attr]
+    taken: list[tuple[StockLot, int]] = []
+    wanted = quantity
+    for lot, left in usable:
+        if wanted and left > 0:
+            part = min(left, wanted)
+            taken.append((lot, part))
+            wanted -= part
+    if wanted:
+        if usable:
+            fallback = next((lot for lot, _ in taken if lot.id == lot_id), None) or usable[-1][0]
+        else:  # never received: a lot of its own, from nothing, so the sale is still traced
+            fallback = _empty_lot(session, item.id, document, at)
+        already = sum(part for lot, part in taken if lot.id == fallback.id)
+        taken = [(lot, part) for lot, part in taken if lot.id != fallback.id] + [(fallback, already + wanted)]
+    return taken
+
+
+def _empty_lot(session: Session, item_id: uuid.UUID, document: str, at: datetime) -> StockLot:
+    lot = StockLot(item_id=item_id, origin="unrecorded", document=document, quantity_received=0, received_at=at)
+    session.add(lot)
+    session.flush()
+    return lot
+
+
+def _load_item(session: Session, item_id: uuid.UUID) -> tuple[Item, str]:
+    row = session.execute(select(Item, Category.code).join(Item.category).where(Item.id == item_id)).first()
+    if row is None:
+        raise NotFound(kind="item", key=str(item_id))
+    return row[0], row[1]
+
+
+class SalesService:
+    def __init__(self, ctx: ServiceContext, accounts: AccountService) -> None:
+        self.ctx = ctx
+        self.accounts = accounts
+
+    # --- at the scan field ---------------------------------------------------
+    def scan(self, code: str) -> Scanned:
+        """A scanned or typed code: an item's barcode or a lot's own code."""
+        normalized = barcodes.normalize(code)
+        today = local_date(self.ctx.now())
+        with self.ctx.db.read() as s:
+            lot = s.scalars(select(StockLot).where(StockLot.barcode == normalized)).first()
+            if lot is not None:
+                item_id = lot.item_id
+            else:
+                found = s.scalars(select(Item.id).where(Item.barcode == normalized)).first()
+                if found is None:
+                    raise UnknownBarcode(barcode=normalized)
+                item_id = found
+            return self._scanned(s, item_id, lot, today)
+
+    def item(self, item_id: uuid.UUID) -> Scanned:
+        """An item picked from the search list, as a scan would find it."""
+        with self.ctx.db.read() as s:
+            return self._scanned(s, item_id, None, local_date(self.ctx.now()))
+
+    def _scanned(self, s: Session, item_id: uuid.UUID, lot: StockLot | None, today: date) -> Scanned:
+        item, category_code = _load_item(s, item_id)
+        if not item.active:
+            raise NotSellable(item_name=item.name)
+        balances = _lot_balances(s, item.id)
+        if is_food(category_code):
+            if lot is not None and lot.expiry_date is not None and lot.expiry_date < today:
+                raise ExpiredGoods(item_name=item.name, expiry_date=lot.expiry_date.isoformat())
+            fresh = [left for l, left in balances if left > 0 and not (l.expiry_date and l.expiry_date < today)]
+            stale = [l for l, left in balances if left > 0 and l.expiry_date and l.expiry_date < today]
+            if stale and not fresh:
+                raise ExpiredGoods(item_name=item.name, expiry_date=stale[0].expiry_date.isoformat())  # type: ignore[union-attr]
+        on_hand = sum(left for _, left in balances)
+        warnings = (SaleWarning.NO_STOCK.value,) if on_hand <= 0 else ()
+        return Scanned(item.id, item.name, item.unit, item.sale_price_fen, item.source, on_hand,
+                       lot.id if lot is not None else None, warnings)
+
+    # --- rules -----------------------------------------------------------
+    def rules(self) -> CounterRules:
+        with self.ctx.db.read() as s:
+            return rules_in(s)
+
+    def totals(self, draft_lines: Sequence[tuple[LineDraft, int]], ticket_discount_fen: int) -> tickets.TicketTotals:
+        """Totals of (line, catalog price) pairs, as the screen shows them."""
+        return tickets.totals([self._priced(line, list_price) for line, list_price in draft_lines],
+                              ticket_discount_fen)
+
+    @staticmethod
+    def _priced(line: LineDraft, list_price_fen: int) -> tickets.PricedLine:
+        price = list_price_fen if line.price_fen is None else line.price_fen
+        return tickets.PricedLine(line.quantity, list_price_fen, price, line.discount_fen)
+
+    def needs_approval(self, actor: Actor, draft_lines: Sequence[tuple[LineDraft, int]],
+                       ticket_discount_fen: int) -> bool:
+        """Does this ticket need a manager's approval for its price changes
+        and discounts? Never for a manager."""
+        if allowed(actor.role, Action.DISCOUNT):
+            return False
+        limit = self.rules().discount_limit_percent
+        priced = [self._priced(line, list_price) for line, list_price in draft_lines]
+        result = tickets.totals(priced, ticket_discount_fen)
+        return any(tickets.beyond_limit(p, limit) for p in priced) or tickets.ticket_beyond_limit(result, limit)
+
+    # --- completing -------------------------------------------------------------
+    def complete(self, actor: Actor, draft: SaleDraft) -> Changes:
+        """The sale, its lines and payments, stock movements out of lots and
+        the journal event, in one transaction under a gap-free number. The
+        same ticket paid again returns the first sale and changes nothing."""
+        self.accounts.authorize(actor, Action.SELL, None)
+        if not draft.lines:
+            raise InvalidInput(field="lines", value=0, reason="empty")
+        if len(draft.lines) > MAX_LINES:
+            raise InvalidInput(field="lines", value=len(draft.lines), reason="too_large")
+        for line in draft.lines:
+            _quantity(line.quantity)
+            if line.price_fen is not None:
+                check_fen(line.price_fen, field="price")
+            check_fen(line.discount_fen, field="discount")
+        check_fen(draft.ticket_discount_fen, field="discount")
+        methods = []
+        for payment in draft.payments:
+            try:
+                method = Method(payment.method)
+            except ValueError:
+                raise InvalidInput(field="payment", value=payment.method, reason="unknown") from None
+            if method in NEEDS_REFERENCE and not payment.reference.strip():
+                raise InvalidInput(field="reference", value=method.value, reason="reference_needed")
+            methods.append(method)
+        if not draft.payments:
+            raise InvalidInput(field="payment", value="", reason="empty")
+        # The approval is checked before the write transaction: checking a
+        # PIN writes to the account (wrong-PIN counts) in its own.
+        with self.ctx.db.read() as s:
+            existing = s.scalars(select(Sale).where(Sale.ticket_id == draft.ticket_id)).first()
+            if existing is not None:
+                return Changes(frozenset({Entity.SALES}), (existing.id,), None, existing.number)
+            rules = rules_in(s)
+            prices = {line.item_id: _load_item(s, line.item_id)[0].sale_price_fen for line in draft.lines}
+        priced = [self._priced(line, prices[line.item_id]) for line in draft.lines]
+        result = tickets.totals(priced, draft.ticket_discount_fen)
+        over_limit = any(tickets.beyond_limit(p, rules.discount_limit_percent) for p in priced) or \
+            tickets.ticket_beyond_limit(result, rules.discount_limit_percent)
+        approver = self.accounts.authorize(actor, Action.DISCOUNT, draft.approval) if over_limit else None
+        now = self.ctx.now()
+        today = local_date(now)
+        with self.ctx.db.begin() as s:
+            existing = s.scalars(select(Sale).where(Sale.ticket_id == draft.ticket_id)).first()
+            if existing is not None:  # paid from another window in the meantime
+                return Changes(frozenset({Entity.SALES}), (existing.id,), None, existing.number)
+            shift = open_shift_in(s, draft.till)
+            loaded = [(line, *_load_item(s, line.item_id)) for line in draft.lines]
+            for line, item, _category in loaded:
+                if not item.active:
+                    raise NotSellable(item_name=item.name)
+                if item.sale_price_fen != prices[item.id]:  # the price changed while the ticket was open
+                    raise InvalidInput(field="price", value=item.name, reason="price_changed")
+            tenders = [tickets.Tender(m.value, p.tendered_fen) for m, p in zip(methods, draft.payments, strict=True)]
+            for p in draft.payments:
+                check_fen(p.tendered_fen, field="tendered", allow_zero=False)
+            settled = tickets.settle(result.total_fen, tenders)
+            for method, payment in zip(methods, draft.payments, strict=True):
+                if method == Method.VOUCHER:
+                    used = s.execute(select(Sale.number).join(Payment).where(
+                        Payment.method == Method.VOUCHER.value, Payment.reference == payment.reference.strip(),
+                        Sale.status == "completed")).first()
+                    if used is not None:
+                        raise VoucherUsed(voucher=payment.reference.strip(), sale=used[0])
+            number = next_number(s, "sale", today.year)
+            sale = Sale(
+                number=number, ticket_id=draft.ticket_id, shift_id=shift.id, cashier_id=actor.user_id,
+                completed_at=now, subtotal_fen=result.subtotal_fen, ticket_discount_fen=result.ticket_discount_fen,
+                total_fen=result.total_fen, change_fen=settled.change_fen,
+                approved_by=approver.user_id if approver else None,
+                approval_reason=draft.approval.reason.strip()[:200] if approver and draft.approval else None,
+                status="completed", slip_prints=0,
+            )
+            s.add(sale)
+            s.flush()
+            warnings: list[str] = []
+            for line_no, ((line, item, category), p, part) in enumerate(
+                    zip(loaded, priced, result.shares_fen, strict=True), start=1):
+                entry = SaleLine(
+                    sale_id=sale.id, line_no=line_no, item_id=item.id, name=item.name, source=item.source,
+                    quantity=p.quantity, list_price_fen=p.list_price_fen, unit_price_fen=p.unit_price_fen,
+                    discount_fen=p.discount_fen, ticket_discount_fen=part, amount_fen=p.amount_fen,
+                )
+                s.add(entry)
+                s.flush()
+                on_books = lots.on_hand(s, item.id)
+                if on_books < p.quantity:
+                    warnings.append(SaleWarning.NO_STOCK.value)
+                for lot, quantity in take_for_sale(s, item, p.quantity, today, food=is_food(category),
+                                                   lot_id=line.lot_id, document=number, at=now):
+                    s.add(SaleLineLot(sale_line_id=entry.id, lot_id=lot.id, quantity=quantity))
+                    s.add(StockMovement(item_id=item.id, lot_id=lot.id, quantity=-quantity, reason="sale",
+                                        document=number, user_id=actor.user_id, at=now))
+            for position, (method, payment, paid) in enumerate(
+                    zip(methods, draft.payments, settled.paid_fen, strict=True), start=1):
+                s.add(Payment(sale_id=sale.id, position=position, method=method.value, amount_fen=paid,
+                              tendered_fen=payment.tendered_fen, reference=payment.reference.strip()[:40]))
+            facts: dict[str, object] = {"number": number, "till": shift.till}
+            if approver is not None and draft.approval is not None:
+                facts["approval"] = {"approved_by": str(approver.user_id), "reason": draft.approval.reason.strip()}
+                audit(s, now, str(Action.DISCOUNT), "approved", actor.user_id, approver.user_id, number=number,
+                      reason=draft.approval.reason.strip())
+            ev = journal.append(s, "sale.completed", actor=actor.user_id, at=now, facts=facts)
+        return Changes(frozenset({Entity.SALES, Entity.STOCK, Entity.SHIFTS}), (sale.id,), ev.seq, number,
+                       tuple(dict.fromkeys(warnings)))
+
+    # --- voiding ----------------------------------------------------------------
+    def void(self, actor: Actor, number: str, reason: str, approval: Approval | None = None) -> Changes:
+        """Undo a sale of the shift still open: its goods go back into their
+        lots, its money out of the expected drawer. Kept, marked voided."""
+        approver = self.accounts.authorize(actor, Action.VOID_SALE, approval)
+        if not reason.strip():
+            raise InvalidInput(field="reason", value="", reason="empty")
+        now = self.ctx.now()
+        with self.ctx.db.begin() as s:
+            sale = self._sale(s, number)
+            if sale.status == "voided":
+                raise SaleVoided(number=sale.number)
+            from charity_pos.db.models import CashShift, SaleReturn
+
+            shift = s.get(CashShift, sale.shift_id)
+            if shift is None or shift.closed_at is not None:
+                raise VoidOutsideShift(number=sale.number)
+            if s.scalars(select(SaleReturn.id).where(SaleReturn.sale_id == sale.id)).first() is not None:
+                raise InvalidInput(field="sale", value=sale.number, reason="has_returns")
+            for line in sale.lines:
+                for part in line.lots:
+                    s.add(StockMovement(item_id=line.item_id, lot_id=part.lot_id, quantity=part.quantity,
+                                        reason="void", document=sale.number, note=reason.strip()[:200],
+                                        user_id=actor.user_id, at=now))
+            sale.status = "voided"
+            sale.voided_at = now
+            sale.voided_by = (approver or actor).user_id
+            sale.void_reason = reason.strip()[:200]
+            facts: dict[str, object] = {"number": sale.number, "reason": reason.strip()}
+            if approver is not None and approval is not None:
+                facts["approval"] = {"approved_by": str(approver.user_id), "reason": approval.reason.strip()}
+            audit(s, now, str(Action.VOID_SALE), "approved" if approver else "done", actor.user_id,
+                  approver.user_id if approver else None, number=sale.number, reason=reason.strip())
+            ev = journal.append(s, "sale.voided", actor=actor.user_id, at=now, facts=facts)
+        return Changes(frozenset({Entity.SALES, Entity.STOCK, Entity.SHIFTS}), (sale.id,), ev.seq, sale.number)
+
+    @staticmethod
+    def _sale(s: Session, number: str) -> Sale:
+        sale = s.scalars(select(Sale).where(Sale.number == number.strip().upper())).first()
+        if sale is None:
+            raise NotFound(kind="sale", key=number.strip())
+        return sale
+
+    # --- reading --------------------------------------------------------------
+    def sale(self, number: str) -> SaleView:
+        """A sale with its lines (and what was returned of each) and payments."""
+        from charity_pos.db.models import CashShift, Refund, ReturnLine, SaleReturn
+
+        with self.ctx.db.read() as s:
+            sale = self._sale(s, number)
+            returned = dict(s.execute(
+                select(ReturnLine.sale_line_id, func.sum(ReturnLine.quantity))
+                .join(SaleLine, SaleLine.id == ReturnLine.sale_line_id)
+                .where(SaleLine.sale_id == sale.id).group_by(ReturnLine.sale_line_id)).all())
+            refunded = s.scalar(select(func.coalesce(func.sum(Refund.amount_fen), 0)).join(SaleReturn)
+                                .where(SaleReturn.sale_id == sale.id)) or 0
+            cashier = s.get(User, sale.cashier_id)
+            shift = s.get(CashShift, sale.shift_id)
+            return SaleView(
+                sale.id, sale.number, sale.shift_id, shift.till if shift else "", cashier.username if cashier else "",
+                sale.completed_at, sale.subtotal_fen, sale.ticket_discount_fen, sale.total_fen, sale.change_fen,
+                sale.status, sale.slip_prints,
+                tuple(SoldLine(l.id, l.line_no, l.item_id, l.name, l.source, l.quantity, int(returned.get(l.id, 0)),
+                               l.list_price_fen, l.unit_price_fen, l.discount_fen, l.ticket_discount_fen,
+                               l.amount_fen) for l in sale.lines),
+                tuple(SoldPayment(p.method, p.amount_fen, p.tendered_fen, p.reference) for p in sale.payments),
+                int(refunded), sale.void_reason,
+            )
+
+    def sales(self, *, limit: int | None = 200, shift_id: uuid.UUID | None = None) -> list[SaleRow]:
+        """Newest first."""
+        from charity_pos.db.models import CashShift, Refund, SaleReturn
+
+        units = select(SaleLine.sale_id, func.count().label("lines"), func.sum(SaleLine.quantity).label("units")) \
+            .group_by(SaleLine.sale_id).subquery()
+        refunds = select(SaleReturn.sale_id, func.sum(Refund.amount_fen).label("fen")).join(Refund) \
+            .group_by(SaleReturn.sale_id).subquery()
+        query = (select(Sale, User.username, CashShift.till, units.c.lines, units.c.units, refunds.c.fen)
+                 .join(User, User.id == Sale.cashier_id).join(CashShift, CashShift.id == Sale.shift_id)
+                 .join(units, units.c.sale_id == Sale.id).outerjoin(refunds, refunds.c.sale_id == Sale.id)
+                 .order_by(Sale.completed_at.desc(), Sale.number.desc()))
+        if shift_id is not None:
+            query = query.where(Sale.shift_id == shift_id)
+        if limit is not None:
+            query = query.limit(limit)
+        with self.ctx.db.read() as s:
+            rows = s.execute(query).all()
+            methods: dict[uuid.UUID, list[str]] = {}
+            for sale_id, method in s.execute(select(Payment.sale_id, Payment.method)
+                                             .where(Payment.sale_id.in_([r[0].id for r in rows]))
+                                             .order_by(Payment.position)):
+                methods.setdefault(sale_id, []).append(method)
+            return [SaleRow(sale.id, sale.number, sale.completed_at, username, till, int(n_lines), int(n_units),
+                            sale.total_fen, tuple(dict.fromkeys(methods.get(sale.id, []))), sale.status,
+                            int(refunded or 0))
+                    for sale, username, till, n_lines, n_units, refunded in rows]
+
+    # --- slips -------------------------------------------------------------
+    def print_slip(self, actor: Actor | None, number: str,
+                   render: Callable[[SaleView, int], None] | None = None) -> SaleView:
+        """Count a print of the sale's slip; the first is the original, the
+        later ones are reprints (marked). ``render`` runs inside the
+        transaction with the view and the reprint count, so a failed PDF
+        counts nothing."""
+        now = self.ctx.now()
+        with self.ctx.db.begin() as s:
+            sale = self._sale(s, number)
+            sale.slip_prints += 1
+            prints = sale.slip_prints
+            journal.append(s, "sale.slip_printed", actor=actor.user_id if actor else None, at=now,
+                           facts={"number": sale.number, "print": prints})
+            s.flush()
+        view = self.sale(number)
+        if render is not None:
+            render(view, prints - 1)
+        return view
+
+    # --- parked tickets and cancelled ones ------------------------------------
+    def park(self, actor: Actor, till: str, content: dict[str, object], summary: str) -> uuid.UUID:
+        """Put a ticket aside to serve the next customer."""
+        self.accounts.authorize(actor, Action.SELL, None)
+        with self.ctx.db.begin() as s:
+            ticket = ParkedTicket(till=till, parked_at=self.ctx.now(), user_id=actor.user_id,
+                                  content=json.dumps(content, sort_keys=True, default=str), summary=summary[:200])
+            s.add(ticket)
+            s.flush()
+            audit(s, self.ctx.now(), "sale.ticket_parked", "done", actor.user_id, summary=summary[:200])
+            return ticket.id
+
+    def parked(self, till: str) -> list[Parked]:
+        with self.ctx.db.read() as s:
+            rows = s.execute(select(ParkedTicket, User.username).join(User, User.id == ParkedTicket.user_id)
+                             .where(ParkedTicket.till == till).order_by(ParkedTicket.parked_at)).all()
+            return [Parked(t.id, t.parked_at, username, t.summary, json.loads(t.content)) for t, username in rows]
+
+    def recall(self, actor: Actor, ticket_id: uuid.UUID) -> Parked:
+        """Take a parked ticket back to the counter (it leaves the list)."""
+        self.accounts.authorize(actor, Action.SELL, None)
+        with self.ctx.db.begin() as s:
+            row = s.execute(select(ParkedTicket, User.username).join(User, User.id == ParkedTicket.user_id)
+                            .where(ParkedTicket.id == ticket_id)).first()
+            if row is None:
+                raise NotFound(kind="ticket", key=str(ticket_id))
+            ticket, username = row
+            parked = Parked(ticket.id, ticket.parked_at, username, ticket.summary, json.loads(ticket.content))
+            s.delete(ticket)
+            audit(s, self.ctx.now(), "sale.ticket_recalled", "done", actor.user_id, summary=ticket.summary)
+        return parked
+
+    def cancel_ticket(self, actor: Actor, summary: str, total_fen: int) -> None:
+        """A ticket abandoned before payment sells nothing, but is logged."""
+        with self.ctx.db.begin() as s:
+            audit(s, self.ctx.now(), "sale.ticket_cancelled", "done", actor.user_id, summary=summary[:200],
+                  total_fen=total_fen)
+
+    def cancelled_tickets(self) -> list[AuditEntry]:
+        with self.ctx.db.read() as s:
+            entries = list(s.scalars(select(AuditEntry).where(AuditEntry.action == "sale.ticket_cancelled")
+                                     .order_by(AuditEntry.at)))
+            s.expunge_all()
+            return entries

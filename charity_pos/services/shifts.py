@@ -1,0 +1,267 @@
+"""Cash shifts: opened with a float, one open shift per till; closed by
+counting the drawer by denomination against what it should hold."""
+
+from __future__ import annotations
+
+import json
+import uuid
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from charity_pos.db.models import CashShift, Payment, Refund, Sale, SaleLine, SaleReturn, User
+from charity_pos.domain.money import check_fen
+from charity_pos.errors import InvalidInput, NoOpenShift, NotFound, ShiftAlreadyOpen
+from charity_pos.ledger import journal
+from charity_pos.services.accounts import AccountService, audit
+from charity_pos.services.base import STORE_TZ, Actor, Approval, Changes, Entity, ServiceContext, local_date
+from charity_pos.services.counter_rules import rules_in
+from charity_pos.services.permissions import Action
+from charity_pos.services.sequences import next_number
+
+#: Notes and coins counted at close, in fen: ¥100, 50, 20, 10, 5, 1, 0.5, 0.1.
+DENOMINATIONS = (10000, 5000, 2000, 1000, 500, 100, 50, 10)
+METHODS = ("cash", "wechat", "alipay", "unionpay", "voucher")
+MAX_TILL = 16
+
+
+def clean_till(till: str) -> str:
+    till = till.strip()
+    if not till or len(till) > MAX_TILL:
+        raise InvalidInput(field="till", value=till, reason="empty" if not till else "too_long")
+    return till
+
+
+def open_shift_in(session: Session, till: str) -> CashShift:
+    shift = session.scalars(select(CashShift).where(CashShift.till == till, CashShift.closed_at.is_(None))).first()
+    if shift is None:
+        raise NoOpenShift(till=till)
+    return shift
+
+
+@dataclass(frozen=True)
+class ShiftRow:
+    id: uuid.UUID
+    number: str
+    till: str
+    opened_at: datetime
+    opened_by: str
+    float_fen: int
+    closed_at: datetime | None
+    closed_by: str | None
+
+
+@dataclass(frozen=True)
+class ShiftSummary:
+    shift: ShiftRow
+    sales_count: int
+    sales_fen: int
+    donated_sales_fen: int
+    returns_count: int
+    returns_fen: int
+    voids_count: int
+    voids_fen: int
+    discounts_fen: int
+    expected_fen: dict[str, int]  # per method; cash includes the float
+    counted_fen: dict[str, int] | None = None
+    denominations: tuple[tuple[int, int], ...] = ()
+    difference_reason: str = ""
+    approved_by: str | None = None
+
+    def difference(self, method: str) -> int | None:
+        if self.counted_fen is None:
+            return None
+        return self.counted_fen.get(method, 0) - self.expected_fen.get(method, 0)
+
+
+def _username(session: Session, user_id: uuid.UUID | None) -> str | None:
+    if user_id is None:
+        return None
+    user = session.get(User, user_id)
+    return user.username if user else None
+
+
+def _row(session: Session, shift: CashShift) -> ShiftRow:
+    return ShiftRow(shift.id, shift.number, shift.till, shift.opened_at, _username(session, shift.opened_by) or "",
+                    shift.float_fen, shift.closed_at, _username(session, shift.closed_by))
+
+
+def summarize(session: Session, shift: CashShift) -> ShiftSummary:
+    completed = select(Sale).where(Sale.shift_id == shift.id, Sale.status == "completed")
+    sales = list(session.scalars(completed))
+    voided = list(session.scalars(select(Sale).where(Sale.shift_id == shift.id, Sale.status == "voided")))
+    returns = list(session.scalars(select(SaleReturn).where(SaleReturn.shift_id == shift.id)))
+    expected = dict.fromkeys(METHODS, 0)
+    expected["cash"] = shift.float_fen
+    for method, amount in session.execute(
+            select(Payment.method, func.sum(Payment.amount_fen)).join(Sale)
+            .where(Sale.shift_id == shift.id, Sale.status == "completed").group_by(Payment.method)):
+        expected[method] += int(amount)
+    for method, amount in session.execute(
+            select(Refund.method, func.sum(Refund.amount_fen)).join(SaleReturn)
+            .where(SaleReturn.shift_id == shift.id).group_by(Refund.method)):
+        expected[method] -= int(amount)
+    lines = session.execute(
+        select(SaleLine.source, SaleLine.quantity, SaleLine.list_price_fen, SaleLine.amount_fen,
+               SaleLine.ticket_discount_fen).join(Sale)
+        .where(Sale.shift_id == shift.id, Sale.status == "completed")).all()
+    donated = sum(amount - share for source, _, _, amount, share in lines if source == "donated")
+    discounts = sum(qty * price - amount + share for _, qty, price, amount, share in lines)
+    counted = json.loads(shift.counted) if shift.counted else None
+    denominations: tuple[tuple[int, int], ...] = ()
+    counted_fen = None
+    if counted is not None:
+        denominations = tuple((int(v), int(n)) for v, n in sorted(counted["cash"].items(), key=lambda p: -int(p[0])))
+        counted_fen = {m: int(counted.get(m, 0)) for m in METHODS if m != "cash"}
+        counted_fen["cash"] = sum(v * n for v, n in denominations)
+    return ShiftSummary(
+        _row(session, shift), len(sales), sum(s.total_fen for s in sales), donated, len(returns),
+        sum(r.total_fen for r in returns), len(voided), sum(s.total_fen for s in voided), discounts, expected,
+        counted_fen, denominations, shift.difference_reason or "", _username(session, shift.approved_by),
+    )
+
+
+class ShiftService:
+    def __init__(self, ctx: ServiceContext, accounts: AccountService) -> None:
+        self.ctx = ctx
+        self.accounts = accounts
+
+    def open(self, actor: Actor, till: str, float_fen: int) -> Changes:
+        self.accounts.authorize(actor, Action.OPEN_SHIFT, None)
+        till = clean_till(till)
+        check_fen(float_fen, field="float")
+        now = self.ctx.now()
+        with self.ctx.db.begin() as s:
+            current = s.scalars(select(CashShift).where(CashShift.till == till, CashShift.closed_at.is_(None))).first()
+            if current is not None:
+                raise ShiftAlreadyOpen(till=till, number=current.number)
+            number = next_number(s, "shift", local_date(now).year)
+            shift = CashShift(number=number, till=till, opened_at=now, opened_by=actor.user_id, float_fen=float_fen)
+            s.add(shift)
+            s.flush()
+            ev = journal.append(s, "shift.opened", actor=actor.user_id, at=now, facts={"number": number})
+        return Changes(frozenset({Entity.SHIFTS}), (shift.id,), ev.seq, number)
+
+    def current(self, till: str) -> ShiftRow | None:
+        with self.ctx.db.read() as s:
+            shift = s.scalars(select(CashShift).where(CashShift.till == till, CashShift.closed_at.is_(None))).first()
+            return None if shift is None else _row(s, shift)
+
+    def shifts(self, limit: int = 100) -> list[ShiftRow]:
+        with self.ctx.db.read() as s:
+            return [_row(s, shift) for shift in
+                    s.scalars(select(CashShift).order_by(CashShift.opened_at.desc()).limit(limit))]
+
+    def summary(self, number_or_till: str) -> ShiftSummary:
+        """A shift by its number, or the open shift of a till."""
+        with self.ctx.db.read() as s:
+            shift = s.scalars(select(CashShift).where(CashShift.number == number_or_till.strip().upper())).first()
+            if shift is None:
+                shift = open_shift_in(s, number_or_till)
+            return summarize(s, shift)
+
+    def expected(self, till: str) -> ShiftSummary:
+        with self.ctx.db.read() as s:
+            return summarize(s, open_shift_in(s, till))
+
+    def needs_approval(self, till: str, cash_counts: dict[int, int], other_counted: dict[str, int] | None) -> bool:
+        """Would closing with these counts need a reason and a manager?"""
+        with self.ctx.db.read() as s:
+            summary = summarize(s, open_shift_in(s, till))
+            tolerance = rules_in(s).cash_tolerance_fen
+        counted = self._counted(cash_counts, other_counted, summary)
+        return any(abs(counted[m] - summary.expected_fen[m]) > tolerance for m in METHODS)
+
+    @staticmethod
+    def _counted(cash_counts: dict[int, int], other_counted: dict[str, int] | None,
+                 summary: ShiftSummary) -> dict[str, int]:
+        for value, count in cash_counts.items():
+            if value not in DENOMINATIONS:
+                raise InvalidInput(field="count", value=value, reason="unknown")
+            if isinstance(count, bool) or not isinstance(count, int):
+                raise InvalidInput(field="count", value=count, reason="not_a_number")
+            if count < 0:
+                raise InvalidInput(field="count", value=count, reason="negative")
+            if count > 100_000:
+                raise InvalidInput(field="count", value=count, reason="too_large")
+        counted = {m: summary.expected_fen[m] for m in METHODS if m != "cash"}
+        for method, amount in (other_counted or {}).items():
+            if method not in counted:
+                raise InvalidInput(field="payment", value=method, reason="unknown")
+            counted[method] = check_fen(amount, field="payment")
+        counted["cash"] = sum(value * count for value, count in cash_counts.items())
+        return counted
+
+    def close(self, actor: Actor, till: str, cash_counts: dict[int, int], other_counted: dict[str, int] | None = None,
+              reason: str = "", approval: Approval | None = None) -> Changes:
+        """Close the till's shift with the drawer counted by denomination and
+        the other methods' totals from their terminals (default: as expected).
+        A difference beyond the tolerance needs a reason and a manager."""
+        self.accounts.authorize(actor, Action.SELL, None)
+        now = self.ctx.now()
+        with self.ctx.db.begin() as s:
+            shift = open_shift_in(s, till)
+            summary = summarize(s, shift)
+            tolerance = rules_in(s).cash_tolerance_fen
+            counted = self._counted(cash_counts, other_counted, summary)
+            beyond = any(abs(counted[m] - summary.expected_fen[m]) > tolerance for m in METHODS)
+            approver = None
+            facts: dict[str, object] = {"number": shift.number}
+            if beyond:
+                if not reason.strip():
+                    raise InvalidInput(field="reason", value="", reason="empty")
+                approver = self.accounts.authorize(actor, Action.CLOSE_WITH_DIFFERENCE, approval)
+                approver = approver or actor
+                shift.difference_reason = reason.strip()[:200]
+                shift.approved_by = approver.user_id
+                facts["difference"] = {m: counted[m] - summary.expected_fen[m] for m in METHODS
+                                       if counted[m] != summary.expected_fen[m]}
+                audit(s, now, str(Action.CLOSE_WITH_DIFFERENCE), "approved", actor.user_id, approver.user_id,
+                      number=shift.number, reason=reason.strip())
+            shift.closed_at = now
+            shift.closed_by = actor.user_id
+            shift.counted = json.dumps({"cash": {str(v): n for v, n in sorted(cash_counts.items()) if n},
+                                        **{m: counted[m] for m in METHODS if m != "cash"}}, sort_keys=True)
+            shift.expected_cash_fen = summary.expected_fen["cash"]
+            shift.counted_cash_fen = counted["cash"]
+            ev = journal.append(s, "shift.closed", actor=actor.user_id, at=now, facts=facts)
+        return Changes(frozenset({Entity.SHIFTS}), (shift.id,), ev.seq, shift.number)
+
+    def report_doc(self, number_or_till: str, printed_at: datetime | None = None):  # type: ignore[no-untyped-def]
+        """The X report of an open shift, or the Z report of a closed one."""
+        from charity_pos.printing.documents import ShiftMethodLine, ShiftReportDoc
+        from charity_pos.printing.vocabulary import PAYMENT_METHODS
+        from charity_pos.services.store import store_info
+
+        summary = self.summary(number_or_till)
+        store = store_info(self.ctx)
+        shift = summary.shift
+        closed = shift.closed_at is not None
+
+        def local(at: datetime | None) -> str | None:
+            return None if at is None else at.astimezone(STORE_TZ).strftime("%Y-%m-%d %H:%M")
+
+        methods = tuple(
+            ShiftMethodLine(PAYMENT_METHODS[m], summary.expected_fen[m],
+                            summary.counted_fen[m] if closed and summary.counted_fen else None)
+            for m in METHODS if m == "cash" or summary.expected_fen[m] or (summary.counted_fen or {}).get(m))
+        return ShiftReportDoc(
+            kind="Z" if closed else "X", store_name=store.name, store_code=store.code, shift_number=shift.number,
+            till=shift.till, opened_at=local(shift.opened_at) or "", opened_by=shift.opened_by,
+            closed_at=local(shift.closed_at), closed_by=shift.closed_by,
+            printed_at=local(printed_at or self.ctx.now()) or "", float_fen=shift.float_fen,
+            sales_count=summary.sales_count, sales_fen=summary.sales_fen, donated_sales_fen=summary.donated_sales_fen,
+            returns_count=summary.returns_count, returns_fen=summary.returns_fen, voids_count=summary.voids_count,
+            voids_fen=summary.voids_fen, discounts_fen=summary.discounts_fen, methods=methods,
+            denominations=summary.denominations, difference_reason=summary.difference_reason,
+            approved_by=summary.approved_by,
+        )
+
+    def find(self, shift_id: uuid.UUID) -> ShiftRow:
+        with self.ctx.db.read() as s:
+            shift = s.get(CashShift, shift_id)
+            if shift is None:
+                raise NotFound(kind="shift", key=str(shift_id))
+            return _row(s, shift)

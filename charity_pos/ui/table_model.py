@@ -1,0 +1,127 @@
+"""Tables of plain rows: a QAbstractTableModel over a Python list, and the
+read-only table view the screens show one in."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import Any, Generic, TypeVar
+
+from PySide6.QtCore import QAbstractItemModel, QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
+
+Index = QModelIndex | QPersistentModelIndex
+T = TypeVar("T")
+
+
+class RowsModel(QAbstractTableModel, Generic[T]):
+    """A table over a list of rows of type ``T``, one row a line.
+
+    A subclass gives its column titles in ``headers()`` (calling ``self.tr``
+    there, so the strings keep the subclass as translation context) and the
+    text of a cell in ``_display()``; when it wants them, the other roles in
+    ``_edit_value()``, ``_foreground()``, ``_background()`` and
+    ``_tooltip()``, and what ``row_of()`` looks rows up by in ``_key()``.
+    Columns in ``RIGHT`` are right-aligned; ``UserRole`` gives the row."""
+
+    #: Columns whose text is right-aligned (numbers, amounts).
+    RIGHT: frozenset[int] = frozenset()
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[T] = []
+        self._headers = self.headers()
+
+    # --- what a subclass gives ------------------------------------------
+    def headers(self) -> list[str]:
+        """The column titles, in column order; called once, when the model is made."""
+        raise NotImplementedError
+
+    def _display(self, row: T, column: int) -> str:
+        """The text of a cell."""
+        raise NotImplementedError
+
+    def _key(self, row: T) -> object:
+        """What ``row_of`` looks rows up by."""
+        raise NotImplementedError
+
+    def _edit_value(self, row: T, column: int) -> Any:
+        return None
+
+    def _foreground(self, row: T, column: int) -> Any:
+        return None
+
+    def _background(self, row: T, column: int) -> Any:
+        return None
+
+    def _tooltip(self, row: T, column: int) -> str | None:
+        return None
+
+    # --- the rows ---------------------------------------------------------
+    def set_rows(self, rows: Iterable[T]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def rows(self) -> list[T]:
+        return list(self._rows)
+
+    def row_at(self, row: int) -> T | None:
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    def row_where(self, test: Callable[[T], bool]) -> int:
+        """The number of the first row that passes ``test``; -1 if none does."""
+        return next((number for number, row in enumerate(self._rows) if test(row)), -1)
+
+    def row_of(self, key: object) -> int:
+        """The number of the row whose ``_key`` is ``key``; -1 if none is."""
+        return self.row_where(lambda row: self._key(row) == key)
+
+    # --- Qt's side --------------------------------------------------------
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._headers)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self._headers[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        row = self.row_at(index.row()) if index.isValid() else None
+        if row is None:
+            return None
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(row, column)
+        if role == Qt.ItemDataRole.EditRole:
+            return self._edit_value(row, column)
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            horizontal = Qt.AlignmentFlag.AlignRight if column in self.RIGHT else Qt.AlignmentFlag.AlignLeft
+            return int(horizontal | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return self._foreground(row, column)
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return self._background(row, column)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(row, column)
+        if role == Qt.ItemDataRole.UserRole:
+            return row
+        return None
+
+
+def make_table_view(model: QAbstractItemModel, stretch: int) -> QTableView:
+    """A read-only table of ``model`` where one whole row is selected at a
+    time; columns fit their contents and column ``stretch`` takes the rest."""
+    table = QTableView()
+    table.setModel(model)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setAlternatingRowColors(True)
+    table.verticalHeader().setVisible(False)
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    return table
