@@ -1,9 +1,9 @@
-"""What ``make bench`` runs: the figures of issue 2, each beside a baseline
-measured in the same run on the same machine, printed as one table.
+"""What ``make bench`` runs: the figures of issues 2 and 3, each beside a
+baseline measured in the same run on the same machine, printed as one table.
 
 It only reports; nothing passes or fails. Everything it makes lives in a
-temporary folder (stores, key files, logs) and is removed at the end; the
-user's own data folder is never touched.
+temporary folder (stores, key files, logs, PDFs) and is removed at the end;
+the user's own data folder is never touched.
 """
 
 from __future__ import annotations
@@ -40,6 +40,7 @@ def main() -> int:
         os.environ["CHARITY_POS_HOME"] = str(home)
         import commits
         import lookup
+        import printing
         import startup
         from report import table
 
@@ -60,14 +61,20 @@ def main() -> int:
         print("start-up ...", flush=True)
         # The big store: the login window opens on a store of realistic size.
         rows += startup.measure(big_store, home)
+        print(f"printing ({printing.describe()}) ...", flush=True)
+        rows += printing.measure(Path(tmp), rng)
 
     print()
     print(table(rows))
     print()
     print("baseline: look-ups, the same row by a hand-written SELECT on a bare sqlite3 connection to the same file;")
     print("          commits, a bare sqlite3 INSERT + COMMIT of the same rows, same schema and PRAGMAs")
-    print("          (WAL, synchronous=FULL); start-up, a bare PySide6 QApplication showing an empty QWidget.")
-    print("ratio:    figure / baseline (look-ups and start-up: times slower; commits: share of the bare rate).")
+    print("          (WAL, synchronous=FULL); start-up, a bare PySide6 QApplication showing an empty QWidget;")
+    print("          receipt and labels, a bare ReportLab canvas writing the same words as plain lines on as many")
+    print("          pages of the same size, in the same embedded font; barcodes alone (our encoding and vector")
+    print(f"          bars in the A4 label slots), bare python-barcode writing {printing.LABELS} EAN-13 SVG files.")
+    print("ratio:    figure / baseline (look-ups, start-up, printing: times slower or bigger; commits: share of")
+    print("          the bare rate). Printing peak memory: tracemalloc peak of Python allocations in one run.")
     print(f"look-ups: {lookup.KNOWN_LOOKUPS:,} random existing codes, {lookup.UNKNOWN_LOOKUPS} unknown ones; "
           f"items bulk-loaded without the journal. Total run {time.perf_counter() - started:.0f} s.")
     return 0
