@@ -27,7 +27,7 @@ from charity_pos.i18n import describe, load, translate
 
 log = logging.getLogger("charity_pos.cli")
 
-SHOW_KINDS = ("items", "stock", "donations", "households", "journal")
+SHOW_KINDS = ("items", "stock", "donations", "sales", "shifts", "households", "journal")
 
 
 def _width(text: str) -> int:
@@ -83,6 +83,12 @@ def _parser() -> argparse.ArgumentParser:
     labels.add_argument("--template", required=True, choices=("a4-3x8", "thermal-40x30"))
     labels.add_argument("--out", type=Path, required=True)
 
+    slip = sub.add_parser("slip", parents=[common], help="a sale's slip as a PDF (later prints marked as reprints)")
+    slip.add_argument("--db", type=Path, required=True)
+    slip.add_argument("--sale", required=True, help="sale number, e.g. JA01-2026-S000123")
+    slip.add_argument("--out", type=Path, required=True, help="PDF file to write")
+    slip.add_argument("--width", type=int, choices=(80, 58), default=80, help="paper width in mm (default 80)")
+
     show = sub.add_parser("show", parents=[common], help="list records")
     show.add_argument("kind", choices=SHOW_KINDS)
     show.add_argument("--db", type=Path, required=True)
@@ -117,6 +123,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _receipt(args)
         if command == "labels":
             return _labels(args)
+        if command == "slip":
+            return _slip(args)
     except PosError as exc:
         print(translate("cli", "Error: ") + describe(exc), file=sys.stderr)
         return 1
@@ -217,6 +225,26 @@ def _labels(args: argparse.Namespace) -> int:
     return 0
 
 
+def _slip(args: argparse.Namespace) -> int:
+    from charity_pos.printing.slip import render_slip
+    from charity_pos.services.registry import Services
+    from charity_pos.services.slips import sale_slip
+
+    services = Services.open(args.db)
+    try:
+        def render(view, reprints: int) -> None:  # type: ignore[no-untyped-def]
+            doc = sale_slip(services.ctx, view, reprints)
+            _write_pdf(args.out, lambda path: render_slip(doc, path, width_mm=args.width))
+
+        if not args.out.parent.is_dir():  # before a print is counted
+            raise OutputFolderMissing(path=str(args.out.parent))
+        view = services.sales.print_slip(None, args.sale, render=render)
+    finally:
+        services.close()
+    print(translate("cli", "Slip of sale {number} written to {out}.").format(number=view.number, out=args.out))
+    return 0
+
+
 def _problem_text(p) -> str:  # type: ignore[no-untyped-def]
     facts = {"seq": p.seq, "table": p.table, "record": p.record, "column": p.column,
              "expected": p.expected, "found": p.found, "detail": p.detail}
@@ -237,6 +265,12 @@ def _problem_text(p) -> str:  # type: ignore[no-untyped-def]
 def _source_names() -> dict[str, str]:
     return {"donated": translate("cli", "donated"), "purchased": translate("cli", "purchased"),
             "consigned": translate("cli", "consigned")}
+
+
+def _method_names() -> dict[str, str]:
+    return {"cash": translate("cli", "cash"), "wechat": translate("cli", "WeChat Pay"),
+            "alipay": translate("cli", "Alipay"), "unionpay": translate("cli", "UnionPay card"),
+            "voucher": translate("cli", "voucher")}
 
 
 def _status_names() -> dict[str, str]:
@@ -273,11 +307,11 @@ def _show(args: argparse.Namespace) -> int:
                         "document": r.document, "expiry_date": r.expiry_date.isoformat() if r.expiry_date else None,
                         "received": r.received, "on_hand": r.on_hand} for r in lots]
             origins = {"donation": translate("cli", "donation"), "purchase": translate("cli", "purchase"),
-                       "count": translate("cli", "stock count")}
+                       "count": translate("cli", "stock count"), "unrecorded": translate("cli", "sold before received")}
             headers = [translate("cli", "Barcode"), translate("cli", "Name"), translate("cli", "From"),
                        translate("cli", "Document"), translate("cli", "Best before"), translate("cli", "Received"),
                        translate("cli", "On hand"), translate("cli", "Unit")]
-            table = [[r.barcode, r.name, origins[r.origin], r.document,
+            table = [[r.barcode, r.name, origins.get(r.origin, r.origin), r.document,
                       r.expiry_date.isoformat() if r.expiry_date else "", r.received, r.on_hand, r.unit] for r in lots]
             right = {5, 6}
         elif args.kind == "donations":
@@ -303,6 +337,40 @@ def _show(args: argparse.Namespace) -> int:
                       (d.receipt_number or "") + (" " + translate("cli", "(void)") if d.receipt_status == "void" else "")]
                      for d in donations]
             right = {3, 4, 5}
+        elif args.kind == "sales":
+            sales = services.sales.sales(limit=None)
+            methods = _method_names()
+            objects = [{"id": str(r.id), "number": r.number, "completed_at": r.completed_at.isoformat(),
+                        "cashier": r.cashier, "till": r.till, "lines": r.lines, "units": r.units,
+                        "total_fen": r.total_fen, "methods": list(r.methods), "status": r.status,
+                        "returned_fen": r.returned_fen} for r in sales]
+            headers = [translate("cli", "Number"), translate("cli", "Time"), translate("cli", "Cashier"),
+                       translate("cli", "Lines"), translate("cli", "Units"), translate("cli", "Total"),
+                       translate("cli", "Paid by"), translate("cli", "Returned")]
+            table = [[r.number + (" " + translate("cli", "(void)") if r.status == "voided" else ""),
+                      r.completed_at.astimezone(STORE_TZ).strftime("%Y-%m-%d %H:%M"), r.cashier, r.lines, r.units,
+                      format_fen(r.total_fen), "+".join(methods.get(m, m) for m in r.methods),
+                      format_fen(r.returned_fen) if r.returned_fen else ""] for r in sales]
+            right = {3, 4, 5, 7}
+        elif args.kind == "shifts":
+            shifts = services.shifts.shifts(limit=100_000)
+            summaries = [services.shifts.summary(r.number) for r in shifts]
+            objects = [{"number": r.shift.number, "till": r.shift.till, "opened_at": r.shift.opened_at.isoformat(),
+                        "opened_by": r.shift.opened_by, "float_fen": r.shift.float_fen,
+                        "closed_at": r.shift.closed_at.isoformat() if r.shift.closed_at else None,
+                        "sales": r.sales_count, "sales_fen": r.sales_fen,
+                        "expected_cash_fen": r.expected_fen["cash"],
+                        "counted_cash_fen": r.counted_fen["cash"] if r.counted_fen else None,
+                        "difference_reason": r.difference_reason} for r in summaries]
+            headers = [translate("cli", "Number"), translate("cli", "Till"), translate("cli", "Opened"),
+                       translate("cli", "Closed"), translate("cli", "Sales"), translate("cli", "Total"),
+                       translate("cli", "Cash expected"), translate("cli", "Cash counted")]
+            table = [[r.shift.number, r.shift.till, r.shift.opened_at.astimezone(STORE_TZ).strftime("%Y-%m-%d %H:%M"),
+                      r.shift.closed_at.astimezone(STORE_TZ).strftime("%H:%M") if r.shift.closed_at else
+                      translate("cli", "open"), r.sales_count, format_fen(r.sales_fen),
+                      format_fen(r.expected_fen["cash"]), format_fen(r.counted_fen["cash"]) if r.counted_fen else ""]
+                     for r in summaries]
+            right = {4, 5, 6, 7}
         elif args.kind == "households":
             from charity_pos.domain.identity import mask_name
             from charity_pos.services.households import CATEGORY_NAMES

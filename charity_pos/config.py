@@ -50,6 +50,14 @@ class Settings:
     language: str = "zh_CN"
     store_path: str = ""
     font_point_size: int = 13
+    #: this PC's till: one open shift per till
+    till: str = "1"
+    #: the receipt printer for sales slips (a Qt printer name; "" = ask each time)
+    slip_printer: str = ""
+    #: slip paper width in mm: 80 or 58
+    slip_width_mm: int = 80
+    #: print the slip by itself when a sale is paid
+    auto_print_slip: bool = False
 
     @property
     def store(self) -> Path:
@@ -71,6 +79,11 @@ class Settings:
             settings.language = "zh_CN"
         if not isinstance(settings.font_point_size, int) or not 9 <= settings.font_point_size <= 24:
             settings.font_point_size = 13
+        if settings.slip_width_mm not in (58, 80):
+            settings.slip_width_mm = 80
+        if not isinstance(settings.till, str) or not settings.till.strip() or len(settings.till) > 16:
+            settings.till = "1"
+        settings.auto_print_slip = bool(settings.auto_print_slip)
         return settings
 
     def save(self) -> None:

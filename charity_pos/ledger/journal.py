@@ -14,7 +14,7 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import event, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import ORMExecuteState, Session
 
 from charity_pos.db.base import Base
 from charity_pos.db.models import JournalEvent
@@ -55,6 +55,17 @@ def _note_changes(session: Session, _ctx: object, _instances: object) -> None:
             if previous and previous[0] == "insert" and op == "update":
                 continue  # still an insert as far as this event is concerned
             pending[key] = (op, obj)
+
+
+@event.listens_for(Session, "do_orm_execute")
+def _refuse_bulk_changes(state: ORMExecuteState) -> None:
+    """A bulk UPDATE or DELETE bypasses the row-by-row record the journal is
+    made from, so it is refused on journaled tables."""
+    if not (state.is_update or state.is_delete):
+        return
+    entity = state.bind_mapper.class_ if state.bind_mapper is not None else None
+    if getattr(entity, "__journaled__", False):
+        raise UnjournaledChange(f"bulk statement on journaled table {entity.__tablename__}")  # type: ignore[union-attr]
 
 
 @event.listens_for(Session, "before_commit")

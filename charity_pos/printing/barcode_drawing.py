@@ -151,3 +151,136 @@ def draw_barcode(canvas, layout: BarcodeLayout, x: float, y: float) -> None:  # 
     canvas.setFont(layout.font_name, size)
     canvas.drawCentredString(x0 + bars_width / 2, y + (digits_h - size * 0.8) / 2 + size * 0.08, text)
     canvas.restoreState()
+
+
+# --- Code 128, for document numbers on slips ------------------------------
+#: Quiet zone on each side of a Code 128 symbol, in modules (ISO/IEC 15417: at least 10X).
+CODE128_QUIET = 10
+#: The stop pattern python-barcode ends a symbol with (stop character and its final bar).
+_CODE128_STOP = "1100011101011"
+
+
+@dataclass(frozen=True)
+class Code128Encoded:
+    text: str
+    pattern: str  # "1" dark module, "0" light: start, data, check and stop characters
+
+    @property
+    def quiet(self) -> int:
+        return CODE128_QUIET
+
+    @property
+    def total_modules(self) -> int:
+        """Bars and both quiet zones."""
+        return 2 * CODE128_QUIET + len(self.pattern)
+
+
+def encode_code128(text: str) -> Code128Encoded:
+    """Encode printable ASCII (a document number) as Code 128 modules.
+
+    Raises ValueError for empty text or characters Code 128 cannot carry
+    without extensions (anything outside ASCII 32-126). The pattern comes
+    from python-barcode and is decoded again here before it is used, so a
+    library that encodes something else is caught, not printed."""
+    import barcode as python_barcode
+
+    if not text or any(not 32 <= ord(ch) <= 126 for ch in text):
+        raise ValueError(f"Code 128 carries printable ASCII only: {text!r}")
+    (pattern,) = python_barcode.get_barcode_class("code128")(text).build()
+    if decode_code128(pattern) != text:
+        # python-barcode 0.16 drops a leading "99" (it takes the digits for a
+        # switch to code set C); then the whole text goes in code set B.
+        pattern = _code128_set_b(text)
+    if decode_code128(pattern) != text:  # pragma: no cover - cannot happen with set B
+        raise RuntimeError(f"Code 128 for {text!r} does not decode back to it")
+    return Code128Encoded(text, pattern)
+
+
+def _code128_set_b(text: str) -> str:
+    """Printable ASCII, all in code set B: start B, one symbol a character,
+    the check character and the stop pattern."""
+    from barcode.charsets.code128 import CODES
+
+    values = [104] + [ord(ch) - 32 for ch in text]
+    check = (values[0] + sum(i * v for i, v in enumerate(values[1:], start=1))) % 103
+    return "".join(CODES[v] for v in [*values, check]) + _CODE128_STOP
+
+
+def decode_code128(pattern: str) -> str | None:
+    """Read a Code 128 module pattern back to its text (code sets A, B, C;
+    no FNC characters); None if the pattern is malformed or its check
+    character is wrong."""
+    from barcode.charsets.code128 import CODES
+
+    body, stop = pattern[:-len(_CODE128_STOP)], pattern[-len(_CODE128_STOP):]
+    if stop != _CODE128_STOP or not body or len(body) % 11:
+        return None
+    index = {code: value for value, code in enumerate(CODES)}
+    try:
+        values = [index[body[i:i + 11]] for i in range(0, len(body), 11)]
+    except KeyError:
+        return None
+    if len(values) < 2:
+        return None
+    start, *data, check = values
+    if (start + sum(i * v for i, v in enumerate(data, start=1))) % 103 != check:
+        return None
+    charset = {103: "A", 104: "B", 105: "C"}.get(start)
+    if charset is None:
+        return None
+    out: list[str] = []
+    shifted = False
+    for value in data:
+        if charset == "C" and not shifted:
+            if value < 100:
+                out.append(f"{value:02d}")
+            elif value in (100, 101):
+                charset = "B" if value == 100 else "A"
+            else:
+                return None
+            continue
+        current = charset if not shifted else ("B" if charset == "A" else "A")
+        shifted = False
+        if value < 64 or (value < 96 and current == "B"):
+            out.append(chr(value + 32))
+        elif value < 96:  # code set A: control characters
+            out.append(chr(value - 64))
+        elif value == 98 and charset in "AB":
+            shifted = True
+        elif value == 99:
+            charset = "C"
+        elif value == 100 and charset == "A":
+            charset = "B"
+        elif value == 101 and charset == "B":
+            charset = "A"
+        else:  # FNC1-4 and the like: not used for document numbers
+            return None
+    return "".join(out)
+
+
+def draw_code128(canvas, encoded: Code128Encoded, x: float, y: float, module: float,  # type: ignore[no-untyped-def]
+                 bar_height: float, *, ladder: bool = False) -> None:
+    """Draw the bars only. ``x, y`` is the bottom-left of the symbol with its
+    quiet zones: ``encoded.total_modules * module`` wide and ``bar_height``
+    tall. With ``ladder`` the symbol is turned a quarter turn, reading
+    upwards: then it is ``bar_height`` wide and ``total_modules * module``
+    tall, still with x, y its bottom-left."""
+    canvas.saveState()
+    if ladder:
+        canvas.translate(x + bar_height, y)
+        canvas.rotate(90)
+        x, y = 0.0, 0.0
+    canvas.setFillColorRGB(0, 0, 0)
+    x0 = x + encoded.quiet * module
+    pattern = encoded.pattern
+    i = 0
+    while i < len(pattern):
+        if pattern[i] != "1":
+            i += 1
+            continue
+        j = i
+        while j < len(pattern) and pattern[j] == "1":
+            j += 1
+        canvas.rect(x0 + i * module, y, (j - i) * module, bar_height, stroke=0, fill=1)
+        i = j
+    canvas.restoreState()

@@ -458,28 +458,31 @@ class SalesService:
     # --- reading --------------------------------------------------------------
     def sale(self, number: str) -> SaleView:
         """A sale with its lines (and what was returned of each) and payments."""
+        with self.ctx.db.read() as s:
+            return self._view(s, self._sale(s, number))
+
+    @staticmethod
+    def _view(s: Session, sale: Sale) -> SaleView:
         from charity_pos.db.models import CashShift, Refund, ReturnLine, SaleReturn
 
-        with self.ctx.db.read() as s:
-            sale = self._sale(s, number)
-            returned = dict(s.execute(
-                select(ReturnLine.sale_line_id, func.sum(ReturnLine.quantity))
-                .join(SaleLine, SaleLine.id == ReturnLine.sale_line_id)
-                .where(SaleLine.sale_id == sale.id).group_by(ReturnLine.sale_line_id)).all())
-            refunded = s.scalar(select(func.coalesce(func.sum(Refund.amount_fen), 0)).join(SaleReturn)
-                                .where(SaleReturn.sale_id == sale.id)) or 0
-            cashier = s.get(User, sale.cashier_id)
-            shift = s.get(CashShift, sale.shift_id)
-            return SaleView(
-                sale.id, sale.number, sale.shift_id, shift.till if shift else "", cashier.username if cashier else "",
-                sale.completed_at, sale.subtotal_fen, sale.ticket_discount_fen, sale.total_fen, sale.change_fen,
-                sale.status, sale.slip_prints,
-                tuple(SoldLine(l.id, l.line_no, l.item_id, l.name, l.source, l.quantity, int(returned.get(l.id, 0)),
-                               l.list_price_fen, l.unit_price_fen, l.discount_fen, l.ticket_discount_fen,
-                               l.amount_fen) for l in sale.lines),
-                tuple(SoldPayment(p.method, p.amount_fen, p.tendered_fen, p.reference) for p in sale.payments),
-                int(refunded), sale.void_reason,
-            )
+        returned = dict(s.execute(
+            select(ReturnLine.sale_line_id, func.sum(ReturnLine.quantity))
+            .join(SaleLine, SaleLine.id == ReturnLine.sale_line_id)
+            .where(SaleLine.sale_id == sale.id).group_by(ReturnLine.sale_line_id)).all())
+        refunded = s.scalar(select(func.coalesce(func.sum(Refund.amount_fen), 0)).join(SaleReturn)
+                            .where(SaleReturn.sale_id == sale.id)) or 0
+        cashier = s.get(User, sale.cashier_id)
+        shift = s.get(CashShift, sale.shift_id)
+        return SaleView(
+            sale.id, sale.number, sale.shift_id, shift.till if shift else "", cashier.username if cashier else "",
+            sale.completed_at, sale.subtotal_fen, sale.ticket_discount_fen, sale.total_fen, sale.change_fen,
+            sale.status, sale.slip_prints,
+            tuple(SoldLine(l.id, l.line_no, l.item_id, l.name, l.source, l.quantity, int(returned.get(l.id, 0)),
+                           l.list_price_fen, l.unit_price_fen, l.discount_fen, l.ticket_discount_fen,
+                           l.amount_fen) for l in sale.lines),
+            tuple(SoldPayment(p.method, p.amount_fen, p.tendered_fen, p.reference) for p in sale.payments),
+            int(refunded), sale.void_reason,
+        )
 
     def sales(self, *, limit: int | None = 200, shift_id: uuid.UUID | None = None) -> list[SaleRow]:
         """Newest first."""
@@ -523,10 +526,9 @@ class SalesService:
             prints = sale.slip_prints
             journal.append(s, "sale.slip_printed", actor=actor.user_id if actor else None, at=now,
                            facts={"number": sale.number, "print": prints})
-            s.flush()
-        view = self.sale(number)
-        if render is not None:
-            render(view, prints - 1)
+            view = self._view(s, sale)
+            if render is not None:
+                render(view, prints - 1)
         return view
 
     # --- parked tickets and cancelled ones ------------------------------------
