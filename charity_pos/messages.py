@@ -79,6 +79,7 @@ BARCODE_REASONS = {
     "not_digits": QT_TRANSLATE_NOOP("Errors", "only digits are allowed"),
     "length": QT_TRANSLATE_NOOP("Errors", "it must have 8, 12 or 13 digits (EAN-8, UPC-A, EAN-13)"),
     "check_digit": QT_TRANSLATE_NOOP("Errors", "the check digit is wrong"),
+    "lot_range": QT_TRANSLATE_NOOP("Errors", "codes starting 22 are the store's own lot codes"),
 }
 
 FIELDS = {
@@ -160,6 +161,7 @@ INPUT_REASONS = {
     "food_needs_date": QT_TRANSLATE_NOOP("Errors", "“{value}” is food: type its best-before date."),
     "discount_above_price": QT_TRANSLATE_NOOP("Errors", "{field} is more than the amount it comes off."),
     "price_changed": QT_TRANSLATE_NOOP("Errors", "The price of “{value}” changed meanwhile; scan it again."),
+    "twice": QT_TRANSLATE_NOOP("Errors", "{field} {value} is on this ticket twice."),
     "has_returns": QT_TRANSLATE_NOOP("Errors", "Sale {value} has returns and can no longer be voided."),
     "reference_needed": QT_TRANSLATE_NOOP("Errors", "A {value} payment needs its reference number."),
     "date_format": QT_TRANSLATE_NOOP("Errors", "{field}: “{value}” is not a date; type it like 2026-09-30."),

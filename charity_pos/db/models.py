@@ -85,14 +85,14 @@ class Item(Base):
 
 
 class StockLot(Base):
-    """One arrival of one item: a donation line, a purchase line or a count
-    surplus. Goods without a maker's barcode carry the lot's own in-store
+    """One arrival of one item: a donation line, a purchase line, a count
+    surplus, or (unrecorded) goods sold before they were ever received. Goods without a maker's barcode carry the lot's own in-store
     code, so a sold coat leads back to the donation it came from."""
 
     __tablename__ = "stock_lot"
     __journaled__ = True
     __table_args__ = (
-        CheckConstraint("origin IN ('donation', 'purchase', 'count')", name="origin"),
+        CheckConstraint("origin IN ('donation', 'purchase', 'count', 'unrecorded')", name="origin"),
         Index("ix_stock_lot_item_id", "item_id"),
     )
 

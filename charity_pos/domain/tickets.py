@@ -87,7 +87,10 @@ def beyond_limit(line: PricedLine, limit_percent: int) -> bool:
 
 
 def ticket_beyond_limit(result: TicketTotals, limit_percent: int) -> bool:
-    return result.ticket_discount_fen * 100 > result.subtotal_fen * limit_percent
+    """The ticket discount alone, or everything taken off the catalog prices
+    together (line changes and the ticket discount stacked), beyond the limit."""
+    return (result.ticket_discount_fen * 100 > result.subtotal_fen * limit_percent
+            or result.reduction_fen * 100 > result.list_total_fen * limit_percent)
 
 
 @dataclass(frozen=True)

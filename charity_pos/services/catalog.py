@@ -13,11 +13,12 @@ from sqlalchemy.orm import Session
 from charity_pos.db.models import Category, Item, StockMovement
 from charity_pos.domain import barcodes, pinyin
 from charity_pos.domain.money import check_fen
-from charity_pos.errors import DuplicateBarcode, InvalidInput, NotFound, UnknownBarcode
+from charity_pos.errors import DuplicateBarcode, InvalidBarcode, InvalidInput, NotFound, UnknownBarcode
 from charity_pos.ledger import journal
 from charity_pos.services.accounts import AccountService, audit
 from charity_pos.services.base import Actor, Approval, Changes, Entity, ServiceContext
 from charity_pos.services.permissions import Action
+from charity_pos.services.lots import LOT_CODE_PREFIX
 from charity_pos.services.sequences import TIMELESS, next_serial
 
 log = logging.getLogger("charity_pos.catalog")
@@ -111,6 +112,15 @@ def _item_row(item: Item, category_code: str, category_name: str, on_hand: int) 
     )
 
 
+def _free_in_store_code(session: Session) -> str:
+    """The next in-store item code that no item carries yet: a typed code
+    from another shop's label may already hold the next serial."""
+    while True:
+        code = barcodes.in_store_code(ITEM_CODE_PREFIX, next_serial(session, "barcode21", TIMELESS))
+        if session.scalars(select(Item.id).where(Item.barcode == code)).first() is None:
+            return code
+
+
 def _clean(session: Session, draft: ItemDraft) -> tuple[ItemDraft, Category]:
     name = " ".join(draft.name.split())
     if not name:
@@ -123,7 +133,7 @@ def _clean(session: Session, draft: ItemDraft) -> tuple[ItemDraft, Category]:
     category = session.scalars(select(Category).where(Category.code == draft.category_code)).one_or_none()
     if category is None:
         raise InvalidInput(field="category", value=draft.category_code, reason="unknown")
-    check_fen(draft.sale_price_fen, field="sale_price")
+    check_fen(draft.sale_price_fen, field="sale_price", allow_zero=False)
     if draft.reference_price_fen is not None:
         check_fen(draft.reference_price_fen, field="reference_price")
     try:
@@ -133,6 +143,8 @@ def _clean(session: Session, draft: ItemDraft) -> tuple[ItemDraft, Category]:
     code = barcodes.normalize(draft.barcode or "") or None
     if code is not None:
         barcodes.validate(code)
+        if len(code) == 13 and code.startswith(str(LOT_CODE_PREFIX)):  # the store's own lot codes
+            raise InvalidBarcode(barcode=code, reason="lot_range")
     return replace(draft, name=name, unit=unit, barcode=code, source=source), category
 
 
@@ -224,7 +236,7 @@ class CatalogService:
         with self.ctx.db.begin() as s:
             draft, category = _clean(s, draft)
             self._check_barcode_free(s, draft.barcode, None)
-            code = draft.barcode or barcodes.in_store_code(ITEM_CODE_PREFIX, next_serial(s, "barcode21", TIMELESS))
+            code = draft.barcode or _free_in_store_code(s)
             item = Item(
                 name=draft.name,
                 pinyin_initials=pinyin.initials(draft.name),

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import func, select
 
-from charity_pos.db.models import Payment, Refund, ReturnLine, Sale, SaleLine, SaleReturn, StockMovement
+from charity_pos.db.models import Payment, Refund, ReturnLine, Sale, SaleLine, SaleReturn, StockLot, StockMovement
 from charity_pos.errors import InvalidInput, NotFound, ReturnTooLarge, SaleVoided
 from charity_pos.ledger import journal
 from charity_pos.services.accounts import AccountService, audit
@@ -89,9 +89,10 @@ class ReturnService:
                 s.add(ReturnLine(return_id=entry.id, line_no=line_no, sale_line_id=line.id, quantity=quantity,
                                  amount_fen=amount))
                 # back into the lots they came from: the units returned before
-                # are counted off the lots in the order they were taken
+                # are counted off the lots in the order they were taken (oldest first)
                 skip, left = before, quantity
-                for part in sorted(line.lots, key=lambda p: str(p.id)):
+                taken = sorted(line.lots, key=lambda p: (s.get(StockLot, p.lot_id).received_at, str(p.lot_id)))
+                for part in taken:
                     room = part.quantity - min(skip, part.quantity)
                     skip = max(0, skip - part.quantity)
                     back = min(room, left)

@@ -24,7 +24,8 @@ from charity_pos.db.models import (
 from charity_pos.domain import barcodes, tickets
 from charity_pos.domain.money import check_fen
 from charity_pos.errors import (
-    ExpiredGoods, InvalidInput, NotFound, NotSellable, SaleVoided, UnknownBarcode, VoidOutsideShift, VoucherUsed,
+    ExpiredGoods, InvalidInput, NotFound, NotSellable, SaleVoided, TicketCompleted, UnknownBarcode, VoidOutsideShift,
+    VoucherUsed,
 )
 from charity_pos.ledger import journal
 from charity_pos.services import lots
@@ -33,11 +34,15 @@ from charity_pos.services.base import Actor, Approval, Changes, Entity, ServiceC
 from charity_pos.services.counter_rules import CounterRules, rules_in
 from charity_pos.services.intake import FOOD_CATEGORIES
 from charity_pos.services.permissions import Action, allowed
+from charity_pos.services.sale_records import (  # noqa: F401  (re-exported for callers)
+    SaleRow, SaleView, SoldLine, SoldPayment, find_sale, sale_rows, sale_view,
+)
 from charity_pos.services.sequences import next_number
 from charity_pos.services.shifts import open_shift_in
 
 MAX_LINES = 300
 MAX_QUANTITY = 9_999
+MAX_REFERENCE = 40
 
 
 class Method(StrEnum):
@@ -97,70 +102,6 @@ class SaleDraft:
 
 
 @dataclass(frozen=True)
-class SaleRow:
-    id: uuid.UUID
-    number: str
-    completed_at: datetime
-    cashier: str
-    till: str
-    lines: int
-    units: int
-    total_fen: int
-    methods: tuple[str, ...]
-    status: str
-    returned_fen: int
-
-
-@dataclass(frozen=True)
-class SoldLine:
-    id: uuid.UUID
-    line_no: int
-    item_id: uuid.UUID
-    name: str
-    source: str
-    quantity: int
-    returned: int
-    list_price_fen: int
-    unit_price_fen: int
-    discount_fen: int
-    ticket_discount_fen: int
-    amount_fen: int
-
-    @property
-    def paid_fen(self) -> int:
-        """What the customer paid for the whole line."""
-        return self.amount_fen - self.ticket_discount_fen
-
-
-@dataclass(frozen=True)
-class SoldPayment:
-    method: str
-    amount_fen: int
-    tendered_fen: int
-    reference: str
-
-
-@dataclass(frozen=True)
-class SaleView:
-    id: uuid.UUID
-    number: str
-    shift_id: uuid.UUID
-    till: str
-    cashier: str
-    completed_at: datetime
-    subtotal_fen: int
-    ticket_discount_fen: int
-    total_fen: int
-    change_fen: int
-    status: str
-    slip_prints: int
-    lines: tuple[SoldLine, ...]
-    payments: tuple[SoldPayment, ...]
-    refunded_fen: int = 0
-    void_reason: str | None = None
-
-
-@dataclass(frozen=True)
 class Parked:
     id: uuid.UUID
     parked_at: datetime
@@ -183,51 +124,24 @@ def _quantity(value: object) -> int:
     return value
 
 
-def _lot_balances(session: Session, item_id: uuid.UUID) -> list[tuple[StockLot, int]]:
-    """Every lot of the item with what is left, oldest first, empty ones too."""
-    left = func.coalesce(func.sum(StockMovement.quantity), 0)
-    rows = session.execute(
-        select(StockLot, left).outerjoin(StockMovement, StockMovement.lot_id == StockLot.id)
-        .where(StockLot.item_id == item_id).group_by(StockLot.id).order_by(StockLot.received_at, StockLot.id)
-    ).all()
-    return [(lot, int(qty)) for lot, qty in rows]
+def sellable_on_hand(balances: list[tuple[StockLot, int]], today: date, *, food: bool) -> int:
+    """What can be sold: for food, only lots not past their date count."""
+    return sum(left for lot, left in balances
+               if not (food and lot.expiry_date is not None and lot.expiry_date < today))
 
 
-def take_for_sale(session: Session, item: Item, quantity: int, today: date, *, food: bool,
-                  lot_id: uuid.UUID | None, document: str, at: datetime) -> list[tuple[StockLot, int]]:
-    """Which lots ``quantity`` units leave: the scanned lot first, then the
-    oldest lots that are not past their date. What is not on the books comes
-    off the newest lot, which goes below zero until the next count."""
-    balances = _lot_balances(session, item.id)
-    usable = [(lot, left) for lot, left in balances
-              if not (food and lot.expiry_date is not None and lot.expiry_date < today)]
-    if lot_id is not None:
-        usable.sort(key=lambda pair: pair[0].id != lot_id)
-    if food and balances and not any(left > 0 for _, left in usable) and any(left > 0 for _, left in balances):
-        expired = next(lot for lot, left in balances if left > 0)
-        raise ExpiredGoods(item_name=item.name, expiry_date=expired.expiry_date.isoformat())  # type: ignore[union-attr]
-    taken: list[tuple[StockLot, int]] = []
-    wanted = quantity
-    for lot, left in usable:
-        if wanted and left > 0:
-            part = min(left, wanted)
-            taken.append((lot, part))
-            wanted -= part
-    if wanted:
-        if usable:
-            fallback = next((lot for lot, _ in taken if lot.id == lot_id), None) or usable[-1][0]
-        else:  # never received: a lot of its own, from nothing, so the sale is still traced
-            fallback = _empty_lot(session, item.id, document, at)
-        already = sum(part for lot, part in taken if lot.id == fallback.id)
-        taken = [(lot, part) for lot, part in taken if lot.id != fallback.id] + [(fallback, already + wanted)]
-    return taken
+def _check_voucher_free(session: Session, voucher: str) -> None:
+    """A voucher pays once; money given back to it on a return frees it again."""
+    from charity_pos.db.models import Refund
 
-
-def _empty_lot(session: Session, item_id: uuid.UUID, document: str, at: datetime) -> StockLot:
-    lot = StockLot(item_id=item_id, origin="unrecorded", document=document, quantity_received=0, received_at=at)
-    session.add(lot)
-    session.flush()
-    return lot
+    uses = session.execute(select(Sale.number, Payment.amount_fen).join(Payment).where(
+        Payment.method == Method.VOUCHER.value, Payment.reference == voucher, Sale.status == "completed")).all()
+    if not uses:
+        return
+    given_back = session.scalar(select(func.coalesce(func.sum(Refund.amount_fen), 0)).where(
+        Refund.method == Method.VOUCHER.value, Refund.reference == voucher)) or 0
+    if sum(amount for _, amount in uses) > given_back:
+        raise VoucherUsed(voucher=voucher, sale=uses[-1][0])
 
 
 def _load_item(session: Session, item_id: uuid.UUID) -> tuple[Item, str]:
@@ -267,7 +181,7 @@ class SalesService:
         item, category_code = _load_item(s, item_id)
         if not item.active:
             raise NotSellable(item_name=item.name)
-        balances = _lot_balances(s, item.id)
+        balances = lots.all_balances(s, item.id)
         if is_food(category_code):
             if lot is not None and lot.expiry_date is not None and lot.expiry_date < today:
                 raise ExpiredGoods(item_name=item.name, expiry_date=lot.expiry_date.isoformat())
@@ -275,7 +189,7 @@ class SalesService:
             stale = [l for l, left in balances if left > 0 and l.expiry_date and l.expiry_date < today]
             if stale and not fresh:
                 raise ExpiredGoods(item_name=item.name, expiry_date=stale[0].expiry_date.isoformat())  # type: ignore[union-attr]
-        on_hand = sum(left for _, left in balances)
+        on_hand = sellable_on_hand(balances, today, food=is_food(category_code))
         warnings = (SaleWarning.NO_STOCK.value,) if on_hand <= 0 else ()
         return Scanned(item.id, item.name, item.unit, item.sale_price_fen, item.source, on_hand,
                        lot.id if lot is not None else None, warnings)
@@ -330,7 +244,13 @@ class SalesService:
                 raise InvalidInput(field="payment", value=payment.method, reason="unknown") from None
             if method in NEEDS_REFERENCE and not payment.reference.strip():
                 raise InvalidInput(field="reference", value=method.value, reason="reference_needed")
+            if len(payment.reference.strip()) > MAX_REFERENCE:
+                raise InvalidInput(field="reference", value=payment.reference.strip(), reason="too_long")
             methods.append(method)
+        vouchers = [p.reference.strip() for m, p in zip(methods, draft.payments, strict=True) if m == Method.VOUCHER]
+        if len(vouchers) != len(set(vouchers)):
+            twice = next(v for v in vouchers if vouchers.count(v) > 1)
+            raise InvalidInput(field="voucher", value=twice, reason="twice")
         if not draft.payments:
             raise InvalidInput(field="payment", value="", reason="empty")
         # The approval is checked before the write transaction: checking a
@@ -338,7 +258,7 @@ class SalesService:
         with self.ctx.db.read() as s:
             existing = s.scalars(select(Sale).where(Sale.ticket_id == draft.ticket_id)).first()
             if existing is not None:
-                return Changes(frozenset({Entity.SALES}), (existing.id,), None, existing.number)
+                return self._repeated(existing, draft)
             rules = rules_in(s)
             prices = {line.item_id: _load_item(s, line.item_id)[0].sale_price_fen for line in draft.lines}
         priced = [self._priced(line, prices[line.item_id]) for line in draft.lines]
@@ -351,7 +271,7 @@ class SalesService:
         with self.ctx.db.begin() as s:
             existing = s.scalars(select(Sale).where(Sale.ticket_id == draft.ticket_id)).first()
             if existing is not None:  # paid from another window in the meantime
-                return Changes(frozenset({Entity.SALES}), (existing.id,), None, existing.number)
+                return self._repeated(existing, draft)
             shift = open_shift_in(s, draft.till)
             loaded = [(line, *_load_item(s, line.item_id)) for line in draft.lines]
             for line, item, _category in loaded:
@@ -365,11 +285,7 @@ class SalesService:
             settled = tickets.settle(result.total_fen, tenders)
             for method, payment in zip(methods, draft.payments, strict=True):
                 if method == Method.VOUCHER:
-                    used = s.execute(select(Sale.number).join(Payment).where(
-                        Payment.method == Method.VOUCHER.value, Payment.reference == payment.reference.strip(),
-                        Sale.status == "completed")).first()
-                    if used is not None:
-                        raise VoucherUsed(voucher=payment.reference.strip(), sale=used[0])
+                    _check_voucher_free(s, payment.reference.strip())
             number = next_number(s, "sale", today.year)
             sale = Sale(
                 number=number, ticket_id=draft.ticket_id, shift_id=shift.id, cashier_id=actor.user_id,
@@ -391,10 +307,10 @@ class SalesService:
                 )
                 s.add(entry)
                 s.flush()
-                on_books = lots.on_hand(s, item.id)
+                on_books = sellable_on_hand(lots.all_balances(s, item.id), today, food=is_food(category))
                 if on_books < p.quantity:
                     warnings.append(SaleWarning.NO_STOCK.value)
-                for lot, quantity in take_for_sale(s, item, p.quantity, today, food=is_food(category),
+                for lot, quantity in lots.take_for_sale(s, item, p.quantity, today, food=is_food(category),
                                                    lot_id=line.lot_id, document=number, at=now):
                     s.add(SaleLineLot(sale_line_id=entry.id, lot_id=lot.id, quantity=quantity))
                     s.add(StockMovement(item_id=item.id, lot_id=lot.id, quantity=-quantity, reason="sale",
@@ -412,6 +328,22 @@ class SalesService:
         return Changes(frozenset({Entity.SALES, Entity.STOCK, Entity.SHIFTS}), (sale.id,), ev.seq, number,
                        tuple(dict.fromkeys(warnings)))
 
+    @staticmethod
+    def _repeated(sale: Sale, draft: SaleDraft) -> Changes:
+        """Pay pressed again for a paid ticket: the same sale, nothing new.
+        A different basket or payment under the same ticket is refused."""
+        list_price = {line.item_id: line.list_price_fen for line in sale.lines}
+        basket = sorted((str(line.item_id), line.quantity, list_price.get(line.item_id) if line.price_fen is None
+                         else line.price_fen, line.discount_fen) for line in draft.lines)
+        basket.append(("ticket", 0, 0, draft.ticket_discount_fen))
+        sold = sorted((str(line.item_id), line.quantity, line.unit_price_fen, line.discount_fen) for line in sale.lines)
+        sold.append(("ticket", 0, 0, sale.ticket_discount_fen))
+        paid = sorted((p.method, p.tendered_fen, p.reference.strip()) for p in draft.payments)
+        recorded = sorted((p.method, p.tendered_fen, p.reference) for p in sale.payments)
+        if basket != sold or paid != recorded:
+            raise TicketCompleted(number=sale.number)
+        return Changes(frozenset({Entity.SALES}), (sale.id,), None, sale.number)
+
     # --- voiding ----------------------------------------------------------------
     def void(self, actor: Actor, number: str, reason: str, approval: Approval | None = None) -> Changes:
         """Undo a sale of the shift still open: its goods go back into their
@@ -421,7 +353,7 @@ class SalesService:
             raise InvalidInput(field="reason", value="", reason="empty")
         now = self.ctx.now()
         with self.ctx.db.begin() as s:
-            sale = self._sale(s, number)
+            sale = find_sale(s, number)
             if sale.status == "voided":
                 raise SaleVoided(number=sale.number)
             from charity_pos.db.models import CashShift, SaleReturn
@@ -448,69 +380,17 @@ class SalesService:
             ev = journal.append(s, "sale.voided", actor=actor.user_id, at=now, facts=facts)
         return Changes(frozenset({Entity.SALES, Entity.STOCK, Entity.SHIFTS}), (sale.id,), ev.seq, sale.number)
 
-    @staticmethod
-    def _sale(s: Session, number: str) -> Sale:
-        sale = s.scalars(select(Sale).where(Sale.number == number.strip().upper())).first()
-        if sale is None:
-            raise NotFound(kind="sale", key=number.strip())
-        return sale
-
     # --- reading --------------------------------------------------------------
     def sale(self, number: str) -> SaleView:
         """A sale with its lines (and what was returned of each) and payments."""
         with self.ctx.db.read() as s:
-            return self._view(s, self._sale(s, number))
-
-    @staticmethod
-    def _view(s: Session, sale: Sale) -> SaleView:
-        from charity_pos.db.models import CashShift, Refund, ReturnLine, SaleReturn
-
-        returned = dict(s.execute(
-            select(ReturnLine.sale_line_id, func.sum(ReturnLine.quantity))
-            .join(SaleLine, SaleLine.id == ReturnLine.sale_line_id)
-            .where(SaleLine.sale_id == sale.id).group_by(ReturnLine.sale_line_id)).all())
-        refunded = s.scalar(select(func.coalesce(func.sum(Refund.amount_fen), 0)).join(SaleReturn)
-                            .where(SaleReturn.sale_id == sale.id)) or 0
-        cashier = s.get(User, sale.cashier_id)
-        shift = s.get(CashShift, sale.shift_id)
-        return SaleView(
-            sale.id, sale.number, sale.shift_id, shift.till if shift else "", cashier.username if cashier else "",
-            sale.completed_at, sale.subtotal_fen, sale.ticket_discount_fen, sale.total_fen, sale.change_fen,
-            sale.status, sale.slip_prints,
-            tuple(SoldLine(l.id, l.line_no, l.item_id, l.name, l.source, l.quantity, int(returned.get(l.id, 0)),
-                           l.list_price_fen, l.unit_price_fen, l.discount_fen, l.ticket_discount_fen,
-                           l.amount_fen) for l in sale.lines),
-            tuple(SoldPayment(p.method, p.amount_fen, p.tendered_fen, p.reference) for p in sale.payments),
-            int(refunded), sale.void_reason,
-        )
+            return sale_view(s, find_sale(s, number))
 
     def sales(self, *, limit: int | None = 200, shift_id: uuid.UUID | None = None) -> list[SaleRow]:
         """Newest first."""
-        from charity_pos.db.models import CashShift, Refund, SaleReturn
-
-        units = select(SaleLine.sale_id, func.count().label("lines"), func.sum(SaleLine.quantity).label("units")) \
-            .group_by(SaleLine.sale_id).subquery()
-        refunds = select(SaleReturn.sale_id, func.sum(Refund.amount_fen).label("fen")).join(Refund) \
-            .group_by(SaleReturn.sale_id).subquery()
-        query = (select(Sale, User.username, CashShift.till, units.c.lines, units.c.units, refunds.c.fen)
-                 .join(User, User.id == Sale.cashier_id).join(CashShift, CashShift.id == Sale.shift_id)
-                 .join(units, units.c.sale_id == Sale.id).outerjoin(refunds, refunds.c.sale_id == Sale.id)
-                 .order_by(Sale.completed_at.desc(), Sale.number.desc()))
-        if shift_id is not None:
-            query = query.where(Sale.shift_id == shift_id)
-        if limit is not None:
-            query = query.limit(limit)
         with self.ctx.db.read() as s:
-            rows = s.execute(query).all()
-            methods: dict[uuid.UUID, list[str]] = {}
-            for sale_id, method in s.execute(select(Payment.sale_id, Payment.method)
-                                             .where(Payment.sale_id.in_([r[0].id for r in rows]))
-                                             .order_by(Payment.position)):
-                methods.setdefault(sale_id, []).append(method)
-            return [SaleRow(sale.id, sale.number, sale.completed_at, username, till, int(n_lines), int(n_units),
-                            sale.total_fen, tuple(dict.fromkeys(methods.get(sale.id, []))), sale.status,
-                            int(refunded or 0))
-                    for sale, username, till, n_lines, n_units, refunded in rows]
+            return sale_rows(s, limit=limit, shift_id=shift_id)
+
 
     # --- slips -------------------------------------------------------------
     def print_slip(self, actor: Actor | None, number: str,
@@ -521,12 +401,12 @@ class SalesService:
         counts nothing."""
         now = self.ctx.now()
         with self.ctx.db.begin() as s:
-            sale = self._sale(s, number)
+            sale = find_sale(s, number)
             sale.slip_prints += 1
             prints = sale.slip_prints
             journal.append(s, "sale.slip_printed", actor=actor.user_id if actor else None, at=now,
                            facts={"number": sale.number, "print": prints})
-            view = self._view(s, sale)
+            view = sale_view(s, sale)
             if render is not None:
                 render(view, prints - 1)
         return view

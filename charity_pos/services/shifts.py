@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 
 from charity_pos.db.models import CashShift, Payment, Refund, Sale, SaleLine, SaleReturn, User
 from charity_pos.domain.money import check_fen
-from charity_pos.errors import InvalidInput, NoOpenShift, NotFound, ShiftAlreadyOpen
+from charity_pos.errors import ApprovalRequired, InvalidInput, NoOpenShift, NotFound, ShiftAlreadyOpen
 from charity_pos.ledger import journal
 from charity_pos.services.accounts import AccountService, audit
 from charity_pos.services.base import STORE_TZ, Actor, Approval, Changes, Entity, ServiceContext, local_date
@@ -200,24 +200,33 @@ class ShiftService:
         the other methods' totals from their terminals (default: as expected).
         A difference beyond the tolerance needs a reason and a manager."""
         self.accounts.authorize(actor, Action.SELL, None)
+        # The manager's PIN is checked before the write transaction: a PIN
+        # check writes to the account in its own.
+        with self.ctx.db.read() as s:
+            summary = summarize(s, open_shift_in(s, till))
+            tolerance = rules_in(s).cash_tolerance_fen
+        counted = self._counted(cash_counts, other_counted, summary)
+        approver = None
+        if any(abs(counted[m] - summary.expected_fen[m]) > tolerance for m in METHODS):
+            if not reason.strip():
+                raise InvalidInput(field="reason", value="", reason="empty")
+            approver = self.accounts.authorize(actor, Action.CLOSE_WITH_DIFFERENCE, approval) or actor
         now = self.ctx.now()
         with self.ctx.db.begin() as s:
             shift = open_shift_in(s, till)
-            summary = summarize(s, shift)
-            tolerance = rules_in(s).cash_tolerance_fen
+            summary = summarize(s, shift)  # again: a sale may have been made meanwhile
             counted = self._counted(cash_counts, other_counted, summary)
             beyond = any(abs(counted[m] - summary.expected_fen[m]) > tolerance for m in METHODS)
-            approver = None
             facts: dict[str, object] = {"number": shift.number}
             if beyond:
-                if not reason.strip():
-                    raise InvalidInput(field="reason", value="", reason="empty")
-                approver = self.accounts.authorize(actor, Action.CLOSE_WITH_DIFFERENCE, approval)
-                approver = approver or actor
+                if approver is None:
+                    raise ApprovalRequired(action=str(Action.CLOSE_WITH_DIFFERENCE), role=str(actor.role))
                 shift.difference_reason = reason.strip()[:200]
                 shift.approved_by = approver.user_id
                 facts["difference"] = {m: counted[m] - summary.expected_fen[m] for m in METHODS
                                        if counted[m] != summary.expected_fen[m]}
+                if approval is not None:
+                    facts["approval"] = {"approved_by": str(approver.user_id), "reason": approval.reason.strip()}
                 audit(s, now, str(Action.CLOSE_WITH_DIFFERENCE), "approved", actor.user_id, approver.user_id,
                       number=shift.number, reason=reason.strip())
             shift.closed_at = now

@@ -223,7 +223,7 @@ def upgrade() -> None:
     sa.Column('expiry_date', sa.Date(), nullable=True),
     sa.Column('quantity_received', sa.Integer(), nullable=False),
     sa.Column('received_at', charity_pos.db.base.UtcDateTime(), nullable=False),
-    sa.CheckConstraint("origin IN ('donation', 'purchase', 'count')", name=op.f('ck_stock_lot_origin')),
+    sa.CheckConstraint("origin IN ('donation', 'purchase', 'count', 'unrecorded')", name=op.f('ck_stock_lot_origin')),
     sa.ForeignKeyConstraint(['donation_line_id'], ['donation_line.id'], name=op.f('fk_stock_lot_donation_line_id_donation_line')),
     sa.ForeignKeyConstraint(['item_id'], ['item.id'], name=op.f('fk_stock_lot_item_id_item')),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_stock_lot')),

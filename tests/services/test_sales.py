@@ -1,0 +1,738 @@
+"""Selling at the counter, as the cashier, the manager and the district
+inspector see it: a sale is one transaction under a gap-free S number with
+one journal event; a refused sale leaves no trace; goods leave their lots
+first in, first out (a lot's own code takes that lot, expired food never
+leaves); discounts beyond the manager's limit need the manager; mixed
+payments give change only from cash; a void puts everything back; slips
+count their prints; and the file still verifies, or names what was edited.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from contextlib import closing
+import uuid
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import date, timedelta
+from types import SimpleNamespace
+from typing import Any
+
+import pytest
+from sqlalchemy import func, select
+
+from charity_pos.db.base import Base
+from charity_pos.db.models import (
+    AuditEntry, JournalEvent, Sale, SaleLine, SaleLineLot, StockMovement,
+)
+from charity_pos.errors import (
+    ApprovalRejected,
+    ApprovalRequired,
+    ExpiredGoods,
+    InvalidInput,
+    NoOpenShift,
+    NotFound,
+    NotSellable,
+    OverpaidByCard,
+    SaleVoided,
+    TenderTooLow,
+    TicketCompleted,
+    UnknownBarcode,
+    VoidOutsideShift,
+    VoucherUsed,
+)
+from charity_pos.db.engine import open_store
+from charity_pos.ledger.verify import verify
+from charity_pos.services.base import Actor, Approval
+from charity_pos.services.catalog import Source
+from charity_pos.services.counter_rules import CounterRules
+from charity_pos.services.intake import Condition, IntakeDraft, IntakeLine, Valuation
+from charity_pos.services.registry import Services
+from charity_pos.services.returns import ReturnDraft
+from charity_pos.services.sales import LineDraft, PaymentDraft, SaleDraft
+from charity_pos.services.slips import sale_slip
+
+TILL = "1号收银台"
+FLOAT = 20000  # ¥200 in the drawer at the start
+TODAY = date(2026, 3, 10)  # the clock fixture's day in Shanghai
+RICE_CODE = "6901234567892"
+RICE, SWEATER = 3290, 2500
+
+
+def approval(reason: str = "老顾客优惠") -> Approval:
+    return Approval("manager", "9999", reason)
+
+
+def line(item: Any, quantity: int = 1, **more: Any) -> LineDraft:
+    return LineDraft(item.id, quantity, **more)
+
+
+def cash(fen: int) -> PaymentDraft:
+    return PaymentDraft("cash", fen)
+
+
+def draft(*lines: LineDraft, pay: tuple[PaymentDraft, ...] | PaymentDraft = (), discount: int = 0,
+          approval: Approval | None = None, till: str = TILL, ticket: uuid.UUID | None = None) -> SaleDraft:
+    payments = (pay,) if isinstance(pay, PaymentDraft) else tuple(pay)
+    return SaleDraft(ticket or uuid.uuid4(), till, tuple(lines), payments, discount, approval)
+
+
+def everything(services: Services) -> dict[str, list[tuple[Any, ...]]]:
+    """Every row of every table, to show that nothing changed."""
+    with services.db.read() as s:
+        return {t.name: sorted(map(tuple, s.execute(select(t)).all()), key=repr) for t in Base.metadata.sorted_tables}
+
+
+def count(services: Services, model: type) -> int:
+    with services.db.read() as s:
+        return s.scalar(select(func.count()).select_from(model)) or 0
+
+
+def event(services: Services, seq: int) -> dict[str, Any]:
+    with services.db.read() as s:
+        ev = s.scalars(select(JournalEvent).where(JournalEvent.seq == seq)).one()
+        return {"kind": ev.kind, "actor": ev.actor, **json.loads(ev.payload)}
+
+
+def lots_of(services: Services, item: Any) -> list[int]:
+    """What is left of each lot of an item, oldest first."""
+    return [lot.on_hand for lot in services.stock.lots(include_empty=True) if lot.item_id == item.id]
+
+
+def audits(services: Services, action: str) -> list[AuditEntry]:
+    with services.db.read() as s:
+        found = list(s.scalars(select(AuditEntry).where(AuditEntry.action == action).order_by(AuditEntry.at)))
+        s.expunge_all()
+        return found
+
+
+@pytest.fixture
+def shift(services: Services, cashier: Actor) -> str:
+    return services.shifts.open(cashier, TILL, FLOAT).number  # type: ignore[return-value]
+
+
+@pytest.fixture
+def goods(services: Services, manager: Actor, make_item: Callable[..., Any], clock) -> SimpleNamespace:  # type: ignore[no-untyped-def]
+    rice = make_item("东北大米 5kg", barcode=RICE_CODE, price=RICE)
+    sweater = make_item("男式羊毛衫 L码 藏青", category="clothing", unit="件", price=SWEATER, reference=12000,
+                        source=Source.DONATED)
+    services.stock.receive(manager, {rice.id: 20, sweater.id: 5})
+    clock.advance(minutes=5)
+    return SimpleNamespace(rice=rice, sweater=sweater)
+
+
+def donate(services: Services, actor: Actor, item: Any, quantity: int, expiry: date | None = None) -> None:
+    valuation = (Valuation.MARKET, 500) if expiry else (Valuation.UNVALUED, None)
+    services.intake.receive(actor, IntakeDraft(None, (
+        IntakeLine(item.id, quantity, Condition.AS_NEW, valuation[0], valuation[1], expiry),)))
+
+
+# --- the shift ---------------------------------------------------------------------------------
+def test_a_sale_needs_an_open_shift_at_its_till(services, cashier, goods) -> None:  # type: ignore[no-untyped-def]
+    before = everything(services)
+    with pytest.raises(NoOpenShift) as caught:
+        services.sales.complete(cashier, draft(line(goods.rice), pay=cash(RICE)))
+    assert caught.value.till == TILL
+    services.shifts.open(cashier, "2号收银台", 0)
+    with pytest.raises(NoOpenShift):  # another till's shift does not count
+        services.sales.complete(cashier, draft(line(goods.rice), pay=cash(RICE)))
+    after = everything(services)
+    assert after["sale"] == before["sale"] == [] and after["stock_movement"] == before["stock_movement"]
+
+
+# --- a completed sale ------------------------------------------------------------------------------
+def test_a_sale_writes_lines_payments_stock_and_one_journal_event(services, cashier, goods, shift, events) -> None:  # type: ignore[no-untyped-def]
+    before = events(services)
+    changes = services.sales.complete(cashier, draft(line(goods.rice, 2), line(goods.sweater), pay=cash(10000)))
+
+    assert changes.number == "PT01-2026-S000001"
+    assert events(services) == before + 1 and changes.event_seq == before + 1
+    assert changes.warnings == ()
+    view = services.sales.sale(changes.number)
+    assert (view.subtotal_fen, view.ticket_discount_fen, view.total_fen, view.change_fen) == (9080, 0, 9080, 920)
+    assert (view.status, view.cashier, view.till, view.slip_prints) == ("completed", "cashier", TILL, 0)
+    assert [(l.name, l.quantity, l.unit_price_fen, l.amount_fen, l.source) for l in view.lines] == [
+        ("东北大米 5kg", 2, RICE, 6580, "purchased"), ("男式羊毛衫 L码 藏青", 1, SWEATER, 2500, "donated")]
+    assert [(p.method, p.amount_fen, p.tendered_fen) for p in view.payments] == [("cash", 9080, 10000)]
+    assert services.stock.on_hand(goods.rice.id) == 18 and services.stock.on_hand(goods.sweater.id) == 4
+
+    with services.db.read() as s:
+        moves = s.execute(select(StockMovement.item_id, StockMovement.quantity, StockMovement.reason)
+                          .where(StockMovement.document == changes.number)).all()
+    assert sorted(moves, key=lambda m: m[1]) == [(goods.rice.id, -2, "sale"), (goods.sweater.id, -1, "sale")]
+
+    ev = event(services, changes.event_seq)
+    assert ev["kind"] == "sale.completed" and ev["actor"] == str(cashier.user_id)
+    assert ev["facts"] == {"number": changes.number, "till": TILL}
+    written = {c["table"] for c in ev["changes"]}
+    assert {"sale", "sale_line", "sale_line_lot", "payment", "stock_movement"} <= written
+
+    second = services.sales.complete(cashier, draft(line(goods.sweater), pay=cash(SWEATER)))
+    assert second.number == "PT01-2026-S000002"
+    rows = services.sales.sales()
+    assert [(r.number, r.lines, r.units, r.total_fen, r.methods) for r in rows] == [
+        (second.number, 1, 1, SWEATER, ("cash",)), (changes.number, 2, 3, 9080, ("cash",))]
+
+
+def test_scanning_finds_items_by_barcode_and_refuses_unknown_codes(services, goods, shift) -> None:  # type: ignore[no-untyped-def]
+    found = services.sales.scan(f" {RICE_CODE}\n")
+    assert (found.item_id, found.name, found.price_fen, found.on_hand, found.lot_id, found.warnings) == (
+        goods.rice.id, "东北大米 5kg", RICE, 20, None, ())
+    with pytest.raises(UnknownBarcode):
+        services.sales.scan("4006381333931")
+    assert services.sales.item(goods.sweater.id).on_hand == 5
+
+
+def _bad(goods: SimpleNamespace) -> dict[str, tuple[Callable[[], SaleDraft], type[Exception], str | None]]:
+    return {
+        "tender too low": (lambda: draft(line(goods.rice, 2), pay=cash(2 * RICE - 1)), TenderTooLow, None),
+        "wechat above the total": (lambda: draft(line(goods.rice), pay=PaymentDraft("wechat", RICE + 1, "42000001")),
+                                   OverpaidByCard, None),
+        "unknown item": (lambda: draft(line(goods.rice), LineDraft(uuid.uuid4(), 1), pay=cash(10000)), NotFound, None),
+        "zero quantity": (lambda: draft(line(goods.rice, 0), pay=cash(10000)), InvalidInput, "zero"),
+        "negative quantity": (lambda: draft(line(goods.rice, -1), pay=cash(10000)), InvalidInput, "negative"),
+        "a fraction of a bag": (lambda: draft(line(goods.rice, 1.5), pay=cash(10000)), InvalidInput, "not_a_number"),
+        "ten thousand bags": (lambda: draft(line(goods.rice, 10_000), pay=cash(10**8)), InvalidInput, "too_large"),
+        "301 lines": (lambda: draft(*[line(goods.sweater)] * 301, pay=cash(10**7)), InvalidInput, "too_large"),
+        "no wechat reference": (lambda: draft(line(goods.rice), pay=PaymentDraft("wechat", RICE, "  ")),
+                                InvalidInput, "reference_needed"),
+        "no voucher number": (lambda: draft(line(goods.rice), pay=PaymentDraft("voucher", RICE)),
+                              InvalidInput, "reference_needed"),
+        "unknown method": (lambda: draft(line(goods.rice), pay=PaymentDraft("bitcoin", RICE, "x")),
+                           InvalidInput, "unknown"),
+        "no payment": (lambda: draft(line(goods.rice)), InvalidInput, "empty"),
+        "no lines": (lambda: draft(pay=cash(100)), InvalidInput, "empty"),
+        "discount above the amount": (lambda: draft(line(goods.rice, discount_fen=RICE + 1), pay=cash(RICE)),
+                                      InvalidInput, "discount_above_price"),
+    }
+
+
+def test_a_refused_sale_changes_nothing_and_burns_no_number(services, cashier, goods, shift, events) -> None:  # type: ignore[no-untyped-def]
+    first = services.sales.complete(cashier, draft(line(goods.sweater), pay=cash(SWEATER)))
+    before, seq = everything(services), events(services)
+    for case, (make, error, reason) in _bad(goods).items():
+        with pytest.raises(error) as caught:
+            services.sales.complete(cashier, make())
+        if reason is not None:
+            assert caught.value.reason == reason, case
+        assert everything(services) == before and events(services) == seq, case
+    after = services.sales.complete(cashier, draft(line(goods.rice), pay=cash(RICE)))
+    assert (first.number, after.number) == ("PT01-2026-S000001", "PT01-2026-S000002")
+
+
+def test_paying_the_same_ticket_twice_makes_one_sale(services, cashier, goods, shift, events) -> None:  # type: ignore[no-untyped-def]
+    ticket = draft(line(goods.rice, 3), pay=cash(10000))
+    first = services.sales.complete(cashier, ticket)
+    seq = events(services)
+    again = services.sales.complete(cashier, ticket)
+    assert (again.number, again.ids) == (first.number, first.ids)
+    assert events(services) == seq and count(services, Sale) == 1
+    assert services.stock.on_hand(goods.rice.id) == 17
+    assert services.sales.complete(cashier, draft(line(goods.rice), pay=cash(RICE))).number == "PT01-2026-S000002"
+
+
+def test_paying_a_ticket_again_with_different_goods_or_money_is_refused(services, cashier, goods, shift,  # type: ignore[no-untyped-def]
+                                                                        events) -> None:
+    ticket_id = uuid.uuid4()
+    first = services.sales.complete(cashier, draft(line(goods.rice), pay=cash(RICE), ticket=ticket_id))
+    before, seq = everything(services), events(services)
+    for other in (draft(line(goods.rice), line(goods.sweater), pay=cash(RICE + SWEATER), ticket=ticket_id),
+                  draft(line(goods.rice, 2), pay=cash(2 * RICE), ticket=ticket_id),
+                  draft(line(goods.rice), pay=cash(5000), ticket=ticket_id),
+                  draft(line(goods.rice), pay=PaymentDraft("wechat", RICE, "4200001"), ticket=ticket_id)):
+        with pytest.raises(TicketCompleted) as caught:
+            services.sales.complete(cashier, other)
+        assert caught.value.number == first.number
+    assert everything(services) == before and events(services) == seq
+
+
+# --- lots ------------------------------------------------------------------------------------------------
+def test_fifo_the_older_lot_goes_first(services, cashier, manager, make_item, shift, clock) -> None:  # type: ignore[no-untyped-def]
+    oil = make_item("海天金标生抽 500ml", unit="瓶", price=1190, reference=1290)
+    services.stock.receive(manager, {oil.id: 3})
+    clock.advance(hours=1)
+    services.stock.receive(manager, {oil.id: 5})
+    changes = services.sales.complete(cashier, draft(line(oil, 4), pay=cash(4 * 1190)))
+    assert lots_of(services, oil) == [0, 4]
+    with services.db.read() as s:
+        parts = sorted(s.scalars(select(SaleLineLot.quantity).join(SaleLine).join(Sale)
+                                 .where(Sale.number == changes.number)))
+    assert parts == [1, 3]
+    services.sales.complete(cashier, draft(line(oil, 2), pay=cash(2 * 1190)))
+    assert lots_of(services, oil) == [0, 2]
+
+
+def test_a_lots_own_barcode_takes_that_lot(services, cashier, manager, make_item, shift, clock) -> None:  # type: ignore[no-untyped-def]
+    coat = make_item("女式羽绒服 M码", category="clothing", unit="件", price=4000, reference=30000,
+                     source=Source.DONATED)
+    donate(services, cashier, coat, 2)
+    clock.advance(days=1)
+    donate(services, cashier, coat, 2)
+    older, newer = [lot for lot in services.stock.lots() if lot.item_id == coat.id]
+    assert older.lot_code and newer.lot_code and newer.barcode.startswith("22") and older.barcode != newer.barcode
+
+    scanned = services.sales.scan(newer.barcode)
+    assert (scanned.item_id, scanned.lot_id, scanned.on_hand) == (coat.id, newer.lot_id, 4)
+    services.sales.complete(cashier, draft(line(coat, lot_id=scanned.lot_id), pay=cash(4000)))
+    assert lots_of(services, coat) == [2, 1]
+    # more than the scanned lot holds: the rest comes off the oldest
+    services.sales.complete(cashier, draft(line(coat, 2, lot_id=newer.lot_id), pay=cash(8000)))
+    assert lots_of(services, coat) == [1, 0]
+
+
+@pytest.fixture
+def dumplings(services, cashier, make_item, clock):  # type: ignore[no-untyped-def]
+    """Frozen food donated with five days left, then six days pass."""
+    food = make_item("思念水饺 1kg", category="food", price=1500, reference=2200, source=Source.DONATED)
+    donate(services, cashier, food, 3, expiry=TODAY + timedelta(days=5))
+    clock.advance(days=6)
+    return food
+
+
+def test_expired_food_is_refused_when_only_expired_stock_is_left(services, cashier, dumplings, events) -> None:  # type: ignore[no-untyped-def]
+    services.shifts.open(cashier, TILL, FLOAT)
+    (expired,) = [lot for lot in services.stock.lots() if lot.item_id == dumplings.id]
+    with pytest.raises(ExpiredGoods) as caught:
+        services.sales.scan(expired.barcode)
+    assert caught.value.expiry_date == "2026-03-15"
+    with pytest.raises(ExpiredGoods):
+        services.sales.item(dumplings.id)
+    before, seq = everything(services), events(services)
+    with pytest.raises(ExpiredGoods):
+        services.sales.complete(cashier, draft(line(dumplings), pay=cash(1500)))
+    assert everything(services) == before and events(services) == seq
+
+
+def test_fifo_skips_an_expired_lot_when_a_fresh_one_exists(services, cashier, dumplings) -> None:  # type: ignore[no-untyped-def]
+    donate(services, cashier, dumplings, 4, expiry=TODAY + timedelta(days=100))
+    services.shifts.open(cashier, TILL, FLOAT)
+    expired, fresh = [lot for lot in services.stock.lots() if lot.item_id == dumplings.id]
+    assert services.sales.scan(fresh.barcode).lot_id == fresh.lot_id
+    with pytest.raises(ExpiredGoods):  # the expired lot's own label is still refused
+        services.sales.scan(expired.barcode)
+    services.sales.complete(cashier, draft(line(dumplings, 2), pay=cash(3000)))
+    assert lots_of(services, dumplings) == [3, 2]
+
+
+def test_food_on_its_best_before_day_still_sells(services, cashier, make_item, clock) -> None:  # type: ignore[no-untyped-def]
+    milk = make_item("光明纯牛奶 250ml", category="food", unit="盒", price=300, reference=450, source=Source.DONATED)
+    donate(services, cashier, milk, 2, expiry=TODAY + timedelta(days=3))
+    clock.advance(days=3)
+    services.shifts.open(cashier, TILL, FLOAT)
+    services.sales.complete(cashier, draft(line(milk), pay=cash(300)))
+    assert lots_of(services, milk) == [1]
+
+
+def test_selling_more_than_the_books_hold_works_but_warns(services, cashier, manager, make_item, shift) -> None:  # type: ignore[no-untyped-def]
+    soap = make_item("上海药皂 125g", category="daily", unit="块", price=350, reference=400)
+    services.stock.receive(manager, {soap.id: 1})
+    changes = services.sales.complete(cashier, draft(line(soap, 2), pay=cash(700)))
+    assert changes.warnings == ("no_stock",)
+    assert services.stock.on_hand(soap.id) == -1 and lots_of(services, soap) == [-1]
+    scanned = services.sales.item(soap.id)
+    assert scanned.on_hand == -1 and scanned.warnings == ("no_stock",)
+    again = services.sales.complete(cashier, draft(line(soap), pay=cash(350)))
+    assert again.warnings == ("no_stock",) and services.stock.on_hand(soap.id) == -2
+
+
+def test_an_item_never_received_can_still_be_sold_with_a_warning(services, cashier, make_item, shift) -> None:  # type: ignore[no-untyped-def]
+    soap = make_item("上海药皂 125g", category="daily", unit="块", price=350, reference=400)
+    assert services.sales.item(soap.id).warnings == ("no_stock",)
+    changes = services.sales.complete(cashier, draft(line(soap), pay=cash(350)))
+    assert changes.warnings == ("no_stock",) and services.stock.on_hand(soap.id) == -1
+    (lot,) = [lot for lot in services.stock.lots(include_empty=True) if lot.item_id == soap.id]
+    assert (lot.origin, lot.document, lot.received, lot.on_hand) == ("unrecorded", changes.number, 0, -1)
+    # the next sale of it comes off the same lot, not yet another one
+    services.sales.complete(cashier, draft(line(soap), pay=cash(350)))
+    assert lots_of(services, soap) == [-2]
+
+
+def test_an_item_off_sale_is_refused(services, cashier, manager, goods, shift, events) -> None:  # type: ignore[no-untyped-def]
+    ticket = draft(line(goods.rice), pay=cash(RICE))  # on the screen before the manager takes it off sale
+    services.catalog.update_item(manager, goods.rice.id, replace(goods.rice.draft(), active=False))
+    with pytest.raises(NotSellable) as caught:
+        services.sales.scan(RICE_CODE)
+    assert caught.value.item_name == "东北大米 5kg"
+    before, seq = everything(services), events(services)
+    with pytest.raises(NotSellable):
+        services.sales.complete(cashier, ticket)
+    assert everything(services) == before and events(services) == seq
+
+
+def test_a_price_changed_while_the_ticket_was_open_is_refused(services, cashier, manager, goods, shift,  # type: ignore[no-untyped-def]
+                                                              monkeypatch) -> None:
+    # the back office changes the rice's price while the manager types the PIN at the counter
+    authorize = services.accounts.authorize
+
+    def slow_manager(actor, action, given):  # type: ignore[no-untyped-def]
+        approver = authorize(actor, action, given)
+        if str(action) == "sale.discount":
+            services.catalog.update_item(manager, goods.rice.id, replace(goods.rice.draft(), sale_price_fen=3000))
+        return approver
+
+    monkeypatch.setattr(services.accounts, "authorize", slow_manager)
+    with pytest.raises(InvalidInput) as caught:
+        services.sales.complete(cashier, draft(line(goods.rice, price_fen=2000), pay=cash(2000),
+                                               approval=approval()))
+    assert (caught.value.field, caught.value.value, caught.value.reason) == ("price", "东北大米 5kg", "price_changed")
+    assert count(services, Sale) == 0 and services.stock.on_hand(goods.rice.id) == 20
+    # paid again, the ticket is priced from the catalog of the moment
+    view = services.sales.sale(services.sales.complete(cashier, draft(line(goods.rice), pay=cash(3000))).number)
+    assert (view.number, view.lines[0].list_price_fen) == ("PT01-2026-S000001", 3000)
+
+
+# --- the manager's limit ---------------------------------------------------------------------------------
+def test_within_the_limit_a_cashier_needs_no_approval(services, cashier, goods, shift) -> None:  # type: ignore[no-untyped-def]
+    # exactly 10% off: the sweater's price, the rice by a line discount and the ticket's discount together
+    services.sales.complete(cashier, draft(line(goods.sweater, price_fen=2250), pay=cash(2250)))
+    services.sales.complete(cashier, draft(line(goods.rice, 2, discount_fen=658), pay=cash(2 * RICE - 658)))
+    lines = (line(goods.sweater, price_fen=2375), line(goods.rice, 2, discount_fen=329))
+    listed = SWEATER + 2 * RICE
+    subtotal = 2375 + 2 * RICE - 329
+    ticket_off = listed // 10 - (listed - subtotal)
+    assert not services.sales.needs_approval(cashier, [(lines[0], SWEATER), (lines[1], RICE)], ticket_off)
+    assert services.sales.needs_approval(cashier, [(lines[0], SWEATER), (lines[1], RICE)], ticket_off + 1)
+    changes = services.sales.complete(cashier, draft(*lines, discount=ticket_off, pay=cash(subtotal - ticket_off)))
+    view = services.sales.sale(changes.number)
+    assert view.total_fen == listed - listed // 10
+    assert sum(l.ticket_discount_fen for l in view.lines) == ticket_off
+    with services.db.read() as s:
+        assert s.scalar(select(Sale.approved_by).where(Sale.number == changes.number)) is None
+    assert audits(services, "sale.discount") == []
+
+
+@pytest.mark.parametrize(
+    ("case", "lines", "discount"),
+    [
+        ("price down 10.03%", lambda g: (line(g.rice, price_fen=2960),), 0),
+        ("line discount above 10%", lambda g: (line(g.rice, 2, discount_fen=659),), 0),
+        ("ticket discount above 10%", lambda g: (line(g.rice), line(g.sweater)), 580),
+        ("price raised by a fen", lambda g: (line(g.sweater, price_fen=SWEATER + 1),), 0),
+        ("given away", lambda g: (line(g.sweater, price_fen=0),), 0),
+    ],
+    ids=lambda value: value if isinstance(value, str) else "",
+)
+def test_beyond_the_limit_a_cashier_needs_the_manager(services, cashier, manager, goods, shift, events,  # type: ignore[no-untyped-def]
+                                                      case, lines, discount) -> None:
+    drafted = lines(goods)
+    prices = {goods.rice.id: RICE, goods.sweater.id: SWEATER}
+    total = services.sales.totals([(l, prices[l.item_id]) for l in drafted], discount).total_fen
+    pay = cash(total) if total else cash(100)
+    assert services.sales.needs_approval(cashier, [(l, prices[l.item_id]) for l in drafted], discount)
+    before, seq = everything(services), events(services)
+    with pytest.raises(ApprovalRequired) as caught:
+        services.sales.complete(cashier, draft(*drafted, discount=discount, pay=pay))
+    assert caught.value.action == "sale.discount"
+    assert everything(services) == before and events(services) == seq
+
+    changes = services.sales.complete(cashier, draft(*drafted, discount=discount, pay=pay,
+                                                     approval=approval(f"店长同意：{case}")))
+    assert changes.number == "PT01-2026-S000001"
+    with services.db.read() as s:
+        sale = s.scalars(select(Sale).where(Sale.number == changes.number)).one()
+        assert (sale.approved_by, sale.approval_reason, sale.cashier_id) == (
+            manager.user_id, f"店长同意：{case}", cashier.user_id)
+    (entry,) = [a for a in audits(services, "sale.discount")]
+    assert (entry.outcome, entry.user_id, entry.approved_by) == ("approved", cashier.user_id, manager.user_id)
+    assert json.loads(entry.detail) == {"number": changes.number, "reason": f"店长同意：{case}"}
+    facts = event(services, changes.event_seq)["facts"]
+    assert facts["approval"] == {"approved_by": str(manager.user_id), "reason": f"店长同意：{case}"}
+
+
+def test_a_manager_needs_no_approval_for_any_discount(services, manager, goods, shift) -> None:  # type: ignore[no-untyped-def]
+    lines = (line(goods.rice, price_fen=1000), line(goods.sweater, price_fen=SWEATER + 500))
+    assert not services.sales.needs_approval(manager, [(lines[0], RICE), (lines[1], SWEATER)], 1000)
+    changes = services.sales.complete(manager, draft(*lines, discount=1000, pay=cash(3000)))
+    with services.db.read() as s:
+        assert s.scalar(select(Sale.approved_by).where(Sale.number == changes.number)) is None
+    assert services.sales.sale(changes.number).total_fen == 1000 + SWEATER + 500 - 1000
+
+
+def test_an_approval_must_be_a_managers_with_a_reason(services, cashier, goods, shift) -> None:  # type: ignore[no-untyped-def]
+    ticket = (line(goods.rice, price_fen=1000),)
+    with pytest.raises(ApprovalRejected) as caught:
+        services.sales.complete(cashier, draft(*ticket, pay=cash(1000), approval=approval("  ")))
+    assert caught.value.reason == "no_reason"
+    with pytest.raises(ApprovalRejected) as caught:
+        services.sales.complete(cashier, draft(*ticket, pay=cash(1000), approval=Approval("cashier", "1111", "我同意")))
+    assert caught.value.reason == "not_manager"
+    assert count(services, Sale) == 0
+
+
+def test_the_limit_follows_the_managers_counter_rules(services, cashier, manager, goods, shift) -> None:  # type: ignore[no-untyped-def]
+    services.counter_rules.set_rules(manager, CounterRules(discount_limit_percent=20, cash_tolerance_fen=500))
+    services.sales.complete(cashier, draft(line(goods.sweater, price_fen=2000), pay=cash(2000)))  # 20% off
+    with pytest.raises(ApprovalRequired):
+        services.sales.complete(cashier, draft(line(goods.sweater, price_fen=1999), pay=cash(1999)))
+    services.counter_rules.set_rules(manager, CounterRules(discount_limit_percent=0, cash_tolerance_fen=500))
+    with pytest.raises(ApprovalRequired):
+        services.sales.complete(cashier, draft(line(goods.sweater, discount_fen=1), pay=cash(SWEATER - 1)))
+
+
+def test_stacked_discounts_beyond_the_limit_need_the_manager(services, cashier, goods, shift) -> None:  # type: ignore[no-untyped-def]
+    # rice at 10% off, then 10% off the ticket: the customer would pay 81% of the catalog price
+    stacked = (line(goods.rice, 10, price_fen=2961),)
+    assert services.sales.needs_approval(cashier, [(stacked[0], RICE)], 2961)
+    with pytest.raises(ApprovalRequired):
+        services.sales.complete(cashier, draft(*stacked, discount=2961, pay=cash(26649)))
+    services.sales.complete(cashier, draft(*stacked, discount=2961, pay=cash(26649), approval=approval("老客户")))
+
+
+# --- payments -------------------------------------------------------------------------------------------
+def test_mixed_payments_are_recorded_with_references_and_change(services, cashier, goods, shift) -> None:  # type: ignore[no-untyped-def]
+    pay = (PaymentDraft("wechat", 3000, " 4200001234202603100001 "), cash(6000), PaymentDraft("voucher", 1000, "Q-0001"))
+    changes = services.sales.complete(cashier, draft(line(goods.rice, 2), line(goods.sweater), pay=pay))
+    view = services.sales.sale(changes.number)
+    assert view.total_fen == 9080 and view.change_fen == 920
+    assert [(p.method, p.amount_fen, p.tendered_fen, p.reference) for p in view.payments] == [
+        ("wechat", 3000, 3000, "4200001234202603100001"), ("cash", 5080, 6000, ""), ("voucher", 1000, 1000, "Q-0001")]
+    expected = services.shifts.expected(TILL).expected_fen
+    assert (expected["cash"], expected["wechat"], expected["voucher"]) == (FLOAT + 5080, 3000, 1000)
+    assert services.sales.sales()[0].methods == ("wechat", "cash", "voucher")
+    assert [r.number for r in services.sales.sales(shift_id=services.shifts.current(TILL).id)] == [changes.number]
+    services.shifts.open(cashier, "2号收银台", 0)
+    assert services.sales.sales(shift_id=services.shifts.current("2号收银台").id) == []
+
+
+def test_a_voucher_is_taken_once(services, cashier, manager, goods, shift, events) -> None:  # type: ignore[no-untyped-def]
+    first = services.sales.complete(cashier, draft(line(goods.rice), pay=(PaymentDraft("voucher", 1000, "Q-0001"),
+                                                                          cash(2290))))
+    before, seq = everything(services), events(services)
+    with pytest.raises(VoucherUsed) as caught:
+        services.sales.complete(cashier, draft(line(goods.sweater), pay=(PaymentDraft("voucher", 1000, " Q-0001 "),
+                                                                         cash(1500))))
+    assert (caught.value.voucher, caught.value.sale) == ("Q-0001", first.number)
+    assert everything(services) == before and events(services) == seq
+    # a voided sale gives its voucher back
+    services.sales.void(manager, first.number, "顾客不要了")
+    services.sales.complete(cashier, draft(line(goods.sweater), pay=(PaymentDraft("voucher", 1000, "Q-0001"),
+                                                                     cash(1500))))
+
+
+def test_one_voucher_cannot_pay_twice_on_the_same_ticket(services, cashier, goods, shift, events) -> None:  # type: ignore[no-untyped-def]
+    before, seq = everything(services), events(services)
+    with pytest.raises((VoucherUsed, InvalidInput)) as caught:
+        services.sales.complete(cashier, draft(line(goods.rice), pay=(
+            PaymentDraft("voucher", 1000, "Q-0002"), PaymentDraft("voucher", 1000, " Q-0002"), cash(1290))))
+    assert "Q-0002" in str(caught.value)
+    assert everything(services) == before and events(services) == seq
+
+
+def test_a_long_voucher_number_is_never_taken_twice(services, cashier, goods, shift) -> None:  # type: ignore[no-untyped-def]
+    """References are kept to 40 characters: a longer voucher number must
+    not slip past the used-voucher check by being cut when stored."""
+    voucher = "SHCS-2026-" + "0123456789" * 4  # 50 characters
+    try:
+        services.sales.complete(cashier, draft(line(goods.sweater), pay=PaymentDraft("voucher", SWEATER, voucher)))
+    except InvalidInput as refused:  # refused outright is fine too
+        assert refused.field == "reference"
+        return
+    with pytest.raises(VoucherUsed):
+        services.sales.complete(cashier, draft(line(goods.sweater), pay=PaymentDraft("voucher", SWEATER, voucher)))
+
+
+# --- voids -------------------------------------------------------------------------------------------
+def test_a_manager_voids_a_sale_of_the_open_shift(services, cashier, manager, goods, shift, events, clock) -> None:  # type: ignore[no-untyped-def]
+    services.stock.receive(manager, {goods.rice.id: 2})  # a second, newer lot
+    before_lots = lots_of(services, goods.rice)
+    changes = services.sales.complete(cashier, draft(line(goods.rice, 21), line(goods.sweater), pay=cash(80000)))
+    assert lots_of(services, goods.rice) == [0, 1]
+    assert services.shifts.expected(TILL).expected_fen["cash"] == FLOAT + 21 * RICE + SWEATER
+    clock.advance(minutes=2)
+    seq = events(services)
+
+    voided = services.sales.void(manager, changes.number, "  扫错了商品 ")
+
+    assert voided.number == changes.number and events(services) == seq + 1
+    assert lots_of(services, goods.rice) == before_lots and services.stock.on_hand(goods.sweater.id) == 5
+    view = services.sales.sale(changes.number)
+    assert (view.status, view.void_reason) == ("voided", "扫错了商品")
+    summary = services.shifts.expected(TILL)
+    assert summary.expected_fen["cash"] == FLOAT
+    assert (summary.sales_count, summary.voids_count, summary.voids_fen) == (0, 1, 21 * RICE + SWEATER)
+    with services.db.read() as s:
+        sale = s.scalars(select(Sale).where(Sale.number == changes.number)).one()
+        assert (sale.voided_by, sale.voided_at) == (manager.user_id, clock())
+        moves = s.scalars(select(StockMovement).where(StockMovement.reason == "void")).all()
+        assert sorted(m.quantity for m in moves) == [1, 1, 20] and {m.note for m in moves} == {"扫错了商品"}
+    ev = event(services, voided.event_seq)
+    assert ev["kind"] == "sale.voided" and ev["facts"] == {"number": changes.number, "reason": "扫错了商品"}
+    (entry,) = audits(services, "sale.void")
+    assert (entry.outcome, entry.user_id, entry.approved_by) == ("done", manager.user_id, None)
+    assert services.sales.sales()[0].status == "voided"
+
+
+def test_a_cashier_voids_only_with_a_managers_approval(services, cashier, manager, goods, shift, events) -> None:  # type: ignore[no-untyped-def]
+    changes = services.sales.complete(cashier, draft(line(goods.rice), pay=cash(RICE)))
+    before, seq = everything(services), events(services)
+    with pytest.raises(ApprovalRequired):
+        services.sales.void(cashier, changes.number, "顾客改主意")
+    assert everything(services) == before and events(services) == seq
+    voided = services.sales.void(cashier, changes.number, "顾客改主意", approval("确认作废"))
+    facts = event(services, voided.event_seq)["facts"]
+    assert facts["approval"] == {"approved_by": str(manager.user_id), "reason": "确认作废"}
+    with services.db.read() as s:
+        assert s.scalar(select(Sale.voided_by).where(Sale.number == changes.number)) == manager.user_id
+    (entry,) = audits(services, "sale.void")
+    assert (entry.outcome, entry.user_id, entry.approved_by) == ("approved", cashier.user_id, manager.user_id)
+
+
+def test_voids_that_are_refused(services, cashier, manager, goods, shift, events) -> None:  # type: ignore[no-untyped-def]
+    returned = services.sales.complete(cashier, draft(line(goods.rice, 2), pay=cash(2 * RICE)))
+    twice = services.sales.complete(cashier, draft(line(goods.sweater), pay=cash(SWEATER)))
+    closed = services.sales.complete(cashier, draft(line(goods.rice), pay=cash(RICE)))
+    sold = services.sales.sale(returned.number).lines[0]
+    services.returns.create(manager, ReturnDraft(returned.number, TILL, {sold.id: 1}, "破损"))
+    services.sales.void(manager, twice.number, "重复结账")
+    before, seq = everything(services), events(services)
+
+    with pytest.raises(InvalidInput) as caught:
+        services.sales.void(manager, returned.number, "作废")
+    assert caught.value.reason == "has_returns"
+    with pytest.raises(SaleVoided):
+        services.sales.void(manager, twice.number, "再作废一次")
+    with pytest.raises(InvalidInput):
+        services.sales.void(manager, closed.number, "   ")
+    with pytest.raises(NotFound):
+        services.sales.void(manager, "PT01-2026-S000999", "不存在")
+    assert everything(services) == before and events(services) == seq
+
+    expected_cash = services.shifts.expected(TILL).expected_fen["cash"]
+    services.shifts.close(cashier, TILL, {10000: expected_cash // 10000, 100: expected_cash % 10000 // 100,
+                                          10: expected_cash % 100 // 10})
+    with pytest.raises(VoidOutsideShift):
+        services.sales.void(manager, closed.number, "交班后作废")
+    services.shifts.open(cashier, TILL, FLOAT)
+    with pytest.raises(VoidOutsideShift):  # not in the next shift either
+        services.sales.void(manager, closed.number, "交班后作废")
+    assert services.sales.sale(closed.number).status == "completed"
+
+
+# --- slips -----------------------------------------------------------------------------------------------
+def test_slips_count_their_prints_and_carry_the_sale(services, cashier, manager, goods, shift, events) -> None:  # type: ignore[no-untyped-def]
+    pay = (PaymentDraft("wechat", 2000, "4200009999"), cash(10000))
+    changes = services.sales.complete(cashier, draft(line(goods.rice, 2, discount_fen=80), line(goods.sweater),
+                                                     discount=500, pay=pay))
+    rendered: list[tuple[int, int]] = []
+    seq = events(services)
+    first = services.sales.print_slip(cashier, changes.number, lambda view, reprints: rendered.append(
+        (view.slip_prints, reprints)))
+    services.sales.print_slip(cashier, changes.number, lambda view, reprints: rendered.append(
+        (view.slip_prints, reprints)))
+    assert rendered == [(1, 0), (2, 1)] and first.slip_prints == 1
+    assert events(services) == seq + 2 and event(services, seq + 2)["facts"] == {"number": changes.number, "print": 2}
+
+    doc = sale_slip(services.ctx, services.sales.sale(changes.number), reprint_count=1)
+    assert (doc.number, doc.cashier, doc.till, doc.at, doc.title) == (changes.number, "cashier", TILL,
+                                                                      "2026-03-10 10:05", "销售小票")
+    assert (doc.subtotal_fen, doc.ticket_discount_fen, doc.total_fen, doc.change_fen) == (9000, 500, 8500, 3500)
+    assert [(l.name, l.quantity, l.unit_price_fen, l.amount_fen, l.discount_fen, l.source) for l in doc.lines] == [
+        ("东北大米 5kg", 2, RICE, 6500, 80, "采购"), ("男式羊毛衫 L码 藏青", 1, SWEATER, 2500, 0, "捐赠")]
+    assert [(p.method, p.amount_fen, p.reference) for p in doc.payments] == [
+        ("微信支付", 2000, "4200009999"), ("现金", 10000, "")]
+    assert doc.reprint_count == 1 and not doc.void and doc.store_code == "PT01"
+    services.sales.void(manager, changes.number, "作废")
+    assert sale_slip(services.ctx, services.sales.sale(changes.number)).void
+
+
+def test_a_price_changed_at_the_counter_shows_the_catalog_price_on_the_slip(services, manager, goods, shift) -> None:  # type: ignore[no-untyped-def]
+    changes = services.sales.complete(manager, draft(line(goods.sweater, price_fen=2000), pay=cash(2000)))
+    (slip_line,) = sale_slip(services.ctx, services.sales.sale(changes.number)).lines
+    assert (slip_line.unit_price_fen, slip_line.list_price_fen) == (2000, SWEATER)
+
+
+def test_a_failed_slip_print_counts_nothing(services, cashier, goods, shift, events) -> None:  # type: ignore[no-untyped-def]
+    changes = services.sales.complete(cashier, draft(line(goods.rice), pay=cash(RICE)))
+    seq = events(services)
+
+    def broken(_view, _reprints):  # type: ignore[no-untyped-def]
+        raise OSError("printer out of paper")
+
+    with pytest.raises(OSError):
+        services.sales.print_slip(cashier, changes.number, broken)
+    assert services.sales.sale(changes.number).slip_prints == 0 and events(services) == seq
+
+
+# --- parked and cancelled tickets ----------------------------------------------------------------
+def test_parked_tickets_come_back_once_and_cancelled_ones_are_logged(services, cashier, goods, shift) -> None:  # type: ignore[no-untyped-def]
+    ticket_id = services.sales.park(cashier, TILL, {"lines": [[str(goods.rice.id), 2]]}, "大米 ×2")
+    (parked,) = services.sales.parked(TILL)
+    assert (parked.id, parked.username, parked.summary) == (ticket_id, "cashier", "大米 ×2")
+    assert services.sales.parked("2号收银台") == []
+    assert services.sales.recall(cashier, ticket_id).content == {"lines": [[str(goods.rice.id), 2]]}
+    assert services.sales.parked(TILL) == []
+    with pytest.raises(NotFound):
+        services.sales.recall(cashier, ticket_id)
+    services.sales.cancel_ticket(cashier, "毛衫 ×1", SWEATER)
+    (entry,) = services.sales.cancelled_tickets()
+    assert entry.user_id == cashier.user_id and json.loads(entry.detail)["total_fen"] == SWEATER
+    assert count(services, Sale) == 0
+
+
+# --- what a district inspector checks ------------------------------------------------------------
+@pytest.fixture
+def busy_store(services, cashier, manager, goods, shift, clock):  # type: ignore[no-untyped-def]
+    """A shift with sales, a mixed payment, an approved discount, a void,
+    partial returns, slips, and a second till."""
+    s1 = services.sales.complete(cashier, draft(line(goods.rice, 3), line(goods.sweater, 2), pay=(
+        PaymentDraft("wechat", 5000, "4200000001"), cash(10000))))
+    clock.advance(minutes=3)
+    s2 = services.sales.complete(cashier, draft(line(goods.rice, price_fen=2000), pay=cash(2000),
+                                                approval=approval()))
+    clock.advance(minutes=3)
+    s3 = services.sales.complete(cashier, draft(line(goods.sweater), discount=250,
+                                                pay=PaymentDraft("voucher", 2250, "Q-7")))
+    services.sales.print_slip(cashier, s1.number)
+    services.sales.void(cashier, s2.number, "输错价格", approval("确认"))
+    lines = services.sales.sale(s1.number).lines
+    services.returns.create(manager, ReturnDraft(s1.number, TILL, {lines[0].id: 1, lines[1].id: 1}, "尺码不合"))
+    services.returns.create(cashier, ReturnDraft(s1.number, TILL, {lines[0].id: 2}, "不要了"), approval("同意"))
+    services.shifts.open(manager, "2号收银台", 0)
+    services.sales.complete(manager, draft(line(goods.rice), pay=cash(5000), till="2号收银台"))
+    return SimpleNamespace(numbers=(s1.number, s2.number, s3.number))
+
+
+def _verify(services: Services):  # type: ignore[no-untyped-def]
+    with services.db.engine.connect() as conn:
+        return verify(conn)
+
+
+def test_after_sales_returns_and_voids_the_file_verifies(services, busy_store) -> None:  # type: ignore[no-untyped-def]
+    report = _verify(services)
+    assert report.ok, report.problem
+    assert report.records > 0
+
+
+TAMPERING = [
+    ("sale", "total_fen", "UPDATE sale SET total_fen = total_fen - 1000 WHERE number = ?"),
+    ("payment", "amount_fen",
+     "UPDATE payment SET amount_fen = amount_fen - 1000 WHERE method = 'cash' AND sale_id = "
+     "(SELECT id FROM sale WHERE number = ?)"),
+    ("sale_line", "quantity",
+     "UPDATE sale_line SET quantity = quantity - 1 WHERE line_no = 1 AND sale_id = "
+     "(SELECT id FROM sale WHERE number = ?)"),
+]
+
+
+def test_an_edit_of_a_sale_in_the_file_is_caught(services, busy_store, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """Each edit on its own copy of the file, made with the sqlite3 module
+    as someone with the file and a database tool would."""
+    original = tmp_path / "original.db"
+    with closing(sqlite3.connect(services.db.path)) as live, closing(sqlite3.connect(original)) as copy:
+        live.backup(copy)
+    for table, column, sql in TAMPERING:
+        path = tmp_path / f"{table}.db"
+        path.write_bytes(original.read_bytes())
+        conn = sqlite3.connect(path)
+        try:
+            assert conn.execute(sql, (busy_store.numbers[0],)).rowcount == 1
+            conn.commit()
+        finally:
+            conn.close()
+        with open_store(path, upgrade=False) as db, db.engine.connect() as conn_:
+            report = verify(conn_)
+        assert not report.ok, table
+        assert (report.problem.kind, report.problem.table, report.problem.column) == ("value", table, column)
+    with open_store(original, upgrade=False) as db, db.engine.connect() as conn_:
+        assert verify(conn_).ok
