@@ -27,6 +27,10 @@ from charity_pos.ui.catalog.editor import ItemEditor  # noqa: E402
 from charity_pos.ui.donations import DonationsScreen  # noqa: E402
 from charity_pos.ui.intake import IntakeScreen  # noqa: E402
 from charity_pos.ui.intake.model import DraftLine  # noqa: E402
+from charity_pos.ui.sales import SaleScreen  # noqa: E402
+from charity_pos.ui.sales.payment import PaymentDialog  # noqa: E402
+from charity_pos.ui.sales.returns import ReturnDialog  # noqa: E402
+from charity_pos.ui.sales.shift import CloseShiftDialog  # noqa: E402
 from charity_pos.ui.settings import SettingsDialog  # noqa: E402
 from charity_pos.ui.staff import StaffScreen  # noqa: E402
 
@@ -54,6 +58,60 @@ def pdfs(services: Services, manager, out: Path) -> None:  # type: ignore[no-unt
             subprocess.run(["pdftoppm", "-png", "-r", "80", "-f", "1", "-l", "1", "-singlefile", str(pdf),
                             str(out / name)], check=True)
             print(out / f"{name}.png")
+
+
+def counter(services: Services, manager, main_window, out: Path) -> None:  # type: ignore[no-untyped-def]
+    """The sale screen with a ticket of a few lines, paying it, a return and closing the shift."""
+    import uuid
+
+    from charity_pos.services.sales import LineDraft, PaymentDraft, SaleDraft
+
+    sale = next(s for s in main_window.screens if isinstance(s, SaleScreen))
+    till = sale.till
+    if services.shifts.current(till) is None:
+        services.shifts.open(manager, till, 50000)
+    main_window.show_screen(sale)
+    sale.refresh()
+    basket = (("东北大米 5kg", 2), ("调和油", 1), ("生抽", 3), ("男式羊毛衫", 1), ("儿童羽绒服", 1))
+    for name, quantity in basket:
+        found = services.catalog.search(name)
+        if found:
+            sale.editor.add(services.sales.item(found[0].id), quantity)
+    sale.model.set_discount(3, 500)
+    sale.editor.update_total()
+    sale.scan.setText("69")
+    save(main_window, out / "sale.png")
+    sale.scan.clear()
+
+    payment = PaymentDialog(services, manager, lambda payments: sale.editor.draft(till, payments),
+                            sale.editor.total_fen(), sale.slips, parent=main_window)
+    payment.choose(payment.method)
+    payment.amount.setText("50.00")
+    payment.reference.setText("4200001967202603101830")
+    payment.add_pending()
+    payment.set_cash(20000)
+    save(payment, out / "payment.png")
+    payment.close()
+
+    lines = tuple(LineDraft(line.scanned.item_id, line.quantity, line.price_fen, line.discount_fen)
+                  for line in sale.model.lines())
+    number = services.sales.complete(manager, SaleDraft(uuid.uuid4(), till, lines, (
+        PaymentDraft("wechat", 5000, "4200001967202603101830"), PaymentDraft("cash", 20000)))).number
+    sale.editor.new_ticket()
+    returns = ReturnDialog(services, manager, lambda _p, _w: None, till, sale.slips, parent=main_window)
+    returns.load(number)
+    returns.spins[1][1].setValue(1)
+    returns.reason.setText("颜色不合适")
+    save(returns, out / "return.png")
+    returns.close()
+
+    close = CloseShiftDialog(services, manager, lambda _p, _w: None, till, sale.slips, main_window)
+    left = close.summary.expected_fen["cash"] - 50  # one ¥0.5 coin short: within the tolerance
+    for value, spin in close.counts.items():
+        spin.setValue(left // value)
+        left %= value
+    save(close, out / "shift-close.png")
+    close.close()
 
 
 def main(out: Path) -> None:
@@ -106,6 +164,7 @@ def main(out: Path) -> None:
         main_window.show_screen(next(s for s in main_window.screens if isinstance(s, StaffScreen)))
         save(main_window, out / "staff.png")
         save(SettingsDialog(settings), out / "settings.png")
+        counter(services, manager, main_window, out)
         services.close()
         app.quit()
 

@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import functools
 import re
+import sqlite3
 import uuid
 from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Connection, Engine, event, select
 from sqlalchemy.orm import Session
+from sqlalchemy.pool import Pool
 
 from charity_pos.db.base import Base
 from charity_pos.db.models import JournalEvent
@@ -65,6 +67,9 @@ def _note_changes(session: Session, _ctx: object, _instances: object) -> None:
 #: purpose (a benchmark's bulk load); such a file then fails ``verify``.
 UNJOURNALED_OK = "charity_pos_unjournaled_ok"
 _FLUSHING = "charity_pos_flushing"
+_ALLOWED = "charity_pos_journal_writes_allowed"
+_DENIED = "charity_pos_journal_write_denied"
+_DROPPING = "charity_pos_dropping_table"
 _WRITE = re.compile(
     r"^\s*(?:INSERT(?:\s+OR\s+\w+)?\s+INTO|REPLACE\s+INTO|UPDATE(?:\s+OR\s+\w+)?|DELETE\s+FROM)\s+[\"`\[]?(\w+)",
     re.IGNORECASE)
@@ -96,12 +101,50 @@ def _refuse_statements_around_the_journal(conn: Connection, _cursor: object, sta
     """Rows of journaled tables change only through a unit of work's flush,
     where the journal sees them. Any other statement that writes to them (a
     bulk UPDATE, an INSERT on the table, SQL text, the session's raw
-    connection) is refused before it runs."""
-    if conn.info.get(_FLUSHING) or conn.get_execution_options().get(UNJOURNALED_OK):
+    connection) is refused before it runs: plain forms by their text here,
+    and every form, however written, by SQLite's authorizer below."""
+    allowed = bool(conn.info.get(_FLUSHING) or conn.get_execution_options().get(UNJOURNALED_OK))
+    conn.info[_ALLOWED] = allowed
+    conn.info[_DROPPING] = None
+    if allowed:
         return
     match = _WRITE.match(statement)
     if match and match.group(1).lower() in _journaled_names():
         raise UnjournaledChange(f"a statement writes to journaled table {match.group(1)} outside a unit of work")
+
+
+_WRITES = frozenset({sqlite3.SQLITE_INSERT, sqlite3.SQLITE_UPDATE, sqlite3.SQLITE_DELETE})
+
+
+@event.listens_for(Pool, "connect")
+def _guard_sqlite_connection(dbapi_conn: object, record: Any) -> None:
+    """SQLite asks the authorizer about every table a statement writes to
+    when it prepares it, whatever the SQL looks like (schema-qualified
+    names, CTEs, comments)."""
+    if not isinstance(dbapi_conn, sqlite3.Connection):
+        return
+    info = record.info
+    names = _journaled_names()
+
+    def authorizer(action: int, table: str | None, _column: str | None, _db: str | None,
+                   _trigger: str | None) -> int:
+        if action == sqlite3.SQLITE_DROP_TABLE:  # a migration dropping a table deletes its rows
+            info[_DROPPING] = table
+        if action in _WRITES and table in names and not info.get(_ALLOWED) and info.get(_DROPPING) != table:
+            info[_DENIED] = table
+            return sqlite3.SQLITE_DENY
+        return sqlite3.SQLITE_OK
+
+    dbapi_conn.set_authorizer(authorizer)
+
+
+@event.listens_for(Engine, "handle_error")
+def _name_the_refusal(context: Any) -> Exception | None:
+    connection = context.connection
+    table = connection.info.pop(_DENIED, None) if connection is not None and not connection.closed else None
+    if table is not None:
+        return UnjournaledChange(f"a statement writes to journaled table {table} outside a unit of work")
+    return None
 
 
 @event.listens_for(Session, "before_commit")

@@ -22,13 +22,14 @@ from charity_pos.ui.feedback import Feedback
 from charity_pos.ui.intake import IntakeScreen
 from charity_pos.ui.login import LoginScreen
 from charity_pos.ui.main_window import MainWindow
+from charity_pos.ui.sales import SaleScreen
 from charity_pos.ui.settings import SettingsDialog
 from charity_pos.ui.staff import StaffScreen
 
 log = logging.getLogger("charity_pos.ui")
 
-#: The screens that exist, in navigation order.
-SCREENS = (IntakeScreen, DonationsScreen, CatalogScreen, StaffScreen)
+#: The screens that exist, in navigation order: the counter first, the cashier's main screen.
+SCREENS = (SaleScreen, IntakeScreen, DonationsScreen, CatalogScreen, StaffScreen)
 
 
 def make_application(language: str, settings: config.Settings) -> QApplication:
@@ -57,6 +58,10 @@ class Shell:
 
     def open_main(self, actor: Actor) -> None:
         self.main = MainWindow(self.services, actor, SCREENS, self.feedback, ask_with_dialog(self.services))
+        for screen in self.main.screens:
+            use_settings = getattr(screen, "use_settings", None)
+            if use_settings is not None:  # the till, the slip printer
+                use_settings(self.settings)
         self.main.logout_requested.connect(self.logout)
         self.main.settings_requested.connect(self.open_settings)
         self.login.hide()

@@ -33,6 +33,14 @@ QLabel#total { font-size: 20pt; font-weight: bold; color: #1f4f46; }
 QLabel#notice { color: #1f6f5c; font-weight: bold; }
 QPushButton#primary { font-weight: bold; padding: 8px 18px; }
 QTableView { gridline-color: #ddd; }
+QLineEdit#scan { font-size: 18pt; padding: 6px; border: 2px solid #1f6f5c; }
+QLineEdit#amount { font-size: 16pt; padding: 4px; }
+QTableView#ticket { font-size: 15pt; }
+QLabel#saleTotal { font-size: 30pt; font-weight: bold; color: #1f4f46; }
+QLabel#changeDue { font-size: 40pt; font-weight: bold; color: #1f6f5c; }
+QLabel#alert { color: white; background: #b03a2e; font-size: 14pt; font-weight: bold; padding: 4px 8px; }
+QPushButton#pay { font-size: 18pt; font-weight: bold; padding: 12px 18px; background: #1f6f5c; color: white; }
+QPushButton#pay:disabled { background: #9bb; }
 """
 
 

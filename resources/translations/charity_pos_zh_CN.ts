@@ -83,6 +83,154 @@
     </message>
 </context>
 <context>
+    <name>CloseShiftDialog</name>
+    <message>
+        <location filename="../../charity_pos/ui/sales/shift.py" line="117"/>
+        <source>Cash</source>
+        <translation>现金</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/sales/shift.py" line="117"/>
+        <source>WeChat Pay</source>
+        <translation>微信支付</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/sales/shift.py" line="117"/>
+        <source>Alipay</source>
+        <translation>支付宝</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/sales/shift.py" line="118"/>
+        <source>UnionPay card</source>
+        <translation>银联卡</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/sales/shift.py" line="118"/>
+        <source>Store vouchers</source>
+        <translation>储值券</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/sales/shift.py" line="120"/>
+        <source>Close shift {number}</source>
+        <translation>交班 {number}</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/sales/shift.py" line="136"/>
+        <source>Shift {number} · till {till} · opened {time} by {user} · float {float}</source>
+        <translation>班次 {number} · 收银台 {till} · {user} 于 {time} 开班 · 备用金 {float}</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/sales/shift.py" line="140"/>
+        <source>{sales} sales {sales_total} · {returns} returns {returns_total} · {voids} voided</source>
+        <translation>销售 {sales} 笔 {sales_total} · 退货 {returns} 笔 {returns_total} · 作废 {voids} 笔</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/sales/shift.py" line="149"/>
+        <source>Cash in the drawer (Enter: next)</source>
+        <translation>钱箱现金清点（Enter：下一项）</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/sales/shift.py" line="169"/>
+        <source>Expected and counted</source>
+        <translation>应有与实点</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/sales/shift.py" line="171"/>
+        <source>Method</source>
+        <translation>支付方式</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/sales/shift.py" line="171"/>
+        <source>Expected</source>
+        <translation>应有</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/sales/shift.py" line="171"/>
+        <source>Counted</source>
+        <translation>实点</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/sales/shift.py" line="172"/>
+        <source>Difference</source>
+        <translation>差额</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/sales/shift.py" line="198"/>
+        <source>Why the drawer differs, if it does</source>
+        <translation>如有差额，请说明原因</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/sales/shift.py" line="199"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/sales/shift.py" line="210"/>
+        <source>Print X report (Ctrl+P)</source>
+        <translation>打印 X 报表（Ctrl+P）</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/sales/shift.py" line="211"/>
+        <source>Save X report as PDF (Ctrl+S)</source>
+        <translation>X 报表存为 PDF（Ctrl+S）</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/sales/shift.py" line="212"/>
+        <source>Cancel (Esc)</source>
+        <translation>取消（Esc）</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/sales/shift.py" line="213"/>
+        <source>Close shift (F12)</source>
+        <translation>交班（F12）</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/sales/shift.py" line="253"/>
+        <source>Cash counted {amount}</source>
+        <translation>现金实点 {amount}</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/sales/shift.py" line="264"/>
+        <source>The difference is more than {tolerance}: say why, and a manager approves.</source>
+        <translation>差额超过 {tolerance}：请填写原因，并由店长批准。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/sales/shift.py" line="265"/>
+        <source>Within the tolerance of {tolerance}.</source>
+        <translation>差额在允许范围（{tolerance}）之内。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/sales/shift.py" line="298"/>
+        <source>Not approved: the shift stays open.</source>
+        <translation>未获店长批准：班次仍未交。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/sales/shift.py" line="302"/>
+        <source>Shift {number} closed.</source>
+        <translation>班次 {number} 已交班。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/sales/shift.py" line="314"/>
+        <source>Print the Z report and keep it with the counted cash.</source>
+        <translation>请打印 Z 报表，与清点好的现金放在一起。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/sales/shift.py" line="319"/>
+        <source>Print Z report (Ctrl+P)</source>
+        <translation>打印 Z 报表（Ctrl+P）</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/sales/shift.py" line="320"/>
+        <source>Save Z report as PDF (Ctrl+S)</source>
+        <translation>Z 报表存为 PDF（Ctrl+S）</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/sales/shift.py" line="321"/>
+        <source>Done (Enter)</source>
+        <translation>完成（Enter）</translation>
+    </message>
+</context>
+<context>
     <name>DonationTableModel</name>
     <message>
         <location filename="../../charity_pos/ui/donations/model.py" line="22"/>
@@ -436,532 +584,542 @@
         <translation>校验位错误</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="85"/>
+        <location filename="../../charity_pos/messages.py" line="82"/>
+        <source>codes starting 22 are the store&apos;s own lot codes</source>
+        <translation>以 22 开头的是本店自编的批次码</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="86"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="86"/>
+        <location filename="../../charity_pos/messages.py" line="87"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="87"/>
+        <location filename="../../charity_pos/messages.py" line="88"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="88"/>
+        <location filename="../../charity_pos/messages.py" line="89"/>
         <source>Sale price</source>
         <translation>售价</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="89"/>
+        <location filename="../../charity_pos/messages.py" line="90"/>
         <source>Market reference price</source>
         <translation>市场参考价</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="90"/>
+        <location filename="../../charity_pos/messages.py" line="91"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="91"/>
+        <location filename="../../charity_pos/messages.py" line="92"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="92"/>
+        <location filename="../../charity_pos/messages.py" line="93"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="93"/>
+        <location filename="../../charity_pos/messages.py" line="94"/>
         <source>Lines</source>
         <translation>明细</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="94"/>
+        <location filename="../../charity_pos/messages.py" line="95"/>
         <source>PIN</source>
         <translation>PIN 码</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="95"/>
+        <location filename="../../charity_pos/messages.py" line="96"/>
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="96"/>
+        <location filename="../../charity_pos/messages.py" line="97"/>
         <source>Full name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="97"/>
+        <location filename="../../charity_pos/messages.py" line="98"/>
         <source>Active</source>
         <translation>在用</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="98"/>
+        <location filename="../../charity_pos/messages.py" line="99"/>
         <source>Store code</source>
         <translation>门店编码</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="99"/>
+        <location filename="../../charity_pos/messages.py" line="100"/>
         <source>Short name</source>
         <translation>简称</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="100"/>
+        <location filename="../../charity_pos/messages.py" line="101"/>
         <source>District</source>
         <translation>区</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="101"/>
+        <location filename="../../charity_pos/messages.py" line="102"/>
         <source>Days</source>
         <translation>天数</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="102"/>
+        <location filename="../../charity_pos/messages.py" line="103"/>
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="103"/>
+        <location filename="../../charity_pos/messages.py" line="104"/>
         <source>Unified social credit code</source>
         <translation>统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="104"/>
+        <location filename="../../charity_pos/messages.py" line="105"/>
         <source>Relief card number</source>
         <translation>帮困卡号</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="105"/>
+        <location filename="../../charity_pos/messages.py" line="106"/>
         <source>Household members</source>
         <translation>家庭人数</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="106"/>
+        <location filename="../../charity_pos/messages.py" line="107"/>
         <source>Head of household</source>
         <translation>户主</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="107"/>
+        <location filename="../../charity_pos/messages.py" line="108"/>
         <source>Sub-district</source>
         <translation>街道</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="108"/>
+        <location filename="../../charity_pos/messages.py" line="109"/>
         <source>Certificate reference</source>
         <translation>认定文书编号</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="109"/>
+        <location filename="../../charity_pos/messages.py" line="110"/>
         <source>Valid to</source>
         <translation>有效期至</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="110"/>
+        <location filename="../../charity_pos/messages.py" line="111"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="111"/>
+        <location filename="../../charity_pos/messages.py" line="112"/>
         <source>Donor type</source>
         <translation>捐赠人类型</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="112"/>
+        <location filename="../../charity_pos/messages.py" line="113"/>
         <source>Condition</source>
         <translation>成色</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="113"/>
+        <location filename="../../charity_pos/messages.py" line="114"/>
         <source>Valuation</source>
         <translation>估价方式</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="114"/>
+        <location filename="../../charity_pos/messages.py" line="115"/>
         <source>Unit value</source>
         <translation>单价</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="115"/>
+        <location filename="../../charity_pos/messages.py" line="116"/>
         <source>Best-before date</source>
         <translation>保质期</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="116"/>
+        <location filename="../../charity_pos/messages.py" line="117"/>
         <source>Cash amount</source>
         <translation>捐款金额</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="117"/>
+        <location filename="../../charity_pos/messages.py" line="118"/>
         <source>Payment method</source>
         <translation>付款方式</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="118"/>
+        <location filename="../../charity_pos/messages.py" line="119"/>
         <source>Labels</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="119"/>
+        <location filename="../../charity_pos/messages.py" line="120"/>
         <source>Cash float</source>
         <translation>备用金</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="120"/>
+        <location filename="../../charity_pos/messages.py" line="121"/>
         <source>Price</source>
         <translation>价格</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="121"/>
+        <location filename="../../charity_pos/messages.py" line="122"/>
         <source>Discount</source>
         <translation>折扣</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="122"/>
+        <location filename="../../charity_pos/messages.py" line="123"/>
         <source>Payment</source>
         <translation>付款</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="123"/>
+        <location filename="../../charity_pos/messages.py" line="124"/>
         <source>Amount tendered</source>
         <translation>实收金额</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="124"/>
+        <location filename="../../charity_pos/messages.py" line="125"/>
         <source>Payment reference</source>
         <translation>支付流水号</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="125"/>
+        <location filename="../../charity_pos/messages.py" line="126"/>
         <source>Voucher number</source>
         <translation>储值券号</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="126"/>
+        <location filename="../../charity_pos/messages.py" line="127"/>
         <source>Till</source>
         <translation>收银台</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="127"/>
+        <location filename="../../charity_pos/messages.py" line="128"/>
         <source>Count</source>
         <translation>张数</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="128"/>
+        <location filename="../../charity_pos/messages.py" line="129"/>
         <source>Limit</source>
         <translation>限额</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="129"/>
+        <location filename="../../charity_pos/messages.py" line="130"/>
         <source>Sale number</source>
         <translation>销售单号</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="133"/>
+        <location filename="../../charity_pos/messages.py" line="134"/>
         <source>{field} must not be empty.</source>
         <translation>{field}不能为空。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="134"/>
+        <location filename="../../charity_pos/messages.py" line="135"/>
         <source>{field} is too long.</source>
         <translation>{field}太长。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="135"/>
+        <location filename="../../charity_pos/messages.py" line="136"/>
         <source>{field}: “{value}” is not a number.</source>
         <translation>{field}：“{value}”不是有效数字。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="136"/>
+        <location filename="../../charity_pos/messages.py" line="137"/>
         <source>{field}: at most two decimals (fen).</source>
         <translation>{field}：最多两位小数（到分）。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="137"/>
+        <location filename="../../charity_pos/messages.py" line="138"/>
         <source>{field} must not be negative.</source>
         <translation>{field}不能为负数。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="138"/>
+        <location filename="../../charity_pos/messages.py" line="139"/>
         <source>{field} must be more than zero.</source>
         <translation>{field}必须大于零。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="139"/>
+        <location filename="../../charity_pos/messages.py" line="140"/>
         <source>{field} is too large.</source>
         <translation>{field}太大。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="140"/>
+        <location filename="../../charity_pos/messages.py" line="141"/>
         <source>{field}: “{value}” is not known.</source>
         <translation>{field}：“{value}”不存在。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="141"/>
+        <location filename="../../charity_pos/messages.py" line="142"/>
         <source>A PIN is made of digits only.</source>
         <translation>PIN 码只能由数字组成。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="142"/>
+        <location filename="../../charity_pos/messages.py" line="143"/>
         <source>A PIN has 4 to 12 digits.</source>
         <translation>PIN 码应为 4 到 12 位数字。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="143"/>
+        <location filename="../../charity_pos/messages.py" line="144"/>
         <source>A user name is 2-32 lower-case letters, digits, &apos;.&apos;, &apos;-&apos; or &apos;_&apos;, starting with a letter.</source>
         <translation>用户名为 2-32 位小写字母、数字、“.”、“-”或“_”，以字母开头。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="146"/>
+        <location filename="../../charity_pos/messages.py" line="147"/>
         <source>A store code is 2-8 capital letters or digits, such as PT01.</source>
         <translation>门店编码为 2-8 位大写字母或数字，例如 PT01。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="147"/>
+        <location filename="../../charity_pos/messages.py" line="148"/>
         <source>You cannot switch off your own account.</source>
         <translation>不能停用自己的账号。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="148"/>
+        <location filename="../../charity_pos/messages.py" line="149"/>
         <source>An ID number has 17 digits and a final digit or X.</source>
         <translation>身份证号应为 17 位数字加 1 位数字或 X。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="149"/>
+        <location filename="../../charity_pos/messages.py" line="150"/>
         <source>The ID number&apos;s date of birth does not exist.</source>
         <translation>身份证号中的出生日期不存在。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="150"/>
+        <location filename="../../charity_pos/messages.py" line="151"/>
         <source>The ID number&apos;s last character (check character) is wrong.</source>
         <translation>身份证号最后一位（校验码）错误。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="151"/>
+        <location filename="../../charity_pos/messages.py" line="152"/>
         <source>A unified social credit code has 18 digits or capital letters (no I, O, S, V, Z).</source>
         <translation>统一社会信用代码为 18 位数字或大写字母（不含 I、O、S、V、Z）。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="154"/>
+        <location filename="../../charity_pos/messages.py" line="155"/>
         <source>The credit code&apos;s last character (check character) is wrong.</source>
         <translation>统一社会信用代码最后一位（校验码）错误。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="155"/>
+        <location filename="../../charity_pos/messages.py" line="156"/>
         <source>A relief card number is up to 20 letters and digits.</source>
         <translation>帮困卡号最多 20 位字母和数字。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="156"/>
+        <location filename="../../charity_pos/messages.py" line="157"/>
         <source>A household has 1 to 20 members.</source>
         <translation>家庭人数应为 1 到 20 人。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="157"/>
+        <location filename="../../charity_pos/messages.py" line="158"/>
         <source>{field} is before the start date.</source>
         <translation>{field}早于开始日期。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="158"/>
+        <location filename="../../charity_pos/messages.py" line="159"/>
         <source>A phone number has 7 to 12 digits.</source>
         <translation>电话号码应为 7 到 12 位数字。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="159"/>
+        <location filename="../../charity_pos/messages.py" line="160"/>
         <source>Goods without a valuation carry no value.</source>
         <translation>未估价的物品不能填写价值。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="160"/>
+        <location filename="../../charity_pos/messages.py" line="161"/>
         <source>“{value}” is food: type its best-before date.</source>
         <translation>“{value}”是食品，请填写保质期。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="161"/>
+        <location filename="../../charity_pos/messages.py" line="162"/>
         <source>{field} is more than the amount it comes off.</source>
         <translation>{field}超过了可减免的金额。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="162"/>
+        <location filename="../../charity_pos/messages.py" line="163"/>
         <source>The price of “{value}” changed meanwhile; scan it again.</source>
         <translation>“{value}”的价格刚被修改，请重新扫码。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="163"/>
+        <location filename="../../charity_pos/messages.py" line="164"/>
+        <source>{field} {value} is on this ticket twice.</source>
+        <translation>{field} {value} 在这一单中重复出现。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="165"/>
         <source>Sale {value} has returns and can no longer be voided.</source>
         <translation>销售单 {value} 已有退货，不能再作废。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="164"/>
+        <location filename="../../charity_pos/messages.py" line="166"/>
         <source>A {value} payment needs its reference number.</source>
         <translation>{value}付款需要填写流水号。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="165"/>
+        <location filename="../../charity_pos/messages.py" line="167"/>
         <source>{field}: “{value}” is not a date; type it like 2026-09-30.</source>
         <translation>{field}：“{value}”不是日期，请按 2026-09-30 的格式填写。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="169"/>
+        <location filename="../../charity_pos/messages.py" line="171"/>
         <source>An approval needs a reason.</source>
         <translation>批准需要填写原因。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="170"/>
+        <location filename="../../charity_pos/messages.py" line="172"/>
         <source>Only a manager can approve this.</source>
         <translation>只有店长可以批准此操作。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="174"/>
+        <location filename="../../charity_pos/messages.py" line="176"/>
         <source>add an item</source>
         <translation>新增商品</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="175"/>
+        <location filename="../../charity_pos/messages.py" line="177"/>
         <source>edit an item</source>
         <translation>编辑商品</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="176"/>
+        <location filename="../../charity_pos/messages.py" line="178"/>
         <source>change a price</source>
         <translation>修改价格</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="177"/>
+        <location filename="../../charity_pos/messages.py" line="179"/>
         <source>take an item off sale</source>
         <translation>停售商品</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="178"/>
+        <location filename="../../charity_pos/messages.py" line="180"/>
         <source>receive stock</source>
         <translation>商品入库</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="179"/>
+        <location filename="../../charity_pos/messages.py" line="181"/>
         <source>record a stock count</source>
         <translation>登记盘点</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="180"/>
+        <location filename="../../charity_pos/messages.py" line="182"/>
         <source>manage staff accounts</source>
         <translation>管理员工账号</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="181"/>
+        <location filename="../../charity_pos/messages.py" line="183"/>
         <source>unlock an account</source>
         <translation>解锁账号</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="182"/>
+        <location filename="../../charity_pos/messages.py" line="184"/>
         <source>void a document</source>
         <translation>作废单据</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="183"/>
+        <location filename="../../charity_pos/messages.py" line="185"/>
         <source>refund a sale</source>
         <translation>退款</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="184"/>
+        <location filename="../../charity_pos/messages.py" line="186"/>
         <source>override a rule</source>
         <translation>越权放行</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="185"/>
+        <location filename="../../charity_pos/messages.py" line="187"/>
         <source>record a donor</source>
         <translation>登记捐赠人</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="186"/>
+        <location filename="../../charity_pos/messages.py" line="188"/>
         <source>manage the household registry</source>
         <translation>管理困难家庭名册</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="187"/>
+        <location filename="../../charity_pos/messages.py" line="189"/>
         <source>see a whole ID number</source>
         <translation>查看完整身份证号</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="188"/>
+        <location filename="../../charity_pos/messages.py" line="190"/>
         <source>take in a donation</source>
         <translation>登记捐赠</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="189"/>
+        <location filename="../../charity_pos/messages.py" line="191"/>
         <source>issue a donation receipt</source>
         <translation>开具捐赠收据</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="190"/>
+        <location filename="../../charity_pos/messages.py" line="192"/>
         <source>void a donation receipt</source>
         <translation>作废捐赠收据</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="191"/>
+        <location filename="../../charity_pos/messages.py" line="193"/>
         <source>print labels</source>
         <translation>打印标签</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="192"/>
+        <location filename="../../charity_pos/messages.py" line="194"/>
         <source>sell at the counter</source>
         <translation>收银销售</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="193"/>
+        <location filename="../../charity_pos/messages.py" line="195"/>
         <source>give a price change or discount above the limit</source>
         <translation>超出限额的改价或折扣</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="194"/>
+        <location filename="../../charity_pos/messages.py" line="196"/>
         <source>void a sale</source>
         <translation>作废销售单</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="195"/>
+        <location filename="../../charity_pos/messages.py" line="197"/>
         <source>open a shift</source>
         <translation>开班</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="196"/>
+        <location filename="../../charity_pos/messages.py" line="198"/>
         <source>close a shift with a cash difference</source>
         <translation>有差额时交班</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="197"/>
+        <location filename="../../charity_pos/messages.py" line="199"/>
         <source>set the counter&apos;s limits</source>
         <translation>设置收银限额</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="201"/>
+        <location filename="../../charity_pos/messages.py" line="203"/>
         <source>cash</source>
         <translation>现金</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="202"/>
+        <location filename="../../charity_pos/messages.py" line="204"/>
         <source>WeChat Pay</source>
         <translation>微信支付</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="203"/>
+        <location filename="../../charity_pos/messages.py" line="205"/>
         <source>Alipay</source>
         <translation>支付宝</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="204"/>
+        <location filename="../../charity_pos/messages.py" line="206"/>
         <source>UnionPay card</source>
         <translation>银联卡</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="205"/>
+        <location filename="../../charity_pos/messages.py" line="207"/>
         <source>store voucher</source>
         <translation>储值券</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="208"/>
+        <location filename="../../charity_pos/messages.py" line="210"/>
         <source>Something went wrong and nothing was saved. The details are in the log file.</source>
         <translation>出现意外错误，没有保存任何内容。详情见日志文件。</translation>
     </message>
@@ -1835,6 +1993,34 @@
     </message>
 </context>
 <context>
+    <name>OpenShiftDialog</name>
+    <message>
+        <location filename="../../charity_pos/ui/sales/shift.py" line="65"/>
+        <source>Open shift</source>
+        <translation>开班</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/sales/shift.py" line="68"/>
+        <source>Open a shift at till {till}: count the cash float put in the drawer.</source>
+        <translation>在收银台 {till} 开班：清点放入钱箱的备用金。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/sales/shift.py" line="76"/>
+        <source>Cash float</source>
+        <translation>备用金</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/sales/shift.py" line="80"/>
+        <source>Cancel (Esc)</source>
+        <translation>取消（Esc）</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/sales/shift.py" line="81"/>
+        <source>Open shift (Enter)</source>
+        <translation>开班（Enter）</translation>
+    </message>
+</context>
+<context>
     <name>Papers</name>
     <message>
         <location filename="../../charity_pos/ui/donations/papers.py" line="74"/>
@@ -1846,6 +2032,176 @@
         <location filename="../../charity_pos/ui/donations/papers.py" line="101"/>
         <source>labels-{number}.pdf</source>
         <translation>标签-{number}.pdf</translation>
+    </message>
+</context>
+<context>
+    <name>PaymentDialog</name>
+    <message>
+        <location filename="../../charity_pos/ui/sales/payment.py" line="62"/>
+        <source>Cash</source>
+        <extracomment>After the sale is made, Enter closes the dialog only after this long, so a key pressed twice leaves the change on the screen. What was last sent to the service.</extracomment>
+        <translation>现金</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/sales/payment.py" line="62"/>
+        <source>WeChat Pay</source>
+        <translation>微信支付</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/sales/payment.py" line="63"/>
+        <source>Alipay</source>
+        <translation>支付宝</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/sales/payment.py" line="63"/>
+        <source>UnionPay card</source>
+        <translation>银联卡</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/sales/payment.py" line="64"/>
+        <source>Store voucher</source>
+        <translation>储值券</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/sales/payment.py" line="65"/>
+        <source>Payment</source>
+        <translation>收款</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/sales/payment.py" line="81"/>
+        <source>To pay {amount}</source>
+        <translation>应收 {amount}</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/sales/payment.py" line="86"/>
+        <source>Cash received (F1)</source>
+        <translation>现金实收（F1）</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/sales/payment.py" line="91"/>
+        <source>Exact (F2)</source>
+        <translation>足额（F2）</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/sales/payment.py" line="92"/>
+        <source>¥50 (F3)</source>
+        <translation>¥50（F3）</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/sales/payment.py" line="93"/>
+        <source>¥100 (F4)</source>
+        <translation>¥100（F4）</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/sales/payment.py" line="105"/>
+        <source>{method} ({key})</source>
+        <translation>{method}（{key}）</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/sales/payment.py" line="109"/>
+        <source>Other ways</source>
+        <translation>其他方式</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/sales/payment.py" line="118"/>
+        <source>Add (Ins)</source>
+        <translation>加入（Ins）</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/sales/payment.py" line="148"/>
+        <source>Remove last payment (Ctrl+D)</source>
+        <translation>撤销上一笔（Ctrl+D）</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/sales/payment.py" line="149"/>
+        <source>Back to the ticket (Esc)</source>
+        <translation>返回（Esc）</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/sales/payment.py" line="150"/>
+        <source>Complete sale (Enter)</source>
+        <translation>确认收款（Enter）</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/sales/payment.py" line="172"/>
+        <source>Paid</source>
+        <translation>已收款</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/sales/payment.py" line="187"/>
+        <source>Print slip (Ctrl+P)</source>
+        <translation>打印小票（Ctrl+P）</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/sales/payment.py" line="188"/>
+        <source>Next customer (Enter)</source>
+        <translation>下一位顾客（Enter）</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/sales/payment.py" line="228"/>
+        <source>Voucher value</source>
+        <translation>券面金额</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/sales/payment.py" line="228"/>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/sales/payment.py" line="229"/>
+        <source>Voucher number</source>
+        <translation>储值券号</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/sales/payment.py" line="230"/>
+        <source>Reference number of the payment</source>
+        <translation>支付流水号</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/sales/payment.py" line="304"/>
+        <source>Received {amount}</source>
+        <translation>实收 {amount}</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/sales/payment.py" line="306"/>
+        <source>Still due {amount}</source>
+        <translation>还差 {amount}</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/sales/payment.py" line="308"/>
+        <location filename="../../charity_pos/ui/sales/payment.py" line="369"/>
+        <source>Change {amount}</source>
+        <translation>找零 {amount}</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/sales/payment.py" line="368"/>
+        <source>Sale {number}</source>
+        <translation>销售单号 {number}</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/sales/payment.py" line="370"/>
+        <source>Total {total} · paid by {methods}</source>
+        <translation>合计 {total} · 支付方式：{methods}</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/sales/payment.py" line="372"/>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/sales/payment.py" line="385"/>
+        <source>Slip printed.</source>
+        <translation>小票已打印。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/sales/payment.py" line="386"/>
+        <source>Slip printed again (reprint {count}).</source>
+        <translation>小票已重打（第 {count} 次）。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/sales/payment.py" line="388"/>
+        <source>Print again (Ctrl+P)</source>
+        <translation>重打小票（Ctrl+P）</translation>
     </message>
 </context>
 <context>
@@ -1865,6 +2221,441 @@
         <location filename="../../charity_pos/ui/printing.py" line="167"/>
         <source>Print</source>
         <translation>打印</translation>
+    </message>
+</context>
+<context>
+    <name>RecallDialog</name>
+    <message>
+        <location filename="../../charity_pos/ui/sales/dialogs.py" line="84"/>
+        <source>Recall a parked ticket</source>
+        <translation>取单</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/sales/dialogs.py" line="90"/>
+        <source>{time}  {user}  ·  {summary}</source>
+        <translation>{time}  {user}  ·  {summary}</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/sales/dialogs.py" line="98"/>
+        <source>Recall (Enter)</source>
+        <translation>取单（Enter）</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/sales/dialogs.py" line="99"/>
+        <source>Cancel (Esc)</source>
+        <translation>取消（Esc）</translation>
+    </message>
+</context>
+<context>
+    <name>ReturnDialog</name>
+    <message>
+        <location filename="../../charity_pos/ui/sales/returns.py" line="54"/>
+        <source>Cash</source>
+        <translation>现金</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/sales/returns.py" line="54"/>
+        <source>WeChat Pay</source>
+        <translation>微信支付</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/sales/returns.py" line="54"/>
+        <source>Alipay</source>
+        <translation>支付宝</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/sales/returns.py" line="55"/>
+        <source>UnionPay card</source>
+        <translation>银联卡</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/sales/returns.py" line="55"/>
+        <source>Store voucher</source>
+        <translation>储值券</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/sales/returns.py" line="56"/>
+        <source>Return</source>
+        <translation>退货</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/sales/returns.py" line="70"/>
+        <source>Sale number</source>
+        <translation>销售单号</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/sales/returns.py" line="73"/>
+        <source>Scan the barcode on the slip, or type the sale number</source>
+        <translation>扫描小票上的条码，或输入销售单号</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/sales/returns.py" line="84"/>
+        <source>Item</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/sales/returns.py" line="84"/>
+        <source>Sold</source>
+        <translation>已售</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/sales/returns.py" line="84"/>
+        <source>Returned before</source>
+        <translation>已退</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/sales/returns.py" line="85"/>
+        <source>Paid</source>
+        <translation>实付</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/sales/returns.py" line="85"/>
+        <source>Coming back</source>
+        <translation>本次退货</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/sales/returns.py" line="85"/>
+        <source>Refund</source>
+        <translation>退款</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/sales/returns.py" line="98"/>
+        <source>e.g. wrong size, faulty</source>
+        <translation>例如：尺码不合适、有质量问题</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/sales/returns.py" line="99"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/sales/returns.py" line="102"/>
+        <source>Money goes back the way it was paid.</source>
+        <translation>退款按原支付方式退回。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/sales/returns.py" line="116"/>
+        <source>Cancel (Esc)</source>
+        <translation>取消（Esc）</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/sales/returns.py" line="117"/>
+        <source>Take back (F12)</source>
+        <translation>确认退货（F12）</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/sales/returns.py" line="145"/>
+        <source>, </source>
+        <translation>，</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/sales/returns.py" line="147"/>
+        <source>Sale {number} · {time} · cashier {cashier} · total {total} · {paid}</source>
+        <translation>销售单 {number} · {time} · 收银员 {cashier} · 合计 {total} · {paid}</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/sales/returns.py" line="175"/>
+        <source>Everything of sale {number} has come back already.</source>
+        <translation>销售单 {number} 的商品已全部退回。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/sales/returns.py" line="190"/>
+        <source>Refund {amount}</source>
+        <translation>退款 {amount}</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/sales/returns.py" line="216"/>
+        <source>Scan the slip or type the sale number first.</source>
+        <translation>请先扫描小票或输入销售单号。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/sales/returns.py" line="221"/>
+        <source>Say how many of which goods come back.</source>
+        <translation>请填写哪些商品退回几件。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/sales/returns.py" line="233"/>
+        <source>Not approved: nothing was taken back.</source>
+        <translation>未获店长批准：没有退货。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/sales/returns.py" line="254"/>
+        <source>Print return slip (Ctrl+P)</source>
+        <translation>打印退货单（Ctrl+P）</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/sales/returns.py" line="255"/>
+        <source>Done (Enter)</source>
+        <translation>完成（Enter）</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/sales/returns.py" line="272"/>
+        <source>Return {number} for sale {sale}</source>
+        <translation>退货单 {number}（原销售单 {sale}）</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/sales/returns.py" line="274"/>
+        <source>Give back: {refunds}</source>
+        <translation>退给顾客：{refunds}</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/sales/returns.py" line="285"/>
+        <source>Return slip printed.</source>
+        <translation>退货单已打印。</translation>
+    </message>
+</context>
+<context>
+    <name>SaleScreen</name>
+    <message>
+        <location filename="../../charity_pos/ui/sales/view.py" line="82"/>
+        <source>Pay (F12)</source>
+        <translation>结账（F12）</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/sales/view.py" line="84"/>
+        <source>To pay</source>
+        <translation>应收</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/sales/view.py" line="97"/>
+        <source>Quantity (F6)</source>
+        <translation>数量（F6）</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/sales/view.py" line="98"/>
+        <source>Price (F7)</source>
+        <translation>改价（F7）</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/sales/view.py" line="99"/>
+        <source>Line discount (F8)</source>
+        <translation>单品折扣（F8）</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/sales/view.py" line="100"/>
+        <source>Ticket discount (F10)</source>
+        <translation>整单折扣（F10）</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/sales/view.py" line="101"/>
+        <source>Remove line (Del)</source>
+        <translation>删除此行（Del）</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/sales/view.py" line="102"/>
+        <source>Find item (Ctrl+F)</source>
+        <translation>查找商品（Ctrl+F）</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/sales/view.py" line="103"/>
+        <source>Park (F11)</source>
+        <translation>挂单（F11）</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/sales/view.py" line="105"/>
+        <source>Cancel ticket (Ctrl+Del)</source>
+        <translation>取消整单（Ctrl+Del）</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/sales/view.py" line="106"/>
+        <source>Return (Ctrl+R)</source>
+        <translation>退货（Ctrl+R）</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/sales/view.py" line="107"/>
+        <source>Shift&apos;s sales (Ctrl+J)</source>
+        <translation>本班销售（Ctrl+J）</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/sales/view.py" line="135"/>
+        <source>Sale</source>
+        <translation>收银</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/sales/view.py" line="138"/>
+        <source>Sale: scan or type and Enter, 3* for three, F6 quantity, F7 price, F8 line discount, F10 ticket discount, Del remove line, Ctrl+Del cancel ticket, Ctrl+F find item, F11 park, Shift+F11 recall, F12 pay, Ctrl+R return, Ctrl+J shift&apos;s sales, Ctrl+T open or close the shift</source>
+        <translation>收银：扫码或输入后按 Enter，3* 表示三件，F6 数量，F7 改价，F8 单品折扣，F10 整单折扣，Del 删除此行，Ctrl+Del 取消整单，Ctrl+F 查找商品，F11 挂单，Shift+F11 取单，F12 结账，Ctrl+R 退货，Ctrl+J 本班销售，Ctrl+T 开班或交班</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/sales/view.py" line="172"/>
+        <source>Till {till}: no shift open. Ctrl+T opens one with its cash float.</source>
+        <translation>收银台 {till} 未开班。按 Ctrl+T 开班并登记备用金。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/sales/view.py" line="174"/>
+        <source>Open shift (Ctrl+T)</source>
+        <translation>开班（Ctrl+T）</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/sales/view.py" line="177"/>
+        <source>Shift {number} · till {till} · opened by {user}</source>
+        <translation>班次 {number} · 收银台 {till} · {user} 开班</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/sales/view.py" line="179"/>
+        <source>Close shift (Ctrl+T)</source>
+        <translation>交班（Ctrl+T）</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/sales/view.py" line="183"/>
+        <source>Recall (Shift+F11)</source>
+        <translation>取单（Shift+F11）</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/sales/view.py" line="188"/>
+        <source>Nothing to cancel.</source>
+        <translation>没有可取消的单。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/sales/view.py" line="191"/>
+        <source>Cancel ticket</source>
+        <translation>取消整单</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/sales/view.py" line="192"/>
+        <source>Cancel this ticket ({summary}) without selling? It is logged.</source>
+        <translation>取消这一单（{summary}），不结账？此操作会记录在案。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/sales/view.py" line="202"/>
+        <source>Ticket cancelled.</source>
+        <translation>整单已取消。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/sales/view.py" line="208"/>
+        <source>Nothing to park.</source>
+        <translation>没有可挂的单。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/sales/view.py" line="218"/>
+        <source>Ticket parked. Shift+F11 recalls it.</source>
+        <translation>已挂单。按 Shift+F11 取单。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/sales/view.py" line="223"/>
+        <location filename="../../charity_pos/ui/sales/view.py" line="305"/>
+        <source>Pay, park or cancel this ticket first.</source>
+        <translation>请先结账、挂单或取消当前这一单。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/sales/view.py" line="227"/>
+        <source>No parked tickets at this till.</source>
+        <translation>本收银台没有挂起的单。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/sales/view.py" line="252"/>
+        <source>Ticket recalled without: {reasons}</source>
+        <translation>已取单，但以下商品未能恢复：{reasons}</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/sales/view.py" line="255"/>
+        <source>Ticket recalled: {summary}</source>
+        <translation>已取单：{summary}</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/sales/view.py" line="262"/>
+        <source>Nothing to pay yet: scan the goods first.</source>
+        <translation>还没有可结账的商品：请先扫码。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/sales/view.py" line="274"/>
+        <source>Last sale {number}
+total {total}, change {change}</source>
+        <translation>上一单 {number}
+合计 {total}，找零 {change}</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/sales/view.py" line="276"/>
+        <source>Paid: sale {number}.</source>
+        <translation>收款完成：销售单号 {number}。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/sales/view.py" line="285"/>
+        <source>No shift open</source>
+        <translation>未开班</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/sales/view.py" line="286"/>
+        <source>No shift is open at till {till}. Open one now with its cash float?</source>
+        <translation>收银台 {till} 还没有开班。现在开班并登记备用金吗？</translation>
+    </message>
+</context>
+<context>
+    <name>SalesModel</name>
+    <message>
+        <location filename="../../charity_pos/ui/sales/recent.py" line="43"/>
+        <source>Cash</source>
+        <translation>现金</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/sales/recent.py" line="43"/>
+        <source>WeChat Pay</source>
+        <translation>微信支付</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/sales/recent.py" line="43"/>
+        <source>Alipay</source>
+        <translation>支付宝</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/sales/recent.py" line="44"/>
+        <source>UnionPay card</source>
+        <translation>银联卡</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/sales/recent.py" line="44"/>
+        <source>Store voucher</source>
+        <translation>储值券</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/sales/recent.py" line="47"/>
+        <source>Sale number</source>
+        <translation>销售单号</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/sales/recent.py" line="47"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/sales/recent.py" line="47"/>
+        <source>Cashier</source>
+        <translation>收银员</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/sales/recent.py" line="47"/>
+        <source>Units</source>
+        <translation>件数</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/sales/recent.py" line="47"/>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/sales/recent.py" line="48"/>
+        <source>Paid by</source>
+        <translation>支付方式</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/sales/recent.py" line="48"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/sales/recent.py" line="64"/>
+        <source>Voided</source>
+        <translation>已作废</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/sales/recent.py" line="66"/>
+        <source>Returned {amount}</source>
+        <translation>已退货 {amount}</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/sales/recent.py" line="67"/>
+        <source>Completed</source>
+        <translation>已完成</translation>
     </message>
 </context>
 <context>
@@ -1906,6 +2697,35 @@
     </message>
 </context>
 <context>
+    <name>ScanEntry</name>
+    <message>
+        <location filename="../../charity_pos/ui/sales/scan.py" line="69"/>
+        <source>Goods (Ctrl+F)</source>
+        <extracomment>The letter of sale numbers (PT01-2026-S000123), printed on the slip as a barcode. What is typed as a value for a key (a quantity, an amount, a percentage), not searched for. Something to add: (Scanned, quantity). ``n*`` and Enter with nothing after: the current line&apos;s quantity. ↑ / ↓ with no list of matches open: move through the ticket&apos;s lines. Del in the empty field: remove the current line. Ctrl+Del: cancel the whole ticket. A sales slip&apos;s barcode (the sale number) scanned here: a return.</extracomment>
+        <translation>商品（Ctrl+F）</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/sales/scan.py" line="72"/>
+        <source>Scan a barcode, or type a name or pinyin initials; 3* for three</source>
+        <translation>扫描条码，或输入品名、拼音首字母；3* 表示三件</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/sales/scan.py" line="137"/>
+        <source>{name}  ·  {unit}  ·  {price}  ·  {on_hand} on hand</source>
+        <translation>{name}  ·  {unit}  ·  {price}  ·  库存 {on_hand}</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/sales/scan.py" line="146"/>
+        <source>Enter adds the first; ↓ to choose another.</source>
+        <translation>按 Enter 添加第一项，按 ↓ 选择其他。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/sales/scan.py" line="148"/>
+        <source>Nothing found for “{text}”.</source>
+        <translation>没有找到“{text}”。</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <location filename="../../charity_pos/ui/settings.py" line="14"/>
@@ -1926,6 +2746,69 @@
         <location filename="../../charity_pos/ui/settings.py" line="27"/>
         <source>Changes take effect the next time charity-pos starts.</source>
         <translation>更改在下次启动 charity-pos 时生效。</translation>
+    </message>
+</context>
+<context>
+    <name>ShiftSalesDialog</name>
+    <message>
+        <location filename="../../charity_pos/ui/sales/recent.py" line="119"/>
+        <source>This shift&apos;s sales</source>
+        <extracomment>What voids changed, for the screens to refresh.</extracomment>
+        <translation>本班销售</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/sales/recent.py" line="132"/>
+        <source>Reprint slip (Ctrl+P)</source>
+        <translation>重打小票（Ctrl+P）</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/sales/recent.py" line="133"/>
+        <source>Void sale (Ctrl+Del)</source>
+        <translation>作废（Ctrl+Del）</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/sales/recent.py" line="134"/>
+        <source>Close (Esc)</source>
+        <translation>关闭（Esc）</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/sales/recent.py" line="151"/>
+        <source>No shift is open at till {till}: the latest sales.</source>
+        <translation>收银台 {till} 未开班：以下为最近的销售。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/sales/recent.py" line="154"/>
+        <source>Shift {number} at till {till}</source>
+        <translation>收银台 {till} 班次 {number}</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/sales/recent.py" line="183"/>
+        <source>Slip of {number} printed again (reprint {count}).</source>
+        <translation>{number} 的小票已重打（第 {count} 次）。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/sales/recent.py" line="192"/>
+        <source>Sale {number} is already void.</source>
+        <translation>销售单 {number} 已作废。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/sales/recent.py" line="202"/>
+        <source>Not approved: sale {number} stands.</source>
+        <translation>未获店长批准：销售单 {number} 未作废。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/sales/recent.py" line="207"/>
+        <source>Sale {number} voided: give {total} back the way it was paid.</source>
+        <translation>销售单 {number} 已作废：请按原支付方式退还 {total}。</translation>
+    </message>
+</context>
+<context>
+    <name>SlipPrinter</name>
+    <message>
+        <location filename="../../charity_pos/ui/sales/slip_printer.py" line="103"/>
+        <source>{kind}-report-{number}.pdf</source>
+        <extracomment>The paper offered in the print dialog before the slip&apos;s own length is known.</extracomment>
+        <translation>{kind}报表-{number}.pdf</translation>
     </message>
 </context>
 <context>
@@ -2002,6 +2885,208 @@
     </message>
 </context>
 <context>
+    <name>TicketEditor</name>
+    <message>
+        <location filename="../../charity_pos/ui/sales/lines.py" line="81"/>
+        <source>Type a name or its pinyin initials (dm for 大米), then Enter or ↓.</source>
+        <translation>输入品名或拼音首字母（dm 即大米），再按 Enter 或 ↓。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/sales/lines.py" line="95"/>
+        <source>{name} × {quantity} added, but the books show {on_hand} on hand: check the shelf.</source>
+        <translation>已加入 {name} × {quantity}，但账面库存为 {on_hand}：请核对货架。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/sales/lines.py" line="99"/>
+        <source>{name} × {quantity}  {amount}</source>
+        <translation>{name} × {quantity}  {amount}</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/sales/lines.py" line="126"/>
+        <source>{lines} lines, {units} units</source>
+        <translation>{lines} 行，{units} 件</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/sales/lines.py" line="128"/>
+        <location filename="../../charity_pos/ui/sales/lines.py" line="240"/>
+        <source>Ticket discount {amount}</source>
+        <translation>整单优惠 {amount}</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/sales/lines.py" line="130"/>
+        <source>Saved {amount}</source>
+        <translation>共优惠 {amount}</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/sales/lines.py" line="149"/>
+        <location filename="../../charity_pos/ui/sales/lines.py" line="219"/>
+        <location filename="../../charity_pos/ui/sales/lines.py" line="281"/>
+        <source>No line yet: scan the goods first.</source>
+        <translation>还没有商品：请先扫码。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/sales/lines.py" line="156"/>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/sales/lines.py" line="156"/>
+        <source>Quantity of {name}</source>
+        <translation>{name} 的数量</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/sales/lines.py" line="157"/>
+        <source>A whole number, e.g. 3. Or type 3* and Enter in the scan field.</source>
+        <translation>请输入整数，例如 3。也可以在扫码框输入 3* 再按 Enter。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/sales/lines.py" line="178"/>
+        <source>{name}: quantity {quantity}</source>
+        <translation>{name}：数量 {quantity}</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/sales/lines.py" line="185"/>
+        <source>Change price</source>
+        <translation>改价</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/sales/lines.py" line="185"/>
+        <source>Unit price of {name}</source>
+        <translation>{name} 的单价</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/sales/lines.py" line="186"/>
+        <source>Catalog price {price}; empty goes back to it. Beyond the limit a manager approves.</source>
+        <translation>目录价 {price}；留空即恢复目录价。超出限额需店长批准。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/sales/lines.py" line="196"/>
+        <source>{name}: price {price}</source>
+        <translation>{name}：单价 {price}</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/sales/lines.py" line="203"/>
+        <source>Line discount</source>
+        <translation>单品折扣</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/sales/lines.py" line="203"/>
+        <source>Discount on {name}</source>
+        <translation>{name} 的折扣</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/sales/lines.py" line="204"/>
+        <source>An amount (2.50) or a share (10%) of the line. Beyond the limit a manager approves.</source>
+        <translation>输入金额（如 2.50）或比例（如 10%）。超出限额需店长批准。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/sales/lines.py" line="214"/>
+        <source>{name}: discount {amount}</source>
+        <translation>{name}：优惠 {amount}</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/sales/lines.py" line="221"/>
+        <source>Ticket discount</source>
+        <translation>整单折扣</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/sales/lines.py" line="221"/>
+        <source>Discount on the whole ticket</source>
+        <translation>整单优惠金额</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/sales/lines.py" line="222"/>
+        <source>An amount (5) or a share (10%) of the ticket. Beyond the limit a manager approves.</source>
+        <translation>输入金额（如 5）或比例（如 10%）。超出限额需店长批准。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/sales/lines.py" line="247"/>
+        <source>Not approved: the price stays as it was.</source>
+        <translation>未获批准：价格保持不变。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/sales/lines.py" line="283"/>
+        <source>Removed: {name}</source>
+        <translation>已删除：{name}</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/sales/lines.py" line="308"/>
+        <source>{lines} lines, {total}: {names}</source>
+        <translation>{lines} 行，{total}：{names}</translation>
+    </message>
+</context>
+<context>
+    <name>TicketModel</name>
+    <message>
+        <location filename="../../charity_pos/ui/sales/model.py" line="81"/>
+        <source>Donated</source>
+        <translation>捐赠</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/sales/model.py" line="81"/>
+        <source>Purchased</source>
+        <translation>采购</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/sales/model.py" line="82"/>
+        <source>Consigned</source>
+        <translation>代售</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/sales/model.py" line="85"/>
+        <source>Item</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/sales/model.py" line="85"/>
+        <source>Qty</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/sales/model.py" line="85"/>
+        <source>Unit price</source>
+        <translation>单价</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/sales/model.py" line="85"/>
+        <source>Discount</source>
+        <translation>折扣</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/sales/model.py" line="85"/>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/sales/model.py" line="86"/>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/sales/model.py" line="231"/>
+        <source>Catalog price {price}</source>
+        <translation>目录价 {price}</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/sales/model.py" line="233"/>
+        <source>{on_hand} on hand by the books</source>
+        <translation>账面库存 {on_hand}</translation>
+    </message>
+</context>
+<context>
+    <name>ValueDialog</name>
+    <message>
+        <location filename="../../charity_pos/ui/sales/dialogs.py" line="68"/>
+        <source>OK (Enter)</source>
+        <translation>确定（Enter）</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/sales/dialogs.py" line="69"/>
+        <source>Cancel (Esc)</source>
+        <translation>取消（Esc）</translation>
+    </message>
+</context>
+<context>
     <name>VoidDialog</name>
     <message>
         <location filename="../../charity_pos/ui/donations/dialogs.py" line="75"/>
@@ -2040,6 +3125,39 @@
     </message>
 </context>
 <context>
+    <name>VoidSaleDialog</name>
+    <message>
+        <location filename="../../charity_pos/ui/sales/recent.py" line="81"/>
+        <source>Void sale {number}</source>
+        <translation>作废销售单 {number}</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/sales/recent.py" line="84"/>
+        <source>Sale {number} will be marked void: its goods go back on the shelf and its money out of the drawer.</source>
+        <translation>销售单 {number} 将标记为作废：商品退回库存，货款退还顾客。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/sales/recent.py" line="91"/>
+        <source>e.g. rung up twice</source>
+        <translation>例如：重复收款</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/sales/recent.py" line="92"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/sales/recent.py" line="98"/>
+        <source>Void sale (Enter)</source>
+        <translation>作废（Enter）</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/sales/recent.py" line="99"/>
+        <source>Cancel (Esc)</source>
+        <translation>取消（Esc）</translation>
+    </message>
+</context>
+<context>
     <name>_PinPairDialog</name>
     <message>
         <location filename="../../charity_pos/ui/staff/dialogs.py" line="30"/>
@@ -2050,324 +3168,421 @@
 <context>
     <name>cli</name>
     <message>
-        <location filename="../../charity_pos/cli.py" line="121"/>
-        <location filename="../../charity_pos/cli.py" line="130"/>
+        <location filename="../../charity_pos/cli.py" line="129"/>
+        <location filename="../../charity_pos/cli.py" line="138"/>
         <source>Error: </source>
         <translation>错误：</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="141"/>
+        <location filename="../../charity_pos/cli.py" line="149"/>
         <source>Created store {code} in {path}. Log in as “manager” with the PIN you chose.</source>
         <translation>已在 {path} 创建门店 {code}。请用“manager”账号和您设定的 PIN 码登录。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="156"/>
+        <location filename="../../charity_pos/cli.py" line="164"/>
         <source>Demo accounts: cashier (PIN 1111), manager (PIN 9999).</source>
         <translation>演示账号：cashier（PIN 1111），manager（PIN 9999）。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="167"/>
+        <location filename="../../charity_pos/cli.py" line="175"/>
         <source>OK: {events} journal events, {records} records agree; chain head {head}.</source>
         <translation>校验通过：{events} 条日志事件，{records} 条记录一致；链头 {head}。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="170"/>
+        <location filename="../../charity_pos/cli.py" line="178"/>
         <source>FAILED: </source>
         <translation>校验失败：</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="199"/>
+        <location filename="../../charity_pos/cli.py" line="207"/>
         <source>Receipt {number} reprinted (reprint {count}) to {out}.</source>
         <translation>收据 {number} 已补打（第 {count} 次），保存到 {out}。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="202"/>
+        <location filename="../../charity_pos/cli.py" line="210"/>
         <source>Receipt {number} issued to {out}.</source>
         <translation>收据 {number} 已开具，保存到 {out}。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="216"/>
+        <location filename="../../charity_pos/cli.py" line="224"/>
         <source>{count} labels written to {out}.</source>
         <translation>{count} 张标签已写入 {out}。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="224"/>
+        <location filename="../../charity_pos/cli.py" line="244"/>
+        <source>Slip of sale {number} written to {out}.</source>
+        <translation>销售 {number} 的小票已写入 {out}。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/cli.py" line="252"/>
         <source>SQLite integrity check failed: {detail}</source>
         <translation>SQLite 完整性检查失败：{detail}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="225"/>
+        <location filename="../../charity_pos/cli.py" line="253"/>
         <source>journal event #{seq} is out of sequence (expected #{expected})</source>
         <translation>日志事件 #{seq} 序号不连续（应为 #{expected}）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="226"/>
+        <location filename="../../charity_pos/cli.py" line="254"/>
         <source>journal event #{seq} does not link to the event before it</source>
         <translation>日志事件 #{seq} 与前一事件的链接不符</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="227"/>
+        <location filename="../../charity_pos/cli.py" line="255"/>
         <source>journal event #{seq} was altered: its hash does not match</source>
         <translation>日志事件 #{seq} 被改动：哈希值不符</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="228"/>
+        <location filename="../../charity_pos/cli.py" line="256"/>
         <source>journal event #{seq} cannot be read: {detail}</source>
         <translation>日志事件 #{seq} 无法读取：{detail}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="229"/>
+        <location filename="../../charity_pos/cli.py" line="257"/>
         <source>record {table}/{record} written by journal event #{seq} is missing</source>
         <translation>日志事件 #{seq} 写入的记录 {table}/{record} 不见了</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="230"/>
+        <location filename="../../charity_pos/cli.py" line="258"/>
         <source>record {table}/{record} is not in the journal</source>
         <translation>记录 {table}/{record} 不在日志中</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="231"/>
+        <location filename="../../charity_pos/cli.py" line="259"/>
         <source>record {table}/{record}: {column} is {found} in the database but {expected} in journal event #{seq}</source>
         <translation>记录 {table}/{record}：{column} 在数据库中为 {found}，但日志事件 #{seq} 中为 {expected}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="238"/>
+        <location filename="../../charity_pos/cli.py" line="266"/>
         <source>donated</source>
         <translation>捐赠</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="238"/>
+        <location filename="../../charity_pos/cli.py" line="266"/>
         <source>purchased</source>
         <translation>采购</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="239"/>
+        <location filename="../../charity_pos/cli.py" line="267"/>
         <source>consigned</source>
         <translation>代销</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="243"/>
+        <location filename="../../charity_pos/cli.py" line="271"/>
+        <source>cash</source>
+        <translation>现金</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/cli.py" line="271"/>
+        <source>WeChat Pay</source>
+        <translation>微信支付</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/cli.py" line="272"/>
+        <source>Alipay</source>
+        <translation>支付宝</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/cli.py" line="272"/>
+        <source>UnionPay card</source>
+        <translation>银联卡</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/cli.py" line="273"/>
+        <source>voucher</source>
+        <translation>储值券</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/cli.py" line="277"/>
         <source>active</source>
         <translation>有效</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="243"/>
+        <location filename="../../charity_pos/cli.py" line="277"/>
         <source>suspended</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="244"/>
+        <location filename="../../charity_pos/cli.py" line="278"/>
         <source>expired</source>
         <translation>过期</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="263"/>
-        <location filename="../../charity_pos/cli.py" line="277"/>
+        <location filename="../../charity_pos/cli.py" line="297"/>
+        <location filename="../../charity_pos/cli.py" line="311"/>
         <source>Barcode</source>
         <translation>条码</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="263"/>
-        <location filename="../../charity_pos/cli.py" line="277"/>
+        <location filename="../../charity_pos/cli.py" line="297"/>
+        <location filename="../../charity_pos/cli.py" line="311"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="263"/>
-        <location filename="../../charity_pos/cli.py" line="317"/>
+        <location filename="../../charity_pos/cli.py" line="297"/>
+        <location filename="../../charity_pos/cli.py" line="385"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="263"/>
-        <location filename="../../charity_pos/cli.py" line="279"/>
+        <location filename="../../charity_pos/cli.py" line="297"/>
+        <location filename="../../charity_pos/cli.py" line="313"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="263"/>
+        <location filename="../../charity_pos/cli.py" line="297"/>
         <source>Price</source>
         <translation>售价</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="263"/>
+        <location filename="../../charity_pos/cli.py" line="297"/>
         <source>Reference</source>
         <translation>参考价</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="263"/>
+        <location filename="../../charity_pos/cli.py" line="297"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="263"/>
+        <location filename="../../charity_pos/cli.py" line="297"/>
         <source>Active</source>
         <translation>在用</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="263"/>
-        <location filename="../../charity_pos/cli.py" line="279"/>
+        <location filename="../../charity_pos/cli.py" line="297"/>
+        <location filename="../../charity_pos/cli.py" line="313"/>
         <source>On hand</source>
         <translation>库存</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="266"/>
+        <location filename="../../charity_pos/cli.py" line="300"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="266"/>
+        <location filename="../../charity_pos/cli.py" line="300"/>
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="275"/>
+        <location filename="../../charity_pos/cli.py" line="309"/>
         <source>donation</source>
         <translation>捐赠</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="275"/>
+        <location filename="../../charity_pos/cli.py" line="309"/>
         <source>purchase</source>
         <translation>采购</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="276"/>
+        <location filename="../../charity_pos/cli.py" line="310"/>
         <source>stock count</source>
         <translation>盘点</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="277"/>
+        <location filename="../../charity_pos/cli.py" line="310"/>
+        <source>sold before received</source>
+        <translation>先售后入库</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/cli.py" line="311"/>
         <source>From</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="278"/>
+        <location filename="../../charity_pos/cli.py" line="312"/>
         <source>Document</source>
         <translation>单据</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="278"/>
+        <location filename="../../charity_pos/cli.py" line="312"/>
         <source>Best before</source>
         <translation>保质期至</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="278"/>
+        <location filename="../../charity_pos/cli.py" line="312"/>
         <source>Received</source>
         <translation>入库日期</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="287"/>
+        <location filename="../../charity_pos/cli.py" line="321"/>
         <source>person</source>
         <translation>个人</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="287"/>
+        <location filename="../../charity_pos/cli.py" line="321"/>
         <source>company</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="288"/>
+        <location filename="../../charity_pos/cli.py" line="322"/>
         <source>anonymous</source>
         <translation>匿名</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="297"/>
+        <location filename="../../charity_pos/cli.py" line="331"/>
+        <location filename="../../charity_pos/cli.py" line="347"/>
+        <location filename="../../charity_pos/cli.py" line="365"/>
         <source>Number</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="297"/>
+        <location filename="../../charity_pos/cli.py" line="331"/>
         <source>Donor</source>
         <translation>捐赠人</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="298"/>
+        <location filename="../../charity_pos/cli.py" line="332"/>
+        <location filename="../../charity_pos/cli.py" line="348"/>
         <source>Lines</source>
         <translation>明细</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="298"/>
+        <location filename="../../charity_pos/cli.py" line="332"/>
+        <location filename="../../charity_pos/cli.py" line="348"/>
         <source>Units</source>
         <translation>件数</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="298"/>
+        <location filename="../../charity_pos/cli.py" line="332"/>
         <source>Value</source>
         <translation>价值</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="299"/>
+        <location filename="../../charity_pos/cli.py" line="333"/>
         <source>Receipt</source>
         <translation>收据</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="303"/>
+        <location filename="../../charity_pos/cli.py" line="337"/>
+        <location filename="../../charity_pos/cli.py" line="350"/>
         <source>(void)</source>
         <translation>（作废）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="316"/>
+        <location filename="../../charity_pos/cli.py" line="347"/>
+        <source>Cashier</source>
+        <translation>收银员</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/cli.py" line="348"/>
+        <location filename="../../charity_pos/cli.py" line="366"/>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/cli.py" line="349"/>
+        <source>Paid by</source>
+        <translation>支付方式</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/cli.py" line="349"/>
+        <source>Returned</source>
+        <translation>已退货</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/cli.py" line="365"/>
+        <source>Till</source>
+        <translation>收银台</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/cli.py" line="365"/>
+        <source>Opened</source>
+        <translation>开班时间</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/cli.py" line="366"/>
+        <source>Closed</source>
+        <translation>交班时间</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/cli.py" line="366"/>
+        <source>Sales</source>
+        <translation>销售</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/cli.py" line="367"/>
+        <source>Cash expected</source>
+        <translation>现金应有</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/cli.py" line="367"/>
+        <source>Cash counted</source>
+        <translation>现金实点</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/cli.py" line="370"/>
+        <source>open</source>
+        <translation>未交班</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/cli.py" line="384"/>
         <source>Card</source>
         <translation>卡号</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="316"/>
+        <location filename="../../charity_pos/cli.py" line="384"/>
         <source>Head of household</source>
         <translation>户主</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="316"/>
+        <location filename="../../charity_pos/cli.py" line="384"/>
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="317"/>
+        <location filename="../../charity_pos/cli.py" line="385"/>
         <source>Members</source>
         <translation>人数</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="317"/>
+        <location filename="../../charity_pos/cli.py" line="385"/>
         <source>Sub-district</source>
         <translation>街道</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="318"/>
+        <location filename="../../charity_pos/cli.py" line="386"/>
         <source>Valid to</source>
         <translation>有效期至</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="318"/>
+        <location filename="../../charity_pos/cli.py" line="386"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="326"/>
+        <location filename="../../charity_pos/cli.py" line="394"/>
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="297"/>
-        <location filename="../../charity_pos/cli.py" line="326"/>
+        <location filename="../../charity_pos/cli.py" line="331"/>
+        <location filename="../../charity_pos/cli.py" line="347"/>
+        <location filename="../../charity_pos/cli.py" line="394"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="153"/>
+        <location filename="../../charity_pos/cli.py" line="161"/>
         <source>Demo store created in {path}: {items} items, {donations} donations from {donors} donors, {households} households, {events} journal events over {days} days.</source>
         <translation>演示门店已创建于 {path}：{items} 件商品，{donors} 位捐赠人的 {donations} 笔捐赠，{households} 户困难家庭，{days} 天内 {events} 条日志事件。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="326"/>
+        <location filename="../../charity_pos/cli.py" line="394"/>
         <source>Event</source>
         <translation>事件</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="326"/>
+        <location filename="../../charity_pos/cli.py" line="394"/>
         <source>By</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="326"/>
+        <location filename="../../charity_pos/cli.py" line="394"/>
         <source>Hash</source>
         <translation>哈希</translation>
     </message>

@@ -108,3 +108,52 @@ def show_active(widget) -> None:  # type: ignore[no-untyped-def]
     widget.show()
     widget.activateWindow()
     assert QTest.qWaitForWindowActive(widget)
+
+
+# --- the counter -------------------------------------------------------------
+TILL = "1"
+FLOAT_FEN = 50000
+
+
+@pytest.fixture
+def open_shift(services: Services, manager: Actor):  # type: ignore[no-untyped-def]
+    """Till 1's shift, opened by the manager with a ¥500 float."""
+    changes = services.shifts.open(manager, TILL, FLOAT_FEN)
+    return services.shifts.find(changes.ids[0])
+
+
+@pytest.fixture
+def stocked(services: Services, manager: Actor) -> dict[str, object]:
+    """Rice 20 bags and soy sauce 12 bottles on the shelf (the sweater: none).
+    Returns the items by short name."""
+    rice, sauce, sweater = (services.catalog.search(name)[0] for name in ("东北大米", "生抽", "羊毛衫"))
+    services.stock.receive(manager, {rice.id: 20, sauce.id: 12}, note="到货")
+    return {"rice": rice, "sauce": sauce, "sweater": sweater}
+
+
+@pytest.fixture
+def settings():  # type: ignore[no-untyped-def]
+    """This PC's settings: till 1, no slip printer named, no automatic slip."""
+    from charity_pos.config import Settings
+
+    return Settings(till=TILL)
+
+
+@pytest.fixture
+def approval() -> FakeApproval:
+    """The manager-approval dialog, answered as the test says (None: cancelled)."""
+    return FakeApproval(None)
+
+
+@pytest.fixture
+def sale_screen(qtbot, services, cashier, feedback, approval, settings, open_shift, stocked):  # type: ignore[no-untyped-def]
+    """The counter, shown and in front, with a shift open and goods on the shelf."""
+    from charity_pos.ui.sales import SaleScreen
+
+    screen = SaleScreen(services, cashier, feedback, approval, settings=settings)
+    qtbot.addWidget(screen)
+    screen.changed.connect(screen.on_changed)  # as the main window would pass it on
+    screen.resize(1100, 720)
+    show_active(screen)
+    screen.activate()
+    return screen

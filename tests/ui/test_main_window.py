@@ -10,6 +10,7 @@ from charity_pos.ui.catalog import CatalogScreen
 from charity_pos.ui.donations import DonationsScreen
 from charity_pos.ui.intake import IntakeScreen
 from charity_pos.ui.main_window import MainWindow
+from charity_pos.ui.sales import SaleScreen
 from charity_pos.ui.staff import StaffScreen
 from tests.ui.conftest import FakeApproval, show_active
 
@@ -26,14 +27,15 @@ def _labels(window: MainWindow) -> list[str]:
 
 def test_cashier_sees_only_the_screens_a_cashier_uses(qtbot, services, cashier, feedback) -> None:
     window = _window(qtbot, services, cashier, feedback)
-    assert [type(s) for s in window.screens] == [IntakeScreen, DonationsScreen, CatalogScreen]
-    assert _labels(window) == ["捐赠登记  (F4)", "捐赠记录  (F5)", "商品目录  (F2)"]
+    assert [type(s) for s in window.screens] == [SaleScreen, IntakeScreen, DonationsScreen, CatalogScreen]
+    assert _labels(window) == ["收银  (F9)", "捐赠登记  (F4)", "捐赠记录  (F5)", "商品目录  (F2)"]
+    assert isinstance(window.current_screen(), SaleScreen), "the counter comes up first"
 
 
 def test_manager_sees_staff_screen_and_f_keys_switch(qtbot, services, manager, feedback) -> None:
     window = _window(qtbot, services, manager, feedback)
     show_active(window)
-    assert _labels(window) == ["捐赠登记  (F4)", "捐赠记录  (F5)", "商品目录  (F2)", "员工  (F3)"]
+    assert _labels(window) == ["收银  (F9)", "捐赠登记  (F4)", "捐赠记录  (F5)", "商品目录  (F2)", "员工  (F3)"]
     qtbot.keyClick(window, Qt.Key.Key_F3)
     assert isinstance(window.current_screen(), StaffScreen)
     qtbot.keyClick(window, Qt.Key.Key_F2)
@@ -42,6 +44,8 @@ def test_manager_sees_staff_screen_and_f_keys_switch(qtbot, services, manager, f
     assert isinstance(window.current_screen(), DonationsScreen)
     qtbot.keyClick(window, Qt.Key.Key_F4)
     assert isinstance(window.current_screen(), IntakeScreen)
+    qtbot.keyClick(window, Qt.Key.Key_F9)
+    assert isinstance(window.current_screen(), SaleScreen)
 
 
 def test_status_bar_names_store_user_role_and_date(qtbot, services, cashier, feedback) -> None:
@@ -66,6 +70,7 @@ def test_shortcut_list_names_every_screen_key(qtbot, services, manager, feedback
     assert title == "快捷键"
     assert "F2: 商品目录" in text and "F3: 员工" in text and "Ctrl+L" in text
     assert "F4: 捐赠登记" in text and "F5: 捐赠记录" in text and "F6 匿名" in text
+    assert "F9: 收银" in text and "F11 挂单" in text and "F12 结账" in text
 
 
 def test_screen_shortcuts_reach_only_the_screen_in_front(qtbot, services, manager, feedback) -> None:
@@ -73,7 +78,7 @@ def test_screen_shortcuts_reach_only_the_screen_in_front(qtbot, services, manage
     with no 'ambiguous shortcut' between hidden screens."""
     window = _window(qtbot, services, manager, feedback)
     show_active(window)
-    intake = window.screens[0]
+    intake = window.screens[1]
     assert isinstance(intake, IntakeScreen)
     qtbot.keyClick(window, Qt.Key.Key_F4)
     qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
@@ -82,3 +87,8 @@ def test_screen_shortcuts_reach_only_the_screen_in_front(qtbot, services, manage
     catalog = window.current_screen()
     qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     assert isinstance(catalog, CatalogScreen) and catalog.search.hasFocus()
+    qtbot.keyClick(window, Qt.Key.Key_F9)
+    sale = window.current_screen()
+    assert isinstance(sale, SaleScreen) and sale.scan.hasFocus(), "the counter's scan field takes the keys"
+    qtbot.keyClick(window, Qt.Key.Key_F6)  # the counter's F6, not the intake's anonymous donor
+    assert sale.notice.text() == "还没有商品：请先扫码。"

@@ -1,0 +1,127 @@
+"""What the counter's dialogs share: a button worked by its key; a value
+for a key (quantity, price, discount) when none was typed before it; the
+parked tickets to recall; and running a service call that may need a
+manager, with errors shown in the dialog's own words."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TypeVar
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from charity_pos.errors import ApprovalRequired, PosError
+from charity_pos.i18n import describe
+from charity_pos.services.base import STORE_TZ, Approval
+from charity_pos.services.sales import Parked
+from charity_pos.ui.approval import AskApproval
+
+T = TypeVar("T")
+
+
+def button(text: str, keys: str = "") -> QPushButton:
+    """A button that never takes the focus from the fields; ``keys`` is its
+    shortcut, shown in ``text``. The key clicks it at once (a button's own
+    shortcut animates the click and acts a moment later), and only while the
+    button is shown."""
+    made = QPushButton(text)
+    made.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    made.setAutoDefault(False)
+    if keys:
+        QShortcut(QKeySequence(keys), made, activated=made.click)
+    return made
+
+
+class ValueDialog(QDialog):
+    """One value typed: ``value()`` is the text. Enter accepts, Esc cancels."""
+
+    def __init__(self, title: str, caption: str, hint: str, current: str = "",
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.setMinimumWidth(420)
+        layout = QVBoxLayout(self)
+        form = QFormLayout()
+        self.field = QLineEdit(current)
+        self.field.setObjectName("amount")
+        self.field.selectAll()
+        form.addRow(caption, self.field)
+        layout.addLayout(form)
+        note = QLabel(hint)
+        note.setObjectName("hint")
+        note.setWordWrap(True)
+        layout.addWidget(note)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("OK (Enter)"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel (Esc)"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.field.setFocus()
+
+    def value(self) -> str:
+        return self.field.text().strip()
+
+
+class RecallDialog(QDialog):
+    """The tickets parked at this till, oldest first; Enter takes the chosen one."""
+
+    def __init__(self, parked: list[Parked], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Recall a parked ticket"))
+        self.setMinimumWidth(560)
+        layout = QVBoxLayout(self)
+        self.list = QListWidget()
+        for ticket in parked:
+            at = ticket.parked_at.astimezone(STORE_TZ).strftime("%H:%M")
+            entry = QListWidgetItem(self.tr("{time}  {user}  ·  {summary}").format(
+                time=at, user=ticket.username, summary=ticket.summary))
+            entry.setData(Qt.ItemDataRole.UserRole, ticket.id)
+            self.list.addItem(entry)
+        self.list.setCurrentRow(0)
+        self.list.itemActivated.connect(lambda _i: self.accept())
+        layout.addWidget(self.list)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Recall (Enter)"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel (Esc)"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.list.setFocus()
+
+    def chosen(self) -> object:
+        entry = self.list.currentItem()
+        return entry.data(Qt.ItemDataRole.UserRole) if entry is not None else None
+
+
+def run_approved(parent: QWidget, call: Callable[[Approval | None], T], ask: AskApproval,
+                 show_error: Callable[[BaseException], None]) -> tuple[T | None, bool]:
+    """Run a service call; when the service says a manager must approve, ask
+    for one and run it again. Errors go to ``show_error`` (a dialog's own red
+    line). Returns (result, asked_and_refused)."""
+    try:
+        return call(None), False
+    except ApprovalRequired as needed:
+        approval = ask(parent, describe(needed))
+        if approval is None:
+            return None, True
+        try:
+            return call(approval), False
+        except PosError as exc:
+            show_error(exc)
+    except PosError as exc:
+        show_error(exc)
+    return None, False

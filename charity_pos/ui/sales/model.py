@@ -1,0 +1,235 @@
+"""The lines of the ticket at the counter: what was scanned, how many, at
+what price, with what discount. Plain rows checked as they are changed; the
+sales service checks everything again when the ticket is paid.
+
+Money is in fen; the arithmetic is the domain's (``domain.tickets``), so the
+total on the screen is the total the service charges."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, QObject, Qt
+from PySide6.QtGui import QBrush, QColor
+
+from charity_pos.domain import tickets
+from charity_pos.domain.money import check_fen, format_fen
+from charity_pos.errors import InvalidInput
+from charity_pos.services.sales import MAX_LINES, MAX_QUANTITY, LineDraft, SaleWarning, Scanned
+from charity_pos.ui.table_model import RowsModel
+
+
+def check_quantity(quantity: object) -> int:
+    """A quantity a line may have: a whole number from 1 to MAX_QUANTITY."""
+    if isinstance(quantity, bool) or not isinstance(quantity, int):
+        raise InvalidInput(field="quantity", value=quantity, reason="not_a_number")
+    if quantity <= 0:
+        raise InvalidInput(field="quantity", value=quantity, reason="zero" if quantity == 0 else "negative")
+    if quantity > MAX_QUANTITY:
+        raise InvalidInput(field="quantity", value=quantity, reason="too_large")
+    return quantity
+
+
+@dataclass
+class TicketLine:
+    """One line of the ticket; ``scanned`` is what the scan found."""
+
+    scanned: Scanned
+    quantity: int = 1
+    price_fen: int | None = None  # None: the catalog's price
+    discount_fen: int = 0  # off the whole line
+
+    @property
+    def list_price_fen(self) -> int:
+        return self.scanned.price_fen
+
+    @property
+    def unit_price_fen(self) -> int:
+        return self.list_price_fen if self.price_fen is None else self.price_fen
+
+    @property
+    def amount_fen(self) -> int:
+        return self.quantity * self.unit_price_fen - self.discount_fen
+
+    @property
+    def price_changed(self) -> bool:
+        return self.price_fen is not None and self.price_fen != self.list_price_fen
+
+    @property
+    def no_stock(self) -> bool:
+        return SaleWarning.NO_STOCK.value in self.scanned.warnings or self.scanned.on_hand < self.quantity
+
+    def draft(self) -> LineDraft:
+        return LineDraft(self.scanned.item_id, self.quantity, self.price_fen, self.discount_fen, self.scanned.lot_id)
+
+    def priced(self) -> tickets.PricedLine:
+        return tickets.PricedLine(self.quantity, self.list_price_fen, self.unit_price_fen, self.discount_fen)
+
+
+def _check_discount(quantity: int, unit_price_fen: int, discount_fen: int) -> None:
+    if discount_fen > quantity * unit_price_fen:
+        raise InvalidInput(field="discount", value=format_fen(discount_fen), reason="discount_above_price")
+
+
+class TicketModel(RowsModel[TicketLine]):
+    NAME, QUANTITY, PRICE, DISCOUNT, AMOUNT, SOURCE = range(6)
+    RIGHT = frozenset({QUANTITY, PRICE, DISCOUNT, AMOUNT})
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._sources = {"donated": self.tr("Donated"), "purchased": self.tr("Purchased"),
+                         "consigned": self.tr("Consigned")}
+
+    def headers(self) -> list[str]:
+        return [self.tr("Item"), self.tr("Qty"), self.tr("Unit price"), self.tr("Discount"), self.tr("Amount"),
+                self.tr("Source")]
+
+    # --- the lines --------------------------------------------------------
+    def lines(self) -> list[TicketLine]:
+        return self.rows()
+
+    def line_at(self, row: int) -> TicketLine | None:
+        return self.row_at(row)
+
+    def add(self, scanned: Scanned, quantity: int = 1) -> int:
+        """Add ``quantity`` of what was scanned; the same item from the same
+        lot again counts up its line. Returns the line's row."""
+        check_quantity(quantity)
+        row = self.row_where(lambda line: line.scanned.item_id == scanned.item_id
+                             and line.scanned.lot_id == scanned.lot_id)
+        if row >= 0:
+            line = self._rows[row]
+            total = check_quantity(line.quantity + quantity)
+            line.scanned = scanned  # what is on hand now
+            line.quantity = total
+            self._changed(row)
+            return row
+        if len(self._rows) >= MAX_LINES:
+            raise InvalidInput(field="lines", value=len(self._rows) + 1, reason="too_large")
+        row = len(self._rows)
+        self.beginInsertRows(QModelIndex(), row, row)
+        self._rows.append(TicketLine(scanned, quantity))
+        self.endInsertRows()
+        return row
+
+    def set_quantity(self, row: int, quantity: int) -> TicketLine:
+        """Returns the line as it was, to undo with ``restore``."""
+        line = self._line(row)
+        check_quantity(quantity)
+        _check_discount(quantity, line.unit_price_fen, line.discount_fen)
+        before = replace(line)
+        line.quantity = quantity
+        self._changed(row)
+        return before
+
+    def set_price(self, row: int, price_fen: int | None) -> TicketLine:
+        """A price for this ticket only; None goes back to the catalog's."""
+        line = self._line(row)
+        if price_fen is not None:
+            check_fen(price_fen, field="price")
+        price = line.list_price_fen if price_fen is None else price_fen
+        _check_discount(line.quantity, price, line.discount_fen)
+        before = replace(line)
+        line.price_fen = None if price_fen == line.list_price_fen else price_fen
+        self._changed(row)
+        return before
+
+    def set_discount(self, row: int, discount_fen: int) -> TicketLine:
+        line = self._line(row)
+        check_fen(discount_fen, field="discount")
+        _check_discount(line.quantity, line.unit_price_fen, discount_fen)
+        before = replace(line)
+        line.discount_fen = discount_fen
+        self._changed(row)
+        return before
+
+    def restore(self, row: int, line: TicketLine) -> None:
+        """Put back a line as it was before a change."""
+        if 0 <= row < len(self._rows):
+            self._rows[row] = line
+            self._changed(row)
+
+    def remove(self, row: int) -> TicketLine | None:
+        if not 0 <= row < len(self._rows):
+            return None
+        self.beginRemoveRows(QModelIndex(), row, row)
+        line = self._rows.pop(row)
+        self.endRemoveRows()
+        return line
+
+    def clear(self) -> None:
+        self.set_rows([])
+
+    def _line(self, row: int) -> TicketLine:
+        line = self.row_at(row)
+        if line is None:
+            raise InvalidInput(field="lines", value=row, reason="empty")
+        return line
+
+    def _changed(self, row: int) -> None:
+        self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
+
+    # --- sums -------------------------------------------------------------
+    def drafts(self) -> tuple[LineDraft, ...]:
+        return tuple(line.draft() for line in self._rows)
+
+    def priced_pairs(self) -> list[tuple[LineDraft, int]]:
+        """(line, catalog price) pairs, as the sales service takes them."""
+        return [(line.draft(), line.list_price_fen) for line in self._rows]
+
+    def totals(self, ticket_discount_fen: int = 0) -> tickets.TicketTotals:
+        return tickets.totals([line.priced() for line in self._rows], ticket_discount_fen)
+
+    def subtotal_fen(self) -> int:
+        return sum(line.amount_fen for line in self._rows)
+
+    def units(self) -> int:
+        return sum(line.quantity for line in self._rows)
+
+    def summary(self, names: int = 2) -> str:
+        """A few words for the log and the parked list: the first names."""
+        shown = "、".join(line.scanned.name for line in self._rows[:names])
+        return shown + ("…" if len(self._rows) > names else "")
+
+    # --- Qt's side --------------------------------------------------------
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Vertical:
+            return str(section + 1)
+        return super().headerData(section, orientation, role)
+
+    def _display(self, line: TicketLine, column: int) -> str:
+        if column == self.NAME:
+            return line.scanned.name
+        if column == self.QUANTITY:
+            return f"{line.quantity} {line.scanned.unit}"
+        if column == self.PRICE:
+            return format_fen(line.unit_price_fen)
+        if column == self.DISCOUNT:
+            return format_fen(-line.discount_fen) if line.discount_fen else ""
+        if column == self.AMOUNT:
+            return format_fen(line.amount_fen)
+        return self._sources.get(line.scanned.source, line.scanned.source)
+
+    def _key(self, line: TicketLine) -> object:
+        return (line.scanned.item_id, line.scanned.lot_id)
+
+    def _foreground(self, line: TicketLine, column: int) -> QBrush | None:
+        if column == self.PRICE and line.price_changed:
+            return QBrush(QColor("#a33"))
+        if column == self.DISCOUNT and line.discount_fen:
+            return QBrush(QColor("#a33"))
+        return None
+
+    def _background(self, line: TicketLine, column: int) -> QBrush | None:
+        if column in (self.NAME, self.QUANTITY) and line.no_stock:
+            return QBrush(QColor("#fff2cc"))
+        return None
+
+    def _tooltip(self, line: TicketLine, column: int) -> str | None:
+        if column == self.PRICE and line.price_changed:
+            return self.tr("Catalog price {price}").format(price=format_fen(line.list_price_fen))
+        if column in (self.NAME, self.QUANTITY) and line.no_stock:
+            return self.tr("{on_hand} on hand by the books").format(on_hand=line.scanned.on_hand)
+        return None
+

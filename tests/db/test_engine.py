@@ -1,0 +1,197 @@
+"""Opening a store file: SQLite set up for a shop PC that may lose power, one
+running copy per file, init never overwrites, money kept as whole fen."""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import os
+import sqlite3
+import subprocess
+import sys
+import time
+from contextlib import closing
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import Float, Integer, Numeric, create_engine, inspect, text
+from sqlalchemy.exc import IntegrityError
+
+from charity_pos import cli, i18n
+from charity_pos.db import models  # noqa: F401  (every table registered)
+from charity_pos.db.base import Base
+from charity_pos.db.engine import StoreDatabase, create_store_file, open_store
+from charity_pos.errors import StoreFileExists, StoreInUse
+from charity_pos.messages import describe
+from charity_pos.services.store import init_store
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def english(_context: str, text: str) -> str:
+    return text
+
+
+def run_cli(*args: str) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    saved = list(i18n._loaded)
+    try:
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            code = cli.main(list(args))
+    finally:
+        i18n._loaded[:] = saved
+    return code, out.getvalue(), err.getvalue()
+
+
+def pragmas(conn: Any) -> dict[str, Any]:
+    return {name: conn.exec_driver_sql(f"PRAGMA {name}").scalar()
+            for name in ("journal_mode", "synchronous", "foreign_keys", "busy_timeout")}
+
+
+# --- SQLite settings -------------------------------------------------------------------------------
+def test_every_connection_is_set_up_for_safe_writes(filled_store: Any) -> None:
+    with open_store(filled_store.path) as db:
+        with db.begin() as s:  # a unit of work
+            writer = pragmas(s.connection())
+        with db.read() as s:  # a screen reading
+            reader = pragmas(s.connection())
+        with db.engine.connect() as conn:
+            plain = pragmas(conn)
+    for found in (writer, reader, plain):
+        assert found["journal_mode"] == "wal"
+        assert found["synchronous"] == 2, "FULL: a committed sale survives a power cut"
+        assert found["foreign_keys"] == 1
+        assert found["busy_timeout"] > 0
+
+
+def test_the_file_stays_in_wal_mode_when_closed(filled_store: Any) -> None:
+    header = filled_store.path.read_bytes()[:100]
+    assert header[18:20] == b"\x02\x02", "WAL is a property of the file, not just of one connection"
+    with closing(sqlite3.connect(filled_store.path)) as conn:
+        assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+
+
+def test_foreign_keys_are_enforced(store_db: StoreDatabase) -> None:
+    """An audit entry for a user who does not exist is refused by SQLite itself."""
+    with pytest.raises(IntegrityError), store_db.engine.begin() as conn:
+        conn.execute(text("INSERT INTO audit_entry (id, at, action, outcome, user_id, detail) VALUES "
+                          "('00000000000000000000000000000001', '2026-03-10 02:00:00', 'login', 'ok', "
+                          "'ffffffffffffffffffffffffffffffff', '')"))
+
+
+# --- one running copy per file -------------------------------------------------------------------------
+def test_a_second_open_of_the_same_file_is_refused_naming_it(store_db: StoreDatabase, store_path: Path) -> None:
+    with pytest.raises(StoreInUse) as caught:
+        open_store(store_path)
+    assert caught.value.path == str(store_path)
+    sentence = describe(caught.value, english)
+    assert sentence == f"{store_path} is open in another running copy of charity-pos; close that one first."
+
+    saved = list(i18n._loaded)
+    try:
+        i18n.load("zh_CN")
+        chinese = i18n.describe(caught.value)
+    finally:
+        i18n._loaded[:] = saved
+    assert str(store_path) in chinese and "另一个" in chinese and "charity-pos" in chinese
+
+
+def test_the_store_opens_again_once_the_first_copy_closes(store_db: StoreDatabase, store_path: Path) -> None:
+    with pytest.raises(StoreInUse):
+        open_store(store_path)
+    with pytest.raises(StoreInUse):
+        open_store(store_path, upgrade=False)  # verify's way in is refused too
+    store_db.close()
+    with open_store(store_path) as again:
+        assert again.path == store_path
+
+
+def test_a_command_refuses_a_file_the_app_holds_at_once(store_db: StoreDatabase, store_path: Path) -> None:
+    code, out, err = run_cli("show", "items", "--db", str(store_path), "--lang", "zh_CN")
+    assert (code, out) == (1, "") and err.count("\n") == 1
+    assert str(store_path) in err and "另一个" in err
+
+
+def test_a_second_running_copy_is_refused_across_processes(store_db: StoreDatabase, store_path: Path,
+                                                           tmp_path: Path) -> None:
+    """Two copies of the program: the second is told at once, in one line."""
+    env = dict(os.environ, CHARITY_POS_HOME=str(tmp_path / "home"), QT_QPA_PLATFORM="offscreen")
+    started = time.monotonic()
+    other = subprocess.run([sys.executable, "-m", "charity_pos", "verify", "--db", str(store_path), "--lang", "en"],
+                           cwd=ROOT, env=env, capture_output=True, text=True, timeout=60)
+    assert other.returncode == 1 and other.stdout == ""
+    assert other.stderr == (f"Error: {store_path} is open in another running copy of charity-pos; "
+                            "close that one first.\n")
+    assert time.monotonic() - started < 30, "refused, not left waiting for the lock"
+
+
+# --- init never overwrites -----------------------------------------------------------------------------------
+def _keys(home: Path) -> set[Path]:
+    return {p for p in home.rglob("*.key")}
+
+
+@pytest.mark.parametrize("existing", ["store", "other"])
+def test_init_refuses_an_existing_file_and_leaves_it_unchanged(filled_store: Any, tmp_path: Path,
+                                                               isolated_home: Path, existing: str) -> None:
+    if existing == "store":
+        path = filled_store.path
+    else:
+        path = tmp_path / "notes.db"
+        path.write_text("盘点记录\n", "utf-8")
+    before, stat, keys = path.read_bytes(), path.stat(), _keys(isolated_home)
+
+    with pytest.raises(StoreFileExists) as caught:
+        init_store(path, store_code="PT02", name="新店", district="普陀区", manager_pin="2580")
+    assert caught.value.path == str(path)
+    with pytest.raises(StoreFileExists):
+        create_store_file(path)
+    code, out, err = run_cli("init", "--db", str(path), "--store-code", "PT02", "--name", "新店",
+                             "--district", "普陀区", "--manager-pin", "2580", "--lang", "en")
+    assert (code, out) == (1, "")
+    assert err == f"Error: {path} already exists; a new store needs a new file.\n"
+
+    assert path.read_bytes() == before and path.stat().st_mtime_ns == stat.st_mtime_ns
+    assert _keys(isolated_home) == keys, "no new key file either"
+
+
+def test_a_store_still_opens_after_init_refused_to_overwrite_it(filled_store: Any) -> None:
+    with pytest.raises(StoreFileExists):
+        init_store(filled_store.path, store_code="PT02", name="新店", district="普陀区", manager_pin="2580")
+    with open_store(filled_store.path) as db, db.engine.connect() as conn:
+        count = conn.execute(text("SELECT count(*) FROM journal_event")).scalar()
+    assert count == filled_store.events
+
+
+# --- money is whole fen ---------------------------------------------------------------------------------------
+def _money_columns() -> list[Any]:
+    return [c for t in Base.metadata.sorted_tables for c in t.columns if c.name.endswith("_fen")]
+
+
+def test_every_money_column_is_an_integer() -> None:
+    money = _money_columns()
+    assert len(money) >= 5, "the models have money columns to check"
+    wrong = [f"{c.table.name}.{c.name}: {c.type}" for c in money if not isinstance(c.type, Integer)]
+    assert wrong == []
+
+
+def test_no_column_anywhere_holds_fractions() -> None:
+    floats = [f"{t.name}.{c.name}: {c.type}" for t in Base.metadata.sorted_tables for c in t.columns
+              if isinstance(c.type, (Float, Numeric)) and not isinstance(c.type, Integer)]
+    assert floats == [], "money is integer fen; no floats or decimals in the store"
+
+
+def test_money_is_stored_as_integers_in_the_file(filled_store: Any) -> None:
+    engine = create_engine(f"sqlite:///{filled_store.path}")
+    try:
+        insp = inspect(engine)
+        declared = {(t, c["name"]): str(c["type"]) for t in insp.get_table_names() for c in insp.get_columns(t)
+                    if c["name"].endswith("_fen")}
+        with engine.connect() as conn:
+            kinds = {row[0] for row in conn.execute(text("SELECT typeof(sale_price_fen) FROM item UNION "
+                                                         "SELECT typeof(reference_price_fen) FROM item"))}
+    finally:
+        engine.dispose()
+    assert declared and set(declared.values()) == {"INTEGER"}, declared
+    assert declared.keys() == {(c.table.name, c.name) for c in _money_columns()}
+    assert kinds == {"integer"}
