@@ -158,8 +158,11 @@ def _demo(args: argparse.Namespace) -> int:
     if not 1 <= args.days <= 3660:
         raise InvalidInput(field="days", value=args.days, reason="too_large" if args.days > 0 else "zero")
     summary = build_demo(args.db, days=args.days)
-    print(translate("cli", "Demo store created in {path}: {items} items, {donations} donations from {donors} donors, {households} households, {events} journal events over {days} days.").format(
-        path=args.db, items=summary.items, donations=summary.donations, donors=summary.donors, households=summary.households,
+    print(translate("cli", "Demo store created in {path}: {items} items, {donations} donations from {donors} donors, "
+                           "{households} households, {sales} sales and {returns} returns in {shifts} shifts, "
+                           "{events} journal events over {days} days.").format(
+        path=args.db, items=summary.items, donations=summary.donations, donors=summary.donors,
+        households=summary.households, sales=summary.sales, returns=summary.returns, shifts=summary.shifts,
         events=summary.events, days=args.days))
     print(translate("cli", "Demo accounts: cashier (PIN 1111), manager (PIN 9999)."))
     return 0

@@ -23,6 +23,21 @@ REFUND_ORDER = {"wechat": 0, "alipay": 0, "unionpay": 0, "voucher": 1, "cash": 2
 
 
 @dataclass(frozen=True)
+class RefundRow:
+    method: str
+    amount_fen: int
+    reference: str
+
+
+@dataclass(frozen=True)
+class ReturnRow:
+    number: str
+    sale_number: str
+    total_fen: int
+    refunds: tuple[RefundRow, ...]
+
+
+@dataclass(frozen=True)
 class ReturnDraft:
     sale_number: str
     till: str
@@ -110,6 +125,16 @@ class ReturnService:
                   approver.user_id if approver else None, number=number, sale=sale.number)
             ev = journal.append(s, "sale.returned", actor=actor.user_id, at=now, facts=facts)
         return Changes(frozenset({Entity.SALES, Entity.STOCK, Entity.SHIFTS}), (entry.id,), ev.seq, number)
+
+    def find(self, number: str) -> ReturnRow:
+        """A return with the money it gave back, method by method."""
+        with self.ctx.db.read() as s:
+            entry = s.scalars(select(SaleReturn).where(SaleReturn.number == number.strip().upper())).first()
+            if entry is None:
+                raise NotFound(kind="return", key=number.strip())
+            sale = s.get(Sale, entry.sale_id)
+            return ReturnRow(entry.number, sale.number if sale else "", entry.total_fen,
+                             tuple(RefundRow(r.method, r.amount_fen, r.reference) for r in entry.refunds))
 
     @staticmethod
     def _refund(s, entry: SaleReturn, sale: Sale, total: int) -> None:  # type: ignore[no-untyped-def]

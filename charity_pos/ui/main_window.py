@@ -7,7 +7,7 @@ from collections.abc import Callable, Sequence
 from datetime import datetime
 
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMainWindow, QStackedWidget, QWidget
 
 from charity_pos import __version__
@@ -73,7 +73,7 @@ class MainWindow(QMainWindow):
         settings.triggered.connect(self.settings_requested)
         logout = system.addAction(self.tr("&Log out"))
         logout.setShortcut(QKeySequence("Ctrl+L"))
-        logout.triggered.connect(self.logout_requested)
+        logout.triggered.connect(self.request_logout)
         system.addSeparator()
         quit_action = system.addAction(self.tr("&Quit"))
         quit_action.setShortcut(QKeySequence("Ctrl+Q"))
@@ -87,6 +87,21 @@ class MainWindow(QMainWindow):
             lambda: self.feedback.info(self, self.tr("About charity-pos"),
                                        self.tr("charity-pos {version}: point of sale for community charity supermarkets.")
                                        .format(version=__version__)))
+
+    def leave_ok(self) -> bool:
+        """Every screen may put away or ask about unfinished work first."""
+        return all(screen.before_leaving() for screen in self.screens)
+
+    def request_logout(self) -> None:
+        if self.leave_ok():
+            self._leaving = True
+            self.logout_requested.emit()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        if getattr(self, "_leaving", False) or self.leave_ok():
+            event.accept()
+        else:
+            event.ignore()
 
     def _status(self, store_name: str, store_code: str) -> None:
         role = self.tr("Manager") if self.actor.role == Role.MANAGER else self.tr("Cashier")

@@ -45,3 +45,8 @@ class Screen(QWidget):
 
     def refresh(self) -> None:
         """Reload what the screen shows."""
+
+    def before_leaving(self) -> bool:
+        """The user is logging out or quitting: put unfinished work somewhere
+        safe, or ask. False keeps the window open."""
+        return True

@@ -1,8 +1,22 @@
-"""Settings: language and text size. Saved for the next start."""
+"""Settings of this PC: language, text size, and the counter's till and
+slip printer. Saved for the next start."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QSpinBox, QVBoxLayout, QWidget
+from PySide6.QtPrintSupport import QPrinterInfo
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
 
 from charity_pos.config import Settings
 
@@ -24,6 +38,32 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("Language"), self.language)
         form.addRow(self.tr("Text size (points)"), self.font_size)
         layout.addLayout(form)
+
+        counter = QGroupBox(self.tr("Counter"))
+        counter_form = QFormLayout(counter)
+        self.till = QLineEdit(settings.till)
+        self.till.setMaxLength(16)
+        self.till.setToolTip(self.tr("Each PC that sells is its own till; a till has one open shift at a time."))
+        self.printer = QComboBox()
+        self.printer.addItem(self.tr("Ask each time"), "")
+        for name in QPrinterInfo.availablePrinterNames():
+            self.printer.addItem(name, name)
+        if settings.slip_printer and self.printer.findData(settings.slip_printer) < 0:
+            self.printer.addItem(self.tr("{name} (not found)").format(name=settings.slip_printer),
+                                 settings.slip_printer)
+        self.printer.setCurrentIndex(max(0, self.printer.findData(settings.slip_printer)))
+        self.width = QComboBox()
+        self.width.addItem(self.tr("80 mm"), 80)
+        self.width.addItem(self.tr("58 mm"), 58)
+        self.width.setCurrentIndex(max(0, self.width.findData(settings.slip_width_mm)))
+        self.auto_print = QCheckBox(self.tr("Print the slip by itself after each sale"))
+        self.auto_print.setChecked(settings.auto_print_slip)
+        counter_form.addRow(self.tr("Till"), self.till)
+        counter_form.addRow(self.tr("Receipt printer"), self.printer)
+        counter_form.addRow(self.tr("Slip paper"), self.width)
+        counter_form.addRow("", self.auto_print)
+        layout.addWidget(counter)
+
         note = QLabel(self.tr("Changes take effect the next time charity-pos starts."))
         note.setObjectName("hint")
         layout.addWidget(note)
@@ -35,5 +75,9 @@ class SettingsDialog(QDialog):
     def accept(self) -> None:
         self.settings.language = self.language.currentData()
         self.settings.font_point_size = self.font_size.value()
+        self.settings.till = self.till.text().strip() or "1"
+        self.settings.slip_printer = self.printer.currentData()
+        self.settings.slip_width_mm = self.width.currentData()
+        self.settings.auto_print_slip = self.auto_print.isChecked()
         self.settings.save()
         super().accept()

@@ -1237,13 +1237,13 @@
         <location filename="../../charity_pos/ui/intake/view.py" line="138"/>
         <location filename="../../charity_pos/ui/intake/view.py" line="227"/>
         <location filename="../../charity_pos/ui/intake/view.py" line="235"/>
-        <location filename="../../charity_pos/ui/intake/view.py" line="428"/>
+        <location filename="../../charity_pos/ui/intake/view.py" line="434"/>
         <source>e.g. for elderly households</source>
         <translation>例如：给独居老人</translation>
     </message>
     <message>
         <location filename="../../charity_pos/ui/intake/view.py" line="153"/>
-        <location filename="../../charity_pos/ui/intake/view.py" line="415"/>
+        <location filename="../../charity_pos/ui/intake/view.py" line="421"/>
         <source>Clear form</source>
         <translation>清空</translation>
     </message>
@@ -1369,7 +1369,17 @@
         <translation>食品</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/intake/view.py" line="415"/>
+        <location filename="../../charity_pos/ui/intake/view.py" line="416"/>
+        <source>Donation not saved</source>
+        <translation>捐赠未保存</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/intake/view.py" line="417"/>
+        <source>The donation being entered is not saved. Leave without saving it?</source>
+        <translation>正在登记的捐赠还没有保存。不保存就离开吗？</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/intake/view.py" line="421"/>
         <source>Clear this donation without saving it?</source>
         <translation>不保存，清空这笔捐赠吗？</translation>
     </message>
@@ -1798,47 +1808,47 @@
         <translation>charity-pos {version}：社区慈善超市收银系统。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/main_window.py" line="92"/>
+        <location filename="../../charity_pos/ui/main_window.py" line="107"/>
         <source>Manager</source>
         <translation>店长</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/main_window.py" line="92"/>
+        <location filename="../../charity_pos/ui/main_window.py" line="107"/>
         <source>Cashier</source>
         <translation>收银员</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/main_window.py" line="94"/>
+        <location filename="../../charity_pos/ui/main_window.py" line="109"/>
         <source>Store: {store} ({code})   User: {user}   Role: {role}   Date: {date}</source>
         <translation>门店：{store}（{code}）   用户：{user}   角色：{role}   日期：{date}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/main_window.py" line="100"/>
+        <location filename="../../charity_pos/ui/main_window.py" line="115"/>
         <source>F1: this list</source>
         <translation>F1：本列表</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/main_window.py" line="100"/>
+        <location filename="../../charity_pos/ui/main_window.py" line="115"/>
         <source>Ctrl+L: log out</source>
         <translation>Ctrl+L：注销</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/main_window.py" line="100"/>
+        <location filename="../../charity_pos/ui/main_window.py" line="115"/>
         <source>Ctrl+Q: quit</source>
         <translation>Ctrl+Q：退出</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/main_window.py" line="101"/>
+        <location filename="../../charity_pos/ui/main_window.py" line="116"/>
         <source>Ctrl+,: settings</source>
         <translation>Ctrl+,：设置</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/main_window.py" line="105"/>
+        <location filename="../../charity_pos/ui/main_window.py" line="120"/>
         <source>Keyboard shortcuts</source>
         <translation>快捷键</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/main_window.py" line="122"/>
+        <location filename="../../charity_pos/ui/main_window.py" line="137"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
@@ -2249,157 +2259,157 @@
 <context>
     <name>ReturnDialog</name>
     <message>
-        <location filename="../../charity_pos/ui/sales/returns.py" line="54"/>
+        <location filename="../../charity_pos/ui/sales/returns.py" line="52"/>
         <source>Cash</source>
         <translation>现金</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/returns.py" line="54"/>
+        <location filename="../../charity_pos/ui/sales/returns.py" line="52"/>
         <source>WeChat Pay</source>
         <translation>微信支付</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/returns.py" line="54"/>
+        <location filename="../../charity_pos/ui/sales/returns.py" line="52"/>
         <source>Alipay</source>
         <translation>支付宝</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/returns.py" line="55"/>
+        <location filename="../../charity_pos/ui/sales/returns.py" line="53"/>
         <source>UnionPay card</source>
         <translation>银联卡</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/returns.py" line="55"/>
+        <location filename="../../charity_pos/ui/sales/returns.py" line="53"/>
         <source>Store voucher</source>
         <translation>储值券</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/returns.py" line="56"/>
+        <location filename="../../charity_pos/ui/sales/returns.py" line="54"/>
         <source>Return</source>
         <translation>退货</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/returns.py" line="70"/>
+        <location filename="../../charity_pos/ui/sales/returns.py" line="68"/>
         <source>Sale number</source>
         <translation>销售单号</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/returns.py" line="73"/>
+        <location filename="../../charity_pos/ui/sales/returns.py" line="71"/>
         <source>Scan the barcode on the slip, or type the sale number</source>
         <translation>扫描小票上的条码，或输入销售单号</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/returns.py" line="84"/>
+        <location filename="../../charity_pos/ui/sales/returns.py" line="82"/>
         <source>Item</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/returns.py" line="84"/>
+        <location filename="../../charity_pos/ui/sales/returns.py" line="82"/>
         <source>Sold</source>
         <translation>已售</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/returns.py" line="84"/>
+        <location filename="../../charity_pos/ui/sales/returns.py" line="82"/>
         <source>Returned before</source>
         <translation>已退</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/returns.py" line="85"/>
+        <location filename="../../charity_pos/ui/sales/returns.py" line="83"/>
         <source>Paid</source>
         <translation>实付</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/returns.py" line="85"/>
+        <location filename="../../charity_pos/ui/sales/returns.py" line="83"/>
         <source>Coming back</source>
         <translation>本次退货</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/returns.py" line="85"/>
+        <location filename="../../charity_pos/ui/sales/returns.py" line="83"/>
         <source>Refund</source>
         <translation>退款</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/returns.py" line="98"/>
+        <location filename="../../charity_pos/ui/sales/returns.py" line="96"/>
         <source>e.g. wrong size, faulty</source>
         <translation>例如：尺码不合适、有质量问题</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/returns.py" line="99"/>
+        <location filename="../../charity_pos/ui/sales/returns.py" line="97"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/returns.py" line="102"/>
+        <location filename="../../charity_pos/ui/sales/returns.py" line="100"/>
         <source>Money goes back the way it was paid.</source>
         <translation>退款按原支付方式退回。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/returns.py" line="116"/>
+        <location filename="../../charity_pos/ui/sales/returns.py" line="114"/>
         <source>Cancel (Esc)</source>
         <translation>取消（Esc）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/returns.py" line="117"/>
+        <location filename="../../charity_pos/ui/sales/returns.py" line="115"/>
         <source>Take back (F12)</source>
         <translation>确认退货（F12）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/returns.py" line="145"/>
+        <location filename="../../charity_pos/ui/sales/returns.py" line="143"/>
         <source>, </source>
         <translation>，</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/returns.py" line="147"/>
+        <location filename="../../charity_pos/ui/sales/returns.py" line="145"/>
         <source>Sale {number} · {time} · cashier {cashier} · total {total} · {paid}</source>
         <translation>销售单 {number} · {time} · 收银员 {cashier} · 合计 {total} · {paid}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/returns.py" line="175"/>
+        <location filename="../../charity_pos/ui/sales/returns.py" line="173"/>
         <source>Everything of sale {number} has come back already.</source>
         <translation>销售单 {number} 的商品已全部退回。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/returns.py" line="190"/>
+        <location filename="../../charity_pos/ui/sales/returns.py" line="188"/>
         <source>Refund {amount}</source>
         <translation>退款 {amount}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/returns.py" line="216"/>
+        <location filename="../../charity_pos/ui/sales/returns.py" line="214"/>
         <source>Scan the slip or type the sale number first.</source>
         <translation>请先扫描小票或输入销售单号。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/returns.py" line="221"/>
+        <location filename="../../charity_pos/ui/sales/returns.py" line="219"/>
         <source>Say how many of which goods come back.</source>
         <translation>请填写哪些商品退回几件。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/returns.py" line="233"/>
+        <location filename="../../charity_pos/ui/sales/returns.py" line="231"/>
         <source>Not approved: nothing was taken back.</source>
         <translation>未获店长批准：没有退货。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/returns.py" line="254"/>
+        <location filename="../../charity_pos/ui/sales/returns.py" line="252"/>
         <source>Print return slip (Ctrl+P)</source>
         <translation>打印退货单（Ctrl+P）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/returns.py" line="255"/>
+        <location filename="../../charity_pos/ui/sales/returns.py" line="253"/>
         <source>Done (Enter)</source>
         <translation>完成（Enter）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/returns.py" line="272"/>
+        <location filename="../../charity_pos/ui/sales/returns.py" line="267"/>
         <source>Return {number} for sale {sale}</source>
         <translation>退货单 {number}（原销售单 {sale}）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/returns.py" line="274"/>
+        <location filename="../../charity_pos/ui/sales/returns.py" line="269"/>
         <source>Give back: {refunds}</source>
         <translation>退给顾客：{refunds}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/returns.py" line="285"/>
+        <location filename="../../charity_pos/ui/sales/returns.py" line="280"/>
         <source>Return slip printed.</source>
         <translation>退货单已打印。</translation>
     </message>
@@ -2532,50 +2542,50 @@
         <translation>已挂单。按 Shift+F11 取单。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/view.py" line="223"/>
-        <location filename="../../charity_pos/ui/sales/view.py" line="305"/>
+        <location filename="../../charity_pos/ui/sales/view.py" line="229"/>
+        <location filename="../../charity_pos/ui/sales/view.py" line="311"/>
         <source>Pay, park or cancel this ticket first.</source>
         <translation>请先结账、挂单或取消当前这一单。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/view.py" line="227"/>
+        <location filename="../../charity_pos/ui/sales/view.py" line="233"/>
         <source>No parked tickets at this till.</source>
         <translation>本收银台没有挂起的单。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/view.py" line="252"/>
+        <location filename="../../charity_pos/ui/sales/view.py" line="258"/>
         <source>Ticket recalled without: {reasons}</source>
         <translation>已取单，但以下商品未能恢复：{reasons}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/view.py" line="255"/>
+        <location filename="../../charity_pos/ui/sales/view.py" line="261"/>
         <source>Ticket recalled: {summary}</source>
         <translation>已取单：{summary}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/view.py" line="262"/>
+        <location filename="../../charity_pos/ui/sales/view.py" line="268"/>
         <source>Nothing to pay yet: scan the goods first.</source>
         <translation>还没有可结账的商品：请先扫码。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/view.py" line="274"/>
+        <location filename="../../charity_pos/ui/sales/view.py" line="280"/>
         <source>Last sale {number}
 total {total}, change {change}</source>
         <translation>上一单 {number}
 合计 {total}，找零 {change}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/view.py" line="276"/>
+        <location filename="../../charity_pos/ui/sales/view.py" line="282"/>
         <source>Paid: sale {number}.</source>
         <translation>收款完成：销售单号 {number}。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/view.py" line="285"/>
+        <location filename="../../charity_pos/ui/sales/view.py" line="291"/>
         <source>No shift open</source>
         <translation>未开班</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/view.py" line="286"/>
+        <location filename="../../charity_pos/ui/sales/view.py" line="292"/>
         <source>No shift is open at till {till}. Open one now with its cash float?</source>
         <translation>收银台 {till} 还没有开班。现在开班并登记备用金吗？</translation>
     </message>
@@ -2728,22 +2738,72 @@ total {total}, change {change}</source>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../charity_pos/ui/settings.py" line="14"/>
+        <location filename="../../charity_pos/ui/settings.py" line="28"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/settings.py" line="24"/>
+        <location filename="../../charity_pos/ui/settings.py" line="38"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/settings.py" line="25"/>
+        <location filename="../../charity_pos/ui/settings.py" line="39"/>
         <source>Text size (points)</source>
         <translation>字号（磅）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/settings.py" line="27"/>
+        <location filename="../../charity_pos/ui/settings.py" line="42"/>
+        <source>Counter</source>
+        <translation>收银</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/settings.py" line="46"/>
+        <source>Each PC that sells is its own till; a till has one open shift at a time.</source>
+        <translation>每台收银电脑是一个收银台；一个收银台同时只能有一个未交班的班次。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/settings.py" line="48"/>
+        <source>Ask each time</source>
+        <translation>每次询问</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/settings.py" line="52"/>
+        <source>{name} (not found)</source>
+        <translation>{name}（未找到）</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/settings.py" line="56"/>
+        <source>80 mm</source>
+        <translation>80 毫米</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/settings.py" line="57"/>
+        <source>58 mm</source>
+        <translation>58 毫米</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/settings.py" line="59"/>
+        <source>Print the slip by itself after each sale</source>
+        <translation>每笔结账后自动打印小票</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/settings.py" line="61"/>
+        <source>Till</source>
+        <translation>收银台</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/settings.py" line="62"/>
+        <source>Receipt printer</source>
+        <translation>小票打印机</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/settings.py" line="63"/>
+        <source>Slip paper</source>
+        <translation>小票纸宽</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/settings.py" line="67"/>
         <source>Changes take effect the next time charity-pos starts.</source>
         <translation>更改在下次启动 charity-pos 时生效。</translation>
     </message>
@@ -3179,410 +3239,410 @@ total {total}, change {change}</source>
         <translation>已在 {path} 创建门店 {code}。请用“manager”账号和您设定的 PIN 码登录。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="164"/>
+        <location filename="../../charity_pos/cli.py" line="161"/>
+        <source>Demo store created in {path}: {items} items, {donations} donations from {donors} donors, {households} households, {sales} sales and {returns} returns in {shifts} shifts, {events} journal events over {days} days.</source>
+        <translation>演示门店已创建于 {path}：{items} 件商品，{donors} 位捐赠人的 {donations} 笔捐赠，{households} 户困难家庭，{shifts} 个班次中的 {sales} 笔销售和 {returns} 笔退货，{days} 天内 {events} 条日志事件。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/cli.py" line="167"/>
         <source>Demo accounts: cashier (PIN 1111), manager (PIN 9999).</source>
         <translation>演示账号：cashier（PIN 1111），manager（PIN 9999）。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="175"/>
+        <location filename="../../charity_pos/cli.py" line="178"/>
         <source>OK: {events} journal events, {records} records agree; chain head {head}.</source>
         <translation>校验通过：{events} 条日志事件，{records} 条记录一致；链头 {head}。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="178"/>
+        <location filename="../../charity_pos/cli.py" line="181"/>
         <source>FAILED: </source>
         <translation>校验失败：</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="207"/>
+        <location filename="../../charity_pos/cli.py" line="210"/>
         <source>Receipt {number} reprinted (reprint {count}) to {out}.</source>
         <translation>收据 {number} 已补打（第 {count} 次），保存到 {out}。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="210"/>
+        <location filename="../../charity_pos/cli.py" line="213"/>
         <source>Receipt {number} issued to {out}.</source>
         <translation>收据 {number} 已开具，保存到 {out}。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="224"/>
+        <location filename="../../charity_pos/cli.py" line="227"/>
         <source>{count} labels written to {out}.</source>
         <translation>{count} 张标签已写入 {out}。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="244"/>
+        <location filename="../../charity_pos/cli.py" line="247"/>
         <source>Slip of sale {number} written to {out}.</source>
         <translation>销售 {number} 的小票已写入 {out}。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="252"/>
+        <location filename="../../charity_pos/cli.py" line="255"/>
         <source>SQLite integrity check failed: {detail}</source>
         <translation>SQLite 完整性检查失败：{detail}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="253"/>
+        <location filename="../../charity_pos/cli.py" line="256"/>
         <source>journal event #{seq} is out of sequence (expected #{expected})</source>
         <translation>日志事件 #{seq} 序号不连续（应为 #{expected}）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="254"/>
+        <location filename="../../charity_pos/cli.py" line="257"/>
         <source>journal event #{seq} does not link to the event before it</source>
         <translation>日志事件 #{seq} 与前一事件的链接不符</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="255"/>
+        <location filename="../../charity_pos/cli.py" line="258"/>
         <source>journal event #{seq} was altered: its hash does not match</source>
         <translation>日志事件 #{seq} 被改动：哈希值不符</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="256"/>
+        <location filename="../../charity_pos/cli.py" line="259"/>
         <source>journal event #{seq} cannot be read: {detail}</source>
         <translation>日志事件 #{seq} 无法读取：{detail}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="257"/>
+        <location filename="../../charity_pos/cli.py" line="260"/>
         <source>record {table}/{record} written by journal event #{seq} is missing</source>
         <translation>日志事件 #{seq} 写入的记录 {table}/{record} 不见了</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="258"/>
+        <location filename="../../charity_pos/cli.py" line="261"/>
         <source>record {table}/{record} is not in the journal</source>
         <translation>记录 {table}/{record} 不在日志中</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="259"/>
+        <location filename="../../charity_pos/cli.py" line="262"/>
         <source>record {table}/{record}: {column} is {found} in the database but {expected} in journal event #{seq}</source>
         <translation>记录 {table}/{record}：{column} 在数据库中为 {found}，但日志事件 #{seq} 中为 {expected}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="266"/>
+        <location filename="../../charity_pos/cli.py" line="269"/>
         <source>donated</source>
         <translation>捐赠</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="266"/>
+        <location filename="../../charity_pos/cli.py" line="269"/>
         <source>purchased</source>
         <translation>采购</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="267"/>
+        <location filename="../../charity_pos/cli.py" line="270"/>
         <source>consigned</source>
         <translation>代销</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="271"/>
+        <location filename="../../charity_pos/cli.py" line="274"/>
         <source>cash</source>
         <translation>现金</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="271"/>
+        <location filename="../../charity_pos/cli.py" line="274"/>
         <source>WeChat Pay</source>
         <translation>微信支付</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="272"/>
+        <location filename="../../charity_pos/cli.py" line="275"/>
         <source>Alipay</source>
         <translation>支付宝</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="272"/>
+        <location filename="../../charity_pos/cli.py" line="275"/>
         <source>UnionPay card</source>
         <translation>银联卡</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="273"/>
+        <location filename="../../charity_pos/cli.py" line="276"/>
         <source>voucher</source>
         <translation>储值券</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="277"/>
+        <location filename="../../charity_pos/cli.py" line="280"/>
         <source>active</source>
         <translation>有效</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="277"/>
+        <location filename="../../charity_pos/cli.py" line="280"/>
         <source>suspended</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="278"/>
+        <location filename="../../charity_pos/cli.py" line="281"/>
         <source>expired</source>
         <translation>过期</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="297"/>
-        <location filename="../../charity_pos/cli.py" line="311"/>
+        <location filename="../../charity_pos/cli.py" line="300"/>
+        <location filename="../../charity_pos/cli.py" line="314"/>
         <source>Barcode</source>
         <translation>条码</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="297"/>
-        <location filename="../../charity_pos/cli.py" line="311"/>
+        <location filename="../../charity_pos/cli.py" line="300"/>
+        <location filename="../../charity_pos/cli.py" line="314"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="297"/>
-        <location filename="../../charity_pos/cli.py" line="385"/>
+        <location filename="../../charity_pos/cli.py" line="300"/>
+        <location filename="../../charity_pos/cli.py" line="388"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="297"/>
-        <location filename="../../charity_pos/cli.py" line="313"/>
+        <location filename="../../charity_pos/cli.py" line="300"/>
+        <location filename="../../charity_pos/cli.py" line="316"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="297"/>
+        <location filename="../../charity_pos/cli.py" line="300"/>
         <source>Price</source>
         <translation>售价</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="297"/>
+        <location filename="../../charity_pos/cli.py" line="300"/>
         <source>Reference</source>
         <translation>参考价</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="297"/>
+        <location filename="../../charity_pos/cli.py" line="300"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="297"/>
+        <location filename="../../charity_pos/cli.py" line="300"/>
         <source>Active</source>
         <translation>在用</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="297"/>
-        <location filename="../../charity_pos/cli.py" line="313"/>
+        <location filename="../../charity_pos/cli.py" line="300"/>
+        <location filename="../../charity_pos/cli.py" line="316"/>
         <source>On hand</source>
         <translation>库存</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="300"/>
+        <location filename="../../charity_pos/cli.py" line="303"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="300"/>
+        <location filename="../../charity_pos/cli.py" line="303"/>
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="309"/>
+        <location filename="../../charity_pos/cli.py" line="312"/>
         <source>donation</source>
         <translation>捐赠</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="309"/>
+        <location filename="../../charity_pos/cli.py" line="312"/>
         <source>purchase</source>
         <translation>采购</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="310"/>
+        <location filename="../../charity_pos/cli.py" line="313"/>
         <source>stock count</source>
         <translation>盘点</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="310"/>
+        <location filename="../../charity_pos/cli.py" line="313"/>
         <source>sold before received</source>
         <translation>先售后入库</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="311"/>
+        <location filename="../../charity_pos/cli.py" line="314"/>
         <source>From</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="312"/>
+        <location filename="../../charity_pos/cli.py" line="315"/>
         <source>Document</source>
         <translation>单据</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="312"/>
+        <location filename="../../charity_pos/cli.py" line="315"/>
         <source>Best before</source>
         <translation>保质期至</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="312"/>
+        <location filename="../../charity_pos/cli.py" line="315"/>
         <source>Received</source>
         <translation>入库日期</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="321"/>
+        <location filename="../../charity_pos/cli.py" line="324"/>
         <source>person</source>
         <translation>个人</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="321"/>
+        <location filename="../../charity_pos/cli.py" line="324"/>
         <source>company</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="322"/>
+        <location filename="../../charity_pos/cli.py" line="325"/>
         <source>anonymous</source>
         <translation>匿名</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="331"/>
-        <location filename="../../charity_pos/cli.py" line="347"/>
-        <location filename="../../charity_pos/cli.py" line="365"/>
+        <location filename="../../charity_pos/cli.py" line="334"/>
+        <location filename="../../charity_pos/cli.py" line="350"/>
+        <location filename="../../charity_pos/cli.py" line="368"/>
         <source>Number</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="331"/>
+        <location filename="../../charity_pos/cli.py" line="334"/>
         <source>Donor</source>
         <translation>捐赠人</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="332"/>
-        <location filename="../../charity_pos/cli.py" line="348"/>
+        <location filename="../../charity_pos/cli.py" line="335"/>
+        <location filename="../../charity_pos/cli.py" line="351"/>
         <source>Lines</source>
         <translation>明细</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="332"/>
-        <location filename="../../charity_pos/cli.py" line="348"/>
+        <location filename="../../charity_pos/cli.py" line="335"/>
+        <location filename="../../charity_pos/cli.py" line="351"/>
         <source>Units</source>
         <translation>件数</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="332"/>
+        <location filename="../../charity_pos/cli.py" line="335"/>
         <source>Value</source>
         <translation>价值</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="333"/>
+        <location filename="../../charity_pos/cli.py" line="336"/>
         <source>Receipt</source>
         <translation>收据</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="337"/>
-        <location filename="../../charity_pos/cli.py" line="350"/>
+        <location filename="../../charity_pos/cli.py" line="340"/>
+        <location filename="../../charity_pos/cli.py" line="353"/>
         <source>(void)</source>
         <translation>（作废）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="347"/>
+        <location filename="../../charity_pos/cli.py" line="350"/>
         <source>Cashier</source>
         <translation>收银员</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="348"/>
-        <location filename="../../charity_pos/cli.py" line="366"/>
+        <location filename="../../charity_pos/cli.py" line="351"/>
+        <location filename="../../charity_pos/cli.py" line="369"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="349"/>
+        <location filename="../../charity_pos/cli.py" line="352"/>
         <source>Paid by</source>
         <translation>支付方式</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="349"/>
+        <location filename="../../charity_pos/cli.py" line="352"/>
         <source>Returned</source>
         <translation>已退货</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="365"/>
+        <location filename="../../charity_pos/cli.py" line="368"/>
         <source>Till</source>
         <translation>收银台</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="365"/>
+        <location filename="../../charity_pos/cli.py" line="368"/>
         <source>Opened</source>
         <translation>开班时间</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="366"/>
+        <location filename="../../charity_pos/cli.py" line="369"/>
         <source>Closed</source>
         <translation>交班时间</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="366"/>
+        <location filename="../../charity_pos/cli.py" line="369"/>
         <source>Sales</source>
         <translation>销售</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="367"/>
+        <location filename="../../charity_pos/cli.py" line="370"/>
         <source>Cash expected</source>
         <translation>现金应有</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="367"/>
+        <location filename="../../charity_pos/cli.py" line="370"/>
         <source>Cash counted</source>
         <translation>现金实点</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="370"/>
+        <location filename="../../charity_pos/cli.py" line="373"/>
         <source>open</source>
         <translation>未交班</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="384"/>
+        <location filename="../../charity_pos/cli.py" line="387"/>
         <source>Card</source>
         <translation>卡号</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="384"/>
+        <location filename="../../charity_pos/cli.py" line="387"/>
         <source>Head of household</source>
         <translation>户主</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="384"/>
+        <location filename="../../charity_pos/cli.py" line="387"/>
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="385"/>
+        <location filename="../../charity_pos/cli.py" line="388"/>
         <source>Members</source>
         <translation>人数</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="385"/>
+        <location filename="../../charity_pos/cli.py" line="388"/>
         <source>Sub-district</source>
         <translation>街道</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="386"/>
+        <location filename="../../charity_pos/cli.py" line="389"/>
         <source>Valid to</source>
         <translation>有效期至</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="386"/>
+        <location filename="../../charity_pos/cli.py" line="389"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="394"/>
+        <location filename="../../charity_pos/cli.py" line="397"/>
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="331"/>
-        <location filename="../../charity_pos/cli.py" line="347"/>
-        <location filename="../../charity_pos/cli.py" line="394"/>
+        <location filename="../../charity_pos/cli.py" line="334"/>
+        <location filename="../../charity_pos/cli.py" line="350"/>
+        <location filename="../../charity_pos/cli.py" line="397"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="161"/>
-        <source>Demo store created in {path}: {items} items, {donations} donations from {donors} donors, {households} households, {events} journal events over {days} days.</source>
-        <translation>演示门店已创建于 {path}：{items} 件商品，{donors} 位捐赠人的 {donations} 笔捐赠，{households} 户困难家庭，{days} 天内 {events} 条日志事件。</translation>
-    </message>
-    <message>
-        <location filename="../../charity_pos/cli.py" line="394"/>
+        <location filename="../../charity_pos/cli.py" line="397"/>
         <source>Event</source>
         <translation>事件</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="394"/>
+        <location filename="../../charity_pos/cli.py" line="397"/>
         <source>By</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="394"/>
+        <location filename="../../charity_pos/cli.py" line="397"/>
         <source>Hash</source>
         <translation>哈希</translation>
     </message>

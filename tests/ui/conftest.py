@@ -41,6 +41,8 @@ class FakeFeedback:
     def __init__(self) -> None:
         self.errors: list[str] = []
         self.infos: list[tuple[str, str]] = []
+        self.confirms: list[tuple[str, str]] = []
+        self.answer = True  # what the user answers to a yes/no question
 
     def error(self, parent, error) -> None:  # type: ignore[no-untyped-def]
         self.errors.append(i18n.describe(error))
@@ -49,7 +51,8 @@ class FakeFeedback:
         self.infos.append((title, text))
 
     def confirm(self, parent, title: str, text: str) -> bool:  # type: ignore[no-untyped-def]
-        return True
+        self.confirms.append((title, text))
+        return self.answer
 
 
 class FakeApproval:

@@ -410,6 +410,12 @@ class IntakeScreen(Screen):
         elif isinstance(error, InvalidInput) and facts.get("field") in ("cash", "cash_method"):
             self.focus_cash()
 
+    def before_leaving(self) -> bool:
+        if not (self.model.rowCount() or self.cash.text().strip()):
+            return True
+        return self.feedback.confirm(self, self.tr("Donation not saved"),
+                                     self.tr("The donation being entered is not saved. Leave without saving it?"))
+
     def clear_asked(self) -> None:
         if (self.model.rowCount() or self.cash.text().strip()) and not self.feedback.confirm(
                 self, self.tr("Clear form"), self.tr("Clear this donation without saving it?")):

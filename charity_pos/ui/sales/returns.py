@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
 from charity_pos.domain.money import format_fen
 from charity_pos.errors import InvalidInput, PosError, SaleVoided
 from charity_pos.i18n import describe
-from charity_pos.printing import vocabulary
 from charity_pos.services.base import STORE_TZ, Actor, Changes
 from charity_pos.services.registry import Services
 from charity_pos.services.returns import ReturnDraft, refund_for
@@ -37,7 +36,6 @@ from charity_pos.ui.approval import AskApproval
 from charity_pos.ui.sales.dialogs import button, run_approved
 from charity_pos.ui.sales.slip_printer import SlipPrinter
 
-_METHOD_CODES = {words: code for code, words in vocabulary.PAYMENT_METHODS.items()}
 
 
 class ReturnDialog(QDialog):
@@ -264,13 +262,10 @@ class ReturnDialog(QDialog):
         return page
 
     def _done(self, number: str) -> None:
-        from charity_pos.services.slips import return_slip
-
-        doc = return_slip(self.services.ctx, number)
-        refunds = [f"{self.names.get(_METHOD_CODES.get(p.method, ''), p.method)} {format_fen(-p.amount_fen)}"
-                   for p in doc.payments]
+        done = self.services.returns.find(number)
+        refunds = [f"{self.names.get(r.method, r.method)} {format_fen(r.amount_fen)}" for r in done.refunds]
         self.done_label.setText(self.tr("Return {number} for sale {sale}").format(
-            number=number, sale=doc.original_number or ""))
+            number=number, sale=done.sale_number))
         self.refunds_label.setText(self.tr("Give back: {refunds}").format(refunds="\n".join(refunds)))
         self.pages.setCurrentIndex(1)
         self.done_button.setFocus()

@@ -218,6 +218,12 @@ class SaleScreen(Screen):
         self.entry.say(self.tr("Ticket parked. Shift+F11 recalls it."))
         return True
 
+    def before_leaving(self) -> bool:
+        """An unpaid ticket is parked, never lost: the next cashier recalls it."""
+        if self.model.rowCount():
+            return self.park()
+        return True
+
     def recall(self) -> bool:
         if self.model.rowCount():
             self.entry.say(self.tr("Pay, park or cancel this ticket first."), warning=True)
