@@ -8,7 +8,7 @@ from datetime import datetime
 
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMainWindow, QStackedWidget, QWidget
+from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMainWindow, QStackedWidget, QWidget
 
 from charity_pos import __version__
 from charity_pos.services.base import STORE_TZ, Actor, Changes, Role
@@ -71,6 +71,9 @@ class MainWindow(QMainWindow):
         settings = system.addAction(self.tr("&Settings…"))
         settings.setShortcut(QKeySequence("Ctrl+,"))
         settings.triggered.connect(self.settings_requested)
+        if self.actor.role == Role.MANAGER:
+            limits = system.addAction(self.tr("Counter &limits…"))
+            limits.triggered.connect(self.open_counter_rules)
         logout = system.addAction(self.tr("&Log out"))
         logout.setShortcut(QKeySequence("Ctrl+L"))
         logout.triggered.connect(self.request_logout)
@@ -87,6 +90,17 @@ class MainWindow(QMainWindow):
             lambda: self.feedback.info(self, self.tr("About charity-pos"),
                                        self.tr("charity-pos {version}: point of sale for community charity supermarkets.")
                                        .format(version=__version__)))
+
+    def open_counter_rules(self) -> None:
+        from charity_pos.ui.sales.rules import CounterRulesDialog
+
+        dialog = CounterRulesDialog(self.services, self.actor, self.feedback, self)
+        if self.run_dialog(dialog) and dialog.changes is not None:
+            self.broadcast(dialog.changes)
+
+    def run_dialog(self, dialog: QDialog) -> int:
+        """Show a modal dialog; tests replace this so nothing blocks."""
+        return dialog.exec()
 
     def leave_ok(self) -> bool:
         """Every screen may put away or ask about unfinished work first."""

@@ -231,6 +231,29 @@
     </message>
 </context>
 <context>
+    <name>CounterRulesDialog</name>
+    <message>
+        <location filename="../../charity_pos/ui/sales/rules.py" line="23"/>
+        <source>Counter limits</source>
+        <translation>收银限额</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/sales/rules.py" line="36"/>
+        <source>Cashier may take off, without a manager, up to</source>
+        <translation>收银员无需店长批准可减免的最高比例</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/sales/rules.py" line="37"/>
+        <source>Drawer may be off at close, without a reason, by up to</source>
+        <translation>交班时钱箱差额无需说明的上限</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/sales/rules.py" line="39"/>
+        <source>Price changes and discounts beyond the limit, or any price raised at the counter, need a manager&apos;s PIN and a reason.</source>
+        <translation>超出限额的改价和折扣，以及任何在收银台提价，都需要店长输入 PIN 并说明原因。</translation>
+    </message>
+</context>
+<context>
     <name>DonationTableModel</name>
     <message>
         <location filename="../../charity_pos/ui/donations/model.py" line="22"/>
@@ -1773,82 +1796,87 @@
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/main_window.py" line="74"/>
+        <location filename="../../charity_pos/ui/main_window.py" line="75"/>
+        <source>Counter &amp;limits…</source>
+        <translation>收银限额(&amp;L)…</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/main_window.py" line="77"/>
         <source>&amp;Log out</source>
         <translation>注销(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/main_window.py" line="78"/>
+        <location filename="../../charity_pos/ui/main_window.py" line="81"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/main_window.py" line="81"/>
+        <location filename="../../charity_pos/ui/main_window.py" line="84"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/main_window.py" line="82"/>
+        <location filename="../../charity_pos/ui/main_window.py" line="85"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/main_window.py" line="85"/>
+        <location filename="../../charity_pos/ui/main_window.py" line="88"/>
         <source>&amp;About charity-pos</source>
         <translation>关于 charity-pos(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/main_window.py" line="87"/>
+        <location filename="../../charity_pos/ui/main_window.py" line="90"/>
         <source>About charity-pos</source>
         <translation>关于 charity-pos</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/main_window.py" line="88"/>
+        <location filename="../../charity_pos/ui/main_window.py" line="91"/>
         <source>charity-pos {version}: point of sale for community charity supermarkets.</source>
         <translation>charity-pos {version}：社区慈善超市收银系统。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/main_window.py" line="107"/>
+        <location filename="../../charity_pos/ui/main_window.py" line="121"/>
         <source>Manager</source>
         <translation>店长</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/main_window.py" line="107"/>
+        <location filename="../../charity_pos/ui/main_window.py" line="121"/>
         <source>Cashier</source>
         <translation>收银员</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/main_window.py" line="109"/>
+        <location filename="../../charity_pos/ui/main_window.py" line="123"/>
         <source>Store: {store} ({code})   User: {user}   Role: {role}   Date: {date}</source>
         <translation>门店：{store}（{code}）   用户：{user}   角色：{role}   日期：{date}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/main_window.py" line="115"/>
+        <location filename="../../charity_pos/ui/main_window.py" line="129"/>
         <source>F1: this list</source>
         <translation>F1：本列表</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/main_window.py" line="115"/>
+        <location filename="../../charity_pos/ui/main_window.py" line="129"/>
         <source>Ctrl+L: log out</source>
         <translation>Ctrl+L：注销</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/main_window.py" line="115"/>
+        <location filename="../../charity_pos/ui/main_window.py" line="129"/>
         <source>Ctrl+Q: quit</source>
         <translation>Ctrl+Q：退出</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/main_window.py" line="116"/>
+        <location filename="../../charity_pos/ui/main_window.py" line="130"/>
         <source>Ctrl+,: settings</source>
         <translation>Ctrl+,：设置</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/main_window.py" line="120"/>
+        <location filename="../../charity_pos/ui/main_window.py" line="134"/>
         <source>Keyboard shortcuts</source>
         <translation>快捷键</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/main_window.py" line="137"/>
+        <location filename="../../charity_pos/ui/main_window.py" line="151"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>

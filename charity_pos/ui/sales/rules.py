@@ -1,0 +1,58 @@
+"""The counter's limits, set by a manager: how far a cashier may bring a
+price down alone, and how far the counted drawer may be off before a
+manager must explain it. The service checks the role and the ranges."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QDoubleSpinBox, QFormLayout, QLabel, QSpinBox, QVBoxLayout, QWidget
+
+from charity_pos.errors import PosError
+from charity_pos.services.base import Actor, Changes
+from charity_pos.services.counter_rules import CounterRules
+from charity_pos.services.registry import Services
+from charity_pos.ui.feedback import Feedback
+
+
+class CounterRulesDialog(QDialog):
+    def __init__(self, services: Services, actor: Actor, feedback: Feedback, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.actor = actor
+        self.feedback = feedback
+        self.changes: Changes | None = None
+        self.setWindowTitle(self.tr("Counter limits"))
+        rules = services.counter_rules.rules()
+        layout = QVBoxLayout(self)
+        form = QFormLayout()
+        self.discount = QSpinBox()
+        self.discount.setRange(0, 100)
+        self.discount.setSuffix(" %")
+        self.discount.setValue(rules.discount_limit_percent)
+        self.tolerance = QDoubleSpinBox()
+        self.tolerance.setRange(0, 1000)
+        self.tolerance.setDecimals(2)
+        self.tolerance.setPrefix("¥")
+        self.tolerance.setValue(rules.cash_tolerance_fen / 100)
+        form.addRow(self.tr("Cashier may take off, without a manager, up to"), self.discount)
+        form.addRow(self.tr("Drawer may be off at close, without a reason, by up to"), self.tolerance)
+        layout.addLayout(form)
+        hint = QLabel(self.tr("Price changes and discounts beyond the limit, or any price raised at the counter, "
+                              "need a manager's PIN and a reason."))
+        hint.setObjectName("hint")
+        hint.setWordWrap(True)
+        layout.addWidget(hint)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.discount.setFocus()
+
+    def accept(self) -> None:
+        rules = CounterRules(discount_limit_percent=self.discount.value(),
+                             cash_tolerance_fen=round(self.tolerance.value() * 100))
+        try:
+            self.changes = self.services.counter_rules.set_rules(self.actor, rules)
+        except PosError as exc:
+            self.feedback.error(self, exc)
+            return
+        super().accept()
