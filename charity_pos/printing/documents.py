@@ -135,3 +135,39 @@ class ShiftReportDoc:
     denominations: tuple[tuple[int, int], ...] = ()  # (value in fen, count) counted at close
     difference_reason: str = ""
     approved_by: str | None = None
+
+
+@dataclass(frozen=True)
+class HandoutSlipLine:
+    name: str
+    category: str  # goods category in words, e.g. 粮油
+    quantity: int
+    unit_value_fen: int  # what one unit counts against the allowance
+    value_fen: int
+    over: bool = False  # beyond the allowance: taken with a manager's approval (or a warning)
+
+
+@dataclass(frozen=True)
+class HandoutSlipDoc:
+    """A relief handout slip (物资发放单) the recipient signs. Personal data
+    is masked: the card number, the head's name masked (张*), the ID masked."""
+
+    store_name: str
+    store_code: str
+    number: str  # e.g. JA01-2026-H000012
+    at: str  # local time as shown
+    cashier: str
+    card_number: str
+    head_name_masked: str
+    id_masked: str
+    members: int
+    category: str  # household category in words, e.g. 低保
+    period: str  # e.g. 2026年11月 or 2026年第4季度
+    lines: tuple[HandoutSlipLine, ...]
+    total_value_fen: int
+    allowance_fen: int  # the period's allowance
+    remaining_before_fen: int
+    remaining_after_fen: int  # may be negative after an approved override
+    override_reason: str = ""  # with the approving manager's user name
+    approved_by: str | None = None
+    reprint_count: int = 0
