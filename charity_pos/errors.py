@@ -162,3 +162,13 @@ class NotSellable(PosError):
 class TicketCompleted(PosError):
     """The ticket was already paid: the sale exists (facts: number). Raised
     only when a repeated payment differs from the first."""
+
+
+# --- relief ------------------------------------------------------------------
+class CardRefused(PosError):
+    """A relief card that may not take goods now (facts: card, reason: unknown,
+    suspended, expired, not_yet_valid, erased; until: a date; why: a manager's words)."""
+
+
+class NoQuotaRule(PosError):
+    """No quota rule for the household's category (facts: category, in words)."""

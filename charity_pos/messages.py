@@ -67,6 +67,8 @@ TEMPLATES: dict[type[e.PosError], str] = {
         "Errors", "Sale {number} belongs to a closed shift; take it back as a return instead."),
     e.NotSellable: QT_TRANSLATE_NOOP("Errors", "“{item_name}” is off sale."),
     e.TicketCompleted: QT_TRANSLATE_NOOP("Errors", "This ticket was already paid as sale {number}."),
+    e.NoQuotaRule: QT_TRANSLATE_NOOP(
+        "Errors", "There is no quota rule for {category} households yet; a manager sets one first."),
     e.FontMissing: QT_TRANSLATE_NOOP(
         "Errors", "No Chinese font to put into the PDF was found (looked in {searched}); install one and try again."
     ),
@@ -128,6 +130,11 @@ FIELDS = {
     "count": QT_TRANSLATE_NOOP("Errors", "Count"),
     "limit": QT_TRANSLATE_NOOP("Errors", "Limit"),
     "sale": QT_TRANSLATE_NOOP("Errors", "Sale number"),
+    "period": QT_TRANSLATE_NOOP("Errors", "Period"),
+    "mode": QT_TRANSLATE_NOOP("Errors", "Mode"),
+    "allowance": QT_TRANSLATE_NOOP("Errors", "Allowance"),
+    "topup_months": QT_TRANSLATE_NOOP("Errors", "Top-up months"),
+    "household": QT_TRANSLATE_NOOP("Errors", "Household"),
 }
 
 INPUT_REASONS = {
@@ -162,6 +169,8 @@ INPUT_REASONS = {
     "discount_above_price": QT_TRANSLATE_NOOP("Errors", "{field} is more than the amount it comes off."),
     "price_changed": QT_TRANSLATE_NOOP("Errors", "The price of “{value}” changed meanwhile; scan it again."),
     "twice": QT_TRANSLATE_NOOP("Errors", "{field} {value} is on this ticket twice."),
+    "changed": QT_TRANSLATE_NOOP("Errors", "Card {value}: what the household may take changed meanwhile; scan the card again."),
+    "months": QT_TRANSLATE_NOOP("Errors", "{field}: “{value}” is not a month (1-12)."),
     "has_returns": QT_TRANSLATE_NOOP("Errors", "Sale {value} has returns and can no longer be voided."),
     "reference_needed": QT_TRANSLATE_NOOP("Errors", "A {value} payment needs its reference number."),
     "date_format": QT_TRANSLATE_NOOP("Errors", "{field}: “{value}” is not a date; type it like 2026-09-30."),
@@ -195,6 +204,9 @@ ACTIONS = {
     "sale.discount": QT_TRANSLATE_NOOP("Errors", "give a price change or discount above the limit"),
     "sale.void": QT_TRANSLATE_NOOP("Errors", "void a sale"),
     "shift.open": QT_TRANSLATE_NOOP("Errors", "open a shift"),
+    "handout.give": QT_TRANSLATE_NOOP("Errors", "hand out relief goods"),
+    "handout.over_allowance": QT_TRANSLATE_NOOP("Errors", "give a household more than its allowance"),
+    "quota.manage": QT_TRANSLATE_NOOP("Errors", "set quota rules"),
     "shift.close_difference": QT_TRANSLATE_NOOP("Errors", "close a shift with a cash difference"),
     "counter.rules": QT_TRANSLATE_NOOP("Errors", "set the counter's limits"),
 }
@@ -205,6 +217,14 @@ METHODS = {
     "alipay": QT_TRANSLATE_NOOP("Errors", "Alipay"),
     "unionpay": QT_TRANSLATE_NOOP("Errors", "UnionPay card"),
     "voucher": QT_TRANSLATE_NOOP("Errors", "store voucher"),
+}
+
+CARD_REASONS = {
+    "unknown": QT_TRANSLATE_NOOP("Errors", "No household has relief card {card}."),
+    "suspended": QT_TRANSLATE_NOOP("Errors", "Relief card {card} is suspended: {why}"),
+    "expired": QT_TRANSLATE_NOOP("Errors", "Relief card {card} expired on {until}; the household must be certified again."),
+    "not_yet_valid": QT_TRANSLATE_NOOP("Errors", "Relief card {card} is valid only from {until}."),
+    "erased": QT_TRANSLATE_NOOP("Errors", "Relief card {card} lapsed long ago and its household's data was erased."),
 }
 
 UNEXPECTED = QT_TRANSLATE_NOOP("Errors", "Something went wrong and nothing was saved. The details are in the log file.")
@@ -231,6 +251,10 @@ def describe(error: BaseException, tr: Translate) -> str:
         if facts.get("reason") == "reference_needed" and str(value) in METHODS:
             value = t(METHODS[str(value)])
         return t(template).format(field=t(FIELDS[field]) if field in FIELDS else field, value=value)
+    if isinstance(error, e.CardRefused):
+        template = CARD_REASONS.get(str(facts.get("reason")), CARD_REASONS["unknown"])
+        return t(template).format(card=facts.get("card", ""), until=facts.get("until", ""),
+                                  why=facts.get("why", ""))
     if isinstance(error, e.ApprovalRejected):
         return t(APPROVAL_REASONS.get(str(facts.get("reason")), APPROVAL_REASONS["not_manager"]))
     if isinstance(error, e.WrongPin) and facts.get("attempts_left"):

@@ -218,6 +218,10 @@ class Household(Base):
     status: Mapped[str] = mapped_column(String(10), default="active")
     consent_on: Mapped[date] = mapped_column(Date)
     created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    #: why a manager suspended the card (shown when it is refused)
+    status_reason: Mapped[str | None] = mapped_column(String(200))
+    #: set when the personal data was erased after eligibility lapsed long ago
+    erased_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
 
 
 class Donation(Base):
@@ -301,3 +305,4 @@ class Receipt(Base):
 from charity_pos.db.counter import (  # noqa: E402, F401
     CashShift, CounterRule, ParkedTicket, Payment, Refund, ReturnLine, Sale, SaleLine, SaleLineLot, SaleReturn,
 )
+from charity_pos.db.relief import Handout, HandoutLine, HandoutLineLot, QuotaItemLimit, QuotaRule  # noqa: E402, F401

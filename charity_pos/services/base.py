@@ -62,6 +62,8 @@ class Entity(StrEnum):
     RECEIPTS = "receipts"
     SALES = "sales"
     SHIFTS = "shifts"
+    HANDOUTS = "handouts"
+    QUOTAS = "quotas"
 
 
 @dataclass(frozen=True)

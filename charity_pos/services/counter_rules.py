@@ -23,9 +23,11 @@ class CounterRules:
     discount_limit_percent: int = 10
     #: a counted drawer further than this from what it should hold needs a reason and a manager
     cash_tolerance_fen: int = 500
+    #: a household whose eligibility lapsed this many months ago has its personal data erased
+    erase_after_months: int = 24
 
 
-LIMITS = {"discount_limit_percent": (0, 100), "cash_tolerance_fen": (0, 100_000)}
+LIMITS = {"discount_limit_percent": (0, 100), "cash_tolerance_fen": (0, 100_000), "erase_after_months": (1, 120)}
 
 
 def rules_in(session: Session) -> CounterRules:

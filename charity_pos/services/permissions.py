@@ -32,17 +32,21 @@ class Action(StrEnum):
     OPEN_SHIFT = "shift.open"
     CLOSE_WITH_DIFFERENCE = "shift.close_difference"
     SET_COUNTER_RULES = "counter.rules"
+    HAND_OUT = "handout.give"
+    OVER_ALLOWANCE = "handout.over_allowance"
+    MANAGE_QUOTAS = "quota.manage"
 
 
 CASHIER_MAY = frozenset({
     Action.CREATE_ITEM, Action.EDIT_ITEM, Action.RECEIVE_STOCK, Action.RECORD_DONOR, Action.RECEIVE_DONATION,
-    Action.PRINT_LABELS, Action.SELL, Action.OPEN_SHIFT,
+    Action.PRINT_LABELS, Action.SELL, Action.OPEN_SHIFT, Action.HAND_OUT,
 })
 
 #: What a cashier may do when a manager approves at the counter.
 APPROVABLE = frozenset(
     {Action.CHANGE_PRICE, Action.DEACTIVATE_ITEM, Action.COUNT_STOCK, Action.VOID, Action.REFUND, Action.OVERRIDE,
-     Action.VOID_RECEIPT, Action.ISSUE_RECEIPT, Action.DISCOUNT, Action.VOID_SALE, Action.CLOSE_WITH_DIFFERENCE}
+     Action.VOID_RECEIPT, Action.ISSUE_RECEIPT, Action.DISCOUNT, Action.VOID_SALE, Action.CLOSE_WITH_DIFFERENCE,
+     Action.OVER_ALLOWANCE}
 )
 
 

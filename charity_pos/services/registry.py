@@ -11,9 +11,12 @@ from charity_pos.services.base import Clock, ServiceContext, system_clock
 from charity_pos.services.catalog import CatalogService
 from charity_pos.services.counter_rules import CounterRuleService
 from charity_pos.services.donors import DonorService
+from charity_pos.services.handouts import HandoutService
+from charity_pos.services.household_status import HouseholdStatusService
 from charity_pos.services.households import HouseholdService
 from charity_pos.services.intake import IntakeService
 from charity_pos.services.labels import LabelService
+from charity_pos.services.quotas import QuotaService
 from charity_pos.services.receipts import ReceiptService
 from charity_pos.services.returns import ReturnService
 from charity_pos.services.sales import SalesService
@@ -37,6 +40,9 @@ class Services:
     shifts: ShiftService
     sales: SalesService
     returns: ReturnService
+    quotas: QuotaService
+    handouts: HandoutService
+    household_status: HouseholdStatusService
 
     @classmethod
     def for_db(cls, db: StoreDatabase, clock: Clock = system_clock) -> Services:
@@ -45,7 +51,8 @@ class Services:
         return cls(ctx, accounts, CatalogService(ctx, accounts), StockService(ctx, accounts),
                    DonorService(ctx, accounts), HouseholdService(ctx, accounts), IntakeService(ctx, accounts),
                    ReceiptService(ctx, accounts), LabelService(ctx), CounterRuleService(ctx, accounts),
-                   ShiftService(ctx, accounts), SalesService(ctx, accounts), ReturnService(ctx, accounts))
+                   ShiftService(ctx, accounts), SalesService(ctx, accounts), ReturnService(ctx, accounts),
+                   QuotaService(ctx, accounts), HandoutService(ctx, accounts), HouseholdStatusService(ctx, accounts))
 
     @classmethod
     def open(cls, path: Path, clock: Clock = system_clock) -> Services:

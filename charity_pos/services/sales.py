@@ -144,7 +144,7 @@ def _check_voucher_free(session: Session, voucher: str) -> None:
         raise VoucherUsed(voucher=voucher, sale=uses[-1][0])
 
 
-def _load_item(session: Session, item_id: uuid.UUID) -> tuple[Item, str]:
+def load_item(session: Session, item_id: uuid.UUID) -> tuple[Item, str]:
     row = session.execute(select(Item, Category.code).join(Item.category).where(Item.id == item_id)).first()
     if row is None:
         raise NotFound(kind="item", key=str(item_id))
@@ -178,7 +178,7 @@ class SalesService:
             return self._scanned(s, item_id, None, local_date(self.ctx.now()))
 
     def _scanned(self, s: Session, item_id: uuid.UUID, lot: StockLot | None, today: date) -> Scanned:
-        item, category_code = _load_item(s, item_id)
+        item, category_code = load_item(s, item_id)
         if not item.active:
             raise NotSellable(item_name=item.name)
         balances = lots.all_balances(s, item.id)
@@ -260,7 +260,7 @@ class SalesService:
             if existing is not None:
                 return self._repeated(existing, draft)
             rules = rules_in(s)
-            prices = {line.item_id: _load_item(s, line.item_id)[0].sale_price_fen for line in draft.lines}
+            prices = {line.item_id: load_item(s, line.item_id)[0].sale_price_fen for line in draft.lines}
         priced = [self._priced(line, prices[line.item_id]) for line in draft.lines]
         result = tickets.totals(priced, draft.ticket_discount_fen)
         over_limit = any(tickets.beyond_limit(p, rules.discount_limit_percent) for p in priced) or \
@@ -273,7 +273,7 @@ class SalesService:
             if existing is not None:  # paid from another window in the meantime
                 return self._repeated(existing, draft)
             shift = open_shift_in(s, draft.till)
-            loaded = [(line, *_load_item(s, line.item_id)) for line in draft.lines]
+            loaded = [(line, *load_item(s, line.item_id)) for line in draft.lines]
             for line, item, _category in loaded:
                 if not item.active:
                     raise NotSellable(item_name=item.name)

@@ -14,7 +14,7 @@ from charity_pos.domain.numbers import format_number
 
 #: Document kinds and their letter in the number. Later capabilities add theirs.
 KINDS = {"stock_count": "C", "stock_receipt": "R", "donation": "D", "receipt": "J", "sale": "S", "return": "T",
-         "shift": "B"}
+         "shift": "B", "handout": "H"}
 
 #: Counters that are not per year (year 0), such as in-store barcode serials.
 TIMELESS = 0

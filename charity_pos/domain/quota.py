@@ -1,0 +1,138 @@
+"""What a household may take: the period a day falls in, its allowance in
+value and in units per goods category, and how a basket stands against
+what remains. Pure functions; money in fen.
+
+A rule gives a value per month or per quarter for a household of one, plus
+an amount per further member, plus a festival top-up in chosen months (the
+top-up counts in those months only); item limits give so many units of a
+goods category per period, also scaled by household size.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import date
+
+
+@dataclass(frozen=True)
+class Period:
+    key: str  # 2026-11 or 2026-Q4
+    start: date
+    end: date  # the last day
+
+    def label(self) -> str:
+        """In Chinese, as slips print it."""
+        year, rest = self.key.split("-")
+        if rest.startswith("Q"):
+            return f"{year}年第{rest[1]}季度"
+        return f"{year}年{int(rest)}月"
+
+
+def period_of(day: date, period: str) -> Period:
+    if period == "month":
+        start = day.replace(day=1)
+        following = date(day.year + (day.month == 12), day.month % 12 + 1, 1)
+        return Period(f"{day.year}-{day.month:02d}", start, date.fromordinal(following.toordinal() - 1))
+    if period == "quarter":
+        quarter = (day.month - 1) // 3
+        start = date(day.year, quarter * 3 + 1, 1)
+        following = date(day.year + (quarter == 3), (quarter * 3 + 3) % 12 + 1, 1)
+        return Period(f"{day.year}-Q{quarter + 1}", start, date.fromordinal(following.toordinal() - 1))
+    raise ValueError(f"unknown period {period!r}")
+
+
+@dataclass(frozen=True)
+class ItemLimit:
+    goods_category: str
+    base_count: int
+    per_member_count: int = 0
+
+    def count_for(self, members: int) -> int:
+        return self.base_count + self.per_member_count * max(0, members - 1)
+
+
+@dataclass(frozen=True)
+class Rule:
+    period: str  # month or quarter
+    base_fen: int
+    per_member_fen: int
+    topup_fen: int = 0
+    topup_months: frozenset[int] = frozenset()
+    enforce: bool = True
+    limits: tuple[ItemLimit, ...] = ()
+
+    def value_for(self, members: int, day: date) -> int:
+        """The period's allowance in value, as it stands on ``day``."""
+        value = self.base_fen + self.per_member_fen * max(0, members - 1)
+        if day.month in self.topup_months:
+            value += self.topup_fen
+        return value
+
+    def counts_for(self, members: int) -> dict[str, int]:
+        return {limit.goods_category: limit.count_for(members) for limit in self.limits}
+
+
+def parse_months(text: str) -> frozenset[int]:
+    """``"1,10"`` -> {1, 10}; refuses anything but month numbers."""
+    months = set()
+    for part in text.replace("，", ",").split(","):
+        part = part.strip()
+        if not part:
+            continue
+        if not part.isdigit() or not 1 <= int(part) <= 12:
+            raise ValueError(part)
+        months.add(int(part))
+    return frozenset(months)
+
+
+@dataclass(frozen=True)
+class Standing:
+    """Where a household stands in a period, before or after a basket."""
+
+    allowance_fen: int
+    used_fen: int
+    limits: Mapping[str, int] = field(default_factory=dict)  # goods category -> units allowed
+    used_counts: Mapping[str, int] = field(default_factory=dict)
+
+    @property
+    def remaining_fen(self) -> int:
+        return self.allowance_fen - self.used_fen
+
+    def remaining_count(self, category: str) -> int | None:
+        if category not in self.limits:
+            return None
+        return self.limits[category] - self.used_counts.get(category, 0)
+
+
+@dataclass(frozen=True)
+class BasketLine:
+    goods_category: str
+    quantity: int
+    value_fen: int  # the line's whole value
+
+
+@dataclass(frozen=True)
+class Verdict:
+    over_value_fen: int  # how far the basket goes past the value remaining (0 if not)
+    over_counts: dict[str, int]  # goods category -> units past its limit
+
+    @property
+    def within(self) -> bool:
+        return self.over_value_fen == 0 and not self.over_counts
+
+
+def judge(standing: Standing, basket: Iterable[BasketLine]) -> Verdict:
+    """How a basket stands against what remains."""
+    lines = list(basket)
+    value = sum(line.value_fen for line in lines)
+    over_value = max(0, value - max(0, standing.remaining_fen))
+    counts: dict[str, int] = {}
+    for line in lines:
+        counts[line.goods_category] = counts.get(line.goods_category, 0) + line.quantity
+    over_counts = {}
+    for category, count in counts.items():
+        left = standing.remaining_count(category)
+        if left is not None and count > max(0, left):
+            over_counts[category] = count - max(0, left)
+    return Verdict(over_value, over_counts)

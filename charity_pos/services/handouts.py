@@ -1,0 +1,370 @@
+"""Handing out goods free to households in hardship, against their quota.
+
+A card is looked up (refused when suspended, expired or erased), its
+standing in the period computed from the rule and the period's handouts,
+and a basket judged against it. Finishing is one transaction: the handout,
+its lines, the lots each line came from, the stock movements and the
+journal event, under a gap-free H number. Past the allowance, an enforce
+rule needs a manager's approval and reason; a warn rule lets it through
+and logs the override.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from charity_pos.db.models import (
+    Category, Handout, HandoutLine, HandoutLineLot, Household, Item, StockLot, StockMovement, User,
+)
+from charity_pos.domain import barcodes, quota
+from charity_pos.domain.identity import mask_name
+from charity_pos.errors import (
+    ApprovalRequired, CardRefused, ExpiredGoods, InvalidInput, NoQuotaRule, NotFound, UnknownBarcode,
+)
+from charity_pos.ledger import journal
+from charity_pos.services import lots
+from charity_pos.services.accounts import AccountService, audit
+from charity_pos.services.base import STORE_TZ, Actor, Approval, Changes, Entity, ServiceContext, local_date
+from charity_pos.services.households import CATEGORY_NAMES, HouseholdCategory
+from charity_pos.services.permissions import Action
+from charity_pos.services.quotas import rule_in, to_domain
+from charity_pos.services.sales import is_food, load_item, sellable_on_hand
+from charity_pos.services.sequences import next_number
+
+MAX_LINES = 100
+MAX_QUANTITY = 999
+
+
+class HandoutWarning:
+    OVER_ALLOWANCE = "over_allowance"  # a warn rule let the basket past the allowance (logged)
+    NO_STOCK = "no_stock"
+
+
+@dataclass(frozen=True)
+class CardView:
+    """What the cashier sees after scanning a relief card: masked."""
+
+    household_id: uuid.UUID
+    card_number: str
+    head_name_masked: str
+    id_masked: str
+    members: int
+    category: str  # code
+    category_name: str  # 低保 ...
+    valid_from: date
+    valid_to: date
+    period: quota.Period
+    enforce: bool
+    standing: quota.Standing
+
+
+@dataclass(frozen=True)
+class Goods:
+    """A scanned item as it counts against an allowance."""
+
+    item_id: uuid.UUID
+    name: str
+    unit: str
+    goods_category: str
+    goods_category_name: str
+    unit_value_fen: int
+    source: str
+    on_hand: int
+    lot_id: uuid.UUID | None = None
+    for_sale: bool = True  # False: relief goods not for sale, valued at their reference price
+
+    def line(self, quantity: int) -> quota.BasketLine:
+        return quota.BasketLine(self.goods_category, quantity, quantity * self.unit_value_fen)
+
+
+@dataclass(frozen=True)
+class HandoutLineDraft:
+    item_id: uuid.UUID
+    quantity: int
+    lot_id: uuid.UUID | None = None
+
+
+@dataclass(frozen=True)
+class HandoutDraft:
+    ticket_id: uuid.UUID
+    household_id: uuid.UUID
+    lines: tuple[HandoutLineDraft, ...]
+    approval: Approval | None = None  # a manager's, to go past the allowance of an enforce rule
+
+
+@dataclass(frozen=True)
+class HandoutRow:
+    id: uuid.UUID
+    number: str
+    at: datetime
+    card_number: str
+    household_category: str
+    period_key: str
+    lines: int
+    units: int
+    total_value_fen: int
+    over_allowance: bool
+    cashier: str
+
+
+def unit_value(item: Item) -> int:
+    """Goods count at their sale price; relief goods not for sale at their
+    reference price."""
+    if not item.active and item.reference_price_fen:
+        return item.reference_price_fen
+    return item.sale_price_fen
+
+
+def _household_by_card(session: Session, card: str) -> Household:
+    code = "".join(card.split()).upper()
+    household = session.scalars(select(Household).where(Household.card_number == code)).first()
+    if household is None:
+        raise CardRefused(card=code, reason="unknown")
+    return household
+
+
+def check_card(household: Household, today: date) -> None:
+    if household.erased_at is not None:
+        raise CardRefused(card=household.card_number, reason="erased")
+    if household.status == "suspended":
+        raise CardRefused(card=household.card_number, reason="suspended", why=household.status_reason or "")
+    if household.status == "expired" or household.valid_to < today:
+        raise CardRefused(card=household.card_number, reason="expired", until=household.valid_to.isoformat())
+    if household.valid_from > today:
+        raise CardRefused(card=household.card_number, reason="not_yet_valid", until=household.valid_from.isoformat())
+
+
+def standing(session: Session, household: Household, today: date) -> tuple[quota.Rule, quota.Period, quota.Standing]:
+    row = rule_in(session, household.category)
+    if row is None:
+        raise NoQuotaRule(category=CATEGORY_NAMES.get(HouseholdCategory(household.category), household.category))
+    rule = to_domain(row)
+    period = quota.period_of(today, rule.period)
+    used = session.scalar(select(func.coalesce(func.sum(Handout.total_value_fen), 0)).where(
+        Handout.household_id == household.id, Handout.period_key == period.key)) or 0
+    counts = dict(session.execute(
+        select(HandoutLine.goods_category, func.sum(HandoutLine.quantity)).join(Handout)
+        .where(Handout.household_id == household.id, Handout.period_key == period.key)
+        .group_by(HandoutLine.goods_category)).all())
+    return rule, period, quota.Standing(rule.value_for(household.members, today), int(used),
+                                        rule.counts_for(household.members), {k: int(v) for k, v in counts.items()})
+
+
+class HandoutService:
+    def __init__(self, ctx: ServiceContext, accounts: AccountService) -> None:
+        self.ctx = ctx
+        self.accounts = accounts
+
+    # --- the card -------------------------------------------------------------
+    def card(self, code: str) -> CardView:
+        today = local_date(self.ctx.now())
+        with self.ctx.db.read() as s:
+            household = _household_by_card(s, code)
+            check_card(household, today)
+            rule, period, now_standing = standing(s, household, today)
+            category = HouseholdCategory(household.category)
+            return CardView(household.id, household.card_number, mask_name(household.head_name),
+                            household.id_masked, household.members, category.value, CATEGORY_NAMES[category],
+                            household.valid_from, household.valid_to, period, rule.enforce, now_standing)
+
+    # --- the goods ------------------------------------------------------------
+    def scan(self, code: str) -> Goods:
+        normalized = barcodes.normalize(code)
+        with self.ctx.db.read() as s:
+            lot = s.scalars(select(StockLot).where(StockLot.barcode == normalized)).first()
+            item_id = lot.item_id if lot is not None else s.scalars(
+                select(Item.id).where(Item.barcode == normalized)).first()
+            if item_id is None:
+                raise UnknownBarcode(barcode=normalized)
+            return self._goods(s, item_id, lot)
+
+    def goods(self, item_id: uuid.UUID) -> Goods:
+        with self.ctx.db.read() as s:
+            return self._goods(s, item_id, None)
+
+    def _goods(self, s: Session, item_id: uuid.UUID, lot: StockLot | None) -> Goods:
+        today = local_date(self.ctx.now())
+        item, category_code = load_item(s, item_id)
+        balances = lots.all_balances(s, item.id)
+        food = is_food(category_code)
+        if food:
+            if lot is not None and lot.expiry_date is not None and lot.expiry_date < today:
+                raise ExpiredGoods(item_name=item.name, expiry_date=lot.expiry_date.isoformat())
+            stale = [l for l, left in balances if left > 0 and l.expiry_date and l.expiry_date < today]
+            if stale and sellable_on_hand(balances, today, food=True) <= 0:
+                raise ExpiredGoods(item_name=item.name, expiry_date=stale[0].expiry_date.isoformat())  # type: ignore[union-attr]
+        category_name = s.scalar(select(Category.name).where(Category.code == category_code)) or category_code
+        return Goods(item.id, item.name, item.unit, category_code, category_name, unit_value(item), item.source,
+                     sellable_on_hand(balances, today, food=food), lot.id if lot is not None else None,
+                     item.active)
+
+    # --- judging and finishing ---------------------------------------------------
+    def judge(self, household_id: uuid.UUID, lines: list[tuple[Goods, int]]) -> quota.Verdict:
+        today = local_date(self.ctx.now())
+        with self.ctx.db.read() as s:
+            household = s.get(Household, household_id)
+            if household is None:
+                raise NotFound(kind="household", key=str(household_id))
+            _rule, _period, now = standing(s, household, today)
+        return quota.judge(now, [goods.line(quantity) for goods, quantity in lines])
+
+    def complete(self, actor: Actor, draft: HandoutDraft) -> Changes:
+        self.accounts.authorize(actor, Action.HAND_OUT, None)
+        if not draft.lines:
+            raise InvalidInput(field="lines", value=0, reason="empty")
+        if len(draft.lines) > MAX_LINES:
+            raise InvalidInput(field="lines", value=len(draft.lines), reason="too_large")
+        for line in draft.lines:
+            if isinstance(line.quantity, bool) or not isinstance(line.quantity, int):
+                raise InvalidInput(field="quantity", value=line.quantity, reason="not_a_number")
+            if line.quantity <= 0:
+                raise InvalidInput(field="quantity", value=line.quantity,
+                                   reason="zero" if line.quantity == 0 else "negative")
+            if line.quantity > MAX_QUANTITY:
+                raise InvalidInput(field="quantity", value=line.quantity, reason="too_large")
+        today = local_date(self.ctx.now())
+        # Judge first, and check a manager's PIN before the write transaction
+        # (a PIN check writes to the account in its own).
+        with self.ctx.db.read() as s:
+            done = s.scalars(select(Handout).where(Handout.ticket_id == draft.ticket_id)).first()
+            if done is not None:
+                return Changes(frozenset({Entity.HANDOUTS}), (done.id,), None, done.number)
+            household = s.get(Household, draft.household_id)
+            if household is None:
+                raise NotFound(kind="household", key=str(draft.household_id))
+            check_card(household, today)
+            rule, _period, before = standing(s, household, today)
+            basket = []
+            for line in draft.lines:
+                item, category = load_item(s, line.item_id)
+                basket.append(quota.BasketLine(category, line.quantity, line.quantity * unit_value(item)))
+        verdict = quota.judge(before, basket)
+        approver: Actor | None = None
+        if not verdict.within and rule.enforce:
+            approver = self.accounts.authorize(actor, Action.OVER_ALLOWANCE, draft.approval)
+            if approver is None:  # a manager handing out needs a reason of their own
+                if draft.approval is None or not draft.approval.reason.strip():
+                    raise ApprovalRequired(action=str(Action.OVER_ALLOWANCE), role=str(actor.role))
+                approver = actor
+        now = self.ctx.now()
+        with self.ctx.db.begin() as s:
+            done = s.scalars(select(Handout).where(Handout.ticket_id == draft.ticket_id)).first()
+            if done is not None:  # finished from another window in the meantime
+                return Changes(frozenset({Entity.HANDOUTS}), (done.id,), None, done.number)
+            household = s.get(Household, draft.household_id)
+            assert household is not None
+            rule, period, standing_now = standing(s, household, today)
+            if quota.judge(standing_now, basket) != verdict:  # another till handed out meanwhile
+                raise InvalidInput(field="household", value=household.card_number, reason="changed")
+            number = next_number(s, "handout", today.year)
+            total = sum(line.value_fen for line in basket)
+            reason = draft.approval.reason.strip()[:200] if draft.approval and not verdict.within else None
+            handout = Handout(
+                number=number, ticket_id=draft.ticket_id, household_id=household.id, period_key=period.key, at=now,
+                cashier_id=actor.user_id, total_value_fen=total, allowance_fen=standing_now.allowance_fen,
+                used_before_fen=standing_now.used_fen, mode="enforce" if rule.enforce else "warn",
+                over_allowance=not verdict.within, approved_by=approver.user_id if approver else None,
+                override_reason=reason, slip_prints=0,
+            )
+            s.add(handout)
+            s.flush()
+            warnings: list[str] = []
+            for line_no, (line, basket_line) in enumerate(zip(draft.lines, basket, strict=True), start=1):
+                item, category = load_item(s, line.item_id)
+                entry = HandoutLine(handout_id=handout.id, line_no=line_no, item_id=item.id, name=item.name,
+                                    goods_category=category, source=item.source, quantity=line.quantity,
+                                    unit_value_fen=unit_value(item), value_fen=basket_line.value_fen)
+                s.add(entry)
+                s.flush()
+                food = is_food(category)
+                if sellable_on_hand(lots.all_balances(s, item.id), today, food=food) < line.quantity:
+                    warnings.append(HandoutWarning.NO_STOCK)
+                for lot, quantity in lots.take_for_sale(s, item, line.quantity, today, food=food, lot_id=line.lot_id,
+                                                        document=number, at=now):
+                    s.add(HandoutLineLot(handout_line_id=entry.id, lot_id=lot.id, quantity=quantity))
+                    s.add(StockMovement(item_id=item.id, lot_id=lot.id, quantity=-quantity, reason="handout",
+                                        document=number, user_id=actor.user_id, at=now))
+            facts: dict[str, object] = {"number": number, "period": period.key}
+            if not verdict.within:
+                facts["override"] = {"mode": handout.mode, "over_value_fen": verdict.over_value_fen,
+                                     "over_counts": verdict.over_counts}
+                if approver is not None:
+                    facts["override"]["approved_by"] = str(approver.user_id)  # type: ignore[index]
+                    facts["override"]["reason"] = reason  # type: ignore[index]
+                else:
+                    warnings.append(HandoutWarning.OVER_ALLOWANCE)
+                audit(s, now, str(Action.OVER_ALLOWANCE), "approved" if approver else "warned", actor.user_id,
+                      approver.user_id if approver else None, number=number, reason=reason or "")
+            ev = journal.append(s, "handout.completed", actor=actor.user_id, at=now, facts=facts)
+        return Changes(frozenset({Entity.HANDOUTS, Entity.STOCK}), (handout.id,), ev.seq, number,
+                       tuple(dict.fromkeys(warnings)))
+
+    # --- reading -------------------------------------------------------------
+    def handouts(self, *, limit: int | None = 200, household_id: uuid.UUID | None = None) -> list[HandoutRow]:
+        units = select(HandoutLine.handout_id, func.count().label("lines"),
+                       func.sum(HandoutLine.quantity).label("units")).group_by(HandoutLine.handout_id).subquery()
+        query = (select(Handout, Household.card_number, Household.category, User.username, units.c.lines,
+                        units.c.units)
+                 .join(Household, Household.id == Handout.household_id).join(User, User.id == Handout.cashier_id)
+                 .join(units, units.c.handout_id == Handout.id).order_by(Handout.at.desc(), Handout.number.desc()))
+        if household_id is not None:
+            query = query.where(Handout.household_id == household_id)
+        if limit is not None:
+            query = query.limit(limit)
+        with self.ctx.db.read() as s:
+            return [HandoutRow(h.id, h.number, h.at, card, category, h.period_key, int(n), int(u), h.total_value_fen,
+                               h.over_allowance, username)
+                    for h, card, category, username, n, u in s.execute(query)]
+
+    def print_slip(self, actor: Actor | None, number: str, render: Callable[[object], None] | None = None):  # type: ignore[no-untyped-def]
+        """Count a print of the handout's slip and build it; ``render`` runs
+        inside the transaction, so a failed PDF counts nothing."""
+        from charity_pos.printing.documents import HandoutSlipDoc, HandoutSlipLine
+        from charity_pos.services.store import store_info
+
+        store = store_info(self.ctx)
+        now = self.ctx.now()
+        with self.ctx.db.begin() as s:
+            handout = s.scalars(select(Handout).where(Handout.number == number.strip().upper())).first()
+            if handout is None:
+                raise NotFound(kind="handout", key=number.strip())
+            handout.slip_prints += 1
+            journal.append(s, "handout.slip_printed", actor=actor.user_id if actor else None, at=now,
+                           facts={"number": handout.number, "print": handout.slip_prints})
+            household = s.get(Household, handout.household_id)
+            assert household is not None
+            cashier = s.get(User, handout.cashier_id)
+            approver = s.get(User, handout.approved_by) if handout.approved_by else None
+            names = dict(s.execute(select(Category.code, Category.name)).all())
+            lines = []
+            used = handout.used_before_fen
+            for line in handout.lines:
+                used += line.value_fen
+                lines.append(HandoutSlipLine(line.name, names.get(line.goods_category, line.goods_category),
+                                             line.quantity, line.unit_value_fen, line.value_fen,
+                                             over=used > handout.allowance_fen))
+            period = handout.period_key
+            label = quota.Period(period, date.min, date.min).label()
+            doc = HandoutSlipDoc(
+                store_name=store.name, store_code=store.code, number=handout.number,
+                at=handout.at.astimezone(STORE_TZ).strftime("%Y-%m-%d %H:%M"),
+                cashier=cashier.username if cashier else "", card_number=household.card_number,
+                head_name_masked=mask_name(household.head_name) if household.head_name else "",
+                id_masked=household.id_masked, members=household.members,
+                category=CATEGORY_NAMES.get(HouseholdCategory(household.category), household.category),
+                period=label, lines=tuple(lines), total_value_fen=handout.total_value_fen,
+                allowance_fen=handout.allowance_fen,
+                remaining_before_fen=handout.allowance_fen - handout.used_before_fen,
+                remaining_after_fen=handout.allowance_fen - handout.used_before_fen - handout.total_value_fen,
+                override_reason=handout.override_reason or "", approved_by=approver.username if approver else None,
+                reprint_count=handout.slip_prints - 1,
+            )
+            if render is not None:
+                render(doc)
+        return doc
