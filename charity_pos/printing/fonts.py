@@ -27,7 +27,7 @@ FONT_NAME = "CharityPosCJK"
 
 #: A font must have all of these to be used: the words of a receipt, the
 #: Chinese capitals of an amount, and the signs around them.
-REQUIRED_CHARS = "捐赠收据号码交款人统一社会信用代码补打作废盖章经办备注合计大写人民币零壹贰叁肆伍陆柒捌玖拾佰仟万亿元角分整¥0123456789.,:：（）·—"
+REQUIRED_CHARS = "※捐赠收据号码交款人统一社会信用代码补打作废盖章经办备注合计大写人民币零壹贰叁肆伍陆柒捌玖拾佰仟万亿元角分整¥0123456789.,:：（）·—"
 
 RESOURCES_FONTS = Path(__file__).resolve().parent.parent.parent / "resources" / "fonts"
 

@@ -12,8 +12,8 @@ font; text wraps and never runs outside the printable width. A reprint is
 marked 重打（第N次）; a voided sale carries a black 作废 band at its head and
 its foot.
 
-The layout helpers (``Paper``, ``Roll``) are shared with the shift reports,
-which print on the same paper.
+The layout helpers (``Paper``, ``Roll``, ``add_barcode``) are shared with
+the shift reports and the relief handout slip, which print on the same paper.
 """
 
 from __future__ import annotations
@@ -452,7 +452,7 @@ def _foot(roll: Roll, doc: SlipDoc, encoded: Code128Encoded) -> None:
     if doc.title != "退货单" and not doc.void:
         roll.text("退换货请保留本小票", p.small, align="center")
     roll.space(1 * mm)
-    _barcode(roll, encoded)
+    add_barcode(roll, encoded)
     roll.text(doc.number, p.body, align="center")
     roll.space(1.5 * mm)
     roll.text(doc.thanks, p.body, align="center")
@@ -484,7 +484,10 @@ def barcode_module(encoded: Code128Encoded, paper: Paper) -> tuple[float, bool]:
     return LADDER_MODULE, True
 
 
-def _barcode(roll: Roll, encoded: Code128Encoded) -> None:
+def add_barcode(roll: Roll, encoded: Code128Encoded) -> None:
+    """The symbol, centred across the printable width (or turned, as a
+    ladder, when it does not fit across), with 1 mm below it. Shared with
+    the handout slip."""
     paper = roll.paper
     module, ladder = barcode_module(encoded, paper)
     length = encoded.total_modules * module
