@@ -93,6 +93,15 @@ def _parser() -> argparse.ArgumentParser:
     show.add_argument("kind", choices=SHOW_KINDS)
     show.add_argument("--db", type=Path, required=True)
     show.add_argument("--json", action="store_true", help="a JSON array of objects instead of a table")
+
+    households = sub.add_parser("households", parents=[common], help="the register of households in hardship")
+    households_sub = households.add_subparsers(dest="households_command", required=True)
+    household_import = households_sub.add_parser(
+        "import", parents=[common], help="import the sub-district's household list (.xlsx or .csv)")
+    household_import.add_argument("--db", type=Path, required=True)
+    household_import.add_argument("file", type=Path, help="the list: .xlsx, or .csv in UTF-8 or GBK")
+    household_import.add_argument("--dry-run", action="store_true",
+                                  help="only check the rows and list the bad ones; import nothing")
     return parser
 
 
@@ -125,6 +134,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _labels(args)
         if command == "slip":
             return _slip(args)
+        if command == "households":
+            return _households_import(args)
     except PosError as exc:
         print(translate("cli", "Error: ") + describe(exc), file=sys.stderr)
         return 1
@@ -245,6 +256,50 @@ def _slip(args: argparse.Namespace) -> int:
     finally:
         services.close()
     print(translate("cli", "Slip of sale {number} written to {out}.").format(number=view.number, out=args.out))
+    return 0
+
+
+def _households_import(args: argparse.Namespace) -> int:
+    """Check every row, list the bad ones, import the good ones in one
+    transaction and write the bad ones beside the file for correcting.
+    Exit 0 when every row was imported, 1 when some were not."""
+    from charity_pos.services import household_import
+    from charity_pos.services.registry import Services
+
+    services = Services.open(args.db)
+    try:
+        result = household_import.preview(services, args.file, describe)
+        print(translate("cli", "{file}: {total} rows, {good} good, {bad} to correct.").format(
+            file=args.file, total=result.total, good=len(result.good), bad=len(result.bad)))
+        for row in result.bad:
+            # Masked: names and ID numbers in clear never leave the app, not even on a terminal.
+            shown = " ".join(v for v in (row.values["card_number"], row.values["head_name"],
+                                         row.values["id_number"]) if v)
+            print(translate("cli", "Row {row} ({household}): {reasons}").format(
+                row=row.row_number, household=shown, reasons=household_import.reasons_text(row.reasons)))
+        if args.dry_run:
+            print(translate("cli", "Dry run: nothing was imported or written."))
+            return 1 if result.bad else 0
+        out = household_import.rejects_path(args.file)
+        partial = out.with_name(out.name + ".partial")
+        try:
+            if result.bad:  # before anything is imported: a file that cannot be written changes nothing
+                household_import.render_rejects(result, partial)
+            changes = services.households.import_households(None, result.good) if result.good else None
+            if result.bad:
+                partial.replace(out)
+        finally:
+            partial.unlink(missing_ok=True)
+    finally:
+        services.close()
+    if changes is not None:
+        print(translate("cli", "Imported {count} households (journal event #{seq}).").format(
+            count=len(result.good), seq=changes.event_seq))
+    else:
+        print(translate("cli", "No household was imported."))
+    if result.bad:
+        print(translate("cli", "{count} rows to correct written to {out}.").format(count=len(result.bad), out=out))
+        return 1
     return 0
 
 

@@ -172,3 +172,52 @@ class CardRefused(PosError):
 
 class NoQuotaRule(PosError):
     """No quota rule for the household's category (facts: category, in words)."""
+
+
+# --- importing the sub-district's household list -------------------------------
+class UnknownFileType(PosError):
+    """Only .xlsx workbooks and .csv files are read (facts: path)."""
+
+
+class UnreadableFile(PosError):
+    """The file cannot be read as a spreadsheet (facts: path, detail)."""
+
+
+class HeaderNotFound(PosError):
+    """No row near the top names the columns (facts: path, columns: those looked for)."""
+
+
+class MissingColumns(PosError):
+    """The header row lacks required columns (facts: path, columns: the missing ones' names)."""
+
+
+class NoRowsToImport(PosError):
+    """The file has a header row but no households below it (facts: path)."""
+
+
+class CardAlreadyRegistered(DuplicateName):
+    """A relief card number is already in the registry (facts: field, value: the card number)."""
+
+
+class IdAlreadyRegistered(DuplicateName):
+    """A household with this ID number is already registered (facts: field, value: the masked number)."""
+
+
+class CardTwiceInFile(PosError):
+    """The same relief card number on several rows of one file (facts: value: the card, rows)."""
+
+
+class IdTwiceInFile(PosError):
+    """The same ID number on several rows of one file (facts: value: the masked number, rows)."""
+
+
+class ImportFailed(PosError):
+    """The database refused the import; nothing was saved (facts: count, detail)."""
+
+
+class ImportFileMissing(PosError):
+    """No file to import at the path (facts: path)."""
+
+
+class UnknownTextEncoding(UnreadableFile):
+    """A .csv file in neither UTF-8 nor GBK/GB18030 (facts: path)."""

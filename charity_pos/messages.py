@@ -72,6 +72,26 @@ TEMPLATES: dict[type[e.PosError], str] = {
     e.FontMissing: QT_TRANSLATE_NOOP(
         "Errors", "No Chinese font to put into the PDF was found (looked in {searched}); install one and try again."
     ),
+    e.UnknownFileType: QT_TRANSLATE_NOOP(
+        "Errors", "{path} is neither an Excel workbook (.xlsx) nor a .csv file; save it as one of those."),
+    e.UnreadableFile: QT_TRANSLATE_NOOP(
+        "Errors", "{path} cannot be read: it is damaged, or not the kind of file its name says."),
+    e.HeaderNotFound: QT_TRANSLATE_NOOP(
+        "Errors", "{path} has no header row with the columns {columns} near its top."),
+    e.MissingColumns: QT_TRANSLATE_NOOP("Errors", "{path}: the header row has no column {columns}."),
+    e.NoRowsToImport: QT_TRANSLATE_NOOP("Errors", "{path} has no households below its header row."),
+    e.CardAlreadyRegistered: QT_TRANSLATE_NOOP("Errors", "Relief card number {value} is already registered."),
+    e.IdAlreadyRegistered: QT_TRANSLATE_NOOP(
+        "Errors", "A household with ID number {value} is already registered."),
+    e.CardTwiceInFile: QT_TRANSLATE_NOOP(
+        "Errors", "Relief card number {value} is in this file more than once (rows {rows})."),
+    e.IdTwiceInFile: QT_TRANSLATE_NOOP(
+        "Errors", "ID number {value} is in this file more than once (rows {rows})."),
+    e.ImportFailed: QT_TRANSLATE_NOOP(
+        "Errors", "The database refused the import of {count} households ({detail}); nothing was saved."),
+    e.ImportFileMissing: QT_TRANSLATE_NOOP("Errors", "There is no file {path}."),
+    e.UnknownTextEncoding: QT_TRANSLATE_NOOP(
+        "Errors", "{path} is not text in UTF-8 or GBK; save it from Excel as “CSV UTF-8” and try again."),
 }
 
 WRONG_PIN_LEFT = QT_TRANSLATE_NOOP("Errors", "Wrong PIN. {attempts_left} tries left before the account is locked.")
@@ -135,6 +155,8 @@ FIELDS = {
     "allowance": QT_TRANSLATE_NOOP("Errors", "Allowance"),
     "topup_months": QT_TRANSLATE_NOOP("Errors", "Top-up months"),
     "household": QT_TRANSLATE_NOOP("Errors", "Household"),
+    "valid_from": QT_TRANSLATE_NOOP("Errors", "Valid from"),
+    "consent_on": QT_TRANSLATE_NOOP("Errors", "Consent date"),
 }
 
 INPUT_REASONS = {
@@ -174,6 +196,10 @@ INPUT_REASONS = {
     "has_returns": QT_TRANSLATE_NOOP("Errors", "Sale {value} has returns and can no longer be voided."),
     "reference_needed": QT_TRANSLATE_NOOP("Errors", "A {value} payment needs its reference number."),
     "date_format": QT_TRANSLATE_NOOP("Errors", "{field}: “{value}” is not a date; type it like 2026-09-30."),
+    "id_as_number": QT_TRANSLATE_NOOP(
+        "Errors", "The ID number was stored as a number and lost digits; format the column as text and type it again."),
+    "relief_category": QT_TRANSLATE_NOOP(
+        "Errors", "{field}: “{value}” is not one of 低保, 低保边缘, 特困, 低收入, 支出型贫困, 临时救助."),
 }
 
 APPROVAL_REASONS = {

@@ -7,21 +7,33 @@ is a manager's and is logged.
 
 from __future__ import annotations
 
+import logging
 import uuid
-from dataclasses import dataclass
-from datetime import date
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
 from enum import StrEnum
 
 from sqlalchemy import select
+from sqlalchemy.exc import DBAPIError
 
 from charity_pos.db.models import Household, Store
 from charity_pos.domain.identity import mask_id, validate_id
-from charity_pos.errors import DuplicateName, InvalidInput, NotFound
+from charity_pos.errors import (
+    CardAlreadyRegistered,
+    DuplicateName,
+    IdAlreadyRegistered,
+    ImportFailed,
+    InvalidInput,
+    NotFound,
+)
 from charity_pos.ledger import journal
 from charity_pos.security.keys import StoreKeys
 from charity_pos.services.accounts import AccountService, audit
 from charity_pos.services.base import Actor, Changes, Entity, ServiceContext
 from charity_pos.services.permissions import Action
+
+log = logging.getLogger(__name__)
 
 
 class HouseholdCategory(StrEnum):
@@ -49,7 +61,7 @@ MAX_MEMBERS = 20
 class HouseholdDraft:
     card_number: str
     head_name: str
-    id_number: str
+    id_number: str = field(repr=False)  # never in a log line or a traceback's message
     members: int
     category: HouseholdCategory
     subdistrict: str
@@ -87,6 +99,103 @@ def _text(field: str, value: str, limit: int) -> str:
     return value
 
 
+def _card(value: str) -> str:
+    card = "".join(value.split()).upper()
+    if not card or len(card) > 20 or not card.isalnum():
+        raise InvalidInput(field="card_number", value=value, reason="card_number")
+    return card
+
+
+def _members(value: int) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= MAX_MEMBERS:
+        raise InvalidInput(field="members", value=value, reason="members")
+    return value
+
+
+def _category(value: HouseholdCategory | str) -> HouseholdCategory:
+    try:
+        return HouseholdCategory(value)
+    except ValueError:
+        raise InvalidInput(field="category", value=value, reason="unknown") from None
+
+
+def _date_order(valid_from: date, valid_to: date) -> None:
+    if valid_to < valid_from:
+        raise InvalidInput(field="valid_to", value=str(valid_to), reason="date_order")
+
+
+@dataclass(frozen=True)
+class CheckedHousehold:
+    """A draft whose every field passed: card number upper-cased, name and
+    texts with their spaces tidied, the ID number validated."""
+
+    card_number: str
+    head_name: str
+    id_number: str = field(repr=False)
+    members: int
+    category: HouseholdCategory
+    subdistrict: str
+    certificate_ref: str
+    valid_from: date
+    valid_to: date
+    consent_on: date
+
+
+def household_problems(draft: HouseholdDraft, skip: frozenset[str] = frozenset(), *,
+                       first_only: bool = False) -> tuple[CheckedHousehold | None, list[InvalidInput]]:
+    """Every check ``register`` makes, in its order: the checked household
+    when there is no problem, else every problem found (or the first only).
+    Fields in ``skip`` (their value could not be read; the caller has said
+    why) are not checked, and then no household comes back."""
+    problems: list[InvalidInput] = []
+    checked: dict[str, object] = {}
+
+    def attempt(name: str, check, *args) -> None:  # type: ignore[no-untyped-def]
+        if name in skip or first_only and problems:
+            return
+        try:
+            checked[name] = check(*args)
+        except InvalidInput as exc:
+            problems.append(exc)
+
+    attempt("card_number", _card, draft.card_number)
+    attempt("head_name", _text, "head_name", draft.head_name, 50)
+    attempt("id_number", validate_id, draft.id_number)
+    attempt("members", _members, draft.members)
+    attempt("category", _category, draft.category)
+    attempt("subdistrict", _text, "subdistrict", draft.subdistrict, 50)
+    attempt("certificate_ref", _text, "certificate_ref", draft.certificate_ref, 50)
+    if not skip & {"valid_from", "valid_to"}:
+        attempt("valid_to", _date_order, draft.valid_from, draft.valid_to)
+    if problems or skip:
+        return None, problems
+    return CheckedHousehold(
+        checked["card_number"], checked["head_name"], checked["id_number"], checked["members"],  # type: ignore[arg-type]
+        checked["category"], checked["subdistrict"], checked["certificate_ref"],  # type: ignore[arg-type]
+        draft.valid_from, draft.valid_to, draft.consent_on), []
+
+
+def check_household(draft: HouseholdDraft) -> CheckedHousehold:
+    """The household ``register`` would save, or the first problem it would
+    raise (InvalidInput)."""
+    checked, problems = household_problems(draft, first_only=True)
+    if problems:
+        raise problems[0]
+    assert checked is not None
+    return checked
+
+
+def _new_household(checked: CheckedHousehold, keys: StoreKeys, now: datetime) -> Household:
+    number = checked.id_number
+    return Household(
+        card_number=checked.card_number, head_name=checked.head_name,
+        id_cipher=keys.encrypt(number, checked.card_number), id_hash=keys.match_hash(number),
+        id_masked=mask_id(number), members=checked.members, category=checked.category.value,
+        subdistrict=checked.subdistrict, certificate_ref=checked.certificate_ref, valid_from=checked.valid_from,
+        valid_to=checked.valid_to, status="active", consent_on=checked.consent_on, created_at=now,
+    )
+
+
 class HouseholdService:
     def __init__(self, ctx: ServiceContext, accounts: AccountService) -> None:
         self.ctx = ctx
@@ -102,38 +211,65 @@ class HouseholdService:
 
     def register(self, actor: Actor, draft: HouseholdDraft) -> Changes:
         self.accounts.authorize(actor, Action.MANAGE_HOUSEHOLDS, None)
-        card = "".join(draft.card_number.split()).upper()
-        if not card or len(card) > 20 or not card.isalnum():
-            raise InvalidInput(field="card_number", value=draft.card_number, reason="card_number")
-        name = _text("head_name", draft.head_name, 50)
-        number = validate_id(draft.id_number)
-        if isinstance(draft.members, bool) or not isinstance(draft.members, int) or not 1 <= draft.members <= MAX_MEMBERS:
-            raise InvalidInput(field="members", value=draft.members, reason="members")
-        try:
-            category = HouseholdCategory(draft.category)
-        except ValueError:
-            raise InvalidInput(field="category", value=draft.category, reason="unknown") from None
-        subdistrict = _text("subdistrict", draft.subdistrict, 50)
-        certificate = _text("certificate_ref", draft.certificate_ref, 50)
-        if draft.valid_to < draft.valid_from:
-            raise InvalidInput(field="valid_to", value=str(draft.valid_to), reason="date_order")
+        checked = check_household(draft)
         keys = self.keys()
-        id_hash = keys.match_hash(number)
+        id_hash = keys.match_hash(checked.id_number)
         now = self.ctx.now()
         with self.ctx.db.begin() as s:
-            if s.scalars(select(Household.id).where(Household.card_number == card)).first():
-                raise DuplicateName(field="card_number", value=card)
+            if s.scalars(select(Household.id).where(Household.card_number == checked.card_number)).first():
+                raise DuplicateName(field="card_number", value=checked.card_number)
             if s.scalars(select(Household.id).where(Household.id_hash == id_hash)).first():
-                raise DuplicateName(field="id_number", value=mask_id(number))
-            household = Household(
-                card_number=card, head_name=name, id_cipher=keys.encrypt(number, card), id_hash=id_hash,
-                id_masked=mask_id(number), members=draft.members, category=category.value,
-                subdistrict=subdistrict, certificate_ref=certificate, valid_from=draft.valid_from,
-                valid_to=draft.valid_to, status="active", consent_on=draft.consent_on, created_at=now,
-            )
+                raise DuplicateName(field="id_number", value=mask_id(checked.id_number))
+            household = _new_household(checked, keys, now)
             s.add(household)
             ev = journal.append(s, "household.registered", actor=actor.user_id, at=now)
         return Changes(frozenset({Entity.HOUSEHOLDS}), (household.id,), ev.seq)
+
+    def import_households(self, actor: Actor | None, drafts: Sequence[HouseholdDraft]) -> Changes:
+        """Register every draft in ONE transaction with ONE journal event
+        (``households.imported``, whose facts hold the count only): all of
+        them or, when any one fails, none. A manager's; ``actor`` None is the
+        store's own command line. Each draft is checked as ``register``
+        checks it, and none may share a card or ID number with another or
+        with a household already registered."""
+        if actor is not None:
+            self.accounts.authorize(actor, Action.MANAGE_HOUSEHOLDS, None)
+        checked = [check_household(d) for d in drafts]
+        if not checked:
+            return Changes(frozenset())
+        keys = self.keys()
+        now = self.ctx.now()
+        cards: set[str] = set()
+        hashes: set[str] = set()
+        for c in checked:
+            id_hash = keys.match_hash(c.id_number)
+            if c.card_number in cards:
+                raise DuplicateName(field="card_number", value=c.card_number)
+            if id_hash in hashes:
+                raise DuplicateName(field="id_number", value=mask_id(c.id_number))
+            cards.add(c.card_number)
+            hashes.add(id_hash)
+        try:
+            with self.ctx.db.begin() as s:
+                taken_cards = set(s.scalars(select(Household.card_number)))
+                taken_hashes = set(s.scalars(select(Household.id_hash)))
+                for c in checked:
+                    if c.card_number in taken_cards:
+                        raise CardAlreadyRegistered(field="card_number", value=c.card_number)
+                    if keys.match_hash(c.id_number) in taken_hashes:
+                        raise IdAlreadyRegistered(field="id_number", value=mask_id(c.id_number))
+                households = [_new_household(c, keys, now) for c in checked]
+                s.add_all(households)
+                ev = journal.append(s, "households.imported", actor=None if actor is None else actor.user_id,
+                                    at=now, facts={"count": len(households)})
+                ids, seq = tuple(h.id for h in households), ev.seq
+        except DBAPIError as exc:
+            # The driver's message would carry the rows' values (names) into
+            # the log: say what kind of failure it was, nothing more.
+            log.error("household import of %d rows failed: %s", len(checked), type(exc.orig).__name__)
+            raise ImportFailed(count=len(checked), detail=type(exc.orig).__name__) from None
+        log.info("%d households imported (journal event #%d)", len(ids), seq)
+        return Changes(frozenset({Entity.HOUSEHOLDS}), ids, seq)
 
     def households(self) -> list[HouseholdRow]:
         with self.ctx.db.read() as s:
