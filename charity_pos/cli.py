@@ -27,7 +27,7 @@ from charity_pos.i18n import describe, load, translate
 
 log = logging.getLogger("charity_pos.cli")
 
-SHOW_KINDS = ("items", "stock", "donations", "sales", "shifts", "households", "journal")
+SHOW_KINDS = ("items", "stock", "donations", "sales", "shifts", "handouts", "households", "journal")
 
 
 def _width(text: str) -> int:
@@ -429,6 +429,23 @@ def _show(args: argparse.Namespace) -> int:
                       format_fen(r.expected_fen["cash"]), format_fen(r.counted_fen["cash"]) if r.counted_fen else ""]
                      for r in summaries]
             right = {4, 5, 6, 7}
+        elif args.kind == "handouts":
+            from charity_pos.services.households import CATEGORY_NAMES, HouseholdCategory
+
+            handouts = services.handouts.handouts(limit=None)
+            # Households by card number only: no names, no ID numbers.
+            objects = [{"id": str(h.id), "number": h.number, "at": h.at.isoformat(), "card_number": h.card_number,
+                        "household_category": h.household_category, "period": h.period_key, "lines": h.lines,
+                        "units": h.units, "total_value_fen": h.total_value_fen, "over_allowance": h.over_allowance,
+                        "cashier": h.cashier} for h in handouts]
+            headers = [translate("cli", "Number"), translate("cli", "Time"), translate("cli", "Card"),
+                       translate("cli", "Category"), translate("cli", "Lines"), translate("cli", "Units"),
+                       translate("cli", "Value"), translate("cli", "Over allowance")]
+            table = [[h.number, h.at.astimezone(STORE_TZ).strftime("%Y-%m-%d %H:%M"), h.card_number,
+                      CATEGORY_NAMES.get(HouseholdCategory(h.household_category), h.household_category), h.lines,
+                      h.units, format_fen(h.total_value_fen), translate("cli", "yes") if h.over_allowance else ""]
+                     for h in handouts]
+            right = {4, 5, 6}
         elif args.kind == "households":
             from charity_pos.domain.identity import mask_name
             from charity_pos.services.households import CATEGORY_NAMES

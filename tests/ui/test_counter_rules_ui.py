@@ -25,13 +25,16 @@ def test_manager_sets_the_limits_and_the_counter_follows_them(qtbot, services, m
         assert dialog.discount.value() == 10 and dialog.tolerance.value() == 5.0
         dialog.discount.setValue(20)
         dialog.tolerance.setValue(2.5)
+        assert dialog.erase_after.value() == 24
+        dialog.erase_after.setValue(36)
         dialog.accept()
         return dialog.result()
 
     window.run_dialog = answer  # type: ignore[method-assign]
     window.open_counter_rules()
     assert shown and feedback.errors == []
-    assert services.counter_rules.rules() == CounterRules(discount_limit_percent=20, cash_tolerance_fen=250)
+    assert services.counter_rules.rules() == CounterRules(discount_limit_percent=20, cash_tolerance_fen=250,
+                                                             erase_after_months=36)
 
 
 def test_cashier_has_no_way_to_the_limits(qtbot, services, cashier, feedback) -> None:  # type: ignore[no-untyped-def]

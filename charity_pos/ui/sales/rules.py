@@ -1,6 +1,7 @@
-"""The counter's limits, set by a manager: how far a cashier may bring a
-price down alone, and how far the counted drawer may be off before a
-manager must explain it. The service checks the role and the ranges."""
+"""The store's limits, set by a manager: how far a cashier may bring a
+price down alone, how far the counted drawer may be off before a manager
+must explain it, and how long after a household's eligibility ended its
+personal data is kept. The service checks the role and the ranges."""
 
 from __future__ import annotations
 
@@ -33,8 +34,15 @@ class CounterRulesDialog(QDialog):
         self.tolerance.setDecimals(2)
         self.tolerance.setPrefix("¥")
         self.tolerance.setValue(rules.cash_tolerance_fen / 100)
+        self.erase_after = QSpinBox()
+        self.erase_after.setRange(1, 120)
+        self.erase_after.setSuffix(self.tr(" months"))
+        self.erase_after.setValue(rules.erase_after_months)
+        self.erase_after.setToolTip(self.tr("A household's name and ID number are erased this long after its "
+                                            "eligibility ended; its handouts stay for the reports."))
         form.addRow(self.tr("Cashier may take off, without a manager, up to"), self.discount)
         form.addRow(self.tr("Drawer may be off at close, without a reason, by up to"), self.tolerance)
+        form.addRow(self.tr("Erase a lapsed household's personal data after"), self.erase_after)
         layout.addLayout(form)
         hint = QLabel(self.tr("Price changes and discounts beyond the limit, or any price raised at the counter, "
                               "need a manager's PIN and a reason."))
@@ -49,7 +57,8 @@ class CounterRulesDialog(QDialog):
 
     def accept(self) -> None:
         rules = CounterRules(discount_limit_percent=self.discount.value(),
-                             cash_tolerance_fen=round(self.tolerance.value() * 100))
+                             cash_tolerance_fen=round(self.tolerance.value() * 100),
+                             erase_after_months=self.erase_after.value())
         try:
             self.changes = self.services.counter_rules.set_rules(self.actor, rules)
         except PosError as exc:
