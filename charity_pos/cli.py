@@ -100,6 +100,10 @@ def _parser() -> argparse.ArgumentParser:
         "import", parents=[common], help="import the sub-district's household list (.xlsx or .csv)")
     household_import.add_argument("--db", type=Path, required=True)
     household_import.add_argument("file", type=Path, help="the list: .xlsx, or .csv in UTF-8 or GBK")
+    household_erase = households_sub.add_parser(
+        "erase-lapsed", parents=[common],
+        help="erase the personal data of households whose eligibility ended long ago (also done at start-up)")
+    household_erase.add_argument("--db", type=Path, required=True)
     household_import.add_argument("--dry-run", action="store_true",
                                   help="only check the rows and list the bad ones; import nothing")
     return parser
@@ -135,6 +139,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if command == "slip":
             return _slip(args)
         if command == "households":
+            if args.households_command == "erase-lapsed":
+                return _households_erase(args)
             return _households_import(args)
     except PosError as exc:
         print(translate("cli", "Error: ") + describe(exc), file=sys.stderr)
@@ -171,10 +177,10 @@ def _demo(args: argparse.Namespace) -> int:
     summary = build_demo(args.db, days=args.days)
     print(translate("cli", "Demo store created in {path}: {items} items, {donations} donations from {donors} donors, "
                            "{households} households, {sales} sales and {returns} returns in {shifts} shifts, "
-                           "{events} journal events over {days} days.").format(
+                           "{handouts} handouts, {events} journal events over {days} days.").format(
         path=args.db, items=summary.items, donations=summary.donations, donors=summary.donors,
         households=summary.households, sales=summary.sales, returns=summary.returns, shifts=summary.shifts,
-        events=summary.events, days=args.days))
+        handouts=summary.handouts, events=summary.events, days=args.days))
     print(translate("cli", "Demo accounts: cashier (PIN 1111), manager (PIN 9999)."))
     return 0
 
@@ -256,6 +262,19 @@ def _slip(args: argparse.Namespace) -> int:
     finally:
         services.close()
     print(translate("cli", "Slip of sale {number} written to {out}.").format(number=view.number, out=args.out))
+    return 0
+
+
+def _households_erase(args: argparse.Namespace) -> int:
+    from charity_pos.services.registry import Services
+
+    services = Services.open(args.db)
+    try:
+        changes = services.household_status.erase_lapsed(None)
+    finally:
+        services.close()
+    count = len(changes.ids) if changes else 0
+    print(translate("cli", "Personal data of {count} lapsed households erased.").format(count=count))
     return 0
 
 

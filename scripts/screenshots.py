@@ -147,6 +147,7 @@ def main(out: Path) -> None:
         save(main_window, out / "donations.png")
         pdfs(services, manager, out)
         catalog = next(s for s in main_window.screens if isinstance(s, CatalogScreen))
+        main_window.show_screen(catalog)
         catalog.search.setText("dm")  # type: ignore[attr-defined]
         catalog.refresh()
         save(main_window, out / "catalog.png")
@@ -165,8 +166,59 @@ def main(out: Path) -> None:
         save(main_window, out / "staff.png")
         save(SettingsDialog(settings), out / "settings.png")
         counter(services, manager, main_window, out)
+        handout(services, main_window, out)
+        households(services, manager, main_window, out)
         services.close()
         app.quit()
+
+
+def households(services: Services, manager, main_window, out: Path) -> None:  # type: ignore[no-untyped-def]
+    """The register of households (masked), one card suspended, and the quota rules."""
+    from charity_pos.ui.households import HouseholdsScreen
+    from charity_pos.ui.households.rules import QuotaRulesDialog
+
+    screen = next(s for s in main_window.screens if isinstance(s, HouseholdsScreen))
+    rows = services.households.households()
+    if rows and not any(r.status == "suspended" for r in rows):
+        services.household_status.suspend(manager, rows[2].id, "户口迁出本街道，待复核")
+    main_window.show_screen(screen)
+    screen.refresh()
+    suspended = max(0, screen.model.row_where(lambda line: line.status == "suspended"))
+    screen.table.selectRow(max(0, suspended - 1))
+    screen.table.scrollTo(screen.model.index(suspended, 0), screen.table.ScrollHint.PositionAtCenter)
+    save(main_window, out / "households.png")
+    rules = QuotaRulesDialog(services, manager, main_window.feedback, main_window)
+    rules.select("dibao")
+    save(rules, out / "quota-rules.png")
+    rules.close()
+
+
+def handout(services: Services, main_window, out: Path) -> None:  # type: ignore[no-untyped-def]
+    """A relief card scanned at the counter and a few goods, the last past the
+    allowance and approved by a manager on the spot."""
+    from charity_pos.errors import PosError
+    from charity_pos.services.base import Approval
+    from charity_pos.ui.handout import HandoutScreen
+
+    screen = next(s for s in main_window.screens if isinstance(s, HandoutScreen))
+    main_window.show_screen(screen)
+    screen.ask = lambda _parent, _what: Approval("manager", "9999", "家中有病人，需多领粮油")
+    cards = []
+    for row in services.households.households():
+        try:
+            cards.append(services.handouts.card(row.card_number))
+        except PosError:  # suspended, lapsed
+            continue
+    # one person, nothing taken yet this month: the third item goes past the allowance
+    card = next((c for c in cards if c.members == 1 and c.enforce and c.standing.used_fen == 0), cards[0])
+    screen.take_card(card.card_number)
+    for name in ("东北大米 5kg", "生抽", "调和油"):
+        found = services.catalog.search(name)
+        if found:
+            screen.editor.add(services.handouts.goods(found[0].id))
+    for _ in range(3):  # the side panel's nested layouts settle over a few passes
+        QApplication.processEvents()
+    save(main_window, out / "handout.png")
 
 
 if __name__ == "__main__":

@@ -12,14 +12,22 @@ from sqlalchemy import event, func, select
 
 from charity_pos.db.engine import StoreDatabase
 from charity_pos.db.models import JournalEvent, Sale, SaleReturn
-from charity_pos.errors import StoreFileExists
-from charity_pos.domain.barcodes import check_digit
 from charity_pos.demo import people
 from charity_pos.demo.counter import Counter, CounterPlan
 from charity_pos.demo.products import PRODUCTS
+from charity_pos.demo.relief import Relief, ReliefPlan
+from charity_pos.domain.barcodes import check_digit
+from charity_pos.errors import StoreFileExists
 from charity_pos.services.base import STORE_TZ, Approval, Role, system_clock
 from charity_pos.services.catalog import ItemDraft, ItemRow, Source
-from charity_pos.services.intake import FOOD_CATEGORIES, CashMethod, Condition, IntakeDraft, IntakeLine, Valuation
+from charity_pos.services.intake import (
+    FOOD_CATEGORIES,
+    CashMethod,
+    Condition,
+    IntakeDraft,
+    IntakeLine,
+    Valuation,
+)
 from charity_pos.services.registry import Services
 from charity_pos.services.store import init_store
 
@@ -40,6 +48,9 @@ class DemoSummary:
     sales: int = 0  # completed (the voided one not counted)
     returns: int = 0
     shifts: int = 0
+    handouts: int = 0  # relief goods handed out to households
+    overrides: int = 0  # handouts past the allowance: approved by a manager, or warned
+    refused_cards: int = 0  # relief cards turned away (suspended, expired)
 
 
 class SimClock:
@@ -163,6 +174,7 @@ def _build(path: Path, *, days: int, seed: int) -> DemoSummary:
         cashier = sv.accounts.login("cashier", CASHIER_PIN)
         till = Counter(sv, rng, clock, clock.tick, CounterPlan.for_days(days), ("manager", "lijun"),
                        MANAGER_PIN)
+        relief = Relief(sv, rng, clock, clock.tick, ReliefPlan.for_days(days), ("manager", "lijun"), MANAGER_PIN)
         # The sub-district's list of households in hardship, entered by the manager.
         for household in people.households(rng, first_day.date()):
             clock.tick(rng, 0, 2)
@@ -199,6 +211,9 @@ def _build(path: Path, *, days: int, seed: int) -> DemoSummary:
             clock.tick(rng, 2, 15)
             _donate(sv, rng, cashier, rng.choice(donors).id if rng.random() < 0.8 else None, batch, day=first_day)
         later = products[opening:]
+        # The manager sets the quota rules for the relief counter.
+        clock.tick(rng)
+        relief.prepare(manager, (first_day + timedelta(days=1)).date(), (first_day + timedelta(days=days)).date())
 
         for offset in range(1, days + 1):
             day = first_day + timedelta(days=offset)
@@ -208,6 +223,10 @@ def _build(path: Path, *, days: int, seed: int) -> DemoSummary:
             # A cashier opens till 1 with the float: 王丽华, or 张敏 on the days 王丽华 is off.
             clock.tick(rng, 0, 4)
             at_till = cashier if actor is cashier else sv.accounts.login("zhangmin", CASHIER_PIN)
+            # Households with a relief card waiting at the door are served
+            # first (a handout takes nothing from the drawer), then the till
+            # opens for sales with the shelves as the handouts left them.
+            relief.day(offset, at_till, manager)
             till.open(at_till, offset)
             # New goods arrive most days: some new lines, deliveries of known ones.
             for _ in range(min(len(later), rng.randint(1, 4))):
@@ -285,6 +304,8 @@ def _build(path: Path, *, days: int, seed: int) -> DemoSummary:
         _synced(db)
         return DemoSummary(items=len(items), donations=len(sv.intake.donations()), donors=len(sv.donors.donors()),
                            households=len(sv.households.households()), events=events, sales=sales, returns=returns,
-                           shifts=till.tally.shifts)
+                           shifts=till.tally.shifts, handouts=relief.tally.handouts,
+                           overrides=relief.tally.approved + relief.tally.warned,
+                           refused_cards=sum(relief.tally.refused.values()))
     finally:
         sv.close()

@@ -3,8 +3,9 @@ value and in units per goods category, and how a basket stands against
 what remains. Pure functions; money in fen.
 
 A rule gives a value per month or per quarter for a household of one, plus
-an amount per further member, plus a festival top-up in chosen months (the
-top-up counts in those months only); item limits give so many units of a
+an amount per further member, plus a festival top-up in chosen months (a
+monthly rule counts it in those months only, a quarterly rule in the
+quarters that hold them); item limits give so many units of a
 goods category per period, also scaled by household size.
 """
 
@@ -63,9 +64,16 @@ class Rule:
     limits: tuple[ItemLimit, ...] = ()
 
     def value_for(self, members: int, day: date) -> int:
-        """The period's allowance in value, as it stands on ``day``."""
+        """The period's allowance in value, as it stands on ``day``. A
+        monthly rule has its top-up in the festival months only; a quarterly
+        rule has it for the whole quarter, once for each festival month the
+        quarter holds, so what was taken of it in January is not owed back
+        in February."""
         value = self.base_fen + self.per_member_fen * max(0, members - 1)
-        if day.month in self.topup_months:
+        if self.period == "quarter":
+            first = (day.month - 1) // 3 * 3 + 1
+            value += self.topup_fen * len(self.topup_months & {first, first + 1, first + 2})
+        elif day.month in self.topup_months:
             value += self.topup_fen
         return value
 

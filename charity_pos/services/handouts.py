@@ -33,7 +33,7 @@ from charity_pos.services.accounts import AccountService, audit
 from charity_pos.services.base import STORE_TZ, Actor, Approval, Changes, Entity, ServiceContext, local_date
 from charity_pos.services.households import CATEGORY_NAMES, HouseholdCategory
 from charity_pos.services.permissions import Action
-from charity_pos.services.quotas import rule_in, to_domain
+from charity_pos.services.quotas import rule_for
 from charity_pos.services.sales import is_food, load_item, sellable_on_hand
 from charity_pos.services.sequences import next_number
 
@@ -141,10 +141,9 @@ def check_card(household: Household, today: date) -> None:
 
 
 def standing(session: Session, household: Household, today: date) -> tuple[quota.Rule, quota.Period, quota.Standing]:
-    row = rule_in(session, household.category)
-    if row is None:
+    rule = rule_for(session, household.category)
+    if rule is None:
         raise NoQuotaRule(category=CATEGORY_NAMES.get(HouseholdCategory(household.category), household.category))
-    rule = to_domain(row)
     period = quota.period_of(today, rule.period)
     used = session.scalar(select(func.coalesce(func.sum(Handout.total_value_fen), 0)).where(
         Handout.household_id == household.id, Handout.period_key == period.key)) or 0

@@ -84,4 +84,7 @@ class HouseholdStatusService:
                 household.erased_at = now
             ev = journal.append(s, "households.erased", actor=actor.user_id if actor else None, at=now,
                                 facts={"count": len(lapsed), "lapsed_before": cutoff.isoformat()})
+        # the old pages still sit in the write-ahead log: fold it into the
+        # file (where secure_delete zeroed the freed space) and empty it
+        self.ctx.db.checkpoint()
         return Changes(frozenset({Entity.HOUSEHOLDS}), tuple(h.id for h in lapsed), ev.seq)

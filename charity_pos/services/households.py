@@ -21,6 +21,7 @@ from charity_pos.db.models import Household, Store
 from charity_pos.domain.identity import mask_id, validate_id
 from charity_pos.errors import (
     CardAlreadyRegistered,
+    CardRefused,
     DuplicateName,
     IdAlreadyRegistered,
     ImportFailed,
@@ -83,11 +84,14 @@ class HouseholdRow:
     valid_from: date
     valid_to: date
     status: str
+    status_reason: str = ""  # a manager's words when the card is suspended
+    erased: bool = False  # personal data erased after eligibility lapsed
 
 
 def _row(h: Household) -> HouseholdRow:
     return HouseholdRow(h.id, h.card_number, h.head_name, h.id_masked, h.members, HouseholdCategory(h.category),
-                        h.subdistrict, h.valid_from, h.valid_to, h.status)
+                        h.subdistrict, h.valid_from, h.valid_to, h.status, h.status_reason or "",
+                        h.erased_at is not None)
 
 
 def _text(field: str, value: str, limit: int) -> str:
@@ -284,6 +288,8 @@ class HouseholdService:
             household = s.get(Household, household_id)
             if household is None:
                 raise NotFound(kind="household", key=str(household_id))
+            if household.erased_at is not None:
+                raise CardRefused(card=household.card_number, reason="erased")
             number = keys.decrypt(household.id_cipher, household.card_number)
             audit(s, now, "household.reveal_id", "ok", actor.user_id, household=str(household.id))
         return number

@@ -41,7 +41,7 @@ class RuleDraft:
     limits: tuple[LimitDraft, ...] = ()
 
 
-#: What a new store starts with, close to real Shanghai schemes (¥50 a month
+#: What applies until a manager or the district sets a rule, close to real Shanghai schemes (¥50 a month
 #: plus ¥50 in the Spring Festival and National Day months), to be adjusted
 #: by the manager or replaced by the district's rules.
 DEFAULT_RULES = tuple(
@@ -67,6 +67,26 @@ def to_domain(rule: QuotaRule) -> quota.Rule:
 
 def rule_in(session: Session, household_category: str) -> QuotaRule | None:
     return session.scalars(select(QuotaRule).where(QuotaRule.household_category == household_category)).first()
+
+
+def _draft_to_domain(draft: RuleDraft) -> quota.Rule:
+    return quota.Rule(draft.period, draft.base_fen, draft.per_member_fen, draft.topup_fen,
+                      quota.parse_months(draft.topup_months), draft.mode == "enforce",
+                      tuple(quota.ItemLimit(lim.goods_category, lim.base_count, lim.per_member_count)
+                            for lim in draft.limits))
+
+
+DEFAULTS = {draft.household_category: draft for draft in DEFAULT_RULES}
+
+
+def rule_for(session: Session, household_category: str) -> quota.Rule | None:
+    """The rule in force for a category: the manager's (or the district's)
+    if set, else the store's default; None for a category with neither."""
+    row = rule_in(session, household_category)
+    if row is not None:
+        return to_domain(row)
+    default = DEFAULTS.get(household_category)
+    return None if default is None else _draft_to_domain(default)
 
 
 def _count(value: object) -> int:
@@ -138,12 +158,15 @@ class QuotaService:
         self.accounts = accounts
 
     def rules(self) -> list[RuleDraft]:
+        """The rule in force for every household category: set ones, and the
+        defaults for categories nobody has set yet."""
         with self.ctx.db.read() as s:
-            return [RuleDraft(r.household_category, r.period, r.base_fen, r.per_member_fen, r.topup_fen,
-                              r.topup_months, r.mode,
-                              tuple(LimitDraft(lim.goods_category, lim.base_count, lim.per_member_count)
-                                    for lim in r.limits))
-                    for r in s.scalars(select(QuotaRule).order_by(QuotaRule.household_category))]
+            stored = {r.household_category: RuleDraft(
+                r.household_category, r.period, r.base_fen, r.per_member_fen, r.topup_fen, r.topup_months, r.mode,
+                tuple(LimitDraft(lim.goods_category, lim.base_count, lim.per_member_count) for lim in r.limits))
+                for r in s.scalars(select(QuotaRule))}
+        merged = {**DEFAULTS, **stored}
+        return [merged[key] for key in sorted(merged)]
 
     def set_rule(self, actor: Actor, draft: RuleDraft) -> Changes:
         self.accounts.authorize(actor, Action.MANAGE_QUOTAS, None)

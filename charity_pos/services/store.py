@@ -16,7 +16,6 @@ from charity_pos.domain.pins import check_policy
 from charity_pos.errors import InvalidInput
 from charity_pos.ledger import journal
 from charity_pos.services.accounts import AccountService
-from charity_pos.services.quotas import DEFAULT_RULES, write_rule
 from charity_pos.services.base import Clock, Role, ServiceContext, system_clock
 from charity_pos.security.keys import StoreKeys, key_path
 from charity_pos.services.catalog import seed_categories
@@ -67,9 +66,6 @@ def init_store(
         with db.begin() as s:
             s.add(Store(id=store_id, code=code, name=name, short_name=short, district=district, created_at=now))
             seed_categories(s)
-            s.flush()
-            for rule in DEFAULT_RULES:  # the manager adjusts them; the district will send its own
-                write_rule(s, rule, now)
             journal.append(s, "store.initialised", actor=None, at=now)
         StoreKeys.create(store_id)
         AccountService(ctx).create_user(None, "manager", "店长", Role.MANAGER, manager_pin)

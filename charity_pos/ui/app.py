@@ -19,6 +19,8 @@ from charity_pos.ui.approval import ask_with_dialog
 from charity_pos.ui.catalog import CatalogScreen
 from charity_pos.ui.donations import DonationsScreen
 from charity_pos.ui.feedback import Feedback
+from charity_pos.ui.handout import HandoutScreen
+from charity_pos.ui.households import HouseholdsScreen
 from charity_pos.ui.intake import IntakeScreen
 from charity_pos.ui.login import LoginScreen
 from charity_pos.ui.main_window import MainWindow
@@ -28,8 +30,9 @@ from charity_pos.ui.staff import StaffScreen
 
 log = logging.getLogger("charity_pos.ui")
 
-#: The screens that exist, in navigation order: the counter first, the cashier's main screen.
-SCREENS = (SaleScreen, IntakeScreen, DonationsScreen, CatalogScreen, StaffScreen)
+#: The screens that exist, in navigation order: the counter first, the cashier's main screen,
+#: then relief handouts at the same counter.
+SCREENS = (SaleScreen, HandoutScreen, IntakeScreen, DonationsScreen, CatalogScreen, StaffScreen, HouseholdsScreen)
 
 
 def make_application(language: str, settings: config.Settings) -> QApplication:
@@ -91,6 +94,12 @@ def run_app(db_path: Path, language: str) -> int:
             QMessageBox.critical(None, "charity-pos", i18n.describe(exc))
         return 1
     log.info("app started")
+    try:  # PIPL: personal data is kept no longer than needed
+        erased = services.household_status.erase_lapsed(None)
+        if erased is not None:
+            log.info("personal data of %d lapsed households erased", len(erased.ids))
+    except PosError:
+        log.exception("erasing lapsed households failed; the app goes on")
     shell = Shell(services, settings)
     shell.start()
     if os.environ.get("CHARITY_POS_EXIT_WHEN_READY"):

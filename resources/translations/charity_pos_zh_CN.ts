@@ -2,6 +2,36 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>AllowancePanel</name>
+    <message>
+        <location filename="../../charity_pos/ui/handout/card.py" line="81"/>
+        <source>Left this period</source>
+        <translation>本期剩余额度</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/handout/card.py" line="111"/>
+        <source>{amount} over</source>
+        <translation>超额 {amount}</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/handout/card.py" line="113"/>
+        <source>Allowance {allowance}, used before {used}
+This handout {value}: {lines} lines, {units} units</source>
+        <translation>本期额度 {allowance}，已领 {used}
+本次 {value}：{lines} 行，{units} 件</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/handout/card.py" line="122"/>
+        <source>{category}: {count} more</source>
+        <translation>{category} 还可领 {count} 件</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/handout/card.py" line="124"/>
+        <source>{category}: {count} over the limit</source>
+        <translation>{category} 超出 {count} 件</translation>
+    </message>
+</context>
+<context>
     <name>ApprovalDialog</name>
     <message>
         <location filename="../../charity_pos/ui/approval.py" line="34"/>
@@ -32,6 +62,190 @@
         <location filename="../../charity_pos/ui/approval.py" line="54"/>
         <source>Approve</source>
         <translation>批准</translation>
+    </message>
+</context>
+<context>
+    <name>BadRowsModel</name>
+    <message>
+        <location filename="../../charity_pos/ui/households/importing.py" line="47"/>
+        <source>Row</source>
+        <translation>行号</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/households/importing.py" line="47"/>
+        <source>Card number</source>
+        <translation>卡号</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/households/importing.py" line="47"/>
+        <source>Head of household</source>
+        <translation>户主</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/households/importing.py" line="47"/>
+        <source>ID number</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/households/importing.py" line="48"/>
+        <source>Why it cannot be imported</source>
+        <translation>不能导入的原因</translation>
+    </message>
+</context>
+<context>
+    <name>BasketEditor</name>
+    <message>
+        <location filename="../../charity_pos/ui/handout/lines.py" line="92"/>
+        <source>{amount} past the value left</source>
+        <extracomment>Goods to be paid for instead, [(Scanned, quantity)], for the sale&apos;s ticket. The basket changed: the allowance shown is out of date.</extracomment>
+        <translation>超出剩余额度 {amount}</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/handout/lines.py" line="94"/>
+        <source>{category} {count} past the limit</source>
+        <translation>{category} 超出限领 {count} 件</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/handout/lines.py" line="96"/>
+        <location filename="../../charity_pos/ui/handout/lines.py" line="303"/>
+        <source>, </source>
+        <translation>，</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/handout/lines.py" line="101"/>
+        <source>Scan the relief card first.</source>
+        <translation>请先扫描救助卡。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/handout/lines.py" line="104"/>
+        <source>Handout {number} is finished: scan the next card.</source>
+        <translation>发放单 {number} 已完成：请扫描下一张救助卡。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/handout/lines.py" line="119"/>
+        <source>Past the allowance ({over}): handed out all the same, and logged (this category only warns).</source>
+        <translation>超额（{over}）：此类别仅提醒，照常发放并记录在案。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/handout/lines.py" line="122"/>
+        <source>Past the allowance: {over}</source>
+        <translation>超额：{over}</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/handout/lines.py" line="125"/>
+        <location filename="../../charity_pos/ui/handout/lines.py" line="133"/>
+        <source>Not approved: nothing added ({over}).</source>
+        <translation>未获店长批准：未加入（{over}）。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/handout/lines.py" line="136"/>
+        <source>Past the allowance ({over}), approved by {manager}: {reason}</source>
+        <translation>超额（{over}），店长 {manager} 已批准：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/handout/lines.py" line="157"/>
+        <source>{name} × {quantity}  {value}</source>
+        <translation>{name} × {quantity}  {value}</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/handout/lines.py" line="162"/>
+        <source>The books show {on_hand} on hand: check the shelf.</source>
+        <translation>账面库存为 {on_hand}：请核对货架。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/handout/lines.py" line="191"/>
+        <source>Type a name or its pinyin initials (dm for 大米), then Enter or ↓.</source>
+        <translation>输入品名或拼音首字母（dm 即大米），再按 Enter 或 ↓。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/handout/lines.py" line="197"/>
+        <location filename="../../charity_pos/ui/handout/lines.py" line="253"/>
+        <source>No line yet: scan the goods first.</source>
+        <translation>还没有物品：请先扫码。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/handout/lines.py" line="211"/>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/handout/lines.py" line="211"/>
+        <source>Quantity of {name}</source>
+        <translation>{name} 的数量</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/handout/lines.py" line="212"/>
+        <source>A whole number, e.g. 3. Or type 3* and Enter in the scan field.</source>
+        <translation>请输入整数，例如 3。也可以在扫码框输入 3* 再按 Enter。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/handout/lines.py" line="242"/>
+        <source>{name}: quantity {quantity}</source>
+        <translation>{name}：数量 {quantity}</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/handout/lines.py" line="255"/>
+        <source>Removed: {name}</source>
+        <translation>已删除：{name}</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/handout/lines.py" line="265"/>
+        <source>Nothing is beyond the allowance. Ctrl+F10 moves the current line.</source>
+        <translation>没有超额的物品。按 Ctrl+F10 可将当前行转为付费购买。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/handout/lines.py" line="278"/>
+        <source>There is no sale screen to take these goods.</source>
+        <translation>没有收银界面可接收这些商品。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/handout/lines.py" line="302"/>
+        <source>Moved to the sale&apos;s ticket to be paid for (F9): {goods}</source>
+        <translation>已转为付费购买，加入收银单（F9）：{goods}</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/handout/lines.py" line="305"/>
+        <source>Kept here:</source>
+        <translation>未转移：</translation>
+    </message>
+</context>
+<context>
+    <name>CardPanel</name>
+    <message>
+        <location filename="../../charity_pos/ui/handout/card.py" line="51"/>
+        <source>Scan the relief card</source>
+        <extracomment>The panel&apos;s own looks beside the theme&apos;s: what is left in the theme&apos;s big total (``saleTotal``), in red once past the allowance.</extracomment>
+        <translation>请扫描救助卡</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/handout/card.py" line="53"/>
+        <source>The household comes up masked, with what it has left this period.</source>
+        <translation>将显示受助家庭（已脱敏）及本期剩余额度。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/handout/card.py" line="59"/>
+        <source>Nothing can be handed out on this card. Scan another card.</source>
+        <translation>此卡不能领取物资。请扫描其他救助卡。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/handout/card.py" line="63"/>
+        <source>Card {card} · {name} · {id} · {members} members · {category} · valid to {valid_to}</source>
+        <translation>救助卡 {card} · {name} · {id} · {members} 人 · {category} · 有效期至 {valid_to}</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/handout/card.py" line="67"/>
+        <source>Enforced: beyond the allowance only with a manager&apos;s approval</source>
+        <translation>严格执行：超额须店长批准</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/handout/card.py" line="68"/>
+        <source>Warning only: beyond the allowance is handed out and logged</source>
+        <translation>仅提醒：超额照常发放并记录</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/handout/card.py" line="70"/>
+        <source>Period {period} · {mode}</source>
+        <translation>发放周期 {period} · {mode}</translation>
     </message>
 </context>
 <context>
@@ -233,22 +447,37 @@
 <context>
     <name>CounterRulesDialog</name>
     <message>
-        <location filename="../../charity_pos/ui/sales/rules.py" line="23"/>
+        <location filename="../../charity_pos/ui/sales/rules.py" line="24"/>
         <source>Counter limits</source>
         <translation>收银限额</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/rules.py" line="36"/>
+        <location filename="../../charity_pos/ui/sales/rules.py" line="39"/>
+        <source> months</source>
+        <translation> 个月</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/sales/rules.py" line="41"/>
+        <source>A household&apos;s name and ID number are erased this long after its eligibility ended; its handouts stay for the reports.</source>
+        <translation>救助资格终止满此期限后，删除该家庭户主姓名和身份证号；领取记录保留，用于统计报表。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/sales/rules.py" line="43"/>
         <source>Cashier may take off, without a manager, up to</source>
         <translation>收银员无需店长批准可减免的最高比例</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/rules.py" line="37"/>
+        <location filename="../../charity_pos/ui/sales/rules.py" line="44"/>
         <source>Drawer may be off at close, without a reason, by up to</source>
         <translation>交班时钱箱差额无需说明的上限</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/rules.py" line="39"/>
+        <location filename="../../charity_pos/ui/sales/rules.py" line="45"/>
+        <source>Erase a lapsed household&apos;s personal data after</source>
+        <translation>资格终止后删除家庭个人信息的期限</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/sales/rules.py" line="47"/>
         <source>Price changes and discounts beyond the limit, or any price raised at the counter, need a manager&apos;s PIN and a reason.</source>
         <translation>超出限额的改价和折扣，以及任何在收银台提价，都需要店长输入 PIN 并说明原因。</translation>
     </message>
@@ -578,571 +807,731 @@
     </message>
     <message>
         <location filename="../../charity_pos/messages.py" line="70"/>
+        <source>There is no quota rule for {category} households yet; a manager sets one first.</source>
+        <translation>{category}家庭还没有配额规则，请店长先设置。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="72"/>
         <source>No Chinese font to put into the PDF was found (looked in {searched}); install one and try again.</source>
         <translation>找不到可嵌入 PDF 的中文字体（已查找：{searched}），请安装后重试。</translation>
     </message>
     <message>
         <location filename="../../charity_pos/messages.py" line="75"/>
+        <source>{path} is neither an Excel workbook (.xlsx) nor a .csv file; save it as one of those.</source>
+        <translation>{path} 既不是 Excel 工作簿（.xlsx），也不是 .csv 文件；请另存为其中一种。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="77"/>
+        <source>{path} cannot be read: it is damaged, or not the kind of file its name says.</source>
+        <translation>无法读取 {path}：文件已损坏，或与其扩展名所示的类型不符。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="79"/>
+        <source>{path} has no header row with the columns {columns} near its top.</source>
+        <translation>{path} 开头几行中没有含 {columns} 等列名的表头行。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="81"/>
+        <source>{path}: the header row has no column {columns}.</source>
+        <translation>{path}：表头行缺少以下列：{columns}。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="82"/>
+        <source>{path} has no households below its header row.</source>
+        <translation>{path} 的表头行下面没有任何家庭。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="83"/>
+        <source>Relief card number {value} is already registered.</source>
+        <translation>帮困卡号 {value} 已登记。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="84"/>
+        <source>A household with ID number {value} is already registered.</source>
+        <translation>身份证号为 {value} 的家庭已登记。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="86"/>
+        <source>Relief card number {value} is in this file more than once (rows {rows}).</source>
+        <translation>帮困卡号 {value} 在本文件中重复出现（第 {rows} 行）。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="88"/>
+        <source>ID number {value} is in this file more than once (rows {rows}).</source>
+        <translation>身份证号 {value} 在本文件中重复出现（第 {rows} 行）。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="90"/>
+        <source>The database refused the import of {count} households ({detail}); nothing was saved.</source>
+        <translation>数据库拒绝导入这 {count} 户家庭（{detail}），未保存任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="92"/>
+        <source>There is no file {path}.</source>
+        <translation>文件 {path} 不存在。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="93"/>
+        <source>{path} is not text in UTF-8 or GBK; save it from Excel as “CSV UTF-8” and try again.</source>
+        <translation>{path} 不是 UTF-8 或 GBK 编码的文本；请在 Excel 中另存为“CSV UTF-8”后重试。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="97"/>
         <source>Wrong PIN. {attempts_left} tries left before the account is locked.</source>
         <translation>PIN 码错误。再错 {attempts_left} 次账号将被锁定。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="78"/>
+        <location filename="../../charity_pos/messages.py" line="100"/>
         <source>it is empty</source>
         <translation>条码为空</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="79"/>
+        <location filename="../../charity_pos/messages.py" line="101"/>
         <source>only digits are allowed</source>
         <translation>只能包含数字</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="80"/>
+        <location filename="../../charity_pos/messages.py" line="102"/>
         <source>it must have 8, 12 or 13 digits (EAN-8, UPC-A, EAN-13)</source>
         <translation>位数应为 8、12 或 13 位（EAN-8、UPC-A、EAN-13）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="81"/>
+        <location filename="../../charity_pos/messages.py" line="103"/>
         <source>the check digit is wrong</source>
         <translation>校验位错误</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="82"/>
+        <location filename="../../charity_pos/messages.py" line="104"/>
         <source>codes starting 22 are the store&apos;s own lot codes</source>
         <translation>以 22 开头的是本店自编的批次码</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="86"/>
+        <location filename="../../charity_pos/messages.py" line="108"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="87"/>
+        <location filename="../../charity_pos/messages.py" line="109"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="88"/>
+        <location filename="../../charity_pos/messages.py" line="110"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="89"/>
+        <location filename="../../charity_pos/messages.py" line="111"/>
         <source>Sale price</source>
         <translation>售价</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="90"/>
+        <location filename="../../charity_pos/messages.py" line="112"/>
         <source>Market reference price</source>
         <translation>市场参考价</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="91"/>
+        <location filename="../../charity_pos/messages.py" line="113"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="92"/>
+        <location filename="../../charity_pos/messages.py" line="114"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="93"/>
+        <location filename="../../charity_pos/messages.py" line="115"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="94"/>
+        <location filename="../../charity_pos/messages.py" line="116"/>
         <source>Lines</source>
         <translation>明细</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="95"/>
+        <location filename="../../charity_pos/messages.py" line="117"/>
         <source>PIN</source>
         <translation>PIN 码</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="96"/>
+        <location filename="../../charity_pos/messages.py" line="118"/>
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="97"/>
+        <location filename="../../charity_pos/messages.py" line="119"/>
         <source>Full name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="98"/>
+        <location filename="../../charity_pos/messages.py" line="120"/>
         <source>Active</source>
         <translation>在用</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="99"/>
+        <location filename="../../charity_pos/messages.py" line="121"/>
         <source>Store code</source>
         <translation>门店编码</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="100"/>
+        <location filename="../../charity_pos/messages.py" line="122"/>
         <source>Short name</source>
         <translation>简称</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="101"/>
+        <location filename="../../charity_pos/messages.py" line="123"/>
         <source>District</source>
         <translation>区</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="102"/>
+        <location filename="../../charity_pos/messages.py" line="124"/>
         <source>Days</source>
         <translation>天数</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="103"/>
+        <location filename="../../charity_pos/messages.py" line="125"/>
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="104"/>
+        <location filename="../../charity_pos/messages.py" line="126"/>
         <source>Unified social credit code</source>
         <translation>统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="105"/>
+        <location filename="../../charity_pos/messages.py" line="127"/>
         <source>Relief card number</source>
         <translation>帮困卡号</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="106"/>
+        <location filename="../../charity_pos/messages.py" line="128"/>
         <source>Household members</source>
         <translation>家庭人数</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="107"/>
+        <location filename="../../charity_pos/messages.py" line="129"/>
         <source>Head of household</source>
         <translation>户主</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="108"/>
+        <location filename="../../charity_pos/messages.py" line="130"/>
         <source>Sub-district</source>
         <translation>街道</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="109"/>
+        <location filename="../../charity_pos/messages.py" line="131"/>
         <source>Certificate reference</source>
         <translation>认定文书编号</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="110"/>
+        <location filename="../../charity_pos/messages.py" line="132"/>
         <source>Valid to</source>
         <translation>有效期至</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="111"/>
+        <location filename="../../charity_pos/messages.py" line="133"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="112"/>
+        <location filename="../../charity_pos/messages.py" line="134"/>
         <source>Donor type</source>
         <translation>捐赠人类型</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="113"/>
+        <location filename="../../charity_pos/messages.py" line="135"/>
         <source>Condition</source>
         <translation>成色</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="114"/>
+        <location filename="../../charity_pos/messages.py" line="136"/>
         <source>Valuation</source>
         <translation>估价方式</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="115"/>
+        <location filename="../../charity_pos/messages.py" line="137"/>
         <source>Unit value</source>
         <translation>单价</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="116"/>
+        <location filename="../../charity_pos/messages.py" line="138"/>
         <source>Best-before date</source>
         <translation>保质期</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="117"/>
+        <location filename="../../charity_pos/messages.py" line="139"/>
         <source>Cash amount</source>
         <translation>捐款金额</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="118"/>
+        <location filename="../../charity_pos/messages.py" line="140"/>
         <source>Payment method</source>
         <translation>付款方式</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="119"/>
+        <location filename="../../charity_pos/messages.py" line="141"/>
         <source>Labels</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="120"/>
+        <location filename="../../charity_pos/messages.py" line="142"/>
         <source>Cash float</source>
         <translation>备用金</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="121"/>
+        <location filename="../../charity_pos/messages.py" line="143"/>
         <source>Price</source>
         <translation>价格</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="122"/>
+        <location filename="../../charity_pos/messages.py" line="144"/>
         <source>Discount</source>
         <translation>折扣</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="123"/>
+        <location filename="../../charity_pos/messages.py" line="145"/>
         <source>Payment</source>
         <translation>付款</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="124"/>
+        <location filename="../../charity_pos/messages.py" line="146"/>
         <source>Amount tendered</source>
         <translation>实收金额</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="125"/>
+        <location filename="../../charity_pos/messages.py" line="147"/>
         <source>Payment reference</source>
         <translation>支付流水号</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="126"/>
+        <location filename="../../charity_pos/messages.py" line="148"/>
         <source>Voucher number</source>
         <translation>储值券号</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="127"/>
+        <location filename="../../charity_pos/messages.py" line="149"/>
         <source>Till</source>
         <translation>收银台</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="128"/>
+        <location filename="../../charity_pos/messages.py" line="150"/>
         <source>Count</source>
         <translation>张数</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="129"/>
+        <location filename="../../charity_pos/messages.py" line="151"/>
         <source>Limit</source>
         <translation>限额</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="130"/>
+        <location filename="../../charity_pos/messages.py" line="152"/>
         <source>Sale number</source>
         <translation>销售单号</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="134"/>
+        <location filename="../../charity_pos/messages.py" line="153"/>
+        <source>Period</source>
+        <translation>周期</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="154"/>
+        <source>Mode</source>
+        <translation>超额处理方式</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="155"/>
+        <source>Allowance</source>
+        <translation>额度</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="156"/>
+        <source>Top-up months</source>
+        <translation>节日补助月份</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="157"/>
+        <source>Household</source>
+        <translation>家庭</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="158"/>
+        <source>Valid from</source>
+        <translation>有效期起</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="159"/>
+        <source>Consent date</source>
+        <translation>同意日期</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="163"/>
         <source>{field} must not be empty.</source>
         <translation>{field}不能为空。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="135"/>
+        <location filename="../../charity_pos/messages.py" line="164"/>
         <source>{field} is too long.</source>
         <translation>{field}太长。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="136"/>
+        <location filename="../../charity_pos/messages.py" line="165"/>
         <source>{field}: “{value}” is not a number.</source>
         <translation>{field}：“{value}”不是有效数字。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="137"/>
+        <location filename="../../charity_pos/messages.py" line="166"/>
         <source>{field}: at most two decimals (fen).</source>
         <translation>{field}：最多两位小数（到分）。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="138"/>
+        <location filename="../../charity_pos/messages.py" line="167"/>
         <source>{field} must not be negative.</source>
         <translation>{field}不能为负数。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="139"/>
+        <location filename="../../charity_pos/messages.py" line="168"/>
         <source>{field} must be more than zero.</source>
         <translation>{field}必须大于零。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="140"/>
+        <location filename="../../charity_pos/messages.py" line="169"/>
         <source>{field} is too large.</source>
         <translation>{field}太大。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="141"/>
+        <location filename="../../charity_pos/messages.py" line="170"/>
         <source>{field}: “{value}” is not known.</source>
         <translation>{field}：“{value}”不存在。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="142"/>
+        <location filename="../../charity_pos/messages.py" line="171"/>
         <source>A PIN is made of digits only.</source>
         <translation>PIN 码只能由数字组成。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="143"/>
+        <location filename="../../charity_pos/messages.py" line="172"/>
         <source>A PIN has 4 to 12 digits.</source>
         <translation>PIN 码应为 4 到 12 位数字。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="144"/>
+        <location filename="../../charity_pos/messages.py" line="173"/>
         <source>A user name is 2-32 lower-case letters, digits, &apos;.&apos;, &apos;-&apos; or &apos;_&apos;, starting with a letter.</source>
         <translation>用户名为 2-32 位小写字母、数字、“.”、“-”或“_”，以字母开头。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="147"/>
+        <location filename="../../charity_pos/messages.py" line="176"/>
         <source>A store code is 2-8 capital letters or digits, such as PT01.</source>
         <translation>门店编码为 2-8 位大写字母或数字，例如 PT01。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="148"/>
+        <location filename="../../charity_pos/messages.py" line="177"/>
         <source>You cannot switch off your own account.</source>
         <translation>不能停用自己的账号。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="149"/>
+        <location filename="../../charity_pos/messages.py" line="178"/>
         <source>An ID number has 17 digits and a final digit or X.</source>
         <translation>身份证号应为 17 位数字加 1 位数字或 X。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="150"/>
+        <location filename="../../charity_pos/messages.py" line="179"/>
         <source>The ID number&apos;s date of birth does not exist.</source>
         <translation>身份证号中的出生日期不存在。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="151"/>
+        <location filename="../../charity_pos/messages.py" line="180"/>
         <source>The ID number&apos;s last character (check character) is wrong.</source>
         <translation>身份证号最后一位（校验码）错误。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="152"/>
+        <location filename="../../charity_pos/messages.py" line="181"/>
         <source>A unified social credit code has 18 digits or capital letters (no I, O, S, V, Z).</source>
         <translation>统一社会信用代码为 18 位数字或大写字母（不含 I、O、S、V、Z）。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="155"/>
+        <location filename="../../charity_pos/messages.py" line="184"/>
         <source>The credit code&apos;s last character (check character) is wrong.</source>
         <translation>统一社会信用代码最后一位（校验码）错误。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="156"/>
+        <location filename="../../charity_pos/messages.py" line="185"/>
         <source>A relief card number is up to 20 letters and digits.</source>
         <translation>帮困卡号最多 20 位字母和数字。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="157"/>
+        <location filename="../../charity_pos/messages.py" line="186"/>
         <source>A household has 1 to 20 members.</source>
         <translation>家庭人数应为 1 到 20 人。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="158"/>
+        <location filename="../../charity_pos/messages.py" line="187"/>
         <source>{field} is before the start date.</source>
         <translation>{field}早于开始日期。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="159"/>
+        <location filename="../../charity_pos/messages.py" line="188"/>
         <source>A phone number has 7 to 12 digits.</source>
         <translation>电话号码应为 7 到 12 位数字。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="160"/>
+        <location filename="../../charity_pos/messages.py" line="189"/>
         <source>Goods without a valuation carry no value.</source>
         <translation>未估价的物品不能填写价值。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="161"/>
+        <location filename="../../charity_pos/messages.py" line="190"/>
         <source>“{value}” is food: type its best-before date.</source>
         <translation>“{value}”是食品，请填写保质期。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="162"/>
+        <location filename="../../charity_pos/messages.py" line="191"/>
         <source>{field} is more than the amount it comes off.</source>
         <translation>{field}超过了可减免的金额。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="163"/>
+        <location filename="../../charity_pos/messages.py" line="192"/>
         <source>The price of “{value}” changed meanwhile; scan it again.</source>
         <translation>“{value}”的价格刚被修改，请重新扫码。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="164"/>
+        <location filename="../../charity_pos/messages.py" line="193"/>
         <source>{field} {value} is on this ticket twice.</source>
         <translation>{field} {value} 在这一单中重复出现。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="165"/>
+        <location filename="../../charity_pos/messages.py" line="194"/>
+        <source>Card {value}: what the household may take changed meanwhile; scan the card again.</source>
+        <translation>救助卡 {value}：该家庭的可领额度刚刚有变动，请重新扫描救助卡。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="195"/>
+        <source>{field}: “{value}” is not a month (1-12).</source>
+        <translation>{field}：“{value}”不是月份（1-12）。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="196"/>
         <source>Sale {value} has returns and can no longer be voided.</source>
         <translation>销售单 {value} 已有退货，不能再作废。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="166"/>
+        <location filename="../../charity_pos/messages.py" line="197"/>
         <source>A {value} payment needs its reference number.</source>
         <translation>{value}付款需要填写流水号。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="167"/>
+        <location filename="../../charity_pos/messages.py" line="198"/>
         <source>{field}: “{value}” is not a date; type it like 2026-09-30.</source>
         <translation>{field}：“{value}”不是日期，请按 2026-09-30 的格式填写。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="171"/>
+        <location filename="../../charity_pos/messages.py" line="199"/>
+        <source>The ID number was stored as a number and lost digits; format the column as text and type it again.</source>
+        <translation>身份证号被存成了数字，已丢失数位；请将该列设为文本格式后重新录入。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="201"/>
+        <source>{field}: “{value}” is not one of 低保, 低保边缘, 特困, 低收入, 支出型贫困, 临时救助.</source>
+        <translation>{field}：“{value}”不是低保、低保边缘、特困、低收入、支出型贫困、临时救助之一。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="206"/>
         <source>An approval needs a reason.</source>
         <translation>批准需要填写原因。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="172"/>
+        <location filename="../../charity_pos/messages.py" line="207"/>
         <source>Only a manager can approve this.</source>
         <translation>只有店长可以批准此操作。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="176"/>
+        <location filename="../../charity_pos/messages.py" line="211"/>
         <source>add an item</source>
         <translation>新增商品</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="177"/>
+        <location filename="../../charity_pos/messages.py" line="212"/>
         <source>edit an item</source>
         <translation>编辑商品</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="178"/>
+        <location filename="../../charity_pos/messages.py" line="213"/>
         <source>change a price</source>
         <translation>修改价格</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="179"/>
+        <location filename="../../charity_pos/messages.py" line="214"/>
         <source>take an item off sale</source>
         <translation>停售商品</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="180"/>
+        <location filename="../../charity_pos/messages.py" line="215"/>
         <source>receive stock</source>
         <translation>商品入库</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="181"/>
+        <location filename="../../charity_pos/messages.py" line="216"/>
         <source>record a stock count</source>
         <translation>登记盘点</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="182"/>
+        <location filename="../../charity_pos/messages.py" line="217"/>
         <source>manage staff accounts</source>
         <translation>管理员工账号</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="183"/>
+        <location filename="../../charity_pos/messages.py" line="218"/>
         <source>unlock an account</source>
         <translation>解锁账号</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="184"/>
+        <location filename="../../charity_pos/messages.py" line="219"/>
         <source>void a document</source>
         <translation>作废单据</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="185"/>
+        <location filename="../../charity_pos/messages.py" line="220"/>
         <source>refund a sale</source>
         <translation>退款</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="186"/>
+        <location filename="../../charity_pos/messages.py" line="221"/>
         <source>override a rule</source>
         <translation>越权放行</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="187"/>
+        <location filename="../../charity_pos/messages.py" line="222"/>
         <source>record a donor</source>
         <translation>登记捐赠人</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="188"/>
+        <location filename="../../charity_pos/messages.py" line="223"/>
         <source>manage the household registry</source>
         <translation>管理困难家庭名册</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="189"/>
+        <location filename="../../charity_pos/messages.py" line="224"/>
         <source>see a whole ID number</source>
         <translation>查看完整身份证号</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="190"/>
+        <location filename="../../charity_pos/messages.py" line="225"/>
         <source>take in a donation</source>
         <translation>登记捐赠</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="191"/>
+        <location filename="../../charity_pos/messages.py" line="226"/>
         <source>issue a donation receipt</source>
         <translation>开具捐赠收据</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="192"/>
+        <location filename="../../charity_pos/messages.py" line="227"/>
         <source>void a donation receipt</source>
         <translation>作废捐赠收据</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="193"/>
+        <location filename="../../charity_pos/messages.py" line="228"/>
         <source>print labels</source>
         <translation>打印标签</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="194"/>
+        <location filename="../../charity_pos/messages.py" line="229"/>
         <source>sell at the counter</source>
         <translation>收银销售</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="195"/>
+        <location filename="../../charity_pos/messages.py" line="230"/>
         <source>give a price change or discount above the limit</source>
         <translation>超出限额的改价或折扣</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="196"/>
+        <location filename="../../charity_pos/messages.py" line="231"/>
         <source>void a sale</source>
         <translation>作废销售单</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="197"/>
+        <location filename="../../charity_pos/messages.py" line="232"/>
         <source>open a shift</source>
         <translation>开班</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="198"/>
+        <location filename="../../charity_pos/messages.py" line="233"/>
+        <source>hand out relief goods</source>
+        <translation>发放救助物资</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="234"/>
+        <source>give a household more than its allowance</source>
+        <translation>超出额度发放物资</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="235"/>
+        <source>set quota rules</source>
+        <translation>设置配额规则</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="236"/>
         <source>close a shift with a cash difference</source>
         <translation>有差额时交班</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="199"/>
+        <location filename="../../charity_pos/messages.py" line="237"/>
         <source>set the counter&apos;s limits</source>
         <translation>设置收银限额</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="203"/>
+        <location filename="../../charity_pos/messages.py" line="241"/>
         <source>cash</source>
         <translation>现金</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="204"/>
+        <location filename="../../charity_pos/messages.py" line="242"/>
         <source>WeChat Pay</source>
         <translation>微信支付</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="205"/>
+        <location filename="../../charity_pos/messages.py" line="243"/>
         <source>Alipay</source>
         <translation>支付宝</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="206"/>
+        <location filename="../../charity_pos/messages.py" line="244"/>
         <source>UnionPay card</source>
         <translation>银联卡</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="207"/>
+        <location filename="../../charity_pos/messages.py" line="245"/>
         <source>store voucher</source>
         <translation>储值券</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="210"/>
+        <location filename="../../charity_pos/messages.py" line="249"/>
+        <source>No household has relief card {card}.</source>
+        <translation>没有家庭使用救助卡 {card}。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="250"/>
+        <source>Relief card {card} is suspended: {why}</source>
+        <translation>救助卡 {card} 已暂停：{why}</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="251"/>
+        <source>Relief card {card} expired on {until}; the household must be certified again.</source>
+        <translation>救助卡 {card} 已于 {until} 过期，需重新认定救助资格。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="252"/>
+        <source>Relief card {card} is valid only from {until}.</source>
+        <translation>救助卡 {card} 自 {until} 起才生效。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="253"/>
+        <source>Relief card {card} lapsed long ago and its household&apos;s data was erased.</source>
+        <translation>救助卡 {card} 早已失效，该家庭的个人信息已删除。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="256"/>
         <source>Something went wrong and nothing was saved. The details are in the log file.</source>
         <translation>出现意外错误，没有保存任何内容。详情见日志文件。</translation>
     </message>
@@ -1182,6 +1571,608 @@
         <location filename="../../charity_pos/ui/intake/goods.py" line="112"/>
         <source>Nothing found for “{text}”. Ctrl+N makes a new item.</source>
         <translation>没有找到“{text}”。按 Ctrl+N 新建商品。</translation>
+    </message>
+</context>
+<context>
+    <name>HandoutHistoryModel</name>
+    <message>
+        <location filename="../../charity_pos/ui/households/history.py" line="24"/>
+        <source>Handout number</source>
+        <translation>发放单号</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/households/history.py" line="24"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/households/history.py" line="24"/>
+        <source>Lines</source>
+        <translation>明细</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/households/history.py" line="24"/>
+        <source>Units</source>
+        <translation>件数</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/households/history.py" line="24"/>
+        <source>Value</source>
+        <translation>价值</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/households/history.py" line="25"/>
+        <source>Over the allowance</source>
+        <translation>超额</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/households/history.py" line="25"/>
+        <source>Cashier</source>
+        <translation>收银员</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/households/history.py" line="42"/>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+</context>
+<context>
+    <name>HandoutModel</name>
+    <message>
+        <location filename="../../charity_pos/ui/handout/model.py" line="34"/>
+        <source>Goods</source>
+        <translation>物品</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/handout/model.py" line="34"/>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/handout/model.py" line="34"/>
+        <source>Qty</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/handout/model.py" line="34"/>
+        <source>Unit value</source>
+        <translation>单价</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/handout/model.py" line="34"/>
+        <source>Value</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/handout/model.py" line="35"/>
+        <source>Beyond allowance</source>
+        <translation>超额</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/handout/model.py" line="136"/>
+        <source>{units} over</source>
+        <translation>超额 {units}</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/handout/model.py" line="153"/>
+        <source>{units} of {quantity} past the allowance: F10 moves them to a paid sale</source>
+        <translation>{quantity} 件中 {units} 件超出额度：按 F10 转为付费购买</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/handout/model.py" line="156"/>
+        <source>{on_hand} on hand by the books</source>
+        <translation>账面库存 {on_hand}</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/handout/model.py" line="158"/>
+        <source>Not for sale: counted at its reference price</source>
+        <translation>非卖品：按参考价计入额度</translation>
+    </message>
+</context>
+<context>
+    <name>HandoutScanEntry</name>
+    <message>
+        <location filename="../../charity_pos/ui/handout/scan.py" line="46"/>
+        <source>Card</source>
+        <extracomment>Letters then digits, as relief cards are numbered (AX000001). A relief card&apos;s number, typed or scanned.</extracomment>
+        <translation>救助卡</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/handout/scan.py" line="47"/>
+        <source>Scan or type the relief card, e.g. AX000001</source>
+        <translation>请扫描或输入救助卡号，如 AX000001</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/handout/scan.py" line="49"/>
+        <source>Goods (Ctrl+F)</source>
+        <translation>物品（Ctrl+F）</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/handout/scan.py" line="50"/>
+        <source>Scan goods, or type a name or pinyin initials; 3* for three</source>
+        <translation>扫描物品条码，或输入品名、拼音首字母；3* 表示三件</translation>
+    </message>
+</context>
+<context>
+    <name>HandoutScreen</name>
+    <message>
+        <location filename="../../charity_pos/ui/handout/view.py" line="74"/>
+        <source>That is a sales slip: returns are taken on the sale screen (F9).</source>
+        <extracomment>Goods the household pays for instead, [(Scanned, quantity)]: the main window puts them on the sale screen&apos;s ticket.</extracomment>
+        <translation>这是销售小票：退货请到收银界面（F9）办理。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/handout/view.py" line="95"/>
+        <source>Finish (F12)</source>
+        <translation>完成发放（F12）</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/handout/view.py" line="105"/>
+        <source>Quantity (F6)</source>
+        <translation>数量（F6）</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/handout/view.py" line="106"/>
+        <source>Remove line (Del)</source>
+        <translation>删除此行（Del）</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/handout/view.py" line="107"/>
+        <source>Find goods (Ctrl+F)</source>
+        <translation>查找物品（Ctrl+F）</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/handout/view.py" line="108"/>
+        <source>Beyond allowance to paid sale (F10)</source>
+        <translation>超额部分转为付费购买（F10）</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/handout/view.py" line="109"/>
+        <source>Line to paid sale (Ctrl+F10)</source>
+        <translation>此行转为付费购买（Ctrl+F10）</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/handout/view.py" line="110"/>
+        <source>New visit (Esc)</source>
+        <translation>下一位（Esc）</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/handout/view.py" line="111"/>
+        <source>Print slip (Ctrl+P)</source>
+        <translation>打印发放单（Ctrl+P）</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/handout/view.py" line="112"/>
+        <source>A5 slip (Ctrl+Shift+P)</source>
+        <translation>A5 发放单（Ctrl+Shift+P）</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/handout/view.py" line="113"/>
+        <source>Slip as PDF (Ctrl+E)</source>
+        <translation>发放单存为 PDF（Ctrl+E）</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/handout/view.py" line="133"/>
+        <source>Relief handout</source>
+        <translation>物资发放</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/handout/view.py" line="136"/>
+        <source>Relief handout: scan the relief card, then the goods (3* for three), F6 quantity, Del remove line, Ctrl+F find goods, F10 what is beyond the allowance to a paid sale, Ctrl+F10 the current line to a paid sale, F12 finish, Ctrl+P print slip, Ctrl+Shift+P A5 slip, Ctrl+E slip as PDF, Esc new visit</source>
+        <translation>物资发放：先扫描救助卡，再扫描物品（3* 表示 3 件），F6 数量，Del 删除此行，Ctrl+F 查找物品，F10 超额部分转为付费购买，Ctrl+F10 当前行转为付费购买，F12 完成发放，Ctrl+P 打印发放单，Ctrl+Shift+P A5 发放单，Ctrl+E 发放单存为 PDF，Esc 下一位</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/handout/view.py" line="195"/>
+        <source>Card {card} is already at the counter.</source>
+        <translation>救助卡 {card} 正在办理中。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/handout/view.py" line="210"/>
+        <source>Card {card}: scan the goods.</source>
+        <translation>救助卡 {card}：请扫描物品。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/handout/view.py" line="231"/>
+        <source>Drop the handout</source>
+        <translation>放弃发放</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/handout/view.py" line="232"/>
+        <source>Drop the unfinished handout for card {card} ({lines} lines, {value})? Nothing is handed out.</source>
+        <translation>放弃救助卡 {card} 未完成的发放（{lines} 行，{value}）？不会发放任何物资。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/handout/view.py" line="241"/>
+        <source>Ready for the next card.</source>
+        <translation>请扫描下一张救助卡。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/handout/view.py" line="262"/>
+        <source>Handout {number} is already finished: scan the next card.</source>
+        <translation>发放单 {number} 已完成：请扫描下一张救助卡。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/handout/view.py" line="266"/>
+        <source>Scan the relief card first.</source>
+        <translation>请先扫描救助卡。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/handout/view.py" line="269"/>
+        <source>Nothing to hand out yet: scan the goods first.</source>
+        <translation>还没有要发放的物品：请先扫码。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/handout/view.py" line="281"/>
+        <source>Not approved: the handout is not finished.</source>
+        <translation>未获店长批准：发放未完成。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/handout/view.py" line="286"/>
+        <source>Last handout {number}: card {card}, {value}</source>
+        <translation>上一笔发放 {number}：救助卡 {card}，{value}</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/handout/view.py" line="288"/>
+        <source>Handed out: {number}, {value}. Print the slip for the recipient to sign (Ctrl+P).</source>
+        <translation>已发放：{number}，{value}。请打印发放单由领取人签字（Ctrl+P）。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/handout/view.py" line="290"/>
+        <source>Beyond the allowance: handed out with a warning, and logged.</source>
+        <translation>超额发放：已提醒并记录在案。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/handout/view.py" line="292"/>
+        <source>The books show less on hand than was handed out: check the shelf.</source>
+        <translation>账面库存少于发放数量：请核对货架。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/handout/view.py" line="296"/>
+        <source>Goods to pay for are on the sale&apos;s ticket (F9).</source>
+        <translation>需付费的商品已在收银单上（F9）。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/handout/view.py" line="313"/>
+        <location filename="../../charity_pos/ui/handout/view.py" line="323"/>
+        <source>No handout finished yet at this screen.</source>
+        <translation>本界面还没有完成的发放。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/handout/view.py" line="317"/>
+        <source>Slip of {number} printed: the recipient signs it.</source>
+        <translation>发放单 {number} 已打印：请领取人签字。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/handout/view.py" line="327"/>
+        <source>Slip of {number} saved as {path}.</source>
+        <translation>发放单 {number} 已保存为 {path}。</translation>
+    </message>
+</context>
+<context>
+    <name>HandoutSlips</name>
+    <message>
+        <location filename="../../charity_pos/ui/handout/slip.py" line="46"/>
+        <source>handout-{number}.pdf</source>
+        <extracomment>A5 portrait, in points.</extracomment>
+        <translation>物资发放单-{number}.pdf</translation>
+    </message>
+</context>
+<context>
+    <name>HandoutsDialog</name>
+    <message>
+        <location filename="../../charity_pos/ui/households/history.py" line="49"/>
+        <source>Handouts of card {card}</source>
+        <translation>卡 {card} 的领取记录</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/households/history.py" line="57"/>
+        <source>Card {card}, {name}: handouts from {start} to {end}</source>
+        <translation>卡 {card}，{name}：{start} 至 {end} 的领取记录</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/households/history.py" line="65"/>
+        <source>{count} handouts, {value} given out.</source>
+        <translation>本期领取 {count} 次，共 {value}。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/households/history.py" line="83"/>
+        <source>Allowance this period {allowance}; {left} left.</source>
+        <translation>本期额度 {allowance}，剩余 {left}。</translation>
+    </message>
+</context>
+<context>
+    <name>HouseholdTableModel</name>
+    <message>
+        <location filename="../../charity_pos/ui/households/model.py" line="74"/>
+        <source>Card number</source>
+        <translation>卡号</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/households/model.py" line="74"/>
+        <source>Head of household</source>
+        <translation>户主</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/households/model.py" line="74"/>
+        <source>ID number</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/households/model.py" line="74"/>
+        <source>Members</source>
+        <translation>人数</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/households/model.py" line="75"/>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/households/model.py" line="75"/>
+        <source>Sub-district</source>
+        <translation>认定街道</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/households/model.py" line="75"/>
+        <source>Valid to</source>
+        <translation>有效期至</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/households/model.py" line="75"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/households/model.py" line="82"/>
+        <source>Lapsed, personal data erased</source>
+        <translation>已失效，个人信息已删除</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/households/model.py" line="84"/>
+        <source>Suspended: {reason}</source>
+        <translation>已暂停：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/households/model.py" line="84"/>
+        <source>Suspended</source>
+        <translation>已暂停</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/households/model.py" line="86"/>
+        <source>Lapsed on {date}</source>
+        <translation>已失效（{date}）</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/households/model.py" line="88"/>
+        <source>Valid from {date}</source>
+        <translation>{date} 起有效</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/households/model.py" line="89"/>
+        <source>In use</source>
+        <translation>在用</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/households/model.py" line="119"/>
+        <source>Eligibility lapsed long ago: the name, ID number and certificate were erased; only what reports need is kept.</source>
+        <translation>资格失效已久：姓名、身份证号和认定文书号已删除，只保留统计报表所需的信息。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/households/model.py" line="122"/>
+        <source>Eligibility ended on {date}; the household must be certified again.</source>
+        <translation>资格已于 {date} 到期，需重新认定。</translation>
+    </message>
+</context>
+<context>
+    <name>Households</name>
+    <message>
+        <location filename="../../charity_pos/ui/households/words.py" line="16"/>
+        <source>Subsistence allowance</source>
+        <extracomment>In the order the sub-district lists them.</extracomment>
+        <translation>低保</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/households/words.py" line="17"/>
+        <source>Near subsistence</source>
+        <translation>低保边缘</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/households/words.py" line="18"/>
+        <source>Extreme poverty</source>
+        <translation>特困</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/households/words.py" line="19"/>
+        <source>Low income</source>
+        <translation>低收入</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/households/words.py" line="20"/>
+        <source>Poverty from expenses</source>
+        <translation>支出型贫困</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/households/words.py" line="21"/>
+        <source>Temporary relief</source>
+        <translation>临时救助</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/households/words.py" line="25"/>
+        <source>Per month</source>
+        <translation>每月</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/households/words.py" line="26"/>
+        <source>Per quarter</source>
+        <translation>每季度</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/households/words.py" line="30"/>
+        <source>Enforce</source>
+        <translation>超额须店长批准</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/households/words.py" line="31"/>
+        <source>Warn only</source>
+        <translation>仅提醒</translation>
+    </message>
+</context>
+<context>
+    <name>HouseholdsScreen</name>
+    <message>
+        <location filename="../../charity_pos/ui/households/view.py" line="64"/>
+        <source>Card number, name or its pinyin initials, ID digits, sub-district (Ctrl+F)</source>
+        <translation>卡号、姓名或拼音首字母、身份证号中的数字、街道（Ctrl+F）</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/households/view.py" line="68"/>
+        <source>All households</source>
+        <translation>全部家庭</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/households/view.py" line="68"/>
+        <source>Cards in use</source>
+        <translation>在用的卡</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/households/view.py" line="68"/>
+        <source>Suspended</source>
+        <translation>已暂停</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/households/view.py" line="69"/>
+        <source>Lapsed</source>
+        <translation>已失效</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/households/view.py" line="79"/>
+        <source>New household (Ctrl+N)</source>
+        <translation>新建家庭 (Ctrl+N)</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/households/view.py" line="81"/>
+        <source>Whole ID number… (Ctrl+I)</source>
+        <translation>查看完整身份证号… (Ctrl+I)</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/households/view.py" line="82"/>
+        <source>Handouts this period (Ctrl+J)</source>
+        <translation>本期领取记录 (Ctrl+J)</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/households/view.py" line="83"/>
+        <source>Import spreadsheet… (Ctrl+O)</source>
+        <translation>导入表格… (Ctrl+O)</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/households/view.py" line="84"/>
+        <source>Quota rules… (Ctrl+R)</source>
+        <translation>配额规则… (Ctrl+R)</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/households/view.py" line="119"/>
+        <source>Households</source>
+        <translation>困难家庭</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/households/view.py" line="154"/>
+        <source>{count} households shown</source>
+        <translation>显示 {count} 户</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/households/view.py" line="80"/>
+        <location filename="../../charity_pos/ui/households/view.py" line="184"/>
+        <source>Suspend… (Ctrl+T)</source>
+        <translation>暂停… (Ctrl+T)</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/households/view.py" line="122"/>
+        <source>Households: Ctrl+F search, Ctrl+N new, Ctrl+T suspend or reactivate, Ctrl+I whole ID number, Ctrl+J handouts, Ctrl+O import, Ctrl+R quota rules</source>
+        <translation>困难家庭：Ctrl+F 查找，Ctrl+N 新建，Ctrl+T 暂停或恢复，Ctrl+I 完整身份证号，Ctrl+J 领取记录，Ctrl+O 导入，Ctrl+R 配额规则</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/households/view.py" line="184"/>
+        <source>Reactivate (Ctrl+T)</source>
+        <translation>恢复使用 (Ctrl+T)</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/households/view.py" line="211"/>
+        <source>Reactivate card</source>
+        <translation>恢复使用</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/households/view.py" line="212"/>
+        <source>Put card {card} ({name}) back in use?</source>
+        <translation>恢复使用卡 {card}（{name}）？</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/households/view.py" line="229"/>
+        <source>Whole ID number</source>
+        <translation>完整身份证号</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/households/view.py" line="230"/>
+        <source>The whole ID number of card {card} ({name}) will be shown. This is written to the audit log under your name. Show it?</source>
+        <translation>将显示卡 {card}（{name}）的完整身份证号，并以您的名义记入审计日志。要显示吗？</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/households/view.py" line="275"/>
+        <source>Imported {count} households.</source>
+        <translation>已导入 {count} 户。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/households/view.py" line="277"/>
+        <source>No household was imported.</source>
+        <translation>未导入任何家庭。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/households/view.py" line="279"/>
+        <source>The {count} rows to correct were written to {file}.</source>
+        <translation>需更正的 {count} 行已写入 {file}。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/households/view.py" line="281"/>
+        <location filename="../../charity_pos/ui/households/view.py" line="287"/>
+        <source>Import households</source>
+        <translation>导入困难家庭</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/households/view.py" line="288"/>
+        <source>Spreadsheets (*.xlsx *.csv)</source>
+        <translation>表格文件 (*.xlsx *.csv)</translation>
+    </message>
+</context>
+<context>
+    <name>ImportPreviewDialog</name>
+    <message>
+        <location filename="../../charity_pos/ui/households/importing.py" line="80"/>
+        <source>Import households from {file}</source>
+        <translation>从 {file} 导入困难家庭</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/households/importing.py" line="83"/>
+        <source>{total} rows: {good} can be imported, {bad} must be corrected first.</source>
+        <translation>共 {total} 行：{good} 行可以导入，{bad} 行需先更正。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/households/importing.py" line="92"/>
+        <source>The rows to correct, with their reasons, will be written to {file}. Nothing is imported unless every good row is.</source>
+        <translation>需更正的行及其原因将写入 {file}。正确的行要么全部导入，要么一行也不导入。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/households/importing.py" line="94"/>
+        <source>Every row can be imported.</source>
+        <translation>所有行都可以导入。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/households/importing.py" line="103"/>
+        <source>Import {count} good rows</source>
+        <translation>导入 {count} 行正确数据</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/households/importing.py" line="104"/>
+        <source>Write the rows to correct</source>
+        <translation>写出需更正的行</translation>
     </message>
 </context>
 <context>
@@ -1642,6 +2633,29 @@
     </message>
 </context>
 <context>
+    <name>LimitsGrid</name>
+    <message>
+        <location filename="../../charity_pos/ui/households/rules.py" line="101"/>
+        <source>Item limits per period</source>
+        <translation>每期物品限量</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/households/rules.py" line="103"/>
+        <source>Goods category</source>
+        <translation>商品类别</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/households/rules.py" line="103"/>
+        <source>Units, one person</source>
+        <translation>单人件数</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/households/rules.py" line="104"/>
+        <source>Units, each extra member</source>
+        <translation>每多一人加</translation>
+    </message>
+</context>
+<context>
     <name>LinesModel</name>
     <message>
         <location filename="../../charity_pos/ui/intake/model.py" line="102"/>
@@ -1786,97 +2800,97 @@
         <translation>charity-pos · {store}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/main_window.py" line="70"/>
+        <location filename="../../charity_pos/ui/main_window.py" line="83"/>
         <source>&amp;System</source>
         <translation>系统(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/main_window.py" line="71"/>
+        <location filename="../../charity_pos/ui/main_window.py" line="84"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/main_window.py" line="75"/>
+        <location filename="../../charity_pos/ui/main_window.py" line="88"/>
         <source>Counter &amp;limits…</source>
         <translation>收银限额(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/main_window.py" line="77"/>
+        <location filename="../../charity_pos/ui/main_window.py" line="90"/>
         <source>&amp;Log out</source>
         <translation>注销(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/main_window.py" line="81"/>
+        <location filename="../../charity_pos/ui/main_window.py" line="94"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/main_window.py" line="84"/>
+        <location filename="../../charity_pos/ui/main_window.py" line="97"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/main_window.py" line="85"/>
+        <location filename="../../charity_pos/ui/main_window.py" line="98"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/main_window.py" line="88"/>
+        <location filename="../../charity_pos/ui/main_window.py" line="101"/>
         <source>&amp;About charity-pos</source>
         <translation>关于 charity-pos(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/main_window.py" line="90"/>
+        <location filename="../../charity_pos/ui/main_window.py" line="103"/>
         <source>About charity-pos</source>
         <translation>关于 charity-pos</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/main_window.py" line="91"/>
+        <location filename="../../charity_pos/ui/main_window.py" line="104"/>
         <source>charity-pos {version}: point of sale for community charity supermarkets.</source>
         <translation>charity-pos {version}：社区慈善超市收银系统。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/main_window.py" line="121"/>
+        <location filename="../../charity_pos/ui/main_window.py" line="134"/>
         <source>Manager</source>
         <translation>店长</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/main_window.py" line="121"/>
+        <location filename="../../charity_pos/ui/main_window.py" line="134"/>
         <source>Cashier</source>
         <translation>收银员</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/main_window.py" line="123"/>
+        <location filename="../../charity_pos/ui/main_window.py" line="136"/>
         <source>Store: {store} ({code})   User: {user}   Role: {role}   Date: {date}</source>
         <translation>门店：{store}（{code}）   用户：{user}   角色：{role}   日期：{date}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/main_window.py" line="129"/>
+        <location filename="../../charity_pos/ui/main_window.py" line="142"/>
         <source>F1: this list</source>
         <translation>F1：本列表</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/main_window.py" line="129"/>
+        <location filename="../../charity_pos/ui/main_window.py" line="142"/>
         <source>Ctrl+L: log out</source>
         <translation>Ctrl+L：注销</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/main_window.py" line="129"/>
+        <location filename="../../charity_pos/ui/main_window.py" line="142"/>
         <source>Ctrl+Q: quit</source>
         <translation>Ctrl+Q：退出</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/main_window.py" line="130"/>
+        <location filename="../../charity_pos/ui/main_window.py" line="143"/>
         <source>Ctrl+,: settings</source>
         <translation>Ctrl+,：设置</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/main_window.py" line="134"/>
+        <location filename="../../charity_pos/ui/main_window.py" line="147"/>
         <source>Keyboard shortcuts</source>
         <translation>快捷键</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/main_window.py" line="151"/>
+        <location filename="../../charity_pos/ui/main_window.py" line="164"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
@@ -1962,6 +2976,95 @@
         <location filename="../../charity_pos/ui/intake/donor.py" line="160"/>
         <source>Cancel (Esc)</source>
         <translation>取消（Esc）</translation>
+    </message>
+</context>
+<context>
+    <name>NewHouseholdDialog</name>
+    <message>
+        <location filename="../../charity_pos/ui/households/dialogs.py" line="62"/>
+        <source>New household</source>
+        <extracomment>How long the whole ID number stays on the screen before it closes by itself.</extracomment>
+        <translation>新建困难家庭</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/households/dialogs.py" line="69"/>
+        <source>as printed on the relief card, e.g. JA000123</source>
+        <translation>与帮困卡上印的一致，例如 JA000123</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/households/dialogs.py" line="74"/>
+        <source>18 characters; kept encrypted, shown masked</source>
+        <translation>18 位；加密保存，显示时打码</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/households/dialogs.py" line="84"/>
+        <source>the certificate&apos;s reference, e.g. 静民救〔2026〕012号</source>
+        <translation>认定文书编号，例如 静民救〔2026〕012号</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/households/dialogs.py" line="87"/>
+        <source>Separate written consent given (PIPL art. 29)</source>
+        <translation>已单独书面同意（个人信息保护法第 29 条）</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/households/dialogs.py" line="89"/>
+        <source>&amp;Card number</source>
+        <translation>帮困卡号(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/households/dialogs.py" line="90"/>
+        <source>Head of household&apos;s &amp;name</source>
+        <translation>户主姓名(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/households/dialogs.py" line="91"/>
+        <source>&amp;ID number</source>
+        <translation>身份证号(&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/households/dialogs.py" line="92"/>
+        <source>&amp;Members</source>
+        <translation>家庭人数(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/households/dialogs.py" line="93"/>
+        <source>Categor&amp;y</source>
+        <translation>救助类别(&amp;Y)</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/households/dialogs.py" line="94"/>
+        <source>Certified by (&amp;sub-district)</source>
+        <translation>认定街道(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/households/dialogs.py" line="95"/>
+        <source>Certificate &amp;reference</source>
+        <translation>认定文书编号(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/households/dialogs.py" line="96"/>
+        <source>Valid &amp;from</source>
+        <translation>有效期起(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/households/dialogs.py" line="97"/>
+        <source>Valid &amp;to</source>
+        <translation>有效期至(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/households/dialogs.py" line="98"/>
+        <source>Head of household&apos;s consent</source>
+        <translation>户主同意</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/households/dialogs.py" line="99"/>
+        <source>Consent recorded &amp;on</source>
+        <translation>同意日期(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/households/dialogs.py" line="117"/>
+        <source>Record the household&apos;s consent first: PIPL asks for it before keeping these details.</source>
+        <translation>请先记录户主的单独同意：按《个人信息保护法》，保存这些信息前须取得同意。</translation>
     </message>
 </context>
 <context>
@@ -2262,6 +3365,91 @@
     </message>
 </context>
 <context>
+    <name>QuotaRulesDialog</name>
+    <message>
+        <location filename="../../charity_pos/ui/households/rules.py" line="149"/>
+        <location filename="../../charity_pos/ui/households/rules.py" line="241"/>
+        <location filename="../../charity_pos/ui/households/rules.py" line="291"/>
+        <source>Quota rules</source>
+        <translation>配额规则</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/households/rules.py" line="153"/>
+        <source>What a household may take free each period, by its category. The value grows with the household&apos;s size; top-ups count in their months only.</source>
+        <translation>按救助类别规定每户每期可免费领取的额度。额度随家庭人数增加；节日补助只在所选月份计入。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/households/rules.py" line="174"/>
+        <source>e.g. 1,10: the Spring Festival and National Day months</source>
+        <translation>例如 1,10：春节和国庆所在的月份</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/households/rules.py" line="176"/>
+        <source>Enforce: past the allowance a manager approves with a reason</source>
+        <translation>严格执行：超出额度须店长批准并说明原因</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/households/rules.py" line="177"/>
+        <source>Warn: the cashier is warned and the override is logged</source>
+        <translation>仅提醒：提醒收银员，超额记入日志</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/households/rules.py" line="178"/>
+        <source>&amp;Period</source>
+        <translation>周期(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/households/rules.py" line="179"/>
+        <source>Value for &amp;one person</source>
+        <translation>单人额度(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/households/rules.py" line="180"/>
+        <source>&amp;Each extra member adds</source>
+        <translation>每多一人增加(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/households/rules.py" line="181"/>
+        <source>Festival &amp;top-up</source>
+        <translation>节日补助(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/households/rules.py" line="182"/>
+        <source>Top-up &amp;months</source>
+        <translation>补助月份(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/households/rules.py" line="183"/>
+        <source>Past the &amp;allowance</source>
+        <translation>超出额度时(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/households/rules.py" line="190"/>
+        <source>Save this rule (Ctrl+S)</source>
+        <translation>保存此规则 (Ctrl+S)</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/households/rules.py" line="241"/>
+        <source>Drop the changes to the rule for {category}?</source>
+        <translation>放弃对{category}规则的修改吗？</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/households/rules.py" line="250"/>
+        <source>Rule for {category}</source>
+        <translation>{category}的规则</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/households/rules.py" line="285"/>
+        <source>Saved the rule for {category}.</source>
+        <translation>已保存{category}的规则。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/households/rules.py" line="291"/>
+        <source>Close without saving the rule for {category}?</source>
+        <translation>不保存{category}的规则就关闭吗？</translation>
+    </message>
+</context>
+<context>
     <name>RecallDialog</name>
     <message>
         <location filename="../../charity_pos/ui/sales/dialogs.py" line="84"/>
@@ -2443,177 +3631,258 @@
     </message>
 </context>
 <context>
+    <name>RevealDialog</name>
+    <message>
+        <location filename="../../charity_pos/ui/households/dialogs.py" line="188"/>
+        <source>Whole ID number</source>
+        <translation>完整身份证号</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/households/dialogs.py" line="191"/>
+        <source>Card {card}, {name}</source>
+        <translation>卡 {card}，{name}</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/households/dialogs.py" line="198"/>
+        <source>Seeing this number was written to the audit log. It closes by itself after {seconds} seconds.</source>
+        <translation>本次查看已记入审计日志。此窗口 {seconds} 秒后自动关闭。</translation>
+    </message>
+</context>
+<context>
+    <name>RulesModel</name>
+    <message>
+        <location filename="../../charity_pos/ui/households/rules.py" line="49"/>
+        <source>Household category</source>
+        <translation>救助类别</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/households/rules.py" line="49"/>
+        <source>Period</source>
+        <translation>周期</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/households/rules.py" line="49"/>
+        <source>One person</source>
+        <translation>单人额度</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/households/rules.py" line="49"/>
+        <source>Each extra member</source>
+        <translation>每多一人</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/households/rules.py" line="50"/>
+        <source>Festival top-up</source>
+        <translation>节日补助</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/households/rules.py" line="50"/>
+        <source>Top-up months</source>
+        <translation>补助月份</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/households/rules.py" line="50"/>
+        <source>Mode</source>
+        <translation>超额处理</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/households/rules.py" line="50"/>
+        <source>Item limits</source>
+        <translation>物品限量</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/households/rules.py" line="70"/>
+        <source>, </source>
+        <translation>；</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/households/rules.py" line="75"/>
+        <source>{category} {base} (+{per} per extra member)</source>
+        <translation>{category} {base}（每多一人 +{per}）</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/households/rules.py" line="77"/>
+        <source>{category} {base}</source>
+        <translation>{category} {base}</translation>
+    </message>
+</context>
+<context>
     <name>SaleScreen</name>
     <message>
-        <location filename="../../charity_pos/ui/sales/view.py" line="82"/>
+        <location filename="../../charity_pos/ui/sales/view.py" line="83"/>
         <source>Pay (F12)</source>
         <translation>结账（F12）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/view.py" line="84"/>
+        <location filename="../../charity_pos/ui/sales/view.py" line="85"/>
         <source>To pay</source>
         <translation>应收</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/view.py" line="97"/>
+        <location filename="../../charity_pos/ui/sales/view.py" line="98"/>
         <source>Quantity (F6)</source>
         <translation>数量（F6）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/view.py" line="98"/>
+        <location filename="../../charity_pos/ui/sales/view.py" line="99"/>
         <source>Price (F7)</source>
         <translation>改价（F7）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/view.py" line="99"/>
+        <location filename="../../charity_pos/ui/sales/view.py" line="100"/>
         <source>Line discount (F8)</source>
         <translation>单品折扣（F8）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/view.py" line="100"/>
+        <location filename="../../charity_pos/ui/sales/view.py" line="101"/>
         <source>Ticket discount (F10)</source>
         <translation>整单折扣（F10）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/view.py" line="101"/>
+        <location filename="../../charity_pos/ui/sales/view.py" line="102"/>
         <source>Remove line (Del)</source>
         <translation>删除此行（Del）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/view.py" line="102"/>
+        <location filename="../../charity_pos/ui/sales/view.py" line="103"/>
         <source>Find item (Ctrl+F)</source>
         <translation>查找商品（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/view.py" line="103"/>
+        <location filename="../../charity_pos/ui/sales/view.py" line="104"/>
         <source>Park (F11)</source>
         <translation>挂单（F11）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/view.py" line="105"/>
+        <location filename="../../charity_pos/ui/sales/view.py" line="106"/>
         <source>Cancel ticket (Ctrl+Del)</source>
         <translation>取消整单（Ctrl+Del）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/view.py" line="106"/>
+        <location filename="../../charity_pos/ui/sales/view.py" line="107"/>
         <source>Return (Ctrl+R)</source>
         <translation>退货（Ctrl+R）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/view.py" line="107"/>
+        <location filename="../../charity_pos/ui/sales/view.py" line="108"/>
         <source>Shift&apos;s sales (Ctrl+J)</source>
         <translation>本班销售（Ctrl+J）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/view.py" line="135"/>
+        <location filename="../../charity_pos/ui/sales/view.py" line="136"/>
         <source>Sale</source>
         <translation>收银</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/view.py" line="138"/>
+        <location filename="../../charity_pos/ui/sales/view.py" line="139"/>
         <source>Sale: scan or type and Enter, 3* for three, F6 quantity, F7 price, F8 line discount, F10 ticket discount, Del remove line, Ctrl+Del cancel ticket, Ctrl+F find item, F11 park, Shift+F11 recall, F12 pay, Ctrl+R return, Ctrl+J shift&apos;s sales, Ctrl+T open or close the shift</source>
         <translation>收银：扫码或输入后按 Enter，3* 表示三件，F6 数量，F7 改价，F8 单品折扣，F10 整单折扣，Del 删除此行，Ctrl+Del 取消整单，Ctrl+F 查找商品，F11 挂单，Shift+F11 取单，F12 结账，Ctrl+R 退货，Ctrl+J 本班销售，Ctrl+T 开班或交班</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/view.py" line="172"/>
+        <location filename="../../charity_pos/ui/sales/view.py" line="173"/>
         <source>Till {till}: no shift open. Ctrl+T opens one with its cash float.</source>
         <translation>收银台 {till} 未开班。按 Ctrl+T 开班并登记备用金。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/view.py" line="174"/>
+        <location filename="../../charity_pos/ui/sales/view.py" line="175"/>
         <source>Open shift (Ctrl+T)</source>
         <translation>开班（Ctrl+T）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/view.py" line="177"/>
+        <location filename="../../charity_pos/ui/sales/view.py" line="178"/>
         <source>Shift {number} · till {till} · opened by {user}</source>
         <translation>班次 {number} · 收银台 {till} · {user} 开班</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/view.py" line="179"/>
+        <location filename="../../charity_pos/ui/sales/view.py" line="180"/>
         <source>Close shift (Ctrl+T)</source>
         <translation>交班（Ctrl+T）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/view.py" line="183"/>
+        <location filename="../../charity_pos/ui/sales/view.py" line="184"/>
         <source>Recall (Shift+F11)</source>
         <translation>取单（Shift+F11）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/view.py" line="188"/>
+        <location filename="../../charity_pos/ui/sales/view.py" line="189"/>
         <source>Nothing to cancel.</source>
         <translation>没有可取消的单。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/view.py" line="191"/>
+        <location filename="../../charity_pos/ui/sales/view.py" line="192"/>
         <source>Cancel ticket</source>
         <translation>取消整单</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/view.py" line="192"/>
+        <location filename="../../charity_pos/ui/sales/view.py" line="193"/>
         <source>Cancel this ticket ({summary}) without selling? It is logged.</source>
         <translation>取消这一单（{summary}），不结账？此操作会记录在案。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/view.py" line="202"/>
+        <location filename="../../charity_pos/ui/sales/view.py" line="203"/>
         <source>Ticket cancelled.</source>
         <translation>整单已取消。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/view.py" line="208"/>
+        <location filename="../../charity_pos/ui/sales/view.py" line="209"/>
         <source>Nothing to park.</source>
         <translation>没有可挂的单。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/view.py" line="218"/>
+        <location filename="../../charity_pos/ui/sales/view.py" line="219"/>
         <source>Ticket parked. Shift+F11 recalls it.</source>
         <translation>已挂单。按 Shift+F11 取单。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/view.py" line="229"/>
-        <location filename="../../charity_pos/ui/sales/view.py" line="311"/>
+        <location filename="../../charity_pos/ui/sales/view.py" line="230"/>
+        <location filename="../../charity_pos/ui/sales/view.py" line="321"/>
         <source>Pay, park or cancel this ticket first.</source>
         <translation>请先结账、挂单或取消当前这一单。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/view.py" line="233"/>
+        <location filename="../../charity_pos/ui/sales/view.py" line="234"/>
         <source>No parked tickets at this till.</source>
         <translation>本收银台没有挂起的单。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/view.py" line="258"/>
+        <location filename="../../charity_pos/ui/sales/view.py" line="259"/>
         <source>Ticket recalled without: {reasons}</source>
         <translation>已取单，但以下商品未能恢复：{reasons}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/view.py" line="261"/>
+        <location filename="../../charity_pos/ui/sales/view.py" line="262"/>
         <source>Ticket recalled: {summary}</source>
         <translation>已取单：{summary}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/view.py" line="268"/>
+        <location filename="../../charity_pos/ui/sales/view.py" line="272"/>
+        <source>Brought over to pay for: {count} lines.</source>
+        <translation>已转入付费购买：{count} 行。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/sales/view.py" line="278"/>
         <source>Nothing to pay yet: scan the goods first.</source>
         <translation>还没有可结账的商品：请先扫码。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/view.py" line="280"/>
+        <location filename="../../charity_pos/ui/sales/view.py" line="290"/>
         <source>Last sale {number}
 total {total}, change {change}</source>
         <translation>上一单 {number}
 合计 {total}，找零 {change}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/view.py" line="282"/>
+        <location filename="../../charity_pos/ui/sales/view.py" line="292"/>
         <source>Paid: sale {number}.</source>
         <translation>收款完成：销售单号 {number}。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/view.py" line="291"/>
+        <location filename="../../charity_pos/ui/sales/view.py" line="301"/>
         <source>No shift open</source>
         <translation>未开班</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/view.py" line="292"/>
+        <location filename="../../charity_pos/ui/sales/view.py" line="302"/>
         <source>No shift is open at till {till}. Open one now with its cash float?</source>
         <translation>收银台 {till} 还没有开班。现在开班并登记备用金吗？</translation>
     </message>
@@ -2973,6 +4242,49 @@ total {total}, change {change}</source>
     </message>
 </context>
 <context>
+    <name>SuspendDialog</name>
+    <message>
+        <location filename="../../charity_pos/ui/households/dialogs.py" line="145"/>
+        <source>Suspend card {card}</source>
+        <translation>暂停卡 {card}</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/households/dialogs.py" line="148"/>
+        <source>Card {card} ({name}) will be refused at the counter with this reason until a manager puts it back in use.</source>
+        <translation>在店长恢复使用之前，卡 {card}（{name}）在收银台将被拒绝，并显示此原因。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/households/dialogs.py" line="156"/>
+        <source>Eligibility under review</source>
+        <translation>资格复核中</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/households/dialogs.py" line="156"/>
+        <source>Card reported lost</source>
+        <translation>卡已挂失</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/households/dialogs.py" line="157"/>
+        <source>Household moved away</source>
+        <translation>已迁出本街道</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/households/dialogs.py" line="158"/>
+        <source>Why, in a few words</source>
+        <translation>简要说明原因</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/households/dialogs.py" line="160"/>
+        <source>&amp;Reason</source>
+        <translation>原因(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/households/dialogs.py" line="165"/>
+        <source>Suspend</source>
+        <translation>暂停</translation>
+    </message>
+</context>
+<context>
     <name>TicketEditor</name>
     <message>
         <location filename="../../charity_pos/ui/sales/lines.py" line="81"/>
@@ -3256,421 +4568,469 @@ total {total}, change {change}</source>
 <context>
     <name>cli</name>
     <message>
-        <location filename="../../charity_pos/cli.py" line="129"/>
-        <location filename="../../charity_pos/cli.py" line="138"/>
+        <location filename="../../charity_pos/cli.py" line="146"/>
+        <location filename="../../charity_pos/cli.py" line="155"/>
         <source>Error: </source>
         <translation>错误：</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="149"/>
+        <location filename="../../charity_pos/cli.py" line="166"/>
         <source>Created store {code} in {path}. Log in as “manager” with the PIN you chose.</source>
         <translation>已在 {path} 创建门店 {code}。请用“manager”账号和您设定的 PIN 码登录。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="161"/>
-        <source>Demo store created in {path}: {items} items, {donations} donations from {donors} donors, {households} households, {sales} sales and {returns} returns in {shifts} shifts, {events} journal events over {days} days.</source>
-        <translation>演示门店已创建于 {path}：{items} 件商品，{donors} 位捐赠人的 {donations} 笔捐赠，{households} 户困难家庭，{shifts} 个班次中的 {sales} 笔销售和 {returns} 笔退货，{days} 天内 {events} 条日志事件。</translation>
-    </message>
-    <message>
-        <location filename="../../charity_pos/cli.py" line="167"/>
+        <location filename="../../charity_pos/cli.py" line="184"/>
         <source>Demo accounts: cashier (PIN 1111), manager (PIN 9999).</source>
         <translation>演示账号：cashier（PIN 1111），manager（PIN 9999）。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="178"/>
+        <location filename="../../charity_pos/cli.py" line="195"/>
         <source>OK: {events} journal events, {records} records agree; chain head {head}.</source>
         <translation>校验通过：{events} 条日志事件，{records} 条记录一致；链头 {head}。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="181"/>
+        <location filename="../../charity_pos/cli.py" line="198"/>
         <source>FAILED: </source>
         <translation>校验失败：</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="210"/>
+        <location filename="../../charity_pos/cli.py" line="227"/>
         <source>Receipt {number} reprinted (reprint {count}) to {out}.</source>
         <translation>收据 {number} 已补打（第 {count} 次），保存到 {out}。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="213"/>
+        <location filename="../../charity_pos/cli.py" line="230"/>
         <source>Receipt {number} issued to {out}.</source>
         <translation>收据 {number} 已开具，保存到 {out}。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="227"/>
+        <location filename="../../charity_pos/cli.py" line="244"/>
         <source>{count} labels written to {out}.</source>
         <translation>{count} 张标签已写入 {out}。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="247"/>
+        <location filename="../../charity_pos/cli.py" line="264"/>
         <source>Slip of sale {number} written to {out}.</source>
         <translation>销售 {number} 的小票已写入 {out}。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="255"/>
+        <location filename="../../charity_pos/cli.py" line="277"/>
+        <source>Personal data of {count} lapsed households erased.</source>
+        <translation>已清除 {count} 户资格早已失效家庭的个人信息。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/cli.py" line="291"/>
+        <source>{file}: {total} rows, {good} good, {bad} to correct.</source>
+        <translation>{file}：共 {total} 行，{good} 行无误，{bad} 行需更正。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/cli.py" line="297"/>
+        <source>Row {row} ({household}): {reasons}</source>
+        <translation>第 {row} 行（{household}）：{reasons}</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/cli.py" line="300"/>
+        <source>Dry run: nothing was imported or written.</source>
+        <translation>仅检查：未导入任何家庭，也未写入任何文件。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/cli.py" line="315"/>
+        <source>Imported {count} households (journal event #{seq}).</source>
+        <translation>已导入 {count} 户家庭（日志事件 #{seq}）。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/cli.py" line="318"/>
+        <source>No household was imported.</source>
+        <translation>未导入任何家庭。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/cli.py" line="320"/>
+        <source>{count} rows to correct written to {out}.</source>
+        <translation>{count} 行需更正的记录已写入 {out}。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/cli.py" line="329"/>
         <source>SQLite integrity check failed: {detail}</source>
         <translation>SQLite 完整性检查失败：{detail}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="256"/>
+        <location filename="../../charity_pos/cli.py" line="330"/>
         <source>journal event #{seq} is out of sequence (expected #{expected})</source>
         <translation>日志事件 #{seq} 序号不连续（应为 #{expected}）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="257"/>
+        <location filename="../../charity_pos/cli.py" line="331"/>
         <source>journal event #{seq} does not link to the event before it</source>
         <translation>日志事件 #{seq} 与前一事件的链接不符</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="258"/>
+        <location filename="../../charity_pos/cli.py" line="332"/>
         <source>journal event #{seq} was altered: its hash does not match</source>
         <translation>日志事件 #{seq} 被改动：哈希值不符</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="259"/>
+        <location filename="../../charity_pos/cli.py" line="333"/>
         <source>journal event #{seq} cannot be read: {detail}</source>
         <translation>日志事件 #{seq} 无法读取：{detail}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="260"/>
+        <location filename="../../charity_pos/cli.py" line="334"/>
         <source>record {table}/{record} written by journal event #{seq} is missing</source>
         <translation>日志事件 #{seq} 写入的记录 {table}/{record} 不见了</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="261"/>
+        <location filename="../../charity_pos/cli.py" line="335"/>
         <source>record {table}/{record} is not in the journal</source>
         <translation>记录 {table}/{record} 不在日志中</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="262"/>
+        <location filename="../../charity_pos/cli.py" line="336"/>
         <source>record {table}/{record}: {column} is {found} in the database but {expected} in journal event #{seq}</source>
         <translation>记录 {table}/{record}：{column} 在数据库中为 {found}，但日志事件 #{seq} 中为 {expected}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="269"/>
+        <location filename="../../charity_pos/cli.py" line="343"/>
         <source>donated</source>
         <translation>捐赠</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="269"/>
+        <location filename="../../charity_pos/cli.py" line="343"/>
         <source>purchased</source>
         <translation>采购</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="270"/>
+        <location filename="../../charity_pos/cli.py" line="344"/>
         <source>consigned</source>
         <translation>代销</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="274"/>
+        <location filename="../../charity_pos/cli.py" line="348"/>
         <source>cash</source>
         <translation>现金</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="274"/>
+        <location filename="../../charity_pos/cli.py" line="348"/>
         <source>WeChat Pay</source>
         <translation>微信支付</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="275"/>
+        <location filename="../../charity_pos/cli.py" line="349"/>
         <source>Alipay</source>
         <translation>支付宝</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="275"/>
+        <location filename="../../charity_pos/cli.py" line="349"/>
         <source>UnionPay card</source>
         <translation>银联卡</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="276"/>
+        <location filename="../../charity_pos/cli.py" line="350"/>
         <source>voucher</source>
         <translation>储值券</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="280"/>
+        <location filename="../../charity_pos/cli.py" line="354"/>
         <source>active</source>
         <translation>有效</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="280"/>
+        <location filename="../../charity_pos/cli.py" line="354"/>
         <source>suspended</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="281"/>
+        <location filename="../../charity_pos/cli.py" line="355"/>
         <source>expired</source>
         <translation>过期</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="300"/>
-        <location filename="../../charity_pos/cli.py" line="314"/>
+        <location filename="../../charity_pos/cli.py" line="374"/>
+        <location filename="../../charity_pos/cli.py" line="388"/>
         <source>Barcode</source>
         <translation>条码</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="300"/>
-        <location filename="../../charity_pos/cli.py" line="314"/>
+        <location filename="../../charity_pos/cli.py" line="374"/>
+        <location filename="../../charity_pos/cli.py" line="388"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="300"/>
-        <location filename="../../charity_pos/cli.py" line="388"/>
+        <location filename="../../charity_pos/cli.py" line="374"/>
+        <location filename="../../charity_pos/cli.py" line="461"/>
+        <location filename="../../charity_pos/cli.py" line="479"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="300"/>
-        <location filename="../../charity_pos/cli.py" line="316"/>
+        <location filename="../../charity_pos/cli.py" line="374"/>
+        <location filename="../../charity_pos/cli.py" line="390"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="300"/>
+        <location filename="../../charity_pos/cli.py" line="374"/>
         <source>Price</source>
         <translation>售价</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="300"/>
+        <location filename="../../charity_pos/cli.py" line="374"/>
         <source>Reference</source>
         <translation>参考价</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="300"/>
+        <location filename="../../charity_pos/cli.py" line="374"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="300"/>
+        <location filename="../../charity_pos/cli.py" line="374"/>
         <source>Active</source>
         <translation>在用</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="300"/>
-        <location filename="../../charity_pos/cli.py" line="316"/>
+        <location filename="../../charity_pos/cli.py" line="374"/>
+        <location filename="../../charity_pos/cli.py" line="390"/>
         <source>On hand</source>
         <translation>库存</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="303"/>
+        <location filename="../../charity_pos/cli.py" line="377"/>
+        <location filename="../../charity_pos/cli.py" line="465"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="303"/>
+        <location filename="../../charity_pos/cli.py" line="377"/>
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="312"/>
+        <location filename="../../charity_pos/cli.py" line="386"/>
         <source>donation</source>
         <translation>捐赠</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="312"/>
+        <location filename="../../charity_pos/cli.py" line="386"/>
         <source>purchase</source>
         <translation>采购</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="313"/>
+        <location filename="../../charity_pos/cli.py" line="387"/>
         <source>stock count</source>
         <translation>盘点</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="313"/>
+        <location filename="../../charity_pos/cli.py" line="387"/>
         <source>sold before received</source>
         <translation>先售后入库</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="314"/>
+        <location filename="../../charity_pos/cli.py" line="388"/>
         <source>From</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="315"/>
+        <location filename="../../charity_pos/cli.py" line="389"/>
         <source>Document</source>
         <translation>单据</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="315"/>
+        <location filename="../../charity_pos/cli.py" line="389"/>
         <source>Best before</source>
         <translation>保质期至</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="315"/>
+        <location filename="../../charity_pos/cli.py" line="389"/>
         <source>Received</source>
         <translation>入库日期</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="324"/>
+        <location filename="../../charity_pos/cli.py" line="398"/>
         <source>person</source>
         <translation>个人</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="324"/>
+        <location filename="../../charity_pos/cli.py" line="398"/>
         <source>company</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="325"/>
+        <location filename="../../charity_pos/cli.py" line="399"/>
         <source>anonymous</source>
         <translation>匿名</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="334"/>
-        <location filename="../../charity_pos/cli.py" line="350"/>
-        <location filename="../../charity_pos/cli.py" line="368"/>
+        <location filename="../../charity_pos/cli.py" line="408"/>
+        <location filename="../../charity_pos/cli.py" line="424"/>
+        <location filename="../../charity_pos/cli.py" line="442"/>
+        <location filename="../../charity_pos/cli.py" line="460"/>
         <source>Number</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="334"/>
+        <location filename="../../charity_pos/cli.py" line="408"/>
         <source>Donor</source>
         <translation>捐赠人</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="335"/>
-        <location filename="../../charity_pos/cli.py" line="351"/>
+        <location filename="../../charity_pos/cli.py" line="409"/>
+        <location filename="../../charity_pos/cli.py" line="425"/>
+        <location filename="../../charity_pos/cli.py" line="461"/>
         <source>Lines</source>
         <translation>明细</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="335"/>
-        <location filename="../../charity_pos/cli.py" line="351"/>
+        <location filename="../../charity_pos/cli.py" line="409"/>
+        <location filename="../../charity_pos/cli.py" line="425"/>
+        <location filename="../../charity_pos/cli.py" line="461"/>
         <source>Units</source>
         <translation>件数</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="335"/>
+        <location filename="../../charity_pos/cli.py" line="409"/>
+        <location filename="../../charity_pos/cli.py" line="462"/>
         <source>Value</source>
         <translation>价值</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="336"/>
+        <location filename="../../charity_pos/cli.py" line="410"/>
         <source>Receipt</source>
         <translation>收据</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="340"/>
-        <location filename="../../charity_pos/cli.py" line="353"/>
+        <location filename="../../charity_pos/cli.py" line="414"/>
+        <location filename="../../charity_pos/cli.py" line="427"/>
         <source>(void)</source>
         <translation>（作废）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="350"/>
+        <location filename="../../charity_pos/cli.py" line="424"/>
         <source>Cashier</source>
         <translation>收银员</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="351"/>
-        <location filename="../../charity_pos/cli.py" line="369"/>
+        <location filename="../../charity_pos/cli.py" line="425"/>
+        <location filename="../../charity_pos/cli.py" line="443"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="352"/>
+        <location filename="../../charity_pos/cli.py" line="426"/>
         <source>Paid by</source>
         <translation>支付方式</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="352"/>
+        <location filename="../../charity_pos/cli.py" line="426"/>
         <source>Returned</source>
         <translation>已退货</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="368"/>
+        <location filename="../../charity_pos/cli.py" line="442"/>
         <source>Till</source>
         <translation>收银台</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="368"/>
+        <location filename="../../charity_pos/cli.py" line="442"/>
         <source>Opened</source>
         <translation>开班时间</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="369"/>
+        <location filename="../../charity_pos/cli.py" line="443"/>
         <source>Closed</source>
         <translation>交班时间</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="369"/>
+        <location filename="../../charity_pos/cli.py" line="443"/>
         <source>Sales</source>
         <translation>销售</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="370"/>
+        <location filename="../../charity_pos/cli.py" line="444"/>
         <source>Cash expected</source>
         <translation>现金应有</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="370"/>
+        <location filename="../../charity_pos/cli.py" line="444"/>
         <source>Cash counted</source>
         <translation>现金实点</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="373"/>
+        <location filename="../../charity_pos/cli.py" line="447"/>
         <source>open</source>
         <translation>未交班</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="387"/>
+        <location filename="../../charity_pos/cli.py" line="460"/>
+        <location filename="../../charity_pos/cli.py" line="478"/>
         <source>Card</source>
         <translation>卡号</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="387"/>
+        <location filename="../../charity_pos/cli.py" line="462"/>
+        <source>Over allowance</source>
+        <translation>超额</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/cli.py" line="478"/>
         <source>Head of household</source>
         <translation>户主</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="387"/>
+        <location filename="../../charity_pos/cli.py" line="478"/>
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="388"/>
+        <location filename="../../charity_pos/cli.py" line="479"/>
         <source>Members</source>
         <translation>人数</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="388"/>
+        <location filename="../../charity_pos/cli.py" line="479"/>
         <source>Sub-district</source>
         <translation>街道</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="389"/>
+        <location filename="../../charity_pos/cli.py" line="480"/>
         <source>Valid to</source>
         <translation>有效期至</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="389"/>
+        <location filename="../../charity_pos/cli.py" line="480"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="397"/>
+        <location filename="../../charity_pos/cli.py" line="488"/>
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="334"/>
-        <location filename="../../charity_pos/cli.py" line="350"/>
-        <location filename="../../charity_pos/cli.py" line="397"/>
+        <location filename="../../charity_pos/cli.py" line="408"/>
+        <location filename="../../charity_pos/cli.py" line="424"/>
+        <location filename="../../charity_pos/cli.py" line="460"/>
+        <location filename="../../charity_pos/cli.py" line="488"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="397"/>
+        <location filename="../../charity_pos/cli.py" line="178"/>
+        <source>Demo store created in {path}: {items} items, {donations} donations from {donors} donors, {households} households, {sales} sales and {returns} returns in {shifts} shifts, {handouts} handouts, {events} journal events over {days} days.</source>
+        <translation>演示门店已创建于 {path}：{items} 件商品，{donors} 位捐赠人的 {donations} 笔捐赠，{households} 户困难家庭，{shifts} 个班次中的 {sales} 笔销售和 {returns} 笔退货，{handouts} 次物资发放，{days} 天内 {events} 条日志事件。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/cli.py" line="488"/>
         <source>Event</source>
         <translation>事件</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="397"/>
+        <location filename="../../charity_pos/cli.py" line="488"/>
         <source>By</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="397"/>
+        <location filename="../../charity_pos/cli.py" line="488"/>
         <source>Hash</source>
         <translation>哈希</translation>
     </message>

@@ -8,6 +8,7 @@ from charity_pos.services.base import STORE_TZ
 from charity_pos.ui.app import SCREENS
 from charity_pos.ui.catalog import CatalogScreen
 from charity_pos.ui.donations import DonationsScreen
+from charity_pos.ui.handout import HandoutScreen
 from charity_pos.ui.intake import IntakeScreen
 from charity_pos.ui.main_window import MainWindow
 from charity_pos.ui.sales import SaleScreen
@@ -27,15 +28,17 @@ def _labels(window: MainWindow) -> list[str]:
 
 def test_cashier_sees_only_the_screens_a_cashier_uses(qtbot, services, cashier, feedback) -> None:
     window = _window(qtbot, services, cashier, feedback)
-    assert [type(s) for s in window.screens] == [SaleScreen, IntakeScreen, DonationsScreen, CatalogScreen]
-    assert _labels(window) == ["收银  (F9)", "捐赠登记  (F4)", "捐赠记录  (F5)", "商品目录  (F2)"]
+    assert [type(s) for s in window.screens] == [SaleScreen, HandoutScreen, IntakeScreen, DonationsScreen,
+                                                 CatalogScreen]
+    assert _labels(window) == ["收银  (F9)", "物资发放  (Shift+F9)", "捐赠登记  (F4)", "捐赠记录  (F5)", "商品目录  (F2)"]
     assert isinstance(window.current_screen(), SaleScreen), "the counter comes up first"
 
 
 def test_manager_sees_staff_screen_and_f_keys_switch(qtbot, services, manager, feedback) -> None:
     window = _window(qtbot, services, manager, feedback)
     show_active(window)
-    assert _labels(window) == ["收银  (F9)", "捐赠登记  (F4)", "捐赠记录  (F5)", "商品目录  (F2)", "员工  (F3)"]
+    assert _labels(window) == ["收银  (F9)", "物资发放  (Shift+F9)", "捐赠登记  (F4)", "捐赠记录  (F5)", "商品目录  (F2)",
+                               "员工  (F3)", "困难家庭  (Ctrl+H)"]
     qtbot.keyClick(window, Qt.Key.Key_F3)
     assert isinstance(window.current_screen(), StaffScreen)
     qtbot.keyClick(window, Qt.Key.Key_F2)
@@ -46,6 +49,8 @@ def test_manager_sees_staff_screen_and_f_keys_switch(qtbot, services, manager, f
     assert isinstance(window.current_screen(), IntakeScreen)
     qtbot.keyClick(window, Qt.Key.Key_F9)
     assert isinstance(window.current_screen(), SaleScreen)
+    qtbot.keyClick(window, Qt.Key.Key_F9, Qt.KeyboardModifier.ShiftModifier)
+    assert isinstance(window.current_screen(), HandoutScreen)
 
 
 def test_status_bar_names_store_user_role_and_date(qtbot, services, cashier, feedback) -> None:
@@ -69,8 +74,10 @@ def test_shortcut_list_names_every_screen_key(qtbot, services, manager, feedback
     title, text = feedback.infos[-1]
     assert title == "快捷键"
     assert "F2: 商品目录" in text and "F3: 员工" in text and "Ctrl+L" in text
+    assert "Ctrl+H: 困难家庭" in text and "Ctrl+R 配额规则" in text
     assert "F4: 捐赠登记" in text and "F5: 捐赠记录" in text and "F6 匿名" in text
     assert "F9: 收银" in text and "F11 挂单" in text and "F12 结账" in text
+    assert "Shift+F9: 物资发放" in text and "F10 超额部分转为付费购买" in text
 
 
 def test_screen_shortcuts_reach_only_the_screen_in_front(qtbot, services, manager, feedback) -> None:
@@ -78,8 +85,7 @@ def test_screen_shortcuts_reach_only_the_screen_in_front(qtbot, services, manage
     with no 'ambiguous shortcut' between hidden screens."""
     window = _window(qtbot, services, manager, feedback)
     show_active(window)
-    intake = window.screens[1]
-    assert isinstance(intake, IntakeScreen)
+    intake = next(s for s in window.screens if isinstance(s, IntakeScreen))
     qtbot.keyClick(window, Qt.Key.Key_F4)
     qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     assert intake.scan.hasFocus()
@@ -92,3 +98,8 @@ def test_screen_shortcuts_reach_only_the_screen_in_front(qtbot, services, manage
     assert isinstance(sale, SaleScreen) and sale.scan.hasFocus(), "the counter's scan field takes the keys"
     qtbot.keyClick(window, Qt.Key.Key_F6)  # the counter's F6, not the intake's anonymous donor
     assert sale.notice.text() == "还没有商品：请先扫码。"
+    qtbot.keyClick(window, Qt.Key.Key_F9, Qt.KeyboardModifier.ShiftModifier)
+    handout = window.current_screen()
+    assert isinstance(handout, HandoutScreen) and handout.scan.hasFocus()
+    qtbot.keyClick(window, Qt.Key.Key_F6)  # the handout's F6, not the counter's
+    assert handout.notice.text() == "请先扫描救助卡。" and sale.notice.text() == "还没有商品：请先扫码。"

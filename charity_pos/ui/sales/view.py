@@ -13,7 +13,7 @@ scan field always has the focus and every key below works from it.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -25,6 +25,7 @@ from charity_pos.errors import PosError
 from charity_pos.i18n import describe
 from charity_pos.services.base import Actor, Changes, Entity
 from charity_pos.services.registry import Services
+from charity_pos.services.sales import Scanned
 from charity_pos.ui.approval import AskApproval
 from charity_pos.ui.feedback import Feedback
 from charity_pos.ui.sales.dialogs import RecallDialog
@@ -261,6 +262,15 @@ class SaleScreen(Screen):
             self.entry.say(self.tr("Ticket recalled: {summary}").format(summary=recalled.summary))
         self.focus_scan()
         return True
+
+    def add_to_ticket(self, lines: Sequence[tuple[Scanned, int]]) -> int:
+        """Goods brought over from another screen to be paid for here (a
+        handout's lines beyond the household's allowance). Returns how many
+        lines were added; a line refused is said as a scan's would be."""
+        added = sum(1 for scanned, quantity in lines if self.editor.add(scanned, quantity) >= 0)
+        if added == len(lines):
+            self.entry.say(self.tr("Brought over to pay for: {count} lines.").format(count=added))
+        return added
 
     # --- paying -----------------------------------------------------------
     def pay(self) -> Changes | None:

@@ -1,0 +1,308 @@
+"""The basket of a handout and what the keys do to it: goods scanned or
+found by name, ``3*`` and F6 for the quantity, Del, ↑ ↓, and lines beyond
+the allowance moved to a paid sale.
+
+Every change is judged against what the household has left before it is
+shown. Past the allowance, an enforce rule takes the change only when a
+manager approves it on the spot (the PIN is checked then, and again by the
+service on completion; the approval is kept for it); a warn rule takes it
+with a warning in red, and the service logs the override."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Protocol
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import QApplication, QDialog, QWidget
+
+from charity_pos.domain import quota
+from charity_pos.domain.money import format_fen
+from charity_pos.errors import ApprovalRejected, ApprovalRequired, PosError
+from charity_pos.i18n import describe
+from charity_pos.services.base import Actor
+from charity_pos.services.handouts import Goods
+from charity_pos.services.permissions import Action
+from charity_pos.services.registry import Services
+from charity_pos.ui.approval import AskApproval
+from charity_pos.ui.feedback import Feedback
+from charity_pos.ui.handout.basket import (
+    HandoutLine,
+    Visit,
+    units_beyond,
+    verdict,
+    worse,
+)
+from charity_pos.ui.handout.model import HandoutModel
+from charity_pos.ui.handout.scan import HandoutScanEntry
+from charity_pos.ui.sales.dialogs import ValueDialog
+from charity_pos.ui.sales.ticket import parse_quantity
+from charity_pos.ui.table_model import make_table_view
+
+
+class Host(Protocol):
+    services: Services
+    actor: Actor
+    feedback: Feedback
+    ask: AskApproval
+    visit: Visit
+    category_names: dict[str, str]
+
+    def run_dialog(self, dialog: QDialog) -> int: ...
+
+    def sale_ready(self) -> bool: ...
+
+
+class BasketEditor(QObject):
+    """Makes the basket's widgets (the screen lays them out) and acts on them."""
+
+    #: Goods to be paid for instead, [(Scanned, quantity)], for the sale's ticket.
+    to_sale = Signal(object)
+    #: The basket changed: the allowance shown is out of date.
+    changed = Signal()
+
+    def __init__(self, host: Host, widget: QWidget) -> None:
+        super().__init__(widget)
+        self.host, self.widget = host, widget
+        self.entry = HandoutScanEntry(host.services, lambda: host.visit.card is None)
+        self.model = HandoutModel(self)
+        self.table = make_table_view(self.model, stretch=HandoutModel.NAME)
+        self.table.setObjectName("ticket")
+        self.table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.table.verticalHeader().setVisible(True)
+        self.entry.scanned.connect(self.add)
+        self.entry.quantity_typed.connect(self.set_quantity)
+        self.entry.step.connect(self.step)
+        self.entry.delete_line.connect(self.remove_line)
+        for signal in (self.model.rowsInserted, self.model.rowsRemoved, self.model.modelReset):
+            signal.connect(lambda *_a: self.changed.emit())
+
+    # --- where the basket stands ----------------------------------------------
+    def lines(self) -> list[HandoutLine]:
+        return self.model.lines()
+
+    def mark_beyond(self) -> None:
+        card = self.host.visit.card
+        lines = self.model.lines()
+        self.model.mark_beyond(units_beyond(card.standing, lines) if card else [0] * len(lines))
+
+    def over_words(self, judged: quota.Verdict) -> str:
+        words = []
+        if judged.over_value_fen:
+            words.append(self.tr("{amount} past the value left").format(amount=format_fen(judged.over_value_fen)))
+        for category, count in sorted(judged.over_counts.items()):
+            words.append(self.tr("{category} {count} past the limit").format(
+                category=self.host.category_names.get(category, category), count=count))
+        return self.tr(", ").join(words)
+
+    def _editable(self) -> bool:
+        visit = self.host.visit
+        if visit.card is None:
+            self.entry.refuse(self.tr("Scan the relief card first."))
+            return False
+        if visit.number is not None:
+            self.entry.refuse(self.tr("Handout {number} is finished: scan the next card.").format(number=visit.number))
+            return False
+        return True
+
+    def _allowed(self, trial: list[HandoutLine]) -> tuple[bool, str, bool]:
+        """May the basket become ``trial``? With what to say (empty: nothing
+        special), and whether that is a warning (red)."""
+        card = self.host.visit.card
+        assert card is not None
+        before, after = verdict(card.standing, self.model.lines()), verdict(card.standing, trial)
+        if after.within or not worse(before, after):
+            return True, "", False
+        over = self.over_words(after)
+        if not card.enforce:
+            QApplication.beep()
+            return True, self.tr("Past the allowance ({over}): handed out all the same, and logged "
+                                 "(this category only warns).").format(over=over), True
+        asked = describe(ApprovalRequired(action=str(Action.OVER_ALLOWANCE), role=str(self.host.actor.role)))
+        approval = self.host.ask(self.widget, asked + "\n" + self.tr("Past the allowance: {over}").format(over=over))
+        self.entry.focus()
+        if approval is None:
+            self.entry.refuse(self.tr("Not approved: nothing added ({over}).").format(over=over))
+            return False, "", False
+        try:
+            approver = self.host.services.accounts.authorize(self.host.actor, Action.OVER_ALLOWANCE, approval)
+            if approver is None and not approval.reason.strip():  # a manager at the till gives a reason too
+                raise ApprovalRejected(action=str(Action.OVER_ALLOWANCE), reason="no_reason")
+        except PosError as exc:
+            self.host.feedback.error(self.widget, exc)
+            self.entry.refuse(self.tr("Not approved: nothing added ({over}).").format(over=over))
+            return False, "", False
+        self.host.visit.approval = approval
+        return True, self.tr("Past the allowance ({over}), approved by {manager}: {reason}").format(
+            over=over, manager=approval.username, reason=approval.reason.strip()), False
+
+    # --- lines ------------------------------------------------------------------
+    def add(self, goods: Goods, quantity: int = 1) -> int:
+        if not self._editable():
+            return -1
+        try:
+            trial = self.model.trial_add(goods, quantity)
+        except PosError as exc:
+            self.entry.refuse(describe(exc))
+            return -1
+        allowed, note, warning = self._allowed(trial)
+        if not allowed:
+            return -1
+        row = self.model.add(goods, quantity)
+        line = self.model.line_at(row)
+        assert line is not None
+        self.entry.clear()
+        self.select_row(row)
+        self.changed.emit()
+        said = self.tr("{name} × {quantity}  {value}").format(name=goods.name, quantity=line.quantity,
+                                                              value=format_fen(line.value_fen))
+        if goods.on_hand < line.quantity:
+            QApplication.beep()
+            warning = True
+            note = " ".join(filter(None, (note, self.tr("The books show {on_hand} on hand: check the shelf.")
+                                          .format(on_hand=goods.on_hand))))
+        self.entry.say(said + ("\n" + note if note else ""), warning=warning)
+        return row
+
+    def select_row(self, row: int) -> None:
+        if 0 <= row < self.model.rowCount():
+            self.table.selectRow(row)
+            self.table.scrollTo(self.model.index(row, 0))
+
+    def current_row(self) -> int:
+        index = self.table.currentIndex()
+        if index.isValid() and index.row() < self.model.rowCount():
+            return index.row()
+        return self.model.rowCount() - 1
+
+    def step(self, delta: int) -> None:
+        if self.model.rowCount():
+            self.select_row(max(0, min(self.model.rowCount() - 1, self.current_row() + delta)))
+
+    def find_item(self) -> None:
+        """Ctrl+F: search by name or pinyin initials in the scan field."""
+        if not self._editable():
+            return
+        self.entry.focus()
+        self.entry.field.selectAll()
+        if self.entry.text():
+            self.entry.show_matches()
+        else:
+            self.entry.say(self.tr("Type a name or its pinyin initials (dm for 大米), then Enter or ↓."))
+
+    def _current_line(self) -> tuple[int, HandoutLine | None]:
+        row = self.current_row()
+        line = self.model.line_at(row)
+        if line is None:
+            self.entry.say(self.tr("No line yet: scan the goods first."), warning=True)
+        return row, line
+
+    def ask_quantity(self) -> bool:
+        """F6: the number typed before it, or one asked for."""
+        if not self._editable():
+            return False
+        _row, line = self._current_line()
+        if line is None:
+            return False
+        text = self.entry.typed_value()
+        if text is not None:
+            self.entry.clear()
+        else:
+            dialog = ValueDialog(self.tr("Quantity"), self.tr("Quantity of {name}").format(name=line.goods.name),
+                                 self.tr("A whole number, e.g. 3. Or type 3* and Enter in the scan field."),
+                                 str(line.quantity), self.widget)
+            accepted = self.host.run_dialog(dialog) == QDialog.DialogCode.Accepted
+            self.entry.focus()
+            if not accepted:
+                return False
+            text = dialog.value()
+        try:
+            return self.set_quantity(parse_quantity(text))
+        except PosError as exc:
+            self.entry.refuse(describe(exc))
+            return False
+
+    def set_quantity(self, quantity: int) -> bool:
+        if not self._editable():
+            return False
+        row, line = self._current_line()
+        if line is None:
+            return False
+        try:
+            trial = self.model.trial_quantity(row, quantity)
+        except PosError as exc:
+            self.entry.refuse(describe(exc))
+            return False
+        allowed, note, warning = self._allowed(trial)
+        if not allowed:
+            return False
+        self.model.set_quantity(row, quantity)
+        self.entry.clear()
+        self.changed.emit()
+        said = self.tr("{name}: quantity {quantity}").format(name=line.goods.name, quantity=quantity)
+        self.entry.say(said + ("\n" + note if note else ""), warning=warning)
+        return True
+
+    def remove_line(self) -> None:
+        if self.host.visit.number is not None:
+            self._editable()
+            return
+        row = self.current_row()
+        line = self.model.remove(row)
+        if line is None:
+            self.entry.say(self.tr("No line yet: scan the goods first."), warning=True)
+            return
+        self.entry.say(self.tr("Removed: {name}").format(name=line.goods.name))
+        self.select_row(min(row, self.model.rowCount() - 1))
+
+    # --- to a paid sale -------------------------------------------------------
+    def move_beyond(self) -> int:
+        """F10: the units beyond the allowance go to a paid sale."""
+        if not self._editable():
+            return 0
+        parts = [(row, line.beyond) for row, line in enumerate(self.model.lines()) if line.beyond]
+        if not parts:
+            self.entry.say(self.tr("Nothing is beyond the allowance. Ctrl+F10 moves the current line."))
+            return 0
+        return self._move(parts)
+
+    def move_line(self) -> int:
+        """Ctrl+F10: the current line, all of it, goes to a paid sale."""
+        if not self._editable():
+            return 0
+        row, line = self._current_line()
+        return self._move([(row, line.quantity)]) if line is not None else 0
+
+    def _move(self, parts: list[tuple[int, int]]) -> int:
+        if not self.host.sale_ready():
+            self.entry.refuse(self.tr("There is no sale screen to take these goods."))
+            return 0
+        moving, refused = [], []
+        for row, units in parts:
+            line = self.model.line_at(row)
+            assert line is not None
+            try:
+                scanned = self.host.services.sales.item(line.goods.item_id)
+            except PosError as exc:  # not for sale (relief goods), or past its date
+                refused.append(describe(exc))
+                continue
+            moving.append((row, units, replace(scanned, lot_id=line.goods.lot_id or scanned.lot_id)))
+        for row, units, _scanned in sorted(moving, key=lambda part: part[0], reverse=True):
+            line = self.model.line_at(row)
+            assert line is not None
+            if units >= line.quantity:
+                self.model.remove(row)
+            else:
+                self.model.set_quantity(row, line.quantity - units)
+        if moving:
+            self.to_sale.emit([(scanned, units) for _row, units, scanned in moving])
+            self.host.visit.moved += len(moving)
+            self.changed.emit()
+            self.select_row(self.model.rowCount() - 1)
+        said = self.tr("Moved to the sale's ticket to be paid for (F9): {goods}").format(
+            goods=self.tr(", ").join(f"{s.name} × {units}" for _row, units, s in moving)) if moving else ""
+        if refused:
+            self.entry.refuse(" ".join(filter(None, (said, self.tr("Kept here:"), *refused))))
+        else:
+            self.entry.say(said)
+        return len(moving)

@@ -1,0 +1,159 @@
+"""The lines of a handout on the screen: what was scanned, how many, what
+each counts against the allowance, and how many units are beyond it.
+
+Changes are tried on copies first (``trial_add``, ``trial_quantity``) so the
+screen can judge them against the allowance before anything is shown."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, QObject, Qt
+from PySide6.QtGui import QBrush, QColor
+
+from charity_pos.domain.money import format_fen
+from charity_pos.errors import InvalidInput
+from charity_pos.services.handouts import MAX_LINES, Goods, HandoutLineDraft
+from charity_pos.ui.handout.basket import HandoutLine
+from charity_pos.ui.sales.model import check_quantity
+from charity_pos.ui.table_model import RowsModel
+
+OVER_BACKGROUND = QColor("#f8d7d3")
+OVER_TEXT = QColor("#a33")
+
+
+class HandoutModel(RowsModel[HandoutLine]):
+    NAME, CATEGORY, QUANTITY, UNIT_VALUE, VALUE, BEYOND = range(6)
+    RIGHT = frozenset({QUANTITY, UNIT_VALUE, VALUE, BEYOND})
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+
+    def headers(self) -> list[str]:
+        return [self.tr("Goods"), self.tr("Category"), self.tr("Qty"), self.tr("Unit value"), self.tr("Value"),
+                self.tr("Beyond allowance")]
+
+    # --- the lines --------------------------------------------------------
+    def lines(self) -> list[HandoutLine]:
+        return self.rows()
+
+    def line_at(self, row: int) -> HandoutLine | None:
+        return self.row_at(row)
+
+    def trial_add(self, goods: Goods, quantity: int) -> list[HandoutLine]:
+        """The lines as they would be with ``quantity`` more of ``goods``."""
+        check_quantity(quantity)
+        lines = [replace(line) for line in self._rows]
+        row = next((n for n, line in enumerate(lines) if line.same_goods(goods)), -1)
+        if row >= 0:
+            lines[row].quantity = check_quantity(lines[row].quantity + quantity)
+            lines[row].goods = goods  # what is on hand now
+        elif len(lines) >= MAX_LINES:
+            raise InvalidInput(field="lines", value=len(lines) + 1, reason="too_large")
+        else:
+            lines.append(HandoutLine(goods, quantity))
+        return lines
+
+    def trial_quantity(self, row: int, quantity: int) -> list[HandoutLine]:
+        check_quantity(quantity)
+        self._line(row)
+        lines = [replace(line) for line in self._rows]
+        lines[row].quantity = quantity
+        return lines
+
+    def add(self, goods: Goods, quantity: int = 1) -> int:
+        """Add ``quantity``; the same goods from the same lot again count up
+        their line. Returns the line's row."""
+        lines = self.trial_add(goods, quantity)
+        row = self.row_where(lambda line: line.same_goods(goods))
+        if row >= 0:
+            self._rows[row] = lines[row]
+            self._changed(row)
+            return row
+        row = len(self._rows)
+        self.beginInsertRows(QModelIndex(), row, row)
+        self._rows.append(lines[-1])
+        self.endInsertRows()
+        return row
+
+    def set_quantity(self, row: int, quantity: int) -> HandoutLine:
+        line = self._line(row)
+        line.quantity = check_quantity(quantity)
+        self._changed(row)
+        return line
+
+    def remove(self, row: int) -> HandoutLine | None:
+        if not 0 <= row < len(self._rows):
+            return None
+        self.beginRemoveRows(QModelIndex(), row, row)
+        line = self._rows.pop(row)
+        self.endRemoveRows()
+        return line
+
+    def clear(self) -> None:
+        self.set_rows([])
+
+    def mark_beyond(self, beyond: list[int]) -> None:
+        """How many units of each line are past the allowance."""
+        for row, (line, units) in enumerate(zip(self._rows, beyond, strict=True)):
+            if line.beyond != units:
+                line.beyond = units
+                self._changed(row)
+
+    def drafts(self) -> tuple[HandoutLineDraft, ...]:
+        return tuple(line.draft() for line in self._rows)
+
+    def units(self) -> int:
+        return sum(line.quantity for line in self._rows)
+
+    def _line(self, row: int) -> HandoutLine:
+        line = self.row_at(row)
+        if line is None:
+            raise InvalidInput(field="lines", value=row, reason="empty")
+        return line
+
+    def _changed(self, row: int) -> None:
+        self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
+
+    # --- Qt's side --------------------------------------------------------
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Vertical:
+            return str(section + 1)
+        return super().headerData(section, orientation, role)
+
+    def _display(self, line: HandoutLine, column: int) -> str:
+        if column == self.NAME:
+            return line.goods.name
+        if column == self.CATEGORY:
+            return line.goods.goods_category_name
+        if column == self.QUANTITY:
+            return f"{line.quantity} {line.goods.unit}"
+        if column == self.UNIT_VALUE:
+            return format_fen(line.goods.unit_value_fen)
+        if column == self.VALUE:
+            return format_fen(line.value_fen)
+        return self.tr("{units} over").format(units=line.beyond) if line.beyond else ""
+
+    def _key(self, line: HandoutLine) -> object:
+        return (line.goods.item_id, line.goods.lot_id)
+
+    def _foreground(self, line: HandoutLine, column: int) -> QBrush | None:
+        return QBrush(OVER_TEXT) if line.beyond and column == self.BEYOND else None
+
+    def _background(self, line: HandoutLine, column: int) -> QBrush | None:
+        if line.beyond:
+            return QBrush(OVER_BACKGROUND)
+        if column in (self.NAME, self.QUANTITY) and line.goods.on_hand < line.quantity:
+            return QBrush(QColor("#fff2cc"))
+        return None
+
+    def _tooltip(self, line: HandoutLine, column: int) -> str | None:
+        if line.beyond:
+            return self.tr("{units} of {quantity} past the allowance: F10 moves them to a paid sale").format(
+                units=line.beyond, quantity=line.quantity)
+        if column in (self.NAME, self.QUANTITY) and line.goods.on_hand < line.quantity:
+            return self.tr("{on_hand} on hand by the books").format(on_hand=line.goods.on_hand)
+        if column == self.UNIT_VALUE and not line.goods.for_sale:
+            return self.tr("Not for sale: counted at its reference price")
+        return None

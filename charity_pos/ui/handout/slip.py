@@ -1,0 +1,51 @@
+"""The handout slip (物资发放单) the recipient signs, on the till's receipt
+printer (80 mm, straight to the printer named in the settings, like a sales
+slip), on A5 through the print dialog, or saved as a PDF (A5).
+
+Each of them counts a print of the slip (the second is marked 重打), and
+only once the PDF exists: cancelling the print dialog counts nothing."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import QWidget
+
+from charity_pos.ui.sales.slip_printer import MM, SlipPrinter
+
+#: A5 portrait, in points.
+A5_PT = (148 * MM, 210 * MM)
+ROLL = "80mm"
+SHEET = "a5"
+
+
+class HandoutSlips(SlipPrinter):
+    def _maker(self, number: str, paper: str):  # type: ignore[no-untyped-def]
+        def make(path: Path) -> bool:
+            from charity_pos.printing.handout import render_handout_slip
+
+            self.services.handouts.print_slip(self.actor, number,
+                                              render=lambda doc: render_handout_slip(doc, path, paper))  # type: ignore[arg-type]
+            return True
+
+        return make
+
+    def handout_slip(self, number: str, paper: str = ROLL, parent: QWidget | None = None) -> bool:
+        """Print the slip: 80 mm on the slip printer (or the dialog when none
+        is named), A5 through the print dialog."""
+        if paper == ROLL:
+            return self._print(self._maker(number, ROLL), parent)
+        try:
+            return self.output.make_and_print(parent or self.widget, self._maker(number, SHEET), A5_PT)
+        except Exception as exc:  # noqa: BLE001 - shown in the user's words; unexpected ones logged by Feedback
+            self.feedback.error(parent or self.widget, exc)
+            return False
+
+    def save_slip(self, number: str, parent: QWidget | None = None) -> Path | None:
+        """The A5 slip as a PDF where the user says."""
+        name = self.tr("handout-{number}.pdf").format(number=number)
+        try:
+            return self.output.save_pdf_as(parent or self.widget, self._maker(number, SHEET), name)
+        except Exception as exc:  # noqa: BLE001
+            self.feedback.error(parent or self.widget, exc)
+            return None
