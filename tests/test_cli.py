@@ -331,6 +331,23 @@ def test_show_households_of_the_demo_has_no_whole_id_number(capsys, demo_store) 
     assert len(table.splitlines()) == 2 + 56
 
 
+def test_show_sales_shifts_and_handouts_of_the_demo(capsys, demo_store) -> None:  # type: ignore[no-untyped-def]
+    path = demo_store[0]
+    sales = show_json(capsys, "sales", path)
+    assert sales and all(re.fullmatch(r"JA01-\d{4}-S\d{6}", s["number"]) for s in sales)
+    assert {m for s in sales for m in s["methods"]} == {"cash", "wechat", "alipay", "unionpay", "voucher"}
+    shifts = show_json(capsys, "shifts", path)
+    assert shifts and all(s["closed_at"] for s in shifts[1:])
+    handouts = show_json(capsys, "handouts", path)
+    assert handouts and set(handouts[0]) == {"id", "number", "at", "card_number", "household_category", "period",
+                                             "lines", "units", "total_value_fen", "over_allowance", "cashier"}
+    assert all(re.fullmatch(r"JA01-\d{4}-H\d{6}", h["number"]) for h in handouts)
+    code, table, err = run(capsys, "show", "handouts", "--db", path)
+    assert (code, err) == (0, "")
+    assert len(table.splitlines()) == 2 + len(handouts)
+    assert not FULL_ID.search(table) and "*" not in table  # card numbers only: no names at all
+
+
 def test_show_with_an_unknown_kind_is_a_usage_error(capsys, filled_store) -> None:  # type: ignore[no-untyped-def]
     code, out, err = run(capsys, "show", "customers", "--db", filled_store.path)
     assert code == 2 and out == "" and "Traceback" not in err
