@@ -221,3 +221,14 @@ class ImportFileMissing(PosError):
 
 class UnknownTextEncoding(UnreadableFile):
     """A .csv file in neither UTF-8 nor GBK/GB18030 (facts: path)."""
+
+
+# --- sync ----------------------------------------------------------------------
+class BundleDamaged(PosError):
+    """A bundle file that cannot be read or whose content does not match its
+    manifest (facts: path, detail: missing_file, not_a_bundle, missing_part,
+    duplicate_member, too_large, manifest, content_hash)."""
+
+
+class BundleForged(PosError):
+    """The signature does not match the signer's registered key (facts: path, signer)."""

@@ -69,6 +69,8 @@ TEMPLATES: dict[type[e.PosError], str] = {
     e.TicketCompleted: QT_TRANSLATE_NOOP("Errors", "This ticket was already paid as sale {number}."),
     e.NoQuotaRule: QT_TRANSLATE_NOOP(
         "Errors", "There is no quota rule for {category} households yet; a manager sets one first."),
+    e.BundleForged: QT_TRANSLATE_NOOP(
+        "Errors", "{path} is not signed by {signer}'s registered key: refused as forged or damaged."),
     e.FontMissing: QT_TRANSLATE_NOOP(
         "Errors", "No Chinese font to put into the PDF was found (looked in {searched}); install one and try again."
     ),
@@ -253,6 +255,16 @@ CARD_REASONS = {
     "erased": QT_TRANSLATE_NOOP("Errors", "Relief card {card} lapsed long ago and its household's data was erased."),
 }
 
+BUNDLE_DAMAGE = {
+    "missing_file": QT_TRANSLATE_NOOP("Errors", "{path}: no such file."),
+    "not_a_bundle": QT_TRANSLATE_NOOP("Errors", "{path} is not a charity-pos bundle, or it is cut short."),
+    "missing_part": QT_TRANSLATE_NOOP("Errors", "{path} is damaged: a part of the bundle is missing or extra."),
+    "duplicate_member": QT_TRANSLATE_NOOP("Errors", "{path} is damaged: a part appears twice."),
+    "too_large": QT_TRANSLATE_NOOP("Errors", "{path} is damaged: a part is impossibly large."),
+    "manifest": QT_TRANSLATE_NOOP("Errors", "{path} is damaged: its manifest cannot be read."),
+    "content_hash": QT_TRANSLATE_NOOP("Errors", "{path} is damaged: its content does not match its manifest."),
+}
+
 UNEXPECTED = QT_TRANSLATE_NOOP("Errors", "Something went wrong and nothing was saved. The details are in the log file.")
 
 
@@ -277,6 +289,9 @@ def describe(error: BaseException, tr: Translate) -> str:
         if facts.get("reason") == "reference_needed" and str(value) in METHODS:
             value = t(METHODS[str(value)])
         return t(template).format(field=t(FIELDS[field]) if field in FIELDS else field, value=value)
+    if isinstance(error, e.BundleDamaged):
+        template = BUNDLE_DAMAGE.get(str(facts.get("detail")), BUNDLE_DAMAGE["not_a_bundle"])
+        return t(template).format(path=facts.get("path", ""))
     if isinstance(error, e.CardRefused):
         template = CARD_REASONS.get(str(facts.get("reason")), CARD_REASONS["unknown"])
         return t(template).format(card=facts.get("card", ""), until=facts.get("until", ""),

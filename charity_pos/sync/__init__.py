@@ -1,0 +1,1 @@
+"""Sync between a store and the district hub: signed bundle files."""
