@@ -1,14 +1,30 @@
-"""What every screen in the main window has in common."""
+"""What every screen in the main window has in common, and what the screens
+that list rows (a search field over a table) have in common."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QWidget
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import QDialog, QLabel, QLineEdit, QPushButton, QTableView, QWidget
 
 from charity_pos.services.base import Actor, Changes, Entity, Role
 from charity_pos.services.registry import Services
 from charity_pos.ui.approval import AskApproval
 from charity_pos.ui.feedback import Feedback
+from charity_pos.ui.table_model import RowsModel, make_table_view
+
+#: A button, the key that does the same ("" for none), and what both do.
+KeyAction = tuple[QPushButton, str, Callable[[], object]]
+
+
+def key_button(text: str) -> QPushButton:
+    """A button that leaves the focus in the scan field."""
+    made = QPushButton(text)
+    made.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    return made
 
 
 class Screen(QWidget):
@@ -36,6 +52,19 @@ class Screen(QWidget):
     def title(self) -> str:
         raise NotImplementedError
 
+    def heading(self) -> QLabel:
+        """The screen's title, to stand at its top."""
+        label = QLabel(self.title())
+        label.setObjectName("screenTitle")
+        return label
+
+    def bind_keys(self, actions: Iterable[KeyAction]) -> None:
+        """Each button does its action when clicked, and so does its key."""
+        for button, keys, slot in actions:
+            button.clicked.connect(slot)
+            if keys:
+                QShortcut(QKeySequence(keys), self, activated=slot)
+
     def activate(self) -> None:
         """The screen was brought to the front: put the focus where work starts."""
 
@@ -50,3 +79,57 @@ class Screen(QWidget):
         """The user is logging out or quitting: put unfinished work somewhere
         safe, or ask. False keeps the window open."""
         return True
+
+    def run_dialog(self, dialog: QDialog) -> int:
+        """Show a modal dialog; tests replace this so nothing blocks."""
+        return dialog.exec()
+
+
+class ListScreen(Screen):
+    """A screen that lists rows under a search field: typing in it looks the
+    rows up again, Ctrl+F goes to it, ↓ from it into the list, and the
+    screen acts on the row selected."""
+
+    #: How long typing waits before the rows are looked up again (ms); 0: at once.
+    search_delay_ms = 0
+
+    def make_list(self, model: RowsModel[Any], stretch: int, placeholder: str) -> None:
+        """The search field (``search``) and the table (``table``) of ``model``;
+        the screen lays them out."""
+        self.search = QLineEdit()
+        self.search.setObjectName("search")
+        self.search.setPlaceholderText(placeholder)
+        self.search.setClearButtonEnabled(True)
+        self.model = model
+        self.table: QTableView = make_table_view(model, stretch=stretch)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(self.search_delay_ms)
+        self._timer.timeout.connect(self.refresh)
+        self.search.textChanged.connect(lambda _t: self._timer.start() if self.search_delay_ms else self.refresh())
+        QShortcut(QKeySequence("Ctrl+F"), self, activated=self.focus_search)
+
+    def activate(self) -> None:
+        self.focus_search()
+
+    def focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Down and self.search.hasFocus() and self.model.rowCount():
+            self.table.setFocus()
+            self.table.selectRow(0)
+            return
+        super().keyPressEvent(event)
+
+    def selected(self) -> Any:
+        """The row selected; None if none is."""
+        indexes = self.table.selectionModel().selectedRows()
+        return self.model.row_at(indexes[0].row()) if indexes else None
+
+    def select(self, key: object) -> None:
+        """Select the row whose key (the model's ``_key``) is ``key``, if it is shown."""
+        row = self.model.row_of(key)
+        if row >= 0:
+            self.table.selectRow(row)

@@ -1,13 +1,16 @@
-"""Tables of plain rows: a QAbstractTableModel over a Python list, and the
-read-only table view the screens show one in."""
+"""Tables of plain rows: a QAbstractTableModel over a Python list, the
+numbered lines counted up at the counter, and the read-only table view the
+screens show one in."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, Protocol, TypeVar
 
 from PySide6.QtCore import QAbstractItemModel, QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
+
+from charity_pos.errors import InvalidInput
 
 Index = QModelIndex | QPersistentModelIndex
 T = TypeVar("T")
@@ -109,6 +112,74 @@ class RowsModel(QAbstractTableModel, Generic[T]):
         if role == Qt.ItemDataRole.UserRole:
             return row
         return None
+
+
+class Line(Protocol):
+    """What a ``LinesModel`` counts: so many of some goods, sent to a service as a draft."""
+
+    quantity: int
+
+    @property
+    def name(self) -> str: ...
+
+    def draft(self) -> Any: ...
+
+
+L = TypeVar("L", bound=Line)
+
+
+class LinesModel(RowsModel[L]):
+    """The lines of the sale's ticket or the handout's basket, numbered 1, 2,
+    3 down the side. A subclass adds lines (with ``_append``) and changes
+    them (then ``_changed``) as its screen allows."""
+
+    #: The column of the goods' name, the one that takes the table's spare width.
+    NAME = 0
+
+    def lines(self) -> list[L]:
+        return self.rows()
+
+    def line_at(self, row: int) -> L | None:
+        return self.row_at(row)
+
+    def remove(self, row: int) -> L | None:
+        if not 0 <= row < len(self._rows):
+            return None
+        self.beginRemoveRows(QModelIndex(), row, row)
+        line = self._rows.pop(row)
+        self.endRemoveRows()
+        return line
+
+    def clear(self) -> None:
+        self.set_rows([])
+
+    def drafts(self) -> tuple[Any, ...]:
+        return tuple(line.draft() for line in self._rows)
+
+    def units(self) -> int:
+        return sum(line.quantity for line in self._rows)
+
+    def _append(self, line: L) -> int:
+        """A new last line; returns its row."""
+        row = len(self._rows)
+        self.beginInsertRows(QModelIndex(), row, row)
+        self._rows.append(line)
+        self.endInsertRows()
+        return row
+
+    def _line(self, row: int) -> L:
+        line = self.row_at(row)
+        if line is None:
+            raise InvalidInput(field="lines", value=row, reason="empty")
+        return line
+
+    def _changed(self, row: int) -> None:
+        self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Vertical:
+            return str(section + 1)
+        return super().headerData(section, orientation, role)
 
 
 def make_table_view(model: QAbstractItemModel, stretch: int) -> QTableView:

@@ -3,19 +3,9 @@ names and pinyin initials (``dm`` finds 大米) all work."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import (
-    QCheckBox,
-    QComboBox,
-    QDialog,
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QPushButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QCheckBox, QComboBox, QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from charity_pos.domain import barcodes
 from charity_pos.services.base import Actor, Entity
@@ -25,30 +15,27 @@ from charity_pos.ui.approval import AskApproval
 from charity_pos.ui.catalog.editor import ItemEditor
 from charity_pos.ui.catalog.model import ItemTableModel
 from charity_pos.ui.feedback import Feedback
-from charity_pos.ui.screen import Screen
-from charity_pos.ui.table_model import make_table_view
+from charity_pos.ui.screen import ListScreen
 
 SEARCH_DELAY_MS = 200
 LIMIT = 500
 
 
-class CatalogScreen(Screen):
+class CatalogScreen(ListScreen):
     entities = frozenset({Entity.ITEMS, Entity.STOCK})
     shortcut = "F2"
+    search_delay_ms = SEARCH_DELAY_MS
+    model: ItemTableModel
 
     def __init__(self, services: Services, actor: Actor, feedback: Feedback, ask: AskApproval,
                  parent: QWidget | None = None) -> None:
         super().__init__(services, actor, feedback, ask, parent)
         layout = QVBoxLayout(self)
-        heading = QLabel(self.title())
-        heading.setObjectName("screenTitle")
-        layout.addWidget(heading)
+        layout.addWidget(self.heading())
 
         bar = QHBoxLayout()
-        self.search = QLineEdit()
-        self.search.setObjectName("search")
-        self.search.setPlaceholderText(self.tr("Scan a barcode, or type a name or pinyin initials (Ctrl+F)"))
-        self.search.setClearButtonEnabled(True)
+        self.make_list(ItemTableModel(self), ItemTableModel.NAME,
+                       self.tr("Scan a barcode, or type a name or pinyin initials (Ctrl+F)"))
         self.category = QComboBox()
         self.category.addItem(self.tr("All categories"), None)
         for category in services.catalog.categories():
@@ -58,9 +45,6 @@ class CatalogScreen(Screen):
         bar.addWidget(self.category)
         bar.addWidget(self.show_inactive)
         layout.addLayout(bar)
-
-        self.model = ItemTableModel(self)
-        self.table = make_table_view(self.model, stretch=ItemTableModel.NAME)
         layout.addWidget(self.table, 1)
 
         buttons = QHBoxLayout()
@@ -74,19 +58,12 @@ class CatalogScreen(Screen):
         buttons.addWidget(self.count_label)
         layout.addLayout(buttons)
 
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(SEARCH_DELAY_MS)
-        self._timer.timeout.connect(self.refresh)
-        self.search.textChanged.connect(lambda _t: self._timer.start())
         self.search.returnPressed.connect(self._search_entered)
         self.category.currentIndexChanged.connect(lambda _i: self.refresh())
         self.show_inactive.toggled.connect(lambda _c: self.refresh())
-        self.add_button.clicked.connect(lambda: self.open_editor(None))
-        self.edit_button.clicked.connect(self.edit_selected)
+        self.bind_keys([(self.add_button, "Ctrl+N", lambda: self.open_editor(None)),
+                        (self.edit_button, "", self.edit_selected)])
         self.table.doubleClicked.connect(lambda _i: self.edit_selected())
-        QShortcut(QKeySequence("Ctrl+F"), self, activated=self._focus_search)
-        QShortcut(QKeySequence("Ctrl+N"), self, activated=lambda: self.open_editor(None))
         for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             QShortcut(QKeySequence(key), self.table, activated=self.edit_selected,
                       context=Qt.ShortcutContext.WidgetShortcut)
@@ -97,20 +74,6 @@ class CatalogScreen(Screen):
 
     def shortcut_help(self) -> list[str]:
         return [self.tr("Catalog: Ctrl+F search, Ctrl+N new item, Enter edit, ↓ from search to the list")]
-
-    def activate(self) -> None:
-        self._focus_search()
-
-    def _focus_search(self) -> None:
-        self.search.setFocus()
-        self.search.selectAll()
-
-    def keyPressEvent(self, event) -> None:  # type: ignore[no-untyped-def]
-        if event.key() == Qt.Key.Key_Down and self.search.hasFocus() and self.model.rowCount():
-            self.table.setFocus()
-            self.table.selectRow(0)
-            return
-        super().keyPressEvent(event)
 
     def refresh(self) -> None:
         self._timer.stop()
@@ -127,7 +90,7 @@ class CatalogScreen(Screen):
             self.tr("{count} items shown (first {limit})").format(count=shown, limit=LIMIT) if shown >= LIMIT
             else self.tr("{count} items shown").format(count=shown))
         if selected is not None:
-            self.select_item(selected.id)
+            self.select(selected.id)
 
     def _search_entered(self) -> None:
         """Enter in the search field: a scanned barcode opens that item."""
@@ -142,15 +105,6 @@ class CatalogScreen(Screen):
         if self.model.rowCount():
             self.table.selectRow(0)
 
-    def selected(self) -> ItemRow | None:
-        indexes = self.table.selectionModel().selectedRows()
-        return self.model.row_at(indexes[0].row()) if indexes else None
-
-    def select_item(self, item_id: object) -> None:
-        number = self.model.row_of(item_id)
-        if number >= 0:
-            self.table.selectRow(number)
-
     def edit_selected(self) -> None:
         item = self.selected()
         if item is not None:
@@ -164,8 +118,4 @@ class CatalogScreen(Screen):
                 if self.model.row_of(editor.changes.ids[0]) < 0:
                     self.search.setText("")
                     self.refresh()
-                self.select_item(editor.changes.ids[0])
-
-    def run_dialog(self, dialog: QDialog) -> int:
-        """Show a modal dialog; tests replace this so nothing blocks."""
-        return dialog.exec()
+                self.select(editor.changes.ids[0])

@@ -4,20 +4,9 @@ a void, and print the shelf labels."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import (
-    QDialog,
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QPushButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from charity_pos.services.base import Actor, Entity
-from charity_pos.services.intake import DonationRow
 from charity_pos.services.receipts import ReceiptResult
 from charity_pos.services.registry import Services
 from charity_pos.ui.approval import AskApproval, with_approval
@@ -26,15 +15,15 @@ from charity_pos.ui.donations.model import DonationTableModel
 from charity_pos.ui.donations.papers import Papers
 from charity_pos.ui.feedback import Feedback
 from charity_pos.ui.printing import PdfOutput
-from charity_pos.ui.screen import Screen
-from charity_pos.ui.table_model import make_table_view
+from charity_pos.ui.screen import ListScreen
 
 LIMIT = 500
 
 
-class DonationsScreen(Screen):
+class DonationsScreen(ListScreen):
     entities = frozenset({Entity.DONATIONS, Entity.RECEIPTS})
     shortcut = "F5"
+    model: DonationTableModel
 
     def __init__(self, services: Services, actor: Actor, feedback: Feedback, ask: AskApproval,
                  parent: QWidget | None = None) -> None:
@@ -43,23 +32,16 @@ class DonationsScreen(Screen):
         self.papers = Papers(self, self)
         self.papers.changed.connect(self.changed)
         layout = QVBoxLayout(self)
-        heading = QLabel(self.title())
-        heading.setObjectName("screenTitle")
-        layout.addWidget(heading)
+        layout.addWidget(self.heading())
 
-        self.search = QLineEdit()
-        self.search.setObjectName("search")
-        self.search.setPlaceholderText(self.tr("Find by donation number or donor (Ctrl+F)"))
-        self.search.setClearButtonEnabled(True)
+        self.make_list(DonationTableModel(self), DonationTableModel.DONOR,
+                       self.tr("Find by donation number or donor (Ctrl+F)"))
         self.count_label = QLabel("")
         self.count_label.setObjectName("hint")
         search_row = QHBoxLayout()
         search_row.addWidget(self.search, 1)
         search_row.addWidget(self.count_label)
         layout.addLayout(search_row)
-
-        self.model = DonationTableModel(self)
-        self.table = make_table_view(self.model, stretch=DonationTableModel.DONOR)
         layout.addWidget(self.table, 1)
 
         self.notice = QLabel("")
@@ -78,17 +60,12 @@ class DonationsScreen(Screen):
         buttons.addStretch(1)
         layout.addLayout(buttons)
 
-        self.search.textChanged.connect(lambda _t: self.refresh())
-        self.receipt_button.clicked.connect(lambda: self.print_receipt(to_file=False))
-        self.pdf_button.clicked.connect(lambda: self.print_receipt(to_file=True))
-        self.void_button.clicked.connect(self.void_receipt)
-        self.labels_button.clicked.connect(self.print_labels)
+        self.bind_keys([
+            (self.receipt_button, "Ctrl+P", lambda: self.print_receipt(to_file=False)),
+            (self.pdf_button, "Ctrl+E", lambda: self.print_receipt(to_file=True)),
+            (self.void_button, "Ctrl+Del", self.void_receipt), (self.labels_button, "Ctrl+B", self.print_labels),
+        ])
         self.table.selectionModel().selectionChanged.connect(lambda *_a: self._update_buttons())
-        QShortcut(QKeySequence("Ctrl+F"), self, activated=self._focus_search)
-        QShortcut(QKeySequence("Ctrl+P"), self, activated=lambda: self.print_receipt(to_file=False))
-        QShortcut(QKeySequence("Ctrl+E"), self, activated=lambda: self.print_receipt(to_file=True))
-        QShortcut(QKeySequence("Ctrl+Del"), self, activated=self.void_receipt)
-        QShortcut(QKeySequence("Ctrl+B"), self, activated=self.print_labels)
         self.refresh()
 
     def title(self) -> str:
@@ -103,17 +80,6 @@ class DonationsScreen(Screen):
         if self.selected() is None and self.model.rowCount():
             self.table.selectRow(0)
 
-    def _focus_search(self) -> None:
-        self.search.setFocus()
-        self.search.selectAll()
-
-    def keyPressEvent(self, event) -> None:  # type: ignore[no-untyped-def]
-        if event.key() == Qt.Key.Key_Down and self.search.hasFocus() and self.model.rowCount():
-            self.table.setFocus()
-            self.table.selectRow(0)
-            return
-        super().keyPressEvent(event)
-
     # --- the list ---------------------------------------------------------
     def refresh(self) -> None:
         selected = self.selected()
@@ -127,15 +93,6 @@ class DonationsScreen(Screen):
         if selected is not None:
             self.select(selected.number)
         self._update_buttons()
-
-    def selected(self) -> DonationRow | None:
-        indexes = self.table.selectionModel().selectedRows()
-        return self.model.row_at(indexes[0].row()) if indexes else None
-
-    def select(self, number: str) -> None:
-        row = self.model.row_of(number)
-        if row >= 0:
-            self.table.selectRow(row)
 
     def _update_buttons(self) -> None:
         donation = self.selected()
@@ -200,7 +157,3 @@ class DonationsScreen(Screen):
         done = self.papers.labels(donation.number, donation.units, donation.lines)
         if done:
             self.notice.setText(self.tr("Labels for {number} done.").format(number=donation.number))
-
-    def run_dialog(self, dialog: QDialog) -> int:
-        """Show a modal dialog; tests replace this so nothing blocks."""
-        return dialog.exec()

@@ -25,6 +25,10 @@ class HandoutLine:
     beyond: int = 0  # units past the allowance, as the whole basket stands
 
     @property
+    def name(self) -> str:
+        return self.goods.name
+
+    @property
     def value_fen(self) -> int:
         return self.quantity * self.goods.unit_value_fen
 

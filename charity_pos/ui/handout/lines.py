@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Protocol
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from charity_pos.domain import quota
@@ -35,9 +35,7 @@ from charity_pos.ui.handout.basket import (
 )
 from charity_pos.ui.handout.model import HandoutModel
 from charity_pos.ui.handout.scan import HandoutScanEntry
-from charity_pos.ui.sales.dialogs import ValueDialog
-from charity_pos.ui.sales.ticket import parse_quantity
-from charity_pos.ui.table_model import make_table_view
+from charity_pos.ui.sales.counter_lines import LinesEditor, LineWords
 
 
 class Host(Protocol):
@@ -53,7 +51,7 @@ class Host(Protocol):
     def sale_ready(self) -> bool: ...
 
 
-class BasketEditor(QObject):
+class BasketEditor(LinesEditor):
     """Makes the basket's widgets (the screen lays them out) and acts on them."""
 
     #: Goods to be paid for instead, [(Scanned, quantity)], for the sale's ticket.
@@ -61,19 +59,12 @@ class BasketEditor(QObject):
     #: The basket changed: the allowance shown is out of date.
     changed = Signal()
 
+    host: Host
+    entry: HandoutScanEntry
+    model: HandoutModel
+
     def __init__(self, host: Host, widget: QWidget) -> None:
-        super().__init__(widget)
-        self.host, self.widget = host, widget
-        self.entry = HandoutScanEntry(host.services, lambda: host.visit.card is None)
-        self.model = HandoutModel(self)
-        self.table = make_table_view(self.model, stretch=HandoutModel.NAME)
-        self.table.setObjectName("ticket")
-        self.table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.table.verticalHeader().setVisible(True)
-        self.entry.scanned.connect(self.add)
-        self.entry.quantity_typed.connect(self.set_quantity)
-        self.entry.step.connect(self.step)
-        self.entry.delete_line.connect(self.remove_line)
+        super().__init__(host, widget, HandoutScanEntry(host.services, lambda: host.visit.card is None), HandoutModel)
         for signal in (self.model.rowsInserted, self.model.rowsRemoved, self.model.modelReset):
             signal.connect(lambda *_a: self.changed.emit())
 
@@ -94,6 +85,14 @@ class BasketEditor(QObject):
             words.append(self.tr("{category} {count} past the limit").format(
                 category=self.host.category_names.get(category, category), count=count))
         return self.tr(", ").join(words)
+
+    def words(self) -> LineWords:
+        return LineWords(
+            no_line=self.tr("No line yet: scan the goods first."),
+            find_hint=self.tr("Type a name or its pinyin initials (dm for 大米), then Enter or ↓."),
+            quantity=self.tr("Quantity"), quantity_of=self.tr("Quantity of {name}"),
+            quantity_hint=self.tr("A whole number, e.g. 3. Or type 3* and Enter in the scan field."),
+            removed=self.tr("Removed: {name}"))
 
     def _editable(self) -> bool:
         visit = self.host.visit
@@ -164,63 +163,12 @@ class BasketEditor(QObject):
         self.entry.say(said + ("\n" + note if note else ""), warning=warning)
         return row
 
-    def select_row(self, row: int) -> None:
-        if 0 <= row < self.model.rowCount():
-            self.table.selectRow(row)
-            self.table.scrollTo(self.model.index(row, 0))
-
-    def current_row(self) -> int:
-        index = self.table.currentIndex()
-        if index.isValid() and index.row() < self.model.rowCount():
-            return index.row()
-        return self.model.rowCount() - 1
-
-    def step(self, delta: int) -> None:
-        if self.model.rowCount():
-            self.select_row(max(0, min(self.model.rowCount() - 1, self.current_row() + delta)))
-
     def find_item(self) -> None:
-        """Ctrl+F: search by name or pinyin initials in the scan field."""
-        if not self._editable():
-            return
-        self.entry.focus()
-        self.entry.field.selectAll()
-        if self.entry.text():
-            self.entry.show_matches()
-        else:
-            self.entry.say(self.tr("Type a name or its pinyin initials (dm for 大米), then Enter or ↓."))
-
-    def _current_line(self) -> tuple[int, HandoutLine | None]:
-        row = self.current_row()
-        line = self.model.line_at(row)
-        if line is None:
-            self.entry.say(self.tr("No line yet: scan the goods first."), warning=True)
-        return row, line
+        if self._editable():
+            super().find_item()
 
     def ask_quantity(self) -> bool:
-        """F6: the number typed before it, or one asked for."""
-        if not self._editable():
-            return False
-        _row, line = self._current_line()
-        if line is None:
-            return False
-        text = self.entry.typed_value()
-        if text is not None:
-            self.entry.clear()
-        else:
-            dialog = ValueDialog(self.tr("Quantity"), self.tr("Quantity of {name}").format(name=line.goods.name),
-                                 self.tr("A whole number, e.g. 3. Or type 3* and Enter in the scan field."),
-                                 str(line.quantity), self.widget)
-            accepted = self.host.run_dialog(dialog) == QDialog.DialogCode.Accepted
-            self.entry.focus()
-            if not accepted:
-                return False
-            text = dialog.value()
-        try:
-            return self.set_quantity(parse_quantity(text))
-        except PosError as exc:
-            self.entry.refuse(describe(exc))
-            return False
+        return self._editable() and super().ask_quantity()
 
     def set_quantity(self, quantity: int) -> bool:
         if not self._editable():
@@ -245,15 +193,9 @@ class BasketEditor(QObject):
 
     def remove_line(self) -> None:
         if self.host.visit.number is not None:
-            self._editable()
+            self._editable()  # says the handout is finished
             return
-        row = self.current_row()
-        line = self.model.remove(row)
-        if line is None:
-            self.entry.say(self.tr("No line yet: scan the goods first."), warning=True)
-            return
-        self.entry.say(self.tr("Removed: {name}").format(name=line.goods.name))
-        self.select_row(min(row, self.model.rowCount() - 1))
+        super().remove_line()
 
     # --- to a paid sale -------------------------------------------------------
     def move_beyond(self) -> int:

@@ -7,40 +7,29 @@ screen can judge them against the allowance before anything is shown."""
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Any
 
-from PySide6.QtCore import QModelIndex, QObject, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from charity_pos.domain.money import format_fen
 from charity_pos.errors import InvalidInput
-from charity_pos.services.handouts import MAX_LINES, Goods, HandoutLineDraft
+from charity_pos.services.handouts import MAX_LINES, Goods
 from charity_pos.ui.handout.basket import HandoutLine
 from charity_pos.ui.sales.model import check_quantity
-from charity_pos.ui.table_model import RowsModel
+from charity_pos.ui.table_model import LinesModel
 
 OVER_BACKGROUND = QColor("#f8d7d3")
 OVER_TEXT = QColor("#a33")
 
 
-class HandoutModel(RowsModel[HandoutLine]):
+class HandoutModel(LinesModel[HandoutLine]):
     NAME, CATEGORY, QUANTITY, UNIT_VALUE, VALUE, BEYOND = range(6)
     RIGHT = frozenset({QUANTITY, UNIT_VALUE, VALUE, BEYOND})
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
 
     def headers(self) -> list[str]:
         return [self.tr("Goods"), self.tr("Category"), self.tr("Qty"), self.tr("Unit value"), self.tr("Value"),
                 self.tr("Beyond allowance")]
 
     # --- the lines --------------------------------------------------------
-    def lines(self) -> list[HandoutLine]:
-        return self.rows()
-
-    def line_at(self, row: int) -> HandoutLine | None:
-        return self.row_at(row)
-
     def trial_add(self, goods: Goods, quantity: int) -> list[HandoutLine]:
         """The lines as they would be with ``quantity`` more of ``goods``."""
         check_quantity(quantity)
@@ -71,28 +60,13 @@ class HandoutModel(RowsModel[HandoutLine]):
             self._rows[row] = lines[row]
             self._changed(row)
             return row
-        row = len(self._rows)
-        self.beginInsertRows(QModelIndex(), row, row)
-        self._rows.append(lines[-1])
-        self.endInsertRows()
-        return row
+        return self._append(lines[-1])
 
     def set_quantity(self, row: int, quantity: int) -> HandoutLine:
         line = self._line(row)
         line.quantity = check_quantity(quantity)
         self._changed(row)
         return line
-
-    def remove(self, row: int) -> HandoutLine | None:
-        if not 0 <= row < len(self._rows):
-            return None
-        self.beginRemoveRows(QModelIndex(), row, row)
-        line = self._rows.pop(row)
-        self.endRemoveRows()
-        return line
-
-    def clear(self) -> None:
-        self.set_rows([])
 
     def mark_beyond(self, beyond: list[int]) -> None:
         """How many units of each line are past the allowance."""
@@ -101,27 +75,7 @@ class HandoutModel(RowsModel[HandoutLine]):
                 line.beyond = units
                 self._changed(row)
 
-    def drafts(self) -> tuple[HandoutLineDraft, ...]:
-        return tuple(line.draft() for line in self._rows)
-
-    def units(self) -> int:
-        return sum(line.quantity for line in self._rows)
-
-    def _line(self, row: int) -> HandoutLine:
-        line = self.row_at(row)
-        if line is None:
-            raise InvalidInput(field="lines", value=row, reason="empty")
-        return line
-
-    def _changed(self, row: int) -> None:
-        self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
-
     # --- Qt's side --------------------------------------------------------
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Vertical:
-            return str(section + 1)
-        return super().headerData(section, orientation, role)
-
     def _display(self, line: HandoutLine, column: int) -> str:
         if column == self.NAME:
             return line.goods.name

@@ -13,13 +13,12 @@ import re
 from collections.abc import Callable
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QWidget
 
 from charity_pos.domain import barcodes
-from charity_pos.errors import CardRefused, InvalidBarcode, PosError, UnknownBarcode
-from charity_pos.i18n import describe
+from charity_pos.errors import CardRefused, PosError
 from charity_pos.services.registry import Services
-from charity_pos.ui.sales.scan import ScanEntry, split_quantity
+from charity_pos.ui.sales.scan import ScanEntry
 
 #: Letters then digits, as relief cards are numbered (AX000001).
 CARD = re.compile(r"^[A-Za-z]{1,6}\d{3,18}$")
@@ -36,8 +35,6 @@ class HandoutScanEntry(ScanEntry):
     def __init__(self, services: Services, wants_card: Callable[[], bool], parent: QWidget | None = None) -> None:
         super().__init__(services, parent)
         self.wants_card = wants_card  # True while no household is at the counter
-        row = self.layout().itemAt(0).layout()  # the caption and the field, as ScanEntry lays them out
-        self.caption: QLabel = row.itemAt(0).widget()  # type: ignore[assignment]
         self.prompt(card=True)
 
     def prompt(self, *, card: bool) -> None:
@@ -49,60 +46,37 @@ class HandoutScanEntry(ScanEntry):
             self.caption.setText(self.tr("Goods (Ctrl+F)"))
             self.field.setPlaceholderText(self.tr("Scan goods, or type a name or pinyin initials; 3* for three"))
 
-    def show_matches(self) -> None:
-        """No goods are looked for while a card is wanted or being typed."""
-        _quantity, text = split_quantity(self.field.text())
-        if self.wants_card() or looks_like_card(barcodes.normalize(text)):
-            self._timer.stop()
-            self.matches.clear()
-            self.matches.setVisible(False)
-            return
-        super().show_matches()
+    # --- the scan field's hooks -----------------------------------------------------
+    def lookup_code(self, code: str) -> object:
+        return self.services.handouts.scan(code)
 
-    def entered(self) -> None:
-        quantity, text = split_quantity(self.field.text())
+    def lookup_item(self, item_id: object) -> object:
+        return self.services.handouts.goods(item_id)  # type: ignore[arg-type]
+
+    def searchable(self, text: str) -> bool:
+        """No goods are looked for while a card is wanted or being typed."""
+        return not (self.wants_card() or looks_like_card(barcodes.normalize(text)))
+
+    def take_other(self, quantity: int | None, text: str) -> bool:
+        """A card: while one is wanted, or whatever looks like one."""
         code = barcodes.normalize(text)
         if code and quantity is None and (self.wants_card() or looks_like_card(code)):
-            self.clear()
-            self.card.emit(code.upper())
-            return
-        super().entered()
+            self._take_card(code.upper())
+            return True
+        return False
 
-    def _scan(self, code: str, quantity: int) -> None:
-        try:
-            self._check(quantity)
-            found = self.services.handouts.scan(code)
-        except UnknownBarcode as exc:
-            if self._is_card(code):
-                self.clear()
-                self.card.emit(code)
-                return
-            message = describe(exc)
-            try:
-                barcodes.validate(code)
-            except InvalidBarcode as misread:
-                message = describe(misread)
-            self.refuse(message)
-        except PosError as exc:
-            self.refuse(describe(exc))
-        else:
-            self.scanned.emit(found, quantity)
-
-    def _pick(self, item_id: object, quantity: int) -> None:
-        try:
-            self._check(quantity)
-            found = self.services.handouts.goods(item_id)  # type: ignore[arg-type]
-        except PosError as exc:
-            self.refuse(describe(exc))
-        else:
-            self.scanned.emit(found, quantity)
-
-    def _is_card(self, code: str) -> bool:
+    def take_unknown(self, code: str) -> bool:
         """A number that is no goods' barcode: is it a relief card's (cards may be all digits)?"""
         try:
             self.services.handouts.card(code)
         except CardRefused as refused:
-            return refused.facts.get("reason") != "unknown"
+            if refused.facts.get("reason") == "unknown":
+                return False
         except PosError:
-            return True  # a card, but no quota rule: the screen says so
+            pass  # a card, but no quota rule: the screen says so
+        self._take_card(code)
         return True
+
+    def _take_card(self, code: str) -> None:
+        self.clear()
+        self.card.emit(code)

@@ -14,20 +14,9 @@ the sale screen: the scan field always has the focus.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from PySide6.QtCore import QMetaMethod, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
-from PySide6.QtWidgets import (
-    QApplication,
-    QDialog,
-    QGridLayout,
-    QHBoxLayout,
-    QLabel,
-    QPushButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QApplication, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from charity_pos.config import Settings
 from charity_pos.domain.money import format_fen
@@ -44,8 +33,7 @@ from charity_pos.ui.handout.card import AllowancePanel, CardPanel
 from charity_pos.ui.handout.lines import BasketEditor
 from charity_pos.ui.handout.slip import ROLL, SHEET, HandoutSlips
 from charity_pos.ui.sales.dialogs import run_approved
-from charity_pos.ui.sales.view import key_button
-from charity_pos.ui.screen import Screen
+from charity_pos.ui.screen import KeyAction, Screen, key_button
 
 
 class HandoutScreen(Screen):
@@ -77,8 +65,7 @@ class HandoutScreen(Screen):
 
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
-        heading = QLabel(self.title())
-        heading.setObjectName("screenTitle")
+        heading = self.heading()
         self.last_label = QLabel("")
         self.last_label.setObjectName("hint")
         self.last_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -111,7 +98,7 @@ class HandoutScreen(Screen):
         self.print_button = key_button(self.tr("Print slip (Ctrl+P)"))
         self.a5_button = key_button(self.tr("A5 slip (Ctrl+Shift+P)"))
         self.pdf_button = key_button(self.tr("Slip as PDF (Ctrl+E)"))
-        actions: list[tuple[QPushButton, str, Callable[[], object]]] = [
+        actions: list[KeyAction] = [
             (self.quantity_button, "F6", editor.ask_quantity), (self.remove_button, "", editor.remove_line),
             (self.find_button, "Ctrl+F", editor.find_item), (self.beyond_button, "F10", editor.move_beyond),
             (self.move_line_button, "Ctrl+F10", editor.move_line), (self.new_button, "", self.new_visit),
@@ -119,13 +106,11 @@ class HandoutScreen(Screen):
             (self.a5_button, "Ctrl+Shift+P", lambda: self.print_slip(SHEET)),
             (self.pdf_button, "Ctrl+E", self.save_slip), (self.finish_button, "F12", self.finish),
         ]
+        self.bind_keys(actions)
         keys = QGridLayout()
-        for number, (made, shortcut, slot) in enumerate(actions):
-            made.clicked.connect(slot)
-            if shortcut:
-                QShortcut(QKeySequence(shortcut), self, activated=slot)
-            if made is not self.finish_button:
-                keys.addWidget(made, number // 3, number % 3)
+        side_keys = [made for made, _keys, _slot in actions if made is not self.finish_button]
+        for number, made in enumerate(side_keys):
+            keys.addWidget(made, number // 3, number % 3)
         layout.addLayout(keys)
         self.update_allowance()
 
@@ -327,7 +312,3 @@ class HandoutScreen(Screen):
             self.entry.say(self.tr("Slip of {number} saved as {path}.").format(number=self.last_number, path=path))
         self.entry.focus()
         return path is not None
-
-    def run_dialog(self, dialog: QDialog) -> int:
-        """Show a modal dialog; tests replace this so nothing blocks."""
-        return dialog.exec()

@@ -8,8 +8,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -18,7 +17,6 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -37,16 +35,17 @@ from charity_pos.ui.households.history import HandoutsDialog
 from charity_pos.ui.households.importing import ImportPreviewDialog
 from charity_pos.ui.households.model import HouseholdLine, HouseholdTableModel, line_of, matches
 from charity_pos.ui.households.rules import QuotaRulesDialog
-from charity_pos.ui.screen import Screen
-from charity_pos.ui.table_model import make_table_view
+from charity_pos.ui.screen import ListScreen
 
 SEARCH_DELAY_MS = 200
 
 
-class HouseholdsScreen(Screen):
+class HouseholdsScreen(ListScreen):
     roles = frozenset({Role.MANAGER})
     entities = frozenset({Entity.HOUSEHOLDS})
     shortcut = "Ctrl+H"
+    search_delay_ms = SEARCH_DELAY_MS
+    model: HouseholdTableModel
 
     ALL, IN_USE, SUSPENDED, LAPSED = range(4)
 
@@ -54,16 +53,11 @@ class HouseholdsScreen(Screen):
                  parent: QWidget | None = None) -> None:
         super().__init__(services, actor, feedback, ask, parent)
         layout = QVBoxLayout(self)
-        heading = QLabel(self.title())
-        heading.setObjectName("screenTitle")
-        layout.addWidget(heading)
+        layout.addWidget(self.heading())
 
         bar = QHBoxLayout()
-        self.search = QLineEdit()
-        self.search.setObjectName("search")
-        self.search.setPlaceholderText(self.tr("Card number, name or its pinyin initials, ID digits, "
-                                               "sub-district (Ctrl+F)"))
-        self.search.setClearButtonEnabled(True)
+        self.make_list(HouseholdTableModel(self), HouseholdTableModel.STATUS,
+                       self.tr("Card number, name or its pinyin initials, ID digits, sub-district (Ctrl+F)"))
         self.show_only = QComboBox()
         for text in (self.tr("All households"), self.tr("Cards in use"), self.tr("Suspended"),
                      self.tr("Lapsed")):
@@ -71,9 +65,6 @@ class HouseholdsScreen(Screen):
         bar.addWidget(self.search, 1)
         bar.addWidget(self.show_only)
         layout.addLayout(bar)
-
-        self.model = HouseholdTableModel(self)
-        self.table = make_table_view(self.model, stretch=HouseholdTableModel.STATUS)
         layout.addWidget(self.table, 1)
 
         self.new_button = QPushButton(self.tr("New household (Ctrl+N)"))
@@ -94,24 +85,16 @@ class HouseholdsScreen(Screen):
         row.addWidget(self.count_label)
         layout.addLayout(row)
 
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(SEARCH_DELAY_MS)
-        self._timer.timeout.connect(self.refresh)
-        self.search.textChanged.connect(lambda _t: self._timer.start())
         self.search.returnPressed.connect(self._search_entered)
         self.show_only.currentIndexChanged.connect(lambda _i: self.refresh())
         self.table.selectionModel().selectionChanged.connect(lambda _s, _d: self._update_buttons())
         self.model.modelReset.connect(self._update_buttons)
-        for button, keys, slot in (
+        self.bind_keys([
             (self.new_button, "Ctrl+N", self.new_household),
             (self.suspend_button, "Ctrl+T", self.suspend_or_reactivate),
             (self.reveal_button, "Ctrl+I", self.reveal_id), (self.handouts_button, "Ctrl+J", self.show_handouts),
             (self.import_button, "Ctrl+O", self.import_spreadsheet), (self.rules_button, "Ctrl+R", self.open_rules),
-        ):
-            button.clicked.connect(slot)
-            QShortcut(QKeySequence(keys), self, activated=slot)
-        QShortcut(QKeySequence("Ctrl+F"), self, activated=self._focus_search)
+        ])
         self.table.doubleClicked.connect(lambda _i: self.show_handouts())
         self.refresh()
 
@@ -121,20 +104,6 @@ class HouseholdsScreen(Screen):
     def shortcut_help(self) -> list[str]:
         return [self.tr("Households: Ctrl+F search, Ctrl+N new, Ctrl+T suspend or reactivate, Ctrl+I whole ID "
                         "number, Ctrl+J handouts, Ctrl+O import, Ctrl+R quota rules")]
-
-    def activate(self) -> None:
-        self._focus_search()
-
-    def _focus_search(self) -> None:
-        self.search.setFocus()
-        self.search.selectAll()
-
-    def keyPressEvent(self, event) -> None:  # type: ignore[no-untyped-def]
-        if event.key() == Qt.Key.Key_Down and self.search.hasFocus() and self.model.rowCount():
-            self.table.setFocus()
-            self.table.selectRow(0)
-            return
-        super().keyPressEvent(event)
 
     # --- the list ---------------------------------------------------------------------
     def refresh(self) -> None:
@@ -153,7 +122,7 @@ class HouseholdsScreen(Screen):
         self.model.set_rows(lines)
         self.count_label.setText(self.tr("{count} households shown").format(count=len(lines)))
         if selected is not None:
-            self.select_household(selected.id)
+            self.select(selected.id)
 
     def _line(self, row: HouseholdRow, today: date) -> HouseholdLine:
         return line_of(row, today, row.status_reason if row.status == "suspended" else "")
@@ -168,15 +137,6 @@ class HouseholdsScreen(Screen):
         if number >= 0:
             self.table.selectRow(number)
             self.table.setFocus()
-
-    def selected(self) -> HouseholdLine | None:
-        indexes = self.table.selectionModel().selectedRows()
-        return self.model.row_at(indexes[0].row()) if indexes else None
-
-    def select_household(self, household_id: object) -> None:
-        number = self.model.row_of(household_id)
-        if number >= 0:
-            self.table.selectRow(number)
 
     def _update_buttons(self) -> None:
         line = self.selected()
@@ -195,7 +155,7 @@ class HouseholdsScreen(Screen):
                 self.search.clear()
                 self.show_only.setCurrentIndex(self.ALL)
                 self.refresh()
-            self.select_household(changes.ids[0])
+            self.select(changes.ids[0])
 
     # --- the actions -----------------------------------------------------------------
     def new_household(self) -> None:
@@ -287,7 +247,3 @@ class HouseholdsScreen(Screen):
             self, self.tr("Import households"), str(Path.home()),
             self.tr("Spreadsheets (*.xlsx *.csv)"))
         return Path(name) if name else None
-
-    def run_dialog(self, dialog: QDialog) -> int:
-        """Show a modal dialog; tests replace this so nothing blocks."""
-        return dialog.exec()

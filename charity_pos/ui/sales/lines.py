@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Protocol
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialog, QLabel, QWidget
 
 from charity_pos.domain.money import format_fen, parse_yuan
@@ -21,11 +21,10 @@ from charity_pos.services.registry import Services
 from charity_pos.services.sales import PaymentDraft, SaleDraft, SaleWarning, Scanned
 from charity_pos.ui.approval import AskApproval
 from charity_pos.ui.feedback import Feedback
-from charity_pos.ui.sales.dialogs import ValueDialog
 from charity_pos.ui.sales.model import TicketLine, TicketModel
 from charity_pos.ui.sales.scan import ScanEntry
-from charity_pos.ui.sales.ticket import Ticket, parse_amount, parse_quantity
-from charity_pos.ui.table_model import make_table_view
+from charity_pos.ui.sales.ticket import Ticket, parse_amount
+from charity_pos.ui.sales.counter_lines import LinesEditor, LineWords
 
 
 class Host(Protocol):
@@ -39,21 +38,15 @@ class Host(Protocol):
     def run_dialog(self, dialog: QDialog) -> int: ...
 
 
-class TicketEditor(QObject):
+class TicketEditor(LinesEditor):
     """Makes the ticket's widgets (the screen lays them out) and acts on them."""
 
+    model: TicketModel
+
     def __init__(self, host: Host, widget: QWidget) -> None:
-        super().__init__(widget)
-        self.widget = widget  # the parent of dialogs
-        self.screen = host
+        super().__init__(host, widget, ScanEntry(host.services), TicketModel)
         self.services, self.actor, self.feedback, self.ask = host.services, host.actor, host.feedback, host.ask
         self.ticket = Ticket()
-        self.entry = ScanEntry(host.services)
-        self.model = TicketModel(self)
-        self.table = make_table_view(self.model, stretch=TicketModel.NAME)
-        self.table.setObjectName("ticket")
-        self.table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.table.verticalHeader().setVisible(True)
         self.total = QLabel("")
         self.total.setObjectName("saleTotal")
         self.total.setAlignment(Qt.AlignmentFlag.AlignRight)
@@ -61,25 +54,20 @@ class TicketEditor(QObject):
         self.summary.setObjectName("hint")
         self.summary.setAlignment(Qt.AlignmentFlag.AlignRight)
         self.summary.setWordWrap(True)
-        self.entry.scanned.connect(self.add)
-        self.entry.quantity_typed.connect(self.set_quantity)
-        self.entry.step.connect(self.step)
-        self.entry.delete_line.connect(self.remove_line)
         for signal in (self.model.rowsInserted, self.model.rowsRemoved, self.model.modelReset,
                        self.model.dataChanged):
             signal.connect(self.update_total)
         self.update_total()
 
-    # --- lines --------------------------------------------------------------
-    def find_item(self) -> None:
-        """Ctrl+F: search by name or pinyin initials in the scan field."""
-        self.entry.focus()
-        self.entry.field.selectAll()
-        if self.entry.text():
-            self.entry.show_matches()
-        else:
-            self.entry.say(self.tr("Type a name or its pinyin initials (dm for 大米), then Enter or ↓."))
+    def words(self) -> LineWords:
+        return LineWords(
+            no_line=self.tr("No line yet: scan the goods first."),
+            find_hint=self.tr("Type a name or its pinyin initials (dm for 大米), then Enter or ↓."),
+            quantity=self.tr("Quantity"), quantity_of=self.tr("Quantity of {name}"),
+            quantity_hint=self.tr("A whole number, e.g. 3. Or type 3* and Enter in the scan field."),
+            removed=self.tr("Removed: {name}"))
 
+    # --- lines --------------------------------------------------------------
     def add(self, scanned: Scanned, quantity: int = 1) -> int:
         try:
             row = self.model.add(scanned, quantity)
@@ -100,21 +88,6 @@ class TicketEditor(QObject):
                 name=scanned.name, quantity=line.quantity, amount=format_fen(line.amount_fen)))
         return row
 
-    def select_row(self, row: int) -> None:
-        if 0 <= row < self.model.rowCount():
-            self.table.selectRow(row)
-            self.table.scrollTo(self.model.index(row, 0))
-
-    def current_row(self) -> int:
-        index = self.table.currentIndex()
-        if index.isValid() and index.row() < self.model.rowCount():
-            return index.row()
-        return self.model.rowCount() - 1
-
-    def step(self, delta: int) -> None:
-        if self.model.rowCount():
-            self.select_row(max(0, min(self.model.rowCount() - 1, self.current_row() + delta)))
-
     # --- the total ------------------------------------------------------------
     def update_total(self, *_args: object) -> None:
         try:
@@ -131,40 +104,6 @@ class TicketEditor(QObject):
         self.summary.setText(text)
 
     # --- changing lines -------------------------------------------------------
-    def _value(self, title: str, caption: str, hint: str, current: str = "") -> str | None:
-        """The number typed in the scan field before the key, or one asked for."""
-        typed = self.entry.typed_value()
-        if typed is not None:
-            self.entry.clear()
-            return typed
-        dialog = ValueDialog(title, caption, hint, current, self.widget)
-        accepted = self.screen.run_dialog(dialog) == QDialog.DialogCode.Accepted
-        self.entry.focus()
-        return dialog.value() if accepted else None
-
-    def _current_line(self) -> tuple[int, TicketLine | None]:
-        row = self.current_row()
-        line = self.model.line_at(row)
-        if line is None:
-            self.entry.say(self.tr("No line yet: scan the goods first."), warning=True)
-        return row, line
-
-    def ask_quantity(self) -> bool:
-        row, line = self._current_line()
-        if line is None:
-            return False
-        text = self._value(self.tr("Quantity"), self.tr("Quantity of {name}").format(name=line.scanned.name),
-                           self.tr("A whole number, e.g. 3. Or type 3* and Enter in the scan field."),
-                           str(line.quantity))
-        if text is None:
-            return False
-        try:
-            quantity = parse_quantity(text)
-        except PosError as exc:
-            self.entry.refuse(describe(exc))
-            return False
-        return self.set_quantity(quantity)
-
     def set_quantity(self, quantity: int) -> bool:
         row, line = self._current_line()
         if line is None:
@@ -216,7 +155,7 @@ class TicketEditor(QObject):
 
     def discount_ticket(self) -> bool:
         if not self.model.rowCount():
-            self.entry.say(self.tr("No line yet: scan the goods first."), warning=True)
+            self.entry.say(self.words().no_line, warning=True)
             return False
         text = self._value(self.tr("Ticket discount"), self.tr("Discount on the whole ticket"),
                            self.tr("An amount (5) or a share (10%) of the ticket. Beyond the limit a manager "
@@ -273,15 +212,6 @@ class TicketEditor(QObject):
     def approved_for_payment(self) -> bool:
         """A recalled ticket brings no approval with it: ask before paying."""
         return self.ticket.approval is not None or self.approved()
-
-    def remove_line(self) -> None:
-        row = self.current_row()
-        line = self.model.remove(row)
-        if line is None:
-            self.entry.say(self.tr("No line yet: scan the goods first."), warning=True)
-            return
-        self.entry.say(self.tr("Removed: {name}").format(name=line.scanned.name))
-        self.select_row(min(row, self.model.rowCount() - 1))
 
     def new_ticket(self) -> None:
         self.ticket = Ticket()

@@ -8,16 +8,15 @@ total on the screen is the total the service charges."""
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from typing import Any
 
-from PySide6.QtCore import QModelIndex, QObject, Qt
+from PySide6.QtCore import QObject
 from PySide6.QtGui import QBrush, QColor
 
 from charity_pos.domain import tickets
 from charity_pos.domain.money import check_fen, format_fen
 from charity_pos.errors import InvalidInput
 from charity_pos.services.sales import MAX_LINES, MAX_QUANTITY, LineDraft, SaleWarning, Scanned
-from charity_pos.ui.table_model import RowsModel
+from charity_pos.ui.table_model import LinesModel
 
 
 def check_quantity(quantity: object) -> int:
@@ -39,6 +38,10 @@ class TicketLine:
     quantity: int = 1
     price_fen: int | None = None  # None: the catalog's price
     discount_fen: int = 0  # off the whole line
+
+    @property
+    def name(self) -> str:
+        return self.scanned.name
 
     @property
     def list_price_fen(self) -> int:
@@ -72,7 +75,7 @@ def _check_discount(quantity: int, unit_price_fen: int, discount_fen: int) -> No
         raise InvalidInput(field="discount", value=format_fen(discount_fen), reason="discount_above_price")
 
 
-class TicketModel(RowsModel[TicketLine]):
+class TicketModel(LinesModel[TicketLine]):
     NAME, QUANTITY, PRICE, DISCOUNT, AMOUNT, SOURCE = range(6)
     RIGHT = frozenset({QUANTITY, PRICE, DISCOUNT, AMOUNT})
 
@@ -86,12 +89,6 @@ class TicketModel(RowsModel[TicketLine]):
                 self.tr("Source")]
 
     # --- the lines --------------------------------------------------------
-    def lines(self) -> list[TicketLine]:
-        return self.rows()
-
-    def line_at(self, row: int) -> TicketLine | None:
-        return self.row_at(row)
-
     def add(self, scanned: Scanned, quantity: int = 1) -> int:
         """Add ``quantity`` of what was scanned; the same item from the same
         lot again counts up its line. Returns the line's row."""
@@ -107,11 +104,7 @@ class TicketModel(RowsModel[TicketLine]):
             return row
         if len(self._rows) >= MAX_LINES:
             raise InvalidInput(field="lines", value=len(self._rows) + 1, reason="too_large")
-        row = len(self._rows)
-        self.beginInsertRows(QModelIndex(), row, row)
-        self._rows.append(TicketLine(scanned, quantity))
-        self.endInsertRows()
-        return row
+        return self._append(TicketLine(scanned, quantity))
 
     def set_quantity(self, row: int, quantity: int) -> TicketLine:
         """Returns the line as it was, to undo with ``restore``."""
@@ -150,30 +143,7 @@ class TicketModel(RowsModel[TicketLine]):
             self._rows[row] = line
             self._changed(row)
 
-    def remove(self, row: int) -> TicketLine | None:
-        if not 0 <= row < len(self._rows):
-            return None
-        self.beginRemoveRows(QModelIndex(), row, row)
-        line = self._rows.pop(row)
-        self.endRemoveRows()
-        return line
-
-    def clear(self) -> None:
-        self.set_rows([])
-
-    def _line(self, row: int) -> TicketLine:
-        line = self.row_at(row)
-        if line is None:
-            raise InvalidInput(field="lines", value=row, reason="empty")
-        return line
-
-    def _changed(self, row: int) -> None:
-        self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
-
     # --- sums -------------------------------------------------------------
-    def drafts(self) -> tuple[LineDraft, ...]:
-        return tuple(line.draft() for line in self._rows)
-
     def priced_pairs(self) -> list[tuple[LineDraft, int]]:
         """(line, catalog price) pairs, as the sales service takes them."""
         return [(line.draft(), line.list_price_fen) for line in self._rows]
@@ -184,20 +154,12 @@ class TicketModel(RowsModel[TicketLine]):
     def subtotal_fen(self) -> int:
         return sum(line.amount_fen for line in self._rows)
 
-    def units(self) -> int:
-        return sum(line.quantity for line in self._rows)
-
     def summary(self, names: int = 2) -> str:
         """A few words for the log and the parked list: the first names."""
         shown = "、".join(line.scanned.name for line in self._rows[:names])
         return shown + ("…" if len(self._rows) > names else "")
 
     # --- Qt's side --------------------------------------------------------
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Vertical:
-            return str(section + 1)
-        return super().headerData(section, orientation, role)
-
     def _display(self, line: TicketLine, column: int) -> str:
         if column == self.NAME:
             return line.scanned.name

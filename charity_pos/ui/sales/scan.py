@@ -4,8 +4,13 @@ next burst lands in the same field and no character is lost. A name or
 pinyin initials show matches (Enter takes the first, ↓ goes into the list).
 
 ``3*`` before a code or a name means three; ``3*`` alone sets the quantity
-of the current line. A sales slip's barcode (the sale number) starts a return. A number typed before F6/F7/F8/F10 is that key's value
-(the screen reads it with ``typed_value``)."""
+of the current line. A sales slip's barcode (the sale number) starts a
+return. A number typed before F6/F7/F8/F10 is that key's value (the screen
+reads it with ``typed_value``).
+
+What a code or a name is looked up in, and what else the field takes, are
+the hooks under "what a subclass may change" (the handout's field uses them
+for relief goods and cards)."""
 
 from __future__ import annotations
 
@@ -66,12 +71,12 @@ class ScanEntry(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         row = QHBoxLayout()
-        caption = QLabel(self.tr("Goods (Ctrl+F)"))
+        self.caption = QLabel(self.tr("Goods (Ctrl+F)"))
         self.field = QLineEdit()
         self.field.setObjectName("scan")
         self.field.setPlaceholderText(self.tr("Scan a barcode, or type a name or pinyin initials; 3* for three"))
-        caption.setBuddy(self.field)
-        row.addWidget(caption)
+        self.caption.setBuddy(self.field)
+        row.addWidget(self.caption)
         row.addWidget(self.field, 1)
         layout.addLayout(row)
         self.notice = QLabel("")
@@ -125,12 +130,34 @@ class ScanEntry(QWidget):
         self.field.selectAll()
         self.focus()
 
+    # --- what a subclass may change ----------------------------------------
+    def lookup_code(self, code: str) -> object:
+        """What a scanned barcode stands for; raises PosError (UnknownBarcode: nothing)."""
+        return self.services.sales.scan(code)
+
+    def lookup_item(self, item_id: object) -> object:
+        """What a match picked from the list stands for; raises PosError."""
+        return self.services.sales.item(item_id)  # type: ignore[arg-type]
+
+    def take_other(self, quantity: int | None, text: str) -> bool:
+        """Enter: is what was typed something else than goods, taken (and the
+        field cleared) here? Nothing else by default."""
+        return False
+
+    def take_unknown(self, code: str) -> bool:
+        """A number no goods have: is it something else, taken here? No by default."""
+        return False
+
+    def searchable(self, text: str) -> bool:
+        """May goods be looked for by this name? Yes by default."""
+        return True
+
     # --- matches ----------------------------------------------------------
     def show_matches(self) -> None:
         self._timer.stop()
         _quantity, text = split_quantity(self.field.text())
         self.matches.clear()
-        if not text or text.isdigit() or _VALUE.match(text):
+        if not text or text.isdigit() or _VALUE.match(text) or not self.searchable(text):
             self.matches.setVisible(False)
             return
         for item in self.services.catalog.search(text, limit=MATCHES):
@@ -150,6 +177,8 @@ class ScanEntry(QWidget):
     # --- Enter ------------------------------------------------------------
     def entered(self) -> None:
         quantity, text = split_quantity(self.field.text())
+        if self.take_other(quantity, text):
+            return
         if quantity is not None and not text:
             self.quantity_typed.emit(quantity)
             return
@@ -173,8 +202,10 @@ class ScanEntry(QWidget):
     def _scan(self, code: str, quantity: int) -> None:
         try:
             self._check(quantity)
-            found = self.services.sales.scan(code)
+            found = self.lookup_code(code)
         except UnknownBarcode as exc:
+            if self.take_unknown(code):
+                return
             message = describe(exc)
             try:
                 barcodes.validate(code)
@@ -189,7 +220,7 @@ class ScanEntry(QWidget):
     def _pick(self, item_id: object, quantity: int) -> None:
         try:
             self._check(quantity)
-            found = self.services.sales.item(item_id)  # type: ignore[arg-type]
+            found = self.lookup_item(item_id)
         except PosError as exc:
             self.refuse(describe(exc))
         else:

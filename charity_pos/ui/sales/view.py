@@ -13,11 +13,10 @@ scan field always has the focus and every key below works from it.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QDialog, QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from charity_pos.config import Settings
 from charity_pos.domain.money import format_fen
@@ -36,14 +35,7 @@ from charity_pos.ui.sales.returns import ReturnDialog
 from charity_pos.ui.sales.shift import CloseShiftDialog, OpenShiftDialog
 from charity_pos.ui.sales.slip_printer import SlipPrinter
 from charity_pos.ui.sales.ticket import Ticket, parked_content, read_parked
-from charity_pos.ui.screen import Screen
-
-
-def key_button(text: str) -> QPushButton:
-    """A button that leaves the focus in the scan field."""
-    made = QPushButton(text)
-    made.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-    return made
+from charity_pos.ui.screen import Screen, key_button
 
 
 class SaleScreen(Screen):
@@ -63,8 +55,7 @@ class SaleScreen(Screen):
         layout = QVBoxLayout(self)
 
         top = QHBoxLayout()
-        heading = QLabel(self.title())
-        heading.setObjectName("screenTitle")
+        heading = self.heading()
         self.shift_label = QLabel("")
         self.shift_label.setWordWrap(True)
         self.shift_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -117,7 +108,7 @@ class SaleScreen(Screen):
 
         self.entry.cancel_ticket.connect(self.cancel_ticket)
         self.entry.slip.connect(self.take_return)
-        actions: list[tuple[QPushButton, str, Callable[[], object]]] = [
+        self.bind_keys([
             (self.quantity_button, "F6", editor.ask_quantity), (self.price_button, "F7", editor.change_price),
             (self.discount_button, "F8", editor.discount_line),
             (self.ticket_discount_button, "F10", editor.discount_ticket), (self.remove_button, "", editor.remove_line),
@@ -125,11 +116,7 @@ class SaleScreen(Screen):
             (self.recall_button, "Shift+F11", self.recall), (self.cancel_button, "", self.cancel_ticket),
             (self.return_button, "Ctrl+R", self.take_return), (self.sales_button, "Ctrl+J", self.shift_sales),
             (self.shift_button, "Ctrl+T", self.shift_key), (self.pay_button, "F12", self.pay),
-        ]
-        for made, keys, slot in actions:
-            made.clicked.connect(slot)
-            if keys:
-                QShortcut(QKeySequence(keys), self, activated=slot)
+        ])
         self.refresh()
 
     def title(self) -> str:
@@ -351,7 +338,3 @@ class SaleScreen(Screen):
             self.changed.emit(changes)
             self.refresh()
         self.focus_scan()
-
-    def run_dialog(self, dialog: QDialog) -> int:
-        """Show a modal dialog; tests replace this so nothing blocks."""
-        return dialog.exec()
