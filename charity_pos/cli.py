@@ -106,6 +106,12 @@ def _parser() -> argparse.ArgumentParser:
     household_erase.add_argument("--db", type=Path, required=True)
     household_import.add_argument("--dry-run", action="store_true",
                                   help="only check the rows and list the bad ones; import nothing")
+    from charity_pos.sync import cli as sync_cli
+
+    sync_cli.add_parsers(sub, common)
+    from charity_pos.hub import cli as hub_cli
+
+    hub_cli.add_parsers(sub, common)
     return parser
 
 
@@ -142,6 +148,14 @@ def main(argv: Sequence[str] | None = None) -> int:
             if args.households_command == "erase-lapsed":
                 return _households_erase(args)
             return _households_import(args)
+        from charity_pos.sync import cli as sync_cli
+
+        if command in sync_cli.COMMANDS:
+            return sync_cli.run(args)
+        from charity_pos.hub import cli as hub_cli
+
+        if command in hub_cli.COMMANDS:
+            return hub_cli.run(args)
     except PosError as exc:
         print(translate("cli", "Error: ") + describe(exc), file=sys.stderr)
         return 1

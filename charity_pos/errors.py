@@ -232,3 +232,113 @@ class BundleDamaged(PosError):
 
 class BundleForged(PosError):
     """The signature does not match the signer's registered key (facts: path, signer)."""
+
+
+# --- sync, the store's side ------------------------------------------------------
+class OutputIsFolder(PosError):
+    """A file was asked for where a folder is (facts: path)."""
+
+
+class TrustFileInvalid(PosError):
+    """Not a hub trust file, or one with a missing or bad field (facts: path, field)."""
+
+
+class TrustFileForOtherStore(PosError):
+    """A hub's trust file made for another store (facts: path, made_for, store_code)."""
+
+
+class OtherHubTrusted(PosError):
+    """The store already trusts another hub; it is not replaced (facts: path, district, hub_id: the trusted one's)."""
+
+
+class FromSeqOutOfRange(PosError):
+    """--from-seq names no event of the journal (facts: from_seq, last_seq)."""
+
+
+class JournalBroken(PosError):
+    """The journal does not chain at an event, so nothing is exported (facts: path, seq)."""
+
+
+# --- the district hub ------------------------------------------------------------
+class HubNotFound(PosError):
+    """No district hub in that database yet (facts: url, without a password)."""
+
+
+class HubExists(PosError):
+    """hub init refuses a database that already holds a hub (facts: url, district)."""
+
+
+class NotAHubDatabase(PosError):
+    """The database holds something else than a charity-pos hub (facts: url)."""
+
+
+class HubUnreachable(PosError):
+    """The hub's database cannot be opened: no server, a bad URL, no rights (facts: url, detail)."""
+
+
+class RegistrationInvalid(PosError):
+    """Not a store registration file, or one with a missing or bad field (facts: path, field)."""
+
+
+class StoreKeyMismatch(PosError):
+    """A store code already registered with another public key (facts: store_code)."""
+
+
+class StoreIdTaken(PosError):
+    """The store's id is registered under another code (facts: store_code, registered_code)."""
+
+
+class BundleNotStoreEvents(PosError):
+    """The hub imports bundles of a store's events only (facts: path, kind)."""
+
+
+class UnknownStore(PosError):
+    """A bundle from a store the hub has not registered (facts: path, store_code)."""
+
+
+class BundleAltered(PosError):
+    """The file reads, but its bytes are not those charity-pos writes for its content (facts: path)."""
+
+
+class BundleInconsistent(PosError):
+    """A bundle whose signed manifest and events do not hold together (facts: path, and the subclass's)."""
+
+
+class BundleSignerMismatch(BundleInconsistent):
+    """Signed by one store, naming another's events (facts: path, signer, store_code)."""
+
+
+class BundleStoreMismatch(BundleInconsistent):
+    """The store id in the bundle is not the one registered under its code (facts: path, store_code)."""
+
+
+class BundleManifestMismatch(BundleInconsistent):
+    """A manifest field disagrees with the events (facts: path, field)."""
+
+
+class EventsUnreadable(BundleInconsistent):
+    """A line of events.jsonl is not an event (facts: path, line)."""
+
+
+class EventsOutOfOrder(BundleInconsistent):
+    """The events' numbers do not run one after another (facts: path, seq: the number expected)."""
+
+
+class EventHashWrong(BundleInconsistent):
+    """An event's hash is not the hash of its content (facts: path, seq)."""
+
+
+class EventChainBroken(BundleInconsistent):
+    """An event does not name the hash of the one before it (facts: path, seq)."""
+
+
+class EventsMissing(PosError):
+    """A gap: the hub lacks a store's events before the bundle's first (facts: store_code, first, last)."""
+
+
+class EventsFork(PosError):
+    """A store's event the hub holds differs from the bundle's with the same number (facts: store_code, seq)."""
+
+
+class HubImportFailed(PosError):
+    """The hub's database refused to store a bundle; nothing was saved (facts: path, detail)."""

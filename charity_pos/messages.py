@@ -315,3 +315,64 @@ def describe(error: BaseException, tr: Translate) -> str:
         if cls in TEMPLATES:
             return t(TEMPLATES[cls]).format(**facts)
     return t(UNEXPECTED)
+
+
+# --- sync, the store's side ------------------------------------------------------
+TEMPLATES.update({
+    e.OutputIsFolder: QT_TRANSLATE_NOOP("Errors", "{path} is a folder; give the name of a file to write."),
+    e.TrustFileInvalid: QT_TRANSLATE_NOOP(
+        "Errors", "{path} is not a hub trust file made by “charity-pos hub add-store” (field {field})."),
+    e.TrustFileForOtherStore: QT_TRANSLATE_NOOP(
+        "Errors", "{path} was made for store {made_for}, not for this store ({store_code})."),
+    e.OtherHubTrusted: QT_TRANSLATE_NOOP(
+        "Errors", "This store already trusts the hub of {district} ({hub_id}); {path} is from another hub and is refused."),
+    e.FromSeqOutOfRange: QT_TRANSLATE_NOOP(
+        "Errors", "There is no journal event #{from_seq}: this store's journal runs from #1 to #{last_seq}."),
+    e.JournalBroken: QT_TRANSLATE_NOOP(
+        "Errors", "The journal of {path} is broken at event #{seq}; nothing was exported. Run charity-pos verify."),
+})
+
+
+# --- the district hub --------------------------------------------------------------
+TEMPLATES.update({
+    e.HubNotFound: QT_TRANSLATE_NOOP(
+        "Errors", "There is no district hub at {url} yet; create it with “charity-pos hub init”."),
+    e.HubExists: QT_TRANSLATE_NOOP(
+        "Errors", "{url} already holds the district hub of {district}; a new hub needs a new database."),
+    e.NotAHubDatabase: QT_TRANSLATE_NOOP("Errors", "{url} is not a charity-pos district hub database."),
+    e.HubUnreachable: QT_TRANSLATE_NOOP("Errors", "The hub database {url} cannot be opened: {detail}"),
+    e.RegistrationInvalid: QT_TRANSLATE_NOOP(
+        "Errors", "{path} is not a store registration file made by “charity-pos store-key” (field {field})."),
+    e.StoreKeyMismatch: QT_TRANSLATE_NOOP(
+        "Errors", "Store {store_code} is already registered with another key; a registration file cannot replace it."),
+    e.StoreIdTaken: QT_TRANSLATE_NOOP(
+        "Errors", "This store is already registered as {registered_code}, not as {store_code}."),
+    e.BundleNotStoreEvents: QT_TRANSLATE_NOOP(
+        "Errors", "{path} is not a bundle of a store's events (it is “{kind}”)."),
+    e.UnknownStore: QT_TRANSLATE_NOOP(
+        "Errors", "{path} comes from store {store_code}, which is not registered at this hub; "
+                  "register it with “charity-pos hub add-store” first."),
+    e.BundleAltered: QT_TRANSLATE_NOOP(
+        "Errors", "{path} has been altered: its bytes are not those charity-pos wrote for its content."),
+    e.BundleSignerMismatch: QT_TRANSLATE_NOOP(
+        "Errors", "{path} is signed by {signer} but holds the events of store {store_code}: refused as forged."),
+    e.BundleStoreMismatch: QT_TRANSLATE_NOOP(
+        "Errors", "{path} is not from the store registered as {store_code} (another store id): refused."),
+    e.BundleManifestMismatch: QT_TRANSLATE_NOOP(
+        "Errors", "{path} is damaged or tampered with: its manifest ({field}) does not match its events."),
+    e.EventsUnreadable: QT_TRANSLATE_NOOP(
+        "Errors", "{path} is damaged: line {line} of its events is not an event."),
+    e.EventsOutOfOrder: QT_TRANSLATE_NOOP(
+        "Errors", "{path} is damaged or tampered with: its events are out of order or missing (expected #{seq})."),
+    e.EventHashWrong: QT_TRANSLATE_NOOP(
+        "Errors", "{path} is damaged or tampered with: event #{seq} does not match its hash."),
+    e.EventChainBroken: QT_TRANSLATE_NOOP(
+        "Errors", "{path} is damaged or tampered with: event #{seq} does not follow the event before it."),
+    e.EventsMissing: QT_TRANSLATE_NOOP(
+        "Errors", "missing events {first}-{last} of store {store_code}: import the earlier bundle first"),
+    e.EventsFork: QT_TRANSLATE_NOOP(
+        "Errors", "Event #{seq} of store {store_code} differs from the one the hub already holds: "
+                  "refused as tampering (a fork)."),
+    e.HubImportFailed: QT_TRANSLATE_NOOP(
+        "Errors", "{path}: the hub's database refused the import ({detail}); nothing was saved."),
+})

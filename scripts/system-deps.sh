@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # Installs the Debian packages charity-pos needs, only those missing.
 #   base: Python's venv, Qt's runtime libraries and a Chinese font
-#   test: base + what tests read PDFs and images with
+#   test: base + what tests read PDFs and images with, and a PostgreSQL server
+#         (the hub tests start their own in a temporary folder; none is set up here)
 #   run:  base + Qt's X11 (xcb) platform and a virtual X server for headless machines
 set -euo pipefail
 what="${1:-base}"
 
 base=(fonts-wqy-microhei fontconfig libgl1 libegl1 libxkbcommon0 libfontconfig1 libfreetype6 libdbus-1-3 libglib2.0-0)
-test_pkgs=(poppler-utils)
+test_pkgs=(poppler-utils postgresql)
 run_pkgs=(libxcb-cursor0 libxkbcommon-x11-0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0
           libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 libxcb-xfixes0 libx11-xcb1 xvfb xauth)
 

@@ -306,3 +306,4 @@ from charity_pos.db.counter import (  # noqa: E402, F401
     CashShift, CounterRule, ParkedTicket, Payment, Refund, ReturnLine, Sale, SaleLine, SaleLineLot, SaleReturn,
 )
 from charity_pos.db.relief import Handout, HandoutLine, HandoutLineLot, QuotaItemLimit, QuotaRule  # noqa: E402, F401
+from charity_pos.db.sync_state import SyncState  # noqa: E402, F401

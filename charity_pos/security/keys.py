@@ -1,5 +1,6 @@
 """The store's secret keys: one for AES-GCM encryption of ID numbers, one for
-the keyed hash (HMAC-SHA256) that matches households without revealing them.
+the keyed hash (HMAC-SHA256) that matches households without revealing them,
+and the Ed25519 key that signs the bundles the store sends to the district hub.
 
 They live in a key file outside the database, in the user's configuration
 folder, named after the store's UUID. A stolen database file alone gives up
@@ -18,7 +19,9 @@ import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+from cryptography.hazmat.primitives.serialization import Encoding, NoEncryption, PrivateFormat
 
 from charity_pos import config
 from charity_pos.errors import KeyFileMissing
@@ -28,31 +31,71 @@ def key_path(store_id: uuid.UUID) -> Path:
     return config.config_dir() / "keys" / f"{store_id}.key"
 
 
+def _signing_text(key: Ed25519PrivateKey) -> str:
+    return base64.b64encode(key.private_bytes(Encoding.Raw, PrivateFormat.Raw, NoEncryption())).decode("ascii")
+
+
+def _write_new(path: Path, data: str) -> None:
+    """A key file that did not exist, readable by its owner only."""
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8") as fh:
+        fh.write(data)
+        fh.flush()
+        os.fsync(fh.fileno())
+
+
+def _rewrite(path: Path, data: str) -> None:
+    """Replace a key file whole: written beside it (0600) and renamed over
+    it, so a failure leaves the old file as it was, never half a file."""
+    partial = path.with_name(path.name + ".partial")
+    partial.unlink(missing_ok=True)
+    try:
+        _write_new(partial, data)
+        os.chmod(partial, 0o600)
+        partial.replace(path)
+    finally:
+        partial.unlink(missing_ok=True)
+
+
 @dataclass(frozen=True)
 class StoreKeys:
     encryption: bytes
     matching: bytes
+    #: Signs the store's sync bundles. None only for a key file written
+    #: before stores signed anything, until it is loaded with ``signing=True``.
+    signing: Ed25519PrivateKey | None = None
 
     @classmethod
     def create(cls, store_id: uuid.UUID) -> StoreKeys:
-        keys = cls(AESGCM.generate_key(bit_length=256), secrets.token_bytes(32))
+        keys = cls(AESGCM.generate_key(bit_length=256), secrets.token_bytes(32), Ed25519PrivateKey.generate())
         path = key_path(store_id)
         path.parent.mkdir(parents=True, exist_ok=True)
+        assert keys.signing is not None
         data = json.dumps({"store": str(store_id), "aes_gcm": base64.b64encode(keys.encryption).decode(),
-                           "hmac_sha256": base64.b64encode(keys.matching).decode()})
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(data)
+                           "hmac_sha256": base64.b64encode(keys.matching).decode(),
+                           "ed25519": _signing_text(keys.signing)})
+        _write_new(path, data)
         return keys
 
     @classmethod
-    def load(cls, store_id: uuid.UUID) -> StoreKeys:
+    def load(cls, store_id: uuid.UUID, *, signing: bool = False) -> StoreKeys:
+        """The store's keys. With ``signing=True`` the signing key is always
+        there: a key file from before stores signed bundles gets one added
+        (the file is rewritten whole, still readable by its owner only).
+        Callers hold the store file's lock, so no two add one at once."""
         path = key_path(store_id)
         try:
             raw = json.loads(path.read_text(encoding="utf-8"))
-            return cls(base64.b64decode(raw["aes_gcm"]), base64.b64decode(raw["hmac_sha256"]))
-        except (OSError, ValueError, KeyError):
+            keys = cls(base64.b64decode(raw["aes_gcm"]), base64.b64decode(raw["hmac_sha256"]),
+                       None if raw.get("ed25519") is None
+                       else Ed25519PrivateKey.from_private_bytes(base64.b64decode(raw["ed25519"], validate=True)))
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
             raise KeyFileMissing(path=str(path)) from None
+        if signing and keys.signing is None:
+            keys = cls(keys.encryption, keys.matching, Ed25519PrivateKey.generate())
+            assert keys.signing is not None
+            _rewrite(path, json.dumps(dict(raw, ed25519=_signing_text(keys.signing))))
+        return keys
 
     def encrypt(self, text: str, context: str) -> str:
         nonce = secrets.token_bytes(12)

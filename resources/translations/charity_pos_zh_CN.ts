@@ -95,116 +95,115 @@ This handout {value}: {lines} lines, {units} units</source>
 <context>
     <name>BasketEditor</name>
     <message>
+        <location filename="../../charity_pos/ui/handout/lines.py" line="91"/>
+        <source>No line yet: scan the goods first.</source>
+        <translation>还没有物品：请先扫码。</translation>
+    </message>
+    <message>
         <location filename="../../charity_pos/ui/handout/lines.py" line="92"/>
+        <source>Type a name or its pinyin initials (dm for 大米), then Enter or ↓.</source>
+        <translation>输入品名或拼音首字母（dm 即大米），再按 Enter 或 ↓。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/handout/lines.py" line="93"/>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/handout/lines.py" line="93"/>
+        <source>Quantity of {name}</source>
+        <translation>{name} 的数量</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/handout/lines.py" line="94"/>
+        <source>A whole number, e.g. 3. Or type 3* and Enter in the scan field.</source>
+        <translation>请输入整数，例如 3。也可以在扫码框输入 3* 再按 Enter。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/handout/lines.py" line="95"/>
+        <source>Removed: {name}</source>
+        <translation>已删除：{name}</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/handout/lines.py" line="83"/>
         <source>{amount} past the value left</source>
         <extracomment>Goods to be paid for instead, [(Scanned, quantity)], for the sale&apos;s ticket. The basket changed: the allowance shown is out of date.</extracomment>
         <translation>超出剩余额度 {amount}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/handout/lines.py" line="94"/>
+        <location filename="../../charity_pos/ui/handout/lines.py" line="85"/>
         <source>{category} {count} past the limit</source>
         <translation>{category} 超出限领 {count} 件</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/handout/lines.py" line="96"/>
-        <location filename="../../charity_pos/ui/handout/lines.py" line="303"/>
+        <location filename="../../charity_pos/ui/handout/lines.py" line="87"/>
+        <location filename="../../charity_pos/ui/handout/lines.py" line="245"/>
         <source>, </source>
         <translation>，</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/handout/lines.py" line="101"/>
+        <location filename="../../charity_pos/ui/handout/lines.py" line="100"/>
         <source>Scan the relief card first.</source>
         <translation>请先扫描救助卡。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/handout/lines.py" line="104"/>
+        <location filename="../../charity_pos/ui/handout/lines.py" line="103"/>
         <source>Handout {number} is finished: scan the next card.</source>
         <translation>发放单 {number} 已完成：请扫描下一张救助卡。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/handout/lines.py" line="119"/>
+        <location filename="../../charity_pos/ui/handout/lines.py" line="118"/>
         <source>Past the allowance ({over}): handed out all the same, and logged (this category only warns).</source>
         <translation>超额（{over}）：此类别仅提醒，照常发放并记录在案。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/handout/lines.py" line="122"/>
+        <location filename="../../charity_pos/ui/handout/lines.py" line="121"/>
         <source>Past the allowance: {over}</source>
         <translation>超额：{over}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/handout/lines.py" line="125"/>
-        <location filename="../../charity_pos/ui/handout/lines.py" line="133"/>
+        <location filename="../../charity_pos/ui/handout/lines.py" line="124"/>
+        <location filename="../../charity_pos/ui/handout/lines.py" line="132"/>
         <source>Not approved: nothing added ({over}).</source>
         <translation>未获店长批准：未加入（{over}）。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/handout/lines.py" line="136"/>
+        <location filename="../../charity_pos/ui/handout/lines.py" line="135"/>
         <source>Past the allowance ({over}), approved by {manager}: {reason}</source>
         <translation>超额（{over}），店长 {manager} 已批准：{reason}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/handout/lines.py" line="157"/>
+        <location filename="../../charity_pos/ui/handout/lines.py" line="156"/>
         <source>{name} × {quantity}  {value}</source>
         <translation>{name} × {quantity}  {value}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/handout/lines.py" line="162"/>
+        <location filename="../../charity_pos/ui/handout/lines.py" line="161"/>
         <source>The books show {on_hand} on hand: check the shelf.</source>
         <translation>账面库存为 {on_hand}：请核对货架。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/handout/lines.py" line="191"/>
-        <source>Type a name or its pinyin initials (dm for 大米), then Enter or ↓.</source>
-        <translation>输入品名或拼音首字母（dm 即大米），再按 Enter 或 ↓。</translation>
-    </message>
-    <message>
-        <location filename="../../charity_pos/ui/handout/lines.py" line="197"/>
-        <location filename="../../charity_pos/ui/handout/lines.py" line="253"/>
-        <source>No line yet: scan the goods first.</source>
-        <translation>还没有物品：请先扫码。</translation>
-    </message>
-    <message>
-        <location filename="../../charity_pos/ui/handout/lines.py" line="211"/>
-        <source>Quantity</source>
-        <translation>数量</translation>
-    </message>
-    <message>
-        <location filename="../../charity_pos/ui/handout/lines.py" line="211"/>
-        <source>Quantity of {name}</source>
-        <translation>{name} 的数量</translation>
-    </message>
-    <message>
-        <location filename="../../charity_pos/ui/handout/lines.py" line="212"/>
-        <source>A whole number, e.g. 3. Or type 3* and Enter in the scan field.</source>
-        <translation>请输入整数，例如 3。也可以在扫码框输入 3* 再按 Enter。</translation>
-    </message>
-    <message>
-        <location filename="../../charity_pos/ui/handout/lines.py" line="242"/>
+        <location filename="../../charity_pos/ui/handout/lines.py" line="190"/>
         <source>{name}: quantity {quantity}</source>
         <translation>{name}：数量 {quantity}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/handout/lines.py" line="255"/>
-        <source>Removed: {name}</source>
-        <translation>已删除：{name}</translation>
-    </message>
-    <message>
-        <location filename="../../charity_pos/ui/handout/lines.py" line="265"/>
+        <location filename="../../charity_pos/ui/handout/lines.py" line="207"/>
         <source>Nothing is beyond the allowance. Ctrl+F10 moves the current line.</source>
         <translation>没有超额的物品。按 Ctrl+F10 可将当前行转为付费购买。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/handout/lines.py" line="278"/>
+        <location filename="../../charity_pos/ui/handout/lines.py" line="220"/>
         <source>There is no sale screen to take these goods.</source>
         <translation>没有收银界面可接收这些商品。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/handout/lines.py" line="302"/>
+        <location filename="../../charity_pos/ui/handout/lines.py" line="244"/>
         <source>Moved to the sale&apos;s ticket to be paid for (F9): {goods}</source>
         <translation>已转为付费购买，加入收银单（F9）：{goods}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/handout/lines.py" line="305"/>
+        <location filename="../../charity_pos/ui/handout/lines.py" line="247"/>
         <source>Kept here:</source>
         <translation>未转移：</translation>
     </message>
@@ -251,47 +250,47 @@ This handout {value}: {lines} lines, {units} units</source>
 <context>
     <name>CatalogScreen</name>
     <message>
-        <location filename="../../charity_pos/ui/catalog/view.py" line="50"/>
+        <location filename="../../charity_pos/ui/catalog/view.py" line="38"/>
         <source>Scan a barcode, or type a name or pinyin initials (Ctrl+F)</source>
         <translation>扫条码，或输入名称、拼音首字母（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/catalog/view.py" line="53"/>
+        <location filename="../../charity_pos/ui/catalog/view.py" line="40"/>
         <source>All categories</source>
         <translation>全部类别</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/catalog/view.py" line="56"/>
+        <location filename="../../charity_pos/ui/catalog/view.py" line="43"/>
         <source>Show items off sale</source>
         <translation>显示停售商品</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/catalog/view.py" line="67"/>
+        <location filename="../../charity_pos/ui/catalog/view.py" line="51"/>
         <source>New item (Ctrl+N)</source>
         <translation>新增商品（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/catalog/view.py" line="68"/>
+        <location filename="../../charity_pos/ui/catalog/view.py" line="52"/>
         <source>Edit (Enter)</source>
         <translation>编辑（Enter）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/catalog/view.py" line="96"/>
+        <location filename="../../charity_pos/ui/catalog/view.py" line="73"/>
         <source>Catalog</source>
         <translation>商品目录</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/catalog/view.py" line="99"/>
+        <location filename="../../charity_pos/ui/catalog/view.py" line="76"/>
         <source>Catalog: Ctrl+F search, Ctrl+N new item, Enter edit, ↓ from search to the list</source>
         <translation>商品目录：Ctrl+F 搜索，Ctrl+N 新增商品，Enter 编辑，↓ 从搜索框进入列表</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/catalog/view.py" line="127"/>
+        <location filename="../../charity_pos/ui/catalog/view.py" line="90"/>
         <source>{count} items shown (first {limit})</source>
         <translation>显示 {count} 件商品（前 {limit} 件）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/catalog/view.py" line="128"/>
+        <location filename="../../charity_pos/ui/catalog/view.py" line="91"/>
         <source>{count} items shown</source>
         <translation>显示 {count} 件商品</translation>
     </message>
@@ -553,97 +552,97 @@ This handout {value}: {lines} lines, {units} units</source>
 <context>
     <name>DonationsScreen</name>
     <message>
-        <location filename="../../charity_pos/ui/donations/view.py" line="52"/>
+        <location filename="../../charity_pos/ui/donations/view.py" line="38"/>
         <source>Find by donation number or donor (Ctrl+F)</source>
         <translation>按捐赠编号或捐赠人查找（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/donations/view.py" line="75"/>
+        <location filename="../../charity_pos/ui/donations/view.py" line="57"/>
         <source>Labels (Ctrl+B)</source>
         <translation>标签（Ctrl+B）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/donations/view.py" line="95"/>
+        <location filename="../../charity_pos/ui/donations/view.py" line="72"/>
         <source>Donations</source>
         <translation>捐赠记录</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/donations/view.py" line="72"/>
+        <location filename="../../charity_pos/ui/donations/view.py" line="54"/>
         <source>Save as PDF (Ctrl+E)</source>
         <translation>存为 PDF（Ctrl+E）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/donations/view.py" line="73"/>
+        <location filename="../../charity_pos/ui/donations/view.py" line="55"/>
         <source>Save the receipt as a PDF file instead of printing it</source>
         <translation>不打印，把收据存为 PDF 文件</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/donations/view.py" line="74"/>
+        <location filename="../../charity_pos/ui/donations/view.py" line="56"/>
         <source>Void receipt (Ctrl+Del)</source>
         <translation>作废收据（Ctrl+Del）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/donations/view.py" line="98"/>
+        <location filename="../../charity_pos/ui/donations/view.py" line="75"/>
         <source>Donations: Ctrl+F find, Ctrl+P print receipt, Ctrl+E receipt as PDF, Ctrl+Del void receipt, Ctrl+B labels</source>
         <translation>捐赠记录：Ctrl+F 查找，Ctrl+P 打印收据，Ctrl+E 收据存为 PDF，Ctrl+Del 作废收据，Ctrl+B 标签</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/donations/view.py" line="126"/>
+        <location filename="../../charity_pos/ui/donations/view.py" line="92"/>
         <source>{count} donations shown</source>
         <translation>显示 {count} 笔捐赠</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/donations/view.py" line="143"/>
+        <location filename="../../charity_pos/ui/donations/view.py" line="100"/>
         <source>Reissue receipt (Ctrl+P)</source>
         <translation>重开收据（Ctrl+P）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/donations/view.py" line="145"/>
+        <location filename="../../charity_pos/ui/donations/view.py" line="102"/>
         <source>Reprint receipt (Ctrl+P)</source>
         <translation>补打收据（Ctrl+P）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/donations/view.py" line="147"/>
+        <location filename="../../charity_pos/ui/donations/view.py" line="104"/>
         <source>Print receipt (Ctrl+P)</source>
         <translation>打印收据（Ctrl+P）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/donations/view.py" line="160"/>
+        <location filename="../../charity_pos/ui/donations/view.py" line="117"/>
         <source>Reissue receipt</source>
         <translation>重开收据</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/donations/view.py" line="161"/>
+        <location filename="../../charity_pos/ui/donations/view.py" line="118"/>
         <source>Receipt {number} was voided. Issue a new receipt, with a new number?</source>
         <translation>收据 {number} 已作废。要用新编号重开一张吗？</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/donations/view.py" line="165"/>
+        <location filename="../../charity_pos/ui/donations/view.py" line="122"/>
         <source>Print receipt</source>
         <translation>打印收据</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/donations/view.py" line="165"/>
+        <location filename="../../charity_pos/ui/donations/view.py" line="122"/>
         <source>The donor did not want a receipt. Print one anyway?</source>
         <translation>捐赠人登记时表示不要收据。仍要打印吗？</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/donations/view.py" line="172"/>
+        <location filename="../../charity_pos/ui/donations/view.py" line="129"/>
         <source>Receipt {number} reprinted, marked 补打 ({count}).</source>
         <translation>收据 {number} 已补打（第 {count} 次）。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/donations/view.py" line="175"/>
+        <location filename="../../charity_pos/ui/donations/view.py" line="132"/>
         <source>Receipt {number} issued for {donation}.</source>
         <translation>已为 {donation} 开具收据 {number}。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/donations/view.py" line="193"/>
+        <location filename="../../charity_pos/ui/donations/view.py" line="150"/>
         <source>Receipt {number} is void. Its number stays on record.</source>
         <translation>收据 {number} 已作废，编号保留备查。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/donations/view.py" line="202"/>
+        <location filename="../../charity_pos/ui/donations/view.py" line="159"/>
         <source>Labels for {number} done.</source>
         <translation>{number} 的标签已完成。</translation>
     </message>
@@ -812,728 +811,898 @@ This handout {value}: {lines} lines, {units} units</source>
     </message>
     <message>
         <location filename="../../charity_pos/messages.py" line="72"/>
+        <source>{path} is not signed by {signer}&apos;s registered key: refused as forged or damaged.</source>
+        <translation>{path} 的签名与 {signer} 登记的密钥不符：视为伪造或损坏，拒绝导入。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="74"/>
         <source>No Chinese font to put into the PDF was found (looked in {searched}); install one and try again.</source>
         <translation>找不到可嵌入 PDF 的中文字体（已查找：{searched}），请安装后重试。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="75"/>
+        <location filename="../../charity_pos/messages.py" line="77"/>
         <source>{path} is neither an Excel workbook (.xlsx) nor a .csv file; save it as one of those.</source>
         <translation>{path} 既不是 Excel 工作簿（.xlsx），也不是 .csv 文件；请另存为其中一种。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="77"/>
+        <location filename="../../charity_pos/messages.py" line="79"/>
         <source>{path} cannot be read: it is damaged, or not the kind of file its name says.</source>
         <translation>无法读取 {path}：文件已损坏，或与其扩展名所示的类型不符。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="79"/>
+        <location filename="../../charity_pos/messages.py" line="81"/>
         <source>{path} has no header row with the columns {columns} near its top.</source>
         <translation>{path} 开头几行中没有含 {columns} 等列名的表头行。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="81"/>
+        <location filename="../../charity_pos/messages.py" line="83"/>
         <source>{path}: the header row has no column {columns}.</source>
         <translation>{path}：表头行缺少以下列：{columns}。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="82"/>
+        <location filename="../../charity_pos/messages.py" line="84"/>
         <source>{path} has no households below its header row.</source>
         <translation>{path} 的表头行下面没有任何家庭。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="83"/>
+        <location filename="../../charity_pos/messages.py" line="85"/>
         <source>Relief card number {value} is already registered.</source>
         <translation>帮困卡号 {value} 已登记。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="84"/>
+        <location filename="../../charity_pos/messages.py" line="86"/>
         <source>A household with ID number {value} is already registered.</source>
         <translation>身份证号为 {value} 的家庭已登记。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="86"/>
+        <location filename="../../charity_pos/messages.py" line="88"/>
         <source>Relief card number {value} is in this file more than once (rows {rows}).</source>
         <translation>帮困卡号 {value} 在本文件中重复出现（第 {rows} 行）。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="88"/>
+        <location filename="../../charity_pos/messages.py" line="90"/>
         <source>ID number {value} is in this file more than once (rows {rows}).</source>
         <translation>身份证号 {value} 在本文件中重复出现（第 {rows} 行）。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="90"/>
+        <location filename="../../charity_pos/messages.py" line="92"/>
         <source>The database refused the import of {count} households ({detail}); nothing was saved.</source>
         <translation>数据库拒绝导入这 {count} 户家庭（{detail}），未保存任何内容。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="92"/>
+        <location filename="../../charity_pos/messages.py" line="94"/>
         <source>There is no file {path}.</source>
         <translation>文件 {path} 不存在。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="93"/>
+        <location filename="../../charity_pos/messages.py" line="95"/>
         <source>{path} is not text in UTF-8 or GBK; save it from Excel as “CSV UTF-8” and try again.</source>
         <translation>{path} 不是 UTF-8 或 GBK 编码的文本；请在 Excel 中另存为“CSV UTF-8”后重试。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="97"/>
+        <location filename="../../charity_pos/messages.py" line="99"/>
         <source>Wrong PIN. {attempts_left} tries left before the account is locked.</source>
         <translation>PIN 码错误。再错 {attempts_left} 次账号将被锁定。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="100"/>
+        <location filename="../../charity_pos/messages.py" line="102"/>
         <source>it is empty</source>
         <translation>条码为空</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="101"/>
+        <location filename="../../charity_pos/messages.py" line="103"/>
         <source>only digits are allowed</source>
         <translation>只能包含数字</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="102"/>
+        <location filename="../../charity_pos/messages.py" line="104"/>
         <source>it must have 8, 12 or 13 digits (EAN-8, UPC-A, EAN-13)</source>
         <translation>位数应为 8、12 或 13 位（EAN-8、UPC-A、EAN-13）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="103"/>
+        <location filename="../../charity_pos/messages.py" line="105"/>
         <source>the check digit is wrong</source>
         <translation>校验位错误</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="104"/>
+        <location filename="../../charity_pos/messages.py" line="106"/>
         <source>codes starting 22 are the store&apos;s own lot codes</source>
         <translation>以 22 开头的是本店自编的批次码</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="108"/>
+        <location filename="../../charity_pos/messages.py" line="110"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="109"/>
+        <location filename="../../charity_pos/messages.py" line="111"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="110"/>
+        <location filename="../../charity_pos/messages.py" line="112"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="111"/>
+        <location filename="../../charity_pos/messages.py" line="113"/>
         <source>Sale price</source>
         <translation>售价</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="112"/>
+        <location filename="../../charity_pos/messages.py" line="114"/>
         <source>Market reference price</source>
         <translation>市场参考价</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="113"/>
+        <location filename="../../charity_pos/messages.py" line="115"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="114"/>
+        <location filename="../../charity_pos/messages.py" line="116"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="115"/>
+        <location filename="../../charity_pos/messages.py" line="117"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="116"/>
+        <location filename="../../charity_pos/messages.py" line="118"/>
         <source>Lines</source>
         <translation>明细</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="117"/>
+        <location filename="../../charity_pos/messages.py" line="119"/>
         <source>PIN</source>
         <translation>PIN 码</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="118"/>
+        <location filename="../../charity_pos/messages.py" line="120"/>
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="119"/>
+        <location filename="../../charity_pos/messages.py" line="121"/>
         <source>Full name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="120"/>
+        <location filename="../../charity_pos/messages.py" line="122"/>
         <source>Active</source>
         <translation>在用</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="121"/>
+        <location filename="../../charity_pos/messages.py" line="123"/>
         <source>Store code</source>
         <translation>门店编码</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="122"/>
+        <location filename="../../charity_pos/messages.py" line="124"/>
         <source>Short name</source>
         <translation>简称</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="123"/>
+        <location filename="../../charity_pos/messages.py" line="125"/>
         <source>District</source>
         <translation>区</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="124"/>
+        <location filename="../../charity_pos/messages.py" line="126"/>
         <source>Days</source>
         <translation>天数</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="125"/>
+        <location filename="../../charity_pos/messages.py" line="127"/>
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="126"/>
+        <location filename="../../charity_pos/messages.py" line="128"/>
         <source>Unified social credit code</source>
         <translation>统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="127"/>
+        <location filename="../../charity_pos/messages.py" line="129"/>
         <source>Relief card number</source>
         <translation>帮困卡号</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="128"/>
+        <location filename="../../charity_pos/messages.py" line="130"/>
         <source>Household members</source>
         <translation>家庭人数</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="129"/>
+        <location filename="../../charity_pos/messages.py" line="131"/>
         <source>Head of household</source>
         <translation>户主</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="130"/>
+        <location filename="../../charity_pos/messages.py" line="132"/>
         <source>Sub-district</source>
         <translation>街道</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="131"/>
+        <location filename="../../charity_pos/messages.py" line="133"/>
         <source>Certificate reference</source>
         <translation>认定文书编号</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="132"/>
+        <location filename="../../charity_pos/messages.py" line="134"/>
         <source>Valid to</source>
         <translation>有效期至</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="133"/>
+        <location filename="../../charity_pos/messages.py" line="135"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="134"/>
+        <location filename="../../charity_pos/messages.py" line="136"/>
         <source>Donor type</source>
         <translation>捐赠人类型</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="135"/>
+        <location filename="../../charity_pos/messages.py" line="137"/>
         <source>Condition</source>
         <translation>成色</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="136"/>
+        <location filename="../../charity_pos/messages.py" line="138"/>
         <source>Valuation</source>
         <translation>估价方式</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="137"/>
+        <location filename="../../charity_pos/messages.py" line="139"/>
         <source>Unit value</source>
         <translation>单价</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="138"/>
+        <location filename="../../charity_pos/messages.py" line="140"/>
         <source>Best-before date</source>
         <translation>保质期</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="139"/>
+        <location filename="../../charity_pos/messages.py" line="141"/>
         <source>Cash amount</source>
         <translation>捐款金额</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="140"/>
+        <location filename="../../charity_pos/messages.py" line="142"/>
         <source>Payment method</source>
         <translation>付款方式</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="141"/>
+        <location filename="../../charity_pos/messages.py" line="143"/>
         <source>Labels</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="142"/>
+        <location filename="../../charity_pos/messages.py" line="144"/>
         <source>Cash float</source>
         <translation>备用金</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="143"/>
+        <location filename="../../charity_pos/messages.py" line="145"/>
         <source>Price</source>
         <translation>价格</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="144"/>
+        <location filename="../../charity_pos/messages.py" line="146"/>
         <source>Discount</source>
         <translation>折扣</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="145"/>
+        <location filename="../../charity_pos/messages.py" line="147"/>
         <source>Payment</source>
         <translation>付款</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="146"/>
+        <location filename="../../charity_pos/messages.py" line="148"/>
         <source>Amount tendered</source>
         <translation>实收金额</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="147"/>
+        <location filename="../../charity_pos/messages.py" line="149"/>
         <source>Payment reference</source>
         <translation>支付流水号</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="148"/>
+        <location filename="../../charity_pos/messages.py" line="150"/>
         <source>Voucher number</source>
         <translation>储值券号</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="149"/>
+        <location filename="../../charity_pos/messages.py" line="151"/>
         <source>Till</source>
         <translation>收银台</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="150"/>
+        <location filename="../../charity_pos/messages.py" line="152"/>
         <source>Count</source>
         <translation>张数</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="151"/>
+        <location filename="../../charity_pos/messages.py" line="153"/>
         <source>Limit</source>
         <translation>限额</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="152"/>
+        <location filename="../../charity_pos/messages.py" line="154"/>
         <source>Sale number</source>
         <translation>销售单号</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="153"/>
+        <location filename="../../charity_pos/messages.py" line="155"/>
         <source>Period</source>
         <translation>周期</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="154"/>
+        <location filename="../../charity_pos/messages.py" line="156"/>
         <source>Mode</source>
         <translation>超额处理方式</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="155"/>
+        <location filename="../../charity_pos/messages.py" line="157"/>
         <source>Allowance</source>
         <translation>额度</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="156"/>
+        <location filename="../../charity_pos/messages.py" line="158"/>
         <source>Top-up months</source>
         <translation>节日补助月份</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="157"/>
+        <location filename="../../charity_pos/messages.py" line="159"/>
         <source>Household</source>
         <translation>家庭</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="158"/>
+        <location filename="../../charity_pos/messages.py" line="160"/>
         <source>Valid from</source>
         <translation>有效期起</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="159"/>
+        <location filename="../../charity_pos/messages.py" line="161"/>
         <source>Consent date</source>
         <translation>同意日期</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="163"/>
+        <location filename="../../charity_pos/messages.py" line="165"/>
         <source>{field} must not be empty.</source>
         <translation>{field}不能为空。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="164"/>
+        <location filename="../../charity_pos/messages.py" line="166"/>
         <source>{field} is too long.</source>
         <translation>{field}太长。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="165"/>
+        <location filename="../../charity_pos/messages.py" line="167"/>
         <source>{field}: “{value}” is not a number.</source>
         <translation>{field}：“{value}”不是有效数字。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="166"/>
+        <location filename="../../charity_pos/messages.py" line="168"/>
         <source>{field}: at most two decimals (fen).</source>
         <translation>{field}：最多两位小数（到分）。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="167"/>
+        <location filename="../../charity_pos/messages.py" line="169"/>
         <source>{field} must not be negative.</source>
         <translation>{field}不能为负数。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="168"/>
+        <location filename="../../charity_pos/messages.py" line="170"/>
         <source>{field} must be more than zero.</source>
         <translation>{field}必须大于零。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="169"/>
+        <location filename="../../charity_pos/messages.py" line="171"/>
         <source>{field} is too large.</source>
         <translation>{field}太大。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="170"/>
+        <location filename="../../charity_pos/messages.py" line="172"/>
         <source>{field}: “{value}” is not known.</source>
         <translation>{field}：“{value}”不存在。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="171"/>
+        <location filename="../../charity_pos/messages.py" line="173"/>
         <source>A PIN is made of digits only.</source>
         <translation>PIN 码只能由数字组成。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="172"/>
+        <location filename="../../charity_pos/messages.py" line="174"/>
         <source>A PIN has 4 to 12 digits.</source>
         <translation>PIN 码应为 4 到 12 位数字。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="173"/>
+        <location filename="../../charity_pos/messages.py" line="175"/>
         <source>A user name is 2-32 lower-case letters, digits, &apos;.&apos;, &apos;-&apos; or &apos;_&apos;, starting with a letter.</source>
         <translation>用户名为 2-32 位小写字母、数字、“.”、“-”或“_”，以字母开头。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="176"/>
+        <location filename="../../charity_pos/messages.py" line="178"/>
         <source>A store code is 2-8 capital letters or digits, such as PT01.</source>
         <translation>门店编码为 2-8 位大写字母或数字，例如 PT01。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="177"/>
+        <location filename="../../charity_pos/messages.py" line="179"/>
         <source>You cannot switch off your own account.</source>
         <translation>不能停用自己的账号。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="178"/>
+        <location filename="../../charity_pos/messages.py" line="180"/>
         <source>An ID number has 17 digits and a final digit or X.</source>
         <translation>身份证号应为 17 位数字加 1 位数字或 X。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="179"/>
+        <location filename="../../charity_pos/messages.py" line="181"/>
         <source>The ID number&apos;s date of birth does not exist.</source>
         <translation>身份证号中的出生日期不存在。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="180"/>
+        <location filename="../../charity_pos/messages.py" line="182"/>
         <source>The ID number&apos;s last character (check character) is wrong.</source>
         <translation>身份证号最后一位（校验码）错误。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="181"/>
+        <location filename="../../charity_pos/messages.py" line="183"/>
         <source>A unified social credit code has 18 digits or capital letters (no I, O, S, V, Z).</source>
         <translation>统一社会信用代码为 18 位数字或大写字母（不含 I、O、S、V、Z）。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="184"/>
+        <location filename="../../charity_pos/messages.py" line="186"/>
         <source>The credit code&apos;s last character (check character) is wrong.</source>
         <translation>统一社会信用代码最后一位（校验码）错误。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="185"/>
+        <location filename="../../charity_pos/messages.py" line="187"/>
         <source>A relief card number is up to 20 letters and digits.</source>
         <translation>帮困卡号最多 20 位字母和数字。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="186"/>
+        <location filename="../../charity_pos/messages.py" line="188"/>
         <source>A household has 1 to 20 members.</source>
         <translation>家庭人数应为 1 到 20 人。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="187"/>
+        <location filename="../../charity_pos/messages.py" line="189"/>
         <source>{field} is before the start date.</source>
         <translation>{field}早于开始日期。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="188"/>
+        <location filename="../../charity_pos/messages.py" line="190"/>
         <source>A phone number has 7 to 12 digits.</source>
         <translation>电话号码应为 7 到 12 位数字。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="189"/>
+        <location filename="../../charity_pos/messages.py" line="191"/>
         <source>Goods without a valuation carry no value.</source>
         <translation>未估价的物品不能填写价值。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="190"/>
+        <location filename="../../charity_pos/messages.py" line="192"/>
         <source>“{value}” is food: type its best-before date.</source>
         <translation>“{value}”是食品，请填写保质期。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="191"/>
+        <location filename="../../charity_pos/messages.py" line="193"/>
         <source>{field} is more than the amount it comes off.</source>
         <translation>{field}超过了可减免的金额。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="192"/>
+        <location filename="../../charity_pos/messages.py" line="194"/>
         <source>The price of “{value}” changed meanwhile; scan it again.</source>
         <translation>“{value}”的价格刚被修改，请重新扫码。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="193"/>
+        <location filename="../../charity_pos/messages.py" line="195"/>
         <source>{field} {value} is on this ticket twice.</source>
         <translation>{field} {value} 在这一单中重复出现。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="194"/>
+        <location filename="../../charity_pos/messages.py" line="196"/>
         <source>Card {value}: what the household may take changed meanwhile; scan the card again.</source>
         <translation>救助卡 {value}：该家庭的可领额度刚刚有变动，请重新扫描救助卡。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="195"/>
+        <location filename="../../charity_pos/messages.py" line="197"/>
         <source>{field}: “{value}” is not a month (1-12).</source>
         <translation>{field}：“{value}”不是月份（1-12）。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="196"/>
+        <location filename="../../charity_pos/messages.py" line="198"/>
         <source>Sale {value} has returns and can no longer be voided.</source>
         <translation>销售单 {value} 已有退货，不能再作废。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="197"/>
+        <location filename="../../charity_pos/messages.py" line="199"/>
         <source>A {value} payment needs its reference number.</source>
         <translation>{value}付款需要填写流水号。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="198"/>
+        <location filename="../../charity_pos/messages.py" line="200"/>
         <source>{field}: “{value}” is not a date; type it like 2026-09-30.</source>
         <translation>{field}：“{value}”不是日期，请按 2026-09-30 的格式填写。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="199"/>
+        <location filename="../../charity_pos/messages.py" line="201"/>
         <source>The ID number was stored as a number and lost digits; format the column as text and type it again.</source>
         <translation>身份证号被存成了数字，已丢失数位；请将该列设为文本格式后重新录入。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="201"/>
+        <location filename="../../charity_pos/messages.py" line="203"/>
         <source>{field}: “{value}” is not one of 低保, 低保边缘, 特困, 低收入, 支出型贫困, 临时救助.</source>
         <translation>{field}：“{value}”不是低保、低保边缘、特困、低收入、支出型贫困、临时救助之一。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="206"/>
+        <location filename="../../charity_pos/messages.py" line="208"/>
         <source>An approval needs a reason.</source>
         <translation>批准需要填写原因。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="207"/>
+        <location filename="../../charity_pos/messages.py" line="209"/>
         <source>Only a manager can approve this.</source>
         <translation>只有店长可以批准此操作。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="211"/>
+        <location filename="../../charity_pos/messages.py" line="213"/>
         <source>add an item</source>
         <translation>新增商品</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="212"/>
+        <location filename="../../charity_pos/messages.py" line="214"/>
         <source>edit an item</source>
         <translation>编辑商品</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="213"/>
+        <location filename="../../charity_pos/messages.py" line="215"/>
         <source>change a price</source>
         <translation>修改价格</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="214"/>
+        <location filename="../../charity_pos/messages.py" line="216"/>
         <source>take an item off sale</source>
         <translation>停售商品</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="215"/>
+        <location filename="../../charity_pos/messages.py" line="217"/>
         <source>receive stock</source>
         <translation>商品入库</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="216"/>
+        <location filename="../../charity_pos/messages.py" line="218"/>
         <source>record a stock count</source>
         <translation>登记盘点</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="217"/>
+        <location filename="../../charity_pos/messages.py" line="219"/>
         <source>manage staff accounts</source>
         <translation>管理员工账号</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="218"/>
+        <location filename="../../charity_pos/messages.py" line="220"/>
         <source>unlock an account</source>
         <translation>解锁账号</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="219"/>
+        <location filename="../../charity_pos/messages.py" line="221"/>
         <source>void a document</source>
         <translation>作废单据</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="220"/>
+        <location filename="../../charity_pos/messages.py" line="222"/>
         <source>refund a sale</source>
         <translation>退款</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="221"/>
+        <location filename="../../charity_pos/messages.py" line="223"/>
         <source>override a rule</source>
         <translation>越权放行</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="222"/>
+        <location filename="../../charity_pos/messages.py" line="224"/>
         <source>record a donor</source>
         <translation>登记捐赠人</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="223"/>
+        <location filename="../../charity_pos/messages.py" line="225"/>
         <source>manage the household registry</source>
         <translation>管理困难家庭名册</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="224"/>
+        <location filename="../../charity_pos/messages.py" line="226"/>
         <source>see a whole ID number</source>
         <translation>查看完整身份证号</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="225"/>
+        <location filename="../../charity_pos/messages.py" line="227"/>
         <source>take in a donation</source>
         <translation>登记捐赠</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="226"/>
+        <location filename="../../charity_pos/messages.py" line="228"/>
         <source>issue a donation receipt</source>
         <translation>开具捐赠收据</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="227"/>
+        <location filename="../../charity_pos/messages.py" line="229"/>
         <source>void a donation receipt</source>
         <translation>作废捐赠收据</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="228"/>
+        <location filename="../../charity_pos/messages.py" line="230"/>
         <source>print labels</source>
         <translation>打印标签</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="229"/>
+        <location filename="../../charity_pos/messages.py" line="231"/>
         <source>sell at the counter</source>
         <translation>收银销售</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="230"/>
+        <location filename="../../charity_pos/messages.py" line="232"/>
         <source>give a price change or discount above the limit</source>
         <translation>超出限额的改价或折扣</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="231"/>
+        <location filename="../../charity_pos/messages.py" line="233"/>
         <source>void a sale</source>
         <translation>作废销售单</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="232"/>
+        <location filename="../../charity_pos/messages.py" line="234"/>
         <source>open a shift</source>
         <translation>开班</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="233"/>
+        <location filename="../../charity_pos/messages.py" line="235"/>
         <source>hand out relief goods</source>
         <translation>发放救助物资</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="234"/>
+        <location filename="../../charity_pos/messages.py" line="236"/>
         <source>give a household more than its allowance</source>
         <translation>超出额度发放物资</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="235"/>
+        <location filename="../../charity_pos/messages.py" line="237"/>
         <source>set quota rules</source>
         <translation>设置配额规则</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="236"/>
+        <location filename="../../charity_pos/messages.py" line="238"/>
         <source>close a shift with a cash difference</source>
         <translation>有差额时交班</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="237"/>
+        <location filename="../../charity_pos/messages.py" line="239"/>
         <source>set the counter&apos;s limits</source>
         <translation>设置收银限额</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="241"/>
+        <location filename="../../charity_pos/messages.py" line="243"/>
         <source>cash</source>
         <translation>现金</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="242"/>
+        <location filename="../../charity_pos/messages.py" line="244"/>
         <source>WeChat Pay</source>
         <translation>微信支付</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="243"/>
+        <location filename="../../charity_pos/messages.py" line="245"/>
         <source>Alipay</source>
         <translation>支付宝</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="244"/>
+        <location filename="../../charity_pos/messages.py" line="246"/>
         <source>UnionPay card</source>
         <translation>银联卡</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="245"/>
+        <location filename="../../charity_pos/messages.py" line="247"/>
         <source>store voucher</source>
         <translation>储值券</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="249"/>
+        <location filename="../../charity_pos/messages.py" line="251"/>
         <source>No household has relief card {card}.</source>
         <translation>没有家庭使用救助卡 {card}。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="250"/>
+        <location filename="../../charity_pos/messages.py" line="252"/>
         <source>Relief card {card} is suspended: {why}</source>
         <translation>救助卡 {card} 已暂停：{why}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="251"/>
+        <location filename="../../charity_pos/messages.py" line="253"/>
         <source>Relief card {card} expired on {until}; the household must be certified again.</source>
         <translation>救助卡 {card} 已于 {until} 过期，需重新认定救助资格。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="252"/>
+        <location filename="../../charity_pos/messages.py" line="254"/>
         <source>Relief card {card} is valid only from {until}.</source>
         <translation>救助卡 {card} 自 {until} 起才生效。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="253"/>
+        <location filename="../../charity_pos/messages.py" line="255"/>
         <source>Relief card {card} lapsed long ago and its household&apos;s data was erased.</source>
         <translation>救助卡 {card} 早已失效，该家庭的个人信息已删除。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="256"/>
+        <location filename="../../charity_pos/messages.py" line="259"/>
+        <source>{path}: no such file.</source>
+        <translation>{path}：没有这个文件。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="260"/>
+        <source>{path} is not a charity-pos bundle, or it is cut short.</source>
+        <translation>{path} 不是 charity-pos 数据包，或文件不完整。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="261"/>
+        <source>{path} is damaged: a part of the bundle is missing or extra.</source>
+        <translation>{path} 已损坏：数据包缺少或多出了部分内容。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="262"/>
+        <source>{path} is damaged: a part appears twice.</source>
+        <translation>{path} 已损坏：有一部分内容重复出现。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="263"/>
+        <source>{path} is damaged: a part is impossibly large.</source>
+        <translation>{path} 已损坏：有一部分内容大得不可能。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="264"/>
+        <source>{path} is damaged: its manifest cannot be read.</source>
+        <translation>{path} 已损坏：无法读取其清单。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="265"/>
+        <source>{path} is damaged: its content does not match its manifest.</source>
+        <translation>{path} 已损坏：内容与清单不符。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="268"/>
         <source>Something went wrong and nothing was saved. The details are in the log file.</source>
         <translation>出现意外错误，没有保存任何内容。详情见日志文件。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="322"/>
+        <source>{path} is a folder; give the name of a file to write.</source>
+        <translation>{path} 是文件夹；请指定要写入的文件名。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="323"/>
+        <source>{path} is not a hub trust file made by “charity-pos hub add-store” (field {field}).</source>
+        <translation>{path} 不是“charity-pos hub add-store”生成的区级数据中心信任文件（字段 {field}）。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="325"/>
+        <source>{path} was made for store {made_for}, not for this store ({store_code}).</source>
+        <translation>{path} 是为门店 {made_for} 生成的，不是本门店（{store_code}）的。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="327"/>
+        <source>This store already trusts the hub of {district} ({hub_id}); {path} is from another hub and is refused.</source>
+        <translation>本门店已信任{district}的区级数据中心（{hub_id}）；{path} 来自另一个数据中心，已拒绝。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="329"/>
+        <source>There is no journal event #{from_seq}: this store&apos;s journal runs from #1 to #{last_seq}.</source>
+        <translation>没有日志事件 #{from_seq}：本门店的日志从 #1 到 #{last_seq}。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="331"/>
+        <source>The journal of {path} is broken at event #{seq}; nothing was exported. Run charity-pos verify.</source>
+        <translation>{path} 的日志在事件 #{seq} 处断开，未导出任何内容。请运行 charity-pos verify 核验。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="338"/>
+        <source>There is no district hub at {url} yet; create it with “charity-pos hub init”.</source>
+        <translation>{url} 还没有区级数据中心；请先用“charity-pos hub init”创建。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="340"/>
+        <source>{url} already holds the district hub of {district}; a new hub needs a new database.</source>
+        <translation>{url} 已是{district}的区级数据中心；新建数据中心需要新的数据库。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="342"/>
+        <source>{url} is not a charity-pos district hub database.</source>
+        <translation>{url} 不是 charity-pos 区级数据中心数据库。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="343"/>
+        <source>The hub database {url} cannot be opened: {detail}</source>
+        <translation>无法打开数据中心数据库 {url}：{detail}</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="344"/>
+        <source>{path} is not a store registration file made by “charity-pos store-key” (field {field}).</source>
+        <translation>{path} 不是由“charity-pos store-key”生成的门店登记文件（字段 {field}）。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="346"/>
+        <source>Store {store_code} is already registered with another key; a registration file cannot replace it.</source>
+        <translation>门店 {store_code} 已用另一个密钥登记；登记文件不能替换已登记的密钥。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="348"/>
+        <source>This store is already registered as {registered_code}, not as {store_code}.</source>
+        <translation>该门店已登记为 {registered_code}，而不是 {store_code}。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="350"/>
+        <source>{path} is not a bundle of a store&apos;s events (it is “{kind}”).</source>
+        <translation>{path} 不是门店业务事件数据包（而是“{kind}”）。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="352"/>
+        <source>{path} comes from store {store_code}, which is not registered at this hub; register it with “charity-pos hub add-store” first.</source>
+        <translation>{path} 来自门店 {store_code}，该门店未在本数据中心登记；请先用“charity-pos hub add-store”登记。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="355"/>
+        <source>{path} has been altered: its bytes are not those charity-pos wrote for its content.</source>
+        <translation>{path} 已被改动：文件字节与 charity-pos 为其内容写出的不一致。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="357"/>
+        <source>{path} is signed by {signer} but holds the events of store {store_code}: refused as forged.</source>
+        <translation>{path} 由 {signer} 签名，却装有门店 {store_code} 的事件：视为伪造，拒绝导入。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="359"/>
+        <source>{path} is not from the store registered as {store_code} (another store id): refused.</source>
+        <translation>{path} 不是来自登记为 {store_code} 的门店（门店标识不同）：拒绝导入。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="361"/>
+        <source>{path} is damaged or tampered with: its manifest ({field}) does not match its events.</source>
+        <translation>{path} 已损坏或被篡改：清单（{field}）与事件不符。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="363"/>
+        <source>{path} is damaged: line {line} of its events is not an event.</source>
+        <translation>{path} 已损坏：事件第 {line} 行不是有效事件。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="365"/>
+        <source>{path} is damaged or tampered with: its events are out of order or missing (expected #{seq}).</source>
+        <translation>{path} 已损坏或被篡改：事件顺序错乱或有缺失（应为 #{seq}）。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="367"/>
+        <source>{path} is damaged or tampered with: event #{seq} does not match its hash.</source>
+        <translation>{path} 已损坏或被篡改：事件 #{seq} 与其哈希值不符。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="369"/>
+        <source>{path} is damaged or tampered with: event #{seq} does not follow the event before it.</source>
+        <translation>{path} 已损坏或被篡改：事件 #{seq} 与前一事件接不上。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="371"/>
+        <source>missing events {first}-{last} of store {store_code}: import the earlier bundle first</source>
+        <translation>缺少门店 {store_code} 的事件 {first}-{last}：请先导入更早的数据包</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="373"/>
+        <source>Event #{seq} of store {store_code} differs from the one the hub already holds: refused as tampering (a fork).</source>
+        <translation>门店 {store_code} 的事件 #{seq} 与数据中心已有的不同：视为篡改（分叉），拒绝导入。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="376"/>
+        <source>{path}: the hub&apos;s database refused the import ({detail}); nothing was saved.</source>
+        <translation>{path}：数据中心数据库拒绝了导入（{detail}），没有保存任何内容。</translation>
     </message>
 </context>
 <context>
@@ -1619,52 +1788,52 @@ This handout {value}: {lines} lines, {units} units</source>
 <context>
     <name>HandoutModel</name>
     <message>
-        <location filename="../../charity_pos/ui/handout/model.py" line="34"/>
+        <location filename="../../charity_pos/ui/handout/model.py" line="29"/>
         <source>Goods</source>
         <translation>物品</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/handout/model.py" line="34"/>
+        <location filename="../../charity_pos/ui/handout/model.py" line="29"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/handout/model.py" line="34"/>
+        <location filename="../../charity_pos/ui/handout/model.py" line="29"/>
         <source>Qty</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/handout/model.py" line="34"/>
+        <location filename="../../charity_pos/ui/handout/model.py" line="29"/>
         <source>Unit value</source>
         <translation>单价</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/handout/model.py" line="34"/>
+        <location filename="../../charity_pos/ui/handout/model.py" line="29"/>
         <source>Value</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/handout/model.py" line="35"/>
+        <location filename="../../charity_pos/ui/handout/model.py" line="30"/>
         <source>Beyond allowance</source>
         <translation>超额</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/handout/model.py" line="136"/>
+        <location filename="../../charity_pos/ui/handout/model.py" line="90"/>
         <source>{units} over</source>
         <translation>超额 {units}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/handout/model.py" line="153"/>
+        <location filename="../../charity_pos/ui/handout/model.py" line="107"/>
         <source>{units} of {quantity} past the allowance: F10 moves them to a paid sale</source>
         <translation>{quantity} 件中 {units} 件超出额度：按 F10 转为付费购买</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/handout/model.py" line="156"/>
+        <location filename="../../charity_pos/ui/handout/model.py" line="110"/>
         <source>{on_hand} on hand by the books</source>
         <translation>账面库存 {on_hand}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/handout/model.py" line="158"/>
+        <location filename="../../charity_pos/ui/handout/model.py" line="112"/>
         <source>Not for sale: counted at its reference price</source>
         <translation>非卖品：按参考价计入额度</translation>
     </message>
@@ -1672,23 +1841,23 @@ This handout {value}: {lines} lines, {units} units</source>
 <context>
     <name>HandoutScanEntry</name>
     <message>
-        <location filename="../../charity_pos/ui/handout/scan.py" line="46"/>
+        <location filename="../../charity_pos/ui/handout/scan.py" line="43"/>
         <source>Card</source>
         <extracomment>Letters then digits, as relief cards are numbered (AX000001). A relief card&apos;s number, typed or scanned.</extracomment>
         <translation>救助卡</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/handout/scan.py" line="47"/>
+        <location filename="../../charity_pos/ui/handout/scan.py" line="44"/>
         <source>Scan or type the relief card, e.g. AX000001</source>
         <translation>请扫描或输入救助卡号，如 AX000001</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/handout/scan.py" line="49"/>
+        <location filename="../../charity_pos/ui/handout/scan.py" line="46"/>
         <source>Goods (Ctrl+F)</source>
         <translation>物品（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/handout/scan.py" line="50"/>
+        <location filename="../../charity_pos/ui/handout/scan.py" line="47"/>
         <source>Scan goods, or type a name or pinyin initials; 3* for three</source>
         <translation>扫描物品条码，或输入品名、拼音首字母；3* 表示三件</translation>
     </message>
@@ -1696,154 +1865,154 @@ This handout {value}: {lines} lines, {units} units</source>
 <context>
     <name>HandoutScreen</name>
     <message>
-        <location filename="../../charity_pos/ui/handout/view.py" line="74"/>
+        <location filename="../../charity_pos/ui/handout/view.py" line="62"/>
         <source>That is a sales slip: returns are taken on the sale screen (F9).</source>
         <extracomment>Goods the household pays for instead, [(Scanned, quantity)]: the main window puts them on the sale screen&apos;s ticket.</extracomment>
         <translation>这是销售小票：退货请到收银界面（F9）办理。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/handout/view.py" line="95"/>
+        <location filename="../../charity_pos/ui/handout/view.py" line="82"/>
         <source>Finish (F12)</source>
         <translation>完成发放（F12）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/handout/view.py" line="105"/>
+        <location filename="../../charity_pos/ui/handout/view.py" line="92"/>
         <source>Quantity (F6)</source>
         <translation>数量（F6）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/handout/view.py" line="106"/>
+        <location filename="../../charity_pos/ui/handout/view.py" line="93"/>
         <source>Remove line (Del)</source>
         <translation>删除此行（Del）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/handout/view.py" line="107"/>
+        <location filename="../../charity_pos/ui/handout/view.py" line="94"/>
         <source>Find goods (Ctrl+F)</source>
         <translation>查找物品（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/handout/view.py" line="108"/>
+        <location filename="../../charity_pos/ui/handout/view.py" line="95"/>
         <source>Beyond allowance to paid sale (F10)</source>
         <translation>超额部分转为付费购买（F10）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/handout/view.py" line="109"/>
+        <location filename="../../charity_pos/ui/handout/view.py" line="96"/>
         <source>Line to paid sale (Ctrl+F10)</source>
         <translation>此行转为付费购买（Ctrl+F10）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/handout/view.py" line="110"/>
+        <location filename="../../charity_pos/ui/handout/view.py" line="97"/>
         <source>New visit (Esc)</source>
         <translation>下一位（Esc）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/handout/view.py" line="111"/>
+        <location filename="../../charity_pos/ui/handout/view.py" line="98"/>
         <source>Print slip (Ctrl+P)</source>
         <translation>打印发放单（Ctrl+P）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/handout/view.py" line="112"/>
+        <location filename="../../charity_pos/ui/handout/view.py" line="99"/>
         <source>A5 slip (Ctrl+Shift+P)</source>
         <translation>A5 发放单（Ctrl+Shift+P）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/handout/view.py" line="113"/>
+        <location filename="../../charity_pos/ui/handout/view.py" line="100"/>
         <source>Slip as PDF (Ctrl+E)</source>
         <translation>发放单存为 PDF（Ctrl+E）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/handout/view.py" line="133"/>
+        <location filename="../../charity_pos/ui/handout/view.py" line="118"/>
         <source>Relief handout</source>
         <translation>物资发放</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/handout/view.py" line="136"/>
+        <location filename="../../charity_pos/ui/handout/view.py" line="121"/>
         <source>Relief handout: scan the relief card, then the goods (3* for three), F6 quantity, Del remove line, Ctrl+F find goods, F10 what is beyond the allowance to a paid sale, Ctrl+F10 the current line to a paid sale, F12 finish, Ctrl+P print slip, Ctrl+Shift+P A5 slip, Ctrl+E slip as PDF, Esc new visit</source>
         <translation>物资发放：先扫描救助卡，再扫描物品（3* 表示 3 件），F6 数量，Del 删除此行，Ctrl+F 查找物品，F10 超额部分转为付费购买，Ctrl+F10 当前行转为付费购买，F12 完成发放，Ctrl+P 打印发放单，Ctrl+Shift+P A5 发放单，Ctrl+E 发放单存为 PDF，Esc 下一位</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/handout/view.py" line="195"/>
+        <location filename="../../charity_pos/ui/handout/view.py" line="180"/>
         <source>Card {card} is already at the counter.</source>
         <translation>救助卡 {card} 正在办理中。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/handout/view.py" line="210"/>
+        <location filename="../../charity_pos/ui/handout/view.py" line="195"/>
         <source>Card {card}: scan the goods.</source>
         <translation>救助卡 {card}：请扫描物品。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/handout/view.py" line="231"/>
+        <location filename="../../charity_pos/ui/handout/view.py" line="216"/>
         <source>Drop the handout</source>
         <translation>放弃发放</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/handout/view.py" line="232"/>
+        <location filename="../../charity_pos/ui/handout/view.py" line="217"/>
         <source>Drop the unfinished handout for card {card} ({lines} lines, {value})? Nothing is handed out.</source>
         <translation>放弃救助卡 {card} 未完成的发放（{lines} 行，{value}）？不会发放任何物资。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/handout/view.py" line="241"/>
+        <location filename="../../charity_pos/ui/handout/view.py" line="226"/>
         <source>Ready for the next card.</source>
         <translation>请扫描下一张救助卡。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/handout/view.py" line="262"/>
+        <location filename="../../charity_pos/ui/handout/view.py" line="247"/>
         <source>Handout {number} is already finished: scan the next card.</source>
         <translation>发放单 {number} 已完成：请扫描下一张救助卡。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/handout/view.py" line="266"/>
+        <location filename="../../charity_pos/ui/handout/view.py" line="251"/>
         <source>Scan the relief card first.</source>
         <translation>请先扫描救助卡。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/handout/view.py" line="269"/>
+        <location filename="../../charity_pos/ui/handout/view.py" line="254"/>
         <source>Nothing to hand out yet: scan the goods first.</source>
         <translation>还没有要发放的物品：请先扫码。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/handout/view.py" line="281"/>
+        <location filename="../../charity_pos/ui/handout/view.py" line="266"/>
         <source>Not approved: the handout is not finished.</source>
         <translation>未获店长批准：发放未完成。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/handout/view.py" line="286"/>
+        <location filename="../../charity_pos/ui/handout/view.py" line="271"/>
         <source>Last handout {number}: card {card}, {value}</source>
         <translation>上一笔发放 {number}：救助卡 {card}，{value}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/handout/view.py" line="288"/>
+        <location filename="../../charity_pos/ui/handout/view.py" line="273"/>
         <source>Handed out: {number}, {value}. Print the slip for the recipient to sign (Ctrl+P).</source>
         <translation>已发放：{number}，{value}。请打印发放单由领取人签字（Ctrl+P）。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/handout/view.py" line="290"/>
+        <location filename="../../charity_pos/ui/handout/view.py" line="275"/>
         <source>Beyond the allowance: handed out with a warning, and logged.</source>
         <translation>超额发放：已提醒并记录在案。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/handout/view.py" line="292"/>
+        <location filename="../../charity_pos/ui/handout/view.py" line="277"/>
         <source>The books show less on hand than was handed out: check the shelf.</source>
         <translation>账面库存少于发放数量：请核对货架。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/handout/view.py" line="296"/>
+        <location filename="../../charity_pos/ui/handout/view.py" line="281"/>
         <source>Goods to pay for are on the sale&apos;s ticket (F9).</source>
         <translation>需付费的商品已在收银单上（F9）。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/handout/view.py" line="313"/>
-        <location filename="../../charity_pos/ui/handout/view.py" line="323"/>
+        <location filename="../../charity_pos/ui/handout/view.py" line="298"/>
+        <location filename="../../charity_pos/ui/handout/view.py" line="308"/>
         <source>No handout finished yet at this screen.</source>
         <translation>本界面还没有完成的发放。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/handout/view.py" line="317"/>
+        <location filename="../../charity_pos/ui/handout/view.py" line="302"/>
         <source>Slip of {number} printed: the recipient signs it.</source>
         <translation>发放单 {number} 已打印：请领取人签字。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/handout/view.py" line="327"/>
+        <location filename="../../charity_pos/ui/handout/view.py" line="312"/>
         <source>Slip of {number} saved as {path}.</source>
         <translation>发放单 {number} 已保存为 {path}。</translation>
     </message>
@@ -2020,124 +2189,124 @@ This handout {value}: {lines} lines, {units} units</source>
 <context>
     <name>HouseholdsScreen</name>
     <message>
-        <location filename="../../charity_pos/ui/households/view.py" line="64"/>
+        <location filename="../../charity_pos/ui/households/view.py" line="60"/>
         <source>Card number, name or its pinyin initials, ID digits, sub-district (Ctrl+F)</source>
         <translation>卡号、姓名或拼音首字母、身份证号中的数字、街道（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/households/view.py" line="68"/>
+        <location filename="../../charity_pos/ui/households/view.py" line="62"/>
         <source>All households</source>
         <translation>全部家庭</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/households/view.py" line="68"/>
+        <location filename="../../charity_pos/ui/households/view.py" line="62"/>
         <source>Cards in use</source>
         <translation>在用的卡</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/households/view.py" line="68"/>
+        <location filename="../../charity_pos/ui/households/view.py" line="62"/>
         <source>Suspended</source>
         <translation>已暂停</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/households/view.py" line="69"/>
+        <location filename="../../charity_pos/ui/households/view.py" line="63"/>
         <source>Lapsed</source>
         <translation>已失效</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/households/view.py" line="79"/>
+        <location filename="../../charity_pos/ui/households/view.py" line="70"/>
         <source>New household (Ctrl+N)</source>
         <translation>新建家庭 (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/households/view.py" line="81"/>
+        <location filename="../../charity_pos/ui/households/view.py" line="72"/>
         <source>Whole ID number… (Ctrl+I)</source>
         <translation>查看完整身份证号… (Ctrl+I)</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/households/view.py" line="82"/>
+        <location filename="../../charity_pos/ui/households/view.py" line="73"/>
         <source>Handouts this period (Ctrl+J)</source>
         <translation>本期领取记录 (Ctrl+J)</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/households/view.py" line="83"/>
+        <location filename="../../charity_pos/ui/households/view.py" line="74"/>
         <source>Import spreadsheet… (Ctrl+O)</source>
         <translation>导入表格… (Ctrl+O)</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/households/view.py" line="84"/>
+        <location filename="../../charity_pos/ui/households/view.py" line="75"/>
         <source>Quota rules… (Ctrl+R)</source>
         <translation>配额规则… (Ctrl+R)</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/households/view.py" line="119"/>
+        <location filename="../../charity_pos/ui/households/view.py" line="102"/>
         <source>Households</source>
         <translation>困难家庭</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/households/view.py" line="154"/>
+        <location filename="../../charity_pos/ui/households/view.py" line="123"/>
         <source>{count} households shown</source>
         <translation>显示 {count} 户</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/households/view.py" line="80"/>
-        <location filename="../../charity_pos/ui/households/view.py" line="184"/>
+        <location filename="../../charity_pos/ui/households/view.py" line="71"/>
+        <location filename="../../charity_pos/ui/households/view.py" line="144"/>
         <source>Suspend… (Ctrl+T)</source>
         <translation>暂停… (Ctrl+T)</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/households/view.py" line="122"/>
+        <location filename="../../charity_pos/ui/households/view.py" line="105"/>
         <source>Households: Ctrl+F search, Ctrl+N new, Ctrl+T suspend or reactivate, Ctrl+I whole ID number, Ctrl+J handouts, Ctrl+O import, Ctrl+R quota rules</source>
         <translation>困难家庭：Ctrl+F 查找，Ctrl+N 新建，Ctrl+T 暂停或恢复，Ctrl+I 完整身份证号，Ctrl+J 领取记录，Ctrl+O 导入，Ctrl+R 配额规则</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/households/view.py" line="184"/>
+        <location filename="../../charity_pos/ui/households/view.py" line="144"/>
         <source>Reactivate (Ctrl+T)</source>
         <translation>恢复使用 (Ctrl+T)</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/households/view.py" line="211"/>
+        <location filename="../../charity_pos/ui/households/view.py" line="171"/>
         <source>Reactivate card</source>
         <translation>恢复使用</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/households/view.py" line="212"/>
+        <location filename="../../charity_pos/ui/households/view.py" line="172"/>
         <source>Put card {card} ({name}) back in use?</source>
         <translation>恢复使用卡 {card}（{name}）？</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/households/view.py" line="229"/>
+        <location filename="../../charity_pos/ui/households/view.py" line="189"/>
         <source>Whole ID number</source>
         <translation>完整身份证号</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/households/view.py" line="230"/>
+        <location filename="../../charity_pos/ui/households/view.py" line="190"/>
         <source>The whole ID number of card {card} ({name}) will be shown. This is written to the audit log under your name. Show it?</source>
         <translation>将显示卡 {card}（{name}）的完整身份证号，并以您的名义记入审计日志。要显示吗？</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/households/view.py" line="275"/>
+        <location filename="../../charity_pos/ui/households/view.py" line="235"/>
         <source>Imported {count} households.</source>
         <translation>已导入 {count} 户。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/households/view.py" line="277"/>
+        <location filename="../../charity_pos/ui/households/view.py" line="237"/>
         <source>No household was imported.</source>
         <translation>未导入任何家庭。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/households/view.py" line="279"/>
+        <location filename="../../charity_pos/ui/households/view.py" line="239"/>
         <source>The {count} rows to correct were written to {file}.</source>
         <translation>需更正的 {count} 行已写入 {file}。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/households/view.py" line="281"/>
-        <location filename="../../charity_pos/ui/households/view.py" line="287"/>
+        <location filename="../../charity_pos/ui/households/view.py" line="241"/>
+        <location filename="../../charity_pos/ui/households/view.py" line="247"/>
         <source>Import households</source>
         <translation>导入困难家庭</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/households/view.py" line="288"/>
+        <location filename="../../charity_pos/ui/households/view.py" line="248"/>
         <source>Spreadsheets (*.xlsx *.csv)</source>
         <translation>表格文件 (*.xlsx *.csv)</translation>
     </message>
@@ -3709,180 +3878,180 @@ This handout {value}: {lines} lines, {units} units</source>
 <context>
     <name>SaleScreen</name>
     <message>
-        <location filename="../../charity_pos/ui/sales/view.py" line="83"/>
+        <location filename="../../charity_pos/ui/sales/view.py" line="74"/>
         <source>Pay (F12)</source>
         <translation>结账（F12）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/view.py" line="85"/>
+        <location filename="../../charity_pos/ui/sales/view.py" line="76"/>
         <source>To pay</source>
         <translation>应收</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/view.py" line="98"/>
+        <location filename="../../charity_pos/ui/sales/view.py" line="89"/>
         <source>Quantity (F6)</source>
         <translation>数量（F6）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/view.py" line="99"/>
+        <location filename="../../charity_pos/ui/sales/view.py" line="90"/>
         <source>Price (F7)</source>
         <translation>改价（F7）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/view.py" line="100"/>
+        <location filename="../../charity_pos/ui/sales/view.py" line="91"/>
         <source>Line discount (F8)</source>
         <translation>单品折扣（F8）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/view.py" line="101"/>
+        <location filename="../../charity_pos/ui/sales/view.py" line="92"/>
         <source>Ticket discount (F10)</source>
         <translation>整单折扣（F10）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/view.py" line="102"/>
+        <location filename="../../charity_pos/ui/sales/view.py" line="93"/>
         <source>Remove line (Del)</source>
         <translation>删除此行（Del）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/view.py" line="103"/>
+        <location filename="../../charity_pos/ui/sales/view.py" line="94"/>
         <source>Find item (Ctrl+F)</source>
         <translation>查找商品（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/view.py" line="104"/>
+        <location filename="../../charity_pos/ui/sales/view.py" line="95"/>
         <source>Park (F11)</source>
         <translation>挂单（F11）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/view.py" line="106"/>
+        <location filename="../../charity_pos/ui/sales/view.py" line="97"/>
         <source>Cancel ticket (Ctrl+Del)</source>
         <translation>取消整单（Ctrl+Del）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/view.py" line="107"/>
+        <location filename="../../charity_pos/ui/sales/view.py" line="98"/>
         <source>Return (Ctrl+R)</source>
         <translation>退货（Ctrl+R）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/view.py" line="108"/>
+        <location filename="../../charity_pos/ui/sales/view.py" line="99"/>
         <source>Shift&apos;s sales (Ctrl+J)</source>
         <translation>本班销售（Ctrl+J）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/view.py" line="136"/>
+        <location filename="../../charity_pos/ui/sales/view.py" line="123"/>
         <source>Sale</source>
         <translation>收银</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/view.py" line="139"/>
+        <location filename="../../charity_pos/ui/sales/view.py" line="126"/>
         <source>Sale: scan or type and Enter, 3* for three, F6 quantity, F7 price, F8 line discount, F10 ticket discount, Del remove line, Ctrl+Del cancel ticket, Ctrl+F find item, F11 park, Shift+F11 recall, F12 pay, Ctrl+R return, Ctrl+J shift&apos;s sales, Ctrl+T open or close the shift</source>
         <translation>收银：扫码或输入后按 Enter，3* 表示三件，F6 数量，F7 改价，F8 单品折扣，F10 整单折扣，Del 删除此行，Ctrl+Del 取消整单，Ctrl+F 查找商品，F11 挂单，Shift+F11 取单，F12 结账，Ctrl+R 退货，Ctrl+J 本班销售，Ctrl+T 开班或交班</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/view.py" line="173"/>
+        <location filename="../../charity_pos/ui/sales/view.py" line="160"/>
         <source>Till {till}: no shift open. Ctrl+T opens one with its cash float.</source>
         <translation>收银台 {till} 未开班。按 Ctrl+T 开班并登记备用金。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/view.py" line="175"/>
+        <location filename="../../charity_pos/ui/sales/view.py" line="162"/>
         <source>Open shift (Ctrl+T)</source>
         <translation>开班（Ctrl+T）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/view.py" line="178"/>
+        <location filename="../../charity_pos/ui/sales/view.py" line="165"/>
         <source>Shift {number} · till {till} · opened by {user}</source>
         <translation>班次 {number} · 收银台 {till} · {user} 开班</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/view.py" line="180"/>
+        <location filename="../../charity_pos/ui/sales/view.py" line="167"/>
         <source>Close shift (Ctrl+T)</source>
         <translation>交班（Ctrl+T）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/view.py" line="184"/>
+        <location filename="../../charity_pos/ui/sales/view.py" line="171"/>
         <source>Recall (Shift+F11)</source>
         <translation>取单（Shift+F11）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/view.py" line="189"/>
+        <location filename="../../charity_pos/ui/sales/view.py" line="176"/>
         <source>Nothing to cancel.</source>
         <translation>没有可取消的单。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/view.py" line="192"/>
+        <location filename="../../charity_pos/ui/sales/view.py" line="179"/>
         <source>Cancel ticket</source>
         <translation>取消整单</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/view.py" line="193"/>
+        <location filename="../../charity_pos/ui/sales/view.py" line="180"/>
         <source>Cancel this ticket ({summary}) without selling? It is logged.</source>
         <translation>取消这一单（{summary}），不结账？此操作会记录在案。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/view.py" line="203"/>
+        <location filename="../../charity_pos/ui/sales/view.py" line="190"/>
         <source>Ticket cancelled.</source>
         <translation>整单已取消。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/view.py" line="209"/>
+        <location filename="../../charity_pos/ui/sales/view.py" line="196"/>
         <source>Nothing to park.</source>
         <translation>没有可挂的单。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/view.py" line="219"/>
+        <location filename="../../charity_pos/ui/sales/view.py" line="206"/>
         <source>Ticket parked. Shift+F11 recalls it.</source>
         <translation>已挂单。按 Shift+F11 取单。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/view.py" line="230"/>
-        <location filename="../../charity_pos/ui/sales/view.py" line="321"/>
+        <location filename="../../charity_pos/ui/sales/view.py" line="217"/>
+        <location filename="../../charity_pos/ui/sales/view.py" line="308"/>
         <source>Pay, park or cancel this ticket first.</source>
         <translation>请先结账、挂单或取消当前这一单。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/view.py" line="234"/>
+        <location filename="../../charity_pos/ui/sales/view.py" line="221"/>
         <source>No parked tickets at this till.</source>
         <translation>本收银台没有挂起的单。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/view.py" line="259"/>
+        <location filename="../../charity_pos/ui/sales/view.py" line="246"/>
         <source>Ticket recalled without: {reasons}</source>
         <translation>已取单，但以下商品未能恢复：{reasons}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/view.py" line="262"/>
+        <location filename="../../charity_pos/ui/sales/view.py" line="249"/>
         <source>Ticket recalled: {summary}</source>
         <translation>已取单：{summary}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/view.py" line="272"/>
+        <location filename="../../charity_pos/ui/sales/view.py" line="259"/>
         <source>Brought over to pay for: {count} lines.</source>
         <translation>已转入付费购买：{count} 行。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/view.py" line="278"/>
+        <location filename="../../charity_pos/ui/sales/view.py" line="265"/>
         <source>Nothing to pay yet: scan the goods first.</source>
         <translation>还没有可结账的商品：请先扫码。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/view.py" line="290"/>
+        <location filename="../../charity_pos/ui/sales/view.py" line="277"/>
         <source>Last sale {number}
 total {total}, change {change}</source>
         <translation>上一单 {number}
 合计 {total}，找零 {change}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/view.py" line="292"/>
+        <location filename="../../charity_pos/ui/sales/view.py" line="279"/>
         <source>Paid: sale {number}.</source>
         <translation>收款完成：销售单号 {number}。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/view.py" line="301"/>
+        <location filename="../../charity_pos/ui/sales/view.py" line="288"/>
         <source>No shift open</source>
         <translation>未开班</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/view.py" line="302"/>
+        <location filename="../../charity_pos/ui/sales/view.py" line="289"/>
         <source>No shift is open at till {till}. Open one now with its cash float?</source>
         <translation>收银台 {till} 还没有开班。现在开班并登记备用金吗？</translation>
     </message>
@@ -4006,28 +4175,28 @@ total {total}, change {change}</source>
 <context>
     <name>ScanEntry</name>
     <message>
-        <location filename="../../charity_pos/ui/sales/scan.py" line="69"/>
+        <location filename="../../charity_pos/ui/sales/scan.py" line="74"/>
         <source>Goods (Ctrl+F)</source>
         <extracomment>The letter of sale numbers (PT01-2026-S000123), printed on the slip as a barcode. What is typed as a value for a key (a quantity, an amount, a percentage), not searched for. Something to add: (Scanned, quantity). ``n*`` and Enter with nothing after: the current line&apos;s quantity. ↑ / ↓ with no list of matches open: move through the ticket&apos;s lines. Del in the empty field: remove the current line. Ctrl+Del: cancel the whole ticket. A sales slip&apos;s barcode (the sale number) scanned here: a return.</extracomment>
         <translation>商品（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/scan.py" line="72"/>
+        <location filename="../../charity_pos/ui/sales/scan.py" line="77"/>
         <source>Scan a barcode, or type a name or pinyin initials; 3* for three</source>
         <translation>扫描条码，或输入品名、拼音首字母；3* 表示三件</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/scan.py" line="137"/>
+        <location filename="../../charity_pos/ui/sales/scan.py" line="164"/>
         <source>{name}  ·  {unit}  ·  {price}  ·  {on_hand} on hand</source>
         <translation>{name}  ·  {unit}  ·  {price}  ·  库存 {on_hand}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/scan.py" line="146"/>
+        <location filename="../../charity_pos/ui/sales/scan.py" line="173"/>
         <source>Enter adds the first; ↓ to choose another.</source>
         <translation>按 Enter 添加第一项，按 ↓ 选择其他。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/scan.py" line="148"/>
+        <location filename="../../charity_pos/ui/sales/scan.py" line="175"/>
         <source>Nothing found for “{text}”.</source>
         <translation>没有找到“{text}”。</translation>
     </message>
@@ -4287,130 +4456,128 @@ total {total}, change {change}</source>
 <context>
     <name>TicketEditor</name>
     <message>
-        <location filename="../../charity_pos/ui/sales/lines.py" line="81"/>
-        <source>Type a name or its pinyin initials (dm for 大米), then Enter or ↓.</source>
-        <translation>输入品名或拼音首字母（dm 即大米），再按 Enter 或 ↓。</translation>
-    </message>
-    <message>
-        <location filename="../../charity_pos/ui/sales/lines.py" line="95"/>
+        <location filename="../../charity_pos/ui/sales/lines.py" line="83"/>
         <source>{name} × {quantity} added, but the books show {on_hand} on hand: check the shelf.</source>
         <translation>已加入 {name} × {quantity}，但账面库存为 {on_hand}：请核对货架。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/lines.py" line="99"/>
+        <location filename="../../charity_pos/ui/sales/lines.py" line="87"/>
         <source>{name} × {quantity}  {amount}</source>
         <translation>{name} × {quantity}  {amount}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/lines.py" line="126"/>
+        <location filename="../../charity_pos/ui/sales/lines.py" line="99"/>
         <source>{lines} lines, {units} units</source>
         <translation>{lines} 行，{units} 件</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/lines.py" line="128"/>
-        <location filename="../../charity_pos/ui/sales/lines.py" line="240"/>
+        <location filename="../../charity_pos/ui/sales/lines.py" line="101"/>
+        <location filename="../../charity_pos/ui/sales/lines.py" line="179"/>
         <source>Ticket discount {amount}</source>
         <translation>整单优惠 {amount}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/lines.py" line="130"/>
+        <location filename="../../charity_pos/ui/sales/lines.py" line="103"/>
         <source>Saved {amount}</source>
         <translation>共优惠 {amount}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/lines.py" line="149"/>
-        <location filename="../../charity_pos/ui/sales/lines.py" line="219"/>
-        <location filename="../../charity_pos/ui/sales/lines.py" line="281"/>
+        <location filename="../../charity_pos/ui/sales/lines.py" line="64"/>
         <source>No line yet: scan the goods first.</source>
         <translation>还没有商品：请先扫码。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/lines.py" line="156"/>
+        <location filename="../../charity_pos/ui/sales/lines.py" line="65"/>
+        <source>Type a name or its pinyin initials (dm for 大米), then Enter or ↓.</source>
+        <translation>输入品名或拼音首字母（dm 即大米），再按 Enter 或 ↓。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/sales/lines.py" line="66"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/lines.py" line="156"/>
+        <location filename="../../charity_pos/ui/sales/lines.py" line="66"/>
         <source>Quantity of {name}</source>
         <translation>{name} 的数量</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/lines.py" line="157"/>
+        <location filename="../../charity_pos/ui/sales/lines.py" line="67"/>
         <source>A whole number, e.g. 3. Or type 3* and Enter in the scan field.</source>
         <translation>请输入整数，例如 3。也可以在扫码框输入 3* 再按 Enter。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/lines.py" line="178"/>
-        <source>{name}: quantity {quantity}</source>
-        <translation>{name}：数量 {quantity}</translation>
-    </message>
-    <message>
-        <location filename="../../charity_pos/ui/sales/lines.py" line="185"/>
-        <source>Change price</source>
-        <translation>改价</translation>
-    </message>
-    <message>
-        <location filename="../../charity_pos/ui/sales/lines.py" line="185"/>
-        <source>Unit price of {name}</source>
-        <translation>{name} 的单价</translation>
-    </message>
-    <message>
-        <location filename="../../charity_pos/ui/sales/lines.py" line="186"/>
-        <source>Catalog price {price}; empty goes back to it. Beyond the limit a manager approves.</source>
-        <translation>目录价 {price}；留空即恢复目录价。超出限额需店长批准。</translation>
-    </message>
-    <message>
-        <location filename="../../charity_pos/ui/sales/lines.py" line="196"/>
-        <source>{name}: price {price}</source>
-        <translation>{name}：单价 {price}</translation>
-    </message>
-    <message>
-        <location filename="../../charity_pos/ui/sales/lines.py" line="203"/>
-        <source>Line discount</source>
-        <translation>单品折扣</translation>
-    </message>
-    <message>
-        <location filename="../../charity_pos/ui/sales/lines.py" line="203"/>
-        <source>Discount on {name}</source>
-        <translation>{name} 的折扣</translation>
-    </message>
-    <message>
-        <location filename="../../charity_pos/ui/sales/lines.py" line="204"/>
-        <source>An amount (2.50) or a share (10%) of the line. Beyond the limit a manager approves.</source>
-        <translation>输入金额（如 2.50）或比例（如 10%）。超出限额需店长批准。</translation>
-    </message>
-    <message>
-        <location filename="../../charity_pos/ui/sales/lines.py" line="214"/>
-        <source>{name}: discount {amount}</source>
-        <translation>{name}：优惠 {amount}</translation>
-    </message>
-    <message>
-        <location filename="../../charity_pos/ui/sales/lines.py" line="221"/>
-        <source>Ticket discount</source>
-        <translation>整单折扣</translation>
-    </message>
-    <message>
-        <location filename="../../charity_pos/ui/sales/lines.py" line="221"/>
-        <source>Discount on the whole ticket</source>
-        <translation>整单优惠金额</translation>
-    </message>
-    <message>
-        <location filename="../../charity_pos/ui/sales/lines.py" line="222"/>
-        <source>An amount (5) or a share (10%) of the ticket. Beyond the limit a manager approves.</source>
-        <translation>输入金额（如 5）或比例（如 10%）。超出限额需店长批准。</translation>
-    </message>
-    <message>
-        <location filename="../../charity_pos/ui/sales/lines.py" line="247"/>
-        <source>Not approved: the price stays as it was.</source>
-        <translation>未获批准：价格保持不变。</translation>
-    </message>
-    <message>
-        <location filename="../../charity_pos/ui/sales/lines.py" line="283"/>
+        <location filename="../../charity_pos/ui/sales/lines.py" line="68"/>
         <source>Removed: {name}</source>
         <translation>已删除：{name}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/lines.py" line="308"/>
+        <location filename="../../charity_pos/ui/sales/lines.py" line="117"/>
+        <source>{name}: quantity {quantity}</source>
+        <translation>{name}：数量 {quantity}</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/sales/lines.py" line="124"/>
+        <source>Change price</source>
+        <translation>改价</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/sales/lines.py" line="124"/>
+        <source>Unit price of {name}</source>
+        <translation>{name} 的单价</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/sales/lines.py" line="125"/>
+        <source>Catalog price {price}; empty goes back to it. Beyond the limit a manager approves.</source>
+        <translation>目录价 {price}；留空即恢复目录价。超出限额需店长批准。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/sales/lines.py" line="135"/>
+        <source>{name}: price {price}</source>
+        <translation>{name}：单价 {price}</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/sales/lines.py" line="142"/>
+        <source>Line discount</source>
+        <translation>单品折扣</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/sales/lines.py" line="142"/>
+        <source>Discount on {name}</source>
+        <translation>{name} 的折扣</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/sales/lines.py" line="143"/>
+        <source>An amount (2.50) or a share (10%) of the line. Beyond the limit a manager approves.</source>
+        <translation>输入金额（如 2.50）或比例（如 10%）。超出限额需店长批准。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/sales/lines.py" line="153"/>
+        <source>{name}: discount {amount}</source>
+        <translation>{name}：优惠 {amount}</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/sales/lines.py" line="160"/>
+        <source>Ticket discount</source>
+        <translation>整单折扣</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/sales/lines.py" line="160"/>
+        <source>Discount on the whole ticket</source>
+        <translation>整单优惠金额</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/sales/lines.py" line="161"/>
+        <source>An amount (5) or a share (10%) of the ticket. Beyond the limit a manager approves.</source>
+        <translation>输入金额（如 5）或比例（如 10%）。超出限额需店长批准。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/sales/lines.py" line="186"/>
+        <source>Not approved: the price stays as it was.</source>
+        <translation>未获批准：价格保持不变。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/sales/lines.py" line="238"/>
         <source>{lines} lines, {total}: {names}</source>
         <translation>{lines} 行，{total}：{names}</translation>
     </message>
@@ -4418,57 +4585,57 @@ total {total}, change {change}</source>
 <context>
     <name>TicketModel</name>
     <message>
-        <location filename="../../charity_pos/ui/sales/model.py" line="81"/>
+        <location filename="../../charity_pos/ui/sales/model.py" line="84"/>
         <source>Donated</source>
         <translation>捐赠</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/model.py" line="81"/>
+        <location filename="../../charity_pos/ui/sales/model.py" line="84"/>
         <source>Purchased</source>
         <translation>采购</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/model.py" line="82"/>
+        <location filename="../../charity_pos/ui/sales/model.py" line="85"/>
         <source>Consigned</source>
         <translation>代售</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/model.py" line="85"/>
+        <location filename="../../charity_pos/ui/sales/model.py" line="88"/>
         <source>Item</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/model.py" line="85"/>
+        <location filename="../../charity_pos/ui/sales/model.py" line="88"/>
         <source>Qty</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/model.py" line="85"/>
+        <location filename="../../charity_pos/ui/sales/model.py" line="88"/>
         <source>Unit price</source>
         <translation>单价</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/model.py" line="85"/>
+        <location filename="../../charity_pos/ui/sales/model.py" line="88"/>
         <source>Discount</source>
         <translation>折扣</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/model.py" line="85"/>
+        <location filename="../../charity_pos/ui/sales/model.py" line="88"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/model.py" line="86"/>
+        <location filename="../../charity_pos/ui/sales/model.py" line="89"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/model.py" line="231"/>
+        <location filename="../../charity_pos/ui/sales/model.py" line="193"/>
         <source>Catalog price {price}</source>
         <translation>目录价 {price}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/model.py" line="233"/>
+        <location filename="../../charity_pos/ui/sales/model.py" line="195"/>
         <source>{on_hand} on hand by the books</source>
         <translation>账面库存 {on_hand}</translation>
     </message>
@@ -4568,471 +4735,516 @@ total {total}, change {change}</source>
 <context>
     <name>cli</name>
     <message>
-        <location filename="../../charity_pos/cli.py" line="146"/>
-        <location filename="../../charity_pos/cli.py" line="155"/>
+        <location filename="../../charity_pos/cli.py" line="160"/>
+        <location filename="../../charity_pos/cli.py" line="169"/>
         <source>Error: </source>
         <translation>错误：</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="166"/>
+        <location filename="../../charity_pos/cli.py" line="180"/>
         <source>Created store {code} in {path}. Log in as “manager” with the PIN you chose.</source>
         <translation>已在 {path} 创建门店 {code}。请用“manager”账号和您设定的 PIN 码登录。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="184"/>
+        <location filename="../../charity_pos/cli.py" line="198"/>
         <source>Demo accounts: cashier (PIN 1111), manager (PIN 9999).</source>
         <translation>演示账号：cashier（PIN 1111），manager（PIN 9999）。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="195"/>
+        <location filename="../../charity_pos/cli.py" line="209"/>
         <source>OK: {events} journal events, {records} records agree; chain head {head}.</source>
         <translation>校验通过：{events} 条日志事件，{records} 条记录一致；链头 {head}。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="198"/>
+        <location filename="../../charity_pos/cli.py" line="212"/>
         <source>FAILED: </source>
         <translation>校验失败：</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="227"/>
+        <location filename="../../charity_pos/cli.py" line="241"/>
         <source>Receipt {number} reprinted (reprint {count}) to {out}.</source>
         <translation>收据 {number} 已补打（第 {count} 次），保存到 {out}。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="230"/>
+        <location filename="../../charity_pos/cli.py" line="244"/>
         <source>Receipt {number} issued to {out}.</source>
         <translation>收据 {number} 已开具，保存到 {out}。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="244"/>
+        <location filename="../../charity_pos/cli.py" line="258"/>
         <source>{count} labels written to {out}.</source>
         <translation>{count} 张标签已写入 {out}。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="264"/>
+        <location filename="../../charity_pos/cli.py" line="278"/>
         <source>Slip of sale {number} written to {out}.</source>
         <translation>销售 {number} 的小票已写入 {out}。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="277"/>
+        <location filename="../../charity_pos/cli.py" line="291"/>
         <source>Personal data of {count} lapsed households erased.</source>
         <translation>已清除 {count} 户资格早已失效家庭的个人信息。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="291"/>
+        <location filename="../../charity_pos/cli.py" line="305"/>
         <source>{file}: {total} rows, {good} good, {bad} to correct.</source>
         <translation>{file}：共 {total} 行，{good} 行无误，{bad} 行需更正。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="297"/>
+        <location filename="../../charity_pos/cli.py" line="311"/>
         <source>Row {row} ({household}): {reasons}</source>
         <translation>第 {row} 行（{household}）：{reasons}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="300"/>
+        <location filename="../../charity_pos/cli.py" line="314"/>
         <source>Dry run: nothing was imported or written.</source>
         <translation>仅检查：未导入任何家庭，也未写入任何文件。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="315"/>
+        <location filename="../../charity_pos/cli.py" line="329"/>
         <source>Imported {count} households (journal event #{seq}).</source>
         <translation>已导入 {count} 户家庭（日志事件 #{seq}）。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="318"/>
+        <location filename="../../charity_pos/cli.py" line="332"/>
         <source>No household was imported.</source>
         <translation>未导入任何家庭。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="320"/>
+        <location filename="../../charity_pos/cli.py" line="334"/>
         <source>{count} rows to correct written to {out}.</source>
         <translation>{count} 行需更正的记录已写入 {out}。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="329"/>
+        <location filename="../../charity_pos/cli.py" line="343"/>
         <source>SQLite integrity check failed: {detail}</source>
         <translation>SQLite 完整性检查失败：{detail}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="330"/>
+        <location filename="../../charity_pos/cli.py" line="344"/>
         <source>journal event #{seq} is out of sequence (expected #{expected})</source>
         <translation>日志事件 #{seq} 序号不连续（应为 #{expected}）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="331"/>
+        <location filename="../../charity_pos/cli.py" line="345"/>
         <source>journal event #{seq} does not link to the event before it</source>
         <translation>日志事件 #{seq} 与前一事件的链接不符</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="332"/>
+        <location filename="../../charity_pos/cli.py" line="346"/>
         <source>journal event #{seq} was altered: its hash does not match</source>
         <translation>日志事件 #{seq} 被改动：哈希值不符</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="333"/>
+        <location filename="../../charity_pos/cli.py" line="347"/>
         <source>journal event #{seq} cannot be read: {detail}</source>
         <translation>日志事件 #{seq} 无法读取：{detail}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="334"/>
+        <location filename="../../charity_pos/cli.py" line="348"/>
         <source>record {table}/{record} written by journal event #{seq} is missing</source>
         <translation>日志事件 #{seq} 写入的记录 {table}/{record} 不见了</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="335"/>
+        <location filename="../../charity_pos/cli.py" line="349"/>
         <source>record {table}/{record} is not in the journal</source>
         <translation>记录 {table}/{record} 不在日志中</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="336"/>
+        <location filename="../../charity_pos/cli.py" line="350"/>
         <source>record {table}/{record}: {column} is {found} in the database but {expected} in journal event #{seq}</source>
         <translation>记录 {table}/{record}：{column} 在数据库中为 {found}，但日志事件 #{seq} 中为 {expected}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="343"/>
+        <location filename="../../charity_pos/cli.py" line="357"/>
         <source>donated</source>
         <translation>捐赠</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="343"/>
+        <location filename="../../charity_pos/cli.py" line="357"/>
         <source>purchased</source>
         <translation>采购</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="344"/>
+        <location filename="../../charity_pos/cli.py" line="358"/>
         <source>consigned</source>
         <translation>代销</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="348"/>
+        <location filename="../../charity_pos/cli.py" line="362"/>
         <source>cash</source>
         <translation>现金</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="348"/>
+        <location filename="../../charity_pos/cli.py" line="362"/>
         <source>WeChat Pay</source>
         <translation>微信支付</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="349"/>
+        <location filename="../../charity_pos/cli.py" line="363"/>
         <source>Alipay</source>
         <translation>支付宝</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="349"/>
+        <location filename="../../charity_pos/cli.py" line="363"/>
         <source>UnionPay card</source>
         <translation>银联卡</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="350"/>
+        <location filename="../../charity_pos/cli.py" line="364"/>
         <source>voucher</source>
         <translation>储值券</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="354"/>
+        <location filename="../../charity_pos/cli.py" line="368"/>
         <source>active</source>
         <translation>有效</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="354"/>
+        <location filename="../../charity_pos/cli.py" line="368"/>
         <source>suspended</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="355"/>
+        <location filename="../../charity_pos/cli.py" line="369"/>
         <source>expired</source>
         <translation>过期</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="374"/>
         <location filename="../../charity_pos/cli.py" line="388"/>
+        <location filename="../../charity_pos/cli.py" line="402"/>
         <source>Barcode</source>
         <translation>条码</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="374"/>
         <location filename="../../charity_pos/cli.py" line="388"/>
+        <location filename="../../charity_pos/cli.py" line="402"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="374"/>
-        <location filename="../../charity_pos/cli.py" line="461"/>
-        <location filename="../../charity_pos/cli.py" line="479"/>
+        <location filename="../../charity_pos/cli.py" line="388"/>
+        <location filename="../../charity_pos/cli.py" line="475"/>
+        <location filename="../../charity_pos/cli.py" line="493"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="374"/>
-        <location filename="../../charity_pos/cli.py" line="390"/>
+        <location filename="../../charity_pos/cli.py" line="388"/>
+        <location filename="../../charity_pos/cli.py" line="404"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="374"/>
+        <location filename="../../charity_pos/cli.py" line="388"/>
         <source>Price</source>
         <translation>售价</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="374"/>
+        <location filename="../../charity_pos/cli.py" line="388"/>
         <source>Reference</source>
         <translation>参考价</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="374"/>
+        <location filename="../../charity_pos/cli.py" line="388"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="374"/>
+        <location filename="../../charity_pos/cli.py" line="388"/>
         <source>Active</source>
         <translation>在用</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="374"/>
-        <location filename="../../charity_pos/cli.py" line="390"/>
+        <location filename="../../charity_pos/cli.py" line="388"/>
+        <location filename="../../charity_pos/cli.py" line="404"/>
         <source>On hand</source>
         <translation>库存</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="377"/>
-        <location filename="../../charity_pos/cli.py" line="465"/>
+        <location filename="../../charity_pos/cli.py" line="391"/>
+        <location filename="../../charity_pos/cli.py" line="479"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="377"/>
+        <location filename="../../charity_pos/cli.py" line="391"/>
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="386"/>
+        <location filename="../../charity_pos/cli.py" line="400"/>
         <source>donation</source>
         <translation>捐赠</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="386"/>
+        <location filename="../../charity_pos/cli.py" line="400"/>
         <source>purchase</source>
         <translation>采购</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="387"/>
+        <location filename="../../charity_pos/cli.py" line="401"/>
         <source>stock count</source>
         <translation>盘点</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="387"/>
+        <location filename="../../charity_pos/cli.py" line="401"/>
         <source>sold before received</source>
         <translation>先售后入库</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="388"/>
+        <location filename="../../charity_pos/cli.py" line="402"/>
         <source>From</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="389"/>
+        <location filename="../../charity_pos/cli.py" line="403"/>
         <source>Document</source>
         <translation>单据</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="389"/>
+        <location filename="../../charity_pos/cli.py" line="403"/>
         <source>Best before</source>
         <translation>保质期至</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="389"/>
+        <location filename="../../charity_pos/cli.py" line="403"/>
         <source>Received</source>
         <translation>入库日期</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="398"/>
+        <location filename="../../charity_pos/cli.py" line="412"/>
         <source>person</source>
         <translation>个人</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="398"/>
+        <location filename="../../charity_pos/cli.py" line="412"/>
         <source>company</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="399"/>
+        <location filename="../../charity_pos/cli.py" line="413"/>
         <source>anonymous</source>
         <translation>匿名</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="408"/>
-        <location filename="../../charity_pos/cli.py" line="424"/>
-        <location filename="../../charity_pos/cli.py" line="442"/>
-        <location filename="../../charity_pos/cli.py" line="460"/>
+        <location filename="../../charity_pos/cli.py" line="422"/>
+        <location filename="../../charity_pos/cli.py" line="438"/>
+        <location filename="../../charity_pos/cli.py" line="456"/>
+        <location filename="../../charity_pos/cli.py" line="474"/>
         <source>Number</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="408"/>
+        <location filename="../../charity_pos/cli.py" line="422"/>
         <source>Donor</source>
         <translation>捐赠人</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="409"/>
-        <location filename="../../charity_pos/cli.py" line="425"/>
-        <location filename="../../charity_pos/cli.py" line="461"/>
+        <location filename="../../charity_pos/cli.py" line="423"/>
+        <location filename="../../charity_pos/cli.py" line="439"/>
+        <location filename="../../charity_pos/cli.py" line="475"/>
         <source>Lines</source>
         <translation>明细</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="409"/>
-        <location filename="../../charity_pos/cli.py" line="425"/>
-        <location filename="../../charity_pos/cli.py" line="461"/>
+        <location filename="../../charity_pos/cli.py" line="423"/>
+        <location filename="../../charity_pos/cli.py" line="439"/>
+        <location filename="../../charity_pos/cli.py" line="475"/>
         <source>Units</source>
         <translation>件数</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="409"/>
-        <location filename="../../charity_pos/cli.py" line="462"/>
+        <location filename="../../charity_pos/cli.py" line="423"/>
+        <location filename="../../charity_pos/cli.py" line="476"/>
         <source>Value</source>
         <translation>价值</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="410"/>
+        <location filename="../../charity_pos/cli.py" line="424"/>
         <source>Receipt</source>
         <translation>收据</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="414"/>
-        <location filename="../../charity_pos/cli.py" line="427"/>
+        <location filename="../../charity_pos/cli.py" line="428"/>
+        <location filename="../../charity_pos/cli.py" line="441"/>
         <source>(void)</source>
         <translation>（作废）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="424"/>
+        <location filename="../../charity_pos/cli.py" line="438"/>
         <source>Cashier</source>
         <translation>收银员</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="425"/>
-        <location filename="../../charity_pos/cli.py" line="443"/>
+        <location filename="../../charity_pos/cli.py" line="439"/>
+        <location filename="../../charity_pos/cli.py" line="457"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="426"/>
+        <location filename="../../charity_pos/cli.py" line="440"/>
         <source>Paid by</source>
         <translation>支付方式</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="426"/>
+        <location filename="../../charity_pos/cli.py" line="440"/>
         <source>Returned</source>
         <translation>已退货</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="442"/>
+        <location filename="../../charity_pos/cli.py" line="456"/>
         <source>Till</source>
         <translation>收银台</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="442"/>
+        <location filename="../../charity_pos/cli.py" line="456"/>
         <source>Opened</source>
         <translation>开班时间</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="443"/>
+        <location filename="../../charity_pos/cli.py" line="457"/>
         <source>Closed</source>
         <translation>交班时间</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="443"/>
+        <location filename="../../charity_pos/cli.py" line="457"/>
         <source>Sales</source>
         <translation>销售</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="444"/>
+        <location filename="../../charity_pos/cli.py" line="458"/>
         <source>Cash expected</source>
         <translation>现金应有</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="444"/>
+        <location filename="../../charity_pos/cli.py" line="458"/>
         <source>Cash counted</source>
         <translation>现金实点</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="447"/>
+        <location filename="../../charity_pos/cli.py" line="461"/>
         <source>open</source>
         <translation>未交班</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="460"/>
-        <location filename="../../charity_pos/cli.py" line="478"/>
+        <location filename="../../charity_pos/cli.py" line="474"/>
+        <location filename="../../charity_pos/cli.py" line="492"/>
         <source>Card</source>
         <translation>卡号</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="462"/>
+        <location filename="../../charity_pos/cli.py" line="476"/>
         <source>Over allowance</source>
         <translation>超额</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="478"/>
+        <location filename="../../charity_pos/cli.py" line="492"/>
         <source>Head of household</source>
         <translation>户主</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="478"/>
+        <location filename="../../charity_pos/cli.py" line="492"/>
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="479"/>
+        <location filename="../../charity_pos/cli.py" line="493"/>
         <source>Members</source>
         <translation>人数</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="479"/>
+        <location filename="../../charity_pos/cli.py" line="493"/>
         <source>Sub-district</source>
         <translation>街道</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="480"/>
+        <location filename="../../charity_pos/cli.py" line="494"/>
         <source>Valid to</source>
         <translation>有效期至</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="480"/>
+        <location filename="../../charity_pos/cli.py" line="494"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="488"/>
+        <location filename="../../charity_pos/cli.py" line="502"/>
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="408"/>
-        <location filename="../../charity_pos/cli.py" line="424"/>
-        <location filename="../../charity_pos/cli.py" line="460"/>
-        <location filename="../../charity_pos/cli.py" line="488"/>
+        <location filename="../../charity_pos/cli.py" line="422"/>
+        <location filename="../../charity_pos/cli.py" line="438"/>
+        <location filename="../../charity_pos/cli.py" line="474"/>
+        <location filename="../../charity_pos/cli.py" line="502"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="178"/>
+        <location filename="../../charity_pos/cli.py" line="192"/>
         <source>Demo store created in {path}: {items} items, {donations} donations from {donors} donors, {households} households, {sales} sales and {returns} returns in {shifts} shifts, {handouts} handouts, {events} journal events over {days} days.</source>
         <translation>演示门店已创建于 {path}：{items} 件商品，{donors} 位捐赠人的 {donations} 笔捐赠，{households} 户困难家庭，{shifts} 个班次中的 {sales} 笔销售和 {returns} 笔退货，{handouts} 次物资发放，{days} 天内 {events} 条日志事件。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="488"/>
+        <location filename="../../charity_pos/cli.py" line="502"/>
         <source>Event</source>
         <translation>事件</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="488"/>
+        <location filename="../../charity_pos/cli.py" line="502"/>
         <source>By</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="488"/>
+        <location filename="../../charity_pos/cli.py" line="502"/>
         <source>Hash</source>
         <translation>哈希</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/hub/cli.py" line="66"/>
+        <source>Created the district hub of {district} in {url} (key {fingerprint}). Its private key is in {key}: back it up and keep it apart from the database.</source>
+        <translation>已在 {url} 创建{district}的数据中心（密钥 {fingerprint}）。私钥保存在 {key}：请备份，并与数据库分开存放。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/hub/cli.py" line="81"/>
+        <source>Registered store {code} ({name}, key {fingerprint}). Give the store its trust file: {out}</source>
+        <translation>已登记门店 {code}（{name}，密钥 {fingerprint}）。请把信任文件交给门店：{out}</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/hub/cli.py" line="84"/>
+        <source>Store {code} ({name}, key {fingerprint}) was registered before with this key. Give the store its trust file: {out}</source>
+        <translation>门店 {code}（{name}，密钥 {fingerprint}）此前已用该密钥登记。请把信任文件交给门店：{out}</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/hub/cli.py" line="105"/>
+        <source>applied {count} events of store {code} (#{first}-#{last})</source>
+        <translation>已导入门店 {code} 的 {count} 个事件（#{first}-#{last}）</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/hub/cli.py" line="109"/>
+        <source>already imported</source>
+        <translation>此前已导入</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/hub/cli.py" line="111"/>
+        <source>refused: </source>
+        <translation>拒绝导入：</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/sync/cli.py" line="75"/>
+        <source>This store now trusts the hub of {district} ({hub_id}, key {fingerprint}); journal event #{seq}.</source>
+        <translation>本门店现已信任{district}的区级数据中心（{hub_id}，密钥 {fingerprint}）；日志事件 #{seq}。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/sync/cli.py" line="79"/>
+        <source>This store already trusts the hub of {district} ({hub_id}, key {fingerprint}); nothing changed.</source>
+        <translation>本门店已信任{district}的区级数据中心（{hub_id}，密钥 {fingerprint}）；没有任何改动。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/sync/cli.py" line="89"/>
+        <source>Nothing new to export: journal events up to #{seq} were exported already.</source>
+        <translation>没有新内容可导出：日志事件 #{seq} 及之前的都已导出。</translation>
     </message>
 </context>
 </TS>

@@ -1,0 +1,204 @@
+"""Opening the district hub's database: any SQLAlchemy URL, by default a
+SQLite file in the user's data folder; PostgreSQL
+(``postgresql+psycopg://user@host/db``) for a whole district or the city.
+
+``open_hub`` is the one way in, so every caller meets the same refusals: no
+hub there yet, a database that is something else, a hub written by a newer
+charity-pos, a server that cannot be reached. Opening upgrades the schema
+with the hub's own Alembic migrations (version table
+``hub_alembic_version``, apart from a store's).
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Connection, Engine, create_engine, event, inspect
+from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
+from sqlalchemy.orm import Session, sessionmaker
+
+from charity_pos import config
+from charity_pos.errors import HubNotFound, HubUnreachable, NewerDatabase, NotAHubDatabase
+
+log = logging.getLogger("charity_pos.hub")
+
+VERSION_TABLE = "hub_alembic_version"
+MIGRATIONS = Path(__file__).with_name("migrations")
+SQLITE_HEADER = b"SQLite format 3\x00"
+#: An import holds the write lock while it applies a bundle: others wait this long.
+BUSY_TIMEOUT_MS = 120_000
+READ_ONLY = "charity_pos_hub_read_only"
+
+
+def default_url() -> str:
+    return f"sqlite:///{config.data_dir() / 'hub.sqlite3'}"
+
+
+def to_url(value: str | Path | None) -> URL:
+    """A SQLAlchemy URL from what the user typed: a URL, or a plain file
+    path for a SQLite hub; nothing for the default."""
+    text = str(value) if value else default_url()
+    if "://" not in text:
+        text = f"sqlite:///{Path(text)}"
+    try:
+        return make_url(text)
+    except ArgumentError:
+        raise HubUnreachable(url=text, detail="not a database URL") from None
+
+
+def shown(url: URL) -> str:
+    """The URL as it may be printed: never a password."""
+    return url.render_as_string(hide_password=True)
+
+
+def _configure_sqlite(engine: Engine) -> None:
+    @event.listens_for(engine, "connect")
+    def on_connect(dbapi_conn: sqlite3.Connection, _record: object) -> None:
+        dbapi_conn.isolation_level = None  # SQLAlchemy says when transactions begin
+        cur = dbapi_conn.cursor()
+        cur.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        cur.execute("PRAGMA journal_mode = WAL")
+        cur.execute("PRAGMA synchronous = FULL")
+        cur.execute("PRAGMA foreign_keys = ON")
+        cur.close()
+
+    @event.listens_for(engine, "begin")
+    def on_begin(conn: Connection) -> None:
+        # A writer takes the write lock at its start: two imports of one
+        # store never read the same head and both append after it.
+        conn.exec_driver_sql("BEGIN" if conn.get_execution_options().get(READ_ONLY) else "BEGIN IMMEDIATE")
+
+
+@dataclass
+class HubDatabase:
+    """An open hub database: its engine and sessions."""
+
+    url: URL
+    engine: Engine
+    sessions: sessionmaker[Session] = field(init=False)
+    _readers: sessionmaker[Session] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.sessions = sessionmaker(self.engine, expire_on_commit=False)
+        self._readers = sessionmaker(self.engine.execution_options(**{READ_ONLY: True}), expire_on_commit=False)
+
+    @property
+    def shown_url(self) -> str:
+        return shown(self.url)
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.engine.dialect.name == "sqlite"
+
+    @contextmanager
+    def begin(self) -> Iterator[Session]:
+        """One unit of work: committed if the block ends normally, else undone."""
+        with self.sessions.begin() as session:
+            yield session
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        with self._readers() as session:
+            yield session
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> HubDatabase:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+# --- migrations ------------------------------------------------------------------------------------
+def alembic_config(connection: Connection | None = None) -> Config:
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS))
+    if connection is not None:
+        cfg.attributes["connection"] = connection
+    return cfg
+
+
+def head() -> str:
+    revision = ScriptDirectory.from_config(alembic_config()).get_current_head()
+    assert revision is not None
+    return revision
+
+
+def current(connection: Connection) -> str | None:
+    return MigrationContext.configure(connection, opts={"version_table": VERSION_TABLE}).get_current_revision()
+
+
+def upgrade(connection: Connection) -> None:
+    command.upgrade(alembic_config(connection), "head")
+
+
+def _check_not_newer(connection: Connection, url: URL) -> None:
+    revision = current(connection)
+    known = {rev.revision for rev in ScriptDirectory.from_config(alembic_config()).walk_revisions()}
+    if revision is not None and revision not in known:
+        raise NewerDatabase(path=shown(url), revision=revision)
+
+
+def _sqlite_path(url: URL) -> Path | None:
+    database = url.database
+    return Path(database) if url.get_backend_name() == "sqlite" and database and database != ":memory:" else None
+
+
+def _looks_like_sqlite(path: Path) -> bool:
+    try:
+        with path.open("rb") as fh:
+            return fh.read(len(SQLITE_HEADER)) == SQLITE_HEADER
+    except OSError:
+        return False
+
+
+def open_hub(value: str | Path | None = None, *, create: bool = False) -> HubDatabase:
+    """Open the hub at ``value`` (a URL or a SQLite file path; None: the
+    default file), upgrading its schema. ``create`` lets an empty database
+    (or a SQLite file not there yet) become a hub: only ``hub init`` does."""
+    url = to_url(value)
+    path = _sqlite_path(url)
+    if path is not None:
+        if not path.exists() and not create:
+            raise HubNotFound(url=shown(url))
+        if path.exists() and path.stat().st_size and not _looks_like_sqlite(path):
+            raise NotAHubDatabase(url=shown(url))
+        path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        engine = create_engine(url, pool_pre_ping=path is None)
+    except (ArgumentError, NoSuchModuleError, ImportError) as exc:
+        raise HubUnreachable(url=shown(url), detail=str(exc)) from None
+    if engine.dialect.name == "sqlite":
+        _configure_sqlite(engine)
+    try:
+        with engine.connect() as conn:
+            tables = set(inspect(conn).get_table_names())
+            if VERSION_TABLE not in tables:
+                if tables:
+                    raise NotAHubDatabase(url=shown(url))
+                if not create:
+                    raise HubNotFound(url=shown(url))
+            else:
+                _check_not_newer(conn, url)
+            upgrade(conn)
+            conn.commit()
+    except DBAPIError as exc:
+        engine.dispose()
+        lines = str(exc.orig).strip().splitlines() or [type(exc.orig).__name__]
+        raise HubUnreachable(url=shown(url), detail=lines[0]) from None
+    except BaseException:
+        engine.dispose()
+        raise
+    return HubDatabase(url, engine)

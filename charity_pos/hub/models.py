@@ -1,0 +1,205 @@
+"""The district hub's tables, apart from the store's: their own declarative
+base and metadata, their own Alembic migrations (``hub/migrations``).
+
+The types are portable between SQLite (the default, one file) and
+PostgreSQL (a whole district or the city): ``Uuid`` (native on PostgreSQL,
+32 hex characters on SQLite), money as an integer of fen, times as aware
+UTC datetimes stored without a zone.
+
+- ``hub``: the one hub this database is (its district and public key; the
+  private key lives in a key file, never in the database);
+- ``hub_store``: the stores registered with their public keys, and how far
+  their journal has come in (last sequence number and hash);
+- ``hub_event``: every store's journal events as the store wrote them,
+  one row per (store, sequence number);
+- ``hub_bundle``: every bundle file the hub was given and what came of it;
+- the projections district reports read, derived from the events' rows:
+  ``hub_donor``, ``hub_donation``, ``hub_sale``, ``hub_handout``,
+  ``hub_receipt``, ``hub_stock``. Each is keyed by the store and the
+  store's own row id.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+
+from sqlalchemy import (
+    CheckConstraint,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    PrimaryKeyConstraint,
+    String,
+    Text,
+    Uuid,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column
+
+from charity_pos.db.base import NAMING, UtcDateTime, new_id
+from charity_pos.ledger.canonical import GENESIS
+
+
+class HubBase(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+
+
+class Hub(HubBase):
+    """The one hub this database is."""
+
+    __tablename__ = "hub"
+    __table_args__ = (CheckConstraint("singleton = 1", name="one_hub"),)
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=new_id)
+    #: always 1: with the unique constraint, a database holds one hub at most
+    singleton: Mapped[int] = mapped_column(Integer, default=1, unique=True)
+    district: Mapped[str] = mapped_column(String(50))
+    #: base64 of the raw Ed25519 public key
+    public_key: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
+class HubStore(HubBase):
+    """A registered store; its key checks every bundle it sends."""
+
+    __tablename__ = "hub_store"
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)  # the store's own id
+    code: Mapped[str] = mapped_column(String(8), unique=True)
+    name: Mapped[str] = mapped_column(String(100))
+    short_name: Mapped[str] = mapped_column(String(20))
+    district: Mapped[str] = mapped_column(String(50))
+    public_key: Mapped[str] = mapped_column(String(64))
+    registered_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    #: the last journal event the hub holds of this store (0 and GENESIS: none yet)
+    last_seq: Mapped[int] = mapped_column(Integer, default=0)
+    last_hash: Mapped[str] = mapped_column(String(64), default=GENESIS)
+    last_bundle_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+
+
+class HubEvent(HubBase):
+    """A store's journal event, exactly as the store wrote it."""
+
+    __tablename__ = "hub_event"
+    # the primary key is UNIQUE(store_id, seq): each event of a store once
+    __table_args__ = (PrimaryKeyConstraint("store_id", "seq"),)
+
+    store_id: Mapped[uuid.UUID] = mapped_column(Uuid, ForeignKey("hub_store.id"))
+    seq: Mapped[int] = mapped_column(Integer, autoincrement=False)
+    uuid: Mapped[str] = mapped_column(String(36))
+    kind: Mapped[str] = mapped_column(String(40))
+    at: Mapped[str] = mapped_column(String(40))
+    actor: Mapped[str | None] = mapped_column(String(36))
+    payload: Mapped[str] = mapped_column(Text)
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64))
+
+
+class HubBundle(HubBase):
+    """One bundle file the hub was given, and what came of it."""
+
+    __tablename__ = "hub_bundle"
+    __table_args__ = (
+        CheckConstraint("result IN ('applied', 'already', 'refused')", name="result"),
+        Index("ix_hub_bundle_sha256", "sha256"),
+        Index("ix_hub_bundle_store_id", "store_id"),
+    )
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=new_id)
+    sha256: Mapped[str] = mapped_column(String(64))  # of the whole file ("" when it could not be read)
+    file_name: Mapped[str] = mapped_column(String(255))
+    store_id: Mapped[uuid.UUID | None] = mapped_column(Uuid, ForeignKey("hub_store.id"))
+    first_seq: Mapped[int | None] = mapped_column(Integer)
+    last_seq: Mapped[int | None] = mapped_column(Integer)
+    result: Mapped[str] = mapped_column(String(8))
+    events_applied: Mapped[int] = mapped_column(Integer, default=0)
+    #: why it was refused: the error's name and facts, in no user's language
+    reason: Mapped[str | None] = mapped_column(Text)
+    at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
+# --- projections -------------------------------------------------------------------------------------
+class _StoreRow:
+    """Projection rows are keyed by the store and the store's own row id."""
+
+    @declared_attr.directive
+    def __table_args__(cls) -> tuple[object, ...]:
+        return (PrimaryKeyConstraint("store_id", "id"),)
+
+    store_id: Mapped[uuid.UUID] = mapped_column(Uuid, ForeignKey("hub_store.id"), sort_order=-2)
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, sort_order=-1)
+
+
+class HubDonor(_StoreRow, HubBase):
+    """Only what a donation report needs: the kind of donor (no names)."""
+
+    __tablename__ = "hub_donor"
+
+    kind: Mapped[str] = mapped_column(String(10))
+
+
+class HubDonation(_StoreRow, HubBase):
+    __tablename__ = "hub_donation"
+
+    number: Mapped[str] = mapped_column(String(32))
+    received_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    donor_id: Mapped[uuid.UUID | None] = mapped_column(Uuid)
+    donor_kind: Mapped[str] = mapped_column(String(10))  # person, company, anonymous
+    lines: Mapped[int] = mapped_column(Integer, default=0)
+    units: Mapped[int] = mapped_column(Integer, default=0)
+    total_value_fen: Mapped[int] = mapped_column(Integer)
+    cash_fen: Mapped[int] = mapped_column(Integer)
+
+
+class HubSale(_StoreRow, HubBase):
+    __tablename__ = "hub_sale"
+
+    number: Mapped[str] = mapped_column(String(32))
+    completed_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    total_fen: Mapped[int] = mapped_column(Integer)
+    status: Mapped[str] = mapped_column(String(10))  # completed, voided
+    #: what was paid for donated goods (lines after every discount): accounted apart
+    donated_fen: Mapped[int] = mapped_column(Integer, default=0)
+    returned_fen: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class HubHandout(_StoreRow, HubBase):
+    """A relief handout; households by id (or keyed hash where a row
+    carries one), never by name or ID number."""
+
+    __tablename__ = "hub_handout"
+
+    @declared_attr.directive
+    def __table_args__(cls) -> tuple[object, ...]:
+        return (PrimaryKeyConstraint("store_id", "id"), Index("ix_hub_handout_household", "household_id", "period_key"))
+
+    number: Mapped[str] = mapped_column(String(32))
+    at: Mapped[datetime] = mapped_column(UtcDateTime)
+    household_id: Mapped[uuid.UUID] = mapped_column(Uuid)
+    household_hash: Mapped[str | None] = mapped_column(String(64))
+    period_key: Mapped[str] = mapped_column(String(10))
+    total_value_fen: Mapped[int] = mapped_column(Integer)
+    over_allowance: Mapped[bool] = mapped_column(default=False)
+
+
+class HubReceipt(_StoreRow, HubBase):
+    __tablename__ = "hub_receipt"
+
+    number: Mapped[str] = mapped_column(String(32))
+    donation_id: Mapped[uuid.UUID] = mapped_column(Uuid)
+    status: Mapped[str] = mapped_column(String(8))  # issued, void
+    total_fen: Mapped[int] = mapped_column(Integer)
+
+
+class HubStock(_StoreRow, HubBase):
+    """Stock on hand per item and store: the sum of the store's movements."""
+
+    __tablename__ = "hub_stock"
+
+    name: Mapped[str] = mapped_column(String(100), default="")
+    unit: Mapped[str] = mapped_column(String(10), default="")
+    on_hand: Mapped[int] = mapped_column(Integer, default=0)
+
+
+PROJECTIONS = (HubDonor, HubDonation, HubSale, HubHandout, HubReceipt, HubStock)

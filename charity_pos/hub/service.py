@@ -1,0 +1,262 @@
+"""The district hub's registry: creating the hub with its key pair, and
+registering stores with theirs.
+
+- ``init_hub`` makes the one hub row of an empty database and an Ed25519
+  key pair; the private key goes to a key file in the configuration folder
+  (``hub-keys/<hub id>.key``, readable by its owner only), the public key
+  into the database.
+- ``add_store`` reads a store's registration file (``charity-pos store-key``)
+  and registers the store with its public key; a store code already
+  registered with another key is refused, so nobody replaces a store's key
+  by sending a registration. It writes the hub's trust file for the store
+  (``charity-pos trust-hub``).
+
+Importing bundles is in ``charity_pos.hub.importer``.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import logging
+import os
+import uuid
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from cryptography.hazmat.primitives.serialization import Encoding, NoEncryption, PrivateFormat
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+
+from charity_pos import config
+from charity_pos.db.base import new_id
+from charity_pos.domain.numbers import STORE_CODE
+from charity_pos.errors import (
+    HubExists,
+    HubNotFound,
+    ImportFileMissing,
+    InvalidInput,
+    KeyFileMissing,
+    OutputFolderMissing,
+    OutputIsFolder,
+    RegistrationInvalid,
+    StoreIdTaken,
+    StoreKeyMismatch,
+)
+from charity_pos.hub.engine import HubDatabase, open_hub
+from charity_pos.hub.models import Hub, HubStore
+from charity_pos.ledger.canonical import plain
+from charity_pos.services.base import Clock, system_clock
+from charity_pos.sync.bundle import public_key_from_text, public_key_text
+
+log = logging.getLogger("charity_pos.hub")
+
+REGISTRATION_FORMAT = "charity-pos-store/1"
+TRUST_FORMAT = "charity-pos-trust/1"
+#: A registration is a few hundred bytes; anything much larger is not one.
+MAX_REGISTRATION_BYTES = 64 * 1024
+
+
+@dataclass(frozen=True)
+class HubInfo:
+    id: uuid.UUID
+    district: str
+    public_key: str
+    created_at: datetime
+
+
+@dataclass(frozen=True)
+class Registration:
+    """A store's registration file, checked."""
+
+    store_id: uuid.UUID
+    store_code: str
+    name: str
+    short_name: str
+    district: str
+    public_key: str
+    created_at: str
+
+
+@dataclass(frozen=True)
+class StoreAdded:
+    code: str
+    name: str
+    #: False when the same store with the same key was registered before
+    new: bool
+    trust_file: Path
+    #: the store's public key (base64 of its raw bytes)
+    public_key: str
+
+
+def key_path(hub_id: uuid.UUID) -> Path:
+    return config.config_dir() / "hub-keys" / f"{hub_id}.key"
+
+
+def _write_key(hub_id: uuid.UUID, key: Ed25519PrivateKey) -> Path:
+    path = key_path(hub_id)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    raw = key.private_bytes(Encoding.Raw, PrivateFormat.Raw, NoEncryption())
+    data = json.dumps({"hub": str(hub_id), "ed25519": base64.b64encode(raw).decode("ascii")})
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8") as fh:
+        fh.write(data)
+        fh.flush()
+        os.fsync(fh.fileno())
+    return path
+
+
+def signing_key(hub_id: uuid.UUID) -> Ed25519PrivateKey:
+    """The hub's private key, for what the hub signs (downstream bundles)."""
+    path = key_path(hub_id)
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+        return Ed25519PrivateKey.from_private_bytes(base64.b64decode(raw["ed25519"], validate=True))
+    except (OSError, ValueError, KeyError, TypeError):
+        raise KeyFileMissing(path=str(path)) from None
+
+
+def _clean(field: str, value: str, limit: int) -> str:
+    value = " ".join(str(value).split())
+    if not value:
+        raise InvalidInput(field=field, value=value, reason="empty")
+    if len(value) > limit:
+        raise InvalidInput(field=field, value=value, reason="too_long")
+    return value
+
+
+def init_hub(url: str | Path | None, district: str, *, clock: Clock = system_clock) -> HubInfo:
+    """Make an empty database the district's hub, with its key pair."""
+    district = _clean("district", district, 50)
+    with open_hub(url, create=True) as db:
+        key = Ed25519PrivateKey.generate()
+        hub = Hub(id=new_id(), singleton=1, district=district, public_key=public_key_text(key.public_key()),
+                  created_at=clock())
+        written: Path | None = None
+        try:
+            with db.begin() as s:
+                existing = s.scalars(select(Hub)).first()
+                if existing is not None:
+                    raise HubExists(url=db.shown_url, district=existing.district)
+                s.add(hub)
+                s.flush()
+                written = _write_key(hub.id, key)
+        except IntegrityError:  # another init won the race
+            if written is not None:
+                written.unlink(missing_ok=True)
+            raise HubExists(url=db.shown_url, district=district) from None
+        except BaseException:
+            if written is not None:
+                written.unlink(missing_ok=True)
+            raise
+        log.info("hub %s created for %s", hub.id, district)
+        return HubInfo(hub.id, hub.district, hub.public_key, hub.created_at)
+
+
+def hub_info(db: HubDatabase) -> HubInfo:
+    with db.read() as s:
+        hub = s.scalars(select(Hub)).first()
+        if hub is None:
+            raise HubNotFound(url=db.shown_url)
+        return HubInfo(hub.id, hub.district, hub.public_key, hub.created_at)
+
+
+def read_registration(path: Path) -> Registration:
+    """Read and check a store's registration file; RegistrationInvalid names the first bad field."""
+    path = Path(path)
+    if not path.is_file():
+        raise ImportFileMissing(path=str(path))
+
+    def bad(field: str) -> RegistrationInvalid:
+        return RegistrationInvalid(path=str(path), field=field)
+
+    try:
+        with path.open("rb") as fh:
+            data = fh.read(MAX_REGISTRATION_BYTES + 1)
+        if len(data) > MAX_REGISTRATION_BYTES:
+            raise bad("format")
+        raw: Any = json.loads(data.decode("utf-8-sig"))
+    except (OSError, UnicodeDecodeError, ValueError):
+        raise bad("format") from None
+    if not isinstance(raw, dict) or raw.get("format") != REGISTRATION_FORMAT:
+        raise bad("format")
+
+    def text(field: str, limit: int) -> str:
+        value = raw.get(field)
+        if not isinstance(value, str) or not value.strip() or len(value.strip()) > limit:
+            raise bad(field)
+        return " ".join(value.split())
+
+    try:
+        store_id = uuid.UUID(text("store_id", 36))
+    except ValueError:
+        raise bad("store_id") from None
+    code = text("store_code", 8)
+    if not STORE_CODE.match(code):
+        raise bad("store_code")
+    try:
+        public_key = public_key_text(public_key_from_text(text("public_key", 100)))
+    except ValueError:
+        raise bad("public_key") from None
+    created_at = text("created_at", 40)
+    try:
+        datetime.fromisoformat(created_at)
+    except ValueError:
+        raise bad("created_at") from None
+    return Registration(store_id, code, text("name", 100), text("short_name", 20), text("district", 50),
+                        public_key, created_at)
+
+
+def _check_output(out: Path) -> Path:
+    out = Path(out)
+    if out.is_dir():
+        raise OutputIsFolder(path=str(out))
+    if not out.parent.is_dir():
+        raise OutputFolderMissing(path=str(out.parent))
+    return out
+
+
+def _write_beside(out: Path, data: bytes) -> None:
+    partial = out.with_name(out.name + ".partial")
+    try:
+        partial.write_bytes(data)
+        partial.replace(out)
+    finally:
+        partial.unlink(missing_ok=True)
+
+
+def add_store(db: HubDatabase, registration: Path, out: Path, *, clock: Clock = system_clock) -> StoreAdded:
+    """Register the store of ``registration`` and write the hub's trust
+    file for it to ``out``. The same store with the same key again only
+    refreshes its name and writes the trust file again."""
+    reg = read_registration(registration)
+    out = _check_output(out)
+    now = clock()
+    try:
+        with db.begin() as s:
+            hub = s.scalars(select(Hub)).first()
+            if hub is None:
+                raise HubNotFound(url=db.shown_url)
+            by_code = s.scalars(select(HubStore).where(HubStore.code == reg.store_code)).first()
+            by_id = s.get(HubStore, reg.store_id)
+            if by_code is not None and (by_code.public_key != reg.public_key or by_code.id != reg.store_id):
+                raise StoreKeyMismatch(store_code=reg.store_code)
+            if by_id is not None and by_id.code != reg.store_code:
+                raise StoreIdTaken(store_code=reg.store_code, registered_code=by_id.code)
+            new = by_code is None
+            store = by_code or HubStore(id=reg.store_id, code=reg.store_code, public_key=reg.public_key,
+                                        registered_at=now, last_seq=0)
+            store.name, store.short_name, store.district = reg.name, reg.short_name, reg.district
+            s.add(store)
+            s.flush()
+            trust = {"format": TRUST_FORMAT, "hub_id": str(hub.id), "district": hub.district,
+                     "public_key": hub.public_key, "store_code": reg.store_code, "created_at": plain(now)}
+            # Written before the commit: a file that cannot be written registers nothing.
+            _write_beside(out, (json.dumps(trust, ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode())
+    except IntegrityError:  # the same store registered at the same moment by another add-store
+        raise StoreKeyMismatch(store_code=reg.store_code) from None
+    log.info("store %s registered at hub (new: %s)", reg.store_code, new)
+    return StoreAdded(reg.store_code, reg.name, new, out, reg.public_key)

@@ -1,0 +1,93 @@
+"""The store's sync commands on the command line (a contract, as in cli.py):
+
+    charity-pos store-key --db PATH --out FILE
+    charity-pos trust-hub --db PATH TRUST_FILE
+    charity-pos export-bundle --db PATH --out DIR [--from-seq N]
+
+Errors reach ``charity_pos.cli.main`` as PosError and print one line there.
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from charity_pos.i18n import translate
+
+if TYPE_CHECKING:
+    from charity_pos.sync.store_side import StoreSync
+
+COMMANDS = ("store-key", "trust-hub", "export-bundle")
+
+
+def add_parsers(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:  # type: ignore[type-arg]
+    store_key = sub.add_parser("store-key", parents=[common],
+                               help="write the store's registration file for the district hub")
+    store_key.add_argument("--db", type=Path, required=True)
+    store_key.add_argument("--out", type=Path, required=True, help="registration file to write (JSON)")
+
+    trust = sub.add_parser("trust-hub", parents=[common], help="trust the district hub whose trust file this is")
+    trust.add_argument("--db", type=Path, required=True)
+    trust.add_argument("trust_file", type=Path, metavar="TRUST_FILE",
+                       help="the file charity-pos hub add-store wrote for this store")
+
+    export = sub.add_parser("export-bundle", parents=[common],
+                            help="write the journal's events since the last export to one signed bundle file")
+    export.add_argument("--db", type=Path, required=True)
+    export.add_argument("--out", type=Path, required=True, help="folder to write the bundle into")
+    export.add_argument("--from-seq", type=int, metavar="N",
+                        help="export again from journal event N (for a hub that lost data)")
+
+
+@contextmanager
+def _sync(path: Path) -> Iterator[StoreSync]:
+    from charity_pos.db.engine import open_store
+    from charity_pos.services.base import ServiceContext
+    from charity_pos.sync.store_side import StoreSync
+
+    db = open_store(path)
+    try:
+        yield StoreSync(ServiceContext(db))
+    finally:
+        db.close()
+
+
+def run(args: argparse.Namespace) -> int:
+    handlers: dict[str, Callable[[argparse.Namespace], int]] = {
+        "store-key": _store_key, "trust-hub": _trust_hub, "export-bundle": _export_bundle}
+    return handlers[args.command](args)
+
+
+def _store_key(args: argparse.Namespace) -> int:
+    with _sync(args.db) as sync:
+        path = sync.write_registration(args.out)
+    print(path)
+    return 0
+
+
+def _trust_hub(args: argparse.Namespace) -> int:
+    with _sync(args.db) as sync:
+        result = sync.trust_hub(args.trust_file)
+    if result.changed:
+        print(translate("cli", "This store now trusts the hub of {district} ({hub_id}, key {fingerprint}); "
+                               "journal event #{seq}.").format(
+            district=result.district, hub_id=result.hub_id, fingerprint=result.fingerprint[:16], seq=result.event_seq))
+    else:
+        print(translate("cli", "This store already trusts the hub of {district} ({hub_id}, key {fingerprint}); "
+                               "nothing changed.").format(
+            district=result.district, hub_id=result.hub_id, fingerprint=result.fingerprint[:16]))
+    return 0
+
+
+def _export_bundle(args: argparse.Namespace) -> int:
+    with _sync(args.db) as sync:
+        result = sync.export(args.out, args.from_seq)
+    if result.path is None:
+        print(translate("cli", "Nothing new to export: journal events up to #{seq} were exported already.").format(
+            seq=result.last_seq))
+    else:
+        print(result.path)
+    return 0

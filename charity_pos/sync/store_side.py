@@ -1,0 +1,334 @@
+"""The store's side of upstream sync: who the store is (its registration file
+for the district hub), which hub it trusts (the hub's trust file), and the
+bundles of journal events it sends up.
+
+An upstream bundle (kind ``store-events``, signed ``store:<CODE>``) holds
+one content file, ``events.jsonl``: the journal's events in order, each one
+line of canonical JSON with every column as stored (``seq``, ``uuid``,
+``kind``, ``at``, ``actor``, ``payload``: the canonical JSON text itself,
+``prev_hash``, ``hash``), so the hub can recompute every hash. The journal
+holds no names, ID numbers or phone numbers, so neither does a bundle.
+
+Nothing here imports Qt; the command line's words are in ``sync.cli``.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import uuid
+from collections import Counter
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+import charity_pos
+from charity_pos.db.models import JournalEvent, Store
+from charity_pos.db.sync_state import SYNC_STATE_ID, SyncState
+from charity_pos.errors import (
+    FromSeqOutOfRange, ImportFileMissing, JournalBroken, OtherHubTrusted, OutputFolderMissing, OutputIsFolder,
+    TrustFileForOtherStore, TrustFileInvalid,
+)
+from charity_pos.ledger import journal
+from charity_pos.ledger.canonical import GENESIS, canonical_json, event_hash, plain
+from charity_pos.security.keys import StoreKeys
+from charity_pos.services.base import ServiceContext
+from charity_pos.sync.bundle import SUFFIX, public_key_from_text, public_key_text, write_bundle
+
+REGISTRATION_FORMAT = "charity-pos-store/1"
+TRUST_FORMAT = "charity-pos-trust/1"
+KIND = "store-events"
+EVENTS_FILE = "events.jsonl"
+#: the columns of an event line, in the journal's order
+EVENT_COLUMNS = ("seq", "uuid", "kind", "at", "actor", "payload", "prev_hash", "hash")
+#: A trust file is a few hundred bytes; anything much larger is not one.
+MAX_TRUST_FILE_BYTES = 64 * 1024
+HUB_TRUSTED = "sync.hub_trusted"
+
+
+def signer(store_code: str) -> str:
+    return f"store:{store_code}"
+
+
+def bundle_name(store_code: str, first_seq: int, last_seq: int) -> str:
+    return f"{store_code}-{first_seq}-{last_seq}{SUFFIX}"
+
+
+def key_fingerprint(public_key: str) -> str:
+    """SHA-256 of a public key's raw bytes, hex: what people compare."""
+    return hashlib.sha256(base64.b64decode(public_key)).hexdigest()
+
+
+def event_line(row: Any) -> bytes:
+    return (canonical_json({name: getattr(row, name) for name in EVENT_COLUMNS}) + "\n").encode("utf-8")
+
+
+@dataclass(frozen=True)
+class HubTrust:
+    """What a hub's trust file says, checked."""
+
+    hub_id: uuid.UUID
+    district: str
+    name: str | None
+    public_key: str
+    store_code: str
+    created_at: str
+
+    @property
+    def fingerprint(self) -> str:
+        return key_fingerprint(self.public_key)
+
+
+@dataclass(frozen=True)
+class TrustResult:
+    hub_id: uuid.UUID
+    district: str
+    fingerprint: str
+    #: False when the same hub with the same key was already trusted: nothing changed
+    changed: bool
+    event_seq: int | None
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    """``path`` is None when there was nothing new: no file was written."""
+
+    path: Path | None
+    first_seq: int | None
+    last_seq: int
+    events: int
+
+
+@dataclass(frozen=True)
+class SyncStatus:
+    last_exported_seq: int
+    last_export_at: datetime | None
+    hub_id: uuid.UUID | None
+    hub_name: str | None
+    hub_district: str | None
+    hub_public_key: str | None
+    hub_trusted_at: datetime | None
+    district_match_key: str | None
+    last_downstream_created_at: datetime | None
+    last_downstream_seq: int | None
+
+
+def _state(s: Session) -> SyncState:
+    """The one row, made on first need (files made before sync have none)."""
+    state = s.get(SyncState, SYNC_STATE_ID)
+    if state is None:
+        state = SyncState(id=SYNC_STATE_ID, last_exported_seq=0)
+        s.add(state)
+    return state
+
+
+def read_trust_file(path: Path) -> HubTrust:
+    """Read and check a hub's trust file; TrustFileInvalid names the first bad field."""
+    path = Path(path)
+    if not path.is_file():
+        raise ImportFileMissing(path=str(path))
+
+    def bad(field: str) -> TrustFileInvalid:
+        return TrustFileInvalid(path=str(path), field=field)
+
+    try:
+        with path.open("rb") as fh:
+            data = fh.read(MAX_TRUST_FILE_BYTES + 1)
+        if len(data) > MAX_TRUST_FILE_BYTES:
+            raise bad("format")
+        raw = json.loads(data.decode("utf-8-sig"))
+    except (OSError, UnicodeDecodeError, ValueError):
+        raise bad("format") from None
+    if not isinstance(raw, dict) or raw.get("format") != TRUST_FORMAT:
+        raise bad("format")
+
+    def text(field: str, limit: int, *, required: bool = True) -> str | None:
+        value = raw.get(field)
+        if value is None and not required:
+            return None
+        if not isinstance(value, str) or not value.strip() or len(value) > limit:
+            raise bad(field)
+        return value.strip()
+
+    try:
+        hub_id = uuid.UUID(str(text("hub_id", 36)))
+    except ValueError:
+        raise bad("hub_id") from None
+    district = str(text("district", 50))
+    name = text("name", 100, required=False)
+    public_key = str(text("public_key", 100))
+    try:
+        public_key = public_key_text(public_key_from_text(public_key))
+    except ValueError:
+        raise bad("public_key") from None
+    store_code = str(text("store_code", 8)).upper()
+    created_at = str(text("created_at", 40))
+    try:
+        datetime.fromisoformat(created_at)
+    except ValueError:
+        raise bad("created_at") from None
+    return HubTrust(hub_id, district, name, public_key, store_code, created_at)
+
+
+def _check_output(out: Path) -> Path:
+    out = Path(out)
+    if out.is_dir():
+        raise OutputIsFolder(path=str(out))
+    if not out.parent.is_dir():
+        raise OutputFolderMissing(path=str(out.parent))
+    return out
+
+
+def _write_beside(out: Path, data: bytes) -> Path:
+    """Write beside ``out`` and rename into place: never half a file."""
+    out = _check_output(out)
+    partial = out.with_name(out.name + ".partial")
+    try:
+        partial.write_bytes(data)
+        partial.replace(out)
+    finally:
+        partial.unlink(missing_ok=True)
+    return out
+
+
+class StoreSync:
+    def __init__(self, ctx: ServiceContext) -> None:
+        self.ctx = ctx
+
+    # --- who the store is ----------------------------------------------------------------------------
+    def _store(self) -> Store:
+        with self.ctx.db.read() as s:
+            return s.scalars(select(Store)).one()
+
+    def _signing_key(self, store_id: uuid.UUID):  # type: ignore[no-untyped-def]
+        keys = StoreKeys.load(store_id, signing=True)
+        assert keys.signing is not None
+        return keys.signing
+
+    def public_key(self) -> str:
+        return public_key_text(self._signing_key(self._store().id).public_key())
+
+    def registration(self) -> dict[str, Any]:
+        """The registration the hub's ``add-store`` reads: who the store is
+        and the public half of its signing key."""
+        store = self._store()
+        return {
+            "format": REGISTRATION_FORMAT,
+            "store_id": str(store.id),
+            "store_code": store.code,
+            "name": store.name,
+            "short_name": store.short_name,
+            "district": store.district,
+            "public_key": public_key_text(self._signing_key(store.id).public_key()),
+            "created_at": plain(self.ctx.now()),
+        }
+
+    def write_registration(self, out: Path) -> Path:
+        _check_output(out)  # before a key is added to an older key file
+        text = json.dumps(self.registration(), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+        return _write_beside(out, text.encode("utf-8"))
+
+    # --- the hub it trusts -----------------------------------------------------------------------------
+    def status(self) -> SyncStatus:
+        with self.ctx.db.read() as s:
+            state = s.get(SyncState, SYNC_STATE_ID)
+            if state is None:
+                return SyncStatus(0, None, None, None, None, None, None, None, None, None)
+            return SyncStatus(state.last_exported_seq, state.last_export_at, state.hub_id, state.hub_name,
+                              state.hub_district, state.hub_public_key, state.hub_trusted_at,
+                              state.district_match_key, state.last_downstream_created_at, state.last_downstream_seq)
+
+    def trust_hub(self, path: Path) -> TrustResult:
+        """Trust the hub whose trust file this is: its key then signs what
+        the store accepts from the district. A file for another store, or
+        from another hub than the one trusted, is refused; the same hub
+        again is fine (a new key of its replaces the old one)."""
+        trust = read_trust_file(path)
+        now = self.ctx.now()
+        with self.ctx.db.begin() as s:
+            store = s.scalars(select(Store)).one()
+            if trust.store_code != store.code:
+                raise TrustFileForOtherStore(path=str(path), made_for=trust.store_code, store_code=store.code)
+            state = _state(s)
+            if state.hub_id is not None and state.hub_id != trust.hub_id:
+                raise OtherHubTrusted(path=str(path), district=state.hub_district, hub_id=str(state.hub_id))
+            if (state.hub_id, state.hub_public_key, state.hub_district, state.hub_name) == (
+                    trust.hub_id, trust.public_key, trust.district, trust.name):
+                return TrustResult(trust.hub_id, trust.district, trust.fingerprint, False, None)
+            state.hub_id = trust.hub_id
+            state.hub_name = trust.name
+            state.hub_district = trust.district
+            state.hub_public_key = trust.public_key
+            state.hub_trusted_at = now
+            event = journal.append(s, HUB_TRUSTED, actor=None, at=now, facts={
+                "hub_id": str(trust.hub_id), "district": trust.district, "key_sha256": trust.fingerprint})
+            return TrustResult(trust.hub_id, trust.district, trust.fingerprint, True, event.seq)
+
+    # --- bundles of events -------------------------------------------------------------------------------
+    def export(self, out_dir: Path, from_seq: int | None = None) -> ExportResult:
+        """Write one bundle of the journal's events after the last export
+        (or from ``from_seq``, for a hub that lost some) into ``out_dir``.
+        The file is written first (beside its name, then renamed), then the
+        mark moves, never backwards, in the same transaction: a failure
+        leaves neither a file nor a moved mark. (Should the commit itself
+        fail, the file stays and the next export sends its events again;
+        the hub skips events it holds.)"""
+        out_dir = Path(out_dir)
+        if not out_dir.is_dir():
+            raise OutputFolderMissing(path=str(out_dir))
+        store = self._store()
+        key = self._signing_key(store.id)
+        now = self.ctx.now()
+        with self.ctx.db.begin() as s:
+            state = s.get(SyncState, SYNC_STATE_ID)
+            mark = state.last_exported_seq if state is not None else 0
+            head_seq, _ = journal.head(s)
+            if from_seq is not None:
+                if not 1 <= from_seq <= head_seq:
+                    raise FromSeqOutOfRange(from_seq=from_seq, last_seq=head_seq)
+                first = from_seq
+            else:
+                first = mark + 1
+            if first > head_seq:
+                return ExportResult(None, None, head_seq, 0)
+            prev = GENESIS if first == 1 else s.scalar(select(JournalEvent.hash).where(JournalEvent.seq == first - 1))
+            rows = s.execute(select(*(getattr(JournalEvent, c) for c in EVENT_COLUMNS))
+                             .where(JournalEvent.seq >= first).order_by(JournalEvent.seq))
+            lines: list[bytes] = []
+            kinds: Counter[str] = Counter()
+            expected, first_prev, last_hash = first, prev, prev
+            for row in rows:
+                # A journal that does not chain is not sent: the hub would refuse it anyway.
+                if (row.seq != expected or row.prev_hash != last_hash or last_hash is None
+                        or event_hash(row.prev_hash, row.seq, row.uuid, row.kind, row.at, row.actor,
+                                      row.payload) != row.hash):
+                    raise JournalBroken(path=str(self.ctx.db.path), seq=expected)
+                lines.append(event_line(row))
+                kinds[row.kind] += 1
+                last_hash = row.hash
+                expected += 1
+            last = expected - 1
+            manifest = {
+                "kind": KIND,
+                "signer": signer(store.code),
+                "store_code": store.code,
+                "store_id": str(store.id),
+                "first_seq": first,
+                "last_seq": last,
+                "prev_hash": first_prev,
+                "last_hash": last_hash,
+                "counts": {"events": len(lines), "by_kind": dict(sorted(kinds.items()))},
+                "created_at": plain(now),
+                "app_version": charity_pos.__version__,
+            }
+            path = write_bundle(out_dir / bundle_name(store.code, first, last), manifest,
+                               {EVENTS_FILE: b"".join(lines)}, key)
+            state = _state(s)
+            state.last_exported_seq = max(mark, last)
+            state.last_export_at = now
+            return ExportResult(path, first, last, len(lines))
