@@ -1,4 +1,4 @@
-"""What ``make bench`` runs: the figures of issues 2 and 3 and the counter's, each beside a
+"""What ``make bench`` runs: the figures of issues 2, 3 and 6 and the counter's, each beside a
 baseline measured in the same run on the same machine, printed as one table.
 
 It only reports; nothing passes or fails. Everything it makes lives in a
@@ -43,6 +43,7 @@ def main() -> int:
         import lookup
         import printing
         import startup
+        import sync
         from report import table
 
         rng = random.Random(SEED)
@@ -67,6 +68,10 @@ def main() -> int:
         rows += startup.measure(big_store, home)
         print(f"printing ({printing.describe()}) ...", flush=True)
         rows += printing.measure(Path(tmp), rng)
+        print(f"sync: a busy store's year ({sync.SCALE:g} of {sync.SALES:,} sales), export and hub imports ...",
+              flush=True)
+        sync_rows, sync_info = sync.measure(Path(tmp), rng, progress=lambda line: print(f"  {line}", flush=True))
+        rows += sync_rows
 
     print()
     print(table(rows))
@@ -87,6 +92,20 @@ def main() -> int:
     print(f"          shift open; {counter.SALE_LINES} goods of 1-3 units a sale, paid in cash, a fresh ticket each.")
     if counter.TicketModel is None:
         print("          scan + TicketModel.add not measured: charity_pos/ui/sales/model.py is not in this checkout.")
+    print(f"sync:     the demo store (1 day) plus {sync_info['events']:,} journal events appended in bulk, chained "
+          f"({sync_info['sales']:,} sales of {sync.SALE_LINES} lines,")
+    print(f"          {sync_info['donations']:,} donations of 2-4 lines, {sync_info['handouts']:,} handouts of "
+          f"{sync.HANDOUT_LINES} lines, over {sync_info['days']} days), in the payloads the services write;")
+    print("          export: StoreSync.export of the whole journal as one signed bundle; baseline, a bare sqlite3 SELECT")
+    print("          of the same rows written as the same canonical JSON lines to a file. Import: import_bundles of")
+    print("          that file into a fresh hub (checks, hub_event rows, projections) as events/s; baseline, a bare")
+    print(f"          DBAPI executemany in one transaction of the same {sync_info['hub_rows']:,} rows (hub_event and the")
+    print("          projection rows the import wrote, read back) into the same tables of another fresh hub.")
+    print("          SQLite hub: a file, WAL, synchronous=FULL; PostgreSQL hub: a throwaway local server")
+    print("          (tests.hub.conftest.TempPostgres: fsync, synchronous_commit, full_page_writes off).")
+    print("          Ratio: export, times slower; imports, share of the bare rate.")
+    if "postgres" in sync_info:
+        print(f"          PostgreSQL not measured: {sync_info['postgres']}")
     print(f"Total run {time.perf_counter() - started:.0f} s.")
     return 0
 
