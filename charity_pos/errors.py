@@ -342,3 +342,44 @@ class EventsFork(PosError):
 
 class HubImportFailed(PosError):
     """The hub's database refused to store a bundle; nothing was saved (facts: path, detail)."""
+
+
+class StoreNotRegistered(PosError):
+    """No store with this code is registered at the hub (facts: store_code)."""
+
+
+class HouseholdLinksUnreadable(PosError):
+    """A line of a store bundle's households.jsonl is not a household link (facts: path, line)."""
+
+
+# --- sync, the district's bundle into the store ----------------------------------------
+class NoHubTrusted(PosError):
+    """A downstream bundle, but the store trusts no hub yet (facts: path)."""
+
+
+class BundleNotDownstream(PosError):
+    """Not a bundle from the hub to a store (facts: path, kind)."""
+
+
+class DownstreamForOtherStore(PosError):
+    """A downstream bundle made for another store (facts: path, made_for, store_code)."""
+
+
+class DownstreamFromOtherHub(PosError):
+    """A downstream bundle not from the hub this store trusts (facts: path, signer, district)."""
+
+
+class DownstreamNotNewer(PosError):
+    """A downstream bundle not newer than the last applied (facts: path, sequence, last_seq)."""
+
+
+class DownstreamUnreadable(PosError):
+    """A content file of a downstream bundle is not what the district sends (facts: path, file, line)."""
+
+
+class DownstreamCardConflict(PosError):
+    """The district's household has a card number another household holds here (facts: path, card)."""
+
+
+class IdNotHeldHere(PosError):
+    """The household came from the district's registry: the store has no whole ID number (facts: card)."""

@@ -375,4 +375,30 @@ TEMPLATES.update({
                   "refused as tampering (a fork)."),
     e.HubImportFailed: QT_TRANSLATE_NOOP(
         "Errors", "{path}: the hub's database refused the import ({detail}); nothing was saved."),
+    e.StoreNotRegistered: QT_TRANSLATE_NOOP(
+        "Errors", "No store {store_code} is registered at this hub; register it with “charity-pos hub add-store”."),
+    e.HouseholdLinksUnreadable: QT_TRANSLATE_NOOP(
+        "Errors", "{path} is damaged: line {line} of its households is not a household link."),
+})
+
+TEMPLATES.update({
+    e.NoHubTrusted: QT_TRANSLATE_NOOP(
+        "Errors", "This store trusts no district hub yet, so {path} cannot be checked: run charity-pos trust-hub first."),
+    e.BundleNotDownstream: QT_TRANSLATE_NOOP(
+        "Errors", "{path} is not a bundle from the district hub to a store (it is a {kind} bundle)."),
+    e.DownstreamForOtherStore: QT_TRANSLATE_NOOP(
+        "Errors", "{path} was made for store {made_for}, not for this store ({store_code})."),
+    e.DownstreamFromOtherHub: QT_TRANSLATE_NOOP(
+        "Errors", "{path} is signed by {signer}, not by the hub of {district} that this store trusts: refused."),
+    e.DownstreamNotNewer: QT_TRANSLATE_NOOP(
+        "Errors", "{path} is bundle #{sequence} from the hub, not newer than #{last_seq}: it is older than the one "
+                  "last applied (or the same one) and is refused."),
+    e.DownstreamUnreadable: QT_TRANSLATE_NOOP(
+        "Errors", "{path} is damaged: line {line} of {file} is not what the district sends; nothing was applied."),
+    e.DownstreamCardConflict: QT_TRANSLATE_NOOP(
+        "Errors", "{path}: card {card} of the district's registry is held here by another household; nothing was "
+                  "applied. Ask the district to check the card."),
+    e.IdNotHeldHere: QT_TRANSLATE_NOOP(
+        "Errors", "Household {card} came from the district's registry: this store does not hold its whole ID number "
+                  "(ask the district)."),
 })

@@ -201,6 +201,7 @@ class Household(Base):
         CheckConstraint("members >= 1", name="members_positive"),
         CheckConstraint("status IN ('active', 'suspended', 'expired')", name="status"),
         Index("ix_household_id_hash", "id_hash"),
+        Index("ix_household_district_hash", "district_hash"),
     )
 
     id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=new_id)
@@ -222,6 +223,10 @@ class Household(Base):
     status_reason: Mapped[str | None] = mapped_column(String(200))
     #: set when the personal data was erased after eligibility lapsed long ago
     erased_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    #: the keyed hash of the ID number under the district's key (``sync.district``): how the
+    #: district's hub matches this household across stores; None until the store knows the key.
+    #: A household added from the district's registry has this and no whole ID (id_cipher "").
+    district_hash: Mapped[str | None] = mapped_column(String(64), info=PRIVATE)
 
 
 class Donation(Base):
@@ -307,3 +312,4 @@ from charity_pos.db.counter import (  # noqa: E402, F401
 )
 from charity_pos.db.relief import Handout, HandoutLine, HandoutLineLot, QuotaItemLimit, QuotaRule  # noqa: E402, F401
 from charity_pos.db.sync_state import SyncState  # noqa: E402, F401
+from charity_pos.db.district import OtherStoreUse  # noqa: E402, F401

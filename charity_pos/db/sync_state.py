@@ -44,3 +44,7 @@ class SyncState(Base):
     #: the last downstream bundle applied: when the hub made it and its sequence number
     last_downstream_created_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
     last_downstream_seq: Mapped[int | None] = mapped_column(Integer)
+    #: the last of this store's journal events the hub held when it made that bundle
+    #: (its ``events_held``): "the district has this store's data up to ..."
+    district_events_seq: Mapped[int | None] = mapped_column(Integer)
+    district_events_at: Mapped[datetime | None] = mapped_column(UtcDateTime)

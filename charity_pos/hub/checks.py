@@ -51,6 +51,7 @@ from charity_pos.sync.bundle import (
 
 KIND = "store-events"
 EVENTS_FILE = "events.jsonl"
+HOUSEHOLDS_FILE = "households.jsonl"  # charity_pos.sync.district.HOUSEHOLDS: optional
 SIGNER_PREFIX = "store:"
 
 
@@ -74,6 +75,8 @@ class CheckedBundle:
     first_seq: int
     last_seq: int
     events: list[Event]
+    #: the optional households.jsonl (household_id, district_hash lines), as sent
+    households: bytes | None = None
 
 
 def _registered(db: HubDatabase, code: str) -> tuple[uuid.UUID, str] | None:
@@ -179,4 +182,5 @@ def check_bundle(db: HubDatabase, path: Path, data: bytes | None = None) -> Chec
         raise BundleStoreMismatch(path=where, store_code=code)
     events = _events(bundle)
     _check_chain(where, manifest, events)
-    return CheckedBundle(bundle.path, store_id, code, events[0].seq, events[-1].seq, events)
+    return CheckedBundle(bundle.path, store_id, code, events[0].seq, events[-1].seq, events,
+                         bundle.files.get(HOUSEHOLDS_FILE))

@@ -3,6 +3,9 @@
     charity-pos hub init --hub URL --district NAME
     charity-pos hub add-store --hub URL --registration FILE --out TRUST_FILE
     charity-pos hub import --hub URL FILE...
+    charity-pos hub households import --hub URL FILE
+    charity-pos hub export-bundle --hub URL --store-code CODE --out DIR
+    charity-pos hub over-allowance --hub URL
 
 ``--hub`` is any SQLAlchemy URL (``postgresql+psycopg://user@host/db``) or
 a SQLite file's path; without it, the hub is ``hub.sqlite3`` in the user's
@@ -44,10 +47,28 @@ def add_parsers(sub: argparse._SubParsersAction, common: argparse.ArgumentParser
                      help="the file charity-pos store-key wrote")
     add.add_argument("--out", type=Path, required=True, metavar="TRUST_FILE",
                      help="the trust file to write, for charity-pos trust-hub at the store")
+    add.add_argument("--area", action="append", default=[], metavar="SUBDISTRICT",
+                     help="a sub-district whose households go to this store (repeat for more; none: the whole "
+                          "district, or as registered before)")
 
     imp = hub_sub.add_parser("import", parents=[common, where],
                              help="import stores' bundle files; one line per file")
     imp.add_argument("files", type=Path, nargs="+", metavar="FILE")
+
+    households = hub_sub.add_parser("households", parents=[common], help="the district's household registry")
+    households_sub = households.add_subparsers(dest="households_command", required=True)
+    hh_import = households_sub.add_parser(
+        "import", parents=[common, where],
+        help="import the sub-district's list of households (.xlsx or .csv), checked as in a store")
+    hh_import.add_argument("file", type=Path, metavar="FILE")
+
+    export = hub_sub.add_parser("export-bundle", parents=[common, where],
+                                help="write a store's downstream bundle: its area's households, rules, use elsewhere")
+    export.add_argument("--store-code", required=True, metavar="CODE")
+    export.add_argument("--out", type=Path, required=True, metavar="DIR", help="the folder to write the bundle in")
+
+    hub_sub.add_parser("over-allowance", parents=[common, where],
+                       help="households that went past their allowance across stores")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -55,6 +76,12 @@ def run(args: argparse.Namespace) -> int:
         return _init(args)
     if args.hub_command == "add-store":
         return _add_store(args)
+    if args.hub_command == "households":
+        return _households_import(args)
+    if args.hub_command == "export-bundle":
+        return _export_bundle(args)
+    if args.hub_command == "over-allowance":
+        return _over_allowance(args)
     return _import(args)
 
 
@@ -75,7 +102,7 @@ def _add_store(args: argparse.Namespace) -> int:
     from charity_pos.hub.service import add_store
 
     with open_hub(args.hub) as db:
-        added = add_store(db, args.registration, args.out)
+        added = add_store(db, args.registration, args.out, areas=args.area)
     key = fingerprint(added.public_key)
     if added.new:
         text = translate("cli", "Registered store {code} ({name}, key {fingerprint}). Give the store its trust file: "
@@ -84,6 +111,56 @@ def _add_store(args: argparse.Namespace) -> int:
         text = translate("cli", "Store {code} ({name}, key {fingerprint}) was registered before with this key. "
                                 "Give the store its trust file: {out}")
     print(text.format(code=added.code, name=added.name, fingerprint=key, out=added.trust_file))
+    print(translate("cli", "The trust file holds the district's matching key: hand it over like a key."))
+    return 0
+
+
+def _households_import(args: argparse.Namespace) -> int:
+    from charity_pos.hub.engine import open_hub
+    from charity_pos.hub.registry import import_households
+    from charity_pos.services import household_import
+
+    with open_hub(args.hub) as db:
+        done = import_households(db, args.file, describe)
+    result = done.preview
+    for row in result.bad:
+        # Masked: names and ID numbers in clear never leave the app, not even on a terminal.
+        shown = " ".join(v for v in (row.values["card_number"], row.values["head_name"], row.values["id_number"])
+                         if v)
+        print(translate("cli", "Row {row} ({household}): {reasons}").format(
+            row=row.row_number, household=shown, reasons=household_import.reasons_text(row.reasons)))
+    print(translate("cli", "{imported} households imported into the district registry, {rejected} rejected.").format(
+        imported=done.imported, rejected=len(result.bad)))
+    if done.rejects is not None:
+        print(translate("cli", "{count} rows to correct written to {out}.").format(count=len(result.bad),
+                                                                                  out=done.rejects))
+        return 1
+    return 0
+
+
+def _export_bundle(args: argparse.Namespace) -> int:
+    from charity_pos.hub.downstream import export_bundle
+    from charity_pos.hub.engine import open_hub
+
+    with open_hub(args.hub) as db:
+        written = export_bundle(db, args.store_code, args.out)
+    print(written.path)
+    return 0
+
+
+def _over_allowance(args: argparse.Namespace) -> int:
+    from charity_pos.domain.money import format_fen
+    from charity_pos.hub.downstream import over_allowance
+    from charity_pos.hub.engine import open_hub
+
+    with open_hub(args.hub) as db:
+        found = over_allowance(db)
+    for row in found:
+        print(translate("cli", "{card} {name} {period}: allowance {allowance}, used {used} at {stores}").format(
+            card=row.card_number, name=row.name_masked, period=row.period_key,
+            allowance=format_fen(row.allowance_fen), used=format_fen(row.used_fen), stores=", ".join(row.stores)))
+    if not found:
+        print(translate("cli", "No household went past its allowance across stores."))
     return 0
 
 

@@ -32,6 +32,7 @@ from charity_pos.errors import EventsFork, EventsMissing, EventsUnreadable, HubI
 from charity_pos.hub.checks import CheckedBundle, check_bundle
 from charity_pos.hub.engine import HubDatabase
 from charity_pos.hub.models import HubBundle, HubEvent, HubStore
+from charity_pos.hub.downstream import fill_household_hashes, read_links, store_links
 from charity_pos.hub.projections import Projector
 from charity_pos.services.base import Clock, system_clock
 
@@ -75,7 +76,11 @@ def _apply(db: HubDatabase, bundle: CheckedBundle, sha: str, clock: Clock) -> in
         elif bundle.events[0].prev_hash != held_hash:
             raise EventsFork(store_code=store.code, seq=held_seq)
         new = bundle.events[max(0, held_seq + 1 - bundle.first_seq):]
+        if bundle.households is not None:
+            store_links(s, store.id, read_links(bundle))
         if not new:
+            if bundle.households is not None:
+                fill_household_hashes(s, store.id)
             return 0
         projector = Projector(store.id)
         rows = []
@@ -93,6 +98,7 @@ def _apply(db: HubDatabase, bundle: CheckedBundle, sha: str, clock: Clock) -> in
         if rows:
             s.execute(insert(HubEvent), rows)
         projector.flush(s)
+        fill_household_hashes(s, store.id)
         store.last_seq, store.last_hash, store.last_bundle_at = new[-1].seq, new[-1].hash, now
         s.add(HubBundle(sha256=sha, file_name=bundle.path.name[:255], store_id=store.id, first_seq=bundle.first_seq,
                         last_seq=bundle.last_seq, result=APPLIED, events_applied=len(new), at=now))

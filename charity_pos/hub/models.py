@@ -22,10 +22,11 @@ UTC datetimes stored without a zone.
 from __future__ import annotations
 
 import uuid
-from datetime import datetime
+from datetime import date, datetime
 
 from sqlalchemy import (
     CheckConstraint,
+    Date,
     ForeignKey,
     Index,
     Integer,
@@ -76,6 +77,8 @@ class HubStore(HubBase):
     last_seq: Mapped[int] = mapped_column(Integer, default=0)
     last_hash: Mapped[str] = mapped_column(String(64), default=GENESIS)
     last_bundle_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    #: the sub-districts whose households go to this store, one a line; None: the whole district
+    areas: Mapped[str | None] = mapped_column(Text)
 
 
 class HubEvent(HubBase):
@@ -200,6 +203,52 @@ class HubStock(_StoreRow, HubBase):
     name: Mapped[str] = mapped_column(String(100), default="")
     unit: Mapped[str] = mapped_column(String(10), default="")
     on_hand: Mapped[int] = mapped_column(Integer, default=0)
+
+
+# --- the district's registry and what goes down to stores -------------------------------------------
+class HubHousehold(HubBase):
+    """A household of the district's registry, from the sub-districts'
+    lists: matched across stores by ``district_hash`` (the keyed hash of its
+    ID number, ``charity_pos.sync.district``); the whole number is never kept."""
+
+    __tablename__ = "hub_household"
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=new_id)
+    card_number: Mapped[str] = mapped_column(String(32), unique=True)
+    head_name: Mapped[str] = mapped_column(String(50))
+    id_masked: Mapped[str] = mapped_column(String(18))
+    district_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    members: Mapped[int] = mapped_column(Integer)
+    category: Mapped[str] = mapped_column(String(20))
+    subdistrict: Mapped[str] = mapped_column(String(50))
+    certificate_ref: Mapped[str | None] = mapped_column(String(100))
+    valid_from: Mapped[date] = mapped_column(Date)
+    valid_to: Mapped[date] = mapped_column(Date)
+    status: Mapped[str] = mapped_column(String(12), default="active")
+    consent_on: Mapped[date] = mapped_column(Date)
+    imported_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
+class HubHouseholdLink(HubBase):
+    """A store's household (by the store's id) and its district hash, from the store's bundles."""
+
+    __tablename__ = "hub_household_link"
+    __table_args__ = (PrimaryKeyConstraint("store_id", "household_id"),
+                      Index("ix_hub_household_link_district_hash", "district_hash"))
+
+    store_id: Mapped[uuid.UUID] = mapped_column(Uuid, ForeignKey("hub_store.id"))
+    household_id: Mapped[uuid.UUID] = mapped_column(Uuid)
+    district_hash: Mapped[str] = mapped_column(String(64))
+
+
+class HubDownstream(HubBase):
+    """The last downstream bundle written for a store: its sequence number only grows."""
+
+    __tablename__ = "hub_downstream"
+
+    store_id: Mapped[uuid.UUID] = mapped_column(Uuid, ForeignKey("hub_store.id"), primary_key=True)
+    sequence: Mapped[int] = mapped_column(Integer, default=0)
+    written_at: Mapped[datetime] = mapped_column(UtcDateTime)
 
 
 PROJECTIONS = (HubDonor, HubDonation, HubSale, HubHandout, HubReceipt, HubStock)

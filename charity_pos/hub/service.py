@@ -21,6 +21,7 @@ import json
 import logging
 import os
 import uuid
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -50,12 +51,15 @@ from charity_pos.hub.engine import HubDatabase, open_hub
 from charity_pos.hub.models import Hub, HubStore
 from charity_pos.ledger.canonical import plain
 from charity_pos.services.base import Clock, system_clock
+from charity_pos.sync import district
 from charity_pos.sync.bundle import public_key_from_text, public_key_text
 
 log = logging.getLogger("charity_pos.hub")
 
 REGISTRATION_FORMAT = "charity-pos-store/1"
 TRUST_FORMAT = "charity-pos-trust/1"
+#: the district matching key's field in the hub's key file and in the trust file (base64)
+DISTRICT_KEY_FIELD = "district_match_key"
 #: A registration is a few hundred bytes; anything much larger is not one.
 MAX_REGISTRATION_BYTES = 64 * 1024
 
@@ -100,7 +104,8 @@ def _write_key(hub_id: uuid.UUID, key: Ed25519PrivateKey) -> Path:
     path = key_path(hub_id)
     path.parent.mkdir(parents=True, exist_ok=True)
     raw = key.private_bytes(Encoding.Raw, PrivateFormat.Raw, NoEncryption())
-    data = json.dumps({"hub": str(hub_id), "ed25519": base64.b64encode(raw).decode("ascii")})
+    data = json.dumps({"hub": str(hub_id), "ed25519": base64.b64encode(raw).decode("ascii"),
+                       DISTRICT_KEY_FIELD: base64.b64encode(os.urandom(district.KEY_BYTES)).decode("ascii")})
     fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     with os.fdopen(fd, "w", encoding="utf-8") as fh:
         fh.write(data)
@@ -117,6 +122,79 @@ def signing_key(hub_id: uuid.UUID) -> Ed25519PrivateKey:
         return Ed25519PrivateKey.from_private_bytes(base64.b64decode(raw["ed25519"], validate=True))
     except (OSError, ValueError, KeyError, TypeError):
         raise KeyFileMissing(path=str(path)) from None
+
+
+def district_match_key(hub_id: uuid.UUID) -> bytes:
+    """The district's matching key (``charity_pos.sync.district``), kept in
+    the hub's key file. A key file from before the district key gets one
+    added on first need: written beside it (owner only) and renamed over
+    it, under a lock so two processes never make two keys."""
+    path = key_path(hub_id)
+
+    def read() -> dict[str, Any]:
+        try:
+            raw = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            raise KeyFileMissing(path=str(path)) from None
+        if not isinstance(raw, dict) or "ed25519" not in raw:
+            raise KeyFileMissing(path=str(path))
+        return raw
+
+    def decoded(raw: dict[str, Any]) -> bytes | None:
+        text = raw.get(DISTRICT_KEY_FIELD)
+        if text is None:
+            return None
+        try:
+            key = base64.b64decode(text, validate=True)
+        except (ValueError, TypeError):
+            raise KeyFileMissing(path=str(path)) from None
+        if len(key) != district.KEY_BYTES:
+            raise KeyFileMissing(path=str(path))
+        return key
+
+    key = decoded(read())
+    if key is not None:
+        return key
+    lock = path.with_name(path.name + ".lock")
+    fd = os.open(lock, os.O_WRONLY | os.O_CREAT, 0o600)
+    try:
+        try:
+            import fcntl
+
+            fcntl.flock(fd, fcntl.LOCK_EX)
+        except ImportError:  # Windows: one hub process at a time there
+            pass
+        raw = read()
+        key = decoded(raw)
+        if key is not None:
+            return key
+        key = os.urandom(district.KEY_BYTES)
+        raw[DISTRICT_KEY_FIELD] = base64.b64encode(key).decode("ascii")
+        partial = path.with_name(path.name + ".partial")
+        pfd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        try:
+            with os.fdopen(pfd, "w", encoding="utf-8") as fh:
+                fh.write(json.dumps(raw))
+                fh.flush()
+                os.fsync(fh.fileno())
+            os.chmod(partial, 0o600)
+            os.replace(partial, path)
+        finally:
+            partial.unlink(missing_ok=True)
+        log.info("district matching key added to the key file of hub %s", hub_id)
+        return key
+    finally:
+        os.close(fd)
+
+
+def parse_areas(areas: Sequence[str] | None) -> str | None:
+    """The sub-districts as stored in ``hub_store.areas`` (one a line); None: the whole district."""
+    names = sorted({_clean("area", a, 50) for a in areas or ()})
+    return "\n".join(names) if names else None
+
+
+def areas_of(text: str | None) -> list[str]:
+    return [a for a in (text or "").split("\n") if a]
 
 
 def _clean(field: str, value: str, limit: int) -> str:
@@ -222,19 +300,28 @@ def _check_output(out: Path) -> Path:
 def _write_beside(out: Path, data: bytes) -> None:
     partial = out.with_name(out.name + ".partial")
     try:
-        partial.write_bytes(data)
+        # owner only: the trust file carries the district's matching key
+        fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
         partial.replace(out)
     finally:
         partial.unlink(missing_ok=True)
 
 
-def add_store(db: HubDatabase, registration: Path, out: Path, *, clock: Clock = system_clock) -> StoreAdded:
+def add_store(db: HubDatabase, registration: Path, out: Path, *, areas: Sequence[str] | None = None,
+              clock: Clock = system_clock) -> StoreAdded:
     """Register the store of ``registration`` and write the hub's trust
     file for it to ``out``. The same store with the same key again only
-    refreshes its name and writes the trust file again."""
+    refreshes its name and writes the trust file again. ``areas``: the
+    sub-districts whose households go to the store (none given: as before,
+    for a new store the whole district). The trust file carries the
+    district's matching key: a secret, handed over like a key."""
     reg = read_registration(registration)
     out = _check_output(out)
+    area_text = parse_areas(areas)
     now = clock()
+    match_key = district_match_key(hub_info(db).id)
     try:
         with db.begin() as s:
             hub = s.scalars(select(Hub)).first()
@@ -250,10 +337,13 @@ def add_store(db: HubDatabase, registration: Path, out: Path, *, clock: Clock = 
             store = by_code or HubStore(id=reg.store_id, code=reg.store_code, public_key=reg.public_key,
                                         registered_at=now, last_seq=0)
             store.name, store.short_name, store.district = reg.name, reg.short_name, reg.district
+            if area_text is not None:
+                store.areas = area_text
             s.add(store)
             s.flush()
             trust = {"format": TRUST_FORMAT, "hub_id": str(hub.id), "district": hub.district,
-                     "public_key": hub.public_key, "store_code": reg.store_code, "created_at": plain(now)}
+                     "public_key": hub.public_key, "store_code": reg.store_code, "created_at": plain(now),
+                     DISTRICT_KEY_FIELD: base64.b64encode(match_key).decode("ascii")}
             # Written before the commit: a file that cannot be written registers nothing.
             _write_beside(out, (json.dumps(trust, ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode())
     except IntegrityError:  # the same store registered at the same moment by another add-store

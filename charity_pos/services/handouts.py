@@ -19,6 +19,7 @@ from datetime import date, datetime
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from charity_pos.db.district import OtherStoreUse
 from charity_pos.db.models import (
     Category, Handout, HandoutLine, HandoutLineLot, Household, Item, StockLot, StockMovement, User,
 )
@@ -61,7 +62,9 @@ class CardView:
     valid_to: date
     period: quota.Period
     enforce: bool
-    standing: quota.Standing
+    standing: quota.Standing  # used_fen includes the use at other stores
+    #: what the household took in the period at the district's other stores (from the hub's last bundle)
+    used_elsewhere_fen: int = 0
 
 
 @dataclass(frozen=True)
@@ -140,13 +143,24 @@ def check_card(household: Household, today: date) -> None:
         raise CardRefused(card=household.card_number, reason="not_yet_valid", until=household.valid_from.isoformat())
 
 
+def used_elsewhere(session: Session, household: Household, period_key: str) -> int:
+    """The household's use in the period at the district's other stores, as
+    the hub's last downstream bundle said (matched by its district hash)."""
+    if not household.district_hash:
+        return 0
+    return int(session.scalar(select(OtherStoreUse.used_fen).where(
+        OtherStoreUse.district_hash == household.district_hash, OtherStoreUse.period_key == period_key)) or 0)
+
+
 def standing(session: Session, household: Household, today: date) -> tuple[quota.Rule, quota.Period, quota.Standing]:
+    """The allowance and what was used in the period: here, and at the district's other stores."""
     rule = rule_for(session, household.category)
     if rule is None:
         raise NoQuotaRule(category=CATEGORY_NAMES.get(HouseholdCategory(household.category), household.category))
     period = quota.period_of(today, rule.period)
     used = session.scalar(select(func.coalesce(func.sum(Handout.total_value_fen), 0)).where(
         Handout.household_id == household.id, Handout.period_key == period.key)) or 0
+    used = int(used) + used_elsewhere(session, household, period.key)
     counts = dict(session.execute(
         select(HandoutLine.goods_category, func.sum(HandoutLine.quantity)).join(Handout)
         .where(Handout.household_id == household.id, Handout.period_key == period.key)
@@ -170,7 +184,8 @@ class HandoutService:
             category = HouseholdCategory(household.category)
             return CardView(household.id, household.card_number, mask_name(household.head_name),
                             household.id_masked, household.members, category.value, CATEGORY_NAMES[category],
-                            household.valid_from, household.valid_to, period, rule.enforce, now_standing)
+                            household.valid_from, household.valid_to, period, rule.enforce, now_standing,
+                            used_elsewhere(s, household, period.key))
 
     # --- the goods ------------------------------------------------------------
     def scan(self, code: str) -> Goods:

@@ -77,6 +77,7 @@ class HouseholdStatusService:
                 household.head_name = ""
                 household.id_cipher = ""
                 household.id_hash = ""
+                household.district_hash = None
                 household.id_masked = ""
                 household.certificate_ref = ""
                 household.status = "expired"

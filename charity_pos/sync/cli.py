@@ -3,6 +3,7 @@
     charity-pos store-key --db PATH --out FILE
     charity-pos trust-hub --db PATH TRUST_FILE
     charity-pos export-bundle --db PATH --out DIR [--from-seq N]
+    charity-pos import-bundle --db PATH FILE
 
 Errors reach ``charity_pos.cli.main`` as PosError and print one line there.
 """
@@ -20,7 +21,7 @@ from charity_pos.i18n import translate
 if TYPE_CHECKING:
     from charity_pos.sync.store_side import StoreSync
 
-COMMANDS = ("store-key", "trust-hub", "export-bundle")
+COMMANDS = ("store-key", "trust-hub", "export-bundle", "import-bundle")
 
 
 def add_parsers(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:  # type: ignore[type-arg]
@@ -41,6 +42,11 @@ def add_parsers(sub: argparse._SubParsersAction, common: argparse.ArgumentParser
     export.add_argument("--from-seq", type=int, metavar="N",
                         help="export again from journal event N (for a hub that lost data)")
 
+    imp = sub.add_parser("import-bundle", parents=[common],
+                         help="apply a bundle the district hub made for this store (households, rules, use elsewhere)")
+    imp.add_argument("--db", type=Path, required=True)
+    imp.add_argument("bundle", type=Path, metavar="FILE", help="the hub's downstream bundle file")
+
 
 @contextmanager
 def _sync(path: Path) -> Iterator[StoreSync]:
@@ -57,7 +63,8 @@ def _sync(path: Path) -> Iterator[StoreSync]:
 
 def run(args: argparse.Namespace) -> int:
     handlers: dict[str, Callable[[argparse.Namespace], int]] = {
-        "store-key": _store_key, "trust-hub": _trust_hub, "export-bundle": _export_bundle}
+        "store-key": _store_key, "trust-hub": _trust_hub, "export-bundle": _export_bundle,
+        "import-bundle": _import_bundle}
     return handlers[args.command](args)
 
 
@@ -90,4 +97,22 @@ def _export_bundle(args: argparse.Namespace) -> int:
             seq=result.last_seq))
     else:
         print(result.path)
+    return 0
+
+
+def _import_bundle(args: argparse.Namespace) -> int:
+    from charity_pos.services.base import local_date
+    from charity_pos.sync.downstream import apply_downstream
+
+    with _sync(args.db) as sync:
+        result = apply_downstream(sync.ctx, args.bundle)
+    if result.events_at is None:
+        held = translate("cli", "the district holds none of this store's data yet")
+    else:
+        held = translate("cli", "the district has your data up to {date}").format(
+            date=local_date(result.events_at).isoformat())
+    print(translate("cli", "Applied district bundle #{sequence}: {added} households added, {updated} updated, "
+                           "{rules} quota rules, {use} rows of use in other stores; {held}.").format(
+        sequence=result.sequence, added=result.added, updated=result.updated, rules=result.rules,
+        use=result.use_rows, held=held))
     return 0

@@ -28,7 +28,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 import charity_pos
-from charity_pos.db.models import JournalEvent, Store
+from charity_pos.db.models import Household, JournalEvent, Store
 from charity_pos.db.sync_state import SYNC_STATE_ID, SyncState
 from charity_pos.errors import (
     FromSeqOutOfRange, ImportFileMissing, JournalBroken, OtherHubTrusted, OutputFolderMissing, OutputIsFolder,
@@ -39,6 +39,7 @@ from charity_pos.ledger.canonical import GENESIS, canonical_json, event_hash, pl
 from charity_pos.security.keys import StoreKeys
 from charity_pos.services.base import ServiceContext
 from charity_pos.sync.bundle import SUFFIX, public_key_from_text, public_key_text, write_bundle
+from charity_pos.sync.district import HOUSEHOLDS, KEY_BYTES, district_hash
 
 REGISTRATION_FORMAT = "charity-pos-store/1"
 TRUST_FORMAT = "charity-pos-trust/1"
@@ -78,6 +79,8 @@ class HubTrust:
     public_key: str
     store_code: str
     created_at: str
+    #: the district's key for matching households across stores (base64), if the file has one: a secret
+    district_match_key: str | None = None
 
     @property
     def fingerprint(self) -> str:
@@ -116,6 +119,8 @@ class SyncStatus:
     district_match_key: str | None
     last_downstream_created_at: datetime | None
     last_downstream_seq: int | None
+    #: when the last of this store's events the hub held (by its last bundle) was written
+    district_events_at: datetime | None = None
 
 
 def _state(s: Session) -> SyncState:
@@ -172,7 +177,33 @@ def read_trust_file(path: Path) -> HubTrust:
         datetime.fromisoformat(created_at)
     except ValueError:
         raise bad("created_at") from None
-    return HubTrust(hub_id, district, name, public_key, store_code, created_at)
+    match_key = text("district_match_key", 100, required=False)
+    if match_key is not None:
+        try:
+            if len(base64.b64decode(match_key, validate=True)) != KEY_BYTES:
+                raise ValueError
+        except ValueError:
+            raise bad("district_match_key") from None
+    return HubTrust(hub_id, district, name, public_key, store_code, created_at, match_key)
+
+
+def district_key(state: SyncState | None) -> bytes | None:
+    """The district's matching key, when the store has been given one."""
+    if state is None or not state.district_match_key:
+        return None
+    return base64.b64decode(state.district_match_key)
+
+
+def fill_district_hashes(s: Session, keys: StoreKeys, key: bytes) -> int:
+    """Compute the district hash of every household whose whole ID the store
+    holds (no commit). Not journaled: the column is private bookkeeping."""
+    count = 0
+    for household in s.scalars(select(Household).where(Household.erased_at.is_(None), Household.id_cipher != "")):
+        value = district_hash(key, keys.decrypt(household.id_cipher, household.card_number))
+        if household.district_hash != value:
+            household.district_hash = value
+        count += 1
+    return count
 
 
 def _check_output(out: Path) -> Path:
@@ -241,7 +272,8 @@ class StoreSync:
                 return SyncStatus(0, None, None, None, None, None, None, None, None, None)
             return SyncStatus(state.last_exported_seq, state.last_export_at, state.hub_id, state.hub_name,
                               state.hub_district, state.hub_public_key, state.hub_trusted_at,
-                              state.district_match_key, state.last_downstream_created_at, state.last_downstream_seq)
+                              state.district_match_key, state.last_downstream_created_at, state.last_downstream_seq,
+                              state.district_events_at)
 
     def trust_hub(self, path: Path) -> TrustResult:
         """Trust the hub whose trust file this is: its key then signs what
@@ -257,9 +289,14 @@ class StoreSync:
             state = _state(s)
             if state.hub_id is not None and state.hub_id != trust.hub_id:
                 raise OtherHubTrusted(path=str(path), district=state.hub_district, hub_id=str(state.hub_id))
+            new_key = trust.district_match_key is not None and trust.district_match_key != state.district_match_key
             if (state.hub_id, state.hub_public_key, state.hub_district, state.hub_name) == (
-                    trust.hub_id, trust.public_key, trust.district, trust.name):
+                    trust.hub_id, trust.public_key, trust.district, trust.name) and not new_key:
                 return TrustResult(trust.hub_id, trust.district, trust.fingerprint, False, None)
+            if new_key:
+                # A secret: kept in sync_state only, never in the journal or a log line.
+                state.district_match_key = trust.district_match_key
+                fill_district_hashes(s, StoreKeys.load(store.id), base64.b64decode(str(trust.district_match_key)))
             state.hub_id = trust.hub_id
             state.hub_name = trust.name
             state.hub_district = trust.district
@@ -282,7 +319,9 @@ class StoreSync:
         if not out_dir.is_dir():
             raise OutputFolderMissing(path=str(out_dir))
         store = self._store()
-        key = self._signing_key(store.id)
+        keys = StoreKeys.load(store.id, signing=True)
+        assert keys.signing is not None
+        key = keys.signing
         now = self.ctx.now()
         with self.ctx.db.begin() as s:
             state = s.get(SyncState, SYNC_STATE_ID)
@@ -326,9 +365,25 @@ class StoreSync:
                 "created_at": plain(now),
                 "app_version": charity_pos.__version__,
             }
-            path = write_bundle(out_dir / bundle_name(store.code, first, last), manifest,
-                               {EVENTS_FILE: b"".join(lines)}, key)
+            files = {EVENTS_FILE: b"".join(lines)}
+            match_key = district_key(state)
+            if match_key is not None:
+                files[HOUSEHOLDS] = self._household_hashes(s, keys, match_key)
+            path = write_bundle(out_dir / bundle_name(store.code, first, last), manifest, files, key)
             state = _state(s)
             state.last_exported_seq = max(mark, last)
             state.last_export_at = now
             return ExportResult(path, first, last, len(lines))
+
+    @staticmethod
+    def _household_hashes(s: Session, keys: StoreKeys, match_key: bytes) -> bytes:
+        """households.jsonl: each household whose whole ID the store holds, by
+        its UUID and district hash, in UUID order. Never the ID itself."""
+        rows = s.execute(select(Household.id, Household.card_number, Household.id_cipher)
+                         .where(Household.erased_at.is_(None), Household.id_cipher != "")
+                         .order_by(Household.id))
+        return b"".join(
+            (canonical_json({"household_id": str(row.id),
+                             "district_hash": district_hash(match_key, keys.decrypt(row.id_cipher, row.card_number))})
+             + "\n").encode("utf-8")
+            for row in rows)

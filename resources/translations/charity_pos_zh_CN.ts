@@ -4,29 +4,29 @@
 <context>
     <name>AllowancePanel</name>
     <message>
-        <location filename="../../charity_pos/ui/handout/card.py" line="81"/>
+        <location filename="../../charity_pos/ui/handout/card.py" line="92"/>
         <source>Left this period</source>
         <translation>本期剩余额度</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/handout/card.py" line="111"/>
+        <location filename="../../charity_pos/ui/handout/card.py" line="122"/>
         <source>{amount} over</source>
         <translation>超额 {amount}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/handout/card.py" line="113"/>
+        <location filename="../../charity_pos/ui/handout/card.py" line="124"/>
         <source>Allowance {allowance}, used before {used}
 This handout {value}: {lines} lines, {units} units</source>
         <translation>本期额度 {allowance}，已领 {used}
 本次 {value}：{lines} 行，{units} 件</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/handout/card.py" line="122"/>
+        <location filename="../../charity_pos/ui/handout/card.py" line="133"/>
         <source>{category}: {count} more</source>
         <translation>{category} 还可领 {count} 件</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/handout/card.py" line="124"/>
+        <location filename="../../charity_pos/ui/handout/card.py" line="135"/>
         <source>{category}: {count} over the limit</source>
         <translation>{category} 超出 {count} 件</translation>
     </message>
@@ -211,40 +211,45 @@ This handout {value}: {lines} lines, {units} units</source>
 <context>
     <name>CardPanel</name>
     <message>
-        <location filename="../../charity_pos/ui/handout/card.py" line="51"/>
+        <location filename="../../charity_pos/ui/handout/card.py" line="58"/>
         <source>Scan the relief card</source>
-        <extracomment>The panel&apos;s own looks beside the theme&apos;s: what is left in the theme&apos;s big total (``saleTotal``), in red once past the allowance.</extracomment>
+        <extracomment>The panel&apos;s own looks beside the theme&apos;s: what is left in the theme&apos;s big total (``saleTotal``), in red once past the allowance. what the household took this period at the district&apos;s other stores, when anything</extracomment>
         <translation>请扫描救助卡</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/handout/card.py" line="53"/>
+        <location filename="../../charity_pos/ui/handout/card.py" line="60"/>
         <source>The household comes up masked, with what it has left this period.</source>
         <translation>将显示受助家庭（已脱敏）及本期剩余额度。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/handout/card.py" line="59"/>
+        <location filename="../../charity_pos/ui/handout/card.py" line="67"/>
         <source>Nothing can be handed out on this card. Scan another card.</source>
         <translation>此卡不能领取物资。请扫描其他救助卡。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/handout/card.py" line="63"/>
+        <location filename="../../charity_pos/ui/handout/card.py" line="71"/>
         <source>Card {card} · {name} · {id} · {members} members · {category} · valid to {valid_to}</source>
         <translation>救助卡 {card} · {name} · {id} · {members} 人 · {category} · 有效期至 {valid_to}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/handout/card.py" line="67"/>
+        <location filename="../../charity_pos/ui/handout/card.py" line="75"/>
         <source>Enforced: beyond the allowance only with a manager&apos;s approval</source>
         <translation>严格执行：超额须店长批准</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/handout/card.py" line="68"/>
+        <location filename="../../charity_pos/ui/handout/card.py" line="76"/>
         <source>Warning only: beyond the allowance is handed out and logged</source>
         <translation>仅提醒：超额照常发放并记录</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/handout/card.py" line="70"/>
+        <location filename="../../charity_pos/ui/handout/card.py" line="78"/>
         <source>Period {period} · {mode}</source>
         <translation>发放周期 {period} · {mode}</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/handout/card.py" line="79"/>
+        <source>Already taken at other stores of the district this period: {amount}</source>
+        <translation>本期已在其他门店领取 {amount}</translation>
     </message>
 </context>
 <context>
@@ -1586,6 +1591,7 @@ This handout {value}: {lines} lines, {units} units</source>
     </message>
     <message>
         <location filename="../../charity_pos/messages.py" line="325"/>
+        <location filename="../../charity_pos/messages.py" line="389"/>
         <source>{path} was made for store {made_for}, not for this store ({store_code}).</source>
         <translation>{path} 是为门店 {made_for} 生成的，不是本门店（{store_code}）的。</translation>
     </message>
@@ -1703,6 +1709,51 @@ This handout {value}: {lines} lines, {units} units</source>
         <location filename="../../charity_pos/messages.py" line="376"/>
         <source>{path}: the hub&apos;s database refused the import ({detail}); nothing was saved.</source>
         <translation>{path}：数据中心数据库拒绝了导入（{detail}），没有保存任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="378"/>
+        <source>No store {store_code} is registered at this hub; register it with “charity-pos hub add-store”.</source>
+        <translation>本数据中心没有登记门店 {store_code}；请先用“charity-pos hub add-store”登记。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="380"/>
+        <source>{path} is damaged: line {line} of its households is not a household link.</source>
+        <translation>{path} 已损坏：其家庭文件第 {line} 行不是家庭关联记录。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="385"/>
+        <source>This store trusts no district hub yet, so {path} cannot be checked: run charity-pos trust-hub first.</source>
+        <translation>本店尚未信任任何区级中心，无法核验 {path}：请先运行 charity-pos trust-hub。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="387"/>
+        <source>{path} is not a bundle from the district hub to a store (it is a {kind} bundle).</source>
+        <translation>{path} 不是区级中心发给门店的数据包（它是 {kind} 数据包）。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="391"/>
+        <source>{path} is signed by {signer}, not by the hub of {district} that this store trusts: refused.</source>
+        <translation>{path} 由 {signer} 签名，不是本店信任的{district}中心：已拒绝。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="393"/>
+        <source>{path} is bundle #{sequence} from the hub, not newer than #{last_seq}: it is older than the one last applied (or the same one) and is refused.</source>
+        <translation>{path} 是中心的第 {sequence} 号数据包，不比上次导入的第 {last_seq} 号新：比上次导入的旧（或是同一个），已拒绝。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="396"/>
+        <source>{path} is damaged: line {line} of {file} is not what the district sends; nothing was applied.</source>
+        <translation>{path} 已损坏：{file} 第 {line} 行不是区里发送的内容；未导入任何数据。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="398"/>
+        <source>{path}: card {card} of the district&apos;s registry is held here by another household; nothing was applied. Ask the district to check the card.</source>
+        <translation>{path}：区登记册中的救助卡 {card} 在本店属于另一户；未导入任何数据。请联系区里核对此卡。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="401"/>
+        <source>Household {card} came from the district&apos;s registry: this store does not hold its whole ID number (ask the district).</source>
+        <translation>救助户 {card} 来自区登记册：本店不保存其完整身份证号（请向区里查询）。</translation>
     </message>
 </context>
 <context>
@@ -1871,148 +1922,154 @@ This handout {value}: {lines} lines, {units} units</source>
         <translation>这是销售小票：退货请到收银界面（F9）办理。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/handout/view.py" line="82"/>
+        <location filename="../../charity_pos/ui/handout/view.py" line="87"/>
         <source>Finish (F12)</source>
+        <extracomment>how far the district&apos;s hub has this store&apos;s data (from its last downstream bundle)</extracomment>
         <translation>完成发放（F12）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/handout/view.py" line="92"/>
+        <location filename="../../charity_pos/ui/handout/view.py" line="97"/>
         <source>Quantity (F6)</source>
         <translation>数量（F6）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/handout/view.py" line="93"/>
+        <location filename="../../charity_pos/ui/handout/view.py" line="98"/>
         <source>Remove line (Del)</source>
         <translation>删除此行（Del）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/handout/view.py" line="94"/>
+        <location filename="../../charity_pos/ui/handout/view.py" line="99"/>
         <source>Find goods (Ctrl+F)</source>
         <translation>查找物品（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/handout/view.py" line="95"/>
+        <location filename="../../charity_pos/ui/handout/view.py" line="100"/>
         <source>Beyond allowance to paid sale (F10)</source>
         <translation>超额部分转为付费购买（F10）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/handout/view.py" line="96"/>
+        <location filename="../../charity_pos/ui/handout/view.py" line="101"/>
         <source>Line to paid sale (Ctrl+F10)</source>
         <translation>此行转为付费购买（Ctrl+F10）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/handout/view.py" line="97"/>
+        <location filename="../../charity_pos/ui/handout/view.py" line="102"/>
         <source>New visit (Esc)</source>
         <translation>下一位（Esc）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/handout/view.py" line="98"/>
+        <location filename="../../charity_pos/ui/handout/view.py" line="103"/>
         <source>Print slip (Ctrl+P)</source>
         <translation>打印发放单（Ctrl+P）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/handout/view.py" line="99"/>
+        <location filename="../../charity_pos/ui/handout/view.py" line="104"/>
         <source>A5 slip (Ctrl+Shift+P)</source>
         <translation>A5 发放单（Ctrl+Shift+P）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/handout/view.py" line="100"/>
+        <location filename="../../charity_pos/ui/handout/view.py" line="105"/>
         <source>Slip as PDF (Ctrl+E)</source>
         <translation>发放单存为 PDF（Ctrl+E）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/handout/view.py" line="118"/>
+        <location filename="../../charity_pos/ui/handout/view.py" line="124"/>
         <source>Relief handout</source>
         <translation>物资发放</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/handout/view.py" line="121"/>
+        <location filename="../../charity_pos/ui/handout/view.py" line="127"/>
         <source>Relief handout: scan the relief card, then the goods (3* for three), F6 quantity, Del remove line, Ctrl+F find goods, F10 what is beyond the allowance to a paid sale, Ctrl+F10 the current line to a paid sale, F12 finish, Ctrl+P print slip, Ctrl+Shift+P A5 slip, Ctrl+E slip as PDF, Esc new visit</source>
         <translation>物资发放：先扫描救助卡，再扫描物品（3* 表示 3 件），F6 数量，Del 删除此行，Ctrl+F 查找物品，F10 超额部分转为付费购买，Ctrl+F10 当前行转为付费购买，F12 完成发放，Ctrl+P 打印发放单，Ctrl+Shift+P A5 发放单，Ctrl+E 发放单存为 PDF，Esc 下一位</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/handout/view.py" line="180"/>
+        <location filename="../../charity_pos/ui/handout/view.py" line="155"/>
+        <source>The district has this store&apos;s data up to {date}</source>
+        <translation>区里已收到本店数据至 {date}</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/handout/view.py" line="197"/>
         <source>Card {card} is already at the counter.</source>
         <translation>救助卡 {card} 正在办理中。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/handout/view.py" line="195"/>
+        <location filename="../../charity_pos/ui/handout/view.py" line="212"/>
         <source>Card {card}: scan the goods.</source>
         <translation>救助卡 {card}：请扫描物品。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/handout/view.py" line="216"/>
+        <location filename="../../charity_pos/ui/handout/view.py" line="233"/>
         <source>Drop the handout</source>
         <translation>放弃发放</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/handout/view.py" line="217"/>
+        <location filename="../../charity_pos/ui/handout/view.py" line="234"/>
         <source>Drop the unfinished handout for card {card} ({lines} lines, {value})? Nothing is handed out.</source>
         <translation>放弃救助卡 {card} 未完成的发放（{lines} 行，{value}）？不会发放任何物资。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/handout/view.py" line="226"/>
+        <location filename="../../charity_pos/ui/handout/view.py" line="243"/>
         <source>Ready for the next card.</source>
         <translation>请扫描下一张救助卡。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/handout/view.py" line="247"/>
+        <location filename="../../charity_pos/ui/handout/view.py" line="264"/>
         <source>Handout {number} is already finished: scan the next card.</source>
         <translation>发放单 {number} 已完成：请扫描下一张救助卡。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/handout/view.py" line="251"/>
+        <location filename="../../charity_pos/ui/handout/view.py" line="268"/>
         <source>Scan the relief card first.</source>
         <translation>请先扫描救助卡。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/handout/view.py" line="254"/>
+        <location filename="../../charity_pos/ui/handout/view.py" line="271"/>
         <source>Nothing to hand out yet: scan the goods first.</source>
         <translation>还没有要发放的物品：请先扫码。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/handout/view.py" line="266"/>
+        <location filename="../../charity_pos/ui/handout/view.py" line="283"/>
         <source>Not approved: the handout is not finished.</source>
         <translation>未获店长批准：发放未完成。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/handout/view.py" line="271"/>
+        <location filename="../../charity_pos/ui/handout/view.py" line="288"/>
         <source>Last handout {number}: card {card}, {value}</source>
         <translation>上一笔发放 {number}：救助卡 {card}，{value}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/handout/view.py" line="273"/>
+        <location filename="../../charity_pos/ui/handout/view.py" line="290"/>
         <source>Handed out: {number}, {value}. Print the slip for the recipient to sign (Ctrl+P).</source>
         <translation>已发放：{number}，{value}。请打印发放单由领取人签字（Ctrl+P）。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/handout/view.py" line="275"/>
+        <location filename="../../charity_pos/ui/handout/view.py" line="292"/>
         <source>Beyond the allowance: handed out with a warning, and logged.</source>
         <translation>超额发放：已提醒并记录在案。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/handout/view.py" line="277"/>
+        <location filename="../../charity_pos/ui/handout/view.py" line="294"/>
         <source>The books show less on hand than was handed out: check the shelf.</source>
         <translation>账面库存少于发放数量：请核对货架。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/handout/view.py" line="281"/>
+        <location filename="../../charity_pos/ui/handout/view.py" line="298"/>
         <source>Goods to pay for are on the sale&apos;s ticket (F9).</source>
         <translation>需付费的商品已在收银单上（F9）。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/handout/view.py" line="298"/>
-        <location filename="../../charity_pos/ui/handout/view.py" line="308"/>
+        <location filename="../../charity_pos/ui/handout/view.py" line="315"/>
+        <location filename="../../charity_pos/ui/handout/view.py" line="325"/>
         <source>No handout finished yet at this screen.</source>
         <translation>本界面还没有完成的发放。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/handout/view.py" line="302"/>
+        <location filename="../../charity_pos/ui/handout/view.py" line="319"/>
         <source>Slip of {number} printed: the recipient signs it.</source>
         <translation>发放单 {number} 已打印：请领取人签字。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/handout/view.py" line="312"/>
+        <location filename="../../charity_pos/ui/handout/view.py" line="329"/>
         <source>Slip of {number} saved as {path}.</source>
         <translation>发放单 {number} 已保存为 {path}。</translation>
     </message>
@@ -4792,6 +4849,7 @@ total {total}, change {change}</source>
     </message>
     <message>
         <location filename="../../charity_pos/cli.py" line="311"/>
+        <location filename="../../charity_pos/hub/cli.py" line="130"/>
         <source>Row {row} ({household}): {reasons}</source>
         <translation>第 {row} 行（{household}）：{reasons}</translation>
     </message>
@@ -4812,6 +4870,7 @@ total {total}, change {change}</source>
     </message>
     <message>
         <location filename="../../charity_pos/cli.py" line="334"/>
+        <location filename="../../charity_pos/hub/cli.py" line="135"/>
         <source>{count} rows to correct written to {out}.</source>
         <translation>{count} 行需更正的记录已写入 {out}。</translation>
     </message>
@@ -5202,49 +5261,84 @@ total {total}, change {change}</source>
         <translation>哈希</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/hub/cli.py" line="66"/>
+        <location filename="../../charity_pos/hub/cli.py" line="93"/>
         <source>Created the district hub of {district} in {url} (key {fingerprint}). Its private key is in {key}: back it up and keep it apart from the database.</source>
         <translation>已在 {url} 创建{district}的数据中心（密钥 {fingerprint}）。私钥保存在 {key}：请备份，并与数据库分开存放。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/hub/cli.py" line="81"/>
+        <location filename="../../charity_pos/hub/cli.py" line="108"/>
         <source>Registered store {code} ({name}, key {fingerprint}). Give the store its trust file: {out}</source>
         <translation>已登记门店 {code}（{name}，密钥 {fingerprint}）。请把信任文件交给门店：{out}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/hub/cli.py" line="84"/>
+        <location filename="../../charity_pos/hub/cli.py" line="111"/>
         <source>Store {code} ({name}, key {fingerprint}) was registered before with this key. Give the store its trust file: {out}</source>
         <translation>门店 {code}（{name}，密钥 {fingerprint}）此前已用该密钥登记。请把信任文件交给门店：{out}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/hub/cli.py" line="105"/>
+        <location filename="../../charity_pos/hub/cli.py" line="114"/>
+        <source>The trust file holds the district&apos;s matching key: hand it over like a key.</source>
+        <translation>信任文件含有全区的匹配密钥：请像交接密钥一样妥善移交。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/hub/cli.py" line="132"/>
+        <source>{imported} households imported into the district registry, {rejected} rejected.</source>
+        <translation>已向全区登记册导入 {imported} 户，拒收 {rejected} 户。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/hub/cli.py" line="159"/>
+        <source>{card} {name} {period}: allowance {allowance}, used {used} at {stores}</source>
+        <translation>{card} {name} {period}：额度 {allowance}，已在 {stores} 领取 {used}</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/hub/cli.py" line="163"/>
+        <source>No household went past its allowance across stores.</source>
+        <translation>没有家庭在各门店合计超出额度。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/hub/cli.py" line="182"/>
         <source>applied {count} events of store {code} (#{first}-#{last})</source>
         <translation>已导入门店 {code} 的 {count} 个事件（#{first}-#{last}）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/hub/cli.py" line="109"/>
+        <location filename="../../charity_pos/hub/cli.py" line="186"/>
         <source>already imported</source>
         <translation>此前已导入</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/hub/cli.py" line="111"/>
+        <location filename="../../charity_pos/hub/cli.py" line="188"/>
         <source>refused: </source>
         <translation>拒绝导入：</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/sync/cli.py" line="75"/>
+        <location filename="../../charity_pos/sync/cli.py" line="82"/>
         <source>This store now trusts the hub of {district} ({hub_id}, key {fingerprint}); journal event #{seq}.</source>
         <translation>本门店现已信任{district}的区级数据中心（{hub_id}，密钥 {fingerprint}）；日志事件 #{seq}。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/sync/cli.py" line="79"/>
+        <location filename="../../charity_pos/sync/cli.py" line="86"/>
         <source>This store already trusts the hub of {district} ({hub_id}, key {fingerprint}); nothing changed.</source>
         <translation>本门店已信任{district}的区级数据中心（{hub_id}，密钥 {fingerprint}）；没有任何改动。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/sync/cli.py" line="89"/>
+        <location filename="../../charity_pos/sync/cli.py" line="96"/>
         <source>Nothing new to export: journal events up to #{seq} were exported already.</source>
         <translation>没有新内容可导出：日志事件 #{seq} 及之前的都已导出。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/sync/cli.py" line="110"/>
+        <source>the district holds none of this store&apos;s data yet</source>
+        <translation>区里尚未收到本店任何数据</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/sync/cli.py" line="112"/>
+        <source>the district has your data up to {date}</source>
+        <translation>区里已收到本店数据至 {date}</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/sync/cli.py" line="114"/>
+        <source>Applied district bundle #{sequence}: {added} households added, {updated} updated, {rules} quota rules, {use} rows of use in other stores; {held}.</source>
+        <translation>已导入区里第 {sequence} 号数据包：新增救助户 {added} 户，更新 {updated} 户，配额规则 {rules} 条，其他门店领取记录 {use} 条；{held}。</translation>
     </message>
 </context>
 </TS>

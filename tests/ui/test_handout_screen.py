@@ -379,3 +379,33 @@ def test_esc_and_a_new_card_ask_before_dropping_scanned_goods(qtbot, screen, fee
     assert screen.model.rowCount() == 0 and screen.visit.card is None
     assert screen.card_panel.household.text() == "请扫描救助卡"
     assert screen.before_leaving() is True and services.handouts.handouts() == []
+
+
+# --- the district ------------------------------------------------------------------------------
+def test_card_shows_use_at_other_stores_and_how_far_the_district_has_the_data(qtbot, services, screen) -> None:  # type: ignore[no-untyped-def]
+    from datetime import UTC, datetime
+
+    from charity_pos.db.district import OtherStoreUse
+    from charity_pos.db.models import Household
+    from charity_pos.db.sync_state import SYNC_STATE_ID, SyncState
+    from charity_pos.services.base import local_date
+
+    assert not screen.district_label.isVisible(), "no bundle from the district yet: nothing said"
+    key = quota.period_of(local_date(services.ctx.now()), "month").key
+    with services.db.begin() as s:  # what applying a downstream bundle leaves (none of it journaled)
+        household = s.scalars(select(Household).where(Household.card_number == "AX000001")).one()
+        household.district_hash = "ab" * 32
+        s.add(OtherStoreUse(district_hash="ab" * 32, period_key=key, used_fen=4000))
+        s.add(SyncState(id=SYNC_STATE_ID, last_exported_seq=0, last_downstream_seq=1,
+                        district_events_at=datetime(2026, 3, 9, 10, 0, tzinfo=UTC)))
+    screen.refresh()
+    assert screen.district_label.isVisible()
+    assert screen.district_label.text() == "区里已收到本店数据至 2026-03-09"
+    post_burst(screen.scan, "AX000001\n")
+    qtbot.waitUntil(lambda: screen.visit.card is not None)
+    assert screen.visit.card.used_elsewhere_fen == 4000
+    assert screen.card_panel.elsewhere.isVisible()
+    assert screen.card_panel.elsewhere.text() == "本期已在其他门店领取 ¥40.00"
+    assert left(screen)[0] == "¥80.00", "¥120 a month, ¥40 of it taken at another store"
+    screen.new_visit()
+    assert not screen.card_panel.elsewhere.isVisible()

@@ -42,17 +42,25 @@ class CardPanel(QFrame):
         self.household.setStyleSheet("font-size: 15pt;")
         self.terms = QLabel("")
         self.terms.setWordWrap(True)
+        #: what the household took this period at the district's other stores, when anything
+        self.elsewhere = QLabel("")
+        self.elsewhere.setObjectName("warning")
+        self.elsewhere.setWordWrap(True)
+        self.elsewhere.setVisible(False)
         layout.addWidget(self.household)
         layout.addWidget(self.terms)
+        layout.addWidget(self.elsewhere)
         self.waiting()
 
     def waiting(self) -> None:
+        self.elsewhere.setVisible(False)
         repolish(self.household, "screenTitle")
         self.household.setText(self.tr("Scan the relief card"))
         repolish(self.terms, "hint")
         self.terms.setText(self.tr("The household comes up masked, with what it has left this period."))
 
     def refused(self, sentence: str) -> None:
+        self.elsewhere.setVisible(False)
         repolish(self.household, "alert")
         self.household.setText(sentence)
         repolish(self.terms, "hint")
@@ -68,6 +76,9 @@ class CardPanel(QFrame):
                 else self.tr("Warning only: beyond the allowance is handed out and logged"))
         repolish(self.terms, "warning" if card.enforce else "hint")
         self.terms.setText(self.tr("Period {period} · {mode}").format(period=card.period.label(), mode=mode))
+        self.elsewhere.setText(self.tr("Already taken at other stores of the district this period: {amount}").format(
+            amount=format_fen(card.used_elsewhere_fen)))
+        self.elsewhere.setVisible(card.used_elsewhere_fen > 0)
 
 
 class AllowancePanel(QWidget):

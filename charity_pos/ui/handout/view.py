@@ -69,8 +69,13 @@ class HandoutScreen(Screen):
         self.last_label = QLabel("")
         self.last_label.setObjectName("hint")
         self.last_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        #: how far the district's hub has this store's data (from its last downstream bundle)
+        self.district_label = QLabel("")
+        self.district_label.setObjectName("hint")
+        self.district_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         top.addWidget(heading)
         top.addWidget(self.last_label, 1)
+        top.addWidget(self.district_label)
         layout.addLayout(top)
         layout.addWidget(self.card_panel)
         layout.addWidget(self.entry)
@@ -113,6 +118,7 @@ class HandoutScreen(Screen):
             keys.addWidget(made, number // 3, number % 3)
         layout.addLayout(keys)
         self.update_allowance()
+        self.show_district()
 
     def title(self) -> str:
         return self.tr("Relief handout")
@@ -139,8 +145,19 @@ class HandoutScreen(Screen):
         """Is a sale screen listening for goods to be paid for?"""
         return self.isSignalConnected(QMetaMethod.fromSignal(self.to_sale))
 
+    def show_district(self) -> None:
+        """"The district has this store's data up to ...", when a bundle from the hub said so."""
+        from charity_pos.services.base import local_date
+        from charity_pos.sync.store_side import StoreSync
+
+        held = StoreSync(self.services.ctx).status().district_events_at
+        self.district_label.setText("" if held is None else self.tr(
+            "The district has this store's data up to {date}").format(date=local_date(held).isoformat()))
+        self.district_label.setVisible(held is not None)
+
     def refresh(self) -> None:
         """The household's standing again (another handout, a changed rule, a suspended card)."""
+        self.show_district()
         card = self.visit.card
         if card is None:
             return
