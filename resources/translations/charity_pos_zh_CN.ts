@@ -2369,6 +2369,77 @@ This handout {value}: {lines} lines, {units} units</source>
     </message>
 </context>
 <context>
+    <name>HubLoginScreen</name>
+    <message>
+        <location filename="../../charity_pos/hub_ui/login.py" line="24"/>
+        <source>charity-pos hub: log in</source>
+        <translation>慈善超市区级平台：登录</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/hub_ui/login.py" line="27"/>
+        <source>District hub · {district}</source>
+        <translation>区级平台 · {district}</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/hub_ui/login.py" line="39"/>
+        <source>&amp;User</source>
+        <translation>用户(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/hub_ui/login.py" line="40"/>
+        <source>&amp;PIN</source>
+        <translation>密码(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/hub_ui/login.py" line="47"/>
+        <source>Log in (Enter)</source>
+        <translation>登录（Enter）</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/hub_ui/login.py" line="58"/>
+        <source>{name} · district staff ({username})</source>
+        <translation>{name} · 区级工作人员（{username}）</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/hub_ui/login.py" line="61"/>
+        <source>No district staff account yet: add one with charity-pos hub add-user.</source>
+        <translation>还没有区级工作人员账号：请用 charity-pos hub add-user 添加。</translation>
+    </message>
+</context>
+<context>
+    <name>HubWindow</name>
+    <message>
+        <location filename="../../charity_pos/hub_ui/window.py" line="27"/>
+        <source>charity-pos hub · {district}</source>
+        <translation>慈善超市区级平台 · {district}</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/hub_ui/window.py" line="38"/>
+        <source>Import bundles</source>
+        <translation>导入数据包</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/hub_ui/window.py" line="38"/>
+        <source>Stores</source>
+        <translation>门店</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/hub_ui/window.py" line="39"/>
+        <source>Registry</source>
+        <translation>登记册</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/hub_ui/window.py" line="51"/>
+        <source>{district} · {name} ({username}) · district staff · charity-pos {version}</source>
+        <translation>{district} · {name}（{username}）· 区级工作人员 · charity-pos {version}</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/hub_ui/window.py" line="53"/>
+        <source>Log out</source>
+        <translation>退出登录</translation>
+    </message>
+</context>
+<context>
     <name>ImportPreviewDialog</name>
     <message>
         <location filename="../../charity_pos/ui/households/importing.py" line="80"/>
@@ -2399,6 +2470,74 @@ This handout {value}: {lines} lines, {units} units</source>
         <location filename="../../charity_pos/ui/households/importing.py" line="104"/>
         <source>Write the rows to correct</source>
         <translation>写出需更正的行</translation>
+    </message>
+</context>
+<context>
+    <name>ImportScreen</name>
+    <message>
+        <location filename="../../charity_pos/hub_ui/importing.py" line="43"/>
+        <source>Import bundles</source>
+        <translation>导入数据包</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/hub_ui/importing.py" line="46"/>
+        <source>Drop the stores&apos; bundle files (.cpbundle) here, or choose them.</source>
+        <translation>把门店的数据包文件（.cpbundle）拖到这里，或点击选择。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/hub_ui/importing.py" line="50"/>
+        <source>Choose files…</source>
+        <translation>选择文件…</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/hub_ui/importing.py" line="53"/>
+        <source>Stop after this file</source>
+        <translation>本文件后停止</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/hub_ui/importing.py" line="72"/>
+        <source>Choose bundle files</source>
+        <translation>选择数据包文件</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/hub_ui/importing.py" line="72"/>
+        <source>Bundles (*{suffix})</source>
+        <translation>数据包 (*{suffix})</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/hub_ui/importing.py" line="124"/>
+        <source>Importing {count} files…</source>
+        <translation>正在导入 {count} 个文件…</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/hub_ui/importing.py" line="138"/>
+        <source>Stopping after the file at hand…</source>
+        <translation>当前文件完成后停止…</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/hub_ui/importing.py" line="143"/>
+        <source>applied {count} events of store {code} (#{first}-#{last})</source>
+        <translation>已导入门店 {code} 的 {count} 条事件（#{first}-#{last}）</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/hub_ui/importing.py" line="147"/>
+        <source>already imported</source>
+        <translation>已导入过</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/hub_ui/importing.py" line="149"/>
+        <source>refused: {reason}</source>
+        <translation>拒绝：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/hub_ui/importing.py" line="171"/>
+        <source>Stopped: {done} of {total} files imported.</source>
+        <translation>已停止：{total} 个文件中导入了 {done} 个。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/hub_ui/importing.py" line="173"/>
+        <source>Done: {total} files, {refused} refused.</source>
+        <translation>完成：共 {total} 个文件，拒绝 {refused} 个。</translation>
     </message>
 </context>
 <context>
@@ -3699,6 +3838,97 @@ This handout {value}: {lines} lines, {units} units</source>
     </message>
 </context>
 <context>
+    <name>RegistryModel</name>
+    <message>
+        <location filename="../../charity_pos/hub_ui/registry.py" line="28"/>
+        <source>Card</source>
+        <translation>卡号</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/hub_ui/registry.py" line="28"/>
+        <source>Head</source>
+        <translation>户主</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/hub_ui/registry.py" line="28"/>
+        <source>ID number</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/hub_ui/registry.py" line="28"/>
+        <source>Members</source>
+        <translation>人数</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/hub_ui/registry.py" line="28"/>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/hub_ui/registry.py" line="29"/>
+        <source>Sub-district</source>
+        <translation>街道</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/hub_ui/registry.py" line="29"/>
+        <source>Valid to</source>
+        <translation>有效期至</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/hub_ui/registry.py" line="29"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+</context>
+<context>
+    <name>RegistryScreen</name>
+    <message>
+        <location filename="../../charity_pos/hub_ui/registry.py" line="48"/>
+        <source>District registry</source>
+        <translation>区级困难家庭登记册</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/hub_ui/registry.py" line="54"/>
+        <source>Search card number, sub-district or name</source>
+        <translation>搜索卡号、街道或姓名</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/hub_ui/registry.py" line="60"/>
+        <source>Import spreadsheet…</source>
+        <translation>导入表格…</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/hub_ui/registry.py" line="80"/>
+        <source>Choose the sub-district&apos;s list</source>
+        <translation>选择街道的名单</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/hub_ui/registry.py" line="81"/>
+        <source>Spreadsheets (*.xlsx *.csv)</source>
+        <translation>表格 (*.xlsx *.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/hub_ui/registry.py" line="98"/>
+        <source>Importing {name}…</source>
+        <translation>正在导入 {name}…</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/hub_ui/registry.py" line="111"/>
+        <source>{imported} households imported, {rejected} rejected.</source>
+        <translation>已导入 {imported} 户，退回 {rejected} 户。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/hub_ui/registry.py" line="114"/>
+        <source>Rows to correct written to {path}.</source>
+        <translation>需更正的行已写入 {path}。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/hub_ui/registry.py" line="119"/>
+        <source>Row {row} ({household}): {reasons}</source>
+        <translation>第 {row} 行（{household}）：{reasons}</translation>
+    </message>
+</context>
+<context>
     <name>ReturnDialog</name>
     <message>
         <location filename="../../charity_pos/ui/sales/returns.py" line="52"/>
@@ -4468,6 +4698,107 @@ total {total}, change {change}</source>
     </message>
 </context>
 <context>
+    <name>StoresModel</name>
+    <message>
+        <location filename="../../charity_pos/hub_ui/stores.py" line="38"/>
+        <source>Code</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/hub_ui/stores.py" line="38"/>
+        <source>Store</source>
+        <translation>门店</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/hub_ui/stores.py" line="38"/>
+        <source>Last bundle</source>
+        <translation>最近数据包</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/hub_ui/stores.py" line="38"/>
+        <source>Last event</source>
+        <translation>最近事件</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/hub_ui/stores.py" line="38"/>
+        <source>Sync</source>
+        <translation>同步</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/hub_ui/stores.py" line="49"/>
+        <source>never</source>
+        <translation>从未</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/hub_ui/stores.py" line="54"/>
+        <source>#{seq} at {at}</source>
+        <translation>#{seq}（{at}）</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/hub_ui/stores.py" line="56"/>
+        <source>Never synced</source>
+        <translation>从未同步</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/hub_ui/stores.py" line="58"/>
+        <source>Not synced for {days} days</source>
+        <translation>已 {days} 天未同步</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/hub_ui/stores.py" line="59"/>
+        <source>OK</source>
+        <translation>正常</translation>
+    </message>
+</context>
+<context>
+    <name>StoresScreen</name>
+    <message>
+        <location filename="../../charity_pos/hub_ui/stores.py" line="72"/>
+        <source>Stores</source>
+        <translation>门店</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/hub_ui/stores.py" line="83"/>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/hub_ui/stores.py" line="85"/>
+        <source>Write downstream bundles for every store…</source>
+        <translation>为所有门店生成下发数据包…</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/hub_ui/stores.py" line="104"/>
+        <source>Not synced for 7 days or never: {stores}</source>
+        <translation>7 天以上未同步或从未同步：{stores}</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/hub_ui/stores.py" line="110"/>
+        <source>Folder for the downstream bundles</source>
+        <translation>下发数据包的文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/hub_ui/stores.py" line="140"/>
+        <source>Writing downstream bundles…</source>
+        <translation>正在生成下发数据包…</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/hub_ui/stores.py" line="152"/>
+        <source>{code}: not written: {reason}</source>
+        <translation>{code}：未生成：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/hub_ui/stores.py" line="156"/>
+        <source>{code}: #{sequence}, {households} households → {path}</source>
+        <translation>{code}：#{sequence}，{households} 户 → {path}</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/hub_ui/stores.py" line="163"/>
+        <source>{count} stores done.</source>
+        <translation>已完成 {count} 个门店。</translation>
+    </message>
+</context>
+<context>
     <name>SuspendDialog</name>
     <message>
         <location filename="../../charity_pos/ui/households/dialogs.py" line="145"/>
@@ -4792,521 +5123,532 @@ total {total}, change {change}</source>
 <context>
     <name>cli</name>
     <message>
-        <location filename="../../charity_pos/cli.py" line="160"/>
-        <location filename="../../charity_pos/cli.py" line="169"/>
+        <location filename="../../charity_pos/cli.py" line="138"/>
+        <location filename="../../charity_pos/cli.py" line="147"/>
+        <location filename="../../charity_pos/hub_ui/app.py" line="67"/>
         <source>Error: </source>
         <translation>错误：</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="180"/>
+        <location filename="../../charity_pos/cli.py" line="158"/>
         <source>Created store {code} in {path}. Log in as “manager” with the PIN you chose.</source>
         <translation>已在 {path} 创建门店 {code}。请用“manager”账号和您设定的 PIN 码登录。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="198"/>
+        <location filename="../../charity_pos/cli.py" line="176"/>
         <source>Demo accounts: cashier (PIN 1111), manager (PIN 9999).</source>
         <translation>演示账号：cashier（PIN 1111），manager（PIN 9999）。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="209"/>
+        <location filename="../../charity_pos/cli.py" line="187"/>
         <source>OK: {events} journal events, {records} records agree; chain head {head}.</source>
         <translation>校验通过：{events} 条日志事件，{records} 条记录一致；链头 {head}。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="212"/>
+        <location filename="../../charity_pos/cli.py" line="190"/>
         <source>FAILED: </source>
         <translation>校验失败：</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="241"/>
+        <location filename="../../charity_pos/cli.py" line="219"/>
         <source>Receipt {number} reprinted (reprint {count}) to {out}.</source>
         <translation>收据 {number} 已补打（第 {count} 次），保存到 {out}。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="244"/>
+        <location filename="../../charity_pos/cli.py" line="222"/>
         <source>Receipt {number} issued to {out}.</source>
         <translation>收据 {number} 已开具，保存到 {out}。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="258"/>
+        <location filename="../../charity_pos/cli.py" line="236"/>
         <source>{count} labels written to {out}.</source>
         <translation>{count} 张标签已写入 {out}。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="278"/>
+        <location filename="../../charity_pos/cli.py" line="256"/>
         <source>Slip of sale {number} written to {out}.</source>
         <translation>销售 {number} 的小票已写入 {out}。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="291"/>
+        <location filename="../../charity_pos/cli.py" line="269"/>
         <source>Personal data of {count} lapsed households erased.</source>
         <translation>已清除 {count} 户资格早已失效家庭的个人信息。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="305"/>
+        <location filename="../../charity_pos/cli.py" line="283"/>
         <source>{file}: {total} rows, {good} good, {bad} to correct.</source>
         <translation>{file}：共 {total} 行，{good} 行无误，{bad} 行需更正。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="311"/>
-        <location filename="../../charity_pos/hub/cli.py" line="130"/>
+        <location filename="../../charity_pos/cli.py" line="289"/>
+        <location filename="../../charity_pos/hub/cli.py" line="174"/>
         <source>Row {row} ({household}): {reasons}</source>
         <translation>第 {row} 行（{household}）：{reasons}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="314"/>
+        <location filename="../../charity_pos/cli.py" line="292"/>
         <source>Dry run: nothing was imported or written.</source>
         <translation>仅检查：未导入任何家庭，也未写入任何文件。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="329"/>
+        <location filename="../../charity_pos/cli.py" line="307"/>
         <source>Imported {count} households (journal event #{seq}).</source>
         <translation>已导入 {count} 户家庭（日志事件 #{seq}）。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="332"/>
+        <location filename="../../charity_pos/cli.py" line="310"/>
         <source>No household was imported.</source>
         <translation>未导入任何家庭。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="334"/>
-        <location filename="../../charity_pos/hub/cli.py" line="135"/>
+        <location filename="../../charity_pos/cli.py" line="312"/>
+        <location filename="../../charity_pos/hub/cli.py" line="179"/>
         <source>{count} rows to correct written to {out}.</source>
         <translation>{count} 行需更正的记录已写入 {out}。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="343"/>
+        <location filename="../../charity_pos/cli.py" line="321"/>
         <source>SQLite integrity check failed: {detail}</source>
         <translation>SQLite 完整性检查失败：{detail}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="344"/>
+        <location filename="../../charity_pos/cli.py" line="322"/>
         <source>journal event #{seq} is out of sequence (expected #{expected})</source>
         <translation>日志事件 #{seq} 序号不连续（应为 #{expected}）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="345"/>
+        <location filename="../../charity_pos/cli.py" line="323"/>
         <source>journal event #{seq} does not link to the event before it</source>
         <translation>日志事件 #{seq} 与前一事件的链接不符</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="346"/>
+        <location filename="../../charity_pos/cli.py" line="324"/>
         <source>journal event #{seq} was altered: its hash does not match</source>
         <translation>日志事件 #{seq} 被改动：哈希值不符</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="347"/>
+        <location filename="../../charity_pos/cli.py" line="325"/>
         <source>journal event #{seq} cannot be read: {detail}</source>
         <translation>日志事件 #{seq} 无法读取：{detail}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="348"/>
+        <location filename="../../charity_pos/cli.py" line="326"/>
         <source>record {table}/{record} written by journal event #{seq} is missing</source>
         <translation>日志事件 #{seq} 写入的记录 {table}/{record} 不见了</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="349"/>
+        <location filename="../../charity_pos/cli.py" line="327"/>
         <source>record {table}/{record} is not in the journal</source>
         <translation>记录 {table}/{record} 不在日志中</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="350"/>
+        <location filename="../../charity_pos/cli.py" line="328"/>
         <source>record {table}/{record}: {column} is {found} in the database but {expected} in journal event #{seq}</source>
         <translation>记录 {table}/{record}：{column} 在数据库中为 {found}，但日志事件 #{seq} 中为 {expected}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="357"/>
+        <location filename="../../charity_pos/cli_show.py" line="38"/>
         <source>donated</source>
         <translation>捐赠</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="357"/>
+        <location filename="../../charity_pos/cli_show.py" line="38"/>
         <source>purchased</source>
         <translation>采购</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="358"/>
+        <location filename="../../charity_pos/cli_show.py" line="39"/>
         <source>consigned</source>
         <translation>代销</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="362"/>
+        <location filename="../../charity_pos/cli_show.py" line="43"/>
         <source>cash</source>
         <translation>现金</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="362"/>
+        <location filename="../../charity_pos/cli_show.py" line="43"/>
         <source>WeChat Pay</source>
         <translation>微信支付</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="363"/>
+        <location filename="../../charity_pos/cli_show.py" line="44"/>
         <source>Alipay</source>
         <translation>支付宝</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="363"/>
+        <location filename="../../charity_pos/cli_show.py" line="44"/>
         <source>UnionPay card</source>
         <translation>银联卡</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="364"/>
+        <location filename="../../charity_pos/cli_show.py" line="45"/>
         <source>voucher</source>
         <translation>储值券</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="368"/>
+        <location filename="../../charity_pos/cli_show.py" line="49"/>
         <source>active</source>
         <translation>有效</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="368"/>
+        <location filename="../../charity_pos/cli_show.py" line="49"/>
         <source>suspended</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="369"/>
+        <location filename="../../charity_pos/cli_show.py" line="50"/>
         <source>expired</source>
         <translation>过期</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="388"/>
-        <location filename="../../charity_pos/cli.py" line="402"/>
+        <location filename="../../charity_pos/cli_show.py" line="69"/>
+        <location filename="../../charity_pos/cli_show.py" line="83"/>
         <source>Barcode</source>
         <translation>条码</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="388"/>
-        <location filename="../../charity_pos/cli.py" line="402"/>
+        <location filename="../../charity_pos/cli_show.py" line="69"/>
+        <location filename="../../charity_pos/cli_show.py" line="83"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="388"/>
-        <location filename="../../charity_pos/cli.py" line="475"/>
-        <location filename="../../charity_pos/cli.py" line="493"/>
+        <location filename="../../charity_pos/cli_show.py" line="69"/>
+        <location filename="../../charity_pos/cli_show.py" line="156"/>
+        <location filename="../../charity_pos/cli_show.py" line="174"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="388"/>
-        <location filename="../../charity_pos/cli.py" line="404"/>
+        <location filename="../../charity_pos/cli_show.py" line="69"/>
+        <location filename="../../charity_pos/cli_show.py" line="85"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="388"/>
+        <location filename="../../charity_pos/cli_show.py" line="69"/>
         <source>Price</source>
         <translation>售价</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="388"/>
+        <location filename="../../charity_pos/cli_show.py" line="69"/>
         <source>Reference</source>
         <translation>参考价</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="388"/>
+        <location filename="../../charity_pos/cli_show.py" line="69"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="388"/>
+        <location filename="../../charity_pos/cli_show.py" line="69"/>
         <source>Active</source>
         <translation>在用</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="388"/>
-        <location filename="../../charity_pos/cli.py" line="404"/>
+        <location filename="../../charity_pos/cli_show.py" line="69"/>
+        <location filename="../../charity_pos/cli_show.py" line="85"/>
         <source>On hand</source>
         <translation>库存</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="391"/>
-        <location filename="../../charity_pos/cli.py" line="479"/>
+        <location filename="../../charity_pos/cli_show.py" line="72"/>
+        <location filename="../../charity_pos/cli_show.py" line="160"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="391"/>
+        <location filename="../../charity_pos/cli_show.py" line="72"/>
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="400"/>
+        <location filename="../../charity_pos/cli_show.py" line="81"/>
         <source>donation</source>
         <translation>捐赠</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="400"/>
+        <location filename="../../charity_pos/cli_show.py" line="81"/>
         <source>purchase</source>
         <translation>采购</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="401"/>
+        <location filename="../../charity_pos/cli_show.py" line="82"/>
         <source>stock count</source>
         <translation>盘点</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="401"/>
+        <location filename="../../charity_pos/cli_show.py" line="82"/>
         <source>sold before received</source>
         <translation>先售后入库</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="402"/>
+        <location filename="../../charity_pos/cli_show.py" line="83"/>
         <source>From</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="403"/>
+        <location filename="../../charity_pos/cli_show.py" line="84"/>
         <source>Document</source>
         <translation>单据</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="403"/>
+        <location filename="../../charity_pos/cli_show.py" line="84"/>
         <source>Best before</source>
         <translation>保质期至</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="403"/>
+        <location filename="../../charity_pos/cli_show.py" line="84"/>
         <source>Received</source>
         <translation>入库日期</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="412"/>
+        <location filename="../../charity_pos/cli_show.py" line="93"/>
         <source>person</source>
         <translation>个人</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="412"/>
+        <location filename="../../charity_pos/cli_show.py" line="93"/>
         <source>company</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="413"/>
+        <location filename="../../charity_pos/cli_show.py" line="94"/>
         <source>anonymous</source>
         <translation>匿名</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="422"/>
-        <location filename="../../charity_pos/cli.py" line="438"/>
-        <location filename="../../charity_pos/cli.py" line="456"/>
-        <location filename="../../charity_pos/cli.py" line="474"/>
+        <location filename="../../charity_pos/cli_show.py" line="103"/>
+        <location filename="../../charity_pos/cli_show.py" line="119"/>
+        <location filename="../../charity_pos/cli_show.py" line="137"/>
+        <location filename="../../charity_pos/cli_show.py" line="155"/>
         <source>Number</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="422"/>
+        <location filename="../../charity_pos/cli_show.py" line="103"/>
         <source>Donor</source>
         <translation>捐赠人</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="423"/>
-        <location filename="../../charity_pos/cli.py" line="439"/>
-        <location filename="../../charity_pos/cli.py" line="475"/>
+        <location filename="../../charity_pos/cli_show.py" line="104"/>
+        <location filename="../../charity_pos/cli_show.py" line="120"/>
+        <location filename="../../charity_pos/cli_show.py" line="156"/>
         <source>Lines</source>
         <translation>明细</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="423"/>
-        <location filename="../../charity_pos/cli.py" line="439"/>
-        <location filename="../../charity_pos/cli.py" line="475"/>
+        <location filename="../../charity_pos/cli_show.py" line="104"/>
+        <location filename="../../charity_pos/cli_show.py" line="120"/>
+        <location filename="../../charity_pos/cli_show.py" line="156"/>
         <source>Units</source>
         <translation>件数</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="423"/>
-        <location filename="../../charity_pos/cli.py" line="476"/>
+        <location filename="../../charity_pos/cli_show.py" line="104"/>
+        <location filename="../../charity_pos/cli_show.py" line="157"/>
         <source>Value</source>
         <translation>价值</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="424"/>
+        <location filename="../../charity_pos/cli_show.py" line="105"/>
         <source>Receipt</source>
         <translation>收据</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="428"/>
-        <location filename="../../charity_pos/cli.py" line="441"/>
+        <location filename="../../charity_pos/cli_show.py" line="109"/>
+        <location filename="../../charity_pos/cli_show.py" line="122"/>
         <source>(void)</source>
         <translation>（作废）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="438"/>
+        <location filename="../../charity_pos/cli_show.py" line="119"/>
         <source>Cashier</source>
         <translation>收银员</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="439"/>
-        <location filename="../../charity_pos/cli.py" line="457"/>
+        <location filename="../../charity_pos/cli_show.py" line="120"/>
+        <location filename="../../charity_pos/cli_show.py" line="138"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="440"/>
+        <location filename="../../charity_pos/cli_show.py" line="121"/>
         <source>Paid by</source>
         <translation>支付方式</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="440"/>
+        <location filename="../../charity_pos/cli_show.py" line="121"/>
         <source>Returned</source>
         <translation>已退货</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="456"/>
+        <location filename="../../charity_pos/cli_show.py" line="137"/>
         <source>Till</source>
         <translation>收银台</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="456"/>
+        <location filename="../../charity_pos/cli_show.py" line="137"/>
         <source>Opened</source>
         <translation>开班时间</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="457"/>
+        <location filename="../../charity_pos/cli_show.py" line="138"/>
         <source>Closed</source>
         <translation>交班时间</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="457"/>
+        <location filename="../../charity_pos/cli_show.py" line="138"/>
         <source>Sales</source>
         <translation>销售</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="458"/>
+        <location filename="../../charity_pos/cli_show.py" line="139"/>
         <source>Cash expected</source>
         <translation>现金应有</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="458"/>
+        <location filename="../../charity_pos/cli_show.py" line="139"/>
         <source>Cash counted</source>
         <translation>现金实点</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="461"/>
+        <location filename="../../charity_pos/cli_show.py" line="142"/>
         <source>open</source>
         <translation>未交班</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="474"/>
-        <location filename="../../charity_pos/cli.py" line="492"/>
+        <location filename="../../charity_pos/cli_show.py" line="155"/>
+        <location filename="../../charity_pos/cli_show.py" line="173"/>
         <source>Card</source>
         <translation>卡号</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="476"/>
+        <location filename="../../charity_pos/cli_show.py" line="157"/>
         <source>Over allowance</source>
         <translation>超额</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="492"/>
+        <location filename="../../charity_pos/cli_show.py" line="173"/>
         <source>Head of household</source>
         <translation>户主</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="492"/>
+        <location filename="../../charity_pos/cli_show.py" line="173"/>
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="493"/>
+        <location filename="../../charity_pos/cli_show.py" line="174"/>
         <source>Members</source>
         <translation>人数</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="493"/>
+        <location filename="../../charity_pos/cli_show.py" line="174"/>
         <source>Sub-district</source>
         <translation>街道</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="494"/>
+        <location filename="../../charity_pos/cli_show.py" line="175"/>
         <source>Valid to</source>
         <translation>有效期至</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="494"/>
+        <location filename="../../charity_pos/cli_show.py" line="175"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="502"/>
+        <location filename="../../charity_pos/cli_show.py" line="183"/>
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="422"/>
-        <location filename="../../charity_pos/cli.py" line="438"/>
-        <location filename="../../charity_pos/cli.py" line="474"/>
-        <location filename="../../charity_pos/cli.py" line="502"/>
+        <location filename="../../charity_pos/cli_show.py" line="103"/>
+        <location filename="../../charity_pos/cli_show.py" line="119"/>
+        <location filename="../../charity_pos/cli_show.py" line="155"/>
+        <location filename="../../charity_pos/cli_show.py" line="183"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="192"/>
+        <location filename="../../charity_pos/cli.py" line="170"/>
         <source>Demo store created in {path}: {items} items, {donations} donations from {donors} donors, {households} households, {sales} sales and {returns} returns in {shifts} shifts, {handouts} handouts, {events} journal events over {days} days.</source>
         <translation>演示门店已创建于 {path}：{items} 件商品，{donors} 位捐赠人的 {donations} 笔捐赠，{households} 户困难家庭，{shifts} 个班次中的 {sales} 笔销售和 {returns} 笔退货，{handouts} 次物资发放，{days} 天内 {events} 条日志事件。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="502"/>
+        <location filename="../../charity_pos/cli_show.py" line="183"/>
         <source>Event</source>
         <translation>事件</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="502"/>
+        <location filename="../../charity_pos/cli_show.py" line="183"/>
         <source>By</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="502"/>
+        <location filename="../../charity_pos/cli_show.py" line="183"/>
         <source>Hash</source>
         <translation>哈希</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/hub/cli.py" line="93"/>
+        <location filename="../../charity_pos/hub/cli.py" line="112"/>
         <source>Created the district hub of {district} in {url} (key {fingerprint}). Its private key is in {key}: back it up and keep it apart from the database.</source>
         <translation>已在 {url} 创建{district}的数据中心（密钥 {fingerprint}）。私钥保存在 {key}：请备份，并与数据库分开存放。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/hub/cli.py" line="108"/>
+        <location filename="../../charity_pos/hub/cli.py" line="122"/>
+        <source>District staff account {username} created.</source>
+        <translation>已创建区级工作人员账号 {username}。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/hub/cli.py" line="132"/>
+        <source>District staff account {username} ({name}) added.</source>
+        <translation>已添加区级工作人员账号 {username}（{name}）。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/hub/cli.py" line="152"/>
         <source>Registered store {code} ({name}, key {fingerprint}). Give the store its trust file: {out}</source>
         <translation>已登记门店 {code}（{name}，密钥 {fingerprint}）。请把信任文件交给门店：{out}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/hub/cli.py" line="111"/>
+        <location filename="../../charity_pos/hub/cli.py" line="155"/>
         <source>Store {code} ({name}, key {fingerprint}) was registered before with this key. Give the store its trust file: {out}</source>
         <translation>门店 {code}（{name}，密钥 {fingerprint}）此前已用该密钥登记。请把信任文件交给门店：{out}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/hub/cli.py" line="114"/>
+        <location filename="../../charity_pos/hub/cli.py" line="158"/>
         <source>The trust file holds the district&apos;s matching key: hand it over like a key.</source>
         <translation>信任文件含有全区的匹配密钥：请像交接密钥一样妥善移交。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/hub/cli.py" line="132"/>
+        <location filename="../../charity_pos/hub/cli.py" line="176"/>
         <source>{imported} households imported into the district registry, {rejected} rejected.</source>
         <translation>已向全区登记册导入 {imported} 户，拒收 {rejected} 户。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/hub/cli.py" line="159"/>
+        <location filename="../../charity_pos/hub/cli.py" line="203"/>
         <source>{card} {name} {period}: allowance {allowance}, used {used} at {stores}</source>
         <translation>{card} {name} {period}：额度 {allowance}，已在 {stores} 领取 {used}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/hub/cli.py" line="163"/>
+        <location filename="../../charity_pos/hub/cli.py" line="207"/>
         <source>No household went past its allowance across stores.</source>
         <translation>没有家庭在各门店合计超出额度。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/hub/cli.py" line="182"/>
+        <location filename="../../charity_pos/hub/cli.py" line="226"/>
         <source>applied {count} events of store {code} (#{first}-#{last})</source>
         <translation>已导入门店 {code} 的 {count} 个事件（#{first}-#{last}）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/hub/cli.py" line="186"/>
+        <location filename="../../charity_pos/hub/cli.py" line="230"/>
         <source>already imported</source>
         <translation>此前已导入</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/hub/cli.py" line="188"/>
+        <location filename="../../charity_pos/hub/cli.py" line="232"/>
         <source>refused: </source>
         <translation>拒绝导入：</translation>
     </message>

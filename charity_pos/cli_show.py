@@ -1,0 +1,194 @@
+"""``charity-pos show KIND``: records as a readable table or, with
+``--json``, a JSON array of objects. Personal data leaves only masked:
+people's names and ID numbers never print whole; handouts name households
+by card number only."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import unicodedata
+from collections.abc import Sequence
+
+from charity_pos.i18n import translate
+
+SHOW_KINDS = ("items", "stock", "donations", "sales", "shifts", "handouts", "households", "journal")
+
+
+def _width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def _pad(text: str, width: int, right: bool) -> str:
+    gap = " " * (width - _width(text))
+    return gap + text if right else text + gap
+
+
+def print_table(headers: Sequence[str], rows: Sequence[Sequence[object]], right: set[int] = frozenset()) -> None:  # type: ignore[assignment]
+    cells = [[("" if v is None else str(v)) for v in row] for row in rows]
+    widths = [max([_width(h)] + [_width(r[i]) for r in cells]) for i, h in enumerate(headers)]
+    print("  ".join(_pad(h, widths[i], i in right) for i, h in enumerate(headers)).rstrip())
+    print("  ".join("-" * w for w in widths))
+    for row in cells:
+        print("  ".join(_pad(v, widths[i], i in right) for i, v in enumerate(row)).rstrip())
+
+
+def _source_names() -> dict[str, str]:
+    return {"donated": translate("cli", "donated"), "purchased": translate("cli", "purchased"),
+            "consigned": translate("cli", "consigned")}
+
+
+def _method_names() -> dict[str, str]:
+    return {"cash": translate("cli", "cash"), "wechat": translate("cli", "WeChat Pay"),
+            "alipay": translate("cli", "Alipay"), "unionpay": translate("cli", "UnionPay card"),
+            "voucher": translate("cli", "voucher")}
+
+
+def _status_names() -> dict[str, str]:
+    return {"active": translate("cli", "active"), "suspended": translate("cli", "suspended"),
+            "expired": translate("cli", "expired")}
+
+
+def show(args: argparse.Namespace) -> int:
+    from charity_pos.domain.money import format_fen
+    from charity_pos.services import journal_view
+    from charity_pos.services.base import STORE_TZ
+    from charity_pos.services.registry import Services
+
+    services = Services.open(args.db)
+    try:
+        if args.kind == "items":
+            rows = services.catalog.search(include_inactive=True, limit=None)
+            objects = [
+                {"id": str(r.id), "barcode": r.barcode, "name": r.name, "category": r.category_code, "unit": r.unit,
+                 "sale_price_fen": r.sale_price_fen, "reference_price_fen": r.reference_price_fen,
+                 "source": str(r.source), "active": r.active, "on_hand": r.on_hand}
+                for r in rows
+            ]
+            headers = [translate("cli", "Barcode"), translate("cli", "Name"), translate("cli", "Category"), translate("cli", "Unit"), translate("cli", "Price"), translate("cli", "Reference"), translate("cli", "Source"), translate("cli", "Active"), translate("cli", "On hand")]
+            table = [[r.barcode, r.name, r.category_name, r.unit, format_fen(r.sale_price_fen),
+                      "" if r.reference_price_fen is None else format_fen(r.reference_price_fen),
+                      _source_names()[str(r.source)], translate("cli", "yes") if r.active else translate("cli", "no"),
+                      r.on_hand] for r in rows]
+            right = {4, 5, 8}
+        elif args.kind == "stock":
+            lots = services.stock.lots()
+            objects = [{"lot_id": str(r.lot_id), "item_id": str(r.item_id), "barcode": r.barcode,
+                        "lot_code": r.lot_code, "name": r.name, "unit": r.unit, "origin": r.origin,
+                        "document": r.document, "expiry_date": r.expiry_date.isoformat() if r.expiry_date else None,
+                        "received": r.received, "on_hand": r.on_hand} for r in lots]
+            origins = {"donation": translate("cli", "donation"), "purchase": translate("cli", "purchase"),
+                       "count": translate("cli", "stock count"), "unrecorded": translate("cli", "sold before received")}
+            headers = [translate("cli", "Barcode"), translate("cli", "Name"), translate("cli", "From"),
+                       translate("cli", "Document"), translate("cli", "Best before"), translate("cli", "Received"),
+                       translate("cli", "On hand"), translate("cli", "Unit")]
+            table = [[r.barcode, r.name, origins.get(r.origin, r.origin), r.document,
+                      r.expiry_date.isoformat() if r.expiry_date else "", r.received, r.on_hand, r.unit] for r in lots]
+            right = {5, 6}
+        elif args.kind == "donations":
+            from charity_pos.domain.identity import mask_name
+
+            donations = services.intake.donations()
+            kinds = {"person": translate("cli", "person"), "company": translate("cli", "company"),
+                     "anonymous": translate("cli", "anonymous")}
+
+            def donor_shown(d) -> str:  # type: ignore[no-untyped-def]
+                return d.donor_name if d.donor_kind == "company" else mask_name(d.donor_name)
+
+            objects = [{"id": str(d.id), "number": d.number, "received_at": d.received_at.isoformat(),
+                        "donor_kind": d.donor_kind, "donor": donor_shown(d), "lines": d.lines, "units": d.units,
+                        "cash_fen": d.cash_fen, "total_value_fen": d.total_value_fen,
+                        "receipt_number": d.receipt_number, "receipt_status": d.receipt_status} for d in donations]
+            headers = [translate("cli", "Number"), translate("cli", "Time"), translate("cli", "Donor"),
+                       translate("cli", "Lines"), translate("cli", "Units"), translate("cli", "Value"),
+                       translate("cli", "Receipt")]
+            table = [[d.number, d.received_at.astimezone(STORE_TZ).strftime("%Y-%m-%d %H:%M"),
+                      f"{kinds[d.donor_kind]} {donor_shown(d)}".strip(), d.lines, d.units,
+                      format_fen(d.total_value_fen),
+                      (d.receipt_number or "") + (" " + translate("cli", "(void)") if d.receipt_status == "void" else "")]
+                     for d in donations]
+            right = {3, 4, 5}
+        elif args.kind == "sales":
+            sales = services.sales.sales(limit=None)
+            methods = _method_names()
+            objects = [{"id": str(r.id), "number": r.number, "completed_at": r.completed_at.isoformat(),
+                        "cashier": r.cashier, "till": r.till, "lines": r.lines, "units": r.units,
+                        "total_fen": r.total_fen, "methods": list(r.methods), "status": r.status,
+                        "returned_fen": r.returned_fen} for r in sales]
+            headers = [translate("cli", "Number"), translate("cli", "Time"), translate("cli", "Cashier"),
+                       translate("cli", "Lines"), translate("cli", "Units"), translate("cli", "Total"),
+                       translate("cli", "Paid by"), translate("cli", "Returned")]
+            table = [[r.number + (" " + translate("cli", "(void)") if r.status == "voided" else ""),
+                      r.completed_at.astimezone(STORE_TZ).strftime("%Y-%m-%d %H:%M"), r.cashier, r.lines, r.units,
+                      format_fen(r.total_fen), "+".join(methods.get(m, m) for m in r.methods),
+                      format_fen(r.returned_fen) if r.returned_fen else ""] for r in sales]
+            right = {3, 4, 5, 7}
+        elif args.kind == "shifts":
+            shifts = services.shifts.shifts(limit=100_000)
+            summaries = [services.shifts.summary(r.number) for r in shifts]
+            objects = [{"number": r.shift.number, "till": r.shift.till, "opened_at": r.shift.opened_at.isoformat(),
+                        "opened_by": r.shift.opened_by, "float_fen": r.shift.float_fen,
+                        "closed_at": r.shift.closed_at.isoformat() if r.shift.closed_at else None,
+                        "sales": r.sales_count, "sales_fen": r.sales_fen,
+                        "expected_cash_fen": r.expected_fen["cash"],
+                        "counted_cash_fen": r.counted_fen["cash"] if r.counted_fen else None,
+                        "difference_reason": r.difference_reason} for r in summaries]
+            headers = [translate("cli", "Number"), translate("cli", "Till"), translate("cli", "Opened"),
+                       translate("cli", "Closed"), translate("cli", "Sales"), translate("cli", "Total"),
+                       translate("cli", "Cash expected"), translate("cli", "Cash counted")]
+            table = [[r.shift.number, r.shift.till, r.shift.opened_at.astimezone(STORE_TZ).strftime("%Y-%m-%d %H:%M"),
+                      r.shift.closed_at.astimezone(STORE_TZ).strftime("%H:%M") if r.shift.closed_at else
+                      translate("cli", "open"), r.sales_count, format_fen(r.sales_fen),
+                      format_fen(r.expected_fen["cash"]), format_fen(r.counted_fen["cash"]) if r.counted_fen else ""]
+                     for r in summaries]
+            right = {4, 5, 6, 7}
+        elif args.kind == "handouts":
+            from charity_pos.services.households import CATEGORY_NAMES, HouseholdCategory
+
+            handouts = services.handouts.handouts(limit=None)
+            # Households by card number only: no names, no ID numbers.
+            objects = [{"id": str(h.id), "number": h.number, "at": h.at.isoformat(), "card_number": h.card_number,
+                        "household_category": h.household_category, "period": h.period_key, "lines": h.lines,
+                        "units": h.units, "total_value_fen": h.total_value_fen, "over_allowance": h.over_allowance,
+                        "cashier": h.cashier} for h in handouts]
+            headers = [translate("cli", "Number"), translate("cli", "Time"), translate("cli", "Card"),
+                       translate("cli", "Category"), translate("cli", "Lines"), translate("cli", "Units"),
+                       translate("cli", "Value"), translate("cli", "Over allowance")]
+            table = [[h.number, h.at.astimezone(STORE_TZ).strftime("%Y-%m-%d %H:%M"), h.card_number,
+                      CATEGORY_NAMES.get(HouseholdCategory(h.household_category), h.household_category), h.lines,
+                      h.units, format_fen(h.total_value_fen), translate("cli", "yes") if h.over_allowance else ""]
+                     for h in handouts]
+            right = {4, 5, 6}
+        elif args.kind == "households":
+            from charity_pos.domain.identity import mask_name
+            from charity_pos.services.households import CATEGORY_NAMES
+
+            households = services.households.households()
+            # Masked names and ID numbers only: personal data in clear never leaves the app.
+            objects = [{"id": str(h.id), "card_number": h.card_number, "head_name": mask_name(h.head_name),
+                        "id_masked": h.id_masked, "members": h.members, "category": str(h.category),
+                        "subdistrict": h.subdistrict, "valid_from": h.valid_from.isoformat(),
+                        "valid_to": h.valid_to.isoformat(), "status": h.status} for h in households]
+            headers = [translate("cli", "Card"), translate("cli", "Head of household"), translate("cli", "ID number"),
+                       translate("cli", "Members"), translate("cli", "Category"), translate("cli", "Sub-district"),
+                       translate("cli", "Valid to"), translate("cli", "Status")]
+            table = [[h.card_number, mask_name(h.head_name), h.id_masked, h.members, CATEGORY_NAMES[h.category], h.subdistrict,
+                      h.valid_to.isoformat(), _status_names()[h.status]] for h in households]
+            right = {3}
+        else:
+            events = journal_view.events(services.ctx)
+            objects = [{"seq": e.seq, "at": e.at.isoformat(), "kind": e.kind, "actor": e.actor, "hash": e.hash}
+                       for e in events]
+            headers = [translate("cli", "No."), translate("cli", "Time"), translate("cli", "Event"), translate("cli", "By"), translate("cli", "Hash")]
+            table = [[e.seq, e.at.astimezone(STORE_TZ).strftime("%Y-%m-%d %H:%M:%S"), e.kind, e.actor, e.hash[:16]]
+                     for e in events]
+            right = {0}
+    finally:
+        services.close()
+    if args.json:
+        json.dump(objects, sys.stdout, ensure_ascii=False, indent=1)
+        print()
+    else:
+        print_table(headers, table, right)
+    return 0
