@@ -16,6 +16,8 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 PACKAGE = ROOT / "charity_pos"
 QT_FREE_PACKAGES = ("domain", "db", "ledger", "services", "demo", "security", "printing", "sync", "hub")
+#: Qt packages (the screens): never in the list above.
+QT_PACKAGES = ("ui", "hub_ui")
 #: Command-line front ends inside those packages speak through the translation
 #: loader, as ``cli`` does.
 CLI_MODULES = ("cli.py",)
@@ -137,3 +139,12 @@ def test_the_source_check_sees_imports_inside_functions() -> None:
     """Also not blind: the screens' imports are found, even those made late."""
     assert any(n.startswith("PySide6") for n in imported_modules(PACKAGE / "i18n.py"))
     assert "charity_pos.ui.app" in imported_modules(PACKAGE / "cli.py")  # imported inside main()
+
+
+def test_the_qt_packages_are_left_out_of_the_qt_free_check() -> None:
+    """The hub app (``hub_ui``) is Qt, like ``ui``: apart from ``hub``, which stays Qt-free."""
+    files = qt_free_files()
+    for pkg in QT_PACKAGES:
+        assert pkg not in QT_FREE_PACKAGES
+        assert not any(f.is_relative_to(PACKAGE / pkg) for f in files), pkg
+    assert any(f.is_relative_to(PACKAGE / "hub") for f in files)

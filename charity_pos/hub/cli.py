@@ -6,6 +6,8 @@
     charity-pos hub households import --hub URL FILE
     charity-pos hub export-bundle --hub URL --store-code CODE --out DIR
     charity-pos hub over-allowance --hub URL
+    charity-pos hub add-user --hub URL --username NAME --name DISPLAY --pin PIN
+    charity-pos hub gui --hub URL [--lang en]
 
 ``--hub`` is any SQLAlchemy URL (``postgresql+psycopg://user@host/db``) or
 a SQLite file's path; without it, the hub is ``hub.sqlite3`` in the user's
@@ -40,6 +42,8 @@ def add_parsers(sub: argparse._SubParsersAction, common: argparse.ArgumentParser
 
     init = hub_sub.add_parser("init", parents=[common, where], help="create the district's hub and its key pair")
     init.add_argument("--district", required=True)
+    init.add_argument("--staff-pin", metavar="PIN",
+                      help="also create a first district staff account \"district\" with this PIN")
 
     add = hub_sub.add_parser("add-store", parents=[common, where],
                              help="register a store from its registration file and write the hub's trust file")
@@ -70,6 +74,13 @@ def add_parsers(sub: argparse._SubParsersAction, common: argparse.ArgumentParser
     hub_sub.add_parser("over-allowance", parents=[common, where],
                        help="households that went past their allowance across stores")
 
+    user = hub_sub.add_parser("add-user", parents=[common, where], help="add a district staff account for hub gui")
+    user.add_argument("--username", required=True, metavar="NAME")
+    user.add_argument("--name", required=True, metavar="DISPLAY", help="the name shown at log-in")
+    user.add_argument("--pin", required=True, metavar="PIN", help="4 to 12 digits")
+
+    hub_sub.add_parser("gui", parents=[common, where], help="the hub app for district staff")
+
 
 def run(args: argparse.Namespace) -> int:
     if args.hub_command == "init":
@@ -82,6 +93,10 @@ def run(args: argparse.Namespace) -> int:
         return _export_bundle(args)
     if args.hub_command == "over-allowance":
         return _over_allowance(args)
+    if args.hub_command == "add-user":
+        return _add_user(args)
+    if args.hub_command == "gui":
+        return _gui(args)
     return _import(args)
 
 
@@ -89,12 +104,41 @@ def _init(args: argparse.Namespace) -> int:
     from charity_pos.hub.engine import shown, to_url
     from charity_pos.hub.service import init_hub, key_path
 
+    if args.staff_pin:
+        from charity_pos.domain.pins import check_policy
+
+        check_policy(args.staff_pin)  # before the hub is made: a bad PIN makes nothing
     info = init_hub(args.hub, args.district)
     print(translate("cli", "Created the district hub of {district} in {url} (key {fingerprint}). Its private key is "
                            "in {key}: back it up and keep it apart from the database.").format(
         district=info.district, url=shown(to_url(args.hub)), fingerprint=fingerprint(info.public_key),
         key=key_path(info.id)))
+    if args.staff_pin:
+        from charity_pos.hub.engine import open_hub
+        from charity_pos.hub.users import add_user
+
+        with open_hub(args.hub) as db:
+            added = add_user(db, "district", info.district, args.staff_pin)
+        print(translate("cli", "District staff account {username} created.").format(username=added.username))
     return 0
+
+
+def _add_user(args: argparse.Namespace) -> int:
+    from charity_pos.hub.engine import open_hub
+    from charity_pos.hub.users import add_user
+
+    with open_hub(args.hub) as db:
+        added = add_user(db, args.username, args.name, args.pin)
+    print(translate("cli", "District staff account {username} ({name}) added.").format(username=added.username,
+                                                                                       name=added.display_name))
+    return 0
+
+
+def _gui(args: argparse.Namespace) -> int:
+    from charity_pos import config
+    from charity_pos.hub_ui.app import run_hub_app  # Qt only when the window is wanted
+
+    return run_hub_app(args.hub, args.lang or config.Settings.load().language)
 
 
 def _add_store(args: argparse.Namespace) -> int:

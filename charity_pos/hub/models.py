@@ -252,3 +252,22 @@ class HubDownstream(HubBase):
 
 
 PROJECTIONS = (HubDonor, HubDonation, HubSale, HubHandout, HubReceipt, HubStock)
+
+
+# --- district staff ------------------------------------------------------------------------------------
+class HubUser(HubBase):
+    """A district staff account for the hub app: log-in with a PIN (scrypt),
+    locked for a while after too many wrong PINs, as at a store."""
+
+    __tablename__ = "hub_user"
+    __table_args__ = (CheckConstraint("role IN ('district')", name="role"),)
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=new_id)
+    username: Mapped[str] = mapped_column(String(32), unique=True)
+    display_name: Mapped[str] = mapped_column(String(50))
+    role: Mapped[str] = mapped_column(String(12), default="district")
+    pin_hash: Mapped[str] = mapped_column(String(200))
+    failed_pins: Mapped[int] = mapped_column(Integer, default=0)
+    locked_until: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    active: Mapped[bool] = mapped_column(default=True)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)

@@ -1,0 +1,75 @@
+"""What the hub app lists: the stores with their last bundle and last
+event, and the district's registry with names and ID numbers masked."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from sqlalchemy import or_, select
+
+from charity_pos.domain.identity import mask_name
+from charity_pos.hub.engine import HubDatabase
+from charity_pos.hub.models import HubEvent, HubHousehold, HubStore
+
+#: A store that has sent no bundle for this long is shown with a warning.
+STALE_AFTER = timedelta(days=7)
+
+
+@dataclass(frozen=True)
+class StoreRow:
+    code: str
+    name: str
+    last_bundle_at: datetime | None
+    last_seq: int
+    last_event_at: str | None
+    last_event_kind: str | None
+
+    def stale(self, now: datetime) -> bool:
+        return self.last_bundle_at is None or now - self.last_bundle_at > STALE_AFTER
+
+
+def stores(db: HubDatabase) -> list[StoreRow]:
+    with db.read() as s:
+        rows = []
+        for store in s.scalars(select(HubStore).order_by(HubStore.code)):
+            event = None
+            if store.last_seq:
+                event = s.execute(select(HubEvent.at, HubEvent.kind).where(
+                    HubEvent.store_id == store.id, HubEvent.seq == store.last_seq)).first()
+            rows.append(StoreRow(store.code, store.name, store.last_bundle_at, store.last_seq,
+                                 event[0] if event else None, event[1] if event else None))
+        return rows
+
+
+@dataclass(frozen=True)
+class HouseholdRow:
+    """A registry household as the hub app shows it: masked."""
+
+    card_number: str
+    name_masked: str
+    id_masked: str
+    members: int
+    category: str
+    subdistrict: str
+    valid_to: date
+    status: str
+
+
+def households(db: HubDatabase, search: str = "", limit: int = 500) -> list[HouseholdRow]:
+    """The registry, by card number; ``search`` matches the card number,
+    the sub-district or the head's name (shown masked)."""
+    text = search.strip()
+    query = select(HubHousehold).order_by(HubHousehold.card_number).limit(limit)
+    if text:
+        like = f"%{text}%"
+        query = query.where(or_(HubHousehold.card_number.ilike(like), HubHousehold.subdistrict.ilike(like),
+                                HubHousehold.head_name.ilike(like)))
+    with db.read() as s:
+        return [HouseholdRow(h.card_number, mask_name(h.head_name), h.id_masked, h.members, h.category,
+                             h.subdistrict, h.valid_to, h.status) for h in s.scalars(query)]
+
+
+def store_codes(db: HubDatabase) -> list[str]:
+    with db.read() as s:
+        return list(s.scalars(select(HubStore.code).order_by(HubStore.code)))

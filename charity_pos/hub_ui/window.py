@@ -1,0 +1,77 @@
+"""The hub app's main window: navigation on the left (import, stores,
+registry), the screen on the right, who is logged in below."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Signal
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QMainWindow, QPushButton, QStackedWidget, QWidget
+
+from charity_pos import __version__
+from charity_pos.hub.engine import HubDatabase
+from charity_pos.hub.users import HubActor
+from charity_pos.hub_ui.importing import ImportScreen
+from charity_pos.hub_ui.registry import RegistryScreen
+from charity_pos.hub_ui.stores import StoresScreen
+from charity_pos.services.base import Clock, system_clock
+
+
+class HubWindow(QMainWindow):
+    logout_requested = Signal()
+
+    def __init__(self, db: HubDatabase, actor: HubActor, district: str, clock: Clock = system_clock,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.actor = actor
+        self.setWindowTitle(self.tr("charity-pos hub · {district}").format(district=district))
+        self.setMinimumSize(QSize(1000, 700))
+        self.import_screen = ImportScreen(db, clock)
+        self.stores_screen = StoresScreen(db, clock)
+        self.registry_screen = RegistryScreen(db, clock)
+        self.import_screen.imported.connect(self.stores_screen.reload)
+
+        self.navigation = QListWidget()
+        self.navigation.setObjectName("navigation")
+        self.navigation.setFixedWidth(216)
+        self.stack = QStackedWidget()
+        for label, screen in ((self.tr("Import bundles"), self.import_screen), (self.tr("Stores"), self.stores_screen),
+                              (self.tr("Registry"), self.registry_screen)):
+            self.navigation.addItem(label)
+            self.stack.addWidget(screen)
+        self.navigation.currentRowChanged.connect(self._show)
+        body = QWidget()
+        layout = QHBoxLayout(body)
+        layout.addWidget(self.navigation)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(body)
+        self.navigation.setCurrentRow(0)
+
+        bar = self.statusBar()
+        bar.addWidget(QLabel(self.tr("{district} · {name} ({username}) · district staff · charity-pos {version}").format(
+            district=district, name=actor.display_name, username=actor.username, version=__version__)))
+        logout = QPushButton(self.tr("Log out"))
+        logout.clicked.connect(self.logout_requested)
+        bar.addPermanentWidget(logout)
+
+    def _show(self, row: int) -> None:
+        self.stack.setCurrentIndex(row)
+        screen = self.stack.currentWidget()
+        if screen is self.stores_screen:
+            self.stores_screen.reload()
+        elif screen is self.registry_screen:
+            self.registry_screen.reload()
+
+    def busy(self) -> bool:
+        return any(s.busy() for s in (self.import_screen, self.stores_screen)) or self.registry_screen.job is not None
+
+    def wait_for_jobs(self) -> None:
+        """Let the file at hand finish (a file is imported whole or not at all)."""
+        for job in (self.import_screen.job, self.stores_screen.job, self.registry_screen.job):
+            if job is not None:
+                job.cancel()
+                job.wait()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.wait_for_jobs()
+        super().closeEvent(event)
