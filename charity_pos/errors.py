@@ -383,3 +383,7 @@ class DownstreamCardConflict(PosError):
 
 class IdNotHeldHere(PosError):
     """The household came from the district's registry: the store has no whole ID number (facts: card)."""
+
+
+class RulesFileUnreadable(PosError):
+    """A quota rules file that is missing, not JSON, or not a list of rules (facts: path, detail)."""

@@ -69,6 +69,8 @@ TEMPLATES: dict[type[e.PosError], str] = {
     e.TicketCompleted: QT_TRANSLATE_NOOP("Errors", "This ticket was already paid as sale {number}."),
     e.NoQuotaRule: QT_TRANSLATE_NOOP(
         "Errors", "There is no quota rule for {category} households yet; a manager sets one first."),
+    e.RulesFileUnreadable: QT_TRANSLATE_NOOP(
+        "Errors", "{path} is not a list of quota rules in JSON (like the rules.json of a downstream bundle)."),
     e.BundleForged: QT_TRANSLATE_NOOP(
         "Errors", "{path} is not signed by {signer}'s registered key: refused as forged or damaged."),
     e.FontMissing: QT_TRANSLATE_NOOP(

@@ -79,6 +79,13 @@ def add_parsers(sub: argparse._SubParsersAction, common: argparse.ArgumentParser
     user.add_argument("--name", required=True, metavar="DISPLAY", help="the name shown at log-in")
     user.add_argument("--pin", required=True, metavar="PIN", help="4 to 12 digits")
 
+    rules = hub_sub.add_parser("rules", parents=[common], help="the district's quota rules, sent to every store")
+    rules_sub = rules.add_subparsers(dest="rules_command", required=True)
+    rules_import = rules_sub.add_parser(
+        "import", parents=[common, where],
+        help="set the district's quota rules from a JSON list (the shape of a downstream bundle's rules.json)")
+    rules_import.add_argument("file", type=Path, metavar="FILE")
+
     hub_sub.add_parser("gui", parents=[common, where], help="the hub app for district staff")
 
 
@@ -97,7 +104,22 @@ def run(args: argparse.Namespace) -> int:
         return _add_user(args)
     if args.hub_command == "gui":
         return _gui(args)
+    if args.hub_command == "rules":
+        return _rules_import(args)
     return _import(args)
+
+
+def _rules_import(args: argparse.Namespace) -> int:
+    from datetime import UTC, datetime
+
+    from charity_pos.hub.engine import open_hub
+    from charity_pos.hub.rules import import_rules
+
+    with open_hub(args.hub) as db:
+        count = import_rules(db, args.file, datetime.now(UTC))
+    print(translate("cli", "{count} quota rules of the district set; the next downstream bundles carry them.").format(
+        count=count))
+    return 0
 
 
 def _init(args: argparse.Namespace) -> int:

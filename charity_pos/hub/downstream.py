@@ -40,7 +40,7 @@ from charity_pos.errors import HouseholdLinksUnreadable, HubNotFound, OutputFold
 from charity_pos.hub.models import Hub, HubDownstream, HubEvent, HubHandout, HubHousehold, HubHouseholdLink, HubStore
 from charity_pos.ledger.canonical import canonical_json, plain
 from charity_pos.services.base import Clock, system_clock
-from charity_pos.services.quotas import DEFAULT_RULES, RuleDraft
+from charity_pos.services.quotas import RuleDraft
 from charity_pos.sync import district
 from charity_pos.sync.bundle import SUFFIX, write_bundle
 
@@ -112,9 +112,11 @@ def fill_household_hashes(s: Session, store_id: uuid.UUID) -> None:
 
 
 # --- rules and periods --------------------------------------------------------------------------------
-def district_rules() -> list[RuleDraft]:
-    """The district's quota rules: the defaults until the hub keeps rules of its own."""
-    return list(DEFAULT_RULES)
+def district_rules(session: Session) -> list[RuleDraft]:
+    """The district's quota rules: its own where set, the defaults elsewhere."""
+    from charity_pos.hub.rules import stored_rules
+
+    return stored_rules(session)
 
 
 def rule_dict(rule: RuleDraft) -> dict[str, Any]:
@@ -220,7 +222,7 @@ def export_bundle(db: HubDatabase, store_code: str, out_dir: Path, *, clock: Clo
         use_rows = [{"district_hash": h, "period_key": k, "used_fen": used.get((h, k), 0)}
                     for h in wanted for k in keys]
 
-        rules = [rule_dict(r) for r in district_rules()]
+        rules = [rule_dict(r) for r in district_rules(s)]
         last_at = None
         if store.last_seq:
             last_at = s.scalar(select(HubEvent.at).where(HubEvent.store_id == store.id,
@@ -258,8 +260,8 @@ class OverAllowance:
 def over_allowance(db: HubDatabase) -> list[OverAllowance]:
     """Households of the registry whose handouts at all stores together
     went past the allowance of their category's rule in a period."""
-    rules = {r.household_category: _domain(r) for r in district_rules()}
     with db.read() as s:
+        rules = {r.household_category: _domain(r) for r in district_rules(s)}
         totals = s.execute(
             select(HubHandout.household_hash, HubHandout.period_key, func.sum(HubHandout.total_value_fen))
             .where(HubHandout.household_hash.is_not(None))

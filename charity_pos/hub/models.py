@@ -271,3 +271,16 @@ class HubUser(HubBase):
     locked_until: Mapped[datetime | None] = mapped_column(UtcDateTime)
     active: Mapped[bool] = mapped_column(default=True)
     created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
+# --- the district's quota rules --------------------------------------------------------------------------
+class HubQuotaRule(HubBase):
+    """A quota rule the district sets for one household category, sent to
+    every store in its downstream bundles (canonical JSON of the rule)."""
+
+    __tablename__ = "hub_quota_rule"
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=new_id)
+    household_category: Mapped[str] = mapped_column(String(20), unique=True)
+    rule: Mapped[str] = mapped_column(Text)
+    updated_at: Mapped[datetime] = mapped_column(UtcDateTime)

@@ -99,7 +99,8 @@ def _count(value: object) -> int:
     return value
 
 
-def _clean(session: Session, draft: RuleDraft) -> RuleDraft:
+def clean_rule(draft: RuleDraft, goods_codes: set[str]) -> RuleDraft:
+    """Check a rule against the goods category codes; the store and the hub use it."""
     try:
         HouseholdCategory(draft.household_category)
     except ValueError:
@@ -114,7 +115,7 @@ def _clean(session: Session, draft: RuleDraft) -> RuleDraft:
         months = quota.parse_months(draft.topup_months)
     except ValueError as exc:
         raise InvalidInput(field="topup_months", value=str(exc), reason="months") from None
-    codes = set(session.scalars(select(Category.code)))
+    codes = goods_codes
     seen = set()
     for limit in draft.limits:
         if limit.goods_category not in codes:
@@ -126,6 +127,10 @@ def _clean(session: Session, draft: RuleDraft) -> RuleDraft:
         _count(limit.per_member_count)
     return RuleDraft(draft.household_category, draft.period, draft.base_fen, draft.per_member_fen, draft.topup_fen,
                      ",".join(str(m) for m in sorted(months)), draft.mode, tuple(draft.limits))
+
+
+def _clean(session: Session, draft: RuleDraft) -> RuleDraft:
+    return clean_rule(draft, set(session.scalars(select(Category.code))))
 
 
 def write_rule(session: Session, draft: RuleDraft, now) -> None:  # type: ignore[no-untyped-def]
