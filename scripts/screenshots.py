@@ -169,6 +169,7 @@ def main(out: Path) -> None:
         handout(services, main_window, out)
         households(services, manager, main_window, out)
         services.close()
+        hub(db, Path(home), out)
         app.quit()
 
 
@@ -219,6 +220,56 @@ def handout(services: Services, main_window, out: Path) -> None:  # type: ignore
     for _ in range(3):  # the side panel's nested layouts settle over a few passes
         QApplication.processEvents()
     save(main_window, out / "handout.png")
+
+
+def hub(store: Path, home: Path, out: Path) -> None:
+    """The hub app with the demo store's bundle imported and a small registry."""
+    from charity_pos import cli
+    from charity_pos.hub.engine import open_hub
+    from charity_pos.hub.users import add_user, login
+    from charity_pos.hub_ui.window import HubWindow
+
+    url = str(home / "hub.sqlite3")
+    usb = home / "usb"
+    usb.mkdir()
+    for argv in (["hub", "init", "--hub", url, "--district", "静安区"],
+                 ["store-key", "--db", str(store), "--out", str(home / "JA01.json")],
+                 ["hub", "add-store", "--hub", url, "--registration", str(home / "JA01.json"),
+                  "--out", str(home / "trust.json"), "--area", "石门二路街道"],
+                 ["trust-hub", "--db", str(store), str(home / "trust.json")],
+                 ["export-bundle", "--db", str(store), "--out", str(usb)]):
+        assert cli.main(argv) == 0, argv
+    from charity_pos.domain.identity import id_check_char
+
+    rows = ["救助证号,户主姓名,身份证号,家庭人数,救助类别,认定街道,认定文书号,有效期起,有效期止,同意日期"]
+    for n, (name, first17, members, category) in enumerate((
+            ("袁桂芳", "31010419520814762", 3, "低保"), ("陈建华", "31010419490305181", 1, "特困"),
+            ("周美玲", "31010619680221043", 2, "低保边缘")), start=1):
+        rows.append(f"HB{n:06d},{name},{first17 + id_check_char(first17)},{members},{category},石门二路街道,"
+                    f"静民救〔2026〕{n:03d}号,2026-01-01,2026-12-31,2026-01-01")
+    registry = home / "list.csv"
+    registry.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    cli.main(["hub", "households", "import", "--hub", url, str(registry)])
+    from charity_pos import i18n
+
+    for translator in i18n.load("zh_CN"):  # the commands above loaded their own catalogs
+        QApplication.instance().installTranslator(translator)  # type: ignore[union-attr]
+    with open_hub(url) as db:
+        add_user(db, "wangli", "王丽", "2468")
+        actor = login(db, "wangli", "2468")
+        window = HubWindow(db, actor, "静安区")
+        window.resize(1280, 800)
+        window.show()
+        window.import_screen.start_import(sorted(usb.glob("*.cpbundle")))
+        while window.import_screen.busy():
+            QApplication.processEvents()
+        QApplication.processEvents()
+        save(window, out / "hub-import.png")
+        window.navigation.setCurrentRow(1)
+        save(window, out / "hub-stores.png")
+        window.navigation.setCurrentRow(2)
+        save(window, out / "hub-registry.png")
+        window.close()
 
 
 if __name__ == "__main__":

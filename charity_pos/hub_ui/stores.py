@@ -4,11 +4,10 @@ a store silent for 7 days; and writing every store's downstream bundle."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QListWidget, QPushButton, QVBoxLayout, QWidget
 
@@ -27,6 +26,19 @@ RED = QColor("#b03a2e")
 
 def local_time(at: datetime | None) -> str:
     return at.astimezone(STORE_TZ).strftime("%Y-%m-%d %H:%M") if at is not None else ""
+
+
+def _event_time(text: str | None) -> str:
+    """An event's time as the store wrote it (ISO, UTC), in Shanghai time."""
+    if not text:
+        return ""
+    try:
+        at = datetime.fromisoformat(text)
+    except ValueError:
+        return text[:16].replace("T", " ")
+    if at.tzinfo is None:
+        at = at.replace(tzinfo=UTC)
+    return local_time(at)
 
 
 class StoresModel(RowsModel[StoreRow]):
@@ -50,8 +62,7 @@ class StoresModel(RowsModel[StoreRow]):
         if column == 3:
             if not row.last_seq:
                 return ""
-            at = (row.last_event_at or "")[:16].replace("T", " ")
-            return self.tr("#{seq} at {at}").format(seq=row.last_seq, at=at)
+            return self.tr("#{seq} at {at}").format(seq=row.last_seq, at=_event_time(row.last_event_at))
         if row.last_bundle_at is None:
             return self.tr("Never synced")
         if row.stale(self.clock()):
