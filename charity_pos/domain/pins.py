@@ -7,8 +7,10 @@ import base64
 import hashlib
 import hmac
 import secrets
+from datetime import datetime, timedelta
+from typing import Protocol
 
-from charity_pos.errors import InvalidInput
+from charity_pos.errors import AccountInactive, AccountLocked, InvalidInput, PosError, WrongPin
 
 MIN_LENGTH = 4
 MAX_LENGTH = 12
@@ -44,3 +46,37 @@ def pin_matches(pin: str, stored: str) -> bool:
     except (ValueError, TypeError):
         return False
     return hmac.compare_digest(candidate, base64.b64decode(digest))
+
+
+#: Wrong PINs in a row that lock an account, and for how long (store and hub alike).
+MAX_FAILED_PINS = 5
+LOCK_MINUTES = 5
+
+
+class PinAccount(Protocol):
+    username: str
+    active: bool
+    pin_hash: str
+    failed_pins: int
+    locked_until: datetime | None
+
+
+def attempt(account: PinAccount, pin: str, now: datetime) -> tuple[str, PosError | None]:
+    """One PIN typed for ``account``: updates its failure count and lock, and
+    says how it went: ("ok", None), or an outcome ("inactive", "locked",
+    "wrong_pin", "locked_now") with the error to raise once the caller has
+    committed the count, so that a failure is remembered."""
+    if not account.active:
+        return "inactive", AccountInactive(username=account.username)
+    if account.locked_until is not None and account.locked_until > now:
+        return "locked", AccountLocked(username=account.username, until=account.locked_until)
+    if pin_matches(pin, account.pin_hash):
+        account.failed_pins = 0
+        account.locked_until = None
+        return "ok", None
+    account.failed_pins += 1
+    if account.failed_pins >= MAX_FAILED_PINS:
+        account.failed_pins = 0
+        account.locked_until = now + timedelta(minutes=LOCK_MINUTES)
+        return "locked_now", AccountLocked(username=account.username, until=account.locked_until)
+    return "wrong_pin", WrongPin(username=account.username, attempts_left=MAX_FAILED_PINS - account.failed_pins)

@@ -7,16 +7,16 @@ from __future__ import annotations
 import logging
 import uuid
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
 from charity_pos.domain import pins
-from charity_pos.errors import AccountInactive, AccountLocked, DuplicateName, InvalidInput, WrongPin
+from charity_pos.errors import DuplicateName, InvalidInput, WrongPin
 from charity_pos.hub.engine import HubDatabase
 from charity_pos.hub.models import HubUser
-from charity_pos.services.accounts import LOCK_MINUTES, MAX_FAILED_PINS, USERNAME
+from charity_pos.services.accounts import USERNAME
 from charity_pos.services.base import Clock, system_clock
 
 log = logging.getLogger("charity_pos.hub")
@@ -87,22 +87,10 @@ def login(db: HubDatabase, username: str, pin: str, *, clock: Clock = system_clo
         user = s.scalars(select(HubUser).where(HubUser.username == username).with_for_update()).one_or_none()
         if user is None:
             raise WrongPin(username=username, attempts_left=None)
-        if not user.active:
-            failure = AccountInactive(username=username)
-        elif user.locked_until is not None and user.locked_until > now:
-            failure = AccountLocked(username=username, until=user.locked_until)
-        elif pins.pin_matches(pin, user.pin_hash):
-            user.failed_pins = 0
-            user.locked_until = None
+        outcome, failure = pins.attempt(user, pin, now)
+        if failure is None:
             log.info("hub user %s logged in", username)
             return HubActor(user.id, user.username, user.display_name, user.role)
-        else:
-            user.failed_pins += 1
-            if user.failed_pins >= MAX_FAILED_PINS:
-                user.failed_pins = 0
-                user.locked_until = now + timedelta(minutes=LOCK_MINUTES)
-                log.warning("hub account locked after %d wrong PINs", MAX_FAILED_PINS)
-                failure = AccountLocked(username=username, until=user.locked_until)
-            else:
-                failure = WrongPin(username=username, attempts_left=MAX_FAILED_PINS - user.failed_pins)
+        if outcome == "locked_now":
+            log.warning("hub account locked after %d wrong PINs", pins.MAX_FAILED_PINS)
     raise failure

@@ -7,7 +7,7 @@ import logging
 import re
 import uuid
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -15,8 +15,6 @@ from sqlalchemy.orm import Session
 from charity_pos.db.models import AuditEntry, User
 from charity_pos.domain import pins
 from charity_pos.errors import (
-    AccountInactive,
-    AccountLocked,
     ApprovalRejected,
     ApprovalRequired,
     DuplicateName,
@@ -31,8 +29,8 @@ from charity_pos.services.permissions import APPROVABLE, Action, allowed
 
 log = logging.getLogger("charity_pos.accounts")
 
-MAX_FAILED_PINS = 5
-LOCK_MINUTES = 5
+MAX_FAILED_PINS = pins.MAX_FAILED_PINS
+LOCK_MINUTES = pins.LOCK_MINUTES
 USERNAME = re.compile(r"^[a-z][a-z0-9_.-]{1,31}$")
 
 
@@ -97,26 +95,14 @@ class AccountService:
             user = s.scalars(select(User).where(User.username == username)).one_or_none()
             if user is None:
                 raise WrongPin(username=username, attempts_left=None)
-            if not user.active:
-                failure = AccountInactive(username=username)
-            elif user.locked_until is not None and user.locked_until > now:
-                failure = AccountLocked(username=username, until=user.locked_until)
-            elif pins.pin_matches(pin, user.pin_hash):
-                user.failed_pins = 0
-                user.locked_until = None
+            outcome, failure = pins.attempt(user, pin, now)
+            if failure is None:
                 audit(s, now, action, "ok", user.id)
                 return _actor(user)
-            else:
-                user.failed_pins += 1
-                if user.failed_pins >= MAX_FAILED_PINS:
-                    user.failed_pins = 0
-                    user.locked_until = now + timedelta(minutes=LOCK_MINUTES)
-                    audit(s, now, action, "locked", user.id)
-                    log.warning("account locked after %d wrong PINs", MAX_FAILED_PINS)
-                    failure = AccountLocked(username=username, until=user.locked_until)
-                else:
-                    audit(s, now, action, "wrong_pin", user.id)
-                    failure = WrongPin(username=username, attempts_left=MAX_FAILED_PINS - user.failed_pins)
+            if outcome in ("wrong_pin", "locked_now"):
+                audit(s, now, action, "locked" if outcome == "locked_now" else "wrong_pin", user.id)
+            if outcome == "locked_now":
+                log.warning("account locked after %d wrong PINs", pins.MAX_FAILED_PINS)
         raise failure
 
     def login(self, username: str, pin: str) -> Actor:
