@@ -49,6 +49,7 @@ def _parser() -> argparse.ArgumentParser:
 
     verify = sub.add_parser("verify", parents=[common], help="check a store file against its journal")
     verify.add_argument("--db", type=Path, required=True)
+    verify.add_argument("--key-file", type=Path, help="the store's key file, when it is not in this PC's key folder")
 
     receipt = sub.add_parser("receipt", parents=[common], help="the donation receipt PDF (issued on first print)")
     receipt.add_argument("--db", type=Path, required=True)
@@ -180,15 +181,25 @@ def _demo(args: argparse.Namespace) -> int:
 def _verify(args: argparse.Namespace) -> int:
     from charity_pos.db.engine import open_store
     from charity_pos.ledger.verify import verify
+    from charity_pos.security.keys import seal_key_for
 
     with open_store(args.db, upgrade=False) as db, db.engine.connect() as conn:
-        report = verify(conn)
-    if report.ok:
-        print(translate("cli", "OK: {events} journal events, {records} records agree; chain head {head}.").format(
-            events=report.events, records=report.records, head=report.head_hash[:16]))
-        return 0
-    print(translate("cli", "FAILED: ") + _problem_text(report.problem), file=sys.stderr)
-    return 1
+        key, key_path, marked = seal_key_for(conn, args.key_file)
+        report = verify(conn, key, key_says_sealed=marked)
+    if not report.ok:
+        print(translate("cli", "FAILED: ") + _problem_text(report.problem), file=sys.stderr)
+        return 1
+    print(translate("cli", "OK: {events} journal events, {records} records agree; chain head {head}.").format(
+        events=report.events, records=report.records, head=report.head_hash[:16]))
+    if not report.sealed:
+        print(translate("cli", "Note: this file is from an earlier version (schema {revision}) and has no seal yet: "
+                               "its authenticity was not checked. Open it once with this version to seal it.")
+              .format(revision=report.revision), file=sys.stderr)
+    elif not report.authenticated:
+        print(translate("cli", "Note: no key file ({path}): the seal was checked for consistency only, "
+                               "its authenticity was NOT checked. Give the store's key file with --key-file.")
+              .format(path=key_path), file=sys.stderr)
+    return 0
 
 
 def _write_pdf(out: Path, write) -> None:  # type: ignore[no-untyped-def]
@@ -327,8 +338,47 @@ def _problem_text(p) -> str:  # type: ignore[no-untyped-def]
         "extra_record": translate("cli", "record {table}/{record} is not in the journal"),
         "value": translate("cli",
                            "record {table}/{record}: {column} is {found} in the database but {expected} in journal event #{seq}"),
+        "schema:extra_trigger": translate("cli", "the database has a trigger {record} on {table} that charity-pos "
+                                                 "never makes"),
+        "schema:extra_view": translate("cli", "the database has a view {record} that charity-pos never makes"),
+        "schema:extra_table": translate("cli", "the database has a table {table} that charity-pos never makes"),
+        "schema:missing_table": translate("cli", "the table {table} is missing from the database"),
+        "schema:missing_column": translate("cli", "the column {table}.{column} is missing from the database"),
+        "schema:extra_column": translate("cli", "the database has a column {table}.{column} that charity-pos never makes"),
+        "downgraded": translate("cli", "the file claims an earlier version's schema ({detail}), but its key file "
+                                       "says it was sealed: it was set back by hand"),
+        "empty": translate("cli", "the journal is empty: a store file always holds at least its first events"),
+        "seal_missing": translate("cli", "the store's seal is missing: the file was emptied or rebuilt outside charity-pos"),
+        "seal_forged": translate("cli", "the store's seal was not written by this store's charity-pos "
+                                        "(it does not verify with the store's key)"),
+        "truncated": translate("cli", "events were removed from the end of the journal: it ends at #{found}, "
+                                      "but the store had written #{expected}"),
+        "truncated_hub": translate("cli", "events were removed from the end of the journal: it ends at #{found}, "
+                                          "but the store had already sent #{expected} to the district"),
+        "seal_head": translate("cli", "the journal was rewritten after event #{expected} outside charity-pos "
+                                      "(its last event is not the one the store sealed)"),
+        "representation": translate("cli", "record {table}/{record}: {column} is stored as {found}, "
+                                           "not in the form charity-pos writes"),
+        "audit_sequence": translate("cli", "audit log entry #{seq} is out of sequence (expected #{expected})"),
+        "audit_link": translate("cli", "audit log entry #{seq} does not link to the entry before it"),
+        "audit_hash": translate("cli", "audit log entry #{seq} was altered: its hash does not match"),
+        "audit_head": translate("cli", "the audit log ends at entry #{found}, but the store sealed it at #{expected}"),
+        "digest": translate("cli", "table {table} was changed outside charity-pos: it no longer matches the seal"),
+        "digest:columns": translate("cli", "table {table} was changed outside charity-pos: its columns {detail} "
+                                           "no longer match the seal"),
+        "doc_sequence": translate("cli", "document counter {table} of {record} stands at {found}, but the last "
+                                         "document is number {expected}"),
+        "doc_sequence:gap": translate("cli", "document counter {table} of {record}: number {detail} is missing "
+                                             "between the documents"),
     }
-    return templates[p.kind].format(**facts)
+    key = p.kind
+    if p.kind == "schema" or (p.kind == "digest" and p.detail):
+        key = f"{p.kind}:{p.detail if p.kind == 'schema' else 'columns'}"
+    elif p.kind == "doc_sequence" and p.detail.startswith("gap:"):
+        key, facts["detail"] = "doc_sequence:gap", p.detail[4:]
+    if facts["found"] is None:
+        facts["found"] = "-"
+    return templates[key].format(**facts)
 
 
 if __name__ == "__main__":

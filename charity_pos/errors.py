@@ -101,6 +101,12 @@ class KeyFileMissing(PosError):
     """The store's key file for personal data is missing (facts: path)."""
 
 
+class SealBroken(PosError):
+    """The store file was changed outside charity-pos: a table (or the
+    journal's or audit log's head) is no longer what the app sealed, so
+    nothing more is written to it (facts: what, the table)."""
+
+
 class InsufficientStock(PosError):
     """Fewer units on hand than asked for (facts: item_id, wanted, available)."""
 

@@ -46,6 +46,9 @@ TEMPLATES: dict[type[e.PosError], str] = {
     e.KeyFileMissing: QT_TRANSLATE_NOOP(
         "Errors", "The store's key file {path} is missing; restore it from the backup to read personal data."
     ),
+    e.SealBroken: QT_TRANSLATE_NOOP(
+        "Errors", "The store file was changed outside charity-pos ({what}), so nothing more is saved to it. "
+        "Run charity-pos verify on it and call the district office."),
     e.InsufficientStock: QT_TRANSLATE_NOOP("Errors", "Not enough on hand: {wanted} wanted, {available} there."),
     e.ExpiredGoods: QT_TRANSLATE_NOOP(
         "Errors", "“{item_name}” is past its best-before date ({expiry_date}) and cannot be taken."

@@ -169,3 +169,27 @@ def demo_store(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, int, str
         code = cli.main(["demo", "--db", str(path), "--days", "3", "--lang", "en"])
     i18n._loaded[:] = saved
     return path, code, out.getvalue()
+
+
+def store_id_of(path: Path) -> str:
+    import sqlite3
+    import uuid
+
+    with contextlib.closing(sqlite3.connect(path)) as conn:
+        return str(uuid.UUID(conn.execute("SELECT id FROM store").fetchone()[0]))
+
+
+def bring_keys(path: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A copied store file's key file, copied into this test's key folder
+    (as a store PC keeps both): the store writes nothing without it."""
+    import shutil
+
+    from charity_pos.security.keys import key_path
+
+    name = f"{store_id_of(path)}.key"
+    source = next(tmp_path_factory.getbasetemp().glob(f"**/keys/{name}"))
+    target = key_path(__import__("uuid").UUID(name[:-4]))
+    if source != target:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(source, target)
+    return target

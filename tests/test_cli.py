@@ -23,6 +23,7 @@ from charity_pos import cli, i18n
 from charity_pos.domain import barcodes
 from charity_pos.services.base import STORE_TZ
 from charity_pos.services.registry import Services
+from tests.conftest import bring_keys
 
 ENTRY_POINT = Path(sys.executable).with_name("charity-pos")
 FULL_ID = re.compile(r"\d{17}[\dX]")
@@ -83,7 +84,7 @@ def show_json(capsys: pytest.CaptureFixture[str], kind: str, path: Path) -> list
 
 
 @pytest.fixture
-def demo_copy(demo_store, tmp_path: Path) -> Path:  # type: ignore[no-untyped-def]
+def demo_copy(demo_store, tmp_path: Path, tmp_path_factory) -> Path:  # type: ignore[no-untyped-def]
     """A private copy of the session's demo store, for tests that print
     receipts (which changes the file)."""
     path, code, _ = demo_store
@@ -94,6 +95,7 @@ def demo_copy(demo_store, tmp_path: Path) -> Path:  # type: ignore[no-untyped-de
         extra = path.with_name(path.name + suffix)
         if extra.exists():
             shutil.copy2(extra, target.with_name(target.name + suffix))
+    bring_keys(target, tmp_path_factory)
     return target
 
 
@@ -174,7 +176,7 @@ def test_init_with_a_bad_store_code_or_pin_makes_nothing(capsys, tmp_path, isola
 
 
 # --- demo and verify -----------------------------------------------------------
-def test_demo_builds_a_store_that_verifies(capsys, demo_store) -> None:  # type: ignore[no-untyped-def]
+def test_demo_builds_a_store_that_verifies(capsys, demo_store, tmp_path_factory) -> None:  # type: ignore[no-untyped-def]
     path, code, printed = demo_store
     assert code == 0
     summary = printed.splitlines()[0]
@@ -183,6 +185,9 @@ def test_demo_builds_a_store_that_verifies(capsys, demo_store) -> None:  # type:
     assert counts["items"] > 100 and counts["donors"] == 26 and counts["households"] == 56 and counts["donations"] > 0
     assert "over 3 days" in summary
 
+    code, out, err = run(capsys, "verify", "--db", path, "--lang", "en")
+    assert code == 0 and "authenticity was NOT checked" in err, "without the key file it says so"
+    bring_keys(path, tmp_path_factory)
     code, out, err = run(capsys, "verify", "--db", path, "--lang", "en")
     assert (code, err) == (0, "")
     assert len(out.splitlines()) == 1, "verify says it in one line"

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import sqlite3
+import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -21,6 +22,7 @@ from sqlalchemy.exc import DatabaseError
 from sqlalchemy.orm import Session, sessionmaker
 
 from charity_pos.db import migrate
+from charity_pos.ledger import seal
 from charity_pos.errors import CorruptDatabase, NotAStoreDatabase, StoreFileExists, StoreInUse, StoreNotFound
 
 log = logging.getLogger("charity_pos.db")
@@ -73,6 +75,7 @@ class StoreDatabase:
     _readers: sessionmaker[Session] = field(init=False)
 
     def __post_init__(self) -> None:
+        seal.attach(self.engine, seal.Sealer(_seal_key))
         self.sessions = sessionmaker(self.engine, expire_on_commit=False)
         self._readers = sessionmaker(self.engine.execution_options(**{READ_ONLY: True}), expire_on_commit=False)
 
@@ -109,6 +112,26 @@ class StoreDatabase:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def _seal_key(store_id: uuid.UUID) -> bytes:
+    from charity_pos.security.keys import StoreKeys
+
+    return StoreKeys.load(store_id).seal_key()
+
+
+def _adopt_seal(conn: Connection, before: str | None) -> None:
+    """A file from before the seal existed is sealed as it is, once, in the
+    transaction that upgrades it (the key file is needed for that)."""
+    if before is None or not migrate.is_before(before, seal.SEAL_REVISION):
+        return
+    if seal.read_seal(conn.connection.driver_connection) is not None:  # type: ignore[arg-type]
+        return
+    store_id = uuid.UUID(str(conn.exec_driver_sql("SELECT id FROM store").scalar_one()))
+    seal.adopt(conn, _seal_key(store_id))
+    from charity_pos.security.keys import StoreKeys
+
+    StoreKeys.mark_sealed(store_id)
 
 
 def _lock_for(path: Path) -> FileLock:
@@ -183,7 +206,9 @@ def open_store(path: Path, *, upgrade: bool = True, lock: bool = True) -> StoreD
                 raise NotAStoreDatabase(path=str(path))
             migrate.check_not_newer(conn, path)
             if upgrade:
+                before = migrate.current(conn)
                 migrate.upgrade(conn)
+                _adopt_seal(conn, before)
             conn.commit()
     except DatabaseError as exc:
         engine.dispose()

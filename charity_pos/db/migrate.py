@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 from alembic import command
@@ -23,8 +24,13 @@ def config(connection: Connection | None = None) -> Config:
     return cfg
 
 
+@functools.cache
+def _scripts() -> ScriptDirectory:
+    return ScriptDirectory.from_config(config())
+
+
 def head() -> str:
-    head = ScriptDirectory.from_config(config()).get_current_head()
+    head = _scripts().get_current_head()
     assert head is not None
     return head
 
@@ -38,7 +44,7 @@ def check_not_newer(connection: Connection, path: Path) -> None:
     revision = current(connection)
     if revision is None:
         return
-    scripts = ScriptDirectory.from_config(config())
+    scripts = _scripts()
     known = {rev.revision for rev in scripts.walk_revisions()}
     if revision not in known:
         raise NewerDatabase(path=str(path), revision=revision)
@@ -46,3 +52,9 @@ def check_not_newer(connection: Connection, path: Path) -> None:
 
 def upgrade(connection: Connection) -> None:
     command.upgrade(config(connection), "head")
+
+
+def is_before(revision: str, later: str) -> bool:
+    """Whether ``revision`` comes before ``later`` in the chain."""
+    scripts = _scripts()
+    return revision in {rev.revision for rev in scripts.iterate_revisions(later, "base")} and revision != later

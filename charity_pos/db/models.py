@@ -168,6 +168,24 @@ class AuditEntry(Base):
     user_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("app_user.id"))
     approved_by: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("app_user.id"))
     detail: Mapped[str] = mapped_column(Text, default="")
+    #: the audit log's own hash chain (``ledger.seal``): 1, 2, 3, ... and the
+    #: SHA-256 of the entry with the previous entry's hash
+    seq: Mapped[int] = mapped_column(Integer, unique=True)
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64))
+
+
+class StoreSeal(Base):
+    """One row: what the app last committed, authenticated with the store's
+    key (``ledger.seal``): the journal's and the audit log's heads and a
+    digest of every table or column the journal does not hold."""
+
+    __tablename__ = "store_seal"
+    __table_args__ = (CheckConstraint("id = 1", name="single_row"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    body: Mapped[str] = mapped_column(Text)
+    mac: Mapped[str] = mapped_column(String(64))
 
 
 

@@ -12,6 +12,12 @@ import re
 _NUMBER = re.compile(r"^(?P<store>[A-Z0-9]{2,8})-(?P<year>\d{4})-(?P<kind>[A-Z])(?P<serial>\d{6})$")
 STORE_CODE = re.compile(r"^[A-Z0-9]{2,8}$")
 
+#: Document kinds and their letter in the number.
+KINDS = {"stock_count": "C", "stock_receipt": "R", "donation": "D", "receipt": "J", "sale": "S", "return": "T",
+         "shift": "B", "handout": "H"}
+#: Counters that are not per year (year 0): in-store barcode serials, by their prefix.
+BARCODE_COUNTERS = {"barcode21": 21, "barcode22": 22}
+
 
 def format_number(store_code: str, year: int, kind: str, serial: int) -> str:
     return f"{store_code}-{year:04d}-{kind}{serial:06d}"

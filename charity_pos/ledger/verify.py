@@ -1,5 +1,9 @@
-"""Checking a store file: SQLite's integrity, the hash chain, and that every
-journaled table holds exactly what the journal says it should."""
+"""Checking a store file: SQLite's integrity, its schema against the models,
+the journal's hash chain, the seal (authenticated with the store's key when
+the key file is at hand), that every journaled table holds exactly what the
+journal says in the canonical form the app writes, the audit log's chain,
+every sealed table's digest, and the document numbers against their
+counters."""
 
 from __future__ import annotations
 
@@ -18,7 +22,10 @@ from charity_pos.ledger.canonical import GENESIS, event_hash, journaled_columns,
 @dataclass(frozen=True)
 class Problem:
     """The first thing that disagrees. ``kind`` is one of: integrity,
-    sequence, link, hash, payload, missing_record, extra_record, value."""
+    schema, downgraded, empty, sequence, link, hash, payload, seal_missing, seal_forged,
+    truncated, truncated_hub, seal_head, representation, missing_record,
+    extra_record, value, audit_sequence, audit_link, audit_hash, audit_head,
+    digest, doc_sequence."""
 
     kind: str
     seq: int | None = None
@@ -36,6 +43,11 @@ class Report:
     records: int
     head_hash: str
     problem: Problem | None
+    #: the seal's MAC was checked with the store's key
+    authenticated: bool = False
+    #: the file predates the seal (an earlier version's schema): no seal, schema or audit checks
+    revision: str | None = None
+    sealed: bool = True
 
     @property
     def ok(self) -> bool:
@@ -110,15 +122,43 @@ def compare_tables(conn: Connection, state: dict[str, dict[str, tuple[int, dict[
     return records, None
 
 
-def verify(conn: Connection) -> Report:
+def verify(conn: Connection, seal_key: bytes | None = None, *, key_says_sealed: bool = False) -> Report:
+    """Check the file; ``seal_key`` (from the store's key file) also checks
+    that the seal was written by the app. ``key_says_sealed``: the key file
+    notes that its store file was sealed, so a file claiming an earlier
+    version's schema was set back by hand."""
+    from charity_pos.ledger import checks
+
     try:
         integrity = [r[0] for r in conn.exec_driver_sql("PRAGMA integrity_check")]
         if integrity != ["ok"]:
             return Report(0, 0, GENESIS, Problem("integrity", detail="; ".join(integrity[:3])))
+        revision, at_head, sealed = checks.revision_state(conn)
+        if key_says_sealed and not sealed:
+            return Report(0, 0, GENESIS, Problem("downgraded", detail=str(revision)), revision=revision, sealed=sealed)
+        if at_head and (problem := checks.schema(conn)):
+            return Report(0, 0, GENESIS, problem, revision=revision, sealed=sealed)
         events, head_hash, state, problem = check_chain(conn)
         if problem:
-            return Report(events, 0, head_hash, problem)
+            return Report(events, 0, head_hash, problem, revision=revision, sealed=sealed)
+        if events == 0:
+            return Report(0, 0, GENESIS, Problem("empty"), revision=revision, sealed=sealed)
+        body = None
+        if sealed:
+            body, problem = checks.check_seal(conn, events, head_hash, seal_key)
+            if problem:
+                return Report(events, 0, head_hash, problem, revision=revision, sealed=sealed)
+        problem = checks.acknowledged(conn, events)
+        if problem is None and at_head:
+            problem = checks.representation(conn)
+        if problem:
+            return Report(events, 0, head_hash, problem, revision=revision, sealed=sealed)
         records, problem = compare_tables(conn, state)
+        if problem is None and sealed and body is not None:
+            problem = checks.audit_chain(conn, body) or checks.digests(conn, body)
+        if problem is None:
+            problem = checks.document_numbers(conn)
     except DBAPIError as exc:  # pages so damaged that SQLite cannot even read them
         return Report(0, 0, GENESIS, Problem("integrity", detail=str(exc.orig)))
-    return Report(events, records, head_hash, problem)
+    return Report(events, records, head_hash, problem, authenticated=seal_key is not None and sealed,
+                  revision=revision, sealed=sealed)

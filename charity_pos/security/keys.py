@@ -27,6 +27,10 @@ from charity_pos import config
 from charity_pos.errors import KeyFileMissing
 
 
+#: set in a key file once its store file is sealed (``ledger.seal``)
+SEALED = "sealed"
+
+
 def key_path(store_id: uuid.UUID) -> Path:
     return config.config_dir() / "keys" / f"{store_id}.key"
 
@@ -73,9 +77,21 @@ class StoreKeys:
         assert keys.signing is not None
         data = json.dumps({"store": str(store_id), "aes_gcm": base64.b64encode(keys.encryption).decode(),
                            "hmac_sha256": base64.b64encode(keys.matching).decode(),
-                           "ed25519": _signing_text(keys.signing)})
+                           "ed25519": _signing_text(keys.signing), SEALED: True})
         _write_new(path, data)
         return keys
+
+    @staticmethod
+    def mark_sealed(store_id: uuid.UUID) -> None:
+        """Note in the key file that the store file is sealed from now on,
+        so that ``verify`` refuses a copy passed off as an earlier version's."""
+        path = key_path(store_id)
+        try:
+            raw = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            raise KeyFileMissing(path=str(path)) from None
+        if not raw.get(SEALED):
+            _rewrite(path, json.dumps(dict(raw, **{SEALED: True})))
 
     @classmethod
     def load(cls, store_id: uuid.UUID, *, signing: bool = False) -> StoreKeys:
@@ -97,6 +113,11 @@ class StoreKeys:
             _rewrite(path, json.dumps(dict(raw, ed25519=_signing_text(keys.signing))))
         return keys
 
+    def seal_key(self) -> bytes:
+        """The key of the store file's seal (``ledger.seal``), derived from
+        the matching key under a label of its own."""
+        return hmac.new(self.matching, b"charity-pos store seal v1", hashlib.sha256).digest()
+
     def encrypt(self, text: str, context: str) -> str:
         nonce = secrets.token_bytes(12)
         sealed = AESGCM(self.encryption).encrypt(nonce, text.encode("utf-8"), context.encode("utf-8"))
@@ -108,3 +129,23 @@ class StoreKeys:
 
     def match_hash(self, text: str) -> str:
         return hmac.new(self.matching, text.encode("utf-8"), hashlib.sha256).hexdigest()
+
+
+def seal_key_for(conn: object, key_file: Path | None = None) -> tuple[bytes | None, Path, bool]:
+    """The seal key of the store behind ``conn`` (a SQLAlchemy connection)
+    from ``key_file`` or the store's key file in the key folder, where it
+    was looked for, and whether the key file says its store file is sealed;
+    None when it is not there or not this store's."""
+    try:
+        store_id = uuid.UUID(str(conn.exec_driver_sql("SELECT id FROM store").scalar()))  # type: ignore[attr-defined]
+    except ValueError:  # no store row, or not a UUID: nothing to look for
+        return None, Path(key_file or ""), False
+    path = key_file or key_path(store_id)
+    try:
+        raw = json.loads(Path(path).read_text(encoding="utf-8"))
+        if raw.get("store") != str(store_id):
+            return None, Path(path)
+        keys = StoreKeys(base64.b64decode(raw["aes_gcm"]), base64.b64decode(raw["hmac_sha256"]))
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return None, Path(path), False
+    return keys.seal_key(), Path(path), bool(raw.get(SEALED))

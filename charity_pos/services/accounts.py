@@ -12,6 +12,7 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from charity_pos.db.base import new_id
 from charity_pos.db.models import AuditEntry, User
 from charity_pos.domain import pins
 from charity_pos.errors import (
@@ -23,7 +24,7 @@ from charity_pos.errors import (
     PermissionDenied,
     WrongPin,
 )
-from charity_pos.ledger import journal
+from charity_pos.ledger import journal, seal
 from charity_pos.services.base import Actor, Approval, Changes, Entity, Role, ServiceContext
 from charity_pos.services.permissions import APPROVABLE, Action, allowed
 
@@ -53,16 +54,17 @@ def audit(
     approved_by: uuid.UUID | None = None,
     **detail: object,
 ) -> None:
-    session.add(
-        AuditEntry(
-            at=at,
-            action=action,
-            outcome=outcome,
-            user_id=user_id,
-            approved_by=approved_by,
-            detail=json.dumps(detail, ensure_ascii=False, sort_keys=True, default=str),
-        )
+    entry = AuditEntry(
+        id=new_id(),
+        at=at,
+        action=action,
+        outcome=outcome,
+        user_id=user_id,
+        approved_by=approved_by,
+        detail=json.dumps(detail, ensure_ascii=False, sort_keys=True, default=str),
     )
+    seal.chain_audit(session, entry)
+    session.add(entry)
 
 
 def _actor(user: User) -> Actor:
@@ -92,6 +94,7 @@ class AccountService:
         now = self.ctx.now()
         failure: Exception | None = None
         with self.ctx.db.begin() as s:
+            seal.require_intact(s, "app_user")  # a PIN hash copied onto another account opens nothing
             user = s.scalars(select(User).where(User.username == username)).one_or_none()
             if user is None:
                 raise WrongPin(username=username, attempts_left=None)

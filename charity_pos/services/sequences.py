@@ -10,11 +10,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from charity_pos.db.models import DocumentSequence, Store
-from charity_pos.domain.numbers import format_number
+from charity_pos.domain.numbers import KINDS, format_number
 
-#: Document kinds and their letter in the number. Later capabilities add theirs.
-KINDS = {"stock_count": "C", "stock_receipt": "R", "donation": "D", "receipt": "J", "sale": "S", "return": "T",
-         "shift": "B", "handout": "H"}
 
 #: Counters that are not per year (year 0), such as in-store barcode serials.
 TIMELESS = 0

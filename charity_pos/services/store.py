@@ -63,11 +63,11 @@ def init_store(
     try:
         ctx = ServiceContext(db, clock)
         now = ctx.now()
+        StoreKeys.create(store_id)  # the seal of the first unit of work needs it
         with db.begin() as s:
             s.add(Store(id=store_id, code=code, name=name, short_name=short, district=district, created_at=now))
             seed_categories(s)
             journal.append(s, "store.initialised", actor=None, at=now)
-        StoreKeys.create(store_id)
         AccountService(ctx).create_user(None, "manager", "店长", Role.MANAGER, manager_pin)
     except BaseException:
         db.close()

@@ -1,0 +1,386 @@
+"""The store's seal: what the app last committed, authenticated with a key
+the database does not hold.
+
+The journal's hash chain shows that no event was changed *unless the whole
+chain after it was recomputed*, which anyone with the file can do. The seal
+closes that gap and covers what the journal does not hold. It is one row
+(``store_seal``) that every committing unit of work rewrites:
+
+- the journal's head (number and hash of the last event) and the audit log's
+  head (the audit log is hash-chained the same way, ``chain_audit``);
+- a SHA-256 digest of each table the journal does not describe (document
+  sequences, the sync state, other stores' use, parked tickets, ...) and of
+  the private columns of journaled tables (PIN hashes and lock-outs,
+  households' and donors' personal fields): their stored bytes, so no
+  personal data enters the seal or the journal;
+- an HMAC-SHA256 over all of that under the seal key, derived from the
+  store's key file (``StoreKeys.seal_key``).
+
+Someone holding the file but not the key file cannot produce a seal for a
+history or a table they changed, cannot remove the newest events (the seal
+names the head) and cannot empty the file (a store without a seal is never
+"OK"). Someone holding both can: the README says so.
+
+Before a unit of work first writes to a sealed table, the table (or the
+journal's or audit log's head) must still be what the seal says; otherwise
+the write is refused (``SealBroken``), so a later commit never re-seals a
+change made behind the app's back.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import hmac
+import json
+import logging
+import re
+import sqlite3
+import uuid
+import weakref
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import Connection, Engine, event, select
+from sqlalchemy.orm import Session
+
+from charity_pos.db.base import Base
+from charity_pos.errors import SealBroken
+from charity_pos.ledger.canonical import GENESIS, canonical_json, journaled_tables
+
+log = logging.getLogger("charity_pos.ledger")
+
+SEAL_TABLE = "store_seal"
+#: the schema revision that brought the seal
+SEAL_REVISION = "0006"
+JOURNAL = "journal_event"
+AUDIT = "audit_entry"
+VERSION = 1
+
+_WRITE = re.compile(
+    r"^\s*(?:INSERT(?:\s+OR\s+\w+)?\s+INTO|REPLACE\s+INTO|UPDATE(?:\s+OR\s+\w+)?|DELETE\s+FROM)\s+[\"`\[]?(\w+)",
+    re.IGNORECASE)
+
+
+class UnsealedChange(RuntimeError):
+    """A programming error: sealed tables changed and the seal was not rewritten."""
+
+
+# --- what the seal covers ---------------------------------------------------------------------
+@functools.cache
+def sealed_columns() -> dict[str, list[str]]:
+    """Per table, the columns whose stored bytes the seal digests, primary
+    key first: every column of a table the journal does not describe, and
+    the private (unjournaled) columns of one it does."""
+    import charity_pos.db.models  # noqa: F401  (every model registered)
+
+    journaled = {t.name for t in journaled_tables()}
+    out: dict[str, list[str]] = {}
+    for table in sorted(Base.metadata.tables.values(), key=lambda t: t.name):
+        if table.name in (JOURNAL, AUDIT, SEAL_TABLE):
+            continue
+        key = [c.name for c in table.primary_key.columns]
+        if table.name in journaled:
+            private = [c.name for c in table.columns if not c.info.get("journal", True)]
+            if private:
+                out[table.name] = key + private
+        else:
+            out[table.name] = key + [c.name for c in table.columns if c.name not in key]
+    return out
+
+
+@functools.cache
+def tracked() -> frozenset[str]:
+    return frozenset(sealed_columns()) | {JOURNAL, AUDIT}
+
+
+def _stored(value: Any) -> Any:
+    return {"bytes": value.hex()} if isinstance(value, bytes) else value
+
+
+def table_digest(raw: sqlite3.Connection, table: str, columns: list[str] | None = None) -> str:
+    """SHA-256 over the stored values of the sealed columns, row by row in
+    primary-key order. A missing table or column digests as the text of
+    that fact, so it never equals a real digest."""
+    columns = columns or sealed_columns()[table]
+    names = ", ".join(f'"{c}"' for c in columns)
+    key = ", ".join(f'"{c}"' for c in columns[:1])
+    digest = hashlib.sha256()
+    try:
+        rows = raw.execute(f'SELECT {names} FROM "{table}" ORDER BY {key}')
+        for row in rows:
+            digest.update(json.dumps([_stored(v) for v in row], ensure_ascii=False).encode("utf-8"))
+            digest.update(b"\n")
+    except sqlite3.OperationalError as exc:
+        return "unreadable: " + str(exc)
+    return digest.hexdigest()
+
+
+_EMPTY = hashlib.sha256().hexdigest()
+
+
+def _head(raw: sqlite3.Connection, table: str) -> list[Any]:
+    try:
+        row = raw.execute(f'SELECT seq, hash FROM "{table}" ORDER BY seq DESC LIMIT 1').fetchone()
+    except sqlite3.OperationalError:
+        return [0, GENESIS]
+    return [0, GENESIS] if row is None else [row[0], row[1]]
+
+
+def genesis() -> dict[str, Any]:
+    """The seal of a file with nothing in it yet."""
+    return {"v": VERSION, "journal": [0, GENESIS], "audit": [0, GENESIS],
+            "tables": {name: _EMPTY for name in sealed_columns()}}
+
+
+def current_body(raw: sqlite3.Connection) -> dict[str, Any]:
+    """What the seal would say of the file as it is now."""
+    return {"v": VERSION, "journal": _head(raw, JOURNAL), "audit": _head(raw, AUDIT),
+            "tables": {name: table_digest(raw, name) for name in sealed_columns()}}
+
+
+def mac(key: bytes, body: dict[str, Any]) -> str:
+    return hmac.new(key, canonical_json(body).encode("utf-8"), hashlib.sha256).hexdigest()
+
+
+def read_seal(raw: sqlite3.Connection) -> tuple[dict[str, Any], str] | None:
+    """The stored seal (body, mac), or None when there is none. A body that
+    is not JSON of the right shape reads as an empty body, which matches
+    nothing."""
+    try:
+        row = raw.execute(f"SELECT body, mac FROM {SEAL_TABLE} WHERE id = 1").fetchone()
+    except sqlite3.OperationalError:
+        return None
+    if row is None:
+        return None
+    try:
+        body = json.loads(row[0])
+        if not isinstance(body, dict):
+            raise ValueError
+    except (TypeError, ValueError):
+        body = {}
+    return body, str(row[1])
+
+
+def _write(raw: sqlite3.Connection, key: bytes, body: dict[str, Any]) -> None:
+    raw.execute(f"INSERT OR REPLACE INTO {SEAL_TABLE} (id, body, mac) VALUES (1, ?, ?)",
+                (canonical_json(body), mac(key, body)))
+
+
+# --- the audit log's chain ----------------------------------------------------------------------
+def _uuid_hex(value: Any) -> str | None:
+    if value is None:
+        return None
+    return value.hex if isinstance(value, uuid.UUID) else str(value)
+
+
+def _time_text(value: Any) -> str:
+    if isinstance(value, datetime):
+        return value.astimezone(UTC).replace(tzinfo=None).strftime("%Y-%m-%d %H:%M:%S.%f")
+    return str(value)
+
+
+def audit_hash(prev: str, seq: int, entry_id: Any, at: Any, action: str, outcome: str, user_id: Any,
+               approved_by: Any, detail: str) -> str:
+    """The audit entry's hash over its stored values and the previous hash."""
+    body = canonical_json({"seq": seq, "id": _uuid_hex(entry_id), "at": _time_text(at), "action": action,
+                           "outcome": outcome, "user": _uuid_hex(user_id), "approved_by": _uuid_hex(approved_by),
+                           "detail": detail, "prev": prev})
+    return hashlib.sha256(body.encode("utf-8")).hexdigest()
+
+
+AUDIT_COLUMNS = "seq, id, at, action, outcome, user_id, approved_by, detail, prev_hash, hash"
+
+
+def chain_audit(session: Session, entry: Any) -> None:
+    """Give a new audit entry its place in the chain (before it is added)."""
+    from charity_pos.db.models import AuditEntry
+
+    session.flush()
+    row = session.execute(select(AuditEntry.seq, AuditEntry.hash).order_by(AuditEntry.seq.desc()).limit(1)).first()
+    seq, prev = (1, GENESIS) if row is None else (row.seq + 1, row.hash)
+    if entry.id is None:
+        entry.id = uuid.uuid4()
+    entry.seq, entry.prev_hash = seq, prev
+    entry.hash = audit_hash(prev, seq, entry.id, entry.at, entry.action, entry.outcome, entry.user_id,
+                            entry.approved_by, entry.detail)
+
+
+def chain_existing_audit(conn: Connection) -> None:
+    """For the migration: chain the entries already there, oldest first."""
+    rows = conn.exec_driver_sql("SELECT rowid, id, at, action, outcome, user_id, approved_by, detail "
+                                "FROM audit_entry ORDER BY at, rowid").fetchall()
+    prev = GENESIS
+    for seq, (rowid, entry_id, at, action, outcome, user_id, approved_by, detail) in enumerate(rows, start=1):
+        digest = audit_hash(prev, seq, entry_id, at, action, outcome, user_id, approved_by, detail)
+        conn.exec_driver_sql("UPDATE audit_entry SET seq = ?, prev_hash = ?, hash = ? WHERE rowid = ?",
+                             (seq, prev, digest, rowid))
+        prev = digest
+
+
+# --- keeping the seal as the app writes ----------------------------------------------------------
+@dataclass
+class Sealer:
+    """Knows where a store file's seal key comes from. ``key_for`` gets the
+    store's id from the file and returns its seal key (raises
+    ``KeyFileMissing`` without the key file)."""
+
+    key_for: Callable[[uuid.UUID], bytes]
+    _keys: dict[uuid.UUID, bytes] = field(default_factory=dict)
+
+    def key(self, raw: sqlite3.Connection) -> bytes:
+        row = raw.execute("SELECT id FROM store").fetchone()
+        if row is None:
+            raise SealBroken(what="store")
+        store_id = uuid.UUID(str(row[0]))
+        if store_id not in self._keys:
+            self._keys[store_id] = self.key_for(store_id)
+        return self._keys[store_id]
+
+
+_SEALERS: weakref.WeakKeyDictionary[Engine, Sealer] = weakref.WeakKeyDictionary()
+_STATE = "charity_pos_seal"
+
+
+def attach(engine: Engine, sealer: Sealer) -> None:
+    """Keep the seal of the store file behind ``engine`` from now on."""
+    _SEALERS[engine] = sealer
+
+
+def _sealer(conn: Connection) -> Sealer | None:
+    engine = conn.engine
+    return _SEALERS.get(engine) or _SEALERS.get(getattr(engine, "_proxied", engine))
+
+
+@dataclass
+class _Tx:
+    """What one transaction has done to sealed things."""
+
+    dirty: set[str] = field(default_factory=set)
+    body: dict[str, Any] | None = None
+    key: bytes | None = None
+
+
+def _raw(conn: Connection) -> sqlite3.Connection:
+    return conn.connection.driver_connection  # type: ignore[return-value]
+
+
+def _tx(conn: Connection) -> _Tx:
+    state = conn.info.get(_STATE)
+    if state is None:
+        state = conn.info[_STATE] = _Tx()
+    return state
+
+
+def _load(conn: Connection, sealer: Sealer, tx: _Tx) -> dict[str, Any]:
+    """The seal as stored, its MAC checked; the genesis seal for a file
+    whose journal is empty and that has no seal yet."""
+    if tx.body is not None:
+        return tx.body
+    raw = _raw(conn)
+    tx.key = sealer.key(raw)
+    stored = read_seal(raw)
+    if stored is None:
+        if _head(raw, JOURNAL)[0] != 0:
+            raise SealBroken(what=SEAL_TABLE)
+        tx.body = genesis()
+        return tx.body
+    body, tag = stored
+    if not hmac.compare_digest(tag, mac(tx.key, body)) or body.get("v") != VERSION:
+        raise SealBroken(what=SEAL_TABLE)
+    tx.body = body
+    return body
+
+
+def _check_before_write(conn: Connection, sealer: Sealer, table: str) -> None:
+    """The first write of a transaction to ``table``: the table must still
+    be as the app last sealed it."""
+    tx = _tx(conn)
+    body = _load(conn, sealer, tx)
+    raw = _raw(conn)
+    if table in (JOURNAL, AUDIT):
+        ok = _head(raw, table) == list(body.get("journal" if table == JOURNAL else "audit", []))
+    else:
+        ok = table_digest(raw, table) == body.get("tables", {}).get(table, _EMPTY)
+    if not ok:
+        log.error("seal: %s was changed outside charity-pos; write refused", table)
+        raise SealBroken(what=table)
+    tx.dirty.add(table)
+
+
+def require_intact(session: Session, table: str) -> None:
+    """Refuse to go on (``SealBroken``) when ``table`` is not as the app
+    last sealed it: for reads that decide something (a PIN check)."""
+    conn = session.connection()
+    sealer = _sealer(conn)
+    if sealer is not None and table not in _tx(conn).dirty:
+        _check_before_write(conn, sealer, table)
+
+
+@event.listens_for(Engine, "before_cursor_execute")
+def _track(conn: Connection, _cursor: object, statement: str, _params: object, _context: object,
+           _executemany: bool) -> None:
+    match = _WRITE.match(statement)
+    if match is None:
+        return
+    table = match.group(1).lower()
+    if table not in tracked():
+        return
+    sealer = _sealer(conn)
+    if sealer is None:
+        return
+    if table not in _tx(conn).dirty:
+        _check_before_write(conn, sealer, table)
+
+
+def reseal(conn: Connection) -> None:
+    """Rewrite the seal for what this transaction changed (called before
+    it commits)."""
+    tx = conn.info.get(_STATE)
+    if tx is None or not tx.dirty:
+        return
+    assert tx.body is not None and tx.key is not None
+    raw = _raw(conn)
+    body = json.loads(canonical_json(tx.body))
+    body["v"] = VERSION
+    for table in sorted(tx.dirty):
+        if table == JOURNAL:
+            body["journal"] = _head(raw, JOURNAL)
+        elif table == AUDIT:
+            body["audit"] = _head(raw, AUDIT)
+        else:
+            body.setdefault("tables", {})[table] = table_digest(raw, table)
+    _write(raw, tx.key, body)
+    tx.body, tx.dirty = body, set()
+
+
+def adopt(conn: Connection, key: bytes) -> None:
+    """Seal the file as it is: only when a file from before the seal is
+    upgraded (its migration made the seal table), never to paper over a
+    missing seal."""
+    _write(_raw(conn), key, current_body(_raw(conn)))
+
+
+@event.listens_for(Session, "before_commit")
+def _reseal_session(session: Session) -> None:
+    session.flush()
+    reseal(session.connection())
+
+
+@event.listens_for(Engine, "begin")
+def _fresh(conn: Connection) -> None:
+    conn.info.pop(_STATE, None)
+
+
+@event.listens_for(Engine, "rollback")
+def _forget(conn: Connection) -> None:
+    conn.info.pop(_STATE, None)
+
+
+@event.listens_for(Engine, "commit")
+def _refuse_unsealed(conn: Connection) -> None:
+    tx = conn.info.pop(_STATE, None)
+    if tx is not None and tx.dirty:
+        raise UnsealedChange(f"sealed tables changed and the seal was not rewritten: {sorted(tx.dirty)}")
