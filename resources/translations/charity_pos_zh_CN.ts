@@ -34,32 +34,32 @@ This handout {value}: {lines} lines, {units} units</source>
 <context>
     <name>ApprovalDialog</name>
     <message>
-        <location filename="../../charity_pos/ui/approval.py" line="34"/>
+        <location filename="../../charity_pos/ui/approval.py" line="36"/>
         <source>Manager approval</source>
         <translation>店长批准</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/approval.py" line="48"/>
+        <location filename="../../charity_pos/ui/approval.py" line="50"/>
         <source>Why, in a few words</source>
         <translation>简要说明原因</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/approval.py" line="49"/>
+        <location filename="../../charity_pos/ui/approval.py" line="51"/>
         <source>Manager</source>
         <translation>店长</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/approval.py" line="50"/>
+        <location filename="../../charity_pos/ui/approval.py" line="52"/>
         <source>Manager&apos;s PIN</source>
         <translation>店长 PIN 码</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/approval.py" line="51"/>
+        <location filename="../../charity_pos/ui/approval.py" line="53"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/approval.py" line="54"/>
+        <location filename="../../charity_pos/ui/approval.py" line="62"/>
         <source>Approve</source>
         <translation>批准</translation>
     </message>
@@ -3255,47 +3255,47 @@ This handout {value}: {lines} lines, {units} units</source>
         <translation>charity-pos {version}：社区慈善超市收银系统。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/main_window.py" line="134"/>
+        <location filename="../../charity_pos/ui/main_window.py" line="139"/>
         <source>Manager</source>
         <translation>店长</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/main_window.py" line="134"/>
+        <location filename="../../charity_pos/ui/main_window.py" line="139"/>
         <source>Cashier</source>
         <translation>收银员</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/main_window.py" line="136"/>
+        <location filename="../../charity_pos/ui/main_window.py" line="141"/>
         <source>Store: {store} ({code})   User: {user}   Role: {role}   Date: {date}</source>
         <translation>门店：{store}（{code}）   用户：{user}   角色：{role}   日期：{date}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/main_window.py" line="142"/>
+        <location filename="../../charity_pos/ui/main_window.py" line="147"/>
         <source>F1: this list</source>
         <translation>F1：本列表</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/main_window.py" line="142"/>
+        <location filename="../../charity_pos/ui/main_window.py" line="147"/>
         <source>Ctrl+L: log out</source>
         <translation>Ctrl+L：注销</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/main_window.py" line="142"/>
+        <location filename="../../charity_pos/ui/main_window.py" line="147"/>
         <source>Ctrl+Q: quit</source>
         <translation>Ctrl+Q：退出</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/main_window.py" line="143"/>
+        <location filename="../../charity_pos/ui/main_window.py" line="148"/>
         <source>Ctrl+,: settings</source>
         <translation>Ctrl+,：设置</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/main_window.py" line="147"/>
+        <location filename="../../charity_pos/ui/main_window.py" line="152"/>
         <source>Keyboard shortcuts</source>
         <translation>快捷键</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/main_window.py" line="164"/>
+        <location filename="../../charity_pos/ui/main_window.py" line="169"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
@@ -4667,74 +4667,94 @@ total {total}, change {change}</source>
 <context>
     <name>StaffScreen</name>
     <message>
-        <location filename="../../charity_pos/ui/staff/view.py" line="45"/>
+        <location filename="../../charity_pos/ui/staff/view.py" line="46"/>
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/staff/view.py" line="45"/>
+        <location filename="../../charity_pos/ui/staff/view.py" line="46"/>
         <source>Full name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/staff/view.py" line="45"/>
+        <location filename="../../charity_pos/ui/staff/view.py" line="46"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/staff/view.py" line="46"/>
+        <location filename="../../charity_pos/ui/staff/view.py" line="47"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/staff/view.py" line="56"/>
+        <location filename="../../charity_pos/ui/staff/view.py" line="57"/>
         <source>New account</source>
         <translation>新建账号</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/staff/view.py" line="57"/>
+        <location filename="../../charity_pos/ui/staff/view.py" line="58"/>
         <source>Unlock</source>
         <translation>解锁</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/staff/view.py" line="58"/>
+        <location filename="../../charity_pos/ui/staff/view.py" line="59"/>
         <source>New PIN</source>
         <translation>新 PIN 码</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/staff/view.py" line="59"/>
+        <location filename="../../charity_pos/ui/staff/view.py" line="60"/>
         <source>Switch off / on</source>
         <translation>停用 / 启用</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/staff/view.py" line="72"/>
+        <location filename="../../charity_pos/ui/staff/view.py" line="61"/>
+        <source>Cashier / manager</source>
+        <translation>收银员 / 店长</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/staff/view.py" line="75"/>
         <source>Staff</source>
         <translation>员工</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/staff/view.py" line="80"/>
+        <location filename="../../charity_pos/ui/staff/view.py" line="83"/>
         <source>Switched off</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/staff/view.py" line="82"/>
+        <location filename="../../charity_pos/ui/staff/view.py" line="85"/>
         <source>Locked until {time}</source>
         <translation>锁定至 {time}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/staff/view.py" line="84"/>
+        <location filename="../../charity_pos/ui/staff/view.py" line="87"/>
         <source>Active</source>
         <translation>在用</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/staff/view.py" line="85"/>
+        <location filename="../../charity_pos/ui/staff/view.py" line="88"/>
         <source>Manager</source>
         <translation>店长</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/staff/view.py" line="85"/>
+        <location filename="../../charity_pos/ui/staff/view.py" line="88"/>
         <source>Cashier</source>
         <translation>收银员</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/staff/view.py" line="137"/>
+        <source>Make {user} a cashier? They can then approve nothing, and must log in again.</source>
+        <translation>将 {user} 改为收银员？改后不能再批准任何操作，并须重新登录。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/staff/view.py" line="139"/>
+        <source>Make {user} a manager? They can then approve at the counter, and must log in again.</source>
+        <translation>将 {user} 改为店长？改后可在收银台批准操作，并须重新登录。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/staff/view.py" line="140"/>
+        <source>Change role</source>
+        <translation>更改角色</translation>
     </message>
 </context>
 <context>
