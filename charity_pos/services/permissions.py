@@ -105,7 +105,7 @@ def acting_account(session: Session, actor: Actor, action: Action) -> User:
     user = session.get(User, actor.user_id)
     if user is None or user.username != actor.username or not user.active:
         raise SessionEnded(username=actor.username)
-    if user.role != Role(actor.role).value:
+    if user.role != str(actor.role):
         raise RoleChanged(action=str(action), role=user.role, username=user.username)
     return user
 

@@ -265,6 +265,11 @@ def test_a_forged_actor_claiming_manager_for_a_cashier_account_is_refused(servic
         services.sales.needs_approval(forged, [(LineDraft(store.rice.id, 1, None, 2000), RICE)], 0)
 
 
+def test_an_actor_claiming_a_role_that_does_not_exist_is_refused(services, cashier, store) -> None:  # type: ignore[no-untyped-def]
+    with pytest.raises(RoleChanged):
+        services.sales.complete(Actor(cashier.user_id, "cashier", "admin"), sale(store.rice))  # type: ignore[arg-type]
+
+
 @pytest.mark.parametrize("forged", [
     lambda cashier: Actor(uuid.uuid4(), "manager", Role.MANAGER),  # no such account
     lambda cashier: Actor(cashier.user_id, "manager", Role.MANAGER),  # the cashier's id, another's name
