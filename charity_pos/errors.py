@@ -85,6 +85,11 @@ class AccountInactive(PosError):
     """The account was switched off (facts: username)."""
 
 
+class SessionEnded(AccountInactive):
+    """The logged-in account was switched off (or does not exist) since it
+    logged in: its session can do nothing more (facts: username)."""
+
+
 class PermissionDenied(PosError):
     """The actor's role may not do this (facts: action, role)."""
 
@@ -93,8 +98,24 @@ class ApprovalRequired(PermissionDenied):
     """A manager's approval would allow it (facts: action, role)."""
 
 
+class RoleChanged(PermissionDenied):
+    """The logged-in account's role is no longer the one it logged in with
+    (changed by a manager, or claimed falsely): refused, log in again
+    (facts: action, role: the account's role now, username)."""
+
+
 class ApprovalRejected(PosError):
     """The approver is not a manager, or gave no reason (facts: action, reason)."""
+
+
+class WrongApprovalPin(WrongPin):
+    """A manager's PIN typed for an approval was wrong; counted against the
+    till, not the manager's account (facts: username, attempts_left, till)."""
+
+
+class ApprovalsLocked(PosError):
+    """Too many wrong approval PINs at this till: approvals there are refused
+    for a while; the managers' own log-ins are not affected (facts: till, until)."""
 
 
 class KeyFileMissing(PosError):

@@ -41,8 +41,19 @@ TEMPLATES: dict[type[e.PosError], str] = {
         "Errors", "Account {username} is locked after too many wrong PINs until {until}, or until a manager unlocks it."
     ),
     e.AccountInactive: QT_TRANSLATE_NOOP("Errors", "Account {username} has been switched off."),
+    e.SessionEnded: QT_TRANSLATE_NOOP(
+        "Errors", "Account {username} has been switched off since it logged in: nothing was done, and it is logged out."
+    ),
     e.PermissionDenied: QT_TRANSLATE_NOOP("Errors", "Your role may not do this: {what}."),
     e.ApprovalRequired: QT_TRANSLATE_NOOP("Errors", "A manager must approve this: {what}."),
+    e.RoleChanged: QT_TRANSLATE_NOOP(
+        "Errors", "The role of account {username} has been changed since it logged in: nothing was done; "
+                  "log in again."
+    ),
+    e.ApprovalsLocked: QT_TRANSLATE_NOOP(
+        "Errors", "Too many wrong manager PINs at this till: approvals here are refused until {until}. "
+                  "The managers' own log-ins are not affected."
+    ),
     e.KeyFileMissing: QT_TRANSLATE_NOOP(
         "Errors", "The store's key file {path} is missing; restore it from the backup to read personal data."
     ),
@@ -102,6 +113,8 @@ TEMPLATES: dict[type[e.PosError], str] = {
 }
 
 WRONG_PIN_LEFT = QT_TRANSLATE_NOOP("Errors", "Wrong PIN. {attempts_left} tries left before the account is locked.")
+WRONG_APPROVAL_PIN_LEFT = QT_TRANSLATE_NOOP(
+    "Errors", "Wrong user name or PIN. {attempts_left} tries left before approvals at this till are locked.")
 
 BARCODE_REASONS = {
     "empty": QT_TRANSLATE_NOOP("Errors", "it is empty"),
@@ -125,6 +138,7 @@ FIELDS = {
     "username": QT_TRANSLATE_NOOP("Errors", "User name"),
     "display_name": QT_TRANSLATE_NOOP("Errors", "Full name"),
     "active": QT_TRANSLATE_NOOP("Errors", "Active"),
+    "role": QT_TRANSLATE_NOOP("Errors", "Role"),
     "store_code": QT_TRANSLATE_NOOP("Errors", "Store code"),
     "short_name": QT_TRANSLATE_NOOP("Errors", "Short name"),
     "district": QT_TRANSLATE_NOOP("Errors", "District"),
@@ -182,6 +196,7 @@ INPUT_REASONS = {
     ),
     "store_code": QT_TRANSLATE_NOOP("Errors", "A store code is 2-8 capital letters or digits, such as PT01."),
     "self_deactivate": QT_TRANSLATE_NOOP("Errors", "You cannot switch off your own account."),
+    "self_role": QT_TRANSLATE_NOOP("Errors", "You cannot change your own role; another manager can."),
     "id_format": QT_TRANSLATE_NOOP("Errors", "An ID number has 17 digits and a final digit or X."),
     "id_birth_date": QT_TRANSLATE_NOOP("Errors", "The ID number's date of birth does not exist."),
     "id_check": QT_TRANSLATE_NOOP("Errors", "The ID number's last character (check character) is wrong."),
@@ -236,6 +251,7 @@ ACTIONS = {
     "sale.sell": QT_TRANSLATE_NOOP("Errors", "sell at the counter"),
     "sale.discount": QT_TRANSLATE_NOOP("Errors", "give a price change or discount above the limit"),
     "sale.void": QT_TRANSLATE_NOOP("Errors", "void a sale"),
+    "slip.print": QT_TRANSLATE_NOOP("Errors", "print a slip"),
     "shift.open": QT_TRANSLATE_NOOP("Errors", "open a shift"),
     "handout.give": QT_TRANSLATE_NOOP("Errors", "hand out relief goods"),
     "handout.over_allowance": QT_TRANSLATE_NOOP("Errors", "give a household more than its allowance"),
@@ -303,6 +319,8 @@ def describe(error: BaseException, tr: Translate) -> str:
                                   why=facts.get("why", ""))
     if isinstance(error, e.ApprovalRejected):
         return t(APPROVAL_REASONS.get(str(facts.get("reason")), APPROVAL_REASONS["not_manager"]))
+    if isinstance(error, e.WrongApprovalPin) and facts.get("attempts_left"):
+        return t(WRONG_APPROVAL_PIN_LEFT).format(**facts)
     if isinstance(error, e.WrongPin) and facts.get("attempts_left"):
         return t(WRONG_PIN_LEFT).format(**facts)
     if isinstance(error, e.InvalidBarcode):

@@ -13,7 +13,7 @@ from sqlalchemy import event, func, select
 from charity_pos.db.engine import StoreDatabase
 from charity_pos.db.models import JournalEvent, Sale, SaleReturn
 from charity_pos.demo import people
-from charity_pos.demo.counter import Counter, CounterPlan
+from charity_pos.demo.counter import TILL, Counter, CounterPlan
 from charity_pos.demo.products import PRODUCTS
 from charity_pos.demo.relief import Relief, ReliefPlan
 from charity_pos.domain.barcodes import check_digit
@@ -278,7 +278,7 @@ def _build(path: Path, *, days: int, seed: int) -> DemoSummary:
                 new_price = max(10, int(item.sale_price_fen * rng.choice((0.8, 0.9, 0.95))) // 10 * 10)
                 draft = replace(item.draft(), sale_price_fen=new_price)
                 if actor is cashier:
-                    sv.catalog.update_item(cashier, item.id, draft, Approval("manager", MANAGER_PIN, "临期降价"))
+                    sv.catalog.update_item(cashier, item.id, draft, Approval("manager", MANAGER_PIN, "临期降价", TILL))
                 else:
                     sv.catalog.update_item(manager, item.id, draft)
             # A weekly stock count by the manager.

@@ -320,7 +320,7 @@ class Counter:
 
     def _approval(self, reason: str) -> Approval:
         self.tally.approvals += 1
-        return Approval(self.rng.choice(self.managers), self.manager_pin, reason)
+        return Approval(self.rng.choice(self.managers), self.manager_pin, reason, TILL)
 
     # --- paying ------------------------------------------------------------------
     def _payments(self, paying: str, total: int) -> tuple[PaymentDraft, ...]:

@@ -25,6 +25,7 @@ from datetime import date, datetime
 from sqlalchemy import func, select
 
 from charity_pos.db.models import Category, Item, StockLot, StockMovement
+from charity_pos.demo.counter import TILL
 from charity_pos.errors import ApprovalRequired, CardRefused
 from charity_pos.services.base import Actor, Approval, local_date
 from charity_pos.services.handouts import (
@@ -203,7 +204,7 @@ class Relief:
             changes = self.sv.handouts.complete(cashier, draft)
         except ApprovalRequired:  # the cashier calls the manager, who types her PIN and says why
             self.tick(self.rng, 1, 3)
-            approval = Approval(self.rng.choice(self.managers), self.manager_pin, self.rng.choice(OVERRIDE_REASONS))
+            approval = Approval(self.rng.choice(self.managers), self.manager_pin, self.rng.choice(OVERRIDE_REASONS), TILL)
             changes = self.sv.handouts.complete(cashier, replace(draft, approval=approval))
             self.tally.approved += 1
         if HandoutWarning.OVER_ALLOWANCE in changes.warnings:

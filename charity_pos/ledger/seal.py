@@ -102,9 +102,14 @@ def _stored(value: Any) -> Any:
 
 def table_digest(raw: sqlite3.Connection, table: str, columns: list[str] | None = None) -> str:
     """SHA-256 over the stored values of the sealed columns, row by row in
-    primary-key order. A missing table or column digests as the text of
-    that fact, so it never equals a real digest."""
-    columns = columns or sealed_columns()[table]
+    primary-key order. A file of an earlier version lacks later tables and
+    columns: its app sealed what it had, so only the columns the file has
+    count (a missing table digests as an empty one); at this version the
+    schema check names anything missing."""
+    present = [row[1] for row in raw.execute(f'PRAGMA table_info("{table}")')]
+    if not present:
+        return _EMPTY
+    columns = [c for c in (columns or sealed_columns()[table]) if c in present]
     names = ", ".join(f'"{c}"' for c in columns)
     key = ", ".join(f'"{c}"' for c in columns[:1])
     digest = hashlib.sha256()

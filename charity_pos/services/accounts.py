@@ -1,8 +1,10 @@
-"""Accounts, PIN log-in, lock-out, and manager approval at the counter."""
+"""Accounts, PIN log-in, lock-out, and manager approval at the counter.
+
+Who may do what is decided by ``permissions.require`` inside each unit of
+work; ``authorize`` checks a manager's approval PIN ahead of it."""
 
 from __future__ import annotations
 
-import json
 import logging
 import re
 import uuid
@@ -12,8 +14,7 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from charity_pos.db.base import new_id
-from charity_pos.db.models import AuditEntry, User
+from charity_pos.db.models import User
 from charity_pos.domain import pins
 from charity_pos.errors import (
     ApprovalRejected,
@@ -21,12 +22,13 @@ from charity_pos.errors import (
     DuplicateName,
     InvalidInput,
     NotFound,
-    PermissionDenied,
     WrongPin,
 )
 from charity_pos.ledger import journal, seal
+from charity_pos.services import approvals
+from charity_pos.services.audit import audit  # noqa: F401  (re-exported: the services write it from here)
 from charity_pos.services.base import Actor, Approval, Changes, Entity, Role, ServiceContext
-from charity_pos.services.permissions import APPROVABLE, Action, allowed
+from charity_pos.services.permissions import Action, Approved, acting_account, require
 
 log = logging.getLogger("charity_pos.accounts")
 
@@ -43,28 +45,6 @@ class UserRow:
     role: Role
     active: bool
     locked_until: datetime | None
-
-
-def audit(
-    session: Session,
-    at: datetime,
-    action: str,
-    outcome: str,
-    user_id: uuid.UUID | None,
-    approved_by: uuid.UUID | None = None,
-    **detail: object,
-) -> None:
-    entry = AuditEntry(
-        id=new_id(),
-        at=at,
-        action=action,
-        outcome=outcome,
-        user_id=user_id,
-        approved_by=approved_by,
-        detail=json.dumps(detail, ensure_ascii=False, sort_keys=True, default=str),
-    )
-    seal.chain_audit(session, entry)
-    session.add(entry)
 
 
 def _actor(user: User) -> Actor:
@@ -111,27 +91,34 @@ class AccountService:
     def login(self, username: str, pin: str) -> Actor:
         return self._check_pin(username, pin, "login")
 
-    def authorize(self, actor: Actor, action: Action, approval: Approval | None) -> Actor | None:
-        """May ``actor`` do ``action``? Returns the approving manager when a
-        manager's PIN was needed, None when the actor's role suffices."""
-        if allowed(actor.role, action):
-            return None
-        if action not in APPROVABLE:
-            raise PermissionDenied(action=str(action), role=str(actor.role))
-        if approval is None:
-            raise ApprovalRequired(action=str(action), role=str(actor.role))
+    def authorize(self, actor: Actor, action: Action, approval: Approval | None) -> Approved | None:
+        """Ahead of a unit of work: may ``actor`` do ``action``, and when a
+        manager must approve, is the approval's PIN right? Returns the
+        approval, or None when the actor's own role suffices. A wrong PIN is
+        counted against the till the approval was typed at, in a transaction
+        of its own. The service checks again inside its unit of work
+        (``permissions.require``), where the approver is read again too."""
+        with self.ctx.db.read() as s:
+            try:
+                require(s, actor, action)
+                return None
+            except ApprovalRequired:
+                if approval is None:
+                    raise
         if not approval.reason.strip():
             raise ApprovalRejected(action=str(action), reason="no_reason")
-        approver = self._check_pin(approval.username, approval.pin, f"approve:{action}")
+        approver = approvals.check_approval_pin(self.ctx, approval, f"approve:{action}")
         if approver.role != Role.MANAGER:
             raise ApprovalRejected(action=str(action), reason="not_manager")
-        return approver
+        return Approved(action, approver, approval.reason.strip(), approvals.till_key(approval.till))
+
+    def approvals_locked_until(self, till: str) -> datetime | None:
+        """Until when approvals at ``till`` are refused after wrong PINs; None: they are not."""
+        return approvals.locked_until(self.ctx, till)
 
     # --- managing accounts ------------------------------------------------
     def create_user(self, actor: Actor | None, username: str, display_name: str, role: Role, pin: str) -> Changes:
         """Add an account. ``actor`` is None only when a store is initialised."""
-        if actor is not None:
-            self.authorize(actor, Action.MANAGE_USERS, None)
         username = username.strip().lower()
         if not USERNAME.match(username):
             raise InvalidInput(field="username", value=username, reason="username")
@@ -141,6 +128,8 @@ class AccountService:
         pins.check_policy(pin)
         now = self.ctx.now()
         with self.ctx.db.begin() as s:
+            if actor is not None:
+                require(s, actor, Action.MANAGE_USERS)
             if s.scalars(select(User.id).where(User.username == username)).first():
                 raise DuplicateName(field="username", value=username)
             user = User(
@@ -165,9 +154,9 @@ class AccountService:
         return user
 
     def unlock(self, actor: Actor, username: str) -> Changes:
-        self.authorize(actor, Action.UNLOCK_USER, None)
         now = self.ctx.now()
         with self.ctx.db.begin() as s:
+            require(s, actor, Action.UNLOCK_USER)
             user = self._get(s, username)
             user.failed_pins = 0
             user.locked_until = None
@@ -176,11 +165,13 @@ class AccountService:
 
     def reset_pin(self, actor: Actor, username: str, new_pin: str) -> Changes:
         """A manager sets anyone's PIN; anyone may change their own."""
-        if username != actor.username:
-            self.authorize(actor, Action.MANAGE_USERS, None)
         pins.check_policy(new_pin)
         now = self.ctx.now()
         with self.ctx.db.begin() as s:
+            if username == actor.username:
+                acting_account(s, actor, Action.MANAGE_USERS)
+            else:
+                require(s, actor, Action.MANAGE_USERS)
             user = self._get(s, username)
             user.pin_hash = pins.hash_pin(new_pin)
             user.failed_pins = 0
@@ -189,13 +180,32 @@ class AccountService:
         return Changes(frozenset({Entity.USERS}), (user.id,))
 
     def set_active(self, actor: Actor, username: str, active: bool) -> Changes:
-        self.authorize(actor, Action.MANAGE_USERS, None)
-        if username == actor.username and not active:
-            raise InvalidInput(field="active", value=username, reason="self_deactivate")
+        """Switch an account off (its open session can then do nothing more) or on."""
         now = self.ctx.now()
         with self.ctx.db.begin() as s:
+            require(s, actor, Action.MANAGE_USERS)
+            if username == actor.username and not active:
+                raise InvalidInput(field="active", value=username, reason="self_deactivate")
             user = self._get(s, username)
             user.active = active
             ev = journal.append(s, "user.updated", actor=actor.user_id, at=now)
             audit(s, now, "user.active", "ok", actor.user_id, target=str(user.id), active=active)
+        return Changes(frozenset({Entity.USERS}), (user.id,), ev.seq)
+
+    def set_role(self, actor: Actor, username: str, role: Role) -> Changes:
+        """Make an account a cashier or a manager. Its open session is
+        refused at its next action and must log in again. Not one's own, so
+        that a store always keeps the manager who does it."""
+        role = Role(role)
+        now = self.ctx.now()
+        with self.ctx.db.begin() as s:
+            require(s, actor, Action.MANAGE_USERS)
+            if username == actor.username:
+                raise InvalidInput(field="role", value=username, reason="self_role")
+            user = self._get(s, username)
+            if user.role == role.value:
+                return Changes(frozenset({Entity.USERS}), (user.id,))
+            user.role = role.value
+            ev = journal.append(s, "user.updated", actor=actor.user_id, at=now)
+            audit(s, now, "user.role", "ok", actor.user_id, target=str(user.id), role=role.value)
         return Changes(frozenset({Entity.USERS}), (user.id,), ev.seq)

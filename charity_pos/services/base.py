@@ -42,11 +42,14 @@ class Actor:
 
 @dataclass(frozen=True)
 class Approval:
-    """A manager's PIN typed at the counter for someone else's action."""
+    """A manager's PIN typed at the counter for someone else's action, and
+    the till (this PC's, from settings) it was typed at: wrong PINs are
+    counted per till. "" is the command line's and scripts' own count."""
 
     username: str
     pin: str
     reason: str
+    till: str = ""
 
 
 class Entity(StrEnum):

@@ -17,7 +17,7 @@ from charity_pos.errors import DuplicateBarcode, InvalidBarcode, InvalidInput, N
 from charity_pos.ledger import journal
 from charity_pos.services.accounts import AccountService, audit
 from charity_pos.services.base import Actor, Approval, Changes, Entity, ServiceContext
-from charity_pos.services.permissions import Action
+from charity_pos.services.permissions import Action, require
 from charity_pos.services.lots import LOT_CODE_PREFIX
 from charity_pos.services.sequences import TIMELESS, next_serial
 
@@ -231,9 +231,9 @@ class CatalogService:
             raise DuplicateBarcode(barcode=code, item_name=other.name)
 
     def create_item(self, actor: Actor, draft: ItemDraft) -> Changes:
-        self.accounts.authorize(actor, Action.CREATE_ITEM, None)
         now = self.ctx.now()
         with self.ctx.db.begin() as s:
+            require(s, actor, Action.CREATE_ITEM)
             draft, category = _clean(s, draft)
             self._check_barcode_free(s, draft.barcode, None)
             code = draft.barcode or _free_in_store_code(s)
@@ -269,8 +269,9 @@ class CatalogService:
             )
             deactivating = current.active and not draft.active
         action = Action.CHANGE_PRICE if price_changed else Action.DEACTIVATE_ITEM if deactivating else Action.EDIT_ITEM
-        approver = self.accounts.authorize(actor, action, approval)
+        approved = self.accounts.authorize(actor, action, approval)
         with self.ctx.db.begin() as s:
+            approver = require(s, actor, action, approved).approver
             draft, category = _clean(s, draft)
             item = s.get(Item, item_id)
             assert item is not None

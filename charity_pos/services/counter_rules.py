@@ -14,7 +14,7 @@ from charity_pos.errors import InvalidInput
 from charity_pos.ledger import journal
 from charity_pos.services.accounts import AccountService
 from charity_pos.services.base import Actor, Changes, Entity, ServiceContext
-from charity_pos.services.permissions import Action
+from charity_pos.services.permissions import Action, require
 
 
 @dataclass(frozen=True)
@@ -45,7 +45,6 @@ class CounterRuleService:
             return rules_in(s)
 
     def set_rules(self, actor: Actor, rules: CounterRules) -> Changes:
-        self.accounts.authorize(actor, Action.SET_COUNTER_RULES, None)
         for name, (low, high) in LIMITS.items():
             value = getattr(rules, name)
             if isinstance(value, bool) or not isinstance(value, int):
@@ -54,6 +53,7 @@ class CounterRuleService:
                 raise InvalidInput(field="limit", value=value, reason="negative" if value < low else "too_large")
         now = self.ctx.now()
         with self.ctx.db.begin() as s:
+            require(s, actor, Action.SET_COUNTER_RULES)
             stored = {rule.key: rule for rule in s.scalars(select(CounterRule))}
             for name in LIMITS:
                 value = getattr(rules, name)

@@ -15,7 +15,7 @@ from charity_pos.errors import DuplicateName, InvalidInput
 from charity_pos.ledger import journal
 from charity_pos.services.accounts import AccountService
 from charity_pos.services.base import Actor, Changes, Entity, ServiceContext
-from charity_pos.services.permissions import Action
+from charity_pos.services.permissions import Action, require
 
 
 class DonorKind(StrEnum):
@@ -82,10 +82,10 @@ class DonorService:
         self.accounts = accounts
 
     def create(self, actor: Actor, draft: DonorDraft) -> Changes:
-        self.accounts.authorize(actor, Action.RECORD_DONOR, None)
         draft = _clean(draft)
         now = self.ctx.now()
         with self.ctx.db.begin() as s:
+            require(s, actor, Action.RECORD_DONOR)
             if draft.credit_code and s.scalars(select(Donor.id).where(Donor.credit_code == draft.credit_code)).first():
                 raise DuplicateName(field="credit_code", value=draft.credit_code)
             donor = Donor(kind=draft.kind.value, name=draft.name, phone=draft.phone, credit_code=draft.credit_code,

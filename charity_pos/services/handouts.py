@@ -33,7 +33,7 @@ from charity_pos.services import lots
 from charity_pos.services.accounts import AccountService, audit
 from charity_pos.services.base import STORE_TZ, Actor, Approval, Changes, Entity, ServiceContext, local_date
 from charity_pos.services.households import CATEGORY_NAMES, HouseholdCategory
-from charity_pos.services.permissions import Action
+from charity_pos.services.permissions import Action, require
 from charity_pos.services.quotas import rule_for
 from charity_pos.services.sales import is_food, load_item, sellable_on_hand
 from charity_pos.services.sequences import next_number
@@ -229,7 +229,6 @@ class HandoutService:
         return quota.judge(now, [goods.line(quantity) for goods, quantity in lines])
 
     def complete(self, actor: Actor, draft: HandoutDraft) -> Changes:
-        self.accounts.authorize(actor, Action.HAND_OUT, None)
         if not draft.lines:
             raise InvalidInput(field="lines", value=0, reason="empty")
         if len(draft.lines) > MAX_LINES:
@@ -244,7 +243,7 @@ class HandoutService:
                 raise InvalidInput(field="quantity", value=line.quantity, reason="too_large")
         today = local_date(self.ctx.now())
         # Judge first, and check a manager's PIN before the write transaction
-        # (a PIN check writes to the account in its own).
+        # (a PIN check writes its count of wrong PINs in its own).
         with self.ctx.db.read() as s:
             done = s.scalars(select(Handout).where(Handout.ticket_id == draft.ticket_id)).first()
             if done is not None:
@@ -259,15 +258,19 @@ class HandoutService:
                 item, category = load_item(s, line.item_id)
                 basket.append(quota.BasketLine(category, line.quantity, line.quantity * unit_value(item)))
         verdict = quota.judge(before, basket)
-        approver: Actor | None = None
-        if not verdict.within and rule.enforce:
-            approver = self.accounts.authorize(actor, Action.OVER_ALLOWANCE, draft.approval)
-            if approver is None:  # a manager handing out needs a reason of their own
-                if draft.approval is None or not draft.approval.reason.strip():
-                    raise ApprovalRequired(action=str(Action.OVER_ALLOWANCE), role=str(actor.role))
-                approver = actor
+        enforced = not verdict.within and rule.enforce
+        approved = self.accounts.authorize(actor, Action.OVER_ALLOWANCE, draft.approval) if enforced else None
         now = self.ctx.now()
         with self.ctx.db.begin() as s:
+            grant = require(s, actor, Action.HAND_OUT)
+            approver: Actor | None = None
+            if enforced:
+                over = require(s, actor, Action.OVER_ALLOWANCE, approved)
+                approver = over.approver
+                if approver is None:  # a manager handing out needs a reason of their own
+                    if draft.approval is None or not draft.approval.reason.strip():
+                        raise ApprovalRequired(action=str(Action.OVER_ALLOWANCE), role=str(grant.actor.role))
+                    approver = grant.actor
             done = s.scalars(select(Handout).where(Handout.ticket_id == draft.ticket_id)).first()
             if done is not None:  # finished from another window in the meantime
                 return Changes(frozenset({Entity.HANDOUTS}), (done.id,), None, done.number)
@@ -345,6 +348,8 @@ class HandoutService:
         store = store_info(self.ctx)
         now = self.ctx.now()
         with self.ctx.db.begin() as s:
+            if actor is not None:
+                require(s, actor, Action.PRINT_SLIP)
             handout = s.scalars(select(Handout).where(Handout.number == number.strip().upper())).first()
             if handout is None:
                 raise NotFound(kind="handout", key=number.strip())

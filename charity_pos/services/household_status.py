@@ -17,7 +17,7 @@ from charity_pos.ledger import journal
 from charity_pos.services.accounts import AccountService
 from charity_pos.services.base import Actor, Changes, Entity, ServiceContext, local_date
 from charity_pos.services.counter_rules import rules_in
-from charity_pos.services.permissions import Action
+from charity_pos.services.permissions import Action, require
 
 
 def months_before(day: date, months: int) -> date:
@@ -39,19 +39,18 @@ class HouseholdStatusService:
         self.accounts = accounts
 
     def suspend(self, actor: Actor, household_id: uuid.UUID, reason: str) -> Changes:
-        self.accounts.authorize(actor, Action.MANAGE_HOUSEHOLDS, None)
         reason = " ".join(reason.split())
         if not reason:
             raise InvalidInput(field="reason", value="", reason="empty")
         return self._set(actor, household_id, "suspended", reason[:200], "household.suspended")
 
     def reactivate(self, actor: Actor, household_id: uuid.UUID) -> Changes:
-        self.accounts.authorize(actor, Action.MANAGE_HOUSEHOLDS, None)
         return self._set(actor, household_id, "active", None, "household.reactivated")
 
     def _set(self, actor: Actor, household_id: uuid.UUID, status: str, reason: str | None, kind: str) -> Changes:
         now = self.ctx.now()
         with self.ctx.db.begin() as s:
+            require(s, actor, Action.MANAGE_HOUSEHOLDS)
             household = s.get(Household, household_id)
             if household is None:
                 raise NotFound(kind="household", key=str(household_id))
@@ -63,10 +62,12 @@ class HouseholdStatusService:
     def erase_lapsed(self, actor: Actor | None = None) -> Changes | None:
         """Erase the personal data of households whose eligibility ended more
         than the configured months ago. Run at start-up and by the command
-        line; None when there was nothing to erase."""
+        line (``actor`` None); None when there was nothing to erase."""
         now = self.ctx.now()
         today = local_date(now)
         with self.ctx.db.begin() as s:
+            if actor is not None:
+                require(s, actor, Action.MANAGE_HOUSEHOLDS)
             months = rules_in(s).erase_after_months
             cutoff = months_before(today, months)
             lapsed = list(s.scalars(select(Household).where(Household.valid_to < cutoff,

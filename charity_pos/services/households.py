@@ -33,7 +33,7 @@ from charity_pos.ledger import journal
 from charity_pos.security.keys import StoreKeys
 from charity_pos.services.accounts import AccountService, audit
 from charity_pos.services.base import Actor, Changes, Entity, ServiceContext
-from charity_pos.services.permissions import Action
+from charity_pos.services.permissions import Action, require
 
 log = logging.getLogger(__name__)
 
@@ -215,12 +215,12 @@ class HouseholdService:
         return self._keys
 
     def register(self, actor: Actor, draft: HouseholdDraft) -> Changes:
-        self.accounts.authorize(actor, Action.MANAGE_HOUSEHOLDS, None)
         checked = check_household(draft)
         keys = self.keys()
         id_hash = keys.match_hash(checked.id_number)
         now = self.ctx.now()
         with self.ctx.db.begin() as s:
+            require(s, actor, Action.MANAGE_HOUSEHOLDS)
             if s.scalars(select(Household.id).where(Household.card_number == checked.card_number)).first():
                 raise DuplicateName(field="card_number", value=checked.card_number)
             if s.scalars(select(Household.id).where(Household.id_hash == id_hash)).first():
@@ -237,8 +237,6 @@ class HouseholdService:
         store's own command line. Each draft is checked as ``register``
         checks it, and none may share a card or ID number with another or
         with a household already registered."""
-        if actor is not None:
-            self.accounts.authorize(actor, Action.MANAGE_HOUSEHOLDS, None)
         checked = [check_household(d) for d in drafts]
         if not checked:
             return Changes(frozenset())
@@ -256,6 +254,8 @@ class HouseholdService:
             hashes.add(id_hash)
         try:
             with self.ctx.db.begin() as s:
+                if actor is not None:
+                    require(s, actor, Action.MANAGE_HOUSEHOLDS)
                 taken_cards = set(s.scalars(select(Household.card_number)))
                 taken_hashes = set(s.scalars(select(Household.id_hash)))
                 for c in checked:
@@ -282,10 +282,10 @@ class HouseholdService:
 
     def reveal_id(self, actor: Actor, household_id: uuid.UUID) -> str:
         """The whole ID number: a manager's, and logged."""
-        self.accounts.authorize(actor, Action.REVEAL_ID, None)
         keys = self.keys()
         now = self.ctx.now()
         with self.ctx.db.begin() as s:
+            require(s, actor, Action.REVEAL_ID)
             household = s.get(Household, household_id)
             if household is None:
                 raise NotFound(kind="household", key=str(household_id))

@@ -18,7 +18,7 @@ from charity_pos.ledger import journal
 from charity_pos.services import lots
 from charity_pos.services.accounts import AccountService
 from charity_pos.services.base import Actor, Changes, Entity, ServiceContext, local_date
-from charity_pos.services.permissions import Action
+from charity_pos.services.permissions import Action, require
 from charity_pos.services.sequences import next_number
 
 #: Goods that must carry a best-before date at intake.
@@ -132,7 +132,6 @@ class IntakeService:
         """Record one donation. Everything is checked first; then the
         donation, its lines, a lot per line with its stock movement and one
         journal event are written together, under a gap-free number."""
-        self.accounts.authorize(actor, Action.RECEIVE_DONATION, None)
         if not draft.lines and not draft.cash_fen:
             raise InvalidInput(field="lines", value=0, reason="empty")
         if len(draft.lines) > MAX_LINES:
@@ -150,6 +149,7 @@ class IntakeService:
         today = local_date(now)
         warnings: list[str] = []
         with self.ctx.db.begin() as s:
+            require(s, actor, Action.RECEIVE_DONATION)
             donor = None
             if draft.donor_id is not None:
                 donor = s.get(Donor, draft.donor_id)

@@ -1,10 +1,28 @@
-"""Who may do what. Checked in the services, whatever the screen shows."""
+"""Who may do what, checked in the services, whatever the screen shows.
+
+Every check goes through ``require``, inside the unit of work that makes the
+change: it reads the acting account again in that same transaction, so the
+role an ``Actor`` carries is never trusted. An account switched off since it
+logged in can do nothing more (``SessionEnded``); one whose role changed, or
+an ``Actor`` claiming a role its account does not have, is refused
+(``RoleChanged``) and must log in again. A manager who approved at the
+counter is read again in the same transaction too: still active, still a
+manager. A lock-out after wrong PINs stops PINs being accepted for the
+account (log-in, approvals); it does not end a session already open.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from enum import StrEnum
 
-from charity_pos.services.base import Role
+from sqlalchemy.orm import Session
+
+from charity_pos.db.models import User
+from charity_pos.errors import (
+    AccountInactive, ApprovalRejected, ApprovalRequired, PermissionDenied, RoleChanged, SessionEnded,
+)
+from charity_pos.services.base import Actor, Role
 
 
 class Action(StrEnum):
@@ -29,6 +47,7 @@ class Action(StrEnum):
     SELL = "sale.sell"
     DISCOUNT = "sale.discount"
     VOID_SALE = "sale.void"
+    PRINT_SLIP = "slip.print"
     OPEN_SHIFT = "shift.open"
     CLOSE_WITH_DIFFERENCE = "shift.close_difference"
     SET_COUNTER_RULES = "counter.rules"
@@ -39,7 +58,7 @@ class Action(StrEnum):
 
 CASHIER_MAY = frozenset({
     Action.CREATE_ITEM, Action.EDIT_ITEM, Action.RECEIVE_STOCK, Action.RECORD_DONOR, Action.RECEIVE_DONATION,
-    Action.PRINT_LABELS, Action.SELL, Action.OPEN_SHIFT, Action.HAND_OUT,
+    Action.PRINT_LABELS, Action.SELL, Action.PRINT_SLIP, Action.OPEN_SHIFT, Action.HAND_OUT,
 })
 
 #: What a cashier may do when a manager approves at the counter.
@@ -52,3 +71,64 @@ APPROVABLE = frozenset(
 
 def allowed(role: Role, action: Action) -> bool:
     return role == Role.MANAGER or action in CASHIER_MAY
+
+
+@dataclass(frozen=True)
+class Approved:
+    """A manager's approval whose PIN was right at the counter (checked by
+    ``AccountService.authorize`` before the unit of work, where wrong PINs
+    are counted). ``require`` checks the manager again inside the unit of work."""
+
+    action: Action
+    approver: Actor
+    reason: str
+    till: str
+
+
+@dataclass(frozen=True)
+class Grant:
+    """What ``require`` found in the unit of work: the acting account as the
+    database has it, and the manager who approved (None: the actor's own role
+    allows the action)."""
+
+    actor: Actor
+    approver: Actor | None = None
+
+
+def _as_actor(user: User) -> Actor:
+    return Actor(user.id, user.username, Role(user.role))
+
+
+def acting_account(session: Session, actor: Actor, action: Action) -> User:
+    """The actor's account, read in ``session``: it must exist, be active and
+    have the role the actor claims."""
+    user = session.get(User, actor.user_id)
+    if user is None or user.username != actor.username or not user.active:
+        raise SessionEnded(username=actor.username)
+    if user.role != str(actor.role):
+        raise RoleChanged(action=str(action), role=user.role, username=user.username)
+    return user
+
+
+def require(session: Session, actor: Actor, action: Action, approved: Approved | None = None) -> Grant:
+    """May ``actor`` do ``action`` now, in this unit of work? Raises
+    ``SessionEnded``, ``RoleChanged``, ``PermissionDenied``,
+    ``ApprovalRequired``, ``AccountInactive`` (the approver was switched off)
+    or ``ApprovalRejected``; the caller's transaction then changes nothing."""
+    user = acting_account(session, actor, action)
+    role = Role(user.role)
+    if allowed(role, action):
+        return Grant(_as_actor(user))
+    if action not in APPROVABLE:
+        raise PermissionDenied(action=str(action), role=str(role))
+    if approved is None or approved.action != action:
+        raise ApprovalRequired(action=str(action), role=str(role))
+    approver = session.get(User, approved.approver.user_id)
+    if approver is None:
+        raise ApprovalRejected(action=str(action), reason="not_manager")
+    if not approver.active:
+        raise AccountInactive(username=approver.username)
+    if approver.role != Role.MANAGER.value:
+        raise ApprovalRejected(action=str(action), reason="not_manager")
+    return Grant(_as_actor(user), _as_actor(approver))
+

@@ -17,7 +17,7 @@ from charity_pos.ledger import journal
 from charity_pos.services.accounts import AccountService
 from charity_pos.services.base import Actor, Changes, Entity, ServiceContext
 from charity_pos.services.households import HouseholdCategory
-from charity_pos.services.permissions import Action
+from charity_pos.services.permissions import Action, require
 
 MAX_COUNT = 1000
 
@@ -174,9 +174,9 @@ class QuotaService:
         return [merged[key] for key in sorted(merged)]
 
     def set_rule(self, actor: Actor, draft: RuleDraft) -> Changes:
-        self.accounts.authorize(actor, Action.MANAGE_QUOTAS, None)
         now = self.ctx.now()
         with self.ctx.db.begin() as s:
+            require(s, actor, Action.MANAGE_QUOTAS)
             write_rule(s, draft, now)
             ev = journal.append(s, "quota.rule_set", actor=actor.user_id, at=now,
                                 facts={"household_category": draft.household_category})

@@ -20,7 +20,7 @@ from charity_pos.printing import vocabulary
 from charity_pos.printing.documents import ReceiptDoc, ReceiptLine
 from charity_pos.services.accounts import AccountService, audit
 from charity_pos.services.base import Actor, Approval, Changes, Entity, ServiceContext, local_date
-from charity_pos.services.permissions import Action
+from charity_pos.services.permissions import Action, require
 from charity_pos.services.sequences import next_number
 
 QR_PREFIX = "CPOS-R1"
@@ -69,10 +69,11 @@ class ReceiptService:
 
         ``render`` makes the PDF inside the transaction: if it fails, no
         number is used and no print is counted."""
-        approver = self.accounts.authorize(actor, Action.ISSUE_RECEIPT, approval) if actor else None
+        approved = self.accounts.authorize(actor, Action.ISSUE_RECEIPT, approval) if actor else None
         now = self.ctx.now()
         who = actor.user_id if actor else None
         with self.ctx.db.begin() as s:
+            approver = require(s, actor, Action.ISSUE_RECEIPT, approved).approver if actor else None
             donation = _donation(s, donation_number)
             receipt = _latest_receipt(s, donation)
             if receipt is not None and receipt.status == "void" and not reissue:
@@ -106,11 +107,12 @@ class ReceiptService:
 
     def void(self, actor: Actor, receipt_number: str, reason: str, approval: Approval | None = None) -> Changes:
         """Void a wrong receipt: its number stays, marked 作废."""
-        approver = self.accounts.authorize(actor, Action.VOID_RECEIPT, approval)
+        approved = self.accounts.authorize(actor, Action.VOID_RECEIPT, approval)
         if not reason.strip():
             raise InvalidInput(field="reason", value="", reason="empty")
         now = self.ctx.now()
         with self.ctx.db.begin() as s:
+            approver = require(s, actor, Action.VOID_RECEIPT, approved).approver
             receipt = s.scalars(select(Receipt).where(Receipt.number == receipt_number.strip().upper())).one_or_none()
             if receipt is None:
                 raise NotFound(kind="receipt", key=receipt_number)

@@ -14,7 +14,7 @@ from charity_pos.errors import InvalidInput, NotFound, ReturnTooLarge, SaleVoide
 from charity_pos.ledger import journal
 from charity_pos.services.accounts import AccountService, audit
 from charity_pos.services.base import Actor, Approval, Changes, Entity, ServiceContext, local_date
-from charity_pos.services.permissions import Action
+from charity_pos.services.permissions import Action, require
 from charity_pos.services.sequences import next_number
 from charity_pos.services.shifts import open_shift_in
 
@@ -62,7 +62,7 @@ class ReturnService:
         self.accounts = accounts
 
     def create(self, actor: Actor, draft: ReturnDraft, approval: Approval | None = None) -> Changes:
-        approver = self.accounts.authorize(actor, Action.REFUND, approval)
+        approved = self.accounts.authorize(actor, Action.REFUND, approval)
         if not draft.reason.strip():
             raise InvalidInput(field="reason", value="", reason="empty")
         wanted = {line_id: q for line_id, q in draft.quantities.items() if q != 0}
@@ -75,6 +75,7 @@ class ReturnService:
             raise InvalidInput(field="lines", value=0, reason="empty")
         now = self.ctx.now()
         with self.ctx.db.begin() as s:
+            approver = require(s, actor, Action.REFUND, approved).approver
             sale = s.scalars(select(Sale).where(Sale.number == draft.sale_number.strip().upper())).first()
             if sale is None:
                 raise NotFound(kind="sale", key=draft.sale_number.strip())

@@ -30,10 +30,10 @@ from charity_pos.errors import (
 from charity_pos.ledger import journal
 from charity_pos.services import lots
 from charity_pos.services.accounts import AccountService, audit
-from charity_pos.services.base import Actor, Approval, Changes, Entity, ServiceContext, local_date
+from charity_pos.services.base import Actor, Approval, Changes, Entity, Role, ServiceContext, local_date
 from charity_pos.services.counter_rules import CounterRules, rules_in
 from charity_pos.services.intake import FOOD_CATEGORIES
-from charity_pos.services.permissions import Action, allowed
+from charity_pos.services.permissions import Action, acting_account, allowed, require
 from charity_pos.services.sale_records import (  # noqa: F401  (re-exported for callers)
     SaleRow, SaleView, SoldLine, SoldPayment, find_sale, sale_rows, sale_view,
 )
@@ -212,10 +212,11 @@ class SalesService:
     def needs_approval(self, actor: Actor, draft_lines: Sequence[tuple[LineDraft, int]],
                        ticket_discount_fen: int) -> bool:
         """Does this ticket need a manager's approval for its price changes
-        and discounts? Never for a manager."""
-        if allowed(actor.role, Action.DISCOUNT):
-            return False
-        limit = self.rules().discount_limit_percent
+        and discounts? Never for a manager (as the database has the actor's role)."""
+        with self.ctx.db.read() as s:
+            if allowed(Role(acting_account(s, actor, Action.DISCOUNT).role), Action.DISCOUNT):
+                return False
+            limit = rules_in(s).discount_limit_percent
         priced = [self._priced(line, list_price) for line, list_price in draft_lines]
         result = tickets.totals(priced, ticket_discount_fen)
         return any(tickets.beyond_limit(p, limit) for p in priced) or tickets.ticket_beyond_limit(result, limit)
@@ -225,7 +226,6 @@ class SalesService:
         """The sale, its lines and payments, stock movements out of lots and
         the journal event, in one transaction under a gap-free number. The
         same ticket paid again returns the first sale and changes nothing."""
-        self.accounts.authorize(actor, Action.SELL, None)
         if not draft.lines:
             raise InvalidInput(field="lines", value=0, reason="empty")
         if len(draft.lines) > MAX_LINES:
@@ -254,8 +254,9 @@ class SalesService:
         if not draft.payments:
             raise InvalidInput(field="payment", value="", reason="empty")
         # The approval is checked before the write transaction: checking a
-        # PIN writes to the account (wrong-PIN counts) in its own.
+        # PIN writes its count of wrong PINs (per till) in its own.
         with self.ctx.db.read() as s:
+            acting_account(s, actor, Action.SELL)
             existing = s.scalars(select(Sale).where(Sale.ticket_id == draft.ticket_id)).first()
             if existing is not None:
                 return self._repeated(existing, draft)
@@ -265,10 +266,12 @@ class SalesService:
         result = tickets.totals(priced, draft.ticket_discount_fen)
         over_limit = any(tickets.beyond_limit(p, rules.discount_limit_percent) for p in priced) or \
             tickets.ticket_beyond_limit(result, rules.discount_limit_percent)
-        approver = self.accounts.authorize(actor, Action.DISCOUNT, draft.approval) if over_limit else None
+        approved = self.accounts.authorize(actor, Action.DISCOUNT, draft.approval) if over_limit else None
         now = self.ctx.now()
         today = local_date(now)
         with self.ctx.db.begin() as s:
+            require(s, actor, Action.SELL)
+            approver = require(s, actor, Action.DISCOUNT, approved).approver if over_limit else None
             existing = s.scalars(select(Sale).where(Sale.ticket_id == draft.ticket_id)).first()
             if existing is not None:  # paid from another window in the meantime
                 return self._repeated(existing, draft)
@@ -348,11 +351,12 @@ class SalesService:
     def void(self, actor: Actor, number: str, reason: str, approval: Approval | None = None) -> Changes:
         """Undo a sale of the shift still open: its goods go back into their
         lots, its money out of the expected drawer. Kept, marked voided."""
-        approver = self.accounts.authorize(actor, Action.VOID_SALE, approval)
+        approved = self.accounts.authorize(actor, Action.VOID_SALE, approval)
         if not reason.strip():
             raise InvalidInput(field="reason", value="", reason="empty")
         now = self.ctx.now()
         with self.ctx.db.begin() as s:
+            approver = require(s, actor, Action.VOID_SALE, approved).approver
             sale = find_sale(s, number)
             if sale.status == "voided":
                 raise SaleVoided(number=sale.number)
@@ -401,6 +405,8 @@ class SalesService:
         counts nothing."""
         now = self.ctx.now()
         with self.ctx.db.begin() as s:
+            if actor is not None:  # None: the store's own command line
+                require(s, actor, Action.PRINT_SLIP)
             sale = find_sale(s, number)
             sale.slip_prints += 1
             prints = sale.slip_prints
@@ -414,8 +420,8 @@ class SalesService:
     # --- parked tickets and cancelled ones ------------------------------------
     def park(self, actor: Actor, till: str, content: dict[str, object], summary: str) -> uuid.UUID:
         """Put a ticket aside to serve the next customer."""
-        self.accounts.authorize(actor, Action.SELL, None)
         with self.ctx.db.begin() as s:
+            require(s, actor, Action.SELL)
             ticket = ParkedTicket(till=till, parked_at=self.ctx.now(), user_id=actor.user_id,
                                   content=json.dumps(content, sort_keys=True, default=str), summary=summary[:200])
             s.add(ticket)
@@ -431,8 +437,8 @@ class SalesService:
 
     def recall(self, actor: Actor, ticket_id: uuid.UUID) -> Parked:
         """Take a parked ticket back to the counter (it leaves the list)."""
-        self.accounts.authorize(actor, Action.SELL, None)
         with self.ctx.db.begin() as s:
+            require(s, actor, Action.SELL)
             row = s.execute(select(ParkedTicket, User.username).join(User, User.id == ParkedTicket.user_id)
                             .where(ParkedTicket.id == ticket_id)).first()
             if row is None:
@@ -446,6 +452,7 @@ class SalesService:
     def cancel_ticket(self, actor: Actor, summary: str, total_fen: int) -> None:
         """A ticket abandoned before payment sells nothing, but is logged."""
         with self.ctx.db.begin() as s:
+            require(s, actor, Action.SELL)
             audit(s, self.ctx.now(), "sale.ticket_cancelled", "done", actor.user_id, summary=summary[:200],
                   total_fen=total_fen)
 

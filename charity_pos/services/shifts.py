@@ -13,12 +13,12 @@ from sqlalchemy.orm import Session
 
 from charity_pos.db.models import CashShift, Payment, Refund, Sale, SaleLine, SaleReturn, User
 from charity_pos.domain.money import check_fen
-from charity_pos.errors import ApprovalRequired, InvalidInput, NoOpenShift, NotFound, ShiftAlreadyOpen
+from charity_pos.errors import InvalidInput, NoOpenShift, NotFound, ShiftAlreadyOpen
 from charity_pos.ledger import journal
 from charity_pos.services.accounts import AccountService, audit
 from charity_pos.services.base import STORE_TZ, Actor, Approval, Changes, Entity, ServiceContext, local_date
 from charity_pos.services.counter_rules import rules_in
-from charity_pos.services.permissions import Action
+from charity_pos.services.permissions import Action, require
 from charity_pos.services.sequences import next_number
 
 #: Notes and coins counted at close, in fen: ¥100, 50, 20, 10, 5, 1, 0.5, 0.1.
@@ -129,11 +129,11 @@ class ShiftService:
         self.accounts = accounts
 
     def open(self, actor: Actor, till: str, float_fen: int) -> Changes:
-        self.accounts.authorize(actor, Action.OPEN_SHIFT, None)
         till = clean_till(till)
         check_fen(float_fen, field="float")
         now = self.ctx.now()
         with self.ctx.db.begin() as s:
+            require(s, actor, Action.OPEN_SHIFT)
             current = s.scalars(select(CashShift).where(CashShift.till == till, CashShift.closed_at.is_(None))).first()
             if current is not None:
                 raise ShiftAlreadyOpen(till=till, number=current.number)
@@ -199,28 +199,30 @@ class ShiftService:
         """Close the till's shift with the drawer counted by denomination and
         the other methods' totals from their terminals (default: as expected).
         A difference beyond the tolerance needs a reason and a manager."""
-        self.accounts.authorize(actor, Action.SELL, None)
         # The manager's PIN is checked before the write transaction: a PIN
-        # check writes to the account in its own.
+        # check writes its count in its own.
         with self.ctx.db.read() as s:
             summary = summarize(s, open_shift_in(s, till))
             tolerance = rules_in(s).cash_tolerance_fen
         counted = self._counted(cash_counts, other_counted, summary)
-        approver = None
+        approved = None
         if any(abs(counted[m] - summary.expected_fen[m]) > tolerance for m in METHODS):
             if not reason.strip():
                 raise InvalidInput(field="reason", value="", reason="empty")
-            approver = self.accounts.authorize(actor, Action.CLOSE_WITH_DIFFERENCE, approval) or actor
+            approved = self.accounts.authorize(actor, Action.CLOSE_WITH_DIFFERENCE, approval)
         now = self.ctx.now()
         with self.ctx.db.begin() as s:
+            require(s, actor, Action.SELL)
             shift = open_shift_in(s, till)
             summary = summarize(s, shift)  # again: a sale may have been made meanwhile
             counted = self._counted(cash_counts, other_counted, summary)
             beyond = any(abs(counted[m] - summary.expected_fen[m]) > tolerance for m in METHODS)
             facts: dict[str, object] = {"number": shift.number}
             if beyond:
-                if approver is None:
-                    raise ApprovalRequired(action=str(Action.CLOSE_WITH_DIFFERENCE), role=str(actor.role))
+                if not reason.strip():
+                    raise InvalidInput(field="reason", value="", reason="empty")
+                grant = require(s, actor, Action.CLOSE_WITH_DIFFERENCE, approved)
+                approver = grant.approver or grant.actor
                 shift.difference_reason = reason.strip()[:200]
                 shift.approved_by = approver.user_id
                 facts["difference"] = {m: counted[m] - summary.expected_fen[m] for m in METHODS

@@ -14,7 +14,7 @@ from charity_pos.ledger import journal
 from charity_pos.services import lots
 from charity_pos.services.accounts import AccountService, audit
 from charity_pos.services.base import Actor, Approval, Changes, Entity, ServiceContext, local_date
-from charity_pos.services.permissions import Action
+from charity_pos.services.permissions import Action, require
 from charity_pos.services.sequences import next_number
 
 MAX_QUANTITY = 1_000_000
@@ -79,12 +79,12 @@ class StockService:
 
     def receive(self, actor: Actor, lines: dict[uuid.UUID, int], note: str = "") -> Changes:
         """Goods bought or delivered in: one numbered receipt (R) of several lines."""
-        self.accounts.authorize(actor, Action.RECEIVE_STOCK, None)
         if not lines:
             raise InvalidInput(field="lines", value=0, reason="empty")
         quantities = {item: _quantity(q, field="quantity", allow_zero=False) for item, q in lines.items()}
         now = self.ctx.now()
         with self.ctx.db.begin() as s:
+            require(s, actor, Action.RECEIVE_STOCK)
             number = next_number(s, "stock_receipt", local_date(now).year)
             for item_id, quantity in quantities.items():
                 if s.get(Item, item_id) is None:
@@ -97,7 +97,7 @@ class StockService:
     def count(self, actor: Actor, counted: dict[uuid.UUID, int], reason: str, approval: Approval | None = None) -> Changes:
         """A stock count (盘点): what is on the shelf replaces what the books say,
         as movements of the difference. A manager's, or approved by one."""
-        approver = self.accounts.authorize(actor, Action.COUNT_STOCK, approval)
+        approved = self.accounts.authorize(actor, Action.COUNT_STOCK, approval)
         if not counted:
             raise InvalidInput(field="lines", value=0, reason="empty")
         if not reason.strip():
@@ -105,6 +105,7 @@ class StockService:
         quantities = {item: _quantity(q, field="quantity", allow_zero=True) for item, q in counted.items()}
         now = self.ctx.now()
         with self.ctx.db.begin() as s:
+            approver = require(s, actor, Action.COUNT_STOCK, approved).approver
             number = next_number(s, "stock_count", local_date(now).year)
             changed = []
             for item_id, quantity in quantities.items():

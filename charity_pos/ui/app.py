@@ -25,6 +25,7 @@ from charity_pos.ui.intake import IntakeScreen
 from charity_pos.ui.login import LoginScreen
 from charity_pos.ui.main_window import MainWindow
 from charity_pos.ui.sales import SaleScreen
+from charity_pos.ui.session import guarded
 from charity_pos.ui.settings import SettingsDialog
 from charity_pos.ui.staff import StaffScreen
 
@@ -55,12 +56,16 @@ class Shell:
         self.login = LoginScreen(services)
         self.login.logged_in.connect(self.open_main)
         self.main: MainWindow | None = None
+        self.ended: PosError | None = None
 
     def start(self) -> None:
         self.login.show()
 
     def open_main(self, actor: Actor) -> None:
-        self.main = MainWindow(self.services, actor, SCREENS, self.feedback, ask_with_dialog(self.services))
+        self.ended = None
+        services = guarded(self.services, self.session_ended)
+        self.main = MainWindow(services, actor, SCREENS, self.feedback,
+                               ask_with_dialog(services, lambda: self.settings.till))
         for screen in self.main.screens:
             use_settings = getattr(screen, "use_settings", None)
             if use_settings is not None:  # the till, the slip printer
@@ -78,6 +83,25 @@ class Shell:
             self.main = None
         self.login.reload_users()
         self.login.show()
+
+    def session_ended(self, error: PosError) -> None:
+        """A service refused the session's account: switched off, or its role
+        changed since it logged in. The screen says so; then back to log-in."""
+        if self.ended is None:
+            self.ended = error
+            log.info("session ended by the account's change: %s", type(error).__name__)
+            QTimer.singleShot(0, self._end_session)
+
+    def _end_session(self) -> None:
+        if self.main is None or self.ended is None:
+            return
+        if QApplication.activeModalWidget() is not None:  # the message still open: after it
+            QTimer.singleShot(100, self._end_session)
+            return
+        # The account may do nothing more, not even park an unpaid ticket.
+        self.main.leave_without_asking()
+        self.logout()
+        self.login.say(i18n.describe(self.ended))
 
     def open_settings(self) -> None:
         SettingsDialog(self.settings, self.main).exec()

@@ -1,6 +1,7 @@
 """Manager approval at the counter: a manager types their PIN and a reason
 for an action the cashier's role may not do alone. The service checks it;
-this dialog only collects it."""
+this dialog collects it, with this PC's till (wrong PINs are counted per
+till), and says at once when approvals at the till are refused for a while."""
 
 from __future__ import annotations
 
@@ -18,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from charity_pos.errors import ApprovalRequired, PosError
+from charity_pos.errors import ApprovalRequired, ApprovalsLocked, PosError
 from charity_pos.i18n import describe
 from charity_pos.services.base import Approval, Role
 from charity_pos.services.registry import Services
@@ -29,8 +30,9 @@ T = TypeVar("T")
 
 
 class ApprovalDialog(QDialog):
-    def __init__(self, services: Services, what: str, parent: QWidget | None = None) -> None:
+    def __init__(self, services: Services, what: str, till: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.till = till
         self.setWindowTitle(self.tr("Manager approval"))
         layout = QVBoxLayout(self)
         self.setMinimumWidth(440)
@@ -50,23 +52,39 @@ class ApprovalDialog(QDialog):
         form.addRow(self.tr("Manager's PIN"), self.pin)
         form.addRow(self.tr("Reason"), self.reason)
         layout.addLayout(form)
+        # Too many wrong PINs at this till: said at once, and nothing to approve with.
+        self.locked = QLabel("")
+        self.locked.setObjectName("warning")
+        self.locked.setWordWrap(True)
+        layout.addWidget(self.locked)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Approve"))
+        self.approve_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.approve_button.setText(self.tr("Approve"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-        self.pin.setFocus()
+        until = services.accounts.approvals_locked_until(till)
+        if until is not None:
+            self.locked.setText(describe(ApprovalsLocked(till=till, until=until)))
+            for field in (self.manager, self.pin, self.reason, self.approve_button):
+                field.setEnabled(False)
+            self.locked.setFocus()
+        else:
+            self.locked.hide()
+            self.pin.setFocus()
 
     def approval(self) -> Approval:
-        return Approval(self.manager.currentData() or "", self.pin.text(), self.reason.text().strip())
+        return Approval(self.manager.currentData() or "", self.pin.text(), self.reason.text().strip(), self.till)
 
 
 AskApproval = Callable[[QWidget, str], Approval | None]
 
 
-def ask_with_dialog(services: Services) -> AskApproval:
+def ask_with_dialog(services: Services, till: Callable[[], str] = lambda: "") -> AskApproval:
+    """The approval dialog, at this PC's till (``till``: from the settings, as they are now)."""
+
     def ask(parent: QWidget, what: str) -> Approval | None:
-        dialog = ApprovalDialog(services, what, parent)
+        dialog = ApprovalDialog(services, what, till(), parent)
         return dialog.approval() if dialog.exec() == QDialog.DialogCode.Accepted else None
 
     return ask

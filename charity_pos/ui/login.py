@@ -59,6 +59,10 @@ class LoginScreen(QWidget):
         self.message.clear()
         self.pin.setFocus()
 
+    def say(self, text: str) -> None:
+        """Why the last session ended, until someone logs in."""
+        self.message.setText(text)
+
     def submit(self) -> None:
         username = self.user.currentData()
         try:

@@ -124,6 +124,11 @@ class MainWindow(QMainWindow):
             self._leaving = True
             self.logout_requested.emit()
 
+    def leave_without_asking(self) -> None:
+        """The session has ended (its account was switched off or changed):
+        closing puts nothing away and asks nothing."""
+        self._leaving = True
+
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         if getattr(self, "_leaving", False) or self.leave_ok():
             event.accept()

@@ -169,7 +169,7 @@ def test_registration_file_names_the_store_and_its_public_key(capsys, filled_sto
 def test_the_key_is_made_at_init_kept_private_and_stays_the_same(capsys, filled_store, tmp_path) -> None:  # type: ignore[no-untyped-def]
     path = key_path(store_id(filled_store.path))
     raw = json.loads(path.read_text(encoding="utf-8"))
-    assert set(raw) == {"store", "aes_gcm", "hmac_sha256", "ed25519"}
+    assert set(raw) == {"store", "aes_gcm", "hmac_sha256", "ed25519", "sealed"}
     assert len(base64.b64decode(raw["ed25519"])) == 32
     if os.name == "posix":
         assert stat.S_IMODE(path.stat().st_mode) == 0o600

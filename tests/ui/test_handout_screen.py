@@ -224,7 +224,7 @@ def test_wrong_manager_pin_adds_nothing(qtbot, screen, approval, feedback) -> No
     approval.answer = Approval("manager", "0000", "家中有病人")
     post_burst(screen.scan, "AX000001\n3*" + RICE + "\n")
     qtbot.waitUntil(lambda: bool(approval.asked))
-    assert feedback.errors and feedback.errors[0].startswith("PIN 码错误")
+    assert feedback.errors and feedback.errors[0] == "用户名或 PIN 码错误。再错 4 次，本收银台将暂停店长批准。"
     assert screen.model.rowCount() == 0
 
 

@@ -213,7 +213,7 @@ def test_wrong_manager_pin_is_said_and_the_price_kept(qtbot, screen, approval, f
     scan(qtbot, screen, RICE)
     qtbot.keyClicks(screen.scan, "20")
     qtbot.keyClick(screen.scan, Qt.Key.Key_F7)
-    assert feedback.errors and feedback.errors[0].startswith("PIN 码错误")
+    assert feedback.errors and feedback.errors[0] == "用户名或 PIN 码错误。再错 4 次，本收银台将暂停店长批准。"
     assert cells(screen, 0)[2] == "¥32.90"
 
 

@@ -76,3 +76,20 @@ def test_short_pin_is_refused_with_a_reason(qtbot, services, manager, feedback) 
     screen.add_user()
     assert feedback.errors == ["PIN 码应为 4 到 12 位数字。"]
     assert "lisi" not in [u.username for u in services.accounts.users()]
+
+
+def test_a_manager_makes_a_cashier_a_manager_after_saying_yes(qtbot, services, manager, cashier, feedback) -> None:  # type: ignore[no-untyped-def]
+    screen = _screen(qtbot, services, manager, feedback)
+    screen.table.selectRow(_row_of(screen, "cashier"))
+    feedback.answer = False
+    screen.toggle_role()
+    assert feedback.confirms == [("更改角色", "将 cashier 改为店长？改后可在收银台批准操作，并须重新登录。")]
+    assert [u.role for u in services.accounts.users() if u.username == "cashier"] == ["cashier"]
+    feedback.answer = True
+    with qtbot.waitSignal(screen.changed) as signal:
+        screen.toggle_role()
+    screen.on_changed(signal.args[0])
+    assert screen.model.item(_row_of(screen, "cashier"), 2).text() == "店长"
+    screen.table.selectRow(_row_of(screen, "manager"))
+    screen.toggle_role()
+    assert feedback.errors == ["不能更改自己的角色，请由另一位店长更改。"]

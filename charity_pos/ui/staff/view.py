@@ -1,5 +1,6 @@
 """Staff accounts for managers: add, unlock after wrong PINs, new PIN,
-switch an account off or on."""
+switch an account off or on, make it a cashier or a manager. An account
+switched off or changed is refused at its open session's next action."""
 
 from __future__ import annotations
 
@@ -57,7 +58,8 @@ class StaffScreen(Screen):
         self.unlock_button = QPushButton(self.tr("Unlock"))
         self.pin_button = QPushButton(self.tr("New PIN"))
         self.active_button = QPushButton(self.tr("Switch off / on"))
-        for button in (self.add_button, self.unlock_button, self.pin_button, self.active_button):
+        self.role_button = QPushButton(self.tr("Cashier / manager"))
+        for button in (self.add_button, self.unlock_button, self.pin_button, self.active_button, self.role_button):
             row.addWidget(button)
         row.addStretch(1)
         layout.addLayout(row)
@@ -65,6 +67,7 @@ class StaffScreen(Screen):
         self.unlock_button.clicked.connect(self.unlock)
         self.pin_button.clicked.connect(self.new_pin)
         self.active_button.clicked.connect(self.toggle_active)
+        self.role_button.clicked.connect(self.toggle_role)
         self._users: list[UserRow] = []
         self.refresh()
 
@@ -125,6 +128,17 @@ class StaffScreen(Screen):
         user = self.selected()
         if user is not None:
             self._do(lambda: self.services.accounts.set_active(self.actor, user.username, not user.active))
+
+    def toggle_role(self) -> None:
+        user = self.selected()
+        if user is None:
+            return
+        becomes = Role.CASHIER if user.role == Role.MANAGER else Role.MANAGER
+        question = (self.tr("Make {user} a cashier? They can then approve nothing, and must log in again.")
+                    if becomes == Role.CASHIER else
+                    self.tr("Make {user} a manager? They can then approve at the counter, and must log in again."))
+        if self.feedback.confirm(self, self.tr("Change role"), question.format(user=user.username)):
+            self._do(lambda: self.services.accounts.set_role(self.actor, user.username, becomes))
 
     def run_dialog(self, dialog: QDialog) -> int:
         return dialog.exec()
