@@ -100,6 +100,11 @@ class HubDatabase:
     def is_sqlite(self) -> bool:
         return self.engine.dialect.name == "sqlite"
 
+    @property
+    def file(self) -> Path | None:
+        """The SQLite file the hub lives in (None on a database server)."""
+        return _sqlite_path(self.url)
+
     @contextmanager
     def begin(self) -> Iterator[Session]:
         """One unit of work: committed if the block ends normally, else undone."""
