@@ -39,3 +39,13 @@ def printable(text: object, *, keep_newlines: bool = False) -> str:
     if not any(_unsafe(ch) for ch in text):
         return text
     return "".join(ch if keep_newlines and ch == "\n" else _escape(ch) if _unsafe(ch) else ch for ch in text)
+
+
+def json_printable(text: str) -> str:
+    """JSON text (as ``json.dumps`` writes it) with the characters
+    ``printable`` escapes written as ``\\uXXXX``: the same JSON, the same
+    values, safe on a terminal. (``json.dumps`` escapes C0 itself, but not
+    DEL, C1 or the bidi controls.) Newlines between values stay."""
+    if not any(_unsafe(ch) for ch in text):
+        return text
+    return "".join(f"\\u{ord(ch):04x}" if ch != "\n" and _unsafe(ch) else ch for ch in text)

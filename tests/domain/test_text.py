@@ -48,3 +48,17 @@ def test_nothing_unsafe_survives(text: str) -> None:
     assert not any(0x202A <= ord(c) <= 0x202E or 0x2066 <= ord(c) <= 0x2069 for c in shown)
     if all(c.isprintable() and c not in "\u2028\u2029" for c in text):
         assert shown == text
+
+
+@given(st.recursive(st.none() | st.text() | st.integers(), lambda inner: st.lists(inner) | st.dictionaries(
+    st.text(), inner), max_leaves=8))
+def test_json_stays_the_same_json_with_nothing_unsafe(value: object) -> None:
+    import json
+    import unicodedata
+
+    from charity_pos.domain.text import json_printable
+
+    text = json_printable(json.dumps(value, ensure_ascii=False, indent=1))
+    assert json.loads(text) == value
+    assert not any(unicodedata.category(c) == "Cc" and c != "\n" for c in text)
+    assert "\u202e" not in text
