@@ -183,6 +183,7 @@ def _main(args: argparse.Namespace) -> int:
 def _init(args: argparse.Namespace) -> int:
     from charity_pos.services.store import init_store
 
+    files.check_new_database(args.db)
     db = init_store(args.db, store_code=args.store_code, name=args.name, district=args.district,
                     manager_pin=args.manager_pin)
     db.close()
@@ -197,6 +198,7 @@ def _demo(args: argparse.Namespace) -> int:
 
     if not 1 <= args.days <= 3660:
         raise InvalidInput(field="days", value=args.days, reason="too_large" if args.days > 0 else "zero")
+    files.check_new_database(args.db)
     summary = build_demo(args.db, days=args.days)
     print(translate("cli", "Demo store created in {path}: {items} items, {donations} donations from {donors} donors, "
                            "{households} households, {sales} sales and {returns} returns in {shifts} shifts, "

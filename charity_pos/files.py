@@ -99,14 +99,31 @@ def database_files(path: Path | str, *, hub: bool = False) -> Protected:
     return Protected(tuple(files))
 
 
+def reserved() -> Protected:
+    """The settings file and the key folders: never the place for anything
+    else, not even a new store (``init``, ``demo``)."""
+    folder = config.config_dir()
+    return Protected(
+        files=((folder / "settings.json", "settings"), (folder / "settings.json.tmp", "settings")),
+        folders=((folder / "keys", "key"), (folder / "hub-keys", "key")))
+
+
+def check_new_database(path: Path | str) -> None:
+    """A new store or hub file is not made where the app keeps its settings
+    or keys, nor under a companion's name beside a database (a store made
+    as ``store.sqlite3-wal`` would be taken for the other's log). An
+    existing file is left to the caller, which refuses it."""
+    path = Path(path)
+    if not path.exists():
+        what = reserved().find(path) or by_content(path)
+        if what is not None:
+            raise ProtectedFile(path=str(path), what=what)
+
+
 def always() -> Protected:
     """What is protected whatever is being written: the settings file, the
     key folders, the store named in the settings and the default hub."""
-    folder = config.config_dir()
-    protected = Protected(
-        files=((folder / "settings.json", "settings"), (folder / "settings.json.tmp", "settings")),
-        folders=((folder / "keys", "key"), (folder / "hub-keys", "key")))
-    protected += database_files(config.Settings.load().store)
+    protected = reserved() + database_files(config.Settings.load().store)
     protected += database_files(config.default_store_path())
     return protected + database_files(config.data_dir() / "hub.sqlite3", hub=True)
 

@@ -292,3 +292,17 @@ def test_force_is_optional_and_documented(capsys, command) -> None:  # type: ign
 
         cli.main([*command.split(), "--help"])
     assert "--force" in capsys.readouterr().out
+
+
+def test_a_new_store_or_hub_never_takes_a_companions_name_or_the_key_folder(capsys, shop) -> None:  # type: ignore[no-untyped-def]
+    before = snapshot(shop)
+    for target in (shop.db.with_name(shop.db.name + "-wal"), shop.db.with_name(shop.db.name + "-journal"),
+                   key_path(shop.store_id).parent / "new.db", config.config_dir() / "settings.json.tmp"):
+        for argv in (["init", "--db", target, "--store-code", "PT09", "--name", "新店", "--district", "普陀区",
+                      "--manager-pin", "1234"], ["demo", "--db", target, "--days", "1"],
+                     ["hub", "init", "--hub", target, "--district", "普陀区"]):
+            line = one_error_line(*run(capsys, *argv, "--lang", "en"), english=True)
+            assert "charity-pos never writes over it" in line, (argv, line)
+            assert not target.exists()
+    assert snapshot(shop) == before
+    verifies(capsys, shop)

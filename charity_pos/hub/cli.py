@@ -136,6 +136,11 @@ def _init(args: argparse.Namespace) -> int:
         from charity_pos.domain.pins import check_policy
 
         check_policy(args.staff_pin)  # before the hub is made: a bad PIN makes nothing
+    from charity_pos import files
+    from charity_pos.hub.engine import sqlite_file
+
+    if sqlite_file(args.hub) is not None:
+        files.check_new_database(sqlite_file(args.hub))  # not a store's -wal, not in the key folder
     info = init_hub(args.hub, args.district)
     print(translate("cli", "Created the district hub of {district} in {url} (key {fingerprint}). Its private key is "
                            "in {key}: back it up and keep it apart from the database.").format(

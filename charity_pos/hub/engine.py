@@ -161,6 +161,11 @@ def _sqlite_path(url: URL) -> Path | None:
     return Path(database) if url.get_backend_name() == "sqlite" and database and database != ":memory:" else None
 
 
+def sqlite_file(value: str | Path | None) -> Path | None:
+    """The SQLite file a ``--hub`` value names (None for a database server)."""
+    return _sqlite_path(to_url(value))
+
+
 def _looks_like_sqlite(path: Path) -> bool:
     try:
         with path.open("rb") as fh:
