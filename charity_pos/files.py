@@ -166,7 +166,9 @@ def _stat(path: Path) -> os.stat_result | None:
 
 def _same_file(a: Path, b: Path) -> bool:
     sa, sb = _stat(a), _stat(b)
-    return sa is not None and sb is not None and (sa.st_dev, sa.st_ino) == (sb.st_dev, sb.st_ino)
+    # st_ino 0: a file system that numbers no files, where equal numbers prove nothing
+    return (sa is not None and sb is not None and sa.st_ino != 0
+            and (sa.st_dev, sa.st_ino) == (sb.st_dev, sb.st_ino))
 
 
 def _same(real: Path, given: Path, protected: Path) -> bool:
