@@ -18,9 +18,11 @@ import logging
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TextIO
 
-from charity_pos import config
-from charity_pos.errors import OutputFolderMissing, PosError
+from charity_pos import config, files
+from charity_pos.domain.text import printable
+from charity_pos.errors import PosError
 from charity_pos.cli_show import SHOW_KINDS, show
 from charity_pos.i18n import describe, load, translate
 
@@ -55,18 +57,21 @@ def _parser() -> argparse.ArgumentParser:
     receipt.add_argument("--db", type=Path, required=True)
     receipt.add_argument("--donation", required=True, help="donation number, e.g. JA01-2026-D000012")
     receipt.add_argument("--out", type=Path, required=True, help="PDF file to write")
+    receipt.add_argument("--force", action="store_true", help="replace a file at --out that charity-pos did not write (never the store's own files)")
 
     labels = sub.add_parser("labels", parents=[common], help="barcode labels PDF for a donation, one per unit")
     labels.add_argument("--db", type=Path, required=True)
     labels.add_argument("--donation", required=True)
     labels.add_argument("--template", required=True, choices=("a4-3x8", "thermal-40x30"))
     labels.add_argument("--out", type=Path, required=True)
+    labels.add_argument("--force", action="store_true", help="replace a file at --out that charity-pos did not write (never the store's own files)")
 
     slip = sub.add_parser("slip", parents=[common], help="a sale's slip as a PDF (later prints marked as reprints)")
     slip.add_argument("--db", type=Path, required=True)
     slip.add_argument("--sale", required=True, help="sale number, e.g. JA01-2026-S000123")
     slip.add_argument("--out", type=Path, required=True, help="PDF file to write")
     slip.add_argument("--width", type=int, choices=(80, 58), default=80, help="paper width in mm (default 80)")
+    slip.add_argument("--force", action="store_true", help="replace a file at --out that charity-pos did not write (never the store's own files)")
 
     show = sub.add_parser("show", parents=[common], help="list records")
     show.add_argument("kind", choices=SHOW_KINDS)
@@ -85,6 +90,8 @@ def _parser() -> argparse.ArgumentParser:
     household_erase.add_argument("--db", type=Path, required=True)
     household_import.add_argument("--dry-run", action="store_true",
                                   help="only check the rows and list the bad ones; import nothing")
+    household_import.add_argument("--force", action="store_true",
+                                  help="replace a file at the reject file's name that charity-pos did not write")
     from charity_pos.sync import cli as sync_cli
 
     sync_cli.add_parsers(sub, common)
@@ -94,8 +101,32 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+class _Terminal:
+    """stdout or stderr, passing on only printable text: whatever reaches the
+    terminal from a file (names, cells, file names in messages) has its
+    control characters shown as escapes (``domain.text.printable``)."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        return self._stream.write(printable(text, keep_newlines=True))
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self._stream, name)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    out, err = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = _Terminal(out), _Terminal(err)  # type: ignore[assignment]
+    try:
+        return _main(args)
+    finally:
+        sys.stdout, sys.stderr = out, err
+
+
+def _main(args: argparse.Namespace) -> int:
     settings = config.Settings.load()
     language = args.lang or settings.language
     try:
@@ -153,6 +184,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _init(args: argparse.Namespace) -> int:
     from charity_pos.services.store import init_store
 
+    files.check_new_database(args.db)
     db = init_store(args.db, store_code=args.store_code, name=args.name, district=args.district,
                     manager_pin=args.manager_pin)
     db.close()
@@ -167,6 +199,7 @@ def _demo(args: argparse.Namespace) -> int:
 
     if not 1 <= args.days <= 3660:
         raise InvalidInput(field="days", value=args.days, reason="too_large" if args.days > 0 else "zero")
+    files.check_new_database(args.db)
     summary = build_demo(args.db, days=args.days)
     print(translate("cli", "Demo store created in {path}: {items} items, {donations} donations from {donors} donors, "
                            "{households} households, {sales} sales and {returns} returns in {shifts} shifts, "
@@ -202,17 +235,22 @@ def _verify(args: argparse.Namespace) -> int:
     return 0
 
 
-def _write_pdf(out: Path, write) -> None:  # type: ignore[no-untyped-def]
-    """Write a PDF beside ``out`` and move it into place: never half a file."""
-    out = Path(out)
-    if not out.parent.is_dir():
-        raise OutputFolderMissing(path=str(out.parent))
-    partial = out.with_name(out.name + ".partial")
-    try:
-        write(partial)
-        partial.replace(out)
-    finally:
-        partial.unlink(missing_ok=True)
+def _protected(services) -> files.Protected:  # type: ignore[no-untyped-def]
+    """The files no --out may name: the store's database, its companions and key file, the settings."""
+    return files.store_files(services.db.path, services.store().id)
+
+
+def _check_pdf(args: argparse.Namespace, protect: files.Protected) -> None:
+    """Before anything is counted or numbered: may a PDF go to --out?"""
+    files.check_target(args.out, protect, force=args.force, ours=files.is_our_pdf)
+
+
+def _write_pdf(args: argparse.Namespace, protect: files.Protected, write) -> None:  # type: ignore[no-untyped-def]
+    """Write a PDF beside --out and move it into place: never half a file,
+    never over the store's own files, over someone else's file only with
+    --force. Called inside the service's transaction, so a PDF that cannot
+    be put in place uses no number and counts no print."""
+    files.write_file(args.out, write, protect, force=args.force, ours=files.is_our_pdf)
 
 
 def _receipt(args: argparse.Namespace) -> int:
@@ -221,8 +259,10 @@ def _receipt(args: argparse.Namespace) -> int:
 
     services = Services.open(args.db)
     try:
+        protect = _protected(services)
+        _check_pdf(args, protect)
         result = services.receipts.print_receipt(
-            None, args.donation, render=lambda doc: _write_pdf(args.out, lambda path: render_receipt(doc, path)))
+            None, args.donation, render=lambda doc: _write_pdf(args, protect, lambda path: render_receipt(doc, path)))
     finally:
         services.close()
     doc = result.document
@@ -240,10 +280,11 @@ def _labels(args: argparse.Namespace) -> int:
 
     services = Services.open(args.db)
     try:
+        protect = _protected(services)
         labels = services.labels.for_donation(args.donation)
+        _write_pdf(args, protect, lambda path: render_labels(labels, args.template, path))
     finally:
         services.close()
-    _write_pdf(args.out, lambda path: render_labels(labels, args.template, path))
     print(translate("cli", "{count} labels written to {out}.").format(count=len(labels), out=args.out))
     return 0
 
@@ -255,12 +296,13 @@ def _slip(args: argparse.Namespace) -> int:
 
     services = Services.open(args.db)
     try:
+        protect = _protected(services)
+
         def render(view, reprints: int) -> None:  # type: ignore[no-untyped-def]
             doc = sale_slip(services.ctx, view, reprints)
-            _write_pdf(args.out, lambda path: render_slip(doc, path, width_mm=args.width))
+            _write_pdf(args, protect, lambda path: render_slip(doc, path, width_mm=args.width))
 
-        if not args.out.parent.is_dir():  # before a print is counted
-            raise OutputFolderMissing(path=str(args.out.parent))
+        _check_pdf(args, protect)  # before a print is counted
         view = services.sales.print_slip(None, args.sale, render=render)
     finally:
         services.close()
@@ -284,7 +326,8 @@ def _households_erase(args: argparse.Namespace) -> int:
 def _households_import(args: argparse.Namespace) -> int:
     """Check every row, list the bad ones, import the good ones in one
     transaction and write the bad ones beside the file for correcting.
-    Exit 0 when every row was imported, 1 when some were not."""
+    Exit 0 when every row was imported, 1 when some were not (or the reject
+    file could not be written: then it says how many were imported)."""
     from charity_pos.services import household_import
     from charity_pos.services.registry import Services
 
@@ -293,36 +336,41 @@ def _households_import(args: argparse.Namespace) -> int:
         result = household_import.preview(services, args.file, describe)
         print(translate("cli", "{file}: {total} rows, {good} good, {bad} to correct.").format(
             file=args.file, total=result.total, good=len(result.good), bad=len(result.bad)))
-        for row in result.bad:
-            # Masked: names and ID numbers in clear never leave the app, not even on a terminal.
-            shown = " ".join(v for v in (row.values["card_number"], row.values["head_name"],
-                                         row.values["id_number"]) if v)
-            print(translate("cli", "Row {row} ({household}): {reasons}").format(
-                row=row.row_number, household=shown, reasons=household_import.reasons_text(row.reasons)))
+        print_bad_rows(result.bad)
         if args.dry_run:
             print(translate("cli", "Dry run: nothing was imported or written."))
             return 1 if result.bad else 0
-        out = household_import.rejects_path(args.file)
-        partial = out.with_name(out.name + ".partial")
-        try:
-            if result.bad:  # before anything is imported: a file that cannot be written changes nothing
-                household_import.render_rejects(result, partial)
-            changes = services.households.import_households(None, result.good) if result.good else None
-            if result.bad:
-                partial.replace(out)
-        finally:
-            partial.unlink(missing_ok=True)
+        done = household_import.import_with_rejects(
+            result, args.file, lambda good: services.households.import_households(None, good),
+            _protected(services), force=args.force)
     finally:
         services.close()
-    if changes is not None:
+    if done.saved is not None:
         print(translate("cli", "Imported {count} households (journal event #{seq}).").format(
-            count=len(result.good), seq=changes.event_seq))
+            count=len(result.good), seq=done.saved.event_seq))
     else:
         print(translate("cli", "No household was imported."))
-    if result.bad:
-        print(translate("cli", "{count} rows to correct written to {out}.").format(count=len(result.bad), out=out))
-        return 1
-    return 0
+    if done.rejects is not None:
+        print(translate("cli", "{count} rows to correct written to {out}.").format(count=len(result.bad),
+                                                                                  out=done.rejects))
+    if done.rejects_error is not None:
+        print(translate("cli", "Error: ") + describe(done.rejects_error), file=sys.stderr)
+    return 1 if result.bad else 0
+
+
+def print_bad_rows(bad) -> None:  # type: ignore[no-untyped-def]
+    """One line per bad row: its number, card, masked name and ID number, and
+    every reason. What came from the file is shown escaped (``printable``):
+    a cell cannot colour, clear or rewrite the terminal, nor start a line."""
+    from charity_pos.services import household_import
+
+    for row in bad:
+        # Masked: names and ID numbers in clear never leave the app, not even on a terminal.
+        shown = " ".join(v for v in (row.values["card_number"], row.values["head_name"], row.values["id_number"])
+                         if v)
+        print(translate("cli", "Row {row} ({household}): {reasons}").format(
+            row=row.row_number, household=printable(shown),
+            reasons=printable(household_import.reasons_text(row.reasons))))
 
 
 def _problem_text(p) -> str:  # type: ignore[no-untyped-def]

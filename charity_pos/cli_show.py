@@ -7,10 +7,10 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 import unicodedata
 from collections.abc import Sequence
 
+from charity_pos.domain.text import json_printable
 from charity_pos.i18n import translate
 
 SHOW_KINDS = ("items", "stock", "donations", "sales", "shifts", "handouts", "households", "journal")
@@ -187,8 +187,7 @@ def show(args: argparse.Namespace) -> int:
     finally:
         services.close()
     if args.json:
-        json.dump(objects, sys.stdout, ensure_ascii=False, indent=1)
-        print()
+        print(json_printable(json.dumps(objects, ensure_ascii=False, indent=1)))
     else:
         print_table(headers, table, right)
     return 0

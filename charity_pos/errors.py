@@ -144,6 +144,31 @@ class OutputFolderMissing(PosError):
     """The folder to write a file into does not exist (facts: path)."""
 
 
+# --- files the app writes where the user says (charity_pos.files) --------------
+class ProtectedFile(PosError):
+    """A file charity-pos never writes over (facts: path, what: store, store_part,
+    lock, key, settings, hub, hub_part, database, database_part)."""
+
+
+class OutputExists(PosError):
+    """A file charity-pos did not write is at the path; only --force replaces it (facts: path)."""
+
+
+class OutputNotWritable(PosError):
+    """The file cannot be written at the path (facts: path, reason: permission,
+    read_only, no_space, not_a_folder, special, name, other; detail: the
+    system's words, for ``other``)."""
+
+
+class OutputNotAFolder(PosError):
+    """A folder to write into was asked for, and the path is a file (facts: path)."""
+
+
+class RejectsNotWritten(PosError):
+    """Households were imported, then the reject file could not be put in
+    place (facts: count, path, cause: the error that stopped it)."""
+
+
 # --- printing --------------------------------------------------------------
 class FontMissing(PosError):
     """No Chinese TrueType font to embed in a PDF (facts: searched, the places looked in)."""

@@ -288,6 +288,33 @@ BUNDLE_DAMAGE = {
 
 UNEXPECTED = QT_TRANSLATE_NOOP("Errors", "Something went wrong and nothing was saved. The details are in the log file.")
 
+# --- files the app writes where the user says ----------------------------------------
+PROTECTED = QT_TRANSLATE_NOOP("Errors", "{path} is {what}: charity-pos never writes over it; choose another file.")
+PROTECTED_WHAT = {
+    "store": QT_TRANSLATE_NOOP("Errors", "the store's database"),
+    "store_part": QT_TRANSLATE_NOOP("Errors", "part of the store's database (its -wal, -shm or -journal file)"),
+    "lock": QT_TRANSLATE_NOOP("Errors", "the store's lock file"),
+    "key": QT_TRANSLATE_NOOP("Errors", "a key file, or in the folder of the key files"),
+    "settings": QT_TRANSLATE_NOOP("Errors", "the settings file"),
+    "hub": QT_TRANSLATE_NOOP("Errors", "the district hub's database"),
+    "hub_part": QT_TRANSLATE_NOOP("Errors", "part of the district hub's database (its -wal, -shm or -journal file)"),
+    "database": QT_TRANSLATE_NOOP("Errors", "a database (a store's, the hub's or a copy)"),
+    "database_part": QT_TRANSLATE_NOOP("Errors", "part of a database (a -wal, -shm or -journal file)"),
+}
+NOT_WRITABLE = QT_TRANSLATE_NOOP("Errors", "{path} cannot be written: {why}.")
+NOT_WRITABLE_WHY = {
+    "permission": QT_TRANSLATE_NOOP(
+        "Errors", "permission denied (or another program has the file open)"),
+    "read_only": QT_TRANSLATE_NOOP("Errors", "the disk is read-only"),
+    "no_space": QT_TRANSLATE_NOOP("Errors", "the disk is full"),
+    "not_a_folder": QT_TRANSLATE_NOOP("Errors", "a part of the path before the file name is not a folder"),
+    "special": QT_TRANSLATE_NOOP("Errors", "it is not an ordinary file (a device or a pipe)"),
+    "name": QT_TRANSLATE_NOOP("Errors", "the name is too long or not allowed there"),
+    "other": QT_TRANSLATE_NOOP("Errors", "{detail}"),
+}
+REJECTS_NOT_WRITTEN = QT_TRANSLATE_NOOP(
+    "Errors", "{count} households imported, but the rows to correct were not written: {problem}")
+
 
 def _when(value: object) -> str:
     if isinstance(value, datetime):
@@ -317,6 +344,16 @@ def describe(error: BaseException, tr: Translate) -> str:
         template = CARD_REASONS.get(str(facts.get("reason")), CARD_REASONS["unknown"])
         return t(template).format(card=facts.get("card", ""), until=facts.get("until", ""),
                                   why=facts.get("why", ""))
+    if isinstance(error, e.ProtectedFile):
+        what = PROTECTED_WHAT.get(str(facts.get("what")), PROTECTED_WHAT["store"])
+        return t(PROTECTED).format(path=facts.get("path", ""), what=t(what))
+    if isinstance(error, e.OutputNotWritable):
+        why = t(NOT_WRITABLE_WHY.get(str(facts.get("reason")), NOT_WRITABLE_WHY["other"]))
+        return t(NOT_WRITABLE).format(path=facts.get("path", ""), why=why.format(detail=facts.get("detail", "")))
+    if isinstance(error, e.RejectsNotWritten):
+        cause = facts.get("cause")
+        problem = describe(cause, tr) if isinstance(cause, BaseException) else str(cause or "")
+        return t(REJECTS_NOT_WRITTEN).format(count=facts.get("count", 0), problem=problem)
     if isinstance(error, e.ApprovalRejected):
         return t(APPROVAL_REASONS.get(str(facts.get("reason")), APPROVAL_REASONS["not_manager"]))
     if isinstance(error, e.WrongApprovalPin) and facts.get("attempts_left"):
@@ -343,6 +380,10 @@ def describe(error: BaseException, tr: Translate) -> str:
 # --- sync, the store's side ------------------------------------------------------
 TEMPLATES.update({
     e.OutputIsFolder: QT_TRANSLATE_NOOP("Errors", "{path} is a folder; give the name of a file to write."),
+    e.OutputNotAFolder: QT_TRANSLATE_NOOP("Errors", "{path} is a file, not a folder; give the folder to write into."),
+    e.OutputExists: QT_TRANSLATE_NOOP(
+        "Errors", "{path} already exists and was not written by charity-pos, so it is left as it is; choose "
+                  "another name, move it away, or (on the command line) add --force to replace it."),
     e.TrustFileInvalid: QT_TRANSLATE_NOOP(
         "Errors", "{path} is not a hub trust file made by “charity-pos hub add-store” (field {field})."),
     e.TrustFileForOtherStore: QT_TRANSLATE_NOOP(

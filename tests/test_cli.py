@@ -586,3 +586,28 @@ def test_entry_point_errors_are_one_line_without_traceback(tmp_path) -> None:  #
     done = entry("labels", "--db", missing, "--donation", "X", "--template", "a5", "--out", tmp_path / "l.pdf")
     assert done.returncode == 2 and "Traceback" not in done.stderr and "invalid choice: 'a5'" in done.stderr
     assert files_in(tmp_path) == set()
+
+
+def test_show_never_prints_a_control_character_raw(capsys, services, manager, store_db, store_path) -> None:  # type: ignore[no-untyped-def]
+    from datetime import date
+
+    from charity_pos.services.households import HouseholdCategory, HouseholdDraft
+
+    for card, name, number in (("AX000001", "\x1b[2J王建国", "11010519491231002X"),
+                               ("AX000002", "\x9b李\u202e", "110105194912310021")):
+        try:
+            services.households.register(manager, HouseholdDraft(
+                card, name, number, 3, HouseholdCategory.DIBAO, "石门二路\x07街道", "静民救〔2026〕001号",
+                date(2026, 1, 1), date(2026, 12, 31), date(2026, 1, 1)))
+        except Exception:  # noqa: BLE001 - a registry that refuses such names is just as safe
+            pass
+    store_db.close()
+    code, as_json, err = run(capsys, "show", "households", "--db", store_path, "--json")
+    assert (code, err) == (0, "")
+    code, table, err = run(capsys, "show", "households", "--db", store_path)
+    assert (code, err) == (0, "")
+    for text in (as_json, table):
+        assert not any(c in text for c in "\x1b\x9b\u202e\x07"), text
+    shown = json.loads(as_json)
+    assert shown and {h["subdistrict"] for h in shown} == {"石门二路\x07街道"}, "the same values, written safely"
+    assert "\\x1b" in table and "\\u001b" in as_json

@@ -5,8 +5,11 @@ ones written beside the file for correcting; exit 0 when every row went in,
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import os
+import sqlite3
 import subprocess
 from pathlib import Path
 
@@ -29,11 +32,20 @@ from tests.services.test_household_import import (
     NAMES,
     REGISTERED,
     ROWS,
+    make_id,
     read_back,
+    row,
+    write_csv,
 )
 from tests.test_cli import ENTRY_POINT, FULL_ID, dump, one_error_line, run, show_json
 
 GOOD_ONLY = [ROWS[0], ROWS[1], ROWS[2], ROWS[16], ROWS[17]]
+REGISTERED_CARD = "AX000900"
+
+
+def row_with(card: str, name: str, number: str, *, category: str = "低保", note: str = "") -> list[object]:
+    """A row refused for its members (0), whatever else it holds."""
+    return row(card, name, number, "0", category, 1, note=note)
 
 
 @pytest.fixture(autouse=True)
@@ -224,3 +236,152 @@ def test_the_entry_point_leaves_no_id_number_in_the_file_or_the_log(store, tmp_p
             assert form not in raw and form not in log_bytes, number
     for name in NAMES:
         assert name.encode() not in log_bytes
+
+
+# --- the reject file's path, and what reaches the terminal ----------------------------------------------------
+def households_in(store: Path) -> set[str]:
+    conn = sqlite3.connect(store)
+    try:
+        return {r[0] for r in conn.execute("SELECT card_number FROM household")}
+    finally:
+        conn.close()
+
+
+def test_a_folder_at_the_reject_files_name_stops_the_import_before_it_starts(capsys, store, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    sheet = FORMATS["csv-utf8"](tmp_path, ROWS)
+    folder = tmp_path / "名单.rejects.csv"
+    folder.mkdir()
+    (folder / "keep.txt").write_text("x")
+    before = dump(store)
+    code, out, err = import_(capsys, store, sheet, "--lang", "en")
+    assert code == 1 and "Traceback" not in err
+    assert err.splitlines() == [f"Error: {folder} is a folder; give the name of a file to write."]
+    assert "Imported" not in out and "Something went wrong" not in err
+    assert dump(store) == before, "nothing imported: the reject file is checked first"
+    assert [p.name for p in folder.iterdir()] == ["keep.txt"] and not list(tmp_path.glob("*.partial"))
+
+
+def test_when_only_the_last_step_fails_it_says_what_was_imported(capsys, store, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from charity_pos import files
+
+    sheet = FORMATS["csv-gbk"](tmp_path, ROWS)
+    rejects = tmp_path / "名单.rejects.csv"
+    real = os.replace
+
+    def too_late(source, target):  # type: ignore[no-untyped-def]
+        if Path(target) == rejects:  # a folder appears there after the check, or a viewer holds the file
+            raise IsADirectoryError(21, "Is a directory")
+        real(source, target)
+
+    with monkeypatch.context() as mp:
+        mp.setattr(files.os, "replace", too_late)
+        code, out, err = import_(capsys, store, sheet, "--lang", "en")
+    assert code == 1 and "Traceback" not in err
+    assert out.splitlines()[14].startswith("Imported 3 households (journal event #")
+    assert err.splitlines() == [f"Error: 3 households imported, but the rows to correct were not written: "
+                                f"{rejects} is a folder; give the name of a file to write."]
+    assert households_in(store) == {REGISTERED_CARD, *(d.card_number for d in GOOD)}
+    assert not rejects.exists() and not list(tmp_path.glob("*.partial"))
+    code, out, err = import_(capsys, store, sheet)
+    assert "错误：已导入" not in err
+
+
+def test_someone_elses_file_at_the_reject_files_name_needs_force(capsys, store, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    sheet = FORMATS["csv-utf8"](tmp_path, ROWS)
+    theirs = tmp_path / "名单.rejects.csv"
+    theirs.write_text("街道的另一份表\n", encoding="utf-8")
+    before = dump(store)
+    code, out, err = import_(capsys, store, sheet, "--lang", "en")
+    assert code == 1 and err.splitlines() == [
+        f"Error: {theirs} already exists and was not written by charity-pos, so it is left as it is; choose another "
+        "name, move it away, or (on the command line) add --force to replace it."]
+    assert dump(store) == before and theirs.read_text(encoding="utf-8") == "街道的另一份表\n"
+    code, out, err = import_(capsys, store, sheet, "--force", "--lang", "en")
+    assert (code, err) == (1, "") and read_back(theirs)[0] == HEADER + [REASONS_HEADER]
+    # a reject file charity-pos wrote is replaced without --force: corrected and imported again
+    again = FORMATS["csv-utf8"](tmp_path, [ROWS[0], ROWS[1], ROWS[3]])
+    code, out, err = import_(capsys, store, again, "--lang", "en")
+    assert (code, err) == (1, "") and len(read_back(theirs)) == 2
+
+
+def test_the_reject_file_is_never_one_of_the_stores_files(capsys, store, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    sheet = FORMATS["csv-utf8"](tmp_path, ROWS)
+    (tmp_path / "名单.rejects.csv").symlink_to(store)
+    before, raw = dump(store), store.read_bytes()
+    code, out, err = import_(capsys, store, sheet, "--force", "--lang", "en")
+    assert code == 1 and "charity-pos never writes over it" in err and len(err.splitlines()) == 1
+    assert store.read_bytes() == raw and dump(store) == before
+
+
+INJECTED = ["=HYPERLINK(\"http://evil.example\",\"点我\")", "+1+1", "-2+3", "@SUM(A1:A9)", "\tTAB", "\rCR"]
+
+
+def injection_rows() -> list[list[object]]:
+    """Bad rows (no members) whose cells a spreadsheet would take for formulas."""
+    return [HEADER] + [row_with(f"AX0003{n:02d}", text, make_id("19900101", f"{n:03d}"), note=text)
+                       for n, text in enumerate(INJECTED, start=1)] + [
+        row_with("AX000399", "王平", make_id("19900101", "099"), note="-")]
+
+
+def test_reject_csv_cells_that_look_like_formulas_stay_text(capsys, store, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    sheet = FORMATS["csv-utf8"](tmp_path, injection_rows())
+    code, out, err = import_(capsys, store, sheet, "--lang", "en")
+    assert code == 1, err
+    text = (tmp_path / "名单.rejects.csv").read_bytes().decode("utf-8")
+    back = list(csv.reader(io.StringIO(text, newline="")))
+    assert len(back) == 1 + len(INJECTED) + 1
+    for cells, raw in zip(back[1:], INJECTED, strict=False):
+        assert cells[1] == "'" + raw and cells[10] == "'" + raw
+    assert back[-1][1] == "王平" and back[-1][10] == "'-"
+    assert all(not cell.startswith(tuple("=+-@\t\r")) for cells in back for cell in cells)
+
+
+def test_reject_workbooks_keep_formula_like_cells_as_text(capsys, store, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from openpyxl import load_workbook
+
+    rows = injection_rows()
+    rows[1][1] = "=WEBSERVICE(\"http://evil.example\")"
+    sheet = FORMATS["xlsx"](tmp_path, rows)
+    workbook = load_workbook(sheet)
+    for cells in workbook.worksheets[0].iter_rows():
+        for cell in cells:
+            if isinstance(cell.value, str) and cell.value.startswith("="):
+                cell.data_type = "s"  # what the office typed as text, not a formula
+    workbook.save(sheet)
+    code, out, err = import_(capsys, store, sheet, "--lang", "en")
+    assert code == 1, err
+    workbook = load_workbook(tmp_path / "名单.rejects.xlsx")
+    cells = [c for r in workbook.worksheets[0].iter_rows() for c in r if c.value is not None]
+    workbook.close()
+    assert all(c.data_type != "f" for c in cells), "no cell of the reject workbook is a formula"
+    assert "=WEBSERVICE(\"http://evil.example\")" in [c.value for c in cells]
+
+
+ANSI_NAME = "\x1b[2J\x1b[31m王\x1b]0;pwned\x07"
+
+
+def test_control_characters_from_the_file_never_reach_the_terminal_raw(capsys, store, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    rows = [HEADER,
+            row_with("AX000401", ANSI_NAME, make_id("19900101", "401")),
+            row_with("AX000402\u202e", "李\nRow 99 (fake): all good", make_id("19900101", "402"),
+                     category="低保\x1b[1m")]
+    sheet = write_csv(tmp_path / "名单\x1b[7m.csv", rows, "utf-8")
+    code, out, err = import_(capsys, store, sheet, "--lang", "en")
+    assert code == 1
+    for text in (out, err):
+        assert "\x1b" not in text and "\u202e" not in text and "\x07" not in text and "\r" not in text
+    lines = out.splitlines()
+    assert len(lines) == 1 + 2 + 2, "a newline in a cell does not start a line"
+    assert lines[0].startswith(f"{str(sheet).replace(chr(27), chr(92) + 'x1b')}: 2 rows")
+    assert lines[1].startswith("Row 2 (AX000401 \\x1b") and "\\x1b" in lines[1]
+    assert "AX000402\\u202e" in lines[2] and "低保\\x1b[1m" in lines[2]
+    assert not any(line.startswith("Row 99") for line in lines)
+    # a --dry-run prints the same, just as safely
+    code, out, err = import_(capsys, store, sheet, "--dry-run", "--lang", "en")
+    assert "\x1b" not in out + err
+
+
+def test_error_messages_with_a_files_name_are_escaped_too(capsys, store, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    missing = tmp_path / "名单\x1b[31m.csv"
+    code, out, err = import_(capsys, store, missing, "--lang", "en")
+    assert code == 1 and "\x1b" not in err and "名单\\x1b[31m.csv" in err

@@ -51,6 +51,8 @@ def add_parsers(sub: argparse._SubParsersAction, common: argparse.ArgumentParser
                      help="the file charity-pos store-key wrote")
     add.add_argument("--out", type=Path, required=True, metavar="TRUST_FILE",
                      help="the trust file to write, for charity-pos trust-hub at the store")
+    add.add_argument("--force", action="store_true",
+                     help="replace a file at --out that charity-pos did not write (never the hub's own files)")
     add.add_argument("--area", action="append", default=[], metavar="SUBDISTRICT",
                      help="a sub-district whose households go to this store (repeat for more; none: the whole "
                           "district, or as registered before)")
@@ -65,11 +67,15 @@ def add_parsers(sub: argparse._SubParsersAction, common: argparse.ArgumentParser
         "import", parents=[common, where],
         help="import the sub-district's list of households (.xlsx or .csv), checked as in a store")
     hh_import.add_argument("file", type=Path, metavar="FILE")
+    hh_import.add_argument("--force", action="store_true",
+                           help="replace a file at the reject file's name that charity-pos did not write")
 
     export = hub_sub.add_parser("export-bundle", parents=[common, where],
                                 help="write a store's downstream bundle: its area's households, rules, use elsewhere")
     export.add_argument("--store-code", required=True, metavar="CODE")
     export.add_argument("--out", type=Path, required=True, metavar="DIR", help="the folder to write the bundle in")
+    export.add_argument("--force", action="store_true",
+                        help="replace a file of the bundle's name that is not a bundle charity-pos wrote")
 
     hub_sub.add_parser("over-allowance", parents=[common, where],
                        help="households that went past their allowance across stores")
@@ -130,6 +136,11 @@ def _init(args: argparse.Namespace) -> int:
         from charity_pos.domain.pins import check_policy
 
         check_policy(args.staff_pin)  # before the hub is made: a bad PIN makes nothing
+    from charity_pos import files
+    from charity_pos.hub.engine import sqlite_file
+
+    if sqlite_file(args.hub) is not None:
+        files.check_new_database(sqlite_file(args.hub))  # not a store's -wal, not in the key folder
     info = init_hub(args.hub, args.district)
     print(translate("cli", "Created the district hub of {district} in {url} (key {fingerprint}). Its private key is "
                            "in {key}: back it up and keep it apart from the database.").format(
@@ -168,7 +179,7 @@ def _add_store(args: argparse.Namespace) -> int:
     from charity_pos.hub.service import add_store
 
     with open_hub(args.hub) as db:
-        added = add_store(db, args.registration, args.out, areas=args.area)
+        added = add_store(db, args.registration, args.out, areas=args.area, force=args.force)
     key = fingerprint(added.public_key)
     if added.new:
         text = translate("cli", "Registered store {code} ({name}, key {fingerprint}). Give the store its trust file: "
@@ -182,26 +193,24 @@ def _add_store(args: argparse.Namespace) -> int:
 
 
 def _households_import(args: argparse.Namespace) -> int:
+    import sys
+
+    from charity_pos.cli import print_bad_rows
     from charity_pos.hub.engine import open_hub
     from charity_pos.hub.registry import import_households
-    from charity_pos.services import household_import
 
     with open_hub(args.hub) as db:
-        done = import_households(db, args.file, describe)
+        done = import_households(db, args.file, describe, force=args.force)
     result = done.preview
-    for row in result.bad:
-        # Masked: names and ID numbers in clear never leave the app, not even on a terminal.
-        shown = " ".join(v for v in (row.values["card_number"], row.values["head_name"], row.values["id_number"])
-                         if v)
-        print(translate("cli", "Row {row} ({household}): {reasons}").format(
-            row=row.row_number, household=shown, reasons=household_import.reasons_text(row.reasons)))
+    print_bad_rows(result.bad)
     print(translate("cli", "{imported} households imported into the district registry, {rejected} rejected.").format(
         imported=done.imported, rejected=len(result.bad)))
     if done.rejects is not None:
         print(translate("cli", "{count} rows to correct written to {out}.").format(count=len(result.bad),
                                                                                   out=done.rejects))
-        return 1
-    return 0
+    if done.rejects_error is not None:
+        print(translate("cli", "Error: ") + describe(done.rejects_error), file=sys.stderr)
+    return 1 if result.bad else 0
 
 
 def _export_bundle(args: argparse.Namespace) -> int:
@@ -209,7 +218,7 @@ def _export_bundle(args: argparse.Namespace) -> int:
     from charity_pos.hub.engine import open_hub
 
     with open_hub(args.hub) as db:
-        written = export_bundle(db, args.store_code, args.out)
+        written = export_bundle(db, args.store_code, args.out, force=args.force)
     print(written.path)
     return 0
 

@@ -34,9 +34,10 @@ from sqlalchemy import func, insert, or_, select, update
 from sqlalchemy.orm import Session
 
 import charity_pos
+from charity_pos import files
 from charity_pos.domain import quota
 from charity_pos.domain.identity import mask_name
-from charity_pos.errors import HouseholdLinksUnreadable, HubNotFound, OutputFolderMissing, StoreNotRegistered
+from charity_pos.errors import HouseholdLinksUnreadable, HubNotFound, StoreNotRegistered
 from charity_pos.hub.models import Hub, HubDownstream, HubEvent, HubHandout, HubHousehold, HubHouseholdLink, HubStore
 from charity_pos.ledger.canonical import canonical_json, plain
 from charity_pos.services.base import Clock, system_clock
@@ -166,12 +167,14 @@ def _store(s: Session, store_code: str) -> HubStore:
     return store
 
 
-def export_bundle(db: HubDatabase, store_code: str, out_dir: Path, *, clock: Clock = system_clock) -> Downstream:
+def export_bundle(db: HubDatabase, store_code: str, out_dir: Path, *, clock: Clock = system_clock,
+                  force: bool = False) -> Downstream:
     """Write the store's next downstream bundle into ``out_dir`` as
     ``<CODE>-down-<sequence>.cpbundle``. The sequence is taken in the same
     transaction, and the file is written before it commits: a file that
-    cannot be written uses up no number."""
-    from charity_pos.hub.service import signing_key
+    cannot be written uses up no number. A file of that name that is not a
+    bundle is replaced only with ``force`` (``charity_pos.files``)."""
+    from charity_pos.hub.service import protected, signing_key
 
     out_dir = Path(out_dir)
     now = clock()
@@ -181,8 +184,8 @@ def export_bundle(db: HubDatabase, store_code: str, out_dir: Path, *, clock: Clo
         if hub is None:
             raise HubNotFound(url=db.shown_url)
         store = _store(s, store_code.strip().upper())
-        if not out_dir.is_dir():
-            raise OutputFolderMissing(path=str(out_dir))
+        protect = protected(db, hub.id)
+        files.check_folder(out_dir, protect)
         key = signing_key(hub.id)
         down = s.execute(select(HubDownstream).where(HubDownstream.store_id == store.id).with_for_update()).scalar()
         if down is None:
@@ -235,12 +238,14 @@ def export_bundle(db: HubDatabase, store_code: str, out_dir: Path, *, clock: Clo
             "events_held": {"last_seq": store.last_seq, "last_hash": store.last_hash, "last_at": last_at},
             "counts": counts,
         }
-        files = {
+        content = {
             district.HOUSEHOLDS: _lines(household_rows),
             district.RULES: (canonical_json(rules) + "\n").encode("utf-8"),
             district.USE: _lines(use_rows),
         }
-        path = write_bundle(out_dir / f"{store.code}-down-{sequence}{SUFFIX}", manifest, files, key)
+        path = files.write_file(out_dir / f"{store.code}-down-{sequence}{SUFFIX}",
+                                lambda partial: write_bundle(partial, manifest, content, key), protect,
+                                force=force, ours=files.is_our_bundle)
     log.info("downstream bundle #%d for store %s written: %s", sequence, store.code, counts)
     return Downstream(path, store.code, sequence, counts)
 

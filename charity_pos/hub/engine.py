@@ -100,6 +100,11 @@ class HubDatabase:
     def is_sqlite(self) -> bool:
         return self.engine.dialect.name == "sqlite"
 
+    @property
+    def file(self) -> Path | None:
+        """The SQLite file the hub lives in (None on a database server)."""
+        return _sqlite_path(self.url)
+
     @contextmanager
     def begin(self) -> Iterator[Session]:
         """One unit of work: committed if the block ends normally, else undone."""
@@ -154,6 +159,11 @@ def _check_not_newer(connection: Connection, url: URL) -> None:
 def _sqlite_path(url: URL) -> Path | None:
     database = url.database
     return Path(database) if url.get_backend_name() == "sqlite" and database and database != ":memory:" else None
+
+
+def sqlite_file(value: str | Path | None) -> Path | None:
+    """The SQLite file a ``--hub`` value names (None for a database server)."""
+    return _sqlite_path(to_url(value))
 
 
 def _looks_like_sqlite(path: Path) -> bool:

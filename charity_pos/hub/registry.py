@@ -29,12 +29,12 @@ from charity_pos.errors import (
     IdAlreadyRegistered,
     IdTwiceInFile,
     NoRowsToImport,
-    OutputFolderMissing,
     PosError,
+    RejectsNotWritten,
 )
 from charity_pos.hub.engine import HubDatabase
 from charity_pos.hub.models import HubHousehold
-from charity_pos.hub.service import district_match_key, hub_info
+from charity_pos.hub.service import district_match_key, hub_info, protected
 from charity_pos.services import household_import as hi
 from charity_pos.services.base import Clock, system_clock
 from charity_pos.services.households import HouseholdDraft
@@ -49,8 +49,10 @@ ACTIVE = "active"
 class RegistryImport:
     preview: hi.ImportPreview
     imported: int
-    #: the reject file written (None when every row was good)
+    #: the reject file written (None when every row was good, or it could not be put in place)
     rejects: Path | None
+    #: the households went in, then the reject file could not be put in place
+    rejects_error: RejectsNotWritten | None = None
 
 
 def _english(error: BaseException) -> str:
@@ -123,30 +125,26 @@ def _row(draft: HouseholdDraft, key: bytes, now) -> HubHousehold:  # type: ignor
 
 
 def import_households(db: HubDatabase, path: Path | str, describe: hi.Describe | None = None, *,
-                      clock: Clock = system_clock) -> RegistryImport:
+                      clock: Clock = system_clock, force: bool = False) -> RegistryImport:
     """Import the good rows in one transaction and write the bad ones to
-    ``<stem>.rejects.<ext>`` beside the file (written first: a reject file
-    that cannot be written imports nothing)."""
+    ``<stem>.rejects.<ext>`` beside the file, as the store's import does
+    (``household_import.import_with_rejects``): the reject file is written
+    first, so a path that cannot take it imports nothing; should only its
+    final rename fail, ``rejects_error`` says so and how many went in."""
     result = preview(db, path, describe)
-    key = district_match_key(hub_info(db).id)
-    out = hi.rejects_path(path)
-    if result.bad and not out.parent.is_dir():
-        raise OutputFolderMissing(path=str(out.parent))
-    partial = out.with_name(out.name + ".partial")
+    hub_id = hub_info(db).id
+    key = district_match_key(hub_id)
     now = clock()
-    try:
-        if result.bad:
-            hi.render_rejects(result, partial)
-        if result.good:
-            try:
-                with db.begin() as s:
-                    s.add_all([_row(d, key, now) for d in result.good])
-            except IntegrityError:  # the same household imported at the same moment by another process
-                raise HubImportFailed(path=str(path), detail="a household of the file was registered meanwhile; "
-                                                             "import the file again") from None
-        if result.bad:
-            partial.replace(out)
-    finally:
-        partial.unlink(missing_ok=True)
-    log.info("registry import of %s: %d imported, %d rejected", Path(path).name, len(result.good), len(result.bad))
-    return RegistryImport(result, len(result.good), out if result.bad else None)
+
+    def save(good: list[HouseholdDraft]) -> int:
+        try:
+            with db.begin() as s:
+                s.add_all([_row(d, key, now) for d in good])
+        except IntegrityError:  # the same household imported at the same moment by another process
+            raise HubImportFailed(path=str(path), detail="a household of the file was registered meanwhile; "
+                                                         "import the file again") from None
+        return len(good)
+
+    done = hi.import_with_rejects(result, path, save, protected(db, hub_id), force=force)
+    log.info("registry import of %s: %d imported, %d rejected", Path(path).name, done.saved or 0, len(result.bad))
+    return RegistryImport(result, done.saved or 0, done.rejects, done.rejects_error)

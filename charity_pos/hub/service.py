@@ -32,7 +32,7 @@ from cryptography.hazmat.primitives.serialization import Encoding, NoEncryption,
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
-from charity_pos import config
+from charity_pos import config, files
 from charity_pos.db.base import new_id
 from charity_pos.domain.numbers import STORE_CODE
 from charity_pos.errors import (
@@ -41,8 +41,6 @@ from charity_pos.errors import (
     ImportFileMissing,
     InvalidInput,
     KeyFileMissing,
-    OutputFolderMissing,
-    OutputIsFolder,
     RegistrationInvalid,
     StoreIdTaken,
     StoreKeyMismatch,
@@ -288,40 +286,29 @@ def read_registration(path: Path) -> Registration:
                         public_key, created_at)
 
 
-def _check_output(out: Path) -> Path:
-    out = Path(out)
-    if out.is_dir():
-        raise OutputIsFolder(path=str(out))
-    if not out.parent.is_dir():
-        raise OutputFolderMissing(path=str(out.parent))
-    return out
-
-
-def _write_beside(out: Path, data: bytes) -> None:
-    partial = out.with_name(out.name + ".partial")
-    try:
-        # owner only: the trust file carries the district's matching key
-        fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        partial.replace(out)
-    finally:
-        partial.unlink(missing_ok=True)
+def protected(db: HubDatabase, hub_id: uuid.UUID | None = None) -> files.Protected:
+    """The files no output of the hub may name: its database and key file, the settings, the stores' files."""
+    return files.hub_files(db.file, hub_id)
 
 
 def add_store(db: HubDatabase, registration: Path, out: Path, *, areas: Sequence[str] | None = None,
-              clock: Clock = system_clock) -> StoreAdded:
+              clock: Clock = system_clock, force: bool = False) -> StoreAdded:
     """Register the store of ``registration`` and write the hub's trust
     file for it to ``out``. The same store with the same key again only
     refreshes its name and writes the trust file again. ``areas``: the
     sub-districts whose households go to the store (none given: as before,
     for a new store the whole district). The trust file carries the
-    district's matching key: a secret, handed over like a key."""
+    district's matching key: a secret, handed over like a key, written
+    readable by its owner only. ``out`` is guarded by ``charity_pos.files``:
+    never the hub's or a store's own files; over another file only a trust
+    file or with ``force``."""
     reg = read_registration(registration)
-    out = _check_output(out)
+    hub_id = hub_info(db).id
+    protect, ours = protected(db, hub_id), files.json_format(TRUST_FORMAT)
+    out = files.check_target(out, protect, force=force, ours=ours)
     area_text = parse_areas(areas)
     now = clock()
-    match_key = district_match_key(hub_info(db).id)
+    match_key = district_match_key(hub_id)
     try:
         with db.begin() as s:
             hub = s.scalars(select(Hub)).first()
@@ -345,7 +332,8 @@ def add_store(db: HubDatabase, registration: Path, out: Path, *, areas: Sequence
                      "public_key": hub.public_key, "store_code": reg.store_code, "created_at": plain(now),
                      DISTRICT_KEY_FIELD: base64.b64encode(match_key).decode("ascii")}
             # Written before the commit: a file that cannot be written registers nothing.
-            _write_beside(out, (json.dumps(trust, ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode())
+            files.write_bytes(out, (json.dumps(trust, ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode(),
+                              protect, force=force, ours=ours, private=True)
     except IntegrityError:  # the same store registered at the same moment by another add-store
         raise StoreKeyMismatch(store_code=reg.store_code) from None
     log.info("store %s registered at hub (new: %s)", reg.store_code, new)

@@ -112,6 +112,8 @@ class RegistryScreen(QWidget):
                                                                                      rejected=len(bad))
         if done.rejects is not None:
             text += " " + self.tr("Rows to correct written to {path}.").format(path=done.rejects)
+        if done.rejects_error is not None:
+            text += " " + describe(done.rejects_error)
         self.result.setText(text)
         for row in bad:
             shown = " ".join(v for v in (row.values["card_number"], row.values["head_name"], row.values["id_number"])

@@ -32,13 +32,14 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from sqlalchemy import select
 
-from charity_pos import messages
+from charity_pos import files, messages
 from charity_pos.db.models import Household
 from charity_pos.domain.identity import mask_id, mask_name, normalize_id
+from charity_pos.domain.text import printable
 from charity_pos.errors import (
     CardAlreadyRegistered,
     CardTwiceInFile,
@@ -49,8 +50,8 @@ from charity_pos.errors import (
     InvalidInput,
     MissingColumns,
     NoRowsToImport,
-    OutputFolderMissing,
     PosError,
+    RejectsNotWritten,
     UnknownFileType,
     UnknownTextEncoding,
     UnreadableFile,
@@ -65,6 +66,7 @@ from charity_pos.services.households import (
 )
 
 Describe = Callable[[BaseException], str]
+T = TypeVar("T")
 
 #: The fields of a household row, in the order the sub-district's lists have them.
 FIELDS = ("card_number", "head_name", "id_number", "members", "category", "subdistrict", "certificate_ref",
@@ -535,20 +537,84 @@ def rejects_path(path: Path | str) -> Path:
     return path.with_name(f"{path.stem}.rejects{path.suffix}")
 
 
-def write_rejects(result: ImportPreview, out_path: Path | str) -> Path:
+def is_rejects_file(path: Path) -> bool:
+    """A reject file this module wrote: its first row ends with the 错误原因
+    column. (Another file at the reject file's name is replaced only with
+    ``force``.)"""
+    try:
+        if path.suffix.lower() == ".xlsx":
+            from openpyxl import load_workbook
+
+            workbook = load_workbook(path, read_only=True)
+            try:
+                first = next(workbook.worksheets[0].iter_rows(max_row=1, values_only=True), ())
+            finally:
+                workbook.close()
+            cells = [c for c in first if c not in (None, "")]
+            return bool(cells) and cells[-1] == REASONS_HEADER
+        with path.open("rb") as fh:
+            head = fh.read(64 * 1024)
+        encoding = "utf-16" if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) else "utf-8-sig"
+        for candidate in (encoding, "gb18030"):
+            line = head.decode(candidate, errors="ignore").splitlines()[:1]
+            if line and line[0].rstrip().rstrip('"').endswith(REASONS_HEADER):
+                return True
+        return False
+    except Exception:  # noqa: BLE001 - anything unreadable is not one of ours
+        return False
+
+
+def write_rejects(result: ImportPreview, out_path: Path | str, protect: files.Protected | None = None, *,
+                  force: bool = False) -> Path:
     """The bad rows, as the office sent them, with a 错误原因 column, in the
     input's format (.csv in its encoding and delimiter, or .xlsx); written
-    beside ``out_path`` and moved into place, so never half a file."""
-    out = Path(out_path)
-    if not out.parent.is_dir():
-        raise OutputFolderMissing(path=str(out.parent))
-    partial = out.with_name(out.name + ".partial")
-    try:
-        render_rejects(result, partial)
-        partial.replace(out)
-    finally:
-        partial.unlink(missing_ok=True)
-    return out
+    beside ``out_path`` and moved into place, so never half a file, and
+    never over the app's own files (``charity_pos.files``)."""
+    return files.write_file(out_path, lambda path: render_rejects(result, path),
+                            files.always() if protect is None else protect, force=force, ours=is_rejects_file)
+
+
+@dataclass(frozen=True)
+class ImportOutcome(Generic[T]):
+    """What an import with its reject file did."""
+
+    #: what saving the good rows returned (None when there were none)
+    saved: T | None
+    #: the reject file written (None when every row was good, or it could not be)
+    rejects: Path | None = None
+    #: the households were saved, then the reject file could not be put in place
+    rejects_error: RejectsNotWritten | None = None
+
+
+def import_with_rejects(result: ImportPreview, source: Path | str, save: Callable[[list[HouseholdDraft]], T],
+                        protect: files.Protected, *, force: bool = False) -> ImportOutcome[T]:
+    """Save the good rows (``save``, one transaction) and write the bad ones
+    to ``<stem>.rejects.<ext>`` beside ``source``.
+
+    The reject file is checked and written beside its name first: a path
+    that cannot take it (a folder of that name, no right to write, one of
+    the app's own files, someone else's file without ``force``) raises
+    before anything is saved. Only the last step, the rename into place,
+    comes after the save; should it fail, the outcome says how many
+    households were saved and why the file is missing
+    (``rejects_error``) instead of pretending nothing happened."""
+    if not result.bad:
+        return ImportOutcome(save(result.good) if result.good else None)
+    out = rejects_path(source)
+    with files.writing(out, protect, force=force, ours=is_rejects_file) as pending:
+        try:
+            render_rejects(result, pending.partial)
+        except OSError as exc:
+            raise files.not_writable(out, exc) from None
+        saved = save(result.good) if result.good else None
+        try:
+            pending.commit()
+        except PosError as exc:
+            if saved is None:
+                raise
+            pending.cancel()
+            return ImportOutcome(saved, None, RejectsNotWritten(count=len(result.good), path=str(out), cause=exc))
+    return ImportOutcome(saved, out)
 
 
 def reasons_text(reasons: Iterable[str]) -> str:
@@ -580,9 +646,34 @@ def render_rejects(result: ImportPreview, path: Path) -> None:
         with open(path, "w", encoding=encoding, newline="") as fh:
             writer = csv.writer(fh, delimiter=sheet.delimiter, lineterminator="\r\n")
             for row in [header, *rows]:
-                writer.writerow(["" if v is None else v for v in row])
+                writer.writerow([csv_safe(v) for v in row])
         return
     _write_xlsx(path, sheet.title, header, rows)
+
+
+#: What makes a spreadsheet program read a .csv cell as a formula (or a DDE call).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_safe(value: object) -> object:
+    """A cell for a .csv file: text that a spreadsheet program would take
+    for a formula gets a leading apostrophe, so it stays text (CSV/formula
+    injection); the ID number reader drops that apostrophe again."""
+    if value is None:
+        return ""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def _xlsx_text(value: object) -> object:
+    """A cell for a workbook: control characters a workbook cannot hold are
+    shown as escapes (``\\x1b``) rather than failing the whole file."""
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+    if isinstance(value, str) and ILLEGAL_CHARACTERS_RE.search(value):
+        return ILLEGAL_CHARACTERS_RE.sub(lambda m: printable(m.group(0)), value)
+    return value
 
 
 def _write_xlsx(path: Path, title: str, header: list[object], rows: list[list[object]]) -> None:
@@ -597,6 +688,7 @@ def _write_xlsx(path: Path, title: str, header: list[object], rows: list[list[ob
         for c, value in enumerate(values, start=1):
             if value is None:
                 continue
+            value = _xlsx_text(value)
             cell = ws.cell(row=r, column=c, value=value)
             if isinstance(value, str) and value.startswith("="):
                 cell.data_type = "s"  # their text, never a formula
@@ -616,7 +708,7 @@ def _write_xlsx(path: Path, title: str, header: list[object], rows: list[list[ob
 
 
 __all__ = [
-    "FIELDS", "HEADERS", "REASONS_HEADER", "BadRow", "ImportPreview", "RawRow", "Sheet", "draft_of", "masked_values",
-    "parse_date", "preview", "read_rows", "read_sheet", "reasons_text", "rejects_path", "render_rejects",
-    "write_rejects",
+    "FIELDS", "HEADERS", "REASONS_HEADER", "BadRow", "ImportOutcome", "ImportPreview", "RawRow", "Sheet", "csv_safe",
+    "draft_of", "import_with_rejects", "is_rejects_file", "masked_values", "parse_date", "preview", "read_rows",
+    "read_sheet", "reasons_text", "rejects_path", "render_rejects", "write_rejects",
 ]

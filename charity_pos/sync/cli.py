@@ -29,6 +29,8 @@ def add_parsers(sub: argparse._SubParsersAction, common: argparse.ArgumentParser
                                help="write the store's registration file for the district hub")
     store_key.add_argument("--db", type=Path, required=True)
     store_key.add_argument("--out", type=Path, required=True, help="registration file to write (JSON)")
+    store_key.add_argument("--force", action="store_true",
+                           help="replace a file at --out that charity-pos did not write (never the store's own files)")
 
     trust = sub.add_parser("trust-hub", parents=[common], help="trust the district hub whose trust file this is")
     trust.add_argument("--db", type=Path, required=True)
@@ -41,6 +43,8 @@ def add_parsers(sub: argparse._SubParsersAction, common: argparse.ArgumentParser
     export.add_argument("--out", type=Path, required=True, help="folder to write the bundle into")
     export.add_argument("--from-seq", type=int, metavar="N",
                         help="export again from journal event N (for a hub that lost data)")
+    export.add_argument("--force", action="store_true",
+                        help="replace a file of the bundle's name that is not a bundle charity-pos wrote")
 
     imp = sub.add_parser("import-bundle", parents=[common],
                          help="apply a bundle the district hub made for this store (households, rules, use elsewhere)")
@@ -70,7 +74,7 @@ def run(args: argparse.Namespace) -> int:
 
 def _store_key(args: argparse.Namespace) -> int:
     with _sync(args.db) as sync:
-        path = sync.write_registration(args.out)
+        path = sync.write_registration(args.out, force=args.force)
     print(path)
     return 0
 
@@ -91,7 +95,7 @@ def _trust_hub(args: argparse.Namespace) -> int:
 
 def _export_bundle(args: argparse.Namespace) -> int:
     with _sync(args.db) as sync:
-        result = sync.export(args.out, args.from_seq)
+        result = sync.export(args.out, args.from_seq, force=args.force)
     if result.path is None:
         print(translate("cli", "Nothing new to export: journal events up to #{seq} were exported already.").format(
             seq=result.last_seq))

@@ -28,11 +28,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 import charity_pos
+from charity_pos import files
 from charity_pos.db.models import Household, JournalEvent, Store
 from charity_pos.db.sync_state import SYNC_STATE_ID, SyncState
 from charity_pos.errors import (
-    FromSeqOutOfRange, ImportFileMissing, JournalBroken, OtherHubTrusted, OutputFolderMissing, OutputIsFolder,
-    TrustFileForOtherStore, TrustFileInvalid,
+    FromSeqOutOfRange, ImportFileMissing, JournalBroken, OtherHubTrusted, TrustFileForOtherStore, TrustFileInvalid,
 )
 from charity_pos.ledger import journal
 from charity_pos.ledger.canonical import GENESIS, canonical_json, event_hash, plain
@@ -206,27 +206,6 @@ def fill_district_hashes(s: Session, keys: StoreKeys, key: bytes) -> int:
     return count
 
 
-def _check_output(out: Path) -> Path:
-    out = Path(out)
-    if out.is_dir():
-        raise OutputIsFolder(path=str(out))
-    if not out.parent.is_dir():
-        raise OutputFolderMissing(path=str(out.parent))
-    return out
-
-
-def _write_beside(out: Path, data: bytes) -> Path:
-    """Write beside ``out`` and rename into place: never half a file."""
-    out = _check_output(out)
-    partial = out.with_name(out.name + ".partial")
-    try:
-        partial.write_bytes(data)
-        partial.replace(out)
-    finally:
-        partial.unlink(missing_ok=True)
-    return out
-
-
 class StoreSync:
     def __init__(self, ctx: ServiceContext) -> None:
         self.ctx = ctx
@@ -259,10 +238,17 @@ class StoreSync:
             "created_at": plain(self.ctx.now()),
         }
 
-    def write_registration(self, out: Path) -> Path:
-        _check_output(out)  # before a key is added to an older key file
+    def protected(self) -> files.Protected:
+        """The files no output may name: the store's database, its companions and key file, the settings."""
+        return files.store_files(self.ctx.db.path, self._store().id)
+
+    def write_registration(self, out: Path, *, force: bool = False) -> Path:
+        """The registration file at ``out`` (``charity_pos.files`` guards it:
+        never a store file; over another file only a registration or with ``force``)."""
+        protect, ours = self.protected(), files.json_format(REGISTRATION_FORMAT)
+        files.check_target(out, protect, force=force, ours=ours)  # before a key is added to an older key file
         text = json.dumps(self.registration(), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
-        return _write_beside(out, text.encode("utf-8"))
+        return files.write_bytes(out, text.encode("utf-8"), protect, force=force, ours=ours)
 
     # --- the hub it trusts -----------------------------------------------------------------------------
     def status(self) -> SyncStatus:
@@ -307,17 +293,17 @@ class StoreSync:
             return TrustResult(trust.hub_id, trust.district, trust.fingerprint, True, event.seq)
 
     # --- bundles of events -------------------------------------------------------------------------------
-    def export(self, out_dir: Path, from_seq: int | None = None) -> ExportResult:
+    def export(self, out_dir: Path, from_seq: int | None = None, *, force: bool = False) -> ExportResult:
         """Write one bundle of the journal's events after the last export
         (or from ``from_seq``, for a hub that lost some) into ``out_dir``.
         The file is written first (beside its name, then renamed), then the
         mark moves, never backwards, in the same transaction: a failure
         leaves neither a file nor a moved mark. (Should the commit itself
         fail, the file stays and the next export sends its events again;
-        the hub skips events it holds.)"""
-        out_dir = Path(out_dir)
-        if not out_dir.is_dir():
-            raise OutputFolderMissing(path=str(out_dir))
+        the hub skips events it holds.) A file of the bundle's name that is
+        not a bundle is replaced only with ``force``."""
+        protect = self.protected()
+        out_dir = files.check_folder(out_dir, protect)
         store = self._store()
         keys = StoreKeys.load(store.id, signing=True)
         assert keys.signing is not None
@@ -365,11 +351,13 @@ class StoreSync:
                 "created_at": plain(now),
                 "app_version": charity_pos.__version__,
             }
-            files = {EVENTS_FILE: b"".join(lines)}
+            content = {EVENTS_FILE: b"".join(lines)}
             match_key = district_key(state)
             if match_key is not None:
-                files[HOUSEHOLDS] = self._household_hashes(s, keys, match_key)
-            path = write_bundle(out_dir / bundle_name(store.code, first, last), manifest, files, key)
+                content[HOUSEHOLDS] = self._household_hashes(s, keys, match_key)
+            path = files.write_file(out_dir / bundle_name(store.code, first, last),
+                                    lambda partial: write_bundle(partial, manifest, content, key), protect,
+                                    force=force, ours=files.is_our_bundle)
             state = _state(s)
             state.last_exported_seq = max(mark, last)
             state.last_export_at = now

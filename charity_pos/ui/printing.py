@@ -8,7 +8,7 @@ Qt can drive.
 
 The dialogs are methods of ``PdfOutput`` that tests replace, so nothing
 blocks. Files are written beside their target and moved into place, never
-left half-written.
+left half-written, and never over the store's own files (``charity_pos.files``).
 """
 
 from __future__ import annotations
@@ -18,11 +18,17 @@ import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QRectF, QSizeF, Qt
 from PySide6.QtGui import QGuiApplication, QImage, QPageLayout, QPageSize, QPainter, QTransform
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
+
+from charity_pos import files
+
+if TYPE_CHECKING:
+    from charity_pos.services.registry import Services
 
 log = logging.getLogger("charity_pos.ui.printing")
 
@@ -44,17 +50,26 @@ def busy() -> Iterator[None]:
         QGuiApplication.restoreOverrideCursor()
 
 
-def _write_into(target: Path, make_pdf: MakePdf) -> bool:
-    """Make the PDF beside ``target`` and move it into place when complete."""
-    partial = target.with_name(target.name + ".partial")
-    try:
-        made = make_pdf(partial)
-        if made is False or not partial.exists():
+def _write_into(target: Path, make_pdf: MakePdf, protect: files.Protected) -> bool:
+    """Make the PDF beside ``target`` and move it into place when complete
+    (``charity_pos.files``: never over the store's own files). A maker
+    whose PDF uses a number moves it into place itself, inside the service's
+    transaction (``files.finish``), so a file that cannot be put there
+    uses none. The save dialog has asked before an existing file is
+    replaced, hence ``force``."""
+    with files.writing(target, protect, force=True, ours=files.is_our_pdf) as pending:
+        made = make_pdf(pending.partial)
+        if made is False or not (pending.done or _has_content(pending.partial)):
+            pending.cancel()
             return False
-        partial.replace(target)
-        return True
-    finally:
-        partial.unlink(missing_ok=True)
+    return True
+
+
+def _has_content(path: Path) -> bool:
+    try:
+        return path.stat().st_size > 0
+    except OSError:
+        return False
 
 
 def page_sizes(pdf_path: Path) -> list[tuple[float, float]]:
@@ -152,9 +167,12 @@ class PdfOutput(QObject):
     """Where PDFs go. Screens hold one; tests replace ``choose_file`` and
     ``choose_printer`` (or give ``printer`` a PDF file to print into)."""
 
-    def __init__(self, parent: QObject | None = None) -> None:
+    def __init__(self, parent: QObject | None = None,
+                 protect: Callable[[], files.Protected] = files.always) -> None:
         super().__init__(parent)
         self.last_folder = Path.home()
+        #: the files a PDF is never saved over (the open store's: ``store_output``)
+        self.protect = protect
 
     # --- the two dialogs, replaceable -------------------------------------
     def choose_file(self, parent: QWidget | None, suggested_name: str) -> Path | None:
@@ -179,11 +197,7 @@ class PdfOutput(QObject):
         if chosen.suffix.lower() != ".pdf":
             chosen = chosen.with_name(chosen.name + ".pdf")
         self.last_folder = chosen.parent
-        if not chosen.parent.is_dir():
-            from charity_pos.errors import OutputFolderMissing
-
-            raise OutputFolderMissing(path=str(chosen.parent))
-        return chosen if _write_into(chosen, make_pdf) else None
+        return chosen if _write_into(chosen, make_pdf, self.protect()) else None
 
     def print_pdf(self, parent: QWidget | None, pdf_path: Path) -> bool:
         """Qt's print dialog, then the PDF's pages on paper."""
@@ -214,6 +228,11 @@ class PdfOutput(QObject):
                 return False
             with busy():
                 return paint_pdf(printer, pdf) > 0
+
+
+def store_output(parent: QObject | None, services: Services) -> PdfOutput:
+    """A ``PdfOutput`` that never saves over the open store's own files."""
+    return PdfOutput(parent, lambda: files.store_files(services.db.path, services.store().id))
 
 
 _default: PdfOutput | None = None

@@ -67,27 +67,27 @@ This handout {value}: {lines} lines, {units} units</source>
 <context>
     <name>BadRowsModel</name>
     <message>
-        <location filename="../../charity_pos/ui/households/importing.py" line="47"/>
+        <location filename="../../charity_pos/ui/households/importing.py" line="48"/>
         <source>Row</source>
         <translation>行号</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/households/importing.py" line="47"/>
+        <location filename="../../charity_pos/ui/households/importing.py" line="48"/>
         <source>Card number</source>
         <translation>卡号</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/households/importing.py" line="47"/>
+        <location filename="../../charity_pos/ui/households/importing.py" line="48"/>
         <source>Head of household</source>
         <translation>户主</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/households/importing.py" line="47"/>
+        <location filename="../../charity_pos/ui/households/importing.py" line="48"/>
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/households/importing.py" line="48"/>
+        <location filename="../../charity_pos/ui/households/importing.py" line="49"/>
         <source>Why it cannot be imported</source>
         <translation>不能导入的原因</translation>
     </message>
@@ -1625,178 +1625,283 @@ This handout {value}: {lines} lines, {units} units</source>
         <translation>出现意外错误，没有保存任何内容。详情见日志文件。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="345"/>
+        <location filename="../../charity_pos/messages.py" line="292"/>
+        <source>{path} is {what}: charity-pos never writes over it; choose another file.</source>
+        <translation>{path} 是{what}，charity-pos 不会覆盖它；请另选一个文件。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="294"/>
+        <source>the store&apos;s database</source>
+        <translation>门店数据库</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="295"/>
+        <source>part of the store&apos;s database (its -wal, -shm or -journal file)</source>
+        <translation>门店数据库的一部分（它的 -wal、-shm 或 -journal 文件）</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="296"/>
+        <source>the store&apos;s lock file</source>
+        <translation>门店的锁文件</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="297"/>
+        <source>a key file, or in the folder of the key files</source>
+        <translation>密钥文件（或位于密钥文件夹中）</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="298"/>
+        <source>the settings file</source>
+        <translation>设置文件</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="299"/>
+        <source>the district hub&apos;s database</source>
+        <translation>区级数据中心的数据库</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="300"/>
+        <source>part of the district hub&apos;s database (its -wal, -shm or -journal file)</source>
+        <translation>区级数据中心数据库的一部分（它的 -wal、-shm 或 -journal 文件）</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="301"/>
+        <source>a database (a store&apos;s, the hub&apos;s or a copy)</source>
+        <translation>一个数据库（门店的、区级数据中心的或其副本）</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="302"/>
+        <source>part of a database (a -wal, -shm or -journal file)</source>
+        <translation>数据库的一部分（-wal、-shm 或 -journal 文件）</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="304"/>
+        <source>{path} cannot be written: {why}.</source>
+        <translation>无法写入 {path}：{why}。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="306"/>
+        <source>permission denied (or another program has the file open)</source>
+        <translation>没有写入权限（或文件正被其他程序打开）</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="308"/>
+        <source>the disk is read-only</source>
+        <translation>磁盘为只读</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="309"/>
+        <source>the disk is full</source>
+        <translation>磁盘已满</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="310"/>
+        <source>a part of the path before the file name is not a folder</source>
+        <translation>文件名前面的路径中有一部分不是文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="311"/>
+        <source>it is not an ordinary file (a device or a pipe)</source>
+        <translation>它不是普通文件（而是设备或管道）</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="312"/>
+        <source>the name is too long or not allowed there</source>
+        <translation>文件名太长，或在该位置不允许使用</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="313"/>
+        <source>{detail}</source>
+        <translation>{detail}</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="315"/>
+        <source>{count} households imported, but the rows to correct were not written: {problem}</source>
+        <translation>已导入 {count} 户家庭，但需更正的记录没有写出：{problem}</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="382"/>
         <source>{path} is a folder; give the name of a file to write.</source>
         <translation>{path} 是文件夹；请指定要写入的文件名。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="346"/>
+        <location filename="../../charity_pos/messages.py" line="383"/>
+        <source>{path} is a file, not a folder; give the folder to write into.</source>
+        <translation>{path} 是文件，不是文件夹；请指定要写入的文件夹。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="384"/>
+        <source>{path} already exists and was not written by charity-pos, so it is left as it is; choose another name, move it away, or (on the command line) add --force to replace it.</source>
+        <translation>{path} 已存在，且不是 charity-pos 写的，因此保持不动；请另选文件名、把它移走，或（在命令行中）加上 --force 予以替换。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="387"/>
         <source>{path} is not a hub trust file made by “charity-pos hub add-store” (field {field}).</source>
         <translation>{path} 不是“charity-pos hub add-store”生成的区级数据中心信任文件（字段 {field}）。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="348"/>
-        <location filename="../../charity_pos/messages.py" line="412"/>
+        <location filename="../../charity_pos/messages.py" line="389"/>
+        <location filename="../../charity_pos/messages.py" line="453"/>
         <source>{path} was made for store {made_for}, not for this store ({store_code}).</source>
         <translation>{path} 是为门店 {made_for} 生成的，不是本门店（{store_code}）的。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="350"/>
+        <location filename="../../charity_pos/messages.py" line="391"/>
         <source>This store already trusts the hub of {district} ({hub_id}); {path} is from another hub and is refused.</source>
         <translation>本门店已信任{district}的区级数据中心（{hub_id}）；{path} 来自另一个数据中心，已拒绝。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="352"/>
+        <location filename="../../charity_pos/messages.py" line="393"/>
         <source>There is no journal event #{from_seq}: this store&apos;s journal runs from #1 to #{last_seq}.</source>
         <translation>没有日志事件 #{from_seq}：本门店的日志从 #1 到 #{last_seq}。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="354"/>
+        <location filename="../../charity_pos/messages.py" line="395"/>
         <source>The journal of {path} is broken at event #{seq}; nothing was exported. Run charity-pos verify.</source>
         <translation>{path} 的日志在事件 #{seq} 处断开，未导出任何内容。请运行 charity-pos verify 核验。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="361"/>
+        <location filename="../../charity_pos/messages.py" line="402"/>
         <source>There is no district hub at {url} yet; create it with “charity-pos hub init”.</source>
         <translation>{url} 还没有区级数据中心；请先用“charity-pos hub init”创建。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="363"/>
+        <location filename="../../charity_pos/messages.py" line="404"/>
         <source>{url} already holds the district hub of {district}; a new hub needs a new database.</source>
         <translation>{url} 已是{district}的区级数据中心；新建数据中心需要新的数据库。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="365"/>
+        <location filename="../../charity_pos/messages.py" line="406"/>
         <source>{url} is not a charity-pos district hub database.</source>
         <translation>{url} 不是 charity-pos 区级数据中心数据库。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="366"/>
+        <location filename="../../charity_pos/messages.py" line="407"/>
         <source>The hub database {url} cannot be opened: {detail}</source>
         <translation>无法打开数据中心数据库 {url}：{detail}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="367"/>
+        <location filename="../../charity_pos/messages.py" line="408"/>
         <source>{path} is not a store registration file made by “charity-pos store-key” (field {field}).</source>
         <translation>{path} 不是由“charity-pos store-key”生成的门店登记文件（字段 {field}）。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="369"/>
+        <location filename="../../charity_pos/messages.py" line="410"/>
         <source>Store {store_code} is already registered with another key; a registration file cannot replace it.</source>
         <translation>门店 {store_code} 已用另一个密钥登记；登记文件不能替换已登记的密钥。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="371"/>
+        <location filename="../../charity_pos/messages.py" line="412"/>
         <source>This store is already registered as {registered_code}, not as {store_code}.</source>
         <translation>该门店已登记为 {registered_code}，而不是 {store_code}。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="373"/>
+        <location filename="../../charity_pos/messages.py" line="414"/>
         <source>{path} is not a bundle of a store&apos;s events (it is “{kind}”).</source>
         <translation>{path} 不是门店业务事件数据包（而是“{kind}”）。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="375"/>
+        <location filename="../../charity_pos/messages.py" line="416"/>
         <source>{path} comes from store {store_code}, which is not registered at this hub; register it with “charity-pos hub add-store” first.</source>
         <translation>{path} 来自门店 {store_code}，该门店未在本数据中心登记；请先用“charity-pos hub add-store”登记。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="378"/>
+        <location filename="../../charity_pos/messages.py" line="419"/>
         <source>{path} has been altered: its bytes are not those charity-pos wrote for its content.</source>
         <translation>{path} 已被改动：文件字节与 charity-pos 为其内容写出的不一致。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="380"/>
+        <location filename="../../charity_pos/messages.py" line="421"/>
         <source>{path} is signed by {signer} but holds the events of store {store_code}: refused as forged.</source>
         <translation>{path} 由 {signer} 签名，却装有门店 {store_code} 的事件：视为伪造，拒绝导入。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="382"/>
+        <location filename="../../charity_pos/messages.py" line="423"/>
         <source>{path} is not from the store registered as {store_code} (another store id): refused.</source>
         <translation>{path} 不是来自登记为 {store_code} 的门店（门店标识不同）：拒绝导入。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="384"/>
+        <location filename="../../charity_pos/messages.py" line="425"/>
         <source>{path} is damaged or tampered with: its manifest ({field}) does not match its events.</source>
         <translation>{path} 已损坏或被篡改：清单（{field}）与事件不符。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="386"/>
+        <location filename="../../charity_pos/messages.py" line="427"/>
         <source>{path} is damaged: line {line} of its events is not an event.</source>
         <translation>{path} 已损坏：事件第 {line} 行不是有效事件。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="388"/>
+        <location filename="../../charity_pos/messages.py" line="429"/>
         <source>{path} is damaged or tampered with: its events are out of order or missing (expected #{seq}).</source>
         <translation>{path} 已损坏或被篡改：事件顺序错乱或有缺失（应为 #{seq}）。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="390"/>
+        <location filename="../../charity_pos/messages.py" line="431"/>
         <source>{path} is damaged or tampered with: event #{seq} does not match its hash.</source>
         <translation>{path} 已损坏或被篡改：事件 #{seq} 与其哈希值不符。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="392"/>
+        <location filename="../../charity_pos/messages.py" line="433"/>
         <source>{path} is damaged or tampered with: event #{seq} does not follow the event before it.</source>
         <translation>{path} 已损坏或被篡改：事件 #{seq} 与前一事件接不上。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="394"/>
+        <location filename="../../charity_pos/messages.py" line="435"/>
         <source>missing events {first}-{last} of store {store_code}: import the earlier bundle first</source>
         <translation>缺少门店 {store_code} 的事件 {first}-{last}：请先导入更早的数据包</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="396"/>
+        <location filename="../../charity_pos/messages.py" line="437"/>
         <source>Event #{seq} of store {store_code} differs from the one the hub already holds: refused as tampering (a fork).</source>
         <translation>门店 {store_code} 的事件 #{seq} 与数据中心已有的不同：视为篡改（分叉），拒绝导入。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="399"/>
+        <location filename="../../charity_pos/messages.py" line="440"/>
         <source>{path}: the hub&apos;s database refused the import ({detail}); nothing was saved.</source>
         <translation>{path}：数据中心数据库拒绝了导入（{detail}），没有保存任何内容。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="401"/>
+        <location filename="../../charity_pos/messages.py" line="442"/>
         <source>No store {store_code} is registered at this hub; register it with “charity-pos hub add-store”.</source>
         <translation>本数据中心没有登记门店 {store_code}；请先用“charity-pos hub add-store”登记。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="403"/>
+        <location filename="../../charity_pos/messages.py" line="444"/>
         <source>{path} is damaged: line {line} of its households is not a household link.</source>
         <translation>{path} 已损坏：其家庭文件第 {line} 行不是家庭关联记录。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="408"/>
+        <location filename="../../charity_pos/messages.py" line="449"/>
         <source>This store trusts no district hub yet, so {path} cannot be checked: run charity-pos trust-hub first.</source>
         <translation>本店尚未信任任何区级中心，无法核验 {path}：请先运行 charity-pos trust-hub。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="410"/>
+        <location filename="../../charity_pos/messages.py" line="451"/>
         <source>{path} is not a bundle from the district hub to a store (it is a {kind} bundle).</source>
         <translation>{path} 不是区级中心发给门店的数据包（它是 {kind} 数据包）。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="414"/>
+        <location filename="../../charity_pos/messages.py" line="455"/>
         <source>{path} is signed by {signer}, not by the hub of {district} that this store trusts: refused.</source>
         <translation>{path} 由 {signer} 签名，不是本店信任的{district}中心：已拒绝。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="416"/>
+        <location filename="../../charity_pos/messages.py" line="457"/>
         <source>{path} is bundle #{sequence} from the hub, not newer than #{last_seq}: it is older than the one last applied (or the same one) and is refused.</source>
         <translation>{path} 是中心的第 {sequence} 号数据包，不比上次导入的第 {last_seq} 号新：比上次导入的旧（或是同一个），已拒绝。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="419"/>
+        <location filename="../../charity_pos/messages.py" line="460"/>
         <source>{path} is damaged: line {line} of {file} is not what the district sends; nothing was applied.</source>
         <translation>{path} 已损坏：{file} 第 {line} 行不是区里发送的内容；未导入任何数据。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="421"/>
+        <location filename="../../charity_pos/messages.py" line="462"/>
         <source>{path}: card {card} of the district&apos;s registry is held here by another household; nothing was applied. Ask the district to check the card.</source>
         <translation>{path}：区登记册中的救助卡 {card} 在本店属于另一户；未导入任何数据。请联系区里核对此卡。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="424"/>
+        <location filename="../../charity_pos/messages.py" line="465"/>
         <source>Household {card} came from the district&apos;s registry: this store does not hold its whole ID number (ask the district).</source>
         <translation>救助户 {card} 来自区登记册：本店不保存其完整身份证号（请向区里查询）。</translation>
     </message>
@@ -2122,7 +2227,7 @@ This handout {value}: {lines} lines, {units} units</source>
 <context>
     <name>HandoutSlips</name>
     <message>
-        <location filename="../../charity_pos/ui/handout/slip.py" line="46"/>
+        <location filename="../../charity_pos/ui/handout/slip.py" line="51"/>
         <source>handout-{number}.pdf</source>
         <extracomment>A5 portrait, in points.</extracomment>
         <translation>物资发放单-{number}.pdf</translation>
@@ -2402,13 +2507,13 @@ This handout {value}: {lines} lines, {units} units</source>
         <translation>需更正的 {count} 行已写入 {file}。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/households/view.py" line="241"/>
-        <location filename="../../charity_pos/ui/households/view.py" line="247"/>
+        <location filename="../../charity_pos/ui/households/view.py" line="243"/>
+        <location filename="../../charity_pos/ui/households/view.py" line="249"/>
         <source>Import households</source>
         <translation>导入困难家庭</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/households/view.py" line="248"/>
+        <location filename="../../charity_pos/ui/households/view.py" line="250"/>
         <source>Spreadsheets (*.xlsx *.csv)</source>
         <translation>表格文件 (*.xlsx *.csv)</translation>
     </message>
@@ -2487,32 +2592,32 @@ This handout {value}: {lines} lines, {units} units</source>
 <context>
     <name>ImportPreviewDialog</name>
     <message>
-        <location filename="../../charity_pos/ui/households/importing.py" line="80"/>
+        <location filename="../../charity_pos/ui/households/importing.py" line="82"/>
         <source>Import households from {file}</source>
         <translation>从 {file} 导入困难家庭</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/households/importing.py" line="83"/>
+        <location filename="../../charity_pos/ui/households/importing.py" line="85"/>
         <source>{total} rows: {good} can be imported, {bad} must be corrected first.</source>
         <translation>共 {total} 行：{good} 行可以导入，{bad} 行需先更正。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/households/importing.py" line="92"/>
+        <location filename="../../charity_pos/ui/households/importing.py" line="94"/>
         <source>The rows to correct, with their reasons, will be written to {file}. Nothing is imported unless every good row is.</source>
         <translation>需更正的行及其原因将写入 {file}。正确的行要么全部导入，要么一行也不导入。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/households/importing.py" line="94"/>
+        <location filename="../../charity_pos/ui/households/importing.py" line="96"/>
         <source>Every row can be imported.</source>
         <translation>所有行都可以导入。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/households/importing.py" line="103"/>
+        <location filename="../../charity_pos/ui/households/importing.py" line="105"/>
         <source>Import {count} good rows</source>
         <translation>导入 {count} 行正确数据</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/households/importing.py" line="104"/>
+        <location filename="../../charity_pos/ui/households/importing.py" line="106"/>
         <source>Write the rows to correct</source>
         <translation>写出需更正的行</translation>
     </message>
@@ -3574,13 +3679,13 @@ This handout {value}: {lines} lines, {units} units</source>
 <context>
     <name>Papers</name>
     <message>
-        <location filename="../../charity_pos/ui/donations/papers.py" line="74"/>
+        <location filename="../../charity_pos/ui/donations/papers.py" line="76"/>
         <source>receipt-{number}.pdf</source>
         <extracomment>Paper of each label template, in points, offered in the print dialog. What issuing or reprinting a receipt changed (Changes).</extracomment>
         <translation>捐赠收据-{number}.pdf</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/donations/papers.py" line="101"/>
+        <location filename="../../charity_pos/ui/donations/papers.py" line="103"/>
         <source>labels-{number}.pdf</source>
         <translation>标签-{number}.pdf</translation>
     </message>
@@ -3758,18 +3863,18 @@ This handout {value}: {lines} lines, {units} units</source>
 <context>
     <name>PdfOutput</name>
     <message>
-        <location filename="../../charity_pos/ui/printing.py" line="162"/>
+        <location filename="../../charity_pos/ui/printing.py" line="180"/>
         <source>Save as PDF</source>
-        <extracomment>Rasterising above this many dots per inch only costs memory. Writes a PDF to the path it is given. Returns False when it decided not to (the user cancelled a step, or an error was already shown). It may ask for a manager&apos;s approval first, so it shows its own busy cursor (``busy``).</extracomment>
+        <extracomment>Rasterising above this many dots per inch only costs memory. Writes a PDF to the path it is given. Returns False when it decided not to (the user cancelled a step, or an error was already shown). It may ask for a manager&apos;s approval first, so it shows its own busy cursor (``busy``). the files a PDF is never saved over (the open store&apos;s: ``store_output``)</extracomment>
         <translation>存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/printing.py" line="162"/>
+        <location filename="../../charity_pos/ui/printing.py" line="180"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/printing.py" line="167"/>
+        <location filename="../../charity_pos/ui/printing.py" line="185"/>
         <source>Print</source>
         <translation>打印</translation>
     </message>
@@ -3968,7 +4073,7 @@ This handout {value}: {lines} lines, {units} units</source>
         <translation>需更正的行已写入 {path}。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/hub_ui/registry.py" line="119"/>
+        <location filename="../../charity_pos/hub_ui/registry.py" line="121"/>
         <source>Row {row} ({household}): {reasons}</source>
         <translation>第 {row} 行（{household}）：{reasons}</translation>
     </message>
@@ -4663,7 +4768,7 @@ total {total}, change {change}</source>
 <context>
     <name>SlipPrinter</name>
     <message>
-        <location filename="../../charity_pos/ui/sales/slip_printer.py" line="103"/>
+        <location filename="../../charity_pos/ui/sales/slip_printer.py" line="105"/>
         <source>{kind}-report-{number}.pdf</source>
         <extracomment>The paper offered in the print dialog before the slip&apos;s own length is known.</extracomment>
         <translation>{kind}报表-{number}.pdf</translation>
@@ -5188,246 +5293,247 @@ total {total}, change {change}</source>
 <context>
     <name>cli</name>
     <message>
-        <location filename="../../charity_pos/cli.py" line="139"/>
-        <location filename="../../charity_pos/cli.py" line="148"/>
+        <location filename="../../charity_pos/cli.py" line="170"/>
+        <location filename="../../charity_pos/cli.py" line="179"/>
+        <location filename="../../charity_pos/cli.py" line="357"/>
+        <location filename="../../charity_pos/hub/cli.py" line="212"/>
         <location filename="../../charity_pos/hub_ui/app.py" line="67"/>
         <source>Error: </source>
         <translation>错误：</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="159"/>
+        <location filename="../../charity_pos/cli.py" line="191"/>
         <source>Created store {code} in {path}. Log in as “manager” with the PIN you chose.</source>
         <translation>已在 {path} 创建门店 {code}。请用“manager”账号和您设定的 PIN 码登录。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="177"/>
+        <location filename="../../charity_pos/cli.py" line="210"/>
         <source>Demo accounts: cashier (PIN 1111), manager (PIN 9999).</source>
         <translation>演示账号：cashier（PIN 1111），manager（PIN 9999）。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="192"/>
+        <location filename="../../charity_pos/cli.py" line="225"/>
         <source>OK: {events} journal events, {records} records agree; chain head {head}.</source>
         <translation>校验通过：{events} 条日志事件，{records} 条记录一致；链头 {head}。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="190"/>
+        <location filename="../../charity_pos/cli.py" line="223"/>
         <source>FAILED: </source>
         <translation>校验失败：</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="195"/>
-        <source>Note: this file is from an earlier version (schema {revision}) and has no seal yet: its authenticity was not checked. Open it once with this version to seal it.</source>
-        <translation>注意：此文件来自较早的版本（结构 {revision}），尚无封签：未核验其真实性。请用本版本打开一次以加上封签。</translation>
-    </message>
-    <message>
-        <location filename="../../charity_pos/cli.py" line="199"/>
-        <source>Note: no key file ({path}): the seal was checked for consistency only, its authenticity was NOT checked. Give the store&apos;s key file with --key-file.</source>
-        <translation>注意：未找到密钥文件（{path}）：只核对了封签的一致性，未核验其真实性。请用 --key-file 指定门店的密钥文件。</translation>
-    </message>
-    <message>
-        <location filename="../../charity_pos/cli.py" line="230"/>
+        <location filename="../../charity_pos/cli.py" line="270"/>
         <source>Receipt {number} reprinted (reprint {count}) to {out}.</source>
         <translation>收据 {number} 已补打（第 {count} 次），保存到 {out}。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="233"/>
+        <location filename="../../charity_pos/cli.py" line="273"/>
         <source>Receipt {number} issued to {out}.</source>
         <translation>收据 {number} 已开具，保存到 {out}。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="247"/>
+        <location filename="../../charity_pos/cli.py" line="288"/>
         <source>{count} labels written to {out}.</source>
         <translation>{count} 张标签已写入 {out}。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="267"/>
+        <location filename="../../charity_pos/cli.py" line="309"/>
         <source>Slip of sale {number} written to {out}.</source>
         <translation>销售 {number} 的小票已写入 {out}。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="280"/>
+        <location filename="../../charity_pos/cli.py" line="322"/>
         <source>Personal data of {count} lapsed households erased.</source>
         <translation>已清除 {count} 户资格早已失效家庭的个人信息。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="294"/>
+        <location filename="../../charity_pos/cli.py" line="337"/>
         <source>{file}: {total} rows, {good} good, {bad} to correct.</source>
         <translation>{file}：共 {total} 行，{good} 行无误，{bad} 行需更正。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="300"/>
-        <location filename="../../charity_pos/hub/cli.py" line="196"/>
+        <location filename="../../charity_pos/cli.py" line="371"/>
         <source>Row {row} ({household}): {reasons}</source>
         <translation>第 {row} 行（{household}）：{reasons}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="303"/>
+        <location filename="../../charity_pos/cli.py" line="341"/>
         <source>Dry run: nothing was imported or written.</source>
         <translation>仅检查：未导入任何家庭，也未写入任何文件。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="318"/>
+        <location filename="../../charity_pos/cli.py" line="228"/>
+        <source>Note: this file is from an earlier version (schema {revision}) and has no seal yet: its authenticity was not checked. Open it once with this version to seal it.</source>
+        <translation>注意：此文件来自较早的版本（结构 {revision}），尚无封签：未核验其真实性。请用本版本打开一次以加上封签。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/cli.py" line="232"/>
+        <source>Note: no key file ({path}): the seal was checked for consistency only, its authenticity was NOT checked. Give the store&apos;s key file with --key-file.</source>
+        <translation>注意：未找到密钥文件（{path}）：只核对了封签的一致性，未核验其真实性。请用 --key-file 指定门店的密钥文件。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/cli.py" line="349"/>
         <source>Imported {count} households (journal event #{seq}).</source>
         <translation>已导入 {count} 户家庭（日志事件 #{seq}）。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="321"/>
+        <location filename="../../charity_pos/cli.py" line="352"/>
         <source>No household was imported.</source>
         <translation>未导入任何家庭。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="323"/>
-        <location filename="../../charity_pos/hub/cli.py" line="201"/>
+        <location filename="../../charity_pos/cli.py" line="354"/>
+        <location filename="../../charity_pos/hub/cli.py" line="209"/>
         <source>{count} rows to correct written to {out}.</source>
         <translation>{count} 行需更正的记录已写入 {out}。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="332"/>
+        <location filename="../../charity_pos/cli.py" line="380"/>
         <source>SQLite integrity check failed: {detail}</source>
         <translation>SQLite 完整性检查失败：{detail}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="333"/>
+        <location filename="../../charity_pos/cli.py" line="381"/>
         <source>journal event #{seq} is out of sequence (expected #{expected})</source>
         <translation>日志事件 #{seq} 序号不连续（应为 #{expected}）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="334"/>
+        <location filename="../../charity_pos/cli.py" line="382"/>
         <source>journal event #{seq} does not link to the event before it</source>
         <translation>日志事件 #{seq} 与前一事件的链接不符</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="335"/>
+        <location filename="../../charity_pos/cli.py" line="383"/>
         <source>journal event #{seq} was altered: its hash does not match</source>
         <translation>日志事件 #{seq} 被改动：哈希值不符</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="336"/>
+        <location filename="../../charity_pos/cli.py" line="384"/>
         <source>journal event #{seq} cannot be read: {detail}</source>
         <translation>日志事件 #{seq} 无法读取：{detail}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="337"/>
+        <location filename="../../charity_pos/cli.py" line="385"/>
         <source>record {table}/{record} written by journal event #{seq} is missing</source>
         <translation>日志事件 #{seq} 写入的记录 {table}/{record} 不见了</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="338"/>
+        <location filename="../../charity_pos/cli.py" line="386"/>
         <source>record {table}/{record} is not in the journal</source>
         <translation>记录 {table}/{record} 不在日志中</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="339"/>
+        <location filename="../../charity_pos/cli.py" line="387"/>
         <source>record {table}/{record}: {column} is {found} in the database but {expected} in journal event #{seq}</source>
         <translation>记录 {table}/{record}：{column} 在数据库中为 {found}，但日志事件 #{seq} 中为 {expected}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="341"/>
+        <location filename="../../charity_pos/cli.py" line="389"/>
         <source>the database has a trigger {record} on {table} that charity-pos never makes</source>
         <translation>数据库中有 charity-pos 从不创建的触发器 {record}（在 {table} 上）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="343"/>
+        <location filename="../../charity_pos/cli.py" line="391"/>
         <source>the database has a view {record} that charity-pos never makes</source>
         <translation>数据库中有 charity-pos 从不创建的视图 {record}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="344"/>
+        <location filename="../../charity_pos/cli.py" line="392"/>
         <source>the database has a table {table} that charity-pos never makes</source>
         <translation>数据库中有 charity-pos 从不创建的表 {table}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="345"/>
+        <location filename="../../charity_pos/cli.py" line="393"/>
         <source>the table {table} is missing from the database</source>
         <translation>数据库中缺少表 {table}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="346"/>
+        <location filename="../../charity_pos/cli.py" line="394"/>
         <source>the column {table}.{column} is missing from the database</source>
         <translation>数据库中缺少列 {table}.{column}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="347"/>
+        <location filename="../../charity_pos/cli.py" line="395"/>
         <source>the database has a column {table}.{column} that charity-pos never makes</source>
         <translation>数据库中有 charity-pos 从不创建的列 {table}.{column}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="348"/>
+        <location filename="../../charity_pos/cli.py" line="396"/>
         <source>the file claims an earlier version&apos;s schema ({detail}), but its key file says it was sealed: it was set back by hand</source>
         <translation>文件自称是较早版本的结构（{detail}），但其密钥文件表明它已加封签：是被人为改回的</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="350"/>
+        <location filename="../../charity_pos/cli.py" line="398"/>
         <source>the journal is empty: a store file always holds at least its first events</source>
         <translation>日志为空：门店数据文件至少应有最初的事件</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="351"/>
+        <location filename="../../charity_pos/cli.py" line="399"/>
         <source>the store&apos;s seal is missing: the file was emptied or rebuilt outside charity-pos</source>
         <translation>门店封签缺失：文件在 charity-pos 之外被清空或重建</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="352"/>
+        <location filename="../../charity_pos/cli.py" line="400"/>
         <source>the store&apos;s seal was not written by this store&apos;s charity-pos (it does not verify with the store&apos;s key)</source>
         <translation>门店封签不是本店的 charity-pos 写入的（用门店密钥核验不通过）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="354"/>
+        <location filename="../../charity_pos/cli.py" line="402"/>
         <source>events were removed from the end of the journal: it ends at #{found}, but the store had written #{expected}</source>
         <translation>日志末尾的事件被删除：日志止于 #{found}，但门店已写到 #{expected}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="356"/>
+        <location filename="../../charity_pos/cli.py" line="404"/>
         <source>events were removed from the end of the journal: it ends at #{found}, but the store had already sent #{expected} to the district</source>
         <translation>日志末尾的事件被删除：日志止于 #{found}，但门店已把 #{expected} 报送区里</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="358"/>
+        <location filename="../../charity_pos/cli.py" line="406"/>
         <source>the journal was rewritten after event #{expected} outside charity-pos (its last event is not the one the store sealed)</source>
         <translation>日志在事件 #{expected} 之后被 charity-pos 之外改写（最后一个事件不是门店封签的那个）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="360"/>
+        <location filename="../../charity_pos/cli.py" line="408"/>
         <source>record {table}/{record}: {column} is stored as {found}, not in the form charity-pos writes</source>
         <translation>记录 {table}/{record}：{column} 存为 {found}，不是 charity-pos 写入的形式</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="362"/>
+        <location filename="../../charity_pos/cli.py" line="410"/>
         <source>audit log entry #{seq} is out of sequence (expected #{expected})</source>
         <translation>审计日志第 #{seq} 条顺序不对（应为 #{expected}）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="363"/>
+        <location filename="../../charity_pos/cli.py" line="411"/>
         <source>audit log entry #{seq} does not link to the entry before it</source>
         <translation>审计日志第 #{seq} 条与前一条接不上</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="364"/>
+        <location filename="../../charity_pos/cli.py" line="412"/>
         <source>audit log entry #{seq} was altered: its hash does not match</source>
         <translation>审计日志第 #{seq} 条被改动：哈希不符</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="365"/>
+        <location filename="../../charity_pos/cli.py" line="413"/>
         <source>the audit log ends at entry #{found}, but the store sealed it at #{expected}</source>
         <translation>审计日志止于第 #{found} 条，但门店封签时为第 #{expected} 条</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="366"/>
+        <location filename="../../charity_pos/cli.py" line="414"/>
         <source>table {table} was changed outside charity-pos: it no longer matches the seal</source>
         <translation>表 {table} 在 charity-pos 之外被改动：与封签不符</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="367"/>
+        <location filename="../../charity_pos/cli.py" line="415"/>
         <source>table {table} was changed outside charity-pos: its columns {detail} no longer match the seal</source>
         <translation>表 {table} 在 charity-pos 之外被改动：其列 {detail} 与封签不符</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="369"/>
+        <location filename="../../charity_pos/cli.py" line="417"/>
         <source>document counter {table} of {record} stands at {found}, but the last document is number {expected}</source>
         <translation>单据计数器 {table}（{record} 年）为 {found}，但最后一张单据是第 {expected} 号</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="371"/>
+        <location filename="../../charity_pos/cli.py" line="419"/>
         <source>document counter {table} of {record}: number {detail} is missing between the documents</source>
         <translation>单据计数器 {table}（{record} 年）：单据中缺少 {detail} 号</translation>
     </message>
@@ -5758,7 +5864,7 @@ total {total}, change {change}</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="171"/>
+        <location filename="../../charity_pos/cli.py" line="204"/>
         <source>Demo store created in {path}: {items} items, {donations} donations from {donors} donors, {households} households, {sales} sales and {returns} returns in {shifts} shifts, {handouts} handouts, {events} journal events over {days} days.</source>
         <translation>演示门店已创建于 {path}：{items} 件商品，{donors} 位捐赠人的 {donations} 笔捐赠，{households} 户困难家庭，{shifts} 个班次中的 {sales} 笔销售和 {returns} 笔退货，{handouts} 次物资发放，{days} 天内 {events} 条日志事件。</translation>
     </message>
@@ -5778,97 +5884,97 @@ total {total}, change {change}</source>
         <translation>哈希</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/hub/cli.py" line="120"/>
+        <location filename="../../charity_pos/hub/cli.py" line="126"/>
         <source>{count} quota rules of the district set; the next downstream bundles carry them.</source>
         <translation>已设置区里的 {count} 条配额规则；之后下发的同步文件将带上这些规则。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/hub/cli.py" line="134"/>
+        <location filename="../../charity_pos/hub/cli.py" line="145"/>
         <source>Created the district hub of {district} in {url} (key {fingerprint}). Its private key is in {key}: back it up and keep it apart from the database.</source>
         <translation>已在 {url} 创建{district}的数据中心（密钥 {fingerprint}）。私钥保存在 {key}：请备份，并与数据库分开存放。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/hub/cli.py" line="144"/>
+        <location filename="../../charity_pos/hub/cli.py" line="155"/>
         <source>District staff account {username} created.</source>
         <translation>已创建区级工作人员账号 {username}。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/hub/cli.py" line="154"/>
+        <location filename="../../charity_pos/hub/cli.py" line="165"/>
         <source>District staff account {username} ({name}) added.</source>
         <translation>已添加区级工作人员账号 {username}（{name}）。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/hub/cli.py" line="174"/>
+        <location filename="../../charity_pos/hub/cli.py" line="185"/>
         <source>Registered store {code} ({name}, key {fingerprint}). Give the store its trust file: {out}</source>
         <translation>已登记门店 {code}（{name}，密钥 {fingerprint}）。请把信任文件交给门店：{out}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/hub/cli.py" line="177"/>
+        <location filename="../../charity_pos/hub/cli.py" line="188"/>
         <source>Store {code} ({name}, key {fingerprint}) was registered before with this key. Give the store its trust file: {out}</source>
         <translation>门店 {code}（{name}，密钥 {fingerprint}）此前已用该密钥登记。请把信任文件交给门店：{out}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/hub/cli.py" line="180"/>
+        <location filename="../../charity_pos/hub/cli.py" line="191"/>
         <source>The trust file holds the district&apos;s matching key: hand it over like a key.</source>
         <translation>信任文件含有全区的匹配密钥：请像交接密钥一样妥善移交。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/hub/cli.py" line="198"/>
+        <location filename="../../charity_pos/hub/cli.py" line="206"/>
         <source>{imported} households imported into the district registry, {rejected} rejected.</source>
         <translation>已向全区登记册导入 {imported} 户，拒收 {rejected} 户。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/hub/cli.py" line="225"/>
+        <location filename="../../charity_pos/hub/cli.py" line="234"/>
         <source>{card} {name} {period}: allowance {allowance}, used {used} at {stores}</source>
         <translation>{card} {name} {period}：额度 {allowance}，已在 {stores} 领取 {used}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/hub/cli.py" line="229"/>
+        <location filename="../../charity_pos/hub/cli.py" line="238"/>
         <source>No household went past its allowance across stores.</source>
         <translation>没有家庭在各门店合计超出额度。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/hub/cli.py" line="248"/>
+        <location filename="../../charity_pos/hub/cli.py" line="257"/>
         <source>applied {count} events of store {code} (#{first}-#{last})</source>
         <translation>已导入门店 {code} 的 {count} 个事件（#{first}-#{last}）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/hub/cli.py" line="252"/>
+        <location filename="../../charity_pos/hub/cli.py" line="261"/>
         <source>already imported</source>
         <translation>此前已导入</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/hub/cli.py" line="254"/>
+        <location filename="../../charity_pos/hub/cli.py" line="263"/>
         <source>refused: </source>
         <translation>拒绝导入：</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/sync/cli.py" line="82"/>
+        <location filename="../../charity_pos/sync/cli.py" line="86"/>
         <source>This store now trusts the hub of {district} ({hub_id}, key {fingerprint}); journal event #{seq}.</source>
         <translation>本门店现已信任{district}的区级数据中心（{hub_id}，密钥 {fingerprint}）；日志事件 #{seq}。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/sync/cli.py" line="86"/>
+        <location filename="../../charity_pos/sync/cli.py" line="90"/>
         <source>This store already trusts the hub of {district} ({hub_id}, key {fingerprint}); nothing changed.</source>
         <translation>本门店已信任{district}的区级数据中心（{hub_id}，密钥 {fingerprint}）；没有任何改动。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/sync/cli.py" line="96"/>
+        <location filename="../../charity_pos/sync/cli.py" line="100"/>
         <source>Nothing new to export: journal events up to #{seq} were exported already.</source>
         <translation>没有新内容可导出：日志事件 #{seq} 及之前的都已导出。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/sync/cli.py" line="110"/>
+        <location filename="../../charity_pos/sync/cli.py" line="114"/>
         <source>the district holds none of this store&apos;s data yet</source>
         <translation>区里尚未收到本店任何数据</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/sync/cli.py" line="112"/>
+        <location filename="../../charity_pos/sync/cli.py" line="116"/>
         <source>the district has your data up to {date}</source>
         <translation>区里已收到本店数据至 {date}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/sync/cli.py" line="114"/>
+        <location filename="../../charity_pos/sync/cli.py" line="118"/>
         <source>Applied district bundle #{sequence}: {added} households added, {updated} updated, {rules} quota rules, {use} rows of use in other stores; {held}.</source>
         <translation>已导入区里第 {sequence} 号数据包：新增救助户 {added} 户，更新 {updated} 户，配额规则 {rules} 条，其他门店领取记录 {use} 条；{held}。</translation>
     </message>

@@ -147,6 +147,53 @@ def test_registry_import_checks_rows_as_a_store_does_and_keeps_no_whole_id(hub: 
         assert number not in text
 
 
+def test_registry_import_checks_the_reject_files_path_first(hub: Hub, tmp_path: Path) -> None:
+    from charity_pos.errors import OutputIsFolder
+
+    sheet = write_csv(tmp_path / "list.csv", GOOD + BAD)
+    (tmp_path / "list.rejects.csv").mkdir()
+    with pytest.raises(OutputIsFolder):
+        registry.import_households(hub.db, sheet)
+    with hub.db.read() as s:
+        assert list(s.scalars(select(HubHousehold))) == [], "nothing imported"
+
+
+def test_registry_import_says_what_went_in_when_only_the_reject_file_failed(hub: Hub, tmp_path: Path,
+                                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    from charity_pos import files
+    from charity_pos.messages import describe
+
+    sheet = write_csv(tmp_path / "list.csv", GOOD + BAD)
+    real = os.replace
+
+    def too_late(source: Any, target: Any) -> None:
+        if str(target).endswith("list.rejects.csv"):
+            raise IsADirectoryError(21, "Is a directory")
+        real(source, target)
+
+    with monkeypatch.context() as mp:
+        mp.setattr(files.os, "replace", too_late)
+        done = registry.import_households(hub.db, sheet)
+    assert done.imported == 3 and done.rejects is None and done.rejects_error is not None
+    assert describe(done.rejects_error, lambda _c, t: t) == (
+        f"3 households imported, but the rows to correct were not written: {tmp_path / 'list.rejects.csv'} is a "
+        "folder; give the name of a file to write.")
+    with hub.db.read() as s:
+        assert len(list(s.scalars(select(HubHousehold)))) == 3
+
+
+def test_hub_import_prints_no_control_character_from_the_file(capsys: pytest.CaptureFixture[str], hub: Hub,
+                                                              tmp_path: Path) -> None:
+    sheet = write_csv(tmp_path / "list.csv", [a_row("JA0031", "\x1b[2J\x1b[31m王", an_id(31), members=""),
+                                              a_row("JA0032\u202e", "李", an_id(32), category="低保\x1b[5m")])
+    code, out, err = run(capsys, "hub", "households", "import", "--hub", hub.url, sheet)
+    text = "\n".join(out) + err
+    assert code == 1 and "\x1b" not in text and "\u202e" not in text
+    assert "\\x1b" in text and "JA0032\\u202e" in text
+    back = (tmp_path / "list.rejects.csv").read_text(encoding="utf-8")
+    assert "\x1b[2J" in back, "the reject file keeps the office's own cells"
+
+
 # --- the district key ---------------------------------------------------------------------------------
 def test_trust_file_carries_the_district_key_and_old_key_files_get_one(hub: Hub) -> None:
     hub_id = hub_info(hub.db).id

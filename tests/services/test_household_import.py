@@ -538,3 +538,75 @@ def test_a_missing_output_folder_writes_nothing(services, registered, sheet, tmp
 
     with pytest.raises(OutputFolderMissing):
         write_rejects(preview(services, sheet), tmp_path / "gone" / "x.csv")
+
+
+# --- the reject file: safe to open, recognised, never half there ----------------------------------------------
+@pytest.mark.parametrize(("cell", "written"), [
+    ("=1+2", "'=1+2"), ("+86 21 5555", "'+86 21 5555"), ("-3", "'-3"), ("@SUM(A1)", "'@SUM(A1)"),
+    ("\tx", "'\tx"), ("\rx", "'\rx"), ("王建国", "王建国"), ("a=b", "a=b"), (None, ""), (3, 3),
+])
+def test_csv_cells_that_a_spreadsheet_would_run_get_an_apostrophe(cell, written) -> None:  # type: ignore[no-untyped-def]
+    assert household_import.csv_safe(cell) == written
+
+
+def test_an_apostrophe_before_an_id_number_is_read_back_as_the_number(services, registered, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    rows = [HEADER, row("AX000501", "王建国", "'" + ID_GOOD1, "3", "低保", 1)]
+    result = preview(services, write_csv(tmp_path / "list.csv", rows, "utf-8"))
+    assert [d.id_number for d in result.good] == [ID_GOOD1]
+
+
+def test_a_workbook_cell_with_control_characters_is_written_escaped(services, registered, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    result = preview(services, FORMATS["xlsx"](tmp_path, ROWS))
+    bad = result.bad[0]
+    result.bad[0] = household_import.BadRow(bad.row_number, bad.values, bad.reasons, bad.errors,
+                                            ("\x1b[31m李秀英\x00", *bad.cells[1:]))
+    out = write_rejects(result, household_import.rejects_path(result.sheet.path))
+    assert read_back(out)[1][0] == "\\x1b[31m李秀英\\x00"
+
+
+def test_a_reject_file_is_recognised_as_the_apps_own(services, registered, sheet, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    out = write_rejects(preview(services, sheet), household_import.rejects_path(sheet))
+    assert household_import.is_rejects_file(out)
+    assert not household_import.is_rejects_file(sheet), "the office's own list is not a reject file"
+    other = tmp_path / "other.csv"
+    other.write_bytes(b"\xff\xfe\x00garbage")
+    assert not household_import.is_rejects_file(other)
+    assert not household_import.is_rejects_file(tmp_path / "missing.xlsx")
+
+
+def test_a_reject_file_that_cannot_be_put_in_place_after_the_save_is_reported(services, registered, tmp_path,  # type: ignore[no-untyped-def]
+                                                                             monkeypatch) -> None:
+    from charity_pos import files
+    from charity_pos.errors import OutputNotWritable, RejectsNotWritten
+
+    result = preview(services, FORMATS["csv-utf8"](tmp_path, ROWS))
+    saved: list[int] = []
+
+    def held(source, target):  # type: ignore[no-untyped-def]
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(files.os, "replace", held)
+    done = household_import.import_with_rejects(result, result.sheet.path, lambda good: saved.append(len(good)) or 7,
+                                                files.Protected())
+    assert saved == [3] and done.saved == 7 and done.rejects is None
+    assert isinstance(done.rejects_error, RejectsNotWritten) and done.rejects_error.count == 3
+    assert isinstance(done.rejects_error.cause, OutputNotWritable)
+    assert messages.describe(done.rejects_error, lambda _c, t: t) == (
+        f"3 households imported, but the rows to correct were not written: {tmp_path / '名单.rejects.csv'} cannot "
+        "be written: permission denied (or another program has the file open).")
+    assert not list(tmp_path.glob("*.partial"))
+    # with no good row nothing was saved: the refusal is the error itself
+    only_bad = preview(services, FORMATS["csv-utf8"](tmp_path, [ROWS[1], ROWS[3]]))
+    with pytest.raises(OutputNotWritable):
+        household_import.import_with_rejects(only_bad, only_bad.sheet.path, lambda good: 1 / 0, files.Protected())
+
+
+def test_a_reject_file_that_cannot_be_written_saves_nothing(services, registered, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from charity_pos import files
+    from charity_pos.errors import OutputIsFolder
+
+    result = preview(services, FORMATS["csv-utf8"](tmp_path, ROWS))
+    (tmp_path / "名单.rejects.csv").mkdir()
+    with pytest.raises(OutputIsFolder):
+        household_import.import_with_rejects(result, result.sheet.path, lambda good: pytest.fail("saved"),
+                                             files.Protected())

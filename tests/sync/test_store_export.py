@@ -11,6 +11,7 @@ what the hub will do with a bundle is checked here with the bundle reader.
 from __future__ import annotations
 
 import base64
+import errno
 import hashlib
 import json
 import os
@@ -460,7 +461,7 @@ def test_bad_inputs_are_one_line_and_change_nothing(capsys, filled_store, tmp_pa
     a_file = tmp_path / "a-file"
     a_file.write_text("x")
     line = one_error_line(*run(capsys, "export-bundle", "--db", filled_store.path, "--out", a_file, "--lang", "en"))
-    assert line == f"Error: The folder {a_file} does not exist."
+    assert line == f"Error: {a_file} is a file, not a folder; give the folder to write into."
     line = one_error_line(*run(capsys, "export-bundle", "--db", tmp_path / "none.db", "--out", outbox, "--lang", "en"))
     assert line == f"Error: No store database at {tmp_path / 'none.db'}."
     code, out, err = run(capsys, "export-bundle", "--db", filled_store.path, "--out", outbox, "--from-seq", "x")
@@ -498,23 +499,24 @@ def test_a_broken_journal_is_not_exported(capsys, filled_store, outbox) -> None:
 
 def test_a_failed_write_leaves_no_file_and_the_mark_where_it_was(capsys, filled_store, outbox,  # type: ignore[no-untyped-def]
                                                                  monkeypatch) -> None:
-    from charity_pos.sync import bundle
+    from charity_pos import files as written_files
 
     ok(capsys, "export-bundle", "--db", filled_store.path, "--out", outbox)
     add_items(filled_store.path, 1)
     files = sorted(outbox.iterdir())
     before = dump(filled_store.path)
-    real = Path.replace
+    real = os.replace
 
-    def full_disk(self: Path, target: Any) -> Path:
-        if self.name.endswith(".cpbundle.partial"):
-            raise OSError(28, "No space left on device")
-        return real(self, target)
+    def full_disk(source: Any, target: Any) -> None:
+        if str(target).endswith(".cpbundle"):
+            raise OSError(errno.ENOSPC, "No space left on device")
+        real(source, target)
 
     with monkeypatch.context() as mp:
-        mp.setattr(bundle.Path, "replace", full_disk)
+        mp.setattr(written_files.os, "replace", full_disk)
         code, out, err = run(capsys, "export-bundle", "--db", filled_store.path, "--out", outbox, "--lang", "en")
-    assert (code, out) == (3, "") and "Traceback" not in err and len(err.splitlines()) == 1
+    target = outbox / f"PT01-{filled_store.events + 1}-{filled_store.events + 1}.cpbundle"
+    assert one_error_line(code, out, err) == f"Error: {target} cannot be written: the disk is full."
     assert sorted(outbox.iterdir()) == files, "no half file, no partial file"
     assert dump(filled_store.path) == before, "the mark did not move"
     nxt = Path(ok(capsys, "export-bundle", "--db", filled_store.path, "--out", outbox).strip())

@@ -249,3 +249,51 @@ def test_labels_pdf_for_a_donation(qtbot, services, cashier, feedback, donations
     assert asked == [f"标签-{donations['company']}.pdf"]
     assert _pages(tmp_path / "labels.pdf") == 3, "one thermal label per unit"
     assert screen.notice.text() == f"{donations['company']} 的标签已完成。"
+
+
+def test_a_receipt_is_never_saved_over_the_stores_own_files(qtbot, services, manager, feedback, donations,  # type: ignore[no-untyped-def]
+                                                            tmp_path) -> None:
+    """The save dialog adds ``.pdf``, so it is another name of the store's
+    files that could reach them: a link, a hard link, ``..``, the key folder."""
+    import os
+
+    from charity_pos.security.keys import key_path
+
+    screen = _screen(qtbot, services, manager, feedback)
+    screen.select(donations["person"])
+    db = services.db.path
+    link, hard = tmp_path / "link.pdf", tmp_path / "hard.pdf"
+    link.symlink_to(db)
+    os.link(db, hard)
+    (tmp_path / "sub").mkdir()
+    for target in (link, hard, tmp_path / "sub" / ".." / "link.pdf", key_path(services.store().id).parent / "r.pdf"):
+        _save_into(screen, target)
+        assert screen.print_receipt(to_file=True) is None
+        assert "charity-pos 不会覆盖它" in feedback.errors[-1], feedback.errors[-1]
+    assert _row(screen, donations["person"])[DonationTableModel.STATE] == "待开", "no number used"
+    assert not list(key_path(services.store().id).parent.glob("*.pdf"))
+    from charity_pos.ledger.verify import verify
+
+    with services.db.engine.connect() as conn:
+        assert verify(conn).ok, "the store file is sound"
+
+
+def test_a_receipt_that_cannot_be_put_in_place_uses_no_number(qtbot, services, manager, feedback, donations,  # type: ignore[no-untyped-def]
+                                                              tmp_path, monkeypatch) -> None:
+    from charity_pos import files
+
+    screen = _screen(qtbot, services, manager, feedback)
+    screen.select(donations["person"])
+    _save_into(screen, tmp_path / "held.pdf")
+
+    def held(source, target):  # type: ignore[no-untyped-def]
+        raise PermissionError(13, "Permission denied")
+
+    with monkeypatch.context() as mp:
+        mp.setattr(files.os, "replace", held)
+        assert screen.print_receipt(to_file=True) is None
+    assert "无法写入" in feedback.errors[-1]
+    assert _row(screen, donations["person"])[DonationTableModel.STATE] == "待开", "no number used"
+    assert not (tmp_path / "held.pdf").exists() and not list(tmp_path.glob("*.partial"))
+    assert screen.print_receipt(to_file=True) is not None
+    assert f"PT01-{YEAR}-J000001" in _pdf_text(tmp_path / "held.pdf"), "the number the failed save did not use"

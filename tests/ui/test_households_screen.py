@@ -436,3 +436,45 @@ def test_cancelling_the_preview_imports_nothing(qtbot, services, manager, feedba
     screen.import_spreadsheet()
     assert services.households.households() == [] and not (tmp_path / "list.rejects.csv").exists()
     assert feedback.infos == []
+
+
+def test_a_folder_at_the_reject_files_name_keeps_the_preview_open_and_imports_nothing(
+        qtbot, services, manager, feedback, tmp_path) -> None:
+    screen = _screen(qtbot, services, manager, feedback)
+    source = _csv(tmp_path / "名单.csv")
+    (tmp_path / "名单.rejects.csv").mkdir()
+    screen.choose_file = lambda: source  # type: ignore[method-assign]
+    shown: list[str] = []
+
+    def try_import(dialog: ImportPreviewDialog) -> int:
+        dialog.import_button.click()
+        shown.append(dialog.problem.text())
+        dialog.reject()
+        return dialog.result()
+
+    screen.run_dialog = try_import  # type: ignore[method-assign]
+    screen.import_spreadsheet()
+    assert shown == [f"{tmp_path / '名单.rejects.csv'} 是文件夹；请指定要写入的文件名。"]
+    assert services.households.households() == [] and feedback.infos == []
+
+
+def test_when_only_the_reject_file_fails_the_user_is_told_what_was_imported(
+        qtbot, services, manager, feedback, tmp_path, monkeypatch) -> None:
+    from charity_pos import files
+
+    screen = _screen(qtbot, services, manager, feedback)
+    source = _csv(tmp_path / "名单.csv")
+    screen.choose_file = lambda: source  # type: ignore[method-assign]
+    screen.run_dialog = lambda dialog: dialog.import_button.click() or dialog.result()  # type: ignore[method-assign]
+
+    def held(source, target):  # type: ignore[no-untyped-def]
+        raise PermissionError(13, "Permission denied")
+
+    with monkeypatch.context() as mp, qtbot.waitSignal(screen.changed):
+        mp.setattr(files.os, "replace", held)
+        screen.import_spreadsheet()
+    assert {h.card_number for h in services.households.households()} == {"JA100001", "JA100002"}
+    _title, text = feedback.infos[-1]
+    rejects = tmp_path / "名单.rejects.csv"
+    assert text == (f"已导入 2 户。\n已导入 2 户家庭，但需更正的记录没有写出：无法写入 {rejects}："
+                    "没有写入权限（或文件正被其他程序打开）。")

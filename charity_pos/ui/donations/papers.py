@@ -13,6 +13,7 @@ from typing import Protocol
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QDialog, QWidget
 
+from charity_pos import files
 from charity_pos.errors import PosError
 from charity_pos.printing.documents import ReceiptDoc
 from charity_pos.services.base import Actor
@@ -60,6 +61,7 @@ class Papers(QObject):
             def render(document: ReceiptDoc) -> None:
                 with busy():
                     render_receipt(document, path)
+                files.finish(path)  # a saved file in place before the number is used
 
             result = with_approval(
                 widget,

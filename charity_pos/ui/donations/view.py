@@ -14,7 +14,7 @@ from charity_pos.ui.donations.dialogs import VoidDialog
 from charity_pos.ui.donations.model import DonationTableModel
 from charity_pos.ui.donations.papers import Papers
 from charity_pos.ui.feedback import Feedback
-from charity_pos.ui.printing import PdfOutput
+from charity_pos.ui.printing import store_output
 from charity_pos.ui.screen import ListScreen
 
 LIMIT = 500
@@ -28,7 +28,7 @@ class DonationsScreen(ListScreen):
     def __init__(self, services: Services, actor: Actor, feedback: Feedback, ask: AskApproval,
                  parent: QWidget | None = None) -> None:
         super().__init__(services, actor, feedback, ask, parent)
-        self.output = PdfOutput(self)
+        self.output = store_output(self, services)
         self.papers = Papers(self, self)
         self.papers.changed.connect(self.changed)
         layout = QVBoxLayout(self)

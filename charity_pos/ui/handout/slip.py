@@ -11,6 +11,8 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QWidget
 
+from charity_pos import files
+
 from charity_pos.ui.sales.slip_printer import MM, SlipPrinter
 
 #: A5 portrait, in points.
@@ -24,8 +26,11 @@ class HandoutSlips(SlipPrinter):
         def make(path: Path) -> bool:
             from charity_pos.printing.handout import render_handout_slip
 
-            self.services.handouts.print_slip(self.actor, number,
-                                              render=lambda doc: render_handout_slip(doc, path, paper))  # type: ignore[arg-type]
+            def render(doc) -> None:  # type: ignore[no-untyped-def]
+                render_handout_slip(doc, path, paper)  # type: ignore[arg-type]
+                files.finish(path)  # a saved file in place before the print is counted
+
+            self.services.handouts.print_slip(self.actor, number, render=render)
             return True
 
         return make

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from charity_pos import files
 from charity_pos.errors import PosError
 from charity_pos.i18n import describe
 from charity_pos.services import household_import
@@ -77,6 +78,7 @@ class ImportPreviewDialog(QDialog):
         self.rejects = household_import.rejects_path(path)
         self.changes: Changes | None = None
         self.written: Path | None = None
+        self.rejects_error: PosError | None = None
         self.setWindowTitle(self.tr("Import households from {file}").format(file=path.name))
         self.resize(980, 560)
         layout = QVBoxLayout(self)
@@ -113,22 +115,18 @@ class ImportPreviewDialog(QDialog):
 
     def accept(self) -> None:
         """The reject file is written next to its final name first, so a
-        folder that cannot be written stops the import before it starts;
-        it takes its name once the good rows are in."""
-        partial = self.rejects.with_name(self.rejects.name + ".partial")
+        path that cannot take it stops the import before it starts; it
+        takes its name once the good rows are in (``import_with_rejects``).
+        Should only that last step fail, the dialog closes all the same and
+        ``rejects_error`` says how many households went in."""
         try:
-            if self.preview.bad:
-                household_import.render_rejects(self.preview, partial)
-            if self.preview.good:
-                self.changes = self.services.households.import_households(self.actor, self.preview.good)
-            if self.preview.bad:
-                partial.replace(self.rejects)
-                self.written = self.rejects
-        except (PosError, OSError) as exc:
-            if isinstance(exc, OSError):
-                log.warning("household import: the reject file was not written (%s)", type(exc).__name__)
+            done = household_import.import_with_rejects(
+                self.preview, self.path, lambda good: self.services.households.import_households(self.actor, good),
+                files.store_files(self.services.db.path, self.services.store().id))
+        except PosError as exc:
             self.problem.setText(describe(exc))
             return
-        finally:
-            partial.unlink(missing_ok=True)
+        self.changes, self.written, self.rejects_error = done.saved, done.rejects, done.rejects_error
+        if done.rejects_error is not None:
+            log.warning("household import: the reject file was not put in place")
         super().accept()

@@ -238,6 +238,8 @@ class HouseholdsScreen(ListScreen):
         if dialog.written is not None:
             lines.append(self.tr("The {count} rows to correct were written to {file}.").format(
                 count=len(result.bad), file=str(dialog.written)))
+        if dialog.rejects_error is not None:
+            lines.append(describe(dialog.rejects_error))
         self.feedback.info(self, self.tr("Import households"), "\n".join(lines))
 
     # --- what tests replace -------------------------------------------------------------

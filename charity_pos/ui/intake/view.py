@@ -39,7 +39,7 @@ from charity_pos.ui.intake.goods import GoodsEntry
 from charity_pos.ui.intake.lines import LinesTable
 from charity_pos.ui.intake.model import LinesModel, today
 from charity_pos.ui.intake.saved import SavedDialog
-from charity_pos.ui.printing import PdfOutput
+from charity_pos.ui.printing import store_output
 from charity_pos.ui.screen import Screen
 
 
@@ -57,7 +57,7 @@ class IntakeScreen(Screen):
     def __init__(self, services: Services, actor: Actor, feedback: Feedback, ask: AskApproval,
                  parent: QWidget | None = None) -> None:
         super().__init__(services, actor, feedback, ask, parent)
-        self.output = PdfOutput(self)
+        self.output = store_output(self, services)
         self.papers = Papers(self, self)
         self.papers.changed.connect(self.changed)
         self.donor: DonorRow | Anonymous | None = None

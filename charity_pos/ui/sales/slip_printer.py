@@ -18,12 +18,13 @@ from PySide6.QtCore import QObject
 from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
 from PySide6.QtWidgets import QWidget
 
+from charity_pos import files
 from charity_pos.config import Settings
 from charity_pos.services.base import Actor
 from charity_pos.services.registry import Services
 from charity_pos.services.sales import SaleView
 from charity_pos.ui.feedback import Feedback
-from charity_pos.ui.printing import PdfOutput, busy, page_sizes, paint_pdf, set_paper
+from charity_pos.ui.printing import busy, page_sizes, paint_pdf, set_paper, store_output
 
 log = logging.getLogger("charity_pos.ui.sales")
 
@@ -43,7 +44,7 @@ class SlipPrinter(QObject):
         self.feedback = feedback
         self.settings = settings
         self.widget = widget
-        self.output = PdfOutput(self)
+        self.output = store_output(self, services)
 
     # --- the printer, replaceable ------------------------------------------
     def named_printer(self, name: str) -> QPrinter | None:
@@ -68,6 +69,7 @@ class SlipPrinter(QObject):
 
             def render(view: SaleView, reprints: int) -> None:
                 render_slip(sale_slip(self.services.ctx, view, reprints), path, width)
+                files.finish(path)  # a saved file in place before the print is counted
 
             printed.append(self.services.sales.print_slip(self.actor, number, render=render))
             return True
