@@ -99,6 +99,7 @@ def zip_bytes(manifest_bytes: bytes, files: dict[str, bytes], signature: bytes) 
     with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_STORED) as zf:
         for name, data in [(MANIFEST, manifest_bytes), *sorted(files.items()), (SIGNATURE, signature)]:
             info = zipfile.ZipInfo(name, date_time=_ZIP_TIME)
+            info.create_system = 3  # Unix, as everywhere: ZipInfo says 0 on Windows, and the bytes would differ
             info.external_attr = 0o644 << 16
             zf.writestr(info, data)
     return buffer.getvalue()

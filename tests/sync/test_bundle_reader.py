@@ -6,6 +6,7 @@ are in tests/hub/test_bundle_damage.py."""
 from __future__ import annotations
 
 import os
+import sys
 import threading
 from pathlib import Path
 
@@ -14,7 +15,16 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from charity_pos import errors
 from charity_pos.sync import archive, safe_json
-from charity_pos.sync.bundle import read_bundle, write_bundle
+from charity_pos.sync.bundle import read_bundle, write_bundle, zip_bytes
+
+
+def test_the_same_content_makes_the_same_bytes_on_windows_too(monkeypatch: pytest.MonkeyPatch) -> None:
+    """zipfile marks members made on Windows as such; a bundle written at a
+    store on Windows must still be byte for byte what a hub on Linux rebuilds."""
+    files = {"events.jsonl": b'{"seq":1}\n'}
+    here = zip_bytes(b"{}", files, b"c2ln")
+    monkeypatch.setattr(sys, "platform", "win32")
+    assert zip_bytes(b"{}", files, b"c2ln") == here
 
 
 @pytest.mark.parametrize(("text", "reason"), [
