@@ -43,7 +43,7 @@ from charity_pos.errors import (
 )
 from charity_pos.hub.engine import HubDatabase
 from charity_pos.hub.models import HubStore
-from charity_pos.hub.payloads import Change, PayloadInvalid, read_payload
+from charity_pos.hub.payloads import UUID_TEXT, Change, PayloadInvalid, read_payload
 from charity_pos.ledger.canonical import GENESIS, event_hash
 from charity_pos.sync.archive import read_file
 from charity_pos.sync.bundle import Bundle, check_signature, public_key_from_text, read_bundle, zip_bytes
@@ -99,13 +99,7 @@ def _registered(db: HubDatabase, code: str) -> tuple[uuid.UUID, str] | None:
 
 
 def _is_uuid(value: object) -> bool:
-    if type(value) is not str or len(value) != 36:
-        return False
-    try:
-        uuid.UUID(value)
-    except ValueError:
-        return False
-    return True
+    return type(value) is str and UUID_TEXT.fullmatch(value) is not None
 
 
 def _is_time(value: object) -> bool:

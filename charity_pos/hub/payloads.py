@@ -51,6 +51,8 @@ class Change(NamedTuple):
 
 
 _TABLE = re.compile(r"[a-z][a-z0-9_]{0,62}")
+#: a UUID as the store writes one (str(uuid.UUID): lower case, with hyphens)
+UUID_TEXT = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 _HASH = re.compile(r"[0-9a-f]{64}")
 _KEYS = {"insert": frozenset({"op", "table", "id", "row"}), "update": frozenset({"op", "table", "id", "row"}),
          "delete": frozenset({"op", "table", "id"})}
@@ -60,7 +62,7 @@ Check = Callable[[Any], Any]
 
 
 def _uuid(value: Any) -> uuid.UUID:
-    if type(value) is not str or len(value) > 45:
+    if type(value) is not str or not UUID_TEXT.fullmatch(value):
         raise ValueError
     return _parse_uuid(value)
 
@@ -165,7 +167,7 @@ def _change(index: int, change: Any) -> Change | None:
     table, key, row = change["table"], change["id"], change.get("row")
     if type(table) is not str or not _TABLE.fullmatch(table):
         raise PayloadInvalid(f"changes[{index}].table")
-    if type(key) is not str or len(key) > 64:
+    if type(key) is not str or not UUID_TEXT.fullmatch(key):  # every journaled table's id is a UUID
         raise PayloadInvalid(f"changes[{index}].id")
     if op != "delete" and type(row) is not dict:
         raise PayloadInvalid(f"changes[{index}].row")
