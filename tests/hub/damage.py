@@ -48,9 +48,6 @@ Case = tuple[str, bytes]
 #: a variant by its name, and how to make it (made only when wanted, before the next one is named)
 Recipe = tuple[str, Callable[[], bytes]]
 
-_LOCAL = struct.Struct("<4s5H3L2H")
-_CENTRAL = struct.Struct("<4s6H3L5H2L")
-_EOCD = struct.Struct("<4s4H2LH")
 LOCAL_FIELDS = ("sig", "needed", "flags", "method", "time", "date", "crc", "csize", "usize", "name_len", "extra_len")
 CENTRAL_FIELDS = ("sig", "made_by", "needed", "flags", "method", "time", "date", "crc", "csize", "usize",
                   "name_len", "extra_len", "comment_len", "disk", "int_attr", "ext_attr", "offset")
@@ -370,7 +367,6 @@ def _manifests(g: Genuine, rng: random.Random) -> Iterator[Recipe]:
                                                       for m in g.members])
     other = Ed25519PrivateKey.generate()
     yield "manifest:other-key", lambda: build_zip(signed(g.members, canonical_json(g.manifest).encode(), other))
-    del rng
 
 
 def _value_end(text: str, start: int) -> int:
