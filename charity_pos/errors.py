@@ -278,8 +278,35 @@ class UnknownTextEncoding(UnreadableFile):
 # --- sync ----------------------------------------------------------------------
 class BundleDamaged(PosError):
     """A bundle file that cannot be read or whose content does not match its
-    manifest (facts: path, detail: missing_file, not_a_bundle, missing_part,
-    duplicate_member, too_large, manifest, content_hash)."""
+    manifest (facts: path, detail: missing_file, unreadable, not_a_bundle,
+    missing_part, duplicate_member, too_large, manifest, content_hash)."""
+
+
+class BundleNotAFile(BundleDamaged):
+    """Given as a bundle, but not a regular file: refused without reading
+    from it (facts: path, what: folder, pipe, device, other)."""
+
+
+class BundleTooLarge(BundleDamaged):
+    """The file, or one part of it, is larger than a bundle may be; refused
+    before it is read (facts: path, part: the part's name, "" for the whole
+    file; limit: the cap in bytes)."""
+
+
+class BundleZipInvalid(BundleDamaged):
+    """The ZIP structure is not what charity-pos writes, found before any part
+    is read (facts: path, detail: compressed, flags, headers, layout,
+    checksum, too_many_parts, unknown_part, size_mismatch)."""
+
+
+class BundleJsonInvalid(BundleDamaged):
+    """A JSON part nested deeper than the cap, or holding a number out of
+    range, NaN or Infinity (facts: path, part, detail: depth, number; limit:
+    the depth cap)."""
+
+
+class BundleManifestInvalid(BundleDamaged):
+    """A manifest field is missing or not a value charity-pos writes (facts: path, field)."""
 
 
 class BundleForged(PosError):
@@ -372,6 +399,11 @@ class EventsUnreadable(BundleInconsistent):
     """A line of events.jsonl is not an event (facts: path, line)."""
 
 
+class EventPayloadInvalid(EventsUnreadable):
+    """An event's payload is not what a store writes (facts: path, line, seq,
+    field: where in the payload, such as changes[2].row.total_fen)."""
+
+
 class EventsOutOfOrder(BundleInconsistent):
     """The events' numbers do not run one after another (facts: path, seq: the number expected)."""
 
@@ -394,6 +426,11 @@ class EventsFork(PosError):
 
 class HubImportFailed(PosError):
     """The hub's database refused to store a bundle; nothing was saved (facts: path, detail)."""
+
+
+class BundleImportCrashed(PosError):
+    """An unexpected error (a bug) while importing one file: logged with its
+    traceback, nothing was saved (facts: path, error: the exception's class name)."""
 
 
 class StoreNotRegistered(PosError):

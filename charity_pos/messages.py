@@ -8,6 +8,7 @@ imports nothing from Qt, the translating is done by ``charity_pos.i18n``.
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Callable
 from datetime import datetime
 
@@ -21,6 +22,8 @@ def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the name 
 
 
 CTX = "Errors"
+#: control characters, line and paragraph separators: escaped in what a message quotes
+_BREAKING = frozenset({"Cc", "Zl", "Zp"})
 
 TEMPLATES: dict[type[e.PosError], str] = {
     e.StoreNotFound: QT_TRANSLATE_NOOP("Errors", "No store database at {path}."),
@@ -278,6 +281,7 @@ CARD_REASONS = {
 
 BUNDLE_DAMAGE = {
     "missing_file": QT_TRANSLATE_NOOP("Errors", "{path}: no such file."),
+    "unreadable": QT_TRANSLATE_NOOP("Errors", "{path} cannot be read (no permission, or a read error)."),
     "not_a_bundle": QT_TRANSLATE_NOOP("Errors", "{path} is not a charity-pos bundle, or it is cut short."),
     "missing_part": QT_TRANSLATE_NOOP("Errors", "{path} is damaged: a part of the bundle is missing or extra."),
     "duplicate_member": QT_TRANSLATE_NOOP("Errors", "{path} is damaged: a part appears twice."),
@@ -314,6 +318,79 @@ NOT_WRITABLE_WHY = {
 }
 REJECTS_NOT_WRITTEN = QT_TRANSLATE_NOOP(
     "Errors", "{count} households imported, but the rows to correct were not written: {problem}")
+#: what a bundle refused without reading it was instead of a file (BundleNotAFile.what)
+NOT_A_FILE = {
+    "folder": QT_TRANSLATE_NOOP("Errors", "a folder"),
+    "pipe": QT_TRANSLATE_NOOP("Errors", "a pipe (FIFO)"),
+    "device": QT_TRANSLATE_NOOP("Errors", "a device"),
+    "other": QT_TRANSLATE_NOOP("Errors", "not a regular file"),
+}
+BUNDLE_NOT_A_FILE = QT_TRANSLATE_NOOP("Errors", "{path} is {what}, not a bundle file: refused without reading it.")
+BUNDLE_TOO_LARGE = QT_TRANSLATE_NOOP(
+    "Errors", "{path} is larger than a bundle may be ({limit}): refused without reading it.")
+BUNDLE_PART_TOO_LARGE = QT_TRANSLATE_NOOP(
+    "Errors", "{path} is damaged: its part {part} is larger than it may be ({limit}).")
+BUNDLE_ZIP = {
+    "compressed": QT_TRANSLATE_NOOP(
+        "Errors", "{path} is damaged or not from charity-pos: a part is compressed, and charity-pos stores every "
+                  "part uncompressed."),
+    "flags": QT_TRANSLATE_NOOP(
+        "Errors", "{path} is damaged or not from charity-pos: a part is encrypted or marked in a way charity-pos "
+                  "never writes."),
+    "headers": QT_TRANSLATE_NOOP("Errors", "{path} is damaged: the ZIP headers of a part disagree with each other."),
+    "layout": QT_TRANSLATE_NOOP(
+        "Errors", "{path} is damaged: its ZIP structure is not what charity-pos writes (parts overlap, leave gaps "
+                  "or run past the end)."),
+    "checksum": QT_TRANSLATE_NOOP("Errors", "{path} is damaged: a part does not match its checksum."),
+    "too_many_parts": QT_TRANSLATE_NOOP("Errors", "{path} has more parts than a charity-pos bundle has."),
+    "unknown_part": QT_TRANSLATE_NOOP(
+        "Errors", "{path} holds a part that a charity-pos bundle of this kind does not have."),
+    "size_mismatch": QT_TRANSLATE_NOOP(
+        "Errors", "{path} is damaged: the size of a part differs from the size its manifest gives."),
+}
+BUNDLE_JSON = {
+    "depth": QT_TRANSLATE_NOOP(
+        "Errors", "{path} is damaged: {part} is nested deeper than charity-pos ever writes (more than {limit} levels)."),
+    "number": QT_TRANSLATE_NOOP(
+        "Errors", "{path} is damaged: {part} holds a number out of range, or NaN or Infinity."),
+}
+
+
+def one_line(text: str) -> str:
+    """The text with line breaks and other control characters shown as
+    escapes (\\n, \\x1b, ...): what a file or a bundle names stays on one line."""
+    if text.isprintable():
+        return text
+    return "".join(c.encode("unicode_escape").decode("ascii") if unicodedata.category(c) in _BREAKING else c
+                   for c in text)
+
+
+def size_text(count: object) -> str:
+    """A cap in bytes as people read it: 1 GB, 1 MB, 1 KB."""
+    if not isinstance(count, int):
+        return str(count)
+    for unit, size in (("GB", 1024**3), ("MB", 1024**2), ("KB", 1024)):
+        if count >= size:
+            return f"{count / size:g} {unit}"
+    return f"{count} B"
+
+
+def _bundle_damage(error: e.BundleDamaged, facts: dict[str, object], t: Callable[[str], str]) -> str:
+    path = facts.get("path", "")
+    if isinstance(error, e.BundleNotAFile):
+        what = t(NOT_A_FILE.get(str(facts.get("what")), NOT_A_FILE["other"]))
+        return t(BUNDLE_NOT_A_FILE).format(path=path, what=what)
+    if isinstance(error, e.BundleTooLarge):
+        template = BUNDLE_PART_TOO_LARGE if facts.get("part") else BUNDLE_TOO_LARGE
+        return t(template).format(path=path, part=facts.get("part", ""), limit=size_text(facts.get("limit")))
+    if isinstance(error, e.BundleZipInvalid):
+        return t(BUNDLE_ZIP.get(str(facts.get("detail")), BUNDLE_ZIP["layout"])).format(path=path)
+    if isinstance(error, e.BundleJsonInvalid):
+        return t(BUNDLE_JSON.get(str(facts.get("detail")), BUNDLE_JSON["number"])).format(
+            path=path, part=facts.get("part", ""), limit=facts.get("limit", ""))
+    if type(error) in TEMPLATES:
+        return t(TEMPLATES[type(error)]).format(**facts)
+    return t(BUNDLE_DAMAGE.get(str(facts.get("detail")), BUNDLE_DAMAGE["not_a_bundle"])).format(path=path)
 
 
 def _when(value: object) -> str:
@@ -329,7 +406,7 @@ def describe(error: BaseException, tr: Translate) -> str:
     t = lambda text: tr(CTX, text)  # noqa: E731
     if not isinstance(error, e.PosError):
         return t(UNEXPECTED)
-    facts = dict(error.facts)
+    facts = {key: one_line(value) if isinstance(value, str) else value for key, value in error.facts.items()}
     if isinstance(error, e.InvalidInput):
         field = facts.get("field", "")
         template = INPUT_REASONS.get(str(facts.get("reason")), INPUT_REASONS["unknown"])
@@ -338,8 +415,7 @@ def describe(error: BaseException, tr: Translate) -> str:
             value = t(METHODS[str(value)])
         return t(template).format(field=t(FIELDS[field]) if field in FIELDS else field, value=value)
     if isinstance(error, e.BundleDamaged):
-        template = BUNDLE_DAMAGE.get(str(facts.get("detail")), BUNDLE_DAMAGE["not_a_bundle"])
-        return t(template).format(path=facts.get("path", ""))
+        return _bundle_damage(error, facts, t)
     if isinstance(error, e.CardRefused):
         template = CARD_REASONS.get(str(facts.get("reason")), CARD_REASONS["unknown"])
         return t(template).format(card=facts.get("card", ""), until=facts.get("until", ""),
@@ -439,6 +515,15 @@ TEMPLATES.update({
                   "refused as tampering (a fork)."),
     e.HubImportFailed: QT_TRANSLATE_NOOP(
         "Errors", "{path}: the hub's database refused the import ({detail}); nothing was saved."),
+    e.BundleImportCrashed: QT_TRANSLATE_NOOP(
+        "Errors", "{path} was refused after an unexpected error ({error}); nothing was saved, and the details are "
+                  "in the log file."),
+    e.BundleManifestInvalid: QT_TRANSLATE_NOOP(
+        "Errors", "{path} is damaged or tampered with: its manifest's {field} is missing or not a value "
+                  "charity-pos writes."),
+    e.EventPayloadInvalid: QT_TRANSLATE_NOOP(
+        "Errors", "{path} is damaged or tampered with: event #{seq} (line {line}) is not what a store writes "
+                  "({field})."),
     e.StoreNotRegistered: QT_TRANSLATE_NOOP(
         "Errors", "No store {store_code} is registered at this hub; register it with “charity-pos hub add-store”."),
     e.HouseholdLinksUnreadable: QT_TRANSLATE_NOOP(

@@ -252,6 +252,7 @@ def _import(args: argparse.Namespace) -> int:
 
 def _line(result) -> str:  # type: ignore[no-untyped-def]
     from charity_pos.hub.importer import ALREADY, APPLIED
+    from charity_pos.messages import one_line
 
     if result.status == APPLIED:
         text = translate("cli", "applied {count} events of store {code} (#{first}-#{last})").format(
@@ -261,4 +262,4 @@ def _line(result) -> str:  # type: ignore[no-untyped-def]
         text = translate("cli", "already imported")
     else:
         text = translate("cli", "refused: ") + describe(result.error)
-    return f"{result.path}: {text}"
+    return f"{one_line(str(result.path))}: {text}"  # one line, whatever the file's name holds

@@ -19,7 +19,6 @@
 from __future__ import annotations
 
 import dataclasses
-import json
 import logging
 import re
 import uuid
@@ -42,7 +41,7 @@ from charity_pos.hub.models import Hub, HubDownstream, HubEvent, HubHandout, Hub
 from charity_pos.ledger.canonical import canonical_json, plain
 from charity_pos.services.base import Clock, system_clock
 from charity_pos.services.quotas import RuleDraft
-from charity_pos.sync import district
+from charity_pos.sync import district, safe_json
 from charity_pos.sync.bundle import SUFFIX, write_bundle
 
 if TYPE_CHECKING:
@@ -67,10 +66,12 @@ def read_links(bundle: CheckedBundle) -> list[tuple[uuid.UUID, str]]:
     links: dict[uuid.UUID, str] = {}
     for number, line in enumerate(lines, start=1):
         try:
-            raw = json.loads(line)
-            household_id = uuid.UUID(str(raw["household_id"]))
+            raw = safe_json.loads(line)
+            if type(raw) is not dict or type(raw.get("household_id")) is not str or len(raw["household_id"]) > 45:
+                raise ValueError
+            household_id = uuid.UUID(raw["household_id"])
             hash_ = raw["district_hash"]
-        except (ValueError, TypeError, KeyError):
+        except (ValueError, KeyError):
             raise HouseholdLinksUnreadable(path=str(bundle.path), line=number) from None
         if not isinstance(hash_, str) or not _HASH.fullmatch(hash_):
             raise HouseholdLinksUnreadable(path=str(bundle.path), line=number)

@@ -1,7 +1,9 @@
 """Importing stores' bundles of journal events into the hub.
 
-Each file is first checked on its own (``charity_pos.hub.checks``): read,
-signed by its registered store, its events whole and chained.
+Each file is first checked on its own (``charity_pos.hub.checks``): read
+defensively (a regular file under the caps, ``sync.archive``), signed by
+its registered store, its manifest and events of the types and ranges a
+store writes, whole and chained.
 
 Then, in one transaction holding the store's row (``SELECT ... FOR UPDATE``
 on PostgreSQL; SQLite's ``BEGIN IMMEDIATE`` write lock), against what the
@@ -12,7 +14,10 @@ store's head moves, all or nothing. Should two imports of one store still
 collide on ``UNIQUE(store_id, seq)``, the loser rolls back and tries once
 more, and then finds the events held.
 
-Every file seen is logged in ``hub_bundle`` with what came of it.
+Every file seen is logged in ``hub_bundle`` with what came of it. A file
+is refused in one result, never an exception: even a bug met while
+importing it is logged with its traceback and refuses that file only, so
+the files after it are still imported.
 """
 
 from __future__ import annotations
@@ -28,13 +33,16 @@ from pathlib import Path
 from sqlalchemy import insert, select
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
-from charity_pos.errors import EventsFork, EventsMissing, EventsUnreadable, HubImportFailed, PosError
+from charity_pos.errors import (
+    BundleImportCrashed, EventsFork, EventsMissing, EventsUnreadable, HubImportFailed, PosError,
+)
 from charity_pos.hub.checks import CheckedBundle, check_bundle
 from charity_pos.hub.engine import HubDatabase
 from charity_pos.hub.models import HubBundle, HubEvent, HubStore
 from charity_pos.hub.downstream import fill_household_hashes, read_links, store_links
 from charity_pos.hub.projections import Projector
 from charity_pos.services.base import Clock, system_clock
+from charity_pos.sync.archive import read_file
 
 log = logging.getLogger("charity_pos.hub")
 
@@ -89,8 +97,8 @@ def _apply(db: HubDatabase, bundle: CheckedBundle, sha: str, clock: Clock) -> in
                          "at": event.at, "actor": event.actor, "payload": event.payload,
                          "prev_hash": event.prev_hash, "hash": event.hash})
             try:
-                projector.add(event.payload)
-            except (ValueError, KeyError, TypeError, AttributeError):  # signed, chained, and still not an event
+                projector.add_changes(event.changes)  # checked before: payloads.read_payload
+            except (ValueError, KeyError, TypeError, AttributeError):  # still not an event: refused, not a crash
                 raise EventsUnreadable(path=str(bundle.path), line=event.seq - bundle.first_seq + 1) from None
             if len(rows) >= INSERT_CHUNK:
                 s.execute(insert(HubEvent), rows)
@@ -115,20 +123,22 @@ def _log(db: HubDatabase, result: ImportResult, sha: str, store_id: uuid.UUID | 
             s.add(HubBundle(sha256=sha, file_name=result.path.name[:255], store_id=store_id,
                             first_seq=result.first_seq, last_seq=result.last_seq, result=result.status,
                             events_applied=0, reason=reason, at=clock()))
-    except SQLAlchemyError:
+    except Exception:  # noqa: BLE001 - the log of files seen must not stop the next file
         log.warning("could not log bundle %s (%s)", result.path.name, result.status, exc_info=True)
 
 
 def import_bundle(db: HubDatabase, path: Path, *, clock: Clock = system_clock) -> ImportResult:
+    """Import one file. Whatever is wrong with it, even a bug met on the way,
+    comes back as a refusal (``error`` says why) with the hub's tables as
+    they were; nothing but KeyboardInterrupt and the like escapes."""
     path = Path(path)
-    try:
-        data: bytes | None = path.read_bytes()
-    except OSError:
-        data = None  # read_bundle says what is wrong
-    sha = "" if data is None else hashlib.sha256(data).hexdigest()
+    sha = ""
     checked: CheckedBundle | None = None
     try:
+        data = read_file(path)  # a regular file under the cap, or a refusal: never a blocking read
+        sha = hashlib.sha256(data).hexdigest()
         checked = check_bundle(db, path, data)
+        del data
         try:
             applied = _apply(db, checked, sha, clock)
         except IntegrityError:
@@ -137,14 +147,14 @@ def import_bundle(db: HubDatabase, path: Path, *, clock: Clock = system_clock) -
             log.info("bundle %s collided with another import; trying again", path.name)
             applied = _apply(db, checked, sha, clock)
     except PosError as exc:
-        result = ImportResult(path, REFUSED, 0, checked.store_code if checked else None,
-                              checked.first_seq if checked else None, checked.last_seq if checked else None, exc)
+        error: PosError = exc
     except SQLAlchemyError as exc:
         log.exception("the hub's database refused bundle %s", path.name)
         detail = str(getattr(exc, "orig", None) or type(exc).__name__).strip().splitlines()
-        result = ImportResult(path, REFUSED, 0, checked.store_code if checked else None,
-                              checked.first_seq if checked else None, checked.last_seq if checked else None,
-                              HubImportFailed(path=str(path), detail=(detail or ["?"])[0]))
+        error = HubImportFailed(path=str(path), detail=(detail or ["?"])[0][:200])
+    except Exception as exc:  # noqa: BLE001 - a bug: this file is refused, the next one still imported
+        log.exception("unexpected error while importing bundle %s", path.name)
+        error = BundleImportCrashed(path=str(path), error=type(exc).__name__)
     else:
         assert checked is not None
         status = APPLIED if applied else ALREADY
@@ -152,9 +162,12 @@ def import_bundle(db: HubDatabase, path: Path, *, clock: Clock = system_clock) -
         if status == APPLIED:
             log.info("bundle %s: %d events of store %s applied", path.name, applied, checked.store_code)
             return result
+        _log(db, result, sha, checked.store_id, clock)
+        return result
+    result = ImportResult(path, REFUSED, 0, checked.store_code if checked else None,
+                          checked.first_seq if checked else None, checked.last_seq if checked else None, error)
     _log(db, result, sha, checked.store_id if checked else None, clock)
-    if result.status == REFUSED:
-        log.warning("bundle %s refused: %s", path.name, type(result.error).__name__)
+    log.warning("bundle %s refused: %s", path.name, type(error).__name__)
     return result
 
 

@@ -1,9 +1,11 @@
 """From a store's journal events to the tables district reports read.
 
 Each event's payload holds the full journaled state of every row it
-changed (``{"changes": [{"op", "table", "id", "row"}], "facts": {...}}``).
-A ``Projector`` gathers a bundle's changes in memory, then writes them in a
-few statements, in the transaction that stores the events:
+changed (``{"changes": [{"op", "table", "id", "row"}], "facts": {...}}``);
+``payloads.read_payload`` checks the columns read here and converts them
+before anything is projected. A ``Projector`` gathers a bundle's changes
+in memory, then writes them in a few statements, in the transaction that
+stores the events:
 
 - parent rows (donor, donation, sale, handout, receipt, item) set their
   projection's columns, the latest state winning; a delete removes it;
@@ -20,18 +22,17 @@ all kept in ``hub_event``, so a new projection can be built from them later.
 
 from __future__ import annotations
 
-import json
 import logging
 import uuid
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
-from datetime import datetime
 from typing import Any
 
 from sqlalchemy import bindparam, delete, insert, select, update
 from sqlalchemy.orm import Session
 
 from charity_pos.hub.models import HubBase, HubDonation, HubDonor, HubHandout, HubReceipt, HubSale, HubStock
+from charity_pos.hub.payloads import KEYED, READ, Change, read_payload
 
 log = logging.getLogger("charity_pos.hub")
 
@@ -40,70 +41,49 @@ Row = dict[str, Any]
 CHUNK = 500
 
 
-def _uuid(value: Any) -> uuid.UUID | None:
-    return None if value is None else uuid.UUID(str(value))
-
-
-def _time(value: Any) -> datetime | None:
-    return None if value is None else datetime.fromisoformat(str(value))
-
-
-def _int(value: Any) -> int:
-    return int(value or 0)
-
-
-def _text(value: Any) -> str:
-    return "" if value is None else str(value)
-
-
-def _same(value: Any) -> Any:
-    return value
-
-
-#: store table -> (projection, {projection column: (store column, conversion)})
-PARENTS: dict[str, tuple[Model, dict[str, tuple[str, Callable[[Any], Any]]]]] = {
-    "donor": (HubDonor, {"kind": ("kind", _text)}),
+#: store table -> (projection, {projection column: store column}); the values come checked and
+#: converted (``payloads.READ``)
+PARENTS: dict[str, tuple[Model, dict[str, str]]] = {
+    "donor": (HubDonor, {"kind": "kind"}),
     "donation": (HubDonation, {
-        "number": ("number", _text), "received_at": ("received_at", _time), "donor_id": ("donor_id", _uuid),
-        "total_value_fen": ("total_value_fen", _int), "cash_fen": ("cash_fen", _int)}),
-    "sale": (HubSale, {
-        "number": ("number", _text), "completed_at": ("completed_at", _time), "total_fen": ("total_fen", _int),
-        "status": ("status", _text)}),
+        "number": "number", "received_at": "received_at", "donor_id": "donor_id",
+        "total_value_fen": "total_value_fen", "cash_fen": "cash_fen"}),
+    "sale": (HubSale, {"number": "number", "completed_at": "completed_at", "total_fen": "total_fen",
+                       "status": "status"}),
     "handout": (HubHandout, {
-        "number": ("number", _text), "at": ("at", _time), "household_id": ("household_id", _uuid),
-        "household_hash": ("household_hash", _same), "period_key": ("period_key", _text),
-        "total_value_fen": ("total_value_fen", _int), "over_allowance": ("over_allowance", bool)}),
-    "receipt": (HubReceipt, {
-        "number": ("number", _text), "donation_id": ("donation_id", _uuid), "status": ("status", _text),
-        "total_fen": ("total_fen", _int)}),
-    "item": (HubStock, {"name": ("name", _text), "unit": ("unit", _text)}),
+        "number": "number", "at": "at", "household_id": "household_id", "household_hash": "household_hash",
+        "period_key": "period_key", "total_value_fen": "total_value_fen", "over_allowance": "over_allowance"}),
+    "receipt": (HubReceipt, {"number": "number", "donation_id": "donation_id", "status": "status",
+                             "total_fen": "total_fen"}),
+    "item": (HubStock, {"name": "name", "unit": "unit"}),
 }
 
 
-def _donation_line(row: Row) -> tuple[Model, Any, Row]:
-    return HubDonation, row["donation_id"], {"lines": 1, "units": _int(row["quantity"])}
+def _donation_line(row: Row) -> tuple[Model, uuid.UUID, Row]:
+    return HubDonation, row["donation_id"], {"lines": 1, "units": row["quantity"]}
 
 
-def _sale_line(row: Row) -> tuple[Model, Any, Row]:
-    donated = _int(row["amount_fen"]) - _int(row.get("ticket_discount_fen")) if row.get("source") == "donated" else 0
+def _sale_line(row: Row) -> tuple[Model, uuid.UUID, Row]:
+    donated = row["amount_fen"] - row["ticket_discount_fen"] if row["source"] == "donated" else 0
     return HubSale, row["sale_id"], {"donated_fen": donated}
 
 
-def _sale_return(row: Row) -> tuple[Model, Any, Row]:
-    return HubSale, row["sale_id"], {"returned_fen": _int(row["total_fen"])}
+def _sale_return(row: Row) -> tuple[Model, uuid.UUID, Row]:
+    return HubSale, row["sale_id"], {"returned_fen": row["total_fen"]}
 
 
-def _stock_movement(row: Row) -> tuple[Model, Any, Row]:
-    return HubStock, row["item_id"], {"on_hand": _int(row["quantity"])}
+def _stock_movement(row: Row) -> tuple[Model, uuid.UUID, Row]:
+    return HubStock, row["item_id"], {"on_hand": row["quantity"]}
 
 
 #: store table -> what one inserted row adds to which projection row
-CHILDREN: dict[str, Callable[[Row], tuple[Model, Any, Row]]] = {
+CHILDREN: dict[str, Callable[[Row], tuple[Model, uuid.UUID, Row]]] = {
     "donation_line": _donation_line,
     "sale_line": _sale_line,
     "sale_return": _sale_return,
     "stock_movement": _stock_movement,
 }
+assert set(PARENTS) == KEYED and set(PARENTS) | set(CHILDREN) == set(READ), "projections read what payloads check"
 
 #: the columns a new projection row starts with when nothing sets them
 DEFAULTS: dict[Model, Row] = {
@@ -134,31 +114,34 @@ class Projector:
         self._ignored: set[tuple[str, str]] = set()
 
     def add(self, payload: str) -> None:
-        """One event's payload (canonical JSON text)."""
-        for change in json.loads(payload).get("changes", []):
-            table, op = change.get("table"), change.get("op")
-            if table in PARENTS:
-                self._parent(table, op, change)
-            elif table in CHILDREN:
-                if op == "insert":
-                    model, key, amounts = CHILDREN[table](change["row"])
-                    sums = self.sums[model][uuid.UUID(str(key))]
-                    for column, amount in amounts.items():
-                        sums[column] += amount
-                elif (table, op) not in self._ignored:
-                    self._ignored.add((table, op))
-                    log.warning("hub projections leave out %s of %s rows", op, table)
+        """One event's payload (canonical JSON text); PayloadInvalid (a ValueError) when it is not one."""
+        self.add_changes(read_payload(payload))
 
-    def _parent(self, table: str, op: str, change: Row) -> None:
-        model, columns = PARENTS[table]
-        key = uuid.UUID(str(change["id"]))
-        if op == "delete":
+    def add_changes(self, changes: Iterable[Change]) -> None:
+        """One event's changes, as ``payloads.read_payload`` checked them."""
+        for change in changes:
+            if change.table in PARENTS:
+                self._parent(change)
+            elif change.op == "insert":
+                assert change.row is not None
+                model, key, amounts = CHILDREN[change.table](change.row)
+                sums = self.sums[model][key]
+                for column, amount in amounts.items():
+                    sums[column] += amount
+            elif (change.table, change.op) not in self._ignored:
+                self._ignored.add((change.table, change.op))
+                log.warning("hub projections leave out %s of %s rows", change.op, change.table)
+
+    def _parent(self, change: Change) -> None:
+        model, columns = PARENTS[change.table]
+        key = change.id
+        assert key is not None  # payloads.KEYED
+        if change.row is None:  # a delete
             self.rows[model].pop(key, None)
             self.sums[model].pop(key, None)
             self.deleted[model].add(key)
             return
-        row = change["row"]
-        self.rows[model][key] = {name: convert(row.get(source)) for name, (source, convert) in columns.items()}
+        self.rows[model][key] = {name: change.row[source] for name, source in columns.items()}
         self.deleted[model].discard(key)
 
     # --- writing ------------------------------------------------------------------------------------

@@ -18,12 +18,16 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from charity_pos.errors import InvalidInput, RulesFileUnreadable
+from charity_pos.errors import BundleDamaged, InvalidInput, RulesFileUnreadable
 from charity_pos.hub.engine import HubDatabase
 from charity_pos.hub.models import HubQuotaRule
 from charity_pos.ledger.canonical import canonical_json
 from charity_pos.services.catalog import DEFAULT_CATEGORIES
 from charity_pos.services.quotas import DEFAULT_RULES, LimitDraft, RuleDraft, clean_rule
+from charity_pos.sync import archive, safe_json
+
+#: a district's rules are a few kilobytes; a larger file is not a rules file
+RULES_FILE_LIMIT = 1024 * 1024
 
 GOODS_CODES = frozenset(code for code, _name in DEFAULT_CATEGORIES)
 
@@ -48,11 +52,12 @@ def stored_rules(session: Session) -> list[RuleDraft]:
 
 
 def import_rules(db: HubDatabase, path: Path, now: datetime) -> int:
-    try:
-        data = json.loads(Path(path).read_text(encoding="utf-8-sig"))
-    except FileNotFoundError:
-        raise RulesFileUnreadable(path=str(path), detail="missing") from None
-    except (OSError, ValueError):
+    try:  # read as a bundle is: only a regular file, of bounded size, JSON of bounded depth
+        data = safe_json.loads(archive.read_file(Path(path), RULES_FILE_LIMIT).decode("utf-8-sig"))
+    except BundleDamaged as exc:
+        detail = "missing" if getattr(exc, "detail", None) == "missing_file" else "not_json"
+        raise RulesFileUnreadable(path=str(path), detail=detail) from None
+    except (OSError, ValueError, RecursionError):
         raise RulesFileUnreadable(path=str(path), detail="not_json") from None
     if not isinstance(data, list) or not data:
         raise RulesFileUnreadable(path=str(path), detail="not_a_list")

@@ -8,13 +8,16 @@ same content makes the same bytes) holding:
   upstream, ``hub-downstream`` from the hub), who signed it, creation time,
   app version, the kind's own fields (for store events: store code, first
   and last sequence numbers, the hash before the first event and of the
-  last, counts) and ``files``: the SHA-256 of every content file;
+  last, counts), ``files``: the SHA-256 of every content file, and
+  ``sizes``: its length (bundles written before sizes have none);
 - the content files named in the manifest (``events.jsonl``, ...);
 - ``signature``: the Ed25519 signature over the manifest's bytes, base64.
 
-Reading checks the structure and every content hash; checking the
-signature needs the signer's public key, which the reader looks up from
-the manifest's ``signer``. Nothing here touches a database.
+Reading is defensive (``archive`` for the file and its ZIP structure,
+``safe_json`` for JSON): regular files only, every cap and size checked
+before a part is read, then every content hash; checking the signature
+needs the signer's public key, which the reader looks up from the
+manifest's ``signer``. Nothing here touches a database.
 """
 
 from __future__ import annotations
@@ -22,7 +25,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import io
-import json
+import re
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -31,8 +34,11 @@ from typing import Any
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
-from charity_pos.errors import BundleDamaged, BundleForged
+from charity_pos.errors import (
+    BundleDamaged, BundleForged, BundleJsonInvalid, BundleManifestInvalid, BundleTooLarge, BundleZipInvalid,
+)
 from charity_pos.ledger.canonical import canonical_json
+from charity_pos.sync import archive, safe_json
 
 FORMAT = "charity-pos-bundle/1"
 MANIFEST = "manifest.json"
@@ -40,8 +46,15 @@ SIGNATURE = "signature"
 SUFFIX = ".cpbundle"
 #: A fixed time for every member, so a bundle's bytes depend on its content only.
 _ZIP_TIME = (2020, 1, 1, 0, 0, 0)
-#: Refuse absurd members before reading them into memory.
-MAX_MEMBER_BYTES = 2 * 1024**3
+#: every content file a bundle of either kind may hold (``read_bundle`` takes the caller's own set)
+CONTENT_FILES = frozenset({"events.jsonl", "households.jsonl", "rules.json", "use.jsonl"})
+#: caps, each checked before the part is read (content files: the whole file's, ``archive.MAX_BUNDLE_BYTES``)
+MAX_MANIFEST_BYTES = 1024**2
+MAX_SIGNATURE_BYTES = 1024
+MAX_MANIFEST_DEPTH = 8
+_KIND = re.compile(r"[a-z][a-z0-9-]{0,39}")
+_SIGNER = re.compile(r"[a-z]{1,10}:[A-Za-z0-9-]{1,64}")
+_SHA256 = re.compile(r"[0-9a-f]{64}")
 
 
 @dataclass(frozen=True)
@@ -79,67 +92,104 @@ def public_key_from_text(text: str) -> Ed25519PublicKey:
         raise ValueError("not an Ed25519 public key") from None
 
 
-def write_bundle(path: Path, manifest: dict[str, Any], files: dict[str, bytes], key: Ed25519PrivateKey) -> Path:
-    """Write the bundle to ``path`` (beside it first, then renamed into
-    place, so a reader never sees half a bundle). ``manifest`` gets
-    ``format`` and ``files`` added."""
-    if MANIFEST in files or SIGNATURE in files:
-        raise ValueError("reserved file name")
-    whole = dict(manifest, format=FORMAT, files={name: sha256(data) for name, data in sorted(files.items())})
-    manifest_bytes = canonical_json(whole).encode("utf-8")
-    signature = base64.b64encode(key.sign(manifest_bytes))
+def zip_bytes(manifest_bytes: bytes, files: dict[str, bytes], signature: bytes) -> bytes:
+    """The ZIP of a bundle: the manifest, the content files by name, the
+    signature (base64), each stored with the same fixed time and attributes."""
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_STORED) as zf:
         for name, data in [(MANIFEST, manifest_bytes), *sorted(files.items()), (SIGNATURE, signature)]:
             info = zipfile.ZipInfo(name, date_time=_ZIP_TIME)
+            info.create_system = 3  # Unix, as everywhere: ZipInfo says 0 on Windows, and the bytes would differ
             info.external_attr = 0o644 << 16
             zf.writestr(info, data)
+    return buffer.getvalue()
+
+
+def write_bundle(path: Path, manifest: dict[str, Any], files: dict[str, bytes], key: Ed25519PrivateKey) -> Path:
+    """Write the bundle to ``path`` (beside it first, then renamed into
+    place, so a reader never sees half a bundle). ``manifest`` gets
+    ``format``, ``files`` (each content file's SHA-256) and ``sizes`` (its
+    length) added."""
+    if not set(files) <= CONTENT_FILES:
+        raise ValueError(f"not a content file of a bundle: {sorted(set(files) - CONTENT_FILES)}")
+    whole = dict(manifest, format=FORMAT, files={name: sha256(data) for name, data in sorted(files.items())},
+                 sizes={name: len(data) for name, data in sorted(files.items())})
+    manifest_bytes = canonical_json(whole).encode("utf-8")
+    data = zip_bytes(manifest_bytes, files, base64.b64encode(key.sign(manifest_bytes)))
     path = Path(path)
     partial = path.with_name(path.name + ".partial")
     try:
-        partial.write_bytes(buffer.getvalue())
+        partial.write_bytes(data)
         partial.replace(path)
     finally:
         partial.unlink(missing_ok=True)
     return path
 
 
-def read_bundle(path: Path) -> Bundle:
-    """Read and check the structure and content hashes; raise BundleDamaged
-    with what is wrong. The signature is checked by ``check_signature``."""
+def _manifest(where: str, data: bytes, parts: frozenset[str]) -> dict[str, Any]:
+    """The manifest, parsed and checked for what every bundle's has."""
+    try:
+        manifest = safe_json.loads(data, max_depth=MAX_MANIFEST_DEPTH)
+    except safe_json.JsonRefused as exc:
+        if exc.reason == "syntax":
+            raise BundleDamaged(path=where, detail="manifest") from None
+        raise BundleJsonInvalid(path=where, part=MANIFEST, detail=exc.reason, limit=MAX_MANIFEST_DEPTH) from None
+    if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
+        raise BundleDamaged(path=where, detail="manifest")
+    if canonical_json(manifest).encode("utf-8") != data:
+        raise BundleDamaged(path=where, detail="manifest")
+    for field, pattern in (("kind", _KIND), ("signer", _SIGNER)):
+        if not isinstance(manifest.get(field), str) or not pattern.fullmatch(manifest[field]):
+            raise BundleManifestInvalid(path=where, field=field)
+    files = manifest.get("files")
+    if not isinstance(files, dict) or not all(
+            name in parts and isinstance(digest, str) and _SHA256.fullmatch(digest) for name, digest in files.items()):
+        raise BundleManifestInvalid(path=where, field="files")
+    sizes = manifest.get("sizes")
+    if sizes is not None and (not isinstance(sizes, dict) or sizes.keys() != files.keys() or not all(
+            type(size) is int and 0 <= size <= archive.MAX_BUNDLE_BYTES for size in sizes.values())):
+        raise BundleManifestInvalid(path=where, field="sizes")
+    return manifest
+
+
+def read_bundle(path: Path, data: bytes | None = None, *, parts: frozenset[str] = CONTENT_FILES) -> Bundle:
+    """Read and check the file's structure and content hashes; BundleDamaged
+    (or a subclass) says what is wrong. ``data``: the file's bytes, when the
+    caller has read them (``archive.read_file``); ``parts``: the content
+    files a bundle of the kind the caller expects may hold. Every size is
+    checked (against the caps, the central directory, the local headers and
+    the manifest) before the part is read. The signature is checked by
+    ``check_signature``."""
     path = Path(path)
+    where = str(path)
+    if data is None:
+        data = archive.read_file(path)
+    elif len(data) > archive.MAX_BUNDLE_BYTES:
+        raise BundleTooLarge(path=where, part="", limit=archive.MAX_BUNDLE_BYTES)
+    caps = {MANIFEST: MAX_MANIFEST_BYTES, SIGNATURE: MAX_SIGNATURE_BYTES} | dict.fromkeys(
+        parts, archive.MAX_BUNDLE_BYTES)
+    found = archive.list_parts(where, data, caps)
+    if MANIFEST not in found or SIGNATURE not in found:
+        raise BundleDamaged(path=where, detail="missing_part")
+    manifest_bytes = archive.part_bytes(where, data, found[MANIFEST])
+    manifest = _manifest(where, manifest_bytes, parts)
+    listed: dict[str, str] = manifest["files"]
+    content = {name: part for name, part in found.items() if name not in (MANIFEST, SIGNATURE)}
+    if set(listed) != set(content):
+        raise BundleDamaged(path=where, detail="missing_part")
+    sizes = manifest.get("sizes")
+    if sizes is not None and any(sizes[name] != part.size for name, part in content.items()):
+        raise BundleZipInvalid(path=where, detail="size_mismatch")
     try:
-        with zipfile.ZipFile(path) as zf:
-            names = zf.namelist()
-            if len(names) != len(set(names)):
-                raise BundleDamaged(path=str(path), detail="duplicate_member")
-            for info in zf.infolist():
-                if info.file_size > MAX_MEMBER_BYTES:
-                    raise BundleDamaged(path=str(path), detail="too_large")
-            if MANIFEST not in names or SIGNATURE not in names:
-                raise BundleDamaged(path=str(path), detail="missing_part")
-            members = {name: zf.read(name) for name in names}
-    except (zipfile.BadZipFile, EOFError, OSError, ValueError) as exc:
-        if isinstance(exc, FileNotFoundError):
-            raise BundleDamaged(path=str(path), detail="missing_file") from None
-        raise BundleDamaged(path=str(path), detail="not_a_bundle") from None
-    manifest_bytes = members.pop(MANIFEST)
-    try:
-        manifest = json.loads(manifest_bytes)
-        signature = base64.b64decode(members.pop(SIGNATURE), validate=True)
+        signature = base64.b64decode(archive.part_bytes(where, data, found[SIGNATURE]), validate=True)
     except ValueError:
-        raise BundleDamaged(path=str(path), detail="manifest") from None
-    if not isinstance(manifest, dict) or manifest.get("format") != FORMAT or not isinstance(manifest.get("files"), dict):
-        raise BundleDamaged(path=str(path), detail="manifest")
-    if canonical_json(manifest).encode("utf-8") != manifest_bytes:
-        raise BundleDamaged(path=str(path), detail="manifest")
-    listed = manifest["files"]
-    if set(listed) != set(members):
-        raise BundleDamaged(path=str(path), detail="missing_part")
-    for name, data in members.items():
-        if listed[name] != sha256(data):
-            raise BundleDamaged(path=str(path), detail="content_hash")
-    return Bundle(path, manifest, manifest_bytes, members, signature)
+        raise BundleDamaged(path=where, detail="manifest") from None
+    files = {}
+    for name, part in sorted(content.items()):
+        files[name] = archive.part_bytes(where, data, part)
+        if listed[name] != sha256(files[name]):
+            raise BundleDamaged(path=where, detail="content_hash")
+    return Bundle(path, manifest, manifest_bytes, files, signature)
 
 
 def check_signature(bundle: Bundle, key: Ed25519PublicKey) -> None:

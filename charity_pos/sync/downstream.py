@@ -12,34 +12,37 @@ as every journaled change does, without their personal columns).
 
 from __future__ import annotations
 
-import json
 import re
 from collections import Counter
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import delete, select
 
 from charity_pos.db.district import OtherStoreUse
-from charity_pos.db.models import Household, Store
+from charity_pos.db.models import Category, Household, Store
 from charity_pos.db.sync_state import SYNC_STATE_ID, SyncState
 from charity_pos.errors import (
     BundleNotDownstream, DownstreamCardConflict, DownstreamForOtherStore, DownstreamFromOtherHub, DownstreamNotNewer,
-    DownstreamUnreadable, NoHubTrusted,
+    DownstreamUnreadable, InvalidInput, NoHubTrusted,
 )
 from charity_pos.ledger import journal
 from charity_pos.services.base import ServiceContext
-from charity_pos.services.households import HouseholdCategory
-from charity_pos.services.quotas import LimitDraft, RuleDraft, write_rule
+from charity_pos.services.households import MAX_MEMBERS, HouseholdCategory
+from charity_pos.services.quotas import LimitDraft, RuleDraft, clean_rule, write_rule
+from charity_pos.sync import safe_json
 from charity_pos.sync.bundle import Bundle, check_signature, public_key_from_text, read_bundle
 from charity_pos.sync.district import DOWNSTREAM, HOUSEHOLDS, RULES, USE
+from charity_pos.sync.safe_json import INT32_MAX
 
 APPLIED = "district.applied"
 _HASH = re.compile(r"^[0-9a-f]{64}$")
 _PERIOD = re.compile(r"^\d{4}-(0[1-9]|1[0-2]|Q[1-4])$")
 STATUSES = ("active", "suspended", "expired")
+#: the content files a downstream bundle may hold
+PARTS = frozenset({HOUSEHOLDS, RULES, USE})
 
 
 def hub_signer(hub_id: object) -> str:
@@ -77,11 +80,11 @@ class ApplyResult:
 def _lines(bundle: Bundle, name: str) -> list[tuple[int, dict[str, Any]]]:
     data = bundle.files.get(name, b"")
     out = []
-    for number, line in enumerate(data.decode("utf-8", errors="replace").splitlines(), start=1):
+    for number, line in enumerate(data.split(b"\n"), start=1):
         if not line.strip():
             continue
         try:
-            value = json.loads(line)
+            value = safe_json.loads(line)  # UTF-8, bounded depth, integers within 64 bits, no NaN
         except ValueError:
             raise DownstreamUnreadable(path=str(bundle.path), file=name, line=number) from None
         if not isinstance(value, dict):
@@ -97,9 +100,9 @@ def _text(raw: dict[str, Any], field: str, limit: int, *, empty: bool = False) -
     return value.strip()
 
 
-def _int(raw: dict[str, Any], field: str, low: int) -> int:
+def _int(raw: dict[str, Any], field: str, low: int, high: int = INT32_MAX) -> int:
     value = raw.get(field)
-    if isinstance(value, bool) or not isinstance(value, int) or value < low:
+    if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
         raise ValueError(field)
     return value
 
@@ -117,7 +120,7 @@ def _households(bundle: Bundle) -> list[DistrictHousehold]:
                 raise ValueError("status")
             household = DistrictHousehold(
                 "".join(_text(raw, "card_number", 20).split()).upper(), _text(raw, "head_name", 50),
-                _text(raw, "id_masked", 18), district_hash, _int(raw, "members", 1), category,
+                _text(raw, "id_masked", 18), district_hash, _int(raw, "members", 1, MAX_MEMBERS), category,
                 _text(raw, "subdistrict", 50, empty=True), date.fromisoformat(_text(raw, "valid_from", 10)),
                 date.fromisoformat(_text(raw, "valid_to", 10)), status,
                 date.fromisoformat(_text(raw, "consent_on", 10)))
@@ -129,12 +132,29 @@ def _households(bundle: Bundle) -> list[DistrictHousehold]:
     return out
 
 
-def _rules(bundle: Bundle) -> list[RuleDraft]:
+#: the fields of a rule in rules.json and the type each must have (the values are clean_rule's to check)
+_RULE_FIELDS = {"household_category": str, "period": str, "base_fen": int, "per_member_fen": int, "topup_fen": int,
+                "topup_months": str, "mode": str}
+_LIMIT_FIELDS = {"goods_category": str, "base_count": int, "per_member_count": int}
+
+
+def _typed(raw: dict[str, Any], types: dict[str, type], required: tuple[str, ...]) -> dict[str, Any]:
+    """The known fields of ``raw``, each of its type (an integer is no bool); ValueError if not."""
+    if not set(required) <= raw.keys():
+        raise ValueError
+    out = {name: raw[name] for name in types if name in raw}
+    if not all(type(value) is types[name] for name, value in out.items()):
+        raise ValueError
+    return out
+
+
+def _rules(bundle: Bundle, goods_codes: set[str]) -> list[RuleDraft]:
+    """rules.json's rules, each checked as a store checks a rule (``clean_rule``)."""
     data = bundle.files.get(RULES)
     if data is None:
         return []
     try:
-        raw = json.loads(data)
+        raw = safe_json.loads(data)
         if not isinstance(raw, list):
             raise ValueError
     except ValueError:
@@ -144,12 +164,14 @@ def _rules(bundle: Bundle) -> list[RuleDraft]:
         try:
             if not isinstance(rule, dict) or not isinstance(rule.get("limits", []), list):
                 raise ValueError
-            limits = tuple(LimitDraft(str(lim["goods_category"]), lim["base_count"], lim.get("per_member_count", 0))
-                           for lim in rule.get("limits", []))
-            fields = {name: rule[name] for name in ("household_category", "period", "base_fen", "per_member_fen",
-                                                    "topup_fen", "topup_months", "mode") if name in rule}
-            out.append(RuleDraft(**fields, limits=limits))
-        except (ValueError, TypeError, KeyError):
+            limits = []
+            for lim in rule.get("limits", []):
+                if not isinstance(lim, dict):
+                    raise ValueError
+                limits.append(LimitDraft(**_typed(lim, _LIMIT_FIELDS, ("goods_category", "base_count"))))
+            draft = RuleDraft(**_typed(rule, _RULE_FIELDS, ("household_category",)), limits=tuple(limits))
+            out.append(clean_rule(draft, goods_codes))
+        except (ValueError, InvalidInput):
             raise DownstreamUnreadable(path=str(bundle.path), file=RULES, line=number) from None
     return out
 
@@ -169,24 +191,27 @@ def _use(bundle: Bundle) -> dict[tuple[str, str], int]:
 
 
 def _when(value: object) -> datetime | None:
-    if value is None:
+    """An aware time from ISO text; None when there is none, or none the store can keep."""
+    if type(value) is not str or len(value) > 40:
         return None
     try:
-        return datetime.fromisoformat(str(value))
-    except ValueError:
+        moment = datetime.fromisoformat(value)
+        return None if moment.tzinfo is None else moment.astimezone(UTC)
+    except (ValueError, OverflowError):
         return None
 
 
 def apply_downstream(ctx: ServiceContext, path: Path) -> ApplyResult:
     """Check and apply one downstream bundle; a refusal changes nothing."""
     path = Path(path)
-    bundle = read_bundle(path)
+    bundle = read_bundle(path, parts=PARTS)
     with ctx.db.read() as s:
         state = s.get(SyncState, SYNC_STATE_ID)
         if state is None or state.hub_id is None or not state.hub_public_key:
             raise NoHubTrusted(path=str(path))
         hub_id, hub_key, district = state.hub_id, state.hub_public_key, state.hub_district
         store_code = s.scalars(select(Store.code)).one()
+        goods_codes = set(s.scalars(select(Category.code)))
     manifest = bundle.manifest
     if bundle.kind != DOWNSTREAM:
         raise BundleNotDownstream(path=str(path), kind=bundle.kind or "?")
@@ -198,13 +223,13 @@ def apply_downstream(ctx: ServiceContext, path: Path) -> ApplyResult:
     if made_for != store_code:
         raise DownstreamForOtherStore(path=str(path), made_for=made_for or "?", store_code=store_code)
     sequence = manifest.get("sequence")
-    if isinstance(sequence, bool) or not isinstance(sequence, int) or sequence < 1:
+    if type(sequence) is not int or not 1 <= sequence <= INT32_MAX:
         raise DownstreamUnreadable(path=str(path), file="manifest.json", line=1)
-    households, rules, use = _households(bundle), _rules(bundle), _use(bundle)
+    households, rules, use = _households(bundle), _rules(bundle, goods_codes), _use(bundle)
     held = manifest.get("events_held") or {}
     if not isinstance(held, dict):
         held = {}
-    held_seq = held.get("last_seq") if isinstance(held.get("last_seq"), int) else None
+    held_seq = held["last_seq"] if type(held.get("last_seq")) is int and 0 <= held["last_seq"] <= INT32_MAX else None
     held_at = _when(held.get("last_at"))
     created_at = _when(manifest.get("created_at"))
     now = ctx.now()

@@ -9,6 +9,7 @@ table exactly as it was. Each test runs on SQLite and on PostgreSQL."""
 from __future__ import annotations
 
 import json
+import logging
 import random
 from pathlib import Path
 from typing import Any
@@ -271,7 +272,8 @@ def test_a_signed_bundle_whose_content_does_not_hold_together_is_refused(hub: Hu
 
 
 # --- all or nothing -----------------------------------------------------------------------------------------
-def test_a_failure_while_applying_leaves_nothing(hub: Hub, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_failure_while_applying_leaves_nothing(hub: Hub, monkeypatch: pytest.MonkeyPatch,
+                                                 caplog: pytest.LogCaptureFixture) -> None:
     assert import_bundle(hub.db, hub.bundle(1, 50)).status == "applied"
     before = digest(hub.db)
     real_flush = Projector.flush
@@ -282,8 +284,12 @@ def test_a_failure_while_applying_leaves_nothing(hub: Hub, monkeypatch: pytest.M
 
     monkeypatch.setattr(Projector, "flush", flush_then_fail)
     path = hub.bundle(51, 150)
-    with pytest.raises(RuntimeError, match="power cut"):
-        import_bundle(hub.db, path)
+    with caplog.at_level(logging.ERROR, logger="charity_pos.hub"):
+        result = import_bundle(hub.db, path)  # a bug refuses the file, it does not stop the import of the next
+    assert result.status == "refused" and isinstance(result.error, errors.BundleImportCrashed)
+    assert english(result.error) == (f"{path} was refused after an unexpected error (RuntimeError); nothing was "
+                                      "saved, and the details are in the log file.")
+    assert any(r.exc_info and "power cut" in str(r.exc_info[1]) for r in caplog.records)  # the traceback, logged
     assert digest(hub.db) == before
 
     def flush_then_database_fails(self: Projector, s: Any) -> None:

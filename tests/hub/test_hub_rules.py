@@ -66,3 +66,45 @@ def test_the_over_allowance_list_uses_the_districts_rule(hub: Hub, tmp_path: Pat
     assert [f.card_number for f in downstream.over_allowance(hub.db)] == ["JA0002"]  # ¥50 by default
     import_rules(hub.db, rules_file(tmp_path / "rules.json", [DIBAO]), NOW)  # ¥80 for one person
     assert downstream.over_allowance(hub.db) == []
+
+
+def _nested(path: Path) -> Path:
+    path.write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
+    return path
+
+
+def _fifo(path: Path) -> Path:
+    import os
+
+    os.mkfifo(path)
+    return path
+
+
+def _huge(path: Path) -> Path:
+    path.write_text(json.dumps([DIBAO] * 20_000), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("make", [_nested, _fifo, _huge, lambda p: p.parent],
+                         ids=["nested 100,000 deep", "a FIFO", "over a megabyte", "a folder"])
+def test_a_file_that_is_no_rules_file_is_refused_at_once(hub: Hub, tmp_path: Path, make) -> None:  # type: ignore[no-untyped-def]
+    """Read as defensively as a bundle: a FIFO does not block, deep nesting
+    does not crash, a huge file is not read."""
+    import threading
+
+    path = make(tmp_path / "rules.json")
+    outcome: list[object] = []
+
+    def attempt() -> None:
+        try:
+            import_rules(hub.db, path, NOW)
+        except Exception as exc:  # noqa: BLE001 - the test looks at what came out
+            outcome.append(exc)
+
+    worker = threading.Thread(target=attempt, daemon=True)
+    worker.start()
+    worker.join(timeout=30)
+    assert not worker.is_alive(), "it blocked"
+    assert len(outcome) == 1 and isinstance(outcome[0], RulesFileUnreadable), outcome
+    with hub.db.read() as s:
+        assert s.scalars(select(HubQuotaRule)).all() == []

@@ -1,0 +1,214 @@
+"""What the hub reads of a store event's payload, checked before anything
+is projected.
+
+Every event the store journals has one payload shape, whatever its kind
+(``charity_pos.ledger.journal.append``)::
+
+    {"changes": [{"op": "insert" | "update", "table": T, "id": ID, "row": {column: value}}
+                 | {"op": "delete", "table": T, "id": ID}, ...],
+     "facts": {...}}
+
+where each row is the full journaled state of the row: its columns' plain
+values (text, integers, booleans, null). What a kind changes is told by the
+tables in its changes, and the hub reads rows by table, not by kind: so the
+schema below is per table, for the tables ``projections`` reads, with the
+type and range of each column it reads. Every change must have that shape;
+a row of a table the hub does not read must be an object and is kept, as
+signed, in ``hub_event`` only (its values never reach a column);
+``facts`` must be an object, nested no deeper than the cap.
+
+``read_payload`` returns the changes of the tables the hub reads with their
+columns checked and converted (UUIDs, aware datetimes, integers within the
+hub's columns), or raises ``PayloadInvalid`` naming the field. Columns a
+store of an older version did not write yet are read as null, as before.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import uuid
+from collections.abc import Callable
+from datetime import UTC, datetime
+from typing import Any, NamedTuple
+
+from charity_pos.sync.safe_json import INT32_MAX, MAX_DEPTH, JsonRefused, check_nested, loads_record
+
+
+class PayloadInvalid(ValueError):
+    def __init__(self, field: str) -> None:
+        super().__init__(field)
+        self.field = field
+
+
+class Change(NamedTuple):
+    table: str
+    op: str
+    #: the row's id, for the tables the hub keeps by it (``KEYED``); None for the others
+    id: uuid.UUID | None
+    #: the columns the hub reads, checked and converted; None for a delete
+    row: dict[str, Any] | None
+
+
+_TABLE = re.compile(r"[a-z][a-z0-9_]{0,62}")
+#: a UUID as the store writes one (str(uuid.UUID): lower case, with hyphens)
+UUID_TEXT = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+_HASH = re.compile(r"[0-9a-f]{64}")
+_KEYS = {"insert": frozenset({"op", "table", "id", "row"}), "update": frozenset({"op", "table", "id", "row"}),
+         "delete": frozenset({"op", "table", "id"})}
+_MISSING = object()
+
+Check = Callable[[Any], Any]
+
+
+def _uuid(value: Any) -> uuid.UUID:
+    if type(value) is not str or not UUID_TEXT.fullmatch(value):
+        raise ValueError
+    return _parse_uuid(value)
+
+
+@functools.lru_cache(maxsize=4096)
+def _parse_uuid(text: str) -> uuid.UUID:  # rows name the same items and sales again and again
+    return uuid.UUID(text)
+
+
+def text(limit: int) -> Check:
+    """Text of at most ``limit`` characters (the hub's column); null is ''."""
+    def check(value: Any) -> str:
+        if value is None or value is _MISSING:
+            return ""
+        if type(value) is not str or len(value) > limit:
+            raise ValueError
+        return value
+    return check
+
+
+def integer(low: int, high: int = INT32_MAX) -> Check:
+    """An integer in [low, high] (the hub's columns are 32 bits on PostgreSQL); null is 0."""
+    def check(value: Any) -> int:
+        if value is None or value is _MISSING:
+            return 0
+        if type(value) is not int or not low <= value <= high:
+            raise ValueError
+        return value
+    return check
+
+
+def uuid_or_none(value: Any) -> uuid.UUID | None:
+    return None if value is None or value is _MISSING else _uuid(value)
+
+
+def uuid_required(value: Any) -> uuid.UUID:
+    return _uuid(value)
+
+
+def time_required(value: Any) -> datetime:
+    """An aware time as ISO text (the hub's columns hold UTC: one that has none is refused here)."""
+    if type(value) is not str or len(value) > 40:
+        raise ValueError
+    moment = datetime.fromisoformat(value)
+    if moment.tzinfo is None:
+        raise ValueError
+    try:
+        return moment.astimezone(UTC)
+    except OverflowError:  # 9999-12-31T23:00-05:00
+        raise ValueError from None
+
+
+def flag(value: Any) -> bool:
+    if value is None or value is _MISSING:
+        return False
+    if type(value) is not bool:
+        raise ValueError
+    return value
+
+
+def hash_or_none(value: Any) -> str | None:
+    if value is None or value is _MISSING:
+        return None
+    if type(value) is not str or not _HASH.fullmatch(value):
+        raise ValueError
+    return value
+
+
+MONEY = integer(0)
+QUANTITY = integer(-INT32_MAX)
+
+#: store table -> {column the hub reads: its check}
+READ: dict[str, dict[str, Check]] = {
+    "donor": {"kind": text(10)},
+    "donation": {"number": text(32), "received_at": time_required, "donor_id": uuid_or_none,
+                 "total_value_fen": MONEY, "cash_fen": MONEY},
+    "sale": {"number": text(32), "completed_at": time_required, "total_fen": MONEY, "status": text(10)},
+    "handout": {"number": text(32), "at": time_required, "household_id": uuid_required,
+                "household_hash": hash_or_none, "period_key": text(10), "total_value_fen": MONEY,
+                "over_allowance": flag},
+    "receipt": {"number": text(32), "donation_id": uuid_required, "status": text(8), "total_fen": MONEY},
+    "item": {"name": text(100), "unit": text(10)},
+    "donation_line": {"donation_id": uuid_required, "quantity": integer(0)},
+    "sale_line": {"sale_id": uuid_required, "amount_fen": MONEY, "ticket_discount_fen": MONEY,
+                  "source": text(12)},
+    "sale_return": {"sale_id": uuid_required, "total_fen": MONEY},
+    "stock_movement": {"item_id": uuid_required, "quantity": QUANTITY},
+}
+#: the tables whose rows the hub keeps by their own id (the others add to the row they name)
+KEYED = frozenset({"donor", "donation", "sale", "handout", "receipt", "item"})
+
+
+def _change(index: int, change: Any) -> Change | None:
+    if type(change) is not dict:
+        raise PayloadInvalid(f"changes[{index}]")
+    op = change.get("op")
+    keys = _KEYS.get(op) if type(op) is str else None
+    if keys is None:
+        raise PayloadInvalid(f"changes[{index}].op")
+    if change.keys() != keys:
+        raise PayloadInvalid(f"changes[{index}]")
+    table, key, row = change["table"], change["id"], change.get("row")
+    if type(table) is not str or not _TABLE.fullmatch(table):
+        raise PayloadInvalid(f"changes[{index}].table")
+    if type(key) is not str or not UUID_TEXT.fullmatch(key):  # every journaled table's id is a UUID
+        raise PayloadInvalid(f"changes[{index}].id")
+    if op != "delete" and type(row) is not dict:
+        raise PayloadInvalid(f"changes[{index}].row")
+    columns = READ.get(table)
+    if columns is None:
+        return None  # a table the hub does not read: kept in hub_event only
+    try:
+        checked_id = _uuid(key) if table in KEYED else None
+    except ValueError:
+        raise PayloadInvalid(f"changes[{index}].id") from None
+    if row is None:
+        return Change(table, op, checked_id, None)
+    values = {}
+    for column, check in columns.items():
+        try:
+            values[column] = check(row.get(column, _MISSING))
+        except ValueError:
+            raise PayloadInvalid(f"changes[{index}].row.{column}") from None
+    return Change(table, op, checked_id, values)
+
+
+def read_payload(text: str) -> tuple[Change, ...]:
+    """The changes of an event's payload the hub reads; PayloadInvalid names what is not as a store writes it."""
+    try:
+        payload = loads_record(text)
+    except JsonRefused as exc:
+        raise PayloadInvalid("json" if exc.reason == "syntax" else exc.reason) from None
+    if type(payload) is not dict or payload.keys() != {"changes", "facts"}:
+        raise PayloadInvalid("payload")
+    changes, facts = payload["changes"], payload["facts"]
+    if type(changes) is not list:
+        raise PayloadInvalid("changes")
+    if type(facts) is not dict:
+        raise PayloadInvalid("facts")
+    try:
+        check_nested(facts, MAX_DEPTH - 1)
+    except JsonRefused:
+        raise PayloadInvalid("facts") from None
+    out = []
+    for index, change in enumerate(changes):
+        checked = _change(index, change)
+        if checked is not None:
+            out.append(checked)
+    return tuple(out)

@@ -1,0 +1,109 @@
+"""The bundle's reader on its own (``sync.archive``, ``sync.safe_json``,
+``sync.bundle``): the bytes a bundle is written as, the JSON it may hold, and
+files that are not files. Whole damaged bundles, through the hub's import,
+are in tests/hub/test_bundle_damage.py."""
+
+from __future__ import annotations
+
+import os
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+from charity_pos import errors
+from charity_pos.sync import archive, safe_json
+from charity_pos.sync.bundle import read_bundle, write_bundle, zip_bytes
+
+
+def test_the_same_content_makes_the_same_bytes_on_windows_too(monkeypatch: pytest.MonkeyPatch) -> None:
+    """zipfile marks members made on Windows as such; a bundle written at a
+    store on Windows must still be byte for byte what a hub on Linux rebuilds."""
+    files = {"events.jsonl": b'{"seq":1}\n'}
+    here = zip_bytes(b"{}", files, b"c2ln")
+    monkeypatch.setattr(sys, "platform", "win32")
+    assert zip_bytes(b"{}", files, b"c2ln") == here
+
+
+@pytest.mark.parametrize(("text", "reason"), [
+    ("[" * 17 + "]" * 17, "depth"),
+    ('{"a":' * 17 + "1" + "}" * 17, "depth"),
+    ("[" * 100_000, "depth"),
+    ("NaN", "number"), ("[1, Infinity]", "number"), ('{"a": -Infinity}', "number"), ("1e999", "number"),
+    (str(2**63), "number"), (str(-(2**63) - 1), "number"), ("1" * 5000, "number"),
+    ("{", "syntax"), ('{"a": 1} x', "syntax"), (b"\xff{}", "syntax"), (b'\xef\xbb\xbf{}', "syntax"),
+])
+def test_json_beyond_the_caps_is_refused_before_or_while_parsing(text: str | bytes, reason: str) -> None:
+    with pytest.raises(safe_json.JsonRefused) as refused:
+        safe_json.loads(text)
+    assert refused.value.reason == reason
+
+
+def test_json_within_the_caps_reads_as_json() -> None:
+    text = "[" * 16 + '"[[[[[[[[[[[[[[[[[[[[\\"]]]"' + "]" * 16
+    assert safe_json.loads(text) == [[[[[[[[[[[[[[[["[[[[[[[[[[[[[[[[[[[[\"]]]"]]]]]]]]]]]]]]]]
+    assert safe_json.loads(str(2**63 - 1)) == 2**63 - 1 and safe_json.loads(str(-(2**63))) == -(2**63)
+    assert safe_json.loads_record("[" * 100 + "]" * 100)  # records: the schema decides the depth
+    with pytest.raises(safe_json.JsonRefused):
+        safe_json.loads_record('{"a": NaN}')
+
+
+def test_check_nested_refuses_depth_and_big_integers_in_parsed_values() -> None:
+    safe_json.check_nested({"a": [1, {"b": 2}]}, 3)
+    for value, depth in (({"a": [1, {"b": 2}]}, 2), ({}, 0), ({"a": 2**64}, 4), ({"a": [2**64]}, 4)):
+        with pytest.raises(safe_json.JsonRefused):
+            safe_json.check_nested(value, depth)
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="FIFOs: POSIX only")
+def test_a_fifo_is_refused_without_waiting_for_a_writer(tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe.cpbundle"
+    os.mkfifo(fifo)
+    outcome: list[BaseException] = []
+    reader = threading.Thread(target=lambda: outcome.append(_refusal(fifo)), daemon=True)
+    reader.start()
+    reader.join(timeout=10)
+    assert not reader.is_alive(), "reading a FIFO blocked"
+    assert isinstance(outcome[0], errors.BundleNotAFile) and outcome[0].what == "pipe"
+
+
+def _refusal(path: Path) -> BaseException:
+    try:
+        read_bundle(path)
+    except errors.PosError as exc:
+        return exc
+    raise AssertionError("not refused")
+
+
+def test_a_folder_a_device_and_a_missing_file_are_refused(tmp_path: Path) -> None:
+    assert _refusal(tmp_path).what == "folder"  # type: ignore[attr-defined]
+    if Path("/dev/zero").exists():
+        assert _refusal(Path("/dev/zero")).what == "device"  # type: ignore[attr-defined]
+    assert _refusal(tmp_path / "nothing.cpbundle").detail == "missing_file"  # type: ignore[attr-defined]
+
+
+def test_a_file_over_the_cap_is_refused_before_it_is_read(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = write_bundle(tmp_path / "b.cpbundle", {"kind": "store-events", "signer": "store:JA01"},
+                        {"events.jsonl": b"x" * 5000}, Ed25519PrivateKey.generate())
+    monkeypatch.setattr(archive, "MAX_BUNDLE_BYTES", 4096)
+    reads: list[int] = []
+    monkeypatch.setattr(archive.os, "read", lambda fd, n: reads.append(n) or b"")
+    error = _refusal(path)
+    assert isinstance(error, errors.BundleTooLarge) and error.part == "" and error.limit == 4096
+    assert reads == []  # refused from its size alone
+
+
+def test_a_bundle_reads_with_its_sizes_checked(tmp_path: Path) -> None:
+    path = write_bundle(tmp_path / "b.cpbundle", {"kind": "store-events", "signer": "store:JA01"},
+                        {"events.jsonl": b"line\n", "households.jsonl": b""}, Ed25519PrivateKey.generate())
+    bundle = read_bundle(path)
+    assert bundle.manifest["sizes"] == {"events.jsonl": 5, "households.jsonl": 0}
+    assert bundle.files == {"events.jsonl": b"line\n", "households.jsonl": b""}
+    # a reader that expects other content files refuses the part
+    with pytest.raises(errors.BundleZipInvalid) as refused:
+        read_bundle(path, parts=frozenset({"rules.json", "use.jsonl", "households.jsonl"}))
+    assert refused.value.detail == "unknown_part"
+    with pytest.raises(ValueError):
+        write_bundle(tmp_path / "c.cpbundle", {}, {"notes.txt": b""}, Ed25519PrivateKey.generate())
