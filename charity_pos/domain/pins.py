@@ -65,7 +65,16 @@ def attempt(account: PinAccount, pin: str, now: datetime) -> tuple[str, PosError
     """One PIN typed for ``account``: updates its failure count and lock, and
     says how it went: ("ok", None), or an outcome ("inactive", "locked",
     "wrong_pin", "locked_now") with the error to raise once the caller has
-    committed the count, so that a failure is remembered."""
+    committed the count, so that a failure is remembered.
+
+    The caller holds the error in a local variable: it must drop it as it
+    raises (``try: raise failure`` / ``finally: del failure``). Else error ->
+    traceback -> the caller's frame -> error is a reference cycle, and through
+    the frames' ``f_back`` it keeps every frame that was on the stack alive
+    until the cyclic garbage collector runs, with what they hold: the log-in
+    screen, the window that asked for a manager's PIN. The collector then
+    deletes those Qt objects at whatever moment it runs, even in the middle
+    of Qt's event processing for them (a crash)."""
     if not account.active:
         return "inactive", AccountInactive(username=account.username)
     if account.locked_until is not None and account.locked_until > now:

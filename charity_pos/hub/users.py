@@ -93,4 +93,7 @@ def login(db: HubDatabase, username: str, pin: str, *, clock: Clock = system_clo
             return HubActor(user.id, user.username, user.display_name, user.role)
         if outcome == "locked_now":
             log.warning("hub account locked after %d wrong PINs", pins.MAX_FAILED_PINS)
-    raise failure
+    try:
+        raise failure
+    finally:
+        del failure  # see pins.attempt: no error -> traceback -> this frame -> error cycle

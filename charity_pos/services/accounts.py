@@ -86,7 +86,10 @@ class AccountService:
                 audit(s, now, action, "locked" if outcome == "locked_now" else "wrong_pin", user.id)
             if outcome == "locked_now":
                 log.warning("account locked after %d wrong PINs", pins.MAX_FAILED_PINS)
-        raise failure
+        try:
+            raise failure
+        finally:
+            del failure  # see pins.attempt: no error -> traceback -> this frame -> error cycle
 
     def login(self, username: str, pin: str) -> Actor:
         return self._check_pin(username, pin, "login")

@@ -107,4 +107,7 @@ def check_approval_pin(ctx: ServiceContext, approval: Approval, what: str) -> Ac
             audit(s, now, what, "till_locked", who, till=till, until=limit.locked_until)
             log.warning("approvals at a till locked after %d wrong manager PINs", pins.MAX_FAILED_PINS)
     assert failure is not None
-    raise failure
+    try:
+        raise failure
+    finally:
+        del failure  # see pins.attempt: no error -> traceback -> this frame -> error cycle

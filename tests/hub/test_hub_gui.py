@@ -6,7 +6,9 @@ import, and one downstream bundle per store."""
 
 from __future__ import annotations
 
+import gc
 import uuid
+import weakref
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -100,6 +102,32 @@ def test_add_user_refuses_a_bad_pin_and_a_taken_name(hub: Hub) -> None:
         users.add_user(hub.db, "ZHOU", "周敏", "2468")
     with pytest.raises(errors.InvalidInput):
         users.add_user(hub.db, "li", "李", "12")
+
+
+def test_a_refused_pin_leaves_no_reference_cycle(hub: Hub) -> None:
+    """The log-in screen's frames (and so the screen, the window) go when they
+    return, not whenever the cyclic GC runs: it then deleted the window in the
+    middle of Qt's event processing for it, a segfault after the test above."""
+    users.add_user(hub.db, "zhou", "周敏", "2468")
+
+    class Held:
+        pass
+
+    def caller(pin: str) -> weakref.ref[Held]:
+        held = Held()
+        try:
+            users.login(hub.db, "zhou", pin)
+        except (errors.WrongPin, errors.AccountLocked):
+            pass
+        return weakref.ref(held)
+
+    gc.collect()
+    gc.disable()
+    try:
+        # wrong PINs, the one that locks, a try while locked
+        assert [caller("1111")() for _ in range(6)] == [None] * 6
+    finally:
+        gc.enable()
 
 
 def test_two_files_give_one_line_each_and_the_stores_list_updates(qtbot, hub: Hub, clock: Clock) -> None:  # type: ignore[no-untyped-def]

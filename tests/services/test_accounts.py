@@ -4,8 +4,10 @@ counter recorded in the audit log."""
 
 from __future__ import annotations
 
+import gc
 import json
 import sqlite3
+import weakref
 from dataclasses import replace
 
 import pytest
@@ -109,6 +111,57 @@ def test_tries_while_locked_do_not_extend_the_lock(services, cashier, clock) -> 
             services.accounts.login("cashier", "0000")
     clock.advance(minutes=1)
     assert services.accounts.login("cashier", CASHIER_PIN).username == "cashier"
+
+
+def test_a_refused_pin_leaves_no_reference_cycle(services, cashier) -> None:  # type: ignore[no-untyped-def]
+    """What the callers hold goes when they return, not when the cyclic GC
+    runs: an error kept in a cycle with the frames it went through kept the
+    log-in screen's frames alive, and the GC then deleted widgets in the
+    middle of Qt's event processing (a segfault in the widget tests)."""
+
+    class Held:
+        pass
+
+    def caller(pin: str) -> weakref.ref[Held]:
+        held = Held()
+        try:
+            services.accounts.login("cashier", pin)
+        except (WrongPin, AccountLocked):
+            pass
+        return weakref.ref(held)
+
+    gc.collect()
+    gc.disable()
+    try:
+        # wrong PINs, the one that locks, a try while locked
+        assert [caller("0000")() for _ in range(6)] == [None] * 6
+    finally:
+        gc.enable()
+
+
+def test_a_refused_approval_pin_leaves_no_reference_cycle(services, cashier) -> None:  # type: ignore[no-untyped-def]
+    """The same for a manager's PIN typed wrong at the counter (the approval
+    dialog's frames, and the sale screen behind them)."""
+
+    class Held:
+        pass
+
+    def caller() -> weakref.ref[Held]:
+        held = Held()
+        try:
+            services.accounts.authorize(cashier, Action.CHANGE_PRICE, Approval("manager", "0000", "试", till="T7"))
+        except WrongPin:  # the till's count; ApprovalsLocked at the fifth is one too
+            pass
+        except Exception as exc:  # noqa: BLE001
+            assert type(exc).__name__ == "ApprovalsLocked", exc
+        return weakref.ref(held)
+
+    gc.collect()
+    gc.disable()
+    try:
+        assert [caller()() for _ in range(6)] == [None] * 6
+    finally:
+        gc.enable()
 
 
 def test_after_a_lock_runs_out_the_count_starts_again(services, cashier, clock) -> None:  # type: ignore[no-untyped-def]
