@@ -122,6 +122,10 @@ class KeyFileMissing(PosError):
     """The store's key file for personal data is missing (facts: path)."""
 
 
+class SealKeyMissing(KeyFileMissing):
+    """The key file is needed to seal what is saved, and it is missing (facts: path)."""
+
+
 class SealBroken(PosError):
     """The store file was changed outside charity-pos: a table (or the
     journal's or audit log's head) is no longer what the app sealed, so

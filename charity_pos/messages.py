@@ -60,6 +60,9 @@ TEMPLATES: dict[type[e.PosError], str] = {
     e.KeyFileMissing: QT_TRANSLATE_NOOP(
         "Errors", "The store's key file {path} is missing; restore it from the backup to read personal data."
     ),
+    e.SealKeyMissing: QT_TRANSLATE_NOOP(
+        "Errors", "The store's key file {path} is missing, and nothing can be saved without it: restore it from "
+        "the backup (it is kept apart from the database)."),
     e.SealBroken: QT_TRANSLATE_NOOP(
         "Errors", "The store file was changed outside charity-pos ({what}), so nothing more is saved to it. "
         "Run charity-pos verify on it and call the district office."),

@@ -115,9 +115,13 @@ class StoreDatabase:
 
 
 def _seal_key(store_id: uuid.UUID) -> bytes:
+    from charity_pos.errors import KeyFileMissing, SealKeyMissing
     from charity_pos.security.keys import StoreKeys
 
-    return StoreKeys.load(store_id).seal_key()
+    try:
+        return StoreKeys.load(store_id).seal_key()
+    except KeyFileMissing as exc:
+        raise SealKeyMissing(**exc.facts) from None
 
 
 def _adopt_seal(conn: Connection, before: str | None) -> None:

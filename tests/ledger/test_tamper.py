@@ -545,3 +545,29 @@ def test_without_the_key_a_consistent_forged_seal_cannot_hide_events_the_distric
     assert blind.problem is not None and blind.problem.kind == "truncated_hub"
     assert (blind.problem.expected, blind.problem.found) == (last, last - 1)
     assert keyed.problem is not None and keyed.problem.kind == "seal_forged"
+
+
+def test_without_its_key_file_the_store_saves_nothing(richer: Built, tmp_path: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    """The seal needs the key: a store PC that lost its key file is told to
+    restore it, and nothing is written (so nothing unsealed either)."""
+    from charity_pos import messages
+    from charity_pos.errors import SealKeyMissing
+
+    monkeypatch.setenv("CHARITY_POS_HOME", str(tmp_path / "elsewhere"))
+    def dump(path: Path) -> dict[str, list[tuple]]:  # type: ignore[type-arg]
+        with contextlib.closing(sqlite3.connect(path)) as conn:
+            names = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+            return {n: sorted(conn.execute(f'SELECT * FROM "{n}"').fetchall(), key=repr) for n in names}
+
+    with _copy(richer, tmp_path) as copy:
+        before = dump(copy)
+        services = Services.open(copy)
+        try:
+            manager = next(u for u in services.accounts.users() if u.username == "manager")
+            with pytest.raises(SealKeyMissing) as caught:
+                services.shifts.open(Actor(manager.id, manager.username, manager.role), "T9", 100)
+        finally:
+            services.close()
+        assert "backup" in messages.describe(caught.value, lambda _c, text: text)
+        assert dump(copy) == before and _report(copy, richer.key).ok
