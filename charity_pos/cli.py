@@ -350,12 +350,17 @@ def _households_import(args: argparse.Namespace) -> int:
             count=len(result.good), seq=done.saved.event_seq))
     else:
         print(translate("cli", "No household was imported."))
+    return print_rejects(done, len(result.bad))
+
+
+def print_rejects(done, bad: int) -> int:  # type: ignore[no-untyped-def]
+    """Where the rows to correct went, or why they could not be written;
+    the exit code of a household import (1 when any row was refused)."""
     if done.rejects is not None:
-        print(translate("cli", "{count} rows to correct written to {out}.").format(count=len(result.bad),
-                                                                                  out=done.rejects))
+        print(translate("cli", "{count} rows to correct written to {out}.").format(count=bad, out=done.rejects))
     if done.rejects_error is not None:
         print(translate("cli", "Error: ") + describe(done.rejects_error), file=sys.stderr)
-    return 1 if result.bad else 0
+    return 1 if bad else 0
 
 
 def print_bad_rows(bad) -> None:  # type: ignore[no-untyped-def]

@@ -195,7 +195,7 @@ def _add_store(args: argparse.Namespace) -> int:
 def _households_import(args: argparse.Namespace) -> int:
     import sys
 
-    from charity_pos.cli import print_bad_rows
+    from charity_pos.cli import print_bad_rows, print_rejects
     from charity_pos.hub.engine import open_hub
     from charity_pos.hub.registry import import_households
 
@@ -205,12 +205,7 @@ def _households_import(args: argparse.Namespace) -> int:
     print_bad_rows(result.bad)
     print(translate("cli", "{imported} households imported into the district registry, {rejected} rejected.").format(
         imported=done.imported, rejected=len(result.bad)))
-    if done.rejects is not None:
-        print(translate("cli", "{count} rows to correct written to {out}.").format(count=len(result.bad),
-                                                                                  out=done.rejects))
-    if done.rejects_error is not None:
-        print(translate("cli", "Error: ") + describe(done.rejects_error), file=sys.stderr)
-    return 1 if result.bad else 0
+    return print_rejects(done, len(result.bad))
 
 
 def _export_bundle(args: argparse.Namespace) -> int:

@@ -161,7 +161,7 @@ def household_problems(draft: HouseholdDraft, skip: frozenset[str] = frozenset()
         try:
             checked[name] = check(*args)
         except InvalidInput as exc:
-            problems.append(exc)
+            problems.append(exc.with_traceback(None))  # no error -> traceback -> frame cycle
 
     attempt("card_number", _card, draft.card_number)
     attempt("head_name", _text, "head_name", draft.head_name, 50)

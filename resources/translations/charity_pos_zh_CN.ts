@@ -5407,8 +5407,7 @@ total {total}, change {change}</source>
     <message>
         <location filename="../../charity_pos/cli.py" line="170"/>
         <location filename="../../charity_pos/cli.py" line="179"/>
-        <location filename="../../charity_pos/cli.py" line="357"/>
-        <location filename="../../charity_pos/hub/cli.py" line="212"/>
+        <location filename="../../charity_pos/cli.py" line="362"/>
         <location filename="../../charity_pos/hub_ui/app.py" line="67"/>
         <source>Error: </source>
         <translation>错误：</translation>
@@ -5464,7 +5463,7 @@ total {total}, change {change}</source>
         <translation>{file}：共 {total} 行，{good} 行无误，{bad} 行需更正。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="371"/>
+        <location filename="../../charity_pos/cli.py" line="376"/>
         <source>Row {row} ({household}): {reasons}</source>
         <translation>第 {row} 行（{household}）：{reasons}</translation>
     </message>
@@ -5494,158 +5493,157 @@ total {total}, change {change}</source>
         <translation>未导入任何家庭。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="354"/>
-        <location filename="../../charity_pos/hub/cli.py" line="209"/>
+        <location filename="../../charity_pos/cli.py" line="360"/>
         <source>{count} rows to correct written to {out}.</source>
         <translation>{count} 行需更正的记录已写入 {out}。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="380"/>
+        <location filename="../../charity_pos/cli.py" line="385"/>
         <source>SQLite integrity check failed: {detail}</source>
         <translation>SQLite 完整性检查失败：{detail}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="381"/>
+        <location filename="../../charity_pos/cli.py" line="386"/>
         <source>journal event #{seq} is out of sequence (expected #{expected})</source>
         <translation>日志事件 #{seq} 序号不连续（应为 #{expected}）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="382"/>
+        <location filename="../../charity_pos/cli.py" line="387"/>
         <source>journal event #{seq} does not link to the event before it</source>
         <translation>日志事件 #{seq} 与前一事件的链接不符</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="383"/>
+        <location filename="../../charity_pos/cli.py" line="388"/>
         <source>journal event #{seq} was altered: its hash does not match</source>
         <translation>日志事件 #{seq} 被改动：哈希值不符</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="384"/>
+        <location filename="../../charity_pos/cli.py" line="389"/>
         <source>journal event #{seq} cannot be read: {detail}</source>
         <translation>日志事件 #{seq} 无法读取：{detail}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="385"/>
+        <location filename="../../charity_pos/cli.py" line="390"/>
         <source>record {table}/{record} written by journal event #{seq} is missing</source>
         <translation>日志事件 #{seq} 写入的记录 {table}/{record} 不见了</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="386"/>
+        <location filename="../../charity_pos/cli.py" line="391"/>
         <source>record {table}/{record} is not in the journal</source>
         <translation>记录 {table}/{record} 不在日志中</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="387"/>
+        <location filename="../../charity_pos/cli.py" line="392"/>
         <source>record {table}/{record}: {column} is {found} in the database but {expected} in journal event #{seq}</source>
         <translation>记录 {table}/{record}：{column} 在数据库中为 {found}，但日志事件 #{seq} 中为 {expected}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="389"/>
+        <location filename="../../charity_pos/cli.py" line="394"/>
         <source>the database has a trigger {record} on {table} that charity-pos never makes</source>
         <translation>数据库中有 charity-pos 从不创建的触发器 {record}（在 {table} 上）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="391"/>
+        <location filename="../../charity_pos/cli.py" line="396"/>
         <source>the database has a view {record} that charity-pos never makes</source>
         <translation>数据库中有 charity-pos 从不创建的视图 {record}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="392"/>
+        <location filename="../../charity_pos/cli.py" line="397"/>
         <source>the database has a table {table} that charity-pos never makes</source>
         <translation>数据库中有 charity-pos 从不创建的表 {table}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="393"/>
+        <location filename="../../charity_pos/cli.py" line="398"/>
         <source>the table {table} is missing from the database</source>
         <translation>数据库中缺少表 {table}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="394"/>
+        <location filename="../../charity_pos/cli.py" line="399"/>
         <source>the column {table}.{column} is missing from the database</source>
         <translation>数据库中缺少列 {table}.{column}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="395"/>
+        <location filename="../../charity_pos/cli.py" line="400"/>
         <source>the database has a column {table}.{column} that charity-pos never makes</source>
         <translation>数据库中有 charity-pos 从不创建的列 {table}.{column}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="396"/>
+        <location filename="../../charity_pos/cli.py" line="401"/>
         <source>the file claims an earlier version&apos;s schema ({detail}), but its key file says it was sealed: it was set back by hand</source>
         <translation>文件自称是较早版本的结构（{detail}），但其密钥文件表明它已加封签：是被人为改回的</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="398"/>
+        <location filename="../../charity_pos/cli.py" line="403"/>
         <source>the journal is empty: a store file always holds at least its first events</source>
         <translation>日志为空：门店数据文件至少应有最初的事件</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="399"/>
+        <location filename="../../charity_pos/cli.py" line="404"/>
         <source>the store&apos;s seal is missing: the file was emptied or rebuilt outside charity-pos</source>
         <translation>门店封签缺失：文件在 charity-pos 之外被清空或重建</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="400"/>
+        <location filename="../../charity_pos/cli.py" line="405"/>
         <source>the store&apos;s seal was not written by this store&apos;s charity-pos (it does not verify with the store&apos;s key)</source>
         <translation>门店封签不是本店的 charity-pos 写入的（用门店密钥核验不通过）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="402"/>
+        <location filename="../../charity_pos/cli.py" line="407"/>
         <source>events were removed from the end of the journal: it ends at #{found}, but the store had written #{expected}</source>
         <translation>日志末尾的事件被删除：日志止于 #{found}，但门店已写到 #{expected}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="404"/>
+        <location filename="../../charity_pos/cli.py" line="409"/>
         <source>events were removed from the end of the journal: it ends at #{found}, but the store had already sent #{expected} to the district</source>
         <translation>日志末尾的事件被删除：日志止于 #{found}，但门店已把 #{expected} 报送区里</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="406"/>
+        <location filename="../../charity_pos/cli.py" line="411"/>
         <source>the journal was rewritten after event #{expected} outside charity-pos (its last event is not the one the store sealed)</source>
         <translation>日志在事件 #{expected} 之后被 charity-pos 之外改写（最后一个事件不是门店封签的那个）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="408"/>
+        <location filename="../../charity_pos/cli.py" line="413"/>
         <source>record {table}/{record}: {column} is stored as {found}, not in the form charity-pos writes</source>
         <translation>记录 {table}/{record}：{column} 存为 {found}，不是 charity-pos 写入的形式</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="410"/>
+        <location filename="../../charity_pos/cli.py" line="415"/>
         <source>audit log entry #{seq} is out of sequence (expected #{expected})</source>
         <translation>审计日志第 #{seq} 条顺序不对（应为 #{expected}）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="411"/>
+        <location filename="../../charity_pos/cli.py" line="416"/>
         <source>audit log entry #{seq} does not link to the entry before it</source>
         <translation>审计日志第 #{seq} 条与前一条接不上</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="412"/>
+        <location filename="../../charity_pos/cli.py" line="417"/>
         <source>audit log entry #{seq} was altered: its hash does not match</source>
         <translation>审计日志第 #{seq} 条被改动：哈希不符</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="413"/>
+        <location filename="../../charity_pos/cli.py" line="418"/>
         <source>the audit log ends at entry #{found}, but the store sealed it at #{expected}</source>
         <translation>审计日志止于第 #{found} 条，但门店封签时为第 #{expected} 条</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="414"/>
+        <location filename="../../charity_pos/cli.py" line="419"/>
         <source>table {table} was changed outside charity-pos: it no longer matches the seal</source>
         <translation>表 {table} 在 charity-pos 之外被改动：与封签不符</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="415"/>
+        <location filename="../../charity_pos/cli.py" line="420"/>
         <source>table {table} was changed outside charity-pos: its columns {detail} no longer match the seal</source>
         <translation>表 {table} 在 charity-pos 之外被改动：其列 {detail} 与封签不符</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="417"/>
+        <location filename="../../charity_pos/cli.py" line="422"/>
         <source>document counter {table} of {record} stands at {found}, but the last document is number {expected}</source>
         <translation>单据计数器 {table}（{record} 年）为 {found}，但最后一张单据是第 {expected} 号</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="419"/>
+        <location filename="../../charity_pos/cli.py" line="424"/>
         <source>document counter {table} of {record}: number {detail} is missing between the documents</source>
         <translation>单据计数器 {table}（{record} 年）：单据中缺少 {detail} 号</translation>
     </message>
@@ -6036,27 +6034,27 @@ total {total}, change {change}</source>
         <translation>已向全区登记册导入 {imported} 户，拒收 {rejected} 户。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/hub/cli.py" line="234"/>
+        <location filename="../../charity_pos/hub/cli.py" line="229"/>
         <source>{card} {name} {period}: allowance {allowance}, used {used} at {stores}</source>
         <translation>{card} {name} {period}：额度 {allowance}，已在 {stores} 领取 {used}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/hub/cli.py" line="238"/>
+        <location filename="../../charity_pos/hub/cli.py" line="233"/>
         <source>No household went past its allowance across stores.</source>
         <translation>没有家庭在各门店合计超出额度。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/hub/cli.py" line="258"/>
+        <location filename="../../charity_pos/hub/cli.py" line="253"/>
         <source>applied {count} events of store {code} (#{first}-#{last})</source>
         <translation>已导入门店 {code} 的 {count} 个事件（#{first}-#{last}）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/hub/cli.py" line="262"/>
+        <location filename="../../charity_pos/hub/cli.py" line="257"/>
         <source>already imported</source>
         <translation>此前已导入</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/hub/cli.py" line="264"/>
+        <location filename="../../charity_pos/hub/cli.py" line="259"/>
         <source>refused: </source>
         <translation>拒绝导入：</translation>
     </message>
