@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import uuid
 from datetime import UTC, date, datetime
 from typing import Any
@@ -13,6 +14,12 @@ from sqlalchemy import Column, Table
 from charity_pos.db.base import Base
 
 GENESIS = "0" * 64
+
+#: A statement that writes rows, and the table it writes to (group 1): how
+#: the journal's guard and the seal see writes, whatever made them.
+WRITE_STATEMENT = re.compile(
+    r"^\s*(?:INSERT(?:\s+OR\s+\w+)?\s+INTO|REPLACE\s+INTO|UPDATE(?:\s+OR\s+\w+)?|DELETE\s+FROM)\s+[\"`\[]?(\w+)",
+    re.IGNORECASE)
 
 
 def canonical_json(value: Any) -> str:

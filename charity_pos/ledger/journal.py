@@ -10,7 +10,6 @@ at commit, so no service can change business data silently.
 from __future__ import annotations
 
 import functools
-import re
 import sqlite3
 import uuid
 from datetime import datetime
@@ -23,7 +22,7 @@ from sqlalchemy.pool import Pool
 from charity_pos.db.base import Base
 from charity_pos.db.models import JournalEvent
 from charity_pos.ledger.canonical import (
-    GENESIS, canonical_json, event_hash, journaled_columns, journaled_tables, plain, snapshot,
+    GENESIS, WRITE_STATEMENT, canonical_json, event_hash, journaled_columns, journaled_tables, plain, snapshot,
 )
 
 _PENDING = "journal_pending"
@@ -70,9 +69,7 @@ _FLUSHING = "charity_pos_flushing"
 _ALLOWED = "charity_pos_journal_writes_allowed"
 _DENIED = "charity_pos_journal_write_denied"
 _DROPPING = "charity_pos_dropping_table"
-_WRITE = re.compile(
-    r"^\s*(?:INSERT(?:\s+OR\s+\w+)?\s+INTO|REPLACE\s+INTO|UPDATE(?:\s+OR\s+\w+)?|DELETE\s+FROM)\s+[\"`\[]?(\w+)",
-    re.IGNORECASE)
+_WRITE = WRITE_STATEMENT
 
 
 @functools.cache

@@ -34,7 +34,6 @@ import hashlib
 import hmac
 import json
 import logging
-import re
 import sqlite3
 import uuid
 import weakref
@@ -48,7 +47,7 @@ from sqlalchemy.orm import Session
 
 from charity_pos.db.base import Base
 from charity_pos.errors import SealBroken
-from charity_pos.ledger.canonical import GENESIS, canonical_json, journaled_tables
+from charity_pos.ledger.canonical import GENESIS, WRITE_STATEMENT, canonical_json, journaled_tables
 
 log = logging.getLogger("charity_pos.ledger")
 
@@ -59,9 +58,7 @@ JOURNAL = "journal_event"
 AUDIT = "audit_entry"
 VERSION = 1
 
-_WRITE = re.compile(
-    r"^\s*(?:INSERT(?:\s+OR\s+\w+)?\s+INTO|REPLACE\s+INTO|UPDATE(?:\s+OR\s+\w+)?|DELETE\s+FROM)\s+[\"`\[]?(\w+)",
-    re.IGNORECASE)
+_WRITE = WRITE_STATEMENT
 
 
 class UnsealedChange(RuntimeError):
