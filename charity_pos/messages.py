@@ -264,6 +264,8 @@ ACTIONS = {
     "quota.manage": QT_TRANSLATE_NOOP("Errors", "set quota rules"),
     "shift.close_difference": QT_TRANSLATE_NOOP("Errors", "close a shift with a cash difference"),
     "counter.rules": QT_TRANSLATE_NOOP("Errors", "set the counter's limits"),
+    "reports.view": QT_TRANSLATE_NOOP("Errors", "see the ledgers and reports"),
+    "funds.record_use": QT_TRANSLATE_NOOP("Errors", "record how cash donations were used"),
 }
 
 METHODS = {

@@ -67,6 +67,7 @@ class Entity(StrEnum):
     SHIFTS = "shifts"
     HANDOUTS = "handouts"
     QUOTAS = "quotas"
+    FUNDS = "funds"
 
 
 @dataclass(frozen=True)

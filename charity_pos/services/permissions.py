@@ -54,6 +54,10 @@ class Action(StrEnum):
     HAND_OUT = "handout.give"
     OVER_ALLOWANCE = "handout.over_allowance"
     MANAGE_QUOTAS = "quota.manage"
+    #: trace, the ledgers (台账) and reports, the dashboard, donor statements and the public notice
+    VIEW_REPORTS = "reports.view"
+    #: record how cash donations were used (善款使用)
+    RECORD_FUND_USE = "funds.record_use"
 
 
 CASHIER_MAY = frozenset({

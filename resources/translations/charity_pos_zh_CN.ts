@@ -1541,479 +1541,489 @@ This handout {value}: {lines} lines, {units} units</source>
         <translation>设置收银限额</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="270"/>
+        <location filename="../../charity_pos/messages.py" line="267"/>
+        <source>see the ledgers and reports</source>
+        <translation>查看台账与报表</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="268"/>
+        <source>record how cash donations were used</source>
+        <translation>登记善款使用</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="272"/>
         <source>cash</source>
         <translation>现金</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="271"/>
+        <location filename="../../charity_pos/messages.py" line="273"/>
         <source>WeChat Pay</source>
         <translation>微信支付</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="272"/>
+        <location filename="../../charity_pos/messages.py" line="274"/>
         <source>Alipay</source>
         <translation>支付宝</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="273"/>
+        <location filename="../../charity_pos/messages.py" line="275"/>
         <source>UnionPay card</source>
         <translation>银联卡</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="274"/>
+        <location filename="../../charity_pos/messages.py" line="276"/>
         <source>store voucher</source>
         <translation>储值券</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="278"/>
+        <location filename="../../charity_pos/messages.py" line="280"/>
         <source>No household has relief card {card}.</source>
         <translation>没有家庭使用救助卡 {card}。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="279"/>
+        <location filename="../../charity_pos/messages.py" line="281"/>
         <source>Relief card {card} is suspended: {why}</source>
         <translation>救助卡 {card} 已暂停：{why}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="280"/>
+        <location filename="../../charity_pos/messages.py" line="282"/>
         <source>Relief card {card} expired on {until}; the household must be certified again.</source>
         <translation>救助卡 {card} 已于 {until} 过期，需重新认定救助资格。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="281"/>
+        <location filename="../../charity_pos/messages.py" line="283"/>
         <source>Relief card {card} is valid only from {until}.</source>
         <translation>救助卡 {card} 自 {until} 起才生效。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="282"/>
+        <location filename="../../charity_pos/messages.py" line="284"/>
         <source>Relief card {card} lapsed long ago and its household&apos;s data was erased.</source>
         <translation>救助卡 {card} 早已失效，该家庭的个人信息已删除。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="286"/>
+        <location filename="../../charity_pos/messages.py" line="288"/>
         <source>{path}: no such file.</source>
         <translation>{path}：没有这个文件。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="287"/>
+        <location filename="../../charity_pos/messages.py" line="289"/>
         <source>{path} cannot be read (no permission, or a read error).</source>
         <translation>{path} 无法读取（没有权限，或读取出错）。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="288"/>
+        <location filename="../../charity_pos/messages.py" line="290"/>
         <source>{path} is not a charity-pos bundle, or it is cut short.</source>
         <translation>{path} 不是 charity-pos 数据包，或文件不完整。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="289"/>
+        <location filename="../../charity_pos/messages.py" line="291"/>
         <source>{path} is damaged: a part of the bundle is missing or extra.</source>
         <translation>{path} 已损坏：数据包缺少或多出了部分内容。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="290"/>
+        <location filename="../../charity_pos/messages.py" line="292"/>
         <source>{path} is damaged: a part appears twice.</source>
         <translation>{path} 已损坏：有一部分内容重复出现。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="291"/>
+        <location filename="../../charity_pos/messages.py" line="293"/>
         <source>{path} is damaged: a part is impossibly large.</source>
         <translation>{path} 已损坏：有一部分内容大得不可能。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="292"/>
+        <location filename="../../charity_pos/messages.py" line="294"/>
         <source>{path} is damaged: its manifest cannot be read.</source>
         <translation>{path} 已损坏：无法读取其清单。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="293"/>
+        <location filename="../../charity_pos/messages.py" line="295"/>
         <source>{path} is damaged: its content does not match its manifest.</source>
         <translation>{path} 已损坏：内容与清单不符。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="296"/>
+        <location filename="../../charity_pos/messages.py" line="298"/>
         <source>Something went wrong and nothing was saved. The details are in the log file.</source>
         <translation>出现意外错误，没有保存任何内容。详情见日志文件。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="299"/>
+        <location filename="../../charity_pos/messages.py" line="301"/>
         <source>{path} is {what}: charity-pos never writes over it; choose another file.</source>
         <translation>{path} 是{what}，charity-pos 不会覆盖它；请另选一个文件。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="301"/>
+        <location filename="../../charity_pos/messages.py" line="303"/>
         <source>the store&apos;s database</source>
         <translation>门店数据库</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="302"/>
+        <location filename="../../charity_pos/messages.py" line="304"/>
         <source>part of the store&apos;s database (its -wal, -shm or -journal file)</source>
         <translation>门店数据库的一部分（它的 -wal、-shm 或 -journal 文件）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="303"/>
+        <location filename="../../charity_pos/messages.py" line="305"/>
         <source>the store&apos;s lock file</source>
         <translation>门店的锁文件</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="304"/>
+        <location filename="../../charity_pos/messages.py" line="306"/>
         <source>a key file, or in the folder of the key files</source>
         <translation>密钥文件（或位于密钥文件夹中）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="305"/>
+        <location filename="../../charity_pos/messages.py" line="307"/>
         <source>the settings file</source>
         <translation>设置文件</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="306"/>
+        <location filename="../../charity_pos/messages.py" line="308"/>
         <source>the district hub&apos;s database</source>
         <translation>区级数据中心的数据库</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="307"/>
+        <location filename="../../charity_pos/messages.py" line="309"/>
         <source>part of the district hub&apos;s database (its -wal, -shm or -journal file)</source>
         <translation>区级数据中心数据库的一部分（它的 -wal、-shm 或 -journal 文件）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="308"/>
+        <location filename="../../charity_pos/messages.py" line="310"/>
         <source>a database (a store&apos;s, the hub&apos;s or a copy)</source>
         <translation>一个数据库（门店的、区级数据中心的或其副本）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="309"/>
+        <location filename="../../charity_pos/messages.py" line="311"/>
         <source>part of a database (a -wal, -shm or -journal file)</source>
         <translation>数据库的一部分（-wal、-shm 或 -journal 文件）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="311"/>
+        <location filename="../../charity_pos/messages.py" line="313"/>
         <source>{path} cannot be written: {why}.</source>
         <translation>无法写入 {path}：{why}。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="313"/>
+        <location filename="../../charity_pos/messages.py" line="315"/>
         <source>permission denied (or another program has the file open)</source>
         <translation>没有写入权限（或文件正被其他程序打开）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="315"/>
+        <location filename="../../charity_pos/messages.py" line="317"/>
         <source>the disk is read-only</source>
         <translation>磁盘为只读</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="316"/>
+        <location filename="../../charity_pos/messages.py" line="318"/>
         <source>the disk is full</source>
         <translation>磁盘已满</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="317"/>
+        <location filename="../../charity_pos/messages.py" line="319"/>
         <source>a part of the path before the file name is not a folder</source>
         <translation>文件名前面的路径中有一部分不是文件夹</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="318"/>
+        <location filename="../../charity_pos/messages.py" line="320"/>
         <source>it is not an ordinary file (a device or a pipe)</source>
         <translation>它不是普通文件（而是设备或管道）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="319"/>
+        <location filename="../../charity_pos/messages.py" line="321"/>
         <source>the name is too long or not allowed there</source>
         <translation>文件名太长，或在该位置不允许使用</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="320"/>
+        <location filename="../../charity_pos/messages.py" line="322"/>
         <source>{detail}</source>
         <translation>{detail}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="322"/>
+        <location filename="../../charity_pos/messages.py" line="324"/>
         <source>{count} households imported, but the rows to correct were not written: {problem}</source>
         <translation>已导入 {count} 户家庭，但需更正的记录没有写出：{problem}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="326"/>
+        <location filename="../../charity_pos/messages.py" line="328"/>
         <source>a folder</source>
         <extracomment>what a bundle refused without reading it was instead of a file (BundleNotAFile.what)</extracomment>
         <translation>一个文件夹</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="327"/>
+        <location filename="../../charity_pos/messages.py" line="329"/>
         <source>a pipe (FIFO)</source>
         <translation>一个管道（FIFO）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="328"/>
+        <location filename="../../charity_pos/messages.py" line="330"/>
         <source>a device</source>
         <translation>一个设备</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="329"/>
+        <location filename="../../charity_pos/messages.py" line="331"/>
         <source>not a regular file</source>
         <translation>不是普通文件</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="331"/>
+        <location filename="../../charity_pos/messages.py" line="333"/>
         <source>{path} is {what}, not a bundle file: refused without reading it.</source>
         <translation>{path} 是{what}，不是数据包文件：未读取即拒收。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="332"/>
+        <location filename="../../charity_pos/messages.py" line="334"/>
         <source>{path} is larger than a bundle may be ({limit}): refused without reading it.</source>
         <translation>{path} 超过数据包允许的大小（{limit}）：未读取即拒收。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="334"/>
+        <location filename="../../charity_pos/messages.py" line="336"/>
         <source>{path} is damaged: its part {part} is larger than it may be ({limit}).</source>
         <translation>{path} 已损坏：其中的 {part} 超过允许的大小（{limit}）。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="337"/>
+        <location filename="../../charity_pos/messages.py" line="339"/>
         <source>{path} is damaged or not from charity-pos: a part is compressed, and charity-pos stores every part uncompressed.</source>
         <translation>{path} 已损坏或并非 charity-pos 所写：有一部分内容经过压缩，而 charity-pos 存放的各部分均不压缩。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="340"/>
+        <location filename="../../charity_pos/messages.py" line="342"/>
         <source>{path} is damaged or not from charity-pos: a part is encrypted or marked in a way charity-pos never writes.</source>
         <translation>{path} 已损坏或并非 charity-pos 所写：有一部分内容被加密，或带有 charity-pos 从不写入的标记。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="343"/>
+        <location filename="../../charity_pos/messages.py" line="345"/>
         <source>{path} is damaged: the ZIP headers of a part disagree with each other.</source>
         <translation>{path} 已损坏：某部分内容的 ZIP 文件头前后不一致。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="344"/>
+        <location filename="../../charity_pos/messages.py" line="346"/>
         <source>{path} is damaged: its ZIP structure is not what charity-pos writes (parts overlap, leave gaps or run past the end).</source>
         <translation>{path} 已损坏：其 ZIP 结构与 charity-pos 所写的不同（各部分相互重叠、留有空隙或超出文件末尾）。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="347"/>
+        <location filename="../../charity_pos/messages.py" line="349"/>
         <source>{path} is damaged: a part does not match its checksum.</source>
         <translation>{path} 已损坏：有一部分内容与其校验和不符。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="348"/>
+        <location filename="../../charity_pos/messages.py" line="350"/>
         <source>{path} has more parts than a charity-pos bundle has.</source>
         <translation>{path} 包含的部分多于 charity-pos 数据包应有的数量。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="349"/>
+        <location filename="../../charity_pos/messages.py" line="351"/>
         <source>{path} holds a part that a charity-pos bundle of this kind does not have.</source>
         <translation>{path} 含有此类 charity-pos 数据包不应有的部分。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="351"/>
+        <location filename="../../charity_pos/messages.py" line="353"/>
         <source>{path} is damaged: the size of a part differs from the size its manifest gives.</source>
         <translation>{path} 已损坏：某部分内容的大小与清单所记不符。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="355"/>
+        <location filename="../../charity_pos/messages.py" line="357"/>
         <source>{path} is damaged: {part} is nested deeper than charity-pos ever writes (more than {limit} levels).</source>
         <translation>{path} 已损坏：{part} 的嵌套层数超出 charity-pos 所写的范围（多于 {limit} 层）。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="357"/>
+        <location filename="../../charity_pos/messages.py" line="359"/>
         <source>{path} is damaged: {part} holds a number out of range, or NaN or Infinity.</source>
         <translation>{path} 已损坏：{part} 含有超出范围的数字，或 NaN、Infinity。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="461"/>
+        <location filename="../../charity_pos/messages.py" line="463"/>
         <source>{path} is a folder; give the name of a file to write.</source>
         <translation>{path} 是文件夹；请指定要写入的文件名。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="462"/>
+        <location filename="../../charity_pos/messages.py" line="464"/>
         <source>{path} is a file, not a folder; give the folder to write into.</source>
         <translation>{path} 是文件，不是文件夹；请指定要写入的文件夹。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="463"/>
+        <location filename="../../charity_pos/messages.py" line="465"/>
         <source>{path} already exists and was not written by charity-pos, so it is left as it is; choose another name, move it away, or (on the command line) add --force to replace it.</source>
         <translation>{path} 已存在，且不是 charity-pos 写的，因此保持不动；请另选文件名、把它移走，或（在命令行中）加上 --force 予以替换。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="466"/>
+        <location filename="../../charity_pos/messages.py" line="468"/>
         <source>{path} is not a hub trust file made by “charity-pos hub add-store” (field {field}).</source>
         <translation>{path} 不是“charity-pos hub add-store”生成的区级数据中心信任文件（字段 {field}）。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="468"/>
-        <location filename="../../charity_pos/messages.py" line="541"/>
+        <location filename="../../charity_pos/messages.py" line="470"/>
+        <location filename="../../charity_pos/messages.py" line="543"/>
         <source>{path} was made for store {made_for}, not for this store ({store_code}).</source>
         <translation>{path} 是为门店 {made_for} 生成的，不是本门店（{store_code}）的。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="470"/>
+        <location filename="../../charity_pos/messages.py" line="472"/>
         <source>This store already trusts the hub of {district} ({hub_id}); {path} is from another hub and is refused.</source>
         <translation>本门店已信任{district}的区级数据中心（{hub_id}）；{path} 来自另一个数据中心，已拒绝。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="472"/>
+        <location filename="../../charity_pos/messages.py" line="474"/>
         <source>There is no journal event #{from_seq}: this store&apos;s journal runs from #1 to #{last_seq}.</source>
         <translation>没有日志事件 #{from_seq}：本门店的日志从 #1 到 #{last_seq}。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="474"/>
+        <location filename="../../charity_pos/messages.py" line="476"/>
         <source>The journal of {path} is broken at event #{seq}; nothing was exported. Run charity-pos verify.</source>
         <translation>{path} 的日志在事件 #{seq} 处断开，未导出任何内容。请运行 charity-pos verify 核验。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="481"/>
+        <location filename="../../charity_pos/messages.py" line="483"/>
         <source>There is no district hub at {url} yet; create it with “charity-pos hub init”.</source>
         <translation>{url} 还没有区级数据中心；请先用“charity-pos hub init”创建。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="483"/>
+        <location filename="../../charity_pos/messages.py" line="485"/>
         <source>{url} already holds the district hub of {district}; a new hub needs a new database.</source>
         <translation>{url} 已是{district}的区级数据中心；新建数据中心需要新的数据库。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="485"/>
+        <location filename="../../charity_pos/messages.py" line="487"/>
         <source>{url} is not a charity-pos district hub database.</source>
         <translation>{url} 不是 charity-pos 区级数据中心数据库。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="486"/>
+        <location filename="../../charity_pos/messages.py" line="488"/>
         <source>The hub database {url} cannot be opened: {detail}</source>
         <translation>无法打开数据中心数据库 {url}：{detail}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="487"/>
+        <location filename="../../charity_pos/messages.py" line="489"/>
         <source>{path} is not a store registration file made by “charity-pos store-key” (field {field}).</source>
         <translation>{path} 不是由“charity-pos store-key”生成的门店登记文件（字段 {field}）。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="489"/>
+        <location filename="../../charity_pos/messages.py" line="491"/>
         <source>Store {store_code} is already registered with another key; a registration file cannot replace it.</source>
         <translation>门店 {store_code} 已用另一个密钥登记；登记文件不能替换已登记的密钥。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="491"/>
+        <location filename="../../charity_pos/messages.py" line="493"/>
         <source>This store is already registered as {registered_code}, not as {store_code}.</source>
         <translation>该门店已登记为 {registered_code}，而不是 {store_code}。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="493"/>
+        <location filename="../../charity_pos/messages.py" line="495"/>
         <source>{path} is not a bundle of a store&apos;s events (it is “{kind}”).</source>
         <translation>{path} 不是门店业务事件数据包（而是“{kind}”）。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="495"/>
+        <location filename="../../charity_pos/messages.py" line="497"/>
         <source>{path} comes from store {store_code}, which is not registered at this hub; register it with “charity-pos hub add-store” first.</source>
         <translation>{path} 来自门店 {store_code}，该门店未在本数据中心登记；请先用“charity-pos hub add-store”登记。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="498"/>
+        <location filename="../../charity_pos/messages.py" line="500"/>
         <source>{path} has been altered: its bytes are not those charity-pos wrote for its content.</source>
         <translation>{path} 已被改动：文件字节与 charity-pos 为其内容写出的不一致。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="500"/>
+        <location filename="../../charity_pos/messages.py" line="502"/>
         <source>{path} is signed by {signer} but holds the events of store {store_code}: refused as forged.</source>
         <translation>{path} 由 {signer} 签名，却装有门店 {store_code} 的事件：视为伪造，拒绝导入。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="502"/>
+        <location filename="../../charity_pos/messages.py" line="504"/>
         <source>{path} is not from the store registered as {store_code} (another store id): refused.</source>
         <translation>{path} 不是来自登记为 {store_code} 的门店（门店标识不同）：拒绝导入。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="504"/>
+        <location filename="../../charity_pos/messages.py" line="506"/>
         <source>{path} is damaged or tampered with: its manifest ({field}) does not match its events.</source>
         <translation>{path} 已损坏或被篡改：清单（{field}）与事件不符。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="506"/>
+        <location filename="../../charity_pos/messages.py" line="508"/>
         <source>{path} is damaged: line {line} of its events is not an event.</source>
         <translation>{path} 已损坏：事件第 {line} 行不是有效事件。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="508"/>
+        <location filename="../../charity_pos/messages.py" line="510"/>
         <source>{path} is damaged or tampered with: its events are out of order or missing (expected #{seq}).</source>
         <translation>{path} 已损坏或被篡改：事件顺序错乱或有缺失（应为 #{seq}）。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="510"/>
+        <location filename="../../charity_pos/messages.py" line="512"/>
         <source>{path} is damaged or tampered with: event #{seq} does not match its hash.</source>
         <translation>{path} 已损坏或被篡改：事件 #{seq} 与其哈希值不符。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="512"/>
+        <location filename="../../charity_pos/messages.py" line="514"/>
         <source>{path} is damaged or tampered with: event #{seq} does not follow the event before it.</source>
         <translation>{path} 已损坏或被篡改：事件 #{seq} 与前一事件接不上。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="514"/>
+        <location filename="../../charity_pos/messages.py" line="516"/>
         <source>missing events {first}-{last} of store {store_code}: import the earlier bundle first</source>
         <translation>缺少门店 {store_code} 的事件 {first}-{last}：请先导入更早的数据包</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="516"/>
+        <location filename="../../charity_pos/messages.py" line="518"/>
         <source>Event #{seq} of store {store_code} differs from the one the hub already holds: refused as tampering (a fork).</source>
         <translation>门店 {store_code} 的事件 #{seq} 与数据中心已有的不同：视为篡改（分叉），拒绝导入。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="519"/>
+        <location filename="../../charity_pos/messages.py" line="521"/>
         <source>{path}: the hub&apos;s database refused the import ({detail}); nothing was saved.</source>
         <translation>{path}：数据中心数据库拒绝了导入（{detail}），没有保存任何内容。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="521"/>
+        <location filename="../../charity_pos/messages.py" line="523"/>
         <source>{path} was refused after an unexpected error ({error}); nothing was saved, and the details are in the log file.</source>
         <translation>{path} 因意外错误（{error}）被拒收；没有保存任何内容，详情见日志文件。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="524"/>
+        <location filename="../../charity_pos/messages.py" line="526"/>
         <source>{path} is damaged or tampered with: its manifest&apos;s {field} is missing or not a value charity-pos writes.</source>
         <translation>{path} 已损坏或被篡改：清单中的 {field} 缺失，或不是 charity-pos 会写入的值。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="527"/>
+        <location filename="../../charity_pos/messages.py" line="529"/>
         <source>{path} is damaged or tampered with: event #{seq} (line {line}) is not what a store writes ({field}).</source>
         <translation>{path} 已损坏或被篡改：事件 #{seq}（第 {line} 行）不是门店会写入的内容（{field}）。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="530"/>
+        <location filename="../../charity_pos/messages.py" line="532"/>
         <source>No store {store_code} is registered at this hub; register it with “charity-pos hub add-store”.</source>
         <translation>本数据中心没有登记门店 {store_code}；请先用“charity-pos hub add-store”登记。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="532"/>
+        <location filename="../../charity_pos/messages.py" line="534"/>
         <source>{path} is damaged: line {line} of its households is not a household link.</source>
         <translation>{path} 已损坏：其家庭文件第 {line} 行不是家庭关联记录。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="537"/>
+        <location filename="../../charity_pos/messages.py" line="539"/>
         <source>This store trusts no district hub yet, so {path} cannot be checked: run charity-pos trust-hub first.</source>
         <translation>本店尚未信任任何区级中心，无法核验 {path}：请先运行 charity-pos trust-hub。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="539"/>
+        <location filename="../../charity_pos/messages.py" line="541"/>
         <source>{path} is not a bundle from the district hub to a store (it is a {kind} bundle).</source>
         <translation>{path} 不是区级中心发给门店的数据包（它是 {kind} 数据包）。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="543"/>
+        <location filename="../../charity_pos/messages.py" line="545"/>
         <source>{path} is signed by {signer}, not by the hub of {district} that this store trusts: refused.</source>
         <translation>{path} 由 {signer} 签名，不是本店信任的{district}中心：已拒绝。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="545"/>
+        <location filename="../../charity_pos/messages.py" line="547"/>
         <source>{path} is bundle #{sequence} from the hub, not newer than #{last_seq}: it is older than the one last applied (or the same one) and is refused.</source>
         <translation>{path} 是中心的第 {sequence} 号数据包，不比上次导入的第 {last_seq} 号新：比上次导入的旧（或是同一个），已拒绝。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="548"/>
+        <location filename="../../charity_pos/messages.py" line="550"/>
         <source>{path} is damaged: line {line} of {file} is not what the district sends; nothing was applied.</source>
         <translation>{path} 已损坏：{file} 第 {line} 行不是区里发送的内容；未导入任何数据。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="550"/>
+        <location filename="../../charity_pos/messages.py" line="552"/>
         <source>{path}: card {card} of the district&apos;s registry is held here by another household; nothing was applied. Ask the district to check the card.</source>
         <translation>{path}：区登记册中的救助卡 {card} 在本店属于另一户；未导入任何数据。请联系区里核对此卡。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="553"/>
+        <location filename="../../charity_pos/messages.py" line="555"/>
         <source>Household {card} came from the district&apos;s registry: this store does not hold its whole ID number (ask the district).</source>
         <translation>救助户 {card} 来自区登记册：本店不保存其完整身份证号（请向区里查询）。</translation>
     </message>
