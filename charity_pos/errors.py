@@ -480,3 +480,7 @@ class IdNotHeldHere(PosError):
 
 class RulesFileUnreadable(PosError):
     """A quota rules file that is missing, not JSON, or not a list of rules (facts: path, detail)."""
+
+
+class FundsShort(PosError):
+    """A use of donated cash beyond what is left of it (facts: amount, left)."""

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from datetime import datetime
 
 from charity_pos import errors as e
+from charity_pos.domain.money import format_fen
 
 Translate = Callable[[str, str], str]
 
@@ -38,6 +39,8 @@ TEMPLATES: dict[type[e.PosError], str] = {
     e.DuplicateBarcode: QT_TRANSLATE_NOOP("Errors", "Barcode {barcode} already belongs to “{item_name}”."),
     e.DuplicateName: QT_TRANSLATE_NOOP("Errors", "“{value}” is already taken."),
     e.NotFound: QT_TRANSLATE_NOOP("Errors", "Not found: {key}."),
+    e.FundsShort: QT_TRANSLATE_NOOP(
+        "Errors", "Only {left} of donated cash is left: a use of {amount} cannot be recorded."),
     e.UnknownBarcode: QT_TRANSLATE_NOOP("Errors", "No item has barcode {barcode}."),
     e.WrongPin: QT_TRANSLATE_NOOP("Errors", "Wrong user name or PIN."),
     e.AccountLocked: QT_TRANSLATE_NOOP(
@@ -131,6 +134,15 @@ BARCODE_REASONS = {
 }
 
 FIELDS = {
+    "from": QT_TRANSLATE_NOOP("Errors", "From"),
+    "to": QT_TRANSLATE_NOOP("Errors", "To"),
+    "month": QT_TRANSLATE_NOOP("Errors", "Month"),
+    "year": QT_TRANSLATE_NOOP("Errors", "Year"),
+    "purpose": QT_TRANSLATE_NOOP("Errors", "Purpose"),
+    "voucher": QT_TRANSLATE_NOOP("Errors", "Voucher number"),
+    "fund_kind": QT_TRANSLATE_NOOP("Errors", "Use"),
+    "used_on": QT_TRANSLATE_NOOP("Errors", "Date of use"),
+    "report": QT_TRANSLATE_NOOP("Errors", "Report"),
     "name": QT_TRANSLATE_NOOP("Errors", "Name"),
     "unit": QT_TRANSLATE_NOOP("Errors", "Unit"),
     "category": QT_TRANSLATE_NOOP("Errors", "Category"),
@@ -223,6 +235,8 @@ INPUT_REASONS = {
     "months": QT_TRANSLATE_NOOP("Errors", "{field}: “{value}” is not a month (1-12)."),
     "has_returns": QT_TRANSLATE_NOOP("Errors", "Sale {value} has returns and can no longer be voided."),
     "reference_needed": QT_TRANSLATE_NOOP("Errors", "A {value} payment needs its reference number."),
+    "month_format": QT_TRANSLATE_NOOP("Errors", "{field}: “{value}” is not a month; type it like 2026-11."),
+    "future": QT_TRANSLATE_NOOP("Errors", "{field} is a day still to come."),
     "date_format": QT_TRANSLATE_NOOP("Errors", "{field}: “{value}” is not a date; type it like 2026-09-30."),
     "id_as_number": QT_TRANSLATE_NOOP(
         "Errors", "The ID number was stored as a number and lost digits; format the column as text and type it again."),
@@ -449,6 +463,9 @@ def describe(error: BaseException, tr: Translate) -> str:
         facts["method"] = t(METHODS[str(facts["method"])])
     if "until" in facts:
         facts["until"] = _when(facts["until"])
+    for key, value in list(facts.items()):  # amounts travel in fen and are said in yuan
+        if key.endswith("_fen") and isinstance(value, int) and not isinstance(value, bool):
+            facts[key.removesuffix("_fen")] = format_fen(value)
     for key, value in facts.items():
         if isinstance(value, (list, tuple)):
             facts[key] = ", ".join(str(v) for v in value)

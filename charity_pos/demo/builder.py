@@ -76,6 +76,11 @@ class SimClock:
         return int((datetime.combine(day.date(), time(hour, minute), tzinfo=STORE_TZ) - self.at).total_seconds() // 60)
 
 
+#: what the demo store spends donated cash on
+FUND_USES = (("relief_goods", "采购米面油，发放困难家庭"), ("cash_aid", "困难家庭临时救助金"),
+             ("activities", "社区助老志愿活动物资"))
+
+
 def _chunks(items: list[ItemRow], size: int) -> list[list[ItemRow]]:
     return [items[i:i + size] for i in range(0, len(items), size)]
 
@@ -287,6 +292,15 @@ def _build(path: Path, *, days: int, seed: int) -> DemoSummary:
                 counted = rng.sample(items, k=min(len(items), 15))
                 levels = {it.id: max(0, sv.stock.on_hand(it.id) - rng.choice((0, 0, 0, 1, 2))) for it in counted}
                 sv.stock.count(manager, levels, reason="周盘点")
+            # Every ten days the manager spends half of the donated cash left on
+            # relief (no randomness: the rest of the demo stays as it was).
+            if offset % 10 == 9:
+                left = sv.funds.balance(manager).left_fen // 2 // 1000 * 1000
+                if left:
+                    clock.not_before(day, 18, 30)
+                    kind, purpose = FUND_USES[(offset // 10) % len(FUND_USES)]
+                    sv.funds.record_use(manager, used_on=day.date(), amount_fen=left, kind=kind, purpose=purpose,
+                                        voucher=f"PZ{day:%Y%m%d}")
         # A receipt printed with a mistake is voided and issued again.
         issued = [d for d in sv.intake.donations() if d.receipt_number]
         if issued:

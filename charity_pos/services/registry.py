@@ -11,6 +11,7 @@ from charity_pos.services.base import Clock, ServiceContext, system_clock
 from charity_pos.services.catalog import CatalogService
 from charity_pos.services.counter_rules import CounterRuleService
 from charity_pos.services.donors import DonorService
+from charity_pos.services.funds import FundService
 from charity_pos.services.handouts import HandoutService
 from charity_pos.services.household_status import HouseholdStatusService
 from charity_pos.services.households import HouseholdService
@@ -18,6 +19,7 @@ from charity_pos.services.intake import IntakeService
 from charity_pos.services.labels import LabelService
 from charity_pos.services.quotas import QuotaService
 from charity_pos.services.receipts import ReceiptService
+from charity_pos.services.reports import ReportService
 from charity_pos.services.returns import ReturnService
 from charity_pos.services.sales import SalesService
 from charity_pos.services.shifts import ShiftService
@@ -43,6 +45,8 @@ class Services:
     quotas: QuotaService
     handouts: HandoutService
     household_status: HouseholdStatusService
+    funds: FundService
+    reports: ReportService
 
     @classmethod
     def for_db(cls, db: StoreDatabase, clock: Clock = system_clock) -> Services:
@@ -52,7 +56,8 @@ class Services:
                    DonorService(ctx, accounts), HouseholdService(ctx, accounts), IntakeService(ctx, accounts),
                    ReceiptService(ctx, accounts), LabelService(ctx), CounterRuleService(ctx, accounts),
                    ShiftService(ctx, accounts), SalesService(ctx, accounts), ReturnService(ctx, accounts),
-                   QuotaService(ctx, accounts), HandoutService(ctx, accounts), HouseholdStatusService(ctx, accounts))
+                   QuotaService(ctx, accounts), HandoutService(ctx, accounts), HouseholdStatusService(ctx, accounts),
+                   FundService(ctx, accounts), ReportService(ctx, accounts))
 
     @classmethod
     def open(cls, path: Path, clock: Clock = system_clock) -> Services:

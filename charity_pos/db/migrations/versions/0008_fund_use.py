@@ -1,0 +1,44 @@
+"""fund use: how cash donations were used (善款使用)
+
+Revision ID: 0008
+Revises: 0007_approval_limits
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+from alembic import op
+
+import charity_pos.db.base
+
+revision = '0008'
+down_revision = '0007_approval_limits'
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    op.create_table('fund_use',
+    sa.Column('id', sa.Uuid(), nullable=False),
+    sa.Column('number', sa.String(length=32), nullable=False),
+    sa.Column('used_on', sa.Date(), nullable=False),
+    sa.Column('amount_fen', sa.Integer(), nullable=False),
+    sa.Column('kind', sa.String(length=16), nullable=False),
+    sa.Column('purpose', sa.String(length=200), nullable=False),
+    sa.Column('voucher', sa.String(length=40), nullable=False),
+    sa.Column('recorded_by', sa.Uuid(), nullable=False),
+    sa.Column('recorded_at', charity_pos.db.base.UtcDateTime(), nullable=False),
+    sa.CheckConstraint("amount_fen > 0", name=op.f('ck_fund_use_amount_positive')),
+    sa.CheckConstraint("kind IN ('relief_goods', 'cash_aid', 'activities', 'other')", name=op.f('ck_fund_use_kind')),
+    sa.ForeignKeyConstraint(['recorded_by'], ['app_user.id'], name=op.f('fk_fund_use_recorded_by_app_user')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_fund_use')),
+    sa.UniqueConstraint('number', name=op.f('uq_fund_use_number'))
+    )
+    with op.batch_alter_table('fund_use', schema=None) as batch_op:
+        batch_op.create_index('ix_fund_use_used_on', ['used_on'], unique=False)
+
+
+def downgrade() -> None:
+    with op.batch_alter_table('fund_use', schema=None) as batch_op:
+        batch_op.drop_index('ix_fund_use_used_on')
+    op.drop_table('fund_use')

@@ -1,0 +1,155 @@
+"""The figures of a period that several papers show: the dashboard, the
+monthly public notice, the donor-facing and district reports. One query per
+figure, here only, so that no two papers can disagree.
+
+Money kept apart (收支两条线): donated cash (``cash_donations_fen``) and what
+was done with it (``funds_used_fen``) are one line; sales income
+(``sales_fen`` less ``returns_fen``) is another. Nothing here adds them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import case, distinct, func, select
+from sqlalchemy.orm import Session
+
+from charity_pos.db.funds import FundUse
+from charity_pos.db.models import Category, Donation, DonationLine, Handout, HandoutLine, Household, Item, Sale, SaleReturn, StockMovement
+from charity_pos.reports.period import utc_range
+
+
+@dataclass(frozen=True)
+class CategoryFigure:
+    """Goods of one category: units and value (fen)."""
+
+    code: str
+    name: str
+    units: int
+    value_fen: int
+
+
+@dataclass(frozen=True)
+class ReliefFigure:
+    """Handouts to one category of household."""
+
+    household_category: str
+    households: int
+    visits: int  # 人次
+    value_fen: int
+
+
+@dataclass(frozen=True)
+class OriginFigure:
+    """Stock on the shelf from one source, valued at today's sale price."""
+
+    source: str
+    units: int
+    value_fen: int
+
+
+@dataclass(frozen=True)
+class Figures:
+    start: date
+    end: date
+    donations: int
+    donors: int  # registered donors who gave (anonymous gifts not counted)
+    goods_units: int
+    goods_value_fen: int  # valued goods only; goods that cannot be valued are counted by units
+    unvalued_units: int
+    goods_by_category: tuple[CategoryFigure, ...]
+    cash_donations: int
+    cash_donations_fen: int
+    funds_used_fen: int
+    funds_left_fen: int  # donated cash left at the end of the period
+    sales: int
+    sales_fen: int
+    returns: int
+    returns_fen: int
+    voided: int
+    voided_fen: int
+    handouts: int  # 人次
+    households: int
+    handout_units: int
+    handout_value_fen: int
+    relief_by_category: tuple[ReliefFigure, ...]
+    stock_by_source: tuple[OriginFigure, ...]  # at the end of the period
+
+    @property
+    def sales_income_fen(self) -> int:
+        """Sales less what was refunded: the store's 经营性收入."""
+        return self.sales_fen - self.returns_fen
+
+
+def _int(value: object) -> int:
+    return int(value or 0)  # type: ignore[call-overload]
+
+
+def figures(session: Session, start: date, end: date) -> Figures:
+    """The figures from the start of ``start`` to the end of ``end`` (Shanghai days)."""
+    lo, hi = utc_range(start, end)
+    in_period = (Donation.received_at >= lo) & (Donation.received_at < hi)
+
+    donations, donors, cash_count, cash_fen = session.execute(
+        select(func.count(Donation.id), func.count(distinct(Donation.donor_id)),
+               func.count(case((Donation.cash_fen > 0, 1))), func.coalesce(func.sum(Donation.cash_fen), 0))
+        .where(in_period)).one()
+    value = DonationLine.quantity * func.coalesce(DonationLine.unit_value_fen, 0)
+    by_category = session.execute(
+        select(Category.code, Category.name, func.sum(DonationLine.quantity), func.sum(value),
+               func.sum(case((DonationLine.unit_value_fen.is_(None), DonationLine.quantity), else_=0)))
+        .join(Donation, Donation.id == DonationLine.donation_id)
+        .join(Item, Item.id == DonationLine.item_id).join(Category, Category.id == Item.category_id)
+        .where(in_period).group_by(Category.code, Category.name, Category.sort_order).order_by(Category.sort_order)
+    ).all()
+    goods = tuple(CategoryFigure(code, name, _int(units), _int(fen)) for code, name, units, fen, _ in by_category)
+
+    used_fen = session.scalar(select(func.coalesce(func.sum(FundUse.amount_fen), 0))
+                              .where(FundUse.used_on >= start, FundUse.used_on <= end))
+    received_to_end = session.scalar(select(func.coalesce(func.sum(Donation.cash_fen), 0))
+                                     .where(Donation.received_at < hi))
+    used_to_end = session.scalar(select(func.coalesce(func.sum(FundUse.amount_fen), 0)).where(FundUse.used_on <= end))
+
+    sale_period = (Sale.completed_at >= lo) & (Sale.completed_at < hi)
+    sales, sales_fen, voided, voided_fen = session.execute(
+        select(func.count(case((Sale.status == "completed", 1))),
+               func.coalesce(func.sum(case((Sale.status == "completed", Sale.total_fen), else_=0)), 0),
+               func.count(case((Sale.status == "voided", 1))),
+               func.coalesce(func.sum(case((Sale.status == "voided", Sale.total_fen), else_=0)), 0))
+        .where(sale_period)).one()
+    returns, returns_fen = session.execute(
+        select(func.count(SaleReturn.id), func.coalesce(func.sum(SaleReturn.total_fen), 0))
+        .where(SaleReturn.at >= lo, SaleReturn.at < hi)).one()
+
+    handout_period = (Handout.at >= lo) & (Handout.at < hi)
+    handouts, households, handout_value = session.execute(
+        select(func.count(Handout.id), func.count(distinct(Handout.household_id)),
+               func.coalesce(func.sum(Handout.total_value_fen), 0)).where(handout_period)).one()
+    handout_units = session.scalar(
+        select(func.coalesce(func.sum(HandoutLine.quantity), 0))
+        .join(Handout, Handout.id == HandoutLine.handout_id).where(handout_period))
+    relief = session.execute(
+        select(Household.category, func.count(distinct(Handout.household_id)), func.count(Handout.id),
+               func.coalesce(func.sum(Handout.total_value_fen), 0))
+        .join(Household, Household.id == Handout.household_id).where(handout_period)
+        .group_by(Household.category).order_by(Household.category)).all()
+
+    stock = session.execute(
+        select(Item.source, func.sum(StockMovement.quantity), func.sum(StockMovement.quantity * Item.sale_price_fen))
+        .join(Item, Item.id == StockMovement.item_id).where(StockMovement.at < hi)
+        .group_by(Item.source).order_by(Item.source)).all()
+
+    return Figures(
+        start=start, end=end, donations=_int(donations), donors=_int(donors), goods_units=sum(g.units for g in goods),
+        goods_value_fen=sum(g.value_fen for g in goods),
+        unvalued_units=sum(_int(row[4]) for row in by_category), goods_by_category=goods,
+        cash_donations=_int(cash_count), cash_donations_fen=_int(cash_fen), funds_used_fen=_int(used_fen),
+        funds_left_fen=_int(received_to_end) - _int(used_to_end),
+        sales=_int(sales), sales_fen=_int(sales_fen), returns=_int(returns), returns_fen=_int(returns_fen),
+        voided=_int(voided), voided_fen=_int(voided_fen),
+        handouts=_int(handouts), households=_int(households), handout_units=_int(handout_units),
+        handout_value_fen=_int(handout_value),
+        relief_by_category=tuple(ReliefFigure(cat, _int(h), _int(v), _int(fen)) for cat, h, v, fen in relief),
+        stock_by_source=tuple(OriginFigure(src, _int(u), _int(fen)) for src, u, fen in stock),
+    )
