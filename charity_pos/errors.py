@@ -480,3 +480,24 @@ class IdNotHeldHere(PosError):
 
 class RulesFileUnreadable(PosError):
     """A quota rules file that is missing, not JSON, or not a list of rules (facts: path, detail)."""
+
+
+# --- trace and donor statements ---------------------------------------------------
+class TraceCodeUnknown(PosError):
+    """No lot, item, donation, receipt, sale, return, handout, stock receipt or count has this code (facts: code)."""
+
+
+class DonorNotFound(PosError):
+    """No donor has this name, credit code or phone number (facts: donor)."""
+
+
+class DonorAmbiguous(PosError):
+    """Several donors have this name (facts: donor, count)."""
+
+
+class DonorAnonymous(PosError):
+    """An anonymous donor has no statement (facts: donor)."""
+
+
+class NothingToReport(PosError):
+    """The donor gave nothing in the year (facts: donor, year)."""

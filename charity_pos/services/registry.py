@@ -23,6 +23,7 @@ from charity_pos.services.sales import SalesService
 from charity_pos.services.shifts import ShiftService
 from charity_pos.services.stock import StockService
 from charity_pos.services.store import StoreInfo, store_info
+from charity_pos.services.trace import TraceService
 
 
 @dataclass
@@ -43,6 +44,7 @@ class Services:
     quotas: QuotaService
     handouts: HandoutService
     household_status: HouseholdStatusService
+    trace: TraceService
 
     @classmethod
     def for_db(cls, db: StoreDatabase, clock: Clock = system_clock) -> Services:
@@ -52,7 +54,8 @@ class Services:
                    DonorService(ctx, accounts), HouseholdService(ctx, accounts), IntakeService(ctx, accounts),
                    ReceiptService(ctx, accounts), LabelService(ctx), CounterRuleService(ctx, accounts),
                    ShiftService(ctx, accounts), SalesService(ctx, accounts), ReturnService(ctx, accounts),
-                   QuotaService(ctx, accounts), HandoutService(ctx, accounts), HouseholdStatusService(ctx, accounts))
+                   QuotaService(ctx, accounts), HandoutService(ctx, accounts), HouseholdStatusService(ctx, accounts),
+                   TraceService(ctx, accounts))
 
     @classmethod
     def open(cls, path: Path, clock: Clock = system_clock) -> Services:
