@@ -227,7 +227,8 @@ def check_identity(s: Session) -> list[Imbalance]:
     stock movements, or a donation's lines with its lots."""
     every = fates(s)
     problems: list[Imbalance] = []
-    codes = dict(s.execute(select(StockLot.id, func.coalesce(StockLot.barcode, StockLot.document))).all())
+    codes = dict(s.execute(select(StockLot.id, func.coalesce(StockLot.barcode, Item.barcode, StockLot.document))
+                           .join(Item, Item.id == StockLot.item_id)).all())
     for lot_id, fate in sorted(every.items(), key=lambda pair: str(pair[0])):
         if not fate.balances:
             problems.append(Imbalance("lot", f"{codes.get(lot_id, '')} ({lot_id})", fate))
