@@ -7,6 +7,8 @@ district's scripts: keep them as they are.
     charity-pos demo --db PATH [--days N]
     charity-pos verify --db PATH
     charity-pos show KIND --db PATH [--json]
+    charity-pos trace --db PATH CODE [--json]           (cli_trace)
+    charity-pos donor-statement --db PATH --donor NAME_OR_CODE --year YYYY --out FILE.pdf
 
 Errors a user can cause print one line and exit non-zero, never a traceback.
 """
@@ -98,6 +100,9 @@ def _parser() -> argparse.ArgumentParser:
     from charity_pos.hub import cli as hub_cli
 
     hub_cli.add_parsers(sub, common)
+    from charity_pos import cli_trace
+
+    cli_trace.add_parsers(sub, common)
     return parser
 
 
@@ -158,6 +163,10 @@ def _main(args: argparse.Namespace) -> int:
             if args.households_command == "erase-lapsed":
                 return _households_erase(args)
             return _households_import(args)
+        from charity_pos import cli_trace
+
+        if command in cli_trace.COMMANDS:
+            return cli_trace.run(args)
         from charity_pos.sync import cli as sync_cli
 
         if command in sync_cli.COMMANDS:

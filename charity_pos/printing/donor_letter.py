@@ -35,7 +35,7 @@ def _date(day) -> str:  # type: ignore[no-untyped-def]
 
 
 def _yuan(fen: int) -> str:
-    return f"¥{format_fen(fen)}"
+    return format_fen(fen)  # ¥1,234.50
 
 
 def _p(text: str, style: ParagraphStyle) -> Paragraph:
@@ -47,13 +47,13 @@ def letter_lines(doc: DonorStatement) -> list[str]:
     lines = []
     if doc.units:
         lines.append(f"您共捐赠物资 {doc.units} 件，估值 {_yuan(doc.goods_value_fen)}。截至 {_date(doc.issued_on)}，其中：")
-        lines.append(f"　　· 已义卖 {doc.sold} 件，所得善款 {_yuan(doc.raised_fen)}；")
-        lines.append(f"　　· 已无偿发放 {doc.handed_out} 件，惠及 {doc.households} 户困难家庭；")
-        lines.append(f"　　· 仍在货架上待售或待发放 {doc.on_shelf} 件；")
+        lines.append(f"· 已义卖 {doc.sold} 件，所得善款 {_yuan(doc.raised_fen)}；")
+        lines.append(f"· 已无偿发放 {doc.handed_out} 件，惠及 {doc.households} 户困难家庭；")
+        lines.append(f"· 仍在货架上待售或待发放 {doc.on_shelf} 件；")
         if doc.written_off or doc.counted_missing:
-            lines.append(f"　　· 因损坏、过期报损或盘点短缺 {doc.written_off + doc.counted_missing} 件。")
+            lines.append(f"· 因损坏、过期报损或盘点短缺 {doc.written_off + doc.counted_missing} 件。")
     if doc.cash_fen:
-        lines.append(f"您捐赠的现金 {_yuan(doc.cash_fen)} 已全部计入本店捐赠收入，与经营收入分开核算、专款专用。")
+        lines.append(f"您捐赠的现金 {_yuan(doc.cash_fen)} 已计入本店的捐赠收入，与义卖等经营收入分开核算。")
     return lines
 
 
@@ -66,6 +66,7 @@ def render_donor_letter(doc: DonorStatement, out: str | Path | BinaryIO) -> None
         "title": ParagraphStyle("title", parent=base, fontSize=20, leading=28, alignment=TA_CENTER, spaceAfter=4 * mm),
         "body": ParagraphStyle("para", parent=base, firstLineIndent=22),
         "plain": base,
+        "item": ParagraphStyle("item", parent=base, leftIndent=8 * mm),
         "cell": ParagraphStyle("cell", parent=base, fontSize=9, leading=12),
         "num": ParagraphStyle("num", parent=base, fontSize=9, leading=12, alignment=TA_RIGHT),
         "head": ParagraphStyle("head", parent=base, fontSize=9, leading=12, alignment=TA_CENTER),
@@ -83,7 +84,7 @@ def render_donor_letter(doc: DonorStatement, out: str | Path | BinaryIO) -> None
                 "贴码入库，去向全程可查。现将您的捐赠及其去向反馈如下。", st["body"]),
              Spacer(1, 3 * mm), _p("一、您的捐赠", st["plain"]), Spacer(1, 1.5 * mm),
              _table(doc, st), Spacer(1, 4 * mm), _p("二、捐赠的去向", st["plain"]), Spacer(1, 1.5 * mm)]
-    story += [_p(line, st["plain"]) for line in letter_lines(doc)]
+    story += [_p(line, st["item"] if line.startswith("·") else st["plain"]) for line in letter_lines(doc)]
     story += [Spacer(1, 4 * mm),
               _p("您的善举已经化作对社区困难家庭的实际帮助。我们将继续公开、透明地管好用好每一份爱心，"
                  "欢迎您继续关注和支持慈善超市。再次向您表示诚挚的谢意！", st["body"]),
