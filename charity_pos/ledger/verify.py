@@ -21,13 +21,14 @@ from charity_pos.ledger.canonical import GENESIS, event_hash, journaled_columns,
 
 @dataclass(frozen=True)
 class Problem:
-    """The first thing that disagrees. ``kind`` is one of: integrity,
+    """The first thing that disagrees. For identity (a lot's or a
+    donation's units do not add up) ``table`` is lot or donation, ``record``
+    its code, ``expected`` the units received and ``found`` what the
+    documents and movements account for. ``kind`` is one of: integrity,
     schema, downgraded, empty, sequence, link, hash, payload, seal_missing, seal_forged,
     truncated, truncated_hub, seal_head, representation, missing_record,
     extra_record, value, audit_sequence, audit_link, audit_hash, audit_head,
-    digest, doc_sequence, identity (a lot's or a donation's units do not
-    add up: ``table`` lot or donation, ``record`` its code, ``expected``
-    received, ``found`` what the documents and movements account for)."""
+    digest, doc_sequence, identity."""
 
     kind: str
     seq: int | None = None

@@ -5756,7 +5756,6 @@ total {total}, change {change}</source>
     </message>
     <message>
         <location filename="../../charity_pos/cli.py" line="232"/>
-        <location filename="../../charity_pos/cli.py" line="235"/>
         <source>FAILED: </source>
         <translation>校验失败：</translation>
     </message>
@@ -5799,6 +5798,11 @@ total {total}, change {change}</source>
         <location filename="../../charity_pos/cli.py" line="353"/>
         <source>Dry run: nothing was imported or written.</source>
         <translation>仅检查：未导入任何家庭，也未写入任何文件。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/cli.py" line="235"/>
+        <source>Also: </source>
+        <translation>另外：</translation>
     </message>
     <message>
         <location filename="../../charity_pos/cli.py" line="240"/>
