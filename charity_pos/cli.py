@@ -7,6 +7,8 @@ district's scripts: keep them as they are.
     charity-pos demo --db PATH [--days N]
     charity-pos verify --db PATH
     charity-pos show KIND --db PATH [--json]
+    charity-pos trace --db PATH CODE [--json]           (cli_trace)
+    charity-pos donor-statement --db PATH --donor NAME_OR_CODE --year YYYY --out FILE.pdf
 
 Errors a user can cause print one line and exit non-zero, never a traceback.
 """
@@ -98,6 +100,9 @@ def _parser() -> argparse.ArgumentParser:
     from charity_pos.hub import cli as hub_cli
 
     hub_cli.add_parsers(sub, common)
+    from charity_pos import cli_trace
+
+    cli_trace.add_parsers(sub, common)
     return parser
 
 
@@ -158,6 +163,10 @@ def _main(args: argparse.Namespace) -> int:
             if args.households_command == "erase-lapsed":
                 return _households_erase(args)
             return _households_import(args)
+        from charity_pos import cli_trace
+
+        if command in cli_trace.COMMANDS:
+            return cli_trace.run(args)
         from charity_pos.sync import cli as sync_cli
 
         if command in sync_cli.COMMANDS:
@@ -221,6 +230,9 @@ def _verify(args: argparse.Namespace) -> int:
         report = verify(conn, key, key_says_sealed=marked)
     if not report.ok:
         print(translate("cli", "FAILED: ") + _problem_text(report.problem), file=sys.stderr)
+        for problem in report.identity[:20]:  # where donated units went is checked whatever else was found
+            if problem is not report.problem:
+                print(translate("cli", "Also: ") + _problem_text(problem), file=sys.stderr)
         return 1
     print(translate("cli", "OK: {events} journal events, {records} records agree; chain head {head}.").format(
         events=report.events, records=report.records, head=report.head_hash[:16]))
@@ -421,12 +433,21 @@ def _problem_text(p) -> str:  # type: ignore[no-untyped-def]
                                            "no longer match the seal"),
         "doc_sequence": translate("cli", "document counter {table} of {record} stands at {found}, but the last "
                                          "document is number {expected}"),
+        "identity": translate("cli", "the units of {table} {record} do not add up: {expected} received, but the "
+                                     "documents and stock movements account for {found} "
+                                     "({detail})"),
         "doc_sequence:gap": translate("cli", "document counter {table} of {record}: number {detail} is missing "
                                              "between the documents"),
     }
     key = p.kind
     if p.kind == "schema" or (p.kind == "digest" and p.detail):
         key = f"{p.kind}:{p.detail if p.kind == 'schema' else 'columns'}"
+    elif p.kind == "identity":
+        facts["table"] = translate("cli", "lot") if p.table == "lot" else translate("cli", "donation")
+        numbers = (p.detail.split(",") + [""] * 5)[:5]
+        facts["detail"] = translate("cli", "sold {sold}, handed out {handed}, written off {written}, counted missing "
+                                           "{counted}, on the shelf {shelf}").format(
+            sold=numbers[0], handed=numbers[1], written=numbers[2], counted=numbers[3], shelf=numbers[4])
     elif p.kind == "doc_sequence" and p.detail.startswith("gap:"):
         key, facts["detail"] = "doc_sequence:gap", p.detail[4:]
     if facts["found"] is None:

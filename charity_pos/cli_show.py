@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from charity_pos.domain.text import json_printable
 from charity_pos.i18n import translate
 
-SHOW_KINDS = ("items", "stock", "donations", "sales", "shifts", "handouts", "households", "journal")
+SHOW_KINDS = ("items", "stock", "lots", "donations", "sales", "shifts", "handouts", "households", "journal")
 
 
 def _width(text: str) -> int:
@@ -86,6 +86,24 @@ def show(args: argparse.Namespace) -> int:
             table = [[r.barcode, r.name, origins.get(r.origin, r.origin), r.document,
                       r.expiry_date.isoformat() if r.expiry_date else "", r.received, r.on_hand, r.unit] for r in lots]
             right = {5, 6}
+        elif args.kind == "lots":
+            from charity_pos.cli_trace import fate_object, origin_names, party_text
+
+            every = services.trace.lots(None)
+            # Donors as the trace shows them: people masked, companies named.
+            objects = [{"lot_id": str(r.lot_id), "code": r.code, "name": r.item_name, "unit": r.unit,
+                        "origin": r.origin, "document": r.document, "received_at": r.received_at.isoformat(),
+                        "donor_kind": r.donor_kind or None, "donor": r.donor or None,
+                        "unit_value_fen": r.unit_value_fen, **fate_object(r.fate)} for r in every]
+            origins = origin_names()
+            headers = [translate("cli", "Code"), translate("cli", "Name"), translate("cli", "From"),
+                       translate("cli", "Document"), translate("cli", "Donor"), translate("cli", "Units received"),
+                       translate("cli", "Sold"), translate("cli", "Handed out"), translate("cli", "Written off"),
+                       translate("cli", "Counted missing"), translate("cli", "On hand")]
+            table = [[r.code or "", r.item_name, origins.get(r.origin, r.origin), r.document,
+                      party_text(r.donor_kind, r.donor), r.fate.received, r.fate.sold, r.fate.handed_out,
+                      r.fate.written_off, r.fate.counted_difference, r.fate.on_shelf] for r in every]
+            right = {5, 6, 7, 8, 9, 10}
         elif args.kind == "donations":
             from charity_pos.domain.identity import mask_name
 

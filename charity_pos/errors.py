@@ -483,4 +483,25 @@ class RulesFileUnreadable(PosError):
 
 
 class FundsShort(PosError):
-    """A use of donated cash beyond what is left of it (facts: amount, left)."""
+    """A use of donated cash beyond what is left of it (facts: amount_fen, left_fen)."""
+
+
+# --- trace and donor statements ---------------------------------------------------
+class TraceCodeUnknown(PosError):
+    """No lot, item, donation, receipt, sale, return, handout, stock receipt or count has this code (facts: code)."""
+
+
+class DonorNotFound(PosError):
+    """No donor has this name, credit code or phone number (facts: donor)."""
+
+
+class DonorAmbiguous(PosError):
+    """Several donors have this name (facts: donor, count)."""
+
+
+class DonorAnonymous(PosError):
+    """An anonymous donor has no statement (facts: donor)."""
+
+
+class NothingToReport(PosError):
+    """The donor gave nothing in the year (facts: donor, year)."""

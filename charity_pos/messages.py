@@ -573,3 +573,29 @@ TEMPLATES.update({
         "Errors", "Household {card} came from the district's registry: this store does not hold its whole ID number "
                   "(ask the district)."),
 })
+
+
+# --- trace and donor statements --------------------------------------------------------
+TEMPLATES.update({
+    e.TraceCodeUnknown: QT_TRANSLATE_NOOP(
+        "Errors", "Nothing in this store has the code “{code}”: scan a label, or type a barcode or a donation, "
+                  "receipt, sale, return, handout, stock receipt or count number."),
+    e.DonorNotFound: QT_TRANSLATE_NOOP(
+        "Errors", "No donor is recorded as “{donor}”: give the donor's name exactly as recorded, a company's credit "
+                  "code or the donor's phone number."),
+    e.DonorAmbiguous: QT_TRANSLATE_NOOP(
+        "Errors", "{count} donors are recorded as “{donor}”: give the company's credit code or the donor's phone "
+                  "number instead."),
+    e.DonorAnonymous: QT_TRANSLATE_NOOP(
+        "Errors", "Anonymous donations have no donor statement: there is no one to address it to."),
+    e.NothingToReport: QT_TRANSLATE_NOOP(
+        "Errors", "“{donor}” gave nothing in {year}: there is no statement to write."),
+})
+FIELDS.update({
+    "code": QT_TRANSLATE_NOOP("Errors", "Code"),
+    "year": QT_TRANSLATE_NOOP("Errors", "Year"),
+    "donor": QT_TRANSLATE_NOOP("Errors", "Donor"),
+})
+INPUT_REASONS.update({
+    "year": QT_TRANSLATE_NOOP("Errors", "{field}: “{value}” is not a year; type it like 2026."),
+})

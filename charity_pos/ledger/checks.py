@@ -237,3 +237,22 @@ def document_numbers(conn: Connection) -> Problem | None:
 
 def letters_of(kind: str) -> str:
     return KINDS.get(kind, "?")
+
+
+# --- where every donated unit went -------------------------------------------------------------------------
+def identity(conn: Connection) -> list[Problem]:
+    """Every lot and donation whose units do not add up: received = sold +
+    handed out + written off + counted difference + on the shelf, with sales
+    and handouts read from their documents and the shelf from the stock
+    movements (``services.trace.check_identity``)."""
+    from sqlalchemy.orm import Session
+
+    from charity_pos.services.trace import check_identity
+
+    with Session(bind=conn) as session:
+        found = check_identity(session)
+    return [Problem("identity", table=bad.kind, record=bad.key, expected=bad.fate.received,
+                    found=bad.fate.accounted,
+                    detail=",".join(str(n) for n in (bad.fate.sold, bad.fate.handed_out, bad.fate.written_off,
+                                                     bad.fate.counted_difference, bad.fate.on_shelf)))
+            for bad in found]

@@ -21,11 +21,14 @@ from charity_pos.ledger.canonical import GENESIS, event_hash, journaled_columns,
 
 @dataclass(frozen=True)
 class Problem:
-    """The first thing that disagrees. ``kind`` is one of: integrity,
+    """The first thing that disagrees. For identity (a lot's or a
+    donation's units do not add up) ``table`` is lot or donation, ``record``
+    its code, ``expected`` the units received and ``found`` what the
+    documents and movements account for. ``kind`` is one of: integrity,
     schema, downgraded, empty, sequence, link, hash, payload, seal_missing, seal_forged,
     truncated, truncated_hub, seal_head, representation, missing_record,
     extra_record, value, audit_sequence, audit_link, audit_hash, audit_head,
-    digest, doc_sequence."""
+    digest, doc_sequence, identity."""
 
     kind: str
     seq: int | None = None
@@ -48,6 +51,8 @@ class Report:
     #: the file predates the seal (an earlier version's schema): no seal, schema or audit checks
     revision: str | None = None
     sealed: bool = True
+    #: every lot and donation whose units do not add up (``trace.check_identity``), whatever else was found
+    identity: tuple[Problem, ...] = ()
 
     @property
     def ok(self) -> bool:
@@ -158,7 +163,8 @@ def verify(conn: Connection, seal_key: bytes | None = None, *, key_says_sealed: 
             problem = checks.audit_chain(conn, body) or checks.digests(conn, body)
         if problem is None:
             problem = checks.document_numbers(conn)
+        identity = tuple(checks.identity(conn)) if at_head else ()
     except DBAPIError as exc:  # pages so damaged that SQLite cannot even read them
         return Report(0, 0, GENESIS, Problem("integrity", detail=str(exc.orig)))
-    return Report(events, records, head_hash, problem, authenticated=seal_key is not None and sealed,
-                  revision=revision, sealed=sealed)
+    return Report(events, records, head_hash, problem or (identity[0] if identity else None),
+                  authenticated=seal_key is not None and sealed, revision=revision, sealed=sealed, identity=identity)

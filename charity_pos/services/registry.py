@@ -25,6 +25,7 @@ from charity_pos.services.sales import SalesService
 from charity_pos.services.shifts import ShiftService
 from charity_pos.services.stock import StockService
 from charity_pos.services.store import StoreInfo, store_info
+from charity_pos.services.trace import TraceService
 
 
 @dataclass
@@ -47,6 +48,7 @@ class Services:
     household_status: HouseholdStatusService
     funds: FundService
     reports: ReportService
+    trace: TraceService
 
     @classmethod
     def for_db(cls, db: StoreDatabase, clock: Clock = system_clock) -> Services:
@@ -57,7 +59,7 @@ class Services:
                    ReceiptService(ctx, accounts), LabelService(ctx), CounterRuleService(ctx, accounts),
                    ShiftService(ctx, accounts), SalesService(ctx, accounts), ReturnService(ctx, accounts),
                    QuotaService(ctx, accounts), HandoutService(ctx, accounts), HouseholdStatusService(ctx, accounts),
-                   FundService(ctx, accounts), ReportService(ctx, accounts))
+                   FundService(ctx, accounts), ReportService(ctx, accounts), TraceService(ctx, accounts))
 
     @classmethod
     def open(cls, path: Path, clock: Clock = system_clock) -> Services:

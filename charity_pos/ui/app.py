@@ -28,12 +28,14 @@ from charity_pos.ui.sales import SaleScreen
 from charity_pos.ui.session import guarded
 from charity_pos.ui.settings import SettingsDialog
 from charity_pos.ui.staff import StaffScreen
+from charity_pos.ui.trace import TraceScreen
 
 log = logging.getLogger("charity_pos.ui")
 
 #: The screens that exist, in navigation order: the counter first, the cashier's main screen,
 #: then relief handouts at the same counter.
-SCREENS = (SaleScreen, HandoutScreen, IntakeScreen, DonationsScreen, CatalogScreen, StaffScreen, HouseholdsScreen)
+SCREENS = (SaleScreen, HandoutScreen, IntakeScreen, DonationsScreen, TraceScreen, CatalogScreen, StaffScreen,
+           HouseholdsScreen)
 
 
 def make_application(language: str, settings: config.Settings) -> QApplication:

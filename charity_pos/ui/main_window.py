@@ -55,6 +55,7 @@ class MainWindow(QMainWindow):
                 self.addAction(action)
         self.navigation.currentRowChanged.connect(self._row_changed)
         self._connect_sale()
+        self._connect_trace()
 
         body = QWidget()
         layout = QHBoxLayout(body)
@@ -78,6 +79,17 @@ class MainWindow(QMainWindow):
             sending = getattr(screen, "to_sale", None)
             if sending is not None:
                 sending.connect(counter.add_to_ticket)  # type: ignore[attr-defined]
+
+    def _connect_trace(self) -> None:
+        """A code a screen sends to be traced (``to_trace``: a donation's
+        number) brings up the screen that traces (``show_trace``) on it."""
+        tracer = next((s for s in self.screens if hasattr(s, "show_trace")), None)
+        if tracer is None:
+            return
+        for screen in self.screens:
+            sending = getattr(screen, "to_trace", None)
+            if sending is not None:
+                sending.connect(lambda code, t=tracer: (self.show_screen(t), t.show_trace(code)))  # type: ignore[attr-defined]
 
     def _menus(self) -> None:
         system = self.menuBar().addMenu(self.tr("&System"))

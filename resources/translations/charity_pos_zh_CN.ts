@@ -557,99 +557,145 @@ This handout {value}: {lines} lines, {units} units</source>
 <context>
     <name>DonationsScreen</name>
     <message>
-        <location filename="../../charity_pos/ui/donations/view.py" line="38"/>
+        <location filename="../../charity_pos/ui/donations/view.py" line="44"/>
         <source>Find by donation number or donor (Ctrl+F)</source>
+        <extracomment>a donation&apos;s number, to be traced (the main window opens the trace screen on it)</extracomment>
         <translation>按捐赠编号或捐赠人查找（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/donations/view.py" line="57"/>
+        <location filename="../../charity_pos/ui/donations/view.py" line="63"/>
         <source>Labels (Ctrl+B)</source>
         <translation>标签（Ctrl+B）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/donations/view.py" line="72"/>
+        <location filename="../../charity_pos/ui/donations/view.py" line="86"/>
         <source>Donations</source>
         <translation>捐赠记录</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/donations/view.py" line="54"/>
+        <location filename="../../charity_pos/ui/donations/view.py" line="60"/>
         <source>Save as PDF (Ctrl+E)</source>
         <translation>存为 PDF（Ctrl+E）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/donations/view.py" line="55"/>
+        <location filename="../../charity_pos/ui/donations/view.py" line="61"/>
         <source>Save the receipt as a PDF file instead of printing it</source>
         <translation>不打印，把收据存为 PDF 文件</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/donations/view.py" line="56"/>
+        <location filename="../../charity_pos/ui/donations/view.py" line="62"/>
         <source>Void receipt (Ctrl+Del)</source>
         <translation>作废收据（Ctrl+Del）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/donations/view.py" line="75"/>
+        <location filename="../../charity_pos/ui/donations/view.py" line="64"/>
+        <source>Trace (Ctrl+Enter)</source>
+        <translation>追溯 (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/donations/view.py" line="65"/>
+        <source>Where the goods of this donation went</source>
+        <translation>这笔捐赠物资的去向</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/donations/view.py" line="66"/>
+        <source>Donor statement… (Ctrl+D)</source>
+        <translation>捐赠反馈函… (Ctrl+D)</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/donations/view.py" line="67"/>
+        <source>A letter to the donor: what they gave in a year and what it became</source>
+        <translation>给捐赠人的一封信：一年中捐了什么、变成了什么</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/donations/view.py" line="89"/>
         <source>Donations: Ctrl+F find, Ctrl+P print receipt, Ctrl+E receipt as PDF, Ctrl+Del void receipt, Ctrl+B labels</source>
         <translation>捐赠记录：Ctrl+F 查找，Ctrl+P 打印收据，Ctrl+E 收据存为 PDF，Ctrl+Del 作废收据，Ctrl+B 标签</translation>
     </message>
     <message>
         <location filename="../../charity_pos/ui/donations/view.py" line="92"/>
+        <source>Donations: Ctrl+Enter trace the donation, Ctrl+D donor statement</source>
+        <translation>捐赠记录：Ctrl+Enter 追溯这笔捐赠，Ctrl+D 捐赠反馈函</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/donations/view.py" line="109"/>
         <source>{count} donations shown</source>
         <translation>显示 {count} 笔捐赠</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/donations/view.py" line="100"/>
+        <location filename="../../charity_pos/ui/donations/view.py" line="117"/>
         <source>Reissue receipt (Ctrl+P)</source>
         <translation>重开收据（Ctrl+P）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/donations/view.py" line="102"/>
+        <location filename="../../charity_pos/ui/donations/view.py" line="119"/>
         <source>Reprint receipt (Ctrl+P)</source>
         <translation>补打收据（Ctrl+P）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/donations/view.py" line="104"/>
+        <location filename="../../charity_pos/ui/donations/view.py" line="121"/>
         <source>Print receipt (Ctrl+P)</source>
         <translation>打印收据（Ctrl+P）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/donations/view.py" line="117"/>
+        <location filename="../../charity_pos/ui/donations/view.py" line="136"/>
         <source>Reissue receipt</source>
         <translation>重开收据</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/donations/view.py" line="118"/>
+        <location filename="../../charity_pos/ui/donations/view.py" line="137"/>
         <source>Receipt {number} was voided. Issue a new receipt, with a new number?</source>
         <translation>收据 {number} 已作废。要用新编号重开一张吗？</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/donations/view.py" line="122"/>
+        <location filename="../../charity_pos/ui/donations/view.py" line="141"/>
         <source>Print receipt</source>
         <translation>打印收据</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/donations/view.py" line="122"/>
+        <location filename="../../charity_pos/ui/donations/view.py" line="141"/>
         <source>The donor did not want a receipt. Print one anyway?</source>
         <translation>捐赠人登记时表示不要收据。仍要打印吗？</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/donations/view.py" line="129"/>
+        <location filename="../../charity_pos/ui/donations/view.py" line="148"/>
         <source>Receipt {number} reprinted, marked 补打 ({count}).</source>
         <translation>收据 {number} 已补打（第 {count} 次）。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/donations/view.py" line="132"/>
+        <location filename="../../charity_pos/ui/donations/view.py" line="151"/>
         <source>Receipt {number} issued for {donation}.</source>
         <translation>已为 {donation} 开具收据 {number}。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/donations/view.py" line="150"/>
+        <location filename="../../charity_pos/ui/donations/view.py" line="169"/>
         <source>Receipt {number} is void. Its number stays on record.</source>
         <translation>收据 {number} 已作废，编号保留备查。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/donations/view.py" line="159"/>
+        <location filename="../../charity_pos/ui/donations/view.py" line="178"/>
         <source>Labels for {number} done.</source>
         <translation>{number} 的标签已完成。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/donations/view.py" line="188"/>
+        <source>Donor statement</source>
+        <translation>捐赠反馈函</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/donations/view.py" line="188"/>
+        <source>Year of the donations:</source>
+        <translation>捐赠年份：</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/donations/view.py" line="217"/>
+        <source>donor-statement-{year}.pdf</source>
+        <translation>捐赠反馈函-{year}.pdf</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/donations/view.py" line="224"/>
+        <source>Donor statement for {year} saved to {path}.</source>
+        <translation>{year}年捐赠反馈函已保存到 {path}。</translation>
     </message>
 </context>
 <context>
@@ -1183,6 +1229,7 @@ This handout {value}: {lines} lines, {units} units</source>
     </message>
     <message>
         <location filename="../../charity_pos/messages.py" line="140"/>
+        <location filename="../../charity_pos/messages.py" line="596"/>
         <source>Year</source>
         <translation>年份</translation>
     </message>
@@ -2082,6 +2129,46 @@ This handout {value}: {lines} lines, {units} units</source>
         <location filename="../../charity_pos/messages.py" line="572"/>
         <source>Household {card} came from the district&apos;s registry: this store does not hold its whole ID number (ask the district).</source>
         <translation>救助户 {card} 来自区登记册：本店不保存其完整身份证号（请向区里查询）。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="580"/>
+        <source>Nothing in this store has the code “{code}”: scan a label, or type a barcode or a donation, receipt, sale, return, handout, stock receipt or count number.</source>
+        <translation>本店没有编码为“{code}”的记录：请扫描标签，或输入条码，或捐赠、收据、销售、退货、发放、入库、盘点单号。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="583"/>
+        <source>No donor is recorded as “{donor}”: give the donor&apos;s name exactly as recorded, a company&apos;s credit code or the donor&apos;s phone number.</source>
+        <translation>没有登记为“{donor}”的捐赠人：请输入与登记完全一致的姓名、单位的统一社会信用代码或捐赠人的电话号码。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="586"/>
+        <source>{count} donors are recorded as “{donor}”: give the company&apos;s credit code or the donor&apos;s phone number instead.</source>
+        <translation>有 {count} 位捐赠人登记为“{donor}”：请改用单位的统一社会信用代码或捐赠人的电话号码。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="589"/>
+        <source>Anonymous donations have no donor statement: there is no one to address it to.</source>
+        <translation>匿名捐赠没有捐赠反馈函：没有可以致函的对象。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="591"/>
+        <source>“{donor}” gave nothing in {year}: there is no statement to write.</source>
+        <translation>“{donor}”在{year}年没有捐赠记录，无需出具反馈函。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="595"/>
+        <source>Code</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="597"/>
+        <source>Donor</source>
+        <translation>捐赠人</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="600"/>
+        <source>{field}: “{value}” is not a year; type it like 2026.</source>
+        <translation>{field}：“{value}”不是年份，请输入如 2026。</translation>
     </message>
 </context>
 <context>
@@ -3493,97 +3580,97 @@ This handout {value}: {lines} lines, {units} units</source>
         <translation>charity-pos · {store}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/main_window.py" line="83"/>
+        <location filename="../../charity_pos/ui/main_window.py" line="95"/>
         <source>&amp;System</source>
         <translation>系统(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/main_window.py" line="84"/>
+        <location filename="../../charity_pos/ui/main_window.py" line="96"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/main_window.py" line="88"/>
+        <location filename="../../charity_pos/ui/main_window.py" line="100"/>
         <source>Counter &amp;limits…</source>
         <translation>收银限额(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/main_window.py" line="90"/>
+        <location filename="../../charity_pos/ui/main_window.py" line="102"/>
         <source>&amp;Log out</source>
         <translation>注销(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/main_window.py" line="94"/>
+        <location filename="../../charity_pos/ui/main_window.py" line="106"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/main_window.py" line="97"/>
+        <location filename="../../charity_pos/ui/main_window.py" line="109"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/main_window.py" line="98"/>
+        <location filename="../../charity_pos/ui/main_window.py" line="110"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/main_window.py" line="101"/>
+        <location filename="../../charity_pos/ui/main_window.py" line="113"/>
         <source>&amp;About charity-pos</source>
         <translation>关于 charity-pos(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/main_window.py" line="103"/>
+        <location filename="../../charity_pos/ui/main_window.py" line="115"/>
         <source>About charity-pos</source>
         <translation>关于 charity-pos</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/main_window.py" line="104"/>
+        <location filename="../../charity_pos/ui/main_window.py" line="116"/>
         <source>charity-pos {version}: point of sale for community charity supermarkets.</source>
         <translation>charity-pos {version}：社区慈善超市收银系统。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/main_window.py" line="139"/>
+        <location filename="../../charity_pos/ui/main_window.py" line="151"/>
         <source>Manager</source>
         <translation>店长</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/main_window.py" line="139"/>
+        <location filename="../../charity_pos/ui/main_window.py" line="151"/>
         <source>Cashier</source>
         <translation>收银员</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/main_window.py" line="141"/>
+        <location filename="../../charity_pos/ui/main_window.py" line="153"/>
         <source>Store: {store} ({code})   User: {user}   Role: {role}   Date: {date}</source>
         <translation>门店：{store}（{code}）   用户：{user}   角色：{role}   日期：{date}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/main_window.py" line="147"/>
+        <location filename="../../charity_pos/ui/main_window.py" line="159"/>
         <source>F1: this list</source>
         <translation>F1：本列表</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/main_window.py" line="147"/>
+        <location filename="../../charity_pos/ui/main_window.py" line="159"/>
         <source>Ctrl+L: log out</source>
         <translation>Ctrl+L：注销</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/main_window.py" line="147"/>
+        <location filename="../../charity_pos/ui/main_window.py" line="159"/>
         <source>Ctrl+Q: quit</source>
         <translation>Ctrl+Q：退出</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/main_window.py" line="148"/>
+        <location filename="../../charity_pos/ui/main_window.py" line="160"/>
         <source>Ctrl+,: settings</source>
         <translation>Ctrl+,：设置</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/main_window.py" line="152"/>
+        <location filename="../../charity_pos/ui/main_window.py" line="164"/>
         <source>Keyboard shortcuts</source>
         <translation>快捷键</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/main_window.py" line="169"/>
+        <location filename="../../charity_pos/ui/main_window.py" line="181"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
@@ -5377,6 +5464,232 @@ total {total}, change {change}</source>
     </message>
 </context>
 <context>
+    <name>TraceModel</name>
+    <message>
+        <location filename="../../charity_pos/ui/trace/model.py" line="20"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/trace/model.py" line="20"/>
+        <source>What happened</source>
+        <translation>经过</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/trace/model.py" line="20"/>
+        <source>Document</source>
+        <translation>单据</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/trace/model.py" line="20"/>
+        <source>Goods</source>
+        <translation>物品</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/trace/model.py" line="20"/>
+        <source>Code</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/trace/model.py" line="21"/>
+        <source>Units</source>
+        <translation>件数</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/trace/model.py" line="21"/>
+        <source>Price / value</source>
+        <translation>售价 / 价值</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/trace/model.py" line="21"/>
+        <source>Donor or card</source>
+        <translation>捐赠人或卡号</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/trace/model.py" line="25"/>
+        <source>Received</source>
+        <translation>接收</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/trace/model.py" line="25"/>
+        <source>Found at a count</source>
+        <translation>盘盈</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/trace/model.py" line="26"/>
+        <source>Sold before received</source>
+        <translation>未入库先售出</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/trace/model.py" line="26"/>
+        <source>Sold</source>
+        <translation>售出</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/trace/model.py" line="27"/>
+        <source>Sale voided</source>
+        <translation>销售作废</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/trace/model.py" line="27"/>
+        <source>Returned</source>
+        <translation>退货</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/trace/model.py" line="27"/>
+        <source>Handed out</source>
+        <translation>发放</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/trace/model.py" line="28"/>
+        <source>Written off</source>
+        <translation>报损</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/trace/model.py" line="28"/>
+        <source>Counted missing</source>
+        <translation>盘亏</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/trace/model.py" line="29"/>
+        <source>Moved</source>
+        <translation>变动</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/trace/model.py" line="29"/>
+        <source>On the shelf</source>
+        <translation>在架</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/trace/model.py" line="32"/>
+        <source>Count surplus</source>
+        <translation>盘盈</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/trace/model.py" line="37"/>
+        <source>Anonymous</source>
+        <translation>匿名</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/trace/model.py" line="39"/>
+        <source>Card {card}</source>
+        <translation>卡号 {card}</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/trace/model.py" line="41"/>
+        <source>of sale {number}</source>
+        <translation>原销售单 {number}</translation>
+    </message>
+</context>
+<context>
+    <name>TraceScreen</name>
+    <message>
+        <location filename="../../charity_pos/ui/trace/view.py" line="37"/>
+        <source>Scan a label, or type a barcode or a donation, receipt, sale or handout number, then Enter</source>
+        <translation>扫描标签，或输入条码、捐赠/收据/销售/发放单号，然后按回车</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/trace/view.py" line="49"/>
+        <source>Received</source>
+        <translation>接收</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/trace/view.py" line="49"/>
+        <source>Sold</source>
+        <translation>售出</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/trace/view.py" line="50"/>
+        <source>Handed out</source>
+        <translation>发放</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/trace/view.py" line="50"/>
+        <source>Written off</source>
+        <translation>报损</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/trace/view.py" line="51"/>
+        <source>Counted missing</source>
+        <translation>盘亏</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/trace/view.py" line="51"/>
+        <source>On the shelf</source>
+        <translation>在架</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/trace/view.py" line="80"/>
+        <source>Trace</source>
+        <translation>追溯</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/trace/view.py" line="83"/>
+        <source>Trace: scan a label or type a number and press Enter; from the donations list, Ctrl+Enter traces the donation selected</source>
+        <translation>追溯：扫描标签或输入单号后按回车；在捐赠记录中按 Ctrl+Enter 追溯所选捐赠</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/trace/view.py" line="113"/>
+        <source>Lot</source>
+        <translation>批次</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/trace/view.py" line="113"/>
+        <source>Item (every lot)</source>
+        <translation>商品（全部批次）</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/trace/view.py" line="113"/>
+        <source>Donation</source>
+        <translation>捐赠</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/trace/view.py" line="114"/>
+        <source>Receipt</source>
+        <translation>收据</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/trace/view.py" line="114"/>
+        <source>Sale</source>
+        <translation>销售单</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/trace/view.py" line="114"/>
+        <source>Return</source>
+        <translation>退货单</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/trace/view.py" line="115"/>
+        <source>Handout</source>
+        <translation>发放单</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/trace/view.py" line="115"/>
+        <source>Stock receipt</source>
+        <translation>入库单</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/trace/view.py" line="116"/>
+        <source>Stock count</source>
+        <translation>盘点单</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/trace/view.py" line="128"/>
+        <source>{kind} {code}: {lots} lots of {goods}</source>
+        <translation>{kind} {code}：{lots} 个批次，{goods}</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/trace/view.py" line="132"/>
+        <source>Every unit is accounted for: received = sold + handed out + written off + counted missing + on the shelf.</source>
+        <translation>每一件都有着落：接收 = 售出 + 发放 + 报损 + 盘亏 + 在架。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/trace/view.py" line="135"/>
+        <source>These figures do not add up: ask the manager to run the store check (charity-pos verify).</source>
+        <translation>这些数字对不上：请店长运行数据检查（charity-pos verify）。</translation>
+    </message>
+</context>
+<context>
     <name>ValueDialog</name>
     <message>
         <location filename="../../charity_pos/ui/sales/dialogs.py" line="68"/>
@@ -5471,247 +5784,267 @@ total {total}, change {change}</source>
 <context>
     <name>cli</name>
     <message>
-        <location filename="../../charity_pos/cli.py" line="170"/>
         <location filename="../../charity_pos/cli.py" line="179"/>
-        <location filename="../../charity_pos/cli.py" line="362"/>
+        <location filename="../../charity_pos/cli.py" line="188"/>
+        <location filename="../../charity_pos/cli.py" line="374"/>
         <location filename="../../charity_pos/hub_ui/app.py" line="67"/>
         <source>Error: </source>
         <translation>错误：</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="191"/>
+        <location filename="../../charity_pos/cli.py" line="200"/>
         <source>Created store {code} in {path}. Log in as “manager” with the PIN you chose.</source>
         <translation>已在 {path} 创建门店 {code}。请用“manager”账号和您设定的 PIN 码登录。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="210"/>
+        <location filename="../../charity_pos/cli.py" line="219"/>
         <source>Demo accounts: cashier (PIN 1111), manager (PIN 9999).</source>
         <translation>演示账号：cashier（PIN 1111），manager（PIN 9999）。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="225"/>
+        <location filename="../../charity_pos/cli.py" line="237"/>
         <source>OK: {events} journal events, {records} records agree; chain head {head}.</source>
         <translation>校验通过：{events} 条日志事件，{records} 条记录一致；链头 {head}。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="223"/>
+        <location filename="../../charity_pos/cli.py" line="232"/>
         <source>FAILED: </source>
         <translation>校验失败：</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="270"/>
+        <location filename="../../charity_pos/cli.py" line="282"/>
         <source>Receipt {number} reprinted (reprint {count}) to {out}.</source>
         <translation>收据 {number} 已补打（第 {count} 次），保存到 {out}。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="273"/>
+        <location filename="../../charity_pos/cli.py" line="285"/>
         <source>Receipt {number} issued to {out}.</source>
         <translation>收据 {number} 已开具，保存到 {out}。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="288"/>
+        <location filename="../../charity_pos/cli.py" line="300"/>
         <source>{count} labels written to {out}.</source>
         <translation>{count} 张标签已写入 {out}。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="309"/>
+        <location filename="../../charity_pos/cli.py" line="321"/>
         <source>Slip of sale {number} written to {out}.</source>
         <translation>销售 {number} 的小票已写入 {out}。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="322"/>
+        <location filename="../../charity_pos/cli.py" line="334"/>
         <source>Personal data of {count} lapsed households erased.</source>
         <translation>已清除 {count} 户资格早已失效家庭的个人信息。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="337"/>
+        <location filename="../../charity_pos/cli.py" line="349"/>
         <source>{file}: {total} rows, {good} good, {bad} to correct.</source>
         <translation>{file}：共 {total} 行，{good} 行无误，{bad} 行需更正。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="376"/>
+        <location filename="../../charity_pos/cli.py" line="388"/>
         <source>Row {row} ({household}): {reasons}</source>
         <translation>第 {row} 行（{household}）：{reasons}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="341"/>
+        <location filename="../../charity_pos/cli.py" line="353"/>
         <source>Dry run: nothing was imported or written.</source>
         <translation>仅检查：未导入任何家庭，也未写入任何文件。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="228"/>
+        <location filename="../../charity_pos/cli.py" line="235"/>
+        <source>Also: </source>
+        <translation>另外：</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/cli.py" line="240"/>
         <source>Note: this file is from an earlier version (schema {revision}) and has no seal yet: its authenticity was not checked. Open it once with this version to seal it.</source>
         <translation>注意：此文件来自较早的版本（结构 {revision}），尚无封签：未核验其真实性。请用本版本打开一次以加上封签。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="232"/>
+        <location filename="../../charity_pos/cli.py" line="244"/>
         <source>Note: no key file ({path}): the seal was checked for consistency only, its authenticity was NOT checked. Give the store&apos;s key file with --key-file.</source>
         <translation>注意：未找到密钥文件（{path}）：只核对了封签的一致性，未核验其真实性。请用 --key-file 指定门店的密钥文件。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="349"/>
+        <location filename="../../charity_pos/cli.py" line="361"/>
         <source>Imported {count} households (journal event #{seq}).</source>
         <translation>已导入 {count} 户家庭（日志事件 #{seq}）。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="352"/>
+        <location filename="../../charity_pos/cli.py" line="364"/>
         <source>No household was imported.</source>
         <translation>未导入任何家庭。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="360"/>
+        <location filename="../../charity_pos/cli.py" line="372"/>
         <source>{count} rows to correct written to {out}.</source>
         <translation>{count} 行需更正的记录已写入 {out}。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="385"/>
+        <location filename="../../charity_pos/cli.py" line="397"/>
         <source>SQLite integrity check failed: {detail}</source>
         <translation>SQLite 完整性检查失败：{detail}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="386"/>
+        <location filename="../../charity_pos/cli.py" line="398"/>
         <source>journal event #{seq} is out of sequence (expected #{expected})</source>
         <translation>日志事件 #{seq} 序号不连续（应为 #{expected}）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="387"/>
+        <location filename="../../charity_pos/cli.py" line="399"/>
         <source>journal event #{seq} does not link to the event before it</source>
         <translation>日志事件 #{seq} 与前一事件的链接不符</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="388"/>
+        <location filename="../../charity_pos/cli.py" line="400"/>
         <source>journal event #{seq} was altered: its hash does not match</source>
         <translation>日志事件 #{seq} 被改动：哈希值不符</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="389"/>
+        <location filename="../../charity_pos/cli.py" line="401"/>
         <source>journal event #{seq} cannot be read: {detail}</source>
         <translation>日志事件 #{seq} 无法读取：{detail}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="390"/>
+        <location filename="../../charity_pos/cli.py" line="402"/>
         <source>record {table}/{record} written by journal event #{seq} is missing</source>
         <translation>日志事件 #{seq} 写入的记录 {table}/{record} 不见了</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="391"/>
+        <location filename="../../charity_pos/cli.py" line="403"/>
         <source>record {table}/{record} is not in the journal</source>
         <translation>记录 {table}/{record} 不在日志中</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="392"/>
+        <location filename="../../charity_pos/cli.py" line="404"/>
         <source>record {table}/{record}: {column} is {found} in the database but {expected} in journal event #{seq}</source>
         <translation>记录 {table}/{record}：{column} 在数据库中为 {found}，但日志事件 #{seq} 中为 {expected}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="394"/>
+        <location filename="../../charity_pos/cli.py" line="406"/>
         <source>the database has a trigger {record} on {table} that charity-pos never makes</source>
         <translation>数据库中有 charity-pos 从不创建的触发器 {record}（在 {table} 上）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="396"/>
+        <location filename="../../charity_pos/cli.py" line="408"/>
         <source>the database has a view {record} that charity-pos never makes</source>
         <translation>数据库中有 charity-pos 从不创建的视图 {record}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="397"/>
+        <location filename="../../charity_pos/cli.py" line="409"/>
         <source>the database has a table {table} that charity-pos never makes</source>
         <translation>数据库中有 charity-pos 从不创建的表 {table}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="398"/>
+        <location filename="../../charity_pos/cli.py" line="410"/>
         <source>the table {table} is missing from the database</source>
         <translation>数据库中缺少表 {table}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="399"/>
+        <location filename="../../charity_pos/cli.py" line="411"/>
         <source>the column {table}.{column} is missing from the database</source>
         <translation>数据库中缺少列 {table}.{column}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="400"/>
+        <location filename="../../charity_pos/cli.py" line="412"/>
         <source>the database has a column {table}.{column} that charity-pos never makes</source>
         <translation>数据库中有 charity-pos 从不创建的列 {table}.{column}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="401"/>
+        <location filename="../../charity_pos/cli.py" line="413"/>
         <source>the file claims an earlier version&apos;s schema ({detail}), but its key file says it was sealed: it was set back by hand</source>
         <translation>文件自称是较早版本的结构（{detail}），但其密钥文件表明它已加封签：是被人为改回的</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="403"/>
+        <location filename="../../charity_pos/cli.py" line="415"/>
         <source>the journal is empty: a store file always holds at least its first events</source>
         <translation>日志为空：门店数据文件至少应有最初的事件</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="404"/>
+        <location filename="../../charity_pos/cli.py" line="416"/>
         <source>the store&apos;s seal is missing: the file was emptied or rebuilt outside charity-pos</source>
         <translation>门店封签缺失：文件在 charity-pos 之外被清空或重建</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="405"/>
+        <location filename="../../charity_pos/cli.py" line="417"/>
         <source>the store&apos;s seal was not written by this store&apos;s charity-pos (it does not verify with the store&apos;s key)</source>
         <translation>门店封签不是本店的 charity-pos 写入的（用门店密钥核验不通过）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="407"/>
+        <location filename="../../charity_pos/cli.py" line="419"/>
         <source>events were removed from the end of the journal: it ends at #{found}, but the store had written #{expected}</source>
         <translation>日志末尾的事件被删除：日志止于 #{found}，但门店已写到 #{expected}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="409"/>
+        <location filename="../../charity_pos/cli.py" line="421"/>
         <source>events were removed from the end of the journal: it ends at #{found}, but the store had already sent #{expected} to the district</source>
         <translation>日志末尾的事件被删除：日志止于 #{found}，但门店已把 #{expected} 报送区里</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="411"/>
+        <location filename="../../charity_pos/cli.py" line="423"/>
         <source>the journal was rewritten after event #{expected} outside charity-pos (its last event is not the one the store sealed)</source>
         <translation>日志在事件 #{expected} 之后被 charity-pos 之外改写（最后一个事件不是门店封签的那个）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="413"/>
+        <location filename="../../charity_pos/cli.py" line="425"/>
         <source>record {table}/{record}: {column} is stored as {found}, not in the form charity-pos writes</source>
         <translation>记录 {table}/{record}：{column} 存为 {found}，不是 charity-pos 写入的形式</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="415"/>
+        <location filename="../../charity_pos/cli.py" line="427"/>
         <source>audit log entry #{seq} is out of sequence (expected #{expected})</source>
         <translation>审计日志第 #{seq} 条顺序不对（应为 #{expected}）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="416"/>
+        <location filename="../../charity_pos/cli.py" line="428"/>
         <source>audit log entry #{seq} does not link to the entry before it</source>
         <translation>审计日志第 #{seq} 条与前一条接不上</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="417"/>
+        <location filename="../../charity_pos/cli.py" line="429"/>
         <source>audit log entry #{seq} was altered: its hash does not match</source>
         <translation>审计日志第 #{seq} 条被改动：哈希不符</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="418"/>
+        <location filename="../../charity_pos/cli.py" line="430"/>
         <source>the audit log ends at entry #{found}, but the store sealed it at #{expected}</source>
         <translation>审计日志止于第 #{found} 条，但门店封签时为第 #{expected} 条</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="419"/>
+        <location filename="../../charity_pos/cli.py" line="431"/>
         <source>table {table} was changed outside charity-pos: it no longer matches the seal</source>
         <translation>表 {table} 在 charity-pos 之外被改动：与封签不符</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="420"/>
+        <location filename="../../charity_pos/cli.py" line="432"/>
         <source>table {table} was changed outside charity-pos: its columns {detail} no longer match the seal</source>
         <translation>表 {table} 在 charity-pos 之外被改动：其列 {detail} 与封签不符</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="422"/>
+        <location filename="../../charity_pos/cli.py" line="434"/>
         <source>document counter {table} of {record} stands at {found}, but the last document is number {expected}</source>
         <translation>单据计数器 {table}（{record} 年）为 {found}，但最后一张单据是第 {expected} 号</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="424"/>
+        <location filename="../../charity_pos/cli.py" line="436"/>
+        <source>the units of {table} {record} do not add up: {expected} received, but the documents and stock movements account for {found} ({detail})</source>
+        <translation>{table} {record} 的件数对不上：接收 {expected} 件，但单据和库存变动合计为 {found} 件（{detail}）</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/cli.py" line="439"/>
         <source>document counter {table} of {record}: number {detail} is missing between the documents</source>
         <translation>单据计数器 {table}（{record} 年）：单据中缺少 {detail} 号</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/cli.py" line="446"/>
+        <source>lot</source>
+        <translation>批次</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/cli.py" line="448"/>
+        <source>sold {sold}, handed out {handed}, written off {written}, counted missing {counted}, on the shelf {shelf}</source>
+        <translation>售出 {sold}，发放 {handed}，报损 {written}，盘亏 {counted}，在架 {shelf}</translation>
     </message>
     <message>
         <location filename="../../charity_pos/cli_show.py" line="38"/>
@@ -5775,15 +6108,18 @@ total {total}, change {change}</source>
         <translation>条码</translation>
     </message>
     <message>
+        <location filename="../../charity_pos/cli_trace.py" line="115"/>
+        <location filename="../../charity_pos/cli_trace.py" line="118"/>
         <location filename="../../charity_pos/cli_show.py" line="69"/>
         <location filename="../../charity_pos/cli_show.py" line="83"/>
+        <location filename="../../charity_pos/cli_show.py" line="99"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
         <location filename="../../charity_pos/cli_show.py" line="69"/>
-        <location filename="../../charity_pos/cli_show.py" line="156"/>
         <location filename="../../charity_pos/cli_show.py" line="174"/>
+        <location filename="../../charity_pos/cli_show.py" line="192"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
@@ -5794,6 +6130,7 @@ total {total}, change {change}</source>
         <translation>单位</translation>
     </message>
     <message>
+        <location filename="../../charity_pos/cli_trace.py" line="116"/>
         <location filename="../../charity_pos/cli_show.py" line="69"/>
         <source>Price</source>
         <translation>售价</translation>
@@ -5814,14 +6151,16 @@ total {total}, change {change}</source>
         <translation>在用</translation>
     </message>
     <message>
+        <location filename="../../charity_pos/cli_trace.py" line="121"/>
         <location filename="../../charity_pos/cli_show.py" line="69"/>
         <location filename="../../charity_pos/cli_show.py" line="85"/>
+        <location filename="../../charity_pos/cli_show.py" line="102"/>
         <source>On hand</source>
         <translation>库存</translation>
     </message>
     <message>
         <location filename="../../charity_pos/cli_show.py" line="72"/>
-        <location filename="../../charity_pos/cli_show.py" line="160"/>
+        <location filename="../../charity_pos/cli_show.py" line="178"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
@@ -5831,32 +6170,170 @@ total {total}, change {change}</source>
         <translation>否</translation>
     </message>
     <message>
+        <location filename="../../charity_pos/cli.py" line="446"/>
+        <location filename="../../charity_pos/cli_trace.py" line="55"/>
         <location filename="../../charity_pos/cli_show.py" line="81"/>
         <source>donation</source>
         <translation>捐赠</translation>
     </message>
     <message>
+        <location filename="../../charity_pos/cli_trace.py" line="55"/>
         <location filename="../../charity_pos/cli_show.py" line="81"/>
         <source>purchase</source>
         <translation>采购</translation>
     </message>
     <message>
+        <location filename="../../charity_pos/cli_trace.py" line="56"/>
         <location filename="../../charity_pos/cli_show.py" line="82"/>
         <source>stock count</source>
         <translation>盘点</translation>
     </message>
     <message>
+        <location filename="../../charity_pos/cli_trace.py" line="47"/>
+        <location filename="../../charity_pos/cli_trace.py" line="56"/>
         <location filename="../../charity_pos/cli_show.py" line="82"/>
         <source>sold before received</source>
         <translation>先售后入库</translation>
     </message>
     <message>
+        <location filename="../../charity_pos/cli_trace.py" line="46"/>
+        <source>received</source>
+        <translation>接收</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/cli_trace.py" line="46"/>
+        <source>found at a count</source>
+        <translation>盘盈</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/cli_trace.py" line="47"/>
+        <source>sold</source>
+        <translation>售出</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/cli_trace.py" line="48"/>
+        <source>sale voided</source>
+        <translation>销售作废</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/cli_trace.py" line="48"/>
+        <source>returned</source>
+        <translation>退货</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/cli_trace.py" line="49"/>
+        <source>handed out</source>
+        <translation>发放</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/cli_trace.py" line="49"/>
+        <source>written off</source>
+        <translation>报损</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/cli_trace.py" line="50"/>
+        <source>counted missing</source>
+        <translation>盘亏</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/cli_trace.py" line="50"/>
+        <source>moved</source>
+        <translation>变动</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/cli_trace.py" line="51"/>
+        <source>on the shelf</source>
+        <translation>在架</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/cli_trace.py" line="63"/>
+        <source>card {card}</source>
+        <translation>卡号 {card}</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/cli_trace.py" line="102"/>
+        <source>Trace of {code}: {lots} lots.</source>
+        <translation>追溯 {code}：{lots} 个批次。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/cli_trace.py" line="109"/>
+        <source>count surplus</source>
+        <translation>盘盈</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/cli_trace.py" line="111"/>
+        <source>of sale {number}</source>
+        <translation>原销售单 {number}</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/cli_trace.py" line="115"/>
+        <location filename="../../charity_pos/cli_trace.py" line="118"/>
+        <location filename="../../charity_pos/cli_show.py" line="99"/>
+        <source>Code</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/cli_trace.py" line="116"/>
+        <source>Who</source>
+        <translation>捐赠人/卡号</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/cli_trace.py" line="118"/>
         <location filename="../../charity_pos/cli_show.py" line="83"/>
+        <location filename="../../charity_pos/cli_show.py" line="99"/>
         <source>From</source>
         <translation>来源</translation>
     </message>
     <message>
+        <location filename="../../charity_pos/cli_trace.py" line="119"/>
+        <location filename="../../charity_pos/cli_show.py" line="100"/>
+        <source>Units received</source>
+        <translation>接收件数</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/cli_trace.py" line="119"/>
+        <location filename="../../charity_pos/cli_show.py" line="101"/>
+        <source>Sold</source>
+        <translation>售出</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/cli_trace.py" line="120"/>
+        <location filename="../../charity_pos/cli_show.py" line="101"/>
+        <source>Handed out</source>
+        <translation>发放</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/cli_trace.py" line="120"/>
+        <location filename="../../charity_pos/cli_show.py" line="101"/>
+        <source>Written off</source>
+        <translation>报损</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/cli_trace.py" line="120"/>
+        <location filename="../../charity_pos/cli_show.py" line="102"/>
+        <source>Counted missing</source>
+        <translation>盘亏</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/cli_trace.py" line="127"/>
+        <source>Received {received} = sold {sold} + handed out {handed} + written off {written} + counted missing {counted} + on the shelf {shelf}.</source>
+        <translation>接收 {received} = 售出 {sold} + 发放 {handed} + 报损 {written} + 盘亏 {counted} + 在架 {shelf}。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/cli_trace.py" line="132"/>
+        <source>These figures do not add up: run charity-pos verify.</source>
+        <translation>这些数字对不上：请运行 charity-pos verify。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/cli_trace.py" line="151"/>
+        <source>Donor statement for {year} written to {out}: {donations} donations, {units} units.</source>
+        <translation>{year}年捐赠反馈函已写入 {out}：{donations} 笔捐赠，{units} 件物资。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/cli_trace.py" line="114"/>
+        <location filename="../../charity_pos/cli_trace.py" line="119"/>
         <location filename="../../charity_pos/cli_show.py" line="84"/>
+        <location filename="../../charity_pos/cli_show.py" line="100"/>
         <source>Document</source>
         <translation>单据</translation>
     </message>
@@ -5871,191 +6348,196 @@ total {total}, change {change}</source>
         <translation>入库日期</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli_show.py" line="93"/>
+        <location filename="../../charity_pos/cli_show.py" line="111"/>
         <source>person</source>
         <translation>个人</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli_show.py" line="93"/>
+        <location filename="../../charity_pos/cli_show.py" line="111"/>
         <source>company</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli_show.py" line="94"/>
+        <location filename="../../charity_pos/cli_trace.py" line="61"/>
+        <location filename="../../charity_pos/cli_show.py" line="112"/>
         <source>anonymous</source>
         <translation>匿名</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli_show.py" line="103"/>
-        <location filename="../../charity_pos/cli_show.py" line="119"/>
+        <location filename="../../charity_pos/cli_show.py" line="121"/>
         <location filename="../../charity_pos/cli_show.py" line="137"/>
         <location filename="../../charity_pos/cli_show.py" line="155"/>
+        <location filename="../../charity_pos/cli_show.py" line="173"/>
         <source>Number</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli_show.py" line="103"/>
+        <location filename="../../charity_pos/cli_show.py" line="100"/>
+        <location filename="../../charity_pos/cli_show.py" line="121"/>
         <source>Donor</source>
         <translation>捐赠人</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli_show.py" line="104"/>
-        <location filename="../../charity_pos/cli_show.py" line="120"/>
-        <location filename="../../charity_pos/cli_show.py" line="156"/>
+        <location filename="../../charity_pos/cli_show.py" line="122"/>
+        <location filename="../../charity_pos/cli_show.py" line="138"/>
+        <location filename="../../charity_pos/cli_show.py" line="174"/>
         <source>Lines</source>
         <translation>明细</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli_show.py" line="104"/>
-        <location filename="../../charity_pos/cli_show.py" line="120"/>
-        <location filename="../../charity_pos/cli_show.py" line="156"/>
+        <location filename="../../charity_pos/cli_trace.py" line="115"/>
+        <location filename="../../charity_pos/cli_show.py" line="122"/>
+        <location filename="../../charity_pos/cli_show.py" line="138"/>
+        <location filename="../../charity_pos/cli_show.py" line="174"/>
         <source>Units</source>
         <translation>件数</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli_show.py" line="104"/>
-        <location filename="../../charity_pos/cli_show.py" line="157"/>
+        <location filename="../../charity_pos/cli_show.py" line="122"/>
+        <location filename="../../charity_pos/cli_show.py" line="175"/>
         <source>Value</source>
         <translation>价值</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli_show.py" line="105"/>
+        <location filename="../../charity_pos/cli_show.py" line="123"/>
         <source>Receipt</source>
         <translation>收据</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli_show.py" line="109"/>
-        <location filename="../../charity_pos/cli_show.py" line="122"/>
+        <location filename="../../charity_pos/cli_show.py" line="127"/>
+        <location filename="../../charity_pos/cli_show.py" line="140"/>
         <source>(void)</source>
         <translation>（作废）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli_show.py" line="119"/>
+        <location filename="../../charity_pos/cli_show.py" line="137"/>
         <source>Cashier</source>
         <translation>收银员</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli_show.py" line="120"/>
         <location filename="../../charity_pos/cli_show.py" line="138"/>
+        <location filename="../../charity_pos/cli_show.py" line="156"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli_show.py" line="121"/>
+        <location filename="../../charity_pos/cli_show.py" line="139"/>
         <source>Paid by</source>
         <translation>支付方式</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli_show.py" line="121"/>
+        <location filename="../../charity_pos/cli_show.py" line="139"/>
         <source>Returned</source>
         <translation>已退货</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli_show.py" line="137"/>
+        <location filename="../../charity_pos/cli_show.py" line="155"/>
         <source>Till</source>
         <translation>收银台</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli_show.py" line="137"/>
+        <location filename="../../charity_pos/cli_show.py" line="155"/>
         <source>Opened</source>
         <translation>开班时间</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli_show.py" line="138"/>
+        <location filename="../../charity_pos/cli_show.py" line="156"/>
         <source>Closed</source>
         <translation>交班时间</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli_show.py" line="138"/>
+        <location filename="../../charity_pos/cli_show.py" line="156"/>
         <source>Sales</source>
         <translation>销售</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli_show.py" line="139"/>
+        <location filename="../../charity_pos/cli_show.py" line="157"/>
         <source>Cash expected</source>
         <translation>现金应有</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli_show.py" line="139"/>
+        <location filename="../../charity_pos/cli_show.py" line="157"/>
         <source>Cash counted</source>
         <translation>现金实点</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli_show.py" line="142"/>
+        <location filename="../../charity_pos/cli_show.py" line="160"/>
         <source>open</source>
         <translation>未交班</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli_show.py" line="155"/>
         <location filename="../../charity_pos/cli_show.py" line="173"/>
+        <location filename="../../charity_pos/cli_show.py" line="191"/>
         <source>Card</source>
         <translation>卡号</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli_show.py" line="157"/>
+        <location filename="../../charity_pos/cli_show.py" line="175"/>
         <source>Over allowance</source>
         <translation>超额</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli_show.py" line="173"/>
+        <location filename="../../charity_pos/cli_show.py" line="191"/>
         <source>Head of household</source>
         <translation>户主</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli_show.py" line="173"/>
+        <location filename="../../charity_pos/cli_show.py" line="191"/>
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli_show.py" line="174"/>
+        <location filename="../../charity_pos/cli_show.py" line="192"/>
         <source>Members</source>
         <translation>人数</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli_show.py" line="174"/>
+        <location filename="../../charity_pos/cli_show.py" line="192"/>
         <source>Sub-district</source>
         <translation>街道</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli_show.py" line="175"/>
+        <location filename="../../charity_pos/cli_show.py" line="193"/>
         <source>Valid to</source>
         <translation>有效期至</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli_show.py" line="175"/>
+        <location filename="../../charity_pos/cli_show.py" line="193"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli_show.py" line="183"/>
+        <location filename="../../charity_pos/cli_show.py" line="201"/>
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli_show.py" line="103"/>
-        <location filename="../../charity_pos/cli_show.py" line="119"/>
-        <location filename="../../charity_pos/cli_show.py" line="155"/>
-        <location filename="../../charity_pos/cli_show.py" line="183"/>
+        <location filename="../../charity_pos/cli_trace.py" line="114"/>
+        <location filename="../../charity_pos/cli_show.py" line="121"/>
+        <location filename="../../charity_pos/cli_show.py" line="137"/>
+        <location filename="../../charity_pos/cli_show.py" line="173"/>
+        <location filename="../../charity_pos/cli_show.py" line="201"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="204"/>
+        <location filename="../../charity_pos/cli.py" line="213"/>
         <source>Demo store created in {path}: {items} items, {donations} donations from {donors} donors, {households} households, {sales} sales and {returns} returns in {shifts} shifts, {handouts} handouts, {events} journal events over {days} days.</source>
         <translation>演示门店已创建于 {path}：{items} 件商品，{donors} 位捐赠人的 {donations} 笔捐赠，{households} 户困难家庭，{shifts} 个班次中的 {sales} 笔销售和 {returns} 笔退货，{handouts} 次物资发放，{days} 天内 {events} 条日志事件。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli_show.py" line="183"/>
+        <location filename="../../charity_pos/cli_trace.py" line="114"/>
+        <location filename="../../charity_pos/cli_show.py" line="201"/>
         <source>Event</source>
         <translation>事件</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli_show.py" line="183"/>
+        <location filename="../../charity_pos/cli_show.py" line="201"/>
         <source>By</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli_show.py" line="183"/>
+        <location filename="../../charity_pos/cli_show.py" line="201"/>
         <source>Hash</source>
         <translation>哈希</translation>
     </message>

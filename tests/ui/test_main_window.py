@@ -37,8 +37,8 @@ def test_cashier_sees_only_the_screens_a_cashier_uses(qtbot, services, cashier, 
 def test_manager_sees_staff_screen_and_f_keys_switch(qtbot, services, manager, feedback) -> None:
     window = _window(qtbot, services, manager, feedback)
     show_active(window)
-    assert _labels(window) == ["收银  (F9)", "物资发放  (Shift+F9)", "捐赠登记  (F4)", "捐赠记录  (F5)", "商品目录  (F2)",
-                               "员工  (F3)", "困难家庭  (Ctrl+H)"]
+    assert _labels(window) == ["收银  (F9)", "物资发放  (Shift+F9)", "捐赠登记  (F4)", "捐赠记录  (F5)", "追溯  (Ctrl+G)",
+                               "商品目录  (F2)", "员工  (F3)", "困难家庭  (Ctrl+H)"]
     qtbot.keyClick(window, Qt.Key.Key_F3)
     assert isinstance(window.current_screen(), StaffScreen)
     qtbot.keyClick(window, Qt.Key.Key_F2)

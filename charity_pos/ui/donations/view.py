@@ -4,9 +4,13 @@ a void, and print the shelf labels."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from pathlib import Path
 
-from charity_pos.services.base import Actor, Entity
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QDialog, QHBoxLayout, QInputDialog, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from charity_pos.errors import PosError
+from charity_pos.services.base import Actor, Entity, Role, local_date
 from charity_pos.services.receipts import ReceiptResult
 from charity_pos.services.registry import Services
 from charity_pos.ui.approval import AskApproval, with_approval
@@ -24,6 +28,8 @@ class DonationsScreen(ListScreen):
     entities = frozenset({Entity.DONATIONS, Entity.RECEIPTS})
     shortcut = "F5"
     model: DonationTableModel
+    #: a donation's number, to be traced (the main window opens the trace screen on it)
+    to_trace = Signal(str)
 
     def __init__(self, services: Services, actor: Actor, feedback: Feedback, ask: AskApproval,
                  parent: QWidget | None = None) -> None:
@@ -55,7 +61,14 @@ class DonationsScreen(ListScreen):
         self.pdf_button.setToolTip(self.tr("Save the receipt as a PDF file instead of printing it"))
         self.void_button = QPushButton(self.tr("Void receipt (Ctrl+Del)"))
         self.labels_button = QPushButton(self.tr("Labels (Ctrl+B)"))
-        for button in (self.receipt_button, self.pdf_button, self.void_button, self.labels_button):
+        self.trace_button = QPushButton(self.tr("Trace (Ctrl+Enter)"))
+        self.trace_button.setToolTip(self.tr("Where the goods of this donation went"))
+        self.statement_button = QPushButton(self.tr("Donor statement… (Ctrl+D)"))
+        self.statement_button.setToolTip(self.tr("A letter to the donor: what they gave in a year and what it became"))
+        manager = actor.role == Role.MANAGER
+        for button in (self.receipt_button, self.pdf_button, self.void_button, self.labels_button,
+                       self.trace_button, self.statement_button):
+            button.setVisible(manager or button not in (self.trace_button, self.statement_button))
             buttons.addWidget(button)
         buttons.addStretch(1)
         layout.addLayout(buttons)
@@ -64,7 +77,8 @@ class DonationsScreen(ListScreen):
             (self.receipt_button, "Ctrl+P", lambda: self.print_receipt(to_file=False)),
             (self.pdf_button, "Ctrl+E", lambda: self.print_receipt(to_file=True)),
             (self.void_button, "Ctrl+Del", self.void_receipt), (self.labels_button, "Ctrl+B", self.print_labels),
-        ])
+        ] + ([(self.trace_button, "Ctrl+Return", self.trace_selected),
+              (self.statement_button, "Ctrl+D", self.donor_statement)] if manager else []))
         self.table.selectionModel().selectionChanged.connect(lambda *_a: self._update_buttons())
         self.refresh()
 
@@ -72,8 +86,11 @@ class DonationsScreen(ListScreen):
         return self.tr("Donations")
 
     def shortcut_help(self) -> list[str]:
-        return [self.tr("Donations: Ctrl+F find, Ctrl+P print receipt, Ctrl+E receipt as PDF, "
+        keys = [self.tr("Donations: Ctrl+F find, Ctrl+P print receipt, Ctrl+E receipt as PDF, "
                         "Ctrl+Del void receipt, Ctrl+B labels")]
+        if self.actor.role == Role.MANAGER:
+            keys.append(self.tr("Donations: Ctrl+Enter trace the donation, Ctrl+D donor statement"))
+        return keys
 
     def activate(self) -> None:
         self.table.setFocus()
@@ -106,6 +123,8 @@ class DonationsScreen(ListScreen):
         self.pdf_button.setEnabled(donation is not None)
         self.void_button.setEnabled(donation is not None and donation.receipt_status == "issued")
         self.labels_button.setEnabled(donation is not None and donation.lines > 0)
+        self.trace_button.setEnabled(donation is not None and donation.lines > 0)
+        self.statement_button.setEnabled(donation is not None and donation.donor_kind != "anonymous")
 
     # --- the papers -------------------------------------------------------
     def print_receipt(self, *, to_file: bool) -> ReceiptResult | None:
@@ -157,3 +176,50 @@ class DonationsScreen(ListScreen):
         done = self.papers.labels(donation.number, donation.units, donation.lines)
         if done:
             self.notice.setText(self.tr("Labels for {number} done.").format(number=donation.number))
+
+    # --- where it went ------------------------------------------------------
+    def trace_selected(self) -> None:
+        donation = self.selected()
+        if donation is not None:
+            self.to_trace.emit(donation.number)
+
+    def ask_year(self, default: int) -> int | None:
+        """Which year the statement covers; tests replace this. None: cancelled."""
+        year, ok = QInputDialog.getInt(self, self.tr("Donor statement"), self.tr("Year of the donations:"),
+                                       default, 2000, 2100)
+        return year if ok else None
+
+    def donor_statement(self) -> Path | None:
+        """The donor's statement for a year (捐赠反馈函), saved as a PDF where the user says."""
+        donation = self.selected()
+        if donation is None:
+            return None
+        if donation.donor_id is None or donation.donor_kind == "anonymous":
+            from charity_pos.errors import DonorAnonymous
+
+            self.feedback.error(self, DonorAnonymous(donor=""))
+            return None
+        year = self.ask_year(local_date(donation.received_at).year)
+        if year is None:
+            return None
+        try:
+            doc = self.services.trace.donor_statement(self.actor, donation.donor_id, year)
+        except PosError as exc:
+            self.feedback.error(self, exc)
+            return None
+
+        def make(path: Path) -> bool:
+            from charity_pos.printing.donor_letter import render_donor_letter
+
+            render_donor_letter(doc, path)
+            return True
+
+        name = self.tr("donor-statement-{year}.pdf").format(year=year)
+        try:
+            saved = self.output.save_pdf_as(self, make, name)
+        except Exception as exc:  # noqa: BLE001 - shown in the user's words; unexpected ones logged by Feedback
+            self.feedback.error(self, exc)
+            return None
+        if saved is not None:
+            self.notice.setText(self.tr("Donor statement for {year} saved to {path}.").format(year=year, path=saved))
+        return saved

@@ -1,0 +1,448 @@
+"""Where every donated unit went: a lot's story from its arrival to its
+sale, return, handout, write-off or count, and what is still on the shelf.
+
+The fate totals of a lot come from two sides that must agree unit by unit:
+what was sold and handed out is read from the documents (sale lines and
+their lots, net of returns and voids; handout lines and their lots), what
+is on the shelf from the stock movements. Hence, for every lot and every
+donation::
+
+    received = sold + handed_out + written_off + counted_difference + on_shelf
+
+and ``check_identity`` (run by ``verify`` too) names every lot or donation
+for which it does not hold. Households appear by card number only; a
+person who donated appears masked (王**), a company by its name.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from charity_pos.db.models import (
+    Donation, DonationLine, Donor, Handout, HandoutLine, HandoutLineLot, Household, Item, Receipt, ReturnLine, Sale,
+    SaleLine, SaleLineLot, SaleReturn, StockLot, StockMovement,
+)
+from charity_pos.domain.identity import mask_name
+from charity_pos.domain.numbers import parse_number
+from charity_pos.errors import InvalidInput, TraceCodeUnknown
+from charity_pos.services.accounts import AccountService
+from charity_pos.services.base import Actor, ServiceContext
+from charity_pos.services.permissions import Action, require
+
+#: Movements that bring a lot in: the lot's own document (a donation, a stock receipt, a count's surplus).
+INTAKE_REASONS = frozenset({"donation", "receipt", "count"})
+#: Movements that say what became of goods, by the fate they count towards. Sales, returns and voids are
+#: counted from the documents, movements only put them on or off the shelf.
+WRITE_OFF_REASONS = frozenset({"writeoff", "write_off"})
+COUNT_REASON = "count"
+
+
+@dataclass(frozen=True)
+class Fate:
+    """What became of so many units: ``counted_difference`` is the units a
+    count found missing (negative: found more than the books said)."""
+
+    received: int = 0
+    sold: int = 0
+    handed_out: int = 0
+    written_off: int = 0
+    counted_difference: int = 0
+    on_shelf: int = 0
+
+    @property
+    def accounted(self) -> int:
+        return self.sold + self.handed_out + self.written_off + self.counted_difference + self.on_shelf
+
+    @property
+    def balances(self) -> bool:
+        return self.received == self.accounted
+
+    def __add__(self, other: Fate) -> Fate:
+        return Fate(self.received + other.received, self.sold + other.sold, self.handed_out + other.handed_out,
+                    self.written_off + other.written_off, self.counted_difference + other.counted_difference,
+                    self.on_shelf + other.on_shelf)
+
+
+@dataclass(frozen=True)
+class LotStory:
+    """One lot: where it came from and its fate totals. ``donor`` is already
+    masked (a person's family name only, a company's name, "" when anonymous)."""
+
+    lot_id: uuid.UUID
+    item_name: str
+    unit: str
+    code: str | None
+    origin: str  # donation, purchase, count, unrecorded
+    document: str
+    received_at: datetime
+    donor_kind: str  # person, company, anonymous, "" (not a donation)
+    donor: str
+    unit_value_fen: int | None
+    fate: Fate
+
+
+@dataclass(frozen=True)
+class TraceEvent:
+    """One step of the story. ``kind``: received, count_found, unrecorded,
+    sold, voided, returned, handed_out, written_off, counted, moved,
+    on_shelf. ``quantity`` is in units, positive; ``amount_fen`` a sale's
+    unit price or a donation's unit value; ``party`` the masked donor or the
+    household's card number (``party_kind`` says which)."""
+
+    at: datetime
+    kind: str
+    document: str
+    lot_id: uuid.UUID
+    item_name: str
+    code: str | None
+    quantity: int
+    amount_fen: int | None = None
+    party: str = ""
+    party_kind: str = ""
+    detail: str = ""
+
+
+@dataclass(frozen=True)
+class Trace:
+    """What a code leads to: its kind (lot, item, donation, receipt, sale,
+    return, handout, stock_receipt, count), the lots, the story in time
+    order and the totals."""
+
+    code: str
+    kind: str
+    document: str
+    lots: tuple[LotStory, ...]
+    events: tuple[TraceEvent, ...]
+    totals: Fate = field(default_factory=Fate)
+
+
+@dataclass(frozen=True)
+class Imbalance:
+    """A lot or a donation for which received is not the sum of the fates."""
+
+    kind: str  # lot or donation
+    key: str  # the lot's code or id, the donation's number
+    fate: Fate
+
+
+def shown_donor(donor: Donor | None) -> tuple[str, str]:
+    """(kind, name as it may be shown): people masked, companies named, anonymous blank."""
+    if donor is None or donor.kind == "anonymous":
+        return "anonymous", ""
+    if donor.kind == "company":
+        return "company", donor.name
+    return "person", mask_name(donor.name)
+
+
+# --- fates, from documents and movements ----------------------------------------------------------------
+def _allocate(parts: list[tuple[uuid.UUID, int]], units: int) -> dict[uuid.UUID, int]:
+    """``units`` spread over ``parts`` in their order, each part at most its
+    quantity: how returns go back into a sale line's lots (oldest first)."""
+    out: dict[uuid.UUID, int] = {}
+    for lot_id, quantity in parts:
+        take = min(quantity, units)
+        if take:
+            out[lot_id] = out.get(lot_id, 0) + take
+            units -= take
+    return out
+
+
+def _line_parts(s: Session, lot_ids: list[uuid.UUID] | None) -> dict[uuid.UUID, list[tuple[uuid.UUID, int]]]:
+    """Every completed sale line touching the lots, with all its lots in the order returns use."""
+    query = (select(SaleLineLot.sale_line_id, SaleLineLot.lot_id, SaleLineLot.quantity, StockLot.received_at)
+             .join(StockLot, StockLot.id == SaleLineLot.lot_id)
+             .join(SaleLine, SaleLine.id == SaleLineLot.sale_line_id).join(Sale, Sale.id == SaleLine.sale_id)
+             .where(Sale.status == "completed"))
+    if lot_ids is not None:
+        lines = select(SaleLineLot.sale_line_id).where(SaleLineLot.lot_id.in_(lot_ids))
+        query = query.where(SaleLineLot.sale_line_id.in_(lines))
+    found: dict[uuid.UUID, list[tuple[datetime, str, uuid.UUID, int]]] = defaultdict(list)
+    for line_id, lot_id, quantity, received_at in s.execute(query):
+        found[line_id].append((received_at, str(lot_id), lot_id, int(quantity)))
+    return {line: [(lot, qty) for _, _, lot, qty in sorted(parts)] for line, parts in found.items()}
+
+
+def _returned(s: Session, line_ids: Iterable[uuid.UUID]) -> dict[uuid.UUID, int]:
+    ids = list(line_ids)
+    if not ids:
+        return {}
+    out: dict[uuid.UUID, int] = {}
+    for start in range(0, len(ids), 500):
+        rows = s.execute(select(ReturnLine.sale_line_id, func.sum(ReturnLine.quantity))
+                         .where(ReturnLine.sale_line_id.in_(ids[start:start + 500]))
+                         .group_by(ReturnLine.sale_line_id))
+        out.update({line: int(qty) for line, qty in rows})
+    return out
+
+
+def fates(s: Session, lot_ids: list[uuid.UUID] | None = None) -> dict[uuid.UUID, Fate]:
+    """Each lot's fate totals (every lot when ``lot_ids`` is None)."""
+    lots_q = select(StockLot.id, StockLot.quantity_received)
+    if lot_ids is not None:
+        if not lot_ids:
+            return {}
+        lots_q = lots_q.where(StockLot.id.in_(lot_ids))
+    received = {lot: int(qty) for lot, qty in s.execute(lots_q)}
+    wanted = set(received)
+    sold: dict[uuid.UUID, int] = defaultdict(int)
+    parts = _line_parts(s, lot_ids)
+    returned = _returned(s, parts)
+    for line_id, line_parts in parts.items():
+        back = _allocate(line_parts, returned.get(line_id, 0))
+        for lot_id, quantity in line_parts:
+            sold[lot_id] += quantity - back.get(lot_id, 0)
+    handed_q = select(HandoutLineLot.lot_id, func.sum(HandoutLineLot.quantity)).group_by(HandoutLineLot.lot_id)
+    moves_q = (select(StockMovement.lot_id, StockMovement.reason, StockMovement.document == StockLot.document,
+                      func.sum(StockMovement.quantity))
+               .join(StockLot, StockLot.id == StockMovement.lot_id)
+               .group_by(StockMovement.lot_id, StockMovement.reason, StockMovement.document == StockLot.document))
+    if lot_ids is not None:
+        handed_q = handed_q.where(HandoutLineLot.lot_id.in_(lot_ids))
+        moves_q = moves_q.where(StockMovement.lot_id.in_(lot_ids))
+    handed = {lot: int(qty) for lot, qty in s.execute(handed_q)}
+    shelf: dict[uuid.UUID, int] = defaultdict(int)
+    written: dict[uuid.UUID, int] = defaultdict(int)
+    counted: dict[uuid.UUID, int] = defaultdict(int)
+    for lot_id, reason, own, quantity in s.execute(moves_q):
+        quantity = int(quantity)
+        shelf[lot_id] += quantity
+        if reason in WRITE_OFF_REASONS:
+            written[lot_id] -= quantity
+        elif reason == COUNT_REASON and not own:
+            counted[lot_id] -= quantity
+    return {lot: Fate(received[lot], sold.get(lot, 0), handed.get(lot, 0), written.get(lot, 0),
+                      counted.get(lot, 0), shelf.get(lot, 0)) for lot in wanted}
+
+
+def check_identity(s: Session) -> list[Imbalance]:
+    """Every lot, and every donation, whose units do not add up: the
+    documents (sales net of returns and voids, handouts) disagree with the
+    stock movements, or a donation's lines with its lots."""
+    every = fates(s)
+    problems: list[Imbalance] = []
+    codes = dict(s.execute(select(StockLot.id, func.coalesce(StockLot.barcode, Item.barcode, StockLot.document))
+                           .join(Item, Item.id == StockLot.item_id)).all())
+    for lot_id, fate in sorted(every.items(), key=lambda pair: str(pair[0])):
+        if not fate.balances:
+            problems.append(Imbalance("lot", f"{codes.get(lot_id, '')} ({lot_id})", fate))
+    by_donation: dict[str, Fate] = defaultdict(Fate)
+    lines = s.execute(select(Donation.number, DonationLine.id, DonationLine.quantity)
+                      .join(DonationLine, DonationLine.donation_id == Donation.id)).all()
+    lot_of_line: dict[uuid.UUID, list[uuid.UUID]] = defaultdict(list)
+    for lot_id, line_id in s.execute(select(StockLot.id, StockLot.donation_line_id)
+                                     .where(StockLot.donation_line_id.is_not(None))):
+        lot_of_line[line_id].append(lot_id)
+    for number, line_id, quantity in lines:
+        lots_fate = sum((every[lot] for lot in lot_of_line.get(line_id, []) if lot in every), Fate())
+        by_donation[number] += Fate(int(quantity), lots_fate.sold, lots_fate.handed_out, lots_fate.written_off,
+                                    lots_fate.counted_difference, lots_fate.on_shelf)
+    for number, fate in sorted(by_donation.items()):
+        if not fate.balances:
+            problems.append(Imbalance("donation", number, fate))
+    return problems
+
+
+# --- finding what a code leads to --------------------------------------------------------------------
+def _lots_for(s: Session, code: str) -> tuple[str, str, list[uuid.UUID]]:
+    """(kind, document, lot ids) for a code; TraceCodeUnknown when nothing has it."""
+    text = code.strip().upper()
+    parsed = parse_number(text)
+    if parsed is not None:
+        letter = parsed[2]
+        if letter in ("D", "J"):
+            if letter == "J":
+                donation_id = s.scalar(select(Receipt.donation_id).where(Receipt.number == text))
+                kind = "receipt"
+            else:
+                donation_id = s.scalar(select(Donation.id).where(Donation.number == text))
+                kind = "donation"
+            if donation_id is not None:
+                lots = s.scalars(select(StockLot.id).join(DonationLine, DonationLine.id == StockLot.donation_line_id)
+                                 .where(DonationLine.donation_id == donation_id)).all()
+                return kind, text, list(lots)
+        elif letter == "S":
+            sale_id = s.scalar(select(Sale.id).where(Sale.number == text))
+            if sale_id is not None:
+                return "sale", text, list(s.scalars(
+                    select(SaleLineLot.lot_id).join(SaleLine, SaleLine.id == SaleLineLot.sale_line_id)
+                    .where(SaleLine.sale_id == sale_id).distinct()))
+        elif letter == "T":
+            sale_id = s.scalar(select(SaleReturn.sale_id).where(SaleReturn.number == text))
+            if sale_id is not None:
+                lines = select(ReturnLine.sale_line_id).join(SaleReturn).where(SaleReturn.number == text)
+                return "return", text, list(s.scalars(
+                    select(SaleLineLot.lot_id).where(SaleLineLot.sale_line_id.in_(lines)).distinct()))
+        elif letter == "H":
+            handout_id = s.scalar(select(Handout.id).where(Handout.number == text))
+            if handout_id is not None:
+                return "handout", text, list(s.scalars(
+                    select(HandoutLineLot.lot_id).join(HandoutLine, HandoutLine.id == HandoutLineLot.handout_line_id)
+                    .where(HandoutLine.handout_id == handout_id).distinct()))
+        elif letter in ("R", "C"):
+            lots = set(s.scalars(select(StockLot.id).where(StockLot.document == text)))
+            lots |= set(s.scalars(select(StockMovement.lot_id).where(StockMovement.document == text)))
+            if lots:
+                return ("stock_receipt" if letter == "R" else "count"), text, sorted(lots, key=str)
+        raise TraceCodeUnknown(code=code.strip())
+    if text.isdigit():
+        lot_id = s.scalar(select(StockLot.id).where(StockLot.barcode == text))
+        if lot_id is not None:
+            return "lot", text, [lot_id]
+        item_id = s.scalar(select(Item.id).where(Item.barcode == text))
+        if item_id is not None:
+            return "item", text, list(s.scalars(select(StockLot.id).where(StockLot.item_id == item_id)))
+    raise TraceCodeUnknown(code=code.strip())
+
+
+def _stories(s: Session, lot_ids: list[uuid.UUID] | None, fate_of: dict[uuid.UUID, Fate]) -> list[LotStory]:
+    """The lots (every lot when ``lot_ids`` is None), oldest first."""
+    if lot_ids is not None and not lot_ids:
+        return []
+    query = (
+        select(StockLot, Item.name, Item.unit, Item.barcode, DonationLine.unit_value_fen, Donor)
+        .join(Item, Item.id == StockLot.item_id)
+        .outerjoin(DonationLine, DonationLine.id == StockLot.donation_line_id)
+        .outerjoin(Donation, Donation.id == DonationLine.donation_id)
+        .outerjoin(Donor, Donor.id == Donation.donor_id)
+        .order_by(StockLot.received_at, StockLot.id))
+    rows = s.execute(query if lot_ids is None else query.where(StockLot.id.in_(lot_ids))).all()
+    stories = []
+    for lot, name, unit, item_code, value, donor in rows:
+        kind, shown = shown_donor(donor) if lot.origin == "donation" else ("", "")
+        stories.append(LotStory(lot.id, name, unit, lot.barcode or item_code, lot.origin, lot.document,
+                                lot.received_at, kind, shown, value, fate_of.get(lot.id, Fate())))
+    return stories
+
+
+def _events(s: Session, stories: list[LotStory], now: datetime) -> list[TraceEvent]:
+    by_id = {story.lot_id: story for story in stories}
+    ids = list(by_id)
+    events: list[TraceEvent] = []
+
+    def event(at: datetime, kind: str, document: str, lot_id: uuid.UUID, quantity: int, **more: object) -> None:
+        story = by_id[lot_id]
+        events.append(TraceEvent(at, kind, document, lot_id, story.item_name, story.code, quantity, **more))  # type: ignore[arg-type]
+
+    for story in stories:
+        if story.origin == "unrecorded":
+            event(story.received_at, "unrecorded", story.document, story.lot_id, 0)
+        elif story.origin == "count":
+            event(story.received_at, "count_found", story.document, story.lot_id, story.fate.received)
+        else:
+            event(story.received_at, "received", story.document, story.lot_id, story.fate.received,
+                  amount_fen=story.unit_value_fen, party=story.donor, party_kind=story.donor_kind)
+    # sales, voids and returns: returns go back into a line's lots oldest first, as the return service does
+    sold = s.execute(
+        select(SaleLineLot.sale_line_id, SaleLineLot.lot_id, SaleLineLot.quantity, Sale.number, Sale.completed_at,
+               Sale.status, Sale.voided_at, SaleLine.unit_price_fen)
+        .join(SaleLine, SaleLine.id == SaleLineLot.sale_line_id).join(Sale, Sale.id == SaleLine.sale_id)
+        .where(SaleLineLot.lot_id.in_(ids))).all()
+    touched = {row.sale_line_id for row in sold if row.status == "completed"}
+    parts = _line_parts(s, ids) if touched else {}
+    for row in sold:
+        event(row.completed_at, "sold", row.number, row.lot_id, int(row.quantity), amount_fen=row.unit_price_fen)
+        if row.status == "voided" and row.voided_at is not None:
+            event(row.voided_at, "voided", row.number, row.lot_id, int(row.quantity))
+    if touched:
+        returns = s.execute(select(ReturnLine.sale_line_id, ReturnLine.quantity, SaleReturn.number, SaleReturn.at,
+                                   Sale.number)
+                            .join(SaleReturn, SaleReturn.id == ReturnLine.return_id)
+                            .join(Sale, Sale.id == SaleReturn.sale_id)
+                            .where(ReturnLine.sale_line_id.in_(list(touched)))
+                            .order_by(SaleReturn.at, SaleReturn.number)).all()
+        before: dict[uuid.UUID, int] = defaultdict(int)
+        for line_id, quantity, number, at, sale_number in returns:
+            line_parts = parts.get(line_id, [])
+            earlier = _allocate(line_parts, before[line_id])
+            now_back = _allocate(line_parts, before[line_id] + int(quantity))
+            before[line_id] += int(quantity)
+            for lot_id, total in now_back.items():
+                back = total - earlier.get(lot_id, 0)
+                if back and lot_id in by_id:
+                    event(at, "returned", number, lot_id, back, detail=sale_number)
+    handed = s.execute(
+        select(HandoutLineLot.lot_id, HandoutLineLot.quantity, Handout.number, Handout.at, Household.card_number,
+               HandoutLine.unit_value_fen)
+        .join(HandoutLine, HandoutLine.id == HandoutLineLot.handout_line_id)
+        .join(Handout, Handout.id == HandoutLine.handout_id).join(Household, Household.id == Handout.household_id)
+        .where(HandoutLineLot.lot_id.in_(ids))).all()
+    for lot_id, quantity, number, at, card, value in handed:
+        event(at, "handed_out", number, lot_id, int(quantity), amount_fen=value, party=card, party_kind="household")
+    moves = s.execute(
+        select(StockMovement.lot_id, StockMovement.reason, StockMovement.document, StockMovement.at,
+               StockMovement.quantity, StockLot.document)
+        .join(StockLot, StockLot.id == StockMovement.lot_id)
+        .where(StockMovement.lot_id.in_(ids), StockMovement.reason.not_in(["sale", "void", "return", "handout"]))).all()
+    for lot_id, reason, document, at, quantity, own in moves:
+        if reason in INTAKE_REASONS and document == own:
+            continue
+        if reason in WRITE_OFF_REASONS:
+            event(at, "written_off", document or "", lot_id, -int(quantity))
+        elif reason == COUNT_REASON:
+            event(at, "counted", document or "", lot_id, -int(quantity))
+        else:
+            event(at, "moved", document or "", lot_id, int(quantity), detail=reason)
+    order = {"received": 0, "count_found": 0, "unrecorded": 0, "sold": 1, "handed_out": 1, "written_off": 1,
+             "counted": 1, "moved": 1, "voided": 2, "returned": 2, "on_shelf": 3}
+    events.sort(key=lambda e: (e.at, order[e.kind], e.document, str(e.lot_id)))
+    for story in stories:
+        if story.fate.on_shelf:
+            events.append(TraceEvent(now, "on_shelf", "", story.lot_id, story.item_name, story.code,
+                                     story.fate.on_shelf))
+    return events
+
+
+class TraceService:
+    """Traces for managers: the story of a code, every lot's fate, and the identity check."""
+
+    def __init__(self, ctx: ServiceContext, accounts: AccountService) -> None:
+        self.ctx = ctx
+        self.accounts = accounts
+
+    def trace(self, actor: Actor | None, code: str) -> Trace:
+        """The story of whatever ``code`` names. ``actor`` None: the store's own command line."""
+        if not isinstance(code, str) or not code.strip():
+            raise InvalidInput(field="code", value="", reason="empty")
+        if len(code.strip()) > 40:
+            raise InvalidInput(field="code", value=code.strip()[:40], reason="too_long")
+        now = self.ctx.now()
+        with self.ctx.db.read() as s:
+            if actor is not None:
+                require(s, actor, Action.VIEW_REPORTS)
+            kind, document, lot_ids = _lots_for(s, code)
+            fate_of = fates(s, lot_ids)
+            stories = _stories(s, lot_ids, fate_of)
+            events = _events(s, stories, now)
+        totals = sum((story.fate for story in stories), Fate())
+        return Trace(code.strip(), kind, document, tuple(stories), tuple(events), totals)
+
+    def lots(self, actor: Actor | None) -> list[LotStory]:
+        """Every lot, empty ones too, with its origin and fate totals, oldest first."""
+        with self.ctx.db.read() as s:
+            if actor is not None:
+                require(s, actor, Action.VIEW_REPORTS)
+            fate_of = fates(s)
+            return _stories(s, None, fate_of)
+
+    def imbalances(self, actor: Actor | None) -> list[Imbalance]:
+        with self.ctx.db.read() as s:
+            if actor is not None:
+                require(s, actor, Action.VIEW_REPORTS)
+            return check_identity(s)
+
+    def donor_statement(self, actor: Actor | None, donor: str | uuid.UUID, year: object):  # type: ignore[no-untyped-def]
+        """A donor's statement for a year (``services.donor_statement``): by id, exact name, credit code or phone."""
+        from charity_pos.services.donor_statement import build
+
+        now = self.ctx.now()
+        with self.ctx.db.read() as s:
+            if actor is not None:
+                require(s, actor, Action.VIEW_REPORTS)
+            return build(s, donor, year, now)

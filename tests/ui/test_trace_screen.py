@@ -1,0 +1,136 @@
+"""The trace screen (Ctrl+G, managers only): scan or type a code and see the
+story and the fate totals; an unknown code says so; from the donations
+list Ctrl+Enter traces the donation selected, and Ctrl+D writes the
+donor's statement."""
+
+from __future__ import annotations
+
+import uuid
+from pathlib import Path
+
+import pypdf
+import pytest
+from PySide6.QtCore import Qt
+
+from charity_pos.services.base import Actor
+from charity_pos.services.donors import DonorDraft, DonorKind
+from charity_pos.services.intake import IntakeDraft, IntakeLine
+from charity_pos.services.registry import Services
+from charity_pos.services.sales import LineDraft, PaymentDraft, SaleDraft
+from charity_pos.ui.app import SCREENS
+from charity_pos.ui.donations import DonationsScreen
+from charity_pos.ui.main_window import MainWindow
+from charity_pos.ui.trace import TraceScreen
+from tests.ui.conftest import TILL, FakeApproval, show_active
+
+DONOR = "张伟"
+
+
+@pytest.fixture
+def donated(services: Services, manager: Actor, open_shift) -> str:  # type: ignore[no-untyped-def]
+    """张伟 gave 5 sweaters; 2 were sold. Returns the donation's number."""
+    sweater = services.catalog.search("羊毛衫")[0]
+    donor = services.donors.create(manager, DonorDraft(DonorKind.PERSON, DONOR, "13800138000")).ids[0]
+    number = services.intake.receive(manager, IntakeDraft(donor, (IntakeLine(sweater.id, 5, unit_value_fen=3000),))).number
+    services.sales.complete(manager, SaleDraft(uuid.uuid4(), TILL, (LineDraft(sweater.id, 2),),
+                                               (PaymentDraft("cash", 5000),), 0))
+    return number  # type: ignore[return-value]
+
+
+@pytest.fixture
+def screen(qtbot, services, manager, feedback, donated):  # type: ignore[no-untyped-def]
+    made = TraceScreen(services, manager, feedback, FakeApproval(None))
+    qtbot.addWidget(made)
+    made.resize(1024, 768)
+    show_active(made)
+    made.activate()
+    return made
+
+
+def figures(screen: TraceScreen) -> dict[str, str]:
+    return {key: label.text() for key, label in screen.figures.items()}
+
+
+def test_a_scanned_number_shows_the_story_and_the_totals(qtbot, screen: TraceScreen, donated: str) -> None:
+    qtbot.keyClicks(screen.scan, donated)
+    qtbot.keyClick(screen.scan, Qt.Key.Key_Return)
+    assert figures(screen) == {"received": "5", "sold": "2", "handed_out": "0", "written_off": "0",
+                               "counted_difference": "0", "on_shelf": "3"}
+    rows = [[screen.model.index(r, c).data() for c in range(screen.model.columnCount())]
+            for r in range(screen.model.rowCount())]
+    assert [row[1] for row in rows] == ["接收", "售出", "在架"]
+    assert rows[0][2] == donated and rows[0][7] == "张*"
+    assert DONOR not in repr(rows)
+    assert screen.message.text() == "" and "捐赠" in screen.summary.text()
+    screen.grab().save("/tmp/trace.png")
+
+
+def test_an_unknown_code_says_so_and_clears_the_story(qtbot, screen: TraceScreen, donated: str) -> None:
+    screen.show_trace(donated)
+    qtbot.keyClicks(screen.scan, "2299999999995")
+    qtbot.keyClick(screen.scan, Qt.Key.Key_Return)
+    assert "2299999999995" in screen.message.text() and "没有" in screen.message.text()
+    assert screen.model.rowCount() == 0 and set(figures(screen).values()) == {"–"}
+
+
+def test_cashiers_have_no_trace(qtbot, services, cashier, feedback) -> None:  # type: ignore[no-untyped-def]
+    window = MainWindow(services, cashier, SCREENS, feedback, FakeApproval(None))
+    qtbot.addWidget(window)
+    assert not any(isinstance(s, TraceScreen) for s in window.screens)
+    donations = next(s for s in window.screens if isinstance(s, DonationsScreen))
+    assert donations.trace_button.isHidden() and donations.statement_button.isHidden()
+
+
+def test_ctrl_enter_on_a_donation_opens_its_trace(qtbot, services, manager, feedback, donated) -> None:  # type: ignore[no-untyped-def]
+    window = MainWindow(services, manager, SCREENS, feedback, FakeApproval(None))
+    qtbot.addWidget(window)
+    window.resize(1024, 768)
+    show_active(window)
+    qtbot.keyClick(window, Qt.Key.Key_F5)
+    donations = window.current_screen()
+    assert isinstance(donations, DonationsScreen)
+    donations.table.selectRow(0)
+    assert "Ctrl+Enter" in donations.trace_button.text()
+    qtbot.keyClick(donations.table, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    tracer = window.current_screen()
+    assert isinstance(tracer, TraceScreen)
+    assert tracer.trace is not None and tracer.trace.document == donated
+    assert tracer.figures["on_shelf"].text() == "3"
+    qtbot.keyClick(window, Qt.Key.Key_F5)
+    qtbot.keyClick(window, Qt.Key.Key_G, Qt.KeyboardModifier.ControlModifier)
+    assert window.current_screen() is tracer
+    window.grab().save("/tmp/trace-window.png")
+
+
+def test_the_donor_statement_button_writes_the_letter(qtbot, services, manager, feedback, donated,  # type: ignore[no-untyped-def]
+                                                      tmp_path: Path) -> None:
+    screen = DonationsScreen(services, manager, feedback, FakeApproval(None))
+    qtbot.addWidget(screen)
+    screen.table.selectRow(0)
+    asked: list[int] = []
+    screen.ask_year = lambda default: asked.append(default) or default  # type: ignore[method-assign]
+    screen.output.choose_file = lambda parent, name: tmp_path / name  # type: ignore[method-assign]
+    saved = screen.donor_statement()
+    assert saved is not None and feedback.errors == []
+    text = pypdf.PdfReader(saved).pages[0].extract_text()
+    assert f"尊敬的{DONOR}" in text and "已义卖 2 件" in text
+    assert str(asked[0]) in saved.name
+
+
+def test_no_statement_for_a_year_without_donations_nor_for_an_anonymous_donor(  # type: ignore[no-untyped-def]
+        qtbot, services, manager, feedback, donated, tmp_path: Path) -> None:
+    screen = DonationsScreen(services, manager, feedback, FakeApproval(None))
+    qtbot.addWidget(screen)
+    screen.table.selectRow(0)
+    screen.ask_year = lambda default: 2001  # type: ignore[method-assign]
+    screen.output.choose_file = lambda parent, name: tmp_path / name  # type: ignore[method-assign]
+    assert screen.donor_statement() is None
+    assert feedback.errors and "2001" in feedback.errors[-1]
+    sweater = services.catalog.search("羊毛衫")[0]
+    services.intake.receive(manager, IntakeDraft(None, (IntakeLine(sweater.id, 1, unit_value_fen=3000),)))
+    screen.refresh()
+    screen.table.selectRow(0)
+    assert not screen.statement_button.isEnabled()
+    assert screen.donor_statement() is None
+    assert "匿名" in feedback.errors[-1]
+    assert list(tmp_path.glob("*.pdf")) == []
