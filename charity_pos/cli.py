@@ -7,6 +7,7 @@ district's scripts: keep them as they are.
     charity-pos demo --db PATH [--days N]
     charity-pos verify --db PATH
     charity-pos show KIND --db PATH [--json]
+    charity-pos report KIND / funds use / notice   (cli_reports.py)
 
 Errors a user can cause print one line and exit non-zero, never a traceback.
 """
@@ -98,6 +99,9 @@ def _parser() -> argparse.ArgumentParser:
     from charity_pos.hub import cli as hub_cli
 
     hub_cli.add_parsers(sub, common)
+    from charity_pos import cli_reports
+
+    cli_reports.add_parsers(sub, common)
     return parser
 
 
@@ -166,6 +170,10 @@ def _main(args: argparse.Namespace) -> int:
 
         if command in hub_cli.COMMANDS:
             return hub_cli.run(args)
+        from charity_pos import cli_reports
+
+        if command in cli_reports.COMMANDS:
+            return cli_reports.run(args)
     except PosError as exc:
         print(translate("cli", "Error: ") + describe(exc), file=sys.stderr)
         return 1

@@ -484,3 +484,16 @@ class RulesFileUnreadable(PosError):
 
 class FundsShort(PosError):
     """A use of donated cash beyond what is left of it (facts: amount, left)."""
+
+
+# --- exports and the public notice ------------------------------------------
+class UnknownExportType(PosError):
+    """A report is written as .xlsx, .pdf or .csv only (facts: path, suffix)."""
+
+
+class UnknownReport(PosError):
+    """No report of that kind (facts: kind, kinds)."""
+
+
+class MonthToCome(PosError):
+    """A public notice for a month that has not begun (facts: month)."""

@@ -573,3 +573,17 @@ TEMPLATES.update({
         "Errors", "Household {card} came from the district's registry: this store does not hold its whole ID number "
                   "(ask the district)."),
 })
+
+# --- exports and the public notice --------------------------------------------------
+TEMPLATES.update({
+    e.UnknownExportType: QT_TRANSLATE_NOOP(
+        "Errors", "{path}: a report is written as an Excel workbook (.xlsx), a PDF (.pdf) or a .csv file, "
+                  "not as “{suffix}”."),
+    e.UnknownReport: QT_TRANSLATE_NOOP("Errors", "There is no report “{kind}”; the reports are: {kinds}."),
+    e.MonthToCome: QT_TRANSLATE_NOOP(
+        "Errors", "{month} has not begun yet: a public notice is written for a month that has begun."),
+})
+
+FIELDS.update({
+    "amount": QT_TRANSLATE_NOOP("Errors", "Amount"),
+})
