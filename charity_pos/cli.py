@@ -9,6 +9,7 @@ district's scripts: keep them as they are.
     charity-pos show KIND --db PATH [--json]
     charity-pos trace --db PATH CODE [--json]           (cli_trace)
     charity-pos donor-statement --db PATH --donor NAME_OR_CODE --year YYYY --out FILE.pdf
+    charity-pos report KIND / funds use / notice   (cli_reports.py)
 
 Errors a user can cause print one line and exit non-zero, never a traceback.
 """
@@ -103,6 +104,9 @@ def _parser() -> argparse.ArgumentParser:
     from charity_pos import cli_trace
 
     cli_trace.add_parsers(sub, common)
+    from charity_pos import cli_reports
+
+    cli_reports.add_parsers(sub, common)
     return parser
 
 
@@ -175,6 +179,10 @@ def _main(args: argparse.Namespace) -> int:
 
         if command in hub_cli.COMMANDS:
             return hub_cli.run(args)
+        from charity_pos import cli_reports
+
+        if command in cli_reports.COMMANDS:
+            return cli_reports.run(args)
     except PosError as exc:
         print(translate("cli", "Error: ") + describe(exc), file=sys.stderr)
         return 1

@@ -505,3 +505,16 @@ class DonorAnonymous(PosError):
 
 class NothingToReport(PosError):
     """The donor gave nothing in the year (facts: donor, year)."""
+
+
+# --- exports and the public notice ------------------------------------------
+class UnknownExportType(PosError):
+    """A report is written as .xlsx, .pdf or .csv only (facts: path, suffix)."""
+
+
+class UnknownReport(PosError):
+    """No report of that kind (facts: kind, kinds)."""
+
+
+class MonthToCome(PosError):
+    """A public notice for a month that has not begun (facts: month)."""

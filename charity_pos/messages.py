@@ -599,3 +599,18 @@ FIELDS.update({
 INPUT_REASONS.update({
     "year": QT_TRANSLATE_NOOP("Errors", "{field}: “{value}” is not a year; type it like 2026."),
 })
+
+
+# --- exports and the public notice --------------------------------------------------
+TEMPLATES.update({
+    e.UnknownExportType: QT_TRANSLATE_NOOP(
+        "Errors", "{path}: a report is written as an Excel workbook (.xlsx), a PDF (.pdf) or a .csv file, "
+                  "not as “{suffix}”."),
+    e.UnknownReport: QT_TRANSLATE_NOOP("Errors", "There is no report “{kind}”; the reports are: {kinds}."),
+    e.MonthToCome: QT_TRANSLATE_NOOP(
+        "Errors", "{month} has not begun yet: a public notice is written for a month that has begun."),
+})
+
+FIELDS.update({
+    "amount": QT_TRANSLATE_NOOP("Errors", "Amount"),
+})

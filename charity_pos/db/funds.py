@@ -37,5 +37,6 @@ class FundUse(Base):
     purpose: Mapped[str] = mapped_column(String(200))
     #: the invoice or payment voucher that backs it (凭证号)
     voucher: Mapped[str] = mapped_column(String(40), default="")
-    recorded_by: Mapped[uuid.UUID] = mapped_column(ForeignKey("app_user.id"))
+    #: who recorded it; None: the store's own command line
+    recorded_by: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("app_user.id"))
     recorded_at: Mapped[datetime] = mapped_column(UtcDateTime)

@@ -16,7 +16,7 @@ from sqlalchemy import case, distinct, func, select
 from sqlalchemy.orm import Session
 
 from charity_pos.db.funds import FundUse
-from charity_pos.db.models import Category, Donation, DonationLine, Handout, HandoutLine, Household, Item, Sale, SaleReturn, StockMovement
+from charity_pos.db.models import Category, Donation, DonationLine, Donor, Handout, HandoutLine, Household, Item, Sale, SaleReturn, StockMovement
 from charity_pos.reports.period import utc_range
 
 
@@ -154,3 +154,65 @@ def figures(session: Session, start: date, end: date) -> Figures:
         relief_by_category=tuple(ReliefFigure(cat, _int(h), _int(v), _int(fen)) for cat, h, v, fen in relief),
         stock_by_source=tuple(OriginFigure(src, _int(u), _int(fen)) for src, u, fen in stock),
     )
+
+
+# --- the public notice's lists ------------------------------------------------------------------
+@dataclass(frozen=True)
+class DonorFigure:
+    """What one donor gave in the period (goods valued, cash)."""
+
+    name: str
+    kind: str  # person or company
+    donations: int
+    goods_value_fen: int
+    cash_fen: int
+
+
+@dataclass(frozen=True)
+class PublicDonors:
+    """The donors who agreed to be named (``donor.consent_public``), and
+    everything else given in the period, by no one named (爱心人士)."""
+
+    named: tuple[DonorFigure, ...]
+    others_donations: int
+    others_goods_value_fen: int
+    others_cash_fen: int
+
+
+def public_donors(session: Session, start: date, end: date) -> PublicDonors:
+    """Donors to name in public: only those who agreed (a person by full
+    name, a company by its name); anonymous gifts and everyone else are
+    counted together, never named."""
+    lo, hi = utc_range(start, end)
+    goods = (select(DonationLine.donation_id.label("donation_id"),
+                    func.sum(DonationLine.quantity * func.coalesce(DonationLine.unit_value_fen, 0)).label("fen"))
+             .group_by(DonationLine.donation_id).subquery())
+    named = (Donor.consent_public.is_(True)) & (Donor.kind.in_(("person", "company"))) & (Donor.name != "")
+    key, name, kind = (case((named, column), else_=None) for column in (Donor.id, Donor.name, Donor.kind))
+    rows = session.execute(
+        select(key, name, kind, func.count(Donation.id), func.coalesce(func.sum(goods.c.fen), 0),
+               func.coalesce(func.sum(Donation.cash_fen), 0))
+        .outerjoin(Donor, Donor.id == Donation.donor_id).outerjoin(goods, goods.c.donation_id == Donation.id)
+        .where(Donation.received_at >= lo, Donation.received_at < hi)
+        .group_by(key, name, kind)).all()
+    listed = sorted((DonorFigure(who, what, _int(n), _int(g), _int(c)) for donor, who, what, n, g, c in rows
+                     if donor is not None), key=lambda d: (d.kind != "company", -(d.goods_value_fen + d.cash_fen), d.name))
+    others = [row for row in rows if row[0] is None]
+    return PublicDonors(tuple(listed), sum(_int(r[3]) for r in others), sum(_int(r[4]) for r in others),
+                        sum(_int(r[5]) for r in others))
+
+
+@dataclass(frozen=True)
+class FundUseFigure:
+    number: str
+    used_on: date
+    kind: str
+    purpose: str
+    amount_fen: int
+
+
+def fund_uses(session: Session, start: date, end: date) -> tuple[FundUseFigure, ...]:
+    """Every use of donated cash in the period (F), in date order."""
+    return tuple(FundUseFigure(u.number, u.used_on, u.kind, u.purpose, u.amount_fen) for u in session.scalars(
+        select(FundUse).where(FundUse.used_on >= start, FundUse.used_on <= end)
+        .order_by(FundUse.used_on, FundUse.number)))

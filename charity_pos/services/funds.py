@@ -70,10 +70,12 @@ class FundService:
         self.ctx = ctx
         self.accounts = accounts
 
-    def record_use(self, actor: Actor, *, used_on: date, amount_fen: int, kind: str, purpose: str,
+    def record_use(self, actor: Actor | None, *, used_on: date, amount_fen: int, kind: str, purpose: str,
                    voucher: str = "") -> Changes:
         """One use of donated cash (F), by a manager: never more than is left,
-        never on a day still to come."""
+        never on a day still to come. ``actor`` None is the store's own
+        command line (whoever holds the store's file): the use and its
+        journal event name no one."""
         amount = check_fen(amount_fen, field="amount", allow_zero=False)
         if kind not in FUND_USES:
             raise InvalidInput(field="fund_kind", value=kind, reason="unknown")
@@ -83,15 +85,17 @@ class FundService:
         if not isinstance(used_on, date) or used_on > local_date(now):
             raise InvalidInput(field="used_on", value=str(used_on), reason="future")
         with self.ctx.db.begin() as s:
-            require(s, actor, Action.RECORD_FUND_USE)
+            if actor is not None:
+                require(s, actor, Action.RECORD_FUND_USE)
+            who = actor.user_id if actor is not None else None
             left = balance(s).left_fen
             if amount > left:
                 raise FundsShort(amount_fen=amount, left_fen=left)
             number = self._number(s, used_on)
             use = FundUse(number=number, used_on=used_on, amount_fen=amount, kind=kind, purpose=purpose,
-                          voucher=voucher, recorded_by=actor.user_id, recorded_at=now)
+                          voucher=voucher, recorded_by=who, recorded_at=now)
             s.add(use)
-            ev = journal.append(s, "funds.used", actor=actor.user_id, at=now, facts={"number": number})
+            ev = journal.append(s, "funds.used", actor=None if actor is None else actor.user_id, at=now, facts={"number": number})
         return Changes(frozenset({Entity.FUNDS}), (use.id,), ev.seq, number)
 
     @staticmethod

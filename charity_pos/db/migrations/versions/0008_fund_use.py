@@ -26,7 +26,7 @@ def upgrade() -> None:
     sa.Column('kind', sa.String(length=16), nullable=False),
     sa.Column('purpose', sa.String(length=200), nullable=False),
     sa.Column('voucher', sa.String(length=40), nullable=False),
-    sa.Column('recorded_by', sa.Uuid(), nullable=False),
+    sa.Column('recorded_by', sa.Uuid(), nullable=True),
     sa.Column('recorded_at', charity_pos.db.base.UtcDateTime(), nullable=False),
     sa.CheckConstraint("amount_fen > 0", name=op.f('ck_fund_use_amount_positive')),
     sa.CheckConstraint("kind IN ('relief_goods', 'cash_aid', 'activities', 'other')", name=op.f('ck_fund_use_kind')),
