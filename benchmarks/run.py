@@ -42,6 +42,7 @@ def main() -> int:
         import counter
         import lookup
         import printing
+        import reports
         import startup
         import sync
         from report import table
@@ -72,6 +73,8 @@ def main() -> int:
               flush=True)
         sync_rows, sync_info = sync.measure(Path(tmp), rng, progress=lambda line: print(f"  {line}", flush=True))
         rows += sync_rows
+        print("reports: a busy store's year in the tables, every ledger and report, the period figures ...", flush=True)
+        rows += reports.measure(Path(tmp), rng, progress=lambda line: print(f"  {line}", flush=True))
 
     print()
     print(table(rows))
@@ -106,6 +109,12 @@ def main() -> int:
     print("          Ratio: export, times slower; imports, share of the bare rate.")
     if "postgres" in sync_info:
         print(f"          PostgreSQL not measured: {sync_info['postgres']}")
+    print("reports:  the demo store (1 day) plus the same year's rows written straight into its tables (sale, lines,")
+    print("          lots, payments, donations, handouts, stock movements); each ledger or report for a month in")
+    print("          the middle of the year and for the whole year through ReportService.run (rows, labels,")
+    print("          totals), median of 3; baseline, a bare sqlite3 query of the same rows or sums on the same")
+    print("          file. Period figures: reports.figures (what the dashboard and the notice show) against bare")
+    print("          sums of the same. Ratio: times slower.")
     print(f"Total run {time.perf_counter() - started:.0f} s.")
     return 0
 

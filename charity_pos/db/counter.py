@@ -57,7 +57,8 @@ class CashShift(Base):
 class Sale(Base):
     __tablename__ = "sale"
     __journaled__ = True
-    __table_args__ = (CheckConstraint("status IN ('completed', 'voided')", name="status"),)
+    __table_args__ = (CheckConstraint("status IN ('completed', 'voided')", name="status"),
+                      Index("ix_sale_completed_at", "completed_at"))
 
     id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=new_id)
     number: Mapped[str] = mapped_column(String(32), unique=True)
@@ -140,6 +141,7 @@ class Payment(Base):
 class SaleReturn(Base):
     __tablename__ = "sale_return"
     __journaled__ = True
+    __table_args__ = (Index("ix_sale_return_at", "at"),)
 
     id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=new_id)
     number: Mapped[str] = mapped_column(String(32), unique=True)

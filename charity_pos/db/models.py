@@ -116,6 +116,8 @@ class StockMovement(Base):
         CheckConstraint("quantity <> 0", name="quantity_not_zero"),
         Index("ix_stock_movement_item_id", "item_id"),
         Index("ix_stock_movement_lot_id", "lot_id"),
+        # stock at a date, item by item, read from the index alone (the ledgers, the dashboard)
+        Index("ix_stock_movement_item_at", "item_id", "at", "quantity"),
     )
 
     id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=new_id)

@@ -59,7 +59,8 @@ class QuotaItemLimit(Base):
 class Handout(Base):
     __tablename__ = "handout"
     __journaled__ = True
-    __table_args__ = (Index("ix_handout_household_period", "household_id", "period_key"),)
+    __table_args__ = (Index("ix_handout_household_period", "household_id", "period_key"),
+                      Index("ix_handout_at", "at"))  # the ledgers and reports read periods
 
     id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=new_id)
     number: Mapped[str] = mapped_column(String(32), unique=True)

@@ -135,10 +135,11 @@ def figures(session: Session, start: date, end: date) -> Figures:
         .join(Household, Household.id == Handout.household_id).where(handout_period)
         .group_by(Household.category).order_by(Household.category)).all()
 
+    per_item = (select(StockMovement.item_id, func.sum(StockMovement.quantity).label("units"))
+                .where(StockMovement.at < hi).group_by(StockMovement.item_id).subquery())
     stock = session.execute(
-        select(Item.source, func.sum(StockMovement.quantity), func.sum(StockMovement.quantity * Item.sale_price_fen))
-        .join(Item, Item.id == StockMovement.item_id).where(StockMovement.at < hi)
-        .group_by(Item.source).order_by(Item.source)).all()
+        select(Item.source, func.sum(per_item.c.units), func.sum(per_item.c.units * Item.sale_price_fen))
+        .join(Item, Item.id == per_item.c.item_id).group_by(Item.source).order_by(Item.source)).all()
 
     return Figures(
         start=start, end=end, donations=_int(donations), donors=_int(donors), goods_units=sum(g.units for g in goods),

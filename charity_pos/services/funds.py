@@ -20,6 +20,7 @@ from charity_pos.ledger import journal
 from charity_pos.services.accounts import AccountService
 from charity_pos.services.base import Actor, Changes, Entity, ServiceContext, local_date
 from charity_pos.services.permissions import Action, require
+from charity_pos.services.reports import may_see
 
 PURPOSE_LIMIT = 200
 VOUCHER_LIMIT = 40
@@ -99,14 +100,14 @@ class FundService:
 
         return next_number(session, "fund_use", used_on.year)
 
-    def balance(self, actor: Actor) -> FundBalance:
+    def balance(self, actor: Actor | None) -> FundBalance:
         with self.ctx.db.read() as s:
-            require(s, actor, Action.VIEW_REPORTS)
+            may_see(s, actor)
             return balance(s)
 
-    def uses(self, actor: Actor, start: date, end: date) -> list[FundUseRow]:
+    def uses(self, actor: Actor | None, start: date, end: date) -> list[FundUseRow]:
         with self.ctx.db.read() as s:
-            require(s, actor, Action.VIEW_REPORTS)
+            may_see(s, actor)
             rows = s.scalars(select(FundUse).where(FundUse.used_on >= start, FundUse.used_on <= end)
                              .order_by(FundUse.used_on, FundUse.number))
             return [FundUseRow(u.id, u.number, u.used_on, u.amount_fen, u.kind, u.purpose, u.voucher) for u in rows]

@@ -1,4 +1,4 @@
-"""fund use: how cash donations were used (善款使用)
+"""fund use: how cash donations were used (善款使用); indexes for reading periods
 
 Revision ID: 0008
 Revises: 0007_approval_limits
@@ -36,9 +36,17 @@ def upgrade() -> None:
     )
     with op.batch_alter_table('fund_use', schema=None) as batch_op:
         batch_op.create_index('ix_fund_use_used_on', ['used_on'], unique=False)
+    op.create_index('ix_sale_completed_at', 'sale', ['completed_at'], unique=False)
+    op.create_index('ix_sale_return_at', 'sale_return', ['at'], unique=False)
+    op.create_index('ix_handout_at', 'handout', ['at'], unique=False)
+    op.create_index('ix_stock_movement_item_at', 'stock_movement', ['item_id', 'at', 'quantity'], unique=False)
 
 
 def downgrade() -> None:
+    op.drop_index('ix_stock_movement_item_at', table_name='stock_movement')
+    op.drop_index('ix_handout_at', table_name='handout')
+    op.drop_index('ix_sale_return_at', table_name='sale_return')
+    op.drop_index('ix_sale_completed_at', table_name='sale')
     with op.batch_alter_table('fund_use', schema=None) as batch_op:
         batch_op.drop_index('ix_fund_use_used_on')
     op.drop_table('fund_use')
