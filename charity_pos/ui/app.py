@@ -24,6 +24,7 @@ from charity_pos.ui.households import HouseholdsScreen
 from charity_pos.ui.intake import IntakeScreen
 from charity_pos.ui.login import LoginScreen
 from charity_pos.ui.main_window import MainWindow
+from charity_pos.ui.reports import ReportsScreen
 from charity_pos.ui.sales import SaleScreen
 from charity_pos.ui.session import guarded
 from charity_pos.ui.settings import SettingsDialog
@@ -33,7 +34,8 @@ log = logging.getLogger("charity_pos.ui")
 
 #: The screens that exist, in navigation order: the counter first, the cashier's main screen,
 #: then relief handouts at the same counter.
-SCREENS = (SaleScreen, HandoutScreen, IntakeScreen, DonationsScreen, CatalogScreen, StaffScreen, HouseholdsScreen)
+SCREENS = (SaleScreen, HandoutScreen, IntakeScreen, DonationsScreen, CatalogScreen, StaffScreen, HouseholdsScreen,
+           ReportsScreen)
 
 
 def make_application(language: str, settings: config.Settings) -> QApplication:

@@ -2093,6 +2093,69 @@ This handout {value}: {lines} lines, {units} units</source>
     </message>
 </context>
 <context>
+    <name>FundUseDialog</name>
+    <message>
+        <location filename="../../charity_pos/ui/reports/funds.py" line="46"/>
+        <source>Record use of donated cash</source>
+        <translation>记录善款使用</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/reports/funds.py" line="48"/>
+        <source>Donated cash is kept apart from sales income: record each use with the voucher that backs it.</source>
+        <translation>善款与销售收入分开管理（收支两条线）：每笔使用都要登记并附凭证。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/reports/funds.py" line="68"/>
+        <source>e.g. rice and oil bought for households in need</source>
+        <translation>例如：为困难家庭购买米面油</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/reports/funds.py" line="71"/>
+        <source>Invoice or voucher number</source>
+        <translation>发票或凭证号</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/reports/funds.py" line="72"/>
+        <source>Date of use</source>
+        <translation>使用日期</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/reports/funds.py" line="73"/>
+        <source>Amount (yuan)</source>
+        <translation>金额（元）</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/reports/funds.py" line="74"/>
+        <source>Use</source>
+        <translation>用途类别</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/reports/funds.py" line="75"/>
+        <source>Purpose</source>
+        <translation>用途说明</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/reports/funds.py" line="76"/>
+        <source>Voucher</source>
+        <translation>凭证号</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/reports/funds.py" line="84"/>
+        <source>Cancel (Esc)</source>
+        <translation>取消 (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/reports/funds.py" line="85"/>
+        <source>Record (Enter)</source>
+        <translation>记录 (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/reports/funds.py" line="102"/>
+        <source>Donated cash left: {amount}</source>
+        <translation>善款结余：{amount}</translation>
+    </message>
+</context>
+<context>
     <name>GoodsEntry</name>
     <message>
         <location filename="../../charity_pos/ui/intake/goods.py" line="56"/>
@@ -4254,6 +4317,162 @@ This handout {value}: {lines} lines, {units} units</source>
         <location filename="../../charity_pos/hub_ui/registry.py" line="121"/>
         <source>Row {row} ({household}): {reasons}</source>
         <translation>第 {row} 行（{household}）：{reasons}</translation>
+    </message>
+</context>
+<context>
+    <name>ReportLanguage</name>
+    <message>
+        <location filename="../../charity_pos/ui/reports/words.py" line="14"/>
+        <source>en</source>
+        <translation>zh_CN</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsScreen</name>
+    <message>
+        <location filename="../../charity_pos/ui/reports/view.py" line="121"/>
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/reports/view.py" line="123"/>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/reports/view.py" line="127"/>
+        <source>Today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/reports/view.py" line="128"/>
+        <source>This month</source>
+        <translation>本月</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/reports/view.py" line="129"/>
+        <source>Last month</source>
+        <translation>上月</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/reports/view.py" line="130"/>
+        <source>This year</source>
+        <translation>本年</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/reports/view.py" line="136"/>
+        <source>All categories</source>
+        <translation>全部类别</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/reports/view.py" line="140"/>
+        <source>All origins</source>
+        <translation>全部来源</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/reports/view.py" line="143"/>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/reports/view.py" line="144"/>
+        <source>Origin</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/reports/view.py" line="145"/>
+        <source>Show (Enter)</source>
+        <translation>显示 (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/reports/view.py" line="156"/>
+        <source>Choose a ledger, set the days and press Enter.</source>
+        <translation>选择台账，设置日期，按 Enter 显示。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/reports/view.py" line="178"/>
+        <source>Excel (Ctrl+E)</source>
+        <translation>Excel (Ctrl+E)</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/reports/view.py" line="179"/>
+        <source>PDF (Ctrl+P)</source>
+        <translation>PDF (Ctrl+P)</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/reports/view.py" line="180"/>
+        <source>CSV</source>
+        <translation>CSV</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/reports/view.py" line="181"/>
+        <source>Record use of donated cash… (Ctrl+U)</source>
+        <translation>记录善款使用… (Ctrl+U)</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/reports/view.py" line="182"/>
+        <source>Export:</source>
+        <translation>导出：</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/reports/view.py" line="204"/>
+        <source>Ledgers &amp; reports</source>
+        <translation>台账与报表</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/reports/view.py" line="207"/>
+        <source>Ledgers &amp; reports: Enter show, Ctrl+E Excel, Ctrl+P PDF, Ctrl+U record use of donated cash</source>
+        <translation>台账与报表：Enter 显示，Ctrl+E 导出 Excel，Ctrl+P 导出 PDF，Ctrl+U 记录善款使用</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/reports/view.py" line="287"/>
+        <source>Building the report…</source>
+        <translation>正在生成报表……</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/reports/view.py" line="312"/>
+        <source>{start} to {end}</source>
+        <translation>{start} 至 {end}</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/reports/view.py" line="314"/>
+        <source>{title} · {store} · {period}</source>
+        <translation>{title} · {store} · {period}</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/reports/view.py" line="360"/>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/reports/view.py" line="360"/>
+        <source>PDF file (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/reports/view.py" line="361"/>
+        <source>CSV file (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/reports/view.py" line="362"/>
+        <source>Export report</source>
+        <translation>导出报表</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/reports/view.py" line="386"/>
+        <source>Writing {name}…</source>
+        <translation>正在写入 {name}……</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/reports/view.py" line="390"/>
+        <source>Saved {path}.</source>
+        <translation>已保存 {path}。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/reports/view.py" line="403"/>
+        <source>Use {number} recorded.</source>
+        <translation>已记录善款使用 {number}。</translation>
     </message>
 </context>
 <context>
