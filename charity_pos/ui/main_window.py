@@ -55,6 +55,7 @@ class MainWindow(QMainWindow):
                 self.addAction(action)
         self.navigation.currentRowChanged.connect(self._row_changed)
         self._connect_sale()
+        self._connect_reports()
 
         body = QWidget()
         layout = QHBoxLayout(body)
@@ -78,6 +79,21 @@ class MainWindow(QMainWindow):
             sending = getattr(screen, "to_sale", None)
             if sending is not None:
                 sending.connect(counter.add_to_ticket)  # type: ignore[attr-defined]
+
+    def _connect_reports(self) -> None:
+        """A figure a screen opens (``to_report``: kind, Filters) is shown on the
+        screen that shows reports (``show_report``)."""
+        reports = next((s for s in self.screens if hasattr(s, "show_report")), None)
+        if reports is None:
+            return
+        for screen in self.screens:
+            sending = getattr(screen, "to_report", None)
+            if sending is not None:
+                sending.connect(lambda kind, filters, r=reports: self._open_report(r, kind, filters))
+
+    def _open_report(self, reports: Screen, kind: str, filters: object) -> None:
+        self.show_screen(reports)
+        reports.show_report(kind, filters)  # type: ignore[attr-defined]
 
     def _menus(self) -> None:
         system = self.menuBar().addMenu(self.tr("&System"))

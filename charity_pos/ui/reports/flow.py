@@ -8,10 +8,13 @@ from PySide6.QtWidgets import QLayout, QLayoutItem, QSizePolicy, QWidget
 
 
 class FlowLayout(QLayout):
-    def __init__(self, parent: QWidget | None = None, spacing: int = 8) -> None:
+    """``fill``: each row's spare width is shared among its widgets, so rows end flush."""
+
+    def __init__(self, parent: QWidget | None = None, spacing: int = 8, fill: bool = False) -> None:
         super().__init__(parent)
         self._items: list[QLayoutItem] = []
         self._spacing = spacing
+        self._fill = fill
         self.setContentsMargins(0, 0, 0, 0)
 
     def addItem(self, item: QLayoutItem) -> None:  # noqa: N802
@@ -49,29 +52,45 @@ class FlowLayout(QLayout):
         margins: QMargins = self.contentsMargins()
         return size + QSize(margins.left() + margins.right(), margins.top() + margins.bottom())
 
-    def _arrange(self, rect: QRect, *, move: bool) -> int:
-        margins = self.contentsMargins()
-        area = rect.adjusted(margins.left(), margins.top(), -margins.right(), -margins.bottom())
-        x, y, row_height = area.x(), area.y(), 0
+    def _rows(self, width: int) -> list[list[tuple[QLayoutItem, QSize]]]:
+        rows: list[list[tuple[QLayoutItem, QSize]]] = [[]]
+        used = 0
         for item in self._items:
             widget = item.widget()
             if widget is not None and widget.isHidden():
                 continue
             hint = item.sizeHint()
-            if x + hint.width() > area.right() + 1 and row_height > 0:
-                x, y, row_height = area.x(), y + row_height + self._spacing, 0
-            if move:
-                item.setGeometry(QRect(QPoint(x, y), hint))
-            x += hint.width() + self._spacing
-            row_height = max(row_height, hint.height())
-        return y + row_height - rect.y() + margins.bottom()
+            if rows[-1] and used + hint.width() > width:
+                rows.append([])
+                used = 0
+            rows[-1].append((item, hint))
+            used += hint.width() + self._spacing
+        return rows
+
+    def _arrange(self, rect: QRect, *, move: bool) -> int:
+        margins = self.contentsMargins()
+        area = rect.adjusted(margins.left(), margins.top(), -margins.right(), -margins.bottom())
+        y = area.y()
+        for row in self._rows(area.width()):
+            if not row:
+                continue
+            spare = area.width() - sum(h.width() for _, h in row) - self._spacing * (len(row) - 1)
+            extra = max(0, spare) // len(row) if self._fill else 0
+            x, height = area.x(), max(h.height() for _, h in row)
+            for item, hint in row:
+                if move:
+                    item.setGeometry(QRect(QPoint(x, y), QSize(hint.width() + extra, height if self._fill
+                                                               else hint.height())))
+                x += hint.width() + extra + self._spacing
+            y += height + self._spacing
+        return max(0, y - self._spacing - rect.y() + margins.bottom())
 
 
-def flow_widget(*widgets: QWidget, spacing: int = 8) -> QWidget:
+def flow_widget(*widgets: QWidget, spacing: int = 8, fill: bool = False) -> QWidget:
     """A widget holding ``widgets`` in a wrapping row."""
     holder = QWidget()
     holder.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
-    layout = FlowLayout(holder, spacing)
+    layout = FlowLayout(holder, spacing, fill)
     for widget in widgets:
         layout.addWidget(widget)
     return holder

@@ -44,6 +44,7 @@ class FundUseDialog(QDialog):
         self.services, self.actor = services, actor
         self.changes: Changes | None = None
         self.setWindowTitle(self.tr("Record use of donated cash"))
+        self.setMinimumWidth(self.fontMetrics().horizontalAdvance("M") * 34)
         layout = QVBoxLayout(self)
         intro = QLabel(self.tr("Donated cash is kept apart from sales income: record each use with the voucher "
                                "that backs it."))

@@ -79,6 +79,7 @@ class ReportsScreen(Screen):
         self.exporter.loaded.connect(self._exported)
         self.exporter.failed.connect(self._export_failed)
 
+        self.setStyleSheet("QListWidget#reportKinds::item { padding: 8px 6px; }")
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading())
         splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -93,7 +94,8 @@ class ReportsScreen(Screen):
         splitter.addWidget(self.kinds)
         splitter.addWidget(self._body())
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([200, 800])
+        wide = max([self.kinds.sizeHintForColumn(0)] + [self.fontMetrics().horizontalAdvance("M") * 8]) + 24
+        splitter.setSizes([wide, 4 * wide])
         layout.addWidget(splitter, 1)
 
         for keys in ("Return", "Enter"):
@@ -304,8 +306,7 @@ class ReportsScreen(Screen):
         lines = 0
         for section in report.sections:
             model = SectionModel(section, words, self)
-            table = make_table_view(model, stretch=0)
-            table.horizontalHeader().setStretchLastSection(True)
+            table = make_table_view(model, stretch=max(0, model.columnCount() - 1))
             table.setObjectName(f"section-{section.key}")
             self.tabs.addTab(table, f"{section.title.text(words)} ({len(section.rows)})")
             lines += len(section.rows)
