@@ -168,9 +168,38 @@ def main(out: Path) -> None:
         counter(services, manager, main_window, out)
         handout(services, main_window, out)
         households(services, manager, main_window, out)
+        overview(services, manager, main_window, out)
         services.close()
         hub(db, Path(home), out)
         app.quit()
+
+
+def overview(services: Services, manager, main_window, out: Path) -> None:  # type: ignore[no-untyped-def]
+    """The managers' overview, the donations ledger it opens, and recording a use of donated cash."""
+    from charity_pos.ui.dashboard import DashboardScreen
+    from charity_pos.ui.reports import ReportsScreen
+    from charity_pos.ui.reports.funds import FundUseDialog
+
+    def settle(screen) -> None:  # type: ignore[no-untyped-def]
+        screen.loader.wait()
+        for _ in range(5):
+            QApplication.processEvents()
+
+    dashboard = next(s for s in main_window.screens if isinstance(s, DashboardScreen))
+    reports = next(s for s in main_window.screens if isinstance(s, ReportsScreen))
+    main_window.show_screen(dashboard)
+    dashboard.refresh()
+    settle(dashboard)
+    save(main_window, out / "dashboard.png")
+    dashboard.open_report("month_donations")
+    settle(reports)
+    save(main_window, out / "ledger-donations.png")
+    dialog = FundUseDialog(services, manager, dashboard.today(), main_window)
+    dialog.amount.setText("300.00")
+    dialog.purpose.setText("购买米面油发放困难家庭")
+    dialog.voucher.setText("FP-2026-0031")
+    save(dialog, out / "fund-use.png")
+    dialog.close()
 
 
 def households(services: Services, manager, main_window, out: Path) -> None:  # type: ignore[no-untyped-def]

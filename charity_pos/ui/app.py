@@ -17,6 +17,7 @@ from charity_pos.services.registry import Services
 from charity_pos.ui import theme
 from charity_pos.ui.approval import ask_with_dialog
 from charity_pos.ui.catalog import CatalogScreen
+from charity_pos.ui.dashboard import DashboardScreen
 from charity_pos.ui.donations import DonationsScreen
 from charity_pos.ui.feedback import Feedback
 from charity_pos.ui.handout import HandoutScreen
@@ -24,6 +25,7 @@ from charity_pos.ui.households import HouseholdsScreen
 from charity_pos.ui.intake import IntakeScreen
 from charity_pos.ui.login import LoginScreen
 from charity_pos.ui.main_window import MainWindow
+from charity_pos.ui.reports import ReportsScreen
 from charity_pos.ui.sales import SaleScreen
 from charity_pos.ui.session import guarded
 from charity_pos.ui.settings import SettingsDialog
@@ -32,10 +34,10 @@ from charity_pos.ui.trace import TraceScreen
 
 log = logging.getLogger("charity_pos.ui")
 
-#: The screens that exist, in navigation order: the counter first, the cashier's main screen,
-#: then relief handouts at the same counter.
-SCREENS = (SaleScreen, HandoutScreen, IntakeScreen, DonationsScreen, TraceScreen, CatalogScreen, StaffScreen,
-           HouseholdsScreen)
+#: The screens that exist, in navigation order: the managers' overview first (cashiers do not
+#: see it), then the counter, the cashier's main screen, then relief handouts at the same counter.
+SCREENS = (DashboardScreen, SaleScreen, HandoutScreen, IntakeScreen, DonationsScreen, TraceScreen, ReportsScreen,
+           CatalogScreen, StaffScreen, HouseholdsScreen)
 
 
 def make_application(language: str, settings: config.Settings) -> QApplication:

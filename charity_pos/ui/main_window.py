@@ -56,6 +56,7 @@ class MainWindow(QMainWindow):
         self.navigation.currentRowChanged.connect(self._row_changed)
         self._connect_sale()
         self._connect_trace()
+        self._connect_reports()
 
         body = QWidget()
         layout = QHBoxLayout(body)
@@ -90,6 +91,21 @@ class MainWindow(QMainWindow):
             sending = getattr(screen, "to_trace", None)
             if sending is not None:
                 sending.connect(lambda code, t=tracer: (self.show_screen(t), t.show_trace(code)))  # type: ignore[attr-defined]
+
+    def _connect_reports(self) -> None:
+        """A figure a screen opens (``to_report``: kind, Filters) is shown on the
+        screen that shows reports (``show_report``)."""
+        reports = next((s for s in self.screens if hasattr(s, "show_report")), None)
+        if reports is None:
+            return
+        for screen in self.screens:
+            sending = getattr(screen, "to_report", None)
+            if sending is not None:
+                sending.connect(lambda kind, filters, r=reports: self._open_report(r, kind, filters))
+
+    def _open_report(self, reports: Screen, kind: str, filters: object) -> None:
+        self.show_screen(reports)
+        reports.show_report(kind, filters)  # type: ignore[attr-defined]
 
     def _menus(self) -> None:
         system = self.menuBar().addMenu(self.tr("&System"))

@@ -487,6 +487,176 @@ This handout {value}: {lines} lines, {units} units</source>
     </message>
 </context>
 <context>
+    <name>DashboardScreen</name>
+    <message>
+        <location filename="../../charity_pos/ui/dashboard/view.py" line="81"/>
+        <source>Sales income</source>
+        <translation>销售收入</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/dashboard/view.py" line="81"/>
+        <source>Donations received</source>
+        <translation>接收捐赠</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/dashboard/view.py" line="82"/>
+        <source>Cash donated</source>
+        <translation>现金捐赠</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/dashboard/view.py" line="82"/>
+        <source>Handouts (visits)</source>
+        <translation>物资发放（人次）</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/dashboard/view.py" line="83"/>
+        <source>Households served</source>
+        <translation>服务家庭</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/dashboard/view.py" line="90"/>
+        <source>Cash drawer and stock alerts</source>
+        <translation>钱箱与库存提醒</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/dashboard/view.py" line="92"/>
+        <source>Cash drawer (expected)</source>
+        <translation>钱箱应有现金</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/dashboard/view.py" line="93"/>
+        <location filename="../../charity_pos/ui/dashboard/view.py" line="94"/>
+        <source>Best before within {days} days</source>
+        <translation>{days} 天内到期</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/dashboard/view.py" line="95"/>
+        <source>Out of stock, sold last month</source>
+        <translation>缺货（上月有销售）</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/dashboard/view.py" line="96"/>
+        <source>Charts</source>
+        <translation>图表</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/dashboard/view.py" line="97"/>
+        <source>Sales income and donated goods by day, last {days} days</source>
+        <translation>近 {days} 天每日销售收入与捐赠物资</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/dashboard/view.py" line="99"/>
+        <source>Handouts this month by household category (visits)</source>
+        <translation>本月按救助类别的物资发放（人次）</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/dashboard/view.py" line="100"/>
+        <source>Stock on the shelf by origin (at sale price)</source>
+        <translation>在架库存按来源（按售价）</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/dashboard/view.py" line="102"/>
+        <source>Sales income and donated cash are kept apart (收支两条线): they are never added into one figure. Click a figure, or Tab to it and press Enter, to open its report.</source>
+        <translation>销售收入与现金捐赠分开核算（收支两条线），从不合并为一个数字。点击任一数字，或按 Tab 选中后按 Enter，即可打开对应的台账或报表。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/dashboard/view.py" line="128"/>
+        <source>Overview</source>
+        <translation>经营概览</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/dashboard/view.py" line="131"/>
+        <source>Overview: Tab to a figure and Enter to open its report</source>
+        <translation>经营概览：Tab 选中数字，Enter 打开对应报表</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/dashboard/view.py" line="167"/>
+        <source>As of {time}</source>
+        <translation>更新于 {time}</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/dashboard/view.py" line="169"/>
+        <source>Today, {day}</source>
+        <translation>今天 {day}</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/dashboard/view.py" line="170"/>
+        <source>This month, {start} to {end}</source>
+        <translation>本月 {start} 至 {end}</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/dashboard/view.py" line="178"/>
+        <source>{count} open shifts: {numbers}</source>
+        <translation>{count} 个班次未交班：{numbers}</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/dashboard/view.py" line="180"/>
+        <source>No shift open</source>
+        <translation>未开班</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/dashboard/view.py" line="184"/>
+        <source>{count} lots</source>
+        <translation>{count} 批</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/dashboard/view.py" line="185"/>
+        <source>{units} units on the shelf</source>
+        <translation>货架上 {units} 件</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/dashboard/view.py" line="188"/>
+        <source>{count} goods</source>
+        <translation>{count} 种</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/dashboard/view.py" line="191"/>
+        <source>Sales income (yuan)</source>
+        <translation>销售收入（元）</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/dashboard/view.py" line="192"/>
+        <source>Donated goods (yuan)</source>
+        <translation>捐赠物资（元）</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/dashboard/view.py" line="193"/>
+        <source>Visits</source>
+        <translation>人次</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/dashboard/view.py" line="199"/>
+        <source>{sales} sales, {returns} refunded</source>
+        <translation>{sales} 笔销售，退款 {returns}</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/dashboard/view.py" line="200"/>
+        <source>{count} gifts</source>
+        <translation>{count} 笔</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/dashboard/view.py" line="201"/>
+        <location filename="../../charity_pos/ui/dashboard/view.py" line="205"/>
+        <source>goods {value} · {units} units</source>
+        <translation>物资 {value} · {units} 件</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/dashboard/view.py" line="203"/>
+        <source>{count} gifts · used {used}</source>
+        <translation>{count} 笔 · 已使用 {used}</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/dashboard/view.py" line="204"/>
+        <source>{count} visits</source>
+        <translation>{count} 人次</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/dashboard/view.py" line="206"/>
+        <source>{count} households</source>
+        <translation>{count} 户</translation>
+    </message>
+</context>
+<context>
     <name>DonationTableModel</name>
     <message>
         <location filename="../../charity_pos/ui/donations/model.py" line="22"/>
@@ -2200,6 +2370,69 @@ This handout {value}: {lines} lines, {units} units</source>
     </message>
 </context>
 <context>
+    <name>FundUseDialog</name>
+    <message>
+        <location filename="../../charity_pos/ui/reports/funds.py" line="46"/>
+        <source>Record use of donated cash</source>
+        <translation>记录善款使用</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/reports/funds.py" line="49"/>
+        <source>Donated cash is kept apart from sales income: record each use with the voucher that backs it.</source>
+        <translation>善款与销售收入分开管理（收支两条线）：每笔使用都要登记并附凭证。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/reports/funds.py" line="69"/>
+        <source>e.g. rice and oil bought for households in need</source>
+        <translation>例如：为困难家庭购买米面油</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/reports/funds.py" line="72"/>
+        <source>Invoice or voucher number</source>
+        <translation>发票或凭证号</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/reports/funds.py" line="73"/>
+        <source>Date of use</source>
+        <translation>使用日期</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/reports/funds.py" line="74"/>
+        <source>Amount (yuan)</source>
+        <translation>金额（元）</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/reports/funds.py" line="75"/>
+        <source>Use</source>
+        <translation>用途类别</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/reports/funds.py" line="76"/>
+        <source>Purpose</source>
+        <translation>用途说明</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/reports/funds.py" line="77"/>
+        <source>Voucher</source>
+        <translation>凭证号</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/reports/funds.py" line="85"/>
+        <source>Cancel (Esc)</source>
+        <translation>取消（Esc）</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/reports/funds.py" line="86"/>
+        <source>Record (Enter)</source>
+        <translation>记录 (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/reports/funds.py" line="103"/>
+        <source>Donated cash left: {amount}</source>
+        <translation>善款结余：{amount}</translation>
+    </message>
+</context>
+<context>
     <name>GoodsEntry</name>
     <message>
         <location filename="../../charity_pos/ui/intake/goods.py" line="56"/>
@@ -3600,97 +3833,97 @@ This handout {value}: {lines} lines, {units} units</source>
         <translation>charity-pos · {store}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/main_window.py" line="95"/>
+        <location filename="../../charity_pos/ui/main_window.py" line="111"/>
         <source>&amp;System</source>
         <translation>系统(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/main_window.py" line="96"/>
+        <location filename="../../charity_pos/ui/main_window.py" line="112"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/main_window.py" line="100"/>
+        <location filename="../../charity_pos/ui/main_window.py" line="116"/>
         <source>Counter &amp;limits…</source>
         <translation>收银限额(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/main_window.py" line="102"/>
+        <location filename="../../charity_pos/ui/main_window.py" line="118"/>
         <source>&amp;Log out</source>
         <translation>注销(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/main_window.py" line="106"/>
+        <location filename="../../charity_pos/ui/main_window.py" line="122"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/main_window.py" line="109"/>
+        <location filename="../../charity_pos/ui/main_window.py" line="125"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/main_window.py" line="110"/>
+        <location filename="../../charity_pos/ui/main_window.py" line="126"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/main_window.py" line="113"/>
+        <location filename="../../charity_pos/ui/main_window.py" line="129"/>
         <source>&amp;About charity-pos</source>
         <translation>关于 charity-pos(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/main_window.py" line="115"/>
+        <location filename="../../charity_pos/ui/main_window.py" line="131"/>
         <source>About charity-pos</source>
         <translation>关于 charity-pos</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/main_window.py" line="116"/>
+        <location filename="../../charity_pos/ui/main_window.py" line="132"/>
         <source>charity-pos {version}: point of sale for community charity supermarkets.</source>
         <translation>charity-pos {version}：社区慈善超市收银系统。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/main_window.py" line="151"/>
+        <location filename="../../charity_pos/ui/main_window.py" line="167"/>
         <source>Manager</source>
         <translation>店长</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/main_window.py" line="151"/>
+        <location filename="../../charity_pos/ui/main_window.py" line="167"/>
         <source>Cashier</source>
         <translation>收银员</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/main_window.py" line="153"/>
+        <location filename="../../charity_pos/ui/main_window.py" line="169"/>
         <source>Store: {store} ({code})   User: {user}   Role: {role}   Date: {date}</source>
         <translation>门店：{store}（{code}）   用户：{user}   角色：{role}   日期：{date}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/main_window.py" line="159"/>
+        <location filename="../../charity_pos/ui/main_window.py" line="175"/>
         <source>F1: this list</source>
         <translation>F1：本列表</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/main_window.py" line="159"/>
+        <location filename="../../charity_pos/ui/main_window.py" line="175"/>
         <source>Ctrl+L: log out</source>
         <translation>Ctrl+L：注销</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/main_window.py" line="159"/>
+        <location filename="../../charity_pos/ui/main_window.py" line="175"/>
         <source>Ctrl+Q: quit</source>
         <translation>Ctrl+Q：退出</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/main_window.py" line="160"/>
+        <location filename="../../charity_pos/ui/main_window.py" line="176"/>
         <source>Ctrl+,: settings</source>
         <translation>Ctrl+,：设置</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/main_window.py" line="164"/>
+        <location filename="../../charity_pos/ui/main_window.py" line="180"/>
         <source>Keyboard shortcuts</source>
         <translation>快捷键</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/main_window.py" line="181"/>
+        <location filename="../../charity_pos/ui/main_window.py" line="197"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
@@ -4361,6 +4594,162 @@ This handout {value}: {lines} lines, {units} units</source>
         <location filename="../../charity_pos/hub_ui/registry.py" line="121"/>
         <source>Row {row} ({household}): {reasons}</source>
         <translation>第 {row} 行（{household}）：{reasons}</translation>
+    </message>
+</context>
+<context>
+    <name>ReportLanguage</name>
+    <message>
+        <location filename="../../charity_pos/ui/reports/words.py" line="14"/>
+        <source>en</source>
+        <translation>zh_CN</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsScreen</name>
+    <message>
+        <location filename="../../charity_pos/ui/reports/view.py" line="123"/>
+        <source>From</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/reports/view.py" line="125"/>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/reports/view.py" line="129"/>
+        <source>Today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/reports/view.py" line="130"/>
+        <source>This month</source>
+        <translation>本月</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/reports/view.py" line="131"/>
+        <source>Last month</source>
+        <translation>上月</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/reports/view.py" line="132"/>
+        <source>This year</source>
+        <translation>本年</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/reports/view.py" line="138"/>
+        <source>All categories</source>
+        <translation>全部类别</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/reports/view.py" line="142"/>
+        <source>All origins</source>
+        <translation>全部来源</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/reports/view.py" line="145"/>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/reports/view.py" line="146"/>
+        <source>Origin</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/reports/view.py" line="147"/>
+        <source>Show (Enter)</source>
+        <translation>显示 (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/reports/view.py" line="158"/>
+        <source>Choose a ledger, set the days and press Enter.</source>
+        <translation>选择台账，设置日期，按 Enter 显示。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/reports/view.py" line="180"/>
+        <source>Excel (Ctrl+E)</source>
+        <translation>Excel (Ctrl+E)</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/reports/view.py" line="181"/>
+        <source>PDF (Ctrl+P)</source>
+        <translation>PDF (Ctrl+P)</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/reports/view.py" line="182"/>
+        <source>CSV</source>
+        <translation>CSV</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/reports/view.py" line="183"/>
+        <source>Record use of donated cash… (Ctrl+U)</source>
+        <translation>记录善款使用… (Ctrl+U)</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/reports/view.py" line="184"/>
+        <source>Export:</source>
+        <translation>导出：</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/reports/view.py" line="206"/>
+        <source>Ledgers &amp; reports</source>
+        <translation>台账与报表</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/reports/view.py" line="209"/>
+        <source>Ledgers &amp; reports: Enter show, Ctrl+E Excel, Ctrl+P PDF, Ctrl+U record use of donated cash</source>
+        <translation>台账与报表：Enter 显示，Ctrl+E 导出 Excel，Ctrl+P 导出 PDF，Ctrl+U 记录善款使用</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/reports/view.py" line="289"/>
+        <source>Building the report…</source>
+        <translation>正在生成报表……</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/reports/view.py" line="313"/>
+        <source>{start} to {end}</source>
+        <translation>{start} 至 {end}</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/reports/view.py" line="315"/>
+        <source>{title} · {store} · {period}</source>
+        <translation>{title} · {store} · {period}</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/reports/view.py" line="361"/>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/reports/view.py" line="361"/>
+        <source>PDF file (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/reports/view.py" line="362"/>
+        <source>CSV file (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/reports/view.py" line="363"/>
+        <source>Export report</source>
+        <translation>导出报表</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/reports/view.py" line="387"/>
+        <source>Writing {name}…</source>
+        <translation>正在写入 {name}……</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/reports/view.py" line="391"/>
+        <source>Saved {path}.</source>
+        <translation>已保存 {path}。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/reports/view.py" line="404"/>
+        <source>Use {number} recorded.</source>
+        <translation>已记录善款使用 {number}。</translation>
     </message>
 </context>
 <context>

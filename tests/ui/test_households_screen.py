@@ -176,6 +176,7 @@ def test_ctrl_h_brings_the_screen_up_from_the_counter_and_is_used_once(qtbot, se
     show_active(window)
     labels = [window.navigation.item(i).text() for i in range(window.navigation.count())]
     assert "困难家庭  (Ctrl+H)" in labels
+    qtbot.keyClick(window, Qt.Key.Key_F9)  # a manager lands on the overview: go to the counter
     sale = window.current_screen()
     assert isinstance(sale, SaleScreen) and sale.scan.hasFocus(), "from the counter, with the scan field typing"
     qtbot.keyClick(window, Qt.Key.Key_H, Qt.KeyboardModifier.ControlModifier)

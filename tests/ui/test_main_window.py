@@ -7,10 +7,12 @@ from PySide6.QtCore import Qt
 from charity_pos.services.base import STORE_TZ
 from charity_pos.ui.app import SCREENS
 from charity_pos.ui.catalog import CatalogScreen
+from charity_pos.ui.dashboard import DashboardScreen
 from charity_pos.ui.donations import DonationsScreen
 from charity_pos.ui.handout import HandoutScreen
 from charity_pos.ui.intake import IntakeScreen
 from charity_pos.ui.main_window import MainWindow
+from charity_pos.ui.reports import ReportsScreen
 from charity_pos.ui.sales import SaleScreen
 from charity_pos.ui.staff import StaffScreen
 from tests.ui.conftest import FakeApproval, show_active
@@ -37,8 +39,14 @@ def test_cashier_sees_only_the_screens_a_cashier_uses(qtbot, services, cashier, 
 def test_manager_sees_staff_screen_and_f_keys_switch(qtbot, services, manager, feedback) -> None:
     window = _window(qtbot, services, manager, feedback)
     show_active(window)
-    assert _labels(window) == ["收银  (F9)", "物资发放  (Shift+F9)", "捐赠登记  (F4)", "捐赠记录  (F5)", "追溯  (Ctrl+G)",
-                               "商品目录  (F2)", "员工  (F3)", "困难家庭  (Ctrl+H)"]
+    assert _labels(window) == ["经营概览  (Ctrl+M)", "收银  (F9)", "物资发放  (Shift+F9)", "捐赠登记  (F4)",
+                               "捐赠记录  (F5)", "追溯  (Ctrl+G)", "台账与报表  (Ctrl+K)", "商品目录  (F2)",
+                               "员工  (F3)", "困难家庭  (Ctrl+H)"]
+    assert isinstance(window.current_screen(), DashboardScreen), "a manager lands on the overview"
+    qtbot.keyClick(window, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
+    assert isinstance(window.current_screen(), ReportsScreen)
+    qtbot.keyClick(window, Qt.Key.Key_M, Qt.KeyboardModifier.ControlModifier)
+    assert isinstance(window.current_screen(), DashboardScreen)
     qtbot.keyClick(window, Qt.Key.Key_F3)
     assert isinstance(window.current_screen(), StaffScreen)
     qtbot.keyClick(window, Qt.Key.Key_F2)

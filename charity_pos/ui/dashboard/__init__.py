@@ -1,0 +1,3 @@
+from charity_pos.ui.dashboard.view import DashboardScreen
+
+__all__ = ["DashboardScreen"]

@@ -1,0 +1,3 @@
+from charity_pos.ui.reports.view import ReportsScreen
+
+__all__ = ["ReportsScreen"]
