@@ -12,11 +12,13 @@ from charity_pos.db.models import Category, Store
 from charity_pos.errors import InvalidInput
 from charity_pos.reports.figures import Figures, figures
 from charity_pos.reports.ledgers import BUILDERS
+from charity_pos.reports.overview import Drawer, Overview, open_shifts, overview
 from charity_pos.reports.period import check_range
 from charity_pos.reports.table import Filters, Origin, Report, StoreName
 from charity_pos.services.accounts import AccountService
 from charity_pos.services.base import Actor, ServiceContext
 from charity_pos.services.permissions import Action, require
+from charity_pos.services.shifts import summarize
 
 #: the longest period one report covers (a few years of a busy store stay quick)
 MAX_DAYS = 3 * 366 + 1
@@ -58,6 +60,15 @@ class ReportService:
             check_filters(filters, set(s.scalars(select(Category.code))))
             store = s.scalars(select(Store)).one()
             return builder(s, filters, StoreName(store.name, store.code), language)
+
+    def overview(self, actor: Actor | None, today: date) -> Overview:
+        """The manager's overview for ``today`` (``reports.overview``): one read."""
+        with self.ctx.db.read() as s:
+            may_see(s, actor)
+            shifts = open_shifts(s)
+            cash = sum(summarize(s, shift).expected_fen.get("cash", 0) for shift in shifts)
+            drawer = Drawer(tuple(sh.number for sh in shifts), tuple(sh.till for sh in shifts), cash)
+            return overview(s, today, drawer)
 
     def figures(self, actor: Actor | None, start: date, end: date) -> Figures:
         """The period's figures (``reports.figures``), for the dashboard and the notice."""

@@ -47,6 +47,21 @@ class _Guarded:
         return call
 
 
+def unguarded(service: Any) -> tuple[Any, Callable[[BaseException], None]]:
+    """A service under a session's guard, bare, and what reports a refusal
+    that ends the session (call it on the UI thread: work done off it runs
+    the bare service). A bare service comes back as it is."""
+    if not isinstance(service, _Guarded):
+        return service, lambda _error: None
+    ended = service._ended
+
+    def report(error: BaseException) -> None:
+        if isinstance(error, ENDING):
+            ended(error)
+
+    return service._service, report
+
+
 def guarded(services: Services, ended: Ended) -> Services:
     """The same services, for one session's screens."""
     watched = {f.name: _Guarded(getattr(services, f.name), ended)

@@ -489,83 +489,83 @@ This handout {value}: {lines} lines, {units} units</source>
 <context>
     <name>DashboardScreen</name>
     <message>
-        <location filename="../../charity_pos/ui/dashboard/view.py" line="81"/>
+        <location filename="../../charity_pos/ui/dashboard/view.py" line="82"/>
         <source>Sales income</source>
         <translation>销售收入</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/dashboard/view.py" line="81"/>
+        <location filename="../../charity_pos/ui/dashboard/view.py" line="82"/>
         <source>Donations received</source>
         <translation>接收捐赠</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/dashboard/view.py" line="82"/>
+        <location filename="../../charity_pos/ui/dashboard/view.py" line="83"/>
         <source>Cash donated</source>
         <translation>现金捐赠</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/dashboard/view.py" line="82"/>
+        <location filename="../../charity_pos/ui/dashboard/view.py" line="83"/>
         <source>Handouts (visits)</source>
         <translation>物资发放（人次）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/dashboard/view.py" line="83"/>
+        <location filename="../../charity_pos/ui/dashboard/view.py" line="84"/>
         <source>Households served</source>
         <translation>服务家庭</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/dashboard/view.py" line="90"/>
+        <location filename="../../charity_pos/ui/dashboard/view.py" line="91"/>
         <source>Cash drawer and stock alerts</source>
         <translation>钱箱与库存提醒</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/dashboard/view.py" line="92"/>
+        <location filename="../../charity_pos/ui/dashboard/view.py" line="93"/>
         <source>Cash drawer (expected)</source>
         <translation>钱箱应有现金</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/dashboard/view.py" line="93"/>
         <location filename="../../charity_pos/ui/dashboard/view.py" line="94"/>
+        <location filename="../../charity_pos/ui/dashboard/view.py" line="95"/>
         <source>Best before within {days} days</source>
         <translation>{days} 天内到期</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/dashboard/view.py" line="95"/>
+        <location filename="../../charity_pos/ui/dashboard/view.py" line="96"/>
         <source>Out of stock, sold last month</source>
         <translation>缺货（上月有销售）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/dashboard/view.py" line="96"/>
+        <location filename="../../charity_pos/ui/dashboard/view.py" line="97"/>
         <source>Charts</source>
         <translation>图表</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/dashboard/view.py" line="97"/>
+        <location filename="../../charity_pos/ui/dashboard/view.py" line="98"/>
         <source>Sales income and donated goods by day, last {days} days</source>
         <translation>近 {days} 天每日销售收入与捐赠物资</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/dashboard/view.py" line="99"/>
+        <location filename="../../charity_pos/ui/dashboard/view.py" line="100"/>
         <source>Handouts this month by household category (visits)</source>
         <translation>本月按救助类别的物资发放（人次）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/dashboard/view.py" line="100"/>
+        <location filename="../../charity_pos/ui/dashboard/view.py" line="101"/>
         <source>Stock on the shelf by origin (at sale price)</source>
         <translation>在架库存按来源（按售价）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/dashboard/view.py" line="102"/>
+        <location filename="../../charity_pos/ui/dashboard/view.py" line="103"/>
         <source>Sales income and donated cash are kept apart (收支两条线): they are never added into one figure. Click a figure, or Tab to it and press Enter, to open its report.</source>
         <translation>销售收入与现金捐赠分开核算（收支两条线），从不合并为一个数字。点击任一数字，或按 Tab 选中后按 Enter，即可打开对应的台账或报表。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/dashboard/view.py" line="128"/>
+        <location filename="../../charity_pos/ui/dashboard/view.py" line="129"/>
         <source>Overview</source>
         <translation>经营概览</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/dashboard/view.py" line="131"/>
+        <location filename="../../charity_pos/ui/dashboard/view.py" line="132"/>
         <source>Overview: Tab to a figure and Enter to open its report</source>
         <translation>经营概览：Tab 选中数字，Enter 打开对应报表</translation>
     </message>
@@ -4607,147 +4607,147 @@ This handout {value}: {lines} lines, {units} units</source>
 <context>
     <name>ReportsScreen</name>
     <message>
-        <location filename="../../charity_pos/ui/reports/view.py" line="123"/>
+        <location filename="../../charity_pos/ui/reports/view.py" line="124"/>
         <source>From</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/reports/view.py" line="125"/>
+        <location filename="../../charity_pos/ui/reports/view.py" line="126"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/reports/view.py" line="129"/>
+        <location filename="../../charity_pos/ui/reports/view.py" line="130"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/reports/view.py" line="130"/>
+        <location filename="../../charity_pos/ui/reports/view.py" line="131"/>
         <source>This month</source>
         <translation>本月</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/reports/view.py" line="131"/>
+        <location filename="../../charity_pos/ui/reports/view.py" line="132"/>
         <source>Last month</source>
         <translation>上月</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/reports/view.py" line="132"/>
+        <location filename="../../charity_pos/ui/reports/view.py" line="133"/>
         <source>This year</source>
         <translation>本年</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/reports/view.py" line="138"/>
+        <location filename="../../charity_pos/ui/reports/view.py" line="139"/>
         <source>All categories</source>
         <translation>全部类别</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/reports/view.py" line="142"/>
+        <location filename="../../charity_pos/ui/reports/view.py" line="143"/>
         <source>All origins</source>
         <translation>全部来源</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/reports/view.py" line="145"/>
+        <location filename="../../charity_pos/ui/reports/view.py" line="146"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/reports/view.py" line="146"/>
+        <location filename="../../charity_pos/ui/reports/view.py" line="147"/>
         <source>Origin</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/reports/view.py" line="147"/>
+        <location filename="../../charity_pos/ui/reports/view.py" line="148"/>
         <source>Show (Enter)</source>
         <translation>显示 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/reports/view.py" line="158"/>
+        <location filename="../../charity_pos/ui/reports/view.py" line="159"/>
         <source>Choose a ledger, set the days and press Enter.</source>
         <translation>选择台账，设置日期，按 Enter 显示。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/reports/view.py" line="180"/>
+        <location filename="../../charity_pos/ui/reports/view.py" line="181"/>
         <source>Excel (Ctrl+E)</source>
         <translation>Excel (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/reports/view.py" line="181"/>
+        <location filename="../../charity_pos/ui/reports/view.py" line="182"/>
         <source>PDF (Ctrl+P)</source>
         <translation>PDF (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/reports/view.py" line="182"/>
+        <location filename="../../charity_pos/ui/reports/view.py" line="183"/>
         <source>CSV</source>
         <translation>CSV</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/reports/view.py" line="183"/>
+        <location filename="../../charity_pos/ui/reports/view.py" line="184"/>
         <source>Record use of donated cash… (Ctrl+U)</source>
         <translation>记录善款使用… (Ctrl+U)</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/reports/view.py" line="184"/>
+        <location filename="../../charity_pos/ui/reports/view.py" line="185"/>
         <source>Export:</source>
         <translation>导出：</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/reports/view.py" line="206"/>
+        <location filename="../../charity_pos/ui/reports/view.py" line="207"/>
         <source>Ledgers &amp; reports</source>
         <translation>台账与报表</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/reports/view.py" line="209"/>
+        <location filename="../../charity_pos/ui/reports/view.py" line="210"/>
         <source>Ledgers &amp; reports: Enter show, Ctrl+E Excel, Ctrl+P PDF, Ctrl+U record use of donated cash</source>
         <translation>台账与报表：Enter 显示，Ctrl+E 导出 Excel，Ctrl+P 导出 PDF，Ctrl+U 记录善款使用</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/reports/view.py" line="289"/>
+        <location filename="../../charity_pos/ui/reports/view.py" line="290"/>
         <source>Building the report…</source>
         <translation>正在生成报表……</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/reports/view.py" line="313"/>
+        <location filename="../../charity_pos/ui/reports/view.py" line="314"/>
         <source>{start} to {end}</source>
         <translation>{start} 至 {end}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/reports/view.py" line="315"/>
+        <location filename="../../charity_pos/ui/reports/view.py" line="316"/>
         <source>{title} · {store} · {period}</source>
         <translation>{title} · {store} · {period}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/reports/view.py" line="361"/>
+        <location filename="../../charity_pos/ui/reports/view.py" line="362"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/reports/view.py" line="361"/>
+        <location filename="../../charity_pos/ui/reports/view.py" line="362"/>
         <source>PDF file (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/reports/view.py" line="362"/>
+        <location filename="../../charity_pos/ui/reports/view.py" line="363"/>
         <source>CSV file (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/reports/view.py" line="363"/>
+        <location filename="../../charity_pos/ui/reports/view.py" line="364"/>
         <source>Export report</source>
         <translation>导出报表</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/reports/view.py" line="387"/>
+        <location filename="../../charity_pos/ui/reports/view.py" line="388"/>
         <source>Writing {name}…</source>
         <translation>正在写入 {name}……</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/reports/view.py" line="391"/>
+        <location filename="../../charity_pos/ui/reports/view.py" line="392"/>
         <source>Saved {path}.</source>
         <translation>已保存 {path}。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/reports/view.py" line="404"/>
+        <location filename="../../charity_pos/ui/reports/view.py" line="405"/>
         <source>Use {number} recorded.</source>
         <translation>已记录善款使用 {number}。</translation>
     </message>

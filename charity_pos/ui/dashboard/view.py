@@ -21,12 +21,13 @@ from charity_pos.services.base import STORE_TZ, Actor, Changes, Entity, Role, lo
 from charity_pos.services.registry import Services
 from charity_pos.ui.approval import AskApproval
 from charity_pos.ui.dashboard import charts
-from charity_pos.ui.dashboard.data import DAYS, Overview, load
+from charity_pos.reports.overview import DAYS, Overview
 from charity_pos.ui.dashboard.tiles import STYLE, Tile
 from charity_pos.ui.feedback import Feedback
 from charity_pos.ui.reports.flow import flow_widget
 from charity_pos.ui.reports.words import language
-from charity_pos.ui.reports.worker import Loader, unguarded
+from charity_pos.ui.reports.worker import Loader
+from charity_pos.ui.session import unguarded
 from charity_pos.ui.screen import Screen
 
 # the tiles of a period, each with the report it opens
@@ -149,9 +150,8 @@ class DashboardScreen(Screen):
     def refresh(self) -> None:
         self.stale = False
         reports, self._ended = unguarded(self.services.reports)
-        shifts, _ = unguarded(self.services.shifts)
-        services, actor, today = self.services, self.actor, self.today()
-        self.loader.load(lambda: load(services, reports, shifts, actor, today))
+        actor, today = self.actor, self.today()
+        self.loader.load(lambda: reports.overview(actor, today))
 
     def _failed(self, error: object) -> None:
         if isinstance(error, BaseException):

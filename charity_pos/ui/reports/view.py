@@ -41,7 +41,8 @@ from charity_pos.ui.reports.flow import flow_widget
 from charity_pos.ui.reports.funds import FundUseDialog, qdate
 from charity_pos.ui.reports.model import SectionModel
 from charity_pos.ui.reports.words import kind_title, language
-from charity_pos.ui.reports.worker import Loader, unguarded
+from charity_pos.ui.reports.worker import Loader
+from charity_pos.ui.session import unguarded
 from charity_pos.ui.screen import Screen
 from charity_pos.ui.table_model import make_table_view
 

@@ -10,7 +10,7 @@ session, so SQLite is read from the worker thread safely.
 A screen's services are ``guarded`` (``ui.session``): a refusal that ends the
 session must be reported on the UI thread, where it logs out. So the work
 runs the bare service, and the refusal is passed to the guard's ``ended``
-back on the UI thread (``unguarded``).
+back on the UI thread (``ui.session.unguarded``).
 """
 
 from __future__ import annotations
@@ -22,22 +22,8 @@ from typing import Any
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from charity_pos.errors import PosError
-from charity_pos.ui.session import ENDING
 
 log = logging.getLogger("charity_pos.ui")
-
-
-def unguarded(service: Any) -> tuple[Any, Callable[[BaseException], None]]:
-    """The service under a session's guard, and what reports a refusal that
-    ends the session (call that on the UI thread); a bare service as it is."""
-    bare = getattr(service, "_service", service)
-    ended = getattr(service, "_ended", None)
-
-    def report(error: BaseException) -> None:
-        if ended is not None and isinstance(error, ENDING):
-            ended(error)
-
-    return bare, report
 
 
 class _Carrier(QObject):

@@ -1,0 +1,65 @@
+"""What the dashboard shows, gathered in one read (``ReportService.overview``,
+which the screen calls off the UI thread): today's and this month's figures (``reports.figures``, the same every
+paper shows), the cash drawer, the stock alerts and thirty days of sales and
+donations. Qt-free: a plain value the screen lays out."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from charity_pos.db.counter import CashShift
+from charity_pos.reports.alerts import LATER, SOON, ExpiringLot, OutOfStock, near_best_before, out_of_stock_sold
+from charity_pos.reports.figures import Figures, figures
+from charity_pos.reports.series import DayPoint, daily_series
+
+DAYS = 30
+
+
+@dataclass(frozen=True)
+class Drawer:
+    """The open shifts and the cash their drawers should hold now (float included)."""
+
+    shifts: tuple[str, ...]
+    tills: tuple[str, ...]
+    expected_cash_fen: int
+
+
+@dataclass(frozen=True)
+class Overview:
+    today: date
+    day: Figures
+    month: Figures
+    drawer: Drawer
+    expiring: tuple[ExpiringLot, ...]  # within LATER days, past ones too
+    out_of_stock: tuple[OutOfStock, ...]
+    series: tuple[DayPoint, ...]  # the last DAYS days, today included
+
+    @property
+    def month_start(self) -> date:
+        return self.today.replace(day=1)
+
+    def expiring_within(self, days: int) -> tuple[ExpiringLot, ...]:
+        return tuple(lot for lot in self.expiring if lot.days_left <= days)
+
+    @property
+    def soon(self) -> tuple[ExpiringLot, ...]:
+        return self.expiring_within(SOON)
+
+
+def open_shifts(session: Session) -> list[CashShift]:
+    return list(session.scalars(select(CashShift).where(CashShift.closed_at.is_(None)).order_by(CashShift.opened_at)))
+
+
+def overview(session: Session, today: date, drawer: Drawer) -> Overview:
+    """Everything the dashboard shows for ``today``, read in one session
+    (the drawer as the shifts' rules count it, ``services.shifts``)."""
+    day = figures(session, today, today)
+    month = figures(session, today.replace(day=1), today)
+    expiring = near_best_before(session, today, LATER)
+    missing = out_of_stock_sold(session, today)
+    series = daily_series(session, today - timedelta(days=DAYS - 1), today)
+    return Overview(today, day, month, drawer, expiring, missing, series)
