@@ -12,13 +12,17 @@ every report kind for one month and for the whole year through
 ``ReportService.run`` (the rows, labels and totals a screen or an export
 gets) against a bare sqlite3 query of the same figures on the same file
 (the kind's main rows, grouped the same way); the period figures the
-dashboard and the notice share, against bare sums of the same.
+dashboard and the notice share, against bare sums of the same. A lot's trace against a bare query of its movements;
+the dashboard's data (one read) and the dashboard screen opened offscreen
+until its figures are drawn, and a month's public notice written as PDF and
+HTML, each against the bare sums of the same figures.
 """
 
 from __future__ import annotations
 
 import random
 import sqlite3
+import sys
 import time
 import uuid
 from collections.abc import Callable
@@ -210,10 +214,121 @@ def measure(folder: Path, rng: random.Random, *, scale: float = 1.0,
             bare_s = _timed(lambda: [_bare_rows(bare, sql, lo, hi) for sql in FIGURES_BARE])
             rows.append(Row(f"period figures (dashboard, notice), {label} (ms)", service_s * 1000, "ms",
                             bare_s * 1000, 0))
+        rows += _trace_rows(services, bare, rng)
+        rows += _overview_rows(services, bare, today)
+        rows += _notice_rows(services, bare, month, work)
     finally:
         bare.close()
         services.close()
     return rows
+
+
+TRACED_LOTS = 30
+BARE_TRACE = ("SELECT m.at, m.reason, m.document, m.quantity, l.barcode, l.document FROM stock_movement m "
+              "JOIN stock_lot l ON l.id = m.lot_id WHERE l.barcode = ? ORDER BY m.at")
+
+
+def _trace_rows(services: Services, bare: sqlite3.Connection, rng: random.Random) -> list[Row]:
+    """A lot's story: the busiest lots (the demo's, which the year's sales draw on) and the year's
+    donated lots (a few movements each)."""
+    busy = [code for (code,) in bare.execute(
+        "SELECT l.barcode FROM stock_lot l JOIN stock_movement m ON m.lot_id = l.id WHERE l.barcode IS NOT NULL "
+        "GROUP BY l.id ORDER BY count(*) DESC LIMIT ?", (TRACED_LOTS,))]
+    donated = [code for (code,) in bare.execute(
+        "SELECT barcode FROM stock_lot WHERE barcode LIKE '23%' ORDER BY barcode")]
+    donated = rng.sample(donated, min(TRACED_LOTS, len(donated)))
+    moves = bare.execute("SELECT avg(n) FROM (SELECT count(*) n FROM stock_movement m JOIN stock_lot l "
+                         f"ON l.id = m.lot_id WHERE l.barcode IN ({', '.join('?' * len(busy))}) GROUP BY l.id)",
+                         busy).fetchone()[0] or 0
+    rows = []
+    for label, codes in ((f"the {len(busy)} busiest lots, {moves:,.0f} movements each", busy),
+                         (f"{len(donated)} donated lots of the year", donated)):
+        service = [_timed(lambda c=code: services.trace.trace(None, c)) for code in codes]
+        plain = [_timed(lambda c=code: bare.execute(BARE_TRACE, (c,)).fetchall()) for code in codes]
+        rows.append(Row(f"trace of a lot, {label}, median (ms)", median(service) * 1000, "ms",
+                        median(plain) * 1000, 1))
+    return rows
+
+
+def _overview_rows(services: Services, bare: sqlite3.Connection, today: date) -> list[Row]:
+    """The dashboard: its data in one read, and the screen shown with it (offscreen)."""
+    from charity_pos.reports.period import utc_range
+
+    lo, hi = utc_range(today.replace(day=1), today)
+    day_lo, day_hi = utc_range(today, today)
+
+    def bare_overview() -> None:
+        for sql in FIGURES_BARE:
+            _bare_rows(bare, sql, day_lo, day_hi)
+            _bare_rows(bare, sql, lo, hi)
+
+    data_s = _timed(lambda: services.reports.overview(None, today))  # type: ignore[arg-type]
+    bare_s = _timed(bare_overview)
+    rows = [Row("dashboard: its figures, alerts and 30 days of series in one read (ms)", data_s * 1000, "ms",
+                bare_s * 1000, 0)]
+    shown = _dashboard_shown(services)
+    if shown is not None:
+        rows.append(Row("dashboard: opened, figures loaded and drawn, offscreen (ms)", shown * 1000, "ms",
+                        bare_s * 1000, 0))
+    return rows
+
+
+def _dashboard_shown(services: Services) -> float | None:
+    try:
+        from PySide6.QtCore import QEventLoop, QTimer, qInstallMessageHandler
+        from PySide6.QtWidgets import QApplication
+    except ImportError:  # pragma: no cover - the app needs Qt anyway
+        return None
+    from charity_pos.services.base import Actor, Role
+    from charity_pos.ui.dashboard import DashboardScreen
+
+    app = QApplication.instance() or QApplication(["bench"])
+    qInstallMessageHandler(lambda _kind, _context, message: None if "propagateSizeHints" in message
+                           else print(message, file=sys.stderr))
+    manager = next(u for u in services.accounts.users() if u.role == Role.MANAGER)
+    actor = Actor(manager.id, manager.username, manager.role)
+
+    class Quiet:
+        def __getattr__(self, _name: str) -> Callable[..., None]:
+            return lambda *a, **k: None
+
+    samples = []
+    for _ in range(RUNS):
+        began = time.perf_counter()
+        screen = DashboardScreen(services, actor, Quiet(), Quiet())  # type: ignore[arg-type]
+        screen.resize(1280, 800)
+        loop = QEventLoop()
+        screen.loader.loaded.connect(lambda _r: QTimer.singleShot(0, loop.quit))
+        screen.show()
+        screen.activate()
+        QTimer.singleShot(30_000, loop.quit)
+        loop.exec()
+        app.processEvents()
+        screen.grab()  # drawn, charts included
+        samples.append(time.perf_counter() - began)
+        screen.close()
+        screen.deleteLater()
+        app.processEvents()
+    return median(samples)
+
+
+def _notice_rows(services: Services, bare: sqlite3.Connection, month: tuple[date, date], work: Path) -> list[Row]:
+    from charity_pos import files
+    from charity_pos.export.notice_files import write_notice
+    from charity_pos.reports import notice
+    from charity_pos.reports.period import utc_range
+
+    out = work / "notice"
+    protect = files.Protected()  # a folder of its own
+
+    def written() -> None:
+        with services.db.read() as s:
+            content = notice.build(s, *month)
+        write_notice(content, out, protect, force=True)
+
+    lo, hi = utc_range(*month)
+    return [Row("public notice of a month, PDF and HTML written (ms)", _timed(written) * 1000, "ms",
+                _timed(lambda: [_bare_rows(bare, sql, lo, hi) for sql in FIGURES_BARE]) * 1000, 0)]
 
 
 if __name__ == "__main__":  # a quick look: python benchmarks/reports.py [scale]

@@ -89,7 +89,7 @@ class SaleLine(Base):
     __table_args__ = (CheckConstraint("quantity > 0", name="quantity"),)
 
     id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=new_id)
-    sale_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("sale.id"))
+    sale_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("sale.id"), index=True)
     line_no: Mapped[int] = mapped_column(Integer)
     item_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("item.id"))
     name: Mapped[str] = mapped_column(String(100))
@@ -113,8 +113,8 @@ class SaleLineLot(Base):
     __journaled__ = True
 
     id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=new_id)
-    sale_line_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("sale_line.id"))
-    lot_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("stock_lot.id"))
+    sale_line_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("sale_line.id"), index=True)
+    lot_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("stock_lot.id"), index=True)
     quantity: Mapped[int] = mapped_column(Integer)
 
     line: Mapped[SaleLine] = relationship(back_populates="lots")
@@ -128,7 +128,7 @@ class Payment(Base):
     )
 
     id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=new_id)
-    sale_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("sale.id"))
+    sale_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("sale.id"), index=True)
     position: Mapped[int] = mapped_column(Integer)
     method: Mapped[str] = mapped_column(String(10))
     amount_fen: Mapped[int] = mapped_column(Integer)  # what it paid of the total (cash: tendered minus change)
@@ -163,9 +163,9 @@ class ReturnLine(Base):
     __table_args__ = (CheckConstraint("quantity > 0", name="quantity"),)
 
     id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=new_id)
-    return_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("sale_return.id"))
+    return_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("sale_return.id"), index=True)
     line_no: Mapped[int] = mapped_column(Integer)
-    sale_line_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("sale_line.id"))
+    sale_line_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("sale_line.id"), index=True)
     quantity: Mapped[int] = mapped_column(Integer)
     amount_fen: Mapped[int] = mapped_column(Integer)
 
@@ -177,7 +177,7 @@ class Refund(Base):
     __journaled__ = True
 
     id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=new_id)
-    return_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("sale_return.id"))
+    return_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("sale_return.id"), index=True)
     position: Mapped[int] = mapped_column(Integer)
     method: Mapped[str] = mapped_column(String(10))
     amount_fen: Mapped[int] = mapped_column(Integer)

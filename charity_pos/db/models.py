@@ -100,7 +100,7 @@ class StockLot(Base):
     item_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("item.id"))
     origin: Mapped[str] = mapped_column(String(10))
     document: Mapped[str] = mapped_column(String(32))
-    donation_line_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("donation_line.id"))
+    donation_line_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("donation_line.id"), index=True)
     barcode: Mapped[str | None] = mapped_column(String(14), unique=True)
     expiry_date: Mapped[date | None] = mapped_column(Date)
     quantity_received: Mapped[int] = mapped_column(Integer)
@@ -287,7 +287,7 @@ class DonationLine(Base):
     )
 
     id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=new_id)
-    donation_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("donation.id"))
+    donation_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("donation.id"), index=True)
     line_no: Mapped[int] = mapped_column(Integer)
     item_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("item.id"))
     quantity: Mapped[int] = mapped_column(Integer)

@@ -87,7 +87,7 @@ class HandoutLine(Base):
     __table_args__ = (CheckConstraint("quantity > 0", name="quantity"),)
 
     id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=new_id)
-    handout_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("handout.id"))
+    handout_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("handout.id"), index=True)
     line_no: Mapped[int] = mapped_column(Integer)
     item_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("item.id"))
     name: Mapped[str] = mapped_column(String(100))
@@ -108,8 +108,8 @@ class HandoutLineLot(Base):
     __journaled__ = True
 
     id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=new_id)
-    handout_line_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("handout_line.id"))
-    lot_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("stock_lot.id"))
+    handout_line_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("handout_line.id"), index=True)
+    lot_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("stock_lot.id"), index=True)
     quantity: Mapped[int] = mapped_column(Integer)
 
     line: Mapped[HandoutLine] = relationship(back_populates="lots")
