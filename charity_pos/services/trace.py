@@ -182,8 +182,12 @@ def _returned(s: Session, line_ids: Iterable[uuid.UUID]) -> dict[uuid.UUID, int]
     return out
 
 
-def fates(s: Session, lot_ids: list[uuid.UUID] | None = None) -> dict[uuid.UUID, Fate]:
-    """Each lot's fate totals (every lot when ``lot_ids`` is None)."""
+Parts = dict[uuid.UUID, list[tuple[uuid.UUID, int]]]
+
+
+def fates(s: Session, lot_ids: list[uuid.UUID] | None = None, parts: Parts | None = None) -> dict[uuid.UUID, Fate]:
+    """Each lot's fate totals (every lot when ``lot_ids`` is None); ``parts``:
+    the lots' sale lines (``_line_parts``) when the caller has them already."""
     lots_q = select(StockLot.id, StockLot.quantity_received)
     if lot_ids is not None:
         if not lot_ids:
@@ -192,7 +196,8 @@ def fates(s: Session, lot_ids: list[uuid.UUID] | None = None) -> dict[uuid.UUID,
     received = {lot: int(qty) for lot, qty in s.execute(lots_q)}
     wanted = set(received)
     sold: dict[uuid.UUID, int] = defaultdict(int)
-    parts = _line_parts(s, lot_ids)
+    if parts is None:
+        parts = _line_parts(s, lot_ids)
     returned = _returned(s, parts)
     for line_id, line_parts in parts.items():
         back = _allocate(line_parts, returned.get(line_id, 0))
@@ -321,7 +326,7 @@ def _stories(s: Session, lot_ids: list[uuid.UUID] | None, fate_of: dict[uuid.UUI
     return stories
 
 
-def _events(s: Session, stories: list[LotStory], now: datetime) -> list[TraceEvent]:
+def _events(s: Session, stories: list[LotStory], now: datetime, parts: Parts) -> list[TraceEvent]:
     by_id = {story.lot_id: story for story in stories}
     ids = list(by_id)
     events: list[TraceEvent] = []
@@ -345,7 +350,6 @@ def _events(s: Session, stories: list[LotStory], now: datetime) -> list[TraceEve
         .join(SaleLine, SaleLine.id == SaleLineLot.sale_line_id).join(Sale, Sale.id == SaleLine.sale_id)
         .where(SaleLineLot.lot_id.in_(ids))).all()
     touched = {row.sale_line_id for row in sold if row.status == "completed"}
-    parts = _line_parts(s, ids) if touched else {}
     for row in sold:
         event(row.completed_at, "sold", row.number, row.lot_id, int(row.quantity), amount_fen=row.unit_price_fen)
         if row.status == "voided" and row.voided_at is not None:
@@ -417,9 +421,10 @@ class TraceService:
             if actor is not None:
                 require(s, actor, Action.VIEW_REPORTS)
             kind, document, lot_ids = _lots_for(s, code)
-            fate_of = fates(s, lot_ids)
+            parts = _line_parts(s, lot_ids) if lot_ids else {}
+            fate_of = fates(s, lot_ids, parts)
             stories = _stories(s, lot_ids, fate_of)
-            events = _events(s, stories, now)
+            events = _events(s, stories, now, parts)
         totals = sum((story.fate for story in stories), Fate())
         return Trace(code.strip(), kind, document, tuple(stories), tuple(events), totals)
 
