@@ -105,10 +105,10 @@ def _donated_cash(session: Session, filters: Filters, lo, hi, language: str) -> 
 def _sales_income(session: Session, filters: Filters, lo, hi, language: str) -> tuple[Section, Section, int]:  # type: ignore[no-untyped-def]
     taken = dict(session.execute(
         select(Payment.method, func.sum(Payment.amount_fen)).join(Sale, Sale.id == Payment.sale_id)
-        .where(Sale.completed_at >= lo, Sale.completed_at < hi, Sale.status == "completed").group_by(Payment.method)).tuples().all())
+        .where(Sale.completed_at >= lo, Sale.completed_at < hi, Sale.status == "completed").group_by(Payment.method)).all())
     refunded = dict(session.execute(
         select(Refund.method, func.sum(Refund.amount_fen)).join(SaleReturn, SaleReturn.id == Refund.return_id)
-        .where(SaleReturn.at >= lo, SaleReturn.at < hi).group_by(Refund.method)).tuples().all())
+        .where(SaleReturn.at >= lo, SaleReturn.at < hi).group_by(Refund.method)).all())
     order = list(PAYMENT_METHODS)
     methods = sorted(set(taken) | set(refunded), key=lambda m: (order.index(m) if m in order else len(order), m))
     by_method = tuple((label(PAYMENT_METHODS, m, language), _int(taken.get(m)), _int(refunded.get(m)),
