@@ -9,14 +9,13 @@ counts only the handouts and units of the lines shown.
 
 from __future__ import annotations
 
-import uuid
 from collections import defaultdict
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, aliased
 
 from charity_pos.db.models import Category, Handout, HandoutLine, Household, Item, User
-from charity_pos.reports.ledgers.common import ALL, YES, goods_filtered, local_month
+from charity_pos.reports.ledgers.common import ALL, YES, goods_filtered, labels, local_month, raw, utc
 from charity_pos.reports.period import utc_range
 from charity_pos.reports.table import Cell, Column, ColumnKind as K, Filters, Report, Section, StoreName, Words as W
 from charity_pos.reports.words import HOUSEHOLD_CATEGORIES, SOURCES, goods_category, label
@@ -61,7 +60,7 @@ def build(session: Session, filters: Filters, store: StoreName, language: str = 
     lo, hi = utc_range(filters.start, filters.end)
     approver = aliased(User)
     query = (
-        select(Handout.id, Handout.household_id, local_month(Handout.at), Handout.at, Handout.number,
+        select(raw(Handout.id), raw(Handout.household_id), local_month(Handout.at), raw(Handout.at), Handout.number,
                Household.card_number, Household.category, HandoutLine.name, HandoutLine.goods_category, Category.name,
                HandoutLine.source, HandoutLine.quantity, Item.unit, HandoutLine.unit_value_fen, HandoutLine.value_fen,
                Handout.over_allowance, approver.username)
@@ -75,14 +74,15 @@ def build(session: Session, filters: Filters, store: StoreName, language: str = 
     )
     query = goods_filtered(query, filters, category_code=HandoutLine.goods_category, source=HandoutLine.source)
     yes = YES.text(language)
+    households_words, sources = labels(HOUSEHOLD_CATEGORIES, language), labels(SOURCES, language)
     rows: list[tuple[Cell, ...]] = []
     # (month, household category) -> households, handouts, units, value
-    groups: dict[tuple[str, str], tuple[set[uuid.UUID], set[uuid.UUID], list[int]]] = defaultdict(
+    groups: dict[tuple[str, str], tuple[set[str], set[str], list[int]]] = defaultdict(
         lambda: (set(), set(), [0, 0]))
     for (handout_id, household_id, month, at, number, card, household_category, goods, code, cat_name, source, qty,
-         unit, unit_fen, value_fen, over, approved_by) in session.execute(query):
-        rows.append((at, number, card, label(HOUSEHOLD_CATEGORIES, household_category, language), goods,
-                     goods_category(code, cat_name or code, language), label(SOURCES, source, language), qty, unit,
+         unit, unit_fen, value_fen, over, approved_by) in session.connection().execute(query):
+        rows.append((utc(at), number, card, households_words.get(household_category, household_category), goods,
+                     goods_category(code, cat_name or code, language), sources.get(source, source), qty, unit,
                      unit_fen, value_fen, yes if over else "", approved_by or ""))
         for key in ((month, household_category), (month, ""), ("", household_category), ("", "")):
             households, handouts, sums = groups[key]

@@ -63,26 +63,31 @@ def build(session: Session, filters: Filters, store: StoreName, language: str = 
     income = (func.count(distinct(Sale.id)), func.sum(SaleLine.quantity),
               func.sum(case((CONSIGNED, 0), else_=PAID)), func.sum(case((CONSIGNED, PAID), else_=0)))
 
-    def lines(*head, status: str = "completed"):  # type: ignore[no-untyped-def]
-        query = (select(*head).join(Sale, Sale.id == SaleLine.sale_id).join(Item, Item.id == SaleLine.item_id)
-                 .join(Category, Category.id == Item.category_id)
+    def lines(*head, status: str = "completed", categories: bool = False):  # type: ignore[no-untyped-def]
+        query = (select(*head).join(Sale, Sale.id == SaleLine.sale_id)
                  .where(Sale.completed_at >= lo, Sale.completed_at < hi, Sale.status == status))
+        if categories or filters.category:
+            query = query.join(Item, Item.id == SaleLine.item_id).join(Category, Category.id == Item.category_id)
         return goods_filtered(query, filters, category_code=Category.code, source=SaleLine.source)
 
-    day = local_day(Sale.completed_at)
-    by_day = tuple((as_date(d), int(n), int(u or 0), *_money(own, con))
-                   for d, n, u, own, con in session.execute(lines(day, *income).group_by(day).order_by(day)))
+    # by day and by cashier from one pass: each sale has one day and one cashier, so their counts add up
+    day, cashier = local_day(Sale.completed_at), aliased(User)
+    per_day: dict[str, list[int]] = {}
+    per_cashier: dict[str, list[int]] = {}
+    for when, username, *figures in session.execute(
+            lines(day, cashier.username, *income).join(cashier, cashier.id == Sale.cashier_id)
+            .group_by(day, cashier.username)):
+        for table, key in ((per_day, when), (per_cashier, username)):
+            sums = table.setdefault(key, [0, 0, 0, 0])
+            for index, value in enumerate(figures):
+                sums[index] += int(value or 0)
+    by_day = tuple((as_date(d), n, u, *_money(own, con)) for d, (n, u, own, con) in sorted(per_day.items()))
+    by_cashier = tuple((name, n, u, *_money(own, con)) for name, (n, u, own, con) in sorted(per_cashier.items()))
     by_category = tuple(
         (goods_category(code, name, language), int(n), int(u or 0), *_money(own, con))
         for code, name, _, n, u, own, con in session.execute(
-            lines(Category.code, Category.name, Category.sort_order, *income)
+            lines(Category.code, Category.name, Category.sort_order, *income, categories=True)
             .group_by(Category.code, Category.name, Category.sort_order).order_by(Category.sort_order, Category.code)))
-    cashier = aliased(User)
-    by_cashier = tuple(
-        (username, int(n), int(u or 0), *_money(own, con))
-        for username, n, u, own, con in session.execute(
-            lines(cashier.username, *income).join(cashier, cashier.id == Sale.cashier_id)
-            .group_by(cashier.username).order_by(cashier.username)))
 
     sections = [
         Section("by_day", W("按日", "By day"), (Column("day", W("日期", "Day"), K.DATE), SALES, UNITS, *MONEY), by_day),

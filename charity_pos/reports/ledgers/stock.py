@@ -11,14 +11,13 @@ the goods category and the item's origin.
 
 from __future__ import annotations
 
-import uuid
 from datetime import timedelta
 
 from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
 from charity_pos.db.models import Category, DonationLine, Item, Sale, SaleLine, StockLot, StockMovement
-from charity_pos.reports.ledgers.common import goods_filtered, lot_name
+from charity_pos.reports.ledgers.common import as_date, goods_filtered, labels, lot_name, raw, scanned, utc
 from charity_pos.reports.period import day_start, local_day
 from charity_pos.reports.table import Cell, Column, ColumnKind as K, Filters, Report, Section, StoreName, Words as W
 from charity_pos.reports.words import LOT_ORIGINS, SOURCES, goods_category, label
@@ -56,28 +55,38 @@ def build(session: Session, filters: Filters, store: StoreName, language: str = 
     day = filters.end
     hi = day_start(day + timedelta(days=1))
     slow_from, alert_from = day_start(day - timedelta(days=SLOW_DAYS - 1)), day_start(day - timedelta(days=ALERT_DAYS - 1))
-    left = func.sum(StockMovement.quantity)
-    lot_head = (Item.id, Item.pinyin_full, Item.name, Item.unit, Item.source, Item.sale_price_fen, Category.code,
-                Category.name, StockLot.id, StockLot.barcode, StockLot.document, StockLot.origin, StockLot.received_at,
-                StockLot.expiry_date, DonationLine.unit_value_fen)
-    query = (select(*lot_head, left).join(StockLot, StockLot.id == StockMovement.lot_id)
-             .join(Item, Item.id == StockMovement.item_id).join(Category, Category.id == Item.category_id)
-             .outerjoin(DonationLine, DonationLine.id == StockLot.donation_line_id)
-             .where(StockMovement.at < hi).group_by(*lot_head).having(left != 0)
-             .order_by(Item.pinyin_full, Item.id, StockLot.received_at, StockLot.id))
-    lots = session.execute(goods_filtered(query, filters, category_code=Category.code, source=Item.source)).all()
+    run = session.connection().execute  # plain rows: a busy year leaves tens of thousands of lots
+    left, per_lot = func.sum(StockMovement.quantity), scanned(StockMovement.lot_id)
+    balances: dict[str, int] = {lot: int(qty) for lot, qty in run(
+        select(per_lot, left).where(StockMovement.at < hi).group_by(per_lot).having(left != 0))}
+    catalog = {item: rest for item, *rest in run(goods_filtered(
+        select(raw(Item.id), Item.pinyin_full, Item.name, Item.unit, Item.source, Item.sale_price_fen, Category.code,
+               Category.name).join(Category, Category.id == Item.category_id),
+        filters, category_code=Category.code, source=Item.source))}
+    lots = sorted(
+        (row for row in run(select(raw(StockLot.id), raw(StockLot.item_id), StockLot.barcode, StockLot.document,
+                                   StockLot.origin, raw(StockLot.received_at), raw(StockLot.expiry_date),
+                                   DonationLine.unit_value_fen)
+                            .outerjoin(DonationLine, DonationLine.id == StockLot.donation_line_id)
+                            .where(StockLot.received_at < hi))
+         if row[0] in balances and row[1] in catalog),
+        key=lambda row: (catalog[row[1]][0], row[1], row[5], row[0]))
 
-    items: dict[uuid.UUID, dict[str, object]] = {}
+    sources = labels(SOURCES, language)
+    origins = labels(LOT_ORIGINS, language)
+    items: dict[str, dict[str, object]] = {}
     lot_rows: list[tuple[Cell, ...]] = []
-    for (item_id, pinyin, name, unit, source, price, code, cat_name, _, barcode, document, origin, received_at, expiry,
-         unit_value, units) in lots:
+    for lot_id, item_id, barcode, document, origin, received_text, expiry, unit_value in lots:
+        _, name, unit, source, price, code, cat_name = catalog[item_id]
+        units = balances[lot_id]
+        received_at = utc(received_text)
         donated = unit_value * units if origin == "donation" and unit_value is not None else None
-        lot_rows.append((name, goods_category(code, cat_name, language), label(SOURCES, source, language),
-                         lot_name(barcode, document), label(LOT_ORIGINS, origin, language), local_day(received_at),
-                         expiry, units, price, units * price, unit_value if donated is not None else None, donated))
-        entry = items.setdefault(item_id, {"sort": pinyin, "name": name, "category": goods_category(code, cat_name, language),
-                                           "source": source, "unit": unit, "price": price, "units": 0, "donated": None,
-                                           "since": received_at})
+        category = goods_category(code, cat_name, language)
+        lot_rows.append((name, category, sources.get(source, source), lot_name(barcode, document),
+                         origins.get(origin, origin), local_day(received_at), as_date(expiry), units, price,
+                         units * price, unit_value if donated is not None else None, donated))
+        entry = items.setdefault(item_id, {"name": name, "category": category, "source": source, "unit": unit,
+                                           "price": price, "units": 0, "donated": None, "since": received_at})
         entry["units"] = _int(entry["units"]) + units
         if donated is not None:
             entry["donated"] = _int(entry["donated"]) + donated
@@ -98,18 +107,18 @@ def build(session: Session, filters: Filters, store: StoreName, language: str = 
     origin_rows = tuple((label(SOURCES, source, language), *by_origin[source])
                         for source in SOURCES if source in by_origin)
 
-    sold = session.execute(goods_filtered(
-        select(Item.id, Item.pinyin_full, Item.name, Item.source, Category.code, Category.name,
-               func.max(Sale.completed_at),
-               func.sum(case((Sale.completed_at >= slow_from, SaleLine.quantity), else_=0)),
-               func.sum(case((Sale.completed_at >= alert_from, SaleLine.quantity), else_=0)))
-        .join(Sale, Sale.id == SaleLine.sale_id).join(Item, Item.id == SaleLine.item_id)
-        .join(Category, Category.id == Item.category_id)
-        .where(Sale.completed_at < hi, Sale.status == "completed")
-        .group_by(Item.id, Item.pinyin_full, Item.name, Item.source, Category.code, Category.name),
-        filters, category_code=Category.code, source=Item.source)).all()
-    last_sale = {row[0]: row[6] for row in sold}
-    sold_lately = {row[0] for row in sold if row[7]}
+    per_item = scanned(SaleLine.item_id)
+    sold = sorted(
+        (row for row in run(
+            select(per_item, func.max(raw(Sale.completed_at)),
+                   func.sum(case((Sale.completed_at >= slow_from, SaleLine.quantity), else_=0)),
+                   func.sum(case((Sale.completed_at >= alert_from, SaleLine.quantity), else_=0)))
+            .join(Sale, Sale.id == SaleLine.sale_id)
+            .where(Sale.completed_at < hi, Sale.status == "completed").group_by(per_item))
+         if row[0] in catalog),
+        key=lambda row: (catalog[row[0]][0], row[0]))
+    last_sale = {row[0]: utc(row[1]) for row in sold}
+    sold_lately = {row[0] for row in sold if row[2]}
     slow = tuple(
         (e["name"], e["category"], label(SOURCES, e["source"], language), e["units"],
          _int(e["units"]) * _int(e["price"]), local_day(e["since"]),  # type: ignore[arg-type]
@@ -117,10 +126,10 @@ def build(session: Session, filters: Filters, store: StoreName, language: str = 
         for item_id, e in items.items()
         if _int(e["units"]) > 0 and item_id not in sold_lately)
     out = tuple(
-        (name, goods_category(code, cat_name, language), label(SOURCES, source, language), _int(recent),
-         local_day(last), _int(items.get(item_id, {}).get("units")))
-        for item_id, _, name, source, code, cat_name, last, _, recent in sorted(sold, key=lambda row: (row[1], str(row[0])))
-        if _int(recent) > 0 and _int(items.get(item_id, {}).get("units")) <= 0)
+        (catalog[item_id][1], goods_category(catalog[item_id][5], catalog[item_id][6], language),
+         label(SOURCES, catalog[item_id][3], language), _int(recent), local_day(last_sale[item_id]),  # type: ignore[arg-type]
+         _int(items.get(item_id, {}).get("units")))
+        for item_id, _, _, recent in sold if _int(recent) > 0 and _int(items.get(item_id, {}).get("units")) <= 0)
 
     sections = (
         Section("items", W("按物品", "By item"), (ITEM, CATEGORY, ORIGIN, Column("unit", W("单位", "Unit")), UNITS, PRICE,
