@@ -1,0 +1,73 @@
+"""临期商品: lots still on the shelf at the end of ``filters.end`` whose
+best-before date (``stock_lot.expiry_date``) is past, within 7 days, or
+within 8 to 30 days of that date; each lot with its days left, units and
+value at today's sale price.
+
+The three sections do not overlap (a lot is in one only). A lot whose date
+is the report's date itself still has 0 days left and may still be sold
+that day. The period's first day is not used; filters: the goods category
+and the item's origin.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from charity_pos.db.models import Category, Item, StockLot, StockMovement
+from charity_pos.reports.ledgers.common import goods_filtered, lot_name
+from charity_pos.reports.period import day_start
+from charity_pos.reports.table import Cell, Column, ColumnKind as K, Filters, Report, Section, StoreName, Words as W
+from charity_pos.reports.words import SOURCES, goods_category, label
+
+TITLE = W("临期商品", "Goods near their best-before date")
+SOON, LATER = 7, 30
+
+COLUMNS = (
+    Column("item", W("物品", "Goods")),
+    Column("category", W("类别", "Category")),
+    Column("origin", W("来源", "Origin")),
+    Column("lot", W("批次", "Lot")),
+    Column("expiry", W("保质期至", "Best before"), K.DATE),
+    Column("days_left", W("剩余天数", "Days left"), K.COUNT),
+    Column("units", W("库存数量", "On hand"), K.COUNT, total=True),
+    Column("value", W("按售价金额", "Value at sale price"), K.MONEY, total=True),
+)
+
+NOTES = (
+    W("库存为截至报表日期24时（上海时间）各批次的结存；剩余天数自报表日期起算。",
+      "Stock on hand at the end of the report's date (Shanghai time); days left count from that date."),
+    W(f"三部分互不重复：已过期、{SOON}天内到期、{SOON + 1}至{LATER}天内到期。",
+      f"The three sections do not overlap: past the date, within {SOON} days, in {SOON + 1} to {LATER} days."),
+)
+
+
+def build(session: Session, filters: Filters, store: StoreName, language: str = "zh_CN") -> Report:
+    day = filters.end
+    hi = day_start(day + timedelta(days=1))
+    left = func.sum(StockMovement.quantity)
+    head = (Item.pinyin_full, Item.name, Item.source, Item.sale_price_fen, Category.code, Category.name, StockLot.id,
+            StockLot.barcode, StockLot.document, StockLot.expiry_date)
+    query = (select(*head, left).join(StockLot, StockLot.id == StockMovement.lot_id)
+             .join(Item, Item.id == StockMovement.item_id).join(Category, Category.id == Item.category_id)
+             .where(StockMovement.at < hi, StockLot.expiry_date.is_not(None),
+                    StockLot.expiry_date <= day + timedelta(days=LATER))
+             .group_by(*head).having(left > 0)
+             .order_by(StockLot.expiry_date, Item.pinyin_full, StockLot.id))
+    expired: list[tuple[Cell, ...]] = []
+    soon: list[tuple[Cell, ...]] = []
+    later: list[tuple[Cell, ...]] = []
+    for _, name, source, price, code, cat_name, _, barcode, document, expiry, units in session.execute(
+            goods_filtered(query, filters, category_code=Category.code, source=Item.source)):
+        days_left = (expiry - day).days
+        row = (name, goods_category(code, cat_name, language), label(SOURCES, source, language),
+               lot_name(barcode, document), expiry, days_left, units, units * price)
+        (expired if days_left < 0 else soon if days_left <= SOON else later).append(row)
+    sections = (
+        Section("expired", W("已过期（应下架）", "Past the date (take off the shelf)"), COLUMNS, tuple(expired)),
+        Section("within_7", W(f"{SOON}天内到期", f"Within {SOON} days"), COLUMNS, tuple(soon)),
+        Section("within_30", W(f"{SOON + 1}至{LATER}天内到期", f"In {SOON + 1} to {LATER} days"), COLUMNS, tuple(later)),
+    )
+    return Report("expiry", TITLE, store.name, store.code, filters, sections, notes=NOTES, extra={"date": day})
