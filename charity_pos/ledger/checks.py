@@ -244,10 +244,10 @@ def identity(conn: Connection) -> list[Problem]:
     """Every lot and donation whose units do not add up: received = sold +
     handed out + written off + counted difference + on the shelf, with sales
     and handouts read from their documents and the shelf from the stock
-    movements (``services.trace.check_identity``)."""
+    movements (``reports.fates.check_identity``)."""
     from sqlalchemy.orm import Session
 
-    from charity_pos.services.trace import check_identity
+    from charity_pos.reports.fates import check_identity
 
     with Session(bind=conn) as session:
         found = check_identity(session)

@@ -23,7 +23,7 @@ from charity_pos.db.models import (
 )
 from charity_pos.errors import DonorAmbiguous, DonorAnonymous, DonorNotFound, InvalidInput, NothingToReport
 from charity_pos.services.base import STORE_TZ, local_date
-from charity_pos.services.trace import Fate, _allocate, _line_parts, _returned, fates
+from charity_pos.reports.fates import Fate, allocate, fates, line_parts, returned_units
 
 ANONYMOUS_WORDS = frozenset({"匿名", "anonymous", "匿名人士", "爱心人士"})
 
@@ -102,10 +102,10 @@ def _year_bounds(year: int) -> tuple[datetime, datetime]:
 
 def raised_by_lot(s: Session, lot_ids: list[uuid.UUID]) -> dict[uuid.UUID, int]:
     """The money each lot's sales brought in, net of returns; voided sales bring nothing."""
-    parts = _line_parts(s, lot_ids)
+    parts = line_parts(s, lot_ids)
     if not parts:
         return {}
-    returned = _returned(s, parts)
+    returned = returned_units(s, parts)
     amounts: dict[uuid.UUID, int] = {}
     back: dict[uuid.UUID, int] = defaultdict(int)
     ids = list(parts)
@@ -118,9 +118,9 @@ def raised_by_lot(s: Session, lot_ids: list[uuid.UUID]) -> dict[uuid.UUID, int]:
                                          .where(ReturnLine.sale_line_id.in_(chunk)).group_by(ReturnLine.sale_line_id)):
             back[line_id] += int(amount)
     raised: dict[uuid.UUID, int] = defaultdict(int)
-    for line_id, line_parts in parts.items():
-        gone = _allocate(line_parts, returned.get(line_id, 0))
-        kept = [(lot, qty - gone.get(lot, 0)) for lot, qty in line_parts]
+    for line_id, shares in parts.items():
+        gone = allocate(shares, returned.get(line_id, 0))
+        kept = [(lot, qty - gone.get(lot, 0)) for lot, qty in shares]
         units = sum(q for _, q in kept)
         money = amounts.get(line_id, 0) - back.get(line_id, 0)
         if units <= 0 or money == 0:
