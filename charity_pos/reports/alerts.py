@@ -39,13 +39,15 @@ class OutOfStock:
 def near_best_before(session: Session, today: date, days: int) -> tuple[ExpiringLot, ...]:
     """Lots with units on the shelf whose best-before date is at most ``days``
     days away (past ones too: they must come off the shelf), soonest first."""
-    left = func.sum(StockMovement.quantity)
+    dated = (select(StockLot.id).where(StockLot.expiry_date.is_not(None),
+                                       StockLot.expiry_date <= today + timedelta(days=days)))
+    # the dated lots first, then their movements by the lot index: not every movement of the store
+    left = (select(StockMovement.lot_id, func.sum(StockMovement.quantity).label("units"))
+            .where(StockMovement.lot_id.in_(dated)).group_by(StockMovement.lot_id).subquery())
     rows = session.execute(
-        select(Item.id, Item.name, StockLot.barcode, StockLot.document, StockLot.expiry_date, left)
-        .join(StockLot, StockLot.id == StockMovement.lot_id).join(Item, Item.id == StockLot.item_id)
-        .where(StockLot.expiry_date.is_not(None), StockLot.expiry_date <= today + timedelta(days=days))
-        .group_by(StockLot.id, Item.id, Item.name, StockLot.barcode, StockLot.document, StockLot.expiry_date)
-        .having(left > 0).order_by(StockLot.expiry_date, Item.name)).all()
+        select(Item.id, Item.name, StockLot.barcode, StockLot.document, StockLot.expiry_date, left.c.units)
+        .join(StockLot, StockLot.id == left.c.lot_id).join(Item, Item.id == StockLot.item_id)
+        .where(left.c.units > 0).order_by(StockLot.expiry_date, Item.name)).all()
     return tuple(ExpiringLot(item_id, name, barcode or document, expiry, (expiry - today).days, int(units))
                  for item_id, name, barcode, document, expiry, units in rows)
 
@@ -55,19 +57,23 @@ def last_month(today: date) -> tuple[date, date]:
     return month_bounds(first.year, first.month)
 
 
-def out_of_stock_sold(session: Session, today: date) -> tuple[OutOfStock, ...]:
+def out_of_stock_sold(session: Session, today: date,
+                      on_hand: dict[uuid.UUID, int] | None = None) -> tuple[OutOfStock, ...]:
     """Active goods with none on the shelf that sold in the calendar month
-    before ``today``'s, most sold first."""
+    before ``today``'s, most sold first. ``on_hand``: the stock per item now,
+    when the caller read it already (``figures.on_hand_by_item``)."""
     lo, hi = utc_range(*last_month(today))
     sold = (select(SaleLine.item_id, func.sum(SaleLine.quantity).label("units"))
             .join(Sale, Sale.id == SaleLine.sale_id)
             .where(Sale.status == "completed", Sale.completed_at >= lo, Sale.completed_at < hi)
             .group_by(SaleLine.item_id).subquery())
-    on_hand = (select(StockMovement.item_id, func.sum(StockMovement.quantity).label("units"))
-               .group_by(StockMovement.item_id).subquery())
     rows = session.execute(
         select(Item.id, Item.name, sold.c.units).join(sold, sold.c.item_id == Item.id)
-        .outerjoin(on_hand, on_hand.c.item_id == Item.id)
-        .where(Item.active.is_(True), func.coalesce(on_hand.c.units, 0) <= 0)
-        .order_by(sold.c.units.desc(), Item.name)).all()
-    return tuple(OutOfStock(item_id, name, int(units)) for item_id, name, units in rows)
+        .where(Item.active.is_(True))).all()
+    if on_hand is None:
+        on_hand = {item: int(units) for item, units in session.execute(
+            select(StockMovement.item_id, func.sum(StockMovement.quantity))
+            .where(StockMovement.item_id.in_([row[0] for row in rows])).group_by(StockMovement.item_id))}
+    empty = [(item_id, name, int(units)) for item_id, name, units in rows if on_hand.get(item_id, 0) <= 0]
+    empty.sort(key=lambda row: (-row[2], row[1]))
+    return tuple(OutOfStock(item_id, name, units) for item_id, name, units in empty)

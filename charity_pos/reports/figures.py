@@ -9,8 +9,9 @@ was done with it (``funds_used_fen``) are one line; sales income
 
 from __future__ import annotations
 
+import uuid
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 
 from sqlalchemy import case, distinct, func, select
 from sqlalchemy.orm import Session
@@ -86,8 +87,28 @@ def _int(value: object) -> int:
     return int(value or 0)  # type: ignore[call-overload]
 
 
-def figures(session: Session, start: date, end: date) -> Figures:
-    """The figures from the start of ``start`` to the end of ``end`` (Shanghai days)."""
+def on_hand_by_item(session: Session, before: datetime) -> dict[uuid.UUID, int]:
+    """Units of each item on the shelf at ``before`` (read from the covering index of movements)."""
+    return {item: int(units) for item, units in session.execute(
+        select(StockMovement.item_id, func.sum(StockMovement.quantity))
+        .where(StockMovement.at < before).group_by(StockMovement.item_id))}
+
+
+def stock_by_source(session: Session, on_hand: dict[uuid.UUID, int]) -> tuple[OriginFigure, ...]:
+    """Units on the shelf by where goods come from, valued at today's sale price."""
+    units: dict[str, int] = {}
+    value: dict[str, int] = {}
+    for item_id, source, price in session.execute(select(Item.id, Item.source, Item.sale_price_fen)):
+        held = on_hand.get(item_id)
+        if held is not None:
+            units[source] = units.get(source, 0) + held
+            value[source] = value.get(source, 0) + held * price
+    return tuple(OriginFigure(source, units[source], value[source]) for source in sorted(units))
+
+
+def figures(session: Session, start: date, end: date, *, on_hand: dict[uuid.UUID, int] | None = None) -> Figures:
+    """The figures from the start of ``start`` to the end of ``end`` (Shanghai days).
+    ``on_hand``: the stock per item at the end, when the caller read it already."""
     lo, hi = utc_range(start, end)
     in_period = (Donation.received_at >= lo) & (Donation.received_at < hi)
 
@@ -135,11 +156,7 @@ def figures(session: Session, start: date, end: date) -> Figures:
         .join(Household, Household.id == Handout.household_id).where(handout_period)
         .group_by(Household.category).order_by(Household.category)).all()
 
-    per_item = (select(StockMovement.item_id, func.sum(StockMovement.quantity).label("units"))
-                .where(StockMovement.at < hi).group_by(StockMovement.item_id).subquery())
-    stock = session.execute(
-        select(Item.source, func.sum(per_item.c.units), func.sum(per_item.c.units * Item.sale_price_fen))
-        .join(Item, Item.id == per_item.c.item_id).group_by(Item.source).order_by(Item.source)).all()
+    stock = stock_by_source(session, on_hand_by_item(session, hi) if on_hand is None else on_hand)
 
     return Figures(
         start=start, end=end, donations=_int(donations), donors=_int(donors), goods_units=sum(g.units for g in goods),
@@ -152,7 +169,7 @@ def figures(session: Session, start: date, end: date) -> Figures:
         handouts=_int(handouts), households=_int(households), handout_units=_int(handout_units),
         handout_value_fen=_int(handout_value),
         relief_by_category=tuple(ReliefFigure(cat, _int(h), _int(v), _int(fen)) for cat, h, v, fen in relief),
-        stock_by_source=tuple(OriginFigure(src, _int(u), _int(fen)) for src, u, fen in stock),
+        stock_by_source=stock,
     )
 
 

@@ -13,7 +13,8 @@ from sqlalchemy.orm import Session
 
 from charity_pos.db.counter import CashShift
 from charity_pos.reports.alerts import LATER, SOON, ExpiringLot, OutOfStock, near_best_before, out_of_stock_sold
-from charity_pos.reports.figures import Figures, figures
+from charity_pos.reports.figures import Figures, figures, on_hand_by_item
+from charity_pos.reports.period import day_start
 from charity_pos.reports.series import DayPoint, daily_series
 
 DAYS = 30
@@ -57,9 +58,10 @@ def open_shifts(session: Session) -> list[CashShift]:
 def overview(session: Session, today: date, drawer: Drawer) -> Overview:
     """Everything the dashboard shows for ``today``, read in one session
     (the drawer as the shifts' rules count it, ``services.shifts``)."""
-    day = figures(session, today, today)
-    month = figures(session, today.replace(day=1), today)
+    on_hand = on_hand_by_item(session, day_start(today + timedelta(days=1)))  # read once, used three times
+    day = figures(session, today, today, on_hand=on_hand)
+    month = figures(session, today.replace(day=1), today, on_hand=on_hand)
     expiring = near_best_before(session, today, LATER)
-    missing = out_of_stock_sold(session, today)
+    missing = out_of_stock_sold(session, today, on_hand)
     series = daily_series(session, today - timedelta(days=DAYS - 1), today)
     return Overview(today, day, month, drawer, expiring, missing, series)
