@@ -108,16 +108,28 @@ def build(session: Session, filters: Filters, store: StoreName, language: str = 
                         for source in SOURCES if source in by_origin)
 
     per_item = scanned(SaleLine.item_id)
+    # the last 60 days' sales by the sale-time index; the last sale before them only for the goods
+    # still on the shelf that did not sell in them (the slow movers)
+    window = min(slow_from, alert_from)
     sold = sorted(
         (row for row in run(
             select(per_item, func.max(raw(Sale.completed_at)),
                    func.sum(case((Sale.completed_at >= slow_from, SaleLine.quantity), else_=0)),
                    func.sum(case((Sale.completed_at >= alert_from, SaleLine.quantity), else_=0)))
             .join(Sale, Sale.id == SaleLine.sale_id)
-            .where(Sale.completed_at < hi, Sale.status == "completed").group_by(per_item))
+            .where(Sale.completed_at >= window, Sale.completed_at < hi, Sale.status == "completed")
+            .group_by(per_item))
          if row[0] in catalog),
         key=lambda row: (catalog[row[0]][0], row[0]))
     last_sale = {row[0]: utc(row[1]) for row in sold}
+    lately = {row[0] for row in sold if row[2]}
+    idle = [item_id for item_id, e in items.items() if _int(e["units"]) > 0 and item_id not in lately]
+    for start in range(0, len(idle), 500):
+        last_sale.update({item_id: utc(at) for item_id, at in run(
+            select(raw(SaleLine.item_id), func.max(raw(Sale.completed_at))).join(Sale, Sale.id == SaleLine.sale_id)
+            .where(Sale.completed_at < window, Sale.status == "completed",
+                   raw(SaleLine.item_id).in_(idle[start:start + 500]))
+            .group_by(raw(SaleLine.item_id)))})
     sold_lately = {row[0] for row in sold if row[2]}
     slow = tuple(
         (e["name"], e["category"], label(SOURCES, e["source"], language), e["units"],
