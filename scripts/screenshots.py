@@ -194,12 +194,32 @@ def overview(services: Services, manager, main_window, out: Path) -> None:  # ty
     dashboard.open_report("month_donations")
     settle(reports)
     save(main_window, out / "ledger-donations.png")
+    from charity_pos.reports.alerts import last_month
+    from charity_pos.reports.table import Filters
+
+    reports.show_report("funds", Filters(*last_month(dashboard.today())))
+    settle(reports)
+    save(main_window, out / "ledger-funds.png")
+    trace(services, main_window, out)
     dialog = FundUseDialog(services, manager, dashboard.today(), main_window)
     dialog.amount.setText("300.00")
     dialog.purpose.setText("购买米面油发放困难家庭")
     dialog.voucher.setText("FP-2026-0031")
     save(dialog, out / "fund-use.png")
     dialog.close()
+
+
+def trace(services: Services, main_window, out: Path) -> None:  # type: ignore[no-untyped-def]
+    """Where a receipted donation's goods went, as the trace screen tells it."""
+    from charity_pos.ui.trace import TraceScreen
+
+    screen = next(s for s in main_window.screens if isinstance(s, TraceScreen))
+    receipted = [d for d in services.intake.donations() if d.receipt_number]
+    main_window.show_screen(screen)
+    if receipted:
+        screen.show_trace(receipted[len(receipted) // 2].receipt_number)
+    QApplication.processEvents()
+    save(main_window, out / "trace.png")
 
 
 def households(services: Services, manager, main_window, out: Path) -> None:  # type: ignore[no-untyped-def]

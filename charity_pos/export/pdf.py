@@ -15,11 +15,11 @@ from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph, Spacer, Table, TableStyle
 
 from charity_pos.export.cells import period_text, section_title, shown, store_text, totals
 from charity_pos.printing.fonts import register_font
+from charity_pos.printing.pages import CountedPages
 from charity_pos.reports.table import ColumnKind, Report, Section
 
 MARGIN = 12 * mm
@@ -103,27 +103,14 @@ def _table(section: Section, font: str, available: float, st: dict[str, Paragrap
     return table
 
 
-class _Pages(Canvas):
+class _Pages(CountedPages):
     """Draws each page's header and "第 N 页 / 共 M 页" once the count is known."""
 
     def __init__(self, *args, report: Report, font: str, **kwargs) -> None:  # type: ignore[no-untyped-def]
         super().__init__(*args, **kwargs)
         self._report, self._font = report, font
-        self._pages: list[dict] = []  # type: ignore[type-arg]
 
-    def showPage(self) -> None:  # noqa: N802 - ReportLab's name
-        self._pages.append(dict(self.__dict__))
-        self._startPage()
-
-    def save(self) -> None:
-        total = len(self._pages)
-        for number, state in enumerate(self._pages, start=1):
-            self.__dict__.update(state)
-            self._decorate(number, total)
-            super().showPage()
-        super().save()
-
-    def _decorate(self, number: int, total: int) -> None:
+    def finish_page(self, number: int, total: int) -> None:
         report, font = self._report, self._font
         width, height = self._pagesize
         top = height - MARGIN

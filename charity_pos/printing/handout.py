@@ -45,6 +45,7 @@ from charity_pos.domain.money import format_fen
 from charity_pos.printing.barcode_drawing import Code128Encoded, draw_code128, encode_code128
 from charity_pos.printing.documents import HandoutSlipDoc, HandoutSlipLine
 from charity_pos.printing.fonts import register_font
+from charity_pos.printing.pages import CountedPages
 from charity_pos.printing.slip import LEADING, MAX_MODULE, MIN_MODULE, Roll, add_barcode, draw_text, paper_for
 from charity_pos.printing.text_fit import draw_fitted, fit
 
@@ -609,28 +610,15 @@ def _running_head(c: Canvas, doc: HandoutSlipDoc, font: str) -> None:
     c.restoreState()
 
 
-class _NumberedCanvas(Canvas):
+class _NumberedCanvas(CountedPages):
     """Holds the pages back until the last one is drawn, then adds the page
     footer: the number, 第 n 页 / 共 N 页 and 续下页."""
 
     def __init__(self, *args, handout: HandoutSlipDoc, font: str, **kwargs) -> None:  # type: ignore[no-untyped-def]
         super().__init__(*args, **kwargs)
         self._handout, self._font = handout, font
-        self._pages: list[dict] = []
 
-    def showPage(self) -> None:
-        self._pages.append(dict(self.__dict__))
-        self._startPage()
-
-    def save(self) -> None:
-        total = len(self._pages)
-        for number, state in enumerate(self._pages, start=1):
-            self.__dict__.update(state)
-            self._finish_page(number, total)
-            super().showPage()
-        super().save()
-
-    def _finish_page(self, number: int, total: int) -> None:
+    def finish_page(self, number: int, total: int) -> None:
         doc, font = self._handout, self._font
         self.saveState()
         self.setFillColor(colors.black)

@@ -12,10 +12,10 @@ from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, KeepTogether, PageTemplate, Paragraph, Spacer, Table, TableStyle
 
 from charity_pos.printing.fonts import register_font
+from charity_pos.printing.pages import CountedPages
 from charity_pos.reports import notice as content
 from charity_pos.reports.notice import Notice
 
@@ -86,28 +86,18 @@ def _story(notice: Notice, font: str) -> list[Flowable]:
     return story
 
 
-class _Pages(Canvas):
+class _Pages(CountedPages):
     def __init__(self, *args, notice: Notice, font: str, **kwargs) -> None:  # type: ignore[no-untyped-def]
         super().__init__(*args, **kwargs)
         self._notice, self._font = notice, font
-        self._pages: list[dict] = []  # type: ignore[type-arg]
 
-    def showPage(self) -> None:  # noqa: N802 - ReportLab's name
-        self._pages.append(dict(self.__dict__))
-        self._startPage()
-
-    def save(self) -> None:
-        total = len(self._pages)
-        for number, state in enumerate(self._pages, start=1):
-            self.__dict__.update(state)
-            self.saveState()
-            self.setFont(self._font, 8)
-            self.setFillColor(GREY)
-            self.drawString(MARGIN, 10 * mm, f"{self._notice.store_name} {self._notice.title}")
-            self.drawRightString(PAGE_W - MARGIN, 10 * mm, f"第 {number} 页 / 共 {total} 页")
-            self.restoreState()
-            super().showPage()
-        super().save()
+    def finish_page(self, number: int, total: int) -> None:
+        self.saveState()
+        self.setFont(self._font, 8)
+        self.setFillColor(GREY)
+        self.drawString(MARGIN, 10 * mm, f"{self._notice.store_name} {self._notice.title}")
+        self.drawRightString(PAGE_W - MARGIN, 10 * mm, f"第 {number} 页 / 共 {total} 页")
+        self.restoreState()
 
 
 def render_notice(notice: Notice, out: str | Path | BinaryIO) -> None:

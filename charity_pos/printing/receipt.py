@@ -36,6 +36,7 @@ from reportlab.platypus import (BaseDocTemplate, Flowable, Frame, KeepTogether, 
 from charity_pos.domain.money import format_fen
 from charity_pos.printing.documents import ReceiptDoc
 from charity_pos.printing.fonts import register_font
+from charity_pos.printing.pages import CountedPages
 from charity_pos.printing.text_fit import ELLIPSIS, draw_fitted, fit
 
 PAGE_W, PAGE_H = A4
@@ -383,25 +384,12 @@ def _draw_marks(c: Canvas, marks: list[str], font: str, centre_x: float, box_top
 
 
 # --- page numbers and the void watermark, once the page count is known ----
-class _NumberedCanvas(Canvas):
+class _NumberedCanvas(CountedPages):
     def __init__(self, *args, receipt: ReceiptDoc, font: str, **kwargs) -> None:  # type: ignore[no-untyped-def]
         super().__init__(*args, **kwargs)
         self._receipt, self._font = receipt, font
-        self._pages: list[dict] = []
 
-    def showPage(self) -> None:  # noqa: N802 - ReportLab's name
-        self._pages.append(dict(self.__dict__))
-        self._startPage()
-
-    def save(self) -> None:
-        total = len(self._pages)
-        for number, state in enumerate(self._pages, start=1):
-            self.__dict__.update(state)
-            self._finish_page(number, total)
-            super().showPage()
-        super().save()
-
-    def _finish_page(self, number: int, total: int) -> None:
+    def finish_page(self, number: int, total: int) -> None:
         doc, font = self._receipt, self._font
         self.saveState()
         self.setFont(font, 8)
