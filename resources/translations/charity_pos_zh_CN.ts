@@ -592,7 +592,7 @@ This handout {value}: {lines} lines, {units} units</source>
     <message>
         <location filename="../../charity_pos/ui/dashboard/view.py" line="180"/>
         <source>No shift open</source>
-        <translation>未开班</translation>
+        <translation>没有未交班的班次</translation>
     </message>
     <message>
         <location filename="../../charity_pos/ui/dashboard/view.py" line="184"/>
@@ -2419,7 +2419,7 @@ This handout {value}: {lines} lines, {units} units</source>
     <message>
         <location filename="../../charity_pos/ui/reports/funds.py" line="85"/>
         <source>Cancel (Esc)</source>
-        <translation>取消（Esc）</translation>
+        <translation>取消 (Esc)</translation>
     </message>
     <message>
         <location filename="../../charity_pos/ui/reports/funds.py" line="86"/>
@@ -4609,7 +4609,7 @@ This handout {value}: {lines} lines, {units} units</source>
     <message>
         <location filename="../../charity_pos/ui/reports/view.py" line="124"/>
         <source>From</source>
-        <translation>来源</translation>
+        <translation>从</translation>
     </message>
     <message>
         <location filename="../../charity_pos/ui/reports/view.py" line="126"/>
