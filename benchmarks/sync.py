@@ -45,6 +45,7 @@ from charity_pos.hub.engine import open_hub
 from charity_pos.hub.importer import APPLIED, import_bundles
 from charity_pos.hub.service import add_store, init_hub
 from charity_pos.ledger.canonical import canonical_json, event_hash
+from charity_pos.ledger import seal
 from charity_pos.ledger.journal import UNJOURNALED_OK
 from charity_pos.services.base import ServiceContext
 from charity_pos.sync.store_side import EVENT_COLUMNS, StoreSync
@@ -259,6 +260,7 @@ def make_busy_store(tmp: Path, rng: random.Random, scale: float) -> tuple[Path, 
                     batch = []
             if batch:
                 conn.exec_driver_sql(sql, batch)
+            seal.reseal(conn)  # the journal's new head, sealed as the app seals it
         conn.close()
         db.checkpoint()
     finally:
