@@ -6,6 +6,7 @@
     charity-pos hub households import --hub URL FILE
     charity-pos hub export-bundle --hub URL --store-code CODE --out DIR
     charity-pos hub over-allowance --hub URL
+    charity-pos hub reporting --hub URL [--from YYYY-MM --to YYYY-MM] [--json]
     charity-pos hub add-user --hub URL --username NAME --name DISPLAY --pin PIN
     charity-pos hub gui --hub URL [--lang en]
 
@@ -22,6 +23,7 @@ import base64
 import hashlib
 from pathlib import Path
 
+from charity_pos.hub import cli_status
 from charity_pos.i18n import describe, translate
 
 COMMANDS = ("hub",)
@@ -93,6 +95,7 @@ def add_parsers(sub: argparse._SubParsersAction, common: argparse.ArgumentParser
     rules_import.add_argument("file", type=Path, metavar="FILE")
 
     hub_sub.add_parser("gui", parents=[common, where], help="the hub app for district staff")
+    cli_status.add_parsers(hub_sub, common, where)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -112,6 +115,8 @@ def run(args: argparse.Namespace) -> int:
         return _gui(args)
     if args.hub_command == "rules":
         return _rules_import(args)
+    if args.hub_command == "reporting":
+        return cli_status.run(args)
     return _import(args)
 
 

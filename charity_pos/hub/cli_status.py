@@ -1,0 +1,110 @@
+"""Who has reported, on the command line (``charity_pos.hub.reporting``):
+
+    charity-pos hub reporting [--hub URL] [--from YYYY-MM --to YYYY-MM] [--json]
+
+A table of stores x months (✓ on time, ! late, ✗ missing, · not yet due,
+– not expected), silent stores first with the days since their last
+bundle, and the reporting rate and on-time rate per month under it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import unicodedata
+from datetime import UTC, datetime
+from typing import Any
+
+from charity_pos.i18n import translate
+
+SYMBOLS = {"on_time": "✓", "late": "!", "missing": "✗", "not_due": "·", "not_expected": "–"}
+
+
+def now() -> datetime:
+    return datetime.now(UTC)
+
+
+def add_parsers(hub_sub: argparse._SubParsersAction, common: argparse.ArgumentParser,  # type: ignore[type-arg]
+                where: argparse.ArgumentParser) -> None:
+    status = hub_sub.add_parser("reporting", parents=[common, where],
+                                help="which stores have reported, month by month: on time, late, missing")
+    status.add_argument("--from", dest="start", metavar="YYYY-MM", help="the first month (default: 11 months ago)")
+    status.add_argument("--to", dest="end", metavar="YYYY-MM", help="the last month (default: this month)")
+    status.add_argument("--json", action="store_true", help="print the matrix as JSON")
+
+
+def _width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def _pad(text: str, width: int) -> str:
+    return text + " " * max(0, width - _width(text))
+
+
+def _percent(value: float | None) -> str:
+    return "" if value is None else f"{round(value * 100)}%"
+
+
+def _iso(at: datetime | None) -> str | None:
+    return None if at is None else at.isoformat()
+
+
+def as_json(status: Any) -> dict[str, Any]:
+    return {
+        "months": list(status.months),
+        "now": _iso(status.now),
+        "stores": [{
+            "code": line.code, "name": line.name, "last_bundle_at": _iso(line.last_bundle_at),
+            "days_silent": line.days_silent, "silent": line.silent,
+            "cells": [{"month": month, "state": c.state, "events": c.events, "last_event_at": _iso(c.last_event_at),
+                       "reached_at": _iso(c.reached_at), "bundles": c.bundles}
+                      for month, c in zip(status.months, line.cells, strict=True)],
+        } for line in status.stores],
+        "rates": [{"month": r.month, "expected": r.expected, "on_time": r.on_time, "late": r.late,
+                   "missing": r.missing, "due": r.due, "rate": r.rate, "on_time_rate": r.on_time_rate}
+                  for r in status.rates],
+    }
+
+
+def run(args: argparse.Namespace) -> int:
+    from charity_pos.hub.engine import open_hub
+    from charity_pos.hub.reporting import month_range, reporting_status
+
+    month_range(args.start, args.end, now())  # a bad month is refused before the hub is opened
+    with open_hub(args.hub) as db:
+        status = reporting_status(db, args.start, args.end, clock=now)
+    if args.json:
+        print(json.dumps(as_json(status), ensure_ascii=False, indent=2))
+        return 0
+    _print(status)
+    return 0
+
+
+def _print(status: Any) -> None:
+    store_head = translate("cli", "Store")
+    silent_head = translate("cli", "Days silent")
+    codes = [line.code for line in status.stores]
+    first = max([_width(store_head), *(len(c) for c in codes)])
+    second = max(_width(silent_head), 5)
+    cells = max(7, *(len(m) for m in status.months))
+    print(" ".join([_pad(store_head, first), _pad(silent_head, second), *(m.rjust(cells) for m in status.months)]))
+    never = translate("cli", "never")
+    for line in status.stores:
+        days = never if line.days_silent is None else str(line.days_silent)
+        if line.silent:
+            days += " *"
+        marks = [SYMBOLS[c.state].rjust(cells) for c in line.cells]
+        print(" ".join([_pad(line.code, first), _pad(days, second), *marks]))
+    if not status.stores:
+        print(translate("cli", "No store is registered at this hub yet."))
+    label_width = first + second + 1
+    rate_label, on_time_label = translate("cli", "Reporting rate"), translate("cli", "On time")
+    expected_label = translate("cli", "Stores expected")
+    print(" ".join([_pad(expected_label, label_width), *(str(r.expected).rjust(cells) for r in status.rates)]))
+    print(" ".join([_pad(rate_label, label_width),
+                    *((_percent(r.rate) if r.due else "·").rjust(cells) for r in status.rates)]))
+    print(" ".join([_pad(on_time_label, label_width),
+                    *((_percent(r.on_time_rate) if r.due else "·").rjust(cells) for r in status.rates)]))
+    print(translate("cli", "✓ on time  ! late  ✗ missing  · not yet due  – not expected (registered later); "
+                           "* silent for more than 7 days. Events of a month are due at the hub by the end of the "
+                           "5th of the next month (Shanghai time)."))
