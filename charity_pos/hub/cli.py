@@ -108,7 +108,7 @@ def run(args: argparse.Namespace) -> int:
     if args.hub_command == "export-bundle":
         return _export_bundle(args)
     if args.hub_command == "over-allowance":
-        return _over_allowance(args)
+        return cli_status.over_allowance(args)
     if args.hub_command == "add-user":
         return _add_user(args)
     if args.hub_command == "gui":
@@ -220,22 +220,6 @@ def _export_bundle(args: argparse.Namespace) -> int:
     with open_hub(args.hub) as db:
         written = export_bundle(db, args.store_code, args.out, force=args.force)
     print(written.path)
-    return 0
-
-
-def _over_allowance(args: argparse.Namespace) -> int:
-    from charity_pos.domain.money import format_fen
-    from charity_pos.hub.downstream import over_allowance
-    from charity_pos.hub.engine import open_hub
-
-    with open_hub(args.hub) as db:
-        found = over_allowance(db)
-    for row in found:
-        print(translate("cli", "{card} {name} {period}: allowance {allowance}, used {used} at {stores}").format(
-            card=row.card_number, name=row.name_masked, period=row.period_key,
-            allowance=format_fen(row.allowance_fen), used=format_fen(row.used_fen), stores=", ".join(row.stores)))
-    if not found:
-        print(translate("cli", "No household went past its allowance across stores."))
     return 0
 
 

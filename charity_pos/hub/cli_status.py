@@ -1,10 +1,15 @@
-"""Who has reported, on the command line (``charity_pos.hub.reporting``):
+"""Who has reported, and who went past their allowance, on the command line:
 
     charity-pos hub reporting [--hub URL] [--from YYYY-MM --to YYYY-MM] [--json]
+    charity-pos hub over-allowance [--hub URL]
 
-A table of stores x months (✓ on time, ! late, ✗ missing, · not yet due,
-– not expected), silent stores first with the days since their last
-bundle, and the reporting rate and on-time rate per month under it.
+``hub reporting`` (``charity_pos.hub.reporting``): a table of stores x
+months (✓ on time, ! late, ✗ missing, · not yet due, – not expected),
+silent stores first with the days since their last bundle, and the
+reporting rate and on-time rate per month under it.
+``hub over-allowance`` (``charity_pos.hub.downstream.check_allowance``):
+one line a household and period, categories as words (低保, never
+``dibao``), or why the hub cannot judge yet.
 """
 
 from __future__ import annotations
@@ -108,3 +113,62 @@ def _print(status: Any) -> None:
     print(translate("cli", "✓ on time  ! late  ✗ missing  · not yet due  – not expected (registered later); "
                            "* silent for more than 7 days. Events of a month are due at the hub by the end of the "
                            "5th of the next month (Shanghai time)."))
+
+
+# --- households past their allowance across stores -----------------------------------------------
+def over_allowance(args: argparse.Namespace) -> int:
+    from charity_pos import config
+    from charity_pos.domain.money import format_fen
+    from charity_pos.hub import downstream
+    from charity_pos.hub.engine import open_hub
+    from charity_pos.reports.words import HOUSEHOLD_CATEGORIES, label
+
+    language = args.lang or config.Settings.load().language
+    with open_hub(args.hub) as db:
+        check = downstream.check_allowance(db)
+    for line in allowance_lines(check, language, format_fen, lambda code: label(HOUSEHOLD_CATEGORIES, code, language)):
+        print(line)
+    return 0
+
+
+def allowance_lines(check, language, money, category):  # type: ignore[no-untyped-def]
+    """What ``hub over-allowance`` prints: why the hub cannot judge, or one line a household and period."""
+    from charity_pos.hub import downstream
+
+    if check.state == downstream.NO_REGISTRY:
+        return [translate("cli", "The hub cannot judge yet: no household registry has been imported "
+                                 "(charity-pos hub households import).")]
+    if check.state == downstream.NO_RULES:
+        return [translate("cli", "The hub cannot judge yet: the district has set no quota rules (charity-pos hub "
+                                 "rules import); until then each store applies its own.")]
+    if check.state == downstream.NO_HANDOUTS:
+        return [translate("cli", "No store has sent a handout yet: there is nothing to judge.")]
+    lines = []
+    for row in check.rows:
+        stores = ", ".join(translate("cli", "{code} (visits: {visits}, {value})").format(
+            code=u.code, visits=u.visits, value=money(u.value_fen)) for u in row.by_store)
+        lines.append(translate("cli", "{card} {name} · {category}, household of {members} · {period}: "
+                                      "allowance {allowance}, used {used} (visits: {visits}) at {stores}").format(
+            card=row.card_number, name=row.name_masked, category=category(row.category), members=row.members,
+            period=downstream.period_label(row.period_key, language), allowance=money(row.allowance_fen),
+            used=money(row.used_fen), visits=row.visits, stores=stores))
+    if not check.rows:
+        lines.append(translate("cli", "No household went past its allowance across stores."))
+    lines.extend(allowance_caveats(check, category))
+    return lines
+
+
+def allowance_caveats(check, category) -> list[str]:  # type: ignore[no-untyped-def]
+    """What the hub could not judge, one sentence each."""
+    out = []
+    if check.unmatched_handouts:
+        out.append(translate("cli", "Not judged: {count} handouts whose store sent no household links (they cannot "
+                                    "be put to a household).").format(count=check.unmatched_handouts))
+    if check.unknown_households:
+        out.append(translate("cli", "Not judged: {count} households that are not in the district's registry.").format(
+            count=check.unknown_households))
+    if check.categories_without_rule:
+        out.append(translate("cli", "Not judged: households of {categories}, for which the district has set no "
+                                    "rule.").format(categories=", ".join(category(c)
+                                                                         for c in check.categories_without_rule)))
+    return out

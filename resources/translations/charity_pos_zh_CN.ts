@@ -2360,6 +2360,11 @@ This handout {value}: {lines} lines, {units} units</source>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="621"/>
+        <source>{field}: up to “{value}” is more than 36 months; show at most 36 months at a time.</source>
+        <translation>{field}：到“{value}”超过 36 个月；一次最多显示 36 个月。</translation>
+    </message>
 </context>
 <context>
     <name>Feedback</name>
@@ -6951,67 +6956,142 @@ total {total}, change {change}</source>
         <translation>哈希</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/hub/cli.py" line="126"/>
+        <location filename="../../charity_pos/hub/cli.py" line="131"/>
         <source>{count} quota rules of the district set; the next downstream bundles carry them.</source>
         <translation>已设置区里的 {count} 条配额规则；之后下发的同步文件将带上这些规则。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/hub/cli.py" line="145"/>
+        <location filename="../../charity_pos/hub/cli.py" line="150"/>
         <source>Created the district hub of {district} in {url} (key {fingerprint}). Its private key is in {key}: back it up and keep it apart from the database.</source>
         <translation>已在 {url} 创建{district}的数据中心（密钥 {fingerprint}）。私钥保存在 {key}：请备份，并与数据库分开存放。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/hub/cli.py" line="155"/>
+        <location filename="../../charity_pos/hub/cli.py" line="160"/>
         <source>District staff account {username} created.</source>
         <translation>已创建区级工作人员账号 {username}。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/hub/cli.py" line="165"/>
+        <location filename="../../charity_pos/hub/cli.py" line="170"/>
         <source>District staff account {username} ({name}) added.</source>
         <translation>已添加区级工作人员账号 {username}（{name}）。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/hub/cli.py" line="185"/>
+        <location filename="../../charity_pos/hub/cli.py" line="190"/>
         <source>Registered store {code} ({name}, key {fingerprint}). Give the store its trust file: {out}</source>
         <translation>已登记门店 {code}（{name}，密钥 {fingerprint}）。请把信任文件交给门店：{out}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/hub/cli.py" line="188"/>
+        <location filename="../../charity_pos/hub/cli.py" line="193"/>
         <source>Store {code} ({name}, key {fingerprint}) was registered before with this key. Give the store its trust file: {out}</source>
         <translation>门店 {code}（{name}，密钥 {fingerprint}）此前已用该密钥登记。请把信任文件交给门店：{out}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/hub/cli.py" line="191"/>
+        <location filename="../../charity_pos/hub/cli.py" line="196"/>
         <source>The trust file holds the district&apos;s matching key: hand it over like a key.</source>
         <translation>信任文件含有全区的匹配密钥：请像交接密钥一样妥善移交。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/hub/cli.py" line="206"/>
+        <location filename="../../charity_pos/hub/cli.py" line="211"/>
         <source>{imported} households imported into the district registry, {rejected} rejected.</source>
         <translation>已向全区登记册导入 {imported} 户，拒收 {rejected} 户。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/hub/cli.py" line="229"/>
-        <source>{card} {name} {period}: allowance {allowance}, used {used} at {stores}</source>
-        <translation>{card} {name} {period}：额度 {allowance}，已在 {stores} 领取 {used}</translation>
+        <location filename="../../charity_pos/hub/cli_status.py" line="89"/>
+        <source>Store</source>
+        <translation>门店</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/hub/cli.py" line="233"/>
+        <location filename="../../charity_pos/hub/cli_status.py" line="90"/>
+        <source>Days silent</source>
+        <translation>未同步天数</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/hub/cli_status.py" line="96"/>
+        <source>never</source>
+        <translation>从未</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/hub/cli_status.py" line="104"/>
+        <source>No store is registered at this hub yet.</source>
+        <translation>本数据中心尚未登记门店。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/hub/cli_status.py" line="106"/>
+        <source>Reporting rate</source>
+        <translation>上报率</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/hub/cli_status.py" line="106"/>
+        <source>On time</source>
+        <translation>按时率</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/hub/cli_status.py" line="107"/>
+        <source>Stores expected</source>
+        <translation>应报门店数</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/hub/cli_status.py" line="113"/>
+        <source>✓ on time  ! late  ✗ missing  · not yet due  – not expected (registered later); * silent for more than 7 days. Events of a month are due at the hub by the end of the 5th of the next month (Shanghai time).</source>
+        <translation>✓ 按时  ! 迟报  ✗ 未报  · 未到期  – 不应报（之后才登记）；* 超过 7 天未同步。每月的记录应在次月 5 日结束前（上海时间）送达数据中心。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/hub/cli_status.py" line="139"/>
+        <source>The hub cannot judge yet: no household registry has been imported (charity-pos hub households import).</source>
+        <translation>数据中心暂时无法判断：尚未导入救助家庭名册（charity-pos hub households import）。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/hub/cli_status.py" line="142"/>
+        <source>The hub cannot judge yet: the district has set no quota rules (charity-pos hub rules import); until then each store applies its own.</source>
+        <translation>数据中心暂时无法判断：区里尚未设定额度规则（charity-pos hub rules import）；在此之前各门店按各自的规则执行。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/hub/cli_status.py" line="145"/>
+        <source>No store has sent a handout yet: there is nothing to judge.</source>
+        <translation>尚无门店送来发放记录：无从判断。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/hub/cli_status.py" line="148"/>
+        <source>{code} (visits: {visits}, {value})</source>
+        <translation>{code}（{visits} 人次，{value}）</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/hub/cli_status.py" line="150"/>
+        <source>{card} {name} · {category}, household of {members} · {period}: allowance {allowance}, used {used} (visits: {visits}) at {stores}</source>
+        <translation>{card} {name} · {category}，{members} 人户 · {period}：额度 {allowance}，已领 {used}（{visits} 人次），门店：{stores}</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/hub/cli_status.py" line="156"/>
         <source>No household went past its allowance across stores.</source>
         <translation>没有家庭在各门店合计超出额度。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/hub/cli.py" line="253"/>
+        <location filename="../../charity_pos/hub/cli_status.py" line="165"/>
+        <source>Not judged: {count} handouts whose store sent no household links (they cannot be put to a household).</source>
+        <translation>未判断：{count} 笔发放所属门店未送来家庭对应关系（无法归到家庭）。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/hub/cli_status.py" line="168"/>
+        <source>Not judged: {count} households that are not in the district&apos;s registry.</source>
+        <translation>未判断：{count} 户不在区救助家庭名册中。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/hub/cli_status.py" line="171"/>
+        <source>Not judged: households of {categories}, for which the district has set no rule.</source>
+        <translation>未判断：{categories}家庭，区里尚未为其设定规则。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/hub/cli.py" line="242"/>
         <source>applied {count} events of store {code} (#{first}-#{last})</source>
         <translation>已导入门店 {code} 的 {count} 个事件（#{first}-#{last}）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/hub/cli.py" line="257"/>
+        <location filename="../../charity_pos/hub/cli.py" line="246"/>
         <source>already imported</source>
         <translation>此前已导入</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/hub/cli.py" line="259"/>
+        <location filename="../../charity_pos/hub/cli.py" line="248"/>
         <source>refused: </source>
         <translation>拒绝导入：</translation>
     </message>
