@@ -135,14 +135,9 @@ def allowance_lines(check, language, money, category):  # type: ignore[no-untype
     """What ``hub over-allowance`` prints: why the hub cannot judge, or one line a household and period."""
     from charity_pos.hub import downstream
 
-    if check.state == downstream.NO_REGISTRY:
-        return [translate("cli", "The hub cannot judge yet: no household registry has been imported "
-                                 "(charity-pos hub households import).")]
-    if check.state == downstream.NO_RULES:
-        return [translate("cli", "The hub cannot judge yet: the district has set no quota rules (charity-pos hub "
-                                 "rules import); until then each store applies its own.")]
-    if check.state == downstream.NO_HANDOUTS:
-        return [translate("cli", "No store has sent a handout yet: there is nothing to judge.")]
+    why = cannot_judge(check)
+    if why is not None:
+        return [why]
     lines = []
     for row in check.rows:
         stores = ", ".join(translate("cli", "{code} (visits: {visits}, {value})").format(
@@ -156,6 +151,21 @@ def allowance_lines(check, language, money, category):  # type: ignore[no-untype
         lines.append(translate("cli", "No household went past its allowance across stores."))
     lines.extend(allowance_caveats(check, category))
     return lines
+
+
+def cannot_judge(check) -> str | None:  # type: ignore[no-untyped-def]
+    """Why the hub cannot judge yet, in one sentence; None when it judged."""
+    from charity_pos.hub import downstream
+
+    if check.state == downstream.NO_REGISTRY:
+        return translate("cli", "The hub cannot judge yet: no household registry has been imported "
+                                "(charity-pos hub households import).")
+    if check.state == downstream.NO_RULES:
+        return translate("cli", "The hub cannot judge yet: the district has set no quota rules (charity-pos hub "
+                                "rules import); until then each store applies its own.")
+    if check.state == downstream.NO_HANDOUTS:
+        return translate("cli", "No store has sent a handout yet: there is nothing to judge.")
+    return None
 
 
 def allowance_caveats(check, category) -> list[str]:  # type: ignore[no-untyped-def]

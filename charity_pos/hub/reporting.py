@@ -53,6 +53,7 @@ from charity_pos.hub.importer import APPLIED
 from charity_pos.hub.models import HubBundle, HubEvent, HubStore
 from charity_pos.hub.overview import STALE_AFTER
 from charity_pos.reports.period import STORE_TZ, check_range, day_start, parse_month
+from charity_pos.reports.table import Words as W
 from charity_pos.services.base import Clock, system_clock
 
 ON_TIME, LATE, MISSING, NOT_DUE, NOT_EXPECTED = "on_time", "late", "missing", "not_due", "not_expected"
@@ -61,6 +62,22 @@ STATES = (ON_TIME, LATE, MISSING, NOT_DUE, NOT_EXPECTED)
 DUE_DAY = 5
 #: at most this many months in one matrix
 MAX_MONTHS = 36
+
+#: the words for the journal's commonest kinds of event (others are shown as the store wrote them)
+EVENT_KINDS = {
+    "sale.completed": W("销售", "Sale"), "sale.voided": W("销售作废", "Sale voided"),
+    "sale.returned": W("退货", "Return"), "donation.received": W("接收捐赠", "Donation received"),
+    "handout.completed": W("物资发放", "Relief handout"), "receipt.issued": W("开具捐赠收据", "Receipt issued"),
+    "receipt.voided": W("收据作废", "Receipt voided"), "receipt.reprinted": W("收据补打", "Receipt reprinted"),
+    "stock.received": W("采购入库", "Stock received"), "stock.counted": W("盘点", "Stock count"),
+    "shift.opened": W("开班", "Shift opened"), "shift.closed": W("交班", "Shift closed"),
+    "funds.used": W("善款使用", "Funds used"), "donor.registered": W("登记捐赠人", "Donor registered"),
+    "household.registered": W("登记救助家庭", "Household registered"),
+    "households.imported": W("导入救助家庭", "Households imported"),
+    "item.created": W("新增商品", "Item added"), "item.updated": W("修改商品", "Item changed"),
+    "user.created": W("新增用户", "User added"), "store.initialised": W("门店初始化", "Store set up"),
+    "quota.rule_set": W("设定额度规则", "Quota rule set"),
+}
 
 
 @dataclass(frozen=True, order=True)
