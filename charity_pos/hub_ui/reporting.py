@@ -40,7 +40,7 @@ Index = QModelIndex | QPersistentModelIndex
 
 SYMBOLS = {ON_TIME: "✓", LATE: "!", MISSING: "✗", NOT_DUE: "·", NOT_EXPECTED: "–"}
 COLOURS = {ON_TIME: QColor("#d5efd9"), LATE: QColor("#fbe3b5"), MISSING: QColor("#f6c9c4"), NOT_DUE: QColor("#eeeeee")}
-#: the columns before the months
+# the columns before the months
 FIXED = 2
 
 

@@ -11,7 +11,7 @@
     <message>
         <location filename="../../charity_pos/hub_ui/allowance.py" line="31"/>
         <source>Head</source>
-        <translation type="unfinished">户主</translation>
+        <translation>户主</translation>
     </message>
     <message>
         <location filename="../../charity_pos/hub_ui/allowance.py" line="31"/>
@@ -4710,8 +4710,7 @@ This handout {value}: {lines} lines, {units} units</source>
     <message>
         <location filename="../../charity_pos/hub_ui/reporting.py" line="60"/>
         <source>on time</source>
-        <extracomment>the columns before the months</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>按时</translation>
     </message>
     <message>
         <location filename="../../charity_pos/hub_ui/reporting.py" line="60"/>
