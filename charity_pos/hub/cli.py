@@ -108,7 +108,7 @@ def run(args: argparse.Namespace) -> int:
     if args.hub_command == "export-bundle":
         return _export_bundle(args)
     if args.hub_command == "over-allowance":
-        return cli_status.over_allowance(args)
+        return cli_status.over_allowance(args, translate)
     if args.hub_command == "add-user":
         return _add_user(args)
     if args.hub_command == "gui":
@@ -116,7 +116,7 @@ def run(args: argparse.Namespace) -> int:
     if args.hub_command == "rules":
         return _rules_import(args)
     if args.hub_command == "reporting":
-        return cli_status.run(args)
+        return cli_status.run(args, translate)
     return _import(args)
 
 

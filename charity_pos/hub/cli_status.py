@@ -17,10 +17,12 @@ from __future__ import annotations
 import argparse
 import json
 import unicodedata
+from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any
 
-from charity_pos.i18n import translate
+#: the translation function of ``charity_pos.i18n`` (Qt's catalogs), given by the caller: this module stays Qt-free
+Translate = Callable[[str, str], str]
 
 SYMBOLS = {"on_time": "✓", "late": "!", "missing": "✗", "not_due": "·", "not_expected": "–"}
 
@@ -71,7 +73,7 @@ def as_json(status: Any) -> dict[str, Any]:
     }
 
 
-def run(args: argparse.Namespace) -> int:
+def run(args: argparse.Namespace, translate: Translate) -> int:
     from charity_pos.hub.engine import open_hub
     from charity_pos.hub.reporting import month_range, reporting_status
 
@@ -81,11 +83,11 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(as_json(status), ensure_ascii=False, indent=2))
         return 0
-    _print(status)
+    _print(status, translate)
     return 0
 
 
-def _print(status: Any) -> None:
+def _print(status: Any, translate: Translate) -> None:
     store_head = translate("cli", "Store")
     silent_head = translate("cli", "Days silent")
     codes = [line.code for line in status.stores]
@@ -116,7 +118,7 @@ def _print(status: Any) -> None:
 
 
 # --- households past their allowance across stores -----------------------------------------------
-def over_allowance(args: argparse.Namespace) -> int:
+def over_allowance(args: argparse.Namespace, translate: Translate) -> int:
     from charity_pos import config
     from charity_pos.domain.money import format_fen
     from charity_pos.hub import downstream
@@ -126,16 +128,17 @@ def over_allowance(args: argparse.Namespace) -> int:
     language = args.lang or config.Settings.load().language
     with open_hub(args.hub) as db:
         check = downstream.check_allowance(db)
-    for line in allowance_lines(check, language, format_fen, lambda code: label(HOUSEHOLD_CATEGORIES, code, language)):
+    for line in allowance_lines(check, language, format_fen, lambda code: label(HOUSEHOLD_CATEGORIES, code, language),
+                                translate):
         print(line)
     return 0
 
 
-def allowance_lines(check, language, money, category):  # type: ignore[no-untyped-def]
+def allowance_lines(check, language, money, category, translate: Translate) -> list[str]:  # type: ignore[no-untyped-def]
     """What ``hub over-allowance`` prints: why the hub cannot judge, or one line a household and period."""
     from charity_pos.hub import downstream
 
-    why = cannot_judge(check)
+    why = cannot_judge(check, translate)
     if why is not None:
         return [why]
     lines = []
@@ -149,11 +152,11 @@ def allowance_lines(check, language, money, category):  # type: ignore[no-untype
             used=money(row.used_fen), visits=row.visits, stores=stores))
     if not check.rows:
         lines.append(translate("cli", "No household went past its allowance across stores."))
-    lines.extend(allowance_caveats(check, category))
+    lines.extend(allowance_caveats(check, category, translate))
     return lines
 
 
-def cannot_judge(check) -> str | None:  # type: ignore[no-untyped-def]
+def cannot_judge(check, translate: Translate) -> str | None:  # type: ignore[no-untyped-def]
     """Why the hub cannot judge yet, in one sentence; None when it judged."""
     from charity_pos.hub import downstream
 
@@ -168,7 +171,7 @@ def cannot_judge(check) -> str | None:  # type: ignore[no-untyped-def]
     return None
 
 
-def allowance_caveats(check, category) -> list[str]:  # type: ignore[no-untyped-def]
+def allowance_caveats(check, category, translate: Translate) -> list[str]:  # type: ignore[no-untyped-def]
     """What the hub could not judge, one sentence each."""
     out = []
     if check.unmatched_handouts:

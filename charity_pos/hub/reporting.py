@@ -141,6 +141,7 @@ class Cell:
 class StoreLine:
     code: str
     name: str
+    short_name: str
     registered_at: datetime
     last_bundle_at: datetime | None
     #: whole days since the last bundle; None: never sent one
@@ -336,7 +337,7 @@ def reporting_status(db: HubDatabase, start: str | None = None, end: str | None 
                               last_times.get((store.id, last)) if events else None, reached, len(carried)))
         days = (now - store.last_bundle_at).days if store.last_bundle_at is not None else None
         silent = store.last_bundle_at is None or now - store.last_bundle_at > STALE_AFTER
-        lines.append(StoreLine(store.code, store.name, store.registered_at, store.last_bundle_at, days, silent,
+        lines.append(StoreLine(store.code, store.name, store.short_name, store.registered_at, store.last_bundle_at, days, silent,
                                tuple(cells)))
     # silent stores first, the longest silent (never heard from) at the top; then by code
     lines.sort(key=_silent_first)

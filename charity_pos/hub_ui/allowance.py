@@ -17,7 +17,7 @@ from charity_pos.hub.downstream import AllowanceCheck, OverAllowance
 from charity_pos.hub.engine import HubDatabase
 from charity_pos.hub_ui.stores import RED
 from charity_pos.hub_ui.worker import Job
-from charity_pos.i18n import describe
+from charity_pos.i18n import describe, translate
 from charity_pos.reports.words import HOUSEHOLD_CATEGORIES, label
 from charity_pos.services.base import Clock, system_clock
 from charity_pos.ui.reports.words import language
@@ -44,6 +44,9 @@ class AllowanceModel(RowsModel[OverAllowance]):
                   downstream.period_label(row.period_key, lang), format_fen(row.allowance_fen),
                   format_fen(row.used_fen), format_fen(row.used_fen - row.allowance_fen), str(row.visits))
         return values[column]
+
+    def _tooltip(self, row: OverAllowance, column: int) -> str | None:
+        return self._display(row, column) if column == 9 else None
 
     def _foreground(self, row: OverAllowance, column: int) -> Any:
         return RED if column == 7 else None
@@ -101,7 +104,7 @@ class AllowanceScreen(QWidget):
         self.refresh.setEnabled(True)
         self.check = check
         self.model.set_rows(check.rows)
-        why = cli_status.cannot_judge(check)
+        why = cli_status.cannot_judge(check, translate)
         self.table.setVisible(why is None and bool(check.rows))
         if why is not None:
             self.verdict.setObjectName("warning")
@@ -117,7 +120,7 @@ class AllowanceScreen(QWidget):
         self.verdict.style().polish(self.verdict)
         lang = language()
         self.caveats.setText("\n".join(cli_status.allowance_caveats(
-            check, lambda code: label(HOUSEHOLD_CATEGORIES, code, lang))))
+            check, lambda code: label(HOUSEHOLD_CATEGORIES, code, lang), translate)))
 
     def _failed(self, error: object) -> None:
         self.job = None

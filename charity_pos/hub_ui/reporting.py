@@ -95,10 +95,12 @@ class ReportingModel(QAbstractTableModel):
         if column < FIXED:
             if role == Qt.ItemDataRole.DisplayRole:
                 if column == 0:
-                    return f"{line.code} {line.name}"
+                    return f"{line.code} {line.short_name}"
                 if line.days_silent is None:
                     return self.tr("never")
                 return self.tr("{days} days").format(days=line.days_silent) if line.silent else str(line.days_silent)
+            if role == Qt.ItemDataRole.ToolTipRole and column == 0:
+                return line.name
             if role == Qt.ItemDataRole.ForegroundRole and column == 1 and line.silent:
                 return RED
             if role == Qt.ItemDataRole.FontRole and column == 1 and line.silent:
@@ -274,7 +276,9 @@ class ReportingScreen(QWidget):
         self.show_button.setEnabled(True)
         self.message.clear()
         self.model.set_status(status)
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        if status.stores:  # the latest months in sight on a narrow screen
+            self.table.scrollTo(self.model.index(0, self.model.columnCount() - 1))
+            self.table.horizontalScrollBar().setValue(self.table.horizontalScrollBar().maximum())
         silent = [line for line in status.stores if line.silent]
         if silent:
             self.warning.setText(self.tr("Silent for more than 7 days: {stores}").format(stores=", ".join(

@@ -92,27 +92,27 @@ This handout {value}: {lines} lines, {units} units</source>
 <context>
     <name>AllowanceScreen</name>
     <message>
-        <location filename="../../charity_pos/hub_ui/allowance.py" line="60"/>
+        <location filename="../../charity_pos/hub_ui/allowance.py" line="63"/>
         <source>Households past their allowance across stores</source>
         <translation>跨门店超额领取的家庭</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/hub_ui/allowance.py" line="74"/>
+        <location filename="../../charity_pos/hub_ui/allowance.py" line="77"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/hub_ui/allowance.py" line="92"/>
+        <location filename="../../charity_pos/hub_ui/allowance.py" line="95"/>
         <source>Reading…</source>
         <translation>正在读取…</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/hub_ui/allowance.py" line="111"/>
+        <location filename="../../charity_pos/hub_ui/allowance.py" line="114"/>
         <source>No household went past its allowance across stores.</source>
         <translation>没有家庭在各门店合计超出额度。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/hub_ui/allowance.py" line="114"/>
+        <location filename="../../charity_pos/hub_ui/allowance.py" line="117"/>
         <source>{count} households and periods past the allowance of the district&apos;s rules, all stores together.</source>
         <translation>共 {count} 户次（家庭 × 期间）在各门店合计超出区额度规则。</translation>
     </message>
@@ -4740,7 +4740,7 @@ This handout {value}: {lines} lines, {units} units</source>
     <message>
         <location filename="../../charity_pos/hub_ui/reporting.py" line="78"/>
         <source>Days since last bundle</source>
-        <translation>距上次同步天数</translation>
+        <translation>未同步天数</translation>
     </message>
     <message>
         <location filename="../../charity_pos/hub_ui/reporting.py" line="100"/>
@@ -4753,27 +4753,27 @@ This handout {value}: {lines} lines, {units} units</source>
         <translation>{days} 天</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/hub_ui/reporting.py" line="125"/>
+        <location filename="../../charity_pos/hub_ui/reporting.py" line="127"/>
         <source>{count} events, the last at {at}</source>
         <translation>{count} 条记录，最后一条在 {at}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/hub_ui/reporting.py" line="127"/>
+        <location filename="../../charity_pos/hub_ui/reporting.py" line="129"/>
         <source>reached the hub {at} ({bundles} bundles)</source>
         <translation>{at} 送达数据中心（{bundles} 个数据包）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/hub_ui/reporting.py" line="143"/>
+        <location filename="../../charity_pos/hub_ui/reporting.py" line="145"/>
         <source>Reporting rate</source>
         <translation>上报率</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/hub_ui/reporting.py" line="143"/>
+        <location filename="../../charity_pos/hub_ui/reporting.py" line="145"/>
         <source>On-time rate</source>
         <translation>按时率</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/hub_ui/reporting.py" line="143"/>
+        <location filename="../../charity_pos/hub_ui/reporting.py" line="145"/>
         <source>Stores expected</source>
         <translation>应报门店数</translation>
     </message>
@@ -4781,48 +4781,48 @@ This handout {value}: {lines} lines, {units} units</source>
 <context>
     <name>ReportingScreen</name>
     <message>
-        <location filename="../../charity_pos/hub_ui/reporting.py" line="204"/>
+        <location filename="../../charity_pos/hub_ui/reporting.py" line="206"/>
         <source>Reporting status</source>
         <translation>上报情况</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/hub_ui/reporting.py" line="209"/>
         <location filename="../../charity_pos/hub_ui/reporting.py" line="211"/>
+        <location filename="../../charity_pos/hub_ui/reporting.py" line="213"/>
         <source>YYYY-MM</source>
         <translation>年-月</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/hub_ui/reporting.py" line="215"/>
+        <location filename="../../charity_pos/hub_ui/reporting.py" line="217"/>
         <source>Show</source>
         <translation>显示</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/hub_ui/reporting.py" line="217"/>
+        <location filename="../../charity_pos/hub_ui/reporting.py" line="219"/>
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/hub_ui/reporting.py" line="219"/>
+        <location filename="../../charity_pos/hub_ui/reporting.py" line="221"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/hub_ui/reporting.py" line="238"/>
+        <location filename="../../charity_pos/hub_ui/reporting.py" line="240"/>
         <source>✓ on time · ! late · ✗ missing · · not yet due · – not expected (registered later); the number is the month&apos;s events. A month&apos;s events are due at the hub by the end of the 5th of the next month (Shanghai time). Click a cell for the store&apos;s month.</source>
         <translation>✓ 按时 · ! 迟报 · ✗ 未报 · · 未到期 · – 不应报（之后才登记）；数字为当月记录条数。每月的记录应在次月 5 日结束前（上海时间）送达数据中心。点击单元格查看该门店当月详情。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/hub_ui/reporting.py" line="264"/>
+        <location filename="../../charity_pos/hub_ui/reporting.py" line="266"/>
         <source>Reading…</source>
         <translation>正在读取…</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/hub_ui/reporting.py" line="280"/>
+        <location filename="../../charity_pos/hub_ui/reporting.py" line="284"/>
         <source>Silent for more than 7 days: {stores}</source>
         <translation>超过 7 天未同步：{stores}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/hub_ui/reporting.py" line="286"/>
+        <location filename="../../charity_pos/hub_ui/reporting.py" line="290"/>
         <source>No store is registered at this hub yet.</source>
         <translation>本数据中心尚未登记门店。</translation>
     </message>
@@ -5767,62 +5767,62 @@ total {total}, change {change}</source>
 <context>
     <name>StoreMonthDialog</name>
     <message>
-        <location filename="../../charity_pos/hub_ui/reporting.py" line="160"/>
+        <location filename="../../charity_pos/hub_ui/reporting.py" line="162"/>
         <source>{code} · {month}</source>
         <translation>{code} · {month}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/hub_ui/reporting.py" line="166"/>
+        <location filename="../../charity_pos/hub_ui/reporting.py" line="168"/>
         <source>Store</source>
         <translation>门店</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/hub_ui/reporting.py" line="167"/>
+        <location filename="../../charity_pos/hub_ui/reporting.py" line="169"/>
         <source>Month</source>
         <translation>月份</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/hub_ui/reporting.py" line="168"/>
+        <location filename="../../charity_pos/hub_ui/reporting.py" line="170"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/hub_ui/reporting.py" line="169"/>
+        <location filename="../../charity_pos/hub_ui/reporting.py" line="171"/>
         <source>Due at the hub by</source>
         <translation>应送达时间</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/hub_ui/reporting.py" line="170"/>
+        <location filename="../../charity_pos/hub_ui/reporting.py" line="172"/>
         <source>Events</source>
         <translation>记录条数</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/hub_ui/reporting.py" line="171"/>
+        <location filename="../../charity_pos/hub_ui/reporting.py" line="173"/>
         <source>Last event</source>
         <translation>最后一条记录</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/hub_ui/reporting.py" line="172"/>
+        <location filename="../../charity_pos/hub_ui/reporting.py" line="174"/>
         <source>Reached the hub</source>
         <translation>送达数据中心</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/hub_ui/reporting.py" line="174"/>
+        <location filename="../../charity_pos/hub_ui/reporting.py" line="176"/>
         <source>Events by kind</source>
         <translation>按类型的记录</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/hub_ui/reporting.py" line="181"/>
+        <location filename="../../charity_pos/hub_ui/reporting.py" line="183"/>
         <source>No event of this month is at the hub.</source>
         <translation>数据中心没有该月的记录。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/hub_ui/reporting.py" line="183"/>
+        <location filename="../../charity_pos/hub_ui/reporting.py" line="185"/>
         <source>Bundles that carried them</source>
         <translation>带来这些记录的数据包</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/hub_ui/reporting.py" line="186"/>
+        <location filename="../../charity_pos/hub_ui/reporting.py" line="188"/>
         <source>{name}: imported {at}, events #{first}-#{last}</source>
         <translation>{name}：{at} 导入，记录 #{first}-#{last}</translation>
     </message>
@@ -7277,87 +7277,88 @@ total {total}, change {change}</source>
         <translation>已向全区登记册导入 {imported} 户，拒收 {rejected} 户。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/hub/cli_status.py" line="89"/>
+        <location filename="../../charity_pos/hub/cli_status.py" line="91"/>
         <source>Store</source>
+        <extracomment>the translation function of ``charity_pos.i18n`` (Qt&apos;s catalogs), given by the caller: this module stays Qt-free</extracomment>
         <translation>门店</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/hub/cli_status.py" line="90"/>
+        <location filename="../../charity_pos/hub/cli_status.py" line="92"/>
         <source>Days silent</source>
         <translation>未同步天数</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/hub/cli_status.py" line="96"/>
+        <location filename="../../charity_pos/hub/cli_status.py" line="98"/>
         <source>never</source>
         <translation>从未</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/hub/cli_status.py" line="104"/>
+        <location filename="../../charity_pos/hub/cli_status.py" line="106"/>
         <source>No store is registered at this hub yet.</source>
         <translation>本数据中心尚未登记门店。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/hub/cli_status.py" line="106"/>
+        <location filename="../../charity_pos/hub/cli_status.py" line="108"/>
         <source>Reporting rate</source>
         <translation>上报率</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/hub/cli_status.py" line="106"/>
+        <location filename="../../charity_pos/hub/cli_status.py" line="108"/>
         <source>On time</source>
         <translation>按时率</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/hub/cli_status.py" line="107"/>
+        <location filename="../../charity_pos/hub/cli_status.py" line="109"/>
         <source>Stores expected</source>
         <translation>应报门店数</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/hub/cli_status.py" line="113"/>
+        <location filename="../../charity_pos/hub/cli_status.py" line="115"/>
         <source>✓ on time  ! late  ✗ missing  · not yet due  – not expected (registered later); * silent for more than 7 days. Events of a month are due at the hub by the end of the 5th of the next month (Shanghai time).</source>
         <translation>✓ 按时  ! 迟报  ✗ 未报  · 未到期  – 不应报（之后才登记）；* 超过 7 天未同步。每月的记录应在次月 5 日结束前（上海时间）送达数据中心。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/hub/cli_status.py" line="161"/>
+        <location filename="../../charity_pos/hub/cli_status.py" line="164"/>
         <source>The hub cannot judge yet: no household registry has been imported (charity-pos hub households import).</source>
         <translation>数据中心暂时无法判断：尚未导入救助家庭名册（charity-pos hub households import）。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/hub/cli_status.py" line="164"/>
+        <location filename="../../charity_pos/hub/cli_status.py" line="167"/>
         <source>The hub cannot judge yet: the district has set no quota rules (charity-pos hub rules import); until then each store applies its own.</source>
         <translation>数据中心暂时无法判断：区里尚未设定额度规则（charity-pos hub rules import）；在此之前各门店按各自的规则执行。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/hub/cli_status.py" line="167"/>
+        <location filename="../../charity_pos/hub/cli_status.py" line="170"/>
         <source>No store has sent a handout yet: there is nothing to judge.</source>
         <translation>尚无门店送来发放记录：无从判断。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/hub/cli_status.py" line="143"/>
+        <location filename="../../charity_pos/hub/cli_status.py" line="146"/>
         <source>{code} (visits: {visits}, {value})</source>
         <translation>{code}（{visits} 人次，{value}）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/hub/cli_status.py" line="145"/>
+        <location filename="../../charity_pos/hub/cli_status.py" line="148"/>
         <source>{card} {name} · {category}, household of {members} · {period}: allowance {allowance}, used {used} (visits: {visits}) at {stores}</source>
         <translation>{card} {name} · {category}，{members} 人户 · {period}：额度 {allowance}，已领 {used}（{visits} 人次），门店：{stores}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/hub/cli_status.py" line="151"/>
+        <location filename="../../charity_pos/hub/cli_status.py" line="154"/>
         <source>No household went past its allowance across stores.</source>
         <translation>没有家庭在各门店合计超出额度。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/hub/cli_status.py" line="175"/>
+        <location filename="../../charity_pos/hub/cli_status.py" line="178"/>
         <source>Not judged: {count} handouts whose store sent no household links (they cannot be put to a household).</source>
         <translation>未判断：{count} 笔发放所属门店未送来家庭对应关系（无法归到家庭）。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/hub/cli_status.py" line="178"/>
+        <location filename="../../charity_pos/hub/cli_status.py" line="181"/>
         <source>Not judged: {count} households that are not in the district&apos;s registry.</source>
         <translation>未判断：{count} 户不在区救助家庭名册中。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/hub/cli_status.py" line="181"/>
+        <location filename="../../charity_pos/hub/cli_status.py" line="184"/>
         <source>Not judged: households of {categories}, for which the district has set no rule.</source>
         <translation>未判断：{categories}家庭，区里尚未为其设定规则。</translation>
     </message>

@@ -53,7 +53,7 @@ def test_the_matrix_with_symbols_rates_and_silent_stores_on_top(qtbot, district:
     qtbot.waitUntil(lambda: not screen.busy(), timeout=30_000)
     model = screen.model
     assert [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())] == [
-        "门店", "距上次同步天数", "2026-01", "2026-02", "2026-03"]
+        "门店", "未同步天数", "2026-01", "2026-02", "2026-03"]
     assert text(model, 0, 0).startswith("JA02") and text(model, 1, 0).startswith("JA01")  # JA02: 39 days silent
     assert text(model, 0, 1) == "39 天" and text(model, 0, 1, Qt.ItemDataRole.ForegroundRole) is not None
     assert text(model, 1, 1, Qt.ItemDataRole.ForegroundRole) is None
