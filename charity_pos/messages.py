@@ -614,3 +614,10 @@ TEMPLATES.update({
 FIELDS.update({
     "amount": QT_TRANSLATE_NOOP("Errors", "Amount"),
 })
+
+
+# --- the hub's reporting status ---------------------------------------------------------
+INPUT_REASONS.update({
+    "months_range": QT_TRANSLATE_NOOP(
+        "Errors", "{field}: up to “{value}” is more than 36 months; show at most 36 months at a time."),
+})

@@ -6,6 +6,7 @@
     charity-pos hub households import --hub URL FILE
     charity-pos hub export-bundle --hub URL --store-code CODE --out DIR
     charity-pos hub over-allowance --hub URL
+    charity-pos hub reporting --hub URL [--from YYYY-MM --to YYYY-MM] [--json]
     charity-pos hub add-user --hub URL --username NAME --name DISPLAY --pin PIN
     charity-pos hub gui --hub URL [--lang en]
 
@@ -22,6 +23,7 @@ import base64
 import hashlib
 from pathlib import Path
 
+from charity_pos.hub import cli_status
 from charity_pos.i18n import describe, translate
 
 COMMANDS = ("hub",)
@@ -93,6 +95,7 @@ def add_parsers(sub: argparse._SubParsersAction, common: argparse.ArgumentParser
     rules_import.add_argument("file", type=Path, metavar="FILE")
 
     hub_sub.add_parser("gui", parents=[common, where], help="the hub app for district staff")
+    cli_status.add_parsers(hub_sub, common, where)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -105,13 +108,15 @@ def run(args: argparse.Namespace) -> int:
     if args.hub_command == "export-bundle":
         return _export_bundle(args)
     if args.hub_command == "over-allowance":
-        return _over_allowance(args)
+        return cli_status.over_allowance(args, translate)
     if args.hub_command == "add-user":
         return _add_user(args)
     if args.hub_command == "gui":
         return _gui(args)
     if args.hub_command == "rules":
         return _rules_import(args)
+    if args.hub_command == "reporting":
+        return cli_status.run(args, translate)
     return _import(args)
 
 
@@ -215,22 +220,6 @@ def _export_bundle(args: argparse.Namespace) -> int:
     with open_hub(args.hub) as db:
         written = export_bundle(db, args.store_code, args.out, force=args.force)
     print(written.path)
-    return 0
-
-
-def _over_allowance(args: argparse.Namespace) -> int:
-    from charity_pos.domain.money import format_fen
-    from charity_pos.hub.downstream import over_allowance
-    from charity_pos.hub.engine import open_hub
-
-    with open_hub(args.hub) as db:
-        found = over_allowance(db)
-    for row in found:
-        print(translate("cli", "{card} {name} {period}: allowance {allowance}, used {used} at {stores}").format(
-            card=row.card_number, name=row.name_masked, period=row.period_key,
-            allowance=format_fen(row.allowance_fen), used=format_fen(row.used_fen), stores=", ".join(row.stores)))
-    if not found:
-        print(translate("cli", "No household went past its allowance across stores."))
     return 0
 
 

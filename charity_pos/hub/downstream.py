@@ -12,13 +12,15 @@
   at the district's OTHER stores, and the store's last event the hub holds.
   Its ``sequence`` only grows, per store (``hub_downstream``), so a store
   can refuse an older bundle.
-- ``over_allowance``: households whose handouts at all stores together went
-  past their allowance in a period, for the district to follow up.
+- ``check_allowance``: households whose handouts at all stores together went
+  past their allowance in a period, for the district to follow up; or why
+  the hub cannot judge yet (no registry, no district rules, no handouts).
 """
 
 from __future__ import annotations
 
 import dataclasses
+import json
 import logging
 import re
 import uuid
@@ -37,7 +39,17 @@ from charity_pos import files
 from charity_pos.domain import quota
 from charity_pos.domain.identity import mask_name
 from charity_pos.errors import HouseholdLinksUnreadable, HubNotFound, StoreNotRegistered
-from charity_pos.hub.models import Hub, HubDownstream, HubEvent, HubHandout, HubHousehold, HubHouseholdLink, HubStore
+from charity_pos.hub.models import (
+    Hub,
+    HubDownstream,
+    HubEvent,
+    HubHandout,
+    HubHousehold,
+    HubHouseholdLink,
+    HubQuotaRule,
+    HubStore,
+)
+from charity_pos.hub.rules import draft_from
 from charity_pos.ledger.canonical import canonical_json, plain
 from charity_pos.services.base import Clock, system_clock
 from charity_pos.services.quotas import RuleDraft
@@ -148,6 +160,13 @@ def period_start(key: str) -> tuple[str, date] | None:
     return None
 
 
+def period_label(key: str, language: str = "zh_CN") -> str:
+    """A period key as people write it: 2026-03 stays; 2026-Q1 is 2026年第1季度 or Q1 2026."""
+    if m := _QUARTER.fullmatch(key):
+        return f"{m.group(1)}年第{m.group(2)}季度" if language.startswith("zh") else f"Q{m.group(2)} {m.group(1)}"
+    return key
+
+
 def _lines(rows: Iterable[dict[str, Any]]) -> bytes:
     return b"".join((canonical_json(r) + "\n").encode("utf-8") for r in rows)
 
@@ -252,6 +271,19 @@ def export_bundle(db: HubDatabase, store_code: str, out_dir: Path, *, clock: Clo
 
 
 # --- over the allowance across stores --------------------------------------------------------------
+#: what the hub can say about households past their allowance (``AllowanceCheck.state``)
+NO_REGISTRY, NO_RULES, NO_HANDOUTS, JUDGED = "no_registry", "no_rules", "no_handouts", "judged"
+
+
+@dataclass(frozen=True)
+class StoreUse:
+    """What one store gave a household in a period."""
+
+    code: str
+    visits: int
+    value_fen: int
+
+
 @dataclass(frozen=True)
 class OverAllowance:
     card_number: str
@@ -261,34 +293,94 @@ class OverAllowance:
     used_fen: int
     #: the codes of the stores where the household took handouts in the period
     stores: tuple[str, ...]
+    #: the household's category (a code: show it with ``reports.words.HOUSEHOLD_CATEGORIES``)
+    category: str = ""
+    members: int = 0
+    #: handouts in the period at all stores (人次)
+    visits: int = 0
+    by_store: tuple[StoreUse, ...] = ()
+
+
+@dataclass(frozen=True)
+class AllowanceCheck:
+    """Households past their allowance across stores, and whether the hub could judge at all.
+
+    ``state``: NO_REGISTRY (no household list imported: handouts cannot be
+    put to a household's category and size), NO_RULES (the district has set
+    no quota rules: each store may apply its own, so the hub does not know
+    the allowance), NO_HANDOUTS (no store has sent a handout yet) or JUDGED.
+    When judged, what could not be: handouts of stores that sent no
+    household links, households not in the registry, categories with no
+    district rule."""
+
+    state: str
+    rows: tuple[OverAllowance, ...] = ()
+    #: handouts the hub cannot put to a household (their store sent no household links)
+    unmatched_handouts: int = 0
+    #: households with handouts that are not in the district's registry
+    unknown_households: int = 0
+    #: categories (codes) of households with handouts, for which the district set no rule
+    categories_without_rule: tuple[str, ...] = ()
+
+    @property
+    def judged(self) -> bool:
+        return self.state == JUDGED
+
+
+def check_allowance(db: HubDatabase) -> AllowanceCheck:
+    """Households of the registry whose handouts at all stores together
+    went past the allowance of the district's rule for their category in a
+    period (the rule's period: a month or a quarter). Summed by the
+    database per household, period and store."""
+    with db.read() as s:
+        if s.scalar(select(HubHousehold.id).limit(1)) is None:
+            return AllowanceCheck(NO_REGISTRY)
+        stored = list(s.scalars(select(HubQuotaRule)))
+        if not stored:
+            return AllowanceCheck(NO_RULES)
+        if s.scalar(select(HubHandout.id).limit(1)) is None:
+            return AllowanceCheck(NO_HANDOUTS)
+        rules = {row.household_category: _domain(draft_from(json.loads(row.rule))) for row in stored}
+        unmatched = int(s.scalar(select(func.count()).select_from(HubHandout)
+                                 .where(HubHandout.household_hash.is_(None))) or 0)
+        groups = s.execute(
+            select(HubHandout.household_hash, HubHandout.period_key, HubStore.code, func.count(),
+                   func.sum(HubHandout.total_value_fen))
+            .join(HubStore, HubStore.id == HubHandout.store_id)
+            .where(HubHandout.household_hash.is_not(None))
+            .group_by(HubHandout.household_hash, HubHandout.period_key, HubStore.code)).all()
+        uses: dict[tuple[str, str], list[StoreUse]] = defaultdict(list)
+        for hash_, key, code, count, total in groups:
+            uses[(hash_, key)].append(StoreUse(code, int(count), int(total or 0)))
+        wanted = sorted({hash_ for hash_, _key in uses})
+        households: dict[str, HubHousehold] = {}
+        for start in range(0, len(wanted), 500):
+            households.update((h.district_hash, h) for h in s.scalars(
+                select(HubHousehold).where(HubHousehold.district_hash.in_(wanted[start:start + 500]))))
+    found: list[OverAllowance] = []
+    no_rule: set[str] = set()
+    for (hash_, key), by_store in uses.items():
+        household = households.get(hash_)
+        if household is None:
+            continue
+        rule = rules.get(household.category)
+        if rule is None:
+            no_rule.add(household.category)
+            continue
+        period = period_start(key)
+        if period is None or period[0] != rule.period:
+            continue
+        allowance = rule.value_for(household.members, period[1])
+        used = sum(u.value_fen for u in by_store)
+        if used > allowance:
+            ordered = tuple(sorted(by_store, key=lambda u: u.code))
+            found.append(OverAllowance(household.card_number, mask_name(household.head_name), key, allowance, used,
+                                       tuple(u.code for u in ordered), household.category, household.members,
+                                       sum(u.visits for u in ordered), ordered))
+    found.sort(key=lambda r: (r.period_key, r.card_number))
+    return AllowanceCheck(JUDGED, tuple(found), unmatched, len(set(wanted) - set(households)), tuple(sorted(no_rule)))
 
 
 def over_allowance(db: HubDatabase) -> list[OverAllowance]:
-    """Households of the registry whose handouts at all stores together
-    went past the allowance of their category's rule in a period."""
-    with db.read() as s:
-        rules = {r.household_category: _domain(r) for r in district_rules(s)}
-        totals = s.execute(
-            select(HubHandout.household_hash, HubHandout.period_key, func.sum(HubHandout.total_value_fen))
-            .where(HubHandout.household_hash.is_not(None))
-            .group_by(HubHandout.household_hash, HubHandout.period_key)).all()
-        households = {h.district_hash: h for h in s.scalars(
-            select(HubHousehold).where(HubHousehold.district_hash.in_({t[0] for t in totals})))} if totals else {}
-        found: list[tuple[str, str, int, int]] = []
-        for hash_, key, total in totals:
-            household = households.get(hash_)
-            rule = rules.get(household.category) if household is not None else None
-            period = period_start(key)
-            if household is None or rule is None or period is None or period[0] != rule.period:
-                continue
-            allowance = rule.value_for(household.members, period[1])
-            if int(total or 0) > allowance:
-                found.append((hash_, key, allowance, int(total)))
-        stores: dict[tuple[str, str], set[str]] = defaultdict(set)
-        for hash_, key, _a, _u in found:
-            for code in s.scalars(select(HubStore.code).join(HubHandout, HubHandout.store_id == HubStore.id)
-                                  .where(HubHandout.household_hash == hash_, HubHandout.period_key == key)):
-                stores[(hash_, key)].add(code)
-    result = [OverAllowance(households[h].card_number, mask_name(households[h].head_name), k, a, u,
-                            tuple(sorted(stores[(h, k)]))) for h, k, a, u in found]
-    return sorted(result, key=lambda r: (r.period_key, r.card_number))
+    """The households past their allowance; empty also when the hub cannot judge (``check_allowance`` says which)."""
+    return list(check_allowance(db).rows)

@@ -1,5 +1,6 @@
 """The hub app's main window: navigation on the left (import, stores,
-registry), the screen on the right, who is logged in below."""
+registry, reporting status, households past their allowance), the screen
+on the right, who is logged in below."""
 
 from __future__ import annotations
 
@@ -10,8 +11,10 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QMainWindow, QPu
 from charity_pos import __version__
 from charity_pos.hub.engine import HubDatabase
 from charity_pos.hub.users import HubActor
+from charity_pos.hub_ui.allowance import AllowanceScreen
 from charity_pos.hub_ui.importing import ImportScreen
 from charity_pos.hub_ui.registry import RegistryScreen
+from charity_pos.hub_ui.reporting import ReportingScreen
 from charity_pos.hub_ui.stores import StoresScreen
 from charity_pos.services.base import Clock, system_clock
 
@@ -29,6 +32,8 @@ class HubWindow(QMainWindow):
         self.import_screen = ImportScreen(db, clock)
         self.stores_screen = StoresScreen(db, clock)
         self.registry_screen = RegistryScreen(db, clock)
+        self.reporting_screen = ReportingScreen(db, clock)
+        self.allowance_screen = AllowanceScreen(db, clock)
         self.import_screen.imported.connect(self.stores_screen.reload)
 
         self.navigation = QListWidget()
@@ -36,7 +41,9 @@ class HubWindow(QMainWindow):
         self.navigation.setFixedWidth(216)
         self.stack = QStackedWidget()
         for label, screen in ((self.tr("Import bundles"), self.import_screen), (self.tr("Stores"), self.stores_screen),
-                              (self.tr("Registry"), self.registry_screen)):
+                              (self.tr("Registry"), self.registry_screen),
+                              (self.tr("Reporting"), self.reporting_screen),
+                              (self.tr("Past their allowance"), self.allowance_screen)):
             self.navigation.addItem(label)
             self.stack.addWidget(screen)
         self.navigation.currentRowChanged.connect(self._show)
@@ -61,13 +68,17 @@ class HubWindow(QMainWindow):
             self.stores_screen.reload()
         elif screen is self.registry_screen:
             self.registry_screen.reload()
+        elif screen in (self.reporting_screen, self.allowance_screen):
+            screen.reload()  # type: ignore[attr-defined]
 
     def busy(self) -> bool:
-        return any(s.busy() for s in (self.import_screen, self.stores_screen)) or self.registry_screen.job is not None
+        return (any(s.busy() for s in (self.import_screen, self.stores_screen, self.reporting_screen,
+                                       self.allowance_screen)) or self.registry_screen.job is not None)
 
     def wait_for_jobs(self) -> None:
         """Let the file at hand finish (a file is imported whole or not at all)."""
-        for job in (self.import_screen.job, self.stores_screen.job, self.registry_screen.job):
+        for job in (self.import_screen.job, self.stores_screen.job, self.registry_screen.job, self.allowance_screen.job,
+                    *self.reporting_screen.jobs()):
             if job is not None:
                 job.cancel()
                 job.wait()

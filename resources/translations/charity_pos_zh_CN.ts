@@ -2,6 +2,64 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>AllowanceModel</name>
+    <message>
+        <location filename="../../charity_pos/hub_ui/allowance.py" line="31"/>
+        <source>Card</source>
+        <translation>救助证号</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/hub_ui/allowance.py" line="31"/>
+        <source>Head</source>
+        <translation>户主</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/hub_ui/allowance.py" line="31"/>
+        <source>Category</source>
+        <translation>救助类别</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/hub_ui/allowance.py" line="31"/>
+        <source>Members</source>
+        <translation>家庭人数</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/hub_ui/allowance.py" line="31"/>
+        <source>Period</source>
+        <translation>期间</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/hub_ui/allowance.py" line="32"/>
+        <source>Allowance</source>
+        <translation>额度</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/hub_ui/allowance.py" line="32"/>
+        <source>Used</source>
+        <translation>已领</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/hub_ui/allowance.py" line="32"/>
+        <source>Over by</source>
+        <translation>超出</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/hub_ui/allowance.py" line="32"/>
+        <source>Visits (人次)</source>
+        <translation>人次</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/hub_ui/allowance.py" line="33"/>
+        <source>Stores</source>
+        <translation>门店</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/hub_ui/allowance.py" line="41"/>
+        <source>{code}: {visits}×, {value}</source>
+        <translation>{code}：{visits} 人次，{value}</translation>
+    </message>
+</context>
+<context>
     <name>AllowancePanel</name>
     <message>
         <location filename="../../charity_pos/ui/handout/card.py" line="92"/>
@@ -29,6 +87,34 @@ This handout {value}: {lines} lines, {units} units</source>
         <location filename="../../charity_pos/ui/handout/card.py" line="135"/>
         <source>{category}: {count} over the limit</source>
         <translation>{category} 超出 {count} 件</translation>
+    </message>
+</context>
+<context>
+    <name>AllowanceScreen</name>
+    <message>
+        <location filename="../../charity_pos/hub_ui/allowance.py" line="63"/>
+        <source>Households past their allowance across stores</source>
+        <translation>跨门店超额领取的家庭</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/hub_ui/allowance.py" line="77"/>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/hub_ui/allowance.py" line="95"/>
+        <source>Reading…</source>
+        <translation>正在读取…</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/hub_ui/allowance.py" line="114"/>
+        <source>No household went past its allowance across stores.</source>
+        <translation>没有家庭在各门店合计超出额度。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/hub_ui/allowance.py" line="117"/>
+        <source>{count} households and periods past the allowance of the district&apos;s rules, all stores together.</source>
+        <translation>共 {count} 户次（家庭 × 期间）在各门店合计超出区额度规则。</translation>
     </message>
 </context>
 <context>
@@ -2360,6 +2446,11 @@ This handout {value}: {lines} lines, {units} units</source>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="621"/>
+        <source>{field}: up to “{value}” is more than 36 months; show at most 36 months at a time.</source>
+        <translation>{field}：到“{value}”超过 36 个月；一次最多显示 36 个月。</translation>
+    </message>
 </context>
 <context>
     <name>Feedback</name>
@@ -3077,32 +3168,42 @@ This handout {value}: {lines} lines, {units} units</source>
 <context>
     <name>HubWindow</name>
     <message>
-        <location filename="../../charity_pos/hub_ui/window.py" line="27"/>
+        <location filename="../../charity_pos/hub_ui/window.py" line="30"/>
         <source>charity-pos hub · {district}</source>
         <translation>慈善超市区级平台 · {district}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/hub_ui/window.py" line="38"/>
+        <location filename="../../charity_pos/hub_ui/window.py" line="43"/>
         <source>Import bundles</source>
         <translation>导入数据包</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/hub_ui/window.py" line="38"/>
+        <location filename="../../charity_pos/hub_ui/window.py" line="43"/>
         <source>Stores</source>
         <translation>门店</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/hub_ui/window.py" line="39"/>
+        <location filename="../../charity_pos/hub_ui/window.py" line="44"/>
         <source>Registry</source>
         <translation>登记册</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/hub_ui/window.py" line="51"/>
+        <location filename="../../charity_pos/hub_ui/window.py" line="45"/>
+        <source>Reporting</source>
+        <translation>上报情况</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/hub_ui/window.py" line="46"/>
+        <source>Past their allowance</source>
+        <translation>超额领取</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/hub_ui/window.py" line="58"/>
         <source>{district} · {name} ({username}) · district staff · charity-pos {version}</source>
         <translation>{district} · {name}（{username}）· 区级工作人员 · charity-pos {version}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/hub_ui/window.py" line="53"/>
+        <location filename="../../charity_pos/hub_ui/window.py" line="60"/>
         <source>Log out</source>
         <translation>退出登录</translation>
     </message>
@@ -4605,6 +4706,128 @@ This handout {value}: {lines} lines, {units} units</source>
     </message>
 </context>
 <context>
+    <name>ReportingModel</name>
+    <message>
+        <location filename="../../charity_pos/hub_ui/reporting.py" line="60"/>
+        <source>on time</source>
+        <translation>按时</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/hub_ui/reporting.py" line="60"/>
+        <source>late</source>
+        <translation>迟报</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/hub_ui/reporting.py" line="60"/>
+        <source>missing</source>
+        <translation>未报</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/hub_ui/reporting.py" line="61"/>
+        <source>not yet due</source>
+        <translation>未到期</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/hub_ui/reporting.py" line="61"/>
+        <source>not expected (registered later)</source>
+        <translation>不应报（之后才登记）</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/hub_ui/reporting.py" line="76"/>
+        <source>Store</source>
+        <translation>门店</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/hub_ui/reporting.py" line="78"/>
+        <source>Days since last bundle</source>
+        <translation>未同步天数</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/hub_ui/reporting.py" line="100"/>
+        <source>never</source>
+        <translation>从未</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/hub_ui/reporting.py" line="101"/>
+        <source>{days} days</source>
+        <translation>{days} 天</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/hub_ui/reporting.py" line="127"/>
+        <source>{count} events, the last at {at}</source>
+        <translation>{count} 条记录，最后一条在 {at}</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/hub_ui/reporting.py" line="129"/>
+        <source>reached the hub {at} ({bundles} bundles)</source>
+        <translation>{at} 送达数据中心（{bundles} 个数据包）</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/hub_ui/reporting.py" line="145"/>
+        <source>Reporting rate</source>
+        <translation>上报率</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/hub_ui/reporting.py" line="145"/>
+        <source>On-time rate</source>
+        <translation>按时率</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/hub_ui/reporting.py" line="145"/>
+        <source>Stores expected</source>
+        <translation>应报门店数</translation>
+    </message>
+</context>
+<context>
+    <name>ReportingScreen</name>
+    <message>
+        <location filename="../../charity_pos/hub_ui/reporting.py" line="206"/>
+        <source>Reporting status</source>
+        <translation>上报情况</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/hub_ui/reporting.py" line="211"/>
+        <location filename="../../charity_pos/hub_ui/reporting.py" line="213"/>
+        <source>YYYY-MM</source>
+        <translation>年-月</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/hub_ui/reporting.py" line="217"/>
+        <source>Show</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/hub_ui/reporting.py" line="219"/>
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/hub_ui/reporting.py" line="221"/>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/hub_ui/reporting.py" line="240"/>
+        <source>✓ on time · ! late · ✗ missing · · not yet due · – not expected (registered later); the number is the month&apos;s events. A month&apos;s events are due at the hub by the end of the 5th of the next month (Shanghai time). Click a cell for the store&apos;s month.</source>
+        <translation>✓ 按时 · ! 迟报 · ✗ 未报 · · 未到期 · – 不应报（之后才登记）；数字为当月记录条数。每月的记录应在次月 5 日结束前（上海时间）送达数据中心。点击单元格查看该门店当月详情。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/hub_ui/reporting.py" line="266"/>
+        <source>Reading…</source>
+        <translation>正在读取…</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/hub_ui/reporting.py" line="284"/>
+        <source>Silent for more than 7 days: {stores}</source>
+        <translation>超过 7 天未同步：{stores}</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/hub_ui/reporting.py" line="290"/>
+        <source>No store is registered at this hub yet.</source>
+        <translation>本数据中心尚未登记门店。</translation>
+    </message>
+</context>
+<context>
     <name>ReportsScreen</name>
     <message>
         <location filename="../../charity_pos/ui/reports/view.py" line="124"/>
@@ -5539,6 +5762,69 @@ total {total}, change {change}</source>
         <location filename="../../charity_pos/ui/staff/view.py" line="140"/>
         <source>Change role</source>
         <translation>更改角色</translation>
+    </message>
+</context>
+<context>
+    <name>StoreMonthDialog</name>
+    <message>
+        <location filename="../../charity_pos/hub_ui/reporting.py" line="162"/>
+        <source>{code} · {month}</source>
+        <translation>{code} · {month}</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/hub_ui/reporting.py" line="168"/>
+        <source>Store</source>
+        <translation>门店</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/hub_ui/reporting.py" line="169"/>
+        <source>Month</source>
+        <translation>月份</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/hub_ui/reporting.py" line="170"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/hub_ui/reporting.py" line="171"/>
+        <source>Due at the hub by</source>
+        <translation>应送达时间</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/hub_ui/reporting.py" line="172"/>
+        <source>Events</source>
+        <translation>记录条数</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/hub_ui/reporting.py" line="173"/>
+        <source>Last event</source>
+        <translation>最后一条记录</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/hub_ui/reporting.py" line="174"/>
+        <source>Reached the hub</source>
+        <translation>送达数据中心</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/hub_ui/reporting.py" line="176"/>
+        <source>Events by kind</source>
+        <translation>按类型的记录</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/hub_ui/reporting.py" line="183"/>
+        <source>No event of this month is at the hub.</source>
+        <translation>数据中心没有该月的记录。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/hub_ui/reporting.py" line="185"/>
+        <source>Bundles that carried them</source>
+        <translation>带来这些记录的数据包</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/hub_ui/reporting.py" line="188"/>
+        <source>{name}: imported {at}, events #{first}-#{last}</source>
+        <translation>{name}：{at} 导入，记录 #{first}-#{last}</translation>
     </message>
 </context>
 <context>
@@ -6951,67 +7237,143 @@ total {total}, change {change}</source>
         <translation>哈希</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/hub/cli.py" line="126"/>
+        <location filename="../../charity_pos/hub/cli.py" line="131"/>
         <source>{count} quota rules of the district set; the next downstream bundles carry them.</source>
         <translation>已设置区里的 {count} 条配额规则；之后下发的同步文件将带上这些规则。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/hub/cli.py" line="145"/>
+        <location filename="../../charity_pos/hub/cli.py" line="150"/>
         <source>Created the district hub of {district} in {url} (key {fingerprint}). Its private key is in {key}: back it up and keep it apart from the database.</source>
         <translation>已在 {url} 创建{district}的数据中心（密钥 {fingerprint}）。私钥保存在 {key}：请备份，并与数据库分开存放。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/hub/cli.py" line="155"/>
+        <location filename="../../charity_pos/hub/cli.py" line="160"/>
         <source>District staff account {username} created.</source>
         <translation>已创建区级工作人员账号 {username}。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/hub/cli.py" line="165"/>
+        <location filename="../../charity_pos/hub/cli.py" line="170"/>
         <source>District staff account {username} ({name}) added.</source>
         <translation>已添加区级工作人员账号 {username}（{name}）。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/hub/cli.py" line="185"/>
+        <location filename="../../charity_pos/hub/cli.py" line="190"/>
         <source>Registered store {code} ({name}, key {fingerprint}). Give the store its trust file: {out}</source>
         <translation>已登记门店 {code}（{name}，密钥 {fingerprint}）。请把信任文件交给门店：{out}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/hub/cli.py" line="188"/>
+        <location filename="../../charity_pos/hub/cli.py" line="193"/>
         <source>Store {code} ({name}, key {fingerprint}) was registered before with this key. Give the store its trust file: {out}</source>
         <translation>门店 {code}（{name}，密钥 {fingerprint}）此前已用该密钥登记。请把信任文件交给门店：{out}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/hub/cli.py" line="191"/>
+        <location filename="../../charity_pos/hub/cli.py" line="196"/>
         <source>The trust file holds the district&apos;s matching key: hand it over like a key.</source>
         <translation>信任文件含有全区的匹配密钥：请像交接密钥一样妥善移交。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/hub/cli.py" line="206"/>
+        <location filename="../../charity_pos/hub/cli.py" line="211"/>
         <source>{imported} households imported into the district registry, {rejected} rejected.</source>
         <translation>已向全区登记册导入 {imported} 户，拒收 {rejected} 户。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/hub/cli.py" line="229"/>
-        <source>{card} {name} {period}: allowance {allowance}, used {used} at {stores}</source>
-        <translation>{card} {name} {period}：额度 {allowance}，已在 {stores} 领取 {used}</translation>
+        <location filename="../../charity_pos/hub/cli_status.py" line="91"/>
+        <source>Store</source>
+        <extracomment>the translation function of ``charity_pos.i18n`` (Qt&apos;s catalogs), given by the caller: this module stays Qt-free</extracomment>
+        <translation>门店</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/hub/cli.py" line="233"/>
+        <location filename="../../charity_pos/hub/cli_status.py" line="92"/>
+        <source>Days silent</source>
+        <translation>未同步天数</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/hub/cli_status.py" line="98"/>
+        <source>never</source>
+        <translation>从未</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/hub/cli_status.py" line="106"/>
+        <source>No store is registered at this hub yet.</source>
+        <translation>本数据中心尚未登记门店。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/hub/cli_status.py" line="108"/>
+        <source>Reporting rate</source>
+        <translation>上报率</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/hub/cli_status.py" line="108"/>
+        <source>On time</source>
+        <translation>按时率</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/hub/cli_status.py" line="109"/>
+        <source>Stores expected</source>
+        <translation>应报门店数</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/hub/cli_status.py" line="115"/>
+        <source>✓ on time  ! late  ✗ missing  · not yet due  – not expected (registered later); * silent for more than 7 days. Events of a month are due at the hub by the end of the 5th of the next month (Shanghai time).</source>
+        <translation>✓ 按时  ! 迟报  ✗ 未报  · 未到期  – 不应报（之后才登记）；* 超过 7 天未同步。每月的记录应在次月 5 日结束前（上海时间）送达数据中心。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/hub/cli_status.py" line="164"/>
+        <source>The hub cannot judge yet: no household registry has been imported (charity-pos hub households import).</source>
+        <translation>数据中心暂时无法判断：尚未导入救助家庭名册（charity-pos hub households import）。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/hub/cli_status.py" line="167"/>
+        <source>The hub cannot judge yet: the district has set no quota rules (charity-pos hub rules import); until then each store applies its own.</source>
+        <translation>数据中心暂时无法判断：区里尚未设定额度规则（charity-pos hub rules import）；在此之前各门店按各自的规则执行。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/hub/cli_status.py" line="170"/>
+        <source>No store has sent a handout yet: there is nothing to judge.</source>
+        <translation>尚无门店送来发放记录：无从判断。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/hub/cli_status.py" line="146"/>
+        <source>{code} (visits: {visits}, {value})</source>
+        <translation>{code}（{visits} 人次，{value}）</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/hub/cli_status.py" line="148"/>
+        <source>{card} {name} · {category}, household of {members} · {period}: allowance {allowance}, used {used} (visits: {visits}) at {stores}</source>
+        <translation>{card} {name} · {category}，{members} 人户 · {period}：额度 {allowance}，已领 {used}（{visits} 人次），门店：{stores}</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/hub/cli_status.py" line="154"/>
         <source>No household went past its allowance across stores.</source>
         <translation>没有家庭在各门店合计超出额度。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/hub/cli.py" line="253"/>
+        <location filename="../../charity_pos/hub/cli_status.py" line="178"/>
+        <source>Not judged: {count} handouts whose store sent no household links (they cannot be put to a household).</source>
+        <translation>未判断：{count} 笔发放所属门店未送来家庭对应关系（无法归到家庭）。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/hub/cli_status.py" line="181"/>
+        <source>Not judged: {count} households that are not in the district&apos;s registry.</source>
+        <translation>未判断：{count} 户不在区救助家庭名册中。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/hub/cli_status.py" line="184"/>
+        <source>Not judged: households of {categories}, for which the district has set no rule.</source>
+        <translation>未判断：{categories}家庭，区里尚未为其设定规则。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/hub/cli.py" line="242"/>
         <source>applied {count} events of store {code} (#{first}-#{last})</source>
         <translation>已导入门店 {code} 的 {count} 个事件（#{first}-#{last}）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/hub/cli.py" line="257"/>
+        <location filename="../../charity_pos/hub/cli.py" line="246"/>
         <source>already imported</source>
         <translation>此前已导入</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/hub/cli.py" line="259"/>
+        <location filename="../../charity_pos/hub/cli.py" line="248"/>
         <source>refused: </source>
         <translation>拒绝导入：</translation>
     </message>

@@ -90,11 +90,21 @@ def second_store(hub: Hub, tmp_path: Path, code: str = "JA02", areas: list[str] 
         return s.scalars(select(HubStore).where(HubStore.code == code)).one()
 
 
-def handout(hub: Hub, store_id: uuid.UUID, hash_: str, period: str, fen: int) -> None:
+def handout(hub: Hub, store_id: uuid.UUID, hash_: str | None, period: str, fen: int) -> None:
     with hub.db.begin() as s:
         s.add(HubHandout(store_id=store_id, id=uuid.uuid4(), number=f"H{uuid.uuid4().hex[:8]}",
                          at=datetime(2025, 3, 5, 2, tzinfo=UTC), household_id=uuid.uuid4(), household_hash=hash_,
                          period_key=period, total_value_fen=fen))
+
+
+def set_rules(hub: Hub, tmp_path: Path, rules: Any = None) -> None:
+    """The district's quota rules: by default the same figures the stores start with."""
+    from charity_pos.hub.rules import import_rules
+
+    path = tmp_path / "rules.json"
+    path.write_text(json.dumps(rules if rules is not None else [downstream.rule_dict(r) for r in DEFAULT_RULES]),
+                    encoding="utf-8")
+    import_rules(hub.db, path, datetime(2026, 3, 1, tzinfo=UTC))
 
 
 def registry_hashes(hub: Hub) -> dict[str, str]:
@@ -282,6 +292,7 @@ def test_export_bundle_sends_the_area_rules_use_elsewhere_and_events_held(hub: H
 
 def test_over_allowance_across_two_stores(hub: Hub, tmp_path: Path) -> None:
     registry.import_households(hub.db, write_csv(tmp_path / "list.csv", GOOD))
+    set_rules(hub, tmp_path)
     hashes = registry_hashes(hub)
     other = second_store(hub, tmp_path)
     with hub.db.read() as s:
@@ -293,6 +304,8 @@ def test_over_allowance_across_two_stores(hub: Hub, tmp_path: Path) -> None:
     found = downstream.over_allowance(hub.db)
     assert [(f.card_number, f.name_masked, f.period_key, f.allowance_fen, f.used_fen, f.stores) for f in found] == [
         ("JA0002", "李*", "2025-03", 5000, 6000, ("JA01", "JA02"))]
+    assert [(f.category, f.members, f.visits, f.by_store) for f in found] == [
+        ("dibao", 1, 2, (downstream.StoreUse("JA01", 1, 3000), downstream.StoreUse("JA02", 1, 3000)))]
 
 
 # --- the command line ---------------------------------------------------------------------------------
@@ -337,7 +350,11 @@ def test_hub_downstream_commands(capsys: pytest.CaptureFixture[str], hub: Hub, t
     assert not list(down.glob("*-down-2.cpbundle"))
 
     code, out, _ = run(capsys, "hub", "over-allowance", "--hub", hub.url)
-    assert code == 0 and out == ["No household went past its allowance across stores."]
+    assert code == 0 and out == ["The hub cannot judge yet: the district has set no quota rules (charity-pos hub "
+                                 "rules import); until then each store applies its own."]
+    set_rules(hub, tmp_path)
+    code, out, _ = run(capsys, "hub", "over-allowance", "--hub", hub.url)
+    assert code == 0 and out == ["No store has sent a handout yet: there is nothing to judge."]
     other = second_store(hub, tmp_path)
     hashes = registry_hashes(hub)
     with hub.db.read() as s:
@@ -345,5 +362,5 @@ def test_hub_downstream_commands(capsys: pytest.CaptureFixture[str], hub: Hub, t
     handout(hub, own.id, hashes["JA0002"], "2025-03", 3000)
     handout(hub, other.id, hashes["JA0002"], "2025-03", 2500)
     code, out, _ = run(capsys, "hub", "over-allowance", "--hub", hub.url)
-    assert code == 0 and len(out) == 1
-    assert out[0].startswith("JA0002 李* 2025-03:") and "JA01, JA02" in out[0]
+    assert code == 0 and out == ["JA0002 李* · Subsistence allowance, household of 1 · 2025-03: allowance ¥50.00, "
+                                 "used ¥55.00 (visits: 2) at JA01 (visits: 1, ¥30.00), JA02 (visits: 1, ¥25.00)"]

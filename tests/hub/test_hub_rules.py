@@ -63,7 +63,10 @@ def test_the_over_allowance_list_uses_the_districts_rule(hub: Hub, tmp_path: Pat
         own = s.scalars(select(HubStore).where(HubStore.code == hub.store.code)).one()
     handout(hub, own.id, hashes["JA0002"], "2025-03", 3000)
     handout(hub, other.id, hashes["JA0002"], "2025-03", 3000)
-    assert [f.card_number for f in downstream.over_allowance(hub.db)] == ["JA0002"]  # ¥50 by default
+    # until the district sets rules, each store may apply its own: the hub cannot judge
+    assert downstream.check_allowance(hub.db).state == downstream.NO_RULES
+    import_rules(hub.db, rules_file(tmp_path / "rules.json", [dict(DIBAO, base_fen=5000)]), NOW)  # ¥50 for one
+    assert [f.card_number for f in downstream.over_allowance(hub.db)] == ["JA0002"]
     import_rules(hub.db, rules_file(tmp_path / "rules.json", [DIBAO]), NOW)  # ¥80 for one person
     assert downstream.over_allowance(hub.db) == []
 
