@@ -42,8 +42,8 @@ def qr_text_from(argument: str) -> str:
         exists = False
     if exists:
         return qr_text_from_file(path)
-    if path.suffix.lower() in PICTURE_SUFFIXES or os.sep in argument or "/" in argument:
-        raise ImportFileMissing(path=argument)
+    if "://" not in argument and (path.suffix.lower() in PICTURE_SUFFIXES or os.sep in argument or "/" in argument):
+        raise ImportFileMissing(path=argument)  # a file's name, not a QR code's text (a link is text)
     return text
 
 
