@@ -1,16 +1,17 @@
 """The hub app's main window: navigation on the left (import, stores,
-registry), the screen on the right, who is logged in below."""
+registry, verify a receipt: F9), the screen on the right, who is logged in below."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Signal
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QMainWindow, QPushButton, QStackedWidget, QWidget
 
 from charity_pos import __version__
 from charity_pos.hub.engine import HubDatabase
 from charity_pos.hub.users import HubActor
 from charity_pos.hub_ui.importing import ImportScreen
+from charity_pos.hub_ui.receipts import ReceiptCheckScreen
 from charity_pos.hub_ui.registry import RegistryScreen
 from charity_pos.hub_ui.stores import StoresScreen
 from charity_pos.services.base import Clock, system_clock
@@ -29,6 +30,7 @@ class HubWindow(QMainWindow):
         self.import_screen = ImportScreen(db, clock)
         self.stores_screen = StoresScreen(db, clock)
         self.registry_screen = RegistryScreen(db, clock)
+        self.receipts_screen = ReceiptCheckScreen(db)
         self.import_screen.imported.connect(self.stores_screen.reload)
 
         self.navigation = QListWidget()
@@ -36,9 +38,12 @@ class HubWindow(QMainWindow):
         self.navigation.setFixedWidth(216)
         self.stack = QStackedWidget()
         for label, screen in ((self.tr("Import bundles"), self.import_screen), (self.tr("Stores"), self.stores_screen),
-                              (self.tr("Registry"), self.registry_screen)):
+                              (self.tr("Registry"), self.registry_screen),
+                              (self.tr("Verify a receipt (F9)"), self.receipts_screen)):
             self.navigation.addItem(label)
             self.stack.addWidget(screen)
+        QShortcut(QKeySequence("F9"), self, activated=lambda: self.navigation.setCurrentRow(
+            self.stack.indexOf(self.receipts_screen)))
         self.navigation.currentRowChanged.connect(self._show)
         body = QWidget()
         layout = QHBoxLayout(body)
@@ -63,11 +68,13 @@ class HubWindow(QMainWindow):
             self.registry_screen.reload()
 
     def busy(self) -> bool:
-        return any(s.busy() for s in (self.import_screen, self.stores_screen)) or self.registry_screen.job is not None
+        return (any(s.busy() for s in (self.import_screen, self.stores_screen, self.receipts_screen))
+                or self.registry_screen.job is not None)
 
     def wait_for_jobs(self) -> None:
         """Let the file at hand finish (a file is imported whole or not at all)."""
-        for job in (self.import_screen.job, self.stores_screen.job, self.registry_screen.job):
+        for job in (self.import_screen.job, self.stores_screen.job, self.registry_screen.job,
+                    self.receipts_screen.job):
             if job is not None:
                 job.cancel()
                 job.wait()

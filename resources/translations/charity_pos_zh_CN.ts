@@ -3152,32 +3152,37 @@ This handout {value}: {lines} lines, {units} units</source>
 <context>
     <name>HubWindow</name>
     <message>
-        <location filename="../../charity_pos/hub_ui/window.py" line="27"/>
+        <location filename="../../charity_pos/hub_ui/window.py" line="28"/>
         <source>charity-pos hub · {district}</source>
         <translation>慈善超市区级平台 · {district}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/hub_ui/window.py" line="38"/>
+        <location filename="../../charity_pos/hub_ui/window.py" line="40"/>
         <source>Import bundles</source>
         <translation>导入数据包</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/hub_ui/window.py" line="38"/>
+        <location filename="../../charity_pos/hub_ui/window.py" line="40"/>
         <source>Stores</source>
         <translation>门店</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/hub_ui/window.py" line="39"/>
+        <location filename="../../charity_pos/hub_ui/window.py" line="41"/>
         <source>Registry</source>
         <translation>登记册</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/hub_ui/window.py" line="51"/>
+        <location filename="../../charity_pos/hub_ui/window.py" line="42"/>
+        <source>Verify a receipt (F9)</source>
+        <translation>核验收据 (F9)</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/hub_ui/window.py" line="56"/>
         <source>{district} · {name} ({username}) · district staff · charity-pos {version}</source>
         <translation>{district} · {name}（{username}）· 区级工作人员 · charity-pos {version}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/hub_ui/window.py" line="53"/>
+        <location filename="../../charity_pos/hub_ui/window.py" line="58"/>
         <source>Log out</source>
         <translation>退出登录</translation>
     </message>
@@ -4581,6 +4586,59 @@ This handout {value}: {lines} lines, {units} units</source>
     </message>
 </context>
 <context>
+    <name>ReceiptCheckScreen</name>
+    <message>
+        <location filename="../../charity_pos/hub_ui/receipts.py" line="54"/>
+        <source>Verify a receipt</source>
+        <translation>核验收据</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/hub_ui/receipts.py" line="57"/>
+        <source>Scan the QR code at the top left of a donation receipt (or type its text and press Enter), or open a photo, scan or PDF of the receipt.</source>
+        <translation>扫描捐赠收据左上角的二维码（或输入二维码内容后按回车），或打开收据的照片、扫描件或 PDF。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/hub_ui/receipts.py" line="68"/>
+        <source>Check</source>
+        <translation>核验</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/hub_ui/receipts.py" line="70"/>
+        <source>Open picture or PDF… (Ctrl+O)</source>
+        <translation>打开图片或 PDF…（Ctrl+O）</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/hub_ui/receipts.py" line="78"/>
+        <source>Waiting for a receipt.</source>
+        <translation>等待扫描收据。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/hub_ui/receipts.py" line="102"/>
+        <source>A photo, scan or PDF of the receipt</source>
+        <translation>收据的照片、扫描件或 PDF</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/hub_ui/receipts.py" line="103"/>
+        <source>Pictures and PDF (*.png *.jpg *.jpeg *.pdf)</source>
+        <translation>图片和 PDF (*.png *.jpg *.jpeg *.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/hub_ui/receipts.py" line="120"/>
+        <source>Scanned: {text}</source>
+        <translation>已扫描：{text}</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/hub_ui/receipts.py" line="125"/>
+        <source>File: {path}</source>
+        <translation>文件：{path}</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/hub_ui/receipts.py" line="136"/>
+        <source>Checking…</source>
+        <translation>正在核验…</translation>
+    </message>
+</context>
+<context>
     <name>Receipts</name>
     <message>
         <location filename="../../charity_pos/messages.py" line="658"/>
@@ -4654,6 +4712,7 @@ This handout {value}: {lines} lines, {units} units</source>
     </message>
     <message>
         <location filename="../../charity_pos/messages.py" line="692"/>
+        <location filename="../../charity_pos/hub_ui/receipts.py" line="150"/>
         <source>Store</source>
         <translation>门店</translation>
     </message>
