@@ -10,6 +10,7 @@ district's scripts: keep them as they are.
     charity-pos trace --db PATH CODE [--json]           (cli_trace)
     charity-pos donor-statement --db PATH --donor NAME_OR_CODE --year YYYY --out FILE.pdf
     charity-pos report KIND / funds use / notice   (cli_reports.py)
+    charity-pos verify-receipt --keys FILE TEXT_OR_IMAGE   (cli_receipts.py)
 
 Errors a user can cause print one line and exit non-zero, never a traceback.
 """
@@ -107,6 +108,9 @@ def _parser() -> argparse.ArgumentParser:
     from charity_pos import cli_reports
 
     cli_reports.add_parsers(sub, common)
+    from charity_pos import cli_receipts
+
+    cli_receipts.add_parsers(sub, common)
     return parser
 
 
@@ -183,6 +187,10 @@ def _main(args: argparse.Namespace) -> int:
 
         if command in cli_reports.COMMANDS:
             return cli_reports.run(args)
+        from charity_pos import cli_receipts
+
+        if command in cli_receipts.COMMANDS:
+            return cli_receipts.run(args)
     except PosError as exc:
         print(translate("cli", "Error: ") + describe(exc), file=sys.stderr)
         return 1

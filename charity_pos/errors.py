@@ -518,3 +518,33 @@ class UnknownReport(PosError):
 
 class MonthToCome(PosError):
     """A public notice for a month that has not begun (facts: month)."""
+
+
+# --- receipts anyone can verify ---------------------------------------------------
+class ReceiptQrForeign(PosError):
+    """A QR code's text that is not a charity-pos receipt's (facts: text, its first characters)."""
+
+
+class ReceiptQrInvalid(InvalidInput):
+    """A charity-pos receipt's QR text that is damaged: a field is not as a store writes it (facts: field,
+    one of the ``qr_*`` field names; value; reason ``qr_damaged``)."""
+
+
+class QrNotFound(PosError):
+    """No QR code could be read in the picture or PDF (facts: path)."""
+
+
+class PictureUnreadable(PosError):
+    """A file that is not a PNG, JPEG or PDF that can be read (facts: path)."""
+
+
+class KeysFileInvalid(PosError):
+    """Not a keys file the hub wrote (facts: path, field)."""
+
+
+class KeysFileForged(PosError):
+    """A keys file changed after the hub signed it (facts: path, fingerprint)."""
+
+
+class KeysFingerprintWrong(PosError):
+    """A keys file signed by another hub key than the one expected (facts: path, fingerprint, expected)."""

@@ -621,3 +621,169 @@ INPUT_REASONS.update({
     "months_range": QT_TRANSLATE_NOOP(
         "Errors", "{field}: up to “{value}” is more than 36 months; show at most 36 months at a time."),
 })
+
+
+# --- receipts anyone can verify -------------------------------------------------------
+TEMPLATES.update({
+    e.ReceiptQrForeign: QT_TRANSLATE_NOOP(
+        "Errors", "“{text}” is not the QR code of a charity-pos donation receipt: scan the code at the top left "
+                  "of the receipt."),
+    e.QrNotFound: QT_TRANSLATE_NOOP(
+        "Errors", "No QR code could be read in {path}: scan or photograph the receipt again, flat, sharp and with "
+                  "the whole code in the picture."),
+    e.PictureUnreadable: QT_TRANSLATE_NOOP(
+        "Errors", "{path} cannot be read as a picture or PDF: give a PNG, JPEG or PDF of the receipt."),
+    e.KeysFileInvalid: QT_TRANSLATE_NOOP(
+        "Errors", "{path} is not a keys file written by charity-pos hub publish-keys ({field} is wrong)."),
+    e.KeysFileForged: QT_TRANSLATE_NOOP(
+        "Errors", "{path} was changed after the hub signed it (hub key {fingerprint}): do not trust it; get the "
+                  "district's keys file again."),
+    e.KeysFingerprintWrong: QT_TRANSLATE_NOOP(
+        "Errors", "{path} is signed by hub key {fingerprint}, not by the district's key {expected}: do not trust "
+                  "it."),
+})
+FIELDS.update({
+    "qr_version": QT_TRANSLATE_NOOP("Errors", "version"),
+    "qr_fields": QT_TRANSLATE_NOOP("Errors", "layout"),
+    "qr_store": QT_TRANSLATE_NOOP("Errors", "store code"),
+    "qr_number": QT_TRANSLATE_NOOP("Errors", "receipt number"),
+    "qr_date": QT_TRANSLATE_NOOP("Errors", "date"),
+    "qr_amount": QT_TRANSLATE_NOOP("Errors", "amount"),
+    "qr_signature": QT_TRANSLATE_NOOP("Errors", "signature"),
+    "qr_verification_code": QT_TRANSLATE_NOOP("Errors", "verification code"),
+})
+INPUT_REASONS.update({
+    "qr_damaged": QT_TRANSLATE_NOOP(
+        "Errors", "The receipt's QR code is damaged: its {field} “{value}” is not as a store prints it. Scan it "
+                  "again, or type its text exactly."),
+})
+
+
+# --- a receipt's verdict: the same words on the command line and in the hub app ------------------------
+RCTX = "Receipts"
+VERDICT_HEADLINES = {
+    "genuine": QT_TRANSLATE_NOOP(
+        "Receipts", "GENUINE: receipt {number} of {store} ({code}) is in the store's journal at the hub, as printed."),
+    "genuine_offline": QT_TRANSLATE_NOOP(
+        "Receipts", "GENUINE: receipt {number} is signed by {store} ({code}); checked offline, without the store's "
+                    "journal."),
+    "voided": QT_TRANSLATE_NOOP(
+        "Receipts", "GENUINE BUT VOIDED: receipt {number} of {store} ({code}) was voided on {voided}."),
+    "not_imported": QT_TRANSLATE_NOOP(
+        "Receipts", "GENUINE BUT NOT YET IMPORTED: receipt {number} is signed by {store} ({code}), but the hub has "
+                    "no bundle with it yet."),
+    "forged_store": QT_TRANSLATE_NOOP("Receipts", "FORGED: no store {code} is registered in the district."),
+    "forged_signature": QT_TRANSLATE_NOOP(
+        "Receipts", "FORGED: the signature is not store {code}'s: this receipt was not printed by the store as shown."),
+    "forged_amount": QT_TRANSLATE_NOOP(
+        "Receipts", "FORGED: the amount {claimed} differs from the store's journal ({journal})."),
+    "forged_date": QT_TRANSLATE_NOOP(
+        "Receipts", "FORGED: the date {claimed} differs from the store's journal ({journal})."),
+    "unsigned": QT_TRANSLATE_NOOP(
+        "Receipts", "OLDER RECEIPT WITHOUT SIGNATURE: receipt {number} of {code} was printed before receipts were "
+                    "signed; its QR code alone cannot prove it genuine."),
+    "unknown_store": QT_TRANSLATE_NOOP(
+        "Receipts", "UNKNOWN STORE: store {code} is not in the keys file (published {published}): get the "
+                    "district's latest keys file."),
+}
+UNSIGNED_NOTES = {
+    "matches": QT_TRANSLATE_NOOP(
+        "Receipts", "The store's journal at the hub holds it with the same verification code, amount and date."),
+    "differs": QT_TRANSLATE_NOOP(
+        "Receipts", "The store's journal at the hub holds this number with another verification code, amount or "
+                    "date: ask the store."),
+    "not_found": QT_TRANSLATE_NOOP("Receipts", "The store's journal at the hub does not hold it (yet)."),
+    "store": QT_TRANSLATE_NOOP("Receipts", "No store of this code is registered in the district."),
+}
+DETAIL_LABELS = {
+    "store": QT_TRANSLATE_NOOP("Receipts", "Store"),
+    "number": QT_TRANSLATE_NOOP("Receipts", "Receipt"),
+    "date": QT_TRANSLATE_NOOP("Receipts", "Date"),
+    "amount": QT_TRANSLATE_NOOP("Receipts", "Amount"),
+    "donation": QT_TRANSLATE_NOOP("Receipts", "Donation"),
+    "donor": QT_TRANSLATE_NOOP("Receipts", "Donor"),
+    "item": QT_TRANSLATE_NOOP("Receipts", "Item"),
+    "cash": QT_TRANSLATE_NOOP("Receipts", "Cash"),
+    "voided": QT_TRANSLATE_NOOP("Receipts", "Voided on"),
+    "held": QT_TRANSLATE_NOOP("Receipts", "The hub holds"),
+    "note": QT_TRANSLATE_NOOP("Receipts", "Note"),
+}
+HELD = QT_TRANSLATE_NOOP("Receipts", "the store's events up to #{seq}, last bundle {at}")
+HELD_NONE = QT_TRANSLATE_NOOP("Receipts", "no bundle of this store yet")
+UNVALUED_LINE = QT_TRANSLATE_NOOP("Receipts", "{name} × {quantity} {unit} (not valued)")
+VALUED_LINE = QT_TRANSLATE_NOOP("Receipts", "{name} × {quantity} {unit} at {price}")
+ON_THE_QR = QT_TRANSLATE_NOOP("Receipts", "{value} (on the receipt)")
+
+
+def describe_receipt_check(check: object, tr: Translate, language: str = "zh_CN", *,
+                           offline: bool = False) -> tuple[str, list[tuple[str, str]]]:
+    """A receipt's verdict (``hub.receipts.HubCheck`` or
+    ``security.receipt_sig.OfflineResult``) as a headline and the details
+    as (label, value) pairs, in the user's language."""
+    from charity_pos.reports.words import DONOR_KINDS, label
+
+    t = lambda text: tr(RCTX, text)  # noqa: E731
+    claim: object = getattr(check, "claim")
+    verdict = str(getattr(check, "verdict"))
+    reason = getattr(check, "reason", None)
+    code, number = getattr(claim, "store_code"), getattr(claim, "number")
+    store = one_line(getattr(check, "store_name", None) or code)
+    journal_day, journal_total = getattr(check, "issued_on", None), getattr(check, "total_fen", None)
+    voided = getattr(check, "voided_on", None)
+    facts = {"number": number, "code": code, "store": store, "voided": voided.isoformat() if voided else "",
+             "published": getattr(check, "published", "")}
+    key = verdict
+    if verdict == "genuine" and offline:
+        key = "genuine_offline"
+    elif verdict == "forged":
+        key = "forged_" + (reason if reason in ("store", "amount", "date") else "signature")
+        if reason == "amount":
+            facts.update(claimed=format_fen(getattr(claim, "total_fen")), journal=format_fen(journal_total or 0))
+        elif reason == "date":
+            facts.update(claimed=getattr(claim, "issued_on").isoformat(),
+                         journal=journal_day.isoformat() if journal_day else "")
+    headline = t(VERDICT_HEADLINES[key]).format(**facts)
+
+    details: list[tuple[str, str]] = []
+
+    def add(name: str, value: str) -> None:
+        details.append((t(DETAIL_LABELS[name]), value))
+
+    if verdict != "forged" or reason != "store":
+        add("store", f"{store} ({code})")
+    add("number", number)
+    claimed_day, claimed_total = getattr(claim, "issued_on").isoformat(), format_fen(getattr(claim, "total_fen"))
+    if journal_day is not None and journal_day.isoformat() != claimed_day:
+        add("date", f"{journal_day.isoformat()} · " + t(ON_THE_QR).format(value=claimed_day))
+    else:
+        add("date", claimed_day)
+    if journal_total is not None and format_fen(journal_total) != claimed_total:
+        add("amount", f"{format_fen(journal_total)} · " + t(ON_THE_QR).format(value=claimed_total))
+    else:
+        add("amount", claimed_total)
+    if voided:
+        add("voided", voided.isoformat())
+    if getattr(check, "donation_number", None):
+        add("donation", str(getattr(check, "donation_number")))
+        kind = getattr(check, "donor_kind", None)
+        shown = getattr(check, "donor_shown", None)
+        add("donor", label(DONOR_KINDS, kind, language) + (f" · {shown}" if shown else ""))
+        for line in getattr(check, "lines", ()):
+            values = {"name": one_line(line.name), "quantity": line.quantity, "unit": one_line(line.unit)}
+            if line.unit_value_fen is None:
+                add("item", t(UNVALUED_LINE).format(**values))
+            else:
+                add("item", t(VALUED_LINE).format(price=format_fen(line.unit_value_fen), **values))
+        if getattr(check, "cash_fen", 0):
+            add("cash", format_fen(getattr(check, "cash_fen")))
+    if verdict == "not_imported":
+        seq, at = getattr(check, "last_seq", 0), getattr(check, "last_bundle_at", None)
+        if seq and at is not None:
+            from charity_pos.services.base import STORE_TZ
+
+            add("held", t(HELD).format(seq=seq, at=at.astimezone(STORE_TZ).strftime("%Y-%m-%d %H:%M")))
+        else:
+            add("held", t(HELD_NONE))
+    if verdict == "unsigned" and not offline and reason in UNSIGNED_NOTES:
+        add("note", t(UNSIGNED_NOTES[reason]))
+    return headline, details

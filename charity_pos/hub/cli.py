@@ -9,6 +9,8 @@
     charity-pos hub reporting --hub URL [--from YYYY-MM --to YYYY-MM] [--json]
     charity-pos hub add-user --hub URL --username NAME --name DISPLAY --pin PIN
     charity-pos hub gui --hub URL [--lang en]
+    charity-pos hub verify-receipt [--hub URL] TEXT_OR_IMAGE     (cli_receipts.py)
+    charity-pos hub publish-keys [--hub URL] --out FILE [--force]
 
 ``--hub`` is any SQLAlchemy URL (``postgresql+psycopg://user@host/db``) or
 a SQLite file's path; without it, the hub is ``hub.sqlite3`` in the user's
@@ -97,6 +99,10 @@ def add_parsers(sub: argparse._SubParsersAction, common: argparse.ArgumentParser
     hub_sub.add_parser("gui", parents=[common, where], help="the hub app for district staff")
     cli_status.add_parsers(hub_sub, common, where)
 
+    from charity_pos import cli_receipts
+
+    cli_receipts.add_hub_parsers(hub_sub, common, where)
+
 
 def run(args: argparse.Namespace) -> int:
     if args.hub_command == "init":
@@ -117,6 +123,10 @@ def run(args: argparse.Namespace) -> int:
         return _rules_import(args)
     if args.hub_command == "reporting":
         return cli_status.run(args, translate)
+    from charity_pos import cli_receipts
+
+    if args.hub_command in cli_receipts.HUB_COMMANDS:
+        return cli_receipts.run_hub(args)
     return _import(args)
 
 

@@ -1,11 +1,11 @@
 """The hub app's main window: navigation on the left (import, stores,
-registry, reporting status, households past their allowance), the screen
-on the right, who is logged in below."""
+registry, reporting status, households past their allowance, verify a
+receipt: F9), the screen on the right, who is logged in below."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Signal
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QMainWindow, QPushButton, QStackedWidget, QWidget
 
 from charity_pos import __version__
@@ -13,6 +13,7 @@ from charity_pos.hub.engine import HubDatabase
 from charity_pos.hub.users import HubActor
 from charity_pos.hub_ui.allowance import AllowanceScreen
 from charity_pos.hub_ui.importing import ImportScreen
+from charity_pos.hub_ui.receipts import ReceiptCheckScreen
 from charity_pos.hub_ui.registry import RegistryScreen
 from charity_pos.hub_ui.reporting import ReportingScreen
 from charity_pos.hub_ui.stores import StoresScreen
@@ -34,6 +35,7 @@ class HubWindow(QMainWindow):
         self.registry_screen = RegistryScreen(db, clock)
         self.reporting_screen = ReportingScreen(db, clock)
         self.allowance_screen = AllowanceScreen(db, clock)
+        self.receipts_screen = ReceiptCheckScreen(db)
         self.import_screen.imported.connect(self.stores_screen.reload)
 
         self.navigation = QListWidget()
@@ -43,9 +45,12 @@ class HubWindow(QMainWindow):
         for label, screen in ((self.tr("Import bundles"), self.import_screen), (self.tr("Stores"), self.stores_screen),
                               (self.tr("Registry"), self.registry_screen),
                               (self.tr("Reporting"), self.reporting_screen),
-                              (self.tr("Past their allowance"), self.allowance_screen)):
+                              (self.tr("Past their allowance"), self.allowance_screen),
+                              (self.tr("Verify a receipt (F9)"), self.receipts_screen)):
             self.navigation.addItem(label)
             self.stack.addWidget(screen)
+        QShortcut(QKeySequence("F9"), self, activated=lambda: self.navigation.setCurrentRow(
+            self.stack.indexOf(self.receipts_screen)))
         self.navigation.currentRowChanged.connect(self._show)
         body = QWidget()
         layout = QHBoxLayout(body)
@@ -73,12 +78,13 @@ class HubWindow(QMainWindow):
 
     def busy(self) -> bool:
         return (any(s.busy() for s in (self.import_screen, self.stores_screen, self.reporting_screen,
-                                       self.allowance_screen)) or self.registry_screen.job is not None)
+                                       self.allowance_screen, self.receipts_screen))
+                or self.registry_screen.job is not None)
 
     def wait_for_jobs(self) -> None:
         """Let the file at hand finish (a file is imported whole or not at all)."""
         for job in (self.import_screen.job, self.stores_screen.job, self.registry_screen.job, self.allowance_screen.job,
-                    *self.reporting_screen.jobs()):
+                    self.receipts_screen.job, *self.reporting_screen.jobs()):
             if job is not None:
                 job.cancel()
                 job.wait()

@@ -9,6 +9,8 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -18,12 +20,15 @@ from charity_pos.ledger import journal
 from charity_pos.ledger.canonical import canonical_json
 from charity_pos.printing import vocabulary
 from charity_pos.printing.documents import ReceiptDoc, ReceiptLine
+from charity_pos.security import receipt_sig
+from charity_pos.security.keys import StoreKeys
 from charity_pos.services.accounts import AccountService, audit
 from charity_pos.services.base import Actor, Approval, Changes, Entity, ServiceContext, local_date
 from charity_pos.services.permissions import Action, require
 from charity_pos.services.sequences import next_number
 
-QR_PREFIX = "CPOS-R1"
+#: the prefix of receipts printed before they were signed (``security.receipt_sig`` reads them)
+QR_PREFIX = receipt_sig.PREFIX_V1
 
 
 def verification_code(store_code: str, receipt_number: str, donation_id: uuid.UUID, total_fen: int,
@@ -59,6 +64,15 @@ class ReceiptService:
     def __init__(self, ctx: ServiceContext, accounts: AccountService) -> None:
         self.ctx = ctx
         self.accounts = accounts
+        self._signing: Ed25519PrivateKey | None = None
+
+    def _signing_key(self, store: Store) -> Ed25519PrivateKey:
+        """The store's signing key (the one whose public half the hub holds), which signs each receipt's QR code."""
+        if self._signing is None:
+            key = StoreKeys.load(store.id, signing=True).signing
+            assert key is not None
+            self._signing = key
+        return self._signing
 
     def print_receipt(self, actor: Actor | None, donation_number: str, approval: Approval | None = None, *,
                       reissue: bool = False, render: Callable[[ReceiptDoc], None] | None = None) -> ReceiptResult:
@@ -150,7 +164,8 @@ class ReceiptService:
             for line in donation.lines
         )
         issued_on = local_date(receipt.issued_at)
-        qr = f"{QR_PREFIX}|{store.code}|{receipt.number}|{issued_on.isoformat()}|{receipt.total_fen}|{receipt.verification_code}"
+        # signed by the store: anyone with the district's keys file can check it (``security.receipt_sig``)
+        qr = receipt_sig.qr_text(self._signing_key(store), store.code, receipt.number, issued_on, receipt.total_fen)
         donor_name = vocabulary.ANONYMOUS if donor is None or donor.kind == "anonymous" else donor.name
         return ReceiptDoc(
             store_name=store.name, store_code=store.code, district=store.district, receipt_number=receipt.number,

@@ -2451,6 +2451,81 @@ This handout {value}: {lines} lines, {units} units</source>
         <source>{field}: up to “{value}” is more than 36 months; show at most 36 months at a time.</source>
         <translation>{field}：到“{value}”超过 36 个月；一次最多显示 36 个月。</translation>
     </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="628"/>
+        <source>“{text}” is not the QR code of a charity-pos donation receipt: scan the code at the top left of the receipt.</source>
+        <translation>“{text}”不是 charity-pos 捐赠收据的二维码：请扫描收据左上角的二维码。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="631"/>
+        <source>No QR code could be read in {path}: scan or photograph the receipt again, flat, sharp and with the whole code in the picture.</source>
+        <translation>{path} 中读不出二维码：请把收据放平，重新扫描或拍照，画面清晰并拍全二维码。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="634"/>
+        <source>{path} cannot be read as a picture or PDF: give a PNG, JPEG or PDF of the receipt.</source>
+        <translation>{path} 不是可读取的图片或 PDF：请提供收据的 PNG、JPEG 或 PDF 文件。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="636"/>
+        <source>{path} is not a keys file written by charity-pos hub publish-keys ({field} is wrong).</source>
+        <translation>{path} 不是 charity-pos hub publish-keys 生成的公钥文件（{field} 有误）。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="638"/>
+        <source>{path} was changed after the hub signed it (hub key {fingerprint}): do not trust it; get the district&apos;s keys file again.</source>
+        <translation>{path} 在区平台签名后被改动过（平台公钥 {fingerprint}）：不可信，请重新向区里获取公钥文件。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="641"/>
+        <source>{path} is signed by hub key {fingerprint}, not by the district&apos;s key {expected}: do not trust it.</source>
+        <translation>{path} 由平台公钥 {fingerprint} 签名，而不是区里公布的公钥 {expected}：不可信。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="646"/>
+        <source>version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="647"/>
+        <source>layout</source>
+        <translation>格式</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="648"/>
+        <source>store code</source>
+        <translation>门店编码</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="649"/>
+        <source>receipt number</source>
+        <translation>收据号码</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="650"/>
+        <source>date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="651"/>
+        <source>amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="652"/>
+        <source>signature</source>
+        <translation>签名</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="653"/>
+        <source>verification code</source>
+        <translation>校验码</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="656"/>
+        <source>The receipt&apos;s QR code is damaged: its {field} “{value}” is not as a store prints it. Scan it again, or type its text exactly.</source>
+        <translation>收据二维码已损坏：其中的{field}“{value}”与门店打印的格式不符。请重新扫描，或准确输入二维码内容。</translation>
+    </message>
 </context>
 <context>
     <name>Feedback</name>
@@ -3168,42 +3243,47 @@ This handout {value}: {lines} lines, {units} units</source>
 <context>
     <name>HubWindow</name>
     <message>
-        <location filename="../../charity_pos/hub_ui/window.py" line="30"/>
+        <location filename="../../charity_pos/hub_ui/window.py" line="31"/>
         <source>charity-pos hub · {district}</source>
         <translation>慈善超市区级平台 · {district}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/hub_ui/window.py" line="43"/>
+        <location filename="../../charity_pos/hub_ui/window.py" line="45"/>
         <source>Import bundles</source>
         <translation>导入数据包</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/hub_ui/window.py" line="43"/>
+        <location filename="../../charity_pos/hub_ui/window.py" line="45"/>
         <source>Stores</source>
         <translation>门店</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/hub_ui/window.py" line="44"/>
+        <location filename="../../charity_pos/hub_ui/window.py" line="46"/>
         <source>Registry</source>
         <translation>登记册</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/hub_ui/window.py" line="45"/>
+        <location filename="../../charity_pos/hub_ui/window.py" line="47"/>
         <source>Reporting</source>
         <translation>上报情况</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/hub_ui/window.py" line="46"/>
+        <location filename="../../charity_pos/hub_ui/window.py" line="48"/>
         <source>Past their allowance</source>
         <translation>超额领取</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/hub_ui/window.py" line="58"/>
+        <location filename="../../charity_pos/hub_ui/window.py" line="49"/>
+        <source>Verify a receipt (F9)</source>
+        <translation>核验收据 (F9)</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/hub_ui/window.py" line="63"/>
         <source>{district} · {name} ({username}) · district staff · charity-pos {version}</source>
         <translation>{district} · {name}（{username}）· 区级工作人员 · charity-pos {version}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/hub_ui/window.py" line="60"/>
+        <location filename="../../charity_pos/hub_ui/window.py" line="65"/>
         <source>Log out</source>
         <translation>退出登录</translation>
     </message>
@@ -4604,6 +4684,213 @@ This handout {value}: {lines} lines, {units} units</source>
         <location filename="../../charity_pos/ui/sales/dialogs.py" line="99"/>
         <source>Cancel (Esc)</source>
         <translation>取消（Esc）</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptCheckScreen</name>
+    <message>
+        <location filename="../../charity_pos/hub_ui/receipts.py" line="54"/>
+        <source>Verify a receipt</source>
+        <translation>核验收据</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/hub_ui/receipts.py" line="57"/>
+        <source>Scan the QR code at the top left of a donation receipt (or type its text and press Enter), or open a photo, scan or PDF of the receipt.</source>
+        <translation>扫描捐赠收据左上角的二维码（或输入二维码内容后按回车），或打开收据的照片、扫描件或 PDF。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/hub_ui/receipts.py" line="68"/>
+        <source>Check</source>
+        <translation>核验</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/hub_ui/receipts.py" line="70"/>
+        <source>Open picture or PDF… (Ctrl+O)</source>
+        <translation>打开图片或 PDF…（Ctrl+O）</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/hub_ui/receipts.py" line="78"/>
+        <source>Waiting for a receipt.</source>
+        <translation>等待扫描收据。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/hub_ui/receipts.py" line="102"/>
+        <source>A photo, scan or PDF of the receipt</source>
+        <translation>收据的照片、扫描件或 PDF</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/hub_ui/receipts.py" line="103"/>
+        <source>Pictures and PDF (*.png *.jpg *.jpeg *.pdf)</source>
+        <translation>图片和 PDF (*.png *.jpg *.jpeg *.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/hub_ui/receipts.py" line="120"/>
+        <source>Scanned: {text}</source>
+        <translation>已扫描：{text}</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/hub_ui/receipts.py" line="125"/>
+        <source>File: {path}</source>
+        <translation>文件：{path}</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/hub_ui/receipts.py" line="136"/>
+        <source>Checking…</source>
+        <translation>正在核验…</translation>
+    </message>
+</context>
+<context>
+    <name>Receipts</name>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="665"/>
+        <source>GENUINE: receipt {number} of {store} ({code}) is in the store&apos;s journal at the hub, as printed.</source>
+        <translation>真实：{store}（{code}）的收据 {number} 与区平台所存该店账本一致。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="667"/>
+        <source>GENUINE: receipt {number} is signed by {store} ({code}); checked offline, without the store&apos;s journal.</source>
+        <translation>真实：收据 {number} 由{store}（{code}）签名；离线核验，未比对门店账本。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="670"/>
+        <source>GENUINE BUT VOIDED: receipt {number} of {store} ({code}) was voided on {voided}.</source>
+        <translation>真实但已作废：{store}（{code}）的收据 {number} 已于 {voided} 作废。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="672"/>
+        <source>GENUINE BUT NOT YET IMPORTED: receipt {number} is signed by {store} ({code}), but the hub has no bundle with it yet.</source>
+        <translation>真实但尚未导入：收据 {number} 由{store}（{code}）签名，但区平台尚未收到含该收据的数据包。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="675"/>
+        <source>FORGED: no store {code} is registered in the district.</source>
+        <translation>伪造：本区没有登记编码为 {code} 的门店。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="676"/>
+        <source>FORGED: the signature is not store {code}&apos;s: this receipt was not printed by the store as shown.</source>
+        <translation>伪造：签名不属于门店 {code}，这张收据并非该店按所示内容开具。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="678"/>
+        <source>FORGED: the amount {claimed} differs from the store&apos;s journal ({journal}).</source>
+        <translation>伪造：金额 {claimed} 与门店账本（{journal}）不符。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="680"/>
+        <source>FORGED: the date {claimed} differs from the store&apos;s journal ({journal}).</source>
+        <translation>伪造：日期 {claimed} 与门店账本（{journal}）不符。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="682"/>
+        <source>OLDER RECEIPT WITHOUT SIGNATURE: receipt {number} of {code} was printed before receipts were signed; its QR code alone cannot prove it genuine.</source>
+        <translation>旧版收据，无签名：门店 {code} 的收据 {number} 开具于收据签名启用之前，仅凭二维码无法证明其真实。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="685"/>
+        <source>UNKNOWN STORE: store {code} is not in the keys file (published {published}): get the district&apos;s latest keys file.</source>
+        <translation>门店未知：公钥文件（{published} 发布）中没有门店 {code}，请向区里获取最新的公钥文件。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="690"/>
+        <source>The store&apos;s journal at the hub holds it with the same verification code, amount and date.</source>
+        <translation>区平台所存门店账本中有这张收据，校验码、金额和日期一致。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="692"/>
+        <source>The store&apos;s journal at the hub holds this number with another verification code, amount or date: ask the store.</source>
+        <translation>区平台所存门店账本中该号码的校验码、金额或日期不同：请向门店核实。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="695"/>
+        <source>The store&apos;s journal at the hub does not hold it (yet).</source>
+        <translation>区平台所存门店账本中（暂）无这张收据。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="696"/>
+        <source>No store of this code is registered in the district.</source>
+        <translation>本区没有登记该编码的门店。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="699"/>
+        <location filename="../../charity_pos/hub_ui/receipts.py" line="150"/>
+        <source>Store</source>
+        <translation>门店</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="700"/>
+        <source>Receipt</source>
+        <translation>收据号码</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="701"/>
+        <source>Date</source>
+        <translation>开票日期</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="702"/>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="703"/>
+        <source>Donation</source>
+        <translation>捐赠编号</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="704"/>
+        <source>Donor</source>
+        <translation>捐赠人</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="705"/>
+        <source>Item</source>
+        <translation>物品</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="706"/>
+        <source>Cash</source>
+        <translation>现金捐赠</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="707"/>
+        <source>Voided on</source>
+        <translation>作废日期</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="708"/>
+        <source>The hub holds</source>
+        <translation>区平台已有</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="709"/>
+        <source>Note</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="711"/>
+        <source>the store&apos;s events up to #{seq}, last bundle {at}</source>
+        <translation>该店第 {seq} 号以前的账本记录，最近数据包 {at}</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="712"/>
+        <source>no bundle of this store yet</source>
+        <translation>尚未收到该店的数据包</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="713"/>
+        <source>{name} × {quantity} {unit} (not valued)</source>
+        <translation>{name} × {quantity} {unit}（未估价）</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="714"/>
+        <source>{name} × {quantity} {unit} at {price}</source>
+        <translation>{name} × {quantity} {unit}，单价 {price}</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="715"/>
+        <source>{value} (on the receipt)</source>
+        <translation>{value}（收据所载）</translation>
     </message>
 </context>
 <context>
@@ -6479,265 +6766,265 @@ total {total}, change {change}</source>
 <context>
     <name>cli</name>
     <message>
-        <location filename="../../charity_pos/cli.py" line="187"/>
-        <location filename="../../charity_pos/cli.py" line="196"/>
-        <location filename="../../charity_pos/cli.py" line="382"/>
+        <location filename="../../charity_pos/cli.py" line="195"/>
+        <location filename="../../charity_pos/cli.py" line="204"/>
+        <location filename="../../charity_pos/cli.py" line="390"/>
         <location filename="../../charity_pos/hub_ui/app.py" line="67"/>
         <source>Error: </source>
         <translation>错误：</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="208"/>
+        <location filename="../../charity_pos/cli.py" line="216"/>
         <source>Created store {code} in {path}. Log in as “manager” with the PIN you chose.</source>
         <translation>已在 {path} 创建门店 {code}。请用“manager”账号和您设定的 PIN 码登录。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="227"/>
+        <location filename="../../charity_pos/cli.py" line="235"/>
         <source>Demo accounts: cashier (PIN 1111), manager (PIN 9999).</source>
         <translation>演示账号：cashier（PIN 1111），manager（PIN 9999）。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="245"/>
+        <location filename="../../charity_pos/cli.py" line="253"/>
         <source>OK: {events} journal events, {records} records agree; chain head {head}.</source>
         <translation>校验通过：{events} 条日志事件，{records} 条记录一致；链头 {head}。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="240"/>
+        <location filename="../../charity_pos/cli.py" line="248"/>
         <source>FAILED: </source>
         <translation>校验失败：</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="290"/>
+        <location filename="../../charity_pos/cli.py" line="298"/>
         <source>Receipt {number} reprinted (reprint {count}) to {out}.</source>
         <translation>收据 {number} 已补打（第 {count} 次），保存到 {out}。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="293"/>
+        <location filename="../../charity_pos/cli.py" line="301"/>
         <source>Receipt {number} issued to {out}.</source>
         <translation>收据 {number} 已开具，保存到 {out}。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="308"/>
+        <location filename="../../charity_pos/cli.py" line="316"/>
         <source>{count} labels written to {out}.</source>
         <translation>{count} 张标签已写入 {out}。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="329"/>
+        <location filename="../../charity_pos/cli.py" line="337"/>
         <source>Slip of sale {number} written to {out}.</source>
         <translation>销售 {number} 的小票已写入 {out}。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="342"/>
+        <location filename="../../charity_pos/cli.py" line="350"/>
         <source>Personal data of {count} lapsed households erased.</source>
         <translation>已清除 {count} 户资格早已失效家庭的个人信息。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="357"/>
+        <location filename="../../charity_pos/cli.py" line="365"/>
         <source>{file}: {total} rows, {good} good, {bad} to correct.</source>
         <translation>{file}：共 {total} 行，{good} 行无误，{bad} 行需更正。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="396"/>
+        <location filename="../../charity_pos/cli.py" line="404"/>
         <source>Row {row} ({household}): {reasons}</source>
         <translation>第 {row} 行（{household}）：{reasons}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="361"/>
+        <location filename="../../charity_pos/cli.py" line="369"/>
         <source>Dry run: nothing was imported or written.</source>
         <translation>仅检查：未导入任何家庭，也未写入任何文件。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="243"/>
+        <location filename="../../charity_pos/cli.py" line="251"/>
         <source>Also: </source>
         <translation>另外：</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="248"/>
+        <location filename="../../charity_pos/cli.py" line="256"/>
         <source>Note: this file is from an earlier version (schema {revision}) and has no seal yet: its authenticity was not checked. Open it once with this version to seal it.</source>
         <translation>注意：此文件来自较早的版本（结构 {revision}），尚无封签：未核验其真实性。请用本版本打开一次以加上封签。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="252"/>
+        <location filename="../../charity_pos/cli.py" line="260"/>
         <source>Note: no key file ({path}): the seal was checked for consistency only, its authenticity was NOT checked. Give the store&apos;s key file with --key-file.</source>
         <translation>注意：未找到密钥文件（{path}）：只核对了封签的一致性，未核验其真实性。请用 --key-file 指定门店的密钥文件。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="369"/>
+        <location filename="../../charity_pos/cli.py" line="377"/>
         <source>Imported {count} households (journal event #{seq}).</source>
         <translation>已导入 {count} 户家庭（日志事件 #{seq}）。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="372"/>
+        <location filename="../../charity_pos/cli.py" line="380"/>
         <source>No household was imported.</source>
         <translation>未导入任何家庭。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="380"/>
+        <location filename="../../charity_pos/cli.py" line="388"/>
         <source>{count} rows to correct written to {out}.</source>
         <translation>{count} 行需更正的记录已写入 {out}。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="405"/>
+        <location filename="../../charity_pos/cli.py" line="413"/>
         <source>SQLite integrity check failed: {detail}</source>
         <translation>SQLite 完整性检查失败：{detail}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="406"/>
+        <location filename="../../charity_pos/cli.py" line="414"/>
         <source>journal event #{seq} is out of sequence (expected #{expected})</source>
         <translation>日志事件 #{seq} 序号不连续（应为 #{expected}）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="407"/>
+        <location filename="../../charity_pos/cli.py" line="415"/>
         <source>journal event #{seq} does not link to the event before it</source>
         <translation>日志事件 #{seq} 与前一事件的链接不符</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="408"/>
+        <location filename="../../charity_pos/cli.py" line="416"/>
         <source>journal event #{seq} was altered: its hash does not match</source>
         <translation>日志事件 #{seq} 被改动：哈希值不符</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="409"/>
+        <location filename="../../charity_pos/cli.py" line="417"/>
         <source>journal event #{seq} cannot be read: {detail}</source>
         <translation>日志事件 #{seq} 无法读取：{detail}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="410"/>
+        <location filename="../../charity_pos/cli.py" line="418"/>
         <source>record {table}/{record} written by journal event #{seq} is missing</source>
         <translation>日志事件 #{seq} 写入的记录 {table}/{record} 不见了</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="411"/>
+        <location filename="../../charity_pos/cli.py" line="419"/>
         <source>record {table}/{record} is not in the journal</source>
         <translation>记录 {table}/{record} 不在日志中</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="412"/>
+        <location filename="../../charity_pos/cli.py" line="420"/>
         <source>record {table}/{record}: {column} is {found} in the database but {expected} in journal event #{seq}</source>
         <translation>记录 {table}/{record}：{column} 在数据库中为 {found}，但日志事件 #{seq} 中为 {expected}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="414"/>
+        <location filename="../../charity_pos/cli.py" line="422"/>
         <source>the database has a trigger {record} on {table} that charity-pos never makes</source>
         <translation>数据库中有 charity-pos 从不创建的触发器 {record}（在 {table} 上）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="416"/>
+        <location filename="../../charity_pos/cli.py" line="424"/>
         <source>the database has a view {record} that charity-pos never makes</source>
         <translation>数据库中有 charity-pos 从不创建的视图 {record}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="417"/>
+        <location filename="../../charity_pos/cli.py" line="425"/>
         <source>the database has a table {table} that charity-pos never makes</source>
         <translation>数据库中有 charity-pos 从不创建的表 {table}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="418"/>
+        <location filename="../../charity_pos/cli.py" line="426"/>
         <source>the table {table} is missing from the database</source>
         <translation>数据库中缺少表 {table}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="419"/>
+        <location filename="../../charity_pos/cli.py" line="427"/>
         <source>the column {table}.{column} is missing from the database</source>
         <translation>数据库中缺少列 {table}.{column}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="420"/>
+        <location filename="../../charity_pos/cli.py" line="428"/>
         <source>the database has a column {table}.{column} that charity-pos never makes</source>
         <translation>数据库中有 charity-pos 从不创建的列 {table}.{column}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="421"/>
+        <location filename="../../charity_pos/cli.py" line="429"/>
         <source>the file claims an earlier version&apos;s schema ({detail}), but its key file says it was sealed: it was set back by hand</source>
         <translation>文件自称是较早版本的结构（{detail}），但其密钥文件表明它已加封签：是被人为改回的</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="423"/>
+        <location filename="../../charity_pos/cli.py" line="431"/>
         <source>the journal is empty: a store file always holds at least its first events</source>
         <translation>日志为空：门店数据文件至少应有最初的事件</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="424"/>
+        <location filename="../../charity_pos/cli.py" line="432"/>
         <source>the store&apos;s seal is missing: the file was emptied or rebuilt outside charity-pos</source>
         <translation>门店封签缺失：文件在 charity-pos 之外被清空或重建</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="425"/>
+        <location filename="../../charity_pos/cli.py" line="433"/>
         <source>the store&apos;s seal was not written by this store&apos;s charity-pos (it does not verify with the store&apos;s key)</source>
         <translation>门店封签不是本店的 charity-pos 写入的（用门店密钥核验不通过）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="427"/>
+        <location filename="../../charity_pos/cli.py" line="435"/>
         <source>events were removed from the end of the journal: it ends at #{found}, but the store had written #{expected}</source>
         <translation>日志末尾的事件被删除：日志止于 #{found}，但门店已写到 #{expected}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="429"/>
+        <location filename="../../charity_pos/cli.py" line="437"/>
         <source>events were removed from the end of the journal: it ends at #{found}, but the store had already sent #{expected} to the district</source>
         <translation>日志末尾的事件被删除：日志止于 #{found}，但门店已把 #{expected} 报送区里</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="431"/>
+        <location filename="../../charity_pos/cli.py" line="439"/>
         <source>the journal was rewritten after event #{expected} outside charity-pos (its last event is not the one the store sealed)</source>
         <translation>日志在事件 #{expected} 之后被 charity-pos 之外改写（最后一个事件不是门店封签的那个）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="433"/>
+        <location filename="../../charity_pos/cli.py" line="441"/>
         <source>record {table}/{record}: {column} is stored as {found}, not in the form charity-pos writes</source>
         <translation>记录 {table}/{record}：{column} 存为 {found}，不是 charity-pos 写入的形式</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="435"/>
+        <location filename="../../charity_pos/cli.py" line="443"/>
         <source>audit log entry #{seq} is out of sequence (expected #{expected})</source>
         <translation>审计日志第 #{seq} 条顺序不对（应为 #{expected}）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="436"/>
+        <location filename="../../charity_pos/cli.py" line="444"/>
         <source>audit log entry #{seq} does not link to the entry before it</source>
         <translation>审计日志第 #{seq} 条与前一条接不上</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="437"/>
+        <location filename="../../charity_pos/cli.py" line="445"/>
         <source>audit log entry #{seq} was altered: its hash does not match</source>
         <translation>审计日志第 #{seq} 条被改动：哈希不符</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="438"/>
+        <location filename="../../charity_pos/cli.py" line="446"/>
         <source>the audit log ends at entry #{found}, but the store sealed it at #{expected}</source>
         <translation>审计日志止于第 #{found} 条，但门店封签时为第 #{expected} 条</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="439"/>
+        <location filename="../../charity_pos/cli.py" line="447"/>
         <source>table {table} was changed outside charity-pos: it no longer matches the seal</source>
         <translation>表 {table} 在 charity-pos 之外被改动：与封签不符</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="440"/>
+        <location filename="../../charity_pos/cli.py" line="448"/>
         <source>table {table} was changed outside charity-pos: its columns {detail} no longer match the seal</source>
         <translation>表 {table} 在 charity-pos 之外被改动：其列 {detail} 与封签不符</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="442"/>
+        <location filename="../../charity_pos/cli.py" line="450"/>
         <source>document counter {table} of {record} stands at {found}, but the last document is number {expected}</source>
         <translation>单据计数器 {table}（{record} 年）为 {found}，但最后一张单据是第 {expected} 号</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="444"/>
+        <location filename="../../charity_pos/cli.py" line="452"/>
         <source>the units of {table} {record} do not add up: {expected} received, but the documents and stock movements account for {found} ({detail})</source>
         <translation>{table} {record} 的件数对不上：接收 {expected} 件，但单据和库存变动合计为 {found} 件（{detail}）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="447"/>
+        <location filename="../../charity_pos/cli.py" line="455"/>
         <source>document counter {table} of {record}: number {detail} is missing between the documents</source>
         <translation>单据计数器 {table}（{record} 年）：单据中缺少 {detail} 号</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="454"/>
+        <location filename="../../charity_pos/cli.py" line="462"/>
         <source>lot</source>
         <translation>批次</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="456"/>
+        <location filename="../../charity_pos/cli.py" line="464"/>
         <source>sold {sold}, handed out {handed}, written off {written}, counted missing {counted}, on the shelf {shelf}</source>
         <translation>售出 {sold}，发放 {handed}，报损 {written}，盘亏 {counted}，在架 {shelf}</translation>
     </message>
@@ -6865,7 +7152,7 @@ total {total}, change {change}</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="454"/>
+        <location filename="../../charity_pos/cli.py" line="462"/>
         <location filename="../../charity_pos/cli_trace.py" line="55"/>
         <location filename="../../charity_pos/cli_show.py" line="81"/>
         <source>donation</source>
@@ -7216,7 +7503,7 @@ total {total}, change {change}</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="221"/>
+        <location filename="../../charity_pos/cli.py" line="229"/>
         <source>Demo store created in {path}: {items} items, {donations} donations from {donors} donors, {households} households, {sales} sales and {returns} returns in {shifts} shifts, {handouts} handouts, {events} journal events over {days} days.</source>
         <translation>演示门店已创建于 {path}：{items} 件商品，{donors} 位捐赠人的 {donations} 笔捐赠，{households} 户困难家庭，{shifts} 个班次中的 {sales} 笔销售和 {returns} 笔退货，{handouts} 次物资发放，{days} 天内 {events} 条日志事件。</translation>
     </message>
@@ -7237,42 +7524,42 @@ total {total}, change {change}</source>
         <translation>哈希</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/hub/cli.py" line="131"/>
+        <location filename="../../charity_pos/hub/cli.py" line="141"/>
         <source>{count} quota rules of the district set; the next downstream bundles carry them.</source>
         <translation>已设置区里的 {count} 条配额规则；之后下发的同步文件将带上这些规则。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/hub/cli.py" line="150"/>
+        <location filename="../../charity_pos/hub/cli.py" line="160"/>
         <source>Created the district hub of {district} in {url} (key {fingerprint}). Its private key is in {key}: back it up and keep it apart from the database.</source>
         <translation>已在 {url} 创建{district}的数据中心（密钥 {fingerprint}）。私钥保存在 {key}：请备份，并与数据库分开存放。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/hub/cli.py" line="160"/>
+        <location filename="../../charity_pos/hub/cli.py" line="170"/>
         <source>District staff account {username} created.</source>
         <translation>已创建区级工作人员账号 {username}。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/hub/cli.py" line="170"/>
+        <location filename="../../charity_pos/hub/cli.py" line="180"/>
         <source>District staff account {username} ({name}) added.</source>
         <translation>已添加区级工作人员账号 {username}（{name}）。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/hub/cli.py" line="190"/>
+        <location filename="../../charity_pos/hub/cli.py" line="200"/>
         <source>Registered store {code} ({name}, key {fingerprint}). Give the store its trust file: {out}</source>
         <translation>已登记门店 {code}（{name}，密钥 {fingerprint}）。请把信任文件交给门店：{out}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/hub/cli.py" line="193"/>
+        <location filename="../../charity_pos/hub/cli.py" line="203"/>
         <source>Store {code} ({name}, key {fingerprint}) was registered before with this key. Give the store its trust file: {out}</source>
         <translation>门店 {code}（{name}，密钥 {fingerprint}）此前已用该密钥登记。请把信任文件交给门店：{out}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/hub/cli.py" line="196"/>
+        <location filename="../../charity_pos/hub/cli.py" line="206"/>
         <source>The trust file holds the district&apos;s matching key: hand it over like a key.</source>
         <translation>信任文件含有全区的匹配密钥：请像交接密钥一样妥善移交。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/hub/cli.py" line="211"/>
+        <location filename="../../charity_pos/hub/cli.py" line="221"/>
         <source>{imported} households imported into the district registry, {rejected} rejected.</source>
         <translation>已向全区登记册导入 {imported} 户，拒收 {rejected} 户。</translation>
     </message>
@@ -7363,17 +7650,17 @@ total {total}, change {change}</source>
         <translation>未判断：{categories}家庭，区里尚未为其设定规则。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/hub/cli.py" line="242"/>
+        <location filename="../../charity_pos/hub/cli.py" line="252"/>
         <source>applied {count} events of store {code} (#{first}-#{last})</source>
         <translation>已导入门店 {code} 的 {count} 个事件（#{first}-#{last}）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/hub/cli.py" line="246"/>
+        <location filename="../../charity_pos/hub/cli.py" line="256"/>
         <source>already imported</source>
         <translation>此前已导入</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/hub/cli.py" line="248"/>
+        <location filename="../../charity_pos/hub/cli.py" line="258"/>
         <source>refused: </source>
         <translation>拒绝导入：</translation>
     </message>
@@ -7421,6 +7708,16 @@ total {total}, change {change}</source>
         <location filename="../../charity_pos/cli_reports.py" line="137"/>
         <source>Public notice of {month} written to {pdf} and {html}.</source>
         <translation>{month} 的公示已写入 {pdf} 和 {html}。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/cli_receipts.py" line="79"/>
+        <source>Keys file of {district}, published {published}, signed by hub key {fingerprint}: compare it with the fingerprint the district publishes.</source>
+        <translation>{district}公钥文件，{published} 发布，平台公钥指纹 {fingerprint}：请与区里公布的指纹核对。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/cli_receipts.py" line="105"/>
+        <source>Wrote the keys of {count} stores of {district} to {out}, signed by hub key {fingerprint}. Publish this fingerprint with the file: whoever checks receipts compares it.</source>
+        <translation>已将{district} {count} 家门店的公钥写入 {out}，由平台公钥 {fingerprint} 签名。请与文件一同公布此指纹，供核验收据者核对。</translation>
     </message>
 </context>
 </TS>

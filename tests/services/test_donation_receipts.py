@@ -33,7 +33,8 @@ def test_first_print_issues_the_number_then_reprints_are_marked(services, manage
     assert again.document.receipt_number == "PT01-2026-J000001" and again.document.reprint_count == 1
     assert events(services) == before + 2
     assert first.document.verification_code == again.document.verification_code
-    assert first.document.verification_code in first.document.qr_payload
+    assert first.document.qr_payload == again.document.qr_payload, "a reprint carries the same signed QR code"
+    assert first.document.qr_payload.startswith("CPOS-R2:PT01:PT01-2026-J000001:20260310:20000:")
 
 
 def test_a_failed_pdf_uses_no_number(services, manager, donation) -> None:
