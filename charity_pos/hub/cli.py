@@ -8,6 +8,7 @@
     charity-pos hub over-allowance --hub URL
     charity-pos hub add-user --hub URL --username NAME --name DISPLAY --pin PIN
     charity-pos hub gui --hub URL [--lang en]
+    charity-pos hub report KIND / hub notice (``hub.cli_reports``)
 
 ``--hub`` is any SQLAlchemy URL (``postgresql+psycopg://user@host/db``) or
 a SQLite file's path; without it, the hub is ``hub.sqlite3`` in the user's
@@ -22,6 +23,7 @@ import base64
 import hashlib
 from pathlib import Path
 
+from charity_pos.hub import cli_reports
 from charity_pos.i18n import describe, translate
 
 COMMANDS = ("hub",)
@@ -93,9 +95,12 @@ def add_parsers(sub: argparse._SubParsersAction, common: argparse.ArgumentParser
     rules_import.add_argument("file", type=Path, metavar="FILE")
 
     hub_sub.add_parser("gui", parents=[common, where], help="the hub app for district staff")
+    cli_reports.add_parsers(hub_sub, common, where)
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.hub_command in cli_reports.COMMANDS:
+        return cli_reports.run(args)
     if args.hub_command == "init":
         return _init(args)
     if args.hub_command == "add-store":
