@@ -100,7 +100,7 @@ def add_parsers(sub: argparse._SubParsersAction, common: argparse.ArgumentParser
 
 def run(args: argparse.Namespace) -> int:
     if args.hub_command in cli_reports.COMMANDS:
-        return cli_reports.run(args)
+        return cli_reports.run(args, translate)
     if args.hub_command == "init":
         return _init(args)
     if args.hub_command == "add-store":

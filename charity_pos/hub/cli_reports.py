@@ -15,8 +15,13 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from collections.abc import Callable
+
 from charity_pos import config
-from charity_pos.i18n import translate
+
+# the command line's translator (``charity_pos.i18n.translate``), handed in by ``hub.cli``: this module
+# stays free of the translation loader, which may use Qt
+Translate = Callable[[str, str], str]
 
 COMMANDS = ("report", "notice")
 FORCE_HELP = "replace a file at --out that charity-pos did not write (never the hub's own files)"
@@ -41,8 +46,8 @@ def add_parsers(hub_sub: argparse._SubParsersAction, common: argparse.ArgumentPa
     notice.add_argument("--force", action="store_true", help=FORCE_HELP)
 
 
-def run(args: argparse.Namespace) -> int:
-    return _report(args) if args.hub_command == "report" else _notice(args)
+def run(args: argparse.Namespace, translate: Translate) -> int:
+    return _report(args, translate) if args.hub_command == "report" else _notice(args, translate)
 
 
 def _protected(db):  # type: ignore[no-untyped-def]
@@ -56,7 +61,7 @@ def _protected(db):  # type: ignore[no-untyped-def]
     return protected(db, hub_id)
 
 
-def _report(args: argparse.Namespace) -> int:
+def _report(args: argparse.Namespace, translate: Translate) -> int:
     from charity_pos import export
     from charity_pos.errors import UnknownReport
     from charity_pos.hub.engine import open_hub
@@ -77,7 +82,7 @@ def _report(args: argparse.Namespace) -> int:
     return 0
 
 
-def _notice(args: argparse.Namespace) -> int:
+def _notice(args: argparse.Namespace, translate: Translate) -> int:
     from charity_pos.hub.engine import open_hub
     from charity_pos.hub.notice import check_month, write_district_notice
 
