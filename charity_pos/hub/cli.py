@@ -11,6 +11,7 @@
     charity-pos hub gui --hub URL [--lang en]
     charity-pos hub verify-receipt [--hub URL] TEXT_OR_IMAGE     (cli_receipts.py)
     charity-pos hub publish-keys [--hub URL] --out FILE [--force]
+    charity-pos hub report KIND / hub notice (``hub.cli_reports``)
 
 ``--hub`` is any SQLAlchemy URL (``postgresql+psycopg://user@host/db``) or
 a SQLite file's path; without it, the hub is ``hub.sqlite3`` in the user's
@@ -25,7 +26,7 @@ import base64
 import hashlib
 from pathlib import Path
 
-from charity_pos.hub import cli_status
+from charity_pos.hub import cli_reports, cli_status
 from charity_pos.i18n import describe, translate
 
 COMMANDS = ("hub",)
@@ -102,9 +103,12 @@ def add_parsers(sub: argparse._SubParsersAction, common: argparse.ArgumentParser
     from charity_pos import cli_receipts
 
     cli_receipts.add_hub_parsers(hub_sub, common, where)
+    cli_reports.add_parsers(hub_sub, common, where)
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.hub_command in cli_reports.COMMANDS:
+        return cli_reports.run(args, translate)
     if args.hub_command == "init":
         return _init(args)
     if args.hub_command == "add-store":

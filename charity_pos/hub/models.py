@@ -15,8 +15,10 @@ UTC datetimes stored without a zone.
 - ``hub_bundle``: every bundle file the hub was given and what came of it;
 - the projections district reports read, derived from the events' rows:
   ``hub_donor``, ``hub_donation``, ``hub_sale``, ``hub_handout``,
-  ``hub_receipt``, ``hub_stock``. Each is keyed by the store and the
-  store's own row id.
+  ``hub_receipt``, ``hub_stock``, and for the district's reports
+  ``hub_category``, ``hub_donation_line``, ``hub_store_household`` (a
+  household's category only), ``hub_sale_return``, ``hub_fund_use``,
+  ``hub_writeoff``. Each is keyed by the store and the store's own row id.
 """
 
 from __future__ import annotations
@@ -40,6 +42,9 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column
 
 from charity_pos.db.base import NAMING, UtcDateTime, new_id
 from charity_pos.ledger.canonical import GENESIS
+
+#: bumped whenever a projection reads more of the events: stores' rows built before are rebuilt
+PROJECTIONS_VERSION = 2
 
 
 class HubBase(DeclarativeBase):
@@ -79,6 +84,9 @@ class HubStore(HubBase):
     last_bundle_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
     #: the sub-districts whose households go to this store, one a line; None: the whole district
     areas: Mapped[str | None] = mapped_column(Text)
+    #: the version of the projections its rows were built with (``projections.VERSION``): older ones
+    #: are rebuilt from its events on first use (``projections.ensure_current``)
+    projections: Mapped[int] = mapped_column(Integer, default=PROJECTIONS_VERSION, server_default="0")
 
 
 class HubEvent(HubBase):
@@ -184,6 +192,8 @@ class HubHandout(_StoreRow, HubBase):
     period_key: Mapped[str] = mapped_column(String(10))
     total_value_fen: Mapped[int] = mapped_column(Integer)
     over_allowance: Mapped[bool] = mapped_column(default=False)
+    #: units handed out (the sum of its lines)
+    units: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
 
 class HubReceipt(_StoreRow, HubBase):
@@ -203,6 +213,71 @@ class HubStock(_StoreRow, HubBase):
     name: Mapped[str] = mapped_column(String(100), default="")
     unit: Mapped[str] = mapped_column(String(10), default="")
     on_hand: Mapped[int] = mapped_column(Integer, default=0)
+    category_id: Mapped[uuid.UUID | None] = mapped_column(Uuid)
+
+
+class HubCategory(_StoreRow, HubBase):
+    """A store's goods category (its code and name), for goods received by category."""
+
+    __tablename__ = "hub_category"
+
+    code: Mapped[str] = mapped_column(String(32))
+    name: Mapped[str] = mapped_column(String(50))
+    sort_order: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class HubDonationLine(_StoreRow, HubBase):
+    """A line of a donation: what item, how many, valued at what (None: goods that cannot be valued)."""
+
+    __tablename__ = "hub_donation_line"
+
+    @declared_attr.directive
+    def __table_args__(cls) -> tuple[object, ...]:
+        return (PrimaryKeyConstraint("store_id", "id"), Index("ix_hub_donation_line_donation", "store_id", "donation_id"))
+
+    donation_id: Mapped[uuid.UUID] = mapped_column(Uuid)
+    item_id: Mapped[uuid.UUID | None] = mapped_column(Uuid)
+    quantity: Mapped[int] = mapped_column(Integer)
+    unit_value_fen: Mapped[int | None] = mapped_column(Integer)
+
+
+class HubStoreHousehold(_StoreRow, HubBase):
+    """A store's household as reports need it: its category only (no name, card or ID)."""
+
+    __tablename__ = "hub_store_household"
+
+    category: Mapped[str] = mapped_column(String(20))
+
+
+class HubSaleReturn(_StoreRow, HubBase):
+    """A return: refunds count in the month they were made, not the sale's."""
+
+    __tablename__ = "hub_sale_return"
+
+    sale_id: Mapped[uuid.UUID] = mapped_column(Uuid)
+    at: Mapped[datetime] = mapped_column(UtcDateTime)
+    total_fen: Mapped[int] = mapped_column(Integer)
+
+
+class HubFundUse(_StoreRow, HubBase):
+    """A use of donated cash (F), kept apart from sales income."""
+
+    __tablename__ = "hub_fund_use"
+
+    number: Mapped[str] = mapped_column(String(32))
+    used_on: Mapped[date] = mapped_column(Date)
+    amount_fen: Mapped[int] = mapped_column(Integer)
+    kind: Mapped[str] = mapped_column(String(16))
+
+
+class HubWriteoff(_StoreRow, HubBase):
+    """A stock movement written off (报损, reason ``writeoff``): units out, so negative."""
+
+    __tablename__ = "hub_writeoff"
+
+    item_id: Mapped[uuid.UUID] = mapped_column(Uuid)
+    quantity: Mapped[int] = mapped_column(Integer)
+    at: Mapped[datetime] = mapped_column(UtcDateTime)
 
 
 # --- the district's registry and what goes down to stores -------------------------------------------
@@ -251,7 +326,8 @@ class HubDownstream(HubBase):
     written_at: Mapped[datetime] = mapped_column(UtcDateTime)
 
 
-PROJECTIONS = (HubDonor, HubDonation, HubSale, HubHandout, HubReceipt, HubStock)
+PROJECTIONS = (HubDonor, HubDonation, HubSale, HubHandout, HubReceipt, HubStock, HubCategory, HubDonationLine,
+               HubStoreHousehold, HubSaleReturn, HubFundUse, HubWriteoff)
 
 
 # --- district staff ------------------------------------------------------------------------------------

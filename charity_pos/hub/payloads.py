@@ -29,7 +29,7 @@ import functools
 import re
 import uuid
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any, NamedTuple
 
 from charity_pos.sync.safe_json import INT32_MAX, MAX_DEPTH, JsonRefused, check_nested, loads_record
@@ -131,6 +131,22 @@ def hash_or_none(value: Any) -> str | None:
     return value
 
 
+def money_or_none(value: Any) -> int | None:
+    """Fen, or null for goods that cannot be valued (kept apart from 0)."""
+    if value is None or value is _MISSING:
+        return None
+    if type(value) is not int or not 0 <= value <= INT32_MAX:
+        raise ValueError
+    return value
+
+
+def day_required(value: Any) -> date:
+    """A calendar day as ISO text (YYYY-MM-DD)."""
+    if type(value) is not str or len(value) != 10:
+        raise ValueError
+    return date.fromisoformat(value)
+
+
 MONEY = integer(0)
 QUANTITY = integer(-INT32_MAX)
 
@@ -144,15 +160,22 @@ READ: dict[str, dict[str, Check]] = {
                 "household_hash": hash_or_none, "period_key": text(10), "total_value_fen": MONEY,
                 "over_allowance": flag},
     "receipt": {"number": text(32), "donation_id": uuid_required, "status": text(8), "total_fen": MONEY},
-    "item": {"name": text(100), "unit": text(10)},
-    "donation_line": {"donation_id": uuid_required, "quantity": integer(0)},
+    "item": {"name": text(100), "unit": text(10), "category_id": uuid_or_none},
+    "category": {"code": text(32), "name": text(50), "sort_order": integer(-INT32_MAX)},
+    "household": {"category": text(20)},
+    "donation_line": {"donation_id": uuid_required, "item_id": uuid_or_none, "quantity": integer(0),
+                      "unit_value_fen": money_or_none},
+    "handout_line": {"handout_id": uuid_required, "quantity": integer(0)},
     "sale_line": {"sale_id": uuid_required, "amount_fen": MONEY, "ticket_discount_fen": MONEY,
                   "source": text(12)},
-    "sale_return": {"sale_id": uuid_required, "total_fen": MONEY},
-    "stock_movement": {"item_id": uuid_required, "quantity": QUANTITY},
+    "sale_return": {"sale_id": uuid_required, "at": time_required, "total_fen": MONEY},
+    "fund_use": {"number": text(32), "used_on": day_required, "amount_fen": MONEY, "kind": text(16)},
+    "stock_movement": {"item_id": uuid_required, "quantity": QUANTITY, "reason": text(20),
+                       "at": time_required},
 }
-#: the tables whose rows the hub keeps by their own id (the others add to the row they name)
-KEYED = frozenset({"donor", "donation", "sale", "handout", "receipt", "item"})
+#: the tables whose rows the hub keeps by their own id (the others only add to the row they name)
+KEYED = frozenset({"donor", "donation", "sale", "handout", "receipt", "item", "category", "household",
+                   "donation_line", "sale_return", "fund_use", "stock_movement"})
 
 
 def _change(index: int, change: Any) -> Change | None:

@@ -31,7 +31,10 @@ from typing import Any
 from sqlalchemy import bindparam, delete, insert, select, update
 from sqlalchemy.orm import Session
 
-from charity_pos.hub.models import HubBase, HubDonation, HubDonor, HubHandout, HubReceipt, HubSale, HubStock
+from charity_pos.hub.models import (
+    PROJECTIONS_VERSION, HubBase, HubCategory, HubDonation, HubDonationLine, HubDonor, HubEvent, HubFundUse,
+    HubHandout, HubReceipt, HubSale, HubSaleReturn, HubStock, HubStore, HubStoreHousehold, HubWriteoff,
+)
 from charity_pos.hub.payloads import KEYED, READ, Change, read_payload
 
 log = logging.getLogger("charity_pos.hub")
@@ -55,8 +58,17 @@ PARENTS: dict[str, tuple[Model, dict[str, str]]] = {
         "period_key": "period_key", "total_value_fen": "total_value_fen", "over_allowance": "over_allowance"}),
     "receipt": (HubReceipt, {"number": "number", "donation_id": "donation_id", "status": "status",
                              "total_fen": "total_fen"}),
-    "item": (HubStock, {"name": "name", "unit": "unit"}),
+    "item": (HubStock, {"name": "name", "unit": "unit", "category_id": "category_id"}),
+    "category": (HubCategory, {"code": "code", "name": "name", "sort_order": "sort_order"}),
+    "household": (HubStoreHousehold, {"category": "category"}),
+    "donation_line": (HubDonationLine, {"donation_id": "donation_id", "item_id": "item_id", "quantity": "quantity",
+                                        "unit_value_fen": "unit_value_fen"}),
+    "sale_return": (HubSaleReturn, {"sale_id": "sale_id", "at": "at", "total_fen": "total_fen"}),
+    "fund_use": (HubFundUse, {"number": "number", "used_on": "used_on", "amount_fen": "amount_fen", "kind": "kind"}),
+    "stock_movement": (HubWriteoff, {"item_id": "item_id", "quantity": "quantity", "at": "at"}),
 }
+#: parent rows kept only when they are of interest (every sale moves stock; only write-offs are kept)
+KEEP_IF: dict[str, Callable[[Row], bool]] = {"stock_movement": lambda row: row["reason"] == "writeoff"}
 
 
 def _donation_line(row: Row) -> tuple[Model, uuid.UUID, Row]:
@@ -76,25 +88,32 @@ def _stock_movement(row: Row) -> tuple[Model, uuid.UUID, Row]:
     return HubStock, row["item_id"], {"on_hand": row["quantity"]}
 
 
+def _handout_line(row: Row) -> tuple[Model, uuid.UUID, Row]:
+    return HubHandout, row["handout_id"], {"units": row["quantity"]}
+
+
 #: store table -> what one inserted row adds to which projection row
 CHILDREN: dict[str, Callable[[Row], tuple[Model, uuid.UUID, Row]]] = {
     "donation_line": _donation_line,
     "sale_line": _sale_line,
     "sale_return": _sale_return,
     "stock_movement": _stock_movement,
+    "handout_line": _handout_line,
 }
 assert set(PARENTS) == KEYED and set(PARENTS) | set(CHILDREN) == set(READ), "projections read what payloads check"
 
 #: the columns a new projection row starts with when nothing sets them
 DEFAULTS: dict[Model, Row] = {
     HubDonor: {}, HubDonation: {"lines": 0, "units": 0, "donor_kind": "anonymous"},
-    HubSale: {"donated_fen": 0, "returned_fen": 0}, HubHandout: {"household_hash": None},
-    HubReceipt: {}, HubStock: {"name": "", "unit": "", "on_hand": 0},
+    HubSale: {"donated_fen": 0, "returned_fen": 0}, HubHandout: {"household_hash": None, "units": 0},
+    HubReceipt: {}, HubStock: {"name": "", "unit": "", "on_hand": 0, "category_id": None},
+    HubCategory: {}, HubStoreHousehold: {}, HubDonationLine: {}, HubSaleReturn: {}, HubFundUse: {}, HubWriteoff: {},
 }
 #: sums whose parent row never came (it should always have: the hub holds every event from #1) still
 #: count where a row can be made from them alone
 ORPHANS_KEPT = {HubStock}
-ORDER: tuple[Model, ...] = (HubDonor, HubDonation, HubSale, HubHandout, HubReceipt, HubStock)
+ORDER: tuple[Model, ...] = (HubDonor, HubDonation, HubSale, HubHandout, HubReceipt, HubStock, HubCategory,
+                            HubStoreHousehold, HubDonationLine, HubSaleReturn, HubFundUse, HubWriteoff)
 
 
 def _chunks(items: list[Any], size: int = CHUNK) -> Iterator[list[Any]]:
@@ -122,13 +141,15 @@ class Projector:
         for change in changes:
             if change.table in PARENTS:
                 self._parent(change)
-            elif change.op == "insert":
+            if change.table not in CHILDREN:
+                continue
+            if change.op == "insert":
                 assert change.row is not None
                 model, key, amounts = CHILDREN[change.table](change.row)
                 sums = self.sums[model][key]
                 for column, amount in amounts.items():
                     sums[column] += amount
-            elif (change.table, change.op) not in self._ignored:
+            elif change.table not in PARENTS and (change.table, change.op) not in self._ignored:
                 self._ignored.add((change.table, change.op))
                 log.warning("hub projections leave out %s of %s rows", change.op, change.table)
 
@@ -140,6 +161,9 @@ class Projector:
             self.rows[model].pop(key, None)
             self.sums[model].pop(key, None)
             self.deleted[model].add(key)
+            return
+        keep = KEEP_IF.get(change.table)
+        if keep is not None and not keep(change.row):
             return
         self.rows[model][key] = {name: change.row[source] for name, source in columns.items()}
         self.deleted[model].discard(key)
@@ -208,3 +232,48 @@ class Projector:
                          .values({c: table.c[c] + bindparam(f"d_{c}") for c in columns}))
             for chunk in _chunks(params):
                 s.connection().execute(statement, chunk)
+
+
+# --- rebuilding a store's projections from its events ------------------------------------------------------
+REBUILD_CHUNK = 5000
+
+
+def rebuild(s: Session, store_id: uuid.UUID) -> None:
+    """Throw away the store's projection rows and project all its events again, in order (in the caller's
+    transaction): what a hub imported before a projection read more of the events gets back-filled."""
+    from charity_pos.hub.downstream import fill_household_hashes
+
+    for model in ORDER:
+        s.execute(delete(model.__table__).where(model.__table__.c.store_id == store_id))  # type: ignore[attr-defined]
+    after = 0
+    while True:
+        batch = s.execute(select(HubEvent.seq, HubEvent.payload).where(HubEvent.store_id == store_id,
+                                                                        HubEvent.seq > after)
+                          .order_by(HubEvent.seq).limit(REBUILD_CHUNK)).all()
+        if not batch:
+            break
+        projector = Projector(store_id)
+        for _seq, payload in batch:
+            projector.add(payload)
+        projector.flush(s)
+        after = batch[-1][0]
+    fill_household_hashes(s, store_id)
+
+
+def ensure_current(begin: Callable[[], Any]) -> int:
+    """Rebuild the projections of every store whose rows were built by an older version (``begin``: the hub's
+    unit of work, ``HubDatabase.begin``); each store in a transaction of its own, holding its row as an import
+    does. The number of stores rebuilt."""
+    with begin() as s:
+        stale = list(s.scalars(select(HubStore.id).where(HubStore.projections < PROJECTIONS_VERSION)))
+    done = 0
+    for store_id in stale:
+        with begin() as s:
+            store = s.execute(select(HubStore).where(HubStore.id == store_id).with_for_update()).scalar_one()
+            if store.projections >= PROJECTIONS_VERSION:
+                continue  # another process did it meanwhile
+            log.info("rebuilding the hub projections of store %s from its %d events", store.code, store.last_seq)
+            rebuild(s, store_id)
+            store.projections = PROJECTIONS_VERSION
+            done += 1
+    return done

@@ -106,6 +106,89 @@ def stock_by_source(session: Session, on_hand: dict[uuid.UUID, int]) -> tuple[Or
     return tuple(OriginFigure(source, units[source], value[source]) for source in sorted(units))
 
 
+@dataclass(frozen=True)
+class GoodsFact:
+    """Donated goods of one category in a period: units, value (valued goods), units that could not be valued."""
+
+    code: str
+    name: str
+    sort_order: int
+    units: int
+    value_fen: int
+    unvalued_units: int
+
+
+@dataclass(frozen=True)
+class Facts:
+    """The counts and sums of one period, as a store's own tables or the hub's projections of them
+    give them: ``from_facts`` turns them into the figures, the same arithmetic for both, so a store's
+    figures at the hub are its own. Facts of several stores add up (``+``): households and donors
+    are then counted per store."""
+
+    donations: int = 0
+    donors: int = 0
+    cash_donations: int = 0
+    cash_donations_fen: int = 0
+    goods: tuple[GoodsFact, ...] = ()
+    funds_used_fen: int = 0
+    cash_received_to_end_fen: int = 0
+    funds_used_to_end_fen: int = 0
+    sales: int = 0
+    sales_fen: int = 0
+    voided: int = 0
+    voided_fen: int = 0
+    returns: int = 0
+    returns_fen: int = 0
+    handouts: int = 0
+    households: int = 0
+    handout_units: int = 0
+    handout_value_fen: int = 0
+    relief: tuple[ReliefFigure, ...] = ()
+    stock: tuple[OriginFigure, ...] = ()
+
+    def __add__(self, other: Facts) -> Facts:
+        goods: dict[str, GoodsFact] = {}
+        for g in self.goods + other.goods:
+            was = goods.get(g.code)
+            goods[g.code] = g if was is None else GoodsFact(
+                g.code, was.name, min(was.sort_order, g.sort_order), was.units + g.units,
+                was.value_fen + g.value_fen, was.unvalued_units + g.unvalued_units)
+        relief: dict[str, ReliefFigure] = {}
+        for r in self.relief + other.relief:
+            was_r = relief.get(r.household_category)
+            relief[r.household_category] = r if was_r is None else ReliefFigure(
+                r.household_category, was_r.households + r.households, was_r.visits + r.visits,
+                was_r.value_fen + r.value_fen)
+        stock: dict[str, OriginFigure] = {}
+        for o in self.stock + other.stock:
+            was_o = stock.get(o.source)
+            stock[o.source] = o if was_o is None else OriginFigure(o.source, was_o.units + o.units,
+                                                                   was_o.value_fen + o.value_fen)
+        sums = {name: getattr(self, name) + getattr(other, name) for name in _COUNTS}
+        return Facts(**sums, goods=tuple(sorted(goods.values(), key=lambda g: (g.sort_order, g.code))),
+                     relief=tuple(relief[k] for k in sorted(relief)), stock=tuple(stock[k] for k in sorted(stock)))
+
+
+_COUNTS = ("donations", "donors", "cash_donations", "cash_donations_fen", "funds_used_fen", "cash_received_to_end_fen",
+           "funds_used_to_end_fen", "sales", "sales_fen", "voided", "voided_fen", "returns", "returns_fen", "handouts",
+           "households", "handout_units", "handout_value_fen")
+
+
+def from_facts(start: date, end: date, f: Facts) -> Figures:
+    """The figures of a period from its facts: the one place they are added up."""
+    goods = tuple(CategoryFigure(g.code, g.name, g.units, g.value_fen) for g in f.goods)
+    return Figures(
+        start=start, end=end, donations=f.donations, donors=f.donors, goods_units=sum(g.units for g in goods),
+        goods_value_fen=sum(g.value_fen for g in goods), unvalued_units=sum(g.unvalued_units for g in f.goods),
+        goods_by_category=goods, cash_donations=f.cash_donations, cash_donations_fen=f.cash_donations_fen,
+        funds_used_fen=f.funds_used_fen, funds_left_fen=f.cash_received_to_end_fen - f.funds_used_to_end_fen,
+        sales=f.sales, sales_fen=f.sales_fen, returns=f.returns, returns_fen=f.returns_fen,
+        voided=f.voided, voided_fen=f.voided_fen, handouts=f.handouts, households=f.households,
+        handout_units=f.handout_units, handout_value_fen=f.handout_value_fen, relief_by_category=f.relief,
+        stock_by_source=f.stock,
+    )
+
+
 def figures(session: Session, start: date, end: date, *, on_hand: dict[uuid.UUID, int] | None = None) -> Figures:
     """The figures from the start of ``start`` to the end of ``end`` (Shanghai days).
     ``on_hand``: the stock per item at the end, when the caller read it already."""
@@ -118,13 +201,12 @@ def figures(session: Session, start: date, end: date, *, on_hand: dict[uuid.UUID
         .where(in_period)).one()
     value = DonationLine.quantity * func.coalesce(DonationLine.unit_value_fen, 0)
     by_category = session.execute(
-        select(Category.code, Category.name, func.sum(DonationLine.quantity), func.sum(value),
+        select(Category.code, Category.name, Category.sort_order, func.sum(DonationLine.quantity), func.sum(value),
                func.sum(case((DonationLine.unit_value_fen.is_(None), DonationLine.quantity), else_=0)))
         .join(Donation, Donation.id == DonationLine.donation_id)
         .join(Item, Item.id == DonationLine.item_id).join(Category, Category.id == Item.category_id)
         .where(in_period).group_by(Category.code, Category.name, Category.sort_order).order_by(Category.sort_order)
     ).all()
-    goods = tuple(CategoryFigure(code, name, _int(units), _int(fen)) for code, name, units, fen, _ in by_category)
 
     used_fen = session.scalar(select(func.coalesce(func.sum(FundUse.amount_fen), 0))
                               .where(FundUse.used_on >= start, FundUse.used_on <= end))
@@ -158,19 +240,20 @@ def figures(session: Session, start: date, end: date, *, on_hand: dict[uuid.UUID
 
     stock = stock_by_source(session, on_hand_by_item(session, hi) if on_hand is None else on_hand)
 
-    return Figures(
-        start=start, end=end, donations=_int(donations), donors=_int(donors), goods_units=sum(g.units for g in goods),
-        goods_value_fen=sum(g.value_fen for g in goods),
-        unvalued_units=sum(_int(row[4]) for row in by_category), goods_by_category=goods,
-        cash_donations=_int(cash_count), cash_donations_fen=_int(cash_fen), funds_used_fen=_int(used_fen),
-        funds_left_fen=_int(received_to_end) - _int(used_to_end),
+    return from_facts(start, end, Facts(
+        donations=_int(donations), donors=_int(donors), cash_donations=_int(cash_count),
+        cash_donations_fen=_int(cash_fen),
+        goods=tuple(GoodsFact(code, name, _int(order), _int(units), _int(fen), _int(unvalued))
+                    for code, name, order, units, fen, unvalued in by_category),
+        funds_used_fen=_int(used_fen), cash_received_to_end_fen=_int(received_to_end),
+        funds_used_to_end_fen=_int(used_to_end),
         sales=_int(sales), sales_fen=_int(sales_fen), returns=_int(returns), returns_fen=_int(returns_fen),
         voided=_int(voided), voided_fen=_int(voided_fen),
         handouts=_int(handouts), households=_int(households), handout_units=_int(handout_units),
         handout_value_fen=_int(handout_value),
-        relief_by_category=tuple(ReliefFigure(cat, _int(h), _int(v), _int(fen)) for cat, h, v, fen in relief),
-        stock_by_source=stock,
-    )
+        relief=tuple(ReliefFigure(cat, _int(h), _int(v), _int(fen)) for cat, h, v, fen in relief),
+        stock=stock,
+    ))
 
 
 # --- the public notice's lists ------------------------------------------------------------------

@@ -7524,42 +7524,42 @@ total {total}, change {change}</source>
         <translation>哈希</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/hub/cli.py" line="141"/>
+        <location filename="../../charity_pos/hub/cli.py" line="145"/>
         <source>{count} quota rules of the district set; the next downstream bundles carry them.</source>
         <translation>已设置区里的 {count} 条配额规则；之后下发的同步文件将带上这些规则。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/hub/cli.py" line="160"/>
+        <location filename="../../charity_pos/hub/cli.py" line="164"/>
         <source>Created the district hub of {district} in {url} (key {fingerprint}). Its private key is in {key}: back it up and keep it apart from the database.</source>
         <translation>已在 {url} 创建{district}的数据中心（密钥 {fingerprint}）。私钥保存在 {key}：请备份，并与数据库分开存放。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/hub/cli.py" line="170"/>
+        <location filename="../../charity_pos/hub/cli.py" line="174"/>
         <source>District staff account {username} created.</source>
         <translation>已创建区级工作人员账号 {username}。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/hub/cli.py" line="180"/>
+        <location filename="../../charity_pos/hub/cli.py" line="184"/>
         <source>District staff account {username} ({name}) added.</source>
         <translation>已添加区级工作人员账号 {username}（{name}）。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/hub/cli.py" line="200"/>
+        <location filename="../../charity_pos/hub/cli.py" line="204"/>
         <source>Registered store {code} ({name}, key {fingerprint}). Give the store its trust file: {out}</source>
         <translation>已登记门店 {code}（{name}，密钥 {fingerprint}）。请把信任文件交给门店：{out}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/hub/cli.py" line="203"/>
+        <location filename="../../charity_pos/hub/cli.py" line="207"/>
         <source>Store {code} ({name}, key {fingerprint}) was registered before with this key. Give the store its trust file: {out}</source>
         <translation>门店 {code}（{name}，密钥 {fingerprint}）此前已用该密钥登记。请把信任文件交给门店：{out}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/hub/cli.py" line="206"/>
+        <location filename="../../charity_pos/hub/cli.py" line="210"/>
         <source>The trust file holds the district&apos;s matching key: hand it over like a key.</source>
         <translation>信任文件含有全区的匹配密钥：请像交接密钥一样妥善移交。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/hub/cli.py" line="221"/>
+        <location filename="../../charity_pos/hub/cli.py" line="225"/>
         <source>{imported} households imported into the district registry, {rejected} rejected.</source>
         <translation>已向全区登记册导入 {imported} 户，拒收 {rejected} 户。</translation>
     </message>
@@ -7650,17 +7650,17 @@ total {total}, change {change}</source>
         <translation>未判断：{categories}家庭，区里尚未为其设定规则。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/hub/cli.py" line="252"/>
+        <location filename="../../charity_pos/hub/cli.py" line="256"/>
         <source>applied {count} events of store {code} (#{first}-#{last})</source>
         <translation>已导入门店 {code} 的 {count} 个事件（#{first}-#{last}）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/hub/cli.py" line="256"/>
+        <location filename="../../charity_pos/hub/cli.py" line="260"/>
         <source>already imported</source>
         <translation>此前已导入</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/hub/cli.py" line="258"/>
+        <location filename="../../charity_pos/hub/cli.py" line="262"/>
         <source>refused: </source>
         <translation>拒绝导入：</translation>
     </message>
@@ -7718,6 +7718,16 @@ total {total}, change {change}</source>
         <location filename="../../charity_pos/cli_receipts.py" line="105"/>
         <source>Wrote the keys of {count} stores of {district} to {out}, signed by hub key {fingerprint}. Publish this fingerprint with the file: whoever checks receipts compares it.</source>
         <translation>已将{district} {count} 家门店的公钥写入 {out}，由平台公钥 {fingerprint} 签名。请与文件一同公布此指纹，供核验收据者核对。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/hub/cli_reports.py" line="80"/>
+        <source>{title}, {start} to {end}: written to {out}.</source>
+        <translation>{title}，{start} 至 {end}：已写入 {out}。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/hub/cli_reports.py" line="92"/>
+        <source>The district&apos;s public notice of {month} written to {folder}: {pdf} and {pages} web pages.</source>
+        <translation>{month} 全区公示已写入 {folder}：{pdf} 及 {pages} 个网页。</translation>
     </message>
 </context>
 </TS>
