@@ -95,3 +95,106 @@ def timed(work: Callable[[], object]) -> float:
         work()
         samples.append(time.perf_counter() - began)
     return median(samples)
+
+
+#: bare SQL of each district report's main figures: per store and month, on the same PostgreSQL database
+BARE_REPORTS = {
+    "stores": "SELECT store_id, date_trunc('month', received_at AT TIME ZONE 'Asia/Shanghai'), count(*), "
+              "sum(total_value_fen), sum(cash_fen) FROM hub_donation WHERE received_at >= %(lo)s AND received_at < %(hi)s "
+              "GROUP BY 1, 2",
+    "donations": "SELECT store_id, date_trunc('month', received_at AT TIME ZONE 'Asia/Shanghai'), count(*), "
+                 "sum(total_value_fen), sum(units) FROM hub_donation WHERE received_at >= %(lo)s AND received_at < %(hi)s "
+                 "GROUP BY 1, 2",
+    "sales": "SELECT store_id, date_trunc('month', completed_at AT TIME ZONE 'Asia/Shanghai'), count(*), sum(total_fen) "
+             "FROM hub_sale WHERE completed_at >= %(lo)s AND completed_at < %(hi)s GROUP BY 1, 2",
+    "handouts": "SELECT store_id, date_trunc('month', at AT TIME ZONE 'Asia/Shanghai'), count(*), "
+                "count(DISTINCT household_id), sum(total_value_fen) FROM hub_handout WHERE at >= %(lo)s AND at < %(hi)s "
+                "GROUP BY 1, 2",
+    "funds": "SELECT d.store_id, date_trunc('month', d.received_at AT TIME ZONE 'Asia/Shanghai'), sum(d.cash_fen), "
+             "(SELECT sum(f.amount_fen) FROM hub_fund_use f WHERE f.store_id = d.store_id) FROM hub_donation d "
+             "WHERE d.received_at >= %(lo)s AND d.received_at < %(hi)s GROUP BY 1, 2",
+    "writeoffs": "SELECT store_id, date_trunc('month', at AT TIME ZONE 'Asia/Shanghai'), sum(quantity) "
+                 "FROM hub_writeoff WHERE at >= %(lo)s AND at < %(hi)s GROUP BY 1, 2",
+}
+BARE_MATRIX = ("SELECT store_id, substr(at, 1, 7), count(*), max(at) FROM hub_event "
+               "WHERE at >= %(lo_text)s AND at < %(hi_text)s GROUP BY 1, 2")
+BARE_RECEIPT = ("SELECT r.number, r.status, r.total_fen, s.code, s.public_key FROM hub_receipt r "
+                "JOIN hub_store s ON s.id = r.store_id WHERE s.code = %(code)s AND r.number = %(number)s")
+
+
+def _bare(url: str) -> Callable[[str, dict[str, Any]], int]:
+    from charity_pos.hub.engine import open_hub
+
+    hub = open_hub(url)
+    raw = hub.engine.raw_connection()
+
+    def query(sql: str, params: dict[str, Any]) -> int:
+        cur = raw.cursor()
+        cur.execute(sql, params)
+        found = len(cur.fetchall())
+        cur.close()
+        raw.rollback()
+        return found
+
+    return query
+
+
+def measure(folder: Path, rng: random.Random, *, scale: float = 1.0, stores: int = STORES,
+            progress: Callable[[str], None] = lambda _s: None) -> tuple[list[Any], dict[str, Any]]:
+    from datetime import UTC, datetime, timedelta
+
+    from report import Row
+
+    from charity_pos.hub.engine import open_hub
+    from charity_pos.hub.figures import parse_months
+    from charity_pos.hub.receipts import verify_receipt
+    from charity_pos.hub.reporting import reporting_status
+    from charity_pos.hub.reports import build, kinds
+    from charity_pos.reports.period import utc_range
+    from charity_pos.services.registry import Services
+
+    root = str(Path(__file__).resolve().parents[1])
+    import sys
+
+    if root not in sys.path:
+        sys.path.append(root)
+    from tests.hub.conftest import TempPostgres
+
+    work = folder / "district"
+    work.mkdir()
+    rows: list[Any] = []
+    with TempPostgres() as pg:
+        _name, url = pg.new_database("bench_district")
+        info = make_district(work, rng, url, scale=scale, stores=stores, progress=progress)
+        bare = _bare(url)
+        today = datetime.now(UTC).date()
+        middle = today - timedelta(days=180)
+        month = f"{middle:%Y-%m}"
+        year = (f"{today - timedelta(days=365):%Y-%m}", f"{today:%Y-%m}")
+        label = f"{stores} stores x {'a year' if scale == 1 else f'{scale:g} of a year'}"
+        with open_hub(url) as db:
+            for kind in kinds():
+                for span, (start, end) in (("a month", (month, month)), ("a year", year)):
+                    months = parse_months(start, end)
+                    lo, hi = utc_range(months[0].start, months[-1].end)
+                    figure = timed(lambda: build(db, kind, months))
+                    base = timed(lambda: bare(BARE_REPORTS[kind], {"lo": lo, "hi": hi}))
+                    rows.append(Row(f"district report {kind}, {label}, {span} (ms)", figure * 1000, "ms",
+                                    base * 1000, 0))
+            lo, hi = utc_range(parse_months(*year)[0].start, today)
+            matrix = timed(lambda: reporting_status(db, year[0], year[1]))
+            base = timed(lambda: bare(BARE_MATRIX, {"lo_text": lo.isoformat(), "hi_text": hi.isoformat()}))
+            rows.append(Row(f"reporting status, {label}, 12 months (ms)", matrix * 1000, "ms", base * 1000, 0))
+            services = Services.open(info["store"])
+            try:
+                numbers = [r.receipt_number for r in services.intake.donations() if r.receipt_number][:20]
+                texts = [services.receipts.document(n).qr_payload for n in numbers]
+                code = services.store().code
+            finally:
+                services.close()
+            if texts:
+                checks = [timed(lambda t=t: verify_receipt(db, t)) for t in texts]
+                base_checks = [timed(lambda n=n: bare(BARE_RECEIPT, {"code": code, "number": n})) for n in numbers]
+                rows.append(Row(f"verify-receipt at the hub, {len(texts)} receipts, median (ms)",
+                                median(checks) * 1000, "ms", median(base_checks) * 1000, 1))
+    return rows, info
