@@ -318,6 +318,21 @@ def hub(store: Path, home: Path, out: Path) -> None:
         save(window, out / "hub-stores.png")
         window.navigation.setCurrentRow(2)
         save(window, out / "hub-registry.png")
+        # a donor's receipt, its QR code scanned at the district
+        from charity_pos.services.registry import Services
+
+        services = Services.open(store)
+        try:
+            number = next(d.receipt_number for d in services.intake.donations() if d.receipt_number)
+            qr = services.receipts.document(number).qr_payload
+        finally:
+            services.close()
+        window.navigation.setCurrentRow(window.stack.indexOf(window.receipts_screen))
+        window.receipts_screen.check_text(qr)
+        while window.receipts_screen.busy():
+            QApplication.processEvents()
+        QApplication.processEvents()
+        save(window, out / "hub-verify-receipt.png")
         window.close()
 
 
