@@ -7,21 +7,25 @@ months are refused in Chinese with nothing built; F8 opens the screen."""
 
 from __future__ import annotations
 
+import uuid
 from datetime import datetime, time
 from pathlib import Path
 
 import pytest
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from PySide6.QtCore import Qt
 
 from charity_pos import i18n
 from charity_pos.hub.engine import open_hub
 from charity_pos.hub.reports import build, kinds
+from charity_pos.hub.service import add_store
 from charity_pos.hub.users import add_user, login
 from charity_pos.hub_ui.reports import DistrictReportsScreen, main_measure
 from charity_pos.hub_ui.window import HubWindow
 from charity_pos.reports.table import ColumnKind
 from charity_pos.services.base import STORE_TZ
 from charity_pos.ui.reports.model import cell_text
+from tests.hub import SourceStore, write_registration
 from tests.hub.test_hub_reports_figures import demo, demo_months, hub_with  # noqa: F401  (fixtures)
 
 
@@ -71,7 +75,15 @@ def show(qtbot, screen: DistrictReportsScreen, kind: str, start: str, end: str) 
     return started
 
 
-def test_the_table_and_charts_are_the_hubs_report(qtbot, hub, months) -> None:  # type: ignore[no-untyped-def]
+def silent_store(db, demo, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """A second store, registered, that never sent a bundle."""
+    store = SourceStore(demo[0], str(uuid.uuid4()), "JA02", "静安区南京西路慈善超市", "南京西路", "静安区", ())
+    add_store(db, write_registration(tmp_path / "JA02.json", store, Ed25519PrivateKey.generate()),
+              tmp_path / "JA02-trust.json")
+
+
+def test_the_table_and_charts_are_the_hubs_report(qtbot, hub, months, demo, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    silent_store(hub, demo, tmp_path)
     screen = screen_for(qtbot, hub, months)
     last = months[-1]
     # by default: the month of the clock and the five before
@@ -112,9 +124,11 @@ def test_the_table_and_charts_are_the_hubs_report(qtbot, hub, months) -> None:  
 
         # a bar per store of the last month, a point per month of the district
         value = section.rows[row][section.column(measure.key)]
-        assert screen.bars == [("JA01", (value / 100) if measure.kind is ColumnKind.MONEY else float(value))]
+        assert screen.bars == [("JA01", (value / 100) if measure.kind is ColumnKind.MONEY else float(value)),
+                               ("JA02", 0.0)], "the silent store stands beside it at zero"
         bars = screen.stores_chart.chart().series()[0].barSets()[0]
-        assert bars.count() == len(section.rows) == 1 and bars.at(0) == screen.bars[0][1]
+        assert bars.count() == len(section.rows) == 2 and bars.at(0) == screen.bars[0][1] and bars.at(1) == 0
+        assert section.rows[section.values("code").index("JA02")][section.column("reporting")] == "否"
         line = screen.months_chart.chart().series()[0]
         assert line.count() == len(months) and [label for label, _ in screen.points] == [m.label for m in months]
         district = expected.section("district")
