@@ -1,6 +1,6 @@
 """The hub app's main window: navigation on the left (import, stores,
 registry, reporting status, households past their allowance, verify a
-receipt: F9), the screen on the right, who is logged in below."""
+receipt: F9, the district's reports: F8), the screen on the right, who is logged in below."""
 
 from __future__ import annotations
 
@@ -16,6 +16,7 @@ from charity_pos.hub_ui.importing import ImportScreen
 from charity_pos.hub_ui.receipts import ReceiptCheckScreen
 from charity_pos.hub_ui.registry import RegistryScreen
 from charity_pos.hub_ui.reporting import ReportingScreen
+from charity_pos.hub_ui.reports import DistrictReportsScreen
 from charity_pos.hub_ui.stores import StoresScreen
 from charity_pos.services.base import Clock, system_clock
 
@@ -36,6 +37,7 @@ class HubWindow(QMainWindow):
         self.reporting_screen = ReportingScreen(db, clock)
         self.allowance_screen = AllowanceScreen(db, clock)
         self.receipts_screen = ReceiptCheckScreen(db)
+        self.reports_screen = DistrictReportsScreen(db, clock)
         self.import_screen.imported.connect(self.stores_screen.reload)
 
         self.navigation = QListWidget()
@@ -46,11 +48,14 @@ class HubWindow(QMainWindow):
                               (self.tr("Registry"), self.registry_screen),
                               (self.tr("Reporting"), self.reporting_screen),
                               (self.tr("Past their allowance"), self.allowance_screen),
-                              (self.tr("Verify a receipt (F9)"), self.receipts_screen)):
+                              (self.tr("Verify a receipt (F9)"), self.receipts_screen),
+                              (self.tr("District reports (F8)"), self.reports_screen)):
             self.navigation.addItem(label)
             self.stack.addWidget(screen)
         QShortcut(QKeySequence("F9"), self, activated=lambda: self.navigation.setCurrentRow(
             self.stack.indexOf(self.receipts_screen)))
+        QShortcut(QKeySequence("F8"), self, activated=lambda: self.navigation.setCurrentRow(
+            self.stack.indexOf(self.reports_screen)))
         self.navigation.currentRowChanged.connect(self._show)
         body = QWidget()
         layout = QHBoxLayout(body)
@@ -73,18 +78,20 @@ class HubWindow(QMainWindow):
             self.stores_screen.reload()
         elif screen is self.registry_screen:
             self.registry_screen.reload()
+        elif screen is self.reports_screen and self.reports_screen.report is None:
+            self.reports_screen.reload()
         elif screen in (self.reporting_screen, self.allowance_screen):
             screen.reload()  # type: ignore[attr-defined]
 
     def busy(self) -> bool:
         return (any(s.busy() for s in (self.import_screen, self.stores_screen, self.reporting_screen,
-                                       self.allowance_screen, self.receipts_screen))
+                                       self.allowance_screen, self.receipts_screen, self.reports_screen))
                 or self.registry_screen.job is not None)
 
     def wait_for_jobs(self) -> None:
         """Let the file at hand finish (a file is imported whole or not at all)."""
         for job in (self.import_screen.job, self.stores_screen.job, self.registry_screen.job, self.allowance_screen.job,
-                    self.receipts_screen.job, *self.reporting_screen.jobs()):
+                    self.receipts_screen.job, *self.reporting_screen.jobs(), *self.reports_screen.jobs()):
             if job is not None:
                 job.cancel()
                 job.wait()

@@ -743,6 +743,134 @@ This handout {value}: {lines} lines, {units} units</source>
     </message>
 </context>
 <context>
+    <name>DistrictReportsScreen</name>
+    <message>
+        <location filename="../../charity_pos/hub_ui/reports.py" line="116"/>
+        <source>District reports</source>
+        <translation>全区报表</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/hub_ui/reports.py" line="127"/>
+        <source>YYYY-MM</source>
+        <translation>年-月</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/hub_ui/reports.py" line="129"/>
+        <source>Show (Enter)</source>
+        <translation>显示 (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/hub_ui/reports.py" line="132"/>
+        <source>Report</source>
+        <translation>报表</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/hub_ui/reports.py" line="133"/>
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/hub_ui/reports.py" line="134"/>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/hub_ui/reports.py" line="140"/>
+        <source>Choose a report and the months, then press Enter.</source>
+        <translation>选择报表和月份，然后按回车键。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/hub_ui/reports.py" line="145"/>
+        <source>Stores side by side</source>
+        <translation>各门店对比</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/hub_ui/reports.py" line="146"/>
+        <source>The district month by month</source>
+        <translation>全区逐月</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/hub_ui/reports.py" line="170"/>
+        <source>Excel (Ctrl+E)</source>
+        <translation>Excel (Ctrl+E)</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/hub_ui/reports.py" line="171"/>
+        <source>PDF (Ctrl+P)</source>
+        <translation>PDF (Ctrl+P)</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/hub_ui/reports.py" line="172"/>
+        <source>CSV</source>
+        <translation>CSV</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/hub_ui/reports.py" line="179"/>
+        <source>Export:</source>
+        <translation>导出：</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/hub_ui/reports.py" line="216"/>
+        <source>At most {most} months at a time: {start} to {end} is {count} months.</source>
+        <translation>一次最多显示 {most} 个月：{start} 至 {end} 共 {count} 个月。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/hub_ui/reports.py" line="252"/>
+        <source>Building the report…</source>
+        <translation>正在生成报表…</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/hub_ui/reports.py" line="280"/>
+        <source>{title} · {start} to {end}</source>
+        <translation>{title} · {start} 至 {end}</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/hub_ui/reports.py" line="300"/>
+        <source>{figure} (yuan)</source>
+        <translation>{figure}（元）</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/hub_ui/reports.py" line="309"/>
+        <source>{figure} by store, {month}</source>
+        <translation>{month} 各门店{figure}</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/hub_ui/reports.py" line="323"/>
+        <source>{figure}, the district by month</source>
+        <translation>全区逐月{figure}</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/hub_ui/reports.py" line="359"/>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/hub_ui/reports.py" line="359"/>
+        <source>PDF file (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/hub_ui/reports.py" line="360"/>
+        <source>CSV file (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/hub_ui/reports.py" line="361"/>
+        <source>Export report</source>
+        <translation>导出报表</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/hub_ui/reports.py" line="396"/>
+        <source>Writing {name}…</source>
+        <translation>正在写入 {name}…</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/hub_ui/reports.py" line="405"/>
+        <source>Saved {path}.</source>
+        <translation>已保存 {path}。</translation>
+    </message>
+</context>
+<context>
     <name>DonationTableModel</name>
     <message>
         <location filename="../../charity_pos/ui/donations/model.py" line="22"/>
@@ -3243,47 +3371,52 @@ This handout {value}: {lines} lines, {units} units</source>
 <context>
     <name>HubWindow</name>
     <message>
-        <location filename="../../charity_pos/hub_ui/window.py" line="31"/>
+        <location filename="../../charity_pos/hub_ui/window.py" line="32"/>
         <source>charity-pos hub · {district}</source>
         <translation>慈善超市区级平台 · {district}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/hub_ui/window.py" line="45"/>
+        <location filename="../../charity_pos/hub_ui/window.py" line="47"/>
         <source>Import bundles</source>
         <translation>导入数据包</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/hub_ui/window.py" line="45"/>
+        <location filename="../../charity_pos/hub_ui/window.py" line="47"/>
         <source>Stores</source>
         <translation>门店</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/hub_ui/window.py" line="46"/>
+        <location filename="../../charity_pos/hub_ui/window.py" line="48"/>
         <source>Registry</source>
         <translation>登记册</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/hub_ui/window.py" line="47"/>
+        <location filename="../../charity_pos/hub_ui/window.py" line="49"/>
         <source>Reporting</source>
         <translation>上报情况</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/hub_ui/window.py" line="48"/>
+        <location filename="../../charity_pos/hub_ui/window.py" line="50"/>
         <source>Past their allowance</source>
         <translation>超额领取</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/hub_ui/window.py" line="49"/>
+        <location filename="../../charity_pos/hub_ui/window.py" line="51"/>
         <source>Verify a receipt (F9)</source>
         <translation>核验收据 (F9)</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/hub_ui/window.py" line="63"/>
+        <location filename="../../charity_pos/hub_ui/window.py" line="52"/>
+        <source>District reports (F8)</source>
+        <translation>全区报表 (F8)</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/hub_ui/window.py" line="68"/>
         <source>{district} · {name} ({username}) · district staff · charity-pos {version}</source>
         <translation>{district} · {name}（{username}）· 区级工作人员 · charity-pos {version}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/hub_ui/window.py" line="65"/>
+        <location filename="../../charity_pos/hub_ui/window.py" line="70"/>
         <source>Log out</source>
         <translation>退出登录</translation>
     </message>
