@@ -94,7 +94,8 @@ class HubEvent(HubBase):
 
     __tablename__ = "hub_event"
     # the primary key is UNIQUE(store_id, seq): each event of a store once
-    __table_args__ = (PrimaryKeyConstraint("store_id", "seq"),)
+    # a store's events of a kind (a receipt's issue and void, a donor's registration) without reading the rest
+    __table_args__ = (PrimaryKeyConstraint("store_id", "seq"), Index("ix_hub_event_store_kind", "store_id", "kind"))
 
     store_id: Mapped[uuid.UUID] = mapped_column(Uuid, ForeignKey("hub_store.id"))
     seq: Mapped[int] = mapped_column(Integer, autoincrement=False)

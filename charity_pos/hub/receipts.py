@@ -39,7 +39,7 @@ from sqlalchemy.orm import Session
 from charity_pos import files
 from charity_pos.domain.identity import mask_name
 from charity_pos.hub.engine import HubDatabase
-from charity_pos.hub.models import Hub, HubDonation, HubEvent, HubReceipt, HubStock, HubStore
+from charity_pos.hub.models import Hub, HubDonation, HubDonationLine, HubEvent, HubReceipt, HubStock, HubStore
 from charity_pos.hub.service import hub_info, protected, signing_key
 from charity_pos.ledger.canonical import plain
 from charity_pos.security import receipt_sig
@@ -121,7 +121,8 @@ def _against_journal(s: Session, store: HubStore, receipt: HubReceipt, claim: Re
     donation = s.get(HubDonation, (store.id, receipt.donation_id))
     donor_shown = None
     if donation is not None and donation.donor_kind == "company" and donation.donor_id is not None:
-        donor = _latest_row(s, store.id, ("donor.", "donation."), "donor", donation.donor_id) or {}
+        donor = (_latest_row(s, store.id, ("donor.",), "donor", donation.donor_id)  # registered on its own
+                 or _latest_row(s, store.id, ("donation.",), "donor", donation.donor_id) or {})  # or at the counter
         code = donor.get("credit_code")
         donor_shown = _mask_code(code) if isinstance(code, str) and code else None
     facts: dict[str, Any] = dict(
@@ -158,12 +159,13 @@ def _mask_code(code: str) -> str:
 
 
 def _events(s: Session, store_id: uuid.UUID, kinds: tuple[str, ...], row_id: uuid.UUID) -> list[dict[str, Any]]:
-    """The payloads of the store's events of these kinds (prefixes) that name ``row_id``, in order."""
-    from sqlalchemy import or_
+    """The payloads of the store's events of these kinds (prefixes) that name ``row_id``, in order. Each
+    prefix is a range of the (store, kind) index, so only events of those kinds are read."""
+    from sqlalchemy import and_, or_
 
     needle = f"%{row_id}%"
-    query = (select(HubEvent.payload).where(HubEvent.store_id == store_id,
-                                            or_(*(HubEvent.kind.startswith(k) for k in kinds)),
+    ranges = (and_(HubEvent.kind >= k, HubEvent.kind < k[:-1] + chr(ord(k[-1]) + 1)) for k in kinds)
+    query = (select(HubEvent.payload).where(HubEvent.store_id == store_id, or_(*ranges),
                                             HubEvent.payload.like(needle))
              .order_by(HubEvent.seq))
     payloads = []
@@ -191,27 +193,15 @@ def _latest_row(s: Session, store_id: uuid.UUID, kinds: tuple[str, ...], table: 
 
 
 def _lines(s: Session, store_id: uuid.UUID, donation_id: uuid.UUID) -> tuple[LineSeen, ...]:
-    found = [c["row"] for c in _changes(_events(s, store_id, ("donation.",), donation_id), "donation_line")
-             if c.get("op") == "insert" and c["row"].get("donation_id") == str(donation_id)]
-    found.sort(key=lambda r: r.get("line_no") if isinstance(r.get("line_no"), int) else 0)
-    items: dict[str, HubStock] = {}
-    ids = set()
-    for row in found:
-        try:
-            ids.add(uuid.UUID(str(row.get("item_id"))))
-        except ValueError:
-            continue
-    if ids:
-        items = {str(i.id): i for i in s.scalars(select(HubStock).where(HubStock.store_id == store_id,
-                                                                         HubStock.id.in_(sorted(ids))))}
-    lines = []
-    for row in found:
-        item = items.get(str(row.get("item_id")))
-        quantity, value = row.get("quantity"), row.get("unit_value_fen")
-        lines.append(LineSeen(item.name if item else "?", str(row.get("unit") or (item.unit if item else "")),
-                              quantity if isinstance(quantity, int) else 0,
-                              value if isinstance(value, int) and not isinstance(value, bool) else None))
-    return tuple(lines)
+    """The donation's lines as the hub's projection holds them (``hub_donation_line``), named by the
+    store's items."""
+    rows = s.execute(select(HubDonationLine.item_id, HubDonationLine.quantity, HubDonationLine.unit_value_fen,
+                            HubStock.name, HubStock.unit)
+                     .outerjoin(HubStock, (HubStock.store_id == HubDonationLine.store_id)
+                                & (HubStock.id == HubDonationLine.item_id))
+                     .where(HubDonationLine.store_id == store_id, HubDonationLine.donation_id == donation_id)
+                     .order_by(HubStock.name, HubDonationLine.id)).all()
+    return tuple(LineSeen(name or "?", unit or "", int(quantity), value) for _item, quantity, value, name, unit in rows)
 
 
 # --- the district's keys file -----------------------------------------------------------------------------

@@ -1,6 +1,7 @@
 """What the district's reports read of the stores' events: goods categories,
 donation lines with their values, households' categories, returns, uses of
-donated cash, write-offs, units handed out, items' categories.
+donated cash, write-offs, units handed out, items' categories; an index of
+each store's events by kind (verifying a receipt reads its issue and void).
 
 The rows of events imported before are not made here: every store's
 ``projections`` starts at 0, so ``projections.ensure_current`` rebuilds its
@@ -24,6 +25,7 @@ depends_on = None
 
 
 def upgrade() -> None:
+    op.create_index('ix_hub_event_store_kind', 'hub_event', ['store_id', 'kind'], unique=False)
     op.create_table('hub_category',
     sa.Column('store_id', sa.Uuid(), nullable=False),
     sa.Column('id', sa.Uuid(), nullable=False),
@@ -93,6 +95,7 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    op.drop_index('ix_hub_event_store_kind', table_name='hub_event')
     with op.batch_alter_table('hub_store', schema=None) as batch_op:
         batch_op.drop_column('projections')
 
