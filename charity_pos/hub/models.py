@@ -154,6 +154,10 @@ class HubDonor(_StoreRow, HubBase):
 class HubDonation(_StoreRow, HubBase):
     __tablename__ = "hub_donation"
 
+    @declared_attr.directive
+    def __table_args__(cls) -> tuple[object, ...]:
+        return (PrimaryKeyConstraint("store_id", "id"), Index("ix_hub_donation_received_at", "received_at"))  # periods
+
     number: Mapped[str] = mapped_column(String(32))
     received_at: Mapped[datetime] = mapped_column(UtcDateTime)
     donor_id: Mapped[uuid.UUID | None] = mapped_column(Uuid)
@@ -166,6 +170,10 @@ class HubDonation(_StoreRow, HubBase):
 
 class HubSale(_StoreRow, HubBase):
     __tablename__ = "hub_sale"
+
+    @declared_attr.directive
+    def __table_args__(cls) -> tuple[object, ...]:
+        return (PrimaryKeyConstraint("store_id", "id"), Index("ix_hub_sale_completed_at", "completed_at"))  # periods
 
     number: Mapped[str] = mapped_column(String(32))
     completed_at: Mapped[datetime] = mapped_column(UtcDateTime)
@@ -184,7 +192,8 @@ class HubHandout(_StoreRow, HubBase):
 
     @declared_attr.directive
     def __table_args__(cls) -> tuple[object, ...]:
-        return (PrimaryKeyConstraint("store_id", "id"), Index("ix_hub_handout_household", "household_id", "period_key"))
+        return (PrimaryKeyConstraint("store_id", "id"), Index("ix_hub_handout_household", "household_id", "period_key"),
+                Index("ix_hub_handout_at", "at"))
 
     number: Mapped[str] = mapped_column(String(32))
     at: Mapped[datetime] = mapped_column(UtcDateTime)
@@ -255,6 +264,10 @@ class HubSaleReturn(_StoreRow, HubBase):
 
     __tablename__ = "hub_sale_return"
 
+    @declared_attr.directive
+    def __table_args__(cls) -> tuple[object, ...]:
+        return (PrimaryKeyConstraint("store_id", "id"), Index("ix_hub_sale_return_at", "at"))  # periods
+
     sale_id: Mapped[uuid.UUID] = mapped_column(Uuid)
     at: Mapped[datetime] = mapped_column(UtcDateTime)
     total_fen: Mapped[int] = mapped_column(Integer)
@@ -275,6 +288,10 @@ class HubWriteoff(_StoreRow, HubBase):
     """A stock movement written off (报损, reason ``writeoff``): units out, so negative."""
 
     __tablename__ = "hub_writeoff"
+
+    @declared_attr.directive
+    def __table_args__(cls) -> tuple[object, ...]:
+        return (PrimaryKeyConstraint("store_id", "id"), Index("ix_hub_writeoff_at", "at"))  # periods
 
     item_id: Mapped[uuid.UUID] = mapped_column(Uuid)
     quantity: Mapped[int] = mapped_column(Integer)

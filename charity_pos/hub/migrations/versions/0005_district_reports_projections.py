@@ -93,8 +93,19 @@ def upgrade() -> None:
         batch_op.add_column(sa.Column('projections', sa.Integer(), server_default='0', nullable=False))
 
 
+    # the reports read periods of time
+    op.create_index('ix_hub_donation_received_at', 'hub_donation', ['received_at'], unique=False)
+    op.create_index('ix_hub_sale_completed_at', 'hub_sale', ['completed_at'], unique=False)
+    op.create_index('ix_hub_sale_return_at', 'hub_sale_return', ['at'], unique=False)
+    op.create_index('ix_hub_writeoff_at', 'hub_writeoff', ['at'], unique=False)
+    op.create_index('ix_hub_handout_at', 'hub_handout', ['at'], unique=False)
 
 def downgrade() -> None:
+    op.drop_index('ix_hub_handout_at', table_name='hub_handout')
+    op.drop_index('ix_hub_writeoff_at', table_name='hub_writeoff')
+    op.drop_index('ix_hub_sale_return_at', table_name='hub_sale_return')
+    op.drop_index('ix_hub_sale_completed_at', table_name='hub_sale')
+    op.drop_index('ix_hub_donation_received_at', table_name='hub_donation')
     op.drop_index('ix_hub_event_store_kind', table_name='hub_event')
     with op.batch_alter_table('hub_store', schema=None) as batch_op:
         batch_op.drop_column('projections')
