@@ -271,6 +271,16 @@ def handout(services: Services, main_window, out: Path) -> None:  # type: ignore
     save(main_window, out / "handout.png")
 
 
+def wait_while(busy) -> None:  # type: ignore[no-untyped-def]
+    """Let the app work until ``busy()`` is false, a few times a second: a tight loop of
+    processEvents calls can run PySide6 6.12 into a refcount crash."""
+    import time
+
+    while busy():
+        QApplication.processEvents()
+        time.sleep(0.02)
+
+
 def hub(store: Path, home: Path, out: Path) -> None:
     """The hub app with the demo store's bundle imported and a small registry."""
     from charity_pos import cli
@@ -310,8 +320,7 @@ def hub(store: Path, home: Path, out: Path) -> None:
         window.resize(1280, 800)
         window.show()
         window.import_screen.start_import(sorted(usb.glob("*.cpbundle")))
-        while window.import_screen.busy():
-            QApplication.processEvents()
+        wait_while(lambda: window.import_screen.busy())
         QApplication.processEvents()
         save(window, out / "hub-import.png")
         window.navigation.setCurrentRow(1)
@@ -329,10 +338,17 @@ def hub(store: Path, home: Path, out: Path) -> None:
             services.close()
         window.navigation.setCurrentRow(window.stack.indexOf(window.receipts_screen))
         window.receipts_screen.check_text(qr)
-        while window.receipts_screen.busy():
-            QApplication.processEvents()
+        wait_while(lambda: window.receipts_screen.busy())
         QApplication.processEvents()
         save(window, out / "hub-verify-receipt.png")
+        # the district's relief report over the last months, with its charts
+        window.navigation.setCurrentRow(window.stack.indexOf(window.reports_screen))
+        wait_while(lambda: window.reports_screen.busy())  # its first report, shown when it opens
+        window.reports_screen.select_kind("handouts")
+        window.reports_screen.reload()
+        wait_while(lambda: window.reports_screen.busy())
+        QApplication.processEvents()
+        save(window, out / "hub-reports.png")
         window.close()
 
 
