@@ -76,9 +76,12 @@ class Shell:
                 use_settings(self.settings)
         self.main.logout_requested.connect(self.logout)
         self.main.settings_requested.connect(self.open_settings)
+        screen = self.login.screen()
         self.login.hide()
-        self.main.resize(1200, 800)
-        self.main.show()
+        if screen is not None:  # maximized on the screen the log-in window was on
+            self.main.setScreen(screen)
+            self.main.move(screen.availableGeometry().topLeft())
+        self.main.showMaximized()
 
     def logout(self) -> None:
         if self.main is not None:

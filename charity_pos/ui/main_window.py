@@ -7,8 +7,9 @@ from collections.abc import Callable, Sequence
 from datetime import datetime
 
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMainWindow, QStackedWidget, QWidget
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QResizeEvent
+from PySide6.QtWidgets import (QDialog, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMainWindow, QSizePolicy,
+                               QStackedWidget, QStyle, QWidget)
 
 from charity_pos import __version__
 from charity_pos.services.base import STORE_TZ, Actor, Changes, Role
@@ -18,6 +19,42 @@ from charity_pos.ui.feedback import Feedback
 from charity_pos.ui.screen import Screen
 
 ScreenFactory = Callable[[Services, Actor, Feedback, AskApproval], Screen]
+
+#: The navigation takes at most this share of the window's width.
+NAVIGATION_SHARE = 0.3
+
+
+class Navigation(QListWidget):
+    """The list of screens, as wide as its longest label needs in the
+    language and font in use (no fixed width), so no label is elided."""
+
+    #: The theme's item padding (``QListWidget#navigation::item``), left and right, and the list's own padding.
+    ITEM_PADDING = 2 * 10
+    LIST_PADDING = 2 * 4
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("navigation")
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.setWordWrap(True)  # a label too long for the window's share wraps rather than being cut
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
+
+    def needed_width(self) -> int:
+        """The width that shows every item's text whole: the widest label by
+        the list's (style-sheet) font, its paddings, the frame and room for
+        a vertical scroll bar should the rows not fit the height."""
+        self.ensurePolished()
+        metrics = self.fontMetrics()
+        text = max((metrics.horizontalAdvance(self.item(i).text()) for i in range(self.count())), default=0)
+        scroll_bar = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent, None, self)
+        return text + self.ITEM_PADDING + self.LIST_PADDING + 2 * self.frameWidth() + scroll_bar + 8
+
+    def sizeHint(self) -> QSize:  # noqa: N802
+        return QSize(self.needed_width(), super().sizeHint().height())
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802
+        return QSize(min(self.needed_width(), 160), super().minimumSizeHint().height())
 
 
 class MainWindow(QMainWindow):
@@ -32,11 +69,8 @@ class MainWindow(QMainWindow):
         self.feedback = feedback
         store = services.store()
         self.setWindowTitle(self.tr("charity-pos · {store}").format(store=store.name))
-        self.setMinimumSize(QSize(1000, 700))
 
-        self.navigation = QListWidget()
-        self.navigation.setObjectName("navigation")
-        self.navigation.setFixedWidth(216)  # "物资发放  (Shift+F9)" whole, at the theme's 15 pt
+        self.navigation = Navigation()
         self.stack = QStackedWidget()
         self.screens: list[Screen] = []
         for screen_class in screens:
@@ -68,6 +102,13 @@ class MainWindow(QMainWindow):
         self._status(store.name, store.code)
         if self.screens:
             self.navigation.setCurrentRow(0)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        """The navigation takes the width its labels need, but never more
+        than a share of the window: the screen keeps the rest."""
+        self.navigation.setMaximumWidth(max(self.navigation.minimumSizeHint().width(),
+                                            int(event.size().width() * NAVIGATION_SHARE)))
+        super().resizeEvent(event)
 
     def _connect_sale(self) -> None:
         """Goods a screen sends to be paid for (``to_sale``: a handout's lines

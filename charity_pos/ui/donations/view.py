@@ -19,6 +19,7 @@ from charity_pos.ui.donations.model import DonationTableModel
 from charity_pos.ui.donations.papers import Papers
 from charity_pos.ui.feedback import Feedback
 from charity_pos.ui.printing import store_output
+from charity_pos.ui.reports.flow import FlowLayout
 from charity_pos.ui.screen import ListScreen
 
 LIMIT = 500
@@ -55,7 +56,7 @@ class DonationsScreen(ListScreen):
         self.notice.setWordWrap(True)
         layout.addWidget(self.notice)
 
-        buttons = QHBoxLayout()
+        buttons = FlowLayout()  # wraps to the width: the screen fits 1024x768 in any language
         self.receipt_button = QPushButton()
         self.pdf_button = QPushButton(self.tr("Save as PDF (Ctrl+E)"))
         self.pdf_button.setToolTip(self.tr("Save the receipt as a PDF file instead of printing it"))
@@ -70,7 +71,6 @@ class DonationsScreen(ListScreen):
                        self.trace_button, self.statement_button):
             button.setVisible(manager or button not in (self.trace_button, self.statement_button))
             buttons.addWidget(button)
-        buttons.addStretch(1)
         layout.addLayout(buttons)
 
         self.bind_keys([

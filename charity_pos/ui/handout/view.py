@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QMetaMethod, Qt, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QApplication, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from charity_pos.config import Settings
 from charity_pos.domain.money import format_fen
@@ -32,6 +32,7 @@ from charity_pos.ui.handout.basket import Visit
 from charity_pos.ui.handout.card import AllowancePanel, CardPanel
 from charity_pos.ui.handout.lines import BasketEditor
 from charity_pos.ui.handout.slip import ROLL, SHEET, HandoutSlips
+from charity_pos.ui.reports.flow import FlowLayout
 from charity_pos.ui.sales.dialogs import run_approved
 from charity_pos.ui.screen import KeyAction, Screen, key_button
 
@@ -112,10 +113,10 @@ class HandoutScreen(Screen):
             (self.pdf_button, "Ctrl+E", self.save_slip), (self.finish_button, "F12", self.finish),
         ]
         self.bind_keys(actions)
-        keys = QGridLayout()
+        keys = FlowLayout(fill=True)  # the keys wrap to the width: the screen fits 1024x768 in any language
         side_keys = [made for made, _keys, _slot in actions if made is not self.finish_button]
-        for number, made in enumerate(side_keys):
-            keys.addWidget(made, number // 3, number % 3)
+        for made in side_keys:
+            keys.addWidget(made)
         layout.addLayout(keys)
         self.update_allowance()
         self.show_district()

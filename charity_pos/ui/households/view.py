@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QFileDialog,
-    QGridLayout,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -35,6 +34,7 @@ from charity_pos.ui.households.history import HandoutsDialog
 from charity_pos.ui.households.importing import ImportPreviewDialog
 from charity_pos.ui.households.model import HouseholdLine, HouseholdTableModel, line_of, matches
 from charity_pos.ui.households.rules import QuotaRulesDialog
+from charity_pos.ui.reports.flow import FlowLayout
 from charity_pos.ui.screen import ListScreen
 
 SEARCH_DELAY_MS = 200
@@ -73,15 +73,14 @@ class HouseholdsScreen(ListScreen):
         self.handouts_button = QPushButton(self.tr("Handouts this period (Ctrl+J)"))
         self.import_button = QPushButton(self.tr("Import spreadsheet… (Ctrl+O)"))
         self.rules_button = QPushButton(self.tr("Quota rules… (Ctrl+R)"))
-        buttons = QGridLayout()
-        for number, button in enumerate((self.new_button, self.suspend_button, self.reveal_button,
-                                         self.handouts_button, self.import_button, self.rules_button)):
-            buttons.addWidget(button, number // 3, number % 3)
+        buttons = FlowLayout(fill=True)  # wraps to the width: the screen fits 1024x768 in any language
+        for button in (self.new_button, self.suspend_button, self.reveal_button,
+                       self.handouts_button, self.import_button, self.rules_button):
+            buttons.addWidget(button)
         self.count_label = QLabel("")
         self.count_label.setObjectName("hint")
         row = QHBoxLayout()
-        row.addLayout(buttons)
-        row.addStretch(1)
+        row.addLayout(buttons, 1)
         row.addWidget(self.count_label)
         layout.addLayout(row)
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from charity_pos.config import Settings
 from charity_pos.domain.money import format_fen
@@ -27,6 +27,7 @@ from charity_pos.services.registry import Services
 from charity_pos.services.sales import Scanned
 from charity_pos.ui.approval import AskApproval
 from charity_pos.ui.feedback import Feedback
+from charity_pos.ui.reports.flow import FlowLayout
 from charity_pos.ui.sales.dialogs import RecallDialog
 from charity_pos.ui.sales.lines import TicketEditor
 from charity_pos.ui.sales.payment import PaymentDialog
@@ -98,12 +99,12 @@ class SaleScreen(Screen):
         self.return_button = key_button(self.tr("Return (Ctrl+R)"))
         self.sales_button = key_button(self.tr("Shift's sales (Ctrl+J)"))
         self.shift_button = key_button("")
-        keys = QGridLayout()
+        keys = FlowLayout(fill=True)  # the keys wrap to the width: the screen fits 1024x768 in any language
         for number, made in enumerate((self.quantity_button, self.price_button, self.discount_button,
                                        self.ticket_discount_button, self.remove_button, self.find_button,
                                        self.park_button, self.recall_button, self.cancel_button,
                                        self.return_button, self.sales_button, self.shift_button)):
-            keys.addWidget(made, number // 4, number % 4)
+            keys.addWidget(made)
         layout.addLayout(keys)
 
         self.entry.cancel_ticket.connect(self.cancel_ticket)
