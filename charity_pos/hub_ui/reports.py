@@ -39,7 +39,7 @@ from charity_pos.i18n import describe
 from charity_pos.reports.table import ColumnKind, Report
 from charity_pos.services.base import Clock, local_date, system_clock
 from charity_pos.ui.dashboard.charts import BLUE, GREEN, ChartView, _axis_font, _reset
-from charity_pos.ui.reports.flow import flow_widget
+from charity_pos.ui.flow import flow_widget
 from charity_pos.ui.reports.model import SectionModel, cell_text
 from charity_pos.ui.reports.words import language
 from charity_pos.ui.table_model import make_table_view

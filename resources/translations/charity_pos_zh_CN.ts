@@ -745,47 +745,47 @@ This handout {value}: {lines} lines, {units} units</source>
 <context>
     <name>DistrictReportsScreen</name>
     <message>
-        <location filename="../../charity_pos/hub_ui/reports.py" line="116"/>
+        <location filename="../../charity_pos/hub_ui/reports.py" line="121"/>
         <source>District reports</source>
         <translation>全区报表</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/hub_ui/reports.py" line="127"/>
+        <location filename="../../charity_pos/hub_ui/reports.py" line="132"/>
         <source>YYYY-MM</source>
         <translation>年-月</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/hub_ui/reports.py" line="129"/>
+        <location filename="../../charity_pos/hub_ui/reports.py" line="134"/>
         <source>Show (Enter)</source>
         <translation>显示 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/hub_ui/reports.py" line="132"/>
+        <location filename="../../charity_pos/hub_ui/reports.py" line="137"/>
         <source>Report</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/hub_ui/reports.py" line="133"/>
+        <location filename="../../charity_pos/hub_ui/reports.py" line="138"/>
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/hub_ui/reports.py" line="134"/>
+        <location filename="../../charity_pos/hub_ui/reports.py" line="139"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/hub_ui/reports.py" line="140"/>
+        <location filename="../../charity_pos/hub_ui/reports.py" line="145"/>
         <source>Choose a report and the months, then press Enter.</source>
         <translation>选择报表和月份，然后按回车键。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/hub_ui/reports.py" line="145"/>
+        <location filename="../../charity_pos/hub_ui/reports.py" line="150"/>
         <source>Stores side by side</source>
         <translation>各门店对比</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/hub_ui/reports.py" line="146"/>
+        <location filename="../../charity_pos/hub_ui/reports.py" line="151"/>
         <source>The district month by month</source>
         <translation>全区逐月</translation>
     </message>
@@ -840,32 +840,32 @@ This handout {value}: {lines} lines, {units} units</source>
         <translation>全区逐月{figure}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/hub_ui/reports.py" line="359"/>
+        <location filename="../../charity_pos/hub_ui/reports.py" line="377"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/hub_ui/reports.py" line="359"/>
+        <location filename="../../charity_pos/hub_ui/reports.py" line="377"/>
         <source>PDF file (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/hub_ui/reports.py" line="360"/>
+        <location filename="../../charity_pos/hub_ui/reports.py" line="378"/>
         <source>CSV file (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/hub_ui/reports.py" line="361"/>
+        <location filename="../../charity_pos/hub_ui/reports.py" line="379"/>
         <source>Export report</source>
         <translation>导出报表</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/hub_ui/reports.py" line="396"/>
+        <location filename="../../charity_pos/hub_ui/reports.py" line="414"/>
         <source>Writing {name}…</source>
         <translation>正在写入 {name}…</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/hub_ui/reports.py" line="405"/>
+        <location filename="../../charity_pos/hub_ui/reports.py" line="423"/>
         <source>Saved {path}.</source>
         <translation>已保存 {path}。</translation>
     </message>
@@ -941,13 +941,13 @@ This handout {value}: {lines} lines, {units} units</source>
 <context>
     <name>DonationsScreen</name>
     <message>
-        <location filename="../../charity_pos/ui/donations/view.py" line="44"/>
+        <location filename="../../charity_pos/ui/donations/view.py" line="45"/>
         <source>Find by donation number or donor (Ctrl+F)</source>
         <extracomment>a donation&apos;s number, to be traced (the main window opens the trace screen on it)</extracomment>
         <translation>按捐赠编号或捐赠人查找（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/donations/view.py" line="63"/>
+        <location filename="../../charity_pos/ui/donations/view.py" line="64"/>
         <source>Labels (Ctrl+B)</source>
         <translation>标签（Ctrl+B）</translation>
     </message>
@@ -957,37 +957,37 @@ This handout {value}: {lines} lines, {units} units</source>
         <translation>捐赠记录</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/donations/view.py" line="60"/>
+        <location filename="../../charity_pos/ui/donations/view.py" line="61"/>
         <source>Save as PDF (Ctrl+E)</source>
         <translation>存为 PDF（Ctrl+E）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/donations/view.py" line="61"/>
+        <location filename="../../charity_pos/ui/donations/view.py" line="62"/>
         <source>Save the receipt as a PDF file instead of printing it</source>
         <translation>不打印，把收据存为 PDF 文件</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/donations/view.py" line="62"/>
+        <location filename="../../charity_pos/ui/donations/view.py" line="63"/>
         <source>Void receipt (Ctrl+Del)</source>
         <translation>作废收据（Ctrl+Del）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/donations/view.py" line="64"/>
+        <location filename="../../charity_pos/ui/donations/view.py" line="65"/>
         <source>Trace (Ctrl+Enter)</source>
         <translation>追溯 (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/donations/view.py" line="65"/>
+        <location filename="../../charity_pos/ui/donations/view.py" line="66"/>
         <source>Where the goods of this donation went</source>
         <translation>这笔捐赠物资的去向</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/donations/view.py" line="66"/>
+        <location filename="../../charity_pos/ui/donations/view.py" line="67"/>
         <source>Donor statement… (Ctrl+D)</source>
         <translation>捐赠反馈函… (Ctrl+D)</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/donations/view.py" line="67"/>
+        <location filename="../../charity_pos/ui/donations/view.py" line="68"/>
         <source>A letter to the donor: what they gave in a year and what it became</source>
         <translation>给捐赠人的一封信：一年中捐了什么、变成了什么</translation>
     </message>
@@ -2878,160 +2878,160 @@ This handout {value}: {lines} lines, {units} units</source>
 <context>
     <name>HandoutScreen</name>
     <message>
-        <location filename="../../charity_pos/ui/handout/view.py" line="62"/>
+        <location filename="../../charity_pos/ui/handout/view.py" line="63"/>
         <source>That is a sales slip: returns are taken on the sale screen (F9).</source>
         <extracomment>Goods the household pays for instead, [(Scanned, quantity)]: the main window puts them on the sale screen&apos;s ticket.</extracomment>
         <translation>这是销售小票：退货请到收银界面（F9）办理。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/handout/view.py" line="87"/>
+        <location filename="../../charity_pos/ui/handout/view.py" line="88"/>
         <source>Finish (F12)</source>
         <extracomment>how far the district&apos;s hub has this store&apos;s data (from its last downstream bundle)</extracomment>
         <translation>完成发放（F12）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/handout/view.py" line="97"/>
+        <location filename="../../charity_pos/ui/handout/view.py" line="98"/>
         <source>Quantity (F6)</source>
         <translation>数量（F6）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/handout/view.py" line="98"/>
+        <location filename="../../charity_pos/ui/handout/view.py" line="99"/>
         <source>Remove line (Del)</source>
         <translation>删除此行（Del）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/handout/view.py" line="99"/>
+        <location filename="../../charity_pos/ui/handout/view.py" line="100"/>
         <source>Find goods (Ctrl+F)</source>
         <translation>查找物品（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/handout/view.py" line="100"/>
+        <location filename="../../charity_pos/ui/handout/view.py" line="101"/>
         <source>Beyond allowance to paid sale (F10)</source>
         <translation>超额部分转为付费购买（F10）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/handout/view.py" line="101"/>
+        <location filename="../../charity_pos/ui/handout/view.py" line="102"/>
         <source>Line to paid sale (Ctrl+F10)</source>
         <translation>此行转为付费购买（Ctrl+F10）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/handout/view.py" line="102"/>
+        <location filename="../../charity_pos/ui/handout/view.py" line="103"/>
         <source>New visit (Esc)</source>
         <translation>下一位（Esc）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/handout/view.py" line="103"/>
+        <location filename="../../charity_pos/ui/handout/view.py" line="104"/>
         <source>Print slip (Ctrl+P)</source>
         <translation>打印发放单（Ctrl+P）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/handout/view.py" line="104"/>
+        <location filename="../../charity_pos/ui/handout/view.py" line="105"/>
         <source>A5 slip (Ctrl+Shift+P)</source>
         <translation>A5 发放单（Ctrl+Shift+P）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/handout/view.py" line="105"/>
+        <location filename="../../charity_pos/ui/handout/view.py" line="106"/>
         <source>Slip as PDF (Ctrl+E)</source>
         <translation>发放单存为 PDF（Ctrl+E）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/handout/view.py" line="124"/>
+        <location filename="../../charity_pos/ui/handout/view.py" line="125"/>
         <source>Relief handout</source>
         <translation>物资发放</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/handout/view.py" line="127"/>
+        <location filename="../../charity_pos/ui/handout/view.py" line="128"/>
         <source>Relief handout: scan the relief card, then the goods (3* for three), F6 quantity, Del remove line, Ctrl+F find goods, F10 what is beyond the allowance to a paid sale, Ctrl+F10 the current line to a paid sale, F12 finish, Ctrl+P print slip, Ctrl+Shift+P A5 slip, Ctrl+E slip as PDF, Esc new visit</source>
         <translation>物资发放：先扫描救助卡，再扫描物品（3* 表示 3 件），F6 数量，Del 删除此行，Ctrl+F 查找物品，F10 超额部分转为付费购买，Ctrl+F10 当前行转为付费购买，F12 完成发放，Ctrl+P 打印发放单，Ctrl+Shift+P A5 发放单，Ctrl+E 发放单存为 PDF，Esc 下一位</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/handout/view.py" line="155"/>
+        <location filename="../../charity_pos/ui/handout/view.py" line="156"/>
         <source>The district has this store&apos;s data up to {date}</source>
         <translation>区里已收到本店数据至 {date}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/handout/view.py" line="197"/>
+        <location filename="../../charity_pos/ui/handout/view.py" line="198"/>
         <source>Card {card} is already at the counter.</source>
         <translation>救助卡 {card} 正在办理中。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/handout/view.py" line="212"/>
+        <location filename="../../charity_pos/ui/handout/view.py" line="213"/>
         <source>Card {card}: scan the goods.</source>
         <translation>救助卡 {card}：请扫描物品。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/handout/view.py" line="233"/>
+        <location filename="../../charity_pos/ui/handout/view.py" line="234"/>
         <source>Drop the handout</source>
         <translation>放弃发放</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/handout/view.py" line="234"/>
+        <location filename="../../charity_pos/ui/handout/view.py" line="235"/>
         <source>Drop the unfinished handout for card {card} ({lines} lines, {value})? Nothing is handed out.</source>
         <translation>放弃救助卡 {card} 未完成的发放（{lines} 行，{value}）？不会发放任何物资。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/handout/view.py" line="243"/>
+        <location filename="../../charity_pos/ui/handout/view.py" line="244"/>
         <source>Ready for the next card.</source>
         <translation>请扫描下一张救助卡。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/handout/view.py" line="264"/>
+        <location filename="../../charity_pos/ui/handout/view.py" line="265"/>
         <source>Handout {number} is already finished: scan the next card.</source>
         <translation>发放单 {number} 已完成：请扫描下一张救助卡。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/handout/view.py" line="268"/>
+        <location filename="../../charity_pos/ui/handout/view.py" line="269"/>
         <source>Scan the relief card first.</source>
         <translation>请先扫描救助卡。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/handout/view.py" line="271"/>
+        <location filename="../../charity_pos/ui/handout/view.py" line="272"/>
         <source>Nothing to hand out yet: scan the goods first.</source>
         <translation>还没有要发放的物品：请先扫码。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/handout/view.py" line="283"/>
+        <location filename="../../charity_pos/ui/handout/view.py" line="284"/>
         <source>Not approved: the handout is not finished.</source>
         <translation>未获店长批准：发放未完成。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/handout/view.py" line="288"/>
+        <location filename="../../charity_pos/ui/handout/view.py" line="289"/>
         <source>Last handout {number}: card {card}, {value}</source>
         <translation>上一笔发放 {number}：救助卡 {card}，{value}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/handout/view.py" line="290"/>
+        <location filename="../../charity_pos/ui/handout/view.py" line="291"/>
         <source>Handed out: {number}, {value}. Print the slip for the recipient to sign (Ctrl+P).</source>
         <translation>已发放：{number}，{value}。请打印发放单由领取人签字（Ctrl+P）。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/handout/view.py" line="292"/>
+        <location filename="../../charity_pos/ui/handout/view.py" line="293"/>
         <source>Beyond the allowance: handed out with a warning, and logged.</source>
         <translation>超额发放：已提醒并记录在案。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/handout/view.py" line="294"/>
+        <location filename="../../charity_pos/ui/handout/view.py" line="295"/>
         <source>The books show less on hand than was handed out: check the shelf.</source>
         <translation>账面库存少于发放数量：请核对货架。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/handout/view.py" line="298"/>
+        <location filename="../../charity_pos/ui/handout/view.py" line="299"/>
         <source>Goods to pay for are on the sale&apos;s ticket (F9).</source>
         <translation>需付费的商品已在收银单上（F9）。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/handout/view.py" line="315"/>
-        <location filename="../../charity_pos/ui/handout/view.py" line="325"/>
+        <location filename="../../charity_pos/ui/handout/view.py" line="316"/>
+        <location filename="../../charity_pos/ui/handout/view.py" line="326"/>
         <source>No handout finished yet at this screen.</source>
         <translation>本界面还没有完成的发放。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/handout/view.py" line="319"/>
+        <location filename="../../charity_pos/ui/handout/view.py" line="320"/>
         <source>Slip of {number} printed: the recipient signs it.</source>
         <translation>发放单 {number} 已打印：请领取人签字。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/handout/view.py" line="329"/>
+        <location filename="../../charity_pos/ui/handout/view.py" line="330"/>
         <source>Slip of {number} saved as {path}.</source>
         <translation>发放单 {number} 已保存为 {path}。</translation>
     </message>
@@ -3258,74 +3258,74 @@ This handout {value}: {lines} lines, {units} units</source>
         <translation>配额规则… (Ctrl+R)</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/households/view.py" line="102"/>
+        <location filename="../../charity_pos/ui/households/view.py" line="101"/>
         <source>Households</source>
         <translation>困难家庭</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/households/view.py" line="123"/>
+        <location filename="../../charity_pos/ui/households/view.py" line="122"/>
         <source>{count} households shown</source>
         <translation>显示 {count} 户</translation>
     </message>
     <message>
         <location filename="../../charity_pos/ui/households/view.py" line="71"/>
-        <location filename="../../charity_pos/ui/households/view.py" line="144"/>
+        <location filename="../../charity_pos/ui/households/view.py" line="143"/>
         <source>Suspend… (Ctrl+T)</source>
         <translation>暂停… (Ctrl+T)</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/households/view.py" line="105"/>
+        <location filename="../../charity_pos/ui/households/view.py" line="104"/>
         <source>Households: Ctrl+F search, Ctrl+N new, Ctrl+T suspend or reactivate, Ctrl+I whole ID number, Ctrl+J handouts, Ctrl+O import, Ctrl+R quota rules</source>
         <translation>困难家庭：Ctrl+F 查找，Ctrl+N 新建，Ctrl+T 暂停或恢复，Ctrl+I 完整身份证号，Ctrl+J 领取记录，Ctrl+O 导入，Ctrl+R 配额规则</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/households/view.py" line="144"/>
+        <location filename="../../charity_pos/ui/households/view.py" line="143"/>
         <source>Reactivate (Ctrl+T)</source>
         <translation>恢复使用 (Ctrl+T)</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/households/view.py" line="171"/>
+        <location filename="../../charity_pos/ui/households/view.py" line="170"/>
         <source>Reactivate card</source>
         <translation>恢复使用</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/households/view.py" line="172"/>
+        <location filename="../../charity_pos/ui/households/view.py" line="171"/>
         <source>Put card {card} ({name}) back in use?</source>
         <translation>恢复使用卡 {card}（{name}）？</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/households/view.py" line="189"/>
+        <location filename="../../charity_pos/ui/households/view.py" line="188"/>
         <source>Whole ID number</source>
         <translation>完整身份证号</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/households/view.py" line="190"/>
+        <location filename="../../charity_pos/ui/households/view.py" line="189"/>
         <source>The whole ID number of card {card} ({name}) will be shown. This is written to the audit log under your name. Show it?</source>
         <translation>将显示卡 {card}（{name}）的完整身份证号，并以您的名义记入审计日志。要显示吗？</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/households/view.py" line="235"/>
+        <location filename="../../charity_pos/ui/households/view.py" line="234"/>
         <source>Imported {count} households.</source>
         <translation>已导入 {count} 户。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/households/view.py" line="237"/>
+        <location filename="../../charity_pos/ui/households/view.py" line="236"/>
         <source>No household was imported.</source>
         <translation>未导入任何家庭。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/households/view.py" line="239"/>
+        <location filename="../../charity_pos/ui/households/view.py" line="238"/>
         <source>The {count} rows to correct were written to {file}.</source>
         <translation>需更正的 {count} 行已写入 {file}。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/households/view.py" line="243"/>
-        <location filename="../../charity_pos/ui/households/view.py" line="249"/>
+        <location filename="../../charity_pos/ui/households/view.py" line="242"/>
+        <location filename="../../charity_pos/ui/households/view.py" line="248"/>
         <source>Import households</source>
         <translation>导入困难家庭</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/households/view.py" line="250"/>
+        <location filename="../../charity_pos/ui/households/view.py" line="249"/>
         <source>Spreadsheets (*.xlsx *.csv)</source>
         <translation>表格文件 (*.xlsx *.csv)</translation>
     </message>
@@ -4142,102 +4142,103 @@ This handout {value}: {lines} lines, {units} units</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../charity_pos/ui/main_window.py" line="34"/>
+        <location filename="../../charity_pos/ui/main_window.py" line="71"/>
         <source>charity-pos · {store}</source>
+        <extracomment>The navigation takes at most this share of the window&apos;s width. The theme&apos;s item padding (``QListWidget#navigation::item``), left and right, and the list&apos;s own padding.</extracomment>
         <translation>charity-pos · {store}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/main_window.py" line="111"/>
+        <location filename="../../charity_pos/ui/main_window.py" line="152"/>
         <source>&amp;System</source>
         <translation>系统(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/main_window.py" line="112"/>
+        <location filename="../../charity_pos/ui/main_window.py" line="153"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/main_window.py" line="116"/>
+        <location filename="../../charity_pos/ui/main_window.py" line="157"/>
         <source>Counter &amp;limits…</source>
         <translation>收银限额(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/main_window.py" line="118"/>
+        <location filename="../../charity_pos/ui/main_window.py" line="159"/>
         <source>&amp;Log out</source>
         <translation>注销(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/main_window.py" line="122"/>
+        <location filename="../../charity_pos/ui/main_window.py" line="163"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/main_window.py" line="125"/>
+        <location filename="../../charity_pos/ui/main_window.py" line="166"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/main_window.py" line="126"/>
+        <location filename="../../charity_pos/ui/main_window.py" line="167"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/main_window.py" line="129"/>
+        <location filename="../../charity_pos/ui/main_window.py" line="170"/>
         <source>&amp;About charity-pos</source>
         <translation>关于 charity-pos(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/main_window.py" line="131"/>
+        <location filename="../../charity_pos/ui/main_window.py" line="172"/>
         <source>About charity-pos</source>
         <translation>关于 charity-pos</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/main_window.py" line="132"/>
+        <location filename="../../charity_pos/ui/main_window.py" line="173"/>
         <source>charity-pos {version}: point of sale for community charity supermarkets.</source>
         <translation>charity-pos {version}：社区慈善超市收银系统。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/main_window.py" line="167"/>
+        <location filename="../../charity_pos/ui/main_window.py" line="208"/>
         <source>Manager</source>
         <translation>店长</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/main_window.py" line="167"/>
+        <location filename="../../charity_pos/ui/main_window.py" line="208"/>
         <source>Cashier</source>
         <translation>收银员</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/main_window.py" line="169"/>
+        <location filename="../../charity_pos/ui/main_window.py" line="210"/>
         <source>Store: {store} ({code})   User: {user}   Role: {role}   Date: {date}</source>
         <translation>门店：{store}（{code}）   用户：{user}   角色：{role}   日期：{date}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/main_window.py" line="175"/>
+        <location filename="../../charity_pos/ui/main_window.py" line="216"/>
         <source>F1: this list</source>
         <translation>F1：本列表</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/main_window.py" line="175"/>
+        <location filename="../../charity_pos/ui/main_window.py" line="216"/>
         <source>Ctrl+L: log out</source>
         <translation>Ctrl+L：注销</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/main_window.py" line="175"/>
+        <location filename="../../charity_pos/ui/main_window.py" line="216"/>
         <source>Ctrl+Q: quit</source>
         <translation>Ctrl+Q：退出</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/main_window.py" line="176"/>
+        <location filename="../../charity_pos/ui/main_window.py" line="217"/>
         <source>Ctrl+,: settings</source>
         <translation>Ctrl+,：设置</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/main_window.py" line="180"/>
+        <location filename="../../charity_pos/ui/main_window.py" line="221"/>
         <source>Keyboard shortcuts</source>
         <translation>快捷键</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/main_window.py" line="197"/>
+        <location filename="../../charity_pos/ui/main_window.py" line="238"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
@@ -5632,180 +5633,180 @@ This handout {value}: {lines} lines, {units} units</source>
 <context>
     <name>SaleScreen</name>
     <message>
-        <location filename="../../charity_pos/ui/sales/view.py" line="74"/>
+        <location filename="../../charity_pos/ui/sales/view.py" line="75"/>
         <source>Pay (F12)</source>
         <translation>结账（F12）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/view.py" line="76"/>
+        <location filename="../../charity_pos/ui/sales/view.py" line="77"/>
         <source>To pay</source>
         <translation>应收</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/view.py" line="89"/>
+        <location filename="../../charity_pos/ui/sales/view.py" line="90"/>
         <source>Quantity (F6)</source>
         <translation>数量（F6）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/view.py" line="90"/>
+        <location filename="../../charity_pos/ui/sales/view.py" line="91"/>
         <source>Price (F7)</source>
         <translation>改价（F7）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/view.py" line="91"/>
+        <location filename="../../charity_pos/ui/sales/view.py" line="92"/>
         <source>Line discount (F8)</source>
         <translation>单品折扣（F8）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/view.py" line="92"/>
+        <location filename="../../charity_pos/ui/sales/view.py" line="93"/>
         <source>Ticket discount (F10)</source>
         <translation>整单折扣（F10）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/view.py" line="93"/>
+        <location filename="../../charity_pos/ui/sales/view.py" line="94"/>
         <source>Remove line (Del)</source>
         <translation>删除此行（Del）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/view.py" line="94"/>
+        <location filename="../../charity_pos/ui/sales/view.py" line="95"/>
         <source>Find item (Ctrl+F)</source>
         <translation>查找商品（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/view.py" line="95"/>
+        <location filename="../../charity_pos/ui/sales/view.py" line="96"/>
         <source>Park (F11)</source>
         <translation>挂单（F11）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/view.py" line="97"/>
+        <location filename="../../charity_pos/ui/sales/view.py" line="98"/>
         <source>Cancel ticket (Ctrl+Del)</source>
         <translation>取消整单（Ctrl+Del）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/view.py" line="98"/>
+        <location filename="../../charity_pos/ui/sales/view.py" line="99"/>
         <source>Return (Ctrl+R)</source>
         <translation>退货（Ctrl+R）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/view.py" line="99"/>
+        <location filename="../../charity_pos/ui/sales/view.py" line="100"/>
         <source>Shift&apos;s sales (Ctrl+J)</source>
         <translation>本班销售（Ctrl+J）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/view.py" line="123"/>
+        <location filename="../../charity_pos/ui/sales/view.py" line="124"/>
         <source>Sale</source>
         <translation>收银</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/view.py" line="126"/>
+        <location filename="../../charity_pos/ui/sales/view.py" line="127"/>
         <source>Sale: scan or type and Enter, 3* for three, F6 quantity, F7 price, F8 line discount, F10 ticket discount, Del remove line, Ctrl+Del cancel ticket, Ctrl+F find item, F11 park, Shift+F11 recall, F12 pay, Ctrl+R return, Ctrl+J shift&apos;s sales, Ctrl+T open or close the shift</source>
         <translation>收银：扫码或输入后按 Enter，3* 表示三件，F6 数量，F7 改价，F8 单品折扣，F10 整单折扣，Del 删除此行，Ctrl+Del 取消整单，Ctrl+F 查找商品，F11 挂单，Shift+F11 取单，F12 结账，Ctrl+R 退货，Ctrl+J 本班销售，Ctrl+T 开班或交班</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/view.py" line="160"/>
+        <location filename="../../charity_pos/ui/sales/view.py" line="161"/>
         <source>Till {till}: no shift open. Ctrl+T opens one with its cash float.</source>
         <translation>收银台 {till} 未开班。按 Ctrl+T 开班并登记备用金。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/view.py" line="162"/>
+        <location filename="../../charity_pos/ui/sales/view.py" line="163"/>
         <source>Open shift (Ctrl+T)</source>
         <translation>开班（Ctrl+T）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/view.py" line="165"/>
+        <location filename="../../charity_pos/ui/sales/view.py" line="166"/>
         <source>Shift {number} · till {till} · opened by {user}</source>
         <translation>班次 {number} · 收银台 {till} · {user} 开班</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/view.py" line="167"/>
+        <location filename="../../charity_pos/ui/sales/view.py" line="168"/>
         <source>Close shift (Ctrl+T)</source>
         <translation>交班（Ctrl+T）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/view.py" line="171"/>
+        <location filename="../../charity_pos/ui/sales/view.py" line="172"/>
         <source>Recall (Shift+F11)</source>
         <translation>取单（Shift+F11）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/view.py" line="176"/>
+        <location filename="../../charity_pos/ui/sales/view.py" line="177"/>
         <source>Nothing to cancel.</source>
         <translation>没有可取消的单。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/view.py" line="179"/>
+        <location filename="../../charity_pos/ui/sales/view.py" line="180"/>
         <source>Cancel ticket</source>
         <translation>取消整单</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/view.py" line="180"/>
+        <location filename="../../charity_pos/ui/sales/view.py" line="181"/>
         <source>Cancel this ticket ({summary}) without selling? It is logged.</source>
         <translation>取消这一单（{summary}），不结账？此操作会记录在案。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/view.py" line="190"/>
+        <location filename="../../charity_pos/ui/sales/view.py" line="191"/>
         <source>Ticket cancelled.</source>
         <translation>整单已取消。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/view.py" line="196"/>
+        <location filename="../../charity_pos/ui/sales/view.py" line="197"/>
         <source>Nothing to park.</source>
         <translation>没有可挂的单。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/view.py" line="206"/>
+        <location filename="../../charity_pos/ui/sales/view.py" line="207"/>
         <source>Ticket parked. Shift+F11 recalls it.</source>
         <translation>已挂单。按 Shift+F11 取单。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/view.py" line="217"/>
-        <location filename="../../charity_pos/ui/sales/view.py" line="308"/>
+        <location filename="../../charity_pos/ui/sales/view.py" line="218"/>
+        <location filename="../../charity_pos/ui/sales/view.py" line="309"/>
         <source>Pay, park or cancel this ticket first.</source>
         <translation>请先结账、挂单或取消当前这一单。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/view.py" line="221"/>
+        <location filename="../../charity_pos/ui/sales/view.py" line="222"/>
         <source>No parked tickets at this till.</source>
         <translation>本收银台没有挂起的单。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/view.py" line="246"/>
+        <location filename="../../charity_pos/ui/sales/view.py" line="247"/>
         <source>Ticket recalled without: {reasons}</source>
         <translation>已取单，但以下商品未能恢复：{reasons}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/view.py" line="249"/>
+        <location filename="../../charity_pos/ui/sales/view.py" line="250"/>
         <source>Ticket recalled: {summary}</source>
         <translation>已取单：{summary}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/view.py" line="259"/>
+        <location filename="../../charity_pos/ui/sales/view.py" line="260"/>
         <source>Brought over to pay for: {count} lines.</source>
         <translation>已转入付费购买：{count} 行。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/view.py" line="265"/>
+        <location filename="../../charity_pos/ui/sales/view.py" line="266"/>
         <source>Nothing to pay yet: scan the goods first.</source>
         <translation>还没有可结账的商品：请先扫码。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/view.py" line="277"/>
+        <location filename="../../charity_pos/ui/sales/view.py" line="278"/>
         <source>Last sale {number}
 total {total}, change {change}</source>
         <translation>上一单 {number}
 合计 {total}，找零 {change}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/view.py" line="279"/>
+        <location filename="../../charity_pos/ui/sales/view.py" line="280"/>
         <source>Paid: sale {number}.</source>
         <translation>收款完成：销售单号 {number}。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/view.py" line="288"/>
+        <location filename="../../charity_pos/ui/sales/view.py" line="289"/>
         <source>No shift open</source>
         <translation>未开班</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/view.py" line="289"/>
+        <location filename="../../charity_pos/ui/sales/view.py" line="290"/>
         <source>No shift is open at till {till}. Open one now with its cash float?</source>
         <translation>收银台 {till} 还没有开班。现在开班并登记备用金吗？</translation>
     </message>

@@ -24,7 +24,7 @@ from charity_pos.ui.dashboard import charts
 from charity_pos.reports.overview import DAYS, Overview
 from charity_pos.ui.dashboard.tiles import STYLE, Tile
 from charity_pos.ui.feedback import Feedback
-from charity_pos.ui.reports.flow import flow_widget
+from charity_pos.ui.flow import flow_widget
 from charity_pos.ui.reports.words import language
 from charity_pos.ui.reports.worker import Loader
 from charity_pos.ui.session import unguarded

@@ -19,7 +19,7 @@ from charity_pos.ui.donations.model import DonationTableModel
 from charity_pos.ui.donations.papers import Papers
 from charity_pos.ui.feedback import Feedback
 from charity_pos.ui.printing import store_output
-from charity_pos.ui.reports.flow import FlowLayout
+from charity_pos.ui.flow import FlowLayout
 from charity_pos.ui.screen import ListScreen
 
 LIMIT = 500

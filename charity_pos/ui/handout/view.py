@@ -32,7 +32,7 @@ from charity_pos.ui.handout.basket import Visit
 from charity_pos.ui.handout.card import AllowancePanel, CardPanel
 from charity_pos.ui.handout.lines import BasketEditor
 from charity_pos.ui.handout.slip import ROLL, SHEET, HandoutSlips
-from charity_pos.ui.reports.flow import FlowLayout
+from charity_pos.ui.flow import FlowLayout
 from charity_pos.ui.sales.dialogs import run_approved
 from charity_pos.ui.screen import KeyAction, Screen, key_button
 

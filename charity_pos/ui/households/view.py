@@ -34,7 +34,7 @@ from charity_pos.ui.households.history import HandoutsDialog
 from charity_pos.ui.households.importing import ImportPreviewDialog
 from charity_pos.ui.households.model import HouseholdLine, HouseholdTableModel, line_of, matches
 from charity_pos.ui.households.rules import QuotaRulesDialog
-from charity_pos.ui.reports.flow import FlowLayout
+from charity_pos.ui.flow import FlowLayout
 from charity_pos.ui.screen import ListScreen
 
 SEARCH_DELAY_MS = 200

@@ -37,7 +37,7 @@ from charity_pos.services.base import Actor, Entity, Role, local_date
 from charity_pos.services.registry import Services
 from charity_pos.ui.approval import AskApproval
 from charity_pos.ui.feedback import Feedback
-from charity_pos.ui.reports.flow import flow_widget
+from charity_pos.ui.flow import flow_widget
 from charity_pos.ui.reports.funds import FundUseDialog, qdate
 from charity_pos.ui.reports.model import SectionModel
 from charity_pos.ui.reports.words import kind_title, language

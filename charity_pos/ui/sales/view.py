@@ -27,7 +27,7 @@ from charity_pos.services.registry import Services
 from charity_pos.services.sales import Scanned
 from charity_pos.ui.approval import AskApproval
 from charity_pos.ui.feedback import Feedback
-from charity_pos.ui.reports.flow import FlowLayout
+from charity_pos.ui.flow import FlowLayout
 from charity_pos.ui.sales.dialogs import RecallDialog
 from charity_pos.ui.sales.lines import TicketEditor
 from charity_pos.ui.sales.payment import PaymentDialog
