@@ -26,7 +26,7 @@ from typing import TextIO
 
 from charity_pos import config, files
 from charity_pos.domain.text import printable
-from charity_pos.errors import PosError
+from charity_pos.errors import PosError, ReceiptVoided
 from charity_pos.cli_show import SHOW_KINDS, show
 from charity_pos.i18n import describe, load, translate
 
@@ -289,11 +289,20 @@ def _receipt(args: argparse.Namespace) -> int:
     try:
         protect = _protected(services)
         _check_pdf(args, protect)
-        result = services.receipts.print_receipt(
-            None, args.donation, render=lambda doc: _write_pdf(args, protect, lambda path: render_receipt(doc, path)))
+        try:
+            doc = services.receipts.print_receipt(
+                None, args.donation,
+                render=lambda doc: _write_pdf(args, protect, lambda path: render_receipt(doc, path))).document
+        except ReceiptVoided as voided:
+            # a voided receipt is written as it stands, marked 作废 with its reason: no print counted
+            doc = services.receipts.document(str(voided.number))
+            _write_pdf(args, protect, lambda path: render_receipt(doc, path))
     finally:
         services.close()
-    doc = result.document
+    if doc.void_reason is not None:
+        print(translate("cli", "Receipt {number} is void; written marked 作废 to {out}.").format(
+            number=doc.receipt_number, out=args.out))
+        return 0
     if doc.reprint_count:
         print(translate("cli", "Receipt {number} reprinted (reprint {count}) to {out}.").format(
             number=doc.receipt_number, count=doc.reprint_count, out=args.out))

@@ -386,6 +386,30 @@ def test_receipt_is_issued_then_reprinted(capsys, demo_copy, tmp_path) -> None: 
     assert sum(1 for d in show_json(capsys, "donations", demo_copy) if d["receipt_number"] == expected) == 1
 
 
+def test_a_voided_receipt_is_written_marked_void(capsys, demo_copy, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from charity_pos.demo.builder import MANAGER_PIN
+
+    donation = next(d for d in show_json(capsys, "donations", demo_copy) if d["receipt_status"] == "issued")
+    services = Services.open(demo_copy)
+    try:
+        manager = services.accounts.login("manager", MANAGER_PIN)
+        services.receipts.void(manager, donation["receipt_number"], "金额写错")
+    finally:
+        services.close()
+    before = dump(demo_copy)
+    out_pdf = tmp_path / "作废.pdf"
+
+    code, out, err = run(capsys, "receipt", "--db", demo_copy, "--donation", donation["number"], "--out", out_pdf,
+                         "--lang", "en")
+    assert (code, err) == (0, "")
+    assert out == f"Receipt {donation['receipt_number']} is void; written marked 作废 to {out_pdf}.\n"
+    text = pypdf.PdfReader(out_pdf).pages[0].extract_text()
+    assert "作废" in text and "金额写错" in text and donation["receipt_number"] in text
+    assert dump(demo_copy) == before, "a voided receipt written again takes no number and counts no print"
+    code, out, err = run(capsys, "receipt", "--db", demo_copy, "--donation", donation["number"], "--out", out_pdf)
+    assert (code, err) == (0, "") and "作废" in out
+
+
 @pytest.mark.parametrize(("template", "per_page"), [("a4-3x8", 24), ("thermal-40x30", 1)])
 def test_labels_one_per_unit(capsys, demo_store, tmp_path, template, per_page) -> None:  # type: ignore[no-untyped-def]
     path = demo_store[0]
