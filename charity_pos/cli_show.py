@@ -182,17 +182,20 @@ def show(args: argparse.Namespace) -> int:
             from charity_pos.domain.identity import mask_name
             from charity_pos.services.households import CATEGORY_NAMES
 
+            from charity_pos.services.base import local_date
+
             households = services.households.households()
+            today = local_date(services.ctx.now())
             # Masked names and ID numbers only: personal data in clear never leaves the app.
             objects = [{"id": str(h.id), "card_number": h.card_number, "head_name": mask_name(h.head_name),
                         "id_masked": h.id_masked, "members": h.members, "category": str(h.category),
                         "subdistrict": h.subdistrict, "valid_from": h.valid_from.isoformat(),
-                        "valid_to": h.valid_to.isoformat(), "status": h.status} for h in households]
+                        "valid_to": h.valid_to.isoformat(), "status": h.state_on(today)} for h in households]
             headers = [translate("cli", "Card"), translate("cli", "Head of household"), translate("cli", "ID number"),
                        translate("cli", "Members"), translate("cli", "Category"), translate("cli", "Sub-district"),
                        translate("cli", "Valid to"), translate("cli", "Status")]
             table = [[h.card_number, mask_name(h.head_name), h.id_masked, h.members, CATEGORY_NAMES[h.category], h.subdistrict,
-                      h.valid_to.isoformat(), _status_names()[h.status]] for h in households]
+                      h.valid_to.isoformat(), _status_names()[h.state_on(today)]] for h in households]
             right = {3}
         else:
             events = journal_view.events(services.ctx)

@@ -322,6 +322,29 @@ def test_show_households_gives_masked_names_and_ids_only(capsys, services, manag
         assert "11010519491231002X" not in shown and "王建国" not in shown and "静民救" not in shown
 
 
+def test_show_households_shows_a_lapsed_card_as_expired(capsys, services, manager, store_db, store_path) -> None:  # type: ignore[no-untyped-def]
+    from datetime import date, timedelta
+
+    from charity_pos.services.households import HouseholdCategory, HouseholdDraft
+
+    today = datetime.now(STORE_TZ).date()
+    lapsed = today - timedelta(days=1)
+    for card, valid_to in (("AX000001", lapsed), ("AX000002", today)):
+        services.households.register(manager, HouseholdDraft(
+            card, "王建国", "11010519491231002X" if card.endswith("1") else "310101198001010018", 3,
+            HouseholdCategory.DIBAO, "石门二路街道", "静民救〔2026〕001号", date(lapsed.year - 1, 1, 1), valid_to,
+            date(lapsed.year - 1, 1, 1)))
+    store_db.close()
+    shown = {h["card_number"]: h["status"] for h in show_json(capsys, "households", store_path)}
+    assert shown == {"AX000001": "expired", "AX000002": "active"}, "a card is valid through its last day"
+    code, table, err = run(capsys, "show", "households", "--db", store_path, "--lang", "en")
+    assert (code, err) == (0, "")
+    lines = {line.split()[0]: line for line in table.splitlines() if line.startswith("AX")}
+    assert lines["AX000001"].rstrip().endswith("expired") and lines["AX000002"].rstrip().endswith("active")
+    code, table, err = run(capsys, "show", "households", "--db", store_path)
+    assert [line.split()[-1] for line in table.splitlines() if line.startswith("AX")] == ["过期", "有效"]
+
+
 def test_show_households_of_the_demo_has_no_whole_id_number(capsys, demo_store) -> None:  # type: ignore[no-untyped-def]
     path = demo_store[0]
     code, as_json, err = run(capsys, "show", "households", "--db", path, "--json")

@@ -88,6 +88,14 @@ class HouseholdRow:
     status_reason: str = ""  # a manager's words when the card is suspended
     erased: bool = False  # personal data erased after eligibility lapsed
 
+    def state_on(self, today: date) -> str:
+        """The card's real state on a day (active, suspended, expired): an
+        active card whose valid_to has passed is expired, whatever the
+        status column still says (the nightly run may not have marked it)."""
+        if self.status == "active" and self.valid_to < today:
+            return "expired"
+        return self.status
+
 
 def _row(h: Household) -> HouseholdRow:
     return HouseholdRow(h.id, h.card_number, h.head_name, h.id_masked, h.members, HouseholdCategory(h.category),
