@@ -110,6 +110,7 @@ def test_close_with_the_drawer_as_expected_and_the_z_report(qtbot, sale_screen, 
         assert dialog.counts[10000].hasFocus()
         seen["expected"] = [dialog.differences[m].text() for m in ("cash", "wechat")]
         count(qtbot, dialog, [5, 0, 2, 0, 1, 3, 1, 2])  # ¥500 + 40 + 5 + 3 + 0.5 + 0.2 = ¥548.70
+        dialog.counted_fields["wechat"].setText("50")
         seen["cash"] = dialog.cash_total.text()
         seen["tolerance"] = dialog.tolerance_label.text()
         qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_F12)
@@ -118,7 +119,7 @@ def test_close_with_the_drawer_as_expected_and_the_z_report(qtbot, sale_screen, 
 
     dialog = drive(qtbot, sale_screen, steps)
     number = dialog.changes.number
-    assert seen["expected"] == ["-¥548.70", "—"], "nothing counted yet: the whole drawer is missing"
+    assert seen["expected"] == ["-¥548.70", "-¥50.00"], "nothing counted yet: the whole drawer is missing"
     assert seen["cash"] == "现金实点 ¥548.70"
     assert seen["tolerance"] == "差额在允许范围（¥5.00）之内。"
     assert seen["closed"] == f"班次 {number} 已交班。"
@@ -134,6 +135,7 @@ def test_difference_needs_a_reason_and_a_manager(qtbot, sale_screen, services, a
     seen: list[str] = []
 
     def steps(dialog: CloseShiftDialog) -> None:
+        dialog.counted_fields["wechat"].setText("50")
         count(qtbot, dialog, [5])  # only the ¥100 notes: ¥48.70 short
         seen.append(dialog.differences["cash"].text())
         seen.append(dialog.tolerance_label.text())
@@ -155,13 +157,14 @@ def test_difference_needs_a_reason_and_a_manager(qtbot, sale_screen, services, a
     assert summary.difference("cash") == -4870
 
 
-def test_other_methods_counted_default_to_expected_and_can_be_changed(qtbot, sale_screen, services, approval,
-                                                                      takings) -> None:
+def test_other_methods_counted_start_empty_for_a_blind_count(qtbot, sale_screen, services, approval,
+                                                              takings) -> None:
     approval.answer = MANAGER_OK
     seen: list[str] = []
 
     def steps(dialog: CloseShiftDialog) -> None:
-        assert dialog.counted_fields["wechat"].text() == "50.00"
+        assert all(field.text() == "" for field in dialog.counted_fields.values()), "the count is blind"
+        seen.append(dialog.differences["wechat"].text())
         count(qtbot, dialog, [5, 0, 2, 0, 1, 3, 1, 2])
         dialog.counted_fields["wechat"].setText("40")
         seen.append(dialog.differences["wechat"].text())
@@ -169,7 +172,7 @@ def test_other_methods_counted_default_to_expected_and_can_be_changed(qtbot, sal
         dialog.close_shift()
 
     dialog = drive(qtbot, sale_screen, steps)
-    assert seen == ["-¥10.00"]
+    assert seen == ["-¥50.00", "-¥10.00"]
     summary = services.shifts.summary(dialog.changes.number)
     assert summary.counted_fen["wechat"] == 4000 and summary.difference("wechat") == -1000
 

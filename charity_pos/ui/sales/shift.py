@@ -183,7 +183,8 @@ class CloseShiftDialog(ShiftDialog):
             if method == "cash":
                 table.addWidget(self.cash_counted, row, 2)
             else:
-                field = QLineEdit(f"{expected / 100:.2f}")
+                field = QLineEdit()  # a blind count: the cashier types what the terminal or box says
+                field.setPlaceholderText("0.00")
                 field.setObjectName("amount")
                 field.setAlignment(Qt.AlignmentFlag.AlignRight)
                 field.setMaximumWidth(160)
