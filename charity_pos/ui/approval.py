@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from charity_pos.errors import ApprovalRequired, ApprovalsLocked, PosError
+from charity_pos.errors import ApprovalRequired, ApprovalsLocked, InvalidInput, PosError
 from charity_pos.i18n import describe
 from charity_pos.services.base import Approval, Role
 from charity_pos.services.registry import Services
@@ -57,6 +57,11 @@ class ApprovalDialog(QDialog):
         self.locked.setObjectName("warning")
         self.locked.setWordWrap(True)
         layout.addWidget(self.locked)
+        self.message = QLabel("")  # what is missing: the dialog stays open, the PIN kept
+        self.message.setObjectName("warning")
+        self.message.setWordWrap(True)
+        self.message.hide()
+        layout.addWidget(self.message)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.approve_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.approve_button.setText(self.tr("Approve"))
@@ -72,6 +77,15 @@ class ApprovalDialog(QDialog):
         else:
             self.locked.hide()
             self.pin.setFocus()
+
+    def accept(self) -> None:
+        """Approve: only with a reason; without one the dialog stays open, the PIN kept."""
+        if not self.reason.text().strip():
+            self.message.setText(describe(InvalidInput(field="reason", value="", reason="empty")))
+            self.message.show()
+            self.reason.setFocus()
+            return
+        super().accept()
 
     def approval(self) -> Approval:
         return Approval(self.manager.currentData() or "", self.pin.text(), self.reason.text().strip(), self.till)

@@ -57,6 +57,25 @@ def test_at_another_till_the_dialog_approves_and_carries_its_till(qtbot, service
     assert services.accounts.login("manager", "9999").role == Role.MANAGER, "the manager's own log-in is open"
 
 
+def test_approve_with_no_reason_keeps_the_dialog_open_and_the_pin(qtbot, services) -> None:  # type: ignore[no-untyped-def]
+    dialog = ApprovalDialog(services, ASKED, "2")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    qtbot.keyClicks(dialog.pin, "9999")
+    dialog.reason.setText("   ")
+    qtbot.mouseClick(dialog.approve_button, Qt.MouseButton.LeftButton)
+    assert dialog.isVisible() and dialog.result() != QDialog.DialogCode.Accepted
+    assert dialog.message.isVisible() and dialog.message.text() == "原因不能为空。"
+    assert dialog.pin.text() == "9999", "the PIN is kept"
+    qtbot.waitUntil(dialog.reason.hasFocus)
+    dialog.reason.setText("临期促销")
+    qtbot.keyClick(dialog.reason, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    assert dialog.approval() == Approval("manager", "9999", "临期促销", "2")
+
+
 def test_asking_uses_the_till_in_the_settings_as_they_are_now(qtbot, services, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     shown: list[ApprovalDialog] = []
 
