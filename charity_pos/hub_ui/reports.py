@@ -13,11 +13,10 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QBarSet, QCategoryAxis, QChart, QChartView, QLineSeries, QValueAxis
-from PySide6.QtCore import QMargins, QSize, QStandardPaths, Qt
+from PySide6.QtCore import QMargins, QSize, Qt
 from PySide6.QtGui import QKeySequence, QPainter, QPen, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -39,6 +38,7 @@ from charity_pos.i18n import describe
 from charity_pos.reports.table import ColumnKind, Report
 from charity_pos.services.base import Clock, local_date, system_clock
 from charity_pos.ui.dashboard.charts import BLUE, GREEN, ChartView, _axis_font, _reset
+from charity_pos.ui.export_path import ask_export_path
 from charity_pos.ui.flow import flow_widget
 from charity_pos.ui.reports.model import SectionModel, cell_text
 from charity_pos.ui.reports.words import language
@@ -373,15 +373,7 @@ class DistrictReportsScreen(QWidget):
 
     def ask_path(self, suffix: str, suggested: str) -> Path | None:
         """Where to save the export; tests replace this so nothing blocks."""
-        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        kinds_ = {"xlsx": self.tr("Excel workbook (*.xlsx)"), "pdf": self.tr("PDF file (*.pdf)"),
-                  "csv": self.tr("CSV file (*.csv)")}
-        name, _chosen = QFileDialog.getSaveFileName(self, self.tr("Export report"), str(Path(folder) / suggested),
-                                                    kinds_[suffix])
-        if not name:
-            return None
-        path = Path(name)
-        return path if path.suffix.lower() == f".{suffix}" else path.with_name(f"{path.name}.{suffix}")
+        return ask_export_path(self, suffix, suggested)
 
     def export(self, suffix: str) -> bool:
         report = self.report

@@ -145,7 +145,7 @@ This handout {value}: {lines} lines, {units} units</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/approval.py" line="62"/>
+        <location filename="../../charity_pos/ui/approval.py" line="67"/>
         <source>Approve</source>
         <translation>批准</translation>
     </message>
@@ -459,77 +459,77 @@ This handout {value}: {lines} lines, {units} units</source>
         <translation>差额</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/shift.py" line="198"/>
+        <location filename="../../charity_pos/ui/sales/shift.py" line="199"/>
         <source>Why the drawer differs, if it does</source>
         <translation>如有差额，请说明原因</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/shift.py" line="199"/>
+        <location filename="../../charity_pos/ui/sales/shift.py" line="200"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/shift.py" line="210"/>
+        <location filename="../../charity_pos/ui/sales/shift.py" line="211"/>
         <source>Print X report (Ctrl+P)</source>
         <translation>打印 X 报表（Ctrl+P）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/shift.py" line="211"/>
+        <location filename="../../charity_pos/ui/sales/shift.py" line="212"/>
         <source>Save X report as PDF (Ctrl+S)</source>
         <translation>X 报表存为 PDF（Ctrl+S）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/shift.py" line="212"/>
+        <location filename="../../charity_pos/ui/sales/shift.py" line="213"/>
         <source>Cancel (Esc)</source>
         <translation>取消（Esc）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/shift.py" line="213"/>
+        <location filename="../../charity_pos/ui/sales/shift.py" line="214"/>
         <source>Close shift (F12)</source>
         <translation>交班（F12）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/shift.py" line="253"/>
+        <location filename="../../charity_pos/ui/sales/shift.py" line="254"/>
         <source>Cash counted {amount}</source>
         <translation>现金实点 {amount}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/shift.py" line="264"/>
+        <location filename="../../charity_pos/ui/sales/shift.py" line="265"/>
         <source>The difference is more than {tolerance}: say why, and a manager approves.</source>
         <translation>差额超过 {tolerance}：请填写原因，并由店长批准。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/shift.py" line="265"/>
+        <location filename="../../charity_pos/ui/sales/shift.py" line="266"/>
         <source>Within the tolerance of {tolerance}.</source>
         <translation>差额在允许范围（{tolerance}）之内。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/shift.py" line="298"/>
+        <location filename="../../charity_pos/ui/sales/shift.py" line="299"/>
         <source>Not approved: the shift stays open.</source>
         <translation>未获店长批准：班次仍未交。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/shift.py" line="302"/>
+        <location filename="../../charity_pos/ui/sales/shift.py" line="303"/>
         <source>Shift {number} closed.</source>
         <translation>班次 {number} 已交班。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/shift.py" line="314"/>
+        <location filename="../../charity_pos/ui/sales/shift.py" line="315"/>
         <source>Print the Z report and keep it with the counted cash.</source>
         <translation>请打印 Z 报表，与清点好的现金放在一起。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/shift.py" line="319"/>
+        <location filename="../../charity_pos/ui/sales/shift.py" line="320"/>
         <source>Print Z report (Ctrl+P)</source>
         <translation>打印 Z 报表（Ctrl+P）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/shift.py" line="320"/>
+        <location filename="../../charity_pos/ui/sales/shift.py" line="321"/>
         <source>Save Z report as PDF (Ctrl+S)</source>
         <translation>Z 报表存为 PDF（Ctrl+S）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/shift.py" line="321"/>
+        <location filename="../../charity_pos/ui/sales/shift.py" line="322"/>
         <source>Done (Enter)</source>
         <translation>完成（Enter）</translation>
     </message>
@@ -840,32 +840,12 @@ This handout {value}: {lines} lines, {units} units</source>
         <translation>全区逐月{figure}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/hub_ui/reports.py" line="377"/>
-        <source>Excel workbook (*.xlsx)</source>
-        <translation>Excel 工作簿 (*.xlsx)</translation>
-    </message>
-    <message>
-        <location filename="../../charity_pos/hub_ui/reports.py" line="377"/>
-        <source>PDF file (*.pdf)</source>
-        <translation>PDF 文件 (*.pdf)</translation>
-    </message>
-    <message>
-        <location filename="../../charity_pos/hub_ui/reports.py" line="378"/>
-        <source>CSV file (*.csv)</source>
-        <translation>CSV 文件 (*.csv)</translation>
-    </message>
-    <message>
-        <location filename="../../charity_pos/hub_ui/reports.py" line="379"/>
-        <source>Export report</source>
-        <translation>导出报表</translation>
-    </message>
-    <message>
-        <location filename="../../charity_pos/hub_ui/reports.py" line="414"/>
+        <location filename="../../charity_pos/hub_ui/reports.py" line="406"/>
         <source>Writing {name}…</source>
         <translation>正在写入 {name}…</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/hub_ui/reports.py" line="423"/>
+        <location filename="../../charity_pos/hub_ui/reports.py" line="415"/>
         <source>Saved {path}.</source>
         <translation>已保存 {path}。</translation>
     </message>
@@ -2653,6 +2633,29 @@ This handout {value}: {lines} lines, {units} units</source>
         <location filename="../../charity_pos/messages.py" line="656"/>
         <source>The receipt&apos;s QR code is damaged: its {field} “{value}” is not as a store prints it. Scan it again, or type its text exactly.</source>
         <translation>收据二维码已损坏：其中的{field}“{value}”与门店打印的格式不符。请重新扫描，或准确输入二维码内容。</translation>
+    </message>
+</context>
+<context>
+    <name>ExportPath</name>
+    <message>
+        <location filename="../../charity_pos/ui/export_path.py" line="15"/>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/export_path.py" line="16"/>
+        <source>PDF file (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/export_path.py" line="17"/>
+        <source>CSV file (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/export_path.py" line="18"/>
+        <source>Export report</source>
+        <translation>导出报表</translation>
     </message>
 </context>
 <context>
@@ -5361,37 +5364,17 @@ This handout {value}: {lines} lines, {units} units</source>
         <translation>{title} · {store} · {period}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/reports/view.py" line="362"/>
-        <source>Excel workbook (*.xlsx)</source>
-        <translation>Excel 工作簿 (*.xlsx)</translation>
-    </message>
-    <message>
-        <location filename="../../charity_pos/ui/reports/view.py" line="362"/>
-        <source>PDF file (*.pdf)</source>
-        <translation>PDF 文件 (*.pdf)</translation>
-    </message>
-    <message>
-        <location filename="../../charity_pos/ui/reports/view.py" line="363"/>
-        <source>CSV file (*.csv)</source>
-        <translation>CSV 文件 (*.csv)</translation>
-    </message>
-    <message>
-        <location filename="../../charity_pos/ui/reports/view.py" line="364"/>
-        <source>Export report</source>
-        <translation>导出报表</translation>
-    </message>
-    <message>
-        <location filename="../../charity_pos/ui/reports/view.py" line="388"/>
+        <location filename="../../charity_pos/ui/reports/view.py" line="380"/>
         <source>Writing {name}…</source>
         <translation>正在写入 {name}……</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/reports/view.py" line="392"/>
+        <location filename="../../charity_pos/ui/reports/view.py" line="384"/>
         <source>Saved {path}.</source>
         <translation>已保存 {path}。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/reports/view.py" line="405"/>
+        <location filename="../../charity_pos/ui/reports/view.py" line="397"/>
         <source>Use {number} recorded.</source>
         <translation>已记录善款使用 {number}。</translation>
     </message>
@@ -7240,7 +7223,7 @@ total {total}, change {change}</source>
     <message>
         <location filename="../../charity_pos/cli_show.py" line="69"/>
         <location filename="../../charity_pos/cli_show.py" line="174"/>
-        <location filename="../../charity_pos/cli_show.py" line="192"/>
+        <location filename="../../charity_pos/cli_show.py" line="195"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
@@ -7588,7 +7571,7 @@ total {total}, change {change}</source>
     </message>
     <message>
         <location filename="../../charity_pos/cli_show.py" line="173"/>
-        <location filename="../../charity_pos/cli_show.py" line="191"/>
+        <location filename="../../charity_pos/cli_show.py" line="194"/>
         <source>Card</source>
         <translation>卡号</translation>
     </message>
@@ -7598,37 +7581,37 @@ total {total}, change {change}</source>
         <translation>超额</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli_show.py" line="191"/>
+        <location filename="../../charity_pos/cli_show.py" line="194"/>
         <source>Head of household</source>
         <translation>户主</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli_show.py" line="191"/>
+        <location filename="../../charity_pos/cli_show.py" line="194"/>
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli_show.py" line="192"/>
+        <location filename="../../charity_pos/cli_show.py" line="195"/>
         <source>Members</source>
         <translation>人数</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli_show.py" line="192"/>
+        <location filename="../../charity_pos/cli_show.py" line="195"/>
         <source>Sub-district</source>
         <translation>街道</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli_show.py" line="193"/>
+        <location filename="../../charity_pos/cli_show.py" line="196"/>
         <source>Valid to</source>
         <translation>有效期至</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli_show.py" line="193"/>
+        <location filename="../../charity_pos/cli_show.py" line="196"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli_show.py" line="201"/>
+        <location filename="../../charity_pos/cli_show.py" line="204"/>
         <source>No.</source>
         <translation>序号</translation>
     </message>
@@ -7637,7 +7620,7 @@ total {total}, change {change}</source>
         <location filename="../../charity_pos/cli_show.py" line="121"/>
         <location filename="../../charity_pos/cli_show.py" line="137"/>
         <location filename="../../charity_pos/cli_show.py" line="173"/>
-        <location filename="../../charity_pos/cli_show.py" line="201"/>
+        <location filename="../../charity_pos/cli_show.py" line="204"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
@@ -7648,17 +7631,17 @@ total {total}, change {change}</source>
     </message>
     <message>
         <location filename="../../charity_pos/cli_trace.py" line="114"/>
-        <location filename="../../charity_pos/cli_show.py" line="201"/>
+        <location filename="../../charity_pos/cli_show.py" line="204"/>
         <source>Event</source>
         <translation>事件</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli_show.py" line="201"/>
+        <location filename="../../charity_pos/cli_show.py" line="204"/>
         <source>By</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli_show.py" line="201"/>
+        <location filename="../../charity_pos/cli_show.py" line="204"/>
         <source>Hash</source>
         <translation>哈希</translation>
     </message>

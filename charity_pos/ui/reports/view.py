@@ -9,12 +9,11 @@ from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QStandardPaths, Qt
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -37,6 +36,7 @@ from charity_pos.services.base import Actor, Entity, Role, local_date
 from charity_pos.services.registry import Services
 from charity_pos.ui.approval import AskApproval
 from charity_pos.ui.feedback import Feedback
+from charity_pos.ui.export_path import ask_export_path
 from charity_pos.ui.flow import flow_widget
 from charity_pos.ui.reports.funds import FundUseDialog, qdate
 from charity_pos.ui.reports.model import SectionModel
@@ -358,15 +358,7 @@ class ReportsScreen(Screen):
     # --- export -----------------------------------------------------------
     def ask_path(self, suffix: str, suggested: str) -> Path | None:
         """Where to save the export; tests replace this so nothing blocks."""
-        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        kinds = {"xlsx": self.tr("Excel workbook (*.xlsx)"), "pdf": self.tr("PDF file (*.pdf)"),
-                 "csv": self.tr("CSV file (*.csv)")}
-        name, _chosen = QFileDialog.getSaveFileName(self, self.tr("Export report"), str(Path(folder) / suggested),
-                                                    kinds[suffix])
-        if not name:
-            return None
-        path = Path(name)
-        return path if path.suffix.lower() == f".{suffix}" else path.with_name(f"{path.name}.{suffix}")
+        return ask_export_path(self, suffix, suggested)
 
     def export(self, suffix: str) -> None:
         report = self.report
