@@ -1,0 +1,1 @@
+"""Devices at the counter spoken to directly (no Qt): the customer's pole display."""
