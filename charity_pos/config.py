@@ -16,9 +16,15 @@ from pathlib import Path
 
 from platformdirs import user_config_path, user_data_path, user_log_path
 
+from charity_pos.errors import InvalidInput
+
 APP = "charity-pos"
 LANGUAGES = ("zh_CN", "en")
 log = logging.getLogger("charity_pos.config")
+#: The customer display: none, a window on a second screen, or a pole display on a serial port.
+DISPLAY_KINDS = ("none", "screen", "pole")
+#: Baud rates a pole display is set to.
+BAUD_RATES = (2400, 4800, 9600, 19200, 38400, 57600, 115200)
 
 
 def _home() -> Path | None:
@@ -58,6 +64,13 @@ class Settings:
     slip_width_mm: int = 80
     #: print the slip by itself when a sale is paid
     auto_print_slip: bool = False
+    #: the customer display: "none", "screen" (a window on a second screen) or "pole" (serial)
+    customer_display: str = "none"
+    #: the second screen's name (as Qt names screens) for the customer's window
+    display_screen: str = ""
+    #: the pole display's serial port (COM3, /dev/ttyUSB0) and its baud rate
+    pole_port: str = ""
+    pole_baud: int = 9600
 
     @property
     def store(self) -> Path:
@@ -84,6 +97,13 @@ class Settings:
         if not isinstance(settings.till, str) or not settings.till.strip() or len(settings.till) > 16:
             settings.till = "1"
         settings.auto_print_slip = bool(settings.auto_print_slip)
+        try:
+            check_customer_display(settings.customer_display, settings.display_screen, settings.pole_port,
+                                   settings.pole_baud)
+        except InvalidInput as exc:
+            log.warning("customer display settings refused (%s); no customer display", exc.facts.get("field"))
+            settings.customer_display, settings.display_screen = "none", ""
+            settings.pole_port, settings.pole_baud = "", 9600
         return settings
 
     def save(self) -> None:
@@ -92,6 +112,31 @@ class Settings:
         tmp = folder / "settings.json.tmp"
         tmp.write_text(json.dumps(asdict(self), ensure_ascii=False, indent=2), encoding="utf-8")
         tmp.replace(folder / "settings.json")
+
+
+def check_customer_display(kind: object, screen: object, port: object, baud: object) -> None:
+    """The customer display's settings, or InvalidInput (field: customer_display,
+    display_screen, pole_port or pole_baud). A second screen needs its name;
+    a pole display a serial port (COM3, /dev/ttyUSB0) and a standard baud rate."""
+    if kind not in DISPLAY_KINDS:
+        raise InvalidInput(field="customer_display", value=kind, reason="unknown")
+    if not isinstance(screen, str) or len(screen) > 200:
+        raise InvalidInput(field="display_screen", value=screen, reason="too_long")
+    if not isinstance(port, str):
+        raise InvalidInput(field="pole_port", value=port, reason="unknown")
+    if isinstance(baud, bool) or not isinstance(baud, int):
+        raise InvalidInput(field="pole_baud", value=baud, reason="not_a_number")
+    if kind == "screen" and not screen.strip():
+        raise InvalidInput(field="display_screen", value=screen, reason="empty")
+    if kind == "pole":
+        if not port.strip():
+            raise InvalidInput(field="pole_port", value=port, reason="empty")
+        if len(port) > 64:
+            raise InvalidInput(field="pole_port", value=port, reason="too_long")
+        if any(c.isspace() or not c.isprintable() for c in port):
+            raise InvalidInput(field="pole_port", value=port, reason="unknown")
+        if baud not in BAUD_RATES:
+            raise InvalidInput(field="pole_baud", value=baud, reason="unknown")
 
 
 def setup_logging(level: int = logging.INFO) -> Path:

@@ -35,8 +35,6 @@ CLEAR = b"\x0c"
 RETRY_SECONDS = 30.0
 #: A serial write never waits longer than this (a display switched off).
 WRITE_TIMEOUT = 0.5
-#: Baud rates a pole display is set to.
-BAUD_RATES = (2400, 4800, 9600, 19200, 38400, 57600, 115200)
 
 
 @dataclass(frozen=True)

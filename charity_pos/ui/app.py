@@ -17,6 +17,7 @@ from charity_pos.services.registry import Services
 from charity_pos.ui import theme
 from charity_pos.ui.approval import ask_with_dialog
 from charity_pos.ui.catalog import CatalogScreen
+from charity_pos.ui.customer_display import DisplayFeed, open_displays
 from charity_pos.ui.dashboard import DashboardScreen
 from charity_pos.ui.donations import DonationsScreen
 from charity_pos.ui.feedback import Feedback
@@ -61,9 +62,11 @@ class Shell:
         self.login.logged_in.connect(self.open_main)
         self.main: MainWindow | None = None
         self.ended: PosError | None = None
+        self.display = DisplayFeed()  # the customer display: none until started
 
     def start(self) -> None:
         self.login.show()
+        self.display = open_displays(self.settings, self.services.store().name, self.login.screen())
 
     def open_main(self, actor: Actor) -> None:
         self.ended = None
@@ -76,6 +79,7 @@ class Shell:
                 use_settings(self.settings)
         self.main.logout_requested.connect(self.logout)
         self.main.settings_requested.connect(self.open_settings)
+        self.display.watch(self.main)
         screen = self.login.screen()
         self.login.hide()
         if screen is not None:  # maximized on the screen the log-in window was on
@@ -84,6 +88,7 @@ class Shell:
         self.main.showMaximized()
 
     def logout(self) -> None:
+        self.display.unwatch()
         if self.main is not None:
             self.main.close()
             self.main.deleteLater()

@@ -573,6 +573,47 @@ This handout {value}: {lines} lines, {units} units</source>
     </message>
 </context>
 <context>
+    <name>CustomerDisplayWindow</name>
+    <message>
+        <location filename="../../charity_pos/ui/customer_display.py" line="102"/>
+        <source>Customer display</source>
+        <translation>顾客显示屏</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/customer_display.py" line="121"/>
+        <location filename="../../charity_pos/ui/customer_display.py" line="177"/>
+        <source>Welcome</source>
+        <translation>欢迎光临</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/customer_display.py" line="138"/>
+        <location filename="../../charity_pos/ui/customer_display.py" line="154"/>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/customer_display.py" line="154"/>
+        <source>Paid</source>
+        <translation>实收</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/customer_display.py" line="154"/>
+        <source>Change</source>
+        <translation>找零</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/customer_display.py" line="166"/>
+        <location filename="../../charity_pos/ui/customer_display.py" line="175"/>
+        <source>Thank you for supporting charity</source>
+        <translation>感谢您支持慈善事业</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/customer_display.py" line="202"/>
+        <source>{lines} lines, {units} items</source>
+        <translation>共 {lines} 行，{units} 件</translation>
+    </message>
+</context>
+<context>
     <name>DashboardScreen</name>
     <message>
         <location filename="../../charity_pos/ui/dashboard/view.py" line="82"/>
@@ -740,6 +781,14 @@ This handout {value}: {lines} lines, {units} units</source>
         <location filename="../../charity_pos/ui/dashboard/view.py" line="206"/>
         <source>{count} households</source>
         <translation>{count} 户</translation>
+    </message>
+</context>
+<context>
+    <name>DisplayFeed</name>
+    <message>
+        <location filename="../../charity_pos/ui/customer_display.py" line="369"/>
+        <source>The pole display on {port} does not answer: sales go on without it. Check its cable, its power and the port in Settings.</source>
+        <translation>客显屏（{port}）无响应：收银照常进行。请检查客显屏的连线、电源和设置中的端口。</translation>
     </message>
 </context>
 <context>
@@ -4529,169 +4578,169 @@ This handout {value}: {lines} lines, {units} units</source>
 <context>
     <name>PaymentDialog</name>
     <message>
-        <location filename="../../charity_pos/ui/sales/payment.py" line="62"/>
+        <location filename="../../charity_pos/ui/sales/payment.py" line="65"/>
         <source>Cash</source>
         <extracomment>After the sale is made, Enter closes the dialog only after this long, so a key pressed twice leaves the change on the screen. What was last sent to the service.</extracomment>
         <translation>现金</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/payment.py" line="62"/>
+        <location filename="../../charity_pos/ui/sales/payment.py" line="65"/>
         <source>WeChat Pay</source>
         <translation>微信支付</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/payment.py" line="63"/>
+        <location filename="../../charity_pos/ui/sales/payment.py" line="66"/>
         <source>Alipay</source>
         <translation>支付宝</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/payment.py" line="63"/>
+        <location filename="../../charity_pos/ui/sales/payment.py" line="66"/>
         <source>UnionPay card</source>
         <translation>银联卡</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/payment.py" line="64"/>
+        <location filename="../../charity_pos/ui/sales/payment.py" line="67"/>
         <source>Store voucher</source>
         <translation>储值券</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/payment.py" line="65"/>
+        <location filename="../../charity_pos/ui/sales/payment.py" line="68"/>
         <source>Payment</source>
         <translation>收款</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/payment.py" line="81"/>
+        <location filename="../../charity_pos/ui/sales/payment.py" line="84"/>
         <source>To pay {amount}</source>
         <translation>应收 {amount}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/payment.py" line="86"/>
+        <location filename="../../charity_pos/ui/sales/payment.py" line="89"/>
         <source>Cash received (F1)</source>
         <translation>现金实收（F1）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/payment.py" line="91"/>
+        <location filename="../../charity_pos/ui/sales/payment.py" line="94"/>
         <source>Exact (F2)</source>
         <translation>足额（F2）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/payment.py" line="92"/>
+        <location filename="../../charity_pos/ui/sales/payment.py" line="95"/>
         <source>¥50 (F3)</source>
         <translation>¥50（F3）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/payment.py" line="93"/>
+        <location filename="../../charity_pos/ui/sales/payment.py" line="96"/>
         <source>¥100 (F4)</source>
         <translation>¥100（F4）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/payment.py" line="105"/>
+        <location filename="../../charity_pos/ui/sales/payment.py" line="108"/>
         <source>{method} ({key})</source>
         <translation>{method}（{key}）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/payment.py" line="109"/>
+        <location filename="../../charity_pos/ui/sales/payment.py" line="112"/>
         <source>Other ways</source>
         <translation>其他方式</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/payment.py" line="118"/>
+        <location filename="../../charity_pos/ui/sales/payment.py" line="121"/>
         <source>Add (Ins)</source>
         <translation>加入（Ins）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/payment.py" line="148"/>
+        <location filename="../../charity_pos/ui/sales/payment.py" line="151"/>
         <source>Remove last payment (Ctrl+D)</source>
         <translation>撤销上一笔（Ctrl+D）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/payment.py" line="149"/>
+        <location filename="../../charity_pos/ui/sales/payment.py" line="152"/>
         <source>Back to the ticket (Esc)</source>
         <translation>返回（Esc）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/payment.py" line="150"/>
+        <location filename="../../charity_pos/ui/sales/payment.py" line="153"/>
         <source>Complete sale (Enter)</source>
         <translation>确认收款（Enter）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/payment.py" line="172"/>
+        <location filename="../../charity_pos/ui/sales/payment.py" line="175"/>
         <source>Paid</source>
         <translation>已收款</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/payment.py" line="187"/>
+        <location filename="../../charity_pos/ui/sales/payment.py" line="190"/>
         <source>Print slip (Ctrl+P)</source>
         <translation>打印小票（Ctrl+P）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/payment.py" line="188"/>
+        <location filename="../../charity_pos/ui/sales/payment.py" line="191"/>
         <source>Next customer (Enter)</source>
         <translation>下一位顾客（Enter）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/payment.py" line="228"/>
+        <location filename="../../charity_pos/ui/sales/payment.py" line="231"/>
         <source>Voucher value</source>
         <translation>券面金额</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/payment.py" line="228"/>
+        <location filename="../../charity_pos/ui/sales/payment.py" line="231"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/payment.py" line="229"/>
+        <location filename="../../charity_pos/ui/sales/payment.py" line="232"/>
         <source>Voucher number</source>
         <translation>储值券号</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/payment.py" line="230"/>
+        <location filename="../../charity_pos/ui/sales/payment.py" line="233"/>
         <source>Reference number of the payment</source>
         <translation>支付流水号</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/payment.py" line="304"/>
+        <location filename="../../charity_pos/ui/sales/payment.py" line="307"/>
         <source>Received {amount}</source>
         <translation>实收 {amount}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/payment.py" line="306"/>
+        <location filename="../../charity_pos/ui/sales/payment.py" line="309"/>
         <source>Still due {amount}</source>
         <translation>还差 {amount}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/payment.py" line="308"/>
-        <location filename="../../charity_pos/ui/sales/payment.py" line="369"/>
+        <location filename="../../charity_pos/ui/sales/payment.py" line="311"/>
+        <location filename="../../charity_pos/ui/sales/payment.py" line="372"/>
         <source>Change {amount}</source>
         <translation>找零 {amount}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/payment.py" line="368"/>
+        <location filename="../../charity_pos/ui/sales/payment.py" line="371"/>
         <source>Sale {number}</source>
         <translation>销售单号 {number}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/payment.py" line="370"/>
+        <location filename="../../charity_pos/ui/sales/payment.py" line="373"/>
         <source>Total {total} · paid by {methods}</source>
         <translation>合计 {total} · 支付方式：{methods}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/payment.py" line="372"/>
+        <location filename="../../charity_pos/ui/sales/payment.py" line="375"/>
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/payment.py" line="385"/>
+        <location filename="../../charity_pos/ui/sales/payment.py" line="389"/>
         <source>Slip printed.</source>
         <translation>小票已打印。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/payment.py" line="386"/>
+        <location filename="../../charity_pos/ui/sales/payment.py" line="390"/>
         <source>Slip printed again (reprint {count}).</source>
         <translation>小票已重打（第 {count} 次）。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/payment.py" line="388"/>
+        <location filename="../../charity_pos/ui/sales/payment.py" line="392"/>
         <source>Print again (Ctrl+P)</source>
         <translation>重打小票（Ctrl+P）</translation>
     </message>
@@ -5742,7 +5791,7 @@ This handout {value}: {lines} lines, {units} units</source>
     </message>
     <message>
         <location filename="../../charity_pos/ui/sales/view.py" line="218"/>
-        <location filename="../../charity_pos/ui/sales/view.py" line="309"/>
+        <location filename="../../charity_pos/ui/sales/view.py" line="310"/>
         <source>Pay, park or cancel this ticket first.</source>
         <translation>请先结账、挂单或取消当前这一单。</translation>
     </message>
@@ -5772,24 +5821,24 @@ This handout {value}: {lines} lines, {units} units</source>
         <translation>还没有可结账的商品：请先扫码。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/view.py" line="278"/>
+        <location filename="../../charity_pos/ui/sales/view.py" line="279"/>
         <source>Last sale {number}
 total {total}, change {change}</source>
         <translation>上一单 {number}
 合计 {total}，找零 {change}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/view.py" line="280"/>
+        <location filename="../../charity_pos/ui/sales/view.py" line="281"/>
         <source>Paid: sale {number}.</source>
         <translation>收款完成：销售单号 {number}。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/view.py" line="289"/>
+        <location filename="../../charity_pos/ui/sales/view.py" line="290"/>
         <source>No shift open</source>
         <translation>未开班</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/view.py" line="290"/>
+        <location filename="../../charity_pos/ui/sales/view.py" line="291"/>
         <source>No shift is open at till {till}. Open one now with its cash float?</source>
         <translation>收银台 {till} 还没有开班。现在开班并登记备用金吗？</translation>
     </message>
@@ -5942,74 +5991,154 @@ total {total}, change {change}</source>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../charity_pos/ui/settings.py" line="28"/>
+        <location filename="../../charity_pos/ui/settings.py" line="31"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/settings.py" line="38"/>
+        <location filename="../../charity_pos/ui/settings.py" line="41"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/settings.py" line="39"/>
+        <location filename="../../charity_pos/ui/settings.py" line="42"/>
         <source>Text size (points)</source>
         <translation>字号（磅）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/settings.py" line="42"/>
+        <location filename="../../charity_pos/ui/settings.py" line="45"/>
         <source>Counter</source>
         <translation>收银</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/settings.py" line="46"/>
+        <location filename="../../charity_pos/ui/settings.py" line="49"/>
         <source>Each PC that sells is its own till; a till has one open shift at a time.</source>
         <translation>每台收银电脑是一个收银台；一个收银台同时只能有一个未交班的班次。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/settings.py" line="48"/>
+        <location filename="../../charity_pos/ui/settings.py" line="51"/>
         <source>Ask each time</source>
         <translation>每次询问</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/settings.py" line="52"/>
+        <location filename="../../charity_pos/ui/settings.py" line="55"/>
         <source>{name} (not found)</source>
         <translation>{name}（未找到）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/settings.py" line="56"/>
+        <location filename="../../charity_pos/ui/settings.py" line="59"/>
         <source>80 mm</source>
         <translation>80 毫米</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/settings.py" line="57"/>
+        <location filename="../../charity_pos/ui/settings.py" line="60"/>
         <source>58 mm</source>
         <translation>58 毫米</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/settings.py" line="59"/>
+        <location filename="../../charity_pos/ui/settings.py" line="62"/>
         <source>Print the slip by itself after each sale</source>
         <translation>每笔结账后自动打印小票</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/settings.py" line="61"/>
+        <location filename="../../charity_pos/ui/settings.py" line="64"/>
         <source>Till</source>
         <translation>收银台</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/settings.py" line="62"/>
+        <location filename="../../charity_pos/ui/settings.py" line="65"/>
         <source>Receipt printer</source>
         <translation>小票打印机</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/settings.py" line="63"/>
+        <location filename="../../charity_pos/ui/settings.py" line="66"/>
         <source>Slip paper</source>
         <translation>小票纸宽</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/settings.py" line="67"/>
+        <location filename="../../charity_pos/ui/settings.py" line="71"/>
         <source>Changes take effect the next time charity-pos starts.</source>
         <translation>更改在下次启动 charity-pos 时生效。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/settings.py" line="81"/>
+        <source>Customer display</source>
+        <translation>顾客显示屏</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/settings.py" line="86"/>
+        <source>None</source>
+        <translation>不使用</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/settings.py" line="87"/>
+        <source>Second screen</source>
+        <translation>第二块屏幕</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/settings.py" line="88"/>
+        <source>Pole display (serial port)</source>
+        <translation>客显屏（串口）</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/settings.py" line="93"/>
+        <source>{name} ({width}×{height})</source>
+        <translation>{name}（{width}×{height}）</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/settings.py" line="96"/>
+        <source>{name} (not connected)</source>
+        <translation>{name}（未连接）</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/settings.py" line="100"/>
+        <source>COM3 or /dev/ttyUSB0</source>
+        <translation>COM3 或 /dev/ttyUSB0</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/settings.py" line="109"/>
+        <source>Show the customer</source>
+        <translation>顾客显示</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/settings.py" line="110"/>
+        <source>Screen</source>
+        <translation>屏幕</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/settings.py" line="111"/>
+        <source>Serial port</source>
+        <translation>串口</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/settings.py" line="112"/>
+        <source>Baud rate</source>
+        <translation>波特率</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/settings.py" line="133"/>
+        <source>Choose the screen the customer display goes on.</source>
+        <translation>请选择顾客显示屏所在的屏幕。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/settings.py" line="135"/>
+        <source>Type the pole display&apos;s serial port, such as COM3 or /dev/ttyUSB0.</source>
+        <translation>请填写客显屏的串口，例如 COM3 或 /dev/ttyUSB0。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/settings.py" line="137"/>
+        <source>“{port}” is not a serial port name such as COM3 or /dev/ttyUSB0.</source>
+        <translation>“{port}”不是串口名称，应类似 COM3 或 /dev/ttyUSB0。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/settings.py" line="138"/>
+        <source>Choose a baud rate from the list.</source>
+        <translation>请从列表中选择波特率。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/settings.py" line="141"/>
+        <source>{screen} is the cashier&apos;s own screen: the customer display goes on a second screen.</source>
+        <translation>{screen} 是收银员自己的屏幕：顾客显示屏应放在第二块屏幕上。</translation>
     </message>
 </context>
 <context>
@@ -6378,128 +6507,128 @@ total {total}, change {change}</source>
 <context>
     <name>TicketEditor</name>
     <message>
-        <location filename="../../charity_pos/ui/sales/lines.py" line="83"/>
+        <location filename="../../charity_pos/ui/sales/lines.py" line="87"/>
         <source>{name} × {quantity} added, but the books show {on_hand} on hand: check the shelf.</source>
         <translation>已加入 {name} × {quantity}，但账面库存为 {on_hand}：请核对货架。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/lines.py" line="87"/>
+        <location filename="../../charity_pos/ui/sales/lines.py" line="91"/>
         <source>{name} × {quantity}  {amount}</source>
         <translation>{name} × {quantity}  {amount}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/lines.py" line="99"/>
+        <location filename="../../charity_pos/ui/sales/lines.py" line="103"/>
         <source>{lines} lines, {units} units</source>
         <translation>{lines} 行，{units} 件</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/lines.py" line="101"/>
-        <location filename="../../charity_pos/ui/sales/lines.py" line="179"/>
+        <location filename="../../charity_pos/ui/sales/lines.py" line="105"/>
+        <location filename="../../charity_pos/ui/sales/lines.py" line="184"/>
         <source>Ticket discount {amount}</source>
         <translation>整单优惠 {amount}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/lines.py" line="103"/>
+        <location filename="../../charity_pos/ui/sales/lines.py" line="107"/>
         <source>Saved {amount}</source>
         <translation>共优惠 {amount}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/lines.py" line="64"/>
+        <location filename="../../charity_pos/ui/sales/lines.py" line="68"/>
         <source>No line yet: scan the goods first.</source>
         <translation>还没有商品：请先扫码。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/lines.py" line="65"/>
+        <location filename="../../charity_pos/ui/sales/lines.py" line="69"/>
         <source>Type a name or its pinyin initials (dm for 大米), then Enter or ↓.</source>
         <translation>输入品名或拼音首字母（dm 即大米），再按 Enter 或 ↓。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/lines.py" line="66"/>
+        <location filename="../../charity_pos/ui/sales/lines.py" line="70"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/lines.py" line="66"/>
+        <location filename="../../charity_pos/ui/sales/lines.py" line="70"/>
         <source>Quantity of {name}</source>
         <translation>{name} 的数量</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/lines.py" line="67"/>
+        <location filename="../../charity_pos/ui/sales/lines.py" line="71"/>
         <source>A whole number, e.g. 3. Or type 3* and Enter in the scan field.</source>
         <translation>请输入整数，例如 3。也可以在扫码框输入 3* 再按 Enter。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/lines.py" line="68"/>
+        <location filename="../../charity_pos/ui/sales/lines.py" line="72"/>
         <source>Removed: {name}</source>
         <translation>已删除：{name}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/lines.py" line="117"/>
+        <location filename="../../charity_pos/ui/sales/lines.py" line="122"/>
         <source>{name}: quantity {quantity}</source>
         <translation>{name}：数量 {quantity}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/lines.py" line="124"/>
+        <location filename="../../charity_pos/ui/sales/lines.py" line="129"/>
         <source>Change price</source>
         <translation>改价</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/lines.py" line="124"/>
+        <location filename="../../charity_pos/ui/sales/lines.py" line="129"/>
         <source>Unit price of {name}</source>
         <translation>{name} 的单价</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/lines.py" line="125"/>
+        <location filename="../../charity_pos/ui/sales/lines.py" line="130"/>
         <source>Catalog price {price}; empty goes back to it. Beyond the limit a manager approves.</source>
         <translation>目录价 {price}；留空即恢复目录价。超出限额需店长批准。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/lines.py" line="135"/>
+        <location filename="../../charity_pos/ui/sales/lines.py" line="140"/>
         <source>{name}: price {price}</source>
         <translation>{name}：单价 {price}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/lines.py" line="142"/>
+        <location filename="../../charity_pos/ui/sales/lines.py" line="147"/>
         <source>Line discount</source>
         <translation>单品折扣</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/lines.py" line="142"/>
+        <location filename="../../charity_pos/ui/sales/lines.py" line="147"/>
         <source>Discount on {name}</source>
         <translation>{name} 的折扣</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/lines.py" line="143"/>
+        <location filename="../../charity_pos/ui/sales/lines.py" line="148"/>
         <source>An amount (2.50) or a share (10%) of the line. Beyond the limit a manager approves.</source>
         <translation>输入金额（如 2.50）或比例（如 10%）。超出限额需店长批准。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/lines.py" line="153"/>
+        <location filename="../../charity_pos/ui/sales/lines.py" line="158"/>
         <source>{name}: discount {amount}</source>
         <translation>{name}：优惠 {amount}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/lines.py" line="160"/>
+        <location filename="../../charity_pos/ui/sales/lines.py" line="165"/>
         <source>Ticket discount</source>
         <translation>整单折扣</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/lines.py" line="160"/>
+        <location filename="../../charity_pos/ui/sales/lines.py" line="165"/>
         <source>Discount on the whole ticket</source>
         <translation>整单优惠金额</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/lines.py" line="161"/>
+        <location filename="../../charity_pos/ui/sales/lines.py" line="166"/>
         <source>An amount (5) or a share (10%) of the ticket. Beyond the limit a manager approves.</source>
         <translation>输入金额（如 5）或比例（如 10%）。超出限额需店长批准。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/lines.py" line="186"/>
+        <location filename="../../charity_pos/ui/sales/lines.py" line="191"/>
         <source>Not approved: the price stays as it was.</source>
         <translation>未获批准：价格保持不变。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/lines.py" line="238"/>
+        <location filename="../../charity_pos/ui/sales/lines.py" line="243"/>
         <source>{lines} lines, {total}: {names}</source>
         <translation>{lines} 行，{total}：{names}</translation>
     </message>

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Protocol
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QApplication, QDialog, QLabel, QWidget
 
 from charity_pos.domain.money import format_fen, parse_yuan
@@ -42,6 +42,10 @@ class TicketEditor(LinesEditor):
     """Makes the ticket's widgets (the screen lays them out) and acts on them."""
 
     model: TicketModel
+    # the lines or the total changed (the customer display follows)
+    ticket_changed = Signal()
+    # this ticket was paid: what was paid and the change, in fen (the customer display shows them)
+    paid = Signal(int, int)
 
     def __init__(self, host: Host, widget: QWidget) -> None:
         super().__init__(host, widget, ScanEntry(host.services), TicketModel)
@@ -102,6 +106,7 @@ class TicketEditor(LinesEditor):
         if totals.reduction_fen > 0:
             text += "\n" + self.tr("Saved {amount}").format(amount=format_fen(totals.reduction_fen))
         self.summary.setText(text)
+        self.ticket_changed.emit()
 
     # --- changing lines -------------------------------------------------------
     def set_quantity(self, quantity: int) -> bool:

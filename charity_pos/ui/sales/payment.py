@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QElapsedTimer, Qt
+from PySide6.QtCore import QElapsedTimer, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
@@ -46,6 +46,9 @@ MakeDraft = Callable[[tuple[PaymentDraft, ...]], SaleDraft]
 
 
 class PaymentDialog(QDialog):
+    # the sale is made: what was paid and the change, in fen (for the customer display)
+    paid = Signal(int, int)
+
     def __init__(self, services: Services, actor: Actor, make_draft: MakeDraft, total_fen: int,
                  slips: SlipPrinter, *, auto_print: bool = False, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -373,6 +376,7 @@ class PaymentDialog(QDialog):
         self.pages.setCurrentIndex(1)
         self.next_button.setFocus()
         self._done_at.start()
+        self.paid.emit(view.total_fen + view.change_fen, view.change_fen)
         if self.auto_print:
             self.print_slip()
 

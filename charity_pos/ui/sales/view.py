@@ -271,6 +271,7 @@ class SaleScreen(Screen):
         dialog = PaymentDialog(self.services, self.actor, lambda payments: self.editor.draft(self.till, payments),
                                self.editor.total_fen(), self.slips, auto_print=self._settings.auto_print_slip,
                                parent=self)
+        dialog.paid.connect(self.editor.paid)  # the customer display shows what was paid and the change
         self.run_dialog(dialog)
         changes, view = dialog.changes, dialog.view
         if changes is not None and view is not None:
