@@ -199,7 +199,7 @@ class CustomerDisplayWindow(QWidget):
                 label.style().unpolish(label)
                 label.style().polish(label)
         units = sum(line.quantity for line in self.lines)
-        self.count_label.set_full_text(self.tr("{lines} lines, {units} items").format(lines=len(self.lines),
+        self.count_label.set_full_text(self.tr("Lines: {lines} · items: {units}").format(lines=len(self.lines),
                                                                                       units=units))
         self.total_label.set_full_text(format_fen(total_fen))
         self.pages.setCurrentIndex(self.LINES)

@@ -609,7 +609,7 @@ This handout {value}: {lines} lines, {units} units</source>
     </message>
     <message>
         <location filename="../../charity_pos/ui/customer_display.py" line="202"/>
-        <source>{lines} lines, {units} items</source>
+        <source>Lines: {lines} · items: {units}</source>
         <translation>共 {lines} 行，{units} 件</translation>
     </message>
 </context>
@@ -5991,152 +5991,152 @@ total {total}, change {change}</source>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../charity_pos/ui/settings.py" line="31"/>
+        <location filename="../../charity_pos/ui/settings.py" line="30"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/settings.py" line="41"/>
+        <location filename="../../charity_pos/ui/settings.py" line="40"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/settings.py" line="42"/>
+        <location filename="../../charity_pos/ui/settings.py" line="41"/>
         <source>Text size (points)</source>
         <translation>字号（磅）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/settings.py" line="45"/>
+        <location filename="../../charity_pos/ui/settings.py" line="44"/>
         <source>Counter</source>
         <translation>收银</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/settings.py" line="49"/>
+        <location filename="../../charity_pos/ui/settings.py" line="48"/>
         <source>Each PC that sells is its own till; a till has one open shift at a time.</source>
         <translation>每台收银电脑是一个收银台；一个收银台同时只能有一个未交班的班次。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/settings.py" line="51"/>
+        <location filename="../../charity_pos/ui/settings.py" line="50"/>
         <source>Ask each time</source>
         <translation>每次询问</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/settings.py" line="55"/>
+        <location filename="../../charity_pos/ui/settings.py" line="54"/>
         <source>{name} (not found)</source>
         <translation>{name}（未找到）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/settings.py" line="59"/>
+        <location filename="../../charity_pos/ui/settings.py" line="58"/>
         <source>80 mm</source>
         <translation>80 毫米</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/settings.py" line="60"/>
+        <location filename="../../charity_pos/ui/settings.py" line="59"/>
         <source>58 mm</source>
         <translation>58 毫米</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/settings.py" line="62"/>
+        <location filename="../../charity_pos/ui/settings.py" line="61"/>
         <source>Print the slip by itself after each sale</source>
         <translation>每笔结账后自动打印小票</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/settings.py" line="64"/>
+        <location filename="../../charity_pos/ui/settings.py" line="63"/>
         <source>Till</source>
         <translation>收银台</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/settings.py" line="65"/>
+        <location filename="../../charity_pos/ui/settings.py" line="64"/>
         <source>Receipt printer</source>
         <translation>小票打印机</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/settings.py" line="66"/>
+        <location filename="../../charity_pos/ui/settings.py" line="65"/>
         <source>Slip paper</source>
         <translation>小票纸宽</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/settings.py" line="71"/>
+        <location filename="../../charity_pos/ui/settings.py" line="70"/>
         <source>Changes take effect the next time charity-pos starts.</source>
         <translation>更改在下次启动 charity-pos 时生效。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/settings.py" line="81"/>
+        <location filename="../../charity_pos/ui/settings.py" line="80"/>
         <source>Customer display</source>
         <translation>顾客显示屏</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/settings.py" line="86"/>
+        <location filename="../../charity_pos/ui/settings.py" line="85"/>
         <source>None</source>
         <translation>不使用</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/settings.py" line="87"/>
+        <location filename="../../charity_pos/ui/settings.py" line="86"/>
         <source>Second screen</source>
         <translation>第二块屏幕</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/settings.py" line="88"/>
+        <location filename="../../charity_pos/ui/settings.py" line="87"/>
         <source>Pole display (serial port)</source>
         <translation>客显屏（串口）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/settings.py" line="93"/>
+        <location filename="../../charity_pos/ui/settings.py" line="92"/>
         <source>{name} ({width}×{height})</source>
         <translation>{name}（{width}×{height}）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/settings.py" line="96"/>
+        <location filename="../../charity_pos/ui/settings.py" line="95"/>
         <source>{name} (not connected)</source>
         <translation>{name}（未连接）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/settings.py" line="100"/>
+        <location filename="../../charity_pos/ui/settings.py" line="99"/>
         <source>COM3 or /dev/ttyUSB0</source>
         <translation>COM3 或 /dev/ttyUSB0</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/settings.py" line="109"/>
+        <location filename="../../charity_pos/ui/settings.py" line="108"/>
         <source>Show the customer</source>
         <translation>顾客显示</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/settings.py" line="110"/>
+        <location filename="../../charity_pos/ui/settings.py" line="109"/>
         <source>Screen</source>
         <translation>屏幕</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/settings.py" line="111"/>
+        <location filename="../../charity_pos/ui/settings.py" line="110"/>
         <source>Serial port</source>
         <translation>串口</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/settings.py" line="112"/>
+        <location filename="../../charity_pos/ui/settings.py" line="111"/>
         <source>Baud rate</source>
         <translation>波特率</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/settings.py" line="133"/>
+        <location filename="../../charity_pos/ui/settings.py" line="132"/>
         <source>Choose the screen the customer display goes on.</source>
         <translation>请选择顾客显示屏所在的屏幕。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/settings.py" line="135"/>
+        <location filename="../../charity_pos/ui/settings.py" line="134"/>
         <source>Type the pole display&apos;s serial port, such as COM3 or /dev/ttyUSB0.</source>
         <translation>请填写客显屏的串口，例如 COM3 或 /dev/ttyUSB0。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/settings.py" line="137"/>
+        <location filename="../../charity_pos/ui/settings.py" line="136"/>
         <source>“{port}” is not a serial port name such as COM3 or /dev/ttyUSB0.</source>
         <translation>“{port}”不是串口名称，应类似 COM3 或 /dev/ttyUSB0。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/settings.py" line="138"/>
+        <location filename="../../charity_pos/ui/settings.py" line="137"/>
         <source>Choose a baud rate from the list.</source>
         <translation>请从列表中选择波特率。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/settings.py" line="141"/>
+        <location filename="../../charity_pos/ui/settings.py" line="140"/>
         <source>{screen} is the cashier&apos;s own screen: the customer display goes on a second screen.</source>
         <translation>{screen} 是收银员自己的屏幕：顾客显示屏应放在第二块屏幕上。</translation>
     </message>

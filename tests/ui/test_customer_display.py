@@ -12,7 +12,7 @@ import logging
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtCore import QPoint, QRect, QSize, Qt
+from PySide6.QtCore import QPoint, QRect, QSize, Qt, QTranslator
 from PySide6.QtGui import QGuiApplication, QScreen
 from PySide6.QtWidgets import QDialog, QLabel
 
@@ -331,6 +331,39 @@ def test_the_display_fits_with_no_text_cut(qtbot, display, size) -> None:
     assert not problems, "\n".join(problems)
     labels = display.visible_labels()
     assert {label.text() for label in labels} >= {STORE, "感谢您支持慈善事业"}
+
+
+class English(QTranslator):
+    """The app in English: every text is its source."""
+
+    def translate(self, context, source, disambiguation=None, n=-1):  # type: ignore[no-untyped-def]  # noqa: ARG002
+        return source
+
+    def isEmpty(self) -> bool:  # noqa: N802
+        return False
+
+
+@pytest.mark.parametrize("size", [QSize(1024, 768), QSize(1920, 1080)], ids=lambda s: f"{s.width()}x{s.height()}")
+def test_the_display_fits_in_english_too(qtbot, qapp, size) -> None:  # type: ignore[no-untyped-def]
+    english = English()
+    qapp.installTranslator(english)
+    try:
+        window = CustomerDisplayWindow("Jing'an Shimen Road No. 2 Sub-district Charity Supermarket")
+        qtbot.addWidget(window)
+        window.resize(size)
+        window.show()
+        qtbot.waitUntil(lambda: window.size() == size)
+        assert window.idle_thanks.text() == "Thank you for supporting charity"
+        problems = [f"idle: {p}" for p in _cut(window)]
+        window.show_lines(1_234_567_89, [DisplayLine("Rice 5kg", 12, "bag", 3290, 39480)])
+        problems += [f"lines: {p}" for p in _cut(window)]
+        assert window.count_label.text() == "Lines: 1 · items: 12"
+        window.show_paid(1_300_000_00, 65_432_11)
+        problems += [f"paid: {p}" for p in _cut(window)]
+        assert window.change_caption.text() == "Change" and window.change_label.text() == "¥65,432.11"
+    finally:
+        qapp.removeTranslator(english)
+    assert not problems, "\n".join(problems)
 
 
 def test_fonts_grow_with_the_screen(qtbot, display) -> None:
