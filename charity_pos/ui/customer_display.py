@@ -36,6 +36,8 @@ VISIBLE_LINES = 7
 # The window's height in "units": one line of goods is a unit high (and at most 1/22 of the width: portrait screens).
 UNITS_HIGH = 19
 UNITS_WIDE = 22
+# What was paid and the change take at most this many units across.
+PAID_UNITS_WIDE = 22
 STYLE = """
 QWidget#customerDisplay { background: #000000; }
 QWidget#customerDisplay QLabel { color: #ffffff; background: transparent; }
@@ -257,11 +259,14 @@ class CustomerDisplayWindow(QWidget):
         self.total_label.fit(int(unit * 2.6), width - self.total_caption.sizeHint().width() - margin, bold=True)
         paid = ((self.paid_total_caption, self.paid_total_label, 1.6), (self.paid_caption, self.paid_label, 1.6),
                 (self.change_caption, self.change_label, 2.6))
+        side = max(0, (width - unit * PAID_UNITS_WIDE) // 2)  # on a wide screen, captions near their amounts
+        self.paid_grid.setContentsMargins(side, 0, side, 0)
+        block = width - 2 * side
         for caption, _, size in paid:
-            caption.fit(int(unit * size * 0.8), width // 3, bold=True)
+            caption.fit(int(unit * size * 0.8), block // 3, bold=True)
         captions = max(caption.sizeHint().width() for caption, _, _ in paid)  # the grid's first column
         for _, amount, size in paid:
-            amount.fit(int(unit * size), width - captions - margin, bold=True)
+            amount.fit(int(unit * size), block - captions - margin, bold=True)
         self.paid_thanks.fit(int(unit * 1.2), width)
         self.idle_store.fit(int(unit * 2.0), width, bold=True)
         self.idle_thanks.fit(int(unit * 1.6), width, bold=True)
