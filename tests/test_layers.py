@@ -16,7 +16,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 PACKAGE = ROOT / "charity_pos"
 QT_FREE_PACKAGES = ("domain", "db", "ledger", "services", "reports", "demo", "security", "printing", "sync", "hub",
-                     "export")
+                     "export", "devices")
 #: Qt packages (the screens): never in the list above.
 QT_PACKAGES = ("ui", "hub_ui")
 #: Command-line front ends inside those packages speak through the translation
