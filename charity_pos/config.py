@@ -18,6 +18,8 @@ from platformdirs import user_config_path, user_data_path, user_log_path
 
 APP = "charity-pos"
 LANGUAGES = ("zh_CN", "en")
+SLIP_OUTPUTS = ("qt", "escpos")
+CONNECTIONS = ("usb", "serial", "network", "win32")
 log = logging.getLogger("charity_pos.config")
 
 
@@ -58,6 +60,21 @@ class Settings:
     slip_width_mm: int = 80
     #: print the slip by itself when a sale is paid
     auto_print_slip: bool = False
+    #: how slips and shift reports print: "qt" (a Qt printer or a PDF, above) or "escpos" (straight to a
+    #: receipt printer in its own language, below; it also opens the cash drawer)
+    slip_output: str = "qt"
+    #: the ESC/POS printer's connection: "usb", "serial", "network" or "win32" (a Windows print queue, raw)
+    escpos_connection: str = "network"
+    escpos_usb_vendor: str = ""  # hexadecimal, e.g. "0416"
+    escpos_usb_product: str = ""
+    escpos_serial_port: str = ""  # e.g. "COM3" or "/dev/ttyUSB0"
+    escpos_serial_baud: int = 9600
+    escpos_host: str = ""
+    escpos_port: int = 9100
+    escpos_printer_name: str = ""  # the Windows printer's name
+    #: a cash drawer is plugged into the ESC/POS printer, on pin 2 or 5 of its drawer port
+    cash_drawer: bool = True
+    drawer_pin: int = 2
 
     @property
     def store(self) -> Path:
@@ -84,7 +101,28 @@ class Settings:
         if not isinstance(settings.till, str) or not settings.till.strip() or len(settings.till) > 16:
             settings.till = "1"
         settings.auto_print_slip = bool(settings.auto_print_slip)
+        settings._repair_printer()
         return settings
+
+    def _repair_printer(self) -> None:
+        """Wrong types or values from an edited file fall back to the defaults
+        (a file from before these settings simply has none of them)."""
+        defaults = Settings()
+        for name in ("escpos_usb_vendor", "escpos_usb_product", "escpos_serial_port", "escpos_host",
+                     "escpos_printer_name"):
+            if not isinstance(getattr(self, name), str):
+                setattr(self, name, getattr(defaults, name))
+        for name in ("escpos_serial_baud", "escpos_port", "drawer_pin"):
+            value = getattr(self, name)
+            if not isinstance(value, int) or isinstance(value, bool):
+                setattr(self, name, getattr(defaults, name))
+        if self.slip_output not in SLIP_OUTPUTS:
+            self.slip_output = defaults.slip_output
+        if self.escpos_connection not in CONNECTIONS:
+            self.escpos_connection = defaults.escpos_connection
+        if self.drawer_pin not in (2, 5):
+            self.drawer_pin = defaults.drawer_pin
+        self.cash_drawer = bool(self.cash_drawer)
 
     def save(self) -> None:
         folder = config_dir()

@@ -1,0 +1,5 @@
+"""The counter's devices without Qt: ESC/POS receipt printers and the cash
+drawer behind them. ``escpos_text`` measures and encodes text in the
+printer's columns, ``escpos_layout`` lays out the slips and the shift
+reports as ESC/POS bytes, ``receipt_printer`` sends them over USB, a serial
+port, the network or (on Windows) the raw print queue."""
