@@ -53,7 +53,7 @@ class SettingsDialog(QDialog):
         layout.addLayout(form)
 
         counter = QGroupBox(self.tr("Counter"))
-        counter_form = QFormLayout(counter)
+        counter_form = self.counter_form = QFormLayout(counter)
         self.till = QLineEdit(settings.till)
         self.till.setMaxLength(16)
         self.till.setToolTip(self.tr("Each PC that sells is its own till; a till has one open shift at a time."))
@@ -161,6 +161,7 @@ class SettingsDialog(QDialog):
                 self.test_button: escpos}
         for widget, shown in rows.items():
             self.escpos_form.setRowVisible(widget, shown)
+        self.counter_form.setRowVisible(self.printer, not escpos)  # the Qt printer: not used then
         self.escpos_form.setRowVisible(self.escpos_form.rowCount() - 2, escpos)  # the drawer's row
         self.drawer_pin.setEnabled(self.drawer.isChecked())
 

@@ -5813,7 +5813,7 @@ This handout {value}: {lines} lines, {units} units</source>
     <message>
         <location filename="../../charity_pos/ui/sales/view.py" line="107"/>
         <source>No sale (Ctrl+O)</source>
-        <translation>开钱箱 (Ctrl+O)</translation>
+        <translation>开钱箱（Ctrl+O）</translation>
     </message>
     <message>
         <location filename="../../charity_pos/ui/sales/view.py" line="132"/>
@@ -5823,7 +5823,7 @@ This handout {value}: {lines} lines, {units} units</source>
     <message>
         <location filename="../../charity_pos/ui/sales/view.py" line="135"/>
         <source>Sale: scan or type and Enter, 3* for three, F6 quantity, F7 price, F8 line discount, F10 ticket discount, Del remove line, Ctrl+Del cancel ticket, Ctrl+F find item, F11 park, Shift+F11 recall, F12 pay, Ctrl+R return, Ctrl+J shift&apos;s sales, Ctrl+T open or close the shift, Ctrl+O open the cash drawer without a sale</source>
-        <translation>收银：扫码或输入后按 Enter，3* 表示三件，F6 数量，F7 改价，F8 单品优惠，F10 整单优惠，Del 删除商品行，Ctrl+Del 取消整单，Ctrl+F 查找商品，F11 挂单，Shift+F11 取单，F12 结账，Ctrl+R 退货，Ctrl+J 本班销售，Ctrl+T 开班或交班，Ctrl+O 无销售开钱箱</translation>
+        <translation>收银：扫码或输入后按 Enter，3* 表示三件，F6 数量，F7 改价，F8 单品折扣，F10 整单折扣，Del 删除此行，Ctrl+Del 取消整单，Ctrl+F 查找商品，F11 挂单，Shift+F11 取单，F12 结账，Ctrl+R 退货，Ctrl+J 本班销售，Ctrl+T 开班或交班，Ctrl+O 无销售开钱箱</translation>
     </message>
     <message>
         <location filename="../../charity_pos/ui/sales/view.py" line="169"/>
@@ -6273,7 +6273,7 @@ total {total}, change {change}</source>
         <translation>钱箱</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/settings.py" line="233"/>
+        <location filename="../../charity_pos/ui/settings.py" line="234"/>
         <source>Test page sent to {printer}.</source>
         <translation>测试页已发送到 {printer}。</translation>
     </message>

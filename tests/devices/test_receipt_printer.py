@@ -160,3 +160,11 @@ def test_printer_failures_in_the_users_words(qapp) -> None:  # type: ignore[no-u
     assert "缺纸" in said["no_paper"] and "192.168.1.87:9100" in said["offline"]
     assert all("\n" not in text for text in said.values())
     assert len(set(said.values())) == 6
+
+
+def test_a_usb_printer_that_is_not_there_is_said_not_raised() -> None:
+    printer = ReceiptPrinter(Connection("usb", 80, 2, usb_vendor=0x0416, usb_product=0x5011))
+    with pytest.raises(PrinterFailed) as caught:  # no such device here; on a PC without libusb, no backend
+        printer.send(b"\x1b@")
+    assert caught.value.facts["reason"] in ("offline", "driver")
+    assert caught.value.facts["target"] == "USB 0416:5011"
