@@ -35,6 +35,8 @@ BAUD_RATES = (9600, 19200, 38400, 57600, 115200)
 #: Seconds to wait for a network printer to answer or take a job.
 NETWORK_TIMEOUT = 4.0
 SERIAL_TIMEOUT = 2.0
+#: Seconds a printer has to answer the paper sensor's question before the job goes anyway.
+STATUS_TIMEOUT = 0.5
 _HOST = re.compile(r"^(?=.{1,253}$)[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
                    r"(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$")
 _USB_ID = re.compile(r"^(?:0x)?([0-9a-f]{1,4})$", re.IGNORECASE)
@@ -174,6 +176,22 @@ def _failure(connection: Connection, exc: BaseException) -> PrinterFailed:
                          if str(exc) else name)
 
 
+def _wait(link: Any, seconds: float | None = None) -> float | None:
+    """A socket's or serial port's read timeout; with ``seconds``, set it."""
+    try:
+        if hasattr(link, "settimeout"):  # a socket
+            if seconds is not None:
+                link.settimeout(seconds)
+            return link.gettimeout()
+        if link is not None and hasattr(link, "timeout"):  # a pyserial port
+            if seconds is not None:
+                link.timeout = seconds
+            return link.timeout
+    except (OSError, ValueError, AttributeError):
+        pass
+    return None
+
+
 class ReceiptPrinter:
     """This till's ESC/POS printer. ``opener`` opens the device (tests give
     one that returns python-escpos's ``Dummy``)."""
@@ -216,11 +234,16 @@ class ReceiptPrinter:
 
         if getattr(type(device), "_read", Escpos._read) is Escpos._read:
             return False
+        link = getattr(device, "device", None)  # the socket or the serial port: wait briefly for the answer
+        before = _wait(link)
         try:
+            _wait(link, STATUS_TIMEOUT)
             return device.paper_status() == 0
         except Exception:  # noqa: BLE001 - a printer that does not answer status queries still prints
             log.debug("paper status unknown", exc_info=True)
             return False
+        finally:
+            _wait(link, before)
 
     def open_drawer(self) -> None:
         """The pulse on the drawer's pin. It needs no paper."""

@@ -168,3 +168,29 @@ def test_a_usb_printer_that_is_not_there_is_said_not_raised() -> None:
         printer.send(b"\x1b@")
     assert caught.value.facts["reason"] in ("offline", "driver")
     assert caught.value.facts["target"] == "USB 0416:5011"
+
+
+def test_a_network_printer_that_does_not_answer_the_paper_question_prints_anyway_soon() -> None:
+    import time
+
+    server = socket.create_server(("127.0.0.1", 0))
+    received = bytearray()
+
+    def serve() -> None:  # takes the bytes, never answers
+        conn, _addr = server.accept()
+        with conn:
+            conn.settimeout(5)
+            while chunk := conn.recv(65536):
+                received.extend(chunk)
+
+    thread = threading.Thread(target=serve, daemon=True)
+    thread.start()
+    try:
+        started = time.monotonic()
+        ReceiptPrinter(Connection("network", 80, 2, host="127.0.0.1", port=server.getsockname()[1])).send(b"\x1b@ok")
+        took = time.monotonic() - started
+        thread.join(5)
+    finally:
+        server.close()
+    assert bytes(received) == b"\x10\x04\x04\x1b@ok"
+    assert took < 2, "half a second for the answer, not the connection's four"
