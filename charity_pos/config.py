@@ -20,6 +20,8 @@ from charity_pos.errors import InvalidInput
 
 APP = "charity-pos"
 LANGUAGES = ("zh_CN", "en")
+SLIP_OUTPUTS = ("qt", "escpos")
+CONNECTIONS = ("usb", "serial", "network", "win32")
 log = logging.getLogger("charity_pos.config")
 #: The customer display: none, a window on a second screen, or a pole display on a serial port.
 DISPLAY_KINDS = ("none", "screen", "pole")
@@ -71,6 +73,21 @@ class Settings:
     #: the pole display's serial port (COM3, /dev/ttyUSB0) and its baud rate
     pole_port: str = ""
     pole_baud: int = 9600
+    #: how slips and shift reports print: "qt" (a Qt printer or a PDF, above) or "escpos" (straight to a
+    #: receipt printer in its own language, below; it also opens the cash drawer)
+    slip_output: str = "qt"
+    #: the ESC/POS printer's connection: "usb", "serial", "network" or "win32" (a Windows print queue, raw)
+    escpos_connection: str = "network"
+    escpos_usb_vendor: str = ""  # hexadecimal, e.g. "0416"
+    escpos_usb_product: str = ""
+    escpos_serial_port: str = ""  # e.g. "COM3" or "/dev/ttyUSB0"
+    escpos_serial_baud: int = 9600
+    escpos_host: str = ""
+    escpos_port: int = 9100
+    escpos_printer_name: str = ""  # the Windows printer's name
+    #: a cash drawer is plugged into the ESC/POS printer, on pin 2 or 5 of its drawer port
+    cash_drawer: bool = True
+    drawer_pin: int = 2
 
     @property
     def store(self) -> Path:
@@ -104,7 +121,28 @@ class Settings:
             log.warning("customer display settings refused (%s); no customer display", exc.facts.get("field"))
             settings.customer_display, settings.display_screen = "none", ""
             settings.pole_port, settings.pole_baud = "", 9600
+        settings._repair_printer()
         return settings
+
+    def _repair_printer(self) -> None:
+        """Wrong types or values from an edited file fall back to the defaults
+        (a file from before these settings simply has none of them)."""
+        defaults = Settings()
+        for name in ("escpos_usb_vendor", "escpos_usb_product", "escpos_serial_port", "escpos_host",
+                     "escpos_printer_name"):
+            if not isinstance(getattr(self, name), str):
+                setattr(self, name, getattr(defaults, name))
+        for name in ("escpos_serial_baud", "escpos_port", "drawer_pin"):
+            value = getattr(self, name)
+            if not isinstance(value, int) or isinstance(value, bool):
+                setattr(self, name, getattr(defaults, name))
+        if self.slip_output not in SLIP_OUTPUTS:
+            self.slip_output = defaults.slip_output
+        if self.escpos_connection not in CONNECTIONS:
+            self.escpos_connection = defaults.escpos_connection
+        if self.drawer_pin not in (2, 5):
+            self.drawer_pin = defaults.drawer_pin
+        self.cash_drawer = bool(self.cash_drawer)
 
     def save(self) -> None:
         folder = config_dir()

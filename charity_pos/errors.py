@@ -548,3 +548,10 @@ class KeysFileForged(PosError):
 
 class KeysFingerprintWrong(PosError):
     """A keys file signed by another hub key than the one expected (facts: path, fingerprint, expected)."""
+
+
+# --- receipt printers and the cash drawer ---------------------------------------------
+class PrinterFailed(PosError):
+    """The receipt printer did not take the job, or the drawer's pulse (facts: reason, one of
+    ``offline``, ``port``, ``no_paper``, ``driver``, ``windows_only``, ``other``; target, the
+    printer as the settings name it; detail)."""

@@ -426,6 +426,8 @@ def describe(error: BaseException, tr: Translate) -> str:
     if not isinstance(error, e.PosError):
         return t(UNEXPECTED)
     facts = {key: one_line(value) if isinstance(value, str) else value for key, value in error.facts.items()}
+    if isinstance(error, e.PrinterFailed):
+        return _printer_failed(error, t)
     if isinstance(error, e.InvalidInput):
         field = facts.get("field", "")
         template = INPUT_REASONS.get(str(facts.get("reason")), INPUT_REASONS["unknown"])
@@ -787,3 +789,58 @@ def describe_receipt_check(check: object, tr: Translate, language: str = "zh_CN"
     if verdict == "unsigned" and not offline and reason in UNSIGNED_NOTES:
         add("note", t(UNSIGNED_NOTES[reason]))
     return headline, details
+
+
+# --- receipt printers and the cash drawer -------------------------------------------------
+PRINTER_FAILED = QT_TRANSLATE_NOOP(
+    "Errors", "The receipt printer ({target}) did not take the job: {why} What was recorded is kept: print "
+              "again once the printer is ready.")
+PRINTER_WHY = {
+    "offline": QT_TRANSLATE_NOOP("Errors", "it cannot be reached. Check that it is switched on and its cable "
+                                           "(or network) is plugged in."),
+    "port": QT_TRANSLATE_NOOP("Errors", "the port cannot be opened. Check the port's name in Settings, and that no "
+                                        "other program is using it."),
+    "no_paper": QT_TRANSLATE_NOOP("Errors", "it is out of paper. Put in a new roll and close the cover."),
+    "driver": QT_TRANSLATE_NOOP("Errors", "this PC lacks what the connection needs (the USB library or the "
+                                          "Windows printing module)."),
+    "windows_only": QT_TRANSLATE_NOOP("Errors", "a Windows print queue can only be used on Windows."),
+    "other": QT_TRANSLATE_NOOP("Errors", "it answered with an error ({detail})."),
+}
+
+
+def _printer_failed(error: e.PrinterFailed, t: Callable[[str], str]) -> str:
+    facts = error.facts
+    why = t(PRINTER_WHY.get(str(facts.get("reason")), PRINTER_WHY["other"])).format(
+        detail=one_line(str(facts.get("detail", ""))))
+    return t(PRINTER_FAILED).format(target=one_line(str(facts.get("target", ""))), why=why)
+
+
+FIELDS.update({
+    "slip_output": QT_TRANSLATE_NOOP("Errors", "Slip output"),
+    "printer_connection": QT_TRANSLATE_NOOP("Errors", "Printer connection"),
+    "usb_vendor": QT_TRANSLATE_NOOP("Errors", "USB vendor ID"),
+    "usb_product": QT_TRANSLATE_NOOP("Errors", "USB product ID"),
+    "serial_port": QT_TRANSLATE_NOOP("Errors", "Serial port"),
+    "serial_baud": QT_TRANSLATE_NOOP("Errors", "Baud rate"),
+    "printer_host": QT_TRANSLATE_NOOP("Errors", "Printer address"),
+    "printer_port": QT_TRANSLATE_NOOP("Errors", "Printer port"),
+    "printer_name": QT_TRANSLATE_NOOP("Errors", "Windows printer"),
+    "drawer_pin": QT_TRANSLATE_NOOP("Errors", "Drawer pin"),
+    "slip_width": QT_TRANSLATE_NOOP("Errors", "Slip paper"),
+})
+INPUT_REASONS.update({
+    "usb_id": QT_TRANSLATE_NOOP(
+        "Errors", "{field}: “{value}” is not a USB ID; type four hexadecimal digits, like 0416 or 0x0416."),
+    "baud": QT_TRANSLATE_NOOP(
+        "Errors", "{field}: “{value}” is not a baud rate a receipt printer uses (9600, 19200, 38400, 57600 or 115200)."),
+    "host": QT_TRANSLATE_NOOP(
+        "Errors", "{field}: “{value}” is not a network address; type the printer's IP address, like 192.168.1.87."),
+    "port_number": QT_TRANSLATE_NOOP("Errors", "{field}: “{value}” is not a port number from 1 to 65535."),
+    "drawer_pin": QT_TRANSLATE_NOOP("Errors", "{field}: a cash drawer is on pin 2 or pin 5, not “{value}”."),
+    "paper_width": QT_TRANSLATE_NOOP("Errors", "{field}: receipt paper is 58 or 80 mm wide, not “{value}”."),
+    "windows_only": QT_TRANSLATE_NOOP("Errors", "{field}: a Windows print queue can only be used on Windows."),
+    "choice": QT_TRANSLATE_NOOP("Errors", "{field}: “{value}” is not one of the choices."),
+})
+ACTIONS.update({
+    "drawer.open": QT_TRANSLATE_NOOP("Errors", "open the cash drawer without a sale"),
+})

@@ -58,6 +58,8 @@ class Action(StrEnum):
     VIEW_REPORTS = "reports.view"
     #: record how cash donations were used (善款使用)
     RECORD_FUND_USE = "funds.record_use"
+    #: open the cash drawer without a sale (No sale, 开钱箱): logged with a reason
+    OPEN_DRAWER = "drawer.open"
 
 
 CASHIER_MAY = frozenset({
@@ -69,7 +71,7 @@ CASHIER_MAY = frozenset({
 APPROVABLE = frozenset(
     {Action.CHANGE_PRICE, Action.DEACTIVATE_ITEM, Action.COUNT_STOCK, Action.VOID, Action.REFUND, Action.OVERRIDE,
      Action.VOID_RECEIPT, Action.ISSUE_RECEIPT, Action.DISCOUNT, Action.VOID_SALE, Action.CLOSE_WITH_DIFFERENCE,
-     Action.OVER_ALLOWANCE}
+     Action.OVER_ALLOWANCE, Action.OPEN_DRAWER}
 )
 
 

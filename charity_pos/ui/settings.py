@@ -1,7 +1,16 @@
 """Settings of this PC: language, text size, the counter's till and slip
-printer, and the customer display. Saved for the next start."""
+printer: a Qt printer (or a PDF), or an ESC/POS receipt printer with its
+connection and the cash drawer behind it, and the customer display. Saved for
+the next start.
+
+Every ESC/POS field is checked when saving and before a test print
+(``devices.receipt_printer.connection_from``): a wrong one is named in a
+message under the fields, the dialog stays open and nothing is saved."""
 
 from __future__ import annotations
+
+import dataclasses
+import sys
 
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtPrintSupport import QPrinterInfo
@@ -12,15 +21,20 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QGroupBox,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
+    QPushButton,
     QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
-from charity_pos.config import BAUD_RATES, Settings, check_customer_display
-from charity_pos.errors import InvalidInput
+from charity_pos.config import BAUD_RATES as POLE_BAUD_RATES
+from charity_pos.config import Settings, check_customer_display
+from charity_pos.devices.receipt_printer import BAUD_RATES, Connection, ReceiptPrinter, connection_from
+from charity_pos.errors import InvalidInput, PosError
+from charity_pos.i18n import describe
 
 
 class SettingsDialog(QDialog):
@@ -42,7 +56,7 @@ class SettingsDialog(QDialog):
         layout.addLayout(form)
 
         counter = QGroupBox(self.tr("Counter"))
-        counter_form = QFormLayout(counter)
+        counter_form = self.counter_form = QFormLayout(counter)
         self.till = QLineEdit(settings.till)
         self.till.setMaxLength(16)
         self.till.setToolTip(self.tr("Each PC that sells is its own till; a till has one open shift at a time."))
@@ -64,9 +78,22 @@ class SettingsDialog(QDialog):
         counter_form.addRow(self.tr("Receipt printer"), self.printer)
         counter_form.addRow(self.tr("Slip paper"), self.width)
         counter_form.addRow("", self.auto_print)
-        layout.addWidget(counter)
-        layout.addWidget(self._display_box(settings))
+        # two columns, so that the dialog fits a 1024x768 screen whatever is shown
+        columns = QHBoxLayout()
+        left, right = QVBoxLayout(), QVBoxLayout()
+        left.addWidget(counter)
+        left.addWidget(self._display_box(settings))
+        left.addStretch(1)
+        right.addWidget(self._escpos_group(settings))
+        right.addStretch(1)
+        columns.addLayout(left, 1)
+        columns.addLayout(right, 1)
+        layout.addLayout(columns)
 
+        self.message = QLabel("")  # a field that is wrong, or what the test print did
+        self.message.setWordWrap(True)
+        self.message.hide()
+        layout.addWidget(self.message)
         note = QLabel(self.tr("Changes take effect the next time charity-pos starts."))
         note.setObjectName("hint")
         layout.addWidget(note)
@@ -98,7 +125,7 @@ class SettingsDialog(QDialog):
         self.pole_port = QLineEdit(settings.pole_port)
         self.pole_port.setPlaceholderText(self.tr("COM3 or /dev/ttyUSB0"))
         self.pole_baud = QComboBox()
-        for rate in BAUD_RATES:
+        for rate in POLE_BAUD_RATES:
             self.pole_baud.addItem(str(rate), rate)
         self.pole_baud.setCurrentIndex(max(0, self.pole_baud.findData(settings.pole_baud)))
         self.display_message = QLabel("")
@@ -141,6 +168,150 @@ class SettingsDialog(QDialog):
                 .format(screen=screen)
         return None
 
+    # --- the ESC/POS printer ------------------------------------------------------
+    def _escpos_group(self, settings: Settings) -> QGroupBox:
+        group = QGroupBox(self.tr("Receipt printer and cash drawer"))
+        form = self.escpos_form = QFormLayout(group)
+        self.output = QComboBox()
+        self.output.addItem(self.tr("Through the printer driver, or a PDF"), "qt")
+        self.output.addItem(self.tr("ESC/POS receipt printer (opens the cash drawer)"), "escpos")
+        self.output.setCurrentIndex(max(0, self.output.findData(settings.slip_output)))
+        self.connection = QComboBox()
+        self.connection.addItem(self.tr("Network (port 9100)"), "network")
+        self.connection.addItem(self.tr("USB"), "usb")
+        self.connection.addItem(self.tr("Serial port"), "serial")
+        if sys.platform == "win32" or settings.escpos_connection == "win32":
+            self.connection.addItem(self.tr("Windows printer (raw)"), "win32")
+        self.connection.setCurrentIndex(max(0, self.connection.findData(settings.escpos_connection)))
+        self.host = QLineEdit(settings.escpos_host)
+        self.host.setPlaceholderText("192.168.1.87")
+        self.port = QLineEdit(str(settings.escpos_port))
+        self.usb_vendor = QLineEdit(settings.escpos_usb_vendor)
+        self.usb_vendor.setPlaceholderText("0416")
+        self.usb_product = QLineEdit(settings.escpos_usb_product)
+        self.usb_product.setPlaceholderText("5011")
+        self.serial_port = QLineEdit(settings.escpos_serial_port)
+        self.serial_port.setPlaceholderText("COM3")
+        self.baud = QComboBox()
+        for rate in BAUD_RATES:
+            self.baud.addItem(str(rate), rate)
+        self.baud.setCurrentIndex(max(0, self.baud.findData(settings.escpos_serial_baud)))
+        self.printer_name = QComboBox()
+        self.printer_name.setEditable(True)
+        self.printer_name.addItems(QPrinterInfo.availablePrinterNames())
+        self.printer_name.setCurrentText(settings.escpos_printer_name)
+        self.drawer = QCheckBox(self.tr("A cash drawer is plugged into this printer"))
+        self.drawer.setChecked(settings.cash_drawer)
+        self.drawer_pin = QComboBox()
+        self.drawer_pin.addItem(self.tr("Pin 2"), 2)
+        self.drawer_pin.addItem(self.tr("Pin 5"), 5)
+        self.drawer_pin.setCurrentIndex(max(0, self.drawer_pin.findData(settings.drawer_pin)))
+        self.test_button = QPushButton(self.tr("Test print"))
+        self.test_button.clicked.connect(self.test_print)
+        form.addRow(self.tr("Slips and reports"), self.output)
+        form.addRow(self.tr("Connection"), self.connection)
+        form.addRow(self.tr("Printer address"), self.host)
+        form.addRow(self.tr("Port"), self.port)
+        form.addRow(self.tr("USB vendor ID"), self.usb_vendor)
+        form.addRow(self.tr("USB product ID"), self.usb_product)
+        form.addRow(self.tr("Serial port"), self.serial_port)
+        form.addRow(self.tr("Baud rate"), self.baud)
+        form.addRow(self.tr("Windows printer"), self.printer_name)
+        drawer_row = QHBoxLayout()
+        drawer_row.addWidget(self.drawer, 1)
+        drawer_row.addWidget(self.drawer_pin)
+        form.addRow(self.tr("Cash drawer"), drawer_row)
+        form.addRow("", self.test_button)
+        self.output.currentIndexChanged.connect(self._show_fields)
+        self.connection.currentIndexChanged.connect(self._show_fields)
+        self.drawer.toggled.connect(self._show_fields)
+        self._show_fields()
+        return group
+
+    def _show_fields(self, *_args: object) -> None:
+        """Only the fields of the output and connection chosen."""
+        escpos = self.output.currentData() == "escpos"
+        kind = self.connection.currentData()
+        rows = {self.connection: escpos, self.host: escpos and kind == "network",
+                self.port: escpos and kind == "network", self.usb_vendor: escpos and kind == "usb",
+                self.usb_product: escpos and kind == "usb", self.serial_port: escpos and kind == "serial",
+                self.baud: escpos and kind == "serial", self.printer_name: escpos and kind == "win32",
+                self.test_button: escpos}
+        for widget, shown in rows.items():
+            self.escpos_form.setRowVisible(widget, shown)
+        self.counter_form.setRowVisible(self.printer, not escpos)  # the Qt printer: not used then
+        self.escpos_form.setRowVisible(self.escpos_form.rowCount() - 2, escpos)  # the drawer's row
+        self.drawer_pin.setEnabled(self.drawer.isChecked())
+
+    def chosen(self) -> Settings:
+        """The settings as the fields say (not yet checked, not saved)."""
+        port_text = self.port.text().strip()
+        try:
+            port: object = int(port_text)
+        except ValueError:
+            port = port_text
+        return dataclasses.replace(
+            self.settings, language=self.language.currentData(), font_point_size=self.font_size.value(),
+            till=self.till.text().strip() or "1", slip_printer=self.printer.currentData(),
+            slip_width_mm=self.width.currentData(), auto_print_slip=self.auto_print.isChecked(),
+            slip_output=self.output.currentData(), escpos_connection=self.connection.currentData(),
+            escpos_host=self.host.text().strip(), escpos_port=port,
+            escpos_usb_vendor=self.usb_vendor.text().strip(), escpos_usb_product=self.usb_product.text().strip(),
+            escpos_serial_port=self.serial_port.text().strip(), escpos_serial_baud=self.baud.currentData(),
+            escpos_printer_name=self.printer_name.currentText().strip(), cash_drawer=self.drawer.isChecked(),
+            drawer_pin=self.drawer_pin.currentData())
+
+    def _connection(self, chosen: Settings) -> Connection | None:
+        """The ESC/POS connection, or None with the wrong field named."""
+        if isinstance(chosen.escpos_port, str):
+            self._say(InvalidInput(field="printer_port", value=chosen.escpos_port,
+                                   reason="empty" if not chosen.escpos_port else "port_number"), self.port)
+            return None
+        try:
+            return connection_from(chosen)
+        except InvalidInput as exc:
+            self._say(exc, self._field_widget(str(exc.facts.get("field"))))
+            return None
+
+    def _field_widget(self, field: str) -> QWidget:
+        return {"printer_host": self.host, "printer_port": self.port, "usb_vendor": self.usb_vendor,
+                "usb_product": self.usb_product, "serial_port": self.serial_port, "serial_baud": self.baud,
+                "printer_name": self.printer_name, "drawer_pin": self.drawer_pin}.get(field, self.connection)
+
+    def _say(self, what: BaseException | str, focus: QWidget | None = None, *, warning: bool = True) -> None:
+        self.message.setObjectName("warning" if warning else "notice")
+        self.message.style().unpolish(self.message)
+        self.message.style().polish(self.message)
+        self.message.setText(describe(what) if isinstance(what, BaseException) else what)
+        self.message.show()
+        if focus is not None:
+            focus.setFocus()
+
+    def make_printer(self, connection: Connection) -> ReceiptPrinter:
+        """The printer to test (tests give one that writes to python-escpos's Dummy)."""
+        return ReceiptPrinter(connection)
+
+    def test_print(self) -> bool:
+        """A test page on the printer the fields describe: the connection, the
+        columns, amounts and every character of the demo catalog. Nothing else
+        happens: no drawer opens, nothing is saved."""
+        from charity_pos.devices.escpos_layout import catalog_sample, test_page
+
+        chosen = self.chosen()
+        connection = self._connection(chosen)
+        if connection is None:
+            return False
+        facts = [("连接", connection.describe()), ("纸宽", f"{connection.width_mm} mm · {connection.columns} 列"),
+                 ("钱箱", f"引脚 {connection.drawer_pin}" if chosen.cash_drawer else "未接"),
+                 ("收银台", chosen.till)]
+        try:
+            self.make_printer(connection).send(test_page(connection.width_mm, facts, catalog_sample()))
+        except PosError as exc:
+            self._say(exc)
+            return False
+        self._say(self.tr("Test page sent to {printer}.").format(printer=connection.describe()), warning=False)
+        return True
+
     def accept(self) -> None:
         problem = self._display_problem()
         self.display_message.setText(problem or "")
@@ -148,16 +319,17 @@ class SettingsDialog(QDialog):
         if problem is not None:
             self.adjustSize()  # room for the message, wrapped
             return
-        self.settings.customer_display = self.display_kind.currentData()
-        self.settings.display_screen = self.display_screen.currentData() if self.settings.customer_display == "screen" \
-            else self.settings.display_screen
-        self.settings.pole_port = self.pole_port.text().strip()
-        self.settings.pole_baud = self.pole_baud.currentData()
-        self.settings.language = self.language.currentData()
-        self.settings.font_point_size = self.font_size.value()
-        self.settings.till = self.till.text().strip() or "1"
-        self.settings.slip_printer = self.printer.currentData()
-        self.settings.slip_width_mm = self.width.currentData()
-        self.settings.auto_print_slip = self.auto_print.isChecked()
+        chosen = self.chosen()
+        if chosen.slip_output == "escpos" and self._connection(chosen) is None:
+            return
+        if chosen.slip_output != "escpos" and isinstance(chosen.escpos_port, str):
+            chosen.escpos_port = self.settings.escpos_port  # an unused field left as it was
+        chosen.customer_display = self.display_kind.currentData()
+        if chosen.customer_display == "screen":
+            chosen.display_screen = self.display_screen.currentData()
+        chosen.pole_port = self.pole_port.text().strip()
+        chosen.pole_baud = self.pole_baud.currentData()
+        for field in dataclasses.fields(Settings):
+            setattr(self.settings, field.name, getattr(chosen, field.name))
         self.settings.save()
         super().accept()

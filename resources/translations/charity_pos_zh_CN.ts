@@ -575,40 +575,40 @@ This handout {value}: {lines} lines, {units} units</source>
 <context>
     <name>CustomerDisplayWindow</name>
     <message>
-        <location filename="../../charity_pos/ui/customer_display.py" line="102"/>
+        <location filename="../../charity_pos/ui/customer_display.py" line="104"/>
         <source>Customer display</source>
         <translation>顾客显示屏</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/customer_display.py" line="121"/>
-        <location filename="../../charity_pos/ui/customer_display.py" line="177"/>
+        <location filename="../../charity_pos/ui/customer_display.py" line="123"/>
+        <location filename="../../charity_pos/ui/customer_display.py" line="179"/>
         <source>Welcome</source>
         <translation>欢迎光临</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/customer_display.py" line="138"/>
-        <location filename="../../charity_pos/ui/customer_display.py" line="154"/>
+        <location filename="../../charity_pos/ui/customer_display.py" line="140"/>
+        <location filename="../../charity_pos/ui/customer_display.py" line="156"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/customer_display.py" line="154"/>
+        <location filename="../../charity_pos/ui/customer_display.py" line="156"/>
         <source>Paid</source>
         <translation>实收</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/customer_display.py" line="154"/>
+        <location filename="../../charity_pos/ui/customer_display.py" line="156"/>
         <source>Change</source>
         <translation>找零</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/customer_display.py" line="166"/>
-        <location filename="../../charity_pos/ui/customer_display.py" line="175"/>
+        <location filename="../../charity_pos/ui/customer_display.py" line="168"/>
+        <location filename="../../charity_pos/ui/customer_display.py" line="177"/>
         <source>Thank you for supporting charity</source>
         <translation>感谢您支持慈善事业</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/customer_display.py" line="202"/>
+        <location filename="../../charity_pos/ui/customer_display.py" line="204"/>
         <source>Lines: {lines} · items: {units}</source>
         <translation>共 {lines} 行，{units} 件</translation>
     </message>
@@ -786,7 +786,7 @@ This handout {value}: {lines} lines, {units} units</source>
 <context>
     <name>DisplayFeed</name>
     <message>
-        <location filename="../../charity_pos/ui/customer_display.py" line="369"/>
+        <location filename="../../charity_pos/ui/customer_display.py" line="374"/>
         <source>The pole display on {port} does not answer: sales go on without it. Check its cable, its power and the port in Settings.</source>
         <translation>客显屏（{port}）无响应：收银照常进行。请检查客显屏的连线、电源和设置中的端口。</translation>
     </message>
@@ -1642,7 +1642,7 @@ This handout {value}: {lines} lines, {units} units</source>
     </message>
     <message>
         <location filename="../../charity_pos/messages.py" line="140"/>
-        <location filename="../../charity_pos/messages.py" line="596"/>
+        <location filename="../../charity_pos/messages.py" line="598"/>
         <source>Year</source>
         <translation>年份</translation>
     </message>
@@ -2343,345 +2343,480 @@ This handout {value}: {lines} lines, {units} units</source>
         <translation>{path} 已损坏：{part} 含有超出范围的数字，或 NaN、Infinity。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="480"/>
+        <location filename="../../charity_pos/messages.py" line="482"/>
         <source>{path} is a folder; give the name of a file to write.</source>
         <translation>{path} 是文件夹；请指定要写入的文件名。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="481"/>
+        <location filename="../../charity_pos/messages.py" line="483"/>
         <source>{path} is a file, not a folder; give the folder to write into.</source>
         <translation>{path} 是文件，不是文件夹；请指定要写入的文件夹。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="482"/>
+        <location filename="../../charity_pos/messages.py" line="484"/>
         <source>{path} already exists and was not written by charity-pos, so it is left as it is; choose another name, move it away, or (on the command line) add --force to replace it.</source>
         <translation>{path} 已存在，且不是 charity-pos 写的，因此保持不动；请另选文件名、把它移走，或（在命令行中）加上 --force 予以替换。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="485"/>
+        <location filename="../../charity_pos/messages.py" line="487"/>
         <source>{path} is not a hub trust file made by “charity-pos hub add-store” (field {field}).</source>
         <translation>{path} 不是“charity-pos hub add-store”生成的区级数据中心信任文件（字段 {field}）。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="487"/>
-        <location filename="../../charity_pos/messages.py" line="560"/>
+        <location filename="../../charity_pos/messages.py" line="489"/>
+        <location filename="../../charity_pos/messages.py" line="562"/>
         <source>{path} was made for store {made_for}, not for this store ({store_code}).</source>
         <translation>{path} 是为门店 {made_for} 生成的，不是本门店（{store_code}）的。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="489"/>
+        <location filename="../../charity_pos/messages.py" line="491"/>
         <source>This store already trusts the hub of {district} ({hub_id}); {path} is from another hub and is refused.</source>
         <translation>本门店已信任{district}的区级数据中心（{hub_id}）；{path} 来自另一个数据中心，已拒绝。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="491"/>
+        <location filename="../../charity_pos/messages.py" line="493"/>
         <source>There is no journal event #{from_seq}: this store&apos;s journal runs from #1 to #{last_seq}.</source>
         <translation>没有日志事件 #{from_seq}：本门店的日志从 #1 到 #{last_seq}。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="493"/>
+        <location filename="../../charity_pos/messages.py" line="495"/>
         <source>The journal of {path} is broken at event #{seq}; nothing was exported. Run charity-pos verify.</source>
         <translation>{path} 的日志在事件 #{seq} 处断开，未导出任何内容。请运行 charity-pos verify 核验。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="500"/>
+        <location filename="../../charity_pos/messages.py" line="502"/>
         <source>There is no district hub at {url} yet; create it with “charity-pos hub init”.</source>
         <translation>{url} 还没有区级数据中心；请先用“charity-pos hub init”创建。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="502"/>
+        <location filename="../../charity_pos/messages.py" line="504"/>
         <source>{url} already holds the district hub of {district}; a new hub needs a new database.</source>
         <translation>{url} 已是{district}的区级数据中心；新建数据中心需要新的数据库。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="504"/>
+        <location filename="../../charity_pos/messages.py" line="506"/>
         <source>{url} is not a charity-pos district hub database.</source>
         <translation>{url} 不是 charity-pos 区级数据中心数据库。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="505"/>
+        <location filename="../../charity_pos/messages.py" line="507"/>
         <source>The hub database {url} cannot be opened: {detail}</source>
         <translation>无法打开数据中心数据库 {url}：{detail}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="506"/>
+        <location filename="../../charity_pos/messages.py" line="508"/>
         <source>{path} is not a store registration file made by “charity-pos store-key” (field {field}).</source>
         <translation>{path} 不是由“charity-pos store-key”生成的门店登记文件（字段 {field}）。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="508"/>
+        <location filename="../../charity_pos/messages.py" line="510"/>
         <source>Store {store_code} is already registered with another key; a registration file cannot replace it.</source>
         <translation>门店 {store_code} 已用另一个密钥登记；登记文件不能替换已登记的密钥。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="510"/>
+        <location filename="../../charity_pos/messages.py" line="512"/>
         <source>This store is already registered as {registered_code}, not as {store_code}.</source>
         <translation>该门店已登记为 {registered_code}，而不是 {store_code}。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="512"/>
+        <location filename="../../charity_pos/messages.py" line="514"/>
         <source>{path} is not a bundle of a store&apos;s events (it is “{kind}”).</source>
         <translation>{path} 不是门店业务事件数据包（而是“{kind}”）。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="514"/>
+        <location filename="../../charity_pos/messages.py" line="516"/>
         <source>{path} comes from store {store_code}, which is not registered at this hub; register it with “charity-pos hub add-store” first.</source>
         <translation>{path} 来自门店 {store_code}，该门店未在本数据中心登记；请先用“charity-pos hub add-store”登记。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="517"/>
+        <location filename="../../charity_pos/messages.py" line="519"/>
         <source>{path} has been altered: its bytes are not those charity-pos wrote for its content.</source>
         <translation>{path} 已被改动：文件字节与 charity-pos 为其内容写出的不一致。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="519"/>
+        <location filename="../../charity_pos/messages.py" line="521"/>
         <source>{path} is signed by {signer} but holds the events of store {store_code}: refused as forged.</source>
         <translation>{path} 由 {signer} 签名，却装有门店 {store_code} 的事件：视为伪造，拒绝导入。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="521"/>
+        <location filename="../../charity_pos/messages.py" line="523"/>
         <source>{path} is not from the store registered as {store_code} (another store id): refused.</source>
         <translation>{path} 不是来自登记为 {store_code} 的门店（门店标识不同）：拒绝导入。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="523"/>
+        <location filename="../../charity_pos/messages.py" line="525"/>
         <source>{path} is damaged or tampered with: its manifest ({field}) does not match its events.</source>
         <translation>{path} 已损坏或被篡改：清单（{field}）与事件不符。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="525"/>
+        <location filename="../../charity_pos/messages.py" line="527"/>
         <source>{path} is damaged: line {line} of its events is not an event.</source>
         <translation>{path} 已损坏：事件第 {line} 行不是有效事件。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="527"/>
+        <location filename="../../charity_pos/messages.py" line="529"/>
         <source>{path} is damaged or tampered with: its events are out of order or missing (expected #{seq}).</source>
         <translation>{path} 已损坏或被篡改：事件顺序错乱或有缺失（应为 #{seq}）。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="529"/>
+        <location filename="../../charity_pos/messages.py" line="531"/>
         <source>{path} is damaged or tampered with: event #{seq} does not match its hash.</source>
         <translation>{path} 已损坏或被篡改：事件 #{seq} 与其哈希值不符。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="531"/>
+        <location filename="../../charity_pos/messages.py" line="533"/>
         <source>{path} is damaged or tampered with: event #{seq} does not follow the event before it.</source>
         <translation>{path} 已损坏或被篡改：事件 #{seq} 与前一事件接不上。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="533"/>
+        <location filename="../../charity_pos/messages.py" line="535"/>
         <source>missing events {first}-{last} of store {store_code}: import the earlier bundle first</source>
         <translation>缺少门店 {store_code} 的事件 {first}-{last}：请先导入更早的数据包</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="535"/>
+        <location filename="../../charity_pos/messages.py" line="537"/>
         <source>Event #{seq} of store {store_code} differs from the one the hub already holds: refused as tampering (a fork).</source>
         <translation>门店 {store_code} 的事件 #{seq} 与数据中心已有的不同：视为篡改（分叉），拒绝导入。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="538"/>
+        <location filename="../../charity_pos/messages.py" line="540"/>
         <source>{path}: the hub&apos;s database refused the import ({detail}); nothing was saved.</source>
         <translation>{path}：数据中心数据库拒绝了导入（{detail}），没有保存任何内容。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="540"/>
+        <location filename="../../charity_pos/messages.py" line="542"/>
         <source>{path} was refused after an unexpected error ({error}); nothing was saved, and the details are in the log file.</source>
         <translation>{path} 因意外错误（{error}）被拒收；没有保存任何内容，详情见日志文件。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="543"/>
+        <location filename="../../charity_pos/messages.py" line="545"/>
         <source>{path} is damaged or tampered with: its manifest&apos;s {field} is missing or not a value charity-pos writes.</source>
         <translation>{path} 已损坏或被篡改：清单中的 {field} 缺失，或不是 charity-pos 会写入的值。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="546"/>
+        <location filename="../../charity_pos/messages.py" line="548"/>
         <source>{path} is damaged or tampered with: event #{seq} (line {line}) is not what a store writes ({field}).</source>
         <translation>{path} 已损坏或被篡改：事件 #{seq}（第 {line} 行）不是门店会写入的内容（{field}）。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="549"/>
+        <location filename="../../charity_pos/messages.py" line="551"/>
         <source>No store {store_code} is registered at this hub; register it with “charity-pos hub add-store”.</source>
         <translation>本数据中心没有登记门店 {store_code}；请先用“charity-pos hub add-store”登记。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="551"/>
+        <location filename="../../charity_pos/messages.py" line="553"/>
         <source>{path} is damaged: line {line} of its households is not a household link.</source>
         <translation>{path} 已损坏：其家庭文件第 {line} 行不是家庭关联记录。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="556"/>
+        <location filename="../../charity_pos/messages.py" line="558"/>
         <source>This store trusts no district hub yet, so {path} cannot be checked: run charity-pos trust-hub first.</source>
         <translation>本店尚未信任任何区级中心，无法核验 {path}：请先运行 charity-pos trust-hub。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="558"/>
+        <location filename="../../charity_pos/messages.py" line="560"/>
         <source>{path} is not a bundle from the district hub to a store (it is a {kind} bundle).</source>
         <translation>{path} 不是区级中心发给门店的数据包（它是 {kind} 数据包）。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="562"/>
+        <location filename="../../charity_pos/messages.py" line="564"/>
         <source>{path} is signed by {signer}, not by the hub of {district} that this store trusts: refused.</source>
         <translation>{path} 由 {signer} 签名，不是本店信任的{district}中心：已拒绝。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="564"/>
+        <location filename="../../charity_pos/messages.py" line="566"/>
         <source>{path} is bundle #{sequence} from the hub, not newer than #{last_seq}: it is older than the one last applied (or the same one) and is refused.</source>
         <translation>{path} 是中心的第 {sequence} 号数据包，不比上次导入的第 {last_seq} 号新：比上次导入的旧（或是同一个），已拒绝。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="567"/>
+        <location filename="../../charity_pos/messages.py" line="569"/>
         <source>{path} is damaged: line {line} of {file} is not what the district sends; nothing was applied.</source>
         <translation>{path} 已损坏：{file} 第 {line} 行不是区里发送的内容；未导入任何数据。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="569"/>
+        <location filename="../../charity_pos/messages.py" line="571"/>
         <source>{path}: card {card} of the district&apos;s registry is held here by another household; nothing was applied. Ask the district to check the card.</source>
         <translation>{path}：区登记册中的救助卡 {card} 在本店属于另一户；未导入任何数据。请联系区里核对此卡。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="572"/>
+        <location filename="../../charity_pos/messages.py" line="574"/>
         <source>Household {card} came from the district&apos;s registry: this store does not hold its whole ID number (ask the district).</source>
         <translation>救助户 {card} 来自区登记册：本店不保存其完整身份证号（请向区里查询）。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="580"/>
+        <location filename="../../charity_pos/messages.py" line="582"/>
         <source>Nothing in this store has the code “{code}”: scan a label, or type a barcode or a donation, receipt, sale, return, handout, stock receipt or count number.</source>
         <translation>本店没有编码为“{code}”的记录：请扫描标签，或输入条码，或捐赠、收据、销售、退货、发放、入库、盘点单号。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="583"/>
+        <location filename="../../charity_pos/messages.py" line="585"/>
         <source>No donor is recorded as “{donor}”: give the donor&apos;s name exactly as recorded, a company&apos;s credit code or the donor&apos;s phone number.</source>
         <translation>没有登记为“{donor}”的捐赠人：请输入与登记完全一致的姓名、单位的统一社会信用代码或捐赠人的电话号码。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="586"/>
+        <location filename="../../charity_pos/messages.py" line="588"/>
         <source>{count} donors are recorded as “{donor}”: give the company&apos;s credit code or the donor&apos;s phone number instead.</source>
         <translation>有 {count} 位捐赠人登记为“{donor}”：请改用单位的统一社会信用代码或捐赠人的电话号码。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="589"/>
+        <location filename="../../charity_pos/messages.py" line="591"/>
         <source>Anonymous donations have no donor statement: there is no one to address it to.</source>
         <translation>匿名捐赠没有捐赠反馈函：没有可以致函的对象。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="591"/>
+        <location filename="../../charity_pos/messages.py" line="593"/>
         <source>“{donor}” gave nothing in {year}: there is no statement to write.</source>
         <translation>“{donor}”在{year}年没有捐赠记录，无需出具反馈函。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="595"/>
+        <location filename="../../charity_pos/messages.py" line="597"/>
         <source>Code</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="597"/>
+        <location filename="../../charity_pos/messages.py" line="599"/>
         <source>Donor</source>
         <translation>捐赠人</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="600"/>
+        <location filename="../../charity_pos/messages.py" line="602"/>
         <source>{field}: “{value}” is not a year; type it like 2026.</source>
         <translation>{field}：“{value}”不是年份，请输入如 2026。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="606"/>
+        <location filename="../../charity_pos/messages.py" line="608"/>
         <source>{path}: a report is written as an Excel workbook (.xlsx), a PDF (.pdf) or a .csv file, not as “{suffix}”.</source>
         <translation>{path}：报表只能保存为 Excel 工作簿（.xlsx）、PDF（.pdf）或 .csv 文件，不能保存为“{suffix}”。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="609"/>
+        <location filename="../../charity_pos/messages.py" line="611"/>
         <source>There is no report “{kind}”; the reports are: {kinds}.</source>
         <translation>没有“{kind}”这种报表；可用的报表有：{kinds}。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="610"/>
+        <location filename="../../charity_pos/messages.py" line="612"/>
         <source>{month} has not begun yet: a public notice is written for a month that has begun.</source>
         <translation>{month} 尚未开始：只能为已开始的月份编制公示。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="615"/>
+        <location filename="../../charity_pos/messages.py" line="617"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="621"/>
+        <location filename="../../charity_pos/messages.py" line="623"/>
         <source>{field}: up to “{value}” is more than 36 months; show at most 36 months at a time.</source>
         <translation>{field}：到“{value}”超过 36 个月；一次最多显示 36 个月。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="628"/>
+        <location filename="../../charity_pos/messages.py" line="630"/>
         <source>“{text}” is not the QR code of a charity-pos donation receipt: scan the code at the top left of the receipt.</source>
         <translation>“{text}”不是 charity-pos 捐赠收据的二维码：请扫描收据左上角的二维码。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="631"/>
+        <location filename="../../charity_pos/messages.py" line="633"/>
         <source>No QR code could be read in {path}: scan or photograph the receipt again, flat, sharp and with the whole code in the picture.</source>
         <translation>{path} 中读不出二维码：请把收据放平，重新扫描或拍照，画面清晰并拍全二维码。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="634"/>
+        <location filename="../../charity_pos/messages.py" line="636"/>
         <source>{path} cannot be read as a picture or PDF: give a PNG, JPEG or PDF of the receipt.</source>
         <translation>{path} 不是可读取的图片或 PDF：请提供收据的 PNG、JPEG 或 PDF 文件。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="636"/>
+        <location filename="../../charity_pos/messages.py" line="638"/>
         <source>{path} is not a keys file written by charity-pos hub publish-keys ({field} is wrong).</source>
         <translation>{path} 不是 charity-pos hub publish-keys 生成的公钥文件（{field} 有误）。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="638"/>
+        <location filename="../../charity_pos/messages.py" line="640"/>
         <source>{path} was changed after the hub signed it (hub key {fingerprint}): do not trust it; get the district&apos;s keys file again.</source>
         <translation>{path} 在区平台签名后被改动过（平台公钥 {fingerprint}）：不可信，请重新向区里获取公钥文件。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="641"/>
+        <location filename="../../charity_pos/messages.py" line="643"/>
         <source>{path} is signed by hub key {fingerprint}, not by the district&apos;s key {expected}: do not trust it.</source>
         <translation>{path} 由平台公钥 {fingerprint} 签名，而不是区里公布的公钥 {expected}：不可信。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="646"/>
+        <location filename="../../charity_pos/messages.py" line="648"/>
         <source>version</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="647"/>
+        <location filename="../../charity_pos/messages.py" line="649"/>
         <source>layout</source>
         <translation>格式</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="648"/>
+        <location filename="../../charity_pos/messages.py" line="650"/>
         <source>store code</source>
         <translation>门店编码</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="649"/>
+        <location filename="../../charity_pos/messages.py" line="651"/>
         <source>receipt number</source>
         <translation>收据号码</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="650"/>
+        <location filename="../../charity_pos/messages.py" line="652"/>
         <source>date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="651"/>
+        <location filename="../../charity_pos/messages.py" line="653"/>
         <source>amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="652"/>
+        <location filename="../../charity_pos/messages.py" line="654"/>
         <source>signature</source>
         <translation>签名</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="653"/>
+        <location filename="../../charity_pos/messages.py" line="655"/>
         <source>verification code</source>
         <translation>校验码</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="656"/>
+        <location filename="../../charity_pos/messages.py" line="658"/>
         <source>The receipt&apos;s QR code is damaged: its {field} “{value}” is not as a store prints it. Scan it again, or type its text exactly.</source>
         <translation>收据二维码已损坏：其中的{field}“{value}”与门店打印的格式不符。请重新扫描，或准确输入二维码内容。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="795"/>
+        <source>The receipt printer ({target}) did not take the job: {why} What was recorded is kept: print again once the printer is ready.</source>
+        <translation>小票打印机（{target}）未能打印：{why}已记录的内容不会丢失，打印机就绪后请重新打印。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="799"/>
+        <source>it cannot be reached. Check that it is switched on and its cable (or network) is plugged in.</source>
+        <translation>无法连接打印机。请检查打印机是否开机，数据线（或网线）是否插好。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="801"/>
+        <source>the port cannot be opened. Check the port&apos;s name in Settings, and that no other program is using it.</source>
+        <translation>端口无法打开。请在设置中检查端口名称，并确认没有其他程序占用该端口。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="803"/>
+        <source>it is out of paper. Put in a new roll and close the cover.</source>
+        <translation>打印机缺纸。请装入新纸卷并合上纸仓盖。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="804"/>
+        <source>this PC lacks what the connection needs (the USB library or the Windows printing module).</source>
+        <translation>本机缺少该连接方式所需的组件（USB 驱动库或 Windows 打印模块）。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="806"/>
+        <source>a Windows print queue can only be used on Windows.</source>
+        <translation>Windows 打印队列只能在 Windows 系统上使用。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="807"/>
+        <source>it answered with an error ({detail}).</source>
+        <translation>打印机返回错误（{detail}）。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="819"/>
+        <source>Slip output</source>
+        <translation>小票输出方式</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="820"/>
+        <source>Printer connection</source>
+        <translation>打印机连接方式</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="821"/>
+        <source>USB vendor ID</source>
+        <translation>USB 厂商 ID</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="822"/>
+        <source>USB product ID</source>
+        <translation>USB 产品 ID</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="823"/>
+        <source>Serial port</source>
+        <translation>串口</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="824"/>
+        <source>Baud rate</source>
+        <translation>波特率</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="825"/>
+        <source>Printer address</source>
+        <translation>打印机地址</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="826"/>
+        <source>Printer port</source>
+        <translation>打印机端口</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="827"/>
+        <source>Windows printer</source>
+        <translation>Windows 打印机</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="828"/>
+        <source>Drawer pin</source>
+        <translation>钱箱引脚</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="829"/>
+        <source>Slip paper</source>
+        <translation>小票纸宽</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="832"/>
+        <source>{field}: “{value}” is not a USB ID; type four hexadecimal digits, like 0416 or 0x0416.</source>
+        <translation>{field}：“{value}”不是有效的 USB ID，请输入四位十六进制数字，例如 0416 或 0x0416。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="834"/>
+        <source>{field}: “{value}” is not a baud rate a receipt printer uses (9600, 19200, 38400, 57600 or 115200).</source>
+        <translation>{field}：“{value}”不是小票打印机使用的波特率（9600、19200、38400、57600 或 115200）。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="836"/>
+        <source>{field}: “{value}” is not a network address; type the printer&apos;s IP address, like 192.168.1.87.</source>
+        <translation>{field}：“{value}”不是有效的网络地址，请输入打印机的 IP 地址，例如 192.168.1.87。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="838"/>
+        <source>{field}: “{value}” is not a port number from 1 to 65535.</source>
+        <translation>{field}：“{value}”不是 1 到 65535 之间的端口号。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="839"/>
+        <source>{field}: a cash drawer is on pin 2 or pin 5, not “{value}”.</source>
+        <translation>{field}：钱箱接在 2 号或 5 号引脚，不能是“{value}”。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="840"/>
+        <source>{field}: receipt paper is 58 or 80 mm wide, not “{value}”.</source>
+        <translation>{field}：小票纸宽为 58 或 80 毫米，不能是“{value}”。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="841"/>
+        <source>{field}: a Windows print queue can only be used on Windows.</source>
+        <translation>{field}：Windows 打印队列只能在 Windows 系统上使用。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="842"/>
+        <source>{field}: “{value}” is not one of the choices.</source>
+        <translation>{field}：“{value}”不在可选范围内。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="845"/>
+        <source>open the cash drawer without a sale</source>
+        <translation>无销售开钱箱</translation>
     </message>
 </context>
 <context>
@@ -3091,7 +3226,7 @@ This handout {value}: {lines} lines, {units} units</source>
 <context>
     <name>HandoutSlips</name>
     <message>
-        <location filename="../../charity_pos/ui/handout/slip.py" line="51"/>
+        <location filename="../../charity_pos/ui/handout/slip.py" line="62"/>
         <source>handout-{number}.pdf</source>
         <extracomment>A5 portrait, in points.</extracomment>
         <translation>物资发放单-{number}.pdf</translation>
@@ -4928,153 +5063,153 @@ This handout {value}: {lines} lines, {units} units</source>
 <context>
     <name>Receipts</name>
     <message>
-        <location filename="../../charity_pos/messages.py" line="665"/>
+        <location filename="../../charity_pos/messages.py" line="667"/>
         <source>GENUINE: receipt {number} of {store} ({code}) is in the store&apos;s journal at the hub, as printed.</source>
         <translation>真实：{store}（{code}）的收据 {number} 与区平台所存该店账本一致。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="667"/>
+        <location filename="../../charity_pos/messages.py" line="669"/>
         <source>GENUINE: receipt {number} is signed by {store} ({code}); checked offline, without the store&apos;s journal.</source>
         <translation>真实：收据 {number} 由{store}（{code}）签名；离线核验，未比对门店账本。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="670"/>
+        <location filename="../../charity_pos/messages.py" line="672"/>
         <source>GENUINE BUT VOIDED: receipt {number} of {store} ({code}) was voided on {voided}.</source>
         <translation>真实但已作废：{store}（{code}）的收据 {number} 已于 {voided} 作废。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="672"/>
+        <location filename="../../charity_pos/messages.py" line="674"/>
         <source>GENUINE BUT NOT YET IMPORTED: receipt {number} is signed by {store} ({code}), but the hub has no bundle with it yet.</source>
         <translation>真实但尚未导入：收据 {number} 由{store}（{code}）签名，但区平台尚未收到含该收据的数据包。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="675"/>
+        <location filename="../../charity_pos/messages.py" line="677"/>
         <source>FORGED: no store {code} is registered in the district.</source>
         <translation>伪造：本区没有登记编码为 {code} 的门店。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="676"/>
+        <location filename="../../charity_pos/messages.py" line="678"/>
         <source>FORGED: the signature is not store {code}&apos;s: this receipt was not printed by the store as shown.</source>
         <translation>伪造：签名不属于门店 {code}，这张收据并非该店按所示内容开具。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="678"/>
+        <location filename="../../charity_pos/messages.py" line="680"/>
         <source>FORGED: the amount {claimed} differs from the store&apos;s journal ({journal}).</source>
         <translation>伪造：金额 {claimed} 与门店账本（{journal}）不符。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="680"/>
+        <location filename="../../charity_pos/messages.py" line="682"/>
         <source>FORGED: the date {claimed} differs from the store&apos;s journal ({journal}).</source>
         <translation>伪造：日期 {claimed} 与门店账本（{journal}）不符。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="682"/>
+        <location filename="../../charity_pos/messages.py" line="684"/>
         <source>OLDER RECEIPT WITHOUT SIGNATURE: receipt {number} of {code} was printed before receipts were signed; its QR code alone cannot prove it genuine.</source>
         <translation>旧版收据，无签名：门店 {code} 的收据 {number} 开具于收据签名启用之前，仅凭二维码无法证明其真实。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="685"/>
+        <location filename="../../charity_pos/messages.py" line="687"/>
         <source>UNKNOWN STORE: store {code} is not in the keys file (published {published}): get the district&apos;s latest keys file.</source>
         <translation>门店未知：公钥文件（{published} 发布）中没有门店 {code}，请向区里获取最新的公钥文件。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="690"/>
+        <location filename="../../charity_pos/messages.py" line="692"/>
         <source>The store&apos;s journal at the hub holds it with the same verification code, amount and date.</source>
         <translation>区平台所存门店账本中有这张收据，校验码、金额和日期一致。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="692"/>
+        <location filename="../../charity_pos/messages.py" line="694"/>
         <source>The store&apos;s journal at the hub holds this number with another verification code, amount or date: ask the store.</source>
         <translation>区平台所存门店账本中该号码的校验码、金额或日期不同：请向门店核实。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="695"/>
+        <location filename="../../charity_pos/messages.py" line="697"/>
         <source>The store&apos;s journal at the hub does not hold it (yet).</source>
         <translation>区平台所存门店账本中（暂）无这张收据。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="696"/>
+        <location filename="../../charity_pos/messages.py" line="698"/>
         <source>No store of this code is registered in the district.</source>
         <translation>本区没有登记该编码的门店。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="699"/>
+        <location filename="../../charity_pos/messages.py" line="701"/>
         <location filename="../../charity_pos/hub_ui/receipts.py" line="150"/>
         <source>Store</source>
         <translation>门店</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="700"/>
+        <location filename="../../charity_pos/messages.py" line="702"/>
         <source>Receipt</source>
         <translation>收据号码</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="701"/>
+        <location filename="../../charity_pos/messages.py" line="703"/>
         <source>Date</source>
         <translation>开票日期</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="702"/>
+        <location filename="../../charity_pos/messages.py" line="704"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="703"/>
+        <location filename="../../charity_pos/messages.py" line="705"/>
         <source>Donation</source>
         <translation>捐赠编号</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="704"/>
+        <location filename="../../charity_pos/messages.py" line="706"/>
         <source>Donor</source>
         <translation>捐赠人</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="705"/>
+        <location filename="../../charity_pos/messages.py" line="707"/>
         <source>Item</source>
         <translation>物品</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="706"/>
+        <location filename="../../charity_pos/messages.py" line="708"/>
         <source>Cash</source>
         <translation>现金捐赠</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="707"/>
+        <location filename="../../charity_pos/messages.py" line="709"/>
         <source>Voided on</source>
         <translation>作废日期</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="708"/>
+        <location filename="../../charity_pos/messages.py" line="710"/>
         <source>The hub holds</source>
         <translation>区平台已有</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="709"/>
+        <location filename="../../charity_pos/messages.py" line="711"/>
         <source>Note</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="711"/>
+        <location filename="../../charity_pos/messages.py" line="713"/>
         <source>the store&apos;s events up to #{seq}, last bundle {at}</source>
         <translation>该店第 {seq} 号以前的账本记录，最近数据包 {at}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="712"/>
+        <location filename="../../charity_pos/messages.py" line="714"/>
         <source>no bundle of this store yet</source>
         <translation>尚未收到该店的数据包</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="713"/>
+        <location filename="../../charity_pos/messages.py" line="715"/>
         <source>{name} × {quantity} {unit} (not valued)</source>
         <translation>{name} × {quantity} {unit}（未估价）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="714"/>
+        <location filename="../../charity_pos/messages.py" line="716"/>
         <source>{name} × {quantity} {unit} at {price}</source>
         <translation>{name} × {quantity} {unit}，单价 {price}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="715"/>
+        <location filename="../../charity_pos/messages.py" line="717"/>
         <source>{value} (on the receipt)</source>
         <translation>{value}（收据所载）</translation>
     </message>
@@ -5665,182 +5800,207 @@ This handout {value}: {lines} lines, {units} units</source>
 <context>
     <name>SaleScreen</name>
     <message>
-        <location filename="../../charity_pos/ui/sales/view.py" line="75"/>
+        <location filename="../../charity_pos/ui/sales/view.py" line="80"/>
         <source>Pay (F12)</source>
         <translation>结账（F12）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/view.py" line="77"/>
+        <location filename="../../charity_pos/ui/sales/view.py" line="82"/>
         <source>To pay</source>
         <translation>应收</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/view.py" line="90"/>
+        <location filename="../../charity_pos/ui/sales/view.py" line="95"/>
         <source>Quantity (F6)</source>
         <translation>数量（F6）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/view.py" line="91"/>
+        <location filename="../../charity_pos/ui/sales/view.py" line="96"/>
         <source>Price (F7)</source>
         <translation>改价（F7）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/view.py" line="92"/>
+        <location filename="../../charity_pos/ui/sales/view.py" line="97"/>
         <source>Line discount (F8)</source>
         <translation>单品折扣（F8）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/view.py" line="93"/>
+        <location filename="../../charity_pos/ui/sales/view.py" line="98"/>
         <source>Ticket discount (F10)</source>
         <translation>整单折扣（F10）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/view.py" line="94"/>
+        <location filename="../../charity_pos/ui/sales/view.py" line="99"/>
         <source>Remove line (Del)</source>
         <translation>删除此行（Del）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/view.py" line="95"/>
+        <location filename="../../charity_pos/ui/sales/view.py" line="100"/>
         <source>Find item (Ctrl+F)</source>
         <translation>查找商品（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/view.py" line="96"/>
+        <location filename="../../charity_pos/ui/sales/view.py" line="101"/>
         <source>Park (F11)</source>
         <translation>挂单（F11）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/view.py" line="98"/>
+        <location filename="../../charity_pos/ui/sales/view.py" line="103"/>
         <source>Cancel ticket (Ctrl+Del)</source>
         <translation>取消整单（Ctrl+Del）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/view.py" line="99"/>
+        <location filename="../../charity_pos/ui/sales/view.py" line="104"/>
         <source>Return (Ctrl+R)</source>
         <translation>退货（Ctrl+R）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/view.py" line="100"/>
+        <location filename="../../charity_pos/ui/sales/view.py" line="105"/>
         <source>Shift&apos;s sales (Ctrl+J)</source>
         <translation>本班销售（Ctrl+J）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/view.py" line="124"/>
+        <location filename="../../charity_pos/ui/sales/view.py" line="107"/>
+        <source>No sale (Ctrl+O)</source>
+        <translation>开钱箱（Ctrl+O）</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/sales/view.py" line="132"/>
         <source>Sale</source>
         <translation>收银</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/view.py" line="127"/>
-        <source>Sale: scan or type and Enter, 3* for three, F6 quantity, F7 price, F8 line discount, F10 ticket discount, Del remove line, Ctrl+Del cancel ticket, Ctrl+F find item, F11 park, Shift+F11 recall, F12 pay, Ctrl+R return, Ctrl+J shift&apos;s sales, Ctrl+T open or close the shift</source>
-        <translation>收银：扫码或输入后按 Enter，3* 表示三件，F6 数量，F7 改价，F8 单品折扣，F10 整单折扣，Del 删除此行，Ctrl+Del 取消整单，Ctrl+F 查找商品，F11 挂单，Shift+F11 取单，F12 结账，Ctrl+R 退货，Ctrl+J 本班销售，Ctrl+T 开班或交班</translation>
+        <location filename="../../charity_pos/ui/sales/view.py" line="135"/>
+        <source>Sale: scan or type and Enter, 3* for three, F6 quantity, F7 price, F8 line discount, F10 ticket discount, Del remove line, Ctrl+Del cancel ticket, Ctrl+F find item, F11 park, Shift+F11 recall, F12 pay, Ctrl+R return, Ctrl+J shift&apos;s sales, Ctrl+T open or close the shift, Ctrl+O open the cash drawer without a sale</source>
+        <translation>收银：扫码或输入后按 Enter，3* 表示三件，F6 数量，F7 改价，F8 单品折扣，F10 整单折扣，Del 删除此行，Ctrl+Del 取消整单，Ctrl+F 查找商品，F11 挂单，Shift+F11 取单，F12 结账，Ctrl+R 退货，Ctrl+J 本班销售，Ctrl+T 开班或交班，Ctrl+O 无销售开钱箱</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/view.py" line="161"/>
+        <location filename="../../charity_pos/ui/sales/view.py" line="169"/>
         <source>Till {till}: no shift open. Ctrl+T opens one with its cash float.</source>
         <translation>收银台 {till} 未开班。按 Ctrl+T 开班并登记备用金。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/view.py" line="163"/>
+        <location filename="../../charity_pos/ui/sales/view.py" line="171"/>
         <source>Open shift (Ctrl+T)</source>
         <translation>开班（Ctrl+T）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/view.py" line="166"/>
+        <location filename="../../charity_pos/ui/sales/view.py" line="174"/>
         <source>Shift {number} · till {till} · opened by {user}</source>
         <translation>班次 {number} · 收银台 {till} · {user} 开班</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/view.py" line="168"/>
+        <location filename="../../charity_pos/ui/sales/view.py" line="176"/>
         <source>Close shift (Ctrl+T)</source>
         <translation>交班（Ctrl+T）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/view.py" line="172"/>
+        <location filename="../../charity_pos/ui/sales/view.py" line="181"/>
         <source>Recall (Shift+F11)</source>
         <translation>取单（Shift+F11）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/view.py" line="177"/>
+        <location filename="../../charity_pos/ui/sales/view.py" line="186"/>
         <source>Nothing to cancel.</source>
         <translation>没有可取消的单。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/view.py" line="180"/>
+        <location filename="../../charity_pos/ui/sales/view.py" line="189"/>
         <source>Cancel ticket</source>
         <translation>取消整单</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/view.py" line="181"/>
+        <location filename="../../charity_pos/ui/sales/view.py" line="190"/>
         <source>Cancel this ticket ({summary}) without selling? It is logged.</source>
         <translation>取消这一单（{summary}），不结账？此操作会记录在案。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/view.py" line="191"/>
+        <location filename="../../charity_pos/ui/sales/view.py" line="200"/>
         <source>Ticket cancelled.</source>
         <translation>整单已取消。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/view.py" line="197"/>
+        <location filename="../../charity_pos/ui/sales/view.py" line="206"/>
         <source>Nothing to park.</source>
         <translation>没有可挂的单。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/view.py" line="207"/>
+        <location filename="../../charity_pos/ui/sales/view.py" line="216"/>
         <source>Ticket parked. Shift+F11 recalls it.</source>
         <translation>已挂单。按 Shift+F11 取单。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/view.py" line="218"/>
-        <location filename="../../charity_pos/ui/sales/view.py" line="310"/>
+        <location filename="../../charity_pos/ui/sales/view.py" line="227"/>
+        <location filename="../../charity_pos/ui/sales/view.py" line="321"/>
         <source>Pay, park or cancel this ticket first.</source>
         <translation>请先结账、挂单或取消当前这一单。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/view.py" line="222"/>
+        <location filename="../../charity_pos/ui/sales/view.py" line="231"/>
         <source>No parked tickets at this till.</source>
         <translation>本收银台没有挂起的单。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/view.py" line="247"/>
+        <location filename="../../charity_pos/ui/sales/view.py" line="256"/>
         <source>Ticket recalled without: {reasons}</source>
         <translation>已取单，但以下商品未能恢复：{reasons}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/view.py" line="250"/>
+        <location filename="../../charity_pos/ui/sales/view.py" line="259"/>
         <source>Ticket recalled: {summary}</source>
         <translation>已取单：{summary}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/view.py" line="260"/>
+        <location filename="../../charity_pos/ui/sales/view.py" line="269"/>
         <source>Brought over to pay for: {count} lines.</source>
         <translation>已转入付费购买：{count} 行。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/view.py" line="266"/>
+        <location filename="../../charity_pos/ui/sales/view.py" line="275"/>
         <source>Nothing to pay yet: scan the goods first.</source>
         <translation>还没有可结账的商品：请先扫码。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/view.py" line="279"/>
+        <location filename="../../charity_pos/ui/sales/view.py" line="290"/>
         <source>Last sale {number}
 total {total}, change {change}</source>
         <translation>上一单 {number}
 合计 {total}，找零 {change}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/view.py" line="281"/>
+        <location filename="../../charity_pos/ui/sales/view.py" line="292"/>
         <source>Paid: sale {number}.</source>
         <translation>收款完成：销售单号 {number}。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/view.py" line="290"/>
+        <location filename="../../charity_pos/ui/sales/view.py" line="301"/>
         <source>No shift open</source>
         <translation>未开班</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/view.py" line="291"/>
+        <location filename="../../charity_pos/ui/sales/view.py" line="302"/>
         <source>No shift is open at till {till}. Open one now with its cash float?</source>
         <translation>收银台 {till} 还没有开班。现在开班并登记备用金吗？</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/sales/view.py" line="371"/>
+        <source>Open the cash drawer</source>
+        <translation>开钱箱</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/sales/view.py" line="372"/>
+        <source>Why open the drawer without a sale? (logged)</source>
+        <translation>无销售开钱箱的原因（将记入日志）：</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/sales/view.py" line="378"/>
+        <source>No cash drawer at this till: choose an ESC/POS printer with a drawer in Settings.</source>
+        <translation>本收银台未接钱箱：请在设置中选择接有钱箱的 ESC/POS 打印机。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/sales/view.py" line="392"/>
+        <source>Cash drawer opened without a sale; logged with the reason.</source>
+        <translation>已无销售开钱箱，原因已记入日志。</translation>
     </message>
 </context>
 <context>
@@ -5991,154 +6151,252 @@ total {total}, change {change}</source>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../charity_pos/ui/settings.py" line="30"/>
+        <location filename="../../charity_pos/ui/settings.py" line="44"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/settings.py" line="40"/>
+        <location filename="../../charity_pos/ui/settings.py" line="54"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/settings.py" line="41"/>
+        <location filename="../../charity_pos/ui/settings.py" line="55"/>
         <source>Text size (points)</source>
         <translation>字号（磅）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/settings.py" line="44"/>
+        <location filename="../../charity_pos/ui/settings.py" line="58"/>
         <source>Counter</source>
         <translation>收银</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/settings.py" line="48"/>
+        <location filename="../../charity_pos/ui/settings.py" line="62"/>
         <source>Each PC that sells is its own till; a till has one open shift at a time.</source>
         <translation>每台收银电脑是一个收银台；一个收银台同时只能有一个未交班的班次。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/settings.py" line="50"/>
+        <location filename="../../charity_pos/ui/settings.py" line="64"/>
         <source>Ask each time</source>
         <translation>每次询问</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/settings.py" line="54"/>
+        <location filename="../../charity_pos/ui/settings.py" line="68"/>
         <source>{name} (not found)</source>
         <translation>{name}（未找到）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/settings.py" line="58"/>
+        <location filename="../../charity_pos/ui/settings.py" line="72"/>
         <source>80 mm</source>
         <translation>80 毫米</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/settings.py" line="59"/>
+        <location filename="../../charity_pos/ui/settings.py" line="73"/>
         <source>58 mm</source>
         <translation>58 毫米</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/settings.py" line="61"/>
+        <location filename="../../charity_pos/ui/settings.py" line="75"/>
         <source>Print the slip by itself after each sale</source>
         <translation>每笔结账后自动打印小票</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/settings.py" line="63"/>
+        <location filename="../../charity_pos/ui/settings.py" line="77"/>
         <source>Till</source>
         <translation>收银台</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/settings.py" line="64"/>
+        <location filename="../../charity_pos/ui/settings.py" line="78"/>
         <source>Receipt printer</source>
         <translation>小票打印机</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/settings.py" line="65"/>
+        <location filename="../../charity_pos/ui/settings.py" line="79"/>
         <source>Slip paper</source>
         <translation>小票纸宽</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/settings.py" line="70"/>
+        <location filename="../../charity_pos/ui/settings.py" line="89"/>
         <source>Changes take effect the next time charity-pos starts.</source>
         <translation>更改在下次启动 charity-pos 时生效。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/settings.py" line="80"/>
+        <location filename="../../charity_pos/ui/settings.py" line="99"/>
         <source>Customer display</source>
         <translation>顾客显示屏</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/settings.py" line="85"/>
+        <location filename="../../charity_pos/ui/settings.py" line="104"/>
         <source>None</source>
         <translation>不使用</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/settings.py" line="86"/>
+        <location filename="../../charity_pos/ui/settings.py" line="105"/>
         <source>Second screen</source>
         <translation>第二块屏幕</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/settings.py" line="87"/>
+        <location filename="../../charity_pos/ui/settings.py" line="106"/>
         <source>Pole display (serial port)</source>
         <translation>客显屏（串口）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/settings.py" line="92"/>
+        <location filename="../../charity_pos/ui/settings.py" line="111"/>
         <source>{name} ({width}×{height})</source>
         <translation>{name}（{width}×{height}）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/settings.py" line="95"/>
+        <location filename="../../charity_pos/ui/settings.py" line="114"/>
         <source>{name} (not connected)</source>
         <translation>{name}（未连接）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/settings.py" line="99"/>
+        <location filename="../../charity_pos/ui/settings.py" line="118"/>
         <source>COM3 or /dev/ttyUSB0</source>
         <translation>COM3 或 /dev/ttyUSB0</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/settings.py" line="108"/>
+        <location filename="../../charity_pos/ui/settings.py" line="127"/>
         <source>Show the customer</source>
         <translation>顾客显示</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/settings.py" line="109"/>
+        <location filename="../../charity_pos/ui/settings.py" line="128"/>
         <source>Screen</source>
         <translation>屏幕</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/settings.py" line="110"/>
+        <location filename="../../charity_pos/ui/settings.py" line="129"/>
+        <location filename="../../charity_pos/ui/settings.py" line="174"/>
+        <location filename="../../charity_pos/ui/settings.py" line="209"/>
         <source>Serial port</source>
         <translation>串口</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/settings.py" line="111"/>
+        <location filename="../../charity_pos/ui/settings.py" line="130"/>
+        <location filename="../../charity_pos/ui/settings.py" line="210"/>
         <source>Baud rate</source>
         <translation>波特率</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/settings.py" line="132"/>
+        <location filename="../../charity_pos/ui/settings.py" line="151"/>
         <source>Choose the screen the customer display goes on.</source>
         <translation>请选择顾客显示屏所在的屏幕。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/settings.py" line="134"/>
+        <location filename="../../charity_pos/ui/settings.py" line="153"/>
         <source>Type the pole display&apos;s serial port, such as COM3 or /dev/ttyUSB0.</source>
         <translation>请填写客显屏的串口，例如 COM3 或 /dev/ttyUSB0。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/settings.py" line="136"/>
+        <location filename="../../charity_pos/ui/settings.py" line="155"/>
         <source>“{port}” is not a serial port name such as COM3 or /dev/ttyUSB0.</source>
         <translation>“{port}”不是串口名称，应类似 COM3 或 /dev/ttyUSB0。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/settings.py" line="137"/>
+        <location filename="../../charity_pos/ui/settings.py" line="156"/>
         <source>Choose a baud rate from the list.</source>
         <translation>请从列表中选择波特率。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/settings.py" line="140"/>
+        <location filename="../../charity_pos/ui/settings.py" line="159"/>
         <source>{screen} is the cashier&apos;s own screen: the customer display goes on a second screen.</source>
         <translation>{screen} 是收银员自己的屏幕：顾客显示屏应放在第二块屏幕上。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/settings.py" line="165"/>
+        <source>Receipt printer and cash drawer</source>
+        <translation>小票打印机与钱箱</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/settings.py" line="168"/>
+        <source>Through the printer driver, or a PDF</source>
+        <translation>通过打印机驱动或 PDF</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/settings.py" line="169"/>
+        <source>ESC/POS receipt printer (opens the cash drawer)</source>
+        <translation>ESC/POS 小票打印机（可开钱箱）</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/settings.py" line="172"/>
+        <source>Network (port 9100)</source>
+        <translation>网络（端口 9100）</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/settings.py" line="173"/>
+        <source>USB</source>
+        <translation>USB</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/settings.py" line="176"/>
+        <source>Windows printer (raw)</source>
+        <translation>Windows 打印机（原始数据）</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/settings.py" line="195"/>
+        <source>A cash drawer is plugged into this printer</source>
+        <translation>此打印机接有钱箱</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/settings.py" line="198"/>
+        <source>Pin 2</source>
+        <translation>2 号引脚</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/settings.py" line="199"/>
+        <source>Pin 5</source>
+        <translation>5 号引脚</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/settings.py" line="201"/>
+        <source>Test print</source>
+        <translation>打印测试页</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/settings.py" line="203"/>
+        <source>Slips and reports</source>
+        <translation>小票与报表</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/settings.py" line="204"/>
+        <source>Connection</source>
+        <translation>连接方式</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/settings.py" line="205"/>
+        <source>Printer address</source>
+        <translation>打印机地址</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/settings.py" line="206"/>
+        <source>Port</source>
+        <translation>端口</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/settings.py" line="207"/>
+        <source>USB vendor ID</source>
+        <translation>USB 厂商 ID</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/settings.py" line="208"/>
+        <source>USB product ID</source>
+        <translation>USB 产品 ID</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/settings.py" line="211"/>
+        <source>Windows printer</source>
+        <translation>Windows 打印机</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/settings.py" line="215"/>
+        <source>Cash drawer</source>
+        <translation>钱箱</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/settings.py" line="304"/>
+        <source>Test page sent to {printer}.</source>
+        <translation>测试页已发送到 {printer}。</translation>
     </message>
 </context>
 <context>
@@ -6198,7 +6456,7 @@ total {total}, change {change}</source>
 <context>
     <name>SlipPrinter</name>
     <message>
-        <location filename="../../charity_pos/ui/sales/slip_printer.py" line="105"/>
+        <location filename="../../charity_pos/ui/sales/slip_printer.py" line="181"/>
         <source>{kind}-report-{number}.pdf</source>
         <extracomment>The paper offered in the print dialog before the slip&apos;s own length is known.</extracomment>
         <translation>{kind}报表-{number}.pdf</translation>

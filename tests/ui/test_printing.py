@@ -169,3 +169,237 @@ def test_landscape_label_is_offered_landscape_and_printed_whole(output, tmp_path
     assert [round(x / 72 * 25.4) for x in page.get_size()] == [30, 40], "the driver's portrait label"
     bitmap = page.render(scale=1, grayscale=True)
     assert bitmap.buffer[(bitmap.height // 2) * bitmap.stride + bitmap.width // 2] < 60, "turned, not shrunk away"
+
+
+# --- the ESC/POS receipt printer and the cash drawer at the counter ------------------------
+import uuid  # noqa: E402
+
+from escpos.printer import Dummy  # noqa: E402
+from PySide6.QtCore import Qt  # noqa: E402
+from PySide6.QtWidgets import QDialog  # noqa: E402
+
+from charity_pos.config import Settings  # noqa: E402
+from charity_pos.devices import escpos_layout  # noqa: E402
+from charity_pos.devices.receipt_printer import ReceiptPrinter, connection_from  # noqa: E402
+from charity_pos.services.base import Approval  # noqa: E402
+from charity_pos.services.sales import LineDraft, PaymentDraft, SaleDraft  # noqa: E402
+from charity_pos.services.slips import sale_slip  # noqa: E402
+from tests.ui.test_handout_screen import households  # noqa: E402, F401 - the fixture
+from tests.ui.test_payment import enter, pay, three_bags  # noqa: E402
+
+PULSE_PIN_2 = b"\x1bp\x00\x32\x32"
+
+
+class Jobs:
+    """The ESC/POS printer at the till: each connection a python-escpos
+    Dummy whose bytes are kept, one entry per job; ``offline`` refuses."""
+
+    def __init__(self) -> None:
+        self.sent: list[bytes] = []
+        self.offline = False
+
+    def open(self, connection):  # type: ignore[no-untyped-def]
+        if self.offline:
+            raise OSError(113, "No route to host")
+        dummy = Dummy()
+        closed: list[bool] = []
+
+        def close() -> None:  # python-escpos closes once more when the object goes: count the job once
+            if not closed:
+                closed.append(True)
+                self.sent.append(dummy.output)
+
+        dummy.close = close  # type: ignore[method-assign]
+        return dummy
+
+    @property
+    def pulses(self) -> int:
+        return sum(1 for job in self.sent if job == PULSE_PIN_2)
+
+
+@pytest.fixture
+def jobs(sale_screen) -> Jobs:  # type: ignore[no-untyped-def]
+    """The counter set to an ESC/POS printer on the network with a drawer on pin 2, slips printing by themselves."""
+    made = Jobs()
+    settings = Settings(till="1", slip_output="escpos", escpos_host="192.168.1.87", auto_print_slip=True)
+    sale_screen.use_settings(settings)
+    sale_screen.slips.escpos_printer = lambda: ReceiptPrinter(  # type: ignore[method-assign]
+        connection_from(sale_screen.settings), opener=made.open)
+    return made
+
+
+def test_a_cash_sale_opens_the_drawer_when_paid_and_prints_its_slip(qtbot, sale_screen, services, jobs) -> None:  # type: ignore[no-untyped-def]
+    three_bags(qtbot, sale_screen)
+    seen: dict[str, object] = {}
+
+    def steps(dialog) -> None:  # type: ignore[no-untyped-def]
+        qtbot.keyClicks(dialog.cash, "100")
+        enter(qtbot, dialog)
+        seen["at_change"] = list(jobs.sent)  # the change on the screen: the drawer is already open
+        seen["slip_label"] = dialog.slip_label.text()
+
+    pay(qtbot, sale_screen, steps)
+    number = services.sales.sales()[0].number
+    view = services.sales.sale(number)
+    assert seen["at_change"][0] == PULSE_PIN_2, "the drawer opens first"
+    assert seen["at_change"][1] == escpos_layout.sale_slip(sale_slip(services.ctx, view, 0), 80)
+    assert jobs.pulses == 1, "once, not again when the dialog closes"
+    assert view.slip_prints == 1 and seen["slip_label"] == "小票已打印。"
+    assert sale_screen.no_sale_button.isVisible()
+
+
+def test_a_wechat_sale_leaves_the_drawer_shut(qtbot, sale_screen, services, jobs) -> None:  # type: ignore[no-untyped-def]
+    three_bags(qtbot, sale_screen)
+
+    def steps(dialog) -> None:  # type: ignore[no-untyped-def]
+        qtbot.keyClick(dialog.cash, Qt.Key.Key_F5)
+        enter(qtbot, dialog)
+        qtbot.keyClicks(dialog.reference, "4200001234202603101234")
+        enter(qtbot, dialog)
+
+    pay(qtbot, sale_screen, steps)
+    assert services.sales.sales()[0].number
+    assert jobs.pulses == 0 and len(jobs.sent) == 1, "only the slip"
+
+
+def test_an_offline_printer_is_said_and_the_sale_is_kept_uncounted(qtbot, sale_screen, services, jobs,  # type: ignore[no-untyped-def]
+                                                                    feedback) -> None:
+    jobs.offline = True
+    three_bags(qtbot, sale_screen)
+
+    def steps(dialog) -> None:  # type: ignore[no-untyped-def]
+        qtbot.keyClicks(dialog.cash, "100")
+        enter(qtbot, dialog)
+
+    pay(qtbot, sale_screen, steps)
+    sale = services.sales.sale(services.sales.sales()[0].number)
+    assert sale.status == "completed" and sale.change_fen == 130
+    assert sale.slip_prints == 0, "a slip the printer did not take is not counted"
+    assert feedback.errors and all("192.168.1.87:9100" in text and "无法连接" in text for text in feedback.errors)
+    assert sale_screen.model.rowCount() == 0, "the counter goes on"
+
+
+def _drive_return(qtbot, screen, number: str, approval) -> None:  # type: ignore[no-untyped-def]
+    approval.answer = Approval("manager", "9999", "顾客退货，商品完好")
+
+    def run(dialog: QDialog) -> int:
+        dialog.load(number)
+        dialog.spins[0][1].setValue(1)
+        dialog.reason.setText("破损")
+        dialog.take_back()
+        return dialog.result()
+
+    screen.run_dialog = run  # type: ignore[method-assign]
+    qtbot.keyClick(screen.scan, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
+
+
+def test_a_cash_return_opens_the_drawer_a_phone_one_does_not(qtbot, sale_screen, services, cashier, stocked,  # type: ignore[no-untyped-def]
+                                                             approval, jobs) -> None:
+    rice = stocked["rice"]
+    by_cash = services.sales.complete(cashier, SaleDraft(uuid.uuid4(), "1", (LineDraft(rice.id, 2),),
+                                                         (PaymentDraft("cash", 10000),))).number
+    by_phone = services.sales.complete(cashier, SaleDraft(uuid.uuid4(), "1", (LineDraft(rice.id, 2),), (
+        PaymentDraft("alipay", 6580, "2826123412341234"),))).number
+    _drive_return(qtbot, sale_screen, by_phone, approval)
+    assert jobs.pulses == 0 and len(jobs.sent) == 1, "the return slip only"
+    _drive_return(qtbot, sale_screen, by_cash, approval)
+    assert jobs.pulses == 1
+
+
+def test_no_sale_a_cashier_needs_a_manager_and_it_is_logged(qtbot, sale_screen, services, approval, jobs,  # type: ignore[no-untyped-def]
+                                                            feedback) -> None:
+    from tests.devices.test_drawer_service import opened
+
+    sale_screen.ask_reason = lambda: "顾客换零钱"  # type: ignore[method-assign]
+    qtbot.keyClick(sale_screen.scan, Qt.Key.Key_O, Qt.KeyboardModifier.ControlModifier)
+    assert approval.asked == ["此操作需要店长批准：无销售开钱箱。"]
+    assert jobs.pulses == 0 and opened(services) == [], "cancelled: nothing opened, nothing logged"
+    approval.answer = Approval("manager", "9999", "同意换零", "1")
+    assert sale_screen.no_sale()
+    assert jobs.pulses == 1
+    assert [(o, detail["reason"]) for _a, o, _u, _b, detail in opened(services)] == [("approved", "顾客换零钱")]
+    assert sale_screen.notice.text() == "已无销售开钱箱，原因已记入日志。"
+
+
+def test_no_sale_needs_a_reason_from_a_manager_too(qtbot, services, manager, feedback, approval, open_shift,  # type: ignore[no-untyped-def]
+                                                   stocked) -> None:
+    from charity_pos.ui.sales import SaleScreen
+    from tests.devices.test_drawer_service import opened
+
+    made = Jobs()
+    screen = SaleScreen(services, manager, feedback, approval,
+                        settings=Settings(till="1", slip_output="escpos", escpos_host="192.168.1.87"))
+    qtbot.addWidget(screen)
+    screen.slips.escpos_printer = lambda: ReceiptPrinter(connection_from(screen.settings), opener=made.open)  # type: ignore[method-assign]
+    screen.ask_reason = lambda: "  "  # type: ignore[method-assign]
+    assert not screen.no_sale()
+    assert feedback.errors == ["原因不能为空。"] and made.sent == [] and opened(services) == []
+    screen.ask_reason = lambda: None  # type: ignore[method-assign]
+    assert not screen.no_sale() and made.sent == []
+    screen.ask_reason = lambda: "点错了，退回备用金"  # type: ignore[method-assign]
+    assert screen.no_sale() and made.pulses == 1 and approval.asked == []
+    assert [detail["reason"] for *_rest, detail in opened(services)] == ["点错了，退回备用金"]
+
+
+def test_no_sale_without_a_drawer_is_said(qtbot, sale_screen) -> None:  # type: ignore[no-untyped-def]
+    asked: list[bool] = []
+    sale_screen.ask_reason = lambda: asked.append(True) or "x"  # type: ignore[method-assign]
+    assert not sale_screen.no_sale_button.isVisible()
+    assert not sale_screen.no_sale()
+    assert asked == [] and "设置" in sale_screen.notice.text()
+
+
+def test_a_printer_failing_on_no_sale_logs_nothing(qtbot, sale_screen, services, jobs, approval, feedback) -> None:  # type: ignore[no-untyped-def]
+    from tests.devices.test_drawer_service import opened
+
+    jobs.offline = True
+    approval.answer = Approval("manager", "9999", "同意", "1")
+    sale_screen.ask_reason = lambda: "换零钱"  # type: ignore[method-assign]
+    assert not sale_screen.no_sale()
+    assert opened(services) == [] and "无法连接" in feedback.errors[-1]
+
+
+def test_the_handout_slip_goes_to_the_escpos_printer_on_its_paper(qtbot, services, cashier, feedback, approval,  # type: ignore[no-untyped-def]
+                                                                  households) -> None:
+    from charity_pos.devices.escpos_picture import picture
+    from charity_pos.ui.handout import HandoutScreen
+    from tests.ui.conftest import show_active
+    from tests.ui.test_handout_screen import RICE
+    from tests.ui.test_sale_screen import post_burst
+
+    made = Jobs()
+    settings = Settings(till="1", slip_output="escpos", escpos_host="192.168.1.87", slip_width_mm=58)
+    screen = HandoutScreen(services, cashier, feedback, approval, settings=settings)
+    qtbot.addWidget(screen)
+    screen.resize(1100, 720)
+    show_active(screen)
+    screen.activate()
+    screen.slips.escpos_printer = lambda: ReceiptPrinter(connection_from(settings), opener=made.open)  # type: ignore[method-assign]
+    post_burst(screen.scan, "AX000001\n" + RICE + "\n")
+    qtbot.waitUntil(lambda: screen.model.rowCount() == 1)
+    qtbot.keyClick(screen.scan, Qt.Key.Key_F12)
+    number = screen.last_number
+    qtbot.keyClick(screen.scan, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    assert len(made.sent) == 1 and feedback.errors == []
+    shown = picture(made.sent[0], 32)
+    assert number in shown and "领取人签字" in shown and "310104********7620" in shown and "袁建华" not in shown
+    from charity_pos.devices.escpos_text import columns
+
+    assert all(columns(line) <= 32 for line in shown.splitlines())
+    assert b"\x1bp" not in made.sent[0], "a handout takes no money: the drawer stays shut"
+    assert screen.notice.text() == f"发放单 {number} 已打印：请领取人签字。"
+
+
+def test_the_x_report_goes_to_the_escpos_printer(qtbot, sale_screen, services, jobs) -> None:  # type: ignore[no-untyped-def]
+    assert sale_screen.slips.shift_report("1", sale_screen)
+    from charity_pos.devices.escpos_picture import picture
+
+    doc = services.shifts.report_doc("1")
+
+    def shown(job: bytes) -> list[str]:  # the time of printing aside
+        return [line for line in picture(job, 48).splitlines() if not line.startswith("打印")]
+
+    assert doc.kind == "X" and len(jobs.sent) == 1
+    assert shown(jobs.sent[0]) == shown(escpos_layout.shift_report(doc, 80))
+    jobs.offline = True
+    assert not sale_screen.slips.shift_report("1", sale_screen)

@@ -1,6 +1,7 @@
 """The handout slip (物资发放单) the recipient signs, on the till's receipt
 printer (80 mm, straight to the printer named in the settings, like a sales
-slip), on A5 through the print dialog, or saved as a PDF (A5).
+slip; or on the ESC/POS printer, on its paper), on A5 through the print
+dialog, or saved as a PDF (A5).
 
 Each of them counts a print of the slip (the second is marked 重打), and
 only once the PDF exists: cancelling the print dialog counts nothing."""
@@ -38,6 +39,16 @@ class HandoutSlips(SlipPrinter):
     def handout_slip(self, number: str, paper: str = ROLL, parent: QWidget | None = None) -> bool:
         """Print the slip: 80 mm on the slip printer (or the dialog when none
         is named), A5 through the print dialog."""
+        if paper == ROLL and self.escpos:
+            def send(printer) -> bool:  # type: ignore[no-untyped-def]
+                from charity_pos.devices.escpos_layout import handout_slip
+
+                self.services.handouts.print_slip(
+                    self.actor, number,
+                    render=lambda doc: printer.send(handout_slip(doc, printer.connection.width_mm)))
+                return True
+
+            return self._escpos(parent, send) is True
         if paper == ROLL:
             return self._print(self._maker(number, ROLL), parent)
         try:

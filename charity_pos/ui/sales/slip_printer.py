@@ -1,6 +1,13 @@
-"""The till's receipt printer: sales slips, return slips and shift reports.
+"""The till's receipt printer: sales slips, return slips and shift reports,
+and the cash drawer plugged into it.
 
-With a printer named in the settings (``slip_printer``) a slip goes straight
+Settings choose how: through Qt (a printer driver, or a PDF), or straight to
+an ESC/POS receipt printer (``charity_pos.devices``), which also opens the
+drawer. An ESC/POS job is sent inside the service's unit of work that counts
+the print, so a slip the printer did not take is not counted; whatever the
+printer says is shown in the user's words and the sale stays as it was.
+
+Through Qt: with a printer named in the settings (``slip_printer``) a slip goes straight
 to it, no dialog (that is what automatic printing needs); otherwise Qt's
 print dialog asks. The printer is settled before the PDF is made, because
 making a sale's slip counts a print (the second is marked 重打): cancelling
@@ -13,6 +20,7 @@ import logging
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 from PySide6.QtCore import QObject
 from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
@@ -20,6 +28,7 @@ from PySide6.QtWidgets import QWidget
 
 from charity_pos import files
 from charity_pos.config import Settings
+from charity_pos.devices.receipt_printer import ReceiptPrinter
 from charity_pos.services.base import Actor
 from charity_pos.services.registry import Services
 from charity_pos.services.sales import SaleView
@@ -33,6 +42,7 @@ MM = 72 / 25.4
 OFFERED_LENGTH_MM = 200
 
 MakePdf = Callable[[Path], "bool | None"]
+T = TypeVar("T")
 
 
 class SlipPrinter(QObject):
@@ -55,11 +65,60 @@ class SlipPrinter(QObject):
             return None
         return QPrinter(info, QPrinter.PrinterMode.HighResolution)
 
+    def escpos_printer(self) -> ReceiptPrinter:
+        """The ESC/POS printer the settings describe (tests give one that
+        writes to python-escpos's Dummy). Raises InvalidInput for settings
+        that do not describe one."""
+        return ReceiptPrinter.from_settings(self.settings())
+
+    @property
+    def escpos(self) -> bool:
+        return self.settings().slip_output == "escpos"
+
+    def _escpos(self, parent: QWidget | None, send: Callable[[ReceiptPrinter], T]) -> T | None:
+        """Run ``send`` with the printer; errors are shown, never raised."""
+        try:
+            with busy():
+                return send(self.escpos_printer())
+        except Exception as exc:  # noqa: BLE001 - shown in the user's words; unexpected ones logged by Feedback
+            self.feedback.error(parent or self.widget, exc)
+            return None
+
+    # --- the cash drawer --------------------------------------------------
+    @property
+    def has_drawer(self) -> bool:
+        """A drawer hangs on this till's ESC/POS printer."""
+        settings = self.settings()
+        return settings.slip_output == "escpos" and settings.cash_drawer
+
+    def open_drawer(self, parent: QWidget | None = None) -> bool:
+        """Pulse the drawer open (after a cash sale or return). False, with
+        the reason shown, when the printer did not take the pulse."""
+        if not self.has_drawer:
+            return False
+        return self._escpos(parent, lambda printer: printer.open_drawer() or True) is True
+
+    def pulse(self) -> None:
+        """The drawer's pulse, raising ``PrinterFailed``: for a service that
+        logs the opening only once it happened."""
+        self.escpos_printer().open_drawer()
+
     # --- what the counter prints ------------------------------------------
     def sale_slip(self, number: str, parent: QWidget | None = None) -> SaleView | None:
         """Print a sale's slip (the first print is the original, later ones
         are marked 重打). Returns the sale as printed; None if not printed."""
         printed: list[SaleView] = []
+        if self.escpos:
+            def send(printer: ReceiptPrinter) -> SaleView:
+                from charity_pos.devices.escpos_layout import sale_slip as layout
+                from charity_pos.services.slips import sale_slip
+
+                def render(view: SaleView, reprints: int) -> None:
+                    printer.send(layout(sale_slip(self.services.ctx, view, reprints), printer.connection.width_mm))
+
+                return self.services.sales.print_slip(self.actor, number, render=render)
+
+            return self._escpos(parent, send)
 
         def make(path: Path) -> bool:
             from charity_pos.printing.slip import render_slip
@@ -77,6 +136,15 @@ class SlipPrinter(QObject):
         return printed[0] if self._print(make, parent) and printed else None
 
     def return_slip(self, number: str, parent: QWidget | None = None) -> bool:
+        if self.escpos:
+            def send(printer: ReceiptPrinter) -> bool:
+                from charity_pos.devices.escpos_layout import sale_slip as layout
+                from charity_pos.services.slips import return_slip
+
+                printer.send(layout(return_slip(self.services.ctx, number), printer.connection.width_mm))
+                return True
+
+            return self._escpos(parent, send) is True
         def make(path: Path) -> bool:
             from charity_pos.printing.slip import render_slip
             from charity_pos.services.slips import return_slip
@@ -100,6 +168,14 @@ class SlipPrinter(QObject):
             render_shift_report(doc, path, self.settings().slip_width_mm)
             return True
 
+        if not to_file and self.escpos:
+            def send(printer: ReceiptPrinter) -> bool:
+                from charity_pos.devices.escpos_layout import shift_report
+
+                printer.send(shift_report(doc, printer.connection.width_mm))
+                return True
+
+            return self._escpos(parent, send) is True
         if not to_file:
             return self._print(make, parent)
         name = self.tr("{kind}-report-{number}.pdf").format(kind=doc.kind, number=doc.shift_number)

@@ -8,24 +8,28 @@ scan field always has the focus and every key below works from it.
     Del               remove the current line             Ctrl+Del  cancel the ticket
     F11 / Shift+F11   park / recall a ticket              F12  pay
     Ctrl+F find an item · Ctrl+R or a slip's barcode: a return · Ctrl+J this shift's sales (reprint, void)
-    Ctrl+T open or close the shift
+    Ctrl+T open or close the shift · Ctrl+O open the cash drawer without a sale (a manager's, logged)
+
+With an ESC/POS printer and its drawer in the settings, the drawer opens by
+itself when a sale paid in cash, or a return that gives cash back, is done.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QHBoxLayout, QInputDialog, QLabel, QVBoxLayout, QWidget
 
 from charity_pos.config import Settings
 from charity_pos.domain.money import format_fen
 from charity_pos.errors import PosError
 from charity_pos.i18n import describe
 from charity_pos.services.base import Actor, Changes, Entity
+from charity_pos.services.drawer import DrawerService, cash_moved_by_return, cash_moved_by_sale
 from charity_pos.services.registry import Services
 from charity_pos.services.sales import Scanned
-from charity_pos.ui.approval import AskApproval
+from charity_pos.ui.approval import AskApproval, with_approval
 from charity_pos.ui.feedback import Feedback
 from charity_pos.ui.flow import FlowLayout
 from charity_pos.ui.sales.dialogs import RecallDialog
@@ -48,6 +52,7 @@ class SaleScreen(Screen):
         super().__init__(services, actor, feedback, ask, parent)
         self._settings = settings or Settings.load()
         self.slips = SlipPrinter(services, actor, feedback, lambda: self._settings, self)
+        self.drawer = DrawerService(services.ctx, services.accounts)
         self.editor = TicketEditor(self, self)
         editor = self.editor
         self.entry, self.model, self.table = editor.entry, editor.model, editor.table
@@ -99,11 +104,13 @@ class SaleScreen(Screen):
         self.return_button = key_button(self.tr("Return (Ctrl+R)"))
         self.sales_button = key_button(self.tr("Shift's sales (Ctrl+J)"))
         self.shift_button = key_button("")
+        self.no_sale_button = key_button(self.tr("No sale (Ctrl+O)"))
         keys = FlowLayout(fill=True)  # the keys wrap to the width: the screen fits 1024x768 in any language
         for number, made in enumerate((self.quantity_button, self.price_button, self.discount_button,
                                        self.ticket_discount_button, self.remove_button, self.find_button,
                                        self.park_button, self.recall_button, self.cancel_button,
-                                       self.return_button, self.sales_button, self.shift_button)):
+                                       self.return_button, self.sales_button, self.shift_button,
+                                       self.no_sale_button)):
             keys.addWidget(made)
         layout.addLayout(keys)
 
@@ -117,6 +124,7 @@ class SaleScreen(Screen):
             (self.recall_button, "Shift+F11", self.recall), (self.cancel_button, "", self.cancel_ticket),
             (self.return_button, "Ctrl+R", self.take_return), (self.sales_button, "Ctrl+J", self.shift_sales),
             (self.shift_button, "Ctrl+T", self.shift_key), (self.pay_button, "F12", self.pay),
+            (self.no_sale_button, "Ctrl+O", self.no_sale),
         ])
         self.refresh()
 
@@ -127,7 +135,7 @@ class SaleScreen(Screen):
         return [self.tr("Sale: scan or type and Enter, 3* for three, F6 quantity, F7 price, F8 line discount, "
                         "F10 ticket discount, Del remove line, Ctrl+Del cancel ticket, Ctrl+F find item, F11 park, "
                         "Shift+F11 recall, F12 pay, Ctrl+R return, Ctrl+J shift's sales, "
-                        "Ctrl+T open or close the shift")]
+                        "Ctrl+T open or close the shift, Ctrl+O open the cash drawer without a sale")]
 
     @property
     def ticket(self) -> Ticket:
@@ -168,6 +176,7 @@ class SaleScreen(Screen):
             self.shift_button.setText(self.tr("Close shift (Ctrl+T)"))
         self.shift_label.style().unpolish(self.shift_label)
         self.shift_label.style().polish(self.shift_label)
+        self.no_sale_button.setVisible(self.slips.has_drawer)
         parked = len(self.services.sales.parked(self.till))
         self.recall_button.setText(self.tr("Recall (Shift+F11)") + (f"  [{parked}]" if parked else ""))
 
@@ -272,7 +281,9 @@ class SaleScreen(Screen):
                                self.editor.total_fen(), self.slips, auto_print=self._settings.auto_print_slip,
                                parent=self)
         dialog.paid.connect(self.editor.paid)  # the customer display shows what was paid and the change
+        drawer = self._drawer_when_done(dialog, lambda: dialog.view is not None and cash_moved_by_sale(dialog.view))
         self.run_dialog(dialog)
+        drawer()
         changes, view = dialog.changes, dialog.view
         if changes is not None and view is not None:
             self.editor.new_ticket()
@@ -324,7 +335,10 @@ class SaleScreen(Screen):
                               auto_print=self._settings.auto_print_slip, parent=self)
         if sale_number:
             dialog.load(sale_number)
+        drawer = self._drawer_when_done(dialog, lambda: dialog.changes is not None and cash_moved_by_return(
+            self.services.returns.find(dialog.changes.number or "")))
         self.run_dialog(dialog)
+        drawer()
         self._after(dialog.changes)
         return dialog.changes
 
@@ -334,6 +348,50 @@ class SaleScreen(Screen):
         for changes in dialog.changes:
             self._after(changes)
         return dialog.changes
+
+    # --- the cash drawer -----------------------------------------------------
+    def _drawer_when_done(self, dialog: QDialog, cash_moved: Callable[[], bool]) -> Callable[[], None]:
+        """Open the drawer once for the dialog's sale or return, if cash
+        moved: as soon as the dialog turns to its done page, and at the
+        latest (the returned call) when it has closed."""
+        opened: list[bool] = []
+
+        def check(*_args: object) -> None:
+            if not opened and self.slips.has_drawer and cash_moved():
+                opened.append(True)
+                self.slips.open_drawer(dialog if dialog.isVisible() else self)
+
+        pages = getattr(dialog, "pages", None)
+        if pages is not None:
+            pages.currentChanged.connect(check)
+        return check
+
+    def ask_reason(self) -> str | None:
+        """Why the drawer opens without a sale; None: cancelled. Tests replace it."""
+        text, ok = QInputDialog.getText(self, self.tr("Open the cash drawer"),
+                                        self.tr("Why open the drawer without a sale? (logged)"))
+        return text if ok else None
+
+    def no_sale(self) -> bool:
+        """Ctrl+O: open the drawer without a sale: a manager's, with a reason, logged."""
+        if not self.slips.has_drawer:
+            self.entry.say(self.tr("No cash drawer at this till: choose an ESC/POS printer with a drawer in "
+                                   "Settings."), warning=True)
+            return False
+        reason = self.ask_reason()
+        self.focus_scan()
+        if reason is None:
+            return False
+
+        def call(approval):  # type: ignore[no-untyped-def]
+            self.drawer.open_without_sale(self.actor, reason, self.till, approval, pulse=self.slips.pulse)
+            return True
+
+        opened = with_approval(self, call, self.ask, self.feedback) is True
+        if opened:
+            self.entry.say(self.tr("Cash drawer opened without a sale; logged with the reason."))
+        self.focus_scan()
+        return opened
 
     def _after(self, changes: Changes | None) -> None:
         if changes is not None:
