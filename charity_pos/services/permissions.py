@@ -58,6 +58,8 @@ class Action(StrEnum):
     VIEW_REPORTS = "reports.view"
     #: record how cash donations were used (善款使用)
     RECORD_FUND_USE = "funds.record_use"
+    #: start, continue or reset training mode (培训模式): managers only
+    MANAGE_TRAINING = "training.manage"
 
 
 CASHIER_MAY = frozenset({
