@@ -57,7 +57,7 @@ COPY_MADE = "training.copy_made"
 #: the key file's mark of a training copy's keys
 KEY_MARK = "training"
 #: days of demo activity in a training copy made from the demo
-DEMO_DAYS = 7
+DEMO_DAYS = 3
 
 
 class Source(StrEnum):
