@@ -42,10 +42,10 @@ from reportlab.platypus import (BaseDocTemplate, Flowable, Frame, KeepTogether, 
                                 Table, TableStyle)
 
 from charity_pos.domain.money import format_fen
+from charity_pos.printing import vocabulary
 from charity_pos.printing.barcode_drawing import Code128Encoded, draw_code128, encode_code128
 from charity_pos.printing.documents import HandoutSlipDoc, HandoutSlipLine
 from charity_pos.printing.fonts import register_font
-from charity_pos.printing import vocabulary
 from charity_pos.printing.pages import CountedPages, training_watermark
 from charity_pos.printing.slip import LEADING, MAX_MODULE, MIN_MODULE, Roll, add_barcode, draw_text, paper_for
 from charity_pos.printing.text_fit import draw_fitted, fit

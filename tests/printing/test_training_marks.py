@@ -41,3 +41,13 @@ def test_every_page_of_a_long_training_handout_slip_is_marked() -> None:
     assert len(a5) > 1 and all(MARK in page for page in a5)
     assert MARK in pages(render(render_handout_slip, doc, "80mm"))[0]
     assert not any("培训" in page for page in pages(render(render_handout_slip, replace(doc, training=False), "a5")))
+
+
+def test_a_training_donor_letter_is_marked_and_still_one_page() -> None:
+    from charity_pos.printing.donor_letter import render_donor_letter
+    from tests.printing.test_donor_letter import statement
+
+    for count in (2, 12, 60):
+        letter = pages(render(render_donor_letter, replace(statement(count), training=True)))
+        assert len(letter) == 1 and MARK in letter[0]
+    assert "培训" not in pages(render(render_donor_letter, statement(12)))[0]
