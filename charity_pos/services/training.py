@@ -26,6 +26,7 @@ from __future__ import annotations
 import base64
 import json
 import logging
+import os
 import sqlite3
 import uuid
 from dataclasses import dataclass
@@ -152,6 +153,7 @@ def start(live: ServiceContext, actor: Actor, source: Source = Source.LIVE, *, f
         making.replace(path)
     finally:
         _remove(making)
+        Path(str(making) + ".lock").unlink(missing_ok=True)
     log.info("training copy made from %s", source.value)
     return TrainingCopy(path, True)
 
@@ -238,10 +240,11 @@ def _from_live(live: StoreDatabase, making: Path, actor: Actor, now: datetime) -
         Encoding.Raw, PrivateFormat.Raw, NoEncryption())).decode("ascii")
     kp = key_path(training_id)
     kp.parent.mkdir(parents=True, exist_ok=True)
-    kp.write_text(json.dumps({"store": str(training_id), "aes_gcm": base64.b64encode(keys.encryption).decode(),
-                              "hmac_sha256": base64.b64encode(keys.matching).decode(), "ed25519": signing,
-                              SEALED: True, KEY_MARK: True}), encoding="utf-8")
-    kp.chmod(0o600)
+    data = json.dumps({"store": str(training_id), "aes_gcm": base64.b64encode(keys.encryption).decode(),
+                       "hmac_sha256": base64.b64encode(keys.matching).decode(), "ed25519": signing,
+                       SEALED: True, KEY_MARK: True})
+    with os.fdopen(os.open(kp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600), "w", encoding="utf-8") as fh:
+        fh.write(data)  # readable by its owner only, as the store's own key file
     try:
         with open_store(making) as db, db.begin() as s:
             old = s.scalars(select(Store)).one()

@@ -79,6 +79,7 @@ class Shell:
             return
         self.training_login = LoginScreen(self.training)
         self.training_login.logged_in.connect(self.open_main)
+        self.training_login.leave_training.connect(self.logout)
         self.login.hide()
         self.training_login.show()
 

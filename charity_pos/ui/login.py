@@ -16,6 +16,8 @@ class LoginScreen(QWidget):
     logged_in = Signal(object)  # Actor
     # a manager started training: the training copy's path (the live store's log-in only)
     training_requested = Signal(object)
+    # leave training for the live store's log-in (a training copy's log-in only)
+    leave_training = Signal()
 
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -68,6 +70,10 @@ class LoginScreen(QWidget):
         self.button.clicked.connect(self.submit)
         self.pin.returnPressed.connect(self.submit)
         layout.addWidget(self.button)
+        if store.training:
+            back = QPushButton(self.tr("Leave training (back to the live store)"))
+            back.clicked.connect(self.leave_training)
+            layout.addWidget(back)
         if self.mode is not None:
             layout.addWidget(self.mode.panel)
         self.reload_users()

@@ -4122,47 +4122,52 @@ This handout {value}: {lines} lines, {units} units</source>
 <context>
     <name>LoginScreen</name>
     <message>
-        <location filename="../../charity_pos/ui/login.py" line="25"/>
+        <location filename="../../charity_pos/ui/login.py" line="27"/>
         <source>TRAINING · charity-pos: log in</source>
         <translation>【培训】charity-pos：登录</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/login.py" line="26"/>
+        <location filename="../../charity_pos/ui/login.py" line="28"/>
         <source>charity-pos: log in</source>
         <translation>charity-pos：登录</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/login.py" line="40"/>
+        <location filename="../../charity_pos/ui/login.py" line="43"/>
         <source>Store {code} · {district}</source>
         <translation>门店 {code} · {district}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/login.py" line="48"/>
+        <location filename="../../charity_pos/ui/login.py" line="60"/>
         <source>&amp;User</source>
         <translation>用户(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/login.py" line="49"/>
+        <location filename="../../charity_pos/ui/login.py" line="61"/>
         <source>&amp;PIN</source>
         <translation>PIN 码(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/login.py" line="56"/>
+        <location filename="../../charity_pos/ui/login.py" line="68"/>
         <source>Log in (Enter)</source>
         <translation>登录（Enter）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/login.py" line="75"/>
+        <location filename="../../charity_pos/ui/login.py" line="74"/>
+        <source>Leave training (back to the live store)</source>
+        <translation>退出培训（返回正式门店）</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/login.py" line="85"/>
         <source>Manager</source>
         <translation>店长</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/login.py" line="75"/>
+        <location filename="../../charity_pos/ui/login.py" line="85"/>
         <source>Cashier</source>
         <translation>收银员</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/login.py" line="100"/>
+        <location filename="../../charity_pos/ui/login.py" line="115"/>
         <source>Training mode: choose how to start training below.</source>
         <translation>培训模式：请在下方选择如何开始培训。</translation>
     </message>
@@ -4279,32 +4284,32 @@ This handout {value}: {lines} lines, {units} units</source>
 <context>
     <name>ModeChoice</name>
     <message>
-        <location filename="../../charity_pos/ui/training.py" line="62"/>
+        <location filename="../../charity_pos/ui/training.py" line="66"/>
         <source>&amp;Live business</source>
         <translation>正式营业(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/training.py" line="63"/>
+        <location filename="../../charity_pos/ui/training.py" line="67"/>
         <source>&amp;Training mode</source>
         <translation>培训模式(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/training.py" line="74"/>
+        <location filename="../../charity_pos/ui/training.py" line="78"/>
         <source>A manager&apos;s PIN starts training. Trainees then log in to the training copy with their own PIN; nothing reaches the live store.</source>
         <translation>培训须由店长输入 PIN 开始。学员随后用自己的 PIN 登录培训副本；培训数据不会进入正式门店。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/training.py" line="79"/>
+        <location filename="../../charity_pos/ui/training.py" line="83"/>
         <source>Continue the training copy</source>
         <translation>继续使用现有培训副本</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/training.py" line="80"/>
+        <location filename="../../charity_pos/ui/training.py" line="84"/>
         <source>Fresh copy of this store</source>
         <translation>从本店数据新建培训副本</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/training.py" line="81"/>
+        <location filename="../../charity_pos/ui/training.py" line="85"/>
         <source>Fresh copy of the demo store</source>
         <translation>从演示数据新建培训副本</translation>
     </message>

@@ -112,3 +112,21 @@ def test_log_in_in_training_mode_without_a_choice_says_what_to_do(qtbot, service
     with qtbot.assertNotEmitted(shell.login.logged_in):
         qtbot.keyClick(shell.login.pin, Qt.Key.Key_Return)
     assert shell.login.message.text()
+
+
+def test_the_training_log_in_goes_back_to_the_live_store(qtbot, services, feedback) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QPushButton
+
+    shell = Shell(services, Settings(till="1"), feedback)
+    qtbot.addWidget(shell.login)
+    shell.start()
+    shell.login.mode.training.setChecked(True)
+    choose(shell.login, "manager", "9999")
+    qtbot.mouseClick(shell.login.mode.fresh_live, Qt.MouseButton.LeftButton)
+    trainee_login = shell.training_login
+    assert trainee_login is not None and not shell.login.isVisible()
+    qtbot.addWidget(trainee_login)
+    back = next(b for b in trainee_login.findChildren(QPushButton) if "返回正式门店" in b.text())
+    qtbot.mouseClick(back, Qt.MouseButton.LeftButton)
+    assert shell.training is None and shell.training_login is None and shell.login.isVisible()
+    assert shell.login.mode.live.isChecked() and shell.login.mode.continue_button.isEnabled()
