@@ -8,11 +8,15 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QLabel, QPushButton, QRadioButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (QButtonGroup, QHBoxLayout, QLabel, QProgressBar, QPushButton, QRadioButton,
+                               QVBoxLayout, QWidget)
 
+from charity_pos.errors import PosError
+from charity_pos.i18n import describe
 from charity_pos.services import training
 from charity_pos.services.base import Actor
 from charity_pos.services.registry import Services
+from charity_pos.ui.reports.worker import Loader
 
 BANNER_STYLE = ("QLabel#trainingBanner { background: #c0392b; color: white; font-size: 15pt; font-weight: bold;"
                 " padding: 6px 10px; }")
@@ -85,6 +89,17 @@ class ModeChoice(QWidget):
         self.fresh_demo = QPushButton(self.tr("Fresh copy of the demo store"))
         for button in (self.continue_button, self.fresh_live, self.fresh_demo):
             panel.addWidget(button)
+        # making a copy takes a moment (the demo: seconds): off the UI thread, with a busy bar
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 0)
+        self.progress.setFormat(self.tr("Making the training copy…"))
+        self.progress.setTextVisible(True)
+        self.progress.setVisible(False)
+        panel.addWidget(self.progress)
+        self.loader = Loader(self)
+        self.loader.loaded.connect(lambda copy: self.training_ready.emit(Path(copy.path)))
+        self.loader.failed.connect(self._refused)
+        self.loader.busy_changed.connect(self._busy)
         self.continue_button.clicked.connect(lambda: self.start(training.Source.LIVE, fresh=False))
         self.fresh_live.clicked.connect(lambda: self.start(training.Source.LIVE, fresh=True))
         self.fresh_demo.clicked.connect(lambda: self.start(training.Source.DEMO, fresh=True))
@@ -98,20 +113,28 @@ class ModeChoice(QWidget):
         self.continue_button.setEnabled(training.training_path(self.services.db.path).exists())
 
     def start(self, source: training.Source, *, fresh: bool) -> None:
-        """Check the manager's PIN on the live store, then make or keep the copy."""
-        from charity_pos.errors import PosError
-        from charity_pos.i18n import describe
-        from PySide6.QtGui import QGuiApplication
-
+        """Check the PIN on the live store, then (off the UI thread) the
+        service checks it is a manager's and makes or keeps the copy."""
+        if self.loader.busy():
+            return
         username, pin = self.credentials()
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             actor: Actor = self.services.accounts.login(username or "", pin)
-            copy = training.start(self.services.ctx, actor, source, fresh=fresh)
         except PosError as exc:
-            self.message = describe(exc)
-            self.failed.emit(self.message)
+            self._refused(exc)
             return
-        finally:
-            QGuiApplication.restoreOverrideCursor()
-        self.training_ready.emit(Path(copy.path))
+        ctx = self.services.ctx
+        self.loader.load(lambda: training.start(ctx, actor, source, fresh=fresh))
+
+    def _refused(self, error: object) -> None:
+        if not isinstance(error, PosError):
+            raise error  # type: ignore[misc]  # a bug: never swallowed
+        self.message = describe(error)
+        self.failed.emit(self.message)
+
+    def _busy(self, busy: bool) -> None:
+        self.progress.setVisible(busy)
+        for button in (self.continue_button, self.fresh_live, self.fresh_demo, self.live, self.training):
+            button.setEnabled(not busy)
+        if not busy:
+            self.refresh()

@@ -4284,34 +4284,39 @@ This handout {value}: {lines} lines, {units} units</source>
 <context>
     <name>ModeChoice</name>
     <message>
-        <location filename="../../charity_pos/ui/training.py" line="66"/>
+        <location filename="../../charity_pos/ui/training.py" line="70"/>
         <source>&amp;Live business</source>
         <translation>正式营业(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/training.py" line="67"/>
+        <location filename="../../charity_pos/ui/training.py" line="71"/>
         <source>&amp;Training mode</source>
         <translation>培训模式(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/training.py" line="78"/>
+        <location filename="../../charity_pos/ui/training.py" line="82"/>
         <source>A manager&apos;s PIN starts training. Trainees then log in to the training copy with their own PIN; nothing reaches the live store.</source>
         <translation>培训须由店长输入 PIN 开始。学员随后用自己的 PIN 登录培训副本；培训数据不会进入正式门店。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/training.py" line="83"/>
+        <location filename="../../charity_pos/ui/training.py" line="87"/>
         <source>Continue the training copy</source>
         <translation>继续使用现有培训副本</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/training.py" line="84"/>
+        <location filename="../../charity_pos/ui/training.py" line="88"/>
         <source>Fresh copy of this store</source>
         <translation>从本店数据新建培训副本</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/training.py" line="85"/>
+        <location filename="../../charity_pos/ui/training.py" line="89"/>
         <source>Fresh copy of the demo store</source>
         <translation>从演示数据新建培训副本</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/training.py" line="95"/>
+        <source>Making the training copy…</source>
+        <translation>正在制作培训副本…</translation>
     </message>
 </context>
 <context>
@@ -6859,7 +6864,7 @@ total {total}, change {change}</source>
 <context>
     <name>TrainingBanner</name>
     <message>
-        <location filename="../../charity_pos/ui/training.py" line="27"/>
+        <location filename="../../charity_pos/ui/training.py" line="31"/>
         <source>TRAINING MODE — nothing here counts in the store&apos;s real accounts</source>
         <translation>培训模式 — 数据不计入正式账目</translation>
     </message>

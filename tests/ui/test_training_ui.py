@@ -46,12 +46,14 @@ def test_a_manager_switches_to_training_and_every_screen_carries_the_banner(qtbo
     # a cashier cannot start training: told why, nothing made
     choose(login, "cashier", "1111")
     qtbot.mouseClick(login.mode.fresh_live, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: login.message.text() != "")
     assert "权限" in login.message.text() or "无权" in login.message.text(), login.message.text()
     assert shell.training is None and not training.training_path(services.db.path).exists()
     # a manager's PIN starts it from a fresh copy of this store
     choose(login, "manager", "9999")
     qtbot.mouseClick(login.mode.fresh_live, Qt.MouseButton.LeftButton)
-    assert shell.training is not None and shell.training_login is not None
+    qtbot.waitUntil(lambda: shell.training is not None)
+    assert shell.training_login is not None
     services.db.checkpoint()
     live_before = fingerprint(services.db.path)
     trainee_login = shell.training_login
@@ -100,7 +102,8 @@ def test_a_manager_switches_to_training_and_every_screen_carries_the_banner(qtbo
     assert login.mode.continue_button.isEnabled()
     choose(login, "manager", "9999")
     qtbot.mouseClick(login.mode.continue_button, Qt.MouseButton.LeftButton)
-    assert shell.training is not None and len(shell.training.sales.sales()) == 1
+    qtbot.waitUntil(lambda: shell.training is not None)
+    assert len(shell.training.sales.sales()) == 1
     shell.leave_training()
 
 
@@ -123,6 +126,7 @@ def test_the_training_log_in_goes_back_to_the_live_store(qtbot, services, feedba
     shell.login.mode.training.setChecked(True)
     choose(shell.login, "manager", "9999")
     qtbot.mouseClick(shell.login.mode.fresh_live, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: shell.training is not None)
     trainee_login = shell.training_login
     assert trainee_login is not None and not shell.login.isVisible()
     qtbot.addWidget(trainee_login)
