@@ -53,10 +53,6 @@ class TrainingStore(PosError):
     export, import, register, trust, training)."""
 
 
-class NoTrainingCopy(PosError):
-    """There is no training copy to continue yet (facts: path)."""
-
-
 # --- input -----------------------------------------------------------------
 class InvalidInput(PosError):
     """A field's value is not acceptable (facts: field, value, reason)."""

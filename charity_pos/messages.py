@@ -38,7 +38,6 @@ TEMPLATES: dict[type[e.PosError], str] = {
     e.TrainingStore: QT_TRANSLATE_NOOP(
         "Errors", "This is a training store (training mode): it never sends, receives or registers sync bundles, "
         "and is not copied for training again. Use the live store for that."),
-    e.NoTrainingCopy: QT_TRANSLATE_NOOP("Errors", "There is no training copy yet ({path}); start from a fresh copy."),
     e.InvalidBarcode: QT_TRANSLATE_NOOP("Errors", "Barcode {barcode} is not valid: {why}."),
     e.DuplicateBarcode: QT_TRANSLATE_NOOP("Errors", "Barcode {barcode} already belongs to “{item_name}”."),
     e.DuplicateName: QT_TRANSLATE_NOOP("Errors", "“{value}” is already taken."),

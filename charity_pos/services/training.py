@@ -43,7 +43,7 @@ from sqlalchemy.orm import Session
 from charity_pos.db.base import new_id
 from charity_pos.db.engine import StoreDatabase, open_store
 from charity_pos.db.models import JournalEvent, Store
-from charity_pos.errors import NoTrainingCopy, StoreInUse, TrainingStore
+from charity_pos.errors import StoreInUse, TrainingStore
 from charity_pos.ledger import journal
 from charity_pos.security.keys import SEALED, StoreKeys, key_path
 from charity_pos.services.base import Actor, ServiceContext
@@ -161,13 +161,6 @@ def start(live: ServiceContext, actor: Actor, source: Source = Source.LIVE, *, f
 def reset(live: ServiceContext, actor: Actor, source: Source = Source.LIVE) -> TrainingCopy:
     """Throw the training copy away and make a fresh one (managers only)."""
     return start(live, actor, source, fresh=True)
-
-
-def require_copy(live_path: Path) -> Path:
-    path = training_path(live_path)
-    if not path.exists():
-        raise NoTrainingCopy(path=str(path))
-    return path
 
 
 def _files(path: Path) -> list[Path]:
