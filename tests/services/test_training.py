@@ -29,6 +29,9 @@ from charity_pos.services.sales import LineDraft, PaymentDraft, SaleDraft
 from charity_pos.demo.counter import drawer
 from charity_pos.sync.downstream import apply_downstream
 from charity_pos.sync.store_side import StoreSync
+from charity_pos.printing.handout import render_handout_slip
+from charity_pos.services.handouts import HandoutDraft, HandoutLineDraft
+from tests.services.test_handouts import CARD, ID_NUMBER, household_draft
 
 TILL = "1号收银台"
 
@@ -49,6 +52,7 @@ def pdf_text(data: bytes) -> str:
 def live(services: Services, manager: Actor, cashier: Actor, make_item) -> Services:  # type: ignore[no-untyped-def]
     rice = make_item("东北大米 5kg", barcode="6901234567892", price=3290)
     services.stock.receive(manager, {rice.id: 20})
+    services.households.register(manager, household_draft(id_number=ID_NUMBER))
     services.db.checkpoint()
     return services
 
@@ -92,6 +96,12 @@ def test_a_whole_training_session_leaves_the_live_file_byte_for_byte(live: Servi
             IntakeLine(rice.id, 3, Condition.NEW, Valuation.MARKET, 3000, date(2027, 1, 1)),))).number
         receipt = io.BytesIO()
         result = sv.receipts.print_receipt(manager, donation, render=lambda doc: render_receipt(doc, receipt))
+        card = sv.handouts.card(CARD)  # the household registered in the live store, its ID readable in the copy
+        given = sv.handouts.complete(cashier, HandoutDraft(uuid.uuid4(), card.household_id,
+                                                           (HandoutLineDraft(rice.id, 1, None),), None))
+        assert sv.households.reveal_id(manager, card.household_id) == ID_NUMBER
+        handout_slip = io.BytesIO()
+        sv.handouts.print_slip(cashier, given.number, render=lambda doc: render_handout_slip(doc, handout_slip))
         expected = sv.shifts.expected(TILL).expected_fen["cash"]
         sv.shifts.close(cashier, TILL, drawer(expected))
         report = io.BytesIO()
@@ -104,6 +114,7 @@ def test_a_whole_training_session_leaves_the_live_file_byte_for_byte(live: Servi
     assert "培训 · 非正式票据" in pdf_text(slip.getvalue())
     assert "培训 · 非正式票据" in pdf_text(receipt.getvalue())
     assert "培训 · 非正式票据" in pdf_text(report.getvalue())
+    assert "培训 · 非正式票据" in pdf_text(handout_slip.getvalue())
     assert result.document.training and result.document.qr_payload.startswith("CPOS-T2:")
     with pytest.raises(ReceiptQrTraining):
         receipt_sig.parse(result.document.qr_payload)
