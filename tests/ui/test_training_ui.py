@@ -5,17 +5,17 @@ from __future__ import annotations
 
 import hashlib
 import os
-import uuid
 from pathlib import Path
 
 from PySide6.QtCore import Qt
 
 from charity_pos.config import Settings
 from charity_pos.services import training
-from charity_pos.services.sales import LineDraft, PaymentDraft, SaleDraft
 from charity_pos.ui.app import Shell
+from charity_pos.ui.sales import SaleScreen
 from charity_pos.ui.training import TrainingBanner
 from tests.ui.conftest import show_active
+from tests.ui.test_payment import SETTLE_MS, enter, pay, scan
 
 SHOTS = Path(os.environ.get("CHARITY_POS_SHOTS", "/tmp/training"))
 
@@ -83,14 +83,24 @@ def test_a_manager_switches_to_training_and_every_screen_carries_the_banner(qtbo
     main.navigation.setCurrentRow(0)
     qtbot.wait(20)
     main.grab().save(str(SHOTS / "training-main-1024x768.png"))
-    # business in training, through the services the screens hold
+    # business in training: goods in and a shift opened, then a sale at the counter, key by key
     sv = main.services
     rice = sv.catalog.search("东北大米")[0]
     manager = sv.accounts.login("manager", "9999")
-    sv.stock.receive(manager, {rice.id: 5})
-    sv.shifts.open(main.actor, "1", 0)
-    sv.sales.complete(main.actor, SaleDraft(uuid.uuid4(), "1", (LineDraft(rice.id, 1),),
-                                            (PaymentDraft("cash", 3290),), 0, None))
+    main.broadcast(sv.stock.receive(manager, {rice.id: 5}))
+    main.broadcast(sv.shifts.open(main.actor, "1", 0))
+    counter = main.screens[0]
+    assert isinstance(counter, SaleScreen)
+    scan(qtbot, counter, "6901234567892")
+
+    def steps(dialog) -> None:  # type: ignore[no-untyped-def]
+        qtbot.keyClicks(dialog.cash, "50")
+        enter(qtbot, dialog)
+        qtbot.wait(SETTLE_MS + 50)
+        enter(qtbot, dialog)
+
+    pay(qtbot, counter, steps)
+    assert len(sv.sales.sales()) == 1 and banner.isVisible()
     # switching back to the live store is a log-out
     shell.logout()
     assert shell.training is None and shell.main is None and login.isVisible()
