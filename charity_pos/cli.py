@@ -240,10 +240,12 @@ def _verify(args: argparse.Namespace) -> int:
     from charity_pos.db.engine import open_store
     from charity_pos.ledger.verify import verify
     from charity_pos.security.keys import seal_key_for
+    from charity_pos.services.training import training_marks
 
     with open_store(args.db, upgrade=False) as db, db.engine.connect() as conn:
         key, key_path, marked = seal_key_for(conn, args.key_file)
         report = verify(conn, key, key_says_sealed=marked)
+        training = training_marks(conn)
     if not report.ok:
         print(translate("cli", "FAILED: ") + _problem_text(report.problem), file=sys.stderr)
         for problem in report.identity[:20]:  # where donated units went is checked whatever else was found
@@ -252,6 +254,9 @@ def _verify(args: argparse.Namespace) -> int:
         return 1
     print(translate("cli", "OK: {events} journal events, {records} records agree; chain head {head}.").format(
         events=report.events, records=report.records, head=report.head_hash[:16]))
+    if training:
+        print(translate("cli", "This file is a TRAINING store (培训模式): practice only, not the store's real business; "
+                               "it never sends or receives sync bundles."))
     if not report.sealed:
         print(translate("cli", "Note: this file is from an earlier version (schema {revision}) and has no seal yet: "
                                "its authenticity was not checked. Open it once with this version to seal it.")

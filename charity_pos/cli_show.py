@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from charity_pos.domain.text import json_printable
 from charity_pos.i18n import translate
 
-SHOW_KINDS = ("items", "stock", "lots", "donations", "sales", "shifts", "handouts", "households", "journal")
+SHOW_KINDS = ("items", "stock", "lots", "donations", "sales", "shifts", "handouts", "households", "journal", "store")
 
 
 def _width(text: str) -> int:
@@ -197,6 +197,16 @@ def show(args: argparse.Namespace) -> int:
             table = [[h.card_number, mask_name(h.head_name), h.id_masked, h.members, CATEGORY_NAMES[h.category], h.subdistrict,
                       h.valid_to.isoformat(), _status_names()[h.state_on(today)]] for h in households]
             right = {3}
+        elif args.kind == "store":
+            store = services.store()
+            objects = [{"id": str(store.id), "code": store.code, "name": store.name, "district": store.district,
+                        "training": store.training}]
+            headers = [translate("cli", "Code"), translate("cli", "Name"), translate("cli", "District"),
+                       translate("cli", "Kind")]
+            table = [[store.code, store.name, store.district,
+                      translate("cli", "TRAINING store (培训, not real business)") if store.training
+                      else translate("cli", "live store")]]
+            right = set()
         else:
             events = journal_view.events(services.ctx)
             objects = [{"seq": e.seq, "at": e.at.isoformat(), "kind": e.kind, "actor": e.actor, "hash": e.hash}

@@ -47,6 +47,12 @@ class CorruptDatabase(PosError):
     """SQLite reports damage (facts: path, detail)."""
 
 
+class TrainingStore(PosError):
+    """The store is a training copy (培训), which never sends, receives or
+    registers a sync bundle, nor is copied for training again (facts: what:
+    export, import, register, trust, training)."""
+
+
 # --- input -----------------------------------------------------------------
 class InvalidInput(PosError):
     """A field's value is not acceptable (facts: field, value, reason)."""
@@ -521,6 +527,11 @@ class MonthToCome(PosError):
 
 
 # --- receipts anyone can verify ---------------------------------------------------
+class ReceiptQrTraining(PosError):
+    """The QR code is a training store's (培训模式): practice, not a
+    receipt (facts: text, its beginning)."""
+
+
 class ReceiptQrForeign(PosError):
     """A QR code's text that is not a charity-pos receipt's (facts: text, its first characters)."""
 

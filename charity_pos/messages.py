@@ -35,6 +35,9 @@ TEMPLATES: dict[type[e.PosError], str] = {
     ),
     e.StoreInUse: QT_TRANSLATE_NOOP("Errors", "{path} is open in another running copy of charity-pos; close that one first."),
     e.CorruptDatabase: QT_TRANSLATE_NOOP("Errors", "{path} is damaged and cannot be read ({detail})."),
+    e.TrainingStore: QT_TRANSLATE_NOOP(
+        "Errors", "This is a training store (training mode): it never sends, receives or registers sync bundles, "
+        "and is not copied for training again. Use the live store for that."),
     e.InvalidBarcode: QT_TRANSLATE_NOOP("Errors", "Barcode {barcode} is not valid: {why}."),
     e.DuplicateBarcode: QT_TRANSLATE_NOOP("Errors", "Barcode {barcode} already belongs to “{item_name}”."),
     e.DuplicateName: QT_TRANSLATE_NOOP("Errors", "“{value}” is already taken."),
@@ -627,6 +630,8 @@ INPUT_REASONS.update({
 
 # --- receipts anyone can verify -------------------------------------------------------
 TEMPLATES.update({
+    e.ReceiptQrTraining: QT_TRANSLATE_NOOP(
+        "Errors", "This QR code was printed in training mode: it is practice, not a donation receipt."),
     e.ReceiptQrForeign: QT_TRANSLATE_NOOP(
         "Errors", "“{text}” is not the QR code of a charity-pos donation receipt: scan the code at the top left "
                   "of the receipt."),

@@ -14,6 +14,7 @@ from __future__ import annotations
 from charity_pos.devices.escpos_job import Job
 from charity_pos.devices.escpos_text import columns, pad_left, pad_right, wrap
 from charity_pos.domain.money import format_fen
+from charity_pos.printing import vocabulary
 from charity_pos.printing.documents import HandoutSlipDoc, ShiftReportDoc, SlipDoc, SlipLine
 
 RETURN_TITLE = "退货单"
@@ -31,11 +32,22 @@ def _reprint(count: int) -> str:
     return f"重打（第{count}次）" if count > 0 else ""
 
 
-def _head(job: Job, store_name: str, store_code: str, title: str) -> None:
+def _head(job: Job, store_name: str, store_code: str, title: str, training: bool = False) -> None:
+    if training:  # printed by a training store: 培训 first, and the mark under the title
+        _band(job, vocabulary.TRAINING_BAND)
     job.text(store_name, align="center", tall=True, bold=True)
     job.text(f"门店编码 {store_code}", align="center")
     job.blank()
     job.text(title, align="center", big=True, bold=True)
+    if training:
+        job.text(f"【{vocabulary.TRAINING}】", align="center", bold=True)
+
+
+def _training_foot(job: Job, training: bool) -> None:
+    """A training store's paper says so at the end too, where it is torn off."""
+    if training:
+        job.blank()
+        job.text(f"【{vocabulary.TRAINING}】", align="center", bold=True)
 
 
 def _band(job: Job, words: str) -> None:
@@ -56,7 +68,7 @@ def sale_slip(doc: SlipDoc, width_mm: int = 80) -> bytes:
     job = Job(width_mm)
     if doc.void:
         _band(job, "作  废")
-    _head(job, doc.store_name, doc.store_code, doc.title)
+    _head(job, doc.store_name, doc.store_code, doc.title, doc.training)
     if doc.reprint_count:
         job.text(f"【{_reprint(doc.reprint_count)}】", align="center", bold=True)
     job.pair("单号", doc.number)
@@ -96,6 +108,7 @@ def sale_slip(doc: SlipDoc, width_mm: int = 80) -> bytes:
     job.text(doc.thanks, align="center")
     if doc.reprint_count:
         job.text(_reprint(doc.reprint_count), align="center")
+    _training_foot(job, doc.training)
     job.cut()
     return job.bytes()
 
@@ -127,7 +140,7 @@ def _sale_line(job: Job, line: SlipLine) -> None:
 # --- the relief handout slip -------------------------------------------------
 def handout_slip(doc: HandoutSlipDoc, width_mm: int = 80) -> bytes:
     job = Job(width_mm)
-    _head(job, doc.store_name, doc.store_code, HANDOUT_TITLE)
+    _head(job, doc.store_name, doc.store_code, HANDOUT_TITLE, doc.training)
     if doc.reprint_count:
         job.text(f"【{_reprint(doc.reprint_count)}】", align="center", bold=True)
     job.pair("单号", doc.number)
@@ -182,6 +195,7 @@ def handout_slip(doc: HandoutSlipDoc, width_mm: int = 80) -> bytes:
     _foot(job, doc.number)
     if doc.reprint_count:
         job.text(_reprint(doc.reprint_count), align="center")
+    _training_foot(job, doc.training)
     job.cut()
     return job.bytes()
 
@@ -192,7 +206,7 @@ def shift_report(doc: ShiftReportDoc, width_mm: int = 80) -> bytes:
         raise ValueError(f"a shift report is an X or a Z report, not {doc.kind!r}")
     z = doc.kind == "Z"
     job = Job(width_mm)
-    _head(job, doc.store_name, doc.store_code, REPORT_TITLES[doc.kind])
+    _head(job, doc.store_name, doc.store_code, REPORT_TITLES[doc.kind], doc.training)
     if not z:
         job.text("班次未结束，仅供核对", align="center")
     job.pair("班次", doc.shift_number)
@@ -224,6 +238,7 @@ def shift_report(doc: ShiftReportDoc, width_mm: int = 80) -> bytes:
             job.line(label + "_" * (job.cols - columns(label)))
     job.blank()
     job.text("— 报表结束 —", align="center")
+    _training_foot(job, doc.training)
     job.cut()
     return job.bytes()
 

@@ -44,6 +44,8 @@ class ReceiptDoc:
     void_reason: str | None = None  # set: marked 作废 across the page
     official_code: str | None = None  # 票据代码 of a parent charity's fiscal receipt, if any
     official_number: str | None = None  # 票据号码
+    #: printed by a training store (培训模式): every page says 培训 · 非正式票据
+    training: bool = False
 
 
 @dataclass(frozen=True)
@@ -94,6 +96,8 @@ class SlipDoc:
     original_number: str | None = None  # a return: the sale it returns
     reprint_count: int = 0  # >0: marked 重打 (第 N 次)
     void: bool = False  # a voided sale: marked 作废
+    #: printed by a training store (培训模式): every page says 培训 · 非正式票据
+    training: bool = False
 
 
 @dataclass(frozen=True)
@@ -135,6 +139,8 @@ class ShiftReportDoc:
     denominations: tuple[tuple[int, int], ...] = ()  # (value in fen, count) counted at close
     difference_reason: str = ""
     approved_by: str | None = None
+    #: printed by a training store (培训模式): every page says 培训 · 非正式票据
+    training: bool = False
 
 
 @dataclass(frozen=True)
@@ -171,3 +177,5 @@ class HandoutSlipDoc:
     override_reason: str = ""  # with the approving manager's user name
     approved_by: str | None = None
     reprint_count: int = 0
+    #: printed by a training store (培训模式): every page says 培训 · 非正式票据
+    training: bool = False

@@ -21,6 +21,8 @@ from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, Tabl
 
 from charity_pos.domain.money import format_fen
 from charity_pos.printing.fonts import register_font
+from charity_pos.printing.pages import training_watermark
+from charity_pos.printing.vocabulary import TRAINING
 from charity_pos.services.donor_statement import DonorStatement
 
 #: Donations listed one by one; the rest are summed in one line.
@@ -78,7 +80,8 @@ def render_donor_letter(doc: DonorStatement, out: str | Path | BinaryIO) -> None
         target, pagesize=A4, leftMargin=22 * mm, rightMargin=22 * mm, topMargin=18 * mm, bottomMargin=16 * mm,
         title=f"捐赠反馈函 {doc.year}", author=doc.store_name, subject="捐赠反馈函", creator="charity-pos",
         pageCompression=1, initialFontName=font)
-    story = [_p(doc.store_name, st["store"]), Spacer(1, 2 * mm), _p("捐赠反馈函", st["title"]),
+    story = [_p(TRAINING, st["title"])] if doc.training else []
+    story += [_p(doc.store_name, st["store"]), Spacer(1, 2 * mm), _p("捐赠反馈函", st["title"]),
              _p(f"尊敬的{doc.donor_name}：", st["plain"]), Spacer(1, 2 * mm),
              _p(f"衷心感谢您在 {doc.year} 年对{doc.store_name}的爱心捐赠！您的每一份捐赠，我们都逐件登记、"
                 "贴码入库，去向全程可查。现将您的捐赠及其去向反馈如下。", st["body"]),
@@ -92,7 +95,11 @@ def render_donor_letter(doc: DonorStatement, out: str | Path | BinaryIO) -> None
               Spacer(1, 10 * mm),
               _p("说明：物资去向按本店销售、发放和盘点记录逐件统计；为保护受助家庭的隐私，本函不列出任何受助人信息。"
                  "义卖所得已扣除退货。", st["small"])]
-    template.build(story)
+    def mark(c, _doc) -> None:  # type: ignore[no-untyped-def]
+        if doc.training:
+            training_watermark(c, A4[0], A4[1], font)
+
+    template.build(story, onFirstPage=mark, onLaterPages=mark)
 
 
 def _table(doc: DonorStatement, st: dict[str, ParagraphStyle]) -> Table:

@@ -42,10 +42,11 @@ from reportlab.platypus import (BaseDocTemplate, Flowable, Frame, KeepTogether, 
                                 Table, TableStyle)
 
 from charity_pos.domain.money import format_fen
+from charity_pos.printing import vocabulary
 from charity_pos.printing.barcode_drawing import Code128Encoded, draw_code128, encode_code128
 from charity_pos.printing.documents import HandoutSlipDoc, HandoutSlipLine
 from charity_pos.printing.fonts import register_font
-from charity_pos.printing.pages import CountedPages
+from charity_pos.printing.pages import CountedPages, training_watermark
 from charity_pos.printing.slip import LEADING, MAX_MODULE, MIN_MODULE, Roll, add_barcode, draw_text, paper_for
 from charity_pos.printing.text_fit import draw_fitted, fit
 
@@ -79,7 +80,8 @@ def render_handout_slip(doc: HandoutSlipDoc, out: str | Path | BinaryIO, paper: 
 
 # --- what both papers say ---------------------------------------------------
 def _marks(doc: HandoutSlipDoc) -> list[str]:
-    return [f"重打（第{doc.reprint_count}次）"] if doc.reprint_count > 0 else []
+    marks = [vocabulary.TRAINING] if doc.training else []
+    return marks + ([f"重打（第{doc.reprint_count}次）"] if doc.reprint_count > 0 else [])
 
 
 def _household(doc: HandoutSlipDoc) -> list[tuple[str, str]]:
@@ -118,6 +120,9 @@ def _meta(doc: HandoutSlipDoc) -> dict[str, str]:
 def _render_roll(doc: HandoutSlipDoc, out: str | Path | BinaryIO, encoded: Code128Encoded) -> None:
     roll = Roll(paper_for(80), register_font())
     p = roll.paper
+    if doc.training:
+        roll.band(vocabulary.TRAINING_BAND, p.big + 6)
+        roll.space(1.5 * mm)
     roll.text(doc.store_name, p.store, align="center", bold=True)
     roll.text(f"门店编码 {doc.store_code}", p.small, align="center")
     roll.space(0.8 * mm)
@@ -627,4 +632,6 @@ class _NumberedCanvas(CountedPages):
         self.drawCentredString(PAGE_W / 2, FOOTER_Y, f"第 {number} 页 / 共 {total} 页")
         if number < total:
             self.drawRightString(PAGE_W - MARGIN_X, FOOTER_Y, "续下页")
+        if doc.training:
+            training_watermark(self, PAGE_W, PAGE_H, font)
         self.restoreState()

@@ -30,3 +30,19 @@ class CountedPages(Canvas):
 
     def finish_page(self, number: int, total: int) -> None:
         """Draw what page ``number`` of ``total`` carries."""
+
+
+def training_watermark(c: Canvas, width: float, height: float, font: str) -> None:
+    """A training store's mark across the page: 培训 · 非正式票据 in red,
+    diagonal, under nothing that must stay readable (drawn translucent)."""
+    from charity_pos.printing.vocabulary import TRAINING
+
+    c.saveState()
+    c.setFillColorRGB(0.85, 0.1, 0.1)
+    c.setFillAlpha(0.22)
+    c.translate(width / 2, height / 2)
+    c.rotate(35)
+    size = min(width, height) / 9
+    c.setFont(font, size)
+    c.drawCentredString(0, 0, TRAINING)
+    c.restoreState()

@@ -34,9 +34,10 @@ from reportlab.platypus import (BaseDocTemplate, Flowable, Frame, KeepTogether, 
                                 Table, TableStyle)
 
 from charity_pos.domain.money import format_fen
+from charity_pos.printing import vocabulary
 from charity_pos.printing.documents import ReceiptDoc
 from charity_pos.printing.fonts import register_font
-from charity_pos.printing.pages import CountedPages
+from charity_pos.printing.pages import CountedPages, training_watermark
 from charity_pos.printing.text_fit import ELLIPSIS, draw_fitted, fit
 
 PAGE_W, PAGE_H = A4
@@ -278,7 +279,7 @@ def _draw_header(c: Canvas, doc: ReceiptDoc, font: str) -> None:
     below = draw_fitted(c, where, centre_left, below - 0.6 * mm, centre_w, font, align="center")
 
     # reprint / void marks, red boxes under the store
-    marks = []
+    marks = [vocabulary.TRAINING] if doc.training else []
     if doc.void_reason is not None:
         marks.append("作废")
     if doc.reprint_count > 0:
@@ -406,3 +407,5 @@ class _NumberedCanvas(CountedPages):
             self.setFont(font, 150)
             self.drawCentredString(0, -50, "作废")
         self.restoreState()
+        if doc.training:
+            training_watermark(self, PAGE_W, PAGE_H, font)

@@ -23,6 +23,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from charity_pos.domain.money import format_fen
 from charity_pos.printing.documents import ShiftReportDoc
+from charity_pos.printing.vocabulary import TRAINING, TRAINING_BAND
 from charity_pos.printing.fonts import register_font
 from charity_pos.printing.slip import LEADING, MIN_SIZE, Roll, draw_text, paper_for
 
@@ -67,6 +68,10 @@ def _differs(doc: ShiftReportDoc) -> bool:
 
 def _header(roll: Roll, doc: ShiftReportDoc) -> None:
     p = roll.paper
+    if doc.training:
+        roll.band(TRAINING_BAND, p.big + 6)
+        roll.text(TRAINING, p.body, align="center", bold=True)
+        roll.space(1.5 * mm)
     roll.text(doc.store_name, p.store, align="center", bold=True)
     roll.text(f"门店编码 {doc.store_code}", p.small, align="center")
     roll.space(0.8 * mm)

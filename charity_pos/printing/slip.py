@@ -28,6 +28,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
 from charity_pos.domain.money import format_fen
+from charity_pos.printing import vocabulary
 from charity_pos.printing.barcode_drawing import Code128Encoded, draw_code128, encode_code128
 from charity_pos.printing.documents import SlipDoc, SlipLine
 from charity_pos.printing.fonts import register_font
@@ -322,11 +323,15 @@ def render_slip(doc: SlipDoc, out: str | Path | BinaryIO, width_mm: int = 80) ->
 
 
 def _marks(doc: SlipDoc) -> list[str]:
-    return [f"重打（第{doc.reprint_count}次）"] if doc.reprint_count > 0 else []
+    marks = [vocabulary.TRAINING] if doc.training else []
+    return marks + ([f"重打（第{doc.reprint_count}次）"] if doc.reprint_count > 0 else [])
 
 
 def _header(roll: Roll, doc: SlipDoc) -> None:
     p = roll.paper
+    if doc.training:
+        roll.band(vocabulary.TRAINING_BAND, p.big + 6)
+        roll.space(1.5 * mm)
     if doc.void:
         roll.band("作  废", p.big + 6)
         roll.space(1.5 * mm)

@@ -15,4 +15,7 @@ PAYMENT_METHODS = {**CASH_METHODS, "voucher": "储值券"}
 SOURCES = {"donated": "捐赠", "purchased": "采购", "consigned": "代售"}
 SALE_SLIP = "销售小票"
 RETURN_SLIP = "退货单"
+#: on every page of what a training store (培训模式) prints
+TRAINING = "培训 · 非正式票据"
+TRAINING_BAND = "培  训"
 THANKS = "感谢您支持慈善事业！善款善物，用于帮困。"

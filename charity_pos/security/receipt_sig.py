@@ -42,15 +42,20 @@ from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
 from charity_pos.domain.numbers import STORE_CODE
-from charity_pos.errors import ImportFileMissing, KeysFileForged, KeysFileInvalid, ReceiptQrForeign, ReceiptQrInvalid
+from charity_pos.errors import (
+    ImportFileMissing, KeysFileForged, KeysFileInvalid, ReceiptQrForeign, ReceiptQrInvalid, ReceiptQrTraining,
+)
 from charity_pos.ledger.canonical import canonical_json
 from charity_pos.sync import safe_json
 
 PREFIX_V2 = "CPOS-R2"
+#: a training store's (培训模式) receipt: its QR code says so and is never a receipt's
+TRAINING_PREFIX = "CPOS-T2"
 PREFIX_V1 = "CPOS-R1"
 SEPARATOR = ":"
 #: what the store signs starts with this, so a receipt's signature is good for nothing else
 DOMAIN = b"charity-pos receipt v2\n"
+TRAINING_DOMAIN = b"charity-pos training receipt v2\n"
 KEYS_FORMAT = "charity-pos-keys/1"
 KEYS_DOMAIN = b"charity-pos keys v1\n"
 #: a keys file of a whole city is a few hundred kilobytes; anything much larger is not one
@@ -102,11 +107,18 @@ def signed_bytes(store_code: str, number: str, issued_on: date, total_fen: int) 
     return DOMAIN + "\n".join(fields).encode("ascii")
 
 
-def qr_text(key: Ed25519PrivateKey, store_code: str, number: str, issued_on: date, total_fen: int) -> str:
-    """The QR code's text of a receipt, signed with the store's key."""
-    signature = key.sign(signed_bytes(store_code, number, issued_on, total_fen))
+def qr_text(key: Ed25519PrivateKey, store_code: str, number: str, issued_on: date, total_fen: int, *,
+            training: bool = False) -> str:
+    """The QR code's text of a receipt, signed with the store's key. A
+    training store's (``training``) starts with ``TRAINING_PREFIX`` and is
+    signed under a label of its own: no check takes it for a receipt."""
+    body = signed_bytes(store_code, number, issued_on, total_fen)
+    if training:
+        body = TRAINING_DOMAIN + body[len(DOMAIN):]
+    signature = key.sign(body)
     encoded = base64.b32encode(signature).decode("ascii").rstrip("=")
-    return SEPARATOR.join((PREFIX_V2, store_code, number, issued_on.strftime("%Y%m%d"), str(total_fen), encoded))
+    prefix = TRAINING_PREFIX if training else PREFIX_V2
+    return SEPARATOR.join((prefix, store_code, number, issued_on.strftime("%Y%m%d"), str(total_fen), encoded))
 
 
 # --- reading a QR code's text -----------------------------------------------------------------------
@@ -115,6 +127,8 @@ def parse(text: str) -> ReceiptClaim:
     charity-pos receipt's code at all; ``ReceiptQrInvalid`` (facts: field):
     one, but damaged."""
     text = text.strip()
+    if len(text) <= MAX_TEXT and text.startswith(TRAINING_PREFIX + SEPARATOR):
+        raise ReceiptQrTraining(text=text[:60])
     if len(text) > MAX_TEXT or not text.startswith("CPOS-R"):
         raise ReceiptQrForeign(text=text[:60])
     if text.startswith(PREFIX_V2 + SEPARATOR):

@@ -23,6 +23,7 @@ from charity_pos.db.models import (
 )
 from charity_pos.errors import DonorAmbiguous, DonorAnonymous, DonorNotFound, InvalidInput, NothingToReport
 from charity_pos.services.base import STORE_TZ, local_date
+from charity_pos.services.training import is_training
 from charity_pos.reports.fates import Fate, allocate, fates, line_parts, returned_units
 
 ANONYMOUS_WORDS = frozenset({"匿名", "anonymous", "匿名人士", "爱心人士"})
@@ -59,6 +60,8 @@ class DonorStatement:
     on_shelf: int
     written_off: int
     counted_missing: int
+    #: made in a training store (培训模式): every page says 培训 · 非正式票据
+    training: bool = False
 
 
 def parse_year(value: object) -> int:
@@ -164,4 +167,4 @@ def build(s: Session, donor_key: str | uuid.UUID, year_value: object, now: datet
     return DonorStatement(
         store_name, donor.kind, donor.name, year, local_date(now), tuple(rows), sum(r.units for r in rows),
         sum(r.goods_value_fen for r in rows), sum(r.cash_fen for r in rows), fate.sold, raised, fate.handed_out,
-        int(households or 0), fate.on_shelf, fate.written_off, fate.counted_difference)
+        int(households or 0), fate.on_shelf, fate.written_off, fate.counted_difference, is_training(s))

@@ -382,7 +382,7 @@ class HandoutService:
                 remaining_before_fen=handout.allowance_fen - handout.used_before_fen,
                 remaining_after_fen=handout.allowance_fen - handout.used_before_fen - handout.total_value_fen,
                 override_reason=handout.override_reason or "", approved_by=approver.username if approver else None,
-                reprint_count=handout.slip_prints - 1,
+                reprint_count=handout.slip_prints - 1, training=store.training,
             )
             if render is not None:
                 render(doc)

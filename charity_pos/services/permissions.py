@@ -60,6 +60,8 @@ class Action(StrEnum):
     RECORD_FUND_USE = "funds.record_use"
     #: open the cash drawer without a sale (No sale, 开钱箱): logged with a reason
     OPEN_DRAWER = "drawer.open"
+    #: start, continue or reset training mode (培训模式): managers only
+    MANAGE_TRAINING = "training.manage"
 
 
 CASHIER_MAY = frozenset({

@@ -22,6 +22,7 @@ from charity_pos.printing import vocabulary
 from charity_pos.printing.documents import ReceiptDoc, ReceiptLine
 from charity_pos.security import receipt_sig
 from charity_pos.security.keys import StoreKeys
+from charity_pos.services.training import is_training
 from charity_pos.services.accounts import AccountService, audit
 from charity_pos.services.base import Actor, Approval, Changes, Entity, ServiceContext, local_date
 from charity_pos.services.permissions import Action, require
@@ -165,7 +166,10 @@ class ReceiptService:
         )
         issued_on = local_date(receipt.issued_at)
         # signed by the store: anyone with the district's keys file can check it (``security.receipt_sig``)
-        qr = receipt_sig.qr_text(self._signing_key(store), store.code, receipt.number, issued_on, receipt.total_fen)
+        # a training store's (培训) QR code is a training code, never a receipt's (``receipt_sig.TRAINING_PREFIX``)
+        training = is_training(s)
+        qr = receipt_sig.qr_text(self._signing_key(store), store.code, receipt.number, issued_on, receipt.total_fen,
+                                 training=training)
         donor_name = vocabulary.ANONYMOUS if donor is None or donor.kind == "anonymous" else donor.name
         return ReceiptDoc(
             store_name=store.name, store_code=store.code, district=store.district, receipt_number=receipt.number,
@@ -176,5 +180,5 @@ class ReceiptService:
             total_fen=receipt.total_fen, handler=handler.display_name if handler else "", remarks=donation.wishes,
             verification_code=receipt.verification_code, qr_payload=qr, reprint_count=max(0, receipt.prints - 1),
             void_reason=receipt.void_reason if receipt.status == "void" else None,
-            official_code=receipt.official_code, official_number=receipt.official_number,
+            official_code=receipt.official_code, official_number=receipt.official_number, training=training,
         )

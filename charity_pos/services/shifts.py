@@ -267,7 +267,7 @@ class ShiftService:
             returns_count=summary.returns_count, returns_fen=summary.returns_fen, voids_count=summary.voids_count,
             voids_fen=summary.voids_fen, discounts_fen=summary.discounts_fen, methods=methods,
             denominations=summary.denominations, difference_reason=summary.difference_reason,
-            approved_by=summary.approved_by,
+            approved_by=summary.approved_by, training=store.training,
         )
 
     def find(self, shift_id: uuid.UUID) -> ShiftRow:

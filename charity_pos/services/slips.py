@@ -28,7 +28,7 @@ def sale_slip(ctx: ServiceContext, view: SaleView, reprint_count: int = 0) -> Sl
         at=view.completed_at.astimezone(STORE_TZ).strftime("%Y-%m-%d %H:%M"), cashier=view.cashier, till=view.till,
         lines=lines, subtotal_fen=view.subtotal_fen, ticket_discount_fen=view.ticket_discount_fen,
         total_fen=view.total_fen, payments=payments, change_fen=view.change_fen, thanks=vocabulary.THANKS,
-        reprint_count=reprint_count, void=view.status == "voided",
+        reprint_count=reprint_count, void=view.status == "voided", training=store.training,
     )
 
 
@@ -56,5 +56,5 @@ def return_slip(ctx: ServiceContext, number: str) -> SlipDoc:
             at=entry.at.astimezone(STORE_TZ).strftime("%Y-%m-%d %H:%M"), cashier=user.username if user else "",
             till=shift.till if shift else "", lines=lines, subtotal_fen=-entry.total_fen, ticket_discount_fen=0,
             total_fen=-entry.total_fen, payments=refunds, change_fen=0, thanks=vocabulary.THANKS,
-            original_number=sale.number if sale else None,
+            original_number=sale.number if sale else None, training=store.training,
         )

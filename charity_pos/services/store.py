@@ -28,6 +28,8 @@ class StoreInfo:
     name: str
     short_name: str
     district: str
+    #: a training copy (培训模式, ``services.training``): its slips and receipts are not real ones
+    training: bool = False
 
 
 def _text(field: str, value: str, limit: int) -> str:
@@ -78,6 +80,8 @@ def init_store(
 
 
 def store_info(ctx: ServiceContext) -> StoreInfo:
+    from charity_pos.services.training import is_training
+
     with ctx.db.read() as s:
         st = s.scalars(select(Store)).one()
-        return StoreInfo(st.id, st.code, st.name, st.short_name, st.district)
+        return StoreInfo(st.id, st.code, st.name, st.short_name, st.district, is_training(s))

@@ -202,7 +202,11 @@ def _when(value: object) -> datetime | None:
 
 
 def apply_downstream(ctx: ServiceContext, path: Path) -> ApplyResult:
-    """Check and apply one downstream bundle; a refusal changes nothing."""
+    """Check and apply one downstream bundle; a refusal changes nothing
+    (a training copy, 培训, receives none: ``TrainingStore``)."""
+    from charity_pos.services.training import refuse_if_training
+
+    refuse_if_training(ctx.db, "import")
     path = Path(path)
     bundle = read_bundle(path, parts=PARTS)
     with ctx.db.read() as s:

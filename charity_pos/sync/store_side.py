@@ -206,6 +206,13 @@ def fill_district_hashes(s: Session, keys: StoreKeys, key: bytes) -> int:
     return count
 
 
+def _refuse_training(ctx: ServiceContext, what: str) -> None:
+    """A training copy (培训) never takes part in sync: ``TrainingStore``."""
+    from charity_pos.services.training import refuse_if_training
+
+    refuse_if_training(ctx.db, what)
+
+
 class StoreSync:
     def __init__(self, ctx: ServiceContext) -> None:
         self.ctx = ctx
@@ -226,6 +233,7 @@ class StoreSync:
     def registration(self) -> dict[str, Any]:
         """The registration the hub's ``add-store`` reads: who the store is
         and the public half of its signing key."""
+        _refuse_training(self.ctx, "register")
         store = self._store()
         return {
             "format": REGISTRATION_FORMAT,
@@ -266,6 +274,7 @@ class StoreSync:
         the store accepts from the district. A file for another store, or
         from another hub than the one trusted, is refused; the same hub
         again is fine (a new key of its replaces the old one)."""
+        _refuse_training(self.ctx, "trust")
         trust = read_trust_file(path)
         now = self.ctx.now()
         with self.ctx.db.begin() as s:
@@ -302,6 +311,7 @@ class StoreSync:
         fail, the file stays and the next export sends its events again;
         the hub skips events it holds.) A file of the bundle's name that is
         not a bundle is replaced only with ``force``."""
+        _refuse_training(self.ctx, "export")
         protect = self.protected()
         out_dir = files.check_folder(out_dir, protect)
         store = self._store()

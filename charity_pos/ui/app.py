@@ -60,9 +60,39 @@ class Shell:
         self.feedback = feedback or Feedback()
         self.login = LoginScreen(services)
         self.login.logged_in.connect(self.open_main)
+        self.login.training_requested.connect(self.enter_training)
         self.main: MainWindow | None = None
         self.ended: PosError | None = None
         self.display = DisplayFeed()  # the customer display: none until started
+        # the training copy's services and log-in while training (培训模式); back to the live store at log-out
+        self.training: Services | None = None
+        self.training_login: LoginScreen | None = None
+
+    @property
+    def current(self) -> Services:
+        return self.training or self.services
+
+    def enter_training(self, path: Path) -> None:
+        """A manager started training: the copy's own log-in, where trainees use their own PIN."""
+        try:
+            self.training = Services.open(Path(path))
+        except PosError as exc:
+            self.login.say(i18n.describe(exc))
+            return
+        self.training_login = LoginScreen(self.training)
+        self.training_login.logged_in.connect(self.open_main)
+        self.training_login.leave_training.connect(self.logout)
+        self.login.hide()
+        self.training_login.show()
+
+    def leave_training(self) -> None:
+        if self.training_login is not None:
+            self.training_login.close()
+            self.training_login.deleteLater()
+            self.training_login = None
+        if self.training is not None:
+            self.training.close()
+            self.training = None
 
     def start(self) -> None:
         self.login.show()
@@ -70,7 +100,7 @@ class Shell:
 
     def open_main(self, actor: Actor) -> None:
         self.ended = None
-        services = guarded(self.services, self.session_ended)
+        services = guarded(self.current, self.session_ended)
         self.main = MainWindow(services, actor, SCREENS, self.feedback,
                                ask_with_dialog(services, lambda: self.settings.till))
         for screen in self.main.screens:
@@ -80,8 +110,9 @@ class Shell:
         self.main.logout_requested.connect(self.logout)
         self.main.settings_requested.connect(self.open_settings)
         self.display.watch(self.main)
-        screen = self.login.screen()
-        self.login.hide()
+        login = self.training_login or self.login
+        screen = login.screen()
+        login.hide()
         if screen is not None:  # maximized on the screen the log-in window was on
             self.main.setScreen(screen)
             self.main.move(screen.availableGeometry().topLeft())
@@ -93,6 +124,7 @@ class Shell:
             self.main.close()
             self.main.deleteLater()
             self.main = None
+        self.leave_training()  # switching back to the live store is a log-out
         self.login.reload_users()
         self.login.show()
 
@@ -144,4 +176,5 @@ def run_app(db_path: Path, language: str) -> int:
     try:
         return app.exec()
     finally:
+        shell.leave_training()
         services.close()

@@ -14,14 +14,28 @@ from charity_pos.ui.pin_field import PinField
 
 class LoginScreen(QWidget):
     logged_in = Signal(object)  # Actor
+    # a manager started training: the training copy's path (the live store's log-in only)
+    training_requested = Signal(object)
+    # leave training for the live store's log-in (a training copy's log-in only)
+    leave_training = Signal()
 
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.services = services
         store = services.store()
-        self.setWindowTitle(self.tr("charity-pos: log in"))
-        layout = QVBoxLayout(self)
+        self.training_store = store.training
+        self.setWindowTitle(self.tr("TRAINING · charity-pos: log in") if store.training
+                            else self.tr("charity-pos: log in"))
+        outer = QVBoxLayout(self)
+        layout = QVBoxLayout()
         layout.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        if store.training:
+            from charity_pos.ui.training import TrainingBanner
+
+            outer.setContentsMargins(0, 0, 0, 0)
+            layout.setContentsMargins(12, 12, 12, 12)
+            outer.addWidget(TrainingBanner())
+        outer.addLayout(layout, 1)
         title = QLabel(store.name)
         title.setObjectName("screenTitle")
         title.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -30,6 +44,15 @@ class LoginScreen(QWidget):
         subtitle.setObjectName("hint")
         subtitle.setAlignment(Qt.AlignmentFlag.AlignCenter)
         layout.addWidget(subtitle)
+        self.mode = None
+        if not store.training:  # 正式营业 / 培训模式
+            from charity_pos.ui.training import ModeChoice
+
+            self.mode = ModeChoice(services, lambda: (self.user.currentData(), self.pin.text()))
+            self.mode.failed.connect(self._training_refused)
+            self.mode.training_ready.connect(self._training_ready)
+            self.mode.mode_changed.connect(self._mode_changed)
+            layout.addWidget(self.mode)
         form = QFormLayout()
         self.user = QComboBox()
         self.user.setMinimumWidth(260)
@@ -47,6 +70,12 @@ class LoginScreen(QWidget):
         self.button.clicked.connect(self.submit)
         self.pin.returnPressed.connect(self.submit)
         layout.addWidget(self.button)
+        if store.training:
+            back = QPushButton(self.tr("Leave training (back to the live store)"))
+            back.clicked.connect(self.leave_training)
+            layout.addWidget(back)
+        if self.mode is not None:
+            layout.addWidget(self.mode.panel)
         self.reload_users()
         self.resize(520, 360)
 
@@ -58,12 +87,33 @@ class LoginScreen(QWidget):
         self.pin.clear()
         self.message.clear()
         self.pin.setFocus()
+        if self.mode is not None:
+            self.mode.live.setChecked(True)
+            self.mode.refresh()
+
+    def _mode_changed(self, training: bool) -> None:
+        self.button.setVisible(not training)
+        self.message.clear()
+        self.adjustSize()
+
+    def _training_refused(self, text: str) -> None:
+        self.message.setText(text)
+        self.pin.clear()
+        self.pin.setFocus()
+
+    def _training_ready(self, path: object) -> None:
+        self.pin.clear()
+        self.message.clear()
+        self.training_requested.emit(path)
 
     def say(self, text: str) -> None:
         """Why the last session ended, until someone logs in."""
         self.message.setText(text)
 
     def submit(self) -> None:
+        if self.mode is not None and self.mode.training.isChecked():
+            self.message.setText(self.tr("Training mode: choose how to start training below."))
+            return
         username = self.user.currentData()
         try:
             actor: Actor = self.services.accounts.login(username or "", self.pin.text())

@@ -68,7 +68,11 @@ class MainWindow(QMainWindow):
         self.actor = actor
         self.feedback = feedback
         store = services.store()
-        self.setWindowTitle(self.tr("charity-pos · {store}").format(store=store.name))
+        self.training = store.training
+        title = self.tr("charity-pos · {store}")
+        if store.training:
+            title = self.tr("TRAINING · charity-pos · {store}")
+        self.setWindowTitle(title.format(store=store.name))
 
         self.navigation = Navigation()
         self.stack = QStackedWidget()
@@ -97,6 +101,10 @@ class MainWindow(QMainWindow):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.navigation)
         layout.addWidget(self.stack, 1)
+        if store.training:  # 培训模式: a red banner above every screen
+            from charity_pos.ui.training import with_banner
+
+            body = with_banner(body)
         self.setCentralWidget(body)
         self._menus()
         self._status(store.name, store.code)

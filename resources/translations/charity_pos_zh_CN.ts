@@ -1145,1676 +1145,1686 @@ This handout {value}: {lines} lines, {units} units</source>
         <translation>{path} 已损坏，无法读取（{detail}）。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="38"/>
+        <location filename="../../charity_pos/messages.py" line="41"/>
         <source>Barcode {barcode} is not valid: {why}.</source>
         <translation>条码 {barcode} 无效：{why}。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="39"/>
+        <location filename="../../charity_pos/messages.py" line="42"/>
         <source>Barcode {barcode} already belongs to “{item_name}”.</source>
         <translation>条码 {barcode} 已属于“{item_name}”。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="40"/>
+        <location filename="../../charity_pos/messages.py" line="43"/>
         <source>“{value}” is already taken.</source>
         <translation>“{value}”已被使用。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="41"/>
+        <location filename="../../charity_pos/messages.py" line="44"/>
         <source>Not found: {key}.</source>
         <translation>找不到：{key}。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="44"/>
+        <location filename="../../charity_pos/messages.py" line="47"/>
         <source>No item has barcode {barcode}.</source>
         <translation>没有商品使用条码 {barcode}。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="45"/>
+        <location filename="../../charity_pos/messages.py" line="48"/>
         <source>Wrong user name or PIN.</source>
         <translation>用户名或 PIN 码错误。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="46"/>
+        <location filename="../../charity_pos/messages.py" line="49"/>
         <source>Account {username} is locked after too many wrong PINs until {until}, or until a manager unlocks it.</source>
         <translation>账号 {username} 因 PIN 码错误次数过多已锁定，至 {until} 自动解锁，或由店长解锁。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="49"/>
+        <location filename="../../charity_pos/messages.py" line="52"/>
         <source>Account {username} has been switched off.</source>
         <translation>账号 {username} 已停用。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="50"/>
+        <location filename="../../charity_pos/messages.py" line="53"/>
         <source>Account {username} has been switched off since it logged in: nothing was done, and it is logged out.</source>
         <translation>账号 {username} 在登录后已被停用：此操作未执行，已退出登录。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="53"/>
+        <location filename="../../charity_pos/messages.py" line="56"/>
         <source>Your role may not do this: {what}.</source>
         <translation>您的角色无权{what}。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="54"/>
+        <location filename="../../charity_pos/messages.py" line="57"/>
         <source>A manager must approve this: {what}.</source>
         <translation>此操作需要店长批准：{what}。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="55"/>
+        <location filename="../../charity_pos/messages.py" line="58"/>
         <source>The role of account {username} has been changed since it logged in: nothing was done; log in again.</source>
         <translation>账号 {username} 的角色在登录后已被更改：此操作未执行，请重新登录。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="59"/>
+        <location filename="../../charity_pos/messages.py" line="62"/>
         <source>Too many wrong manager PINs at this till: approvals here are refused until {until}. The managers&apos; own log-ins are not affected.</source>
         <translation>本收银台店长 PIN 码输错次数过多：{until} 前本收银台暂停店长批准。店长本人的登录不受影响。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="63"/>
+        <location filename="../../charity_pos/messages.py" line="66"/>
         <source>The store&apos;s key file {path} is missing; restore it from the backup to read personal data.</source>
         <translation>门店密钥文件 {path} 不见了；请从备份恢复，才能读取个人信息。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="66"/>
+        <location filename="../../charity_pos/messages.py" line="69"/>
         <source>The store&apos;s key file {path} is missing, and nothing can be saved without it: restore it from the backup (it is kept apart from the database).</source>
         <translation>门店的密钥文件 {path} 不见了，没有它什么也无法保存：请从备份中恢复（它与数据库分开保管）。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="69"/>
+        <location filename="../../charity_pos/messages.py" line="72"/>
         <source>The store file was changed outside charity-pos ({what}), so nothing more is saved to it. Run charity-pos verify on it and call the district office.</source>
         <translation>门店数据文件在 charity-pos 之外被改动过（{what}），因此不再向其中保存任何内容。请对其运行 charity-pos verify 并联系区里。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="72"/>
+        <location filename="../../charity_pos/messages.py" line="75"/>
         <source>Not enough on hand: {wanted} wanted, {available} there.</source>
         <translation>库存不足：需要 {wanted}，现有 {available}。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="73"/>
+        <location filename="../../charity_pos/messages.py" line="76"/>
         <source>“{item_name}” is past its best-before date ({expiry_date}) and cannot be taken.</source>
         <translation>“{item_name}”已过保质期（{expiry_date}），不能接收。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="76"/>
+        <location filename="../../charity_pos/messages.py" line="79"/>
         <source>Receipt {number} was voided and is not printed again; issue a new one instead.</source>
         <translation>收据 {number} 已作废，不能再打印；请重开一张新收据。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="79"/>
+        <location filename="../../charity_pos/messages.py" line="82"/>
         <source>The folder {path} does not exist.</source>
         <translation>文件夹 {path} 不存在。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="80"/>
+        <location filename="../../charity_pos/messages.py" line="83"/>
         <source>No shift is open at till {till}: open one with its cash float first.</source>
         <translation>收银台 {till} 没有已开的班次：请先开班并登记备用金。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="81"/>
+        <location filename="../../charity_pos/messages.py" line="84"/>
         <source>Till {till} already has an open shift ({number}); close it first.</source>
         <translation>收银台 {till} 已有未交班的班次（{number}），请先交班。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="82"/>
+        <location filename="../../charity_pos/messages.py" line="85"/>
         <source>The payments ({paid}) do not cover the total ({total}): {missing} missing.</source>
         <translation>已收 {paid}，不足应收 {total}：还差 {missing}。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="83"/>
+        <location filename="../../charity_pos/messages.py" line="86"/>
         <source>Only cash may be more than the total; lower the {method} amount.</source>
         <translation>只有现金可以多收找零；请减少{method}的金额。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="85"/>
+        <location filename="../../charity_pos/messages.py" line="88"/>
         <source>Voucher {voucher} was already used in sale {sale}.</source>
         <translation>储值券 {voucher} 已在销售单 {sale} 中使用过。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="86"/>
+        <location filename="../../charity_pos/messages.py" line="89"/>
         <source>“{item_name}”: {sold} sold, {returned} already returned; {wanted} cannot be returned.</source>
         <translation>“{item_name}”：售出 {sold}，已退 {returned}，不能再退 {wanted}。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="88"/>
+        <location filename="../../charity_pos/messages.py" line="91"/>
         <source>Sale {number} was voided.</source>
         <translation>销售单 {number} 已作废。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="89"/>
+        <location filename="../../charity_pos/messages.py" line="92"/>
         <source>Sale {number} belongs to a closed shift; take it back as a return instead.</source>
         <translation>销售单 {number} 所在班次已交班，只能办理退货。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="91"/>
+        <location filename="../../charity_pos/messages.py" line="94"/>
         <source>“{item_name}” is off sale.</source>
         <translation>“{item_name}”已停售。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="92"/>
+        <location filename="../../charity_pos/messages.py" line="95"/>
         <source>This ticket was already paid as sale {number}.</source>
         <translation>此单已结账，销售单号 {number}。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="93"/>
+        <location filename="../../charity_pos/messages.py" line="96"/>
         <source>There is no quota rule for {category} households yet; a manager sets one first.</source>
         <translation>{category}家庭还没有配额规则，请店长先设置。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="95"/>
+        <location filename="../../charity_pos/messages.py" line="98"/>
         <source>{path} is not a list of quota rules in JSON (like the rules.json of a downstream bundle).</source>
         <translation>{path} 不是 JSON 格式的配额规则列表（应与下发同步文件中的 rules.json 相同）。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="97"/>
+        <location filename="../../charity_pos/messages.py" line="100"/>
         <source>{path} is not signed by {signer}&apos;s registered key: refused as forged or damaged.</source>
         <translation>{path} 的签名与 {signer} 登记的密钥不符：视为伪造或损坏，拒绝导入。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="99"/>
+        <location filename="../../charity_pos/messages.py" line="102"/>
         <source>No Chinese font to put into the PDF was found (looked in {searched}); install one and try again.</source>
         <translation>找不到可嵌入 PDF 的中文字体（已查找：{searched}），请安装后重试。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="102"/>
+        <location filename="../../charity_pos/messages.py" line="105"/>
         <source>{path} is neither an Excel workbook (.xlsx) nor a .csv file; save it as one of those.</source>
         <translation>{path} 既不是 Excel 工作簿（.xlsx），也不是 .csv 文件；请另存为其中一种。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="104"/>
+        <location filename="../../charity_pos/messages.py" line="107"/>
         <source>{path} cannot be read: it is damaged, or not the kind of file its name says.</source>
         <translation>无法读取 {path}：文件已损坏，或与其扩展名所示的类型不符。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="106"/>
+        <location filename="../../charity_pos/messages.py" line="109"/>
         <source>{path} has no header row with the columns {columns} near its top.</source>
         <translation>{path} 开头几行中没有含 {columns} 等列名的表头行。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="108"/>
+        <location filename="../../charity_pos/messages.py" line="111"/>
         <source>{path}: the header row has no column {columns}.</source>
         <translation>{path}：表头行缺少以下列：{columns}。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="109"/>
+        <location filename="../../charity_pos/messages.py" line="112"/>
         <source>{path} has no households below its header row.</source>
         <translation>{path} 的表头行下面没有任何家庭。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="110"/>
+        <location filename="../../charity_pos/messages.py" line="113"/>
         <source>Relief card number {value} is already registered.</source>
         <translation>帮困卡号 {value} 已登记。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="111"/>
+        <location filename="../../charity_pos/messages.py" line="114"/>
         <source>A household with ID number {value} is already registered.</source>
         <translation>身份证号为 {value} 的家庭已登记。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="113"/>
+        <location filename="../../charity_pos/messages.py" line="116"/>
         <source>Relief card number {value} is in this file more than once (rows {rows}).</source>
         <translation>帮困卡号 {value} 在本文件中重复出现（第 {rows} 行）。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="115"/>
+        <location filename="../../charity_pos/messages.py" line="118"/>
         <source>ID number {value} is in this file more than once (rows {rows}).</source>
         <translation>身份证号 {value} 在本文件中重复出现（第 {rows} 行）。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="117"/>
+        <location filename="../../charity_pos/messages.py" line="120"/>
         <source>The database refused the import of {count} households ({detail}); nothing was saved.</source>
         <translation>数据库拒绝导入这 {count} 户家庭（{detail}），未保存任何内容。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="119"/>
+        <location filename="../../charity_pos/messages.py" line="122"/>
         <source>There is no file {path}.</source>
         <translation>文件 {path} 不存在。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="120"/>
+        <location filename="../../charity_pos/messages.py" line="123"/>
         <source>{path} is not text in UTF-8 or GBK; save it from Excel as “CSV UTF-8” and try again.</source>
         <translation>{path} 不是 UTF-8 或 GBK 编码的文本；请在 Excel 中另存为“CSV UTF-8”后重试。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="124"/>
+        <location filename="../../charity_pos/messages.py" line="127"/>
         <source>Wrong PIN. {attempts_left} tries left before the account is locked.</source>
         <translation>PIN 码错误。再错 {attempts_left} 次账号将被锁定。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="125"/>
+        <location filename="../../charity_pos/messages.py" line="128"/>
         <source>Wrong user name or PIN. {attempts_left} tries left before approvals at this till are locked.</source>
         <translation>用户名或 PIN 码错误。再错 {attempts_left} 次，本收银台将暂停店长批准。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="129"/>
+        <location filename="../../charity_pos/messages.py" line="132"/>
         <source>it is empty</source>
         <translation>条码为空</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="130"/>
+        <location filename="../../charity_pos/messages.py" line="133"/>
         <source>only digits are allowed</source>
         <translation>只能包含数字</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="131"/>
+        <location filename="../../charity_pos/messages.py" line="134"/>
         <source>it must have 8, 12 or 13 digits (EAN-8, UPC-A, EAN-13)</source>
         <translation>位数应为 8、12 或 13 位（EAN-8、UPC-A、EAN-13）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="132"/>
+        <location filename="../../charity_pos/messages.py" line="135"/>
         <source>the check digit is wrong</source>
         <translation>校验位错误</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="133"/>
+        <location filename="../../charity_pos/messages.py" line="136"/>
         <source>codes starting 22 are the store&apos;s own lot codes</source>
         <translation>以 22 开头的是本店自编的批次码</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="146"/>
+        <location filename="../../charity_pos/messages.py" line="149"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="147"/>
+        <location filename="../../charity_pos/messages.py" line="150"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="148"/>
+        <location filename="../../charity_pos/messages.py" line="151"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="149"/>
+        <location filename="../../charity_pos/messages.py" line="152"/>
         <source>Sale price</source>
         <translation>售价</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="150"/>
+        <location filename="../../charity_pos/messages.py" line="153"/>
         <source>Market reference price</source>
         <translation>市场参考价</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="151"/>
+        <location filename="../../charity_pos/messages.py" line="154"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="152"/>
+        <location filename="../../charity_pos/messages.py" line="155"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="153"/>
+        <location filename="../../charity_pos/messages.py" line="156"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="154"/>
+        <location filename="../../charity_pos/messages.py" line="157"/>
         <source>Lines</source>
         <translation>明细</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="155"/>
+        <location filename="../../charity_pos/messages.py" line="158"/>
         <source>PIN</source>
         <translation>PIN 码</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="156"/>
+        <location filename="../../charity_pos/messages.py" line="159"/>
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="157"/>
+        <location filename="../../charity_pos/messages.py" line="160"/>
         <source>Full name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="158"/>
+        <location filename="../../charity_pos/messages.py" line="161"/>
         <source>Active</source>
         <translation>在用</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="159"/>
+        <location filename="../../charity_pos/messages.py" line="162"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="160"/>
+        <location filename="../../charity_pos/messages.py" line="163"/>
         <source>Store code</source>
         <translation>门店编码</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="161"/>
+        <location filename="../../charity_pos/messages.py" line="164"/>
         <source>Short name</source>
         <translation>简称</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="162"/>
+        <location filename="../../charity_pos/messages.py" line="165"/>
         <source>District</source>
         <translation>区</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="163"/>
+        <location filename="../../charity_pos/messages.py" line="166"/>
         <source>Days</source>
         <translation>天数</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="164"/>
+        <location filename="../../charity_pos/messages.py" line="167"/>
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="165"/>
+        <location filename="../../charity_pos/messages.py" line="168"/>
         <source>Unified social credit code</source>
         <translation>统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="166"/>
+        <location filename="../../charity_pos/messages.py" line="169"/>
         <source>Relief card number</source>
         <translation>帮困卡号</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="167"/>
+        <location filename="../../charity_pos/messages.py" line="170"/>
         <source>Household members</source>
         <translation>家庭人数</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="168"/>
+        <location filename="../../charity_pos/messages.py" line="171"/>
         <source>Head of household</source>
         <translation>户主</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="169"/>
+        <location filename="../../charity_pos/messages.py" line="172"/>
         <source>Sub-district</source>
         <translation>街道</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="170"/>
+        <location filename="../../charity_pos/messages.py" line="173"/>
         <source>Certificate reference</source>
         <translation>认定文书编号</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="171"/>
+        <location filename="../../charity_pos/messages.py" line="174"/>
         <source>Valid to</source>
         <translation>有效期至</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="172"/>
+        <location filename="../../charity_pos/messages.py" line="175"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="173"/>
+        <location filename="../../charity_pos/messages.py" line="176"/>
         <source>Donor type</source>
         <translation>捐赠人类型</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="174"/>
+        <location filename="../../charity_pos/messages.py" line="177"/>
         <source>Condition</source>
         <translation>成色</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="175"/>
+        <location filename="../../charity_pos/messages.py" line="178"/>
         <source>Valuation</source>
         <translation>估价方式</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="176"/>
+        <location filename="../../charity_pos/messages.py" line="179"/>
         <source>Unit value</source>
         <translation>单价</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="177"/>
+        <location filename="../../charity_pos/messages.py" line="180"/>
         <source>Best-before date</source>
         <translation>保质期</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="178"/>
+        <location filename="../../charity_pos/messages.py" line="181"/>
         <source>Cash amount</source>
         <translation>捐款金额</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="179"/>
+        <location filename="../../charity_pos/messages.py" line="182"/>
         <source>Payment method</source>
         <translation>付款方式</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="180"/>
+        <location filename="../../charity_pos/messages.py" line="183"/>
         <source>Labels</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="181"/>
+        <location filename="../../charity_pos/messages.py" line="184"/>
         <source>Cash float</source>
         <translation>备用金</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="182"/>
+        <location filename="../../charity_pos/messages.py" line="185"/>
         <source>Price</source>
         <translation>价格</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="183"/>
+        <location filename="../../charity_pos/messages.py" line="186"/>
         <source>Discount</source>
         <translation>折扣</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="184"/>
+        <location filename="../../charity_pos/messages.py" line="187"/>
         <source>Payment</source>
         <translation>付款</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="185"/>
+        <location filename="../../charity_pos/messages.py" line="188"/>
         <source>Amount tendered</source>
         <translation>实收金额</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="186"/>
+        <location filename="../../charity_pos/messages.py" line="189"/>
         <source>Payment reference</source>
         <translation>支付流水号</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="142"/>
-        <location filename="../../charity_pos/messages.py" line="187"/>
+        <location filename="../../charity_pos/messages.py" line="145"/>
+        <location filename="../../charity_pos/messages.py" line="190"/>
         <source>Voucher number</source>
         <translation>储值券号</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="42"/>
+        <location filename="../../charity_pos/messages.py" line="38"/>
+        <source>This is a training store (training mode): it never sends, receives or registers sync bundles, and is not copied for training again. Use the live store for that.</source>
+        <translation>这是培训门店（培训模式）：不能导出、导入或注册同步数据包，也不能再复制为培训副本。请在正式门店中操作。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="45"/>
         <source>Only {left} of donated cash is left: a use of {amount} cannot be recorded.</source>
         <translation>捐赠现金只剩 {left}，不能登记 {amount} 的使用。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="137"/>
+        <location filename="../../charity_pos/messages.py" line="140"/>
         <source>From</source>
         <translation>开始日期</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="138"/>
+        <location filename="../../charity_pos/messages.py" line="141"/>
         <source>To</source>
         <translation>结束日期</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="139"/>
+        <location filename="../../charity_pos/messages.py" line="142"/>
         <source>Month</source>
         <translation>月份</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="140"/>
-        <location filename="../../charity_pos/messages.py" line="598"/>
+        <location filename="../../charity_pos/messages.py" line="143"/>
+        <location filename="../../charity_pos/messages.py" line="601"/>
         <source>Year</source>
         <translation>年份</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="141"/>
+        <location filename="../../charity_pos/messages.py" line="144"/>
         <source>Purpose</source>
         <translation>用途说明</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="143"/>
+        <location filename="../../charity_pos/messages.py" line="146"/>
         <source>Use</source>
         <translation>使用类别</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="144"/>
+        <location filename="../../charity_pos/messages.py" line="147"/>
         <source>Date of use</source>
         <translation>使用日期</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="145"/>
+        <location filename="../../charity_pos/messages.py" line="148"/>
         <source>Report</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="188"/>
+        <location filename="../../charity_pos/messages.py" line="191"/>
         <source>Till</source>
         <translation>收银台</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="189"/>
+        <location filename="../../charity_pos/messages.py" line="192"/>
         <source>Count</source>
         <translation>张数</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="190"/>
+        <location filename="../../charity_pos/messages.py" line="193"/>
         <source>Limit</source>
         <translation>限额</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="191"/>
+        <location filename="../../charity_pos/messages.py" line="194"/>
         <source>Sale number</source>
         <translation>销售单号</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="192"/>
+        <location filename="../../charity_pos/messages.py" line="195"/>
         <source>Period</source>
         <translation>周期</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="193"/>
+        <location filename="../../charity_pos/messages.py" line="196"/>
         <source>Mode</source>
         <translation>超额处理方式</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="194"/>
+        <location filename="../../charity_pos/messages.py" line="197"/>
         <source>Allowance</source>
         <translation>额度</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="195"/>
+        <location filename="../../charity_pos/messages.py" line="198"/>
         <source>Top-up months</source>
         <translation>节日补助月份</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="196"/>
+        <location filename="../../charity_pos/messages.py" line="199"/>
         <source>Household</source>
         <translation>家庭</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="197"/>
+        <location filename="../../charity_pos/messages.py" line="200"/>
         <source>Valid from</source>
         <translation>有效期起</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="198"/>
+        <location filename="../../charity_pos/messages.py" line="201"/>
         <source>Consent date</source>
         <translation>同意日期</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="202"/>
+        <location filename="../../charity_pos/messages.py" line="205"/>
         <source>{field} must not be empty.</source>
         <translation>{field}不能为空。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="203"/>
+        <location filename="../../charity_pos/messages.py" line="206"/>
         <source>{field} is too long.</source>
         <translation>{field}太长。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="204"/>
+        <location filename="../../charity_pos/messages.py" line="207"/>
         <source>{field}: “{value}” is not a number.</source>
         <translation>{field}：“{value}”不是有效数字。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="205"/>
+        <location filename="../../charity_pos/messages.py" line="208"/>
         <source>{field}: at most two decimals (fen).</source>
         <translation>{field}：最多两位小数（到分）。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="206"/>
+        <location filename="../../charity_pos/messages.py" line="209"/>
         <source>{field} must not be negative.</source>
         <translation>{field}不能为负数。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="207"/>
+        <location filename="../../charity_pos/messages.py" line="210"/>
         <source>{field} must be more than zero.</source>
         <translation>{field}必须大于零。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="208"/>
+        <location filename="../../charity_pos/messages.py" line="211"/>
         <source>{field} is too large.</source>
         <translation>{field}太大。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="209"/>
+        <location filename="../../charity_pos/messages.py" line="212"/>
         <source>{field}: “{value}” is not known.</source>
         <translation>{field}：“{value}”不存在。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="210"/>
+        <location filename="../../charity_pos/messages.py" line="213"/>
         <source>A PIN is made of digits only.</source>
         <translation>PIN 码只能由数字组成。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="211"/>
+        <location filename="../../charity_pos/messages.py" line="214"/>
         <source>A PIN has 4 to 12 digits.</source>
         <translation>PIN 码应为 4 到 12 位数字。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="212"/>
+        <location filename="../../charity_pos/messages.py" line="215"/>
         <source>A user name is 2-32 lower-case letters, digits, &apos;.&apos;, &apos;-&apos; or &apos;_&apos;, starting with a letter.</source>
         <translation>用户名为 2-32 位小写字母、数字、“.”、“-”或“_”，以字母开头。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="215"/>
+        <location filename="../../charity_pos/messages.py" line="218"/>
         <source>A store code is 2-8 capital letters or digits, such as PT01.</source>
         <translation>门店编码为 2-8 位大写字母或数字，例如 PT01。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="216"/>
+        <location filename="../../charity_pos/messages.py" line="219"/>
         <source>You cannot switch off your own account.</source>
         <translation>不能停用自己的账号。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="217"/>
+        <location filename="../../charity_pos/messages.py" line="220"/>
         <source>You cannot change your own role; another manager can.</source>
         <translation>不能更改自己的角色，请由另一位店长更改。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="218"/>
+        <location filename="../../charity_pos/messages.py" line="221"/>
         <source>An ID number has 17 digits and a final digit or X.</source>
         <translation>身份证号应为 17 位数字加 1 位数字或 X。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="219"/>
+        <location filename="../../charity_pos/messages.py" line="222"/>
         <source>The ID number&apos;s date of birth does not exist.</source>
         <translation>身份证号中的出生日期不存在。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="220"/>
+        <location filename="../../charity_pos/messages.py" line="223"/>
         <source>The ID number&apos;s last character (check character) is wrong.</source>
         <translation>身份证号最后一位（校验码）错误。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="221"/>
+        <location filename="../../charity_pos/messages.py" line="224"/>
         <source>A unified social credit code has 18 digits or capital letters (no I, O, S, V, Z).</source>
         <translation>统一社会信用代码为 18 位数字或大写字母（不含 I、O、S、V、Z）。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="224"/>
+        <location filename="../../charity_pos/messages.py" line="227"/>
         <source>The credit code&apos;s last character (check character) is wrong.</source>
         <translation>统一社会信用代码最后一位（校验码）错误。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="225"/>
+        <location filename="../../charity_pos/messages.py" line="228"/>
         <source>A relief card number is up to 20 letters and digits.</source>
         <translation>帮困卡号最多 20 位字母和数字。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="226"/>
+        <location filename="../../charity_pos/messages.py" line="229"/>
         <source>A household has 1 to 20 members.</source>
         <translation>家庭人数应为 1 到 20 人。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="227"/>
+        <location filename="../../charity_pos/messages.py" line="230"/>
         <source>{field} is before the start date.</source>
         <translation>{field}早于开始日期。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="228"/>
+        <location filename="../../charity_pos/messages.py" line="231"/>
         <source>A phone number has 7 to 12 digits.</source>
         <translation>电话号码应为 7 到 12 位数字。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="229"/>
+        <location filename="../../charity_pos/messages.py" line="232"/>
         <source>Goods without a valuation carry no value.</source>
         <translation>未估价的物品不能填写价值。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="230"/>
+        <location filename="../../charity_pos/messages.py" line="233"/>
         <source>“{value}” is food: type its best-before date.</source>
         <translation>“{value}”是食品，请填写保质期。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="231"/>
+        <location filename="../../charity_pos/messages.py" line="234"/>
         <source>{field} is more than the amount it comes off.</source>
         <translation>{field}超过了可减免的金额。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="232"/>
+        <location filename="../../charity_pos/messages.py" line="235"/>
         <source>The price of “{value}” changed meanwhile; scan it again.</source>
         <translation>“{value}”的价格刚被修改，请重新扫码。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="233"/>
+        <location filename="../../charity_pos/messages.py" line="236"/>
         <source>{field} {value} is on this ticket twice.</source>
         <translation>{field} {value} 在这一单中重复出现。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="234"/>
+        <location filename="../../charity_pos/messages.py" line="237"/>
         <source>Card {value}: what the household may take changed meanwhile; scan the card again.</source>
         <translation>救助卡 {value}：该家庭的可领额度刚刚有变动，请重新扫描救助卡。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="235"/>
+        <location filename="../../charity_pos/messages.py" line="238"/>
         <source>{field}: “{value}” is not a month (1-12).</source>
         <translation>{field}：“{value}”不是月份（1-12）。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="236"/>
+        <location filename="../../charity_pos/messages.py" line="239"/>
         <source>Sale {value} has returns and can no longer be voided.</source>
         <translation>销售单 {value} 已有退货，不能再作废。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="237"/>
+        <location filename="../../charity_pos/messages.py" line="240"/>
         <source>A {value} payment needs its reference number.</source>
         <translation>{value}付款需要填写流水号。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="238"/>
+        <location filename="../../charity_pos/messages.py" line="241"/>
         <source>{field}: “{value}” is not a month; type it like 2026-11.</source>
         <translation>{field}：“{value}”不是月份，请按 2026-11 的格式输入。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="239"/>
+        <location filename="../../charity_pos/messages.py" line="242"/>
         <source>{field} is a day still to come.</source>
         <translation>{field}是未来的日期。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="240"/>
+        <location filename="../../charity_pos/messages.py" line="243"/>
         <source>{field}: “{value}” is not a date; type it like 2026-09-30.</source>
         <translation>{field}：“{value}”不是日期，请按 2026-09-30 的格式填写。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="241"/>
+        <location filename="../../charity_pos/messages.py" line="244"/>
         <source>The ID number was stored as a number and lost digits; format the column as text and type it again.</source>
         <translation>身份证号被存成了数字，已丢失数位；请将该列设为文本格式后重新录入。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="243"/>
+        <location filename="../../charity_pos/messages.py" line="246"/>
         <source>{field}: “{value}” is not one of 低保, 低保边缘, 特困, 低收入, 支出型贫困, 临时救助.</source>
         <translation>{field}：“{value}”不是低保、低保边缘、特困、低收入、支出型贫困、临时救助之一。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="248"/>
+        <location filename="../../charity_pos/messages.py" line="251"/>
         <source>An approval needs a reason.</source>
         <translation>批准需要填写原因。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="249"/>
+        <location filename="../../charity_pos/messages.py" line="252"/>
         <source>Only a manager can approve this.</source>
         <translation>只有店长可以批准此操作。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="253"/>
+        <location filename="../../charity_pos/messages.py" line="256"/>
         <source>add an item</source>
         <translation>新增商品</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="254"/>
+        <location filename="../../charity_pos/messages.py" line="257"/>
         <source>edit an item</source>
         <translation>编辑商品</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="255"/>
+        <location filename="../../charity_pos/messages.py" line="258"/>
         <source>change a price</source>
         <translation>修改价格</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="256"/>
+        <location filename="../../charity_pos/messages.py" line="259"/>
         <source>take an item off sale</source>
         <translation>停售商品</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="257"/>
+        <location filename="../../charity_pos/messages.py" line="260"/>
         <source>receive stock</source>
         <translation>商品入库</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="258"/>
+        <location filename="../../charity_pos/messages.py" line="261"/>
         <source>record a stock count</source>
         <translation>登记盘点</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="259"/>
+        <location filename="../../charity_pos/messages.py" line="262"/>
         <source>manage staff accounts</source>
         <translation>管理员工账号</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="260"/>
+        <location filename="../../charity_pos/messages.py" line="263"/>
         <source>unlock an account</source>
         <translation>解锁账号</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="261"/>
+        <location filename="../../charity_pos/messages.py" line="264"/>
         <source>void a document</source>
         <translation>作废单据</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="262"/>
+        <location filename="../../charity_pos/messages.py" line="265"/>
         <source>refund a sale</source>
         <translation>退款</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="263"/>
+        <location filename="../../charity_pos/messages.py" line="266"/>
         <source>override a rule</source>
         <translation>越权放行</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="264"/>
+        <location filename="../../charity_pos/messages.py" line="267"/>
         <source>record a donor</source>
         <translation>登记捐赠人</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="265"/>
+        <location filename="../../charity_pos/messages.py" line="268"/>
         <source>manage the household registry</source>
         <translation>管理困难家庭名册</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="266"/>
+        <location filename="../../charity_pos/messages.py" line="269"/>
         <source>see a whole ID number</source>
         <translation>查看完整身份证号</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="267"/>
+        <location filename="../../charity_pos/messages.py" line="270"/>
         <source>take in a donation</source>
         <translation>登记捐赠</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="268"/>
+        <location filename="../../charity_pos/messages.py" line="271"/>
         <source>issue a donation receipt</source>
         <translation>开具捐赠收据</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="269"/>
+        <location filename="../../charity_pos/messages.py" line="272"/>
         <source>void a donation receipt</source>
         <translation>作废捐赠收据</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="270"/>
+        <location filename="../../charity_pos/messages.py" line="273"/>
         <source>print labels</source>
         <translation>打印标签</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="271"/>
+        <location filename="../../charity_pos/messages.py" line="274"/>
         <source>sell at the counter</source>
         <translation>收银销售</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="272"/>
+        <location filename="../../charity_pos/messages.py" line="275"/>
         <source>give a price change or discount above the limit</source>
         <translation>超出限额的改价或折扣</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="273"/>
+        <location filename="../../charity_pos/messages.py" line="276"/>
         <source>void a sale</source>
         <translation>作废销售单</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="274"/>
+        <location filename="../../charity_pos/messages.py" line="277"/>
         <source>print a slip</source>
         <translation>打印小票</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="275"/>
+        <location filename="../../charity_pos/messages.py" line="278"/>
         <source>open a shift</source>
         <translation>开班</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="276"/>
+        <location filename="../../charity_pos/messages.py" line="279"/>
         <source>hand out relief goods</source>
         <translation>发放救助物资</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="277"/>
+        <location filename="../../charity_pos/messages.py" line="280"/>
         <source>give a household more than its allowance</source>
         <translation>超出额度发放物资</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="278"/>
+        <location filename="../../charity_pos/messages.py" line="281"/>
         <source>set quota rules</source>
         <translation>设置配额规则</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="279"/>
+        <location filename="../../charity_pos/messages.py" line="282"/>
         <source>close a shift with a cash difference</source>
         <translation>有差额时交班</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="280"/>
+        <location filename="../../charity_pos/messages.py" line="283"/>
         <source>set the counter&apos;s limits</source>
         <translation>设置收银限额</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="281"/>
+        <location filename="../../charity_pos/messages.py" line="284"/>
         <source>see the ledgers and reports</source>
         <translation>查看台账与报表</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="282"/>
+        <location filename="../../charity_pos/messages.py" line="285"/>
         <source>record how cash donations were used</source>
         <translation>登记善款使用</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="286"/>
+        <location filename="../../charity_pos/messages.py" line="289"/>
         <source>cash</source>
         <translation>现金</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="287"/>
+        <location filename="../../charity_pos/messages.py" line="290"/>
         <source>WeChat Pay</source>
         <translation>微信支付</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="288"/>
+        <location filename="../../charity_pos/messages.py" line="291"/>
         <source>Alipay</source>
         <translation>支付宝</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="289"/>
+        <location filename="../../charity_pos/messages.py" line="292"/>
         <source>UnionPay card</source>
         <translation>银联卡</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="290"/>
+        <location filename="../../charity_pos/messages.py" line="293"/>
         <source>store voucher</source>
         <translation>储值券</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="294"/>
+        <location filename="../../charity_pos/messages.py" line="297"/>
         <source>No household has relief card {card}.</source>
         <translation>没有家庭使用救助卡 {card}。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="295"/>
+        <location filename="../../charity_pos/messages.py" line="298"/>
         <source>Relief card {card} is suspended: {why}</source>
         <translation>救助卡 {card} 已暂停：{why}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="296"/>
+        <location filename="../../charity_pos/messages.py" line="299"/>
         <source>Relief card {card} expired on {until}; the household must be certified again.</source>
         <translation>救助卡 {card} 已于 {until} 过期，需重新认定救助资格。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="297"/>
+        <location filename="../../charity_pos/messages.py" line="300"/>
         <source>Relief card {card} is valid only from {until}.</source>
         <translation>救助卡 {card} 自 {until} 起才生效。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="298"/>
+        <location filename="../../charity_pos/messages.py" line="301"/>
         <source>Relief card {card} lapsed long ago and its household&apos;s data was erased.</source>
         <translation>救助卡 {card} 早已失效，该家庭的个人信息已删除。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="302"/>
+        <location filename="../../charity_pos/messages.py" line="305"/>
         <source>{path}: no such file.</source>
         <translation>{path}：没有这个文件。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="303"/>
+        <location filename="../../charity_pos/messages.py" line="306"/>
         <source>{path} cannot be read (no permission, or a read error).</source>
         <translation>{path} 无法读取（没有权限，或读取出错）。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="304"/>
+        <location filename="../../charity_pos/messages.py" line="307"/>
         <source>{path} is not a charity-pos bundle, or it is cut short.</source>
         <translation>{path} 不是 charity-pos 数据包，或文件不完整。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="305"/>
+        <location filename="../../charity_pos/messages.py" line="308"/>
         <source>{path} is damaged: a part of the bundle is missing or extra.</source>
         <translation>{path} 已损坏：数据包缺少或多出了部分内容。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="306"/>
+        <location filename="../../charity_pos/messages.py" line="309"/>
         <source>{path} is damaged: a part appears twice.</source>
         <translation>{path} 已损坏：有一部分内容重复出现。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="307"/>
+        <location filename="../../charity_pos/messages.py" line="310"/>
         <source>{path} is damaged: a part is impossibly large.</source>
         <translation>{path} 已损坏：有一部分内容大得不可能。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="308"/>
+        <location filename="../../charity_pos/messages.py" line="311"/>
         <source>{path} is damaged: its manifest cannot be read.</source>
         <translation>{path} 已损坏：无法读取其清单。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="309"/>
+        <location filename="../../charity_pos/messages.py" line="312"/>
         <source>{path} is damaged: its content does not match its manifest.</source>
         <translation>{path} 已损坏：内容与清单不符。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="312"/>
+        <location filename="../../charity_pos/messages.py" line="315"/>
         <source>Something went wrong and nothing was saved. The details are in the log file.</source>
         <translation>出现意外错误，没有保存任何内容。详情见日志文件。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="315"/>
+        <location filename="../../charity_pos/messages.py" line="318"/>
         <source>{path} is {what}: charity-pos never writes over it; choose another file.</source>
         <translation>{path} 是{what}，charity-pos 不会覆盖它；请另选一个文件。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="317"/>
+        <location filename="../../charity_pos/messages.py" line="320"/>
         <source>the store&apos;s database</source>
         <translation>门店数据库</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="318"/>
+        <location filename="../../charity_pos/messages.py" line="321"/>
         <source>part of the store&apos;s database (its -wal, -shm or -journal file)</source>
         <translation>门店数据库的一部分（它的 -wal、-shm 或 -journal 文件）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="319"/>
+        <location filename="../../charity_pos/messages.py" line="322"/>
         <source>the store&apos;s lock file</source>
         <translation>门店的锁文件</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="320"/>
+        <location filename="../../charity_pos/messages.py" line="323"/>
         <source>a key file, or in the folder of the key files</source>
         <translation>密钥文件（或位于密钥文件夹中）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="321"/>
+        <location filename="../../charity_pos/messages.py" line="324"/>
         <source>the settings file</source>
         <translation>设置文件</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="322"/>
+        <location filename="../../charity_pos/messages.py" line="325"/>
         <source>the district hub&apos;s database</source>
         <translation>区级数据中心的数据库</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="323"/>
+        <location filename="../../charity_pos/messages.py" line="326"/>
         <source>part of the district hub&apos;s database (its -wal, -shm or -journal file)</source>
         <translation>区级数据中心数据库的一部分（它的 -wal、-shm 或 -journal 文件）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="324"/>
+        <location filename="../../charity_pos/messages.py" line="327"/>
         <source>a database (a store&apos;s, the hub&apos;s or a copy)</source>
         <translation>一个数据库（门店的、区级数据中心的或其副本）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="325"/>
+        <location filename="../../charity_pos/messages.py" line="328"/>
         <source>part of a database (a -wal, -shm or -journal file)</source>
         <translation>数据库的一部分（-wal、-shm 或 -journal 文件）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="327"/>
+        <location filename="../../charity_pos/messages.py" line="330"/>
         <source>{path} cannot be written: {why}.</source>
         <translation>无法写入 {path}：{why}。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="329"/>
+        <location filename="../../charity_pos/messages.py" line="332"/>
         <source>permission denied (or another program has the file open)</source>
         <translation>没有写入权限（或文件正被其他程序打开）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="331"/>
+        <location filename="../../charity_pos/messages.py" line="334"/>
         <source>the disk is read-only</source>
         <translation>磁盘为只读</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="332"/>
+        <location filename="../../charity_pos/messages.py" line="335"/>
         <source>the disk is full</source>
         <translation>磁盘已满</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="333"/>
+        <location filename="../../charity_pos/messages.py" line="336"/>
         <source>a part of the path before the file name is not a folder</source>
         <translation>文件名前面的路径中有一部分不是文件夹</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="334"/>
+        <location filename="../../charity_pos/messages.py" line="337"/>
         <source>it is not an ordinary file (a device or a pipe)</source>
         <translation>它不是普通文件（而是设备或管道）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="335"/>
+        <location filename="../../charity_pos/messages.py" line="338"/>
         <source>the name is too long or not allowed there</source>
         <translation>文件名太长，或在该位置不允许使用</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="336"/>
+        <location filename="../../charity_pos/messages.py" line="339"/>
         <source>{detail}</source>
         <translation>{detail}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="338"/>
+        <location filename="../../charity_pos/messages.py" line="341"/>
         <source>{count} households imported, but the rows to correct were not written: {problem}</source>
         <translation>已导入 {count} 户家庭，但需更正的记录没有写出：{problem}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="342"/>
+        <location filename="../../charity_pos/messages.py" line="345"/>
         <source>a folder</source>
         <extracomment>what a bundle refused without reading it was instead of a file (BundleNotAFile.what)</extracomment>
         <translation>一个文件夹</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="343"/>
+        <location filename="../../charity_pos/messages.py" line="346"/>
         <source>a pipe (FIFO)</source>
         <translation>一个管道（FIFO）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="344"/>
+        <location filename="../../charity_pos/messages.py" line="347"/>
         <source>a device</source>
         <translation>一个设备</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="345"/>
+        <location filename="../../charity_pos/messages.py" line="348"/>
         <source>not a regular file</source>
         <translation>不是普通文件</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="347"/>
+        <location filename="../../charity_pos/messages.py" line="350"/>
         <source>{path} is {what}, not a bundle file: refused without reading it.</source>
         <translation>{path} 是{what}，不是数据包文件：未读取即拒收。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="348"/>
+        <location filename="../../charity_pos/messages.py" line="351"/>
         <source>{path} is larger than a bundle may be ({limit}): refused without reading it.</source>
         <translation>{path} 超过数据包允许的大小（{limit}）：未读取即拒收。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="350"/>
+        <location filename="../../charity_pos/messages.py" line="353"/>
         <source>{path} is damaged: its part {part} is larger than it may be ({limit}).</source>
         <translation>{path} 已损坏：其中的 {part} 超过允许的大小（{limit}）。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="353"/>
+        <location filename="../../charity_pos/messages.py" line="356"/>
         <source>{path} is damaged or not from charity-pos: a part is compressed, and charity-pos stores every part uncompressed.</source>
         <translation>{path} 已损坏或并非 charity-pos 所写：有一部分内容经过压缩，而 charity-pos 存放的各部分均不压缩。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="356"/>
+        <location filename="../../charity_pos/messages.py" line="359"/>
         <source>{path} is damaged or not from charity-pos: a part is encrypted or marked in a way charity-pos never writes.</source>
         <translation>{path} 已损坏或并非 charity-pos 所写：有一部分内容被加密，或带有 charity-pos 从不写入的标记。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="359"/>
+        <location filename="../../charity_pos/messages.py" line="362"/>
         <source>{path} is damaged: the ZIP headers of a part disagree with each other.</source>
         <translation>{path} 已损坏：某部分内容的 ZIP 文件头前后不一致。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="360"/>
+        <location filename="../../charity_pos/messages.py" line="363"/>
         <source>{path} is damaged: its ZIP structure is not what charity-pos writes (parts overlap, leave gaps or run past the end).</source>
         <translation>{path} 已损坏：其 ZIP 结构与 charity-pos 所写的不同（各部分相互重叠、留有空隙或超出文件末尾）。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="363"/>
+        <location filename="../../charity_pos/messages.py" line="366"/>
         <source>{path} is damaged: a part does not match its checksum.</source>
         <translation>{path} 已损坏：有一部分内容与其校验和不符。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="364"/>
+        <location filename="../../charity_pos/messages.py" line="367"/>
         <source>{path} has more parts than a charity-pos bundle has.</source>
         <translation>{path} 包含的部分多于 charity-pos 数据包应有的数量。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="365"/>
+        <location filename="../../charity_pos/messages.py" line="368"/>
         <source>{path} holds a part that a charity-pos bundle of this kind does not have.</source>
         <translation>{path} 含有此类 charity-pos 数据包不应有的部分。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="367"/>
+        <location filename="../../charity_pos/messages.py" line="370"/>
         <source>{path} is damaged: the size of a part differs from the size its manifest gives.</source>
         <translation>{path} 已损坏：某部分内容的大小与清单所记不符。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="371"/>
+        <location filename="../../charity_pos/messages.py" line="374"/>
         <source>{path} is damaged: {part} is nested deeper than charity-pos ever writes (more than {limit} levels).</source>
         <translation>{path} 已损坏：{part} 的嵌套层数超出 charity-pos 所写的范围（多于 {limit} 层）。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="373"/>
+        <location filename="../../charity_pos/messages.py" line="376"/>
         <source>{path} is damaged: {part} holds a number out of range, or NaN or Infinity.</source>
         <translation>{path} 已损坏：{part} 含有超出范围的数字，或 NaN、Infinity。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="482"/>
+        <location filename="../../charity_pos/messages.py" line="485"/>
         <source>{path} is a folder; give the name of a file to write.</source>
         <translation>{path} 是文件夹；请指定要写入的文件名。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="483"/>
+        <location filename="../../charity_pos/messages.py" line="486"/>
         <source>{path} is a file, not a folder; give the folder to write into.</source>
         <translation>{path} 是文件，不是文件夹；请指定要写入的文件夹。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="484"/>
+        <location filename="../../charity_pos/messages.py" line="487"/>
         <source>{path} already exists and was not written by charity-pos, so it is left as it is; choose another name, move it away, or (on the command line) add --force to replace it.</source>
         <translation>{path} 已存在，且不是 charity-pos 写的，因此保持不动；请另选文件名、把它移走，或（在命令行中）加上 --force 予以替换。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="487"/>
+        <location filename="../../charity_pos/messages.py" line="490"/>
         <source>{path} is not a hub trust file made by “charity-pos hub add-store” (field {field}).</source>
         <translation>{path} 不是“charity-pos hub add-store”生成的区级数据中心信任文件（字段 {field}）。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="489"/>
-        <location filename="../../charity_pos/messages.py" line="562"/>
+        <location filename="../../charity_pos/messages.py" line="492"/>
+        <location filename="../../charity_pos/messages.py" line="565"/>
         <source>{path} was made for store {made_for}, not for this store ({store_code}).</source>
         <translation>{path} 是为门店 {made_for} 生成的，不是本门店（{store_code}）的。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="491"/>
+        <location filename="../../charity_pos/messages.py" line="494"/>
         <source>This store already trusts the hub of {district} ({hub_id}); {path} is from another hub and is refused.</source>
         <translation>本门店已信任{district}的区级数据中心（{hub_id}）；{path} 来自另一个数据中心，已拒绝。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="493"/>
+        <location filename="../../charity_pos/messages.py" line="496"/>
         <source>There is no journal event #{from_seq}: this store&apos;s journal runs from #1 to #{last_seq}.</source>
         <translation>没有日志事件 #{from_seq}：本门店的日志从 #1 到 #{last_seq}。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="495"/>
+        <location filename="../../charity_pos/messages.py" line="498"/>
         <source>The journal of {path} is broken at event #{seq}; nothing was exported. Run charity-pos verify.</source>
         <translation>{path} 的日志在事件 #{seq} 处断开，未导出任何内容。请运行 charity-pos verify 核验。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="502"/>
+        <location filename="../../charity_pos/messages.py" line="505"/>
         <source>There is no district hub at {url} yet; create it with “charity-pos hub init”.</source>
         <translation>{url} 还没有区级数据中心；请先用“charity-pos hub init”创建。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="504"/>
+        <location filename="../../charity_pos/messages.py" line="507"/>
         <source>{url} already holds the district hub of {district}; a new hub needs a new database.</source>
         <translation>{url} 已是{district}的区级数据中心；新建数据中心需要新的数据库。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="506"/>
+        <location filename="../../charity_pos/messages.py" line="509"/>
         <source>{url} is not a charity-pos district hub database.</source>
         <translation>{url} 不是 charity-pos 区级数据中心数据库。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="507"/>
+        <location filename="../../charity_pos/messages.py" line="510"/>
         <source>The hub database {url} cannot be opened: {detail}</source>
         <translation>无法打开数据中心数据库 {url}：{detail}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="508"/>
+        <location filename="../../charity_pos/messages.py" line="511"/>
         <source>{path} is not a store registration file made by “charity-pos store-key” (field {field}).</source>
         <translation>{path} 不是由“charity-pos store-key”生成的门店登记文件（字段 {field}）。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="510"/>
+        <location filename="../../charity_pos/messages.py" line="513"/>
         <source>Store {store_code} is already registered with another key; a registration file cannot replace it.</source>
         <translation>门店 {store_code} 已用另一个密钥登记；登记文件不能替换已登记的密钥。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="512"/>
+        <location filename="../../charity_pos/messages.py" line="515"/>
         <source>This store is already registered as {registered_code}, not as {store_code}.</source>
         <translation>该门店已登记为 {registered_code}，而不是 {store_code}。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="514"/>
+        <location filename="../../charity_pos/messages.py" line="517"/>
         <source>{path} is not a bundle of a store&apos;s events (it is “{kind}”).</source>
         <translation>{path} 不是门店业务事件数据包（而是“{kind}”）。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="516"/>
+        <location filename="../../charity_pos/messages.py" line="519"/>
         <source>{path} comes from store {store_code}, which is not registered at this hub; register it with “charity-pos hub add-store” first.</source>
         <translation>{path} 来自门店 {store_code}，该门店未在本数据中心登记；请先用“charity-pos hub add-store”登记。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="519"/>
+        <location filename="../../charity_pos/messages.py" line="522"/>
         <source>{path} has been altered: its bytes are not those charity-pos wrote for its content.</source>
         <translation>{path} 已被改动：文件字节与 charity-pos 为其内容写出的不一致。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="521"/>
+        <location filename="../../charity_pos/messages.py" line="524"/>
         <source>{path} is signed by {signer} but holds the events of store {store_code}: refused as forged.</source>
         <translation>{path} 由 {signer} 签名，却装有门店 {store_code} 的事件：视为伪造，拒绝导入。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="523"/>
+        <location filename="../../charity_pos/messages.py" line="526"/>
         <source>{path} is not from the store registered as {store_code} (another store id): refused.</source>
         <translation>{path} 不是来自登记为 {store_code} 的门店（门店标识不同）：拒绝导入。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="525"/>
+        <location filename="../../charity_pos/messages.py" line="528"/>
         <source>{path} is damaged or tampered with: its manifest ({field}) does not match its events.</source>
         <translation>{path} 已损坏或被篡改：清单（{field}）与事件不符。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="527"/>
+        <location filename="../../charity_pos/messages.py" line="530"/>
         <source>{path} is damaged: line {line} of its events is not an event.</source>
         <translation>{path} 已损坏：事件第 {line} 行不是有效事件。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="529"/>
+        <location filename="../../charity_pos/messages.py" line="532"/>
         <source>{path} is damaged or tampered with: its events are out of order or missing (expected #{seq}).</source>
         <translation>{path} 已损坏或被篡改：事件顺序错乱或有缺失（应为 #{seq}）。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="531"/>
+        <location filename="../../charity_pos/messages.py" line="534"/>
         <source>{path} is damaged or tampered with: event #{seq} does not match its hash.</source>
         <translation>{path} 已损坏或被篡改：事件 #{seq} 与其哈希值不符。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="533"/>
+        <location filename="../../charity_pos/messages.py" line="536"/>
         <source>{path} is damaged or tampered with: event #{seq} does not follow the event before it.</source>
         <translation>{path} 已损坏或被篡改：事件 #{seq} 与前一事件接不上。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="535"/>
+        <location filename="../../charity_pos/messages.py" line="538"/>
         <source>missing events {first}-{last} of store {store_code}: import the earlier bundle first</source>
         <translation>缺少门店 {store_code} 的事件 {first}-{last}：请先导入更早的数据包</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="537"/>
+        <location filename="../../charity_pos/messages.py" line="540"/>
         <source>Event #{seq} of store {store_code} differs from the one the hub already holds: refused as tampering (a fork).</source>
         <translation>门店 {store_code} 的事件 #{seq} 与数据中心已有的不同：视为篡改（分叉），拒绝导入。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="540"/>
+        <location filename="../../charity_pos/messages.py" line="543"/>
         <source>{path}: the hub&apos;s database refused the import ({detail}); nothing was saved.</source>
         <translation>{path}：数据中心数据库拒绝了导入（{detail}），没有保存任何内容。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="542"/>
+        <location filename="../../charity_pos/messages.py" line="545"/>
         <source>{path} was refused after an unexpected error ({error}); nothing was saved, and the details are in the log file.</source>
         <translation>{path} 因意外错误（{error}）被拒收；没有保存任何内容，详情见日志文件。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="545"/>
+        <location filename="../../charity_pos/messages.py" line="548"/>
         <source>{path} is damaged or tampered with: its manifest&apos;s {field} is missing or not a value charity-pos writes.</source>
         <translation>{path} 已损坏或被篡改：清单中的 {field} 缺失，或不是 charity-pos 会写入的值。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="548"/>
+        <location filename="../../charity_pos/messages.py" line="551"/>
         <source>{path} is damaged or tampered with: event #{seq} (line {line}) is not what a store writes ({field}).</source>
         <translation>{path} 已损坏或被篡改：事件 #{seq}（第 {line} 行）不是门店会写入的内容（{field}）。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="551"/>
+        <location filename="../../charity_pos/messages.py" line="554"/>
         <source>No store {store_code} is registered at this hub; register it with “charity-pos hub add-store”.</source>
         <translation>本数据中心没有登记门店 {store_code}；请先用“charity-pos hub add-store”登记。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="553"/>
+        <location filename="../../charity_pos/messages.py" line="556"/>
         <source>{path} is damaged: line {line} of its households is not a household link.</source>
         <translation>{path} 已损坏：其家庭文件第 {line} 行不是家庭关联记录。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="558"/>
+        <location filename="../../charity_pos/messages.py" line="561"/>
         <source>This store trusts no district hub yet, so {path} cannot be checked: run charity-pos trust-hub first.</source>
         <translation>本店尚未信任任何区级中心，无法核验 {path}：请先运行 charity-pos trust-hub。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="560"/>
+        <location filename="../../charity_pos/messages.py" line="563"/>
         <source>{path} is not a bundle from the district hub to a store (it is a {kind} bundle).</source>
         <translation>{path} 不是区级中心发给门店的数据包（它是 {kind} 数据包）。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="564"/>
+        <location filename="../../charity_pos/messages.py" line="567"/>
         <source>{path} is signed by {signer}, not by the hub of {district} that this store trusts: refused.</source>
         <translation>{path} 由 {signer} 签名，不是本店信任的{district}中心：已拒绝。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="566"/>
+        <location filename="../../charity_pos/messages.py" line="569"/>
         <source>{path} is bundle #{sequence} from the hub, not newer than #{last_seq}: it is older than the one last applied (or the same one) and is refused.</source>
         <translation>{path} 是中心的第 {sequence} 号数据包，不比上次导入的第 {last_seq} 号新：比上次导入的旧（或是同一个），已拒绝。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="569"/>
+        <location filename="../../charity_pos/messages.py" line="572"/>
         <source>{path} is damaged: line {line} of {file} is not what the district sends; nothing was applied.</source>
         <translation>{path} 已损坏：{file} 第 {line} 行不是区里发送的内容；未导入任何数据。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="571"/>
+        <location filename="../../charity_pos/messages.py" line="574"/>
         <source>{path}: card {card} of the district&apos;s registry is held here by another household; nothing was applied. Ask the district to check the card.</source>
         <translation>{path}：区登记册中的救助卡 {card} 在本店属于另一户；未导入任何数据。请联系区里核对此卡。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="574"/>
+        <location filename="../../charity_pos/messages.py" line="577"/>
         <source>Household {card} came from the district&apos;s registry: this store does not hold its whole ID number (ask the district).</source>
         <translation>救助户 {card} 来自区登记册：本店不保存其完整身份证号（请向区里查询）。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="582"/>
+        <location filename="../../charity_pos/messages.py" line="585"/>
         <source>Nothing in this store has the code “{code}”: scan a label, or type a barcode or a donation, receipt, sale, return, handout, stock receipt or count number.</source>
         <translation>本店没有编码为“{code}”的记录：请扫描标签，或输入条码，或捐赠、收据、销售、退货、发放、入库、盘点单号。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="585"/>
+        <location filename="../../charity_pos/messages.py" line="588"/>
         <source>No donor is recorded as “{donor}”: give the donor&apos;s name exactly as recorded, a company&apos;s credit code or the donor&apos;s phone number.</source>
         <translation>没有登记为“{donor}”的捐赠人：请输入与登记完全一致的姓名、单位的统一社会信用代码或捐赠人的电话号码。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="588"/>
+        <location filename="../../charity_pos/messages.py" line="591"/>
         <source>{count} donors are recorded as “{donor}”: give the company&apos;s credit code or the donor&apos;s phone number instead.</source>
         <translation>有 {count} 位捐赠人登记为“{donor}”：请改用单位的统一社会信用代码或捐赠人的电话号码。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="591"/>
+        <location filename="../../charity_pos/messages.py" line="594"/>
         <source>Anonymous donations have no donor statement: there is no one to address it to.</source>
         <translation>匿名捐赠没有捐赠反馈函：没有可以致函的对象。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="593"/>
+        <location filename="../../charity_pos/messages.py" line="596"/>
         <source>“{donor}” gave nothing in {year}: there is no statement to write.</source>
         <translation>“{donor}”在{year}年没有捐赠记录，无需出具反馈函。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="597"/>
+        <location filename="../../charity_pos/messages.py" line="600"/>
         <source>Code</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="599"/>
+        <location filename="../../charity_pos/messages.py" line="602"/>
         <source>Donor</source>
         <translation>捐赠人</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="602"/>
+        <location filename="../../charity_pos/messages.py" line="605"/>
         <source>{field}: “{value}” is not a year; type it like 2026.</source>
         <translation>{field}：“{value}”不是年份，请输入如 2026。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="608"/>
+        <location filename="../../charity_pos/messages.py" line="611"/>
         <source>{path}: a report is written as an Excel workbook (.xlsx), a PDF (.pdf) or a .csv file, not as “{suffix}”.</source>
         <translation>{path}：报表只能保存为 Excel 工作簿（.xlsx）、PDF（.pdf）或 .csv 文件，不能保存为“{suffix}”。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="611"/>
+        <location filename="../../charity_pos/messages.py" line="614"/>
         <source>There is no report “{kind}”; the reports are: {kinds}.</source>
         <translation>没有“{kind}”这种报表；可用的报表有：{kinds}。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="612"/>
+        <location filename="../../charity_pos/messages.py" line="615"/>
         <source>{month} has not begun yet: a public notice is written for a month that has begun.</source>
         <translation>{month} 尚未开始：只能为已开始的月份编制公示。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="617"/>
+        <location filename="../../charity_pos/messages.py" line="620"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="623"/>
+        <location filename="../../charity_pos/messages.py" line="626"/>
         <source>{field}: up to “{value}” is more than 36 months; show at most 36 months at a time.</source>
         <translation>{field}：到“{value}”超过 36 个月；一次最多显示 36 个月。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="630"/>
+        <location filename="../../charity_pos/messages.py" line="633"/>
+        <source>This QR code was printed in training mode: it is practice, not a donation receipt.</source>
+        <translation>此二维码由培训模式打印：仅供练习，不是捐赠收据。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="635"/>
         <source>“{text}” is not the QR code of a charity-pos donation receipt: scan the code at the top left of the receipt.</source>
         <translation>“{text}”不是 charity-pos 捐赠收据的二维码：请扫描收据左上角的二维码。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="633"/>
+        <location filename="../../charity_pos/messages.py" line="638"/>
         <source>No QR code could be read in {path}: scan or photograph the receipt again, flat, sharp and with the whole code in the picture.</source>
         <translation>{path} 中读不出二维码：请把收据放平，重新扫描或拍照，画面清晰并拍全二维码。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="636"/>
+        <location filename="../../charity_pos/messages.py" line="641"/>
         <source>{path} cannot be read as a picture or PDF: give a PNG, JPEG or PDF of the receipt.</source>
         <translation>{path} 不是可读取的图片或 PDF：请提供收据的 PNG、JPEG 或 PDF 文件。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="638"/>
+        <location filename="../../charity_pos/messages.py" line="643"/>
         <source>{path} is not a keys file written by charity-pos hub publish-keys ({field} is wrong).</source>
         <translation>{path} 不是 charity-pos hub publish-keys 生成的公钥文件（{field} 有误）。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="640"/>
+        <location filename="../../charity_pos/messages.py" line="645"/>
         <source>{path} was changed after the hub signed it (hub key {fingerprint}): do not trust it; get the district&apos;s keys file again.</source>
         <translation>{path} 在区平台签名后被改动过（平台公钥 {fingerprint}）：不可信，请重新向区里获取公钥文件。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="643"/>
+        <location filename="../../charity_pos/messages.py" line="648"/>
         <source>{path} is signed by hub key {fingerprint}, not by the district&apos;s key {expected}: do not trust it.</source>
         <translation>{path} 由平台公钥 {fingerprint} 签名，而不是区里公布的公钥 {expected}：不可信。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="648"/>
+        <location filename="../../charity_pos/messages.py" line="653"/>
         <source>version</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="649"/>
+        <location filename="../../charity_pos/messages.py" line="654"/>
         <source>layout</source>
         <translation>格式</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="650"/>
+        <location filename="../../charity_pos/messages.py" line="655"/>
         <source>store code</source>
         <translation>门店编码</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="651"/>
+        <location filename="../../charity_pos/messages.py" line="656"/>
         <source>receipt number</source>
         <translation>收据号码</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="652"/>
+        <location filename="../../charity_pos/messages.py" line="657"/>
         <source>date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="653"/>
+        <location filename="../../charity_pos/messages.py" line="658"/>
         <source>amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="654"/>
+        <location filename="../../charity_pos/messages.py" line="659"/>
         <source>signature</source>
         <translation>签名</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="655"/>
+        <location filename="../../charity_pos/messages.py" line="660"/>
         <source>verification code</source>
         <translation>校验码</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="658"/>
+        <location filename="../../charity_pos/messages.py" line="663"/>
         <source>The receipt&apos;s QR code is damaged: its {field} “{value}” is not as a store prints it. Scan it again, or type its text exactly.</source>
         <translation>收据二维码已损坏：其中的{field}“{value}”与门店打印的格式不符。请重新扫描，或准确输入二维码内容。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="795"/>
+        <location filename="../../charity_pos/messages.py" line="800"/>
         <source>The receipt printer ({target}) did not take the job: {why} What was recorded is kept: print again once the printer is ready.</source>
         <translation>小票打印机（{target}）未能打印：{why}已记录的内容不会丢失，打印机就绪后请重新打印。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="799"/>
+        <location filename="../../charity_pos/messages.py" line="804"/>
         <source>it cannot be reached. Check that it is switched on and its cable (or network) is plugged in.</source>
         <translation>无法连接打印机。请检查打印机是否开机，数据线（或网线）是否插好。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="801"/>
+        <location filename="../../charity_pos/messages.py" line="806"/>
         <source>the port cannot be opened. Check the port&apos;s name in Settings, and that no other program is using it.</source>
         <translation>端口无法打开。请在设置中检查端口名称，并确认没有其他程序占用该端口。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="803"/>
+        <location filename="../../charity_pos/messages.py" line="808"/>
         <source>it is out of paper. Put in a new roll and close the cover.</source>
         <translation>打印机缺纸。请装入新纸卷并合上纸仓盖。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="804"/>
+        <location filename="../../charity_pos/messages.py" line="809"/>
         <source>this PC lacks what the connection needs (the USB library or the Windows printing module).</source>
         <translation>本机缺少该连接方式所需的组件（USB 驱动库或 Windows 打印模块）。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="806"/>
+        <location filename="../../charity_pos/messages.py" line="811"/>
         <source>a Windows print queue can only be used on Windows.</source>
         <translation>Windows 打印队列只能在 Windows 系统上使用。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="807"/>
+        <location filename="../../charity_pos/messages.py" line="812"/>
         <source>it answered with an error ({detail}).</source>
         <translation>打印机返回错误（{detail}）。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="819"/>
+        <location filename="../../charity_pos/messages.py" line="824"/>
         <source>Slip output</source>
         <translation>小票输出方式</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="820"/>
+        <location filename="../../charity_pos/messages.py" line="825"/>
         <source>Printer connection</source>
         <translation>打印机连接方式</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="821"/>
+        <location filename="../../charity_pos/messages.py" line="826"/>
         <source>USB vendor ID</source>
         <translation>USB 厂商 ID</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="822"/>
+        <location filename="../../charity_pos/messages.py" line="827"/>
         <source>USB product ID</source>
         <translation>USB 产品 ID</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="823"/>
+        <location filename="../../charity_pos/messages.py" line="828"/>
         <source>Serial port</source>
         <translation>串口</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="824"/>
+        <location filename="../../charity_pos/messages.py" line="829"/>
         <source>Baud rate</source>
         <translation>波特率</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="825"/>
+        <location filename="../../charity_pos/messages.py" line="830"/>
         <source>Printer address</source>
         <translation>打印机地址</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="826"/>
+        <location filename="../../charity_pos/messages.py" line="831"/>
         <source>Printer port</source>
         <translation>打印机端口</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="827"/>
+        <location filename="../../charity_pos/messages.py" line="832"/>
         <source>Windows printer</source>
         <translation>Windows 打印机</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="828"/>
+        <location filename="../../charity_pos/messages.py" line="833"/>
         <source>Drawer pin</source>
         <translation>钱箱引脚</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="829"/>
+        <location filename="../../charity_pos/messages.py" line="834"/>
         <source>Slip paper</source>
         <translation>小票纸宽</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="832"/>
+        <location filename="../../charity_pos/messages.py" line="837"/>
         <source>{field}: “{value}” is not a USB ID; type four hexadecimal digits, like 0416 or 0x0416.</source>
         <translation>{field}：“{value}”不是有效的 USB ID，请输入四位十六进制数字，例如 0416 或 0x0416。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="834"/>
+        <location filename="../../charity_pos/messages.py" line="839"/>
         <source>{field}: “{value}” is not a baud rate a receipt printer uses (9600, 19200, 38400, 57600 or 115200).</source>
         <translation>{field}：“{value}”不是小票打印机使用的波特率（9600、19200、38400、57600 或 115200）。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="836"/>
+        <location filename="../../charity_pos/messages.py" line="841"/>
         <source>{field}: “{value}” is not a network address; type the printer&apos;s IP address, like 192.168.1.87.</source>
         <translation>{field}：“{value}”不是有效的网络地址，请输入打印机的 IP 地址，例如 192.168.1.87。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="838"/>
+        <location filename="../../charity_pos/messages.py" line="843"/>
         <source>{field}: “{value}” is not a port number from 1 to 65535.</source>
         <translation>{field}：“{value}”不是 1 到 65535 之间的端口号。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="839"/>
+        <location filename="../../charity_pos/messages.py" line="844"/>
         <source>{field}: a cash drawer is on pin 2 or pin 5, not “{value}”.</source>
         <translation>{field}：钱箱接在 2 号或 5 号引脚，不能是“{value}”。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="840"/>
+        <location filename="../../charity_pos/messages.py" line="845"/>
         <source>{field}: receipt paper is 58 or 80 mm wide, not “{value}”.</source>
         <translation>{field}：小票纸宽为 58 或 80 毫米，不能是“{value}”。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="841"/>
+        <location filename="../../charity_pos/messages.py" line="846"/>
         <source>{field}: a Windows print queue can only be used on Windows.</source>
         <translation>{field}：Windows 打印队列只能在 Windows 系统上使用。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="842"/>
+        <location filename="../../charity_pos/messages.py" line="847"/>
         <source>{field}: “{value}” is not one of the choices.</source>
         <translation>{field}：“{value}”不在可选范围内。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="845"/>
+        <location filename="../../charity_pos/messages.py" line="850"/>
         <source>open the cash drawer without a sale</source>
         <translation>无销售开钱箱</translation>
     </message>
@@ -4291,143 +4301,201 @@ This handout {value}: {lines} lines, {units} units</source>
 <context>
     <name>LoginScreen</name>
     <message>
-        <location filename="../../charity_pos/ui/login.py" line="22"/>
+        <location filename="../../charity_pos/ui/login.py" line="27"/>
+        <source>TRAINING · charity-pos: log in</source>
+        <translation>【培训】charity-pos：登录</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/login.py" line="28"/>
         <source>charity-pos: log in</source>
         <translation>charity-pos：登录</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/login.py" line="29"/>
+        <location filename="../../charity_pos/ui/login.py" line="43"/>
         <source>Store {code} · {district}</source>
         <translation>门店 {code} · {district}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/login.py" line="37"/>
+        <location filename="../../charity_pos/ui/login.py" line="60"/>
         <source>&amp;User</source>
         <translation>用户(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/login.py" line="38"/>
+        <location filename="../../charity_pos/ui/login.py" line="61"/>
         <source>&amp;PIN</source>
         <translation>PIN 码(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/login.py" line="45"/>
+        <location filename="../../charity_pos/ui/login.py" line="68"/>
         <source>Log in (Enter)</source>
         <translation>登录（Enter）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/login.py" line="56"/>
+        <location filename="../../charity_pos/ui/login.py" line="74"/>
+        <source>Leave training (back to the live store)</source>
+        <translation>退出培训（返回正式门店）</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/login.py" line="85"/>
         <source>Manager</source>
         <translation>店长</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/login.py" line="56"/>
+        <location filename="../../charity_pos/ui/login.py" line="85"/>
         <source>Cashier</source>
         <translation>收银员</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/login.py" line="115"/>
+        <source>Training mode: choose how to start training below.</source>
+        <translation>培训模式：请在下方选择如何开始培训。</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../charity_pos/ui/main_window.py" line="71"/>
+        <location filename="../../charity_pos/ui/main_window.py" line="72"/>
         <source>charity-pos · {store}</source>
         <extracomment>The navigation takes at most this share of the window&apos;s width. The theme&apos;s item padding (``QListWidget#navigation::item``), left and right, and the list&apos;s own padding.</extracomment>
         <translation>charity-pos · {store}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/main_window.py" line="152"/>
+        <location filename="../../charity_pos/ui/main_window.py" line="74"/>
+        <source>TRAINING · charity-pos · {store}</source>
+        <translation>【培训】charity-pos · {store}</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/main_window.py" line="160"/>
         <source>&amp;System</source>
         <translation>系统(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/main_window.py" line="153"/>
+        <location filename="../../charity_pos/ui/main_window.py" line="161"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/main_window.py" line="157"/>
+        <location filename="../../charity_pos/ui/main_window.py" line="165"/>
         <source>Counter &amp;limits…</source>
         <translation>收银限额(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/main_window.py" line="159"/>
+        <location filename="../../charity_pos/ui/main_window.py" line="167"/>
         <source>&amp;Log out</source>
         <translation>注销(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/main_window.py" line="163"/>
+        <location filename="../../charity_pos/ui/main_window.py" line="171"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/main_window.py" line="166"/>
+        <location filename="../../charity_pos/ui/main_window.py" line="174"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/main_window.py" line="167"/>
+        <location filename="../../charity_pos/ui/main_window.py" line="175"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/main_window.py" line="170"/>
+        <location filename="../../charity_pos/ui/main_window.py" line="178"/>
         <source>&amp;About charity-pos</source>
         <translation>关于 charity-pos(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/main_window.py" line="172"/>
+        <location filename="../../charity_pos/ui/main_window.py" line="180"/>
         <source>About charity-pos</source>
         <translation>关于 charity-pos</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/main_window.py" line="173"/>
+        <location filename="../../charity_pos/ui/main_window.py" line="181"/>
         <source>charity-pos {version}: point of sale for community charity supermarkets.</source>
         <translation>charity-pos {version}：社区慈善超市收银系统。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/main_window.py" line="208"/>
+        <location filename="../../charity_pos/ui/main_window.py" line="216"/>
         <source>Manager</source>
         <translation>店长</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/main_window.py" line="208"/>
+        <location filename="../../charity_pos/ui/main_window.py" line="216"/>
         <source>Cashier</source>
         <translation>收银员</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/main_window.py" line="210"/>
+        <location filename="../../charity_pos/ui/main_window.py" line="218"/>
         <source>Store: {store} ({code})   User: {user}   Role: {role}   Date: {date}</source>
         <translation>门店：{store}（{code}）   用户：{user}   角色：{role}   日期：{date}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/main_window.py" line="216"/>
+        <location filename="../../charity_pos/ui/main_window.py" line="224"/>
         <source>F1: this list</source>
         <translation>F1：本列表</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/main_window.py" line="216"/>
+        <location filename="../../charity_pos/ui/main_window.py" line="224"/>
         <source>Ctrl+L: log out</source>
         <translation>Ctrl+L：注销</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/main_window.py" line="216"/>
+        <location filename="../../charity_pos/ui/main_window.py" line="224"/>
         <source>Ctrl+Q: quit</source>
         <translation>Ctrl+Q：退出</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/main_window.py" line="217"/>
+        <location filename="../../charity_pos/ui/main_window.py" line="225"/>
         <source>Ctrl+,: settings</source>
         <translation>Ctrl+,：设置</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/main_window.py" line="221"/>
+        <location filename="../../charity_pos/ui/main_window.py" line="229"/>
         <source>Keyboard shortcuts</source>
         <translation>快捷键</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/main_window.py" line="238"/>
+        <location filename="../../charity_pos/ui/main_window.py" line="246"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
+    </message>
+</context>
+<context>
+    <name>ModeChoice</name>
+    <message>
+        <location filename="../../charity_pos/ui/training.py" line="70"/>
+        <source>&amp;Live business</source>
+        <translation>正式营业(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/training.py" line="71"/>
+        <source>&amp;Training mode</source>
+        <translation>培训模式(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/training.py" line="82"/>
+        <source>A manager&apos;s PIN starts training. Trainees then log in to the training copy with their own PIN; nothing reaches the live store.</source>
+        <translation>培训须由店长输入 PIN 开始。学员随后用自己的 PIN 登录培训副本；培训数据不会进入正式门店。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/training.py" line="87"/>
+        <source>Continue the training copy</source>
+        <translation>继续使用现有培训副本</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/training.py" line="88"/>
+        <source>Fresh copy of this store</source>
+        <translation>从本店数据新建培训副本</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/training.py" line="89"/>
+        <source>Fresh copy of the demo store</source>
+        <translation>从演示数据新建培训副本</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/training.py" line="95"/>
+        <source>Making the training copy…</source>
+        <translation>正在制作培训副本…</translation>
     </message>
 </context>
 <context>
@@ -5063,153 +5131,153 @@ This handout {value}: {lines} lines, {units} units</source>
 <context>
     <name>Receipts</name>
     <message>
-        <location filename="../../charity_pos/messages.py" line="667"/>
+        <location filename="../../charity_pos/messages.py" line="672"/>
         <source>GENUINE: receipt {number} of {store} ({code}) is in the store&apos;s journal at the hub, as printed.</source>
         <translation>真实：{store}（{code}）的收据 {number} 与区平台所存该店账本一致。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="669"/>
+        <location filename="../../charity_pos/messages.py" line="674"/>
         <source>GENUINE: receipt {number} is signed by {store} ({code}); checked offline, without the store&apos;s journal.</source>
         <translation>真实：收据 {number} 由{store}（{code}）签名；离线核验，未比对门店账本。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="672"/>
+        <location filename="../../charity_pos/messages.py" line="677"/>
         <source>GENUINE BUT VOIDED: receipt {number} of {store} ({code}) was voided on {voided}.</source>
         <translation>真实但已作废：{store}（{code}）的收据 {number} 已于 {voided} 作废。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="674"/>
+        <location filename="../../charity_pos/messages.py" line="679"/>
         <source>GENUINE BUT NOT YET IMPORTED: receipt {number} is signed by {store} ({code}), but the hub has no bundle with it yet.</source>
         <translation>真实但尚未导入：收据 {number} 由{store}（{code}）签名，但区平台尚未收到含该收据的数据包。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="677"/>
+        <location filename="../../charity_pos/messages.py" line="682"/>
         <source>FORGED: no store {code} is registered in the district.</source>
         <translation>伪造：本区没有登记编码为 {code} 的门店。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="678"/>
+        <location filename="../../charity_pos/messages.py" line="683"/>
         <source>FORGED: the signature is not store {code}&apos;s: this receipt was not printed by the store as shown.</source>
         <translation>伪造：签名不属于门店 {code}，这张收据并非该店按所示内容开具。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="680"/>
+        <location filename="../../charity_pos/messages.py" line="685"/>
         <source>FORGED: the amount {claimed} differs from the store&apos;s journal ({journal}).</source>
         <translation>伪造：金额 {claimed} 与门店账本（{journal}）不符。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="682"/>
+        <location filename="../../charity_pos/messages.py" line="687"/>
         <source>FORGED: the date {claimed} differs from the store&apos;s journal ({journal}).</source>
         <translation>伪造：日期 {claimed} 与门店账本（{journal}）不符。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="684"/>
+        <location filename="../../charity_pos/messages.py" line="689"/>
         <source>OLDER RECEIPT WITHOUT SIGNATURE: receipt {number} of {code} was printed before receipts were signed; its QR code alone cannot prove it genuine.</source>
         <translation>旧版收据，无签名：门店 {code} 的收据 {number} 开具于收据签名启用之前，仅凭二维码无法证明其真实。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="687"/>
+        <location filename="../../charity_pos/messages.py" line="692"/>
         <source>UNKNOWN STORE: store {code} is not in the keys file (published {published}): get the district&apos;s latest keys file.</source>
         <translation>门店未知：公钥文件（{published} 发布）中没有门店 {code}，请向区里获取最新的公钥文件。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="692"/>
+        <location filename="../../charity_pos/messages.py" line="697"/>
         <source>The store&apos;s journal at the hub holds it with the same verification code, amount and date.</source>
         <translation>区平台所存门店账本中有这张收据，校验码、金额和日期一致。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="694"/>
+        <location filename="../../charity_pos/messages.py" line="699"/>
         <source>The store&apos;s journal at the hub holds this number with another verification code, amount or date: ask the store.</source>
         <translation>区平台所存门店账本中该号码的校验码、金额或日期不同：请向门店核实。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="697"/>
+        <location filename="../../charity_pos/messages.py" line="702"/>
         <source>The store&apos;s journal at the hub does not hold it (yet).</source>
         <translation>区平台所存门店账本中（暂）无这张收据。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="698"/>
+        <location filename="../../charity_pos/messages.py" line="703"/>
         <source>No store of this code is registered in the district.</source>
         <translation>本区没有登记该编码的门店。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="701"/>
+        <location filename="../../charity_pos/messages.py" line="706"/>
         <location filename="../../charity_pos/hub_ui/receipts.py" line="150"/>
         <source>Store</source>
         <translation>门店</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="702"/>
+        <location filename="../../charity_pos/messages.py" line="707"/>
         <source>Receipt</source>
         <translation>收据号码</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="703"/>
+        <location filename="../../charity_pos/messages.py" line="708"/>
         <source>Date</source>
         <translation>开票日期</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="704"/>
+        <location filename="../../charity_pos/messages.py" line="709"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="705"/>
+        <location filename="../../charity_pos/messages.py" line="710"/>
         <source>Donation</source>
         <translation>捐赠编号</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="706"/>
+        <location filename="../../charity_pos/messages.py" line="711"/>
         <source>Donor</source>
         <translation>捐赠人</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="707"/>
+        <location filename="../../charity_pos/messages.py" line="712"/>
         <source>Item</source>
         <translation>物品</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="708"/>
+        <location filename="../../charity_pos/messages.py" line="713"/>
         <source>Cash</source>
         <translation>现金捐赠</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="709"/>
+        <location filename="../../charity_pos/messages.py" line="714"/>
         <source>Voided on</source>
         <translation>作废日期</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="710"/>
+        <location filename="../../charity_pos/messages.py" line="715"/>
         <source>The hub holds</source>
         <translation>区平台已有</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="711"/>
+        <location filename="../../charity_pos/messages.py" line="716"/>
         <source>Note</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="713"/>
+        <location filename="../../charity_pos/messages.py" line="718"/>
         <source>the store&apos;s events up to #{seq}, last bundle {at}</source>
         <translation>该店第 {seq} 号以前的账本记录，最近数据包 {at}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="714"/>
+        <location filename="../../charity_pos/messages.py" line="719"/>
         <source>no bundle of this store yet</source>
         <translation>尚未收到该店的数据包</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="715"/>
+        <location filename="../../charity_pos/messages.py" line="720"/>
         <source>{name} × {quantity} {unit} (not valued)</source>
         <translation>{name} × {quantity} {unit}（未估价）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="716"/>
+        <location filename="../../charity_pos/messages.py" line="721"/>
         <source>{name} × {quantity} {unit} at {price}</source>
         <translation>{name} × {quantity} {unit}，单价 {price}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="717"/>
+        <location filename="../../charity_pos/messages.py" line="722"/>
         <source>{value} (on the receipt)</source>
         <translation>{value}（收据所载）</translation>
     </message>
@@ -6216,185 +6284,185 @@ total {total}, change {change}</source>
         <translation>小票纸宽</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/settings.py" line="89"/>
+        <location filename="../../charity_pos/ui/settings.py" line="97"/>
         <source>Changes take effect the next time charity-pos starts.</source>
         <translation>更改在下次启动 charity-pos 时生效。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/settings.py" line="99"/>
+        <location filename="../../charity_pos/ui/settings.py" line="107"/>
         <source>Customer display</source>
         <translation>顾客显示屏</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/settings.py" line="104"/>
+        <location filename="../../charity_pos/ui/settings.py" line="112"/>
         <source>None</source>
         <translation>不使用</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/settings.py" line="105"/>
+        <location filename="../../charity_pos/ui/settings.py" line="113"/>
         <source>Second screen</source>
         <translation>第二块屏幕</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/settings.py" line="106"/>
+        <location filename="../../charity_pos/ui/settings.py" line="114"/>
         <source>Pole display (serial port)</source>
         <translation>客显屏（串口）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/settings.py" line="111"/>
+        <location filename="../../charity_pos/ui/settings.py" line="119"/>
         <source>{name} ({width}×{height})</source>
         <translation>{name}（{width}×{height}）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/settings.py" line="114"/>
+        <location filename="../../charity_pos/ui/settings.py" line="122"/>
         <source>{name} (not connected)</source>
         <translation>{name}（未连接）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/settings.py" line="118"/>
+        <location filename="../../charity_pos/ui/settings.py" line="126"/>
         <source>COM3 or /dev/ttyUSB0</source>
         <translation>COM3 或 /dev/ttyUSB0</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/settings.py" line="127"/>
+        <location filename="../../charity_pos/ui/settings.py" line="135"/>
         <source>Show the customer</source>
         <translation>顾客显示</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/settings.py" line="128"/>
+        <location filename="../../charity_pos/ui/settings.py" line="136"/>
         <source>Screen</source>
         <translation>屏幕</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/settings.py" line="129"/>
-        <location filename="../../charity_pos/ui/settings.py" line="174"/>
-        <location filename="../../charity_pos/ui/settings.py" line="209"/>
+        <location filename="../../charity_pos/ui/settings.py" line="137"/>
+        <location filename="../../charity_pos/ui/settings.py" line="182"/>
+        <location filename="../../charity_pos/ui/settings.py" line="217"/>
         <source>Serial port</source>
         <translation>串口</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/settings.py" line="130"/>
-        <location filename="../../charity_pos/ui/settings.py" line="210"/>
+        <location filename="../../charity_pos/ui/settings.py" line="138"/>
+        <location filename="../../charity_pos/ui/settings.py" line="218"/>
         <source>Baud rate</source>
         <translation>波特率</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/settings.py" line="151"/>
+        <location filename="../../charity_pos/ui/settings.py" line="159"/>
         <source>Choose the screen the customer display goes on.</source>
         <translation>请选择顾客显示屏所在的屏幕。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/settings.py" line="153"/>
+        <location filename="../../charity_pos/ui/settings.py" line="161"/>
         <source>Type the pole display&apos;s serial port, such as COM3 or /dev/ttyUSB0.</source>
         <translation>请填写客显屏的串口，例如 COM3 或 /dev/ttyUSB0。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/settings.py" line="155"/>
+        <location filename="../../charity_pos/ui/settings.py" line="163"/>
         <source>“{port}” is not a serial port name such as COM3 or /dev/ttyUSB0.</source>
         <translation>“{port}”不是串口名称，应类似 COM3 或 /dev/ttyUSB0。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/settings.py" line="156"/>
+        <location filename="../../charity_pos/ui/settings.py" line="164"/>
         <source>Choose a baud rate from the list.</source>
         <translation>请从列表中选择波特率。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/settings.py" line="159"/>
+        <location filename="../../charity_pos/ui/settings.py" line="167"/>
         <source>{screen} is the cashier&apos;s own screen: the customer display goes on a second screen.</source>
         <translation>{screen} 是收银员自己的屏幕：顾客显示屏应放在第二块屏幕上。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/settings.py" line="165"/>
+        <location filename="../../charity_pos/ui/settings.py" line="173"/>
         <source>Receipt printer and cash drawer</source>
         <translation>小票打印机与钱箱</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/settings.py" line="168"/>
+        <location filename="../../charity_pos/ui/settings.py" line="176"/>
         <source>Through the printer driver, or a PDF</source>
         <translation>通过打印机驱动或 PDF</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/settings.py" line="169"/>
+        <location filename="../../charity_pos/ui/settings.py" line="177"/>
         <source>ESC/POS receipt printer (opens the cash drawer)</source>
         <translation>ESC/POS 小票打印机（可开钱箱）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/settings.py" line="172"/>
+        <location filename="../../charity_pos/ui/settings.py" line="180"/>
         <source>Network (port 9100)</source>
         <translation>网络（端口 9100）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/settings.py" line="173"/>
+        <location filename="../../charity_pos/ui/settings.py" line="181"/>
         <source>USB</source>
         <translation>USB</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/settings.py" line="176"/>
+        <location filename="../../charity_pos/ui/settings.py" line="184"/>
         <source>Windows printer (raw)</source>
         <translation>Windows 打印机（原始数据）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/settings.py" line="195"/>
+        <location filename="../../charity_pos/ui/settings.py" line="203"/>
         <source>A cash drawer is plugged into this printer</source>
         <translation>此打印机接有钱箱</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/settings.py" line="198"/>
+        <location filename="../../charity_pos/ui/settings.py" line="206"/>
         <source>Pin 2</source>
         <translation>2 号引脚</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/settings.py" line="199"/>
+        <location filename="../../charity_pos/ui/settings.py" line="207"/>
         <source>Pin 5</source>
         <translation>5 号引脚</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/settings.py" line="201"/>
+        <location filename="../../charity_pos/ui/settings.py" line="209"/>
         <source>Test print</source>
         <translation>打印测试页</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/settings.py" line="203"/>
+        <location filename="../../charity_pos/ui/settings.py" line="211"/>
         <source>Slips and reports</source>
         <translation>小票与报表</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/settings.py" line="204"/>
+        <location filename="../../charity_pos/ui/settings.py" line="212"/>
         <source>Connection</source>
         <translation>连接方式</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/settings.py" line="205"/>
+        <location filename="../../charity_pos/ui/settings.py" line="213"/>
         <source>Printer address</source>
         <translation>打印机地址</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/settings.py" line="206"/>
+        <location filename="../../charity_pos/ui/settings.py" line="214"/>
         <source>Port</source>
         <translation>端口</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/settings.py" line="207"/>
+        <location filename="../../charity_pos/ui/settings.py" line="215"/>
         <source>USB vendor ID</source>
         <translation>USB 厂商 ID</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/settings.py" line="208"/>
+        <location filename="../../charity_pos/ui/settings.py" line="216"/>
         <source>USB product ID</source>
         <translation>USB 产品 ID</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/settings.py" line="211"/>
+        <location filename="../../charity_pos/ui/settings.py" line="219"/>
         <source>Windows printer</source>
         <translation>Windows 打印机</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/settings.py" line="215"/>
+        <location filename="../../charity_pos/ui/settings.py" line="223"/>
         <source>Cash drawer</source>
         <translation>钱箱</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/settings.py" line="304"/>
+        <location filename="../../charity_pos/ui/settings.py" line="312"/>
         <source>Test page sent to {printer}.</source>
         <translation>测试页已发送到 {printer}。</translation>
     </message>
@@ -7176,6 +7244,14 @@ total {total}, change {change}</source>
     </message>
 </context>
 <context>
+    <name>TrainingBanner</name>
+    <message>
+        <location filename="../../charity_pos/ui/training.py" line="31"/>
+        <source>TRAINING MODE — nothing here counts in the store&apos;s real accounts</source>
+        <translation>培训模式 — 数据不计入正式账目</translation>
+    </message>
+</context>
+<context>
     <name>ValueDialog</name>
     <message>
         <location filename="../../charity_pos/ui/sales/dialogs.py" line="68"/>
@@ -7272,7 +7348,7 @@ total {total}, change {change}</source>
     <message>
         <location filename="../../charity_pos/cli.py" line="195"/>
         <location filename="../../charity_pos/cli.py" line="204"/>
-        <location filename="../../charity_pos/cli.py" line="399"/>
+        <location filename="../../charity_pos/cli.py" line="404"/>
         <location filename="../../charity_pos/hub_ui/app.py" line="67"/>
         <source>Error: </source>
         <translation>错误：</translation>
@@ -7288,252 +7364,257 @@ total {total}, change {change}</source>
         <translation>演示账号：cashier（PIN 1111），manager（PIN 9999）。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="253"/>
+        <location filename="../../charity_pos/cli.py" line="255"/>
         <source>OK: {events} journal events, {records} records agree; chain head {head}.</source>
         <translation>校验通过：{events} 条日志事件，{records} 条记录一致；链头 {head}。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="248"/>
+        <location filename="../../charity_pos/cli.py" line="250"/>
         <source>FAILED: </source>
         <translation>校验失败：</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="307"/>
+        <location filename="../../charity_pos/cli.py" line="312"/>
         <source>Receipt {number} reprinted (reprint {count}) to {out}.</source>
         <translation>收据 {number} 已补打（第 {count} 次），保存到 {out}。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="310"/>
+        <location filename="../../charity_pos/cli.py" line="315"/>
         <source>Receipt {number} issued to {out}.</source>
         <translation>收据 {number} 已开具，保存到 {out}。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="325"/>
+        <location filename="../../charity_pos/cli.py" line="330"/>
         <source>{count} labels written to {out}.</source>
         <translation>{count} 张标签已写入 {out}。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="346"/>
+        <location filename="../../charity_pos/cli.py" line="351"/>
         <source>Slip of sale {number} written to {out}.</source>
         <translation>销售 {number} 的小票已写入 {out}。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="359"/>
+        <location filename="../../charity_pos/cli.py" line="364"/>
         <source>Personal data of {count} lapsed households erased.</source>
         <translation>已清除 {count} 户资格早已失效家庭的个人信息。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="374"/>
+        <location filename="../../charity_pos/cli.py" line="379"/>
         <source>{file}: {total} rows, {good} good, {bad} to correct.</source>
         <translation>{file}：共 {total} 行，{good} 行无误，{bad} 行需更正。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="413"/>
+        <location filename="../../charity_pos/cli.py" line="418"/>
         <source>Row {row} ({household}): {reasons}</source>
         <translation>第 {row} 行（{household}）：{reasons}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="378"/>
+        <location filename="../../charity_pos/cli.py" line="383"/>
         <source>Dry run: nothing was imported or written.</source>
         <translation>仅检查：未导入任何家庭，也未写入任何文件。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="251"/>
+        <location filename="../../charity_pos/cli.py" line="253"/>
         <source>Also: </source>
         <translation>另外：</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="256"/>
+        <location filename="../../charity_pos/cli.py" line="258"/>
+        <source>This file is a TRAINING store (培训模式): practice only, not the store&apos;s real business; it never sends or receives sync bundles.</source>
+        <translation>此文件是培训门店（培训模式）：仅供练习，不是门店的正式业务；不能发送或接收同步数据包。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/cli.py" line="261"/>
         <source>Note: this file is from an earlier version (schema {revision}) and has no seal yet: its authenticity was not checked. Open it once with this version to seal it.</source>
         <translation>注意：此文件来自较早的版本（结构 {revision}），尚无封签：未核验其真实性。请用本版本打开一次以加上封签。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="260"/>
+        <location filename="../../charity_pos/cli.py" line="265"/>
         <source>Note: no key file ({path}): the seal was checked for consistency only, its authenticity was NOT checked. Give the store&apos;s key file with --key-file.</source>
         <translation>注意：未找到密钥文件（{path}）：只核对了封签的一致性，未核验其真实性。请用 --key-file 指定门店的密钥文件。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="303"/>
+        <location filename="../../charity_pos/cli.py" line="308"/>
         <source>Receipt {number} is void; written marked 作废 to {out}.</source>
         <translation>收据 {number} 已作废，已标注作废保存到 {out}。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="386"/>
+        <location filename="../../charity_pos/cli.py" line="391"/>
         <source>Imported {count} households (journal event #{seq}).</source>
         <translation>已导入 {count} 户家庭（日志事件 #{seq}）。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="389"/>
+        <location filename="../../charity_pos/cli.py" line="394"/>
         <source>No household was imported.</source>
         <translation>未导入任何家庭。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="397"/>
+        <location filename="../../charity_pos/cli.py" line="402"/>
         <source>{count} rows to correct written to {out}.</source>
         <translation>{count} 行需更正的记录已写入 {out}。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="422"/>
+        <location filename="../../charity_pos/cli.py" line="427"/>
         <source>SQLite integrity check failed: {detail}</source>
         <translation>SQLite 完整性检查失败：{detail}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="423"/>
+        <location filename="../../charity_pos/cli.py" line="428"/>
         <source>journal event #{seq} is out of sequence (expected #{expected})</source>
         <translation>日志事件 #{seq} 序号不连续（应为 #{expected}）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="424"/>
+        <location filename="../../charity_pos/cli.py" line="429"/>
         <source>journal event #{seq} does not link to the event before it</source>
         <translation>日志事件 #{seq} 与前一事件的链接不符</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="425"/>
+        <location filename="../../charity_pos/cli.py" line="430"/>
         <source>journal event #{seq} was altered: its hash does not match</source>
         <translation>日志事件 #{seq} 被改动：哈希值不符</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="426"/>
+        <location filename="../../charity_pos/cli.py" line="431"/>
         <source>journal event #{seq} cannot be read: {detail}</source>
         <translation>日志事件 #{seq} 无法读取：{detail}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="427"/>
+        <location filename="../../charity_pos/cli.py" line="432"/>
         <source>record {table}/{record} written by journal event #{seq} is missing</source>
         <translation>日志事件 #{seq} 写入的记录 {table}/{record} 不见了</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="428"/>
+        <location filename="../../charity_pos/cli.py" line="433"/>
         <source>record {table}/{record} is not in the journal</source>
         <translation>记录 {table}/{record} 不在日志中</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="429"/>
+        <location filename="../../charity_pos/cli.py" line="434"/>
         <source>record {table}/{record}: {column} is {found} in the database but {expected} in journal event #{seq}</source>
         <translation>记录 {table}/{record}：{column} 在数据库中为 {found}，但日志事件 #{seq} 中为 {expected}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="431"/>
+        <location filename="../../charity_pos/cli.py" line="436"/>
         <source>the database has a trigger {record} on {table} that charity-pos never makes</source>
         <translation>数据库中有 charity-pos 从不创建的触发器 {record}（在 {table} 上）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="433"/>
+        <location filename="../../charity_pos/cli.py" line="438"/>
         <source>the database has a view {record} that charity-pos never makes</source>
         <translation>数据库中有 charity-pos 从不创建的视图 {record}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="434"/>
+        <location filename="../../charity_pos/cli.py" line="439"/>
         <source>the database has a table {table} that charity-pos never makes</source>
         <translation>数据库中有 charity-pos 从不创建的表 {table}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="435"/>
+        <location filename="../../charity_pos/cli.py" line="440"/>
         <source>the table {table} is missing from the database</source>
         <translation>数据库中缺少表 {table}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="436"/>
+        <location filename="../../charity_pos/cli.py" line="441"/>
         <source>the column {table}.{column} is missing from the database</source>
         <translation>数据库中缺少列 {table}.{column}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="437"/>
+        <location filename="../../charity_pos/cli.py" line="442"/>
         <source>the database has a column {table}.{column} that charity-pos never makes</source>
         <translation>数据库中有 charity-pos 从不创建的列 {table}.{column}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="438"/>
+        <location filename="../../charity_pos/cli.py" line="443"/>
         <source>the file claims an earlier version&apos;s schema ({detail}), but its key file says it was sealed: it was set back by hand</source>
         <translation>文件自称是较早版本的结构（{detail}），但其密钥文件表明它已加封签：是被人为改回的</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="440"/>
+        <location filename="../../charity_pos/cli.py" line="445"/>
         <source>the journal is empty: a store file always holds at least its first events</source>
         <translation>日志为空：门店数据文件至少应有最初的事件</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="441"/>
+        <location filename="../../charity_pos/cli.py" line="446"/>
         <source>the store&apos;s seal is missing: the file was emptied or rebuilt outside charity-pos</source>
         <translation>门店封签缺失：文件在 charity-pos 之外被清空或重建</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="442"/>
+        <location filename="../../charity_pos/cli.py" line="447"/>
         <source>the store&apos;s seal was not written by this store&apos;s charity-pos (it does not verify with the store&apos;s key)</source>
         <translation>门店封签不是本店的 charity-pos 写入的（用门店密钥核验不通过）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="444"/>
+        <location filename="../../charity_pos/cli.py" line="449"/>
         <source>events were removed from the end of the journal: it ends at #{found}, but the store had written #{expected}</source>
         <translation>日志末尾的事件被删除：日志止于 #{found}，但门店已写到 #{expected}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="446"/>
+        <location filename="../../charity_pos/cli.py" line="451"/>
         <source>events were removed from the end of the journal: it ends at #{found}, but the store had already sent #{expected} to the district</source>
         <translation>日志末尾的事件被删除：日志止于 #{found}，但门店已把 #{expected} 报送区里</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="448"/>
+        <location filename="../../charity_pos/cli.py" line="453"/>
         <source>the journal was rewritten after event #{expected} outside charity-pos (its last event is not the one the store sealed)</source>
         <translation>日志在事件 #{expected} 之后被 charity-pos 之外改写（最后一个事件不是门店封签的那个）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="450"/>
+        <location filename="../../charity_pos/cli.py" line="455"/>
         <source>record {table}/{record}: {column} is stored as {found}, not in the form charity-pos writes</source>
         <translation>记录 {table}/{record}：{column} 存为 {found}，不是 charity-pos 写入的形式</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="452"/>
+        <location filename="../../charity_pos/cli.py" line="457"/>
         <source>audit log entry #{seq} is out of sequence (expected #{expected})</source>
         <translation>审计日志第 #{seq} 条顺序不对（应为 #{expected}）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="453"/>
+        <location filename="../../charity_pos/cli.py" line="458"/>
         <source>audit log entry #{seq} does not link to the entry before it</source>
         <translation>审计日志第 #{seq} 条与前一条接不上</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="454"/>
+        <location filename="../../charity_pos/cli.py" line="459"/>
         <source>audit log entry #{seq} was altered: its hash does not match</source>
         <translation>审计日志第 #{seq} 条被改动：哈希不符</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="455"/>
+        <location filename="../../charity_pos/cli.py" line="460"/>
         <source>the audit log ends at entry #{found}, but the store sealed it at #{expected}</source>
         <translation>审计日志止于第 #{found} 条，但门店封签时为第 #{expected} 条</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="456"/>
+        <location filename="../../charity_pos/cli.py" line="461"/>
         <source>table {table} was changed outside charity-pos: it no longer matches the seal</source>
         <translation>表 {table} 在 charity-pos 之外被改动：与封签不符</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="457"/>
+        <location filename="../../charity_pos/cli.py" line="462"/>
         <source>table {table} was changed outside charity-pos: its columns {detail} no longer match the seal</source>
         <translation>表 {table} 在 charity-pos 之外被改动：其列 {detail} 与封签不符</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="459"/>
+        <location filename="../../charity_pos/cli.py" line="464"/>
         <source>document counter {table} of {record} stands at {found}, but the last document is number {expected}</source>
         <translation>单据计数器 {table}（{record} 年）为 {found}，但最后一张单据是第 {expected} 号</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="461"/>
+        <location filename="../../charity_pos/cli.py" line="466"/>
         <source>the units of {table} {record} do not add up: {expected} received, but the documents and stock movements account for {found} ({detail})</source>
         <translation>{table} {record} 的件数对不上：接收 {expected} 件，但单据和库存变动合计为 {found} 件（{detail}）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="464"/>
+        <location filename="../../charity_pos/cli.py" line="469"/>
         <source>document counter {table} of {record}: number {detail} is missing between the documents</source>
         <translation>单据计数器 {table}（{record} 年）：单据中缺少 {detail} 号</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="471"/>
+        <location filename="../../charity_pos/cli.py" line="476"/>
         <source>lot</source>
         <translation>批次</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="473"/>
+        <location filename="../../charity_pos/cli.py" line="478"/>
         <source>sold {sold}, handed out {handed}, written off {written}, counted missing {counted}, on the shelf {shelf}</source>
         <translation>售出 {sold}，发放 {handed}，报损 {written}，盘亏 {counted}，在架 {shelf}</translation>
     </message>
@@ -7604,6 +7685,7 @@ total {total}, change {change}</source>
         <location filename="../../charity_pos/cli_show.py" line="69"/>
         <location filename="../../charity_pos/cli_show.py" line="83"/>
         <location filename="../../charity_pos/cli_show.py" line="99"/>
+        <location filename="../../charity_pos/cli_show.py" line="204"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
@@ -7661,7 +7743,7 @@ total {total}, change {change}</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="471"/>
+        <location filename="../../charity_pos/cli.py" line="476"/>
         <location filename="../../charity_pos/cli_trace.py" line="55"/>
         <location filename="../../charity_pos/cli_show.py" line="81"/>
         <source>donation</source>
@@ -7760,6 +7842,7 @@ total {total}, change {change}</source>
         <location filename="../../charity_pos/cli_trace.py" line="115"/>
         <location filename="../../charity_pos/cli_trace.py" line="118"/>
         <location filename="../../charity_pos/cli_show.py" line="99"/>
+        <location filename="../../charity_pos/cli_show.py" line="204"/>
         <source>Code</source>
         <translation>编码</translation>
     </message>
@@ -7999,6 +8082,26 @@ total {total}, change {change}</source>
     </message>
     <message>
         <location filename="../../charity_pos/cli_show.py" line="204"/>
+        <source>District</source>
+        <translation>区</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/cli_show.py" line="205"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/cli_show.py" line="207"/>
+        <source>TRAINING store (培训, not real business)</source>
+        <translation>培训门店（非正式营业）</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/cli_show.py" line="208"/>
+        <source>live store</source>
+        <translation>正式门店</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/cli_show.py" line="214"/>
         <source>No.</source>
         <translation>序号</translation>
     </message>
@@ -8007,7 +8110,7 @@ total {total}, change {change}</source>
         <location filename="../../charity_pos/cli_show.py" line="121"/>
         <location filename="../../charity_pos/cli_show.py" line="137"/>
         <location filename="../../charity_pos/cli_show.py" line="173"/>
-        <location filename="../../charity_pos/cli_show.py" line="204"/>
+        <location filename="../../charity_pos/cli_show.py" line="214"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
@@ -8018,17 +8121,17 @@ total {total}, change {change}</source>
     </message>
     <message>
         <location filename="../../charity_pos/cli_trace.py" line="114"/>
-        <location filename="../../charity_pos/cli_show.py" line="204"/>
+        <location filename="../../charity_pos/cli_show.py" line="214"/>
         <source>Event</source>
         <translation>事件</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli_show.py" line="204"/>
+        <location filename="../../charity_pos/cli_show.py" line="214"/>
         <source>By</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli_show.py" line="204"/>
+        <location filename="../../charity_pos/cli_show.py" line="214"/>
         <source>Hash</source>
         <translation>哈希</translation>
     </message>

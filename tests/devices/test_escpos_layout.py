@@ -6,6 +6,7 @@ the Chinese mode, the barcode, the cut."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -164,3 +165,18 @@ def test_the_test_page_prints_every_character_of_the_demo_catalog_and_opens_no_d
     assert all(ch in shown for ch in sample if ch != " ")
     assert b"\x1bp" not in job
     assert "粮油" in sample or ("粮" in sample and "油" in sample)
+
+
+@pytest.mark.parametrize("width_mm", [58, 80])
+@pytest.mark.parametrize("make", [
+    lambda w, training: layout.sale_slip(replace(d.SALE, training=training), w),
+    lambda w, training: layout.handout_slip(replace(d.HANDOUT, training=training), w),
+    lambda w, training: layout.shift_report(replace(d.Z_REPORT, training=training), w),
+], ids=["sale", "handout", "z-report"])
+def test_a_training_store_s_paper_says_training_at_the_top_and_the_end(make, width_mm: int) -> None:  # type: ignore[no-untyped-def]
+    shown = picture(sent(make(width_mm, True), width_mm), COLUMNS[width_mm]).splitlines()
+    marked = [n for n, line in enumerate(shown) if "培训 · 非正式票据" in line]
+    assert len(marked) == 2 and marked[0] < 8 and marked[1] > len(shown) - 6, shown
+    assert any("培" in line and "训" in line and "非正式" not in line for line in shown[:4]), "the big 培训 band"
+    live = picture(sent(make(width_mm, False), width_mm), COLUMNS[width_mm])
+    assert "培训" not in live and "非正式" not in live
