@@ -38,12 +38,14 @@ def main() -> int:
         home = Path(tmp) / "home"
         # Before anything reads the settings: key files and logs go here.
         os.environ["CHARITY_POS_HOME"] = str(home)
+        import command_line
         import commits
         import counter
         import lookup
         import printing
         import district
         import reports
+        import session
         import startup
         import sync
         from report import table
@@ -68,6 +70,10 @@ def main() -> int:
         print("start-up ...", flush=True)
         # The big store: the login window opens on a store of realistic size.
         rows += startup.measure(big_store, home)
+        print("the demo store: command line, log-in, screen switches, memory ...", flush=True)
+        demo = command_line.make_demo(Path(tmp), dict(os.environ))
+        rows += command_line.measure(demo, home)
+        rows += session.measure(demo, home)
         print(f"printing ({printing.describe()}) ...", flush=True)
         rows += printing.measure(Path(tmp), rng)
         print(f"sync: a busy store's year ({sync.SCALE:g} of {sync.SALES:,} sales), export and hub imports ...",
@@ -94,9 +100,14 @@ def main() -> int:
     print("          allocations, payment, stock movements, a journal event) into a copy of the same store file;")
     print("          commits, a bare sqlite3 INSERT + COMMIT of the same rows, same schema and PRAGMAs")
     print("          (WAL, synchronous=FULL); start-up, a bare PySide6 QApplication showing an empty QWidget;")
+    print("          command line (show items, verify of the demo store), `python -c pass`; log-in and screen")
+    print("          switches, showing and painting an empty QMainWindow in a bare QApplication; memory, that")
+    print("          bare QApplication with its empty window up (resident, and peak: VmHWM or the process's max RSS).")
     print("          receipt and labels, a bare ReportLab canvas writing the same words as plain lines on as many")
     print("          pages of the same size, in the same embedded font; barcodes alone (our encoding and vector")
     print(f"          bars in the A4 label slots), bare python-barcode writing {printing.LABELS} EAN-13 SVG files.")
+    print("session:  the demo store (30 days), offscreen, fresh process each, median of 3; Enter pressed on the PIN")
+    print("          1.5 s after the log-in window is up; a switch is by the screen's key, until painted.")
     print("ratio:    figure / baseline (look-ups, scans, sales, start-up, printing: times slower or bigger; commits:")
     print("          share of the bare rate). Printing peak memory: tracemalloc peak of Python allocations in one run.")
     print(f"look-ups: {lookup.KNOWN_LOOKUPS:,} random existing codes, {lookup.UNKNOWN_LOOKUPS} unknown ones; "

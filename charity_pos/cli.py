@@ -28,7 +28,7 @@ from charity_pos import config, files
 from charity_pos.domain.text import printable
 from charity_pos.errors import PosError, ReceiptVoided
 from charity_pos.cli_show import SHOW_KINDS, show
-from charity_pos.i18n import describe, load, translate
+from charity_pos.i18n import describe, load_catalog, translate
 
 log = logging.getLogger("charity_pos.cli")
 
@@ -143,9 +143,9 @@ def _main(args: argparse.Namespace) -> int:
     settings = config.Settings.load()
     language = args.lang or settings.language
     try:
-        load(language)
+        load_catalog(language)  # not Qt's loader: the command line never loads Qt
     except FileNotFoundError:
-        load("en")  # English needs no catalog; better than no message at all
+        load_catalog("en")  # English needs no catalog; better than no message at all
     config.setup_logging()
     command = args.command or "gui"
     try:

@@ -26,10 +26,15 @@ FORCE_HELP = "replace a file at --out that charity-pos did not write (never the 
 
 
 def add_parsers(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:  # type: ignore[type-arg]
-    from charity_pos.services.reports import ReportService
+    from charity_pos.lazy_help import one_of
+
+    def kinds() -> tuple[str, ...]:
+        from charity_pos.services.reports import ReportService
+
+        return ReportService.kinds()
 
     report = sub.add_parser("report", parents=[common], help="a ledger or report as .xlsx, .pdf or .csv")
-    report.add_argument("kind", metavar="KIND", help="one of: " + ", ".join(ReportService.kinds()))
+    report.add_argument("kind", metavar="KIND", help=one_of(kinds))
     report.add_argument("--db", type=Path, required=True)
     report.add_argument("--from", dest="start", required=True, metavar="DATE", help="first day, YYYY-MM-DD")
     report.add_argument("--to", dest="end", required=True, metavar="DATE", help="last day, YYYY-MM-DD")

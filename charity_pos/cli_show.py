@@ -6,9 +6,12 @@ by card number only."""
 from __future__ import annotations
 
 import argparse
+import importlib
 import json
 import unicodedata
 from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
 
 from charity_pos.domain.text import json_printable
 from charity_pos.i18n import translate
@@ -50,13 +53,46 @@ def _status_names() -> dict[str, str]:
             "expired": translate("cli", "expired")}
 
 
+class _Listing:
+    """The store opened for a listing, with the one service it asks for,
+    made (its module imported) on first use as ``Services`` would make it:
+    ``Services.open`` imports every service, which a listing never needs."""
+
+    SERVICES = {"catalog": "CatalogService", "stock": "StockService", "trace": "TraceService",
+                "intake": "IntakeService", "sales": "SalesService", "shifts": "ShiftService",
+                "handouts": "HandoutService", "households": "HouseholdService"}
+
+    def __init__(self, path: Path) -> None:
+        from charity_pos.db.engine import open_store
+        from charity_pos.services.accounts import AccountService
+        from charity_pos.services.base import ServiceContext, system_clock
+
+        self.ctx = ServiceContext(open_store(path), system_clock)
+        self._accounts = AccountService(self.ctx)
+
+    def __getattr__(self, name: str) -> Any:
+        if name not in self.SERVICES:
+            raise AttributeError(name)
+        service_class = getattr(importlib.import_module(f"charity_pos.services.{name}"), self.SERVICES[name])
+        service = service_class(self.ctx, self._accounts)
+        setattr(self, name, service)
+        return service
+
+    def store(self) -> Any:
+        from charity_pos.services.store import store_info
+
+        return store_info(self.ctx)
+
+    def close(self) -> None:
+        self.ctx.db.close()
+
+
 def show(args: argparse.Namespace) -> int:
     from charity_pos.domain.money import format_fen
     from charity_pos.services import journal_view
     from charity_pos.services.base import STORE_TZ
-    from charity_pos.services.registry import Services
 
-    services = Services.open(args.db)
+    services = _Listing(args.db)
     try:
         if args.kind == "items":
             rows = services.catalog.search(include_inactive=True, limit=None)

@@ -9,8 +9,6 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from pypinyin import Style, lazy_pinyin
-
 
 def _keep(chunk: str) -> str:
     return "".join(c for c in chunk.lower() if c.isascii() and c.isalnum())
@@ -18,11 +16,15 @@ def _keep(chunk: str) -> str:
 
 @lru_cache(maxsize=4096)
 def initials(name: str) -> str:
+    from pypinyin import Style, lazy_pinyin  # its tables take a third of a second to load: only when needed
+
     parts = lazy_pinyin(name, style=Style.FIRST_LETTER, errors=lambda s: [_keep(s)])
     return "".join(_keep(p) for p in parts)
 
 
 @lru_cache(maxsize=4096)
 def full(name: str) -> str:
+    from pypinyin import Style, lazy_pinyin
+
     parts = lazy_pinyin(name, style=Style.NORMAL, errors=lambda s: [_keep(s)])
     return "".join(_keep(p) for p in parts)

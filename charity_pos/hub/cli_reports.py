@@ -29,11 +29,16 @@ FORCE_HELP = "replace a file at --out that charity-pos did not write (never the 
 
 def add_parsers(hub_sub: argparse._SubParsersAction, common: argparse.ArgumentParser,  # type: ignore[type-arg]
                 where: argparse.ArgumentParser) -> None:
-    from charity_pos.hub.reports import kinds
+    from charity_pos.lazy_help import one_of
+
+    def kinds() -> tuple[str, ...]:
+        from charity_pos.hub.reports import kinds
+
+        return kinds()
 
     report = hub_sub.add_parser("report", parents=[common, where],
                                 help="a district report across stores as .xlsx, .pdf or .csv")
-    report.add_argument("kind", metavar="KIND", help="one of: " + ", ".join(kinds()))
+    report.add_argument("kind", metavar="KIND", help=one_of(kinds))
     report.add_argument("--from", dest="start", required=True, metavar="YYYY-MM", help="the first month")
     report.add_argument("--to", dest="end", required=True, metavar="YYYY-MM", help="the last month")
     report.add_argument("--out", type=Path, required=True, metavar="FILE", help="file to write: .xlsx, .pdf or .csv")

@@ -10,6 +10,7 @@ from __future__ import annotations
 import hmac
 import sqlite3
 from collections import defaultdict
+from collections.abc import Callable
 from typing import Any
 
 from sqlalchemy import Boolean, Connection, Integer, String, Text
@@ -106,27 +107,32 @@ def acknowledged(conn: Connection, events: int) -> Problem | None:
 
 
 # --- canonical stored values ---------------------------------------------------------------------------
-def _canonical(column: Any, dialect: Any, raw_value: Any) -> bool:
-    """Whether a stored value is exactly what the app writes for the value
-    it reads as (an upper-case UUID, ``active = 2`` or ``'5'`` in a number
-    column read the same but are not)."""
-    if raw_value is None:
-        return True
+def _canonical(column: Any, dialect: Any) -> Callable[[Any], bool]:
+    """Whether a stored value of ``column`` is exactly what the app writes
+    for the value it reads as (an upper-case UUID, ``active = 2`` or ``'5'``
+    in a number column read the same but are not). Made once per column:
+    the type's processors are the same for every row."""
     if isinstance(column.type, Boolean):
-        return type(raw_value) is int and raw_value in (0, 1)
+        return lambda raw_value: raw_value is None or (type(raw_value) is int and raw_value in (0, 1))
     if isinstance(column.type, Integer):
-        return type(raw_value) is int
+        return lambda raw_value: raw_value is None or type(raw_value) is int
     if isinstance(column.type, (String, Text)) and not hasattr(column.type, "impl"):
-        return type(raw_value) is str
+        return lambda raw_value: raw_value is None or type(raw_value) is str
     kind = column.type.dialect_impl(dialect)
     result = kind.result_processor(dialect, None)
     bind = kind.bind_processor(dialect)
-    try:
-        value = result(raw_value) if result else raw_value
-        back = bind(value) if bind else value
-    except (ValueError, TypeError, AttributeError):
-        return False
-    return type(back) is type(raw_value) and back == raw_value
+
+    def check(raw_value: Any) -> bool:
+        if raw_value is None:
+            return True
+        try:
+            value = result(raw_value) if result else raw_value
+            back = bind(value) if bind else value
+        except (ValueError, TypeError, AttributeError):
+            return False
+        return type(back) is type(raw_value) and back == raw_value
+
+    return check
 
 
 def representation(conn: Connection) -> Problem | None:
@@ -134,10 +140,11 @@ def representation(conn: Connection) -> Problem | None:
     dialect = conn.dialect
     for table in sorted(Base.metadata.tables.values(), key=lambda t: t.name):
         columns = list(table.columns)
+        checks = [(column, _canonical(column, dialect)) for column in columns]
         names = ", ".join(f'"{c.name}"' for c in columns)
         for row in raw.execute(f'SELECT rowid, {names} FROM "{table.name}" ORDER BY rowid'):
-            for column, value in zip(columns, row[1:], strict=True):
-                if not _canonical(column, dialect, value):
+            for (column, canonical), value in zip(checks, row[1:], strict=True):
+                if not canonical(value):
                     key = {c.name: v for c, v in zip(columns, row[1:], strict=True)}
                     record = ",".join(str(key[c.name]) for c in table.primary_key.columns)
                     return Problem("representation", table=table.name, record=record, column=column.name,

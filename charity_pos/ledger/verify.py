@@ -103,7 +103,7 @@ def compare_tables(conn: Connection, state: dict[str, dict[str, tuple[int, dict[
         # and anything the journal says should be there is then missing
         rows = conn.execute(select(*columns).order_by(pk)) if table.name in present else []
         for row in rows:
-            values = {c.key: plain(row._mapping[c]) for c in columns}
+            values = {c.key: plain(v) for c, v in zip(columns, row, strict=True)}  # in the select's order
             key = values["id"]
             seen.add(key)
             records += 1

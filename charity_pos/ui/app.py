@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import importlib
 import logging
 import os
 import sys
+from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
@@ -15,30 +18,62 @@ from charity_pos.errors import PosError
 from charity_pos.services.base import Actor
 from charity_pos.services.registry import Services
 from charity_pos.ui import theme
-from charity_pos.ui.approval import ask_with_dialog
-from charity_pos.ui.catalog import CatalogScreen
 from charity_pos.ui.customer_display import DisplayFeed, open_displays
-from charity_pos.ui.dashboard import DashboardScreen
-from charity_pos.ui.donations import DonationsScreen
 from charity_pos.ui.feedback import Feedback
-from charity_pos.ui.handout import HandoutScreen
-from charity_pos.ui.households import HouseholdsScreen
-from charity_pos.ui.intake import IntakeScreen
 from charity_pos.ui.login import LoginScreen
-from charity_pos.ui.main_window import MainWindow
-from charity_pos.ui.reports import ReportsScreen
-from charity_pos.ui.sales import SaleScreen
-from charity_pos.ui.session import guarded
-from charity_pos.ui.settings import SettingsDialog
-from charity_pos.ui.staff import StaffScreen
-from charity_pos.ui.trace import TraceScreen
+
+if TYPE_CHECKING:
+    from charity_pos.ui.main_window import MainWindow
+    from charity_pos.ui.screen import Screen
 
 log = logging.getLogger("charity_pos.ui")
 
-#: The screens that exist, in navigation order: the managers' overview first (cashiers do not
-#: see it), then the counter, the cashier's main screen, then relief handouts at the same counter.
-SCREENS = (DashboardScreen, SaleScreen, HandoutScreen, IntakeScreen, DonationsScreen, TraceScreen, ReportsScreen,
-           CatalogScreen, StaffScreen, HouseholdsScreen)
+#: What the main window needs, imported after the log-in window is up (``preload``), so that
+#: the log-in window comes up sooner and log-in does not wait for it.
+MAIN_MODULES = ("charity_pos.ui.main_window", "charity_pos.ui.session", "charity_pos.ui.approval",
+                "charity_pos.ui.settings", "charity_pos.ui.dashboard", "charity_pos.ui.sales",
+                "charity_pos.ui.handout", "charity_pos.ui.intake", "charity_pos.ui.donations",
+                "charity_pos.ui.trace", "charity_pos.ui.reports", "charity_pos.ui.catalog",
+                "charity_pos.ui.staff", "charity_pos.ui.households")
+# Not pypinyin: its tables take 55 MB, which the counter never needs; the screens that find
+# donors and households by their names' initials load it on their first visit.
+
+
+def screens() -> tuple[type[Screen], ...]:
+    """The screens that exist, in navigation order: the managers' overview first (cashiers do not
+    see it), then the counter, the cashier's main screen, then relief handouts at the same counter."""
+    from charity_pos.ui.catalog import CatalogScreen
+    from charity_pos.ui.dashboard import DashboardScreen
+    from charity_pos.ui.donations import DonationsScreen
+    from charity_pos.ui.handout import HandoutScreen
+    from charity_pos.ui.households import HouseholdsScreen
+    from charity_pos.ui.intake import IntakeScreen
+    from charity_pos.ui.reports import ReportsScreen
+    from charity_pos.ui.sales import SaleScreen
+    from charity_pos.ui.staff import StaffScreen
+    from charity_pos.ui.trace import TraceScreen
+
+    return (DashboardScreen, SaleScreen, HandoutScreen, IntakeScreen, DonationsScreen, TraceScreen, ReportsScreen,
+            CatalogScreen, StaffScreen, HouseholdsScreen)
+
+
+def __getattr__(name: str) -> object:
+    if name == "SCREENS":  # ``from charity_pos.ui.app import SCREENS``: the screens, imported when asked for
+        return screens()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def preload(modules: Sequence[str] = MAIN_MODULES) -> None:
+    """Import the main window's modules one at a time while the event loop
+    is idle (each turn of it handles what the user typed in between)."""
+    pending = [m for m in modules if m not in sys.modules]
+
+    def next_one() -> None:
+        if pending:
+            importlib.import_module(pending.pop(0))
+            QTimer.singleShot(0, next_one)
+
+    QTimer.singleShot(0, next_one)
 
 
 def make_application(language: str, settings: config.Settings) -> QApplication:
@@ -99,14 +134,15 @@ class Shell:
         self.display = open_displays(self.settings, self.services.store().name, self.login.screen())
 
     def open_main(self, actor: Actor) -> None:
+        from charity_pos.ui.approval import ask_with_dialog
+        from charity_pos.ui.main_window import MainWindow
+        from charity_pos.ui.session import guarded
+
         self.ended = None
         services = guarded(self.current, self.session_ended)
-        self.main = MainWindow(services, actor, SCREENS, self.feedback,
+        self.main = MainWindow(services, actor, screens(), self.feedback,
                                ask_with_dialog(services, lambda: self.settings.till))
-        for screen in self.main.screens:
-            use_settings = getattr(screen, "use_settings", None)
-            if use_settings is not None:  # the till, the slip printer
-                use_settings(self.settings)
+        self.main.when_built(self._use_settings)
         self.main.logout_requested.connect(self.logout)
         self.main.settings_requested.connect(self.open_settings)
         self.display.watch(self.main)
@@ -117,6 +153,11 @@ class Shell:
             self.main.setScreen(screen)
             self.main.move(screen.availableGeometry().topLeft())
         self.main.showMaximized()
+
+    def _use_settings(self, screen: Screen) -> None:
+        use_settings = getattr(screen, "use_settings", None)
+        if use_settings is not None:  # the till, the slip printer
+            use_settings(self.settings)
 
     def logout(self) -> None:
         self.display.unwatch()
@@ -148,6 +189,8 @@ class Shell:
         self.login.say(i18n.describe(self.ended))
 
     def open_settings(self) -> None:
+        from charity_pos.ui.settings import SettingsDialog
+
         SettingsDialog(self.settings, self.main).exec()
 
 
@@ -173,6 +216,8 @@ def run_app(db_path: Path, language: str) -> int:
     if os.environ.get("CHARITY_POS_EXIT_WHEN_READY"):
         # Used by the start-up benchmark: quit as soon as the log-in is up.
         QTimer.singleShot(0, app.quit)
+    else:
+        preload()
     try:
         return app.exec()
     finally:

@@ -314,18 +314,28 @@ class DisplayFeed(QObject):
 
     # --- the one place the counter is connected ---------------------------------------
     def watch(self, window: QWidget) -> None:
-        """The main window's sale screen feeds the displays while it is in front."""
+        """The main window's sale screen feeds the displays while it is in front
+        (connected when the sale screen is built: screens are built on first visit)."""
+        self.window, self.counter = window, None
+        window.navigation.currentRowChanged.connect(self._front_changed)  # type: ignore[attr-defined]
+        when_built = getattr(window, "when_built", None)
+        if when_built is not None:
+            when_built(self._screen_built)
+        else:  # a window that holds its screens already built
+            for screen in getattr(window, "screens", []):
+                self._screen_built(screen)
+        self._front_changed()
+
+    def _screen_built(self, screen: QWidget) -> None:
         from charity_pos.ui.sales import SaleScreen
 
-        screens = getattr(window, "screens", [])
-        counter = next((s for s in screens if isinstance(s, SaleScreen)), None)
-        self.window, self.counter = window, counter
-        if counter is not None:
-            counter.editor.ticket_changed.connect(self._ticket_changed)
-            counter.editor.paid.connect(self.paid)
-            window.navigation.currentRowChanged.connect(self._front_changed)  # type: ignore[attr-defined]
-            if self.pending:
-                QTimer.singleShot(0, self._say_pending)
+        if not isinstance(screen, SaleScreen) or self.counter is not None:
+            return
+        self.counter = screen
+        screen.editor.ticket_changed.connect(self._ticket_changed)
+        screen.editor.paid.connect(self.paid)
+        if self.pending:
+            QTimer.singleShot(0, self._say_pending)
         self._front_changed()
 
     def unwatch(self) -> None:

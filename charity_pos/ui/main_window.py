@@ -16,7 +16,7 @@ from charity_pos.services.base import STORE_TZ, Actor, Changes, Role
 from charity_pos.services.registry import Services
 from charity_pos.ui.approval import AskApproval
 from charity_pos.ui.feedback import Feedback
-from charity_pos.ui.screen import Screen
+from charity_pos.ui.screen import Screen, screen_title, shortcut_help
 
 ScreenFactory = Callable[[Services, Actor, Feedback, AskApproval], Screen]
 
@@ -74,27 +74,24 @@ class MainWindow(QMainWindow):
             title = self.tr("TRAINING · charity-pos · {store}")
         self.setWindowTitle(title.format(store=store.name))
 
+        self.ask = ask
         self.navigation = Navigation()
         self.stack = QStackedWidget()
-        self.screens: list[Screen] = []
-        for screen_class in screens:
-            if actor.role not in screen_class.roles:
-                continue
-            screen = screen_class(services, actor, feedback, ask)
-            screen.changed.connect(self.broadcast)
-            self.screens.append(screen)
-            self.stack.addWidget(screen)
-            label = screen.title() + (f"  ({screen.shortcut})" if screen.shortcut else "")
+        # Only the screen shown first is built now; each other one on its first visit
+        # (``screen_at``). Until then a blank page holds its place in the stack.
+        self.screen_classes: list[type[Screen]] = [c for c in screens if actor.role in c.roles]
+        self._built: list[Screen | None] = [None] * len(self.screen_classes)
+        self._when_built: list[Callable[[Screen], object]] = []
+        for row, screen_class in enumerate(self.screen_classes):
+            self.stack.addWidget(QWidget())
+            label = screen_title(screen_class) + (f"  ({screen_class.shortcut})" if screen_class.shortcut else "")
             self.navigation.addItem(QListWidgetItem(label))
-            if screen.shortcut:
+            if screen_class.shortcut:
                 action = QAction(self)
-                action.setShortcut(QKeySequence(screen.shortcut))
-                action.triggered.connect(lambda _=False, s=screen: self.show_screen(s))
+                action.setShortcut(QKeySequence(screen_class.shortcut))
+                action.triggered.connect(lambda _=False, r=row: self.navigation.setCurrentRow(r))
                 self.addAction(action)
         self.navigation.currentRowChanged.connect(self._row_changed)
-        self._connect_sale()
-        self._connect_trace()
-        self._connect_reports()
 
         body = QWidget()
         layout = QHBoxLayout(body)
@@ -108,7 +105,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(body)
         self._menus()
         self._status(store.name, store.code)
-        if self.screens:
+        if self.screen_classes:
             self.navigation.setCurrentRow(0)
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
@@ -118,39 +115,69 @@ class MainWindow(QMainWindow):
                                             int(event.size().width() * NAVIGATION_SHARE)))
         super().resizeEvent(event)
 
-    def _connect_sale(self) -> None:
+    @property
+    def screens(self) -> list[Screen]:
+        """Every screen of the window, building those not built yet (tests,
+        tools); the window itself keeps to ``built_screens``."""
+        return [self.screen_at(row) for row in range(len(self.screen_classes))]
+
+    def built_screens(self) -> list[Screen]:
+        return [screen for screen in self._built if screen is not None]
+
+    def when_built(self, prepare: Callable[[Screen], object]) -> None:
+        """Call ``prepare`` on each screen built so far and on each one built later."""
+        self._when_built.append(prepare)
+        for screen in self.built_screens():
+            prepare(screen)
+
+    def screen_at(self, row: int) -> Screen:
+        """The screen of a navigation row, built on first asking."""
+        screen = self._built[row]
+        if screen is None:
+            screen = self.screen_classes[row](self.services, self.actor, self.feedback, self.ask)
+            self._built[row] = screen
+            screen.changed.connect(self.broadcast)
+            self._connect(screen)
+            placeholder = self.stack.widget(row)
+            self.stack.insertWidget(row, screen)
+            self.stack.removeWidget(placeholder)
+            placeholder.deleteLater()
+            for prepare in self._when_built:
+                prepare(screen)
+        return screen
+
+    def _screen_with(self, method: str) -> Screen | None:
+        """The screen that has ``method`` (built now if it was not), or None."""
+        row = next((r for r, c in enumerate(self.screen_classes) if hasattr(c, method)), None)
+        return None if row is None else self.screen_at(row)
+
+    def _connect(self, screen: Screen) -> None:
         """Goods a screen sends to be paid for (``to_sale``: a handout's lines
         beyond the allowance) go onto the ticket of the screen that sells
-        (``add_to_ticket``)."""
-        counter = next((s for s in self.screens if hasattr(s, "add_to_ticket")), None)
-        if counter is None:
-            return
-        for screen in self.screens:
-            sending = getattr(screen, "to_sale", None)
-            if sending is not None:
-                sending.connect(counter.add_to_ticket)  # type: ignore[attr-defined]
+        (``add_to_ticket``); a code a screen sends to be traced (``to_trace``:
+        a donation's number) brings up the screen that traces (``show_trace``)
+        on it; a figure a screen opens (``to_report``: kind, Filters) is shown
+        on the screen that shows reports (``show_report``). The receiving
+        screen is built when the first thing comes for it."""
 
-    def _connect_trace(self) -> None:
-        """A code a screen sends to be traced (``to_trace``: a donation's
-        number) brings up the screen that traces (``show_trace``) on it."""
-        tracer = next((s for s in self.screens if hasattr(s, "show_trace")), None)
-        if tracer is None:
-            return
-        for screen in self.screens:
-            sending = getattr(screen, "to_trace", None)
-            if sending is not None:
-                sending.connect(lambda code, t=tracer: (self.show_screen(t), t.show_trace(code)))  # type: ignore[attr-defined]
+        def has(method: str) -> bool:
+            return any(hasattr(c, method) for c in self.screen_classes)
 
-    def _connect_reports(self) -> None:
-        """A figure a screen opens (``to_report``: kind, Filters) is shown on the
-        screen that shows reports (``show_report``)."""
-        reports = next((s for s in self.screens if hasattr(s, "show_report")), None)
-        if reports is None:
-            return
-        for screen in self.screens:
-            sending = getattr(screen, "to_report", None)
-            if sending is not None:
-                sending.connect(lambda kind, filters, r=reports: self._open_report(r, kind, filters))
+        sending = getattr(screen, "to_sale", None)
+        if sending is not None and has("add_to_ticket"):
+            sending.connect(lambda goods: self._screen_with("add_to_ticket").add_to_ticket(goods))  # type: ignore
+        sending = getattr(screen, "to_trace", None)
+        if sending is not None and has("show_trace"):
+            sending.connect(self._open_trace)
+        sending = getattr(screen, "to_report", None)
+        if sending is not None and has("show_report"):
+            sending.connect(lambda kind, filters: self._open_report(self._screen_with("show_report"), kind, filters))
+
+    def _open_trace(self, code: str) -> None:
+        tracer = self._screen_with("show_trace")
+        assert tracer is not None
+        self.show_screen(tracer)
+        tracer.show_trace(code)  # type: ignore[attr-defined]
 
     def _open_report(self, reports: Screen, kind: str, filters: object) -> None:
         self.show_screen(reports)
@@ -194,7 +221,7 @@ class MainWindow(QMainWindow):
 
     def leave_ok(self) -> bool:
         """Every screen may put away or ask about unfinished work first."""
-        return all(screen.before_leaving() for screen in self.screens)
+        return all(screen.before_leaving() for screen in self.built_screens())
 
     def request_logout(self) -> None:
         if self.leave_ok():
@@ -223,25 +250,29 @@ class MainWindow(QMainWindow):
     def show_shortcuts(self) -> None:
         lines = [self.tr("F1: this list"), self.tr("Ctrl+L: log out"), self.tr("Ctrl+Q: quit"),
                  self.tr("Ctrl+,: settings")]
-        lines += [f"{s.shortcut}: {s.title()}" for s in self.screens if s.shortcut]
-        for screen in self.screens:
-            lines += getattr(screen, "shortcut_help", lambda: [])()
+        lines += [f"{c.shortcut}: {screen_title(c)}" for c in self.screen_classes if c.shortcut]
+        for row, screen_class in enumerate(self.screen_classes):
+            built = self._built[row]
+            build = built if built is not None else (lambda r=row: self.screen_at(r))
+            lines += shortcut_help(screen_class, self.actor, build)
         self.feedback.info(self, self.tr("Keyboard shortcuts"), "\n".join(lines))
 
     def _row_changed(self, row: int) -> None:
-        if 0 <= row < len(self.screens):
+        if 0 <= row < len(self.screen_classes):
+            screen = self.screen_at(row)
             self.stack.setCurrentIndex(row)
-            self.screens[row].activate()
+            screen.activate()
 
     def show_screen(self, screen: Screen) -> None:
-        self.navigation.setCurrentRow(self.screens.index(screen))
+        self.navigation.setCurrentRow(next(r for r, built in enumerate(self._built) if built is screen))
 
     def current_screen(self) -> Screen | None:
         row = self.navigation.currentRow()
-        return self.screens[row] if 0 <= row < len(self.screens) else None
+        return self._built[row] if 0 <= row < len(self._built) else None
 
     def broadcast(self, changes: Changes) -> None:
-        for screen in self.screens:
+        # a screen not built yet shows what is there when it is built
+        for screen in self.built_screens():
             screen.on_changed(changes)
         self.statusBar().showMessage(self.tr("Saved."), 4000)
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QDialog, QLabel, QLineEdit, QPushButton, QTableView, QWidget
 
@@ -83,6 +83,45 @@ class Screen(QWidget):
     def run_dialog(self, dialog: QDialog) -> int:
         """Show a modal dialog; tests replace this so nothing blocks."""
         return dialog.exec()
+
+
+class _StandIn:
+    """What a screen's ``title`` and ``shortcut_help`` ask of ``self``
+    (``tr`` in the screen's translation context, the actor), for a screen
+    not built yet: the main window builds screens on their first visit, but
+    lists them all from the start."""
+
+    def __init__(self, screen_class: type[Screen], actor: Actor | None = None) -> None:
+        # self.tr looks a text up under the class's name, then its bases' (as PySide does)
+        self._contexts = [k.__name__ for k in screen_class.__mro__ if isinstance(k, type) and issubclass(k, Screen)]
+        self.actor = actor
+
+    def tr(self, text: str, disambiguation: str | None = None, n: int = -1) -> str:
+        for context in self._contexts:
+            translated = QCoreApplication.translate(context, text, disambiguation, n)
+            if translated != text:
+                return translated
+        return text
+
+
+def screen_title(screen_class: type[Screen]) -> str:
+    """A screen's title without building it."""
+    return screen_class.title(_StandIn(screen_class))  # type: ignore[arg-type]
+
+
+def shortcut_help(screen_class: type[Screen], actor: Actor, screen: Screen | Callable[[], Screen]) -> list[str]:
+    """A screen's lines of the keyboard help (``shortcut_help``, if it has
+    one): from the screen itself if built, else without building it unless
+    the help needs more of it than its texts and the actor."""
+    method = getattr(screen_class, "shortcut_help", None)
+    if method is None:
+        return []
+    if isinstance(screen, Screen):
+        return method(screen)  # type: ignore[no-any-return]
+    try:
+        return method(_StandIn(screen_class, actor))  # type: ignore[no-any-return]
+    except AttributeError:
+        return method(screen())  # type: ignore[no-any-return]
 
 
 class ListScreen(Screen):

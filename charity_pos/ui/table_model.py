@@ -195,4 +195,7 @@ def make_table_view(model: QAbstractItemModel, stretch: int) -> QTableView:
     header = table.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    # Fit the columns to the rows in view, not to up to 1000 of them: Qt measures again each time
+    # the table is shown, and a screen switch to a long list would take half a second.
+    header.setResizeContentsPrecision(0)
     return table

@@ -69,9 +69,12 @@ class DonationsScreen(ListScreen):
         manager = actor.role == Role.MANAGER
         for button in (self.receipt_button, self.pdf_button, self.void_button, self.labels_button,
                        self.trace_button, self.statement_button):
-            button.setVisible(manager or button not in (self.trace_button, self.statement_button))
             buttons.addWidget(button)
         layout.addLayout(buttons)
+        # only once they are in the screen: shown before, a button is a window of its own for a moment,
+        # which takes the focus from the main window when the screen is built on its first visit
+        for button in (self.trace_button, self.statement_button):
+            button.setVisible(manager)
 
         self.bind_keys([
             (self.receipt_button, "Ctrl+P", lambda: self.print_receipt(to_file=False)),

@@ -1,0 +1,76 @@
+"""Log-in, screen switches and memory of the app, on the demo store.
+
+Each figure comes from a fresh process (``gui_probe.py``) on the offscreen
+platform, median of RUNS; the log-in window is up and the event loop has run
+for a moment (a person typing the PIN) before Enter is pressed.
+
+- log-in: from Enter on the PIN to the main window shown with its first
+  screen painted, for the cashier (the sale screen) and the manager (the
+  overview). Baseline: showing and painting an empty QMainWindow in a bare
+  QApplication.
+- screen switches (the manager, who sees every screen): the first visit to
+  each screen by its key (which builds it) and a later one. Baseline: the
+  same empty QMainWindow.
+- memory: resident memory with the main window up (the manager's, before
+  any other screen was visited), and the peak after visiting every screen.
+  Baseline: a bare QApplication with the empty QMainWindow up.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+
+from processes import spawn
+from report import Row, median
+
+RUNS = 3
+PROBE = Path(__file__).with_name("gui_probe.py")
+ACCOUNTS = (("cashier", "1111", "sale screen"), ("manager", "9999", "overview"))
+
+
+def _probe(env: dict[str, str], *argv: str) -> dict[str, object]:
+    run = spawn([sys.executable, str(PROBE), *argv], env)
+    return json.loads(run.stdout.strip().splitlines()[-1])  # type: ignore[no-any-return]
+
+
+def measure(demo: Path, home: Path) -> list[Row]:
+    env = dict(os.environ, CHARITY_POS_HOME=str(home), QT_QPA_PLATFORM="offscreen")
+    bare = [_probe(env, "bare") for _ in range(RUNS)]
+    base_ms = median([b["login_ms"] for b in bare])  # type: ignore[misc]
+    base_rss = median([b["rss_mb"] for b in bare])  # type: ignore[misc]
+    rows = []
+    sessions: dict[str, list[dict[str, object]]] = {}
+    for username, pin, first in ACCOUNTS:
+        sessions[username] = [_probe(env, "app", str(demo), username, pin) for _ in range(RUNS)]
+        rows.append(Row(f"log-in ({username}) to a usable {first}, median of {RUNS}",
+                        median([s["login_ms"] for s in sessions[username]]), "ms", base_ms, digits=0))  # type: ignore[misc]
+    manager = sessions["manager"]
+    for n, screen in enumerate(manager[0]["screens"]):  # type: ignore[arg-type]
+        first = median([s["screens"][n]["first_ms"] for s in manager])  # type: ignore[index]
+        again = median([s["screens"][n]["again_ms"] for s in manager])  # type: ignore[index]
+        name = f"{screen['screen']} ({screen['key']})"
+        rows.append(Row(f"switch to {name}: first visit", first, "ms", base_ms, digits=0))
+        rows.append(Row(f"switch to {name}: later visit", again, "ms", base_ms, digits=0))
+    rows.append(Row("memory with the main window up (manager)", median([s["rss_mb"] for s in manager]), "MB",
+                    base_rss, digits=0))  # type: ignore[misc]
+    rows.append(Row("peak memory after every screen (manager)", median([s["peak_mb"] for s in manager]), "MB",
+                    median([b["peak_mb"] for b in bare]), digits=0))  # type: ignore[misc]
+    return rows
+
+
+if __name__ == "__main__":  # alone: python benchmarks/session.py [DEMO_STORE]
+    import tempfile
+
+    from command_line import make_demo
+    from report import table
+
+    with tempfile.TemporaryDirectory(prefix="charity-pos-bench-") as tmp:
+        home = Path(tmp) / "home"
+        demo = Path(sys.argv[1]) if len(sys.argv) > 1 else make_demo(Path(tmp), dict(os.environ,
+                                                                                     CHARITY_POS_HOME=str(home)))
+        if len(sys.argv) > 1:  # a demo store made elsewhere: its key file is in that home
+            home = Path(os.environ.get("CHARITY_POS_HOME", home))
+        print(table(measure(demo, home)))

@@ -1,0 +1,97 @@
+"""The command line's read commands start fast: they load no Qt, no
+ReportLab, no pinyin tables and no Alembic (a file already at this
+version's schema needs no migration), and still say what they said."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from charity_pos.db import migrate
+
+HEAVY = ("PySide6", "reportlab", "pypinyin", "alembic")
+
+PROBE = """
+import json, sys
+from charity_pos import cli
+code = cli.main(sys.argv[1:])
+print(json.dumps({"code": code, "loaded": sorted({m.split('.')[0] for m in sys.modules} & set(%r))}))
+""" % (HEAVY,)
+
+
+def run_fresh(*argv: object) -> tuple[dict[str, object], str, str]:
+    """The command line in a fresh interpreter: what it printed, and which heavy packages it loaded."""
+    done = subprocess.run([sys.executable, "-c", PROBE, *map(str, argv)], capture_output=True, text=True,
+                          timeout=120)
+    assert done.returncode == 0, done.stderr
+    *printed, last = done.stdout.rstrip("\n").split("\n")
+    return json.loads(last), "\n".join(printed), done.stderr
+
+
+@pytest.mark.parametrize("argv", [
+    ("show", "items"), ("show", "stock"), ("show", "journal"), ("show", "sales"), ("show", "households"),
+    ("verify",),
+])
+def test_read_commands_load_no_qt_reportlab_pinyin_or_alembic(filled_store, argv) -> None:  # type: ignore[no-untyped-def]
+    result, out, err = run_fresh(*argv, "--db", filled_store.path, "--lang", "en")
+    assert result["code"] == 0, err
+    assert result["loaded"] == []
+    if argv == ("show", "items"):
+        assert "东北大米 5kg" in out and "海天金标生抽 500ml" in out
+    if argv == ("verify",):
+        assert out.startswith("OK: ")
+
+
+def test_messages_are_chinese_without_qt(filled_store) -> None:  # type: ignore[no-untyped-def]
+    """The default language's catalog is read without Qt: the same words as the app's."""
+    result, out, err = run_fresh("verify", "--db", filled_store.path)
+    assert result == {"code": 0, "loaded": []}
+    assert out.startswith("校验通过：")
+    result, out, err = run_fresh("show", "items", "--db", filled_store.path.with_name("missing.db"))
+    assert result == {"code": 1, "loaded": []}
+    assert err.startswith("错误：") and "missing.db" in err
+
+
+def test_report_help_still_lists_the_kinds(capsys) -> None:  # type: ignore[no-untyped-def]
+    from charity_pos import cli
+    from charity_pos.hub.reports import kinds as hub_kinds
+    from charity_pos.services.reports import ReportService
+
+    with pytest.raises(SystemExit):
+        cli.main(["report", "--help"])
+    out = " ".join(capsys.readouterr().out.split())
+    assert "one of: " + ", ".join(ReportService.kinds()) in out
+    with pytest.raises(SystemExit):
+        cli.main(["hub", "report", "--help"])
+    out = " ".join(capsys.readouterr().out.split())
+    assert "one of: " + ", ".join(hub_kinds()) in out
+
+
+def test_the_revision_chain_read_from_the_files_is_alembics() -> None:
+    from alembic.script import ScriptDirectory
+
+    scripts = ScriptDirectory.from_config(migrate.config())
+    assert migrate._read_chain() == tuple(reversed([r.revision for r in scripts.walk_revisions()]))
+    assert migrate.head() == scripts.get_current_head()
+    for rev in scripts.walk_revisions():
+        for later in scripts.walk_revisions():
+            below = {r.revision for r in scripts.iterate_revisions(later.revision, "base")}
+            assert migrate.is_before(rev.revision, later.revision) == (rev.revision in below and rev is not later)
+
+
+def test_a_chain_the_reader_does_not_know_is_left_to_alembic(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    versions = tmp_path / "versions"
+    versions.mkdir()
+    (versions / "a.py").write_text("revision = 'a'\ndown_revision = None\n")
+    (versions / "b.py").write_text("revision = 'b'\ndown_revision = ('a', 'c')\n")  # a merge
+    monkeypatch.setattr(migrate, "MIGRATIONS", tmp_path)
+    assert migrate._read_chain() is None
+    (versions / "b.py").write_text("revision = 'b'\ndown_revision = 'a'\n")
+    (versions / "c.py").write_text("revision = 'c'\ndown_revision = 'a'\n")  # a branch
+    assert migrate._read_chain() is None
+    (versions / "c.py").write_text("revision = 'c'\ndown_revision = 'b'\n")
+    assert migrate._read_chain() == ("a", "b", "c")
