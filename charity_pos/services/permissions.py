@@ -58,6 +58,8 @@ class Action(StrEnum):
     VIEW_REPORTS = "reports.view"
     #: record how cash donations were used (善款使用)
     RECORD_FUND_USE = "funds.record_use"
+    #: import WeChat Pay's and Alipay's merchant bills and see them matched to sales (对账)
+    RECONCILE_BILL = "bill.import"
 
 
 CASHIER_MAY = frozenset({
