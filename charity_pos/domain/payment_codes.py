@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from charity_pos.errors import PaymentCodeRefused
+from charity_pos.errors import PaymentCodeRefused, PaymentReferenceRefused
 
 WECHAT = "wechat"
 ALIPAY = "alipay"
@@ -103,3 +103,13 @@ def is_masked(text: str) -> bool:
 def mask_method(text: str) -> str | None:
     """The method a mask belongs to, or None if ``text`` is not a mask of a code."""
     return method_for_prefix(text) if is_masked(text) else None
+
+
+def check_reference(method: str, reference: str) -> None:
+    """A payment's reference as it may be stored: never a whole payment code
+    (whatever the method), and a mask for WeChat Pay or Alipay only of that
+    method's code. Raises ``PaymentReferenceRefused``."""
+    if holds_code(reference):
+        raise PaymentReferenceRefused(method=method, reason="full_code")
+    if method in (WECHAT, ALIPAY) and is_masked(reference) and mask_method(reference) != method:
+        raise PaymentReferenceRefused(method=method, reason="wrong_method")

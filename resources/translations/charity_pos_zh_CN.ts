@@ -1317,6 +1317,7 @@ This handout {value}: {lines} lines, {units} units</source>
     </message>
     <message>
         <location filename="../../charity_pos/messages.py" line="119"/>
+        <location filename="../../charity_pos/messages.py" line="398"/>
         <source>There is no file {path}.</source>
         <translation>文件 {path} 不存在。</translation>
     </message>
@@ -1593,7 +1594,7 @@ This handout {value}: {lines} lines, {units} units</source>
     </message>
     <message>
         <location filename="../../charity_pos/messages.py" line="140"/>
-        <location filename="../../charity_pos/messages.py" line="596"/>
+        <location filename="../../charity_pos/messages.py" line="638"/>
         <source>Year</source>
         <translation>年份</translation>
     </message>
@@ -2018,619 +2019,689 @@ This handout {value}: {lines} lines, {units} units</source>
         <translation>登记善款使用</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="286"/>
+        <location filename="../../charity_pos/messages.py" line="283"/>
+        <source>import and reconcile the merchant bill</source>
+        <translation>导入商户对账单并对账</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="287"/>
         <source>cash</source>
         <translation>现金</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="287"/>
+        <location filename="../../charity_pos/messages.py" line="288"/>
         <source>WeChat Pay</source>
         <translation>微信支付</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="288"/>
+        <location filename="../../charity_pos/messages.py" line="289"/>
         <source>Alipay</source>
         <translation>支付宝</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="289"/>
+        <location filename="../../charity_pos/messages.py" line="290"/>
         <source>UnionPay card</source>
         <translation>银联卡</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="290"/>
+        <location filename="../../charity_pos/messages.py" line="291"/>
         <source>store voucher</source>
         <translation>储值券</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="294"/>
+        <location filename="../../charity_pos/messages.py" line="295"/>
         <source>No household has relief card {card}.</source>
         <translation>没有家庭使用救助卡 {card}。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="295"/>
+        <location filename="../../charity_pos/messages.py" line="296"/>
         <source>Relief card {card} is suspended: {why}</source>
         <translation>救助卡 {card} 已暂停：{why}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="296"/>
+        <location filename="../../charity_pos/messages.py" line="297"/>
         <source>Relief card {card} expired on {until}; the household must be certified again.</source>
         <translation>救助卡 {card} 已于 {until} 过期，需重新认定救助资格。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="297"/>
+        <location filename="../../charity_pos/messages.py" line="298"/>
         <source>Relief card {card} is valid only from {until}.</source>
         <translation>救助卡 {card} 自 {until} 起才生效。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="298"/>
+        <location filename="../../charity_pos/messages.py" line="299"/>
         <source>Relief card {card} lapsed long ago and its household&apos;s data was erased.</source>
         <translation>救助卡 {card} 早已失效，该家庭的个人信息已删除。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="302"/>
+        <location filename="../../charity_pos/messages.py" line="303"/>
         <source>{path}: no such file.</source>
         <translation>{path}：没有这个文件。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="303"/>
+        <location filename="../../charity_pos/messages.py" line="304"/>
         <source>{path} cannot be read (no permission, or a read error).</source>
         <translation>{path} 无法读取（没有权限，或读取出错）。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="304"/>
+        <location filename="../../charity_pos/messages.py" line="305"/>
         <source>{path} is not a charity-pos bundle, or it is cut short.</source>
         <translation>{path} 不是 charity-pos 数据包，或文件不完整。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="305"/>
+        <location filename="../../charity_pos/messages.py" line="306"/>
         <source>{path} is damaged: a part of the bundle is missing or extra.</source>
         <translation>{path} 已损坏：数据包缺少或多出了部分内容。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="306"/>
+        <location filename="../../charity_pos/messages.py" line="307"/>
         <source>{path} is damaged: a part appears twice.</source>
         <translation>{path} 已损坏：有一部分内容重复出现。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="307"/>
+        <location filename="../../charity_pos/messages.py" line="308"/>
         <source>{path} is damaged: a part is impossibly large.</source>
         <translation>{path} 已损坏：有一部分内容大得不可能。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="308"/>
+        <location filename="../../charity_pos/messages.py" line="309"/>
         <source>{path} is damaged: its manifest cannot be read.</source>
         <translation>{path} 已损坏：无法读取其清单。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="309"/>
+        <location filename="../../charity_pos/messages.py" line="310"/>
         <source>{path} is damaged: its content does not match its manifest.</source>
         <translation>{path} 已损坏：内容与清单不符。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="312"/>
+        <location filename="../../charity_pos/messages.py" line="313"/>
         <source>Something went wrong and nothing was saved. The details are in the log file.</source>
         <translation>出现意外错误，没有保存任何内容。详情见日志文件。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="315"/>
+        <location filename="../../charity_pos/messages.py" line="316"/>
         <source>{path} is {what}: charity-pos never writes over it; choose another file.</source>
         <translation>{path} 是{what}，charity-pos 不会覆盖它；请另选一个文件。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="317"/>
+        <location filename="../../charity_pos/messages.py" line="318"/>
         <source>the store&apos;s database</source>
         <translation>门店数据库</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="318"/>
+        <location filename="../../charity_pos/messages.py" line="319"/>
         <source>part of the store&apos;s database (its -wal, -shm or -journal file)</source>
         <translation>门店数据库的一部分（它的 -wal、-shm 或 -journal 文件）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="319"/>
+        <location filename="../../charity_pos/messages.py" line="320"/>
         <source>the store&apos;s lock file</source>
         <translation>门店的锁文件</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="320"/>
+        <location filename="../../charity_pos/messages.py" line="321"/>
         <source>a key file, or in the folder of the key files</source>
         <translation>密钥文件（或位于密钥文件夹中）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="321"/>
+        <location filename="../../charity_pos/messages.py" line="322"/>
         <source>the settings file</source>
         <translation>设置文件</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="322"/>
+        <location filename="../../charity_pos/messages.py" line="323"/>
         <source>the district hub&apos;s database</source>
         <translation>区级数据中心的数据库</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="323"/>
+        <location filename="../../charity_pos/messages.py" line="324"/>
         <source>part of the district hub&apos;s database (its -wal, -shm or -journal file)</source>
         <translation>区级数据中心数据库的一部分（它的 -wal、-shm 或 -journal 文件）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="324"/>
+        <location filename="../../charity_pos/messages.py" line="325"/>
         <source>a database (a store&apos;s, the hub&apos;s or a copy)</source>
         <translation>一个数据库（门店的、区级数据中心的或其副本）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="325"/>
+        <location filename="../../charity_pos/messages.py" line="326"/>
         <source>part of a database (a -wal, -shm or -journal file)</source>
         <translation>数据库的一部分（-wal、-shm 或 -journal 文件）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="327"/>
+        <location filename="../../charity_pos/messages.py" line="328"/>
         <source>{path} cannot be written: {why}.</source>
         <translation>无法写入 {path}：{why}。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="329"/>
+        <location filename="../../charity_pos/messages.py" line="330"/>
         <source>permission denied (or another program has the file open)</source>
         <translation>没有写入权限（或文件正被其他程序打开）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="331"/>
+        <location filename="../../charity_pos/messages.py" line="332"/>
         <source>the disk is read-only</source>
         <translation>磁盘为只读</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="332"/>
+        <location filename="../../charity_pos/messages.py" line="333"/>
         <source>the disk is full</source>
         <translation>磁盘已满</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="333"/>
+        <location filename="../../charity_pos/messages.py" line="334"/>
         <source>a part of the path before the file name is not a folder</source>
         <translation>文件名前面的路径中有一部分不是文件夹</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="334"/>
+        <location filename="../../charity_pos/messages.py" line="335"/>
         <source>it is not an ordinary file (a device or a pipe)</source>
         <translation>它不是普通文件（而是设备或管道）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="335"/>
+        <location filename="../../charity_pos/messages.py" line="336"/>
         <source>the name is too long or not allowed there</source>
         <translation>文件名太长，或在该位置不允许使用</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="336"/>
+        <location filename="../../charity_pos/messages.py" line="337"/>
         <source>{detail}</source>
         <translation>{detail}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="338"/>
+        <location filename="../../charity_pos/messages.py" line="339"/>
         <source>{count} households imported, but the rows to correct were not written: {problem}</source>
         <translation>已导入 {count} 户家庭，但需更正的记录没有写出：{problem}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="342"/>
+        <location filename="../../charity_pos/messages.py" line="343"/>
         <source>a folder</source>
         <extracomment>what a bundle refused without reading it was instead of a file (BundleNotAFile.what)</extracomment>
         <translation>一个文件夹</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="343"/>
+        <location filename="../../charity_pos/messages.py" line="344"/>
         <source>a pipe (FIFO)</source>
         <translation>一个管道（FIFO）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="344"/>
+        <location filename="../../charity_pos/messages.py" line="345"/>
         <source>a device</source>
         <translation>一个设备</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="345"/>
+        <location filename="../../charity_pos/messages.py" line="346"/>
         <source>not a regular file</source>
         <translation>不是普通文件</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="347"/>
+        <location filename="../../charity_pos/messages.py" line="348"/>
         <source>{path} is {what}, not a bundle file: refused without reading it.</source>
         <translation>{path} 是{what}，不是数据包文件：未读取即拒收。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="348"/>
+        <location filename="../../charity_pos/messages.py" line="349"/>
         <source>{path} is larger than a bundle may be ({limit}): refused without reading it.</source>
         <translation>{path} 超过数据包允许的大小（{limit}）：未读取即拒收。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="350"/>
+        <location filename="../../charity_pos/messages.py" line="351"/>
         <source>{path} is damaged: its part {part} is larger than it may be ({limit}).</source>
         <translation>{path} 已损坏：其中的 {part} 超过允许的大小（{limit}）。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="353"/>
+        <location filename="../../charity_pos/messages.py" line="354"/>
         <source>{path} is damaged or not from charity-pos: a part is compressed, and charity-pos stores every part uncompressed.</source>
         <translation>{path} 已损坏或并非 charity-pos 所写：有一部分内容经过压缩，而 charity-pos 存放的各部分均不压缩。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="356"/>
+        <location filename="../../charity_pos/messages.py" line="357"/>
         <source>{path} is damaged or not from charity-pos: a part is encrypted or marked in a way charity-pos never writes.</source>
         <translation>{path} 已损坏或并非 charity-pos 所写：有一部分内容被加密，或带有 charity-pos 从不写入的标记。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="359"/>
+        <location filename="../../charity_pos/messages.py" line="360"/>
         <source>{path} is damaged: the ZIP headers of a part disagree with each other.</source>
         <translation>{path} 已损坏：某部分内容的 ZIP 文件头前后不一致。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="360"/>
+        <location filename="../../charity_pos/messages.py" line="361"/>
         <source>{path} is damaged: its ZIP structure is not what charity-pos writes (parts overlap, leave gaps or run past the end).</source>
         <translation>{path} 已损坏：其 ZIP 结构与 charity-pos 所写的不同（各部分相互重叠、留有空隙或超出文件末尾）。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="363"/>
+        <location filename="../../charity_pos/messages.py" line="364"/>
         <source>{path} is damaged: a part does not match its checksum.</source>
         <translation>{path} 已损坏：有一部分内容与其校验和不符。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="364"/>
+        <location filename="../../charity_pos/messages.py" line="365"/>
         <source>{path} has more parts than a charity-pos bundle has.</source>
         <translation>{path} 包含的部分多于 charity-pos 数据包应有的数量。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="365"/>
+        <location filename="../../charity_pos/messages.py" line="366"/>
         <source>{path} holds a part that a charity-pos bundle of this kind does not have.</source>
         <translation>{path} 含有此类 charity-pos 数据包不应有的部分。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="367"/>
+        <location filename="../../charity_pos/messages.py" line="368"/>
         <source>{path} is damaged: the size of a part differs from the size its manifest gives.</source>
         <translation>{path} 已损坏：某部分内容的大小与清单所记不符。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="371"/>
+        <location filename="../../charity_pos/messages.py" line="372"/>
         <source>{path} is damaged: {part} is nested deeper than charity-pos ever writes (more than {limit} levels).</source>
         <translation>{path} 已损坏：{part} 的嵌套层数超出 charity-pos 所写的范围（多于 {limit} 层）。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="373"/>
+        <location filename="../../charity_pos/messages.py" line="374"/>
         <source>{path} is damaged: {part} holds a number out of range, or NaN or Infinity.</source>
         <translation>{path} 已损坏：{part} 含有超出范围的数字，或 NaN、Infinity。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="480"/>
+        <location filename="../../charity_pos/messages.py" line="380"/>
+        <source>Not a payment code: nothing was scanned.</source>
+        <translation>不是付款码：没有扫到内容。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="381"/>
+        <source>Not a payment code: a payment code has only digits.</source>
+        <translation>不是付款码：付款码只含数字。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="382"/>
+        <source>Not a payment code: {length} digits is too short (Alipay 16-24, WeChat Pay 18).</source>
+        <translation>不是付款码：{length} 位数字太短（支付宝 16-24 位，微信支付 18 位）。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="384"/>
+        <source>Not a payment code: {length} digits is too long (Alipay 16-24, WeChat Pay 18).</source>
+        <translation>不是付款码：{length} 位数字太长（支付宝 16-24 位，微信支付 18 位）。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="386"/>
+        <source>Not a payment code: it starts like WeChat Pay&apos;s, which has 18 digits, but has {length}.</source>
+        <translation>不是付款码：开头像微信支付付款码（应为 18 位），但有 {length} 位。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="388"/>
+        <source>Not a payment code: WeChat Pay&apos;s start with 10-15 and Alipay&apos;s with 25-30.</source>
+        <translation>不是付款码：微信支付付款码以 10-15 开头，支付宝以 25-30 开头。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="392"/>
+        <source>The {method} reference holds a whole payment code, which is never stored: scan it in the payment dialog, which keeps only its first and last four digits.</source>
+        <translation>{method}的流水号中含有完整的付款码，付款码不得保存：请在收款窗口扫码，系统只保留前四位和后四位。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="395"/>
+        <source>The masked payment code is not a {method} code.</source>
+        <translation>该脱敏付款码不是{method}的付款码。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="399"/>
+        <source>{path} is not a merchant bill: it is not text in UTF-8 or GBK.</source>
+        <translation>{path} 不是商户对账单：它不是 UTF-8 或 GBK 编码的文本。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="401"/>
+        <source>{path} is not a WeChat Pay or Alipay merchant bill: no header row of one was found.</source>
+        <translation>{path} 不是微信支付或支付宝的商户对账单：找不到对账单的表头行。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="403"/>
+        <source>{path}, line {line}: {field} cannot be read; nothing was imported.</source>
+        <translation>{path} 第 {line} 行：无法读取“{field}”；未导入任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="405"/>
+        <source>{path} is a merchant bill with no payments in it.</source>
+        <translation>{path} 是商户对账单，但其中没有任何交易。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="406"/>
+        <source>{path} is too large to be one day&apos;s merchant bill.</source>
+        <translation>{path} 太大，不可能是一天的商户对账单。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="522"/>
         <source>{path} is a folder; give the name of a file to write.</source>
         <translation>{path} 是文件夹；请指定要写入的文件名。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="481"/>
+        <location filename="../../charity_pos/messages.py" line="523"/>
         <source>{path} is a file, not a folder; give the folder to write into.</source>
         <translation>{path} 是文件，不是文件夹；请指定要写入的文件夹。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="482"/>
+        <location filename="../../charity_pos/messages.py" line="524"/>
         <source>{path} already exists and was not written by charity-pos, so it is left as it is; choose another name, move it away, or (on the command line) add --force to replace it.</source>
         <translation>{path} 已存在，且不是 charity-pos 写的，因此保持不动；请另选文件名、把它移走，或（在命令行中）加上 --force 予以替换。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="485"/>
+        <location filename="../../charity_pos/messages.py" line="527"/>
         <source>{path} is not a hub trust file made by “charity-pos hub add-store” (field {field}).</source>
         <translation>{path} 不是“charity-pos hub add-store”生成的区级数据中心信任文件（字段 {field}）。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="487"/>
-        <location filename="../../charity_pos/messages.py" line="560"/>
+        <location filename="../../charity_pos/messages.py" line="529"/>
+        <location filename="../../charity_pos/messages.py" line="602"/>
         <source>{path} was made for store {made_for}, not for this store ({store_code}).</source>
         <translation>{path} 是为门店 {made_for} 生成的，不是本门店（{store_code}）的。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="489"/>
+        <location filename="../../charity_pos/messages.py" line="531"/>
         <source>This store already trusts the hub of {district} ({hub_id}); {path} is from another hub and is refused.</source>
         <translation>本门店已信任{district}的区级数据中心（{hub_id}）；{path} 来自另一个数据中心，已拒绝。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="491"/>
+        <location filename="../../charity_pos/messages.py" line="533"/>
         <source>There is no journal event #{from_seq}: this store&apos;s journal runs from #1 to #{last_seq}.</source>
         <translation>没有日志事件 #{from_seq}：本门店的日志从 #1 到 #{last_seq}。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="493"/>
+        <location filename="../../charity_pos/messages.py" line="535"/>
         <source>The journal of {path} is broken at event #{seq}; nothing was exported. Run charity-pos verify.</source>
         <translation>{path} 的日志在事件 #{seq} 处断开，未导出任何内容。请运行 charity-pos verify 核验。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="500"/>
+        <location filename="../../charity_pos/messages.py" line="542"/>
         <source>There is no district hub at {url} yet; create it with “charity-pos hub init”.</source>
         <translation>{url} 还没有区级数据中心；请先用“charity-pos hub init”创建。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="502"/>
+        <location filename="../../charity_pos/messages.py" line="544"/>
         <source>{url} already holds the district hub of {district}; a new hub needs a new database.</source>
         <translation>{url} 已是{district}的区级数据中心；新建数据中心需要新的数据库。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="504"/>
+        <location filename="../../charity_pos/messages.py" line="546"/>
         <source>{url} is not a charity-pos district hub database.</source>
         <translation>{url} 不是 charity-pos 区级数据中心数据库。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="505"/>
+        <location filename="../../charity_pos/messages.py" line="547"/>
         <source>The hub database {url} cannot be opened: {detail}</source>
         <translation>无法打开数据中心数据库 {url}：{detail}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="506"/>
+        <location filename="../../charity_pos/messages.py" line="548"/>
         <source>{path} is not a store registration file made by “charity-pos store-key” (field {field}).</source>
         <translation>{path} 不是由“charity-pos store-key”生成的门店登记文件（字段 {field}）。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="508"/>
+        <location filename="../../charity_pos/messages.py" line="550"/>
         <source>Store {store_code} is already registered with another key; a registration file cannot replace it.</source>
         <translation>门店 {store_code} 已用另一个密钥登记；登记文件不能替换已登记的密钥。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="510"/>
+        <location filename="../../charity_pos/messages.py" line="552"/>
         <source>This store is already registered as {registered_code}, not as {store_code}.</source>
         <translation>该门店已登记为 {registered_code}，而不是 {store_code}。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="512"/>
+        <location filename="../../charity_pos/messages.py" line="554"/>
         <source>{path} is not a bundle of a store&apos;s events (it is “{kind}”).</source>
         <translation>{path} 不是门店业务事件数据包（而是“{kind}”）。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="514"/>
+        <location filename="../../charity_pos/messages.py" line="556"/>
         <source>{path} comes from store {store_code}, which is not registered at this hub; register it with “charity-pos hub add-store” first.</source>
         <translation>{path} 来自门店 {store_code}，该门店未在本数据中心登记；请先用“charity-pos hub add-store”登记。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="517"/>
+        <location filename="../../charity_pos/messages.py" line="559"/>
         <source>{path} has been altered: its bytes are not those charity-pos wrote for its content.</source>
         <translation>{path} 已被改动：文件字节与 charity-pos 为其内容写出的不一致。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="519"/>
+        <location filename="../../charity_pos/messages.py" line="561"/>
         <source>{path} is signed by {signer} but holds the events of store {store_code}: refused as forged.</source>
         <translation>{path} 由 {signer} 签名，却装有门店 {store_code} 的事件：视为伪造，拒绝导入。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="521"/>
+        <location filename="../../charity_pos/messages.py" line="563"/>
         <source>{path} is not from the store registered as {store_code} (another store id): refused.</source>
         <translation>{path} 不是来自登记为 {store_code} 的门店（门店标识不同）：拒绝导入。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="523"/>
+        <location filename="../../charity_pos/messages.py" line="565"/>
         <source>{path} is damaged or tampered with: its manifest ({field}) does not match its events.</source>
         <translation>{path} 已损坏或被篡改：清单（{field}）与事件不符。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="525"/>
+        <location filename="../../charity_pos/messages.py" line="567"/>
         <source>{path} is damaged: line {line} of its events is not an event.</source>
         <translation>{path} 已损坏：事件第 {line} 行不是有效事件。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="527"/>
+        <location filename="../../charity_pos/messages.py" line="569"/>
         <source>{path} is damaged or tampered with: its events are out of order or missing (expected #{seq}).</source>
         <translation>{path} 已损坏或被篡改：事件顺序错乱或有缺失（应为 #{seq}）。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="529"/>
+        <location filename="../../charity_pos/messages.py" line="571"/>
         <source>{path} is damaged or tampered with: event #{seq} does not match its hash.</source>
         <translation>{path} 已损坏或被篡改：事件 #{seq} 与其哈希值不符。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="531"/>
+        <location filename="../../charity_pos/messages.py" line="573"/>
         <source>{path} is damaged or tampered with: event #{seq} does not follow the event before it.</source>
         <translation>{path} 已损坏或被篡改：事件 #{seq} 与前一事件接不上。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="533"/>
+        <location filename="../../charity_pos/messages.py" line="575"/>
         <source>missing events {first}-{last} of store {store_code}: import the earlier bundle first</source>
         <translation>缺少门店 {store_code} 的事件 {first}-{last}：请先导入更早的数据包</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="535"/>
+        <location filename="../../charity_pos/messages.py" line="577"/>
         <source>Event #{seq} of store {store_code} differs from the one the hub already holds: refused as tampering (a fork).</source>
         <translation>门店 {store_code} 的事件 #{seq} 与数据中心已有的不同：视为篡改（分叉），拒绝导入。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="538"/>
+        <location filename="../../charity_pos/messages.py" line="580"/>
         <source>{path}: the hub&apos;s database refused the import ({detail}); nothing was saved.</source>
         <translation>{path}：数据中心数据库拒绝了导入（{detail}），没有保存任何内容。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="540"/>
+        <location filename="../../charity_pos/messages.py" line="582"/>
         <source>{path} was refused after an unexpected error ({error}); nothing was saved, and the details are in the log file.</source>
         <translation>{path} 因意外错误（{error}）被拒收；没有保存任何内容，详情见日志文件。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="543"/>
+        <location filename="../../charity_pos/messages.py" line="585"/>
         <source>{path} is damaged or tampered with: its manifest&apos;s {field} is missing or not a value charity-pos writes.</source>
         <translation>{path} 已损坏或被篡改：清单中的 {field} 缺失，或不是 charity-pos 会写入的值。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="546"/>
+        <location filename="../../charity_pos/messages.py" line="588"/>
         <source>{path} is damaged or tampered with: event #{seq} (line {line}) is not what a store writes ({field}).</source>
         <translation>{path} 已损坏或被篡改：事件 #{seq}（第 {line} 行）不是门店会写入的内容（{field}）。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="549"/>
+        <location filename="../../charity_pos/messages.py" line="591"/>
         <source>No store {store_code} is registered at this hub; register it with “charity-pos hub add-store”.</source>
         <translation>本数据中心没有登记门店 {store_code}；请先用“charity-pos hub add-store”登记。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="551"/>
+        <location filename="../../charity_pos/messages.py" line="593"/>
         <source>{path} is damaged: line {line} of its households is not a household link.</source>
         <translation>{path} 已损坏：其家庭文件第 {line} 行不是家庭关联记录。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="556"/>
+        <location filename="../../charity_pos/messages.py" line="598"/>
         <source>This store trusts no district hub yet, so {path} cannot be checked: run charity-pos trust-hub first.</source>
         <translation>本店尚未信任任何区级中心，无法核验 {path}：请先运行 charity-pos trust-hub。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="558"/>
+        <location filename="../../charity_pos/messages.py" line="600"/>
         <source>{path} is not a bundle from the district hub to a store (it is a {kind} bundle).</source>
         <translation>{path} 不是区级中心发给门店的数据包（它是 {kind} 数据包）。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="562"/>
+        <location filename="../../charity_pos/messages.py" line="604"/>
         <source>{path} is signed by {signer}, not by the hub of {district} that this store trusts: refused.</source>
         <translation>{path} 由 {signer} 签名，不是本店信任的{district}中心：已拒绝。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="564"/>
+        <location filename="../../charity_pos/messages.py" line="606"/>
         <source>{path} is bundle #{sequence} from the hub, not newer than #{last_seq}: it is older than the one last applied (or the same one) and is refused.</source>
         <translation>{path} 是中心的第 {sequence} 号数据包，不比上次导入的第 {last_seq} 号新：比上次导入的旧（或是同一个），已拒绝。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="567"/>
+        <location filename="../../charity_pos/messages.py" line="609"/>
         <source>{path} is damaged: line {line} of {file} is not what the district sends; nothing was applied.</source>
         <translation>{path} 已损坏：{file} 第 {line} 行不是区里发送的内容；未导入任何数据。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="569"/>
+        <location filename="../../charity_pos/messages.py" line="611"/>
         <source>{path}: card {card} of the district&apos;s registry is held here by another household; nothing was applied. Ask the district to check the card.</source>
         <translation>{path}：区登记册中的救助卡 {card} 在本店属于另一户；未导入任何数据。请联系区里核对此卡。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="572"/>
+        <location filename="../../charity_pos/messages.py" line="614"/>
         <source>Household {card} came from the district&apos;s registry: this store does not hold its whole ID number (ask the district).</source>
         <translation>救助户 {card} 来自区登记册：本店不保存其完整身份证号（请向区里查询）。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="580"/>
+        <location filename="../../charity_pos/messages.py" line="622"/>
         <source>Nothing in this store has the code “{code}”: scan a label, or type a barcode or a donation, receipt, sale, return, handout, stock receipt or count number.</source>
         <translation>本店没有编码为“{code}”的记录：请扫描标签，或输入条码，或捐赠、收据、销售、退货、发放、入库、盘点单号。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="583"/>
+        <location filename="../../charity_pos/messages.py" line="625"/>
         <source>No donor is recorded as “{donor}”: give the donor&apos;s name exactly as recorded, a company&apos;s credit code or the donor&apos;s phone number.</source>
         <translation>没有登记为“{donor}”的捐赠人：请输入与登记完全一致的姓名、单位的统一社会信用代码或捐赠人的电话号码。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="586"/>
+        <location filename="../../charity_pos/messages.py" line="628"/>
         <source>{count} donors are recorded as “{donor}”: give the company&apos;s credit code or the donor&apos;s phone number instead.</source>
         <translation>有 {count} 位捐赠人登记为“{donor}”：请改用单位的统一社会信用代码或捐赠人的电话号码。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="589"/>
+        <location filename="../../charity_pos/messages.py" line="631"/>
         <source>Anonymous donations have no donor statement: there is no one to address it to.</source>
         <translation>匿名捐赠没有捐赠反馈函：没有可以致函的对象。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="591"/>
+        <location filename="../../charity_pos/messages.py" line="633"/>
         <source>“{donor}” gave nothing in {year}: there is no statement to write.</source>
         <translation>“{donor}”在{year}年没有捐赠记录，无需出具反馈函。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="595"/>
+        <location filename="../../charity_pos/messages.py" line="637"/>
         <source>Code</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="597"/>
+        <location filename="../../charity_pos/messages.py" line="639"/>
         <source>Donor</source>
         <translation>捐赠人</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="600"/>
+        <location filename="../../charity_pos/messages.py" line="642"/>
         <source>{field}: “{value}” is not a year; type it like 2026.</source>
         <translation>{field}：“{value}”不是年份，请输入如 2026。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="606"/>
+        <location filename="../../charity_pos/messages.py" line="648"/>
         <source>{path}: a report is written as an Excel workbook (.xlsx), a PDF (.pdf) or a .csv file, not as “{suffix}”.</source>
         <translation>{path}：报表只能保存为 Excel 工作簿（.xlsx）、PDF（.pdf）或 .csv 文件，不能保存为“{suffix}”。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="609"/>
+        <location filename="../../charity_pos/messages.py" line="651"/>
         <source>There is no report “{kind}”; the reports are: {kinds}.</source>
         <translation>没有“{kind}”这种报表；可用的报表有：{kinds}。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="610"/>
+        <location filename="../../charity_pos/messages.py" line="652"/>
         <source>{month} has not begun yet: a public notice is written for a month that has begun.</source>
         <translation>{month} 尚未开始：只能为已开始的月份编制公示。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="615"/>
+        <location filename="../../charity_pos/messages.py" line="657"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="621"/>
+        <location filename="../../charity_pos/messages.py" line="663"/>
         <source>{field}: up to “{value}” is more than 36 months; show at most 36 months at a time.</source>
         <translation>{field}：到“{value}”超过 36 个月；一次最多显示 36 个月。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="628"/>
+        <location filename="../../charity_pos/messages.py" line="670"/>
         <source>“{text}” is not the QR code of a charity-pos donation receipt: scan the code at the top left of the receipt.</source>
         <translation>“{text}”不是 charity-pos 捐赠收据的二维码：请扫描收据左上角的二维码。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="631"/>
+        <location filename="../../charity_pos/messages.py" line="673"/>
         <source>No QR code could be read in {path}: scan or photograph the receipt again, flat, sharp and with the whole code in the picture.</source>
         <translation>{path} 中读不出二维码：请把收据放平，重新扫描或拍照，画面清晰并拍全二维码。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="634"/>
+        <location filename="../../charity_pos/messages.py" line="676"/>
         <source>{path} cannot be read as a picture or PDF: give a PNG, JPEG or PDF of the receipt.</source>
         <translation>{path} 不是可读取的图片或 PDF：请提供收据的 PNG、JPEG 或 PDF 文件。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="636"/>
+        <location filename="../../charity_pos/messages.py" line="678"/>
         <source>{path} is not a keys file written by charity-pos hub publish-keys ({field} is wrong).</source>
         <translation>{path} 不是 charity-pos hub publish-keys 生成的公钥文件（{field} 有误）。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="638"/>
+        <location filename="../../charity_pos/messages.py" line="680"/>
         <source>{path} was changed after the hub signed it (hub key {fingerprint}): do not trust it; get the district&apos;s keys file again.</source>
         <translation>{path} 在区平台签名后被改动过（平台公钥 {fingerprint}）：不可信，请重新向区里获取公钥文件。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="641"/>
+        <location filename="../../charity_pos/messages.py" line="683"/>
         <source>{path} is signed by hub key {fingerprint}, not by the district&apos;s key {expected}: do not trust it.</source>
         <translation>{path} 由平台公钥 {fingerprint} 签名，而不是区里公布的公钥 {expected}：不可信。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="646"/>
+        <location filename="../../charity_pos/messages.py" line="688"/>
         <source>version</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="647"/>
+        <location filename="../../charity_pos/messages.py" line="689"/>
         <source>layout</source>
         <translation>格式</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="648"/>
+        <location filename="../../charity_pos/messages.py" line="690"/>
         <source>store code</source>
         <translation>门店编码</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="649"/>
+        <location filename="../../charity_pos/messages.py" line="691"/>
         <source>receipt number</source>
         <translation>收据号码</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="650"/>
+        <location filename="../../charity_pos/messages.py" line="692"/>
         <source>date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="651"/>
+        <location filename="../../charity_pos/messages.py" line="693"/>
         <source>amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="652"/>
+        <location filename="../../charity_pos/messages.py" line="694"/>
         <source>signature</source>
         <translation>签名</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="653"/>
+        <location filename="../../charity_pos/messages.py" line="695"/>
         <source>verification code</source>
         <translation>校验码</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="656"/>
+        <location filename="../../charity_pos/messages.py" line="698"/>
         <source>The receipt&apos;s QR code is damaged: its {field} “{value}” is not as a store prints it. Scan it again, or type its text exactly.</source>
         <translation>收据二维码已损坏：其中的{field}“{value}”与门店打印的格式不符。请重新扫描，或准确输入二维码内容。</translation>
     </message>
@@ -4879,153 +4950,153 @@ This handout {value}: {lines} lines, {units} units</source>
 <context>
     <name>Receipts</name>
     <message>
-        <location filename="../../charity_pos/messages.py" line="665"/>
+        <location filename="../../charity_pos/messages.py" line="707"/>
         <source>GENUINE: receipt {number} of {store} ({code}) is in the store&apos;s journal at the hub, as printed.</source>
         <translation>真实：{store}（{code}）的收据 {number} 与区平台所存该店账本一致。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="667"/>
+        <location filename="../../charity_pos/messages.py" line="709"/>
         <source>GENUINE: receipt {number} is signed by {store} ({code}); checked offline, without the store&apos;s journal.</source>
         <translation>真实：收据 {number} 由{store}（{code}）签名；离线核验，未比对门店账本。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="670"/>
+        <location filename="../../charity_pos/messages.py" line="712"/>
         <source>GENUINE BUT VOIDED: receipt {number} of {store} ({code}) was voided on {voided}.</source>
         <translation>真实但已作废：{store}（{code}）的收据 {number} 已于 {voided} 作废。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="672"/>
+        <location filename="../../charity_pos/messages.py" line="714"/>
         <source>GENUINE BUT NOT YET IMPORTED: receipt {number} is signed by {store} ({code}), but the hub has no bundle with it yet.</source>
         <translation>真实但尚未导入：收据 {number} 由{store}（{code}）签名，但区平台尚未收到含该收据的数据包。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="675"/>
+        <location filename="../../charity_pos/messages.py" line="717"/>
         <source>FORGED: no store {code} is registered in the district.</source>
         <translation>伪造：本区没有登记编码为 {code} 的门店。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="676"/>
+        <location filename="../../charity_pos/messages.py" line="718"/>
         <source>FORGED: the signature is not store {code}&apos;s: this receipt was not printed by the store as shown.</source>
         <translation>伪造：签名不属于门店 {code}，这张收据并非该店按所示内容开具。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="678"/>
+        <location filename="../../charity_pos/messages.py" line="720"/>
         <source>FORGED: the amount {claimed} differs from the store&apos;s journal ({journal}).</source>
         <translation>伪造：金额 {claimed} 与门店账本（{journal}）不符。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="680"/>
+        <location filename="../../charity_pos/messages.py" line="722"/>
         <source>FORGED: the date {claimed} differs from the store&apos;s journal ({journal}).</source>
         <translation>伪造：日期 {claimed} 与门店账本（{journal}）不符。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="682"/>
+        <location filename="../../charity_pos/messages.py" line="724"/>
         <source>OLDER RECEIPT WITHOUT SIGNATURE: receipt {number} of {code} was printed before receipts were signed; its QR code alone cannot prove it genuine.</source>
         <translation>旧版收据，无签名：门店 {code} 的收据 {number} 开具于收据签名启用之前，仅凭二维码无法证明其真实。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="685"/>
+        <location filename="../../charity_pos/messages.py" line="727"/>
         <source>UNKNOWN STORE: store {code} is not in the keys file (published {published}): get the district&apos;s latest keys file.</source>
         <translation>门店未知：公钥文件（{published} 发布）中没有门店 {code}，请向区里获取最新的公钥文件。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="690"/>
+        <location filename="../../charity_pos/messages.py" line="732"/>
         <source>The store&apos;s journal at the hub holds it with the same verification code, amount and date.</source>
         <translation>区平台所存门店账本中有这张收据，校验码、金额和日期一致。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="692"/>
+        <location filename="../../charity_pos/messages.py" line="734"/>
         <source>The store&apos;s journal at the hub holds this number with another verification code, amount or date: ask the store.</source>
         <translation>区平台所存门店账本中该号码的校验码、金额或日期不同：请向门店核实。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="695"/>
+        <location filename="../../charity_pos/messages.py" line="737"/>
         <source>The store&apos;s journal at the hub does not hold it (yet).</source>
         <translation>区平台所存门店账本中（暂）无这张收据。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="696"/>
+        <location filename="../../charity_pos/messages.py" line="738"/>
         <source>No store of this code is registered in the district.</source>
         <translation>本区没有登记该编码的门店。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="699"/>
+        <location filename="../../charity_pos/messages.py" line="741"/>
         <location filename="../../charity_pos/hub_ui/receipts.py" line="150"/>
         <source>Store</source>
         <translation>门店</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="700"/>
+        <location filename="../../charity_pos/messages.py" line="742"/>
         <source>Receipt</source>
         <translation>收据号码</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="701"/>
+        <location filename="../../charity_pos/messages.py" line="743"/>
         <source>Date</source>
         <translation>开票日期</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="702"/>
+        <location filename="../../charity_pos/messages.py" line="744"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="703"/>
+        <location filename="../../charity_pos/messages.py" line="745"/>
         <source>Donation</source>
         <translation>捐赠编号</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="704"/>
+        <location filename="../../charity_pos/messages.py" line="746"/>
         <source>Donor</source>
         <translation>捐赠人</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="705"/>
+        <location filename="../../charity_pos/messages.py" line="747"/>
         <source>Item</source>
         <translation>物品</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="706"/>
+        <location filename="../../charity_pos/messages.py" line="748"/>
         <source>Cash</source>
         <translation>现金捐赠</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="707"/>
+        <location filename="../../charity_pos/messages.py" line="749"/>
         <source>Voided on</source>
         <translation>作废日期</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="708"/>
+        <location filename="../../charity_pos/messages.py" line="750"/>
         <source>The hub holds</source>
         <translation>区平台已有</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="709"/>
+        <location filename="../../charity_pos/messages.py" line="751"/>
         <source>Note</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="711"/>
+        <location filename="../../charity_pos/messages.py" line="753"/>
         <source>the store&apos;s events up to #{seq}, last bundle {at}</source>
         <translation>该店第 {seq} 号以前的账本记录，最近数据包 {at}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="712"/>
+        <location filename="../../charity_pos/messages.py" line="754"/>
         <source>no bundle of this store yet</source>
         <translation>尚未收到该店的数据包</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="713"/>
+        <location filename="../../charity_pos/messages.py" line="755"/>
         <source>{name} × {quantity} {unit} (not valued)</source>
         <translation>{name} × {quantity} {unit}（未估价）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="714"/>
+        <location filename="../../charity_pos/messages.py" line="756"/>
         <source>{name} × {quantity} {unit} at {price}</source>
         <translation>{name} × {quantity} {unit}，单价 {price}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="715"/>
+        <location filename="../../charity_pos/messages.py" line="757"/>
         <source>{value} (on the receipt)</source>
         <translation>{value}（收据所载）</translation>
     </message>
