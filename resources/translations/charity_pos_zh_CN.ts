@@ -4600,169 +4600,204 @@ This handout {value}: {lines} lines, {units} units</source>
 <context>
     <name>PaymentDialog</name>
     <message>
-        <location filename="../../charity_pos/ui/sales/payment.py" line="62"/>
+        <location filename="../../charity_pos/ui/sales/payment.py" line="75"/>
         <source>Cash</source>
-        <extracomment>After the sale is made, Enter closes the dialog only after this long, so a key pressed twice leaves the change on the screen. What was last sent to the service.</extracomment>
+        <extracomment>After the sale is made, Enter closes the dialog only after this long, so a key pressed twice leaves the change on the screen. In the cash and amount fields, this many digits or more are a scan, not an amount. What was last sent to the service. how a yes/no question is asked; a test replaces it (no modal loop)</extracomment>
         <translation>现金</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/payment.py" line="62"/>
+        <location filename="../../charity_pos/ui/sales/payment.py" line="75"/>
         <source>WeChat Pay</source>
         <translation>微信支付</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/payment.py" line="63"/>
+        <location filename="../../charity_pos/ui/sales/payment.py" line="76"/>
         <source>Alipay</source>
         <translation>支付宝</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/payment.py" line="63"/>
+        <location filename="../../charity_pos/ui/sales/payment.py" line="76"/>
         <source>UnionPay card</source>
         <translation>银联卡</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/payment.py" line="64"/>
+        <location filename="../../charity_pos/ui/sales/payment.py" line="77"/>
         <source>Store voucher</source>
         <translation>储值券</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/payment.py" line="65"/>
+        <location filename="../../charity_pos/ui/sales/payment.py" line="78"/>
         <source>Payment</source>
         <translation>收款</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/payment.py" line="81"/>
+        <location filename="../../charity_pos/ui/sales/payment.py" line="94"/>
         <source>To pay {amount}</source>
         <translation>应收 {amount}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/payment.py" line="86"/>
+        <location filename="../../charity_pos/ui/sales/payment.py" line="97"/>
+        <source>Scan the customer&apos;s WeChat Pay or Alipay payment code at any time.</source>
+        <translation>可随时扫描顾客的微信支付或支付宝付款码。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/sales/payment.py" line="103"/>
         <source>Cash received (F1)</source>
         <translation>现金实收（F1）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/payment.py" line="91"/>
+        <location filename="../../charity_pos/ui/sales/payment.py" line="108"/>
         <source>Exact (F2)</source>
         <translation>足额（F2）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/payment.py" line="92"/>
+        <location filename="../../charity_pos/ui/sales/payment.py" line="109"/>
         <source>¥50 (F3)</source>
         <translation>¥50（F3）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/payment.py" line="93"/>
+        <location filename="../../charity_pos/ui/sales/payment.py" line="110"/>
         <source>¥100 (F4)</source>
         <translation>¥100（F4）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/payment.py" line="105"/>
+        <location filename="../../charity_pos/ui/sales/payment.py" line="122"/>
         <source>{method} ({key})</source>
         <translation>{method}（{key}）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/payment.py" line="109"/>
+        <location filename="../../charity_pos/ui/sales/payment.py" line="126"/>
         <source>Other ways</source>
         <translation>其他方式</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/payment.py" line="118"/>
+        <location filename="../../charity_pos/ui/sales/payment.py" line="135"/>
         <source>Add (Ins)</source>
         <translation>加入（Ins）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/payment.py" line="148"/>
+        <location filename="../../charity_pos/ui/sales/payment.py" line="165"/>
         <source>Remove last payment (Ctrl+D)</source>
         <translation>撤销上一笔（Ctrl+D）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/payment.py" line="149"/>
+        <location filename="../../charity_pos/ui/sales/payment.py" line="166"/>
         <source>Back to the ticket (Esc)</source>
         <translation>返回（Esc）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/payment.py" line="150"/>
+        <location filename="../../charity_pos/ui/sales/payment.py" line="167"/>
         <source>Complete sale (Enter)</source>
         <translation>确认收款（Enter）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/payment.py" line="172"/>
+        <location filename="../../charity_pos/ui/sales/payment.py" line="189"/>
         <source>Paid</source>
         <translation>已收款</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/payment.py" line="187"/>
+        <location filename="../../charity_pos/ui/sales/payment.py" line="204"/>
         <source>Print slip (Ctrl+P)</source>
         <translation>打印小票（Ctrl+P）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/payment.py" line="188"/>
+        <location filename="../../charity_pos/ui/sales/payment.py" line="205"/>
         <source>Next customer (Enter)</source>
         <translation>下一位顾客（Enter）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/payment.py" line="228"/>
+        <location filename="../../charity_pos/ui/sales/payment.py" line="245"/>
         <source>Voucher value</source>
         <translation>券面金额</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/payment.py" line="228"/>
+        <location filename="../../charity_pos/ui/sales/payment.py" line="245"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/payment.py" line="229"/>
+        <location filename="../../charity_pos/ui/sales/payment.py" line="246"/>
         <source>Voucher number</source>
         <translation>储值券号</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/payment.py" line="230"/>
+        <location filename="../../charity_pos/ui/sales/payment.py" line="247"/>
         <source>Reference number of the payment</source>
         <translation>支付流水号</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/payment.py" line="304"/>
+        <location filename="../../charity_pos/ui/sales/payment.py" line="320"/>
+        <source>{method} payment code {mask}: Enter takes it.</source>
+        <translation>{method}付款码 {mask}：按回车收款。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/sales/payment.py" line="333"/>
+        <source>Payment code</source>
+        <translation>付款码</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/sales/payment.py" line="334"/>
+        <source>Does the customer&apos;s phone show the payment succeeded?</source>
+        <translation>顾客手机已显示支付成功？</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/sales/payment.py" line="336"/>
+        <source>Yes, paid (Enter)</source>
+        <translation>是，已支付（回车）</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/sales/payment.py" line="337"/>
+        <source>No (Esc)</source>
+        <translation>否（Esc）</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/sales/payment.py" line="372"/>
         <source>Received {amount}</source>
         <translation>实收 {amount}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/payment.py" line="306"/>
+        <location filename="../../charity_pos/ui/sales/payment.py" line="374"/>
         <source>Still due {amount}</source>
         <translation>还差 {amount}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/payment.py" line="308"/>
-        <location filename="../../charity_pos/ui/sales/payment.py" line="369"/>
+        <location filename="../../charity_pos/ui/sales/payment.py" line="376"/>
+        <location filename="../../charity_pos/ui/sales/payment.py" line="444"/>
         <source>Change {amount}</source>
         <translation>找零 {amount}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/payment.py" line="368"/>
+        <location filename="../../charity_pos/ui/sales/payment.py" line="419"/>
+        <source>Not completed: the customer&apos;s phone does not show the payment.</source>
+        <translation>未完成：顾客手机未显示支付成功。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/sales/payment.py" line="443"/>
         <source>Sale {number}</source>
         <translation>销售单号 {number}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/payment.py" line="370"/>
+        <location filename="../../charity_pos/ui/sales/payment.py" line="445"/>
         <source>Total {total} · paid by {methods}</source>
         <translation>合计 {total} · 支付方式：{methods}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/payment.py" line="372"/>
+        <location filename="../../charity_pos/ui/sales/payment.py" line="447"/>
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/payment.py" line="385"/>
+        <location filename="../../charity_pos/ui/sales/payment.py" line="460"/>
         <source>Slip printed.</source>
         <translation>小票已打印。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/payment.py" line="386"/>
+        <location filename="../../charity_pos/ui/sales/payment.py" line="461"/>
         <source>Slip printed again (reprint {count}).</source>
         <translation>小票已重打（第 {count} 次）。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/payment.py" line="388"/>
+        <location filename="../../charity_pos/ui/sales/payment.py" line="463"/>
         <source>Print again (Ctrl+P)</source>
         <translation>重打小票（Ctrl+P）</translation>
     </message>
