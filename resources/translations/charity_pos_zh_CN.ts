@@ -6989,270 +6989,270 @@ total {total}, change {change}</source>
 <context>
     <name>cli</name>
     <message>
-        <location filename="../../charity_pos/cli.py" line="195"/>
-        <location filename="../../charity_pos/cli.py" line="204"/>
-        <location filename="../../charity_pos/cli.py" line="399"/>
+        <location filename="../../charity_pos/cli.py" line="203"/>
+        <location filename="../../charity_pos/cli.py" line="212"/>
+        <location filename="../../charity_pos/cli.py" line="407"/>
         <location filename="../../charity_pos/hub_ui/app.py" line="67"/>
         <source>Error: </source>
         <translation>错误：</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="216"/>
+        <location filename="../../charity_pos/cli.py" line="224"/>
         <source>Created store {code} in {path}. Log in as “manager” with the PIN you chose.</source>
         <translation>已在 {path} 创建门店 {code}。请用“manager”账号和您设定的 PIN 码登录。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="235"/>
+        <location filename="../../charity_pos/cli.py" line="243"/>
         <source>Demo accounts: cashier (PIN 1111), manager (PIN 9999).</source>
         <translation>演示账号：cashier（PIN 1111），manager（PIN 9999）。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="253"/>
+        <location filename="../../charity_pos/cli.py" line="261"/>
         <source>OK: {events} journal events, {records} records agree; chain head {head}.</source>
         <translation>校验通过：{events} 条日志事件，{records} 条记录一致；链头 {head}。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="248"/>
+        <location filename="../../charity_pos/cli.py" line="256"/>
         <source>FAILED: </source>
         <translation>校验失败：</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="307"/>
+        <location filename="../../charity_pos/cli.py" line="315"/>
         <source>Receipt {number} reprinted (reprint {count}) to {out}.</source>
         <translation>收据 {number} 已补打（第 {count} 次），保存到 {out}。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="310"/>
+        <location filename="../../charity_pos/cli.py" line="318"/>
         <source>Receipt {number} issued to {out}.</source>
         <translation>收据 {number} 已开具，保存到 {out}。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="325"/>
+        <location filename="../../charity_pos/cli.py" line="333"/>
         <source>{count} labels written to {out}.</source>
         <translation>{count} 张标签已写入 {out}。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="346"/>
+        <location filename="../../charity_pos/cli.py" line="354"/>
         <source>Slip of sale {number} written to {out}.</source>
         <translation>销售 {number} 的小票已写入 {out}。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="359"/>
+        <location filename="../../charity_pos/cli.py" line="367"/>
         <source>Personal data of {count} lapsed households erased.</source>
         <translation>已清除 {count} 户资格早已失效家庭的个人信息。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="374"/>
+        <location filename="../../charity_pos/cli.py" line="382"/>
         <source>{file}: {total} rows, {good} good, {bad} to correct.</source>
         <translation>{file}：共 {total} 行，{good} 行无误，{bad} 行需更正。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="413"/>
+        <location filename="../../charity_pos/cli.py" line="421"/>
         <source>Row {row} ({household}): {reasons}</source>
         <translation>第 {row} 行（{household}）：{reasons}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="378"/>
+        <location filename="../../charity_pos/cli.py" line="386"/>
         <source>Dry run: nothing was imported or written.</source>
         <translation>仅检查：未导入任何家庭，也未写入任何文件。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="251"/>
+        <location filename="../../charity_pos/cli.py" line="259"/>
         <source>Also: </source>
         <translation>另外：</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="256"/>
+        <location filename="../../charity_pos/cli.py" line="264"/>
         <source>Note: this file is from an earlier version (schema {revision}) and has no seal yet: its authenticity was not checked. Open it once with this version to seal it.</source>
         <translation>注意：此文件来自较早的版本（结构 {revision}），尚无封签：未核验其真实性。请用本版本打开一次以加上封签。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="260"/>
+        <location filename="../../charity_pos/cli.py" line="268"/>
         <source>Note: no key file ({path}): the seal was checked for consistency only, its authenticity was NOT checked. Give the store&apos;s key file with --key-file.</source>
         <translation>注意：未找到密钥文件（{path}）：只核对了封签的一致性，未核验其真实性。请用 --key-file 指定门店的密钥文件。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="303"/>
+        <location filename="../../charity_pos/cli.py" line="311"/>
         <source>Receipt {number} is void; written marked 作废 to {out}.</source>
         <translation>收据 {number} 已作废，已标注作废保存到 {out}。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="386"/>
+        <location filename="../../charity_pos/cli.py" line="394"/>
         <source>Imported {count} households (journal event #{seq}).</source>
         <translation>已导入 {count} 户家庭（日志事件 #{seq}）。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="389"/>
+        <location filename="../../charity_pos/cli.py" line="397"/>
         <source>No household was imported.</source>
         <translation>未导入任何家庭。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="397"/>
+        <location filename="../../charity_pos/cli.py" line="405"/>
         <source>{count} rows to correct written to {out}.</source>
         <translation>{count} 行需更正的记录已写入 {out}。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="422"/>
+        <location filename="../../charity_pos/cli.py" line="430"/>
         <source>SQLite integrity check failed: {detail}</source>
         <translation>SQLite 完整性检查失败：{detail}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="423"/>
+        <location filename="../../charity_pos/cli.py" line="431"/>
         <source>journal event #{seq} is out of sequence (expected #{expected})</source>
         <translation>日志事件 #{seq} 序号不连续（应为 #{expected}）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="424"/>
+        <location filename="../../charity_pos/cli.py" line="432"/>
         <source>journal event #{seq} does not link to the event before it</source>
         <translation>日志事件 #{seq} 与前一事件的链接不符</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="425"/>
+        <location filename="../../charity_pos/cli.py" line="433"/>
         <source>journal event #{seq} was altered: its hash does not match</source>
         <translation>日志事件 #{seq} 被改动：哈希值不符</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="426"/>
+        <location filename="../../charity_pos/cli.py" line="434"/>
         <source>journal event #{seq} cannot be read: {detail}</source>
         <translation>日志事件 #{seq} 无法读取：{detail}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="427"/>
+        <location filename="../../charity_pos/cli.py" line="435"/>
         <source>record {table}/{record} written by journal event #{seq} is missing</source>
         <translation>日志事件 #{seq} 写入的记录 {table}/{record} 不见了</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="428"/>
+        <location filename="../../charity_pos/cli.py" line="436"/>
         <source>record {table}/{record} is not in the journal</source>
         <translation>记录 {table}/{record} 不在日志中</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="429"/>
+        <location filename="../../charity_pos/cli.py" line="437"/>
         <source>record {table}/{record}: {column} is {found} in the database but {expected} in journal event #{seq}</source>
         <translation>记录 {table}/{record}：{column} 在数据库中为 {found}，但日志事件 #{seq} 中为 {expected}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="431"/>
+        <location filename="../../charity_pos/cli.py" line="439"/>
         <source>the database has a trigger {record} on {table} that charity-pos never makes</source>
         <translation>数据库中有 charity-pos 从不创建的触发器 {record}（在 {table} 上）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="433"/>
+        <location filename="../../charity_pos/cli.py" line="441"/>
         <source>the database has a view {record} that charity-pos never makes</source>
         <translation>数据库中有 charity-pos 从不创建的视图 {record}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="434"/>
+        <location filename="../../charity_pos/cli.py" line="442"/>
         <source>the database has a table {table} that charity-pos never makes</source>
         <translation>数据库中有 charity-pos 从不创建的表 {table}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="435"/>
+        <location filename="../../charity_pos/cli.py" line="443"/>
         <source>the table {table} is missing from the database</source>
         <translation>数据库中缺少表 {table}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="436"/>
+        <location filename="../../charity_pos/cli.py" line="444"/>
         <source>the column {table}.{column} is missing from the database</source>
         <translation>数据库中缺少列 {table}.{column}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="437"/>
+        <location filename="../../charity_pos/cli.py" line="445"/>
         <source>the database has a column {table}.{column} that charity-pos never makes</source>
         <translation>数据库中有 charity-pos 从不创建的列 {table}.{column}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="438"/>
+        <location filename="../../charity_pos/cli.py" line="446"/>
         <source>the file claims an earlier version&apos;s schema ({detail}), but its key file says it was sealed: it was set back by hand</source>
         <translation>文件自称是较早版本的结构（{detail}），但其密钥文件表明它已加封签：是被人为改回的</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="440"/>
+        <location filename="../../charity_pos/cli.py" line="448"/>
         <source>the journal is empty: a store file always holds at least its first events</source>
         <translation>日志为空：门店数据文件至少应有最初的事件</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="441"/>
+        <location filename="../../charity_pos/cli.py" line="449"/>
         <source>the store&apos;s seal is missing: the file was emptied or rebuilt outside charity-pos</source>
         <translation>门店封签缺失：文件在 charity-pos 之外被清空或重建</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="442"/>
+        <location filename="../../charity_pos/cli.py" line="450"/>
         <source>the store&apos;s seal was not written by this store&apos;s charity-pos (it does not verify with the store&apos;s key)</source>
         <translation>门店封签不是本店的 charity-pos 写入的（用门店密钥核验不通过）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="444"/>
+        <location filename="../../charity_pos/cli.py" line="452"/>
         <source>events were removed from the end of the journal: it ends at #{found}, but the store had written #{expected}</source>
         <translation>日志末尾的事件被删除：日志止于 #{found}，但门店已写到 #{expected}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="446"/>
+        <location filename="../../charity_pos/cli.py" line="454"/>
         <source>events were removed from the end of the journal: it ends at #{found}, but the store had already sent #{expected} to the district</source>
         <translation>日志末尾的事件被删除：日志止于 #{found}，但门店已把 #{expected} 报送区里</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="448"/>
+        <location filename="../../charity_pos/cli.py" line="456"/>
         <source>the journal was rewritten after event #{expected} outside charity-pos (its last event is not the one the store sealed)</source>
         <translation>日志在事件 #{expected} 之后被 charity-pos 之外改写（最后一个事件不是门店封签的那个）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="450"/>
+        <location filename="../../charity_pos/cli.py" line="458"/>
         <source>record {table}/{record}: {column} is stored as {found}, not in the form charity-pos writes</source>
         <translation>记录 {table}/{record}：{column} 存为 {found}，不是 charity-pos 写入的形式</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="452"/>
+        <location filename="../../charity_pos/cli.py" line="460"/>
         <source>audit log entry #{seq} is out of sequence (expected #{expected})</source>
         <translation>审计日志第 #{seq} 条顺序不对（应为 #{expected}）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="453"/>
+        <location filename="../../charity_pos/cli.py" line="461"/>
         <source>audit log entry #{seq} does not link to the entry before it</source>
         <translation>审计日志第 #{seq} 条与前一条接不上</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="454"/>
+        <location filename="../../charity_pos/cli.py" line="462"/>
         <source>audit log entry #{seq} was altered: its hash does not match</source>
         <translation>审计日志第 #{seq} 条被改动：哈希不符</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="455"/>
+        <location filename="../../charity_pos/cli.py" line="463"/>
         <source>the audit log ends at entry #{found}, but the store sealed it at #{expected}</source>
         <translation>审计日志止于第 #{found} 条，但门店封签时为第 #{expected} 条</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="456"/>
+        <location filename="../../charity_pos/cli.py" line="464"/>
         <source>table {table} was changed outside charity-pos: it no longer matches the seal</source>
         <translation>表 {table} 在 charity-pos 之外被改动：与封签不符</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="457"/>
+        <location filename="../../charity_pos/cli.py" line="465"/>
         <source>table {table} was changed outside charity-pos: its columns {detail} no longer match the seal</source>
         <translation>表 {table} 在 charity-pos 之外被改动：其列 {detail} 与封签不符</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="459"/>
+        <location filename="../../charity_pos/cli.py" line="467"/>
         <source>document counter {table} of {record} stands at {found}, but the last document is number {expected}</source>
         <translation>单据计数器 {table}（{record} 年）为 {found}，但最后一张单据是第 {expected} 号</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="461"/>
+        <location filename="../../charity_pos/cli.py" line="469"/>
         <source>the units of {table} {record} do not add up: {expected} received, but the documents and stock movements account for {found} ({detail})</source>
         <translation>{table} {record} 的件数对不上：接收 {expected} 件，但单据和库存变动合计为 {found} 件（{detail}）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="464"/>
+        <location filename="../../charity_pos/cli.py" line="472"/>
         <source>document counter {table} of {record}: number {detail} is missing between the documents</source>
         <translation>单据计数器 {table}（{record} 年）：单据中缺少 {detail} 号</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="471"/>
+        <location filename="../../charity_pos/cli.py" line="479"/>
         <source>lot</source>
         <translation>批次</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="473"/>
+        <location filename="../../charity_pos/cli.py" line="481"/>
         <source>sold {sold}, handed out {handed}, written off {written}, counted missing {counted}, on the shelf {shelf}</source>
         <translation>售出 {sold}，发放 {handed}，报损 {written}，盘亏 {counted}，在架 {shelf}</translation>
     </message>
@@ -7277,14 +7277,51 @@ total {total}, change {change}</source>
         <translation>现金</translation>
     </message>
     <message>
+        <location filename="../../charity_pos/cli_bill.py" line="47"/>
         <location filename="../../charity_pos/cli_show.py" line="43"/>
         <source>WeChat Pay</source>
         <translation>微信支付</translation>
     </message>
     <message>
+        <location filename="../../charity_pos/cli_bill.py" line="47"/>
         <location filename="../../charity_pos/cli_show.py" line="44"/>
         <source>Alipay</source>
         <translation>支付宝</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/cli_bill.py" line="57"/>
+        <source>{method} bill {file} ({days}): {added} lines imported, {already} already there.</source>
+        <translation>{method}账单 {file}（{days}）：导入 {added} 行，已有 {already} 行。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/cli_bill.py" line="88"/>
+        <source>{day}: the bill shows {bill}, the counter took {counter} by phone.</source>
+        <translation>{day}：对账单显示 {bill}，收银台收取手机支付 {counter}。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/cli_bill.py" line="90"/>
+        <source>Matched ({count}):</source>
+        <translation>已对上（{count}）：</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/cli_bill.py" line="94"/>
+        <source>On the bill, no sale ({count}):</source>
+        <translation>对账单有、无对应销售（{count}）：</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/cli_bill.py" line="96"/>
+        <source>refund</source>
+        <translation>退款</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/cli_bill.py" line="96"/>
+        <source>payment</source>
+        <translation>收款</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/cli_bill.py" line="99"/>
+        <source>Sales not on the bill ({count}):</source>
+        <translation>销售有、对账单无（{count}）：</translation>
     </message>
     <message>
         <location filename="../../charity_pos/cli_show.py" line="44"/>
@@ -7380,7 +7417,7 @@ total {total}, change {change}</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="471"/>
+        <location filename="../../charity_pos/cli.py" line="479"/>
         <location filename="../../charity_pos/cli_trace.py" line="55"/>
         <location filename="../../charity_pos/cli_show.py" line="81"/>
         <source>donation</source>
@@ -7731,7 +7768,7 @@ total {total}, change {change}</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="229"/>
+        <location filename="../../charity_pos/cli.py" line="237"/>
         <source>Demo store created in {path}: {items} items, {donations} donations from {donors} donors, {households} households, {sales} sales and {returns} returns in {shifts} shifts, {handouts} handouts, {events} journal events over {days} days.</source>
         <translation>演示门店已创建于 {path}：{items} 件商品，{donors} 位捐赠人的 {donations} 笔捐赠，{households} 户困难家庭，{shifts} 个班次中的 {sales} 笔销售和 {returns} 笔退货，{handouts} 次物资发放，{days} 天内 {events} 条日志事件。</translation>
     </message>
