@@ -16,6 +16,7 @@ from charity_pos.services.base import Actor
 from charity_pos.services.registry import Services
 from charity_pos.ui import theme
 from charity_pos.ui.approval import ask_with_dialog
+from charity_pos.ui.bill import BillScreen
 from charity_pos.ui.catalog import CatalogScreen
 from charity_pos.ui.dashboard import DashboardScreen
 from charity_pos.ui.donations import DonationsScreen
@@ -37,7 +38,7 @@ log = logging.getLogger("charity_pos.ui")
 #: The screens that exist, in navigation order: the managers' overview first (cashiers do not
 #: see it), then the counter, the cashier's main screen, then relief handouts at the same counter.
 SCREENS = (DashboardScreen, SaleScreen, HandoutScreen, IntakeScreen, DonationsScreen, TraceScreen, ReportsScreen,
-           CatalogScreen, StaffScreen, HouseholdsScreen)
+           CatalogScreen, StaffScreen, HouseholdsScreen, BillScreen)
 
 
 def make_application(language: str, settings: config.Settings) -> QApplication:

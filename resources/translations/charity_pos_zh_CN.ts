@@ -295,6 +295,142 @@ This handout {value}: {lines} lines, {units} units</source>
     </message>
 </context>
 <context>
+    <name>BillModel</name>
+    <message>
+        <location filename="../../charity_pos/ui/bill/model.py" line="47"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/bill/model.py" line="47"/>
+        <source>Method</source>
+        <translation>支付方式</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/bill/model.py" line="47"/>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/bill/model.py" line="47"/>
+        <source>Sale</source>
+        <translation>销售单</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/bill/model.py" line="47"/>
+        <source>At the counter</source>
+        <translation>收银时间</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/bill/model.py" line="48"/>
+        <source>On the bill</source>
+        <translation>对账单时间</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/bill/model.py" line="48"/>
+        <source>Transaction number</source>
+        <translation>交易单号</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/bill/model.py" line="48"/>
+        <source>Reference</source>
+        <translation>流水号</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/bill/model.py" line="52"/>
+        <source>Refund on the bill</source>
+        <translation>对账单上的退款</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/bill/model.py" line="52"/>
+        <source>On the bill, no sale</source>
+        <translation>对账单有、无销售</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/bill/model.py" line="54"/>
+        <source>Sale not on the bill</source>
+        <translation>销售未见于对账单</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/bill/model.py" line="55"/>
+        <source>Matched</source>
+        <translation>已对上</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/bill/model.py" line="64"/>
+        <source>WeChat Pay</source>
+        <translation>微信支付</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/bill/model.py" line="64"/>
+        <source>Alipay</source>
+        <translation>支付宝</translation>
+    </message>
+</context>
+<context>
+    <name>BillScreen</name>
+    <message>
+        <location filename="../../charity_pos/ui/bill/view.py" line="47"/>
+        <source>Download the day&apos;s bill from the WeChat Pay or Alipay merchant site (WeChat Pay&apos;s is ready after 10:00 the next day and kept three months) and import the CSV file.</source>
+        <translation>从微信支付或支付宝商户平台下载当天的对账单（微信支付对账单次日 10:00 后可下载，保留三个月），再导入其 CSV 文件。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/bill/view.py" line="54"/>
+        <source>Day</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/bill/view.py" line="59"/>
+        <source>Import a bill (Ctrl+O)</source>
+        <translation>导入对账单（Ctrl+O）</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/bill/view.py" line="60"/>
+        <source>Show the day (Enter)</source>
+        <translation>查看当天（回车）</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/bill/view.py" line="83"/>
+        <source>Merchant bill</source>
+        <translation>对账</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/bill/view.py" line="86"/>
+        <source>Merchant bill: Ctrl+O imports a bill; pick the day and press Enter to see it matched</source>
+        <translation>对账：Ctrl+O 导入对账单；选择日期后按回车查看对账结果</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/bill/view.py" line="101"/>
+        <source>Import a merchant bill</source>
+        <translation>导入商户对账单</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/bill/view.py" line="102"/>
+        <source>Merchant bills (*.csv)</source>
+        <translation>商户对账单 (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/bill/view.py" line="120"/>
+        <source>WeChat Pay</source>
+        <translation>微信支付</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/bill/view.py" line="120"/>
+        <source>Alipay</source>
+        <translation>支付宝</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/bill/view.py" line="121"/>
+        <source>{method} bill: {added} lines imported, {already} already there.</source>
+        <translation>{method}账单：导入 {added} 行，已有 {already} 行。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/bill/view.py" line="140"/>
+        <source>Bill {bill} · counter {counter} · matched {matched} · on the bill only {bill_only} · sales not on the bill {sale_only}</source>
+        <translation>对账单 {bill} · 收银台 {counter} · 已对上 {matched} · 仅对账单有 {bill_only} · 对账单未见的销售 {sale_only}</translation>
+    </message>
+</context>
+<context>
     <name>CardPanel</name>
     <message>
         <location filename="../../charity_pos/ui/handout/card.py" line="58"/>
