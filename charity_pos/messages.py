@@ -404,6 +404,7 @@ MERCHANT_BILL_REASONS = {
         "Errors", "{path}, line {line}: {field} cannot be read; nothing was imported."),
     "no_payments": QT_TRANSLATE_NOOP("Errors", "{path} is a merchant bill with no payments in it."),
     "too_large": QT_TRANSLATE_NOOP("Errors", "{path} is too large to be one day's merchant bill."),
+    "unreadable": QT_TRANSLATE_NOOP("Errors", "{path} cannot be read (no permission, or a read error)."),
 }
 
 

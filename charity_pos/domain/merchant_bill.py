@@ -73,7 +73,10 @@ def decode(data: bytes, path: str) -> str:
 def parse(data: bytes, path: str = "") -> Bill:
     """The bill in ``data`` (a whole file's bytes), or MerchantBillRefused."""
     text = decode(data, path)
-    rows = list(csv.reader(io.StringIO(text)))
+    try:
+        rows = list(csv.reader(io.StringIO(text)))
+    except csv.Error:  # a field beyond the csv module's limit, a stray quote at the end
+        raise MerchantBillRefused(path=path, reason="not_a_bill") from None
     for number, row in enumerate(rows[:40], start=1):
         cells = [_cell(c) for c in row]
         if all(name in cells for name in WECHAT_COLUMNS):

@@ -79,14 +79,17 @@ class MerchantBillService:
     # --- importing -----------------------------------------------------------------------------
     def import_file(self, actor: Actor | None, path: Path) -> BillImport:
         """A bill file as downloaded. ``actor`` None is the store's own command line."""
+        path = Path(path)
+        if not path.exists():
+            raise MerchantBillRefused(path=str(path), reason="missing")
+        if not path.is_file():  # a folder, a pipe, a device: never read
+            raise MerchantBillRefused(path=str(path), reason="not_a_bill")
         try:
-            data = Path(path).read_bytes()
-        except FileNotFoundError:
-            raise MerchantBillRefused(path=str(path), reason="missing") from None
-        except IsADirectoryError:
-            raise MerchantBillRefused(path=str(path), reason="not_a_bill") from None
+            if path.stat().st_size > bill.MAX_BYTES:
+                raise MerchantBillRefused(path=str(path), reason="too_large")
+            data = path.read_bytes()
         except OSError:
-            raise MerchantBillRefused(path=str(path), reason="encoding") from None
+            raise MerchantBillRefused(path=str(path), reason="unreadable") from None
         return self.import_bytes(actor, data, str(path))
 
     def import_bytes(self, actor: Actor | None, data: bytes, name: str) -> BillImport:

@@ -175,10 +175,25 @@ def test_one_bad_row_refuses_the_whole_file(services, bills, manager) -> None:  
     assert bills.reconcile(manager, DAY).bill_only == ()
 
 
-def test_a_missing_file_is_refused(bills, manager, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_a_missing_file_a_folder_a_pipe_and_a_huge_file_are_refused_unread(bills, manager, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import os
+
+    pipe = tmp_path / "pipe.csv"
+    os.mkfifo(pipe)  # reading it would wait for ever
+    huge = tmp_path / "huge.csv"
+    with huge.open("wb") as out:
+        out.truncate(20 * 1024 * 1024 + 1)
+    for path, reason in ((tmp_path / "nowhere.csv", "missing"), (tmp_path, "not_a_bill"), (pipe, "not_a_bill"),
+                         (huge, "too_large")):
+        with pytest.raises(MerchantBillRefused) as refused:
+            bills.import_file(manager, path)
+        assert refused.value.facts["reason"] == reason
+
+
+def test_a_stray_quote_is_refused_as_not_a_bill(bills, manager) -> None:  # type: ignore[no-untyped-def]
     with pytest.raises(MerchantBillRefused) as refused:
-        bills.import_file(manager, tmp_path / "nowhere.csv")
-    assert refused.value.facts["reason"] == "missing"
+        bills.import_bytes(manager, b'"' + b"x" * 200_000, "bill.csv")
+    assert refused.value.facts["reason"] == "not_a_bill"
 
 
 def test_a_cashier_may_neither_import_nor_see_the_reconciliation(services, bills, cashier, manager) -> None:  # type: ignore[no-untyped-def]

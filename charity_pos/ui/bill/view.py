@@ -118,8 +118,8 @@ class BillScreen(Screen):
             self._refused(exc)
             return
         names = {"wechat": self.tr("WeChat Pay"), "alipay": self.tr("Alipay")}
-        self.message.setText(self.tr("{method} bill: {added} lines imported, {already} already there.").format(
-            method=names[result.method], added=result.added, already=result.already))
+        self._say(self.tr("{method} bill: {added} lines imported, {already} already there.").format(
+            method=names[result.method], added=result.added, already=result.already), "notice")
         if result.days:
             self.day.setDate(qdate(result.days[-1] if len(result.days) == 1 else result.days[0]))
         self.show_day(keep_message=True)
@@ -133,7 +133,7 @@ class BillScreen(Screen):
             self._refused(exc)
             return None
         if not keep_message:
-            self.message.setText("")
+            self._say("", "notice")
         self.seen = seen
         self.model.set_rows(rows_of(seen))
         self.summary.setText(self.tr(
@@ -144,5 +144,13 @@ class BillScreen(Screen):
         return seen
 
     def _refused(self, error: PosError) -> None:
-        self.message.setText(describe(error))
+        self._say(describe(error), "warning")
         self._report_ended(error)
+
+    def _say(self, text: str, style: str) -> None:
+        """A line below the table: what an import did ("notice"), or why it was refused ("warning")."""
+        self.message.setText(text)
+        if self.message.objectName() != style:
+            self.message.setObjectName(style)
+            self.message.style().unpolish(self.message)
+            self.message.style().polish(self.message)

@@ -94,7 +94,7 @@ class PaymentDialog(QDialog):
         self.total_label = QLabel(self.tr("To pay {amount}").format(amount=format_fen(self.total_fen)))
         self.total_label.setObjectName("saleTotal")
         layout.addWidget(self.total_label)
-        self.scan_label = QLabel(self.tr("Scan the customer's WeChat Pay or Alipay payment code at any time."))
+        self.scan_label = QLabel(self.scan_hint())
         self.scan_label.setObjectName("notice")
         self.scan_label.setWordWrap(True)
         layout.addWidget(self.scan_label)
@@ -273,6 +273,7 @@ class PaymentDialog(QDialog):
         self.amount.clear()
         self.reference.clear()
         self.message.setVisible(False)
+        self.scan_label.setText(self.scan_hint())
         self.update_status()
         return True
 
@@ -290,6 +291,9 @@ class PaymentDialog(QDialog):
         return text + (f"  ·  {payment.reference}" if payment.reference else "")
 
     # --- payment codes ----------------------------------------------------
+    def scan_hint(self) -> str:
+        return self.tr("Scan the customer's WeChat Pay or Alipay payment code at any time.")
+
     def take_scan(self, field: QWidget | None) -> bool:
         """If ``field`` holds a scan, take it (True): a payment code fills the
         method, the amount due and the mask; anything else is refused with
