@@ -425,7 +425,12 @@ This handout {value}: {lines} lines, {units} units</source>
         <translation>{method}账单：导入 {added} 行，已有 {already} 行。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/bill/view.py" line="140"/>
+        <location filename="../../charity_pos/ui/bill/view.py" line="137"/>
+        <source>No bill of this day has been imported yet: every phone payment shows as not on the bill.</source>
+        <translation>这一天的对账单尚未导入：所有手机支付都显示为对账单未见。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/bill/view.py" line="141"/>
         <source>Bill {bill} · counter {counter} · matched {matched} · on the bill only {bill_only} · sales not on the bill {sale_only}</source>
         <translation>对账单 {bill} · 收银台 {counter} · 已对上 {matched} · 仅对账单有 {bill_only} · 对账单未见的销售 {sale_only}</translation>
     </message>

@@ -91,6 +91,7 @@ def test_picking_a_day_shows_it(qtbot, screen, sold) -> None:  # type: ignore[no
     screen.day.setFocus()
     qtbot.keyClick(screen.day, Qt.Key.Key_Return)
     assert [row[0] for row in table(screen)] == ["销售未见于对账单", "销售未见于对账单"]
+    assert screen.message.text() == "这一天的对账单尚未导入：所有手机支付都显示为对账单未见。"
 
 
 def test_only_managers_have_the_screen(qtbot, services, cashier, manager, feedback) -> None:  # type: ignore[no-untyped-def]

@@ -133,7 +133,8 @@ class BillScreen(Screen):
             self._refused(exc)
             return None
         if not keep_message:
-            self._say("", "notice")
+            self._say("" if seen.matched or seen.bill_only else self.tr(
+                "No bill of this day has been imported yet: every phone payment shows as not on the bill."), "notice")
         self.seen = seen
         self.model.set_rows(rows_of(seen))
         self.summary.setText(self.tr(
