@@ -35,7 +35,8 @@ TEXT_LIMIT = 64
 WECHAT_COLUMNS = ("交易时间", "微信订单号", "商户订单号", "交易状态", "订单金额", "退款金额", "微信退款单号")
 ALIPAY_COLUMNS = ("支付宝交易号", "商户订单号", "业务类型", "完成时间", "订单金额（元）")
 _TIME = "%Y-%m-%d %H:%M:%S"
-_MASK_IN_TEXT = re.compile(r"\d{4}\*{4}\d{4}")
+_MASK_IN_TEXT = re.compile(r"(?<!\d)\d{4}\*{4}\d{4}(?!\d)")
+_DIGITS = re.compile(r"\d+")
 
 
 @dataclass(frozen=True)
@@ -116,26 +117,21 @@ def _text(value: str, *, path: str, line: int, field: str, required: bool = Fals
     return value
 
 
-def _order_and_mask(order: str, *fields: str) -> tuple[str, str]:
-    """The merchant order number, masked if it is a payment code, and the
+def _masked(text: str) -> str:
+    """``text`` with every run of digits that is a payment code replaced by its mask."""
+    return _DIGITS.sub(lambda run: payment_codes.recognise(run.group(0)).masked
+                       if payment_codes.is_code(run.group(0)) else run.group(0), text)
+
+
+def _order_and_mask(order: str, *notes: str) -> tuple[str, str]:
+    """The merchant order number with any payment code in it masked, and the
     mask of the payment code the bill carries (in the order number or a
     note), if any."""
-    mask = ""
-    if payment_codes.is_code(order):
-        mask = payment_codes.recognise(order).masked
-        order = mask
-    for text in (order, *fields):
-        if mask:
-            break
-        found = _MASK_IN_TEXT.search(text)
+    for text in (order, *notes):
+        found = _MASK_IN_TEXT.search(_masked(text))
         if found:
-            mask = found.group(0)
-        else:
-            for run in re.findall(r"\d+", text):
-                if payment_codes.is_code(run):
-                    mask = payment_codes.recognise(run).masked
-                    break
-    return order, mask
+            return _masked(order), found.group(0)
+    return _masked(order), ""
 
 
 def _rows(rows: list[list[str]], header_at: int) -> Iterable[tuple[int, list[str]]]:

@@ -212,7 +212,10 @@ def test_a_cashier_may_neither_import_nor_see_the_reconciliation(services, bills
 def test_a_payment_code_on_the_bill_is_kept_only_as_its_mask(services, bills, manager) -> None:  # type: ignore[no-untyped-def]
     bills.import_bytes(manager, wechat_bill([
         Row("2026-03-10 10:01:40", "4200001234202603102222222222", "32.90", order=WX_CODE_A,
-            note=f"code {WX_CODE_B}")]), "w.csv")
+            note=f"code {WX_CODE_B}"),
+        Row("2026-03-10 10:02:40", "4200001234202603102222222223", "32.90", order=f"POS1-{WX_CODE_B}")]), "w.csv")
+    orders = sorted((line.merchant_order_no, line.code_mask) for line in bills.reconcile(manager, DAY).bill_only)
+    assert orders == [(mask(WX_CODE_A), mask(WX_CODE_A)), (f"POS1-{mask(WX_CODE_B)}", mask(WX_CODE_B))]
     with services.db.engine.connect() as conn:
         dump = "\n".join(str(row) for row in conn.exec_driver_sql("SELECT * FROM merchant_bill_line"))
         dump += "\n".join(str(row) for row in conn.exec_driver_sql("SELECT payload FROM journal_event"))
