@@ -74,29 +74,33 @@ def _show(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps({
             "date": day.isoformat(), "bill_fen": seen.bill_fen, "counter_fen": seen.counter_fen,
-            "matched": [{"sale": m.payment.sale_number, "method": m.payment.method, "amount_fen": m.bill.amount_fen,
+            "matched": [{"sale": m.payment.sale_number, "kind": m.bill.kind, "method": m.payment.method,
+                         "amount_fen": m.bill.amount_fen,
                          "sale_at": m.payment.at.isoformat(), "bill_at": m.bill.at.isoformat(),
                          "transaction": m.bill.transaction_no, "reference": m.payment.reference, "how": m.how}
                         for m in seen.matched],
             "bill_only": [{"method": b.method, "kind": b.kind, "amount_fen": b.amount_fen, "at": b.at.isoformat(),
                            "transaction": b.transaction_no, "order": b.merchant_order_no, "code": b.code_mask}
                           for b in seen.bill_only],
-            "sales_only": [{"sale": p.sale_number, "method": p.method, "amount_fen": p.amount_fen,
+            "sales_only": [{"sale": p.sale_number, "kind": p.kind, "method": p.method, "amount_fen": p.amount_fen,
                             "at": p.at.isoformat(), "reference": p.reference} for p in seen.counter_only],
         }, ensure_ascii=False, indent=2))
         return 0
     print(translate("cli", "{day}: the bill shows {bill}, the counter took {counter} by phone.").format(
         day=day.isoformat(), bill=format_fen(seen.bill_fen), counter=format_fen(seen.counter_fen)))
+    kinds = {"refund": translate("cli", "refund"), "payment": translate("cli", "payment")}
+
+    def line(*cells: str) -> None:
+        print("  " + "  ".join(cell for cell in cells if cell))
+
     print(translate("cli", "Matched ({count}):").format(count=len(seen.matched)))
     for m in seen.matched:
-        print(f"  {m.payment.sale_number}  {names[m.payment.method]}  {format_fen(m.bill.amount_fen)}  "
-              f"{m.payment.at:%H:%M}  {m.bill.at:%H:%M}  {m.bill.transaction_no}")
+        line(m.payment.sale_number, names[m.payment.method], kinds[m.bill.kind], format_fen(m.bill.amount_fen),
+             f"{m.payment.at:%H:%M}", f"{m.bill.at:%H:%M}", m.bill.transaction_no)
     print(translate("cli", "On the bill, no sale ({count}):").format(count=len(seen.bill_only)))
     for b in seen.bill_only:
-        kind = translate("cli", "refund") if b.kind == "refund" else translate("cli", "payment")
-        print(f"  {names[b.method]}  {kind}  {format_fen(b.amount_fen)}  {b.at:%H:%M}  {b.transaction_no}"
-              + (f"  {b.code_mask}" if b.code_mask else ""))
-    print(translate("cli", "Sales not on the bill ({count}):").format(count=len(seen.counter_only)))
+        line(names[b.method], kinds[b.kind], format_fen(b.amount_fen), f"{b.at:%H:%M}", b.transaction_no, b.code_mask)
+    print(translate("cli", "Sales and returns not on the bill ({count}):").format(count=len(seen.counter_only)))
     for p in seen.counter_only:
-        print(f"  {p.sale_number}  {names[p.method]}  {format_fen(p.amount_fen)}  {p.at:%H:%M}  {p.reference}")
+        line(p.sale_number, names[p.method], kinds[p.kind], format_fen(p.amount_fen), f"{p.at:%H:%M}", p.reference)
     return 0

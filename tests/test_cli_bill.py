@@ -61,11 +61,11 @@ def test_import_then_again_then_show(shop, capsys) -> None:  # type: ignore[no-u
     assert out.splitlines() == [
         "2026-03-10: the bill shows ¥40.90, the counter took ¥65.80 by phone.",
         "Matched (1):",
-        f"  {wechat}  WeChat Pay  ¥32.90  10:00  10:00  4200001234202603101111111111",
+        f"  {wechat}  WeChat Pay  payment  ¥32.90  10:00  10:00  4200001234202603101111111111",
         "On the bill, no sale (1):",
         "  WeChat Pay  payment  ¥8.00  14:00  4200001234202603102222222222",
-        "Sales not on the bill (1):",
-        f"  {alipay}  Alipay  ¥32.90  10:30  2876****4321",
+        "Sales and returns not on the bill (1):",
+        f"  {alipay}  Alipay  payment  ¥32.90  10:30  2876****4321",
     ]
     code, out, err = run(capsys, "bill", "show", "--db", shop.db, "--date", "2026-03-10", "--json")
     data = json.loads(out)

@@ -219,6 +219,7 @@ class CounterPayment:
     amount_fen: int
     at: datetime  # Beijing time, naive
     reference: str  # a mask, a transaction number typed in, or ""
+    kind: str = PAYMENT  # or a refund: money given back on a return (sale_number: the return's)
 
 
 @dataclass(frozen=True)
@@ -236,16 +237,29 @@ class Matching:
 
 
 def match(bill: Sequence[BillLine], counter: Sequence[CounterPayment], window: timedelta = WINDOW) -> Matching:
-    """Each bill payment to at most one counter payment of the same method:
-    first by the transaction number or sale number the counter recorded,
-    then by method, amount and time within ``window``, where masks on both
-    sides must agree (a matching mask first, then the nearest in time).
-    Refunds on the bill are not payments: they stay on the bill's side."""
-    payments = [line for line in bill if line.kind == PAYMENT]
-    free_bill = set(range(len(payments)))
+    """Each bill payment to at most one counter payment of the same method,
+    and each bill refund to one refund given back at the counter: first by
+    the transaction number or sale number the counter recorded, then by
+    amount and time within ``window``, where masks on both sides must agree
+    (a matching mask first, then the nearest in time)."""
+    matched: list[Matched] = []
+    bill_only: list[BillLine] = []
+    counter_only: list[CounterPayment] = []
+    for kind in (PAYMENT, REFUND):
+        found = _match_kind([b for b in bill if b.kind == kind], [c for c in counter if c.kind == kind], window)
+        matched += found.matched
+        bill_only += found.bill_only
+        counter_only += found.counter_only
+    return Matching(tuple(sorted(matched, key=lambda m: (m.payment.at, m.payment.sale_number))),
+                    tuple(sorted(bill_only, key=lambda line: (line.at, line.transaction_no))),
+                    tuple(sorted(counter_only, key=lambda p: (p.at, p.sale_number))))
+
+
+def _match_kind(lines: Sequence[BillLine], counter: Sequence[CounterPayment], window: timedelta) -> Matching:
+    free_bill = set(range(len(lines)))
     free_counter = set(range(len(counter)))
     found: list[tuple[int, int, str]] = []
-    for b, line in enumerate(payments):
+    for b, line in enumerate(lines):
         for c in sorted(free_counter):
             p = counter[c]
             if p.method == line.method and p.amount_fen == line.amount_fen and (
@@ -258,7 +272,7 @@ def match(bill: Sequence[BillLine], counter: Sequence[CounterPayment], window: t
                 break
     pairs = []
     for b in free_bill:
-        line = payments[b]
+        line = lines[b]
         for c in free_counter:
             p = counter[c]
             if p.method != line.method or p.amount_fen != line.amount_fen or abs(p.at - line.at) > window:
@@ -273,9 +287,5 @@ def match(bill: Sequence[BillLine], counter: Sequence[CounterPayment], window: t
             found.append((b, c, how))
             free_bill.discard(b)
             free_counter.discard(c)
-    matched = tuple(sorted((Matched(payments[b], counter[c], how) for b, c, how in found),
-                           key=lambda m: (m.payment.at, m.payment.sale_number)))
-    bill_only = tuple(sorted([payments[b] for b in free_bill] + [line for line in bill if line.kind == REFUND],
-                             key=lambda line: (line.at, line.transaction_no)))
-    counter_only = tuple(sorted((counter[c] for c in free_counter), key=lambda p: (p.at, p.sale_number)))
-    return Matching(matched, bill_only, counter_only)
+    return Matching(tuple(Matched(lines[b], counter[c], how) for b, c, how in found),
+                    tuple(lines[b] for b in free_bill), tuple(counter[c] for c in free_counter))

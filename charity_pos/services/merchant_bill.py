@@ -19,7 +19,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from charity_pos.db.merchant_bill import MerchantBillLine
-from charity_pos.db.models import Payment, Sale
+from charity_pos.db.models import Payment, Refund, Sale, SaleReturn
 from charity_pos.domain import merchant_bill as bill
 from charity_pos.errors import MerchantBillRefused
 from charity_pos.ledger import journal
@@ -50,12 +50,14 @@ class Reconciliation:
     @property
     def bill_fen(self) -> int:
         """What the bill shows paid on the day (refunds apart)."""
-        return sum(m.bill.amount_fen for m in self.matched) + sum(
+        return sum(m.bill.amount_fen for m in self.matched if m.bill.kind == bill.PAYMENT) + sum(
             line.amount_fen for line in self.bill_only if line.kind == bill.PAYMENT)
 
     @property
     def counter_fen(self) -> int:
-        return sum(m.payment.amount_fen for m in self.matched) + sum(p.amount_fen for p in self.counter_only)
+        """What the counter took by phone on the day (refunds apart)."""
+        return sum(m.payment.amount_fen for m in self.matched if m.payment.kind == bill.PAYMENT) + sum(
+            p.amount_fen for p in self.counter_only if p.kind == bill.PAYMENT)
 
 
 def _utc(local: datetime) -> datetime:
@@ -127,8 +129,9 @@ class MerchantBillService:
 
     # --- reading ------------------------------------------------------------------------------
     def reconcile(self, actor: Actor | None, day: date) -> Reconciliation:
-        """The day's phone payments at the counter (completed sales) against
-        the bill lines imported for the day."""
+        """The day's phone payments at the counter (completed sales) and the
+        money returns gave back to phones, against the bill lines imported
+        for the day."""
         start, end = _day_range(day)
         with self.ctx.db.read() as s:
             if actor is not None:
@@ -159,5 +162,11 @@ class MerchantBillService:
                          .where(Sale.completed_at >= start, Sale.completed_at < end, Sale.status == "completed",
                                 Payment.method.in_(PHONE_METHODS))
                          .order_by(Sale.completed_at, Payment.position)).all()
+        refunds = s.execute(select(Refund.id, SaleReturn.number, Refund.method, Refund.amount_fen, SaleReturn.at,
+                                   Refund.reference).join(SaleReturn, SaleReturn.id == Refund.return_id)
+                            .where(SaleReturn.at >= start, SaleReturn.at < end, Refund.method.in_(PHONE_METHODS))
+                            .order_by(SaleReturn.at, Refund.position)).all()
         return [bill.CounterPayment(pid, number, method, amount, _local(at), reference)
-                for pid, number, method, amount, at, reference in rows]
+                for pid, number, method, amount, at, reference in rows] + [
+                bill.CounterPayment(rid, number, method, amount, _local(at), reference, bill.REFUND)
+                for rid, number, method, amount, at, reference in refunds]

@@ -337,32 +337,42 @@ This handout {value}: {lines} lines, {units} units</source>
         <translation>流水号</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/bill/model.py" line="52"/>
-        <source>Refund on the bill</source>
-        <translation>对账单上的退款</translation>
-    </message>
-    <message>
-        <location filename="../../charity_pos/ui/bill/model.py" line="52"/>
+        <location filename="../../charity_pos/ui/bill/model.py" line="53"/>
         <source>On the bill, no sale</source>
         <translation>对账单有、无销售</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/bill/model.py" line="54"/>
+        <location filename="../../charity_pos/ui/bill/model.py" line="53"/>
+        <source>Refund on the bill, no return</source>
+        <translation>对账单有退款、无退货</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/bill/model.py" line="55"/>
         <source>Sale not on the bill</source>
         <translation>销售未见于对账单</translation>
     </message>
     <message>
         <location filename="../../charity_pos/ui/bill/model.py" line="55"/>
+        <source>Return&apos;s refund not on the bill</source>
+        <translation>退货退款未见于对账单</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/bill/model.py" line="56"/>
         <source>Matched</source>
         <translation>已对上</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/bill/model.py" line="64"/>
+        <location filename="../../charity_pos/ui/bill/model.py" line="56"/>
+        <source>Refund matched</source>
+        <translation>退款已对上</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/bill/model.py" line="65"/>
         <source>WeChat Pay</source>
         <translation>微信支付</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/bill/model.py" line="64"/>
+        <location filename="../../charity_pos/ui/bill/model.py" line="65"/>
         <source>Alipay</source>
         <translation>支付宝</translation>
     </message>
@@ -390,47 +400,47 @@ This handout {value}: {lines} lines, {units} units</source>
         <translation>查看当天（回车）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/bill/view.py" line="83"/>
+        <location filename="../../charity_pos/ui/bill/view.py" line="84"/>
         <source>Merchant bill</source>
         <translation>对账</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/bill/view.py" line="86"/>
+        <location filename="../../charity_pos/ui/bill/view.py" line="87"/>
         <source>Merchant bill: Ctrl+O imports a bill; pick the day and press Enter to see it matched</source>
         <translation>对账：Ctrl+O 导入对账单；选择日期后按回车查看对账结果</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/bill/view.py" line="101"/>
+        <location filename="../../charity_pos/ui/bill/view.py" line="102"/>
         <source>Import a merchant bill</source>
         <translation>导入商户对账单</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/bill/view.py" line="102"/>
+        <location filename="../../charity_pos/ui/bill/view.py" line="103"/>
         <source>Merchant bills (*.csv)</source>
         <translation>商户对账单 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/bill/view.py" line="120"/>
+        <location filename="../../charity_pos/ui/bill/view.py" line="121"/>
         <source>WeChat Pay</source>
         <translation>微信支付</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/bill/view.py" line="120"/>
+        <location filename="../../charity_pos/ui/bill/view.py" line="121"/>
         <source>Alipay</source>
         <translation>支付宝</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/bill/view.py" line="121"/>
+        <location filename="../../charity_pos/ui/bill/view.py" line="122"/>
         <source>{method} bill: {added} lines imported, {already} already there.</source>
         <translation>{method}账单：导入 {added} 行，已有 {already} 行。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/bill/view.py" line="137"/>
+        <location filename="../../charity_pos/ui/bill/view.py" line="138"/>
         <source>No bill of this day has been imported yet: every phone payment shows as not on the bill.</source>
         <translation>这一天的对账单尚未导入：所有手机支付都显示为对账单未见。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/bill/view.py" line="141"/>
+        <location filename="../../charity_pos/ui/bill/view.py" line="142"/>
         <source>Bill {bill} · counter {counter} · matched {matched} · on the bill only {bill_only} · sales not on the bill {sale_only}</source>
         <translation>对账单 {bill} · 收银台 {counter} · 已对上 {matched} · 仅对账单有 {bill_only} · 对账单未见的销售 {sale_only}</translation>
     </message>
@@ -7436,34 +7446,34 @@ total {total}, change {change}</source>
         <translation>{method}账单 {file}（{days}）：导入 {added} 行，已有 {already} 行。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli_bill.py" line="88"/>
+        <location filename="../../charity_pos/cli_bill.py" line="89"/>
         <source>{day}: the bill shows {bill}, the counter took {counter} by phone.</source>
         <translation>{day}：对账单显示 {bill}，收银台收取手机支付 {counter}。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli_bill.py" line="90"/>
+        <location filename="../../charity_pos/cli_bill.py" line="96"/>
         <source>Matched ({count}):</source>
         <translation>已对上（{count}）：</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli_bill.py" line="94"/>
+        <location filename="../../charity_pos/cli_bill.py" line="100"/>
         <source>On the bill, no sale ({count}):</source>
         <translation>对账单有、无对应销售（{count}）：</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli_bill.py" line="96"/>
+        <location filename="../../charity_pos/cli_bill.py" line="103"/>
+        <source>Sales and returns not on the bill ({count}):</source>
+        <translation>销售和退货有、对账单无（{count}）：</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/cli_bill.py" line="91"/>
         <source>refund</source>
         <translation>退款</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli_bill.py" line="96"/>
+        <location filename="../../charity_pos/cli_bill.py" line="91"/>
         <source>payment</source>
         <translation>收款</translation>
-    </message>
-    <message>
-        <location filename="../../charity_pos/cli_bill.py" line="99"/>
-        <source>Sales not on the bill ({count}):</source>
-        <translation>销售有、对账单无（{count}）：</translation>
     </message>
     <message>
         <location filename="../../charity_pos/cli_show.py" line="44"/>

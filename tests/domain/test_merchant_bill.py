@@ -1,6 +1,7 @@
-"""Matching the bill to the counter, for any payments at all: nothing is
-matched twice, nothing is lost, and every pair has the same method and
-amount, lies within the window and never has two masks that differ."""
+"""Matching the bill to the counter, for any payments and refunds at all:
+nothing is matched twice, nothing is lost, and every pair is of the same
+kind, method and amount, lies within the window and never has two masks
+that differ."""
 
 from __future__ import annotations
 
@@ -29,7 +30,7 @@ def bill_lines(draw) -> BillLine:  # type: ignore[no-untyped-def]
 def counter_payments(draw) -> CounterPayment:  # type: ignore[no-untyped-def]
     n = draw(st.integers(0, 10**6))
     return CounterPayment(n, f"S{n:06d}", draw(METHODS), draw(AMOUNTS), START + timedelta(minutes=draw(MINUTES)),
-                          draw(MASKS))
+                          draw(MASKS), draw(st.sampled_from([PAYMENT, PAYMENT, REFUND])))
 
 
 @given(st.lists(bill_lines(), max_size=12, unique_by=lambda b: b.transaction_no),
@@ -42,7 +43,7 @@ def test_matching_pairs_each_side_at_most_once_and_loses_nothing(bill, counter) 
     assert sorted(matched_bill + list(found.bill_only), key=repr) == sorted(bill, key=repr)
     assert sorted(matched_counter + [p.key for p in found.counter_only]) == sorted(p.key for p in counter)
     for m in found.matched:
-        assert m.bill.kind == PAYMENT and m.bill.method == m.payment.method
+        assert m.bill.kind == m.payment.kind and m.bill.method == m.payment.method
         assert m.bill.amount_fen == m.payment.amount_fen and abs(m.bill.at - m.payment.at) <= WINDOW
         assert not (m.bill.code_mask and m.payment.reference and m.bill.code_mask != m.payment.reference)
 

@@ -221,3 +221,25 @@ def test_a_payment_code_on_the_bill_is_kept_only_as_its_mask(services, bills, ma
         dump += "\n".join(str(row) for row in conn.exec_driver_sql("SELECT payload FROM journal_event"))
     assert WX_CODE_A not in dump and WX_CODE_B not in dump and mask(WX_CODE_A) in dump
     assert "oUpF8uMuAJO_M2pxb1Q9zNjWeS6o" not in dump, "the payer's id is not kept"
+
+
+def test_money_given_back_to_a_phone_on_a_return_matches_the_bills_refund(
+        services, bills, manager, cashier, day_of_sales, clock) -> None:  # type: ignore[no-untyped-def]
+    from charity_pos.services.base import Approval
+    from charity_pos.services.returns import ReturnDraft
+
+    typed = day_of_sales[3]  # 3 bags by WeChat Pay, its transaction number typed in
+    clock.advance(minutes=60)
+    sale = services.sales.sale(typed)
+    returned = services.returns.create(cashier, ReturnDraft(typed, TILL, {sale.lines[0].id: 1}, "破损"),
+                                       Approval("manager", "9999", "同意")).number
+    bills.import_bytes(manager, wechat_bill([
+        Row("2026-03-10 11:01:00", "4200001234202603109999999999", "98.70"),
+        Row("2026-03-10 12:05:00", "4200001234202603109999999999", "32.90", refund="50300009"),
+        Row("2026-03-10 12:06:00", "4200001234202603108888888888", "5.00", refund="50300010")]), "w.csv")
+    seen = bills.reconcile(manager, DAY)
+    assert [(m.payment.sale_number, m.bill.kind, m.how) for m in seen.matched if m.payment.sale_number in
+            (typed, returned)] == [(typed, "payment", "reference"), (returned, "refund", "reference")]
+    assert [(line.kind, line.amount_fen) for line in seen.bill_only] == [("refund", 500)]
+    assert returned not in [p.sale_number for p in seen.counter_only]
+    assert seen.bill_fen == 9870 and seen.counter_fen == 3290 * 2 + 6580 + 9870, "refunds apart"

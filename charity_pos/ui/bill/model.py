@@ -22,7 +22,7 @@ class BillRow:
     method: str
     kind: str  # payment or refund
     amount_fen: int
-    sale: str
+    sale: str  # the sale's number, or the return's for a refund
     sale_at: datetime | None
     bill_at: datetime | None
     transaction: str
@@ -32,10 +32,10 @@ class BillRow:
 def rows_of(seen: Reconciliation) -> list[BillRow]:
     bill_only = [BillRow(BILL_ONLY, b.method, b.kind, b.amount_fen, "", None, b.at, b.transaction_no, b.code_mask)
                  for b in seen.bill_only]
-    sale_only = [BillRow(SALE_ONLY, p.method, "payment", p.amount_fen, p.sale_number, p.at, None, "", p.reference)
+    sale_only = [BillRow(SALE_ONLY, p.method, p.kind, p.amount_fen, p.sale_number, p.at, None, "", p.reference)
                  for p in seen.counter_only]
-    matched = [BillRow(MATCHED, m.payment.method, "payment", m.bill.amount_fen, m.payment.sale_number, m.payment.at,
-                       m.bill.at, m.bill.transaction_no, m.payment.reference) for m in seen.matched]
+    matched = [BillRow(MATCHED, m.payment.method, m.bill.kind, m.bill.amount_fen, m.payment.sale_number,
+                       m.payment.at, m.bill.at, m.bill.transaction_no, m.payment.reference) for m in seen.matched]
     return bill_only + sale_only + matched
 
 
@@ -48,11 +48,12 @@ class BillModel(RowsModel[BillRow]):
                 self.tr("On the bill"), self.tr("Transaction number"), self.tr("Reference")]
 
     def state_name(self, row: BillRow) -> str:
+        refund = row.kind == "refund"
         if row.state == BILL_ONLY:
-            return self.tr("Refund on the bill") if row.kind == "refund" else self.tr("On the bill, no sale")
+            return self.tr("Refund on the bill, no return") if refund else self.tr("On the bill, no sale")
         if row.state == SALE_ONLY:
-            return self.tr("Sale not on the bill")
-        return self.tr("Matched")
+            return self.tr("Return's refund not on the bill") if refund else self.tr("Sale not on the bill")
+        return self.tr("Refund matched") if refund else self.tr("Matched")
 
     def _key(self, row: BillRow) -> object:
         return (row.state, row.transaction, row.sale)
@@ -63,7 +64,7 @@ class BillModel(RowsModel[BillRow]):
         if column == self.METHOD:
             return {"wechat": self.tr("WeChat Pay"), "alipay": self.tr("Alipay")}.get(row.method, row.method)
         if column == self.AMOUNT:
-            return format_fen(row.amount_fen)
+            return format_fen(-row.amount_fen if row.kind == "refund" else row.amount_fen)
         if column == self.SALE:
             return row.sale
         if column == self.SALE_AT:

@@ -76,7 +76,8 @@ class BillScreen(Screen):
         self.message.setObjectName("warning")
         self.message.setWordWrap(True)
         layout.addWidget(self.message)
-        self.bind_keys([(self.import_button, "Ctrl+O", self.import_bill), (self.show_button, "", lambda: self.show_day())])
+        self.bind_keys([(self.import_button, "Ctrl+O", self.import_bill),
+                        (self.show_button, "", lambda: self.show_day())])
         self.day.editingFinished.connect(self.show_day)
 
     def title(self) -> str:
