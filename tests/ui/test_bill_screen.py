@@ -99,3 +99,24 @@ def test_only_managers_have_the_screen(qtbot, services, cashier, manager, feedba
         window = MainWindow(services, actor, SCREENS, feedback, FakeApproval(None))
         qtbot.addWidget(window)
         assert any(isinstance(s, BillScreen) for s in window.screens) is expected
+
+
+def test_refunds_are_named_and_shown_as_money_back(qtbot) -> None:  # type: ignore[no-untyped-def]
+    from datetime import date, datetime
+
+    from charity_pos.domain.merchant_bill import BillLine, CounterPayment, Matched
+    from charity_pos.services.merchant_bill import Reconciliation
+    from charity_pos.ui.bill.model import BillModel, rows_of
+
+    at = datetime(2026, 3, 10, 12, 0)
+    refund = BillLine("alipay", "refund", "2026031022001400000000000001", "R1", "", "", at, 3290)
+    given_back = CounterPayment(1, "PT01-2026-R000001", "alipay", 3290, at, "2876****4321", "refund")
+    seen = Reconciliation(date(2026, 3, 10), (Matched(refund, given_back, "time"),), (refund,), (given_back,))
+    model = BillModel()
+    model.set_rows(rows_of(seen))
+    assert [[model.index(r, c).data() for c in (0, 1, 2, 3)] for r in range(model.rowCount())] == [
+        ["对账单有退款、无退货", "支付宝", "-¥32.90", ""],
+        ["退货退款未见于对账单", "支付宝", "-¥32.90", "PT01-2026-R000001"],
+        ["退款已对上", "支付宝", "-¥32.90", "PT01-2026-R000001"],
+    ]
+    assert seen.bill_fen == 0 and seen.counter_fen == 0
