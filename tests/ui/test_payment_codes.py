@@ -48,6 +48,7 @@ def test_a_scanned_wechat_code_is_taken_after_the_cashier_confirms(qtbot, screen
         scanner(qtbot, dialog, " " + WECHAT_CODE + " ")  # spaces around it are trimmed
         seen.update(method=dialog.method_label.text(), amount=dialog.amount.text(),
                     reference=dialog.reference.text(), cash=dialog.cash.text(), hint=dialog.scan_label.text())
+        assert not dialog.cash.isUndoAvailable(), "Ctrl+Z cannot bring the whole code back"
         assert dialog.amount.hasFocus()
         enter(qtbot, dialog)
         seen["summary"] = dialog.paid_summary.text()
@@ -95,6 +96,7 @@ def test_a_scan_that_is_not_a_payment_code_is_refused_with_the_reason_and_change
             scanner(qtbot, dialog, code)
             seen.append((dialog.message.text(), dialog.method_label.text(), dialog.amount.text(),
                          dialog.reference.text(), dialog.cash.text(), str(dialog.tender_list.count())))
+            assert not dialog.cash.isUndoAvailable()
         assert dialog.cash.hasFocus()
 
     dialog = pay(qtbot, screen, steps)

@@ -307,7 +307,7 @@ class PaymentDialog(QDialog):
                 return False  # a transaction number typed in stays as it is
         elif not (text.isascii() and text.isdigit() and len(text) >= SCAN_DIGITS):
             return False
-        field.clear()
+        field.setText("")  # unlike clear(), leaves no undo step that would bring the code back
         try:
             code = payment_codes.recognise(text)
         except PosError as exc:
