@@ -11,6 +11,7 @@ district's scripts: keep them as they are.
     charity-pos donor-statement --db PATH --donor NAME_OR_CODE --year YYYY --out FILE.pdf
     charity-pos report KIND / funds use / notice   (cli_reports.py)
     charity-pos verify-receipt --keys FILE TEXT_OR_IMAGE   (cli_receipts.py)
+    charity-pos bill import --db PATH FILE / bill show --db PATH --date YYYY-MM-DD   (cli_bill.py)
 
 Errors a user can cause print one line and exit non-zero, never a traceback.
 """
@@ -111,6 +112,9 @@ def _parser() -> argparse.ArgumentParser:
     from charity_pos import cli_receipts
 
     cli_receipts.add_parsers(sub, common)
+    from charity_pos import cli_bill
+
+    cli_bill.add_parsers(sub, common)
     return parser
 
 
@@ -191,6 +195,10 @@ def _main(args: argparse.Namespace) -> int:
 
         if command in cli_receipts.COMMANDS:
             return cli_receipts.run(args)
+        from charity_pos import cli_bill
+
+        if command in cli_bill.COMMANDS:
+            return cli_bill.run(args)
     except PosError as exc:
         print(translate("cli", "Error: ") + describe(exc), file=sys.stderr)
         return 1

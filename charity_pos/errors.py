@@ -566,3 +566,17 @@ class PrinterFailed(PosError):
     """The receipt printer did not take the job, or the drawer's pulse (facts: reason, one of
     ``offline``, ``port``, ``no_paper``, ``driver``, ``windows_only``, ``other``; target, the
     printer as the settings name it; detail)."""
+# --- payment codes and the merchant bill ------------------------------------------
+class PaymentCodeRefused(PosError):
+    """A scan that is not a WeChat Pay or Alipay payment code (facts: reason,
+    length). Never carries the code: a payment code is not kept nor logged."""
+
+
+class PaymentReferenceRefused(PosError):
+    """A WeChat Pay or Alipay payment's reference that holds a whole payment
+    code, or a mask of the other method's code (facts: method, reason)."""
+
+
+class MerchantBillRefused(PosError):
+    """A file that is not a WeChat Pay or Alipay merchant bill that can be read
+    (facts: path, reason, and line for a bad row)."""

@@ -283,6 +283,7 @@ ACTIONS = {
     "counter.rules": QT_TRANSLATE_NOOP("Errors", "set the counter's limits"),
     "reports.view": QT_TRANSLATE_NOOP("Errors", "see the ledgers and reports"),
     "funds.record_use": QT_TRANSLATE_NOOP("Errors", "record how cash donations were used"),
+    "bill.import": QT_TRANSLATE_NOOP("Errors", "import and reconcile the merchant bill"),
 }
 
 METHODS = {
@@ -378,6 +379,38 @@ BUNDLE_JSON = {
 }
 
 
+PAYMENT_CODE_REASONS = {
+    "empty": QT_TRANSLATE_NOOP("Errors", "Not a payment code: nothing was scanned."),
+    "not_digits": QT_TRANSLATE_NOOP("Errors", "Not a payment code: a payment code has only digits."),
+    "too_short": QT_TRANSLATE_NOOP(
+        "Errors", "Not a payment code: {length} digits is too short (Alipay 16-24, WeChat Pay 18)."),
+    "too_long": QT_TRANSLATE_NOOP(
+        "Errors", "Not a payment code: {length} digits is too long (Alipay 16-24, WeChat Pay 18)."),
+    "wechat_length": QT_TRANSLATE_NOOP(
+        "Errors", "Not a payment code: it starts like WeChat Pay's, which has 18 digits, but has {length}."),
+    "wrong_prefix": QT_TRANSLATE_NOOP(
+        "Errors", "Not a payment code: WeChat Pay's start with 10-15 and Alipay's with 25-30."),
+}
+PAYMENT_REFERENCE_REASONS = {
+    "full_code": QT_TRANSLATE_NOOP(
+        "Errors", "The {method} reference holds a whole payment code, which is never stored: scan it in the "
+                  "payment dialog, which keeps only its first and last four digits."),
+    "wrong_method": QT_TRANSLATE_NOOP("Errors", "The masked payment code is not a {method} code."),
+}
+MERCHANT_BILL_REASONS = {
+    "missing": QT_TRANSLATE_NOOP("Errors", "There is no file {path}."),
+    "encoding": QT_TRANSLATE_NOOP(
+        "Errors", "{path} is not a merchant bill: it is not text in UTF-8 or GBK."),
+    "not_a_bill": QT_TRANSLATE_NOOP(
+        "Errors", "{path} is not a WeChat Pay or Alipay merchant bill: no header row of one was found."),
+    "bad_row": QT_TRANSLATE_NOOP(
+        "Errors", "{path}, line {line}: {field} cannot be read; nothing was imported."),
+    "no_payments": QT_TRANSLATE_NOOP("Errors", "{path} is a merchant bill with no payments in it."),
+    "too_large": QT_TRANSLATE_NOOP("Errors", "{path} is too large to be one day's merchant bill."),
+    "unreadable": QT_TRANSLATE_NOOP("Errors", "{path} cannot be read (no permission, or a read error)."),
+}
+
+
 def one_line(text: str) -> str:
     """The text with line breaks and other control characters shown as
     escapes (\\n, \\x1b, ...): what a file or a bundle names stays on one line."""
@@ -431,6 +464,16 @@ def describe(error: BaseException, tr: Translate) -> str:
     facts = {key: one_line(value) if isinstance(value, str) else value for key, value in error.facts.items()}
     if isinstance(error, e.PrinterFailed):
         return _printer_failed(error, t)
+    if isinstance(error, e.PaymentCodeRefused):
+        return t(PAYMENT_CODE_REASONS.get(str(facts.get("reason")), PAYMENT_CODE_REASONS["wrong_prefix"])).format(
+            length=facts.get("length", ""))
+    if isinstance(error, e.PaymentReferenceRefused):
+        method = t(METHODS.get(str(facts.get("method")), str(facts.get("method"))))
+        return t(PAYMENT_REFERENCE_REASONS.get(str(facts.get("reason")), PAYMENT_REFERENCE_REASONS["full_code"])
+                 ).format(method=method)
+    if isinstance(error, e.MerchantBillRefused):
+        return t(MERCHANT_BILL_REASONS.get(str(facts.get("reason")), MERCHANT_BILL_REASONS["not_a_bill"])).format(
+            path=facts.get("path", ""), line=facts.get("line", ""), field=facts.get("field", ""))
     if isinstance(error, e.InvalidInput):
         field = facts.get("field", "")
         template = INPUT_REASONS.get(str(facts.get("reason")), INPUT_REASONS["unknown"])

@@ -335,3 +335,4 @@ from charity_pos.db.sync_state import SyncState  # noqa: E402, F401
 from charity_pos.db.district import OtherStoreUse  # noqa: E402, F401
 from charity_pos.db.approval_limits import ApprovalLimit  # noqa: E402, F401
 from charity_pos.db.funds import FundUse  # noqa: E402, F401
+from charity_pos.db.merchant_bill import MerchantBillLine  # noqa: E402, F401

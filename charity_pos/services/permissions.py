@@ -62,6 +62,8 @@ class Action(StrEnum):
     OPEN_DRAWER = "drawer.open"
     #: start, continue or reset training mode (培训模式): managers only
     MANAGE_TRAINING = "training.manage"
+    #: import WeChat Pay's and Alipay's merchant bills and see them matched to sales (对账)
+    RECONCILE_BILL = "bill.import"
 
 
 CASHIER_MAY = frozenset({

@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 from charity_pos.db.models import (
     AuditEntry, Category, Item, ParkedTicket, Payment, Sale, SaleLine, SaleLineLot, StockLot, StockMovement, User,
 )
-from charity_pos.domain import barcodes, tickets
+from charity_pos.domain import barcodes, payment_codes, tickets
 from charity_pos.domain.money import check_fen
 from charity_pos.errors import (
     ExpiredGoods, InvalidInput, NotFound, NotSellable, SaleVoided, TicketCompleted, UnknownBarcode, VoidOutsideShift,
@@ -244,6 +244,7 @@ class SalesService:
                 raise InvalidInput(field="payment", value=payment.method, reason="unknown") from None
             if method in NEEDS_REFERENCE and not payment.reference.strip():
                 raise InvalidInput(field="reference", value=method.value, reason="reference_needed")
+            payment_codes.check_reference(method.value, payment.reference.strip())  # a whole code is never kept
             if len(payment.reference.strip()) > MAX_REFERENCE:
                 raise InvalidInput(field="reference", value=payment.reference.strip(), reason="too_long")
             methods.append(method)

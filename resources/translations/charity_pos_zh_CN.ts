@@ -295,6 +295,157 @@ This handout {value}: {lines} lines, {units} units</source>
     </message>
 </context>
 <context>
+    <name>BillModel</name>
+    <message>
+        <location filename="../../charity_pos/ui/bill/model.py" line="47"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/bill/model.py" line="47"/>
+        <source>Method</source>
+        <translation>支付方式</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/bill/model.py" line="47"/>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/bill/model.py" line="47"/>
+        <source>Sale</source>
+        <translation>销售单</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/bill/model.py" line="47"/>
+        <source>At the counter</source>
+        <translation>收银时间</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/bill/model.py" line="48"/>
+        <source>On the bill</source>
+        <translation>对账单时间</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/bill/model.py" line="48"/>
+        <source>Transaction number</source>
+        <translation>交易单号</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/bill/model.py" line="48"/>
+        <source>Reference</source>
+        <translation>流水号</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/bill/model.py" line="53"/>
+        <source>Refund on the bill, no return</source>
+        <translation>对账单有退款、无退货</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/bill/model.py" line="53"/>
+        <source>On the bill, no sale</source>
+        <translation>对账单有、无销售</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/bill/model.py" line="55"/>
+        <source>Return&apos;s refund not on the bill</source>
+        <translation>退货退款未见于对账单</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/bill/model.py" line="55"/>
+        <source>Sale not on the bill</source>
+        <translation>销售未见于对账单</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/bill/model.py" line="56"/>
+        <source>Refund matched</source>
+        <translation>退款已对上</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/bill/model.py" line="56"/>
+        <source>Matched</source>
+        <translation>已对上</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/bill/model.py" line="65"/>
+        <source>WeChat Pay</source>
+        <translation>微信支付</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/bill/model.py" line="65"/>
+        <source>Alipay</source>
+        <translation>支付宝</translation>
+    </message>
+</context>
+<context>
+    <name>BillScreen</name>
+    <message>
+        <location filename="../../charity_pos/ui/bill/view.py" line="47"/>
+        <source>Download the day&apos;s bill from the WeChat Pay or Alipay merchant site (WeChat Pay&apos;s is ready after 10:00 the next day and kept three months) and import the CSV file.</source>
+        <translation>从微信支付或支付宝商户平台下载当天的对账单（微信支付对账单次日 10:00 后可下载，保留三个月），再导入其 CSV 文件。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/bill/view.py" line="54"/>
+        <source>Day</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/bill/view.py" line="59"/>
+        <source>Import a bill (Ctrl+O)</source>
+        <translation>导入对账单（Ctrl+O）</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/bill/view.py" line="60"/>
+        <source>Show the day (Enter)</source>
+        <translation>查看当天（回车）</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/bill/view.py" line="84"/>
+        <source>Merchant bill</source>
+        <translation>对账</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/bill/view.py" line="87"/>
+        <source>Merchant bill: Ctrl+O imports a bill; pick the day and press Enter to see it matched</source>
+        <translation>对账：Ctrl+O 导入对账单；选择日期后按回车查看对账结果</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/bill/view.py" line="102"/>
+        <source>Import a merchant bill</source>
+        <translation>导入商户对账单</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/bill/view.py" line="103"/>
+        <source>Merchant bills (*.csv)</source>
+        <translation>商户对账单 (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/bill/view.py" line="121"/>
+        <source>WeChat Pay</source>
+        <translation>微信支付</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/bill/view.py" line="121"/>
+        <source>Alipay</source>
+        <translation>支付宝</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/bill/view.py" line="122"/>
+        <source>{method} bill: {added} lines imported, {already} already there.</source>
+        <translation>{method}账单：导入 {added} 行，已有 {already} 行。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/bill/view.py" line="138"/>
+        <source>No bill of this day has been imported yet: every phone payment shows as not on the bill.</source>
+        <translation>这一天的对账单尚未导入：所有手机支付都显示为对账单未见。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/bill/view.py" line="142"/>
+        <source>Bill {bill} · counter {counter} · matched {matched} · on the bill only {bill_only} · sales not on the bill {sale_only}</source>
+        <translation>对账单 {bill} · 收银台 {counter} · 已对上 {matched} · 仅对账单有 {bill_only} · 对账单未见的销售 {sale_only}</translation>
+    </message>
+</context>
+<context>
     <name>CardPanel</name>
     <message>
         <location filename="../../charity_pos/ui/handout/card.py" line="58"/>
@@ -786,7 +937,7 @@ This handout {value}: {lines} lines, {units} units</source>
 <context>
     <name>DisplayFeed</name>
     <message>
-        <location filename="../../charity_pos/ui/customer_display.py" line="374"/>
+        <location filename="../../charity_pos/ui/customer_display.py" line="384"/>
         <source>The pole display on {port} does not answer: sales go on without it. Check its cable, its power and the port in Settings.</source>
         <translation>客显屏（{port}）无响应：收银照常进行。请检查客显屏的连线、电源和设置中的端口。</translation>
     </message>
@@ -981,7 +1132,7 @@ This handout {value}: {lines} lines, {units} units</source>
         <translation>标签（Ctrl+B）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/donations/view.py" line="86"/>
+        <location filename="../../charity_pos/ui/donations/view.py" line="89"/>
         <source>Donations</source>
         <translation>捐赠记录</translation>
     </message>
@@ -1021,92 +1172,92 @@ This handout {value}: {lines} lines, {units} units</source>
         <translation>给捐赠人的一封信：一年中捐了什么、变成了什么</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/donations/view.py" line="89"/>
+        <location filename="../../charity_pos/ui/donations/view.py" line="92"/>
         <source>Donations: Ctrl+F find, Ctrl+P print receipt, Ctrl+E receipt as PDF, Ctrl+Del void receipt, Ctrl+B labels</source>
         <translation>捐赠记录：Ctrl+F 查找，Ctrl+P 打印收据，Ctrl+E 收据存为 PDF，Ctrl+Del 作废收据，Ctrl+B 标签</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/donations/view.py" line="92"/>
+        <location filename="../../charity_pos/ui/donations/view.py" line="95"/>
         <source>Donations: Ctrl+Enter trace the donation, Ctrl+D donor statement</source>
         <translation>捐赠记录：Ctrl+Enter 追溯这笔捐赠，Ctrl+D 捐赠反馈函</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/donations/view.py" line="109"/>
+        <location filename="../../charity_pos/ui/donations/view.py" line="112"/>
         <source>{count} donations shown</source>
         <translation>显示 {count} 笔捐赠</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/donations/view.py" line="117"/>
+        <location filename="../../charity_pos/ui/donations/view.py" line="120"/>
         <source>Reissue receipt (Ctrl+P)</source>
         <translation>重开收据（Ctrl+P）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/donations/view.py" line="119"/>
+        <location filename="../../charity_pos/ui/donations/view.py" line="122"/>
         <source>Reprint receipt (Ctrl+P)</source>
         <translation>补打收据（Ctrl+P）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/donations/view.py" line="121"/>
+        <location filename="../../charity_pos/ui/donations/view.py" line="124"/>
         <source>Print receipt (Ctrl+P)</source>
         <translation>打印收据（Ctrl+P）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/donations/view.py" line="136"/>
+        <location filename="../../charity_pos/ui/donations/view.py" line="139"/>
         <source>Reissue receipt</source>
         <translation>重开收据</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/donations/view.py" line="137"/>
+        <location filename="../../charity_pos/ui/donations/view.py" line="140"/>
         <source>Receipt {number} was voided. Issue a new receipt, with a new number?</source>
         <translation>收据 {number} 已作废。要用新编号重开一张吗？</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/donations/view.py" line="141"/>
+        <location filename="../../charity_pos/ui/donations/view.py" line="144"/>
         <source>Print receipt</source>
         <translation>打印收据</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/donations/view.py" line="141"/>
+        <location filename="../../charity_pos/ui/donations/view.py" line="144"/>
         <source>The donor did not want a receipt. Print one anyway?</source>
         <translation>捐赠人登记时表示不要收据。仍要打印吗？</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/donations/view.py" line="148"/>
+        <location filename="../../charity_pos/ui/donations/view.py" line="151"/>
         <source>Receipt {number} reprinted, marked 补打 ({count}).</source>
         <translation>收据 {number} 已补打（第 {count} 次）。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/donations/view.py" line="151"/>
+        <location filename="../../charity_pos/ui/donations/view.py" line="154"/>
         <source>Receipt {number} issued for {donation}.</source>
         <translation>已为 {donation} 开具收据 {number}。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/donations/view.py" line="169"/>
+        <location filename="../../charity_pos/ui/donations/view.py" line="172"/>
         <source>Receipt {number} is void. Its number stays on record.</source>
         <translation>收据 {number} 已作废，编号保留备查。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/donations/view.py" line="178"/>
+        <location filename="../../charity_pos/ui/donations/view.py" line="181"/>
         <source>Labels for {number} done.</source>
         <translation>{number} 的标签已完成。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/donations/view.py" line="188"/>
+        <location filename="../../charity_pos/ui/donations/view.py" line="191"/>
         <source>Donor statement</source>
         <translation>捐赠反馈函</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/donations/view.py" line="188"/>
+        <location filename="../../charity_pos/ui/donations/view.py" line="191"/>
         <source>Year of the donations:</source>
         <translation>捐赠年份：</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/donations/view.py" line="217"/>
+        <location filename="../../charity_pos/ui/donations/view.py" line="220"/>
         <source>donor-statement-{year}.pdf</source>
         <translation>捐赠反馈函-{year}.pdf</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/donations/view.py" line="224"/>
+        <location filename="../../charity_pos/ui/donations/view.py" line="227"/>
         <source>Donor statement for {year} saved to {path}.</source>
         <translation>{year}年捐赠反馈函已保存到 {path}。</translation>
     </message>
@@ -1366,6 +1517,7 @@ This handout {value}: {lines} lines, {units} units</source>
     </message>
     <message>
         <location filename="../../charity_pos/messages.py" line="122"/>
+        <location filename="../../charity_pos/messages.py" line="401"/>
         <source>There is no file {path}.</source>
         <translation>文件 {path} 不存在。</translation>
     </message>
@@ -1647,7 +1799,7 @@ This handout {value}: {lines} lines, {units} units</source>
     </message>
     <message>
         <location filename="../../charity_pos/messages.py" line="143"/>
-        <location filename="../../charity_pos/messages.py" line="601"/>
+        <location filename="../../charity_pos/messages.py" line="644"/>
         <source>Year</source>
         <translation>年份</translation>
     </message>
@@ -2072,759 +2224,830 @@ This handout {value}: {lines} lines, {units} units</source>
         <translation>登记善款使用</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="289"/>
+        <location filename="../../charity_pos/messages.py" line="286"/>
+        <source>import and reconcile the merchant bill</source>
+        <translation>导入商户对账单并对账</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="290"/>
         <source>cash</source>
         <translation>现金</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="290"/>
+        <location filename="../../charity_pos/messages.py" line="291"/>
         <source>WeChat Pay</source>
         <translation>微信支付</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="291"/>
+        <location filename="../../charity_pos/messages.py" line="292"/>
         <source>Alipay</source>
         <translation>支付宝</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="292"/>
+        <location filename="../../charity_pos/messages.py" line="293"/>
         <source>UnionPay card</source>
         <translation>银联卡</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="293"/>
+        <location filename="../../charity_pos/messages.py" line="294"/>
         <source>store voucher</source>
         <translation>储值券</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="297"/>
+        <location filename="../../charity_pos/messages.py" line="298"/>
         <source>No household has relief card {card}.</source>
         <translation>没有家庭使用救助卡 {card}。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="298"/>
+        <location filename="../../charity_pos/messages.py" line="299"/>
         <source>Relief card {card} is suspended: {why}</source>
         <translation>救助卡 {card} 已暂停：{why}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="299"/>
+        <location filename="../../charity_pos/messages.py" line="300"/>
         <source>Relief card {card} expired on {until}; the household must be certified again.</source>
         <translation>救助卡 {card} 已于 {until} 过期，需重新认定救助资格。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="300"/>
+        <location filename="../../charity_pos/messages.py" line="301"/>
         <source>Relief card {card} is valid only from {until}.</source>
         <translation>救助卡 {card} 自 {until} 起才生效。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="301"/>
+        <location filename="../../charity_pos/messages.py" line="302"/>
         <source>Relief card {card} lapsed long ago and its household&apos;s data was erased.</source>
         <translation>救助卡 {card} 早已失效，该家庭的个人信息已删除。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="305"/>
+        <location filename="../../charity_pos/messages.py" line="306"/>
         <source>{path}: no such file.</source>
         <translation>{path}：没有这个文件。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="306"/>
+        <location filename="../../charity_pos/messages.py" line="307"/>
+        <location filename="../../charity_pos/messages.py" line="410"/>
         <source>{path} cannot be read (no permission, or a read error).</source>
         <translation>{path} 无法读取（没有权限，或读取出错）。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="307"/>
+        <location filename="../../charity_pos/messages.py" line="308"/>
         <source>{path} is not a charity-pos bundle, or it is cut short.</source>
         <translation>{path} 不是 charity-pos 数据包，或文件不完整。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="308"/>
+        <location filename="../../charity_pos/messages.py" line="309"/>
         <source>{path} is damaged: a part of the bundle is missing or extra.</source>
         <translation>{path} 已损坏：数据包缺少或多出了部分内容。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="309"/>
+        <location filename="../../charity_pos/messages.py" line="310"/>
         <source>{path} is damaged: a part appears twice.</source>
         <translation>{path} 已损坏：有一部分内容重复出现。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="310"/>
+        <location filename="../../charity_pos/messages.py" line="311"/>
         <source>{path} is damaged: a part is impossibly large.</source>
         <translation>{path} 已损坏：有一部分内容大得不可能。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="311"/>
+        <location filename="../../charity_pos/messages.py" line="312"/>
         <source>{path} is damaged: its manifest cannot be read.</source>
         <translation>{path} 已损坏：无法读取其清单。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="312"/>
+        <location filename="../../charity_pos/messages.py" line="313"/>
         <source>{path} is damaged: its content does not match its manifest.</source>
         <translation>{path} 已损坏：内容与清单不符。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="315"/>
+        <location filename="../../charity_pos/messages.py" line="316"/>
         <source>Something went wrong and nothing was saved. The details are in the log file.</source>
         <translation>出现意外错误，没有保存任何内容。详情见日志文件。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="318"/>
+        <location filename="../../charity_pos/messages.py" line="319"/>
         <source>{path} is {what}: charity-pos never writes over it; choose another file.</source>
         <translation>{path} 是{what}，charity-pos 不会覆盖它；请另选一个文件。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="320"/>
+        <location filename="../../charity_pos/messages.py" line="321"/>
         <source>the store&apos;s database</source>
         <translation>门店数据库</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="321"/>
+        <location filename="../../charity_pos/messages.py" line="322"/>
         <source>part of the store&apos;s database (its -wal, -shm or -journal file)</source>
         <translation>门店数据库的一部分（它的 -wal、-shm 或 -journal 文件）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="322"/>
+        <location filename="../../charity_pos/messages.py" line="323"/>
         <source>the store&apos;s lock file</source>
         <translation>门店的锁文件</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="323"/>
+        <location filename="../../charity_pos/messages.py" line="324"/>
         <source>a key file, or in the folder of the key files</source>
         <translation>密钥文件（或位于密钥文件夹中）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="324"/>
+        <location filename="../../charity_pos/messages.py" line="325"/>
         <source>the settings file</source>
         <translation>设置文件</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="325"/>
+        <location filename="../../charity_pos/messages.py" line="326"/>
         <source>the district hub&apos;s database</source>
         <translation>区级数据中心的数据库</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="326"/>
+        <location filename="../../charity_pos/messages.py" line="327"/>
         <source>part of the district hub&apos;s database (its -wal, -shm or -journal file)</source>
         <translation>区级数据中心数据库的一部分（它的 -wal、-shm 或 -journal 文件）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="327"/>
+        <location filename="../../charity_pos/messages.py" line="328"/>
         <source>a database (a store&apos;s, the hub&apos;s or a copy)</source>
         <translation>一个数据库（门店的、区级数据中心的或其副本）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="328"/>
+        <location filename="../../charity_pos/messages.py" line="329"/>
         <source>part of a database (a -wal, -shm or -journal file)</source>
         <translation>数据库的一部分（-wal、-shm 或 -journal 文件）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="330"/>
+        <location filename="../../charity_pos/messages.py" line="331"/>
         <source>{path} cannot be written: {why}.</source>
         <translation>无法写入 {path}：{why}。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="332"/>
+        <location filename="../../charity_pos/messages.py" line="333"/>
         <source>permission denied (or another program has the file open)</source>
         <translation>没有写入权限（或文件正被其他程序打开）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="334"/>
+        <location filename="../../charity_pos/messages.py" line="335"/>
         <source>the disk is read-only</source>
         <translation>磁盘为只读</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="335"/>
+        <location filename="../../charity_pos/messages.py" line="336"/>
         <source>the disk is full</source>
         <translation>磁盘已满</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="336"/>
+        <location filename="../../charity_pos/messages.py" line="337"/>
         <source>a part of the path before the file name is not a folder</source>
         <translation>文件名前面的路径中有一部分不是文件夹</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="337"/>
+        <location filename="../../charity_pos/messages.py" line="338"/>
         <source>it is not an ordinary file (a device or a pipe)</source>
         <translation>它不是普通文件（而是设备或管道）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="338"/>
+        <location filename="../../charity_pos/messages.py" line="339"/>
         <source>the name is too long or not allowed there</source>
         <translation>文件名太长，或在该位置不允许使用</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="339"/>
+        <location filename="../../charity_pos/messages.py" line="340"/>
         <source>{detail}</source>
         <translation>{detail}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="341"/>
+        <location filename="../../charity_pos/messages.py" line="342"/>
         <source>{count} households imported, but the rows to correct were not written: {problem}</source>
         <translation>已导入 {count} 户家庭，但需更正的记录没有写出：{problem}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="345"/>
+        <location filename="../../charity_pos/messages.py" line="346"/>
         <source>a folder</source>
         <extracomment>what a bundle refused without reading it was instead of a file (BundleNotAFile.what)</extracomment>
         <translation>一个文件夹</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="346"/>
+        <location filename="../../charity_pos/messages.py" line="347"/>
         <source>a pipe (FIFO)</source>
         <translation>一个管道（FIFO）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="347"/>
+        <location filename="../../charity_pos/messages.py" line="348"/>
         <source>a device</source>
         <translation>一个设备</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="348"/>
+        <location filename="../../charity_pos/messages.py" line="349"/>
         <source>not a regular file</source>
         <translation>不是普通文件</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="350"/>
+        <location filename="../../charity_pos/messages.py" line="351"/>
         <source>{path} is {what}, not a bundle file: refused without reading it.</source>
         <translation>{path} 是{what}，不是数据包文件：未读取即拒收。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="351"/>
+        <location filename="../../charity_pos/messages.py" line="352"/>
         <source>{path} is larger than a bundle may be ({limit}): refused without reading it.</source>
         <translation>{path} 超过数据包允许的大小（{limit}）：未读取即拒收。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="353"/>
+        <location filename="../../charity_pos/messages.py" line="354"/>
         <source>{path} is damaged: its part {part} is larger than it may be ({limit}).</source>
         <translation>{path} 已损坏：其中的 {part} 超过允许的大小（{limit}）。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="356"/>
+        <location filename="../../charity_pos/messages.py" line="357"/>
         <source>{path} is damaged or not from charity-pos: a part is compressed, and charity-pos stores every part uncompressed.</source>
         <translation>{path} 已损坏或并非 charity-pos 所写：有一部分内容经过压缩，而 charity-pos 存放的各部分均不压缩。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="359"/>
+        <location filename="../../charity_pos/messages.py" line="360"/>
         <source>{path} is damaged or not from charity-pos: a part is encrypted or marked in a way charity-pos never writes.</source>
         <translation>{path} 已损坏或并非 charity-pos 所写：有一部分内容被加密，或带有 charity-pos 从不写入的标记。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="362"/>
+        <location filename="../../charity_pos/messages.py" line="363"/>
         <source>{path} is damaged: the ZIP headers of a part disagree with each other.</source>
         <translation>{path} 已损坏：某部分内容的 ZIP 文件头前后不一致。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="363"/>
+        <location filename="../../charity_pos/messages.py" line="364"/>
         <source>{path} is damaged: its ZIP structure is not what charity-pos writes (parts overlap, leave gaps or run past the end).</source>
         <translation>{path} 已损坏：其 ZIP 结构与 charity-pos 所写的不同（各部分相互重叠、留有空隙或超出文件末尾）。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="366"/>
+        <location filename="../../charity_pos/messages.py" line="367"/>
         <source>{path} is damaged: a part does not match its checksum.</source>
         <translation>{path} 已损坏：有一部分内容与其校验和不符。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="367"/>
+        <location filename="../../charity_pos/messages.py" line="368"/>
         <source>{path} has more parts than a charity-pos bundle has.</source>
         <translation>{path} 包含的部分多于 charity-pos 数据包应有的数量。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="368"/>
+        <location filename="../../charity_pos/messages.py" line="369"/>
         <source>{path} holds a part that a charity-pos bundle of this kind does not have.</source>
         <translation>{path} 含有此类 charity-pos 数据包不应有的部分。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="370"/>
+        <location filename="../../charity_pos/messages.py" line="371"/>
         <source>{path} is damaged: the size of a part differs from the size its manifest gives.</source>
         <translation>{path} 已损坏：某部分内容的大小与清单所记不符。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="374"/>
+        <location filename="../../charity_pos/messages.py" line="375"/>
         <source>{path} is damaged: {part} is nested deeper than charity-pos ever writes (more than {limit} levels).</source>
         <translation>{path} 已损坏：{part} 的嵌套层数超出 charity-pos 所写的范围（多于 {limit} 层）。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="376"/>
+        <location filename="../../charity_pos/messages.py" line="377"/>
         <source>{path} is damaged: {part} holds a number out of range, or NaN or Infinity.</source>
         <translation>{path} 已损坏：{part} 含有超出范围的数字，或 NaN、Infinity。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="485"/>
+        <location filename="../../charity_pos/messages.py" line="383"/>
+        <source>Not a payment code: nothing was scanned.</source>
+        <translation>不是付款码：没有扫到内容。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="384"/>
+        <source>Not a payment code: a payment code has only digits.</source>
+        <translation>不是付款码：付款码只含数字。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="385"/>
+        <source>Not a payment code: {length} digits is too short (Alipay 16-24, WeChat Pay 18).</source>
+        <translation>不是付款码：{length} 位数字太短（支付宝 16-24 位，微信支付 18 位）。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="387"/>
+        <source>Not a payment code: {length} digits is too long (Alipay 16-24, WeChat Pay 18).</source>
+        <translation>不是付款码：{length} 位数字太长（支付宝 16-24 位，微信支付 18 位）。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="389"/>
+        <source>Not a payment code: it starts like WeChat Pay&apos;s, which has 18 digits, but has {length}.</source>
+        <translation>不是付款码：开头像微信支付付款码（应为 18 位），但有 {length} 位。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="391"/>
+        <source>Not a payment code: WeChat Pay&apos;s start with 10-15 and Alipay&apos;s with 25-30.</source>
+        <translation>不是付款码：微信支付付款码以 10-15 开头，支付宝以 25-30 开头。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="395"/>
+        <source>The {method} reference holds a whole payment code, which is never stored: scan it in the payment dialog, which keeps only its first and last four digits.</source>
+        <translation>{method}的流水号中含有完整的付款码，付款码不得保存：请在收款窗口扫码，系统只保留前四位和后四位。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="398"/>
+        <source>The masked payment code is not a {method} code.</source>
+        <translation>该脱敏付款码不是{method}的付款码。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="402"/>
+        <source>{path} is not a merchant bill: it is not text in UTF-8 or GBK.</source>
+        <translation>{path} 不是商户对账单：它不是 UTF-8 或 GBK 编码的文本。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="404"/>
+        <source>{path} is not a WeChat Pay or Alipay merchant bill: no header row of one was found.</source>
+        <translation>{path} 不是微信支付或支付宝的商户对账单：找不到对账单的表头行。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="406"/>
+        <source>{path}, line {line}: {field} cannot be read; nothing was imported.</source>
+        <translation>{path} 第 {line} 行：无法读取“{field}”；未导入任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="408"/>
+        <source>{path} is a merchant bill with no payments in it.</source>
+        <translation>{path} 是商户对账单，但其中没有任何交易。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="409"/>
+        <source>{path} is too large to be one day&apos;s merchant bill.</source>
+        <translation>{path} 太大，不可能是一天的商户对账单。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="528"/>
         <source>{path} is a folder; give the name of a file to write.</source>
         <translation>{path} 是文件夹；请指定要写入的文件名。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="486"/>
+        <location filename="../../charity_pos/messages.py" line="529"/>
         <source>{path} is a file, not a folder; give the folder to write into.</source>
         <translation>{path} 是文件，不是文件夹；请指定要写入的文件夹。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="487"/>
+        <location filename="../../charity_pos/messages.py" line="530"/>
         <source>{path} already exists and was not written by charity-pos, so it is left as it is; choose another name, move it away, or (on the command line) add --force to replace it.</source>
         <translation>{path} 已存在，且不是 charity-pos 写的，因此保持不动；请另选文件名、把它移走，或（在命令行中）加上 --force 予以替换。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="490"/>
+        <location filename="../../charity_pos/messages.py" line="533"/>
         <source>{path} is not a hub trust file made by “charity-pos hub add-store” (field {field}).</source>
         <translation>{path} 不是“charity-pos hub add-store”生成的区级数据中心信任文件（字段 {field}）。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="492"/>
-        <location filename="../../charity_pos/messages.py" line="565"/>
+        <location filename="../../charity_pos/messages.py" line="535"/>
+        <location filename="../../charity_pos/messages.py" line="608"/>
         <source>{path} was made for store {made_for}, not for this store ({store_code}).</source>
         <translation>{path} 是为门店 {made_for} 生成的，不是本门店（{store_code}）的。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="494"/>
+        <location filename="../../charity_pos/messages.py" line="537"/>
         <source>This store already trusts the hub of {district} ({hub_id}); {path} is from another hub and is refused.</source>
         <translation>本门店已信任{district}的区级数据中心（{hub_id}）；{path} 来自另一个数据中心，已拒绝。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="496"/>
+        <location filename="../../charity_pos/messages.py" line="539"/>
         <source>There is no journal event #{from_seq}: this store&apos;s journal runs from #1 to #{last_seq}.</source>
         <translation>没有日志事件 #{from_seq}：本门店的日志从 #1 到 #{last_seq}。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="498"/>
+        <location filename="../../charity_pos/messages.py" line="541"/>
         <source>The journal of {path} is broken at event #{seq}; nothing was exported. Run charity-pos verify.</source>
         <translation>{path} 的日志在事件 #{seq} 处断开，未导出任何内容。请运行 charity-pos verify 核验。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="505"/>
+        <location filename="../../charity_pos/messages.py" line="548"/>
         <source>There is no district hub at {url} yet; create it with “charity-pos hub init”.</source>
         <translation>{url} 还没有区级数据中心；请先用“charity-pos hub init”创建。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="507"/>
+        <location filename="../../charity_pos/messages.py" line="550"/>
         <source>{url} already holds the district hub of {district}; a new hub needs a new database.</source>
         <translation>{url} 已是{district}的区级数据中心；新建数据中心需要新的数据库。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="509"/>
+        <location filename="../../charity_pos/messages.py" line="552"/>
         <source>{url} is not a charity-pos district hub database.</source>
         <translation>{url} 不是 charity-pos 区级数据中心数据库。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="510"/>
+        <location filename="../../charity_pos/messages.py" line="553"/>
         <source>The hub database {url} cannot be opened: {detail}</source>
         <translation>无法打开数据中心数据库 {url}：{detail}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="511"/>
+        <location filename="../../charity_pos/messages.py" line="554"/>
         <source>{path} is not a store registration file made by “charity-pos store-key” (field {field}).</source>
         <translation>{path} 不是由“charity-pos store-key”生成的门店登记文件（字段 {field}）。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="513"/>
+        <location filename="../../charity_pos/messages.py" line="556"/>
         <source>Store {store_code} is already registered with another key; a registration file cannot replace it.</source>
         <translation>门店 {store_code} 已用另一个密钥登记；登记文件不能替换已登记的密钥。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="515"/>
+        <location filename="../../charity_pos/messages.py" line="558"/>
         <source>This store is already registered as {registered_code}, not as {store_code}.</source>
         <translation>该门店已登记为 {registered_code}，而不是 {store_code}。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="517"/>
+        <location filename="../../charity_pos/messages.py" line="560"/>
         <source>{path} is not a bundle of a store&apos;s events (it is “{kind}”).</source>
         <translation>{path} 不是门店业务事件数据包（而是“{kind}”）。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="519"/>
+        <location filename="../../charity_pos/messages.py" line="562"/>
         <source>{path} comes from store {store_code}, which is not registered at this hub; register it with “charity-pos hub add-store” first.</source>
         <translation>{path} 来自门店 {store_code}，该门店未在本数据中心登记；请先用“charity-pos hub add-store”登记。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="522"/>
+        <location filename="../../charity_pos/messages.py" line="565"/>
         <source>{path} has been altered: its bytes are not those charity-pos wrote for its content.</source>
         <translation>{path} 已被改动：文件字节与 charity-pos 为其内容写出的不一致。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="524"/>
+        <location filename="../../charity_pos/messages.py" line="567"/>
         <source>{path} is signed by {signer} but holds the events of store {store_code}: refused as forged.</source>
         <translation>{path} 由 {signer} 签名，却装有门店 {store_code} 的事件：视为伪造，拒绝导入。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="526"/>
+        <location filename="../../charity_pos/messages.py" line="569"/>
         <source>{path} is not from the store registered as {store_code} (another store id): refused.</source>
         <translation>{path} 不是来自登记为 {store_code} 的门店（门店标识不同）：拒绝导入。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="528"/>
+        <location filename="../../charity_pos/messages.py" line="571"/>
         <source>{path} is damaged or tampered with: its manifest ({field}) does not match its events.</source>
         <translation>{path} 已损坏或被篡改：清单（{field}）与事件不符。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="530"/>
+        <location filename="../../charity_pos/messages.py" line="573"/>
         <source>{path} is damaged: line {line} of its events is not an event.</source>
         <translation>{path} 已损坏：事件第 {line} 行不是有效事件。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="532"/>
+        <location filename="../../charity_pos/messages.py" line="575"/>
         <source>{path} is damaged or tampered with: its events are out of order or missing (expected #{seq}).</source>
         <translation>{path} 已损坏或被篡改：事件顺序错乱或有缺失（应为 #{seq}）。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="534"/>
+        <location filename="../../charity_pos/messages.py" line="577"/>
         <source>{path} is damaged or tampered with: event #{seq} does not match its hash.</source>
         <translation>{path} 已损坏或被篡改：事件 #{seq} 与其哈希值不符。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="536"/>
+        <location filename="../../charity_pos/messages.py" line="579"/>
         <source>{path} is damaged or tampered with: event #{seq} does not follow the event before it.</source>
         <translation>{path} 已损坏或被篡改：事件 #{seq} 与前一事件接不上。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="538"/>
+        <location filename="../../charity_pos/messages.py" line="581"/>
         <source>missing events {first}-{last} of store {store_code}: import the earlier bundle first</source>
         <translation>缺少门店 {store_code} 的事件 {first}-{last}：请先导入更早的数据包</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="540"/>
+        <location filename="../../charity_pos/messages.py" line="583"/>
         <source>Event #{seq} of store {store_code} differs from the one the hub already holds: refused as tampering (a fork).</source>
         <translation>门店 {store_code} 的事件 #{seq} 与数据中心已有的不同：视为篡改（分叉），拒绝导入。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="543"/>
+        <location filename="../../charity_pos/messages.py" line="586"/>
         <source>{path}: the hub&apos;s database refused the import ({detail}); nothing was saved.</source>
         <translation>{path}：数据中心数据库拒绝了导入（{detail}），没有保存任何内容。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="545"/>
+        <location filename="../../charity_pos/messages.py" line="588"/>
         <source>{path} was refused after an unexpected error ({error}); nothing was saved, and the details are in the log file.</source>
         <translation>{path} 因意外错误（{error}）被拒收；没有保存任何内容，详情见日志文件。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="548"/>
+        <location filename="../../charity_pos/messages.py" line="591"/>
         <source>{path} is damaged or tampered with: its manifest&apos;s {field} is missing or not a value charity-pos writes.</source>
         <translation>{path} 已损坏或被篡改：清单中的 {field} 缺失，或不是 charity-pos 会写入的值。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="551"/>
+        <location filename="../../charity_pos/messages.py" line="594"/>
         <source>{path} is damaged or tampered with: event #{seq} (line {line}) is not what a store writes ({field}).</source>
         <translation>{path} 已损坏或被篡改：事件 #{seq}（第 {line} 行）不是门店会写入的内容（{field}）。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="554"/>
+        <location filename="../../charity_pos/messages.py" line="597"/>
         <source>No store {store_code} is registered at this hub; register it with “charity-pos hub add-store”.</source>
         <translation>本数据中心没有登记门店 {store_code}；请先用“charity-pos hub add-store”登记。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="556"/>
+        <location filename="../../charity_pos/messages.py" line="599"/>
         <source>{path} is damaged: line {line} of its households is not a household link.</source>
         <translation>{path} 已损坏：其家庭文件第 {line} 行不是家庭关联记录。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="561"/>
+        <location filename="../../charity_pos/messages.py" line="604"/>
         <source>This store trusts no district hub yet, so {path} cannot be checked: run charity-pos trust-hub first.</source>
         <translation>本店尚未信任任何区级中心，无法核验 {path}：请先运行 charity-pos trust-hub。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="563"/>
+        <location filename="../../charity_pos/messages.py" line="606"/>
         <source>{path} is not a bundle from the district hub to a store (it is a {kind} bundle).</source>
         <translation>{path} 不是区级中心发给门店的数据包（它是 {kind} 数据包）。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="567"/>
+        <location filename="../../charity_pos/messages.py" line="610"/>
         <source>{path} is signed by {signer}, not by the hub of {district} that this store trusts: refused.</source>
         <translation>{path} 由 {signer} 签名，不是本店信任的{district}中心：已拒绝。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="569"/>
+        <location filename="../../charity_pos/messages.py" line="612"/>
         <source>{path} is bundle #{sequence} from the hub, not newer than #{last_seq}: it is older than the one last applied (or the same one) and is refused.</source>
         <translation>{path} 是中心的第 {sequence} 号数据包，不比上次导入的第 {last_seq} 号新：比上次导入的旧（或是同一个），已拒绝。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="572"/>
+        <location filename="../../charity_pos/messages.py" line="615"/>
         <source>{path} is damaged: line {line} of {file} is not what the district sends; nothing was applied.</source>
         <translation>{path} 已损坏：{file} 第 {line} 行不是区里发送的内容；未导入任何数据。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="574"/>
+        <location filename="../../charity_pos/messages.py" line="617"/>
         <source>{path}: card {card} of the district&apos;s registry is held here by another household; nothing was applied. Ask the district to check the card.</source>
         <translation>{path}：区登记册中的救助卡 {card} 在本店属于另一户；未导入任何数据。请联系区里核对此卡。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="577"/>
+        <location filename="../../charity_pos/messages.py" line="620"/>
         <source>Household {card} came from the district&apos;s registry: this store does not hold its whole ID number (ask the district).</source>
         <translation>救助户 {card} 来自区登记册：本店不保存其完整身份证号（请向区里查询）。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="585"/>
+        <location filename="../../charity_pos/messages.py" line="628"/>
         <source>Nothing in this store has the code “{code}”: scan a label, or type a barcode or a donation, receipt, sale, return, handout, stock receipt or count number.</source>
         <translation>本店没有编码为“{code}”的记录：请扫描标签，或输入条码，或捐赠、收据、销售、退货、发放、入库、盘点单号。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="588"/>
+        <location filename="../../charity_pos/messages.py" line="631"/>
         <source>No donor is recorded as “{donor}”: give the donor&apos;s name exactly as recorded, a company&apos;s credit code or the donor&apos;s phone number.</source>
         <translation>没有登记为“{donor}”的捐赠人：请输入与登记完全一致的姓名、单位的统一社会信用代码或捐赠人的电话号码。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="591"/>
+        <location filename="../../charity_pos/messages.py" line="634"/>
         <source>{count} donors are recorded as “{donor}”: give the company&apos;s credit code or the donor&apos;s phone number instead.</source>
         <translation>有 {count} 位捐赠人登记为“{donor}”：请改用单位的统一社会信用代码或捐赠人的电话号码。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="594"/>
+        <location filename="../../charity_pos/messages.py" line="637"/>
         <source>Anonymous donations have no donor statement: there is no one to address it to.</source>
         <translation>匿名捐赠没有捐赠反馈函：没有可以致函的对象。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="596"/>
+        <location filename="../../charity_pos/messages.py" line="639"/>
         <source>“{donor}” gave nothing in {year}: there is no statement to write.</source>
         <translation>“{donor}”在{year}年没有捐赠记录，无需出具反馈函。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="600"/>
+        <location filename="../../charity_pos/messages.py" line="643"/>
         <source>Code</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="602"/>
+        <location filename="../../charity_pos/messages.py" line="645"/>
         <source>Donor</source>
         <translation>捐赠人</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="605"/>
+        <location filename="../../charity_pos/messages.py" line="648"/>
         <source>{field}: “{value}” is not a year; type it like 2026.</source>
         <translation>{field}：“{value}”不是年份，请输入如 2026。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="611"/>
+        <location filename="../../charity_pos/messages.py" line="654"/>
         <source>{path}: a report is written as an Excel workbook (.xlsx), a PDF (.pdf) or a .csv file, not as “{suffix}”.</source>
         <translation>{path}：报表只能保存为 Excel 工作簿（.xlsx）、PDF（.pdf）或 .csv 文件，不能保存为“{suffix}”。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="614"/>
+        <location filename="../../charity_pos/messages.py" line="657"/>
         <source>There is no report “{kind}”; the reports are: {kinds}.</source>
         <translation>没有“{kind}”这种报表；可用的报表有：{kinds}。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="615"/>
+        <location filename="../../charity_pos/messages.py" line="658"/>
         <source>{month} has not begun yet: a public notice is written for a month that has begun.</source>
         <translation>{month} 尚未开始：只能为已开始的月份编制公示。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="620"/>
+        <location filename="../../charity_pos/messages.py" line="663"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="626"/>
+        <location filename="../../charity_pos/messages.py" line="669"/>
         <source>{field}: up to “{value}” is more than 36 months; show at most 36 months at a time.</source>
         <translation>{field}：到“{value}”超过 36 个月；一次最多显示 36 个月。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="633"/>
+        <location filename="../../charity_pos/messages.py" line="676"/>
         <source>This QR code was printed in training mode: it is practice, not a donation receipt.</source>
         <translation>此二维码由培训模式打印：仅供练习，不是捐赠收据。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="635"/>
+        <location filename="../../charity_pos/messages.py" line="678"/>
         <source>“{text}” is not the QR code of a charity-pos donation receipt: scan the code at the top left of the receipt.</source>
         <translation>“{text}”不是 charity-pos 捐赠收据的二维码：请扫描收据左上角的二维码。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="638"/>
+        <location filename="../../charity_pos/messages.py" line="681"/>
         <source>No QR code could be read in {path}: scan or photograph the receipt again, flat, sharp and with the whole code in the picture.</source>
         <translation>{path} 中读不出二维码：请把收据放平，重新扫描或拍照，画面清晰并拍全二维码。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="641"/>
+        <location filename="../../charity_pos/messages.py" line="684"/>
         <source>{path} cannot be read as a picture or PDF: give a PNG, JPEG or PDF of the receipt.</source>
         <translation>{path} 不是可读取的图片或 PDF：请提供收据的 PNG、JPEG 或 PDF 文件。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="643"/>
+        <location filename="../../charity_pos/messages.py" line="686"/>
         <source>{path} is not a keys file written by charity-pos hub publish-keys ({field} is wrong).</source>
         <translation>{path} 不是 charity-pos hub publish-keys 生成的公钥文件（{field} 有误）。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="645"/>
+        <location filename="../../charity_pos/messages.py" line="688"/>
         <source>{path} was changed after the hub signed it (hub key {fingerprint}): do not trust it; get the district&apos;s keys file again.</source>
         <translation>{path} 在区平台签名后被改动过（平台公钥 {fingerprint}）：不可信，请重新向区里获取公钥文件。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="648"/>
+        <location filename="../../charity_pos/messages.py" line="691"/>
         <source>{path} is signed by hub key {fingerprint}, not by the district&apos;s key {expected}: do not trust it.</source>
         <translation>{path} 由平台公钥 {fingerprint} 签名，而不是区里公布的公钥 {expected}：不可信。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="653"/>
+        <location filename="../../charity_pos/messages.py" line="696"/>
         <source>version</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="654"/>
+        <location filename="../../charity_pos/messages.py" line="697"/>
         <source>layout</source>
         <translation>格式</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="655"/>
+        <location filename="../../charity_pos/messages.py" line="698"/>
         <source>store code</source>
         <translation>门店编码</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="656"/>
+        <location filename="../../charity_pos/messages.py" line="699"/>
         <source>receipt number</source>
         <translation>收据号码</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="657"/>
+        <location filename="../../charity_pos/messages.py" line="700"/>
         <source>date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="658"/>
+        <location filename="../../charity_pos/messages.py" line="701"/>
         <source>amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="659"/>
+        <location filename="../../charity_pos/messages.py" line="702"/>
         <source>signature</source>
         <translation>签名</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="660"/>
+        <location filename="../../charity_pos/messages.py" line="703"/>
         <source>verification code</source>
         <translation>校验码</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="663"/>
+        <location filename="../../charity_pos/messages.py" line="706"/>
         <source>The receipt&apos;s QR code is damaged: its {field} “{value}” is not as a store prints it. Scan it again, or type its text exactly.</source>
         <translation>收据二维码已损坏：其中的{field}“{value}”与门店打印的格式不符。请重新扫描，或准确输入二维码内容。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="800"/>
+        <location filename="../../charity_pos/messages.py" line="843"/>
         <source>The receipt printer ({target}) did not take the job: {why} What was recorded is kept: print again once the printer is ready.</source>
         <translation>小票打印机（{target}）未能打印：{why}已记录的内容不会丢失，打印机就绪后请重新打印。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="804"/>
+        <location filename="../../charity_pos/messages.py" line="847"/>
         <source>it cannot be reached. Check that it is switched on and its cable (or network) is plugged in.</source>
         <translation>无法连接打印机。请检查打印机是否开机，数据线（或网线）是否插好。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="806"/>
+        <location filename="../../charity_pos/messages.py" line="849"/>
         <source>the port cannot be opened. Check the port&apos;s name in Settings, and that no other program is using it.</source>
         <translation>端口无法打开。请在设置中检查端口名称，并确认没有其他程序占用该端口。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="808"/>
+        <location filename="../../charity_pos/messages.py" line="851"/>
         <source>it is out of paper. Put in a new roll and close the cover.</source>
         <translation>打印机缺纸。请装入新纸卷并合上纸仓盖。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="809"/>
+        <location filename="../../charity_pos/messages.py" line="852"/>
         <source>this PC lacks what the connection needs (the USB library or the Windows printing module).</source>
         <translation>本机缺少该连接方式所需的组件（USB 驱动库或 Windows 打印模块）。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="811"/>
+        <location filename="../../charity_pos/messages.py" line="854"/>
         <source>a Windows print queue can only be used on Windows.</source>
         <translation>Windows 打印队列只能在 Windows 系统上使用。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="812"/>
+        <location filename="../../charity_pos/messages.py" line="855"/>
         <source>it answered with an error ({detail}).</source>
         <translation>打印机返回错误（{detail}）。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="824"/>
+        <location filename="../../charity_pos/messages.py" line="867"/>
         <source>Slip output</source>
         <translation>小票输出方式</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="825"/>
+        <location filename="../../charity_pos/messages.py" line="868"/>
         <source>Printer connection</source>
         <translation>打印机连接方式</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="826"/>
+        <location filename="../../charity_pos/messages.py" line="869"/>
         <source>USB vendor ID</source>
         <translation>USB 厂商 ID</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="827"/>
+        <location filename="../../charity_pos/messages.py" line="870"/>
         <source>USB product ID</source>
         <translation>USB 产品 ID</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="828"/>
+        <location filename="../../charity_pos/messages.py" line="871"/>
         <source>Serial port</source>
         <translation>串口</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="829"/>
+        <location filename="../../charity_pos/messages.py" line="872"/>
         <source>Baud rate</source>
         <translation>波特率</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="830"/>
+        <location filename="../../charity_pos/messages.py" line="873"/>
         <source>Printer address</source>
         <translation>打印机地址</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="831"/>
+        <location filename="../../charity_pos/messages.py" line="874"/>
         <source>Printer port</source>
         <translation>打印机端口</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="832"/>
+        <location filename="../../charity_pos/messages.py" line="875"/>
         <source>Windows printer</source>
         <translation>Windows 打印机</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="833"/>
+        <location filename="../../charity_pos/messages.py" line="876"/>
         <source>Drawer pin</source>
         <translation>钱箱引脚</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="834"/>
+        <location filename="../../charity_pos/messages.py" line="877"/>
         <source>Slip paper</source>
         <translation>小票纸宽</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="837"/>
+        <location filename="../../charity_pos/messages.py" line="880"/>
         <source>{field}: “{value}” is not a USB ID; type four hexadecimal digits, like 0416 or 0x0416.</source>
         <translation>{field}：“{value}”不是有效的 USB ID，请输入四位十六进制数字，例如 0416 或 0x0416。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="839"/>
+        <location filename="../../charity_pos/messages.py" line="882"/>
         <source>{field}: “{value}” is not a baud rate a receipt printer uses (9600, 19200, 38400, 57600 or 115200).</source>
         <translation>{field}：“{value}”不是小票打印机使用的波特率（9600、19200、38400、57600 或 115200）。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="841"/>
+        <location filename="../../charity_pos/messages.py" line="884"/>
         <source>{field}: “{value}” is not a network address; type the printer&apos;s IP address, like 192.168.1.87.</source>
         <translation>{field}：“{value}”不是有效的网络地址，请输入打印机的 IP 地址，例如 192.168.1.87。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="843"/>
+        <location filename="../../charity_pos/messages.py" line="886"/>
         <source>{field}: “{value}” is not a port number from 1 to 65535.</source>
         <translation>{field}：“{value}”不是 1 到 65535 之间的端口号。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="844"/>
+        <location filename="../../charity_pos/messages.py" line="887"/>
         <source>{field}: a cash drawer is on pin 2 or pin 5, not “{value}”.</source>
         <translation>{field}：钱箱接在 2 号或 5 号引脚，不能是“{value}”。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="845"/>
+        <location filename="../../charity_pos/messages.py" line="888"/>
         <source>{field}: receipt paper is 58 or 80 mm wide, not “{value}”.</source>
         <translation>{field}：小票纸宽为 58 或 80 毫米，不能是“{value}”。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="846"/>
+        <location filename="../../charity_pos/messages.py" line="889"/>
         <source>{field}: a Windows print queue can only be used on Windows.</source>
         <translation>{field}：Windows 打印队列只能在 Windows 系统上使用。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="847"/>
+        <location filename="../../charity_pos/messages.py" line="890"/>
         <source>{field}: “{value}” is not one of the choices.</source>
         <translation>{field}：“{value}”不在可选范围内。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="850"/>
+        <location filename="../../charity_pos/messages.py" line="893"/>
         <source>open the cash drawer without a sale</source>
         <translation>无销售开钱箱</translation>
     </message>
@@ -4365,97 +4588,97 @@ This handout {value}: {lines} lines, {units} units</source>
         <translation>【培训】charity-pos · {store}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/main_window.py" line="160"/>
+        <location filename="../../charity_pos/ui/main_window.py" line="187"/>
         <source>&amp;System</source>
         <translation>系统(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/main_window.py" line="161"/>
+        <location filename="../../charity_pos/ui/main_window.py" line="188"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/main_window.py" line="165"/>
+        <location filename="../../charity_pos/ui/main_window.py" line="192"/>
         <source>Counter &amp;limits…</source>
         <translation>收银限额(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/main_window.py" line="167"/>
+        <location filename="../../charity_pos/ui/main_window.py" line="194"/>
         <source>&amp;Log out</source>
         <translation>注销(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/main_window.py" line="171"/>
+        <location filename="../../charity_pos/ui/main_window.py" line="198"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/main_window.py" line="174"/>
+        <location filename="../../charity_pos/ui/main_window.py" line="201"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/main_window.py" line="175"/>
+        <location filename="../../charity_pos/ui/main_window.py" line="202"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/main_window.py" line="178"/>
+        <location filename="../../charity_pos/ui/main_window.py" line="205"/>
         <source>&amp;About charity-pos</source>
         <translation>关于 charity-pos(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/main_window.py" line="180"/>
+        <location filename="../../charity_pos/ui/main_window.py" line="207"/>
         <source>About charity-pos</source>
         <translation>关于 charity-pos</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/main_window.py" line="181"/>
+        <location filename="../../charity_pos/ui/main_window.py" line="208"/>
         <source>charity-pos {version}: point of sale for community charity supermarkets.</source>
         <translation>charity-pos {version}：社区慈善超市收银系统。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/main_window.py" line="216"/>
+        <location filename="../../charity_pos/ui/main_window.py" line="243"/>
         <source>Manager</source>
         <translation>店长</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/main_window.py" line="216"/>
+        <location filename="../../charity_pos/ui/main_window.py" line="243"/>
         <source>Cashier</source>
         <translation>收银员</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/main_window.py" line="218"/>
+        <location filename="../../charity_pos/ui/main_window.py" line="245"/>
         <source>Store: {store} ({code})   User: {user}   Role: {role}   Date: {date}</source>
         <translation>门店：{store}（{code}）   用户：{user}   角色：{role}   日期：{date}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/main_window.py" line="224"/>
+        <location filename="../../charity_pos/ui/main_window.py" line="251"/>
         <source>F1: this list</source>
         <translation>F1：本列表</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/main_window.py" line="224"/>
+        <location filename="../../charity_pos/ui/main_window.py" line="251"/>
         <source>Ctrl+L: log out</source>
         <translation>Ctrl+L：注销</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/main_window.py" line="224"/>
+        <location filename="../../charity_pos/ui/main_window.py" line="251"/>
         <source>Ctrl+Q: quit</source>
         <translation>Ctrl+Q：退出</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/main_window.py" line="225"/>
+        <location filename="../../charity_pos/ui/main_window.py" line="252"/>
         <source>Ctrl+,: settings</source>
         <translation>Ctrl+,：设置</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/main_window.py" line="229"/>
+        <location filename="../../charity_pos/ui/main_window.py" line="258"/>
         <source>Keyboard shortcuts</source>
         <translation>快捷键</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/main_window.py" line="246"/>
+        <location filename="../../charity_pos/ui/main_window.py" line="277"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
@@ -4781,169 +5004,204 @@ This handout {value}: {lines} lines, {units} units</source>
 <context>
     <name>PaymentDialog</name>
     <message>
-        <location filename="../../charity_pos/ui/sales/payment.py" line="65"/>
+        <location filename="../../charity_pos/ui/sales/payment.py" line="78"/>
         <source>Cash</source>
-        <extracomment>After the sale is made, Enter closes the dialog only after this long, so a key pressed twice leaves the change on the screen. What was last sent to the service.</extracomment>
+        <extracomment>After the sale is made, Enter closes the dialog only after this long, so a key pressed twice leaves the change on the screen. In the cash and amount fields, this many digits or more are a scan, not an amount. What was last sent to the service. how a yes/no question is asked; a test replaces it (no modal loop)</extracomment>
         <translation>现金</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/payment.py" line="65"/>
+        <location filename="../../charity_pos/ui/sales/payment.py" line="78"/>
         <source>WeChat Pay</source>
         <translation>微信支付</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/payment.py" line="66"/>
+        <location filename="../../charity_pos/ui/sales/payment.py" line="79"/>
         <source>Alipay</source>
         <translation>支付宝</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/payment.py" line="66"/>
+        <location filename="../../charity_pos/ui/sales/payment.py" line="79"/>
         <source>UnionPay card</source>
         <translation>银联卡</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/payment.py" line="67"/>
+        <location filename="../../charity_pos/ui/sales/payment.py" line="80"/>
         <source>Store voucher</source>
         <translation>储值券</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/payment.py" line="68"/>
+        <location filename="../../charity_pos/ui/sales/payment.py" line="81"/>
         <source>Payment</source>
         <translation>收款</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/payment.py" line="84"/>
+        <location filename="../../charity_pos/ui/sales/payment.py" line="97"/>
         <source>To pay {amount}</source>
         <translation>应收 {amount}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/payment.py" line="89"/>
+        <location filename="../../charity_pos/ui/sales/payment.py" line="106"/>
         <source>Cash received (F1)</source>
         <translation>现金实收（F1）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/payment.py" line="94"/>
+        <location filename="../../charity_pos/ui/sales/payment.py" line="111"/>
         <source>Exact (F2)</source>
         <translation>足额（F2）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/payment.py" line="95"/>
+        <location filename="../../charity_pos/ui/sales/payment.py" line="112"/>
         <source>¥50 (F3)</source>
         <translation>¥50（F3）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/payment.py" line="96"/>
+        <location filename="../../charity_pos/ui/sales/payment.py" line="113"/>
         <source>¥100 (F4)</source>
         <translation>¥100（F4）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/payment.py" line="108"/>
+        <location filename="../../charity_pos/ui/sales/payment.py" line="125"/>
         <source>{method} ({key})</source>
         <translation>{method}（{key}）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/payment.py" line="112"/>
+        <location filename="../../charity_pos/ui/sales/payment.py" line="129"/>
         <source>Other ways</source>
         <translation>其他方式</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/payment.py" line="121"/>
+        <location filename="../../charity_pos/ui/sales/payment.py" line="138"/>
         <source>Add (Ins)</source>
         <translation>加入（Ins）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/payment.py" line="151"/>
+        <location filename="../../charity_pos/ui/sales/payment.py" line="168"/>
         <source>Remove last payment (Ctrl+D)</source>
         <translation>撤销上一笔（Ctrl+D）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/payment.py" line="152"/>
+        <location filename="../../charity_pos/ui/sales/payment.py" line="169"/>
         <source>Back to the ticket (Esc)</source>
         <translation>返回（Esc）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/payment.py" line="153"/>
+        <location filename="../../charity_pos/ui/sales/payment.py" line="170"/>
         <source>Complete sale (Enter)</source>
         <translation>确认收款（Enter）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/payment.py" line="175"/>
+        <location filename="../../charity_pos/ui/sales/payment.py" line="192"/>
         <source>Paid</source>
         <translation>已收款</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/payment.py" line="190"/>
+        <location filename="../../charity_pos/ui/sales/payment.py" line="207"/>
         <source>Print slip (Ctrl+P)</source>
         <translation>打印小票（Ctrl+P）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/payment.py" line="191"/>
+        <location filename="../../charity_pos/ui/sales/payment.py" line="208"/>
         <source>Next customer (Enter)</source>
         <translation>下一位顾客（Enter）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/payment.py" line="231"/>
+        <location filename="../../charity_pos/ui/sales/payment.py" line="248"/>
         <source>Voucher value</source>
         <translation>券面金额</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/payment.py" line="231"/>
+        <location filename="../../charity_pos/ui/sales/payment.py" line="248"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/payment.py" line="232"/>
+        <location filename="../../charity_pos/ui/sales/payment.py" line="249"/>
         <source>Voucher number</source>
         <translation>储值券号</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/payment.py" line="233"/>
+        <location filename="../../charity_pos/ui/sales/payment.py" line="250"/>
         <source>Reference number of the payment</source>
         <translation>支付流水号</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/payment.py" line="307"/>
+        <location filename="../../charity_pos/ui/sales/payment.py" line="298"/>
+        <source>Scan the customer&apos;s WeChat Pay or Alipay payment code at any time.</source>
+        <translation>可随时扫描顾客的微信支付或支付宝付款码。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/sales/payment.py" line="327"/>
+        <source>{method} payment code {mask}: Enter takes it.</source>
+        <translation>{method}付款码 {mask}：按回车收款。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/sales/payment.py" line="340"/>
+        <source>Payment code</source>
+        <translation>付款码</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/sales/payment.py" line="341"/>
+        <source>Does the customer&apos;s phone show the payment succeeded?</source>
+        <translation>顾客手机已显示支付成功？</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/sales/payment.py" line="343"/>
+        <source>Yes, paid (Enter)</source>
+        <translation>是，已支付（回车）</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/sales/payment.py" line="344"/>
+        <source>No (Esc)</source>
+        <translation>否（Esc）</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/sales/payment.py" line="379"/>
         <source>Received {amount}</source>
         <translation>实收 {amount}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/payment.py" line="309"/>
+        <location filename="../../charity_pos/ui/sales/payment.py" line="381"/>
         <source>Still due {amount}</source>
         <translation>还差 {amount}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/payment.py" line="311"/>
-        <location filename="../../charity_pos/ui/sales/payment.py" line="372"/>
+        <location filename="../../charity_pos/ui/sales/payment.py" line="383"/>
+        <location filename="../../charity_pos/ui/sales/payment.py" line="451"/>
         <source>Change {amount}</source>
         <translation>找零 {amount}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/payment.py" line="371"/>
+        <location filename="../../charity_pos/ui/sales/payment.py" line="426"/>
+        <source>Not completed: the customer&apos;s phone does not show the payment.</source>
+        <translation>未完成：顾客手机未显示支付成功。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/sales/payment.py" line="450"/>
         <source>Sale {number}</source>
         <translation>销售单号 {number}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/payment.py" line="373"/>
+        <location filename="../../charity_pos/ui/sales/payment.py" line="452"/>
         <source>Total {total} · paid by {methods}</source>
         <translation>合计 {total} · 支付方式：{methods}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/payment.py" line="375"/>
+        <location filename="../../charity_pos/ui/sales/payment.py" line="454"/>
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/payment.py" line="389"/>
+        <location filename="../../charity_pos/ui/sales/payment.py" line="468"/>
         <source>Slip printed.</source>
         <translation>小票已打印。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/payment.py" line="390"/>
+        <location filename="../../charity_pos/ui/sales/payment.py" line="469"/>
         <source>Slip printed again (reprint {count}).</source>
         <translation>小票已重打（第 {count} 次）。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/payment.py" line="392"/>
+        <location filename="../../charity_pos/ui/sales/payment.py" line="471"/>
         <source>Print again (Ctrl+P)</source>
         <translation>重打小票（Ctrl+P）</translation>
     </message>
@@ -5131,153 +5389,153 @@ This handout {value}: {lines} lines, {units} units</source>
 <context>
     <name>Receipts</name>
     <message>
-        <location filename="../../charity_pos/messages.py" line="672"/>
+        <location filename="../../charity_pos/messages.py" line="715"/>
         <source>GENUINE: receipt {number} of {store} ({code}) is in the store&apos;s journal at the hub, as printed.</source>
         <translation>真实：{store}（{code}）的收据 {number} 与区平台所存该店账本一致。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="674"/>
+        <location filename="../../charity_pos/messages.py" line="717"/>
         <source>GENUINE: receipt {number} is signed by {store} ({code}); checked offline, without the store&apos;s journal.</source>
         <translation>真实：收据 {number} 由{store}（{code}）签名；离线核验，未比对门店账本。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="677"/>
+        <location filename="../../charity_pos/messages.py" line="720"/>
         <source>GENUINE BUT VOIDED: receipt {number} of {store} ({code}) was voided on {voided}.</source>
         <translation>真实但已作废：{store}（{code}）的收据 {number} 已于 {voided} 作废。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="679"/>
+        <location filename="../../charity_pos/messages.py" line="722"/>
         <source>GENUINE BUT NOT YET IMPORTED: receipt {number} is signed by {store} ({code}), but the hub has no bundle with it yet.</source>
         <translation>真实但尚未导入：收据 {number} 由{store}（{code}）签名，但区平台尚未收到含该收据的数据包。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="682"/>
+        <location filename="../../charity_pos/messages.py" line="725"/>
         <source>FORGED: no store {code} is registered in the district.</source>
         <translation>伪造：本区没有登记编码为 {code} 的门店。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="683"/>
+        <location filename="../../charity_pos/messages.py" line="726"/>
         <source>FORGED: the signature is not store {code}&apos;s: this receipt was not printed by the store as shown.</source>
         <translation>伪造：签名不属于门店 {code}，这张收据并非该店按所示内容开具。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="685"/>
+        <location filename="../../charity_pos/messages.py" line="728"/>
         <source>FORGED: the amount {claimed} differs from the store&apos;s journal ({journal}).</source>
         <translation>伪造：金额 {claimed} 与门店账本（{journal}）不符。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="687"/>
+        <location filename="../../charity_pos/messages.py" line="730"/>
         <source>FORGED: the date {claimed} differs from the store&apos;s journal ({journal}).</source>
         <translation>伪造：日期 {claimed} 与门店账本（{journal}）不符。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="689"/>
+        <location filename="../../charity_pos/messages.py" line="732"/>
         <source>OLDER RECEIPT WITHOUT SIGNATURE: receipt {number} of {code} was printed before receipts were signed; its QR code alone cannot prove it genuine.</source>
         <translation>旧版收据，无签名：门店 {code} 的收据 {number} 开具于收据签名启用之前，仅凭二维码无法证明其真实。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="692"/>
+        <location filename="../../charity_pos/messages.py" line="735"/>
         <source>UNKNOWN STORE: store {code} is not in the keys file (published {published}): get the district&apos;s latest keys file.</source>
         <translation>门店未知：公钥文件（{published} 发布）中没有门店 {code}，请向区里获取最新的公钥文件。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="697"/>
+        <location filename="../../charity_pos/messages.py" line="740"/>
         <source>The store&apos;s journal at the hub holds it with the same verification code, amount and date.</source>
         <translation>区平台所存门店账本中有这张收据，校验码、金额和日期一致。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="699"/>
+        <location filename="../../charity_pos/messages.py" line="742"/>
         <source>The store&apos;s journal at the hub holds this number with another verification code, amount or date: ask the store.</source>
         <translation>区平台所存门店账本中该号码的校验码、金额或日期不同：请向门店核实。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="702"/>
+        <location filename="../../charity_pos/messages.py" line="745"/>
         <source>The store&apos;s journal at the hub does not hold it (yet).</source>
         <translation>区平台所存门店账本中（暂）无这张收据。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="703"/>
+        <location filename="../../charity_pos/messages.py" line="746"/>
         <source>No store of this code is registered in the district.</source>
         <translation>本区没有登记该编码的门店。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="706"/>
+        <location filename="../../charity_pos/messages.py" line="749"/>
         <location filename="../../charity_pos/hub_ui/receipts.py" line="150"/>
         <source>Store</source>
         <translation>门店</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="707"/>
+        <location filename="../../charity_pos/messages.py" line="750"/>
         <source>Receipt</source>
         <translation>收据号码</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="708"/>
+        <location filename="../../charity_pos/messages.py" line="751"/>
         <source>Date</source>
         <translation>开票日期</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="709"/>
+        <location filename="../../charity_pos/messages.py" line="752"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="710"/>
+        <location filename="../../charity_pos/messages.py" line="753"/>
         <source>Donation</source>
         <translation>捐赠编号</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="711"/>
+        <location filename="../../charity_pos/messages.py" line="754"/>
         <source>Donor</source>
         <translation>捐赠人</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="712"/>
+        <location filename="../../charity_pos/messages.py" line="755"/>
         <source>Item</source>
         <translation>物品</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="713"/>
+        <location filename="../../charity_pos/messages.py" line="756"/>
         <source>Cash</source>
         <translation>现金捐赠</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="714"/>
+        <location filename="../../charity_pos/messages.py" line="757"/>
         <source>Voided on</source>
         <translation>作废日期</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="715"/>
+        <location filename="../../charity_pos/messages.py" line="758"/>
         <source>The hub holds</source>
         <translation>区平台已有</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="716"/>
+        <location filename="../../charity_pos/messages.py" line="759"/>
         <source>Note</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="718"/>
+        <location filename="../../charity_pos/messages.py" line="761"/>
         <source>the store&apos;s events up to #{seq}, last bundle {at}</source>
         <translation>该店第 {seq} 号以前的账本记录，最近数据包 {at}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="719"/>
+        <location filename="../../charity_pos/messages.py" line="762"/>
         <source>no bundle of this store yet</source>
         <translation>尚未收到该店的数据包</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="720"/>
+        <location filename="../../charity_pos/messages.py" line="763"/>
         <source>{name} × {quantity} {unit} (not valued)</source>
         <translation>{name} × {quantity} {unit}（未估价）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="721"/>
+        <location filename="../../charity_pos/messages.py" line="764"/>
         <source>{name} × {quantity} {unit} at {price}</source>
         <translation>{name} × {quantity} {unit}，单价 {price}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="722"/>
+        <location filename="../../charity_pos/messages.py" line="765"/>
         <source>{value} (on the receipt)</source>
         <translation>{value}（收据所载）</translation>
     </message>
@@ -7346,425 +7604,462 @@ total {total}, change {change}</source>
 <context>
     <name>cli</name>
     <message>
-        <location filename="../../charity_pos/cli.py" line="195"/>
-        <location filename="../../charity_pos/cli.py" line="204"/>
-        <location filename="../../charity_pos/cli.py" line="404"/>
+        <location filename="../../charity_pos/cli.py" line="203"/>
+        <location filename="../../charity_pos/cli.py" line="212"/>
+        <location filename="../../charity_pos/cli.py" line="412"/>
         <location filename="../../charity_pos/hub_ui/app.py" line="67"/>
         <source>Error: </source>
         <translation>错误：</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="216"/>
+        <location filename="../../charity_pos/cli.py" line="224"/>
         <source>Created store {code} in {path}. Log in as “manager” with the PIN you chose.</source>
         <translation>已在 {path} 创建门店 {code}。请用“manager”账号和您设定的 PIN 码登录。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="235"/>
+        <location filename="../../charity_pos/cli.py" line="243"/>
         <source>Demo accounts: cashier (PIN 1111), manager (PIN 9999).</source>
         <translation>演示账号：cashier（PIN 1111），manager（PIN 9999）。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="255"/>
+        <location filename="../../charity_pos/cli.py" line="263"/>
         <source>OK: {events} journal events, {records} records agree; chain head {head}.</source>
         <translation>校验通过：{events} 条日志事件，{records} 条记录一致；链头 {head}。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="250"/>
+        <location filename="../../charity_pos/cli.py" line="258"/>
         <source>FAILED: </source>
         <translation>校验失败：</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="312"/>
+        <location filename="../../charity_pos/cli.py" line="320"/>
         <source>Receipt {number} reprinted (reprint {count}) to {out}.</source>
         <translation>收据 {number} 已补打（第 {count} 次），保存到 {out}。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="315"/>
+        <location filename="../../charity_pos/cli.py" line="323"/>
         <source>Receipt {number} issued to {out}.</source>
         <translation>收据 {number} 已开具，保存到 {out}。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="330"/>
+        <location filename="../../charity_pos/cli.py" line="338"/>
         <source>{count} labels written to {out}.</source>
         <translation>{count} 张标签已写入 {out}。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="351"/>
+        <location filename="../../charity_pos/cli.py" line="359"/>
         <source>Slip of sale {number} written to {out}.</source>
         <translation>销售 {number} 的小票已写入 {out}。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="364"/>
+        <location filename="../../charity_pos/cli.py" line="372"/>
         <source>Personal data of {count} lapsed households erased.</source>
         <translation>已清除 {count} 户资格早已失效家庭的个人信息。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="379"/>
+        <location filename="../../charity_pos/cli.py" line="387"/>
         <source>{file}: {total} rows, {good} good, {bad} to correct.</source>
         <translation>{file}：共 {total} 行，{good} 行无误，{bad} 行需更正。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="418"/>
+        <location filename="../../charity_pos/cli.py" line="426"/>
         <source>Row {row} ({household}): {reasons}</source>
         <translation>第 {row} 行（{household}）：{reasons}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="383"/>
+        <location filename="../../charity_pos/cli.py" line="391"/>
         <source>Dry run: nothing was imported or written.</source>
         <translation>仅检查：未导入任何家庭，也未写入任何文件。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="253"/>
+        <location filename="../../charity_pos/cli.py" line="261"/>
         <source>Also: </source>
         <translation>另外：</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="258"/>
+        <location filename="../../charity_pos/cli.py" line="266"/>
         <source>This file is a TRAINING store (培训模式): practice only, not the store&apos;s real business; it never sends or receives sync bundles.</source>
         <translation>此文件是培训门店（培训模式）：仅供练习，不是门店的正式业务；不能发送或接收同步数据包。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="261"/>
+        <location filename="../../charity_pos/cli.py" line="269"/>
         <source>Note: this file is from an earlier version (schema {revision}) and has no seal yet: its authenticity was not checked. Open it once with this version to seal it.</source>
         <translation>注意：此文件来自较早的版本（结构 {revision}），尚无封签：未核验其真实性。请用本版本打开一次以加上封签。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="265"/>
+        <location filename="../../charity_pos/cli.py" line="273"/>
         <source>Note: no key file ({path}): the seal was checked for consistency only, its authenticity was NOT checked. Give the store&apos;s key file with --key-file.</source>
         <translation>注意：未找到密钥文件（{path}）：只核对了封签的一致性，未核验其真实性。请用 --key-file 指定门店的密钥文件。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="308"/>
+        <location filename="../../charity_pos/cli.py" line="316"/>
         <source>Receipt {number} is void; written marked 作废 to {out}.</source>
         <translation>收据 {number} 已作废，已标注作废保存到 {out}。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="391"/>
+        <location filename="../../charity_pos/cli.py" line="399"/>
         <source>Imported {count} households (journal event #{seq}).</source>
         <translation>已导入 {count} 户家庭（日志事件 #{seq}）。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="394"/>
+        <location filename="../../charity_pos/cli.py" line="402"/>
         <source>No household was imported.</source>
         <translation>未导入任何家庭。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="402"/>
+        <location filename="../../charity_pos/cli.py" line="410"/>
         <source>{count} rows to correct written to {out}.</source>
         <translation>{count} 行需更正的记录已写入 {out}。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="427"/>
+        <location filename="../../charity_pos/cli.py" line="435"/>
         <source>SQLite integrity check failed: {detail}</source>
         <translation>SQLite 完整性检查失败：{detail}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="428"/>
+        <location filename="../../charity_pos/cli.py" line="436"/>
         <source>journal event #{seq} is out of sequence (expected #{expected})</source>
         <translation>日志事件 #{seq} 序号不连续（应为 #{expected}）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="429"/>
+        <location filename="../../charity_pos/cli.py" line="437"/>
         <source>journal event #{seq} does not link to the event before it</source>
         <translation>日志事件 #{seq} 与前一事件的链接不符</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="430"/>
+        <location filename="../../charity_pos/cli.py" line="438"/>
         <source>journal event #{seq} was altered: its hash does not match</source>
         <translation>日志事件 #{seq} 被改动：哈希值不符</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="431"/>
+        <location filename="../../charity_pos/cli.py" line="439"/>
         <source>journal event #{seq} cannot be read: {detail}</source>
         <translation>日志事件 #{seq} 无法读取：{detail}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="432"/>
+        <location filename="../../charity_pos/cli.py" line="440"/>
         <source>record {table}/{record} written by journal event #{seq} is missing</source>
         <translation>日志事件 #{seq} 写入的记录 {table}/{record} 不见了</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="433"/>
+        <location filename="../../charity_pos/cli.py" line="441"/>
         <source>record {table}/{record} is not in the journal</source>
         <translation>记录 {table}/{record} 不在日志中</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="434"/>
+        <location filename="../../charity_pos/cli.py" line="442"/>
         <source>record {table}/{record}: {column} is {found} in the database but {expected} in journal event #{seq}</source>
         <translation>记录 {table}/{record}：{column} 在数据库中为 {found}，但日志事件 #{seq} 中为 {expected}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="436"/>
+        <location filename="../../charity_pos/cli.py" line="444"/>
         <source>the database has a trigger {record} on {table} that charity-pos never makes</source>
         <translation>数据库中有 charity-pos 从不创建的触发器 {record}（在 {table} 上）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="438"/>
+        <location filename="../../charity_pos/cli.py" line="446"/>
         <source>the database has a view {record} that charity-pos never makes</source>
         <translation>数据库中有 charity-pos 从不创建的视图 {record}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="439"/>
+        <location filename="../../charity_pos/cli.py" line="447"/>
         <source>the database has a table {table} that charity-pos never makes</source>
         <translation>数据库中有 charity-pos 从不创建的表 {table}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="440"/>
+        <location filename="../../charity_pos/cli.py" line="448"/>
         <source>the table {table} is missing from the database</source>
         <translation>数据库中缺少表 {table}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="441"/>
+        <location filename="../../charity_pos/cli.py" line="449"/>
         <source>the column {table}.{column} is missing from the database</source>
         <translation>数据库中缺少列 {table}.{column}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="442"/>
+        <location filename="../../charity_pos/cli.py" line="450"/>
         <source>the database has a column {table}.{column} that charity-pos never makes</source>
         <translation>数据库中有 charity-pos 从不创建的列 {table}.{column}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="443"/>
+        <location filename="../../charity_pos/cli.py" line="451"/>
         <source>the file claims an earlier version&apos;s schema ({detail}), but its key file says it was sealed: it was set back by hand</source>
         <translation>文件自称是较早版本的结构（{detail}），但其密钥文件表明它已加封签：是被人为改回的</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="445"/>
+        <location filename="../../charity_pos/cli.py" line="453"/>
         <source>the journal is empty: a store file always holds at least its first events</source>
         <translation>日志为空：门店数据文件至少应有最初的事件</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="446"/>
+        <location filename="../../charity_pos/cli.py" line="454"/>
         <source>the store&apos;s seal is missing: the file was emptied or rebuilt outside charity-pos</source>
         <translation>门店封签缺失：文件在 charity-pos 之外被清空或重建</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="447"/>
+        <location filename="../../charity_pos/cli.py" line="455"/>
         <source>the store&apos;s seal was not written by this store&apos;s charity-pos (it does not verify with the store&apos;s key)</source>
         <translation>门店封签不是本店的 charity-pos 写入的（用门店密钥核验不通过）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="449"/>
+        <location filename="../../charity_pos/cli.py" line="457"/>
         <source>events were removed from the end of the journal: it ends at #{found}, but the store had written #{expected}</source>
         <translation>日志末尾的事件被删除：日志止于 #{found}，但门店已写到 #{expected}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="451"/>
+        <location filename="../../charity_pos/cli.py" line="459"/>
         <source>events were removed from the end of the journal: it ends at #{found}, but the store had already sent #{expected} to the district</source>
         <translation>日志末尾的事件被删除：日志止于 #{found}，但门店已把 #{expected} 报送区里</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="453"/>
+        <location filename="../../charity_pos/cli.py" line="461"/>
         <source>the journal was rewritten after event #{expected} outside charity-pos (its last event is not the one the store sealed)</source>
         <translation>日志在事件 #{expected} 之后被 charity-pos 之外改写（最后一个事件不是门店封签的那个）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="455"/>
+        <location filename="../../charity_pos/cli.py" line="463"/>
         <source>record {table}/{record}: {column} is stored as {found}, not in the form charity-pos writes</source>
         <translation>记录 {table}/{record}：{column} 存为 {found}，不是 charity-pos 写入的形式</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="457"/>
+        <location filename="../../charity_pos/cli.py" line="465"/>
         <source>audit log entry #{seq} is out of sequence (expected #{expected})</source>
         <translation>审计日志第 #{seq} 条顺序不对（应为 #{expected}）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="458"/>
+        <location filename="../../charity_pos/cli.py" line="466"/>
         <source>audit log entry #{seq} does not link to the entry before it</source>
         <translation>审计日志第 #{seq} 条与前一条接不上</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="459"/>
+        <location filename="../../charity_pos/cli.py" line="467"/>
         <source>audit log entry #{seq} was altered: its hash does not match</source>
         <translation>审计日志第 #{seq} 条被改动：哈希不符</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="460"/>
+        <location filename="../../charity_pos/cli.py" line="468"/>
         <source>the audit log ends at entry #{found}, but the store sealed it at #{expected}</source>
         <translation>审计日志止于第 #{found} 条，但门店封签时为第 #{expected} 条</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="461"/>
+        <location filename="../../charity_pos/cli.py" line="469"/>
         <source>table {table} was changed outside charity-pos: it no longer matches the seal</source>
         <translation>表 {table} 在 charity-pos 之外被改动：与封签不符</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="462"/>
+        <location filename="../../charity_pos/cli.py" line="470"/>
         <source>table {table} was changed outside charity-pos: its columns {detail} no longer match the seal</source>
         <translation>表 {table} 在 charity-pos 之外被改动：其列 {detail} 与封签不符</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="464"/>
+        <location filename="../../charity_pos/cli.py" line="472"/>
         <source>document counter {table} of {record} stands at {found}, but the last document is number {expected}</source>
         <translation>单据计数器 {table}（{record} 年）为 {found}，但最后一张单据是第 {expected} 号</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="466"/>
+        <location filename="../../charity_pos/cli.py" line="474"/>
         <source>the units of {table} {record} do not add up: {expected} received, but the documents and stock movements account for {found} ({detail})</source>
         <translation>{table} {record} 的件数对不上：接收 {expected} 件，但单据和库存变动合计为 {found} 件（{detail}）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="469"/>
+        <location filename="../../charity_pos/cli.py" line="477"/>
         <source>document counter {table} of {record}: number {detail} is missing between the documents</source>
         <translation>单据计数器 {table}（{record} 年）：单据中缺少 {detail} 号</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="476"/>
+        <location filename="../../charity_pos/cli.py" line="484"/>
         <source>lot</source>
         <translation>批次</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="478"/>
+        <location filename="../../charity_pos/cli.py" line="486"/>
         <source>sold {sold}, handed out {handed}, written off {written}, counted missing {counted}, on the shelf {shelf}</source>
         <translation>售出 {sold}，发放 {handed}，报损 {written}，盘亏 {counted}，在架 {shelf}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli_show.py" line="38"/>
+        <location filename="../../charity_pos/cli_show.py" line="41"/>
         <source>donated</source>
         <translation>捐赠</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli_show.py" line="38"/>
+        <location filename="../../charity_pos/cli_show.py" line="41"/>
         <source>purchased</source>
         <translation>采购</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli_show.py" line="39"/>
+        <location filename="../../charity_pos/cli_show.py" line="42"/>
         <source>consigned</source>
         <translation>代销</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli_show.py" line="43"/>
+        <location filename="../../charity_pos/cli_show.py" line="46"/>
         <source>cash</source>
         <translation>现金</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli_show.py" line="43"/>
+        <location filename="../../charity_pos/cli_bill.py" line="47"/>
+        <location filename="../../charity_pos/cli_show.py" line="46"/>
         <source>WeChat Pay</source>
         <translation>微信支付</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli_show.py" line="44"/>
+        <location filename="../../charity_pos/cli_bill.py" line="47"/>
+        <location filename="../../charity_pos/cli_show.py" line="47"/>
         <source>Alipay</source>
         <translation>支付宝</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli_show.py" line="44"/>
+        <location filename="../../charity_pos/cli_bill.py" line="57"/>
+        <source>{method} bill {file} ({days}): {added} lines imported, {already} already there.</source>
+        <translation>{method}账单 {file}（{days}）：导入 {added} 行，已有 {already} 行。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/cli_bill.py" line="89"/>
+        <source>{day}: the bill shows {bill}, the counter took {counter} by phone.</source>
+        <translation>{day}：对账单显示 {bill}，收银台收取手机支付 {counter}。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/cli_bill.py" line="91"/>
+        <source>refund</source>
+        <translation>退款</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/cli_bill.py" line="91"/>
+        <source>payment</source>
+        <translation>收款</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/cli_bill.py" line="96"/>
+        <source>Matched ({count}):</source>
+        <translation>已对上（{count}）：</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/cli_bill.py" line="100"/>
+        <source>On the bill, no sale ({count}):</source>
+        <translation>对账单有、无对应销售（{count}）：</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/cli_bill.py" line="103"/>
+        <source>Sales and returns not on the bill ({count}):</source>
+        <translation>销售和退货有、对账单无（{count}）：</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/cli_show.py" line="47"/>
         <source>UnionPay card</source>
         <translation>银联卡</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli_show.py" line="45"/>
+        <location filename="../../charity_pos/cli_show.py" line="48"/>
         <source>voucher</source>
         <translation>储值券</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli_show.py" line="49"/>
+        <location filename="../../charity_pos/cli_show.py" line="52"/>
         <source>active</source>
         <translation>有效</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli_show.py" line="49"/>
+        <location filename="../../charity_pos/cli_show.py" line="52"/>
         <source>suspended</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli_show.py" line="50"/>
+        <location filename="../../charity_pos/cli_show.py" line="53"/>
         <source>expired</source>
         <translation>过期</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli_show.py" line="69"/>
-        <location filename="../../charity_pos/cli_show.py" line="83"/>
+        <location filename="../../charity_pos/cli_show.py" line="105"/>
+        <location filename="../../charity_pos/cli_show.py" line="119"/>
         <source>Barcode</source>
         <translation>条码</translation>
     </message>
     <message>
         <location filename="../../charity_pos/cli_trace.py" line="115"/>
         <location filename="../../charity_pos/cli_trace.py" line="118"/>
-        <location filename="../../charity_pos/cli_show.py" line="69"/>
-        <location filename="../../charity_pos/cli_show.py" line="83"/>
-        <location filename="../../charity_pos/cli_show.py" line="99"/>
-        <location filename="../../charity_pos/cli_show.py" line="204"/>
+        <location filename="../../charity_pos/cli_show.py" line="105"/>
+        <location filename="../../charity_pos/cli_show.py" line="119"/>
+        <location filename="../../charity_pos/cli_show.py" line="135"/>
+        <location filename="../../charity_pos/cli_show.py" line="240"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli_show.py" line="69"/>
-        <location filename="../../charity_pos/cli_show.py" line="174"/>
-        <location filename="../../charity_pos/cli_show.py" line="195"/>
+        <location filename="../../charity_pos/cli_show.py" line="105"/>
+        <location filename="../../charity_pos/cli_show.py" line="210"/>
+        <location filename="../../charity_pos/cli_show.py" line="231"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli_show.py" line="69"/>
-        <location filename="../../charity_pos/cli_show.py" line="85"/>
+        <location filename="../../charity_pos/cli_show.py" line="105"/>
+        <location filename="../../charity_pos/cli_show.py" line="121"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
         <location filename="../../charity_pos/cli_trace.py" line="116"/>
-        <location filename="../../charity_pos/cli_show.py" line="69"/>
+        <location filename="../../charity_pos/cli_show.py" line="105"/>
         <source>Price</source>
         <translation>售价</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli_show.py" line="69"/>
+        <location filename="../../charity_pos/cli_show.py" line="105"/>
         <source>Reference</source>
         <translation>参考价</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli_show.py" line="69"/>
+        <location filename="../../charity_pos/cli_show.py" line="105"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli_show.py" line="69"/>
+        <location filename="../../charity_pos/cli_show.py" line="105"/>
         <source>Active</source>
         <translation>在用</translation>
     </message>
     <message>
         <location filename="../../charity_pos/cli_trace.py" line="121"/>
-        <location filename="../../charity_pos/cli_show.py" line="69"/>
-        <location filename="../../charity_pos/cli_show.py" line="85"/>
-        <location filename="../../charity_pos/cli_show.py" line="102"/>
+        <location filename="../../charity_pos/cli_show.py" line="105"/>
+        <location filename="../../charity_pos/cli_show.py" line="121"/>
+        <location filename="../../charity_pos/cli_show.py" line="138"/>
         <source>On hand</source>
         <translation>库存</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli_show.py" line="72"/>
-        <location filename="../../charity_pos/cli_show.py" line="178"/>
+        <location filename="../../charity_pos/cli_show.py" line="108"/>
+        <location filename="../../charity_pos/cli_show.py" line="214"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli_show.py" line="72"/>
+        <location filename="../../charity_pos/cli_show.py" line="108"/>
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="476"/>
+        <location filename="../../charity_pos/cli.py" line="484"/>
         <location filename="../../charity_pos/cli_trace.py" line="55"/>
-        <location filename="../../charity_pos/cli_show.py" line="81"/>
+        <location filename="../../charity_pos/cli_show.py" line="117"/>
         <source>donation</source>
         <translation>捐赠</translation>
     </message>
     <message>
         <location filename="../../charity_pos/cli_trace.py" line="55"/>
-        <location filename="../../charity_pos/cli_show.py" line="81"/>
+        <location filename="../../charity_pos/cli_show.py" line="117"/>
         <source>purchase</source>
         <translation>采购</translation>
     </message>
     <message>
         <location filename="../../charity_pos/cli_trace.py" line="56"/>
-        <location filename="../../charity_pos/cli_show.py" line="82"/>
+        <location filename="../../charity_pos/cli_show.py" line="118"/>
         <source>stock count</source>
         <translation>盘点</translation>
     </message>
     <message>
         <location filename="../../charity_pos/cli_trace.py" line="47"/>
         <location filename="../../charity_pos/cli_trace.py" line="56"/>
-        <location filename="../../charity_pos/cli_show.py" line="82"/>
+        <location filename="../../charity_pos/cli_show.py" line="118"/>
         <source>sold before received</source>
         <translation>先售后入库</translation>
     </message>
@@ -7841,8 +8136,8 @@ total {total}, change {change}</source>
     <message>
         <location filename="../../charity_pos/cli_trace.py" line="115"/>
         <location filename="../../charity_pos/cli_trace.py" line="118"/>
-        <location filename="../../charity_pos/cli_show.py" line="99"/>
-        <location filename="../../charity_pos/cli_show.py" line="204"/>
+        <location filename="../../charity_pos/cli_show.py" line="135"/>
+        <location filename="../../charity_pos/cli_show.py" line="240"/>
         <source>Code</source>
         <translation>编码</translation>
     </message>
@@ -7853,38 +8148,38 @@ total {total}, change {change}</source>
     </message>
     <message>
         <location filename="../../charity_pos/cli_trace.py" line="118"/>
-        <location filename="../../charity_pos/cli_show.py" line="83"/>
-        <location filename="../../charity_pos/cli_show.py" line="99"/>
+        <location filename="../../charity_pos/cli_show.py" line="119"/>
+        <location filename="../../charity_pos/cli_show.py" line="135"/>
         <source>From</source>
         <translation>来源</translation>
     </message>
     <message>
         <location filename="../../charity_pos/cli_trace.py" line="119"/>
-        <location filename="../../charity_pos/cli_show.py" line="100"/>
+        <location filename="../../charity_pos/cli_show.py" line="136"/>
         <source>Units received</source>
         <translation>接收件数</translation>
     </message>
     <message>
         <location filename="../../charity_pos/cli_trace.py" line="119"/>
-        <location filename="../../charity_pos/cli_show.py" line="101"/>
+        <location filename="../../charity_pos/cli_show.py" line="137"/>
         <source>Sold</source>
         <translation>售出</translation>
     </message>
     <message>
         <location filename="../../charity_pos/cli_trace.py" line="120"/>
-        <location filename="../../charity_pos/cli_show.py" line="101"/>
+        <location filename="../../charity_pos/cli_show.py" line="137"/>
         <source>Handed out</source>
         <translation>发放</translation>
     </message>
     <message>
         <location filename="../../charity_pos/cli_trace.py" line="120"/>
-        <location filename="../../charity_pos/cli_show.py" line="101"/>
+        <location filename="../../charity_pos/cli_show.py" line="137"/>
         <source>Written off</source>
         <translation>报损</translation>
     </message>
     <message>
         <location filename="../../charity_pos/cli_trace.py" line="120"/>
-        <location filename="../../charity_pos/cli_show.py" line="102"/>
+        <location filename="../../charity_pos/cli_show.py" line="138"/>
         <source>Counted missing</source>
         <translation>盘亏</translation>
     </message>
@@ -7906,232 +8201,232 @@ total {total}, change {change}</source>
     <message>
         <location filename="../../charity_pos/cli_trace.py" line="114"/>
         <location filename="../../charity_pos/cli_trace.py" line="119"/>
-        <location filename="../../charity_pos/cli_show.py" line="84"/>
-        <location filename="../../charity_pos/cli_show.py" line="100"/>
+        <location filename="../../charity_pos/cli_show.py" line="120"/>
+        <location filename="../../charity_pos/cli_show.py" line="136"/>
         <source>Document</source>
         <translation>单据</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli_show.py" line="84"/>
+        <location filename="../../charity_pos/cli_show.py" line="120"/>
         <source>Best before</source>
         <translation>保质期至</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli_show.py" line="84"/>
+        <location filename="../../charity_pos/cli_show.py" line="120"/>
         <source>Received</source>
         <translation>入库日期</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli_show.py" line="111"/>
+        <location filename="../../charity_pos/cli_show.py" line="147"/>
         <source>person</source>
         <translation>个人</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli_show.py" line="111"/>
+        <location filename="../../charity_pos/cli_show.py" line="147"/>
         <source>company</source>
         <translation>单位</translation>
     </message>
     <message>
         <location filename="../../charity_pos/cli_trace.py" line="61"/>
-        <location filename="../../charity_pos/cli_show.py" line="112"/>
+        <location filename="../../charity_pos/cli_show.py" line="148"/>
         <source>anonymous</source>
         <translation>匿名</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli_show.py" line="121"/>
-        <location filename="../../charity_pos/cli_show.py" line="137"/>
-        <location filename="../../charity_pos/cli_show.py" line="155"/>
+        <location filename="../../charity_pos/cli_show.py" line="157"/>
         <location filename="../../charity_pos/cli_show.py" line="173"/>
+        <location filename="../../charity_pos/cli_show.py" line="191"/>
+        <location filename="../../charity_pos/cli_show.py" line="209"/>
         <source>Number</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli_show.py" line="100"/>
-        <location filename="../../charity_pos/cli_show.py" line="121"/>
+        <location filename="../../charity_pos/cli_show.py" line="136"/>
+        <location filename="../../charity_pos/cli_show.py" line="157"/>
         <source>Donor</source>
         <translation>捐赠人</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli_show.py" line="122"/>
-        <location filename="../../charity_pos/cli_show.py" line="138"/>
+        <location filename="../../charity_pos/cli_show.py" line="158"/>
         <location filename="../../charity_pos/cli_show.py" line="174"/>
+        <location filename="../../charity_pos/cli_show.py" line="210"/>
         <source>Lines</source>
         <translation>明细</translation>
     </message>
     <message>
         <location filename="../../charity_pos/cli_trace.py" line="115"/>
-        <location filename="../../charity_pos/cli_show.py" line="122"/>
-        <location filename="../../charity_pos/cli_show.py" line="138"/>
+        <location filename="../../charity_pos/cli_show.py" line="158"/>
         <location filename="../../charity_pos/cli_show.py" line="174"/>
+        <location filename="../../charity_pos/cli_show.py" line="210"/>
         <source>Units</source>
         <translation>件数</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli_show.py" line="122"/>
-        <location filename="../../charity_pos/cli_show.py" line="175"/>
+        <location filename="../../charity_pos/cli_show.py" line="158"/>
+        <location filename="../../charity_pos/cli_show.py" line="211"/>
         <source>Value</source>
         <translation>价值</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli_show.py" line="123"/>
+        <location filename="../../charity_pos/cli_show.py" line="159"/>
         <source>Receipt</source>
         <translation>收据</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli_show.py" line="127"/>
-        <location filename="../../charity_pos/cli_show.py" line="140"/>
+        <location filename="../../charity_pos/cli_show.py" line="163"/>
+        <location filename="../../charity_pos/cli_show.py" line="176"/>
         <source>(void)</source>
         <translation>（作废）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli_show.py" line="137"/>
+        <location filename="../../charity_pos/cli_show.py" line="173"/>
         <source>Cashier</source>
         <translation>收银员</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli_show.py" line="138"/>
-        <location filename="../../charity_pos/cli_show.py" line="156"/>
+        <location filename="../../charity_pos/cli_show.py" line="174"/>
+        <location filename="../../charity_pos/cli_show.py" line="192"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli_show.py" line="139"/>
+        <location filename="../../charity_pos/cli_show.py" line="175"/>
         <source>Paid by</source>
         <translation>支付方式</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli_show.py" line="139"/>
+        <location filename="../../charity_pos/cli_show.py" line="175"/>
         <source>Returned</source>
         <translation>已退货</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli_show.py" line="155"/>
+        <location filename="../../charity_pos/cli_show.py" line="191"/>
         <source>Till</source>
         <translation>收银台</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli_show.py" line="155"/>
+        <location filename="../../charity_pos/cli_show.py" line="191"/>
         <source>Opened</source>
         <translation>开班时间</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli_show.py" line="156"/>
+        <location filename="../../charity_pos/cli_show.py" line="192"/>
         <source>Closed</source>
         <translation>交班时间</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli_show.py" line="156"/>
+        <location filename="../../charity_pos/cli_show.py" line="192"/>
         <source>Sales</source>
         <translation>销售</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli_show.py" line="157"/>
+        <location filename="../../charity_pos/cli_show.py" line="193"/>
         <source>Cash expected</source>
         <translation>现金应有</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli_show.py" line="157"/>
+        <location filename="../../charity_pos/cli_show.py" line="193"/>
         <source>Cash counted</source>
         <translation>现金实点</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli_show.py" line="160"/>
+        <location filename="../../charity_pos/cli_show.py" line="196"/>
         <source>open</source>
         <translation>未交班</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli_show.py" line="173"/>
-        <location filename="../../charity_pos/cli_show.py" line="194"/>
+        <location filename="../../charity_pos/cli_show.py" line="209"/>
+        <location filename="../../charity_pos/cli_show.py" line="230"/>
         <source>Card</source>
         <translation>卡号</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli_show.py" line="175"/>
+        <location filename="../../charity_pos/cli_show.py" line="211"/>
         <source>Over allowance</source>
         <translation>超额</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli_show.py" line="194"/>
+        <location filename="../../charity_pos/cli_show.py" line="230"/>
         <source>Head of household</source>
         <translation>户主</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli_show.py" line="194"/>
+        <location filename="../../charity_pos/cli_show.py" line="230"/>
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli_show.py" line="195"/>
+        <location filename="../../charity_pos/cli_show.py" line="231"/>
         <source>Members</source>
         <translation>人数</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli_show.py" line="195"/>
+        <location filename="../../charity_pos/cli_show.py" line="231"/>
         <source>Sub-district</source>
         <translation>街道</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli_show.py" line="196"/>
+        <location filename="../../charity_pos/cli_show.py" line="232"/>
         <source>Valid to</source>
         <translation>有效期至</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli_show.py" line="196"/>
+        <location filename="../../charity_pos/cli_show.py" line="232"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli_show.py" line="204"/>
+        <location filename="../../charity_pos/cli_show.py" line="240"/>
         <source>District</source>
         <translation>区</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli_show.py" line="205"/>
+        <location filename="../../charity_pos/cli_show.py" line="241"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli_show.py" line="207"/>
+        <location filename="../../charity_pos/cli_show.py" line="243"/>
         <source>TRAINING store (培训, not real business)</source>
         <translation>培训门店（非正式营业）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli_show.py" line="208"/>
+        <location filename="../../charity_pos/cli_show.py" line="244"/>
         <source>live store</source>
         <translation>正式门店</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli_show.py" line="214"/>
+        <location filename="../../charity_pos/cli_show.py" line="250"/>
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
         <location filename="../../charity_pos/cli_trace.py" line="114"/>
-        <location filename="../../charity_pos/cli_show.py" line="121"/>
-        <location filename="../../charity_pos/cli_show.py" line="137"/>
+        <location filename="../../charity_pos/cli_show.py" line="157"/>
         <location filename="../../charity_pos/cli_show.py" line="173"/>
-        <location filename="../../charity_pos/cli_show.py" line="214"/>
+        <location filename="../../charity_pos/cli_show.py" line="209"/>
+        <location filename="../../charity_pos/cli_show.py" line="250"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="229"/>
+        <location filename="../../charity_pos/cli.py" line="237"/>
         <source>Demo store created in {path}: {items} items, {donations} donations from {donors} donors, {households} households, {sales} sales and {returns} returns in {shifts} shifts, {handouts} handouts, {events} journal events over {days} days.</source>
         <translation>演示门店已创建于 {path}：{items} 件商品，{donors} 位捐赠人的 {donations} 笔捐赠，{households} 户困难家庭，{shifts} 个班次中的 {sales} 笔销售和 {returns} 笔退货，{handouts} 次物资发放，{days} 天内 {events} 条日志事件。</translation>
     </message>
     <message>
         <location filename="../../charity_pos/cli_trace.py" line="114"/>
-        <location filename="../../charity_pos/cli_show.py" line="214"/>
+        <location filename="../../charity_pos/cli_show.py" line="250"/>
         <source>Event</source>
         <translation>事件</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli_show.py" line="214"/>
+        <location filename="../../charity_pos/cli_show.py" line="250"/>
         <source>By</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli_show.py" line="214"/>
+        <location filename="../../charity_pos/cli_show.py" line="250"/>
         <source>Hash</source>
         <translation>哈希</translation>
     </message>
@@ -8307,17 +8602,17 @@ total {total}, change {change}</source>
         <translation>已导入区里第 {sequence} 号数据包：新增救助户 {added} 户，更新 {updated} 户，配额规则 {rules} 条，其他门店领取记录 {use} 条；{held}。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli_reports.py" line="90"/>
+        <location filename="../../charity_pos/cli_reports.py" line="95"/>
         <source>{title}, {start} to {end}: {rows} rows written to {out}.</source>
         <translation>{title}（{start} 至 {end}）：已写入 {rows} 行到 {out}。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli_reports.py" line="112"/>
+        <location filename="../../charity_pos/cli_reports.py" line="117"/>
         <source>Use {number} of donated cash recorded: {amount} on {day}; {left} of donated cash left.</source>
         <translation>已记录善款使用 {number}：{day} 使用 {amount}；善款余额 {left}。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli_reports.py" line="137"/>
+        <location filename="../../charity_pos/cli_reports.py" line="142"/>
         <source>Public notice of {month} written to {pdf} and {html}.</source>
         <translation>{month} 的公示已写入 {pdf} 和 {html}。</translation>
     </message>
@@ -8332,12 +8627,12 @@ total {total}, change {change}</source>
         <translation>已将{district} {count} 家门店的公钥写入 {out}，由平台公钥 {fingerprint} 签名。请与文件一同公布此指纹，供核验收据者核对。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/hub/cli_reports.py" line="80"/>
+        <location filename="../../charity_pos/hub/cli_reports.py" line="85"/>
         <source>{title}, {start} to {end}: written to {out}.</source>
         <translation>{title}，{start} 至 {end}：已写入 {out}。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/hub/cli_reports.py" line="92"/>
+        <location filename="../../charity_pos/hub/cli_reports.py" line="97"/>
         <source>The district&apos;s public notice of {month} written to {folder}: {pdf} and {pages} web pages.</source>
         <translation>{month} 全区公示已写入 {folder}：{pdf} 及 {pages} 个网页。</translation>
     </message>

@@ -3,6 +3,13 @@ for ¥50, ¥100 and the exact amount, WeChat Pay, Alipay, UnionPay card (the
 payment's reference number is required; there is no live link to a payment
 service), store vouchers (number and value), and any mix of these.
 
+The customer's WeChat Pay or Alipay payment code scanned into whichever
+field has the focus picks the method and fills the amount due and the
+reference with the code's mask (the code itself is never kept); a scan that
+is not a payment code is refused with the reason and changes nothing. As
+there is no network, a sale with a scanned payment completes only once the
+cashier confirms the customer's phone shows the payment succeeded.
+
 Enter completes. The service decides whether the payments cover the total
 (only cash may go over); its refusal is shown here and the dialog stays.
 The pay key is disabled while the sale is being made, the dialog then shows
@@ -23,11 +30,13 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
+    QMessageBox,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
+from charity_pos.domain import payment_codes
 from charity_pos.domain.money import format_fen, parse_yuan
 from charity_pos.errors import InvalidInput, PosError
 from charity_pos.i18n import describe
@@ -41,6 +50,8 @@ from charity_pos.ui.sales.slip_printer import SlipPrinter
 #: After the sale is made, Enter closes the dialog only after this long, so a
 #: key pressed twice leaves the change on the screen.
 SETTLE_MS = 400
+#: In the cash and amount fields, this many digits or more are a scan, not an amount.
+SCAN_DIGITS = 9
 
 MakeDraft = Callable[[tuple[PaymentDraft, ...]], SaleDraft]
 
@@ -62,6 +73,8 @@ class PaymentDialog(QDialog):
         self.method = Method.WECHAT
         self._busy = False
         self._done_at = QElapsedTimer()
+        #: how a yes/no question is asked; a test replaces it (no modal loop)
+        self.run_box = lambda box: box.exec()
         self.names = {Method.CASH: self.tr("Cash"), Method.WECHAT: self.tr("WeChat Pay"),
                       Method.ALIPAY: self.tr("Alipay"), Method.UNIONPAY: self.tr("UnionPay card"),
                       Method.VOUCHER: self.tr("Store voucher")}
@@ -84,6 +97,10 @@ class PaymentDialog(QDialog):
         self.total_label = QLabel(self.tr("To pay {amount}").format(amount=format_fen(self.total_fen)))
         self.total_label.setObjectName("saleTotal")
         layout.addWidget(self.total_label)
+        self.scan_label = QLabel(self.scan_hint())
+        self.scan_label.setObjectName("notice")
+        self.scan_label.setWordWrap(True)
+        layout.addWidget(self.scan_label)
 
         grid = QGridLayout()
         cash_caption = QLabel(self.tr("Cash received (F1)"))
@@ -259,6 +276,7 @@ class PaymentDialog(QDialog):
         self.amount.clear()
         self.reference.clear()
         self.message.setVisible(False)
+        self.scan_label.setText(self.scan_hint())
         self.update_status()
         return True
 
@@ -274,6 +292,60 @@ class PaymentDialog(QDialog):
         name = self.names[Method(payment.method)]
         text = f"{name}  {format_fen(payment.tendered_fen)}"
         return text + (f"  ·  {payment.reference}" if payment.reference else "")
+
+    # --- payment codes ----------------------------------------------------
+    def scan_hint(self) -> str:
+        return self.tr("Scan the customer's WeChat Pay or Alipay payment code at any time.")
+
+    def take_scan(self, field: QWidget | None) -> bool:
+        """If ``field`` holds a scan, take it (True): a payment code fills the
+        method, the amount due and the mask; anything else is refused with
+        the reason. The scanned text leaves the field either way."""
+        if field not in (self.cash, self.amount, self.reference):
+            return False
+        assert isinstance(field, QLineEdit)
+        text = "".join(field.text().split())
+        if field is self.reference:
+            if not payment_codes.is_code(text):
+                return False  # a transaction number typed in stays as it is
+        elif not (text.isascii() and text.isdigit() and len(text) >= SCAN_DIGITS):
+            return False
+        field.setText("")  # unlike clear(), leaves no undo step that would bring the code back
+        try:
+            code = payment_codes.recognise(text)
+        except PosError as exc:
+            self.show_error(exc)
+            field.setFocus()
+            return True
+        self.message.setVisible(False)
+        self.method = Method(code.method)
+        self._show_method()
+        if not (field is self.reference and self.amount.text().strip()):  # else the amount typed first stays
+            due = self.total_fen - self._other_fen(pending=False) - self._cash_fen()
+            self.amount.setText(f"{due / 100:.2f}" if due > 0 else "")
+        self.reference.setText(code.masked)
+        self.scan_label.setText(self.tr("{method} payment code {mask}: Enter takes it.").format(
+            method=self.names[self.method], mask=code.masked))
+        self.amount.setFocus()
+        self.amount.selectAll()
+        self.update_status()
+        return True
+
+    def confirm_paid(self, payments: tuple[PaymentDraft, ...]) -> bool:
+        """With no network, the cashier confirms that the customer's phone
+        shows each scanned payment succeeded (Enter: yes)."""
+        scanned = [p for p in payments if payment_codes.is_masked(p.reference)]
+        if not scanned:
+            return True
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Payment code"), self.tr(
+            "Does the customer's phone show the payment succeeded?"), parent=self)
+        box.setInformativeText("\n".join(self._describe(p) for p in scanned))
+        yes = box.addButton(self.tr("Yes, paid (Enter)"), QMessageBox.ButtonRole.YesRole)
+        no = box.addButton(self.tr("No (Esc)"), QMessageBox.ButtonRole.NoRole)
+        box.setDefaultButton(yes)
+        box.setEscapeButton(no)
+        self.run_box(box)
+        return box.clickedButton() is yes
 
     # --- sums -------------------------------------------------------------
     def _cash_fen(self) -> int:
@@ -327,6 +399,8 @@ class PaymentDialog(QDialog):
             if self._done_at.hasExpired(SETTLE_MS):
                 self.accept()
             return
+        if self.take_scan(self.focusWidget()):
+            return
         if self.focusWidget() is self.amount and self.amount.text().strip() and not self.reference.text().strip():
             self.reference.setFocus()  # the amount, then its reference number
             return
@@ -346,6 +420,11 @@ class PaymentDialog(QDialog):
             payments = self.payments()
         except PosError as exc:
             self.show_error(exc)
+            self.focus_cash()
+            return None
+        if not self.confirm_paid(payments):
+            self.message.setText(self.tr("Not completed: the customer's phone does not show the payment."))
+            self.message.setVisible(True)
             self.focus_cash()
             return None
         self._busy = True
