@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import re
@@ -59,6 +60,10 @@ def journaled_columns(table: Table) -> list[Column[Any]]:
     return [c for c in table.columns if c.info.get("journal", True)]
 
 
+@functools.cache
+def _journaled_keys(table: Table) -> tuple[str, ...]:
+    return tuple(c.key for c in journaled_columns(table))
+
+
 def snapshot(obj: Base) -> dict[str, Any]:
-    table = obj.__table__  # type: ignore[attr-defined]
-    return {c.key: plain(getattr(obj, c.key)) for c in journaled_columns(table)}
+    return {key: plain(getattr(obj, key)) for key in _journaled_keys(obj.__table__)}  # type: ignore[attr-defined]

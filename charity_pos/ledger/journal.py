@@ -15,7 +15,7 @@ import uuid
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, Engine, event, select
+from sqlalchemy import Connection, Engine, event, insert, select
 from sqlalchemy.orm import Session
 from sqlalchemy.pool import Pool
 
@@ -158,8 +158,13 @@ def _forget(session: Session) -> None:
     session.info.pop(_PENDING, None)
 
 
+#: The journal's last event, and the statement that adds one: built once.
+_HEAD = select(JournalEvent.seq, JournalEvent.hash).order_by(JournalEvent.seq.desc()).limit(1)
+_ADD = insert(JournalEvent.__table__)
+
+
 def head(session: Session) -> tuple[int, str]:
-    row = session.execute(select(JournalEvent.seq, JournalEvent.hash).order_by(JournalEvent.seq.desc()).limit(1)).first()
+    row = session.execute(_HEAD).first()
     return (0, GENESIS) if row is None else (row.seq, row.hash)
 
 
@@ -175,6 +180,8 @@ def append(
 
     ``facts`` carries what the rows do not say (an approval, a reason); it
     must not hold names, ID numbers or phone numbers of natural persons.
+    The event row is inserted as it is (the journal's own table is no
+    business row), and returned as an object outside the session.
     """
     session.flush()
     changes = []
@@ -190,16 +197,7 @@ def append(
     event_uuid = str(uuid.uuid4())
     at_text = plain(at)
     actor_text = None if actor is None else str(actor)
-    row = JournalEvent(
-        seq=seq,
-        uuid=event_uuid,
-        kind=kind,
-        at=at_text,
-        actor=actor_text,
-        payload=payload,
-        prev_hash=prev,
-        hash=event_hash(prev, seq, event_uuid, kind, at_text, actor_text, payload),
-    )
-    session.add(row)
-    session.flush()
-    return row
+    values = {"seq": seq, "uuid": event_uuid, "kind": kind, "at": at_text, "actor": actor_text, "payload": payload,
+              "prev_hash": prev, "hash": event_hash(prev, seq, event_uuid, kind, at_text, actor_text, payload)}
+    session.execute(_ADD, values)
+    return JournalEvent(**values)

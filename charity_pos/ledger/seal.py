@@ -166,9 +166,11 @@ def read_seal(raw: sqlite3.Connection) -> tuple[dict[str, Any], str] | None:
     return body, str(row[1])
 
 
-def _write(raw: sqlite3.Connection, key: bytes, body: dict[str, Any]) -> None:
-    raw.execute(f"INSERT OR REPLACE INTO {SEAL_TABLE} (id, body, mac) VALUES (1, ?, ?)",
-                (canonical_json(body), mac(key, body)))
+def _write(raw: sqlite3.Connection, key: bytes, body: dict[str, Any]) -> tuple[str, str]:
+    text = canonical_json(body)
+    tag = hmac.new(key, text.encode("utf-8"), hashlib.sha256).hexdigest()  # mac(key, body), from the same text
+    raw.execute(f"INSERT OR REPLACE INTO {SEAL_TABLE} (id, body, mac) VALUES (1, ?, ?)", (text, tag))
+    return text, tag
 
 
 # --- the audit log's chain ----------------------------------------------------------------------
@@ -231,6 +233,9 @@ class Sealer:
 
     key_for: Callable[[uuid.UUID], bytes]
     _keys: dict[uuid.UUID, bytes] = field(default_factory=dict)
+    #: the seal this process last wrote or checked: (key, stored body text, MAC, body). A stored seal
+    #: with exactly that text and MAC needs no second parse and check.
+    last: tuple[bytes, str, str, dict[str, Any]] | None = None
 
     def key(self, raw: sqlite3.Connection) -> bytes:
         row = raw.execute("SELECT id FROM store").fetchone()
@@ -283,6 +288,14 @@ def _load(conn: Connection, sealer: Sealer, tx: _Tx) -> dict[str, Any]:
         return tx.body
     raw = _raw(conn)
     tx.key = sealer.key(raw)
+    try:
+        row = raw.execute(f"SELECT body, mac FROM {SEAL_TABLE} WHERE id = 1").fetchone()
+    except sqlite3.OperationalError:
+        row = None
+    last = sealer.last
+    if row is not None and last is not None and (last[0], last[1], last[2]) == (tx.key, row[0], str(row[1])):
+        tx.body = last[3]  # the very seal checked or written before: never changed in place (``reseal`` copies)
+        return tx.body
     stored = read_seal(raw)
     if stored is None:
         if _head(raw, JOURNAL)[0] != 0:
@@ -292,6 +305,7 @@ def _load(conn: Connection, sealer: Sealer, tx: _Tx) -> dict[str, Any]:
     body, tag = stored
     if not hmac.compare_digest(tag, mac(tx.key, body)) or body.get("v") != VERSION:
         raise SealBroken(what=SEAL_TABLE)
+    sealer.last = (tx.key, row[0], tag, body) if row is not None and isinstance(row[0], str) else None
     tx.body = body
     return body
 
@@ -345,7 +359,10 @@ def reseal(conn: Connection) -> None:
         return
     assert tx.body is not None and tx.key is not None
     raw = _raw(conn)
-    body = json.loads(canonical_json(tx.body))
+    # a new body; the one read stays as it was (``Sealer.last`` may hold it)
+    body = dict(tx.body)
+    if isinstance(body.get("tables"), dict):
+        body["tables"] = dict(body["tables"])
     body["v"] = VERSION
     for table in sorted(tx.dirty):
         if table == JOURNAL:
@@ -354,7 +371,10 @@ def reseal(conn: Connection) -> None:
             body["audit"] = _head(raw, AUDIT)
         else:
             body.setdefault("tables", {})[table] = table_digest(raw, table)
-    _write(raw, tx.key, body)
+    text, tag = _write(raw, tx.key, body)
+    sealer = _sealer(conn)
+    if sealer is not None:
+        sealer.last = (tx.key, text, tag, body)
     tx.body, tx.dirty = body, set()
 
 

@@ -16,6 +16,7 @@ every page and its reason.
 
 from __future__ import annotations
 
+import functools
 import itertools
 from datetime import date
 from pathlib import Path
@@ -347,24 +348,35 @@ def _draw_header(c: Canvas, doc: ReceiptDoc, font: str) -> None:
     c.restoreState()
 
 
-def _draw_qr(c: Canvas, payload: str, x: float, y: float, size: float) -> None:
-    """A QR code (ReportLab's encoder, level M) drawn as plain rectangles,
-    with a two-module quiet zone inside ``size``."""
-    widget = QrCodeWidget(payload, barLevel="M")
-    code = widget.qr
+@functools.lru_cache(maxsize=32)
+def _qr_runs(payload: str) -> tuple[int, tuple[tuple[int, int, int], ...]]:
+    """The QR code of ``payload`` (ReportLab's encoder, level M): its size
+    in modules and its dark runs (row, first column, length). Encoding
+    (and choosing the mask) is most of a receipt's time; the same payload
+    always gives the same code, drawn on every page and at every reprint."""
+    code = QrCodeWidget(payload, barLevel="M").qr
     code.make()
-    count = code.getModuleCount()
-    border = 2
-    box = size / (count + 2 * border)
-    c.saveState()
-    c.setFillColor(colors.black)
+    runs = []
     for r, row in enumerate(code.modules):
         col = 0
         for dark, run in itertools.groupby(bool(v) for v in row):
             n = len(list(run))
             if dark:
-                c.rect(x + (col + border) * box, y + size - (r + border + 1) * box, n * box, box, stroke=0, fill=1)
+                runs.append((r, col, n))
             col += n
+    return code.getModuleCount(), tuple(runs)
+
+
+def _draw_qr(c: Canvas, payload: str, x: float, y: float, size: float) -> None:
+    """A QR code (ReportLab's encoder, level M) drawn as plain rectangles,
+    with a two-module quiet zone inside ``size``."""
+    count, runs = _qr_runs(payload)
+    border = 2
+    box = size / (count + 2 * border)
+    c.saveState()
+    c.setFillColor(colors.black)
+    for r, col, n in runs:
+        c.rect(x + (col + border) * box, y + size - (r + border + 1) * box, n * box, box, stroke=0, fill=1)
     c.restoreState()
 
 

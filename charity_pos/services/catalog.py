@@ -7,9 +7,10 @@ import uuid
 from dataclasses import dataclass, replace
 from enum import StrEnum
 
-from sqlalchemy import Select, case, func, or_, select
+from sqlalchemy import Select, bindparam, case, func, or_, select
 from sqlalchemy.orm import Session
 
+from charity_pos.db.engine import Prepared
 from charity_pos.db.models import Category, Item, StockMovement
 from charity_pos.domain import barcodes, pinyin
 from charity_pos.domain.money import check_fen
@@ -101,15 +102,25 @@ def _on_hand():  # type: ignore[no-untyped-def]
     )
 
 
+#: An item's row as ``ItemRow`` takes it, in its order: plain columns, no
+#: ORM objects to build for a row that is read and shown.
+ITEM_COLUMNS = (Item.id, Item.name, Category.code, Category.name, Item.unit, Item.barcode, Item.sale_price_fen,
+                Item.reference_price_fen, Item.source, Item.active)
+
+
 def _rows(query: Select) -> Select:  # type: ignore[type-arg]
-    return query.add_columns(Category.code, Category.name, _on_hand()).join(Item.category)
+    return query.add_columns(_on_hand()).join(Item.category)
 
 
-def _item_row(item: Item, category_code: str, category_name: str, on_hand: int) -> ItemRow:
-    return ItemRow(
-        item.id, item.name, category_code, category_name, item.unit, item.barcode,
-        item.sale_price_fen, item.reference_price_fen, Source(item.source), item.active, int(on_hand),
-    )
+def _item_row(item_id: uuid.UUID, name: str, category_code: str, category_name: str, unit: str, barcode: str | None,
+              sale_price_fen: int, reference_price_fen: int | None, source: str, active: bool,
+              on_hand: int) -> ItemRow:
+    return ItemRow(item_id, name, category_code, category_name, unit, barcode, sale_price_fen, reference_price_fen,
+                   Source(source), active, int(on_hand))
+
+
+#: The look-up at the till, prepared once.
+BY_BARCODE = Prepared(_rows(select(*ITEM_COLUMNS)).where(Item.barcode == bindparam("code")))
 
 
 def _free_in_store_code(session: Session) -> str:
@@ -167,18 +178,18 @@ class CatalogService:
 
     def get(self, item_id: uuid.UUID) -> ItemRow:
         with self.ctx.db.read() as s:
-            row = s.execute(_rows(select(Item)).where(Item.id == item_id)).one_or_none()
+            row = s.execute(_rows(select(*ITEM_COLUMNS)).where(Item.id == item_id)).one_or_none()
             if row is None:
                 raise NotFound(kind="item", key=str(item_id))
             return _item_row(*row)
 
     def find_by_barcode(self, code: str) -> ItemRow:
         code = barcodes.normalize(code)
-        with self.ctx.db.read() as s:
-            row = s.execute(_rows(select(Item)).where(Item.barcode == code)).one_or_none()
-            if row is None:
-                raise UnknownBarcode(barcode=code)
-            return _item_row(*row)
+        with self.ctx.db.read_rows() as reader:
+            rows = reader.rows(BY_BARCODE, code=code)
+        if not rows:
+            raise UnknownBarcode(barcode=code)
+        return _item_row(*rows[0])
 
     def search(
         self,
@@ -190,7 +201,7 @@ class CatalogService:
     ) -> list[ItemRow]:
         """By barcode, by any part of the name, or by pinyin (``dm`` finds 大米)."""
         text = text.strip()
-        query = _rows(select(Item))
+        query = _rows(select(*ITEM_COLUMNS))
         order: list = []  # type: ignore[type-arg]
         if text:
             key = text.lower().replace(" ", "")
@@ -226,7 +237,7 @@ class CatalogService:
     def _check_barcode_free(self, s: Session, code: str | None, item_id: uuid.UUID | None) -> None:
         if code is None:
             return
-        other = s.scalars(select(Item).where(Item.barcode == code)).one_or_none()
+        other = s.execute(select(Item.id, Item.name).where(Item.barcode == code)).one_or_none()
         if other is not None and other.id != item_id:
             raise DuplicateBarcode(barcode=code, item_name=other.name)
 

@@ -7,11 +7,14 @@ a service call's unit of work.
 from __future__ import annotations
 
 import uuid
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import bindparam, func, select
 from sqlalchemy.orm import Session
 
+from charity_pos.db.engine import Prepared, Reader
 from charity_pos.db.models import Item, StockLot, StockMovement
 from charity_pos.domain import barcodes
 from charity_pos.errors import ExpiredGoods, InsufficientStock
@@ -98,37 +101,94 @@ def all_balances(session: Session, item_id: uuid.UUID) -> list[tuple[StockLot, i
     return [(lot, int(qty)) for lot, qty in rows]
 
 
+@dataclass(frozen=True)
+class LotKey:
+    """What taking goods needs of a lot: its id, the item, its date, and
+    when it arrived (with the id, the first-in, first-out order)."""
+
+    id: uuid.UUID
+    item_id: uuid.UUID
+    expiry_date: date | None
+    received_at: datetime
+
+
+#: Each lot with what is left of it, oldest first: ``(LotKey fields, left)``.
+_LEFT_BY_LOT = (
+    select(StockLot.id, StockLot.item_id, StockLot.expiry_date, StockLot.received_at,
+           func.coalesce(func.sum(StockMovement.quantity), 0))
+    .outerjoin(StockMovement, StockMovement.lot_id == StockLot.id)
+    .group_by(StockLot.id).order_by(StockLot.received_at, StockLot.id))
+#: ``all_balances`` of one item, prepared for the scan.
+ITEM_BALANCES = Prepared(_LEFT_BY_LOT.where(StockLot.item_id == bindparam("item_id")))
+_BALANCES_OF = _LEFT_BY_LOT.where(StockLot.item_id.in_(bindparam("items", expanding=True)))
+
+
+def item_balances(reader: Reader, item_id: uuid.UUID) -> list[tuple[LotKey, int]]:
+    """``all_balances`` read through a ``Reader``: plain lots, no session."""
+    return [(LotKey(lot_id, item, expiry, received_at), int(left))
+            for lot_id, item, expiry, received_at, left in reader.rows(ITEM_BALANCES, item_id=item_id)]
+
+
+def lot_balances(session: Session, item_ids: Iterable[uuid.UUID]) -> dict[uuid.UUID, list[list]]:  # type: ignore[type-arg]
+    """Every lot of each item with what is left, oldest first, empty ones
+    too, as ``[LotKey, left]`` pairs: ``all_balances`` for many items in one
+    query, for a caller that keeps them up to date as it takes goods."""
+    wanted = list(dict.fromkeys(item_ids))
+    out: dict[uuid.UUID, list[list]] = {item_id: [] for item_id in wanted}  # type: ignore[type-arg]
+    if not wanted:
+        return out
+    for lot_id, item_id, expiry, received_at, qty in session.execute(_BALANCES_OF, {"items": wanted}):
+        out[item_id].append([LotKey(lot_id, item_id, expiry, received_at), int(qty)])
+    return out
+
+
 def take_for_sale(session: Session, item: Item, quantity: int, today: date, *, food: bool,
                   lot_id: uuid.UUID | None, document: str, at: datetime) -> list[tuple[StockLot, int]]:
     """Which lots ``quantity`` units leave: the scanned lot first, then the
     oldest lots that are not past their date. What is not on the books comes
     off the newest lot, which goes below zero until the next count."""
     balances = all_balances(session, item.id)
+    taken, short, fallback = allocate(balances, quantity, today, food=food, lot_id=lot_id, item_name=item.name)
+    if short:
+        lot = fallback or unrecorded_lot(session, item.id, document, at)
+        taken = add_shortfall(taken, lot, short)
+    return taken
+
+
+def allocate(balances: Sequence[Sequence], quantity: int, today: date, *, food: bool,  # type: ignore[type-arg]
+             lot_id: uuid.UUID | None, item_name: str) -> tuple[list[tuple], int, object | None]:  # type: ignore[type-arg]
+    """The first-in, first-out choice of ``take_for_sale`` over an item's
+    ``(lot, left)`` balances, without touching the database: the lots and
+    parts taken, what the books do not hold, and the lot that shortfall
+    comes off (None: the item never had a usable lot, so a lot of its own
+    must be made). Raises ``ExpiredGoods`` when only expired food is left."""
     usable = [(lot, left) for lot, left in balances
               if not (food and lot.expiry_date is not None and lot.expiry_date < today)]
     if lot_id is not None:
         usable.sort(key=lambda pair: pair[0].id != lot_id)
     if food and balances and not any(left > 0 for _, left in usable) and any(left > 0 for _, left in balances):
         expired = next(lot for lot, left in balances if left > 0)
-        raise ExpiredGoods(item_name=item.name, expiry_date=expired.expiry_date.isoformat())  # type: ignore[union-attr]
-    taken: list[tuple[StockLot, int]] = []
+        raise ExpiredGoods(item_name=item_name, expiry_date=expired.expiry_date.isoformat())
+    taken: list[tuple] = []  # type: ignore[type-arg]
     wanted = quantity
     for lot, left in usable:
         if wanted and left > 0:
             part = min(left, wanted)
             taken.append((lot, part))
             wanted -= part
-    if wanted:
-        if usable:
-            fallback = next((lot for lot, _ in taken if lot.id == lot_id), None) or usable[-1][0]
-        else:  # never received: a lot of its own, from nothing, so the sale is still traced
-            fallback = _unrecorded_lot(session, item.id, document, at)
-        already = sum(part for lot, part in taken if lot.id == fallback.id)
-        taken = [(lot, part) for lot, part in taken if lot.id != fallback.id] + [(fallback, already + wanted)]
-    return taken
+    fallback = None
+    if wanted and usable:
+        fallback = next((lot for lot, _ in taken if lot.id == lot_id), None) or usable[-1][0]
+    return taken, wanted, fallback
 
 
-def _unrecorded_lot(session: Session, item_id: uuid.UUID, document: str, at: datetime) -> StockLot:
+def add_shortfall(taken: list[tuple], lot: object, short: int) -> list[tuple]:  # type: ignore[type-arg]
+    """``taken`` with what the books do not hold put on ``lot`` (last)."""
+    already = sum(part for each, part in taken if each.id == lot.id)  # type: ignore[attr-defined]
+    return [(each, part) for each, part in taken if each.id != lot.id] + [(lot, already + short)]  # type: ignore[attr-defined]
+
+
+def unrecorded_lot(session: Session, item_id: uuid.UUID, document: str, at: datetime) -> StockLot:
     lot = StockLot(item_id=item_id, origin="unrecorded", document=document, quantity_received=0, received_at=at)
     session.add(lot)
     session.flush()

@@ -14,10 +14,13 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
+from typing import NamedTuple
 
-from sqlalchemy import func, select
+from sqlalchemy import bindparam, func, literal_column, null, select, union_all
 from sqlalchemy.orm import Session
 
+from charity_pos.db.base import new_id
+from charity_pos.db.engine import Prepared, Reader
 from charity_pos.db.models import (
     AuditEntry, Category, Item, ParkedTicket, Payment, Sale, SaleLine, SaleLineLot, StockLot, StockMovement, User,
 )
@@ -151,6 +154,98 @@ def load_item(session: Session, item_id: uuid.UUID) -> tuple[Item, str]:
     return row[0], row[1]
 
 
+class Goods(NamedTuple):
+    """What selling needs of an item, read as plain columns."""
+
+    id: uuid.UUID
+    name: str
+    unit: str
+    sale_price_fen: int
+    source: str
+    active: bool
+    category_code: str
+
+
+GOODS_COLUMNS = (Item.id, Item.name, Item.unit, Item.sale_price_fen, Item.source, Item.active, Category.code)
+
+#: What a scanned code names: a lot's own code first, else an item's barcode.
+_HIT = union_all(
+    select(StockLot.item_id.label("item_id"), StockLot.id.label("lot_id"), literal_column("0").label("rank"))
+    .where(StockLot.barcode == bindparam("code")),
+    select(Item.id, null(), literal_column("1")).where(Item.barcode == bindparam("code")),
+).order_by(literal_column("rank")).limit(1).subquery("hit")
+#: The scan at the till and an item picked from the list, prepared once:
+#: the lot (or None) and the goods.
+SCAN = Prepared(select(_HIT.c.lot_id, *GOODS_COLUMNS).select_from(_HIT).join(Item, Item.id == _HIT.c.item_id)
+                .join(Category, Category.id == Item.category_id))
+PICKED = Prepared(select(*GOODS_COLUMNS).join(Item.category).where(Item.id == bindparam("item_id")))
+
+
+_GOODS_OF = select(*GOODS_COLUMNS).join(Item.category).where(Item.id.in_(bindparam("ids", expanding=True)))
+_SALE_OF_TICKET = select(Sale.id).where(Sale.ticket_id == bindparam("ticket"))
+
+
+def load_goods(session: Session, item_ids: Sequence[uuid.UUID]) -> dict[uuid.UUID, Goods]:
+    """The goods of a ticket in one query; ``NotFound`` names the first
+    item (in the ticket's order) that does not exist."""
+    goods = {row[0]: Goods(*row) for row in session.execute(_GOODS_OF, {"ids": list(dict.fromkeys(item_ids))})}
+    missing = next((item_id for item_id in item_ids if item_id not in goods), None)
+    if missing is not None:
+        raise NotFound(kind="item", key=str(missing))
+    return goods
+
+
+def _checked_payments(draft: SaleDraft) -> list[Method]:
+    """The payments' methods, each with what it needs (a reference), before
+    anything is read: the payment step of completing a sale."""
+    methods = []
+    for payment in draft.payments:
+        try:
+            method = Method(payment.method)
+        except ValueError:
+            raise InvalidInput(field="payment", value=payment.method, reason="unknown") from None
+        if method in NEEDS_REFERENCE and not payment.reference.strip():
+            raise InvalidInput(field="reference", value=method.value, reason="reference_needed")
+        payment_codes.check_reference(method.value, payment.reference.strip())  # a whole code is never kept
+        if len(payment.reference.strip()) > MAX_REFERENCE:
+            raise InvalidInput(field="reference", value=payment.reference.strip(), reason="too_long")
+        methods.append(method)
+    vouchers = [p.reference.strip() for m, p in zip(methods, draft.payments, strict=True) if m == Method.VOUCHER]
+    if len(vouchers) != len(set(vouchers)):
+        twice = next(v for v in vouchers if vouchers.count(v) > 1)
+        raise InvalidInput(field="voucher", value=twice, reason="twice")
+    if not draft.payments:
+        raise InvalidInput(field="payment", value="", reason="empty")
+    return methods
+
+
+def _checked_lines(draft: SaleDraft) -> None:
+    if not draft.lines:
+        raise InvalidInput(field="lines", value=0, reason="empty")
+    if len(draft.lines) > MAX_LINES:
+        raise InvalidInput(field="lines", value=len(draft.lines), reason="too_large")
+    for line in draft.lines:
+        _quantity(line.quantity)
+        if line.price_fen is not None:
+            check_fen(line.price_fen, field="price")
+        check_fen(line.discount_fen, field="discount")
+    check_fen(draft.ticket_discount_fen, field="discount")
+
+
+def _changes_prices(draft: SaleDraft) -> bool:
+    """Does the ticket charge anything but the catalog's prices? Only then
+    can it need a manager's approval."""
+    return bool(draft.ticket_discount_fen) or any(line.price_fen is not None or line.discount_fen
+                                                   for line in draft.lines)
+
+
+def _paid_sale(session: Session, ticket_id: uuid.UUID) -> Sale | None:
+    """The sale a ticket already became, if it did."""
+    if session.scalar(_SALE_OF_TICKET, {"ticket": ticket_id}) is None:
+        return None
+    return session.scalars(select(Sale).where(Sale.ticket_id == ticket_id)).one()
+
+
 class SalesService:
     def __init__(self, ctx: ServiceContext, accounts: AccountService) -> None:
         self.ctx = ctx
@@ -161,38 +256,37 @@ class SalesService:
         """A scanned or typed code: an item's barcode or a lot's own code."""
         normalized = barcodes.normalize(code)
         today = local_date(self.ctx.now())
-        with self.ctx.db.read() as s:
-            lot = s.scalars(select(StockLot).where(StockLot.barcode == normalized)).first()
-            if lot is not None:
-                item_id = lot.item_id
-            else:
-                found = s.scalars(select(Item.id).where(Item.barcode == normalized)).first()
-                if found is None:
-                    raise UnknownBarcode(barcode=normalized)
-                item_id = found
-            return self._scanned(s, item_id, lot, today)
+        with self.ctx.db.read_rows() as reader:
+            found = reader.rows(SCAN, code=normalized)
+            if not found:
+                raise UnknownBarcode(barcode=normalized)
+            lot_id, *goods = found[0]
+            return self._scanned(reader, Goods(*goods), lot_id, today)
 
     def item(self, item_id: uuid.UUID) -> Scanned:
         """An item picked from the search list, as a scan would find it."""
-        with self.ctx.db.read() as s:
-            return self._scanned(s, item_id, None, local_date(self.ctx.now()))
+        with self.ctx.db.read_rows() as reader:
+            found = reader.rows(PICKED, item_id=item_id)
+            if not found:
+                raise NotFound(kind="item", key=str(item_id))
+            return self._scanned(reader, Goods(*found[0]), None, local_date(self.ctx.now()))
 
-    def _scanned(self, s: Session, item_id: uuid.UUID, lot: StockLot | None, today: date) -> Scanned:
-        item, category_code = load_item(s, item_id)
-        if not item.active:
-            raise NotSellable(item_name=item.name)
-        balances = lots.all_balances(s, item.id)
-        if is_food(category_code):
+    def _scanned(self, reader: Reader, goods: Goods, lot_id: uuid.UUID | None, today: date) -> Scanned:
+        if not goods.active:
+            raise NotSellable(item_name=goods.name)
+        balances = lots.item_balances(reader, goods.id)
+        lot = next((l for l, _ in balances if l.id == lot_id), None) if lot_id is not None else None
+        food = is_food(goods.category_code)
+        if food:
             if lot is not None and lot.expiry_date is not None and lot.expiry_date < today:
-                raise ExpiredGoods(item_name=item.name, expiry_date=lot.expiry_date.isoformat())
+                raise ExpiredGoods(item_name=goods.name, expiry_date=lot.expiry_date.isoformat())
             fresh = [left for l, left in balances if left > 0 and not (l.expiry_date and l.expiry_date < today)]
             stale = [l for l, left in balances if left > 0 and l.expiry_date and l.expiry_date < today]
             if stale and not fresh:
-                raise ExpiredGoods(item_name=item.name, expiry_date=stale[0].expiry_date.isoformat())  # type: ignore[union-attr]
-        on_hand = sellable_on_hand(balances, today, food=is_food(category_code))
+                raise ExpiredGoods(item_name=goods.name, expiry_date=stale[0].expiry_date.isoformat())  # type: ignore[union-attr]
+        on_hand = sellable_on_hand(balances, today, food=food)
         warnings = (SaleWarning.NO_STOCK.value,) if on_hand <= 0 else ()
-        return Scanned(item.id, item.name, item.unit, item.sale_price_fen, item.source, on_hand,
-                       lot.id if lot is not None else None, warnings)
+        return Scanned(goods.id, goods.name, goods.unit, goods.sale_price_fen, goods.source, on_hand, lot_id, warnings)
 
     # --- rules -----------------------------------------------------------
     def rules(self) -> CounterRules:
@@ -226,73 +320,48 @@ class SalesService:
         """The sale, its lines and payments, stock movements out of lots and
         the journal event, in one transaction under a gap-free number. The
         same ticket paid again returns the first sale and changes nothing."""
-        if not draft.lines:
-            raise InvalidInput(field="lines", value=0, reason="empty")
-        if len(draft.lines) > MAX_LINES:
-            raise InvalidInput(field="lines", value=len(draft.lines), reason="too_large")
-        for line in draft.lines:
-            _quantity(line.quantity)
-            if line.price_fen is not None:
-                check_fen(line.price_fen, field="price")
-            check_fen(line.discount_fen, field="discount")
-        check_fen(draft.ticket_discount_fen, field="discount")
-        methods = []
-        for payment in draft.payments:
-            try:
-                method = Method(payment.method)
-            except ValueError:
-                raise InvalidInput(field="payment", value=payment.method, reason="unknown") from None
-            if method in NEEDS_REFERENCE and not payment.reference.strip():
-                raise InvalidInput(field="reference", value=method.value, reason="reference_needed")
-            payment_codes.check_reference(method.value, payment.reference.strip())  # a whole code is never kept
-            if len(payment.reference.strip()) > MAX_REFERENCE:
-                raise InvalidInput(field="reference", value=payment.reference.strip(), reason="too_long")
-            methods.append(method)
-        vouchers = [p.reference.strip() for m, p in zip(methods, draft.payments, strict=True) if m == Method.VOUCHER]
-        if len(vouchers) != len(set(vouchers)):
-            twice = next(v for v in vouchers if vouchers.count(v) > 1)
-            raise InvalidInput(field="voucher", value=twice, reason="twice")
-        if not draft.payments:
-            raise InvalidInput(field="payment", value="", reason="empty")
-        # The approval is checked before the write transaction: checking a
-        # PIN writes its count of wrong PINs (per till) in its own.
-        with self.ctx.db.read() as s:
-            acting_account(s, actor, Action.SELL)
-            existing = s.scalars(select(Sale).where(Sale.ticket_id == draft.ticket_id)).first()
-            if existing is not None:
-                return self._repeated(existing, draft)
-            rules = rules_in(s)
-            prices = {line.item_id: load_item(s, line.item_id)[0].sale_price_fen for line in draft.lines}
-        priced = [self._priced(line, prices[line.item_id]) for line in draft.lines]
-        result = tickets.totals(priced, draft.ticket_discount_fen)
-        over_limit = any(tickets.beyond_limit(p, rules.discount_limit_percent) for p in priced) or \
-            tickets.ticket_beyond_limit(result, rules.discount_limit_percent)
-        approved = self.accounts.authorize(actor, Action.DISCOUNT, draft.approval) if over_limit else None
+        _checked_lines(draft)
+        methods = _checked_payments(draft)
+        prices: dict[uuid.UUID, int] | None = None
+        over_limit, approved = False, None
+        if _changes_prices(draft):
+            # The approval is checked before the write transaction: checking a
+            # PIN writes its count of wrong PINs (per till) in its own.
+            with self.ctx.db.read() as s:
+                acting_account(s, actor, Action.SELL)
+                existing = _paid_sale(s, draft.ticket_id)
+                if existing is not None:
+                    return self._repeated(existing, draft)
+                rules = rules_in(s)
+                prices = {g.id: g.sale_price_fen for g in load_goods(s, [line.item_id for line in draft.lines]).values()}
+            priced = [self._priced(line, prices[line.item_id]) for line in draft.lines]
+            result = tickets.totals(priced, draft.ticket_discount_fen)
+            over_limit = any(tickets.beyond_limit(p, rules.discount_limit_percent) for p in priced) or \
+                tickets.ticket_beyond_limit(result, rules.discount_limit_percent)
+            approved = self.accounts.authorize(actor, Action.DISCOUNT, draft.approval) if over_limit else None
         now = self.ctx.now()
         today = local_date(now)
         with self.ctx.db.begin() as s:
             require(s, actor, Action.SELL)
             approver = require(s, actor, Action.DISCOUNT, approved).approver if over_limit else None
-            existing = s.scalars(select(Sale).where(Sale.ticket_id == draft.ticket_id)).first()
+            existing = _paid_sale(s, draft.ticket_id)
             if existing is not None:  # paid from another window in the meantime
                 return self._repeated(existing, draft)
+            goods = load_goods(s, [line.item_id for line in draft.lines])
             shift = open_shift_in(s, draft.till)
-            loaded = [(line, *load_item(s, line.item_id)) for line in draft.lines]
-            for line, item, _category in loaded:
+            for line in draft.lines:
+                item = goods[line.item_id]
                 if not item.active:
                     raise NotSellable(item_name=item.name)
-                if item.sale_price_fen != prices[item.id]:  # the price changed while the ticket was open
+                if prices is not None and item.sale_price_fen != prices[item.id]:  # changed while the PIN was typed
                     raise InvalidInput(field="price", value=item.name, reason="price_changed")
-            tenders = [tickets.Tender(m.value, p.tendered_fen) for m, p in zip(methods, draft.payments, strict=True)]
-            for p in draft.payments:
-                check_fen(p.tendered_fen, field="tendered", allow_zero=False)
-            settled = tickets.settle(result.total_fen, tenders)
-            for method, payment in zip(methods, draft.payments, strict=True):
-                if method == Method.VOUCHER:
-                    _check_voucher_free(s, payment.reference.strip())
+            priced = [self._priced(line, goods[line.item_id].sale_price_fen) for line in draft.lines]
+            result = tickets.totals(priced, draft.ticket_discount_fen)
+            settled = self._settled(s, result.total_fen, methods, draft.payments)
             number = next_number(s, "sale", today.year)
+            balances = lots.lot_balances(s, goods.keys())  # read before anything is added: nothing to flush
             sale = Sale(
-                number=number, ticket_id=draft.ticket_id, shift_id=shift.id, cashier_id=actor.user_id,
+                id=new_id(), number=number, ticket_id=draft.ticket_id, shift_id=shift.id, cashier_id=actor.user_id,
                 completed_at=now, subtotal_fen=result.subtotal_fen, ticket_discount_fen=result.ticket_discount_fen,
                 total_fen=result.total_fen, change_fen=settled.change_fen,
                 approved_by=approver.user_id if approver else None,
@@ -300,25 +369,7 @@ class SalesService:
                 status="completed", slip_prints=0,
             )
             s.add(sale)
-            s.flush()
-            warnings: list[str] = []
-            for line_no, ((line, item, category), p, part) in enumerate(
-                    zip(loaded, priced, result.shares_fen, strict=True), start=1):
-                entry = SaleLine(
-                    sale_id=sale.id, line_no=line_no, item_id=item.id, name=item.name, source=item.source,
-                    quantity=p.quantity, list_price_fen=p.list_price_fen, unit_price_fen=p.unit_price_fen,
-                    discount_fen=p.discount_fen, ticket_discount_fen=part, amount_fen=p.amount_fen,
-                )
-                s.add(entry)
-                s.flush()
-                on_books = sellable_on_hand(lots.all_balances(s, item.id), today, food=is_food(category))
-                if on_books < p.quantity:
-                    warnings.append(SaleWarning.NO_STOCK.value)
-                for lot, quantity in lots.take_for_sale(s, item, p.quantity, today, food=is_food(category),
-                                                   lot_id=line.lot_id, document=number, at=now):
-                    s.add(SaleLineLot(sale_line_id=entry.id, lot_id=lot.id, quantity=quantity))
-                    s.add(StockMovement(item_id=item.id, lot_id=lot.id, quantity=-quantity, reason="sale",
-                                        document=number, user_id=actor.user_id, at=now))
+            warnings = self._take_goods(s, sale, actor, draft.lines, goods, balances, priced, result.shares_fen, today)
             for position, (method, payment, paid) in enumerate(
                     zip(methods, draft.payments, settled.paid_fen, strict=True), start=1):
                 s.add(Payment(sale_id=sale.id, position=position, method=method.value, amount_fen=paid,
@@ -331,6 +382,56 @@ class SalesService:
             ev = journal.append(s, "sale.completed", actor=actor.user_id, at=now, facts=facts)
         return Changes(frozenset({Entity.SALES, Entity.STOCK, Entity.SHIFTS}), (sale.id,), ev.seq, number,
                        tuple(dict.fromkeys(warnings)))
+
+    @staticmethod
+    def _settled(s: Session, total_fen: int, methods: list[Method],
+                 payments: tuple[PaymentDraft, ...]) -> tickets.Settlement:
+        """Do the payments cover the total, and is each voucher still free?"""
+        tenders = [tickets.Tender(m.value, p.tendered_fen) for m, p in zip(methods, payments, strict=True)]
+        for p in payments:
+            check_fen(p.tendered_fen, field="tendered", allow_zero=False)
+        settled = tickets.settle(total_fen, tenders)
+        for method, payment in zip(methods, payments, strict=True):
+            if method == Method.VOUCHER:
+                _check_voucher_free(s, payment.reference.strip())
+        return settled
+
+    @staticmethod
+    def _take_goods(s: Session, sale: Sale, actor: Actor, lines: tuple[LineDraft, ...], goods: dict[uuid.UUID, Goods],
+                    balances: dict[uuid.UUID, list], priced: list[tickets.PricedLine],  # type: ignore[type-arg]
+                    shares_fen: tuple[int, ...], today: date) -> list[str]:
+        """The sale's lines and where their goods leave from: ``balances``,
+        every lot of the ticket's items (``lots.lot_balances``), kept up to
+        date here as each line takes from them (a second line of an item
+        sees the first's). Returns the warnings (sold beyond the books)."""
+        warnings: list[str] = []
+        for line_no, (line, p, part) in enumerate(zip(lines, priced, shares_fen, strict=True), start=1):
+            item = goods[line.item_id]
+            food = is_food(item.category_code)
+            entry = SaleLine(
+                id=new_id(), sale_id=sale.id, line_no=line_no, item_id=item.id, name=item.name, source=item.source,
+                quantity=p.quantity, list_price_fen=p.list_price_fen, unit_price_fen=p.unit_price_fen,
+                discount_fen=p.discount_fen, ticket_discount_fen=part, amount_fen=p.amount_fen,
+            )
+            s.add(entry)
+            held = balances[item.id]
+            if sellable_on_hand(held, today, food=food) < p.quantity:
+                warnings.append(SaleWarning.NO_STOCK.value)
+            taken, short, fallback = lots.allocate(held, p.quantity, today, food=food, lot_id=line.lot_id,
+                                                   item_name=item.name)
+            if short:
+                if fallback is None:  # never received: a lot of its own, from nothing, so the sale is still traced
+                    made = lots.unrecorded_lot(s, item.id, sale.number, sale.completed_at)
+                    held.append([lots.LotKey(made.id, item.id, None, made.received_at), 0])
+                    held.sort(key=lambda pair: (pair[0].received_at, pair[0].id.hex))
+                    fallback = made
+                taken = lots.add_shortfall(taken, fallback, short)
+            for lot, quantity in taken:
+                next(pair for pair in held if pair[0].id == lot.id)[1] -= quantity
+                s.add(SaleLineLot(sale_line_id=entry.id, lot_id=lot.id, quantity=quantity))
+                s.add(StockMovement(item_id=item.id, lot_id=lot.id, quantity=-quantity, reason="sale",
+                                    document=sale.number, user_id=actor.user_id, at=sale.completed_at))
+        return warnings
 
     @staticmethod
     def _repeated(sale: Sale, draft: SaleDraft) -> Changes:

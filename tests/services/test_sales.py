@@ -348,6 +348,40 @@ def test_an_item_never_received_can_still_be_sold_with_a_warning(services, cashi
     assert lots_of(services, soap) == [-2]
 
 
+def test_two_lines_of_one_item_take_the_lots_in_turn(services, cashier, manager, make_item, shift, clock,  # type: ignore[no-untyped-def]
+                                                     events) -> None:
+    """The ticket's lots are read once; the second line of an item must see
+    what the first took, exactly as if each line were saved before the next."""
+    oil = make_item("海天金标生抽 500ml", unit="瓶", price=1190, reference=1290)
+    services.stock.receive(manager, {oil.id: 3})
+    clock.advance(hours=1)
+    services.stock.receive(manager, {oil.id: 5})
+    changes = services.sales.complete(cashier, draft(line(oil, 2), line(oil, 2), pay=cash(4 * 1190)))
+    assert changes.warnings == () and lots_of(services, oil) == [0, 4]
+    with services.db.read() as s:
+        parts = list(s.execute(select(SaleLine.line_no, SaleLineLot.quantity).join(SaleLineLot)
+                               .join(Sale).where(Sale.number == changes.number)
+                               .order_by(SaleLine.line_no, SaleLineLot.quantity)))
+    assert [tuple(p) for p in parts] == [(1, 2), (2, 1), (2, 1)]
+    # the second line's on-hand check sees the first line's units gone
+    short = services.sales.complete(cashier, draft(line(oil, 3), line(oil, 2), pay=cash(5 * 1190)))
+    assert short.warnings == ("no_stock",) and lots_of(services, oil) == [0, -1]
+    payload = event(services, events(services))
+    assert [c["table"] for c in payload["changes"]] == [
+        "sale", "sale_line", "sale_line_lot", "stock_movement", "sale_line", "sale_line_lot", "stock_movement",
+        "payment"]
+
+
+def test_two_lines_of_an_item_never_received_share_one_lot(services, cashier, make_item, shift) -> None:  # type: ignore[no-untyped-def]
+    soap = make_item("上海药皂 125g", category="daily", unit="块", price=350, reference=400)
+    changes = services.sales.complete(cashier, draft(line(soap), line(soap, 2), pay=cash(3 * 350)))
+    assert changes.warnings == ("no_stock",)
+    (lot,) = [lot for lot in services.stock.lots(include_empty=True) if lot.item_id == soap.id]
+    assert (lot.origin, lot.document, lot.on_hand) == ("unrecorded", changes.number, -3)
+    report = _verify(services)
+    assert report.ok, report.problem
+
+
 def test_an_item_off_sale_is_refused(services, cashier, manager, goods, shift, events) -> None:  # type: ignore[no-untyped-def]
     ticket = draft(line(goods.rice), pay=cash(RICE))  # on the screen before the manager takes it off sale
     services.catalog.update_item(manager, goods.rice.id, replace(goods.rice.draft(), active=False))

@@ -1,0 +1,74 @@
+"""The seal while the app keeps the store open: it remembers the seal it
+last wrote so as not to parse and check the same text again, and that must
+never let an edit made behind its back through. Each edit here is made with
+the sqlite3 module between two of the running app's own commits."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Callable
+from contextlib import closing
+from typing import Any
+
+import pytest
+
+from charity_pos.errors import SealBroken
+from charity_pos.ledger.canonical import canonical_json
+from charity_pos.services.base import Actor
+from charity_pos.services.registry import Services
+
+
+def _seal(services: Services) -> tuple[str, str]:
+    with closing(sqlite3.connect(services.db.path)) as conn:
+        return conn.execute("SELECT body, mac FROM store_seal WHERE id = 1").fetchone()
+
+
+def _edit(services: Services, sql: str, *params: object) -> None:
+    with closing(sqlite3.connect(services.db.path)) as conn:
+        assert conn.execute(sql, params).rowcount == 1
+        conn.commit()
+
+
+def test_an_earlier_genuine_seal_put_back_is_refused(services: Services, manager: Actor,
+                                                     make_item: Callable[..., Any]) -> None:
+    rice = make_item()
+    earlier = _seal(services)
+    services.stock.receive(manager, {rice.id: 3})
+    assert _seal(services) != earlier
+    # a real seal of this store, its MAC right, but of a file with fewer events
+    _edit(services, "UPDATE store_seal SET body = ?, mac = ? WHERE id = 1", *earlier)
+    with pytest.raises(SealBroken):
+        services.stock.receive(manager, {rice.id: 1})
+    assert services.stock.on_hand(rice.id) == 3
+
+
+def test_a_seal_with_a_changed_body_is_refused(services: Services, manager: Actor,
+                                               make_item: Callable[..., Any]) -> None:
+    rice = make_item()
+    services.stock.receive(manager, {rice.id: 3})
+    body, mac = _seal(services)
+    forged = json.loads(body)
+    forged["journal"][0] += 1  # the seal claims one event more than the file holds
+    _edit(services, "UPDATE store_seal SET body = ? WHERE id = 1", canonical_json(forged))
+    with pytest.raises(SealBroken):
+        services.stock.receive(manager, {rice.id: 1})
+    assert _seal(services)[1] == mac and services.stock.on_hand(rice.id) == 3
+
+
+def test_a_counter_moved_back_between_two_commits_is_refused(services: Services, manager: Actor,
+                                                             make_item: Callable[..., Any]) -> None:
+    rice = make_item()
+    services.stock.receive(manager, {rice.id: 3})
+    _edit(services, "UPDATE document_sequence SET last_serial = last_serial - 1 WHERE kind = 'stock_receipt'")
+    with pytest.raises(SealBroken):
+        services.stock.receive(manager, {rice.id: 1})
+    assert services.stock.on_hand(rice.id) == 3
+
+
+def test_the_running_app_goes_on_after_its_own_commits(services: Services, manager: Actor,
+                                                       make_item: Callable[..., Any]) -> None:
+    rice = make_item()
+    for _ in range(3):
+        services.stock.receive(manager, {rice.id: 1})
+    assert services.stock.on_hand(rice.id) == 3
