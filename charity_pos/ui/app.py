@@ -25,6 +25,7 @@ from charity_pos.ui.households import HouseholdsScreen
 from charity_pos.ui.intake import IntakeScreen
 from charity_pos.ui.login import LoginScreen
 from charity_pos.ui.main_window import MainWindow
+from charity_pos.ui.plural import EnglishPlurals
 from charity_pos.ui.reports import ReportsScreen
 from charity_pos.ui.sales import SaleScreen
 from charity_pos.ui.session import guarded
@@ -46,6 +47,8 @@ def make_application(language: str, settings: config.Settings) -> QApplication:
     app.setOrganizationName("charity-pos")
     for translator in i18n.load(language):
         app.installTranslator(translator)
+    if language == "en":
+        app.installTranslator(EnglishPlurals(app))  # "1 line", "3 lines"
     theme.apply(app, settings.font_point_size)  # type: ignore[arg-type]
     return app  # type: ignore[return-value]
 

@@ -62,29 +62,29 @@
 <context>
     <name>AllowancePanel</name>
     <message>
-        <location filename="../../charity_pos/ui/handout/card.py" line="92"/>
+        <location filename="../../charity_pos/ui/handout/card.py" line="95"/>
         <source>Left this period</source>
         <translation>本期剩余额度</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/handout/card.py" line="122"/>
+        <location filename="../../charity_pos/ui/handout/card.py" line="125"/>
         <source>{amount} over</source>
         <translation>超额 {amount}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/handout/card.py" line="124"/>
+        <location filename="../../charity_pos/ui/handout/card.py" line="127"/>
         <source>Allowance {allowance}, used before {used}
 This handout {value}: {lines} lines, {units} units</source>
         <translation>本期额度 {allowance}，已领 {used}
 本次 {value}：{lines} 行，{units} 件</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/handout/card.py" line="133"/>
+        <location filename="../../charity_pos/ui/handout/card.py" line="136"/>
         <source>{category}: {count} more</source>
         <translation>{category} 还可领 {count} 件</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/handout/card.py" line="135"/>
+        <location filename="../../charity_pos/ui/handout/card.py" line="138"/>
         <source>{category}: {count} over the limit</source>
         <translation>{category} 超出 {count} 件</translation>
     </message>
@@ -111,10 +111,12 @@ This handout {value}: {lines} lines, {units} units</source>
         <source>No household went past its allowance across stores.</source>
         <translation>没有家庭在各门店合计超出额度。</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../charity_pos/hub_ui/allowance.py" line="117"/>
-        <source>{count} households and periods past the allowance of the district&apos;s rules, all stores together.</source>
-        <translation>共 {count} 户次（家庭 × 期间）在各门店合计超出区额度规则。</translation>
+        <source>%n household(s) and periods past the allowance of the district&apos;s rules, all stores together.</source>
+        <translation>
+            <numerusform>共 %n 户次（家庭 × 期间）在各门店合计超出区额度规则。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -297,43 +299,50 @@ This handout {value}: {lines} lines, {units} units</source>
 <context>
     <name>CardPanel</name>
     <message>
-        <location filename="../../charity_pos/ui/handout/card.py" line="58"/>
+        <location filename="../../charity_pos/ui/handout/card.py" line="60"/>
         <source>Scan the relief card</source>
         <extracomment>The panel&apos;s own looks beside the theme&apos;s: what is left in the theme&apos;s big total (``saleTotal``), in red once past the allowance. what the household took this period at the district&apos;s other stores, when anything</extracomment>
         <translation>请扫描救助卡</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/handout/card.py" line="60"/>
+        <location filename="../../charity_pos/ui/handout/card.py" line="62"/>
         <source>The household comes up masked, with what it has left this period.</source>
         <translation>将显示受助家庭（已脱敏）及本期剩余额度。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/handout/card.py" line="67"/>
+        <location filename="../../charity_pos/ui/handout/card.py" line="69"/>
         <source>Nothing can be handed out on this card. Scan another card.</source>
         <translation>此卡不能领取物资。请扫描其他救助卡。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/handout/card.py" line="71"/>
-        <source>Card {card} · {name} · {id} · {members} members · {category} · valid to {valid_to}</source>
-        <translation>救助卡 {card} · {name} · {id} · {members} 人 · {category} · 有效期至 {valid_to}</translation>
+        <location filename="../../charity_pos/ui/handout/card.py" line="74"/>
+        <source>Card {card} · {name} · {id} · {members} · {category} · valid to {valid_to}</source>
+        <translation>救助卡 {card} · {name} · {id} · {members} · {category} · 有效期至 {valid_to}</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../charity_pos/ui/handout/card.py" line="76"/>
+        <source>%n member(s)</source>
+        <translation>
+            <numerusform>%n 人</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/handout/card.py" line="75"/>
+        <location filename="../../charity_pos/ui/handout/card.py" line="81"/>
+        <source>{period} · {mode}</source>
+        <translation>发放周期 {period} · {mode}</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/handout/card.py" line="78"/>
         <source>Enforced: beyond the allowance only with a manager&apos;s approval</source>
         <translation>严格执行：超额须店长批准</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/handout/card.py" line="76"/>
+        <location filename="../../charity_pos/ui/handout/card.py" line="79"/>
         <source>Warning only: beyond the allowance is handed out and logged</source>
         <translation>仅提醒：超额照常发放并记录</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/handout/card.py" line="78"/>
-        <source>Period {period} · {mode}</source>
-        <translation>发放周期 {period} · {mode}</translation>
-    </message>
-    <message>
-        <location filename="../../charity_pos/ui/handout/card.py" line="79"/>
+        <location filename="../../charity_pos/ui/handout/card.py" line="82"/>
         <source>Already taken at other stores of the district this period: {amount}</source>
         <translation>本期已在其他门店领取 {amount}</translation>
     </message>
@@ -341,49 +350,53 @@ This handout {value}: {lines} lines, {units} units</source>
 <context>
     <name>CatalogScreen</name>
     <message>
-        <location filename="../../charity_pos/ui/catalog/view.py" line="38"/>
+        <location filename="../../charity_pos/ui/catalog/view.py" line="39"/>
         <source>Scan a barcode, or type a name or pinyin initials (Ctrl+F)</source>
         <translation>扫条码，或输入名称、拼音首字母（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/catalog/view.py" line="40"/>
+        <location filename="../../charity_pos/ui/catalog/view.py" line="41"/>
         <source>All categories</source>
         <translation>全部类别</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/catalog/view.py" line="43"/>
+        <location filename="../../charity_pos/ui/catalog/view.py" line="44"/>
         <source>Show items off sale</source>
         <translation>显示停售商品</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/catalog/view.py" line="51"/>
+        <location filename="../../charity_pos/ui/catalog/view.py" line="52"/>
         <source>New item (Ctrl+N)</source>
         <translation>新增商品（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/catalog/view.py" line="52"/>
+        <location filename="../../charity_pos/ui/catalog/view.py" line="53"/>
         <source>Edit (Enter)</source>
         <translation>编辑（Enter）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/catalog/view.py" line="73"/>
+        <location filename="../../charity_pos/ui/catalog/view.py" line="74"/>
         <source>Catalog</source>
         <translation>商品目录</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/catalog/view.py" line="76"/>
+        <location filename="../../charity_pos/ui/catalog/view.py" line="77"/>
         <source>Catalog: Ctrl+F search, Ctrl+N new item, Enter edit, ↓ from search to the list</source>
         <translation>商品目录：Ctrl+F 搜索，Ctrl+N 新增商品，Enter 编辑，↓ 从搜索框进入列表</translation>
     </message>
-    <message>
-        <location filename="../../charity_pos/ui/catalog/view.py" line="90"/>
-        <source>{count} items shown (first {limit})</source>
-        <translation>显示 {count} 件商品（前 {limit} 件）</translation>
-    </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../charity_pos/ui/catalog/view.py" line="91"/>
-        <source>{count} items shown</source>
-        <translation>显示 {count} 件商品</translation>
+        <source>%n item(s) shown (first {limit})</source>
+        <translation>
+            <numerusform>显示 %n 件商品（前 {limit} 件）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../charity_pos/ui/catalog/view.py" line="92"/>
+        <source>%n item(s) shown</source>
+        <translation>
+            <numerusform>显示 %n 件商品</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -680,15 +693,26 @@ This handout {value}: {lines} lines, {units} units</source>
         <source>No shift open</source>
         <translation>没有未交班的班次</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../charity_pos/ui/dashboard/view.py" line="184"/>
-        <source>{count} lots</source>
-        <translation>{count} 批</translation>
+        <source>%n lot(s)</source>
+        <translation>
+            <numerusform>%n 批</numerusform>
+        </translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../charity_pos/ui/dashboard/view.py" line="185"/>
-        <source>{units} units on the shelf</source>
-        <translation>货架上 {units} 件</translation>
+        <source>%n unit(s) on the shelf</source>
+        <translation>
+            <numerusform>货架上 %n 件</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../charity_pos/ui/dashboard/view.py" line="206"/>
+        <source>%n household(s)</source>
+        <translation>
+            <numerusform>%n 户</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../charity_pos/ui/dashboard/view.py" line="188"/>
@@ -735,11 +759,6 @@ This handout {value}: {lines} lines, {units} units</source>
         <location filename="../../charity_pos/ui/dashboard/view.py" line="204"/>
         <source>{count} visits</source>
         <translation>{count} 人次</translation>
-    </message>
-    <message>
-        <location filename="../../charity_pos/ui/dashboard/view.py" line="206"/>
-        <source>{count} households</source>
-        <translation>{count} 户</translation>
     </message>
 </context>
 <context>
@@ -981,10 +1000,12 @@ This handout {value}: {lines} lines, {units} units</source>
         <source>Donations: Ctrl+Enter trace the donation, Ctrl+D donor statement</source>
         <translation>捐赠记录：Ctrl+Enter 追溯这笔捐赠，Ctrl+D 捐赠反馈函</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../charity_pos/ui/donations/view.py" line="109"/>
-        <source>{count} donations shown</source>
-        <translation>显示 {count} 笔捐赠</translation>
+        <source>%n donation(s) shown</source>
+        <translation>
+            <numerusform>显示 %n 笔捐赠</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../charity_pos/ui/donations/view.py" line="117"/>
@@ -2732,28 +2753,28 @@ This handout {value}: {lines} lines, {units} units</source>
 <context>
     <name>GoodsEntry</name>
     <message>
-        <location filename="../../charity_pos/ui/intake/goods.py" line="56"/>
+        <location filename="../../charity_pos/ui/intake/goods.py" line="57"/>
         <source>Goods (Ctrl+F)</source>
         <extracomment>An item to add as a line: (ItemRow, quantity). A valid maker&apos;s barcode that no item has: (code, quantity). Ctrl+N or its button: make a new item (the screen opens the editor). ↓ with no list to go into: to the lines.</extracomment>
         <translation>物品（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/intake/goods.py" line="59"/>
+        <location filename="../../charity_pos/ui/intake/goods.py" line="60"/>
         <source>Scan a barcode, or type a name or pinyin initials; 3* adds three</source>
         <translation>扫条码，或输入名称、拼音首字母；3* 表示 3 件</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/intake/goods.py" line="61"/>
+        <location filename="../../charity_pos/ui/intake/goods.py" line="62"/>
         <source>New item… (Ctrl+N)</source>
         <translation>新商品…（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/intake/goods.py" line="110"/>
+        <location filename="../../charity_pos/ui/intake/goods.py" line="112"/>
         <source>Enter adds the first; ↓ to choose another.</source>
         <translation>按 Enter 添加第一项，按 ↓ 选择其他。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/intake/goods.py" line="112"/>
+        <location filename="../../charity_pos/ui/intake/goods.py" line="114"/>
         <source>Nothing found for “{text}”. Ctrl+N makes a new item.</source>
         <translation>没有找到“{text}”。按 Ctrl+N 新建商品。</translation>
     </message>
@@ -2804,52 +2825,52 @@ This handout {value}: {lines} lines, {units} units</source>
 <context>
     <name>HandoutModel</name>
     <message>
-        <location filename="../../charity_pos/ui/handout/model.py" line="29"/>
+        <location filename="../../charity_pos/ui/handout/model.py" line="30"/>
         <source>Goods</source>
         <translation>物品</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/handout/model.py" line="29"/>
+        <location filename="../../charity_pos/ui/handout/model.py" line="30"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/handout/model.py" line="29"/>
+        <location filename="../../charity_pos/ui/handout/model.py" line="30"/>
         <source>Qty</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/handout/model.py" line="29"/>
+        <location filename="../../charity_pos/ui/handout/model.py" line="30"/>
         <source>Unit value</source>
         <translation>单价</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/handout/model.py" line="29"/>
+        <location filename="../../charity_pos/ui/handout/model.py" line="30"/>
         <source>Value</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/handout/model.py" line="30"/>
+        <location filename="../../charity_pos/ui/handout/model.py" line="31"/>
         <source>Beyond allowance</source>
         <translation>超额</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/handout/model.py" line="90"/>
+        <location filename="../../charity_pos/ui/handout/model.py" line="91"/>
         <source>{units} over</source>
         <translation>超额 {units}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/handout/model.py" line="107"/>
+        <location filename="../../charity_pos/ui/handout/model.py" line="108"/>
         <source>{units} of {quantity} past the allowance: F10 moves them to a paid sale</source>
         <translation>{quantity} 件中 {units} 件超出额度：按 F10 转为付费购买</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/handout/model.py" line="110"/>
+        <location filename="../../charity_pos/ui/handout/model.py" line="111"/>
         <source>{on_hand} on hand by the books</source>
         <translation>账面库存 {on_hand}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/handout/model.py" line="112"/>
+        <location filename="../../charity_pos/ui/handout/model.py" line="113"/>
         <source>Not for sale: counted at its reference price</source>
         <translation>非卖品：按参考价计入额度</translation>
     </message>
@@ -2881,160 +2902,160 @@ This handout {value}: {lines} lines, {units} units</source>
 <context>
     <name>HandoutScreen</name>
     <message>
-        <location filename="../../charity_pos/ui/handout/view.py" line="63"/>
+        <location filename="../../charity_pos/ui/handout/view.py" line="64"/>
         <source>That is a sales slip: returns are taken on the sale screen (F9).</source>
         <extracomment>Goods the household pays for instead, [(Scanned, quantity)]: the main window puts them on the sale screen&apos;s ticket.</extracomment>
         <translation>这是销售小票：退货请到收银界面（F9）办理。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/handout/view.py" line="88"/>
+        <location filename="../../charity_pos/ui/handout/view.py" line="89"/>
         <source>Finish (F12)</source>
         <extracomment>how far the district&apos;s hub has this store&apos;s data (from its last downstream bundle)</extracomment>
         <translation>完成发放（F12）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/handout/view.py" line="98"/>
+        <location filename="../../charity_pos/ui/handout/view.py" line="99"/>
         <source>Quantity (F6)</source>
         <translation>数量（F6）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/handout/view.py" line="99"/>
+        <location filename="../../charity_pos/ui/handout/view.py" line="100"/>
         <source>Remove line (Del)</source>
         <translation>删除此行（Del）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/handout/view.py" line="100"/>
+        <location filename="../../charity_pos/ui/handout/view.py" line="101"/>
         <source>Find goods (Ctrl+F)</source>
         <translation>查找物品（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/handout/view.py" line="101"/>
+        <location filename="../../charity_pos/ui/handout/view.py" line="102"/>
         <source>Beyond allowance to paid sale (F10)</source>
         <translation>超额部分转为付费购买（F10）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/handout/view.py" line="102"/>
+        <location filename="../../charity_pos/ui/handout/view.py" line="103"/>
         <source>Line to paid sale (Ctrl+F10)</source>
         <translation>此行转为付费购买（Ctrl+F10）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/handout/view.py" line="103"/>
+        <location filename="../../charity_pos/ui/handout/view.py" line="104"/>
         <source>New visit (Esc)</source>
         <translation>下一位（Esc）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/handout/view.py" line="104"/>
+        <location filename="../../charity_pos/ui/handout/view.py" line="105"/>
         <source>Print slip (Ctrl+P)</source>
         <translation>打印发放单（Ctrl+P）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/handout/view.py" line="105"/>
+        <location filename="../../charity_pos/ui/handout/view.py" line="106"/>
         <source>A5 slip (Ctrl+Shift+P)</source>
         <translation>A5 发放单（Ctrl+Shift+P）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/handout/view.py" line="106"/>
+        <location filename="../../charity_pos/ui/handout/view.py" line="107"/>
         <source>Slip as PDF (Ctrl+E)</source>
         <translation>发放单存为 PDF（Ctrl+E）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/handout/view.py" line="125"/>
+        <location filename="../../charity_pos/ui/handout/view.py" line="126"/>
         <source>Relief handout</source>
         <translation>物资发放</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/handout/view.py" line="128"/>
+        <location filename="../../charity_pos/ui/handout/view.py" line="129"/>
         <source>Relief handout: scan the relief card, then the goods (3* for three), F6 quantity, Del remove line, Ctrl+F find goods, F10 what is beyond the allowance to a paid sale, Ctrl+F10 the current line to a paid sale, F12 finish, Ctrl+P print slip, Ctrl+Shift+P A5 slip, Ctrl+E slip as PDF, Esc new visit</source>
         <translation>物资发放：先扫描救助卡，再扫描物品（3* 表示 3 件），F6 数量，Del 删除此行，Ctrl+F 查找物品，F10 超额部分转为付费购买，Ctrl+F10 当前行转为付费购买，F12 完成发放，Ctrl+P 打印发放单，Ctrl+Shift+P A5 发放单，Ctrl+E 发放单存为 PDF，Esc 下一位</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/handout/view.py" line="156"/>
+        <location filename="../../charity_pos/ui/handout/view.py" line="157"/>
         <source>The district has this store&apos;s data up to {date}</source>
         <translation>区里已收到本店数据至 {date}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/handout/view.py" line="198"/>
+        <location filename="../../charity_pos/ui/handout/view.py" line="199"/>
         <source>Card {card} is already at the counter.</source>
         <translation>救助卡 {card} 正在办理中。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/handout/view.py" line="213"/>
+        <location filename="../../charity_pos/ui/handout/view.py" line="214"/>
         <source>Card {card}: scan the goods.</source>
         <translation>救助卡 {card}：请扫描物品。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/handout/view.py" line="234"/>
+        <location filename="../../charity_pos/ui/handout/view.py" line="235"/>
         <source>Drop the handout</source>
         <translation>放弃发放</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/handout/view.py" line="235"/>
+        <location filename="../../charity_pos/ui/handout/view.py" line="236"/>
         <source>Drop the unfinished handout for card {card} ({lines} lines, {value})? Nothing is handed out.</source>
         <translation>放弃救助卡 {card} 未完成的发放（{lines} 行，{value}）？不会发放任何物资。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/handout/view.py" line="244"/>
+        <location filename="../../charity_pos/ui/handout/view.py" line="245"/>
         <source>Ready for the next card.</source>
         <translation>请扫描下一张救助卡。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/handout/view.py" line="265"/>
+        <location filename="../../charity_pos/ui/handout/view.py" line="266"/>
         <source>Handout {number} is already finished: scan the next card.</source>
         <translation>发放单 {number} 已完成：请扫描下一张救助卡。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/handout/view.py" line="269"/>
+        <location filename="../../charity_pos/ui/handout/view.py" line="270"/>
         <source>Scan the relief card first.</source>
         <translation>请先扫描救助卡。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/handout/view.py" line="272"/>
+        <location filename="../../charity_pos/ui/handout/view.py" line="273"/>
         <source>Nothing to hand out yet: scan the goods first.</source>
         <translation>还没有要发放的物品：请先扫码。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/handout/view.py" line="284"/>
+        <location filename="../../charity_pos/ui/handout/view.py" line="285"/>
         <source>Not approved: the handout is not finished.</source>
         <translation>未获店长批准：发放未完成。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/handout/view.py" line="289"/>
+        <location filename="../../charity_pos/ui/handout/view.py" line="290"/>
         <source>Last handout {number}: card {card}, {value}</source>
         <translation>上一笔发放 {number}：救助卡 {card}，{value}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/handout/view.py" line="291"/>
+        <location filename="../../charity_pos/ui/handout/view.py" line="292"/>
         <source>Handed out: {number}, {value}. Print the slip for the recipient to sign (Ctrl+P).</source>
         <translation>已发放：{number}，{value}。请打印发放单由领取人签字（Ctrl+P）。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/handout/view.py" line="293"/>
+        <location filename="../../charity_pos/ui/handout/view.py" line="294"/>
         <source>Beyond the allowance: handed out with a warning, and logged.</source>
         <translation>超额发放：已提醒并记录在案。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/handout/view.py" line="295"/>
+        <location filename="../../charity_pos/ui/handout/view.py" line="296"/>
         <source>The books show less on hand than was handed out: check the shelf.</source>
         <translation>账面库存少于发放数量：请核对货架。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/handout/view.py" line="299"/>
+        <location filename="../../charity_pos/ui/handout/view.py" line="300"/>
         <source>Goods to pay for are on the sale&apos;s ticket (F9).</source>
         <translation>需付费的商品已在收银单上（F9）。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/handout/view.py" line="316"/>
-        <location filename="../../charity_pos/ui/handout/view.py" line="326"/>
+        <location filename="../../charity_pos/ui/handout/view.py" line="317"/>
+        <location filename="../../charity_pos/ui/handout/view.py" line="327"/>
         <source>No handout finished yet at this screen.</source>
         <translation>本界面还没有完成的发放。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/handout/view.py" line="320"/>
+        <location filename="../../charity_pos/ui/handout/view.py" line="321"/>
         <source>Slip of {number} printed: the recipient signs it.</source>
         <translation>发放单 {number} 已打印：请领取人签字。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/handout/view.py" line="330"/>
+        <location filename="../../charity_pos/ui/handout/view.py" line="331"/>
         <source>Slip of {number} saved as {path}.</source>
         <translation>发放单 {number} 已保存为 {path}。</translation>
     </message>
@@ -3265,10 +3286,19 @@ This handout {value}: {lines} lines, {units} units</source>
         <source>Households</source>
         <translation>困难家庭</translation>
     </message>
-    <message>
-        <location filename="../../charity_pos/ui/households/view.py" line="122"/>
-        <source>{count} households shown</source>
-        <translation>显示 {count} 户</translation>
+    <message numerus="yes">
+        <location filename="../../charity_pos/ui/households/view.py" line="234"/>
+        <source>Imported %n household(s).</source>
+        <translation>
+            <numerusform>已导入 %n 户。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../charity_pos/ui/households/view.py" line="238"/>
+        <source>The %n row(s) to correct were written to {file}.</source>
+        <translation>
+            <numerusform>需更正的 %n 行已写入 {file}。</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../charity_pos/ui/households/view.py" line="71"/>
@@ -3280,6 +3310,13 @@ This handout {value}: {lines} lines, {units} units</source>
         <location filename="../../charity_pos/ui/households/view.py" line="104"/>
         <source>Households: Ctrl+F search, Ctrl+N new, Ctrl+T suspend or reactivate, Ctrl+I whole ID number, Ctrl+J handouts, Ctrl+O import, Ctrl+R quota rules</source>
         <translation>困难家庭：Ctrl+F 查找，Ctrl+N 新建，Ctrl+T 暂停或恢复，Ctrl+I 完整身份证号，Ctrl+J 领取记录，Ctrl+O 导入，Ctrl+R 配额规则</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../charity_pos/ui/households/view.py" line="122"/>
+        <source>%n household(s) shown</source>
+        <translation>
+            <numerusform>显示 %n 户</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../charity_pos/ui/households/view.py" line="143"/>
@@ -3307,19 +3344,9 @@ This handout {value}: {lines} lines, {units} units</source>
         <translation>将显示卡 {card}（{name}）的完整身份证号，并以您的名义记入审计日志。要显示吗？</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/households/view.py" line="234"/>
-        <source>Imported {count} households.</source>
-        <translation>已导入 {count} 户。</translation>
-    </message>
-    <message>
         <location filename="../../charity_pos/ui/households/view.py" line="236"/>
         <source>No household was imported.</source>
         <translation>未导入任何家庭。</translation>
-    </message>
-    <message>
-        <location filename="../../charity_pos/ui/households/view.py" line="238"/>
-        <source>The {count} rows to correct were written to {file}.</source>
-        <translation>需更正的 {count} 行已写入 {file}。</translation>
     </message>
     <message>
         <location filename="../../charity_pos/ui/households/view.py" line="242"/>
@@ -3433,8 +3460,15 @@ This handout {value}: {lines} lines, {units} units</source>
     </message>
     <message>
         <location filename="../../charity_pos/ui/households/importing.py" line="85"/>
-        <source>{total} rows: {good} can be imported, {bad} must be corrected first.</source>
-        <translation>共 {total} 行：{good} 行可以导入，{bad} 行需先更正。</translation>
+        <source>{rows}: {good} can be imported, {bad} must be corrected first.</source>
+        <translation>{rows}：{good} 行可以导入，{bad} 行需先更正。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../charity_pos/ui/households/importing.py" line="86"/>
+        <source>%n row(s)</source>
+        <translation>
+            <numerusform>共 %n 行</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../charity_pos/ui/households/importing.py" line="94"/>
@@ -3489,20 +3523,38 @@ This handout {value}: {lines} lines, {units} units</source>
         <source>Bundles (*{suffix})</source>
         <translation>数据包 (*{suffix})</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../charity_pos/hub_ui/importing.py" line="124"/>
-        <source>Importing {count} files…</source>
-        <translation>正在导入 {count} 个文件…</translation>
+        <source>Importing %n file(s)…</source>
+        <translation>
+            <numerusform>正在导入 %n 个文件…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../charity_pos/hub_ui/importing.py" line="143"/>
+        <source>applied %n event(s) of store {code} (#{first}-#{last})</source>
+        <translation>
+            <numerusform>已导入门店 {code} 的 %n 条事件（#{first}-#{last}）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../charity_pos/hub_ui/importing.py" line="171"/>
+        <source>Stopped: {done} of %n file(s) imported.</source>
+        <translation>
+            <numerusform>已停止：%n 个文件中导入了 {done} 个。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../charity_pos/hub_ui/importing.py" line="173"/>
+        <source>Done: %n file(s), {refused} refused.</source>
+        <translation>
+            <numerusform>完成：共 %n 个文件，拒绝 {refused} 个。</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../charity_pos/hub_ui/importing.py" line="138"/>
         <source>Stopping after the file at hand…</source>
         <translation>当前文件完成后停止…</translation>
-    </message>
-    <message>
-        <location filename="../../charity_pos/hub_ui/importing.py" line="143"/>
-        <source>applied {count} events of store {code} (#{first}-#{last})</source>
-        <translation>已导入门店 {code} 的 {count} 条事件（#{first}-#{last}）</translation>
     </message>
     <message>
         <location filename="../../charity_pos/hub_ui/importing.py" line="147"/>
@@ -3513,16 +3565,6 @@ This handout {value}: {lines} lines, {units} units</source>
         <location filename="../../charity_pos/hub_ui/importing.py" line="149"/>
         <source>refused: {reason}</source>
         <translation>拒绝：{reason}</translation>
-    </message>
-    <message>
-        <location filename="../../charity_pos/hub_ui/importing.py" line="171"/>
-        <source>Stopped: {done} of {total} files imported.</source>
-        <translation>已停止：{total} 个文件中导入了 {done} 个。</translation>
-    </message>
-    <message>
-        <location filename="../../charity_pos/hub_ui/importing.py" line="173"/>
-        <source>Done: {total} files, {refused} refused.</source>
-        <translation>完成：共 {total} 个文件，拒绝 {refused} 个。</translation>
     </message>
 </context>
 <context>
@@ -3601,13 +3643,13 @@ This handout {value}: {lines} lines, {units} units</source>
         <location filename="../../charity_pos/ui/intake/view.py" line="138"/>
         <location filename="../../charity_pos/ui/intake/view.py" line="227"/>
         <location filename="../../charity_pos/ui/intake/view.py" line="235"/>
-        <location filename="../../charity_pos/ui/intake/view.py" line="434"/>
+        <location filename="../../charity_pos/ui/intake/view.py" line="435"/>
         <source>e.g. for elderly households</source>
         <translation>例如：给独居老人</translation>
     </message>
     <message>
         <location filename="../../charity_pos/ui/intake/view.py" line="153"/>
-        <location filename="../../charity_pos/ui/intake/view.py" line="421"/>
+        <location filename="../../charity_pos/ui/intake/view.py" line="422"/>
         <source>Clear form</source>
         <translation>清空</translation>
     </message>
@@ -3689,61 +3731,75 @@ This handout {value}: {lines} lines, {units} units</source>
     </message>
     <message>
         <location filename="../../charity_pos/ui/intake/view.py" line="346"/>
-        <source>{lines} lines, {units} units</source>
-        <translation>{lines} 行，{units} 件</translation>
+        <source>{lines}, {units}</source>
+        <translation>{lines}，{units}</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../charity_pos/ui/intake/view.py" line="346"/>
+        <source>%n line(s)</source>
+        <translation>
+            <numerusform>%n 行</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../charity_pos/ui/intake/view.py" line="347"/>
+        <source>%n unit(s)</source>
+        <translation>
+            <numerusform>%n 件</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/intake/view.py" line="348"/>
+        <location filename="../../charity_pos/ui/intake/view.py" line="349"/>
         <source> ({count} not valued)</source>
         <translation>（{count} 行未估价）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/intake/view.py" line="350"/>
+        <location filename="../../charity_pos/ui/intake/view.py" line="351"/>
         <source> · goods {goods} + cash {cash}</source>
         <translation> · 物品 {goods} + 捐款 {cash}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/intake/view.py" line="370"/>
+        <location filename="../../charity_pos/ui/intake/view.py" line="371"/>
         <source>Who is giving?</source>
         <translation>捐赠人是谁？</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/intake/view.py" line="371"/>
+        <location filename="../../charity_pos/ui/intake/view.py" line="372"/>
         <source>Choose the donor first, or press F6 for an anonymous donor.</source>
         <translation>请先选择捐赠人；匿名捐赠请按 F6。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/intake/view.py" line="382"/>
+        <location filename="../../charity_pos/ui/intake/view.py" line="383"/>
         <source>{name} (best before {date})</source>
         <translation>{name}（保质期至 {date}）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/intake/view.py" line="387"/>
+        <location filename="../../charity_pos/ui/intake/view.py" line="388"/>
         <source>Saved {number}</source>
         <translation>已保存 {number}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/intake/view.py" line="391"/>
+        <location filename="../../charity_pos/ui/intake/view.py" line="392"/>
         <source>Less than six months left, put out first: {items}</source>
         <translation>保质期不足半年，请优先上架：{items}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/intake/view.py" line="392"/>
+        <location filename="../../charity_pos/ui/intake/view.py" line="393"/>
         <source>food</source>
         <translation>食品</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/intake/view.py" line="416"/>
+        <location filename="../../charity_pos/ui/intake/view.py" line="417"/>
         <source>Donation not saved</source>
         <translation>捐赠未保存</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/intake/view.py" line="417"/>
+        <location filename="../../charity_pos/ui/intake/view.py" line="418"/>
         <source>The donation being entered is not saved. Leave without saving it?</source>
         <translation>正在登记的捐赠还没有保存。不保存就离开吗？</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/intake/view.py" line="421"/>
+        <location filename="../../charity_pos/ui/intake/view.py" line="422"/>
         <source>Clear this donation without saving it?</source>
         <translation>不保存，清空这笔捐赠吗？</translation>
     </message>
@@ -3751,107 +3807,107 @@ This handout {value}: {lines} lines, {units} units</source>
 <context>
     <name>ItemEditor</name>
     <message>
-        <location filename="../../charity_pos/ui/catalog/editor.py" line="38"/>
+        <location filename="../../charity_pos/ui/catalog/editor.py" line="39"/>
         <source>Edit item</source>
         <translation>编辑商品</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/catalog/editor.py" line="38"/>
+        <location filename="../../charity_pos/ui/catalog/editor.py" line="39"/>
         <source>New item</source>
         <translation>新增商品</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/catalog/editor.py" line="51"/>
+        <location filename="../../charity_pos/ui/catalog/editor.py" line="53"/>
         <source>Scan the maker&apos;s barcode, or leave empty for an in-store code</source>
         <translation>扫描商品原有条码，留空则自动生成店内码</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/catalog/editor.py" line="55"/>
+        <location filename="../../charity_pos/ui/catalog/editor.py" line="57"/>
         <source>market price of the same goods</source>
         <translation>同类商品的市场价格</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/catalog/editor.py" line="57"/>
+        <location filename="../../charity_pos/ui/catalog/editor.py" line="59"/>
         <source>Donated</source>
         <translation>捐赠</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/catalog/editor.py" line="57"/>
+        <location filename="../../charity_pos/ui/catalog/editor.py" line="59"/>
         <source>Purchased</source>
         <translation>采购</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/catalog/editor.py" line="58"/>
+        <location filename="../../charity_pos/ui/catalog/editor.py" line="60"/>
         <source>Consigned</source>
         <translation>代销</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/catalog/editor.py" line="60"/>
+        <location filename="../../charity_pos/ui/catalog/editor.py" line="62"/>
         <source>On sale</source>
         <translation>在售</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/catalog/editor.py" line="62"/>
+        <location filename="../../charity_pos/ui/catalog/editor.py" line="64"/>
         <source>&amp;Name</source>
         <translation>名称(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/catalog/editor.py" line="63"/>
+        <location filename="../../charity_pos/ui/catalog/editor.py" line="65"/>
         <source>&amp;Category</source>
         <translation>类别(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/catalog/editor.py" line="64"/>
+        <location filename="../../charity_pos/ui/catalog/editor.py" line="66"/>
         <source>&amp;Unit</source>
         <translation>单位(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/catalog/editor.py" line="65"/>
+        <location filename="../../charity_pos/ui/catalog/editor.py" line="67"/>
         <source>&amp;Barcode</source>
         <translation>条码(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/catalog/editor.py" line="66"/>
+        <location filename="../../charity_pos/ui/catalog/editor.py" line="68"/>
         <source>Sale &amp;price (¥)</source>
         <translation>售价(&amp;P)（元）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/catalog/editor.py" line="67"/>
+        <location filename="../../charity_pos/ui/catalog/editor.py" line="69"/>
         <source>&amp;Reference price (¥)</source>
         <translation>参考价(&amp;R)（元）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/catalog/editor.py" line="68"/>
+        <location filename="../../charity_pos/ui/catalog/editor.py" line="70"/>
         <source>&amp;Source</source>
         <translation>来源(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/catalog/editor.py" line="76"/>
+        <location filename="../../charity_pos/ui/catalog/editor.py" line="78"/>
         <source>Changing a price or taking an item off sale needs a manager&apos;s approval.</source>
         <translation>修改价格或停售商品需要店长批准。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/catalog/editor.py" line="81"/>
+        <location filename="../../charity_pos/ui/catalog/editor.py" line="83"/>
         <source>Save (Ctrl+S)</source>
         <translation>保存（Ctrl+S）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/catalog/editor.py" line="83"/>
+        <location filename="../../charity_pos/ui/catalog/editor.py" line="85"/>
         <source>Cancel (Esc)</source>
         <translation>取消（Esc）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/catalog/editor.py" line="111"/>
+        <location filename="../../charity_pos/ui/catalog/editor.py" line="117"/>
         <source>The price is above the market reference price.</source>
         <translation>售价高于市场参考价。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/catalog/editor.py" line="144"/>
+        <location filename="../../charity_pos/ui/catalog/editor.py" line="156"/>
         <source>Check the price</source>
         <translation>请核对价格</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/catalog/editor.py" line="145"/>
+        <location filename="../../charity_pos/ui/catalog/editor.py" line="157"/>
         <source>Saved, but the price is above the market reference price.</source>
         <translation>已保存，但售价高于市场参考价。</translation>
     </message>
@@ -3859,77 +3915,77 @@ This handout {value}: {lines} lines, {units} units</source>
 <context>
     <name>ItemTableModel</name>
     <message>
-        <location filename="../../charity_pos/ui/catalog/model.py" line="23"/>
+        <location filename="../../charity_pos/ui/catalog/model.py" line="24"/>
         <source>Barcode</source>
         <translation>条码</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/catalog/model.py" line="23"/>
+        <location filename="../../charity_pos/ui/catalog/model.py" line="24"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/catalog/model.py" line="23"/>
+        <location filename="../../charity_pos/ui/catalog/model.py" line="24"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/catalog/model.py" line="23"/>
+        <location filename="../../charity_pos/ui/catalog/model.py" line="24"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/catalog/model.py" line="24"/>
+        <location filename="../../charity_pos/ui/catalog/model.py" line="25"/>
         <source>Price</source>
         <translation>售价</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/catalog/model.py" line="24"/>
+        <location filename="../../charity_pos/ui/catalog/model.py" line="25"/>
         <source>Reference</source>
         <translation>参考价</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/catalog/model.py" line="24"/>
+        <location filename="../../charity_pos/ui/catalog/model.py" line="25"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/catalog/model.py" line="24"/>
+        <location filename="../../charity_pos/ui/catalog/model.py" line="25"/>
         <source>On hand</source>
         <translation>库存</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/catalog/model.py" line="25"/>
+        <location filename="../../charity_pos/ui/catalog/model.py" line="26"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/catalog/model.py" line="19"/>
+        <location filename="../../charity_pos/ui/catalog/model.py" line="20"/>
         <source>Donated</source>
         <translation>捐赠</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/catalog/model.py" line="19"/>
+        <location filename="../../charity_pos/ui/catalog/model.py" line="20"/>
         <source>Purchased</source>
         <translation>采购</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/catalog/model.py" line="20"/>
+        <location filename="../../charity_pos/ui/catalog/model.py" line="21"/>
         <source>Consigned</source>
         <translation>代销</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/catalog/model.py" line="42"/>
+        <location filename="../../charity_pos/ui/catalog/model.py" line="43"/>
         <source>The price is above the market reference price.</source>
         <translation>售价高于市场参考价。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/catalog/model.py" line="62"/>
+        <location filename="../../charity_pos/ui/catalog/model.py" line="63"/>
         <source>On sale</source>
         <translation>在售</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/catalog/model.py" line="62"/>
+        <location filename="../../charity_pos/ui/catalog/model.py" line="63"/>
         <source>Off sale</source>
         <translation>停售</translation>
     </message>
@@ -3976,31 +4032,33 @@ This handout {value}: {lines} lines, {units} units</source>
         <source>Cancel (Esc)</source>
         <translation>取消（Esc）</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../charity_pos/ui/donations/dialogs.py" line="59"/>
-        <source>{count} labels</source>
-        <translation>共 {count} 张标签</translation>
+        <source>%n label(s)</source>
+        <translation>
+            <numerusform>共 %n 张标签</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>LimitsGrid</name>
     <message>
-        <location filename="../../charity_pos/ui/households/rules.py" line="101"/>
+        <location filename="../../charity_pos/ui/households/rules.py" line="102"/>
         <source>Item limits per period</source>
         <translation>每期物品限量</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/households/rules.py" line="103"/>
+        <location filename="../../charity_pos/ui/households/rules.py" line="104"/>
         <source>Goods category</source>
         <translation>商品类别</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/households/rules.py" line="103"/>
+        <location filename="../../charity_pos/ui/households/rules.py" line="104"/>
         <source>Units, one person</source>
         <translation>单人件数</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/households/rules.py" line="104"/>
+        <location filename="../../charity_pos/ui/households/rules.py" line="105"/>
         <source>Units, each extra member</source>
         <translation>每多一人加</translation>
     </message>
@@ -4008,98 +4066,98 @@ This handout {value}: {lines} lines, {units} units</source>
 <context>
     <name>LinesModel</name>
     <message>
-        <location filename="../../charity_pos/ui/intake/model.py" line="102"/>
+        <location filename="../../charity_pos/ui/intake/model.py" line="103"/>
         <source>Item</source>
         <translation>物品</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/intake/model.py" line="102"/>
+        <location filename="../../charity_pos/ui/intake/model.py" line="103"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/intake/model.py" line="102"/>
+        <location filename="../../charity_pos/ui/intake/model.py" line="103"/>
         <source>Qty</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/intake/model.py" line="102"/>
+        <location filename="../../charity_pos/ui/intake/model.py" line="103"/>
         <source>Condition</source>
         <translation>成色</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/intake/model.py" line="103"/>
+        <location filename="../../charity_pos/ui/intake/model.py" line="104"/>
         <source>Valued by</source>
         <translation>估价方式</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/intake/model.py" line="103"/>
+        <location filename="../../charity_pos/ui/intake/model.py" line="104"/>
         <source>Unit value</source>
         <translation>单价</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/intake/model.py" line="103"/>
+        <location filename="../../charity_pos/ui/intake/model.py" line="104"/>
         <source>Best before</source>
         <translation>保质期至</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/intake/model.py" line="103"/>
+        <location filename="../../charity_pos/ui/intake/model.py" line="104"/>
         <source>Value</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/intake/model.py" line="96"/>
+        <location filename="../../charity_pos/ui/intake/model.py" line="97"/>
         <source>New</source>
         <extracomment>An edit was refused; carries the PosError to show.</extracomment>
         <translation>全新</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/intake/model.py" line="96"/>
+        <location filename="../../charity_pos/ui/intake/model.py" line="97"/>
         <source>As new</source>
         <translation>九成新</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/intake/model.py" line="97"/>
+        <location filename="../../charity_pos/ui/intake/model.py" line="98"/>
         <source>Good used</source>
         <translation>完好旧物</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/intake/model.py" line="98"/>
+        <location filename="../../charity_pos/ui/intake/model.py" line="99"/>
         <source>Invoice</source>
         <translation>按发票</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/intake/model.py" line="98"/>
+        <location filename="../../charity_pos/ui/intake/model.py" line="99"/>
         <source>Market price</source>
         <translation>按市场价</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/intake/model.py" line="99"/>
+        <location filename="../../charity_pos/ui/intake/model.py" line="100"/>
         <source>Not valued</source>
         <translation>未估价</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/intake/model.py" line="199"/>
+        <location filename="../../charity_pos/ui/intake/model.py" line="200"/>
         <source>needed</source>
         <translation>必填</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/intake/model.py" line="231"/>
+        <location filename="../../charity_pos/ui/intake/model.py" line="232"/>
         <source>Food needs its best-before date, e.g. 2026-09-30.</source>
         <translation>食品要填保质期，例如 2026-09-30。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/intake/model.py" line="233"/>
+        <location filename="../../charity_pos/ui/intake/model.py" line="234"/>
         <source>Past its best-before date: it will be refused.</source>
         <translation>已过保质期，不能接收。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/intake/model.py" line="235"/>
+        <location filename="../../charity_pos/ui/intake/model.py" line="236"/>
         <source>Less than six months left.</source>
         <translation>保质期不足半年。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/intake/model.py" line="237"/>
+        <location filename="../../charity_pos/ui/intake/model.py" line="238"/>
         <source>Type the value of one unit, or choose “Not valued”.</source>
         <translation>请填写单价，或选“未估价”。</translation>
     </message>
@@ -4718,84 +4776,84 @@ This handout {value}: {lines} lines, {units} units</source>
 <context>
     <name>QuotaRulesDialog</name>
     <message>
-        <location filename="../../charity_pos/ui/households/rules.py" line="149"/>
-        <location filename="../../charity_pos/ui/households/rules.py" line="241"/>
-        <location filename="../../charity_pos/ui/households/rules.py" line="291"/>
+        <location filename="../../charity_pos/ui/households/rules.py" line="150"/>
+        <location filename="../../charity_pos/ui/households/rules.py" line="245"/>
+        <location filename="../../charity_pos/ui/households/rules.py" line="295"/>
         <source>Quota rules</source>
         <translation>配额规则</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/households/rules.py" line="153"/>
+        <location filename="../../charity_pos/ui/households/rules.py" line="154"/>
         <source>What a household may take free each period, by its category. The value grows with the household&apos;s size; top-ups count in their months only.</source>
         <translation>按救助类别规定每户每期可免费领取的额度。额度随家庭人数增加；节日补助只在所选月份计入。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/households/rules.py" line="174"/>
+        <location filename="../../charity_pos/ui/households/rules.py" line="175"/>
         <source>e.g. 1,10: the Spring Festival and National Day months</source>
         <translation>例如 1,10：春节和国庆所在的月份</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/households/rules.py" line="176"/>
+        <location filename="../../charity_pos/ui/households/rules.py" line="177"/>
         <source>Enforce: past the allowance a manager approves with a reason</source>
         <translation>严格执行：超出额度须店长批准并说明原因</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/households/rules.py" line="177"/>
+        <location filename="../../charity_pos/ui/households/rules.py" line="178"/>
         <source>Warn: the cashier is warned and the override is logged</source>
         <translation>仅提醒：提醒收银员，超额记入日志</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/households/rules.py" line="178"/>
+        <location filename="../../charity_pos/ui/households/rules.py" line="182"/>
         <source>&amp;Period</source>
         <translation>周期(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/households/rules.py" line="179"/>
+        <location filename="../../charity_pos/ui/households/rules.py" line="183"/>
         <source>Value for &amp;one person</source>
         <translation>单人额度(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/households/rules.py" line="180"/>
+        <location filename="../../charity_pos/ui/households/rules.py" line="184"/>
         <source>&amp;Each extra member adds</source>
         <translation>每多一人增加(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/households/rules.py" line="181"/>
+        <location filename="../../charity_pos/ui/households/rules.py" line="185"/>
         <source>Festival &amp;top-up</source>
         <translation>节日补助(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/households/rules.py" line="182"/>
+        <location filename="../../charity_pos/ui/households/rules.py" line="186"/>
         <source>Top-up &amp;months</source>
         <translation>补助月份(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/households/rules.py" line="183"/>
+        <location filename="../../charity_pos/ui/households/rules.py" line="187"/>
         <source>Past the &amp;allowance</source>
         <translation>超出额度时(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/households/rules.py" line="190"/>
+        <location filename="../../charity_pos/ui/households/rules.py" line="194"/>
         <source>Save this rule (Ctrl+S)</source>
         <translation>保存此规则 (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/households/rules.py" line="241"/>
+        <location filename="../../charity_pos/ui/households/rules.py" line="245"/>
         <source>Drop the changes to the rule for {category}?</source>
         <translation>放弃对{category}规则的修改吗？</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/households/rules.py" line="250"/>
+        <location filename="../../charity_pos/ui/households/rules.py" line="254"/>
         <source>Rule for {category}</source>
         <translation>{category}的规则</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/households/rules.py" line="285"/>
+        <location filename="../../charity_pos/ui/households/rules.py" line="289"/>
         <source>Saved the rule for {category}.</source>
         <translation>已保存{category}的规则。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/households/rules.py" line="291"/>
+        <location filename="../../charity_pos/ui/households/rules.py" line="295"/>
         <source>Close without saving the rule for {category}?</source>
         <translation>不保存{category}的规则就关闭吗？</translation>
     </message>
@@ -5033,90 +5091,112 @@ This handout {value}: {lines} lines, {units} units</source>
 <context>
     <name>RegistryModel</name>
     <message>
-        <location filename="../../charity_pos/hub_ui/registry.py" line="28"/>
+        <location filename="../../charity_pos/hub_ui/registry.py" line="29"/>
         <source>Card</source>
         <translation>卡号</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/hub_ui/registry.py" line="28"/>
+        <location filename="../../charity_pos/hub_ui/registry.py" line="29"/>
         <source>Head</source>
         <translation>户主</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/hub_ui/registry.py" line="28"/>
+        <location filename="../../charity_pos/hub_ui/registry.py" line="29"/>
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/hub_ui/registry.py" line="28"/>
+        <location filename="../../charity_pos/hub_ui/registry.py" line="29"/>
         <source>Members</source>
         <translation>人数</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/hub_ui/registry.py" line="28"/>
+        <location filename="../../charity_pos/hub_ui/registry.py" line="29"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/hub_ui/registry.py" line="29"/>
+        <location filename="../../charity_pos/hub_ui/registry.py" line="30"/>
         <source>Sub-district</source>
         <translation>街道</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/hub_ui/registry.py" line="29"/>
+        <location filename="../../charity_pos/hub_ui/registry.py" line="30"/>
         <source>Valid to</source>
         <translation>有效期至</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/hub_ui/registry.py" line="29"/>
+        <location filename="../../charity_pos/hub_ui/registry.py" line="30"/>
         <source>Status</source>
         <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/hub_ui/registry.py" line="37"/>
+        <source>In use</source>
+        <translation>在用</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/hub_ui/registry.py" line="37"/>
+        <source>Suspended</source>
+        <translation>已暂停</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/hub_ui/registry.py" line="37"/>
+        <source>Lapsed</source>
+        <translation>已失效</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/hub_ui/registry.py" line="38"/>
+        <source>Personal data erased</source>
+        <translation>个人信息已删除</translation>
     </message>
 </context>
 <context>
     <name>RegistryScreen</name>
     <message>
-        <location filename="../../charity_pos/hub_ui/registry.py" line="48"/>
+        <location filename="../../charity_pos/hub_ui/registry.py" line="55"/>
         <source>District registry</source>
         <translation>区级困难家庭登记册</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/hub_ui/registry.py" line="54"/>
+        <location filename="../../charity_pos/hub_ui/registry.py" line="61"/>
         <source>Search card number, sub-district or name</source>
         <translation>搜索卡号、街道或姓名</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/hub_ui/registry.py" line="60"/>
+        <location filename="../../charity_pos/hub_ui/registry.py" line="67"/>
         <source>Import spreadsheet…</source>
         <translation>导入表格…</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/hub_ui/registry.py" line="80"/>
+        <location filename="../../charity_pos/hub_ui/registry.py" line="87"/>
         <source>Choose the sub-district&apos;s list</source>
         <translation>选择街道的名单</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/hub_ui/registry.py" line="81"/>
+        <location filename="../../charity_pos/hub_ui/registry.py" line="88"/>
         <source>Spreadsheets (*.xlsx *.csv)</source>
         <translation>表格 (*.xlsx *.csv)</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/hub_ui/registry.py" line="98"/>
+        <location filename="../../charity_pos/hub_ui/registry.py" line="105"/>
         <source>Importing {name}…</source>
         <translation>正在导入 {name}…</translation>
     </message>
-    <message>
-        <location filename="../../charity_pos/hub_ui/registry.py" line="111"/>
-        <source>{imported} households imported, {rejected} rejected.</source>
-        <translation>已导入 {imported} 户，退回 {rejected} 户。</translation>
+    <message numerus="yes">
+        <location filename="../../charity_pos/hub_ui/registry.py" line="118"/>
+        <source>%n household(s) imported, {rejected} rejected.</source>
+        <translation>
+            <numerusform>已导入 %n 户，退回 {rejected} 户。</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../charity_pos/hub_ui/registry.py" line="114"/>
+        <location filename="../../charity_pos/hub_ui/registry.py" line="120"/>
         <source>Rows to correct written to {path}.</source>
         <translation>需更正的行已写入 {path}。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/hub_ui/registry.py" line="121"/>
+        <location filename="../../charity_pos/hub_ui/registry.py" line="127"/>
         <source>Row {row} ({household}): {reasons}</source>
         <translation>第 {row} 行（{household}）：{reasons}</translation>
     </message>
@@ -5124,7 +5204,7 @@ This handout {value}: {lines} lines, {units} units</source>
 <context>
     <name>ReportLanguage</name>
     <message>
-        <location filename="../../charity_pos/ui/reports/words.py" line="14"/>
+        <location filename="../../charity_pos/ui/words.py" line="13"/>
         <source>en</source>
         <translation>zh_CN</translation>
     </message>
@@ -5171,20 +5251,26 @@ This handout {value}: {lines} lines, {units} units</source>
         <source>never</source>
         <translation>从未</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../charity_pos/hub_ui/reporting.py" line="101"/>
-        <source>{days} days</source>
-        <translation>{days} 天</translation>
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n 天</numerusform>
+        </translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../charity_pos/hub_ui/reporting.py" line="127"/>
-        <source>{count} events, the last at {at}</source>
-        <translation>{count} 条记录，最后一条在 {at}</translation>
+        <source>%n event(s), the last at {at}</source>
+        <translation>
+            <numerusform>%n 条记录，最后一条在 {at}</numerusform>
+        </translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../charity_pos/hub_ui/reporting.py" line="129"/>
-        <source>reached the hub {at} ({bundles} bundles)</source>
-        <translation>{at} 送达数据中心（{bundles} 个数据包）</translation>
+        <source>reached the hub {at} (%n bundle(s))</source>
+        <translation>
+            <numerusform>{at} 送达数据中心（%n 个数据包）</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../charity_pos/hub_ui/reporting.py" line="145"/>
@@ -5558,57 +5644,57 @@ This handout {value}: {lines} lines, {units} units</source>
 <context>
     <name>RulesModel</name>
     <message>
-        <location filename="../../charity_pos/ui/households/rules.py" line="49"/>
+        <location filename="../../charity_pos/ui/households/rules.py" line="50"/>
         <source>Household category</source>
         <translation>救助类别</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/households/rules.py" line="49"/>
+        <location filename="../../charity_pos/ui/households/rules.py" line="50"/>
         <source>Period</source>
         <translation>周期</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/households/rules.py" line="49"/>
+        <location filename="../../charity_pos/ui/households/rules.py" line="50"/>
         <source>One person</source>
         <translation>单人额度</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/households/rules.py" line="49"/>
+        <location filename="../../charity_pos/ui/households/rules.py" line="50"/>
         <source>Each extra member</source>
         <translation>每多一人</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/households/rules.py" line="50"/>
+        <location filename="../../charity_pos/ui/households/rules.py" line="51"/>
         <source>Festival top-up</source>
         <translation>节日补助</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/households/rules.py" line="50"/>
+        <location filename="../../charity_pos/ui/households/rules.py" line="51"/>
         <source>Top-up months</source>
         <translation>补助月份</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/households/rules.py" line="50"/>
+        <location filename="../../charity_pos/ui/households/rules.py" line="51"/>
         <source>Mode</source>
         <translation>超额处理</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/households/rules.py" line="50"/>
+        <location filename="../../charity_pos/ui/households/rules.py" line="51"/>
         <source>Item limits</source>
         <translation>物品限量</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/households/rules.py" line="70"/>
+        <location filename="../../charity_pos/ui/households/rules.py" line="71"/>
         <source>, </source>
         <translation>；</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/households/rules.py" line="75"/>
+        <location filename="../../charity_pos/ui/households/rules.py" line="76"/>
         <source>{category} {base} (+{per} per extra member)</source>
         <translation>{category} {base}（每多一人 +{per}）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/households/rules.py" line="77"/>
+        <location filename="../../charity_pos/ui/households/rules.py" line="78"/>
         <source>{category} {base}</source>
         <translation>{category} {base}</translation>
     </message>
@@ -5626,170 +5712,172 @@ This handout {value}: {lines} lines, {units} units</source>
         <translation>应收</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/view.py" line="90"/>
+        <location filename="../../charity_pos/ui/sales/view.py" line="91"/>
         <source>Quantity (F6)</source>
         <translation>数量（F6）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/view.py" line="91"/>
+        <location filename="../../charity_pos/ui/sales/view.py" line="92"/>
         <source>Price (F7)</source>
         <translation>改价（F7）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/view.py" line="92"/>
+        <location filename="../../charity_pos/ui/sales/view.py" line="93"/>
         <source>Line discount (F8)</source>
         <translation>单品折扣（F8）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/view.py" line="93"/>
+        <location filename="../../charity_pos/ui/sales/view.py" line="94"/>
         <source>Ticket discount (F10)</source>
         <translation>整单折扣（F10）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/view.py" line="94"/>
+        <location filename="../../charity_pos/ui/sales/view.py" line="95"/>
         <source>Remove line (Del)</source>
         <translation>删除此行（Del）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/view.py" line="95"/>
+        <location filename="../../charity_pos/ui/sales/view.py" line="96"/>
         <source>Find item (Ctrl+F)</source>
         <translation>查找商品（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/view.py" line="96"/>
+        <location filename="../../charity_pos/ui/sales/view.py" line="97"/>
         <source>Park (F11)</source>
         <translation>挂单（F11）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/view.py" line="98"/>
+        <location filename="../../charity_pos/ui/sales/view.py" line="99"/>
         <source>Cancel ticket (Ctrl+Del)</source>
         <translation>取消整单（Ctrl+Del）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/view.py" line="99"/>
+        <location filename="../../charity_pos/ui/sales/view.py" line="100"/>
         <source>Return (Ctrl+R)</source>
         <translation>退货（Ctrl+R）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/view.py" line="100"/>
+        <location filename="../../charity_pos/ui/sales/view.py" line="101"/>
         <source>Shift&apos;s sales (Ctrl+J)</source>
         <translation>本班销售（Ctrl+J）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/view.py" line="124"/>
+        <location filename="../../charity_pos/ui/sales/view.py" line="125"/>
         <source>Sale</source>
         <translation>收银</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/view.py" line="127"/>
+        <location filename="../../charity_pos/ui/sales/view.py" line="128"/>
         <source>Sale: scan or type and Enter, 3* for three, F6 quantity, F7 price, F8 line discount, F10 ticket discount, Del remove line, Ctrl+Del cancel ticket, Ctrl+F find item, F11 park, Shift+F11 recall, F12 pay, Ctrl+R return, Ctrl+J shift&apos;s sales, Ctrl+T open or close the shift</source>
         <translation>收银：扫码或输入后按 Enter，3* 表示三件，F6 数量，F7 改价，F8 单品折扣，F10 整单折扣，Del 删除此行，Ctrl+Del 取消整单，Ctrl+F 查找商品，F11 挂单，Shift+F11 取单，F12 结账，Ctrl+R 退货，Ctrl+J 本班销售，Ctrl+T 开班或交班</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/view.py" line="161"/>
+        <location filename="../../charity_pos/ui/sales/view.py" line="162"/>
         <source>Till {till}: no shift open. Ctrl+T opens one with its cash float.</source>
         <translation>收银台 {till} 未开班。按 Ctrl+T 开班并登记备用金。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/view.py" line="163"/>
+        <location filename="../../charity_pos/ui/sales/view.py" line="164"/>
         <source>Open shift (Ctrl+T)</source>
         <translation>开班（Ctrl+T）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/view.py" line="166"/>
+        <location filename="../../charity_pos/ui/sales/view.py" line="167"/>
         <source>Shift {number} · till {till} · opened by {user}</source>
         <translation>班次 {number} · 收银台 {till} · {user} 开班</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/view.py" line="168"/>
+        <location filename="../../charity_pos/ui/sales/view.py" line="169"/>
         <source>Close shift (Ctrl+T)</source>
         <translation>交班（Ctrl+T）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/view.py" line="172"/>
+        <location filename="../../charity_pos/ui/sales/view.py" line="173"/>
         <source>Recall (Shift+F11)</source>
         <translation>取单（Shift+F11）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/view.py" line="177"/>
+        <location filename="../../charity_pos/ui/sales/view.py" line="178"/>
         <source>Nothing to cancel.</source>
         <translation>没有可取消的单。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/view.py" line="180"/>
+        <location filename="../../charity_pos/ui/sales/view.py" line="181"/>
         <source>Cancel ticket</source>
         <translation>取消整单</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/view.py" line="181"/>
+        <location filename="../../charity_pos/ui/sales/view.py" line="182"/>
         <source>Cancel this ticket ({summary}) without selling? It is logged.</source>
         <translation>取消这一单（{summary}），不结账？此操作会记录在案。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/view.py" line="191"/>
+        <location filename="../../charity_pos/ui/sales/view.py" line="192"/>
         <source>Ticket cancelled.</source>
         <translation>整单已取消。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/view.py" line="197"/>
+        <location filename="../../charity_pos/ui/sales/view.py" line="198"/>
         <source>Nothing to park.</source>
         <translation>没有可挂的单。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/view.py" line="207"/>
+        <location filename="../../charity_pos/ui/sales/view.py" line="208"/>
         <source>Ticket parked. Shift+F11 recalls it.</source>
         <translation>已挂单。按 Shift+F11 取单。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/view.py" line="218"/>
-        <location filename="../../charity_pos/ui/sales/view.py" line="309"/>
+        <location filename="../../charity_pos/ui/sales/view.py" line="219"/>
+        <location filename="../../charity_pos/ui/sales/view.py" line="310"/>
         <source>Pay, park or cancel this ticket first.</source>
         <translation>请先结账、挂单或取消当前这一单。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/view.py" line="222"/>
+        <location filename="../../charity_pos/ui/sales/view.py" line="223"/>
         <source>No parked tickets at this till.</source>
         <translation>本收银台没有挂起的单。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/view.py" line="247"/>
+        <location filename="../../charity_pos/ui/sales/view.py" line="248"/>
         <source>Ticket recalled without: {reasons}</source>
         <translation>已取单，但以下商品未能恢复：{reasons}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/view.py" line="250"/>
+        <location filename="../../charity_pos/ui/sales/view.py" line="251"/>
         <source>Ticket recalled: {summary}</source>
         <translation>已取单：{summary}</translation>
     </message>
-    <message>
-        <location filename="../../charity_pos/ui/sales/view.py" line="260"/>
-        <source>Brought over to pay for: {count} lines.</source>
-        <translation>已转入付费购买：{count} 行。</translation>
+    <message numerus="yes">
+        <location filename="../../charity_pos/ui/sales/view.py" line="261"/>
+        <source>Brought over to pay for: %n line(s).</source>
+        <translation>
+            <numerusform>已转入付费购买：%n 行。</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/view.py" line="266"/>
+        <location filename="../../charity_pos/ui/sales/view.py" line="267"/>
         <source>Nothing to pay yet: scan the goods first.</source>
         <translation>还没有可结账的商品：请先扫码。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/view.py" line="278"/>
+        <location filename="../../charity_pos/ui/sales/view.py" line="279"/>
         <source>Last sale {number}
 total {total}, change {change}</source>
         <translation>上一单 {number}
 合计 {total}，找零 {change}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/view.py" line="280"/>
+        <location filename="../../charity_pos/ui/sales/view.py" line="281"/>
         <source>Paid: sale {number}.</source>
         <translation>收款完成：销售单号 {number}。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/view.py" line="289"/>
+        <location filename="../../charity_pos/ui/sales/view.py" line="290"/>
         <source>No shift open</source>
         <translation>未开班</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/view.py" line="290"/>
+        <location filename="../../charity_pos/ui/sales/view.py" line="291"/>
         <source>No shift is open at till {till}. Open one now with its cash float?</source>
         <translation>收银台 {till} 还没有开班。现在开班并登记备用金吗？</translation>
     </message>
@@ -5913,28 +6001,28 @@ total {total}, change {change}</source>
 <context>
     <name>ScanEntry</name>
     <message>
-        <location filename="../../charity_pos/ui/sales/scan.py" line="74"/>
+        <location filename="../../charity_pos/ui/sales/scan.py" line="75"/>
         <source>Goods (Ctrl+F)</source>
         <extracomment>The letter of sale numbers (PT01-2026-S000123), printed on the slip as a barcode. What is typed as a value for a key (a quantity, an amount, a percentage), not searched for. Something to add: (Scanned, quantity). ``n*`` and Enter with nothing after: the current line&apos;s quantity. ↑ / ↓ with no list of matches open: move through the ticket&apos;s lines. Del in the empty field: remove the current line. Ctrl+Del: cancel the whole ticket. A sales slip&apos;s barcode (the sale number) scanned here: a return.</extracomment>
         <translation>商品（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/scan.py" line="77"/>
+        <location filename="../../charity_pos/ui/sales/scan.py" line="78"/>
         <source>Scan a barcode, or type a name or pinyin initials; 3* for three</source>
         <translation>扫描条码，或输入品名、拼音首字母；3* 表示三件</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/scan.py" line="164"/>
+        <location filename="../../charity_pos/ui/sales/scan.py" line="165"/>
         <source>{name}  ·  {unit}  ·  {price}  ·  {on_hand} on hand</source>
         <translation>{name}  ·  {unit}  ·  {price}  ·  库存 {on_hand}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/scan.py" line="173"/>
+        <location filename="../../charity_pos/ui/sales/scan.py" line="174"/>
         <source>Enter adds the first; ↓ to choose another.</source>
         <translation>按 Enter 添加第一项，按 ↓ 选择其他。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/scan.py" line="175"/>
+        <location filename="../../charity_pos/ui/sales/scan.py" line="176"/>
         <source>Nothing found for “{text}”.</source>
         <translation>没有找到“{text}”。</translation>
     </message>
@@ -6273,10 +6361,12 @@ total {total}, change {change}</source>
         <source>Never synced</source>
         <translation>从未同步</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../charity_pos/hub_ui/stores.py" line="69"/>
-        <source>Not synced for {days} days</source>
-        <translation>已 {days} 天未同步</translation>
+        <source>Not synced for %n day(s)</source>
+        <translation>
+            <numerusform>已 %n 天未同步</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../charity_pos/hub_ui/stores.py" line="70"/>
@@ -6321,15 +6411,19 @@ total {total}, change {change}</source>
         <source>{code}: not written: {reason}</source>
         <translation>{code}：未生成：{reason}</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../charity_pos/hub_ui/stores.py" line="167"/>
-        <source>{code}: #{sequence}, {households} households → {path}</source>
-        <translation>{code}：#{sequence}，{households} 户 → {path}</translation>
+        <source>{code}: #{sequence}, %n household(s) → {path}</source>
+        <translation>
+            <numerusform>{code}：#{sequence}，%n 户 → {path}</numerusform>
+        </translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../charity_pos/hub_ui/stores.py" line="174"/>
-        <source>{count} stores done.</source>
-        <translation>已完成 {count} 个门店。</translation>
+        <source>%n store(s) done.</source>
+        <translation>
+            <numerusform>已完成 %n 个门店。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -6388,18 +6482,13 @@ total {total}, change {change}</source>
         <translation>{name} × {quantity}  {amount}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/lines.py" line="99"/>
-        <source>{lines} lines, {units} units</source>
-        <translation>{lines} 行，{units} 件</translation>
-    </message>
-    <message>
-        <location filename="../../charity_pos/ui/sales/lines.py" line="101"/>
-        <location filename="../../charity_pos/ui/sales/lines.py" line="179"/>
+        <location filename="../../charity_pos/ui/sales/lines.py" line="102"/>
+        <location filename="../../charity_pos/ui/sales/lines.py" line="180"/>
         <source>Ticket discount {amount}</source>
         <translation>整单优惠 {amount}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/lines.py" line="103"/>
+        <location filename="../../charity_pos/ui/sales/lines.py" line="104"/>
         <source>Saved {amount}</source>
         <translation>共优惠 {amount}</translation>
     </message>
@@ -6434,130 +6523,150 @@ total {total}, change {change}</source>
         <translation>已删除：{name}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/lines.py" line="117"/>
+        <location filename="../../charity_pos/ui/sales/lines.py" line="99"/>
+        <source>{lines}, {units}</source>
+        <translation>{lines}，{units}</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../charity_pos/ui/sales/lines.py" line="99"/>
+        <location filename="../../charity_pos/ui/sales/lines.py" line="240"/>
+        <source>%n line(s)</source>
+        <translation>
+            <numerusform>%n 行</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../charity_pos/ui/sales/lines.py" line="100"/>
+        <source>%n unit(s)</source>
+        <translation>
+            <numerusform>%n 件</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/sales/lines.py" line="118"/>
         <source>{name}: quantity {quantity}</source>
         <translation>{name}：数量 {quantity}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/lines.py" line="124"/>
+        <location filename="../../charity_pos/ui/sales/lines.py" line="125"/>
         <source>Change price</source>
         <translation>改价</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/lines.py" line="124"/>
+        <location filename="../../charity_pos/ui/sales/lines.py" line="125"/>
         <source>Unit price of {name}</source>
         <translation>{name} 的单价</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/lines.py" line="125"/>
+        <location filename="../../charity_pos/ui/sales/lines.py" line="126"/>
         <source>Catalog price {price}; empty goes back to it. Beyond the limit a manager approves.</source>
         <translation>目录价 {price}；留空即恢复目录价。超出限额需店长批准。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/lines.py" line="135"/>
+        <location filename="../../charity_pos/ui/sales/lines.py" line="136"/>
         <source>{name}: price {price}</source>
         <translation>{name}：单价 {price}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/lines.py" line="142"/>
+        <location filename="../../charity_pos/ui/sales/lines.py" line="143"/>
         <source>Line discount</source>
         <translation>单品折扣</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/lines.py" line="142"/>
+        <location filename="../../charity_pos/ui/sales/lines.py" line="143"/>
         <source>Discount on {name}</source>
         <translation>{name} 的折扣</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/lines.py" line="143"/>
+        <location filename="../../charity_pos/ui/sales/lines.py" line="144"/>
         <source>An amount (2.50) or a share (10%) of the line. Beyond the limit a manager approves.</source>
         <translation>输入金额（如 2.50）或比例（如 10%）。超出限额需店长批准。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/lines.py" line="153"/>
+        <location filename="../../charity_pos/ui/sales/lines.py" line="154"/>
         <source>{name}: discount {amount}</source>
         <translation>{name}：优惠 {amount}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/lines.py" line="160"/>
+        <location filename="../../charity_pos/ui/sales/lines.py" line="161"/>
         <source>Ticket discount</source>
         <translation>整单折扣</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/lines.py" line="160"/>
+        <location filename="../../charity_pos/ui/sales/lines.py" line="161"/>
         <source>Discount on the whole ticket</source>
         <translation>整单优惠金额</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/lines.py" line="161"/>
+        <location filename="../../charity_pos/ui/sales/lines.py" line="162"/>
         <source>An amount (5) or a share (10%) of the ticket. Beyond the limit a manager approves.</source>
         <translation>输入金额（如 5）或比例（如 10%）。超出限额需店长批准。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/lines.py" line="186"/>
+        <location filename="../../charity_pos/ui/sales/lines.py" line="187"/>
         <source>Not approved: the price stays as it was.</source>
         <translation>未获批准：价格保持不变。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/lines.py" line="238"/>
-        <source>{lines} lines, {total}: {names}</source>
-        <translation>{lines} 行，{total}：{names}</translation>
+        <location filename="../../charity_pos/ui/sales/lines.py" line="239"/>
+        <source>{lines}, {total}: {names}</source>
+        <translation>{lines}，{total}：{names}</translation>
     </message>
 </context>
 <context>
     <name>TicketModel</name>
     <message>
-        <location filename="../../charity_pos/ui/sales/model.py" line="84"/>
+        <location filename="../../charity_pos/ui/sales/model.py" line="85"/>
         <source>Donated</source>
         <translation>捐赠</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/model.py" line="84"/>
+        <location filename="../../charity_pos/ui/sales/model.py" line="85"/>
         <source>Purchased</source>
         <translation>采购</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/model.py" line="85"/>
+        <location filename="../../charity_pos/ui/sales/model.py" line="86"/>
         <source>Consigned</source>
         <translation>代售</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/model.py" line="88"/>
+        <location filename="../../charity_pos/ui/sales/model.py" line="89"/>
         <source>Item</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/model.py" line="88"/>
+        <location filename="../../charity_pos/ui/sales/model.py" line="89"/>
         <source>Qty</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/model.py" line="88"/>
+        <location filename="../../charity_pos/ui/sales/model.py" line="89"/>
         <source>Unit price</source>
         <translation>单价</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/model.py" line="88"/>
+        <location filename="../../charity_pos/ui/sales/model.py" line="89"/>
         <source>Discount</source>
         <translation>折扣</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/model.py" line="88"/>
+        <location filename="../../charity_pos/ui/sales/model.py" line="89"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/model.py" line="89"/>
+        <location filename="../../charity_pos/ui/sales/model.py" line="90"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/model.py" line="193"/>
+        <location filename="../../charity_pos/ui/sales/model.py" line="194"/>
         <source>Catalog price {price}</source>
         <translation>目录价 {price}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/model.py" line="195"/>
+        <location filename="../../charity_pos/ui/sales/model.py" line="196"/>
         <source>{on_hand} on hand by the books</source>
         <translation>账面库存 {on_hand}</translation>
     </message>

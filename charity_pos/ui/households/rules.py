@@ -33,6 +33,7 @@ from charity_pos.services.registry import Services
 from charity_pos.ui.feedback import Feedback
 from charity_pos.ui.households.words import CATEGORIES, category_name, mode_name, period_name
 from charity_pos.ui.table_model import RowsModel, make_table_view
+from charity_pos.ui.words import goods_category
 
 MAX_YUAN = 100_000
 
@@ -148,7 +149,7 @@ class QuotaRulesDialog(QDialog):
         self.changes: Changes | None = None
         self.setWindowTitle(self.tr("Quota rules"))
         self.resize(1000, 720)
-        goods = [(c.code, c.name) for c in services.catalog.categories()]
+        goods = [(c.code, goods_category(c.code, c.name)) for c in services.catalog.categories()]
         layout = QVBoxLayout(self)
         intro = QLabel(self.tr("What a household may take free each period, by its category. The value grows "
                                "with the household's size; top-ups count in their months only."))
@@ -175,6 +176,9 @@ class QuotaRulesDialog(QDialog):
         self.mode = QComboBox()
         self.mode.addItem(self.tr("Enforce: past the allowance a manager approves with a reason"), "enforce")
         self.mode.addItem(self.tr("Warn: the cashier is warned and the override is logged"), "warn")
+        # the sentences are long in English: the box takes the room there is, its list shows them whole
+        self.mode.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.mode.setMinimumContentsLength(16)
         form.addRow(self.tr("&Period"), self.period)
         form.addRow(self.tr("Value for &one person"), self.base)
         form.addRow(self.tr("&Each extra member adds"), self.per_member)
