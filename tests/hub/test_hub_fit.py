@@ -20,6 +20,7 @@ from tests.hub.test_hub_downstream import GOOD, write_csv
 from tests.hub.test_hub_gui_reports import Clock, hub, months  # noqa: F401  (fixtures)
 from tests.hub.test_hub_reports_figures import demo  # noqa: F401  (fixtures)
 from tests.ui.test_fit import SCALED, SIZES, SMALLEST, money_cut, outside, settle, shoot, squeezed, too_short
+from tests.ui.test_fit import clipped  # buttons whose text is cut
 from tests.ui.test_fit import language  # noqa: F401 - a fixture
 
 
@@ -55,6 +56,7 @@ def test_every_hub_screen_fits(qtbot, window: HubWindow, language: str) -> None:
                                 f"{window.size().width()}x{window.size().height()}")
             problems += [f"{where}: {what} is outside the window" for what in outside(window)]
             problems += [f"{where}: amount cut: {what}" for what in money_cut(window)]
+            problems += [f"{where}: button text cut: {what}" for what in clipped(window)]
             problems += [f"{where}: column cut: {what}" for what in squeezed(window)]
             problems += [f"{where}: table too short: {what}" for what in too_short(window)]
             if size == SMALLEST and not SCALED:

@@ -140,6 +140,18 @@ def outside(window: QWidget) -> list[str]:
     return found
 
 
+def clipped(window: QWidget) -> list[str]:
+    """Buttons laid out narrower than their text needs: their label is cut."""
+    found = []
+    for button in window.findChildren(QAbstractButton):
+        if not button.isVisible() or button.window() is not window or not button.text():
+            continue
+        if button.width() < button.minimumSizeHint().width():
+            found.append(f"{describe(button)} is {button.width()} wide, its text needs "
+                         f"{button.minimumSizeHint().width()}")
+    return found
+
+
 def money_cut(window: QWidget) -> list[str]:
     """Every amount of money in a visible table whose text is wider than
     its column: the view would show it elided ("¥16…")."""
@@ -263,6 +275,7 @@ def test_screen_fits_the_window(qtbot, big_store, feedback, language, screen_cla
         problems += [f"{where}: {what} is outside the window" for what in outside(window)]
         problems += [f"{where}: navigation label cut: {what}" for what in _elided(window.navigation)]
         problems += [f"{where}: amount cut: {what}" for what in money_cut(window)]
+        problems += [f"{where}: button text cut: {what}" for what in clipped(window)]
         problems += [f"{where}: column cut: {what}" for what in squeezed(window)]
         problems += [f"{where}: table too short: {what}" for what in too_short(window)]
         if size == SMALLEST and not SCALED:

@@ -40,6 +40,7 @@ from charity_pos.ui.staff.dialogs import NewPinDialog, NewUserDialog
 from tests.ui.conftest import FakeApproval, FakeFeedback
 from tests.ui.ledger import cashier, ledger_store, manager, services  # noqa: F401 - fixtures
 from tests.ui.test_fit import SCALED, SMALLEST, money_cut, outside, settle, shoot, squeezed, too_short
+from tests.ui.test_fit import clipped  # buttons whose text is cut
 from tests.ui.test_fit import big_store, language  # noqa: F401 - fixtures
 
 TILL = "T1"  # the hand-counted store's till, its shift open
@@ -162,6 +163,7 @@ def check_dialog(qtbot, dialog: QDialog, name: str) -> list[str]:  # type: ignor
                         f"(its minimum: {dialog.minimumSizeHint().width()}x{dialog.minimumSizeHint().height()})")
     problems += [f"{where}: {what} is outside the dialog" for what in outside(dialog)]
     problems += [f"{where}: amount cut: {what}" for what in money_cut(dialog)]
+    problems += [f"{where}: button text cut: {what}" for what in clipped(dialog)]
     problems += [f"{where}: column cut: {what}" for what in squeezed(dialog)]
     problems += [f"{where}: table too short: {what}" for what in too_short(dialog)]
     if not SCALED:

@@ -13,6 +13,7 @@ from charity_pos.ui.reports import ReportsScreen
 from tests.ui.conftest import FakeApproval
 from tests.ui.ledger import cashier, ledger_store, manager, services  # noqa: F401 - fixtures
 from tests.ui.test_fit import SCALED, SMALLEST, money_cut, outside, settle, shoot, squeezed, too_short
+from tests.ui.test_fit import clipped  # buttons whose text is cut
 from tests.ui.test_fit import big_store, language  # noqa: F401 - fixtures
 
 
@@ -40,6 +41,7 @@ def test_every_report_fits(qtbot, big_store, feedback, language) -> None:  # typ
             where = f"{kind} tab {screen.tabs.tabText(tab)!r} at {SMALLEST.width()}x{SMALLEST.height()} ({language})"
             problems += [f"{where}: {what} is outside the window" for what in outside(window)]
             problems += [f"{where}: amount cut: {what}" for what in money_cut(window)]
+            problems += [f"{where}: button text cut: {what}" for what in clipped(window)]
             problems += [f"{where}: column cut: {what}" for what in squeezed(window)]
             problems += [f"{where}: table too short: {what}" for what in too_short(window)]
             if tab == 0 and not SCALED:
