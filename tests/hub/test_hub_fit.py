@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from charity_pos.hub import reporting
 from charity_pos.hub.users import add_user, login
+from charity_pos.hub_ui.login import HubLoginScreen
 from charity_pos.hub_ui.reporting import StoreMonthDialog
 from charity_pos.hub_ui.window import HubWindow
 from charity_pos.services.base import STORE_TZ
@@ -21,6 +22,7 @@ from tests.hub.test_hub_gui_reports import Clock, hub, months  # noqa: F401  (fi
 from tests.hub.test_hub_reports_figures import demo  # noqa: F401  (fixtures)
 from tests.ui.test_fit import SCALED, SIZES, SMALLEST, money_cut, outside, settle, shoot, squeezed, too_short
 from tests.ui.test_fit import clipped  # buttons whose text is cut
+from tests.ui.test_fit_dialogs import check_dialog
 from tests.ui.test_fit import language  # noqa: F401 - a fixture
 
 
@@ -78,6 +80,12 @@ def test_a_stores_month_fits(qtbot, hub, months, language: str) -> None:  # type
     assert outside(dialog) == []
     if not SCALED:
         shoot(dialog, f"hub-dialog-store-month-{language}")
+
+
+def test_the_hub_login_fits(qtbot, hub, language: str) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+    add_user(hub, "wangli", "王丽", "2468")
+    problems = check_dialog(qtbot, HubLoginScreen(hub, "静安区"), f"hub-login-{language}")
+    assert not problems, "\n".join(problems)
 
 
 def test_the_registry_shows_words_not_codes(qtbot, window: HubWindow, language: str) -> None:  # type: ignore[no-untyped-def]  # noqa: F811

@@ -27,6 +27,7 @@ from charity_pos.ui.households.model import line_of
 from charity_pos.ui.households.rules import QuotaRulesDialog
 from charity_pos.ui.intake.donor import NewDonorDialog
 from charity_pos.ui.intake.saved import SavedDialog
+from charity_pos.ui.login import LoginScreen
 from charity_pos.ui.reports.funds import FundUseDialog
 from charity_pos.ui.sales.dialogs import RecallDialog, ValueDialog
 from charity_pos.ui.sales.payment import PaymentDialog
@@ -146,7 +147,7 @@ DIALOGS: dict[str, Callable[[SimpleNamespace, Path], QDialog]] = {
 }
 
 
-def check_dialog(qtbot, dialog: QDialog, name: str) -> list[str]:  # type: ignore[no-untyped-def]
+def check_dialog(qtbot, dialog: QWidget, name: str) -> list[str]:  # type: ignore[no-untyped-def]
     """Show the dialog as Qt would on the smallest screen (its own size, at
     most the screen's) and list what does not fit."""
     qtbot.addWidget(dialog)
@@ -176,6 +177,11 @@ def check_dialog(qtbot, dialog: QDialog, name: str) -> list[str]:  # type: ignor
 def test_dialog_fits_the_screen(qtbot, big_store, language, name: str, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     dialog = DIALOGS[name](big_store, tmp_path)
     problems = check_dialog(qtbot, dialog, f"{name}-{language}")
+    assert not problems, "\n".join(problems)
+
+
+def test_the_login_window_fits_the_screen(qtbot, big_store, language) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+    problems = check_dialog(qtbot, LoginScreen(big_store.services), f"login-{language}")
     assert not problems, "\n".join(problems)
 
 
