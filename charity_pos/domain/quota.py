@@ -16,18 +16,24 @@ from dataclasses import dataclass, field
 from datetime import date
 
 
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+          "November", "December")
+
+
 @dataclass(frozen=True)
 class Period:
     key: str  # 2026-11 or 2026-Q4
     start: date
     end: date  # the last day
 
-    def label(self) -> str:
-        """In Chinese, as slips print it."""
+    def label(self, language: str = "zh_CN") -> str:
+        """As people name it: 2026年12月 / 2026年第4季度 (as slips print it),
+        or in English December 2026 / Q4 2026."""
         year, rest = self.key.split("-")
+        english = not language.startswith("zh")
         if rest.startswith("Q"):
-            return f"{year}年第{rest[1]}季度"
-        return f"{year}年{int(rest)}月"
+            return f"Q{rest[1]} {year}" if english else f"{year}年第{rest[1]}季度"
+        return f"{MONTHS[int(rest) - 1]} {year}" if english else f"{year}年{int(rest)}月"
 
 
 def period_of(day: date, period: str) -> Period:

@@ -114,8 +114,8 @@ class AllowanceScreen(QWidget):
             self.verdict.setText(self.tr("No household went past its allowance across stores."))
         else:
             self.verdict.setObjectName("")
-            self.verdict.setText(self.tr("{count} households and periods past the allowance of the district's rules, "
-                                         "all stores together.").format(count=len(check.rows)))
+            self.verdict.setText(self.tr("%n household(s) and periods past the allowance of the district's rules, "
+                                         "all stores together.", "", len(check.rows)))
         self.verdict.style().unpolish(self.verdict)
         self.verdict.style().polish(self.verdict)
         lang = language()

@@ -121,7 +121,7 @@ class ImportScreen(QWidget):
         self.lines.clear()
         self.progress.setRange(0, len(files))
         self.progress.setValue(0)
-        self.status.setText(self.tr("Importing {count} files…").format(count=len(files)))
+        self.status.setText(self.tr("Importing %n file(s)…", "", len(files)))
         self.choose_button.setEnabled(False)
         self.cancel_button.setEnabled(True)
         self.job = Job(work, self)
@@ -140,8 +140,8 @@ class ImportScreen(QWidget):
     def line_text(self, result: ImportResult) -> str:
         if result.status == APPLIED:
             assert result.last_seq is not None
-            text = self.tr("applied {count} events of store {code} (#{first}-#{last})").format(
-                count=result.events, code=result.store_code, first=result.last_seq - result.events + 1,
+            text = self.tr("applied %n event(s) of store {code} (#{first}-#{last})", "", result.events).format(
+                code=result.store_code, first=result.last_seq - result.events + 1,
                 last=result.last_seq)
         elif result.status == ALREADY:
             text = self.tr("already imported")
@@ -168,10 +168,9 @@ class ImportScreen(QWidget):
         self.cancel_button.setEnabled(False)
         refused = sum(1 for r in self.results if r.status not in (APPLIED, ALREADY))
         if stopped:
-            self.status.setText(self.tr("Stopped: {done} of {total} files imported.").format(done=done, total=total))
+            self.status.setText(self.tr("Stopped: {done} of %n file(s) imported.", "", total).format(done=done))
         else:
-            self.status.setText(self.tr("Done: {total} files, {refused} refused.").format(total=total,
-                                                                                          refused=refused))
+            self.status.setText(self.tr("Done: %n file(s), {refused} refused.", "", total).format(refused=refused))
 
     def _failed(self, error: object) -> None:
         self.job = None

@@ -18,6 +18,7 @@ from charity_pos.hub_ui.worker import Job
 from charity_pos.i18n import describe
 from charity_pos.services import household_import
 from charity_pos.services.base import Clock, system_clock
+from charity_pos.ui.households.words import category_name
 from charity_pos.ui.table_model import RowsModel, make_table_view
 
 
@@ -31,9 +32,15 @@ class RegistryModel(RowsModel[HouseholdRow]):
     def _key(self, row: HouseholdRow) -> object:
         return row.card_number
 
+    def status_text(self, status: str) -> str:
+        """A card's state as a word (在用, not ``active``); a state this app does not know, as it is."""
+        words = {"active": self.tr("In use"), "suspended": self.tr("Suspended"), "expired": self.tr("Lapsed"),
+                 "erased": self.tr("Personal data erased")}
+        return words.get(status, status)
+
     def _display(self, row: HouseholdRow, column: int) -> str:
-        values = (row.card_number, row.name_masked, row.id_masked, str(row.members), row.category, row.subdistrict,
-                  row.valid_to.isoformat(), row.status)
+        values = (row.card_number, row.name_masked, row.id_masked, str(row.members), category_name(row.category),
+                  row.subdistrict, row.valid_to.isoformat(), self.status_text(row.status))
         return values[column]
 
 
@@ -108,8 +115,7 @@ class RegistryScreen(QWidget):
         self.import_button.setEnabled(True)
         self.last_import = done
         bad = done.preview.bad
-        text = self.tr("{imported} households imported, {rejected} rejected.").format(imported=done.imported,
-                                                                                     rejected=len(bad))
+        text = self.tr("%n household(s) imported, {rejected} rejected.", "", done.imported).format(rejected=len(bad))
         if done.rejects is not None:
             text += " " + self.tr("Rows to correct written to {path}.").format(path=done.rejects)
         if done.rejects_error is not None:

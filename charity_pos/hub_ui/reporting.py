@@ -98,7 +98,7 @@ class ReportingModel(QAbstractTableModel):
                     return f"{line.code} {line.short_name}"
                 if line.days_silent is None:
                     return self.tr("never")
-                return self.tr("{days} days").format(days=line.days_silent) if line.silent else str(line.days_silent)
+                return self.tr("%n day(s)", "", line.days_silent) if line.silent else str(line.days_silent)
             if role == Qt.ItemDataRole.ToolTipRole and column == 0:
                 return line.name
             if role == Qt.ItemDataRole.ForegroundRole and column == 1 and line.silent:
@@ -124,10 +124,10 @@ class ReportingModel(QAbstractTableModel):
     def tooltip(self, cell: Cell) -> str:
         lines = [self.state_text(cell.state)]
         if cell.events:
-            lines.append(self.tr("{count} events, the last at {at}").format(count=cell.events,
-                                                                          at=local_time(cell.last_event_at)))
-            lines.append(self.tr("reached the hub {at} ({bundles} bundles)").format(at=local_time(cell.reached_at),
-                                                                                    bundles=cell.bundles))
+            lines.append(self.tr("%n event(s), the last at {at}", "", cell.events).format(
+                at=local_time(cell.last_event_at)))
+            lines.append(self.tr("reached the hub {at} (%n bundle(s))", "", cell.bundles).format(
+                at=local_time(cell.reached_at)))
         return "\n".join(lines)
 
     def _figures(self, which: int, column: int, role: int) -> Any:

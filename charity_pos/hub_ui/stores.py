@@ -66,7 +66,7 @@ class StoresModel(RowsModel[StoreRow]):
         if row.last_bundle_at is None:
             return self.tr("Never synced")
         if row.stale(self.clock()):
-            return self.tr("Not synced for {days} days").format(days=(self.clock() - row.last_bundle_at).days)
+            return self.tr("Not synced for %n day(s)", "", (self.clock() - row.last_bundle_at).days)
         return self.tr("OK")
 
     def _foreground(self, row: StoreRow, column: int) -> Any:
@@ -164,14 +164,14 @@ class StoresScreen(QWidget):
                 code=code, reason=describe(error)))
             self.downstream_lines.item(self.downstream_lines.count() - 1).setForeground(RED)
         else:
-            self.downstream_lines.addItem(self.tr("{code}: #{sequence}, {households} households → {path}").format(
-                code=outcome.store_code, sequence=outcome.sequence,  # type: ignore[attr-defined]
-                households=outcome.counts["households"], path=outcome.path))  # type: ignore[attr-defined]
+            self.downstream_lines.addItem(self.tr("{code}: #{sequence}, %n household(s) → {path}", "",
+                                                  outcome.counts["households"]).format(  # type: ignore[attr-defined]
+                code=outcome.store_code, sequence=outcome.sequence, path=outcome.path))  # type: ignore[attr-defined]
 
     def _done(self, total: object) -> None:
         self.job = None
         self.downstream_button.setEnabled(True)
-        self.downstream_status.setText(self.tr("{count} stores done.").format(count=total))
+        self.downstream_status.setText(self.tr("%n store(s) done.", "", total))
 
     def _failed(self, error: object) -> None:
         self.job = None

@@ -23,6 +23,15 @@ GOODS_CATEGORIES_EN = {
     "appliances": "Appliances", "other": "Other",
 }
 
+#: the units items are counted in (stored in Chinese as the store names them): English singular and plural
+UNITS_EN = {
+    "件": ("piece", "pieces"), "个": ("piece", "pieces"), "袋": ("bag", "bags"), "瓶": ("bottle", "bottles"),
+    "包": ("pack", "packs"), "盒": ("box", "boxes"), "桶": ("tub", "tubs"), "条": ("piece", "pieces"),
+    "双": ("pair", "pairs"), "套": ("set", "sets"), "本": ("copy", "copies"), "台": ("unit", "units"),
+    "支": ("piece", "pieces"), "顶": ("piece", "pieces"), "把": ("piece", "pieces"), "斤": ("jin", "jin"),
+    "公斤": ("kg", "kg"), "千克": ("kg", "kg"), "箱": ("case", "cases"), "罐": ("can", "cans"), "张": ("sheet", "sheets"),
+}
+
 SOURCES = {
     "donated": W("捐赠", "Donated"),
     "purchased": W("采购", "Purchased"),

@@ -21,6 +21,7 @@ from charity_pos.ui import theme
 from charity_pos.ui.customer_display import DisplayFeed, open_displays
 from charity_pos.ui.feedback import Feedback
 from charity_pos.ui.login import LoginScreen
+from charity_pos.ui.plural import EnglishPlurals
 
 if TYPE_CHECKING:
     from charity_pos.ui.main_window import MainWindow
@@ -83,6 +84,8 @@ def make_application(language: str, settings: config.Settings) -> QApplication:
     app.setOrganizationName("charity-pos")
     for translator in i18n.load(language):
         app.installTranslator(translator)
+    if language == "en":
+        app.installTranslator(EnglishPlurals(app))  # "1 line", "3 lines"
     theme.apply(app, settings.font_point_size)  # type: ignore[arg-type]
     return app  # type: ignore[return-value]
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from datetime import datetime
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QRect, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (QDialog, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMainWindow, QSizePolicy,
                                QStackedWidget, QStyle, QWidget)
@@ -30,6 +30,7 @@ class Navigation(QListWidget):
 
     #: The theme's item padding (``QListWidget#navigation::item``), left and right, and the list's own padding.
     ITEM_PADDING = 2 * 10
+    ITEM_VPADDING = 2 * 12
     LIST_PADDING = 2 * 4
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -52,6 +53,29 @@ class Navigation(QListWidget):
 
     def sizeHint(self) -> QSize:  # noqa: N802
         return QSize(self.needed_width(), super().sizeHint().height())
+
+    def text_room(self) -> int:
+        """The width a label is drawn in: the list's less the item padding
+        and the item view's own text margins."""
+        margin = self.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, self) + 1
+        return max(1, self.viewport().width() - self.ITEM_PADDING - 2 * margin)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self.fit_rows()
+
+    def fit_rows(self) -> None:
+        """Each row as tall as its label wrapped to the list's width, the
+        theme's padding counted (the item delegate measures without it and
+        would show a wrapped label's second line cut)."""
+        metrics = self.fontMetrics()
+        room = self.text_room()
+        for i in range(self.count()):
+            item = self.item(i)
+            text = metrics.boundingRect(QRect(0, 0, room, 10_000), Qt.TextFlag.TextWordWrap, item.text())
+            wanted = QSize(self.viewport().width(), text.height() + self.ITEM_VPADDING)
+            if item.sizeHint() != wanted:
+                item.setSizeHint(wanted)
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802
         return QSize(min(self.needed_width(), 160), super().minimumSizeHint().height())
@@ -107,6 +131,12 @@ class MainWindow(QMainWindow):
         self._status(store.name, store.code)
         if self.screen_classes:
             self.navigation.setCurrentRow(0)
+
+    def text_room(self) -> int:
+        """The width a label is drawn in: the list's less the item padding
+        and the item view's own text margins."""
+        margin = self.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, self) + 1
+        return max(1, self.viewport().width() - self.ITEM_PADDING - 2 * margin)
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
         """The navigation takes the width its labels need, but never more

@@ -7,7 +7,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import Any, Generic, Protocol, TypeVar
 
-from PySide6.QtCore import QAbstractItemModel, QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import (QAbstractItemModel, QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, QSize,
+                            Qt)
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
 from charity_pos.errors import InvalidInput
@@ -182,10 +183,66 @@ class LinesModel(RowsModel[L]):
         return super().headerData(section, orientation, role)
 
 
-def make_table_view(model: QAbstractItemModel, stretch: int) -> QTableView:
+class FittingTable(QTableView):
+    """A table whose one stretching column takes the room the others leave,
+    but never so little that its heading (or its first ten characters) is
+    cut: then it keeps its contents' width and the table scrolls sideways."""
+
+    READABLE = 10  # characters of the stretching column always shown
+
+    def __init__(self, stretch: int) -> None:
+        super().__init__()
+        self.stretch = stretch
+
+    def readable_width(self, column: int) -> int:
+        header = self.horizontalHeader()
+        content = max(header.sectionSizeHint(column), self.sizeHintForColumn(column))
+        return max(header.sectionSizeHint(column), min(content, self.READABLE * self.fontMetrics().averageCharWidth()))
+
+    def updateGeometries(self) -> None:  # noqa: N802
+        super().updateGeometries()
+        header = self.horizontalHeader()
+        model = self.model()
+        if model is None or not 0 <= self.stretch < header.count():
+            return
+        others = sum(header.sectionSize(c) for c in range(header.count())
+                     if c != self.stretch and not self.isColumnHidden(c))
+        room = self.viewport().width() - others
+        wanted = (QHeaderView.ResizeMode.Stretch if room >= self.readable_width(self.stretch)
+                  else QHeaderView.ResizeMode.ResizeToContents)
+        if header.sectionResizeMode(self.stretch) != wanted:
+            header.setSectionResizeMode(self.stretch, wanted)
+
+
+class WholeColumnsTable(FittingTable):
+    """A table that asks its layout for the width its columns need: every
+    column fitted to its contents whole, and ten characters for the column
+    that takes the rest. The window then makes room for it (the navigation
+    wraps its labels) rather than cutting the lines."""
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802
+        hint = super().minimumSizeHint()
+        header = self.horizontalHeader()
+        if self.model() is None:
+            return hint
+        width = 2 * self.frameWidth() + self.verticalScrollBar().sizeHint().width()
+        if self.verticalHeader().isVisible():
+            width += self.verticalHeader().sizeHint().width()
+        for column in range(header.count()):
+            if self.isColumnHidden(column):
+                continue
+            if column == self.stretch:
+                width += self.readable_width(column)
+            else:
+                width += max(header.sectionSizeHint(column), self.sizeHintForColumn(column))
+        return QSize(max(hint.width(), width), hint.height())
+
+
+def make_table_view(model: QAbstractItemModel, stretch: int, *, whole_columns: bool = False) -> QTableView:
     """A read-only table of ``model`` where one whole row is selected at a
-    time; columns fit their contents and column ``stretch`` takes the rest."""
-    table = QTableView()
+    time; columns fit their contents and column ``stretch`` takes the rest.
+    ``whole_columns``: the table's minimum width shows every column whole."""
+    table = WholeColumnsTable(stretch) if whole_columns else FittingTable(stretch)
     table.setModel(model)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

@@ -62,29 +62,29 @@
 <context>
     <name>AllowancePanel</name>
     <message>
-        <location filename="../../charity_pos/ui/handout/card.py" line="92"/>
+        <location filename="../../charity_pos/ui/handout/card.py" line="95"/>
         <source>Left this period</source>
         <translation>本期剩余额度</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/handout/card.py" line="122"/>
+        <location filename="../../charity_pos/ui/handout/card.py" line="125"/>
         <source>{amount} over</source>
         <translation>超额 {amount}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/handout/card.py" line="124"/>
+        <location filename="../../charity_pos/ui/handout/card.py" line="127"/>
         <source>Allowance {allowance}, used before {used}
 This handout {value}: {lines} lines, {units} units</source>
         <translation>本期额度 {allowance}，已领 {used}
 本次 {value}：{lines} 行，{units} 件</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/handout/card.py" line="133"/>
+        <location filename="../../charity_pos/ui/handout/card.py" line="136"/>
         <source>{category}: {count} more</source>
         <translation>{category} 还可领 {count} 件</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/handout/card.py" line="135"/>
+        <location filename="../../charity_pos/ui/handout/card.py" line="138"/>
         <source>{category}: {count} over the limit</source>
         <translation>{category} 超出 {count} 件</translation>
     </message>
@@ -111,10 +111,12 @@ This handout {value}: {lines} lines, {units} units</source>
         <source>No household went past its allowance across stores.</source>
         <translation>没有家庭在各门店合计超出额度。</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../charity_pos/hub_ui/allowance.py" line="117"/>
-        <source>{count} households and periods past the allowance of the district&apos;s rules, all stores together.</source>
-        <translation>共 {count} 户次（家庭 × 期间）在各门店合计超出区额度规则。</translation>
+        <source>%n household(s) and periods past the allowance of the district&apos;s rules, all stores together.</source>
+        <translation>
+            <numerusform>共 %n 户次（家庭 × 期间）在各门店合计超出区额度规则。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -448,43 +450,50 @@ This handout {value}: {lines} lines, {units} units</source>
 <context>
     <name>CardPanel</name>
     <message>
-        <location filename="../../charity_pos/ui/handout/card.py" line="58"/>
+        <location filename="../../charity_pos/ui/handout/card.py" line="60"/>
         <source>Scan the relief card</source>
         <extracomment>The panel&apos;s own looks beside the theme&apos;s: what is left in the theme&apos;s big total (``saleTotal``), in red once past the allowance. what the household took this period at the district&apos;s other stores, when anything</extracomment>
         <translation>请扫描救助卡</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/handout/card.py" line="60"/>
+        <location filename="../../charity_pos/ui/handout/card.py" line="62"/>
         <source>The household comes up masked, with what it has left this period.</source>
         <translation>将显示受助家庭（已脱敏）及本期剩余额度。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/handout/card.py" line="67"/>
+        <location filename="../../charity_pos/ui/handout/card.py" line="69"/>
         <source>Nothing can be handed out on this card. Scan another card.</source>
         <translation>此卡不能领取物资。请扫描其他救助卡。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/handout/card.py" line="71"/>
-        <source>Card {card} · {name} · {id} · {members} members · {category} · valid to {valid_to}</source>
-        <translation>救助卡 {card} · {name} · {id} · {members} 人 · {category} · 有效期至 {valid_to}</translation>
+        <location filename="../../charity_pos/ui/handout/card.py" line="74"/>
+        <source>Card {card} · {name} · {id} · {members} · {category} · valid to {valid_to}</source>
+        <translation>救助卡 {card} · {name} · {id} · {members} · {category} · 有效期至 {valid_to}</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../charity_pos/ui/handout/card.py" line="76"/>
+        <source>%n member(s)</source>
+        <translation>
+            <numerusform>%n 人</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/handout/card.py" line="75"/>
+        <location filename="../../charity_pos/ui/handout/card.py" line="81"/>
+        <source>{period} · {mode}</source>
+        <translation>发放周期 {period} · {mode}</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/handout/card.py" line="78"/>
         <source>Enforced: beyond the allowance only with a manager&apos;s approval</source>
         <translation>严格执行：超额须店长批准</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/handout/card.py" line="76"/>
+        <location filename="../../charity_pos/ui/handout/card.py" line="79"/>
         <source>Warning only: beyond the allowance is handed out and logged</source>
         <translation>仅提醒：超额照常发放并记录</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/handout/card.py" line="78"/>
-        <source>Period {period} · {mode}</source>
-        <translation>发放周期 {period} · {mode}</translation>
-    </message>
-    <message>
-        <location filename="../../charity_pos/ui/handout/card.py" line="79"/>
+        <location filename="../../charity_pos/ui/handout/card.py" line="82"/>
         <source>Already taken at other stores of the district this period: {amount}</source>
         <translation>本期已在其他门店领取 {amount}</translation>
     </message>
@@ -492,49 +501,53 @@ This handout {value}: {lines} lines, {units} units</source>
 <context>
     <name>CatalogScreen</name>
     <message>
-        <location filename="../../charity_pos/ui/catalog/view.py" line="38"/>
+        <location filename="../../charity_pos/ui/catalog/view.py" line="39"/>
         <source>Scan a barcode, or type a name or pinyin initials (Ctrl+F)</source>
         <translation>扫条码，或输入名称、拼音首字母（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/catalog/view.py" line="40"/>
+        <location filename="../../charity_pos/ui/catalog/view.py" line="41"/>
         <source>All categories</source>
         <translation>全部类别</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/catalog/view.py" line="43"/>
+        <location filename="../../charity_pos/ui/catalog/view.py" line="44"/>
         <source>Show items off sale</source>
         <translation>显示停售商品</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/catalog/view.py" line="51"/>
+        <location filename="../../charity_pos/ui/catalog/view.py" line="52"/>
         <source>New item (Ctrl+N)</source>
         <translation>新增商品（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/catalog/view.py" line="52"/>
+        <location filename="../../charity_pos/ui/catalog/view.py" line="53"/>
         <source>Edit (Enter)</source>
         <translation>编辑（Enter）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/catalog/view.py" line="73"/>
+        <location filename="../../charity_pos/ui/catalog/view.py" line="74"/>
         <source>Catalog</source>
         <translation>商品目录</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/catalog/view.py" line="76"/>
+        <location filename="../../charity_pos/ui/catalog/view.py" line="77"/>
         <source>Catalog: Ctrl+F search, Ctrl+N new item, Enter edit, ↓ from search to the list</source>
         <translation>商品目录：Ctrl+F 搜索，Ctrl+N 新增商品，Enter 编辑，↓ 从搜索框进入列表</translation>
     </message>
-    <message>
-        <location filename="../../charity_pos/ui/catalog/view.py" line="90"/>
-        <source>{count} items shown (first {limit})</source>
-        <translation>显示 {count} 件商品（前 {limit} 件）</translation>
-    </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../charity_pos/ui/catalog/view.py" line="91"/>
-        <source>{count} items shown</source>
-        <translation>显示 {count} 件商品</translation>
+        <source>%n item(s) shown (first {limit})</source>
+        <translation>
+            <numerusform>显示 %n 件商品（前 {limit} 件）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../charity_pos/ui/catalog/view.py" line="92"/>
+        <source>%n item(s) shown</source>
+        <translation>
+            <numerusform>显示 %n 件商品</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -872,15 +885,26 @@ This handout {value}: {lines} lines, {units} units</source>
         <source>No shift open</source>
         <translation>没有未交班的班次</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../charity_pos/ui/dashboard/view.py" line="184"/>
-        <source>{count} lots</source>
-        <translation>{count} 批</translation>
+        <source>%n lot(s)</source>
+        <translation>
+            <numerusform>%n 批</numerusform>
+        </translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../charity_pos/ui/dashboard/view.py" line="185"/>
-        <source>{units} units on the shelf</source>
-        <translation>货架上 {units} 件</translation>
+        <source>%n unit(s) on the shelf</source>
+        <translation>
+            <numerusform>货架上 %n 件</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../charity_pos/ui/dashboard/view.py" line="206"/>
+        <source>%n household(s)</source>
+        <translation>
+            <numerusform>%n 户</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../charity_pos/ui/dashboard/view.py" line="188"/>
@@ -927,11 +951,6 @@ This handout {value}: {lines} lines, {units} units</source>
         <location filename="../../charity_pos/ui/dashboard/view.py" line="204"/>
         <source>{count} visits</source>
         <translation>{count} 人次</translation>
-    </message>
-    <message>
-        <location filename="../../charity_pos/ui/dashboard/view.py" line="206"/>
-        <source>{count} households</source>
-        <translation>{count} 户</translation>
     </message>
 </context>
 <context>
@@ -1181,10 +1200,12 @@ This handout {value}: {lines} lines, {units} units</source>
         <source>Donations: Ctrl+Enter trace the donation, Ctrl+D donor statement</source>
         <translation>捐赠记录：Ctrl+Enter 追溯这笔捐赠，Ctrl+D 捐赠反馈函</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../charity_pos/ui/donations/view.py" line="112"/>
-        <source>{count} donations shown</source>
-        <translation>显示 {count} 笔捐赠</translation>
+        <source>%n donation(s) shown</source>
+        <translation>
+            <numerusform>显示 %n 笔捐赠</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../charity_pos/ui/donations/view.py" line="120"/>
@@ -3149,28 +3170,28 @@ This handout {value}: {lines} lines, {units} units</source>
 <context>
     <name>GoodsEntry</name>
     <message>
-        <location filename="../../charity_pos/ui/intake/goods.py" line="56"/>
+        <location filename="../../charity_pos/ui/intake/goods.py" line="57"/>
         <source>Goods (Ctrl+F)</source>
         <extracomment>An item to add as a line: (ItemRow, quantity). A valid maker&apos;s barcode that no item has: (code, quantity). Ctrl+N or its button: make a new item (the screen opens the editor). ↓ with no list to go into: to the lines.</extracomment>
         <translation>物品（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/intake/goods.py" line="59"/>
+        <location filename="../../charity_pos/ui/intake/goods.py" line="60"/>
         <source>Scan a barcode, or type a name or pinyin initials; 3* adds three</source>
         <translation>扫条码，或输入名称、拼音首字母；3* 表示 3 件</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/intake/goods.py" line="61"/>
+        <location filename="../../charity_pos/ui/intake/goods.py" line="62"/>
         <source>New item… (Ctrl+N)</source>
         <translation>新商品…（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/intake/goods.py" line="110"/>
+        <location filename="../../charity_pos/ui/intake/goods.py" line="112"/>
         <source>Enter adds the first; ↓ to choose another.</source>
         <translation>按 Enter 添加第一项，按 ↓ 选择其他。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/intake/goods.py" line="112"/>
+        <location filename="../../charity_pos/ui/intake/goods.py" line="114"/>
         <source>Nothing found for “{text}”. Ctrl+N makes a new item.</source>
         <translation>没有找到“{text}”。按 Ctrl+N 新建商品。</translation>
     </message>
@@ -3221,52 +3242,52 @@ This handout {value}: {lines} lines, {units} units</source>
 <context>
     <name>HandoutModel</name>
     <message>
-        <location filename="../../charity_pos/ui/handout/model.py" line="29"/>
+        <location filename="../../charity_pos/ui/handout/model.py" line="30"/>
         <source>Goods</source>
         <translation>物品</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/handout/model.py" line="29"/>
+        <location filename="../../charity_pos/ui/handout/model.py" line="30"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/handout/model.py" line="29"/>
+        <location filename="../../charity_pos/ui/handout/model.py" line="30"/>
         <source>Qty</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/handout/model.py" line="29"/>
+        <location filename="../../charity_pos/ui/handout/model.py" line="30"/>
         <source>Unit value</source>
         <translation>单价</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/handout/model.py" line="29"/>
+        <location filename="../../charity_pos/ui/handout/model.py" line="30"/>
         <source>Value</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/handout/model.py" line="30"/>
+        <location filename="../../charity_pos/ui/handout/model.py" line="31"/>
         <source>Beyond allowance</source>
         <translation>超额</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/handout/model.py" line="90"/>
+        <location filename="../../charity_pos/ui/handout/model.py" line="91"/>
         <source>{units} over</source>
         <translation>超额 {units}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/handout/model.py" line="107"/>
+        <location filename="../../charity_pos/ui/handout/model.py" line="108"/>
         <source>{units} of {quantity} past the allowance: F10 moves them to a paid sale</source>
         <translation>{quantity} 件中 {units} 件超出额度：按 F10 转为付费购买</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/handout/model.py" line="110"/>
+        <location filename="../../charity_pos/ui/handout/model.py" line="111"/>
         <source>{on_hand} on hand by the books</source>
         <translation>账面库存 {on_hand}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/handout/model.py" line="112"/>
+        <location filename="../../charity_pos/ui/handout/model.py" line="113"/>
         <source>Not for sale: counted at its reference price</source>
         <translation>非卖品：按参考价计入额度</translation>
     </message>
@@ -3298,160 +3319,160 @@ This handout {value}: {lines} lines, {units} units</source>
 <context>
     <name>HandoutScreen</name>
     <message>
-        <location filename="../../charity_pos/ui/handout/view.py" line="63"/>
+        <location filename="../../charity_pos/ui/handout/view.py" line="64"/>
         <source>That is a sales slip: returns are taken on the sale screen (F9).</source>
         <extracomment>Goods the household pays for instead, [(Scanned, quantity)]: the main window puts them on the sale screen&apos;s ticket.</extracomment>
         <translation>这是销售小票：退货请到收银界面（F9）办理。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/handout/view.py" line="88"/>
+        <location filename="../../charity_pos/ui/handout/view.py" line="89"/>
         <source>Finish (F12)</source>
         <extracomment>how far the district&apos;s hub has this store&apos;s data (from its last downstream bundle)</extracomment>
         <translation>完成发放（F12）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/handout/view.py" line="98"/>
+        <location filename="../../charity_pos/ui/handout/view.py" line="99"/>
         <source>Quantity (F6)</source>
         <translation>数量（F6）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/handout/view.py" line="99"/>
+        <location filename="../../charity_pos/ui/handout/view.py" line="100"/>
         <source>Remove line (Del)</source>
         <translation>删除此行（Del）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/handout/view.py" line="100"/>
+        <location filename="../../charity_pos/ui/handout/view.py" line="101"/>
         <source>Find goods (Ctrl+F)</source>
         <translation>查找物品（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/handout/view.py" line="101"/>
+        <location filename="../../charity_pos/ui/handout/view.py" line="102"/>
         <source>Beyond allowance to paid sale (F10)</source>
         <translation>超额部分转为付费购买（F10）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/handout/view.py" line="102"/>
+        <location filename="../../charity_pos/ui/handout/view.py" line="103"/>
         <source>Line to paid sale (Ctrl+F10)</source>
         <translation>此行转为付费购买（Ctrl+F10）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/handout/view.py" line="103"/>
+        <location filename="../../charity_pos/ui/handout/view.py" line="104"/>
         <source>New visit (Esc)</source>
         <translation>下一位（Esc）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/handout/view.py" line="104"/>
+        <location filename="../../charity_pos/ui/handout/view.py" line="105"/>
         <source>Print slip (Ctrl+P)</source>
         <translation>打印发放单（Ctrl+P）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/handout/view.py" line="105"/>
+        <location filename="../../charity_pos/ui/handout/view.py" line="106"/>
         <source>A5 slip (Ctrl+Shift+P)</source>
         <translation>A5 发放单（Ctrl+Shift+P）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/handout/view.py" line="106"/>
+        <location filename="../../charity_pos/ui/handout/view.py" line="107"/>
         <source>Slip as PDF (Ctrl+E)</source>
         <translation>发放单存为 PDF（Ctrl+E）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/handout/view.py" line="125"/>
+        <location filename="../../charity_pos/ui/handout/view.py" line="126"/>
         <source>Relief handout</source>
         <translation>物资发放</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/handout/view.py" line="128"/>
+        <location filename="../../charity_pos/ui/handout/view.py" line="129"/>
         <source>Relief handout: scan the relief card, then the goods (3* for three), F6 quantity, Del remove line, Ctrl+F find goods, F10 what is beyond the allowance to a paid sale, Ctrl+F10 the current line to a paid sale, F12 finish, Ctrl+P print slip, Ctrl+Shift+P A5 slip, Ctrl+E slip as PDF, Esc new visit</source>
         <translation>物资发放：先扫描救助卡，再扫描物品（3* 表示 3 件），F6 数量，Del 删除此行，Ctrl+F 查找物品，F10 超额部分转为付费购买，Ctrl+F10 当前行转为付费购买，F12 完成发放，Ctrl+P 打印发放单，Ctrl+Shift+P A5 发放单，Ctrl+E 发放单存为 PDF，Esc 下一位</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/handout/view.py" line="156"/>
+        <location filename="../../charity_pos/ui/handout/view.py" line="157"/>
         <source>The district has this store&apos;s data up to {date}</source>
         <translation>区里已收到本店数据至 {date}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/handout/view.py" line="198"/>
+        <location filename="../../charity_pos/ui/handout/view.py" line="199"/>
         <source>Card {card} is already at the counter.</source>
         <translation>救助卡 {card} 正在办理中。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/handout/view.py" line="213"/>
+        <location filename="../../charity_pos/ui/handout/view.py" line="214"/>
         <source>Card {card}: scan the goods.</source>
         <translation>救助卡 {card}：请扫描物品。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/handout/view.py" line="234"/>
+        <location filename="../../charity_pos/ui/handout/view.py" line="235"/>
         <source>Drop the handout</source>
         <translation>放弃发放</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/handout/view.py" line="235"/>
+        <location filename="../../charity_pos/ui/handout/view.py" line="236"/>
         <source>Drop the unfinished handout for card {card} ({lines} lines, {value})? Nothing is handed out.</source>
         <translation>放弃救助卡 {card} 未完成的发放（{lines} 行，{value}）？不会发放任何物资。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/handout/view.py" line="244"/>
+        <location filename="../../charity_pos/ui/handout/view.py" line="245"/>
         <source>Ready for the next card.</source>
         <translation>请扫描下一张救助卡。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/handout/view.py" line="265"/>
+        <location filename="../../charity_pos/ui/handout/view.py" line="266"/>
         <source>Handout {number} is already finished: scan the next card.</source>
         <translation>发放单 {number} 已完成：请扫描下一张救助卡。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/handout/view.py" line="269"/>
+        <location filename="../../charity_pos/ui/handout/view.py" line="270"/>
         <source>Scan the relief card first.</source>
         <translation>请先扫描救助卡。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/handout/view.py" line="272"/>
+        <location filename="../../charity_pos/ui/handout/view.py" line="273"/>
         <source>Nothing to hand out yet: scan the goods first.</source>
         <translation>还没有要发放的物品：请先扫码。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/handout/view.py" line="284"/>
+        <location filename="../../charity_pos/ui/handout/view.py" line="285"/>
         <source>Not approved: the handout is not finished.</source>
         <translation>未获店长批准：发放未完成。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/handout/view.py" line="289"/>
+        <location filename="../../charity_pos/ui/handout/view.py" line="290"/>
         <source>Last handout {number}: card {card}, {value}</source>
         <translation>上一笔发放 {number}：救助卡 {card}，{value}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/handout/view.py" line="291"/>
+        <location filename="../../charity_pos/ui/handout/view.py" line="292"/>
         <source>Handed out: {number}, {value}. Print the slip for the recipient to sign (Ctrl+P).</source>
         <translation>已发放：{number}，{value}。请打印发放单由领取人签字（Ctrl+P）。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/handout/view.py" line="293"/>
+        <location filename="../../charity_pos/ui/handout/view.py" line="294"/>
         <source>Beyond the allowance: handed out with a warning, and logged.</source>
         <translation>超额发放：已提醒并记录在案。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/handout/view.py" line="295"/>
+        <location filename="../../charity_pos/ui/handout/view.py" line="296"/>
         <source>The books show less on hand than was handed out: check the shelf.</source>
         <translation>账面库存少于发放数量：请核对货架。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/handout/view.py" line="299"/>
+        <location filename="../../charity_pos/ui/handout/view.py" line="300"/>
         <source>Goods to pay for are on the sale&apos;s ticket (F9).</source>
         <translation>需付费的商品已在收银单上（F9）。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/handout/view.py" line="316"/>
-        <location filename="../../charity_pos/ui/handout/view.py" line="326"/>
+        <location filename="../../charity_pos/ui/handout/view.py" line="317"/>
+        <location filename="../../charity_pos/ui/handout/view.py" line="327"/>
         <source>No handout finished yet at this screen.</source>
         <translation>本界面还没有完成的发放。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/handout/view.py" line="320"/>
+        <location filename="../../charity_pos/ui/handout/view.py" line="321"/>
         <source>Slip of {number} printed: the recipient signs it.</source>
         <translation>发放单 {number} 已打印：请领取人签字。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/handout/view.py" line="330"/>
+        <location filename="../../charity_pos/ui/handout/view.py" line="331"/>
         <source>Slip of {number} saved as {path}.</source>
         <translation>发放单 {number} 已保存为 {path}。</translation>
     </message>
@@ -3682,10 +3703,19 @@ This handout {value}: {lines} lines, {units} units</source>
         <source>Households</source>
         <translation>困难家庭</translation>
     </message>
-    <message>
-        <location filename="../../charity_pos/ui/households/view.py" line="122"/>
-        <source>{count} households shown</source>
-        <translation>显示 {count} 户</translation>
+    <message numerus="yes">
+        <location filename="../../charity_pos/ui/households/view.py" line="234"/>
+        <source>Imported %n household(s).</source>
+        <translation>
+            <numerusform>已导入 %n 户。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../charity_pos/ui/households/view.py" line="238"/>
+        <source>The %n row(s) to correct were written to {file}.</source>
+        <translation>
+            <numerusform>需更正的 %n 行已写入 {file}。</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../charity_pos/ui/households/view.py" line="71"/>
@@ -3697,6 +3727,13 @@ This handout {value}: {lines} lines, {units} units</source>
         <location filename="../../charity_pos/ui/households/view.py" line="104"/>
         <source>Households: Ctrl+F search, Ctrl+N new, Ctrl+T suspend or reactivate, Ctrl+I whole ID number, Ctrl+J handouts, Ctrl+O import, Ctrl+R quota rules</source>
         <translation>困难家庭：Ctrl+F 查找，Ctrl+N 新建，Ctrl+T 暂停或恢复，Ctrl+I 完整身份证号，Ctrl+J 领取记录，Ctrl+O 导入，Ctrl+R 配额规则</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../charity_pos/ui/households/view.py" line="122"/>
+        <source>%n household(s) shown</source>
+        <translation>
+            <numerusform>显示 %n 户</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../charity_pos/ui/households/view.py" line="143"/>
@@ -3724,19 +3761,9 @@ This handout {value}: {lines} lines, {units} units</source>
         <translation>将显示卡 {card}（{name}）的完整身份证号，并以您的名义记入审计日志。要显示吗？</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/households/view.py" line="234"/>
-        <source>Imported {count} households.</source>
-        <translation>已导入 {count} 户。</translation>
-    </message>
-    <message>
         <location filename="../../charity_pos/ui/households/view.py" line="236"/>
         <source>No household was imported.</source>
         <translation>未导入任何家庭。</translation>
-    </message>
-    <message>
-        <location filename="../../charity_pos/ui/households/view.py" line="238"/>
-        <source>The {count} rows to correct were written to {file}.</source>
-        <translation>需更正的 {count} 行已写入 {file}。</translation>
     </message>
     <message>
         <location filename="../../charity_pos/ui/households/view.py" line="242"/>
@@ -3850,8 +3877,15 @@ This handout {value}: {lines} lines, {units} units</source>
     </message>
     <message>
         <location filename="../../charity_pos/ui/households/importing.py" line="85"/>
-        <source>{total} rows: {good} can be imported, {bad} must be corrected first.</source>
-        <translation>共 {total} 行：{good} 行可以导入，{bad} 行需先更正。</translation>
+        <source>{rows}: {good} can be imported, {bad} must be corrected first.</source>
+        <translation>{rows}：{good} 行可以导入，{bad} 行需先更正。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../charity_pos/ui/households/importing.py" line="86"/>
+        <source>%n row(s)</source>
+        <translation>
+            <numerusform>共 %n 行</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../charity_pos/ui/households/importing.py" line="94"/>
@@ -3906,20 +3940,38 @@ This handout {value}: {lines} lines, {units} units</source>
         <source>Bundles (*{suffix})</source>
         <translation>数据包 (*{suffix})</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../charity_pos/hub_ui/importing.py" line="124"/>
-        <source>Importing {count} files…</source>
-        <translation>正在导入 {count} 个文件…</translation>
+        <source>Importing %n file(s)…</source>
+        <translation>
+            <numerusform>正在导入 %n 个文件…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../charity_pos/hub_ui/importing.py" line="143"/>
+        <source>applied %n event(s) of store {code} (#{first}-#{last})</source>
+        <translation>
+            <numerusform>已导入门店 {code} 的 %n 条事件（#{first}-#{last}）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../charity_pos/hub_ui/importing.py" line="171"/>
+        <source>Stopped: {done} of %n file(s) imported.</source>
+        <translation>
+            <numerusform>已停止：%n 个文件中导入了 {done} 个。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../charity_pos/hub_ui/importing.py" line="173"/>
+        <source>Done: %n file(s), {refused} refused.</source>
+        <translation>
+            <numerusform>完成：共 %n 个文件，拒绝 {refused} 个。</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../charity_pos/hub_ui/importing.py" line="138"/>
         <source>Stopping after the file at hand…</source>
         <translation>当前文件完成后停止…</translation>
-    </message>
-    <message>
-        <location filename="../../charity_pos/hub_ui/importing.py" line="143"/>
-        <source>applied {count} events of store {code} (#{first}-#{last})</source>
-        <translation>已导入门店 {code} 的 {count} 条事件（#{first}-#{last}）</translation>
     </message>
     <message>
         <location filename="../../charity_pos/hub_ui/importing.py" line="147"/>
@@ -3930,16 +3982,6 @@ This handout {value}: {lines} lines, {units} units</source>
         <location filename="../../charity_pos/hub_ui/importing.py" line="149"/>
         <source>refused: {reason}</source>
         <translation>拒绝：{reason}</translation>
-    </message>
-    <message>
-        <location filename="../../charity_pos/hub_ui/importing.py" line="171"/>
-        <source>Stopped: {done} of {total} files imported.</source>
-        <translation>已停止：{total} 个文件中导入了 {done} 个。</translation>
-    </message>
-    <message>
-        <location filename="../../charity_pos/hub_ui/importing.py" line="173"/>
-        <source>Done: {total} files, {refused} refused.</source>
-        <translation>完成：共 {total} 个文件，拒绝 {refused} 个。</translation>
     </message>
 </context>
 <context>
@@ -4018,13 +4060,13 @@ This handout {value}: {lines} lines, {units} units</source>
         <location filename="../../charity_pos/ui/intake/view.py" line="138"/>
         <location filename="../../charity_pos/ui/intake/view.py" line="227"/>
         <location filename="../../charity_pos/ui/intake/view.py" line="235"/>
-        <location filename="../../charity_pos/ui/intake/view.py" line="434"/>
+        <location filename="../../charity_pos/ui/intake/view.py" line="435"/>
         <source>e.g. for elderly households</source>
         <translation>例如：给独居老人</translation>
     </message>
     <message>
         <location filename="../../charity_pos/ui/intake/view.py" line="153"/>
-        <location filename="../../charity_pos/ui/intake/view.py" line="421"/>
+        <location filename="../../charity_pos/ui/intake/view.py" line="422"/>
         <source>Clear form</source>
         <translation>清空</translation>
     </message>
@@ -4106,61 +4148,75 @@ This handout {value}: {lines} lines, {units} units</source>
     </message>
     <message>
         <location filename="../../charity_pos/ui/intake/view.py" line="346"/>
-        <source>{lines} lines, {units} units</source>
-        <translation>{lines} 行，{units} 件</translation>
+        <source>{lines}, {units}</source>
+        <translation>{lines}，{units}</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../charity_pos/ui/intake/view.py" line="346"/>
+        <source>%n line(s)</source>
+        <translation>
+            <numerusform>%n 行</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../charity_pos/ui/intake/view.py" line="347"/>
+        <source>%n unit(s)</source>
+        <translation>
+            <numerusform>%n 件</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/intake/view.py" line="348"/>
+        <location filename="../../charity_pos/ui/intake/view.py" line="349"/>
         <source> ({count} not valued)</source>
         <translation>（{count} 行未估价）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/intake/view.py" line="350"/>
+        <location filename="../../charity_pos/ui/intake/view.py" line="351"/>
         <source> · goods {goods} + cash {cash}</source>
         <translation> · 物品 {goods} + 捐款 {cash}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/intake/view.py" line="370"/>
+        <location filename="../../charity_pos/ui/intake/view.py" line="371"/>
         <source>Who is giving?</source>
         <translation>捐赠人是谁？</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/intake/view.py" line="371"/>
+        <location filename="../../charity_pos/ui/intake/view.py" line="372"/>
         <source>Choose the donor first, or press F6 for an anonymous donor.</source>
         <translation>请先选择捐赠人；匿名捐赠请按 F6。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/intake/view.py" line="382"/>
+        <location filename="../../charity_pos/ui/intake/view.py" line="383"/>
         <source>{name} (best before {date})</source>
         <translation>{name}（保质期至 {date}）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/intake/view.py" line="387"/>
+        <location filename="../../charity_pos/ui/intake/view.py" line="388"/>
         <source>Saved {number}</source>
         <translation>已保存 {number}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/intake/view.py" line="391"/>
+        <location filename="../../charity_pos/ui/intake/view.py" line="392"/>
         <source>Less than six months left, put out first: {items}</source>
         <translation>保质期不足半年，请优先上架：{items}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/intake/view.py" line="392"/>
+        <location filename="../../charity_pos/ui/intake/view.py" line="393"/>
         <source>food</source>
         <translation>食品</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/intake/view.py" line="416"/>
+        <location filename="../../charity_pos/ui/intake/view.py" line="417"/>
         <source>Donation not saved</source>
         <translation>捐赠未保存</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/intake/view.py" line="417"/>
+        <location filename="../../charity_pos/ui/intake/view.py" line="418"/>
         <source>The donation being entered is not saved. Leave without saving it?</source>
         <translation>正在登记的捐赠还没有保存。不保存就离开吗？</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/intake/view.py" line="421"/>
+        <location filename="../../charity_pos/ui/intake/view.py" line="422"/>
         <source>Clear this donation without saving it?</source>
         <translation>不保存，清空这笔捐赠吗？</translation>
     </message>
@@ -4168,107 +4224,107 @@ This handout {value}: {lines} lines, {units} units</source>
 <context>
     <name>ItemEditor</name>
     <message>
-        <location filename="../../charity_pos/ui/catalog/editor.py" line="38"/>
+        <location filename="../../charity_pos/ui/catalog/editor.py" line="39"/>
         <source>Edit item</source>
         <translation>编辑商品</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/catalog/editor.py" line="38"/>
+        <location filename="../../charity_pos/ui/catalog/editor.py" line="39"/>
         <source>New item</source>
         <translation>新增商品</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/catalog/editor.py" line="51"/>
+        <location filename="../../charity_pos/ui/catalog/editor.py" line="53"/>
         <source>Scan the maker&apos;s barcode, or leave empty for an in-store code</source>
         <translation>扫描商品原有条码，留空则自动生成店内码</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/catalog/editor.py" line="55"/>
+        <location filename="../../charity_pos/ui/catalog/editor.py" line="57"/>
         <source>market price of the same goods</source>
         <translation>同类商品的市场价格</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/catalog/editor.py" line="57"/>
+        <location filename="../../charity_pos/ui/catalog/editor.py" line="59"/>
         <source>Donated</source>
         <translation>捐赠</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/catalog/editor.py" line="57"/>
+        <location filename="../../charity_pos/ui/catalog/editor.py" line="59"/>
         <source>Purchased</source>
         <translation>采购</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/catalog/editor.py" line="58"/>
+        <location filename="../../charity_pos/ui/catalog/editor.py" line="60"/>
         <source>Consigned</source>
         <translation>代销</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/catalog/editor.py" line="60"/>
+        <location filename="../../charity_pos/ui/catalog/editor.py" line="62"/>
         <source>On sale</source>
         <translation>在售</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/catalog/editor.py" line="62"/>
+        <location filename="../../charity_pos/ui/catalog/editor.py" line="64"/>
         <source>&amp;Name</source>
         <translation>名称(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/catalog/editor.py" line="63"/>
+        <location filename="../../charity_pos/ui/catalog/editor.py" line="65"/>
         <source>&amp;Category</source>
         <translation>类别(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/catalog/editor.py" line="64"/>
+        <location filename="../../charity_pos/ui/catalog/editor.py" line="66"/>
         <source>&amp;Unit</source>
         <translation>单位(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/catalog/editor.py" line="65"/>
+        <location filename="../../charity_pos/ui/catalog/editor.py" line="67"/>
         <source>&amp;Barcode</source>
         <translation>条码(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/catalog/editor.py" line="66"/>
+        <location filename="../../charity_pos/ui/catalog/editor.py" line="68"/>
         <source>Sale &amp;price (¥)</source>
         <translation>售价(&amp;P)（元）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/catalog/editor.py" line="67"/>
+        <location filename="../../charity_pos/ui/catalog/editor.py" line="69"/>
         <source>&amp;Reference price (¥)</source>
         <translation>参考价(&amp;R)（元）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/catalog/editor.py" line="68"/>
+        <location filename="../../charity_pos/ui/catalog/editor.py" line="70"/>
         <source>&amp;Source</source>
         <translation>来源(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/catalog/editor.py" line="76"/>
+        <location filename="../../charity_pos/ui/catalog/editor.py" line="78"/>
         <source>Changing a price or taking an item off sale needs a manager&apos;s approval.</source>
         <translation>修改价格或停售商品需要店长批准。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/catalog/editor.py" line="81"/>
+        <location filename="../../charity_pos/ui/catalog/editor.py" line="83"/>
         <source>Save (Ctrl+S)</source>
         <translation>保存（Ctrl+S）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/catalog/editor.py" line="83"/>
+        <location filename="../../charity_pos/ui/catalog/editor.py" line="85"/>
         <source>Cancel (Esc)</source>
         <translation>取消（Esc）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/catalog/editor.py" line="111"/>
+        <location filename="../../charity_pos/ui/catalog/editor.py" line="117"/>
         <source>The price is above the market reference price.</source>
         <translation>售价高于市场参考价。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/catalog/editor.py" line="144"/>
+        <location filename="../../charity_pos/ui/catalog/editor.py" line="156"/>
         <source>Check the price</source>
         <translation>请核对价格</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/catalog/editor.py" line="145"/>
+        <location filename="../../charity_pos/ui/catalog/editor.py" line="157"/>
         <source>Saved, but the price is above the market reference price.</source>
         <translation>已保存，但售价高于市场参考价。</translation>
     </message>
@@ -4276,77 +4332,77 @@ This handout {value}: {lines} lines, {units} units</source>
 <context>
     <name>ItemTableModel</name>
     <message>
-        <location filename="../../charity_pos/ui/catalog/model.py" line="23"/>
+        <location filename="../../charity_pos/ui/catalog/model.py" line="24"/>
         <source>Barcode</source>
         <translation>条码</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/catalog/model.py" line="23"/>
+        <location filename="../../charity_pos/ui/catalog/model.py" line="24"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/catalog/model.py" line="23"/>
+        <location filename="../../charity_pos/ui/catalog/model.py" line="24"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/catalog/model.py" line="23"/>
+        <location filename="../../charity_pos/ui/catalog/model.py" line="24"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/catalog/model.py" line="24"/>
+        <location filename="../../charity_pos/ui/catalog/model.py" line="25"/>
         <source>Price</source>
         <translation>售价</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/catalog/model.py" line="24"/>
+        <location filename="../../charity_pos/ui/catalog/model.py" line="25"/>
         <source>Reference</source>
         <translation>参考价</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/catalog/model.py" line="24"/>
+        <location filename="../../charity_pos/ui/catalog/model.py" line="25"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/catalog/model.py" line="24"/>
+        <location filename="../../charity_pos/ui/catalog/model.py" line="25"/>
         <source>On hand</source>
         <translation>库存</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/catalog/model.py" line="25"/>
+        <location filename="../../charity_pos/ui/catalog/model.py" line="26"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/catalog/model.py" line="19"/>
+        <location filename="../../charity_pos/ui/catalog/model.py" line="20"/>
         <source>Donated</source>
         <translation>捐赠</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/catalog/model.py" line="19"/>
+        <location filename="../../charity_pos/ui/catalog/model.py" line="20"/>
         <source>Purchased</source>
         <translation>采购</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/catalog/model.py" line="20"/>
+        <location filename="../../charity_pos/ui/catalog/model.py" line="21"/>
         <source>Consigned</source>
         <translation>代销</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/catalog/model.py" line="42"/>
+        <location filename="../../charity_pos/ui/catalog/model.py" line="43"/>
         <source>The price is above the market reference price.</source>
         <translation>售价高于市场参考价。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/catalog/model.py" line="62"/>
+        <location filename="../../charity_pos/ui/catalog/model.py" line="63"/>
         <source>On sale</source>
         <translation>在售</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/catalog/model.py" line="62"/>
+        <location filename="../../charity_pos/ui/catalog/model.py" line="63"/>
         <source>Off sale</source>
         <translation>停售</translation>
     </message>
@@ -4393,31 +4449,33 @@ This handout {value}: {lines} lines, {units} units</source>
         <source>Cancel (Esc)</source>
         <translation>取消（Esc）</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../charity_pos/ui/donations/dialogs.py" line="59"/>
-        <source>{count} labels</source>
-        <translation>共 {count} 张标签</translation>
+        <source>%n label(s)</source>
+        <translation>
+            <numerusform>共 %n 张标签</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>LimitsGrid</name>
     <message>
-        <location filename="../../charity_pos/ui/households/rules.py" line="101"/>
+        <location filename="../../charity_pos/ui/households/rules.py" line="104"/>
         <source>Item limits per period</source>
         <translation>每期物品限量</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/households/rules.py" line="103"/>
+        <location filename="../../charity_pos/ui/households/rules.py" line="106"/>
         <source>Goods category</source>
         <translation>商品类别</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/households/rules.py" line="103"/>
+        <location filename="../../charity_pos/ui/households/rules.py" line="106"/>
         <source>Units, one person</source>
         <translation>单人件数</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/households/rules.py" line="104"/>
+        <location filename="../../charity_pos/ui/households/rules.py" line="107"/>
         <source>Units, each extra member</source>
         <translation>每多一人加</translation>
     </message>
@@ -4425,98 +4483,98 @@ This handout {value}: {lines} lines, {units} units</source>
 <context>
     <name>LinesModel</name>
     <message>
-        <location filename="../../charity_pos/ui/intake/model.py" line="102"/>
+        <location filename="../../charity_pos/ui/intake/model.py" line="103"/>
         <source>Item</source>
         <translation>物品</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/intake/model.py" line="102"/>
+        <location filename="../../charity_pos/ui/intake/model.py" line="103"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/intake/model.py" line="102"/>
+        <location filename="../../charity_pos/ui/intake/model.py" line="103"/>
         <source>Qty</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/intake/model.py" line="102"/>
+        <location filename="../../charity_pos/ui/intake/model.py" line="103"/>
         <source>Condition</source>
         <translation>成色</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/intake/model.py" line="103"/>
+        <location filename="../../charity_pos/ui/intake/model.py" line="104"/>
         <source>Valued by</source>
         <translation>估价方式</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/intake/model.py" line="103"/>
+        <location filename="../../charity_pos/ui/intake/model.py" line="104"/>
         <source>Unit value</source>
         <translation>单价</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/intake/model.py" line="103"/>
+        <location filename="../../charity_pos/ui/intake/model.py" line="104"/>
         <source>Best before</source>
         <translation>保质期至</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/intake/model.py" line="103"/>
+        <location filename="../../charity_pos/ui/intake/model.py" line="104"/>
         <source>Value</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/intake/model.py" line="96"/>
+        <location filename="../../charity_pos/ui/intake/model.py" line="97"/>
         <source>New</source>
         <extracomment>An edit was refused; carries the PosError to show.</extracomment>
         <translation>全新</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/intake/model.py" line="96"/>
+        <location filename="../../charity_pos/ui/intake/model.py" line="97"/>
         <source>As new</source>
         <translation>九成新</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/intake/model.py" line="97"/>
+        <location filename="../../charity_pos/ui/intake/model.py" line="98"/>
         <source>Good used</source>
         <translation>完好旧物</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/intake/model.py" line="98"/>
+        <location filename="../../charity_pos/ui/intake/model.py" line="99"/>
         <source>Invoice</source>
         <translation>按发票</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/intake/model.py" line="98"/>
+        <location filename="../../charity_pos/ui/intake/model.py" line="99"/>
         <source>Market price</source>
         <translation>按市场价</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/intake/model.py" line="99"/>
+        <location filename="../../charity_pos/ui/intake/model.py" line="100"/>
         <source>Not valued</source>
         <translation>未估价</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/intake/model.py" line="199"/>
+        <location filename="../../charity_pos/ui/intake/model.py" line="200"/>
         <source>needed</source>
         <translation>必填</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/intake/model.py" line="231"/>
+        <location filename="../../charity_pos/ui/intake/model.py" line="232"/>
         <source>Food needs its best-before date, e.g. 2026-09-30.</source>
         <translation>食品要填保质期，例如 2026-09-30。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/intake/model.py" line="233"/>
+        <location filename="../../charity_pos/ui/intake/model.py" line="234"/>
         <source>Past its best-before date: it will be refused.</source>
         <translation>已过保质期，不能接收。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/intake/model.py" line="235"/>
+        <location filename="../../charity_pos/ui/intake/model.py" line="236"/>
         <source>Less than six months left.</source>
         <translation>保质期不足半年。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/intake/model.py" line="237"/>
+        <location filename="../../charity_pos/ui/intake/model.py" line="238"/>
         <source>Type the value of one unit, or choose “Not valued”.</source>
         <translation>请填写单价，或选“未估价”。</translation>
     </message>
@@ -4577,108 +4635,108 @@ This handout {value}: {lines} lines, {units} units</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../charity_pos/ui/main_window.py" line="72"/>
+        <location filename="../../charity_pos/ui/main_window.py" line="96"/>
         <source>charity-pos · {store}</source>
         <extracomment>The navigation takes at most this share of the window&apos;s width. The theme&apos;s item padding (``QListWidget#navigation::item``), left and right, and the list&apos;s own padding.</extracomment>
         <translation>charity-pos · {store}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/main_window.py" line="74"/>
+        <location filename="../../charity_pos/ui/main_window.py" line="98"/>
         <source>TRAINING · charity-pos · {store}</source>
         <translation>【培训】charity-pos · {store}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/main_window.py" line="187"/>
+        <location filename="../../charity_pos/ui/main_window.py" line="217"/>
         <source>&amp;System</source>
         <translation>系统(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/main_window.py" line="188"/>
+        <location filename="../../charity_pos/ui/main_window.py" line="218"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/main_window.py" line="192"/>
+        <location filename="../../charity_pos/ui/main_window.py" line="222"/>
         <source>Counter &amp;limits…</source>
         <translation>收银限额(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/main_window.py" line="194"/>
+        <location filename="../../charity_pos/ui/main_window.py" line="224"/>
         <source>&amp;Log out</source>
         <translation>注销(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/main_window.py" line="198"/>
+        <location filename="../../charity_pos/ui/main_window.py" line="228"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/main_window.py" line="201"/>
+        <location filename="../../charity_pos/ui/main_window.py" line="231"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/main_window.py" line="202"/>
+        <location filename="../../charity_pos/ui/main_window.py" line="232"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/main_window.py" line="205"/>
+        <location filename="../../charity_pos/ui/main_window.py" line="235"/>
         <source>&amp;About charity-pos</source>
         <translation>关于 charity-pos(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/main_window.py" line="207"/>
+        <location filename="../../charity_pos/ui/main_window.py" line="237"/>
         <source>About charity-pos</source>
         <translation>关于 charity-pos</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/main_window.py" line="208"/>
+        <location filename="../../charity_pos/ui/main_window.py" line="238"/>
         <source>charity-pos {version}: point of sale for community charity supermarkets.</source>
         <translation>charity-pos {version}：社区慈善超市收银系统。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/main_window.py" line="243"/>
+        <location filename="../../charity_pos/ui/main_window.py" line="273"/>
         <source>Manager</source>
         <translation>店长</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/main_window.py" line="243"/>
+        <location filename="../../charity_pos/ui/main_window.py" line="273"/>
         <source>Cashier</source>
         <translation>收银员</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/main_window.py" line="245"/>
+        <location filename="../../charity_pos/ui/main_window.py" line="275"/>
         <source>Store: {store} ({code})   User: {user}   Role: {role}   Date: {date}</source>
         <translation>门店：{store}（{code}）   用户：{user}   角色：{role}   日期：{date}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/main_window.py" line="251"/>
+        <location filename="../../charity_pos/ui/main_window.py" line="281"/>
         <source>F1: this list</source>
         <translation>F1：本列表</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/main_window.py" line="251"/>
+        <location filename="../../charity_pos/ui/main_window.py" line="281"/>
         <source>Ctrl+L: log out</source>
         <translation>Ctrl+L：注销</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/main_window.py" line="251"/>
+        <location filename="../../charity_pos/ui/main_window.py" line="281"/>
         <source>Ctrl+Q: quit</source>
         <translation>Ctrl+Q：退出</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/main_window.py" line="252"/>
+        <location filename="../../charity_pos/ui/main_window.py" line="282"/>
         <source>Ctrl+,: settings</source>
         <translation>Ctrl+,：设置</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/main_window.py" line="258"/>
+        <location filename="../../charity_pos/ui/main_window.py" line="288"/>
         <source>Keyboard shortcuts</source>
         <translation>快捷键</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/main_window.py" line="277"/>
+        <location filename="../../charity_pos/ui/main_window.py" line="307"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
@@ -5228,84 +5286,84 @@ This handout {value}: {lines} lines, {units} units</source>
 <context>
     <name>QuotaRulesDialog</name>
     <message>
-        <location filename="../../charity_pos/ui/households/rules.py" line="149"/>
-        <location filename="../../charity_pos/ui/households/rules.py" line="241"/>
-        <location filename="../../charity_pos/ui/households/rules.py" line="291"/>
+        <location filename="../../charity_pos/ui/households/rules.py" line="152"/>
+        <location filename="../../charity_pos/ui/households/rules.py" line="258"/>
+        <location filename="../../charity_pos/ui/households/rules.py" line="308"/>
         <source>Quota rules</source>
         <translation>配额规则</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/households/rules.py" line="153"/>
+        <location filename="../../charity_pos/ui/households/rules.py" line="155"/>
         <source>What a household may take free each period, by its category. The value grows with the household&apos;s size; top-ups count in their months only.</source>
         <translation>按救助类别规定每户每期可免费领取的额度。额度随家庭人数增加；节日补助只在所选月份计入。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/households/rules.py" line="174"/>
+        <location filename="../../charity_pos/ui/households/rules.py" line="176"/>
         <source>e.g. 1,10: the Spring Festival and National Day months</source>
         <translation>例如 1,10：春节和国庆所在的月份</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/households/rules.py" line="176"/>
+        <location filename="../../charity_pos/ui/households/rules.py" line="178"/>
         <source>Enforce: past the allowance a manager approves with a reason</source>
         <translation>严格执行：超出额度须店长批准并说明原因</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/households/rules.py" line="177"/>
+        <location filename="../../charity_pos/ui/households/rules.py" line="179"/>
         <source>Warn: the cashier is warned and the override is logged</source>
         <translation>仅提醒：提醒收银员，超额记入日志</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/households/rules.py" line="178"/>
+        <location filename="../../charity_pos/ui/households/rules.py" line="183"/>
         <source>&amp;Period</source>
         <translation>周期(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/households/rules.py" line="179"/>
+        <location filename="../../charity_pos/ui/households/rules.py" line="184"/>
         <source>Value for &amp;one person</source>
         <translation>单人额度(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/households/rules.py" line="180"/>
+        <location filename="../../charity_pos/ui/households/rules.py" line="185"/>
         <source>&amp;Each extra member adds</source>
         <translation>每多一人增加(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/households/rules.py" line="181"/>
+        <location filename="../../charity_pos/ui/households/rules.py" line="186"/>
         <source>Festival &amp;top-up</source>
         <translation>节日补助(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/households/rules.py" line="182"/>
+        <location filename="../../charity_pos/ui/households/rules.py" line="187"/>
         <source>Top-up &amp;months</source>
         <translation>补助月份(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/households/rules.py" line="183"/>
+        <location filename="../../charity_pos/ui/households/rules.py" line="188"/>
         <source>Past the &amp;allowance</source>
         <translation>超出额度时(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/households/rules.py" line="190"/>
+        <location filename="../../charity_pos/ui/households/rules.py" line="205"/>
         <source>Save this rule (Ctrl+S)</source>
         <translation>保存此规则 (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/households/rules.py" line="241"/>
+        <location filename="../../charity_pos/ui/households/rules.py" line="258"/>
         <source>Drop the changes to the rule for {category}?</source>
         <translation>放弃对{category}规则的修改吗？</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/households/rules.py" line="250"/>
+        <location filename="../../charity_pos/ui/households/rules.py" line="267"/>
         <source>Rule for {category}</source>
         <translation>{category}的规则</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/households/rules.py" line="285"/>
+        <location filename="../../charity_pos/ui/households/rules.py" line="302"/>
         <source>Saved the rule for {category}.</source>
         <translation>已保存{category}的规则。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/households/rules.py" line="291"/>
+        <location filename="../../charity_pos/ui/households/rules.py" line="308"/>
         <source>Close without saving the rule for {category}?</source>
         <translation>不保存{category}的规则就关闭吗？</translation>
     </message>
@@ -5543,90 +5601,112 @@ This handout {value}: {lines} lines, {units} units</source>
 <context>
     <name>RegistryModel</name>
     <message>
-        <location filename="../../charity_pos/hub_ui/registry.py" line="28"/>
+        <location filename="../../charity_pos/hub_ui/registry.py" line="29"/>
         <source>Card</source>
         <translation>卡号</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/hub_ui/registry.py" line="28"/>
+        <location filename="../../charity_pos/hub_ui/registry.py" line="29"/>
         <source>Head</source>
         <translation>户主</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/hub_ui/registry.py" line="28"/>
+        <location filename="../../charity_pos/hub_ui/registry.py" line="29"/>
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/hub_ui/registry.py" line="28"/>
+        <location filename="../../charity_pos/hub_ui/registry.py" line="29"/>
         <source>Members</source>
         <translation>人数</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/hub_ui/registry.py" line="28"/>
+        <location filename="../../charity_pos/hub_ui/registry.py" line="29"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/hub_ui/registry.py" line="29"/>
+        <location filename="../../charity_pos/hub_ui/registry.py" line="30"/>
         <source>Sub-district</source>
         <translation>街道</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/hub_ui/registry.py" line="29"/>
+        <location filename="../../charity_pos/hub_ui/registry.py" line="30"/>
         <source>Valid to</source>
         <translation>有效期至</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/hub_ui/registry.py" line="29"/>
+        <location filename="../../charity_pos/hub_ui/registry.py" line="30"/>
         <source>Status</source>
         <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/hub_ui/registry.py" line="37"/>
+        <source>In use</source>
+        <translation>在用</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/hub_ui/registry.py" line="37"/>
+        <source>Suspended</source>
+        <translation>已暂停</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/hub_ui/registry.py" line="37"/>
+        <source>Lapsed</source>
+        <translation>已失效</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/hub_ui/registry.py" line="38"/>
+        <source>Personal data erased</source>
+        <translation>个人信息已删除</translation>
     </message>
 </context>
 <context>
     <name>RegistryScreen</name>
     <message>
-        <location filename="../../charity_pos/hub_ui/registry.py" line="48"/>
+        <location filename="../../charity_pos/hub_ui/registry.py" line="55"/>
         <source>District registry</source>
         <translation>区级困难家庭登记册</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/hub_ui/registry.py" line="54"/>
+        <location filename="../../charity_pos/hub_ui/registry.py" line="61"/>
         <source>Search card number, sub-district or name</source>
         <translation>搜索卡号、街道或姓名</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/hub_ui/registry.py" line="60"/>
+        <location filename="../../charity_pos/hub_ui/registry.py" line="67"/>
         <source>Import spreadsheet…</source>
         <translation>导入表格…</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/hub_ui/registry.py" line="80"/>
+        <location filename="../../charity_pos/hub_ui/registry.py" line="87"/>
         <source>Choose the sub-district&apos;s list</source>
         <translation>选择街道的名单</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/hub_ui/registry.py" line="81"/>
+        <location filename="../../charity_pos/hub_ui/registry.py" line="88"/>
         <source>Spreadsheets (*.xlsx *.csv)</source>
         <translation>表格 (*.xlsx *.csv)</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/hub_ui/registry.py" line="98"/>
+        <location filename="../../charity_pos/hub_ui/registry.py" line="105"/>
         <source>Importing {name}…</source>
         <translation>正在导入 {name}…</translation>
     </message>
-    <message>
-        <location filename="../../charity_pos/hub_ui/registry.py" line="111"/>
-        <source>{imported} households imported, {rejected} rejected.</source>
-        <translation>已导入 {imported} 户，退回 {rejected} 户。</translation>
+    <message numerus="yes">
+        <location filename="../../charity_pos/hub_ui/registry.py" line="118"/>
+        <source>%n household(s) imported, {rejected} rejected.</source>
+        <translation>
+            <numerusform>已导入 %n 户，退回 {rejected} 户。</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../charity_pos/hub_ui/registry.py" line="114"/>
+        <location filename="../../charity_pos/hub_ui/registry.py" line="120"/>
         <source>Rows to correct written to {path}.</source>
         <translation>需更正的行已写入 {path}。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/hub_ui/registry.py" line="121"/>
+        <location filename="../../charity_pos/hub_ui/registry.py" line="127"/>
         <source>Row {row} ({household}): {reasons}</source>
         <translation>第 {row} 行（{household}）：{reasons}</translation>
     </message>
@@ -5634,7 +5714,7 @@ This handout {value}: {lines} lines, {units} units</source>
 <context>
     <name>ReportLanguage</name>
     <message>
-        <location filename="../../charity_pos/ui/reports/words.py" line="14"/>
+        <location filename="../../charity_pos/ui/words.py" line="13"/>
         <source>en</source>
         <translation>zh_CN</translation>
     </message>
@@ -5681,20 +5761,26 @@ This handout {value}: {lines} lines, {units} units</source>
         <source>never</source>
         <translation>从未</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../charity_pos/hub_ui/reporting.py" line="101"/>
-        <source>{days} days</source>
-        <translation>{days} 天</translation>
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n 天</numerusform>
+        </translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../charity_pos/hub_ui/reporting.py" line="127"/>
-        <source>{count} events, the last at {at}</source>
-        <translation>{count} 条记录，最后一条在 {at}</translation>
+        <source>%n event(s), the last at {at}</source>
+        <translation>
+            <numerusform>%n 条记录，最后一条在 {at}</numerusform>
+        </translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../charity_pos/hub_ui/reporting.py" line="129"/>
-        <source>reached the hub {at} ({bundles} bundles)</source>
-        <translation>{at} 送达数据中心（{bundles} 个数据包）</translation>
+        <source>reached the hub {at} (%n bundle(s))</source>
+        <translation>
+            <numerusform>{at} 送达数据中心（%n 个数据包）</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../charity_pos/hub_ui/reporting.py" line="145"/>
@@ -5764,127 +5850,127 @@ This handout {value}: {lines} lines, {units} units</source>
 <context>
     <name>ReportsScreen</name>
     <message>
-        <location filename="../../charity_pos/ui/reports/view.py" line="124"/>
+        <location filename="../../charity_pos/ui/reports/view.py" line="126"/>
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/reports/view.py" line="126"/>
+        <location filename="../../charity_pos/ui/reports/view.py" line="128"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/reports/view.py" line="130"/>
+        <location filename="../../charity_pos/ui/reports/view.py" line="132"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/reports/view.py" line="131"/>
+        <location filename="../../charity_pos/ui/reports/view.py" line="133"/>
         <source>This month</source>
         <translation>本月</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/reports/view.py" line="132"/>
+        <location filename="../../charity_pos/ui/reports/view.py" line="134"/>
         <source>Last month</source>
         <translation>上月</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/reports/view.py" line="133"/>
+        <location filename="../../charity_pos/ui/reports/view.py" line="135"/>
         <source>This year</source>
         <translation>本年</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/reports/view.py" line="139"/>
+        <location filename="../../charity_pos/ui/reports/view.py" line="141"/>
         <source>All categories</source>
         <translation>全部类别</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/reports/view.py" line="143"/>
+        <location filename="../../charity_pos/ui/reports/view.py" line="145"/>
         <source>All origins</source>
         <translation>全部来源</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/reports/view.py" line="146"/>
+        <location filename="../../charity_pos/ui/reports/view.py" line="148"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/reports/view.py" line="147"/>
+        <location filename="../../charity_pos/ui/reports/view.py" line="149"/>
         <source>Origin</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/reports/view.py" line="148"/>
+        <location filename="../../charity_pos/ui/reports/view.py" line="150"/>
         <source>Show (Enter)</source>
         <translation>显示 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/reports/view.py" line="159"/>
+        <location filename="../../charity_pos/ui/reports/view.py" line="161"/>
         <source>Choose a ledger, set the days and press Enter.</source>
         <translation>选择台账，设置日期，按 Enter 显示。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/reports/view.py" line="181"/>
+        <location filename="../../charity_pos/ui/reports/view.py" line="191"/>
         <source>Excel (Ctrl+E)</source>
         <translation>Excel (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/reports/view.py" line="182"/>
+        <location filename="../../charity_pos/ui/reports/view.py" line="192"/>
         <source>PDF (Ctrl+P)</source>
         <translation>PDF (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/reports/view.py" line="183"/>
+        <location filename="../../charity_pos/ui/reports/view.py" line="193"/>
         <source>CSV</source>
         <translation>CSV</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/reports/view.py" line="184"/>
+        <location filename="../../charity_pos/ui/reports/view.py" line="194"/>
         <source>Record use of donated cash… (Ctrl+U)</source>
         <translation>记录善款使用… (Ctrl+U)</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/reports/view.py" line="185"/>
+        <location filename="../../charity_pos/ui/reports/view.py" line="195"/>
         <source>Export:</source>
         <translation>导出：</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/reports/view.py" line="207"/>
+        <location filename="../../charity_pos/ui/reports/view.py" line="217"/>
         <source>Ledgers &amp; reports</source>
         <translation>台账与报表</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/reports/view.py" line="210"/>
+        <location filename="../../charity_pos/ui/reports/view.py" line="220"/>
         <source>Ledgers &amp; reports: Enter show, Ctrl+E Excel, Ctrl+P PDF, Ctrl+U record use of donated cash</source>
         <translation>台账与报表：Enter 显示，Ctrl+E 导出 Excel，Ctrl+P 导出 PDF，Ctrl+U 记录善款使用</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/reports/view.py" line="290"/>
+        <location filename="../../charity_pos/ui/reports/view.py" line="300"/>
         <source>Building the report…</source>
         <translation>正在生成报表……</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/reports/view.py" line="314"/>
+        <location filename="../../charity_pos/ui/reports/view.py" line="324"/>
         <source>{start} to {end}</source>
         <translation>{start} 至 {end}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/reports/view.py" line="316"/>
+        <location filename="../../charity_pos/ui/reports/view.py" line="326"/>
         <source>{title} · {store} · {period}</source>
         <translation>{title} · {store} · {period}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/reports/view.py" line="380"/>
+        <location filename="../../charity_pos/ui/reports/view.py" line="390"/>
         <source>Writing {name}…</source>
         <translation>正在写入 {name}……</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/reports/view.py" line="384"/>
+        <location filename="../../charity_pos/ui/reports/view.py" line="394"/>
         <source>Saved {path}.</source>
         <translation>已保存 {path}。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/reports/view.py" line="397"/>
+        <location filename="../../charity_pos/ui/reports/view.py" line="407"/>
         <source>Use {number} recorded.</source>
         <translation>已记录善款使用 {number}。</translation>
     </message>
@@ -6068,57 +6154,57 @@ This handout {value}: {lines} lines, {units} units</source>
 <context>
     <name>RulesModel</name>
     <message>
-        <location filename="../../charity_pos/ui/households/rules.py" line="49"/>
+        <location filename="../../charity_pos/ui/households/rules.py" line="52"/>
         <source>Household category</source>
         <translation>救助类别</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/households/rules.py" line="49"/>
+        <location filename="../../charity_pos/ui/households/rules.py" line="52"/>
         <source>Period</source>
         <translation>周期</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/households/rules.py" line="49"/>
+        <location filename="../../charity_pos/ui/households/rules.py" line="52"/>
         <source>One person</source>
         <translation>单人额度</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/households/rules.py" line="49"/>
+        <location filename="../../charity_pos/ui/households/rules.py" line="52"/>
         <source>Each extra member</source>
         <translation>每多一人</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/households/rules.py" line="50"/>
+        <location filename="../../charity_pos/ui/households/rules.py" line="53"/>
         <source>Festival top-up</source>
         <translation>节日补助</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/households/rules.py" line="50"/>
+        <location filename="../../charity_pos/ui/households/rules.py" line="53"/>
         <source>Top-up months</source>
         <translation>补助月份</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/households/rules.py" line="50"/>
+        <location filename="../../charity_pos/ui/households/rules.py" line="53"/>
         <source>Mode</source>
         <translation>超额处理</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/households/rules.py" line="50"/>
+        <location filename="../../charity_pos/ui/households/rules.py" line="53"/>
         <source>Item limits</source>
         <translation>物品限量</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/households/rules.py" line="70"/>
+        <location filename="../../charity_pos/ui/households/rules.py" line="73"/>
         <source>, </source>
         <translation>；</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/households/rules.py" line="75"/>
+        <location filename="../../charity_pos/ui/households/rules.py" line="78"/>
         <source>{category} {base} (+{per} per extra member)</source>
         <translation>{category} {base}（每多一人 +{per}）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/households/rules.py" line="77"/>
+        <location filename="../../charity_pos/ui/households/rules.py" line="80"/>
         <source>{category} {base}</source>
         <translation>{category} {base}</translation>
     </message>
@@ -6136,195 +6222,197 @@ This handout {value}: {lines} lines, {units} units</source>
         <translation>应收</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/view.py" line="95"/>
+        <location filename="../../charity_pos/ui/sales/view.py" line="96"/>
         <source>Quantity (F6)</source>
         <translation>数量（F6）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/view.py" line="96"/>
+        <location filename="../../charity_pos/ui/sales/view.py" line="97"/>
         <source>Price (F7)</source>
         <translation>改价（F7）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/view.py" line="97"/>
+        <location filename="../../charity_pos/ui/sales/view.py" line="98"/>
         <source>Line discount (F8)</source>
         <translation>单品折扣（F8）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/view.py" line="98"/>
+        <location filename="../../charity_pos/ui/sales/view.py" line="99"/>
         <source>Ticket discount (F10)</source>
         <translation>整单折扣（F10）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/view.py" line="99"/>
+        <location filename="../../charity_pos/ui/sales/view.py" line="100"/>
         <source>Remove line (Del)</source>
         <translation>删除此行（Del）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/view.py" line="100"/>
+        <location filename="../../charity_pos/ui/sales/view.py" line="101"/>
         <source>Find item (Ctrl+F)</source>
         <translation>查找商品（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/view.py" line="101"/>
+        <location filename="../../charity_pos/ui/sales/view.py" line="102"/>
         <source>Park (F11)</source>
         <translation>挂单（F11）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/view.py" line="103"/>
+        <location filename="../../charity_pos/ui/sales/view.py" line="104"/>
         <source>Cancel ticket (Ctrl+Del)</source>
         <translation>取消整单（Ctrl+Del）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/view.py" line="104"/>
+        <location filename="../../charity_pos/ui/sales/view.py" line="105"/>
         <source>Return (Ctrl+R)</source>
         <translation>退货（Ctrl+R）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/view.py" line="105"/>
+        <location filename="../../charity_pos/ui/sales/view.py" line="106"/>
         <source>Shift&apos;s sales (Ctrl+J)</source>
         <translation>本班销售（Ctrl+J）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/view.py" line="107"/>
+        <location filename="../../charity_pos/ui/sales/view.py" line="108"/>
         <source>No sale (Ctrl+O)</source>
         <translation>开钱箱（Ctrl+O）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/view.py" line="132"/>
+        <location filename="../../charity_pos/ui/sales/view.py" line="133"/>
         <source>Sale</source>
         <translation>收银</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/view.py" line="135"/>
+        <location filename="../../charity_pos/ui/sales/view.py" line="136"/>
         <source>Sale: scan or type and Enter, 3* for three, F6 quantity, F7 price, F8 line discount, F10 ticket discount, Del remove line, Ctrl+Del cancel ticket, Ctrl+F find item, F11 park, Shift+F11 recall, F12 pay, Ctrl+R return, Ctrl+J shift&apos;s sales, Ctrl+T open or close the shift, Ctrl+O open the cash drawer without a sale</source>
         <translation>收银：扫码或输入后按 Enter，3* 表示三件，F6 数量，F7 改价，F8 单品折扣，F10 整单折扣，Del 删除此行，Ctrl+Del 取消整单，Ctrl+F 查找商品，F11 挂单，Shift+F11 取单，F12 结账，Ctrl+R 退货，Ctrl+J 本班销售，Ctrl+T 开班或交班，Ctrl+O 无销售开钱箱</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/view.py" line="169"/>
+        <location filename="../../charity_pos/ui/sales/view.py" line="170"/>
         <source>Till {till}: no shift open. Ctrl+T opens one with its cash float.</source>
         <translation>收银台 {till} 未开班。按 Ctrl+T 开班并登记备用金。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/view.py" line="171"/>
+        <location filename="../../charity_pos/ui/sales/view.py" line="172"/>
         <source>Open shift (Ctrl+T)</source>
         <translation>开班（Ctrl+T）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/view.py" line="174"/>
+        <location filename="../../charity_pos/ui/sales/view.py" line="175"/>
         <source>Shift {number} · till {till} · opened by {user}</source>
         <translation>班次 {number} · 收银台 {till} · {user} 开班</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/view.py" line="176"/>
+        <location filename="../../charity_pos/ui/sales/view.py" line="177"/>
         <source>Close shift (Ctrl+T)</source>
         <translation>交班（Ctrl+T）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/view.py" line="181"/>
+        <location filename="../../charity_pos/ui/sales/view.py" line="182"/>
         <source>Recall (Shift+F11)</source>
         <translation>取单（Shift+F11）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/view.py" line="186"/>
+        <location filename="../../charity_pos/ui/sales/view.py" line="187"/>
         <source>Nothing to cancel.</source>
         <translation>没有可取消的单。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/view.py" line="189"/>
+        <location filename="../../charity_pos/ui/sales/view.py" line="190"/>
         <source>Cancel ticket</source>
         <translation>取消整单</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/view.py" line="190"/>
+        <location filename="../../charity_pos/ui/sales/view.py" line="191"/>
         <source>Cancel this ticket ({summary}) without selling? It is logged.</source>
         <translation>取消这一单（{summary}），不结账？此操作会记录在案。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/view.py" line="200"/>
+        <location filename="../../charity_pos/ui/sales/view.py" line="201"/>
         <source>Ticket cancelled.</source>
         <translation>整单已取消。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/view.py" line="206"/>
+        <location filename="../../charity_pos/ui/sales/view.py" line="207"/>
         <source>Nothing to park.</source>
         <translation>没有可挂的单。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/view.py" line="216"/>
+        <location filename="../../charity_pos/ui/sales/view.py" line="217"/>
         <source>Ticket parked. Shift+F11 recalls it.</source>
         <translation>已挂单。按 Shift+F11 取单。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/view.py" line="227"/>
-        <location filename="../../charity_pos/ui/sales/view.py" line="321"/>
+        <location filename="../../charity_pos/ui/sales/view.py" line="228"/>
+        <location filename="../../charity_pos/ui/sales/view.py" line="322"/>
         <source>Pay, park or cancel this ticket first.</source>
         <translation>请先结账、挂单或取消当前这一单。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/view.py" line="231"/>
+        <location filename="../../charity_pos/ui/sales/view.py" line="232"/>
         <source>No parked tickets at this till.</source>
         <translation>本收银台没有挂起的单。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/view.py" line="256"/>
+        <location filename="../../charity_pos/ui/sales/view.py" line="257"/>
         <source>Ticket recalled without: {reasons}</source>
         <translation>已取单，但以下商品未能恢复：{reasons}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/view.py" line="259"/>
+        <location filename="../../charity_pos/ui/sales/view.py" line="260"/>
         <source>Ticket recalled: {summary}</source>
         <translation>已取单：{summary}</translation>
     </message>
-    <message>
-        <location filename="../../charity_pos/ui/sales/view.py" line="269"/>
-        <source>Brought over to pay for: {count} lines.</source>
-        <translation>已转入付费购买：{count} 行。</translation>
+    <message numerus="yes">
+        <location filename="../../charity_pos/ui/sales/view.py" line="270"/>
+        <source>Brought over to pay for: %n line(s).</source>
+        <translation>
+            <numerusform>已转入付费购买：%n 行。</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/view.py" line="275"/>
+        <location filename="../../charity_pos/ui/sales/view.py" line="276"/>
         <source>Nothing to pay yet: scan the goods first.</source>
         <translation>还没有可结账的商品：请先扫码。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/view.py" line="290"/>
+        <location filename="../../charity_pos/ui/sales/view.py" line="291"/>
         <source>Last sale {number}
 total {total}, change {change}</source>
         <translation>上一单 {number}
 合计 {total}，找零 {change}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/view.py" line="292"/>
+        <location filename="../../charity_pos/ui/sales/view.py" line="293"/>
         <source>Paid: sale {number}.</source>
         <translation>收款完成：销售单号 {number}。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/view.py" line="301"/>
+        <location filename="../../charity_pos/ui/sales/view.py" line="302"/>
         <source>No shift open</source>
         <translation>未开班</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/view.py" line="302"/>
+        <location filename="../../charity_pos/ui/sales/view.py" line="303"/>
         <source>No shift is open at till {till}. Open one now with its cash float?</source>
         <translation>收银台 {till} 还没有开班。现在开班并登记备用金吗？</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/view.py" line="371"/>
+        <location filename="../../charity_pos/ui/sales/view.py" line="372"/>
         <source>Open the cash drawer</source>
         <translation>开钱箱</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/view.py" line="372"/>
+        <location filename="../../charity_pos/ui/sales/view.py" line="373"/>
         <source>Why open the drawer without a sale? (logged)</source>
         <translation>无销售开钱箱的原因（将记入日志）：</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/view.py" line="378"/>
+        <location filename="../../charity_pos/ui/sales/view.py" line="379"/>
         <source>No cash drawer at this till: choose an ESC/POS printer with a drawer in Settings.</source>
         <translation>本收银台未接钱箱：请在设置中选择接有钱箱的 ESC/POS 打印机。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/view.py" line="392"/>
+        <location filename="../../charity_pos/ui/sales/view.py" line="393"/>
         <source>Cash drawer opened without a sale; logged with the reason.</source>
         <translation>已无销售开钱箱，原因已记入日志。</translation>
     </message>
@@ -6448,28 +6536,28 @@ total {total}, change {change}</source>
 <context>
     <name>ScanEntry</name>
     <message>
-        <location filename="../../charity_pos/ui/sales/scan.py" line="74"/>
+        <location filename="../../charity_pos/ui/sales/scan.py" line="75"/>
         <source>Goods (Ctrl+F)</source>
         <extracomment>The letter of sale numbers (PT01-2026-S000123), printed on the slip as a barcode. What is typed as a value for a key (a quantity, an amount, a percentage), not searched for. Something to add: (Scanned, quantity). ``n*`` and Enter with nothing after: the current line&apos;s quantity. ↑ / ↓ with no list of matches open: move through the ticket&apos;s lines. Del in the empty field: remove the current line. Ctrl+Del: cancel the whole ticket. A sales slip&apos;s barcode (the sale number) scanned here: a return.</extracomment>
         <translation>商品（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/scan.py" line="77"/>
+        <location filename="../../charity_pos/ui/sales/scan.py" line="78"/>
         <source>Scan a barcode, or type a name or pinyin initials; 3* for three</source>
         <translation>扫描条码，或输入品名、拼音首字母；3* 表示三件</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/scan.py" line="164"/>
+        <location filename="../../charity_pos/ui/sales/scan.py" line="165"/>
         <source>{name}  ·  {unit}  ·  {price}  ·  {on_hand} on hand</source>
         <translation>{name}  ·  {unit}  ·  {price}  ·  库存 {on_hand}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/scan.py" line="173"/>
+        <location filename="../../charity_pos/ui/sales/scan.py" line="174"/>
         <source>Enter adds the first; ↓ to choose another.</source>
         <translation>按 Enter 添加第一项，按 ↓ 选择其他。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/scan.py" line="175"/>
+        <location filename="../../charity_pos/ui/sales/scan.py" line="176"/>
         <source>Nothing found for “{text}”.</source>
         <translation>没有找到“{text}”。</translation>
     </message>
@@ -6641,8 +6729,13 @@ total {total}, change {change}</source>
     </message>
     <message>
         <location filename="../../charity_pos/ui/settings.py" line="177"/>
-        <source>ESC/POS receipt printer (opens the cash drawer)</source>
+        <source>ESC/POS receipt printer</source>
         <translation>ESC/POS 小票打印机（可开钱箱）</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/settings.py" line="203"/>
+        <source>Plugged into this printer</source>
+        <translation>接在此打印机上</translation>
     </message>
     <message>
         <location filename="../../charity_pos/ui/settings.py" line="180"/>
@@ -6658,11 +6751,6 @@ total {total}, change {change}</source>
         <location filename="../../charity_pos/ui/settings.py" line="184"/>
         <source>Windows printer (raw)</source>
         <translation>Windows 打印机（原始数据）</translation>
-    </message>
-    <message>
-        <location filename="../../charity_pos/ui/settings.py" line="203"/>
-        <source>A cash drawer is plugged into this printer</source>
-        <translation>此打印机接有钱箱</translation>
     </message>
     <message>
         <location filename="../../charity_pos/ui/settings.py" line="206"/>
@@ -6986,10 +7074,12 @@ total {total}, change {change}</source>
         <source>Never synced</source>
         <translation>从未同步</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../charity_pos/hub_ui/stores.py" line="69"/>
-        <source>Not synced for {days} days</source>
-        <translation>已 {days} 天未同步</translation>
+        <source>Not synced for %n day(s)</source>
+        <translation>
+            <numerusform>已 %n 天未同步</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../charity_pos/hub_ui/stores.py" line="70"/>
@@ -7034,15 +7124,19 @@ total {total}, change {change}</source>
         <source>{code}: not written: {reason}</source>
         <translation>{code}：未生成：{reason}</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../charity_pos/hub_ui/stores.py" line="167"/>
-        <source>{code}: #{sequence}, {households} households → {path}</source>
-        <translation>{code}：#{sequence}，{households} 户 → {path}</translation>
+        <source>{code}: #{sequence}, %n household(s) → {path}</source>
+        <translation>
+            <numerusform>{code}：#{sequence}，%n 户 → {path}</numerusform>
+        </translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../charity_pos/hub_ui/stores.py" line="174"/>
-        <source>{count} stores done.</source>
-        <translation>已完成 {count} 个门店。</translation>
+        <source>%n store(s) done.</source>
+        <translation>
+            <numerusform>已完成 %n 个门店。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -7101,18 +7195,13 @@ total {total}, change {change}</source>
         <translation>{name} × {quantity}  {amount}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/lines.py" line="103"/>
-        <source>{lines} lines, {units} units</source>
-        <translation>{lines} 行，{units} 件</translation>
-    </message>
-    <message>
-        <location filename="../../charity_pos/ui/sales/lines.py" line="105"/>
-        <location filename="../../charity_pos/ui/sales/lines.py" line="184"/>
+        <location filename="../../charity_pos/ui/sales/lines.py" line="106"/>
+        <location filename="../../charity_pos/ui/sales/lines.py" line="185"/>
         <source>Ticket discount {amount}</source>
         <translation>整单优惠 {amount}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/lines.py" line="107"/>
+        <location filename="../../charity_pos/ui/sales/lines.py" line="108"/>
         <source>Saved {amount}</source>
         <translation>共优惠 {amount}</translation>
     </message>
@@ -7147,130 +7236,150 @@ total {total}, change {change}</source>
         <translation>已删除：{name}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/lines.py" line="122"/>
+        <location filename="../../charity_pos/ui/sales/lines.py" line="103"/>
+        <source>{lines}, {units}</source>
+        <translation>{lines}，{units}</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../charity_pos/ui/sales/lines.py" line="103"/>
+        <location filename="../../charity_pos/ui/sales/lines.py" line="245"/>
+        <source>%n line(s)</source>
+        <translation>
+            <numerusform>%n 行</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../charity_pos/ui/sales/lines.py" line="104"/>
+        <source>%n unit(s)</source>
+        <translation>
+            <numerusform>%n 件</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/sales/lines.py" line="123"/>
         <source>{name}: quantity {quantity}</source>
         <translation>{name}：数量 {quantity}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/lines.py" line="129"/>
+        <location filename="../../charity_pos/ui/sales/lines.py" line="130"/>
         <source>Change price</source>
         <translation>改价</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/lines.py" line="129"/>
+        <location filename="../../charity_pos/ui/sales/lines.py" line="130"/>
         <source>Unit price of {name}</source>
         <translation>{name} 的单价</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/lines.py" line="130"/>
+        <location filename="../../charity_pos/ui/sales/lines.py" line="131"/>
         <source>Catalog price {price}; empty goes back to it. Beyond the limit a manager approves.</source>
         <translation>目录价 {price}；留空即恢复目录价。超出限额需店长批准。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/lines.py" line="140"/>
+        <location filename="../../charity_pos/ui/sales/lines.py" line="141"/>
         <source>{name}: price {price}</source>
         <translation>{name}：单价 {price}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/lines.py" line="147"/>
+        <location filename="../../charity_pos/ui/sales/lines.py" line="148"/>
         <source>Line discount</source>
         <translation>单品折扣</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/lines.py" line="147"/>
+        <location filename="../../charity_pos/ui/sales/lines.py" line="148"/>
         <source>Discount on {name}</source>
         <translation>{name} 的折扣</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/lines.py" line="148"/>
+        <location filename="../../charity_pos/ui/sales/lines.py" line="149"/>
         <source>An amount (2.50) or a share (10%) of the line. Beyond the limit a manager approves.</source>
         <translation>输入金额（如 2.50）或比例（如 10%）。超出限额需店长批准。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/lines.py" line="158"/>
+        <location filename="../../charity_pos/ui/sales/lines.py" line="159"/>
         <source>{name}: discount {amount}</source>
         <translation>{name}：优惠 {amount}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/lines.py" line="165"/>
+        <location filename="../../charity_pos/ui/sales/lines.py" line="166"/>
         <source>Ticket discount</source>
         <translation>整单折扣</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/lines.py" line="165"/>
+        <location filename="../../charity_pos/ui/sales/lines.py" line="166"/>
         <source>Discount on the whole ticket</source>
         <translation>整单优惠金额</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/lines.py" line="166"/>
+        <location filename="../../charity_pos/ui/sales/lines.py" line="167"/>
         <source>An amount (5) or a share (10%) of the ticket. Beyond the limit a manager approves.</source>
         <translation>输入金额（如 5）或比例（如 10%）。超出限额需店长批准。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/lines.py" line="191"/>
+        <location filename="../../charity_pos/ui/sales/lines.py" line="192"/>
         <source>Not approved: the price stays as it was.</source>
         <translation>未获批准：价格保持不变。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/lines.py" line="243"/>
-        <source>{lines} lines, {total}: {names}</source>
-        <translation>{lines} 行，{total}：{names}</translation>
+        <location filename="../../charity_pos/ui/sales/lines.py" line="244"/>
+        <source>{lines}, {total}: {names}</source>
+        <translation>{lines}，{total}：{names}</translation>
     </message>
 </context>
 <context>
     <name>TicketModel</name>
     <message>
-        <location filename="../../charity_pos/ui/sales/model.py" line="84"/>
+        <location filename="../../charity_pos/ui/sales/model.py" line="85"/>
         <source>Donated</source>
         <translation>捐赠</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/model.py" line="84"/>
+        <location filename="../../charity_pos/ui/sales/model.py" line="85"/>
         <source>Purchased</source>
         <translation>采购</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/model.py" line="85"/>
+        <location filename="../../charity_pos/ui/sales/model.py" line="86"/>
         <source>Consigned</source>
         <translation>代售</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/model.py" line="88"/>
+        <location filename="../../charity_pos/ui/sales/model.py" line="89"/>
         <source>Item</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/model.py" line="88"/>
+        <location filename="../../charity_pos/ui/sales/model.py" line="89"/>
         <source>Qty</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/model.py" line="88"/>
+        <location filename="../../charity_pos/ui/sales/model.py" line="89"/>
         <source>Unit price</source>
         <translation>单价</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/model.py" line="88"/>
+        <location filename="../../charity_pos/ui/sales/model.py" line="89"/>
         <source>Discount</source>
         <translation>折扣</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/model.py" line="88"/>
+        <location filename="../../charity_pos/ui/sales/model.py" line="89"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/model.py" line="89"/>
+        <location filename="../../charity_pos/ui/sales/model.py" line="90"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/model.py" line="193"/>
+        <location filename="../../charity_pos/ui/sales/model.py" line="194"/>
         <source>Catalog price {price}</source>
         <translation>目录价 {price}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/model.py" line="195"/>
+        <location filename="../../charity_pos/ui/sales/model.py" line="196"/>
         <source>{on_hand} on hand by the books</source>
         <translation>账面库存 {on_hand}</translation>
     </message>

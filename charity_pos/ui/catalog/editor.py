@@ -21,6 +21,7 @@ from charity_pos.services.catalog import ItemDraft, ItemRow, Source, Warning
 from charity_pos.services.registry import Services
 from charity_pos.ui.approval import AskApproval, with_approval
 from charity_pos.ui.feedback import Feedback
+from charity_pos.ui.words import goods_category, unit
 
 UNITS = ("件", "个", "袋", "瓶", "包", "盒", "桶", "条", "双", "套", "本", "台", "支", "顶", "把")
 
@@ -43,10 +44,11 @@ class ItemEditor(QDialog):
         self.name.setMaxLength(100)
         self.category = QComboBox()
         for category in services.catalog.categories():
-            self.category.addItem(category.name, category.code)
+            self.category.addItem(goods_category(category.code, category.name), category.code)
         self.unit = QComboBox()
         self.unit.setEditable(True)
-        self.unit.addItems(UNITS)
+        for stored in UNITS:  # the unit is kept in Chinese; the English app shows its English beside it
+            self.unit.addItem(stored if unit(stored) == stored else f"{stored} · {unit(stored)}", stored)
         self.barcode = QLineEdit()
         self.barcode.setPlaceholderText(self.tr("Scan the maker's barcode, or leave empty for an in-store code"))
         self.price = QLineEdit()
@@ -93,7 +95,11 @@ class ItemEditor(QDialog):
     def _fill(self, item: ItemRow) -> None:
         self.name.setText(item.name)
         self.category.setCurrentIndex(max(0, self.category.findData(item.category_code)))
-        self.unit.setCurrentText(item.unit)
+        index = self.unit.findData(item.unit)
+        if index >= 0:
+            self.unit.setCurrentIndex(index)
+        else:
+            self.unit.setCurrentText(item.unit)
         self.barcode.setText(item.barcode or "")
         self.price.setText(_yuan(item.sale_price_fen))
         self.reference.setText(_yuan(item.reference_price_fen))
@@ -110,13 +116,19 @@ class ItemEditor(QDialog):
         above = reference is not None and price > reference
         self.warning.setText(self.tr("The price is above the market reference price.") if above else "")
 
+    def stored_unit(self) -> str:
+        """The unit as the store keeps it: a listed one's Chinese, else as typed."""
+        text = self.unit.currentText()
+        index = self.unit.findText(text)
+        return self.unit.itemData(index) if index >= 0 else text
+
     def draft(self) -> ItemDraft:
         """What the form says, as the service takes it (raises InvalidInput)."""
         reference_text = self.reference.text().strip()
         return ItemDraft(
             name=self.name.text(),
             category_code=self.category.currentData(),
-            unit=self.unit.currentText(),
+            unit=self.stored_unit(),
             sale_price_fen=parse_yuan(self.price.text(), field="sale_price"),
             reference_price_fen=parse_yuan(reference_text, field="reference_price") if reference_text else None,
             barcode=self.barcode.text().strip() or None,

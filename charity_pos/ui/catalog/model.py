@@ -8,6 +8,7 @@ from PySide6.QtGui import QBrush, QColor
 from charity_pos.domain.money import format_fen
 from charity_pos.services.catalog import ItemRow
 from charity_pos.ui.table_model import RowsModel
+from charity_pos.ui.words import goods_category, unit
 
 
 class ItemTableModel(RowsModel[ItemRow]):
@@ -48,9 +49,9 @@ class ItemTableModel(RowsModel[ItemRow]):
         if column == self.NAME:
             return item.name
         if column == self.CATEGORY:
-            return item.category_name
+            return goods_category(item.category_code, item.category_name)
         if column == self.UNIT:
-            return item.unit
+            return unit(item.unit)
         if column == self.PRICE:
             return format_fen(item.sale_price_fen)
         if column == self.REFERENCE:

@@ -16,6 +16,7 @@ from charity_pos.ui.catalog.editor import ItemEditor
 from charity_pos.ui.catalog.model import ItemTableModel
 from charity_pos.ui.feedback import Feedback
 from charity_pos.ui.screen import ListScreen
+from charity_pos.ui.words import goods_category
 
 SEARCH_DELAY_MS = 200
 LIMIT = 500
@@ -39,7 +40,7 @@ class CatalogScreen(ListScreen):
         self.category = QComboBox()
         self.category.addItem(self.tr("All categories"), None)
         for category in services.catalog.categories():
-            self.category.addItem(category.name, category.code)
+            self.category.addItem(goods_category(category.code, category.name), category.code)
         self.show_inactive = QCheckBox(self.tr("Show items off sale"))
         bar.addWidget(self.search, 1)
         bar.addWidget(self.category)
@@ -87,8 +88,8 @@ class CatalogScreen(ListScreen):
         self.model.set_rows(rows)
         shown = len(rows)
         self.count_label.setText(
-            self.tr("{count} items shown (first {limit})").format(count=shown, limit=LIMIT) if shown >= LIMIT
-            else self.tr("{count} items shown").format(count=shown))
+            self.tr("%n item(s) shown (first {limit})", "", shown).format(limit=LIMIT) if shown >= LIMIT
+            else self.tr("%n item(s) shown", "", shown))
         if selected is not None:
             self.select(selected.id)
 

@@ -181,8 +181,8 @@ class DashboardScreen(Screen):
         for key, days in (("expiry_soon", SOON), ("expiry_later", LATER)):
             lots = overview.expiring_within(days)
             units = sum(lot.units for lot in lots)
-            self.tiles[key].set_figure(self.tr("{count} lots").format(count=len(lots)),
-                                       self.tr("{units} units on the shelf").format(units=units), alert=bool(lots))
+            self.tiles[key].set_figure(self.tr("%n lot(s)", "", len(lots)),
+                                       self.tr("%n unit(s) on the shelf", "", units), alert=bool(lots))
         missing = overview.out_of_stock
         self.tiles["out_of_stock"].set_figure(
             self.tr("{count} goods").format(count=len(missing)),
@@ -203,7 +203,7 @@ class DashboardScreen(Screen):
             "{count} gifts · used {used}").format(count=f.cash_donations, used=format_fen(f.funds_used_fen)))
         tiles[f"{prefix}_handouts"].set_figure(self.tr("{count} visits").format(count=f.handouts), self.tr(
             "goods {value} · {units} units").format(value=format_fen(f.handout_value_fen), units=f.handout_units))
-        tiles[f"{prefix}_households"].set_figure(self.tr("{count} households").format(count=f.households))
+        tiles[f"{prefix}_households"].set_figure(self.tr("%n household(s)", "", f.households))
 
     # --- the report behind a figure ---------------------------------------
     def report_for(self, key: str) -> tuple[str, Filters]:

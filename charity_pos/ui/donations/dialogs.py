@@ -56,7 +56,7 @@ class LabelsDialog(QDialog):
 
     def _count(self) -> None:
         count = self.units if self.per_unit.isChecked() else self.lines
-        self.count.setText(self.tr("{count} labels").format(count=count))
+        self.count.setText(self.tr("%n label(s)", "", count))
 
     def _done(self, to_file: bool) -> None:
         self.to_file = to_file

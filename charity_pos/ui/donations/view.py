@@ -109,7 +109,7 @@ class DonationsScreen(ListScreen):
             rows = [r for r in rows if needle in r.number.casefold() or needle in self.model.donor_name(r).casefold()
                     or needle in (r.receipt_number or "").casefold()]
         self.model.set_rows(rows)
-        self.count_label.setText(self.tr("{count} donations shown").format(count=len(rows)))
+        self.count_label.setText(self.tr("%n donation(s) shown", "", len(rows)))
         if selected is not None:
             self.select(selected.number)
         self._update_buttons()

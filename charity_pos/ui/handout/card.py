@@ -11,6 +11,8 @@ from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
 from charity_pos.domain.money import format_fen
 from charity_pos.services.handouts import CardView
+from charity_pos.ui.households.words import category_name
+from charity_pos.ui.words import language
 
 #: The panel's own looks beside the theme's: what is left in the theme's big
 #: total (``saleTotal``), in red once past the allowance.
@@ -68,14 +70,15 @@ class CardPanel(QFrame):
 
     def show_card(self, card: CardView) -> None:
         repolish(self.household, "notice")
-        self.household.setText(self.tr("Card {card} · {name} · {id} · {members} members · {category} · "
-                                       "valid to {valid_to}").format(
-            card=card.card_number, name=card.head_name_masked, id=card.id_masked, members=card.members,
-            category=card.category_name, valid_to=card.valid_to.isoformat()))
+        self.household.setText(self.tr(
+            "Card {card} · {name} · {id} · {members} · {category} · valid to {valid_to}").format(
+            card=card.card_number, name=card.head_name_masked, id=card.id_masked,
+            members=self.tr("%n member(s)", "", card.members), category=category_name(card.category),
+            valid_to=card.valid_to.isoformat()))
         mode = (self.tr("Enforced: beyond the allowance only with a manager's approval") if card.enforce
                 else self.tr("Warning only: beyond the allowance is handed out and logged"))
         repolish(self.terms, "warning" if card.enforce else "hint")
-        self.terms.setText(self.tr("Period {period} · {mode}").format(period=card.period.label(), mode=mode))
+        self.terms.setText(self.tr("{period} · {mode}").format(period=card.period.label(language()), mode=mode))
         self.elsewhere.setText(self.tr("Already taken at other stores of the district this period: {amount}").format(
             amount=format_fen(card.used_elsewhere_fen)))
         self.elsewhere.setVisible(card.used_elsewhere_fen > 0)

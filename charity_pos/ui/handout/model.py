@@ -16,6 +16,7 @@ from charity_pos.services.handouts import MAX_LINES, Goods
 from charity_pos.ui.handout.basket import HandoutLine
 from charity_pos.ui.sales.model import check_quantity
 from charity_pos.ui.table_model import LinesModel
+from charity_pos.ui.words import goods_category, units
 
 OVER_BACKGROUND = QColor("#f8d7d3")
 OVER_TEXT = QColor("#a33")
@@ -80,9 +81,9 @@ class HandoutModel(LinesModel[HandoutLine]):
         if column == self.NAME:
             return line.goods.name
         if column == self.CATEGORY:
-            return line.goods.goods_category_name
+            return goods_category(line.goods.goods_category, line.goods.goods_category_name)
         if column == self.QUANTITY:
-            return f"{line.quantity} {line.goods.unit}"
+            return units(line.quantity, line.goods.unit)
         if column == self.UNIT_VALUE:
             return format_fen(line.goods.unit_value_fen)
         if column == self.VALUE:

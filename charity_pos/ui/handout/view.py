@@ -35,6 +35,7 @@ from charity_pos.ui.handout.slip import ROLL, SHEET, HandoutSlips
 from charity_pos.ui.flow import FlowLayout
 from charity_pos.ui.sales.dialogs import run_approved
 from charity_pos.ui.screen import KeyAction, Screen, key_button
+from charity_pos.ui.words import goods_category
 
 
 class HandoutScreen(Screen):
@@ -50,7 +51,7 @@ class HandoutScreen(Screen):
         self._settings = settings or Settings.load()
         self.visit = Visit()
         self.last_number: str | None = None
-        self.category_names = {c.code: c.name for c in services.catalog.categories()}
+        self.category_names = {c.code: goods_category(c.code, c.name) for c in services.catalog.categories()}
         self.slips = HandoutSlips(services, actor, feedback, lambda: self._settings, self)
         self.editor = BasketEditor(self, self)
         self.editor.to_sale.connect(self.to_sale)

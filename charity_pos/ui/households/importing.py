@@ -82,8 +82,8 @@ class ImportPreviewDialog(QDialog):
         self.setWindowTitle(self.tr("Import households from {file}").format(file=path.name))
         self.resize(980, 560)
         layout = QVBoxLayout(self)
-        self.summary = QLabel(self.tr("{total} rows: {good} can be imported, {bad} must be corrected first.").format(
-            total=result.total, good=len(result.good), bad=len(result.bad)))
+        self.summary = QLabel(self.tr("{rows}: {good} can be imported, {bad} must be corrected first.").format(
+            rows=self.tr("%n row(s)", "", result.total), good=len(result.good), bad=len(result.bad)))
         self.summary.setObjectName("notice")
         layout.addWidget(self.summary)
         self.model = BadRowsModel(self)

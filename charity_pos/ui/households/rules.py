@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QDoubleSpinBox,
+    QFrame,
     QFormLayout,
     QGridLayout,
     QGroupBox,
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QScrollArea,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -33,6 +35,7 @@ from charity_pos.services.registry import Services
 from charity_pos.ui.feedback import Feedback
 from charity_pos.ui.households.words import CATEGORIES, category_name, mode_name, period_name
 from charity_pos.ui.table_model import RowsModel, make_table_view
+from charity_pos.ui.words import goods_category
 
 MAX_YUAN = 100_000
 
@@ -147,8 +150,7 @@ class QuotaRulesDialog(QDialog):
         self.services, self.actor, self.feedback = services, actor, feedback
         self.changes: Changes | None = None
         self.setWindowTitle(self.tr("Quota rules"))
-        self.resize(1000, 720)
-        goods = [(c.code, c.name) for c in services.catalog.categories()]
+        goods = [(c.code, goods_category(c.code, c.name)) for c in services.catalog.categories()]
         layout = QVBoxLayout(self)
         intro = QLabel(self.tr("What a household may take free each period, by its category. The value grows "
                                "with the household's size; top-ups count in their months only."))
@@ -175,6 +177,9 @@ class QuotaRulesDialog(QDialog):
         self.mode = QComboBox()
         self.mode.addItem(self.tr("Enforce: past the allowance a manager approves with a reason"), "enforce")
         self.mode.addItem(self.tr("Warn: the cashier is warned and the override is logged"), "warn")
+        # the sentences are long in English: the box takes the room there is, its list shows them whole
+        self.mode.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.mode.setMinimumContentsLength(16)
         form.addRow(self.tr("&Period"), self.period)
         form.addRow(self.tr("Value for &one person"), self.base)
         form.addRow(self.tr("&Each extra member adds"), self.per_member)
@@ -184,7 +189,17 @@ class QuotaRulesDialog(QDialog):
         editor.addLayout(form, 1)
         self.limits = LimitsGrid(goods)
         editor.addWidget(self.limits)
-        layout.addLayout(editor)
+        # the rule's form scrolls when the screen is short (1280x720 at 150%): the dialog's buttons stay in view
+        editor_box = QWidget()
+        editor_box.setLayout(editor)
+        scroll = QScrollArea()
+        scroll.setWidget(editor_box)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setSizeAdjustPolicy(QScrollArea.SizeAdjustPolicy.AdjustToContents)
+        scroll.setMinimumWidth(editor_box.minimumSizeHint().width() + scroll.verticalScrollBar().sizeHint().width())
+        layout.addWidget(scroll, 1)
 
         row = QHBoxLayout()
         self.save_button = QPushButton(self.tr("Save this rule (Ctrl+S)"))
@@ -209,6 +224,8 @@ class QuotaRulesDialog(QDialog):
             current.row()))
         self.table.selectRow(0)
         self.table.setFocus()
+        # all of it where the screen allows, else what fits (the rule's form then scrolls)
+        self.resize(self.sizeHint().boundedTo(self.screen().availableGeometry().size()))
 
     # --- the rules ----------------------------------------------------------------
     def _load_rules(self) -> None:

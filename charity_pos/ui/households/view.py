@@ -119,7 +119,7 @@ class HouseholdsScreen(ListScreen):
         elif wanted == self.LAPSED:
             lines = [line for line in lines if line.lapsed or line.erased]
         self.model.set_rows(lines)
-        self.count_label.setText(self.tr("{count} households shown").format(count=len(lines)))
+        self.count_label.setText(self.tr("%n household(s) shown", "", len(lines)))
         if selected is not None:
             self.select(selected.id)
 
@@ -231,12 +231,12 @@ class HouseholdsScreen(ListScreen):
             self.changed.emit(dialog.changes)
         lines = []
         if dialog.changes is not None:
-            lines.append(self.tr("Imported {count} households.").format(count=len(result.good)))
+            lines.append(self.tr("Imported %n household(s).", "", len(result.good)))
         else:
             lines.append(self.tr("No household was imported."))
         if dialog.written is not None:
-            lines.append(self.tr("The {count} rows to correct were written to {file}.").format(
-                count=len(result.bad), file=str(dialog.written)))
+            lines.append(self.tr("The %n row(s) to correct were written to {file}.", "", len(result.bad)).format(
+                file=str(dialog.written)))
         if dialog.rejects_error is not None:
             lines.append(describe(dialog.rejects_error))
         self.feedback.info(self, self.tr("Import households"), "\n".join(lines))

@@ -25,6 +25,7 @@ from charity_pos.domain.money import format_fen
 from charity_pos.errors import InvalidBarcode, UnknownBarcode
 from charity_pos.i18n import describe
 from charity_pos.services.catalog import CatalogService
+from charity_pos.ui.words import goods_category, unit
 
 SEARCH_DELAY_MS = 150
 MATCHES = 30
@@ -99,7 +100,8 @@ class GoodsEntry(QWidget):
             return
         for item in self.catalog.search(text, limit=MATCHES):
             price = f"  ·  {format_fen(item.reference_price_fen)}" if item.reference_price_fen else ""
-            entry = QListWidgetItem(f"{item.name}  ·  {item.unit}  ·  {item.category_name}{price}")
+            category = goods_category(item.category_code, item.category_name)
+            entry = QListWidgetItem(f"{item.name}  ·  {unit(item.unit)}  ·  {category}{price}")
             entry.setData(Qt.ItemDataRole.UserRole, item)
             self.matches.addItem(entry)
         self.matches.setVisible(self.matches.count() > 0)

@@ -26,6 +26,7 @@ from charity_pos.services.intake import (
     Valuation,
 )
 from charity_pos.ui.table_model import Index, RowsModel
+from charity_pos.ui.words import unit
 
 _DATE = (re.compile(r"(\d{4})(\d{2})(\d{2})"), re.compile(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})"))
 
@@ -182,7 +183,7 @@ class LinesModel(RowsModel[DraftLine]):
         if column == self.NAME:
             return line.item.name
         if column == self.UNIT:
-            return line.item.unit
+            return unit(line.item.unit)
         if column == self.QUANTITY:
             return str(line.quantity)
         if column == self.CONDITION:

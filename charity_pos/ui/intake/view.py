@@ -343,7 +343,8 @@ class IntakeScreen(Screen):
             cash = 0
         self.total.setText(self.tr("Total {amount}").format(amount=format_fen(goods + cash)))
         lines, units, unvalued = self.model.rowCount(), self.model.units(), self.model.unvalued_lines()
-        text = self.tr("{lines} lines, {units} units").format(lines=lines, units=units)
+        text = self.tr("{lines}, {units}").format(lines=self.tr("%n line(s)", "", lines),
+                                                  units=self.tr("%n unit(s)", "", units))
         if unvalued:
             text += self.tr(" ({count} not valued)").format(count=unvalued)
         if cash:

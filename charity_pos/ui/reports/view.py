@@ -14,12 +14,14 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QProgressBar,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QTabWidget,
     QVBoxLayout,
@@ -173,7 +175,15 @@ class ReportsScreen(Screen):
         self.notes.setObjectName("hint")
         self.notes.setWordWrap(True)
         self.notes.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        layout.addWidget(self.notes)
+        # long notes (English ones more so) scroll in a few lines rather than squeezing the table to a row
+        self.notes_box = QScrollArea()
+        self.notes_box.setWidget(self.notes)
+        self.notes_box.setWidgetResizable(True)
+        self.notes_box.setFrameShape(QFrame.Shape.NoFrame)
+        self.notes_box.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.notes_box.setMaximumHeight(4 * self.notes.fontMetrics().lineSpacing() + 2 * self.notes.margin())
+        self.notes_box.setVisible(False)
+        layout.addWidget(self.notes_box)
         self.notice = QLabel("")
         self.notice.setObjectName("notice")
         self.notice.setWordWrap(True)
@@ -316,7 +326,7 @@ class ReportsScreen(Screen):
         self.caption.setText(self.tr("{title} · {store} · {period}").format(
             title=report.title.text(words), store=report.store_name, period=period))
         self.notes.setText("\n".join(note.text(words) for note in report.notes))
-        self.notes.setVisible(bool(report.notes))
+        self.notes_box.setVisible(bool(report.notes))
         self._update_buttons()
 
     def section_model(self, key: str) -> SectionModel:

@@ -5,18 +5,11 @@ from __future__ import annotations
 
 import sys
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
-
 from charity_pos.reports.ledgers import BUILDERS
 from charity_pos.reports.table import Words
+from charity_pos.ui.words import language
 
-# translated to the catalog's language code: "en" where no catalog is installed
-_LANGUAGE = QT_TRANSLATE_NOOP("ReportLanguage", "en")
-
-
-def language() -> str:
-    """``zh_CN`` when the app speaks Chinese, else ``en``: which of a report's words to show."""
-    return "en" if QCoreApplication.translate("ReportLanguage", _LANGUAGE) == "en" else "zh_CN"
+__all__ = ["kind_title", "language"]
 
 
 def kind_title(kind: str) -> str:

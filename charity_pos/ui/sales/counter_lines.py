@@ -56,7 +56,7 @@ class LinesEditor(QObject):
         self.widget = widget  # the parent of dialogs
         self.entry = entry
         self.model = make_model(self)
-        self.table = make_table_view(self.model, stretch=self.model.NAME)
+        self.table = make_table_view(self.model, stretch=self.model.NAME, whole_columns=True)
         self.table.setObjectName("ticket")
         self.table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.table.verticalHeader().setVisible(True)

@@ -100,7 +100,8 @@ class TicketEditor(LinesEditor):
             self.ticket.discount_fen = 0
             totals = self.model.totals(0)
         self.total.setText(format_fen(totals.total_fen))
-        text = self.tr("{lines} lines, {units} units").format(lines=self.model.rowCount(), units=self.model.units())
+        text = self.tr("{lines}, {units}").format(lines=self.tr("%n line(s)", "", self.model.rowCount()),
+                                                  units=self.tr("%n unit(s)", "", self.model.units()))
         if totals.ticket_discount_fen:
             text += "\n" + self.tr("Ticket discount {amount}").format(amount=format_fen(-totals.ticket_discount_fen))
         if totals.reduction_fen > 0:
@@ -240,5 +241,6 @@ class TicketEditor(LinesEditor):
 
     def summary_text(self) -> str:
         """For the log and the parked list: lines, total, the first names."""
-        return self.tr("{lines} lines, {total}: {names}").format(
-            lines=self.model.rowCount(), total=format_fen(self.total_fen()), names=self.model.summary())
+        return self.tr("{lines}, {total}: {names}").format(
+            lines=self.tr("%n line(s)", "", self.model.rowCount()), total=format_fen(self.total_fen()),
+            names=self.model.summary())

@@ -17,6 +17,7 @@ from charity_pos.domain.money import check_fen, format_fen
 from charity_pos.errors import InvalidInput
 from charity_pos.services.sales import MAX_LINES, MAX_QUANTITY, LineDraft, SaleWarning, Scanned
 from charity_pos.ui.table_model import LinesModel
+from charity_pos.ui.words import units
 
 
 def check_quantity(quantity: object) -> int:
@@ -164,7 +165,7 @@ class TicketModel(LinesModel[TicketLine]):
         if column == self.NAME:
             return line.scanned.name
         if column == self.QUANTITY:
-            return f"{line.quantity} {line.scanned.unit}"
+            return units(line.quantity, line.scanned.unit)
         if column == self.PRICE:
             return format_fen(line.unit_price_fen)
         if column == self.DISCOUNT:

@@ -35,6 +35,7 @@ from charity_pos.domain.numbers import parse_number
 from charity_pos.errors import InvalidBarcode, InvalidInput, PosError, UnknownBarcode
 from charity_pos.i18n import describe
 from charity_pos.services.registry import Services
+from charity_pos.ui.words import unit
 
 SEARCH_DELAY_MS = 150
 #: The letter of sale numbers (PT01-2026-S000123), printed on the slip as a barcode.
@@ -162,7 +163,7 @@ class ScanEntry(QWidget):
             return
         for item in self.services.catalog.search(text, limit=MATCHES):
             entry = QListWidgetItem(self.tr("{name}  ·  {unit}  ·  {price}  ·  {on_hand} on hand").format(
-                name=item.name, unit=item.unit, price=format_fen(item.sale_price_fen), on_hand=item.on_hand))
+                name=item.name, unit=unit(item.unit), price=format_fen(item.sale_price_fen), on_hand=item.on_hand))
             entry.setData(Qt.ItemDataRole.UserRole, item.id)
             self.matches.addItem(entry)
         self.matches.setVisible(self.matches.count() > 0)

@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QHBoxLayout, QInputDialog, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QHBoxLayout, QInputDialog, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from charity_pos.config import Settings
 from charity_pos.domain.money import format_fen
@@ -88,7 +88,8 @@ class SaleScreen(Screen):
         side.addWidget(self.pay_button)
         side_box = QWidget()
         side_box.setLayout(side)
-        side_box.setFixedWidth(250)
+        # as wide as the amount to pay needs, no wider: the ticket's lines take the rest
+        side_box.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Preferred)
         middle.addWidget(side_box)
         layout.addLayout(middle, 1)
 
@@ -266,7 +267,7 @@ class SaleScreen(Screen):
         lines were added; a line refused is said as a scan's would be."""
         added = sum(1 for scanned, quantity in lines if self.editor.add(scanned, quantity) >= 0)
         if added == len(lines):
-            self.entry.say(self.tr("Brought over to pay for: {count} lines.").format(count=added))
+            self.entry.say(self.tr("Brought over to pay for: %n line(s).", "", added))
         return added
 
     # --- paying -----------------------------------------------------------
