@@ -26,3 +26,66 @@ def initials(name: str) -> str:
 def full(name: str) -> str:
     parts = lazy_pinyin(name, style=Style.NORMAL, errors=lambda s: [_keep(s)])
     return "".join(_keep(p) for p in parts)
+
+
+#: How well a name matches what was typed, best first (see ``rank``).
+WHOLE, PREFIX, HEAD, PART, NONE = range(5)
+
+_SPEC_START = (" ", "\t", "(", "（", "[", "【")
+
+
+def core(name: str) -> str:
+    """The name without its size or note: ``大米 5kg (捐赠)`` -> ``大米``."""
+    cut = min((i for i in (name.find(c) for c in _SPEC_START) if i > 0), default=len(name))
+    return name[:cut]
+
+
+def keys(text: str) -> tuple[str, str]:
+    """What a cashier typed, as name text and as a pinyin key."""
+    text = text.strip()
+    return text, text.lower().replace(" ", "")
+
+
+def rank(name: str, text: str) -> int:
+    """``WHOLE`` when the whole name (or its core, without the size) is what
+    was typed, as characters, initials or full pinyin (``dm`` for 大米 5kg);
+    ``PREFIX`` when the name or its pinyin starts with it (``dm`` for
+    大麦茶); ``HEAD`` when the core ends with it, the noun of a Chinese name
+    (``dm`` for 东北大米); ``PART`` when it is anywhere; ``NONE`` otherwise."""
+    text, key = keys(text.lower())
+    if not text:
+        return NONE
+    name = name.lower()
+    base = core(name)
+    forms = [(base, text), (name, text)]
+    if key:
+        forms += [(initials(base), key), (full(base), key), (initials(name), key), (full(name), key)]
+    if any(form == typed for form, typed in forms):
+        return WHOLE
+    if any(form.startswith(typed) for form, typed in forms):
+        return PREFIX
+    if base.endswith(text) or (key and any(_ends_in(_syllables(base, style), key) for style in _STYLES)):
+        return HEAD
+    if any(typed in form for form, typed in forms):
+        return PART
+    return NONE
+
+
+_STYLES = (Style.FIRST_LETTER, Style.NORMAL)
+
+
+@lru_cache(maxsize=4096)
+def _syllables(name: str, style: Style) -> tuple[str, ...]:
+    """One key a character; a run of letters or digits (``SOD``) is one."""
+    return tuple(_keep(p) for p in lazy_pinyin(name, style=style, errors=lambda s: [_keep(s)]))
+
+
+def _ends_in(syllables: tuple[str, ...], key: str) -> bool:
+    """Whether the last whole syllables spell ``key`` (大米 in 东北大米 for
+    ``dm``, but not the D of SOD and 蜜 in 大宝SOD蜜)."""
+    tail = ""
+    for syllable in reversed(syllables):
+        tail = syllable + tail
+        if len(tail) >= len(key):
+            return tail == key
+    return False

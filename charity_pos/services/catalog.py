@@ -5,11 +5,13 @@ from __future__ import annotations
 import logging
 import uuid
 from dataclasses import dataclass, replace
+from datetime import timedelta
 from enum import StrEnum
 
-from sqlalchemy import Select, case, func, or_, select
+from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import Session
 
+from charity_pos.db.counter import Sale, SaleLine
 from charity_pos.db.models import Category, Item, StockMovement
 from charity_pos.domain import barcodes, pinyin
 from charity_pos.domain.money import check_fen
@@ -36,6 +38,9 @@ DEFAULT_CATEGORIES = (
     ("appliances", "家电"),
     ("other", "其他"),
 )
+
+#: Search ranks equally good matches by the units sold over this many days.
+SALES_RANK_DAYS = 90
 
 #: Items without a manufacturer barcode get EAN-13 codes starting 21.
 ITEM_CODE_PREFIX = 21
@@ -188,16 +193,15 @@ class CatalogService:
         include_inactive: bool = False,
         limit: int | None = 500,
     ) -> list[ItemRow]:
-        """By barcode, by any part of the name, or by pinyin (``dm`` finds 大米)."""
-        text = text.strip()
+        """By barcode, by any part of the name, or by pinyin (``dm`` finds 大米).
+
+        What the cashier most likely means comes first: the scanned code, then
+        names whose whole initials are what was typed (``dm``: 大米 5kg), then
+        names starting with it, then names ending in it (东北大米), then the
+        rest; within each, what sold most in the last 90 days, then by name."""
+        text, key = pinyin.keys(text)
         query = _rows(select(Item))
-        order: list = []  # type: ignore[type-arg]
         if text:
-            key = text.lower().replace(" ", "")
-            # What the cashier most likely means comes first: the scanned code,
-            # then names whose pinyin starts with what was typed.
-            order = [case((Item.barcode == text, 0), (Item.pinyin_initials.startswith(key, autoescape=True), 1),
-                          (Item.pinyin_full.startswith(key, autoescape=True), 1), else_=2)]
             like = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
             query = query.where(
                 or_(
@@ -212,11 +216,26 @@ class CatalogService:
             query = query.where(Category.code == category_code)
         if not include_inactive:
             query = query.where(Item.active.is_(True))
-        query = query.order_by(*order, Item.pinyin_full, Item.name)
-        if limit:
-            query = query.limit(limit)
+        if not text:
+            query = query.order_by(Item.pinyin_full, Item.name)
+            if limit:
+                query = query.limit(limit)
+            with self.ctx.db.read() as s:
+                return [_item_row(*row) for row in s.execute(query)]
+        since = self.ctx.now() - timedelta(days=SALES_RANK_DAYS)
+        sold = (select(SaleLine.item_id, func.sum(SaleLine.quantity)).join(Sale)
+                .where(Sale.status == "completed", Sale.completed_at >= since).group_by(SaleLine.item_id))
         with self.ctx.db.read() as s:
-            return [_item_row(*row) for row in s.execute(query)]
+            rows = [_item_row(*row) for row in s.execute(query)]
+            found = query.with_only_columns(Item.id).scalar_subquery()
+            units = {item_id: int(n) for item_id, n in s.execute(sold.where(SaleLine.item_id.in_(found)))}
+
+        def order(row: ItemRow) -> tuple[int, int, str, str]:
+            tier = -1 if row.barcode == text else pinyin.rank(row.name, text)
+            return tier, -units.get(row.id, 0), pinyin.full(row.name), row.name
+
+        rows.sort(key=order)
+        return rows[:limit] if limit else rows
 
     def count(self) -> int:
         with self.ctx.db.read() as s:
