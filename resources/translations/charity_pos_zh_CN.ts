@@ -921,143 +921,143 @@ This handout {value}: {lines} lines, {units} units</source>
 <context>
     <name>DonationsScreen</name>
     <message>
-        <location filename="../../charity_pos/ui/donations/view.py" line="45"/>
-        <source>Find by donation number or donor (Ctrl+F)</source>
-        <extracomment>a donation&apos;s number, to be traced (the main window opens the trace screen on it)</extracomment>
-        <translation>按捐赠编号或捐赠人查找（Ctrl+F）</translation>
-    </message>
-    <message>
-        <location filename="../../charity_pos/ui/donations/view.py" line="64"/>
+        <location filename="../../charity_pos/ui/donations/view.py" line="66"/>
         <source>Labels (Ctrl+B)</source>
         <translation>标签（Ctrl+B）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/donations/view.py" line="86"/>
+        <location filename="../../charity_pos/ui/donations/view.py" line="88"/>
         <source>Donations</source>
         <translation>捐赠记录</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/donations/view.py" line="61"/>
+        <location filename="../../charity_pos/ui/donations/view.py" line="63"/>
         <source>Save as PDF (Ctrl+E)</source>
         <translation>存为 PDF（Ctrl+E）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/donations/view.py" line="62"/>
+        <location filename="../../charity_pos/ui/donations/view.py" line="46"/>
+        <source>Find by donation number, donor or donor&apos;s pinyin (Ctrl+F)</source>
+        <extracomment>a donation&apos;s number, to be traced (the main window opens the trace screen on it)</extracomment>
+        <translation>按捐赠编号、捐赠人或拼音查找（Ctrl+F）</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/donations/view.py" line="64"/>
         <source>Save the receipt as a PDF file instead of printing it</source>
         <translation>不打印，把收据存为 PDF 文件</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/donations/view.py" line="63"/>
+        <location filename="../../charity_pos/ui/donations/view.py" line="65"/>
         <source>Void receipt (Ctrl+Del)</source>
         <translation>作废收据（Ctrl+Del）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/donations/view.py" line="65"/>
+        <location filename="../../charity_pos/ui/donations/view.py" line="67"/>
         <source>Trace (Ctrl+Enter)</source>
         <translation>追溯 (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/donations/view.py" line="66"/>
+        <location filename="../../charity_pos/ui/donations/view.py" line="68"/>
         <source>Where the goods of this donation went</source>
         <translation>这笔捐赠物资的去向</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/donations/view.py" line="67"/>
+        <location filename="../../charity_pos/ui/donations/view.py" line="69"/>
         <source>Donor statement… (Ctrl+D)</source>
         <translation>捐赠反馈函… (Ctrl+D)</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/donations/view.py" line="68"/>
+        <location filename="../../charity_pos/ui/donations/view.py" line="70"/>
         <source>A letter to the donor: what they gave in a year and what it became</source>
         <translation>给捐赠人的一封信：一年中捐了什么、变成了什么</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/donations/view.py" line="89"/>
+        <location filename="../../charity_pos/ui/donations/view.py" line="91"/>
         <source>Donations: Ctrl+F find, Ctrl+P print receipt, Ctrl+E receipt as PDF, Ctrl+Del void receipt, Ctrl+B labels</source>
         <translation>捐赠记录：Ctrl+F 查找，Ctrl+P 打印收据，Ctrl+E 收据存为 PDF，Ctrl+Del 作废收据，Ctrl+B 标签</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/donations/view.py" line="92"/>
+        <location filename="../../charity_pos/ui/donations/view.py" line="94"/>
         <source>Donations: Ctrl+Enter trace the donation, Ctrl+D donor statement</source>
         <translation>捐赠记录：Ctrl+Enter 追溯这笔捐赠，Ctrl+D 捐赠反馈函</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/donations/view.py" line="109"/>
+        <location filename="../../charity_pos/ui/donations/view.py" line="112"/>
         <source>{count} donations shown</source>
         <translation>显示 {count} 笔捐赠</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/donations/view.py" line="117"/>
+        <location filename="../../charity_pos/ui/donations/view.py" line="130"/>
         <source>Reissue receipt (Ctrl+P)</source>
         <translation>重开收据（Ctrl+P）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/donations/view.py" line="119"/>
+        <location filename="../../charity_pos/ui/donations/view.py" line="132"/>
         <source>Reprint receipt (Ctrl+P)</source>
         <translation>补打收据（Ctrl+P）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/donations/view.py" line="121"/>
+        <location filename="../../charity_pos/ui/donations/view.py" line="134"/>
         <source>Print receipt (Ctrl+P)</source>
         <translation>打印收据（Ctrl+P）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/donations/view.py" line="136"/>
+        <location filename="../../charity_pos/ui/donations/view.py" line="149"/>
         <source>Reissue receipt</source>
         <translation>重开收据</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/donations/view.py" line="137"/>
+        <location filename="../../charity_pos/ui/donations/view.py" line="150"/>
         <source>Receipt {number} was voided. Issue a new receipt, with a new number?</source>
         <translation>收据 {number} 已作废。要用新编号重开一张吗？</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/donations/view.py" line="141"/>
+        <location filename="../../charity_pos/ui/donations/view.py" line="154"/>
         <source>Print receipt</source>
         <translation>打印收据</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/donations/view.py" line="141"/>
+        <location filename="../../charity_pos/ui/donations/view.py" line="154"/>
         <source>The donor did not want a receipt. Print one anyway?</source>
         <translation>捐赠人登记时表示不要收据。仍要打印吗？</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/donations/view.py" line="148"/>
+        <location filename="../../charity_pos/ui/donations/view.py" line="161"/>
         <source>Receipt {number} reprinted, marked 补打 ({count}).</source>
         <translation>收据 {number} 已补打（第 {count} 次）。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/donations/view.py" line="151"/>
+        <location filename="../../charity_pos/ui/donations/view.py" line="164"/>
         <source>Receipt {number} issued for {donation}.</source>
         <translation>已为 {donation} 开具收据 {number}。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/donations/view.py" line="169"/>
+        <location filename="../../charity_pos/ui/donations/view.py" line="182"/>
         <source>Receipt {number} is void. Its number stays on record.</source>
         <translation>收据 {number} 已作废，编号保留备查。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/donations/view.py" line="178"/>
+        <location filename="../../charity_pos/ui/donations/view.py" line="191"/>
         <source>Labels for {number} done.</source>
         <translation>{number} 的标签已完成。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/donations/view.py" line="188"/>
+        <location filename="../../charity_pos/ui/donations/view.py" line="201"/>
         <source>Donor statement</source>
         <translation>捐赠反馈函</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/donations/view.py" line="188"/>
+        <location filename="../../charity_pos/ui/donations/view.py" line="201"/>
         <source>Year of the donations:</source>
         <translation>捐赠年份：</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/donations/view.py" line="217"/>
+        <location filename="../../charity_pos/ui/donations/view.py" line="230"/>
         <source>donor-statement-{year}.pdf</source>
         <translation>捐赠反馈函-{year}.pdf</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/donations/view.py" line="224"/>
+        <location filename="../../charity_pos/ui/donations/view.py" line="237"/>
         <source>Donor statement for {year} saved to {path}.</source>
         <translation>{year}年捐赠反馈函已保存到 {path}。</translation>
     </message>
@@ -4249,82 +4249,82 @@ This handout {value}: {lines} lines, {units} units</source>
 <context>
     <name>NewDonorDialog</name>
     <message>
-        <location filename="../../charity_pos/ui/intake/donor.py" line="123"/>
+        <location filename="../../charity_pos/ui/intake/donor.py" line="119"/>
         <source>New donor</source>
         <translation>新捐赠人</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/intake/donor.py" line="128"/>
+        <location filename="../../charity_pos/ui/intake/donor.py" line="124"/>
         <source>Person</source>
         <translation>个人</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/intake/donor.py" line="129"/>
+        <location filename="../../charity_pos/ui/intake/donor.py" line="125"/>
         <source>Company or organisation</source>
         <translation>企业或单位</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/intake/donor.py" line="130"/>
+        <location filename="../../charity_pos/ui/intake/donor.py" line="126"/>
         <source>Anonymous</source>
         <translation>匿名</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/intake/donor.py" line="135"/>
+        <location filename="../../charity_pos/ui/intake/donor.py" line="131"/>
         <source>optional; shown masked</source>
         <translation>可不填；显示时隐去中间几位</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/intake/donor.py" line="138"/>
+        <location filename="../../charity_pos/ui/intake/donor.py" line="134"/>
         <source>18 characters, e.g. 91310000132200821H</source>
         <translation>18 位，例如 91310000132200821H</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/intake/donor.py" line="141"/>
+        <location filename="../../charity_pos/ui/intake/donor.py" line="137"/>
         <source>e.g. for elderly households</source>
         <translation>例如：给独居老人</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/intake/donor.py" line="142"/>
+        <location filename="../../charity_pos/ui/intake/donor.py" line="138"/>
         <source>May be named in public notices</source>
         <translation>同意在公示中具名</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/intake/donor.py" line="143"/>
+        <location filename="../../charity_pos/ui/intake/donor.py" line="139"/>
         <source>Does not want a receipt</source>
         <translation>不要收据</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/intake/donor.py" line="144"/>
+        <location filename="../../charity_pos/ui/intake/donor.py" line="140"/>
         <source>Donor type</source>
         <translation>捐赠人类型</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/intake/donor.py" line="145"/>
+        <location filename="../../charity_pos/ui/intake/donor.py" line="141"/>
         <source>Name</source>
         <translation>姓名/名称</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/intake/donor.py" line="146"/>
+        <location filename="../../charity_pos/ui/intake/donor.py" line="142"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/intake/donor.py" line="147"/>
+        <location filename="../../charity_pos/ui/intake/donor.py" line="143"/>
         <source>Credit code</source>
         <translation>信用代码</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/intake/donor.py" line="148"/>
+        <location filename="../../charity_pos/ui/intake/donor.py" line="144"/>
         <source>Wishes</source>
         <translation>捐赠意愿</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/intake/donor.py" line="158"/>
+        <location filename="../../charity_pos/ui/intake/donor.py" line="154"/>
         <source>Save (Ctrl+S)</source>
         <translation>保存（Ctrl+S）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/intake/donor.py" line="160"/>
+        <location filename="../../charity_pos/ui/intake/donor.py" line="156"/>
         <source>Cancel (Esc)</source>
         <translation>取消（Esc）</translation>
     </message>

@@ -297,3 +297,37 @@ def test_a_receipt_that_cannot_be_put_in_place_uses_no_number(qtbot, services, m
     assert not (tmp_path / "held.pdf").exists() and not list(tmp_path.glob("*.partial"))
     assert screen.print_receipt(to_file=True) is not None
     assert f"PT01-{YEAR}-J000001" in _pdf_text(tmp_path / "held.pdf"), "the number the failed save did not use"
+
+
+@pytest.mark.parametrize("typed", ["wjg", "WJG", "wangjianguo", "jianguo", "王建"])
+def test_a_donor_is_found_by_pinyin_and_the_one_hit_is_selected(qtbot, services, manager, feedback, donations,
+                                                                 typed) -> None:
+    screen = _screen(qtbot, services, manager, feedback)
+    asked: list[int] = []
+    screen.ask_year = lambda default: asked.append(default)  # type: ignore[method-assign, func-returns-value]
+    if typed.isascii():
+        qtbot.keyClicks(screen.search, typed)
+    else:
+        screen.search.insert(typed)  # as an input method commits it
+    assert screen.model.rowCount() == 1 and screen.count_label.text() == "显示 1 笔捐赠"
+    assert screen.selected().number == donations["person"], "the one hit is selected"
+    assert _row(screen, donations["person"])[DonationTableModel.DONOR] == "王**", "the name stays masked"
+    qtbot.keyClick(screen.search, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+    assert asked == [YEAR], "Ctrl+D acts on the hit with no click"
+    qtbot.keyClick(screen.search, Qt.Key.Key_Return)
+    assert screen.table.hasFocus() and screen.selected().number == donations["person"]
+
+
+def test_a_company_by_initials_and_no_hit_selects_nothing(qtbot, services, manager, feedback, donations) -> None:
+    screen = _screen(qtbot, services, manager, feedback)
+    qtbot.keyClicks(screen.search, "mlzgh")  # 梅林正广和
+    assert screen.model.rowCount() == 1 and screen.selected().number == donations["company"]
+    screen.search.clear()
+    qtbot.keyClicks(screen.search, "xyz")
+    assert screen.model.rowCount() == 0 and screen.selected() is None
+    assert not screen.receipt_button.isEnabled() and not screen.statement_button.isEnabled()
+    qtbot.keyClick(screen.search, Qt.Key.Key_Return)
+    assert screen.search.hasFocus(), "Enter with nothing found stays in the search"
+    screen.search.clear()
+    qtbot.keyClicks(screen.search, "D00000")  # three hits: none chosen for the user
+    assert screen.model.rowCount() == 3 and screen.selected() is None

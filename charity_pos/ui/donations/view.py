@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QDialog, QHBoxLayout, QInputDialog, QLabel, QPushB
 
 from charity_pos.errors import PosError
 from charity_pos.services.base import Actor, Entity, Role, local_date
+from charity_pos.services.donors import name_matches
 from charity_pos.services.receipts import ReceiptResult
 from charity_pos.services.registry import Services
 from charity_pos.ui.approval import AskApproval, with_approval
@@ -42,9 +43,10 @@ class DonationsScreen(ListScreen):
         layout.addWidget(self.heading())
 
         self.make_list(DonationTableModel(self), DonationTableModel.DONOR,
-                       self.tr("Find by donation number or donor (Ctrl+F)"))
+                       self.tr("Find by donation number, donor or donor's pinyin (Ctrl+F)"))
         self.count_label = QLabel("")
         self.count_label.setObjectName("hint")
+        self.search.returnPressed.connect(self.search_entered)
         search_row = QHBoxLayout()
         search_row.addWidget(self.search, 1)
         search_row.addWidget(self.count_label)
@@ -101,15 +103,26 @@ class DonationsScreen(ListScreen):
     def refresh(self) -> None:
         selected = self.selected()
         rows = self.services.intake.donations(limit=LIMIT)
-        needle = self.search.text().strip().casefold()
+        text = self.search.text()
+        needle = "".join(text.split()).casefold()
         if needle:
-            rows = [r for r in rows if needle in r.number.casefold() or needle in self.model.donor_name(r).casefold()
-                    or needle in (r.receipt_number or "").casefold()]
+            rows = [r for r in rows if needle in r.number.casefold() or needle in (r.receipt_number or "").casefold()
+                    or needle in self.model.donor_name(r).casefold() or name_matches(r.donor_name, text)]
         self.model.set_rows(rows)
         self.count_label.setText(self.tr("{count} donations shown").format(count=len(rows)))
-        if selected is not None:
+        if needle and len(rows) == 1:
+            self.table.selectRow(0)  # the one hit: Enter, Ctrl+P or Ctrl+D act on it at once
+        elif selected is not None:
             self.select(selected.number)
         self._update_buttons()
+
+    def search_entered(self) -> None:
+        """Enter in the search field: to the list, on the hit selected (or the first row)."""
+        if not self.model.rowCount():
+            return
+        if self.selected() is None:
+            self.table.selectRow(0)
+        self.table.setFocus()
 
     def _update_buttons(self) -> None:
         donation = self.selected()
