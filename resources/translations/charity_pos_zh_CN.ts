@@ -5382,157 +5382,157 @@ This handout {value}: {lines} lines, {units} units</source>
 <context>
     <name>ReturnDialog</name>
     <message>
-        <location filename="../../charity_pos/ui/sales/returns.py" line="52"/>
+        <location filename="../../charity_pos/ui/sales/returns.py" line="57"/>
         <source>Cash</source>
         <translation>现金</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/returns.py" line="52"/>
+        <location filename="../../charity_pos/ui/sales/returns.py" line="57"/>
         <source>WeChat Pay</source>
         <translation>微信支付</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/returns.py" line="52"/>
+        <location filename="../../charity_pos/ui/sales/returns.py" line="57"/>
         <source>Alipay</source>
         <translation>支付宝</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/returns.py" line="53"/>
+        <location filename="../../charity_pos/ui/sales/returns.py" line="58"/>
         <source>UnionPay card</source>
         <translation>银联卡</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/returns.py" line="53"/>
+        <location filename="../../charity_pos/ui/sales/returns.py" line="58"/>
         <source>Store voucher</source>
         <translation>储值券</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/returns.py" line="54"/>
+        <location filename="../../charity_pos/ui/sales/returns.py" line="59"/>
         <source>Return</source>
         <translation>退货</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/returns.py" line="68"/>
+        <location filename="../../charity_pos/ui/sales/returns.py" line="73"/>
         <source>Sale number</source>
         <translation>销售单号</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/returns.py" line="71"/>
+        <location filename="../../charity_pos/ui/sales/returns.py" line="76"/>
         <source>Scan the barcode on the slip, or type the sale number</source>
         <translation>扫描小票上的条码，或输入销售单号</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/returns.py" line="82"/>
+        <location filename="../../charity_pos/ui/sales/returns.py" line="87"/>
         <source>Item</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/returns.py" line="82"/>
+        <location filename="../../charity_pos/ui/sales/returns.py" line="87"/>
         <source>Sold</source>
         <translation>已售</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/returns.py" line="82"/>
+        <location filename="../../charity_pos/ui/sales/returns.py" line="87"/>
         <source>Returned before</source>
         <translation>已退</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/returns.py" line="83"/>
+        <location filename="../../charity_pos/ui/sales/returns.py" line="88"/>
         <source>Paid</source>
         <translation>实付</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/returns.py" line="83"/>
+        <location filename="../../charity_pos/ui/sales/returns.py" line="88"/>
         <source>Coming back</source>
         <translation>本次退货</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/returns.py" line="83"/>
+        <location filename="../../charity_pos/ui/sales/returns.py" line="88"/>
         <source>Refund</source>
         <translation>退款</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/returns.py" line="96"/>
+        <location filename="../../charity_pos/ui/sales/returns.py" line="102"/>
         <source>e.g. wrong size, faulty</source>
         <translation>例如：尺码不合适、有质量问题</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/returns.py" line="97"/>
-        <source>Reason</source>
-        <translation>原因</translation>
+        <location filename="../../charity_pos/ui/sales/returns.py" line="103"/>
+        <source>Reason (Alt+R)</source>
+        <translation>原因（Alt+R）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/returns.py" line="100"/>
+        <location filename="../../charity_pos/ui/sales/returns.py" line="109"/>
         <source>Money goes back the way it was paid.</source>
         <translation>退款按原支付方式退回。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/returns.py" line="114"/>
+        <location filename="../../charity_pos/ui/sales/returns.py" line="123"/>
         <source>Cancel (Esc)</source>
         <translation>取消（Esc）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/returns.py" line="115"/>
+        <location filename="../../charity_pos/ui/sales/returns.py" line="124"/>
         <source>Take back (F12)</source>
         <translation>确认退货（F12）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/returns.py" line="143"/>
+        <location filename="../../charity_pos/ui/sales/returns.py" line="152"/>
         <source>, </source>
         <translation>，</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/returns.py" line="145"/>
+        <location filename="../../charity_pos/ui/sales/returns.py" line="154"/>
         <source>Sale {number} · {time} · cashier {cashier} · total {total} · {paid}</source>
         <translation>销售单 {number} · {time} · 收银员 {cashier} · 合计 {total} · {paid}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/returns.py" line="173"/>
+        <location filename="../../charity_pos/ui/sales/returns.py" line="182"/>
         <source>Everything of sale {number} has come back already.</source>
         <translation>销售单 {number} 的商品已全部退回。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/returns.py" line="188"/>
+        <location filename="../../charity_pos/ui/sales/returns.py" line="231"/>
         <source>Refund {amount}</source>
         <translation>退款 {amount}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/returns.py" line="214"/>
+        <location filename="../../charity_pos/ui/sales/returns.py" line="257"/>
         <source>Scan the slip or type the sale number first.</source>
         <translation>请先扫描小票或输入销售单号。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/returns.py" line="219"/>
+        <location filename="../../charity_pos/ui/sales/returns.py" line="262"/>
         <source>Say how many of which goods come back.</source>
         <translation>请填写哪些商品退回几件。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/returns.py" line="231"/>
+        <location filename="../../charity_pos/ui/sales/returns.py" line="274"/>
         <source>Not approved: nothing was taken back.</source>
         <translation>未获店长批准：没有退货。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/returns.py" line="252"/>
+        <location filename="../../charity_pos/ui/sales/returns.py" line="295"/>
         <source>Print return slip (Ctrl+P)</source>
         <translation>打印退货单（Ctrl+P）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/returns.py" line="253"/>
+        <location filename="../../charity_pos/ui/sales/returns.py" line="296"/>
         <source>Done (Enter)</source>
         <translation>完成（Enter）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/returns.py" line="267"/>
+        <location filename="../../charity_pos/ui/sales/returns.py" line="310"/>
         <source>Return {number} for sale {sale}</source>
         <translation>退货单 {number}（原销售单 {sale}）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/returns.py" line="269"/>
+        <location filename="../../charity_pos/ui/sales/returns.py" line="312"/>
         <source>Give back: {refunds}</source>
         <translation>退给顾客：{refunds}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/returns.py" line="280"/>
+        <location filename="../../charity_pos/ui/sales/returns.py" line="323"/>
         <source>Return slip printed.</source>
         <translation>退货单已打印。</translation>
     </message>
