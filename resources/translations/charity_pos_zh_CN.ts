@@ -4145,103 +4145,103 @@ This handout {value}: {lines} lines, {units} units</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../charity_pos/ui/main_window.py" line="71"/>
+        <location filename="../../charity_pos/ui/main_window.py" line="88"/>
         <source>charity-pos · {store}</source>
         <extracomment>The navigation takes at most this share of the window&apos;s width. The theme&apos;s item padding (``QListWidget#navigation::item``), left and right, and the list&apos;s own padding.</extracomment>
         <translation>charity-pos · {store}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/main_window.py" line="152"/>
+        <location filename="../../charity_pos/ui/main_window.py" line="169"/>
         <source>&amp;System</source>
         <translation>系统(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/main_window.py" line="153"/>
+        <location filename="../../charity_pos/ui/main_window.py" line="170"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/main_window.py" line="157"/>
-        <source>Counter &amp;limits…</source>
-        <translation>收银限额(&amp;L)…</translation>
+        <location filename="../../charity_pos/ui/main_window.py" line="174"/>
+        <source>&amp;Counter limits…</source>
+        <translation>收银限额(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/main_window.py" line="159"/>
+        <location filename="../../charity_pos/ui/main_window.py" line="176"/>
         <source>&amp;Log out</source>
         <translation>注销(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/main_window.py" line="163"/>
+        <location filename="../../charity_pos/ui/main_window.py" line="180"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/main_window.py" line="166"/>
+        <location filename="../../charity_pos/ui/main_window.py" line="183"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/main_window.py" line="167"/>
+        <location filename="../../charity_pos/ui/main_window.py" line="184"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/main_window.py" line="170"/>
+        <location filename="../../charity_pos/ui/main_window.py" line="187"/>
         <source>&amp;About charity-pos</source>
         <translation>关于 charity-pos(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/main_window.py" line="172"/>
+        <location filename="../../charity_pos/ui/main_window.py" line="189"/>
         <source>About charity-pos</source>
         <translation>关于 charity-pos</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/main_window.py" line="173"/>
+        <location filename="../../charity_pos/ui/main_window.py" line="190"/>
         <source>charity-pos {version}: point of sale for community charity supermarkets.</source>
         <translation>charity-pos {version}：社区慈善超市收银系统。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/main_window.py" line="208"/>
+        <location filename="../../charity_pos/ui/main_window.py" line="227"/>
         <source>Manager</source>
         <translation>店长</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/main_window.py" line="208"/>
+        <location filename="../../charity_pos/ui/main_window.py" line="227"/>
         <source>Cashier</source>
         <translation>收银员</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/main_window.py" line="210"/>
+        <location filename="../../charity_pos/ui/main_window.py" line="229"/>
         <source>Store: {store} ({code})   User: {user}   Role: {role}   Date: {date}</source>
         <translation>门店：{store}（{code}）   用户：{user}   角色：{role}   日期：{date}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/main_window.py" line="216"/>
+        <location filename="../../charity_pos/ui/main_window.py" line="235"/>
         <source>F1: this list</source>
         <translation>F1：本列表</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/main_window.py" line="216"/>
+        <location filename="../../charity_pos/ui/main_window.py" line="235"/>
         <source>Ctrl+L: log out</source>
         <translation>Ctrl+L：注销</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/main_window.py" line="216"/>
+        <location filename="../../charity_pos/ui/main_window.py" line="235"/>
         <source>Ctrl+Q: quit</source>
         <translation>Ctrl+Q：退出</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/main_window.py" line="217"/>
+        <location filename="../../charity_pos/ui/main_window.py" line="236"/>
         <source>Ctrl+,: settings</source>
         <translation>Ctrl+,：设置</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/main_window.py" line="221"/>
+        <location filename="../../charity_pos/ui/main_window.py" line="240"/>
         <source>Keyboard shortcuts</source>
         <translation>快捷键</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/main_window.py" line="238"/>
+        <location filename="../../charity_pos/ui/main_window.py" line="257"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
