@@ -6078,92 +6078,117 @@ total {total}, change {change}</source>
 <context>
     <name>StaffScreen</name>
     <message>
-        <location filename="../../charity_pos/ui/staff/view.py" line="46"/>
+        <location filename="../../charity_pos/ui/staff/view.py" line="59"/>
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/staff/view.py" line="46"/>
+        <location filename="../../charity_pos/ui/staff/view.py" line="59"/>
         <source>Full name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/staff/view.py" line="46"/>
+        <location filename="../../charity_pos/ui/staff/view.py" line="59"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/staff/view.py" line="47"/>
+        <location filename="../../charity_pos/ui/staff/view.py" line="60"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/staff/view.py" line="57"/>
-        <source>New account</source>
-        <translation>新建账号</translation>
+        <location filename="../../charity_pos/ui/staff/view.py" line="54"/>
+        <source>Find by user name, name or its pinyin (Ctrl+F)</source>
+        <translation>按用户名、姓名或拼音查找（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/staff/view.py" line="58"/>
-        <source>Unlock</source>
-        <translation>解锁</translation>
+        <location filename="../../charity_pos/ui/staff/view.py" line="70"/>
+        <source>New account (Ctrl+N)</source>
+        <translation>新账号（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/staff/view.py" line="59"/>
-        <source>New PIN</source>
-        <translation>新 PIN 码</translation>
+        <location filename="../../charity_pos/ui/staff/view.py" line="71"/>
+        <source>Unlock (Ctrl+U)</source>
+        <translation>解锁（Ctrl+U）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/staff/view.py" line="60"/>
-        <source>Switch off / on</source>
-        <translation>停用 / 启用</translation>
+        <location filename="../../charity_pos/ui/staff/view.py" line="72"/>
+        <source>New PIN (Ctrl+P)</source>
+        <translation>新 PIN 码（Ctrl+P）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/staff/view.py" line="61"/>
-        <source>Cashier / manager</source>
-        <translation>收银员 / 店长</translation>
+        <location filename="../../charity_pos/ui/staff/view.py" line="73"/>
+        <source>Switch off / on (Del)</source>
+        <translation>停用 / 启用（Del）</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/staff/view.py" line="74"/>
+        <source>Del in the list, or Ctrl+T anywhere on this screen</source>
+        <translation>在列表中按 Del，或在本屏任意处按 Ctrl+T</translation>
     </message>
     <message>
         <location filename="../../charity_pos/ui/staff/view.py" line="75"/>
+        <source>Cashier / manager (Ctrl+R)</source>
+        <translation>收银员 / 店长（Ctrl+R）</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/staff/view.py" line="92"/>
         <source>Staff</source>
         <translation>员工</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/staff/view.py" line="83"/>
+        <location filename="../../charity_pos/ui/staff/view.py" line="95"/>
+        <source>Staff: Ctrl+F find, Ctrl+N new account, Ctrl+U unlock, Ctrl+P new PIN, Del or Ctrl+T switch off or on, Ctrl+R cashier or manager</source>
+        <translation>员工：Ctrl+F 查找，Ctrl+N 新账号，Ctrl+U 解锁，Ctrl+P 新 PIN 码，Del 或 Ctrl+T 停用或启用，Ctrl+R 收银员或店长</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/staff/view.py" line="133"/>
         <source>Switched off</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/staff/view.py" line="85"/>
+        <location filename="../../charity_pos/ui/staff/view.py" line="135"/>
         <source>Locked until {time}</source>
         <translation>锁定至 {time}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/staff/view.py" line="87"/>
+        <location filename="../../charity_pos/ui/staff/view.py" line="137"/>
         <source>Active</source>
         <translation>在用</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/staff/view.py" line="88"/>
+        <location filename="../../charity_pos/ui/staff/view.py" line="138"/>
         <source>Manager</source>
         <translation>店长</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/staff/view.py" line="88"/>
+        <location filename="../../charity_pos/ui/staff/view.py" line="138"/>
         <source>Cashier</source>
         <translation>收银员</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/staff/view.py" line="137"/>
+        <location filename="../../charity_pos/ui/staff/view.py" line="187"/>
+        <source>Switch off</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/staff/view.py" line="188"/>
+        <source>Switch off {user}? They can no longer log in until switched on again.</source>
+        <translation>停用 {user}？停用后不能登录，直到重新启用。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/staff/view.py" line="198"/>
         <source>Make {user} a cashier? They can then approve nothing, and must log in again.</source>
         <translation>将 {user} 改为收银员？改后不能再批准任何操作，并须重新登录。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/staff/view.py" line="139"/>
+        <location filename="../../charity_pos/ui/staff/view.py" line="200"/>
         <source>Make {user} a manager? They can then approve at the counter, and must log in again.</source>
         <translation>将 {user} 改为店长？改后可在收银台批准操作，并须重新登录。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/staff/view.py" line="140"/>
+        <location filename="../../charity_pos/ui/staff/view.py" line="201"/>
         <source>Change role</source>
         <translation>更改角色</translation>
     </message>
