@@ -151,6 +151,25 @@ This handout {value}: {lines} lines, {units} units</source>
     </message>
 </context>
 <context>
+    <name>Background</name>
+    <message>
+        <location filename="../../charity_pos/ui/background.py" line="149"/>
+        <source>Stopping…</source>
+        <extracomment>after finished or failed, when the thread is gone the work&apos;s result, after ``done`` was called with it the error, after it was shown True when work starts, False when it has ended either way</extracomment>
+        <translation>正在停止…</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/background.py" line="156"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/background.py" line="157"/>
+        <source>Working…</source>
+        <translation>正在处理…</translation>
+    </message>
+</context>
+<context>
     <name>BadRowsModel</name>
     <message>
         <location filename="../../charity_pos/ui/households/importing.py" line="48"/>
@@ -5365,6 +5384,7 @@ This handout {value}: {lines} lines, {units} units</source>
     </message>
     <message>
         <location filename="../../charity_pos/ui/reports/view.py" line="380"/>
+        <location filename="../../charity_pos/ui/reports/view.py" line="381"/>
         <source>Writing {name}…</source>
         <translation>正在写入 {name}……</translation>
     </message>
@@ -5374,7 +5394,7 @@ This handout {value}: {lines} lines, {units} units</source>
         <translation>已保存 {path}。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/reports/view.py" line="397"/>
+        <location filename="../../charity_pos/ui/reports/view.py" line="392"/>
         <source>Use {number} recorded.</source>
         <translation>已记录善款使用 {number}。</translation>
     </message>
@@ -6133,62 +6153,62 @@ total {total}, change {change}</source>
         <translation>收银员 / 店长（Ctrl+R）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/staff/view.py" line="92"/>
+        <location filename="../../charity_pos/ui/staff/view.py" line="91"/>
         <source>Staff</source>
         <translation>员工</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/staff/view.py" line="95"/>
+        <location filename="../../charity_pos/ui/staff/view.py" line="94"/>
         <source>Staff: Ctrl+F find, Ctrl+N new account, Ctrl+U unlock, Ctrl+P new PIN, Del or Ctrl+T switch off or on, Ctrl+R cashier or manager</source>
         <translation>员工：Ctrl+F 查找，Ctrl+N 新账号，Ctrl+U 解锁，Ctrl+P 新 PIN 码，Del 或 Ctrl+T 停用或启用，Ctrl+R 收银员或店长</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/staff/view.py" line="133"/>
+        <location filename="../../charity_pos/ui/staff/view.py" line="132"/>
         <source>Switched off</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/staff/view.py" line="135"/>
+        <location filename="../../charity_pos/ui/staff/view.py" line="134"/>
         <source>Locked until {time}</source>
         <translation>锁定至 {time}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/staff/view.py" line="137"/>
+        <location filename="../../charity_pos/ui/staff/view.py" line="136"/>
         <source>Active</source>
         <translation>在用</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/staff/view.py" line="138"/>
+        <location filename="../../charity_pos/ui/staff/view.py" line="137"/>
         <source>Manager</source>
         <translation>店长</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/staff/view.py" line="138"/>
+        <location filename="../../charity_pos/ui/staff/view.py" line="137"/>
         <source>Cashier</source>
         <translation>收银员</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/staff/view.py" line="187"/>
+        <location filename="../../charity_pos/ui/staff/view.py" line="186"/>
         <source>Switch off</source>
         <translation>停用</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/staff/view.py" line="188"/>
+        <location filename="../../charity_pos/ui/staff/view.py" line="187"/>
         <source>Switch off {user}? They can no longer log in until switched on again.</source>
         <translation>停用 {user}？停用后不能登录，直到重新启用。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/staff/view.py" line="198"/>
+        <location filename="../../charity_pos/ui/staff/view.py" line="197"/>
         <source>Make {user} a cashier? They can then approve nothing, and must log in again.</source>
         <translation>将 {user} 改为收银员？改后不能再批准任何操作，并须重新登录。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/staff/view.py" line="200"/>
+        <location filename="../../charity_pos/ui/staff/view.py" line="199"/>
         <source>Make {user} a manager? They can then approve at the counter, and must log in again.</source>
         <translation>将 {user} 改为店长？改后可在收银台批准操作，并须重新登录。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/staff/view.py" line="201"/>
+        <location filename="../../charity_pos/ui/staff/view.py" line="200"/>
         <source>Change role</source>
         <translation>更改角色</translation>
     </message>
