@@ -940,145 +940,155 @@ This handout {value}: {lines} lines, {units} units</source>
 <context>
     <name>DonationsScreen</name>
     <message>
-        <location filename="../../charity_pos/ui/donations/view.py" line="66"/>
+        <location filename="../../charity_pos/ui/donations/view.py" line="69"/>
         <source>Labels (Ctrl+B)</source>
         <translation>标签（Ctrl+B）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/donations/view.py" line="88"/>
+        <location filename="../../charity_pos/ui/donations/view.py" line="91"/>
         <source>Donations</source>
         <translation>捐赠记录</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/donations/view.py" line="63"/>
+        <location filename="../../charity_pos/ui/donations/view.py" line="66"/>
         <source>Save as PDF (Ctrl+E)</source>
         <translation>存为 PDF（Ctrl+E）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/donations/view.py" line="46"/>
+        <location filename="../../charity_pos/ui/donations/view.py" line="49"/>
         <source>Find by donation number, donor or donor&apos;s pinyin (Ctrl+F)</source>
         <extracomment>a donation&apos;s number, to be traced (the main window opens the trace screen on it)</extracomment>
         <translation>按捐赠编号、捐赠人或拼音查找（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/donations/view.py" line="64"/>
+        <location filename="../../charity_pos/ui/donations/view.py" line="67"/>
         <source>Save the receipt as a PDF file instead of printing it</source>
         <translation>不打印，把收据存为 PDF 文件</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/donations/view.py" line="65"/>
+        <location filename="../../charity_pos/ui/donations/view.py" line="68"/>
         <source>Void receipt (Ctrl+Del)</source>
         <translation>作废收据（Ctrl+Del）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/donations/view.py" line="67"/>
+        <location filename="../../charity_pos/ui/donations/view.py" line="70"/>
         <source>Trace (Ctrl+Enter)</source>
         <translation>追溯 (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/donations/view.py" line="68"/>
+        <location filename="../../charity_pos/ui/donations/view.py" line="71"/>
         <source>Where the goods of this donation went</source>
         <translation>这笔捐赠物资的去向</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/donations/view.py" line="69"/>
+        <location filename="../../charity_pos/ui/donations/view.py" line="72"/>
         <source>Donor statement… (Ctrl+D)</source>
         <translation>捐赠反馈函… (Ctrl+D)</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/donations/view.py" line="70"/>
+        <location filename="../../charity_pos/ui/donations/view.py" line="73"/>
         <source>A letter to the donor: what they gave in a year and what it became</source>
         <translation>给捐赠人的一封信：一年中捐了什么、变成了什么</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/donations/view.py" line="91"/>
+        <location filename="../../charity_pos/ui/donations/view.py" line="94"/>
         <source>Donations: Ctrl+F find, Ctrl+P print receipt, Ctrl+E receipt as PDF, Ctrl+Del void receipt, Ctrl+B labels</source>
         <translation>捐赠记录：Ctrl+F 查找，Ctrl+P 打印收据，Ctrl+E 收据存为 PDF，Ctrl+Del 作废收据，Ctrl+B 标签</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/donations/view.py" line="94"/>
+        <location filename="../../charity_pos/ui/donations/view.py" line="97"/>
         <source>Donations: Ctrl+Enter trace the donation, Ctrl+D donor statement</source>
         <translation>捐赠记录：Ctrl+Enter 追溯这笔捐赠，Ctrl+D 捐赠反馈函</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/donations/view.py" line="112"/>
+        <location filename="../../charity_pos/ui/donations/view.py" line="115"/>
         <source>{count} donations shown</source>
         <translation>显示 {count} 笔捐赠</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/donations/view.py" line="130"/>
+        <location filename="../../charity_pos/ui/donations/view.py" line="133"/>
         <source>Reissue receipt (Ctrl+P)</source>
         <translation>重开收据（Ctrl+P）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/donations/view.py" line="132"/>
+        <location filename="../../charity_pos/ui/donations/view.py" line="135"/>
         <source>Reprint receipt (Ctrl+P)</source>
         <translation>补打收据（Ctrl+P）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/donations/view.py" line="134"/>
+        <location filename="../../charity_pos/ui/donations/view.py" line="137"/>
         <source>Print receipt (Ctrl+P)</source>
         <translation>打印收据（Ctrl+P）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/donations/view.py" line="149"/>
+        <location filename="../../charity_pos/ui/donations/view.py" line="152"/>
         <source>Reissue receipt</source>
         <translation>重开收据</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/donations/view.py" line="150"/>
+        <location filename="../../charity_pos/ui/donations/view.py" line="153"/>
         <source>Receipt {number} was voided. Issue a new receipt, with a new number?</source>
         <translation>收据 {number} 已作废。要用新编号重开一张吗？</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/donations/view.py" line="154"/>
+        <location filename="../../charity_pos/ui/donations/view.py" line="157"/>
         <source>Print receipt</source>
         <translation>打印收据</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/donations/view.py" line="154"/>
+        <location filename="../../charity_pos/ui/donations/view.py" line="157"/>
         <source>The donor did not want a receipt. Print one anyway?</source>
         <translation>捐赠人登记时表示不要收据。仍要打印吗？</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/donations/view.py" line="161"/>
+        <location filename="../../charity_pos/ui/donations/view.py" line="164"/>
         <source>Receipt {number} reprinted, marked 补打 ({count}).</source>
         <translation>收据 {number} 已补打（第 {count} 次）。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/donations/view.py" line="164"/>
+        <location filename="../../charity_pos/ui/donations/view.py" line="167"/>
         <source>Receipt {number} issued for {donation}.</source>
         <translation>已为 {donation} 开具收据 {number}。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/donations/view.py" line="182"/>
+        <location filename="../../charity_pos/ui/donations/view.py" line="185"/>
         <source>Receipt {number} is void. Its number stays on record.</source>
         <translation>收据 {number} 已作废，编号保留备查。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/donations/view.py" line="191"/>
+        <location filename="../../charity_pos/ui/donations/view.py" line="194"/>
         <source>Labels for {number} done.</source>
         <translation>{number} 的标签已完成。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/donations/view.py" line="201"/>
+        <location filename="../../charity_pos/ui/donations/view.py" line="204"/>
         <source>Donor statement</source>
         <translation>捐赠反馈函</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/donations/view.py" line="201"/>
+        <location filename="../../charity_pos/ui/donations/view.py" line="204"/>
         <source>Year of the donations:</source>
         <translation>捐赠年份：</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/donations/view.py" line="230"/>
+        <location filename="../../charity_pos/ui/donations/view.py" line="226"/>
+        <source>Gathering what the donor gave in {year}…</source>
+        <translation>正在汇总捐赠人 {year} 年的捐赠…</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/donations/view.py" line="231"/>
         <source>donor-statement-{year}.pdf</source>
         <translation>捐赠反馈函-{year}.pdf</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/donations/view.py" line="237"/>
+        <location filename="../../charity_pos/ui/donations/view.py" line="247"/>
         <source>Donor statement for {year} saved to {path}.</source>
         <translation>{year}年捐赠反馈函已保存到 {path}。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/donations/view.py" line="249"/>
+        <source>Writing {name}…</source>
+        <translation>正在写入 {name}…</translation>
     </message>
 </context>
 <context>
