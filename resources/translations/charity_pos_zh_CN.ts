@@ -4544,13 +4544,18 @@ This handout {value}: {lines} lines, {units} units</source>
 <context>
     <name>Papers</name>
     <message>
-        <location filename="../../charity_pos/ui/donations/papers.py" line="76"/>
+        <location filename="../../charity_pos/ui/donations/papers.py" line="83"/>
         <source>receipt-{number}.pdf</source>
-        <extracomment>Paper of each label template, in points, offered in the print dialog. What issuing or reprinting a receipt changed (Changes).</extracomment>
+        <extracomment>Paper of each label template, in points, offered in the print dialog. What issuing or reprinting a receipt changed (Changes). the label sheets, made off the UI thread</extracomment>
         <translation>捐赠收据-{number}.pdf</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/donations/papers.py" line="103"/>
+        <location filename="../../charity_pos/ui/donations/papers.py" line="110"/>
+        <source>Making the labels of {number}…</source>
+        <translation>正在制作 {number} 的标签…</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/donations/papers.py" line="113"/>
         <source>labels-{number}.pdf</source>
         <translation>标签-{number}.pdf</translation>
     </message>

@@ -189,9 +189,9 @@ class DonationsScreen(ListScreen):
         donation = self.selected()
         if donation is None or donation.lines == 0:
             return
-        done = self.papers.labels(donation.number, donation.units, donation.lines)
-        if done:
-            self.notice.setText(self.tr("Labels for {number} done.").format(number=donation.number))
+        number = donation.number
+        self.papers.labels(number, donation.units, donation.lines,
+                           lambda _done: self.notice.setText(self.tr("Labels for {number} done.").format(number=number)))
 
     # --- where it went ------------------------------------------------------
     def trace_selected(self) -> None:
