@@ -172,27 +172,27 @@ This handout {value}: {lines} lines, {units} units</source>
 <context>
     <name>BadRowsModel</name>
     <message>
-        <location filename="../../charity_pos/ui/households/importing.py" line="48"/>
+        <location filename="../../charity_pos/ui/households/importing.py" line="50"/>
         <source>Row</source>
         <translation>行号</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/households/importing.py" line="48"/>
+        <location filename="../../charity_pos/ui/households/importing.py" line="50"/>
         <source>Card number</source>
         <translation>卡号</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/households/importing.py" line="48"/>
+        <location filename="../../charity_pos/ui/households/importing.py" line="50"/>
         <source>Head of household</source>
         <translation>户主</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/households/importing.py" line="48"/>
+        <location filename="../../charity_pos/ui/households/importing.py" line="50"/>
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/households/importing.py" line="49"/>
+        <location filename="../../charity_pos/ui/households/importing.py" line="51"/>
         <source>Why it cannot be imported</source>
         <translation>不能导入的原因</translation>
     </message>
@@ -3290,74 +3290,80 @@ This handout {value}: {lines} lines, {units} units</source>
         <translation>配额规则… (Ctrl+R)</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/households/view.py" line="101"/>
+        <location filename="../../charity_pos/ui/households/view.py" line="103"/>
         <source>Households</source>
+        <extracomment>the spreadsheet read and checked off the UI thread</extracomment>
         <translation>困难家庭</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/households/view.py" line="122"/>
+        <location filename="../../charity_pos/ui/households/view.py" line="124"/>
         <source>{count} households shown</source>
         <translation>显示 {count} 户</translation>
     </message>
     <message>
         <location filename="../../charity_pos/ui/households/view.py" line="71"/>
-        <location filename="../../charity_pos/ui/households/view.py" line="143"/>
+        <location filename="../../charity_pos/ui/households/view.py" line="145"/>
         <source>Suspend… (Ctrl+T)</source>
         <translation>暂停… (Ctrl+T)</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/households/view.py" line="104"/>
+        <location filename="../../charity_pos/ui/households/view.py" line="106"/>
         <source>Households: Ctrl+F search, Ctrl+N new, Ctrl+T suspend or reactivate, Ctrl+I whole ID number, Ctrl+J handouts, Ctrl+O import, Ctrl+R quota rules</source>
         <translation>困难家庭：Ctrl+F 查找，Ctrl+N 新建，Ctrl+T 暂停或恢复，Ctrl+I 完整身份证号，Ctrl+J 领取记录，Ctrl+O 导入，Ctrl+R 配额规则</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/households/view.py" line="143"/>
+        <location filename="../../charity_pos/ui/households/view.py" line="145"/>
         <source>Reactivate (Ctrl+T)</source>
         <translation>恢复使用 (Ctrl+T)</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/households/view.py" line="170"/>
+        <location filename="../../charity_pos/ui/households/view.py" line="172"/>
         <source>Reactivate card</source>
         <translation>恢复使用</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/households/view.py" line="171"/>
+        <location filename="../../charity_pos/ui/households/view.py" line="173"/>
         <source>Put card {card} ({name}) back in use?</source>
         <translation>恢复使用卡 {card}（{name}）？</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/households/view.py" line="188"/>
+        <location filename="../../charity_pos/ui/households/view.py" line="190"/>
         <source>Whole ID number</source>
         <translation>完整身份证号</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/households/view.py" line="189"/>
+        <location filename="../../charity_pos/ui/households/view.py" line="191"/>
         <source>The whole ID number of card {card} ({name}) will be shown. This is written to the audit log under your name. Show it?</source>
         <translation>将显示卡 {card}（{name}）的完整身份证号，并以您的名义记入审计日志。要显示吗？</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/households/view.py" line="234"/>
+        <location filename="../../charity_pos/ui/households/view.py" line="223"/>
+        <source>Reading {file}…</source>
+        <translation>正在读取 {file}…</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/households/view.py" line="235"/>
         <source>Imported {count} households.</source>
         <translation>已导入 {count} 户。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/households/view.py" line="236"/>
+        <location filename="../../charity_pos/ui/households/view.py" line="237"/>
         <source>No household was imported.</source>
         <translation>未导入任何家庭。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/households/view.py" line="238"/>
+        <location filename="../../charity_pos/ui/households/view.py" line="239"/>
         <source>The {count} rows to correct were written to {file}.</source>
         <translation>需更正的 {count} 行已写入 {file}。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/households/view.py" line="242"/>
-        <location filename="../../charity_pos/ui/households/view.py" line="248"/>
+        <location filename="../../charity_pos/ui/households/view.py" line="243"/>
+        <location filename="../../charity_pos/ui/households/view.py" line="249"/>
         <source>Import households</source>
         <translation>导入困难家庭</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/households/view.py" line="249"/>
+        <location filename="../../charity_pos/ui/households/view.py" line="250"/>
         <source>Spreadsheets (*.xlsx *.csv)</source>
         <translation>表格文件 (*.xlsx *.csv)</translation>
     </message>
@@ -3456,34 +3462,40 @@ This handout {value}: {lines} lines, {units} units</source>
 <context>
     <name>ImportPreviewDialog</name>
     <message>
-        <location filename="../../charity_pos/ui/households/importing.py" line="82"/>
+        <location filename="../../charity_pos/ui/households/importing.py" line="84"/>
         <source>Import households from {file}</source>
         <translation>从 {file} 导入困难家庭</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/households/importing.py" line="85"/>
+        <location filename="../../charity_pos/ui/households/importing.py" line="87"/>
         <source>{total} rows: {good} can be imported, {bad} must be corrected first.</source>
         <translation>共 {total} 行：{good} 行可以导入，{bad} 行需先更正。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/households/importing.py" line="94"/>
+        <location filename="../../charity_pos/ui/households/importing.py" line="96"/>
         <source>The rows to correct, with their reasons, will be written to {file}. Nothing is imported unless every good row is.</source>
         <translation>需更正的行及其原因将写入 {file}。正确的行要么全部导入，要么一行也不导入。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/households/importing.py" line="96"/>
+        <location filename="../../charity_pos/ui/households/importing.py" line="98"/>
         <source>Every row can be imported.</source>
         <translation>所有行都可以导入。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/households/importing.py" line="105"/>
+        <location filename="../../charity_pos/ui/households/importing.py" line="107"/>
         <source>Import {count} good rows</source>
         <translation>导入 {count} 行正确数据</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/households/importing.py" line="106"/>
+        <location filename="../../charity_pos/ui/households/importing.py" line="108"/>
         <source>Write the rows to correct</source>
         <translation>写出需更正的行</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/households/importing.py" line="135"/>
+        <source>Importing the good rows…</source>
+        <extracomment>the import, run off the UI thread; a refusal is said in ``problem``</extracomment>
+        <translation>正在导入正确的数据行…</translation>
     </message>
 </context>
 <context>
