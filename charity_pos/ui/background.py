@@ -181,7 +181,12 @@ class Background(QObject):
         if job is not None:
             job.deleteLater()
         self.busy_changed.emit(False)
-        then()
+        try:
+            then()
+        except Exception as exc:  # noqa: BLE001 - what follows the work (a save, a print) failed: say so
+            if not isinstance(exc, PosError):
+                log.exception("after background work")
+            self.show_error(exc)
 
     def _failed(self, error: object, ended: Callable[[BaseException], None] | None) -> None:
         if isinstance(error, BaseException):

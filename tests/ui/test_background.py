@@ -138,3 +138,15 @@ def test_a_failed_export_is_told_and_leaves_no_file(qtbot, ledger_store, feedbac
     assert len(feedback.errors) == 1 and "台账.csv" in feedback.errors[0]
     assert list((tmp_path / "out").iterdir()) == [], "no file, not even a partial one"
     assert screen.notice.text() == "" and not screen.exporter.busy()
+
+
+def test_an_error_in_what_follows_the_work_is_shown_too(qtbot) -> None:  # type: ignore[no-untyped-def]
+    _widget, background, shown = _host(qtbot)
+    error = InvalidInput(field="name", value="", reason="empty")
+
+    def follow(_result: object) -> None:
+        raise error
+
+    with qtbot.waitSignal(background.busy_changed, timeout=10_000, check_params_cb=lambda busy: not busy):
+        background.run("…", lambda report, cancelled: 1, follow)
+    assert shown == [error] and not background.busy()
