@@ -22,6 +22,7 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
@@ -31,6 +32,10 @@ log = logging.getLogger("charity_pos.ui")
 
 Report = Callable[[int, int, object], None]
 Work = Callable[[Report, Callable[[], bool]], Any]
+
+#: Jobs whose thread still runs: kept here, not by their screen, so that a
+#: screen closed meanwhile (a log-out) never destroys a running thread.
+_running: set[Job] = set()
 
 
 class _Runner(QObject):
@@ -134,10 +139,13 @@ class Background(QObject):
         if self.job is not None:
             return False
         self.dialog = self._dialog(label, cancellable)
-        job = self.job = Job(work, self)
+        job = self.job = Job(work)
+        _running.add(job)
+        job.ended.connect(lambda: _running.discard(job))
         job.progress.connect(self._progress)
         job.finished.connect(lambda result: self._end(lambda: (done(result), self.succeeded.emit(result))))
         job.failed.connect(lambda error: self._end(lambda: self._failed(error, ended)))
+        self.destroyed.connect(job.cancel)  # the screen is gone: stop at the next step, tell no one
         self.busy_changed.emit(True)
         job.start()
         return True
@@ -168,18 +176,20 @@ class Background(QObject):
         return dialog
 
     def _progress(self, done: int, total: int, _item: object) -> None:
+        if not shiboken6.isValid(self):
+            return
         if self.dialog is not None and total > 0:
             self.dialog.setRange(0, total)
             self.dialog.setValue(done)
 
     def _end(self, then: Callable[[], object]) -> None:
+        if not shiboken6.isValid(self):  # the screen was closed while the work ran
+            return
         if self.dialog is not None:
             self.dialog.close()
             self.dialog.deleteLater()
             self.dialog = None
-        job, self.job = self.job, None
-        if job is not None:
-            job.deleteLater()
+        self.job = None
         self.busy_changed.emit(False)
         try:
             then()

@@ -150,3 +150,26 @@ def test_an_error_in_what_follows_the_work_is_shown_too(qtbot) -> None:  # type:
     with qtbot.waitSignal(background.busy_changed, timeout=10_000, check_params_cb=lambda busy: not busy):
         background.run("…", lambda report, cancelled: 1, follow)
     assert shown == [error] and not background.busy()
+
+
+def test_a_screen_closed_while_its_work_runs_leaves_the_thread_to_finish_alone(qtbot) -> None:  # type: ignore[no-untyped-def]
+    from charity_pos.ui import background as module
+
+    widget = QWidget()
+    shown: list[BaseException] = []
+    background = Background(widget, shown.append)
+    release, results = threading.Event(), []
+
+    def work(report, cancelled) -> str:  # type: ignore[no-untyped-def]
+        assert release.wait(10)
+        return "late"
+
+    background.run("…", work, results.append)
+    job = background.job
+    assert job in module._running
+    with qtbot.waitSignal(widget.destroyed):
+        widget.deleteLater()  # a log-out closes the screens
+    assert job.cancelled, "told to stop at its next step"
+    with qtbot.waitSignal(job.ended, timeout=10_000):
+        release.set()
+    assert job not in module._running and results == [] and shown == []
