@@ -46,12 +46,14 @@ def keys(text: str) -> tuple[str, str]:
     return text, text.lower().replace(" ", "")
 
 
-def rank(name: str, text: str) -> int:
+def rank(name: str, text: str, name_initials: str | None = None, name_full: str | None = None) -> int:
     """``WHOLE`` when the whole name (or its core, without the size) is what
     was typed, as characters, initials or full pinyin (``dm`` for 大米 5kg);
     ``PREFIX`` when the name or its pinyin starts with it (``dm`` for
     大麦茶); ``HEAD`` when the core ends with it, the noun of a Chinese name
-    (``dm`` for 东北大米); ``PART`` when it is anywhere; ``NONE`` otherwise."""
+    (``dm`` for 东北大米); ``PART`` when it is anywhere; ``NONE`` otherwise.
+    ``name_initials`` and ``name_full``: the name's keys, when already known
+    (the catalog stores them), so that a long list ranks fast."""
     text, key = keys(text.lower())
     if not text:
         return NONE
@@ -59,16 +61,33 @@ def rank(name: str, text: str) -> int:
     base = core(name)
     forms = [(base, text), (name, text)]
     if key:
-        forms += [(initials(base), key), (full(base), key), (initials(name), key), (full(name), key)]
+        whole_initials = initials(name) if name_initials is None else name_initials
+        whole_full = full(name) if name_full is None else name_full
+        base_initials, base_full = _core_keys(name, base, whole_initials, whole_full)
+        forms += [(base_initials, key), (base_full, key), (whole_initials, key), (whole_full, key)]
     if any(form == typed for form, typed in forms):
         return WHOLE
     if any(form.startswith(typed) for form, typed in forms):
         return PREFIX
-    if base.endswith(text) or (key and any(_ends_in(_syllables(base, style), key) for style in _STYLES)):
+    if base.endswith(text) or (key and (base_initials.endswith(key) or base_full.endswith(key))
+                               and any(_ends_in(_syllables(base, style), key) for style in _STYLES)):
         return HEAD
     if any(typed in form for form, typed in forms):
         return PART
     return NONE
+
+
+def _core_keys(name: str, base: str, whole_initials: str, whole_full: str) -> tuple[str, str]:
+    """The core's initials and full pinyin: the whole name's less its
+    size when that is plain letters and digits (``5kg``), else worked out."""
+    if base == name:
+        return whole_initials, whole_full
+    rest = name[len(base):]
+    tail = _keep(rest)
+    if rest.isascii() and whole_initials.endswith(tail) and whole_full.endswith(tail):
+        cut = len(tail)
+        return (whole_initials[:-cut], whole_full[:-cut]) if cut else (whole_initials, whole_full)
+    return initials(base), full(base)
 
 
 _STYLES = (Style.FIRST_LETTER, Style.NORMAL)

@@ -226,15 +226,17 @@ class CatalogService:
         sold = (select(SaleLine.item_id, func.sum(SaleLine.quantity)).join(Sale)
                 .where(Sale.status == "completed", Sale.completed_at >= since).group_by(SaleLine.item_id))
         with self.ctx.db.read() as s:
-            rows = [_item_row(*row) for row in s.execute(query)]
-            found = query.with_only_columns(Item.id).scalar_subquery()
-            units = {item_id: int(n) for item_id, n in s.execute(sold.where(SaleLine.item_id.in_(found)))}
+            found = [(_item_row(*row), row[0].pinyin_initials, row[0].pinyin_full) for row in s.execute(query)]
+            ids = query.with_only_columns(Item.id).scalar_subquery()
+            units = {item_id: int(n) for item_id, n in s.execute(sold.where(SaleLine.item_id.in_(ids)))}
 
-        def order(row: ItemRow) -> tuple[int, int, str, str]:
-            tier = -1 if row.barcode == text else pinyin.rank(row.name, text)
-            return tier, -units.get(row.id, 0), pinyin.full(row.name), row.name
+        def order(entry: tuple[ItemRow, str, str]) -> tuple[int, int, str, str]:
+            row, initials, full = entry
+            tier = -1 if row.barcode == text else pinyin.rank(row.name, text, initials, full)
+            return tier, -units.get(row.id, 0), full, row.name
 
-        rows.sort(key=order)
+        found.sort(key=order)
+        rows = [row for row, _initials, _full in found]
         return rows[:limit] if limit else rows
 
     def count(self) -> int:
