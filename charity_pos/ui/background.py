@@ -8,8 +8,9 @@ the hub app (``hub_ui``) share it.
 
 ``Background`` is what a screen holds: one job at a time (``run`` while one
 runs does nothing and says so by returning False), a progress dialog with a
-cancel button where the work allows it, the result handed to a callback on
-the UI thread, and an error shown in the user's words. The work must not use
+cancel button where the work allows it (the work stops at its next check,
+or its result is dropped), the result handed to a callback on the UI
+thread, and an error shown in the user's words. The work must not use
 the screen's database session or widgets: it calls the services, each call
 one unit of work with its own session, bare (``ui.session.unguarded``), and
 a refusal that ends the session is reported back on the UI thread.
@@ -117,6 +118,8 @@ class Background(QObject):
     succeeded = Signal(object)
     #: the error, after it was shown
     failed = Signal(object)
+    #: the user cancelled: the work stopped, or its result was dropped (``done`` not called)
+    cancelled = Signal()
     #: True when work starts, False when it has ended either way
     busy_changed = Signal(bool)
 
@@ -143,7 +146,7 @@ class Background(QObject):
         _running.add(job)
         job.ended.connect(lambda: _running.discard(job))
         job.progress.connect(self._progress)
-        job.finished.connect(lambda result: self._end(lambda: (done(result), self.succeeded.emit(result))))
+        job.finished.connect(lambda result: self._end(lambda: self._succeeded(job, result, done)))
         job.failed.connect(lambda error: self._end(lambda: self._failed(error, ended)))
         self.destroyed.connect(job.cancel)  # the screen is gone: stop at the next step, tell no one
         self.busy_changed.emit(True)
@@ -186,6 +189,7 @@ class Background(QObject):
         if not shiboken6.isValid(self):  # the screen was closed while the work ran
             return
         if self.dialog is not None:
+            self.dialog.blockSignals(True)  # closing a progress dialog says "canceled": it is not
             self.dialog.close()
             self.dialog.deleteLater()
             self.dialog = None
@@ -197,6 +201,13 @@ class Background(QObject):
             if not isinstance(exc, PosError):
                 log.exception("after background work")
             self.show_error(exc)
+
+    def _succeeded(self, job: Job, result: object, done: Callable[[Any], None]) -> None:
+        if job.cancelled:
+            self.cancelled.emit()
+            return
+        done(result)
+        self.succeeded.emit(result)
 
     def _failed(self, error: object, ended: Callable[[BaseException], None] | None) -> None:
         if isinstance(error, BaseException):

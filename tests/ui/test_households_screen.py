@@ -536,3 +536,26 @@ def test_the_list_is_read_and_imported_off_the_ui_thread(qtbot, services, manage
     main = QApplication.instance().thread()
     assert threads["read"] is not main and threads["import"] is not main
     assert {h.card_number for h in services.households.households()} == {"JA100001", "JA100002"}
+
+
+def test_cancelling_the_reading_shows_no_preview(qtbot, services, manager, feedback, tmp_path,
+                                                 monkeypatch) -> None:
+    import threading
+
+    from PySide6.QtWidgets import QPushButton
+
+    from charity_pos.services import household_import
+
+    release, real = threading.Event(), household_import.preview
+    monkeypatch.setattr(household_import, "preview",
+                        lambda *args, **kwargs: (release.wait(10), real(*args, **kwargs))[1])
+    screen = _screen(qtbot, services, manager, feedback)
+    screen.choose_file = lambda: _csv(tmp_path / "名单.csv")  # type: ignore[method-assign]
+    opened: list[QDialog] = []
+    screen.run_dialog = lambda dialog: opened.append(dialog) or 0  # type: ignore[method-assign]
+    assert screen.import_spreadsheet()
+    cancel = screen.background.dialog.findChildren(QPushButton)[0]  # type: ignore[union-attr]
+    with qtbot.waitSignal(screen.background.cancelled, timeout=20_000):
+        cancel.click()
+        release.set()
+    assert opened == [] and services.households.households() == [] and feedback.errors == []

@@ -222,7 +222,7 @@ class HouseholdsScreen(ListScreen):
         households, ended = unguarded(self.services.households)
         return self.background.run(self.tr("Reading {file}…").format(file=path.name),
                                    lambda _report, _cancelled: household_import.preview(households, path, describe),
-                                   lambda result: self._preview(path, result), ended=ended)
+                                   lambda result: self._preview(path, result), ended=ended, cancellable=True)
 
     def _preview(self, path: Path, result: household_import.ImportPreview) -> None:
         dialog = ImportPreviewDialog(self.services, self.actor, path, result, self)
