@@ -147,3 +147,27 @@ def test_no_statement_for_a_year_without_donations_nor_for_an_anonymous_donor(  
     assert not screen.donor_statement()
     assert "匿名" in feedback.errors[-1]
     assert list(tmp_path.glob("*.pdf")) == []
+
+
+def test_cancelling_while_the_year_is_gathered_asks_for_no_file(qtbot, services, manager, feedback, donated,  # type: ignore[no-untyped-def]
+                                                                tmp_path: Path, monkeypatch) -> None:
+    import threading
+
+    from PySide6.QtWidgets import QPushButton
+
+    release = threading.Event()
+    real = type(services.trace).donor_statement
+    monkeypatch.setattr(type(services.trace), "donor_statement",
+                        lambda self, *args: (release.wait(10), real(self, *args))[1])
+    screen = DonationsScreen(services, manager, feedback, FakeApproval(None))
+    qtbot.addWidget(screen)
+    screen.table.selectRow(0)
+    screen.ask_year = lambda default: default  # type: ignore[method-assign]
+    asked: list[str] = []
+    screen.output.choose_file = lambda parent, name: asked.append(name) or tmp_path / name  # type: ignore[method-assign]
+    assert screen.donor_statement()
+    cancel = screen.background.dialog.findChildren(QPushButton)[0]  # type: ignore[union-attr]
+    with qtbot.waitSignal(screen.background.cancelled, timeout=20_000):
+        cancel.click()
+        release.set()
+    assert asked == [] and list(tmp_path.glob("*.pdf")) == [] and feedback.errors == []

@@ -225,7 +225,7 @@ class DonationsScreen(ListScreen):
         return self.background.run(
             self.tr("Gathering what the donor gave in {year}…").format(year=year),
             lambda _report, _cancelled: trace.donor_statement(actor, donor_id, year),
-            lambda doc: self._save_statement(doc, year), ended=ended)
+            lambda doc: self._save_statement(doc, year), ended=ended, cancellable=True)
 
     def _save_statement(self, doc: object, year: int) -> None:
         chosen = self.output.choose_file(self, self.tr("donor-statement-{year}.pdf").format(year=year))
