@@ -28,3 +28,89 @@ def full(name: str) -> str:
 
     parts = lazy_pinyin(name, style=Style.NORMAL, errors=lambda s: [_keep(s)])
     return "".join(_keep(p) for p in parts)
+
+
+#: How well a name matches what was typed, best first (see ``rank``).
+WHOLE, PREFIX, HEAD, PART, NONE = range(5)
+
+_SPEC_START = (" ", "\t", "(", "（", "[", "【")
+
+
+def core(name: str) -> str:
+    """The name without its size or note: ``大米 5kg (捐赠)`` -> ``大米``."""
+    cut = min((i for i in (name.find(c) for c in _SPEC_START) if i > 0), default=len(name))
+    return name[:cut]
+
+
+def keys(text: str) -> tuple[str, str]:
+    """What a cashier typed, as name text and as a pinyin key."""
+    text = text.strip()
+    return text, text.lower().replace(" ", "")
+
+
+def rank(name: str, text: str, name_initials: str | None = None, name_full: str | None = None) -> int:
+    """``WHOLE`` when the whole name (or its core, without the size) is what
+    was typed, as characters, initials or full pinyin (``dm`` for 大米 5kg);
+    ``PREFIX`` when the name or its pinyin starts with it (``dm`` for
+    大麦茶); ``HEAD`` when the core ends with it, the noun of a Chinese name
+    (``dm`` for 东北大米); ``PART`` when it is anywhere; ``NONE`` otherwise.
+    ``name_initials`` and ``name_full``: the name's keys, when already known
+    (the catalog stores them), so that a long list ranks fast."""
+    text, key = keys(text.lower())
+    if not text:
+        return NONE
+    name = name.lower()
+    base = core(name)
+    forms = [(base, text), (name, text)]
+    if key:
+        whole_initials = initials(name) if name_initials is None else name_initials
+        whole_full = full(name) if name_full is None else name_full
+        base_initials, base_full = _core_keys(name, base, whole_initials, whole_full)
+        forms += [(base_initials, key), (base_full, key), (whole_initials, key), (whole_full, key)]
+    if any(form == typed for form, typed in forms):
+        return WHOLE
+    if any(form.startswith(typed) for form, typed in forms):
+        return PREFIX
+    if base.endswith(text) or (key and (base_initials.endswith(key) or base_full.endswith(key))
+                               and any(_ends_in(_syllables(base, style), key) for style in _STYLES)):
+        return HEAD
+    if any(typed in form for form, typed in forms):
+        return PART
+    return NONE
+
+
+def _core_keys(name: str, base: str, whole_initials: str, whole_full: str) -> tuple[str, str]:
+    """The core's initials and full pinyin: the whole name's less its
+    size when that is plain letters and digits (``5kg``), else worked out."""
+    if base == name:
+        return whole_initials, whole_full
+    rest = name[len(base):]
+    tail = _keep(rest)
+    if rest.isascii() and whole_initials.endswith(tail) and whole_full.endswith(tail):
+        cut = len(tail)
+        return (whole_initials[:-cut], whole_full[:-cut]) if cut else (whole_initials, whole_full)
+    return initials(base), full(base)
+
+
+#: The two ways a name's syllables are keyed: by their initials and in full.
+_STYLES = ("initials", "full")
+
+
+@lru_cache(maxsize=4096)
+def _syllables(name: str, style: str) -> tuple[str, ...]:
+    """One key a character; a run of letters or digits (``SOD``) is one."""
+    from pypinyin import Style, lazy_pinyin
+
+    chosen = Style.FIRST_LETTER if style == "initials" else Style.NORMAL
+    return tuple(_keep(p) for p in lazy_pinyin(name, style=chosen, errors=lambda s: [_keep(s)]))
+
+
+def _ends_in(syllables: tuple[str, ...], key: str) -> bool:
+    """Whether the last whole syllables spell ``key`` (大米 in 东北大米 for
+    ``dm``, but not the D of SOD and 蜜 in 大宝SOD蜜)."""
+    tail = ""
+    for syllable in reversed(syllables):
+        tail = syllable + tail
+        if len(tail) >= len(key):
+            return tail == key
+    return False

@@ -5,11 +5,13 @@ from __future__ import annotations
 import logging
 import uuid
 from dataclasses import dataclass, replace
+from datetime import timedelta
 from enum import StrEnum
 
-from sqlalchemy import Select, bindparam, case, func, or_, select
+from sqlalchemy import Select, bindparam, func, or_, select
 from sqlalchemy.orm import Session
 
+from charity_pos.db.counter import Sale, SaleLine
 from charity_pos.db.engine import Prepared
 from charity_pos.db.models import Category, Item, StockMovement
 from charity_pos.domain import barcodes, pinyin
@@ -37,6 +39,9 @@ DEFAULT_CATEGORIES = (
     ("appliances", "家电"),
     ("other", "其他"),
 )
+
+#: Search ranks equally good matches by the units sold over this many days.
+SALES_RANK_DAYS = 90
 
 #: Items without a manufacturer barcode get EAN-13 codes starting 21.
 ITEM_CODE_PREFIX = 21
@@ -199,16 +204,15 @@ class CatalogService:
         include_inactive: bool = False,
         limit: int | None = 500,
     ) -> list[ItemRow]:
-        """By barcode, by any part of the name, or by pinyin (``dm`` finds 大米)."""
-        text = text.strip()
-        query = _rows(select(*ITEM_COLUMNS))
-        order: list = []  # type: ignore[type-arg]
+        """By barcode, by any part of the name, or by pinyin (``dm`` finds 大米).
+
+        What the cashier most likely means comes first: the scanned code, then
+        names whose whole initials are what was typed (``dm``: 大米 5kg), then
+        names starting with it, then names ending in it (东北大米), then the
+        rest; within each, what sold most in the last 90 days, then by name."""
+        text, key = pinyin.keys(text)
+        query = _rows(select(*ITEM_COLUMNS, Item.pinyin_initials, Item.pinyin_full))
         if text:
-            key = text.lower().replace(" ", "")
-            # What the cashier most likely means comes first: the scanned code,
-            # then names whose pinyin starts with what was typed.
-            order = [case((Item.barcode == text, 0), (Item.pinyin_initials.startswith(key, autoescape=True), 1),
-                          (Item.pinyin_full.startswith(key, autoescape=True), 1), else_=2)]
             like = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
             query = query.where(
                 or_(
@@ -223,11 +227,33 @@ class CatalogService:
             query = query.where(Category.code == category_code)
         if not include_inactive:
             query = query.where(Item.active.is_(True))
-        query = query.order_by(*order, Item.pinyin_full, Item.name)
-        if limit:
-            query = query.limit(limit)
+        columns = len(ITEM_COLUMNS)  # then the initials, the full pinyin and what is on hand
+
+        def found_row(row) -> ItemRow:  # type: ignore[no-untyped-def]
+            return _item_row(*row[:columns], row[columns + 2])
+
+        if not text:
+            query = query.order_by(Item.pinyin_full, Item.name)
+            if limit:
+                query = query.limit(limit)
+            with self.ctx.db.read() as s:
+                return [found_row(row) for row in s.execute(query)]
+        since = self.ctx.now() - timedelta(days=SALES_RANK_DAYS)
+        sold = (select(SaleLine.item_id, func.sum(SaleLine.quantity)).join(Sale)
+                .where(Sale.status == "completed", Sale.completed_at >= since).group_by(SaleLine.item_id))
         with self.ctx.db.read() as s:
-            return [_item_row(*row) for row in s.execute(query)]
+            found = [(found_row(row), row[columns], row[columns + 1]) for row in s.execute(query)]
+            ids = query.with_only_columns(Item.id).scalar_subquery()
+            units = {item_id: int(n) for item_id, n in s.execute(sold.where(SaleLine.item_id.in_(ids)))}
+
+        def order(entry: tuple[ItemRow, str, str]) -> tuple[int, int, str, str]:
+            row, initials, full = entry
+            tier = -1 if row.barcode == text else pinyin.rank(row.name, text, initials, full)
+            return tier, -units.get(row.id, 0), full, row.name
+
+        found.sort(key=order)
+        rows = [row for row, _initials, _full in found]
+        return rows[:limit] if limit else rows
 
     def count(self) -> int:
         with self.ctx.db.read() as s:

@@ -10,6 +10,7 @@ from enum import StrEnum
 from sqlalchemy import select
 
 from charity_pos.db.models import Donor
+from charity_pos.domain import pinyin
 from charity_pos.domain.identity import mask_phone, validate_credit_code
 from charity_pos.errors import DuplicateName, InvalidInput
 from charity_pos.ledger import journal
@@ -76,6 +77,13 @@ def _clean(draft: DonorDraft) -> DonorDraft:
                       bool(draft.consent_public) and kind != DonorKind.ANONYMOUS, bool(draft.declines_receipt))
 
 
+def name_matches(name: str, text: str) -> bool:
+    """Whether a donor's name answers what was typed: any part of the name,
+    or of its pinyin initials or full pinyin (``wjg``, ``wangjianguo`` and
+    ``jianguo`` all find 王建国), as the catalog search does."""
+    return bool(name) and pinyin.rank(name, text) != pinyin.NONE
+
+
 class DonorService:
     def __init__(self, ctx: ServiceContext, accounts: AccountService) -> None:
         self.ctx = ctx
@@ -98,3 +106,12 @@ class DonorService:
     def donors(self) -> list[DonorRow]:
         with self.ctx.db.read() as s:
             return [_row(d) for d in s.scalars(select(Donor).order_by(Donor.kind, Donor.created_at))]
+
+    def search(self, text: str) -> list[DonorRow]:
+        """Registered donors (not anonymous ones) whose name answers ``text``
+        (see ``name_matches``) or whose credit code contains it."""
+        needle = "".join(text.split()).casefold()
+        if not needle:
+            return []
+        return [d for d in self.donors() if d.kind != DonorKind.ANONYMOUS
+                and (name_matches(d.name, text) or needle in (d.credit_code or "").casefold())]

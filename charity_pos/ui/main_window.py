@@ -3,13 +3,14 @@ status bar saying which store, who, which role and what day."""
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Sequence
 from datetime import datetime
 
 from PySide6.QtCore import QRect, QSize, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QResizeEvent
-from PySide6.QtWidgets import (QDialog, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMainWindow, QSizePolicy,
-                               QStackedWidget, QStyle, QWidget)
+from PySide6.QtGui import QAction, QCloseEvent, QFontMetricsF, QKeySequence, QResizeEvent
+from PySide6.QtWidgets import (QDialog, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMainWindow, QMenu,
+                               QSizePolicy, QStackedWidget, QStyle, QWidget)
 
 from charity_pos import __version__
 from charity_pos.services.base import STORE_TZ, Actor, Changes, Role
@@ -79,6 +80,22 @@ class Navigation(QListWidget):
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802
         return QSize(min(self.needed_width(), 160), super().minimumSizeHint().height())
+
+
+def room_for_labels(menu: QMenu) -> None:
+    """Widen ``menu`` so that no label is cut: Qt elides a label that mixes
+    Chinese and a mnemonic (收银限额(&C)…) a few pixels short of its width."""
+    metrics = QFontMetricsF(menu.font())
+    mnemonic, middle = Qt.TextFlag.TextShowMnemonic, Qt.TextElideMode.ElideMiddle
+    extra = 0
+    for action in menu.actions():
+        label = action.text()
+        width = need = math.ceil(metrics.size(mnemonic, label).width())
+        while need < width + 80 and metrics.elidedText(label, middle, need, mnemonic) != label:
+            need += 1
+        extra = max(extra, need - width)
+    if extra:
+        menu.setMinimumWidth(menu.sizeHint().width() + extra)
 
 
 class MainWindow(QMainWindow):
@@ -219,7 +236,7 @@ class MainWindow(QMainWindow):
         settings.setShortcut(QKeySequence("Ctrl+,"))
         settings.triggered.connect(self.settings_requested)
         if self.actor.role == Role.MANAGER:
-            limits = system.addAction(self.tr("Counter &limits…"))
+            limits = system.addAction(self.tr("&Counter limits…"))
             limits.triggered.connect(self.open_counter_rules)
         logout = system.addAction(self.tr("&Log out"))
         logout.setShortcut(QKeySequence("Ctrl+L"))
@@ -237,6 +254,8 @@ class MainWindow(QMainWindow):
             lambda: self.feedback.info(self, self.tr("About charity-pos"),
                                        self.tr("charity-pos {version}: point of sale for community charity supermarkets.")
                                        .format(version=__version__)))
+        for menu in (system, help_menu):
+            room_for_labels(menu)
 
     def open_counter_rules(self) -> None:
         from charity_pos.ui.sales.rules import CounterRulesDialog

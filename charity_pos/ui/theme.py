@@ -33,6 +33,9 @@ QLabel#total { font-size: 20pt; font-weight: bold; color: #1f4f46; }
 QLabel#notice { color: #1f6f5c; font-weight: bold; }
 QPushButton#primary { font-weight: bold; padding: 8px 18px; }
 QTableView { gridline-color: #ddd; }
+QTableView QLineEdit#cellEditor, QTableView QComboBox#cellEditor {
+    color: #111; background: #fff; border: 2px solid #1f6f5c; padding: 0 3px;
+    selection-color: #fff; selection-background-color: #1f6f5c; }
 QLineEdit#scan { font-size: 18pt; padding: 6px; border: 2px solid #1f6f5c; }
 QLineEdit#amount { font-size: 16pt; padding: 4px; }
 QTableView#ticket { font-size: 15pt; }

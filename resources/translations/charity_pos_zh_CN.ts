@@ -153,29 +153,48 @@ This handout {value}: {lines} lines, {units} units</source>
     </message>
 </context>
 <context>
+    <name>Background</name>
+    <message>
+        <location filename="../../charity_pos/ui/background.py" line="160"/>
+        <source>Stopping…</source>
+        <extracomment>Jobs whose thread still runs: kept here, not by their screen, so that a screen closed meanwhile (a log-out) never destroys a running thread. after finished or failed, when the thread is gone the work&apos;s result, after ``done`` was called with it the error, after it was shown the user cancelled: the work stopped, or its result was dropped (``done`` not called) True when work starts, False when it has ended either way</extracomment>
+        <translation>正在停止…</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/background.py" line="167"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/background.py" line="168"/>
+        <source>Working…</source>
+        <translation>正在处理…</translation>
+    </message>
+</context>
+<context>
     <name>BadRowsModel</name>
     <message>
-        <location filename="../../charity_pos/ui/households/importing.py" line="48"/>
+        <location filename="../../charity_pos/ui/households/importing.py" line="50"/>
         <source>Row</source>
         <translation>行号</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/households/importing.py" line="48"/>
+        <location filename="../../charity_pos/ui/households/importing.py" line="50"/>
         <source>Card number</source>
         <translation>卡号</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/households/importing.py" line="48"/>
+        <location filename="../../charity_pos/ui/households/importing.py" line="50"/>
         <source>Head of household</source>
         <translation>户主</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/households/importing.py" line="48"/>
+        <location filename="../../charity_pos/ui/households/importing.py" line="50"/>
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/households/importing.py" line="49"/>
+        <location filename="../../charity_pos/ui/households/importing.py" line="51"/>
         <source>Why it cannot be imported</source>
         <translation>不能导入的原因</translation>
     </message>
@@ -1140,147 +1159,157 @@ This handout {value}: {lines} lines, {units} units</source>
 <context>
     <name>DonationsScreen</name>
     <message>
-        <location filename="../../charity_pos/ui/donations/view.py" line="45"/>
-        <source>Find by donation number or donor (Ctrl+F)</source>
-        <extracomment>a donation&apos;s number, to be traced (the main window opens the trace screen on it)</extracomment>
-        <translation>按捐赠编号或捐赠人查找（Ctrl+F）</translation>
-    </message>
-    <message>
-        <location filename="../../charity_pos/ui/donations/view.py" line="64"/>
+        <location filename="../../charity_pos/ui/donations/view.py" line="69"/>
         <source>Labels (Ctrl+B)</source>
         <translation>标签（Ctrl+B）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/donations/view.py" line="89"/>
+        <location filename="../../charity_pos/ui/donations/view.py" line="94"/>
         <source>Donations</source>
         <translation>捐赠记录</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/donations/view.py" line="61"/>
+        <location filename="../../charity_pos/ui/donations/view.py" line="66"/>
         <source>Save as PDF (Ctrl+E)</source>
         <translation>存为 PDF（Ctrl+E）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/donations/view.py" line="62"/>
+        <location filename="../../charity_pos/ui/donations/view.py" line="49"/>
+        <source>Find by donation number, donor or donor&apos;s pinyin (Ctrl+F)</source>
+        <extracomment>a donation&apos;s number, to be traced (the main window opens the trace screen on it)</extracomment>
+        <translation>按捐赠编号、捐赠人或拼音查找（Ctrl+F）</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/donations/view.py" line="67"/>
         <source>Save the receipt as a PDF file instead of printing it</source>
         <translation>不打印，把收据存为 PDF 文件</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/donations/view.py" line="63"/>
+        <location filename="../../charity_pos/ui/donations/view.py" line="68"/>
         <source>Void receipt (Ctrl+Del)</source>
         <translation>作废收据（Ctrl+Del）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/donations/view.py" line="65"/>
+        <location filename="../../charity_pos/ui/donations/view.py" line="70"/>
         <source>Trace (Ctrl+Enter)</source>
         <translation>追溯 (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/donations/view.py" line="66"/>
+        <location filename="../../charity_pos/ui/donations/view.py" line="71"/>
         <source>Where the goods of this donation went</source>
         <translation>这笔捐赠物资的去向</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/donations/view.py" line="67"/>
+        <location filename="../../charity_pos/ui/donations/view.py" line="72"/>
         <source>Donor statement… (Ctrl+D)</source>
         <translation>捐赠反馈函… (Ctrl+D)</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/donations/view.py" line="68"/>
+        <location filename="../../charity_pos/ui/donations/view.py" line="73"/>
         <source>A letter to the donor: what they gave in a year and what it became</source>
         <translation>给捐赠人的一封信：一年中捐了什么、变成了什么</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/donations/view.py" line="92"/>
+        <location filename="../../charity_pos/ui/donations/view.py" line="97"/>
         <source>Donations: Ctrl+F find, Ctrl+P print receipt, Ctrl+E receipt as PDF, Ctrl+Del void receipt, Ctrl+B labels</source>
         <translation>捐赠记录：Ctrl+F 查找，Ctrl+P 打印收据，Ctrl+E 收据存为 PDF，Ctrl+Del 作废收据，Ctrl+B 标签</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/donations/view.py" line="95"/>
+        <location filename="../../charity_pos/ui/donations/view.py" line="100"/>
         <source>Donations: Ctrl+Enter trace the donation, Ctrl+D donor statement</source>
         <translation>捐赠记录：Ctrl+Enter 追溯这笔捐赠，Ctrl+D 捐赠反馈函</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../charity_pos/ui/donations/view.py" line="112"/>
+        <location filename="../../charity_pos/ui/donations/view.py" line="118"/>
         <source>%n donation(s) shown</source>
         <translation>
             <numerusform>显示 %n 笔捐赠</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/donations/view.py" line="120"/>
+        <location filename="../../charity_pos/ui/donations/view.py" line="136"/>
         <source>Reissue receipt (Ctrl+P)</source>
         <translation>重开收据（Ctrl+P）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/donations/view.py" line="122"/>
+        <location filename="../../charity_pos/ui/donations/view.py" line="138"/>
         <source>Reprint receipt (Ctrl+P)</source>
         <translation>补打收据（Ctrl+P）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/donations/view.py" line="124"/>
+        <location filename="../../charity_pos/ui/donations/view.py" line="140"/>
         <source>Print receipt (Ctrl+P)</source>
         <translation>打印收据（Ctrl+P）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/donations/view.py" line="139"/>
+        <location filename="../../charity_pos/ui/donations/view.py" line="155"/>
         <source>Reissue receipt</source>
         <translation>重开收据</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/donations/view.py" line="140"/>
+        <location filename="../../charity_pos/ui/donations/view.py" line="156"/>
         <source>Receipt {number} was voided. Issue a new receipt, with a new number?</source>
         <translation>收据 {number} 已作废。要用新编号重开一张吗？</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/donations/view.py" line="144"/>
+        <location filename="../../charity_pos/ui/donations/view.py" line="160"/>
         <source>Print receipt</source>
         <translation>打印收据</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/donations/view.py" line="144"/>
+        <location filename="../../charity_pos/ui/donations/view.py" line="160"/>
         <source>The donor did not want a receipt. Print one anyway?</source>
         <translation>捐赠人登记时表示不要收据。仍要打印吗？</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/donations/view.py" line="151"/>
+        <location filename="../../charity_pos/ui/donations/view.py" line="167"/>
         <source>Receipt {number} reprinted, marked 补打 ({count}).</source>
         <translation>收据 {number} 已补打（第 {count} 次）。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/donations/view.py" line="154"/>
+        <location filename="../../charity_pos/ui/donations/view.py" line="170"/>
         <source>Receipt {number} issued for {donation}.</source>
         <translation>已为 {donation} 开具收据 {number}。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/donations/view.py" line="172"/>
+        <location filename="../../charity_pos/ui/donations/view.py" line="188"/>
         <source>Receipt {number} is void. Its number stays on record.</source>
         <translation>收据 {number} 已作废，编号保留备查。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/donations/view.py" line="181"/>
+        <location filename="../../charity_pos/ui/donations/view.py" line="197"/>
         <source>Labels for {number} done.</source>
         <translation>{number} 的标签已完成。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/donations/view.py" line="191"/>
+        <location filename="../../charity_pos/ui/donations/view.py" line="207"/>
         <source>Donor statement</source>
         <translation>捐赠反馈函</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/donations/view.py" line="191"/>
+        <location filename="../../charity_pos/ui/donations/view.py" line="207"/>
         <source>Year of the donations:</source>
         <translation>捐赠年份：</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/donations/view.py" line="220"/>
+        <location filename="../../charity_pos/ui/donations/view.py" line="229"/>
+        <source>Gathering what the donor gave in {year}…</source>
+        <translation>正在汇总捐赠人 {year} 年的捐赠…</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/donations/view.py" line="234"/>
         <source>donor-statement-{year}.pdf</source>
         <translation>捐赠反馈函-{year}.pdf</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/donations/view.py" line="227"/>
+        <location filename="../../charity_pos/ui/donations/view.py" line="250"/>
         <source>Donor statement for {year} saved to {path}.</source>
         <translation>{year}年捐赠反馈函已保存到 {path}。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/donations/view.py" line="252"/>
+        <source>Writing {name}…</source>
+        <translation>正在写入 {name}…</translation>
     </message>
 </context>
 <context>
@@ -3699,19 +3728,25 @@ This handout {value}: {lines} lines, {units} units</source>
         <translation>配额规则… (Ctrl+R)</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/households/view.py" line="101"/>
+        <location filename="../../charity_pos/ui/households/view.py" line="103"/>
         <source>Households</source>
+        <extracomment>the spreadsheet read and checked off the UI thread</extracomment>
         <translation>困难家庭</translation>
     </message>
+    <message>
+        <location filename="../../charity_pos/ui/households/view.py" line="223"/>
+        <source>Reading {file}…</source>
+        <translation>正在读取 {file}…</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../charity_pos/ui/households/view.py" line="234"/>
+        <location filename="../../charity_pos/ui/households/view.py" line="235"/>
         <source>Imported %n household(s).</source>
         <translation>
             <numerusform>已导入 %n 户。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../charity_pos/ui/households/view.py" line="238"/>
+        <location filename="../../charity_pos/ui/households/view.py" line="239"/>
         <source>The %n row(s) to correct were written to {file}.</source>
         <translation>
             <numerusform>需更正的 %n 行已写入 {file}。</numerusform>
@@ -3719,60 +3754,60 @@ This handout {value}: {lines} lines, {units} units</source>
     </message>
     <message>
         <location filename="../../charity_pos/ui/households/view.py" line="71"/>
-        <location filename="../../charity_pos/ui/households/view.py" line="143"/>
+        <location filename="../../charity_pos/ui/households/view.py" line="145"/>
         <source>Suspend… (Ctrl+T)</source>
         <translation>暂停… (Ctrl+T)</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/households/view.py" line="104"/>
+        <location filename="../../charity_pos/ui/households/view.py" line="106"/>
         <source>Households: Ctrl+F search, Ctrl+N new, Ctrl+T suspend or reactivate, Ctrl+I whole ID number, Ctrl+J handouts, Ctrl+O import, Ctrl+R quota rules</source>
         <translation>困难家庭：Ctrl+F 查找，Ctrl+N 新建，Ctrl+T 暂停或恢复，Ctrl+I 完整身份证号，Ctrl+J 领取记录，Ctrl+O 导入，Ctrl+R 配额规则</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../charity_pos/ui/households/view.py" line="122"/>
+        <location filename="../../charity_pos/ui/households/view.py" line="124"/>
         <source>%n household(s) shown</source>
         <translation>
             <numerusform>显示 %n 户</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/households/view.py" line="143"/>
+        <location filename="../../charity_pos/ui/households/view.py" line="145"/>
         <source>Reactivate (Ctrl+T)</source>
         <translation>恢复使用 (Ctrl+T)</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/households/view.py" line="170"/>
+        <location filename="../../charity_pos/ui/households/view.py" line="172"/>
         <source>Reactivate card</source>
         <translation>恢复使用</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/households/view.py" line="171"/>
+        <location filename="../../charity_pos/ui/households/view.py" line="173"/>
         <source>Put card {card} ({name}) back in use?</source>
         <translation>恢复使用卡 {card}（{name}）？</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/households/view.py" line="188"/>
+        <location filename="../../charity_pos/ui/households/view.py" line="190"/>
         <source>Whole ID number</source>
         <translation>完整身份证号</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/households/view.py" line="189"/>
+        <location filename="../../charity_pos/ui/households/view.py" line="191"/>
         <source>The whole ID number of card {card} ({name}) will be shown. This is written to the audit log under your name. Show it?</source>
         <translation>将显示卡 {card}（{name}）的完整身份证号，并以您的名义记入审计日志。要显示吗？</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/households/view.py" line="236"/>
+        <location filename="../../charity_pos/ui/households/view.py" line="237"/>
         <source>No household was imported.</source>
         <translation>未导入任何家庭。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/households/view.py" line="242"/>
-        <location filename="../../charity_pos/ui/households/view.py" line="248"/>
+        <location filename="../../charity_pos/ui/households/view.py" line="243"/>
+        <location filename="../../charity_pos/ui/households/view.py" line="249"/>
         <source>Import households</source>
         <translation>导入困难家庭</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/households/view.py" line="249"/>
+        <location filename="../../charity_pos/ui/households/view.py" line="250"/>
         <source>Spreadsheets (*.xlsx *.csv)</source>
         <translation>表格文件 (*.xlsx *.csv)</translation>
     </message>
@@ -3871,41 +3906,47 @@ This handout {value}: {lines} lines, {units} units</source>
 <context>
     <name>ImportPreviewDialog</name>
     <message>
-        <location filename="../../charity_pos/ui/households/importing.py" line="82"/>
+        <location filename="../../charity_pos/ui/households/importing.py" line="84"/>
         <source>Import households from {file}</source>
         <translation>从 {file} 导入困难家庭</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/households/importing.py" line="85"/>
+        <location filename="../../charity_pos/ui/households/importing.py" line="87"/>
         <source>{rows}: {good} can be imported, {bad} must be corrected first.</source>
         <translation>{rows}：{good} 行可以导入，{bad} 行需先更正。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../charity_pos/ui/households/importing.py" line="86"/>
+        <location filename="../../charity_pos/ui/households/importing.py" line="88"/>
         <source>%n row(s)</source>
         <translation>
             <numerusform>共 %n 行</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/households/importing.py" line="94"/>
+        <location filename="../../charity_pos/ui/households/importing.py" line="96"/>
         <source>The rows to correct, with their reasons, will be written to {file}. Nothing is imported unless every good row is.</source>
         <translation>需更正的行及其原因将写入 {file}。正确的行要么全部导入，要么一行也不导入。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/households/importing.py" line="96"/>
+        <location filename="../../charity_pos/ui/households/importing.py" line="98"/>
         <source>Every row can be imported.</source>
         <translation>所有行都可以导入。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/households/importing.py" line="105"/>
+        <location filename="../../charity_pos/ui/households/importing.py" line="107"/>
         <source>Import {count} good rows</source>
         <translation>导入 {count} 行正确数据</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/households/importing.py" line="106"/>
+        <location filename="../../charity_pos/ui/households/importing.py" line="108"/>
         <source>Write the rows to correct</source>
         <translation>写出需更正的行</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/households/importing.py" line="135"/>
+        <source>Importing the good rows…</source>
+        <extracomment>the import, run off the UI thread; a refusal is said in ``problem``</extracomment>
+        <translation>正在导入正确的数据行…</translation>
     </message>
 </context>
 <context>
@@ -4635,108 +4676,108 @@ This handout {value}: {lines} lines, {units} units</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../charity_pos/ui/main_window.py" line="96"/>
+        <location filename="../../charity_pos/ui/main_window.py" line="113"/>
         <source>charity-pos · {store}</source>
         <extracomment>The navigation takes at most this share of the window&apos;s width. The theme&apos;s item padding (``QListWidget#navigation::item``), left and right, and the list&apos;s own padding.</extracomment>
         <translation>charity-pos · {store}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/main_window.py" line="98"/>
+        <location filename="../../charity_pos/ui/main_window.py" line="115"/>
         <source>TRAINING · charity-pos · {store}</source>
         <translation>【培训】charity-pos · {store}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/main_window.py" line="217"/>
+        <location filename="../../charity_pos/ui/main_window.py" line="234"/>
         <source>&amp;System</source>
         <translation>系统(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/main_window.py" line="218"/>
+        <location filename="../../charity_pos/ui/main_window.py" line="235"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/main_window.py" line="222"/>
-        <source>Counter &amp;limits…</source>
-        <translation>收银限额(&amp;L)…</translation>
+        <location filename="../../charity_pos/ui/main_window.py" line="239"/>
+        <source>&amp;Counter limits…</source>
+        <translation>收银限额(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/main_window.py" line="224"/>
+        <location filename="../../charity_pos/ui/main_window.py" line="241"/>
         <source>&amp;Log out</source>
         <translation>注销(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/main_window.py" line="228"/>
+        <location filename="../../charity_pos/ui/main_window.py" line="245"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/main_window.py" line="231"/>
+        <location filename="../../charity_pos/ui/main_window.py" line="248"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/main_window.py" line="232"/>
+        <location filename="../../charity_pos/ui/main_window.py" line="249"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/main_window.py" line="235"/>
+        <location filename="../../charity_pos/ui/main_window.py" line="252"/>
         <source>&amp;About charity-pos</source>
         <translation>关于 charity-pos(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/main_window.py" line="237"/>
+        <location filename="../../charity_pos/ui/main_window.py" line="254"/>
         <source>About charity-pos</source>
         <translation>关于 charity-pos</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/main_window.py" line="238"/>
+        <location filename="../../charity_pos/ui/main_window.py" line="255"/>
         <source>charity-pos {version}: point of sale for community charity supermarkets.</source>
         <translation>charity-pos {version}：社区慈善超市收银系统。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/main_window.py" line="273"/>
+        <location filename="../../charity_pos/ui/main_window.py" line="292"/>
         <source>Manager</source>
         <translation>店长</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/main_window.py" line="273"/>
+        <location filename="../../charity_pos/ui/main_window.py" line="292"/>
         <source>Cashier</source>
         <translation>收银员</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/main_window.py" line="275"/>
+        <location filename="../../charity_pos/ui/main_window.py" line="294"/>
         <source>Store: {store} ({code})   User: {user}   Role: {role}   Date: {date}</source>
         <translation>门店：{store}（{code}）   用户：{user}   角色：{role}   日期：{date}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/main_window.py" line="281"/>
+        <location filename="../../charity_pos/ui/main_window.py" line="300"/>
         <source>F1: this list</source>
         <translation>F1：本列表</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/main_window.py" line="281"/>
+        <location filename="../../charity_pos/ui/main_window.py" line="300"/>
         <source>Ctrl+L: log out</source>
         <translation>Ctrl+L：注销</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/main_window.py" line="281"/>
+        <location filename="../../charity_pos/ui/main_window.py" line="300"/>
         <source>Ctrl+Q: quit</source>
         <translation>Ctrl+Q：退出</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/main_window.py" line="282"/>
+        <location filename="../../charity_pos/ui/main_window.py" line="301"/>
         <source>Ctrl+,: settings</source>
         <translation>Ctrl+,：设置</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/main_window.py" line="288"/>
+        <location filename="../../charity_pos/ui/main_window.py" line="307"/>
         <source>Keyboard shortcuts</source>
         <translation>快捷键</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/main_window.py" line="307"/>
+        <location filename="../../charity_pos/ui/main_window.py" line="326"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
@@ -4782,82 +4823,82 @@ This handout {value}: {lines} lines, {units} units</source>
 <context>
     <name>NewDonorDialog</name>
     <message>
-        <location filename="../../charity_pos/ui/intake/donor.py" line="123"/>
+        <location filename="../../charity_pos/ui/intake/donor.py" line="119"/>
         <source>New donor</source>
         <translation>新捐赠人</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/intake/donor.py" line="128"/>
+        <location filename="../../charity_pos/ui/intake/donor.py" line="124"/>
         <source>Person</source>
         <translation>个人</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/intake/donor.py" line="129"/>
+        <location filename="../../charity_pos/ui/intake/donor.py" line="125"/>
         <source>Company or organisation</source>
         <translation>企业或单位</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/intake/donor.py" line="130"/>
+        <location filename="../../charity_pos/ui/intake/donor.py" line="126"/>
         <source>Anonymous</source>
         <translation>匿名</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/intake/donor.py" line="135"/>
+        <location filename="../../charity_pos/ui/intake/donor.py" line="131"/>
         <source>optional; shown masked</source>
         <translation>可不填；显示时隐去中间几位</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/intake/donor.py" line="138"/>
+        <location filename="../../charity_pos/ui/intake/donor.py" line="134"/>
         <source>18 characters, e.g. 91310000132200821H</source>
         <translation>18 位，例如 91310000132200821H</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/intake/donor.py" line="141"/>
+        <location filename="../../charity_pos/ui/intake/donor.py" line="137"/>
         <source>e.g. for elderly households</source>
         <translation>例如：给独居老人</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/intake/donor.py" line="142"/>
+        <location filename="../../charity_pos/ui/intake/donor.py" line="138"/>
         <source>May be named in public notices</source>
         <translation>同意在公示中具名</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/intake/donor.py" line="143"/>
+        <location filename="../../charity_pos/ui/intake/donor.py" line="139"/>
         <source>Does not want a receipt</source>
         <translation>不要收据</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/intake/donor.py" line="144"/>
+        <location filename="../../charity_pos/ui/intake/donor.py" line="140"/>
         <source>Donor type</source>
         <translation>捐赠人类型</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/intake/donor.py" line="145"/>
+        <location filename="../../charity_pos/ui/intake/donor.py" line="141"/>
         <source>Name</source>
         <translation>姓名/名称</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/intake/donor.py" line="146"/>
+        <location filename="../../charity_pos/ui/intake/donor.py" line="142"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/intake/donor.py" line="147"/>
+        <location filename="../../charity_pos/ui/intake/donor.py" line="143"/>
         <source>Credit code</source>
         <translation>信用代码</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/intake/donor.py" line="148"/>
+        <location filename="../../charity_pos/ui/intake/donor.py" line="144"/>
         <source>Wishes</source>
         <translation>捐赠意愿</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/intake/donor.py" line="158"/>
+        <location filename="../../charity_pos/ui/intake/donor.py" line="154"/>
         <source>Save (Ctrl+S)</source>
         <translation>保存（Ctrl+S）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/intake/donor.py" line="160"/>
+        <location filename="../../charity_pos/ui/intake/donor.py" line="156"/>
         <source>Cancel (Esc)</source>
         <translation>取消（Esc）</translation>
     </message>
@@ -5048,13 +5089,18 @@ This handout {value}: {lines} lines, {units} units</source>
 <context>
     <name>Papers</name>
     <message>
-        <location filename="../../charity_pos/ui/donations/papers.py" line="76"/>
+        <location filename="../../charity_pos/ui/donations/papers.py" line="83"/>
         <source>receipt-{number}.pdf</source>
-        <extracomment>Paper of each label template, in points, offered in the print dialog. What issuing or reprinting a receipt changed (Changes).</extracomment>
+        <extracomment>Paper of each label template, in points, offered in the print dialog. What issuing or reprinting a receipt changed (Changes). the label sheets, made off the UI thread</extracomment>
         <translation>捐赠收据-{number}.pdf</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/donations/papers.py" line="103"/>
+        <location filename="../../charity_pos/ui/donations/papers.py" line="110"/>
+        <source>Making the labels of {number}…</source>
+        <translation>正在制作 {number} 的标签…</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/donations/papers.py" line="113"/>
         <source>labels-{number}.pdf</source>
         <translation>标签-{number}.pdf</translation>
     </message>
@@ -5961,6 +6007,7 @@ This handout {value}: {lines} lines, {units} units</source>
     </message>
     <message>
         <location filename="../../charity_pos/ui/reports/view.py" line="390"/>
+        <location filename="../../charity_pos/ui/reports/view.py" line="391"/>
         <source>Writing {name}…</source>
         <translation>正在写入 {name}……</translation>
     </message>
@@ -5970,7 +6017,7 @@ This handout {value}: {lines} lines, {units} units</source>
         <translation>已保存 {path}。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/reports/view.py" line="407"/>
+        <location filename="../../charity_pos/ui/reports/view.py" line="402"/>
         <source>Use {number} recorded.</source>
         <translation>已记录善款使用 {number}。</translation>
     </message>
@@ -5978,157 +6025,157 @@ This handout {value}: {lines} lines, {units} units</source>
 <context>
     <name>ReturnDialog</name>
     <message>
-        <location filename="../../charity_pos/ui/sales/returns.py" line="52"/>
+        <location filename="../../charity_pos/ui/sales/returns.py" line="57"/>
         <source>Cash</source>
         <translation>现金</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/returns.py" line="52"/>
+        <location filename="../../charity_pos/ui/sales/returns.py" line="57"/>
         <source>WeChat Pay</source>
         <translation>微信支付</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/returns.py" line="52"/>
+        <location filename="../../charity_pos/ui/sales/returns.py" line="57"/>
         <source>Alipay</source>
         <translation>支付宝</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/returns.py" line="53"/>
+        <location filename="../../charity_pos/ui/sales/returns.py" line="58"/>
         <source>UnionPay card</source>
         <translation>银联卡</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/returns.py" line="53"/>
+        <location filename="../../charity_pos/ui/sales/returns.py" line="58"/>
         <source>Store voucher</source>
         <translation>储值券</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/returns.py" line="54"/>
+        <location filename="../../charity_pos/ui/sales/returns.py" line="59"/>
         <source>Return</source>
         <translation>退货</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/returns.py" line="68"/>
+        <location filename="../../charity_pos/ui/sales/returns.py" line="73"/>
         <source>Sale number</source>
         <translation>销售单号</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/returns.py" line="71"/>
+        <location filename="../../charity_pos/ui/sales/returns.py" line="76"/>
         <source>Scan the barcode on the slip, or type the sale number</source>
         <translation>扫描小票上的条码，或输入销售单号</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/returns.py" line="82"/>
+        <location filename="../../charity_pos/ui/sales/returns.py" line="87"/>
         <source>Item</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/returns.py" line="82"/>
+        <location filename="../../charity_pos/ui/sales/returns.py" line="87"/>
         <source>Sold</source>
         <translation>已售</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/returns.py" line="82"/>
+        <location filename="../../charity_pos/ui/sales/returns.py" line="87"/>
         <source>Returned before</source>
         <translation>已退</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/returns.py" line="83"/>
+        <location filename="../../charity_pos/ui/sales/returns.py" line="88"/>
         <source>Paid</source>
         <translation>实付</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/returns.py" line="83"/>
+        <location filename="../../charity_pos/ui/sales/returns.py" line="88"/>
         <source>Coming back</source>
         <translation>本次退货</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/returns.py" line="83"/>
+        <location filename="../../charity_pos/ui/sales/returns.py" line="88"/>
         <source>Refund</source>
         <translation>退款</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/returns.py" line="96"/>
+        <location filename="../../charity_pos/ui/sales/returns.py" line="102"/>
         <source>e.g. wrong size, faulty</source>
         <translation>例如：尺码不合适、有质量问题</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/returns.py" line="97"/>
-        <source>Reason</source>
-        <translation>原因</translation>
+        <location filename="../../charity_pos/ui/sales/returns.py" line="103"/>
+        <source>Reason (Alt+R)</source>
+        <translation>原因（Alt+R）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/returns.py" line="100"/>
+        <location filename="../../charity_pos/ui/sales/returns.py" line="109"/>
         <source>Money goes back the way it was paid.</source>
         <translation>退款按原支付方式退回。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/returns.py" line="114"/>
+        <location filename="../../charity_pos/ui/sales/returns.py" line="123"/>
         <source>Cancel (Esc)</source>
         <translation>取消（Esc）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/returns.py" line="115"/>
+        <location filename="../../charity_pos/ui/sales/returns.py" line="124"/>
         <source>Take back (F12)</source>
         <translation>确认退货（F12）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/returns.py" line="143"/>
+        <location filename="../../charity_pos/ui/sales/returns.py" line="152"/>
         <source>, </source>
         <translation>，</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/returns.py" line="145"/>
+        <location filename="../../charity_pos/ui/sales/returns.py" line="154"/>
         <source>Sale {number} · {time} · cashier {cashier} · total {total} · {paid}</source>
         <translation>销售单 {number} · {time} · 收银员 {cashier} · 合计 {total} · {paid}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/returns.py" line="173"/>
+        <location filename="../../charity_pos/ui/sales/returns.py" line="182"/>
         <source>Everything of sale {number} has come back already.</source>
         <translation>销售单 {number} 的商品已全部退回。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/returns.py" line="188"/>
+        <location filename="../../charity_pos/ui/sales/returns.py" line="231"/>
         <source>Refund {amount}</source>
         <translation>退款 {amount}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/returns.py" line="214"/>
+        <location filename="../../charity_pos/ui/sales/returns.py" line="257"/>
         <source>Scan the slip or type the sale number first.</source>
         <translation>请先扫描小票或输入销售单号。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/returns.py" line="219"/>
+        <location filename="../../charity_pos/ui/sales/returns.py" line="262"/>
         <source>Say how many of which goods come back.</source>
         <translation>请填写哪些商品退回几件。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/returns.py" line="231"/>
+        <location filename="../../charity_pos/ui/sales/returns.py" line="274"/>
         <source>Not approved: nothing was taken back.</source>
         <translation>未获店长批准：没有退货。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/returns.py" line="252"/>
+        <location filename="../../charity_pos/ui/sales/returns.py" line="295"/>
         <source>Print return slip (Ctrl+P)</source>
         <translation>打印退货单（Ctrl+P）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/returns.py" line="253"/>
+        <location filename="../../charity_pos/ui/sales/returns.py" line="296"/>
         <source>Done (Enter)</source>
         <translation>完成（Enter）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/returns.py" line="267"/>
+        <location filename="../../charity_pos/ui/sales/returns.py" line="310"/>
         <source>Return {number} for sale {sale}</source>
         <translation>退货单 {number}（原销售单 {sale}）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/returns.py" line="269"/>
+        <location filename="../../charity_pos/ui/sales/returns.py" line="312"/>
         <source>Give back: {refunds}</source>
         <translation>退给顾客：{refunds}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/returns.py" line="280"/>
+        <location filename="../../charity_pos/ui/sales/returns.py" line="323"/>
         <source>Return slip printed.</source>
         <translation>退货单已打印。</translation>
     </message>
@@ -6879,92 +6926,117 @@ total {total}, change {change}</source>
 <context>
     <name>StaffScreen</name>
     <message>
-        <location filename="../../charity_pos/ui/staff/view.py" line="46"/>
+        <location filename="../../charity_pos/ui/staff/view.py" line="59"/>
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/staff/view.py" line="46"/>
+        <location filename="../../charity_pos/ui/staff/view.py" line="59"/>
         <source>Full name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/staff/view.py" line="46"/>
+        <location filename="../../charity_pos/ui/staff/view.py" line="59"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/staff/view.py" line="47"/>
+        <location filename="../../charity_pos/ui/staff/view.py" line="60"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/staff/view.py" line="57"/>
-        <source>New account</source>
-        <translation>新建账号</translation>
+        <location filename="../../charity_pos/ui/staff/view.py" line="54"/>
+        <source>Find by user name, name or its pinyin (Ctrl+F)</source>
+        <translation>按用户名、姓名或拼音查找（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/staff/view.py" line="58"/>
-        <source>Unlock</source>
-        <translation>解锁</translation>
+        <location filename="../../charity_pos/ui/staff/view.py" line="70"/>
+        <source>New account (Ctrl+N)</source>
+        <translation>新账号（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/staff/view.py" line="59"/>
-        <source>New PIN</source>
-        <translation>新 PIN 码</translation>
+        <location filename="../../charity_pos/ui/staff/view.py" line="71"/>
+        <source>Unlock (Ctrl+U)</source>
+        <translation>解锁（Ctrl+U）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/staff/view.py" line="60"/>
-        <source>Switch off / on</source>
-        <translation>停用 / 启用</translation>
+        <location filename="../../charity_pos/ui/staff/view.py" line="72"/>
+        <source>New PIN (Ctrl+P)</source>
+        <translation>新 PIN 码（Ctrl+P）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/staff/view.py" line="61"/>
-        <source>Cashier / manager</source>
-        <translation>收银员 / 店长</translation>
+        <location filename="../../charity_pos/ui/staff/view.py" line="73"/>
+        <source>Switch off / on (Del)</source>
+        <translation>停用 / 启用（Del）</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/staff/view.py" line="74"/>
+        <source>Del in the list, or Ctrl+T anywhere on this screen</source>
+        <translation>在列表中按 Del，或在本屏任意处按 Ctrl+T</translation>
     </message>
     <message>
         <location filename="../../charity_pos/ui/staff/view.py" line="75"/>
+        <source>Cashier / manager (Ctrl+R)</source>
+        <translation>收银员 / 店长（Ctrl+R）</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/staff/view.py" line="91"/>
         <source>Staff</source>
         <translation>员工</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/staff/view.py" line="83"/>
+        <location filename="../../charity_pos/ui/staff/view.py" line="94"/>
+        <source>Staff: Ctrl+F find, Ctrl+N new account, Ctrl+U unlock, Ctrl+P new PIN, Del or Ctrl+T switch off or on, Ctrl+R cashier or manager</source>
+        <translation>员工：Ctrl+F 查找，Ctrl+N 新账号，Ctrl+U 解锁，Ctrl+P 新 PIN 码，Del 或 Ctrl+T 停用或启用，Ctrl+R 收银员或店长</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/staff/view.py" line="132"/>
         <source>Switched off</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/staff/view.py" line="85"/>
+        <location filename="../../charity_pos/ui/staff/view.py" line="134"/>
         <source>Locked until {time}</source>
         <translation>锁定至 {time}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/staff/view.py" line="87"/>
+        <location filename="../../charity_pos/ui/staff/view.py" line="136"/>
         <source>Active</source>
         <translation>在用</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/staff/view.py" line="88"/>
+        <location filename="../../charity_pos/ui/staff/view.py" line="137"/>
         <source>Manager</source>
         <translation>店长</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/staff/view.py" line="88"/>
+        <location filename="../../charity_pos/ui/staff/view.py" line="137"/>
         <source>Cashier</source>
         <translation>收银员</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/staff/view.py" line="137"/>
+        <location filename="../../charity_pos/ui/staff/view.py" line="186"/>
+        <source>Switch off</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/staff/view.py" line="187"/>
+        <source>Switch off {user}? They can no longer log in until switched on again.</source>
+        <translation>停用 {user}？停用后不能登录，直到重新启用。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/staff/view.py" line="197"/>
         <source>Make {user} a cashier? They can then approve nothing, and must log in again.</source>
         <translation>将 {user} 改为收银员？改后不能再批准任何操作，并须重新登录。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/staff/view.py" line="139"/>
+        <location filename="../../charity_pos/ui/staff/view.py" line="199"/>
         <source>Make {user} a manager? They can then approve at the counter, and must log in again.</source>
         <translation>将 {user} 改为店长？改后可在收银台批准操作，并须重新登录。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/staff/view.py" line="140"/>
+        <location filename="../../charity_pos/ui/staff/view.py" line="200"/>
         <source>Change role</source>
         <translation>更改角色</translation>
     </message>

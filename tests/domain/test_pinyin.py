@@ -28,3 +28,25 @@ def test_common_heteronym_reading() -> None:
     # 银行 is read yín háng, not yín xíng; 重庆 chóng qìng.
     assert pinyin.initials("银行") == "yh"
     assert pinyin.initials("重庆小面") == "cqxm"
+
+
+def test_rank_puts_whole_initials_over_prefixes_over_a_name_ending_in_the_text() -> None:
+    from charity_pos.domain.pinyin import HEAD, NONE, PART, PREFIX, WHOLE, core, rank
+
+    assert core("金龙鱼东北大米 2.5kg (爱心企业捐赠)") == "金龙鱼东北大米"
+    assert core("大米（散装）") == "大米"
+    assert rank("大米", "dm") == rank("大米 5kg", "dm") == rank("大米 5kg", "DaMi") == rank("大米", "大米") == WHOLE
+    assert rank("大麦茶 300g", "dm") == rank("大米粥", "dm") == PREFIX
+    assert rank("金龙鱼东北大米 5kg", "dm") == rank("金龙鱼东北大米 5kg", "dami") == HEAD
+    assert rank("大宝SOD蜜 200ml", "dm") == PART, "the D of SOD is no initial"
+    assert rank("大宝SOD蜜 200ml", "sod") == PART and rank("大宝SOD蜜 200ml", "SOD蜜") == HEAD
+    assert rank("海天生抽", "dm") == NONE and rank("海天生抽", "  ") == NONE
+
+
+def test_rank_with_the_stored_keys_ranks_as_without_them() -> None:
+    from charity_pos.domain.pinyin import full, initials, rank
+
+    names = ["大米 5kg", "金龙鱼东北大米 2.5kg (爱心企业捐赠)", "大宝SOD蜜 200ml", "大麦茶", "东北大米（散装）", "米"]
+    for name in names:
+        for typed in ("dm", "dami", "jlydbdm", "大米", "m", "sod", "200ml", "ax"):
+            assert rank(name, typed, initials(name), full(name)) == rank(name, typed), (name, typed)

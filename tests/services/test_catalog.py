@@ -5,13 +5,15 @@ barcode and pinyin, and in-store codes for goods without a maker's barcode."""
 from __future__ import annotations
 
 import json
+import uuid
 from dataclasses import replace
+from types import SimpleNamespace
 
 import pytest
 from sqlalchemy import select
 
 from charity_pos import messages
-from charity_pos.db.models import JournalEvent
+from charity_pos.db.models import JournalEvent, Sale
 from charity_pos.domain import barcodes
 from charity_pos.errors import (
     ApprovalRequired,
@@ -23,6 +25,7 @@ from charity_pos.errors import (
 )
 from charity_pos.services.base import Approval
 from charity_pos.services.catalog import ItemDraft, Source
+from charity_pos.services.sales import LineDraft, PaymentDraft, SaleDraft
 
 MANAGER_PIN = "9999"  # as tests/conftest.py makes it
 RICE_CODE = "6901234567892"  # a valid EAN-13
@@ -304,3 +307,53 @@ def test_a_typed_code_in_the_stores_lot_range_is_refused(services, manager, even
         services.catalog.create_item(manager, draft("别家的散装花生", 900, barcodes.in_store_code(22, 7)))
     assert messages.describe(caught.value, lambda _c, t: t).endswith("codes starting 22 are the store's own lot codes.")
     assert events(services) == before
+
+
+# --- ranking: whole initials, then prefixes, then sales, then name ---------------------
+@pytest.fixture
+def demo_shelf(services, manager, make_item, cashier):  # type: ignore[no-untyped-def]
+    """Names as the demo store has them, with some goods sold."""
+    names = ["大宝SOD蜜 200ml", "金龙鱼东北大米 5kg", "十月稻田五常大米 5kg", "大米 散装 1kg", "大麦茶 300g",
+             "达美乐饼干 100g"]
+    items = {name: make_item(name, price=1000, reference=None) for name in names}
+    services.stock.receive(manager, {item.id: 50 for item in items.values()})
+    services.shifts.open(cashier, "1号收银台", 20000)
+
+    def sell(name: str, quantity: int) -> None:
+        services.sales.complete(cashier, SaleDraft(uuid.uuid4(), "1号收银台", (LineDraft(items[name].id, quantity),),
+                                                   (PaymentDraft("cash", 1000 * quantity),), 0, None))
+
+    return SimpleNamespace(items=items, sell=sell)
+
+
+def test_dm_lists_rice_whose_whole_initials_are_dm_before_anything_else(services, demo_shelf) -> None:  # type: ignore[no-untyped-def]
+    demo_shelf.sell("大宝SOD蜜 200ml", 9)  # the best seller, yet not what "dm" means
+    found = names(services.catalog.search("dm"))
+    assert found[0] == "大米 散装 1kg", "the initials of the whole name (less its size) are dm"
+    assert found.index("大麦茶 300g") < found.index("金龙鱼东北大米 5kg"), "a prefix before a name ending in dm"
+    assert found.index("金龙鱼东北大米 5kg") < found.index("大宝SOD蜜 200ml"), "东北大米 ends in dm: before 大宝SOD蜜"
+    assert names(services.catalog.search("大米"))[0] == "大米 散装 1kg"
+    assert names(services.catalog.search("dami"))[0] == "大米 散装 1kg"
+
+
+def test_equal_matches_rank_by_units_sold_in_the_last_90_days_then_by_name(services, demo_shelf, clock) -> None:  # type: ignore[no-untyped-def]
+    rice = ["金龙鱼东北大米 5kg", "十月稻田五常大米 5kg"]
+
+    def rice_order() -> list[str]:
+        return [n for n in names(services.catalog.search("dm")) if n in rice]
+
+    assert rice_order() == rice, "none sold: by name in pinyin order (jinlongyu before shiyue)"
+    demo_shelf.sell("十月稻田五常大米 5kg", 2)
+    assert rice_order() == rice[::-1]
+    demo_shelf.sell("金龙鱼东北大米 5kg", 1)
+    assert rice_order() == rice[::-1], "2 sold beat 1"
+    clock.advance(days=91)  # out of the window: back to the name order
+    assert rice_order() == rice
+
+
+def test_a_voided_sale_does_not_count_for_the_ranking(services, demo_shelf, manager) -> None:  # type: ignore[no-untyped-def]
+    demo_shelf.sell("十月稻田五常大米 5kg", 3)
+    with services.db.read() as s:
+        number = s.scalars(select(Sale.number)).one()
+    services.sales.void(manager, number, "收错了")
+    assert [n for n in names(services.catalog.search("dm")) if "大米 5kg" in n][0] == "金龙鱼东北大米 5kg"

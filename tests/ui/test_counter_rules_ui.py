@@ -17,7 +17,7 @@ def _menu_texts(window: MainWindow) -> list[str]:
 def test_manager_sets_the_limits_and_the_counter_follows_them(qtbot, services, manager, feedback) -> None:  # type: ignore[no-untyped-def]
     window = MainWindow(services, manager, SCREENS, feedback, FakeApproval(None))
     qtbot.addWidget(window)
-    assert "收银限额(&L)…" in _menu_texts(window)
+    assert "收银限额(&C)…" in _menu_texts(window)
     shown: list[CounterRulesDialog] = []
 
     def answer(dialog):  # type: ignore[no-untyped-def]

@@ -245,6 +245,9 @@ def test_labels_pdf_for_a_donation(qtbot, services, cashier, feedback, donations
     screen.run_dialog = thermal_to_file  # type: ignore[method-assign]
     asked = _save_into(screen, tmp_path / "labels.pdf")
     qtbot.keyClick(screen, Qt.Key.Key_B, Qt.KeyboardModifier.ControlModifier)
+    assert screen.papers.background.busy() and screen.papers.background.dialog.isVisible(), "made off the UI thread"
+    qtbot.keyClick(screen, Qt.Key.Key_B, Qt.KeyboardModifier.ControlModifier)  # again while it runs: nothing
+    qtbot.waitUntil(lambda: not screen.papers.background.busy(), timeout=20_000)
     assert feedback.errors == []
     assert asked == [f"标签-{donations['company']}.pdf"]
     assert _pages(tmp_path / "labels.pdf") == 3, "one thermal label per unit"
@@ -297,3 +300,81 @@ def test_a_receipt_that_cannot_be_put_in_place_uses_no_number(qtbot, services, m
     assert not (tmp_path / "held.pdf").exists() and not list(tmp_path.glob("*.partial"))
     assert screen.print_receipt(to_file=True) is not None
     assert f"PT01-{YEAR}-J000001" in _pdf_text(tmp_path / "held.pdf"), "the number the failed save did not use"
+
+
+@pytest.mark.parametrize("typed", ["wjg", "WJG", "wangjianguo", "jianguo", "王建"])
+def test_a_donor_is_found_by_pinyin_and_the_one_hit_is_selected(qtbot, services, manager, feedback, donations,
+                                                                 typed) -> None:
+    screen = _screen(qtbot, services, manager, feedback)
+    asked: list[int] = []
+    screen.ask_year = lambda default: asked.append(default)  # type: ignore[method-assign, func-returns-value]
+    if typed.isascii():
+        qtbot.keyClicks(screen.search, typed)
+    else:
+        screen.search.insert(typed)  # as an input method commits it
+    assert screen.model.rowCount() == 1 and screen.count_label.text() == "显示 1 笔捐赠"
+    assert screen.selected().number == donations["person"], "the one hit is selected"
+    assert _row(screen, donations["person"])[DonationTableModel.DONOR] == "王**", "the name stays masked"
+    qtbot.keyClick(screen.search, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+    assert asked == [YEAR], "Ctrl+D acts on the hit with no click"
+    qtbot.keyClick(screen.search, Qt.Key.Key_Return)
+    assert screen.table.hasFocus() and screen.selected().number == donations["person"]
+
+
+def test_a_company_by_initials_and_no_hit_selects_nothing(qtbot, services, manager, feedback, donations) -> None:
+    screen = _screen(qtbot, services, manager, feedback)
+    qtbot.keyClicks(screen.search, "mlzgh")  # 梅林正广和
+    assert screen.model.rowCount() == 1 and screen.selected().number == donations["company"]
+    screen.search.clear()
+    qtbot.keyClicks(screen.search, "xyz")
+    assert screen.model.rowCount() == 0 and screen.selected() is None
+    assert not screen.receipt_button.isEnabled() and not screen.statement_button.isEnabled()
+    qtbot.keyClick(screen.search, Qt.Key.Key_Return)
+    assert screen.search.hasFocus(), "Enter with nothing found stays in the search"
+    screen.search.clear()
+    qtbot.keyClicks(screen.search, "D00000")  # three hits: none chosen for the user
+    assert screen.model.rowCount() == 3 and screen.selected() is None
+
+
+def test_labels_printed_are_made_off_the_ui_thread_then_printed(qtbot, services, cashier, feedback, donations,
+                                                                tmp_path) -> None:
+    screen = _screen(qtbot, services, cashier, feedback)
+    screen.select(donations["company"])
+    printed = tmp_path / "printed.pdf"
+
+    def choose(parent, printer: QPrinter) -> bool:  # type: ignore[no-untyped-def]
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(printed))
+        printer.setResolution(100)
+        return True
+
+    def thermal_to_printer(dialog: LabelsDialog) -> int:
+        dialog.template.setCurrentIndex(dialog.template.findData("thermal-40x30"))
+        dialog.accept()
+        return dialog.result()
+
+    screen.output.choose_printer = choose  # type: ignore[method-assign]
+    screen.run_dialog = thermal_to_printer  # type: ignore[method-assign]
+    qtbot.keyClick(screen, Qt.Key.Key_B, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: screen.notice.text() == f"{donations['company']} 的标签已完成。", timeout=20_000)
+    assert feedback.errors == [] and _pages(printed) == 3
+
+
+def test_labels_that_fail_are_told_and_leave_no_file(qtbot, services, cashier, feedback, donations, tmp_path,
+                                                     monkeypatch) -> None:
+    import charity_pos.printing.labels as labels
+
+    def broken(labels_, template, path) -> None:  # type: ignore[no-untyped-def]
+        Path(path).write_bytes(b"%PDF-1.4 half")
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(labels, "render_labels", broken)
+    screen = _screen(qtbot, services, cashier, feedback)
+    screen.select(donations["company"])
+    screen.run_dialog = lambda dialog: (dialog.save_button.click(), dialog.result())[1]  # type: ignore[method-assign]
+    (tmp_path / "out").mkdir()
+    _save_into(screen, tmp_path / "out" / "labels.pdf")
+    with qtbot.waitSignal(screen.papers.background.failed, timeout=20_000):
+        qtbot.keyClick(screen, Qt.Key.Key_B, Qt.KeyboardModifier.ControlModifier)
+    assert len(feedback.errors) == 1 and list((tmp_path / "out").iterdir()) == []
+    assert screen.notice.text() == ""

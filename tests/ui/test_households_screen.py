@@ -394,6 +394,7 @@ def test_import_previews_the_bad_rows_with_reasons_then_imports_the_good_ones(
             "texts": _cells(dialog.model, (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole)),
         })
         dialog.import_button.click()
+        qtbot.waitUntil(lambda: not dialog.background.busy(), timeout=20_000)
         return dialog.result()
 
     screen.run_dialog = look_then_import  # type: ignore[method-assign]
@@ -425,7 +426,8 @@ def test_an_unreadable_file_is_refused_before_any_preview(qtbot, services, manag
     screen.choose_file = lambda: wrong  # type: ignore[method-assign]
     opened: list[QDialog] = []
     screen.run_dialog = lambda dialog: opened.append(dialog) or 0  # type: ignore[method-assign]
-    screen.import_spreadsheet()
+    with qtbot.waitSignal(screen.background.failed, timeout=20_000):
+        assert screen.import_spreadsheet()
     assert opened == [] and len(feedback.errors) == 1 and "名单.txt" in feedback.errors[0]
 
 
@@ -434,7 +436,8 @@ def test_cancelling_the_preview_imports_nothing(qtbot, services, manager, feedba
     source = _csv(tmp_path / "list.csv")
     screen.choose_file = lambda: source  # type: ignore[method-assign]
     screen.run_dialog = lambda dialog: dialog.reject() or dialog.result()  # type: ignore[method-assign]
-    screen.import_spreadsheet()
+    with qtbot.waitSignal(screen.background.succeeded, timeout=20_000):
+        screen.import_spreadsheet()
     assert services.households.households() == [] and not (tmp_path / "list.rejects.csv").exists()
     assert feedback.infos == []
 
@@ -449,12 +452,15 @@ def test_a_folder_at_the_reject_files_name_keeps_the_preview_open_and_imports_no
 
     def try_import(dialog: ImportPreviewDialog) -> int:
         dialog.import_button.click()
+        qtbot.waitUntil(lambda: not dialog.background.busy(), timeout=20_000)
         shown.append(dialog.problem.text())
+        assert dialog.import_button.isEnabled(), "the user may try again"
         dialog.reject()
         return dialog.result()
 
     screen.run_dialog = try_import  # type: ignore[method-assign]
-    screen.import_spreadsheet()
+    with qtbot.waitSignal(screen.background.succeeded, timeout=20_000):
+        screen.import_spreadsheet()
     assert shown == [f"{tmp_path / '名单.rejects.csv'} 是文件夹；请指定要写入的文件名。"]
     assert services.households.households() == [] and feedback.infos == []
 
@@ -466,7 +472,12 @@ def test_when_only_the_reject_file_fails_the_user_is_told_what_was_imported(
     screen = _screen(qtbot, services, manager, feedback)
     source = _csv(tmp_path / "名单.csv")
     screen.choose_file = lambda: source  # type: ignore[method-assign]
-    screen.run_dialog = lambda dialog: dialog.import_button.click() or dialog.result()  # type: ignore[method-assign]
+    def import_and_wait(dialog: ImportPreviewDialog) -> int:
+        dialog.import_button.click()
+        qtbot.waitUntil(lambda: not dialog.background.busy(), timeout=20_000)
+        return dialog.result()
+
+    screen.run_dialog = import_and_wait  # type: ignore[method-assign]
 
     def held(source, target):  # type: ignore[no-untyped-def]
         raise PermissionError(13, "Permission denied")
@@ -479,3 +490,72 @@ def test_when_only_the_reject_file_fails_the_user_is_told_what_was_imported(
     rejects = tmp_path / "名单.rejects.csv"
     assert text == (f"已导入 2 户。\n已导入 2 户家庭，但需更正的记录没有写出：无法写入 {rejects}："
                     "没有写入权限（或文件正被其他程序打开）。")
+
+
+def test_the_list_is_read_and_imported_off_the_ui_thread(qtbot, services, manager, feedback, tmp_path,
+                                                         monkeypatch) -> None:
+    import threading
+
+    from PySide6.QtCore import QThread
+    from PySide6.QtWidgets import QApplication
+
+    from charity_pos.services import household_import
+
+    threads: dict[str, QThread] = {}
+    release = threading.Event()
+    real_preview, real_import = household_import.preview, household_import.import_with_rejects
+
+    def preview(*args, **kwargs):  # type: ignore[no-untyped-def]
+        threads["read"] = QThread.currentThread()
+        assert release.wait(10)
+        return real_preview(*args, **kwargs)
+
+    def import_with_rejects(*args, **kwargs):  # type: ignore[no-untyped-def]
+        threads["import"] = QThread.currentThread()
+        return real_import(*args, **kwargs)
+
+    monkeypatch.setattr(household_import, "preview", preview)
+    monkeypatch.setattr(household_import, "import_with_rejects", import_with_rejects)
+    screen = _screen(qtbot, services, manager, feedback)
+    source = _csv(tmp_path / "名单.csv")
+    chosen: list[Path] = []
+    screen.choose_file = lambda: chosen.append(source) or source  # type: ignore[method-assign]
+
+    def import_and_wait(dialog: ImportPreviewDialog) -> int:
+        dialog.import_button.click()
+        qtbot.waitUntil(lambda: not dialog.background.busy(), timeout=20_000)
+        return dialog.result()
+
+    screen.run_dialog = import_and_wait  # type: ignore[method-assign]
+    assert screen.import_spreadsheet()
+    qtbot.waitUntil(lambda: "read" in threads)
+    assert screen.background.dialog is not None and screen.background.dialog.isVisible()
+    assert not screen.import_spreadsheet() and len(chosen) == 1, "Ctrl+O again while reading does nothing"
+    with qtbot.waitSignal(screen.changed, timeout=20_000):
+        release.set()
+    main = QApplication.instance().thread()
+    assert threads["read"] is not main and threads["import"] is not main
+    assert {h.card_number for h in services.households.households()} == {"JA100001", "JA100002"}
+
+
+def test_cancelling_the_reading_shows_no_preview(qtbot, services, manager, feedback, tmp_path,
+                                                 monkeypatch) -> None:
+    import threading
+
+    from PySide6.QtWidgets import QPushButton
+
+    from charity_pos.services import household_import
+
+    release, real = threading.Event(), household_import.preview
+    monkeypatch.setattr(household_import, "preview",
+                        lambda *args, **kwargs: (release.wait(10), real(*args, **kwargs))[1])
+    screen = _screen(qtbot, services, manager, feedback)
+    screen.choose_file = lambda: _csv(tmp_path / "名单.csv")  # type: ignore[method-assign]
+    opened: list[QDialog] = []
+    screen.run_dialog = lambda dialog: opened.append(dialog) or 0  # type: ignore[method-assign]
+    assert screen.import_spreadsheet()
+    cancel = screen.background.dialog.findChildren(QPushButton)[0]  # type: ignore[union-attr]
+    with qtbot.waitSignal(screen.background.cancelled, timeout=20_000):
+        cancel.click()
+        release.set()
+    assert opened == [] and services.households.households() == [] and feedback.errors == []

@@ -9,7 +9,8 @@ from datetime import datetime, timedelta
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrinter
-from PySide6.QtWidgets import QApplication, QDialog, QWidget
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QDialog, QLineEdit, QWidget
 
 from charity_pos.domain.barcodes import check_digit
 from charity_pos.services.base import STORE_TZ
@@ -359,3 +360,45 @@ def test_receipt_printed_from_the_saved_dialog(qtbot, services, manager, feedbac
     assert shown[0].receipt_button.text() == "收据已打印"
     assert services.intake.donations()[0].receipt_number == f"PT01-{TODAY.year}-J000001"
     assert printed.stat().st_size > 0
+
+
+def _editing(qtbot, screen: IntakeScreen, column: int) -> QWidget:  # type: ignore[no-untyped-def]
+    screen.table.setFocus()
+    screen.table.setCurrentIndex(screen.model.index(0, column))
+    qtbot.keyClick(screen.table, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: screen.table.state() == QAbstractItemView.State.EditingState)
+    return _cell_editor()
+
+
+@pytest.mark.parametrize("column", [LinesModel.QUANTITY, LinesModel.UNIT_VALUE, LinesModel.EXPIRY])
+def test_the_cell_editor_fills_its_cell_with_readable_text_and_a_border(qtbot, screen, column) -> None:
+    _scan(qtbot, screen, "yms")
+    editor = _editing(qtbot, screen, column)
+    cell = screen.table.visualRect(screen.model.index(0, column))
+    assert screen.table.viewport().isAncestorOf(editor)
+    assert cell.contains(editor.geometry()), "the editor stays inside its cell"
+    assert editor.height() == cell.height() >= screen.table.rowHeight(0) - 1, "at the row's height"
+    text_colour = editor.palette().color(QPalette.ColorRole.Text)
+    base_colour = editor.palette().color(QPalette.ColorRole.Base)
+    assert text_colour != base_colour and abs(text_colour.lightness() - base_colour.lightness()) > 150
+    shot = editor.grab().toImage()
+    border = shot.pixelColor(0, shot.height() // 2)
+    inside = shot.pixelColor(shot.width() // 2, 3)
+    assert border.name() == "#1f6f5c" and border != inside, "a border shows where the editor is"
+    assert isinstance(editor, QLineEdit)
+    editor.deselect()
+    shot = editor.grab().toImage()
+    darkest = min(shot.pixelColor(x, y).lightness() for x in range(3, shot.width() - 3)
+                  for y in range(3, shot.height() - 3))
+    assert darkest < 100, "the digits are drawn dark on the white field"
+    qtbot.keyClick(editor, Qt.Key.Key_Escape)
+
+
+def test_the_quantity_column_is_wide_enough_to_type_in(qtbot, screen) -> None:
+    _scan(qtbot, screen, "yms")
+    editor = _editing(qtbot, screen, LinesModel.QUANTITY)
+    assert editor.width() >= editor.fontMetrics().horizontalAdvance("99999")
+    qtbot.keyClick(editor, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(editor, "12")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: _cell(screen, 0, LinesModel.QUANTITY) == "12")

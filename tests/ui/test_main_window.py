@@ -2,7 +2,10 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import Qt
+import pytest
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QAction, QFontMetrics, QImage, QKeySequence, QPainter
+from PySide6.QtWidgets import QMenu
 
 from charity_pos.services.base import STORE_TZ
 from charity_pos.ui.app import SCREENS
@@ -111,3 +114,61 @@ def test_screen_shortcuts_reach_only_the_screen_in_front(qtbot, services, manage
     assert isinstance(handout, HandoutScreen) and handout.scan.hasFocus()
     qtbot.keyClick(window, Qt.Key.Key_F6)  # the handout's F6, not the counter's
     assert handout.notice.text() == "请先扫描救助卡。" and sale.notice.text() == "还没有商品：请先扫码。"
+
+
+def _ink_width(image: QImage) -> tuple[int, int]:
+    """First and last column with ink (dark pixels) in ``image``."""
+    columns = [x for x in range(image.width())
+               if any(image.pixelColor(x, y).lightness() < 128 for y in range(image.height()))]
+    return (columns[0], columns[-1]) if columns else (0, -1)
+
+
+def _label_is_whole(menu: QMenu, action: QAction) -> bool:
+    """The label as drawn in the open menu is as wide as the label drawn
+    uncut (an elided label, 收银限…C)…, is narrower)."""
+    shot = menu.grab(menu.actionGeometry(action)).toImage()
+    label = action.text().split("\t")[0]
+    metrics = QFontMetrics(menu.font())
+    reference = QImage(metrics.size(Qt.TextFlag.TextShowMnemonic, label) + QSize(8, 8), QImage.Format.Format_RGB32)
+    reference.fill(Qt.GlobalColor.white)
+    painter = QPainter(reference)
+    painter.setFont(menu.font())
+    painter.setPen(Qt.GlobalColor.black)
+    painter.drawText(reference.rect(), Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextShowMnemonic, label)
+    painter.end()
+    left, right = _ink_width(reference)
+    start, _end = _ink_width(shot)
+    window = shot.copy(start, 0, right - left + 1, shot.height())
+    drawn_left, drawn_right = _ink_width(window)
+    return drawn_right - drawn_left >= right - left - 2
+
+
+@pytest.mark.parametrize("english", [False, True])
+@pytest.mark.parametrize("role", ["manager", "cashier"])
+def test_every_menu_label_is_whole_and_mnemonics_are_unique(qtbot, services, manager, cashier, feedback, qapp,
+                                                            english, role) -> None:
+    from tests.ui.test_fit import English
+
+    translator = English()
+    if english:
+        qapp.installTranslator(translator)
+    try:
+        window = _window(qtbot, services, manager if role == "manager" else cashier, feedback)
+        show_active(window)
+        bar = window.menuBar()
+        menus = [action.menu() for action in bar.actions()]
+        assert len(menus) == 2 and all(isinstance(menu, QMenu) for menu in menus)
+        keys = [QKeySequence.mnemonic(action.text()).toString() for action in bar.actions()]
+        assert "" not in keys and len(set(keys)) == len(keys), keys
+        for menu in menus:
+            labels = [action.text() for action in menu.actions() if not action.isSeparator()]
+            keys = [QKeySequence.mnemonic(label).toString() for label in labels]
+            assert "" not in keys and len(set(keys)) == len(keys), f"mnemonics clash in {labels}"
+            menu.resize(menu.sizeHint())  # laid out as it opens, without taking the keyboard
+            cut = [a.text() for a in menu.actions() if not a.isSeparator() and not _label_is_whole(menu, a)]
+            assert cut == [], f"cut labels in {menu.title()}"
+        if role == "manager":
+            assert ("&Counter limits…" if english else "收银限额(&C)…") in \
+                [a.text() for a in menus[0].actions()]
+    finally:
+        qapp.removeTranslator(translator)

@@ -282,3 +282,96 @@ def test_a_slip_scanned_at_the_counter_starts_its_return(qtbot, screen, sale) ->
     qtbot.keyClicks(screen.scan, sale.lower())
     qtbot.keyClick(screen.scan, Qt.Key.Key_Return)
     assert seen == [sale, "东北大米 5kg"] and screen.scan.text() == ""
+
+
+class Keys:
+    """Presses real keys on whatever has the focus, and counts them."""
+
+    def __init__(self, qtbot, dialog: ReturnDialog) -> None:  # type: ignore[no-untyped-def]
+        self.qtbot, self.dialog, self.count = qtbot, dialog, 0
+
+    def press(self, key: Qt.Key, modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> None:
+        self.qtbot.keyClick(self.dialog.focusWidget(), key, modifier)
+        self.count += 1
+
+    def type(self, text: str) -> None:
+        for char in text:
+            self.press(Qt.Key(ord(char.upper())) if char.isalpha() else Qt.Key(ord(char)))
+
+
+def test_each_line_is_one_stop_enter_goes_on_and_f12_takes_back(qtbot, screen, services, approval, sale) -> None:
+    approval.answer = MANAGER_OK
+    seen: dict[str, object] = {}
+
+    def steps(dialog: ReturnDialog) -> None:
+        keys = Keys(qtbot, dialog)
+        qtbot.keyClicks(dialog.number, sale)  # the scanner
+        keys.press(Qt.Key.Key_Return)
+        assert dialog.focusWidget() is spin(dialog, 0)
+        keys.count = 0
+        keys.type("2")  # two bags of rice
+        keys.press(Qt.Key.Key_Return)
+        assert dialog.focusWidget() is spin(dialog, 1), "Enter: the next line's quantity"
+        keys.type("1")  # one bottle of sauce
+        keys.press(Qt.Key.Key_Return)
+        assert dialog.focusWidget() is dialog.reason, "after the last line: the reason"
+        seen["per_line"] = keys.count / 2
+        seen["refund"] = dialog.refund_label.text()
+        dialog.reason.insert("包装破损")  # as the input method commits it
+        keys.press(Qt.Key.Key_Return)
+        seen["done"] = dialog.changes is not None
+
+    drive(qtbot, screen, RETURN_KEY, steps)
+    assert seen["per_line"] == 2, "a digit and Enter per line, no Tab through the table's cells"
+    assert seen["refund"] == "退款 ¥77.70" and seen["done"] is True
+    assert [line.returned for line in services.sales.sale(sale).lines] == [2, 1]
+
+
+def test_tab_steps_only_over_the_quantities_and_reason_and_confirm_are_one_key_away(qtbot, screen, services,
+                                                                                    approval, sale) -> None:
+    approval.answer = MANAGER_OK
+    order: list[str] = []
+
+    def name(dialog: ReturnDialog) -> str:
+        widget = dialog.focusWidget()
+        return {dialog.number: "number", spin(dialog, 0): "rice", spin(dialog, 1): "sauce",
+                dialog.reason: "reason"}.get(widget, type(widget).__name__)
+
+    def steps(dialog: ReturnDialog) -> None:
+        keys = Keys(qtbot, dialog)
+        qtbot.keyClicks(dialog.number, sale)
+        keys.press(Qt.Key.Key_Return)
+        for _ in range(4):
+            order.append(name(dialog))
+            keys.press(Qt.Key.Key_Tab)
+        order.append(name(dialog))
+        keys.press(Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
+        order.append(name(dialog))
+        spin(dialog, 0).setFocus()
+        keys.press(Qt.Key.Key_R, Qt.KeyboardModifier.AltModifier)
+        order.append(name(dialog))
+        dialog.reason.insert("顾客不要了")
+        spin(dialog, 1).setFocus()
+        spin(dialog, 1).selectAll()
+        keys.type("2")
+        keys.press(Qt.Key.Key_F12)  # from a quantity, with no Tab to the button
+
+    dialog = drive(qtbot, screen, RETURN_KEY, steps)
+    assert order[:5] == ["rice", "sauce", "reason", "number", "rice"], "one stop per line, then the reason"
+    assert order[5] == "number", "Shift+Tab goes back"
+    assert order[6] == "reason", "Alt+R jumps to the reason"
+    assert dialog.changes is not None and [line.returned for line in services.sales.sale(sale).lines] == [0, 2]
+
+
+def test_a_line_with_nothing_left_to_return_is_no_stop(qtbot, screen, services, manager, approval, sale) -> None:
+    services.returns.create(manager, ReturnDraft(sale, "1", {services.sales.sale(sale).lines[0].id: 3}, "退回"),
+                            MANAGER_OK)
+
+    def steps(dialog: ReturnDialog) -> None:
+        qtbot.keyClicks(dialog.number, sale)
+        qtbot.keyClick(dialog.number, Qt.Key.Key_Return)
+        assert dialog.focusWidget() is spin(dialog, 1), "the rice all came back: the sauce is the first stop"
+        qtbot.keyClick(spin(dialog, 1), Qt.Key.Key_Return)
+        assert dialog.focusWidget() is dialog.reason
+
+    drive(qtbot, screen, RETURN_KEY, steps)

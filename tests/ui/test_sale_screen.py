@@ -4,6 +4,7 @@ sees, in Chinese."""
 
 from __future__ import annotations
 
+import uuid
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -301,3 +302,24 @@ def test_no_open_shift_is_shown_and_paying_offers_to_open_one(qtbot, services, c
     assert services.shifts.current("1").float_fen == 30000
     assert screen.shift_label.text().startswith("班次 PT01-")
     assert screen.model.rowCount() == 1, "the ticket waits while the shift is opened"
+
+
+def test_dm_lists_the_rice_first_however_well_other_goods_sell(qtbot, services, manager, cashier, screen) -> None:
+    """大宝SOD蜜 sells best, but "dm" is 大米: the whole-initials match heads
+    the list and Enter takes it."""
+    from charity_pos.services.catalog import ItemDraft, Source
+    from charity_pos.services.sales import LineDraft, PaymentDraft, SaleDraft
+
+    made = {}
+    for name in ("大宝SOD蜜 200ml", "大米 散装 1kg"):
+        made[name] = services.catalog.create_item(
+            manager, ItemDraft(name, "daily", "件", 1000, None, None, Source.PURCHASED)).ids[0]
+    services.stock.receive(manager, {item_id: 30 for item_id in made.values()})
+    services.sales.complete(cashier, SaleDraft(uuid.uuid4(), "1", (LineDraft(made["大宝SOD蜜 200ml"], 9),),
+                                               (PaymentDraft("cash", 9000),), 0, None))
+    qtbot.keyClicks(screen.scan, "dm")
+    qtbot.waitUntil(lambda: screen.matches.isVisible())
+    shown = [screen.matches.item(i).text().split("  ·  ")[0] for i in range(screen.matches.count())]
+    assert shown[0] == "大米 散装 1kg" and shown.index("东北大米 5kg") < shown.index("大宝SOD蜜 200ml")
+    qtbot.keyClick(screen.scan, Qt.Key.Key_Return)
+    assert cells(screen, 0)[:2] == ["大米 散装 1kg", "1 件"]

@@ -1,11 +1,12 @@
 from __future__ import annotations
 
+import pytest
+from PySide6.QtCore import Qt
+
 from charity_pos.errors import AccountLocked, WrongPin
 from charity_pos.ui.staff import StaffScreen
 from charity_pos.ui.staff.dialogs import NewUserDialog
-from tests.ui.conftest import FakeApproval
-
-import pytest
+from tests.ui.conftest import FakeApproval, show_active
 
 
 def _screen(qtbot, services, actor, feedback) -> StaffScreen:  # type: ignore[no-untyped-def]
@@ -93,3 +94,101 @@ def test_a_manager_makes_a_cashier_a_manager_after_saying_yes(qtbot, services, m
     screen.table.selectRow(_row_of(screen, "manager"))
     screen.toggle_role()
     assert feedback.errors == ["不能更改自己的角色，请由另一位店长更改。"]
+
+
+# --- the keyboard -----------------------------------------------------------------
+def _shown(qtbot, services, actor, feedback) -> StaffScreen:  # type: ignore[no-untyped-def]
+    screen = _screen(qtbot, services, actor, feedback)
+    show_active(screen)
+    screen.activate()
+    return screen
+
+
+def _press(qtbot, screen: StaffScreen, key: Qt.Key, modifier=Qt.KeyboardModifier.ControlModifier) -> None:  # type: ignore[no-untyped-def]
+    qtbot.keyClick(screen.focusWidget() or screen, key, modifier)
+
+
+def test_every_action_names_its_key_on_its_button(qtbot, services, manager, feedback) -> None:
+    screen = _screen(qtbot, services, manager, feedback)
+    assert [b.text() for b in (screen.add_button, screen.unlock_button, screen.pin_button, screen.active_button,
+                               screen.role_button)] == ["新账号（Ctrl+N）", "解锁（Ctrl+U）", "新 PIN 码（Ctrl+P）",
+                                                        "停用 / 启用（Del）", "收银员 / 店长（Ctrl+R）"]
+    assert "Ctrl+T" in screen.active_button.toolTip()
+    assert "Ctrl+N" in screen.shortcut_help()[0] and "Del" in screen.shortcut_help()[0]
+
+
+def test_ctrl_n_opens_the_new_account_dialog_and_ctrl_p_the_new_pin_one(qtbot, services, manager, cashier,
+                                                                        feedback) -> None:
+    screen = _shown(qtbot, services, manager, feedback)
+    opened: list[str] = []
+    screen.run_dialog = lambda dialog: opened.append(type(dialog).__name__) or 0  # type: ignore[method-assign]
+    _press(qtbot, screen, Qt.Key.Key_N)
+    screen.table.selectRow(_row_of(screen, "cashier"))
+    _press(qtbot, screen, Qt.Key.Key_P)
+    assert opened == ["NewUserDialog", "NewPinDialog"]
+
+
+def test_ctrl_f_finds_by_pinyin_and_selects_the_one_hit_then_keys_act_on_it(qtbot, services, manager, cashier,
+                                                                           feedback) -> None:
+    for _ in range(5):
+        with pytest.raises((WrongPin, AccountLocked)):
+            services.accounts.login("cashier", "0000")
+    screen = _shown(qtbot, services, manager, feedback)
+    screen.changed.connect(screen.on_changed)
+    _press(qtbot, screen, Qt.Key.Key_F)
+    assert screen.search.hasFocus()
+    qtbot.keyClicks(screen.search, "wlh")  # 王丽华
+    assert [u.username for u in screen._users] == ["cashier"] and screen.selected().username == "cashier"
+    _press(qtbot, screen, Qt.Key.Key_U)  # from the search field
+    assert services.accounts.login("cashier", "1111").username == "cashier", "unlocked by Ctrl+U"
+    screen.search.clear()
+    qtbot.keyClicks(screen.search, "zzz")
+    assert screen.model.rowCount() == 0 and screen.selected() is None
+    _press(qtbot, screen, Qt.Key.Key_U)  # nothing selected: nothing happens
+    assert feedback.errors == []
+
+
+def test_del_in_the_list_switches_off_after_a_yes_but_not_in_the_search(qtbot, services, manager, cashier,
+                                                                        feedback) -> None:
+    screen = _shown(qtbot, services, manager, feedback)
+    screen.changed.connect(screen.on_changed)
+    qtbot.keyClicks(screen.search, "cashier")
+    qtbot.keyClick(screen.search, Qt.Key.Key_Delete, Qt.KeyboardModifier.NoModifier)
+    assert feedback.confirms == [] and screen.search.text() == "cashier", "Del in the search edits the text"
+    qtbot.keyClick(screen.search, Qt.Key.Key_Return)
+    assert screen.table.hasFocus()
+    feedback.answer = False
+    qtbot.keyClick(screen.table, Qt.Key.Key_Delete, Qt.KeyboardModifier.NoModifier)
+    assert feedback.confirms == [("停用", "停用 cashier？停用后不能登录，直到重新启用。")]
+    assert [u.active for u in services.accounts.users() if u.username == "cashier"] == [True]
+    feedback.answer = True
+    qtbot.keyClick(screen.table, Qt.Key.Key_Delete, Qt.KeyboardModifier.NoModifier)
+    assert [u.active for u in services.accounts.users() if u.username == "cashier"] == [False]
+    assert screen.model.item(0, 3).text() == "已停用"
+    _press(qtbot, screen, Qt.Key.Key_T)  # switching on again asks nothing
+    assert [u.active for u in services.accounts.users() if u.username == "cashier"] == [True]
+    assert len(feedback.confirms) == 2
+
+
+def test_ctrl_r_changes_the_role_after_a_yes(qtbot, services, manager, cashier, feedback) -> None:
+    screen = _shown(qtbot, services, manager, feedback)
+    screen.table.selectRow(_row_of(screen, "cashier"))
+    feedback.answer = True
+    _press(qtbot, screen, Qt.Key.Key_R)
+    assert [u.role for u in services.accounts.users() if u.username == "cashier"] == ["manager"]
+
+
+def test_f3_brings_the_staff_screen_and_its_ctrl_n_is_its_own(qtbot, services, manager, feedback) -> None:
+    from charity_pos.ui.app import SCREENS
+    from charity_pos.ui.main_window import MainWindow
+
+    window = MainWindow(services, manager, SCREENS, feedback, FakeApproval(None))
+    qtbot.addWidget(window)
+    show_active(window)
+    qtbot.keyClick(window, Qt.Key.Key_F3)
+    staff = window.current_screen()
+    assert isinstance(staff, StaffScreen)
+    opened: list[str] = []
+    staff.run_dialog = lambda dialog: opened.append(type(dialog).__name__) or 0  # type: ignore[method-assign]
+    qtbot.keyClick(window.focusWidget() or window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    assert opened == ["NewUserDialog"]

@@ -103,18 +103,30 @@ def test_ctrl_enter_on_a_donation_opens_its_trace(qtbot, services, manager, feed
 
 
 def test_the_donor_statement_button_writes_the_letter(qtbot, services, manager, feedback, donated,  # type: ignore[no-untyped-def]
-                                                      tmp_path: Path) -> None:
+                                                      tmp_path: Path, monkeypatch) -> None:
+    import charity_pos.printing.donor_letter as letter
+    from PySide6.QtCore import QThread
+    from PySide6.QtWidgets import QApplication
+
+    real, threads = letter.render_donor_letter, []
+    monkeypatch.setattr(letter, "render_donor_letter",
+                        lambda doc, path: (threads.append(QThread.currentThread()), real(doc, path))[1])
     screen = DonationsScreen(services, manager, feedback, FakeApproval(None))
     qtbot.addWidget(screen)
     screen.table.selectRow(0)
     asked: list[int] = []
     screen.ask_year = lambda default: asked.append(default) or default  # type: ignore[method-assign]
     screen.output.choose_file = lambda parent, name: tmp_path / name  # type: ignore[method-assign]
-    saved = screen.donor_statement()
-    assert saved is not None and feedback.errors == []
+    assert screen.donor_statement()
+    assert not screen.donor_statement(), "a second press while it runs does nothing"
+    qtbot.waitUntil(lambda: not screen.background.busy() and bool(list(tmp_path.glob("*.pdf"))), timeout=20_000)
+    assert feedback.errors == []
+    saved = next(tmp_path.glob("*.pdf"))
+    assert str(saved) in screen.notice.text()
     text = pypdf.PdfReader(saved).pages[0].extract_text()
     assert f"尊敬的{DONOR}" in text and "已义卖 2 件" in text
     assert str(asked[0]) in saved.name
+    assert len(threads) == 1 and threads[0] is not QApplication.instance().thread(), "written off the UI thread"
 
 
 def test_no_statement_for_a_year_without_donations_nor_for_an_anonymous_donor(  # type: ignore[no-untyped-def]
@@ -124,13 +136,38 @@ def test_no_statement_for_a_year_without_donations_nor_for_an_anonymous_donor(  
     screen.table.selectRow(0)
     screen.ask_year = lambda default: 2001  # type: ignore[method-assign]
     screen.output.choose_file = lambda parent, name: tmp_path / name  # type: ignore[method-assign]
-    assert screen.donor_statement() is None
+    with qtbot.waitSignal(screen.background.failed, timeout=20_000):
+        assert screen.donor_statement()
     assert feedback.errors and "2001" in feedback.errors[-1]
     sweater = services.catalog.search("羊毛衫")[0]
     services.intake.receive(manager, IntakeDraft(None, (IntakeLine(sweater.id, 1, unit_value_fen=3000),)))
     screen.refresh()
     screen.table.selectRow(0)
     assert not screen.statement_button.isEnabled()
-    assert screen.donor_statement() is None
+    assert not screen.donor_statement()
     assert "匿名" in feedback.errors[-1]
     assert list(tmp_path.glob("*.pdf")) == []
+
+
+def test_cancelling_while_the_year_is_gathered_asks_for_no_file(qtbot, services, manager, feedback, donated,  # type: ignore[no-untyped-def]
+                                                                tmp_path: Path, monkeypatch) -> None:
+    import threading
+
+    from PySide6.QtWidgets import QPushButton
+
+    release = threading.Event()
+    real = type(services.trace).donor_statement
+    monkeypatch.setattr(type(services.trace), "donor_statement",
+                        lambda self, *args: (release.wait(10), real(self, *args))[1])
+    screen = DonationsScreen(services, manager, feedback, FakeApproval(None))
+    qtbot.addWidget(screen)
+    screen.table.selectRow(0)
+    screen.ask_year = lambda default: default  # type: ignore[method-assign]
+    asked: list[str] = []
+    screen.output.choose_file = lambda parent, name: asked.append(name) or tmp_path / name  # type: ignore[method-assign]
+    assert screen.donor_statement()
+    cancel = screen.background.dialog.findChildren(QPushButton)[0]  # type: ignore[union-attr]
+    with qtbot.waitSignal(screen.background.cancelled, timeout=20_000):
+        cancel.click()
+        release.set()
+    assert asked == [] and list(tmp_path.glob("*.pdf")) == [] and feedback.errors == []

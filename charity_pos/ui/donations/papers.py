@@ -7,6 +7,9 @@ cancelling a dialog uses none either."""
 
 from __future__ import annotations
 
+import shutil
+import tempfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import Protocol
 
@@ -20,9 +23,11 @@ from charity_pos.services.base import Actor
 from charity_pos.services.receipts import ReceiptResult
 from charity_pos.services.registry import Services
 from charity_pos.ui.approval import AskApproval, with_approval
+from charity_pos.ui.background import Background
 from charity_pos.ui.donations.dialogs import LabelsDialog
 from charity_pos.ui.feedback import Feedback
-from charity_pos.ui.printing import PdfOutput, busy
+from charity_pos.ui.printing import PdfOutput, busy, paint_pdf, set_paper
+from charity_pos.ui.session import unguarded
 
 MM = 72 / 25.4
 #: Paper of each label template, in points, offered in the print dialog.
@@ -48,6 +53,8 @@ class Papers(QObject):
     def __init__(self, host: PaperHost, widget: QWidget) -> None:
         super().__init__(widget)
         self.host = host
+        #: the label sheets, made off the UI thread
+        self.background = Background(widget, lambda error: host.feedback.error(widget, error))
         self.widget = widget
 
     def receipt(self, donation_number: str, *, to_file: bool, reissue: bool = False) -> ReceiptResult | None:
@@ -80,28 +87,68 @@ class Papers(QObject):
         self.changed.emit(done[0].changes)
         return done[0]
 
-    def labels(self, donation_number: str, units: int, lines: int) -> Path | bool | None:
-        """Ask which labels, then print or save them. None if not done."""
-        host, widget = self.host, self.widget
+    def labels(self, donation_number: str, units: int, lines: int,
+               done: Callable[[Path | bool], object] | None = None) -> bool:
+        """Ask which labels and where (a file, or a printer), then make the
+        sheet off the UI thread (``background``) and save or print it;
+        ``done`` with the file (or True: printed) when finished. False when
+        nothing started (cancelled, or labels already being made)."""
+        host, widget, output = self.host, self.widget, self.host.output
+        if self.background.busy():
+            return False
         dialog = LabelsDialog(donation_number, units, lines, widget)
         if host.run_dialog(dialog) != QDialog.DialogCode.Accepted:
-            return None
+            return False
         template, per_unit = dialog.choice()
-        try:
-            labels = host.services.labels.for_donation(donation_number, per_unit=per_unit)
-        except PosError as exc:
-            host.feedback.error(widget, exc)
-            return None
+        service, ended = unguarded(host.services.labels)
 
-        def make(path: Path) -> bool:
+        def render(path: Path) -> None:
             from charity_pos.printing.labels import render_labels
 
-            with busy():
-                render_labels(labels, template, path)
-            return True
+            render_labels(service.for_donation(donation_number, per_unit=per_unit), template, path)
 
-        name = self.tr("labels-{number}.pdf").format(number=donation_number)
-        return self._produce(make, name, dialog.to_file, PAPER.get(template))
+        label = self.tr("Making the labels of {number}…").format(number=donation_number)
+        finished = done or (lambda _result: None)
+        if dialog.to_file:
+            chosen = output.choose_file(widget, self.tr("labels-{number}.pdf").format(number=donation_number))
+            if chosen is None:
+                return False
+            if chosen.suffix.lower() != ".pdf":
+                chosen = chosen.with_name(chosen.name + ".pdf")
+            output.last_folder = chosen.parent
+            protect = output.protect()
+
+            def save(_report: object, _cancelled: object) -> Path:
+                with files.writing(chosen, protect, force=True, ours=files.is_our_pdf) as pending:
+                    render(pending.partial)
+                return chosen
+
+            return self.background.run(label, save, finished, ended=ended)
+        printer = output.new_printer()
+        if template in PAPER:
+            set_paper(printer, *PAPER[template])
+        if not output.choose_printer(widget, printer):
+            return False
+        folder = Path(tempfile.mkdtemp(prefix="charity-pos-"))
+
+        def make(_report: object, _cancelled: object) -> Path:
+            try:
+                render(folder / "labels.pdf")
+            except BaseException:
+                shutil.rmtree(folder, ignore_errors=True)
+                raise
+            return folder / "labels.pdf"
+
+        def paper(pdf: Path) -> None:  # Qt prints on the UI thread
+            try:
+                with busy():
+                    printed = paint_pdf(printer, pdf) > 0
+            finally:
+                shutil.rmtree(folder, ignore_errors=True)
+            if printed:
+                finished(True)
+
+        return self.background.run(label, make, paper, ended=ended)
 
     def _produce(self, make, name: str, to_file: bool,  # type: ignore[no-untyped-def]
                  paper_pt: tuple[float, float] | None) -> Path | bool | None:

@@ -9,11 +9,13 @@ from pathlib import Path
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QInputDialog, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from charity_pos.errors import PosError
+from charity_pos import files
 from charity_pos.services.base import Actor, Entity, Role, local_date
+from charity_pos.services.donors import name_matches
 from charity_pos.services.receipts import ReceiptResult
 from charity_pos.services.registry import Services
 from charity_pos.ui.approval import AskApproval, with_approval
+from charity_pos.ui.background import Background
 from charity_pos.ui.donations.dialogs import VoidDialog
 from charity_pos.ui.donations.model import DonationTableModel
 from charity_pos.ui.donations.papers import Papers
@@ -21,6 +23,7 @@ from charity_pos.ui.feedback import Feedback
 from charity_pos.ui.printing import store_output
 from charity_pos.ui.flow import FlowLayout
 from charity_pos.ui.screen import ListScreen
+from charity_pos.ui.session import unguarded
 
 LIMIT = 500
 
@@ -36,15 +39,17 @@ class DonationsScreen(ListScreen):
                  parent: QWidget | None = None) -> None:
         super().__init__(services, actor, feedback, ask, parent)
         self.output = store_output(self, services)
+        self.background = Background(self, lambda error: self.feedback.error(self, error))
         self.papers = Papers(self, self)
         self.papers.changed.connect(self.changed)
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading())
 
         self.make_list(DonationTableModel(self), DonationTableModel.DONOR,
-                       self.tr("Find by donation number or donor (Ctrl+F)"))
+                       self.tr("Find by donation number, donor or donor's pinyin (Ctrl+F)"))
         self.count_label = QLabel("")
         self.count_label.setObjectName("hint")
+        self.search.returnPressed.connect(self.search_entered)
         search_row = QHBoxLayout()
         search_row.addWidget(self.search, 1)
         search_row.addWidget(self.count_label)
@@ -104,15 +109,26 @@ class DonationsScreen(ListScreen):
     def refresh(self) -> None:
         selected = self.selected()
         rows = self.services.intake.donations(limit=LIMIT)
-        needle = self.search.text().strip().casefold()
+        text = self.search.text()
+        needle = "".join(text.split()).casefold()
         if needle:
-            rows = [r for r in rows if needle in r.number.casefold() or needle in self.model.donor_name(r).casefold()
-                    or needle in (r.receipt_number or "").casefold()]
+            rows = [r for r in rows if needle in r.number.casefold() or needle in (r.receipt_number or "").casefold()
+                    or needle in self.model.donor_name(r).casefold() or name_matches(r.donor_name, text)]
         self.model.set_rows(rows)
         self.count_label.setText(self.tr("%n donation(s) shown", "", len(rows)))
-        if selected is not None:
+        if needle and len(rows) == 1:
+            self.table.selectRow(0)  # the one hit: Enter, Ctrl+P or Ctrl+D act on it at once
+        elif selected is not None:
             self.select(selected.number)
         self._update_buttons()
+
+    def search_entered(self) -> None:
+        """Enter in the search field: to the list, on the hit selected (or the first row)."""
+        if not self.model.rowCount():
+            return
+        if self.selected() is None:
+            self.table.selectRow(0)
+        self.table.setFocus()
 
     def _update_buttons(self) -> None:
         donation = self.selected()
@@ -176,9 +192,9 @@ class DonationsScreen(ListScreen):
         donation = self.selected()
         if donation is None or donation.lines == 0:
             return
-        done = self.papers.labels(donation.number, donation.units, donation.lines)
-        if done:
-            self.notice.setText(self.tr("Labels for {number} done.").format(number=donation.number))
+        number = donation.number
+        self.papers.labels(number, donation.units, donation.lines,
+                           lambda _done: self.notice.setText(self.tr("Labels for {number} done.").format(number=number)))
 
     # --- where it went ------------------------------------------------------
     def trace_selected(self) -> None:
@@ -192,37 +208,45 @@ class DonationsScreen(ListScreen):
                                        default, 2000, 2100)
         return year if ok else None
 
-    def donor_statement(self) -> Path | None:
-        """The donor's statement for a year (捐赠反馈函), saved as a PDF where the user says."""
+    def donor_statement(self) -> bool:
+        """The donor's statement for a year (捐赠反馈函), saved as a PDF where the
+        user says. Gathering the year and writing the PDF run off the UI
+        thread (``background``); False when nothing started."""
         donation = self.selected()
-        if donation is None:
-            return None
+        if donation is None or self.background.busy():
+            return False
         if donation.donor_id is None or donation.donor_kind == "anonymous":
             from charity_pos.errors import DonorAnonymous
 
             self.feedback.error(self, DonorAnonymous(donor=""))
-            return None
+            return False
         year = self.ask_year(local_date(donation.received_at).year)
         if year is None:
-            return None
-        try:
-            doc = self.services.trace.donor_statement(self.actor, donation.donor_id, year)
-        except PosError as exc:
-            self.feedback.error(self, exc)
-            return None
+            return False
+        trace, ended = unguarded(self.services.trace)
+        actor, donor_id = self.actor, donation.donor_id
+        return self.background.run(
+            self.tr("Gathering what the donor gave in {year}…").format(year=year),
+            lambda _report, _cancelled: trace.donor_statement(actor, donor_id, year),
+            lambda doc: self._save_statement(doc, year), ended=ended, cancellable=True)
 
-        def make(path: Path) -> bool:
+    def _save_statement(self, doc: object, year: int) -> None:
+        chosen = self.output.choose_file(self, self.tr("donor-statement-{year}.pdf").format(year=year))
+        if chosen is None:
+            return
+        if chosen.suffix.lower() != ".pdf":
+            chosen = chosen.with_name(chosen.name + ".pdf")
+        self.output.last_folder = chosen.parent
+        protect = self.output.protect()
+
+        def write(_report: object, _cancelled: object) -> Path:
             from charity_pos.printing.donor_letter import render_donor_letter
 
-            render_donor_letter(doc, path)
-            return True
+            with files.writing(chosen, protect, force=True, ours=files.is_our_pdf) as pending:
+                render_donor_letter(doc, pending.partial)  # type: ignore[arg-type]
+            return chosen
 
-        name = self.tr("donor-statement-{year}.pdf").format(year=year)
-        try:
-            saved = self.output.save_pdf_as(self, make, name)
-        except Exception as exc:  # noqa: BLE001 - shown in the user's words; unexpected ones logged by Feedback
-            self.feedback.error(self, exc)
-            return None
-        if saved is not None:
-            self.notice.setText(self.tr("Donor statement for {year} saved to {path}.").format(year=year, path=saved))
-        return saved
+        def saved(path: Path) -> None:
+            self.notice.setText(self.tr("Donor statement for {year} saved to {path}.").format(year=year, path=path))
+
+        self.background.run(self.tr("Writing {name}…").format(name=chosen.name), write, saved)

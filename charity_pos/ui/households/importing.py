@@ -18,6 +18,8 @@ from charity_pos.services import household_import
 from charity_pos.services.base import Actor, Changes
 from charity_pos.services.household_import import BadRow, ImportPreview
 from charity_pos.services.registry import Services
+from charity_pos.ui.background import Background
+from charity_pos.ui.session import unguarded
 from charity_pos.ui.table_model import RowsModel, make_table_view
 
 log = logging.getLogger("charity_pos.households")
@@ -112,20 +114,34 @@ class ImportPreviewDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self.import_button.setFocus()
+        #: the import, run off the UI thread; a refusal is said in ``problem``
+        self.background = Background(self, self._refused)
 
     def accept(self) -> None:
         """The reject file is written next to its final name first, so a
         path that cannot take it stops the import before it starts; it
         takes its name once the good rows are in (``import_with_rejects``).
         Should only that last step fail, the dialog closes all the same and
-        ``rejects_error`` says how many households went in."""
-        try:
-            done = household_import.import_with_rejects(
-                self.preview, self.path, lambda good: self.services.households.import_households(self.actor, good),
-                files.store_files(self.services.db.path, self.services.store().id))
-        except PosError as exc:
-            self.problem.setText(describe(exc))
+        ``rejects_error`` says how many households went in. The import runs
+        off the UI thread (``background``); the dialog closes when it is done."""
+        if self.background.busy():
             return
+        households, ended = unguarded(self.services.households)
+        actor, preview, path = self.actor, self.preview, self.path
+        protect = files.store_files(self.services.db.path, self.services.store().id)
+        self.problem.setText("")
+        self.import_button.setEnabled(False)
+        self.background.run(
+            self.tr("Importing the good rows…"),
+            lambda _report, _cancelled: household_import.import_with_rejects(
+                preview, path, lambda good: households.import_households(actor, good), protect),
+            self._imported, ended=ended)
+
+    def _refused(self, error: BaseException) -> None:
+        self.problem.setText(describe(error))
+        self.import_button.setEnabled(True)
+
+    def _imported(self, done: household_import.ImportOutcome) -> None:  # type: ignore[type-arg]
         self.changes, self.written, self.rejects_error = done.saved, done.rejects, done.rejects_error
         if done.rejects_error is not None:
             log.warning("household import: the reject file was not put in place")

@@ -8,9 +8,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QApplication,
     QComboBox,
     QDialog,
     QFileDialog,
@@ -28,6 +26,7 @@ from charity_pos.services.base import Actor, Changes, Entity, Role, local_date
 from charity_pos.services.households import HouseholdRow
 from charity_pos.services.registry import Services
 from charity_pos.ui.approval import AskApproval
+from charity_pos.ui.background import Background
 from charity_pos.ui.feedback import Feedback
 from charity_pos.ui.households.dialogs import NewHouseholdDialog, RevealDialog, SuspendDialog
 from charity_pos.ui.households.history import HandoutsDialog
@@ -36,6 +35,7 @@ from charity_pos.ui.households.model import HouseholdLine, HouseholdTableModel, 
 from charity_pos.ui.households.rules import QuotaRulesDialog
 from charity_pos.ui.flow import FlowLayout
 from charity_pos.ui.screen import ListScreen
+from charity_pos.ui.session import unguarded
 
 SEARCH_DELAY_MS = 200
 
@@ -95,6 +95,8 @@ class HouseholdsScreen(ListScreen):
             (self.import_button, "Ctrl+O", self.import_spreadsheet), (self.rules_button, "Ctrl+R", self.open_rules),
         ])
         self.table.doubleClicked.connect(lambda _i: self.show_handouts())
+        #: the spreadsheet read and checked off the UI thread
+        self.background = Background(self, lambda error: self.feedback.error(self, error))
         self.refresh()
 
     def title(self) -> str:
@@ -209,21 +211,20 @@ class HouseholdsScreen(ListScreen):
         dialog.saved.connect(self.changed.emit)
         self.run_dialog(dialog)
 
-    def import_spreadsheet(self) -> None:
+    def import_spreadsheet(self) -> bool:
+        """Choose the sub-district's list; it is read and checked off the UI
+        thread (``background``), then previewed. False: nothing started."""
+        if self.background.busy():
+            return False
         path = self.choose_file()
         if path is None:
-            return
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            result = household_import.preview(self.services, path, describe)
-        except PosError as exc:
-            QApplication.restoreOverrideCursor()
-            self.feedback.error(self, exc)
-            return
-        except BaseException:
-            QApplication.restoreOverrideCursor()
-            raise
-        QApplication.restoreOverrideCursor()
+            return False
+        households, ended = unguarded(self.services.households)
+        return self.background.run(self.tr("Reading {file}…").format(file=path.name),
+                                   lambda _report, _cancelled: household_import.preview(households, path, describe),
+                                   lambda result: self._preview(path, result), ended=ended, cancellable=True)
+
+    def _preview(self, path: Path, result: household_import.ImportPreview) -> None:
         dialog = ImportPreviewDialog(self.services, self.actor, path, result, self)
         if self.run_dialog(dialog) != QDialog.DialogCode.Accepted:
             return

@@ -19,12 +19,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from charity_pos.domain import pinyin
 from charity_pos.domain.identity import validate_credit_code
 from charity_pos.errors import PosError
 from charity_pos.i18n import describe
 from charity_pos.services.base import Actor, Changes
-from charity_pos.services.donors import DonorDraft, DonorKind, DonorRow
+from charity_pos.services.donors import DonorDraft, DonorKind, DonorRow, name_matches
 from charity_pos.services.registry import Services
 from charity_pos.ui.feedback import Feedback
 
@@ -49,7 +48,7 @@ class DonorField(QLineEdit):
         super().__init__(parent)
         self.setObjectName("donorField")
         self.setClearButtonEnabled(True)
-        self._donors: list[tuple[tuple[str, ...], DonorRow]] = []  # (what is searched, donor)
+        self._donors: list[tuple[str, DonorRow]] = []  # (what is searched, donor)
         self.matches = QListWidget()
         self.matches.setObjectName("matches")
         self.matches.setVisible(False)
@@ -59,19 +58,16 @@ class DonorField(QLineEdit):
         self.matches.installEventFilter(self)
 
     def set_donors(self, donors: list[DonorRow]) -> None:
-        self._donors = []
-        for donor in donors:
-            if donor.kind != DonorKind.ANONYMOUS:
-                keys = ("".join(donor_text(donor).split()).casefold(), pinyin.initials(donor.name),
-                        pinyin.full(donor.name))
-                self._donors.append((keys, donor))
+        self._donors = [("".join(donor_text(donor).split()).casefold(), donor)
+                        for donor in donors if donor.kind != DonorKind.ANONYMOUS]
 
     def find(self, text: str) -> list[DonorRow]:
-        """Registered donors whose name, pinyin or credit code contains ``text``."""
+        """Registered donors whose name or pinyin answers ``text`` (the
+        services' ``name_matches``) or whose credit code contains it."""
         needle = "".join(text.split()).casefold()
         if not needle:
             return []
-        return [donor for keys, donor in self._donors if any(needle in key for key in keys)]
+        return [donor for key, donor in self._donors if needle in key or name_matches(donor.name, text)]
 
     def _offer(self, text: str) -> None:
         self.matches.clear()

@@ -4,12 +4,13 @@ without it), Del removes the line, Esc goes back to scanning."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, QSize, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
     QApplication,
     QComboBox,
+    QLineEdit,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QTableView,
@@ -21,6 +22,46 @@ from charity_pos.ui.intake.model import LinesModel
 Index = QModelIndex | QPersistentModelIndex
 
 
+#: The object name of every cell editor: theme.py gives it its border and colours.
+EDITOR_NAME = "cellEditor"
+
+
+class TextDelegate(QStyledItemDelegate):
+    """A plain text field for quantity, value and date, filling its cell
+    exactly: dark text on white inside a green border at the row's height
+    (a spin box's arrows left no room for the digits in a narrow column).
+    The model checks what was typed and says what is wrong."""
+
+    #: The widest text each column is sized for, so the editor has room.
+    WIDEST = {LinesModel.QUANTITY: "99999", LinesModel.UNIT_VALUE: "¥9,999.00", LinesModel.EXPIRY: "2026-09-30"}
+
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
+        editor = QLineEdit(parent)
+        editor.setObjectName(EDITOR_NAME)
+        editor.setFont(option.font)
+        if index.column() != LinesModel.EXPIRY:
+            editor.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return editor
+
+    def setEditorData(self, editor: QWidget, index: Index) -> None:
+        if isinstance(editor, QLineEdit):
+            value = index.data(Qt.ItemDataRole.EditRole)
+            editor.setText("" if value is None else str(value))
+            editor.selectAll()
+
+    def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: Index) -> None:
+        if isinstance(editor, QLineEdit):
+            model.setData(index, editor.text(), Qt.ItemDataRole.EditRole)
+
+    def updateEditorGeometry(self, editor: QWidget, option: QStyleOptionViewItem, index: Index) -> None:
+        editor.setGeometry(option.rect)
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
+        hint = super().sizeHint(option, index)
+        widest = self.WIDEST.get(index.column(), "")
+        return hint.expandedTo(QSize(option.fontMetrics.horizontalAdvance(widest) + 16, hint.height()))
+
+
 class ChoiceDelegate(QStyledItemDelegate):
     """A list to choose from, for the condition and valuation columns. It
     opens at once; arrows and Enter (or a click) choose. The numbers shown
@@ -28,6 +69,7 @@ class ChoiceDelegate(QStyledItemDelegate):
 
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
         combo = QComboBox(parent)
+        combo.setObjectName(EDITOR_NAME)
         model = index.model()
         for number, (label, value) in enumerate(model.choices(index.column()) if isinstance(model, LinesModel)
                                                 else [], start=1):
@@ -39,6 +81,9 @@ class ChoiceDelegate(QStyledItemDelegate):
     def _chosen(self, combo: QComboBox) -> None:
         self.commitData.emit(combo)
         self.closeEditor.emit(combo, QAbstractItemDelegate.EndEditHint.NoHint)
+
+    def updateEditorGeometry(self, editor: QWidget, option: QStyleOptionViewItem, index: Index) -> None:
+        editor.setGeometry(option.rect)
 
     def setEditorData(self, editor: QWidget, index: Index) -> None:
         if isinstance(editor, QComboBox):
@@ -67,6 +112,9 @@ class LinesTable(QTableView):
         self.setAlternatingRowColors(True)
         self.verticalHeader().setVisible(True)
         self._choices = ChoiceDelegate(self)
+        self._text = TextDelegate(self)
+        for column in TextDelegate.WIDEST:
+            self.setItemDelegateForColumn(column, self._text)
         self.setItemDelegateForColumn(LinesModel.CONDITION, self._choices)
         self.setItemDelegateForColumn(LinesModel.VALUATION, self._choices)
 

@@ -37,6 +37,7 @@ from charity_pos.reports.words import SOURCES, goods_category
 from charity_pos.services.base import Actor, Entity, Role, local_date
 from charity_pos.services.registry import Services
 from charity_pos.ui.approval import AskApproval
+from charity_pos.ui.background import Background
 from charity_pos.ui.feedback import Feedback
 from charity_pos.ui.export_path import ask_export_path
 from charity_pos.ui.flow import flow_widget
@@ -78,9 +79,8 @@ class ReportsScreen(Screen):
         self.loader.loaded.connect(self._shown)
         self.loader.failed.connect(self._failed)
         self.loader.busy_changed.connect(self._busy)
-        self.exporter = Loader(self)
-        self.exporter.loaded.connect(self._exported)
-        self.exporter.failed.connect(self._export_failed)
+        self.exporter = Background(self, lambda error: self.feedback.error(self, error))
+        self.exporter.failed.connect(lambda _error: self.notice.setText(""))
 
         self.setStyleSheet("QListWidget#reportKinds::item { padding: 8px 6px; }")
         layout = QVBoxLayout(self)
@@ -380,7 +380,7 @@ class ReportsScreen(Screen):
             return
         writer = self.writer
 
-        def work() -> Path:
+        def work(_report: object, _cancelled: object) -> Path:
             try:
                 writer(report, path)
             except OSError as exc:  # the file system's refusal, in the app's words
@@ -388,15 +388,10 @@ class ReportsScreen(Screen):
             return path
 
         self.notice.setText(self.tr("Writing {name}…").format(name=path.name))
-        self.exporter.load(work)
+        self.exporter.run(self.tr("Writing {name}…").format(name=path.name), work, self._exported)
 
     def _exported(self, path: Path) -> None:
         self.notice.setText(self.tr("Saved {path}.").format(path=str(path)))
-
-    def _export_failed(self, error: object) -> None:
-        self.notice.setText("")
-        if isinstance(error, BaseException):
-            self.feedback.error(self, error)
 
     # --- donated cash -----------------------------------------------------
     def record_fund_use(self) -> None:

@@ -2,11 +2,16 @@
 number), say how many of each line come back (never more than were sold
 less what came back before), why, and a manager approves. The money goes
 back by the sale's own methods, the goods into the lots they left; the
-return slip (退货单) prints."""
+return slip (退货单) prints.
+
+Keyboard first: the quantity of each line still open is the only stop of
+that line; Enter or Tab goes to the next line's, then to the reason; Alt+R
+goes to the reason and F12 takes back from anywhere."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -84,6 +89,7 @@ class ReturnDialog(QDialog):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.table.setTabKeyNavigation(False)  # Tab goes from one quantity to the next, not cell by cell
         self.table.verticalHeader().setVisible(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
@@ -94,7 +100,10 @@ class ReturnDialog(QDialog):
         self.reason = QLineEdit()
         self.reason.setMaxLength(200)
         self.reason.setPlaceholderText(self.tr("e.g. wrong size, faulty"))
-        form.addRow(self.tr("Reason"), self.reason)
+        form.addRow(self.tr("Reason (Alt+R)"), self.reason)
+        QShortcut(QKeySequence("Alt+R"), page, activated=self.to_reason)
+        self.number.installEventFilter(self)
+        self.reason.installEventFilter(self)
         layout.addLayout(form)
         totals = QHBoxLayout()
         how = QLabel(self.tr("Money goes back the way it was paid."))
@@ -161,17 +170,51 @@ class ReturnDialog(QDialog):
             spin.setEnabled(left > 0)
             spin.setAlignment(Qt.AlignmentFlag.AlignRight)
             spin.valueChanged.connect(self.update_refund)
+            spin.installEventFilter(self)
             self.table.setCellWidget(row, self.BACK, spin)
             self.table.setItem(row, self.REFUND, QTableWidgetItem(""))
             self.spins.append((line, spin))
         self.update_refund()
-        open_lines = [spin for _line, spin in self.spins if spin.isEnabled()]
+        open_lines = self.open_spins()
         if open_lines:
-            open_lines[0].setFocus()
-            open_lines[0].selectAll()
+            self._stop_at(open_lines[0])
         else:
             self.show_error(self.tr("Everything of sale {number} has come back already.").format(number=view.number))
         return view
+
+    def open_spins(self) -> list[QSpinBox]:
+        """The quantity of each line that can still come back, in order."""
+        return [spin for _line, spin in self.spins if spin.isEnabled()]
+
+    def _stop_at(self, widget: QWidget) -> None:
+        widget.setFocus(Qt.FocusReason.TabFocusReason)
+        if isinstance(widget, (QSpinBox, QLineEdit)):
+            widget.selectAll()  # the digit typed replaces what is there
+
+    def to_reason(self) -> None:
+        self._stop_at(self.reason)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """The stops, in order: the sale number, each open line's quantity,
+        the reason. Tab goes forward and Shift+Tab back along them; Enter on
+        a quantity goes forward too."""
+        if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent):
+            return super().eventFilter(watched, event)
+        stops: list[QWidget] = [self.number, *self.open_spins(), self.reason]
+        if watched not in stops:
+            return super().eventFilter(watched, event)
+        at = stops.index(watched)  # type: ignore[arg-type]
+        key, shift = event.key(), bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
+        if key == Qt.Key.Key_Backtab or (key == Qt.Key.Key_Tab and shift):
+            self._stop_at(stops[at - 1] if at else stops[-1])
+            return True
+        forward = key == Qt.Key.Key_Tab or (key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and isinstance(watched, QSpinBox))
+        if forward:
+            if isinstance(watched, QSpinBox):
+                watched.interpretText()
+            self._stop_at(stops[(at + 1) % len(stops)])
+            return True
+        return super().eventFilter(watched, event)
 
     def quantities(self) -> dict:  # type: ignore[type-arg]
         return {line.id: spin.value() for line, spin in self.spins if spin.value()}

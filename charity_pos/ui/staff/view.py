@@ -1,31 +1,37 @@
 """Staff accounts for managers: add, unlock after wrong PINs, new PIN,
 switch an account off or on, make it a cashier or a manager. An account
-switched off or changed is refused at its open session's next action."""
+switched off or changed is refused at its open session's next action.
+
+Keys as on the other list screens: Ctrl+F find (↓ to the list), Ctrl+N new
+account, Ctrl+U unlock, Ctrl+P new PIN, Del (in the list) or Ctrl+T switch
+off or on, Ctrl+R cashier or manager."""
 
 from __future__ import annotations
 
 from datetime import datetime
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QPushButton,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
+from charity_pos.domain import pinyin
 from charity_pos.errors import PosError
 from charity_pos.services.accounts import UserRow
 from charity_pos.services.base import STORE_TZ, Actor, Changes, Entity, Role
 from charity_pos.services.registry import Services
 from charity_pos.ui.approval import AskApproval
 from charity_pos.ui.feedback import Feedback
+from charity_pos.ui.flow import FlowLayout
 from charity_pos.ui.screen import Screen
 from charity_pos.ui.staff.dialogs import NewPinDialog, NewUserDialog
 
@@ -42,6 +48,13 @@ class StaffScreen(Screen):
         heading = QLabel(self.title())
         heading.setObjectName("screenTitle")
         layout.addWidget(heading)
+        self.search = QLineEdit()
+        self.search.setObjectName("search")
+        self.search.setClearButtonEnabled(True)
+        self.search.setPlaceholderText(self.tr("Find by user name, name or its pinyin (Ctrl+F)"))
+        self.search.textChanged.connect(lambda _t: self.refresh())
+        self.search.returnPressed.connect(self._search_entered)
+        layout.addWidget(self.search)
         self.model = QStandardItemModel(0, 4, self)
         self.model.setHorizontalHeaderLabels([self.tr("User name"), self.tr("Full name"), self.tr("Role"),
                                               self.tr("Status")])
@@ -53,29 +66,65 @@ class StaffScreen(Screen):
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         layout.addWidget(self.table, 1)
-        row = QHBoxLayout()
-        self.add_button = QPushButton(self.tr("New account"))
-        self.unlock_button = QPushButton(self.tr("Unlock"))
-        self.pin_button = QPushButton(self.tr("New PIN"))
-        self.active_button = QPushButton(self.tr("Switch off / on"))
-        self.role_button = QPushButton(self.tr("Cashier / manager"))
+        row = FlowLayout()  # wraps to the width: the screen fits 1024x768 in any language
+        self.add_button = QPushButton(self.tr("New account (Ctrl+N)"))
+        self.unlock_button = QPushButton(self.tr("Unlock (Ctrl+U)"))
+        self.pin_button = QPushButton(self.tr("New PIN (Ctrl+P)"))
+        self.active_button = QPushButton(self.tr("Switch off / on (Del)"))
+        self.active_button.setToolTip(self.tr("Del in the list, or Ctrl+T anywhere on this screen"))
+        self.role_button = QPushButton(self.tr("Cashier / manager (Ctrl+R)"))
         for button in (self.add_button, self.unlock_button, self.pin_button, self.active_button, self.role_button):
             row.addWidget(button)
-        row.addStretch(1)
         layout.addLayout(row)
-        self.add_button.clicked.connect(self.add_user)
-        self.unlock_button.clicked.connect(self.unlock)
-        self.pin_button.clicked.connect(self.new_pin)
-        self.active_button.clicked.connect(self.toggle_active)
-        self.role_button.clicked.connect(self.toggle_role)
+        self.bind_keys([(self.add_button, "Ctrl+N", self.add_user), (self.unlock_button, "Ctrl+U", self.unlock),
+                        (self.pin_button, "Ctrl+P", self.new_pin), (self.active_button, "Ctrl+T", self.toggle_active),
+                        (self.role_button, "Ctrl+R", self.toggle_role)])
+        QShortcut(QKeySequence("Ctrl+F"), self, activated=self.focus_search)
+        QShortcut(QKeySequence(Qt.Key.Key_Delete), self.table, activated=self.toggle_active,
+                  context=Qt.ShortcutContext.WidgetShortcut)
+        for button in (self.add_button, self.unlock_button, self.pin_button, self.role_button):
+            button.setToolTip(button.text())
         self._users: list[UserRow] = []
         self.refresh()
 
     def title(self) -> str:
         return self.tr("Staff")
 
+    def shortcut_help(self) -> list[str]:
+        return [self.tr("Staff: Ctrl+F find, Ctrl+N new account, Ctrl+U unlock, Ctrl+P new PIN, "
+                        "Del or Ctrl+T switch off or on, Ctrl+R cashier or manager")]
+
+    def activate(self) -> None:
+        self.table.setFocus()
+        if self.selected() is None and self.model.rowCount():
+            self.table.selectRow(0)
+
+    def focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+    def _search_entered(self) -> None:
+        if self.model.rowCount():
+            if self.selected() is None:
+                self.table.selectRow(0)
+            self.table.setFocus()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Down and self.search.hasFocus() and self.model.rowCount():
+            self.table.setFocus()
+            self.table.selectRow(0)
+            return
+        super().keyPressEvent(event)
+
+    def _matches(self, user: UserRow, text: str) -> bool:
+        needle = "".join(text.split()).casefold()
+        return not needle or needle in user.username.casefold() or (
+            bool(user.display_name) and pinyin.rank(user.display_name, text) != pinyin.NONE)
+
     def refresh(self) -> None:
-        self._users = self.services.accounts.users()
+        chosen = self.selected()
+        text = self.search.text()
+        self._users = [u for u in self.services.accounts.users() if self._matches(u, text)]
         self.model.removeRows(0, self.model.rowCount())
         now = datetime.now(STORE_TZ)
         for user in self._users:
@@ -90,6 +139,11 @@ class StaffScreen(Screen):
                      QStandardItem(status)]
             cells[0].setData(user.username, Qt.ItemDataRole.UserRole)
             self.model.appendRow(cells)
+        names = [u.username for u in self._users]
+        if text.strip() and len(names) == 1:
+            self.table.selectRow(0)
+        elif chosen is not None and chosen.username in names:
+            self.table.selectRow(names.index(chosen.username))
 
     def selected(self) -> UserRow | None:
         rows = self.table.selectionModel().selectedRows()
@@ -126,8 +180,14 @@ class StaffScreen(Screen):
 
     def toggle_active(self) -> None:
         user = self.selected()
-        if user is not None:
-            self._do(lambda: self.services.accounts.set_active(self.actor, user.username, not user.active))
+        if user is None:
+            return
+        if user.active and not self.feedback.confirm(
+                self, self.tr("Switch off"),
+                self.tr("Switch off {user}? They can no longer log in until switched on again.")
+                .format(user=user.username)):
+            return
+        self._do(lambda: self.services.accounts.set_active(self.actor, user.username, not user.active))
 
     def toggle_role(self) -> None:
         user = self.selected()
