@@ -43,7 +43,8 @@ bench: $(STAMP) translations
 	QT_QPA_PLATFORM=offscreen $(PY) benchmarks/run.py
 
 screenshots: $(STAMP) translations
-	QT_QPA_PLATFORM=offscreen $(PY) scripts/screenshots.py docs/screenshots
+	QT_QPA_PLATFORM=offscreen $(PY) scripts/screenshots.py docs/screenshots zh_CN
+	QT_QPA_PLATFORM=offscreen $(PY) scripts/screenshots.py docs/screenshots/en en
 
 clean:
 	rm -rf $(VENV) $(QM) build *.egg-info

@@ -1,6 +1,8 @@
-"""Screenshots of every screen, from a fresh demo store, for the README.
+"""Screenshots of every screen, from a fresh demo store, for the README, at
+1024x768 (the smallest till screen the app is made for), in Chinese and in
+English (``docs/screenshots/en``).
 
-    QT_QPA_PLATFORM=offscreen .venv/bin/python scripts/screenshots.py docs/screenshots
+    QT_QPA_PLATFORM=offscreen .venv/bin/python scripts/screenshots.py docs/screenshots [zh_CN|en]
 
 Run by `make screenshots`; the pictures in docs/screenshots come from here.
 """
@@ -114,14 +116,19 @@ def counter(services: Services, manager, main_window, out: Path) -> None:  # typ
     close.close()
 
 
-def main(out: Path) -> None:
+#: The till screen the pictures are taken at.
+SIZE = (1024, 768)
+
+
+def main(out: Path, language: str = "zh_CN") -> None:
     out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as home:
         os.environ["CHARITY_POS_HOME"] = home
         db = Path(home) / "demo.sqlite3"
         build_demo(db, days=7)
         settings = config.Settings()
-        app = make_application("zh_CN", settings)
+        settings.language = language
+        app = make_application(language, settings)
         services = Services.open(db)
         shell = Shell(services, settings)
         shell.start()
@@ -130,7 +137,8 @@ def main(out: Path) -> None:
         shell.open_main(manager)
         main_window = shell.main
         assert main_window is not None
-        main_window.resize(1280, 800)
+        main_window.showNormal()  # opened maximized on the offscreen platform's own screen
+        main_window.resize(*SIZE)
         intake = next(s for s in main_window.screens if isinstance(s, IntakeScreen))
         main_window.show_screen(intake)
         donor = next(d for d in services.donors.donors() if d.kind.value == "company")
@@ -169,8 +177,11 @@ def main(out: Path) -> None:
         handout(services, main_window, out)
         households(services, manager, main_window, out)
         overview(services, manager, main_window, out)
+        bill(main_window, out)
+        customer_display(services, out)
+        training(services, manager, shell, out)
         services.close()
-        hub(db, Path(home), out)
+        hub(db, Path(home), out, language)
         app.quit()
 
 
@@ -281,7 +292,53 @@ def wait_while(busy) -> None:  # type: ignore[no-untyped-def]
         time.sleep(0.02)
 
 
-def hub(store: Path, home: Path, out: Path) -> None:
+def bill(main_window, out: Path) -> None:  # type: ignore[no-untyped-def]
+    """The managers' reconciliation of phone payments against the merchant bill."""
+    from charity_pos.ui.bill import BillScreen
+
+    screen = next(s for s in main_window.screens if isinstance(s, BillScreen))
+    main_window.show_screen(screen)
+    screen.refresh()
+    QApplication.processEvents()
+    save(main_window, out / "bill.png")
+
+
+def customer_display(services: Services, out: Path) -> None:
+    """The customer's screen with a ticket being scanned, at the till's size."""
+    from charity_pos.devices.pole_display import DisplayLine
+    from charity_pos.ui.customer_display import CustomerDisplayWindow
+
+    window = CustomerDisplayWindow(services.store().name)
+    window.resize(*SIZE)
+    window.show()
+    lines = [DisplayLine("东北大米 5kg", 2, "袋", 3290, 6580), DisplayLine("调和油", 1, "桶", 4990, 4990),
+             DisplayLine("男式羊毛衫", 1, "件", 2500, 2500)]
+    window.show_lines(sum(line.amount_fen for line in lines), lines)
+    QApplication.processEvents()
+    save(window, out / "customer-display.png")
+    window.close()
+
+
+def training(services: Services, manager, shell, out: Path) -> None:  # type: ignore[no-untyped-def]
+    """The main window of a training copy made from the demo: the red banner on every screen."""
+    from charity_pos.services import training as training_mode
+
+    copy = training_mode.start(services.ctx, manager, training_mode.Source.DEMO, fresh=True)
+    shell.feedback.confirm = lambda *_args, **_kw: True  # yes, drop the handout left on the counter
+    shell.logout()
+    shell.enter_training(copy.path)
+    trainee = shell.current.accounts.login("cashier", "1111")
+    shell.open_main(trainee)
+    assert shell.main is not None
+    shell.main.showNormal()
+    shell.main.resize(*SIZE)
+    for _ in range(3):
+        QApplication.processEvents()
+    save(shell.main, out / "training.png")
+    shell.logout()
+
+
+def hub(store: Path, home: Path, out: Path, language: str = "zh_CN") -> None:
     """The hub app with the demo store's bundle imported and a small registry."""
     from charity_pos import cli
     from charity_pos.hub.engine import open_hub
@@ -311,13 +368,13 @@ def hub(store: Path, home: Path, out: Path) -> None:
     cli.main(["hub", "households", "import", "--hub", url, str(registry)])
     from charity_pos import i18n
 
-    for translator in i18n.load("zh_CN"):  # the commands above loaded their own catalogs
+    for translator in i18n.load(language):  # the commands above loaded their own catalogs
         QApplication.instance().installTranslator(translator)  # type: ignore[union-attr]
     with open_hub(url) as db:
         add_user(db, "wangli", "王丽", "2468")
         actor = login(db, "wangli", "2468")
         window = HubWindow(db, actor, "静安区")
-        window.resize(1280, 800)
+        window.resize(*SIZE)
         window.show()
         window.import_screen.start_import(sorted(usb.glob("*.cpbundle")))
         wait_while(lambda: window.import_screen.busy())
@@ -353,4 +410,4 @@ def hub(store: Path, home: Path, out: Path) -> None:
 
 
 if __name__ == "__main__":
-    main(Path(sys.argv[1] if len(sys.argv) > 1 else "docs/screenshots"))
+    main(Path(sys.argv[1] if len(sys.argv) > 1 else "docs/screenshots"), sys.argv[2] if len(sys.argv) > 2 else "zh_CN")
