@@ -63,6 +63,22 @@ def _foot(job: Job, number: str) -> None:
     job.text(number, align="center")
 
 
+def _goods_line(job: Job, name: str, figures: str, marks: str) -> None:
+    """A line of goods: on 80 mm the name and its figures on one line, the
+    marks (source, list price, over the allowance) under them; on 58 mm the
+    name on a line of its own, then the marks and the figures."""
+    if job.cols >= 48:
+        job.pair(name, figures, min_left=12)
+        if marks:
+            job.text(marks, indent=INDENT)
+    else:
+        job.text(name)
+        if marks:
+            job.pair(marks, figures, indent=INDENT)
+        else:
+            job.text(figures, align="right")
+
+
 # --- the sales slip and the return slip -----------------------------------
 def sale_slip(doc: SlipDoc, width_mm: int = 80) -> bytes:
     job = Job(width_mm)
@@ -121,16 +137,7 @@ def _sale_line(job: Job, line: SlipLine) -> None:
     details = "  ".join(part for part in (
         f"[{line.source.strip()}]" if line.source.strip() else "",
         f"原价 {format_fen(line.list_price_fen)}" if line.list_price_fen is not None else "") if part)
-    if job.cols >= 48:
-        job.pair(line.name, figures, min_left=12)
-        if details:
-            job.text(details, indent=INDENT)
-    else:
-        job.text(line.name)
-        if details:
-            job.pair(details, figures, indent=INDENT)
-        else:
-            job.text(figures, align="right")
+    _goods_line(job, line.name, figures, details)
     adjustment = line.amount_fen - gross
     if line.discount_fen or adjustment:
         shown = adjustment if adjustment else -line.discount_fen
@@ -157,16 +164,7 @@ def handout_slip(doc: HandoutSlipDoc, width_mm: int = 80) -> bytes:
         figures = f"{line.quantity} × {format_fen(line.unit_value_fen)} = {format_fen(line.value_fen)}"
         marks = "  ".join(part for part in (f"[{line.category.strip()}]" if line.category.strip() else "",
                                             OVER_MARK if line.over else "") if part)
-        if job.cols >= 48:
-            job.pair(line.name, figures, min_left=12)
-            if marks:
-                job.text(marks, indent=INDENT)
-        else:
-            job.text(line.name)
-            if marks:
-                job.pair(marks, figures, indent=INDENT)
-            else:
-                job.text(figures, align="right")
+        _goods_line(job, line.name, figures, marks)
     if not doc.lines:
         job.text("（无）", align="center")
     job.rule()
