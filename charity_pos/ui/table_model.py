@@ -186,7 +186,8 @@ class LinesModel(RowsModel[L]):
 class FittingTable(QTableView):
     """A table whose one stretching column takes the room the others leave,
     but never so little that its heading (or its first ten characters) is
-    cut: then it keeps its contents' width and the table scrolls sideways."""
+    cut: then it keeps that width, its text elided, and the table scrolls
+    sideways if the other columns still do not fit."""
 
     READABLE = 10  # characters of the stretching column always shown
 
@@ -208,10 +209,14 @@ class FittingTable(QTableView):
         others = sum(header.sectionSize(c) for c in range(header.count())
                      if c != self.stretch and not self.isColumnHidden(c))
         room = self.viewport().width() - others
-        wanted = (QHeaderView.ResizeMode.Stretch if room >= self.readable_width(self.stretch)
-                  else QHeaderView.ResizeMode.ResizeToContents)
+        readable = self.readable_width(self.stretch)
+        wanted = (QHeaderView.ResizeMode.Stretch if room >= readable else QHeaderView.ResizeMode.Interactive)
         if header.sectionResizeMode(self.stretch) != wanted:
             header.setSectionResizeMode(self.stretch, wanted)
+        if wanted == QHeaderView.ResizeMode.Interactive and header.sectionSize(self.stretch) != readable:
+            # short of room: the heading and ten characters, the rest elided, so that the other
+            # columns (quantities, amounts) stay in view as far as the table can show them
+            header.resizeSection(self.stretch, readable)
 
 
 class WholeColumnsTable(FittingTable):
