@@ -124,7 +124,28 @@ def shortcut_help(screen_class: type[Screen], actor: Actor, screen: Screen | Cal
         return method(screen())  # type: ignore[no-any-return]
 
 
-class ListScreen(Screen):
+class SearchesList:
+    """Keys of a screen with a search field (``search``) over a list
+    (``table`` of ``model``): Ctrl+F's target selects the text, ↓ from the
+    field goes into the list on its first row."""
+
+    search: QLineEdit
+    table: QTableView
+    model: Any
+
+    def focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Down and self.search.hasFocus() and self.model.rowCount():
+            self.table.setFocus()
+            self.table.selectRow(0)
+            return
+        super().keyPressEvent(event)  # type: ignore[misc]
+
+
+class ListScreen(SearchesList, Screen):
     """A screen that lists rows under a search field: typing in it looks the
     rows up again, Ctrl+F goes to it, ↓ from it into the list, and the
     screen acts on the row selected."""
@@ -150,17 +171,6 @@ class ListScreen(Screen):
 
     def activate(self) -> None:
         self.focus_search()
-
-    def focus_search(self) -> None:
-        self.search.setFocus()
-        self.search.selectAll()
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() == Qt.Key.Key_Down and self.search.hasFocus() and self.model.rowCount():
-            self.table.setFocus()
-            self.table.selectRow(0)
-            return
-        super().keyPressEvent(event)
 
     def selected(self) -> Any:
         """The row selected; None if none is."""

@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut, QStandardItem, QStandardItemModel
+from PySide6.QtGui import QKeySequence, QShortcut, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -32,11 +32,11 @@ from charity_pos.services.registry import Services
 from charity_pos.ui.approval import AskApproval
 from charity_pos.ui.feedback import Feedback
 from charity_pos.ui.flow import FlowLayout
-from charity_pos.ui.screen import Screen
+from charity_pos.ui.screen import Screen, SearchesList
 from charity_pos.ui.staff.dialogs import NewPinDialog, NewUserDialog
 
 
-class StaffScreen(Screen):
+class StaffScreen(SearchesList, Screen):
     roles = frozenset({Role.MANAGER})
     entities = frozenset({Entity.USERS})
     shortcut = "F3"
@@ -99,22 +99,11 @@ class StaffScreen(Screen):
         if self.selected() is None and self.model.rowCount():
             self.table.selectRow(0)
 
-    def focus_search(self) -> None:
-        self.search.setFocus()
-        self.search.selectAll()
-
     def _search_entered(self) -> None:
         if self.model.rowCount():
             if self.selected() is None:
                 self.table.selectRow(0)
             self.table.setFocus()
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() == Qt.Key.Key_Down and self.search.hasFocus() and self.model.rowCount():
-            self.table.setFocus()
-            self.table.selectRow(0)
-            return
-        super().keyPressEvent(event)
 
     def _matches(self, user: UserRow, text: str) -> bool:
         needle = "".join(text.split()).casefold()
