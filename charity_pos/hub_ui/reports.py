@@ -213,8 +213,9 @@ class DistrictReportsScreen(QWidget):
         """The months typed; InvalidInput (or a sentence) when they cannot be shown."""
         months = parse_months(self.start.text(), self.end.text())
         if len(months) > MAX_MONTHS:
-            raise ValueError(self.tr("At most {most} months at a time: {start} to {end} is {count} months.").format(
-                most=MAX_MONTHS, start=months[0].label, end=months[-1].label, count=len(months)))
+            raise ValueError(self.tr("At most {most} at a time: {start} to {end} is {count}.").format(
+                most=self.tr("%n month(s)", "", MAX_MONTHS), start=months[0].label, end=months[-1].label,
+                count=self.tr("%n month(s)", "", len(months))))
         return months
 
     # --- showing ----------------------------------------------------------

@@ -74,17 +74,31 @@
     <message>
         <location filename="../../charity_pos/ui/handout/card.py" line="127"/>
         <source>Allowance {allowance}, used before {used}
-This handout {value}: {lines} lines, {units} units</source>
+This handout {value}: {lines}, {units}</source>
         <translation>本期额度 {allowance}，已领 {used}
-本次 {value}：{lines} 行，{units} 件</translation>
+本次 {value}：{lines}，{units}</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../charity_pos/ui/handout/card.py" line="130"/>
+        <source>%n line(s)</source>
+        <translation>
+            <numerusform>%n 行</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../charity_pos/ui/handout/card.py" line="131"/>
+        <source>%n unit(s)</source>
+        <translation>
+            <numerusform>%n 件</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/handout/card.py" line="136"/>
+        <location filename="../../charity_pos/ui/handout/card.py" line="137"/>
         <source>{category}: {count} more</source>
         <translation>{category} 还可领 {count} 件</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/handout/card.py" line="138"/>
+        <location filename="../../charity_pos/ui/handout/card.py" line="139"/>
         <source>{category}: {count} over the limit</source>
         <translation>{category} 超出 {count} 件</translation>
     </message>
@@ -450,10 +464,12 @@ This handout {value}: {lines} lines, {units} units</source>
         <source>Alipay</source>
         <translation>支付宝</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../charity_pos/ui/bill/view.py" line="122"/>
-        <source>{method} bill: {added} lines imported, {already} already there.</source>
-        <translation>{method}账单：导入 {added} 行，已有 {already} 行。</translation>
+        <source>{method} bill: %n line(s) imported, {already} already there.</source>
+        <translation>
+            <numerusform>{method}账单：导入 %n 行，已有 {already} 行。</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../charity_pos/ui/bill/view.py" line="138"/>
@@ -608,8 +624,29 @@ This handout {value}: {lines} lines, {units} units</source>
     </message>
     <message>
         <location filename="../../charity_pos/ui/sales/shift.py" line="140"/>
-        <source>{sales} sales {sales_total} · {returns} returns {returns_total} · {voids} voided</source>
-        <translation>销售 {sales} 笔 {sales_total} · 退货 {returns} 笔 {returns_total} · 作废 {voids} 笔</translation>
+        <source>{sales} {sales_total} · {returns} {returns_total} · {voids}</source>
+        <translation>{sales} {sales_total} · {returns} {returns_total} · {voids}</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../charity_pos/ui/sales/shift.py" line="141"/>
+        <source>%n sale(s)</source>
+        <translation>
+            <numerusform>销售 %n 笔</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../charity_pos/ui/sales/shift.py" line="142"/>
+        <source>%n return(s)</source>
+        <translation>
+            <numerusform>退货 %n 笔</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../charity_pos/ui/sales/shift.py" line="143"/>
+        <source>%n voided</source>
+        <translation>
+            <numerusform>作废 %n 笔</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../charity_pos/ui/sales/shift.py" line="149"/>
@@ -834,12 +871,6 @@ This handout {value}: {lines} lines, {units} units</source>
         <translation>钱箱应有现金</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/dashboard/view.py" line="94"/>
-        <location filename="../../charity_pos/ui/dashboard/view.py" line="95"/>
-        <source>Best before within {days} days</source>
-        <translation>{days} 天内到期</translation>
-    </message>
-    <message>
         <location filename="../../charity_pos/ui/dashboard/view.py" line="96"/>
         <source>Out of stock, sold last month</source>
         <translation>缺货（上月有销售）</translation>
@@ -849,10 +880,20 @@ This handout {value}: {lines} lines, {units} units</source>
         <source>Charts</source>
         <translation>图表</translation>
     </message>
-    <message>
+    <message numerus="yes">
+        <location filename="../../charity_pos/ui/dashboard/view.py" line="94"/>
+        <location filename="../../charity_pos/ui/dashboard/view.py" line="95"/>
+        <source>Best before within %n day(s)</source>
+        <translation>
+            <numerusform>%n 天内到期</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <location filename="../../charity_pos/ui/dashboard/view.py" line="98"/>
-        <source>Sales income and donated goods by day, last {days} days</source>
-        <translation>近 {days} 天每日销售收入与捐赠物资</translation>
+        <source>Sales income and donated goods by day, last %n day(s)</source>
+        <translation>
+            <numerusform>近 %n 天每日销售收入与捐赠物资</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../charity_pos/ui/dashboard/view.py" line="100"/>
@@ -894,10 +935,12 @@ This handout {value}: {lines} lines, {units} units</source>
         <source>This month, {start} to {end}</source>
         <translation>本月 {start} 至 {end}</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../charity_pos/ui/dashboard/view.py" line="178"/>
-        <source>{count} open shifts: {numbers}</source>
-        <translation>{count} 个班次未交班：{numbers}</translation>
+        <source>%n open shift(s): {numbers}</source>
+        <translation>
+            <numerusform>%n 个班次未交班：{numbers}</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../charity_pos/ui/dashboard/view.py" line="180"/>
@@ -919,16 +962,54 @@ This handout {value}: {lines} lines, {units} units</source>
         </translation>
     </message>
     <message numerus="yes">
+        <location filename="../../charity_pos/ui/dashboard/view.py" line="188"/>
+        <source>%n item(s)</source>
+        <translation>
+            <numerusform>%n 种</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../charity_pos/ui/dashboard/view.py" line="199"/>
+        <source>%n sale(s), {returns} refunded</source>
+        <translation>
+            <numerusform>%n 笔销售，退款 {returns}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../charity_pos/ui/dashboard/view.py" line="200"/>
+        <source>%n gift(s)</source>
+        <translation>
+            <numerusform>%n 笔</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../charity_pos/ui/dashboard/view.py" line="201"/>
+        <location filename="../../charity_pos/ui/dashboard/view.py" line="205"/>
+        <source>goods {value} · %n unit(s)</source>
+        <translation>
+            <numerusform>物资 {value} · %n 件</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../charity_pos/ui/dashboard/view.py" line="203"/>
+        <source>%n gift(s) · used {used}</source>
+        <translation>
+            <numerusform>%n 笔 · 已使用 {used}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../charity_pos/ui/dashboard/view.py" line="204"/>
+        <source>%n visit(s)</source>
+        <translation>
+            <numerusform>%n 人次</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <location filename="../../charity_pos/ui/dashboard/view.py" line="206"/>
         <source>%n household(s)</source>
         <translation>
             <numerusform>%n 户</numerusform>
         </translation>
-    </message>
-    <message>
-        <location filename="../../charity_pos/ui/dashboard/view.py" line="188"/>
-        <source>{count} goods</source>
-        <translation>{count} 种</translation>
     </message>
     <message>
         <location filename="../../charity_pos/ui/dashboard/view.py" line="191"/>
@@ -944,32 +1025,6 @@ This handout {value}: {lines} lines, {units} units</source>
         <location filename="../../charity_pos/ui/dashboard/view.py" line="193"/>
         <source>Visits</source>
         <translation>人次</translation>
-    </message>
-    <message>
-        <location filename="../../charity_pos/ui/dashboard/view.py" line="199"/>
-        <source>{sales} sales, {returns} refunded</source>
-        <translation>{sales} 笔销售，退款 {returns}</translation>
-    </message>
-    <message>
-        <location filename="../../charity_pos/ui/dashboard/view.py" line="200"/>
-        <source>{count} gifts</source>
-        <translation>{count} 笔</translation>
-    </message>
-    <message>
-        <location filename="../../charity_pos/ui/dashboard/view.py" line="201"/>
-        <location filename="../../charity_pos/ui/dashboard/view.py" line="205"/>
-        <source>goods {value} · {units} units</source>
-        <translation>物资 {value} · {units} 件</translation>
-    </message>
-    <message>
-        <location filename="../../charity_pos/ui/dashboard/view.py" line="203"/>
-        <source>{count} gifts · used {used}</source>
-        <translation>{count} 笔 · 已使用 {used}</translation>
-    </message>
-    <message>
-        <location filename="../../charity_pos/ui/dashboard/view.py" line="204"/>
-        <source>{count} visits</source>
-        <translation>{count} 人次</translation>
     </message>
 </context>
 <context>
@@ -1049,41 +1104,49 @@ This handout {value}: {lines} lines, {units} units</source>
     </message>
     <message>
         <location filename="../../charity_pos/hub_ui/reports.py" line="216"/>
-        <source>At most {most} months at a time: {start} to {end} is {count} months.</source>
-        <translation>一次最多显示 {most} 个月：{start} 至 {end} 共 {count} 个月。</translation>
+        <source>At most {most} at a time: {start} to {end} is {count}.</source>
+        <translation>一次最多显示 {most}：{start} 至 {end} 共 {count}。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../charity_pos/hub_ui/reports.py" line="217"/>
+        <location filename="../../charity_pos/hub_ui/reports.py" line="218"/>
+        <source>%n month(s)</source>
+        <translation>
+            <numerusform>%n 个月</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../charity_pos/hub_ui/reports.py" line="252"/>
+        <location filename="../../charity_pos/hub_ui/reports.py" line="253"/>
         <source>Building the report…</source>
         <translation>正在生成报表…</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/hub_ui/reports.py" line="280"/>
+        <location filename="../../charity_pos/hub_ui/reports.py" line="281"/>
         <source>{title} · {start} to {end}</source>
         <translation>{title} · {start} 至 {end}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/hub_ui/reports.py" line="300"/>
+        <location filename="../../charity_pos/hub_ui/reports.py" line="301"/>
         <source>{figure} (yuan)</source>
         <translation>{figure}（元）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/hub_ui/reports.py" line="309"/>
+        <location filename="../../charity_pos/hub_ui/reports.py" line="310"/>
         <source>{figure} by store, {month}</source>
         <translation>{month} 各门店{figure}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/hub_ui/reports.py" line="323"/>
+        <location filename="../../charity_pos/hub_ui/reports.py" line="324"/>
         <source>{figure}, the district by month</source>
         <translation>全区逐月{figure}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/hub_ui/reports.py" line="406"/>
+        <location filename="../../charity_pos/hub_ui/reports.py" line="407"/>
         <source>Writing {name}…</source>
         <translation>正在写入 {name}…</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/hub_ui/reports.py" line="415"/>
+        <location filename="../../charity_pos/hub_ui/reports.py" line="416"/>
         <source>Saved {path}.</source>
         <translation>已保存 {path}。</translation>
     </message>
@@ -3434,10 +3497,12 @@ This handout {value}: {lines} lines, {units} units</source>
         <source>Drop the handout</source>
         <translation>放弃发放</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../charity_pos/ui/handout/view.py" line="236"/>
-        <source>Drop the unfinished handout for card {card} ({lines} lines, {value})? Nothing is handed out.</source>
-        <translation>放弃救助卡 {card} 未完成的发放（{lines} 行，{value}）？不会发放任何物资。</translation>
+        <source>Drop the unfinished handout for card {card} (%n line(s), {value})? Nothing is handed out.</source>
+        <translation>
+            <numerusform>放弃救助卡 {card} 未完成的发放（%n 行，{value}）？不会发放任何物资。</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../charity_pos/ui/handout/view.py" line="245"/>
@@ -3527,10 +3592,12 @@ This handout {value}: {lines} lines, {units} units</source>
         <source>Card {card}, {name}: handouts from {start} to {end}</source>
         <translation>卡 {card}，{name}：{start} 至 {end} 的领取记录</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../charity_pos/ui/households/history.py" line="65"/>
-        <source>{count} handouts, {value} given out.</source>
-        <translation>本期领取 {count} 次，共 {value}。</translation>
+        <source>%n handout(s), {value} given out.</source>
+        <translation>
+            <numerusform>本期领取 %n 次，共 {value}。</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../charity_pos/ui/households/history.py" line="83"/>
@@ -3932,10 +3999,12 @@ This handout {value}: {lines} lines, {units} units</source>
         <source>Every row can be imported.</source>
         <translation>所有行都可以导入。</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../charity_pos/ui/households/importing.py" line="107"/>
-        <source>Import {count} good rows</source>
-        <translation>导入 {count} 行正确数据</translation>
+        <source>Import %n good row(s)</source>
+        <translation>
+            <numerusform>导入 %n 行正确数据</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../charity_pos/ui/households/importing.py" line="108"/>
@@ -6192,10 +6261,12 @@ This handout {value}: {lines} lines, {units} units</source>
         <source>Card {card}, {name}</source>
         <translation>卡 {card}，{name}</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../charity_pos/ui/households/dialogs.py" line="198"/>
-        <source>Seeing this number was written to the audit log. It closes by itself after {seconds} seconds.</source>
-        <translation>本次查看已记入审计日志。此窗口 {seconds} 秒后自动关闭。</translation>
+        <source>Seeing this number was written to the audit log. It closes by itself after %n second(s).</source>
+        <translation>
+            <numerusform>本次查看已记入审计日志。此窗口 %n 秒后自动关闭。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -6991,52 +7062,52 @@ total {total}, change {change}</source>
         <translation>员工：Ctrl+F 查找，Ctrl+N 新账号，Ctrl+U 解锁，Ctrl+P 新 PIN 码，Del 或 Ctrl+T 停用或启用，Ctrl+R 收银员或店长</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/staff/view.py" line="132"/>
+        <location filename="../../charity_pos/ui/staff/view.py" line="121"/>
         <source>Switched off</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/staff/view.py" line="134"/>
+        <location filename="../../charity_pos/ui/staff/view.py" line="123"/>
         <source>Locked until {time}</source>
         <translation>锁定至 {time}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/staff/view.py" line="136"/>
+        <location filename="../../charity_pos/ui/staff/view.py" line="125"/>
         <source>Active</source>
         <translation>在用</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/staff/view.py" line="137"/>
+        <location filename="../../charity_pos/ui/staff/view.py" line="126"/>
         <source>Manager</source>
         <translation>店长</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/staff/view.py" line="137"/>
+        <location filename="../../charity_pos/ui/staff/view.py" line="126"/>
         <source>Cashier</source>
         <translation>收银员</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/staff/view.py" line="186"/>
+        <location filename="../../charity_pos/ui/staff/view.py" line="175"/>
         <source>Switch off</source>
         <translation>停用</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/staff/view.py" line="187"/>
+        <location filename="../../charity_pos/ui/staff/view.py" line="176"/>
         <source>Switch off {user}? They can no longer log in until switched on again.</source>
         <translation>停用 {user}？停用后不能登录，直到重新启用。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/staff/view.py" line="197"/>
+        <location filename="../../charity_pos/ui/staff/view.py" line="186"/>
         <source>Make {user} a cashier? They can then approve nothing, and must log in again.</source>
         <translation>将 {user} 改为收银员？改后不能再批准任何操作，并须重新登录。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/staff/view.py" line="199"/>
+        <location filename="../../charity_pos/ui/staff/view.py" line="188"/>
         <source>Make {user} a manager? They can then approve at the counter, and must log in again.</source>
         <translation>将 {user} 改为店长？改后可在收银台批准操作，并须重新登录。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/staff/view.py" line="200"/>
+        <location filename="../../charity_pos/ui/staff/view.py" line="189"/>
         <source>Change role</source>
         <translation>更改角色</translation>
     </message>
@@ -7666,10 +7737,12 @@ total {total}, change {change}</source>
         <source>Stock count</source>
         <translation>盘点单</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../charity_pos/ui/trace/view.py" line="128"/>
-        <source>{kind} {code}: {lots} lots of {goods}</source>
-        <translation>{kind} {code}：{lots} 个批次，{goods}</translation>
+        <source>{kind} {code}: %n lot(s) of {goods}</source>
+        <translation>
+            <numerusform>{kind} {code}：%n 个批次，{goods}</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../charity_pos/ui/trace/view.py" line="132"/>

@@ -31,6 +31,7 @@ from charity_pos.ui.handout.model import HandoutModel
 from charity_pos.ui.main_window import MainWindow
 from charity_pos.ui.sales import SaleScreen
 from tests.ui.conftest import FakeApproval, show_active
+from tests.ui.test_fit import language  # noqa: F401 - a fixture
 from tests.ui.test_sale_screen import post_burst
 
 RICE = "6901234567892"  # ¥32.90, grain and oil
@@ -361,6 +362,29 @@ def test_slip_printed_on_the_slip_printer_as_a5_and_as_pdf(qtbot, screen, servic
 
 
 # --- visits ---------------------------------------------------------------------------------------------
+def test_the_drop_question_counts_its_lines_in_the_users_language(qtbot, screen, feedback, language) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+    """"1 line" and "2 lines" in English (not "1 lines"), 行 in Chinese; the allowance panel likewise."""
+    post_burst(screen.scan, "AX000001\n" + RICE + "\n")
+    qtbot.waitUntil(lambda: screen.model.rowCount() == 1)
+    feedback.answer = False
+    asked: list[str] = []
+    for barcode in ("", JACKET):
+        if barcode:
+            scan(qtbot, screen, barcode)
+        qtbot.keyClick(screen.scan, Qt.Key.Key_Escape)
+        asked.append(feedback.confirms[-1][1])
+        asked.append(screen.allowance.details.text().split("\n")[1])
+    if language == "en":
+        assert asked == ["Drop the unfinished handout for card AX000001 (1 line, ¥32.90)? Nothing is handed out.",
+                         "This handout ¥32.90: 1 line, 1 unit",
+                         "Drop the unfinished handout for card AX000001 (2 lines, ¥67.90)? Nothing is handed out.",
+                         "This handout ¥67.90: 2 lines, 2 units"]
+    else:
+        assert asked == ["放弃救助卡 AX000001 未完成的发放（1 行，¥32.90）？不会发放任何物资。", "本次 ¥32.90：1 行，1 件",
+                         "放弃救助卡 AX000001 未完成的发放（2 行，¥67.90）？不会发放任何物资。", "本次 ¥67.90：2 行，2 件"]
+    assert screen.model.rowCount() == 2, "not dropped"
+
+
 def test_esc_and_a_new_card_ask_before_dropping_scanned_goods(qtbot, screen, feedback, services) -> None:
     post_burst(screen.scan, "AX000001\n" + RICE + "\n")
     qtbot.waitUntil(lambda: screen.model.rowCount() == 1)

@@ -18,6 +18,7 @@ from charity_pos.services.sales import LineDraft, PaymentDraft, SaleDraft
 from charity_pos.ui.sales import SaleScreen
 from charity_pos.ui.sales.shift import CloseShiftDialog, OpenShiftDialog
 from tests.ui.conftest import FakeApproval, show_active
+from tests.ui.test_fit import language  # noqa: F401 - a fixture
 
 SHIFT_KEY = (Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)
 MANAGER_OK = Approval("manager", "9999", "找零时多给了顾客")
@@ -129,6 +130,25 @@ def test_close_with_the_drawer_as_expected_and_the_z_report(qtbot, sale_screen, 
     assert reports[-1].kind == "Z" and reports[-1].shift_number == number
     assert seen["name"] == f"Z报表-{number}.pdf" and saved.stat().st_size > 0
     assert sale_screen.shift_label.text() == "收银台 1 未开班。按 Ctrl+T 开班并登记备用金。"
+
+
+def test_the_takings_are_counted_in_the_users_language(qtbot, sale_screen, services, cashier, stocked, takings,  # type: ignore[no-untyped-def]
+                                                        language) -> None:  # noqa: F811
+    """"1 sale" and "2 sales" in English, 笔 in Chinese."""
+    seen: list[str] = []
+
+    def steps(dialog: CloseShiftDialog) -> None:
+        seen.append(dialog.takings.text())
+        dialog.reject()
+
+    drive(qtbot, sale_screen, steps)
+    services.sales.complete(cashier, SaleDraft(uuid.uuid4(), "1", (LineDraft(stocked["rice"].id, 1),),
+                                               (PaymentDraft("cash", 3290),)))
+    drive(qtbot, sale_screen, steps)
+    if language == "en":
+        assert seen == ["1 sale ¥98.70 · 0 returns ¥0.00 · 0 voided", "2 sales ¥131.60 · 0 returns ¥0.00 · 0 voided"]
+    else:
+        assert seen == ["销售 1 笔 ¥98.70 · 退货 0 笔 ¥0.00 · 作废 0 笔", "销售 2 笔 ¥131.60 · 退货 0 笔 ¥0.00 · 作废 0 笔"]
 
 
 def test_difference_needs_a_reason_and_a_manager(qtbot, sale_screen, services, approval, takings) -> None:

@@ -119,8 +119,8 @@ class BillScreen(Screen):
             self._refused(exc)
             return
         names = {"wechat": self.tr("WeChat Pay"), "alipay": self.tr("Alipay")}
-        self._say(self.tr("{method} bill: {added} lines imported, {already} already there.").format(
-            method=names[result.method], added=result.added, already=result.already), "notice")
+        self._say(self.tr("{method} bill: %n line(s) imported, {already} already there.", "", result.added).format(
+            method=names[result.method], already=result.already), "notice")
         if result.days:
             self.day.setDate(qdate(result.days[-1] if len(result.days) == 1 else result.days[0]))
         self.show_day(keep_message=True)

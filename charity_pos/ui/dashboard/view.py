@@ -91,12 +91,12 @@ class DashboardScreen(Screen):
         self._section_title(layout, self.tr("Cash drawer and stock alerts"))
         layout.addWidget(flow_widget(
             self._tile("drawer", self.tr("Cash drawer (expected)")),
-            self._tile("expiry_soon", self.tr("Best before within {days} days").format(days=SOON)),
-            self._tile("expiry_later", self.tr("Best before within {days} days").format(days=LATER)),
+            self._tile("expiry_soon", self.tr("Best before within %n day(s)", "", SOON)),
+            self._tile("expiry_later", self.tr("Best before within %n day(s)", "", LATER)),
             self._tile("out_of_stock", self.tr("Out of stock, sold last month")), fill=True))
         self._section_title(layout, self.tr("Charts"))
-        self.daily_chart = charts.chart_view(self.tr("Sales income and donated goods by day, last {days} days")
-                                             .format(days=DAYS))
+        self.daily_chart = charts.chart_view(self.tr("Sales income and donated goods by day, last %n day(s)", "",
+                                                     DAYS))
         self.relief_chart = charts.chart_view(self.tr("Handouts this month by household category (visits)"))
         self.stock_chart = charts.chart_view(self.tr("Stock on the shelf by origin (at sale price)"))
         layout.addWidget(flow_widget(self.daily_chart, self.relief_chart, self.stock_chart, fill=True))
@@ -175,7 +175,7 @@ class DashboardScreen(Screen):
         if drawer.shifts:
             numbers = ", ".join(n.rsplit("-", 1)[-1] for n in drawer.shifts)
             self.tiles["drawer"].set_figure(format_fen(drawer.expected_cash_fen), self.tr(
-                "{count} open shifts: {numbers}").format(count=len(drawer.shifts), numbers=numbers))
+                "%n open shift(s): {numbers}", "", len(drawer.shifts)).format(numbers=numbers))
         else:
             self.tiles["drawer"].set_figure("—", self.tr("No shift open"))
         for key, days in (("expiry_soon", SOON), ("expiry_later", LATER)):
@@ -185,7 +185,7 @@ class DashboardScreen(Screen):
                                        self.tr("%n unit(s) on the shelf", "", units), alert=bool(lots))
         missing = overview.out_of_stock
         self.tiles["out_of_stock"].set_figure(
-            self.tr("{count} goods").format(count=len(missing)),
+            self.tr("%n item(s)", "", len(missing)),
             "、".join(m.item_name for m in missing[:3]) + ("…" if len(missing) > 3 else ""), alert=bool(missing))
         words = language()
         charts.daily(self.daily_chart, overview.series, (self.tr("Sales income (yuan)"),
@@ -196,13 +196,13 @@ class DashboardScreen(Screen):
     def _period(self, prefix: str, f: Figures) -> None:
         tiles = self.tiles
         tiles[f"{prefix}_sales"].set_figure(format_fen(f.sales_income_fen), self.tr(
-            "{sales} sales, {returns} refunded").format(sales=f.sales, returns=format_fen(f.returns_fen)))
-        tiles[f"{prefix}_donations"].set_figure(self.tr("{count} gifts").format(count=f.donations), self.tr(
-            "goods {value} · {units} units").format(value=format_fen(f.goods_value_fen), units=f.goods_units))
+            "%n sale(s), {returns} refunded", "", f.sales).format(returns=format_fen(f.returns_fen)))
+        tiles[f"{prefix}_donations"].set_figure(self.tr("%n gift(s)", "", f.donations), self.tr(
+            "goods {value} · %n unit(s)", "", f.goods_units).format(value=format_fen(f.goods_value_fen)))
         tiles[f"{prefix}_cash"].set_figure(format_fen(f.cash_donations_fen), self.tr(
-            "{count} gifts · used {used}").format(count=f.cash_donations, used=format_fen(f.funds_used_fen)))
-        tiles[f"{prefix}_handouts"].set_figure(self.tr("{count} visits").format(count=f.handouts), self.tr(
-            "goods {value} · {units} units").format(value=format_fen(f.handout_value_fen), units=f.handout_units))
+            "%n gift(s) · used {used}", "", f.cash_donations).format(used=format_fen(f.funds_used_fen)))
+        tiles[f"{prefix}_handouts"].set_figure(self.tr("%n visit(s)", "", f.handouts), self.tr(
+            "goods {value} · %n unit(s)", "", f.handout_units).format(value=format_fen(f.handout_value_fen)))
         tiles[f"{prefix}_households"].set_figure(self.tr("%n household(s)", "", f.households))
 
     # --- the report behind a figure ---------------------------------------

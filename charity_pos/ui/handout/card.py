@@ -125,9 +125,10 @@ class AllowancePanel(QWidget):
             self.remaining.setText(self.tr("{amount} over").format(amount=format_fen(-left)))
         repolish(self.remaining, "saleTotal" if left >= 0 else "overTotal")
         self.details.setText(self.tr("Allowance {allowance}, used before {used}\nThis handout {value}: "
-                                     "{lines} lines, {units} units").format(
+                                     "{lines}, {units}").format(
             allowance=format_fen(standing.allowance_fen), used=format_fen(standing.used_fen),
-            value=format_fen(basket_fen), lines=lines, units=units))
+            value=format_fen(basket_fen), lines=self.tr("%n line(s)", "", lines),
+            units=self.tr("%n unit(s)", "", units)))
         words = []
         for category in sorted(standing.limits):
             name = names.get(category, category)

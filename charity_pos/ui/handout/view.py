@@ -233,8 +233,8 @@ class HandoutScreen(Screen):
         card = self.visit.card
         assert card is not None
         return self.feedback.confirm(self, self.tr("Drop the handout"), self.tr(
-            "Drop the unfinished handout for card {card} ({lines} lines, {value})? Nothing is handed out.").format(
-            card=card.card_number, lines=self.model.rowCount(), value=format_fen(basket.value_fen(self.model.lines()))))
+            "Drop the unfinished handout for card {card} (%n line(s), {value})? Nothing is handed out.", "",
+            self.model.rowCount()).format(card=card.card_number, value=format_fen(basket.value_fen(self.model.lines()))))
 
     def new_visit(self) -> bool:
         """Esc: ready for the next card."""

@@ -196,7 +196,7 @@ class RevealDialog(QDialog):
         self.number.setAlignment(Qt.AlignmentFlag.AlignCenter)
         layout.addWidget(self.number)
         hint = QLabel(self.tr("Seeing this number was written to the audit log. It closes by itself after "
-                              "{seconds} seconds.").format(seconds=REVEAL_SECONDS))
+                              "%n second(s).", "", REVEAL_SECONDS))
         hint.setObjectName("hint")
         hint.setWordWrap(True)
         layout.addWidget(hint)

@@ -62,7 +62,7 @@ class HandoutsDialog(QDialog):
         self.table = make_table_view(self.model, stretch=HandoutHistoryModel.CASHIER)
         layout.addWidget(self.table, 1)
         given = sum(row.total_value_fen for row in rows)
-        self.summary = QLabel(self.tr("{count} handouts, {value} given out.").format(count=len(rows),
+        self.summary = QLabel(self.tr("%n handout(s), {value} given out.", "", len(rows)).format(
                                                                                      value=format_fen(given)))
         self.summary.setObjectName("notice")
         layout.addWidget(self.summary)

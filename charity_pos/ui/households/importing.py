@@ -104,7 +104,7 @@ class ImportPreviewDialog(QDialog):
         self.problem.setWordWrap(True)
         layout.addWidget(self.problem)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        text = (self.tr("Import {count} good rows").format(count=len(result.good)) if result.good
+        text = (self.tr("Import %n good row(s)", "", len(result.good)) if result.good
                 else self.tr("Write the rows to correct"))
         self.import_button = QPushButton(text)
         self.import_button.setObjectName("primary")

@@ -137,10 +137,10 @@ class CloseShiftDialog(ShiftDialog):
             number=s.shift.number, till=self.till, time=opened, user=s.shift.opened_by,
             float=format_fen(s.shift.float_fen)))
         intro.setWordWrap(True)
-        takings = QLabel(self.tr("{sales} sales {sales_total} · {returns} returns {returns_total} · "
-                                 "{voids} voided").format(
-            sales=s.sales_count, sales_total=format_fen(s.sales_fen), returns=s.returns_count,
-            returns_total=format_fen(s.returns_fen), voids=s.voids_count))
+        self.takings = takings = QLabel(self.tr("{sales} {sales_total} · {returns} {returns_total} · {voids}").format(
+            sales=self.tr("%n sale(s)", "", s.sales_count), sales_total=format_fen(s.sales_fen),
+            returns=self.tr("%n return(s)", "", s.returns_count), returns_total=format_fen(s.returns_fen),
+            voids=self.tr("%n voided", "", s.voids_count)))
         takings.setObjectName("hint")
         layout.addWidget(intro)
         layout.addWidget(takings)

@@ -125,8 +125,8 @@ class TraceScreen(Screen):
             self.balance.setText("")
             return
         names = sorted({lot.item_name for lot in found.lots})
-        self.summary.setText(self.tr("{kind} {code}: {lots} lots of {goods}").format(
-            kind=self.kind_name(found.kind), code=found.document, lots=len(found.lots),
+        self.summary.setText(self.tr("{kind} {code}: %n lot(s) of {goods}", "", len(found.lots)).format(
+            kind=self.kind_name(found.kind), code=found.document,
             goods="、".join(names[:4]) + ("…" if len(names) > 4 else "")))
         if fate.balances:
             self.balance.setText(self.tr("Every unit is accounted for: received = sold + handed out + written off "
