@@ -11,6 +11,7 @@ goods category per period, also scaled by household size.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
@@ -18,6 +19,8 @@ from datetime import date
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
           "November", "December")
+_MONTH = re.compile(r"(\d{4})-(\d{2})")
+_QUARTER = re.compile(r"(\d{4})-Q([1-4])")
 
 
 @dataclass(frozen=True)
@@ -27,13 +30,21 @@ class Period:
     end: date  # the last day
 
     def label(self, language: str = "zh_CN") -> str:
-        """As people name it: 2026年12月 / 2026年第4季度 (as slips print it),
-        or in English December 2026 / Q4 2026."""
-        year, rest = self.key.split("-")
-        english = not language.startswith("zh")
-        if rest.startswith("Q"):
-            return f"Q{rest[1]} {year}" if english else f"{year}年第{rest[1]}季度"
-        return f"{MONTHS[int(rest) - 1]} {year}" if english else f"{year}年{int(rest)}月"
+        return period_label(self.key, language)
+
+
+def period_label(key: str, language: str = "zh_CN") -> str:
+    """A period key (2026-12, 2026-Q4) as people name it: 2026年12月 /
+    2026年第4季度 (as slips print it), or in English December 2026 / Q4 2026.
+    Anything else is not a period key and is given back as it is."""
+    english = not language.startswith("zh")
+    if m := _QUARTER.fullmatch(key):
+        year, quarter = m.groups()
+        return f"Q{quarter} {year}" if english else f"{year}年第{quarter}季度"
+    if (m := _MONTH.fullmatch(key)) and 1 <= int(m.group(2)) <= 12:
+        year, month = m.group(1), int(m.group(2))
+        return f"{MONTHS[month - 1]} {year}" if english else f"{year}年{month}月"
+    return key
 
 
 def period_of(day: date, period: str) -> Period:

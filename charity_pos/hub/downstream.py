@@ -160,11 +160,8 @@ def period_start(key: str) -> tuple[str, date] | None:
     return None
 
 
-def period_label(key: str, language: str = "zh_CN") -> str:
-    """A period key as people write it: 2026-03 stays; 2026-Q1 is 2026年第1季度 or Q1 2026."""
-    if m := _QUARTER.fullmatch(key):
-        return f"{m.group(1)}年第{m.group(2)}季度" if language.startswith("zh") else f"Q{m.group(2)} {m.group(1)}"
-    return key
+#: A period key as people name it (2026年3月 / March 2026, 2026年第1季度 / Q1 2026): the store's own naming.
+period_label = quota.period_label
 
 
 def _lines(rows: Iterable[dict[str, Any]]) -> bytes:

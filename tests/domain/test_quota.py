@@ -36,6 +36,7 @@ from charity_pos.domain.quota import (
     Standing,
     judge,
     parse_months,
+    period_label,
     period_of,
 )
 from charity_pos.errors import ApprovalRequired
@@ -563,3 +564,11 @@ def test_a_quarter_with_a_festival_month_keeps_its_top_up_all_quarter(services, 
     april = services.handouts.card("QQ000001")
     assert april.period.key == "2027-Q2" and april.standing.used_fen == 0
     assert april.standing.allowance_fen == 30_000  # April is a festival month of this rule too
+
+
+def test_period_keys_are_named_in_both_languages() -> None:
+    assert [period_label(k) for k in ("2026-03", "2026-12", "2026-Q1")] == ["2026年3月", "2026年12月", "2026年第1季度"]
+    assert [period_label(k, "en") for k in ("2026-03", "2026-Q4")] == ["March 2026", "Q4 2026"]
+    # not a period key: shown as it is, never a wrong month
+    assert [period_label(k, "en") for k in ("2026-13", "2026-00", "2026-Q5", "2026", "")] == [
+        "2026-13", "2026-00", "2026-Q5", "2026", ""]

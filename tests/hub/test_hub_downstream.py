@@ -362,5 +362,5 @@ def test_hub_downstream_commands(capsys: pytest.CaptureFixture[str], hub: Hub, t
     handout(hub, own.id, hashes["JA0002"], "2025-03", 3000)
     handout(hub, other.id, hashes["JA0002"], "2025-03", 2500)
     code, out, _ = run(capsys, "hub", "over-allowance", "--hub", hub.url)
-    assert code == 0 and out == ["JA0002 李* · Subsistence allowance, household of 1 · 2025-03: allowance ¥50.00, "
+    assert code == 0 and out == ["JA0002 李* · Subsistence allowance, household of 1 · March 2025: allowance ¥50.00, "
                                  "used ¥55.00 (visits: 2) at JA01 (visits: 1, ¥30.00), JA02 (visits: 1, ¥25.00)"]

@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTranslator
 
 from charity_pos import i18n
 from charity_pos.hub import registry
@@ -115,8 +115,37 @@ def test_past_the_allowance_says_when_it_cannot_judge_and_shows_words(qtbot, hub
     model = screen.model
     assert model.rowCount() == 1 and not screen.table.isHidden()
     row = [text(model, 0, c) for c in range(model.columnCount())]
-    assert row[:5] == ["JA0002", "李*", "低保", "1", "2025-03"]
+    assert row[:5] == ["JA0002", "李*", "低保", "1", "2025年3月"], "the month as people name it, not 2025-03"
     assert row[5:9] == ["¥50.00", "¥60.00", "¥10.00", "2"]
     assert "JA01" in row[9] and "JA02" in row[9]
     assert "dibao" not in "".join(row) and "李红" not in "".join(row)
     assert "1" in screen.caveats.text() and "未判断" in screen.caveats.text()
+
+
+class English(QTranslator):
+    """The hub app in English: every text its source."""
+
+    def translate(self, context, source, disambiguation=None, n=-1):  # type: ignore[no-untyped-def]
+        return source
+
+    def isEmpty(self) -> bool:  # noqa: N802
+        return False
+
+
+def test_past_the_allowance_names_months_and_quarters_in_english_too(qtbot, qapp, hub: Hub, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    registry.import_households(hub.db, write_csv(tmp_path / "list.csv", GOOD))
+    set_rules(hub, tmp_path)
+    hashes = registry_hashes(hub)
+    handout(hub, own_store(hub).id, hashes["JA0002"], "2025-03", 6000)
+    handout(hub, own_store(hub).id, hashes["JA0002"], "2025-12", 6000)
+    screen = AllowanceScreen(hub.db)
+    qtbot.addWidget(screen)
+    english = English()
+    qapp.installTranslator(english)
+    try:
+        screen.reload()
+        qtbot.waitUntil(lambda: not screen.busy(), timeout=30_000)
+        assert [text(screen.model, r, 4) for r in range(screen.model.rowCount())] == ["March 2025", "December 2025"]
+        assert text(screen.model, 0, 2) == "Subsistence allowance"
+    finally:
+        qapp.removeTranslator(english)

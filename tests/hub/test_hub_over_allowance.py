@@ -95,3 +95,14 @@ def test_a_household_over_across_stores_in_both_languages(capsys: pytest.Capture
     zh = run(capsys, hub, "zh_CN")
     assert len(zh) == 1 and "低保" in zh[0] and "2025年第2季度" in zh[0] and "dibao" not in zh[0]
     assert "李*" in zh[0] and "李红" not in zh[0]
+
+
+def test_months_are_named_as_people_name_them(capsys: pytest.CaptureFixture[str], hub: Hub, tmp_path: Path) -> None:
+    registry.import_households(hub.db, write_csv(tmp_path / "list.csv", GOOD))
+    set_rules(hub, tmp_path)  # monthly
+    hashes = registry_hashes(hub)
+    handout(hub, own_store(hub).id, hashes["JA0002"], "2026-03", 6000)
+    (en,) = run(capsys, hub)
+    assert " · March 2026: allowance ¥50.00, used ¥60.00" in en and "2026-03" not in en
+    (zh,) = run(capsys, hub, "zh_CN")
+    assert "2026年3月" in zh and "2026-03" not in zh
