@@ -1,9 +1,11 @@
 """When the cash drawer opens.
 
-After a sale or a return it opens when cash moved: a sale with a cash
-payment, a return that gives cash back (``cash_moved_by_sale``,
-``cash_moved_by_return``, from what the sales and returns services return).
-A sale paid only by WeChat Pay, Alipay, card or voucher leaves it shut.
+After a sale, a return or a void it opens when cash moved: a sale with a
+cash payment, a return that gives cash back, a voided sale that had taken
+cash, which goes back to the customer (``cash_moved_by_sale``,
+``cash_moved_by_return``, ``cash_moved_by_void``, from what the sales and
+returns services return). A sale paid only by WeChat Pay, Alipay, card or
+voucher leaves it shut, and so does its void.
 
 Opening it without a sale (No sale, 开钱箱) is a manager's action: a
 cashier needs a manager's approval at the counter, and everyone a reason.
@@ -33,6 +35,11 @@ MAX_REASON = 200
 def cash_moved_by_sale(view: SaleView) -> bool:
     """A completed sale with cash handed over."""
     return view.status != "voided" and any(p.method == CASH and p.tendered_fen > 0 for p in view.payments)
+
+
+def cash_moved_by_void(view: SaleView) -> bool:
+    """A voided sale that had kept cash in the drawer: that cash goes back."""
+    return view.status == "voided" and any(p.method == CASH and p.amount_fen > 0 for p in view.payments)
 
 
 def cash_moved_by_return(row: ReturnRow) -> bool:

@@ -13,7 +13,7 @@ from sqlalchemy import select
 from charity_pos.db.models import AuditEntry
 from charity_pos.errors import ApprovalRejected, ApprovalRequired, InvalidInput, PrinterFailed, WrongApprovalPin
 from charity_pos.services.base import Approval
-from charity_pos.services.drawer import DrawerService, cash_moved_by_return, cash_moved_by_sale
+from charity_pos.services.drawer import DrawerService, cash_moved_by_return, cash_moved_by_sale, cash_moved_by_void
 from charity_pos.services.returns import ReturnDraft
 from charity_pos.services.sales import LineDraft, PaymentDraft, SaleDraft
 
@@ -73,6 +73,19 @@ def test_a_voided_cash_sale_is_not_a_cash_sale(services, cashier, manager, rice)
     number = sell(services, cashier, rice, PaymentDraft("cash", 5000))
     services.sales.void(manager, number, "重复收款")
     assert not cash_moved_by_sale(services.sales.sale(number))
+
+
+def test_a_voided_cash_sale_gives_its_cash_back(services, cashier, manager, rice) -> None:  # type: ignore[no-untyped-def]
+    number = sell(services, cashier, rice, PaymentDraft("cash", 5000))
+    assert not cash_moved_by_void(services.sales.sale(number)), "not voided yet"
+    services.sales.void(manager, number, "重复收款")
+    assert cash_moved_by_void(services.sales.sale(number))
+
+
+def test_a_voided_phone_sale_leaves_the_drawer_shut(services, cashier, manager, rice) -> None:  # type: ignore[no-untyped-def]
+    number = sell(services, cashier, rice, PaymentDraft("alipay", 3290, "2826****1234"))
+    services.sales.void(manager, number, "重复收款")
+    assert not cash_moved_by_void(services.sales.sale(number))
 
 
 def test_a_cashier_may_not_open_it_without_a_managers_approval(services, cashier, drawer) -> None:  # type: ignore[no-untyped-def]

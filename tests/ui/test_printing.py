@@ -306,6 +306,54 @@ def test_a_cash_return_opens_the_drawer_a_phone_one_does_not(qtbot, sale_screen,
     assert jobs.pulses == 1
 
 
+def _void(qtbot, screen, number: str, approval) -> None:  # type: ignore[no-untyped-def]
+    """Ctrl+J on the counter, the sale chosen, voided with a manager's approval."""
+    from charity_pos.ui.sales.recent import ShiftSalesDialog, VoidSaleDialog
+
+    approval.answer = Approval("manager", "9999", "顾客要求取消")
+    voided: list[str] = []
+
+    def run(dialog: QDialog) -> int:
+        if isinstance(dialog, VoidSaleDialog):
+            dialog.reason.setText("重复收款")
+            dialog.accept()
+            return dialog.result()
+        assert isinstance(dialog, ShiftSalesDialog)
+        dialog.run_dialog = run  # type: ignore[method-assign]
+        dialog.select(number)
+        dialog.void()
+        voided.append(dialog.message.text())
+        return 0
+
+    screen.run_dialog = run  # type: ignore[method-assign]
+    qtbot.keyClick(screen.scan, Qt.Key.Key_J, Qt.KeyboardModifier.ControlModifier)
+    assert voided and "已作废" in voided[0]
+
+
+def test_voiding_a_cash_sale_opens_the_drawer_a_phone_one_does_not(qtbot, sale_screen, services, cashier, stocked,  # type: ignore[no-untyped-def]
+                                                                   approval, jobs) -> None:
+    rice = stocked["rice"]
+    by_cash = services.sales.complete(cashier, SaleDraft(uuid.uuid4(), "1", (LineDraft(rice.id, 2),),
+                                                         (PaymentDraft("cash", 10000),))).number
+    by_phone = services.sales.complete(cashier, SaleDraft(uuid.uuid4(), "1", (LineDraft(rice.id, 2),), (
+        PaymentDraft("wechat", 6580, "4200001234202603101234"),))).number
+    _void(qtbot, sale_screen, by_phone, approval)
+    assert services.sales.sale(by_phone).status == "voided"
+    assert jobs.sent == [], "paid by phone: the drawer stays shut"
+    _void(qtbot, sale_screen, by_cash, approval)
+    assert services.sales.sale(by_cash).status == "voided"
+    assert jobs.sent == [PULSE_PIN_2], "the cash goes back: the drawer opens, once"
+
+
+def test_voiding_a_cash_sale_without_a_drawer_sends_nothing(qtbot, sale_screen, services, cashier, stocked,  # type: ignore[no-untyped-def]
+                                                            approval, jobs) -> None:
+    sale_screen.settings.cash_drawer = False  # the ESC/POS printer has no drawer on it
+    number = services.sales.complete(cashier, SaleDraft(uuid.uuid4(), "1", (LineDraft(stocked["rice"].id, 2),),
+                                                        (PaymentDraft("cash", 10000),))).number
+    _void(qtbot, sale_screen, number, approval)
+    assert services.sales.sale(number).status == "voided" and jobs.sent == []
+
+
 def test_no_sale_a_cashier_needs_a_manager_and_it_is_logged(qtbot, sale_screen, services, approval, jobs,  # type: ignore[no-untyped-def]
                                                             feedback) -> None:
     from tests.devices.test_drawer_service import opened

@@ -1,6 +1,7 @@
 """The sales of the shift open at this till, newest first: reprint a slip
 (marked 重打), or void a sale (作废) with a reason, which a manager does or
-approves. A sale of a closed shift is taken back as a return instead."""
+approves; the drawer opens when the voided sale had taken cash. A sale of a
+closed shift is taken back as a return instead."""
 
 from __future__ import annotations
 
@@ -24,6 +25,7 @@ from charity_pos.domain.money import format_fen
 from charity_pos.errors import InvalidInput
 from charity_pos.i18n import describe
 from charity_pos.services.base import STORE_TZ, Actor, Changes
+from charity_pos.services.drawer import cash_moved_by_void
 from charity_pos.services.registry import Services
 from charity_pos.services.sales import SaleRow
 from charity_pos.ui.approval import AskApproval
@@ -203,6 +205,8 @@ class ShiftSalesDialog(QDialog):
         if changes is None:
             return None
         self.changes.append(changes)
+        if self.slips.has_drawer and cash_moved_by_void(self.services.sales.sale(sale.number)):
+            self.slips.open_drawer(self)  # the cash the sale took goes back to the customer
         self.refresh()
         self.say(self.tr("Sale {number} voided: give {total} back the way it was paid.").format(
             number=sale.number, total=format_fen(sale.total_fen)))

@@ -11,7 +11,8 @@ scan field always has the focus and every key below works from it.
     Ctrl+T open or close the shift · Ctrl+O open the cash drawer without a sale (a manager's, logged)
 
 With an ESC/POS printer and its drawer in the settings, the drawer opens by
-itself when a sale paid in cash, or a return that gives cash back, is done.
+itself when a sale paid in cash, a return that gives cash back, or the void
+of a sale that took cash (Ctrl+J), is done.
 """
 
 from __future__ import annotations
