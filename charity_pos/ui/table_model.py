@@ -4,7 +4,7 @@ screens show one in."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any, Generic, Protocol, TypeVar
 
 from PySide6.QtCore import (QAbstractItemModel, QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, QSize,
@@ -136,6 +136,8 @@ class LinesModel(RowsModel[L]):
 
     #: The column of the goods' name, the one that takes the table's spare width.
     NAME = 0
+    #: Columns of words that narrow to their heading when the table is short of room.
+    GIVE_WAY: tuple[int, ...] = ()
 
     def lines(self) -> list[L]:
         return self.rows()
@@ -186,19 +188,27 @@ class LinesModel(RowsModel[L]):
 class FittingTable(QTableView):
     """A table whose one stretching column takes the room the others leave,
     but never so little that its heading (or its first ten characters) is
-    cut: then it keeps that width, its text elided, and the table scrolls
-    sideways if the other columns still do not fit."""
+    cut: then it keeps that width, its text elided. Short of room still, the
+    columns that may give way (``give_way``: words such as a category, never
+    a figure) narrow, as far as their heading, their text elided, so that
+    quantities and amounts stay in view; only then does the table scroll
+    sideways."""
 
     READABLE = 10  # characters of the stretching column always shown
 
-    def __init__(self, stretch: int) -> None:
+    def __init__(self, stretch: int, give_way: Sequence[int] = ()) -> None:
         super().__init__()
         self.stretch = stretch
+        self.give_way = tuple(give_way)
 
     def readable_width(self, column: int) -> int:
         header = self.horizontalHeader()
         content = max(header.sectionSizeHint(column), self.sizeHintForColumn(column))
         return max(header.sectionSizeHint(column), min(content, self.READABLE * self.fontMetrics().averageCharWidth()))
+
+    def whole_width(self, column: int) -> int:
+        """The width that shows the column's heading and contents whole."""
+        return max(self.horizontalHeader().sectionSizeHint(column), self.sizeHintForColumn(column))
 
     def updateGeometries(self) -> None:  # noqa: N802
         super().updateGeometries()
@@ -206,7 +216,10 @@ class FittingTable(QTableView):
         model = self.model()
         if model is None or not 0 <= self.stretch < header.count():
             return
-        others = sum(header.sectionSize(c) for c in range(header.count())
+        giving = [c for c in self.give_way
+                  if c != self.stretch and 0 <= c < header.count() and not self.isColumnHidden(c)]
+        whole = {c: self.whole_width(c) for c in giving}
+        others = sum(whole[c] if c in whole else header.sectionSize(c) for c in range(header.count())
                      if c != self.stretch and not self.isColumnHidden(c))
         room = self.viewport().width() - others
         readable = self.readable_width(self.stretch)
@@ -217,19 +230,38 @@ class FittingTable(QTableView):
             # short of room: the heading and ten characters, the rest elided, so that the other
             # columns (quantities, amounts) stay in view as far as the table can show them
             header.resizeSection(self.stretch, readable)
+        missing = max(0, readable - room)
+        for column in giving:
+            # each gives what is missing, down to its heading; with room enough, its contents whole
+            heading = header.sectionSizeHint(column)
+            width = whole[column] - min(missing, max(0, whole[column] - heading))
+            missing -= whole[column] - width
+            mode = (QHeaderView.ResizeMode.ResizeToContents if width == whole[column]
+                    else QHeaderView.ResizeMode.Interactive)
+            if header.sectionResizeMode(column) != mode:
+                header.setSectionResizeMode(column, mode)
+            if mode == QHeaderView.ResizeMode.Interactive and header.sectionSize(column) != width:
+                header.resizeSection(column, width)
 
 
 class WholeColumnsTable(FittingTable):
     """A table that asks its layout for the width its columns need: every
-    column fitted to its contents whole, and ten characters for the column
-    that takes the rest. The window then makes room for it (the navigation
-    wraps its labels) rather than cutting the lines."""
+    column fitted to its contents whole, ten characters for the column that
+    takes the rest and the heading of a column that may give way. The window
+    then makes room for it (the navigation wraps its labels) rather than
+    cutting the lines or scrolling them sideways; it asks again as lines
+    come and go."""
+
+    _asked = 0  # the minimum width the layout was last told of
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802
         hint = super().minimumSizeHint()
+        return QSize(max(hint.width(), self.columns_width()), hint.height())
+
+    def columns_width(self) -> int:
         header = self.horizontalHeader()
         if self.model() is None:
-            return hint
+            return 0
         width = 2 * self.frameWidth() + self.verticalScrollBar().sizeHint().width()
         if self.verticalHeader().isVisible():
             width += self.verticalHeader().sizeHint().width()
@@ -238,16 +270,28 @@ class WholeColumnsTable(FittingTable):
                 continue
             if column == self.stretch:
                 width += self.readable_width(column)
+            elif column in self.give_way:
+                width += header.sectionSizeHint(column)
             else:
-                width += max(header.sectionSizeHint(column), self.sizeHintForColumn(column))
-        return QSize(max(hint.width(), width), hint.height())
+                width += self.whole_width(column)
+        return width
+
+    def updateGeometries(self) -> None:  # noqa: N802
+        super().updateGeometries()
+        wanted = self.columns_width()
+        if wanted != self._asked:
+            self._asked = wanted
+            self.updateGeometry()  # the layout caches the minimum: tell it the lines changed it
 
 
-def make_table_view(model: QAbstractItemModel, stretch: int, *, whole_columns: bool = False) -> QTableView:
+def make_table_view(model: QAbstractItemModel, stretch: int, *, whole_columns: bool = False,
+                    give_way: Sequence[int] = ()) -> QTableView:
     """A read-only table of ``model`` where one whole row is selected at a
     time; columns fit their contents and column ``stretch`` takes the rest.
-    ``whole_columns``: the table's minimum width shows every column whole."""
-    table = WholeColumnsTable(stretch) if whole_columns else FittingTable(stretch)
+    ``whole_columns``: the table's minimum width shows every column whole.
+    ``give_way``: columns of words that narrow to their heading when the
+    table is short of room (``FittingTable``)."""
+    table = WholeColumnsTable(stretch, give_way) if whole_columns else FittingTable(stretch, give_way)
     table.setModel(model)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

@@ -3334,52 +3334,52 @@ This handout {value}: {lines}, {units}</source>
 <context>
     <name>HandoutModel</name>
     <message>
-        <location filename="../../charity_pos/ui/handout/model.py" line="30"/>
+        <location filename="../../charity_pos/ui/handout/model.py" line="31"/>
         <source>Goods</source>
         <translation>物品</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/handout/model.py" line="30"/>
+        <location filename="../../charity_pos/ui/handout/model.py" line="31"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/handout/model.py" line="30"/>
+        <location filename="../../charity_pos/ui/handout/model.py" line="31"/>
         <source>Qty</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/handout/model.py" line="30"/>
+        <location filename="../../charity_pos/ui/handout/model.py" line="31"/>
         <source>Unit value</source>
         <translation>单价</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/handout/model.py" line="30"/>
+        <location filename="../../charity_pos/ui/handout/model.py" line="31"/>
         <source>Value</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/handout/model.py" line="31"/>
-        <source>Beyond allowance</source>
+        <location filename="../../charity_pos/ui/handout/model.py" line="32"/>
+        <source>Over</source>
         <translation>超额</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/handout/model.py" line="91"/>
+        <location filename="../../charity_pos/ui/handout/model.py" line="92"/>
         <source>{units} over</source>
         <translation>超额 {units}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/handout/model.py" line="108"/>
+        <location filename="../../charity_pos/ui/handout/model.py" line="109"/>
         <source>{units} of {quantity} past the allowance: F10 moves them to a paid sale</source>
         <translation>{quantity} 件中 {units} 件超出额度：按 F10 转为付费购买</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/handout/model.py" line="111"/>
+        <location filename="../../charity_pos/ui/handout/model.py" line="112"/>
         <source>{on_hand} on hand by the books</source>
         <translation>账面库存 {on_hand}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/handout/model.py" line="113"/>
+        <location filename="../../charity_pos/ui/handout/model.py" line="114"/>
         <source>Not for sale: counted at its reference price</source>
         <translation>非卖品：按参考价计入额度</translation>
     </message>
@@ -3423,150 +3423,150 @@ This handout {value}: {lines}, {units}</source>
         <translation>完成发放（F12）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/handout/view.py" line="99"/>
+        <location filename="../../charity_pos/ui/handout/view.py" line="100"/>
         <source>Quantity (F6)</source>
         <translation>数量（F6）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/handout/view.py" line="100"/>
+        <location filename="../../charity_pos/ui/handout/view.py" line="101"/>
         <source>Remove line (Del)</source>
         <translation>删除此行（Del）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/handout/view.py" line="101"/>
+        <location filename="../../charity_pos/ui/handout/view.py" line="102"/>
         <source>Find goods (Ctrl+F)</source>
         <translation>查找物品（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/handout/view.py" line="102"/>
+        <location filename="../../charity_pos/ui/handout/view.py" line="103"/>
         <source>Beyond allowance to paid sale (F10)</source>
         <translation>超额部分转为付费购买（F10）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/handout/view.py" line="103"/>
+        <location filename="../../charity_pos/ui/handout/view.py" line="104"/>
         <source>Line to paid sale (Ctrl+F10)</source>
         <translation>此行转为付费购买（Ctrl+F10）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/handout/view.py" line="104"/>
+        <location filename="../../charity_pos/ui/handout/view.py" line="105"/>
         <source>New visit (Esc)</source>
         <translation>下一位（Esc）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/handout/view.py" line="105"/>
+        <location filename="../../charity_pos/ui/handout/view.py" line="106"/>
         <source>Print slip (Ctrl+P)</source>
         <translation>打印发放单（Ctrl+P）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/handout/view.py" line="106"/>
+        <location filename="../../charity_pos/ui/handout/view.py" line="107"/>
         <source>A5 slip (Ctrl+Shift+P)</source>
         <translation>A5 发放单（Ctrl+Shift+P）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/handout/view.py" line="107"/>
+        <location filename="../../charity_pos/ui/handout/view.py" line="108"/>
         <source>Slip as PDF (Ctrl+E)</source>
         <translation>发放单存为 PDF（Ctrl+E）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/handout/view.py" line="126"/>
+        <location filename="../../charity_pos/ui/handout/view.py" line="127"/>
         <source>Relief handout</source>
         <translation>物资发放</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/handout/view.py" line="129"/>
+        <location filename="../../charity_pos/ui/handout/view.py" line="130"/>
         <source>Relief handout: scan the relief card, then the goods (3* for three), F6 quantity, Del remove line, Ctrl+F find goods, F10 what is beyond the allowance to a paid sale, Ctrl+F10 the current line to a paid sale, F12 finish, Ctrl+P print slip, Ctrl+Shift+P A5 slip, Ctrl+E slip as PDF, Esc new visit</source>
         <translation>物资发放：先扫描救助卡，再扫描物品（3* 表示 3 件），F6 数量，Del 删除此行，Ctrl+F 查找物品，F10 超额部分转为付费购买，Ctrl+F10 当前行转为付费购买，F12 完成发放，Ctrl+P 打印发放单，Ctrl+Shift+P A5 发放单，Ctrl+E 发放单存为 PDF，Esc 下一位</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/handout/view.py" line="157"/>
+        <location filename="../../charity_pos/ui/handout/view.py" line="158"/>
         <source>The district has this store&apos;s data up to {date}</source>
         <translation>区里已收到本店数据至 {date}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/handout/view.py" line="199"/>
+        <location filename="../../charity_pos/ui/handout/view.py" line="200"/>
         <source>Card {card} is already at the counter.</source>
         <translation>救助卡 {card} 正在办理中。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/handout/view.py" line="214"/>
+        <location filename="../../charity_pos/ui/handout/view.py" line="215"/>
         <source>Card {card}: scan the goods.</source>
         <translation>救助卡 {card}：请扫描物品。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/handout/view.py" line="235"/>
+        <location filename="../../charity_pos/ui/handout/view.py" line="236"/>
         <source>Drop the handout</source>
         <translation>放弃发放</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../charity_pos/ui/handout/view.py" line="236"/>
+        <location filename="../../charity_pos/ui/handout/view.py" line="237"/>
         <source>Drop the unfinished handout for card {card} (%n line(s), {value})? Nothing is handed out.</source>
         <translation>
             <numerusform>放弃救助卡 {card} 未完成的发放（%n 行，{value}）？不会发放任何物资。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/handout/view.py" line="245"/>
+        <location filename="../../charity_pos/ui/handout/view.py" line="246"/>
         <source>Ready for the next card.</source>
         <translation>请扫描下一张救助卡。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/handout/view.py" line="266"/>
+        <location filename="../../charity_pos/ui/handout/view.py" line="267"/>
         <source>Handout {number} is already finished: scan the next card.</source>
         <translation>发放单 {number} 已完成：请扫描下一张救助卡。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/handout/view.py" line="270"/>
+        <location filename="../../charity_pos/ui/handout/view.py" line="271"/>
         <source>Scan the relief card first.</source>
         <translation>请先扫描救助卡。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/handout/view.py" line="273"/>
+        <location filename="../../charity_pos/ui/handout/view.py" line="274"/>
         <source>Nothing to hand out yet: scan the goods first.</source>
         <translation>还没有要发放的物品：请先扫码。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/handout/view.py" line="285"/>
+        <location filename="../../charity_pos/ui/handout/view.py" line="286"/>
         <source>Not approved: the handout is not finished.</source>
         <translation>未获店长批准：发放未完成。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/handout/view.py" line="290"/>
+        <location filename="../../charity_pos/ui/handout/view.py" line="291"/>
         <source>Last handout {number}: card {card}, {value}</source>
         <translation>上一笔发放 {number}：救助卡 {card}，{value}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/handout/view.py" line="292"/>
+        <location filename="../../charity_pos/ui/handout/view.py" line="293"/>
         <source>Handed out: {number}, {value}. Print the slip for the recipient to sign (Ctrl+P).</source>
         <translation>已发放：{number}，{value}。请打印发放单由领取人签字（Ctrl+P）。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/handout/view.py" line="294"/>
+        <location filename="../../charity_pos/ui/handout/view.py" line="295"/>
         <source>Beyond the allowance: handed out with a warning, and logged.</source>
         <translation>超额发放：已提醒并记录在案。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/handout/view.py" line="296"/>
+        <location filename="../../charity_pos/ui/handout/view.py" line="297"/>
         <source>The books show less on hand than was handed out: check the shelf.</source>
         <translation>账面库存少于发放数量：请核对货架。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/handout/view.py" line="300"/>
+        <location filename="../../charity_pos/ui/handout/view.py" line="301"/>
         <source>Goods to pay for are on the sale&apos;s ticket (F9).</source>
         <translation>需付费的商品已在收银单上（F9）。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/handout/view.py" line="317"/>
-        <location filename="../../charity_pos/ui/handout/view.py" line="327"/>
+        <location filename="../../charity_pos/ui/handout/view.py" line="318"/>
+        <location filename="../../charity_pos/ui/handout/view.py" line="328"/>
         <source>No handout finished yet at this screen.</source>
         <translation>本界面还没有完成的发放。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/handout/view.py" line="321"/>
+        <location filename="../../charity_pos/ui/handout/view.py" line="322"/>
         <source>Slip of {number} printed: the recipient signs it.</source>
         <translation>发放单 {number} 已打印：请领取人签字。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/handout/view.py" line="331"/>
+        <location filename="../../charity_pos/ui/handout/view.py" line="332"/>
         <source>Slip of {number} saved as {path}.</source>
         <translation>发放单 {number} 已保存为 {path}。</translation>
     </message>
@@ -6330,207 +6330,207 @@ This handout {value}: {lines}, {units}</source>
 <context>
     <name>SaleScreen</name>
     <message>
-        <location filename="../../charity_pos/ui/sales/view.py" line="80"/>
+        <location filename="../../charity_pos/ui/sales/view.py" line="81"/>
         <source>Pay (F12)</source>
         <translation>结账（F12）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/view.py" line="82"/>
+        <location filename="../../charity_pos/ui/sales/view.py" line="83"/>
         <source>To pay</source>
         <translation>应收</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/view.py" line="96"/>
+        <location filename="../../charity_pos/ui/sales/view.py" line="97"/>
         <source>Quantity (F6)</source>
         <translation>数量（F6）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/view.py" line="97"/>
+        <location filename="../../charity_pos/ui/sales/view.py" line="98"/>
         <source>Price (F7)</source>
         <translation>改价（F7）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/view.py" line="98"/>
+        <location filename="../../charity_pos/ui/sales/view.py" line="99"/>
         <source>Line discount (F8)</source>
         <translation>单品折扣（F8）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/view.py" line="99"/>
+        <location filename="../../charity_pos/ui/sales/view.py" line="100"/>
         <source>Ticket discount (F10)</source>
         <translation>整单折扣（F10）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/view.py" line="100"/>
+        <location filename="../../charity_pos/ui/sales/view.py" line="101"/>
         <source>Remove line (Del)</source>
         <translation>删除此行（Del）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/view.py" line="101"/>
+        <location filename="../../charity_pos/ui/sales/view.py" line="102"/>
         <source>Find item (Ctrl+F)</source>
         <translation>查找商品（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/view.py" line="102"/>
+        <location filename="../../charity_pos/ui/sales/view.py" line="103"/>
         <source>Park (F11)</source>
         <translation>挂单（F11）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/view.py" line="104"/>
+        <location filename="../../charity_pos/ui/sales/view.py" line="105"/>
         <source>Cancel ticket (Ctrl+Del)</source>
         <translation>取消整单（Ctrl+Del）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/view.py" line="105"/>
+        <location filename="../../charity_pos/ui/sales/view.py" line="106"/>
         <source>Return (Ctrl+R)</source>
         <translation>退货（Ctrl+R）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/view.py" line="106"/>
+        <location filename="../../charity_pos/ui/sales/view.py" line="107"/>
         <source>Shift&apos;s sales (Ctrl+J)</source>
         <translation>本班销售（Ctrl+J）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/view.py" line="108"/>
+        <location filename="../../charity_pos/ui/sales/view.py" line="109"/>
         <source>No sale (Ctrl+O)</source>
         <translation>开钱箱（Ctrl+O）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/view.py" line="133"/>
+        <location filename="../../charity_pos/ui/sales/view.py" line="134"/>
         <source>Sale</source>
         <translation>收银</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/view.py" line="136"/>
+        <location filename="../../charity_pos/ui/sales/view.py" line="137"/>
         <source>Sale: scan or type and Enter, 3* for three, F6 quantity, F7 price, F8 line discount, F10 ticket discount, Del remove line, Ctrl+Del cancel ticket, Ctrl+F find item, F11 park, Shift+F11 recall, F12 pay, Ctrl+R return, Ctrl+J shift&apos;s sales, Ctrl+T open or close the shift, Ctrl+O open the cash drawer without a sale</source>
         <translation>收银：扫码或输入后按 Enter，3* 表示三件，F6 数量，F7 改价，F8 单品折扣，F10 整单折扣，Del 删除此行，Ctrl+Del 取消整单，Ctrl+F 查找商品，F11 挂单，Shift+F11 取单，F12 结账，Ctrl+R 退货，Ctrl+J 本班销售，Ctrl+T 开班或交班，Ctrl+O 无销售开钱箱</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/view.py" line="170"/>
+        <location filename="../../charity_pos/ui/sales/view.py" line="171"/>
         <source>Till {till}: no shift open. Ctrl+T opens one with its cash float.</source>
         <translation>收银台 {till} 未开班。按 Ctrl+T 开班并登记备用金。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/view.py" line="172"/>
+        <location filename="../../charity_pos/ui/sales/view.py" line="173"/>
         <source>Open shift (Ctrl+T)</source>
         <translation>开班（Ctrl+T）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/view.py" line="175"/>
+        <location filename="../../charity_pos/ui/sales/view.py" line="176"/>
         <source>Shift {number} · till {till} · opened by {user}</source>
         <translation>班次 {number} · 收银台 {till} · {user} 开班</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/view.py" line="177"/>
+        <location filename="../../charity_pos/ui/sales/view.py" line="178"/>
         <source>Close shift (Ctrl+T)</source>
         <translation>交班（Ctrl+T）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/view.py" line="182"/>
+        <location filename="../../charity_pos/ui/sales/view.py" line="183"/>
         <source>Recall (Shift+F11)</source>
         <translation>取单（Shift+F11）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/view.py" line="187"/>
+        <location filename="../../charity_pos/ui/sales/view.py" line="188"/>
         <source>Nothing to cancel.</source>
         <translation>没有可取消的单。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/view.py" line="190"/>
+        <location filename="../../charity_pos/ui/sales/view.py" line="191"/>
         <source>Cancel ticket</source>
         <translation>取消整单</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/view.py" line="191"/>
+        <location filename="../../charity_pos/ui/sales/view.py" line="192"/>
         <source>Cancel this ticket ({summary}) without selling? It is logged.</source>
         <translation>取消这一单（{summary}），不结账？此操作会记录在案。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/view.py" line="201"/>
+        <location filename="../../charity_pos/ui/sales/view.py" line="202"/>
         <source>Ticket cancelled.</source>
         <translation>整单已取消。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/view.py" line="207"/>
+        <location filename="../../charity_pos/ui/sales/view.py" line="208"/>
         <source>Nothing to park.</source>
         <translation>没有可挂的单。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/view.py" line="217"/>
+        <location filename="../../charity_pos/ui/sales/view.py" line="218"/>
         <source>Ticket parked. Shift+F11 recalls it.</source>
         <translation>已挂单。按 Shift+F11 取单。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/view.py" line="228"/>
-        <location filename="../../charity_pos/ui/sales/view.py" line="322"/>
+        <location filename="../../charity_pos/ui/sales/view.py" line="229"/>
+        <location filename="../../charity_pos/ui/sales/view.py" line="323"/>
         <source>Pay, park or cancel this ticket first.</source>
         <translation>请先结账、挂单或取消当前这一单。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/view.py" line="232"/>
+        <location filename="../../charity_pos/ui/sales/view.py" line="233"/>
         <source>No parked tickets at this till.</source>
         <translation>本收银台没有挂起的单。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/view.py" line="257"/>
+        <location filename="../../charity_pos/ui/sales/view.py" line="258"/>
         <source>Ticket recalled without: {reasons}</source>
         <translation>已取单，但以下商品未能恢复：{reasons}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/view.py" line="260"/>
+        <location filename="../../charity_pos/ui/sales/view.py" line="261"/>
         <source>Ticket recalled: {summary}</source>
         <translation>已取单：{summary}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../charity_pos/ui/sales/view.py" line="270"/>
+        <location filename="../../charity_pos/ui/sales/view.py" line="271"/>
         <source>Brought over to pay for: %n line(s).</source>
         <translation>
             <numerusform>已转入付费购买：%n 行。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/view.py" line="276"/>
+        <location filename="../../charity_pos/ui/sales/view.py" line="277"/>
         <source>Nothing to pay yet: scan the goods first.</source>
         <translation>还没有可结账的商品：请先扫码。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/view.py" line="291"/>
+        <location filename="../../charity_pos/ui/sales/view.py" line="292"/>
         <source>Last sale {number}
 total {total}, change {change}</source>
         <translation>上一单 {number}
 合计 {total}，找零 {change}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/view.py" line="293"/>
+        <location filename="../../charity_pos/ui/sales/view.py" line="294"/>
         <source>Paid: sale {number}.</source>
         <translation>收款完成：销售单号 {number}。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/view.py" line="302"/>
+        <location filename="../../charity_pos/ui/sales/view.py" line="303"/>
         <source>No shift open</source>
         <translation>未开班</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/view.py" line="303"/>
+        <location filename="../../charity_pos/ui/sales/view.py" line="304"/>
         <source>No shift is open at till {till}. Open one now with its cash float?</source>
         <translation>收银台 {till} 还没有开班。现在开班并登记备用金吗？</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/view.py" line="372"/>
+        <location filename="../../charity_pos/ui/sales/view.py" line="373"/>
         <source>Open the cash drawer</source>
         <translation>开钱箱</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/view.py" line="373"/>
+        <location filename="../../charity_pos/ui/sales/view.py" line="374"/>
         <source>Why open the drawer without a sale? (logged)</source>
         <translation>无销售开钱箱的原因（将记入日志）：</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/view.py" line="379"/>
+        <location filename="../../charity_pos/ui/sales/view.py" line="380"/>
         <source>No cash drawer at this till: choose an ESC/POS printer with a drawer in Settings.</source>
         <translation>本收银台未接钱箱：请在设置中选择接有钱箱的 ESC/POS 打印机。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/view.py" line="393"/>
+        <location filename="../../charity_pos/ui/sales/view.py" line="394"/>
         <source>Cash drawer opened without a sale; logged with the reason.</source>
         <translation>已无销售开钱箱，原因已记入日志。</translation>
     </message>
@@ -6538,77 +6538,77 @@ total {total}, change {change}</source>
 <context>
     <name>SalesModel</name>
     <message>
-        <location filename="../../charity_pos/ui/sales/recent.py" line="43"/>
+        <location filename="../../charity_pos/ui/sales/recent.py" line="45"/>
         <source>Cash</source>
         <translation>现金</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/recent.py" line="43"/>
+        <location filename="../../charity_pos/ui/sales/recent.py" line="45"/>
         <source>WeChat Pay</source>
         <translation>微信支付</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/recent.py" line="43"/>
+        <location filename="../../charity_pos/ui/sales/recent.py" line="45"/>
         <source>Alipay</source>
         <translation>支付宝</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/recent.py" line="44"/>
+        <location filename="../../charity_pos/ui/sales/recent.py" line="46"/>
         <source>UnionPay card</source>
         <translation>银联卡</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/recent.py" line="44"/>
+        <location filename="../../charity_pos/ui/sales/recent.py" line="46"/>
         <source>Store voucher</source>
         <translation>储值券</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/recent.py" line="47"/>
+        <location filename="../../charity_pos/ui/sales/recent.py" line="49"/>
         <source>Sale number</source>
         <translation>销售单号</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/recent.py" line="47"/>
+        <location filename="../../charity_pos/ui/sales/recent.py" line="49"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/recent.py" line="47"/>
+        <location filename="../../charity_pos/ui/sales/recent.py" line="49"/>
         <source>Cashier</source>
         <translation>收银员</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/recent.py" line="47"/>
+        <location filename="../../charity_pos/ui/sales/recent.py" line="49"/>
         <source>Units</source>
         <translation>件数</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/recent.py" line="47"/>
+        <location filename="../../charity_pos/ui/sales/recent.py" line="49"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/recent.py" line="48"/>
+        <location filename="../../charity_pos/ui/sales/recent.py" line="50"/>
         <source>Paid by</source>
         <translation>支付方式</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/recent.py" line="48"/>
+        <location filename="../../charity_pos/ui/sales/recent.py" line="50"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/recent.py" line="64"/>
+        <location filename="../../charity_pos/ui/sales/recent.py" line="66"/>
         <source>Voided</source>
         <translation>已作废</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/recent.py" line="66"/>
+        <location filename="../../charity_pos/ui/sales/recent.py" line="68"/>
         <source>Returned {amount}</source>
         <translation>已退货 {amount}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/recent.py" line="67"/>
+        <location filename="../../charity_pos/ui/sales/recent.py" line="69"/>
         <source>Completed</source>
         <translation>已完成</translation>
     </message>
@@ -6934,53 +6934,53 @@ total {total}, change {change}</source>
 <context>
     <name>ShiftSalesDialog</name>
     <message>
-        <location filename="../../charity_pos/ui/sales/recent.py" line="119"/>
+        <location filename="../../charity_pos/ui/sales/recent.py" line="121"/>
         <source>This shift&apos;s sales</source>
         <extracomment>What voids changed, for the screens to refresh.</extracomment>
         <translation>本班销售</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/recent.py" line="132"/>
+        <location filename="../../charity_pos/ui/sales/recent.py" line="134"/>
         <source>Reprint slip (Ctrl+P)</source>
         <translation>重打小票（Ctrl+P）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/recent.py" line="133"/>
+        <location filename="../../charity_pos/ui/sales/recent.py" line="135"/>
         <source>Void sale (Ctrl+Del)</source>
         <translation>作废（Ctrl+Del）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/recent.py" line="134"/>
+        <location filename="../../charity_pos/ui/sales/recent.py" line="136"/>
         <source>Close (Esc)</source>
         <translation>关闭（Esc）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/recent.py" line="151"/>
+        <location filename="../../charity_pos/ui/sales/recent.py" line="153"/>
         <source>No shift is open at till {till}: the latest sales.</source>
         <translation>收银台 {till} 未开班：以下为最近的销售。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/recent.py" line="154"/>
+        <location filename="../../charity_pos/ui/sales/recent.py" line="156"/>
         <source>Shift {number} at till {till}</source>
         <translation>收银台 {till} 班次 {number}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/recent.py" line="183"/>
+        <location filename="../../charity_pos/ui/sales/recent.py" line="185"/>
         <source>Slip of {number} printed again (reprint {count}).</source>
         <translation>{number} 的小票已重打（第 {count} 次）。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/recent.py" line="192"/>
+        <location filename="../../charity_pos/ui/sales/recent.py" line="194"/>
         <source>Sale {number} is already void.</source>
         <translation>销售单 {number} 已作废。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/recent.py" line="202"/>
+        <location filename="../../charity_pos/ui/sales/recent.py" line="204"/>
         <source>Not approved: sale {number} stands.</source>
         <translation>未获店长批准：销售单 {number} 未作废。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/recent.py" line="207"/>
+        <location filename="../../charity_pos/ui/sales/recent.py" line="211"/>
         <source>Sale {number} voided: give {total} back the way it was paid.</source>
         <translation>销售单 {number} 已作废：请按原支付方式退还 {total}。</translation>
     </message>
@@ -7472,57 +7472,57 @@ total {total}, change {change}</source>
 <context>
     <name>TicketModel</name>
     <message>
-        <location filename="../../charity_pos/ui/sales/model.py" line="85"/>
+        <location filename="../../charity_pos/ui/sales/model.py" line="86"/>
         <source>Donated</source>
         <translation>捐赠</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/model.py" line="85"/>
+        <location filename="../../charity_pos/ui/sales/model.py" line="86"/>
         <source>Purchased</source>
         <translation>采购</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/model.py" line="86"/>
+        <location filename="../../charity_pos/ui/sales/model.py" line="87"/>
         <source>Consigned</source>
         <translation>代售</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/model.py" line="89"/>
+        <location filename="../../charity_pos/ui/sales/model.py" line="90"/>
         <source>Item</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/model.py" line="89"/>
+        <location filename="../../charity_pos/ui/sales/model.py" line="90"/>
         <source>Qty</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/model.py" line="89"/>
+        <location filename="../../charity_pos/ui/sales/model.py" line="90"/>
         <source>Unit price</source>
         <translation>单价</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/model.py" line="89"/>
+        <location filename="../../charity_pos/ui/sales/model.py" line="90"/>
         <source>Discount</source>
         <translation>折扣</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/model.py" line="89"/>
+        <location filename="../../charity_pos/ui/sales/model.py" line="90"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/model.py" line="90"/>
+        <location filename="../../charity_pos/ui/sales/model.py" line="91"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/model.py" line="194"/>
+        <location filename="../../charity_pos/ui/sales/model.py" line="195"/>
         <source>Catalog price {price}</source>
         <translation>目录价 {price}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/model.py" line="196"/>
+        <location filename="../../charity_pos/ui/sales/model.py" line="197"/>
         <source>{on_hand} on hand by the books</source>
         <translation>账面库存 {on_hand}</translation>
     </message>
@@ -7817,32 +7817,32 @@ total {total}, change {change}</source>
 <context>
     <name>VoidSaleDialog</name>
     <message>
-        <location filename="../../charity_pos/ui/sales/recent.py" line="81"/>
+        <location filename="../../charity_pos/ui/sales/recent.py" line="83"/>
         <source>Void sale {number}</source>
         <translation>作废销售单 {number}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/recent.py" line="84"/>
+        <location filename="../../charity_pos/ui/sales/recent.py" line="86"/>
         <source>Sale {number} will be marked void: its goods go back on the shelf and its money out of the drawer.</source>
         <translation>销售单 {number} 将标记为作废：商品退回库存，货款退还顾客。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/recent.py" line="91"/>
+        <location filename="../../charity_pos/ui/sales/recent.py" line="93"/>
         <source>e.g. rung up twice</source>
         <translation>例如：重复收款</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/recent.py" line="92"/>
+        <location filename="../../charity_pos/ui/sales/recent.py" line="94"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/recent.py" line="98"/>
+        <location filename="../../charity_pos/ui/sales/recent.py" line="100"/>
         <source>Void sale (Enter)</source>
         <translation>作废（Enter）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/recent.py" line="99"/>
+        <location filename="../../charity_pos/ui/sales/recent.py" line="101"/>
         <source>Cancel (Esc)</source>
         <translation>取消（Esc）</translation>
     </message>

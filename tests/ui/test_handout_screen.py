@@ -383,6 +383,9 @@ def test_the_drop_question_counts_its_lines_in_the_users_language(qtbot, screen,
         assert asked == ["放弃救助卡 AX000001 未完成的发放（1 行，¥32.90）？不会发放任何物资。", "本次 ¥32.90：1 行，1 件",
                          "放弃救助卡 AX000001 未完成的发放（2 行，¥67.90）？不会发放任何物资。", "本次 ¥67.90：2 行，2 件"]
     assert screen.model.rowCount() == 2, "not dropped"
+    category = screen.model.index(0, HandoutModel.CATEGORY)
+    assert screen.model.data(category, Qt.ItemDataRole.ToolTipRole) == screen.model.data(category), (
+        "the category whole on hovering, where the column gives way and elides it")
 
 
 def test_esc_and_a_new_card_ask_before_dropping_scanned_goods(qtbot, screen, feedback, services) -> None:

@@ -24,11 +24,12 @@ OVER_TEXT = QColor("#a33")
 
 class HandoutModel(LinesModel[HandoutLine]):
     NAME, CATEGORY, QUANTITY, UNIT_VALUE, VALUE, BEYOND = range(6)
+    GIVE_WAY = (CATEGORY,)
     RIGHT = frozenset({QUANTITY, UNIT_VALUE, VALUE, BEYOND})
 
     def headers(self) -> list[str]:
         return [self.tr("Goods"), self.tr("Category"), self.tr("Qty"), self.tr("Unit value"), self.tr("Value"),
-                self.tr("Beyond allowance")]
+                self.tr("Over")]
 
     # --- the lines --------------------------------------------------------
     def trial_add(self, goods: Goods, quantity: int) -> list[HandoutLine]:
@@ -111,4 +112,6 @@ class HandoutModel(LinesModel[HandoutLine]):
             return self.tr("{on_hand} on hand by the books").format(on_hand=line.goods.on_hand)
         if column == self.UNIT_VALUE and not line.goods.for_sale:
             return self.tr("Not for sale: counted at its reference price")
+        if column == self.CATEGORY:  # shown whole even when the column gives way
+            return self._display(line, column)
         return None

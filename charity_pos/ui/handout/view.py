@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QMetaMethod, Qt, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from charity_pos.config import Settings
 from charity_pos.domain.money import format_fen
@@ -91,7 +91,8 @@ class HandoutScreen(Screen):
         side.addWidget(self.finish_button)
         side_box = QWidget()
         side_box.setLayout(side)
-        side_box.setFixedWidth(280)
+        # as wide as what is left and the Finish key need, no wider: the basket's lines take the rest
+        side_box.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Preferred)
         middle.addWidget(side_box)
         layout.addLayout(middle, 1)
 

@@ -13,11 +13,11 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QStyledItemDelegate,
     QStyleOptionViewItem,
-    QTableView,
     QWidget,
 )
 
 from charity_pos.ui.intake.model import LinesModel
+from charity_pos.ui.table_model import FittingTable
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -94,14 +94,20 @@ class ChoiceDelegate(QStyledItemDelegate):
             model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
 
 
-class LinesTable(QTableView):
+class LinesTable(FittingTable):
+    """The donation's lines; short of room, the name column keeps its
+    heading and ten characters (``FittingTable``) and the table scrolls
+    sideways rather than cut it."""
+
     remove_requested = Signal()
     back_to_scan = Signal()
     #: A cell editor closed (its value kept or not).
     editor_closed = Signal()
 
     def __init__(self, model: LinesModel, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(LinesModel.NAME)
+        if parent is not None:
+            self.setParent(parent)
         self.setModel(model)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

@@ -56,7 +56,8 @@ class LinesEditor(QObject):
         self.widget = widget  # the parent of dialogs
         self.entry = entry
         self.model = make_model(self)
-        self.table = make_table_view(self.model, stretch=self.model.NAME, whole_columns=True)
+        self.table = make_table_view(self.model, stretch=self.model.NAME, whole_columns=True,
+                                     give_way=self.model.GIVE_WAY)
         self.table.setObjectName("ticket")
         self.table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.table.verticalHeader().setVisible(True)

@@ -78,6 +78,7 @@ def _check_discount(quantity: int, unit_price_fen: int, discount_fen: int) -> No
 
 class TicketModel(LinesModel[TicketLine]):
     NAME, QUANTITY, PRICE, DISCOUNT, AMOUNT, SOURCE = range(6)
+    GIVE_WAY = (SOURCE,)
     RIGHT = frozenset({QUANTITY, PRICE, DISCOUNT, AMOUNT})
 
     def __init__(self, parent: QObject | None = None) -> None:
