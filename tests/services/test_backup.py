@@ -389,3 +389,26 @@ def test_status_warns_when_the_last_good_backup_is_over_two_days_old(services, f
     assert backup.status(store_id, folder, clock() + timedelta(days=2, minutes=1)).reason == "stale"
     os.rename(folder, folder.with_name("unplugged"))
     assert backup.status(store_id, folder, clock()).reason == "folder_missing"
+
+
+# --- at shift close ----------------------------------------------------------------------------------
+def test_a_backup_follows_each_shift_close_and_a_failed_one_never_undoes_it(
+        services, cashier, folder, tmp_path, clock) -> None:  # type: ignore[no-untyped-def]
+    made: list[object] = []
+    target = {"folder": folder}
+
+    def after_close(_changes) -> None:  # type: ignore[no-untyped-def]
+        made.append(backup.make_backup(services.db.path, target["folder"], clock=clock))
+
+    services.shifts.after_close.append(after_close)
+    services.shifts.open(cashier, "1", 50000)
+    closed = services.shifts.close(cashier, "1", {10000: 5})
+    assert len(made) == 1 and made[0].path.exists()
+    with sqlite3.connect(made[0].path) as conn:
+        assert conn.execute("SELECT closed_at FROM cash_shift").fetchone()[0] is not None, "the close is in it"
+    target["folder"] = tmp_path / "unplugged"
+    clock.advance(hours=1)
+    services.shifts.open(cashier, "1", 50000)
+    again = services.shifts.close(cashier, "1", {10000: 5})  # the backup fails: the close stands
+    assert again.number != closed.number and services.shifts.current("1") is None
+    assert backup.status(services.store().id, target["folder"], clock()).reason == "folder_missing"
