@@ -3,14 +3,23 @@ they print, and what they refuse (in Chinese by default), loading no Qt."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from charity_pos import cli
+from charity_pos import cli, i18n
 from charity_pos.security.keys import key_path
 from charity_pos.services.backup import PASSPHRASE_ENV
 from tests.test_cli_startup import run_fresh
+
+
+@pytest.fixture(autouse=True)
+def keep_language() -> Iterator[None]:
+    """The command line loads its catalog; the tests after these keep theirs."""
+    saved = list(i18n._loaded)
+    yield
+    i18n._loaded[:] = saved
 
 
 def _run(capsys, *argv: object) -> tuple[int, str, str]:  # type: ignore[no-untyped-def]

@@ -48,6 +48,7 @@ from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 from charity_pos import config, files
 from charity_pos.errors import (
     BackupCheckFailed,
+    OutputNotWritable,
     BackupFromOtherStore,
     KeyFileMissing,
     NotABackup,
@@ -331,8 +332,12 @@ def _backup(db_path: Path, folder: Path, store: StoreIdentity, now: datetime, ke
     with files.writing(target, protect, private=True) as pending:
         try:
             _copy_online(db_path, pending.partial)
-        except sqlite3.Error as exc:
-            raise BackupCheckFailed(path=str(db_path), kind="integrity", detail=str(exc), problem=None) from None
+        except sqlite3.DatabaseError as exc:
+            text = str(exc)
+            if "malformed" in text or "not a database" in text:  # the store itself is damaged
+                raise BackupCheckFailed(path=str(db_path), kind="integrity", detail=text, problem=None) from None
+            raise OutputNotWritable(path=str(target), reason="no_space" if "full" in text else "other",
+                                          detail=text) from None
         except OSError as exc:
             raise files.not_writable(target, exc) from None
         try:
@@ -340,7 +345,7 @@ def _backup(db_path: Path, folder: Path, store: StoreIdentity, now: datetime, ke
         except BackupCheckFailed as exc:  # named as the backup it would have been
             raise BackupCheckFailed(**dict(exc.facts, path=str(target))) from None
     _sync_folder(folder)
-    removed = rotate(folder, store.code, keep, now, protect={target.name, before.last_good_file})
+    removed = rotate(folder, store.code, keep, protect={target.name, before.last_good_file})
     return BackupResult(target, now, check.events, check.authenticated, removed)
 
 
@@ -384,7 +389,7 @@ def to_keep(backups: list[tuple[datetime, Path]], keep: Keep) -> set[Path]:
     return kept
 
 
-def rotate(folder: Path, code: str, keep: Keep, now: datetime, protect: set[str] = frozenset()) -> tuple[Path, ...]:  # type: ignore[assignment]
+def rotate(folder: Path, code: str, keep: Keep, protect: frozenset[str] | set[str] = frozenset()) -> tuple[Path, ...]:
     """Remove this store's backups that rotation does not keep; never one
     named in ``protect`` (the newest good one). Only files named as backups are touched."""
     backups = backups_in(folder, code)
@@ -509,24 +514,50 @@ def restore(db_path: Path | str, backup: Path | str, *, force: bool = False, key
                     os.fsync(dst.fileno())
             except OSError as exc:
                 raise files.not_writable(db_path, exc) from None
-            check = check_copy(pending.partial, key_file)
-            replaced = None
-            if exists:
-                stamp = clock().astimezone(STORE_TZ).strftime("%Y%m%d-%H%M%S")
-                replaced = db_path.with_name(f"{db_path.name}.replaced-{stamp}")
-                os.replace(db_path, replaced)
-                for part in ("-wal", "-shm", "-journal"):  # the old file's log must never meet the new file
-                    companion = db_path.with_name(db_path.name + part)
-                    if companion.exists():
-                        os.replace(companion, replaced.with_name(replaced.name + part))
-            os.replace(pending.partial, db_path)
-            pending.cancel()
+            try:
+                check = check_copy(pending.partial, key_file)
+            except BackupCheckFailed as exc:  # named as the backup given
+                raise BackupCheckFailed(**dict(exc.facts, path=str(backup))) from None
+            replaced = _set_aside(db_path, clock()) if exists else None
+            try:
+                os.replace(pending.partial, db_path)
+            except OSError as exc:
+                if replaced is not None:  # put the old store back as it was
+                    _put_back(replaced, db_path)
+                raise files.not_writable(db_path, exc) from None
+            pending.cancel()  # renamed into place here, not by the writer
             pending.done = True
         _sync_folder(db_path.parent)
     finally:
         lock.release()
     log.info("store restored from a backup (%d events)", check.events)
     return RestoreResult(db_path, found, check.events, check.authenticated, replaced)
+
+
+def _set_aside(db_path: Path, now: datetime) -> Path:
+    """Rename the store file and its companions to ``NAME.replaced-YYYYmmdd-HHMMSS``:
+    the old file's log must never meet the restored file."""
+    replaced = db_path.with_name(f"{db_path.name}.replaced-{now.astimezone(STORE_TZ).strftime('%Y%m%d-%H%M%S')}")
+    try:
+        os.replace(db_path, replaced)
+        for part in files.PARTS:
+            companion = db_path.with_name(db_path.name + part)
+            if companion.exists():
+                os.replace(companion, replaced.with_name(replaced.name + part))
+    except OSError as exc:
+        _put_back(replaced, db_path)
+        raise files.not_writable(db_path, exc) from None
+    return replaced
+
+
+def _put_back(replaced: Path, db_path: Path) -> None:
+    for part in ("", *files.PARTS):
+        aside = replaced.with_name(replaced.name + part)
+        if aside.exists():
+            try:
+                os.replace(aside, db_path.with_name(db_path.name + part))
+            except OSError:
+                log.exception("the replaced store file could not be put back; it is kept as it was set aside")
 
 
 def _in_wal_mode(path: Path) -> bool:

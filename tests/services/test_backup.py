@@ -156,7 +156,7 @@ def test_rotation_over_a_simulated_year_keeps_7_daily_4_weekly_12_monthly(tmp_pa
         for hours in (0, 9):  # the day's first start and the shift close
             at = clock() + timedelta(hours=hours)
             (folder / backup.backup_name("PT01", at)).write_bytes(b"")
-            backup.rotate(folder, "PT01", Keep(), at)
+            backup.rotate(folder, "PT01", Keep())
         clock.advance(days=1)
     kept = [at for at, _path in backup.backups_in(folder, "PT01")]
     days = sorted({at.date() for at in kept}, reverse=True)
@@ -186,7 +186,7 @@ def test_rotation_never_removes_the_newest_good_backup_nor_others_files(tmp_path
         (folder / name).write_bytes(b"")
     (folder / "JA01-20260101-090000.sqlite3").write_bytes(b"")  # another store's
     (folder / "notes.txt").write_text("mine")
-    removed = backup.rotate(folder, "PT01", Keep(0, 0, 0), at, protect={names[3]})
+    removed = backup.rotate(folder, "PT01", Keep(0, 0, 0), protect={names[3]})
     left = sorted(p.name for p in folder.iterdir())
     assert names[0] in left and names[3] in left, "the newest, and the newest good one"
     assert "JA01-20260101-090000.sqlite3" in left and "notes.txt" in left
@@ -412,3 +412,40 @@ def test_a_backup_follows_each_shift_close_and_a_failed_one_never_undoes_it(
     again = services.shifts.close(cashier, "1", {10000: 5})  # the backup fails: the close stands
     assert again.number != closed.number and services.shifts.current("1") is None
     assert backup.status(services.store().id, target["folder"], clock()).reason == "folder_missing"
+
+
+def test_a_restore_that_cannot_put_the_file_in_place_leaves_the_old_store(made, services, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from charity_pos.errors import OutputNotWritable
+
+    before = services.db.path.read_bytes()
+    real_replace = os.replace
+
+    def full_disk(src, dst):  # type: ignore[no-untyped-def]
+        if str(src).endswith(".partial"):
+            raise OSError(28, "No space left on device")
+        return real_replace(src, dst)
+
+    monkeypatch.setattr(os, "replace", full_disk)
+    with pytest.raises(OutputNotWritable):
+        backup.restore(services.db.path, made, force=True)
+    monkeypatch.setattr(os, "replace", real_replace)
+    assert services.db.path.read_bytes() == before, "the old store is back in place"
+    assert sorted(p.name for p in services.db.path.parent.iterdir()
+                  if "replaced" in p.name or "partial" in p.name) == []
+
+
+def test_a_full_backup_disk_is_said_and_leaves_no_half_file(services, folder, clock, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from charity_pos.errors import OutputNotWritable
+
+    def full(_source: Path, target: Path) -> None:
+        target.write_bytes(b"SQLite format 3\x00" + b"\x00" * 100)  # half a copy, then the disk is full
+        raise sqlite3.OperationalError("database or disk is full")
+
+    monkeypatch.setattr(backup, "_copy_online", full)
+    with pytest.raises(OutputNotWritable) as caught:
+        backup.make_backup(services.db.path, folder, clock=clock)
+    assert caught.value.facts["reason"] == "no_space"
+    assert list(folder.iterdir()) == []
+    st = backup.status(services.store().id, folder, clock())
+    assert (st.level, st.reason) == ("warning", "failed")
+    assert services.shifts.current("1") is None  # the store goes on
