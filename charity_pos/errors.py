@@ -609,3 +609,7 @@ class WrongPassphrase(PosError):
 class PassphraseRefused(PosError):
     """A passphrase too short, or typed differently the second time (facts:
     reason: short, differ, missing; minimum)."""
+
+
+class KeyFileOfOtherStore(PosError):
+    """The key file given belongs to another store (facts: path, expected: the store's code)."""

@@ -546,6 +546,7 @@ TEMPLATES.update({
     e.RestoreWouldReplace: QT_TRANSLATE_NOOP(
         "Errors", "{path} already holds a store: add --force to replace it (the old file is kept beside it)."),
     e.NotABackup: QT_TRANSLATE_NOOP("Errors", "{path} is not a backup of a charity-pos store."),
+    e.KeyFileOfOtherStore: QT_TRANSLATE_NOOP("Errors", "{path} is the key file of another store, not of store {expected}."),
     e.WrongPassphrase: QT_TRANSLATE_NOOP(
         "Errors", "The passphrase does not open {path} (wrong passphrase, or the file was changed)."),
     e.OutputExists: QT_TRANSLATE_NOOP(

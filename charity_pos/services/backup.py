@@ -51,6 +51,7 @@ from charity_pos.errors import (
     OutputNotWritable,
     BackupFromOtherStore,
     KeyFileMissing,
+    KeyFileOfOtherStore,
     NotABackup,
     NotAStoreDatabase,
     OutputFolderMissing,
@@ -302,6 +303,7 @@ def make_backup(db_path: Path | str, folder: Path | str, *, clock: Clock = syste
     if not _is_store_file(db_path):
         raise NotAStoreDatabase(path=str(db_path))
     store = identity_of_live(db_path)
+    _check_key_file(key_file, store)
     if folder == config.default_backup_folder():
         folder.mkdir(parents=True, exist_ok=True)  # the default folder is made; a chosen one must be there
     now = clock()
@@ -458,6 +460,12 @@ class RestoreResult:
     replaced: Path | None
 
 
+def _check_key_file(key_file: Path | None, store: StoreIdentity) -> None:
+    """A key file given by hand must be this store's."""
+    if key_file is not None and _key_store(key_file) != str(store.id):
+        raise KeyFileOfOtherStore(path=str(key_file), expected=store.code)
+
+
 def _key_store(key_file: Path) -> str | None:
     try:
         raw = json.loads(key_file.read_text(encoding="utf-8"))
@@ -481,8 +489,7 @@ def restore(db_path: Path | str, backup: Path | str, *, force: bool = False, key
         what = "store"  # the store itself, or another live store: a backup is one file, never in WAL mode
     if what is not None:
         raise ProtectedFile(path=str(db_path if what != "store" else backup), what=what)
-    if key_file is not None and _key_store(key_file) != str(found.id):
-        raise BackupFromOtherStore(path=str(backup), found=found.code, expected=str(key_file))
+    _check_key_file(key_file, found)
     exists = db_path.exists()
     if exists:
         if not db_path.is_file():

@@ -18,6 +18,8 @@ from charity_pos.db.engine import open_store
 from charity_pos.errors import (
     BackupCheckFailed,
     BackupFromOtherStore,
+    KeyFileMissing,
+    KeyFileOfOtherStore,
     NotABackup,
     NotAStoreDatabase,
     OutputFolderMissing,
@@ -245,9 +247,14 @@ def test_restore_refuses_a_backup_of_another_store(made, services, tmp_path, fol
     with pytest.raises(BackupFromOtherStore) as caught:
         backup.restore(services.db.path, theirs, force=True)
     assert caught.value.facts["found"] == "JA01" and caught.value.facts["expected"] == "PT01"
-    with pytest.raises(BackupFromOtherStore):  # a new file, but the key file given is another store's
+    with pytest.raises(KeyFileOfOtherStore):  # a new file, but the key file given is another store's
         backup.restore(tmp_path / "fresh.db", theirs, key_file=key_path(backup.identity_of(made).id))
     assert not (tmp_path / "fresh.db").exists()
+    with pytest.raises(KeyFileOfOtherStore):
+        backup.make_backup(other, folder, key_file=key_path(backup.identity_of(made).id), clock=clock)
+    with pytest.raises(KeyFileMissing):
+        backup.make_backup(other, folder, key_file=tmp_path / "no.key", clock=clock)
+    assert list(folder.iterdir()) == [made]
 
 
 def test_restore_refuses_while_the_app_holds_the_store(made, services) -> None:  # type: ignore[no-untyped-def]
