@@ -34,6 +34,7 @@ import os
 import re
 import secrets
 import sqlite3
+import urllib.parse
 import uuid
 from collections.abc import Callable
 from contextlib import closing
@@ -97,9 +98,18 @@ def _identity(conn: sqlite3.Connection) -> StoreIdentity:
     return StoreIdentity(uuid.UUID(str(row[0])), str(row[1]))
 
 
+def _uri(path: Path) -> str:
+    """A SQLite URI for ``path`` with no authority, so that a network folder
+    (``\\\\server\\share``, which ``Path.as_uri`` makes ``file://server/...``) opens too."""
+    text = path.resolve().as_posix()
+    if not text.startswith("/"):  # C:/... on Windows
+        text = "/" + text
+    return "file://" + urllib.parse.quote(text, safe="/:")
+
+
 def _read_only(path: Path) -> sqlite3.Connection:
     """A file that nothing else writes (a backup, a copy), read without a byte written."""
-    return sqlite3.connect(path.resolve().as_uri() + "?mode=ro&immutable=1", uri=True)
+    return sqlite3.connect(_uri(path) + "?mode=ro&immutable=1", uri=True)
 
 
 def identity_of(path: Path | str) -> StoreIdentity:

@@ -456,3 +456,10 @@ def test_a_full_backup_disk_is_said_and_leaves_no_half_file(services, folder, cl
     st = backup.status(services.store().id, folder, clock())
     assert (st.level, st.reason) == ("warning", "failed")
     assert services.shifts.current("1") is None  # the store goes on
+
+
+def test_folder_names_with_spaces_and_uri_characters(services, tmp_path, clock) -> None:  # type: ignore[no-untyped-def]
+    odd = tmp_path / "U 盘 #1 %20?"
+    odd.mkdir()
+    made = backup.make_backup(services.db.path, odd, clock=clock)
+    assert made.path.parent == odd and backup.identity_of(made.path).code == "PT01"
