@@ -69,6 +69,7 @@ def test_restore_of_an_edited_backup_names_what_verify_found(filled_store, tmp_p
     made = out.splitlines()[0]
     with sqlite3.connect(made) as conn:
         conn.execute("UPDATE item SET sale_price_fen = 1")
+    Path(made + ".sha256").unlink()  # copied alone, without its checksum: verify finds the edit
     code, out, err = _run(capsys, "restore", "--db", tmp_path / "new.db", "--from", made, "--lang", "en")
     assert code == 1 and "did not pass its check" in err and "FAILED:" in err
     assert not (tmp_path / "new.db").exists()
@@ -123,3 +124,16 @@ def identity_of_store(path: Path):  # type: ignore[no-untyped-def]
 
     return identity_of_live(Path(path)).id
 
+
+
+def test_the_new_refusals_are_chinese_by_default(filled_store, tmp_path, capsys) -> None:  # type: ignore[no-untyped-def]
+    _code, out, _err = _run(capsys, "backup", "--db", filled_store.path, "--out", tmp_path)
+    made = out.splitlines()[0]
+    assert "备份已校验" in out
+    code, _out, err = _run(capsys, "restore", "--db", filled_store.path, "--from", made)
+    assert code == 1 and err.startswith("错误：") and "--force" in err and "已有门店数据" in err
+    with open(made, "r+b") as fh:  # bytes changed in the copy
+        fh.seek(4096 + 100)
+        fh.write(b"\xff" * 200)  # where SQLite's own checks may not look: the checksum beside it does
+    code, _out, err = _run(capsys, "restore", "--db", tmp_path / "n.db", "--from", made)
+    assert code == 1 and err.startswith("错误：") and "checksum" in err and not (tmp_path / "n.db").exists()

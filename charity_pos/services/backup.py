@@ -28,6 +28,7 @@ passphrase (scrypt, then AES-256-GCM), ``unprotect_key`` puts it back.
 from __future__ import annotations
 
 import base64
+import hashlib
 import json
 import logging
 import os
@@ -162,6 +163,31 @@ def check_copy(path: Path, key_file: Path | None = None) -> Check:
         raise BackupCheckFailed(path=str(path), kind=report.problem.kind, detail=report.problem.detail,
                                 problem=report.problem)
     return Check(report.events, report.authenticated)
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as fh:
+        while chunk := fh.read(1 << 20):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def _sum_file(backup: Path) -> Path:
+    """Beside each backup, its SHA-256 (as ``sha256sum`` writes it): a byte
+    changed anywhere, even where SQLite's checks do not look, is found."""
+    return backup.with_name(backup.name + ".sha256")
+
+
+def _check_sum(backup: Path, copy: Path) -> None:
+    """The copy about to be restored has the bytes the backup had when it was
+    made, if its checksum file is beside it (a backup copied alone has none)."""
+    try:
+        recorded = _sum_file(backup).read_text(encoding="ascii", errors="replace").split()[:1]
+    except OSError:
+        return
+    if recorded != [_sha256(copy)]:
+        raise BackupCheckFailed(path=str(backup), kind="checksum", detail="", problem=None)
 
 
 def _sync(path: Path) -> None:
@@ -356,6 +382,8 @@ def _backup(db_path: Path, folder: Path, store: StoreIdentity, now: datetime, ke
             check = check_copy(pending.partial, key_file)
         except BackupCheckFailed as exc:  # named as the backup it would have been
             raise BackupCheckFailed(**dict(exc.facts, path=str(target))) from None
+        digest = _sha256(pending.partial)
+    files.write_bytes(_sum_file(target), f"{digest}  {target.name}\n".encode("ascii"), protect, private=True)
     _sync_folder(folder)
     removed = rotate(folder, store.code, keep, protect={target.name, before.last_good_file})
     return BackupResult(target, now, check.events, check.authenticated, removed)
@@ -412,6 +440,7 @@ def rotate(folder: Path, code: str, keep: Keep, protect: frozenset[str] | set[st
             continue
         try:
             path.unlink()
+            _sum_file(path).unlink(missing_ok=True)
             removed.append(path)
         except OSError:
             log.warning("an old backup could not be removed by rotation")
@@ -531,6 +560,7 @@ def restore(db_path: Path | str, backup: Path | str, *, force: bool = False, key
                     os.fsync(dst.fileno())
             except OSError as exc:
                 raise files.not_writable(db_path, exc) from None
+            _check_sum(backup, pending.partial)
             try:
                 check = check_copy(pending.partial, key_file)
             except BackupCheckFailed as exc:  # named as the backup given

@@ -71,7 +71,9 @@ def test_a_backup_of_the_open_store_is_one_checked_file_named_by_store_and_time(
     make_item("东北大米 5kg")
     result = backup.make_backup(services.db.path, folder, clock=clock)  # the store is open: online backup
     assert result.path == folder / "PT01-20260310-100000.sqlite3"  # 10:00 in Shanghai
-    assert sorted(p.name for p in folder.iterdir()) == [result.path.name], "no partial, no -wal, no -journal"
+    assert sorted(p.name for p in folder.iterdir()) == [result.path.name, result.path.name + ".sha256"], \
+        "no partial, no -wal, no -journal; its checksum beside it"
+    assert (folder / (result.path.name + ".sha256")).read_text().split()[1] == result.path.name
     assert result.authenticated and result.events >= 3
     assert stat.S_IMODE(result.path.stat().st_mode) & 0o077 == 0, "readable by its owner only"
     with sqlite3.connect(result.path) as conn:
@@ -140,7 +142,7 @@ def test_the_first_start_of_each_day_makes_one_backup(services, folder, clock) -
     assert backup.backup_at_start(services.db.path, settings, clock) is None, "the same day: none"
     clock.advance(hours=20)
     assert backup.backup_at_start(services.db.path, settings, clock) is not None
-    assert len(list(folder.iterdir())) == 2
+    assert len(list(folder.glob("*.sqlite3"))) == 2
 
 
 def test_the_default_folder_is_made_in_the_data_folder(services, clock) -> None:  # type: ignore[no-untyped-def]
@@ -199,8 +201,9 @@ def test_make_backup_rotates_with_the_settings_counts(services, folder, clock) -
     for _ in range(4):
         result = backup.make_backup(services.db.path, folder, clock=clock, keep=Keep(2, 0, 0))
         clock.advance(days=1)
-    assert sorted(p.name for p in folder.iterdir())[-1] == result.path.name
-    assert len(list(folder.iterdir())) == 2
+    assert sorted(p.name for p in folder.glob("*.sqlite3"))[-1] == result.path.name
+    assert len(list(folder.glob("*.sqlite3"))) == 2 and len(list(folder.glob("*.sha256"))) == 2, \
+        "a removed backup's checksum goes with it"
 
 
 # --- restore --------------------------------------------------------------------------------------------
@@ -254,7 +257,7 @@ def test_restore_refuses_a_backup_of_another_store(made, services, tmp_path, fol
         backup.make_backup(other, folder, key_file=key_path(backup.identity_of(made).id), clock=clock)
     with pytest.raises(KeyFileMissing):
         backup.make_backup(other, folder, key_file=tmp_path / "no.key", clock=clock)
-    assert list(folder.iterdir()) == [made]
+    assert list(folder.glob("*.sqlite3")) == [made]
 
 
 def test_restore_refuses_while_the_app_holds_the_store(made, services) -> None:  # type: ignore[no-untyped-def]
@@ -278,6 +281,10 @@ def test_restore_refuses_a_corrupted_backup(made, services) -> None:  # type: ig
 def test_restore_refuses_a_backup_with_a_row_edited(made, services) -> None:  # type: ignore[no-untyped-def]
     with sqlite3.connect(made) as conn:
         conn.execute("UPDATE item SET sale_price_fen = 1")
+    with pytest.raises(BackupCheckFailed) as caught:
+        backup.restore(services.db.path, made, force=True)
+    assert caught.value.facts["kind"] == "checksum", "its checksum file says it changed"
+    made.with_name(made.name + ".sha256").unlink()  # copied alone: verify still finds the edit
     with pytest.raises(BackupCheckFailed) as caught:
         backup.restore(services.db.path, made, force=True)
     assert caught.value.facts["kind"] in ("value", "digest")

@@ -82,7 +82,7 @@ def test_the_backup_after_a_shift_close_is_told_and_shown(qtbot, services, manag
     services.shifts.open(cashier, "1", 50000)
     with qtbot.waitSignal(runner.finished, timeout=20_000):
         services.shifts.close(cashier, "1", {10000: 5})
-    assert [p.name for p in usb.iterdir()] == ["PT01-20260310-100000.sqlite3"]
+    assert [p.name for p in usb.glob("*.sqlite3")] == ["PT01-20260310-100000.sqlite3"]
     assert "备份完成并已校验" in shell.main.statusBar().currentMessage()
     # the USB disk is pulled out: the next close stands, and the manager is told why no backup was made
     usb.rename(usb.with_name("pulled"))
@@ -102,7 +102,7 @@ def test_the_days_first_start_backs_up_once(qtbot, services, feedback, usb, cloc
     assert first.args[0] is not None
     with qtbot.waitSignal(runner.finished, timeout=20_000) as second:
         runner.at_start()
-    assert second.args[0] is None and len(list(usb.iterdir())) == 1
+    assert second.args[0] is None and len(list(usb.glob("*.sqlite3"))) == 1
 
 
 # --- Settings ----------------------------------------------------------------------------------------------
