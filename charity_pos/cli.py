@@ -12,6 +12,7 @@ district's scripts: keep them as they are.
     charity-pos report KIND / funds use / notice   (cli_reports.py)
     charity-pos verify-receipt --keys FILE TEXT_OR_IMAGE   (cli_receipts.py)
     charity-pos bill import --db PATH FILE / bill show --db PATH --date YYYY-MM-DD   (cli_bill.py)
+    charity-pos backup / restore / backup-key / restore-key   (cli_backup.py)
 
 Errors a user can cause print one line and exit non-zero, never a traceback.
 """
@@ -115,6 +116,9 @@ def _parser() -> argparse.ArgumentParser:
     from charity_pos import cli_bill
 
     cli_bill.add_parsers(sub, common)
+    from charity_pos import cli_backup
+
+    cli_backup.add_parsers(sub, common)
     return parser
 
 
@@ -199,6 +203,10 @@ def _main(args: argparse.Namespace) -> int:
 
         if command in cli_bill.COMMANDS:
             return cli_bill.run(args)
+        from charity_pos import cli_backup
+
+        if command in cli_backup.COMMANDS:
+            return cli_backup.run(args)
     except PosError as exc:
         print(translate("cli", "Error: ") + describe(exc), file=sys.stderr)
         return 1
@@ -215,14 +223,21 @@ def _main(args: argparse.Namespace) -> int:
 
 
 def _init(args: argparse.Namespace) -> int:
+    from charity_pos.security.keys import key_path
+    from charity_pos.services.backup import identity_of_live
     from charity_pos.services.store import init_store
 
     files.check_new_database(args.db)
     db = init_store(args.db, store_code=args.store_code, name=args.name, district=args.district,
                     manager_pin=args.manager_pin)
     db.close()
+    store_id = identity_of_live(args.db).id
     print(translate("cli", "Created store {code} in {path}. Log in as “manager” with the PIN you chose.").format(
         code=args.store_code.upper(), path=args.db))
+    print(translate("cli", "The store's key file is {key}. It is in no backup: keep a copy apart from the backups "
+                           "(charity-pos backup-key --db PATH --out FILE writes one protected by a passphrase); "
+                           "without it the store cannot be fully restored.").format(
+        key=key_path(store_id)))
     return 0
 
 

@@ -53,6 +53,14 @@ def default_store_path() -> Path:
     return data_dir() / "store.sqlite3"
 
 
+def default_backup_folder() -> Path:
+    return data_dir() / "backups"
+
+
+#: the most backups of one kind (daily, weekly, monthly) rotation may be told to keep
+MAX_KEEP = 1000
+
+
 @dataclass
 class Settings:
     language: str = "zh_CN"
@@ -88,10 +96,21 @@ class Settings:
     #: a cash drawer is plugged into the ESC/POS printer, on pin 2 or 5 of its drawer port
     cash_drawer: bool = True
     drawer_pin: int = 2
+    #: where the store's backups go (a USB disk, a network folder); "" = the backups folder in the data folder
+    backup_folder: str = ""
+    #: how many backups rotation keeps: the last of each day, ISO week and month (grandfather-father-son)
+    backup_keep_daily: int = 7
+    backup_keep_weekly: int = 4
+    backup_keep_monthly: int = 12
 
     @property
     def store(self) -> Path:
         return Path(self.store_path) if self.store_path else default_store_path()
+
+    @property
+    def backups(self) -> Path:
+        """The backup folder: the one a manager chose, else ``backups`` in the data folder."""
+        return Path(self.backup_folder) if self.backup_folder else default_backup_folder()
 
     @classmethod
     def load(cls) -> Settings:
@@ -143,6 +162,12 @@ class Settings:
         if self.drawer_pin not in (2, 5):
             self.drawer_pin = defaults.drawer_pin
         self.cash_drawer = bool(self.cash_drawer)
+        if not isinstance(self.backup_folder, str):
+            self.backup_folder = defaults.backup_folder
+        for name in ("backup_keep_daily", "backup_keep_weekly", "backup_keep_monthly"):
+            value = getattr(self, name)
+            if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= MAX_KEEP:
+                setattr(self, name, getattr(defaults, name))
 
     def save(self) -> None:
         folder = config_dir()

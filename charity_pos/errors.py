@@ -580,3 +580,36 @@ class PaymentReferenceRefused(PosError):
 class MerchantBillRefused(PosError):
     """A file that is not a WeChat Pay or Alipay merchant bill that can be read
     (facts: path, reason, and line for a bad row)."""
+
+
+# --- backups and restore (charity_pos.services.backup) ------------------------------
+class BackupCheckFailed(PosError):
+    """A backup copy failed its check: SQLite's integrity check or the
+    journal's ``verify`` (facts: path, kind: the first problem's kind,
+    detail; problem: the ``verify.Problem`` when there is one)."""
+
+
+class BackupFromOtherStore(PosError):
+    """The backup holds another store than the one it would replace or the
+    key file belongs to (facts: path, found: its store code, expected)."""
+
+
+class RestoreWouldReplace(PosError):
+    """The restore's target already holds a store; only --force replaces it (facts: path)."""
+
+
+class NotABackup(PosError):
+    """The file is not a backup of a charity-pos store (facts: path)."""
+
+
+class WrongPassphrase(PosError):
+    """A protected key file that the passphrase does not open, or that was changed (facts: path)."""
+
+
+class PassphraseRefused(PosError):
+    """A passphrase too short, or typed differently the second time (facts:
+    reason: short, differ, missing; minimum)."""
+
+
+class KeyFileOfOtherStore(PosError):
+    """The key file given belongs to another store (facts: path, expected: the store's code)."""

@@ -517,16 +517,38 @@ def describe(error: BaseException, tr: Translate) -> str:
     for key, value in facts.items():
         if isinstance(value, (list, tuple)):
             facts[key] = ", ".join(str(v) for v in value)
+    if isinstance(error, e.PassphraseRefused):
+        return t(PASSPHRASE_REASONS.get(str(facts.get("reason")), PASSPHRASE_REASONS["short"])).format(
+            minimum=facts.get("minimum", ""), variable=facts.get("variable", ""))
     for cls in type(error).__mro__:
         if cls in TEMPLATES:
             return t(TEMPLATES[cls]).format(**facts)
     return t(UNEXPECTED)
 
 
+PASSPHRASE_REASONS = {
+    "short": QT_TRANSLATE_NOOP("Errors", "The passphrase is too short: use at least {minimum} characters."),
+    "differ": QT_TRANSLATE_NOOP("Errors", "The two passphrases typed differ: nothing was written."),
+    "missing": QT_TRANSLATE_NOOP(
+        "Errors", "No passphrase: type it when asked, or set {variable} when running from a script."),
+}
+
+
 # --- sync, the store's side ------------------------------------------------------
 TEMPLATES.update({
     e.OutputIsFolder: QT_TRANSLATE_NOOP("Errors", "{path} is a folder; give the name of a file to write."),
     e.OutputNotAFolder: QT_TRANSLATE_NOOP("Errors", "{path} is a file, not a folder; give the folder to write into."),
+    e.BackupCheckFailed: QT_TRANSLATE_NOOP(
+        "Errors", "The backup {path} did not pass its check ({kind}): it cannot be trusted. Check the store "
+                  "with “charity-pos verify”."),
+    e.BackupFromOtherStore: QT_TRANSLATE_NOOP(
+        "Errors", "{path} is a backup of store {found}, not of store {expected}: it is not restored here."),
+    e.RestoreWouldReplace: QT_TRANSLATE_NOOP(
+        "Errors", "{path} already holds a store: add --force to replace it (the old file is kept beside it)."),
+    e.NotABackup: QT_TRANSLATE_NOOP("Errors", "{path} is not a backup of a charity-pos store."),
+    e.KeyFileOfOtherStore: QT_TRANSLATE_NOOP("Errors", "{path} is the key file of another store, not of store {expected}."),
+    e.WrongPassphrase: QT_TRANSLATE_NOOP(
+        "Errors", "The passphrase does not open {path} (wrong passphrase, or the file was changed)."),
     e.OutputExists: QT_TRANSLATE_NOOP(
         "Errors", "{path} already exists and was not written by charity-pos, so it is left as it is; choose "
                   "another name, move it away, or (on the command line) add --force to replace it."),
@@ -891,4 +913,5 @@ INPUT_REASONS.update({
 })
 ACTIONS.update({
     "drawer.open": QT_TRANSLATE_NOOP("Errors", "open the cash drawer without a sale"),
+    "backups.manage": QT_TRANSLATE_NOOP("Errors", "choose the backup folder"),
 })

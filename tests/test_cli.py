@@ -117,9 +117,10 @@ def test_init_creates_a_store_a_manager_can_log_in_to(capsys, tmp_path, isolated
     code, out, err = run(capsys, "init", "--db", path, "--store-code", "pt02", "--name", "普陀区真如镇慈善超市",
                          "--district", "普陀区", "--manager-pin", "246810")
     assert (code, err) == (0, "")
-    assert out.count("\n") == 1
+    assert out.count("\n") == 2, "the store, then where its key file is and to keep a copy apart"
     assert "PT02" in out and str(path) in out and "manager" in out
     assert len(key_files(isolated_home)) == 1, "init makes the store's key file"
+    assert str(key_files(isolated_home)[0]) in out.splitlines()[1] and "backup-key" in out
     services = Services.open(path)
     try:
         assert services.store().code == "PT02" and services.store().district == "普陀区"
@@ -614,7 +615,9 @@ def test_entry_point_creates_and_lists_a_store(tmp_path) -> None:  # type: ignor
     done = entry("init", "--db", path, "--store-code", "JA02", "--name", "静安区南京西路街道慈善超市",
                  "--district", "静安区", "--manager-pin", "9876", "--lang", "en")
     assert (done.returncode, done.stderr) == (0, "")
-    assert done.stdout == (f"Created store JA02 in {path}. Log in as “manager” with the PIN you chose.\n")
+    first, second = done.stdout.splitlines()
+    assert first == f"Created store JA02 in {path}. Log in as “manager” with the PIN you chose."
+    assert second.startswith("The store's key file is ") and "keep a copy apart from the backups" in second
     done = entry("show", "journal", "--db", path, "--json")
     assert done.returncode == 0
     kinds = [e["kind"] for e in json.loads(done.stdout)]

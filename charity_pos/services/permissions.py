@@ -64,6 +64,8 @@ class Action(StrEnum):
     MANAGE_TRAINING = "training.manage"
     #: import WeChat Pay's and Alipay's merchant bills and see them matched to sales (对账)
     RECONCILE_BILL = "bill.import"
+    #: choose the backup folder and how many backups are kept
+    MANAGE_BACKUPS = "backups.manage"
 
 
 CASHIER_MAY = frozenset({

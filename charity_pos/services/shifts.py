@@ -4,7 +4,9 @@ counting the drawer by denomination against what it should hold."""
 from __future__ import annotations
 
 import json
+import logging
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -20,6 +22,8 @@ from charity_pos.services.base import STORE_TZ, Actor, Approval, Changes, Entity
 from charity_pos.services.counter_rules import rules_in
 from charity_pos.services.permissions import Action, require
 from charity_pos.services.sequences import next_number
+
+log = logging.getLogger("charity_pos.shifts")
 
 #: Notes and coins counted at close, in fen: ¥100, 50, 20, 10, 5, 1, 0.5, 0.1.
 DENOMINATIONS = (10000, 5000, 2000, 1000, 500, 100, 50, 10)
@@ -127,6 +131,9 @@ class ShiftService:
     def __init__(self, ctx: ServiceContext, accounts: AccountService) -> None:
         self.ctx = ctx
         self.accounts = accounts
+        #: called with the close's changes once it is committed (the app backs the store up there);
+        #: a hook that fails is logged and never undoes the close
+        self.after_close: list[Callable[[Changes], object]] = []
 
     def open(self, actor: Actor, till: str, float_fen: int) -> Changes:
         till = clean_till(till)
@@ -238,7 +245,13 @@ class ShiftService:
             shift.expected_cash_fen = summary.expected_fen["cash"]
             shift.counted_cash_fen = counted["cash"]
             ev = journal.append(s, "shift.closed", actor=actor.user_id, at=now, facts=facts)
-        return Changes(frozenset({Entity.SHIFTS}), (shift.id,), ev.seq, shift.number)
+        changes = Changes(frozenset({Entity.SHIFTS}), (shift.id,), ev.seq, shift.number)
+        for hook in self.after_close:
+            try:
+                hook(changes)
+            except Exception:  # noqa: BLE001 - the close is committed and stands
+                log.exception("a step after the shift's close failed; the close stands")
+        return changes
 
     def report_doc(self, number_or_till: str, printed_at: datetime | None = None):  # type: ignore[no-untyped-def]
         """The X report of an open shift, or the Z report of a closed one."""

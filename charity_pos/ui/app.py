@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from charity_pos import config, i18n
@@ -24,6 +24,7 @@ from charity_pos.ui.login import LoginScreen
 from charity_pos.ui.plural import EnglishPlurals
 
 if TYPE_CHECKING:
+    from charity_pos.ui.dashboard.backup import BackupRunner
     from charity_pos.ui.main_window import MainWindow
     from charity_pos.ui.screen import Screen
 
@@ -97,6 +98,7 @@ class Shell:
         self.services = services
         self.settings = settings
         self.feedback = feedback or Feedback()
+        self.backups: BackupRunner | None = None
         self.login = LoginScreen(services)
         self.login.logged_in.connect(self.open_main)
         self.login.training_requested.connect(self.enter_training)
@@ -158,6 +160,34 @@ class Shell:
             self.main.move(screen.availableGeometry().topLeft())
         self.main.showMaximized()
 
+    def start_backups(self, runner: BackupRunner, *, at_start: bool = True) -> None:
+        """Back the live store up after every shift close, and now if this is
+        the day's first start; each result is told to the manager."""
+        self.backups = runner
+        runner.finished.connect(self._backup_done)
+        runner.failed.connect(self._backup_failed)
+        self.services.shifts.after_close.append(runner.after_close)
+        if at_start:
+            runner.at_start()
+
+    def _show_backup(self) -> None:
+        if self.main is not None:
+            for screen in self.main.built_screens():
+                show = getattr(screen, "show_backup", None)
+                if show is not None:
+                    show()
+
+    def _backup_done(self, result: object) -> None:
+        self._show_backup()
+        if result is not None and self.main is not None:
+            self.main.statusBar().showMessage(QCoreApplication.translate(
+                "Backups", "Backup made and checked: {file}").format(file=getattr(result, "path", "")), 15000)
+
+    def _backup_failed(self, error: object) -> None:
+        self._show_backup()
+        if self.main is not None and isinstance(error, BaseException):  # at start: the overview says so
+            self.feedback.error(self.main, error)
+
     def _use_settings(self, screen: Screen) -> None:
         use_settings = getattr(screen, "use_settings", None)
         if use_settings is not None:  # the till, the slip printer
@@ -195,7 +225,17 @@ class Shell:
     def open_settings(self) -> None:
         from charity_pos.ui.settings import SettingsDialog
 
-        SettingsDialog(self.settings, self.main).exec()
+        SettingsDialog(self.settings, self.main, self.current, self.main.actor if self.main else None).exec()
+
+
+#: the day's first backup starts this long after the log-in window is up
+BACKUP_DELAY_MS = 1500
+
+
+def _start_backups(shell: Shell, db_path: Path, settings: config.Settings) -> None:
+    from charity_pos.ui.dashboard.backup import BackupRunner
+
+    shell.start_backups(BackupRunner(db_path, settings))
 
 
 def run_app(db_path: Path, language: str) -> int:
@@ -217,6 +257,9 @@ def run_app(db_path: Path, language: str) -> int:
         log.exception("erasing lapsed households failed; the app goes on")
     shell = Shell(services, settings)
     shell.start()
+    if not services.store().training:
+        # once the log-in is up (the runner's module comes with the overview's)
+        QTimer.singleShot(BACKUP_DELAY_MS, lambda: _start_backups(shell, Path(db_path), settings))
     if os.environ.get("CHARITY_POS_EXIT_WHEN_READY"):
         # Used by the start-up benchmark: quit as soon as the log-in is up.
         QTimer.singleShot(0, app.quit)
@@ -225,5 +268,7 @@ def run_app(db_path: Path, language: str) -> int:
     try:
         return app.exec()
     finally:
+        if shell.backups is not None and shell.backups.job is not None:
+            shell.backups.job.wait()  # a backup under way ends before the store closes
         shell.leave_training()
         services.close()

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import sys
+from pathlib import Path
 
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtPrintSupport import QPrinterInfo
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -35,12 +37,17 @@ from charity_pos.config import Settings, check_customer_display
 from charity_pos.devices.receipt_printer import BAUD_RATES, Connection, ReceiptPrinter, connection_from
 from charity_pos.errors import InvalidInput, PosError
 from charity_pos.i18n import describe
+from charity_pos.services import backup
+from charity_pos.services.base import Actor, Role
 
 
 class SettingsDialog(QDialog):
-    def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
+    def __init__(self, settings: Settings, parent: QWidget | None = None, services=None,  # type: ignore[no-untyped-def]
+                 actor: Actor | None = None) -> None:
         super().__init__(parent)
         self.settings = settings
+        self.services = services  # for the backup folder: a manager's choice, checked by the service
+        self.actor = actor
         self.setWindowTitle(self.tr("Settings"))
         layout = QVBoxLayout(self)
         form = QFormLayout()
@@ -85,6 +92,7 @@ class SettingsDialog(QDialog):
         left.addWidget(self._display_box(settings))
         left.addStretch(1)
         right.addWidget(self._escpos_group(settings))
+        right.addWidget(self._backup_group(settings))
         right.addStretch(1)
         columns.addLayout(left, 1)
         columns.addLayout(right, 1)
@@ -167,6 +175,78 @@ class SettingsDialog(QDialog):
             return self.tr("{screen} is the cashier's own screen: the customer display goes on a second screen.") \
                 .format(screen=screen)
         return None
+
+    # --- backups -----------------------------------------------------------------
+    def _backup_group(self, settings: Settings) -> QGroupBox:
+        """Where backups go and how many are kept: a manager's choice. And the
+        reminder that the key file is in no backup."""
+        group = QGroupBox(self.tr("Backups"))
+        inside = QVBoxLayout(group)
+        form = QFormLayout()
+        inside.addLayout(form)
+        self.backup_folder = QLineEdit(settings.backup_folder)
+        self.backup_folder.setPlaceholderText(str(settings.backups))
+        self.backup_folder.setToolTip(self.tr("A USB disk or a network folder; empty: the backups folder beside "
+                                              "the store's data."))
+        self.backup_browse = QPushButton(self.tr("Choose…"))
+        self.backup_browse.clicked.connect(self.choose_backup_folder)
+        row = QHBoxLayout()
+        row.addWidget(self.backup_folder, 1)
+        row.addWidget(self.backup_browse)
+        form.addRow(self.tr("Folder"), row)
+        self.keep: dict[str, QSpinBox] = {}
+        counts = QHBoxLayout()
+        for name, label, value in (("daily", self.tr("days"), settings.backup_keep_daily),
+                                   ("weekly", self.tr("weeks"), settings.backup_keep_weekly),
+                                   ("monthly", self.tr("months"), settings.backup_keep_monthly)):
+            box = QSpinBox()
+            box.setRange(0, 999)
+            box.setValue(value)
+            box.setSuffix(" " + label)
+            self.keep[name] = box
+            counts.addWidget(box)
+        form.addRow(self.tr("Keep"), counts)
+        manager = self.actor is not None and self.actor.role == Role.MANAGER
+        for widget in (self.backup_folder, self.backup_browse, *self.keep.values()):
+            widget.setEnabled(manager)
+        key_note = QLabel(self.tr("The store's key file is in no backup: keep a copy of it apart from the backups "
+                                  "(“charity-pos backup-key” writes one protected by a passphrase). Without it a "
+                                  "restored store cannot show ID numbers nor be checked."))
+        key_note.setObjectName("hint")
+        key_note.setWordWrap(True)
+        inside.addWidget(key_note)
+        if not manager:
+            only = QLabel(self.tr("Only a manager changes where backups go."))
+            only.setObjectName("hint")
+            only.setWordWrap(True)
+            inside.addWidget(only)
+        return group
+
+    def ask_folder(self) -> str:
+        """The folder dialog (tests replace it)."""
+        return QFileDialog.getExistingDirectory(self, self.tr("Backup folder"), self.backup_folder.text())
+
+    def choose_backup_folder(self) -> None:
+        chosen = self.ask_folder()
+        if chosen:
+            self.backup_folder.setText(str(Path(chosen)))
+
+    def _save_backups(self) -> bool:
+        """A changed folder or count goes through the service, which checks the
+        manager and the folder; False (with the reason shown) when refused."""
+        folder = self.backup_folder.text().strip()
+        keep = backup.Keep(*(self.keep[name].value() for name in ("daily", "weekly", "monthly")))
+        if folder == self.settings.backup_folder and keep == backup.Keep.from_settings(self.settings):
+            return True
+        if self.services is None or self.actor is None:
+            self._say(self.tr("Only a manager changes where backups go."), self.backup_folder)
+            return False
+        try:
+            backup.change_settings(self.services.ctx, self.actor, self.settings, folder, keep)
+        except PosError as exc:
+            self._say(exc, self.backup_folder)
+            return False
+        return True
 
     # --- the ESC/POS printer ------------------------------------------------------
     def _escpos_group(self, settings: Settings) -> QGroupBox:
@@ -329,6 +409,10 @@ class SettingsDialog(QDialog):
             chosen.display_screen = self.display_screen.currentData()
         chosen.pole_port = self.pole_port.text().strip()
         chosen.pole_baud = self.pole_baud.currentData()
+        if not self._save_backups():
+            return
+        for name in ("backup_folder", "backup_keep_daily", "backup_keep_weekly", "backup_keep_monthly"):
+            setattr(chosen, name, getattr(self.settings, name))  # as the service saved them
         for field in dataclasses.fields(Settings):
             setattr(self.settings, field.name, getattr(chosen, field.name))
         self.settings.save()

@@ -12,6 +12,7 @@ from datetime import date, timedelta
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QScrollArea, QVBoxLayout, QWidget
 
+from charity_pos import config
 from charity_pos.domain.money import format_fen
 from charity_pos.i18n import describe
 from charity_pos.reports.alerts import LATER, SOON
@@ -20,7 +21,9 @@ from charity_pos.reports.table import Filters
 from charity_pos.services.base import STORE_TZ, Actor, Changes, Entity, Role, local_date
 from charity_pos.services.registry import Services
 from charity_pos.ui.approval import AskApproval
+from charity_pos.services import backup
 from charity_pos.ui.dashboard import charts
+from charity_pos.ui.dashboard.backup import BackupBanner
 from charity_pos.reports.overview import DAYS, Overview
 from charity_pos.ui.dashboard.tiles import STYLE, Tile
 from charity_pos.ui.feedback import Feedback
@@ -75,6 +78,10 @@ class DashboardScreen(Screen):
         self.message.setWordWrap(True)
         self.message.setVisible(False)
         outer.addWidget(self.message)
+        # the store's backups: an alarm, a warning or a quiet line (``show_backup``)
+        self.settings = config.Settings.load()
+        self.backup = BackupBanner()
+        outer.addWidget(self.backup)
 
         body = QWidget()
         layout = QVBoxLayout(body)
@@ -136,8 +143,18 @@ class DashboardScreen(Screen):
         return local_date(self.services.ctx.now())
 
     def activate(self) -> None:
+        self.show_backup()
         if self.stale:
             self.refresh()
+
+    def use_settings(self, settings: config.Settings) -> None:
+        self.settings = settings
+        self.show_backup()
+
+    def show_backup(self) -> None:
+        """The backups' state as it is now (a small file read: on the UI thread)."""
+        self.backup.show_status(backup.status(self.services.store().id, self.settings.backups,
+                                              self.services.ctx.now()))
 
     def on_changed(self, changes: Changes) -> None:
         if not changes.entities & self.entities:
