@@ -9050,7 +9050,7 @@ total {total}, change {change}</source>
         <location filename="../../charity_pos/cli_backup.py" line="72"/>
         <source>Backup checked: {events} journal events agree; {removed} older backups removed by rotation.</source>
         <extracomment>kept in step with services.backup.PASSPHRASE_ENV (not imported: --help stays light)</extracomment>
-        <translation>门店</translation>
+        <translation>备份已校验：{events} 条日志事件一致；轮换删除了 {removed} 个较旧的备份。</translation>
     </message>
     <message>
         <location filename="../../charity_pos/cli_backup.py" line="75"/>
