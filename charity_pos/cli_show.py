@@ -89,7 +89,6 @@ class _Listing:
 
 def show(args: argparse.Namespace) -> int:
     from charity_pos.domain.money import format_fen
-    from charity_pos.services import journal_view
     from charity_pos.services.base import STORE_TZ
 
     services = _Listing(args.db)
@@ -244,6 +243,8 @@ def show(args: argparse.Namespace) -> int:
                       else translate("cli", "live store")]]
             right = set()
         else:
+            from charity_pos.services import journal_view
+
             events = journal_view.events(services.ctx)
             objects = [{"seq": e.seq, "at": e.at.isoformat(), "kind": e.kind, "actor": e.actor, "hash": e.hash}
                        for e in events]

@@ -20,7 +20,7 @@ from charity_pos.db.base import Base
 from charity_pos.domain.numbers import BARCODE_COUNTERS, KINDS, parse_number
 from charity_pos.ledger import seal as sealing
 from charity_pos.ledger.canonical import GENESIS
-from charity_pos.ledger.verify import Problem
+from charity_pos.ledger.verify import Problem, written_form
 
 
 def _raw(conn: Connection) -> sqlite3.Connection:
@@ -132,7 +132,16 @@ def _canonical(column: Any, dialect: Any) -> Callable[[Any], bool]:
             return False
         return type(back) is type(raw_value) and back == raw_value
 
-    return check
+    written = written_form(column, dialect)
+    if written is None:
+        return check
+
+    def check_written(raw_value: Any) -> bool:
+        # the one form the app writes is canonical (it reads back and writes
+        # again as itself); anything else gets the whole round trip
+        return (type(raw_value) is str and written(raw_value) is not None) or check(raw_value)
+
+    return check_written
 
 
 def representation(conn: Connection) -> Problem | None:
