@@ -3,11 +3,26 @@
 ``initials("大米")`` is ``"dm"``; letters and digits in a name are kept, so
 ``initials("金龙鱼 5kg")`` is ``"jly5kg"``. Heteronyms take pypinyin's most
 common reading, which is what a cashier types.
+
+pypinyin's tables take a third of a second to load and about 55 MB: they
+are loaded on the first name worked out, not before. ``matches`` keeps each
+name's keys once worked out, and ``warm`` works out a list of names ahead
+(a screen calls it off the UI thread, so the first search finds them ready).
 """
 
 from __future__ import annotations
 
+import os
+from collections.abc import Iterable
 from functools import lru_cache
+
+
+def _lazy_pinyin():  # type: ignore[no-untyped-def]
+    # the tables as loaded, not copied once more (pypinyin copies them so that they can be changed, which we never do)
+    os.environ.setdefault("PYPINYIN_NO_DICT_COPY", "1")
+    from pypinyin import Style, lazy_pinyin
+
+    return Style, lazy_pinyin
 
 
 def _keep(chunk: str) -> str:
@@ -16,16 +31,14 @@ def _keep(chunk: str) -> str:
 
 @lru_cache(maxsize=4096)
 def initials(name: str) -> str:
-    from pypinyin import Style, lazy_pinyin  # its tables take a third of a second to load: only when needed
-
+    Style, lazy_pinyin = _lazy_pinyin()
     parts = lazy_pinyin(name, style=Style.FIRST_LETTER, errors=lambda s: [_keep(s)])
     return "".join(_keep(p) for p in parts)
 
 
 @lru_cache(maxsize=4096)
 def full(name: str) -> str:
-    from pypinyin import Style, lazy_pinyin
-
+    Style, lazy_pinyin = _lazy_pinyin()
     parts = lazy_pinyin(name, style=Style.NORMAL, errors=lambda s: [_keep(s)])
     return "".join(_keep(p) for p in parts)
 
@@ -92,6 +105,36 @@ def _core_keys(name: str, base: str, whole_initials: str, whole_full: str) -> tu
     return initials(base), full(base)
 
 
+@lru_cache(maxsize=8192)
+def _forms(name: str) -> tuple[str, ...]:
+    """What ``rank`` compares typed text with: the name (lower case) and its
+    core; then, for a pinyin key, the core's initials and full pinyin, and
+    the whole name's."""
+    name = name.lower()
+    base = core(name)
+    whole_initials, whole_full = initials(name), full(name)
+    base_initials, base_full = _core_keys(name, base, whole_initials, whole_full)
+    return base, name, base_initials, base_full, whole_initials, whole_full
+
+
+def matches(name: str, text: str) -> bool:
+    """Whether ``name`` answers what was typed at all (``rank`` is not
+    ``NONE``): from the name's keys, worked out once a name."""
+    text, key = keys(text.lower())
+    if not text or not name:
+        return False
+    base, lowered, *pinyin_forms = _forms(name)
+    return text in base or text in lowered or (bool(key) and any(key in form for form in pinyin_forms))
+
+
+def warm(names: Iterable[str]) -> None:
+    """Work out the keys ``matches`` needs for each of ``names`` now (and load
+    pypinyin's tables if need be), so that a search later finds them ready."""
+    for name in names:
+        if name:
+            _forms(name)
+
+
 #: The two ways a name's syllables are keyed: by their initials and in full.
 _STYLES = ("initials", "full")
 
@@ -99,7 +142,7 @@ _STYLES = ("initials", "full")
 @lru_cache(maxsize=4096)
 def _syllables(name: str, style: str) -> tuple[str, ...]:
     """One key a character; a run of letters or digits (``SOD``) is one."""
-    from pypinyin import Style, lazy_pinyin
+    Style, lazy_pinyin = _lazy_pinyin()
 
     chosen = Style.FIRST_LETTER if style == "initials" else Style.NORMAL
     return tuple(_keep(p) for p in lazy_pinyin(name, style=chosen, errors=lambda s: [_keep(s)]))

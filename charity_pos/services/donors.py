@@ -4,6 +4,7 @@ anonymous givers, with their wishes and consent to be named publicly."""
 from __future__ import annotations
 
 import uuid
+from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -80,8 +81,16 @@ def _clean(draft: DonorDraft) -> DonorDraft:
 def name_matches(name: str, text: str) -> bool:
     """Whether a donor's name answers what was typed: any part of the name,
     or of its pinyin initials or full pinyin (``wjg``, ``wangjianguo`` and
-    ``jianguo`` all find 王建国), as the catalog search does."""
-    return bool(name) and pinyin.rank(name, text) != pinyin.NONE
+    ``jianguo`` all find 王建国), as the catalog search does. Each name's
+    keys are worked out once (``warm_keys`` works them out ahead)."""
+    return pinyin.matches(name, text)
+
+
+def warm_keys(names: Iterable[str]) -> None:
+    """Work out the pinyin keys ``name_matches`` needs for these donors'
+    names now; slow the first time (pypinyin's tables load), so the screens
+    call it off the UI thread, ahead of the first search."""
+    pinyin.warm(names)
 
 
 class DonorService:

@@ -9,6 +9,7 @@ from datetime import date, datetime, timedelta
 from enum import StrEnum
 
 from sqlalchemy import select
+from sqlalchemy.orm import selectinload
 
 from charity_pos.db.models import Category, Donation, DonationLine, Donor, Item
 from charity_pos.domain import barcodes
@@ -198,7 +199,8 @@ class IntakeService:
         from charity_pos.db.models import Receipt
 
         with self.ctx.db.read() as s:
-            query = select(Donation).order_by(Donation.received_at.desc())
+            # the lines in one more statement, not one a donation
+            query = select(Donation).options(selectinload(Donation.lines)).order_by(Donation.received_at.desc())
             if limit:
                 query = query.limit(limit)
             found = list(s.scalars(query))

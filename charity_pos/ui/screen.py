@@ -3,6 +3,8 @@ that list rows (a search field over a table) have in common."""
 
 from __future__ import annotations
 
+import logging
+import threading
 from collections.abc import Callable, Iterable
 from typing import Any
 
@@ -16,8 +18,26 @@ from charity_pos.ui.approval import AskApproval
 from charity_pos.ui.feedback import Feedback
 from charity_pos.ui.table_model import RowsModel, make_table_view
 
+log = logging.getLogger("charity_pos.ui")
+
 #: A button, the key that does the same ("" for none), and what both do.
 KeyAction = tuple[QPushButton, str, Callable[[], object]]
+
+
+def ahead_of_time(work: Callable[[], object]) -> None:
+    """Do ``work`` in a thread of its own and forget it: work that only
+    makes a later step faster (pinyin keys of names a search will look at),
+    with no widget and no database session in it. The UI thread never waits
+    for it; a later step that needs the result works it out if it is not
+    there yet."""
+
+    def run() -> None:
+        try:
+            work()
+        except Exception:  # noqa: BLE001 - the step it speeds up does the work itself and reports
+            log.exception("work done ahead of time failed")
+
+    threading.Thread(target=run, name="charity-pos-ahead", daemon=True).start()
 
 
 def key_button(text: str) -> QPushButton:
@@ -67,6 +87,30 @@ class Screen(QWidget):
 
     def activate(self) -> None:
         """The screen was brought to the front: put the focus where work starts."""
+
+    def fill_soon(self) -> None:
+        """Fill the screen (``refresh``) right after it shows, not while it
+        is built: on its first visit the screen comes up at once, its fields
+        ready, and its rows follow a moment later (a table shown measures
+        only the rows in view; one not shown yet, every row). What the user
+        types meanwhile is looked up at once, as always."""
+        QTimer.singleShot(0, self, self._first_fill)
+
+    def _first_fill(self) -> None:
+        self.refresh()
+        self.filled()
+
+    def filled(self) -> None:
+        """The screen's rows are in for the first time (``fill_soon``)."""
+
+    #: How long after its first fill a screen starts work ahead of time: long enough for the
+    #: screen to be painted first (the work, in a thread of its own, still holds Python's
+    #: interpreter lock at times, pypinyin's tables loading for over a tenth of a second).
+    AHEAD_AFTER_MS = 300
+
+    def soon_ahead_of_time(self, work: Callable[[], object]) -> None:
+        """``ahead_of_time(work)``, once the screen is up (``AHEAD_AFTER_MS``)."""
+        QTimer.singleShot(self.AHEAD_AFTER_MS, self, lambda: ahead_of_time(work))
 
     def on_changed(self, changes: Changes) -> None:
         if changes.entities & self.entities:

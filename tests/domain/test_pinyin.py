@@ -50,3 +50,26 @@ def test_rank_with_the_stored_keys_ranks_as_without_them() -> None:
     for name in names:
         for typed in ("dm", "dami", "jlydbdm", "大米", "m", "sod", "200ml", "ax"):
             assert rank(name, typed, initials(name), full(name)) == rank(name, typed), (name, typed)
+
+
+def test_matches_finds_a_name_exactly_when_rank_does() -> None:
+    from charity_pos.domain.pinyin import NONE, matches, rank
+
+    names = ["王建国", "上海梅林正广和股份有限公司", "大米 5kg", "金龙鱼东北大米 2.5kg (爱心企业捐赠)",
+             "大宝SOD蜜 200ml", "李 明", "重庆小面（散装）", "Anna 李"]
+    typed = ["wjg", "WJG", "wang jian guo", "jianguo", "王建", "mlzgh", "dm", "dami", "2.5kg", "sod", "SOD蜜",
+             "lm", "cqxm", "散装", "anna", "ax", "zzz", " ", ""]
+    for name in names:
+        for text in typed:
+            assert matches(name, text) == (rank(name, text) != NONE), (name, text)
+    assert not matches("", "w"), "no name, nothing to find"
+
+
+def test_warm_works_out_the_keys_matches_uses() -> None:
+    from charity_pos.domain.pinyin import _forms, matches, warm
+
+    _forms.cache_clear()
+    warm(["刘德华", "", "张学友"])
+    assert _forms.cache_info().currsize == 2, "each name's keys, once"
+    assert matches("刘德华", "ldh") and matches("张学友", "zhangxue")
+    assert _forms.cache_info().misses == 2, "the search found them ready"

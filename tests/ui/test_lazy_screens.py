@@ -65,7 +65,7 @@ def test_a_screen_built_late_shows_what_changed_before(qtbot, services, manager,
     qtbot.keyClick(window, Qt.Key.Key_F2)
     catalog = window.current_screen()
     assert isinstance(catalog, CatalogScreen)
-    assert catalog.model.rowCount() == items + 1
+    qtbot.waitUntil(lambda: catalog.model.rowCount() == items + 1)  # its rows follow once it is up
 
 
 def test_keyboard_help_lists_every_screen_without_building_them(qtbot, services, manager, feedback) -> None:

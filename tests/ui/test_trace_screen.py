@@ -89,6 +89,7 @@ def test_ctrl_enter_on_a_donation_opens_its_trace(qtbot, services, manager, feed
     qtbot.keyClick(window, Qt.Key.Key_F5)
     donations = window.current_screen()
     assert isinstance(donations, DonationsScreen)
+    qtbot.waitUntil(lambda: donations.selected() is not None)  # the list follows, on its newest donation
     donations.table.selectRow(0)
     assert "Ctrl+Enter" in donations.trace_button.text()
     qtbot.keyClick(donations.table, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
@@ -113,6 +114,7 @@ def test_the_donor_statement_button_writes_the_letter(qtbot, services, manager, 
                         lambda doc, path: (threads.append(QThread.currentThread()), real(doc, path))[1])
     screen = DonationsScreen(services, manager, feedback, FakeApproval(None))
     qtbot.addWidget(screen)
+    qtbot.waitUntil(lambda: screen.model.rowCount() > 0)  # the list follows the screen
     screen.table.selectRow(0)
     asked: list[int] = []
     screen.ask_year = lambda default: asked.append(default) or default  # type: ignore[method-assign]
@@ -133,6 +135,7 @@ def test_no_statement_for_a_year_without_donations_nor_for_an_anonymous_donor(  
         qtbot, services, manager, feedback, donated, tmp_path: Path) -> None:
     screen = DonationsScreen(services, manager, feedback, FakeApproval(None))
     qtbot.addWidget(screen)
+    qtbot.waitUntil(lambda: screen.model.rowCount() > 0)  # the list follows the screen
     screen.table.selectRow(0)
     screen.ask_year = lambda default: 2001  # type: ignore[method-assign]
     screen.output.choose_file = lambda parent, name: tmp_path / name  # type: ignore[method-assign]
@@ -161,6 +164,7 @@ def test_cancelling_while_the_year_is_gathered_asks_for_no_file(qtbot, services,
                         lambda self, *args: (release.wait(10), real(self, *args))[1])
     screen = DonationsScreen(services, manager, feedback, FakeApproval(None))
     qtbot.addWidget(screen)
+    qtbot.waitUntil(lambda: screen.model.rowCount() > 0)  # the list follows the screen
     screen.table.selectRow(0)
     screen.ask_year = lambda default: default  # type: ignore[method-assign]
     asked: list[str] = []

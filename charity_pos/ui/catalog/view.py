@@ -68,7 +68,7 @@ class CatalogScreen(ListScreen):
         for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             QShortcut(QKeySequence(key), self.table, activated=self.edit_selected,
                       context=Qt.ShortcutContext.WidgetShortcut)
-        self.refresh()
+        self.fill_soon()
 
     def title(self) -> str:
         return self.tr("Catalog")

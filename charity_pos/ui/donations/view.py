@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QDialog, QHBoxLayout, QInputDialog, QLabel, QPushB
 
 from charity_pos import files
 from charity_pos.services.base import Actor, Entity, Role, local_date
-from charity_pos.services.donors import name_matches
+from charity_pos.services.donors import name_matches, warm_keys
 from charity_pos.services.receipts import ReceiptResult
 from charity_pos.services.registry import Services
 from charity_pos.ui.approval import AskApproval, with_approval
@@ -88,7 +88,8 @@ class DonationsScreen(ListScreen):
         ] + ([(self.trace_button, "Ctrl+Return", self.trace_selected),
               (self.statement_button, "Ctrl+D", self.donor_statement)] if manager else []))
         self.table.selectionModel().selectionChanged.connect(lambda *_a: self._update_buttons())
-        self.refresh()
+        self._update_buttons()
+        self.fill_soon()
 
     def title(self) -> str:
         return self.tr("Donations")
@@ -104,6 +105,15 @@ class DonationsScreen(ListScreen):
         self.table.setFocus()
         if self.selected() is None and self.model.rowCount():
             self.table.selectRow(0)
+
+    def filled(self) -> None:
+        """The first rows are in: start on the newest, as ``activate`` does
+        (unless the user went to the search meanwhile); and work out the
+        donors' pinyin keys off the UI thread, ready for the first search."""
+        if self.table.hasFocus() and self.selected() is None and self.model.rowCount():
+            self.table.selectRow(0)
+        names = {row.donor_name for row in self.model.rows() if row.donor_name}
+        self.soon_ahead_of_time(lambda: warm_keys(names))
 
     # --- the list ---------------------------------------------------------
     def refresh(self) -> None:

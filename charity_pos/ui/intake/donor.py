@@ -3,6 +3,8 @@ code, and the dialog that registers a new one."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
@@ -48,7 +50,8 @@ class DonorField(QLineEdit):
         super().__init__(parent)
         self.setObjectName("donorField")
         self.setClearButtonEnabled(True)
-        self._donors: list[tuple[str, DonorRow]] = []  # (what is searched, donor)
+        self._donors: list[tuple[str, DonorRow]] | None = []  # (what is searched, donor); None: to be read
+        self._read: Callable[[], list[DonorRow]] = list
         self.matches = QListWidget()
         self.matches.setObjectName("matches")
         self.matches.setVisible(False)
@@ -61,13 +64,26 @@ class DonorField(QLineEdit):
         self._donors = [("".join(donor_text(donor).split()).casefold(), donor)
                         for donor in donors if donor.kind != DonorKind.ANONYMOUS]
 
+    def read_from(self, read: Callable[[], list[DonorRow]]) -> None:
+        """Where the donors come from: read by ``donors()``, on the first
+        search or before it, not now."""
+        self._read = read
+        self._donors = None
+
+    def donors(self) -> list[DonorRow]:
+        """The registered donors searched, read now if not read yet."""
+        if self._donors is None:
+            self.set_donors(self._read())
+        return [donor for _key, donor in self._donors or []]
+
     def find(self, text: str) -> list[DonorRow]:
         """Registered donors whose name or pinyin answers ``text`` (the
         services' ``name_matches``) or whose credit code contains it."""
         needle = "".join(text.split()).casefold()
         if not needle:
             return []
-        return [donor for key, donor in self._donors if needle in key or name_matches(donor.name, text)]
+        self.donors()
+        return [donor for key, donor in self._donors or [] if needle in key or name_matches(donor.name, text)]
 
     def _offer(self, text: str) -> None:
         self.matches.clear()

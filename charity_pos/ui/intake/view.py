@@ -27,7 +27,7 @@ from charity_pos.domain.money import format_fen, parse_yuan
 from charity_pos.errors import ExpiredGoods, InvalidInput, PosError
 from charity_pos.services.base import Actor, Changes, Entity
 from charity_pos.services.catalog import ItemRow, Source
-from charity_pos.services.donors import DonorKind, DonorRow
+from charity_pos.services.donors import DonorKind, DonorRow, warm_keys
 from charity_pos.services.intake import CashMethod, IntakeDraft
 from charity_pos.services.registry import Services
 from charity_pos.ui.approval import AskApproval
@@ -184,6 +184,7 @@ class IntakeScreen(Screen):
         self.refresh()
         self._show_donor()
         self.update_total()
+        self.fill_soon()
 
     def title(self) -> str:
         return self.tr("Donations in")
@@ -199,7 +200,15 @@ class IntakeScreen(Screen):
             self.focus_scan()
 
     def refresh(self) -> None:
-        self.donor_field.set_donors(self.services.donors.donors())
+        """The donors are read again when next searched (at once if asked for
+        before the screen's first fill: a name typed at once is found)."""
+        self.donor_field.read_from(self.services.donors.donors)
+
+    def filled(self) -> None:
+        """Read the donors now and work out their names' pinyin keys off the
+        UI thread, ready for the first search."""
+        names = [donor.name for donor in self.donor_field.donors()]
+        self.soon_ahead_of_time(lambda: warm_keys(names))
 
     # --- focus ------------------------------------------------------------
     def focus_donor(self) -> None:

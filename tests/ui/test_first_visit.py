@@ -1,0 +1,126 @@
+"""The first visit of a list screen: the screen comes up at once and its
+rows follow a moment later; what the user types as soon as it is up (a
+name's pinyin initials, a donation number, a barcode) finds the right rows
+all the same, in the catalog, the donations and the intake screen."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from PySide6.QtCore import Qt
+
+from charity_pos.services.donors import DonorDraft, DonorKind
+from charity_pos.services.intake import Condition, IntakeDraft, IntakeLine, Valuation
+from charity_pos.ui.app import SCREENS
+from charity_pos.ui.catalog import CatalogScreen
+from charity_pos.ui.donations import DonationsScreen
+from charity_pos.ui.intake import IntakeScreen
+from charity_pos.ui.main_window import MainWindow
+from tests.ui.conftest import FakeApproval, show_active
+from tests.ui.test_donations import TODAY
+
+
+@pytest.fixture
+def window(qtbot, services, manager, feedback) -> MainWindow:  # type: ignore[no-untyped-def]
+    window = MainWindow(services, manager, SCREENS, feedback, FakeApproval(None))
+    qtbot.addWidget(window)
+    window.resize(1024, 768)
+    show_active(window)
+    return window
+
+
+@pytest.fixture
+def given(services, cashier) -> dict[str, str]:  # type: ignore[no-untyped-def]
+    """Two donors' donations of rice: 王建国's and 汪静's. Name -> donation number."""
+    rice = services.catalog.search("东北大米")[0]
+    numbers = {}
+    for name, phone in (("王建国", "13812345678"), ("汪静", "13900001111")):
+        donor = services.donors.create(cashier, DonorDraft(DonorKind.PERSON, name, phone=phone)).ids[0]
+        numbers[name] = services.intake.receive(cashier, IntakeDraft(donor, (
+            IntakeLine(rice.id, 1, Condition.NEW, Valuation.MARKET, 3590, TODAY + timedelta(days=300)),))).number
+    return numbers
+
+
+def _switch(qtbot, window: MainWindow, key: Qt.Key, kind: type):  # type: ignore[no-untyped-def]
+    qtbot.keyClick(window, key)
+    screen = window.current_screen()
+    assert isinstance(screen, kind) and screen.isVisible(), "the screen is up at once"
+    return screen
+
+
+def _names(screen: CatalogScreen) -> list[str]:
+    return [screen.model.row_at(i).name for i in range(screen.model.rowCount())]  # type: ignore[union-attr]
+
+
+def test_the_catalog_is_up_at_once_and_its_list_follows(qtbot, window, services) -> None:
+    catalog = _switch(qtbot, window, Qt.Key.Key_F2, CatalogScreen)
+    assert catalog.model.rowCount() == 0, "the rows are read once the screen is up, not before"
+    assert catalog.search.hasFocus(), "the search is ready at once"
+    qtbot.waitUntil(lambda: catalog.model.rowCount() == 3)
+    assert catalog.count_label.text() == "显示 3 件商品"
+    assert sorted(_names(catalog)) == sorted(row.name for row in services.catalog.search())
+
+
+def test_initials_typed_at_once_in_the_catalog_find_their_item(qtbot, window) -> None:
+    catalog = _switch(qtbot, window, Qt.Key.Key_F2, CatalogScreen)
+    qtbot.keyClicks(catalog.search, "dm")
+    qtbot.waitUntil(lambda: _names(catalog) == ["东北大米 5kg"])
+    qtbot.wait(50)  # the first fill, due meanwhile, keeps to what was typed
+    assert _names(catalog) == ["东北大米 5kg"] and catalog.count_label.text() == "显示 1 件商品"
+
+
+def test_a_barcode_scanned_at_once_in_the_catalog_selects_its_item(qtbot, window) -> None:
+    catalog = _switch(qtbot, window, Qt.Key.Key_F2, CatalogScreen)
+    qtbot.keyClicks(catalog.search, "6901234567892")
+    qtbot.keyClick(catalog.search, Qt.Key.Key_Return)
+    assert catalog.selected() is not None and catalog.selected().name == "东北大米 5kg"
+
+
+def test_the_donations_are_up_at_once_and_the_newest_is_selected_when_in(qtbot, window, given) -> None:
+    donations = _switch(qtbot, window, Qt.Key.Key_F5, DonationsScreen)
+    qtbot.waitUntil(lambda: donations.model.rowCount() == 2)
+    assert donations.count_label.text() == "显示 2 笔捐赠"
+    assert donations.table.hasFocus() and donations.selected().number == given["汪静"], "the newest, as before"
+    assert donations.receipt_button.isEnabled(), "the keys act on it"
+
+
+@pytest.mark.parametrize(("typed", "who"), [("wjg", "王建国"), ("wangjing", "汪静"), ("jianguo", "王建国")])
+def test_a_donor_typed_at_once_in_the_donations_is_found(qtbot, window, given, typed, who) -> None:
+    donations = _switch(qtbot, window, Qt.Key.Key_F5, DonationsScreen)
+    qtbot.keyClick(donations, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert donations.search.hasFocus()
+    qtbot.keyClicks(donations.search, typed)
+    assert donations.model.rowCount() == 1 and donations.selected().number == given[who]
+    qtbot.wait(400)  # the first fill and the donors' keys worked out ahead change nothing of it
+    assert donations.model.rowCount() == 1 and donations.selected().number == given[who]
+    assert donations.search.hasFocus() and donations.search.text() == typed
+
+
+def test_a_donation_number_typed_at_once_is_found(qtbot, window, given) -> None:
+    donations = _switch(qtbot, window, Qt.Key.Key_F5, DonationsScreen)
+    qtbot.keyClick(donations, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(donations.search, given["王建国"][-7:])
+    assert [donations.model.row_at(i).number for i in range(donations.model.rowCount())] == [given["王建国"]]
+
+
+def test_a_donor_typed_at_once_in_intake_is_offered_and_chosen(qtbot, window, given) -> None:
+    intake = _switch(qtbot, window, Qt.Key.Key_F4, IntakeScreen)
+    assert intake.donor_field.hasFocus(), "the donor first, as before"
+    qtbot.keyClicks(intake.donor_field, "wj")
+    assert [intake.donor_field.matches.item(i).text() for i in range(intake.donor_field.matches.count())] == [
+        "王建国 · 138****5678", "汪静 · 139****1111"]
+    qtbot.keyClicks(intake.donor_field, "g")
+    qtbot.keyClick(intake.donor_field, Qt.Key.Key_Return)
+    assert intake.donor_label.text().startswith("王建国 · 个人")
+    assert intake.scan.hasFocus()
+
+
+def test_a_donor_registered_after_the_first_visit_is_found_in_intake(qtbot, window, given, services,
+                                                                     cashier) -> None:
+    intake = _switch(qtbot, window, Qt.Key.Key_F4, IntakeScreen)
+    qtbot.wait(400)  # the donors read and their keys worked out
+    window.broadcast(services.donors.create(cashier, DonorDraft(DonorKind.PERSON, "吴佳怡", phone="13700002222")))
+    qtbot.keyClicks(intake.donor_field, "wjy")
+    assert [intake.donor_field.matches.item(i).text() for i in range(intake.donor_field.matches.count())] == [
+        "吴佳怡 · 137****2222"]
