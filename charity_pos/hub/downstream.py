@@ -51,7 +51,7 @@ from charity_pos.hub.models import (
 )
 from charity_pos.hub.rules import draft_from
 from charity_pos.ledger.canonical import canonical_json, plain
-from charity_pos.services.base import Clock, system_clock
+from charity_pos.services.base import Clock, local_date, system_clock
 from charity_pos.services.quotas import RuleDraft
 from charity_pos.sync import district, safe_json
 from charity_pos.sync.bundle import SUFFIX, write_bundle
@@ -209,7 +209,7 @@ def export_bundle(db: HubDatabase, store_code: str, out_dir: Path, *, clock: Clo
 
     out_dir = Path(out_dir)
     now = clock()
-    today = now.date()
+    today = local_date(now)  # the hub keeps UTC; periods are Shanghai's, as at the counter
     with db.begin() as s:
         hub = s.scalars(select(Hub)).first()
         if hub is None:
