@@ -31,7 +31,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import func, insert, or_, select, update
+from sqlalchemy import bindparam, func, insert, select, union, update
 from sqlalchemy.orm import Session
 
 import charity_pos
@@ -51,7 +51,7 @@ from charity_pos.hub.models import (
 )
 from charity_pos.hub.rules import draft_from
 from charity_pos.ledger.canonical import canonical_json, plain
-from charity_pos.services.base import Clock, system_clock
+from charity_pos.services.base import Clock, local_date, system_clock
 from charity_pos.services.quotas import RuleDraft
 from charity_pos.sync import district, safe_json
 from charity_pos.sync.bundle import SUFFIX, write_bundle
@@ -92,35 +92,46 @@ def read_links(bundle: CheckedBundle) -> list[tuple[uuid.UUID, str]]:
 
 
 def store_links(s: Session, store_id: uuid.UUID, links: Iterable[tuple[uuid.UUID, str]]) -> None:
-    """Keep a store's household links: new ones added, changed ones updated."""
+    """Keep a store's household links: new ones added, changed ones updated, and the handouts of a
+    household whose hash changed given the new one (each in one statement run over the links)."""
     held = {household_id: hash_ for household_id, hash_ in s.execute(
         select(HubHouseholdLink.household_id, HubHouseholdLink.district_hash)
         .where(HubHouseholdLink.store_id == store_id))}
-    new = []
+    new, changed = [], []
     for household_id, hash_ in links:
         if household_id not in held:
             new.append({"store_id": store_id, "household_id": household_id, "district_hash": hash_})
         elif held[household_id] != hash_:
-            s.execute(update(HubHouseholdLink).where(HubHouseholdLink.store_id == store_id,
-                                                     HubHouseholdLink.household_id == household_id)
-                      .values(district_hash=hash_).execution_options(synchronize_session=False))
+            changed.append({"b_store": store_id, "b_household": household_id, "b_hash": hash_})
     for start in range(0, len(new), 1000):
         s.execute(insert(HubHouseholdLink), new[start:start + 1000])
+    if changed:
+        link, handout = HubHouseholdLink.__table__, HubHandout.__table__
+        connection = s.connection()
+        connection.execute(update(link).where(link.c.store_id == bindparam("b_store"),
+                                              link.c.household_id == bindparam("b_household"))
+                           .values(district_hash=bindparam("b_hash")), changed)
+        # handouts already filled with the old hash; those not filled yet are filled below
+        connection.execute(update(handout).where(handout.c.household_id == bindparam("b_household"),
+                                                 handout.c.store_id == bindparam("b_store"),
+                                                 handout.c.household_hash.is_not(None),
+                                                 handout.c.household_hash != bindparam("b_hash"))
+                           .values(household_hash=bindparam("b_hash")), changed)
 
 
 def fill_household_hashes(s: Session, store_id: uuid.UUID) -> None:
-    """Give the store's handouts the district hash of their household, where the store sent its link."""
-    if s.scalar(select(HubHouseholdLink.household_id).where(HubHouseholdLink.store_id == store_id).limit(1)) is None:
-        return
+    """Give the store's handouts not filled yet (new ones, or ones whose household had no link) the
+    district hash of their household, where the store sent its link. Handouts filled before are not
+    read: the partial index ``ix_hub_handout_unfilled`` holds only handouts without a hash, so each
+    import touches those alone, not the store's whole history (a changed link refills its
+    household's handouts in ``store_links``)."""
     link = (select(HubHouseholdLink.district_hash)
             .where(HubHouseholdLink.store_id == HubHandout.store_id,
                    HubHouseholdLink.household_id == HubHandout.household_id)
             .scalar_subquery())
     s.execute(update(HubHandout)
-              .where(HubHandout.store_id == store_id,
-                     HubHandout.household_id.in_(select(HubHouseholdLink.household_id)
-                                                 .where(HubHouseholdLink.store_id == store_id)),
-                     or_(HubHandout.household_hash.is_(None), HubHandout.household_hash != link))
+              .where(HubHandout.store_id == store_id, HubHandout.household_hash.is_(None),
+                     link.is_not(None))
               .values(household_hash=link)
               .execution_options(synchronize_session=False))
 
@@ -195,7 +206,7 @@ def export_bundle(db: HubDatabase, store_code: str, out_dir: Path, *, clock: Clo
 
     out_dir = Path(out_dir)
     now = clock()
-    today = now.date()
+    today = local_date(now)  # the hub keeps UTC; periods are Shanghai's, as at the counter
     with db.begin() as s:
         hub = s.scalars(select(Hub)).first()
         if hub is None:
@@ -215,30 +226,34 @@ def export_bundle(db: HubDatabase, store_code: str, out_dir: Path, *, clock: Clo
         from charity_pos.hub.service import areas_of
 
         areas = areas_of(store.areas)
-        query = select(HubHousehold).order_by(HubHousehold.card_number)
+        hh = HubHousehold
+        query = select(hh.card_number, hh.head_name, hh.id_masked, hh.district_hash, hh.members, hh.category,
+                       hh.subdistrict, hh.valid_from, hh.valid_to, hh.status, hh.consent_on).order_by(hh.card_number)
         if areas:
-            query = query.where(HubHousehold.subdistrict.in_(areas))
-        households = list(s.scalars(query))
+            query = query.where(hh.subdistrict.in_(areas))
+        households = s.execute(query).all()
         household_rows = [{
-            "card_number": h.card_number, "head_name": h.head_name, "id_masked": h.id_masked,
-            "district_hash": h.district_hash, "members": h.members, "category": h.category,
-            "subdistrict": h.subdistrict, "valid_from": plain(h.valid_from), "valid_to": plain(h.valid_to),
-            "status": h.status, "consent_on": plain(h.consent_on)} for h in households]
+            "card_number": r.card_number, "head_name": r.head_name, "id_masked": r.id_masked,
+            "district_hash": r.district_hash, "members": r.members, "category": r.category,
+            "subdistrict": r.subdistrict, "valid_from": plain(r.valid_from), "valid_to": plain(r.valid_to),
+            "status": r.status, "consent_on": plain(r.consent_on)} for r in households]
 
-        # Use at the other stores: of the area's households and of those the store itself linked.
-        hashes = {h.district_hash for h in households}
-        hashes.update(s.scalars(select(HubHouseholdLink.district_hash).where(HubHouseholdLink.store_id == store.id)))
+        # Use at the other stores: of the area's households and of those the store itself linked, summed by
+        # the database against the hashes as a subquery (no parameter per household)
+        own_links = select(HubHouseholdLink.district_hash).where(HubHouseholdLink.store_id == store.id)
+        area_hashes = select(HubHousehold.district_hash)
+        if areas:
+            area_hashes = area_hashes.where(HubHousehold.subdistrict.in_(areas))
+        hashes = {r.district_hash for r in households}
+        hashes.update(s.scalars(own_links))
         keys = period_keys(today)
-        used: dict[tuple[str, str], int] = {}
+        wanted_hashes = union(area_hashes, own_links).subquery()
+        used = {(hash_, key_): int(total or 0) for hash_, key_, total in s.execute(
+            select(HubHandout.household_hash, HubHandout.period_key, func.sum(HubHandout.total_value_fen))
+            .where(HubHandout.household_hash.in_(select(wanted_hashes.c[0])), HubHandout.period_key.in_(keys),
+                   HubHandout.store_id != store.id)
+            .group_by(HubHandout.household_hash, HubHandout.period_key))}
         wanted = sorted(hashes)
-        for start in range(0, len(wanted), 500):
-            chunk = wanted[start:start + 500]
-            for hash_, key_, total in s.execute(
-                    select(HubHandout.household_hash, HubHandout.period_key, func.sum(HubHandout.total_value_fen))
-                    .where(HubHandout.store_id != store.id, HubHandout.household_hash.in_(chunk),
-                           HubHandout.period_key.in_(keys))
-                    .group_by(HubHandout.household_hash, HubHandout.period_key)):
-                used[(hash_, key_)] = int(total or 0)
         use_rows = [{"district_hash": h, "period_key": k, "used_fen": used.get((h, k), 0)}
                     for h in wanted for k in keys]
 
@@ -349,11 +364,12 @@ def check_allowance(db: HubDatabase) -> AllowanceCheck:
         uses: dict[tuple[str, str], list[StoreUse]] = defaultdict(list)
         for hash_, key, code, count, total in groups:
             uses[(hash_, key)].append(StoreUse(code, int(count), int(total or 0)))
-        wanted = sorted({hash_ for hash_, _key in uses})
-        households: dict[str, HubHousehold] = {}
-        for start in range(0, len(wanted), 500):
-            households.update((h.district_hash, h) for h in s.scalars(
-                select(HubHousehold).where(HubHousehold.district_hash.in_(wanted[start:start + 500]))))
+        with_handouts = select(HubHandout.household_hash).where(HubHandout.household_hash.is_not(None)).distinct()
+        households = {h.district_hash: h for h in s.execute(
+            select(HubHousehold.district_hash, HubHousehold.card_number, HubHousehold.head_name,
+                   HubHousehold.category, HubHousehold.members)
+            .where(HubHousehold.district_hash.in_(with_handouts)))}
+        wanted = {hash_ for hash_, _key in uses}
     found: list[OverAllowance] = []
     no_rule: set[str] = set()
     for (hash_, key), by_store in uses.items():

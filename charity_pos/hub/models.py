@@ -37,6 +37,7 @@ from sqlalchemy import (
     String,
     Text,
     Uuid,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column
 
@@ -193,7 +194,13 @@ class HubHandout(_StoreRow, HubBase):
     @declared_attr.directive
     def __table_args__(cls) -> tuple[object, ...]:
         return (PrimaryKeyConstraint("store_id", "id"), Index("ix_hub_handout_household", "household_id", "period_key"),
-                Index("ix_hub_handout_at", "at"))
+                Index("ix_hub_handout_at", "at"),
+                # a household's use per period across stores (downstream bundles, the over-allowance list):
+                # the query reads the index alone
+                Index("ix_hub_handout_hash_period", "household_hash", "period_key", "store_id", "total_value_fen"),
+                # handouts still without a household hash, per store: what an import's back-fill reads
+                Index("ix_hub_handout_unfilled", "store_id", sqlite_where=text("household_hash IS NULL"),
+                      postgresql_where=text("household_hash IS NULL")))
 
     number: Mapped[str] = mapped_column(String(32))
     at: Mapped[datetime] = mapped_column(UtcDateTime)
@@ -305,6 +312,8 @@ class HubHousehold(HubBase):
     ID number, ``charity_pos.sync.district``); the whole number is never kept."""
 
     __tablename__ = "hub_household"
+    #: a downstream bundle sends the households of the store's sub-districts
+    __table_args__ = (Index("ix_hub_household_subdistrict", "subdistrict"),)
 
     id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=new_id)
     card_number: Mapped[str] = mapped_column(String(32), unique=True)

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
 
-from sqlalchemy import select
+from sqlalchemy import and_, select
 
 from charity_pos import files
 from charity_pos.domain.money import format_fen
@@ -85,15 +85,20 @@ def build(db: HubDatabase, start: date, end: date) -> DistrictNotice:
     _lo, hi = utc_range(start, end)
     with db.read() as s:
         period = read_period(s, Period(start, end))
+        # each store's head at the month's end, every store in one statement: the last of its events (by
+        # the key, from the newest back) dated before the month's end
+        head_seq = (select(HubEvent.seq).where(HubEvent.store_id == HubStore.id, HubEvent.at < plain(hi))
+                    .order_by(HubEvent.seq.desc()).limit(1).correlate(HubStore).scalar_subquery())
+        heads = select(HubStore.id.label("store_id"), head_seq.label("seq")).subquery()
         stores = []
-        for code, name, short, store_id in s.execute(select(HubStore.code, HubStore.name, HubStore.short_name,
-                                                            HubStore.id).order_by(HubStore.code)):
-            row = s.execute(select(HubEvent.seq, HubEvent.hash).where(HubEvent.store_id == store_id,
-                                                                     HubEvent.at < plain(hi))
-                            .order_by(HubEvent.seq.desc()).limit(1)).first()
+        for code, name, short, seq, hash_ in s.execute(
+                select(HubStore.code, HubStore.name, HubStore.short_name, HubEvent.seq, HubEvent.hash)
+                .join(heads, heads.c.store_id == HubStore.id)
+                .outerjoin(HubEvent, and_(HubEvent.store_id == HubStore.id, HubEvent.seq == heads.c.seq))
+                .order_by(HubStore.code)):
             figures = period.store(code)
             stores.append(StoreNotice(code, name, short, figures.reporting, figures.figures,
-                                      None if row is None else JournalHead(row.seq, row.hash)))
+                                      None if seq is None else JournalHead(seq, hash_)))
     return DistrictNotice(period.district, start, end, tuple(stores), period.total)
 
 
