@@ -115,6 +115,9 @@ def _parser() -> argparse.ArgumentParser:
     from charity_pos import cli_bill
 
     cli_bill.add_parsers(sub, common)
+    from charity_pos.sync import cli_rebuild
+
+    cli_rebuild.add_parsers(sub, common)
     return parser
 
 
@@ -199,6 +202,10 @@ def _main(args: argparse.Namespace) -> int:
 
         if command in cli_bill.COMMANDS:
             return cli_bill.run(args)
+        from charity_pos.sync import cli_rebuild
+
+        if command in cli_rebuild.COMMANDS:
+            return cli_rebuild.run(args)
     except PosError as exc:
         print(translate("cli", "Error: ") + describe(exc), file=sys.stderr)
         return 1
