@@ -115,7 +115,7 @@ def _parser() -> argparse.ArgumentParser:
     from charity_pos import cli_bill
 
     cli_bill.add_parsers(sub, common)
-    from charity_pos.sync import cli_rebuild
+    from charity_pos import cli_rebuild
 
     cli_rebuild.add_parsers(sub, common)
     return parser
@@ -202,7 +202,7 @@ def _main(args: argparse.Namespace) -> int:
 
         if command in cli_bill.COMMANDS:
             return cli_bill.run(args)
-        from charity_pos.sync import cli_rebuild
+        from charity_pos import cli_rebuild
 
         if command in cli_rebuild.COMMANDS:
             return cli_rebuild.run(args)

@@ -267,7 +267,7 @@ def show(args: argparse.Namespace) -> int:
         if args.kind == "store" and objects and "rebuilt" in objects[0]:
             from datetime import datetime
 
-            from charity_pos.sync.cli_rebuild import lost_after
+            from charity_pos.cli_rebuild import lost_after
 
             note = objects[0]["rebuilt"]
             print(lost_after(int(note["last_seq"]), datetime.fromisoformat(str(note["last_at"]))))

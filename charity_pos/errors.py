@@ -629,6 +629,6 @@ class RebuildManagerMissing(PosError):
     new PIN to (facts: username)."""
 
 
-class StoreKeyChangeNeedsStaff(PosError):
+class StoreKeyChangeNeedsStaff(StoreKeyMismatch):
     """A store registered with another key: only a district staff account's
     PIN lets its new key replace the old one (facts: store_code)."""

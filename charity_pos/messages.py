@@ -581,8 +581,8 @@ TEMPLATES.update({
         "Errors", "The store's journal has no active manager account “{username}” to give the PIN to; name one "
                   "with --manager."),
     e.StoreKeyChangeNeedsStaff: QT_TRANSLATE_NOOP(
-        "Errors", "Store {store_code} is registered with another key. Only a district staff account can replace "
-                  "it: give --staff NAME and --staff-pin PIN."),
+        "Errors", "Store {store_code} is already registered with another key; a registration file alone cannot "
+                  "replace it, only with a district staff account's PIN (--staff NAME --staff-pin PIN)."),
     e.StoreIdTaken: QT_TRANSLATE_NOOP(
         "Errors", "This store is already registered as {registered_code}, not as {store_code}."),
     e.BundleNotStoreEvents: QT_TRANSLATE_NOOP(

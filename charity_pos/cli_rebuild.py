@@ -43,8 +43,7 @@ def lost_after(last_seq: int, last_at: object) -> str:
 
 def run(args: argparse.Namespace) -> int:
     from charity_pos import files
-    from charity_pos.hub.cli import fingerprint
-    from charity_pos.sync.rebuild import rebuild
+    from charity_pos.sync.rebuild import fingerprint, rebuild
 
     files.check_new_database(args.db)
     done = rebuild(args.db, args.source, manager_pin=args.manager_pin, manager=args.manager, key_file=args.key,
