@@ -17,6 +17,7 @@ import shutil
 import sqlite3
 import uuid
 from contextlib import closing
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -24,7 +25,9 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from charity_pos import cli, i18n
 from charity_pos.ledger.canonical import canonical_json, journaled_columns, journaled_tables
-from charity_pos.security.keys import key_path
+from charity_pos.security import receipt_sig
+from charity_pos.security.keys import StoreKeys, key_path
+from charity_pos.services.base import STORE_TZ
 from charity_pos.services.registry import Services
 from charity_pos.services.sales import LineDraft, PaymentDraft, SaleDraft
 from charity_pos.sync import journal_file
@@ -153,6 +156,13 @@ def test_a_lost_store_is_rebuilt_from_the_district_and_goes_on(tmp_path: Path) -
     with closing(sqlite3.connect(exported)) as conn:
         last_exported = conn.execute("SELECT MAX(seq) FROM journal_event").fetchone()[0]
     lost_sale = sell(db)  # never exported: lost with the PC
+    # a receipt the store printed before, signed with its key: still genuine at the hub after the key changes
+    with closing(sqlite3.connect(exported)) as conn:
+        number, issued_at, total = conn.execute(
+            "SELECT number, issued_at, total_fen FROM receipt WHERE status = 'issued' ORDER BY number").fetchone()
+    old_key = StoreKeys.load(sid, signing=True).signing
+    issued_on = datetime.fromisoformat(issued_at).replace(tzinfo=UTC).astimezone(STORE_TZ).date()
+    printed_qr = receipt_sig.qr_text(old_key, code, number, issued_on, total)
     # the PC dies: the store file and its key file are gone
     for part in db.parent.glob(db.name + "*"):
         part.unlink()
@@ -206,6 +216,7 @@ def test_a_lost_store_is_rebuilt_from_the_district_and_goes_on(tmp_path: Path) -
     assert who == "district" and old_key != new_key
     assert new_key == json.loads(registration.read_text(encoding="utf-8"))["public_key"]
     ok("trust-hub", "--db", rebuilt, trust)
+    assert ok("hub", "verify-receipt", "--hub", hub, printed_qr).startswith(f"GENUINE: receipt {number}")
 
     # the next bundle follows on from the last event the hub held
     bundle = ok("export-bundle", "--db", rebuilt, "--out", usb, "--from-seq", last_exported + 1,
