@@ -410,3 +410,26 @@ def test_a_truncated_or_foreign_file_is_refused(district, tmp_path: Path) -> Non
         assert "not a store's journal" in refused("rebuild", "--db", tmp_path / "r.sqlite3", "--from", bad,
                                                   "--manager-pin", "2468")
         assert not (tmp_path / "r.sqlite3").exists()
+
+
+def test_a_store_that_never_trusted_a_hub_needs_the_hubs_trust_file(tmp_path: Path) -> None:
+    db, hub = tmp_path / "store.sqlite3", tmp_path / "hub.sqlite3"
+    ok("init", "--db", db, "--store-code", "JA03", "--name", "店", "--district", "静安区", "--manager-pin", "9999")
+    ok("hub", "init", "--hub", hub, "--district", "静安区")
+    ok("store-key", "--db", db, "--out", tmp_path / "reg.json")
+    ok("hub", "add-store", "--hub", hub, "--registration", tmp_path / "reg.json", "--out", tmp_path / "trust.json")
+    export(db, hub, tmp_path)  # sent before the trust file was ever loaded
+    journal = tmp_path / "j.cpjournal"
+    ok("hub", "export-store", "--hub", hub, "--store-code", "JA03", "--out", journal)
+    target = tmp_path / "rebuilt.sqlite3"
+    assert "names no hub it trusted" in refused("rebuild", "--db", target, "--from", journal, "--manager-pin", "2468")
+    assert not target.exists()
+    # another hub's trust file does not vouch for this one
+    other = tmp_path / "other-hub.sqlite3"
+    ok("hub", "init", "--hub", other, "--district", "普陀区")
+    ok("hub", "add-store", "--hub", other, "--registration", tmp_path / "reg.json", "--out", tmp_path / "other.json")
+    assert "not by the hub this store trusted" in refused("rebuild", "--db", target, "--from", journal, "--trust",
+                                                          tmp_path / "other.json", "--manager-pin", "2468")
+    assert not target.exists()
+    ok("rebuild", "--db", target, "--from", journal, "--trust", tmp_path / "trust.json", "--manager-pin", "2468")
+    assert ok("verify", "--db", target).startswith("OK")
