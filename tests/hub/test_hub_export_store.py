@@ -73,3 +73,53 @@ def test_the_hub_writes_every_event_of_the_store_in_batches(hub_url: str, tmp_pa
     rebuilt = tmp_path / "rebuilt.sqlite3"
     ok("rebuild", "--db", rebuilt, "--from", journal, "--manager-pin", "2468")
     assert ok("verify", "--db", rebuilt).startswith(f"OK: {len(held)} journal events")
+
+
+def refused(*argv: object) -> str:
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        code = cli.main([str(a) for a in argv] + ["--lang", "en"])
+    assert code == 1, out.getvalue()
+    return err.getvalue()
+
+
+def test_a_stores_new_key_needs_a_district_staff_pin_and_is_logged(hub_url: str, tmp_path: Path) -> None:
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+    from sqlalchemy import select
+
+    from charity_pos.hub.engine import open_hub
+    from charity_pos.hub.models import HubKeyChange, HubStore, HubUser
+    from charity_pos.sync.bundle import public_key_text
+
+    db = tmp_path / "store.sqlite3"
+    ok("init", "--db", db, "--store-code", "PT02", "--name", "店", "--district", "普陀区", "--manager-pin", "9999")
+    ok("hub", "init", "--hub", hub_url, "--district", "普陀区", "--staff-pin", "4321")
+    registration = tmp_path / "reg.json"
+    ok("store-key", "--db", db, "--out", registration)
+    old_key = json.loads(registration.read_text(encoding="utf-8"))["public_key"]
+    ok("hub", "add-store", "--hub", hub_url, "--registration", registration, "--out", tmp_path / "t.json")
+    # the same store with a new key pair (rebuilt without its key file)
+    new_key = public_key_text(Ed25519PrivateKey.generate().public_key())
+    renewed = tmp_path / "renewed.json"
+    renewed.write_text(json.dumps(dict(json.loads(registration.read_text(encoding="utf-8")), public_key=new_key)),
+                       encoding="utf-8")
+    add = ("hub", "add-store", "--hub", hub_url, "--registration", renewed, "--out", tmp_path / "new-trust.json")
+    assert "district staff account's PIN" in refused(*add)
+    assert "district staff account's PIN" in refused(*add, "--staff", "district")
+    assert "Wrong PIN" in refused(*add, "--staff", "district", "--staff-pin", "1234")
+    assert "Wrong user name or PIN" in refused(*add, "--staff", "nobody", "--staff-pin", "4321")
+    assert not (tmp_path / "new-trust.json").exists()
+    with open_hub(hub_url) as hub:
+        with hub.read() as s:
+            assert s.scalars(select(HubStore.public_key)).one() == old_key
+            assert s.scalars(select(HubKeyChange)).all() == []
+    assert "logged" in ok(*add, "--staff", "district", "--staff-pin", "4321")
+    with open_hub(hub_url) as hub:
+        with hub.read() as s:
+            assert s.scalars(select(HubStore.public_key)).one() == new_key
+            change = s.scalars(select(HubKeyChange)).one()
+            staff = s.get(HubUser, change.user_id)
+            assert (change.old_key, change.new_key, staff.username) == (old_key, new_key, "district")
+    # nor does the old registration put the old key back without a PIN
+    assert "already registered with another key" in refused("hub", "add-store", "--hub", hub_url, "--registration",
+                                                            registration, "--out", tmp_path / "x.json")
