@@ -140,12 +140,7 @@ def _plans() -> dict[str, _TablePlan]:
 def _check_target(path: Path) -> None:
     if path.exists() or path.is_symlink():
         raise StoreFileExists(path=str(path))
-    files.check_new_database(path)
-    what = files.always().find(path)
-    if what is not None:
-        from charity_pos.errors import ProtectedFile
-
-        raise ProtectedFile(path=str(path), what=what)
+    files.check_new_database(path)  # not in the key folders, not under a companion's name beside a database
     if not path.parent.is_dir():
         raise OutputFolderMissing(path=str(path.parent))
 

@@ -433,3 +433,12 @@ def test_a_store_that_never_trusted_a_hub_needs_the_hubs_trust_file(tmp_path: Pa
     assert not target.exists()
     ok("rebuild", "--db", target, "--from", journal, "--trust", tmp_path / "trust.json", "--manager-pin", "2468")
     assert ok("verify", "--db", target).startswith("OK")
+    # where a new PC keeps its store by default (and where the lost one was): allowed while nothing is there
+    from charity_pos import config
+
+    default = config.default_store_path()
+    default.parent.mkdir(parents=True, exist_ok=True)
+    ok("rebuild", "--db", default, "--from", journal, "--trust", tmp_path / "trust.json", "--manager-pin", "2468")
+    assert ok("verify", "--db", default).startswith("OK")
+    assert "already exists" in refused("rebuild", "--db", default, "--from", journal, "--trust",
+                                       tmp_path / "trust.json", "--manager-pin", "2468")
