@@ -24,6 +24,7 @@ import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from charity_pos import cli, i18n
+from charity_pos.domain.identity import id_check_char
 from charity_pos.ledger.canonical import canonical_json, journaled_columns, journaled_tables
 from charity_pos.security import receipt_sig
 from charity_pos.security.keys import StoreKeys, key_path
@@ -185,6 +186,27 @@ def test_a_lost_store_is_rebuilt_from_the_district_and_goes_on(tmp_path: Path) -
     before, after = journaled_rows(exported, last_exported), journaled_rows(rebuilt)
     for table in before:
         assert after[table] == before[table], table
+
+    # households' names come back from the district's registry with the next downstream bundle (which also
+    # brings the district's members and validity)
+    with closing(sqlite3.connect(exported)) as conn:
+        card = conn.execute("SELECT card_number FROM household WHERE erased_at IS NULL ORDER BY card_number"
+                            ).fetchone()[0]
+    with closing(sqlite3.connect(rebuilt)) as conn:
+        assert conn.execute("SELECT head_name, id_masked FROM household WHERE card_number = ?",
+                            (card,)).fetchone() == ("", "")
+    first17 = "31010619520314077"
+    id_number = first17 + id_check_char(first17)
+    registry = tmp_path / "registry.csv"
+    registry.write_text("救助证号,户主姓名,身份证号,家庭人数,救助类别,认定街道,认定文书号,有效期起,有效期止,同意日期\n"
+                        f"{card},顾桂英,{id_number},1,低保,石门二路街道,静民救〔2026〕7号,2026-01-01,2027-12-31,"
+                        "2026-01-05\n", encoding="utf-8")
+    ok("hub", "households", "import", "--hub", hub, registry)
+    down = ok("hub", "export-bundle", "--hub", hub, "--store-code", code, "--out", usb).strip().splitlines()[-1]
+    ok("import-bundle", "--db", rebuilt, down)
+    households = {h["card_number"]: h for h in json.loads(ok("show", "households", "--db", rebuilt, "--json"))}
+    assert households[card]["head_name"] == "顾**" and households[card]["id_masked"].endswith(id_number[-4:])
+    assert ok("verify", "--db", rebuilt).startswith("OK")
 
     # numbering goes on from the last number the district holds (the lost sale's number is issued again)
     numbers = sale_numbers(exported)
