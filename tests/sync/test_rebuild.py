@@ -464,3 +464,24 @@ def test_a_store_that_never_trusted_a_hub_needs_the_hubs_trust_file(tmp_path: Pa
     assert ok("verify", "--db", default).startswith("OK")
     assert "already exists" in refused("rebuild", "--db", default, "--from", journal, "--trust",
                                        tmp_path / "trust.json", "--manager-pin", "2468")
+
+
+def test_the_old_key_file_never_replaces_another_key_of_the_store(district, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    first = tmp_path / "first.sqlite3"
+    ok("rebuild", "--db", first, "--from", district["journal"], "--manager-pin", "2468")  # a new key pair
+    made = key_path(uuid.UUID(district["own_key"].stem))
+    new_key = made.read_bytes()
+    target = tmp_path / "second.sqlite3"
+    err = refused("rebuild", "--db", target, "--from", district["journal"], "--key", district["own_key"],
+                  "--manager-pin", "2468")
+    assert "never writes over a key file" in err
+    assert not target.exists() and made.read_bytes() == new_key
+
+
+def test_refusals_speak_chinese_by_default(district, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        code = cli.main(["rebuild", "--db", str(tmp_path / "r.sqlite3"), "--from", str(district["journal"]),
+                         "--key", str(district["other_key"]), "--manager-pin", "2468"])
+    assert code == 1
+    assert "不是门店" in err.getvalue() and "未写入任何内容" in err.getvalue()
