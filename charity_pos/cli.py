@@ -119,6 +119,9 @@ def _parser() -> argparse.ArgumentParser:
     from charity_pos import cli_backup
 
     cli_backup.add_parsers(sub, common)
+    from charity_pos import cli_rebuild
+
+    cli_rebuild.add_parsers(sub, common)
     return parser
 
 
@@ -207,6 +210,10 @@ def _main(args: argparse.Namespace) -> int:
 
         if command in cli_backup.COMMANDS:
             return cli_backup.run(args)
+        from charity_pos import cli_rebuild
+
+        if command in cli_rebuild.COMMANDS:
+            return cli_rebuild.run(args)
     except PosError as exc:
         print(translate("cli", "Error: ") + describe(exc), file=sys.stderr)
         return 1

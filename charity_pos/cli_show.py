@@ -234,8 +234,15 @@ def show(args: argparse.Namespace) -> int:
             right = {3}
         elif args.kind == "store":
             store = services.store()
+            from charity_pos.sync.rebuild import rebuilt_note
+
+            with services.ctx.db.engine.connect() as conn:
+                rebuilt = rebuilt_note(conn)
             objects = [{"id": str(store.id), "code": store.code, "name": store.name, "district": store.district,
                         "training": store.training}]
+            if rebuilt is not None:  # what the district held when it was rebuilt: anything later is lost
+                objects[0]["rebuilt"] = {"last_seq": rebuilt.get("last_seq"), "last_at": rebuilt.get("last_at"),
+                                         "rebuilt_at": rebuilt["rebuilt_at"].isoformat()}
             headers = [translate("cli", "Code"), translate("cli", "Name"), translate("cli", "District"),
                        translate("cli", "Kind")]
             table = [[store.code, store.name, store.district,
@@ -258,4 +265,11 @@ def show(args: argparse.Namespace) -> int:
         print(json_printable(json.dumps(objects, ensure_ascii=False, indent=1)))
     else:
         print_table(headers, table, right)
+        if args.kind == "store" and objects and "rebuilt" in objects[0]:
+            from datetime import datetime
+
+            from charity_pos.cli_rebuild import lost_after
+
+            note = objects[0]["rebuilt"]
+            print(lost_after(int(note["last_seq"]), datetime.fromisoformat(str(note["last_at"]))))
     return 0

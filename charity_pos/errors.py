@@ -613,3 +613,53 @@ class PassphraseRefused(PosError):
 
 class KeyFileOfOtherStore(PosError):
     """The key file given belongs to another store (facts: path, expected: the store's code)."""
+# --- rebuilding a store from the district ------------------------------------------
+class StoreJournalInvalid(PosError):
+    """A store's journal file (``hub export-store``) that cannot be used: not
+    such a file, damaged, or a line not as the hub writes it (facts: path,
+    line, detail: format, header, line, trailer, truncated, count, store)."""
+
+
+class StoreJournalBroken(PosError):
+    """An event of a store's journal file that does not follow the one before
+    it: changed, dropped or moved (facts: path, seq, detail: sequence, link,
+    hash)."""
+
+
+class StoreJournalForged(PosError):
+    """The journal file's content does not match the signature of the hub
+    it names (facts: path, signer)."""
+
+
+class StoreJournalOtherHub(PosError):
+    """The journal file is signed by a hub this store never trusted (facts:
+    path, signer, expected: the hub the store trusted)."""
+
+
+class StoreJournalNoHub(PosError):
+    """The store's journal names no hub it trusted, and no trust file was
+    given to check the hub's signature by (facts: path)."""
+
+
+class StoreJournalEmpty(PosError):
+    """The hub holds no event of this store to export (facts: store_code)."""
+
+
+class KeyFileOfOtherStore(PosError):
+    """The key file given belongs to another store than the journal's
+    (facts: path, store_code)."""
+
+
+class KeyFileConflict(PosError):
+    """The store's key folder already holds another key file for this store:
+    never written over (facts: path)."""
+
+
+class RebuildManagerMissing(PosError):
+    """The journal has no active manager account of this name to give the
+    new PIN to (facts: username)."""
+
+
+class StoreKeyChangeNeedsStaff(StoreKeyMismatch):
+    """A store registered with another key: only a district staff account's
+    PIN lets its new key replace the old one (facts: store_code)."""

@@ -577,6 +577,34 @@ TEMPLATES.update({
         "Errors", "{path} is not a store registration file made by “charity-pos store-key” (field {field})."),
     e.StoreKeyMismatch: QT_TRANSLATE_NOOP(
         "Errors", "Store {store_code} is already registered with another key; a registration file cannot replace it."),
+    e.StoreJournalInvalid: QT_TRANSLATE_NOOP(
+        "Errors", "{path} is not a store's journal as the district hub writes it, or it is damaged (line {line}: "
+                  "{detail}): nothing was written."),
+    e.StoreJournalBroken: QT_TRANSLATE_NOOP(
+        "Errors", "{path}: event #{seq} does not follow the one before it (changed, dropped or moved, {detail}): "
+                  "refused, nothing was written."),
+    e.StoreJournalForged: QT_TRANSLATE_NOOP(
+        "Errors", "{path} does not match the signature of {signer}: refused as forged or damaged, nothing was "
+                  "written."),
+    e.StoreJournalOtherHub: QT_TRANSLATE_NOOP(
+        "Errors", "{path} is signed by {signer}, not by the hub this store trusted ({expected}): refused, nothing "
+                  "was written."),
+    e.StoreJournalNoHub: QT_TRANSLATE_NOOP(
+        "Errors", "{path}: the store's journal names no hub it trusted; give the hub's trust file with --trust to "
+                  "check the signature. Nothing was written."),
+    e.StoreJournalEmpty: QT_TRANSLATE_NOOP(
+        "Errors", "The hub holds no event of store {store_code}: there is nothing to rebuild it from."),
+    e.KeyFileOfOtherStore: QT_TRANSLATE_NOOP(
+        "Errors", "{path} is not the key file of store {store_code}: refused, nothing was written."),
+    e.KeyFileConflict: QT_TRANSLATE_NOOP(
+        "Errors", "{path} already holds another key file of this store; charity-pos never writes over a key file. "
+                  "Give that file with --key, or move it away."),
+    e.RebuildManagerMissing: QT_TRANSLATE_NOOP(
+        "Errors", "The store's journal has no active manager account “{username}” to give the PIN to; name one "
+                  "with --manager."),
+    e.StoreKeyChangeNeedsStaff: QT_TRANSLATE_NOOP(
+        "Errors", "Store {store_code} is already registered with another key; a registration file alone cannot "
+                  "replace it, only with a district staff account's PIN (--staff NAME --staff-pin PIN)."),
     e.StoreIdTaken: QT_TRANSLATE_NOOP(
         "Errors", "This store is already registered as {registered_code}, not as {store_code}."),
     e.BundleNotStoreEvents: QT_TRANSLATE_NOOP(

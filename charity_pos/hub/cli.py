@@ -5,6 +5,7 @@
     charity-pos hub import --hub URL FILE...
     charity-pos hub households import --hub URL FILE
     charity-pos hub export-bundle --hub URL --store-code CODE --out DIR
+    charity-pos hub export-store --hub URL --store-code CODE --out FILE
     charity-pos hub over-allowance --hub URL
     charity-pos hub reporting --hub URL [--from YYYY-MM --to YYYY-MM] [--json]
     charity-pos hub add-user --hub URL --username NAME --name DISPLAY --pin PIN
@@ -62,6 +63,17 @@ def add_parsers(sub: argparse._SubParsersAction, common: argparse.ArgumentParser
                      help="a sub-district whose households go to this store (repeat for more; none: the whole "
                           "district, or as registered before)")
 
+    add.add_argument("--staff", metavar="NAME",
+                     help="a district staff account: needed to replace the key of a store registered before")
+    add.add_argument("--staff-pin", metavar="PIN", help="that account's PIN")
+
+    journal = hub_sub.add_parser("export-store", parents=[common, where],
+                                 help="write a store's whole journal as the hub holds it, signed, to rebuild the store")
+    journal.add_argument("--store-code", required=True, metavar="CODE")
+    journal.add_argument("--out", type=Path, required=True, metavar="FILE", help="the file to write (.cpjournal)")
+    journal.add_argument("--force", action="store_true",
+                         help="replace a file at --out that charity-pos did not write (never a database or key file)")
+
     imp = hub_sub.add_parser("import", parents=[common, where],
                              help="import stores' bundle files; one line per file")
     imp.add_argument("files", type=Path, nargs="+", metavar="FILE")
@@ -117,6 +129,8 @@ def run(args: argparse.Namespace) -> int:
         return _households_import(args)
     if args.hub_command == "export-bundle":
         return _export_bundle(args)
+    if args.hub_command == "export-store":
+        return _export_store(args)
     if args.hub_command == "over-allowance":
         return cli_status.over_allowance(args, translate)
     if args.hub_command == "add-user":
@@ -198,9 +212,13 @@ def _add_store(args: argparse.Namespace) -> int:
     from charity_pos.hub.service import add_store
 
     with open_hub(args.hub) as db:
-        added = add_store(db, args.registration, args.out, areas=args.area, force=args.force)
+        added = add_store(db, args.registration, args.out, areas=args.area, force=args.force, staff=args.staff,
+                          staff_pin=args.staff_pin)
     key = fingerprint(added.public_key)
-    if added.new:
+    if added.key_replaced:
+        text = translate("cli", "Store {code} ({name}) now has the new key {fingerprint}; the change is logged at the "
+                                "hub. Give the store its trust file: {out}")
+    elif added.new:
         text = translate("cli", "Registered store {code} ({name}, key {fingerprint}). Give the store its trust file: "
                                 "{out}")
     else:
@@ -234,6 +252,17 @@ def _export_bundle(args: argparse.Namespace) -> int:
     with open_hub(args.hub) as db:
         written = export_bundle(db, args.store_code, args.out, force=args.force)
     print(written.path)
+    return 0
+
+
+def _export_store(args: argparse.Namespace) -> int:
+    from charity_pos.hub.engine import open_hub
+    from charity_pos.hub.export_store import export_store
+
+    with open_hub(args.hub) as db:
+        done = export_store(db, args.store_code, args.out, force=args.force)
+    print(translate("cli", "Wrote the journal of store {code}: events 1-{last} (the last at {at}), signed by the hub: "
+                           "{path}").format(code=done.store_code, last=done.last_seq, at=done.last_at, path=done.path))
     return 0
 
 

@@ -387,3 +387,20 @@ class HubQuotaRule(HubBase):
     household_category: Mapped[str] = mapped_column(String(20), unique=True)
     rule: Mapped[str] = mapped_column(Text)
     updated_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
+# --- a store's key replaced ------------------------------------------------------------------------------
+class HubKeyChange(HubBase):
+    """A store's registered key replaced by a new one (a store rebuilt
+    without its old key file), by a district staff account: who, when, the
+    old key and the new (migration ``0007``). The old key stays here."""
+
+    __tablename__ = "hub_key_change"
+    __table_args__ = (Index("ix_hub_key_change_store_id", "store_id"),)
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=new_id)
+    store_id: Mapped[uuid.UUID] = mapped_column(Uuid, ForeignKey("hub_store.id"))
+    old_key: Mapped[str] = mapped_column(String(64))
+    new_key: Mapped[str] = mapped_column(String(64))
+    user_id: Mapped[uuid.UUID] = mapped_column(Uuid, ForeignKey("hub_user.id"))
+    at: Mapped[datetime] = mapped_column(UtcDateTime)

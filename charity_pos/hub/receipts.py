@@ -93,6 +93,16 @@ class HubCheck:
         return receipt_sig.EXIT_CODES[self.verdict]
 
 
+def _keys_of(s: Session, store: HubStore) -> list[str]:
+    """The store's key, and the keys it had before district staff replaced them (a store rebuilt
+    without its key file): its earlier receipts are signed with those."""
+    from charity_pos.hub.models import HubKeyChange
+
+    old = s.scalars(select(HubKeyChange.old_key).where(HubKeyChange.store_id == store.id)
+                    .order_by(HubKeyChange.at.desc()))
+    return [store.public_key, *old]
+
+
 def verify_receipt(db: HubDatabase, text: str) -> HubCheck:
     """The hub's verdict on a receipt's QR text; ``ReceiptQrForeign`` or
     ``ReceiptQrInvalid`` when the text is not one."""
@@ -102,7 +112,7 @@ def verify_receipt(db: HubDatabase, text: str) -> HubCheck:
         if store is None:
             verdict = Verdict.UNSIGNED if claim.version == 1 else Verdict.FORGED
             return HubCheck(verdict, claim, STORE_UNKNOWN)
-        if claim.version == 2 and not receipt_sig.signature_valid(claim, store.public_key):
+        if claim.version == 2 and not any(receipt_sig.signature_valid(claim, key) for key in _keys_of(s, store)):
             return HubCheck(Verdict.FORGED, claim, BAD_SIGNATURE, store.name)
         receipt = s.scalars(select(HubReceipt).where(HubReceipt.store_id == store.id,
                                                      HubReceipt.number == claim.number)).first()

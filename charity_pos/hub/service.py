@@ -43,10 +43,11 @@ from charity_pos.errors import (
     KeyFileMissing,
     RegistrationInvalid,
     StoreIdTaken,
+    StoreKeyChangeNeedsStaff,
     StoreKeyMismatch,
 )
 from charity_pos.hub.engine import HubDatabase, open_hub
-from charity_pos.hub.models import Hub, HubStore
+from charity_pos.hub.models import Hub, HubKeyChange, HubStore
 from charity_pos.ledger.canonical import plain
 from charity_pos.services.base import Clock, system_clock
 from charity_pos.sync import district
@@ -92,6 +93,8 @@ class StoreAdded:
     trust_file: Path
     #: the store's public key (base64 of its raw bytes)
     public_key: str
+    #: the store's registered key was replaced by this one, by district staff
+    key_replaced: bool = False
 
 
 def key_path(hub_id: uuid.UUID) -> Path:
@@ -292,7 +295,8 @@ def protected(db: HubDatabase, hub_id: uuid.UUID | None = None) -> files.Protect
 
 
 def add_store(db: HubDatabase, registration: Path, out: Path, *, areas: Sequence[str] | None = None,
-              clock: Clock = system_clock, force: bool = False) -> StoreAdded:
+              clock: Clock = system_clock, force: bool = False, staff: str | None = None,
+              staff_pin: str | None = None) -> StoreAdded:
     """Register the store of ``registration`` and write the hub's trust
     file for it to ``out``. The same store with the same key again only
     refreshes its name and writes the trust file again. ``areas``: the
@@ -301,7 +305,13 @@ def add_store(db: HubDatabase, registration: Path, out: Path, *, areas: Sequence
     district's matching key: a secret, handed over like a key, written
     readable by its owner only. ``out`` is guarded by ``charity_pos.files``:
     never the hub's or a store's own files; over another file only a trust
-    file or with ``force``."""
+    file or with ``force``.
+
+    A store registered with another key (a store rebuilt without its old
+    key file, ``charity-pos rebuild``) gets its new key only with a
+    district staff account's user name and PIN (``staff``, ``staff_pin``,
+    checked with the log-in's lock-out); the change is kept in
+    ``hub_key_change`` with the old key and who made it."""
     reg = read_registration(registration)
     hub_id = hub_info(db).id
     protect, ours = protected(db, hub_id), files.json_format(TRUST_FORMAT)
@@ -309,6 +319,16 @@ def add_store(db: HubDatabase, registration: Path, out: Path, *, areas: Sequence
     area_text = parse_areas(areas)
     now = clock()
     match_key = district_match_key(hub_id)
+    staff_id = None
+    with db.read() as s:
+        registered = s.scalars(select(HubStore).where(HubStore.code == reg.store_code)).first()
+        changes_key = registered is not None and registered.id == reg.store_id and registered.public_key != reg.public_key
+    if changes_key:
+        if not staff or not staff_pin:
+            raise StoreKeyChangeNeedsStaff(store_code=reg.store_code)
+        from charity_pos.hub.users import login
+
+        staff_id = login(db, staff, staff_pin, clock=clock).user_id
     try:
         with db.begin() as s:
             hub = s.scalars(select(Hub)).first()
@@ -316,6 +336,14 @@ def add_store(db: HubDatabase, registration: Path, out: Path, *, areas: Sequence
                 raise HubNotFound(url=db.shown_url)
             by_code = s.scalars(select(HubStore).where(HubStore.code == reg.store_code)).first()
             by_id = s.get(HubStore, reg.store_id)
+            if by_code is not None and by_code.id == reg.store_id and by_code.public_key != reg.public_key:
+                if staff_id is None:  # registered with another key since the PIN was checked
+                    raise StoreKeyChangeNeedsStaff(store_code=reg.store_code)
+                s.add(HubKeyChange(store_id=by_code.id, old_key=by_code.public_key, new_key=reg.public_key,
+                                   user_id=staff_id, at=now))
+                log.warning("store %s: key replaced by district staff %s (old key %s...)", reg.store_code, staff,
+                            by_code.public_key[:12])
+                by_code.public_key = reg.public_key
             if by_code is not None and (by_code.public_key != reg.public_key or by_code.id != reg.store_id):
                 raise StoreKeyMismatch(store_code=reg.store_code)
             if by_id is not None and by_id.code != reg.store_code:
@@ -337,4 +365,4 @@ def add_store(db: HubDatabase, registration: Path, out: Path, *, areas: Sequence
     except IntegrityError:  # the same store registered at the same moment by another add-store
         raise StoreKeyMismatch(store_code=reg.store_code) from None
     log.info("store %s registered at hub (new: %s)", reg.store_code, new)
-    return StoreAdded(reg.store_code, reg.name, new, out, reg.public_key)
+    return StoreAdded(reg.store_code, reg.name, new, out, reg.public_key, staff_id is not None)

@@ -264,6 +264,11 @@ def apply_downstream(ctx: ServiceContext, path: Path) -> ApplyResult:
                                 consent_on=d.consent_on, created_at=now))
                 added += 1
                 continue
+            filled = not local.head_name and not local.id_masked and not local.id_cipher
+            if filled:
+                # a store rebuilt from the district's journal (``sync.rebuild``) holds no personal data: the
+                # district's name and masked ID number fill it in
+                local.head_name, local.id_masked = d.head_name, d.id_masked
             wanted = {"category": d.category, "members": d.members, "valid_from": d.valid_from,
                       "valid_to": d.valid_to, "status": d.status, "subdistrict": d.subdistrict,
                       "district_hash": d.district_hash}
@@ -272,6 +277,8 @@ def apply_downstream(ctx: ServiceContext, path: Path) -> ApplyResult:
                     setattr(local, name, value)
                 if d.status != "suspended":
                     local.status_reason = None
+                updated += 1
+            elif filled:
                 updated += 1
         for draft in rules:
             write_rule(s, draft, now)

@@ -1271,7 +1271,7 @@ This handout {value}: {lines}, {units}</source>
         <translation>标签（Ctrl+B）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/donations/view.py" line="94"/>
+        <location filename="../../charity_pos/ui/donations/view.py" line="95"/>
         <source>Donations</source>
         <translation>捐赠记录</translation>
     </message>
@@ -1317,104 +1317,104 @@ This handout {value}: {lines}, {units}</source>
         <translation>给捐赠人的一封信：一年中捐了什么、变成了什么</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/donations/view.py" line="97"/>
+        <location filename="../../charity_pos/ui/donations/view.py" line="98"/>
         <source>Donations: Ctrl+F find, Ctrl+P print receipt, Ctrl+E receipt as PDF, Ctrl+Del void receipt, Ctrl+B labels</source>
         <translation>捐赠记录：Ctrl+F 查找，Ctrl+P 打印收据，Ctrl+E 收据存为 PDF，Ctrl+Del 作废收据，Ctrl+B 标签</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/donations/view.py" line="100"/>
+        <location filename="../../charity_pos/ui/donations/view.py" line="101"/>
         <source>Donations: Ctrl+Enter trace the donation, Ctrl+D donor statement</source>
         <translation>捐赠记录：Ctrl+Enter 追溯这笔捐赠，Ctrl+D 捐赠反馈函</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../charity_pos/ui/donations/view.py" line="118"/>
+        <location filename="../../charity_pos/ui/donations/view.py" line="128"/>
         <source>%n donation(s) shown</source>
         <translation>
             <numerusform>显示 %n 笔捐赠</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/donations/view.py" line="136"/>
+        <location filename="../../charity_pos/ui/donations/view.py" line="146"/>
         <source>Reissue receipt (Ctrl+P)</source>
         <translation>重开收据（Ctrl+P）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/donations/view.py" line="138"/>
+        <location filename="../../charity_pos/ui/donations/view.py" line="148"/>
         <source>Reprint receipt (Ctrl+P)</source>
         <translation>补打收据（Ctrl+P）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/donations/view.py" line="140"/>
+        <location filename="../../charity_pos/ui/donations/view.py" line="150"/>
         <source>Print receipt (Ctrl+P)</source>
         <translation>打印收据（Ctrl+P）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/donations/view.py" line="155"/>
+        <location filename="../../charity_pos/ui/donations/view.py" line="165"/>
         <source>Reissue receipt</source>
         <translation>重开收据</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/donations/view.py" line="156"/>
+        <location filename="../../charity_pos/ui/donations/view.py" line="166"/>
         <source>Receipt {number} was voided. Issue a new receipt, with a new number?</source>
         <translation>收据 {number} 已作废。要用新编号重开一张吗？</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/donations/view.py" line="160"/>
+        <location filename="../../charity_pos/ui/donations/view.py" line="170"/>
         <source>Print receipt</source>
         <translation>打印收据</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/donations/view.py" line="160"/>
+        <location filename="../../charity_pos/ui/donations/view.py" line="170"/>
         <source>The donor did not want a receipt. Print one anyway?</source>
         <translation>捐赠人登记时表示不要收据。仍要打印吗？</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/donations/view.py" line="167"/>
+        <location filename="../../charity_pos/ui/donations/view.py" line="177"/>
         <source>Receipt {number} reprinted, marked 补打 ({count}).</source>
         <translation>收据 {number} 已补打（第 {count} 次）。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/donations/view.py" line="170"/>
+        <location filename="../../charity_pos/ui/donations/view.py" line="180"/>
         <source>Receipt {number} issued for {donation}.</source>
         <translation>已为 {donation} 开具收据 {number}。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/donations/view.py" line="188"/>
+        <location filename="../../charity_pos/ui/donations/view.py" line="198"/>
         <source>Receipt {number} is void. Its number stays on record.</source>
         <translation>收据 {number} 已作废，编号保留备查。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/donations/view.py" line="197"/>
+        <location filename="../../charity_pos/ui/donations/view.py" line="207"/>
         <source>Labels for {number} done.</source>
         <translation>{number} 的标签已完成。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/donations/view.py" line="207"/>
+        <location filename="../../charity_pos/ui/donations/view.py" line="217"/>
         <source>Donor statement</source>
         <translation>捐赠反馈函</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/donations/view.py" line="207"/>
+        <location filename="../../charity_pos/ui/donations/view.py" line="217"/>
         <source>Year of the donations:</source>
         <translation>捐赠年份：</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/donations/view.py" line="229"/>
+        <location filename="../../charity_pos/ui/donations/view.py" line="239"/>
         <source>Gathering what the donor gave in {year}…</source>
         <translation>正在汇总捐赠人 {year} 年的捐赠…</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/donations/view.py" line="234"/>
+        <location filename="../../charity_pos/ui/donations/view.py" line="244"/>
         <source>donor-statement-{year}.pdf</source>
         <translation>捐赠反馈函-{year}.pdf</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/donations/view.py" line="250"/>
+        <location filename="../../charity_pos/ui/donations/view.py" line="260"/>
         <source>Donor statement for {year} saved to {path}.</source>
         <translation>{year}年捐赠反馈函已保存到 {path}。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/donations/view.py" line="252"/>
+        <location filename="../../charity_pos/ui/donations/view.py" line="262"/>
         <source>Writing {name}…</source>
         <translation>正在写入 {name}…</translation>
     </message>
@@ -1956,7 +1956,7 @@ This handout {value}: {lines}, {units}</source>
     </message>
     <message>
         <location filename="../../charity_pos/messages.py" line="143"/>
-        <location filename="../../charity_pos/messages.py" line="666"/>
+        <location filename="../../charity_pos/messages.py" line="694"/>
         <source>Year</source>
         <translation>年份</translation>
     </message>
@@ -2794,7 +2794,7 @@ This handout {value}: {lines}, {units}</source>
     </message>
     <message>
         <location filename="../../charity_pos/messages.py" line="557"/>
-        <location filename="../../charity_pos/messages.py" line="630"/>
+        <location filename="../../charity_pos/messages.py" line="658"/>
         <source>{path} was made for store {made_for}, not for this store ({store_code}).</source>
         <translation>{path} 是为门店 {made_for} 生成的，不是本门店（{store_code}）的。</translation>
     </message>
@@ -2845,416 +2845,466 @@ This handout {value}: {lines}, {units}</source>
     </message>
     <message>
         <location filename="../../charity_pos/messages.py" line="580"/>
+        <source>{path} is not a store&apos;s journal as the district hub writes it, or it is damaged (line {line}: {detail}): nothing was written.</source>
+        <translation>{path} 不是区级数据中心写出的门店日志，或已损坏（第 {line} 行：{detail}）：未写入任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="583"/>
+        <source>{path}: event #{seq} does not follow the one before it (changed, dropped or moved, {detail}): refused, nothing was written.</source>
+        <translation>{path}：事件 #{seq} 与前一条接不上（被改动、删除或挪动，{detail}）：已拒绝，未写入任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="586"/>
+        <source>{path} does not match the signature of {signer}: refused as forged or damaged, nothing was written.</source>
+        <translation>{path} 与 {signer} 的签名不符：视为伪造或损坏而拒绝，未写入任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="589"/>
+        <source>{path} is signed by {signer}, not by the hub this store trusted ({expected}): refused, nothing was written.</source>
+        <translation>{path} 由 {signer} 签名，而不是本门店信任的区级数据中心（{expected}）：已拒绝，未写入任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="592"/>
+        <source>{path}: the store&apos;s journal names no hub it trusted; give the hub&apos;s trust file with --trust to check the signature. Nothing was written.</source>
+        <translation>{path}：门店日志中没有它信任的区级数据中心；请用 --trust 提供区级数据中心的信任文件以核对签名。未写入任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="595"/>
+        <source>The hub holds no event of store {store_code}: there is nothing to rebuild it from.</source>
+        <translation>区级数据中心没有门店 {store_code} 的任何事件：无从重建。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="597"/>
+        <source>{path} is not the key file of store {store_code}: refused, nothing was written.</source>
+        <translation>{path} 不是门店 {store_code} 的密钥文件：已拒绝，未写入任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="599"/>
+        <source>{path} already holds another key file of this store; charity-pos never writes over a key file. Give that file with --key, or move it away.</source>
+        <translation>{path} 已有本门店的另一个密钥文件；charity-pos 从不覆盖密钥文件。请用 --key 提供该文件，或将其移走。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="602"/>
+        <source>The store&apos;s journal has no active manager account “{username}” to give the PIN to; name one with --manager.</source>
+        <translation>门店日志中没有在用的店长账号“{username}”可设定 PIN；请用 --manager 指定一个。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="605"/>
+        <source>Store {store_code} is already registered with another key; a registration file alone cannot replace it, only with a district staff account&apos;s PIN (--staff NAME --staff-pin PIN).</source>
+        <translation>门店 {store_code} 已用另一个密钥登记；仅凭登记文件不能更换，须有区工作人员账号的 PIN（--staff 用户名 --staff-pin PIN）。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="608"/>
         <source>This store is already registered as {registered_code}, not as {store_code}.</source>
         <translation>该门店已登记为 {registered_code}，而不是 {store_code}。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="582"/>
+        <location filename="../../charity_pos/messages.py" line="610"/>
         <source>{path} is not a bundle of a store&apos;s events (it is “{kind}”).</source>
         <translation>{path} 不是门店业务事件数据包（而是“{kind}”）。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="584"/>
+        <location filename="../../charity_pos/messages.py" line="612"/>
         <source>{path} comes from store {store_code}, which is not registered at this hub; register it with “charity-pos hub add-store” first.</source>
         <translation>{path} 来自门店 {store_code}，该门店未在本数据中心登记；请先用“charity-pos hub add-store”登记。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="587"/>
+        <location filename="../../charity_pos/messages.py" line="615"/>
         <source>{path} has been altered: its bytes are not those charity-pos wrote for its content.</source>
         <translation>{path} 已被改动：文件字节与 charity-pos 为其内容写出的不一致。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="589"/>
+        <location filename="../../charity_pos/messages.py" line="617"/>
         <source>{path} is signed by {signer} but holds the events of store {store_code}: refused as forged.</source>
         <translation>{path} 由 {signer} 签名，却装有门店 {store_code} 的事件：视为伪造，拒绝导入。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="591"/>
+        <location filename="../../charity_pos/messages.py" line="619"/>
         <source>{path} is not from the store registered as {store_code} (another store id): refused.</source>
         <translation>{path} 不是来自登记为 {store_code} 的门店（门店标识不同）：拒绝导入。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="593"/>
+        <location filename="../../charity_pos/messages.py" line="621"/>
         <source>{path} is damaged or tampered with: its manifest ({field}) does not match its events.</source>
         <translation>{path} 已损坏或被篡改：清单（{field}）与事件不符。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="595"/>
+        <location filename="../../charity_pos/messages.py" line="623"/>
         <source>{path} is damaged: line {line} of its events is not an event.</source>
         <translation>{path} 已损坏：事件第 {line} 行不是有效事件。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="597"/>
+        <location filename="../../charity_pos/messages.py" line="625"/>
         <source>{path} is damaged or tampered with: its events are out of order or missing (expected #{seq}).</source>
         <translation>{path} 已损坏或被篡改：事件顺序错乱或有缺失（应为 #{seq}）。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="599"/>
+        <location filename="../../charity_pos/messages.py" line="627"/>
         <source>{path} is damaged or tampered with: event #{seq} does not match its hash.</source>
         <translation>{path} 已损坏或被篡改：事件 #{seq} 与其哈希值不符。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="601"/>
+        <location filename="../../charity_pos/messages.py" line="629"/>
         <source>{path} is damaged or tampered with: event #{seq} does not follow the event before it.</source>
         <translation>{path} 已损坏或被篡改：事件 #{seq} 与前一事件接不上。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="603"/>
+        <location filename="../../charity_pos/messages.py" line="631"/>
         <source>missing events {first}-{last} of store {store_code}: import the earlier bundle first</source>
         <translation>缺少门店 {store_code} 的事件 {first}-{last}：请先导入更早的数据包</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="605"/>
+        <location filename="../../charity_pos/messages.py" line="633"/>
         <source>Event #{seq} of store {store_code} differs from the one the hub already holds: refused as tampering (a fork).</source>
         <translation>门店 {store_code} 的事件 #{seq} 与数据中心已有的不同：视为篡改（分叉），拒绝导入。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="608"/>
+        <location filename="../../charity_pos/messages.py" line="636"/>
         <source>{path}: the hub&apos;s database refused the import ({detail}); nothing was saved.</source>
         <translation>{path}：数据中心数据库拒绝了导入（{detail}），没有保存任何内容。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="610"/>
+        <location filename="../../charity_pos/messages.py" line="638"/>
         <source>{path} was refused after an unexpected error ({error}); nothing was saved, and the details are in the log file.</source>
         <translation>{path} 因意外错误（{error}）被拒收；没有保存任何内容，详情见日志文件。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="613"/>
+        <location filename="../../charity_pos/messages.py" line="641"/>
         <source>{path} is damaged or tampered with: its manifest&apos;s {field} is missing or not a value charity-pos writes.</source>
         <translation>{path} 已损坏或被篡改：清单中的 {field} 缺失，或不是 charity-pos 会写入的值。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="616"/>
+        <location filename="../../charity_pos/messages.py" line="644"/>
         <source>{path} is damaged or tampered with: event #{seq} (line {line}) is not what a store writes ({field}).</source>
         <translation>{path} 已损坏或被篡改：事件 #{seq}（第 {line} 行）不是门店会写入的内容（{field}）。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="619"/>
+        <location filename="../../charity_pos/messages.py" line="647"/>
         <source>No store {store_code} is registered at this hub; register it with “charity-pos hub add-store”.</source>
         <translation>本数据中心没有登记门店 {store_code}；请先用“charity-pos hub add-store”登记。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="621"/>
+        <location filename="../../charity_pos/messages.py" line="649"/>
         <source>{path} is damaged: line {line} of its households is not a household link.</source>
         <translation>{path} 已损坏：其家庭文件第 {line} 行不是家庭关联记录。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="626"/>
+        <location filename="../../charity_pos/messages.py" line="654"/>
         <source>This store trusts no district hub yet, so {path} cannot be checked: run charity-pos trust-hub first.</source>
         <translation>本店尚未信任任何区级中心，无法核验 {path}：请先运行 charity-pos trust-hub。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="628"/>
+        <location filename="../../charity_pos/messages.py" line="656"/>
         <source>{path} is not a bundle from the district hub to a store (it is a {kind} bundle).</source>
         <translation>{path} 不是区级中心发给门店的数据包（它是 {kind} 数据包）。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="632"/>
+        <location filename="../../charity_pos/messages.py" line="660"/>
         <source>{path} is signed by {signer}, not by the hub of {district} that this store trusts: refused.</source>
         <translation>{path} 由 {signer} 签名，不是本店信任的{district}中心：已拒绝。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="634"/>
+        <location filename="../../charity_pos/messages.py" line="662"/>
         <source>{path} is bundle #{sequence} from the hub, not newer than #{last_seq}: it is older than the one last applied (or the same one) and is refused.</source>
         <translation>{path} 是中心的第 {sequence} 号数据包，不比上次导入的第 {last_seq} 号新：比上次导入的旧（或是同一个），已拒绝。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="637"/>
+        <location filename="../../charity_pos/messages.py" line="665"/>
         <source>{path} is damaged: line {line} of {file} is not what the district sends; nothing was applied.</source>
         <translation>{path} 已损坏：{file} 第 {line} 行不是区里发送的内容；未导入任何数据。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="639"/>
+        <location filename="../../charity_pos/messages.py" line="667"/>
         <source>{path}: card {card} of the district&apos;s registry is held here by another household; nothing was applied. Ask the district to check the card.</source>
         <translation>{path}：区登记册中的救助卡 {card} 在本店属于另一户；未导入任何数据。请联系区里核对此卡。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="642"/>
+        <location filename="../../charity_pos/messages.py" line="670"/>
         <source>Household {card} came from the district&apos;s registry: this store does not hold its whole ID number (ask the district).</source>
         <translation>救助户 {card} 来自区登记册：本店不保存其完整身份证号（请向区里查询）。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="650"/>
+        <location filename="../../charity_pos/messages.py" line="678"/>
         <source>Nothing in this store has the code “{code}”: scan a label, or type a barcode or a donation, receipt, sale, return, handout, stock receipt or count number.</source>
         <translation>本店没有编码为“{code}”的记录：请扫描标签，或输入条码，或捐赠、收据、销售、退货、发放、入库、盘点单号。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="653"/>
+        <location filename="../../charity_pos/messages.py" line="681"/>
         <source>No donor is recorded as “{donor}”: give the donor&apos;s name exactly as recorded, a company&apos;s credit code or the donor&apos;s phone number.</source>
         <translation>没有登记为“{donor}”的捐赠人：请输入与登记完全一致的姓名、单位的统一社会信用代码或捐赠人的电话号码。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="656"/>
+        <location filename="../../charity_pos/messages.py" line="684"/>
         <source>{count} donors are recorded as “{donor}”: give the company&apos;s credit code or the donor&apos;s phone number instead.</source>
         <translation>有 {count} 位捐赠人登记为“{donor}”：请改用单位的统一社会信用代码或捐赠人的电话号码。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="659"/>
+        <location filename="../../charity_pos/messages.py" line="687"/>
         <source>Anonymous donations have no donor statement: there is no one to address it to.</source>
         <translation>匿名捐赠没有捐赠反馈函：没有可以致函的对象。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="661"/>
+        <location filename="../../charity_pos/messages.py" line="689"/>
         <source>“{donor}” gave nothing in {year}: there is no statement to write.</source>
         <translation>“{donor}”在{year}年没有捐赠记录，无需出具反馈函。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="665"/>
+        <location filename="../../charity_pos/messages.py" line="693"/>
         <source>Code</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="667"/>
+        <location filename="../../charity_pos/messages.py" line="695"/>
         <source>Donor</source>
         <translation>捐赠人</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="670"/>
+        <location filename="../../charity_pos/messages.py" line="698"/>
         <source>{field}: “{value}” is not a year; type it like 2026.</source>
         <translation>{field}：“{value}”不是年份，请输入如 2026。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="676"/>
+        <location filename="../../charity_pos/messages.py" line="704"/>
         <source>{path}: a report is written as an Excel workbook (.xlsx), a PDF (.pdf) or a .csv file, not as “{suffix}”.</source>
         <translation>{path}：报表只能保存为 Excel 工作簿（.xlsx）、PDF（.pdf）或 .csv 文件，不能保存为“{suffix}”。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="679"/>
+        <location filename="../../charity_pos/messages.py" line="707"/>
         <source>There is no report “{kind}”; the reports are: {kinds}.</source>
         <translation>没有“{kind}”这种报表；可用的报表有：{kinds}。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="680"/>
+        <location filename="../../charity_pos/messages.py" line="708"/>
         <source>{month} has not begun yet: a public notice is written for a month that has begun.</source>
         <translation>{month} 尚未开始：只能为已开始的月份编制公示。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="685"/>
+        <location filename="../../charity_pos/messages.py" line="713"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="691"/>
+        <location filename="../../charity_pos/messages.py" line="719"/>
         <source>{field}: up to “{value}” is more than 36 months; show at most 36 months at a time.</source>
         <translation>{field}：到“{value}”超过 36 个月；一次最多显示 36 个月。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="698"/>
+        <location filename="../../charity_pos/messages.py" line="726"/>
         <source>This QR code was printed in training mode: it is practice, not a donation receipt.</source>
         <translation>此二维码由培训模式打印：仅供练习，不是捐赠收据。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="700"/>
+        <location filename="../../charity_pos/messages.py" line="728"/>
         <source>“{text}” is not the QR code of a charity-pos donation receipt: scan the code at the top left of the receipt.</source>
         <translation>“{text}”不是 charity-pos 捐赠收据的二维码：请扫描收据左上角的二维码。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="703"/>
+        <location filename="../../charity_pos/messages.py" line="731"/>
         <source>No QR code could be read in {path}: scan or photograph the receipt again, flat, sharp and with the whole code in the picture.</source>
         <translation>{path} 中读不出二维码：请把收据放平，重新扫描或拍照，画面清晰并拍全二维码。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="706"/>
+        <location filename="../../charity_pos/messages.py" line="734"/>
         <source>{path} cannot be read as a picture or PDF: give a PNG, JPEG or PDF of the receipt.</source>
         <translation>{path} 不是可读取的图片或 PDF：请提供收据的 PNG、JPEG 或 PDF 文件。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="708"/>
+        <location filename="../../charity_pos/messages.py" line="736"/>
         <source>{path} is not a keys file written by charity-pos hub publish-keys ({field} is wrong).</source>
         <translation>{path} 不是 charity-pos hub publish-keys 生成的公钥文件（{field} 有误）。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="710"/>
+        <location filename="../../charity_pos/messages.py" line="738"/>
         <source>{path} was changed after the hub signed it (hub key {fingerprint}): do not trust it; get the district&apos;s keys file again.</source>
         <translation>{path} 在区平台签名后被改动过（平台公钥 {fingerprint}）：不可信，请重新向区里获取公钥文件。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="713"/>
+        <location filename="../../charity_pos/messages.py" line="741"/>
         <source>{path} is signed by hub key {fingerprint}, not by the district&apos;s key {expected}: do not trust it.</source>
         <translation>{path} 由平台公钥 {fingerprint} 签名，而不是区里公布的公钥 {expected}：不可信。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="718"/>
+        <location filename="../../charity_pos/messages.py" line="746"/>
         <source>version</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="719"/>
+        <location filename="../../charity_pos/messages.py" line="747"/>
         <source>layout</source>
         <translation>格式</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="720"/>
+        <location filename="../../charity_pos/messages.py" line="748"/>
         <source>store code</source>
         <translation>门店编码</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="721"/>
+        <location filename="../../charity_pos/messages.py" line="749"/>
         <source>receipt number</source>
         <translation>收据号码</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="722"/>
+        <location filename="../../charity_pos/messages.py" line="750"/>
         <source>date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="723"/>
+        <location filename="../../charity_pos/messages.py" line="751"/>
         <source>amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="724"/>
+        <location filename="../../charity_pos/messages.py" line="752"/>
         <source>signature</source>
         <translation>签名</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="725"/>
+        <location filename="../../charity_pos/messages.py" line="753"/>
         <source>verification code</source>
         <translation>校验码</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="728"/>
+        <location filename="../../charity_pos/messages.py" line="756"/>
         <source>The receipt&apos;s QR code is damaged: its {field} “{value}” is not as a store prints it. Scan it again, or type its text exactly.</source>
         <translation>收据二维码已损坏：其中的{field}“{value}”与门店打印的格式不符。请重新扫描，或准确输入二维码内容。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="865"/>
+        <location filename="../../charity_pos/messages.py" line="893"/>
         <source>The receipt printer ({target}) did not take the job: {why} What was recorded is kept: print again once the printer is ready.</source>
         <translation>小票打印机（{target}）未能打印：{why}已记录的内容不会丢失，打印机就绪后请重新打印。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="869"/>
+        <location filename="../../charity_pos/messages.py" line="897"/>
         <source>it cannot be reached. Check that it is switched on and its cable (or network) is plugged in.</source>
         <translation>无法连接打印机。请检查打印机是否开机，数据线（或网线）是否插好。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="871"/>
+        <location filename="../../charity_pos/messages.py" line="899"/>
         <source>the port cannot be opened. Check the port&apos;s name in Settings, and that no other program is using it.</source>
         <translation>端口无法打开。请在设置中检查端口名称，并确认没有其他程序占用该端口。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="873"/>
+        <location filename="../../charity_pos/messages.py" line="901"/>
         <source>it is out of paper. Put in a new roll and close the cover.</source>
         <translation>打印机缺纸。请装入新纸卷并合上纸仓盖。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="874"/>
+        <location filename="../../charity_pos/messages.py" line="902"/>
         <source>this PC lacks what the connection needs (the USB library or the Windows printing module).</source>
         <translation>本机缺少该连接方式所需的组件（USB 驱动库或 Windows 打印模块）。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="876"/>
+        <location filename="../../charity_pos/messages.py" line="904"/>
         <source>a Windows print queue can only be used on Windows.</source>
         <translation>Windows 打印队列只能在 Windows 系统上使用。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="877"/>
+        <location filename="../../charity_pos/messages.py" line="905"/>
         <source>it answered with an error ({detail}).</source>
         <translation>打印机返回错误（{detail}）。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="889"/>
+        <location filename="../../charity_pos/messages.py" line="917"/>
         <source>Slip output</source>
         <translation>小票输出方式</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="890"/>
+        <location filename="../../charity_pos/messages.py" line="918"/>
         <source>Printer connection</source>
         <translation>打印机连接方式</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="891"/>
+        <location filename="../../charity_pos/messages.py" line="919"/>
         <source>USB vendor ID</source>
         <translation>USB 厂商 ID</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="892"/>
+        <location filename="../../charity_pos/messages.py" line="920"/>
         <source>USB product ID</source>
         <translation>USB 产品 ID</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="893"/>
+        <location filename="../../charity_pos/messages.py" line="921"/>
         <source>Serial port</source>
         <translation>串口</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="894"/>
+        <location filename="../../charity_pos/messages.py" line="922"/>
         <source>Baud rate</source>
         <translation>波特率</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="895"/>
+        <location filename="../../charity_pos/messages.py" line="923"/>
         <source>Printer address</source>
         <translation>打印机地址</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="896"/>
+        <location filename="../../charity_pos/messages.py" line="924"/>
         <source>Printer port</source>
         <translation>打印机端口</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="897"/>
+        <location filename="../../charity_pos/messages.py" line="925"/>
         <source>Windows printer</source>
         <translation>Windows 打印机</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="898"/>
+        <location filename="../../charity_pos/messages.py" line="926"/>
         <source>Drawer pin</source>
         <translation>钱箱引脚</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="899"/>
+        <location filename="../../charity_pos/messages.py" line="927"/>
         <source>Slip paper</source>
         <translation>小票纸宽</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="902"/>
+        <location filename="../../charity_pos/messages.py" line="930"/>
         <source>{field}: “{value}” is not a USB ID; type four hexadecimal digits, like 0416 or 0x0416.</source>
         <translation>{field}：“{value}”不是有效的 USB ID，请输入四位十六进制数字，例如 0416 或 0x0416。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="904"/>
+        <location filename="../../charity_pos/messages.py" line="932"/>
         <source>{field}: “{value}” is not a baud rate a receipt printer uses (9600, 19200, 38400, 57600 or 115200).</source>
         <translation>{field}：“{value}”不是小票打印机使用的波特率（9600、19200、38400、57600 或 115200）。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="906"/>
+        <location filename="../../charity_pos/messages.py" line="934"/>
         <source>{field}: “{value}” is not a network address; type the printer&apos;s IP address, like 192.168.1.87.</source>
         <translation>{field}：“{value}”不是有效的网络地址，请输入打印机的 IP 地址，例如 192.168.1.87。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="908"/>
+        <location filename="../../charity_pos/messages.py" line="936"/>
         <source>{field}: “{value}” is not a port number from 1 to 65535.</source>
         <translation>{field}：“{value}”不是 1 到 65535 之间的端口号。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="909"/>
+        <location filename="../../charity_pos/messages.py" line="937"/>
         <source>{field}: a cash drawer is on pin 2 or pin 5, not “{value}”.</source>
         <translation>{field}：钱箱接在 2 号或 5 号引脚，不能是“{value}”。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="910"/>
+        <location filename="../../charity_pos/messages.py" line="938"/>
         <source>{field}: receipt paper is 58 or 80 mm wide, not “{value}”.</source>
         <translation>{field}：小票纸宽为 58 或 80 毫米，不能是“{value}”。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="911"/>
+        <location filename="../../charity_pos/messages.py" line="939"/>
         <source>{field}: a Windows print queue can only be used on Windows.</source>
         <translation>{field}：Windows 打印队列只能在 Windows 系统上使用。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="912"/>
+        <location filename="../../charity_pos/messages.py" line="940"/>
         <source>{field}: “{value}” is not one of the choices.</source>
         <translation>{field}：“{value}”不在可选范围内。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="915"/>
+        <location filename="../../charity_pos/messages.py" line="943"/>
         <source>open the cash drawer without a sale</source>
         <translation>无销售开钱箱</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="916"/>
+        <location filename="../../charity_pos/messages.py" line="944"/>
         <source>choose the backup folder</source>
         <translation>选择备份文件夹</translation>
     </message>
@@ -4262,15 +4312,15 @@ This handout {value}: {lines}, {units}</source>
     </message>
     <message>
         <location filename="../../charity_pos/ui/intake/view.py" line="138"/>
-        <location filename="../../charity_pos/ui/intake/view.py" line="227"/>
-        <location filename="../../charity_pos/ui/intake/view.py" line="235"/>
-        <location filename="../../charity_pos/ui/intake/view.py" line="435"/>
+        <location filename="../../charity_pos/ui/intake/view.py" line="236"/>
+        <location filename="../../charity_pos/ui/intake/view.py" line="244"/>
+        <location filename="../../charity_pos/ui/intake/view.py" line="444"/>
         <source>e.g. for elderly households</source>
         <translation>例如：给独居老人</translation>
     </message>
     <message>
         <location filename="../../charity_pos/ui/intake/view.py" line="153"/>
-        <location filename="../../charity_pos/ui/intake/view.py" line="422"/>
+        <location filename="../../charity_pos/ui/intake/view.py" line="431"/>
         <source>Clear form</source>
         <translation>清空</translation>
     </message>
@@ -4280,147 +4330,147 @@ This handout {value}: {lines}, {units}</source>
         <translation>保存（Ctrl+S / F10）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/intake/view.py" line="189"/>
+        <location filename="../../charity_pos/ui/intake/view.py" line="190"/>
         <source>Donations in</source>
         <translation>捐赠登记</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/intake/view.py" line="192"/>
+        <location filename="../../charity_pos/ui/intake/view.py" line="193"/>
         <source>Donations in: Ctrl+D donor, F6 anonymous, F7 new donor, Ctrl+F scan, Ctrl+N new item, Del remove line, F8 cash, Ctrl+S or F10 save</source>
         <translation>捐赠登记：Ctrl+D 捐赠人，F6 匿名，F7 新捐赠人，Ctrl+F 扫码，Ctrl+N 新商品，Del 删除行，F8 捐款，Ctrl+S 或 F10 保存</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/intake/view.py" line="243"/>
+        <location filename="../../charity_pos/ui/intake/view.py" line="252"/>
         <source>No donor chosen yet: find one, F6 for anonymous, F7 for a new donor.</source>
         <translation>还没选捐赠人：查找已登记的，F6 匿名，F7 新捐赠人。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/intake/view.py" line="246"/>
+        <location filename="../../charity_pos/ui/intake/view.py" line="255"/>
         <source>Anonymous donor</source>
         <translation>匿名捐赠人</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/intake/view.py" line="248"/>
+        <location filename="../../charity_pos/ui/intake/view.py" line="257"/>
         <source>Person</source>
         <translation>个人</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/intake/view.py" line="248"/>
+        <location filename="../../charity_pos/ui/intake/view.py" line="257"/>
         <source>Company</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/intake/view.py" line="249"/>
-        <location filename="../../charity_pos/ui/intake/view.py" line="250"/>
+        <location filename="../../charity_pos/ui/intake/view.py" line="258"/>
+        <location filename="../../charity_pos/ui/intake/view.py" line="259"/>
         <source>Anonymous</source>
         <translation>匿名</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/intake/view.py" line="254"/>
+        <location filename="../../charity_pos/ui/intake/view.py" line="263"/>
         <source>wishes: {wishes}</source>
         <translation>意愿：{wishes}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/intake/view.py" line="256"/>
+        <location filename="../../charity_pos/ui/intake/view.py" line="265"/>
         <source>does not want a receipt</source>
         <translation>不要收据</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/intake/view.py" line="277"/>
+        <location filename="../../charity_pos/ui/intake/view.py" line="286"/>
         <source>Unknown barcode</source>
         <translation>未知条码</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/intake/view.py" line="278"/>
+        <location filename="../../charity_pos/ui/intake/view.py" line="287"/>
         <source>No item has barcode {barcode}. Add it to the catalog now?</source>
         <translation>没有商品使用条码 {barcode}。现在加入商品目录吗？</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/intake/view.py" line="285"/>
+        <location filename="../../charity_pos/ui/intake/view.py" line="294"/>
         <source>Added: {name} × {quantity}</source>
         <translation>已添加：{name} × {quantity}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/intake/view.py" line="328"/>
+        <location filename="../../charity_pos/ui/intake/view.py" line="337"/>
         <source>Removed: {name}</source>
         <translation>已删除：{name}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/intake/view.py" line="344"/>
+        <location filename="../../charity_pos/ui/intake/view.py" line="353"/>
         <source>Total {amount}</source>
         <translation>合计 {amount}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/intake/view.py" line="346"/>
+        <location filename="../../charity_pos/ui/intake/view.py" line="355"/>
         <source>{lines}, {units}</source>
         <translation>{lines}，{units}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../charity_pos/ui/intake/view.py" line="346"/>
+        <location filename="../../charity_pos/ui/intake/view.py" line="355"/>
         <source>%n line(s)</source>
         <translation>
             <numerusform>%n 行</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../charity_pos/ui/intake/view.py" line="347"/>
+        <location filename="../../charity_pos/ui/intake/view.py" line="356"/>
         <source>%n unit(s)</source>
         <translation>
             <numerusform>%n 件</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/intake/view.py" line="349"/>
+        <location filename="../../charity_pos/ui/intake/view.py" line="358"/>
         <source> ({count} not valued)</source>
         <translation>（{count} 行未估价）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/intake/view.py" line="351"/>
+        <location filename="../../charity_pos/ui/intake/view.py" line="360"/>
         <source> · goods {goods} + cash {cash}</source>
         <translation> · 物品 {goods} + 捐款 {cash}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/intake/view.py" line="371"/>
+        <location filename="../../charity_pos/ui/intake/view.py" line="380"/>
         <source>Who is giving?</source>
         <translation>捐赠人是谁？</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/intake/view.py" line="372"/>
+        <location filename="../../charity_pos/ui/intake/view.py" line="381"/>
         <source>Choose the donor first, or press F6 for an anonymous donor.</source>
         <translation>请先选择捐赠人；匿名捐赠请按 F6。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/intake/view.py" line="383"/>
+        <location filename="../../charity_pos/ui/intake/view.py" line="392"/>
         <source>{name} (best before {date})</source>
         <translation>{name}（保质期至 {date}）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/intake/view.py" line="388"/>
+        <location filename="../../charity_pos/ui/intake/view.py" line="397"/>
         <source>Saved {number}</source>
         <translation>已保存 {number}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/intake/view.py" line="392"/>
+        <location filename="../../charity_pos/ui/intake/view.py" line="401"/>
         <source>Less than six months left, put out first: {items}</source>
         <translation>保质期不足半年，请优先上架：{items}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/intake/view.py" line="393"/>
+        <location filename="../../charity_pos/ui/intake/view.py" line="402"/>
         <source>food</source>
         <translation>食品</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/intake/view.py" line="417"/>
+        <location filename="../../charity_pos/ui/intake/view.py" line="426"/>
         <source>Donation not saved</source>
         <translation>捐赠未保存</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/intake/view.py" line="418"/>
+        <location filename="../../charity_pos/ui/intake/view.py" line="427"/>
         <source>The donation being entered is not saved. Leave without saving it?</source>
         <translation>正在登记的捐赠还没有保存。不保存就离开吗？</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/intake/view.py" line="422"/>
+        <location filename="../../charity_pos/ui/intake/view.py" line="431"/>
         <source>Clear this donation without saving it?</source>
         <translation>不保存，清空这笔捐赠吗？</translation>
     </message>
@@ -4986,82 +5036,82 @@ This handout {value}: {lines}, {units}</source>
 <context>
     <name>NewDonorDialog</name>
     <message>
-        <location filename="../../charity_pos/ui/intake/donor.py" line="119"/>
+        <location filename="../../charity_pos/ui/intake/donor.py" line="135"/>
         <source>New donor</source>
         <translation>新捐赠人</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/intake/donor.py" line="124"/>
+        <location filename="../../charity_pos/ui/intake/donor.py" line="140"/>
         <source>Person</source>
         <translation>个人</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/intake/donor.py" line="125"/>
+        <location filename="../../charity_pos/ui/intake/donor.py" line="141"/>
         <source>Company or organisation</source>
         <translation>企业或单位</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/intake/donor.py" line="126"/>
+        <location filename="../../charity_pos/ui/intake/donor.py" line="142"/>
         <source>Anonymous</source>
         <translation>匿名</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/intake/donor.py" line="131"/>
+        <location filename="../../charity_pos/ui/intake/donor.py" line="147"/>
         <source>optional; shown masked</source>
         <translation>可不填；显示时隐去中间几位</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/intake/donor.py" line="134"/>
+        <location filename="../../charity_pos/ui/intake/donor.py" line="150"/>
         <source>18 characters, e.g. 91310000132200821H</source>
         <translation>18 位，例如 91310000132200821H</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/intake/donor.py" line="137"/>
+        <location filename="../../charity_pos/ui/intake/donor.py" line="153"/>
         <source>e.g. for elderly households</source>
         <translation>例如：给独居老人</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/intake/donor.py" line="138"/>
+        <location filename="../../charity_pos/ui/intake/donor.py" line="154"/>
         <source>May be named in public notices</source>
         <translation>同意在公示中具名</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/intake/donor.py" line="139"/>
+        <location filename="../../charity_pos/ui/intake/donor.py" line="155"/>
         <source>Does not want a receipt</source>
         <translation>不要收据</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/intake/donor.py" line="140"/>
+        <location filename="../../charity_pos/ui/intake/donor.py" line="156"/>
         <source>Donor type</source>
         <translation>捐赠人类型</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/intake/donor.py" line="141"/>
+        <location filename="../../charity_pos/ui/intake/donor.py" line="157"/>
         <source>Name</source>
         <translation>姓名/名称</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/intake/donor.py" line="142"/>
+        <location filename="../../charity_pos/ui/intake/donor.py" line="158"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/intake/donor.py" line="143"/>
+        <location filename="../../charity_pos/ui/intake/donor.py" line="159"/>
         <source>Credit code</source>
         <translation>信用代码</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/intake/donor.py" line="144"/>
+        <location filename="../../charity_pos/ui/intake/donor.py" line="160"/>
         <source>Wishes</source>
         <translation>捐赠意愿</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/intake/donor.py" line="154"/>
+        <location filename="../../charity_pos/ui/intake/donor.py" line="170"/>
         <source>Save (Ctrl+S)</source>
         <translation>保存（Ctrl+S）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/intake/donor.py" line="156"/>
+        <location filename="../../charity_pos/ui/intake/donor.py" line="172"/>
         <source>Cancel (Esc)</source>
         <translation>取消（Esc）</translation>
     </message>
@@ -5656,153 +5706,153 @@ This handout {value}: {lines}, {units}</source>
 <context>
     <name>Receipts</name>
     <message>
-        <location filename="../../charity_pos/messages.py" line="737"/>
+        <location filename="../../charity_pos/messages.py" line="765"/>
         <source>GENUINE: receipt {number} of {store} ({code}) is in the store&apos;s journal at the hub, as printed.</source>
         <translation>真实：{store}（{code}）的收据 {number} 与区平台所存该店账本一致。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="739"/>
+        <location filename="../../charity_pos/messages.py" line="767"/>
         <source>GENUINE: receipt {number} is signed by {store} ({code}); checked offline, without the store&apos;s journal.</source>
         <translation>真实：收据 {number} 由{store}（{code}）签名；离线核验，未比对门店账本。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="742"/>
+        <location filename="../../charity_pos/messages.py" line="770"/>
         <source>GENUINE BUT VOIDED: receipt {number} of {store} ({code}) was voided on {voided}.</source>
         <translation>真实但已作废：{store}（{code}）的收据 {number} 已于 {voided} 作废。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="744"/>
+        <location filename="../../charity_pos/messages.py" line="772"/>
         <source>GENUINE BUT NOT YET IMPORTED: receipt {number} is signed by {store} ({code}), but the hub has no bundle with it yet.</source>
         <translation>真实但尚未导入：收据 {number} 由{store}（{code}）签名，但区平台尚未收到含该收据的数据包。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="747"/>
+        <location filename="../../charity_pos/messages.py" line="775"/>
         <source>FORGED: no store {code} is registered in the district.</source>
         <translation>伪造：本区没有登记编码为 {code} 的门店。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="748"/>
+        <location filename="../../charity_pos/messages.py" line="776"/>
         <source>FORGED: the signature is not store {code}&apos;s: this receipt was not printed by the store as shown.</source>
         <translation>伪造：签名不属于门店 {code}，这张收据并非该店按所示内容开具。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="750"/>
+        <location filename="../../charity_pos/messages.py" line="778"/>
         <source>FORGED: the amount {claimed} differs from the store&apos;s journal ({journal}).</source>
         <translation>伪造：金额 {claimed} 与门店账本（{journal}）不符。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="752"/>
+        <location filename="../../charity_pos/messages.py" line="780"/>
         <source>FORGED: the date {claimed} differs from the store&apos;s journal ({journal}).</source>
         <translation>伪造：日期 {claimed} 与门店账本（{journal}）不符。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="754"/>
+        <location filename="../../charity_pos/messages.py" line="782"/>
         <source>OLDER RECEIPT WITHOUT SIGNATURE: receipt {number} of {code} was printed before receipts were signed; its QR code alone cannot prove it genuine.</source>
         <translation>旧版收据，无签名：门店 {code} 的收据 {number} 开具于收据签名启用之前，仅凭二维码无法证明其真实。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="757"/>
+        <location filename="../../charity_pos/messages.py" line="785"/>
         <source>UNKNOWN STORE: store {code} is not in the keys file (published {published}): get the district&apos;s latest keys file.</source>
         <translation>门店未知：公钥文件（{published} 发布）中没有门店 {code}，请向区里获取最新的公钥文件。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="762"/>
+        <location filename="../../charity_pos/messages.py" line="790"/>
         <source>The store&apos;s journal at the hub holds it with the same verification code, amount and date.</source>
         <translation>区平台所存门店账本中有这张收据，校验码、金额和日期一致。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="764"/>
+        <location filename="../../charity_pos/messages.py" line="792"/>
         <source>The store&apos;s journal at the hub holds this number with another verification code, amount or date: ask the store.</source>
         <translation>区平台所存门店账本中该号码的校验码、金额或日期不同：请向门店核实。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="767"/>
+        <location filename="../../charity_pos/messages.py" line="795"/>
         <source>The store&apos;s journal at the hub does not hold it (yet).</source>
         <translation>区平台所存门店账本中（暂）无这张收据。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="768"/>
+        <location filename="../../charity_pos/messages.py" line="796"/>
         <source>No store of this code is registered in the district.</source>
         <translation>本区没有登记该编码的门店。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="771"/>
+        <location filename="../../charity_pos/messages.py" line="799"/>
         <location filename="../../charity_pos/hub_ui/receipts.py" line="150"/>
         <source>Store</source>
         <translation>门店</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="772"/>
+        <location filename="../../charity_pos/messages.py" line="800"/>
         <source>Receipt</source>
         <translation>收据号码</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="773"/>
+        <location filename="../../charity_pos/messages.py" line="801"/>
         <source>Date</source>
         <translation>开票日期</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="774"/>
+        <location filename="../../charity_pos/messages.py" line="802"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="775"/>
+        <location filename="../../charity_pos/messages.py" line="803"/>
         <source>Donation</source>
         <translation>捐赠编号</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="776"/>
+        <location filename="../../charity_pos/messages.py" line="804"/>
         <source>Donor</source>
         <translation>捐赠人</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="777"/>
+        <location filename="../../charity_pos/messages.py" line="805"/>
         <source>Item</source>
         <translation>物品</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="778"/>
+        <location filename="../../charity_pos/messages.py" line="806"/>
         <source>Cash</source>
         <translation>现金捐赠</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="779"/>
+        <location filename="../../charity_pos/messages.py" line="807"/>
         <source>Voided on</source>
         <translation>作废日期</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="780"/>
+        <location filename="../../charity_pos/messages.py" line="808"/>
         <source>The hub holds</source>
         <translation>区平台已有</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="781"/>
+        <location filename="../../charity_pos/messages.py" line="809"/>
         <source>Note</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="783"/>
+        <location filename="../../charity_pos/messages.py" line="811"/>
         <source>the store&apos;s events up to #{seq}, last bundle {at}</source>
         <translation>该店第 {seq} 号以前的账本记录，最近数据包 {at}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="784"/>
+        <location filename="../../charity_pos/messages.py" line="812"/>
         <source>no bundle of this store yet</source>
         <translation>尚未收到该店的数据包</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="785"/>
+        <location filename="../../charity_pos/messages.py" line="813"/>
         <source>{name} × {quantity} {unit} (not valued)</source>
         <translation>{name} × {quantity} {unit}（未估价）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="786"/>
+        <location filename="../../charity_pos/messages.py" line="814"/>
         <source>{name} × {quantity} {unit} at {price}</source>
         <translation>{name} × {quantity} {unit}，单价 {price}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="787"/>
+        <location filename="../../charity_pos/messages.py" line="815"/>
         <source>{value} (on the receipt)</source>
         <translation>{value}（收据所载）</translation>
     </message>
@@ -8008,281 +8058,281 @@ total {total}, change {change}</source>
 <context>
     <name>cli</name>
     <message>
-        <location filename="../../charity_pos/cli.py" line="211"/>
-        <location filename="../../charity_pos/cli.py" line="220"/>
-        <location filename="../../charity_pos/cli.py" line="427"/>
+        <location filename="../../charity_pos/cli.py" line="218"/>
+        <location filename="../../charity_pos/cli.py" line="227"/>
+        <location filename="../../charity_pos/cli.py" line="434"/>
         <location filename="../../charity_pos/hub_ui/app.py" line="67"/>
         <source>Error: </source>
         <translation>错误：</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="235"/>
+        <location filename="../../charity_pos/cli.py" line="242"/>
         <source>Created store {code} in {path}. Log in as “manager” with the PIN you chose.</source>
         <translation>已在 {path} 创建门店 {code}。请用“manager”账号和您设定的 PIN 码登录。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="258"/>
+        <location filename="../../charity_pos/cli.py" line="265"/>
         <source>Demo accounts: cashier (PIN 1111), manager (PIN 9999).</source>
         <translation>演示账号：cashier（PIN 1111），manager（PIN 9999）。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="278"/>
+        <location filename="../../charity_pos/cli.py" line="285"/>
         <source>OK: {events} journal events, {records} records agree; chain head {head}.</source>
         <translation>校验通过：{events} 条日志事件，{records} 条记录一致；链头 {head}。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="273"/>
+        <location filename="../../charity_pos/cli.py" line="280"/>
         <location filename="../../charity_pos/cli_backup.py" line="84"/>
         <source>FAILED: </source>
         <translation>校验失败：</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="335"/>
+        <location filename="../../charity_pos/cli.py" line="342"/>
         <source>Receipt {number} reprinted (reprint {count}) to {out}.</source>
         <translation>收据 {number} 已补打（第 {count} 次），保存到 {out}。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="338"/>
+        <location filename="../../charity_pos/cli.py" line="345"/>
         <source>Receipt {number} issued to {out}.</source>
         <translation>收据 {number} 已开具，保存到 {out}。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="353"/>
+        <location filename="../../charity_pos/cli.py" line="360"/>
         <source>{count} labels written to {out}.</source>
         <translation>{count} 张标签已写入 {out}。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="374"/>
+        <location filename="../../charity_pos/cli.py" line="381"/>
         <source>Slip of sale {number} written to {out}.</source>
         <translation>销售 {number} 的小票已写入 {out}。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="387"/>
+        <location filename="../../charity_pos/cli.py" line="394"/>
         <source>Personal data of {count} lapsed households erased.</source>
         <translation>已清除 {count} 户资格早已失效家庭的个人信息。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="402"/>
+        <location filename="../../charity_pos/cli.py" line="409"/>
         <source>{file}: {total} rows, {good} good, {bad} to correct.</source>
         <translation>{file}：共 {total} 行，{good} 行无误，{bad} 行需更正。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="441"/>
+        <location filename="../../charity_pos/cli.py" line="448"/>
         <source>Row {row} ({household}): {reasons}</source>
         <translation>第 {row} 行（{household}）：{reasons}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="406"/>
+        <location filename="../../charity_pos/cli.py" line="413"/>
         <source>Dry run: nothing was imported or written.</source>
         <translation>仅检查：未导入任何家庭，也未写入任何文件。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="237"/>
+        <location filename="../../charity_pos/cli.py" line="244"/>
         <source>The store&apos;s key file is {key}. It is in no backup: keep a copy apart from the backups (charity-pos backup-key --db PATH --out FILE writes one protected by a passphrase); without it the store cannot be fully restored.</source>
         <translation>门店密钥文件位于 {key}。它不在任何备份中：请另行保存一份，与备份分开存放（charity-pos backup-key --db 路径 --out 文件 可写出一份受口令保护的副本）；没有它，门店数据无法完整恢复。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="276"/>
+        <location filename="../../charity_pos/cli.py" line="283"/>
         <source>Also: </source>
         <translation>另外：</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="281"/>
+        <location filename="../../charity_pos/cli.py" line="288"/>
         <source>This file is a TRAINING store (培训模式): practice only, not the store&apos;s real business; it never sends or receives sync bundles.</source>
         <translation>此文件是培训门店（培训模式）：仅供练习，不是门店的正式业务；不能发送或接收同步数据包。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="284"/>
+        <location filename="../../charity_pos/cli.py" line="291"/>
         <source>Note: this file is from an earlier version (schema {revision}) and has no seal yet: its authenticity was not checked. Open it once with this version to seal it.</source>
         <translation>注意：此文件来自较早的版本（结构 {revision}），尚无封签：未核验其真实性。请用本版本打开一次以加上封签。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="288"/>
+        <location filename="../../charity_pos/cli.py" line="295"/>
         <source>Note: no key file ({path}): the seal was checked for consistency only, its authenticity was NOT checked. Give the store&apos;s key file with --key-file.</source>
         <translation>注意：未找到密钥文件（{path}）：只核对了封签的一致性，未核验其真实性。请用 --key-file 指定门店的密钥文件。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="331"/>
+        <location filename="../../charity_pos/cli.py" line="338"/>
         <source>Receipt {number} is void; written marked 作废 to {out}.</source>
         <translation>收据 {number} 已作废，已标注作废保存到 {out}。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="414"/>
+        <location filename="../../charity_pos/cli.py" line="421"/>
         <source>Imported {count} households (journal event #{seq}).</source>
         <translation>已导入 {count} 户家庭（日志事件 #{seq}）。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="417"/>
+        <location filename="../../charity_pos/cli.py" line="424"/>
         <source>No household was imported.</source>
         <translation>未导入任何家庭。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="425"/>
+        <location filename="../../charity_pos/cli.py" line="432"/>
         <source>{count} rows to correct written to {out}.</source>
         <translation>{count} 行需更正的记录已写入 {out}。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="450"/>
+        <location filename="../../charity_pos/cli.py" line="457"/>
         <source>SQLite integrity check failed: {detail}</source>
         <translation>SQLite 完整性检查失败：{detail}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="451"/>
+        <location filename="../../charity_pos/cli.py" line="458"/>
         <source>journal event #{seq} is out of sequence (expected #{expected})</source>
         <translation>日志事件 #{seq} 序号不连续（应为 #{expected}）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="452"/>
+        <location filename="../../charity_pos/cli.py" line="459"/>
         <source>journal event #{seq} does not link to the event before it</source>
         <translation>日志事件 #{seq} 与前一事件的链接不符</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="453"/>
+        <location filename="../../charity_pos/cli.py" line="460"/>
         <source>journal event #{seq} was altered: its hash does not match</source>
         <translation>日志事件 #{seq} 被改动：哈希值不符</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="454"/>
+        <location filename="../../charity_pos/cli.py" line="461"/>
         <source>journal event #{seq} cannot be read: {detail}</source>
         <translation>日志事件 #{seq} 无法读取：{detail}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="455"/>
+        <location filename="../../charity_pos/cli.py" line="462"/>
         <source>record {table}/{record} written by journal event #{seq} is missing</source>
         <translation>日志事件 #{seq} 写入的记录 {table}/{record} 不见了</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="456"/>
+        <location filename="../../charity_pos/cli.py" line="463"/>
         <source>record {table}/{record} is not in the journal</source>
         <translation>记录 {table}/{record} 不在日志中</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="457"/>
+        <location filename="../../charity_pos/cli.py" line="464"/>
         <source>record {table}/{record}: {column} is {found} in the database but {expected} in journal event #{seq}</source>
         <translation>记录 {table}/{record}：{column} 在数据库中为 {found}，但日志事件 #{seq} 中为 {expected}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="459"/>
+        <location filename="../../charity_pos/cli.py" line="466"/>
         <source>the database has a trigger {record} on {table} that charity-pos never makes</source>
         <translation>数据库中有 charity-pos 从不创建的触发器 {record}（在 {table} 上）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="461"/>
+        <location filename="../../charity_pos/cli.py" line="468"/>
         <source>the database has a view {record} that charity-pos never makes</source>
         <translation>数据库中有 charity-pos 从不创建的视图 {record}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="462"/>
+        <location filename="../../charity_pos/cli.py" line="469"/>
         <source>the database has a table {table} that charity-pos never makes</source>
         <translation>数据库中有 charity-pos 从不创建的表 {table}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="463"/>
+        <location filename="../../charity_pos/cli.py" line="470"/>
         <source>the table {table} is missing from the database</source>
         <translation>数据库中缺少表 {table}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="464"/>
+        <location filename="../../charity_pos/cli.py" line="471"/>
         <source>the column {table}.{column} is missing from the database</source>
         <translation>数据库中缺少列 {table}.{column}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="465"/>
+        <location filename="../../charity_pos/cli.py" line="472"/>
         <source>the database has a column {table}.{column} that charity-pos never makes</source>
         <translation>数据库中有 charity-pos 从不创建的列 {table}.{column}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="466"/>
+        <location filename="../../charity_pos/cli.py" line="473"/>
         <source>the file claims an earlier version&apos;s schema ({detail}), but its key file says it was sealed: it was set back by hand</source>
         <translation>文件自称是较早版本的结构（{detail}），但其密钥文件表明它已加封签：是被人为改回的</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="468"/>
+        <location filename="../../charity_pos/cli.py" line="475"/>
         <source>the journal is empty: a store file always holds at least its first events</source>
         <translation>日志为空：门店数据文件至少应有最初的事件</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="469"/>
+        <location filename="../../charity_pos/cli.py" line="476"/>
         <source>the store&apos;s seal is missing: the file was emptied or rebuilt outside charity-pos</source>
         <translation>门店封签缺失：文件在 charity-pos 之外被清空或重建</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="470"/>
+        <location filename="../../charity_pos/cli.py" line="477"/>
         <source>the store&apos;s seal was not written by this store&apos;s charity-pos (it does not verify with the store&apos;s key)</source>
         <translation>门店封签不是本店的 charity-pos 写入的（用门店密钥核验不通过）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="472"/>
+        <location filename="../../charity_pos/cli.py" line="479"/>
         <source>events were removed from the end of the journal: it ends at #{found}, but the store had written #{expected}</source>
         <translation>日志末尾的事件被删除：日志止于 #{found}，但门店已写到 #{expected}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="474"/>
+        <location filename="../../charity_pos/cli.py" line="481"/>
         <source>events were removed from the end of the journal: it ends at #{found}, but the store had already sent #{expected} to the district</source>
         <translation>日志末尾的事件被删除：日志止于 #{found}，但门店已把 #{expected} 报送区里</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="476"/>
+        <location filename="../../charity_pos/cli.py" line="483"/>
         <source>the journal was rewritten after event #{expected} outside charity-pos (its last event is not the one the store sealed)</source>
         <translation>日志在事件 #{expected} 之后被 charity-pos 之外改写（最后一个事件不是门店封签的那个）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="478"/>
+        <location filename="../../charity_pos/cli.py" line="485"/>
         <source>record {table}/{record}: {column} is stored as {found}, not in the form charity-pos writes</source>
         <translation>记录 {table}/{record}：{column} 存为 {found}，不是 charity-pos 写入的形式</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="480"/>
+        <location filename="../../charity_pos/cli.py" line="487"/>
         <source>audit log entry #{seq} is out of sequence (expected #{expected})</source>
         <translation>审计日志第 #{seq} 条顺序不对（应为 #{expected}）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="481"/>
+        <location filename="../../charity_pos/cli.py" line="488"/>
         <source>audit log entry #{seq} does not link to the entry before it</source>
         <translation>审计日志第 #{seq} 条与前一条接不上</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="482"/>
+        <location filename="../../charity_pos/cli.py" line="489"/>
         <source>audit log entry #{seq} was altered: its hash does not match</source>
         <translation>审计日志第 #{seq} 条被改动：哈希不符</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="483"/>
+        <location filename="../../charity_pos/cli.py" line="490"/>
         <source>the audit log ends at entry #{found}, but the store sealed it at #{expected}</source>
         <translation>审计日志止于第 #{found} 条，但门店封签时为第 #{expected} 条</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="484"/>
+        <location filename="../../charity_pos/cli.py" line="491"/>
         <source>table {table} was changed outside charity-pos: it no longer matches the seal</source>
         <translation>表 {table} 在 charity-pos 之外被改动：与封签不符</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="485"/>
+        <location filename="../../charity_pos/cli.py" line="492"/>
         <source>table {table} was changed outside charity-pos: its columns {detail} no longer match the seal</source>
         <translation>表 {table} 在 charity-pos 之外被改动：其列 {detail} 与封签不符</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="487"/>
+        <location filename="../../charity_pos/cli.py" line="494"/>
         <source>document counter {table} of {record} stands at {found}, but the last document is number {expected}</source>
         <translation>单据计数器 {table}（{record} 年）为 {found}，但最后一张单据是第 {expected} 号</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="489"/>
+        <location filename="../../charity_pos/cli.py" line="496"/>
         <source>the units of {table} {record} do not add up: {expected} received, but the documents and stock movements account for {found} ({detail})</source>
         <translation>{table} {record} 的件数对不上：接收 {expected} 件，但单据和库存变动合计为 {found} 件（{detail}）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="492"/>
+        <location filename="../../charity_pos/cli.py" line="499"/>
         <source>document counter {table} of {record}: number {detail} is missing between the documents</source>
         <translation>单据计数器 {table}（{record} 年）：单据中缺少 {detail} 号</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="499"/>
+        <location filename="../../charity_pos/cli.py" line="506"/>
         <source>lot</source>
         <translation>批次</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="501"/>
+        <location filename="../../charity_pos/cli.py" line="508"/>
         <source>sold {sold}, handed out {handed}, written off {written}, counted missing {counted}, on the shelf {shelf}</source>
         <translation>售出 {sold}，发放 {handed}，报损 {written}，盘亏 {counted}，在架 {shelf}</translation>
     </message>
@@ -8379,97 +8429,97 @@ total {total}, change {change}</source>
         <translation>过期</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli_show.py" line="105"/>
-        <location filename="../../charity_pos/cli_show.py" line="119"/>
+        <location filename="../../charity_pos/cli_show.py" line="104"/>
+        <location filename="../../charity_pos/cli_show.py" line="118"/>
         <source>Barcode</source>
         <translation>条码</translation>
     </message>
     <message>
         <location filename="../../charity_pos/cli_trace.py" line="115"/>
         <location filename="../../charity_pos/cli_trace.py" line="118"/>
-        <location filename="../../charity_pos/cli_show.py" line="105"/>
-        <location filename="../../charity_pos/cli_show.py" line="119"/>
-        <location filename="../../charity_pos/cli_show.py" line="135"/>
-        <location filename="../../charity_pos/cli_show.py" line="240"/>
+        <location filename="../../charity_pos/cli_show.py" line="104"/>
+        <location filename="../../charity_pos/cli_show.py" line="118"/>
+        <location filename="../../charity_pos/cli_show.py" line="134"/>
+        <location filename="../../charity_pos/cli_show.py" line="246"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli_show.py" line="105"/>
-        <location filename="../../charity_pos/cli_show.py" line="210"/>
-        <location filename="../../charity_pos/cli_show.py" line="231"/>
+        <location filename="../../charity_pos/cli_show.py" line="104"/>
+        <location filename="../../charity_pos/cli_show.py" line="209"/>
+        <location filename="../../charity_pos/cli_show.py" line="230"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli_show.py" line="105"/>
-        <location filename="../../charity_pos/cli_show.py" line="121"/>
+        <location filename="../../charity_pos/cli_show.py" line="104"/>
+        <location filename="../../charity_pos/cli_show.py" line="120"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
         <location filename="../../charity_pos/cli_trace.py" line="116"/>
-        <location filename="../../charity_pos/cli_show.py" line="105"/>
+        <location filename="../../charity_pos/cli_show.py" line="104"/>
         <source>Price</source>
         <translation>售价</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli_show.py" line="105"/>
+        <location filename="../../charity_pos/cli_show.py" line="104"/>
         <source>Reference</source>
         <translation>参考价</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli_show.py" line="105"/>
+        <location filename="../../charity_pos/cli_show.py" line="104"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli_show.py" line="105"/>
+        <location filename="../../charity_pos/cli_show.py" line="104"/>
         <source>Active</source>
         <translation>在用</translation>
     </message>
     <message>
         <location filename="../../charity_pos/cli_trace.py" line="121"/>
-        <location filename="../../charity_pos/cli_show.py" line="105"/>
-        <location filename="../../charity_pos/cli_show.py" line="121"/>
-        <location filename="../../charity_pos/cli_show.py" line="138"/>
+        <location filename="../../charity_pos/cli_show.py" line="104"/>
+        <location filename="../../charity_pos/cli_show.py" line="120"/>
+        <location filename="../../charity_pos/cli_show.py" line="137"/>
         <source>On hand</source>
         <translation>库存</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli_show.py" line="108"/>
-        <location filename="../../charity_pos/cli_show.py" line="214"/>
+        <location filename="../../charity_pos/cli_show.py" line="107"/>
+        <location filename="../../charity_pos/cli_show.py" line="213"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli_show.py" line="108"/>
+        <location filename="../../charity_pos/cli_show.py" line="107"/>
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="499"/>
+        <location filename="../../charity_pos/cli.py" line="506"/>
         <location filename="../../charity_pos/cli_trace.py" line="55"/>
-        <location filename="../../charity_pos/cli_show.py" line="117"/>
+        <location filename="../../charity_pos/cli_show.py" line="116"/>
         <source>donation</source>
         <translation>捐赠</translation>
     </message>
     <message>
         <location filename="../../charity_pos/cli_trace.py" line="55"/>
-        <location filename="../../charity_pos/cli_show.py" line="117"/>
+        <location filename="../../charity_pos/cli_show.py" line="116"/>
         <source>purchase</source>
         <translation>采购</translation>
     </message>
     <message>
         <location filename="../../charity_pos/cli_trace.py" line="56"/>
-        <location filename="../../charity_pos/cli_show.py" line="118"/>
+        <location filename="../../charity_pos/cli_show.py" line="117"/>
         <source>stock count</source>
         <translation>盘点</translation>
     </message>
     <message>
         <location filename="../../charity_pos/cli_trace.py" line="47"/>
         <location filename="../../charity_pos/cli_trace.py" line="56"/>
-        <location filename="../../charity_pos/cli_show.py" line="118"/>
+        <location filename="../../charity_pos/cli_show.py" line="117"/>
         <source>sold before received</source>
         <translation>先售后入库</translation>
     </message>
@@ -8546,8 +8596,8 @@ total {total}, change {change}</source>
     <message>
         <location filename="../../charity_pos/cli_trace.py" line="115"/>
         <location filename="../../charity_pos/cli_trace.py" line="118"/>
-        <location filename="../../charity_pos/cli_show.py" line="135"/>
-        <location filename="../../charity_pos/cli_show.py" line="240"/>
+        <location filename="../../charity_pos/cli_show.py" line="134"/>
+        <location filename="../../charity_pos/cli_show.py" line="246"/>
         <source>Code</source>
         <translation>编码</translation>
     </message>
@@ -8558,38 +8608,38 @@ total {total}, change {change}</source>
     </message>
     <message>
         <location filename="../../charity_pos/cli_trace.py" line="118"/>
-        <location filename="../../charity_pos/cli_show.py" line="119"/>
-        <location filename="../../charity_pos/cli_show.py" line="135"/>
+        <location filename="../../charity_pos/cli_show.py" line="118"/>
+        <location filename="../../charity_pos/cli_show.py" line="134"/>
         <source>From</source>
         <translation>来源</translation>
     </message>
     <message>
         <location filename="../../charity_pos/cli_trace.py" line="119"/>
-        <location filename="../../charity_pos/cli_show.py" line="136"/>
+        <location filename="../../charity_pos/cli_show.py" line="135"/>
         <source>Units received</source>
         <translation>接收件数</translation>
     </message>
     <message>
         <location filename="../../charity_pos/cli_trace.py" line="119"/>
-        <location filename="../../charity_pos/cli_show.py" line="137"/>
+        <location filename="../../charity_pos/cli_show.py" line="136"/>
         <source>Sold</source>
         <translation>售出</translation>
     </message>
     <message>
         <location filename="../../charity_pos/cli_trace.py" line="120"/>
-        <location filename="../../charity_pos/cli_show.py" line="137"/>
+        <location filename="../../charity_pos/cli_show.py" line="136"/>
         <source>Handed out</source>
         <translation>发放</translation>
     </message>
     <message>
         <location filename="../../charity_pos/cli_trace.py" line="120"/>
-        <location filename="../../charity_pos/cli_show.py" line="137"/>
+        <location filename="../../charity_pos/cli_show.py" line="136"/>
         <source>Written off</source>
         <translation>报损</translation>
     </message>
     <message>
         <location filename="../../charity_pos/cli_trace.py" line="120"/>
-        <location filename="../../charity_pos/cli_show.py" line="138"/>
+        <location filename="../../charity_pos/cli_show.py" line="137"/>
         <source>Counted missing</source>
         <translation>盘亏</translation>
     </message>
@@ -8611,274 +8661,284 @@ total {total}, change {change}</source>
     <message>
         <location filename="../../charity_pos/cli_trace.py" line="114"/>
         <location filename="../../charity_pos/cli_trace.py" line="119"/>
-        <location filename="../../charity_pos/cli_show.py" line="120"/>
-        <location filename="../../charity_pos/cli_show.py" line="136"/>
+        <location filename="../../charity_pos/cli_show.py" line="119"/>
+        <location filename="../../charity_pos/cli_show.py" line="135"/>
         <source>Document</source>
         <translation>单据</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli_show.py" line="120"/>
+        <location filename="../../charity_pos/cli_show.py" line="119"/>
         <source>Best before</source>
         <translation>保质期至</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli_show.py" line="120"/>
+        <location filename="../../charity_pos/cli_show.py" line="119"/>
         <source>Received</source>
         <translation>入库日期</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli_show.py" line="147"/>
+        <location filename="../../charity_pos/cli_show.py" line="146"/>
         <source>person</source>
         <translation>个人</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli_show.py" line="147"/>
+        <location filename="../../charity_pos/cli_show.py" line="146"/>
         <source>company</source>
         <translation>单位</translation>
     </message>
     <message>
         <location filename="../../charity_pos/cli_trace.py" line="61"/>
-        <location filename="../../charity_pos/cli_show.py" line="148"/>
+        <location filename="../../charity_pos/cli_show.py" line="147"/>
         <source>anonymous</source>
         <translation>匿名</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli_show.py" line="157"/>
-        <location filename="../../charity_pos/cli_show.py" line="173"/>
-        <location filename="../../charity_pos/cli_show.py" line="191"/>
-        <location filename="../../charity_pos/cli_show.py" line="209"/>
+        <location filename="../../charity_pos/cli_show.py" line="156"/>
+        <location filename="../../charity_pos/cli_show.py" line="172"/>
+        <location filename="../../charity_pos/cli_show.py" line="190"/>
+        <location filename="../../charity_pos/cli_show.py" line="208"/>
         <source>Number</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli_show.py" line="136"/>
-        <location filename="../../charity_pos/cli_show.py" line="157"/>
+        <location filename="../../charity_pos/cli_show.py" line="135"/>
+        <location filename="../../charity_pos/cli_show.py" line="156"/>
         <source>Donor</source>
         <translation>捐赠人</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli_show.py" line="158"/>
-        <location filename="../../charity_pos/cli_show.py" line="174"/>
-        <location filename="../../charity_pos/cli_show.py" line="210"/>
+        <location filename="../../charity_pos/cli_show.py" line="157"/>
+        <location filename="../../charity_pos/cli_show.py" line="173"/>
+        <location filename="../../charity_pos/cli_show.py" line="209"/>
         <source>Lines</source>
         <translation>明细</translation>
     </message>
     <message>
         <location filename="../../charity_pos/cli_trace.py" line="115"/>
-        <location filename="../../charity_pos/cli_show.py" line="158"/>
-        <location filename="../../charity_pos/cli_show.py" line="174"/>
-        <location filename="../../charity_pos/cli_show.py" line="210"/>
+        <location filename="../../charity_pos/cli_show.py" line="157"/>
+        <location filename="../../charity_pos/cli_show.py" line="173"/>
+        <location filename="../../charity_pos/cli_show.py" line="209"/>
         <source>Units</source>
         <translation>件数</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli_show.py" line="158"/>
-        <location filename="../../charity_pos/cli_show.py" line="211"/>
+        <location filename="../../charity_pos/cli_show.py" line="157"/>
+        <location filename="../../charity_pos/cli_show.py" line="210"/>
         <source>Value</source>
         <translation>价值</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli_show.py" line="159"/>
+        <location filename="../../charity_pos/cli_show.py" line="158"/>
         <source>Receipt</source>
         <translation>收据</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli_show.py" line="163"/>
-        <location filename="../../charity_pos/cli_show.py" line="176"/>
+        <location filename="../../charity_pos/cli_show.py" line="162"/>
+        <location filename="../../charity_pos/cli_show.py" line="175"/>
         <source>(void)</source>
         <translation>（作废）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli_show.py" line="173"/>
+        <location filename="../../charity_pos/cli_show.py" line="172"/>
         <source>Cashier</source>
         <translation>收银员</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli_show.py" line="174"/>
-        <location filename="../../charity_pos/cli_show.py" line="192"/>
+        <location filename="../../charity_pos/cli_show.py" line="173"/>
+        <location filename="../../charity_pos/cli_show.py" line="191"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli_show.py" line="175"/>
+        <location filename="../../charity_pos/cli_show.py" line="174"/>
         <source>Paid by</source>
         <translation>支付方式</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli_show.py" line="175"/>
+        <location filename="../../charity_pos/cli_show.py" line="174"/>
         <source>Returned</source>
         <translation>已退货</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli_show.py" line="191"/>
+        <location filename="../../charity_pos/cli_show.py" line="190"/>
         <source>Till</source>
         <translation>收银台</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli_show.py" line="191"/>
+        <location filename="../../charity_pos/cli_show.py" line="190"/>
         <source>Opened</source>
         <translation>开班时间</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli_show.py" line="192"/>
+        <location filename="../../charity_pos/cli_show.py" line="191"/>
         <source>Closed</source>
         <translation>交班时间</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli_show.py" line="192"/>
+        <location filename="../../charity_pos/cli_show.py" line="191"/>
         <source>Sales</source>
         <translation>销售</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli_show.py" line="193"/>
+        <location filename="../../charity_pos/cli_show.py" line="192"/>
         <source>Cash expected</source>
         <translation>现金应有</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli_show.py" line="193"/>
+        <location filename="../../charity_pos/cli_show.py" line="192"/>
         <source>Cash counted</source>
         <translation>现金实点</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli_show.py" line="196"/>
+        <location filename="../../charity_pos/cli_show.py" line="195"/>
         <source>open</source>
         <translation>未交班</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli_show.py" line="209"/>
-        <location filename="../../charity_pos/cli_show.py" line="230"/>
+        <location filename="../../charity_pos/cli_show.py" line="208"/>
+        <location filename="../../charity_pos/cli_show.py" line="229"/>
         <source>Card</source>
         <translation>卡号</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli_show.py" line="211"/>
+        <location filename="../../charity_pos/cli_show.py" line="210"/>
         <source>Over allowance</source>
         <translation>超额</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli_show.py" line="230"/>
+        <location filename="../../charity_pos/cli_show.py" line="229"/>
         <source>Head of household</source>
         <translation>户主</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli_show.py" line="230"/>
+        <location filename="../../charity_pos/cli_show.py" line="229"/>
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli_show.py" line="231"/>
+        <location filename="../../charity_pos/cli_show.py" line="230"/>
         <source>Members</source>
         <translation>人数</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli_show.py" line="231"/>
+        <location filename="../../charity_pos/cli_show.py" line="230"/>
         <source>Sub-district</source>
         <translation>街道</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli_show.py" line="232"/>
+        <location filename="../../charity_pos/cli_show.py" line="231"/>
         <source>Valid to</source>
         <translation>有效期至</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli_show.py" line="232"/>
+        <location filename="../../charity_pos/cli_show.py" line="231"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli_show.py" line="240"/>
+        <location filename="../../charity_pos/cli_show.py" line="246"/>
         <source>District</source>
         <translation>区</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli_show.py" line="241"/>
+        <location filename="../../charity_pos/cli_show.py" line="247"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli_show.py" line="243"/>
+        <location filename="../../charity_pos/cli_show.py" line="249"/>
         <source>TRAINING store (培训, not real business)</source>
         <translation>培训门店（非正式营业）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli_show.py" line="244"/>
+        <location filename="../../charity_pos/cli_show.py" line="250"/>
         <source>live store</source>
         <translation>正式门店</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli_show.py" line="250"/>
+        <location filename="../../charity_pos/cli_show.py" line="258"/>
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
         <location filename="../../charity_pos/cli_trace.py" line="114"/>
-        <location filename="../../charity_pos/cli_show.py" line="157"/>
-        <location filename="../../charity_pos/cli_show.py" line="173"/>
-        <location filename="../../charity_pos/cli_show.py" line="209"/>
-        <location filename="../../charity_pos/cli_show.py" line="250"/>
+        <location filename="../../charity_pos/cli_show.py" line="156"/>
+        <location filename="../../charity_pos/cli_show.py" line="172"/>
+        <location filename="../../charity_pos/cli_show.py" line="208"/>
+        <location filename="../../charity_pos/cli_show.py" line="258"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="252"/>
+        <location filename="../../charity_pos/cli.py" line="259"/>
         <source>Demo store created in {path}: {items} items, {donations} donations from {donors} donors, {households} households, {sales} sales and {returns} returns in {shifts} shifts, {handouts} handouts, {events} journal events over {days} days.</source>
         <translation>演示门店已创建于 {path}：{items} 件商品，{donors} 位捐赠人的 {donations} 笔捐赠，{households} 户困难家庭，{shifts} 个班次中的 {sales} 笔销售和 {returns} 笔退货，{handouts} 次物资发放，{days} 天内 {events} 条日志事件。</translation>
     </message>
     <message>
         <location filename="../../charity_pos/cli_trace.py" line="114"/>
-        <location filename="../../charity_pos/cli_show.py" line="250"/>
+        <location filename="../../charity_pos/cli_show.py" line="258"/>
         <source>Event</source>
         <translation>事件</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli_show.py" line="250"/>
+        <location filename="../../charity_pos/cli_show.py" line="258"/>
         <source>By</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli_show.py" line="250"/>
+        <location filename="../../charity_pos/cli_show.py" line="258"/>
         <source>Hash</source>
         <translation>哈希</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/hub/cli.py" line="145"/>
+        <location filename="../../charity_pos/hub/cli.py" line="159"/>
         <source>{count} quota rules of the district set; the next downstream bundles carry them.</source>
         <translation>已设置区里的 {count} 条配额规则；之后下发的同步文件将带上这些规则。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/hub/cli.py" line="164"/>
+        <location filename="../../charity_pos/hub/cli.py" line="178"/>
         <source>Created the district hub of {district} in {url} (key {fingerprint}). Its private key is in {key}: back it up and keep it apart from the database.</source>
         <translation>已在 {url} 创建{district}的数据中心（密钥 {fingerprint}）。私钥保存在 {key}：请备份，并与数据库分开存放。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/hub/cli.py" line="174"/>
+        <location filename="../../charity_pos/hub/cli.py" line="188"/>
         <source>District staff account {username} created.</source>
         <translation>已创建区级工作人员账号 {username}。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/hub/cli.py" line="184"/>
+        <location filename="../../charity_pos/hub/cli.py" line="198"/>
         <source>District staff account {username} ({name}) added.</source>
         <translation>已添加区级工作人员账号 {username}（{name}）。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/hub/cli.py" line="204"/>
+        <location filename="../../charity_pos/hub/cli.py" line="219"/>
+        <source>Store {code} ({name}) now has the new key {fingerprint}; the change is logged at the hub. Give the store its trust file: {out}</source>
+        <translation>门店 {code}（{name}）现已使用新密钥 {fingerprint}，此次更换已记录在区级数据中心。请把信任文件交给门店：{out}</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/hub/cli.py" line="222"/>
         <source>Registered store {code} ({name}, key {fingerprint}). Give the store its trust file: {out}</source>
         <translation>已登记门店 {code}（{name}，密钥 {fingerprint}）。请把信任文件交给门店：{out}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/hub/cli.py" line="207"/>
+        <location filename="../../charity_pos/hub/cli.py" line="225"/>
         <source>Store {code} ({name}, key {fingerprint}) was registered before with this key. Give the store its trust file: {out}</source>
         <translation>门店 {code}（{name}，密钥 {fingerprint}）此前已用该密钥登记。请把信任文件交给门店：{out}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/hub/cli.py" line="210"/>
+        <location filename="../../charity_pos/hub/cli.py" line="228"/>
         <source>The trust file holds the district&apos;s matching key: hand it over like a key.</source>
         <translation>信任文件含有全区的匹配密钥：请像交接密钥一样妥善移交。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/hub/cli.py" line="225"/>
+        <location filename="../../charity_pos/hub/cli.py" line="243"/>
         <source>{imported} households imported into the district registry, {rejected} rejected.</source>
         <translation>已向全区登记册导入 {imported} 户，拒收 {rejected} 户。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/hub/cli.py" line="264"/>
+        <source>Wrote the journal of store {code}: events 1-{last} (the last at {at}), signed by the hub: {path}</source>
+        <translation>已写出门店 {code} 的日志：事件 1-{last}（最后一条在 {at}），由区级数据中心签名：{path}</translation>
     </message>
     <message>
         <location filename="../../charity_pos/hub/cli_status.py" line="91"/>
@@ -8967,17 +9027,17 @@ total {total}, change {change}</source>
         <translation>未判断：{categories}家庭，区里尚未为其设定规则。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/hub/cli.py" line="256"/>
+        <location filename="../../charity_pos/hub/cli.py" line="285"/>
         <source>applied {count} events of store {code} (#{first}-#{last})</source>
         <translation>已导入门店 {code} 的 {count} 个事件（#{first}-#{last}）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/hub/cli.py" line="260"/>
+        <location filename="../../charity_pos/hub/cli.py" line="289"/>
         <source>already imported</source>
         <translation>此前已导入</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/hub/cli.py" line="262"/>
+        <location filename="../../charity_pos/hub/cli.py" line="291"/>
         <source>refused: </source>
         <translation>拒绝导入：</translation>
     </message>
@@ -9091,6 +9151,36 @@ total {total}, change {change}</source>
         <location filename="../../charity_pos/cli_backup.py" line="135"/>
         <source>The store&apos;s key file is back in {path}.</source>
         <translation>门店密钥文件已恢复到 {path}。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/cli_rebuild.py" line="39"/>
+        <source>Rebuilt from the district&apos;s journal: what happened after event #{seq} ({at}) was never exported and is lost, from event #{next} on.</source>
+        <translation>本门店由区里保存的日志重建：事件 #{seq}（{at}）之后发生的一切从未导出，已丢失（自事件 #{next} 起）。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/cli_rebuild.py" line="51"/>
+        <source>Rebuilt store {code} in {path} from {events} events of the hub of {district}.</source>
+        <translation>已由{district}区级数据中心的 {events} 条事件在 {path} 重建门店 {code}。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/cli_rebuild.py" line="54"/>
+        <source>The store has a new key pair ({fingerprint}, key file {key}). Write its registration file with charity-pos store-key; the district registers the new key with charity-pos hub add-store and a district staff account&apos;s PIN (--staff, --staff-pin), then load the trust file with charity-pos trust-hub.</source>
+        <translation>门店已生成新的密钥对（{fingerprint}，密钥文件 {key}）。请用 charity-pos store-key 写出登记文件；区里用 charity-pos hub add-store 加区工作人员账号的 PIN（--staff、--staff-pin）登记新密钥，然后用 charity-pos trust-hub 载入信任文件。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/cli_rebuild.py" line="60"/>
+        <source>The store keeps its key ({fingerprint}, key file {key}).</source>
+        <translation>门店沿用原密钥（{fingerprint}，密钥文件 {key}）。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/cli_rebuild.py" line="62"/>
+        <source>Log in as “{manager}” with the PIN you gave; the other accounts need a new PIN from a manager.</source>
+        <translation>请以“{manager}”和您设定的 PIN 登录；其他账号需由店长重设 PIN。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/cli_rebuild.py" line="64"/>
+        <source>Households&apos; names and ID numbers, donors&apos; names and staff names are not in the journal: households come back with the next downstream bundle from the district (charity-pos import-bundle).</source>
+        <translation>困难家庭的姓名和身份证号、捐赠人姓名、员工姓名不在日志中：困难家庭的信息会随区里下一个下行数据包回来（charity-pos import-bundle）。</translation>
     </message>
 </context>
 </TS>
