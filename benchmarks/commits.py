@@ -6,7 +6,18 @@ event. Baseline: a bare ``sqlite3`` INSERT + COMMIT of the same rows (same
 columns, values in the form the service stores them) into a copy of the
 store's schema, in a file with the same PRAGMAs (WAL, synchronous=FULL,
 foreign keys, busy timeout).
-Both run in rounds taken in turn, so a slow spell of the disk falls on both.
+A second baseline writes what the service's transaction writes besides
+the item: the same item row, its journal event (the JSON and hashes made
+beforehand, chained as the journal chains them) and a seal row of the
+store's size (one INSERT OR REPLACE). It is the floor for those bytes;
+the first is the floor for the item alone. All three make one fsync per
+commit (the WAL's, synchronous=FULL); the service and the second baseline
+write about twice the WAL pages of the first (the journal's row and its
+two unique indexes, the seal's row), so they also checkpoint twice as often.
+All run in rounds taken in turn, so a slow spell of the disk falls on each.
+
+Alone: ``PYTHONPATH=$PWD python benchmarks/commits.py [rounds]`` (one line per
+round, then the table row).
 """
 
 from __future__ import annotations
@@ -23,6 +34,7 @@ from report import Row
 
 from charity_pos.db.engine import BUSY_TIMEOUT_MS
 from charity_pos.domain import pinyin
+from charity_pos.ledger.canonical import GENESIS, canonical_json, event_hash
 from charity_pos.services.catalog import ItemDraft, Source
 from charity_pos.services.registry import Services
 from charity_pos.services.store import init_store
@@ -81,22 +93,67 @@ def _bare_rows(conn: sqlite3.Connection, drafts: list[ItemDraft]) -> list[tuple]
     ]
 
 
-def measure(folder: Path, rng: random.Random) -> list[Row]:
+JOURNAL_INSERT = """
+INSERT INTO journal_event (seq, uuid, kind, at, actor, payload, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+"""
+SEAL_REPLACE = "INSERT OR REPLACE INTO store_seal (id, body, mac) VALUES (1, ?, ?)"
+
+
+def _json_time(stored: str) -> str:
+    return datetime.fromisoformat(stored).replace(tzinfo=UTC).isoformat(timespec="microseconds")
+
+
+def _same_rows(conn: sqlite3.Connection, rows: list[tuple], store: Path, actor: str) -> list[tuple[tuple, ...]]:
+    """Per item, what the service's transaction writes: the item row, its
+    journal event as the journal builds it (chained from the file's head),
+    and a seal row as long as the store's (its text made beforehand)."""
+    source = sqlite3.connect(store)
+    try:
+        body, mac = source.execute("SELECT body, mac FROM store_seal WHERE id = 1").fetchone()
+    finally:
+        source.close()
+    head = conn.execute("SELECT seq, hash FROM journal_event ORDER BY seq DESC LIMIT 1").fetchone()
+    seq, prev = head if head else (0, GENESIS)
+    columns = ("id", "name", "pinyin_initials", "pinyin_full", "category_id", "unit", "barcode", "sale_price_fen",
+               "reference_price_fen", "source", "active", "created_at", "updated_at")
+    out = []
+    for row in rows:
+        item = dict(zip(columns, row, strict=True))
+        at = _json_time(item["created_at"])
+        snapshot = {**item, "id": str(uuid.UUID(item["id"])), "category_id": str(uuid.UUID(item["category_id"])),
+                    "active": bool(item["active"]), "created_at": at, "updated_at": at}
+        payload = canonical_json({"changes": [{"op": "insert", "table": "item", "id": snapshot["id"],
+                                               "row": snapshot}], "facts": {}})
+        seq += 1
+        event_uuid = str(uuid.uuid4())
+        digest = event_hash(prev, seq, event_uuid, "item.created", at, actor, payload)
+        seal_body = body.replace(body[body.index('"journal":'):body.index("]", body.index('"journal":')) + 1],
+                                 canonical_json({"journal": [seq, digest]})[1:-1])
+        out.append((row, (seq, event_uuid, "item.created", at, actor, payload, prev, digest), (seal_body, mac)))
+        prev = digest
+    return out
+
+
+def measure(folder: Path, rng: random.Random, *, show_rounds: bool = False) -> list[Row]:
     store = folder / "commits.sqlite3"
     db = init_store(store, store_code="BM01", name="基准门店", district="静安区", manager_pin="9999")
     services = Services.for_db(db)
     bare = _bare_copy(store, folder / "bare.sqlite3")
+    same = _bare_copy(store, folder / "bare-same-rows.sqlite3")
     try:
         actor = services.accounts.login("manager", "9999")
         drafts = _drafts(rng, 1 + COMMITS)
         rows = _bare_rows(bare, drafts)
+        # the same item rows in both bare files (the categories' ids are the store's in both)
+        writes = _same_rows(same, rows, store, str(actor.user_id))
         # One of each first: connections opened, statements compiled.
         services.catalog.create_item(actor, drafts[0])
         bare.execute("BEGIN IMMEDIATE")
         bare.execute(BARE_INSERT, rows[0])
         bare.execute("COMMIT")
+        _write_same(same, writes[0])
         per_round = COMMITS // ROUNDS
-        service_s = bare_s = 0.0
+        service_s = bare_s = same_s = 0.0
         done = 0
         for r in range(ROUNDS):
             start = 1 + r * per_round
@@ -109,13 +166,49 @@ def measure(folder: Path, rng: random.Random) -> list[Row]:
                 bare.execute(BARE_INSERT, row)
                 bare.execute("COMMIT")
             t2 = time.perf_counter()
+            for write in writes[start:start + per_round]:
+                _write_same(same, write)
+            t3 = time.perf_counter()
             service_s += t1 - t0
             bare_s += t2 - t1
+            same_s += t3 - t2
             done += per_round
-        # Both files hold the same items.
+            if show_rounds:
+                print(f"round {r + 1}: service {(t1 - t0) / per_round * 1e3:.2f} ms, bare {(t2 - t1) / per_round * 1e3:.2f}"
+                      f" ms ({(t2 - t1) / (t1 - t0):.2f}), bare with the same rows {(t3 - t2) / per_round * 1e3:.2f}"
+                      f" ms ({(t3 - t2) / (t1 - t0):.2f})", flush=True)
+        # All files hold the same items.
         assert bare.execute("SELECT count(*) FROM item").fetchone()[0] == 1 + done
+        assert same.execute("SELECT count(*) FROM item").fetchone()[0] == 1 + done
         assert services.catalog.count() == 1 + done
     finally:
+        same.close()
         bare.close()
         services.close()
-    return [Row(f"journal-appending commits ({done} items)", done / service_s, "per s", done / bare_s, digits=0)]
+    return [Row(f"journal-appending commits ({done} items)", done / service_s, "per s", done / bare_s, digits=0),
+            Row("  the same, baseline a bare commit of item + event + seal rows", done / service_s, "per s",
+                done / same_s, digits=0)]
+
+
+def _write_same(conn: sqlite3.Connection, write: tuple[tuple, ...]) -> None:
+    item, event, seal = write
+    conn.execute("BEGIN IMMEDIATE")
+    conn.execute(BARE_INSERT, item)
+    conn.execute(JOURNAL_INSERT, event)
+    conn.execute(SEAL_REPLACE, seal)
+    conn.execute("COMMIT")
+
+
+if __name__ == "__main__":  # alone: PYTHONPATH=$PWD python benchmarks/commits.py [rounds]
+    import os
+    import sys
+    import tempfile
+
+    from report import table
+
+    with tempfile.TemporaryDirectory(prefix="charity-pos-commits-") as tmp:
+        os.environ["CHARITY_POS_HOME"] = str(Path(tmp) / "home")  # key files and logs: not the user's
+        if len(sys.argv) > 1:
+            ROUNDS = int(sys.argv[1])
+            COMMITS = 100 * ROUNDS
+        print(table(measure(Path(tmp), random.Random(20260101), show_rounds=True)))

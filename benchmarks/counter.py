@@ -392,3 +392,19 @@ def measure(big_store: Path, folder: Path, rng: random.Random) -> list[Row]:
     rows = measure_scans(store, rng, lot_codes)
     rows += measure_sales(store, bare_store, rng, goods, cashier, shift_id)
     return rows
+
+
+if __name__ == "__main__":  # alone: PYTHONPATH=$PWD python benchmarks/counter.py (about 2 minutes for the store)
+    import os
+    import tempfile
+
+    import lookup
+    from report import table
+
+    with tempfile.TemporaryDirectory(prefix="charity-pos-counter-") as tmp:
+        os.environ["CHARITY_POS_HOME"] = str(Path(tmp) / "home")  # key files and logs: not the user's
+        rng = random.Random(20260101)
+        big = Path(tmp) / "big.sqlite3"
+        print(f"loading {lookup.ITEMS:,} items ...", flush=True)
+        lookup.make_store(big, rng)
+        print(table(measure(big, Path(tmp), rng)))

@@ -15,12 +15,14 @@ import uuid
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, Engine, event, insert, select
+from sqlalchemy import Connection, Engine, event, select
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 from sqlalchemy.pool import Pool
 
 from charity_pos.db.base import Base
 from charity_pos.db.models import JournalEvent
+from charity_pos.ledger import seal
 from charity_pos.ledger.canonical import (
     GENESIS, WRITE_STATEMENT, canonical_json, event_hash, journaled_columns, journaled_tables, plain, snapshot,
 )
@@ -158,9 +160,14 @@ def _forget(session: Session) -> None:
     session.info.pop(_PENDING, None)
 
 
-#: The journal's last event, and the statement that adds one: built once.
+#: The journal's last event, as a statement for a session.
 _HEAD = select(JournalEvent.seq, JournalEvent.hash).order_by(JournalEvent.seq.desc()).limit(1)
-_ADD = insert(JournalEvent.__table__)
+#: The statement that adds an event, run on the driver's connection: no
+#: compiling, cache keys or statement events at each commit. The seal sees
+#: the write through ``seal.journal_head``; the journal's own table is no
+#: business row, so the guards above have nothing to refuse.
+_ADD = ("INSERT INTO journal_event (seq, uuid, kind, at, actor, payload, prev_hash, hash) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
 
 
 def head(session: Session) -> tuple[int, str]:
@@ -192,12 +199,18 @@ def append(
         changes.append(entry)
     session.info.pop(_PENDING, None)
     payload = canonical_json({"changes": changes, "facts": facts or {}})
-    seq, prev = head(session)
+    conn = session.connection()
+    seq, prev = seal.journal_head(conn)  # the seal's check of the head, on the first append of the transaction
     seq += 1
     event_uuid = str(uuid.uuid4())
     at_text = plain(at)
     actor_text = None if actor is None else str(actor)
-    values = {"seq": seq, "uuid": event_uuid, "kind": kind, "at": at_text, "actor": actor_text, "payload": payload,
-              "prev_hash": prev, "hash": event_hash(prev, seq, event_uuid, kind, at_text, actor_text, payload)}
-    session.execute(_ADD, values)
-    return JournalEvent(**values)
+    digest = event_hash(prev, seq, event_uuid, kind, at_text, actor_text, payload)
+    row = (seq, event_uuid, kind, at_text, actor_text, payload, prev, digest)
+    raw: sqlite3.Connection = conn.connection.driver_connection  # type: ignore[assignment]
+    try:
+        raw.execute(_ADD, row)
+    except sqlite3.Error as exc:  # as SQLAlchemy would have raised it (callers catch DBAPIError)
+        raise DBAPIError.instance(_ADD, None, exc, sqlite3.Error) from exc
+    return JournalEvent(seq=seq, uuid=event_uuid, kind=kind, at=at_text, actor=actor_text, payload=payload,
+                        prev_hash=prev, hash=digest)

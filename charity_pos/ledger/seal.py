@@ -310,20 +310,35 @@ def _load(conn: Connection, sealer: Sealer, tx: _Tx) -> dict[str, Any]:
     return body
 
 
-def _check_before_write(conn: Connection, sealer: Sealer, table: str) -> None:
+def _check_before_write(conn: Connection, sealer: Sealer, table: str, head: list[Any] | None = None) -> None:
     """The first write of a transaction to ``table``: the table must still
-    be as the app last sealed it."""
+    be as the app last sealed it (``head``: the journal's or audit log's
+    head, when the caller has just read it)."""
     tx = _tx(conn)
     body = _load(conn, sealer, tx)
     raw = _raw(conn)
     if table in (JOURNAL, AUDIT):
-        ok = _head(raw, table) == list(body.get("journal" if table == JOURNAL else "audit", []))
+        found = _head(raw, table) if head is None else head
+        ok = found == list(body.get("journal" if table == JOURNAL else "audit", []))
     else:
         ok = table_digest(raw, table) == body.get("tables", {}).get(table, _EMPTY)
     if not ok:
         log.error("seal: %s was changed outside charity-pos; write refused", table)
         raise SealBroken(what=table)
     tx.dirty.add(table)
+
+
+def journal_head(conn: Connection) -> tuple[int, str]:
+    """The journal's last event (number, hash), for the event a unit of work
+    is about to add on the driver's connection, where no statement event
+    sees it. The transaction's first write to the journal gets the check
+    any statement writing to it gets (the head must be the one the seal
+    names, else ``SealBroken``), made with this same read."""
+    head = _head(_raw(conn), JOURNAL)
+    sealer = _sealer(conn)
+    if sealer is not None and JOURNAL not in _tx(conn).dirty:
+        _check_before_write(conn, sealer, JOURNAL, head)
+    return head[0], head[1]
 
 
 def require_intact(session: Session, table: str) -> None:

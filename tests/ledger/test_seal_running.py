@@ -72,3 +72,53 @@ def test_the_running_app_goes_on_after_its_own_commits(services: Services, manag
     for _ in range(3):
         services.stock.receive(manager, {rice.id: 1})
     assert services.stock.on_hand(rice.id) == 3
+
+
+# --- the journal's head, the one sealed thing an item's creation writes ------------------------
+def _events(services: Services) -> list[tuple[int, str]]:
+    with closing(sqlite3.connect(services.db.path)) as conn:
+        return conn.execute("SELECT seq, hash FROM journal_event ORDER BY seq").fetchall()
+
+
+def test_the_newest_event_removed_between_two_commits_is_refused(services: Services,
+                                                                make_item: Callable[..., Any]) -> None:
+    make_item("东北大米 5kg")
+    make_item("金龙鱼 5L", barcode="6901234567892")
+    before = _events(services)
+    _edit(services, "DELETE FROM journal_event WHERE seq = ?", before[-1][0])
+    with pytest.raises(SealBroken):
+        make_item("雀巢咖啡")
+    assert _events(services) == before[:-1]
+    assert [row.name for row in services.catalog.search("雀巢")] == []
+
+
+def test_an_event_added_between_two_commits_is_refused(services: Services,
+                                                       make_item: Callable[..., Any]) -> None:
+    make_item()
+    before = _events(services)
+    with closing(sqlite3.connect(services.db.path)) as conn:  # a copy of the head, renumbered: chained on top
+        conn.execute("INSERT INTO journal_event (seq, uuid, kind, at, actor, payload, prev_hash, hash) "
+                     "SELECT seq + 1, uuid || '-x', kind, at, actor, payload, hash, hash || 'x' FROM journal_event "
+                     "WHERE seq = ?", (before[-1][0],))
+        conn.commit()
+    with pytest.raises(SealBroken):
+        make_item("雀巢咖啡")
+    assert len(_events(services)) == len(before) + 1
+    assert [row.name for row in services.catalog.search("雀巢")] == []
+
+
+def test_a_journal_that_refuses_the_event_leaves_nothing(services: Services,
+                                                         make_item: Callable[..., Any]) -> None:
+    """The event is added on the driver's connection: a failure there is
+    still the database error services catch, and the call changes nothing."""
+    from sqlalchemy.exc import DBAPIError
+
+    make_item()
+    before, seal = _events(services), _seal(services)
+    with closing(sqlite3.connect(services.db.path)) as conn:
+        conn.execute("CREATE TRIGGER no_more BEFORE INSERT ON journal_event BEGIN SELECT RAISE(ABORT, 'full'); END")
+        conn.commit()
+    with pytest.raises(DBAPIError):
+        make_item("雀巢咖啡")
+    assert _events(services) == before and _seal(services) == seal
+    assert [row.name for row in services.catalog.search("雀巢")] == []
