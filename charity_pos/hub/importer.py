@@ -44,7 +44,7 @@ from charity_pos.hub.models import HubBundle, HubEvent, HubStore
 from charity_pos.hub.downstream import fill_household_hashes, read_links, store_links
 from charity_pos.hub.projections import Projector
 from charity_pos.services.base import Clock, system_clock
-from charity_pos.sync.archive import STREAM_CHUNK, open_file
+from charity_pos.sync import archive
 
 log = logging.getLogger("charity_pos.hub")
 
@@ -174,9 +174,10 @@ def file_sha256(path: Path) -> str:
     """The whole file's SHA-256 (for the log of files seen), read in chunks
     from a regular file under the cap: never a blocking read, never whole."""
     digest = hashlib.sha256()
-    with open_file(path) as data:
-        for at in range(0, data.size, STREAM_CHUNK):
-            digest.update(data.read(at, min(STREAM_CHUNK, data.size - at)))
+    chunk = archive.STREAM_CHUNK
+    with archive.open_file(path) as data:
+        for at in range(0, data.size, chunk):
+            digest.update(data.read(at, min(chunk, data.size - at)))
     return digest.hexdigest()
 
 

@@ -286,11 +286,12 @@ def part_bytes(where: str, data: bytes | FileData, part: Part) -> bytes:
     return content
 
 
-def part_chunks(where: str, data: FileData, part: Part, chunk: int = STREAM_CHUNK) -> Iterator[bytes]:
-    """The part's content in chunks of ``chunk`` bytes; its CRC-32 is checked
+def part_chunks(where: str, data: FileData, part: Part, chunk: int | None = None) -> Iterator[bytes]:
+    """The part's content in chunks of ``chunk`` bytes (``STREAM_CHUNK``); its CRC-32 is checked
     after the last one (BundleZipInvalid ``checksum`` then), so a consumer
     keeps nothing it read until the iteration ends without error."""
     crc, at, stop = 0, part.start, part.start + part.size
+    chunk = chunk or STREAM_CHUNK
     while at < stop:
         piece = data.read(at, min(chunk, stop - at))
         crc = zlib.crc32(piece, crc)
