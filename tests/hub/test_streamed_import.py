@@ -137,7 +137,7 @@ def test_a_bundle_is_imported_in_memory_far_below_its_size(hub: Hub, small_batch
     bundle of some megabytes: the import's peak of Python memory stays a
     fraction of the file (it once held the file and every event at once)."""
     monkeypatch.setattr("charity_pos.sync.archive.STREAM_CHUNK", 64 * 1024)
-    monkeypatch.setattr(importer, "BATCH_EVENTS", 50)
+    monkeypatch.setattr(importer, "BATCH_EVENTS", 20)
     source = list(hub.store.events)
     events = []
     while sum(len(e["payload"]) for e in events) < 8_000_000:
