@@ -196,6 +196,18 @@ KEYED = frozenset({"donor", "donation", "sale", "handout", "receipt", "item", "c
                    "donation_line", "sale_return", "fund_use", "stock_movement"})
 
 
+#: table names met that are names (a store has a few dozen tables): checked once, not on every change
+_TABLES: set[str] = set()
+
+
+def _table_name(table: str) -> bool:
+    if not _TABLE.fullmatch(table):
+        return False
+    if len(_TABLES) < 1024:
+        _TABLES.add(table)
+    return True
+
+
 def _change(index: int, change: Any) -> Change | None:
     if type(change) is not dict:
         raise PayloadInvalid(f"changes[{index}]")
@@ -206,9 +218,9 @@ def _change(index: int, change: Any) -> Change | None:
     if change.keys() != keys:
         raise PayloadInvalid(f"changes[{index}]")
     table, key, row = change["table"], change["id"], change.get("row")
-    if type(table) is not str or not _TABLE.fullmatch(table):
+    if type(table) is not str or (table not in _TABLES and not _table_name(table)):
         raise PayloadInvalid(f"changes[{index}].table")
-    if type(key) is not str or not UUID_TEXT.fullmatch(key):  # every journaled table's id is a UUID
+    if type(key) is not str or (key not in _UUIDS and not UUID_TEXT.fullmatch(key)):  # every id is a UUID
         raise PayloadInvalid(f"changes[{index}].id")
     if op != "delete" and type(row) is not dict:
         raise PayloadInvalid(f"changes[{index}].row")
