@@ -66,7 +66,7 @@ class ImportResult:
 
 
 #: events stored and projected at a time: their rows in one executemany, their projections in one flush
-BATCH_EVENTS = 5000
+BATCH_EVENTS = 2000
 
 #: progress of one file: events read so far, and how many the bundle holds
 Progress = Callable[[int, int], None]
