@@ -34,12 +34,12 @@ class _Measured(subprocess.Popen):  # type: ignore[type-arg]
         return pid, status
 
 
-def spawn(argv: list[str], env: dict[str, str]) -> Run:
-    """Run ``argv`` to its end; a non-zero exit raises with the end of what it said."""
+def spawn(argv: list[str], env: dict[str, str], timeout: float = TIMEOUT_S) -> Run:
+    """Run ``argv`` to its end (at most ``timeout`` seconds); a non-zero exit raises with the end of what it said."""
     t0 = time.perf_counter()
     child = _Measured(argv, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:
-        out, err = child.communicate(timeout=TIMEOUT_S)
+        out, err = child.communicate(timeout=timeout)
     except subprocess.TimeoutExpired:
         child.kill()
         child.communicate()

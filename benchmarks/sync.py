@@ -12,11 +12,18 @@ user, shift and household ids, fresh ids, numbers, times and amounts.
 Making that year through the services would take hours.
 
 Figures:
-- export: ``StoreSync.export`` writing the whole journal as one bundle;
-- import: ``import_bundles`` of that one file into a fresh hub (``hub
-  init`` + ``add-store`` first, untimed), on SQLite (a file, as the hub
-  opens it: WAL, synchronous=FULL) and on PostgreSQL (a throwaway local
-  server, fsync off, as the tests run it), as events per second.
+- export: ``StoreSync.export`` writing the whole journal (split into
+  bundles of at most 50,000 events, the default), in a child process;
+- import: ``import_bundles`` of those files in order into a fresh hub
+  (``hub init`` + ``add-store`` first, untimed), on SQLite (a file, as the
+  hub opens it: WAL, synchronous=FULL; in a child process) and on
+  PostgreSQL (a throwaway local server, fsync off, as the tests run it), as
+  events per second;
+- memory: the peak resident set of the export's and the SQLite import's
+  child process (``processes.spawn``), and the tracemalloc peak of Python
+  allocations in another run of each, beside the bundles' size (ratio: peak
+  / size). With ``CHARITY_POS_BENCH_10X=1`` the same for a store-year ten
+  times busier (minutes: skipped otherwise, and said so).
 Baselines, same run: export, a bare ``sqlite3`` SELECT of the same journal
 rows with each line written as canonical JSON to a file; import, a bare
 DBAPI ``executemany`` in one transaction of the same rows (every
@@ -27,16 +34,20 @@ same kind.
 
 from __future__ import annotations
 
+import json
+import os
 import random
 import sqlite3
 import sys
 import time
+import tracemalloc
 import uuid
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+from processes import spawn
 from report import Row
 
 from charity_pos.db.engine import open_store
@@ -62,6 +73,10 @@ SCALE = 1.0
 #: tables the import writes, in the order the baseline fills them
 HUB_TABLES = ("hub_event", "hub_donor", "hub_donation", "hub_sale", "hub_handout", "hub_receipt", "hub_stock")
 INSERT_BATCH = 2_000
+#: the environment variable that asks for the store-year ten times busier
+TEN_TIMES = "CHARITY_POS_BENCH_10X"
+#: a child process of the 10x case may take this long
+CHILD_TIMEOUT_S = 3 * 3600
 
 
 def _uid(rng: random.Random) -> str:
@@ -273,17 +288,66 @@ def make_busy_store(tmp: Path, rng: random.Random, scale: float) -> tuple[Path, 
     return path, counts, time.perf_counter() - began
 
 
-# --- export --------------------------------------------------------------------------------------------
-def _export(store: Path, out: Path) -> tuple[Path, float]:
+# --- export and import, each in a child process ----------------------------------------------------------
+def _child(mode: str, *args: str, trace: bool = False) -> dict[str, Any]:
+    """Run this module's ``mode`` in a child process: what it printed, with its
+    peak resident set (``rss_mb``); ``trace``: under tracemalloc, whose peak it
+    reports (``traced_mb``; its timing is then not the figure)."""
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join(p for p in (str(Path(__file__).resolve().parents[1]),
+                                                                  os.environ.get("PYTHONPATH", "")) if p))
+    if trace:
+        env["CHARITY_POS_BENCH_TRACE"] = "1"
+    run = spawn([sys.executable, str(Path(__file__).resolve()), mode, *args], env, timeout=CHILD_TIMEOUT_S)
+    out = json.loads(run.stdout.strip().splitlines()[-1])
+    # The child's own high-water mark: wait4's maximum carries over the parent's (Linux keeps the larger of
+    # the old and new memory's peaks across the fork and exec that start a child).
+    out["rss_mb"] = out.pop("hwm_mb", None) or run.peak_mb
+    return out  # type: ignore[no-any-return]
+
+
+def _high_water_mb() -> float | None:
+    """This process's peak resident set (VmHWM), where the system says it."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return None
+
+
+def _export_child(store: Path, out: Path, *, trace: bool = False) -> dict[str, Any]:
+    """The whole journal exported again (``--from-seq 1``) in a child process."""
+    out.mkdir(exist_ok=True)
+    return _child("export", str(store), str(out), trace=trace)
+
+
+def _export(store: Path, out: Path) -> tuple[list[Path], float]:
+    """The whole journal exported here: the bundles in order, and the seconds it took."""
+    done = _export_here(store, out)
+    return [Path(p) for p in done["paths"]], done["seconds"]
+
+
+def _export_here(store: Path, out: Path) -> dict[str, Any]:
     db = open_store(store)
     try:
         began = time.perf_counter()
-        result = StoreSync(ServiceContext(db)).export(out)
+        result = StoreSync(ServiceContext(db)).export(out, from_seq=1)
         took = time.perf_counter() - began
     finally:
         db.close()
-    assert result.path is not None
-    return result.path, took
+    return {"seconds": took, "events": result.events, "paths": [str(p) for p in result.paths]}
+
+
+def _import_here(url: str, paths: list[str]) -> dict[str, Any]:
+    with open_hub(url) as hub:
+        began = time.perf_counter()
+        results = import_bundles(hub, [Path(p) for p in paths])
+        took = time.perf_counter() - began
+    refused = [r for r in results if r.status != APPLIED]
+    if refused:
+        raise RuntimeError(f"the import was not applied: {refused[0]}")
+    return {"seconds": took, "events": sum(r.events for r in results)}
 
 
 def _bare_export(store: Path, out: Path) -> float:
@@ -306,17 +370,17 @@ def _fresh_hub(url: str, registration: Path, tmp: Path) -> None:
         add_store(hub, registration, tmp / f"trust-{uuid.uuid4().hex[:8]}.json")
 
 
-def _import(url: str, bundle: Path, registration: Path, tmp: Path) -> float:
+def _import_child(url: str, paths: list[str], registration: Path, tmp: Path, *, trace: bool = False) -> dict[str, Any]:
+    """The bundles imported in order into a fresh hub, in a child process."""
     _fresh_hub(url, registration, tmp)
-    with open_hub(url) as hub:
-        began = time.perf_counter()
-        results = import_bundles(hub, [bundle])
-        took = time.perf_counter() - began
-    if results[0].status != APPLIED:
-        raise RuntimeError(f"the import was not applied: {results[0]}")
-    return took
+    return _child("import", url, *paths, trace=trace)
 
 
+def _import(url: str, bundles: Path | list[Path], registration: Path, tmp: Path) -> float:
+    """The bundles imported in order into a fresh hub, here: the seconds it took."""
+    _fresh_hub(url, registration, tmp)
+    paths = [bundles] if isinstance(bundles, Path) else bundles
+    return float(_import_here(url, [str(p) for p in paths])["seconds"])
 def _bare_import(source_url: str, url: str, registration: Path, tmp: Path) -> tuple[float, int]:
     """Every row the import wrote into the hub's tables, read back from that
     hub, then inserted into another fresh hub by one bare DBAPI transaction
@@ -354,6 +418,37 @@ def _bare_import(source_url: str, url: str, registration: Path, tmp: Path) -> tu
     return took, rows
 
 
+def _memory_rows(label: str, store: Path, registration: Path, work: Path, tag: str,
+                 progress: Callable[[str], None]) -> tuple[list[Row], dict[str, Any]]:
+    """Export and SQLite import of ``store`` in child processes: time, peak RSS, tracemalloc peak."""
+    exported = _export_child(store, work / f"out-{tag}")
+    traced_export = _export_child(store, work / f"out-{tag}-traced", trace=True)
+    paths = exported["paths"]
+    size_mb = sum(Path(p).stat().st_size for p in paths) / 1e6
+    largest_mb = max(Path(p).stat().st_size for p in paths) / 1e6
+    events = exported["events"]
+    progress(f"{label}: export {exported['seconds']:.1f} s into {len(paths)} bundle(s), {size_mb:,.0f} MB "
+             f"(largest {largest_mb:,.0f} MB); peak RSS {exported['rss_mb']:,.0f} MB, "
+             f"tracemalloc peak {traced_export['traced_mb']:,.0f} MB")
+    url = f"sqlite:///{work / f'hub-{tag}.sqlite3'}"
+    imported = _import_child(url, paths, registration, work)
+    traced = _import_child(f"sqlite:///{work / f'hub-{tag}-traced.sqlite3'}", paths, registration, work, trace=True)
+    progress(f"{label}: SQLite import {imported['seconds']:.1f} s ({events / imported['seconds']:,.0f} events/s); "
+             f"peak RSS {imported['rss_mb']:,.0f} MB, tracemalloc peak {traced['traced_mb']:,.0f} MB")
+    bundles = f"{events:,} events, {len(paths)} bundle(s), {size_mb:,.0f} MB"
+    rows = [
+        Row(f"sync: export peak RSS, {label} (MB; baseline: the bundles' size, {bundles})", exported["rss_mb"], "MB",
+            size_mb, 0),
+        Row(f"sync: export tracemalloc peak, {label} (MB; baseline: the bundles' size)", traced_export["traced_mb"],
+            "MB", size_mb, 0),
+        Row(f"sync: SQLite import peak RSS, {label} (MB; baseline: the bundles' size)", imported["rss_mb"], "MB",
+            size_mb, 0),
+        Row(f"sync: SQLite import tracemalloc peak, {label} (MB; baseline: the bundles' size)", traced["traced_mb"],
+            "MB", size_mb, 0),
+    ]
+    return rows, {"export": exported, "import": imported, "url": url, "paths": paths, "size_mb": size_mb}
+
+
 def measure(tmp: Path, rng: random.Random, *, scale: float = SCALE,
             progress: Callable[[str], None] = lambda _s: None) -> tuple[list[Row], dict[str, Any]]:
     work = tmp / "sync"
@@ -361,12 +456,6 @@ def measure(tmp: Path, rng: random.Random, *, scale: float = SCALE,
     store, counts, made_s = make_busy_store(work, rng, scale)
     progress(f"{counts['events']:,} journal events ({counts['sales']:,} sales, {counts['sale_lines']:,} sale lines, "
              f"{counts['donations']:,} donations, {counts['handouts']:,} handouts) appended in {made_s:.1f} s")
-    out = work / "out"
-    out.mkdir()
-    bundle, export_s = _export(store, out)
-    bare_export_s = _bare_export(store, work / "bare-events.jsonl")
-    size_mb = bundle.stat().st_size / 1e6
-    progress(f"export {export_s:.1f} s, {size_mb:,.0f} MB")
     db = open_store(store)
     try:
         registration = StoreSync(ServiceContext(db)).write_registration(work / "registration.json")
@@ -376,15 +465,18 @@ def measure(tmp: Path, rng: random.Random, *, scale: float = SCALE,
     size = "a year" if scale == 1 else f"{scale:g} of a year ({counts['days']} days)"
     label = (f"{size}: {counts['sales']:,} sales/{counts['sale_lines']:,} lines, {counts['donations']:,} donations, "
              f"{counts['handouts']:,} handouts")
+    memory, run = _memory_rows("busy store-year" if scale == 1 else size, store, registration, work, "1x", progress)
+    export_s = run["export"]["seconds"]
+    bare_export_s = _bare_export(store, work / "bare-events.jsonl")
     rows = [
-        Row(f"sync: export bundle, {label} (s)", export_s, "s", bare_export_s, 1),
-        Row(f"sync: bundle file, {events:,} events (MB; baseline: bare JSON lines)", size_mb, "MB",
+        Row(f"sync: export bundles, {label} (s)", export_s, "s", bare_export_s, 1),
+        Row(f"sync: bundle files, {events:,} events (MB; baseline: bare JSON lines)", run["size_mb"], "MB",
             (work / "bare-events.jsonl").stat().st_size / 1e6, 0),
     ]
-    info: dict[str, Any] = dict(counts, made_s=made_s)
+    info: dict[str, Any] = dict(counts, made_s=made_s, bundles=len(run["paths"]))
 
-    sqlite_url = f"sqlite:///{work / 'hub.sqlite3'}"
-    import_s = _import(sqlite_url, bundle, registration, work)
+    sqlite_url, paths = run["url"], run["paths"]
+    import_s = run["import"]["seconds"]
     bare_s, hub_rows = _bare_import(sqlite_url, f"sqlite:///{work / 'bare-hub.sqlite3'}", registration, work)
     progress(f"SQLite hub: import {import_s:.1f} s, bare insert of its {hub_rows:,} rows {bare_s:.1f} s")
     rows.append(Row(f"sync: import into SQLite hub, {events:,} events (events/s)", events / import_s, "events/s",
@@ -400,7 +492,7 @@ def measure(tmp: Path, rng: random.Random, *, scale: float = SCALE,
         with TempPostgres() as pg:
             _name, url = pg.new_database("bench_hub")
             _bare_name, bare_url = pg.new_database("bench_bare")
-            import_s = _import(url, bundle, registration, work)
+            import_s = _import(url, [Path(p) for p in paths], registration, work)
             bare_s, hub_rows = _bare_import(url, bare_url, registration, work)
             progress(f"PostgreSQL hub: import {import_s:.1f} s, bare insert of its {hub_rows:,} rows {bare_s:.1f} s")
             rows.append(Row(f"sync: import into PostgreSQL hub, {events:,} events (events/s)", events / import_s,
@@ -408,4 +500,47 @@ def measure(tmp: Path, rng: random.Random, *, scale: float = SCALE,
     except Exception as exc:  # noqa: BLE001 -- no server on this machine: say so under the table
         info["postgres"] = f"{type(exc).__name__}: {exc}"
         progress(f"PostgreSQL not measured: {info['postgres']}")
+    rows += memory
+
+    if os.environ.get(TEN_TIMES) == "1":
+        (work / "10x").mkdir()
+        big, big_counts, big_made_s = make_busy_store(work / "10x", rng, scale * 10)
+        progress(f"ten times busier: {big_counts['events']:,} journal events appended in {big_made_s:.1f} s")
+        db = open_store(big)
+        try:
+            big_registration = StoreSync(ServiceContext(db)).write_registration(work / "registration-10x.json")
+        finally:
+            db.close()
+        big_rows, big_run = _memory_rows("a store-year ten times busier", big, big_registration, work / "10x", "10x",
+                                         progress)
+        rows += big_rows
+        ten_events = big_run["export"]["events"]
+        rows.append(Row(f"sync: import into SQLite hub, ten times busier, {ten_events:,} events (events/s; "
+                        "baseline: the busy store-year's)", ten_events / big_run["import"]["seconds"], "events/s",
+                        events / run["import"]["seconds"], 0))
+        info["10x"] = big_counts["events"]
+    else:
+        info["10x"] = "skipped"
+        progress(f"a store-year ten times busier: skipped (it takes many minutes; set {TEN_TIMES}=1 to measure it)")
     return rows, info
+
+
+def _main(argv: list[str]) -> int:
+    """A child process's work (``_child``): ``export STORE OUT`` or ``import URL BUNDLE...``; one JSON line."""
+    trace = os.environ.get("CHARITY_POS_BENCH_TRACE") == "1"
+    if trace:
+        tracemalloc.start()
+    if argv[0] == "export":
+        out = _export_here(Path(argv[1]), Path(argv[2]))
+    else:
+        out = _import_here(argv[1], argv[2:])
+    if trace:
+        out["traced_mb"] = tracemalloc.get_traced_memory()[1] / 1e6
+        tracemalloc.stop()
+    out["hwm_mb"] = _high_water_mb()
+    print(json.dumps(out))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(_main(sys.argv[1:]))

@@ -1,25 +1,28 @@
-"""Checking a store's bundle file before the hub's database is touched.
+"""Checking a store's bundle file, before and while its events are read.
 
-A file must read as a bundle whose content matches its manifest
-(``read_bundle``: a regular file, under the caps, of the parts a store's
-bundle has), be byte for byte what ``write_bundle`` makes of that
-content, be a store's events, come from a registered store and carry a
-signature that verifies with *that store's* key; only then is the rest of
-the manifest believed, once each of its fields has the type and range a
-store writes. The manifest must describe the events (first and last
-number, the hash before the first and of the last, counts); every event
-line must hold the columns a store writes, each of its type and range, and
-its payload what a store writes (``payloads``); every event's hash must be
-the hash of its content and name the one before it. What the hub already
-holds of the store is the importer's to compare.
+Before the database is touched, a file must open as a bundle
+(``open_bundle``: a regular file, under the caps, of the parts a store's
+bundle has, laid out exactly as ``write_bundle`` lays them out), be a
+store's events, come from a registered store and carry a signature that
+verifies with *that store's* key; only then is the rest of the manifest
+believed, once each of its fields has the type and range a store writes.
+
+The events are then streamed line by line (``CheckedBundle.events``), each
+checked as it is read: the columns a store writes, each of its type and
+range, its payload what a store writes (``payloads``), its hash the hash of
+its content naming the one before it. After the last line the manifest
+must have described them (last number and hash, counts) and the file's
+content must have the manifest's hash. A refusal can come at any line: the
+importer acts on the events inside one transaction and rolls it back then.
+What the hub already holds of the store is the importer's to compare.
 """
 
 from __future__ import annotations
 
-import base64
 import re
 import uuid
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -28,7 +31,6 @@ from typing import Any
 from sqlalchemy import select
 
 from charity_pos.errors import (
-    BundleAltered,
     BundleManifestInvalid,
     BundleManifestMismatch,
     BundleNotStoreEvents,
@@ -39,14 +41,14 @@ from charity_pos.errors import (
     EventPayloadInvalid,
     EventsOutOfOrder,
     EventsUnreadable,
+    PosError,
     UnknownStore,
 )
 from charity_pos.hub.engine import HubDatabase
 from charity_pos.hub.models import HubStore
 from charity_pos.hub.payloads import UUID_TEXT, Change, PayloadInvalid, read_payload
 from charity_pos.ledger.canonical import GENESIS, event_hash
-from charity_pos.sync.archive import read_file
-from charity_pos.sync.bundle import Bundle, check_signature, public_key_from_text, read_bundle, zip_bytes
+from charity_pos.sync.bundle import OpenBundle, check_signature, open_bundle, public_key_from_text
 from charity_pos.sync.safe_json import INT32_MAX, JsonRefused, loads_record
 
 KIND = "store-events"
@@ -80,16 +82,49 @@ _EVENT_KIND = re.compile(r"[a-z][a-z0-9_]*(\.[a-z0-9_]+)*")
 _STORE_CODE = re.compile(r"[A-Z0-9]{2,8}")
 
 
-@dataclass(frozen=True)
+@dataclass
 class CheckedBundle:
+    """A store's bundle whose file, manifest and signature were checked, open
+    for its events to be streamed (``events``: each checked as it is read);
+    the caller closes it."""
+
     path: Path
     store_id: uuid.UUID
     store_code: str
     first_seq: int
     last_seq: int
-    events: list[Event]
+    source: OpenBundle
     #: the optional households.jsonl (household_id, district_hash lines), as sent
     households: bytes | None = None
+
+    @property
+    def manifest(self) -> dict[str, Any]:
+        return self.source.manifest
+
+    @property
+    def event_count(self) -> int:
+        return int(self.manifest["counts"]["events"])
+
+    @property
+    def prev_hash(self) -> str:
+        return str(self.manifest["prev_hash"])
+
+    def events(self) -> Iterator[Event]:
+        """The events, read line by line from the file, each checked (its
+        fields, its payload, its place in the chain, its hash); after the last
+        one, the manifest's account of them and the file's hash. A refusal
+        can come at any line or at the end: whoever acts on the events does so
+        in a transaction it rolls back then."""
+        return _events(self.source, str(self.path))
+
+    def close(self) -> None:
+        self.source.close()
+
+    def __enter__(self) -> CheckedBundle:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
 
 
 def _registered(db: HubDatabase, code: str) -> tuple[uuid.UUID, str] | None:
@@ -137,28 +172,68 @@ def _event(raw: object) -> Event | None:
                  raw["hash"])
 
 
-def _events(bundle: Bundle) -> list[Event]:
-    path = str(bundle.path)
-    data = bundle.files.get(EVENTS_FILE)
-    if data is None:
+def _events(bundle: OpenBundle, path: str) -> Iterator[Event]:
+    if not bundle.has(EVENTS_FILE):
         raise BundleManifestMismatch(path=path, field="files")
-    lines = data.split(b"\n")
-    if lines[-1] == b"":
-        lines.pop()  # the newline that ends the last line
-    events = []
-    for number, line in enumerate(lines, start=1):
+    manifest = bundle.manifest
+    first = manifest["first_seq"]
+    prev = manifest["prev_hash"]
+    if first == 1 and prev != GENESIS:
+        raise EventChainBroken(path=path, seq=1)
+    kinds: Counter[str] = Counter()
+    number = 0
+    last: Event | None = None
+    lines = bundle.lines(EVENTS_FILE)
+    for line in lines:
+        number += 1
         try:
-            event = _event(loads_record(line))
-        except JsonRefused:
-            event = None
-        if event is None:
-            raise EventsUnreadable(path=path, line=number)
-        try:
-            event.changes = read_payload(event.payload)
-        except PayloadInvalid as exc:
-            raise EventPayloadInvalid(path=path, line=number, seq=event.seq, field=exc.field) from None
-        events.append(event)
-    return events
+            event = _line(path, line, number, first, prev)
+        except PosError:
+            # A file altered after it was signed says so first, as when it was read whole:
+            # the rest is read for its hash (``lines`` refuses a wrong one at its end).
+            for _rest in lines:
+                pass
+            raise
+        prev = event.hash
+        kinds[event.kind] += 1
+        last = event
+        yield event
+    if last is None:
+        raise BundleManifestMismatch(path=path, field="counts")
+    if manifest["last_seq"] != last.seq:
+        raise BundleManifestMismatch(path=path, field="last_seq")
+    if manifest["last_hash"] != last.hash:
+        raise BundleManifestMismatch(path=path, field="last_hash")
+    counts = manifest["counts"]
+    if counts["events"] != number:
+        raise BundleManifestMismatch(path=path, field="counts")
+    by_kind = counts.get("by_kind")
+    if by_kind is not None and by_kind != dict(kinds):
+        raise BundleManifestMismatch(path=path, field="counts")
+
+
+def _line(path: str, line: bytes, number: int, first: int, prev: str) -> Event:
+    """Event line ``number``, checked: its fields, its payload, its place after ``prev``, its hash."""
+    try:
+        event = _event(loads_record(line))
+    except JsonRefused:
+        event = None
+    if event is None:
+        raise EventsUnreadable(path=path, line=number)
+    try:
+        event.changes = read_payload(event.payload)
+    except PayloadInvalid as exc:
+        raise EventPayloadInvalid(path=path, line=number, seq=event.seq, field=exc.field) from None
+    if event.seq != first + number - 1:
+        raise EventsOutOfOrder(path=path, seq=first + number - 1)
+    if event.prev_hash != prev:
+        if number == 1:
+            raise BundleManifestMismatch(path=path, field="prev_hash")
+        raise EventChainBroken(path=path, seq=event.seq)
+    if event_hash(event.prev_hash, event.seq, event.uuid, event.kind, event.at, event.actor,
+                  event.payload) != event.hash:
+        raise EventHashWrong(path=path, seq=event.seq)
+    return event
 
 
 def _check_manifest(path: str, manifest: dict[str, Any]) -> None:
@@ -185,53 +260,20 @@ def _check_manifest(path: str, manifest: dict[str, Any]) -> None:
         raise BundleManifestInvalid(path=path, field="counts")
 
 
-def _check_chain(path: str, manifest: dict[str, Any], events: list[Event]) -> None:
-    first = manifest["first_seq"]
-    if not events:
-        raise BundleManifestMismatch(path=path, field="counts")
-    prev = manifest["prev_hash"]
-    if first == 1 and prev != GENESIS:
-        raise EventChainBroken(path=path, seq=1)
-    for offset, event in enumerate(events):
-        if event.seq != first + offset:
-            raise EventsOutOfOrder(path=path, seq=first + offset)
-        if event.prev_hash != prev:
-            if offset == 0:
-                raise BundleManifestMismatch(path=path, field="prev_hash")
-            raise EventChainBroken(path=path, seq=event.seq)
-        if event_hash(event.prev_hash, event.seq, event.uuid, event.kind, event.at, event.actor,
-                      event.payload) != event.hash:
-            raise EventHashWrong(path=path, seq=event.seq)
-        prev = event.hash
-    if manifest["last_seq"] != events[-1].seq:
-        raise BundleManifestMismatch(path=path, field="last_seq")
-    if manifest["last_hash"] != events[-1].hash:
-        raise BundleManifestMismatch(path=path, field="last_hash")
-    counts = manifest["counts"]
-    if counts["events"] != len(events):
-        raise BundleManifestMismatch(path=path, field="counts")
-    by_kind = counts.get("by_kind")
-    if by_kind is not None and by_kind != dict(Counter(e.kind for e in events)):
-        raise BundleManifestMismatch(path=path, field="counts")
+def check_bundle(db: HubDatabase, path: Path) -> CheckedBundle:
+    """Everything that can be checked before the events are read: the file's
+    structure, manifest, signature and households; the events are checked as
+    ``CheckedBundle.events`` streams them. The caller closes what comes back."""
+    bundle = open_bundle(Path(path), parts=PARTS)
+    try:
+        return _checked(db, bundle)
+    except BaseException:
+        bundle.close()
+        raise
 
 
-def as_written(bundle: Bundle) -> bytes:
-    """The bytes ``write_bundle`` makes of this bundle's content: it writes
-    the same content as the same bytes, so a file that differs from them
-    was altered after it was written, even where a ZIP reader does not
-    look (times, attributes, the directory's copies of the headers)."""
-    return zip_bytes(bundle.manifest_bytes, bundle.files, base64.b64encode(bundle.signature))
-
-
-def check_bundle(db: HubDatabase, path: Path, data: bytes | None = None) -> CheckedBundle:
-    """Everything that can be checked without the store's events at the
-    hub. ``data``: the file's bytes, when the caller has read them."""
-    if data is None:
-        data = read_file(Path(path))
-    bundle = read_bundle(path, data, parts=PARTS)
+def _checked(db: HubDatabase, bundle: OpenBundle) -> CheckedBundle:
     where = str(bundle.path)
-    if as_written(bundle) != data:
-        raise BundleAltered(path=where)
     if bundle.kind != KIND:
         raise BundleNotStoreEvents(path=where, kind=bundle.kind)
     manifest = bundle.manifest
@@ -249,11 +291,14 @@ def check_bundle(db: HubDatabase, path: Path, data: bytes | None = None) -> Chec
         raise BundleSignerMismatch(path=where, signer=bundle.signer, store_code=manifest["store_code"])
     if manifest["store_id"] != str(store_id):
         raise BundleStoreMismatch(path=where, store_code=code)
-    events = _events(bundle)
-    _check_chain(where, manifest, events)
-    checked = CheckedBundle(bundle.path, store_id, code, events[0].seq, events[-1].seq, events,
-                            bundle.files.get(HOUSEHOLDS_FILE))
-    if checked.households is not None:
+    if not bundle.has(EVENTS_FILE):
+        raise BundleManifestMismatch(path=where, field="files")
+    if manifest["last_seq"] < manifest["first_seq"]:
+        raise BundleManifestMismatch(path=where, field="last_seq")
+    households = bundle.content(HOUSEHOLDS_FILE) if bundle.has(HOUSEHOLDS_FILE) else None
+    checked = CheckedBundle(bundle.path, store_id, code, manifest["first_seq"], manifest["last_seq"], bundle,
+                            households)
+    if households is not None:
         from charity_pos.hub.downstream import read_links
 
         read_links(checked)  # each line a household link, before the database is touched

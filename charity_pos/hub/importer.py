@@ -26,27 +26,27 @@ import hashlib
 import json
 import logging
 import uuid
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NoReturn
 
 from sqlalchemy import insert, select
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
+from sqlalchemy.orm import Session
 
 from charity_pos.errors import (
     BundleImportCrashed, EventsFork, EventsMissing, EventsUnreadable, HubImportFailed, PosError,
 )
-from charity_pos.hub.checks import CheckedBundle, check_bundle
+from charity_pos.hub.checks import CheckedBundle, Event, check_bundle
 from charity_pos.hub.engine import HubDatabase
 from charity_pos.hub.models import HubBundle, HubEvent, HubStore
 from charity_pos.hub.downstream import fill_household_hashes, read_links, store_links
 from charity_pos.hub.projections import Projector
 from charity_pos.services.base import Clock, system_clock
-from charity_pos.sync.archive import read_file
+from charity_pos.sync import archive
 
 log = logging.getLogger("charity_pos.hub")
-
-INSERT_CHUNK = 1000
 
 APPLIED, ALREADY, REFUSED = "applied", "already", "refused"
 
@@ -65,52 +65,95 @@ class ImportResult:
     error: PosError | None = None
 
 
+#: events stored and projected at a time: their rows in one executemany, their projections in one flush
+BATCH_EVENTS = 2000
+
+#: progress of one file: events read so far, and how many the bundle holds
+Progress = Callable[[int, int], None]
+
+
 # --- applying, in one transaction ----------------------------------------------------------------------
-def _apply(db: HubDatabase, bundle: CheckedBundle, sha: str, clock: Clock) -> int:
-    """Store and project the events the hub lacks; 0 when it held them all."""
+def _apply(db: HubDatabase, bundle: CheckedBundle, sha: str, clock: Clock, progress: Progress | None = None) -> int:
+    """Store and project the events the hub lacks, streamed from the file in
+    batches; 0 when it held them all. A refusal met at any line, or at the
+    end (the file's hash, the manifest's counts), rolls the whole bundle back."""
     now = clock()
+    total = bundle.event_count
     with db.begin() as s:
         store = s.execute(select(HubStore).where(HubStore.id == bundle.store_id).with_for_update()).scalar_one()
         held_seq, held_hash = store.last_seq, store.last_hash
+        events = bundle.events()
         if bundle.first_seq > held_seq + 1:
-            raise EventsMissing(store_code=store.code, first=held_seq + 1, last=bundle.first_seq - 1)
-        overlap = min(bundle.last_seq, held_seq)
-        if overlap >= bundle.first_seq:
-            held = {seq: hash_ for seq, hash_ in s.execute(select(HubEvent.seq, HubEvent.hash).where(
-                HubEvent.store_id == store.id, HubEvent.seq.between(bundle.first_seq, overlap)))}
-            for event in bundle.events[:overlap - bundle.first_seq + 1]:
-                if held.get(event.seq) != event.hash:
-                    raise EventsFork(store_code=store.code, seq=event.seq)
-        elif bundle.events[0].prev_hash != held_hash:
-            raise EventsFork(store_code=store.code, seq=held_seq)
-        new = bundle.events[max(0, held_seq + 1 - bundle.first_seq):]
+            _refuse(events, EventsMissing(store_code=store.code, first=held_seq + 1, last=bundle.first_seq - 1))
+        if bundle.first_seq == held_seq + 1 and bundle.prev_hash != held_hash:
+            _refuse(events, EventsFork(store_code=store.code, seq=held_seq))
         if bundle.households is not None:
             store_links(s, store.id, read_links(bundle))
-        if not new:
+        read = applied = 0
+        last: Event | None = None
+        batch: list[Event] = []
+        for event in events:
+            batch.append(event)
+            if len(batch) >= BATCH_EVENTS:
+                applied += _store_batch(s, store, bundle, batch, held_seq, events)
+                read += len(batch)
+                last, batch = batch[-1], []
+                if progress is not None:
+                    progress(read, total)
+        if batch:
+            applied += _store_batch(s, store, bundle, batch, held_seq, events)
+            read += len(batch)
+            last = batch[-1]
+        if progress is not None:
+            progress(read, total)
+        if not applied:
             if bundle.households is not None:
                 fill_household_hashes(s, store.id)
             return 0
-        projector = Projector(store.id)
-        rows = []
-        for event in new:
-            rows.append({"store_id": store.id, "seq": event.seq, "uuid": event.uuid, "kind": event.kind,
-                         "at": event.at, "actor": event.actor, "payload": event.payload,
-                         "prev_hash": event.prev_hash, "hash": event.hash})
-            try:
-                projector.add_changes(event.changes)  # checked before: payloads.read_payload
-            except (ValueError, KeyError, TypeError, AttributeError):  # still not an event: refused, not a crash
-                raise EventsUnreadable(path=str(bundle.path), line=event.seq - bundle.first_seq + 1) from None
-            if len(rows) >= INSERT_CHUNK:
-                s.execute(insert(HubEvent), rows)
-                rows = []
-        if rows:
-            s.execute(insert(HubEvent), rows)
-        projector.flush(s)
+        assert last is not None
         fill_household_hashes(s, store.id)
-        store.last_seq, store.last_hash, store.last_bundle_at = new[-1].seq, new[-1].hash, now
+        store.last_seq, store.last_hash, store.last_bundle_at = last.seq, last.hash, now
         s.add(HubBundle(sha256=sha, file_name=bundle.path.name[:255], store_id=store.id, first_seq=bundle.first_seq,
-                        last_seq=bundle.last_seq, result=APPLIED, events_applied=len(new), at=now))
-        return len(new)
+                        last_seq=bundle.last_seq, result=APPLIED, events_applied=applied, at=now))
+        return applied
+
+
+def _refuse(rest: Iterator[Event], error: PosError) -> NoReturn:
+    """Refuse for what the hub holds only once the file holds together: the
+    rest of its events are read and checked first (a damaged file says so
+    first, as when files were read whole before the hub was looked at)."""
+    for _event in rest:
+        pass
+    raise error
+
+
+def _store_batch(s: Session, store: HubStore, bundle: CheckedBundle, batch: list[Event], held_seq: int,
+                 rest: Iterator[Event]) -> int:
+    """One batch of checked events: those the hub holds compared (a fork if
+    they differ), the others inserted in one executemany and projected."""
+    held_part = [event for event in batch if event.seq <= held_seq]
+    if held_part:
+        held = {seq: hash_ for seq, hash_ in s.execute(select(HubEvent.seq, HubEvent.hash).where(
+            HubEvent.store_id == store.id, HubEvent.seq.between(held_part[0].seq, held_part[-1].seq)))}
+        for event in held_part:
+            if held.get(event.seq) != event.hash:
+                _refuse(rest, EventsFork(store_code=store.code, seq=event.seq))
+    new = batch[len(held_part):]
+    if not new:
+        return 0
+    projector = Projector(store.id)
+    rows = []
+    for event in new:
+        rows.append({"store_id": store.id, "seq": event.seq, "uuid": event.uuid, "kind": event.kind,
+                     "at": event.at, "actor": event.actor, "payload": event.payload,
+                     "prev_hash": event.prev_hash, "hash": event.hash})
+        try:
+            projector.add_changes(event.changes)  # checked before: payloads.read_payload
+        except (ValueError, KeyError, TypeError, AttributeError):  # still not an event: refused, not a crash
+            raise EventsUnreadable(path=str(bundle.path), line=event.seq - bundle.first_seq + 1) from None
+    s.connection().execute(insert(HubEvent.__table__), rows)
+    projector.flush(s)
+    return len(new)
 
 
 def _log(db: HubDatabase, result: ImportResult, sha: str, store_id: uuid.UUID | None, clock: Clock) -> None:
@@ -127,27 +170,40 @@ def _log(db: HubDatabase, result: ImportResult, sha: str, store_id: uuid.UUID | 
         log.warning("could not log bundle %s (%s)", result.path.name, result.status, exc_info=True)
 
 
-def import_bundle(db: HubDatabase, path: Path, *, clock: Clock = system_clock) -> ImportResult:
-    """Import one file. Whatever is wrong with it, even a bug met on the way,
-    comes back as a refusal (``error`` says why) with the hub's tables as
-    they were; nothing but KeyboardInterrupt and the like escapes."""
+def file_sha256(path: Path) -> str:
+    """The whole file's SHA-256 (for the log of files seen), read in chunks
+    from a regular file under the cap: never a blocking read, never whole."""
+    digest = hashlib.sha256()
+    chunk = archive.STREAM_CHUNK
+    with archive.open_file(path) as data:
+        for at in range(0, data.size, chunk):
+            digest.update(data.read(at, min(chunk, data.size - at)))
+    return digest.hexdigest()
+
+
+def import_bundle(db: HubDatabase, path: Path, *, clock: Clock = system_clock,
+                  progress: Progress | None = None) -> ImportResult:
+    """Import one file, streamed: memory stays bounded whatever its size.
+    Whatever is wrong with it, even a bug met on the way, comes back as a
+    refusal (``error`` says why) with the hub's tables as they were; nothing
+    but KeyboardInterrupt and the like escapes. ``progress(read, total)``
+    is told the events read after each batch."""
     path = Path(path)
     sha = ""
     checked: CheckedBundle | None = None
+    error: PosError | None = None
     try:
-        data = read_file(path)  # a regular file under the cap, or a refusal: never a blocking read
-        sha = hashlib.sha256(data).hexdigest()
-        checked = check_bundle(db, path, data)
-        del data
+        sha = file_sha256(path)  # a regular file under the cap, or a refusal
+        checked = check_bundle(db, path)
         try:
-            applied = _apply(db, checked, sha, clock)
+            applied = _apply(db, checked, sha, clock, progress)
         except IntegrityError:
             # Another import of the same store got there between our check and
             # our insert: once more, and the events it stored show as held.
             log.info("bundle %s collided with another import; trying again", path.name)
-            applied = _apply(db, checked, sha, clock)
+            applied = _apply(db, checked, sha, clock, progress)
     except PosError as exc:
-        error: PosError = exc
+        error = exc
     except SQLAlchemyError as exc:
         log.exception("the hub's database refused bundle %s", path.name)
         detail = str(getattr(exc, "orig", None) or type(exc).__name__).strip().splitlines()
@@ -155,7 +211,10 @@ def import_bundle(db: HubDatabase, path: Path, *, clock: Clock = system_clock) -
     except Exception as exc:  # noqa: BLE001 - a bug: this file is refused, the next one still imported
         log.exception("unexpected error while importing bundle %s", path.name)
         error = BundleImportCrashed(path=str(path), error=type(exc).__name__)
-    else:
+    finally:
+        if checked is not None:
+            checked.close()
+    if error is None:
         assert checked is not None
         status = APPLIED if applied else ALREADY
         result = ImportResult(path, status, applied, checked.store_code, checked.first_seq, checked.last_seq)
@@ -172,12 +231,16 @@ def import_bundle(db: HubDatabase, path: Path, *, clock: Clock = system_clock) -
 
 
 def import_bundles(db: HubDatabase, paths: Iterable[Path], *, clock: Clock = system_clock,
-                   progress: Callable[[int, int, ImportResult], None] | None = None) -> list[ImportResult]:
-    """Import each file in turn; one result per file, in the order given."""
+                   progress: Callable[[int, int, ImportResult], None] | None = None,
+                   events: Callable[[Path, int, int], None] | None = None) -> list[ImportResult]:
+    """Import each file in turn; one result per file, in the order given.
+    ``progress(done, files, result)`` after each file; ``events(path, read,
+    total)`` as each file's events are read."""
     files: Sequence[Path] = [Path(p) for p in paths]
     results = []
     for done, path in enumerate(files, start=1):
-        results.append(import_bundle(db, path, clock=clock))
+        told = None if events is None else (lambda read, total, path=path: events(path, read, total))
+        results.append(import_bundle(db, path, clock=clock, progress=told))
         if progress is not None:
             progress(done, len(files), results[-1])
     return results

@@ -1,10 +1,12 @@
 """Importing stores' bundle files: chosen or dropped, imported one after
-the other off the UI thread, a progress bar and one result line per file."""
+the other off the UI thread, a progress bar of files and one of the events
+read of the file at hand (with their count), and one result line per file."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import NamedTuple
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
@@ -26,6 +28,14 @@ from charity_pos.i18n import describe
 from charity_pos.services.base import Clock, system_clock
 from charity_pos.sync.bundle import SUFFIX
 from charity_pos.hub_ui.worker import Job
+
+
+class EventsRead(NamedTuple):
+    """How far the import of one file has come: events read of those it holds."""
+
+    path: Path
+    read: int
+    total: int
 
 
 class ImportScreen(QWidget):
@@ -61,6 +71,14 @@ class ImportScreen(QWidget):
         self.progress.setRange(0, 1)
         self.progress.setValue(0)
         layout.addWidget(self.progress)
+        # the file at hand, by events: a year's bundle takes minutes
+        self.events_bar = QProgressBar()
+        self.events_bar.setRange(0, 1)
+        self.events_bar.setValue(0)
+        self.events_bar.setTextVisible(False)
+        layout.addWidget(self.events_bar)
+        self.events_label = QLabel("")
+        layout.addWidget(self.events_label)
         self.status = QLabel("")
         layout.addWidget(self.status)
         self.lines = QListWidget()
@@ -112,13 +130,20 @@ class ImportScreen(QWidget):
             for path in files:
                 if cancelled():
                     break
-                result = import_bundle(db, path, clock=clock)
+
+                def events(read: int, total: int, path: Path = path, done: int = done) -> None:
+                    report(done, len(files), EventsRead(path, read, total))
+
+                result = import_bundle(db, path, clock=clock, progress=events)
                 done += 1
                 report(done, len(files), result)
             return done
 
         self.results = []
         self.lines.clear()
+        self.events_bar.setRange(0, 1)
+        self.events_bar.setValue(0)
+        self.events_label.setText("")
         self.progress.setRange(0, len(files))
         self.progress.setValue(0)
         self.status.setText(self.tr("Importing %n file(s)…", "", len(files)))
@@ -149,7 +174,16 @@ class ImportScreen(QWidget):
             text = self.tr("refused: {reason}").format(reason=describe(result.error) if result.error else "")
         return f"{result.path.name}: {text}"
 
+    def events_text(self, step: EventsRead) -> str:
+        return self.tr("{name}: {read} of {total} events read").format(
+            name=step.path.name, read=f"{step.read:,}", total=f"{step.total:,}")
+
     def _one_done(self, done: int, _total: int, result: object) -> None:
+        if isinstance(result, EventsRead):
+            self.events_bar.setRange(0, max(result.total, 1))
+            self.events_bar.setValue(min(result.read, max(result.total, 1)))
+            self.events_label.setText(self.events_text(result))
+            return
         assert isinstance(result, ImportResult)
         self.results.append(result)
         item = QListWidgetItem(self.line_text(result))

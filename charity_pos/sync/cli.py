@@ -2,7 +2,7 @@
 
     charity-pos store-key --db PATH --out FILE
     charity-pos trust-hub --db PATH TRUST_FILE
-    charity-pos export-bundle --db PATH --out DIR [--from-seq N]
+    charity-pos export-bundle --db PATH --out DIR [--from-seq N] [--max-events N]
     charity-pos import-bundle --db PATH FILE
 
 Errors reach ``charity_pos.cli.main`` as PosError and print one line there.
@@ -43,6 +43,9 @@ def add_parsers(sub: argparse._SubParsersAction, common: argparse.ArgumentParser
     export.add_argument("--out", type=Path, required=True, help="folder to write the bundle into")
     export.add_argument("--from-seq", type=int, metavar="N",
                         help="export again from journal event N (for a hub that lost data)")
+    export.add_argument("--max-events", type=int, metavar="N", default=None,
+                        help="at most N events a bundle (default 50,000): a longer export is split into "
+                             "consecutive bundles, imported in order")
     export.add_argument("--force", action="store_true",
                         help="replace a file of the bundle's name that is not a bundle charity-pos wrote")
 
@@ -94,13 +97,17 @@ def _trust_hub(args: argparse.Namespace) -> int:
 
 
 def _export_bundle(args: argparse.Namespace) -> int:
+    from charity_pos.sync.store_side import MAX_EVENTS
+
+    max_events = MAX_EVENTS if args.max_events is None else args.max_events
     with _sync(args.db) as sync:
-        result = sync.export(args.out, args.from_seq, force=args.force)
+        result = sync.export(args.out, args.from_seq, force=args.force, max_events=max_events)
     if result.path is None:
         print(translate("cli", "Nothing new to export: journal events up to #{seq} were exported already.").format(
             seq=result.last_seq))
     else:
-        print(result.path)
+        for path in result.paths:  # one a line, in the order the hub imports them
+            print(path)
     return 0
 
 

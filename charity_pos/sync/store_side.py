@@ -32,13 +32,13 @@ from charity_pos import files
 from charity_pos.db.models import Household, JournalEvent, Store
 from charity_pos.db.sync_state import SYNC_STATE_ID, SyncState
 from charity_pos.errors import (
-    FromSeqOutOfRange, ImportFileMissing, JournalBroken, OtherHubTrusted, TrustFileForOtherStore, TrustFileInvalid,
+    FromSeqOutOfRange, ImportFileMissing, InvalidInput, JournalBroken, OtherHubTrusted, TrustFileForOtherStore, TrustFileInvalid,
 )
 from charity_pos.ledger import journal
 from charity_pos.ledger.canonical import GENESIS, canonical_json, event_hash, plain
 from charity_pos.security.keys import StoreKeys
 from charity_pos.services.base import ServiceContext
-from charity_pos.sync.bundle import SUFFIX, public_key_from_text, public_key_text, write_bundle
+from charity_pos.sync.bundle import SUFFIX, Spool, public_key_from_text, public_key_text, write_bundle
 from charity_pos.sync.district import HOUSEHOLDS, KEY_BYTES, district_hash
 
 REGISTRATION_FORMAT = "charity-pos-store/1"
@@ -50,6 +50,8 @@ EVENT_COLUMNS = ("seq", "uuid", "kind", "at", "actor", "payload", "prev_hash", "
 #: A trust file is a few hundred bytes; anything much larger is not one.
 MAX_TRUST_FILE_BYTES = 64 * 1024
 HUB_TRUSTED = "sync.hub_trusted"
+#: the most events one bundle holds by default; a longer export is split into consecutive bundles
+MAX_EVENTS = 50_000
 
 
 def signer(store_code: str) -> str:
@@ -99,12 +101,16 @@ class TrustResult:
 
 @dataclass(frozen=True)
 class ExportResult:
-    """``path`` is None when there was nothing new: no file was written."""
+    """``path`` is None when there was nothing new: no file was written.
+    ``paths``: every bundle written, in the order they are to be imported
+    (an export of more than ``max_events`` events is split); ``path`` is the
+    last of them."""
 
     path: Path | None
     first_seq: int | None
     last_seq: int
     events: int
+    paths: tuple[Path, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -302,76 +308,112 @@ class StoreSync:
             return TrustResult(trust.hub_id, trust.district, trust.fingerprint, True, event.seq)
 
     # --- bundles of events -------------------------------------------------------------------------------
-    def export(self, out_dir: Path, from_seq: int | None = None, *, force: bool = False) -> ExportResult:
-        """Write one bundle of the journal's events after the last export
-        (or from ``from_seq``, for a hub that lost some) into ``out_dir``.
-        The file is written first (beside its name, then renamed), then the
-        mark moves, never backwards, in the same transaction: a failure
-        leaves neither a file nor a moved mark. (Should the commit itself
-        fail, the file stays and the next export sends its events again;
-        the hub skips events it holds.) A file of the bundle's name that is
-        not a bundle is replaced only with ``force``."""
+    def export(self, out_dir: Path, from_seq: int | None = None, *, force: bool = False,
+               max_events: int = MAX_EVENTS) -> ExportResult:
+        """Write the journal's events after the last export (or from
+        ``from_seq``, for a hub that lost some) into ``out_dir``: one bundle,
+        or consecutive bundles of at most ``max_events`` events each, each
+        complete and verifiable alone, to be imported in order. Each is
+        streamed (events.jsonl written line by line beside it, then copied
+        into its ZIP): memory stays bounded at any size. Each bundle is one
+        unit of work: its file is written (beside its name, then renamed),
+        then the mark moves, never backwards, in the same transaction; a
+        failure leaves neither that file nor a moved mark, and the bundles
+        before it stay written and counted. (Should the commit itself fail,
+        the file stays and the next export sends its events again; the hub
+        skips events it holds.) A file of a bundle's name that is not a
+        bundle is replaced only with ``force``."""
         _refuse_training(self.ctx, "export")
+        if max_events < 1:
+            raise InvalidInput(field="--max-events", value=str(max_events), reason="zero")
         protect = self.protected()
         out_dir = files.check_folder(out_dir, protect)
         store = self._store()
         keys = StoreKeys.load(store.id, signing=True)
         assert keys.signing is not None
+        with self.ctx.db.read() as s:
+            head_seq, _ = journal.head(s)
+        if from_seq is not None:
+            if not 1 <= from_seq <= head_seq:
+                raise FromSeqOutOfRange(from_seq=from_seq, last_seq=head_seq)
+            first = from_seq
+        else:
+            status = self.status()
+            first = status.last_exported_seq + 1
+        if first > head_seq:
+            return ExportResult(None, None, head_seq, 0)
+        paths: list[Path] = []
+        begin, count = first, 0
+        while begin <= head_seq:
+            end = min(head_seq, begin + max_events - 1)
+            paths.append(self._export_one(store, keys, out_dir, protect, begin, end, final=end == head_seq,
+                                          force=force))
+            count += end - begin + 1
+            begin = end + 1
+        return ExportResult(paths[-1], first, head_seq, count, tuple(paths))
+
+    def _export_one(self, store: Store, keys: StoreKeys, out_dir: Path, protect: files.Protected, first: int,
+                    last: int, *, final: bool, force: bool) -> Path:
+        """The bundle of events ``first``-``last``, its mark moved in the same
+        transaction; ``final``: the last of this export, which carries the
+        household hashes."""
         key = keys.signing
+        assert key is not None
         now = self.ctx.now()
+        target = out_dir / bundle_name(store.code, first, last)
         with self.ctx.db.begin() as s:
             state = s.get(SyncState, SYNC_STATE_ID)
             mark = state.last_exported_seq if state is not None else 0
-            head_seq, _ = journal.head(s)
-            if from_seq is not None:
-                if not 1 <= from_seq <= head_seq:
-                    raise FromSeqOutOfRange(from_seq=from_seq, last_seq=head_seq)
-                first = from_seq
-            else:
-                first = mark + 1
-            if first > head_seq:
-                return ExportResult(None, None, head_seq, 0)
             prev = GENESIS if first == 1 else s.scalar(select(JournalEvent.hash).where(JournalEvent.seq == first - 1))
-            rows = s.execute(select(*(getattr(JournalEvent, c) for c in EVENT_COLUMNS))
-                             .where(JournalEvent.seq >= first).order_by(JournalEvent.seq))
-            lines: list[bytes] = []
-            kinds: Counter[str] = Counter()
-            expected, first_prev, last_hash = first, prev, prev
-            for row in rows:
-                # A journal that does not chain is not sent: the hub would refuse it anyway.
-                if (row.seq != expected or row.prev_hash != last_hash or last_hash is None
-                        or event_hash(row.prev_hash, row.seq, row.uuid, row.kind, row.at, row.actor,
-                                      row.payload) != row.hash):
-                    raise JournalBroken(path=str(self.ctx.db.path), seq=expected)
-                lines.append(event_line(row))
-                kinds[row.kind] += 1
-                last_hash = row.hash
-                expected += 1
-            last = expected - 1
-            manifest = {
-                "kind": KIND,
-                "signer": signer(store.code),
-                "store_code": store.code,
-                "store_id": str(store.id),
-                "first_seq": first,
-                "last_seq": last,
-                "prev_hash": first_prev,
-                "last_hash": last_hash,
-                "counts": {"events": len(lines), "by_kind": dict(sorted(kinds.items()))},
-                "created_at": plain(now),
-                "app_version": charity_pos.__version__,
-            }
-            content = {EVENTS_FILE: b"".join(lines)}
-            match_key = district_key(state)
-            if match_key is not None:
-                content[HOUSEHOLDS] = self._household_hashes(s, keys, match_key)
-            path = files.write_file(out_dir / bundle_name(store.code, first, last),
-                                    lambda partial: write_bundle(partial, manifest, content, key), protect,
-                                    force=force, ours=files.is_our_bundle)
+            # Core, so rows come from the cursor as they are read (the ORM would fetch them all first)
+            rows = s.connection().execute(
+                select(*(getattr(JournalEvent, c) for c in EVENT_COLUMNS))
+                .where(JournalEvent.seq.between(first, last)).order_by(JournalEvent.seq)
+                .execution_options(stream_results=True, yield_per=1000))
+
+            def render(partial: Path) -> None:
+                spool = Spool(partial.with_name(partial.name + ".events"))
+                try:
+                    kinds: Counter[str] = Counter()
+                    expected, last_hash = first, prev
+                    for row in rows:
+                        # A journal that does not chain is not sent: the hub would refuse it anyway.
+                        if (row.seq != expected or row.prev_hash != last_hash or last_hash is None
+                                or event_hash(row.prev_hash, row.seq, row.uuid, row.kind, row.at, row.actor,
+                                              row.payload) != row.hash):
+                            raise JournalBroken(path=str(self.ctx.db.path), seq=expected)
+                        spool.write(event_line(row))
+                        kinds[row.kind] += 1
+                        last_hash = row.hash
+                        expected += 1
+                    if expected != last + 1:  # the journal ends before the head it named
+                        raise JournalBroken(path=str(self.ctx.db.path), seq=expected)
+                    manifest = {
+                        "kind": KIND,
+                        "signer": signer(store.code),
+                        "store_code": store.code,
+                        "store_id": str(store.id),
+                        "first_seq": first,
+                        "last_seq": last,
+                        "prev_hash": prev,
+                        "last_hash": last_hash,
+                        "counts": {"events": last - first + 1, "by_kind": dict(sorted(kinds.items()))},
+                        "created_at": plain(now),
+                        "app_version": charity_pos.__version__,
+                    }
+                    content: dict[str, bytes | Spool] = {EVENTS_FILE: spool}
+                    match_key = district_key(state) if final else None
+                    if match_key is not None:
+                        content[HOUSEHOLDS] = self._household_hashes(s, keys, match_key)
+                    write_bundle(partial, manifest, content, key)
+                finally:
+                    spool.discard()
+
+            path = files.write_file(target, render, protect, force=force, ours=files.is_our_bundle)
             state = _state(s)
             state.last_exported_seq = max(mark, last)
             state.last_export_at = now
-            return ExportResult(path, first, last, len(lines))
+            return path
 
     @staticmethod
     def _household_hashes(s: Session, keys: StoreKeys, match_key: bytes) -> bytes:

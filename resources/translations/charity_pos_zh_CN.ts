@@ -4165,75 +4165,80 @@ This handout {value}: {lines}, {units}</source>
 <context>
     <name>ImportScreen</name>
     <message>
-        <location filename="../../charity_pos/hub_ui/importing.py" line="43"/>
+        <location filename="../../charity_pos/hub_ui/importing.py" line="53"/>
         <source>Import bundles</source>
         <translation>导入数据包</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/hub_ui/importing.py" line="46"/>
+        <location filename="../../charity_pos/hub_ui/importing.py" line="56"/>
         <source>Drop the stores&apos; bundle files (.cpbundle) here, or choose them.</source>
         <translation>把门店的数据包文件（.cpbundle）拖到这里，或点击选择。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/hub_ui/importing.py" line="50"/>
+        <location filename="../../charity_pos/hub_ui/importing.py" line="60"/>
         <source>Choose files…</source>
         <translation>选择文件…</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/hub_ui/importing.py" line="53"/>
+        <location filename="../../charity_pos/hub_ui/importing.py" line="63"/>
         <source>Stop after this file</source>
         <translation>本文件后停止</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/hub_ui/importing.py" line="72"/>
+        <location filename="../../charity_pos/hub_ui/importing.py" line="90"/>
         <source>Choose bundle files</source>
         <translation>选择数据包文件</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/hub_ui/importing.py" line="72"/>
+        <location filename="../../charity_pos/hub_ui/importing.py" line="90"/>
         <source>Bundles (*{suffix})</source>
         <translation>数据包 (*{suffix})</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../charity_pos/hub_ui/importing.py" line="124"/>
+        <location filename="../../charity_pos/hub_ui/importing.py" line="149"/>
         <source>Importing %n file(s)…</source>
         <translation>
             <numerusform>正在导入 %n 个文件…</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../charity_pos/hub_ui/importing.py" line="143"/>
+        <location filename="../../charity_pos/hub_ui/importing.py" line="168"/>
         <source>applied %n event(s) of store {code} (#{first}-#{last})</source>
         <translation>
             <numerusform>已导入门店 {code} 的 %n 条事件（#{first}-#{last}）</numerusform>
         </translation>
     </message>
+    <message>
+        <location filename="../../charity_pos/hub_ui/importing.py" line="178"/>
+        <source>{name}: {read} of {total} events read</source>
+        <translation>{name}：已读取 {read} / {total} 条事件</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../charity_pos/hub_ui/importing.py" line="171"/>
+        <location filename="../../charity_pos/hub_ui/importing.py" line="205"/>
         <source>Stopped: {done} of %n file(s) imported.</source>
         <translation>
             <numerusform>已停止：%n 个文件中导入了 {done} 个。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../charity_pos/hub_ui/importing.py" line="173"/>
+        <location filename="../../charity_pos/hub_ui/importing.py" line="207"/>
         <source>Done: %n file(s), {refused} refused.</source>
         <translation>
             <numerusform>完成：共 %n 个文件，拒绝 {refused} 个。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../charity_pos/hub_ui/importing.py" line="138"/>
+        <location filename="../../charity_pos/hub_ui/importing.py" line="163"/>
         <source>Stopping after the file at hand…</source>
         <translation>当前文件完成后停止…</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/hub_ui/importing.py" line="147"/>
+        <location filename="../../charity_pos/hub_ui/importing.py" line="172"/>
         <source>already imported</source>
         <translation>已导入过</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/hub_ui/importing.py" line="149"/>
+        <location filename="../../charity_pos/hub_ui/importing.py" line="174"/>
         <source>refused: {reason}</source>
         <translation>拒绝：{reason}</translation>
     </message>
@@ -9042,32 +9047,32 @@ total {total}, change {change}</source>
         <translation>拒绝导入：</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/sync/cli.py" line="86"/>
+        <location filename="../../charity_pos/sync/cli.py" line="89"/>
         <source>This store now trusts the hub of {district} ({hub_id}, key {fingerprint}); journal event #{seq}.</source>
         <translation>本门店现已信任{district}的区级数据中心（{hub_id}，密钥 {fingerprint}）；日志事件 #{seq}。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/sync/cli.py" line="90"/>
+        <location filename="../../charity_pos/sync/cli.py" line="93"/>
         <source>This store already trusts the hub of {district} ({hub_id}, key {fingerprint}); nothing changed.</source>
         <translation>本门店已信任{district}的区级数据中心（{hub_id}，密钥 {fingerprint}）；没有任何改动。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/sync/cli.py" line="100"/>
+        <location filename="../../charity_pos/sync/cli.py" line="106"/>
         <source>Nothing new to export: journal events up to #{seq} were exported already.</source>
         <translation>没有新内容可导出：日志事件 #{seq} 及之前的都已导出。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/sync/cli.py" line="114"/>
+        <location filename="../../charity_pos/sync/cli.py" line="121"/>
         <source>the district holds none of this store&apos;s data yet</source>
         <translation>区里尚未收到本店任何数据</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/sync/cli.py" line="116"/>
+        <location filename="../../charity_pos/sync/cli.py" line="123"/>
         <source>the district has your data up to {date}</source>
         <translation>区里已收到本店数据至 {date}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/sync/cli.py" line="118"/>
+        <location filename="../../charity_pos/sync/cli.py" line="125"/>
         <source>Applied district bundle #{sequence}: {added} households added, {updated} updated, {rules} quota rules, {use} rows of use in other stores; {held}.</source>
         <translation>已导入区里第 {sequence} 号数据包：新增救助户 {added} 户，更新 {updated} 户，配额规则 {rules} 条，其他门店领取记录 {use} 条；{held}。</translation>
     </message>

@@ -240,10 +240,10 @@ def test_hub_import_good_bad_good_says_one_line_each_and_applies_both_good_ones(
     # a bug met while importing one file: that file refused in one line, the next still imported
     real = importer.check_bundle
 
-    def crash_on_the_first(db: Any, path: Path, data: bytes | None = None) -> Any:
+    def crash_on_the_first(db: Any, path: Path) -> Any:
         if path.name.startswith("JA01-201"):
             raise KeyError("a bug")
-        return real(db, path, data)
+        return real(db, path)
 
     monkeypatch.setattr(importer, "check_bundle", crash_on_the_first)
     crashing, good3 = hub.bundle(201, 250), hub.bundle(201, 300, name="after.cpbundle")

@@ -146,6 +146,9 @@ def test_two_files_give_one_line_each_and_the_stores_list_updates(qtbot, hub: Hu
     assert lines[0].startswith(first.name) and f"#1-#{middle}" in lines[0]
     assert lines[1].startswith(second.name) and f"#{middle + 1}-#{last}" in lines[1]
     assert imports.progress.value() == imports.progress.maximum() == 2
+    # the last file's events, counted as they were read
+    assert imports.events_bar.value() == imports.events_bar.maximum() == last - middle
+    assert imports.events_label.text() == f"{second.name}：已读取 {last - middle:,} / {last - middle:,} 条事件"
     row = stores.model.rows()[0]
     assert row.last_seq == last and row.last_bundle_at == NOW
     assert stores.warning.text() == ""

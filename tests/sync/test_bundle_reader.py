@@ -107,3 +107,28 @@ def test_a_bundle_reads_with_its_sizes_checked(tmp_path: Path) -> None:
     assert refused.value.detail == "unknown_part"
     with pytest.raises(ValueError):
         write_bundle(tmp_path / "c.cpbundle", {}, {"notes.txt": b""}, Ed25519PrivateKey.generate())
+
+
+def test_a_content_file_streamed_from_a_spool_makes_the_same_bytes(tmp_path: Path,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    """The export writes events.jsonl to a spool and copies it into the ZIP in
+    chunks: the bundle is byte for byte the one written from the whole bytes."""
+    from charity_pos.sync import bundle as bundle_module
+    from charity_pos.sync.bundle import Spool
+
+    key = Ed25519PrivateKey.generate()
+    lines = [b'{"seq":%d,"x":"%s"}\n' % (n, b"y" * (n % 97)) for n in range(1, 3000)]
+    manifest = {"kind": "store-events", "signer": "store:JA01"}
+    whole = write_bundle(tmp_path / "whole.cpbundle", manifest, {"events.jsonl": b"".join(lines)}, key)
+    spool = Spool(tmp_path / "events.spool")
+    for line in lines:
+        spool.write(line)
+    monkeypatch.setattr(bundle_module, "_COPY_CHUNK", 1000)  # many chunks, none on a line's end
+    try:
+        streamed = write_bundle(tmp_path / "streamed.cpbundle", manifest, {"events.jsonl": spool}, key)
+    finally:
+        spool.discard()
+    # Ed25519 signs deterministically: the same manifest, the same signature, the same file
+    assert streamed.read_bytes() == whole.read_bytes()
+    assert not (tmp_path / "events.spool").exists()
+    assert read_bundle(streamed).files["events.jsonl"] == b"".join(lines)

@@ -559,3 +559,81 @@ def test_a_bundle_of_the_demo_holds_no_personal_data(capsys, tmp_path, outbox) -
     leaked = [t for t in texts if any(form in data for form in (
         t.encode("utf-8"), json.dumps(t)[1:-1].encode("ascii"), t.encode("utf-16-le")))]
     assert leaked == []
+
+
+# --- long exports split into consecutive bundles -------------------------------------------------------------
+def test_an_export_longer_than_max_events_is_split_into_consecutive_bundles_each_verifiable_alone(  # type: ignore[no-untyped-def]
+        capsys, filled_store, tmp_path, outbox) -> None:
+    from charity_pos.hub.engine import open_hub
+    from charity_pos.hub.importer import import_bundle
+    from charity_pos.hub.service import add_store, init_hub
+
+    reg = registration(capsys, filled_store.path, tmp_path / "reg.json")
+    head = filled_store.events
+    out = ok(capsys, "export-bundle", "--db", filled_store.path, "--out", outbox, "--max-events", 4)
+    paths = [Path(line) for line in out.splitlines()]
+    bounds = [(lo, min(lo + 3, head)) for lo in range(1, head + 1, 4)]
+    assert len(bounds) >= 3, "the store has enough events for three bundles"
+    assert [p.name for p in paths] == [f"PT01-{lo}-{hi}.cpbundle" for lo, hi in bounds]
+    assert sorted(outbox.iterdir()) == sorted(paths), "no spool or partial file left beside them"
+    assert mark(filled_store.path) == head
+    rows = journal_rows(filled_store.path)
+    for path, (lo, hi) in zip(paths, bounds, strict=True):
+        bundle = read_bundle(path)
+        check_signature(bundle, public_key_from_text(reg["public_key"]))
+        m = bundle.manifest
+        assert (m["first_seq"], m["last_seq"], m["counts"]["events"]) == (lo, hi, hi - lo + 1)
+        assert m["prev_hash"] == (GENESIS if lo == 1 else rows[lo - 2]["hash"]) and m["last_hash"] == rows[hi - 1]["hash"]
+        assert bundle_events(path) == rows[lo - 1:hi]
+    assert "Nothing new" in ok(capsys, "export-bundle", "--db", filled_store.path, "--out", outbox, "--lang", "en")
+
+    # the hub takes them in order; one out of order is refused in one line and changes nothing
+    hub_url = f"sqlite:///{tmp_path / 'hub.sqlite3'}"
+    init_hub(hub_url, "静安区")
+    with open_hub(hub_url) as hub:
+        add_store(hub, tmp_path / "reg.json", tmp_path / "trust.json")
+        early = import_bundle(hub, paths[1])
+        assert early.status == "refused" and type(early.error).__name__ == "EventsMissing"
+        i18n.load("en")
+        from charity_pos.i18n import describe
+        assert describe(early.error) == "missing events 1-4 of store PT01: import the earlier bundle first"
+        results = [import_bundle(hub, path) for path in paths]
+        assert [(r.status, r.events) for r in results] == [("applied", hi - lo + 1) for lo, hi in bounds]
+
+
+def test_max_events_below_one_is_one_line_and_changes_nothing(capsys, filled_store, outbox) -> None:  # type: ignore[no-untyped-def]
+    before = dump(filled_store.path)
+    for value in (0, -3):
+        line = one_error_line(*run(capsys, "export-bundle", "--db", filled_store.path, "--out", outbox,
+                                   "--max-events", value, "--lang", "en"))
+        assert line == "Error: --max-events must be more than zero."
+    code, out, err = run(capsys, "export-bundle", "--db", filled_store.path, "--out", outbox, "--max-events", "x")
+    assert code == 2 and "--max-events: invalid int value" in err
+    assert list(outbox.iterdir()) == [] and dump(filled_store.path) == before
+
+
+def test_a_failed_write_of_a_later_bundle_keeps_the_earlier_ones_and_moves_the_mark_to_them(  # type: ignore[no-untyped-def]
+        capsys, filled_store, outbox, monkeypatch) -> None:
+    from charity_pos import files as written_files
+
+    real = os.replace
+    writes: list[str] = []
+
+    def full_disk_at_the_third(source: Any, target: Any) -> None:
+        if str(target).endswith(".cpbundle"):
+            writes.append(str(target))
+            if len(writes) == 3:
+                raise OSError(errno.ENOSPC, "No space left on device")
+        real(source, target)
+
+    with monkeypatch.context() as mp:
+        mp.setattr(written_files.os, "replace", full_disk_at_the_third)
+        code, out, err = run(capsys, "export-bundle", "--db", filled_store.path, "--out", outbox, "--max-events", 2,
+                             "--lang", "en")
+    assert filled_store.events >= 7
+    assert one_error_line(code, out, err) == f"Error: {outbox / 'PT01-5-6.cpbundle'} cannot be written: the disk is full."
+    assert sorted(p.name for p in outbox.iterdir()) == ["PT01-1-2.cpbundle", "PT01-3-4.cpbundle"]
+    assert mark(filled_store.path) == 4
+    out = ok(capsys, "export-bundle", "--db", filled_store.path, "--out", outbox, "--max-events", 2)
+    assert out.splitlines()[0].endswith("PT01-5-6.cpbundle")
+    assert mark(filled_store.path) == filled_store.events
