@@ -1,4 +1,11 @@
-"""Starting the app: translations, fonts, the store file, log-in, main window."""
+"""Starting the app: translations, fonts, the store file, log-in, main window.
+
+The log-in window comes up first, from a plain read of the store file
+(``services.store.glance``); the store is opened (checks, lock, upgrade,
+services) as soon as the window is up, then the main window's modules are
+imported while the cashier types the PIN (``preload``). Nothing on the way
+to the log-in window imports SQLAlchemy, the models or a service.
+"""
 
 from __future__ import annotations
 
@@ -15,23 +22,27 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from charity_pos import config, i18n
 from charity_pos.errors import PosError
-from charity_pos.services.base import Actor
-from charity_pos.services.registry import Services
+from charity_pos.services.store import glance
 from charity_pos.ui import theme
 from charity_pos.ui.customer_display import DisplayFeed, open_displays
 from charity_pos.ui.feedback import Feedback
-from charity_pos.ui.login import LoginScreen
+from charity_pos.ui.login import LoginScreen, StoreDoor
 from charity_pos.ui.plural import EnglishPlurals
 
 if TYPE_CHECKING:
+    from charity_pos.services.base import Actor
+    from charity_pos.services.registry import Services
     from charity_pos.ui.main_window import MainWindow
     from charity_pos.ui.screen import Screen
 
 log = logging.getLogger("charity_pos.ui")
 
+#: The store is opened once the log-in window was painted, or this long after it was shown at the latest.
+UP_WITHIN_MS = 500
+
 #: What the main window needs, imported after the log-in window is up (``preload``), so that
 #: the log-in window comes up sooner and log-in does not wait for it.
-MAIN_MODULES = ("charity_pos.ui.main_window", "charity_pos.ui.session", "charity_pos.ui.approval",
+MAIN_MODULES = ("charity_pos.services.registry", "charity_pos.ui.main_window", "charity_pos.ui.session", "charity_pos.ui.approval",
                 "charity_pos.ui.settings", "charity_pos.ui.dashboard", "charity_pos.ui.sales",
                 "charity_pos.ui.handout", "charity_pos.ui.intake", "charity_pos.ui.donations",
                 "charity_pos.ui.trace", "charity_pos.ui.reports", "charity_pos.ui.catalog",
@@ -91,13 +102,16 @@ def make_application(language: str, settings: config.Settings) -> QApplication:
 
 
 class Shell:
-    """Log-in, main window, log-out, again: the app's top-level flow."""
+    """Log-in, main window, log-out, again: the app's top-level flow. For
+    the store's services, or a ``StoreDoor`` that opens them when first
+    needed (``open_store``)."""
 
-    def __init__(self, services: Services, settings: config.Settings, feedback: Feedback | None = None) -> None:
-        self.services = services
+    def __init__(self, services: Services | StoreDoor, settings: config.Settings,
+                 feedback: Feedback | None = None) -> None:
+        self.door = services if isinstance(services, StoreDoor) else StoreDoor.of(services)
         self.settings = settings
         self.feedback = feedback or Feedback()
-        self.login = LoginScreen(services)
+        self.login = LoginScreen(self.door)
         self.login.logged_in.connect(self.open_main)
         self.login.training_requested.connect(self.enter_training)
         self.main: MainWindow | None = None
@@ -108,11 +122,18 @@ class Shell:
         self.training_login: LoginScreen | None = None
 
     @property
+    def services(self) -> Services:
+        """The live store's services (opened now if they are not yet)."""
+        return self.door.services()
+
+    @property
     def current(self) -> Services:
         return self.training or self.services
 
     def enter_training(self, path: Path) -> None:
         """A manager started training: the copy's own log-in, where trainees use their own PIN."""
+        from charity_pos.services.registry import Services
+
         try:
             self.training = Services.open(Path(path))
         except PosError as exc:
@@ -135,7 +156,7 @@ class Shell:
 
     def start(self) -> None:
         self.login.show()
-        self.display = open_displays(self.settings, self.services.store().name, self.login.screen())
+        self.display = open_displays(self.settings, self.door.store().name, self.login.screen())
 
     def open_main(self, actor: Actor) -> None:
         from charity_pos.ui.approval import ask_with_dialog
@@ -198,16 +219,9 @@ class Shell:
         SettingsDialog(self.settings, self.main).exec()
 
 
-def run_app(db_path: Path, language: str) -> int:
-    settings = config.Settings.load()
-    app = make_application(language, settings)
-    try:
-        services = Services.open(Path(db_path))
-    except PosError as exc:
-        print(i18n.describe(exc), file=sys.stderr)
-        if app.platformName() not in ("offscreen", "minimal"):  # someone is looking at a screen
-            QMessageBox.critical(None, "charity-pos", i18n.describe(exc))
-        return 1
+def _open_store(door: StoreDoor) -> Services:
+    """The store's services, and its start-up chores done."""
+    services = door.services()
     log.info("app started")
     try:  # PIPL: personal data is kept no longer than needed
         erased = services.household_status.erase_lapsed(None)
@@ -215,15 +229,57 @@ def run_app(db_path: Path, language: str) -> int:
             log.info("personal data of %d lapsed households erased", len(erased.ids))
     except PosError:
         log.exception("erasing lapsed households failed; the app goes on")
-    shell = Shell(services, settings)
+    return services
+
+
+def _refuse(app: QApplication, exc: PosError) -> None:
+    print(i18n.describe(exc), file=sys.stderr)
+    if app.platformName() not in ("offscreen", "minimal"):  # someone is looking at a screen
+        QMessageBox.critical(None, "charity-pos", i18n.describe(exc))
+
+
+def run_app(db_path: Path, language: str) -> int:
+    settings = config.Settings.load()
+    app = make_application(language, settings)
+    door = StoreDoor(Path(db_path), glance(Path(db_path)))
+    if door.glance is None:  # the plain read could not tell: opening the store says what is wrong
+        try:
+            _open_store(door)
+        except PosError as exc:
+            _refuse(app, exc)
+            return 1
+    shell = Shell(door, settings)
     shell.start()
-    if os.environ.get("CHARITY_POS_EXIT_WHEN_READY"):
-        # Used by the start-up benchmark: quit as soon as the log-in is up.
-        QTimer.singleShot(0, app.quit)
-    else:
-        preload()
+    # CHARITY_POS_EXIT_WHEN_READY (the start-up benchmark): quit as soon as the log-in window is
+    # up ("1"), or once the store is open behind it too ("store").
+    exit_when = os.environ.get("CHARITY_POS_EXIT_WHEN_READY", "")
+
+    def open_behind_login() -> None:
+        """Right after the log-in window is up: the store, then the main window's modules."""
+        if not door.is_open:
+            try:
+                _open_store(door)
+            except PosError as exc:  # in use, newer, damaged: said as before, and the app ends
+                shell.login.hide()
+                _refuse(app, exc)
+                app.exit(1)
+                return
+        if exit_when:
+            app.quit()
+        else:
+            preload()
+
+    done: list[bool] = []
+
+    def when_up() -> None:  # once, when the window was painted (or after a moment, if it never is)
+        if not done:
+            done.append(True)
+            QTimer.singleShot(0, app.quit if exit_when and exit_when != "store" else open_behind_login)
+
+    shell.login.first_painted.connect(when_up)
+    QTimer.singleShot(UP_WITHIN_MS, when_up)
     try:
         return app.exec()
     finally:
         shell.leave_training()
-        services.close()
+        door.close()
