@@ -264,6 +264,12 @@ def run_app(db_path: Path, language: str) -> int:
                 _refuse(app, exc)
                 app.exit(1)
                 return
+            except Exception:  # a bug: as the command line ends on one (logged whole, one line said, status 3)
+                log.exception("unexpected error opening the store")
+                shell.login.hide()
+                print(i18n.translate("cli", "Error: ") + i18n.describe(RuntimeError()), file=sys.stderr)
+                app.exit(3)
+                return
         if exit_when:
             app.quit()
         else:
