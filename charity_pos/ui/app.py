@@ -13,7 +13,7 @@ import importlib
 import logging
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -76,15 +76,24 @@ def __getattr__(name: str) -> object:
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
-def preload(modules: Sequence[str] = MAIN_MODULES) -> None:
+#: What opening the store needs, imported first, a step at a time, behind the log-in window.
+STORE_MODULES = ("sqlalchemy", "sqlalchemy.orm", "charity_pos.db.engine", "charity_pos.db.models",
+                 "charity_pos.services.accounts", "charity_pos.services.reports", "charity_pos.services.handouts",
+                 "charity_pos.services.registry")
+
+
+def preload(modules: Sequence[str] = MAIN_MODULES, then: Callable[[], None] | None = None) -> None:
     """Import the main window's modules one at a time while the event loop
-    is idle (each turn of it handles what the user typed in between)."""
+    is idle (each turn of it handles what the user typed in between); then
+    call ``then``, if given."""
     pending = [m for m in modules if m not in sys.modules]
 
     def next_one() -> None:
         if pending:
             importlib.import_module(pending.pop(0))
             QTimer.singleShot(0, next_one)
+        elif then is not None:
+            then()
 
     QTimer.singleShot(0, next_one)
 
@@ -280,7 +289,10 @@ def run_app(db_path: Path, language: str) -> int:
     def when_up() -> None:  # once, when the window was painted (or after a moment, if it never is)
         if not done:
             done.append(True)
-            QTimer.singleShot(0, app.quit if exit_when and exit_when != "store" else open_behind_login)
+            if exit_when and exit_when != "store":
+                QTimer.singleShot(0, app.quit)
+            else:  # a step at a time, so that what the cashier types shows in between
+                preload(STORE_MODULES, then=open_behind_login)
 
     shell.login.first_painted.connect(when_up)
     QTimer.singleShot(UP_WITHIN_MS, when_up)
