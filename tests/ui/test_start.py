@@ -127,10 +127,10 @@ def test_enter_before_the_store_is_open_opens_it_and_refuses_a_wrong_pin(qtbot, 
     door.close()
 
 
-def test_a_store_that_cannot_be_opened_behind_the_window_ends_the_app(qtbot, services: Services) -> None:
-    """Opened behind a window that is already up, a refusal reaches the
-    log-in window when Enter asks for the store (the app itself says it and
-    ends: see the command-line tests below)."""
+def test_enter_while_the_store_cannot_be_opened_says_why_on_the_log_in_window(qtbot, services: Services) -> None:
+    """Enter pressed before the store is open asks for it; a refusal is said
+    on the log-in window and logs no one in (the app itself, opening the
+    store behind the window, says it and ends: see the tests below)."""
     door = StoreDoor(services.db.path, glance(services.db.path))  # this process holds the store: in use
     shell = Shell(door, Settings(till="1"))
     qtbot.addWidget(shell.login)
