@@ -50,6 +50,9 @@ def main() -> int:
         import sync
         from report import table
 
+        # As an install does: otherwise, with PYTHONDONTWRITEBYTECODE set, every process measured below
+        # would compile the package's modules from source first.
+        package = startup.precompile()
         rng = random.Random(SEED)
         big_store = Path(tmp) / "big.sqlite3"
         print(f"charity-pos benchmarks: Python {platform.python_version()}, SQLite {sqlite3.sqlite_version}, "
@@ -99,7 +102,8 @@ def main() -> int:
     print("          same file; a sale, a bare sqlite3 transaction inserting the same rows (sale, lines, lot")
     print("          allocations, payment, stock movements, a journal event) into a copy of the same store file;")
     print("          commits, a bare sqlite3 INSERT + COMMIT of the same rows, same schema and PRAGMAs")
-    print("          (WAL, synchronous=FULL); start-up, a bare PySide6 QApplication showing an empty QWidget;")
+    print("          (WAL, synchronous=FULL); start-up (to the log-in window; and until the store is open behind it,")
+    print("          which the app does once the window is up), a bare PySide6 QApplication showing an empty QWidget;")
     print("          command line (show items, verify of the demo store), `python -c pass`; log-in and screen")
     print("          switches, showing and painting an empty QMainWindow in a bare QApplication; memory, that")
     print("          bare QApplication with its empty window up (resident, and peak: VmHWM or the process's max RSS).")
@@ -143,6 +147,8 @@ def main() -> int:
     print("          of the same figures (per store and month) or of the same receipt row on the same database.")
     if district_note:
         print(f"          not measured: {district_note}")
+    print(f"bytecode: the package ({package}) was compiled first (compileall), as installing it does; with")
+    print("          PYTHONDONTWRITEBYTECODE set, each process would otherwise compile its modules from source.")
     print(f"Total run {time.perf_counter() - started:.0f} s.")
     return 0
 

@@ -86,12 +86,21 @@ def _read_messages(data: bytes, at: int, end: int, found: dict[tuple[str, str], 
 
 class Catalog:
     """A compiled catalog read without Qt; translates as a QTranslator of
-    the same file does ("" when it has no translation)."""
+    the same file does ("" when it has no translation). Its messages are
+    read at the first translation (the app, which loads the catalog as a
+    QTranslator anyway, and many commands never ask for one); a missing
+    file or one that is not a catalog is refused at once."""
 
     def __init__(self, path: Path) -> None:
-        self._messages = read_catalog(path)
+        with path.open("rb") as fh:
+            if fh.read(len(QM_MAGIC)) != QM_MAGIC:
+                raise ValueError(f"not a translation catalog: {path}")
+        self.path = path
+        self._messages: dict[tuple[str, str], str] | None = None
 
     def translate(self, context: str, text: str) -> str:
+        if self._messages is None:
+            self._messages = read_catalog(self.path)
         return self._messages.get((context, text), "")
 
 

@@ -50,3 +50,14 @@ def test_a_missing_or_foreign_catalog_is_refused(tmp_path: Path) -> None:
     foreign.write_bytes(b"not a catalog at all")
     with pytest.raises(ValueError):
         i18n.read_catalog(foreign)
+
+
+def test_a_catalog_is_refused_at_once_and_read_when_first_asked(tmp_path: Path) -> None:
+    with pytest.raises(FileNotFoundError):
+        i18n.Catalog(tmp_path / "none.qm")
+    foreign = tmp_path / "x.qm"
+    foreign.write_bytes(b"not a catalog at all")
+    with pytest.raises(ValueError):
+        i18n.Catalog(foreign)
+    catalog = i18n.Catalog(i18n.catalog_path("zh_CN"))
+    assert catalog.translate("Errors", "No store database at {path}.") == "找不到门店数据库：{path}。"

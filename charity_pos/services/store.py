@@ -1,24 +1,26 @@
-"""Creating a store file and reading who the store is."""
+"""Creating a store file and reading who the store is.
+
+``glance`` reads what the log-in window shows (the store's name, its staff)
+with a plain query and no SQLAlchemy, so that the window comes up before the
+store is opened; everything else here needs the open store.
+"""
 
 from __future__ import annotations
 
+import sqlite3
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from sqlalchemy import select
-
-from charity_pos.db.engine import StoreDatabase, create_store_file
-from charity_pos.db.base import new_id
-from charity_pos.db.models import Store
-from charity_pos.domain.numbers import STORE_CODE
-from charity_pos.domain.pins import check_policy
 from charity_pos.errors import InvalidInput
-from charity_pos.ledger import journal
-from charity_pos.services.accounts import AccountService
-from charity_pos.services.base import Clock, Role, ServiceContext, system_clock
-from charity_pos.security.keys import StoreKeys, key_path
-from charity_pos.services.catalog import seed_categories
+
+if TYPE_CHECKING:
+    from charity_pos.db.engine import StoreDatabase
+    from charity_pos.services.base import Clock, ServiceContext
+
+#: ``services.training.TRAINING_APP_ID`` (a test checks they agree): that module loads SQLAlchemy.
+_TRAINING_APP_ID = 0x43505452
 
 
 @dataclass(frozen=True)
@@ -49,10 +51,21 @@ def init_store(
     district: str,
     manager_pin: str,
     short_name: str | None = None,
-    clock: Clock = system_clock,
+    clock: Clock | None = None,
 ) -> StoreDatabase:
     """A new store file with its categories and a first manager account
     (``manager``). Everything is checked before the file is made."""
+    from charity_pos.db.base import new_id
+    from charity_pos.db.engine import create_store_file
+    from charity_pos.db.models import Store
+    from charity_pos.domain.numbers import STORE_CODE
+    from charity_pos.domain.pins import check_policy
+    from charity_pos.ledger import journal
+    from charity_pos.security.keys import StoreKeys, key_path
+    from charity_pos.services.accounts import AccountService
+    from charity_pos.services.base import Role, ServiceContext, system_clock
+    from charity_pos.services.catalog import seed_categories
+
     code = store_code.strip().upper()
     if not STORE_CODE.match(code):
         raise InvalidInput(field="store_code", value=store_code, reason="store_code")
@@ -63,7 +76,7 @@ def init_store(
     store_id = new_id()
     db = create_store_file(Path(path))
     try:
-        ctx = ServiceContext(db, clock)
+        ctx = ServiceContext(db, clock or system_clock)
         now = ctx.now()
         StoreKeys.create(store_id)  # the seal of the first unit of work needs it
         with db.begin() as s:
@@ -80,8 +93,68 @@ def init_store(
 
 
 def store_info(ctx: ServiceContext) -> StoreInfo:
+    from sqlalchemy import select
+
+    from charity_pos.db.models import Store
     from charity_pos.services.training import is_training
 
     with ctx.db.read() as s:
         st = s.scalars(select(Store)).one()
         return StoreInfo(st.id, st.code, st.name, st.short_name, st.district, is_training(s))
+
+
+@dataclass(frozen=True)
+class StaffMember:
+    """An active account as the log-in window lists it."""
+
+    username: str
+    display_name: str
+    role: str  # a ``Role``'s value
+
+
+@dataclass(frozen=True)
+class Glance:
+    """What the log-in window shows, read before the store is opened."""
+
+    store: StoreInfo
+    #: active accounts, cashiers first (they log in most), as ``AccountService.users`` lists them
+    staff: tuple[StaffMember, ...]
+
+
+def glance(path: Path) -> Glance | None:
+    """The store's name and its active staff, read from the file at ``path``
+    with a plain read-only query that writes nothing. None when that read
+    cannot tell (no such file, not a store, a schema it does not know): then
+    opening the store says what is wrong. Opening it is still what checks the
+    file, takes its lock and upgrades it; this only lets the log-in window
+    come up first."""
+    path = Path(path)
+    try:
+        with path.open("rb") as fh:
+            if fh.read(16) != b"SQLite format 3\x00":
+                return None
+        # as ``db.engine`` reads a file before opening it: without a -wal file everything is
+        # in the main file and immutable=1 reads it without making -wal/-shm files
+        has_wal = path.with_name(path.name + "-wal").exists()
+        conn = sqlite3.connect(path.resolve().as_uri() + ("?mode=ro" if has_wal else "?mode=ro&immutable=1"),
+                               uri=True)
+    except (OSError, sqlite3.Error):
+        return None
+    try:
+        stores = conn.execute("SELECT id, code, name, short_name, district FROM store").fetchall()
+        if len(stores) != 1:
+            return None
+        store_id, code, name, short_name, district = stores[0]
+        training = conn.execute("PRAGMA application_id").fetchone()[0] == _TRAINING_APP_ID
+        staff = conn.execute("SELECT username, display_name, role FROM app_user WHERE active "
+                             "ORDER BY role, username").fetchall()
+        info = StoreInfo(_uuid(store_id), code, name, short_name, district, training)
+    except (sqlite3.Error, ValueError, TypeError):
+        return None
+    finally:
+        conn.close()
+    return Glance(info, tuple(StaffMember(*row) for row in staff))
+
+
+def _uuid(value: object) -> uuid.UUID:
+    return uuid.UUID(bytes=value) if isinstance(value, bytes) else uuid.UUID(str(value))

@@ -1,4 +1,11 @@
-"""Starting the app: translations, fonts, the store file, log-in, main window."""
+"""Starting the app: translations, fonts, the store file, log-in, main window.
+
+The log-in window comes up first, from a plain read of the store file
+(``services.store.glance``); the store is opened (checks, lock, upgrade,
+services) as soon as the window is up, then the main window's modules are
+imported while the cashier types the PIN (``preload``). Nothing on the way
+to the log-in window imports SQLAlchemy, the models or a service.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +13,7 @@ import importlib
 import logging
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -15,24 +22,28 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from charity_pos import config, i18n
 from charity_pos.errors import PosError
-from charity_pos.services.base import Actor
-from charity_pos.services.registry import Services
+from charity_pos.services.store import glance
 from charity_pos.ui import theme
 from charity_pos.ui.customer_display import DisplayFeed, open_displays
 from charity_pos.ui.feedback import Feedback
-from charity_pos.ui.login import LoginScreen
+from charity_pos.ui.login import LoginScreen, StoreDoor
 from charity_pos.ui.plural import EnglishPlurals
 
 if TYPE_CHECKING:
     from charity_pos.ui.dashboard.backup import BackupRunner
+    from charity_pos.services.base import Actor
+    from charity_pos.services.registry import Services
     from charity_pos.ui.main_window import MainWindow
     from charity_pos.ui.screen import Screen
 
 log = logging.getLogger("charity_pos.ui")
 
+#: The store is opened once the log-in window was painted, or this long after it was shown at the latest.
+UP_WITHIN_MS = 500
+
 #: What the main window needs, imported after the log-in window is up (``preload``), so that
 #: the log-in window comes up sooner and log-in does not wait for it.
-MAIN_MODULES = ("charity_pos.ui.main_window", "charity_pos.ui.session", "charity_pos.ui.approval",
+MAIN_MODULES = ("charity_pos.services.registry", "charity_pos.ui.main_window", "charity_pos.ui.session", "charity_pos.ui.approval",
                 "charity_pos.ui.settings", "charity_pos.ui.dashboard", "charity_pos.ui.sales",
                 "charity_pos.ui.handout", "charity_pos.ui.intake", "charity_pos.ui.donations",
                 "charity_pos.ui.trace", "charity_pos.ui.reports", "charity_pos.ui.catalog",
@@ -66,15 +77,24 @@ def __getattr__(name: str) -> object:
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
-def preload(modules: Sequence[str] = MAIN_MODULES) -> None:
+#: What opening the store needs, imported first, a step at a time, behind the log-in window.
+STORE_MODULES = ("sqlalchemy", "sqlalchemy.orm", "charity_pos.db.engine", "charity_pos.db.models",
+                 "charity_pos.services.accounts", "charity_pos.services.reports", "charity_pos.services.handouts",
+                 "charity_pos.services.registry")
+
+
+def preload(modules: Sequence[str] = MAIN_MODULES, then: Callable[[], None] | None = None) -> None:
     """Import the main window's modules one at a time while the event loop
-    is idle (each turn of it handles what the user typed in between)."""
+    is idle (each turn of it handles what the user typed in between); then
+    call ``then``, if given."""
     pending = [m for m in modules if m not in sys.modules]
 
     def next_one() -> None:
         if pending:
             importlib.import_module(pending.pop(0))
             QTimer.singleShot(0, next_one)
+        elif then is not None:
+            then()
 
     QTimer.singleShot(0, next_one)
 
@@ -92,14 +112,17 @@ def make_application(language: str, settings: config.Settings) -> QApplication:
 
 
 class Shell:
-    """Log-in, main window, log-out, again: the app's top-level flow."""
+    """Log-in, main window, log-out, again: the app's top-level flow. For
+    the store's services, or a ``StoreDoor`` that opens them when first
+    needed (``open_store``)."""
 
-    def __init__(self, services: Services, settings: config.Settings, feedback: Feedback | None = None) -> None:
-        self.services = services
+    def __init__(self, services: Services | StoreDoor, settings: config.Settings,
+                 feedback: Feedback | None = None) -> None:
+        self.door = services if isinstance(services, StoreDoor) else StoreDoor.of(services)
         self.settings = settings
         self.feedback = feedback or Feedback()
         self.backups: BackupRunner | None = None
-        self.login = LoginScreen(services)
+        self.login = LoginScreen(self.door)
         self.login.logged_in.connect(self.open_main)
         self.login.training_requested.connect(self.enter_training)
         self.main: MainWindow | None = None
@@ -110,11 +133,18 @@ class Shell:
         self.training_login: LoginScreen | None = None
 
     @property
+    def services(self) -> Services:
+        """The live store's services (opened now if they are not yet)."""
+        return self.door.services()
+
+    @property
     def current(self) -> Services:
         return self.training or self.services
 
     def enter_training(self, path: Path) -> None:
         """A manager started training: the copy's own log-in, where trainees use their own PIN."""
+        from charity_pos.services.registry import Services
+
         try:
             self.training = Services.open(Path(path))
         except PosError as exc:
@@ -137,7 +167,7 @@ class Shell:
 
     def start(self) -> None:
         self.login.show()
-        self.display = open_displays(self.settings, self.services.store().name, self.login.screen())
+        self.display = open_displays(self.settings, self.door.store().name, self.login.screen())
 
     def open_main(self, actor: Actor) -> None:
         from charity_pos.ui.approval import ask_with_dialog
@@ -238,16 +268,9 @@ def _start_backups(shell: Shell, db_path: Path, settings: config.Settings) -> No
     shell.start_backups(BackupRunner(db_path, settings))
 
 
-def run_app(db_path: Path, language: str) -> int:
-    settings = config.Settings.load()
-    app = make_application(language, settings)
-    try:
-        services = Services.open(Path(db_path))
-    except PosError as exc:
-        print(i18n.describe(exc), file=sys.stderr)
-        if app.platformName() not in ("offscreen", "minimal"):  # someone is looking at a screen
-            QMessageBox.critical(None, "charity-pos", i18n.describe(exc))
-        return 1
+def _open_store(door: StoreDoor) -> Services:
+    """The store's services, and its start-up chores done."""
+    services = door.services()
     log.info("app started")
     try:  # PIPL: personal data is kept no longer than needed
         erased = services.household_status.erase_lapsed(None)
@@ -255,20 +278,71 @@ def run_app(db_path: Path, language: str) -> int:
             log.info("personal data of %d lapsed households erased", len(erased.ids))
     except PosError:
         log.exception("erasing lapsed households failed; the app goes on")
-    shell = Shell(services, settings)
+    return services
+
+
+def _refuse(app: QApplication, exc: PosError) -> None:
+    print(i18n.describe(exc), file=sys.stderr)
+    if app.platformName() not in ("offscreen", "minimal"):  # someone is looking at a screen
+        QMessageBox.critical(None, "charity-pos", i18n.describe(exc))
+
+
+def run_app(db_path: Path, language: str) -> int:
+    settings = config.Settings.load()
+    app = make_application(language, settings)
+    door = StoreDoor(Path(db_path), glance(Path(db_path)))
+    if door.glance is None:  # the plain read could not tell: opening the store says what is wrong
+        try:
+            _open_store(door)
+        except PosError as exc:
+            _refuse(app, exc)
+            return 1
+    shell = Shell(door, settings)
     shell.start()
-    if not services.store().training:
-        # once the log-in is up (the runner's module comes with the overview's)
-        QTimer.singleShot(BACKUP_DELAY_MS, lambda: _start_backups(shell, Path(db_path), settings))
-    if os.environ.get("CHARITY_POS_EXIT_WHEN_READY"):
-        # Used by the start-up benchmark: quit as soon as the log-in is up.
-        QTimer.singleShot(0, app.quit)
-    else:
+    # CHARITY_POS_EXIT_WHEN_READY (the start-up benchmark): quit as soon as the log-in window is
+    # up ("1"), or once the store is open behind it too ("store").
+    exit_when = os.environ.get("CHARITY_POS_EXIT_WHEN_READY", "")
+
+    def open_behind_login() -> None:
+        """Right after the log-in window is up: the store, then the main window's modules."""
+        if not door.is_open:
+            try:
+                _open_store(door)
+            except PosError as exc:  # in use, newer, damaged: said as before, and the app ends
+                shell.login.hide()
+                _refuse(app, exc)
+                app.exit(1)
+                return
+            except Exception:  # a bug: as the command line ends on one (logged whole, one line said, status 3)
+                log.exception("unexpected error opening the store")
+                shell.login.hide()
+                print(i18n.translate("cli", "Error: ") + i18n.describe(RuntimeError()), file=sys.stderr)
+                app.exit(3)
+                return
+        if exit_when:
+            app.quit()
+            return
+        if not door.services().store().training:
+            # once the log-in is up (the runner's module comes with the overview's)
+            QTimer.singleShot(BACKUP_DELAY_MS, lambda: _start_backups(shell, Path(db_path), settings))
         preload()
+
+    done: list[bool] = []
+
+    def when_up() -> None:  # once, when the window was painted (or after a moment, if it never is)
+        if not done:
+            done.append(True)
+            if exit_when and exit_when != "store":
+                QTimer.singleShot(0, app.quit)
+            else:  # a step at a time, so that what the cashier types shows in between
+                preload(STORE_MODULES, then=open_behind_login)
+
+    shell.login.first_painted.connect(when_up)
+    QTimer.singleShot(UP_WITHIN_MS, when_up)
     try:
         return app.exec()
     finally:
         if shell.backups is not None and shell.backups.job is not None:
             shell.backups.job.wait()  # a backup under way ends before the store closes
         shell.leave_training()
-        services.close()
+        door.close()

@@ -13,10 +13,12 @@ from __future__ import annotations
 import dataclasses
 import functools
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from charity_pos.errors import PosError, RoleChanged, SessionEnded
-from charity_pos.services.registry import Services
+
+if TYPE_CHECKING:
+    from charity_pos.services.registry import Services
 
 #: Refusals that end a session: the account is not what it was at log-in.
 ENDING = (SessionEnded, RoleChanged)

@@ -1,11 +1,17 @@
 """Training mode (培训模式) on screen: the red banner every screen of a
 training store carries, and the log-in window's choice between the live
 store and training, with a manager's PIN to start, continue or reset the
-training copy (``services.training`` checks who may)."""
+training copy (``services.training`` checks who may).
+
+The log-in window carries the choice before the store is open: the services,
+the training service and the worker that makes a copy are loaded when a
+manager starts training, not with the window."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (QButtonGroup, QHBoxLayout, QLabel, QProgressBar, QPushButton, QRadioButton,
@@ -13,10 +19,12 @@ from PySide6.QtWidgets import (QButtonGroup, QHBoxLayout, QLabel, QProgressBar, 
 
 from charity_pos.errors import PosError
 from charity_pos.i18n import describe
-from charity_pos.services import training
-from charity_pos.services.base import Actor
-from charity_pos.services.registry import Services
-from charity_pos.ui.reports.worker import Loader
+
+if TYPE_CHECKING:
+    from charity_pos.services import training
+    from charity_pos.services.base import Actor
+    from charity_pos.services.registry import Services
+    from charity_pos.ui.reports.worker import Loader
 
 BANNER_STYLE = ("QLabel#trainingBanner { background: #c0392b; color: white; font-size: 15pt; font-weight: bold;"
                 " padding: 6px 10px; }")
@@ -59,9 +67,12 @@ class ModeChoice(QWidget):
     # True: training chosen
     mode_changed = Signal(bool)
 
-    def __init__(self, services: Services, credentials, parent: QWidget | None = None) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, services: Callable[[], Services], live_path: Path, credentials,  # type: ignore[no-untyped-def]
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        # () -> the live store's services, opened if they are not yet
         self.services = services
+        self.live_path = Path(live_path)
         # () -> (username, pin) typed on the log-in window
         self.credentials = credentials
         layout = QVBoxLayout(self)
@@ -96,13 +107,10 @@ class ModeChoice(QWidget):
         self.progress.setTextVisible(True)
         self.progress.setVisible(False)
         panel.addWidget(self.progress)
-        self.loader = Loader(self)
-        self.loader.loaded.connect(lambda copy: self.training_ready.emit(Path(copy.path)))
-        self.loader.failed.connect(self._refused)
-        self.loader.busy_changed.connect(self._busy)
-        self.continue_button.clicked.connect(lambda: self.start(training.Source.LIVE, fresh=False))
-        self.fresh_live.clicked.connect(lambda: self.start(training.Source.LIVE, fresh=True))
-        self.fresh_demo.clicked.connect(lambda: self.start(training.Source.DEMO, fresh=True))
+        self.loader: Loader | None = None  # made at the first start
+        self.continue_button.clicked.connect(lambda: self.start("live", fresh=False))
+        self.fresh_live.clicked.connect(lambda: self.start("live", fresh=True))
+        self.fresh_demo.clicked.connect(lambda: self.start("demo", fresh=True))
         self.training.toggled.connect(self.panel.setVisible)
         self.training.toggled.connect(self.mode_changed)
         self.panel.setVisible(False)
@@ -110,21 +118,42 @@ class ModeChoice(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        self.continue_button.setEnabled(training.training_path(self.services.db.path).exists())
+        self.continue_button.setEnabled(self.training_path().exists())
 
-    def start(self, source: training.Source, *, fresh: bool) -> None:
+    def training_path(self) -> Path:
+        """Where the live store's training copy is (``services.training.training_path``, a test checks they agree)."""
+        live = self.live_path
+        return live.with_name(f"{live.stem}.training{live.suffix or '.sqlite3'}")
+
+    def _loader(self) -> Loader:
+        if self.loader is None:
+            from charity_pos.ui.reports.worker import Loader
+
+            self.loader = Loader(self)
+            self.loader.loaded.connect(lambda copy: self.training_ready.emit(Path(copy.path)))
+            self.loader.failed.connect(self._refused)
+            self.loader.busy_changed.connect(self._busy)
+        return self.loader
+
+    def start(self, source: str, *, fresh: bool) -> None:
         """Check the PIN on the live store, then (off the UI thread) the
-        service checks it is a manager's and makes or keeps the copy."""
-        if self.loader.busy():
+        service checks it is a manager's and makes or keeps the copy.
+        ``source``: a ``training.Source``'s value."""
+        from charity_pos.services import training
+
+        loader = self._loader()
+        if loader.busy():
             return
         username, pin = self.credentials()
         try:
-            actor: Actor = self.services.accounts.login(username or "", pin)
+            services = self.services()
+            actor: Actor = services.accounts.login(username or "", pin)
         except PosError as exc:
             self._refused(exc)
             return
-        ctx = self.services.ctx
-        self.loader.load(lambda: training.start(ctx, actor, source, fresh=fresh))
+        ctx = services.ctx
+        kind = training.Source(source)
+        loader.load(lambda: training.start(ctx, actor, kind, fresh=fresh))
 
     def _refused(self, error: object) -> None:
         if not isinstance(error, PosError):
