@@ -1849,7 +1849,7 @@ This handout {value}: {lines} lines, {units} units</source>
     </message>
     <message>
         <location filename="../../charity_pos/messages.py" line="143"/>
-        <location filename="../../charity_pos/messages.py" line="644"/>
+        <location filename="../../charity_pos/messages.py" line="648"/>
         <source>Year</source>
         <translation>年份</translation>
     </message>
@@ -2642,7 +2642,7 @@ This handout {value}: {lines} lines, {units} units</source>
     </message>
     <message>
         <location filename="../../charity_pos/messages.py" line="535"/>
-        <location filename="../../charity_pos/messages.py" line="608"/>
+        <location filename="../../charity_pos/messages.py" line="612"/>
         <source>{path} was made for store {made_for}, not for this store ({store_code}).</source>
         <translation>{path} 是为门店 {made_for} 生成的，不是本门店（{store_code}）的。</translation>
     </message>
@@ -2683,421 +2683,426 @@ This handout {value}: {lines} lines, {units} units</source>
     </message>
     <message>
         <location filename="../../charity_pos/messages.py" line="554"/>
+        <source>The hub database {url} has schema {revision} but this charity-pos needs {head}, and this database role may not upgrade it: run “charity-pos hub upgrade --hub URL” as the database&apos;s owner role, then try again. Nothing was changed.</source>
+        <translation>数据中心数据库 {url} 的结构版本为 {revision}，本版 charity-pos 需要 {head}，而当前数据库角色无权升级：请以数据库所有者角色运行 “charity-pos hub upgrade --hub URL” 后再试。未做任何更改。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="558"/>
         <source>{path} is not a store registration file made by “charity-pos store-key” (field {field}).</source>
         <translation>{path} 不是由“charity-pos store-key”生成的门店登记文件（字段 {field}）。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="556"/>
+        <location filename="../../charity_pos/messages.py" line="560"/>
         <source>Store {store_code} is already registered with another key; a registration file cannot replace it.</source>
         <translation>门店 {store_code} 已用另一个密钥登记；登记文件不能替换已登记的密钥。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="558"/>
+        <location filename="../../charity_pos/messages.py" line="562"/>
         <source>This store is already registered as {registered_code}, not as {store_code}.</source>
         <translation>该门店已登记为 {registered_code}，而不是 {store_code}。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="560"/>
+        <location filename="../../charity_pos/messages.py" line="564"/>
         <source>{path} is not a bundle of a store&apos;s events (it is “{kind}”).</source>
         <translation>{path} 不是门店业务事件数据包（而是“{kind}”）。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="562"/>
+        <location filename="../../charity_pos/messages.py" line="566"/>
         <source>{path} comes from store {store_code}, which is not registered at this hub; register it with “charity-pos hub add-store” first.</source>
         <translation>{path} 来自门店 {store_code}，该门店未在本数据中心登记；请先用“charity-pos hub add-store”登记。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="565"/>
+        <location filename="../../charity_pos/messages.py" line="569"/>
         <source>{path} has been altered: its bytes are not those charity-pos wrote for its content.</source>
         <translation>{path} 已被改动：文件字节与 charity-pos 为其内容写出的不一致。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="567"/>
+        <location filename="../../charity_pos/messages.py" line="571"/>
         <source>{path} is signed by {signer} but holds the events of store {store_code}: refused as forged.</source>
         <translation>{path} 由 {signer} 签名，却装有门店 {store_code} 的事件：视为伪造，拒绝导入。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="569"/>
+        <location filename="../../charity_pos/messages.py" line="573"/>
         <source>{path} is not from the store registered as {store_code} (another store id): refused.</source>
         <translation>{path} 不是来自登记为 {store_code} 的门店（门店标识不同）：拒绝导入。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="571"/>
+        <location filename="../../charity_pos/messages.py" line="575"/>
         <source>{path} is damaged or tampered with: its manifest ({field}) does not match its events.</source>
         <translation>{path} 已损坏或被篡改：清单（{field}）与事件不符。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="573"/>
+        <location filename="../../charity_pos/messages.py" line="577"/>
         <source>{path} is damaged: line {line} of its events is not an event.</source>
         <translation>{path} 已损坏：事件第 {line} 行不是有效事件。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="575"/>
+        <location filename="../../charity_pos/messages.py" line="579"/>
         <source>{path} is damaged or tampered with: its events are out of order or missing (expected #{seq}).</source>
         <translation>{path} 已损坏或被篡改：事件顺序错乱或有缺失（应为 #{seq}）。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="577"/>
+        <location filename="../../charity_pos/messages.py" line="581"/>
         <source>{path} is damaged or tampered with: event #{seq} does not match its hash.</source>
         <translation>{path} 已损坏或被篡改：事件 #{seq} 与其哈希值不符。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="579"/>
+        <location filename="../../charity_pos/messages.py" line="583"/>
         <source>{path} is damaged or tampered with: event #{seq} does not follow the event before it.</source>
         <translation>{path} 已损坏或被篡改：事件 #{seq} 与前一事件接不上。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="581"/>
+        <location filename="../../charity_pos/messages.py" line="585"/>
         <source>missing events {first}-{last} of store {store_code}: import the earlier bundle first</source>
         <translation>缺少门店 {store_code} 的事件 {first}-{last}：请先导入更早的数据包</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="583"/>
+        <location filename="../../charity_pos/messages.py" line="587"/>
         <source>Event #{seq} of store {store_code} differs from the one the hub already holds: refused as tampering (a fork).</source>
         <translation>门店 {store_code} 的事件 #{seq} 与数据中心已有的不同：视为篡改（分叉），拒绝导入。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="586"/>
+        <location filename="../../charity_pos/messages.py" line="590"/>
         <source>{path}: the hub&apos;s database refused the import ({detail}); nothing was saved.</source>
         <translation>{path}：数据中心数据库拒绝了导入（{detail}），没有保存任何内容。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="588"/>
+        <location filename="../../charity_pos/messages.py" line="592"/>
         <source>{path} was refused after an unexpected error ({error}); nothing was saved, and the details are in the log file.</source>
         <translation>{path} 因意外错误（{error}）被拒收；没有保存任何内容，详情见日志文件。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="591"/>
+        <location filename="../../charity_pos/messages.py" line="595"/>
         <source>{path} is damaged or tampered with: its manifest&apos;s {field} is missing or not a value charity-pos writes.</source>
         <translation>{path} 已损坏或被篡改：清单中的 {field} 缺失，或不是 charity-pos 会写入的值。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="594"/>
+        <location filename="../../charity_pos/messages.py" line="598"/>
         <source>{path} is damaged or tampered with: event #{seq} (line {line}) is not what a store writes ({field}).</source>
         <translation>{path} 已损坏或被篡改：事件 #{seq}（第 {line} 行）不是门店会写入的内容（{field}）。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="597"/>
+        <location filename="../../charity_pos/messages.py" line="601"/>
         <source>No store {store_code} is registered at this hub; register it with “charity-pos hub add-store”.</source>
         <translation>本数据中心没有登记门店 {store_code}；请先用“charity-pos hub add-store”登记。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="599"/>
+        <location filename="../../charity_pos/messages.py" line="603"/>
         <source>{path} is damaged: line {line} of its households is not a household link.</source>
         <translation>{path} 已损坏：其家庭文件第 {line} 行不是家庭关联记录。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="604"/>
+        <location filename="../../charity_pos/messages.py" line="608"/>
         <source>This store trusts no district hub yet, so {path} cannot be checked: run charity-pos trust-hub first.</source>
         <translation>本店尚未信任任何区级中心，无法核验 {path}：请先运行 charity-pos trust-hub。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="606"/>
+        <location filename="../../charity_pos/messages.py" line="610"/>
         <source>{path} is not a bundle from the district hub to a store (it is a {kind} bundle).</source>
         <translation>{path} 不是区级中心发给门店的数据包（它是 {kind} 数据包）。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="610"/>
+        <location filename="../../charity_pos/messages.py" line="614"/>
         <source>{path} is signed by {signer}, not by the hub of {district} that this store trusts: refused.</source>
         <translation>{path} 由 {signer} 签名，不是本店信任的{district}中心：已拒绝。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="612"/>
+        <location filename="../../charity_pos/messages.py" line="616"/>
         <source>{path} is bundle #{sequence} from the hub, not newer than #{last_seq}: it is older than the one last applied (or the same one) and is refused.</source>
         <translation>{path} 是中心的第 {sequence} 号数据包，不比上次导入的第 {last_seq} 号新：比上次导入的旧（或是同一个），已拒绝。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="615"/>
+        <location filename="../../charity_pos/messages.py" line="619"/>
         <source>{path} is damaged: line {line} of {file} is not what the district sends; nothing was applied.</source>
         <translation>{path} 已损坏：{file} 第 {line} 行不是区里发送的内容；未导入任何数据。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="617"/>
+        <location filename="../../charity_pos/messages.py" line="621"/>
         <source>{path}: card {card} of the district&apos;s registry is held here by another household; nothing was applied. Ask the district to check the card.</source>
         <translation>{path}：区登记册中的救助卡 {card} 在本店属于另一户；未导入任何数据。请联系区里核对此卡。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="620"/>
+        <location filename="../../charity_pos/messages.py" line="624"/>
         <source>Household {card} came from the district&apos;s registry: this store does not hold its whole ID number (ask the district).</source>
         <translation>救助户 {card} 来自区登记册：本店不保存其完整身份证号（请向区里查询）。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="628"/>
+        <location filename="../../charity_pos/messages.py" line="632"/>
         <source>Nothing in this store has the code “{code}”: scan a label, or type a barcode or a donation, receipt, sale, return, handout, stock receipt or count number.</source>
         <translation>本店没有编码为“{code}”的记录：请扫描标签，或输入条码，或捐赠、收据、销售、退货、发放、入库、盘点单号。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="631"/>
+        <location filename="../../charity_pos/messages.py" line="635"/>
         <source>No donor is recorded as “{donor}”: give the donor&apos;s name exactly as recorded, a company&apos;s credit code or the donor&apos;s phone number.</source>
         <translation>没有登记为“{donor}”的捐赠人：请输入与登记完全一致的姓名、单位的统一社会信用代码或捐赠人的电话号码。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="634"/>
+        <location filename="../../charity_pos/messages.py" line="638"/>
         <source>{count} donors are recorded as “{donor}”: give the company&apos;s credit code or the donor&apos;s phone number instead.</source>
         <translation>有 {count} 位捐赠人登记为“{donor}”：请改用单位的统一社会信用代码或捐赠人的电话号码。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="637"/>
+        <location filename="../../charity_pos/messages.py" line="641"/>
         <source>Anonymous donations have no donor statement: there is no one to address it to.</source>
         <translation>匿名捐赠没有捐赠反馈函：没有可以致函的对象。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="639"/>
+        <location filename="../../charity_pos/messages.py" line="643"/>
         <source>“{donor}” gave nothing in {year}: there is no statement to write.</source>
         <translation>“{donor}”在{year}年没有捐赠记录，无需出具反馈函。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="643"/>
+        <location filename="../../charity_pos/messages.py" line="647"/>
         <source>Code</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="645"/>
+        <location filename="../../charity_pos/messages.py" line="649"/>
         <source>Donor</source>
         <translation>捐赠人</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="648"/>
+        <location filename="../../charity_pos/messages.py" line="652"/>
         <source>{field}: “{value}” is not a year; type it like 2026.</source>
         <translation>{field}：“{value}”不是年份，请输入如 2026。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="654"/>
+        <location filename="../../charity_pos/messages.py" line="658"/>
         <source>{path}: a report is written as an Excel workbook (.xlsx), a PDF (.pdf) or a .csv file, not as “{suffix}”.</source>
         <translation>{path}：报表只能保存为 Excel 工作簿（.xlsx）、PDF（.pdf）或 .csv 文件，不能保存为“{suffix}”。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="657"/>
+        <location filename="../../charity_pos/messages.py" line="661"/>
         <source>There is no report “{kind}”; the reports are: {kinds}.</source>
         <translation>没有“{kind}”这种报表；可用的报表有：{kinds}。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="658"/>
+        <location filename="../../charity_pos/messages.py" line="662"/>
         <source>{month} has not begun yet: a public notice is written for a month that has begun.</source>
         <translation>{month} 尚未开始：只能为已开始的月份编制公示。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="663"/>
+        <location filename="../../charity_pos/messages.py" line="667"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="669"/>
+        <location filename="../../charity_pos/messages.py" line="673"/>
         <source>{field}: up to “{value}” is more than 36 months; show at most 36 months at a time.</source>
         <translation>{field}：到“{value}”超过 36 个月；一次最多显示 36 个月。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="676"/>
+        <location filename="../../charity_pos/messages.py" line="680"/>
         <source>This QR code was printed in training mode: it is practice, not a donation receipt.</source>
         <translation>此二维码由培训模式打印：仅供练习，不是捐赠收据。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="678"/>
+        <location filename="../../charity_pos/messages.py" line="682"/>
         <source>“{text}” is not the QR code of a charity-pos donation receipt: scan the code at the top left of the receipt.</source>
         <translation>“{text}”不是 charity-pos 捐赠收据的二维码：请扫描收据左上角的二维码。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="681"/>
+        <location filename="../../charity_pos/messages.py" line="685"/>
         <source>No QR code could be read in {path}: scan or photograph the receipt again, flat, sharp and with the whole code in the picture.</source>
         <translation>{path} 中读不出二维码：请把收据放平，重新扫描或拍照，画面清晰并拍全二维码。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="684"/>
+        <location filename="../../charity_pos/messages.py" line="688"/>
         <source>{path} cannot be read as a picture or PDF: give a PNG, JPEG or PDF of the receipt.</source>
         <translation>{path} 不是可读取的图片或 PDF：请提供收据的 PNG、JPEG 或 PDF 文件。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="686"/>
+        <location filename="../../charity_pos/messages.py" line="690"/>
         <source>{path} is not a keys file written by charity-pos hub publish-keys ({field} is wrong).</source>
         <translation>{path} 不是 charity-pos hub publish-keys 生成的公钥文件（{field} 有误）。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="688"/>
+        <location filename="../../charity_pos/messages.py" line="692"/>
         <source>{path} was changed after the hub signed it (hub key {fingerprint}): do not trust it; get the district&apos;s keys file again.</source>
         <translation>{path} 在区平台签名后被改动过（平台公钥 {fingerprint}）：不可信，请重新向区里获取公钥文件。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="691"/>
+        <location filename="../../charity_pos/messages.py" line="695"/>
         <source>{path} is signed by hub key {fingerprint}, not by the district&apos;s key {expected}: do not trust it.</source>
         <translation>{path} 由平台公钥 {fingerprint} 签名，而不是区里公布的公钥 {expected}：不可信。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="696"/>
+        <location filename="../../charity_pos/messages.py" line="700"/>
         <source>version</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="697"/>
+        <location filename="../../charity_pos/messages.py" line="701"/>
         <source>layout</source>
         <translation>格式</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="698"/>
+        <location filename="../../charity_pos/messages.py" line="702"/>
         <source>store code</source>
         <translation>门店编码</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="699"/>
+        <location filename="../../charity_pos/messages.py" line="703"/>
         <source>receipt number</source>
         <translation>收据号码</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="700"/>
+        <location filename="../../charity_pos/messages.py" line="704"/>
         <source>date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="701"/>
+        <location filename="../../charity_pos/messages.py" line="705"/>
         <source>amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="702"/>
+        <location filename="../../charity_pos/messages.py" line="706"/>
         <source>signature</source>
         <translation>签名</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="703"/>
+        <location filename="../../charity_pos/messages.py" line="707"/>
         <source>verification code</source>
         <translation>校验码</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="706"/>
+        <location filename="../../charity_pos/messages.py" line="710"/>
         <source>The receipt&apos;s QR code is damaged: its {field} “{value}” is not as a store prints it. Scan it again, or type its text exactly.</source>
         <translation>收据二维码已损坏：其中的{field}“{value}”与门店打印的格式不符。请重新扫描，或准确输入二维码内容。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="843"/>
+        <location filename="../../charity_pos/messages.py" line="847"/>
         <source>The receipt printer ({target}) did not take the job: {why} What was recorded is kept: print again once the printer is ready.</source>
         <translation>小票打印机（{target}）未能打印：{why}已记录的内容不会丢失，打印机就绪后请重新打印。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="847"/>
+        <location filename="../../charity_pos/messages.py" line="851"/>
         <source>it cannot be reached. Check that it is switched on and its cable (or network) is plugged in.</source>
         <translation>无法连接打印机。请检查打印机是否开机，数据线（或网线）是否插好。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="849"/>
+        <location filename="../../charity_pos/messages.py" line="853"/>
         <source>the port cannot be opened. Check the port&apos;s name in Settings, and that no other program is using it.</source>
         <translation>端口无法打开。请在设置中检查端口名称，并确认没有其他程序占用该端口。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="851"/>
+        <location filename="../../charity_pos/messages.py" line="855"/>
         <source>it is out of paper. Put in a new roll and close the cover.</source>
         <translation>打印机缺纸。请装入新纸卷并合上纸仓盖。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="852"/>
+        <location filename="../../charity_pos/messages.py" line="856"/>
         <source>this PC lacks what the connection needs (the USB library or the Windows printing module).</source>
         <translation>本机缺少该连接方式所需的组件（USB 驱动库或 Windows 打印模块）。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="854"/>
+        <location filename="../../charity_pos/messages.py" line="858"/>
         <source>a Windows print queue can only be used on Windows.</source>
         <translation>Windows 打印队列只能在 Windows 系统上使用。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="855"/>
+        <location filename="../../charity_pos/messages.py" line="859"/>
         <source>it answered with an error ({detail}).</source>
         <translation>打印机返回错误（{detail}）。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="867"/>
+        <location filename="../../charity_pos/messages.py" line="871"/>
         <source>Slip output</source>
         <translation>小票输出方式</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="868"/>
+        <location filename="../../charity_pos/messages.py" line="872"/>
         <source>Printer connection</source>
         <translation>打印机连接方式</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="869"/>
+        <location filename="../../charity_pos/messages.py" line="873"/>
         <source>USB vendor ID</source>
         <translation>USB 厂商 ID</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="870"/>
+        <location filename="../../charity_pos/messages.py" line="874"/>
         <source>USB product ID</source>
         <translation>USB 产品 ID</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="871"/>
+        <location filename="../../charity_pos/messages.py" line="875"/>
         <source>Serial port</source>
         <translation>串口</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="872"/>
+        <location filename="../../charity_pos/messages.py" line="876"/>
         <source>Baud rate</source>
         <translation>波特率</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="873"/>
+        <location filename="../../charity_pos/messages.py" line="877"/>
         <source>Printer address</source>
         <translation>打印机地址</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="874"/>
+        <location filename="../../charity_pos/messages.py" line="878"/>
         <source>Printer port</source>
         <translation>打印机端口</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="875"/>
+        <location filename="../../charity_pos/messages.py" line="879"/>
         <source>Windows printer</source>
         <translation>Windows 打印机</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="876"/>
+        <location filename="../../charity_pos/messages.py" line="880"/>
         <source>Drawer pin</source>
         <translation>钱箱引脚</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="877"/>
+        <location filename="../../charity_pos/messages.py" line="881"/>
         <source>Slip paper</source>
         <translation>小票纸宽</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="880"/>
+        <location filename="../../charity_pos/messages.py" line="884"/>
         <source>{field}: “{value}” is not a USB ID; type four hexadecimal digits, like 0416 or 0x0416.</source>
         <translation>{field}：“{value}”不是有效的 USB ID，请输入四位十六进制数字，例如 0416 或 0x0416。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="882"/>
+        <location filename="../../charity_pos/messages.py" line="886"/>
         <source>{field}: “{value}” is not a baud rate a receipt printer uses (9600, 19200, 38400, 57600 or 115200).</source>
         <translation>{field}：“{value}”不是小票打印机使用的波特率（9600、19200、38400、57600 或 115200）。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="884"/>
+        <location filename="../../charity_pos/messages.py" line="888"/>
         <source>{field}: “{value}” is not a network address; type the printer&apos;s IP address, like 192.168.1.87.</source>
         <translation>{field}：“{value}”不是有效的网络地址，请输入打印机的 IP 地址，例如 192.168.1.87。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="886"/>
+        <location filename="../../charity_pos/messages.py" line="890"/>
         <source>{field}: “{value}” is not a port number from 1 to 65535.</source>
         <translation>{field}：“{value}”不是 1 到 65535 之间的端口号。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="887"/>
+        <location filename="../../charity_pos/messages.py" line="891"/>
         <source>{field}: a cash drawer is on pin 2 or pin 5, not “{value}”.</source>
         <translation>{field}：钱箱接在 2 号或 5 号引脚，不能是“{value}”。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="888"/>
+        <location filename="../../charity_pos/messages.py" line="892"/>
         <source>{field}: receipt paper is 58 or 80 mm wide, not “{value}”.</source>
         <translation>{field}：小票纸宽为 58 或 80 毫米，不能是“{value}”。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="889"/>
+        <location filename="../../charity_pos/messages.py" line="893"/>
         <source>{field}: a Windows print queue can only be used on Windows.</source>
         <translation>{field}：Windows 打印队列只能在 Windows 系统上使用。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="890"/>
+        <location filename="../../charity_pos/messages.py" line="894"/>
         <source>{field}: “{value}” is not one of the choices.</source>
         <translation>{field}：“{value}”不在可选范围内。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="893"/>
+        <location filename="../../charity_pos/messages.py" line="897"/>
         <source>open the cash drawer without a sale</source>
         <translation>无销售开钱箱</translation>
     </message>
@@ -5493,153 +5498,153 @@ This handout {value}: {lines} lines, {units} units</source>
 <context>
     <name>Receipts</name>
     <message>
-        <location filename="../../charity_pos/messages.py" line="715"/>
+        <location filename="../../charity_pos/messages.py" line="719"/>
         <source>GENUINE: receipt {number} of {store} ({code}) is in the store&apos;s journal at the hub, as printed.</source>
         <translation>真实：{store}（{code}）的收据 {number} 与区平台所存该店账本一致。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="717"/>
+        <location filename="../../charity_pos/messages.py" line="721"/>
         <source>GENUINE: receipt {number} is signed by {store} ({code}); checked offline, without the store&apos;s journal.</source>
         <translation>真实：收据 {number} 由{store}（{code}）签名；离线核验，未比对门店账本。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="720"/>
+        <location filename="../../charity_pos/messages.py" line="724"/>
         <source>GENUINE BUT VOIDED: receipt {number} of {store} ({code}) was voided on {voided}.</source>
         <translation>真实但已作废：{store}（{code}）的收据 {number} 已于 {voided} 作废。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="722"/>
+        <location filename="../../charity_pos/messages.py" line="726"/>
         <source>GENUINE BUT NOT YET IMPORTED: receipt {number} is signed by {store} ({code}), but the hub has no bundle with it yet.</source>
         <translation>真实但尚未导入：收据 {number} 由{store}（{code}）签名，但区平台尚未收到含该收据的数据包。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="725"/>
+        <location filename="../../charity_pos/messages.py" line="729"/>
         <source>FORGED: no store {code} is registered in the district.</source>
         <translation>伪造：本区没有登记编码为 {code} 的门店。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="726"/>
+        <location filename="../../charity_pos/messages.py" line="730"/>
         <source>FORGED: the signature is not store {code}&apos;s: this receipt was not printed by the store as shown.</source>
         <translation>伪造：签名不属于门店 {code}，这张收据并非该店按所示内容开具。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="728"/>
+        <location filename="../../charity_pos/messages.py" line="732"/>
         <source>FORGED: the amount {claimed} differs from the store&apos;s journal ({journal}).</source>
         <translation>伪造：金额 {claimed} 与门店账本（{journal}）不符。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="730"/>
+        <location filename="../../charity_pos/messages.py" line="734"/>
         <source>FORGED: the date {claimed} differs from the store&apos;s journal ({journal}).</source>
         <translation>伪造：日期 {claimed} 与门店账本（{journal}）不符。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="732"/>
+        <location filename="../../charity_pos/messages.py" line="736"/>
         <source>OLDER RECEIPT WITHOUT SIGNATURE: receipt {number} of {code} was printed before receipts were signed; its QR code alone cannot prove it genuine.</source>
         <translation>旧版收据，无签名：门店 {code} 的收据 {number} 开具于收据签名启用之前，仅凭二维码无法证明其真实。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="735"/>
+        <location filename="../../charity_pos/messages.py" line="739"/>
         <source>UNKNOWN STORE: store {code} is not in the keys file (published {published}): get the district&apos;s latest keys file.</source>
         <translation>门店未知：公钥文件（{published} 发布）中没有门店 {code}，请向区里获取最新的公钥文件。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="740"/>
+        <location filename="../../charity_pos/messages.py" line="744"/>
         <source>The store&apos;s journal at the hub holds it with the same verification code, amount and date.</source>
         <translation>区平台所存门店账本中有这张收据，校验码、金额和日期一致。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="742"/>
+        <location filename="../../charity_pos/messages.py" line="746"/>
         <source>The store&apos;s journal at the hub holds this number with another verification code, amount or date: ask the store.</source>
         <translation>区平台所存门店账本中该号码的校验码、金额或日期不同：请向门店核实。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="745"/>
+        <location filename="../../charity_pos/messages.py" line="749"/>
         <source>The store&apos;s journal at the hub does not hold it (yet).</source>
         <translation>区平台所存门店账本中（暂）无这张收据。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="746"/>
+        <location filename="../../charity_pos/messages.py" line="750"/>
         <source>No store of this code is registered in the district.</source>
         <translation>本区没有登记该编码的门店。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="749"/>
+        <location filename="../../charity_pos/messages.py" line="753"/>
         <location filename="../../charity_pos/hub_ui/receipts.py" line="150"/>
         <source>Store</source>
         <translation>门店</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="750"/>
+        <location filename="../../charity_pos/messages.py" line="754"/>
         <source>Receipt</source>
         <translation>收据号码</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="751"/>
+        <location filename="../../charity_pos/messages.py" line="755"/>
         <source>Date</source>
         <translation>开票日期</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="752"/>
+        <location filename="../../charity_pos/messages.py" line="756"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="753"/>
+        <location filename="../../charity_pos/messages.py" line="757"/>
         <source>Donation</source>
         <translation>捐赠编号</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="754"/>
+        <location filename="../../charity_pos/messages.py" line="758"/>
         <source>Donor</source>
         <translation>捐赠人</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="755"/>
+        <location filename="../../charity_pos/messages.py" line="759"/>
         <source>Item</source>
         <translation>物品</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="756"/>
+        <location filename="../../charity_pos/messages.py" line="760"/>
         <source>Cash</source>
         <translation>现金捐赠</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="757"/>
+        <location filename="../../charity_pos/messages.py" line="761"/>
         <source>Voided on</source>
         <translation>作废日期</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="758"/>
+        <location filename="../../charity_pos/messages.py" line="762"/>
         <source>The hub holds</source>
         <translation>区平台已有</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="759"/>
+        <location filename="../../charity_pos/messages.py" line="763"/>
         <source>Note</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="761"/>
+        <location filename="../../charity_pos/messages.py" line="765"/>
         <source>the store&apos;s events up to #{seq}, last bundle {at}</source>
         <translation>该店第 {seq} 号以前的账本记录，最近数据包 {at}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="762"/>
+        <location filename="../../charity_pos/messages.py" line="766"/>
         <source>no bundle of this store yet</source>
         <translation>尚未收到该店的数据包</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="763"/>
+        <location filename="../../charity_pos/messages.py" line="767"/>
         <source>{name} × {quantity} {unit} (not valued)</source>
         <translation>{name} × {quantity} {unit}（未估价）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="764"/>
+        <location filename="../../charity_pos/messages.py" line="768"/>
         <source>{name} × {quantity} {unit} at {price}</source>
         <translation>{name} × {quantity} {unit}，单价 {price}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="765"/>
+        <location filename="../../charity_pos/messages.py" line="769"/>
         <source>{value} (on the receipt)</source>
         <translation>{value}（收据所载）</translation>
     </message>
@@ -6991,52 +6996,52 @@ total {total}, change {change}</source>
         <translation>员工：Ctrl+F 查找，Ctrl+N 新账号，Ctrl+U 解锁，Ctrl+P 新 PIN 码，Del 或 Ctrl+T 停用或启用，Ctrl+R 收银员或店长</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/staff/view.py" line="132"/>
+        <location filename="../../charity_pos/ui/staff/view.py" line="121"/>
         <source>Switched off</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/staff/view.py" line="134"/>
+        <location filename="../../charity_pos/ui/staff/view.py" line="123"/>
         <source>Locked until {time}</source>
         <translation>锁定至 {time}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/staff/view.py" line="136"/>
+        <location filename="../../charity_pos/ui/staff/view.py" line="125"/>
         <source>Active</source>
         <translation>在用</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/staff/view.py" line="137"/>
+        <location filename="../../charity_pos/ui/staff/view.py" line="126"/>
         <source>Manager</source>
         <translation>店长</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/staff/view.py" line="137"/>
+        <location filename="../../charity_pos/ui/staff/view.py" line="126"/>
         <source>Cashier</source>
         <translation>收银员</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/staff/view.py" line="186"/>
+        <location filename="../../charity_pos/ui/staff/view.py" line="175"/>
         <source>Switch off</source>
         <translation>停用</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/staff/view.py" line="187"/>
+        <location filename="../../charity_pos/ui/staff/view.py" line="176"/>
         <source>Switch off {user}? They can no longer log in until switched on again.</source>
         <translation>停用 {user}？停用后不能登录，直到重新启用。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/staff/view.py" line="197"/>
+        <location filename="../../charity_pos/ui/staff/view.py" line="186"/>
         <source>Make {user} a cashier? They can then approve nothing, and must log in again.</source>
         <translation>将 {user} 改为收银员？改后不能再批准任何操作，并须重新登录。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/staff/view.py" line="199"/>
+        <location filename="../../charity_pos/ui/staff/view.py" line="188"/>
         <source>Make {user} a manager? They can then approve at the counter, and must log in again.</source>
         <translation>将 {user} 改为店长？改后可在收银台批准操作，并须重新登录。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/staff/view.py" line="200"/>
+        <location filename="../../charity_pos/ui/staff/view.py" line="189"/>
         <source>Change role</source>
         <translation>更改角色</translation>
     </message>
@@ -8612,44 +8617,54 @@ total {total}, change {change}</source>
         <translation>哈希</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/hub/cli.py" line="145"/>
+        <location filename="../../charity_pos/hub/cli.py" line="151"/>
         <source>{count} quota rules of the district set; the next downstream bundles carry them.</source>
         <translation>已设置区里的 {count} 条配额规则；之后下发的同步文件将带上这些规则。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/hub/cli.py" line="164"/>
+        <location filename="../../charity_pos/hub/cli.py" line="170"/>
         <source>Created the district hub of {district} in {url} (key {fingerprint}). Its private key is in {key}: back it up and keep it apart from the database.</source>
         <translation>已在 {url} 创建{district}的数据中心（密钥 {fingerprint}）。私钥保存在 {key}：请备份，并与数据库分开存放。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/hub/cli.py" line="174"/>
+        <location filename="../../charity_pos/hub/cli.py" line="180"/>
         <source>District staff account {username} created.</source>
         <translation>已创建区级工作人员账号 {username}。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/hub/cli.py" line="184"/>
+        <location filename="../../charity_pos/hub/cli.py" line="190"/>
         <source>District staff account {username} ({name}) added.</source>
         <translation>已添加区级工作人员账号 {username}（{name}）。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/hub/cli.py" line="204"/>
+        <location filename="../../charity_pos/hub/cli.py" line="210"/>
         <source>Registered store {code} ({name}, key {fingerprint}). Give the store its trust file: {out}</source>
         <translation>已登记门店 {code}（{name}，密钥 {fingerprint}）。请把信任文件交给门店：{out}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/hub/cli.py" line="207"/>
+        <location filename="../../charity_pos/hub/cli.py" line="213"/>
         <source>Store {code} ({name}, key {fingerprint}) was registered before with this key. Give the store its trust file: {out}</source>
         <translation>门店 {code}（{name}，密钥 {fingerprint}）此前已用该密钥登记。请把信任文件交给门店：{out}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/hub/cli.py" line="210"/>
+        <location filename="../../charity_pos/hub/cli.py" line="216"/>
         <source>The trust file holds the district&apos;s matching key: hand it over like a key.</source>
         <translation>信任文件含有全区的匹配密钥：请像交接密钥一样妥善移交。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/hub/cli.py" line="225"/>
+        <location filename="../../charity_pos/hub/cli.py" line="231"/>
         <source>{imported} households imported into the district registry, {rejected} rejected.</source>
         <translation>已向全区登记册导入 {imported} 户，拒收 {rejected} 户。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/hub/cli.py" line="241"/>
+        <source>{url}: the hub&apos;s schema is up to date ({revision}).</source>
+        <translation>{url}：数据中心的数据库结构已是最新（{revision}）。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/hub/cli.py" line="244"/>
+        <source>{url}: the hub&apos;s schema was upgraded from {before} to {after}.</source>
+        <translation>{url}：数据中心的数据库结构已从 {before} 升级到 {after}。</translation>
     </message>
     <message>
         <location filename="../../charity_pos/hub/cli_status.py" line="91"/>
@@ -8738,17 +8753,17 @@ total {total}, change {change}</source>
         <translation>未判断：{categories}家庭，区里尚未为其设定规则。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/hub/cli.py" line="256"/>
+        <location filename="../../charity_pos/hub/cli.py" line="275"/>
         <source>applied {count} events of store {code} (#{first}-#{last})</source>
         <translation>已导入门店 {code} 的 {count} 个事件（#{first}-#{last}）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/hub/cli.py" line="260"/>
+        <location filename="../../charity_pos/hub/cli.py" line="279"/>
         <source>already imported</source>
         <translation>此前已导入</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/hub/cli.py" line="262"/>
+        <location filename="../../charity_pos/hub/cli.py" line="281"/>
         <source>refused: </source>
         <translation>拒绝导入：</translation>
     </message>
