@@ -108,7 +108,7 @@ def _round(url: str, template: Any, count: int, start: int, work: Path, home: Pa
     return took, importers
 
 
-def _imported_tables(conn: Any) -> list[str]:
+def _imported_tables() -> list[str]:
     """The hub's tables holding rows the import wrote, in an order foreign keys accept."""
     from charity_pos.hub.models import HubBase
 
@@ -127,7 +127,7 @@ def bare_copy(source_url: str, target_url: str, dump: Path) -> tuple[float, int]
     dsn = lambda url: make_url(url).set(drivername="postgresql").render_as_string(hide_password=False)
     dump.mkdir()
     with psycopg.connect(dsn(source_url)) as src, psycopg.connect(dsn(target_url)) as dst:
-        tables = ["hub", "hub_store", *_imported_tables(src)]
+        tables = ["hub", "hub_store", *_imported_tables()]
         for table in tables:
             with (dump / table).open("wb") as fh, src.cursor().copy(f"COPY {table} TO STDOUT (FORMAT BINARY)") as cp:
                 for chunk in cp:

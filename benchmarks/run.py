@@ -99,7 +99,7 @@ def main() -> int:
             rows += city_rows
             city_note = ""
         except Exception as exc:  # noqa: BLE001 -- no PostgreSQL server here: say so under the table
-            city_rows, city_info, city_note = [], None, f"{type(exc).__name__}: {exc}"
+            city_info, city_note = None, f"{type(exc).__name__}: {exc}"
             print(f"  not measured: {city_note}", flush=True)
 
     print()

@@ -100,5 +100,6 @@ def import_at_once(url: str, shares: list[list[Path]], home: Path, log_dir: Path
 
 
 def shares_of(paths: list[Path], processes: int) -> list[list[Path]]:
-    """The files dealt out to ``processes`` importers, as district staff at several PCs would."""
-    return [paths[n::processes] for n in range(processes)]
+    """The files dealt out to ``processes`` importers (fewer when there are fewer files), as district staff at
+    several PCs would."""
+    return [paths[n::processes] for n in range(min(processes, len(paths)))]
