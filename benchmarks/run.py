@@ -38,6 +38,7 @@ def main() -> int:
         home = Path(tmp) / "home"
         # Before anything reads the settings: key files and logs go here.
         os.environ["CHARITY_POS_HOME"] = str(home)
+        import city
         import command_line
         import commits
         import counter
@@ -94,6 +95,15 @@ def main() -> int:
         except Exception as exc:  # noqa: BLE001 -- no PostgreSQL server here: say so under the table
             district_note = f"{type(exc).__name__}: {exc}"
             print(f"  not measured: {district_note}", flush=True)
+        print(f"city: {city.STORES} stores x a store-month on one PostgreSQL hub, {city.PROCESSES} importing processes "
+              "at once ...", flush=True)
+        try:
+            city_rows, city_info = city.measure(Path(tmp), rng, progress=lambda line: print(f"  {line}", flush=True))
+            rows += city_rows
+            city_note = ""
+        except Exception as exc:  # noqa: BLE001 -- no PostgreSQL server here: say so under the table
+            city_info, city_note = None, f"{type(exc).__name__}: {exc}"
+            print(f"  not measured: {city_note}", flush=True)
 
     print()
     print(table(rows))
@@ -149,6 +159,8 @@ def main() -> int:
         print(f"          not measured: {district_note}")
     print(f"bytecode: the package ({package}) was compiled first (compileall), as installing it does; with")
     print("          PYTHONDONTWRITEBYTECODE set, each process would otherwise compile its modules from source.")
+    for line in city.notes(city_info, city_note):
+        print(line)
     print(f"Total run {time.perf_counter() - started:.0f} s.")
     return 0
 

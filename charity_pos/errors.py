@@ -365,6 +365,12 @@ class HubUnreachable(PosError):
     """The hub's database cannot be opened: no server, a bad URL, no rights (facts: url, detail)."""
 
 
+class HubSchemaBehind(PosError):
+    """The hub's schema is older than this charity-pos and the database role
+    connecting may not upgrade it: run ``charity-pos hub upgrade`` as the
+    database's owner (facts: url, revision, head)."""
+
+
 class RegistrationInvalid(PosError):
     """Not a store registration file, or one with a missing or bad field (facts: path, field)."""
 

@@ -573,6 +573,10 @@ TEMPLATES.update({
         "Errors", "{url} already holds the district hub of {district}; a new hub needs a new database."),
     e.NotAHubDatabase: QT_TRANSLATE_NOOP("Errors", "{url} is not a charity-pos district hub database."),
     e.HubUnreachable: QT_TRANSLATE_NOOP("Errors", "The hub database {url} cannot be opened: {detail}"),
+    e.HubSchemaBehind: QT_TRANSLATE_NOOP(
+        "Errors", "The hub database {url} has schema {revision} but this charity-pos needs {head}, and this database "
+                  "role may not upgrade it: run “charity-pos hub upgrade --hub URL” as the database's owner role, then "
+                  "try again. Nothing was changed."),
     e.RegistrationInvalid: QT_TRANSLATE_NOOP(
         "Errors", "{path} is not a store registration file made by “charity-pos store-key” (field {field})."),
     e.StoreKeyMismatch: QT_TRANSLATE_NOOP(

@@ -1,6 +1,7 @@
 """The district hub on the command line (a contract, as in cli.py):
 
     charity-pos hub init --hub URL --district NAME
+    charity-pos hub upgrade --hub URL
     charity-pos hub add-store --hub URL --registration FILE --out TRUST_FILE
     charity-pos hub import --hub URL FILE...
     charity-pos hub households import --hub URL FILE
@@ -50,6 +51,9 @@ def add_parsers(sub: argparse._SubParsersAction, common: argparse.ArgumentParser
     init.add_argument("--district", required=True)
     init.add_argument("--staff-pin", metavar="PIN",
                       help="also create a first district staff account \"district\" with this PIN")
+
+    hub_sub.add_parser("upgrade", parents=[common, where],
+                       help="bring the hub's schema up to this charity-pos (as the database's owner role)")
 
     add = hub_sub.add_parser("add-store", parents=[common, where],
                              help="register a store from its registration file and write the hub's trust file")
@@ -123,6 +127,8 @@ def run(args: argparse.Namespace) -> int:
         return cli_reports.run(args, translate)
     if args.hub_command == "init":
         return _init(args)
+    if args.hub_command == "upgrade":
+        return _upgrade(args)
     if args.hub_command == "add-store":
         return _add_store(args)
     if args.hub_command == "households":
@@ -243,6 +249,19 @@ def _households_import(args: argparse.Namespace) -> int:
     print(translate("cli", "{imported} households imported into the district registry, {rejected} rejected.").format(
         imported=done.imported, rejected=len(result.bad)))
     return print_rejects(done, len(result.bad))
+
+
+def _upgrade(args: argparse.Namespace) -> int:
+    from charity_pos.hub.engine import head, open_hub
+
+    with open_hub(args.hub) as db:  # opening upgrades, when the role may; else HubSchemaBehind
+        if db.upgraded_from is None:
+            print(translate("cli", "{url}: the hub's schema is up to date ({revision}).").format(
+                url=db.shown_url, revision=head()))
+        else:
+            print(translate("cli", "{url}: the hub's schema was upgraded from {before} to {after}.").format(
+                url=db.shown_url, before=db.upgraded_from, after=head()))
+    return 0
 
 
 def _export_bundle(args: argparse.Namespace) -> int:

@@ -6,7 +6,10 @@ SQLite file in the user's data folder; PostgreSQL
 hub there yet, a database that is something else, a hub written by a newer
 charity-pos, a server that cannot be reached. Opening upgrades the schema
 with the hub's own Alembic migrations (version table
-``hub_alembic_version``, apart from a store's).
+``hub_alembic_version``, apart from a store's) when the schema is behind;
+a role without the rights to change the schema (the district's app role
+on PostgreSQL) meets ``HubSchemaBehind`` instead, naming the upgrade to
+run as the database's owner (``charity-pos hub upgrade``).
 """
 
 from __future__ import annotations
@@ -28,7 +31,7 @@ from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
 from sqlalchemy.orm import Session, sessionmaker
 
 from charity_pos import config
-from charity_pos.errors import HubNotFound, HubUnreachable, NewerDatabase, NotAHubDatabase
+from charity_pos.errors import HubNotFound, HubSchemaBehind, HubUnreachable, NewerDatabase, NotAHubDatabase
 
 log = logging.getLogger("charity_pos.hub")
 
@@ -38,6 +41,8 @@ SQLITE_HEADER = b"SQLite format 3\x00"
 #: An import holds the write lock while it applies a bundle: others wait this long.
 BUSY_TIMEOUT_MS = 120_000
 READ_ONLY = "charity_pos_hub_read_only"
+#: PostgreSQL's SQLSTATE for "permission denied"
+INSUFFICIENT_PRIVILEGE = "42501"
 
 
 def default_url() -> str:
@@ -85,6 +90,8 @@ class HubDatabase:
 
     url: URL
     engine: Engine
+    #: the schema's revision before this opening upgraded it (None: it was at the head already, or new)
+    upgraded_from: str | None = None
     sessions: sessionmaker[Session] = field(init=False)
     _readers: sessionmaker[Session] = field(init=False)
 
@@ -149,6 +156,30 @@ def upgrade(connection: Connection) -> None:
     command.upgrade(alembic_config(connection), "head")
 
 
+def _may_not_change_schema(exc: DBAPIError) -> bool:
+    """The database refused a migration for lack of rights (not for any other reason)."""
+    return getattr(exc.orig, "sqlstate", None) == INSUFFICIENT_PRIVILEGE
+
+
+def _bring_to_head(connection: Connection, url: URL) -> str | None:
+    """Upgrade the schema to this charity-pos's head if it is behind: the revision it was at, or None if at
+    the head already. A hub behind that this role may not upgrade is refused with HubSchemaBehind, untouched."""
+    revision, target = current(connection), head()
+    if revision == target:
+        return None
+    try:
+        upgrade(connection)
+    except DBAPIError as exc:
+        if revision is not None and _may_not_change_schema(exc):
+            connection.rollback()
+            log.warning("hub %s is at schema %s, needs %s; this role may not upgrade it", shown(url), revision, target)
+            raise HubSchemaBehind(url=shown(url), revision=revision, head=target) from None
+        raise
+    if revision is not None:
+        log.info("hub %s upgraded from schema %s to %s", shown(url), revision, target)
+    return revision
+
+
 def _check_not_newer(connection: Connection, url: URL) -> None:
     revision = current(connection)
     known = {rev.revision for rev in ScriptDirectory.from_config(alembic_config()).walk_revisions()}
@@ -202,7 +233,7 @@ def open_hub(value: str | Path | None = None, *, create: bool = False) -> HubDat
                     raise HubNotFound(url=shown(url))
             else:
                 _check_not_newer(conn, url)
-            upgrade(conn)
+            before = _bring_to_head(conn, url)
             conn.commit()
     except DBAPIError as exc:
         engine.dispose()
@@ -211,4 +242,4 @@ def open_hub(value: str | Path | None = None, *, create: bool = False) -> HubDat
     except BaseException:
         engine.dispose()
         raise
-    return HubDatabase(url, engine)
+    return HubDatabase(url, engine, before)

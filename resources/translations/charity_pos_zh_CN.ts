@@ -188,9 +188,9 @@ This handout {value}: {lines}, {units}</source>
 <context>
     <name>Backups</name>
     <message>
-        <location filename="../../charity_pos/ui/app.py" line="183"/>
+        <location filename="../../charity_pos/ui/app.py" line="213"/>
         <source>Backup made and checked: {file}</source>
-        <extracomment>What the main window needs, imported after the log-in window is up (``preload``), so that the log-in window comes up sooner and log-in does not wait for it.</extracomment>
+        <extracomment>The store is opened once the log-in window was painted, or this long after it was shown at the latest. What the main window needs, imported after the log-in window is up (``preload``), so that the log-in window comes up sooner and log-in does not wait for it. What opening the store needs, imported first, a step at a time, behind the log-in window.</extracomment>
         <translation>备份完成并已校验：{file}</translation>
     </message>
     <message>
@@ -1956,7 +1956,7 @@ This handout {value}: {lines}, {units}</source>
     </message>
     <message>
         <location filename="../../charity_pos/messages.py" line="143"/>
-        <location filename="../../charity_pos/messages.py" line="694"/>
+        <location filename="../../charity_pos/messages.py" line="698"/>
         <source>Year</source>
         <translation>年份</translation>
     </message>
@@ -2794,7 +2794,7 @@ This handout {value}: {lines}, {units}</source>
     </message>
     <message>
         <location filename="../../charity_pos/messages.py" line="557"/>
-        <location filename="../../charity_pos/messages.py" line="658"/>
+        <location filename="../../charity_pos/messages.py" line="662"/>
         <source>{path} was made for store {made_for}, not for this store ({store_code}).</source>
         <translation>{path} 是为门店 {made_for} 生成的，不是本门店（{store_code}）的。</translation>
     </message>
@@ -2835,476 +2835,481 @@ This handout {value}: {lines}, {units}</source>
     </message>
     <message>
         <location filename="../../charity_pos/messages.py" line="576"/>
+        <source>The hub database {url} has schema {revision} but this charity-pos needs {head}, and this database role may not upgrade it: run “charity-pos hub upgrade --hub URL” as the database&apos;s owner role, then try again. Nothing was changed.</source>
+        <translation>数据中心数据库 {url} 的结构版本为 {revision}，本版 charity-pos 需要 {head}，而当前数据库角色无权升级：请以数据库所有者角色运行 “charity-pos hub upgrade --hub URL” 后再试。未做任何更改。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="580"/>
         <source>{path} is not a store registration file made by “charity-pos store-key” (field {field}).</source>
         <translation>{path} 不是由“charity-pos store-key”生成的门店登记文件（字段 {field}）。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="578"/>
+        <location filename="../../charity_pos/messages.py" line="582"/>
         <source>Store {store_code} is already registered with another key; a registration file cannot replace it.</source>
         <translation>门店 {store_code} 已用另一个密钥登记；登记文件不能替换已登记的密钥。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="580"/>
+        <location filename="../../charity_pos/messages.py" line="584"/>
         <source>{path} is not a store&apos;s journal as the district hub writes it, or it is damaged (line {line}: {detail}): nothing was written.</source>
         <translation>{path} 不是区级数据中心写出的门店日志，或已损坏（第 {line} 行：{detail}）：未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="583"/>
+        <location filename="../../charity_pos/messages.py" line="587"/>
         <source>{path}: event #{seq} does not follow the one before it (changed, dropped or moved, {detail}): refused, nothing was written.</source>
         <translation>{path}：事件 #{seq} 与前一条接不上（被改动、删除或挪动，{detail}）：已拒绝，未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="586"/>
+        <location filename="../../charity_pos/messages.py" line="590"/>
         <source>{path} does not match the signature of {signer}: refused as forged or damaged, nothing was written.</source>
         <translation>{path} 与 {signer} 的签名不符：视为伪造或损坏而拒绝，未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="589"/>
+        <location filename="../../charity_pos/messages.py" line="593"/>
         <source>{path} is signed by {signer}, not by the hub this store trusted ({expected}): refused, nothing was written.</source>
         <translation>{path} 由 {signer} 签名，而不是本门店信任的区级数据中心（{expected}）：已拒绝，未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="592"/>
+        <location filename="../../charity_pos/messages.py" line="596"/>
         <source>{path}: the store&apos;s journal names no hub it trusted; give the hub&apos;s trust file with --trust to check the signature. Nothing was written.</source>
         <translation>{path}：门店日志中没有它信任的区级数据中心；请用 --trust 提供区级数据中心的信任文件以核对签名。未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="595"/>
+        <location filename="../../charity_pos/messages.py" line="599"/>
         <source>The hub holds no event of store {store_code}: there is nothing to rebuild it from.</source>
         <translation>区级数据中心没有门店 {store_code} 的任何事件：无从重建。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="597"/>
+        <location filename="../../charity_pos/messages.py" line="601"/>
         <source>{path} is not the key file of store {store_code}: refused, nothing was written.</source>
         <translation>{path} 不是门店 {store_code} 的密钥文件：已拒绝，未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="599"/>
+        <location filename="../../charity_pos/messages.py" line="603"/>
         <source>{path} already holds another key file of this store; charity-pos never writes over a key file. Give that file with --key, or move it away.</source>
         <translation>{path} 已有本门店的另一个密钥文件；charity-pos 从不覆盖密钥文件。请用 --key 提供该文件，或将其移走。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="602"/>
+        <location filename="../../charity_pos/messages.py" line="606"/>
         <source>The store&apos;s journal has no active manager account “{username}” to give the PIN to; name one with --manager.</source>
         <translation>门店日志中没有在用的店长账号“{username}”可设定 PIN；请用 --manager 指定一个。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="605"/>
+        <location filename="../../charity_pos/messages.py" line="609"/>
         <source>Store {store_code} is already registered with another key; a registration file alone cannot replace it, only with a district staff account&apos;s PIN (--staff NAME --staff-pin PIN).</source>
         <translation>门店 {store_code} 已用另一个密钥登记；仅凭登记文件不能更换，须有区工作人员账号的 PIN（--staff 用户名 --staff-pin PIN）。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="608"/>
+        <location filename="../../charity_pos/messages.py" line="612"/>
         <source>This store is already registered as {registered_code}, not as {store_code}.</source>
         <translation>该门店已登记为 {registered_code}，而不是 {store_code}。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="610"/>
+        <location filename="../../charity_pos/messages.py" line="614"/>
         <source>{path} is not a bundle of a store&apos;s events (it is “{kind}”).</source>
         <translation>{path} 不是门店业务事件数据包（而是“{kind}”）。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="612"/>
+        <location filename="../../charity_pos/messages.py" line="616"/>
         <source>{path} comes from store {store_code}, which is not registered at this hub; register it with “charity-pos hub add-store” first.</source>
         <translation>{path} 来自门店 {store_code}，该门店未在本数据中心登记；请先用“charity-pos hub add-store”登记。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="615"/>
+        <location filename="../../charity_pos/messages.py" line="619"/>
         <source>{path} has been altered: its bytes are not those charity-pos wrote for its content.</source>
         <translation>{path} 已被改动：文件字节与 charity-pos 为其内容写出的不一致。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="617"/>
+        <location filename="../../charity_pos/messages.py" line="621"/>
         <source>{path} is signed by {signer} but holds the events of store {store_code}: refused as forged.</source>
         <translation>{path} 由 {signer} 签名，却装有门店 {store_code} 的事件：视为伪造，拒绝导入。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="619"/>
+        <location filename="../../charity_pos/messages.py" line="623"/>
         <source>{path} is not from the store registered as {store_code} (another store id): refused.</source>
         <translation>{path} 不是来自登记为 {store_code} 的门店（门店标识不同）：拒绝导入。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="621"/>
+        <location filename="../../charity_pos/messages.py" line="625"/>
         <source>{path} is damaged or tampered with: its manifest ({field}) does not match its events.</source>
         <translation>{path} 已损坏或被篡改：清单（{field}）与事件不符。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="623"/>
+        <location filename="../../charity_pos/messages.py" line="627"/>
         <source>{path} is damaged: line {line} of its events is not an event.</source>
         <translation>{path} 已损坏：事件第 {line} 行不是有效事件。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="625"/>
+        <location filename="../../charity_pos/messages.py" line="629"/>
         <source>{path} is damaged or tampered with: its events are out of order or missing (expected #{seq}).</source>
         <translation>{path} 已损坏或被篡改：事件顺序错乱或有缺失（应为 #{seq}）。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="627"/>
+        <location filename="../../charity_pos/messages.py" line="631"/>
         <source>{path} is damaged or tampered with: event #{seq} does not match its hash.</source>
         <translation>{path} 已损坏或被篡改：事件 #{seq} 与其哈希值不符。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="629"/>
+        <location filename="../../charity_pos/messages.py" line="633"/>
         <source>{path} is damaged or tampered with: event #{seq} does not follow the event before it.</source>
         <translation>{path} 已损坏或被篡改：事件 #{seq} 与前一事件接不上。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="631"/>
+        <location filename="../../charity_pos/messages.py" line="635"/>
         <source>missing events {first}-{last} of store {store_code}: import the earlier bundle first</source>
         <translation>缺少门店 {store_code} 的事件 {first}-{last}：请先导入更早的数据包</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="633"/>
+        <location filename="../../charity_pos/messages.py" line="637"/>
         <source>Event #{seq} of store {store_code} differs from the one the hub already holds: refused as tampering (a fork).</source>
         <translation>门店 {store_code} 的事件 #{seq} 与数据中心已有的不同：视为篡改（分叉），拒绝导入。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="636"/>
+        <location filename="../../charity_pos/messages.py" line="640"/>
         <source>{path}: the hub&apos;s database refused the import ({detail}); nothing was saved.</source>
         <translation>{path}：数据中心数据库拒绝了导入（{detail}），没有保存任何内容。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="638"/>
+        <location filename="../../charity_pos/messages.py" line="642"/>
         <source>{path} was refused after an unexpected error ({error}); nothing was saved, and the details are in the log file.</source>
         <translation>{path} 因意外错误（{error}）被拒收；没有保存任何内容，详情见日志文件。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="641"/>
+        <location filename="../../charity_pos/messages.py" line="645"/>
         <source>{path} is damaged or tampered with: its manifest&apos;s {field} is missing or not a value charity-pos writes.</source>
         <translation>{path} 已损坏或被篡改：清单中的 {field} 缺失，或不是 charity-pos 会写入的值。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="644"/>
+        <location filename="../../charity_pos/messages.py" line="648"/>
         <source>{path} is damaged or tampered with: event #{seq} (line {line}) is not what a store writes ({field}).</source>
         <translation>{path} 已损坏或被篡改：事件 #{seq}（第 {line} 行）不是门店会写入的内容（{field}）。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="647"/>
+        <location filename="../../charity_pos/messages.py" line="651"/>
         <source>No store {store_code} is registered at this hub; register it with “charity-pos hub add-store”.</source>
         <translation>本数据中心没有登记门店 {store_code}；请先用“charity-pos hub add-store”登记。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="649"/>
+        <location filename="../../charity_pos/messages.py" line="653"/>
         <source>{path} is damaged: line {line} of its households is not a household link.</source>
         <translation>{path} 已损坏：其家庭文件第 {line} 行不是家庭关联记录。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="654"/>
+        <location filename="../../charity_pos/messages.py" line="658"/>
         <source>This store trusts no district hub yet, so {path} cannot be checked: run charity-pos trust-hub first.</source>
         <translation>本店尚未信任任何区级中心，无法核验 {path}：请先运行 charity-pos trust-hub。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="656"/>
+        <location filename="../../charity_pos/messages.py" line="660"/>
         <source>{path} is not a bundle from the district hub to a store (it is a {kind} bundle).</source>
         <translation>{path} 不是区级中心发给门店的数据包（它是 {kind} 数据包）。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="660"/>
+        <location filename="../../charity_pos/messages.py" line="664"/>
         <source>{path} is signed by {signer}, not by the hub of {district} that this store trusts: refused.</source>
         <translation>{path} 由 {signer} 签名，不是本店信任的{district}中心：已拒绝。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="662"/>
+        <location filename="../../charity_pos/messages.py" line="666"/>
         <source>{path} is bundle #{sequence} from the hub, not newer than #{last_seq}: it is older than the one last applied (or the same one) and is refused.</source>
         <translation>{path} 是中心的第 {sequence} 号数据包，不比上次导入的第 {last_seq} 号新：比上次导入的旧（或是同一个），已拒绝。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="665"/>
+        <location filename="../../charity_pos/messages.py" line="669"/>
         <source>{path} is damaged: line {line} of {file} is not what the district sends; nothing was applied.</source>
         <translation>{path} 已损坏：{file} 第 {line} 行不是区里发送的内容；未导入任何数据。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="667"/>
+        <location filename="../../charity_pos/messages.py" line="671"/>
         <source>{path}: card {card} of the district&apos;s registry is held here by another household; nothing was applied. Ask the district to check the card.</source>
         <translation>{path}：区登记册中的救助卡 {card} 在本店属于另一户；未导入任何数据。请联系区里核对此卡。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="670"/>
+        <location filename="../../charity_pos/messages.py" line="674"/>
         <source>Household {card} came from the district&apos;s registry: this store does not hold its whole ID number (ask the district).</source>
         <translation>救助户 {card} 来自区登记册：本店不保存其完整身份证号（请向区里查询）。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="678"/>
+        <location filename="../../charity_pos/messages.py" line="682"/>
         <source>Nothing in this store has the code “{code}”: scan a label, or type a barcode or a donation, receipt, sale, return, handout, stock receipt or count number.</source>
         <translation>本店没有编码为“{code}”的记录：请扫描标签，或输入条码，或捐赠、收据、销售、退货、发放、入库、盘点单号。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="681"/>
+        <location filename="../../charity_pos/messages.py" line="685"/>
         <source>No donor is recorded as “{donor}”: give the donor&apos;s name exactly as recorded, a company&apos;s credit code or the donor&apos;s phone number.</source>
         <translation>没有登记为“{donor}”的捐赠人：请输入与登记完全一致的姓名、单位的统一社会信用代码或捐赠人的电话号码。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="684"/>
+        <location filename="../../charity_pos/messages.py" line="688"/>
         <source>{count} donors are recorded as “{donor}”: give the company&apos;s credit code or the donor&apos;s phone number instead.</source>
         <translation>有 {count} 位捐赠人登记为“{donor}”：请改用单位的统一社会信用代码或捐赠人的电话号码。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="687"/>
+        <location filename="../../charity_pos/messages.py" line="691"/>
         <source>Anonymous donations have no donor statement: there is no one to address it to.</source>
         <translation>匿名捐赠没有捐赠反馈函：没有可以致函的对象。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="689"/>
+        <location filename="../../charity_pos/messages.py" line="693"/>
         <source>“{donor}” gave nothing in {year}: there is no statement to write.</source>
         <translation>“{donor}”在{year}年没有捐赠记录，无需出具反馈函。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="693"/>
+        <location filename="../../charity_pos/messages.py" line="697"/>
         <source>Code</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="695"/>
+        <location filename="../../charity_pos/messages.py" line="699"/>
         <source>Donor</source>
         <translation>捐赠人</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="698"/>
+        <location filename="../../charity_pos/messages.py" line="702"/>
         <source>{field}: “{value}” is not a year; type it like 2026.</source>
         <translation>{field}：“{value}”不是年份，请输入如 2026。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="704"/>
+        <location filename="../../charity_pos/messages.py" line="708"/>
         <source>{path}: a report is written as an Excel workbook (.xlsx), a PDF (.pdf) or a .csv file, not as “{suffix}”.</source>
         <translation>{path}：报表只能保存为 Excel 工作簿（.xlsx）、PDF（.pdf）或 .csv 文件，不能保存为“{suffix}”。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="707"/>
+        <location filename="../../charity_pos/messages.py" line="711"/>
         <source>There is no report “{kind}”; the reports are: {kinds}.</source>
         <translation>没有“{kind}”这种报表；可用的报表有：{kinds}。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="708"/>
+        <location filename="../../charity_pos/messages.py" line="712"/>
         <source>{month} has not begun yet: a public notice is written for a month that has begun.</source>
         <translation>{month} 尚未开始：只能为已开始的月份编制公示。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="713"/>
+        <location filename="../../charity_pos/messages.py" line="717"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="719"/>
+        <location filename="../../charity_pos/messages.py" line="723"/>
         <source>{field}: up to “{value}” is more than 36 months; show at most 36 months at a time.</source>
         <translation>{field}：到“{value}”超过 36 个月；一次最多显示 36 个月。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="726"/>
+        <location filename="../../charity_pos/messages.py" line="730"/>
         <source>This QR code was printed in training mode: it is practice, not a donation receipt.</source>
         <translation>此二维码由培训模式打印：仅供练习，不是捐赠收据。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="728"/>
+        <location filename="../../charity_pos/messages.py" line="732"/>
         <source>“{text}” is not the QR code of a charity-pos donation receipt: scan the code at the top left of the receipt.</source>
         <translation>“{text}”不是 charity-pos 捐赠收据的二维码：请扫描收据左上角的二维码。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="731"/>
+        <location filename="../../charity_pos/messages.py" line="735"/>
         <source>No QR code could be read in {path}: scan or photograph the receipt again, flat, sharp and with the whole code in the picture.</source>
         <translation>{path} 中读不出二维码：请把收据放平，重新扫描或拍照，画面清晰并拍全二维码。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="734"/>
+        <location filename="../../charity_pos/messages.py" line="738"/>
         <source>{path} cannot be read as a picture or PDF: give a PNG, JPEG or PDF of the receipt.</source>
         <translation>{path} 不是可读取的图片或 PDF：请提供收据的 PNG、JPEG 或 PDF 文件。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="736"/>
+        <location filename="../../charity_pos/messages.py" line="740"/>
         <source>{path} is not a keys file written by charity-pos hub publish-keys ({field} is wrong).</source>
         <translation>{path} 不是 charity-pos hub publish-keys 生成的公钥文件（{field} 有误）。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="738"/>
+        <location filename="../../charity_pos/messages.py" line="742"/>
         <source>{path} was changed after the hub signed it (hub key {fingerprint}): do not trust it; get the district&apos;s keys file again.</source>
         <translation>{path} 在区平台签名后被改动过（平台公钥 {fingerprint}）：不可信，请重新向区里获取公钥文件。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="741"/>
+        <location filename="../../charity_pos/messages.py" line="745"/>
         <source>{path} is signed by hub key {fingerprint}, not by the district&apos;s key {expected}: do not trust it.</source>
         <translation>{path} 由平台公钥 {fingerprint} 签名，而不是区里公布的公钥 {expected}：不可信。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="746"/>
+        <location filename="../../charity_pos/messages.py" line="750"/>
         <source>version</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="747"/>
+        <location filename="../../charity_pos/messages.py" line="751"/>
         <source>layout</source>
         <translation>格式</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="748"/>
+        <location filename="../../charity_pos/messages.py" line="752"/>
         <source>store code</source>
         <translation>门店编码</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="749"/>
+        <location filename="../../charity_pos/messages.py" line="753"/>
         <source>receipt number</source>
         <translation>收据号码</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="750"/>
+        <location filename="../../charity_pos/messages.py" line="754"/>
         <source>date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="751"/>
+        <location filename="../../charity_pos/messages.py" line="755"/>
         <source>amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="752"/>
+        <location filename="../../charity_pos/messages.py" line="756"/>
         <source>signature</source>
         <translation>签名</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="753"/>
+        <location filename="../../charity_pos/messages.py" line="757"/>
         <source>verification code</source>
         <translation>校验码</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="756"/>
+        <location filename="../../charity_pos/messages.py" line="760"/>
         <source>The receipt&apos;s QR code is damaged: its {field} “{value}” is not as a store prints it. Scan it again, or type its text exactly.</source>
         <translation>收据二维码已损坏：其中的{field}“{value}”与门店打印的格式不符。请重新扫描，或准确输入二维码内容。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="893"/>
+        <location filename="../../charity_pos/messages.py" line="897"/>
         <source>The receipt printer ({target}) did not take the job: {why} What was recorded is kept: print again once the printer is ready.</source>
         <translation>小票打印机（{target}）未能打印：{why}已记录的内容不会丢失，打印机就绪后请重新打印。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="897"/>
+        <location filename="../../charity_pos/messages.py" line="901"/>
         <source>it cannot be reached. Check that it is switched on and its cable (or network) is plugged in.</source>
         <translation>无法连接打印机。请检查打印机是否开机，数据线（或网线）是否插好。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="899"/>
+        <location filename="../../charity_pos/messages.py" line="903"/>
         <source>the port cannot be opened. Check the port&apos;s name in Settings, and that no other program is using it.</source>
         <translation>端口无法打开。请在设置中检查端口名称，并确认没有其他程序占用该端口。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="901"/>
+        <location filename="../../charity_pos/messages.py" line="905"/>
         <source>it is out of paper. Put in a new roll and close the cover.</source>
         <translation>打印机缺纸。请装入新纸卷并合上纸仓盖。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="902"/>
+        <location filename="../../charity_pos/messages.py" line="906"/>
         <source>this PC lacks what the connection needs (the USB library or the Windows printing module).</source>
         <translation>本机缺少该连接方式所需的组件（USB 驱动库或 Windows 打印模块）。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="904"/>
+        <location filename="../../charity_pos/messages.py" line="908"/>
         <source>a Windows print queue can only be used on Windows.</source>
         <translation>Windows 打印队列只能在 Windows 系统上使用。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="905"/>
+        <location filename="../../charity_pos/messages.py" line="909"/>
         <source>it answered with an error ({detail}).</source>
         <translation>打印机返回错误（{detail}）。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="917"/>
+        <location filename="../../charity_pos/messages.py" line="921"/>
         <source>Slip output</source>
         <translation>小票输出方式</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="918"/>
+        <location filename="../../charity_pos/messages.py" line="922"/>
         <source>Printer connection</source>
         <translation>打印机连接方式</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="919"/>
+        <location filename="../../charity_pos/messages.py" line="923"/>
         <source>USB vendor ID</source>
         <translation>USB 厂商 ID</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="920"/>
+        <location filename="../../charity_pos/messages.py" line="924"/>
         <source>USB product ID</source>
         <translation>USB 产品 ID</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="921"/>
+        <location filename="../../charity_pos/messages.py" line="925"/>
         <source>Serial port</source>
         <translation>串口</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="922"/>
+        <location filename="../../charity_pos/messages.py" line="926"/>
         <source>Baud rate</source>
         <translation>波特率</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="923"/>
+        <location filename="../../charity_pos/messages.py" line="927"/>
         <source>Printer address</source>
         <translation>打印机地址</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="924"/>
+        <location filename="../../charity_pos/messages.py" line="928"/>
         <source>Printer port</source>
         <translation>打印机端口</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="925"/>
+        <location filename="../../charity_pos/messages.py" line="929"/>
         <source>Windows printer</source>
         <translation>Windows 打印机</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="926"/>
+        <location filename="../../charity_pos/messages.py" line="930"/>
         <source>Drawer pin</source>
         <translation>钱箱引脚</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="927"/>
+        <location filename="../../charity_pos/messages.py" line="931"/>
         <source>Slip paper</source>
         <translation>小票纸宽</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="930"/>
+        <location filename="../../charity_pos/messages.py" line="934"/>
         <source>{field}: “{value}” is not a USB ID; type four hexadecimal digits, like 0416 or 0x0416.</source>
         <translation>{field}：“{value}”不是有效的 USB ID，请输入四位十六进制数字，例如 0416 或 0x0416。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="932"/>
+        <location filename="../../charity_pos/messages.py" line="936"/>
         <source>{field}: “{value}” is not a baud rate a receipt printer uses (9600, 19200, 38400, 57600 or 115200).</source>
         <translation>{field}：“{value}”不是小票打印机使用的波特率（9600、19200、38400、57600 或 115200）。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="934"/>
+        <location filename="../../charity_pos/messages.py" line="938"/>
         <source>{field}: “{value}” is not a network address; type the printer&apos;s IP address, like 192.168.1.87.</source>
         <translation>{field}：“{value}”不是有效的网络地址，请输入打印机的 IP 地址，例如 192.168.1.87。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="936"/>
+        <location filename="../../charity_pos/messages.py" line="940"/>
         <source>{field}: “{value}” is not a port number from 1 to 65535.</source>
         <translation>{field}：“{value}”不是 1 到 65535 之间的端口号。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="937"/>
+        <location filename="../../charity_pos/messages.py" line="941"/>
         <source>{field}: a cash drawer is on pin 2 or pin 5, not “{value}”.</source>
         <translation>{field}：钱箱接在 2 号或 5 号引脚，不能是“{value}”。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="938"/>
+        <location filename="../../charity_pos/messages.py" line="942"/>
         <source>{field}: receipt paper is 58 or 80 mm wide, not “{value}”.</source>
         <translation>{field}：小票纸宽为 58 或 80 毫米，不能是“{value}”。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="939"/>
+        <location filename="../../charity_pos/messages.py" line="943"/>
         <source>{field}: a Windows print queue can only be used on Windows.</source>
         <translation>{field}：Windows 打印队列只能在 Windows 系统上使用。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="940"/>
+        <location filename="../../charity_pos/messages.py" line="944"/>
         <source>{field}: “{value}” is not one of the choices.</source>
         <translation>{field}：“{value}”不在可选范围内。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="943"/>
+        <location filename="../../charity_pos/messages.py" line="947"/>
         <source>open the cash drawer without a sale</source>
         <translation>无销售开钱箱</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="944"/>
+        <location filename="../../charity_pos/messages.py" line="948"/>
         <source>choose the backup folder</source>
         <translation>选择备份文件夹</translation>
     </message>
@@ -4841,52 +4846,52 @@ This handout {value}: {lines}, {units}</source>
 <context>
     <name>LoginScreen</name>
     <message>
-        <location filename="../../charity_pos/ui/login.py" line="27"/>
+        <location filename="../../charity_pos/ui/login.py" line="101"/>
         <source>TRAINING · charity-pos: log in</source>
         <translation>【培训】charity-pos：登录</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/login.py" line="28"/>
+        <location filename="../../charity_pos/ui/login.py" line="102"/>
         <source>charity-pos: log in</source>
         <translation>charity-pos：登录</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/login.py" line="43"/>
+        <location filename="../../charity_pos/ui/login.py" line="117"/>
         <source>Store {code} · {district}</source>
         <translation>门店 {code} · {district}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/login.py" line="60"/>
+        <location filename="../../charity_pos/ui/login.py" line="135"/>
         <source>&amp;User</source>
         <translation>用户(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/login.py" line="61"/>
+        <location filename="../../charity_pos/ui/login.py" line="136"/>
         <source>&amp;PIN</source>
         <translation>PIN 码(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/login.py" line="68"/>
+        <location filename="../../charity_pos/ui/login.py" line="143"/>
         <source>Log in (Enter)</source>
         <translation>登录（Enter）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/login.py" line="74"/>
+        <location filename="../../charity_pos/ui/login.py" line="149"/>
         <source>Leave training (back to the live store)</source>
         <translation>退出培训（返回正式门店）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/login.py" line="85"/>
+        <location filename="../../charity_pos/ui/login.py" line="166"/>
         <source>Manager</source>
         <translation>店长</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/login.py" line="85"/>
+        <location filename="../../charity_pos/ui/login.py" line="166"/>
         <source>Cashier</source>
         <translation>收银员</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/login.py" line="115"/>
+        <location filename="../../charity_pos/ui/login.py" line="196"/>
         <source>Training mode: choose how to start training below.</source>
         <translation>培训模式：请在下方选择如何开始培训。</translation>
     </message>
@@ -5003,37 +5008,37 @@ This handout {value}: {lines}, {units}</source>
 <context>
     <name>ModeChoice</name>
     <message>
-        <location filename="../../charity_pos/ui/training.py" line="70"/>
+        <location filename="../../charity_pos/ui/training.py" line="81"/>
         <source>&amp;Live business</source>
         <translation>正式营业(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/training.py" line="71"/>
+        <location filename="../../charity_pos/ui/training.py" line="82"/>
         <source>&amp;Training mode</source>
         <translation>培训模式(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/training.py" line="82"/>
+        <location filename="../../charity_pos/ui/training.py" line="93"/>
         <source>A manager&apos;s PIN starts training. Trainees then log in to the training copy with their own PIN; nothing reaches the live store.</source>
         <translation>培训须由店长输入 PIN 开始。学员随后用自己的 PIN 登录培训副本；培训数据不会进入正式门店。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/training.py" line="87"/>
+        <location filename="../../charity_pos/ui/training.py" line="98"/>
         <source>Continue the training copy</source>
         <translation>继续使用现有培训副本</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/training.py" line="88"/>
+        <location filename="../../charity_pos/ui/training.py" line="99"/>
         <source>Fresh copy of this store</source>
         <translation>从本店数据新建培训副本</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/training.py" line="89"/>
+        <location filename="../../charity_pos/ui/training.py" line="100"/>
         <source>Fresh copy of the demo store</source>
         <translation>从演示数据新建培训副本</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/training.py" line="95"/>
+        <location filename="../../charity_pos/ui/training.py" line="106"/>
         <source>Making the training copy…</source>
         <translation>正在制作培训副本…</translation>
     </message>
@@ -5711,153 +5716,153 @@ This handout {value}: {lines}, {units}</source>
 <context>
     <name>Receipts</name>
     <message>
-        <location filename="../../charity_pos/messages.py" line="765"/>
+        <location filename="../../charity_pos/messages.py" line="769"/>
         <source>GENUINE: receipt {number} of {store} ({code}) is in the store&apos;s journal at the hub, as printed.</source>
         <translation>真实：{store}（{code}）的收据 {number} 与区平台所存该店账本一致。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="767"/>
+        <location filename="../../charity_pos/messages.py" line="771"/>
         <source>GENUINE: receipt {number} is signed by {store} ({code}); checked offline, without the store&apos;s journal.</source>
         <translation>真实：收据 {number} 由{store}（{code}）签名；离线核验，未比对门店账本。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="770"/>
+        <location filename="../../charity_pos/messages.py" line="774"/>
         <source>GENUINE BUT VOIDED: receipt {number} of {store} ({code}) was voided on {voided}.</source>
         <translation>真实但已作废：{store}（{code}）的收据 {number} 已于 {voided} 作废。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="772"/>
+        <location filename="../../charity_pos/messages.py" line="776"/>
         <source>GENUINE BUT NOT YET IMPORTED: receipt {number} is signed by {store} ({code}), but the hub has no bundle with it yet.</source>
         <translation>真实但尚未导入：收据 {number} 由{store}（{code}）签名，但区平台尚未收到含该收据的数据包。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="775"/>
+        <location filename="../../charity_pos/messages.py" line="779"/>
         <source>FORGED: no store {code} is registered in the district.</source>
         <translation>伪造：本区没有登记编码为 {code} 的门店。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="776"/>
+        <location filename="../../charity_pos/messages.py" line="780"/>
         <source>FORGED: the signature is not store {code}&apos;s: this receipt was not printed by the store as shown.</source>
         <translation>伪造：签名不属于门店 {code}，这张收据并非该店按所示内容开具。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="778"/>
+        <location filename="../../charity_pos/messages.py" line="782"/>
         <source>FORGED: the amount {claimed} differs from the store&apos;s journal ({journal}).</source>
         <translation>伪造：金额 {claimed} 与门店账本（{journal}）不符。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="780"/>
+        <location filename="../../charity_pos/messages.py" line="784"/>
         <source>FORGED: the date {claimed} differs from the store&apos;s journal ({journal}).</source>
         <translation>伪造：日期 {claimed} 与门店账本（{journal}）不符。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="782"/>
+        <location filename="../../charity_pos/messages.py" line="786"/>
         <source>OLDER RECEIPT WITHOUT SIGNATURE: receipt {number} of {code} was printed before receipts were signed; its QR code alone cannot prove it genuine.</source>
         <translation>旧版收据，无签名：门店 {code} 的收据 {number} 开具于收据签名启用之前，仅凭二维码无法证明其真实。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="785"/>
+        <location filename="../../charity_pos/messages.py" line="789"/>
         <source>UNKNOWN STORE: store {code} is not in the keys file (published {published}): get the district&apos;s latest keys file.</source>
         <translation>门店未知：公钥文件（{published} 发布）中没有门店 {code}，请向区里获取最新的公钥文件。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="790"/>
+        <location filename="../../charity_pos/messages.py" line="794"/>
         <source>The store&apos;s journal at the hub holds it with the same verification code, amount and date.</source>
         <translation>区平台所存门店账本中有这张收据，校验码、金额和日期一致。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="792"/>
+        <location filename="../../charity_pos/messages.py" line="796"/>
         <source>The store&apos;s journal at the hub holds this number with another verification code, amount or date: ask the store.</source>
         <translation>区平台所存门店账本中该号码的校验码、金额或日期不同：请向门店核实。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="795"/>
+        <location filename="../../charity_pos/messages.py" line="799"/>
         <source>The store&apos;s journal at the hub does not hold it (yet).</source>
         <translation>区平台所存门店账本中（暂）无这张收据。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="796"/>
+        <location filename="../../charity_pos/messages.py" line="800"/>
         <source>No store of this code is registered in the district.</source>
         <translation>本区没有登记该编码的门店。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="799"/>
+        <location filename="../../charity_pos/messages.py" line="803"/>
         <location filename="../../charity_pos/hub_ui/receipts.py" line="150"/>
         <source>Store</source>
         <translation>门店</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="800"/>
+        <location filename="../../charity_pos/messages.py" line="804"/>
         <source>Receipt</source>
         <translation>收据号码</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="801"/>
+        <location filename="../../charity_pos/messages.py" line="805"/>
         <source>Date</source>
         <translation>开票日期</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="802"/>
+        <location filename="../../charity_pos/messages.py" line="806"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="803"/>
+        <location filename="../../charity_pos/messages.py" line="807"/>
         <source>Donation</source>
         <translation>捐赠编号</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="804"/>
+        <location filename="../../charity_pos/messages.py" line="808"/>
         <source>Donor</source>
         <translation>捐赠人</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="805"/>
+        <location filename="../../charity_pos/messages.py" line="809"/>
         <source>Item</source>
         <translation>物品</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="806"/>
+        <location filename="../../charity_pos/messages.py" line="810"/>
         <source>Cash</source>
         <translation>现金捐赠</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="807"/>
+        <location filename="../../charity_pos/messages.py" line="811"/>
         <source>Voided on</source>
         <translation>作废日期</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="808"/>
+        <location filename="../../charity_pos/messages.py" line="812"/>
         <source>The hub holds</source>
         <translation>区平台已有</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="809"/>
+        <location filename="../../charity_pos/messages.py" line="813"/>
         <source>Note</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="811"/>
+        <location filename="../../charity_pos/messages.py" line="815"/>
         <source>the store&apos;s events up to #{seq}, last bundle {at}</source>
         <translation>该店第 {seq} 号以前的账本记录，最近数据包 {at}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="812"/>
+        <location filename="../../charity_pos/messages.py" line="816"/>
         <source>no bundle of this store yet</source>
         <translation>尚未收到该店的数据包</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="813"/>
+        <location filename="../../charity_pos/messages.py" line="817"/>
         <source>{name} × {quantity} {unit} (not valued)</source>
         <translation>{name} × {quantity} {unit}（未估价）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="814"/>
+        <location filename="../../charity_pos/messages.py" line="818"/>
         <source>{name} × {quantity} {unit} at {price}</source>
         <translation>{name} × {quantity} {unit}，单价 {price}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="815"/>
+        <location filename="../../charity_pos/messages.py" line="819"/>
         <source>{value} (on the receipt)</source>
         <translation>{value}（收据所载）</translation>
     </message>
@@ -7963,7 +7968,7 @@ total {total}, change {change}</source>
 <context>
     <name>TrainingBanner</name>
     <message>
-        <location filename="../../charity_pos/ui/training.py" line="31"/>
+        <location filename="../../charity_pos/ui/training.py" line="39"/>
         <source>TRAINING MODE — nothing here counts in the store&apos;s real accounts</source>
         <translation>培训模式 — 数据不计入正式账目</translation>
     </message>
@@ -8066,8 +8071,10 @@ total {total}, change {change}</source>
         <location filename="../../charity_pos/cli.py" line="218"/>
         <location filename="../../charity_pos/cli.py" line="227"/>
         <location filename="../../charity_pos/cli.py" line="434"/>
+        <location filename="../../charity_pos/ui/app.py" line="319"/>
         <location filename="../../charity_pos/hub_ui/app.py" line="67"/>
         <source>Error: </source>
+        <extracomment>the day&apos;s first backup starts this long after the log-in window is up</extracomment>
         <translation>错误：</translation>
     </message>
     <message>
@@ -8896,52 +8903,62 @@ total {total}, change {change}</source>
         <translation>哈希</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/hub/cli.py" line="159"/>
+        <location filename="../../charity_pos/hub/cli.py" line="165"/>
         <source>{count} quota rules of the district set; the next downstream bundles carry them.</source>
         <translation>已设置区里的 {count} 条配额规则；之后下发的同步文件将带上这些规则。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/hub/cli.py" line="178"/>
+        <location filename="../../charity_pos/hub/cli.py" line="184"/>
         <source>Created the district hub of {district} in {url} (key {fingerprint}). Its private key is in {key}: back it up and keep it apart from the database.</source>
         <translation>已在 {url} 创建{district}的数据中心（密钥 {fingerprint}）。私钥保存在 {key}：请备份，并与数据库分开存放。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/hub/cli.py" line="188"/>
+        <location filename="../../charity_pos/hub/cli.py" line="194"/>
         <source>District staff account {username} created.</source>
         <translation>已创建区级工作人员账号 {username}。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/hub/cli.py" line="198"/>
+        <location filename="../../charity_pos/hub/cli.py" line="204"/>
         <source>District staff account {username} ({name}) added.</source>
         <translation>已添加区级工作人员账号 {username}（{name}）。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/hub/cli.py" line="219"/>
+        <location filename="../../charity_pos/hub/cli.py" line="225"/>
         <source>Store {code} ({name}) now has the new key {fingerprint}; the change is logged at the hub. Give the store its trust file: {out}</source>
         <translation>门店 {code}（{name}）现已使用新密钥 {fingerprint}，此次更换已记录在区级数据中心。请把信任文件交给门店：{out}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/hub/cli.py" line="222"/>
+        <location filename="../../charity_pos/hub/cli.py" line="228"/>
         <source>Registered store {code} ({name}, key {fingerprint}). Give the store its trust file: {out}</source>
         <translation>已登记门店 {code}（{name}，密钥 {fingerprint}）。请把信任文件交给门店：{out}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/hub/cli.py" line="225"/>
+        <location filename="../../charity_pos/hub/cli.py" line="231"/>
         <source>Store {code} ({name}, key {fingerprint}) was registered before with this key. Give the store its trust file: {out}</source>
         <translation>门店 {code}（{name}，密钥 {fingerprint}）此前已用该密钥登记。请把信任文件交给门店：{out}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/hub/cli.py" line="228"/>
+        <location filename="../../charity_pos/hub/cli.py" line="234"/>
         <source>The trust file holds the district&apos;s matching key: hand it over like a key.</source>
         <translation>信任文件含有全区的匹配密钥：请像交接密钥一样妥善移交。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/hub/cli.py" line="243"/>
+        <location filename="../../charity_pos/hub/cli.py" line="249"/>
         <source>{imported} households imported into the district registry, {rejected} rejected.</source>
         <translation>已向全区登记册导入 {imported} 户，拒收 {rejected} 户。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/hub/cli.py" line="264"/>
+        <location filename="../../charity_pos/hub/cli.py" line="259"/>
+        <source>{url}: the hub&apos;s schema is up to date ({revision}).</source>
+        <translation>{url}：数据中心的数据库结构已是最新（{revision}）。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/hub/cli.py" line="262"/>
+        <source>{url}: the hub&apos;s schema was upgraded from {before} to {after}.</source>
+        <translation>{url}：数据中心的数据库结构已从 {before} 升级到 {after}。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/hub/cli.py" line="283"/>
         <source>Wrote the journal of store {code}: events 1-{last} (the last at {at}), signed by the hub: {path}</source>
         <translation>已写出门店 {code} 的日志：事件 1-{last}（最后一条在 {at}），由区级数据中心签名：{path}</translation>
     </message>
@@ -9032,17 +9049,17 @@ total {total}, change {change}</source>
         <translation>未判断：{categories}家庭，区里尚未为其设定规则。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/hub/cli.py" line="285"/>
+        <location filename="../../charity_pos/hub/cli.py" line="304"/>
         <source>applied {count} events of store {code} (#{first}-#{last})</source>
         <translation>已导入门店 {code} 的 {count} 个事件（#{first}-#{last}）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/hub/cli.py" line="289"/>
+        <location filename="../../charity_pos/hub/cli.py" line="308"/>
         <source>already imported</source>
         <translation>此前已导入</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/hub/cli.py" line="291"/>
+        <location filename="../../charity_pos/hub/cli.py" line="310"/>
         <source>refused: </source>
         <translation>拒绝导入：</translation>
     </message>
