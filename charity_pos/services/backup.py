@@ -359,10 +359,42 @@ def make_backup(db_path: Path | str, folder: Path | str, *, clock: Clock = syste
     return result
 
 
+#: what a backup killed half-way leaves: its copy under a temporary name, and SQLite's journal of it
+LEFT_BEHIND = re.compile(r"^(?P<code>[A-Z0-9]{1,8})-\d{8}-\d{6}(?:-\d{1,3})?\.sqlite3\.[0-9a-f]{8}\.partial"
+                         r"(?:-journal|-wal|-shm)?$")
+#: a temporary copy older than this is no backup still being made (one takes seconds to minutes)
+LEFT_AFTER = timedelta(hours=6)
+
+
+def remove_left_behind(folder: Path, code: str) -> tuple[Path, ...]:
+    """Remove this store's temporary backup copies that a backup killed
+    half-way (power cut, task killed) left in ``folder``: never a finished
+    backup, and not one young enough to be a backup still being made."""
+    import time
+
+    removed = []
+    try:
+        entries = list(folder.iterdir())
+    except OSError:
+        return ()
+    for path in entries:
+        m = LEFT_BEHIND.match(path.name)
+        try:
+            if m is None or m.group("code") != code or not path.is_file() or path.is_symlink() or \
+                    time.time() - path.stat().st_mtime < LEFT_AFTER.total_seconds():
+                continue
+            path.unlink()
+            removed.append(path)
+        except OSError:
+            log.warning("a temporary backup copy left behind could not be removed")
+    return tuple(removed)
+
+
 def _backup(db_path: Path, folder: Path, store: StoreIdentity, now: datetime, keep: Keep,
             key_file: Path | None, before: BackupState) -> BackupResult:
     protect = files.store_files(db_path, store.id)
     files.check_folder(folder, protect)
+    remove_left_behind(folder, store.code)
     n = 0
     while (folder / backup_name(store.code, now, n)).exists():
         n += 1

@@ -11,17 +11,21 @@ from __future__ import annotations
 
 import csv
 import hashlib
+import os
 import shutil
 import sqlite3
+import time
 import uuid
 from contextlib import closing
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
 from charity_pos.db.engine import open_store
 from charity_pos.domain.identity import id_check_char
-from charity_pos.services.backup import NAME, backups_in, check_copy
+from charity_pos.services.backup import LEFT_BEHIND, NAME, backups_in, check_copy
+from charity_pos.services import backup as backups
 from charity_pos.services.base import Actor, Role
 from charity_pos.services.registry import Services
 from tests.conftest import STORE_CODE, FilledStore
@@ -85,7 +89,7 @@ def test_sales_killed_lose_no_committed_sale(filled_store: FilledStore, forker: 
     side = tmp_path / "committed.txt"
     rng, kills = delays("sales"), runs(12)
     for n in range(kills):
-        ended = sell(forker, filled_store, side, 100_000, kill_after=rng.uniform(0.3, 1.2))
+        ended = sell(forker, filled_store, side, 100_000, kill_after=rng.uniform(0.3, 0.9))
         assert ended.killed, ended.log  # type: ignore[attr-defined]
         sound(filled_store.path)
         written = side.read_text(encoding="ascii")
@@ -212,7 +216,7 @@ def good_backups(folder: Path) -> list[Path]:
                 assert sums.read_text().split()[0] == hashlib.sha256(path.read_bytes()).hexdigest()
             found.append(path)
         else:  # nothing else but checksums and what a kill left half-written under a temporary name
-            assert path.name.endswith((".sha256", ".partial")), path.name
+            assert path.name.endswith((".sha256", ".partial", ".partial-journal")), path.name
             assert not path.name.endswith(".sha256") or path.with_name(path.name[:-7]).exists()
     return found
 
@@ -233,6 +237,15 @@ def test_a_backup_killed_leaves_no_half_backup(filled_store: FilledStore, forker
     forker.ok("cli", "backup", "--db", filled_store.path, "--out", folder)
     listed = [path for _at, path in backups_in(folder, STORE_CODE)]
     assert listed and set(listed) == set(good_backups(folder))
+    # and once old enough to be no backup still being made, the next backup removes it
+    left = [p for p in folder.iterdir() if LEFT_BEHIND.match(p.name)]
+    hours_ago = time.time() - 7 * 3600
+    for path in left:
+        os.utime(path, (hours_ago, hours_ago))
+    forker.ok("cli", "backup", "--db", filled_store.path, "--out", folder)
+    assert [p for p in folder.iterdir() if LEFT_BEHIND.match(p.name)] == []
+    assert all(NAME.match(p.name) or p.name.endswith(".sha256") for p in folder.iterdir())
+    listed = [path for _at, path in backups_in(folder, STORE_CODE)]
     forker.ok("cli", "restore", "--db", tmp_path / "again.db", "--from", listed[0])
     verified(forker, tmp_path / "again.db")
 
@@ -278,10 +291,18 @@ def test_a_restore_killed_leaves_the_old_store_or_the_restored_one(filled_store:
 def test_a_restore_killed_between_setting_the_old_store_aside_and_the_swap(
         filled_store: FilledStore, forker: Forker, two_states: tuple[Path, Path, int, int]) -> None:
     """The moment a random kill rarely hits: the old store already set aside, the restored copy not yet
-    in place. The store must still be there, whole."""
-    backup, _later, _restored, old = two_states
+    in place. The store must still be there, whole. Then the restore tried again at once, twice in one
+    second (its kept file is named by the second): each replaced store is kept under its own name."""
+    backup, _later, restored, old = two_states
     ended = forker.run("restore_killed_at_swap", filled_store.path, backup)
     assert ended.killed, ended.log
     assert filled_store.path.is_file(), "the kill left no store file"
     verified(forker, filled_store.path)
     assert events(filled_store.path) == old
+    # restored again at once, twice in one second: each replaced store is kept under its own name
+    at = datetime(2026, 12, 3, 9, 0, tzinfo=UTC)
+    first = backups.restore(filled_store.path, backup, force=True, clock=lambda: at).replaced
+    second = backups.restore(filled_store.path, backup, force=True, clock=lambda: at).replaced
+    assert first is not None and second is not None and first != second
+    assert (events(first), events(second), events(filled_store.path)) == (old, restored, restored)
+
