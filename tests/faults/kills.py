@@ -16,6 +16,7 @@ import subprocess
 import sys
 import threading
 import time
+from collections.abc import Callable
 from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
@@ -73,8 +74,10 @@ class Forker:
         assert line, f"the forker ended (exit {self.proc.poll()})"
         return json.loads(line)  # type: ignore[no-any-return]
 
-    def run(self, job: str, *args: object, kill_after: float | None = None, timeout: float = 120) -> Ended:
-        """Run ``job`` in a fresh fork; with ``kill_after``, SIGKILL it that many seconds after the fork."""
+    def run(self, job: str, *args: object, kill_after: float | None = None, timeout: float = 120,
+            wait_for: Callable[[], bool] | None = None) -> Ended:
+        """Run ``job`` in a fresh fork; with ``kill_after``, SIGKILL it that many seconds after the fork
+        (after ``wait_for`` says so, if given: a kill among the work, whatever the machine's load)."""
         assert self.proc.stdin is not None
         self.count += 1
         log = self.folder / f"job-{self.count}.log"
@@ -86,6 +89,9 @@ class Forker:
         assert pid is not None
         self.worker = pid
         if kill_after is not None:
+            give_up = time.monotonic() + timeout
+            while wait_for is not None and not wait_for() and time.monotonic() < give_up:
+                time.sleep(0.005)
             time.sleep(kill_after)
             _kill(pid)
         watchdog = threading.Timer(timeout, _kill, (pid,))

@@ -89,7 +89,10 @@ def test_sales_killed_lose_no_committed_sale(filled_store: FilledStore, forker: 
     side = tmp_path / "committed.txt"
     rng, kills = delays("sales"), runs(12)
     for n in range(kills):
-        ended = sell(forker, filled_store, side, 100_000, kill_after=rng.uniform(0.3, 0.9))
+        # killed a random moment after 1-3 more sales were noted: within a sale, its commit or its note
+        target = (side.read_text(encoding="ascii").count("\n") if side.exists() else 0) + rng.randint(1, 3)
+        ended = sell(forker, filled_store, side, 100_000, kill_after=rng.uniform(0, 0.15),
+                     wait_for=lambda: side.exists() and side.read_text(encoding="ascii").count("\n") >= target)
         assert ended.killed, ended.log  # type: ignore[attr-defined]
         sound(filled_store.path)
         written = side.read_text(encoding="ascii")
