@@ -359,8 +359,8 @@ def make_backup(db_path: Path | str, folder: Path | str, *, clock: Clock = syste
     return result
 
 
-#: what a backup killed half-way leaves: its copy under a temporary name, and SQLite's journal of it
-LEFT_BEHIND = re.compile(r"^(?P<code>[A-Z0-9]{1,8})-\d{8}-\d{6}(?:-\d{1,3})?\.sqlite3\.[0-9a-f]{8}\.partial"
+#: what a backup killed half-way leaves: its copy (or its checksum) under a temporary name, and SQLite's journal
+LEFT_BEHIND = re.compile(r"^(?P<code>[A-Z0-9]{1,8})-\d{8}-\d{6}(?:-\d{1,3})?\.sqlite3(?:\.sha256)?\.[0-9a-f]{8}\.partial"
                          r"(?:-journal|-wal|-shm)?$")
 #: a temporary copy older than this is no backup still being made (one takes seconds to minutes)
 LEFT_AFTER = timedelta(hours=6)
