@@ -47,6 +47,11 @@ class CorruptDatabase(PosError):
     """SQLite reports damage (facts: path, detail)."""
 
 
+class StoreDiskFull(PosError):
+    """The disk under the store file is full: the unit of work was rolled
+    back and nothing of it was saved (facts: path)."""
+
+
 class TrainingStore(PosError):
     """The store is a training copy (培训), which never sends, receives or
     registers a sync bundle, nor is copied for training again (facts: what:

@@ -35,6 +35,8 @@ TEMPLATES: dict[type[e.PosError], str] = {
     ),
     e.StoreInUse: QT_TRANSLATE_NOOP("Errors", "{path} is open in another running copy of charity-pos; close that one first."),
     e.CorruptDatabase: QT_TRANSLATE_NOOP("Errors", "{path} is damaged and cannot be read ({detail})."),
+    e.StoreDiskFull: QT_TRANSLATE_NOOP("Errors", "The disk of the store file {path} is full: nothing was saved. "
+                                       "Free some space on it and try again."),
     e.TrainingStore: QT_TRANSLATE_NOOP(
         "Errors", "This is a training store (training mode): it never sends, receives or registers sync bundles, "
         "and is not copied for training again. Use the live store for that."),

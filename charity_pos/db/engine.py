@@ -24,9 +24,22 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from charity_pos.db import migrate
 from charity_pos.ledger import seal
-from charity_pos.errors import CorruptDatabase, NotAStoreDatabase, StoreFileExists, StoreInUse, StoreNotFound
+from charity_pos.errors import (
+    CorruptDatabase,
+    NotAStoreDatabase,
+    StoreDiskFull,
+    StoreFileExists,
+    StoreInUse,
+    StoreNotFound,
+)
 
 log = logging.getLogger("charity_pos.db")
+
+
+def disk_full(exc: BaseException) -> bool:
+    """SQLite's SQLITE_FULL ("database or disk is full") behind a driver's error."""
+    orig = getattr(exc, "orig", exc)
+    return getattr(orig, "sqlite_errorcode", None) == sqlite3.SQLITE_FULL or "database or disk is full" in str(orig)
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
@@ -91,9 +104,16 @@ class StoreDatabase:
     @contextmanager
     def begin(self) -> Iterator[Session]:
         """One unit of work: commits if the block ends normally, else nothing
-        it did remains."""
-        with self.sessions.begin() as session:
-            yield session
+        it did remains. A full disk is told as StoreDiskFull (rolled back,
+        nothing saved), not as a driver's error the screens cannot name."""
+        try:
+            with self.sessions.begin() as session:
+                yield session
+        except DatabaseError as exc:
+            if not disk_full(exc):
+                raise
+            log.warning("a unit of work was refused: the disk under the store file is full")
+            raise StoreDiskFull(path=str(self.path)) from exc
 
     @contextmanager
     def read(self) -> Iterator[Session]:

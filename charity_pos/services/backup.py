@@ -359,10 +359,42 @@ def make_backup(db_path: Path | str, folder: Path | str, *, clock: Clock = syste
     return result
 
 
+#: what a backup killed half-way leaves: its copy (or its checksum) under a temporary name, and SQLite's journal
+LEFT_BEHIND = re.compile(r"^(?P<code>[A-Z0-9]{1,8})-\d{8}-\d{6}(?:-\d{1,3})?\.sqlite3(?:\.sha256)?\.[0-9a-f]{8}\.partial"
+                         r"(?:-journal|-wal|-shm)?$")
+#: a temporary copy older than this is no backup still being made (one takes seconds to minutes)
+LEFT_AFTER = timedelta(hours=6)
+
+
+def remove_left_behind(folder: Path, code: str) -> tuple[Path, ...]:
+    """Remove this store's temporary backup copies that a backup killed
+    half-way (power cut, task killed) left in ``folder``: never a finished
+    backup, and not one young enough to be a backup still being made."""
+    import time
+
+    removed = []
+    try:
+        entries = list(folder.iterdir())
+    except OSError:
+        return ()
+    for path in entries:
+        m = LEFT_BEHIND.match(path.name)
+        try:
+            if m is None or m.group("code") != code or not path.is_file() or path.is_symlink() or \
+                    time.time() - path.stat().st_mtime < LEFT_AFTER.total_seconds():
+                continue
+            path.unlink()
+            removed.append(path)
+        except OSError:
+            log.warning("a temporary backup copy left behind could not be removed")
+    return tuple(removed)
+
+
 def _backup(db_path: Path, folder: Path, store: StoreIdentity, now: datetime, keep: Keep,
             key_file: Path | None, before: BackupState) -> BackupResult:
     protect = files.store_files(db_path, store.id)
     files.check_folder(folder, protect)
+    remove_left_behind(folder, store.code)
     n = 0
     while (folder / backup_name(store.code, now, n)).exists():
         n += 1
@@ -581,12 +613,42 @@ def restore(db_path: Path | str, backup: Path | str, *, force: bool = False, key
     return RestoreResult(db_path, found, check.events, check.authenticated, replaced)
 
 
-def _set_aside(db_path: Path, now: datetime) -> Path:
-    """Rename the store file and its companions to ``NAME.replaced-YYYYmmdd-HHMMSS``:
-    the old file's log must never meet the restored file."""
-    replaced = db_path.with_name(f"{db_path.name}.replaced-{now.astimezone(STORE_TZ).strftime('%Y%m%d-%H%M%S')}")
+def _aside_name(db_path: Path, now: datetime) -> Path:
+    """``NAME.replaced-YYYYmmdd-HHMMSS`` (``-2``, ``-3``… when a restore in the same second set one aside)."""
+    stamp = now.astimezone(STORE_TZ).strftime("%Y%m%d-%H%M%S")
+    n = 1
+    while True:
+        name = db_path.with_name(f"{db_path.name}.replaced-{stamp}{f'-{n}' if n > 1 else ''}")
+        if not any(name.with_name(name.name + part).exists() for part in ("", *files.PARTS)):
+            return name
+        n += 1
+
+
+def _fold_log(db_path: Path) -> None:
+    """Fold the store's write-ahead log into the file (no one else has it open:
+    the lock is held), so that the file set aside is whole by itself."""
     try:
-        os.replace(db_path, replaced)
+        with closing(sqlite3.connect(db_path, timeout=10)) as conn:
+            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    except sqlite3.Error:
+        log.warning("the write-ahead log of the store being replaced could not be folded in")
+
+
+def _set_aside(db_path: Path, now: datetime) -> Path:
+    """Keep the store file as ``NAME.replaced-YYYYmmdd-HHMMSS`` while it still
+    stands under its own name: a second name (a hard link) first, so that the
+    rename of the restored copy over it is the one step that swaps them, and
+    a kill at any moment leaves the old store or the new one in place, never
+    none. Its companions (``-wal``, ``-shm``) go aside with it: the old file's
+    log must never meet the restored file. Where the disk has no hard links
+    the store is renamed aside (a kill just then leaves it only there)."""
+    _fold_log(db_path)
+    replaced = _aside_name(db_path, now)
+    try:
+        try:
+            os.link(db_path, replaced)
+        except OSError:
+            os.replace(db_path, replaced)
         for part in files.PARTS:
             companion = db_path.with_name(db_path.name + part)
             if companion.exists():
@@ -598,13 +660,19 @@ def _set_aside(db_path: Path, now: datetime) -> Path:
 
 
 def _put_back(replaced: Path, db_path: Path) -> None:
+    """Undo ``_set_aside``: the old store and its companions under their own names again."""
     for part in ("", *files.PARTS):
         aside = replaced.with_name(replaced.name + part)
-        if aside.exists():
-            try:
-                os.replace(aside, db_path.with_name(db_path.name + part))
-            except OSError:
-                log.exception("the replaced store file could not be put back; it is kept as it was set aside")
+        if not aside.exists():
+            continue
+        own = db_path.with_name(db_path.name + part)
+        try:
+            if own.exists() and os.path.samefile(aside, own):  # the second name only: drop it
+                aside.unlink()
+            else:
+                os.replace(aside, own)
+        except OSError:
+            log.exception("the replaced store file could not be put back; it is kept as it was set aside")
 
 
 def _in_wal_mode(path: Path) -> bool:

@@ -1453,1863 +1453,1868 @@ This handout {value}: {lines}, {units}</source>
         <translation>{path} 已损坏，无法读取（{detail}）。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="41"/>
+        <location filename="../../charity_pos/messages.py" line="43"/>
         <source>Barcode {barcode} is not valid: {why}.</source>
         <translation>条码 {barcode} 无效：{why}。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="42"/>
+        <location filename="../../charity_pos/messages.py" line="44"/>
         <source>Barcode {barcode} already belongs to “{item_name}”.</source>
         <translation>条码 {barcode} 已属于“{item_name}”。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="43"/>
+        <location filename="../../charity_pos/messages.py" line="45"/>
         <source>“{value}” is already taken.</source>
         <translation>“{value}”已被使用。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="44"/>
+        <location filename="../../charity_pos/messages.py" line="46"/>
         <source>Not found: {key}.</source>
         <translation>找不到：{key}。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="47"/>
+        <location filename="../../charity_pos/messages.py" line="49"/>
         <source>No item has barcode {barcode}.</source>
         <translation>没有商品使用条码 {barcode}。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="48"/>
+        <location filename="../../charity_pos/messages.py" line="50"/>
         <source>Wrong user name or PIN.</source>
         <translation>用户名或 PIN 码错误。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="49"/>
+        <location filename="../../charity_pos/messages.py" line="51"/>
         <source>Account {username} is locked after too many wrong PINs until {until}, or until a manager unlocks it.</source>
         <translation>账号 {username} 因 PIN 码错误次数过多已锁定，至 {until} 自动解锁，或由店长解锁。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="52"/>
+        <location filename="../../charity_pos/messages.py" line="54"/>
         <source>Account {username} has been switched off.</source>
         <translation>账号 {username} 已停用。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="53"/>
+        <location filename="../../charity_pos/messages.py" line="55"/>
         <source>Account {username} has been switched off since it logged in: nothing was done, and it is logged out.</source>
         <translation>账号 {username} 在登录后已被停用：此操作未执行，已退出登录。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="56"/>
+        <location filename="../../charity_pos/messages.py" line="58"/>
         <source>Your role may not do this: {what}.</source>
         <translation>您的角色无权{what}。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="57"/>
+        <location filename="../../charity_pos/messages.py" line="59"/>
         <source>A manager must approve this: {what}.</source>
         <translation>此操作需要店长批准：{what}。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="58"/>
+        <location filename="../../charity_pos/messages.py" line="60"/>
         <source>The role of account {username} has been changed since it logged in: nothing was done; log in again.</source>
         <translation>账号 {username} 的角色在登录后已被更改：此操作未执行，请重新登录。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="62"/>
+        <location filename="../../charity_pos/messages.py" line="64"/>
         <source>Too many wrong manager PINs at this till: approvals here are refused until {until}. The managers&apos; own log-ins are not affected.</source>
         <translation>本收银台店长 PIN 码输错次数过多：{until} 前本收银台暂停店长批准。店长本人的登录不受影响。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="66"/>
+        <location filename="../../charity_pos/messages.py" line="68"/>
         <source>The store&apos;s key file {path} is missing; restore it from the backup to read personal data.</source>
         <translation>门店密钥文件 {path} 不见了；请从备份恢复，才能读取个人信息。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="69"/>
+        <location filename="../../charity_pos/messages.py" line="71"/>
         <source>The store&apos;s key file {path} is missing, and nothing can be saved without it: restore it from the backup (it is kept apart from the database).</source>
         <translation>门店的密钥文件 {path} 不见了，没有它什么也无法保存：请从备份中恢复（它与数据库分开保管）。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="72"/>
+        <location filename="../../charity_pos/messages.py" line="74"/>
         <source>The store file was changed outside charity-pos ({what}), so nothing more is saved to it. Run charity-pos verify on it and call the district office.</source>
         <translation>门店数据文件在 charity-pos 之外被改动过（{what}），因此不再向其中保存任何内容。请对其运行 charity-pos verify 并联系区里。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="75"/>
+        <location filename="../../charity_pos/messages.py" line="77"/>
         <source>Not enough on hand: {wanted} wanted, {available} there.</source>
         <translation>库存不足：需要 {wanted}，现有 {available}。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="76"/>
+        <location filename="../../charity_pos/messages.py" line="78"/>
         <source>“{item_name}” is past its best-before date ({expiry_date}) and cannot be taken.</source>
         <translation>“{item_name}”已过保质期（{expiry_date}），不能接收。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="79"/>
+        <location filename="../../charity_pos/messages.py" line="81"/>
         <source>Receipt {number} was voided and is not printed again; issue a new one instead.</source>
         <translation>收据 {number} 已作废，不能再打印；请重开一张新收据。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="82"/>
+        <location filename="../../charity_pos/messages.py" line="84"/>
         <source>The folder {path} does not exist.</source>
         <translation>文件夹 {path} 不存在。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="83"/>
+        <location filename="../../charity_pos/messages.py" line="85"/>
         <source>No shift is open at till {till}: open one with its cash float first.</source>
         <translation>收银台 {till} 没有已开的班次：请先开班并登记备用金。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="84"/>
+        <location filename="../../charity_pos/messages.py" line="86"/>
         <source>Till {till} already has an open shift ({number}); close it first.</source>
         <translation>收银台 {till} 已有未交班的班次（{number}），请先交班。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="85"/>
+        <location filename="../../charity_pos/messages.py" line="87"/>
         <source>The payments ({paid}) do not cover the total ({total}): {missing} missing.</source>
         <translation>已收 {paid}，不足应收 {total}：还差 {missing}。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="86"/>
+        <location filename="../../charity_pos/messages.py" line="88"/>
         <source>Only cash may be more than the total; lower the {method} amount.</source>
         <translation>只有现金可以多收找零；请减少{method}的金额。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="88"/>
+        <location filename="../../charity_pos/messages.py" line="90"/>
         <source>Voucher {voucher} was already used in sale {sale}.</source>
         <translation>储值券 {voucher} 已在销售单 {sale} 中使用过。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="89"/>
+        <location filename="../../charity_pos/messages.py" line="91"/>
         <source>“{item_name}”: {sold} sold, {returned} already returned; {wanted} cannot be returned.</source>
         <translation>“{item_name}”：售出 {sold}，已退 {returned}，不能再退 {wanted}。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="91"/>
+        <location filename="../../charity_pos/messages.py" line="93"/>
         <source>Sale {number} was voided.</source>
         <translation>销售单 {number} 已作废。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="92"/>
+        <location filename="../../charity_pos/messages.py" line="94"/>
         <source>Sale {number} belongs to a closed shift; take it back as a return instead.</source>
         <translation>销售单 {number} 所在班次已交班，只能办理退货。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="94"/>
+        <location filename="../../charity_pos/messages.py" line="96"/>
         <source>“{item_name}” is off sale.</source>
         <translation>“{item_name}”已停售。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="95"/>
+        <location filename="../../charity_pos/messages.py" line="97"/>
         <source>This ticket was already paid as sale {number}.</source>
         <translation>此单已结账，销售单号 {number}。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="96"/>
+        <location filename="../../charity_pos/messages.py" line="98"/>
         <source>There is no quota rule for {category} households yet; a manager sets one first.</source>
         <translation>{category}家庭还没有配额规则，请店长先设置。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="98"/>
+        <location filename="../../charity_pos/messages.py" line="100"/>
         <source>{path} is not a list of quota rules in JSON (like the rules.json of a downstream bundle).</source>
         <translation>{path} 不是 JSON 格式的配额规则列表（应与下发同步文件中的 rules.json 相同）。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="100"/>
+        <location filename="../../charity_pos/messages.py" line="102"/>
         <source>{path} is not signed by {signer}&apos;s registered key: refused as forged or damaged.</source>
         <translation>{path} 的签名与 {signer} 登记的密钥不符：视为伪造或损坏，拒绝导入。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="102"/>
+        <location filename="../../charity_pos/messages.py" line="104"/>
         <source>No Chinese font to put into the PDF was found (looked in {searched}); install one and try again.</source>
         <translation>找不到可嵌入 PDF 的中文字体（已查找：{searched}），请安装后重试。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="105"/>
+        <location filename="../../charity_pos/messages.py" line="107"/>
         <source>{path} is neither an Excel workbook (.xlsx) nor a .csv file; save it as one of those.</source>
         <translation>{path} 既不是 Excel 工作簿（.xlsx），也不是 .csv 文件；请另存为其中一种。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="107"/>
+        <location filename="../../charity_pos/messages.py" line="109"/>
         <source>{path} cannot be read: it is damaged, or not the kind of file its name says.</source>
         <translation>无法读取 {path}：文件已损坏，或与其扩展名所示的类型不符。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="109"/>
+        <location filename="../../charity_pos/messages.py" line="111"/>
         <source>{path} has no header row with the columns {columns} near its top.</source>
         <translation>{path} 开头几行中没有含 {columns} 等列名的表头行。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="111"/>
+        <location filename="../../charity_pos/messages.py" line="113"/>
         <source>{path}: the header row has no column {columns}.</source>
         <translation>{path}：表头行缺少以下列：{columns}。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="112"/>
+        <location filename="../../charity_pos/messages.py" line="114"/>
         <source>{path} has no households below its header row.</source>
         <translation>{path} 的表头行下面没有任何家庭。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="113"/>
+        <location filename="../../charity_pos/messages.py" line="115"/>
         <source>Relief card number {value} is already registered.</source>
         <translation>帮困卡号 {value} 已登记。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="114"/>
+        <location filename="../../charity_pos/messages.py" line="116"/>
         <source>A household with ID number {value} is already registered.</source>
         <translation>身份证号为 {value} 的家庭已登记。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="116"/>
+        <location filename="../../charity_pos/messages.py" line="118"/>
         <source>Relief card number {value} is in this file more than once (rows {rows}).</source>
         <translation>帮困卡号 {value} 在本文件中重复出现（第 {rows} 行）。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="118"/>
+        <location filename="../../charity_pos/messages.py" line="120"/>
         <source>ID number {value} is in this file more than once (rows {rows}).</source>
         <translation>身份证号 {value} 在本文件中重复出现（第 {rows} 行）。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="120"/>
+        <location filename="../../charity_pos/messages.py" line="122"/>
         <source>The database refused the import of {count} households ({detail}); nothing was saved.</source>
         <translation>数据库拒绝导入这 {count} 户家庭（{detail}），未保存任何内容。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="122"/>
-        <location filename="../../charity_pos/messages.py" line="401"/>
+        <location filename="../../charity_pos/messages.py" line="124"/>
+        <location filename="../../charity_pos/messages.py" line="403"/>
         <source>There is no file {path}.</source>
         <translation>文件 {path} 不存在。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="123"/>
+        <location filename="../../charity_pos/messages.py" line="125"/>
         <source>{path} is not text in UTF-8 or GBK; save it from Excel as “CSV UTF-8” and try again.</source>
         <translation>{path} 不是 UTF-8 或 GBK 编码的文本；请在 Excel 中另存为“CSV UTF-8”后重试。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="127"/>
+        <location filename="../../charity_pos/messages.py" line="129"/>
         <source>Wrong PIN. {attempts_left} tries left before the account is locked.</source>
         <translation>PIN 码错误。再错 {attempts_left} 次账号将被锁定。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="128"/>
+        <location filename="../../charity_pos/messages.py" line="130"/>
         <source>Wrong user name or PIN. {attempts_left} tries left before approvals at this till are locked.</source>
         <translation>用户名或 PIN 码错误。再错 {attempts_left} 次，本收银台将暂停店长批准。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="132"/>
+        <location filename="../../charity_pos/messages.py" line="134"/>
         <source>it is empty</source>
         <translation>条码为空</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="133"/>
+        <location filename="../../charity_pos/messages.py" line="135"/>
         <source>only digits are allowed</source>
         <translation>只能包含数字</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="134"/>
+        <location filename="../../charity_pos/messages.py" line="136"/>
         <source>it must have 8, 12 or 13 digits (EAN-8, UPC-A, EAN-13)</source>
         <translation>位数应为 8、12 或 13 位（EAN-8、UPC-A、EAN-13）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="135"/>
+        <location filename="../../charity_pos/messages.py" line="137"/>
         <source>the check digit is wrong</source>
         <translation>校验位错误</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="136"/>
+        <location filename="../../charity_pos/messages.py" line="138"/>
         <source>codes starting 22 are the store&apos;s own lot codes</source>
         <translation>以 22 开头的是本店自编的批次码</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="149"/>
+        <location filename="../../charity_pos/messages.py" line="151"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="150"/>
+        <location filename="../../charity_pos/messages.py" line="152"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="151"/>
+        <location filename="../../charity_pos/messages.py" line="153"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="152"/>
+        <location filename="../../charity_pos/messages.py" line="154"/>
         <source>Sale price</source>
         <translation>售价</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="153"/>
+        <location filename="../../charity_pos/messages.py" line="155"/>
         <source>Market reference price</source>
         <translation>市场参考价</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="154"/>
+        <location filename="../../charity_pos/messages.py" line="156"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="155"/>
+        <location filename="../../charity_pos/messages.py" line="157"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="156"/>
+        <location filename="../../charity_pos/messages.py" line="158"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="157"/>
+        <location filename="../../charity_pos/messages.py" line="159"/>
         <source>Lines</source>
         <translation>明细</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="158"/>
+        <location filename="../../charity_pos/messages.py" line="160"/>
         <source>PIN</source>
         <translation>PIN 码</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="159"/>
+        <location filename="../../charity_pos/messages.py" line="161"/>
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="160"/>
+        <location filename="../../charity_pos/messages.py" line="162"/>
         <source>Full name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="161"/>
+        <location filename="../../charity_pos/messages.py" line="163"/>
         <source>Active</source>
         <translation>在用</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="162"/>
+        <location filename="../../charity_pos/messages.py" line="164"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="163"/>
+        <location filename="../../charity_pos/messages.py" line="165"/>
         <source>Store code</source>
         <translation>门店编码</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="164"/>
+        <location filename="../../charity_pos/messages.py" line="166"/>
         <source>Short name</source>
         <translation>简称</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="165"/>
+        <location filename="../../charity_pos/messages.py" line="167"/>
         <source>District</source>
         <translation>区</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="166"/>
+        <location filename="../../charity_pos/messages.py" line="168"/>
         <source>Days</source>
         <translation>天数</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="167"/>
+        <location filename="../../charity_pos/messages.py" line="169"/>
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="168"/>
+        <location filename="../../charity_pos/messages.py" line="170"/>
         <source>Unified social credit code</source>
         <translation>统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="169"/>
+        <location filename="../../charity_pos/messages.py" line="171"/>
         <source>Relief card number</source>
         <translation>帮困卡号</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="170"/>
+        <location filename="../../charity_pos/messages.py" line="172"/>
         <source>Household members</source>
         <translation>家庭人数</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="171"/>
+        <location filename="../../charity_pos/messages.py" line="173"/>
         <source>Head of household</source>
         <translation>户主</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="172"/>
+        <location filename="../../charity_pos/messages.py" line="174"/>
         <source>Sub-district</source>
         <translation>街道</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="173"/>
+        <location filename="../../charity_pos/messages.py" line="175"/>
         <source>Certificate reference</source>
         <translation>认定文书编号</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="174"/>
+        <location filename="../../charity_pos/messages.py" line="176"/>
         <source>Valid to</source>
         <translation>有效期至</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="175"/>
+        <location filename="../../charity_pos/messages.py" line="177"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="176"/>
+        <location filename="../../charity_pos/messages.py" line="178"/>
         <source>Donor type</source>
         <translation>捐赠人类型</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="177"/>
+        <location filename="../../charity_pos/messages.py" line="179"/>
         <source>Condition</source>
         <translation>成色</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="178"/>
+        <location filename="../../charity_pos/messages.py" line="180"/>
         <source>Valuation</source>
         <translation>估价方式</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="179"/>
+        <location filename="../../charity_pos/messages.py" line="181"/>
         <source>Unit value</source>
         <translation>单价</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="180"/>
+        <location filename="../../charity_pos/messages.py" line="182"/>
         <source>Best-before date</source>
         <translation>保质期</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="181"/>
+        <location filename="../../charity_pos/messages.py" line="183"/>
         <source>Cash amount</source>
         <translation>捐款金额</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="182"/>
+        <location filename="../../charity_pos/messages.py" line="184"/>
         <source>Payment method</source>
         <translation>付款方式</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="183"/>
+        <location filename="../../charity_pos/messages.py" line="185"/>
         <source>Labels</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="184"/>
+        <location filename="../../charity_pos/messages.py" line="186"/>
         <source>Cash float</source>
         <translation>备用金</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="185"/>
+        <location filename="../../charity_pos/messages.py" line="187"/>
         <source>Price</source>
         <translation>价格</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="186"/>
+        <location filename="../../charity_pos/messages.py" line="188"/>
         <source>Discount</source>
         <translation>折扣</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="187"/>
+        <location filename="../../charity_pos/messages.py" line="189"/>
         <source>Payment</source>
         <translation>付款</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="188"/>
+        <location filename="../../charity_pos/messages.py" line="190"/>
         <source>Amount tendered</source>
         <translation>实收金额</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="189"/>
+        <location filename="../../charity_pos/messages.py" line="191"/>
         <source>Payment reference</source>
         <translation>支付流水号</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="145"/>
-        <location filename="../../charity_pos/messages.py" line="190"/>
+        <location filename="../../charity_pos/messages.py" line="147"/>
+        <location filename="../../charity_pos/messages.py" line="192"/>
         <source>Voucher number</source>
         <translation>储值券号</translation>
     </message>
     <message>
         <location filename="../../charity_pos/messages.py" line="38"/>
+        <source>The disk of the store file {path} is full: nothing was saved. Free some space on it and try again.</source>
+        <translation>门店数据文件 {path} 所在的磁盘已满：本次操作没有保存。请腾出磁盘空间后再试。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="40"/>
         <source>This is a training store (training mode): it never sends, receives or registers sync bundles, and is not copied for training again. Use the live store for that.</source>
         <translation>这是培训门店（培训模式）：不能导出、导入或注册同步数据包，也不能再复制为培训副本。请在正式门店中操作。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="45"/>
+        <location filename="../../charity_pos/messages.py" line="47"/>
         <source>Only {left} of donated cash is left: a use of {amount} cannot be recorded.</source>
         <translation>捐赠现金只剩 {left}，不能登记 {amount} 的使用。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="140"/>
+        <location filename="../../charity_pos/messages.py" line="142"/>
         <source>From</source>
         <translation>开始日期</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="141"/>
+        <location filename="../../charity_pos/messages.py" line="143"/>
         <source>To</source>
         <translation>结束日期</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="142"/>
+        <location filename="../../charity_pos/messages.py" line="144"/>
         <source>Month</source>
         <translation>月份</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="143"/>
-        <location filename="../../charity_pos/messages.py" line="698"/>
+        <location filename="../../charity_pos/messages.py" line="145"/>
+        <location filename="../../charity_pos/messages.py" line="700"/>
         <source>Year</source>
         <translation>年份</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="144"/>
+        <location filename="../../charity_pos/messages.py" line="146"/>
         <source>Purpose</source>
         <translation>用途说明</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="146"/>
+        <location filename="../../charity_pos/messages.py" line="148"/>
         <source>Use</source>
         <translation>使用类别</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="147"/>
+        <location filename="../../charity_pos/messages.py" line="149"/>
         <source>Date of use</source>
         <translation>使用日期</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="148"/>
+        <location filename="../../charity_pos/messages.py" line="150"/>
         <source>Report</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="191"/>
+        <location filename="../../charity_pos/messages.py" line="193"/>
         <source>Till</source>
         <translation>收银台</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="192"/>
+        <location filename="../../charity_pos/messages.py" line="194"/>
         <source>Count</source>
         <translation>张数</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="193"/>
+        <location filename="../../charity_pos/messages.py" line="195"/>
         <source>Limit</source>
         <translation>限额</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="194"/>
+        <location filename="../../charity_pos/messages.py" line="196"/>
         <source>Sale number</source>
         <translation>销售单号</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="195"/>
+        <location filename="../../charity_pos/messages.py" line="197"/>
         <source>Period</source>
         <translation>周期</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="196"/>
+        <location filename="../../charity_pos/messages.py" line="198"/>
         <source>Mode</source>
         <translation>超额处理方式</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="197"/>
+        <location filename="../../charity_pos/messages.py" line="199"/>
         <source>Allowance</source>
         <translation>额度</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="198"/>
+        <location filename="../../charity_pos/messages.py" line="200"/>
         <source>Top-up months</source>
         <translation>节日补助月份</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="199"/>
+        <location filename="../../charity_pos/messages.py" line="201"/>
         <source>Household</source>
         <translation>家庭</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="200"/>
+        <location filename="../../charity_pos/messages.py" line="202"/>
         <source>Valid from</source>
         <translation>有效期起</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="201"/>
+        <location filename="../../charity_pos/messages.py" line="203"/>
         <source>Consent date</source>
         <translation>同意日期</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="205"/>
+        <location filename="../../charity_pos/messages.py" line="207"/>
         <source>{field} must not be empty.</source>
         <translation>{field}不能为空。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="206"/>
+        <location filename="../../charity_pos/messages.py" line="208"/>
         <source>{field} is too long.</source>
         <translation>{field}太长。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="207"/>
+        <location filename="../../charity_pos/messages.py" line="209"/>
         <source>{field}: “{value}” is not a number.</source>
         <translation>{field}：“{value}”不是有效数字。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="208"/>
+        <location filename="../../charity_pos/messages.py" line="210"/>
         <source>{field}: at most two decimals (fen).</source>
         <translation>{field}：最多两位小数（到分）。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="209"/>
+        <location filename="../../charity_pos/messages.py" line="211"/>
         <source>{field} must not be negative.</source>
         <translation>{field}不能为负数。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="210"/>
+        <location filename="../../charity_pos/messages.py" line="212"/>
         <source>{field} must be more than zero.</source>
         <translation>{field}必须大于零。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="211"/>
+        <location filename="../../charity_pos/messages.py" line="213"/>
         <source>{field} is too large.</source>
         <translation>{field}太大。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="212"/>
+        <location filename="../../charity_pos/messages.py" line="214"/>
         <source>{field}: “{value}” is not known.</source>
         <translation>{field}：“{value}”不存在。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="213"/>
+        <location filename="../../charity_pos/messages.py" line="215"/>
         <source>A PIN is made of digits only.</source>
         <translation>PIN 码只能由数字组成。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="214"/>
+        <location filename="../../charity_pos/messages.py" line="216"/>
         <source>A PIN has 4 to 12 digits.</source>
         <translation>PIN 码应为 4 到 12 位数字。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="215"/>
+        <location filename="../../charity_pos/messages.py" line="217"/>
         <source>A user name is 2-32 lower-case letters, digits, &apos;.&apos;, &apos;-&apos; or &apos;_&apos;, starting with a letter.</source>
         <translation>用户名为 2-32 位小写字母、数字、“.”、“-”或“_”，以字母开头。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="218"/>
+        <location filename="../../charity_pos/messages.py" line="220"/>
         <source>A store code is 2-8 capital letters or digits, such as PT01.</source>
         <translation>门店编码为 2-8 位大写字母或数字，例如 PT01。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="219"/>
+        <location filename="../../charity_pos/messages.py" line="221"/>
         <source>You cannot switch off your own account.</source>
         <translation>不能停用自己的账号。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="220"/>
+        <location filename="../../charity_pos/messages.py" line="222"/>
         <source>You cannot change your own role; another manager can.</source>
         <translation>不能更改自己的角色，请由另一位店长更改。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="221"/>
+        <location filename="../../charity_pos/messages.py" line="223"/>
         <source>An ID number has 17 digits and a final digit or X.</source>
         <translation>身份证号应为 17 位数字加 1 位数字或 X。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="222"/>
+        <location filename="../../charity_pos/messages.py" line="224"/>
         <source>The ID number&apos;s date of birth does not exist.</source>
         <translation>身份证号中的出生日期不存在。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="223"/>
+        <location filename="../../charity_pos/messages.py" line="225"/>
         <source>The ID number&apos;s last character (check character) is wrong.</source>
         <translation>身份证号最后一位（校验码）错误。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="224"/>
+        <location filename="../../charity_pos/messages.py" line="226"/>
         <source>A unified social credit code has 18 digits or capital letters (no I, O, S, V, Z).</source>
         <translation>统一社会信用代码为 18 位数字或大写字母（不含 I、O、S、V、Z）。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="227"/>
+        <location filename="../../charity_pos/messages.py" line="229"/>
         <source>The credit code&apos;s last character (check character) is wrong.</source>
         <translation>统一社会信用代码最后一位（校验码）错误。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="228"/>
+        <location filename="../../charity_pos/messages.py" line="230"/>
         <source>A relief card number is up to 20 letters and digits.</source>
         <translation>帮困卡号最多 20 位字母和数字。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="229"/>
+        <location filename="../../charity_pos/messages.py" line="231"/>
         <source>A household has 1 to 20 members.</source>
         <translation>家庭人数应为 1 到 20 人。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="230"/>
+        <location filename="../../charity_pos/messages.py" line="232"/>
         <source>{field} is before the start date.</source>
         <translation>{field}早于开始日期。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="231"/>
+        <location filename="../../charity_pos/messages.py" line="233"/>
         <source>A phone number has 7 to 12 digits.</source>
         <translation>电话号码应为 7 到 12 位数字。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="232"/>
+        <location filename="../../charity_pos/messages.py" line="234"/>
         <source>Goods without a valuation carry no value.</source>
         <translation>未估价的物品不能填写价值。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="233"/>
+        <location filename="../../charity_pos/messages.py" line="235"/>
         <source>“{value}” is food: type its best-before date.</source>
         <translation>“{value}”是食品，请填写保质期。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="234"/>
+        <location filename="../../charity_pos/messages.py" line="236"/>
         <source>{field} is more than the amount it comes off.</source>
         <translation>{field}超过了可减免的金额。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="235"/>
+        <location filename="../../charity_pos/messages.py" line="237"/>
         <source>The price of “{value}” changed meanwhile; scan it again.</source>
         <translation>“{value}”的价格刚被修改，请重新扫码。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="236"/>
+        <location filename="../../charity_pos/messages.py" line="238"/>
         <source>{field} {value} is on this ticket twice.</source>
         <translation>{field} {value} 在这一单中重复出现。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="237"/>
+        <location filename="../../charity_pos/messages.py" line="239"/>
         <source>Card {value}: what the household may take changed meanwhile; scan the card again.</source>
         <translation>救助卡 {value}：该家庭的可领额度刚刚有变动，请重新扫描救助卡。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="238"/>
+        <location filename="../../charity_pos/messages.py" line="240"/>
         <source>{field}: “{value}” is not a month (1-12).</source>
         <translation>{field}：“{value}”不是月份（1-12）。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="239"/>
+        <location filename="../../charity_pos/messages.py" line="241"/>
         <source>Sale {value} has returns and can no longer be voided.</source>
         <translation>销售单 {value} 已有退货，不能再作废。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="240"/>
+        <location filename="../../charity_pos/messages.py" line="242"/>
         <source>A {value} payment needs its reference number.</source>
         <translation>{value}付款需要填写流水号。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="241"/>
+        <location filename="../../charity_pos/messages.py" line="243"/>
         <source>{field}: “{value}” is not a month; type it like 2026-11.</source>
         <translation>{field}：“{value}”不是月份，请按 2026-11 的格式输入。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="242"/>
+        <location filename="../../charity_pos/messages.py" line="244"/>
         <source>{field} is a day still to come.</source>
         <translation>{field}是未来的日期。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="243"/>
+        <location filename="../../charity_pos/messages.py" line="245"/>
         <source>{field}: “{value}” is not a date; type it like 2026-09-30.</source>
         <translation>{field}：“{value}”不是日期，请按 2026-09-30 的格式填写。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="244"/>
+        <location filename="../../charity_pos/messages.py" line="246"/>
         <source>The ID number was stored as a number and lost digits; format the column as text and type it again.</source>
         <translation>身份证号被存成了数字，已丢失数位；请将该列设为文本格式后重新录入。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="246"/>
+        <location filename="../../charity_pos/messages.py" line="248"/>
         <source>{field}: “{value}” is not one of 低保, 低保边缘, 特困, 低收入, 支出型贫困, 临时救助.</source>
         <translation>{field}：“{value}”不是低保、低保边缘、特困、低收入、支出型贫困、临时救助之一。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="251"/>
+        <location filename="../../charity_pos/messages.py" line="253"/>
         <source>An approval needs a reason.</source>
         <translation>批准需要填写原因。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="252"/>
+        <location filename="../../charity_pos/messages.py" line="254"/>
         <source>Only a manager can approve this.</source>
         <translation>只有店长可以批准此操作。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="256"/>
+        <location filename="../../charity_pos/messages.py" line="258"/>
         <source>add an item</source>
         <translation>新增商品</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="257"/>
+        <location filename="../../charity_pos/messages.py" line="259"/>
         <source>edit an item</source>
         <translation>编辑商品</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="258"/>
+        <location filename="../../charity_pos/messages.py" line="260"/>
         <source>change a price</source>
         <translation>修改价格</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="259"/>
+        <location filename="../../charity_pos/messages.py" line="261"/>
         <source>take an item off sale</source>
         <translation>停售商品</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="260"/>
+        <location filename="../../charity_pos/messages.py" line="262"/>
         <source>receive stock</source>
         <translation>商品入库</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="261"/>
+        <location filename="../../charity_pos/messages.py" line="263"/>
         <source>record a stock count</source>
         <translation>登记盘点</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="262"/>
+        <location filename="../../charity_pos/messages.py" line="264"/>
         <source>manage staff accounts</source>
         <translation>管理员工账号</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="263"/>
+        <location filename="../../charity_pos/messages.py" line="265"/>
         <source>unlock an account</source>
         <translation>解锁账号</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="264"/>
+        <location filename="../../charity_pos/messages.py" line="266"/>
         <source>void a document</source>
         <translation>作废单据</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="265"/>
+        <location filename="../../charity_pos/messages.py" line="267"/>
         <source>refund a sale</source>
         <translation>退款</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="266"/>
+        <location filename="../../charity_pos/messages.py" line="268"/>
         <source>override a rule</source>
         <translation>越权放行</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="267"/>
+        <location filename="../../charity_pos/messages.py" line="269"/>
         <source>record a donor</source>
         <translation>登记捐赠人</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="268"/>
+        <location filename="../../charity_pos/messages.py" line="270"/>
         <source>manage the household registry</source>
         <translation>管理困难家庭名册</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="269"/>
+        <location filename="../../charity_pos/messages.py" line="271"/>
         <source>see a whole ID number</source>
         <translation>查看完整身份证号</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="270"/>
+        <location filename="../../charity_pos/messages.py" line="272"/>
         <source>take in a donation</source>
         <translation>登记捐赠</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="271"/>
+        <location filename="../../charity_pos/messages.py" line="273"/>
         <source>issue a donation receipt</source>
         <translation>开具捐赠收据</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="272"/>
+        <location filename="../../charity_pos/messages.py" line="274"/>
         <source>void a donation receipt</source>
         <translation>作废捐赠收据</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="273"/>
+        <location filename="../../charity_pos/messages.py" line="275"/>
         <source>print labels</source>
         <translation>打印标签</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="274"/>
+        <location filename="../../charity_pos/messages.py" line="276"/>
         <source>sell at the counter</source>
         <translation>收银销售</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="275"/>
+        <location filename="../../charity_pos/messages.py" line="277"/>
         <source>give a price change or discount above the limit</source>
         <translation>超出限额的改价或折扣</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="276"/>
+        <location filename="../../charity_pos/messages.py" line="278"/>
         <source>void a sale</source>
         <translation>作废销售单</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="277"/>
+        <location filename="../../charity_pos/messages.py" line="279"/>
         <source>print a slip</source>
         <translation>打印小票</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="278"/>
+        <location filename="../../charity_pos/messages.py" line="280"/>
         <source>open a shift</source>
         <translation>开班</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="279"/>
+        <location filename="../../charity_pos/messages.py" line="281"/>
         <source>hand out relief goods</source>
         <translation>发放救助物资</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="280"/>
+        <location filename="../../charity_pos/messages.py" line="282"/>
         <source>give a household more than its allowance</source>
         <translation>超出额度发放物资</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="281"/>
+        <location filename="../../charity_pos/messages.py" line="283"/>
         <source>set quota rules</source>
         <translation>设置配额规则</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="282"/>
+        <location filename="../../charity_pos/messages.py" line="284"/>
         <source>close a shift with a cash difference</source>
         <translation>有差额时交班</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="283"/>
+        <location filename="../../charity_pos/messages.py" line="285"/>
         <source>set the counter&apos;s limits</source>
         <translation>设置收银限额</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="284"/>
+        <location filename="../../charity_pos/messages.py" line="286"/>
         <source>see the ledgers and reports</source>
         <translation>查看台账与报表</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="285"/>
+        <location filename="../../charity_pos/messages.py" line="287"/>
         <source>record how cash donations were used</source>
         <translation>登记善款使用</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="286"/>
+        <location filename="../../charity_pos/messages.py" line="288"/>
         <source>import and reconcile the merchant bill</source>
         <translation>导入商户对账单并对账</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="290"/>
+        <location filename="../../charity_pos/messages.py" line="292"/>
         <source>cash</source>
         <translation>现金</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="291"/>
+        <location filename="../../charity_pos/messages.py" line="293"/>
         <source>WeChat Pay</source>
         <translation>微信支付</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="292"/>
+        <location filename="../../charity_pos/messages.py" line="294"/>
         <source>Alipay</source>
         <translation>支付宝</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="293"/>
+        <location filename="../../charity_pos/messages.py" line="295"/>
         <source>UnionPay card</source>
         <translation>银联卡</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="294"/>
+        <location filename="../../charity_pos/messages.py" line="296"/>
         <source>store voucher</source>
         <translation>储值券</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="298"/>
+        <location filename="../../charity_pos/messages.py" line="300"/>
         <source>No household has relief card {card}.</source>
         <translation>没有家庭使用救助卡 {card}。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="299"/>
+        <location filename="../../charity_pos/messages.py" line="301"/>
         <source>Relief card {card} is suspended: {why}</source>
         <translation>救助卡 {card} 已暂停：{why}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="300"/>
+        <location filename="../../charity_pos/messages.py" line="302"/>
         <source>Relief card {card} expired on {until}; the household must be certified again.</source>
         <translation>救助卡 {card} 已于 {until} 过期，需重新认定救助资格。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="301"/>
+        <location filename="../../charity_pos/messages.py" line="303"/>
         <source>Relief card {card} is valid only from {until}.</source>
         <translation>救助卡 {card} 自 {until} 起才生效。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="302"/>
+        <location filename="../../charity_pos/messages.py" line="304"/>
         <source>Relief card {card} lapsed long ago and its household&apos;s data was erased.</source>
         <translation>救助卡 {card} 早已失效，该家庭的个人信息已删除。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="306"/>
+        <location filename="../../charity_pos/messages.py" line="308"/>
         <source>{path}: no such file.</source>
         <translation>{path}：没有这个文件。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="307"/>
-        <location filename="../../charity_pos/messages.py" line="410"/>
+        <location filename="../../charity_pos/messages.py" line="309"/>
+        <location filename="../../charity_pos/messages.py" line="412"/>
         <source>{path} cannot be read (no permission, or a read error).</source>
         <translation>{path} 无法读取（没有权限，或读取出错）。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="308"/>
+        <location filename="../../charity_pos/messages.py" line="310"/>
         <source>{path} is not a charity-pos bundle, or it is cut short.</source>
         <translation>{path} 不是 charity-pos 数据包，或文件不完整。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="309"/>
+        <location filename="../../charity_pos/messages.py" line="311"/>
         <source>{path} is damaged: a part of the bundle is missing or extra.</source>
         <translation>{path} 已损坏：数据包缺少或多出了部分内容。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="310"/>
+        <location filename="../../charity_pos/messages.py" line="312"/>
         <source>{path} is damaged: a part appears twice.</source>
         <translation>{path} 已损坏：有一部分内容重复出现。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="311"/>
+        <location filename="../../charity_pos/messages.py" line="313"/>
         <source>{path} is damaged: a part is impossibly large.</source>
         <translation>{path} 已损坏：有一部分内容大得不可能。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="312"/>
+        <location filename="../../charity_pos/messages.py" line="314"/>
         <source>{path} is damaged: its manifest cannot be read.</source>
         <translation>{path} 已损坏：无法读取其清单。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="313"/>
+        <location filename="../../charity_pos/messages.py" line="315"/>
         <source>{path} is damaged: its content does not match its manifest.</source>
         <translation>{path} 已损坏：内容与清单不符。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="316"/>
+        <location filename="../../charity_pos/messages.py" line="318"/>
         <source>Something went wrong and nothing was saved. The details are in the log file.</source>
         <translation>出现意外错误，没有保存任何内容。详情见日志文件。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="319"/>
+        <location filename="../../charity_pos/messages.py" line="321"/>
         <source>{path} is {what}: charity-pos never writes over it; choose another file.</source>
         <translation>{path} 是{what}，charity-pos 不会覆盖它；请另选一个文件。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="321"/>
+        <location filename="../../charity_pos/messages.py" line="323"/>
         <source>the store&apos;s database</source>
         <translation>门店数据库</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="322"/>
+        <location filename="../../charity_pos/messages.py" line="324"/>
         <source>part of the store&apos;s database (its -wal, -shm or -journal file)</source>
         <translation>门店数据库的一部分（它的 -wal、-shm 或 -journal 文件）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="323"/>
+        <location filename="../../charity_pos/messages.py" line="325"/>
         <source>the store&apos;s lock file</source>
         <translation>门店的锁文件</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="324"/>
+        <location filename="../../charity_pos/messages.py" line="326"/>
         <source>a key file, or in the folder of the key files</source>
         <translation>密钥文件（或位于密钥文件夹中）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="325"/>
+        <location filename="../../charity_pos/messages.py" line="327"/>
         <source>the settings file</source>
         <translation>设置文件</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="326"/>
+        <location filename="../../charity_pos/messages.py" line="328"/>
         <source>the district hub&apos;s database</source>
         <translation>区级数据中心的数据库</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="327"/>
+        <location filename="../../charity_pos/messages.py" line="329"/>
         <source>part of the district hub&apos;s database (its -wal, -shm or -journal file)</source>
         <translation>区级数据中心数据库的一部分（它的 -wal、-shm 或 -journal 文件）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="328"/>
+        <location filename="../../charity_pos/messages.py" line="330"/>
         <source>a database (a store&apos;s, the hub&apos;s or a copy)</source>
         <translation>一个数据库（门店的、区级数据中心的或其副本）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="329"/>
+        <location filename="../../charity_pos/messages.py" line="331"/>
         <source>part of a database (a -wal, -shm or -journal file)</source>
         <translation>数据库的一部分（-wal、-shm 或 -journal 文件）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="331"/>
+        <location filename="../../charity_pos/messages.py" line="333"/>
         <source>{path} cannot be written: {why}.</source>
         <translation>无法写入 {path}：{why}。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="333"/>
+        <location filename="../../charity_pos/messages.py" line="335"/>
         <source>permission denied (or another program has the file open)</source>
         <translation>没有写入权限（或文件正被其他程序打开）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="335"/>
+        <location filename="../../charity_pos/messages.py" line="337"/>
         <source>the disk is read-only</source>
         <translation>磁盘为只读</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="336"/>
+        <location filename="../../charity_pos/messages.py" line="338"/>
         <source>the disk is full</source>
         <translation>磁盘已满</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="337"/>
+        <location filename="../../charity_pos/messages.py" line="339"/>
         <source>a part of the path before the file name is not a folder</source>
         <translation>文件名前面的路径中有一部分不是文件夹</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="338"/>
+        <location filename="../../charity_pos/messages.py" line="340"/>
         <source>it is not an ordinary file (a device or a pipe)</source>
         <translation>它不是普通文件（而是设备或管道）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="339"/>
+        <location filename="../../charity_pos/messages.py" line="341"/>
         <source>the name is too long or not allowed there</source>
         <translation>文件名太长，或在该位置不允许使用</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="340"/>
+        <location filename="../../charity_pos/messages.py" line="342"/>
         <source>{detail}</source>
         <translation>{detail}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="342"/>
+        <location filename="../../charity_pos/messages.py" line="344"/>
         <source>{count} households imported, but the rows to correct were not written: {problem}</source>
         <translation>已导入 {count} 户家庭，但需更正的记录没有写出：{problem}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="346"/>
+        <location filename="../../charity_pos/messages.py" line="348"/>
         <source>a folder</source>
         <extracomment>what a bundle refused without reading it was instead of a file (BundleNotAFile.what)</extracomment>
         <translation>一个文件夹</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="347"/>
+        <location filename="../../charity_pos/messages.py" line="349"/>
         <source>a pipe (FIFO)</source>
         <translation>一个管道（FIFO）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="348"/>
+        <location filename="../../charity_pos/messages.py" line="350"/>
         <source>a device</source>
         <translation>一个设备</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="349"/>
+        <location filename="../../charity_pos/messages.py" line="351"/>
         <source>not a regular file</source>
         <translation>不是普通文件</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="351"/>
+        <location filename="../../charity_pos/messages.py" line="353"/>
         <source>{path} is {what}, not a bundle file: refused without reading it.</source>
         <translation>{path} 是{what}，不是数据包文件：未读取即拒收。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="352"/>
+        <location filename="../../charity_pos/messages.py" line="354"/>
         <source>{path} is larger than a bundle may be ({limit}): refused without reading it.</source>
         <translation>{path} 超过数据包允许的大小（{limit}）：未读取即拒收。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="354"/>
+        <location filename="../../charity_pos/messages.py" line="356"/>
         <source>{path} is damaged: its part {part} is larger than it may be ({limit}).</source>
         <translation>{path} 已损坏：其中的 {part} 超过允许的大小（{limit}）。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="357"/>
+        <location filename="../../charity_pos/messages.py" line="359"/>
         <source>{path} is damaged or not from charity-pos: a part is compressed, and charity-pos stores every part uncompressed.</source>
         <translation>{path} 已损坏或并非 charity-pos 所写：有一部分内容经过压缩，而 charity-pos 存放的各部分均不压缩。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="360"/>
+        <location filename="../../charity_pos/messages.py" line="362"/>
         <source>{path} is damaged or not from charity-pos: a part is encrypted or marked in a way charity-pos never writes.</source>
         <translation>{path} 已损坏或并非 charity-pos 所写：有一部分内容被加密，或带有 charity-pos 从不写入的标记。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="363"/>
+        <location filename="../../charity_pos/messages.py" line="365"/>
         <source>{path} is damaged: the ZIP headers of a part disagree with each other.</source>
         <translation>{path} 已损坏：某部分内容的 ZIP 文件头前后不一致。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="364"/>
+        <location filename="../../charity_pos/messages.py" line="366"/>
         <source>{path} is damaged: its ZIP structure is not what charity-pos writes (parts overlap, leave gaps or run past the end).</source>
         <translation>{path} 已损坏：其 ZIP 结构与 charity-pos 所写的不同（各部分相互重叠、留有空隙或超出文件末尾）。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="367"/>
+        <location filename="../../charity_pos/messages.py" line="369"/>
         <source>{path} is damaged: a part does not match its checksum.</source>
         <translation>{path} 已损坏：有一部分内容与其校验和不符。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="368"/>
+        <location filename="../../charity_pos/messages.py" line="370"/>
         <source>{path} has more parts than a charity-pos bundle has.</source>
         <translation>{path} 包含的部分多于 charity-pos 数据包应有的数量。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="369"/>
+        <location filename="../../charity_pos/messages.py" line="371"/>
         <source>{path} holds a part that a charity-pos bundle of this kind does not have.</source>
         <translation>{path} 含有此类 charity-pos 数据包不应有的部分。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="371"/>
+        <location filename="../../charity_pos/messages.py" line="373"/>
         <source>{path} is damaged: the size of a part differs from the size its manifest gives.</source>
         <translation>{path} 已损坏：某部分内容的大小与清单所记不符。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="375"/>
+        <location filename="../../charity_pos/messages.py" line="377"/>
         <source>{path} is damaged: {part} is nested deeper than charity-pos ever writes (more than {limit} levels).</source>
         <translation>{path} 已损坏：{part} 的嵌套层数超出 charity-pos 所写的范围（多于 {limit} 层）。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="377"/>
+        <location filename="../../charity_pos/messages.py" line="379"/>
         <source>{path} is damaged: {part} holds a number out of range, or NaN or Infinity.</source>
         <translation>{path} 已损坏：{part} 含有超出范围的数字，或 NaN、Infinity。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="383"/>
+        <location filename="../../charity_pos/messages.py" line="385"/>
         <source>Not a payment code: nothing was scanned.</source>
         <translation>不是付款码：没有扫到内容。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="384"/>
+        <location filename="../../charity_pos/messages.py" line="386"/>
         <source>Not a payment code: a payment code has only digits.</source>
         <translation>不是付款码：付款码只含数字。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="385"/>
+        <location filename="../../charity_pos/messages.py" line="387"/>
         <source>Not a payment code: {length} digits is too short (Alipay 16-24, WeChat Pay 18).</source>
         <translation>不是付款码：{length} 位数字太短（支付宝 16-24 位，微信支付 18 位）。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="387"/>
+        <location filename="../../charity_pos/messages.py" line="389"/>
         <source>Not a payment code: {length} digits is too long (Alipay 16-24, WeChat Pay 18).</source>
         <translation>不是付款码：{length} 位数字太长（支付宝 16-24 位，微信支付 18 位）。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="389"/>
+        <location filename="../../charity_pos/messages.py" line="391"/>
         <source>Not a payment code: it starts like WeChat Pay&apos;s, which has 18 digits, but has {length}.</source>
         <translation>不是付款码：开头像微信支付付款码（应为 18 位），但有 {length} 位。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="391"/>
+        <location filename="../../charity_pos/messages.py" line="393"/>
         <source>Not a payment code: WeChat Pay&apos;s start with 10-15 and Alipay&apos;s with 25-30.</source>
         <translation>不是付款码：微信支付付款码以 10-15 开头，支付宝以 25-30 开头。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="395"/>
+        <location filename="../../charity_pos/messages.py" line="397"/>
         <source>The {method} reference holds a whole payment code, which is never stored: scan it in the payment dialog, which keeps only its first and last four digits.</source>
         <translation>{method}的流水号中含有完整的付款码，付款码不得保存：请在收款窗口扫码，系统只保留前四位和后四位。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="398"/>
+        <location filename="../../charity_pos/messages.py" line="400"/>
         <source>The masked payment code is not a {method} code.</source>
         <translation>该脱敏付款码不是{method}的付款码。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="402"/>
+        <location filename="../../charity_pos/messages.py" line="404"/>
         <source>{path} is not a merchant bill: it is not text in UTF-8 or GBK.</source>
         <translation>{path} 不是商户对账单：它不是 UTF-8 或 GBK 编码的文本。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="404"/>
+        <location filename="../../charity_pos/messages.py" line="406"/>
         <source>{path} is not a WeChat Pay or Alipay merchant bill: no header row of one was found.</source>
         <translation>{path} 不是微信支付或支付宝的商户对账单：找不到对账单的表头行。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="406"/>
+        <location filename="../../charity_pos/messages.py" line="408"/>
         <source>{path}, line {line}: {field} cannot be read; nothing was imported.</source>
         <translation>{path} 第 {line} 行：无法读取“{field}”；未导入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="408"/>
+        <location filename="../../charity_pos/messages.py" line="410"/>
         <source>{path} is a merchant bill with no payments in it.</source>
         <translation>{path} 是商户对账单，但其中没有任何交易。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="409"/>
+        <location filename="../../charity_pos/messages.py" line="411"/>
         <source>{path} is too large to be one day&apos;s merchant bill.</source>
         <translation>{path} 太大，不可能是一天的商户对账单。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="530"/>
+        <location filename="../../charity_pos/messages.py" line="532"/>
         <source>The passphrase is too short: use at least {minimum} characters.</source>
         <translation>口令太短：至少 {minimum} 个字符。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="531"/>
+        <location filename="../../charity_pos/messages.py" line="533"/>
         <source>The two passphrases typed differ: nothing was written.</source>
         <translation>两次输入的口令不一致：未写入任何文件。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="532"/>
+        <location filename="../../charity_pos/messages.py" line="534"/>
         <source>No passphrase: type it when asked, or set {variable} when running from a script.</source>
         <translation>没有口令：请在提示时输入，或在脚本中设置环境变量 {variable}。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="539"/>
+        <location filename="../../charity_pos/messages.py" line="541"/>
         <source>{path} is a folder; give the name of a file to write.</source>
         <translation>{path} 是文件夹；请指定要写入的文件名。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="540"/>
+        <location filename="../../charity_pos/messages.py" line="542"/>
         <source>{path} is a file, not a folder; give the folder to write into.</source>
         <translation>{path} 是文件，不是文件夹；请指定要写入的文件夹。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="541"/>
+        <location filename="../../charity_pos/messages.py" line="543"/>
         <source>The backup {path} did not pass its check ({kind}): it cannot be trusted. Check the store with “charity-pos verify”.</source>
         <translation>备份 {path} 未通过校验（{kind}）：不可信。请用“charity-pos verify”检查门店数据文件。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="544"/>
+        <location filename="../../charity_pos/messages.py" line="546"/>
         <source>{path} is a backup of store {found}, not of store {expected}: it is not restored here.</source>
         <translation>{path} 是门店 {found} 的备份，不是门店 {expected} 的：不在此恢复。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="546"/>
+        <location filename="../../charity_pos/messages.py" line="548"/>
         <source>{path} already holds a store: add --force to replace it (the old file is kept beside it).</source>
         <translation>{path} 已有门店数据：如要替换请加 --force（旧文件会保留在旁边）。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="548"/>
+        <location filename="../../charity_pos/messages.py" line="550"/>
         <source>{path} is not a backup of a charity-pos store.</source>
         <translation>{path} 不是 charity-pos 门店数据的备份。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="549"/>
+        <location filename="../../charity_pos/messages.py" line="551"/>
         <source>{path} is the key file of another store, not of store {expected}.</source>
         <translation>{path} 是另一家门店的密钥文件，不是门店 {expected} 的。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="550"/>
+        <location filename="../../charity_pos/messages.py" line="552"/>
         <source>The passphrase does not open {path} (wrong passphrase, or the file was changed).</source>
         <translation>口令无法打开 {path}（口令错误，或文件被改动过）。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="552"/>
+        <location filename="../../charity_pos/messages.py" line="554"/>
         <source>{path} already exists and was not written by charity-pos, so it is left as it is; choose another name, move it away, or (on the command line) add --force to replace it.</source>
         <translation>{path} 已存在，且不是 charity-pos 写的，因此保持不动；请另选文件名、把它移走，或（在命令行中）加上 --force 予以替换。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="555"/>
+        <location filename="../../charity_pos/messages.py" line="557"/>
         <source>{path} is not a hub trust file made by “charity-pos hub add-store” (field {field}).</source>
         <translation>{path} 不是“charity-pos hub add-store”生成的区级数据中心信任文件（字段 {field}）。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="557"/>
-        <location filename="../../charity_pos/messages.py" line="662"/>
+        <location filename="../../charity_pos/messages.py" line="559"/>
+        <location filename="../../charity_pos/messages.py" line="664"/>
         <source>{path} was made for store {made_for}, not for this store ({store_code}).</source>
         <translation>{path} 是为门店 {made_for} 生成的，不是本门店（{store_code}）的。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="559"/>
+        <location filename="../../charity_pos/messages.py" line="561"/>
         <source>This store already trusts the hub of {district} ({hub_id}); {path} is from another hub and is refused.</source>
         <translation>本门店已信任{district}的区级数据中心（{hub_id}）；{path} 来自另一个数据中心，已拒绝。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="561"/>
+        <location filename="../../charity_pos/messages.py" line="563"/>
         <source>There is no journal event #{from_seq}: this store&apos;s journal runs from #1 to #{last_seq}.</source>
         <translation>没有日志事件 #{from_seq}：本门店的日志从 #1 到 #{last_seq}。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="563"/>
+        <location filename="../../charity_pos/messages.py" line="565"/>
         <source>The journal of {path} is broken at event #{seq}; nothing was exported. Run charity-pos verify.</source>
         <translation>{path} 的日志在事件 #{seq} 处断开，未导出任何内容。请运行 charity-pos verify 核验。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="570"/>
+        <location filename="../../charity_pos/messages.py" line="572"/>
         <source>There is no district hub at {url} yet; create it with “charity-pos hub init”.</source>
         <translation>{url} 还没有区级数据中心；请先用“charity-pos hub init”创建。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="572"/>
+        <location filename="../../charity_pos/messages.py" line="574"/>
         <source>{url} already holds the district hub of {district}; a new hub needs a new database.</source>
         <translation>{url} 已是{district}的区级数据中心；新建数据中心需要新的数据库。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="574"/>
+        <location filename="../../charity_pos/messages.py" line="576"/>
         <source>{url} is not a charity-pos district hub database.</source>
         <translation>{url} 不是 charity-pos 区级数据中心数据库。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="575"/>
+        <location filename="../../charity_pos/messages.py" line="577"/>
         <source>The hub database {url} cannot be opened: {detail}</source>
         <translation>无法打开数据中心数据库 {url}：{detail}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="576"/>
+        <location filename="../../charity_pos/messages.py" line="578"/>
         <source>The hub database {url} has schema {revision} but this charity-pos needs {head}, and this database role may not upgrade it: run “charity-pos hub upgrade --hub URL” as the database&apos;s owner role, then try again. Nothing was changed.</source>
         <translation>数据中心数据库 {url} 的结构版本为 {revision}，本版 charity-pos 需要 {head}，而当前数据库角色无权升级：请以数据库所有者角色运行 “charity-pos hub upgrade --hub URL” 后再试。未做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="580"/>
+        <location filename="../../charity_pos/messages.py" line="582"/>
         <source>{path} is not a store registration file made by “charity-pos store-key” (field {field}).</source>
         <translation>{path} 不是由“charity-pos store-key”生成的门店登记文件（字段 {field}）。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="582"/>
+        <location filename="../../charity_pos/messages.py" line="584"/>
         <source>Store {store_code} is already registered with another key; a registration file cannot replace it.</source>
         <translation>门店 {store_code} 已用另一个密钥登记；登记文件不能替换已登记的密钥。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="584"/>
+        <location filename="../../charity_pos/messages.py" line="586"/>
         <source>{path} is not a store&apos;s journal as the district hub writes it, or it is damaged (line {line}: {detail}): nothing was written.</source>
         <translation>{path} 不是区级数据中心写出的门店日志，或已损坏（第 {line} 行：{detail}）：未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="587"/>
+        <location filename="../../charity_pos/messages.py" line="589"/>
         <source>{path}: event #{seq} does not follow the one before it (changed, dropped or moved, {detail}): refused, nothing was written.</source>
         <translation>{path}：事件 #{seq} 与前一条接不上（被改动、删除或挪动，{detail}）：已拒绝，未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="590"/>
+        <location filename="../../charity_pos/messages.py" line="592"/>
         <source>{path} does not match the signature of {signer}: refused as forged or damaged, nothing was written.</source>
         <translation>{path} 与 {signer} 的签名不符：视为伪造或损坏而拒绝，未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="593"/>
+        <location filename="../../charity_pos/messages.py" line="595"/>
         <source>{path} is signed by {signer}, not by the hub this store trusted ({expected}): refused, nothing was written.</source>
         <translation>{path} 由 {signer} 签名，而不是本门店信任的区级数据中心（{expected}）：已拒绝，未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="596"/>
+        <location filename="../../charity_pos/messages.py" line="598"/>
         <source>{path}: the store&apos;s journal names no hub it trusted; give the hub&apos;s trust file with --trust to check the signature. Nothing was written.</source>
         <translation>{path}：门店日志中没有它信任的区级数据中心；请用 --trust 提供区级数据中心的信任文件以核对签名。未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="599"/>
+        <location filename="../../charity_pos/messages.py" line="601"/>
         <source>The hub holds no event of store {store_code}: there is nothing to rebuild it from.</source>
         <translation>区级数据中心没有门店 {store_code} 的任何事件：无从重建。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="601"/>
+        <location filename="../../charity_pos/messages.py" line="603"/>
         <source>{path} is not the key file of store {store_code}: refused, nothing was written.</source>
         <translation>{path} 不是门店 {store_code} 的密钥文件：已拒绝，未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="603"/>
+        <location filename="../../charity_pos/messages.py" line="605"/>
         <source>{path} already holds another key file of this store; charity-pos never writes over a key file. Give that file with --key, or move it away.</source>
         <translation>{path} 已有本门店的另一个密钥文件；charity-pos 从不覆盖密钥文件。请用 --key 提供该文件，或将其移走。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="606"/>
+        <location filename="../../charity_pos/messages.py" line="608"/>
         <source>The store&apos;s journal has no active manager account “{username}” to give the PIN to; name one with --manager.</source>
         <translation>门店日志中没有在用的店长账号“{username}”可设定 PIN；请用 --manager 指定一个。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="609"/>
+        <location filename="../../charity_pos/messages.py" line="611"/>
         <source>Store {store_code} is already registered with another key; a registration file alone cannot replace it, only with a district staff account&apos;s PIN (--staff NAME --staff-pin PIN).</source>
         <translation>门店 {store_code} 已用另一个密钥登记；仅凭登记文件不能更换，须有区工作人员账号的 PIN（--staff 用户名 --staff-pin PIN）。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="612"/>
+        <location filename="../../charity_pos/messages.py" line="614"/>
         <source>This store is already registered as {registered_code}, not as {store_code}.</source>
         <translation>该门店已登记为 {registered_code}，而不是 {store_code}。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="614"/>
+        <location filename="../../charity_pos/messages.py" line="616"/>
         <source>{path} is not a bundle of a store&apos;s events (it is “{kind}”).</source>
         <translation>{path} 不是门店业务事件数据包（而是“{kind}”）。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="616"/>
+        <location filename="../../charity_pos/messages.py" line="618"/>
         <source>{path} comes from store {store_code}, which is not registered at this hub; register it with “charity-pos hub add-store” first.</source>
         <translation>{path} 来自门店 {store_code}，该门店未在本数据中心登记；请先用“charity-pos hub add-store”登记。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="619"/>
+        <location filename="../../charity_pos/messages.py" line="621"/>
         <source>{path} has been altered: its bytes are not those charity-pos wrote for its content.</source>
         <translation>{path} 已被改动：文件字节与 charity-pos 为其内容写出的不一致。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="621"/>
+        <location filename="../../charity_pos/messages.py" line="623"/>
         <source>{path} is signed by {signer} but holds the events of store {store_code}: refused as forged.</source>
         <translation>{path} 由 {signer} 签名，却装有门店 {store_code} 的事件：视为伪造，拒绝导入。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="623"/>
+        <location filename="../../charity_pos/messages.py" line="625"/>
         <source>{path} is not from the store registered as {store_code} (another store id): refused.</source>
         <translation>{path} 不是来自登记为 {store_code} 的门店（门店标识不同）：拒绝导入。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="625"/>
+        <location filename="../../charity_pos/messages.py" line="627"/>
         <source>{path} is damaged or tampered with: its manifest ({field}) does not match its events.</source>
         <translation>{path} 已损坏或被篡改：清单（{field}）与事件不符。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="627"/>
+        <location filename="../../charity_pos/messages.py" line="629"/>
         <source>{path} is damaged: line {line} of its events is not an event.</source>
         <translation>{path} 已损坏：事件第 {line} 行不是有效事件。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="629"/>
+        <location filename="../../charity_pos/messages.py" line="631"/>
         <source>{path} is damaged or tampered with: its events are out of order or missing (expected #{seq}).</source>
         <translation>{path} 已损坏或被篡改：事件顺序错乱或有缺失（应为 #{seq}）。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="631"/>
+        <location filename="../../charity_pos/messages.py" line="633"/>
         <source>{path} is damaged or tampered with: event #{seq} does not match its hash.</source>
         <translation>{path} 已损坏或被篡改：事件 #{seq} 与其哈希值不符。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="633"/>
+        <location filename="../../charity_pos/messages.py" line="635"/>
         <source>{path} is damaged or tampered with: event #{seq} does not follow the event before it.</source>
         <translation>{path} 已损坏或被篡改：事件 #{seq} 与前一事件接不上。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="635"/>
+        <location filename="../../charity_pos/messages.py" line="637"/>
         <source>missing events {first}-{last} of store {store_code}: import the earlier bundle first</source>
         <translation>缺少门店 {store_code} 的事件 {first}-{last}：请先导入更早的数据包</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="637"/>
+        <location filename="../../charity_pos/messages.py" line="639"/>
         <source>Event #{seq} of store {store_code} differs from the one the hub already holds: refused as tampering (a fork).</source>
         <translation>门店 {store_code} 的事件 #{seq} 与数据中心已有的不同：视为篡改（分叉），拒绝导入。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="640"/>
+        <location filename="../../charity_pos/messages.py" line="642"/>
         <source>{path}: the hub&apos;s database refused the import ({detail}); nothing was saved.</source>
         <translation>{path}：数据中心数据库拒绝了导入（{detail}），没有保存任何内容。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="642"/>
+        <location filename="../../charity_pos/messages.py" line="644"/>
         <source>{path} was refused after an unexpected error ({error}); nothing was saved, and the details are in the log file.</source>
         <translation>{path} 因意外错误（{error}）被拒收；没有保存任何内容，详情见日志文件。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="645"/>
+        <location filename="../../charity_pos/messages.py" line="647"/>
         <source>{path} is damaged or tampered with: its manifest&apos;s {field} is missing or not a value charity-pos writes.</source>
         <translation>{path} 已损坏或被篡改：清单中的 {field} 缺失，或不是 charity-pos 会写入的值。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="648"/>
+        <location filename="../../charity_pos/messages.py" line="650"/>
         <source>{path} is damaged or tampered with: event #{seq} (line {line}) is not what a store writes ({field}).</source>
         <translation>{path} 已损坏或被篡改：事件 #{seq}（第 {line} 行）不是门店会写入的内容（{field}）。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="651"/>
+        <location filename="../../charity_pos/messages.py" line="653"/>
         <source>No store {store_code} is registered at this hub; register it with “charity-pos hub add-store”.</source>
         <translation>本数据中心没有登记门店 {store_code}；请先用“charity-pos hub add-store”登记。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="653"/>
+        <location filename="../../charity_pos/messages.py" line="655"/>
         <source>{path} is damaged: line {line} of its households is not a household link.</source>
         <translation>{path} 已损坏：其家庭文件第 {line} 行不是家庭关联记录。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="658"/>
+        <location filename="../../charity_pos/messages.py" line="660"/>
         <source>This store trusts no district hub yet, so {path} cannot be checked: run charity-pos trust-hub first.</source>
         <translation>本店尚未信任任何区级中心，无法核验 {path}：请先运行 charity-pos trust-hub。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="660"/>
+        <location filename="../../charity_pos/messages.py" line="662"/>
         <source>{path} is not a bundle from the district hub to a store (it is a {kind} bundle).</source>
         <translation>{path} 不是区级中心发给门店的数据包（它是 {kind} 数据包）。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="664"/>
+        <location filename="../../charity_pos/messages.py" line="666"/>
         <source>{path} is signed by {signer}, not by the hub of {district} that this store trusts: refused.</source>
         <translation>{path} 由 {signer} 签名，不是本店信任的{district}中心：已拒绝。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="666"/>
+        <location filename="../../charity_pos/messages.py" line="668"/>
         <source>{path} is bundle #{sequence} from the hub, not newer than #{last_seq}: it is older than the one last applied (or the same one) and is refused.</source>
         <translation>{path} 是中心的第 {sequence} 号数据包，不比上次导入的第 {last_seq} 号新：比上次导入的旧（或是同一个），已拒绝。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="669"/>
+        <location filename="../../charity_pos/messages.py" line="671"/>
         <source>{path} is damaged: line {line} of {file} is not what the district sends; nothing was applied.</source>
         <translation>{path} 已损坏：{file} 第 {line} 行不是区里发送的内容；未导入任何数据。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="671"/>
+        <location filename="../../charity_pos/messages.py" line="673"/>
         <source>{path}: card {card} of the district&apos;s registry is held here by another household; nothing was applied. Ask the district to check the card.</source>
         <translation>{path}：区登记册中的救助卡 {card} 在本店属于另一户；未导入任何数据。请联系区里核对此卡。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="674"/>
+        <location filename="../../charity_pos/messages.py" line="676"/>
         <source>Household {card} came from the district&apos;s registry: this store does not hold its whole ID number (ask the district).</source>
         <translation>救助户 {card} 来自区登记册：本店不保存其完整身份证号（请向区里查询）。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="682"/>
+        <location filename="../../charity_pos/messages.py" line="684"/>
         <source>Nothing in this store has the code “{code}”: scan a label, or type a barcode or a donation, receipt, sale, return, handout, stock receipt or count number.</source>
         <translation>本店没有编码为“{code}”的记录：请扫描标签，或输入条码，或捐赠、收据、销售、退货、发放、入库、盘点单号。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="685"/>
+        <location filename="../../charity_pos/messages.py" line="687"/>
         <source>No donor is recorded as “{donor}”: give the donor&apos;s name exactly as recorded, a company&apos;s credit code or the donor&apos;s phone number.</source>
         <translation>没有登记为“{donor}”的捐赠人：请输入与登记完全一致的姓名、单位的统一社会信用代码或捐赠人的电话号码。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="688"/>
+        <location filename="../../charity_pos/messages.py" line="690"/>
         <source>{count} donors are recorded as “{donor}”: give the company&apos;s credit code or the donor&apos;s phone number instead.</source>
         <translation>有 {count} 位捐赠人登记为“{donor}”：请改用单位的统一社会信用代码或捐赠人的电话号码。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="691"/>
+        <location filename="../../charity_pos/messages.py" line="693"/>
         <source>Anonymous donations have no donor statement: there is no one to address it to.</source>
         <translation>匿名捐赠没有捐赠反馈函：没有可以致函的对象。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="693"/>
+        <location filename="../../charity_pos/messages.py" line="695"/>
         <source>“{donor}” gave nothing in {year}: there is no statement to write.</source>
         <translation>“{donor}”在{year}年没有捐赠记录，无需出具反馈函。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="697"/>
+        <location filename="../../charity_pos/messages.py" line="699"/>
         <source>Code</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="699"/>
+        <location filename="../../charity_pos/messages.py" line="701"/>
         <source>Donor</source>
         <translation>捐赠人</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="702"/>
+        <location filename="../../charity_pos/messages.py" line="704"/>
         <source>{field}: “{value}” is not a year; type it like 2026.</source>
         <translation>{field}：“{value}”不是年份，请输入如 2026。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="708"/>
+        <location filename="../../charity_pos/messages.py" line="710"/>
         <source>{path}: a report is written as an Excel workbook (.xlsx), a PDF (.pdf) or a .csv file, not as “{suffix}”.</source>
         <translation>{path}：报表只能保存为 Excel 工作簿（.xlsx）、PDF（.pdf）或 .csv 文件，不能保存为“{suffix}”。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="711"/>
+        <location filename="../../charity_pos/messages.py" line="713"/>
         <source>There is no report “{kind}”; the reports are: {kinds}.</source>
         <translation>没有“{kind}”这种报表；可用的报表有：{kinds}。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="712"/>
+        <location filename="../../charity_pos/messages.py" line="714"/>
         <source>{month} has not begun yet: a public notice is written for a month that has begun.</source>
         <translation>{month} 尚未开始：只能为已开始的月份编制公示。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="717"/>
+        <location filename="../../charity_pos/messages.py" line="719"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="723"/>
+        <location filename="../../charity_pos/messages.py" line="725"/>
         <source>{field}: up to “{value}” is more than 36 months; show at most 36 months at a time.</source>
         <translation>{field}：到“{value}”超过 36 个月；一次最多显示 36 个月。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="730"/>
+        <location filename="../../charity_pos/messages.py" line="732"/>
         <source>This QR code was printed in training mode: it is practice, not a donation receipt.</source>
         <translation>此二维码由培训模式打印：仅供练习，不是捐赠收据。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="732"/>
+        <location filename="../../charity_pos/messages.py" line="734"/>
         <source>“{text}” is not the QR code of a charity-pos donation receipt: scan the code at the top left of the receipt.</source>
         <translation>“{text}”不是 charity-pos 捐赠收据的二维码：请扫描收据左上角的二维码。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="735"/>
+        <location filename="../../charity_pos/messages.py" line="737"/>
         <source>No QR code could be read in {path}: scan or photograph the receipt again, flat, sharp and with the whole code in the picture.</source>
         <translation>{path} 中读不出二维码：请把收据放平，重新扫描或拍照，画面清晰并拍全二维码。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="738"/>
+        <location filename="../../charity_pos/messages.py" line="740"/>
         <source>{path} cannot be read as a picture or PDF: give a PNG, JPEG or PDF of the receipt.</source>
         <translation>{path} 不是可读取的图片或 PDF：请提供收据的 PNG、JPEG 或 PDF 文件。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="740"/>
+        <location filename="../../charity_pos/messages.py" line="742"/>
         <source>{path} is not a keys file written by charity-pos hub publish-keys ({field} is wrong).</source>
         <translation>{path} 不是 charity-pos hub publish-keys 生成的公钥文件（{field} 有误）。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="742"/>
+        <location filename="../../charity_pos/messages.py" line="744"/>
         <source>{path} was changed after the hub signed it (hub key {fingerprint}): do not trust it; get the district&apos;s keys file again.</source>
         <translation>{path} 在区平台签名后被改动过（平台公钥 {fingerprint}）：不可信，请重新向区里获取公钥文件。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="745"/>
+        <location filename="../../charity_pos/messages.py" line="747"/>
         <source>{path} is signed by hub key {fingerprint}, not by the district&apos;s key {expected}: do not trust it.</source>
         <translation>{path} 由平台公钥 {fingerprint} 签名，而不是区里公布的公钥 {expected}：不可信。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="750"/>
+        <location filename="../../charity_pos/messages.py" line="752"/>
         <source>version</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="751"/>
+        <location filename="../../charity_pos/messages.py" line="753"/>
         <source>layout</source>
         <translation>格式</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="752"/>
+        <location filename="../../charity_pos/messages.py" line="754"/>
         <source>store code</source>
         <translation>门店编码</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="753"/>
+        <location filename="../../charity_pos/messages.py" line="755"/>
         <source>receipt number</source>
         <translation>收据号码</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="754"/>
+        <location filename="../../charity_pos/messages.py" line="756"/>
         <source>date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="755"/>
+        <location filename="../../charity_pos/messages.py" line="757"/>
         <source>amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="756"/>
+        <location filename="../../charity_pos/messages.py" line="758"/>
         <source>signature</source>
         <translation>签名</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="757"/>
+        <location filename="../../charity_pos/messages.py" line="759"/>
         <source>verification code</source>
         <translation>校验码</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="760"/>
+        <location filename="../../charity_pos/messages.py" line="762"/>
         <source>The receipt&apos;s QR code is damaged: its {field} “{value}” is not as a store prints it. Scan it again, or type its text exactly.</source>
         <translation>收据二维码已损坏：其中的{field}“{value}”与门店打印的格式不符。请重新扫描，或准确输入二维码内容。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="897"/>
+        <location filename="../../charity_pos/messages.py" line="899"/>
         <source>The receipt printer ({target}) did not take the job: {why} What was recorded is kept: print again once the printer is ready.</source>
         <translation>小票打印机（{target}）未能打印：{why}已记录的内容不会丢失，打印机就绪后请重新打印。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="901"/>
+        <location filename="../../charity_pos/messages.py" line="903"/>
         <source>it cannot be reached. Check that it is switched on and its cable (or network) is plugged in.</source>
         <translation>无法连接打印机。请检查打印机是否开机，数据线（或网线）是否插好。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="903"/>
+        <location filename="../../charity_pos/messages.py" line="905"/>
         <source>the port cannot be opened. Check the port&apos;s name in Settings, and that no other program is using it.</source>
         <translation>端口无法打开。请在设置中检查端口名称，并确认没有其他程序占用该端口。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="905"/>
+        <location filename="../../charity_pos/messages.py" line="907"/>
         <source>it is out of paper. Put in a new roll and close the cover.</source>
         <translation>打印机缺纸。请装入新纸卷并合上纸仓盖。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="906"/>
+        <location filename="../../charity_pos/messages.py" line="908"/>
         <source>this PC lacks what the connection needs (the USB library or the Windows printing module).</source>
         <translation>本机缺少该连接方式所需的组件（USB 驱动库或 Windows 打印模块）。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="908"/>
+        <location filename="../../charity_pos/messages.py" line="910"/>
         <source>a Windows print queue can only be used on Windows.</source>
         <translation>Windows 打印队列只能在 Windows 系统上使用。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="909"/>
+        <location filename="../../charity_pos/messages.py" line="911"/>
         <source>it answered with an error ({detail}).</source>
         <translation>打印机返回错误（{detail}）。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="921"/>
+        <location filename="../../charity_pos/messages.py" line="923"/>
         <source>Slip output</source>
         <translation>小票输出方式</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="922"/>
+        <location filename="../../charity_pos/messages.py" line="924"/>
         <source>Printer connection</source>
         <translation>打印机连接方式</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="923"/>
+        <location filename="../../charity_pos/messages.py" line="925"/>
         <source>USB vendor ID</source>
         <translation>USB 厂商 ID</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="924"/>
+        <location filename="../../charity_pos/messages.py" line="926"/>
         <source>USB product ID</source>
         <translation>USB 产品 ID</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="925"/>
+        <location filename="../../charity_pos/messages.py" line="927"/>
         <source>Serial port</source>
         <translation>串口</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="926"/>
+        <location filename="../../charity_pos/messages.py" line="928"/>
         <source>Baud rate</source>
         <translation>波特率</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="927"/>
+        <location filename="../../charity_pos/messages.py" line="929"/>
         <source>Printer address</source>
         <translation>打印机地址</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="928"/>
+        <location filename="../../charity_pos/messages.py" line="930"/>
         <source>Printer port</source>
         <translation>打印机端口</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="929"/>
+        <location filename="../../charity_pos/messages.py" line="931"/>
         <source>Windows printer</source>
         <translation>Windows 打印机</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="930"/>
+        <location filename="../../charity_pos/messages.py" line="932"/>
         <source>Drawer pin</source>
         <translation>钱箱引脚</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="931"/>
+        <location filename="../../charity_pos/messages.py" line="933"/>
         <source>Slip paper</source>
         <translation>小票纸宽</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="934"/>
+        <location filename="../../charity_pos/messages.py" line="936"/>
         <source>{field}: “{value}” is not a USB ID; type four hexadecimal digits, like 0416 or 0x0416.</source>
         <translation>{field}：“{value}”不是有效的 USB ID，请输入四位十六进制数字，例如 0416 或 0x0416。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="936"/>
+        <location filename="../../charity_pos/messages.py" line="938"/>
         <source>{field}: “{value}” is not a baud rate a receipt printer uses (9600, 19200, 38400, 57600 or 115200).</source>
         <translation>{field}：“{value}”不是小票打印机使用的波特率（9600、19200、38400、57600 或 115200）。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="938"/>
+        <location filename="../../charity_pos/messages.py" line="940"/>
         <source>{field}: “{value}” is not a network address; type the printer&apos;s IP address, like 192.168.1.87.</source>
         <translation>{field}：“{value}”不是有效的网络地址，请输入打印机的 IP 地址，例如 192.168.1.87。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="940"/>
+        <location filename="../../charity_pos/messages.py" line="942"/>
         <source>{field}: “{value}” is not a port number from 1 to 65535.</source>
         <translation>{field}：“{value}”不是 1 到 65535 之间的端口号。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="941"/>
+        <location filename="../../charity_pos/messages.py" line="943"/>
         <source>{field}: a cash drawer is on pin 2 or pin 5, not “{value}”.</source>
         <translation>{field}：钱箱接在 2 号或 5 号引脚，不能是“{value}”。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="942"/>
+        <location filename="../../charity_pos/messages.py" line="944"/>
         <source>{field}: receipt paper is 58 or 80 mm wide, not “{value}”.</source>
         <translation>{field}：小票纸宽为 58 或 80 毫米，不能是“{value}”。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="943"/>
+        <location filename="../../charity_pos/messages.py" line="945"/>
         <source>{field}: a Windows print queue can only be used on Windows.</source>
         <translation>{field}：Windows 打印队列只能在 Windows 系统上使用。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="944"/>
+        <location filename="../../charity_pos/messages.py" line="946"/>
         <source>{field}: “{value}” is not one of the choices.</source>
         <translation>{field}：“{value}”不在可选范围内。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="947"/>
+        <location filename="../../charity_pos/messages.py" line="949"/>
         <source>open the cash drawer without a sale</source>
         <translation>无销售开钱箱</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="948"/>
+        <location filename="../../charity_pos/messages.py" line="950"/>
         <source>choose the backup folder</source>
         <translation>选择备份文件夹</translation>
     </message>
@@ -5716,153 +5721,153 @@ This handout {value}: {lines}, {units}</source>
 <context>
     <name>Receipts</name>
     <message>
-        <location filename="../../charity_pos/messages.py" line="769"/>
+        <location filename="../../charity_pos/messages.py" line="771"/>
         <source>GENUINE: receipt {number} of {store} ({code}) is in the store&apos;s journal at the hub, as printed.</source>
         <translation>真实：{store}（{code}）的收据 {number} 与区平台所存该店账本一致。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="771"/>
+        <location filename="../../charity_pos/messages.py" line="773"/>
         <source>GENUINE: receipt {number} is signed by {store} ({code}); checked offline, without the store&apos;s journal.</source>
         <translation>真实：收据 {number} 由{store}（{code}）签名；离线核验，未比对门店账本。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="774"/>
+        <location filename="../../charity_pos/messages.py" line="776"/>
         <source>GENUINE BUT VOIDED: receipt {number} of {store} ({code}) was voided on {voided}.</source>
         <translation>真实但已作废：{store}（{code}）的收据 {number} 已于 {voided} 作废。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="776"/>
+        <location filename="../../charity_pos/messages.py" line="778"/>
         <source>GENUINE BUT NOT YET IMPORTED: receipt {number} is signed by {store} ({code}), but the hub has no bundle with it yet.</source>
         <translation>真实但尚未导入：收据 {number} 由{store}（{code}）签名，但区平台尚未收到含该收据的数据包。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="779"/>
+        <location filename="../../charity_pos/messages.py" line="781"/>
         <source>FORGED: no store {code} is registered in the district.</source>
         <translation>伪造：本区没有登记编码为 {code} 的门店。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="780"/>
+        <location filename="../../charity_pos/messages.py" line="782"/>
         <source>FORGED: the signature is not store {code}&apos;s: this receipt was not printed by the store as shown.</source>
         <translation>伪造：签名不属于门店 {code}，这张收据并非该店按所示内容开具。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="782"/>
+        <location filename="../../charity_pos/messages.py" line="784"/>
         <source>FORGED: the amount {claimed} differs from the store&apos;s journal ({journal}).</source>
         <translation>伪造：金额 {claimed} 与门店账本（{journal}）不符。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="784"/>
+        <location filename="../../charity_pos/messages.py" line="786"/>
         <source>FORGED: the date {claimed} differs from the store&apos;s journal ({journal}).</source>
         <translation>伪造：日期 {claimed} 与门店账本（{journal}）不符。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="786"/>
+        <location filename="../../charity_pos/messages.py" line="788"/>
         <source>OLDER RECEIPT WITHOUT SIGNATURE: receipt {number} of {code} was printed before receipts were signed; its QR code alone cannot prove it genuine.</source>
         <translation>旧版收据，无签名：门店 {code} 的收据 {number} 开具于收据签名启用之前，仅凭二维码无法证明其真实。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="789"/>
+        <location filename="../../charity_pos/messages.py" line="791"/>
         <source>UNKNOWN STORE: store {code} is not in the keys file (published {published}): get the district&apos;s latest keys file.</source>
         <translation>门店未知：公钥文件（{published} 发布）中没有门店 {code}，请向区里获取最新的公钥文件。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="794"/>
+        <location filename="../../charity_pos/messages.py" line="796"/>
         <source>The store&apos;s journal at the hub holds it with the same verification code, amount and date.</source>
         <translation>区平台所存门店账本中有这张收据，校验码、金额和日期一致。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="796"/>
+        <location filename="../../charity_pos/messages.py" line="798"/>
         <source>The store&apos;s journal at the hub holds this number with another verification code, amount or date: ask the store.</source>
         <translation>区平台所存门店账本中该号码的校验码、金额或日期不同：请向门店核实。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="799"/>
+        <location filename="../../charity_pos/messages.py" line="801"/>
         <source>The store&apos;s journal at the hub does not hold it (yet).</source>
         <translation>区平台所存门店账本中（暂）无这张收据。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="800"/>
+        <location filename="../../charity_pos/messages.py" line="802"/>
         <source>No store of this code is registered in the district.</source>
         <translation>本区没有登记该编码的门店。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="803"/>
+        <location filename="../../charity_pos/messages.py" line="805"/>
         <location filename="../../charity_pos/hub_ui/receipts.py" line="150"/>
         <source>Store</source>
         <translation>门店</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="804"/>
+        <location filename="../../charity_pos/messages.py" line="806"/>
         <source>Receipt</source>
         <translation>收据号码</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="805"/>
+        <location filename="../../charity_pos/messages.py" line="807"/>
         <source>Date</source>
         <translation>开票日期</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="806"/>
+        <location filename="../../charity_pos/messages.py" line="808"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="807"/>
+        <location filename="../../charity_pos/messages.py" line="809"/>
         <source>Donation</source>
         <translation>捐赠编号</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="808"/>
+        <location filename="../../charity_pos/messages.py" line="810"/>
         <source>Donor</source>
         <translation>捐赠人</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="809"/>
+        <location filename="../../charity_pos/messages.py" line="811"/>
         <source>Item</source>
         <translation>物品</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="810"/>
+        <location filename="../../charity_pos/messages.py" line="812"/>
         <source>Cash</source>
         <translation>现金捐赠</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="811"/>
+        <location filename="../../charity_pos/messages.py" line="813"/>
         <source>Voided on</source>
         <translation>作废日期</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="812"/>
+        <location filename="../../charity_pos/messages.py" line="814"/>
         <source>The hub holds</source>
         <translation>区平台已有</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="813"/>
+        <location filename="../../charity_pos/messages.py" line="815"/>
         <source>Note</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="815"/>
+        <location filename="../../charity_pos/messages.py" line="817"/>
         <source>the store&apos;s events up to #{seq}, last bundle {at}</source>
         <translation>该店第 {seq} 号以前的账本记录，最近数据包 {at}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="816"/>
+        <location filename="../../charity_pos/messages.py" line="818"/>
         <source>no bundle of this store yet</source>
         <translation>尚未收到该店的数据包</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="817"/>
+        <location filename="../../charity_pos/messages.py" line="819"/>
         <source>{name} × {quantity} {unit} (not valued)</source>
         <translation>{name} × {quantity} {unit}（未估价）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="818"/>
+        <location filename="../../charity_pos/messages.py" line="820"/>
         <source>{name} × {quantity} {unit} at {price}</source>
         <translation>{name} × {quantity} {unit}，单价 {price}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="819"/>
+        <location filename="../../charity_pos/messages.py" line="821"/>
         <source>{value} (on the receipt)</source>
         <translation>{value}（收据所载）</translation>
     </message>
