@@ -37,6 +37,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import io
+import os
 import re
 import zipfile
 from collections.abc import Iterator
@@ -196,10 +197,24 @@ def write_bundle(path: Path, manifest: dict[str, Any], files: dict[str, Content]
     try:
         with partial.open("wb") as out:
             _write_zip(out, manifest_bytes, files, signature)
+            out.flush()
+            os.fsync(out.fileno())  # on disk before its name says it is whole: a power cut leaves no empty bundle
         partial.replace(path)
+        _sync_folder(path.parent)
     finally:
         partial.unlink(missing_ok=True)
     return path
+
+
+def _sync_folder(folder: Path) -> None:
+    """Make a rename in ``folder`` durable (POSIX; Windows has no folder handles to sync)."""
+    if os.name != "posix":
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
 
 
 def _manifest(where: str, data: bytes, parts: frozenset[str]) -> dict[str, Any]:
