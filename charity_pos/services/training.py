@@ -34,8 +34,6 @@ from datetime import datetime
 from enum import StrEnum
 from pathlib import Path
 
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
-from cryptography.hazmat.primitives.serialization import Encoding, NoEncryption, PrivateFormat
 from filelock import FileLock, Timeout
 from sqlalchemy import Connection, select
 from sqlalchemy.orm import Session
@@ -98,12 +96,15 @@ def training_marks(conn: Connection) -> list[str]:
     """Every mark of a training copy the file carries (for ``verify`` and
     the sync refusals, which look beyond the header): ``header``,
     ``journal``, ``key_file``."""
+    # the tables' columns, not the mapped attributes: ``verify`` calls this
+    # and so configures no mapper and compiles no ORM query
+    events, store = JournalEvent.__table__.c, Store.__table__.c
     marks = []
     if _app_id(conn) == TRAINING_APP_ID:
         marks.append("header")
-    if conn.execute(select(JournalEvent.seq).where(JournalEvent.kind == COPY_MADE).limit(1)).first() is not None:
+    if conn.execute(select(events.seq).where(events.kind == COPY_MADE).limit(1)).first() is not None:
         marks.append("journal")
-    store_id = conn.execute(select(Store.id)).scalar()
+    store_id = conn.execute(select(store.id)).scalar()
     if store_id is not None and _key_file_marked(key_path(store_id)):
         marks.append("key_file")
     return marks
@@ -227,6 +228,9 @@ def _from_live(live: StoreDatabase, making: Path, actor: Actor, now: datetime) -
     _mark_header(making)
     with live.read() as s:
         live_id = s.execute(select(Store.id)).scalar_one()
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+    from cryptography.hazmat.primitives.serialization import Encoding, NoEncryption, PrivateFormat
+
     training_id = new_id()
     keys = StoreKeys.load(live_id)
     signing = base64.b64encode(Ed25519PrivateKey.generate().private_bytes(
