@@ -33,6 +33,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from filelock import FileLock, Timeout
 from sqlalchemy import Connection, select
@@ -42,10 +43,14 @@ from charity_pos.db.base import new_id
 from charity_pos.db.engine import StoreDatabase, open_store
 from charity_pos.db.models import JournalEvent, Store
 from charity_pos.errors import StoreInUse, TrainingStore
-from charity_pos.ledger import journal
 from charity_pos.security.keys import SEALED, StoreKeys, key_path
-from charity_pos.services.base import Actor, ServiceContext
-from charity_pos.services.permissions import Action, require
+
+if TYPE_CHECKING:
+    from charity_pos.services.base import Actor, ServiceContext
+
+# The services' base, permissions and the journal are imported by the
+# functions that make a copy: ``verify`` imports this module for
+# ``training_marks`` alone and loads none of them.
 
 log = logging.getLogger("charity_pos.training")
 
@@ -135,6 +140,8 @@ def start(live: ServiceContext, actor: Actor, source: Source = Source.LIVE, *, f
     logged in to the live store) to train on: the existing copy, or a fresh
     one (``fresh``, or when there is none) made from ``source``. The live
     store is only read."""
+    from charity_pos.services.permissions import Action, require
+
     with live.db.read() as s:
         require(s, actor, Action.MANAGE_TRAINING)
         if is_training(s):
@@ -231,6 +238,8 @@ def _from_live(live: StoreDatabase, making: Path, actor: Actor, now: datetime) -
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
     from cryptography.hazmat.primitives.serialization import Encoding, NoEncryption, PrivateFormat
 
+    from charity_pos.ledger import journal
+
     training_id = new_id()
     keys = StoreKeys.load(live_id)
     signing = base64.b64encode(Ed25519PrivateKey.generate().private_bytes(
@@ -261,6 +270,7 @@ def _from_live(live: StoreDatabase, making: Path, actor: Actor, now: datetime) -
 
 def _from_demo(making: Path, now: datetime) -> None:
     from charity_pos.demo.builder import build_demo
+    from charity_pos.ledger import journal
 
     build_demo(making, days=DEMO_DAYS)
     _mark_header(making)
