@@ -50,6 +50,26 @@ def test_read_commands_load_no_qt_reportlab_pinyin_alembic_or_postgresql(filled_
         assert out.startswith("OK: ")
 
 
+def test_verify_maps_no_model_and_loads_no_cryptography(filled_store) -> None:  # type: ignore[no-untyped-def]
+    """verify reads tables, never model instances: it configures no ORM mapper
+    and loads no cryptography (the seal's key is a plain HMAC), both of which
+    would cost every call time at start."""
+    probe = (
+        "import json, sys\n"
+        "from charity_pos import cli\n"
+        "code = cli.main(sys.argv[1:])\n"
+        "from charity_pos.db.base import Base\n"
+        "mapped = sorted(m.class_.__name__ for m in Base.registry.mappers if m.configured)\n"
+        "print(json.dumps({'code': code, 'mapped': mapped, 'cryptography': 'cryptography' in sys.modules}))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", probe, "verify", "--db", str(filled_store.path), "--lang", "en"],
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    *printed, last = done.stdout.rstrip("\n").split("\n")
+    assert printed[0].startswith("OK: ")
+    assert json.loads(last) == {"code": 0, "mapped": [], "cryptography": False}
+
+
 def test_messages_are_chinese_without_qt(filled_store) -> None:  # type: ignore[no-untyped-def]
     """The default language's catalog is read without Qt: the same words as the app's."""
     result, out, err = run_fresh("verify", "--db", filled_store.path)

@@ -20,7 +20,7 @@ from charity_pos.db.base import Base
 from charity_pos.domain.numbers import BARCODE_COUNTERS, KINDS, parse_number
 from charity_pos.ledger import seal as sealing
 from charity_pos.ledger.canonical import GENESIS
-from charity_pos.ledger.verify import Problem, written_form
+from charity_pos.ledger.verify import MEMO, Problem, written_form
 
 
 def _raw(conn: Connection) -> sqlite3.Connection:
@@ -136,10 +136,20 @@ def _canonical(column: Any, dialect: Any) -> Callable[[Any], bool]:
     if written is None:
         return check
 
+    seen: set[str] = set()  # texts found in the written form already: a key or time repeats down a column
+
     def check_written(raw_value: Any) -> bool:
         # the one form the app writes is canonical (it reads back and writes
         # again as itself); anything else gets the whole round trip
-        return (type(raw_value) is str and written(raw_value) is not None) or check(raw_value)
+        if type(raw_value) is str:
+            if raw_value in seen:
+                return True
+            if written(raw_value) is not None:
+                if len(seen) >= MEMO:
+                    seen.clear()
+                seen.add(raw_value)
+                return True
+        return check(raw_value)
 
     return check_written
 

@@ -163,15 +163,28 @@ def reader(column: Column[Any], dialect: Dialect) -> Callable[[Any], Any] | None
     shortcut = written_form(column, dialect)
     if shortcut is None:
         return exact
+    # a foreign key or a time repeats down a column (the store, the item, the
+    # sale): each text is read once, kept for at most MEMO texts
+    memo: dict[str, Any] = {}
 
     def read(stored: Any) -> Any:
         if type(stored) is str:
-            value = shortcut(stored)
-            if value is not None:
-                return value
+            value = memo.get(stored)
+            if value is None:
+                value = shortcut(stored)
+                if value is None:
+                    return exact(stored)
+                if len(memo) >= MEMO:
+                    memo.clear()
+                memo[stored] = value
+            return value
         return exact(stored)
 
     return read
+
+
+#: How many stored texts ``reader`` keeps the reading of, per column.
+MEMO = 1 << 16
 
 
 def _quoted(name: str) -> str:

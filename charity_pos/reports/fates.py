@@ -24,6 +24,16 @@ from charity_pos.db.models import (
     Donation, DonationLine, HandoutLineLot, Item, ReturnLine, Sale, SaleLine, SaleLineLot, StockLot, StockMovement,
 )
 
+# The tables' columns, not the mapped attributes: a query of plain columns
+# is compiled by SQLAlchemy's core alone and never configures the mappers,
+# which ``verify`` (a command-line call that runs ``check_identity``) would
+# otherwise pay for at every start. The columns read back as the mapped
+# attributes do (UUIDs, aware times).
+_donation, _donation_line = Donation.__table__, DonationLine.__table__
+_handout_lot, _item, _return_line = HandoutLineLot.__table__, Item.__table__, ReturnLine.__table__
+_sale, _sale_line, _line_lot = Sale.__table__, SaleLine.__table__, SaleLineLot.__table__
+_lot, _movement = StockLot.__table__, StockMovement.__table__
+
 #: Movements that bring a lot in: the lot's own document (a donation, a stock receipt, a count's surplus).
 INTAKE_REASONS = frozenset({"donation", "receipt", "count"})
 #: Movements that say what became of goods, by the fate they count towards. Sales, returns and voids are
@@ -82,13 +92,14 @@ def allocate(parts: list[tuple[uuid.UUID, int]], units: int) -> dict[uuid.UUID, 
 
 def line_parts(s: Session, lot_ids: list[uuid.UUID] | None) -> dict[uuid.UUID, list[tuple[uuid.UUID, int]]]:
     """Every completed sale line touching the lots, with all its lots in the order returns use."""
-    query = (select(SaleLineLot.sale_line_id, SaleLineLot.lot_id, SaleLineLot.quantity, StockLot.received_at)
-             .join(StockLot, StockLot.id == SaleLineLot.lot_id)
-             .join(SaleLine, SaleLine.id == SaleLineLot.sale_line_id).join(Sale, Sale.id == SaleLine.sale_id)
-             .where(Sale.status == "completed"))
+    query = (select(_line_lot.c.sale_line_id, _line_lot.c.lot_id, _line_lot.c.quantity, _lot.c.received_at)
+             .join(_lot, _lot.c.id == _line_lot.c.lot_id)
+             .join(_sale_line, _sale_line.c.id == _line_lot.c.sale_line_id)
+             .join(_sale, _sale.c.id == _sale_line.c.sale_id)
+             .where(_sale.c.status == "completed"))
     if lot_ids is not None:
-        lines = select(SaleLineLot.sale_line_id).where(SaleLineLot.lot_id.in_(lot_ids))
-        query = query.where(SaleLineLot.sale_line_id.in_(lines))
+        lines = select(_line_lot.c.sale_line_id).where(_line_lot.c.lot_id.in_(lot_ids))
+        query = query.where(_line_lot.c.sale_line_id.in_(lines))
     found: dict[uuid.UUID, list[tuple[datetime, str, uuid.UUID, int]]] = defaultdict(list)
     for line_id, lot_id, quantity, received_at in s.execute(query):
         found[line_id].append((received_at, str(lot_id), lot_id, int(quantity)))
@@ -101,9 +112,9 @@ def returned_units(s: Session, line_ids: Iterable[uuid.UUID]) -> dict[uuid.UUID,
         return {}
     out: dict[uuid.UUID, int] = {}
     for start in range(0, len(ids), 500):
-        rows = s.execute(select(ReturnLine.sale_line_id, func.sum(ReturnLine.quantity))
-                         .where(ReturnLine.sale_line_id.in_(ids[start:start + 500]))
-                         .group_by(ReturnLine.sale_line_id))
+        rows = s.execute(select(_return_line.c.sale_line_id, func.sum(_return_line.c.quantity))
+                         .where(_return_line.c.sale_line_id.in_(ids[start:start + 500]))
+                         .group_by(_return_line.c.sale_line_id))
         out.update({line: int(qty) for line, qty in rows})
     return out
 
@@ -114,11 +125,11 @@ Parts = dict[uuid.UUID, list[tuple[uuid.UUID, int]]]
 def fates(s: Session, lot_ids: list[uuid.UUID] | None = None, parts: Parts | None = None) -> dict[uuid.UUID, Fate]:
     """Each lot's fate totals (every lot when ``lot_ids`` is None); ``parts``:
     the lots' sale lines (``line_parts``) when the caller has them already."""
-    lots_q = select(StockLot.id, StockLot.quantity_received)
+    lots_q = select(_lot.c.id, _lot.c.quantity_received)
     if lot_ids is not None:
         if not lot_ids:
             return {}
-        lots_q = lots_q.where(StockLot.id.in_(lot_ids))
+        lots_q = lots_q.where(_lot.c.id.in_(lot_ids))
     received = {lot: int(qty) for lot, qty in s.execute(lots_q)}
     wanted = set(received)
     sold: dict[uuid.UUID, int] = defaultdict(int)
@@ -129,14 +140,14 @@ def fates(s: Session, lot_ids: list[uuid.UUID] | None = None, parts: Parts | Non
         back = allocate(shares, returned.get(line_id, 0))
         for lot_id, quantity in shares:
             sold[lot_id] += quantity - back.get(lot_id, 0)
-    handed_q = select(HandoutLineLot.lot_id, func.sum(HandoutLineLot.quantity)).group_by(HandoutLineLot.lot_id)
-    moves_q = (select(StockMovement.lot_id, StockMovement.reason, StockMovement.document == StockLot.document,
-                      func.sum(StockMovement.quantity))
-               .join(StockLot, StockLot.id == StockMovement.lot_id)
-               .group_by(StockMovement.lot_id, StockMovement.reason, StockMovement.document == StockLot.document))
+    handed_q = select(_handout_lot.c.lot_id, func.sum(_handout_lot.c.quantity)).group_by(_handout_lot.c.lot_id)
+    moves_q = (select(_movement.c.lot_id, _movement.c.reason, _movement.c.document == _lot.c.document,
+                      func.sum(_movement.c.quantity))
+               .join(_lot, _lot.c.id == _movement.c.lot_id)
+               .group_by(_movement.c.lot_id, _movement.c.reason, _movement.c.document == _lot.c.document))
     if lot_ids is not None:
-        handed_q = handed_q.where(HandoutLineLot.lot_id.in_(lot_ids))
-        moves_q = moves_q.where(StockMovement.lot_id.in_(lot_ids))
+        handed_q = handed_q.where(_handout_lot.c.lot_id.in_(lot_ids))
+        moves_q = moves_q.where(_movement.c.lot_id.in_(lot_ids))
     handed = {lot: int(qty) for lot, qty in s.execute(handed_q)}
     shelf: dict[uuid.UUID, int] = defaultdict(int)
     written: dict[uuid.UUID, int] = defaultdict(int)
@@ -158,17 +169,17 @@ def check_identity(s: Session) -> list[Imbalance]:
     stock movements, or a donation's lines with its lots."""
     every = fates(s)
     problems: list[Imbalance] = []
-    codes = dict(s.execute(select(StockLot.id, func.coalesce(StockLot.barcode, Item.barcode, StockLot.document))
-                           .join(Item, Item.id == StockLot.item_id)).all())
+    codes = dict(s.execute(select(_lot.c.id, func.coalesce(_lot.c.barcode, _item.c.barcode, _lot.c.document))
+                           .join(_item, _item.c.id == _lot.c.item_id)).all())
     for lot_id, fate in sorted(every.items(), key=lambda pair: str(pair[0])):
         if not fate.balances:
             problems.append(Imbalance("lot", f"{codes.get(lot_id, '')} ({lot_id})", fate))
     by_donation: dict[str, Fate] = defaultdict(Fate)
-    lines = s.execute(select(Donation.number, DonationLine.id, DonationLine.quantity)
-                      .join(DonationLine, DonationLine.donation_id == Donation.id)).all()
+    lines = s.execute(select(_donation.c.number, _donation_line.c.id, _donation_line.c.quantity)
+                      .join(_donation_line, _donation_line.c.donation_id == _donation.c.id)).all()
     lot_of_line: dict[uuid.UUID, list[uuid.UUID]] = defaultdict(list)
-    for lot_id, line_id in s.execute(select(StockLot.id, StockLot.donation_line_id)
-                                     .where(StockLot.donation_line_id.is_not(None))):
+    for lot_id, line_id in s.execute(select(_lot.c.id, _lot.c.donation_line_id)
+                                     .where(_lot.c.donation_line_id.is_not(None))):
         lot_of_line[line_id].append(lot_id)
     for number, line_id, quantity in lines:
         lots_fate = sum((every[lot] for lot in lot_of_line.get(line_id, []) if lot in every), Fate())

@@ -18,13 +18,17 @@ import secrets
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
-
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
-from cryptography.hazmat.primitives.ciphers.aead import AESGCM
-from cryptography.hazmat.primitives.serialization import Encoding, NoEncryption, PrivateFormat
+from typing import TYPE_CHECKING
 
 from charity_pos import config
 from charity_pos.errors import KeyFileMissing
+
+if TYPE_CHECKING:
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+# ``cryptography`` is imported where keys are made, used or read whole, not
+# here: ``verify`` reads only the seal's key (``seal_key_for``, plain HMAC)
+# and need not load it.
 
 
 #: set in a key file once its store file is sealed (``ledger.seal``)
@@ -36,6 +40,8 @@ def key_path(store_id: uuid.UUID) -> Path:
 
 
 def _signing_text(key: Ed25519PrivateKey) -> str:
+    from cryptography.hazmat.primitives.serialization import Encoding, NoEncryption, PrivateFormat
+
     return base64.b64encode(key.private_bytes(Encoding.Raw, PrivateFormat.Raw, NoEncryption())).decode("ascii")
 
 
@@ -71,6 +77,9 @@ class StoreKeys:
 
     @classmethod
     def create(cls, store_id: uuid.UUID) -> StoreKeys:
+        from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+        from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
         keys = cls(AESGCM.generate_key(bit_length=256), secrets.token_bytes(32), Ed25519PrivateKey.generate())
         path = key_path(store_id)
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -99,6 +108,8 @@ class StoreKeys:
         there: a key file from before stores signed bundles gets one added
         (the file is rewritten whole, still readable by its owner only).
         Callers hold the store file's lock, so no two add one at once."""
+        from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
         path = key_path(store_id)
         try:
             raw = json.loads(path.read_text(encoding="utf-8"))
@@ -119,11 +130,15 @@ class StoreKeys:
         return hmac.new(self.matching, b"charity-pos store seal v1", hashlib.sha256).digest()
 
     def encrypt(self, text: str, context: str) -> str:
+        from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
         nonce = secrets.token_bytes(12)
         sealed = AESGCM(self.encryption).encrypt(nonce, text.encode("utf-8"), context.encode("utf-8"))
         return base64.b64encode(nonce + sealed).decode("ascii")
 
     def decrypt(self, token: str, context: str) -> str:
+        from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
         raw = base64.b64decode(token)
         return AESGCM(self.encryption).decrypt(raw[:12], raw[12:], context.encode("utf-8")).decode("utf-8")
 
@@ -144,7 +159,7 @@ def seal_key_for(conn: object, key_file: Path | None = None) -> tuple[bytes | No
     try:
         raw = json.loads(Path(path).read_text(encoding="utf-8"))
         if raw.get("store") != str(store_id):
-            return None, Path(path)
+            return None, Path(path), False
         keys = StoreKeys(base64.b64decode(raw["aes_gcm"]), base64.b64decode(raw["hmac_sha256"]))
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return None, Path(path), False

@@ -33,9 +33,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
-from cryptography.hazmat.primitives.serialization import Encoding, NoEncryption, PrivateFormat
 from filelock import FileLock, Timeout
 from sqlalchemy import Connection, select
 from sqlalchemy.orm import Session
@@ -44,10 +43,14 @@ from charity_pos.db.base import new_id
 from charity_pos.db.engine import StoreDatabase, open_store
 from charity_pos.db.models import JournalEvent, Store
 from charity_pos.errors import StoreInUse, TrainingStore
-from charity_pos.ledger import journal
 from charity_pos.security.keys import SEALED, StoreKeys, key_path
-from charity_pos.services.base import Actor, ServiceContext
-from charity_pos.services.permissions import Action, require
+
+if TYPE_CHECKING:
+    from charity_pos.services.base import Actor, ServiceContext
+
+# The services' base, permissions and the journal are imported by the
+# functions that make a copy: ``verify`` imports this module for
+# ``training_marks`` alone and loads none of them.
 
 log = logging.getLogger("charity_pos.training")
 
@@ -98,12 +101,15 @@ def training_marks(conn: Connection) -> list[str]:
     """Every mark of a training copy the file carries (for ``verify`` and
     the sync refusals, which look beyond the header): ``header``,
     ``journal``, ``key_file``."""
+    # the tables' columns, not the mapped attributes: ``verify`` calls this
+    # and so configures no mapper and compiles no ORM query
+    events, store = JournalEvent.__table__.c, Store.__table__.c
     marks = []
     if _app_id(conn) == TRAINING_APP_ID:
         marks.append("header")
-    if conn.execute(select(JournalEvent.seq).where(JournalEvent.kind == COPY_MADE).limit(1)).first() is not None:
+    if conn.execute(select(events.seq).where(events.kind == COPY_MADE).limit(1)).first() is not None:
         marks.append("journal")
-    store_id = conn.execute(select(Store.id)).scalar()
+    store_id = conn.execute(select(store.id)).scalar()
     if store_id is not None and _key_file_marked(key_path(store_id)):
         marks.append("key_file")
     return marks
@@ -134,6 +140,8 @@ def start(live: ServiceContext, actor: Actor, source: Source = Source.LIVE, *, f
     logged in to the live store) to train on: the existing copy, or a fresh
     one (``fresh``, or when there is none) made from ``source``. The live
     store is only read."""
+    from charity_pos.services.permissions import Action, require
+
     with live.db.read() as s:
         require(s, actor, Action.MANAGE_TRAINING)
         if is_training(s):
@@ -227,6 +235,11 @@ def _from_live(live: StoreDatabase, making: Path, actor: Actor, now: datetime) -
     _mark_header(making)
     with live.read() as s:
         live_id = s.execute(select(Store.id)).scalar_one()
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+    from cryptography.hazmat.primitives.serialization import Encoding, NoEncryption, PrivateFormat
+
+    from charity_pos.ledger import journal
+
     training_id = new_id()
     keys = StoreKeys.load(live_id)
     signing = base64.b64encode(Ed25519PrivateKey.generate().private_bytes(
@@ -257,6 +270,7 @@ def _from_live(live: StoreDatabase, making: Path, actor: Actor, now: datetime) -
 
 def _from_demo(making: Path, now: datetime) -> None:
     from charity_pos.demo.builder import build_demo
+    from charity_pos.ledger import journal
 
     build_demo(making, days=DEMO_DAYS)
     _mark_header(making)

@@ -226,6 +226,17 @@ def test_without_the_key_file_verify_says_authenticity_was_not_checked(store: Pa
     assert not library_report(store).authenticated
 
 
+def test_another_stores_key_file_checks_no_authenticity_and_says_so(store: Path, built: Built, tmp_path: Path) -> None:
+    """A key file of another store (a mix-up of backups) neither passes the seal as authentic nor stops verify."""
+    other = tmp_path / "other.key"
+    other.write_text(json.dumps(dict(json.loads(built.key.read_text(encoding="utf-8")), store=str(uuid.uuid4()))),
+                     encoding="utf-8")
+    code, out, err = run_cli("verify", "--db", str(store), "--key-file", str(other), "--lang", "en")
+    assert code == 0 and out.startswith("OK: ")
+    assert "authenticity was NOT checked" in err and str(other) in err
+    assert not library_report(store, other).authenticated
+
+
 def test_the_installed_command_verifies_in_chinese_by_default(store: Path, built: Built, tmp_path: Path) -> None:
     """The district's scripts call the command itself, with no --lang."""
     env = dict(os.environ, CHARITY_POS_HOME=str(tmp_path / "home"), QT_QPA_PLATFORM="offscreen")

@@ -94,6 +94,24 @@ def test_only_the_forms_the_app_writes_are_canonical(stored: Any) -> None:
                                                                                             column.name)
 
 
+def test_readings_kept_down_a_column_change_no_answer(monkeypatch: pytest.MonkeyPatch) -> None:
+    """``reader`` and the canonical check keep what they found for a text
+    already seen in the column (and forget it all when they hold MEMO texts):
+    every form, read again and again in any order, still gets the answer
+    SQLAlchemy's processing and the whole round trip give."""
+    from charity_pos.ledger import verify as verify_module
+
+    monkeypatch.setattr(verify_module, "MEMO", 3)
+    monkeypatch.setattr(checks, "MEMO", 3)
+    forms = STORED_FORMS + STORED_FORMS[::-1] + [A_UUID.hex, "2026-03-10 02:07:00.000000"] * 4 + STORED_FORMS
+    for column in [c for c in _columns() if written_form(c, DIALECT) is not None]:
+        read, canonical, exact = reader(column, DIALECT), checks._canonical(column, DIALECT), processed(column, DIALECT)
+        assert read is not None
+        for stored in forms:
+            assert _outcome(read, stored) == _outcome(exact, stored), (column.table.name, column.name, stored)
+            assert canonical(stored) == _round_trip(column, stored), (column.table.name, column.name, stored)
+
+
 def test_the_journal_is_read_as_stored() -> None:
     """The chain is checked on the driver's rows: the journal's columns must
     be ones SQLAlchemy reads from SQLite as they are stored."""
