@@ -183,10 +183,20 @@ class Prepared:
 
 @dataclass(frozen=True)
 class Reader:
-    """A read transaction on the driver's connection (``StoreDatabase.read_rows``)."""
+    """A read transaction on the driver's connection (``StoreDatabase.read_rows``),
+    or a unit of work's own transaction (``Reader.within``)."""
 
     _conn: sqlite3.Connection
     _dialect: Dialect
+
+    @classmethod
+    def within(cls, session: Session) -> Reader:
+        """Prepared SELECTs in ``session``'s transaction, on its connection:
+        they see what the unit of work wrote (what it added and not yet sent
+        is flushed first, as a query of the session would)."""
+        session.flush()
+        conn = session.connection()
+        return cls(conn.connection.driver_connection, conn.dialect)  # type: ignore[arg-type]
 
     def rows(self, prepared: Prepared, **params: Any) -> list[tuple[Any, ...]]:
         sql, binds, results = prepared._compile(self._dialect)

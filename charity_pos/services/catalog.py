@@ -12,7 +12,7 @@ from sqlalchemy import Select, bindparam, func, or_, select
 from sqlalchemy.orm import Session
 
 from charity_pos.db.counter import Sale, SaleLine
-from charity_pos.db.engine import Prepared
+from charity_pos.db.engine import Prepared, Reader
 from charity_pos.db.models import Category, Item, StockMovement
 from charity_pos.domain import barcodes, pinyin
 from charity_pos.domain.money import check_fen
@@ -126,6 +126,10 @@ def _item_row(item_id: uuid.UUID, name: str, category_code: str, category_name: 
 
 #: The look-up at the till, prepared once.
 BY_BARCODE = Prepared(_rows(select(*ITEM_COLUMNS)).where(Item.barcode == bindparam("code")))
+#: What a unit of work writing an item reads, prepared once: a category's
+#: id by its code, and the item already carrying a barcode.
+CATEGORY_BY_CODE = Prepared(select(Category.id).where(Category.code == bindparam("code")))
+BARCODE_HOLDER = Prepared(select(Item.id, Item.name).where(Item.barcode == bindparam("code")))
 
 
 def _free_in_store_code(session: Session) -> str:
@@ -137,7 +141,9 @@ def _free_in_store_code(session: Session) -> str:
             return code
 
 
-def _clean(session: Session, draft: ItemDraft) -> tuple[ItemDraft, Category]:
+def _clean(session: Session, draft: ItemDraft) -> tuple[ItemDraft, uuid.UUID]:
+    """The draft as stored (names trimmed, barcode normalized), and its
+    category's id."""
     name = " ".join(draft.name.split())
     if not name:
         raise InvalidInput(field="name", value=draft.name, reason="empty")
@@ -146,8 +152,8 @@ def _clean(session: Session, draft: ItemDraft) -> tuple[ItemDraft, Category]:
     unit = draft.unit.strip()
     if not unit or len(unit) > 10:
         raise InvalidInput(field="unit", value=draft.unit, reason="empty" if not unit else "too_long")
-    category = session.scalars(select(Category).where(Category.code == draft.category_code)).one_or_none()
-    if category is None:
+    category = Reader.within(session).rows(CATEGORY_BY_CODE, code=draft.category_code)
+    if not category:
         raise InvalidInput(field="category", value=draft.category_code, reason="unknown")
     check_fen(draft.sale_price_fen, field="sale_price", allow_zero=False)
     if draft.reference_price_fen is not None:
@@ -161,7 +167,7 @@ def _clean(session: Session, draft: ItemDraft) -> tuple[ItemDraft, Category]:
         barcodes.validate(code)
         if len(code) == 13 and code.startswith(str(LOT_CODE_PREFIX)):  # the store's own lot codes
             raise InvalidBarcode(barcode=code, reason="lot_range")
-    return replace(draft, name=name, unit=unit, barcode=code, source=source), category
+    return replace(draft, name=name, unit=unit, barcode=code, source=source), category[0][0]
 
 
 def _warnings(draft: ItemDraft) -> tuple[str, ...]:
@@ -263,9 +269,9 @@ class CatalogService:
     def _check_barcode_free(self, s: Session, code: str | None, item_id: uuid.UUID | None) -> None:
         if code is None:
             return
-        other = s.execute(select(Item.id, Item.name).where(Item.barcode == code)).one_or_none()
-        if other is not None and other.id != item_id:
-            raise DuplicateBarcode(barcode=code, item_name=other.name)
+        for other_id, other_name in Reader.within(s).rows(BARCODE_HOLDER, code=code):
+            if other_id != item_id:
+                raise DuplicateBarcode(barcode=code, item_name=other_name)
 
     def create_item(self, actor: Actor, draft: ItemDraft) -> Changes:
         now = self.ctx.now()
@@ -278,7 +284,7 @@ class CatalogService:
                 name=draft.name,
                 pinyin_initials=pinyin.initials(draft.name),
                 pinyin_full=pinyin.full(draft.name),
-                category=category,
+                category_id=category,
                 unit=draft.unit,
                 barcode=code,
                 sale_price_fen=draft.sale_price_fen,
@@ -322,7 +328,7 @@ class CatalogService:
             item.name = draft.name
             item.pinyin_initials = pinyin.initials(draft.name)
             item.pinyin_full = pinyin.full(draft.name)
-            item.category = category
+            item.category_id = category
             item.unit = draft.unit
             item.barcode = draft.barcode or item.barcode
             item.sale_price_fen = draft.sale_price_fen

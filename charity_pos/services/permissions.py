@@ -16,8 +16,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
+from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
+from charity_pos.db.engine import Prepared, Reader
 from charity_pos.db.models import User
 from charity_pos.errors import (
     AccountInactive, ApprovalRejected, ApprovalRequired, PermissionDenied, RoleChanged, SessionEnded,
@@ -107,19 +109,37 @@ class Grant:
     approver: Actor | None = None
 
 
-def _as_actor(user: User) -> Actor:
-    return Actor(user.id, user.username, Role(user.role))
+#: An account as the checks need it, read in the unit of work's own
+#: transaction by a statement prepared once (no ORM object to load).
+_ACCOUNT = Prepared(select(User.id, User.username, User.role, User.active).where(User.id == bindparam("user_id")))
 
 
-def acting_account(session: Session, actor: Actor, action: Action) -> User:
+@dataclass(frozen=True)
+class _Account:
+    id: object
+    username: str
+    role: str
+    active: bool
+
+
+def _account(session: Session, user_id: object) -> _Account | None:
+    rows = Reader.within(session).rows(_ACCOUNT, user_id=user_id)
+    return _Account(*rows[0]) if rows else None
+
+
+def _as_actor(user: _Account) -> Actor:
+    return Actor(user.id, user.username, Role(user.role))  # type: ignore[arg-type]
+
+
+def acting_account(session: Session, actor: Actor, action: Action) -> Actor:
     """The actor's account, read in ``session``: it must exist, be active and
-    have the role the actor claims."""
-    user = session.get(User, actor.user_id)
+    have the role the actor claims. Returns it as the database has it."""
+    user = _account(session, actor.user_id)
     if user is None or user.username != actor.username or not user.active:
         raise SessionEnded(username=actor.username)
     if user.role != str(actor.role):
         raise RoleChanged(action=str(action), role=user.role, username=user.username)
-    return user
+    return _as_actor(user)
 
 
 def require(session: Session, actor: Actor, action: Action, approved: Approved | None = None) -> Grant:
@@ -128,19 +148,19 @@ def require(session: Session, actor: Actor, action: Action, approved: Approved |
     ``ApprovalRequired``, ``AccountInactive`` (the approver was switched off)
     or ``ApprovalRejected``; the caller's transaction then changes nothing."""
     user = acting_account(session, actor, action)
-    role = Role(user.role)
+    role = user.role
     if allowed(role, action):
-        return Grant(_as_actor(user))
+        return Grant(user)
     if action not in APPROVABLE:
         raise PermissionDenied(action=str(action), role=str(role))
     if approved is None or approved.action != action:
         raise ApprovalRequired(action=str(action), role=str(role))
-    approver = session.get(User, approved.approver.user_id)
+    approver = _account(session, approved.approver.user_id)
     if approver is None:
         raise ApprovalRejected(action=str(action), reason="not_manager")
     if not approver.active:
         raise AccountInactive(username=approver.username)
     if approver.role != Role.MANAGER.value:
         raise ApprovalRejected(action=str(action), reason="not_manager")
-    return Grant(_as_actor(user), _as_actor(approver))
+    return Grant(user, _as_actor(approver))
 

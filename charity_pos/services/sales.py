@@ -182,7 +182,8 @@ PICKED = Prepared(select(*GOODS_COLUMNS).join(Item.category).where(Item.id == bi
 
 
 _GOODS_OF = select(*GOODS_COLUMNS).join(Item.category).where(Item.id.in_(bindparam("ids", expanding=True)))
-_SALE_OF_TICKET = select(Sale.id).where(Sale.ticket_id == bindparam("ticket"))
+#: Whether a ticket was already paid, asked at every sale: prepared once.
+_SALE_OF_TICKET = Prepared(select(Sale.id).where(Sale.ticket_id == bindparam("ticket")))
 
 
 def load_goods(session: Session, item_ids: Sequence[uuid.UUID]) -> dict[uuid.UUID, Goods]:
@@ -241,7 +242,7 @@ def _changes_prices(draft: SaleDraft) -> bool:
 
 def _paid_sale(session: Session, ticket_id: uuid.UUID) -> Sale | None:
     """The sale a ticket already became, if it did."""
-    if session.scalar(_SALE_OF_TICKET, {"ticket": ticket_id}) is None:
+    if not Reader.within(session).rows(_SALE_OF_TICKET, ticket=ticket_id):
         return None
     return session.scalars(select(Sale).where(Sale.ticket_id == ticket_id)).one()
 

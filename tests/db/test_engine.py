@@ -195,3 +195,22 @@ def test_money_is_stored_as_integers_in_the_file(filled_store: Any) -> None:
     assert declared and set(declared.values()) == {"INTEGER"}, declared
     assert declared.keys() == {(c.table.name, c.name) for c in _money_columns()}
     assert kinds == {"integer"}
+
+
+def test_prepared_reads_in_a_unit_of_work_see_what_it_added(store_db: StoreDatabase) -> None:
+    """The checks a unit of work makes through prepared statements read its
+    own transaction, rows it added but has not sent yet included, as a
+    query of its session would."""
+    from sqlalchemy import bindparam, select
+
+    from charity_pos.db.engine import Prepared, Reader
+    from charity_pos.db.models import Category
+
+    by_code = Prepared(select(Category.name).where(Category.code == bindparam("code")))
+    with pytest.raises(LookupError), store_db.begin() as s:  # ends without committing: nothing remains
+        assert Reader.within(s).rows(by_code, code="seasonal") == []
+        s.add(Category(code="seasonal", name="节令", sort_order=99))
+        assert Reader.within(s).rows(by_code, code="seasonal") == [("节令",)]
+        raise LookupError
+    with store_db.read_rows() as reader:
+        assert reader.rows(by_code, code="seasonal") == []
