@@ -19,6 +19,7 @@ What the hub already holds of the store is the importer's to compare.
 
 from __future__ import annotations
 
+import hashlib
 import re
 import uuid
 from collections import Counter
@@ -28,6 +29,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+import orjson
 from sqlalchemy import select
 
 from charity_pos.errors import (
@@ -47,7 +49,7 @@ from charity_pos.errors import (
 from charity_pos.hub.engine import HubDatabase
 from charity_pos.hub.models import HubStore
 from charity_pos.hub.payloads import UUID_TEXT, Change, PayloadInvalid, read_payload
-from charity_pos.ledger.canonical import GENESIS, event_hash
+from charity_pos.ledger.canonical import GENESIS
 from charity_pos.sync.bundle import OpenBundle, check_signature, open_bundle, public_key_from_text
 from charity_pos.sync.safe_json import INT32_MAX, JsonRefused, loads_record
 
@@ -212,6 +214,19 @@ def _events(bundle: OpenBundle, path: str) -> Iterator[Event]:
         raise BundleManifestMismatch(path=path, field="counts")
 
 
+def _hash(event: Event) -> str:
+    """``canonical.event_hash`` of the event, byte for byte: the same canonical JSON written by orjson, keys in
+    sorted order (orjson writes text exactly as ``json.dumps(..., ensure_ascii=False)`` does, and the other
+    fields are integers and null). Text that cannot be UTF-8 (an escaped lone surrogate) has no hash: a
+    store never wrote it, the line is unreadable."""
+    try:
+        body = orjson.dumps({"actor": event.actor, "at": event.at, "kind": event.kind, "payload": event.payload,
+                             "prev": event.prev_hash, "seq": event.seq, "uuid": event.uuid})
+    except TypeError:  # orjson.JSONEncodeError: a lone surrogate
+        raise UnicodeError from None
+    return hashlib.sha256(body).hexdigest()
+
+
 def _line(path: str, line: bytes, number: int, first: int, prev: str) -> Event:
     """Event line ``number``, checked: its fields, its payload, its place after ``prev``, its hash."""
     try:
@@ -230,8 +245,11 @@ def _line(path: str, line: bytes, number: int, first: int, prev: str) -> Event:
         if number == 1:
             raise BundleManifestMismatch(path=path, field="prev_hash")
         raise EventChainBroken(path=path, seq=event.seq)
-    if event_hash(event.prev_hash, event.seq, event.uuid, event.kind, event.at, event.actor,
-                  event.payload) != event.hash:
+    try:
+        digest = _hash(event)
+    except UnicodeError:
+        raise EventsUnreadable(path=path, line=number) from None
+    if digest != event.hash:
         raise EventHashWrong(path=path, seq=event.seq)
     return event
 

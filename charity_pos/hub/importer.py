@@ -31,7 +31,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import NoReturn
 
-from sqlalchemy import insert, select
+import psycopg
+from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
@@ -130,7 +131,7 @@ def _refuse(rest: Iterator[Event], error: PosError) -> NoReturn:
 def _store_batch(s: Session, store: HubStore, bundle: CheckedBundle, batch: list[Event], held_seq: int,
                  rest: Iterator[Event]) -> int:
     """One batch of checked events: those the hub holds compared (a fork if
-    they differ), the others inserted in one executemany and projected."""
+    they differ), the others inserted in one statement and projected."""
     held_part = [event for event in batch if event.seq <= held_seq]
     if held_part:
         held = {seq: hash_ for seq, hash_ in s.execute(select(HubEvent.seq, HubEvent.hash).where(
@@ -142,18 +143,42 @@ def _store_batch(s: Session, store: HubStore, bundle: CheckedBundle, batch: list
     if not new:
         return 0
     projector = Projector(store.id)
-    rows = []
     for event in new:
-        rows.append({"store_id": store.id, "seq": event.seq, "uuid": event.uuid, "kind": event.kind,
-                     "at": event.at, "actor": event.actor, "payload": event.payload,
-                     "prev_hash": event.prev_hash, "hash": event.hash})
         try:
             projector.add_changes(event.changes)  # checked before: payloads.read_payload
         except (ValueError, KeyError, TypeError, AttributeError):  # still not an event: refused, not a crash
             raise EventsUnreadable(path=str(bundle.path), line=event.seq - bundle.first_seq + 1) from None
-    s.connection().execute(insert(HubEvent.__table__), rows)
+    _insert_events(s, store.id, new)
     projector.flush(s)
     return len(new)
+
+
+_EVENT_COLUMNS = ("store_id", "seq", "uuid", "kind", "at", "actor", "payload", "prev_hash", "hash")
+
+
+def _insert_events(s: Session, store_id: uuid.UUID, events: list[Event]) -> None:
+    """The events' ``hub_event`` rows as plain tuples, in one statement: COPY on PostgreSQL (psycopg), one
+    prepared executemany on SQLite. A row the hub holds already (an import of the same store that got
+    there first) is an IntegrityError, as from any insert."""
+    conn = s.connection()
+    dialect = conn.dialect
+    process = HubEvent.__table__.c.store_id.type.bind_processor(dialect)
+    store = process(store_id) if process is not None else store_id
+    rows = [(store, e.seq, e.uuid, e.kind, e.at, e.actor, e.payload, e.prev_hash, e.hash) for e in events]
+    if dialect.name == "postgresql" and dialect.driver == "psycopg":
+        sql = f"COPY hub_event ({', '.join(_EVENT_COLUMNS)}) FROM STDIN"
+        raw = conn.connection.dbapi_connection
+        assert raw is not None
+        try:
+            with raw.cursor() as cursor, cursor.copy(sql) as copy:
+                for row in rows:
+                    copy.write_row(row)
+        except psycopg.IntegrityError as exc:
+            raise IntegrityError(sql, None, exc) from exc
+        return
+    mark = "?" if dialect.paramstyle == "qmark" else "%s"
+    conn.exec_driver_sql(f"INSERT INTO hub_event ({', '.join(_EVENT_COLUMNS)}) "
+                         f"VALUES ({', '.join([mark] * len(_EVENT_COLUMNS))})", rows)
 
 
 def _log(db: HubDatabase, result: ImportResult, sha: str, store_id: uuid.UUID | None, clock: Clock) -> None:

@@ -65,6 +65,7 @@ _UUIDS: dict[str, uuid.UUID] = {}
 _UUIDS_KEPT = 8192
 _new_uuid = object.__new__
 _set = object.__setattr__
+_UNKNOWN = uuid.SafeUUID.unknown
 
 
 def _uuid(value: Any) -> uuid.UUID:
@@ -82,8 +83,8 @@ def _parse_uuid(text: str) -> uuid.UUID:
     """``uuid.UUID(text)`` for text ``UUID_TEXT`` matched, without its parsing of other forms (a third of an
     import's time went there)."""
     made = _new_uuid(uuid.UUID)
-    _set(made, "int", int(text[:8] + text[9:13] + text[14:18] + text[19:23] + text[24:], 16))
-    _set(made, "is_safe", uuid.SafeUUID.unknown)
+    _set(made, "int", int(text.replace("-", ""), 16))  # hyphens only where UUID_TEXT has them
+    _set(made, "is_safe", _UNKNOWN)
     if len(_UUIDS) >= _UUIDS_KEPT:
         _UUIDS.clear()
     _UUIDS[text] = made

@@ -13,6 +13,7 @@ bounded memory, and ``hub import good bad good`` on the command line.
 
 from __future__ import annotations
 
+import json
 import os
 import threading
 import time
@@ -30,6 +31,7 @@ from charity_pos.hub import importer
 from charity_pos.hub.cli import _line
 from charity_pos.hub.importer import import_bundle
 from charity_pos.hub.models import HubEvent
+from charity_pos.ledger.canonical import canonical_json
 from charity_pos.sync.bundle import read_bundle
 from tests.hub import (  # noqa: F401  (fixtures)
     Hub,
@@ -149,6 +151,96 @@ def test_a_bundle_a_step_from_genuine_is_accepted(hub: Hub, genuine: Genuine) ->
     assert import_bundle(hub.db, path).status == "applied"
     path.write_bytes(genuine.with_event(len(genuine.events) - 1, lambda e: None))
     assert import_bundle(hub.db, path).status == "already"
+
+
+# --- what the fast reader must read as the standard library did ------------------------------------------
+def _with_facts(g: Genuine, index: int, raw_value: str) -> bytes:
+    """Event ``index`` with ``"x": raw_value`` (JSON text, as written) in its payload's facts, re-chained and signed."""
+    def edit(event: dict[str, Any]) -> None:
+        payload = json.loads(event["payload"])
+        payload["facts"]["x"] = "@@"
+        event["payload"] = canonical_json(payload).replace('"@@"', raw_value)
+    return g.with_event(index, edit)
+
+
+def _with_raw_payload(g: Genuine, index: int, payload: str) -> bytes:
+    return g.with_event(index, lambda e: e.__setitem__("payload", payload))
+
+
+@pytest.mark.parametrize(("label", "make", "error", "facts"), [
+    ("facts NaN", lambda g: _with_facts(g, 3, "NaN"), errors.EventPayloadInvalid, {"line": 4, "field": "number"}),
+    ("facts 1e999", lambda g: _with_facts(g, 3, "1e999"), errors.EventPayloadInvalid, {"line": 4, "field": "number"}),
+    ("facts -Infinity", lambda g: _with_facts(g, 3, "-Infinity"), errors.EventPayloadInvalid,
+     {"line": 4, "field": "number"}),
+    ("facts 2**64", lambda g: _with_facts(g, 3, str(2**64)), errors.EventPayloadInvalid,
+     {"line": 4, "field": "facts"}),
+    ("facts -(2**70) in a list", lambda g: _with_facts(g, 3, "[1, " + str(-(2**70)) + "]"), errors.EventPayloadInvalid,
+     {"line": 4, "field": "facts"}),
+    ("payload 5000 deep", lambda g: _with_raw_payload(g, 3, "[" * 5000 + "]" * 5000), errors.EventPayloadInvalid,
+     {"line": 4, "field": "depth"}),
+    ("line seq 2**64", lambda g: g.with_event(0, lambda e: e.__setitem__("seq", 2**64)), errors.EventsUnreadable,
+     {"line": 1}),
+    ("line seq 19 digits", lambda g: g.with_event(0, lambda e: e.__setitem__("seq", 10**18 + 1)),
+     errors.EventsUnreadable, {"line": 1}),
+])
+def test_numbers_and_nesting_orjson_reads_otherwise_are_refused_as_before(
+        hub: Hub, genuine: Genuine, label: str, make: Any, error: type[errors.PosError], facts: dict[str, Any]) -> None:
+    path = hub.folder / "hostile.cpbundle"
+    path.write_bytes(make(genuine))
+    before = digest(hub.db)
+    result = import_bundle(hub.db, path)
+    assert result.status == "refused" and type(result.error) is error, (label, result.error)
+    assert {key: result.error.facts[key] for key in facts} == facts
+    assert digest(hub.db) == before
+
+
+def test_a_lone_surrogate_in_an_event_line_is_refused_as_unreadable_not_a_crash(hub: Hub, genuine: Genuine) -> None:
+    """A payload holding a lone surrogate (written escaped in the line) is text no store writes: it has no
+    UTF-8 and so no hash. The line is refused as not an event, in one clear line, and nothing changes."""
+    lines = [canonical_json(e).encode() for e in genuine.events]
+    event = dict(genuine.events[4])
+    payload = json.loads(event["payload"])
+    payload["facts"]["x"] = "\ud800"
+    event["payload"] = canonical_json(payload)
+    hostile = json.dumps(event, sort_keys=True, separators=(",", ":"), ensure_ascii=True).encode()
+    assert b"\\ud800" in hostile
+    path = hub.folder / "surrogate.cpbundle"
+    path.write_bytes(genuine.with_events(lines[:4] + [hostile] + lines[5:]))
+    before = digest(hub.db)
+    result = import_bundle(hub.db, path)
+    assert result.status == "refused" and type(result.error) is errors.EventsUnreadable, result.error
+    assert result.error.facts["line"] == 5
+    assert digest(hub.db) == before
+    i18n.load("zh_CN")
+    assert "\n" not in _line(result) and path.name in _line(result)
+
+
+@pytest.mark.parametrize(("label", "index", "raw_value"), [
+    ("an escaped lone surrogate in facts", 3, '"\\ud800"'),
+    ("a float in facts", 3, "1.5"),
+    ("an integer of 20 digits in a row the hub does not read", None, str(2**64)),
+    ("a row the hub does not read nested 600 deep", None, "[" * 600 + "]" * 600),
+])
+def test_what_the_standard_library_read_is_still_imported(hub: Hub, genuine: Genuine, label: str,
+                                                           index: int | None, raw_value: str) -> None:
+    """What the standard library accepted, orjson refuses or reads otherwise: those payloads are still read
+    by the standard library, and the bundle applies as before."""
+    if index is not None:
+        data = _with_facts(genuine, index, raw_value)
+    else:  # a change of a table the hub does not read, holding the value in its row
+        at = next(i for i, e in enumerate(genuine.events) if '"table":"sale_line_lot"' in e["payload"]
+                  or '"table":"payment"' in e["payload"])
+
+        def edit(event: dict[str, Any]) -> None:
+            payload = json.loads(event["payload"])
+            change = next(c for c in payload["changes"] if c["table"] in ("sale_line_lot", "payment"))
+            change["row"]["x"] = "@@"
+            event["payload"] = canonical_json(payload).replace('"@@"', raw_value)
+        data = genuine.with_event(at, edit)
+    path = hub.folder / "accepted.cpbundle"
+    path.write_bytes(data)
+    result = import_bundle(hub.db, path)
+    assert (result.status, result.events) == ("applied", len(genuine.events)), (label, result.error)
 
 
 # --- not a file at all ---------------------------------------------------------------------------------

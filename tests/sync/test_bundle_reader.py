@@ -5,13 +5,17 @@ are in tests/hub/test_bundle_damage.py."""
 
 from __future__ import annotations
 
+import json
 import os
 import sys
 import threading
 from pathlib import Path
+from typing import Any
 
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from charity_pos import errors
 from charity_pos.sync import archive, safe_json
@@ -132,3 +136,97 @@ def test_a_content_file_streamed_from_a_spool_makes_the_same_bytes(tmp_path: Pat
     assert streamed.read_bytes() == whole.read_bytes()
     assert not (tmp_path / "events.spool").exists()
     assert read_bundle(streamed).files["events.jsonl"] == b"".join(lines)
+
+
+# --- records read by orjson read as the standard library reads them ----------------------------------------
+def _standard(data: str | bytes) -> tuple[str, Any]:
+    """What the standard library's parser alone makes of a record: ("value", ...) or ("refused", reason)."""
+    try:
+        return "value", safe_json._parse(safe_json._text(data), safe_json._RECORD)
+    except safe_json.JsonRefused as exc:
+        return "refused", exc.reason
+
+
+def _read(data: str | bytes) -> tuple[str, Any]:
+    try:
+        return "value", safe_json.loads_record(data)
+    except safe_json.JsonRefused as exc:
+        return "refused", exc.reason
+
+
+def _same(one: Any, other: Any) -> bool:
+    """Equal, and of the same types all the way down (1 == 1.0 == True in Python, not in a record); without
+    recursion, for values nested a thousand deep."""
+    pairs = [(one, other)]
+    while pairs:
+        a, b = pairs.pop()
+        if type(a) is not type(b):
+            return False
+        if type(a) is dict:
+            if list(a) != list(b):
+                return False
+            pairs.extend(zip(a.values(), b.values()))
+        elif type(a) is list:
+            if len(a) != len(b):
+                return False
+            pairs.extend(zip(a, b))
+        elif a != b:
+            return False
+    return True
+
+
+HOSTILE_RECORDS: list[str | bytes] = [
+    # constants and numbers orjson refuses, or reads otherwise
+    "NaN", '{"a":NaN}', '{"a":Infinity}', '{"a":-Infinity}', "[1e400]", '{"a":-1e999}', "1e-400",
+    str(2**63), str(2**64 - 1), str(2**64), str(-(2**63) - 1), str(-(2**64)), "9" * 19, "9" * 30, "1" * 5000,
+    '{"a":' + str(2**64) + "}", '{"a": ' + str(2**70) + "}", '{"a":[1, -' + "9" * 25 + "]}",
+    '{"a":\n\t' + str(2**65) + "}", '{"a":' + "1" * 19 + ".5}", '{"a":1' + "0" * 30 + "e-30}",
+    '{"ref":"' + "1" * 24 + '"}', '{"a":"x:' + "1" * 24 + '"}', '{"a":18446744073709551615}', '{"a":-0}',
+    # text: lone surrogates, raw control characters, bad UTF-8, a byte order mark
+    '"\\ud800"', '{"a":"\\udc00x"}', '["\\ud83d\\ude00"]', '"a\x01"', '"\\u0000"', '"\x7f"',
+    b'"\xed\xa0\x80"', b"\xff{}", b"\xef\xbb\xbf{}", b'{"a":"\xe4\xb8\xad"}', "\ufeff{}",
+    # keys said twice, syntax
+    '{"a":1,"a":2}', '{"a":1,"b":2,"a":[3]}', "", " ", "{", "[1,]", "01", "1.", ".5", '{"a":1}x', "\x0c{}",
+    " {} \n", "[1,2", '{"a" 1}', "tru", "nul",
+    # nesting: within both parsers, between their limits, beyond both
+    "[" * 100 + "]" * 100, "[" * 512 + "]" * 512, "[" * 513 + "]" * 513, "[" * 990 + "]" * 990,
+    "[" * 1100 + "]" * 1100, "[" * 5000 + "]" * 5000, '{"a":' * 600 + "1" + "}" * 600, "[" * 3000,
+    # longer than the fast path takes
+    '{"a":"' + "x" * 70_000 + '","b":NaN}', "[" + "1," * 40_000 + str(2**64) + "]", '["' + "中" * 40_000 + '"]',
+]
+
+
+@pytest.mark.parametrize("text", HOSTILE_RECORDS, ids=lambda t: repr(t[:24]))
+def test_a_record_reads_as_the_standard_library_reads_it_or_is_refused_for_the_same_reason(
+        text: str | bytes) -> None:
+    for data in ({text, text.encode("utf-8", "surrogatepass")} if isinstance(text, str) else {text}):
+        expected, got = _standard(data), _read(data)
+        assert got[0] == expected[0], (data[:40], got[0], expected[0])
+        assert _same(got[1], expected[1]), data[:40]
+
+
+def test_integers_beyond_64_bits_stay_integers_and_nan_is_refused_as_a_number() -> None:
+    assert safe_json.loads_record('{"a":' + str(2**64) + "}") == {"a": 2**64}
+    assert type(safe_json.loads_record("[" + str(-(2**70)) + "]")[0]) is int
+    for text in ('{"a":NaN}', "[Infinity]", '{"a":1e999}'):
+        with pytest.raises(safe_json.JsonRefused) as refused:
+            safe_json.loads_record(text)
+        assert refused.value.reason == "number"
+    with pytest.raises(safe_json.JsonRefused) as refused:
+        safe_json.loads_record("[" * 5000 + "]" * 5000)
+    assert refused.value.reason == "depth"
+
+
+_JSON_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers(min_value=-(2**80), max_value=2**80)
+    | st.floats(allow_nan=False, allow_infinity=False) | st.text(),
+    lambda children: st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=6), children, max_size=4),
+    max_leaves=20)
+
+
+@settings(max_examples=300, deadline=None)
+@given(value=_JSON_VALUES, ascii_only=st.booleans(), spaced=st.booleans())
+def test_any_json_text_reads_as_the_standard_library_reads_it(value: Any, ascii_only: bool, spaced: bool) -> None:
+    text = json.dumps(value, ensure_ascii=ascii_only, separators=(", ", ": ") if spaced else (",", ":"))
+    expected, got = _standard(text), _read(text)
+    assert got[0] == expected[0] and _same(got[1], expected[1])
