@@ -283,7 +283,7 @@ def status(store_id: uuid.UUID, folder: Path, now: datetime) -> BackupStatus:
     state = read_state(store_id)
     if state.last_ok is False and state.last_problem == "check":
         return BackupStatus("alarm", "check_failed", folder, state)
-    if not folder.is_dir():
+    if not folder.is_dir() and folder != config.default_backup_folder():  # the default one is made at the first backup
         return BackupStatus("warning", "folder_missing", folder, state)
     if state.last_ok is False:
         return BackupStatus("warning", "failed", folder, state)

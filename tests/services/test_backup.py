@@ -470,3 +470,14 @@ def test_folder_names_with_spaces_and_uri_characters(services, tmp_path, clock) 
     odd.mkdir()
     made = backup.make_backup(services.db.path, odd, clock=clock)
     assert made.path.parent == odd and backup.identity_of(made.path).code == "PT01"
+
+
+def test_the_default_folder_not_made_yet_is_not_called_missing(services, clock) -> None:  # type: ignore[no-untyped-def]
+    from charity_pos import config
+
+    default = config.default_backup_folder()
+    assert not default.exists()
+    st = backup.status(services.store().id, default, clock())
+    assert (st.level, st.reason) == ("warning", "never"), "a fresh store is told it has no backup yet, not to plug in a disk"
+    backup.make_backup(services.db.path, default, clock=clock)
+    assert default.is_dir() and backup.status(services.store().id, default, clock()).level == "ok"
