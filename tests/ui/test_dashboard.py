@@ -155,3 +155,15 @@ def test_a_refusal_is_said_on_the_screen(qtbot, ledger_store, feedback) -> None:
     screen.activate()
     qtbot.waitUntil(lambda: screen.message.isVisible())
     assert screen.message.text() == "您的角色无权查看台账与报表。" and screen.overview is None
+
+
+def test_a_long_list_in_a_tile_wraps_and_never_widens_the_overview(qtbot, ledger_store, feedback) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QScrollArea
+
+    screen = _dashboard(qtbot, ledger_store, feedback)
+    names = "、".join(f"不锈钢晾衣架 10只装 (捐赠) 第{i}种" for i in range(12))  # many goods out of stock
+    screen.tiles["out_of_stock"].set_figure("12 种", names)
+    area = screen.findChild(QScrollArea)
+    qtbot.waitUntil(lambda: area.widget().width() <= area.viewport().width(), timeout=3_000)
+    assert area.widget().minimumSizeHint().width() <= area.viewport().width(), "no tile is cut off at the right"
+    assert screen.tiles["out_of_stock"].detail.text() == names, "the whole list is there, wrapped"

@@ -32,6 +32,9 @@ class Tile(QPushButton):
         self.value.setObjectName("tileValue")
         self.detail = QLabel("")
         self.detail.setObjectName("tileDetail")
+        # a long list (goods out of stock) wraps inside the tile and never widens the overview
+        self.detail.setWordWrap(True)
+        self.detail.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(14, 10, 14, 10)
         layout.setSpacing(2)
