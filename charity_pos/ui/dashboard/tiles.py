@@ -5,7 +5,7 @@ and Tab reaches it."""
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QFontMetrics, QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 STYLE = """
@@ -21,8 +21,31 @@ QLabel#sectionTitle { font-size: 14pt; font-weight: bold; color: #1f4f46; paddin
 """
 
 
+class ListLabel(QLabel):
+    """A detail that is a list of names: as wide as the tile lets it be, never
+    wider, the end elided ("…") and the whole list in its tooltip."""
+
+    def __init__(self) -> None:
+        super().__init__("")
+        self.full_text = ""
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+
+    def setText(self, text: str) -> None:  # noqa: N802
+        self.full_text = text
+        self.setToolTip(text)
+        self._elide()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self._elide()
+
+    def _elide(self) -> None:
+        super().setText(QFontMetrics(self.font()).elidedText(self.full_text, Qt.TextElideMode.ElideRight,
+                                                              max(0, self.contentsRect().width())))
+
+
 class Tile(QPushButton):
-    def __init__(self, caption: str, parent: QWidget | None = None) -> None:
+    def __init__(self, caption: str, parent: QWidget | None = None, *, list_detail: bool = False) -> None:
         super().__init__(parent)
         self.setObjectName("tile")
         self.setCursor(Qt.CursorShape.PointingHandCursor)
@@ -30,11 +53,9 @@ class Tile(QPushButton):
         self.caption.setObjectName("tileCaption")
         self.value = QLabel("—")
         self.value.setObjectName("tileValue")
-        self.detail = QLabel("")
+        # a list of names (goods out of stock) never widens the tile past the window
+        self.detail = ListLabel() if list_detail else QLabel("")
         self.detail.setObjectName("tileDetail")
-        # a long list (goods out of stock) wraps inside the tile and never widens the overview
-        self.detail.setWordWrap(True)
-        self.detail.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(14, 10, 14, 10)
         layout.setSpacing(2)

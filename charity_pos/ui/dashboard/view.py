@@ -127,7 +127,7 @@ class DashboardScreen(Screen):
         return made
 
     def _tile(self, key: str, caption: str) -> Tile:
-        tile = Tile(caption)
+        tile = Tile(caption, list_detail=key == "out_of_stock")
         tile.clicked.connect(lambda _=False, k=key: self.open_report(k))
         self.tiles[key] = tile
         return tile
