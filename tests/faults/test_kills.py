@@ -147,9 +147,11 @@ def test_a_hub_import_killed_leaves_the_bundle_wholly_in_or_not_at_all(filled_st
     took = forker.ok("cli", "hub", "import", "--hub", copy_store(hub0, hub), bundle).took
     assert hub_state(hub) == (total, 30)
     rng, kills, whole = delays("hub"), runs(10), 0
-    for _ in range(kills):
+    for n in range(kills):
         copy_store(hub0, hub)
-        ended = forker.run("cli", "hub", "import", "--hub", hub, bundle, kill_after=rng.uniform(0, took))
+        # the first kill at once, so one always lands before the commit however fast the machine is
+        ended = forker.run("cli", "hub", "import", "--hub", hub, bundle,
+                           kill_after=0.0 if n == 0 else rng.uniform(0, took))
         held, _sold = hub_state(hub)
         assert held in (0, total), f"{held} of {total} events held after a kill\n{ended.log}"
         whole += held == total
@@ -189,10 +191,11 @@ def test_a_household_import_killed_is_all_or_nothing(filled_store: FilledStore, 
     full = rejects.read_bytes()
     assert int(rows(db, "SELECT count(*) FROM household")[0][0]) == before + 39  # type: ignore[arg-type]
     rng, kills, whole = delays("households"), runs(10), 0
-    for _ in range(kills):
+    for n in range(kills):
         copy_store(pristine, db)
         rejects.unlink(missing_ok=True)
-        forker.run("cli", "households", "import", "--db", db, sheet, kill_after=rng.uniform(0, took))
+        # the first kill at once, so one always lands before the commit however fast the machine is
+        forker.run("cli", "households", "import", "--db", db, sheet, kill_after=0.0 if n == 0 else rng.uniform(0, took))
         sound(db)
         count = int(rows(db, "SELECT count(*) FROM household")[0][0])  # type: ignore[arg-type]
         assert count in (before, before + 39)
@@ -276,9 +279,11 @@ def test_a_restore_killed_leaves_the_old_store_or_the_restored_one(filled_store:
     took = forker.ok("cli", "restore", "--db", db, "--from", backup, "--force").took
     assert events(db) == restored
     rng, kills, outcomes = delays("restore"), runs(10), set()
-    for _ in range(kills):
+    for n in range(kills):
         copy_store(later, db)
-        forker.run("cli", "restore", "--db", db, "--from", backup, "--force", kill_after=rng.uniform(0, took))
+        # the first kill at once, so one always lands before the swap however fast the machine is
+        forker.run("cli", "restore", "--db", db, "--from", backup, "--force",
+                   kill_after=0.0 if n == 0 else rng.uniform(0, took))
         assert db.is_file(), "a kill left no store file"
         sound(db)
         outcomes.add(events(db))
