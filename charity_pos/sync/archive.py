@@ -83,9 +83,10 @@ def _check_stat(where: str, st: os.stat_result, limit: int) -> None:
         raise BundleTooLarge(path=where, part="", limit=limit)
 
 
-def read_file(path: Path, limit: int | None = None) -> bytes:
-    """The file's bytes; BundleDamaged (or a subclass) says why not."""
-    where, limit = str(path), MAX_BUNDLE_BYTES if limit is None else limit
+def _open_checked(path: Path, where: str, limit: int) -> tuple[int, os.stat_result]:
+    """The file opened read-only (never blocking on a FIFO or a device), a
+    regular file under ``limit`` both before and after opening (should it
+    have been swapped meanwhile); BundleDamaged (or a subclass) says why not."""
     flags = os.O_RDONLY
     for name in ("O_NONBLOCK", "O_NOCTTY", "O_CLOEXEC", "O_BINARY"):
         flags |= getattr(os, name, 0)
@@ -101,6 +102,20 @@ def read_file(path: Path, limit: int | None = None) -> bytes:
     try:
         st = os.fstat(fd)
         _check_stat(where, st, limit)  # what was opened, should it have been swapped since
+    except OSError:
+        os.close(fd)
+        raise BundleDamaged(path=where, detail="unreadable") from None
+    except BaseException:
+        os.close(fd)
+        raise
+    return fd, st
+
+
+def read_file(path: Path, limit: int | None = None) -> bytes:
+    """The file's bytes; BundleDamaged (or a subclass) says why not."""
+    where, limit = str(path), MAX_BUNDLE_BYTES if limit is None else limit
+    fd, st = _open_checked(path, where, limit)
+    try:
         want = st.st_size + 1  # one more: a file that grew meanwhile shows it
         chunks, got = [], 0
         while got < want:
@@ -154,24 +169,7 @@ def open_file(path: Path, limit: int | None = None) -> FileData:
     """The file opened for reading parts of it, checked as ``read_file`` checks it
     (a regular file, under the cap); the caller closes it."""
     where, limit = str(path), MAX_BUNDLE_BYTES if limit is None else limit
-    flags = os.O_RDONLY
-    for name in ("O_NONBLOCK", "O_NOCTTY", "O_CLOEXEC", "O_BINARY"):
-        flags |= getattr(os, name, 0)
-    try:
-        _check_stat(where, os.stat(path), limit)
-        fd = os.open(path, flags)
-    except FileNotFoundError:
-        raise BundleDamaged(path=where, detail="missing_file") from None
-    except IsADirectoryError:
-        raise BundleNotAFile(path=where, what="folder") from None
-    except OSError:
-        raise BundleDamaged(path=where, detail="unreadable") from None
-    try:
-        st = os.fstat(fd)
-        _check_stat(where, st, limit)  # what was opened, should it have been swapped since
-    except BaseException:
-        os.close(fd)
-        raise
+    fd, st = _open_checked(path, where, limit)
     return FileData(fd, st.st_size, where)
 
 
