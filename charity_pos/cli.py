@@ -267,15 +267,23 @@ def _demo(args: argparse.Namespace) -> int:
 
 
 def _verify(args: argparse.Namespace) -> int:
-    from charity_pos.db.engine import open_store
+    from charity_pos.db.plain import NeedsAlembic, read_store
     from charity_pos.ledger.verify import verify
     from charity_pos.security.keys import seal_key_for
-    from charity_pos.services.training import training_marks
+    from charity_pos.services.training_marks import marks
 
-    with open_store(args.db, upgrade=False) as db, db.engine.connect() as conn:
-        key, key_path, marked = seal_key_for(conn, args.key_file)
-        report = verify(conn, key, key_says_sealed=marked)
-        training = training_marks(conn)
+    try:  # through the driver, as it is: no upgrade, no SQLAlchemy
+        with read_store(args.db) as conn:
+            key, key_path, marked = seal_key_for(conn, args.key_file)
+            report = verify(conn, key, key_says_sealed=marked)
+            training = marks(conn)
+    except NeedsAlembic:  # a revision only Alembic reads: the app's own opening, still without an upgrade
+        from charity_pos.db.engine import open_store
+
+        with open_store(args.db, upgrade=False) as db, db.engine.connect() as sa_conn:
+            key, key_path, marked = seal_key_for(sa_conn, args.key_file)
+            report = verify(sa_conn, key, key_says_sealed=marked)
+            training = marks(sa_conn.connection.driver_connection)  # type: ignore[arg-type]
     if not report.ok:
         print(translate("cli", "FAILED: ") + _problem_text(report.problem), file=sys.stderr)
         for problem in report.identity[:20]:  # where donated units went is checked whatever else was found

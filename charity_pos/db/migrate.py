@@ -14,11 +14,11 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Connection, inspect
-
 from charity_pos.errors import NewerDatabase
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # SQLAlchemy where a connection is read: the chain is read from the files alone
+    from sqlalchemy import Connection
+
     from alembic.config import Config
     from alembic.script import ScriptDirectory
 
@@ -84,6 +84,8 @@ def head() -> str:
 
 
 def current(connection: Connection) -> str | None:
+    from sqlalchemy import inspect
+
     if not inspect(connection).has_table("alembic_version"):
         return None
     rows = connection.exec_driver_sql("SELECT version_num FROM alembic_version").scalars().all()

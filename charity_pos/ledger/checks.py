@@ -13,24 +13,23 @@ from collections import defaultdict
 from collections.abc import Callable
 from typing import Any
 
-from sqlalchemy import Boolean, Connection, Integer, String, Text
-
-from charity_pos.db import migrate
-from charity_pos.db.base import Base
+from charity_pos.db import migrate, plain
+from charity_pos.db.schema_text import TABLES, Column
 from charity_pos.domain.numbers import BARCODE_COUNTERS, KINDS, parse_number
-from charity_pos.ledger import seal as sealing
+from charity_pos.ledger import seal_body as sealing
 from charity_pos.ledger.canonical import GENESIS
-from charity_pos.ledger.verify import MEMO, Problem, written_form
+from charity_pos.ledger.verify import AS_STORED, MEMO, Problem, _raw, model_column, written_form
 
-
-def _raw(conn: Connection) -> sqlite3.Connection:
-    return conn.connection.driver_connection  # type: ignore[return-value]
+Connection = Any  # the driver's connection, or a SQLAlchemy one (``verify._raw``)
 
 
 def revision_state(conn: Connection) -> tuple[str | None, bool, bool]:
     """The file's schema revision, whether it is this version's, and
     whether it has the seal (a file of an earlier version has none)."""
-    revision = migrate.current(conn)
+    try:
+        revision = plain.revision(_raw(conn))
+    except plain.NeedsAlembic:  # only Alembic says (never so on a file the driver alone opened)
+        revision = migrate.current(conn)
     at_head = revision == migrate.head()
     sealed = revision is not None and not migrate.is_before(revision, sealing.SEAL_REVISION)
     return revision, at_head, sealed
@@ -45,7 +44,7 @@ def schema(conn: Connection) -> Problem | None:
     for kind, name, table in sorted(objects):
         if kind in ("trigger", "view"):
             return Problem("schema", table=table, record=name, detail=f"extra_{kind}")
-    expected = {t.name: [c.name for c in t.columns] for t in Base.metadata.tables.values()}
+    expected = {t.name: [c.name for c in t.columns] for t in TABLES.values()}
     expected["alembic_version"] = ["version_num"]
     present = sorted(name for kind, name, _ in objects if kind == "table")
     for name in present:
@@ -107,24 +106,25 @@ def acknowledged(conn: Connection, events: int) -> Problem | None:
 
 
 # --- canonical stored values ---------------------------------------------------------------------------
-def _canonical(column: Any, dialect: Any) -> Callable[[Any], bool]:
+def _canonical(column: Column) -> Callable[[Any], bool]:
     """Whether a stored value of ``column`` is exactly what the app writes
     for the value it reads as (an upper-case UUID, ``active = 2`` or ``'5'``
     in a number column read the same but are not). Made once per column:
     the type's processors are the same for every row."""
-    if isinstance(column.type, Boolean):
+    if column.kind == "boolean":
         return lambda raw_value: raw_value is None or (type(raw_value) is int and raw_value in (0, 1))
-    if isinstance(column.type, Integer):
+    if column.kind == "integer":
         return lambda raw_value: raw_value is None or type(raw_value) is int
-    if isinstance(column.type, (String, Text)) and not hasattr(column.type, "impl"):
+    if column.kind in AS_STORED:
         return lambda raw_value: raw_value is None or type(raw_value) is str
-    kind = column.type.dialect_impl(dialect)
-    result = kind.result_processor(dialect, None)
-    bind = kind.bind_processor(dialect)
 
     def check(raw_value: Any) -> bool:
         if raw_value is None:
             return True
+        model, dialect = model_column(column)  # SQLAlchemy, for a value not in the written form
+        kind = model.type.dialect_impl(dialect)
+        result = kind.result_processor(dialect, None)
+        bind = kind.bind_processor(dialect)
         try:
             value = result(raw_value) if result else raw_value
             back = bind(value) if bind else value
@@ -132,7 +132,7 @@ def _canonical(column: Any, dialect: Any) -> Callable[[Any], bool]:
             return False
         return type(back) is type(raw_value) and back == raw_value
 
-    written = written_form(column, dialect)
+    written = written_form(column)
     if written is None:
         return check
 
@@ -156,16 +156,16 @@ def _canonical(column: Any, dialect: Any) -> Callable[[Any], bool]:
 
 def representation(conn: Connection) -> Problem | None:
     raw = _raw(conn)
-    dialect = conn.dialect
-    for table in sorted(Base.metadata.tables.values(), key=lambda t: t.name):
+    for name in sorted(TABLES):
+        table = TABLES[name]
         columns = list(table.columns)
-        checks = [(column, _canonical(column, dialect)) for column in columns]
+        checks = [(column, _canonical(column)) for column in columns]
         names = ", ".join(f'"{c.name}"' for c in columns)
         for row in raw.execute(f'SELECT rowid, {names} FROM "{table.name}" ORDER BY rowid'):
             for (column, canonical), value in zip(checks, row[1:], strict=True):
                 if not canonical(value):
                     key = {c.name: v for c, v in zip(columns, row[1:], strict=True)}
-                    record = ",".join(str(key[c.name]) for c in table.primary_key.columns)
+                    record = ",".join(str(key[c.name]) for c in table.primary_key)
                     return Problem("representation", table=table.name, record=record, column=column.name,
                                    found=repr(value))
     return None
@@ -202,9 +202,7 @@ def digests(conn: Connection, body: dict[str, Any]) -> Problem | None:
 
 
 def _journaled() -> set[str]:
-    from charity_pos.ledger.canonical import journaled_tables
-
-    return {t.name for t in journaled_tables()}
+    return {name for name, table in TABLES.items() if table.journaled}
 
 
 # --- document numbers ------------------------------------------------------------------------------------
@@ -271,12 +269,9 @@ def identity(conn: Connection) -> list[Problem]:
     handed out + written off + counted difference + on the shelf, with sales
     and handouts read from their documents and the shelf from the stock
     movements (``reports.fates.check_identity``)."""
-    from sqlalchemy.orm import Session
-
     from charity_pos.reports.fates import check_identity
 
-    with Session(bind=conn) as session:
-        found = check_identity(session)
+    found = check_identity(_raw(conn))
     return [Problem("identity", table=bad.kind, record=bad.key, expected=bad.fate.received,
                     found=bad.fate.accounted,
                     detail=",".join(str(n) for n in (bad.fate.sold, bad.fate.handed_out, bad.fate.written_off,

@@ -7,20 +7,24 @@ counters."""
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 import sqlite3
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from datetime import datetime
-from typing import Any
+from datetime import date, datetime
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Column, Connection, Dialect, Uuid
-from sqlalchemy.exc import DBAPIError
+from charity_pos.db.schema_text import Column, journaled_tables
+from charity_pos.ledger.canonical import GENESIS, event_hash, plain
 
-from charity_pos.db import models  # noqa: F401  (every table in the registry ``journaled_tables`` reads)
-from charity_pos.db.base import UtcDateTime
-from charity_pos.ledger.canonical import GENESIS, event_hash, journaled_columns, journaled_tables, plain
+if TYPE_CHECKING:
+    import sqlalchemy
+
+# ``verify`` reads the file through SQLite's driver and knows its tables from
+# ``db.schema_text``: it loads SQLAlchemy only to read a stored value that is
+# not in the form the app writes, the way the app would read it.
 
 
 @dataclass(frozen=True)
@@ -63,8 +67,11 @@ class Report:
         return self.problem is None
 
 
-def _raw(conn: Connection) -> sqlite3.Connection:
-    return conn.connection.driver_connection  # type: ignore[return-value]
+def _raw(conn: Any) -> sqlite3.Connection:
+    """The driver's connection: ``conn`` itself, or behind a SQLAlchemy connection."""
+    if isinstance(conn, sqlite3.Connection):
+        return conn
+    return conn.connection.driver_connection  # type: ignore[no-any-return]
 
 
 #: The journal's columns as the chain hashes them: text and integers, which
@@ -73,11 +80,11 @@ def _raw(conn: Connection) -> sqlite3.Connection:
 EVENT_COLUMNS = ("seq", "prev_hash", "uuid", "kind", "at", "actor", "payload", "hash")
 
 
-def _events(conn: Connection) -> Iterator[tuple[Any, ...]]:
+def _events(conn: Any) -> Iterator[tuple[Any, ...]]:
     yield from _raw(conn).execute(f"SELECT {', '.join(EVENT_COLUMNS)} FROM journal_event ORDER BY seq")
 
 
-def check_chain(conn: Connection) -> tuple[int, str, dict[str, dict[str, tuple[int, dict[str, Any] | None]]], Problem | None]:
+def check_chain(conn: Any) -> tuple[int, str, dict[str, dict[str, tuple[int, dict[str, Any] | None]]], Problem | None]:
     """Recompute every hash; return the replayed state of the journaled tables."""
     state: dict[str, dict[str, tuple[int, dict[str, Any] | None]]] = {}
     expected_seq, prev = 1, GENESIS
@@ -122,15 +129,38 @@ def _time_read(stored: str) -> str | None:
     return f"{stored[:10]}T{stored[11:]}+00:00"
 
 
-#: A sample of the one form the app writes, for each shortcut: the shortcut
-#: is used only for a column whose type reads that sample as it does.
-_SHORTCUTS: tuple[tuple[type, Callable[[str], str | None], str], ...] = (
-    (Uuid, _uuid_read, "0123456789abcdef0123456789abcdef"),
-    (UtcDateTime, _time_read, "2026-01-31 23:59:58.000001"),
-)
+_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}").fullmatch
 
 
-def processed(column: Column[Any], dialect: Dialect) -> Callable[[Any], Any]:
+def _date_read(stored: str) -> str | None:
+    if not _DATE(stored):
+        return None
+    try:
+        date.fromisoformat(stored)  # a real date
+    except ValueError:
+        return None
+    return stored
+
+
+def _boolean_read(stored: Any) -> bool | None:
+    return bool(stored) if type(stored) is int and stored in (0, 1) else None
+
+
+#: For each kind of column the app writes in one fixed form (a UUID as 32
+#: lower-case hex digits, a UTC time as ``YYYY-MM-DD HH:MM:SS.ffffff``, a
+#: date as ``YYYY-MM-DD``, a boolean as 0 or 1): a function giving, for a
+#: stored value in exactly that form, what ``processed`` gives for it, and
+#: None for any other value, which is then left to ``processed``. The other
+#: kinds (integer, string, text) are read as stored. tests/ledger/test_verify_fast
+#: holds each against SQLAlchemy's processing of every column of its kind.
+WRITTEN_FORMS: dict[str, Callable[[Any], Any]] = {
+    "uuid": _uuid_read, "utc_datetime": _time_read, "date": _date_read, "boolean": _boolean_read,
+}
+#: Kinds SQLAlchemy reads from SQLite as they are stored.
+AS_STORED = frozenset({"integer", "string", "text"})
+
+
+def processed(column: sqlalchemy.Column[Any], dialect: sqlalchemy.Dialect) -> Callable[[Any], Any]:
     """``plain()`` of the value SQLAlchemy reads from a stored value of
     ``column``: the column type's own result processing, value by value."""
     result = column.type.dialect_impl(dialect).result_processor(dialect, None)
@@ -139,30 +169,44 @@ def processed(column: Column[Any], dialect: Dialect) -> Callable[[Any], Any]:
     return lambda stored: plain(result(stored))
 
 
-def written_form(column: Column[Any], dialect: Dialect) -> Callable[[str], str | None] | None:
-    """For a column the app writes in one fixed text form (a UUID as 32
-    lower-case hex digits, a UTC time as ``YYYY-MM-DD HH:MM:SS.ffffff``): a
-    function giving, for a stored text in exactly that form, what
-    ``processed`` gives for it, and None for any other text, which is then
-    left to ``processed``. None when the column has no such form."""
-    for kind, read, sample in _SHORTCUTS:
-        if isinstance(column.type, kind) and read(sample) == processed(column, dialect)(sample):
-            return read
-    return None
+@functools.cache
+def model_column(column: Column) -> tuple[sqlalchemy.Column[Any], sqlalchemy.Dialect]:
+    """The model's column and SQLite's dialect, for reading as the app reads
+    (loads SQLAlchemy and the models: only for a value in an unusual form)."""
+    from sqlalchemy.dialects.sqlite.pysqlite import SQLiteDialect_pysqlite
+
+    import charity_pos.db.models  # noqa: F401  (every table registered)
+    from charity_pos.db.base import Base
+
+    return Base.metadata.tables[column.table].c[column.name], SQLiteDialect_pysqlite()
 
 
-def reader(column: Column[Any], dialect: Dialect) -> Callable[[Any], Any] | None:
+def exact(column: Column) -> Callable[[Any], Any]:
+    """``processed`` for the column, SQLAlchemy loaded on the first value it reads."""
+    def read(stored: Any) -> Any:
+        return processed(*model_column(column))(stored)
+
+    return read
+
+
+def written_form(column: Column) -> Callable[[Any], Any] | None:
+    return WRITTEN_FORMS.get(column.kind)
+
+
+def reader(column: Column) -> Callable[[Any], Any] | None:
     """What ``processed`` gives for a stored value, faster: the written form
     through its shortcut, anything else through the type's processing. None
     when the stored value is already what ``processed`` gives (SQLite hands
     back integers, reals, text and blobs, which ``plain`` keeps as they are,
     and the type has no result processing)."""
-    exact = processed(column, dialect)
-    if column.type.dialect_impl(dialect).result_processor(dialect, None) is None:
+    if column.kind in AS_STORED:
         return None
-    shortcut = written_form(column, dialect)
-    if shortcut is None:
-        return exact
+    shortcut = written_form(column)
+    slow = exact(column)
+    if shortcut is None:  # a kind schema_gen knows and verify does not: read it as the app does
+        return slow
+    if column.kind == "boolean":
+        return lambda stored: stored if stored is None else slow(stored) if (value := shortcut(stored)) is None else value
     # a foreign key or a time repeats down a column (the store, the item, the
     # sale): each text is read once, kept for at most MEMO texts
     memo: dict[str, Any] = {}
@@ -173,12 +217,12 @@ def reader(column: Column[Any], dialect: Dialect) -> Callable[[Any], Any] | None
             if value is None:
                 value = shortcut(stored)
                 if value is None:
-                    return exact(stored)
+                    return slow(stored)
                 if len(memo) >= MEMO:
                     memo.clear()
                 memo[stored] = value
             return value
-        return exact(stored)
+        return None if stored is None else slow(stored)  # NULL reads as None whatever the type
 
     return read
 
@@ -191,7 +235,7 @@ def _quoted(name: str) -> str:
     return '"' + name.replace('"', '""') + '"'
 
 
-def compare_tables(conn: Connection, state: dict[str, dict[str, tuple[int, dict[str, Any] | None]]]) -> tuple[int, Problem | None]:
+def compare_tables(conn: Any, state: dict[str, dict[str, tuple[int, dict[str, Any] | None]]]) -> tuple[int, Problem | None]:
     """Every row of every journaled table against the journal's replay:
     each value, read as the app reads it (``reader``), as the journal says."""
     records = 0
@@ -201,9 +245,9 @@ def compare_tables(conn: Connection, state: dict[str, dict[str, tuple[int, dict[
         # a file from an earlier version may lack later columns: they were
         # never written, so neither the rows nor the journal hold them
         there = {row[1] for row in raw.execute(f"PRAGMA table_info({_quoted(table.name)})")}
-        columns = [c for c in journaled_columns(table) if c.name in there or table.name not in present]
+        columns = [c for c in table.journaled_columns() if c.name in there or table.name not in present]
         keys = [c.key for c in columns]
-        readers = [reader(c, conn.dialect) for c in columns]
+        readers = [reader(c) for c in columns]
         id_at = keys.index("id")
         replayed = state.get(table.name, {})
         seen: set[str] = set()
@@ -212,7 +256,7 @@ def compare_tables(conn: Connection, state: dict[str, dict[str, tuple[int, dict[
         rows: Iterator[tuple[Any, ...]] = iter(())
         if table.name in present:
             names = ", ".join(_quoted(c.name) for c in columns)
-            rows = raw.execute(f"SELECT {names} FROM {_quoted(table.name)} ORDER BY {_quoted(table.c.id.name)}")
+            rows = raw.execute(f'SELECT {names} FROM {_quoted(table.name)} ORDER BY "id"')
         for row in rows:
             values = [stored if read is None else read(stored) for read, stored in zip(readers, row, strict=True)]
             key = values[id_at]
@@ -233,15 +277,16 @@ def compare_tables(conn: Connection, state: dict[str, dict[str, tuple[int, dict[
     return records, None
 
 
-def verify(conn: Connection, seal_key: bytes | None = None, *, key_says_sealed: bool = False) -> Report:
+def verify(conn: Any, seal_key: bytes | None = None, *, key_says_sealed: bool = False) -> Report:
     """Check the file; ``seal_key`` (from the store's key file) also checks
     that the seal was written by the app. ``key_says_sealed``: the key file
     notes that its store file was sealed, so a file claiming an earlier
-    version's schema was set back by hand."""
+    version's schema was set back by hand. ``conn``: the driver's
+    connection (``db.plain.read_store``) or a SQLAlchemy one."""
     from charity_pos.ledger import checks
 
     try:
-        integrity = [r[0] for r in conn.exec_driver_sql("PRAGMA integrity_check")]
+        integrity = [r[0] for r in _raw(conn).execute("PRAGMA integrity_check")]
         if integrity != ["ok"]:
             return Report(0, 0, GENESIS, Problem("integrity", detail="; ".join(integrity[:3])))
         revision, at_head, sealed = checks.revision_state(conn)
@@ -270,7 +315,7 @@ def verify(conn: Connection, seal_key: bytes | None = None, *, key_says_sealed: 
         if problem is None:
             problem = checks.document_numbers(conn)
         identity = tuple(checks.identity(conn)) if at_head else ()
-    except DBAPIError as exc:  # pages so damaged that SQLite cannot even read them
-        return Report(0, 0, GENESIS, Problem("integrity", detail=str(exc.orig)))
+    except sqlite3.DatabaseError as exc:  # pages so damaged that SQLite cannot even read them
+        return Report(0, 0, GENESIS, Problem("integrity", detail=str(exc)))
     return Report(events, records, head_hash, problem or (identity[0] if identity else None),
                   authenticated=seal_key is not None and sealed, revision=revision, sealed=sealed, identity=identity)

@@ -12,27 +12,16 @@ donation::
 
 from __future__ import annotations
 
+import sqlite3
 import uuid
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import func, select
-from sqlalchemy.orm import Session
-
-from charity_pos.db.models import (
-    Donation, DonationLine, HandoutLineLot, Item, ReturnLine, Sale, SaleLine, SaleLineLot, StockLot, StockMovement,
-)
-
-# The tables' columns, not the mapped attributes: a query of plain columns
-# is compiled by SQLAlchemy's core alone and never configures the mappers,
-# which ``verify`` (a command-line call that runs ``check_identity``) would
-# otherwise pay for at every start. The columns read back as the mapped
-# attributes do (UUIDs, aware times).
-_donation, _donation_line = Donation.__table__, DonationLine.__table__
-_handout_lot, _item, _return_line = HandoutLineLot.__table__, Item.__table__, ReturnLine.__table__
-_sale, _sale_line, _line_lot = Sale.__table__, SaleLine.__table__, SaleLineLot.__table__
-_lot, _movement = StockLot.__table__, StockMovement.__table__
+# Read with plain SQL on the driver's connection (``_driver``): ``verify``, a
+# command-line call that runs ``check_identity``, loads no SQLAlchemy. Ids
+# are stored as 32 hex digits and handed back as UUIDs, as the models read them.
 
 #: Movements that bring a lot in: the lot's own document (a donation, a stock receipt, a count's surplus).
 INTAKE_REASONS = frozenset({"donation", "receipt", "count"})
@@ -90,70 +79,107 @@ def allocate(parts: list[tuple[uuid.UUID, int]], units: int) -> dict[uuid.UUID, 
     return out
 
 
-def line_parts(s: Session, lot_ids: list[uuid.UUID] | None) -> dict[uuid.UUID, list[tuple[uuid.UUID, int]]]:
+def _driver(s: Any) -> sqlite3.Connection:
+    """The driver's connection under a session (what it holds unsent is
+    flushed first, as its own queries would), a SQLAlchemy connection, or
+    the driver's connection itself."""
+    if isinstance(s, sqlite3.Connection):
+        return s
+    if hasattr(s, "flush"):
+        s.flush()
+        s = s.connection()
+    return s.connection.driver_connection  # type: ignore[no-any-return]
+
+
+class _Ids:
+    """Stored ids read as UUIDs, each text once."""
+
+    def __init__(self) -> None:
+        self._seen: dict[Any, uuid.UUID] = {}
+
+    def __call__(self, stored: Any) -> uuid.UUID:
+        found = self._seen.get(stored)
+        if found is None:
+            found = self._seen[stored] = stored if isinstance(stored, uuid.UUID) else uuid.UUID(str(stored))
+        return found
+
+
+def _chunks(lot_ids: list[uuid.UUID]) -> Iterable[tuple[str, list[str]]]:
+    """``lot_ids`` as stored, 500 at a time, with the placeholders for ``IN (…)``."""
+    for start in range(0, len(lot_ids), 500):
+        chunk = [lot.hex for lot in lot_ids[start:start + 500]]
+        yield ", ".join("?" * len(chunk)), chunk
+
+
+def line_parts(s: Any, lot_ids: list[uuid.UUID] | None) -> dict[uuid.UUID, list[tuple[uuid.UUID, int]]]:
     """Every completed sale line touching the lots, with all its lots in the order returns use."""
-    query = (select(_line_lot.c.sale_line_id, _line_lot.c.lot_id, _line_lot.c.quantity, _lot.c.received_at)
-             .join(_lot, _lot.c.id == _line_lot.c.lot_id)
-             .join(_sale_line, _sale_line.c.id == _line_lot.c.sale_line_id)
-             .join(_sale, _sale.c.id == _sale_line.c.sale_id)
-             .where(_sale.c.status == "completed"))
-    if lot_ids is not None:
-        lines = select(_line_lot.c.sale_line_id).where(_line_lot.c.lot_id.in_(lot_ids))
-        query = query.where(_line_lot.c.sale_line_id.in_(lines))
-    found: dict[uuid.UUID, list[tuple[datetime, str, uuid.UUID, int]]] = defaultdict(list)
-    for line_id, lot_id, quantity, received_at in s.execute(query):
-        found[line_id].append((received_at, str(lot_id), lot_id, int(quantity)))
-    return {line: [(lot, qty) for _, _, lot, qty in sorted(parts)] for line, parts in found.items()}
+    raw, ids = _driver(s), _Ids()
+    query = ("SELECT sll.rowid, sll.sale_line_id, sll.lot_id, sll.quantity, lot.received_at FROM sale_line_lot sll"
+             " JOIN stock_lot lot ON lot.id = sll.lot_id JOIN sale_line line ON line.id = sll.sale_line_id"
+             " JOIN sale ON sale.id = line.sale_id WHERE sale.status = 'completed'")
+    if lot_ids is None:
+        rows = list(raw.execute(query))
+    else:
+        rows = []
+        for marks, chunk in _chunks(lot_ids):
+            rows += raw.execute(query + " AND sll.sale_line_id IN (SELECT sale_line_id FROM sale_line_lot"
+                                f" WHERE lot_id IN ({marks}))", chunk)
+    found: dict[uuid.UUID, dict[int, tuple[str, str, uuid.UUID, int]]] = defaultdict(dict)
+    for rowid, line_id, lot_id, quantity, received_at in rows:
+        lot = ids(lot_id)
+        found[ids(line_id)][rowid] = (str(received_at), str(lot), lot, int(quantity))  # a row met in two chunks once
+    return {line: [(lot, qty) for _, _, lot, qty in sorted(parts.values())] for line, parts in found.items()}
 
 
-def returned_units(s: Session, line_ids: Iterable[uuid.UUID]) -> dict[uuid.UUID, int]:
-    ids = list(line_ids)
-    if not ids:
-        return {}
+def returned_units(s: Any, line_ids: Iterable[uuid.UUID]) -> dict[uuid.UUID, int]:
+    raw, ids = _driver(s), _Ids()
     out: dict[uuid.UUID, int] = {}
-    for start in range(0, len(ids), 500):
-        rows = s.execute(select(_return_line.c.sale_line_id, func.sum(_return_line.c.quantity))
-                         .where(_return_line.c.sale_line_id.in_(ids[start:start + 500]))
-                         .group_by(_return_line.c.sale_line_id))
-        out.update({line: int(qty) for line, qty in rows})
+    for marks, chunk in _chunks(list(line_ids)):
+        rows = raw.execute(f"SELECT sale_line_id, sum(quantity) FROM return_line WHERE sale_line_id IN ({marks})"
+                           " GROUP BY sale_line_id", chunk)
+        out.update({ids(line): int(qty) for line, qty in rows})
     return out
 
 
 Parts = dict[uuid.UUID, list[tuple[uuid.UUID, int]]]
 
 
-def fates(s: Session, lot_ids: list[uuid.UUID] | None = None, parts: Parts | None = None) -> dict[uuid.UUID, Fate]:
+def fates(s: Any, lot_ids: list[uuid.UUID] | None = None, parts: Parts | None = None) -> dict[uuid.UUID, Fate]:
     """Each lot's fate totals (every lot when ``lot_ids`` is None); ``parts``:
     the lots' sale lines (``line_parts``) when the caller has them already."""
-    lots_q = select(_lot.c.id, _lot.c.quantity_received)
-    if lot_ids is not None:
-        if not lot_ids:
-            return {}
-        lots_q = lots_q.where(_lot.c.id.in_(lot_ids))
-    received = {lot: int(qty) for lot, qty in s.execute(lots_q)}
+    raw, ids = _driver(s), _Ids()
+
+    def each(query: str, where: str) -> list[tuple[Any, ...]]:
+        """``query`` for every lot, or for ``lot_ids`` (``where`` names their column), 500 at a time."""
+        if lot_ids is None:
+            return list(raw.execute(query.format(where="")))
+        rows: list[tuple[Any, ...]] = []
+        for marks, chunk in _chunks(lot_ids):
+            rows += raw.execute(query.format(where=f"WHERE {where} IN ({marks})"), chunk)
+        return rows
+
+    if lot_ids is not None and not lot_ids:
+        return {}
+    received = {ids(lot): int(qty) for lot, qty in each("SELECT id, quantity_received FROM stock_lot {where}", "id")}
     wanted = set(received)
     sold: dict[uuid.UUID, int] = defaultdict(int)
     if parts is None:
-        parts = line_parts(s, lot_ids)
-    returned = returned_units(s, parts)
+        parts = line_parts(raw, lot_ids)
+    returned = returned_units(raw, parts)
     for line_id, shares in parts.items():
         back = allocate(shares, returned.get(line_id, 0))
         for lot_id, quantity in shares:
             sold[lot_id] += quantity - back.get(lot_id, 0)
-    handed_q = select(_handout_lot.c.lot_id, func.sum(_handout_lot.c.quantity)).group_by(_handout_lot.c.lot_id)
-    moves_q = (select(_movement.c.lot_id, _movement.c.reason, _movement.c.document == _lot.c.document,
-                      func.sum(_movement.c.quantity))
-               .join(_lot, _lot.c.id == _movement.c.lot_id)
-               .group_by(_movement.c.lot_id, _movement.c.reason, _movement.c.document == _lot.c.document))
-    if lot_ids is not None:
-        handed_q = handed_q.where(_handout_lot.c.lot_id.in_(lot_ids))
-        moves_q = moves_q.where(_movement.c.lot_id.in_(lot_ids))
-    handed = {lot: int(qty) for lot, qty in s.execute(handed_q)}
+    handed = {ids(lot): int(qty) for lot, qty in
+              each("SELECT lot_id, sum(quantity) FROM handout_line_lot {where} GROUP BY lot_id", "lot_id")}
     shelf: dict[uuid.UUID, int] = defaultdict(int)
     written: dict[uuid.UUID, int] = defaultdict(int)
     counted: dict[uuid.UUID, int] = defaultdict(int)
-    for lot_id, reason, own, quantity in s.execute(moves_q):
-        quantity = int(quantity)
+    moves = each("SELECT m.lot_id, m.reason, m.document = lot.document, sum(m.quantity) FROM stock_movement m"
+                 " JOIN stock_lot lot ON lot.id = m.lot_id {where} GROUP BY m.lot_id, m.reason, m.document = lot.document",
+                 "m.lot_id")
+    for lot_id, reason, own, quantity in moves:
+        lot_id, quantity = ids(lot_id), int(quantity)
         shelf[lot_id] += quantity
         if reason in WRITE_OFF_REASONS:
             written[lot_id] -= quantity
@@ -163,26 +189,28 @@ def fates(s: Session, lot_ids: list[uuid.UUID] | None = None, parts: Parts | Non
                       counted.get(lot, 0), shelf.get(lot, 0)) for lot in wanted}
 
 
-def check_identity(s: Session) -> list[Imbalance]:
+def check_identity(s: Any) -> list[Imbalance]:
     """Every lot, and every donation, whose units do not add up: the
     documents (sales net of returns and voids, handouts) disagree with the
-    stock movements, or a donation's lines with its lots."""
-    every = fates(s)
+    stock movements, or a donation's lines with its lots. ``s``: a session,
+    or a connection (SQLAlchemy's or the driver's)."""
+    raw, ids = _driver(s), _Ids()
+    every = fates(raw)
     problems: list[Imbalance] = []
-    codes = dict(s.execute(select(_lot.c.id, func.coalesce(_lot.c.barcode, _item.c.barcode, _lot.c.document))
-                           .join(_item, _item.c.id == _lot.c.item_id)).all())
+    codes = {ids(lot): code for lot, code in raw.execute(
+        "SELECT lot.id, coalesce(lot.barcode, item.barcode, lot.document) FROM stock_lot lot"
+        " JOIN item ON item.id = lot.item_id")}
     for lot_id, fate in sorted(every.items(), key=lambda pair: str(pair[0])):
         if not fate.balances:
             problems.append(Imbalance("lot", f"{codes.get(lot_id, '')} ({lot_id})", fate))
     by_donation: dict[str, Fate] = defaultdict(Fate)
-    lines = s.execute(select(_donation.c.number, _donation_line.c.id, _donation_line.c.quantity)
-                      .join(_donation_line, _donation_line.c.donation_id == _donation.c.id)).all()
+    lines = raw.execute("SELECT donation.number, line.id, line.quantity FROM donation"
+                        " JOIN donation_line line ON line.donation_id = donation.id").fetchall()
     lot_of_line: dict[uuid.UUID, list[uuid.UUID]] = defaultdict(list)
-    for lot_id, line_id in s.execute(select(_lot.c.id, _lot.c.donation_line_id)
-                                     .where(_lot.c.donation_line_id.is_not(None))):
-        lot_of_line[line_id].append(lot_id)
+    for lot_id, line_id in raw.execute("SELECT id, donation_line_id FROM stock_lot WHERE donation_line_id IS NOT NULL"):
+        lot_of_line[ids(line_id)].append(ids(lot_id))
     for number, line_id, quantity in lines:
-        lots_fate = sum((every[lot] for lot in lot_of_line.get(line_id, []) if lot in every), Fate())
+        lots_fate = sum((every[lot] for lot in lot_of_line.get(ids(line_id), []) if lot in every), Fate())
         by_donation[number] += Fate(int(quantity), lots_fate.sold, lots_fate.handed_out, lots_fate.written_off,
                                     lots_fate.counted_difference, lots_fate.on_shelf)
     for number, fate in sorted(by_donation.items()):

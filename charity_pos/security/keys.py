@@ -15,6 +15,7 @@ import hmac
 import json
 import os
 import secrets
+import sqlite3
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
@@ -147,12 +148,17 @@ class StoreKeys:
 
 
 def seal_key_for(conn: object, key_file: Path | None = None) -> tuple[bytes | None, Path, bool]:
-    """The seal key of the store behind ``conn`` (a SQLAlchemy connection)
+    """The seal key of the store behind ``conn`` (the driver's connection or a SQLAlchemy one)
     from ``key_file`` or the store's key file in the key folder, where it
     was looked for, and whether the key file says its store file is sealed;
     None when it is not there or not this store's."""
+    if isinstance(conn, sqlite3.Connection):  # the driver's own (``db.plain``)
+        row = conn.execute("SELECT id FROM store").fetchone()
+        stored = None if row is None else row[0]
+    else:
+        stored = conn.exec_driver_sql("SELECT id FROM store").scalar()  # type: ignore[attr-defined]
     try:
-        store_id = uuid.UUID(str(conn.exec_driver_sql("SELECT id FROM store").scalar()))  # type: ignore[attr-defined]
+        store_id = uuid.UUID(str(stored))
     except ValueError:  # no store row, or not a UUID: nothing to look for
         return None, Path(key_file or ""), False
     path = key_file or key_path(store_id)

@@ -41,9 +41,11 @@ from sqlalchemy.orm import Session
 
 from charity_pos.db.base import new_id
 from charity_pos.db.engine import StoreDatabase, open_store
-from charity_pos.db.models import JournalEvent, Store
+from charity_pos.db.models import Store
 from charity_pos.errors import StoreInUse, TrainingStore
 from charity_pos.security.keys import SEALED, StoreKeys, key_path
+from charity_pos.services.training_marks import COPY_MADE, KEY_MARK, TRAINING_APP_ID, marks  # noqa: F401
+from charity_pos.services.training_marks import key_file_marked as _key_file_marked
 
 if TYPE_CHECKING:
     from charity_pos.services.base import Actor, ServiceContext
@@ -54,12 +56,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("charity_pos.training")
 
-#: the SQLite header's application_id of a training copy ("CPTR")
-TRAINING_APP_ID = 0x43505452
-#: the journal event that makes a file a training copy
-COPY_MADE = "training.copy_made"
-#: the key file's mark of a training copy's keys
-KEY_MARK = "training"
 #: days of demo activity in a training copy made from the demo
 DEMO_DAYS = 3
 
@@ -100,26 +96,8 @@ def is_training_db(db: StoreDatabase) -> bool:
 def training_marks(conn: Connection) -> list[str]:
     """Every mark of a training copy the file carries (for ``verify`` and
     the sync refusals, which look beyond the header): ``header``,
-    ``journal``, ``key_file``."""
-    # the tables' columns, not the mapped attributes: ``verify`` calls this
-    # and so configures no mapper and compiles no ORM query
-    events, store = JournalEvent.__table__.c, Store.__table__.c
-    marks = []
-    if _app_id(conn) == TRAINING_APP_ID:
-        marks.append("header")
-    if conn.execute(select(events.seq).where(events.kind == COPY_MADE).limit(1)).first() is not None:
-        marks.append("journal")
-    store_id = conn.execute(select(store.id)).scalar()
-    if store_id is not None and _key_file_marked(key_path(store_id)):
-        marks.append("key_file")
-    return marks
-
-
-def _key_file_marked(path: Path) -> bool:
-    try:
-        return bool(json.loads(path.read_text(encoding="utf-8")).get(KEY_MARK))
-    except (OSError, ValueError, AttributeError):
-        return False
+    ``journal``, ``key_file`` (``training_marks.marks``)."""
+    return marks(conn.connection.driver_connection)  # type: ignore[arg-type]
 
 
 def refuse_if_training(db: StoreDatabase, what: str) -> None:

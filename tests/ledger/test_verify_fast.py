@@ -3,9 +3,10 @@ SQLAlchemy: it must still read every stored value exactly as the app reads
 it, and still refuse every stored form the app does not write.
 
 The shortcuts (``verify.written_form``) cover the one form the app writes
-for UUIDs and times; these tests hold them against SQLAlchemy's own
-processing for every journaled column and for stored forms an editor could
-write instead."""
+for UUIDs, times, dates and booleans; these tests hold them against
+SQLAlchemy's own processing for every column (``verify`` knows the columns
+from ``db.schema_text``) and for stored forms an editor could write
+instead."""
 
 from __future__ import annotations
 
@@ -22,8 +23,11 @@ from charity_pos.db.base import Base
 from charity_pos.db.engine import open_store
 from charity_pos.db.models import JournalEvent
 from charity_pos.ledger import checks
-from charity_pos.ledger.canonical import journaled_columns, journaled_tables
-from charity_pos.ledger.verify import EVENT_COLUMNS, check_chain, compare_tables, processed, reader, written_form
+from charity_pos.db.schema_text import TABLES
+from charity_pos.ledger.canonical import journaled_tables
+from charity_pos.ledger.verify import (
+    AS_STORED, EVENT_COLUMNS, check_chain, compare_tables, processed, reader, written_form,
+)
 from tests.ledger.test_verify import Built, built, library_report, raw, store  # noqa: F401
 
 DIALECT = sqlite_dialect.dialect()
@@ -39,6 +43,7 @@ STORED_FORMS: list[Any] = [
     "2026-03-10 02:07:00", "2026-03-10 02:07:00.000", "2026-03-10 02:07:00.000000+00:00",
     "2026-02-30 02:07:00.000000", "2026-03-10 25:07:00.000000", "2026-03-10 02:07:00.000000\n",
     "２０２６-03-10 02:07:00.000000", "0001-01-01 00:00:00.000000", "9999-12-31 23:59:59.999999", "2026-03-10",
+    "2026-3-10", "2026-02-30", "0001-01-01", "2026-03-10 ", 1, 2, -1, True, "1", "true",
 ]
 
 
@@ -49,9 +54,14 @@ def _outcome(read: Any, stored: Any) -> tuple[str, Any]:
         return "raises", type(exc)
 
 
+def _model(column: Any) -> Any:
+    """The model's column behind a column of ``schema_text``."""
+    return Base.metadata.tables[column.table].c[column.name]
+
+
 def _round_trip(column: Any, stored: Any) -> bool:
     """The exact check: the stored value reads back and writes again as itself."""
-    kind = column.type.dialect_impl(DIALECT)
+    kind = _model(column).type.dialect_impl(DIALECT)
     result, bind = kind.result_processor(DIALECT, None), kind.bind_processor(DIALECT)
     if stored is None:
         return True
@@ -64,24 +74,30 @@ def _round_trip(column: Any, stored: Any) -> bool:
 
 
 def _columns() -> list[Any]:
-    return [c for t in Base.metadata.tables.values() for c in t.columns]
+    return [c for t in TABLES.values() for c in t.columns]
 
 
 def test_the_uuid_and_time_columns_have_their_written_form() -> None:
     """Otherwise the shortcuts silently stop applying (a type changed)."""
-    shortcut = {(c.table.name, c.name) for c in _columns() if written_form(c, DIALECT) is not None}
+    shortcut = {(c.table, c.name) for c in _columns() if written_form(c) is not None}
     assert ("sale", "id") in shortcut and ("payment", "sale_id") in shortcut
     assert ("sale", "completed_at") in shortcut and ("audit_entry", "at") in shortcut
+    assert ("item", "active") in shortcut and ("household", "valid_to") in shortcut
     assert ("item", "name") not in shortcut and ("item", "sale_price_fen") not in shortcut
+
+
+def test_the_kinds_read_as_stored_have_no_processing() -> None:
+    for column in _columns():
+        processing = _model(column).type.dialect_impl(DIALECT).result_processor(DIALECT, None)
+        assert (processing is None) == (column.kind in AS_STORED), (column.table, column.name)
 
 
 @pytest.mark.parametrize("stored", STORED_FORMS, ids=repr)
 def test_every_stored_form_reads_as_sqlalchemy_reads_it(stored: Any) -> None:
-    for table in journaled_tables():
-        for column in journaled_columns(table):
-            read = reader(column, DIALECT)
-            fast = ("value", stored) if read is None else _outcome(read, stored)
-            assert fast == _outcome(processed(column, DIALECT), stored), (table.name, column.name)
+    for column in _columns():
+        read = reader(column)
+        fast = ("value", stored) if read is None else _outcome(read, stored)
+        assert fast == _outcome(processed(_model(column), DIALECT), stored), (column.table, column.name)
 
 
 @pytest.mark.parametrize("stored", STORED_FORMS, ids=repr)
@@ -89,9 +105,8 @@ def test_only_the_forms_the_app_writes_are_canonical(stored: Any) -> None:
     """For a column with a written form, the quick check says what the whole
     round trip says (the other types' checks are stricter than a round trip:
     an integer must be stored as one, text as text)."""
-    for column in [c for c in _columns() if written_form(c, DIALECT) is not None]:
-        assert checks._canonical(column, DIALECT)(stored) == _round_trip(column, stored), (column.table.name,
-                                                                                            column.name)
+    for column in [c for c in _columns() if written_form(c) is not None]:
+        assert checks._canonical(column)(stored) == _round_trip(column, stored), (column.table, column.name)
 
 
 def test_readings_kept_down_a_column_change_no_answer(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -104,12 +119,12 @@ def test_readings_kept_down_a_column_change_no_answer(monkeypatch: pytest.Monkey
     monkeypatch.setattr(verify_module, "MEMO", 3)
     monkeypatch.setattr(checks, "MEMO", 3)
     forms = STORED_FORMS + STORED_FORMS[::-1] + [A_UUID.hex, "2026-03-10 02:07:00.000000"] * 4 + STORED_FORMS
-    for column in [c for c in _columns() if written_form(c, DIALECT) is not None]:
-        read, canonical, exact = reader(column, DIALECT), checks._canonical(column, DIALECT), processed(column, DIALECT)
+    for column in [c for c in _columns() if written_form(c) is not None]:
+        read, canonical, exact = reader(column), checks._canonical(column), processed(_model(column), DIALECT)
         assert read is not None
         for stored in forms:
-            assert _outcome(read, stored) == _outcome(exact, stored), (column.table.name, column.name, stored)
-            assert canonical(stored) == _round_trip(column, stored), (column.table.name, column.name, stored)
+            assert _outcome(read, stored) == _outcome(exact, stored), (column.table, column.name, stored)
+            assert canonical(stored) == _round_trip(column, stored), (column.table, column.name, stored)
 
 
 def test_the_journal_is_read_as_stored() -> None:
