@@ -53,6 +53,24 @@ def _status_names() -> dict[str, str]:
             "expired": translate("cli", "expired")}
 
 
+def _items(rows: Sequence[Any]) -> tuple[list[dict[str, Any]], list[str], list[list[Any]], set[int]]:
+    from charity_pos.domain.money import format_fen
+
+    objects = [
+        {"id": str(r.id), "barcode": r.barcode, "name": r.name, "category": r.category_code, "unit": r.unit,
+         "sale_price_fen": r.sale_price_fen, "reference_price_fen": r.reference_price_fen,
+         "source": str(r.source), "active": r.active, "on_hand": r.on_hand}
+        for r in rows
+    ]
+    headers = [translate("cli", "Barcode"), translate("cli", "Name"), translate("cli", "Category"), translate("cli", "Unit"), translate("cli", "Price"), translate("cli", "Reference"), translate("cli", "Source"), translate("cli", "Active"), translate("cli", "On hand")]
+    table = [[r.barcode, r.name, r.category_name, r.unit, format_fen(r.sale_price_fen),
+              "" if r.reference_price_fen is None else format_fen(r.reference_price_fen),
+              _source_names()[str(r.source)], translate("cli", "yes") if r.active else translate("cli", "no"),
+              r.on_hand] for r in rows]
+    right = {4, 5, 8}
+    return objects, headers, table, right
+
+
 class _Listing:
     """The store opened for a listing, with the one service it asks for,
     made (its module imported) on first use as ``Services`` would make it:
@@ -87,26 +105,41 @@ class _Listing:
         self.ctx.db.close()
 
 
+def _plain_items(raw: Any) -> tuple[list[dict[str, Any]], list[str], list[list[Any]], set[int]]:
+    from charity_pos.services.catalog_rows import items
+
+    return _items(items(raw, include_inactive=True))
+
+
+#: The listings read through the driver alone (``db.plain``), no SQLAlchemy:
+#: from the same SQL the services read them with.
+PLAIN = {"items": _plain_items}
+
+
 def show(args: argparse.Namespace) -> int:
+    if args.kind in PLAIN:
+        from charity_pos.db.plain import NeedsAlembic, at_head, read_store
+
+        try:
+            with read_store(args.db) as raw:
+                listed = PLAIN[args.kind](raw) if at_head(raw) else None
+        except NeedsAlembic:
+            listed = None
+        if listed is not None:
+            _print(args, *listed)
+            return 0
+    # a file of an earlier version (upgraded as the app opens it), or a listing read through the services
+    return _show(args)
+
+
+def _show(args: argparse.Namespace) -> int:
     from charity_pos.domain.money import format_fen
     from charity_pos.services.base import STORE_TZ
 
     services = _Listing(args.db)
     try:
         if args.kind == "items":
-            rows = services.catalog.search(include_inactive=True, limit=None)
-            objects = [
-                {"id": str(r.id), "barcode": r.barcode, "name": r.name, "category": r.category_code, "unit": r.unit,
-                 "sale_price_fen": r.sale_price_fen, "reference_price_fen": r.reference_price_fen,
-                 "source": str(r.source), "active": r.active, "on_hand": r.on_hand}
-                for r in rows
-            ]
-            headers = [translate("cli", "Barcode"), translate("cli", "Name"), translate("cli", "Category"), translate("cli", "Unit"), translate("cli", "Price"), translate("cli", "Reference"), translate("cli", "Source"), translate("cli", "Active"), translate("cli", "On hand")]
-            table = [[r.barcode, r.name, r.category_name, r.unit, format_fen(r.sale_price_fen),
-                      "" if r.reference_price_fen is None else format_fen(r.reference_price_fen),
-                      _source_names()[str(r.source)], translate("cli", "yes") if r.active else translate("cli", "no"),
-                      r.on_hand] for r in rows]
-            right = {4, 5, 8}
+            objects, headers, table, right = _items(services.catalog.search(include_inactive=True, limit=None))
         elif args.kind == "stock":
             lots = services.stock.lots()
             objects = [{"lot_id": str(r.lot_id), "item_id": str(r.item_id), "barcode": r.barcode,
@@ -261,6 +294,12 @@ def show(args: argparse.Namespace) -> int:
             right = {0}
     finally:
         services.close()
+    _print(args, objects, headers, table, right)
+    return 0
+
+
+def _print(args: argparse.Namespace, objects: list[dict[str, Any]], headers: list[str], table: list[list[Any]],
+           right: set[int]) -> None:
     if args.json:
         print(json_printable(json.dumps(objects, ensure_ascii=False, indent=1)))
     else:
@@ -272,4 +311,3 @@ def show(args: argparse.Namespace) -> int:
 
             note = objects[0]["rebuilt"]
             print(lost_after(int(note["last_seq"]), datetime.fromisoformat(str(note["last_at"]))))
-    return 0

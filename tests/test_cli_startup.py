@@ -119,3 +119,33 @@ def test_a_chain_the_reader_does_not_know_is_left_to_alembic(tmp_path: Path, mon
     assert migrate._read_chain() is None
     (versions / "c.py").write_text("revision = 'c'\ndown_revision = 'b'\n")
     assert migrate._read_chain() == ("a", "b", "c")
+
+
+#: What a read of the store never needs: the ORM and SQL toolkit (the file is
+#: read through SQLite's driver), encryption, PDFs, Qt.
+NEVER_FOR_A_READ = ("sqlalchemy", "cryptography", "reportlab", "PySide6")
+
+
+@pytest.mark.parametrize("argv", [("show", "items"), ("show", "items", "--json"), ("verify",)])
+def test_show_items_and_verify_load_no_sqlalchemy(filled_store, argv) -> None:  # type: ignore[no-untyped-def]
+    """Loading SQLAlchemy and the models alone takes longer than the whole
+    read: these commands must never load them (what stays loaded at exit
+    is what was imported on the way)."""
+    probe = (
+        "import json, sys\n"
+        "from charity_pos import cli\n"
+        "code = cli.main(sys.argv[1:])\n"
+        f"loaded = sorted({{m.split('.')[0] for m in sys.modules}} & set({NEVER_FOR_A_READ!r}))\n"
+        "print(json.dumps({'code': code, 'loaded': loaded}))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", probe, *argv, "--db", str(filled_store.path), "--lang", "en"],
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    *printed, last = done.stdout.rstrip("\n").split("\n")
+    assert json.loads(last) == {"code": 0, "loaded": []}
+    if argv[0] == "verify":
+        assert printed[0].startswith("OK: ")
+    elif "--json" in argv:
+        assert json.loads("\n".join(printed))[0]["name"]
+    else:
+        assert printed[0].split()[:2] == ["Barcode", "Name"]

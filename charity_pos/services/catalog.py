@@ -23,6 +23,9 @@ from charity_pos.services.base import Actor, Approval, Changes, Entity, ServiceC
 from charity_pos.services.permissions import Action, require
 from charity_pos.services.lots import LOT_CODE_PREFIX
 from charity_pos.services.sequences import TIMELESS, next_serial
+from charity_pos.services.catalog_rows import (  # noqa: F401  (the catalog's rows, found here as always)
+    ITEMS, CategoryRow, ItemDraft, ItemRow, Source, item_row, items,
+)
 
 log = logging.getLogger("charity_pos.catalog")
 
@@ -47,55 +50,8 @@ SALES_RANK_DAYS = 90
 ITEM_CODE_PREFIX = 21
 
 
-class Source(StrEnum):
-    DONATED = "donated"
-    PURCHASED = "purchased"
-    CONSIGNED = "consigned"
-
-
 class Warning(StrEnum):
     PRICE_ABOVE_REFERENCE = "price_above_reference"
-
-
-@dataclass(frozen=True)
-class CategoryRow:
-    code: str
-    name: str
-
-
-@dataclass(frozen=True)
-class ItemDraft:
-    """What a user types for an item. ``barcode`` empty: the store makes one."""
-
-    name: str
-    category_code: str
-    unit: str
-    sale_price_fen: int
-    reference_price_fen: int | None = None
-    barcode: str | None = None
-    source: Source = Source.PURCHASED
-    active: bool = True
-
-
-@dataclass(frozen=True)
-class ItemRow:
-    id: uuid.UUID
-    name: str
-    category_code: str
-    category_name: str
-    unit: str
-    barcode: str | None
-    sale_price_fen: int
-    reference_price_fen: int | None
-    source: Source
-    active: bool
-    on_hand: int
-
-    def draft(self) -> ItemDraft:
-        return ItemDraft(
-            self.name, self.category_code, self.unit, self.sale_price_fen,
-            self.reference_price_fen, self.barcode, self.source, self.active,
-        )
 
 
 def _on_hand():  # type: ignore[no-untyped-def]
@@ -115,13 +71,6 @@ ITEM_COLUMNS = (Item.id, Item.name, Category.code, Category.name, Item.unit, Ite
 
 def _rows(query: Select) -> Select:  # type: ignore[type-arg]
     return query.add_columns(_on_hand()).join(Item.category)
-
-
-def _item_row(item_id: uuid.UUID, name: str, category_code: str, category_name: str, unit: str, barcode: str | None,
-              sale_price_fen: int, reference_price_fen: int | None, source: str, active: bool,
-              on_hand: int) -> ItemRow:
-    return ItemRow(item_id, name, category_code, category_name, unit, barcode, sale_price_fen, reference_price_fen,
-                   Source(source), active, int(on_hand))
 
 
 #: The look-up at the till, prepared once.
@@ -192,7 +141,7 @@ class CatalogService:
             row = s.execute(_rows(select(*ITEM_COLUMNS)).where(Item.id == item_id)).one_or_none()
             if row is None:
                 raise NotFound(kind="item", key=str(item_id))
-            return _item_row(*row)
+            return item_row(*row)
 
     def find_by_barcode(self, code: str) -> ItemRow:
         code = barcodes.normalize(code)
@@ -200,7 +149,7 @@ class CatalogService:
             rows = reader.rows(BY_BARCODE, code=code)
         if not rows:
             raise UnknownBarcode(barcode=code)
-        return _item_row(*rows[0])
+        return item_row(*rows[0])
 
     def search(
         self,
@@ -236,14 +185,12 @@ class CatalogService:
         columns = len(ITEM_COLUMNS)  # then the initials, the full pinyin and what is on hand
 
         def found_row(row) -> ItemRow:  # type: ignore[no-untyped-def]
-            return _item_row(*row[:columns], row[columns + 2])
+            return item_row(*row[:columns], row[columns + 2])
 
-        if not text:
-            query = query.order_by(Item.pinyin_full, Item.name)
-            if limit:
-                query = query.limit(limit)
+        if not text:  # the listing ``show items`` reads too
             with self.ctx.db.read() as s:
-                return [found_row(row) for row in s.execute(query)]
+                raw = s.connection().connection.driver_connection
+                return items(raw, category_code=category_code, include_inactive=include_inactive, limit=limit)
         since = self.ctx.now() - timedelta(days=SALES_RANK_DAYS)
         sold = (select(SaleLine.item_id, func.sum(SaleLine.quantity)).join(Sale)
                 .where(Sale.status == "completed", Sale.completed_at >= since).group_by(SaleLine.item_id))
