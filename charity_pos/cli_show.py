@@ -111,9 +111,34 @@ def _plain_items(raw: Any) -> tuple[list[dict[str, Any]], list[str], list[list[A
     return _items(items(raw, include_inactive=True))
 
 
+def _households(households: Sequence[Any], today: Any) -> tuple[list[dict[str, Any]], list[str], list[list[Any]], set[int]]:
+    """``today``: the store's calendar day, which says whether a card has expired."""
+    from charity_pos.domain.identity import mask_name
+    from charity_pos.services.household_rows import CATEGORY_NAMES
+
+    # Masked names and ID numbers only: personal data in clear never leaves the app.
+    objects = [{"id": str(h.id), "card_number": h.card_number, "head_name": mask_name(h.head_name),
+                "id_masked": h.id_masked, "members": h.members, "category": str(h.category),
+                "subdistrict": h.subdistrict, "valid_from": h.valid_from.isoformat(),
+                "valid_to": h.valid_to.isoformat(), "status": h.state_on(today)} for h in households]
+    headers = [translate("cli", "Card"), translate("cli", "Head of household"), translate("cli", "ID number"),
+               translate("cli", "Members"), translate("cli", "Category"), translate("cli", "Sub-district"),
+               translate("cli", "Valid to"), translate("cli", "Status")]
+    table = [[h.card_number, mask_name(h.head_name), h.id_masked, h.members, CATEGORY_NAMES[h.category], h.subdistrict,
+              h.valid_to.isoformat(), _status_names()[h.state_on(today)]] for h in households]
+    return objects, headers, table, {3}
+
+
+def _plain_households(raw: Any) -> tuple[list[dict[str, Any]], list[str], list[list[Any]], set[int]]:
+    from charity_pos.services.base import local_date, system_clock
+    from charity_pos.services.household_rows import households
+
+    return _households(households(raw), local_date(system_clock()))
+
+
 #: The listings read through the driver alone (``db.plain``), no SQLAlchemy:
 #: from the same SQL the services read them with.
-PLAIN = {"items": _plain_items}
+PLAIN = {"items": _plain_items, "households": _plain_households}
 
 
 def show(args: argparse.Namespace) -> int:
@@ -247,24 +272,10 @@ def _show(args: argparse.Namespace) -> int:
                      for h in handouts]
             right = {4, 5, 6}
         elif args.kind == "households":
-            from charity_pos.domain.identity import mask_name
-            from charity_pos.services.households import CATEGORY_NAMES
-
             from charity_pos.services.base import local_date
 
-            households = services.households.households()
-            today = local_date(services.ctx.now())
-            # Masked names and ID numbers only: personal data in clear never leaves the app.
-            objects = [{"id": str(h.id), "card_number": h.card_number, "head_name": mask_name(h.head_name),
-                        "id_masked": h.id_masked, "members": h.members, "category": str(h.category),
-                        "subdistrict": h.subdistrict, "valid_from": h.valid_from.isoformat(),
-                        "valid_to": h.valid_to.isoformat(), "status": h.state_on(today)} for h in households]
-            headers = [translate("cli", "Card"), translate("cli", "Head of household"), translate("cli", "ID number"),
-                       translate("cli", "Members"), translate("cli", "Category"), translate("cli", "Sub-district"),
-                       translate("cli", "Valid to"), translate("cli", "Status")]
-            table = [[h.card_number, mask_name(h.head_name), h.id_masked, h.members, CATEGORY_NAMES[h.category], h.subdistrict,
-                      h.valid_to.isoformat(), _status_names()[h.state_on(today)]] for h in households]
-            right = {3}
+            objects, headers, table, right = _households(services.households.households(),
+                                                         local_date(services.ctx.now()))
         elif args.kind == "store":
             store = services.store()
             from charity_pos.sync.rebuild import rebuilt_note

@@ -8,9 +8,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from enum import StrEnum
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
-from charity_pos.db.engine import StoreDatabase
+if TYPE_CHECKING:  # what the listings read without SQLAlchemy (STORE_TZ, local_date) loads none of it
+    from charity_pos.db.engine import StoreDatabase
 
 STORE_TZ = ZoneInfo("Asia/Shanghai")
 

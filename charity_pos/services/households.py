@@ -34,27 +34,12 @@ from charity_pos.security.keys import StoreKeys
 from charity_pos.services.accounts import AccountService, audit
 from charity_pos.services.base import Actor, Changes, Entity, ServiceContext
 from charity_pos.services.permissions import Action, require
+from charity_pos.services.household_rows import (  # noqa: F401  (the register's rows, found here as always)
+    CATEGORY_NAMES, HouseholdCategory, HouseholdRow, households,
+)
 
 log = logging.getLogger(__name__)
 
-
-class HouseholdCategory(StrEnum):
-    DIBAO = "dibao"  # 低保
-    DIBAO_EDGE = "dibao_edge"  # 低保边缘
-    TEKUN = "tekun"  # 特困
-    LOW_INCOME = "low_income"  # 低收入
-    EXPENSE = "expense"  # 支出型贫困
-    TEMPORARY = "temporary"  # 临时救助
-
-
-CATEGORY_NAMES = {
-    HouseholdCategory.DIBAO: "低保",
-    HouseholdCategory.DIBAO_EDGE: "低保边缘",
-    HouseholdCategory.TEKUN: "特困",
-    HouseholdCategory.LOW_INCOME: "低收入",
-    HouseholdCategory.EXPENSE: "支出型贫困",
-    HouseholdCategory.TEMPORARY: "临时救助",
-}
 
 MAX_MEMBERS = 20
 
@@ -71,36 +56,6 @@ class HouseholdDraft:
     valid_from: date
     valid_to: date
     consent_on: date
-
-
-@dataclass(frozen=True)
-class HouseholdRow:
-    id: uuid.UUID
-    card_number: str
-    head_name: str
-    id_masked: str
-    members: int
-    category: HouseholdCategory
-    subdistrict: str
-    valid_from: date
-    valid_to: date
-    status: str
-    status_reason: str = ""  # a manager's words when the card is suspended
-    erased: bool = False  # personal data erased after eligibility lapsed
-
-    def state_on(self, today: date) -> str:
-        """The card's real state on a day (active, suspended, expired): an
-        active card whose valid_to has passed is expired, whatever the
-        status column still says (the nightly run may not have marked it)."""
-        if self.status == "active" and self.valid_to < today:
-            return "expired"
-        return self.status
-
-
-def _row(h: Household) -> HouseholdRow:
-    return HouseholdRow(h.id, h.card_number, h.head_name, h.id_masked, h.members, HouseholdCategory(h.category),
-                        h.subdistrict, h.valid_from, h.valid_to, h.status, h.status_reason or "",
-                        h.erased_at is not None)
 
 
 def _text(field: str, value: str, limit: int) -> str:
@@ -285,8 +240,9 @@ class HouseholdService:
         return Changes(frozenset({Entity.HOUSEHOLDS}), ids, seq)
 
     def households(self) -> list[HouseholdRow]:
+        """The register by card number (the listing ``show households`` reads too)."""
         with self.ctx.db.read() as s:
-            return [_row(h) for h in s.scalars(select(Household).order_by(Household.card_number))]
+            return households(s.connection().connection.driver_connection)
 
     def reveal_id(self, actor: Actor, household_id: uuid.UUID) -> str:
         """The whole ID number: a manager's, and logged."""
