@@ -586,7 +586,7 @@ def test_a_store_open_in_another_copy_is_refused(capsys, filled_store, tmp_path)
     before = dump(filled_store.path)
     holder = Services.open(filled_store.path)
     try:
-        for argv in (["show", "items"], ["show", "journal", "--json"], ["verify"],
+        for argv in (["show", "items"], ["show", "households"], ["show", "journal", "--json"], ["verify"],
                      ["receipt", "--donation", "PT01-2026-D000001", "--out", tmp_path / "r.pdf"],
                      ["labels", "--donation", "PT01-2026-D000001", "--template", "a4-3x8", "--out", tmp_path / "l.pdf"]):
             line = one_error_line(*run(capsys, *argv, "--db", filled_store.path))
