@@ -1,7 +1,8 @@
 """The command line's read commands on the demo store.
 
 Figures: wall time and peak memory (max RSS) of ``python -m charity_pos show
-items --db DEMO`` and ``verify --db DEMO``, median of RUNS after a warm-up.
+items --db DEMO``, ``show journal`` (its longest listing) and ``verify --db
+DEMO``, median of RUNS after a warm-up.
 Baseline: ``python -c pass`` with the same interpreter, alternated with
 them so both meet the same warm disk cache.
 
@@ -21,7 +22,7 @@ from processes import spawn
 from report import Row, median
 
 RUNS = 5
-COMMANDS = (("show items", ["show", "items"]), ("verify", ["verify"]))
+COMMANDS = (("show items", ["show", "items"]), ("show journal", ["show", "journal"]), ("verify", ["verify"]))
 
 
 def make_demo(folder: Path, env: dict[str, str]) -> Path:

@@ -136,9 +136,27 @@ def _plain_households(raw: Any) -> tuple[list[dict[str, Any]], list[str], list[l
     return _households(households(raw), local_date(system_clock()))
 
 
+def _journal(events: Sequence[Any]) -> tuple[list[dict[str, Any]], list[str], list[list[Any]], set[int]]:
+    from charity_pos.services.base import STORE_TZ
+
+    objects = [{"seq": e.seq, "at": e.at.isoformat(), "kind": e.kind, "actor": e.actor, "hash": e.hash}
+               for e in events]
+    headers = [translate("cli", "No."), translate("cli", "Time"), translate("cli", "Event"), translate("cli", "By"),
+               translate("cli", "Hash")]
+    table = [[e.seq, e.at.astimezone(STORE_TZ).strftime("%Y-%m-%d %H:%M:%S"), e.kind, e.actor, e.hash[:16]]
+             for e in events]
+    return objects, headers, table, {0}
+
+
+def _plain_journal(raw: Any) -> tuple[list[dict[str, Any]], list[str], list[list[Any]], set[int]]:
+    from charity_pos.services.journal_view import event_rows
+
+    return _journal(event_rows(raw))
+
+
 #: The listings read through the driver alone (``db.plain``), no SQLAlchemy:
 #: from the same SQL the services read them with.
-PLAIN = {"items": _plain_items, "households": _plain_households}
+PLAIN = {"items": _plain_items, "households": _plain_households, "journal": _plain_journal}
 
 
 def show(args: argparse.Namespace) -> int:
@@ -296,13 +314,7 @@ def _show(args: argparse.Namespace) -> int:
         else:
             from charity_pos.services import journal_view
 
-            events = journal_view.events(services.ctx)
-            objects = [{"seq": e.seq, "at": e.at.isoformat(), "kind": e.kind, "actor": e.actor, "hash": e.hash}
-                       for e in events]
-            headers = [translate("cli", "No."), translate("cli", "Time"), translate("cli", "Event"), translate("cli", "By"), translate("cli", "Hash")]
-            table = [[e.seq, e.at.astimezone(STORE_TZ).strftime("%Y-%m-%d %H:%M:%S"), e.kind, e.actor, e.hash[:16]]
-                     for e in events]
-            right = {0}
+            objects, headers, table, right = _journal(journal_view.events(services.ctx))
     finally:
         services.close()
     _print(args, objects, headers, table, right)

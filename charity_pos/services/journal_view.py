@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
+import sqlite3
+import uuid
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import select
-
-from charity_pos.db.models import JournalEvent, User
 from charity_pos.ledger.verify import Report, verify
 from charity_pos.services.base import ServiceContext
 
@@ -23,14 +22,18 @@ class EventRow:
 
 def events(ctx: ServiceContext, limit: int | None = None) -> list[EventRow]:
     with ctx.db.read() as s:
-        names = {str(u.id): u.username for u in s.scalars(select(User))}
-        query = select(JournalEvent).order_by(JournalEvent.seq.desc())
-        if limit:
-            query = query.limit(limit)
-        rows = [
-            EventRow(ev.seq, datetime.fromisoformat(ev.at), ev.kind, names.get(ev.actor or "", ev.actor or ""), ev.hash)
-            for ev in s.scalars(query)
-        ]
+        return event_rows(s.connection().connection.driver_connection, limit)
+
+
+def event_rows(raw: sqlite3.Connection, limit: int | None = None) -> list[EventRow]:
+    """The journal's events (the last ``limit`` of them), oldest first, each
+    actor by user name: what ``show journal`` reads through the driver alone."""
+    names = {str(uuid.UUID(user_id)): username for user_id, username in raw.execute("SELECT id, username FROM app_user")}
+    sql = "SELECT seq, at, kind, actor, hash FROM journal_event ORDER BY seq DESC"
+    if limit:
+        sql += f" LIMIT {int(limit)}"
+    rows = [EventRow(seq, datetime.fromisoformat(at), kind, names.get(actor or "", actor or ""), digest)
+            for seq, at, kind, actor, digest in raw.execute(sql)]
     return sorted(rows, key=lambda r: r.seq)
 
 
