@@ -62,3 +62,20 @@ def test_show_households_says_what_the_models_hold(capsys, demo_copy: Path) -> N
                      "expired" if h.status == "active" and h.valid_to < today else h.status) for h in households]
     assert [(h["id"], h["card_number"], h["id_masked"], h["valid_to"], h["status"]) for h in shown] == expected
     assert "expired" in {h["status"] for h in shown}
+
+
+@pytest.mark.parametrize("sql, column", [
+    ("UPDATE item SET sale_price_fen = 1 WHERE rowid = 1", "sale_price_fen"),
+    ("UPDATE item SET category_id = upper(category_id) WHERE rowid = 1", "category_id"),
+], ids=["a changed price", "an id in a form the app never writes"])
+def test_verify_through_the_driver_names_a_change(capsys, demo_copy: Path, sql: str, column: str) -> None:  # type: ignore[no-untyped-def]
+    """The read-only reading finds what the app's reading found (an unusual
+    stored form is read the app's way, SQLAlchemy loaded for it)."""
+    import contextlib
+    import sqlite3
+
+    with contextlib.closing(sqlite3.connect(demo_copy)) as conn, conn:
+        conn.execute(sql)
+    code, out, err = run(capsys, "verify", "--db", demo_copy, "--lang", "en")
+    assert (code, out) == (1, "")
+    assert err.startswith("FAILED: ") and "item/" in err.splitlines()[0] and column in err.splitlines()[0]
