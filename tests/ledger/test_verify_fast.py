@@ -197,3 +197,32 @@ def test_the_untouched_store_agrees_record_for_record(store: Path) -> None:
         total = sum(conn.execute(f'SELECT count(*) FROM "{t.name}"').fetchone()[0] for t in journaled_tables())
     records, problem = _replayed(store)
     assert problem is None and records == total > 0
+
+
+def test_what_sqlite_finds_canonical_is_canonical() -> None:
+    """``representation`` reads in Python only the rows SQLite cannot vouch
+    for: its condition must never pass a value the Python check refuses
+    (the 30th of February, an hour 24, year 0, an upper-case id), and it
+    should pass the app's own forms (else every row is read again)."""
+    import random
+    from datetime import datetime, timedelta
+
+    rnd = random.Random(7)
+    written = []
+    for _ in range(1000):
+        at = datetime(1, 1, 1) + timedelta(seconds=rnd.randrange(315537897599))
+        written += [at.strftime("%Y-%m-%d %H:%M:%S.") + f"{rnd.randrange(10 ** 6):06d}", at.strftime("%Y-%m-%d"),
+                    uuid.UUID(int=rnd.getrandbits(128)).hex]
+    odd = ["2026-02-30", "2026-04-31 00:00:00.000000", "2026-02-29 02:07:00.000000", "2026-03-10 24:00:00.000000",
+           "0000-01-01", "0000-01-01 00:00:00.000000", "2026-13-01", "2026-03-00", "1900-02-29"]
+    memory = sqlite3.connect(":memory:")
+    one_of_a_kind = {c.kind: c for c in _columns()}.values()  # the condition depends on the kind alone
+    for column in _columns():
+        sure, canonical = checks._surely_canonical(column), checks._canonical(column)
+        for given in STORED_FORMS + odd + (written if column in one_of_a_kind else []):
+            # as SQLite stores and hands back what it was given (True as 1)
+            passed, stored = memory.execute(f'SELECT {sure}, "{column.name}" FROM (SELECT ? AS "{column.name}")',
+                                            (given,)).fetchone()
+            assert not passed or canonical(stored), (column.table, column.name, stored)
+            if stored in written and column.kind in ("utc_datetime", "date", "uuid") and written_form(column)(stored):
+                assert passed, (column.table, column.name, stored)
