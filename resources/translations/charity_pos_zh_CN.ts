@@ -9129,12 +9129,17 @@ total {total}, change {change}</source>
         <translation>{month} 的公示已写入 {pdf} 和 {html}。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli_receipts.py" line="79"/>
+        <location filename="../../charity_pos/cli_receipts.py" line="80"/>
         <source>Keys file of {district}, published {published}, signed by hub key {fingerprint}: compare it with the fingerprint the district publishes.</source>
         <translation>{district}公钥文件，{published} 发布，平台公钥指纹 {fingerprint}：请与区里公布的指纹核对。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli_receipts.py" line="105"/>
+        <location filename="../../charity_pos/cli_receipts.py" line="85"/>
+        <source>The receipt is dated after this keys file was published: a store key replaced since then is not in it. For a receipt that matters, check with the district&apos;s latest keys file.</source>
+        <translation>收据日期晚于此密钥文件的发布日期：此后被更换的门店密钥不在文件中。重要的收据请用区里最新的密钥文件核验。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/cli_receipts.py" line="125"/>
         <source>Wrote the keys of {count} stores of {district} to {out}, signed by hub key {fingerprint}. Publish this fingerprint with the file: whoever checks receipts compares it.</source>
         <translation>已将{district} {count} 家门店的公钥写入 {out}，由平台公钥 {fingerprint} 签名。请与文件一同公布此指纹，供核验收据者核对。</translation>
     </message>

@@ -100,6 +100,8 @@ def test_a_rebuilt_stores_earlier_key_stays_in_the_keys_file_for_its_days(hub_ur
     ok("trust-hub", "--db", db, tmp_path / "t.json")
     donation, number, before_change = donate_and_print(db, 10000)
     ok("hub", "import", "--hub", hub_url, ok("export-bundle", "--db", db, "--out", usb)[-1].strip())
+    stale = tmp_path / "keys-before.json"  # the keys file as published before the change
+    ok("hub", "publish-keys", "--hub", hub_url, "--out", stale)
 
     # the PC is lost, and its key file with it; whoever has its disk has the old key
     store_id = store_id_of(db)
@@ -143,6 +145,14 @@ def test_a_rebuilt_stores_earlier_key_stays_in_the_keys_file_for_its_days(hub_ur
                           f"retired on {changed}, but dated {later}, after that day: the store no longer had that key.")
         code, out, _ = call(*argv, forged, lang="zh_CN")
         assert code == 4 and out[0].startswith("伪造：") and f"已于 {changed} 停用" in out[0] and str(later) in out[0]
+    # a keys file published before the change cannot know the old key was retired: the check says so
+    code, out, _ = call("verify-receipt", "--keys", stale, forged)
+    assert code == 0 and out[-1] == ("The receipt is dated after this keys file was published: a store key replaced "
+                                     "since then is not in it. For a receipt that matters, check with the district's "
+                                     "latest keys file.")
+    code, out, _ = call("verify-receipt", "--keys", stale, forged, lang="zh_CN")
+    assert out[-1].startswith("收据日期晚于此密钥文件的发布日期")
+    assert not call("verify-receipt", "--keys", stale, before_change)[1][-1].startswith("The receipt is dated after")
     # the same with the old key on the day of the change (the lost PC may have printed it that morning): genuine
     same_day = receipt_sig.qr_text(old, CODE, f"{CODE}-{changed.year}-J000098", changed, 500000)
     assert call(*offline, same_day)[0] == 0
