@@ -45,6 +45,7 @@ def main() -> int:
         import lookup
         import printing
         import district
+        import rebuild
         import reports
         import session
         import startup
@@ -84,6 +85,11 @@ def main() -> int:
               flush=True)
         sync_rows, sync_info = sync.measure(Path(tmp), rng, progress=lambda line: print(f"  {line}", flush=True))
         rows += sync_rows
+        print("rebuild: the busy store-year made again from the district's journal (hub export-store, rebuild) ...",
+              flush=True)
+        rebuild_rows, rebuild_info = rebuild.measure(Path(tmp), rng,
+                                                     progress=lambda line: print(f"  {line}", flush=True))
+        rows += rebuild_rows
         print("reports: a busy store's year in the tables, every ledger and report, the period figures ...", flush=True)
         rows += reports.measure(Path(tmp), rng, progress=lambda line: print(f"  {line}", flush=True))
         print(f"district: {district.STORES} stores x a busy year on a PostgreSQL hub ...", flush=True)
@@ -144,6 +150,8 @@ def main() -> int:
     print("          Ratio: export, times slower; imports, share of the bare rate.")
     if "postgres" in sync_info:
         print(f"          PostgreSQL not measured: {sync_info['postgres']}")
+    for line in rebuild.notes(rebuild_info):
+        print(line)
     print("reports:  the demo store (1 day) plus the same year's rows written straight into its tables (sale, lines,")
     print("          lots, payments, donations, handouts, stock movements); each ledger or report for a month in")
     print("          the middle of the year and for the whole year through ReportService.run (rows, labels,")

@@ -14,6 +14,7 @@ signature, 8 (offline) a store the keys file does not list, 1 bad input.
 from __future__ import annotations
 
 import argparse
+from datetime import date
 from pathlib import Path
 
 from charity_pos.i18n import translate
@@ -79,7 +80,26 @@ def run(args: argparse.Namespace) -> int:
     print(translate("cli", "Keys file of {district}, published {published}, signed by hub key {fingerprint}: compare "
                            "it with the fingerprint the district publishes.").format(
         district=keys.district, published=keys.published_at[:10], fingerprint=keys.hub_fingerprint))
+    if claim.version == 2 and claim.issued_on > _published_on(keys.published_at):
+        # a key the district replaced after this file was written is not retired in it: say so
+        print(translate("cli", "The receipt is dated after this keys file was published: a store key replaced since "
+                               "then is not in it. For a receipt that matters, check with the district's latest keys "
+                               "file."))
     return result.exit_code
+
+
+def _published_on(published_at: str) -> date:
+    """The day (Shanghai) a keys file was published (its time is UTC); date.min when it does not parse, so
+    the note about later receipts is shown rather than left out."""
+    from datetime import datetime
+
+    from charity_pos.services.base import local_date
+
+    try:
+        moment = datetime.fromisoformat(published_at)
+    except ValueError:
+        return date.min
+    return local_date(moment) if moment.tzinfo is not None else moment.date()
 
 
 def run_hub(args: argparse.Namespace) -> int:

@@ -785,6 +785,9 @@ VERDICT_HEADLINES = {
         "Receipts", "FORGED: the amount {claimed} differs from the store's journal ({journal})."),
     "forged_date": QT_TRANSLATE_NOOP(
         "Receipts", "FORGED: the date {claimed} differs from the store's journal ({journal})."),
+    "forged_retired": QT_TRANSLATE_NOOP(
+        "Receipts", "FORGED: receipt {number} is signed with an earlier key of store {code}, retired on {retired}, "
+                    "but dated {claimed}, after that day: the store no longer had that key."),
     "unsigned": QT_TRANSLATE_NOOP(
         "Receipts", "OLDER RECEIPT WITHOUT SIGNATURE: receipt {number} of {code} was printed before receipts were "
                     "signed; its QR code alone cannot prove it genuine."),
@@ -813,7 +816,9 @@ DETAIL_LABELS = {
     "voided": QT_TRANSLATE_NOOP("Receipts", "Voided on"),
     "held": QT_TRANSLATE_NOOP("Receipts", "The hub holds"),
     "note": QT_TRANSLATE_NOOP("Receipts", "Note"),
+    "key": QT_TRANSLATE_NOOP("Receipts", "Key"),
 }
+EARLIER_KEY = QT_TRANSLATE_NOOP("Receipts", "an earlier key of the store, in use until {retired}")
 HELD = QT_TRANSLATE_NOOP("Receipts", "the store's events up to #{seq}, last bundle {at}")
 HELD_NONE = QT_TRANSLATE_NOOP("Receipts", "no bundle of this store yet")
 UNVALUED_LINE = QT_TRANSLATE_NOOP("Receipts", "{name} × {quantity} {unit} (not valued)")
@@ -842,12 +847,15 @@ def describe_receipt_check(check: object, tr: Translate, language: str = "zh_CN"
     if verdict == "genuine" and offline:
         key = "genuine_offline"
     elif verdict == "forged":
-        key = "forged_" + (reason if reason in ("store", "amount", "date") else "signature")
+        key = "forged_" + (reason if reason in ("store", "amount", "date", "retired") else "signature")
         if reason == "amount":
             facts.update(claimed=format_fen(getattr(claim, "total_fen")), journal=format_fen(journal_total or 0))
         elif reason == "date":
             facts.update(claimed=getattr(claim, "issued_on").isoformat(),
                          journal=journal_day.isoformat() if journal_day else "")
+    retired = getattr(check, "retired_on", None)
+    if retired is not None:
+        facts.update(retired=retired.isoformat(), claimed=getattr(claim, "issued_on").isoformat())
     headline = t(VERDICT_HEADLINES[key]).format(**facts)
 
     details: list[tuple[str, str]] = []
@@ -869,6 +877,8 @@ def describe_receipt_check(check: object, tr: Translate, language: str = "zh_CN"
         add("amount", claimed_total)
     if voided:
         add("voided", voided.isoformat())
+    if retired is not None and verdict != "forged":
+        add("key", t(EARLIER_KEY).format(retired=retired.isoformat()))
     if getattr(check, "donation_number", None):
         add("donation", str(getattr(check, "donation_number")))
         kind = getattr(check, "donor_kind", None)

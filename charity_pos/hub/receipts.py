@@ -21,7 +21,11 @@ void times and the donation's lines are read from the store's events as
 signed (``hub_event``), found by kind and id.
 
 ``publish_keys`` writes the district's stores and their public keys, signed
-by the hub, for ``charity-pos verify-receipt --keys FILE`` on any PC.
+by the hub, for ``charity-pos verify-receipt --keys FILE`` on any PC; with
+each store's earlier keys (``hub_key_change``) and the days each was in
+use, so receipts signed before a store's key changed still check offline.
+A receipt signed with an earlier key and dated after the day it was
+retired is forged, at the hub as offline (``receipt_sig.RETIRED``).
 """
 
 from __future__ import annotations
@@ -43,7 +47,7 @@ from charity_pos.hub.models import Hub, HubDonation, HubDonationLine, HubEvent, 
 from charity_pos.hub.service import hub_info, protected, signing_key
 from charity_pos.ledger.canonical import plain
 from charity_pos.security import receipt_sig
-from charity_pos.security.receipt_sig import PublishedKeys, PublishedStore, ReceiptClaim, Verdict
+from charity_pos.security.receipt_sig import EarlierKey, PublishedKeys, PublishedStore, ReceiptClaim, Verdict
 from charity_pos.services.base import Clock, local_date, system_clock
 from charity_pos.sync import safe_json
 
@@ -51,6 +55,7 @@ log = logging.getLogger("charity_pos.hub")
 
 #: why a receipt is forged, or how an older one compares
 STORE_UNKNOWN, BAD_SIGNATURE, AMOUNT_DIFFERS, DATE_DIFFERS = "store", "signature", "amount", "date"
+KEY_RETIRED = receipt_sig.RETIRED
 MATCHES, DIFFERS, NOT_FOUND = "matches", "differs", "not_found"
 
 
@@ -87,20 +92,36 @@ class HubCheck:
     #: not yet imported: the last bundle the hub has of the store, and its last event
     last_bundle_at: datetime | None = None
     last_seq: int = 0
+    #: signed with one of the store's earlier keys: the day it was retired
+    retired_on: date | None = None
 
     @property
     def exit_code(self) -> int:
         return receipt_sig.EXIT_CODES[self.verdict]
 
 
-def _keys_of(s: Session, store: HubStore) -> list[str]:
-    """The store's key, and the keys it had before district staff replaced them (a store rebuilt
-    without its key file): its earlier receipts are signed with those."""
+@dataclass(frozen=True)
+class KeyPeriod:
+    """A key a store had before district staff replaced it, and the days it was in use (Shanghai)."""
+
+    public_key: str
+    valid_from: date
+    valid_until: date
+
+
+def earlier_keys(s: Session, store: HubStore) -> list[KeyPeriod]:
+    """The keys the store had before district staff replaced them (a store rebuilt without its key file),
+    oldest first: each from the store's registration or the change before it, until its own change."""
     from charity_pos.hub.models import HubKeyChange
 
-    old = s.scalars(select(HubKeyChange.old_key).where(HubKeyChange.store_id == store.id)
-                    .order_by(HubKeyChange.at.desc()))
-    return [store.public_key, *old]
+    changes = s.execute(select(HubKeyChange.old_key, HubKeyChange.at).where(HubKeyChange.store_id == store.id)
+                        .order_by(HubKeyChange.at)).all()
+    periods, start = [], local_date(store.registered_at)
+    for old_key, at in changes:
+        until = local_date(at)
+        periods.append(KeyPeriod(old_key, min(start, until), until))
+        start = until
+    return periods
 
 
 def verify_receipt(db: HubDatabase, text: str) -> HubCheck:
@@ -112,19 +133,27 @@ def verify_receipt(db: HubDatabase, text: str) -> HubCheck:
         if store is None:
             verdict = Verdict.UNSIGNED if claim.version == 1 else Verdict.FORGED
             return HubCheck(verdict, claim, STORE_UNKNOWN)
-        if claim.version == 2 and not any(receipt_sig.signature_valid(claim, key) for key in _keys_of(s, store)):
-            return HubCheck(Verdict.FORGED, claim, BAD_SIGNATURE, store.name)
+        used = None
+        if claim.version == 2:
+            used = receipt_sig.signed_by(claim, store.public_key,
+                                         [(k.public_key, k.valid_until) for k in earlier_keys(s, store)])
+            if used is None:
+                return HubCheck(Verdict.FORGED, claim, BAD_SIGNATURE, store.name)
+            if receipt_sig.retired_before(used, claim):  # the lost PC's old key, used after the store changed keys
+                return HubCheck(Verdict.FORGED, claim, KEY_RETIRED, store.name, retired_on=used.retired_on)
+        retired_on = used.retired_on if used is not None else None
         receipt = s.scalars(select(HubReceipt).where(HubReceipt.store_id == store.id,
                                                      HubReceipt.number == claim.number)).first()
         if receipt is None:
             if claim.version == 1:
                 return HubCheck(Verdict.UNSIGNED, claim, NOT_FOUND, store.name)
             return HubCheck(Verdict.NOT_IMPORTED, claim, None, store.name, last_bundle_at=store.last_bundle_at,
-                            last_seq=store.last_seq)
-        return _against_journal(s, store, receipt, claim)
+                            last_seq=store.last_seq, retired_on=retired_on)
+        return _against_journal(s, store, receipt, claim, retired_on)
 
 
-def _against_journal(s: Session, store: HubStore, receipt: HubReceipt, claim: ReceiptClaim) -> HubCheck:
+def _against_journal(s: Session, store: HubStore, receipt: HubReceipt, claim: ReceiptClaim,
+                     retired_on: date | None = None) -> HubCheck:
     row = _latest_row(s, store.id, ("receipt.",), "receipt", receipt.id) or {}
     issued_on = _day(row.get("issued_at"))
     voided_on = _day(row.get("voided_at")) if receipt.status == "void" else None
@@ -139,7 +168,7 @@ def _against_journal(s: Session, store: HubStore, receipt: HubReceipt, claim: Re
         store_name=store.name, issued_on=issued_on, total_fen=receipt.total_fen, voided_on=voided_on,
         donation_number=donation.number if donation else None, donor_kind=donation.donor_kind if donation else None,
         donor_shown=donor_shown, cash_fen=donation.cash_fen if donation else 0,
-        lines=_lines(s, store.id, receipt.donation_id))
+        lines=_lines(s, store.id, receipt.donation_id), retired_on=retired_on)
     if claim.version == 1:
         same = (row.get("verification_code") == claim.verification_code and receipt.total_fen == claim.total_fen
                 and issued_on == claim.issued_on)
@@ -224,10 +253,14 @@ class KeysWritten:
 
 
 def published_keys(db: HubDatabase, clock: Clock = system_clock) -> PublishedKeys:
+    """The district's stores, each with its key and its earlier keys (the days each was in use)."""
     with db.read() as s:
         hub = s.scalars(select(Hub)).one()
-        stores = tuple(PublishedStore(st.code, st.name, st.public_key, local_date(st.registered_at).isoformat())
-                       for st in s.scalars(select(HubStore).order_by(HubStore.code)))
+        stores = tuple(
+            PublishedStore(st.code, st.name, st.public_key, local_date(st.registered_at).isoformat(),
+                           tuple(EarlierKey(k.public_key, k.valid_from.isoformat(), k.valid_until.isoformat())
+                                 for k in earlier_keys(s, st)))
+            for st in s.scalars(select(HubStore).order_by(HubStore.code)))
         return PublishedKeys(hub.district, hub.public_key, str(plain(clock())), stores)
 
 

@@ -23,6 +23,16 @@ signature", never called forged.
 The keys file (``publish_keys``): the district's stores with their public
 keys, signed by the hub. Whoever checks a receipt offline compares the
 hub key's fingerprint it names with the one the district publishes.
+
+A store rebuilt without its key file signs with a new key from the day
+district staff accept it (``hub add-store --staff``). The keys file keeps
+each store's earlier keys with the days each was in use (format 2): a
+receipt signed with an earlier key is genuine when dated on or before the
+day that key was retired, and forged when dated after it (whoever holds
+the old key, from the lost PC's disk, can no longer issue receipts). The
+store's current key signs receipts of any date: a rebuilt store reprints
+its earlier receipts with it. Files of format 1 (no earlier keys) still
+read.
 """
 
 from __future__ import annotations
@@ -56,7 +66,9 @@ SEPARATOR = ":"
 #: what the store signs starts with this, so a receipt's signature is good for nothing else
 DOMAIN = b"charity-pos receipt v2\n"
 TRAINING_DOMAIN = b"charity-pos training receipt v2\n"
-KEYS_FORMAT = "charity-pos-keys/1"
+KEYS_FORMAT = "charity-pos-keys/2"
+#: a keys file written before earlier keys were listed: still read, with none
+KEYS_FORMAT_V1 = "charity-pos-keys/1"
 KEYS_DOMAIN = b"charity-pos keys v1\n"
 #: a keys file of a whole city is a few hundred kilobytes; anything much larger is not one
 MAX_KEYS_BYTES = 4 * 1024 * 1024
@@ -218,12 +230,27 @@ def fingerprint(key_text: str) -> str:
 
 
 # --- the district's keys file -----------------------------------------------------------------------
+#: why a signature that holds is still refused: made with a key the store no longer had on the receipt's date
+RETIRED = "retired"
+
+
+@dataclass(frozen=True)
+class EarlierKey:
+    """A key the store signed with before district staff accepted a new one."""
+
+    public_key: str
+    valid_from: str  # YYYY-MM-DD: the store's registration, or the day the key before it was retired
+    valid_until: str  # YYYY-MM-DD: the day it was retired (Shanghai); receipts dated later are not its
+
+
 @dataclass(frozen=True)
 class PublishedStore:
     code: str
     name: str
     public_key: str
     registered: str  # YYYY-MM-DD
+    #: its earlier keys, oldest first (format 2)
+    earlier: tuple[EarlierKey, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -232,6 +259,8 @@ class PublishedKeys:
     hub_public_key: str
     published_at: str
     stores: tuple[PublishedStore, ...]
+    #: the file's format: KEYS_FORMAT, or KEYS_FORMAT_V1 for a file written before earlier keys were listed
+    format: str = KEYS_FORMAT
 
     @property
     def hub_fingerprint(self) -> str:
@@ -241,11 +270,19 @@ class PublishedKeys:
         return next((s for s in self.stores if s.code == code), None)
 
 
+def _store_body(store: PublishedStore, form: str) -> dict[str, Any]:
+    body: dict[str, Any] = {"code": store.code, "name": store.name, "public_key": store.public_key,
+                            "registered": store.registered}
+    if form != KEYS_FORMAT_V1:
+        body["earlier_keys"] = [{"public_key": k.public_key, "valid_from": k.valid_from,
+                                 "valid_until": k.valid_until} for k in store.earlier]
+    return body
+
+
 def _keys_body(keys: PublishedKeys) -> dict[str, Any]:
-    return {"format": KEYS_FORMAT, "district": keys.district, "hub_public_key": keys.hub_public_key,
-            "published_at": keys.published_at,
-            "stores": [{"code": s.code, "name": s.name, "public_key": s.public_key, "registered": s.registered}
-                       for s in keys.stores]}
+    """The signed fields, as the file's format has them (a file of format 1 is checked as it was signed)."""
+    return {"format": keys.format, "district": keys.district, "hub_public_key": keys.hub_public_key,
+            "published_at": keys.published_at, "stores": [_store_body(s, keys.format) for s in keys.stores]}
 
 
 def keys_file_bytes(keys: PublishedKeys, hub_key: Ed25519PrivateKey) -> bytes:
@@ -276,11 +313,12 @@ def read_keys(data: bytes, path: str) -> PublishedKeys:
     if len(data) > MAX_KEYS_BYTES:
         raise KeysFileInvalid(path=path, field="size")
     try:
-        raw = safe_json.loads(data.decode("utf-8-sig"), max_depth=4)
+        raw = safe_json.loads(data.decode("utf-8-sig"), max_depth=5)
     except (UnicodeDecodeError, ValueError):
         raise KeysFileInvalid(path=path, field="json") from None
-    if type(raw) is not dict or raw.get("format") != KEYS_FORMAT:
+    if type(raw) is not dict or raw.get("format") not in (KEYS_FORMAT, KEYS_FORMAT_V1):
         raise KeysFileInvalid(path=path, field="format")
+    form = raw["format"]
     if raw.keys() != {"format", "district", "hub_public_key", "published_at", "stores", "signature"}:
         raise KeysFileInvalid(path=path, field="fields")
 
@@ -292,18 +330,20 @@ def read_keys(data: bytes, path: str) -> PublishedKeys:
     stores = raw["stores"]
     if type(stores) is not list:
         raise KeysFileInvalid(path=path, field="stores")
+    fields = {"code", "name", "public_key", "registered"} | ({"earlier_keys"} if form == KEYS_FORMAT else set())
     listed = []
     for index, entry in enumerate(stores):
-        if type(entry) is not dict or entry.keys() != {"code", "name", "public_key", "registered"}:
+        if type(entry) is not dict or entry.keys() != fields:
             raise KeysFileInvalid(path=path, field=f"stores[{index}]")
         code = text(entry["code"], f"stores[{index}].code", 8)
         key = text(entry["public_key"], f"stores[{index}].public_key", 100)
         if not STORE_CODE.match(code) or public_key(key) is None:
             raise KeysFileInvalid(path=path, field=f"stores[{index}]")
+        earlier = _earlier(entry.get("earlier_keys", []), f"stores[{index}].earlier_keys", path)
         listed.append(PublishedStore(code, text(entry["name"], f"stores[{index}].name"), key,
-                                     text(entry["registered"], f"stores[{index}].registered", 40)))
+                                     text(entry["registered"], f"stores[{index}].registered", 40), earlier))
     keys = PublishedKeys(text(raw["district"], "district"), text(raw["hub_public_key"], "hub_public_key", 100),
-                         text(raw["published_at"], "published_at", 40), tuple(listed))
+                         text(raw["published_at"], "published_at", 40), tuple(listed), form)
     hub = public_key(keys.hub_public_key)
     if hub is None:
         raise KeysFileInvalid(path=path, field="hub_public_key")
@@ -315,6 +355,63 @@ def read_keys(data: bytes, path: str) -> PublishedKeys:
     return keys
 
 
+def _earlier(value: Any, field: str, path: str) -> tuple[EarlierKey, ...]:
+    """A store's earlier keys as the file lists them: each a key and two days, in order."""
+    if type(value) is not list or len(value) > 100:
+        raise KeysFileInvalid(path=path, field=field)
+    found = []
+    for index, entry in enumerate(value):
+        if type(entry) is not dict or entry.keys() != {"public_key", "valid_from", "valid_until"}:
+            raise KeysFileInvalid(path=path, field=f"{field}[{index}]")
+        key, start, end = entry["public_key"], entry["valid_from"], entry["valid_until"]
+        if type(key) is not str or len(key) > 100 or public_key(key) is None:
+            raise KeysFileInvalid(path=path, field=f"{field}[{index}].public_key")
+        days = [_iso_day(start), _iso_day(end)]
+        if days[0] is None or days[1] is None or days[0] > days[1]:
+            raise KeysFileInvalid(path=path, field=f"{field}[{index}].valid_until")
+        found.append(EarlierKey(key, start, end))
+    return tuple(found)
+
+
+def _iso_day(value: Any) -> date | None:
+    if type(value) is not str or not _DAY_V1.fullmatch(value):
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        return None
+
+
+@dataclass(frozen=True)
+class KeyUsed:
+    """Which of a store's keys a receipt's signature is by."""
+
+    public_key: str
+    #: None: the store's current key; else the day that earlier key was retired
+    retired_on: date | None = None
+
+    @property
+    def fingerprint(self) -> str:
+        return fingerprint(self.public_key)
+
+
+def signed_by(claim: ReceiptClaim, current: str, earlier: list[tuple[str, date]]) -> KeyUsed | None:
+    """The key among the store's current one and its earlier ones (each with the day it was retired) that
+    signed the claim; the current one first. None: none of them."""
+    if signature_valid(claim, current):
+        return KeyUsed(current)
+    for key, retired_on in sorted(earlier, key=lambda k: k[1], reverse=True):
+        if signature_valid(claim, key):
+            return KeyUsed(key, retired_on)
+    return None
+
+
+def retired_before(used: KeyUsed | None, claim: ReceiptClaim) -> bool:
+    """The receipt is dated after the day the (earlier) key that signed it was retired: whoever kept the
+    old key made it, not the store."""
+    return used is not None and used.retired_on is not None and claim.issued_on > used.retired_on
+
+
 @dataclass(frozen=True)
 class OfflineResult:
     verdict: Verdict
@@ -322,6 +419,10 @@ class OfflineResult:
     store_name: str | None = None
     #: the day the keys file was published
     published: str = ""
+    #: forged: RETIRED (signed with an earlier key, dated after it was retired), else None
+    reason: str | None = None
+    #: signed with one of the store's earlier keys: the day it was retired
+    retired_on: date | None = None
 
     @property
     def exit_code(self) -> int:
@@ -330,13 +431,21 @@ class OfflineResult:
 
 def check_offline(claim: ReceiptClaim, keys: PublishedKeys) -> OfflineResult:
     """A receipt checked against the keys file alone: genuine (signed by
-    its store), forged (any other signature), unknown store, or older
-    and unsigned."""
+    its store's key, or by an earlier key of the store and dated on or
+    before the day it was retired), forged (any other signature, or an
+    earlier key's on a later date: ``reason`` RETIRED), unknown store, or
+    older and unsigned."""
     store = keys.store(claim.store_code)
     published = keys.published_at[:10]
     if claim.version == 1:
         return OfflineResult(Verdict.UNSIGNED, claim, store.name if store else None, published)
     if store is None:
         return OfflineResult(Verdict.UNKNOWN_STORE, claim, None, published)
-    verdict = Verdict.GENUINE if signature_valid(claim, store.public_key) else Verdict.FORGED
-    return OfflineResult(verdict, claim, store.name, published)
+    used = signed_by(claim, store.public_key,
+                     [(k.public_key, date.fromisoformat(k.valid_until)) for k in store.earlier])
+    retired_on = used.retired_on if used is not None else None
+    if used is None:
+        return OfflineResult(Verdict.FORGED, claim, store.name, published)
+    if retired_before(used, claim):
+        return OfflineResult(Verdict.FORGED, claim, store.name, published, RETIRED, retired_on)
+    return OfflineResult(Verdict.GENUINE, claim, store.name, published, None, retired_on)

@@ -3179,142 +3179,142 @@ This handout {value}: {lines}, {units}</source>
         <translation>收据二维码已损坏：其中的{field}“{value}”与门店打印的格式不符。请重新扫描，或准确输入二维码内容。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="899"/>
+        <location filename="../../charity_pos/messages.py" line="909"/>
         <source>The receipt printer ({target}) did not take the job: {why} What was recorded is kept: print again once the printer is ready.</source>
         <translation>小票打印机（{target}）未能打印：{why}已记录的内容不会丢失，打印机就绪后请重新打印。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="903"/>
+        <location filename="../../charity_pos/messages.py" line="913"/>
         <source>it cannot be reached. Check that it is switched on and its cable (or network) is plugged in.</source>
         <translation>无法连接打印机。请检查打印机是否开机，数据线（或网线）是否插好。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="905"/>
+        <location filename="../../charity_pos/messages.py" line="915"/>
         <source>the port cannot be opened. Check the port&apos;s name in Settings, and that no other program is using it.</source>
         <translation>端口无法打开。请在设置中检查端口名称，并确认没有其他程序占用该端口。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="907"/>
+        <location filename="../../charity_pos/messages.py" line="917"/>
         <source>it is out of paper. Put in a new roll and close the cover.</source>
         <translation>打印机缺纸。请装入新纸卷并合上纸仓盖。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="908"/>
+        <location filename="../../charity_pos/messages.py" line="918"/>
         <source>this PC lacks what the connection needs (the USB library or the Windows printing module).</source>
         <translation>本机缺少该连接方式所需的组件（USB 驱动库或 Windows 打印模块）。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="910"/>
+        <location filename="../../charity_pos/messages.py" line="920"/>
         <source>a Windows print queue can only be used on Windows.</source>
         <translation>Windows 打印队列只能在 Windows 系统上使用。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="911"/>
+        <location filename="../../charity_pos/messages.py" line="921"/>
         <source>it answered with an error ({detail}).</source>
         <translation>打印机返回错误（{detail}）。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="923"/>
+        <location filename="../../charity_pos/messages.py" line="933"/>
         <source>Slip output</source>
         <translation>小票输出方式</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="924"/>
+        <location filename="../../charity_pos/messages.py" line="934"/>
         <source>Printer connection</source>
         <translation>打印机连接方式</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="925"/>
+        <location filename="../../charity_pos/messages.py" line="935"/>
         <source>USB vendor ID</source>
         <translation>USB 厂商 ID</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="926"/>
+        <location filename="../../charity_pos/messages.py" line="936"/>
         <source>USB product ID</source>
         <translation>USB 产品 ID</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="927"/>
+        <location filename="../../charity_pos/messages.py" line="937"/>
         <source>Serial port</source>
         <translation>串口</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="928"/>
+        <location filename="../../charity_pos/messages.py" line="938"/>
         <source>Baud rate</source>
         <translation>波特率</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="929"/>
+        <location filename="../../charity_pos/messages.py" line="939"/>
         <source>Printer address</source>
         <translation>打印机地址</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="930"/>
+        <location filename="../../charity_pos/messages.py" line="940"/>
         <source>Printer port</source>
         <translation>打印机端口</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="931"/>
+        <location filename="../../charity_pos/messages.py" line="941"/>
         <source>Windows printer</source>
         <translation>Windows 打印机</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="932"/>
+        <location filename="../../charity_pos/messages.py" line="942"/>
         <source>Drawer pin</source>
         <translation>钱箱引脚</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="933"/>
+        <location filename="../../charity_pos/messages.py" line="943"/>
         <source>Slip paper</source>
         <translation>小票纸宽</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="936"/>
+        <location filename="../../charity_pos/messages.py" line="946"/>
         <source>{field}: “{value}” is not a USB ID; type four hexadecimal digits, like 0416 or 0x0416.</source>
         <translation>{field}：“{value}”不是有效的 USB ID，请输入四位十六进制数字，例如 0416 或 0x0416。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="938"/>
+        <location filename="../../charity_pos/messages.py" line="948"/>
         <source>{field}: “{value}” is not a baud rate a receipt printer uses (9600, 19200, 38400, 57600 or 115200).</source>
         <translation>{field}：“{value}”不是小票打印机使用的波特率（9600、19200、38400、57600 或 115200）。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="940"/>
+        <location filename="../../charity_pos/messages.py" line="950"/>
         <source>{field}: “{value}” is not a network address; type the printer&apos;s IP address, like 192.168.1.87.</source>
         <translation>{field}：“{value}”不是有效的网络地址，请输入打印机的 IP 地址，例如 192.168.1.87。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="942"/>
+        <location filename="../../charity_pos/messages.py" line="952"/>
         <source>{field}: “{value}” is not a port number from 1 to 65535.</source>
         <translation>{field}：“{value}”不是 1 到 65535 之间的端口号。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="943"/>
+        <location filename="../../charity_pos/messages.py" line="953"/>
         <source>{field}: a cash drawer is on pin 2 or pin 5, not “{value}”.</source>
         <translation>{field}：钱箱接在 2 号或 5 号引脚，不能是“{value}”。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="944"/>
+        <location filename="../../charity_pos/messages.py" line="954"/>
         <source>{field}: receipt paper is 58 or 80 mm wide, not “{value}”.</source>
         <translation>{field}：小票纸宽为 58 或 80 毫米，不能是“{value}”。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="945"/>
+        <location filename="../../charity_pos/messages.py" line="955"/>
         <source>{field}: a Windows print queue can only be used on Windows.</source>
         <translation>{field}：Windows 打印队列只能在 Windows 系统上使用。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="946"/>
+        <location filename="../../charity_pos/messages.py" line="956"/>
         <source>{field}: “{value}” is not one of the choices.</source>
         <translation>{field}：“{value}”不在可选范围内。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="949"/>
+        <location filename="../../charity_pos/messages.py" line="959"/>
         <source>open the cash drawer without a sale</source>
         <translation>无销售开钱箱</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="950"/>
+        <location filename="../../charity_pos/messages.py" line="960"/>
         <source>choose the backup folder</source>
         <translation>选择备份文件夹</translation>
     </message>
@@ -5762,112 +5762,127 @@ This handout {value}: {lines}, {units}</source>
     </message>
     <message>
         <location filename="../../charity_pos/messages.py" line="788"/>
+        <source>FORGED: receipt {number} is signed with an earlier key of store {code}, retired on {retired}, but dated {claimed}, after that day: the store no longer had that key.</source>
+        <translation>伪造：收据 {number} 使用门店 {code} 的旧密钥签名，该密钥已于 {retired} 停用，而收据日期为 {claimed}，晚于停用日：门店当时已不再持有该密钥。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="791"/>
         <source>OLDER RECEIPT WITHOUT SIGNATURE: receipt {number} of {code} was printed before receipts were signed; its QR code alone cannot prove it genuine.</source>
         <translation>旧版收据，无签名：门店 {code} 的收据 {number} 开具于收据签名启用之前，仅凭二维码无法证明其真实。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="791"/>
+        <location filename="../../charity_pos/messages.py" line="794"/>
         <source>UNKNOWN STORE: store {code} is not in the keys file (published {published}): get the district&apos;s latest keys file.</source>
         <translation>门店未知：公钥文件（{published} 发布）中没有门店 {code}，请向区里获取最新的公钥文件。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="796"/>
+        <location filename="../../charity_pos/messages.py" line="799"/>
         <source>The store&apos;s journal at the hub holds it with the same verification code, amount and date.</source>
         <translation>区平台所存门店账本中有这张收据，校验码、金额和日期一致。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="798"/>
+        <location filename="../../charity_pos/messages.py" line="801"/>
         <source>The store&apos;s journal at the hub holds this number with another verification code, amount or date: ask the store.</source>
         <translation>区平台所存门店账本中该号码的校验码、金额或日期不同：请向门店核实。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="801"/>
+        <location filename="../../charity_pos/messages.py" line="804"/>
         <source>The store&apos;s journal at the hub does not hold it (yet).</source>
         <translation>区平台所存门店账本中（暂）无这张收据。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="802"/>
+        <location filename="../../charity_pos/messages.py" line="805"/>
         <source>No store of this code is registered in the district.</source>
         <translation>本区没有登记该编码的门店。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="805"/>
+        <location filename="../../charity_pos/messages.py" line="808"/>
         <location filename="../../charity_pos/hub_ui/receipts.py" line="150"/>
         <source>Store</source>
         <translation>门店</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="806"/>
+        <location filename="../../charity_pos/messages.py" line="809"/>
         <source>Receipt</source>
         <translation>收据号码</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="807"/>
+        <location filename="../../charity_pos/messages.py" line="810"/>
         <source>Date</source>
         <translation>开票日期</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="808"/>
+        <location filename="../../charity_pos/messages.py" line="811"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="809"/>
+        <location filename="../../charity_pos/messages.py" line="812"/>
         <source>Donation</source>
         <translation>捐赠编号</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="810"/>
+        <location filename="../../charity_pos/messages.py" line="813"/>
         <source>Donor</source>
         <translation>捐赠人</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="811"/>
+        <location filename="../../charity_pos/messages.py" line="814"/>
         <source>Item</source>
         <translation>物品</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="812"/>
+        <location filename="../../charity_pos/messages.py" line="815"/>
         <source>Cash</source>
         <translation>现金捐赠</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="813"/>
+        <location filename="../../charity_pos/messages.py" line="816"/>
         <source>Voided on</source>
         <translation>作废日期</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="814"/>
+        <location filename="../../charity_pos/messages.py" line="817"/>
         <source>The hub holds</source>
         <translation>区平台已有</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="815"/>
+        <location filename="../../charity_pos/messages.py" line="818"/>
         <source>Note</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="817"/>
+        <location filename="../../charity_pos/messages.py" line="819"/>
+        <source>Key</source>
+        <translation>密钥</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="821"/>
+        <source>an earlier key of the store, in use until {retired}</source>
+        <translation>门店的旧密钥，使用至 {retired}</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="822"/>
         <source>the store&apos;s events up to #{seq}, last bundle {at}</source>
         <translation>该店第 {seq} 号以前的账本记录，最近数据包 {at}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="818"/>
+        <location filename="../../charity_pos/messages.py" line="823"/>
         <source>no bundle of this store yet</source>
         <translation>尚未收到该店的数据包</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="819"/>
+        <location filename="../../charity_pos/messages.py" line="824"/>
         <source>{name} × {quantity} {unit} (not valued)</source>
         <translation>{name} × {quantity} {unit}（未估价）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="820"/>
+        <location filename="../../charity_pos/messages.py" line="825"/>
         <source>{name} × {quantity} {unit} at {price}</source>
         <translation>{name} × {quantity} {unit}，单价 {price}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="821"/>
+        <location filename="../../charity_pos/messages.py" line="826"/>
         <source>{value} (on the receipt)</source>
         <translation>{value}（收据所载）</translation>
     </message>
@@ -9114,12 +9129,17 @@ total {total}, change {change}</source>
         <translation>{month} 的公示已写入 {pdf} 和 {html}。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli_receipts.py" line="79"/>
+        <location filename="../../charity_pos/cli_receipts.py" line="80"/>
         <source>Keys file of {district}, published {published}, signed by hub key {fingerprint}: compare it with the fingerprint the district publishes.</source>
         <translation>{district}公钥文件，{published} 发布，平台公钥指纹 {fingerprint}：请与区里公布的指纹核对。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli_receipts.py" line="105"/>
+        <location filename="../../charity_pos/cli_receipts.py" line="85"/>
+        <source>The receipt is dated after this keys file was published: a store key replaced since then is not in it. For a receipt that matters, check with the district&apos;s latest keys file.</source>
+        <translation>收据日期晚于此密钥文件的发布日期：此后被更换的门店密钥不在文件中。重要的收据请用区里最新的密钥文件核验。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/cli_receipts.py" line="125"/>
         <source>Wrote the keys of {count} stores of {district} to {out}, signed by hub key {fingerprint}. Publish this fingerprint with the file: whoever checks receipts compares it.</source>
         <translation>已将{district} {count} 家门店的公钥写入 {out}，由平台公钥 {fingerprint} 签名。请与文件一同公布此指纹，供核验收据者核对。</translation>
     </message>

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from tests.faults.kills import Forker
+from tests.hub.conftest import postgres_server  # noqa: F401  (the run's PostgreSQL server, for a hub on it)
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

@@ -233,7 +233,8 @@ def test_publish_keys_and_check_offline(capsys, district: District) -> None:  # 
     assert out[0].startswith("Wrote the keys of 2 stores of 静安区 to ")
     published = json.loads(keys.read_text(encoding="utf-8"))
     assert [s["code"] for s in published["stores"]] == ["JA01", "JA02"]
-    assert set(published["stores"][0]) == {"code", "name", "public_key", "registered"}
+    assert set(published["stores"][0]) == {"code", "name", "public_key", "registered", "earlier_keys"}
+    assert published["stores"][0]["earlier_keys"] == []  # no key replaced yet (tests/hub/test_key_history.py)
     fingerprint = receipt_sig.fingerprint(published["hub_public_key"])
     assert fingerprint in out[0]
     run(capsys, "hub", "publish-keys", "--hub", district.hub, "--out", keys)  # its own file again: fine
