@@ -171,3 +171,26 @@ def test_a_card_scanned_at_once_selects_its_household(qtbot, window, registered)
     qtbot.keyClick(households.search, Qt.Key.Key_Return)
     assert households.selected() is not None and households.selected().card_number == "AX000002"
     assert households.table.hasFocus() and households.suspend_button.isEnabled(), "the keys act on it"
+
+
+@pytest.fixture
+def many_households(services, manager) -> int:  # type: ignore[no-untyped-def]
+    """Forty households: more than the table shows at once at 1024x768."""
+    drafts = [HouseholdDraft(f"BX{n:06d}", "李" + "明华强军"[n % 4], make_id("19600101", f"{n:03d}"), 2,
+                             HouseholdCategory.DIBAO, "石门二路街道", "静民救〔2026〕001号",
+                             TODAY - timedelta(days=30), TODAY + timedelta(days=300), TODAY - timedelta(days=30))
+              for n in range(40)]
+    services.households.import_households(manager, drafts)
+    return len(drafts)
+
+
+def test_a_long_list_comes_with_its_scroll_bar_and_a_short_one_goes_without(qtbot, window,
+                                                                           many_households) -> None:
+    households = _households(qtbot, window)
+    qtbot.waitUntil(lambda: households.model.rowCount() == many_households)
+    bar = households.table.verticalScrollBar()
+    assert bar.isVisible() and bar.maximum() > 0, "the rows below the fold are reached by scrolling"
+    assert households.table.verticalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAsNeeded
+    qtbot.keyClicks(households.search, "BX000007")
+    qtbot.waitUntil(lambda: _cards(households) == ["BX000007"])
+    qtbot.waitUntil(lambda: not bar.isVisible())  # no scroll bar for one row
