@@ -216,6 +216,25 @@ class ListScreen(SearchesList, Screen):
     def activate(self) -> None:
         self.focus_search()
 
+    def _first_fill(self) -> None:
+        """The rows come into a table laid out empty. Were its vertical
+        scroll bar to appear only once they are in, the table would narrow
+        and measure its columns again (every column's rows in view) for the
+        narrower width: the bar is in place before they come, and stays if
+        they need it (a short list measures its few rows again without it)."""
+        table = self.table
+        if not table.isVisible():  # laid out when it is shown, the bar with it
+            super()._first_fill()
+            return
+        policy = table.verticalScrollBarPolicy()
+        table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
+        try:
+            self.refresh()
+            table.doItemsLayout()  # the rows laid out now, and the bar's range with them
+        finally:
+            table.setVerticalScrollBarPolicy(policy)
+        self.filled()
+
     def selected(self) -> Any:
         """The row selected; None if none is."""
         indexes = self.table.selectionModel().selectedRows()

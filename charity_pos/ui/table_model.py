@@ -93,26 +93,40 @@ class RowsModel(QAbstractTableModel, Generic[T]):
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        row = self.row_at(index.row()) if index.isValid() else None
-        if row is None:
+        # The table asks for every role of each cell it measures or paints, thousands of times on
+        # a screen's first visit: the roles no row gives are answered first, and the roles and
+        # alignments are compared as the plain numbers made once below (looking an enum up, or
+        # combining two flags, costs more than the rest of the call).
+        if role not in _ROLES or not index.isValid():
             return None
+        number = index.row()
+        if not 0 <= number < len(self._rows):
+            return None
+        row = self._rows[number]
         column = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role == _DISPLAY:
             return self._display(row, column)
-        if role == Qt.ItemDataRole.EditRole:
-            return self._edit_value(row, column)
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            horizontal = Qt.AlignmentFlag.AlignRight if column in self.RIGHT else Qt.AlignmentFlag.AlignLeft
-            return int(horizontal | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.ForegroundRole:
+        if role == _ALIGNMENT:
+            return _RIGHT if column in self.RIGHT else _LEFT
+        if role == _FOREGROUND:
             return self._foreground(row, column)
-        if role == Qt.ItemDataRole.BackgroundRole:
+        if role == _BACKGROUND:
             return self._background(row, column)
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if role == _TOOLTIP:
             return self._tooltip(row, column)
-        if role == Qt.ItemDataRole.UserRole:
-            return row
-        return None
+        if role == _EDIT:
+            return self._edit_value(row, column)
+        return row  # UserRole
+
+
+_DISPLAY, _EDIT, _ALIGNMENT, _FOREGROUND, _BACKGROUND, _TOOLTIP, _ROW = (int(role) for role in (
+    Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole, Qt.ItemDataRole.TextAlignmentRole,
+    Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ToolTipRole,
+    Qt.ItemDataRole.UserRole))
+#: The roles a row gives something for (a role given as Qt's enum is found here too: it is an int).
+_ROLES = frozenset({_DISPLAY, _EDIT, _ALIGNMENT, _FOREGROUND, _BACKGROUND, _TOOLTIP, _ROW})
+_LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 
 class Line(Protocol):

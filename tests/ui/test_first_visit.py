@@ -1,7 +1,8 @@
 """The first visit of a list screen: the screen comes up at once and its
 rows follow a moment later; what the user types as soon as it is up (a
-name's pinyin initials, a donation number, a barcode) finds the right rows
-all the same, in the catalog, the donations and the intake screen."""
+name's pinyin initials, a donation number, a barcode, a card number) finds
+the right rows all the same, in the catalog, the donations, the intake and
+the households screen."""
 
 from __future__ import annotations
 
@@ -11,14 +12,17 @@ import pytest
 from PySide6.QtCore import Qt
 
 from charity_pos.services.donors import DonorDraft, DonorKind
+from charity_pos.services.households import HouseholdCategory, HouseholdDraft
 from charity_pos.services.intake import Condition, IntakeDraft, IntakeLine, Valuation
 from charity_pos.ui.app import SCREENS
 from charity_pos.ui.catalog import CatalogScreen
 from charity_pos.ui.donations import DonationsScreen
+from charity_pos.ui.households import HouseholdsScreen
 from charity_pos.ui.intake import IntakeScreen
 from charity_pos.ui.main_window import MainWindow
 from tests.ui.conftest import FakeApproval, show_active
 from tests.ui.test_donations import TODAY
+from tests.ui.test_households_screen import make_id, registered  # noqa: F401 - a fixture
 
 
 @pytest.fixture
@@ -124,3 +128,69 @@ def test_a_donor_registered_after_the_first_visit_is_found_in_intake(qtbot, wind
     qtbot.keyClicks(intake.donor_field, "wjy")
     assert [intake.donor_field.matches.item(i).text() for i in range(intake.donor_field.matches.count())] == [
         "吴佳怡 · 137****2222"]
+
+
+# --- the households ---------------------------------------------------------------
+def _households(qtbot, window: MainWindow) -> HouseholdsScreen:  # type: ignore[no-untyped-def]
+    qtbot.keyClick(window, Qt.Key.Key_H, Qt.KeyboardModifier.ControlModifier)
+    screen = window.current_screen()
+    assert isinstance(screen, HouseholdsScreen) and screen.isVisible(), "the screen is up at once"
+    return screen
+
+
+def _cards(screen: HouseholdsScreen) -> list[str]:
+    return [line.card_number for line in screen.model.rows()]
+
+
+def test_the_households_are_up_at_once_and_their_list_follows(qtbot, window, registered) -> None:
+    households = _households(qtbot, window)
+    assert households.model.rowCount() == 0, "the rows are read once the screen is up, not before"
+    assert households.search.hasFocus(), "the search is ready at once"
+    qtbot.waitUntil(lambda: households.model.rowCount() == 3)
+    assert _cards(households) == ["AX000001", "AX000002", "AX000003"]
+    assert households.count_label.text() == "显示 3 户"
+    qtbot.keyClicks(households.search, "zwm")  # the search and the filter work on the list once in
+    qtbot.waitUntil(lambda: _cards(households) == ["AX000003"])
+    households.search.clear()
+    households.show_only.setCurrentIndex(HouseholdsScreen.IN_USE)
+    assert _cards(households) == ["AX000001", "AX000002"] and households.count_label.text() == "显示 2 户"
+
+
+def test_initials_typed_at_once_in_the_households_find_their_household(qtbot, window, registered) -> None:
+    households = _households(qtbot, window)
+    qtbot.keyClicks(households.search, "wjg")
+    qtbot.waitUntil(lambda: _cards(households) == ["AX000001"])
+    qtbot.wait(400)  # the first fill, due meanwhile, keeps to what was typed
+    assert _cards(households) == ["AX000001"] and households.count_label.text() == "显示 1 户"
+    assert households.search.text() == "wjg"
+
+
+def test_a_card_scanned_at_once_selects_its_household(qtbot, window, registered) -> None:
+    households = _households(qtbot, window)
+    qtbot.keyClicks(households.search, "AX000002")
+    qtbot.keyClick(households.search, Qt.Key.Key_Return)
+    assert households.selected() is not None and households.selected().card_number == "AX000002"
+    assert households.table.hasFocus() and households.suspend_button.isEnabled(), "the keys act on it"
+
+
+@pytest.fixture
+def many_households(services, manager) -> int:  # type: ignore[no-untyped-def]
+    """Forty households: more than the table shows at once at 1024x768."""
+    drafts = [HouseholdDraft(f"BX{n:06d}", "李" + "明华强军"[n % 4], make_id("19600101", f"{n:03d}"), 2,
+                             HouseholdCategory.DIBAO, "石门二路街道", "静民救〔2026〕001号",
+                             TODAY - timedelta(days=30), TODAY + timedelta(days=300), TODAY - timedelta(days=30))
+              for n in range(40)]
+    services.households.import_households(manager, drafts)
+    return len(drafts)
+
+
+def test_a_long_list_comes_with_its_scroll_bar_and_a_short_one_goes_without(qtbot, window,
+                                                                           many_households) -> None:
+    households = _households(qtbot, window)
+    qtbot.waitUntil(lambda: households.model.rowCount() == many_households)
+    bar = households.table.verticalScrollBar()
+    assert bar.isVisible() and bar.maximum() > 0, "the rows below the fold are reached by scrolling"
+    assert households.table.verticalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAsNeeded
+    qtbot.keyClicks(households.search, "BX000007")
+    qtbot.waitUntil(lambda: _cards(households) == ["BX000007"])
+    qtbot.waitUntil(lambda: not bar.isVisible())  # no scroll bar for one row

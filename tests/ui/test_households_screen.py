@@ -65,9 +65,12 @@ def registered(services, manager) -> dict[str, uuid.UUID]:  # type: ignore[no-un
 
 
 def _screen(qtbot, services, actor, feedback) -> HouseholdsScreen:  # type: ignore[no-untyped-def]
+    """The screen with its list in (it is filled right after it is built)."""
     screen = HouseholdsScreen(services, actor, feedback, FakeApproval(None))
     qtbot.addWidget(screen)
     screen.changed.connect(screen.on_changed)  # as the main window would pass it on
+    with qtbot.waitSignal(screen.model.modelReset):
+        pass
     return screen
 
 

@@ -7,6 +7,7 @@ import uuid
 from dataclasses import dataclass
 from datetime import date
 
+from PySide6.QtCore import QObject
 from PySide6.QtGui import QBrush, QColor
 
 from charity_pos.domain import pinyin
@@ -17,6 +18,9 @@ from charity_pos.ui.table_model import RowsModel
 
 GREY = "#888888"
 RED = "#b00020"
+# made once: the table asks for a cell's colour each time it measures or paints the cell
+_GREYED = QBrush(QColor(GREY))
+_WARNED = QBrush(QColor(RED))
 
 
 @dataclass(frozen=True)
@@ -70,6 +74,13 @@ class HouseholdTableModel(RowsModel[HouseholdLine]):
     CARD, NAME, ID, MEMBERS, CATEGORY, SUBDISTRICT, VALID_TO, STATUS = range(8)
     RIGHT = frozenset({MEMBERS})
 
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        # looked up once, not each time the table measures or paints a cell
+        self._categories = {category: category_name(category) for category in HouseholdCategory}
+        self._in_use, self._suspended, self._erased = self.tr("In use"), self.tr("Suspended"), self.tr(
+            "Lapsed, personal data erased")
+
     def headers(self) -> list[str]:
         return [self.tr("Card number"), self.tr("Head of household"), self.tr("ID number"), self.tr("Members"),
                 self.tr("Category"), self.tr("Sub-district"), self.tr("Valid to"), self.tr("Status")]
@@ -79,14 +90,14 @@ class HouseholdTableModel(RowsModel[HouseholdLine]):
 
     def status_text(self, row: HouseholdLine) -> str:
         if row.erased:
-            return self.tr("Lapsed, personal data erased")
+            return self._erased
         if row.status == "suspended":
-            return self.tr("Suspended: {reason}").format(reason=row.reason) if row.reason else self.tr("Suspended")
+            return self.tr("Suspended: {reason}").format(reason=row.reason) if row.reason else self._suspended
         if row.lapsed:
             return self.tr("Lapsed on {date}").format(date=row.valid_to.isoformat())
         if row.pending:
             return self.tr("Valid from {date}").format(date=row.valid_from.isoformat())
-        return self.tr("In use")
+        return self._in_use
 
     def _display(self, row: HouseholdLine, column: int) -> str:
         if column == self.CARD:
@@ -98,7 +109,7 @@ class HouseholdTableModel(RowsModel[HouseholdLine]):
         if column == self.MEMBERS:
             return str(row.members)
         if column == self.CATEGORY:
-            return category_name(row.category)
+            return self._categories.get(row.category) or category_name(row.category)
         if column == self.SUBDISTRICT:
             return row.subdistrict
         if column == self.VALID_TO:
@@ -107,9 +118,9 @@ class HouseholdTableModel(RowsModel[HouseholdLine]):
 
     def _foreground(self, row: HouseholdLine, column: int) -> QBrush | None:
         if row.erased or row.lapsed:
-            return QBrush(QColor(GREY))
+            return _GREYED
         if row.status == "suspended" and column == self.STATUS:
-            return QBrush(QColor(RED))
+            return _WARNED
         return None
 
     def _tooltip(self, row: HouseholdLine, column: int) -> str | None:

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from charity_pos.domain import pinyin
 from charity_pos.errors import PosError
 from charity_pos.i18n import describe
 from charity_pos.services import household_import
@@ -97,7 +98,8 @@ class HouseholdsScreen(ListScreen):
         self.table.doubleClicked.connect(lambda _i: self.show_handouts())
         #: the spreadsheet read and checked off the UI thread
         self.background = Background(self, lambda error: self.feedback.error(self, error))
-        self.refresh()
+        self._update_buttons()
+        self.fill_soon()  # up at once, its list a moment later
 
     def title(self) -> str:
         return self.tr("Households")
@@ -105,6 +107,12 @@ class HouseholdsScreen(ListScreen):
     def shortcut_help(self) -> list[str]:
         return [self.tr("Households: Ctrl+F search, Ctrl+N new, Ctrl+T suspend or reactivate, Ctrl+I whole ID "
                         "number, Ctrl+J handouts, Ctrl+O import, Ctrl+R quota rules")]
+
+    def filled(self) -> None:
+        """The list is in: load pypinyin's tables off the UI thread, ready for
+        the first search by a name's initials. Only the tables: no
+        household's name is worked out ahead or kept (``matches``)."""
+        self.soon_ahead_of_time(lambda: pinyin.warm(("住户",)))
 
     # --- the list ---------------------------------------------------------------------
     def refresh(self) -> None:
