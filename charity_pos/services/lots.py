@@ -120,7 +120,6 @@ _LEFT_BY_LOT = (
     .group_by(StockLot.id).order_by(StockLot.received_at, StockLot.id))
 #: ``all_balances`` of one item, prepared for the scan.
 ITEM_BALANCES = Prepared(_LEFT_BY_LOT.where(StockLot.item_id == bindparam("item_id")))
-_BALANCES_OF = _LEFT_BY_LOT.where(StockLot.item_id.in_(bindparam("items", expanding=True)))
 
 
 def item_balances(reader: Reader, item_id: uuid.UUID) -> list[tuple[LotKey, int]]:
@@ -129,17 +128,14 @@ def item_balances(reader: Reader, item_id: uuid.UUID) -> list[tuple[LotKey, int]
             for lot_id, item, expiry, received_at, left in reader.rows(ITEM_BALANCES, item_id=item_id)]
 
 
-def lot_balances(session: Session, item_ids: Iterable[uuid.UUID]) -> dict[uuid.UUID, list[list]]:  # type: ignore[type-arg]
+def lot_balances(reader: Reader,
+                 item_ids: Iterable[uuid.UUID]) -> dict[uuid.UUID, list[list]]:  # type: ignore[type-arg]
     """Every lot of each item with what is left, oldest first, empty ones
-    too, as ``[LotKey, left]`` pairs: ``all_balances`` for many items in one
-    query, for a caller that keeps them up to date as it takes goods."""
-    wanted = list(dict.fromkeys(item_ids))
-    out: dict[uuid.UUID, list[list]] = {item_id: [] for item_id in wanted}  # type: ignore[type-arg]
-    if not wanted:
-        return out
-    for lot_id, item_id, expiry, received_at, qty in session.execute(_BALANCES_OF, {"items": wanted}):
-        out[item_id].append([LotKey(lot_id, item_id, expiry, received_at), int(qty)])
-    return out
+    too, as ``[LotKey, left]`` pairs: ``item_balances`` for many items (a
+    prepared look-up each), for a caller that keeps them up to date as it
+    takes goods."""
+    return {item_id: [[lot, left] for lot, left in item_balances(reader, item_id)]
+            for item_id in dict.fromkeys(item_ids)}
 
 
 def take_for_sale(session: Session, item: Item, quantity: int, today: date, *, food: bool,

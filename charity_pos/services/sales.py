@@ -41,7 +41,7 @@ from charity_pos.services.sale_records import (  # noqa: F401  (re-exported for 
     SaleRow, SaleView, SoldLine, SoldPayment, find_sale, sale_rows, sale_view,
 )
 from charity_pos.services.sequences import next_number
-from charity_pos.services.shifts import open_shift_in
+from charity_pos.services.shifts import open_shift_id
 
 MAX_LINES = 300
 MAX_QUANTITY = 9_999
@@ -181,19 +181,27 @@ SCAN = Prepared(select(_HIT.c.lot_id, *GOODS_COLUMNS).select_from(_HIT).join(Ite
 PICKED = Prepared(select(*GOODS_COLUMNS).join(Item.category).where(Item.id == bindparam("item_id")))
 
 
-_GOODS_OF = select(*GOODS_COLUMNS).join(Item.category).where(Item.id.in_(bindparam("ids", expanding=True)))
 #: Whether a ticket was already paid, asked at every sale: prepared once.
 _SALE_OF_TICKET = Prepared(select(Sale.id).where(Sale.ticket_id == bindparam("ticket")))
 
 
-def load_goods(session: Session, item_ids: Sequence[uuid.UUID]) -> dict[uuid.UUID, Goods]:
-    """The goods of a ticket in one query; ``NotFound`` names the first
-    item (in the ticket's order) that does not exist."""
-    goods = {row[0]: Goods(*row) for row in session.execute(_GOODS_OF, {"ids": list(dict.fromkeys(item_ids))})}
-    missing = next((item_id for item_id in item_ids if item_id not in goods), None)
-    if missing is not None:
-        raise NotFound(kind="item", key=str(missing))
+def goods_of(reader: Reader, item_ids: Sequence[uuid.UUID]) -> dict[uuid.UUID, Goods]:
+    """The goods of a ticket, each item by the prepared ``PICKED`` (a
+    ticket holds a few items: a prepared look-up each costs less than one
+    IN list compiled for its length); ``NotFound`` names the first item (in
+    the ticket's order) that does not exist."""
+    goods = {}
+    for item_id in dict.fromkeys(item_ids):
+        found = reader.rows(PICKED, item_id=item_id)
+        if not found:
+            raise NotFound(kind="item", key=str(item_id))
+        goods[item_id] = Goods(*found[0])
     return goods
+
+
+def load_goods(session: Session, item_ids: Sequence[uuid.UUID]) -> dict[uuid.UUID, Goods]:
+    """``goods_of`` in ``session``'s transaction."""
+    return goods_of(Reader.within(session), item_ids)
 
 
 def _checked_payments(draft: SaleDraft) -> list[Method]:
@@ -348,8 +356,9 @@ class SalesService:
             existing = _paid_sale(s, draft.ticket_id)
             if existing is not None:  # paid from another window in the meantime
                 return self._repeated(existing, draft)
-            goods = load_goods(s, [line.item_id for line in draft.lines])
-            shift = open_shift_in(s, draft.till)
+            reader = Reader.within(s)  # nothing added yet: it stays in step with the session until the sale is
+            goods = goods_of(reader, [line.item_id for line in draft.lines])
+            shift_id = open_shift_id(reader, draft.till)
             for line in draft.lines:
                 item = goods[line.item_id]
                 if not item.active:
@@ -360,9 +369,9 @@ class SalesService:
             result = tickets.totals(priced, draft.ticket_discount_fen)
             settled = self._settled(s, result.total_fen, methods, draft.payments)
             number = next_number(s, "sale", today.year)
-            balances = lots.lot_balances(s, goods.keys())  # read before anything is added: nothing to flush
+            balances = lots.lot_balances(reader, goods.keys())
             sale = Sale(
-                id=new_id(), number=number, ticket_id=draft.ticket_id, shift_id=shift.id, cashier_id=actor.user_id,
+                id=new_id(), number=number, ticket_id=draft.ticket_id, shift_id=shift_id, cashier_id=actor.user_id,
                 completed_at=now, subtotal_fen=result.subtotal_fen, ticket_discount_fen=result.ticket_discount_fen,
                 total_fen=result.total_fen, change_fen=settled.change_fen,
                 approved_by=approver.user_id if approver else None,
@@ -373,9 +382,9 @@ class SalesService:
             warnings = self._take_goods(s, sale, actor, draft.lines, goods, balances, priced, result.shares_fen, today)
             for position, (method, payment, paid) in enumerate(
                     zip(methods, draft.payments, settled.paid_fen, strict=True), start=1):
-                s.add(Payment(sale_id=sale.id, position=position, method=method.value, amount_fen=paid,
+                s.add(Payment(id=new_id(), sale_id=sale.id, position=position, method=method.value, amount_fen=paid,
                               tendered_fen=payment.tendered_fen, reference=payment.reference.strip()[:40]))
-            facts: dict[str, object] = {"number": number, "till": shift.till}
+            facts: dict[str, object] = {"number": number, "till": draft.till}
             if approver is not None and draft.approval is not None:
                 facts["approval"] = {"approved_by": str(approver.user_id), "reason": draft.approval.reason.strip()}
                 audit(s, now, str(Action.DISCOUNT), "approved", actor.user_id, approver.user_id, number=number,
@@ -429,9 +438,11 @@ class SalesService:
                 taken = lots.add_shortfall(taken, fallback, short)
             for lot, quantity in taken:
                 next(pair for pair in held if pair[0].id == lot.id)[1] -= quantity
-                s.add(SaleLineLot(sale_line_id=entry.id, lot_id=lot.id, quantity=quantity))
-                s.add(StockMovement(item_id=item.id, lot_id=lot.id, quantity=-quantity, reason="sale",
-                                    document=sale.number, user_id=actor.user_id, at=sale.completed_at))
+                # ids given here, not by the columns' defaults in the flush: rows whose keys are
+                # all known are sent as one plain executemany, with nothing to read back
+                s.add(SaleLineLot(id=new_id(), sale_line_id=entry.id, lot_id=lot.id, quantity=quantity))
+                s.add(StockMovement(id=new_id(), item_id=item.id, lot_id=lot.id, quantity=-quantity, reason="sale",
+                                    document=sale.number, note="", user_id=actor.user_id, at=sale.completed_at))
         return warnings
 
     @staticmethod

@@ -10,9 +10,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import bindparam, func, select
 from sqlalchemy.orm import Session
 
+from charity_pos.db.engine import Prepared, Reader
 from charity_pos.db.models import CashShift, Payment, Refund, Sale, SaleLine, SaleReturn, User
 from charity_pos.domain.money import check_fen
 from charity_pos.errors import InvalidInput, NoOpenShift, NotFound, ShiftAlreadyOpen
@@ -43,6 +44,20 @@ def open_shift_in(session: Session, till: str) -> CashShift:
     if shift is None:
         raise NoOpenShift(till=till)
     return shift
+
+
+#: The open shift of a till, asked at every sale: prepared once.
+_OPEN_SHIFT_ID = Prepared(select(CashShift.id).where(CashShift.till == bindparam("till"),
+                                                     CashShift.closed_at.is_(None)))
+
+
+def open_shift_id(reader: Reader, till: str) -> uuid.UUID:
+    """``open_shift_in`` for a caller that needs only the shift's id (its
+    till is ``till``): no object loaded. ``NoOpenShift`` as there."""
+    found = reader.rows(_OPEN_SHIFT_ID, till=till)
+    if not found:
+        raise NoOpenShift(till=till)
+    return found[0][0]  # type: ignore[no-any-return]
 
 
 @dataclass(frozen=True)
