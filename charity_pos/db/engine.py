@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import sqlite3
+import threading
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -44,6 +45,9 @@ def disk_full(exc: BaseException) -> bool:
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
 READ_ONLY = "charity_pos_read_only"
+#: closed sessions kept for the next unit of work, and as many for reads: one serves the
+#: usual one-at-a-time use; the pool keeps its other connections for the rest
+_KEEP = 2
 _BEGIN = "charity_pos_begin"
 
 
@@ -92,34 +96,95 @@ class StoreDatabase:
     engine: Engine
     _lock: FileLock | None = None
     sessions: sessionmaker[Session] = field(init=False)
-    _readers: sessionmaker[Session] = field(init=False)
     _reading: Engine = field(init=False)
+    #: closed sessions, each bound to a connection of its own, that finished units of work and
+    #: reads left for the next ones (writing: False, reading: True), at most ``_KEEP`` each
+    _idle: dict[bool, list[Session]] = field(init=False, default_factory=lambda: {False: [], True: []})
+    _idle_lock: threading.Lock = field(init=False, default_factory=threading.Lock)
+    #: counts ``engine.dispose()`` calls: a session made before the last one is not kept
+    _generation: int = field(init=False, default=0)
+    _closed: bool = field(init=False, default=False)
 
     def __post_init__(self) -> None:
         seal.attach(self.engine, seal.Sealer(_seal_key))
         self.sessions = sessionmaker(self.engine, expire_on_commit=False)
         self._reading = self.engine.execution_options(**{READ_ONLY: True})
-        self._readers = sessionmaker(self._reading, expire_on_commit=False)
+        event.listen(self.engine, "engine_disposed", self._drop_idle)
+
+    def _session(self, reading: bool) -> tuple[Session, int]:
+        """A closed session bound to a connection of its own that holds no
+        transaction: one a finished unit of work (or read) left, else a new
+        one; with the generation of connections it belongs to. Opening a
+        session and checking a connection out of the pool and back in cost
+        more than a small unit of work's statements."""
+        with self._idle_lock:
+            idle, generation = self._idle[reading], self._generation
+            if idle:
+                return idle.pop(), generation
+        return Session((self._reading if reading else self.engine).connect(), expire_on_commit=False), generation
+
+    def _done(self, session: Session, reading: bool, generation: int) -> None:
+        """Close a finished unit's (or read's) session and keep it for the
+        next one, unless its connection cannot serve again, the engine's
+        connections were renewed meanwhile or the store is closed: then the
+        connection goes back to the pool."""
+        conn: Connection = session.bind  # type: ignore[assignment]
+        try:
+            session.close()  # ends its transaction (rolled back, if not committed) and forgets every object
+        except BaseException:
+            conn.close()
+            raise
+        session.info.clear()
+        with self._idle_lock:
+            idle = self._idle[reading]
+            if (len(idle) < _KEEP and generation == self._generation and not self._closed
+                    and not (conn.closed or conn.invalidated or conn.in_transaction())):
+                idle.append(session)
+                return
+        conn.close()
+
+    def _drop_idle(self, _engine: Engine | None = None) -> None:
+        """``engine.dispose()`` renews the engine's connections (so that a
+        "connect" listener added since, or a changed file, takes effect):
+        the kept sessions' connections are closed with the others."""
+        with self._idle_lock:
+            self._generation += 1
+            idle = [session for sessions in self._idle.values() for session in sessions]
+            self._idle = {False: [], True: []}
+        for session in idle:
+            conn: Connection = session.bind  # type: ignore[assignment]
+            conn.invalidate()  # closes the driver's connection now (its old pool is gone)
+            conn.close()
 
     @contextmanager
     def begin(self) -> Iterator[Session]:
         """One unit of work: commits if the block ends normally, else nothing
         it did remains. A full disk is told as StoreDiskFull (rolled back,
-        nothing saved), not as a driver's error the screens cannot name."""
+        nothing saved), not as a driver's error the screens cannot name.
+
+        Each unit runs in a session of its own (new, or a closed one a
+        finished unit left: no object, pending change or transaction carries
+        over) on a connection no other unit uses meanwhile."""
+        session, generation = self._session(False)
         try:
-            with self.sessions.begin() as session:
+            with session.begin():
                 yield session
         except DatabaseError as exc:
             if not disk_full(exc):
                 raise
             log.warning("a unit of work was refused: the disk under the store file is full")
             raise StoreDiskFull(path=str(self.path)) from exc
+        finally:
+            self._done(session, False, generation)
 
     @contextmanager
     def read(self) -> Iterator[Session]:
         """A session for reading only: it never blocks a writer."""
-        with self._readers() as session:
+        session, generation = self._session(True)
+        try:
             yield session
+        finally:
+            self._done(session, True, generation)
 
     @contextmanager
     def read_rows(self) -> Iterator[Reader]:
@@ -147,7 +212,9 @@ class StoreDatabase:
             raw.close()
 
     def close(self) -> None:
-        self.engine.dispose()
+        with self._idle_lock:
+            self._closed = True
+        self.engine.dispose()  # the kept sessions' connections too (``_drop_idle``)
         if self._lock is not None:
             self._lock.release()
             self._lock = None

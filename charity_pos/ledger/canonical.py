@@ -69,4 +69,8 @@ def _journaled_keys(table: Table) -> tuple[str, ...]:
 
 
 def snapshot(obj: Base) -> dict[str, Any]:
-    return {key: plain(getattr(obj, key)) for key in _journaled_keys(obj.__table__)}  # type: ignore[attr-defined]
+    # a loaded value straight from the object's state; anything else (expired,
+    # deferred) through the attribute, which loads it
+    loaded = obj.__dict__
+    return {key: plain(loaded[key] if key in loaded else getattr(obj, key))
+            for key in _journaled_keys(obj.__table__)}  # type: ignore[attr-defined]

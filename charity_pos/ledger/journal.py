@@ -12,6 +12,7 @@ from __future__ import annotations
 import functools
 import sqlite3
 import uuid
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
@@ -170,6 +171,21 @@ _ADD = ("INSERT INTO journal_event (seq, uuid, kind, at, actor, payload, prev_ha
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
 
 
+@dataclass(frozen=True, slots=True)
+class Appended:
+    """The event ``append`` added, as stored: the row's values, without
+    building a mapped object no session holds."""
+
+    seq: int
+    uuid: str
+    kind: str
+    at: str
+    actor: str | None
+    payload: str
+    prev_hash: str
+    hash: str
+
+
 def head(session: Session) -> tuple[int, str]:
     row = session.execute(_HEAD).first()
     return (0, GENESIS) if row is None else (row.seq, row.hash)
@@ -182,13 +198,13 @@ def append(
     actor: uuid.UUID | None,
     at: datetime,
     facts: dict[str, Any] | None = None,
-) -> JournalEvent:
+) -> Appended:
     """Close the unit of work's changes into one journal event.
 
     ``facts`` carries what the rows do not say (an approval, a reason); it
     must not hold names, ID numbers or phone numbers of natural persons.
     The event row is inserted as it is (the journal's own table is no
-    business row), and returned as an object outside the session.
+    business row), and returned as its values (``Appended``).
     """
     session.flush()
     changes = []
@@ -212,5 +228,4 @@ def append(
         raw.execute(_ADD, row)
     except sqlite3.Error as exc:  # as SQLAlchemy would have raised it (callers catch DBAPIError)
         raise DBAPIError.instance(_ADD, None, exc, sqlite3.Error) from exc
-    return JournalEvent(seq=seq, uuid=event_uuid, kind=kind, at=at_text, actor=actor_text, payload=payload,
-                        prev_hash=prev, hash=digest)
+    return Appended(seq, event_uuid, kind, at_text, actor_text, payload, prev, digest)

@@ -214,3 +214,109 @@ def test_prepared_reads_in_a_unit_of_work_see_what_it_added(store_db: StoreDatab
         raise LookupError
     with store_db.read_rows() as reader:
         assert reader.rows(by_code, code="seasonal") == []
+
+
+# --- units of work and reads on kept sessions ---------------------------------------------------------------------
+def _journal(session: Any) -> None:
+    from datetime import UTC, datetime
+
+    from charity_pos.ledger import journal
+
+    journal.append(session, "category.added", actor=None, at=datetime.now(UTC))
+
+
+def _category_count(db: StoreDatabase) -> int:
+    with db.read() as s:
+        return s.execute(text("SELECT count(*) FROM category")).scalar_one()
+
+
+def test_a_unit_of_work_after_a_failed_one_starts_clean(store_db: StoreDatabase) -> None:
+    """A finished unit's session serves the next one: nothing the failed
+    unit added, loaded or noted carries over, and nothing of it was saved."""
+    from charity_pos.db.models import Category
+
+    before = _category_count(store_db)
+    with pytest.raises(LookupError), store_db.begin() as s:
+        loaded = s.query(Category).first()
+        s.add(Category(code="seasonal", name="节令", sort_order=99))
+        s.flush()
+        s.info["noted"] = True
+        raise LookupError
+    with store_db.begin() as s:
+        assert not s.new and not s.dirty and not s.deleted and len(s.identity_map) == 0
+        assert loaded not in s and "noted" not in s.info
+        assert s.execute(text("SELECT count(*) FROM category WHERE code = 'seasonal'")).scalar_one() == 0
+        s.add(Category(code="seasonal", name="节令", sort_order=99))
+        _journal(s)
+    assert _category_count(store_db) == before + 1
+
+
+def test_a_later_unit_of_work_still_takes_the_write_lock_at_its_start(store_db: StoreDatabase) -> None:
+    for _ in range(3):  # the first unit on a new session, the next ones on kept ones
+        with store_db.begin() as s:
+            s.connection()
+            with closing(sqlite3.connect(store_db.path, timeout=0)) as other:
+                with pytest.raises(sqlite3.OperationalError, match="locked"):
+                    other.execute("BEGIN IMMEDIATE")
+        with closing(sqlite3.connect(store_db.path, timeout=0)) as other:  # released at its end
+            other.execute("BEGIN IMMEDIATE")
+            other.execute("ROLLBACK")
+
+
+def test_a_read_sees_what_was_committed_after_the_last_read(store_db: StoreDatabase) -> None:
+    """A kept read session holds no snapshot between reads."""
+    from charity_pos.db.models import Category
+
+    before = _category_count(store_db)
+    with store_db.begin() as s:
+        s.add(Category(code="seasonal", name="节令", sort_order=99))
+        _journal(s)
+    assert _category_count(store_db) == before + 1
+    with closing(sqlite3.connect(store_db.path)) as other:  # a write the app did not make (no journaled table)
+        other.execute("PRAGMA user_version = 7")
+    with store_db.read() as s:
+        assert s.execute(text("PRAGMA user_version")).scalar_one() == 7
+
+
+def test_nested_units_and_reads_each_have_their_own_session_and_connection(store_db: StoreDatabase) -> None:
+    with store_db.read() as outer, store_db.read() as inner, store_db.begin() as unit:
+        sessions = [outer, inner, unit]
+        connections = [s.connection().connection.driver_connection for s in sessions]
+    assert len({id(s) for s in sessions}) == 3
+    assert len({id(c) for c in connections}) == 3
+
+
+def test_closing_the_store_closes_every_connection(filled_store: Any) -> None:
+    """Closed, the store leaves no connection open: the last one to close
+    folds the write-ahead log into the file, so a copy of the file alone is
+    whole."""
+    with open_store(filled_store.path) as db:
+        for _ in range(3):
+            with db.read() as r, db.read() as r2, db.begin() as s:
+                r.connection(), r2.connection(), s.connection()
+        assert filled_store.path.with_name(filled_store.path.name + "-wal").exists()
+    assert not filled_store.path.with_name(filled_store.path.name + "-wal").exists()
+
+
+def test_after_engine_dispose_units_and_reads_run_on_new_connections(store_db: StoreDatabase) -> None:
+    """``engine.dispose()`` renews every connection, kept ones included, so
+    a "connect" listener added before it applies to the next unit of work."""
+    from sqlalchemy import event
+
+    with store_db.begin() as s, store_db.read() as r:  # kept for the next ones
+        s.connection(), r.connection()
+    made: list[Any] = []
+
+    def connected(dbapi_conn: Any, _record: object) -> None:
+        made.append(dbapi_conn)
+
+    event.listen(store_db.engine, "connect", connected)
+    try:
+        store_db.engine.dispose()
+        with store_db.begin() as s:
+            writer = s.connection().connection.driver_connection
+        with store_db.read() as r:
+            reader = r.connection().connection.driver_connection
+    finally:
+        event.remove(store_db.engine, "connect", connected)
+    assert writer in made and reader in made
