@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import logging
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,9 +25,10 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Connection, Engine, create_engine, event, inspect
-from sqlalchemy.engine import URL, make_url
-from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
+import psycopg
+from sqlalchemy import Connection, Engine, Table, create_engine, event, inspect
+from sqlalchemy.engine import URL, Dialect, make_url
+from sqlalchemy.exc import ArgumentError, DBAPIError, IntegrityError, NoSuchModuleError
 from sqlalchemy.orm import Session, sessionmaker
 
 from charity_pos import config
@@ -134,6 +135,44 @@ class HubDatabase:
 
 
 # --- migrations ------------------------------------------------------------------------------------
+# --- bulk writes: an import's rows as plain tuples, past the ORM ---------------------------------------
+def param_mark(dialect: Dialect) -> str:
+    """The driver's positional parameter in SQL passed to it as written (``exec_driver_sql``)."""
+    return "?" if dialect.paramstyle == "qmark" else "%s"
+
+
+def bind_processors(table: Table, columns: Sequence[str], dialect: Dialect) -> list[Callable[[object], object] | None]:
+    """What turns each column's Python value into the driver's (a UUID into 32 hex characters on SQLite, an
+    aware time into UTC without a zone), as SQLAlchemy would bind it; None where the value goes as it is."""
+    return [table.c[name].type.bind_processor(dialect) for name in columns]
+
+
+def uses_copy(dialect: Dialect) -> bool:
+    return dialect.name == "postgresql" and dialect.driver == "psycopg"
+
+
+def bulk_insert(conn: Connection, table: str, columns: Sequence[str], rows: Iterable[Sequence[object]]) -> None:
+    """Rows of values already in the driver's form (``bind_processors``) into ``table``, in the caller's
+    transaction: COPY on PostgreSQL (psycopg), one prepared executemany on SQLite. A row the table holds
+    already is an IntegrityError, as from any insert."""
+    names = ", ".join(columns)
+    if uses_copy(conn.dialect):
+        sql = f"COPY {table} ({names}) FROM STDIN"
+        raw = conn.connection.dbapi_connection
+        assert raw is not None
+        try:
+            with raw.cursor() as cursor, cursor.copy(sql) as copy:
+                for row in rows:
+                    copy.write_row(row)
+        except psycopg.IntegrityError as exc:
+            raise IntegrityError(sql, None, exc) from exc
+        return
+    listed = rows if isinstance(rows, list) else list(rows)
+    if listed:
+        mark = param_mark(conn.dialect)
+        conn.exec_driver_sql(f"INSERT INTO {table} ({names}) VALUES ({', '.join([mark] * len(columns))})", listed)
+
+
 def alembic_config(connection: Connection | None = None) -> Config:
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS))

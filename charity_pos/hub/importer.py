@@ -31,7 +31,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import NoReturn
 
-import psycopg
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session
@@ -40,7 +39,7 @@ from charity_pos.errors import (
     BundleImportCrashed, EventsFork, EventsMissing, EventsUnreadable, HubImportFailed, PosError,
 )
 from charity_pos.hub.checks import CheckedBundle, Event, check_bundle
-from charity_pos.hub.engine import HubDatabase
+from charity_pos.hub.engine import HubDatabase, bulk_insert
 from charity_pos.hub.models import HubBundle, HubEvent, HubStore
 from charity_pos.hub.downstream import fill_household_hashes, read_links, store_links
 from charity_pos.hub.projections import Projector
@@ -157,28 +156,13 @@ _EVENT_COLUMNS = ("store_id", "seq", "uuid", "kind", "at", "actor", "payload", "
 
 
 def _insert_events(s: Session, store_id: uuid.UUID, events: list[Event]) -> None:
-    """The events' ``hub_event`` rows as plain tuples, in one statement: COPY on PostgreSQL (psycopg), one
-    prepared executemany on SQLite. A row the hub holds already (an import of the same store that got
-    there first) is an IntegrityError, as from any insert."""
+    """The events' ``hub_event`` rows as plain tuples, in one statement (``engine.bulk_insert``). A row the
+    hub holds already (an import of the same store that got there first) is an IntegrityError."""
     conn = s.connection()
-    dialect = conn.dialect
-    process = HubEvent.__table__.c.store_id.type.bind_processor(dialect)
+    process = HubEvent.__table__.c.store_id.type.bind_processor(conn.dialect)
     store = process(store_id) if process is not None else store_id
-    rows = [(store, e.seq, e.uuid, e.kind, e.at, e.actor, e.payload, e.prev_hash, e.hash) for e in events]
-    if dialect.name == "postgresql" and dialect.driver == "psycopg":
-        sql = f"COPY hub_event ({', '.join(_EVENT_COLUMNS)}) FROM STDIN"
-        raw = conn.connection.dbapi_connection
-        assert raw is not None
-        try:
-            with raw.cursor() as cursor, cursor.copy(sql) as copy:
-                for row in rows:
-                    copy.write_row(row)
-        except psycopg.IntegrityError as exc:
-            raise IntegrityError(sql, None, exc) from exc
-        return
-    mark = "?" if dialect.paramstyle == "qmark" else "%s"
-    conn.exec_driver_sql(f"INSERT INTO hub_event ({', '.join(_EVENT_COLUMNS)}) "
-                         f"VALUES ({', '.join([mark] * len(_EVENT_COLUMNS))})", rows)
+    bulk_insert(conn, "hub_event", _EVENT_COLUMNS, [
+        (store, e.seq, e.uuid, e.kind, e.at, e.actor, e.payload, e.prev_hash, e.hash) for e in events])
 
 
 def _log(db: HubDatabase, result: ImportResult, sha: str, store_id: uuid.UUID | None, clock: Clock) -> None:

@@ -26,11 +26,13 @@ import logging
 import uuid
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
+from operator import itemgetter
 from typing import Any
 
-from sqlalchemy import bindparam, delete, insert, select, update
+from sqlalchemy import Connection, Dialect, Table, delete, select
 from sqlalchemy.orm import Session
 
+from charity_pos.hub.engine import bind_processors, bulk_insert, param_mark
 from charity_pos.hub.models import (
     PROJECTIONS_VERSION, HubBase, HubCategory, HubDonation, HubDonationLine, HubDonor, HubEvent, HubFundUse,
     HubHandout, HubReceipt, HubSale, HubSaleReturn, HubStock, HubStore, HubStoreHousehold, HubWriteoff,
@@ -154,84 +156,154 @@ class Projector:
                 log.warning("hub projections leave out %s of %s rows", change.op, change.table)
 
     def _parent(self, change: Change) -> None:
-        model, columns = PARENTS[change.table]
-        key = change.id
+        model = PARENTS[change.table][0]
+        key, row = change.id, change.row
         assert key is not None  # payloads.KEYED
-        if change.row is None:  # a delete
+        if row is None:  # a delete
             self.rows[model].pop(key, None)
             self.sums[model].pop(key, None)
             self.deleted[model].add(key)
             return
         keep = KEEP_IF.get(change.table)
-        if keep is not None and not keep(change.row):
+        if keep is not None and not keep(row):
             return
-        self.rows[model][key] = {name: change.row[source] for name, source in columns.items()}
+        self.rows[model][key] = row  # the checked values: the projection's columns are picked as it is written
         self.deleted[model].discard(key)
 
     # --- writing ------------------------------------------------------------------------------------
     def flush(self, s: Session) -> None:
+        conn = s.connection()
         for model in ORDER:
-            if model is HubDonation:
-                self._donor_kinds(s)
-            self._flush(s, model)
+            derived = {"donor_kind": self._donor_kinds(conn)} if model is HubDonation else {}
+            self._flush(conn, model, derived)
 
-    def _existing(self, s: Session, model: Any, keys: Iterable[uuid.UUID]) -> set[uuid.UUID]:
-        found: set[uuid.UUID] = set()
-        for chunk in _chunks(sorted(keys)):
-            found.update(s.scalars(select(model.id).where(model.store_id == self.store_id, model.id.in_(chunk))))
-        return found
+    def _existing(self, conn: Connection, shape: _Shape, keys: set[uuid.UUID]) -> set[uuid.UUID]:
+        """Which of ``keys`` the projection holds for the store: one query (a few on SQLite, whose
+        statements take a bounded number of parameters)."""
+        if not keys:
+            return set()
+        by_value = {shape.key_value(key): key for key in keys}
+        sql = f"SELECT id FROM {shape.table.name} WHERE store_id = {shape.mark} AND id "
+        store = shape.key_value(self.store_id)
+        if conn.dialect.name == "postgresql":
+            found = conn.exec_driver_sql(sql + f"= ANY({shape.mark})", (store, list(by_value))).scalars()
+            return {by_value[value] for value in found}
+        held: set[uuid.UUID] = set()
+        for chunk in _chunks(list(by_value)):
+            found = conn.exec_driver_sql(sql + f"IN ({', '.join([shape.mark] * len(chunk))})", (store, *chunk))
+            held.update(by_value[value] for value in found.scalars())
+        return held
 
-    def _donor_kinds(self, s: Session) -> None:
+    def _donor_kinds(self, conn: Connection) -> dict[uuid.UUID, str]:
+        """Each donation's donor kind: of its donor in this run, else as the hub holds it."""
         donations = self.rows[HubDonation]
         wanted = {r["donor_id"] for r in donations.values() if r["donor_id"] is not None}
         kinds = {k: r["kind"] for k, r in self.rows[HubDonor].items() if k in wanted}
         missing = sorted(wanted - set(kinds))
         for chunk in _chunks(missing):
-            kinds.update((key, kind) for key, kind in s.execute(select(HubDonor.id, HubDonor.kind).where(
+            kinds.update((key, kind) for key, kind in conn.execute(select(HubDonor.id, HubDonor.kind).where(
                 HubDonor.store_id == self.store_id, HubDonor.id.in_(chunk))))
-        for row in donations.values():
-            row["donor_kind"] = "anonymous" if row["donor_id"] is None else kinds.get(row["donor_id"], "unknown")
+        return {key: "anonymous" if row["donor_id"] is None else kinds.get(row["donor_id"], "unknown")
+                for key, row in donations.items()}
 
-    def _flush(self, s: Session, model: Any) -> None:
+    def _flush(self, conn: Connection, model: Any, derived: dict[str, dict[uuid.UUID, Any]]) -> None:
+        """The projection's rows as plain tuples: new ones in one bulk insert (``engine.bulk_insert``), changed
+        ones and sums added to held ones in one executemany each, the deleted removed."""
         rows, sums, deleted = self.rows[model], self.sums[model], self.deleted[model]
         if not (rows or sums or deleted):
             return
-        table = model.__table__
-        existing = self._existing(s, model, set(rows) | set(sums) | deleted)
+        shape = _shape(model, conn.dialect)
+        table = shape.table
+        existing = self._existing(conn, shape, set(rows) | set(sums) | deleted)
         gone = sorted(deleted & existing)
         for chunk in _chunks(gone):
-            s.execute(delete(table).where(table.c.store_id == self.store_id, table.c.id.in_(chunk)))
+            conn.execute(delete(table).where(table.c.store_id == self.store_id, table.c.id.in_(chunk)))
         new_keys = [k for k in rows if k not in existing]
         new_keys += [k for k in sums if k not in rows and k not in existing and model in ORPHANS_KEPT]
         orphans = [k for k in sums if k not in rows and k not in existing and model not in ORPHANS_KEPT]
         if orphans:
             log.warning("hub projections: %d %s sums without their row", len(orphans), table.name)
-        inserts = []
-        for key in new_keys:
-            values = dict(DEFAULTS[model], **rows.get(key, {}), store_id=self.store_id, id=key)
-            for column, amount in sums.get(key, {}).items():
-                values[column] = values.get(column, 0) + amount
-            inserts.append(values)
-        for chunk in _chunks(inserts):
-            s.execute(insert(table), chunk)
-        changed = [dict(values, b_store=self.store_id, b_id=key) for key, values in rows.items() if key in existing]
+        store = shape.key_value(self.store_id)
+        bulk_insert(conn, table.name, shape.columns,
+                    [shape.values(store, key, rows.get(key), sums.get(key), derived) for key in new_keys])
+        mark = shape.mark
+        where = f" WHERE store_id = {mark} AND id = {mark}"
+        changed = [key for key in rows if key in existing]
         if changed:
-            names = list(changed[0].keys() - {"b_store", "b_id"})
-            statement = (update(table).where(table.c.store_id == bindparam("b_store"), table.c.id == bindparam("b_id"))
-                         .values({name: bindparam(name) for name in names}))
-            for chunk in _chunks(changed):
-                s.connection().execute(statement, chunk)
-        added = [(key, amounts) for key, amounts in sums.items() if key in existing]
-        by_columns: dict[tuple[str, ...], list[Row]] = defaultdict(list)
-        for key, amounts in added:
-            columns = tuple(sorted(amounts))
-            by_columns[columns].append({"b_store": self.store_id, "b_id": key,
-                                        **{f"d_{c}": amounts[c] for c in columns}})
+            names = (*shape.names, *derived)
+            at = [shape.columns.index(name) for name in names]
+            sql = f"UPDATE {table.name} SET {', '.join(f'{name} = {mark}' for name in names)}" + where
+            params = []
+            for key in changed:
+                values = shape.values(store, key, rows[key], None, derived)
+                params.append((*(values[i] for i in at), values[0], values[1]))
+            conn.exec_driver_sql(sql, params)
+        by_columns: dict[tuple[str, ...], list[tuple[Any, ...]]] = defaultdict(list)
+        for key, amounts in sums.items():
+            if key in existing:
+                columns = tuple(sorted(amounts))
+                by_columns[columns].append((*(amounts[c] for c in columns), store, shape.key_value(key)))
         for columns, params in by_columns.items():
-            statement = (update(table).where(table.c.store_id == bindparam("b_store"), table.c.id == bindparam("b_id"))
-                         .values({c: table.c[c] + bindparam(f"d_{c}") for c in columns}))
-            for chunk in _chunks(params):
-                s.connection().execute(statement, chunk)
+            added = ", ".join(f"{c} = {c} + {mark}" for c in columns)
+            conn.exec_driver_sql(f"UPDATE {table.name} SET {added}" + where, params)
+
+
+class _Shape:
+    """How one projection's rows are written as plain tuples: its columns in order (the store id, the row's
+    id, the columns set from the store's row, then the others), the values the others start with, and the
+    driver's conversions (``engine.bind_processors``)."""
+
+    def __init__(self, model: Model, dialect: Dialect) -> None:
+        table: Table = model.__table__  # type: ignore[assignment]
+        self.table = table
+        names, sources = zip(*_MAPPING[model].items(), strict=True)
+        self.names: tuple[str, ...] = names
+        self.pick: Callable[[Row], tuple[Any, ...]] = (
+            itemgetter(*sources) if len(sources) > 1 else lambda row, source=sources[0]: (row[source],))
+        rest = tuple(c.name for c in table.columns if c.name not in ("store_id", "id", *names))
+        defaults = DEFAULTS[model]
+
+        def start(name: str) -> Any:
+            if name in defaults:
+                return defaults[name]
+            default = table.c[name].default
+            return default.arg if default is not None and default.is_scalar else None  # type: ignore[attr-defined]
+
+        self.unset_row = tuple(start(name) for name in names)  # a row made from sums alone (ORPHANS_KEPT)
+        self.unset = tuple(start(name) for name in rest)
+        self.columns: tuple[str, ...] = ("store_id", "id", *names, *rest)
+        self.at = {name: 2 + len(names) + i for i, name in enumerate(rest)}
+        processors = bind_processors(table, self.columns, dialect)
+        self.convert = [(i, p) for i, p in enumerate(processors) if p is not None]
+        key = processors[1]
+        self.key_value: Callable[[uuid.UUID], Any] = key if key is not None else lambda value: value
+        self.mark = param_mark(dialect)
+
+    def values(self, store: Any, key: uuid.UUID, row: Row | None, sums: dict[str, int] | None,
+               derived: dict[str, dict[uuid.UUID, Any]]) -> tuple[Any, ...]:
+        """A row's values in ``columns`` order, in the driver's form (``store``: the store id in it already)."""
+        values = [None, key, *(self.unset_row if row is None else self.pick(row)), *self.unset]
+        if sums:
+            for column, amount in sums.items():
+                values[self.at[column]] += amount
+        for column, by_key in derived.items():
+            values[self.at[column]] = by_key[key]
+        for i, process in self.convert:
+            values[i] = process(values[i])
+        values[0] = store
+        return tuple(values)
+
+
+#: projection -> {its column: the store's column it is set from}
+_MAPPING: dict[Model, dict[str, str]] = {model: columns for model, columns in PARENTS.values()}
+_SHAPES: dict[tuple[Model, str, str], _Shape] = {}
+
+
+def _shape(model: Model, dialect: Dialect) -> _Shape:
+    found = _SHAPES.get((model, dialect.name, dialect.driver))
+    if found is None:
+        found = _SHAPES[(model, dialect.name, dialect.driver)] = _Shape(model, dialect)
+    return found
 
 
 # --- rebuilding a store's projections from its events ------------------------------------------------------
