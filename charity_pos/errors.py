@@ -446,7 +446,9 @@ class EventsFork(PosError):
 
 
 class HubImportFailed(PosError):
-    """The hub's database refused to store a bundle; nothing was saved (facts: path, detail)."""
+    """The hub's database refused to store a bundle; nothing was saved (facts: path, detail: the database's
+    own text, for the log; reason, when it is one staff are told in their words: ``disk_full``,
+    ``connection`` (the server ended the session), ``busy`` (a lock or a conflict held too long))."""
 
 
 class BundleImportCrashed(PosError):

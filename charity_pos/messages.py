@@ -450,6 +450,19 @@ def _bundle_damage(error: e.BundleDamaged, facts: dict[str, object], t: Callable
     return t(BUNDLE_DAMAGE.get(str(facts.get("detail")), BUNDLE_DAMAGE["not_a_bundle"])).format(path=path)
 
 
+HUB_REFUSED = QT_TRANSLATE_NOOP("Errors", "{path}: the hub's database refused the import: {why}. Nothing was saved.")
+HUB_REFUSED_WHY = {
+    "disk_full": QT_TRANSLATE_NOOP(
+        "Errors", "the disk of the database (server) is full; free some space on it, then import the file again"),
+    "connection": QT_TRANSLATE_NOOP(
+        "Errors", "the connection to the database server was lost (the server restarted or ended it); import the "
+                  "file again"),
+    "busy": QT_TRANSLATE_NOOP(
+        "Errors", "the database was busy (another import or a lock held too long); import the file again in a "
+                  "moment"),
+}
+
+
 def _when(value: object) -> str:
     if isinstance(value, datetime):
         from charity_pos.services.base import STORE_TZ
@@ -485,6 +498,8 @@ def describe(error: BaseException, tr: Translate) -> str:
         return t(template).format(field=t(FIELDS[field]) if field in FIELDS else field, value=value)
     if isinstance(error, e.BundleDamaged):
         return _bundle_damage(error, facts, t)
+    if isinstance(error, e.HubImportFailed) and str(facts.get("reason")) in HUB_REFUSED_WHY:
+        return t(HUB_REFUSED).format(path=facts.get("path", ""), why=t(HUB_REFUSED_WHY[str(facts["reason"])]))
     if isinstance(error, e.CardRefused):
         template = CARD_REASONS.get(str(facts.get("reason")), CARD_REASONS["unknown"])
         return t(template).format(card=facts.get("card", ""), until=facts.get("until", ""),

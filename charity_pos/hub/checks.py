@@ -227,12 +227,26 @@ def _hash(event: Event) -> str:
     return hashlib.sha256(body).hexdigest()
 
 
+def _parse_line(line: bytes) -> object:
+    """An event line parsed once, by orjson straight away: the safety scan ``loads_record`` makes first is
+    not needed here, since a line ``_event`` takes holds only text, null and a 32-bit ``seq`` (a number
+    orjson reads otherwise than the standard library, an integer beyond 64 bits read as a float, is
+    refused by ``_event`` either way, and so is a line nested deeper than a flat object). Text orjson
+    refuses goes to ``loads_record`` (the standard library's reading, e.g. of an escaped lone surrogate,
+    which the hash then refuses); None when it is not JSON."""
+    try:
+        return orjson.loads(line)
+    except orjson.JSONDecodeError:
+        pass
+    try:
+        return loads_record(line)
+    except JsonRefused:
+        return None
+
+
 def _line(path: str, line: bytes, number: int, first: int, prev: str) -> Event:
     """Event line ``number``, checked: its fields, its payload, its place after ``prev``, its hash."""
-    try:
-        event = _event(loads_record(line))
-    except JsonRefused:
-        event = None
+    event = _event(_parse_line(line))
     if event is None:
         raise EventsUnreadable(path=path, line=number)
     try:

@@ -25,14 +25,16 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import sqlite3
 import uuid
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import NoReturn
 
+import psycopg
 from sqlalchemy import select
-from sqlalchemy.exc import IntegrityError, SQLAlchemyError
+from sqlalchemy.exc import DBAPIError, IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from charity_pos.errors import (
@@ -165,6 +167,53 @@ def _insert_events(s: Session, store_id: uuid.UUID, events: list[Event]) -> None
         (store, e.seq, e.uuid, e.kind, e.at, e.actor, e.payload, e.prev_hash, e.hash) for e in events])
 
 
+# --- the database refusing the import ---------------------------------------------------------------------
+#: what the drivers raise past SQLAlchemy (the events and projections go in by psycopg's COPY, on the raw
+#: connection): refused as the database's refusal, as SQLAlchemy's own errors are
+DRIVER_ERRORS: tuple[type[Exception], ...] = (psycopg.Error, sqlite3.Error)
+#: PostgreSQL's SQLSTATEs (and their classes) for the refusals staff are told in their own words
+_DISK_FULL = frozenset({"53100"})  # disk_full
+_CONNECTION = frozenset({"57P01", "57P02", "57P03"})  # admin_shutdown, crash_shutdown, cannot_connect_now
+_CONNECTION_CLASS = "08"  # connection_exception and the like
+#: serialization_failure, deadlock_detected, lock_not_available (lock_timeout), query_canceled (statement_timeout)
+_BUSY = frozenset({"40001", "40P01", "55P03", "57014"})
+_SQLITE_BUSY = frozenset({sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED})
+
+
+def refusal_reason(exc: BaseException) -> str | None:
+    """Why the database refused, as staff are told it: ``disk_full``, ``connection`` (the server ended the
+    session or could not be reached), ``busy`` (a lock or a conflict held too long); None for any other."""
+    orig = exc.orig if isinstance(exc, DBAPIError) else exc
+    if isinstance(orig, sqlite3.Error):
+        code = getattr(orig, "sqlite_errorcode", None)
+        primary = code & 0xFF if isinstance(code, int) else None
+        if primary == sqlite3.SQLITE_FULL:
+            return "disk_full"
+        return "busy" if primary in _SQLITE_BUSY else None
+    state = getattr(orig, "sqlstate", None)
+    if isinstance(state, str) and state:
+        if state in _DISK_FULL:
+            return "disk_full"
+        if state in _CONNECTION or state.startswith(_CONNECTION_CLASS):
+            return "connection"
+        return "busy" if state in _BUSY else None
+    if isinstance(orig, psycopg.OperationalError) or (isinstance(exc, DBAPIError) and exc.connection_invalidated):
+        return "connection"  # no SQLSTATE: the connection itself was lost (closed by the server, the network)
+    return None
+
+
+def database_refused(path: Path, exc: BaseException) -> HubImportFailed:
+    """The hub's database refusing to store a file: the reason staff are told (``refusal_reason``), and the
+    first line of the database's own text as ``detail`` (said only when the reason is none of those)."""
+    orig = exc.orig if isinstance(exc, DBAPIError) else exc
+    detail = str(orig or type(exc).__name__).strip().splitlines()
+    reason = refusal_reason(exc)
+    facts: dict[str, object] = {"path": str(path), "detail": (detail or ["?"])[0][:200]}
+    if reason is not None:
+        facts["reason"] = reason
+    return HubImportFailed(**facts)
+
+
 def _log(db: HubDatabase, result: ImportResult, sha: str, store_id: uuid.UUID | None, clock: Clock) -> None:
     """Note a file that changed nothing (already held, or refused), in a transaction of its own."""
     error = result.error
@@ -213,10 +262,10 @@ def import_bundle(db: HubDatabase, path: Path, *, clock: Clock = system_clock,
             applied = _apply(db, checked, sha, clock, progress)
     except PosError as exc:
         error = exc
-    except SQLAlchemyError as exc:
+    except (SQLAlchemyError, *DRIVER_ERRORS) as exc:
+        # the server's own words go to the log (and to the log of files seen), staff read why in their language
         log.exception("the hub's database refused bundle %s", path.name)
-        detail = str(getattr(exc, "orig", None) or type(exc).__name__).strip().splitlines()
-        error = HubImportFailed(path=str(path), detail=(detail or ["?"])[0][:200])
+        error = database_refused(path, exc)
     except Exception as exc:  # noqa: BLE001 - a bug: this file is refused, the next one still imported
         log.exception("unexpected error while importing bundle %s", path.name)
         error = BundleImportCrashed(path=str(path), error=type(exc).__name__)

@@ -231,12 +231,16 @@ def _change(index: int, change: Any) -> Change | None:
     checked_id = (_UUIDS.get(key) or _parse_uuid(key)) if table in KEYED else None  # matched UUID_TEXT above
     if row is None:
         return Change(table, op, checked_id, None)
-    values = {}
-    for column, check in columns.items():
-        try:
-            values[column] = check(row.get(column, _MISSING))
-        except ValueError:
-            raise PayloadInvalid(f"changes[{index}].row.{column}") from None
+    get = row.get
+    try:  # every column at once (the common case: all good), in one comprehension
+        values = {column: check(get(column, _MISSING)) for column, check in columns.items()}
+    except ValueError:
+        for column, check in columns.items():  # then, to name the first column that is not good
+            try:
+                check(get(column, _MISSING))
+            except ValueError:
+                raise PayloadInvalid(f"changes[{index}].row.{column}") from None
+        raise
     return Change(table, op, checked_id, values)
 
 

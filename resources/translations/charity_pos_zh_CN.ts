@@ -1961,7 +1961,7 @@ This handout {value}: {lines}, {units}</source>
     </message>
     <message>
         <location filename="../../charity_pos/messages.py" line="145"/>
-        <location filename="../../charity_pos/messages.py" line="700"/>
+        <location filename="../../charity_pos/messages.py" line="715"/>
         <source>Year</source>
         <translation>年份</translation>
     </message>
@@ -2733,588 +2733,608 @@ This handout {value}: {lines}, {units}</source>
         <translation>{path} 太大，不可能是一天的商户对账单。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="532"/>
+        <location filename="../../charity_pos/messages.py" line="453"/>
+        <source>{path}: the hub&apos;s database refused the import: {why}. Nothing was saved.</source>
+        <translation>{path}：数据中心数据库拒绝了导入：{why}。没有保存任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="455"/>
+        <source>the disk of the database (server) is full; free some space on it, then import the file again</source>
+        <translation>数据库服务器磁盘已满，请腾出磁盘空间后重新导入此文件</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="457"/>
+        <source>the connection to the database server was lost (the server restarted or ended it); import the file again</source>
+        <translation>与数据库服务器的连接已中断（服务器重启或断开了连接），请重新导入此文件</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="460"/>
+        <source>the database was busy (another import or a lock held too long); import the file again in a moment</source>
+        <translation>数据库繁忙（另一个导入正在进行或锁等待超时），请稍后重新导入此文件</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="547"/>
         <source>The passphrase is too short: use at least {minimum} characters.</source>
         <translation>口令太短：至少 {minimum} 个字符。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="533"/>
+        <location filename="../../charity_pos/messages.py" line="548"/>
         <source>The two passphrases typed differ: nothing was written.</source>
         <translation>两次输入的口令不一致：未写入任何文件。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="534"/>
+        <location filename="../../charity_pos/messages.py" line="549"/>
         <source>No passphrase: type it when asked, or set {variable} when running from a script.</source>
         <translation>没有口令：请在提示时输入，或在脚本中设置环境变量 {variable}。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="541"/>
+        <location filename="../../charity_pos/messages.py" line="556"/>
         <source>{path} is a folder; give the name of a file to write.</source>
         <translation>{path} 是文件夹；请指定要写入的文件名。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="542"/>
+        <location filename="../../charity_pos/messages.py" line="557"/>
         <source>{path} is a file, not a folder; give the folder to write into.</source>
         <translation>{path} 是文件，不是文件夹；请指定要写入的文件夹。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="543"/>
+        <location filename="../../charity_pos/messages.py" line="558"/>
         <source>The backup {path} did not pass its check ({kind}): it cannot be trusted. Check the store with “charity-pos verify”.</source>
         <translation>备份 {path} 未通过校验（{kind}）：不可信。请用“charity-pos verify”检查门店数据文件。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="546"/>
+        <location filename="../../charity_pos/messages.py" line="561"/>
         <source>{path} is a backup of store {found}, not of store {expected}: it is not restored here.</source>
         <translation>{path} 是门店 {found} 的备份，不是门店 {expected} 的：不在此恢复。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="548"/>
+        <location filename="../../charity_pos/messages.py" line="563"/>
         <source>{path} already holds a store: add --force to replace it (the old file is kept beside it).</source>
         <translation>{path} 已有门店数据：如要替换请加 --force（旧文件会保留在旁边）。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="550"/>
+        <location filename="../../charity_pos/messages.py" line="565"/>
         <source>{path} is not a backup of a charity-pos store.</source>
         <translation>{path} 不是 charity-pos 门店数据的备份。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="551"/>
+        <location filename="../../charity_pos/messages.py" line="566"/>
         <source>{path} is the key file of another store, not of store {expected}.</source>
         <translation>{path} 是另一家门店的密钥文件，不是门店 {expected} 的。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="552"/>
+        <location filename="../../charity_pos/messages.py" line="567"/>
         <source>The passphrase does not open {path} (wrong passphrase, or the file was changed).</source>
         <translation>口令无法打开 {path}（口令错误，或文件被改动过）。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="554"/>
+        <location filename="../../charity_pos/messages.py" line="569"/>
         <source>{path} already exists and was not written by charity-pos, so it is left as it is; choose another name, move it away, or (on the command line) add --force to replace it.</source>
         <translation>{path} 已存在，且不是 charity-pos 写的，因此保持不动；请另选文件名、把它移走，或（在命令行中）加上 --force 予以替换。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="557"/>
+        <location filename="../../charity_pos/messages.py" line="572"/>
         <source>{path} is not a hub trust file made by “charity-pos hub add-store” (field {field}).</source>
         <translation>{path} 不是“charity-pos hub add-store”生成的区级数据中心信任文件（字段 {field}）。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="559"/>
-        <location filename="../../charity_pos/messages.py" line="664"/>
+        <location filename="../../charity_pos/messages.py" line="574"/>
+        <location filename="../../charity_pos/messages.py" line="679"/>
         <source>{path} was made for store {made_for}, not for this store ({store_code}).</source>
         <translation>{path} 是为门店 {made_for} 生成的，不是本门店（{store_code}）的。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="561"/>
+        <location filename="../../charity_pos/messages.py" line="576"/>
         <source>This store already trusts the hub of {district} ({hub_id}); {path} is from another hub and is refused.</source>
         <translation>本门店已信任{district}的区级数据中心（{hub_id}）；{path} 来自另一个数据中心，已拒绝。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="563"/>
+        <location filename="../../charity_pos/messages.py" line="578"/>
         <source>There is no journal event #{from_seq}: this store&apos;s journal runs from #1 to #{last_seq}.</source>
         <translation>没有日志事件 #{from_seq}：本门店的日志从 #1 到 #{last_seq}。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="565"/>
+        <location filename="../../charity_pos/messages.py" line="580"/>
         <source>The journal of {path} is broken at event #{seq}; nothing was exported. Run charity-pos verify.</source>
         <translation>{path} 的日志在事件 #{seq} 处断开，未导出任何内容。请运行 charity-pos verify 核验。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="572"/>
+        <location filename="../../charity_pos/messages.py" line="587"/>
         <source>There is no district hub at {url} yet; create it with “charity-pos hub init”.</source>
         <translation>{url} 还没有区级数据中心；请先用“charity-pos hub init”创建。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="574"/>
+        <location filename="../../charity_pos/messages.py" line="589"/>
         <source>{url} already holds the district hub of {district}; a new hub needs a new database.</source>
         <translation>{url} 已是{district}的区级数据中心；新建数据中心需要新的数据库。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="576"/>
+        <location filename="../../charity_pos/messages.py" line="591"/>
         <source>{url} is not a charity-pos district hub database.</source>
         <translation>{url} 不是 charity-pos 区级数据中心数据库。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="577"/>
+        <location filename="../../charity_pos/messages.py" line="592"/>
         <source>The hub database {url} cannot be opened: {detail}</source>
         <translation>无法打开数据中心数据库 {url}：{detail}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="578"/>
+        <location filename="../../charity_pos/messages.py" line="593"/>
         <source>The hub database {url} has schema {revision} but this charity-pos needs {head}, and this database role may not upgrade it: run “charity-pos hub upgrade --hub URL” as the database&apos;s owner role, then try again. Nothing was changed.</source>
         <translation>数据中心数据库 {url} 的结构版本为 {revision}，本版 charity-pos 需要 {head}，而当前数据库角色无权升级：请以数据库所有者角色运行 “charity-pos hub upgrade --hub URL” 后再试。未做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="582"/>
+        <location filename="../../charity_pos/messages.py" line="597"/>
         <source>{path} is not a store registration file made by “charity-pos store-key” (field {field}).</source>
         <translation>{path} 不是由“charity-pos store-key”生成的门店登记文件（字段 {field}）。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="584"/>
+        <location filename="../../charity_pos/messages.py" line="599"/>
         <source>Store {store_code} is already registered with another key; a registration file cannot replace it.</source>
         <translation>门店 {store_code} 已用另一个密钥登记；登记文件不能替换已登记的密钥。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="586"/>
+        <location filename="../../charity_pos/messages.py" line="601"/>
         <source>{path} is not a store&apos;s journal as the district hub writes it, or it is damaged (line {line}: {detail}): nothing was written.</source>
         <translation>{path} 不是区级数据中心写出的门店日志，或已损坏（第 {line} 行：{detail}）：未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="589"/>
+        <location filename="../../charity_pos/messages.py" line="604"/>
         <source>{path}: event #{seq} does not follow the one before it (changed, dropped or moved, {detail}): refused, nothing was written.</source>
         <translation>{path}：事件 #{seq} 与前一条接不上（被改动、删除或挪动，{detail}）：已拒绝，未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="592"/>
+        <location filename="../../charity_pos/messages.py" line="607"/>
         <source>{path} does not match the signature of {signer}: refused as forged or damaged, nothing was written.</source>
         <translation>{path} 与 {signer} 的签名不符：视为伪造或损坏而拒绝，未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="595"/>
+        <location filename="../../charity_pos/messages.py" line="610"/>
         <source>{path} is signed by {signer}, not by the hub this store trusted ({expected}): refused, nothing was written.</source>
         <translation>{path} 由 {signer} 签名，而不是本门店信任的区级数据中心（{expected}）：已拒绝，未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="598"/>
+        <location filename="../../charity_pos/messages.py" line="613"/>
         <source>{path}: the store&apos;s journal names no hub it trusted; give the hub&apos;s trust file with --trust to check the signature. Nothing was written.</source>
         <translation>{path}：门店日志中没有它信任的区级数据中心；请用 --trust 提供区级数据中心的信任文件以核对签名。未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="601"/>
+        <location filename="../../charity_pos/messages.py" line="616"/>
         <source>The hub holds no event of store {store_code}: there is nothing to rebuild it from.</source>
         <translation>区级数据中心没有门店 {store_code} 的任何事件：无从重建。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="603"/>
+        <location filename="../../charity_pos/messages.py" line="618"/>
         <source>{path} is not the key file of store {store_code}: refused, nothing was written.</source>
         <translation>{path} 不是门店 {store_code} 的密钥文件：已拒绝，未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="605"/>
+        <location filename="../../charity_pos/messages.py" line="620"/>
         <source>{path} already holds another key file of this store; charity-pos never writes over a key file. Give that file with --key, or move it away.</source>
         <translation>{path} 已有本门店的另一个密钥文件；charity-pos 从不覆盖密钥文件。请用 --key 提供该文件，或将其移走。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="608"/>
+        <location filename="../../charity_pos/messages.py" line="623"/>
         <source>The store&apos;s journal has no active manager account “{username}” to give the PIN to; name one with --manager.</source>
         <translation>门店日志中没有在用的店长账号“{username}”可设定 PIN；请用 --manager 指定一个。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="611"/>
+        <location filename="../../charity_pos/messages.py" line="626"/>
         <source>Store {store_code} is already registered with another key; a registration file alone cannot replace it, only with a district staff account&apos;s PIN (--staff NAME --staff-pin PIN).</source>
         <translation>门店 {store_code} 已用另一个密钥登记；仅凭登记文件不能更换，须有区工作人员账号的 PIN（--staff 用户名 --staff-pin PIN）。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="614"/>
+        <location filename="../../charity_pos/messages.py" line="629"/>
         <source>This store is already registered as {registered_code}, not as {store_code}.</source>
         <translation>该门店已登记为 {registered_code}，而不是 {store_code}。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="616"/>
+        <location filename="../../charity_pos/messages.py" line="631"/>
         <source>{path} is not a bundle of a store&apos;s events (it is “{kind}”).</source>
         <translation>{path} 不是门店业务事件数据包（而是“{kind}”）。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="618"/>
+        <location filename="../../charity_pos/messages.py" line="633"/>
         <source>{path} comes from store {store_code}, which is not registered at this hub; register it with “charity-pos hub add-store” first.</source>
         <translation>{path} 来自门店 {store_code}，该门店未在本数据中心登记；请先用“charity-pos hub add-store”登记。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="621"/>
+        <location filename="../../charity_pos/messages.py" line="636"/>
         <source>{path} has been altered: its bytes are not those charity-pos wrote for its content.</source>
         <translation>{path} 已被改动：文件字节与 charity-pos 为其内容写出的不一致。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="623"/>
+        <location filename="../../charity_pos/messages.py" line="638"/>
         <source>{path} is signed by {signer} but holds the events of store {store_code}: refused as forged.</source>
         <translation>{path} 由 {signer} 签名，却装有门店 {store_code} 的事件：视为伪造，拒绝导入。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="625"/>
+        <location filename="../../charity_pos/messages.py" line="640"/>
         <source>{path} is not from the store registered as {store_code} (another store id): refused.</source>
         <translation>{path} 不是来自登记为 {store_code} 的门店（门店标识不同）：拒绝导入。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="627"/>
+        <location filename="../../charity_pos/messages.py" line="642"/>
         <source>{path} is damaged or tampered with: its manifest ({field}) does not match its events.</source>
         <translation>{path} 已损坏或被篡改：清单（{field}）与事件不符。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="629"/>
+        <location filename="../../charity_pos/messages.py" line="644"/>
         <source>{path} is damaged: line {line} of its events is not an event.</source>
         <translation>{path} 已损坏：事件第 {line} 行不是有效事件。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="631"/>
+        <location filename="../../charity_pos/messages.py" line="646"/>
         <source>{path} is damaged or tampered with: its events are out of order or missing (expected #{seq}).</source>
         <translation>{path} 已损坏或被篡改：事件顺序错乱或有缺失（应为 #{seq}）。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="633"/>
+        <location filename="../../charity_pos/messages.py" line="648"/>
         <source>{path} is damaged or tampered with: event #{seq} does not match its hash.</source>
         <translation>{path} 已损坏或被篡改：事件 #{seq} 与其哈希值不符。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="635"/>
+        <location filename="../../charity_pos/messages.py" line="650"/>
         <source>{path} is damaged or tampered with: event #{seq} does not follow the event before it.</source>
         <translation>{path} 已损坏或被篡改：事件 #{seq} 与前一事件接不上。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="637"/>
+        <location filename="../../charity_pos/messages.py" line="652"/>
         <source>missing events {first}-{last} of store {store_code}: import the earlier bundle first</source>
         <translation>缺少门店 {store_code} 的事件 {first}-{last}：请先导入更早的数据包</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="639"/>
+        <location filename="../../charity_pos/messages.py" line="654"/>
         <source>Event #{seq} of store {store_code} differs from the one the hub already holds: refused as tampering (a fork).</source>
         <translation>门店 {store_code} 的事件 #{seq} 与数据中心已有的不同：视为篡改（分叉），拒绝导入。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="642"/>
+        <location filename="../../charity_pos/messages.py" line="657"/>
         <source>{path}: the hub&apos;s database refused the import ({detail}); nothing was saved.</source>
         <translation>{path}：数据中心数据库拒绝了导入（{detail}），没有保存任何内容。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="644"/>
+        <location filename="../../charity_pos/messages.py" line="659"/>
         <source>{path} was refused after an unexpected error ({error}); nothing was saved, and the details are in the log file.</source>
         <translation>{path} 因意外错误（{error}）被拒收；没有保存任何内容，详情见日志文件。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="647"/>
+        <location filename="../../charity_pos/messages.py" line="662"/>
         <source>{path} is damaged or tampered with: its manifest&apos;s {field} is missing or not a value charity-pos writes.</source>
         <translation>{path} 已损坏或被篡改：清单中的 {field} 缺失，或不是 charity-pos 会写入的值。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="650"/>
+        <location filename="../../charity_pos/messages.py" line="665"/>
         <source>{path} is damaged or tampered with: event #{seq} (line {line}) is not what a store writes ({field}).</source>
         <translation>{path} 已损坏或被篡改：事件 #{seq}（第 {line} 行）不是门店会写入的内容（{field}）。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="653"/>
+        <location filename="../../charity_pos/messages.py" line="668"/>
         <source>No store {store_code} is registered at this hub; register it with “charity-pos hub add-store”.</source>
         <translation>本数据中心没有登记门店 {store_code}；请先用“charity-pos hub add-store”登记。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="655"/>
+        <location filename="../../charity_pos/messages.py" line="670"/>
         <source>{path} is damaged: line {line} of its households is not a household link.</source>
         <translation>{path} 已损坏：其家庭文件第 {line} 行不是家庭关联记录。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="660"/>
+        <location filename="../../charity_pos/messages.py" line="675"/>
         <source>This store trusts no district hub yet, so {path} cannot be checked: run charity-pos trust-hub first.</source>
         <translation>本店尚未信任任何区级中心，无法核验 {path}：请先运行 charity-pos trust-hub。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="662"/>
+        <location filename="../../charity_pos/messages.py" line="677"/>
         <source>{path} is not a bundle from the district hub to a store (it is a {kind} bundle).</source>
         <translation>{path} 不是区级中心发给门店的数据包（它是 {kind} 数据包）。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="666"/>
+        <location filename="../../charity_pos/messages.py" line="681"/>
         <source>{path} is signed by {signer}, not by the hub of {district} that this store trusts: refused.</source>
         <translation>{path} 由 {signer} 签名，不是本店信任的{district}中心：已拒绝。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="668"/>
+        <location filename="../../charity_pos/messages.py" line="683"/>
         <source>{path} is bundle #{sequence} from the hub, not newer than #{last_seq}: it is older than the one last applied (or the same one) and is refused.</source>
         <translation>{path} 是中心的第 {sequence} 号数据包，不比上次导入的第 {last_seq} 号新：比上次导入的旧（或是同一个），已拒绝。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="671"/>
+        <location filename="../../charity_pos/messages.py" line="686"/>
         <source>{path} is damaged: line {line} of {file} is not what the district sends; nothing was applied.</source>
         <translation>{path} 已损坏：{file} 第 {line} 行不是区里发送的内容；未导入任何数据。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="673"/>
+        <location filename="../../charity_pos/messages.py" line="688"/>
         <source>{path}: card {card} of the district&apos;s registry is held here by another household; nothing was applied. Ask the district to check the card.</source>
         <translation>{path}：区登记册中的救助卡 {card} 在本店属于另一户；未导入任何数据。请联系区里核对此卡。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="676"/>
+        <location filename="../../charity_pos/messages.py" line="691"/>
         <source>Household {card} came from the district&apos;s registry: this store does not hold its whole ID number (ask the district).</source>
         <translation>救助户 {card} 来自区登记册：本店不保存其完整身份证号（请向区里查询）。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="684"/>
+        <location filename="../../charity_pos/messages.py" line="699"/>
         <source>Nothing in this store has the code “{code}”: scan a label, or type a barcode or a donation, receipt, sale, return, handout, stock receipt or count number.</source>
         <translation>本店没有编码为“{code}”的记录：请扫描标签，或输入条码，或捐赠、收据、销售、退货、发放、入库、盘点单号。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="687"/>
+        <location filename="../../charity_pos/messages.py" line="702"/>
         <source>No donor is recorded as “{donor}”: give the donor&apos;s name exactly as recorded, a company&apos;s credit code or the donor&apos;s phone number.</source>
         <translation>没有登记为“{donor}”的捐赠人：请输入与登记完全一致的姓名、单位的统一社会信用代码或捐赠人的电话号码。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="690"/>
+        <location filename="../../charity_pos/messages.py" line="705"/>
         <source>{count} donors are recorded as “{donor}”: give the company&apos;s credit code or the donor&apos;s phone number instead.</source>
         <translation>有 {count} 位捐赠人登记为“{donor}”：请改用单位的统一社会信用代码或捐赠人的电话号码。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="693"/>
+        <location filename="../../charity_pos/messages.py" line="708"/>
         <source>Anonymous donations have no donor statement: there is no one to address it to.</source>
         <translation>匿名捐赠没有捐赠反馈函：没有可以致函的对象。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="695"/>
+        <location filename="../../charity_pos/messages.py" line="710"/>
         <source>“{donor}” gave nothing in {year}: there is no statement to write.</source>
         <translation>“{donor}”在{year}年没有捐赠记录，无需出具反馈函。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="699"/>
+        <location filename="../../charity_pos/messages.py" line="714"/>
         <source>Code</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="701"/>
+        <location filename="../../charity_pos/messages.py" line="716"/>
         <source>Donor</source>
         <translation>捐赠人</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="704"/>
+        <location filename="../../charity_pos/messages.py" line="719"/>
         <source>{field}: “{value}” is not a year; type it like 2026.</source>
         <translation>{field}：“{value}”不是年份，请输入如 2026。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="710"/>
+        <location filename="../../charity_pos/messages.py" line="725"/>
         <source>{path}: a report is written as an Excel workbook (.xlsx), a PDF (.pdf) or a .csv file, not as “{suffix}”.</source>
         <translation>{path}：报表只能保存为 Excel 工作簿（.xlsx）、PDF（.pdf）或 .csv 文件，不能保存为“{suffix}”。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="713"/>
+        <location filename="../../charity_pos/messages.py" line="728"/>
         <source>There is no report “{kind}”; the reports are: {kinds}.</source>
         <translation>没有“{kind}”这种报表；可用的报表有：{kinds}。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="714"/>
+        <location filename="../../charity_pos/messages.py" line="729"/>
         <source>{month} has not begun yet: a public notice is written for a month that has begun.</source>
         <translation>{month} 尚未开始：只能为已开始的月份编制公示。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="719"/>
+        <location filename="../../charity_pos/messages.py" line="734"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="725"/>
+        <location filename="../../charity_pos/messages.py" line="740"/>
         <source>{field}: up to “{value}” is more than 36 months; show at most 36 months at a time.</source>
         <translation>{field}：到“{value}”超过 36 个月；一次最多显示 36 个月。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="732"/>
+        <location filename="../../charity_pos/messages.py" line="747"/>
         <source>This QR code was printed in training mode: it is practice, not a donation receipt.</source>
         <translation>此二维码由培训模式打印：仅供练习，不是捐赠收据。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="734"/>
+        <location filename="../../charity_pos/messages.py" line="749"/>
         <source>“{text}” is not the QR code of a charity-pos donation receipt: scan the code at the top left of the receipt.</source>
         <translation>“{text}”不是 charity-pos 捐赠收据的二维码：请扫描收据左上角的二维码。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="737"/>
+        <location filename="../../charity_pos/messages.py" line="752"/>
         <source>No QR code could be read in {path}: scan or photograph the receipt again, flat, sharp and with the whole code in the picture.</source>
         <translation>{path} 中读不出二维码：请把收据放平，重新扫描或拍照，画面清晰并拍全二维码。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="740"/>
+        <location filename="../../charity_pos/messages.py" line="755"/>
         <source>{path} cannot be read as a picture or PDF: give a PNG, JPEG or PDF of the receipt.</source>
         <translation>{path} 不是可读取的图片或 PDF：请提供收据的 PNG、JPEG 或 PDF 文件。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="742"/>
+        <location filename="../../charity_pos/messages.py" line="757"/>
         <source>{path} is not a keys file written by charity-pos hub publish-keys ({field} is wrong).</source>
         <translation>{path} 不是 charity-pos hub publish-keys 生成的公钥文件（{field} 有误）。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="744"/>
+        <location filename="../../charity_pos/messages.py" line="759"/>
         <source>{path} was changed after the hub signed it (hub key {fingerprint}): do not trust it; get the district&apos;s keys file again.</source>
         <translation>{path} 在区平台签名后被改动过（平台公钥 {fingerprint}）：不可信，请重新向区里获取公钥文件。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="747"/>
+        <location filename="../../charity_pos/messages.py" line="762"/>
         <source>{path} is signed by hub key {fingerprint}, not by the district&apos;s key {expected}: do not trust it.</source>
         <translation>{path} 由平台公钥 {fingerprint} 签名，而不是区里公布的公钥 {expected}：不可信。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="752"/>
+        <location filename="../../charity_pos/messages.py" line="767"/>
         <source>version</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="753"/>
+        <location filename="../../charity_pos/messages.py" line="768"/>
         <source>layout</source>
         <translation>格式</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="754"/>
+        <location filename="../../charity_pos/messages.py" line="769"/>
         <source>store code</source>
         <translation>门店编码</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="755"/>
+        <location filename="../../charity_pos/messages.py" line="770"/>
         <source>receipt number</source>
         <translation>收据号码</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="756"/>
+        <location filename="../../charity_pos/messages.py" line="771"/>
         <source>date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="757"/>
+        <location filename="../../charity_pos/messages.py" line="772"/>
         <source>amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="758"/>
+        <location filename="../../charity_pos/messages.py" line="773"/>
         <source>signature</source>
         <translation>签名</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="759"/>
+        <location filename="../../charity_pos/messages.py" line="774"/>
         <source>verification code</source>
         <translation>校验码</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="762"/>
+        <location filename="../../charity_pos/messages.py" line="777"/>
         <source>The receipt&apos;s QR code is damaged: its {field} “{value}” is not as a store prints it. Scan it again, or type its text exactly.</source>
         <translation>收据二维码已损坏：其中的{field}“{value}”与门店打印的格式不符。请重新扫描，或准确输入二维码内容。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="909"/>
+        <location filename="../../charity_pos/messages.py" line="924"/>
         <source>The receipt printer ({target}) did not take the job: {why} What was recorded is kept: print again once the printer is ready.</source>
         <translation>小票打印机（{target}）未能打印：{why}已记录的内容不会丢失，打印机就绪后请重新打印。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="913"/>
+        <location filename="../../charity_pos/messages.py" line="928"/>
         <source>it cannot be reached. Check that it is switched on and its cable (or network) is plugged in.</source>
         <translation>无法连接打印机。请检查打印机是否开机，数据线（或网线）是否插好。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="915"/>
+        <location filename="../../charity_pos/messages.py" line="930"/>
         <source>the port cannot be opened. Check the port&apos;s name in Settings, and that no other program is using it.</source>
         <translation>端口无法打开。请在设置中检查端口名称，并确认没有其他程序占用该端口。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="917"/>
+        <location filename="../../charity_pos/messages.py" line="932"/>
         <source>it is out of paper. Put in a new roll and close the cover.</source>
         <translation>打印机缺纸。请装入新纸卷并合上纸仓盖。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="918"/>
+        <location filename="../../charity_pos/messages.py" line="933"/>
         <source>this PC lacks what the connection needs (the USB library or the Windows printing module).</source>
         <translation>本机缺少该连接方式所需的组件（USB 驱动库或 Windows 打印模块）。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="920"/>
+        <location filename="../../charity_pos/messages.py" line="935"/>
         <source>a Windows print queue can only be used on Windows.</source>
         <translation>Windows 打印队列只能在 Windows 系统上使用。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="921"/>
+        <location filename="../../charity_pos/messages.py" line="936"/>
         <source>it answered with an error ({detail}).</source>
         <translation>打印机返回错误（{detail}）。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="933"/>
+        <location filename="../../charity_pos/messages.py" line="948"/>
         <source>Slip output</source>
         <translation>小票输出方式</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="934"/>
+        <location filename="../../charity_pos/messages.py" line="949"/>
         <source>Printer connection</source>
         <translation>打印机连接方式</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="935"/>
+        <location filename="../../charity_pos/messages.py" line="950"/>
         <source>USB vendor ID</source>
         <translation>USB 厂商 ID</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="936"/>
+        <location filename="../../charity_pos/messages.py" line="951"/>
         <source>USB product ID</source>
         <translation>USB 产品 ID</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="937"/>
+        <location filename="../../charity_pos/messages.py" line="952"/>
         <source>Serial port</source>
         <translation>串口</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="938"/>
+        <location filename="../../charity_pos/messages.py" line="953"/>
         <source>Baud rate</source>
         <translation>波特率</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="939"/>
+        <location filename="../../charity_pos/messages.py" line="954"/>
         <source>Printer address</source>
         <translation>打印机地址</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="940"/>
+        <location filename="../../charity_pos/messages.py" line="955"/>
         <source>Printer port</source>
         <translation>打印机端口</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="941"/>
+        <location filename="../../charity_pos/messages.py" line="956"/>
         <source>Windows printer</source>
         <translation>Windows 打印机</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="942"/>
+        <location filename="../../charity_pos/messages.py" line="957"/>
         <source>Drawer pin</source>
         <translation>钱箱引脚</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="943"/>
+        <location filename="../../charity_pos/messages.py" line="958"/>
         <source>Slip paper</source>
         <translation>小票纸宽</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="946"/>
+        <location filename="../../charity_pos/messages.py" line="961"/>
         <source>{field}: “{value}” is not a USB ID; type four hexadecimal digits, like 0416 or 0x0416.</source>
         <translation>{field}：“{value}”不是有效的 USB ID，请输入四位十六进制数字，例如 0416 或 0x0416。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="948"/>
+        <location filename="../../charity_pos/messages.py" line="963"/>
         <source>{field}: “{value}” is not a baud rate a receipt printer uses (9600, 19200, 38400, 57600 or 115200).</source>
         <translation>{field}：“{value}”不是小票打印机使用的波特率（9600、19200、38400、57600 或 115200）。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="950"/>
+        <location filename="../../charity_pos/messages.py" line="965"/>
         <source>{field}: “{value}” is not a network address; type the printer&apos;s IP address, like 192.168.1.87.</source>
         <translation>{field}：“{value}”不是有效的网络地址，请输入打印机的 IP 地址，例如 192.168.1.87。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="952"/>
+        <location filename="../../charity_pos/messages.py" line="967"/>
         <source>{field}: “{value}” is not a port number from 1 to 65535.</source>
         <translation>{field}：“{value}”不是 1 到 65535 之间的端口号。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="953"/>
+        <location filename="../../charity_pos/messages.py" line="968"/>
         <source>{field}: a cash drawer is on pin 2 or pin 5, not “{value}”.</source>
         <translation>{field}：钱箱接在 2 号或 5 号引脚，不能是“{value}”。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="954"/>
+        <location filename="../../charity_pos/messages.py" line="969"/>
         <source>{field}: receipt paper is 58 or 80 mm wide, not “{value}”.</source>
         <translation>{field}：小票纸宽为 58 或 80 毫米，不能是“{value}”。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="955"/>
+        <location filename="../../charity_pos/messages.py" line="970"/>
         <source>{field}: a Windows print queue can only be used on Windows.</source>
         <translation>{field}：Windows 打印队列只能在 Windows 系统上使用。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="956"/>
+        <location filename="../../charity_pos/messages.py" line="971"/>
         <source>{field}: “{value}” is not one of the choices.</source>
         <translation>{field}：“{value}”不在可选范围内。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="959"/>
+        <location filename="../../charity_pos/messages.py" line="974"/>
         <source>open the cash drawer without a sale</source>
         <translation>无销售开钱箱</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="960"/>
+        <location filename="../../charity_pos/messages.py" line="975"/>
         <source>choose the backup folder</source>
         <translation>选择备份文件夹</translation>
     </message>
@@ -3762,42 +3782,42 @@ This handout {value}: {lines}, {units}</source>
 <context>
     <name>HouseholdTableModel</name>
     <message>
-        <location filename="../../charity_pos/ui/households/model.py" line="74"/>
+        <location filename="../../charity_pos/ui/households/model.py" line="85"/>
         <source>Card number</source>
         <translation>卡号</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/households/model.py" line="74"/>
+        <location filename="../../charity_pos/ui/households/model.py" line="85"/>
         <source>Head of household</source>
         <translation>户主</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/households/model.py" line="74"/>
+        <location filename="../../charity_pos/ui/households/model.py" line="85"/>
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/households/model.py" line="74"/>
+        <location filename="../../charity_pos/ui/households/model.py" line="85"/>
         <source>Members</source>
         <translation>人数</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/households/model.py" line="75"/>
+        <location filename="../../charity_pos/ui/households/model.py" line="86"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/households/model.py" line="75"/>
+        <location filename="../../charity_pos/ui/households/model.py" line="86"/>
         <source>Sub-district</source>
         <translation>认定街道</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/households/model.py" line="75"/>
+        <location filename="../../charity_pos/ui/households/model.py" line="86"/>
         <source>Valid to</source>
         <translation>有效期至</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/households/model.py" line="75"/>
+        <location filename="../../charity_pos/ui/households/model.py" line="86"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
@@ -3807,37 +3827,37 @@ This handout {value}: {lines}, {units}</source>
         <translation>已失效，个人信息已删除</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/households/model.py" line="84"/>
+        <location filename="../../charity_pos/ui/households/model.py" line="95"/>
         <source>Suspended: {reason}</source>
         <translation>已暂停：{reason}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/households/model.py" line="84"/>
+        <location filename="../../charity_pos/ui/households/model.py" line="81"/>
         <source>Suspended</source>
         <translation>已暂停</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/households/model.py" line="86"/>
+        <location filename="../../charity_pos/ui/households/model.py" line="97"/>
         <source>Lapsed on {date}</source>
         <translation>已失效（{date}）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/households/model.py" line="88"/>
+        <location filename="../../charity_pos/ui/households/model.py" line="99"/>
         <source>Valid from {date}</source>
         <translation>{date} 起有效</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/households/model.py" line="89"/>
+        <location filename="../../charity_pos/ui/households/model.py" line="81"/>
         <source>In use</source>
         <translation>在用</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/households/model.py" line="119"/>
+        <location filename="../../charity_pos/ui/households/model.py" line="130"/>
         <source>Eligibility lapsed long ago: the name, ID number and certificate were erased; only what reports need is kept.</source>
         <translation>资格失效已久：姓名、身份证号和认定文书号已删除，只保留统计报表所需的信息。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/households/model.py" line="122"/>
+        <location filename="../../charity_pos/ui/households/model.py" line="133"/>
         <source>Eligibility ended on {date}; the household must be certified again.</source>
         <translation>资格已于 {date} 到期，需重新认定。</translation>
     </message>
@@ -3899,136 +3919,136 @@ This handout {value}: {lines}, {units}</source>
 <context>
     <name>HouseholdsScreen</name>
     <message>
-        <location filename="../../charity_pos/ui/households/view.py" line="60"/>
+        <location filename="../../charity_pos/ui/households/view.py" line="61"/>
         <source>Card number, name or its pinyin initials, ID digits, sub-district (Ctrl+F)</source>
         <translation>卡号、姓名或拼音首字母、身份证号中的数字、街道（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/households/view.py" line="62"/>
+        <location filename="../../charity_pos/ui/households/view.py" line="63"/>
         <source>All households</source>
         <translation>全部家庭</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/households/view.py" line="62"/>
+        <location filename="../../charity_pos/ui/households/view.py" line="63"/>
         <source>Cards in use</source>
         <translation>在用的卡</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/households/view.py" line="62"/>
+        <location filename="../../charity_pos/ui/households/view.py" line="63"/>
         <source>Suspended</source>
         <translation>已暂停</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/households/view.py" line="63"/>
+        <location filename="../../charity_pos/ui/households/view.py" line="64"/>
         <source>Lapsed</source>
         <translation>已失效</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/households/view.py" line="70"/>
+        <location filename="../../charity_pos/ui/households/view.py" line="71"/>
         <source>New household (Ctrl+N)</source>
         <translation>新建家庭 (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/households/view.py" line="72"/>
+        <location filename="../../charity_pos/ui/households/view.py" line="73"/>
         <source>Whole ID number… (Ctrl+I)</source>
         <translation>查看完整身份证号… (Ctrl+I)</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/households/view.py" line="73"/>
+        <location filename="../../charity_pos/ui/households/view.py" line="74"/>
         <source>Handouts this period (Ctrl+J)</source>
         <translation>本期领取记录 (Ctrl+J)</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/households/view.py" line="74"/>
+        <location filename="../../charity_pos/ui/households/view.py" line="75"/>
         <source>Import spreadsheet… (Ctrl+O)</source>
         <translation>导入表格… (Ctrl+O)</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/households/view.py" line="75"/>
+        <location filename="../../charity_pos/ui/households/view.py" line="76"/>
         <source>Quota rules… (Ctrl+R)</source>
         <translation>配额规则… (Ctrl+R)</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/households/view.py" line="103"/>
+        <location filename="../../charity_pos/ui/households/view.py" line="105"/>
         <source>Households</source>
         <extracomment>the spreadsheet read and checked off the UI thread</extracomment>
         <translation>困难家庭</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/households/view.py" line="223"/>
+        <location filename="../../charity_pos/ui/households/view.py" line="231"/>
         <source>Reading {file}…</source>
         <translation>正在读取 {file}…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../charity_pos/ui/households/view.py" line="235"/>
+        <location filename="../../charity_pos/ui/households/view.py" line="243"/>
         <source>Imported %n household(s).</source>
         <translation>
             <numerusform>已导入 %n 户。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../charity_pos/ui/households/view.py" line="239"/>
+        <location filename="../../charity_pos/ui/households/view.py" line="247"/>
         <source>The %n row(s) to correct were written to {file}.</source>
         <translation>
             <numerusform>需更正的 %n 行已写入 {file}。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/households/view.py" line="71"/>
-        <location filename="../../charity_pos/ui/households/view.py" line="145"/>
+        <location filename="../../charity_pos/ui/households/view.py" line="72"/>
+        <location filename="../../charity_pos/ui/households/view.py" line="153"/>
         <source>Suspend… (Ctrl+T)</source>
         <translation>暂停… (Ctrl+T)</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/households/view.py" line="106"/>
+        <location filename="../../charity_pos/ui/households/view.py" line="108"/>
         <source>Households: Ctrl+F search, Ctrl+N new, Ctrl+T suspend or reactivate, Ctrl+I whole ID number, Ctrl+J handouts, Ctrl+O import, Ctrl+R quota rules</source>
         <translation>困难家庭：Ctrl+F 查找，Ctrl+N 新建，Ctrl+T 暂停或恢复，Ctrl+I 完整身份证号，Ctrl+J 领取记录，Ctrl+O 导入，Ctrl+R 配额规则</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../charity_pos/ui/households/view.py" line="124"/>
+        <location filename="../../charity_pos/ui/households/view.py" line="132"/>
         <source>%n household(s) shown</source>
         <translation>
             <numerusform>显示 %n 户</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/households/view.py" line="145"/>
+        <location filename="../../charity_pos/ui/households/view.py" line="153"/>
         <source>Reactivate (Ctrl+T)</source>
         <translation>恢复使用 (Ctrl+T)</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/households/view.py" line="172"/>
+        <location filename="../../charity_pos/ui/households/view.py" line="180"/>
         <source>Reactivate card</source>
         <translation>恢复使用</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/households/view.py" line="173"/>
+        <location filename="../../charity_pos/ui/households/view.py" line="181"/>
         <source>Put card {card} ({name}) back in use?</source>
         <translation>恢复使用卡 {card}（{name}）？</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/households/view.py" line="190"/>
+        <location filename="../../charity_pos/ui/households/view.py" line="198"/>
         <source>Whole ID number</source>
         <translation>完整身份证号</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/households/view.py" line="191"/>
+        <location filename="../../charity_pos/ui/households/view.py" line="199"/>
         <source>The whole ID number of card {card} ({name}) will be shown. This is written to the audit log under your name. Show it?</source>
         <translation>将显示卡 {card}（{name}）的完整身份证号，并以您的名义记入审计日志。要显示吗？</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/households/view.py" line="237"/>
+        <location filename="../../charity_pos/ui/households/view.py" line="245"/>
         <source>No household was imported.</source>
         <translation>未导入任何家庭。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/households/view.py" line="243"/>
-        <location filename="../../charity_pos/ui/households/view.py" line="249"/>
+        <location filename="../../charity_pos/ui/households/view.py" line="251"/>
+        <location filename="../../charity_pos/ui/households/view.py" line="257"/>
         <source>Import households</source>
         <translation>导入困难家庭</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/households/view.py" line="250"/>
+        <location filename="../../charity_pos/ui/households/view.py" line="258"/>
         <source>Spreadsheets (*.xlsx *.csv)</source>
         <translation>表格文件 (*.xlsx *.csv)</translation>
     </message>
@@ -5721,168 +5741,168 @@ This handout {value}: {lines}, {units}</source>
 <context>
     <name>Receipts</name>
     <message>
-        <location filename="../../charity_pos/messages.py" line="771"/>
+        <location filename="../../charity_pos/messages.py" line="786"/>
         <source>GENUINE: receipt {number} of {store} ({code}) is in the store&apos;s journal at the hub, as printed.</source>
         <translation>真实：{store}（{code}）的收据 {number} 与区平台所存该店账本一致。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="773"/>
+        <location filename="../../charity_pos/messages.py" line="788"/>
         <source>GENUINE: receipt {number} is signed by {store} ({code}); checked offline, without the store&apos;s journal.</source>
         <translation>真实：收据 {number} 由{store}（{code}）签名；离线核验，未比对门店账本。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="776"/>
+        <location filename="../../charity_pos/messages.py" line="791"/>
         <source>GENUINE BUT VOIDED: receipt {number} of {store} ({code}) was voided on {voided}.</source>
         <translation>真实但已作废：{store}（{code}）的收据 {number} 已于 {voided} 作废。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="778"/>
+        <location filename="../../charity_pos/messages.py" line="793"/>
         <source>GENUINE BUT NOT YET IMPORTED: receipt {number} is signed by {store} ({code}), but the hub has no bundle with it yet.</source>
         <translation>真实但尚未导入：收据 {number} 由{store}（{code}）签名，但区平台尚未收到含该收据的数据包。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="781"/>
+        <location filename="../../charity_pos/messages.py" line="796"/>
         <source>FORGED: no store {code} is registered in the district.</source>
         <translation>伪造：本区没有登记编码为 {code} 的门店。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="782"/>
+        <location filename="../../charity_pos/messages.py" line="797"/>
         <source>FORGED: the signature is not store {code}&apos;s: this receipt was not printed by the store as shown.</source>
         <translation>伪造：签名不属于门店 {code}，这张收据并非该店按所示内容开具。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="784"/>
+        <location filename="../../charity_pos/messages.py" line="799"/>
         <source>FORGED: the amount {claimed} differs from the store&apos;s journal ({journal}).</source>
         <translation>伪造：金额 {claimed} 与门店账本（{journal}）不符。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="786"/>
+        <location filename="../../charity_pos/messages.py" line="801"/>
         <source>FORGED: the date {claimed} differs from the store&apos;s journal ({journal}).</source>
         <translation>伪造：日期 {claimed} 与门店账本（{journal}）不符。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="788"/>
+        <location filename="../../charity_pos/messages.py" line="803"/>
         <source>FORGED: receipt {number} is signed with an earlier key of store {code}, retired on {retired}, but dated {claimed}, after that day: the store no longer had that key.</source>
         <translation>伪造：收据 {number} 使用门店 {code} 的旧密钥签名，该密钥已于 {retired} 停用，而收据日期为 {claimed}，晚于停用日：门店当时已不再持有该密钥。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="791"/>
+        <location filename="../../charity_pos/messages.py" line="806"/>
         <source>OLDER RECEIPT WITHOUT SIGNATURE: receipt {number} of {code} was printed before receipts were signed; its QR code alone cannot prove it genuine.</source>
         <translation>旧版收据，无签名：门店 {code} 的收据 {number} 开具于收据签名启用之前，仅凭二维码无法证明其真实。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="794"/>
+        <location filename="../../charity_pos/messages.py" line="809"/>
         <source>UNKNOWN STORE: store {code} is not in the keys file (published {published}): get the district&apos;s latest keys file.</source>
         <translation>门店未知：公钥文件（{published} 发布）中没有门店 {code}，请向区里获取最新的公钥文件。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="799"/>
+        <location filename="../../charity_pos/messages.py" line="814"/>
         <source>The store&apos;s journal at the hub holds it with the same verification code, amount and date.</source>
         <translation>区平台所存门店账本中有这张收据，校验码、金额和日期一致。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="801"/>
+        <location filename="../../charity_pos/messages.py" line="816"/>
         <source>The store&apos;s journal at the hub holds this number with another verification code, amount or date: ask the store.</source>
         <translation>区平台所存门店账本中该号码的校验码、金额或日期不同：请向门店核实。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="804"/>
+        <location filename="../../charity_pos/messages.py" line="819"/>
         <source>The store&apos;s journal at the hub does not hold it (yet).</source>
         <translation>区平台所存门店账本中（暂）无这张收据。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="805"/>
+        <location filename="../../charity_pos/messages.py" line="820"/>
         <source>No store of this code is registered in the district.</source>
         <translation>本区没有登记该编码的门店。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="808"/>
+        <location filename="../../charity_pos/messages.py" line="823"/>
         <location filename="../../charity_pos/hub_ui/receipts.py" line="150"/>
         <source>Store</source>
         <translation>门店</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="809"/>
+        <location filename="../../charity_pos/messages.py" line="824"/>
         <source>Receipt</source>
         <translation>收据号码</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="810"/>
+        <location filename="../../charity_pos/messages.py" line="825"/>
         <source>Date</source>
         <translation>开票日期</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="811"/>
+        <location filename="../../charity_pos/messages.py" line="826"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="812"/>
+        <location filename="../../charity_pos/messages.py" line="827"/>
         <source>Donation</source>
         <translation>捐赠编号</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="813"/>
+        <location filename="../../charity_pos/messages.py" line="828"/>
         <source>Donor</source>
         <translation>捐赠人</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="814"/>
+        <location filename="../../charity_pos/messages.py" line="829"/>
         <source>Item</source>
         <translation>物品</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="815"/>
+        <location filename="../../charity_pos/messages.py" line="830"/>
         <source>Cash</source>
         <translation>现金捐赠</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="816"/>
+        <location filename="../../charity_pos/messages.py" line="831"/>
         <source>Voided on</source>
         <translation>作废日期</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="817"/>
+        <location filename="../../charity_pos/messages.py" line="832"/>
         <source>The hub holds</source>
         <translation>区平台已有</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="818"/>
+        <location filename="../../charity_pos/messages.py" line="833"/>
         <source>Note</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="819"/>
+        <location filename="../../charity_pos/messages.py" line="834"/>
         <source>Key</source>
         <translation>密钥</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="821"/>
+        <location filename="../../charity_pos/messages.py" line="836"/>
         <source>an earlier key of the store, in use until {retired}</source>
         <translation>门店的旧密钥，使用至 {retired}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="822"/>
+        <location filename="../../charity_pos/messages.py" line="837"/>
         <source>the store&apos;s events up to #{seq}, last bundle {at}</source>
         <translation>该店第 {seq} 号以前的账本记录，最近数据包 {at}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="823"/>
+        <location filename="../../charity_pos/messages.py" line="838"/>
         <source>no bundle of this store yet</source>
         <translation>尚未收到该店的数据包</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="824"/>
+        <location filename="../../charity_pos/messages.py" line="839"/>
         <source>{name} × {quantity} {unit} (not valued)</source>
         <translation>{name} × {quantity} {unit}（未估价）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="825"/>
+        <location filename="../../charity_pos/messages.py" line="840"/>
         <source>{name} × {quantity} {unit} at {price}</source>
         <translation>{name} × {quantity} {unit}，单价 {price}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="826"/>
+        <location filename="../../charity_pos/messages.py" line="841"/>
         <source>{value} (on the receipt)</source>
         <translation>{value}（收据所载）</translation>
     </message>
@@ -8090,7 +8110,7 @@ total {total}, change {change}</source>
     <message>
         <location filename="../../charity_pos/cli.py" line="218"/>
         <location filename="../../charity_pos/cli.py" line="227"/>
-        <location filename="../../charity_pos/cli.py" line="434"/>
+        <location filename="../../charity_pos/cli.py" line="442"/>
         <location filename="../../charity_pos/ui/app.py" line="319"/>
         <location filename="../../charity_pos/hub_ui/app.py" line="67"/>
         <source>Error: </source>
@@ -8108,53 +8128,53 @@ total {total}, change {change}</source>
         <translation>演示账号：cashier（PIN 1111），manager（PIN 9999）。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="285"/>
+        <location filename="../../charity_pos/cli.py" line="293"/>
         <source>OK: {events} journal events, {records} records agree; chain head {head}.</source>
         <translation>校验通过：{events} 条日志事件，{records} 条记录一致；链头 {head}。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="280"/>
+        <location filename="../../charity_pos/cli.py" line="288"/>
         <location filename="../../charity_pos/cli_backup.py" line="84"/>
         <source>FAILED: </source>
         <translation>校验失败：</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="342"/>
+        <location filename="../../charity_pos/cli.py" line="350"/>
         <source>Receipt {number} reprinted (reprint {count}) to {out}.</source>
         <translation>收据 {number} 已补打（第 {count} 次），保存到 {out}。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="345"/>
+        <location filename="../../charity_pos/cli.py" line="353"/>
         <source>Receipt {number} issued to {out}.</source>
         <translation>收据 {number} 已开具，保存到 {out}。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="360"/>
+        <location filename="../../charity_pos/cli.py" line="368"/>
         <source>{count} labels written to {out}.</source>
         <translation>{count} 张标签已写入 {out}。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="381"/>
+        <location filename="../../charity_pos/cli.py" line="389"/>
         <source>Slip of sale {number} written to {out}.</source>
         <translation>销售 {number} 的小票已写入 {out}。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="394"/>
+        <location filename="../../charity_pos/cli.py" line="402"/>
         <source>Personal data of {count} lapsed households erased.</source>
         <translation>已清除 {count} 户资格早已失效家庭的个人信息。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="409"/>
+        <location filename="../../charity_pos/cli.py" line="417"/>
         <source>{file}: {total} rows, {good} good, {bad} to correct.</source>
         <translation>{file}：共 {total} 行，{good} 行无误，{bad} 行需更正。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="448"/>
+        <location filename="../../charity_pos/cli.py" line="456"/>
         <source>Row {row} ({household}): {reasons}</source>
         <translation>第 {row} 行（{household}）：{reasons}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="413"/>
+        <location filename="../../charity_pos/cli.py" line="421"/>
         <source>Dry run: nothing was imported or written.</source>
         <translation>仅检查：未导入任何家庭，也未写入任何文件。</translation>
     </message>
@@ -8164,207 +8184,207 @@ total {total}, change {change}</source>
         <translation>门店密钥文件位于 {key}。它不在任何备份中：请另行保存一份，与备份分开存放（charity-pos backup-key --db 路径 --out 文件 可写出一份受口令保护的副本）；没有它，门店数据无法完整恢复。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="283"/>
+        <location filename="../../charity_pos/cli.py" line="291"/>
         <source>Also: </source>
         <translation>另外：</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="288"/>
+        <location filename="../../charity_pos/cli.py" line="296"/>
         <source>This file is a TRAINING store (培训模式): practice only, not the store&apos;s real business; it never sends or receives sync bundles.</source>
         <translation>此文件是培训门店（培训模式）：仅供练习，不是门店的正式业务；不能发送或接收同步数据包。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="291"/>
+        <location filename="../../charity_pos/cli.py" line="299"/>
         <source>Note: this file is from an earlier version (schema {revision}) and has no seal yet: its authenticity was not checked. Open it once with this version to seal it.</source>
         <translation>注意：此文件来自较早的版本（结构 {revision}），尚无封签：未核验其真实性。请用本版本打开一次以加上封签。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="295"/>
+        <location filename="../../charity_pos/cli.py" line="303"/>
         <source>Note: no key file ({path}): the seal was checked for consistency only, its authenticity was NOT checked. Give the store&apos;s key file with --key-file.</source>
         <translation>注意：未找到密钥文件（{path}）：只核对了封签的一致性，未核验其真实性。请用 --key-file 指定门店的密钥文件。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="338"/>
+        <location filename="../../charity_pos/cli.py" line="346"/>
         <source>Receipt {number} is void; written marked 作废 to {out}.</source>
         <translation>收据 {number} 已作废，已标注作废保存到 {out}。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="421"/>
+        <location filename="../../charity_pos/cli.py" line="429"/>
         <source>Imported {count} households (journal event #{seq}).</source>
         <translation>已导入 {count} 户家庭（日志事件 #{seq}）。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="424"/>
+        <location filename="../../charity_pos/cli.py" line="432"/>
         <source>No household was imported.</source>
         <translation>未导入任何家庭。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="432"/>
+        <location filename="../../charity_pos/cli.py" line="440"/>
         <source>{count} rows to correct written to {out}.</source>
         <translation>{count} 行需更正的记录已写入 {out}。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="457"/>
+        <location filename="../../charity_pos/cli.py" line="465"/>
         <source>SQLite integrity check failed: {detail}</source>
         <translation>SQLite 完整性检查失败：{detail}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="458"/>
+        <location filename="../../charity_pos/cli.py" line="466"/>
         <source>journal event #{seq} is out of sequence (expected #{expected})</source>
         <translation>日志事件 #{seq} 序号不连续（应为 #{expected}）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="459"/>
+        <location filename="../../charity_pos/cli.py" line="467"/>
         <source>journal event #{seq} does not link to the event before it</source>
         <translation>日志事件 #{seq} 与前一事件的链接不符</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="460"/>
+        <location filename="../../charity_pos/cli.py" line="468"/>
         <source>journal event #{seq} was altered: its hash does not match</source>
         <translation>日志事件 #{seq} 被改动：哈希值不符</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="461"/>
+        <location filename="../../charity_pos/cli.py" line="469"/>
         <source>journal event #{seq} cannot be read: {detail}</source>
         <translation>日志事件 #{seq} 无法读取：{detail}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="462"/>
+        <location filename="../../charity_pos/cli.py" line="470"/>
         <source>record {table}/{record} written by journal event #{seq} is missing</source>
         <translation>日志事件 #{seq} 写入的记录 {table}/{record} 不见了</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="463"/>
+        <location filename="../../charity_pos/cli.py" line="471"/>
         <source>record {table}/{record} is not in the journal</source>
         <translation>记录 {table}/{record} 不在日志中</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="464"/>
+        <location filename="../../charity_pos/cli.py" line="472"/>
         <source>record {table}/{record}: {column} is {found} in the database but {expected} in journal event #{seq}</source>
         <translation>记录 {table}/{record}：{column} 在数据库中为 {found}，但日志事件 #{seq} 中为 {expected}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="466"/>
+        <location filename="../../charity_pos/cli.py" line="474"/>
         <source>the database has a trigger {record} on {table} that charity-pos never makes</source>
         <translation>数据库中有 charity-pos 从不创建的触发器 {record}（在 {table} 上）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="468"/>
+        <location filename="../../charity_pos/cli.py" line="476"/>
         <source>the database has a view {record} that charity-pos never makes</source>
         <translation>数据库中有 charity-pos 从不创建的视图 {record}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="469"/>
+        <location filename="../../charity_pos/cli.py" line="477"/>
         <source>the database has a table {table} that charity-pos never makes</source>
         <translation>数据库中有 charity-pos 从不创建的表 {table}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="470"/>
+        <location filename="../../charity_pos/cli.py" line="478"/>
         <source>the table {table} is missing from the database</source>
         <translation>数据库中缺少表 {table}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="471"/>
+        <location filename="../../charity_pos/cli.py" line="479"/>
         <source>the column {table}.{column} is missing from the database</source>
         <translation>数据库中缺少列 {table}.{column}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="472"/>
+        <location filename="../../charity_pos/cli.py" line="480"/>
         <source>the database has a column {table}.{column} that charity-pos never makes</source>
         <translation>数据库中有 charity-pos 从不创建的列 {table}.{column}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="473"/>
+        <location filename="../../charity_pos/cli.py" line="481"/>
         <source>the file claims an earlier version&apos;s schema ({detail}), but its key file says it was sealed: it was set back by hand</source>
         <translation>文件自称是较早版本的结构（{detail}），但其密钥文件表明它已加封签：是被人为改回的</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="475"/>
+        <location filename="../../charity_pos/cli.py" line="483"/>
         <source>the journal is empty: a store file always holds at least its first events</source>
         <translation>日志为空：门店数据文件至少应有最初的事件</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="476"/>
+        <location filename="../../charity_pos/cli.py" line="484"/>
         <source>the store&apos;s seal is missing: the file was emptied or rebuilt outside charity-pos</source>
         <translation>门店封签缺失：文件在 charity-pos 之外被清空或重建</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="477"/>
+        <location filename="../../charity_pos/cli.py" line="485"/>
         <source>the store&apos;s seal was not written by this store&apos;s charity-pos (it does not verify with the store&apos;s key)</source>
         <translation>门店封签不是本店的 charity-pos 写入的（用门店密钥核验不通过）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="479"/>
+        <location filename="../../charity_pos/cli.py" line="487"/>
         <source>events were removed from the end of the journal: it ends at #{found}, but the store had written #{expected}</source>
         <translation>日志末尾的事件被删除：日志止于 #{found}，但门店已写到 #{expected}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="481"/>
+        <location filename="../../charity_pos/cli.py" line="489"/>
         <source>events were removed from the end of the journal: it ends at #{found}, but the store had already sent #{expected} to the district</source>
         <translation>日志末尾的事件被删除：日志止于 #{found}，但门店已把 #{expected} 报送区里</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="483"/>
+        <location filename="../../charity_pos/cli.py" line="491"/>
         <source>the journal was rewritten after event #{expected} outside charity-pos (its last event is not the one the store sealed)</source>
         <translation>日志在事件 #{expected} 之后被 charity-pos 之外改写（最后一个事件不是门店封签的那个）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="485"/>
+        <location filename="../../charity_pos/cli.py" line="493"/>
         <source>record {table}/{record}: {column} is stored as {found}, not in the form charity-pos writes</source>
         <translation>记录 {table}/{record}：{column} 存为 {found}，不是 charity-pos 写入的形式</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="487"/>
+        <location filename="../../charity_pos/cli.py" line="495"/>
         <source>audit log entry #{seq} is out of sequence (expected #{expected})</source>
         <translation>审计日志第 #{seq} 条顺序不对（应为 #{expected}）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="488"/>
+        <location filename="../../charity_pos/cli.py" line="496"/>
         <source>audit log entry #{seq} does not link to the entry before it</source>
         <translation>审计日志第 #{seq} 条与前一条接不上</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="489"/>
+        <location filename="../../charity_pos/cli.py" line="497"/>
         <source>audit log entry #{seq} was altered: its hash does not match</source>
         <translation>审计日志第 #{seq} 条被改动：哈希不符</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="490"/>
+        <location filename="../../charity_pos/cli.py" line="498"/>
         <source>the audit log ends at entry #{found}, but the store sealed it at #{expected}</source>
         <translation>审计日志止于第 #{found} 条，但门店封签时为第 #{expected} 条</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="491"/>
+        <location filename="../../charity_pos/cli.py" line="499"/>
         <source>table {table} was changed outside charity-pos: it no longer matches the seal</source>
         <translation>表 {table} 在 charity-pos 之外被改动：与封签不符</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="492"/>
+        <location filename="../../charity_pos/cli.py" line="500"/>
         <source>table {table} was changed outside charity-pos: its columns {detail} no longer match the seal</source>
         <translation>表 {table} 在 charity-pos 之外被改动：其列 {detail} 与封签不符</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="494"/>
+        <location filename="../../charity_pos/cli.py" line="502"/>
         <source>document counter {table} of {record} stands at {found}, but the last document is number {expected}</source>
         <translation>单据计数器 {table}（{record} 年）为 {found}，但最后一张单据是第 {expected} 号</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="496"/>
+        <location filename="../../charity_pos/cli.py" line="504"/>
         <source>the units of {table} {record} do not add up: {expected} received, but the documents and stock movements account for {found} ({detail})</source>
         <translation>{table} {record} 的件数对不上：接收 {expected} 件，但单据和库存变动合计为 {found} 件（{detail}）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="499"/>
+        <location filename="../../charity_pos/cli.py" line="507"/>
         <source>document counter {table} of {record}: number {detail} is missing between the documents</source>
         <translation>单据计数器 {table}（{record} 年）：单据中缺少 {detail} 号</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="506"/>
+        <location filename="../../charity_pos/cli.py" line="514"/>
         <source>lot</source>
         <translation>批次</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="508"/>
+        <location filename="../../charity_pos/cli.py" line="516"/>
         <source>sold {sold}, handed out {handed}, written off {written}, counted missing {counted}, on the shelf {shelf}</source>
         <translation>售出 {sold}，发放 {handed}，报损 {written}，盘亏 {counted}，在架 {shelf}</translation>
     </message>
@@ -8461,97 +8481,98 @@ total {total}, change {change}</source>
         <translation>过期</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli_show.py" line="104"/>
-        <location filename="../../charity_pos/cli_show.py" line="118"/>
+        <location filename="../../charity_pos/cli_show.py" line="65"/>
+        <location filename="../../charity_pos/cli_show.py" line="194"/>
         <source>Barcode</source>
         <translation>条码</translation>
     </message>
     <message>
         <location filename="../../charity_pos/cli_trace.py" line="115"/>
         <location filename="../../charity_pos/cli_trace.py" line="118"/>
-        <location filename="../../charity_pos/cli_show.py" line="104"/>
-        <location filename="../../charity_pos/cli_show.py" line="118"/>
-        <location filename="../../charity_pos/cli_show.py" line="134"/>
-        <location filename="../../charity_pos/cli_show.py" line="246"/>
+        <location filename="../../charity_pos/cli_show.py" line="65"/>
+        <location filename="../../charity_pos/cli_show.py" line="194"/>
+        <location filename="../../charity_pos/cli_show.py" line="210"/>
+        <location filename="../../charity_pos/cli_show.py" line="308"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli_show.py" line="104"/>
-        <location filename="../../charity_pos/cli_show.py" line="209"/>
-        <location filename="../../charity_pos/cli_show.py" line="230"/>
+        <location filename="../../charity_pos/cli_show.py" line="65"/>
+        <location filename="../../charity_pos/cli_show.py" line="125"/>
+        <location filename="../../charity_pos/cli_show.py" line="285"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli_show.py" line="104"/>
-        <location filename="../../charity_pos/cli_show.py" line="120"/>
+        <location filename="../../charity_pos/cli_show.py" line="65"/>
+        <location filename="../../charity_pos/cli_show.py" line="196"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
         <location filename="../../charity_pos/cli_trace.py" line="116"/>
-        <location filename="../../charity_pos/cli_show.py" line="104"/>
+        <location filename="../../charity_pos/cli_show.py" line="65"/>
         <source>Price</source>
         <translation>售价</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli_show.py" line="104"/>
+        <location filename="../../charity_pos/cli_show.py" line="65"/>
         <source>Reference</source>
         <translation>参考价</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli_show.py" line="104"/>
+        <location filename="../../charity_pos/cli_show.py" line="65"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli_show.py" line="104"/>
+        <location filename="../../charity_pos/cli_show.py" line="65"/>
         <source>Active</source>
         <translation>在用</translation>
     </message>
     <message>
         <location filename="../../charity_pos/cli_trace.py" line="121"/>
-        <location filename="../../charity_pos/cli_show.py" line="104"/>
-        <location filename="../../charity_pos/cli_show.py" line="120"/>
-        <location filename="../../charity_pos/cli_show.py" line="137"/>
+        <location filename="../../charity_pos/cli_show.py" line="65"/>
+        <location filename="../../charity_pos/cli_show.py" line="196"/>
+        <location filename="../../charity_pos/cli_show.py" line="213"/>
         <source>On hand</source>
         <translation>库存</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli_show.py" line="107"/>
-        <location filename="../../charity_pos/cli_show.py" line="213"/>
+        <location filename="../../charity_pos/cli_show.py" line="68"/>
+        <location filename="../../charity_pos/cli_show.py" line="289"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli_show.py" line="107"/>
+        <location filename="../../charity_pos/cli_show.py" line="68"/>
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="506"/>
+        <location filename="../../charity_pos/cli.py" line="514"/>
         <location filename="../../charity_pos/cli_trace.py" line="55"/>
-        <location filename="../../charity_pos/cli_show.py" line="116"/>
+        <location filename="../../charity_pos/cli_show.py" line="192"/>
         <source>donation</source>
+        <extracomment>The listings read through the driver alone (``db.plain``), no SQLAlchemy: from the same SQL the services read them with.</extracomment>
         <translation>捐赠</translation>
     </message>
     <message>
         <location filename="../../charity_pos/cli_trace.py" line="55"/>
-        <location filename="../../charity_pos/cli_show.py" line="116"/>
+        <location filename="../../charity_pos/cli_show.py" line="192"/>
         <source>purchase</source>
         <translation>采购</translation>
     </message>
     <message>
         <location filename="../../charity_pos/cli_trace.py" line="56"/>
-        <location filename="../../charity_pos/cli_show.py" line="117"/>
+        <location filename="../../charity_pos/cli_show.py" line="193"/>
         <source>stock count</source>
         <translation>盘点</translation>
     </message>
     <message>
         <location filename="../../charity_pos/cli_trace.py" line="47"/>
         <location filename="../../charity_pos/cli_trace.py" line="56"/>
-        <location filename="../../charity_pos/cli_show.py" line="117"/>
+        <location filename="../../charity_pos/cli_show.py" line="193"/>
         <source>sold before received</source>
         <translation>先售后入库</translation>
     </message>
@@ -8628,8 +8649,8 @@ total {total}, change {change}</source>
     <message>
         <location filename="../../charity_pos/cli_trace.py" line="115"/>
         <location filename="../../charity_pos/cli_trace.py" line="118"/>
-        <location filename="../../charity_pos/cli_show.py" line="134"/>
-        <location filename="../../charity_pos/cli_show.py" line="246"/>
+        <location filename="../../charity_pos/cli_show.py" line="210"/>
+        <location filename="../../charity_pos/cli_show.py" line="308"/>
         <source>Code</source>
         <translation>编码</translation>
     </message>
@@ -8640,38 +8661,38 @@ total {total}, change {change}</source>
     </message>
     <message>
         <location filename="../../charity_pos/cli_trace.py" line="118"/>
-        <location filename="../../charity_pos/cli_show.py" line="118"/>
-        <location filename="../../charity_pos/cli_show.py" line="134"/>
+        <location filename="../../charity_pos/cli_show.py" line="194"/>
+        <location filename="../../charity_pos/cli_show.py" line="210"/>
         <source>From</source>
         <translation>来源</translation>
     </message>
     <message>
         <location filename="../../charity_pos/cli_trace.py" line="119"/>
-        <location filename="../../charity_pos/cli_show.py" line="135"/>
+        <location filename="../../charity_pos/cli_show.py" line="211"/>
         <source>Units received</source>
         <translation>接收件数</translation>
     </message>
     <message>
         <location filename="../../charity_pos/cli_trace.py" line="119"/>
-        <location filename="../../charity_pos/cli_show.py" line="136"/>
+        <location filename="../../charity_pos/cli_show.py" line="212"/>
         <source>Sold</source>
         <translation>售出</translation>
     </message>
     <message>
         <location filename="../../charity_pos/cli_trace.py" line="120"/>
-        <location filename="../../charity_pos/cli_show.py" line="136"/>
+        <location filename="../../charity_pos/cli_show.py" line="212"/>
         <source>Handed out</source>
         <translation>发放</translation>
     </message>
     <message>
         <location filename="../../charity_pos/cli_trace.py" line="120"/>
-        <location filename="../../charity_pos/cli_show.py" line="136"/>
+        <location filename="../../charity_pos/cli_show.py" line="212"/>
         <source>Written off</source>
         <translation>报损</translation>
     </message>
     <message>
         <location filename="../../charity_pos/cli_trace.py" line="120"/>
-        <location filename="../../charity_pos/cli_show.py" line="137"/>
+        <location filename="../../charity_pos/cli_show.py" line="213"/>
         <source>Counted missing</source>
         <translation>盘亏</translation>
     </message>
@@ -8693,211 +8714,211 @@ total {total}, change {change}</source>
     <message>
         <location filename="../../charity_pos/cli_trace.py" line="114"/>
         <location filename="../../charity_pos/cli_trace.py" line="119"/>
-        <location filename="../../charity_pos/cli_show.py" line="119"/>
-        <location filename="../../charity_pos/cli_show.py" line="135"/>
+        <location filename="../../charity_pos/cli_show.py" line="195"/>
+        <location filename="../../charity_pos/cli_show.py" line="211"/>
         <source>Document</source>
         <translation>单据</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli_show.py" line="119"/>
+        <location filename="../../charity_pos/cli_show.py" line="195"/>
         <source>Best before</source>
         <translation>保质期至</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli_show.py" line="119"/>
+        <location filename="../../charity_pos/cli_show.py" line="195"/>
         <source>Received</source>
         <translation>入库日期</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli_show.py" line="146"/>
+        <location filename="../../charity_pos/cli_show.py" line="222"/>
         <source>person</source>
         <translation>个人</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli_show.py" line="146"/>
+        <location filename="../../charity_pos/cli_show.py" line="222"/>
         <source>company</source>
         <translation>单位</translation>
     </message>
     <message>
         <location filename="../../charity_pos/cli_trace.py" line="61"/>
-        <location filename="../../charity_pos/cli_show.py" line="147"/>
+        <location filename="../../charity_pos/cli_show.py" line="223"/>
         <source>anonymous</source>
         <translation>匿名</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli_show.py" line="156"/>
-        <location filename="../../charity_pos/cli_show.py" line="172"/>
-        <location filename="../../charity_pos/cli_show.py" line="190"/>
-        <location filename="../../charity_pos/cli_show.py" line="208"/>
+        <location filename="../../charity_pos/cli_show.py" line="232"/>
+        <location filename="../../charity_pos/cli_show.py" line="248"/>
+        <location filename="../../charity_pos/cli_show.py" line="266"/>
+        <location filename="../../charity_pos/cli_show.py" line="284"/>
         <source>Number</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli_show.py" line="135"/>
-        <location filename="../../charity_pos/cli_show.py" line="156"/>
+        <location filename="../../charity_pos/cli_show.py" line="211"/>
+        <location filename="../../charity_pos/cli_show.py" line="232"/>
         <source>Donor</source>
         <translation>捐赠人</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli_show.py" line="157"/>
-        <location filename="../../charity_pos/cli_show.py" line="173"/>
-        <location filename="../../charity_pos/cli_show.py" line="209"/>
+        <location filename="../../charity_pos/cli_show.py" line="233"/>
+        <location filename="../../charity_pos/cli_show.py" line="249"/>
+        <location filename="../../charity_pos/cli_show.py" line="285"/>
         <source>Lines</source>
         <translation>明细</translation>
     </message>
     <message>
         <location filename="../../charity_pos/cli_trace.py" line="115"/>
-        <location filename="../../charity_pos/cli_show.py" line="157"/>
-        <location filename="../../charity_pos/cli_show.py" line="173"/>
-        <location filename="../../charity_pos/cli_show.py" line="209"/>
+        <location filename="../../charity_pos/cli_show.py" line="233"/>
+        <location filename="../../charity_pos/cli_show.py" line="249"/>
+        <location filename="../../charity_pos/cli_show.py" line="285"/>
         <source>Units</source>
         <translation>件数</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli_show.py" line="157"/>
-        <location filename="../../charity_pos/cli_show.py" line="210"/>
+        <location filename="../../charity_pos/cli_show.py" line="233"/>
+        <location filename="../../charity_pos/cli_show.py" line="286"/>
         <source>Value</source>
         <translation>价值</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli_show.py" line="158"/>
+        <location filename="../../charity_pos/cli_show.py" line="234"/>
         <source>Receipt</source>
         <translation>收据</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli_show.py" line="162"/>
-        <location filename="../../charity_pos/cli_show.py" line="175"/>
+        <location filename="../../charity_pos/cli_show.py" line="238"/>
+        <location filename="../../charity_pos/cli_show.py" line="251"/>
         <source>(void)</source>
         <translation>（作废）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli_show.py" line="172"/>
+        <location filename="../../charity_pos/cli_show.py" line="248"/>
         <source>Cashier</source>
         <translation>收银员</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli_show.py" line="173"/>
-        <location filename="../../charity_pos/cli_show.py" line="191"/>
+        <location filename="../../charity_pos/cli_show.py" line="249"/>
+        <location filename="../../charity_pos/cli_show.py" line="267"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli_show.py" line="174"/>
+        <location filename="../../charity_pos/cli_show.py" line="250"/>
         <source>Paid by</source>
         <translation>支付方式</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli_show.py" line="174"/>
+        <location filename="../../charity_pos/cli_show.py" line="250"/>
         <source>Returned</source>
         <translation>已退货</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli_show.py" line="190"/>
+        <location filename="../../charity_pos/cli_show.py" line="266"/>
         <source>Till</source>
         <translation>收银台</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli_show.py" line="190"/>
+        <location filename="../../charity_pos/cli_show.py" line="266"/>
         <source>Opened</source>
         <translation>开班时间</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli_show.py" line="191"/>
+        <location filename="../../charity_pos/cli_show.py" line="267"/>
         <source>Closed</source>
         <translation>交班时间</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli_show.py" line="191"/>
+        <location filename="../../charity_pos/cli_show.py" line="267"/>
         <source>Sales</source>
         <translation>销售</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli_show.py" line="192"/>
+        <location filename="../../charity_pos/cli_show.py" line="268"/>
         <source>Cash expected</source>
         <translation>现金应有</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli_show.py" line="192"/>
+        <location filename="../../charity_pos/cli_show.py" line="268"/>
         <source>Cash counted</source>
         <translation>现金实点</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli_show.py" line="195"/>
+        <location filename="../../charity_pos/cli_show.py" line="271"/>
         <source>open</source>
         <translation>未交班</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli_show.py" line="208"/>
-        <location filename="../../charity_pos/cli_show.py" line="229"/>
+        <location filename="../../charity_pos/cli_show.py" line="124"/>
+        <location filename="../../charity_pos/cli_show.py" line="284"/>
         <source>Card</source>
         <translation>卡号</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli_show.py" line="210"/>
+        <location filename="../../charity_pos/cli_show.py" line="286"/>
         <source>Over allowance</source>
         <translation>超额</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli_show.py" line="229"/>
+        <location filename="../../charity_pos/cli_show.py" line="124"/>
         <source>Head of household</source>
         <translation>户主</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli_show.py" line="229"/>
+        <location filename="../../charity_pos/cli_show.py" line="124"/>
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli_show.py" line="230"/>
+        <location filename="../../charity_pos/cli_show.py" line="125"/>
         <source>Members</source>
         <translation>人数</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli_show.py" line="230"/>
+        <location filename="../../charity_pos/cli_show.py" line="125"/>
         <source>Sub-district</source>
         <translation>街道</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli_show.py" line="231"/>
+        <location filename="../../charity_pos/cli_show.py" line="126"/>
         <source>Valid to</source>
         <translation>有效期至</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli_show.py" line="231"/>
+        <location filename="../../charity_pos/cli_show.py" line="126"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli_show.py" line="246"/>
+        <location filename="../../charity_pos/cli_show.py" line="308"/>
         <source>District</source>
         <translation>区</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli_show.py" line="247"/>
+        <location filename="../../charity_pos/cli_show.py" line="309"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli_show.py" line="249"/>
+        <location filename="../../charity_pos/cli_show.py" line="311"/>
         <source>TRAINING store (培训, not real business)</source>
         <translation>培训门店（非正式营业）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli_show.py" line="250"/>
+        <location filename="../../charity_pos/cli_show.py" line="312"/>
         <source>live store</source>
         <translation>正式门店</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli_show.py" line="258"/>
+        <location filename="../../charity_pos/cli_show.py" line="144"/>
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
         <location filename="../../charity_pos/cli_trace.py" line="114"/>
-        <location filename="../../charity_pos/cli_show.py" line="156"/>
-        <location filename="../../charity_pos/cli_show.py" line="172"/>
-        <location filename="../../charity_pos/cli_show.py" line="208"/>
-        <location filename="../../charity_pos/cli_show.py" line="258"/>
+        <location filename="../../charity_pos/cli_show.py" line="144"/>
+        <location filename="../../charity_pos/cli_show.py" line="232"/>
+        <location filename="../../charity_pos/cli_show.py" line="248"/>
+        <location filename="../../charity_pos/cli_show.py" line="284"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
@@ -8908,17 +8929,17 @@ total {total}, change {change}</source>
     </message>
     <message>
         <location filename="../../charity_pos/cli_trace.py" line="114"/>
-        <location filename="../../charity_pos/cli_show.py" line="258"/>
+        <location filename="../../charity_pos/cli_show.py" line="144"/>
         <source>Event</source>
         <translation>事件</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli_show.py" line="258"/>
+        <location filename="../../charity_pos/cli_show.py" line="144"/>
         <source>By</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli_show.py" line="258"/>
+        <location filename="../../charity_pos/cli_show.py" line="145"/>
         <source>Hash</source>
         <translation>哈希</translation>
     </message>
