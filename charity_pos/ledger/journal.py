@@ -3,6 +3,8 @@
 A session listener notes every journaled row that a unit of work inserts,
 updates or deletes; ``append`` turns them into one event whose payload holds
 each row's full journaled state, chained to the previous event by SHA-256.
+``insert_rows`` writes plain rows (the counter's sale) in one statement per
+table and notes them just as the flush would have noted the same objects.
 A transaction that changed journaled rows but appended no event is refused
 at commit, so no service can change business data silently.
 """
@@ -12,11 +14,12 @@ from __future__ import annotations
 import functools
 import sqlite3
 import uuid
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, Engine, event, select
+from sqlalchemy import Connection, Engine, Insert, Table, event, select
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 from sqlalchemy.pool import Pool
@@ -29,13 +32,25 @@ from charity_pos.ledger.canonical import (
 )
 
 _PENDING = "journal_pending"
+#: Set when ``insert_rows`` failed part-way: the unit of work can only be rolled back.
+_BROKEN = "journal_broken"
 
 
 class UnjournaledChange(RuntimeError):
     """A programming error: business rows changed with no journal event."""
 
 
-def _pending(session: Session) -> dict[tuple[str, str], tuple[str, Base]]:
+@dataclass(frozen=True, slots=True)
+class _Inserted:
+    """A row ``insert_rows`` wrote, as the next event describes it: its
+    table, key and journaled columns, taken from the values written."""
+
+    __tablename__: str
+    id: Any
+    row: dict[str, Any]
+
+
+def _pending(session: Session) -> dict[tuple[str, str], tuple[str, Base | _Inserted]]:
     return session.info.setdefault(_PENDING, {})
 
 
@@ -98,8 +113,8 @@ def _fresh_transaction(conn: Connection) -> None:
 @event.listens_for(Engine, "before_cursor_execute")
 def _refuse_statements_around_the_journal(conn: Connection, _cursor: object, statement: str, _params: object,
                                           _context: object, _executemany: bool) -> None:
-    """Rows of journaled tables change only through a unit of work's flush,
-    where the journal sees them. Any other statement that writes to them (a
+    """Rows of journaled tables change only through a unit of work's flush
+    (or ``insert_rows``), where the journal sees them. Any other statement that writes to them (a
     bulk UPDATE, an INSERT on the table, SQL text, the session's raw
     connection) is refused before it runs: plain forms by their text here,
     and every form, however written, by SQLite's authorizer below."""
@@ -150,6 +165,8 @@ def _name_the_refusal(context: Any) -> Exception | None:
 @event.listens_for(Session, "before_commit")
 def _refuse_silent_changes(session: Session) -> None:
     session.flush()
+    if session.info.get(_BROKEN):
+        raise UnjournaledChange("rows of journaled tables failed to insert: the unit of work must be rolled back")
     if _pending(session):
         tables = sorted({table for table, _ in _pending(session)})
         session.info.pop(_PENDING, None)
@@ -159,6 +176,7 @@ def _refuse_silent_changes(session: Session) -> None:
 @event.listens_for(Session, "after_rollback")
 def _forget(session: Session) -> None:
     session.info.pop(_PENDING, None)
+    session.info.pop(_BROKEN, None)
 
 
 #: The journal's last event, as a statement for a session.
@@ -207,11 +225,13 @@ def append(
     business row), and returned as its values (``Appended``).
     """
     session.flush()
+    if session.info.get(_BROKEN):
+        raise UnjournaledChange("rows of journaled tables failed to insert: the unit of work must be rolled back")
     changes = []
     for op, obj in _pending(session).values():
         entry: dict[str, Any] = {"op": op, "table": obj.__tablename__, "id": plain(obj.id)}  # type: ignore[attr-defined]
         if op != "delete":
-            entry["row"] = snapshot(obj)
+            entry["row"] = obj.row if isinstance(obj, _Inserted) else snapshot(obj)
         changes.append(entry)
     session.info.pop(_PENDING, None)
     payload = canonical_json({"changes": changes, "facts": facts or {}})
@@ -229,3 +249,61 @@ def append(
     except sqlite3.Error as exc:  # as SQLAlchemy would have raised it (callers catch DBAPIError)
         raise DBAPIError.instance(_ADD, None, exc, sqlite3.Error) from exc
     return Appended(seq, event_uuid, kind, at_text, actor_text, payload, prev, digest)
+
+
+@functools.cache
+def _parents_first() -> dict[Table, int]:
+    """Each table's place in ``Base.metadata.sorted_tables`` (worked out once: sorting them is costly)."""
+    return {table: n for n, table in enumerate(Base.metadata.sorted_tables)}
+
+
+@functools.cache
+def _insert_of(table: Table) -> tuple[Insert, frozenset[str], tuple[str, ...]]:
+    """The table's INSERT, every column's key, and the journaled ones'."""
+    return table.insert(), frozenset(c.key for c in table.columns), tuple(c.key for c in journaled_columns(table))
+
+
+def insert_rows(session: Session, rows: Sequence[tuple[Table, dict[str, Any]]]) -> None:
+    """Insert rows of journaled tables in the unit of work and note each for
+    the next ``append`` as a flush notes an inserted object: op "insert",
+    its journaled columns as ``snapshot`` gives them, in the order given.
+
+    Each row carries every column of its table, ``id`` included: no
+    column default is applied, so the row written and the row journaled are
+    the same values. Anything the session holds unflushed is flushed first
+    (noted before these rows, and written before them, for their foreign
+    keys). The rows are sent as one executemany per table, parents first
+    (``Base.metadata.sorted_tables``), with the statement guard and the
+    SQLite authorizer letting them through as they do a flush's writes.
+    Noted rows that no event takes refuse the commit, as a flush's do.
+    """
+    by_table: dict[Table, list[dict[str, Any]]] = {}
+    noted: list[tuple[tuple[str, str], _Inserted]] = []
+    for table, row in rows:
+        if table.name not in _journaled_names():
+            raise ValueError(f"insert_rows writes journaled tables only, not {table.name}")
+        _, keys, journaled = _insert_of(table)
+        if row.keys() != keys:
+            missing, extra = sorted(keys - row.keys()), sorted(row.keys() - keys)
+            raise ValueError(f"a row of {table.name} must carry exactly its columns: missing {missing}, extra {extra}")
+        by_table.setdefault(table, []).append(row)
+        noted.append(((table.name, f"row:{plain(row['id'])}"),
+                      _Inserted(table.name, row["id"], {key: plain(row[key]) for key in journaled})))
+    if not noted:
+        return
+    session.flush()
+    pending = _pending(session)
+    for key, inserted in noted:  # noted first: rows written are never left out of the event
+        pending[key] = ("insert", inserted)
+    conn = session.connection()
+    was = conn.info.get(_FLUSHING, False)
+    conn.info[_FLUSHING] = True
+    try:
+        for table in sorted(by_table, key=_parents_first().__getitem__):
+            conn.execute(_insert_of(table)[0], by_table[table])
+    except BaseException:
+        # some rows may be in and others not: no event may describe them, and no commit keep them
+        session.info[_BROKEN] = True
+        raise
+    finally:
+        conn.info[_FLUSHING] = was

@@ -14,6 +14,7 @@ from datetime import date, datetime
 from sqlalchemy import bindparam, func, select
 from sqlalchemy.orm import Session
 
+from charity_pos.db.base import new_id
 from charity_pos.db.engine import Prepared, Reader
 from charity_pos.db.models import Item, StockLot, StockMovement
 from charity_pos.domain import barcodes
@@ -189,3 +190,11 @@ def unrecorded_lot(session: Session, item_id: uuid.UUID, document: str, at: date
     session.add(lot)
     session.flush()
     return lot
+
+
+def unrecorded_lot_row(item_id: uuid.UUID, document: str, at: datetime) -> dict[str, object]:
+    """``unrecorded_lot`` as a plain row of every column, for a caller that
+    writes its rows with ``journal.insert_rows``."""
+    return {"id": new_id(), "item_id": item_id, "origin": "unrecorded", "document": document,
+            "donation_line_id": None, "barcode": None, "expiry_date": None, "quantity_received": 0,
+            "received_at": at}

@@ -16,7 +16,7 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import NamedTuple
 
-from sqlalchemy import bindparam, func, literal_column, null, select, union_all
+from sqlalchemy import Table, bindparam, func, literal_column, null, select, union_all
 from sqlalchemy.orm import Session
 
 from charity_pos.db.base import new_id
@@ -46,6 +46,11 @@ from charity_pos.services.shifts import open_shift_id
 MAX_LINES = 300
 MAX_QUANTITY = 9_999
 MAX_REFERENCE = 40
+
+#: The tables a completed sale writes, as plain rows through ``journal.insert_rows``.
+_SALE, _SALE_LINE, _SALE_LINE_LOT, _STOCK_LOT, _STOCK_MOVEMENT, _PAYMENT = (
+    Sale.__table__, SaleLine.__table__, SaleLineLot.__table__, StockLot.__table__, StockMovement.__table__,
+    Payment.__table__)
 
 
 class Method(StrEnum):
@@ -370,27 +375,32 @@ class SalesService:
             settled = self._settled(s, result.total_fen, methods, draft.payments)
             number = next_number(s, "sale", today.year)
             balances = lots.lot_balances(reader, goods.keys())
-            sale = Sale(
-                id=new_id(), number=number, ticket_id=draft.ticket_id, shift_id=shift_id, cashier_id=actor.user_id,
-                completed_at=now, subtotal_fen=result.subtotal_fen, ticket_discount_fen=result.ticket_discount_fen,
-                total_fen=result.total_fen, change_fen=settled.change_fen,
-                approved_by=approver.user_id if approver else None,
-                approval_reason=draft.approval.reason.strip()[:200] if approver and draft.approval else None,
-                status="completed", slip_prints=0,
-            )
-            s.add(sale)
-            warnings = self._take_goods(s, sale, actor, draft.lines, goods, balances, priced, result.shares_fen, today)
+            sale_id = new_id()
+            # plain rows, every column given, written in one go and journaled as they are written
+            rows: list[tuple[Table, dict[str, object]]] = [(_SALE, {
+                "id": sale_id, "number": number, "ticket_id": draft.ticket_id, "shift_id": shift_id,
+                "cashier_id": actor.user_id, "completed_at": now, "subtotal_fen": result.subtotal_fen,
+                "ticket_discount_fen": result.ticket_discount_fen, "total_fen": result.total_fen,
+                "change_fen": settled.change_fen, "approved_by": approver.user_id if approver else None,
+                "approval_reason": draft.approval.reason.strip()[:200] if approver and draft.approval else None,
+                "status": "completed", "voided_at": None, "voided_by": None, "void_reason": None, "slip_prints": 0,
+            })]
+            warnings = self._take_goods(rows, sale_id, number, now, actor, draft.lines, goods, balances, priced,
+                                        result.shares_fen, today)
             for position, (method, payment, paid) in enumerate(
                     zip(methods, draft.payments, settled.paid_fen, strict=True), start=1):
-                s.add(Payment(id=new_id(), sale_id=sale.id, position=position, method=method.value, amount_fen=paid,
-                              tendered_fen=payment.tendered_fen, reference=payment.reference.strip()[:40]))
+                rows.append((_PAYMENT, {"id": new_id(), "sale_id": sale_id, "position": position,
+                                        "method": method.value, "amount_fen": paid,
+                                        "tendered_fen": payment.tendered_fen,
+                                        "reference": payment.reference.strip()[:40]}))
+            journal.insert_rows(s, rows)
             facts: dict[str, object] = {"number": number, "till": draft.till}
             if approver is not None and draft.approval is not None:
                 facts["approval"] = {"approved_by": str(approver.user_id), "reason": draft.approval.reason.strip()}
                 audit(s, now, str(Action.DISCOUNT), "approved", actor.user_id, approver.user_id, number=number,
                       reason=draft.approval.reason.strip())
             ev = journal.append(s, "sale.completed", actor=actor.user_id, at=now, facts=facts)
-        return Changes(frozenset({Entity.SALES, Entity.STOCK, Entity.SHIFTS}), (sale.id,), ev.seq, number,
+        return Changes(frozenset({Entity.SALES, Entity.STOCK, Entity.SHIFTS}), (sale_id,), ev.seq, number,
                        tuple(dict.fromkeys(warnings)))
 
     @staticmethod
@@ -407,23 +417,26 @@ class SalesService:
         return settled
 
     @staticmethod
-    def _take_goods(s: Session, sale: Sale, actor: Actor, lines: tuple[LineDraft, ...], goods: dict[uuid.UUID, Goods],
+    def _take_goods(rows: list[tuple[Table, dict[str, object]]], sale_id: uuid.UUID, number: str, at: datetime,
+                    actor: Actor, lines: tuple[LineDraft, ...], goods: dict[uuid.UUID, Goods],
                     balances: dict[uuid.UUID, list], priced: list[tickets.PricedLine],  # type: ignore[type-arg]
                     shares_fen: tuple[int, ...], today: date) -> list[str]:
-        """The sale's lines and where their goods leave from: ``balances``,
-        every lot of the ticket's items (``lots.lot_balances``), kept up to
-        date here as each line takes from them (a second line of an item
-        sees the first's). Returns the warnings (sold beyond the books)."""
+        """The sale's lines and where their goods leave from, added to
+        ``rows`` in the order the sale's event lists them (each line, a lot
+        made for it, then its lots and movements). ``balances``, every lot of
+        the ticket's items (``lots.lot_balances``), is kept up to date here
+        as each line takes from them (a second line of an item sees the
+        first's). Returns the warnings (sold beyond the books)."""
         warnings: list[str] = []
         for line_no, (line, p, part) in enumerate(zip(lines, priced, shares_fen, strict=True), start=1):
             item = goods[line.item_id]
             food = is_food(item.category_code)
-            entry = SaleLine(
-                id=new_id(), sale_id=sale.id, line_no=line_no, item_id=item.id, name=item.name, source=item.source,
-                quantity=p.quantity, list_price_fen=p.list_price_fen, unit_price_fen=p.unit_price_fen,
-                discount_fen=p.discount_fen, ticket_discount_fen=part, amount_fen=p.amount_fen,
-            )
-            s.add(entry)
+            line_id = new_id()
+            rows.append((_SALE_LINE, {
+                "id": line_id, "sale_id": sale_id, "line_no": line_no, "item_id": item.id, "name": item.name,
+                "source": item.source, "quantity": p.quantity, "list_price_fen": p.list_price_fen,
+                "unit_price_fen": p.unit_price_fen, "discount_fen": p.discount_fen, "ticket_discount_fen": part,
+                "amount_fen": p.amount_fen}))
             held = balances[item.id]
             if sellable_on_hand(held, today, food=food) < p.quantity:
                 warnings.append(SaleWarning.NO_STOCK.value)
@@ -431,18 +444,19 @@ class SalesService:
                                                    item_name=item.name)
             if short:
                 if fallback is None:  # never received: a lot of its own, from nothing, so the sale is still traced
-                    made = lots.unrecorded_lot(s, item.id, sale.number, sale.completed_at)
-                    held.append([lots.LotKey(made.id, item.id, None, made.received_at), 0])
+                    made = lots.unrecorded_lot_row(item.id, number, at)
+                    rows.append((_STOCK_LOT, made))
+                    fallback = lots.LotKey(made["id"], item.id, None, at)  # type: ignore[arg-type]
+                    held.append([fallback, 0])
                     held.sort(key=lambda pair: (pair[0].received_at, pair[0].id.hex))
-                    fallback = made
                 taken = lots.add_shortfall(taken, fallback, short)
             for lot, quantity in taken:
                 next(pair for pair in held if pair[0].id == lot.id)[1] -= quantity
-                # ids given here, not by the columns' defaults in the flush: rows whose keys are
-                # all known are sent as one plain executemany, with nothing to read back
-                s.add(SaleLineLot(id=new_id(), sale_line_id=entry.id, lot_id=lot.id, quantity=quantity))
-                s.add(StockMovement(id=new_id(), item_id=item.id, lot_id=lot.id, quantity=-quantity, reason="sale",
-                                    document=sale.number, note="", user_id=actor.user_id, at=sale.completed_at))
+                rows.append((_SALE_LINE_LOT, {"id": new_id(), "sale_line_id": line_id, "lot_id": lot.id,
+                                              "quantity": quantity}))
+                rows.append((_STOCK_MOVEMENT, {"id": new_id(), "item_id": item.id, "lot_id": lot.id,
+                                               "quantity": -quantity, "reason": "sale", "document": number,
+                                               "note": "", "user_id": actor.user_id, "at": at}))
         return warnings
 
     @staticmethod
