@@ -33,6 +33,7 @@ def _keep(chunk: str) -> str:
     return "".join(c for c in chunk.lower() if c.isascii() and c.isalnum())
 
 
+@lru_cache(maxsize=1)
 def _parts():  # type: ignore[no-untyped-def]
     # the same cuts and conversions ``lazy_pinyin`` makes of a name, taken apart so that each part is cached
     _lazy_pinyin()
