@@ -29,6 +29,7 @@ change made behind the app's back.
 
 from __future__ import annotations
 
+import hashlib
 import hmac
 import logging
 import sqlite3
@@ -42,7 +43,7 @@ from sqlalchemy import Connection, Engine, event, select
 from sqlalchemy.orm import Session
 
 from charity_pos.errors import SealBroken
-from charity_pos.ledger.canonical import GENESIS, WRITE_STATEMENT
+from charity_pos.ledger.canonical import GENESIS, WRITE_STATEMENT, canonical_json
 # What the seal is made of, read without SQLAlchemy (``verify`` reads it so):
 from charity_pos.ledger.seal_body import (  # noqa: F401  (the seal's names, as they have always been found here)
     _EMPTY, AUDIT, AUDIT_COLUMNS, JOURNAL, SEAL_REVISION, SEAL_TABLE, VERSION, _head, _stored, _time_text, _uuid_hex,
@@ -97,11 +98,19 @@ class Sealer:
     #: with exactly that text and MAC needs no second parse and check.
     last: tuple[bytes, str, str, dict[str, Any]] | None = None
 
+    #: the seal's tables part as last written: (the digests, their canonical JSON)
+    tables_text: tuple[dict[str, Any], str] | None = None
+
     def key(self, raw: sqlite3.Connection) -> bytes:
         row = raw.execute("SELECT id FROM store").fetchone()
-        if row is None:
+        return self.key_of(None if row is None else row[0])
+
+    def key_of(self, stored_id: Any) -> bytes:
+        """The seal key of the store whose id is stored as ``stored_id``
+        (None: the file has no store row)."""
+        if stored_id is None:
             raise SealBroken(what="store")
-        store_id = uuid.UUID(str(row[0]))
+        store_id = uuid.UUID(str(stored_id))
         if store_id not in self._keys:
             self._keys[store_id] = self.key_for(store_id)
         return self._keys[store_id]
@@ -147,11 +156,12 @@ def _load(conn: Connection, sealer: Sealer, tx: _Tx) -> dict[str, Any]:
     if tx.body is not None:
         return tx.body
     raw = _raw(conn)
-    tx.key = sealer.key(raw)
-    try:
-        row = raw.execute(f"SELECT body, mac FROM {SEAL_TABLE} WHERE id = 1").fetchone()
-    except sqlite3.OperationalError:
-        row = None
+    try:  # the store's id and the seal in one statement
+        found = raw.execute(f"SELECT (SELECT id FROM store), body, mac FROM {SEAL_TABLE} WHERE id = 1").fetchone()
+    except sqlite3.OperationalError:  # no seal table yet
+        found = None
+    tx.key = sealer.key(raw) if found is None else sealer.key_of(found[0])
+    row = None if found is None else found[1:]
     last = sealer.last
     if row is not None and last is not None and (last[0], last[1], last[2]) == (tx.key, row[0], str(row[1])):
         tx.body = last[3]  # the very seal checked or written before: never changed in place (``reseal`` copies)
@@ -246,11 +256,33 @@ def reseal(conn: Connection) -> None:
             body["audit"] = _head(raw, AUDIT)
         else:
             body.setdefault("tables", {})[table] = table_digest(raw, table)
-    text, tag = _write(raw, tx.key, body)
     sealer = _sealer(conn)
+    text, tag = _write_text(raw, tx.key, _text(sealer, body))
     if sealer is not None:
         sealer.last = (tx.key, text, tag, body)
     tx.body, tx.dirty = body, set()
+
+
+#: Stands for the tables part in the seal's text while the rest is made.
+_TABLES_HOLE = "\x00tables\x00"
+_HOLE_TEXT = canonical_json(_TABLES_HOLE)
+
+
+def _text(sealer: Sealer | None, body: dict[str, Any]) -> str:
+    """``canonical_json(body)``; the tables part, most often unchanged from
+    the last seal (a sale changes only the journal's head), is reused."""
+    tables = body.get("tables")
+    if sealer is None or not isinstance(tables, dict):
+        return canonical_json(body)
+    if sealer.tables_text is None or sealer.tables_text[0] != tables:
+        sealer.tables_text = (dict(tables), canonical_json(tables))
+    return canonical_json({**body, "tables": _TABLES_HOLE}).replace(_HOLE_TEXT, sealer.tables_text[1], 1)
+
+
+def _write_text(raw: sqlite3.Connection, key: bytes, text: str) -> tuple[str, str]:
+    tag = hmac.new(key, text.encode("utf-8"), hashlib.sha256).hexdigest()  # ``mac(key, body)``, from the same text
+    raw.execute(f"INSERT OR REPLACE INTO {SEAL_TABLE} (id, body, mac) VALUES (1, ?, ?)", (text, tag))
+    return text, tag
 
 
 def adopt(conn: Connection, key: bytes) -> None:

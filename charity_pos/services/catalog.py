@@ -227,7 +227,9 @@ class CatalogService:
             draft, category = _clean(s, draft)
             self._check_barcode_free(s, draft.barcode, None)
             code = draft.barcode or _free_in_store_code(s)
+            # the id given here, not by the column's default at flush: known before the row is written
             item = Item(
+                id=uuid.uuid4(),
                 name=draft.name,
                 pinyin_initials=pinyin.initials(draft.name),
                 pinyin_full=pinyin.full(draft.name),

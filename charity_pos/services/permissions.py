@@ -110,11 +110,14 @@ class Grant:
 
 
 #: An account as the checks need it, read in the unit of work's own
-#: transaction by a statement prepared once (no ORM object to load).
-_ACCOUNT = Prepared(select(User.id, User.username, User.role, User.active).where(User.id == bindparam("user_id")))
+#: transaction by a statement prepared once (no ORM object to load): the
+#: columns the checks compare, by the primary key. Read again in every unit
+#: of work, never kept from one to the next, so a switch-off or a role
+#: change made by any connection stops the very next unit.
+_ACCOUNT = Prepared(select(User.username, User.role, User.active).where(User.id == bindparam("user_id")))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class _Account:
     id: object
     username: str
@@ -124,7 +127,7 @@ class _Account:
 
 def _account(session: Session, user_id: object) -> _Account | None:
     rows = Reader.within(session).rows(_ACCOUNT, user_id=user_id)
-    return _Account(*rows[0]) if rows else None
+    return _Account(user_id, *rows[0]) if rows else None
 
 
 def _as_actor(user: _Account) -> Actor:

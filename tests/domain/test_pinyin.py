@@ -73,3 +73,37 @@ def test_warm_works_out_the_keys_matches_uses() -> None:
     assert _forms.cache_info().currsize == 2, "each name's keys, once"
     assert matches("刘德华", "ldh") and matches("张学友", "zhangxue")
     assert _forms.cache_info().misses == 2, "the search found them ready"
+
+
+#: Names that are not plain Chinese words: Latin, digits, mixed, full-width
+#: and rare characters (CJK extension A and B), polyphones in and out of
+#: pypinyin's phrase table, punctuation only, nothing.
+ODD_NAMES = (
+    "ABC", "abc 123", "SOD蜜", "大宝SOD蜜", "维C银翘片 12片", "3M口罩", "Ｔ恤 ＸＬ", "５号电池", "iPhone 充电线",
+    "㐀䶵", "𠀀𪚥 礼盒", "龘靐", "银行", "行走", "自行车", "重庆小面", "重量", "长城 长大", "音乐 乐山",
+    "都市 首都", "还书 还有", "朝阳 朝代", "，。！", "", " ", "大米 5kg (捐赠)", "男式羊毛衫（L码）", "e", "ê",
+    "呣 嗯", "〇号", "Ⅲ型", "№5", "café 咖啡", "🍚 大米",
+)
+
+
+def _lazy_keys(name: str) -> tuple[str, str]:
+    """The keys as ``lazy_pinyin`` gives them for the whole name at once."""
+    from pypinyin import Style, lazy_pinyin
+
+    keep = pinyin._keep
+    return tuple("".join(keep(p) for p in lazy_pinyin(name, style=style, errors=lambda s: [keep(s)]))
+                 for style in (Style.FIRST_LETTER, Style.NORMAL))  # type: ignore[return-value]
+
+
+def test_keys_worked_out_a_word_at_a_time_are_those_of_the_whole_name() -> None:
+    # every demo catalog name, the odd ones, and joins of them (a word cached from one name meets another)
+    from charity_pos.demo.products import PRODUCTS
+
+    names = [product[1] for product in PRODUCTS] + list(ODD_NAMES)
+    names += [a + b for a, b in zip(names, reversed(names), strict=True)]
+    pinyin._keys.cache_clear()
+    pinyin._part_keys.cache_clear()
+    for _ in range(2):  # with cold caches, then warm
+        for name in names:
+            assert (pinyin.initials(name), pinyin.full(name)) == _lazy_keys(name), name
+    assert pinyin.initials("大宝SOD蜜") == "dbsodm" and pinyin.full("自行车") == "zixingche"

@@ -386,3 +386,30 @@ def test_a_till_s_lock_holds_for_every_kind_of_approval(services, cashier, store
     with pytest.raises(ApprovalsLocked):
         services.stock.count(cashier, {store.rice.id: 17}, "周盘点", ok("少一袋"))
     assert everything(services) == before
+
+
+# --- changes made by another connection -------------------------------------------------------------------
+def test_an_account_switched_off_from_another_till_is_refused_at_its_very_next_unit(  # type: ignore[no-untyped-def]
+        services, manager, cashier, make_item, store_path, clock) -> None:
+    from charity_pos.db.engine import open_store
+    from charity_pos.services.catalog import ItemDraft, Source
+
+    def draft(name: str) -> ItemDraft:
+        return ItemDraft(name, "food", "袋", 500, 600, None, Source.DONATED)
+
+    services.catalog.create_item(cashier, draft("挂面 1kg"))  # the account read in that unit: good
+    other_db = open_store(store_path, lock=False)
+    try:
+        other = Services.for_db(other_db, clock)
+        other.accounts.set_active(manager, "cashier", False)  # on its own connection, between two units
+        count = services.catalog.count()
+        with pytest.raises(AccountInactive):
+            services.catalog.create_item(cashier, draft("面粉 2.5kg"))
+        assert services.catalog.count() == count
+        other.accounts.set_active(manager, "cashier", True)
+        other.accounts.set_role(manager, "cashier", Role.MANAGER)
+        with pytest.raises(RoleChanged):
+            services.catalog.create_item(cashier, draft("面粉 2.5kg"))
+        assert services.catalog.count() == count
+    finally:
+        other_db.close()
