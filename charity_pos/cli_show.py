@@ -154,9 +154,30 @@ def _plain_journal(raw: Any) -> tuple[list[dict[str, Any]], list[str], list[list
     return _journal(event_rows(raw))
 
 
+def _stock(lots: Sequence[Any]) -> tuple[list[dict[str, Any]], list[str], list[list[Any]], set[int]]:
+    objects = [{"lot_id": str(r.lot_id), "item_id": str(r.item_id), "barcode": r.barcode,
+                "lot_code": r.lot_code, "name": r.name, "unit": r.unit, "origin": r.origin,
+                "document": r.document, "expiry_date": r.expiry_date.isoformat() if r.expiry_date else None,
+                "received": r.received, "on_hand": r.on_hand} for r in lots]
+    origins = {"donation": translate("cli", "donation"), "purchase": translate("cli", "purchase"),
+               "count": translate("cli", "stock count"), "unrecorded": translate("cli", "sold before received")}
+    headers = [translate("cli", "Barcode"), translate("cli", "Name"), translate("cli", "From"),
+               translate("cli", "Document"), translate("cli", "Best before"), translate("cli", "Received"),
+               translate("cli", "On hand"), translate("cli", "Unit")]
+    table = [[r.barcode, r.name, origins.get(r.origin, r.origin), r.document,
+              r.expiry_date.isoformat() if r.expiry_date else "", r.received, r.on_hand, r.unit] for r in lots]
+    return objects, headers, table, {5, 6}
+
+
+def _plain_stock(raw: Any) -> tuple[list[dict[str, Any]], list[str], list[list[Any]], set[int]]:
+    from charity_pos.services.stock_rows import lot_rows
+
+    return _stock(lot_rows(raw))
+
+
 #: The listings read through the driver alone (``db.plain``), no SQLAlchemy:
 #: from the same SQL the services read them with.
-PLAIN = {"items": _plain_items, "households": _plain_households, "journal": _plain_journal}
+PLAIN = {"items": _plain_items, "stock": _plain_stock, "households": _plain_households, "journal": _plain_journal}
 
 
 def show(args: argparse.Namespace) -> int:
@@ -184,19 +205,7 @@ def _show(args: argparse.Namespace) -> int:
         if args.kind == "items":
             objects, headers, table, right = _items(services.catalog.search(include_inactive=True, limit=None))
         elif args.kind == "stock":
-            lots = services.stock.lots()
-            objects = [{"lot_id": str(r.lot_id), "item_id": str(r.item_id), "barcode": r.barcode,
-                        "lot_code": r.lot_code, "name": r.name, "unit": r.unit, "origin": r.origin,
-                        "document": r.document, "expiry_date": r.expiry_date.isoformat() if r.expiry_date else None,
-                        "received": r.received, "on_hand": r.on_hand} for r in lots]
-            origins = {"donation": translate("cli", "donation"), "purchase": translate("cli", "purchase"),
-                       "count": translate("cli", "stock count"), "unrecorded": translate("cli", "sold before received")}
-            headers = [translate("cli", "Barcode"), translate("cli", "Name"), translate("cli", "From"),
-                       translate("cli", "Document"), translate("cli", "Best before"), translate("cli", "Received"),
-                       translate("cli", "On hand"), translate("cli", "Unit")]
-            table = [[r.barcode, r.name, origins.get(r.origin, r.origin), r.document,
-                      r.expiry_date.isoformat() if r.expiry_date else "", r.received, r.on_hand, r.unit] for r in lots]
-            right = {5, 6}
+            objects, headers, table, right = _stock(services.stock.lots())
         elif args.kind == "lots":
             from charity_pos.cli_trace import fate_object, origin_names, party_text
 
