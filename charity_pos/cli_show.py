@@ -175,9 +175,35 @@ def _plain_stock(raw: Any) -> tuple[list[dict[str, Any]], list[str], list[list[A
     return _stock(lot_rows(raw))
 
 
+def _handouts(handouts: Sequence[Any]) -> tuple[list[dict[str, Any]], list[str], list[list[Any]], set[int]]:
+    from charity_pos.domain.money import format_fen
+    from charity_pos.services.base import STORE_TZ
+    from charity_pos.services.household_rows import CATEGORY_NAMES, HouseholdCategory
+
+    # Households by card number only: no names, no ID numbers.
+    objects = [{"id": str(h.id), "number": h.number, "at": h.at.isoformat(), "card_number": h.card_number,
+                "household_category": h.household_category, "period": h.period_key, "lines": h.lines,
+                "units": h.units, "total_value_fen": h.total_value_fen, "over_allowance": h.over_allowance,
+                "cashier": h.cashier} for h in handouts]
+    headers = [translate("cli", "Number"), translate("cli", "Time"), translate("cli", "Card"),
+               translate("cli", "Category"), translate("cli", "Lines"), translate("cli", "Units"),
+               translate("cli", "Value"), translate("cli", "Over allowance")]
+    table = [[h.number, h.at.astimezone(STORE_TZ).strftime("%Y-%m-%d %H:%M"), h.card_number,
+              CATEGORY_NAMES.get(HouseholdCategory(h.household_category), h.household_category), h.lines,
+              h.units, format_fen(h.total_value_fen), translate("cli", "yes") if h.over_allowance else ""]
+             for h in handouts]
+    return objects, headers, table, {4, 5, 6}
+
+
+def _plain_handouts(raw: Any) -> tuple[list[dict[str, Any]], list[str], list[list[Any]], set[int]]:
+    from charity_pos.services.handout_rows import handout_rows
+
+    return _handouts(handout_rows(raw, limit=None))
+
+
 #: The listings read through the driver alone (``db.plain``), no SQLAlchemy:
 #: from the same SQL the services read them with.
-PLAIN = {"items": _plain_items, "stock": _plain_stock, "households": _plain_households, "journal": _plain_journal}
+PLAIN = {"items": _plain_items, "stock": _plain_stock, "handouts": _plain_handouts, "households": _plain_households, "journal": _plain_journal}
 
 
 def show(args: argparse.Namespace) -> int:
@@ -282,22 +308,7 @@ def _show(args: argparse.Namespace) -> int:
                      for r in summaries]
             right = {4, 5, 6, 7}
         elif args.kind == "handouts":
-            from charity_pos.services.households import CATEGORY_NAMES, HouseholdCategory
-
-            handouts = services.handouts.handouts(limit=None)
-            # Households by card number only: no names, no ID numbers.
-            objects = [{"id": str(h.id), "number": h.number, "at": h.at.isoformat(), "card_number": h.card_number,
-                        "household_category": h.household_category, "period": h.period_key, "lines": h.lines,
-                        "units": h.units, "total_value_fen": h.total_value_fen, "over_allowance": h.over_allowance,
-                        "cashier": h.cashier} for h in handouts]
-            headers = [translate("cli", "Number"), translate("cli", "Time"), translate("cli", "Card"),
-                       translate("cli", "Category"), translate("cli", "Lines"), translate("cli", "Units"),
-                       translate("cli", "Value"), translate("cli", "Over allowance")]
-            table = [[h.number, h.at.astimezone(STORE_TZ).strftime("%Y-%m-%d %H:%M"), h.card_number,
-                      CATEGORY_NAMES.get(HouseholdCategory(h.household_category), h.household_category), h.lines,
-                      h.units, format_fen(h.total_value_fen), translate("cli", "yes") if h.over_allowance else ""]
-                     for h in handouts]
-            right = {4, 5, 6}
+            objects, headers, table, right = _handouts(services.handouts.handouts(limit=None))
         elif args.kind == "households":
             from charity_pos.services.base import local_date
 
