@@ -201,9 +201,41 @@ def _plain_handouts(raw: Any) -> tuple[list[dict[str, Any]], list[str], list[lis
     return _handouts(handout_rows(raw, limit=None))
 
 
+def _donations(donations: Sequence[Any]) -> tuple[list[dict[str, Any]], list[str], list[list[Any]], set[int]]:
+    from charity_pos.domain.identity import mask_name
+    from charity_pos.domain.money import format_fen
+    from charity_pos.services.base import STORE_TZ
+
+    kinds = {"person": translate("cli", "person"), "company": translate("cli", "company"),
+             "anonymous": translate("cli", "anonymous")}
+
+    def donor_shown(d) -> str:  # type: ignore[no-untyped-def]
+        return d.donor_name if d.donor_kind == "company" else mask_name(d.donor_name)
+
+    objects = [{"id": str(d.id), "number": d.number, "received_at": d.received_at.isoformat(),
+                "donor_kind": d.donor_kind, "donor": donor_shown(d), "lines": d.lines, "units": d.units,
+                "cash_fen": d.cash_fen, "total_value_fen": d.total_value_fen,
+                "receipt_number": d.receipt_number, "receipt_status": d.receipt_status} for d in donations]
+    headers = [translate("cli", "Number"), translate("cli", "Time"), translate("cli", "Donor"),
+               translate("cli", "Lines"), translate("cli", "Units"), translate("cli", "Value"),
+               translate("cli", "Receipt")]
+    table = [[d.number, d.received_at.astimezone(STORE_TZ).strftime("%Y-%m-%d %H:%M"),
+              f"{kinds[d.donor_kind]} {donor_shown(d)}".strip(), d.lines, d.units,
+              format_fen(d.total_value_fen),
+              (d.receipt_number or "") + (" " + translate("cli", "(void)") if d.receipt_status == "void" else "")]
+             for d in donations]
+    return objects, headers, table, {3, 4, 5}
+
+
+def _plain_donations(raw: Any) -> tuple[list[dict[str, Any]], list[str], list[list[Any]], set[int]]:
+    from charity_pos.services.donation_rows import donation_rows
+
+    return _donations(donation_rows(raw))
+
+
 #: The listings read through the driver alone (``db.plain``), no SQLAlchemy:
 #: from the same SQL the services read them with.
-PLAIN = {"items": _plain_items, "stock": _plain_stock, "handouts": _plain_handouts, "households": _plain_households, "journal": _plain_journal}
+PLAIN = {"items": _plain_items, "stock": _plain_stock, "donations": _plain_donations, "handouts": _plain_handouts, "households": _plain_households, "journal": _plain_journal}
 
 
 def show(args: argparse.Namespace) -> int:
@@ -251,28 +283,7 @@ def _show(args: argparse.Namespace) -> int:
                       r.fate.written_off, r.fate.counted_difference, r.fate.on_shelf] for r in every]
             right = {5, 6, 7, 8, 9, 10}
         elif args.kind == "donations":
-            from charity_pos.domain.identity import mask_name
-
-            donations = services.intake.donations()
-            kinds = {"person": translate("cli", "person"), "company": translate("cli", "company"),
-                     "anonymous": translate("cli", "anonymous")}
-
-            def donor_shown(d) -> str:  # type: ignore[no-untyped-def]
-                return d.donor_name if d.donor_kind == "company" else mask_name(d.donor_name)
-
-            objects = [{"id": str(d.id), "number": d.number, "received_at": d.received_at.isoformat(),
-                        "donor_kind": d.donor_kind, "donor": donor_shown(d), "lines": d.lines, "units": d.units,
-                        "cash_fen": d.cash_fen, "total_value_fen": d.total_value_fen,
-                        "receipt_number": d.receipt_number, "receipt_status": d.receipt_status} for d in donations]
-            headers = [translate("cli", "Number"), translate("cli", "Time"), translate("cli", "Donor"),
-                       translate("cli", "Lines"), translate("cli", "Units"), translate("cli", "Value"),
-                       translate("cli", "Receipt")]
-            table = [[d.number, d.received_at.astimezone(STORE_TZ).strftime("%Y-%m-%d %H:%M"),
-                      f"{kinds[d.donor_kind]} {donor_shown(d)}".strip(), d.lines, d.units,
-                      format_fen(d.total_value_fen),
-                      (d.receipt_number or "") + (" " + translate("cli", "(void)") if d.receipt_status == "void" else "")]
-                     for d in donations]
-            right = {3, 4, 5}
+            objects, headers, table, right = _donations(services.intake.donations())
         elif args.kind == "sales":
             sales = services.sales.sales(limit=None)
             methods = _method_names()
