@@ -233,9 +233,34 @@ def _plain_donations(raw: Any) -> tuple[list[dict[str, Any]], list[str], list[li
     return _donations(donation_rows(raw))
 
 
+def _sales(sales: Sequence[Any]) -> tuple[list[dict[str, Any]], list[str], list[list[Any]], set[int]]:
+    from charity_pos.domain.money import format_fen
+    from charity_pos.services.base import STORE_TZ
+
+    methods = _method_names()
+    objects = [{"id": str(r.id), "number": r.number, "completed_at": r.completed_at.isoformat(),
+                "cashier": r.cashier, "till": r.till, "lines": r.lines, "units": r.units,
+                "total_fen": r.total_fen, "methods": list(r.methods), "status": r.status,
+                "returned_fen": r.returned_fen} for r in sales]
+    headers = [translate("cli", "Number"), translate("cli", "Time"), translate("cli", "Cashier"),
+               translate("cli", "Lines"), translate("cli", "Units"), translate("cli", "Total"),
+               translate("cli", "Paid by"), translate("cli", "Returned")]
+    table = [[r.number + (" " + translate("cli", "(void)") if r.status == "voided" else ""),
+              r.completed_at.astimezone(STORE_TZ).strftime("%Y-%m-%d %H:%M"), r.cashier, r.lines, r.units,
+              format_fen(r.total_fen), "+".join(methods.get(m, m) for m in r.methods),
+              format_fen(r.returned_fen) if r.returned_fen else ""] for r in sales]
+    return objects, headers, table, {3, 4, 5, 7}
+
+
+def _plain_sales(raw: Any) -> tuple[list[dict[str, Any]], list[str], list[list[Any]], set[int]]:
+    from charity_pos.services.sale_list_rows import sale_rows
+
+    return _sales(sale_rows(raw, limit=None))
+
+
 #: The listings read through the driver alone (``db.plain``), no SQLAlchemy:
 #: from the same SQL the services read them with.
-PLAIN = {"items": _plain_items, "stock": _plain_stock, "donations": _plain_donations, "handouts": _plain_handouts, "households": _plain_households, "journal": _plain_journal}
+PLAIN = {"items": _plain_items, "stock": _plain_stock, "sales": _plain_sales, "donations": _plain_donations, "handouts": _plain_handouts, "households": _plain_households, "journal": _plain_journal}
 
 
 def show(args: argparse.Namespace) -> int:
@@ -285,20 +310,7 @@ def _show(args: argparse.Namespace) -> int:
         elif args.kind == "donations":
             objects, headers, table, right = _donations(services.intake.donations())
         elif args.kind == "sales":
-            sales = services.sales.sales(limit=None)
-            methods = _method_names()
-            objects = [{"id": str(r.id), "number": r.number, "completed_at": r.completed_at.isoformat(),
-                        "cashier": r.cashier, "till": r.till, "lines": r.lines, "units": r.units,
-                        "total_fen": r.total_fen, "methods": list(r.methods), "status": r.status,
-                        "returned_fen": r.returned_fen} for r in sales]
-            headers = [translate("cli", "Number"), translate("cli", "Time"), translate("cli", "Cashier"),
-                       translate("cli", "Lines"), translate("cli", "Units"), translate("cli", "Total"),
-                       translate("cli", "Paid by"), translate("cli", "Returned")]
-            table = [[r.number + (" " + translate("cli", "(void)") if r.status == "voided" else ""),
-                      r.completed_at.astimezone(STORE_TZ).strftime("%Y-%m-%d %H:%M"), r.cashier, r.lines, r.units,
-                      format_fen(r.total_fen), "+".join(methods.get(m, m) for m in r.methods),
-                      format_fen(r.returned_fen) if r.returned_fen else ""] for r in sales]
-            right = {3, 4, 5, 7}
+            objects, headers, table, right = _sales(services.sales.sales(limit=None))
         elif args.kind == "shifts":
             shifts = services.shifts.shifts(limit=100_000)
             summaries = [services.shifts.summary(r.number) for r in shifts]
