@@ -258,9 +258,34 @@ def _plain_sales(raw: Any) -> tuple[list[dict[str, Any]], list[str], list[list[A
     return _sales(sale_rows(raw, limit=None))
 
 
+def _lots(every: Sequence[Any]) -> tuple[list[dict[str, Any]], list[str], list[list[Any]], set[int]]:
+    from charity_pos.cli_trace import fate_object, origin_names, party_text
+
+    # Donors as the trace shows them: people masked, companies named.
+    objects = [{"lot_id": str(r.lot_id), "code": r.code, "name": r.item_name, "unit": r.unit,
+                "origin": r.origin, "document": r.document, "received_at": r.received_at.isoformat(),
+                "donor_kind": r.donor_kind or None, "donor": r.donor or None,
+                "unit_value_fen": r.unit_value_fen, **fate_object(r.fate)} for r in every]
+    origins = origin_names()
+    headers = [translate("cli", "Code"), translate("cli", "Name"), translate("cli", "From"),
+               translate("cli", "Document"), translate("cli", "Donor"), translate("cli", "Units received"),
+               translate("cli", "Sold"), translate("cli", "Handed out"), translate("cli", "Written off"),
+               translate("cli", "Counted missing"), translate("cli", "On hand")]
+    table = [[r.code or "", r.item_name, origins.get(r.origin, r.origin), r.document,
+              party_text(r.donor_kind, r.donor), r.fate.received, r.fate.sold, r.fate.handed_out,
+              r.fate.written_off, r.fate.counted_difference, r.fate.on_shelf] for r in every]
+    return objects, headers, table, {5, 6, 7, 8, 9, 10}
+
+
+def _plain_lots(raw: Any) -> tuple[list[dict[str, Any]], list[str], list[list[Any]], set[int]]:
+    from charity_pos.services.lot_rows import every_lot
+
+    return _lots(every_lot(raw))
+
+
 #: The listings read through the driver alone (``db.plain``), no SQLAlchemy:
 #: from the same SQL the services read them with.
-PLAIN = {"items": _plain_items, "stock": _plain_stock, "sales": _plain_sales, "donations": _plain_donations, "handouts": _plain_handouts, "households": _plain_households, "journal": _plain_journal}
+PLAIN = {"items": _plain_items, "stock": _plain_stock, "lots": _plain_lots, "sales": _plain_sales, "donations": _plain_donations, "handouts": _plain_handouts, "households": _plain_households, "journal": _plain_journal}
 
 
 def show(args: argparse.Namespace) -> int:
@@ -290,23 +315,7 @@ def _show(args: argparse.Namespace) -> int:
         elif args.kind == "stock":
             objects, headers, table, right = _stock(services.stock.lots())
         elif args.kind == "lots":
-            from charity_pos.cli_trace import fate_object, origin_names, party_text
-
-            every = services.trace.lots(None)
-            # Donors as the trace shows them: people masked, companies named.
-            objects = [{"lot_id": str(r.lot_id), "code": r.code, "name": r.item_name, "unit": r.unit,
-                        "origin": r.origin, "document": r.document, "received_at": r.received_at.isoformat(),
-                        "donor_kind": r.donor_kind or None, "donor": r.donor or None,
-                        "unit_value_fen": r.unit_value_fen, **fate_object(r.fate)} for r in every]
-            origins = origin_names()
-            headers = [translate("cli", "Code"), translate("cli", "Name"), translate("cli", "From"),
-                       translate("cli", "Document"), translate("cli", "Donor"), translate("cli", "Units received"),
-                       translate("cli", "Sold"), translate("cli", "Handed out"), translate("cli", "Written off"),
-                       translate("cli", "Counted missing"), translate("cli", "On hand")]
-            table = [[r.code or "", r.item_name, origins.get(r.origin, r.origin), r.document,
-                      party_text(r.donor_kind, r.donor), r.fate.received, r.fate.sold, r.fate.handed_out,
-                      r.fate.written_off, r.fate.counted_difference, r.fate.on_shelf] for r in every]
-            right = {5, 6, 7, 8, 9, 10}
+            objects, headers, table, right = _lots(services.trace.lots(None))
         elif args.kind == "donations":
             objects, headers, table, right = _donations(services.intake.donations())
         elif args.kind == "sales":
