@@ -283,9 +283,37 @@ def _plain_lots(raw: Any) -> tuple[list[dict[str, Any]], list[str], list[list[An
     return _lots(every_lot(raw))
 
 
+def _shifts(summaries: Sequence[Any]) -> tuple[list[dict[str, Any]], list[str], list[list[Any]], set[int]]:
+    from charity_pos.domain.money import format_fen
+    from charity_pos.services.base import STORE_TZ
+
+    objects = [{"number": r.shift.number, "till": r.shift.till, "opened_at": r.shift.opened_at.isoformat(),
+                "opened_by": r.shift.opened_by, "float_fen": r.shift.float_fen,
+                "closed_at": r.shift.closed_at.isoformat() if r.shift.closed_at else None,
+                "sales": r.sales_count, "sales_fen": r.sales_fen,
+                "expected_cash_fen": r.expected_fen["cash"],
+                "counted_cash_fen": r.counted_fen["cash"] if r.counted_fen else None,
+                "difference_reason": r.difference_reason} for r in summaries]
+    headers = [translate("cli", "Number"), translate("cli", "Till"), translate("cli", "Opened"),
+               translate("cli", "Closed"), translate("cli", "Sales"), translate("cli", "Total"),
+               translate("cli", "Cash expected"), translate("cli", "Cash counted")]
+    table = [[r.shift.number, r.shift.till, r.shift.opened_at.astimezone(STORE_TZ).strftime("%Y-%m-%d %H:%M"),
+              r.shift.closed_at.astimezone(STORE_TZ).strftime("%H:%M") if r.shift.closed_at else
+              translate("cli", "open"), r.sales_count, format_fen(r.sales_fen),
+              format_fen(r.expected_fen["cash"]), format_fen(r.counted_fen["cash"]) if r.counted_fen else ""]
+             for r in summaries]
+    return objects, headers, table, {4, 5, 6, 7}
+
+
+def _plain_shifts(raw: Any) -> tuple[list[dict[str, Any]], list[str], list[list[Any]], set[int]]:
+    from charity_pos.services.shift_rows import summaries
+
+    return _shifts(summaries(raw))
+
+
 #: The listings read through the driver alone (``db.plain``), no SQLAlchemy:
 #: from the same SQL the services read them with.
-PLAIN = {"items": _plain_items, "stock": _plain_stock, "lots": _plain_lots, "sales": _plain_sales, "donations": _plain_donations, "handouts": _plain_handouts, "households": _plain_households, "journal": _plain_journal}
+PLAIN = {"items": _plain_items, "stock": _plain_stock, "shifts": _plain_shifts, "lots": _plain_lots, "sales": _plain_sales, "donations": _plain_donations, "handouts": _plain_handouts, "households": _plain_households, "journal": _plain_journal}
 
 
 def show(args: argparse.Namespace) -> int:
@@ -321,24 +349,7 @@ def _show(args: argparse.Namespace) -> int:
         elif args.kind == "sales":
             objects, headers, table, right = _sales(services.sales.sales(limit=None))
         elif args.kind == "shifts":
-            shifts = services.shifts.shifts(limit=100_000)
-            summaries = [services.shifts.summary(r.number) for r in shifts]
-            objects = [{"number": r.shift.number, "till": r.shift.till, "opened_at": r.shift.opened_at.isoformat(),
-                        "opened_by": r.shift.opened_by, "float_fen": r.shift.float_fen,
-                        "closed_at": r.shift.closed_at.isoformat() if r.shift.closed_at else None,
-                        "sales": r.sales_count, "sales_fen": r.sales_fen,
-                        "expected_cash_fen": r.expected_fen["cash"],
-                        "counted_cash_fen": r.counted_fen["cash"] if r.counted_fen else None,
-                        "difference_reason": r.difference_reason} for r in summaries]
-            headers = [translate("cli", "Number"), translate("cli", "Till"), translate("cli", "Opened"),
-                       translate("cli", "Closed"), translate("cli", "Sales"), translate("cli", "Total"),
-                       translate("cli", "Cash expected"), translate("cli", "Cash counted")]
-            table = [[r.shift.number, r.shift.till, r.shift.opened_at.astimezone(STORE_TZ).strftime("%Y-%m-%d %H:%M"),
-                      r.shift.closed_at.astimezone(STORE_TZ).strftime("%H:%M") if r.shift.closed_at else
-                      translate("cli", "open"), r.sales_count, format_fen(r.sales_fen),
-                      format_fen(r.expected_fen["cash"]), format_fen(r.counted_fen["cash"]) if r.counted_fen else ""]
-                     for r in summaries]
-            right = {4, 5, 6, 7}
+            objects, headers, table, right = _shifts(services.shifts.summaries())
         elif args.kind == "handouts":
             objects, headers, table, right = _handouts(services.handouts.handouts(limit=None))
         elif args.kind == "households":
