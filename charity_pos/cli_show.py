@@ -311,9 +311,31 @@ def _plain_shifts(raw: Any) -> tuple[list[dict[str, Any]], list[str], list[list[
     return _shifts(summaries(raw))
 
 
+def _store(store: Any, rebuilt: dict[str, Any] | None) -> tuple[list[dict[str, Any]], list[str], list[list[Any]], set[int]]:
+    objects = [{"id": str(store.id), "code": store.code, "name": store.name, "district": store.district,
+                "training": store.training}]
+    if rebuilt is not None:  # what the district held when it was rebuilt: anything later is lost
+        objects[0]["rebuilt"] = {"last_seq": rebuilt.get("last_seq"), "last_at": rebuilt.get("last_at"),
+                                 "rebuilt_at": rebuilt["rebuilt_at"].isoformat()}
+    headers = [translate("cli", "Code"), translate("cli", "Name"), translate("cli", "District"),
+               translate("cli", "Kind")]
+    table = [[store.code, store.name, store.district,
+              translate("cli", "TRAINING store (培训, not real business)") if store.training
+              else translate("cli", "live store")]]
+    return objects, headers, table, set()
+
+
+def _plain_store(raw: Any) -> tuple[list[dict[str, Any]], list[str], list[list[Any]], set[int]]:
+    from charity_pos.services.store import rebuilt_note, store_row
+
+    return _store(store_row(raw), rebuilt_note(raw))
+
+
 #: The listings read through the driver alone (``db.plain``), no SQLAlchemy:
 #: from the same SQL the services read them with.
-PLAIN = {"items": _plain_items, "stock": _plain_stock, "shifts": _plain_shifts, "lots": _plain_lots, "sales": _plain_sales, "donations": _plain_donations, "handouts": _plain_handouts, "households": _plain_households, "journal": _plain_journal}
+PLAIN = {"items": _plain_items, "stock": _plain_stock, "lots": _plain_lots, "donations": _plain_donations,
+         "sales": _plain_sales, "shifts": _plain_shifts, "handouts": _plain_handouts, "households": _plain_households,
+         "journal": _plain_journal, "store": _plain_store}
 
 
 def show(args: argparse.Namespace) -> int:
@@ -358,22 +380,11 @@ def _show(args: argparse.Namespace) -> int:
             objects, headers, table, right = _households(services.households.households(),
                                                          local_date(services.ctx.now()))
         elif args.kind == "store":
-            store = services.store()
-            from charity_pos.sync.rebuild import rebuilt_note
+            from charity_pos.services.store import rebuilt_note
 
-            with services.ctx.db.engine.connect() as conn:
-                rebuilt = rebuilt_note(conn)
-            objects = [{"id": str(store.id), "code": store.code, "name": store.name, "district": store.district,
-                        "training": store.training}]
-            if rebuilt is not None:  # what the district held when it was rebuilt: anything later is lost
-                objects[0]["rebuilt"] = {"last_seq": rebuilt.get("last_seq"), "last_at": rebuilt.get("last_at"),
-                                         "rebuilt_at": rebuilt["rebuilt_at"].isoformat()}
-            headers = [translate("cli", "Code"), translate("cli", "Name"), translate("cli", "District"),
-                       translate("cli", "Kind")]
-            table = [[store.code, store.name, store.district,
-                      translate("cli", "TRAINING store (培训, not real business)") if store.training
-                      else translate("cli", "live store")]]
-            right = set()
+            with services.ctx.db.read() as session:
+                rebuilt = rebuilt_note(session.connection().connection.driver_connection)
+            objects, headers, table, right = _store(services.store(), rebuilt)
         else:
             from charity_pos.services import journal_view
 

@@ -29,6 +29,10 @@ def _through_services(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[i
     return code, out, err
 
 
+def test_every_listing_reads_the_plain_way() -> None:
+    assert set(cli_show.PLAIN) == set(cli_show.SHOW_KINDS)
+
+
 @pytest.mark.parametrize("kind", sorted(cli_show.PLAIN))
 @pytest.mark.parametrize("extra", [["--lang", "zh_CN"], ["--lang", "en"], ["--json"]], ids=["zh_CN", "en", "json"])
 def test_a_plain_listing_prints_what_the_services_print(capsys, demo_copy: Path, kind: str, extra: list[str]) -> None:  # type: ignore[no-untyped-def]
