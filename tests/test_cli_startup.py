@@ -160,3 +160,58 @@ def test_read_commands_load_no_sqlalchemy(demo_copy, argv) -> None:  # type: ign
         assert shown and all(row[FIRST_KEY.get(argv[1], "id")] for row in shown)
     else:
         assert printed[0].split()[0] == FIRST_HEADER[argv[1]]
+
+
+def _subparser(parser, path):  # type: ignore[no-untyped-def]
+    import argparse
+
+    for name in path:
+        action = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+        parser = action.choices[name]
+    return parser
+
+
+def _parsed(capsys, argv: list[str], parse) -> tuple[object, str, str]:  # type: ignore[no-untyped-def]
+    """What parsing ``argv`` with ``parse`` gives: the arguments or the exit code, and what it printed."""
+    try:
+        result: object = vars(parse(argv))
+    except SystemExit as exc:
+        result = exc.code
+    out, err = capsys.readouterr()
+    return result, out, err
+
+
+@pytest.mark.parametrize("path", [("gui",), ("init",), ("demo",), ("verify",), ("receipt",), ("labels",), ("slip",),
+                                  ("show",), ("households",), ("households", "import"),
+                                  ("households", "erase-lapsed")])
+def test_a_command_parsed_alone_says_what_the_whole_parser_says(capsys, path) -> None:  # type: ignore[no-untyped-def]
+    """A command of this module's own is parsed by its parser alone (the
+    others are not built): its help, its arguments and its errors are the
+    whole parser's, with or without --lang before it."""
+    from charity_pos import cli
+
+    whole = cli._parser()
+    assert cli._command_in([*path, "--help"]) == path[0]
+    assert _parsed(capsys, [*path, "--help"], cli.parse_args) == _parsed(capsys, [*path, "--help"], whole.parse_args)
+    assert _subparser(cli._parser(path[0]), path).format_help() == _subparser(whole, path).format_help()
+    for argv in ([*path], [*path, "--db"], ["--lang", "en", *path, "--bogus"], [*path, "--db", "x.db", "extra"], ["--lang=zh_CN", *path, "--db", "x.db"],
+                 [*path, "--db", "x.db", "--lang", "fr"]):
+        assert _parsed(capsys, argv, cli.parse_args) == _parsed(capsys, argv, whole.parse_args), argv
+
+
+@pytest.mark.parametrize("argv", [[], ["--help"], ["--lang", "fr", "show", "items"], ["--lang"], ["--la", "en", "show"],
+                                  ["trace", "--help"], ["nothing"], ["report", "--help"]])
+def test_anything_else_is_parsed_by_the_whole_parser(capsys, argv) -> None:  # type: ignore[no-untyped-def]
+    from charity_pos import cli
+
+    assert cli._command_in(argv) is None
+
+
+def test_show_builds_no_other_commands_parser(filled_store) -> None:  # type: ignore[no-untyped-def]
+    """The modules of the other commands (sync, hub, reports, backups…) are not even imported by a listing."""
+    probe = ("import json, sys\nfrom charity_pos import cli\ncode = cli.main(sys.argv[1:])\n"
+             "print(json.dumps([code, sorted(m for m in sys.modules if m in ('charity_pos.hub.cli', 'charity_pos.sync.cli',"
+             " 'charity_pos.cli_reports', 'charity_pos.cli_backup', 'charity_pos.cli_bill'))]))\n")
+    done = subprocess.run([sys.executable, "-c", probe, "show", "items", "--db", str(filled_store.path), "--lang", "en"],
+                          capture_output=True, text=True, timeout=120)
+    assert json.loads(done.stdout.rstrip("\n").split("\n")[-1]) == [0, []], done.stderr
