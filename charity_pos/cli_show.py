@@ -355,9 +355,8 @@ def show(args: argparse.Namespace) -> int:
 
 
 def _show(args: argparse.Namespace) -> int:
-    from charity_pos.domain.money import format_fen
-    from charity_pos.services.base import STORE_TZ
-
+    """The listing read the app's way: the store opened as the app opens it
+    (an earlier version's file is upgraded), the rows from the services."""
     services = _Listing(args.db)
     try:
         if args.kind == "items":
