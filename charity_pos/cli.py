@@ -34,70 +34,106 @@ from charity_pos.i18n import describe, load_catalog, translate
 
 log = logging.getLogger("charity_pos.cli")
 
-def _parser() -> argparse.ArgumentParser:
+#: The commands whose parsers this module builds itself; the others' come from their modules.
+OWN_COMMANDS = ("gui", "init", "demo", "verify", "receipt", "labels", "slip", "show", "households")
+
+
+def _command_in(argv: Sequence[str]) -> str | None:
+    """The command ``argv`` names, read as the parser would (after
+    a valid ``--lang X`` or ``--lang=X``), when it is one of ``OWN_COMMANDS``;
+    None otherwise (no command, help asked before it, anything unusual):
+    then the whole parser is built."""
+    rest = list(argv)
+    while rest:  # only a valid --lang before the command: anything else the whole parser answers (its usage names every command)
+        if rest[0] == "--lang" and len(rest) > 1 and rest[1] in config.LANGUAGES:
+            rest = rest[2:]
+        elif rest[0].startswith("--lang=") and rest[0].partition("=")[2] in config.LANGUAGES:
+            rest = rest[1:]
+        else:
+            break
+    if rest and rest[0] in OWN_COMMANDS:
+        return rest[0]
+    return None
+
+
+def _parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The command line's parser; with ``command`` (one of ``OWN_COMMANDS``)
+    only that command's, which parses and helps with it exactly as the
+    whole parser does, without building (and importing) every other one."""
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--lang", choices=config.LANGUAGES, help="language of the app and messages (zh_CN, en)")
     parser = argparse.ArgumentParser(prog="charity-pos", description="Point of sale for community charity supermarkets.",
                                      parents=[common])
     sub = parser.add_subparsers(dest="command")
 
-    gui = sub.add_parser("gui", parents=[common], help="start the app")
-    gui.add_argument("--db", type=Path, help="store database file (default: the store in settings)")
+    if command in (None, "gui"):
+        gui = sub.add_parser("gui", parents=[common], help="start the app")
+        gui.add_argument("--db", type=Path, help="store database file (default: the store in settings)")
 
-    init = sub.add_parser("init", parents=[common], help="create a new store database")
-    init.add_argument("--db", type=Path, required=True)
-    init.add_argument("--store-code", required=True, help="e.g. PT01")
-    init.add_argument("--name", required=True, help="the store's full name")
-    init.add_argument("--district", required=True)
-    init.add_argument("--manager-pin", required=True, help="PIN of the first manager account, 4-12 digits")
+    if command in (None, "init"):
+        init = sub.add_parser("init", parents=[common], help="create a new store database")
+        init.add_argument("--db", type=Path, required=True)
+        init.add_argument("--store-code", required=True, help="e.g. PT01")
+        init.add_argument("--name", required=True, help="the store's full name")
+        init.add_argument("--district", required=True)
+        init.add_argument("--manager-pin", required=True, help="PIN of the first manager account, 4-12 digits")
 
-    demo = sub.add_parser("demo", parents=[common], help="create a demo store with realistic activity")
-    demo.add_argument("--db", type=Path, required=True)
-    demo.add_argument("--days", type=int, default=30)
+    if command in (None, "demo"):
+        demo = sub.add_parser("demo", parents=[common], help="create a demo store with realistic activity")
+        demo.add_argument("--db", type=Path, required=True)
+        demo.add_argument("--days", type=int, default=30)
 
-    verify = sub.add_parser("verify", parents=[common], help="check a store file against its journal")
-    verify.add_argument("--db", type=Path, required=True)
-    verify.add_argument("--key-file", type=Path, help="the store's key file, when it is not in this PC's key folder")
+    if command in (None, "verify"):
+        verify = sub.add_parser("verify", parents=[common], help="check a store file against its journal")
+        verify.add_argument("--db", type=Path, required=True)
+        verify.add_argument("--key-file", type=Path, help="the store's key file, when it is not in this PC's key folder")
 
-    receipt = sub.add_parser("receipt", parents=[common], help="the donation receipt PDF (issued on first print)")
-    receipt.add_argument("--db", type=Path, required=True)
-    receipt.add_argument("--donation", required=True, help="donation number, e.g. JA01-2026-D000012")
-    receipt.add_argument("--out", type=Path, required=True, help="PDF file to write")
-    receipt.add_argument("--force", action="store_true", help="replace a file at --out that charity-pos did not write (never the store's own files)")
+    if command in (None, "receipt"):
+        receipt = sub.add_parser("receipt", parents=[common], help="the donation receipt PDF (issued on first print)")
+        receipt.add_argument("--db", type=Path, required=True)
+        receipt.add_argument("--donation", required=True, help="donation number, e.g. JA01-2026-D000012")
+        receipt.add_argument("--out", type=Path, required=True, help="PDF file to write")
+        receipt.add_argument("--force", action="store_true", help="replace a file at --out that charity-pos did not write (never the store's own files)")
 
-    labels = sub.add_parser("labels", parents=[common], help="barcode labels PDF for a donation, one per unit")
-    labels.add_argument("--db", type=Path, required=True)
-    labels.add_argument("--donation", required=True)
-    labels.add_argument("--template", required=True, choices=("a4-3x8", "thermal-40x30"))
-    labels.add_argument("--out", type=Path, required=True)
-    labels.add_argument("--force", action="store_true", help="replace a file at --out that charity-pos did not write (never the store's own files)")
+    if command in (None, "labels"):
+        labels = sub.add_parser("labels", parents=[common], help="barcode labels PDF for a donation, one per unit")
+        labels.add_argument("--db", type=Path, required=True)
+        labels.add_argument("--donation", required=True)
+        labels.add_argument("--template", required=True, choices=("a4-3x8", "thermal-40x30"))
+        labels.add_argument("--out", type=Path, required=True)
+        labels.add_argument("--force", action="store_true", help="replace a file at --out that charity-pos did not write (never the store's own files)")
 
-    slip = sub.add_parser("slip", parents=[common], help="a sale's slip as a PDF (later prints marked as reprints)")
-    slip.add_argument("--db", type=Path, required=True)
-    slip.add_argument("--sale", required=True, help="sale number, e.g. JA01-2026-S000123")
-    slip.add_argument("--out", type=Path, required=True, help="PDF file to write")
-    slip.add_argument("--width", type=int, choices=(80, 58), default=80, help="paper width in mm (default 80)")
-    slip.add_argument("--force", action="store_true", help="replace a file at --out that charity-pos did not write (never the store's own files)")
+    if command in (None, "slip"):
+        slip = sub.add_parser("slip", parents=[common], help="a sale's slip as a PDF (later prints marked as reprints)")
+        slip.add_argument("--db", type=Path, required=True)
+        slip.add_argument("--sale", required=True, help="sale number, e.g. JA01-2026-S000123")
+        slip.add_argument("--out", type=Path, required=True, help="PDF file to write")
+        slip.add_argument("--width", type=int, choices=(80, 58), default=80, help="paper width in mm (default 80)")
+        slip.add_argument("--force", action="store_true", help="replace a file at --out that charity-pos did not write (never the store's own files)")
 
-    show = sub.add_parser("show", parents=[common], help="list records")
-    show.add_argument("kind", choices=SHOW_KINDS)
-    show.add_argument("--db", type=Path, required=True)
-    show.add_argument("--json", action="store_true", help="a JSON array of objects instead of a table")
+    if command in (None, "show"):
+        show = sub.add_parser("show", parents=[common], help="list records")
+        show.add_argument("kind", choices=SHOW_KINDS)
+        show.add_argument("--db", type=Path, required=True)
+        show.add_argument("--json", action="store_true", help="a JSON array of objects instead of a table")
 
-    households = sub.add_parser("households", parents=[common], help="the register of households in hardship")
-    households_sub = households.add_subparsers(dest="households_command", required=True)
-    household_import = households_sub.add_parser(
-        "import", parents=[common], help="import the sub-district's household list (.xlsx or .csv)")
-    household_import.add_argument("--db", type=Path, required=True)
-    household_import.add_argument("file", type=Path, help="the list: .xlsx, or .csv in UTF-8 or GBK")
-    household_erase = households_sub.add_parser(
-        "erase-lapsed", parents=[common],
-        help="erase the personal data of households whose eligibility ended long ago (also done at start-up)")
-    household_erase.add_argument("--db", type=Path, required=True)
-    household_import.add_argument("--dry-run", action="store_true",
-                                  help="only check the rows and list the bad ones; import nothing")
-    household_import.add_argument("--force", action="store_true",
-                                  help="replace a file at the reject file's name that charity-pos did not write")
+    if command in (None, "households"):
+        households = sub.add_parser("households", parents=[common], help="the register of households in hardship")
+        households_sub = households.add_subparsers(dest="households_command", required=True)
+        household_import = households_sub.add_parser(
+            "import", parents=[common], help="import the sub-district's household list (.xlsx or .csv)")
+        household_import.add_argument("--db", type=Path, required=True)
+        household_import.add_argument("file", type=Path, help="the list: .xlsx, or .csv in UTF-8 or GBK")
+        household_erase = households_sub.add_parser(
+            "erase-lapsed", parents=[common],
+            help="erase the personal data of households whose eligibility ended long ago (also done at start-up)")
+        household_erase.add_argument("--db", type=Path, required=True)
+        household_import.add_argument("--dry-run", action="store_true",
+                                      help="only check the rows and list the bad ones; import nothing")
+        household_import.add_argument("--force", action="store_true",
+                                      help="replace a file at the reject file's name that charity-pos did not write")
+    if command is not None:
+        return parser
     from charity_pos.sync import cli as sync_cli
 
     sync_cli.add_parsers(sub, common)
@@ -140,8 +176,20 @@ class _Terminal:
         return getattr(self._stream, name)
 
 
+def parse_args(argv: Sequence[str]) -> argparse.Namespace:
+    """``argv`` parsed as the whole parser parses it, by the one command's
+    parser when ``argv`` names one of ``OWN_COMMANDS`` (what is left over
+    the whole parser reports, its usage naming every command)."""
+    command = _command_in(argv)
+    if command is not None:
+        args, extra = _parser(command).parse_known_args(argv)
+        if not extra:
+            return args
+    return _parser().parse_args(argv)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
+    args = parse_args(sys.argv[1:] if argv is None else list(argv))
     out, err = sys.stdout, sys.stderr
     sys.stdout, sys.stderr = _Terminal(out), _Terminal(err)  # type: ignore[assignment]
     try:

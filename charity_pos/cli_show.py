@@ -154,9 +154,188 @@ def _plain_journal(raw: Any) -> tuple[list[dict[str, Any]], list[str], list[list
     return _journal(event_rows(raw))
 
 
+def _stock(lots: Sequence[Any]) -> tuple[list[dict[str, Any]], list[str], list[list[Any]], set[int]]:
+    objects = [{"lot_id": str(r.lot_id), "item_id": str(r.item_id), "barcode": r.barcode,
+                "lot_code": r.lot_code, "name": r.name, "unit": r.unit, "origin": r.origin,
+                "document": r.document, "expiry_date": r.expiry_date.isoformat() if r.expiry_date else None,
+                "received": r.received, "on_hand": r.on_hand} for r in lots]
+    origins = {"donation": translate("cli", "donation"), "purchase": translate("cli", "purchase"),
+               "count": translate("cli", "stock count"), "unrecorded": translate("cli", "sold before received")}
+    headers = [translate("cli", "Barcode"), translate("cli", "Name"), translate("cli", "From"),
+               translate("cli", "Document"), translate("cli", "Best before"), translate("cli", "Received"),
+               translate("cli", "On hand"), translate("cli", "Unit")]
+    table = [[r.barcode, r.name, origins.get(r.origin, r.origin), r.document,
+              r.expiry_date.isoformat() if r.expiry_date else "", r.received, r.on_hand, r.unit] for r in lots]
+    return objects, headers, table, {5, 6}
+
+
+def _plain_stock(raw: Any) -> tuple[list[dict[str, Any]], list[str], list[list[Any]], set[int]]:
+    from charity_pos.services.stock_rows import lot_rows
+
+    return _stock(lot_rows(raw))
+
+
+def _handouts(handouts: Sequence[Any]) -> tuple[list[dict[str, Any]], list[str], list[list[Any]], set[int]]:
+    from charity_pos.domain.money import format_fen
+    from charity_pos.services.base import STORE_TZ
+    from charity_pos.services.household_rows import CATEGORY_NAMES, HouseholdCategory
+
+    # Households by card number only: no names, no ID numbers.
+    objects = [{"id": str(h.id), "number": h.number, "at": h.at.isoformat(), "card_number": h.card_number,
+                "household_category": h.household_category, "period": h.period_key, "lines": h.lines,
+                "units": h.units, "total_value_fen": h.total_value_fen, "over_allowance": h.over_allowance,
+                "cashier": h.cashier} for h in handouts]
+    headers = [translate("cli", "Number"), translate("cli", "Time"), translate("cli", "Card"),
+               translate("cli", "Category"), translate("cli", "Lines"), translate("cli", "Units"),
+               translate("cli", "Value"), translate("cli", "Over allowance")]
+    table = [[h.number, h.at.astimezone(STORE_TZ).strftime("%Y-%m-%d %H:%M"), h.card_number,
+              CATEGORY_NAMES.get(HouseholdCategory(h.household_category), h.household_category), h.lines,
+              h.units, format_fen(h.total_value_fen), translate("cli", "yes") if h.over_allowance else ""]
+             for h in handouts]
+    return objects, headers, table, {4, 5, 6}
+
+
+def _plain_handouts(raw: Any) -> tuple[list[dict[str, Any]], list[str], list[list[Any]], set[int]]:
+    from charity_pos.services.handout_rows import handout_rows
+
+    return _handouts(handout_rows(raw, limit=None))
+
+
+def _donations(donations: Sequence[Any]) -> tuple[list[dict[str, Any]], list[str], list[list[Any]], set[int]]:
+    from charity_pos.domain.identity import mask_name
+    from charity_pos.domain.money import format_fen
+    from charity_pos.services.base import STORE_TZ
+
+    kinds = {"person": translate("cli", "person"), "company": translate("cli", "company"),
+             "anonymous": translate("cli", "anonymous")}
+
+    def donor_shown(d) -> str:  # type: ignore[no-untyped-def]
+        return d.donor_name if d.donor_kind == "company" else mask_name(d.donor_name)
+
+    objects = [{"id": str(d.id), "number": d.number, "received_at": d.received_at.isoformat(),
+                "donor_kind": d.donor_kind, "donor": donor_shown(d), "lines": d.lines, "units": d.units,
+                "cash_fen": d.cash_fen, "total_value_fen": d.total_value_fen,
+                "receipt_number": d.receipt_number, "receipt_status": d.receipt_status} for d in donations]
+    headers = [translate("cli", "Number"), translate("cli", "Time"), translate("cli", "Donor"),
+               translate("cli", "Lines"), translate("cli", "Units"), translate("cli", "Value"),
+               translate("cli", "Receipt")]
+    table = [[d.number, d.received_at.astimezone(STORE_TZ).strftime("%Y-%m-%d %H:%M"),
+              f"{kinds[d.donor_kind]} {donor_shown(d)}".strip(), d.lines, d.units,
+              format_fen(d.total_value_fen),
+              (d.receipt_number or "") + (" " + translate("cli", "(void)") if d.receipt_status == "void" else "")]
+             for d in donations]
+    return objects, headers, table, {3, 4, 5}
+
+
+def _plain_donations(raw: Any) -> tuple[list[dict[str, Any]], list[str], list[list[Any]], set[int]]:
+    from charity_pos.services.donation_rows import donation_rows
+
+    return _donations(donation_rows(raw))
+
+
+def _sales(sales: Sequence[Any]) -> tuple[list[dict[str, Any]], list[str], list[list[Any]], set[int]]:
+    from charity_pos.domain.money import format_fen
+    from charity_pos.services.base import STORE_TZ
+
+    methods = _method_names()
+    objects = [{"id": str(r.id), "number": r.number, "completed_at": r.completed_at.isoformat(),
+                "cashier": r.cashier, "till": r.till, "lines": r.lines, "units": r.units,
+                "total_fen": r.total_fen, "methods": list(r.methods), "status": r.status,
+                "returned_fen": r.returned_fen} for r in sales]
+    headers = [translate("cli", "Number"), translate("cli", "Time"), translate("cli", "Cashier"),
+               translate("cli", "Lines"), translate("cli", "Units"), translate("cli", "Total"),
+               translate("cli", "Paid by"), translate("cli", "Returned")]
+    table = [[r.number + (" " + translate("cli", "(void)") if r.status == "voided" else ""),
+              r.completed_at.astimezone(STORE_TZ).strftime("%Y-%m-%d %H:%M"), r.cashier, r.lines, r.units,
+              format_fen(r.total_fen), "+".join(methods.get(m, m) for m in r.methods),
+              format_fen(r.returned_fen) if r.returned_fen else ""] for r in sales]
+    return objects, headers, table, {3, 4, 5, 7}
+
+
+def _plain_sales(raw: Any) -> tuple[list[dict[str, Any]], list[str], list[list[Any]], set[int]]:
+    from charity_pos.services.sale_list_rows import sale_rows
+
+    return _sales(sale_rows(raw, limit=None))
+
+
+def _lots(every: Sequence[Any]) -> tuple[list[dict[str, Any]], list[str], list[list[Any]], set[int]]:
+    from charity_pos.cli_trace import fate_object, origin_names, party_text
+
+    # Donors as the trace shows them: people masked, companies named.
+    objects = [{"lot_id": str(r.lot_id), "code": r.code, "name": r.item_name, "unit": r.unit,
+                "origin": r.origin, "document": r.document, "received_at": r.received_at.isoformat(),
+                "donor_kind": r.donor_kind or None, "donor": r.donor or None,
+                "unit_value_fen": r.unit_value_fen, **fate_object(r.fate)} for r in every]
+    origins = origin_names()
+    headers = [translate("cli", "Code"), translate("cli", "Name"), translate("cli", "From"),
+               translate("cli", "Document"), translate("cli", "Donor"), translate("cli", "Units received"),
+               translate("cli", "Sold"), translate("cli", "Handed out"), translate("cli", "Written off"),
+               translate("cli", "Counted missing"), translate("cli", "On hand")]
+    table = [[r.code or "", r.item_name, origins.get(r.origin, r.origin), r.document,
+              party_text(r.donor_kind, r.donor), r.fate.received, r.fate.sold, r.fate.handed_out,
+              r.fate.written_off, r.fate.counted_difference, r.fate.on_shelf] for r in every]
+    return objects, headers, table, {5, 6, 7, 8, 9, 10}
+
+
+def _plain_lots(raw: Any) -> tuple[list[dict[str, Any]], list[str], list[list[Any]], set[int]]:
+    from charity_pos.services.lot_rows import every_lot
+
+    return _lots(every_lot(raw))
+
+
+def _shifts(summaries: Sequence[Any]) -> tuple[list[dict[str, Any]], list[str], list[list[Any]], set[int]]:
+    from charity_pos.domain.money import format_fen
+    from charity_pos.services.base import STORE_TZ
+
+    objects = [{"number": r.shift.number, "till": r.shift.till, "opened_at": r.shift.opened_at.isoformat(),
+                "opened_by": r.shift.opened_by, "float_fen": r.shift.float_fen,
+                "closed_at": r.shift.closed_at.isoformat() if r.shift.closed_at else None,
+                "sales": r.sales_count, "sales_fen": r.sales_fen,
+                "expected_cash_fen": r.expected_fen["cash"],
+                "counted_cash_fen": r.counted_fen["cash"] if r.counted_fen else None,
+                "difference_reason": r.difference_reason} for r in summaries]
+    headers = [translate("cli", "Number"), translate("cli", "Till"), translate("cli", "Opened"),
+               translate("cli", "Closed"), translate("cli", "Sales"), translate("cli", "Total"),
+               translate("cli", "Cash expected"), translate("cli", "Cash counted")]
+    table = [[r.shift.number, r.shift.till, r.shift.opened_at.astimezone(STORE_TZ).strftime("%Y-%m-%d %H:%M"),
+              r.shift.closed_at.astimezone(STORE_TZ).strftime("%H:%M") if r.shift.closed_at else
+              translate("cli", "open"), r.sales_count, format_fen(r.sales_fen),
+              format_fen(r.expected_fen["cash"]), format_fen(r.counted_fen["cash"]) if r.counted_fen else ""]
+             for r in summaries]
+    return objects, headers, table, {4, 5, 6, 7}
+
+
+def _plain_shifts(raw: Any) -> tuple[list[dict[str, Any]], list[str], list[list[Any]], set[int]]:
+    from charity_pos.services.shift_rows import summaries
+
+    return _shifts(summaries(raw))
+
+
+def _store(store: Any, rebuilt: dict[str, Any] | None) -> tuple[list[dict[str, Any]], list[str], list[list[Any]], set[int]]:
+    objects = [{"id": str(store.id), "code": store.code, "name": store.name, "district": store.district,
+                "training": store.training}]
+    if rebuilt is not None:  # what the district held when it was rebuilt: anything later is lost
+        objects[0]["rebuilt"] = {"last_seq": rebuilt.get("last_seq"), "last_at": rebuilt.get("last_at"),
+                                 "rebuilt_at": rebuilt["rebuilt_at"].isoformat()}
+    headers = [translate("cli", "Code"), translate("cli", "Name"), translate("cli", "District"),
+               translate("cli", "Kind")]
+    table = [[store.code, store.name, store.district,
+              translate("cli", "TRAINING store (培训, not real business)") if store.training
+              else translate("cli", "live store")]]
+    return objects, headers, table, set()
+
+
+def _plain_store(raw: Any) -> tuple[list[dict[str, Any]], list[str], list[list[Any]], set[int]]:
+    from charity_pos.services.store import rebuilt_note, store_row
+
+    return _store(store_row(raw), rebuilt_note(raw))
+
+
 #: The listings read through the driver alone (``db.plain``), no SQLAlchemy:
 #: from the same SQL the services read them with.
-PLAIN = {"items": _plain_items, "households": _plain_households, "journal": _plain_journal}
+PLAIN = {"items": _plain_items, "stock": _plain_stock, "lots": _plain_lots, "donations": _plain_donations,
+         "sales": _plain_sales, "shifts": _plain_shifts, "handouts": _plain_handouts, "households": _plain_households,
+         "journal": _plain_journal, "store": _plain_store}
 
 
 def show(args: argparse.Namespace) -> int:
@@ -176,141 +355,35 @@ def show(args: argparse.Namespace) -> int:
 
 
 def _show(args: argparse.Namespace) -> int:
-    from charity_pos.domain.money import format_fen
-    from charity_pos.services.base import STORE_TZ
-
+    """The listing read the app's way: the store opened as the app opens it
+    (an earlier version's file is upgraded), the rows from the services."""
     services = _Listing(args.db)
     try:
         if args.kind == "items":
             objects, headers, table, right = _items(services.catalog.search(include_inactive=True, limit=None))
         elif args.kind == "stock":
-            lots = services.stock.lots()
-            objects = [{"lot_id": str(r.lot_id), "item_id": str(r.item_id), "barcode": r.barcode,
-                        "lot_code": r.lot_code, "name": r.name, "unit": r.unit, "origin": r.origin,
-                        "document": r.document, "expiry_date": r.expiry_date.isoformat() if r.expiry_date else None,
-                        "received": r.received, "on_hand": r.on_hand} for r in lots]
-            origins = {"donation": translate("cli", "donation"), "purchase": translate("cli", "purchase"),
-                       "count": translate("cli", "stock count"), "unrecorded": translate("cli", "sold before received")}
-            headers = [translate("cli", "Barcode"), translate("cli", "Name"), translate("cli", "From"),
-                       translate("cli", "Document"), translate("cli", "Best before"), translate("cli", "Received"),
-                       translate("cli", "On hand"), translate("cli", "Unit")]
-            table = [[r.barcode, r.name, origins.get(r.origin, r.origin), r.document,
-                      r.expiry_date.isoformat() if r.expiry_date else "", r.received, r.on_hand, r.unit] for r in lots]
-            right = {5, 6}
+            objects, headers, table, right = _stock(services.stock.lots())
         elif args.kind == "lots":
-            from charity_pos.cli_trace import fate_object, origin_names, party_text
-
-            every = services.trace.lots(None)
-            # Donors as the trace shows them: people masked, companies named.
-            objects = [{"lot_id": str(r.lot_id), "code": r.code, "name": r.item_name, "unit": r.unit,
-                        "origin": r.origin, "document": r.document, "received_at": r.received_at.isoformat(),
-                        "donor_kind": r.donor_kind or None, "donor": r.donor or None,
-                        "unit_value_fen": r.unit_value_fen, **fate_object(r.fate)} for r in every]
-            origins = origin_names()
-            headers = [translate("cli", "Code"), translate("cli", "Name"), translate("cli", "From"),
-                       translate("cli", "Document"), translate("cli", "Donor"), translate("cli", "Units received"),
-                       translate("cli", "Sold"), translate("cli", "Handed out"), translate("cli", "Written off"),
-                       translate("cli", "Counted missing"), translate("cli", "On hand")]
-            table = [[r.code or "", r.item_name, origins.get(r.origin, r.origin), r.document,
-                      party_text(r.donor_kind, r.donor), r.fate.received, r.fate.sold, r.fate.handed_out,
-                      r.fate.written_off, r.fate.counted_difference, r.fate.on_shelf] for r in every]
-            right = {5, 6, 7, 8, 9, 10}
+            objects, headers, table, right = _lots(services.trace.lots(None))
         elif args.kind == "donations":
-            from charity_pos.domain.identity import mask_name
-
-            donations = services.intake.donations()
-            kinds = {"person": translate("cli", "person"), "company": translate("cli", "company"),
-                     "anonymous": translate("cli", "anonymous")}
-
-            def donor_shown(d) -> str:  # type: ignore[no-untyped-def]
-                return d.donor_name if d.donor_kind == "company" else mask_name(d.donor_name)
-
-            objects = [{"id": str(d.id), "number": d.number, "received_at": d.received_at.isoformat(),
-                        "donor_kind": d.donor_kind, "donor": donor_shown(d), "lines": d.lines, "units": d.units,
-                        "cash_fen": d.cash_fen, "total_value_fen": d.total_value_fen,
-                        "receipt_number": d.receipt_number, "receipt_status": d.receipt_status} for d in donations]
-            headers = [translate("cli", "Number"), translate("cli", "Time"), translate("cli", "Donor"),
-                       translate("cli", "Lines"), translate("cli", "Units"), translate("cli", "Value"),
-                       translate("cli", "Receipt")]
-            table = [[d.number, d.received_at.astimezone(STORE_TZ).strftime("%Y-%m-%d %H:%M"),
-                      f"{kinds[d.donor_kind]} {donor_shown(d)}".strip(), d.lines, d.units,
-                      format_fen(d.total_value_fen),
-                      (d.receipt_number or "") + (" " + translate("cli", "(void)") if d.receipt_status == "void" else "")]
-                     for d in donations]
-            right = {3, 4, 5}
+            objects, headers, table, right = _donations(services.intake.donations())
         elif args.kind == "sales":
-            sales = services.sales.sales(limit=None)
-            methods = _method_names()
-            objects = [{"id": str(r.id), "number": r.number, "completed_at": r.completed_at.isoformat(),
-                        "cashier": r.cashier, "till": r.till, "lines": r.lines, "units": r.units,
-                        "total_fen": r.total_fen, "methods": list(r.methods), "status": r.status,
-                        "returned_fen": r.returned_fen} for r in sales]
-            headers = [translate("cli", "Number"), translate("cli", "Time"), translate("cli", "Cashier"),
-                       translate("cli", "Lines"), translate("cli", "Units"), translate("cli", "Total"),
-                       translate("cli", "Paid by"), translate("cli", "Returned")]
-            table = [[r.number + (" " + translate("cli", "(void)") if r.status == "voided" else ""),
-                      r.completed_at.astimezone(STORE_TZ).strftime("%Y-%m-%d %H:%M"), r.cashier, r.lines, r.units,
-                      format_fen(r.total_fen), "+".join(methods.get(m, m) for m in r.methods),
-                      format_fen(r.returned_fen) if r.returned_fen else ""] for r in sales]
-            right = {3, 4, 5, 7}
+            objects, headers, table, right = _sales(services.sales.sales(limit=None))
         elif args.kind == "shifts":
-            shifts = services.shifts.shifts(limit=100_000)
-            summaries = [services.shifts.summary(r.number) for r in shifts]
-            objects = [{"number": r.shift.number, "till": r.shift.till, "opened_at": r.shift.opened_at.isoformat(),
-                        "opened_by": r.shift.opened_by, "float_fen": r.shift.float_fen,
-                        "closed_at": r.shift.closed_at.isoformat() if r.shift.closed_at else None,
-                        "sales": r.sales_count, "sales_fen": r.sales_fen,
-                        "expected_cash_fen": r.expected_fen["cash"],
-                        "counted_cash_fen": r.counted_fen["cash"] if r.counted_fen else None,
-                        "difference_reason": r.difference_reason} for r in summaries]
-            headers = [translate("cli", "Number"), translate("cli", "Till"), translate("cli", "Opened"),
-                       translate("cli", "Closed"), translate("cli", "Sales"), translate("cli", "Total"),
-                       translate("cli", "Cash expected"), translate("cli", "Cash counted")]
-            table = [[r.shift.number, r.shift.till, r.shift.opened_at.astimezone(STORE_TZ).strftime("%Y-%m-%d %H:%M"),
-                      r.shift.closed_at.astimezone(STORE_TZ).strftime("%H:%M") if r.shift.closed_at else
-                      translate("cli", "open"), r.sales_count, format_fen(r.sales_fen),
-                      format_fen(r.expected_fen["cash"]), format_fen(r.counted_fen["cash"]) if r.counted_fen else ""]
-                     for r in summaries]
-            right = {4, 5, 6, 7}
+            objects, headers, table, right = _shifts(services.shifts.summaries())
         elif args.kind == "handouts":
-            from charity_pos.services.households import CATEGORY_NAMES, HouseholdCategory
-
-            handouts = services.handouts.handouts(limit=None)
-            # Households by card number only: no names, no ID numbers.
-            objects = [{"id": str(h.id), "number": h.number, "at": h.at.isoformat(), "card_number": h.card_number,
-                        "household_category": h.household_category, "period": h.period_key, "lines": h.lines,
-                        "units": h.units, "total_value_fen": h.total_value_fen, "over_allowance": h.over_allowance,
-                        "cashier": h.cashier} for h in handouts]
-            headers = [translate("cli", "Number"), translate("cli", "Time"), translate("cli", "Card"),
-                       translate("cli", "Category"), translate("cli", "Lines"), translate("cli", "Units"),
-                       translate("cli", "Value"), translate("cli", "Over allowance")]
-            table = [[h.number, h.at.astimezone(STORE_TZ).strftime("%Y-%m-%d %H:%M"), h.card_number,
-                      CATEGORY_NAMES.get(HouseholdCategory(h.household_category), h.household_category), h.lines,
-                      h.units, format_fen(h.total_value_fen), translate("cli", "yes") if h.over_allowance else ""]
-                     for h in handouts]
-            right = {4, 5, 6}
+            objects, headers, table, right = _handouts(services.handouts.handouts(limit=None))
         elif args.kind == "households":
             from charity_pos.services.base import local_date
 
             objects, headers, table, right = _households(services.households.households(),
                                                          local_date(services.ctx.now()))
         elif args.kind == "store":
-            store = services.store()
-            from charity_pos.sync.rebuild import rebuilt_note
+            from charity_pos.services.store import rebuilt_note
 
-            with services.ctx.db.engine.connect() as conn:
-                rebuilt = rebuilt_note(conn)
-            objects = [{"id": str(store.id), "code": store.code, "name": store.name, "district": store.district,
-                        "training": store.training}]
-            if rebuilt is not None:  # what the district held when it was rebuilt: anything later is lost
-                objects[0]["rebuilt"] = {"last_seq": rebuilt.get("last_seq"), "last_at": rebuilt.get("last_at"),
-                                         "rebuilt_at": rebuilt["rebuilt_at"].isoformat()}
-            headers = [translate("cli", "Code"), translate("cli", "Name"), translate("cli", "District"),
-                       translate("cli", "Kind")]
-            table = [[store.code, store.name, store.district,
-                      translate("cli", "TRAINING store (培训, not real business)") if store.training
-                      else translate("cli", "live store")]]
-            right = set()
+            with services.ctx.db.read() as session:
+                rebuilt = rebuilt_note(session.connection().connection.driver_connection)
+            objects, headers, table, right = _store(services.store(), rebuilt)
         else:
             from charity_pos.services import journal_view
 

@@ -12,7 +12,9 @@ from pathlib import Path
 
 import pytest
 
+from charity_pos import cli_show
 from charity_pos.db import migrate
+from tests.test_cli import demo_copy  # noqa: F401  (a private copy of the session's demo store)
 
 HEAVY = ("PySide6", "reportlab", "pypinyin", "alembic")
 #: Modules (by full name) of packages a read needs only in part.
@@ -126,9 +128,16 @@ def test_a_chain_the_reader_does_not_know_is_left_to_alembic(tmp_path: Path, mon
 NEVER_FOR_A_READ = ("sqlalchemy", "cryptography", "reportlab", "PySide6")
 
 
-@pytest.mark.parametrize("argv", [("show", "items"), ("show", "items", "--json"), ("show", "households"),
-                                  ("show", "journal"), ("verify",)])
-def test_read_commands_load_no_sqlalchemy(filled_store, argv) -> None:  # type: ignore[no-untyped-def]
+#: A key every object of a listing's JSON has (``id`` unless named here).
+FIRST_KEY = {"stock": "lot_id", "lots": "lot_id", "journal": "hash", "shifts": "number"}
+#: The first column of each listing, in English.
+FIRST_HEADER = {"items": "Barcode", "stock": "Barcode", "lots": "Code", "donations": "Number", "sales": "Number",
+                "shifts": "Number", "handouts": "Number", "households": "Card", "journal": "No.", "store": "Code"}
+
+
+@pytest.mark.parametrize("argv", [*(("show", kind) for kind in sorted(cli_show.PLAIN)),
+                                  *(("show", kind, "--json") for kind in sorted(cli_show.PLAIN)), ("verify",)])
+def test_read_commands_load_no_sqlalchemy(demo_copy, argv) -> None:  # type: ignore[no-untyped-def]
     """Loading SQLAlchemy and the models alone takes longer than the whole
     read: these commands must never load them (what stays loaded at exit
     is what was imported on the way)."""
@@ -139,7 +148,7 @@ def test_read_commands_load_no_sqlalchemy(filled_store, argv) -> None:  # type: 
         f"loaded = sorted({{m.split('.')[0] for m in sys.modules}} & set({NEVER_FOR_A_READ!r}))\n"
         "print(json.dumps({'code': code, 'loaded': loaded}))\n"
     )
-    done = subprocess.run([sys.executable, "-c", probe, *argv, "--db", str(filled_store.path), "--lang", "en"],
+    done = subprocess.run([sys.executable, "-c", probe, *argv, "--db", str(demo_copy), "--lang", "en"],
                           capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
     *printed, last = done.stdout.rstrip("\n").split("\n")
@@ -147,6 +156,62 @@ def test_read_commands_load_no_sqlalchemy(filled_store, argv) -> None:  # type: 
     if argv[0] == "verify":
         assert printed[0].startswith("OK: ")
     elif "--json" in argv:
-        assert json.loads("\n".join(printed))[0]["name"]
+        shown = json.loads("\n".join(printed))
+        assert shown and all(row[FIRST_KEY.get(argv[1], "id")] for row in shown)
     else:
-        assert printed[0].split()[0] == {"items": "Barcode", "households": "Card", "journal": "No."}[argv[1]]
+        assert printed[0].split()[0] == FIRST_HEADER[argv[1]]
+
+
+def _subparser(parser, path):  # type: ignore[no-untyped-def]
+    import argparse
+
+    for name in path:
+        action = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+        parser = action.choices[name]
+    return parser
+
+
+def _parsed(capsys, argv: list[str], parse) -> tuple[object, str, str]:  # type: ignore[no-untyped-def]
+    """What parsing ``argv`` with ``parse`` gives: the arguments or the exit code, and what it printed."""
+    try:
+        result: object = vars(parse(argv))
+    except SystemExit as exc:
+        result = exc.code
+    out, err = capsys.readouterr()
+    return result, out, err
+
+
+@pytest.mark.parametrize("path", [("gui",), ("init",), ("demo",), ("verify",), ("receipt",), ("labels",), ("slip",),
+                                  ("show",), ("households",), ("households", "import"),
+                                  ("households", "erase-lapsed")])
+def test_a_command_parsed_alone_says_what_the_whole_parser_says(capsys, path) -> None:  # type: ignore[no-untyped-def]
+    """A command of this module's own is parsed by its parser alone (the
+    others are not built): its help, its arguments and its errors are the
+    whole parser's, with or without --lang before it."""
+    from charity_pos import cli
+
+    whole = cli._parser()
+    assert cli._command_in([*path, "--help"]) == path[0]
+    assert _parsed(capsys, [*path, "--help"], cli.parse_args) == _parsed(capsys, [*path, "--help"], whole.parse_args)
+    assert _subparser(cli._parser(path[0]), path).format_help() == _subparser(whole, path).format_help()
+    for argv in ([*path], [*path, "--db"], ["--lang", "en", *path, "--bogus"], [*path, "--db", "x.db", "extra"], ["--lang=zh_CN", *path, "--db", "x.db"],
+                 [*path, "--db", "x.db", "--lang", "fr"]):
+        assert _parsed(capsys, argv, cli.parse_args) == _parsed(capsys, argv, whole.parse_args), argv
+
+
+@pytest.mark.parametrize("argv", [[], ["--help"], ["--lang", "fr", "show", "items"], ["--lang"], ["--la", "en", "show"],
+                                  ["trace", "--help"], ["nothing"], ["report", "--help"]])
+def test_anything_else_is_parsed_by_the_whole_parser(capsys, argv) -> None:  # type: ignore[no-untyped-def]
+    from charity_pos import cli
+
+    assert cli._command_in(argv) is None
+
+
+def test_show_builds_no_other_commands_parser(filled_store) -> None:  # type: ignore[no-untyped-def]
+    """The modules of the other commands (sync, hub, reports, backups…) are not even imported by a listing."""
+    probe = ("import json, sys\nfrom charity_pos import cli\ncode = cli.main(sys.argv[1:])\n"
+             "print(json.dumps([code, sorted(m for m in sys.modules if m in ('charity_pos.hub.cli', 'charity_pos.sync.cli',"
+             " 'charity_pos.cli_reports', 'charity_pos.cli_backup', 'charity_pos.cli_bill'))]))\n")
+    done = subprocess.run([sys.executable, "-c", probe, "show", "items", "--db", str(filled_store.path), "--lang", "en"],
+                          capture_output=True, text=True, timeout=120)
+    assert json.loads(done.stdout.rstrip("\n").split("\n")[-1]) == [0, []], done.stderr

@@ -14,7 +14,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -32,6 +32,7 @@ from charity_pos.ledger import journal
 from charity_pos.services import lots
 from charity_pos.services.accounts import AccountService, audit
 from charity_pos.services.base import STORE_TZ, Actor, Approval, Changes, Entity, ServiceContext, local_date
+from charity_pos.services.handout_rows import HandoutRow, handout_rows
 from charity_pos.services.households import CATEGORY_NAMES, HouseholdCategory
 from charity_pos.services.permissions import Action, require
 from charity_pos.services.quotas import rule_for
@@ -99,21 +100,6 @@ class HandoutDraft:
     household_id: uuid.UUID
     lines: tuple[HandoutLineDraft, ...]
     approval: Approval | None = None  # a manager's, to go past the allowance of an enforce rule
-
-
-@dataclass(frozen=True)
-class HandoutRow:
-    id: uuid.UUID
-    number: str
-    at: datetime
-    card_number: str
-    household_category: str
-    period_key: str
-    lines: int
-    units: int
-    total_value_fen: int
-    over_allowance: bool
-    cashier: str
 
 
 def unit_value(item: Item) -> int:
@@ -324,20 +310,9 @@ class HandoutService:
 
     # --- reading -------------------------------------------------------------
     def handouts(self, *, limit: int | None = 200, household_id: uuid.UUID | None = None) -> list[HandoutRow]:
-        units = select(HandoutLine.handout_id, func.count().label("lines"),
-                       func.sum(HandoutLine.quantity).label("units")).group_by(HandoutLine.handout_id).subquery()
-        query = (select(Handout, Household.card_number, Household.category, User.username, units.c.lines,
-                        units.c.units)
-                 .join(Household, Household.id == Handout.household_id).join(User, User.id == Handout.cashier_id)
-                 .join(units, units.c.handout_id == Handout.id).order_by(Handout.at.desc(), Handout.number.desc()))
-        if household_id is not None:
-            query = query.where(Handout.household_id == household_id)
-        if limit is not None:
-            query = query.limit(limit)
+        """Newest first."""
         with self.ctx.db.read() as s:
-            return [HandoutRow(h.id, h.number, h.at, card, category, h.period_key, int(n), int(u), h.total_value_fen,
-                               h.over_allowance, username)
-                    for h, card, category, username, n, u in s.execute(query)]
+            return handout_rows(s.connection().connection.driver_connection, limit=limit, household_id=household_id)
 
     def print_slip(self, actor: Actor | None, number: str, render: Callable[[object], None] | None = None):  # type: ignore[no-untyped-def]
         """Count a print of the handout's slip and build it; ``render`` runs

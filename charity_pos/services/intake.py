@@ -5,11 +5,10 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from enum import StrEnum
 
 from sqlalchemy import select
-from sqlalchemy.orm import selectinload
 
 from charity_pos.db.models import Category, Donation, DonationLine, Donor, Item
 from charity_pos.domain import barcodes
@@ -19,6 +18,7 @@ from charity_pos.ledger import journal
 from charity_pos.services import lots
 from charity_pos.services.accounts import AccountService
 from charity_pos.services.base import Actor, Changes, Entity, ServiceContext, local_date
+from charity_pos.services.donation_rows import DonationRow, donation_rows
 from charity_pos.services.permissions import Action, require
 from charity_pos.services.sequences import next_number
 
@@ -72,23 +72,6 @@ class IntakeDraft:
     cash_method: CashMethod | None = None
     wishes: str = ""
     wants_receipt: bool | None = None  # None: as the donor asked when registered
-
-
-@dataclass(frozen=True)
-class DonationRow:
-    id: uuid.UUID
-    number: str
-    received_at: datetime
-    donor_id: uuid.UUID | None
-    donor_kind: str
-    donor_name: str
-    lines: int
-    units: int
-    cash_fen: int
-    total_value_fen: int
-    wants_receipt: bool
-    receipt_number: str | None
-    receipt_status: str | None
 
 
 def _check_line(line: IntakeLine, item: Item, category_code: str, today: date) -> tuple[str, ...]:
@@ -196,26 +179,6 @@ class IntakeService:
         return Changes(frozenset(entities), (donation.id,), ev.seq, number, tuple(dict.fromkeys(warnings)))
 
     def donations(self, *, limit: int | None = None) -> list[DonationRow]:
-        from charity_pos.db.models import Receipt
-
+        """Newest first."""
         with self.ctx.db.read() as s:
-            # the lines in one more statement, not one a donation
-            query = select(Donation).options(selectinload(Donation.lines)).order_by(Donation.received_at.desc())
-            if limit:
-                query = query.limit(limit)
-            found = list(s.scalars(query))
-            donors = {d.id: d for d in s.scalars(select(Donor).where(Donor.id.in_([x.donor_id for x in found if x.donor_id])))}
-            receipts: dict[uuid.UUID, Receipt] = {}
-            for receipt in s.scalars(select(Receipt).order_by(Receipt.issued_at)):
-                receipts[receipt.donation_id] = receipt  # the latest wins
-            rows = []
-            for d in found:
-                donor = donors.get(d.donor_id) if d.donor_id else None
-                receipt = receipts.get(d.id)
-                rows.append(DonationRow(
-                    d.id, d.number, d.received_at, d.donor_id, donor.kind if donor else "anonymous",
-                    donor.name if donor else "", len(d.lines), sum(line.quantity for line in d.lines), d.cash_fen,
-                    d.total_value_fen, d.wants_receipt, receipt.number if receipt else None,
-                    receipt.status if receipt else None,
-                ))
-            return rows
+            return donation_rows(s.connection().connection.driver_connection, limit=limit)

@@ -519,9 +519,11 @@ class SalesService:
             return sale_view(s, find_sale(s, number))
 
     def sales(self, *, limit: int | None = 200, shift_id: uuid.UUID | None = None) -> list[SaleRow]:
-        """Newest first."""
+        """Newest first: the listing ``show sales`` reads too (``services.sale_list_rows``)."""
+        from charity_pos.services.sale_list_rows import sale_rows as listed
+
         with self.ctx.db.read() as s:
-            return sale_rows(s, limit=limit, shift_id=shift_id)
+            return listed(s.connection().connection.driver_connection, limit=limit, shift_id=shift_id)  # type: ignore[return-value]
 
 
     # --- slips -------------------------------------------------------------

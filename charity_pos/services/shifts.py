@@ -7,28 +7,31 @@ import json
 import logging
 import uuid
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import bindparam, func, select
+from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
 from charity_pos.db.engine import Prepared, Reader
-from charity_pos.db.models import CashShift, Payment, Refund, Sale, SaleLine, SaleReturn, User
+from charity_pos.db.models import CashShift
 from charity_pos.domain.money import check_fen
 from charity_pos.errors import InvalidInput, NoOpenShift, NotFound, ShiftAlreadyOpen
 from charity_pos.ledger import journal
+from charity_pos.reports.fates import _driver
 from charity_pos.services.accounts import AccountService, audit
 from charity_pos.services.base import STORE_TZ, Actor, Approval, Changes, Entity, ServiceContext, local_date
 from charity_pos.services.counter_rules import rules_in
 from charity_pos.services.permissions import Action, require
 from charity_pos.services.sequences import next_number
+from charity_pos.services.shift_rows import (  # noqa: F401  (the shifts' rows, found here as always)
+    METHODS, SHIFT, ShiftRow, ShiftSummary, shift_row, shift_rows, summaries,
+)
+from charity_pos.services.shift_rows import summary as shift_summary
 
 log = logging.getLogger("charity_pos.shifts")
 
 #: Notes and coins counted at close, in fen: ¥100, 50, 20, 10, 5, 1, 0.5, 0.1.
 DENOMINATIONS = (10000, 5000, 2000, 1000, 500, 100, 50, 10)
-METHODS = ("cash", "wechat", "alipay", "unionpay", "voucher")
 MAX_TILL = 16
 
 
@@ -60,86 +63,14 @@ def open_shift_id(reader: Reader, till: str) -> uuid.UUID:
     return found[0][0]  # type: ignore[no-any-return]
 
 
-@dataclass(frozen=True)
-class ShiftRow:
-    id: uuid.UUID
-    number: str
-    till: str
-    opened_at: datetime
-    opened_by: str
-    float_fen: int
-    closed_at: datetime | None
-    closed_by: str | None
-
-
-@dataclass(frozen=True)
-class ShiftSummary:
-    shift: ShiftRow
-    sales_count: int
-    sales_fen: int
-    donated_sales_fen: int
-    returns_count: int
-    returns_fen: int
-    voids_count: int
-    voids_fen: int
-    discounts_fen: int
-    expected_fen: dict[str, int]  # per method; cash includes the float
-    counted_fen: dict[str, int] | None = None
-    denominations: tuple[tuple[int, int], ...] = ()
-    difference_reason: str = ""
-    approved_by: str | None = None
-
-    def difference(self, method: str) -> int | None:
-        if self.counted_fen is None:
-            return None
-        return self.counted_fen.get(method, 0) - self.expected_fen.get(method, 0)
-
-
-def _username(session: Session, user_id: uuid.UUID | None) -> str | None:
-    if user_id is None:
-        return None
-    user = session.get(User, user_id)
-    return user.username if user else None
-
-
 def _row(session: Session, shift: CashShift) -> ShiftRow:
-    return ShiftRow(shift.id, shift.number, shift.till, shift.opened_at, _username(session, shift.opened_by) or "",
-                    shift.float_fen, shift.closed_at, _username(session, shift.closed_by))
+    raw = _driver(session)
+    return shift_row(raw, raw.execute(SHIFT + " WHERE id = ?", (shift.id.hex,)).fetchone())
 
 
 def summarize(session: Session, shift: CashShift) -> ShiftSummary:
-    completed = select(Sale).where(Sale.shift_id == shift.id, Sale.status == "completed")
-    sales = list(session.scalars(completed))
-    voided = list(session.scalars(select(Sale).where(Sale.shift_id == shift.id, Sale.status == "voided")))
-    returns = list(session.scalars(select(SaleReturn).where(SaleReturn.shift_id == shift.id)))
-    expected = dict.fromkeys(METHODS, 0)
-    expected["cash"] = shift.float_fen
-    for method, amount in session.execute(
-            select(Payment.method, func.sum(Payment.amount_fen)).join(Sale)
-            .where(Sale.shift_id == shift.id, Sale.status == "completed").group_by(Payment.method)):
-        expected[method] += int(amount)
-    for method, amount in session.execute(
-            select(Refund.method, func.sum(Refund.amount_fen)).join(SaleReturn)
-            .where(SaleReturn.shift_id == shift.id).group_by(Refund.method)):
-        expected[method] -= int(amount)
-    lines = session.execute(
-        select(SaleLine.source, SaleLine.quantity, SaleLine.list_price_fen, SaleLine.amount_fen,
-               SaleLine.ticket_discount_fen).join(Sale)
-        .where(Sale.shift_id == shift.id, Sale.status == "completed")).all()
-    donated = sum(amount - share for source, _, _, amount, share in lines if source == "donated")
-    discounts = sum(qty * price - amount + share for _, qty, price, amount, share in lines)
-    counted = json.loads(shift.counted) if shift.counted else None
-    denominations: tuple[tuple[int, int], ...] = ()
-    counted_fen = None
-    if counted is not None:
-        denominations = tuple((int(v), int(n)) for v, n in sorted(counted["cash"].items(), key=lambda p: -int(p[0])))
-        counted_fen = {m: int(counted.get(m, 0)) for m in METHODS if m != "cash"}
-        counted_fen["cash"] = sum(v * n for v, n in denominations)
-    return ShiftSummary(
-        _row(session, shift), len(sales), sum(s.total_fen for s in sales), donated, len(returns),
-        sum(r.total_fen for r in returns), len(voided), sum(s.total_fen for s in voided), discounts, expected,
-        counted_fen, denominations, shift.difference_reason or "", _username(session, shift.approved_by),
-    )
+    """What the shift took and gave back, and what its drawer should hold (``shift_rows.summary``)."""
+    return shift_summary(_driver(session), shift.id)
 
 
 class ShiftService:
@@ -173,8 +104,12 @@ class ShiftService:
 
     def shifts(self, limit: int = 100) -> list[ShiftRow]:
         with self.ctx.db.read() as s:
-            return [_row(s, shift) for shift in
-                    s.scalars(select(CashShift).order_by(CashShift.opened_at.desc()).limit(limit))]
+            return shift_rows(_driver(s), limit)
+
+    def summaries(self) -> list[ShiftSummary]:
+        """Every shift's summary, newest first."""
+        with self.ctx.db.read() as s:
+            return summaries(_driver(s))
 
     def summary(self, number_or_till: str) -> ShiftSummary:
         """A shift by its number, or the open shift of a till."""

@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass
-from datetime import date, datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 
-from charity_pos.db.models import Item, StockLot, StockMovement
+from charity_pos.db.models import Item, StockMovement
 from charity_pos.errors import InvalidInput, NotFound
 from charity_pos.ledger import journal
 from charity_pos.services import lots
@@ -16,27 +14,9 @@ from charity_pos.services.accounts import AccountService, audit
 from charity_pos.services.base import Actor, Approval, Changes, Entity, ServiceContext, local_date
 from charity_pos.services.permissions import Action, require
 from charity_pos.services.sequences import next_number
+from charity_pos.services.stock_rows import LotRow, lot_rows  # noqa: F401  (the lots' rows, found here as always)
 
 MAX_QUANTITY = 1_000_000
-
-
-@dataclass(frozen=True)
-class LotRow:
-    """A lot with what is left of it. ``barcode`` is the lot's own in-store
-    code, or the item's barcode for goods sold first-in, first-out."""
-
-    lot_id: uuid.UUID
-    item_id: uuid.UUID
-    name: str
-    barcode: str | None
-    lot_code: bool
-    unit: str
-    origin: str
-    document: str
-    expiry_date: date | None
-    received_at: datetime
-    received: int
-    on_hand: int
 
 
 def _quantity(value: object, *, field: str, allow_zero: bool) -> int:
@@ -60,22 +40,8 @@ class StockService:
 
     def lots(self, *, include_empty: bool = False) -> list[LotRow]:
         """Every lot with what is left of it, by item then oldest first."""
-        left = func.coalesce(func.sum(StockMovement.quantity), 0)
-        query = (
-            select(StockLot, Item.name, Item.barcode, Item.unit, left)
-            .join(Item, Item.id == StockLot.item_id)
-            .outerjoin(StockMovement, StockMovement.lot_id == StockLot.id)
-            .group_by(StockLot.id)
-            .order_by(Item.pinyin_full, StockLot.received_at)
-        )
-        if not include_empty:
-            query = query.having(left > 0)
         with self.ctx.db.read() as s:
-            return [
-                LotRow(lot.id, lot.item_id, name, lot.barcode or item_code, lot.barcode is not None, unit, lot.origin,
-                       lot.document, lot.expiry_date, lot.received_at, lot.quantity_received, int(qty))
-                for lot, name, item_code, unit, qty in s.execute(query)
-            ]
+            return lot_rows(s.connection().connection.driver_connection, include_empty=include_empty)
 
     def receive(self, actor: Actor, lines: dict[uuid.UUID, int], note: str = "") -> Changes:
         """Goods bought or delivered in: one numbered receipt (R) of several lines."""

@@ -93,14 +93,43 @@ def init_store(
 
 
 def store_info(ctx: ServiceContext) -> StoreInfo:
-    from sqlalchemy import select
-
-    from charity_pos.db.models import Store
-    from charity_pos.services.training import is_training
-
     with ctx.db.read() as s:
-        st = s.scalars(select(Store)).one()
-        return StoreInfo(st.id, st.code, st.name, st.short_name, st.district, is_training(s))
+        return store_row(s.connection().connection.driver_connection)
+
+
+#: The store's one row as ``StoreInfo`` takes it (without the header's training mark).
+_STORE = "SELECT id, code, name, short_name, district FROM store"
+
+
+def store_row(raw: sqlite3.Connection) -> StoreInfo:
+    """Who the store is, and whether its file is a training copy (its
+    header says so): what ``store_info`` and ``show store`` read."""
+    (store_id, code, name, short_name, district), = raw.execute(_STORE).fetchall()  # one store a file
+    training = int(raw.execute("PRAGMA application_id").fetchone()[0] or 0) == _TRAINING_APP_ID
+    return StoreInfo(_uuid(store_id), code, name, short_name, district, training)
+
+
+#: ``sync.rebuild.REBUILT``: the audit log's entry of a store rebuilt from the district's copy.
+REBUILT = "store.rebuilt"
+
+
+def rebuilt_note(raw: sqlite3.Connection) -> dict[str, object] | None:
+    """What the audit log says of the store's rebuild, if it was rebuilt: the
+    last event the district held (``last_seq``, ``last_at``), the hub, when
+    (``rebuilt_at``, an aware UTC datetime)."""
+    import json
+
+    from charity_pos.services.stored_rows import stored_at
+
+    row = raw.execute("SELECT at, detail FROM audit_entry WHERE action = ? ORDER BY seq DESC LIMIT 1",
+                      (REBUILT,)).fetchone()
+    if row is None:
+        return None
+    try:
+        detail = json.loads(row[1])
+    except ValueError:
+        return None
+    return dict(detail, rebuilt_at=stored_at(row[0]))
 
 
 @dataclass(frozen=True)
@@ -141,7 +170,7 @@ def glance(path: Path) -> Glance | None:
     except (OSError, sqlite3.Error):
         return None
     try:
-        stores = conn.execute("SELECT id, code, name, short_name, district FROM store").fetchall()
+        stores = conn.execute(_STORE).fetchall()
         if len(stores) != 1:
             return None
         store_id, code, name, short_name, district = stores[0]

@@ -17,36 +17,19 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from charity_pos.db.models import (
-    Donation, DonationLine, Donor, Handout, HandoutLine, HandoutLineLot, Household, Item, Receipt, ReturnLine, Sale,
+    Donation, DonationLine, Handout, HandoutLine, HandoutLineLot, Household, Item, Receipt, ReturnLine, Sale,
     SaleLine, SaleLineLot, SaleReturn, StockLot, StockMovement,
 )
-from charity_pos.domain.identity import mask_name
 from charity_pos.domain.numbers import parse_number
 from charity_pos.errors import InvalidInput, TraceCodeUnknown
 from charity_pos.reports.fates import (  # noqa: F401 -- Fate and check_identity: callers know them from here
-    COUNT_REASON, INTAKE_REASONS, WRITE_OFF_REASONS, Fate, Imbalance, Parts, allocate, check_identity, fates, line_parts,
+    COUNT_REASON, INTAKE_REASONS, WRITE_OFF_REASONS, Fate, Imbalance, Parts, _driver, allocate, check_identity, fates,
+    line_parts,
 )
 from charity_pos.services.accounts import AccountService
 from charity_pos.services.base import Actor, ServiceContext
+from charity_pos.services.lot_rows import LotStory, every_lot, lot_stories  # noqa: F401  (LotStory: callers know it from here)
 from charity_pos.services.permissions import Action, require
-
-@dataclass(frozen=True)
-class LotStory:
-    """One lot: where it came from and its fate totals. ``donor`` is already
-    masked (a person's family name only, a company's name, "" when anonymous)."""
-
-    lot_id: uuid.UUID
-    item_name: str
-    unit: str
-    code: str | None
-    origin: str  # donation, purchase, count, unrecorded
-    document: str
-    received_at: datetime
-    donor_kind: str  # person, company, anonymous, "" (not a donation)
-    donor: str
-    unit_value_fen: int | None
-    fate: Fate
-
 
 @dataclass(frozen=True)
 class TraceEvent:
@@ -81,15 +64,6 @@ class Trace:
     lots: tuple[LotStory, ...]
     events: tuple[TraceEvent, ...]
     totals: Fate = field(default_factory=Fate)
-
-
-def shown_donor(donor: Donor | None) -> tuple[str, str]:
-    """(kind, name as it may be shown): people masked, companies named, anonymous blank."""
-    if donor is None or donor.kind == "anonymous":
-        return "anonymous", ""
-    if donor.kind == "company":
-        return "company", donor.name
-    return "person", mask_name(donor.name)
 
 
 def _lots_for(s: Session, code: str) -> tuple[str, str, list[uuid.UUID]]:
@@ -144,23 +118,10 @@ def _lots_for(s: Session, code: str) -> tuple[str, str, list[uuid.UUID]]:
 
 
 def _stories(s: Session, lot_ids: list[uuid.UUID] | None, fate_of: dict[uuid.UUID, Fate]) -> list[LotStory]:
-    """The lots (every lot when ``lot_ids`` is None), oldest first."""
+    """The lots (every lot when ``lot_ids`` is None), oldest first (``lot_rows.lot_stories``)."""
     if lot_ids is not None and not lot_ids:
         return []
-    query = (
-        select(StockLot, Item.name, Item.unit, Item.barcode, DonationLine.unit_value_fen, Donor)
-        .join(Item, Item.id == StockLot.item_id)
-        .outerjoin(DonationLine, DonationLine.id == StockLot.donation_line_id)
-        .outerjoin(Donation, Donation.id == DonationLine.donation_id)
-        .outerjoin(Donor, Donor.id == Donation.donor_id)
-        .order_by(StockLot.received_at, StockLot.id))
-    rows = s.execute(query if lot_ids is None else query.where(StockLot.id.in_(lot_ids))).all()
-    stories = []
-    for lot, name, unit, item_code, value, donor in rows:
-        kind, shown = shown_donor(donor) if lot.origin == "donation" else ("", "")
-        stories.append(LotStory(lot.id, name, unit, lot.barcode or item_code, lot.origin, lot.document,
-                                lot.received_at, kind, shown, value, fate_of.get(lot.id, Fate())))
-    return stories
+    return lot_stories(_driver(s), lot_ids, fate_of)
 
 
 def _events(s: Session, stories: list[LotStory], now: datetime, parts: Parts) -> list[TraceEvent]:
@@ -270,8 +231,7 @@ class TraceService:
         with self.ctx.db.read() as s:
             if actor is not None:
                 require(s, actor, Action.VIEW_REPORTS)
-            fate_of = fates(s)
-            return _stories(s, None, fate_of)
+            return every_lot(_driver(s))
 
     def imbalances(self, actor: Actor | None) -> list[Imbalance]:
         with self.ctx.db.read() as s:
