@@ -8,6 +8,7 @@ counters."""
 from __future__ import annotations
 
 import functools
+import itertools
 import json
 import re
 import sqlite3
@@ -84,27 +85,139 @@ def _events(conn: Any) -> Iterator[tuple[Any, ...]]:
     yield from _raw(conn).execute(f"SELECT {', '.join(EVENT_COLUMNS)} FROM journal_event ORDER BY seq")
 
 
-def check_chain(conn: Any) -> tuple[int, str, dict[str, dict[str, tuple[int, dict[str, Any] | None]]], Problem | None]:
-    """Recompute every hash; return the replayed state of the journaled tables."""
-    state: dict[str, dict[str, tuple[int, dict[str, Any] | None]]] = {}
+#: Rows of the replay held as dicts in memory; past this many, the replay
+#: moves to a temporary SQLite file, so that ``verify`` needs the same memory
+#: whatever the journal's length (a small store is compared in memory, as fast).
+HELD = 20_000
+#: Changes written to the temporary file, and rows looked up in it, at a time.
+BATCH = 1_000
+#: The temporary file's page cache, in KiB.
+CACHE_KIB = 8_192
+
+
+class Replayed:
+    """The journal's replay: for every row of every table the journal
+    touched, the seq of the last event that did and the row it left (None
+    when that event deleted it). Held in dicts while small (``HELD`` rows);
+    beyond, in a private temporary SQLite database, which SQLite deletes
+    when it is closed (``close``), and which holds each row as JSON."""
+
+    def __init__(self, held: int | None = None) -> None:
+        self.held = HELD if held is None else held
+        self.tables: dict[str, dict[Any, tuple[int, dict[str, Any] | None]]] = {}
+        self.count = 0
+        self.db: sqlite3.Connection | None = None
+        self._pending: list[tuple[str, Any, int, str | None]] = []
+        #: once spilled, rows under ids SQLite would not hold as they are
+        self.odd: dict[Any, dict[Any, tuple[int, dict[str, Any] | None]]] = {}
+
+    @property
+    def spilled(self) -> bool:
+        return self.db is not None
+
+    def put(self, table: str, key: Any, seq: int, row: dict[str, Any] | None) -> None:
+        if self.db is None:
+            rows = self.tables.get(table)
+            if rows is None:
+                rows = self.tables[table] = {}
+            if key not in rows:
+                self.count += 1
+            rows[key] = (seq, row)
+            if self.count > self.held:
+                self._spill()
+            return
+        if not (type(key) is str or (type(key) is int and -(1 << 63) <= key < 1 << 63)):
+            # an id no journal the app writes holds (a number SQLite cannot store as it is, null,
+            # a list: a payload problem, as in memory): kept aside, as in memory
+            rows = self.odd.setdefault(table, {})
+            rows[key] = (seq, row)
+            return
+        self._pending.append((table, key, seq, None if row is None else json.dumps(row)))
+        if len(self._pending) >= BATCH:
+            self._flush()
+
+    def _spill(self) -> None:
+        db = sqlite3.connect("", isolation_level=None)  # "": a temporary file, deleted on close
+        db.execute("PRAGMA journal_mode = OFF")
+        db.execute("PRAGMA synchronous = OFF")
+        db.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
+        db.execute("CREATE TABLE replayed (tbl, id, seq INTEGER NOT NULL, row TEXT,"
+                   " seen INTEGER NOT NULL DEFAULT 0)")
+        db.execute("CREATE UNIQUE INDEX replayed_id ON replayed (tbl, id)")
+        db.execute("BEGIN")
+        self.db = db
+        for table, rows in self.tables.items():
+            self._pending.extend((table, key, seq, None if row is None else json.dumps(row))
+                                 for key, (seq, row) in rows.items())
+            self._flush()
+        self.tables = {}
+
+    def _flush(self) -> None:
+        assert self.db is not None
+        self.db.executemany("INSERT OR REPLACE INTO replayed (tbl, id, seq, row) VALUES (?, ?, ?, ?)", self._pending)
+        self._pending = []
+
+    def done(self) -> None:
+        """Every event is in: the replay is ready to be compared."""
+        if self.db is not None and self._pending:
+            self._flush()
+
+    def lookup(self, table: str, keys: list[Any]) -> dict[Any, tuple[int, str | None]]:
+        """The replayed (seq, row as JSON) of each key found, noting each as seen."""
+        assert self.db is not None
+        found: dict[Any, tuple[int, str | None]] = {}
+        for start in range(0, len(keys), BATCH):
+            part = keys[start:start + BATCH]
+            marks = ", ".join("?" * len(part))
+            for key, seq, row in self.db.execute(
+                    f"SELECT id, seq, row FROM replayed WHERE tbl = ? AND id IN ({marks})", (table, *part)):
+                found[key] = (seq, row)
+        self.db.executemany("UPDATE replayed SET seen = 1 WHERE tbl = ? AND id = ?", [(table, k) for k in keys])
+        return found
+
+    def first_unseen(self, table: str) -> tuple[Any, int] | None:
+        """The lowest id (in Python's order, as SQLite's for text and for
+        numbers) the replay holds a row for and the table did not show."""
+        assert self.db is not None
+        first = self.db.execute("SELECT id, seq FROM replayed WHERE tbl = ? AND row IS NOT NULL AND seen = 0"
+                                " ORDER BY id LIMIT 1", (table,)).fetchone()
+        odd = [(key, seq) for key, (seq, row) in self.odd.get(table, {}).items() if row is not None]
+        return min([*([first] if first else []), *odd], key=lambda pair: pair[0], default=None)
+
+    def close(self) -> None:
+        if self.db is not None:
+            self.db.close()
+            self.db = None
+        self.tables = {}
+
+
+def check_chain(conn: Any, held: int | None = None) -> tuple[int, str, Replayed, Problem | None]:
+    """Recompute every hash; return the replayed state of the journaled
+    tables (``Replayed``: the caller closes it)."""
+    state = Replayed(held)
     expected_seq, prev = 1, GENESIS
     count = 0
+    put = state.put
     for seq, prev_hash, event_uuid, kind, at, actor, payload, digest in _events(conn):
         if seq != expected_seq:
+            state.done()
             return count, prev, state, Problem("sequence", seq=seq, expected=expected_seq, found=seq)
         if prev_hash != prev:
+            state.done()
             return count, prev, state, Problem("link", seq=seq)
         if event_hash(prev_hash, seq, event_uuid, kind, at, actor, payload) != digest:
+            state.done()
             return count, prev, state, Problem("hash", seq=seq)
         try:
             changes = json.loads(payload)["changes"]
             for change in changes:
-                rows = state.setdefault(change["table"], {})
-                rows[change["id"]] = (seq, None if change["op"] == "delete" else change["row"])
+                put(change["table"], change["id"], seq, None if change["op"] == "delete" else change["row"])
         except (ValueError, KeyError, TypeError) as exc:
+            state.done()
             return count, prev, state, Problem("payload", seq=seq, detail=str(exc))
         count += 1
         expected_seq, prev = seq + 1, digest
+    state.done()
     return count, prev, state, None
 
 
@@ -207,6 +320,13 @@ def reader(column: Column) -> Callable[[Any], Any] | None:
         return slow
     if column.kind == "boolean":
         return lambda stored: stored if stored is None else slow(stored) if (value := shortcut(stored)) is None else value
+    if column.primary:  # an id never repeats down its column: nothing to keep
+        def read_id(stored: Any) -> Any:
+            if type(stored) is str and (value := shortcut(stored)) is not None:
+                return value
+            return None if stored is None else slow(stored)
+
+        return read_id
     # a foreign key or a time repeats down a column (the store, the item, the
     # sale): each text is read once, kept for at most MEMO texts
     memo: dict[str, Any] = {}
@@ -227,15 +347,16 @@ def reader(column: Column) -> Callable[[Any], Any] | None:
     return read
 
 
-#: How many stored texts ``reader`` keeps the reading of, per column.
-MEMO = 1 << 16
+#: How many stored texts ``reader`` keeps the reading of, per column (a
+#: bound on the memory it takes, whatever the table's length).
+MEMO = 1 << 13
 
 
 def _quoted(name: str) -> str:
     return '"' + name.replace('"', '""') + '"'
 
 
-def compare_tables(conn: Any, state: dict[str, dict[str, tuple[int, dict[str, Any] | None]]]) -> tuple[int, Problem | None]:
+def compare_tables(conn: Any, state: Replayed) -> tuple[int, Problem | None]:
     """Every row of every journaled table against the journal's replay:
     each value, read as the app reads it (``reader``), as the journal says."""
     records = 0
@@ -249,32 +370,74 @@ def compare_tables(conn: Any, state: dict[str, dict[str, tuple[int, dict[str, An
         keys = [c.key for c in columns]
         readers = [reader(c) for c in columns]
         id_at = keys.index("id")
-        replayed = state.get(table.name, {})
-        seen: set[str] = set()
         # a file from an earlier version lacks later tables: they hold nothing,
         # and anything the journal says should be there is then missing
         rows: Iterator[tuple[Any, ...]] = iter(())
         if table.name in present:
             names = ", ".join(_quoted(c.name) for c in columns)
             rows = raw.execute(f'SELECT {names} FROM {_quoted(table.name)} ORDER BY "id"')
-        for row in rows:
-            values = [stored if read is None else read(stored) for read, stored in zip(readers, row, strict=True)]
-            key = values[id_at]
-            seen.add(key)
-            records += 1
-            seq, expected = replayed.get(key, (None, None))
-            if expected is None:
-                return records, Problem("extra_record", seq=seq, table=table.name, record=key)
-            if dict(zip(keys, values)) == expected:
-                continue  # the common case, compared at once; otherwise column by column, as the journal has it
-            for name, value in zip(keys, values):
-                if value != expected.get(name):
-                    return records, Problem("value", seq=seq, table=table.name, record=key, column=name,
-                                            expected=expected.get(name), found=value)
-        for key, (seq, expected) in sorted(replayed.items()):
-            if expected is not None and key not in seen:
-                return records, Problem("missing_record", seq=seq, table=table.name, record=key)
+        compare = _in_memory if state.db is None else _spilled
+        records, problem = compare(state, table.name, rows, keys, readers, id_at, records)
+        if problem:
+            return records, problem
     return records, None
+
+
+Row = tuple[Any, ...]
+
+
+def _in_memory(state: Replayed, table: str, rows: Iterator[Row], keys: list[str],
+               readers: list[Callable[[Any], Any] | None], id_at: int, records: int) -> tuple[int, Problem | None]:
+    replayed = state.tables.get(table, {})
+    seen: set[Any] = set()
+    for row in rows:
+        values = [stored if read is None else read(stored) for read, stored in zip(readers, row, strict=True)]
+        key = values[id_at]
+        seen.add(key)
+        records += 1
+        seq, expected = replayed.get(key, (None, None))
+        if expected is None:
+            return records, Problem("extra_record", seq=seq, table=table, record=key)
+        if dict(zip(keys, values)) == expected:
+            continue  # the common case, compared at once; otherwise column by column, as the journal has it
+        if problem := _value(table, key, seq, keys, values, expected):
+            return records, problem
+    for key, (seq, expected) in sorted(replayed.items()):
+        if expected is not None and key not in seen:
+            return records, Problem("missing_record", seq=seq, table=table, record=key)
+    return records, None
+
+
+def _spilled(state: Replayed, table: str, rows: Iterator[Row], keys: list[str],
+             readers: list[Callable[[Any], Any] | None], id_at: int, records: int) -> tuple[int, Problem | None]:
+    """As ``_in_memory``, the replay in its temporary file: the table's rows
+    read ``BATCH`` at a time, and their ids looked up together."""
+    odd = state.odd.get(table, {})
+    while batch := [[stored if read is None else read(stored) for read, stored in zip(readers, row, strict=True)]
+                    for row in itertools.islice(rows, BATCH)]:
+        found = state.lookup(table, [values[id_at] for values in batch])
+        for values in batch:
+            key = values[id_at]
+            records += 1
+            seq, text = found.get(key) or odd.get(key) or (None, None)
+            expected = json.loads(text) if isinstance(text, str) else text
+            if expected is None:
+                return records, Problem("extra_record", seq=seq, table=table, record=key)
+            if dict(zip(keys, values)) != expected and (problem := _value(table, key, seq, keys, values, expected)):
+                return records, problem
+    first = state.first_unseen(table)
+    if first is not None:
+        return records, Problem("missing_record", seq=first[1], table=table, record=first[0])
+    return records, None
+
+
+def _value(table: str, key: Any, seq: int | None, keys: list[str], values: list[Any], expected: Any) -> Problem | None:
+    """The first column, as the journal has it, whose value is not the journal's."""
+    for name, value in zip(keys, values):
+        if value != expected.get(name):
+            return Problem("value", seq=seq, table=table, record=key, column=name,
+                           expected=expected.get(name), found=value)
+    return None
 
 
 def verify(conn: Any, seal_key: bytes | None = None, *, key_says_sealed: bool = False) -> Report:
@@ -295,27 +458,36 @@ def verify(conn: Any, seal_key: bytes | None = None, *, key_says_sealed: bool = 
         if at_head and (problem := checks.schema(conn)):
             return Report(0, 0, GENESIS, problem, revision=revision, sealed=sealed)
         events, head_hash, state, problem = check_chain(conn)
-        if problem:
-            return Report(events, 0, head_hash, problem, revision=revision, sealed=sealed)
-        if events == 0:
-            return Report(0, 0, GENESIS, Problem("empty"), revision=revision, sealed=sealed)
-        body = None
-        if sealed:
-            body, problem = checks.check_seal(conn, events, head_hash, seal_key)
-            if problem:
-                return Report(events, 0, head_hash, problem, revision=revision, sealed=sealed)
-        problem = checks.acknowledged(conn, events)
-        if problem is None and at_head:
-            problem = checks.representation(conn)
-        if problem:
-            return Report(events, 0, head_hash, problem, revision=revision, sealed=sealed)
-        records, problem = compare_tables(conn, state)
-        if problem is None and sealed and body is not None:
-            problem = checks.audit_chain(conn, body) or checks.digests(conn, body)
-        if problem is None:
-            problem = checks.document_numbers(conn)
-        identity = tuple(checks.identity(conn)) if at_head else ()
+        try:
+            return _after_chain(conn, seal_key, checks, revision, at_head, sealed, events, head_hash, state, problem)
+        finally:
+            state.close()
     except sqlite3.DatabaseError as exc:  # pages so damaged that SQLite cannot even read them
         return Report(0, 0, GENESIS, Problem("integrity", detail=str(exc)))
+
+
+def _after_chain(conn: Any, seal_key: bytes | None, checks: Any, revision: str | None, at_head: bool, sealed: bool,
+                 events: int, head_hash: str, state: Replayed, problem: Problem | None) -> Report:
+    """``verify`` after the chain: the replay checked against the seal and the tables."""
+    if problem:
+        return Report(events, 0, head_hash, problem, revision=revision, sealed=sealed)
+    if events == 0:
+        return Report(0, 0, GENESIS, Problem("empty"), revision=revision, sealed=sealed)
+    body = None
+    if sealed:
+        body, problem = checks.check_seal(conn, events, head_hash, seal_key)
+        if problem:
+            return Report(events, 0, head_hash, problem, revision=revision, sealed=sealed)
+    problem = checks.acknowledged(conn, events)
+    if problem is None and at_head:
+        problem = checks.representation(conn)
+    if problem:
+        return Report(events, 0, head_hash, problem, revision=revision, sealed=sealed)
+    records, problem = compare_tables(conn, state)
+    if problem is None and sealed and body is not None:
+        problem = checks.audit_chain(conn, body) or checks.digests(conn, body)
+    if problem is None:
+        problem = checks.document_numbers(conn)
+    identity = tuple(checks.identity(conn)) if at_head else ()
     return Report(events, records, head_hash, problem or (identity[0] if identity else None),
                   authenticated=seal_key is not None and sealed, revision=revision, sealed=sealed, identity=identity)

@@ -189,30 +189,54 @@ def fates(s: Any, lot_ids: list[uuid.UUID] | None = None, parts: Parts | None = 
                       counted.get(lot, 0), shelf.get(lot, 0)) for lot in wanted}
 
 
+#: Lots whose fates ``check_identity`` works out at a time: a store with
+#: more is checked in parts, so its memory does not grow with its history.
+LOTS_AT_A_TIME = 5_000
+
+
 def check_identity(s: Any) -> list[Imbalance]:
     """Every lot, and every donation, whose units do not add up: the
     documents (sales net of returns and voids, handouts) disagree with the
     stock movements, or a donation's lines with its lots. ``s``: a session,
-    or a connection (SQLAlchemy's or the driver's)."""
-    raw, ids = _driver(s), _Ids()
-    every = fates(raw)
+    or a connection (SQLAlchemy's or the driver's). Lots are named in id
+    order, then donations in number order."""
+    raw = _driver(s)
     problems: list[Imbalance] = []
-    codes = {ids(lot): code for lot, code in raw.execute(
-        "SELECT lot.id, coalesce(lot.barcode, item.barcode, lot.document) FROM stock_lot lot"
-        " JOIN item ON item.id = lot.item_id")}
-    for lot_id, fate in sorted(every.items(), key=lambda pair: str(pair[0])):
-        if not fate.balances:
-            problems.append(Imbalance("lot", f"{codes.get(lot_id, '')} ({lot_id})", fate))
     by_donation: dict[str, Fate] = defaultdict(Fate)
-    lines = raw.execute("SELECT donation.number, line.id, line.quantity FROM donation"
-                        " JOIN donation_line line ON line.donation_id = donation.id").fetchall()
-    lot_of_line: dict[uuid.UUID, list[uuid.UUID]] = defaultdict(list)
-    for lot_id, line_id in raw.execute("SELECT id, donation_line_id FROM stock_lot WHERE donation_line_id IS NOT NULL"):
-        lot_of_line[ids(line_id)].append(ids(lot_id))
-    for number, line_id, quantity in lines:
-        lots_fate = sum((every[lot] for lot in lot_of_line.get(ids(line_id), []) if lot in every), Fate())
-        by_donation[number] += Fate(int(quantity), lots_fate.sold, lots_fate.handed_out, lots_fate.written_off,
-                                    lots_fate.counted_difference, lots_fate.on_shelf)
+    for number, quantity in raw.execute("SELECT donation.number, line.quantity FROM donation"
+                                        " JOIN donation_line line ON line.donation_id = donation.id"):
+        by_donation[number] += Fate(int(quantity))
+    (count,) = raw.execute("SELECT count(*) FROM stock_lot").fetchone()
+    after = ""
+    while True:
+        ids = _Ids()  # afresh for each part
+        if count <= LOTS_AT_A_TIME:  # every lot at once, as fast as a small store allows
+            stored = [lot for (lot,) in raw.execute("SELECT id FROM stock_lot ORDER BY id")]
+            every = fates(raw)
+        else:
+            stored = [lot for (lot,) in raw.execute("SELECT id FROM stock_lot WHERE id > ? ORDER BY id LIMIT ?",
+                                                    (after, LOTS_AT_A_TIME))]
+            if not stored:
+                break
+            every = fates(raw, [ids(lot) for lot in stored])
+        codes, number_of = {}, {}
+        for marks, chunk in _chunks([ids(lot) for lot in stored]):
+            codes.update({ids(lot): code for lot, code in raw.execute(
+                "SELECT lot.id, coalesce(lot.barcode, item.barcode, lot.document) FROM stock_lot lot"
+                f" JOIN item ON item.id = lot.item_id WHERE lot.id IN ({marks})", chunk)})
+            number_of.update({ids(lot): number for lot, number in raw.execute(
+                "SELECT lot.id, donation.number FROM stock_lot lot JOIN donation_line line"
+                " ON line.id = lot.donation_line_id JOIN donation ON donation.id = line.donation_id"
+                f" WHERE lot.id IN ({marks})", chunk)})
+        for lot_id, fate in sorted(every.items(), key=lambda pair: str(pair[0])):
+            if not fate.balances:
+                problems.append(Imbalance("lot", f"{codes.get(lot_id, '')} ({lot_id})", fate))
+            if lot_id in number_of:
+                by_donation[number_of[lot_id]] += Fate(0, fate.sold, fate.handed_out, fate.written_off,
+                                                       fate.counted_difference, fate.on_shelf)
+        if count <= LOTS_AT_A_TIME:
+            break
+        after = stored[-1]
     for number, fate in sorted(by_donation.items()):
         if not fate.balances:
             problems.append(Imbalance("donation", number, fate))

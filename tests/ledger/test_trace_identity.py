@@ -84,3 +84,30 @@ def test_identity_alone_is_the_problem_when_nothing_else_is_wrong(shop: Path) ->
     with open_store(shop, upgrade=False) as db, db.engine.connect() as conn:
         found = checks.identity(conn)
     assert found and all(isinstance(p, Problem) and p.kind == "identity" for p in found)
+
+
+@pytest.mark.parametrize("statement", [
+    "UPDATE sale_line_lot SET quantity = quantity + 1 WHERE rowid = (SELECT min(x.rowid) FROM sale_line_lot x"
+    " JOIN stock_lot l ON l.id = x.lot_id WHERE l.origin = 'donation')",
+    "DELETE FROM handout_line_lot WHERE rowid = (SELECT max(rowid) FROM handout_line_lot)",
+    "UPDATE stock_movement SET quantity = quantity - 1 WHERE rowid IN (SELECT rowid FROM stock_movement"
+    " WHERE reason = 'sale' ORDER BY rowid DESC LIMIT 3)",
+], ids=["sale lot", "handout lot", "three movements"])
+def test_a_store_checked_lot_by_lot_in_parts_names_the_same(shop: Path, statement: str,
+                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    """A store with more lots than ``LOTS_AT_A_TIME`` is checked in parts
+    (its memory does not grow with its history): the same lots and donations
+    named, in the same order, as all at once."""
+    from charity_pos.ledger import checks
+    from charity_pos.reports import fates
+
+    edit(shop, statement)
+    with open_store(shop, upgrade=False) as db, db.engine.connect() as conn:
+        at_once = checks.identity(conn)
+        found = []
+        for size in (1, 7, 100):
+            monkeypatch.setattr(fates, "LOTS_AT_A_TIME", size)
+            found.append(checks.identity(conn))
+    assert any(p.table == "lot" for p in at_once)
+    assert "origin" not in statement or any(p.table == "donation" for p in at_once)
+    assert found == [at_once] * 3
