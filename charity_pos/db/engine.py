@@ -24,6 +24,7 @@ from sqlalchemy.exc import DatabaseError
 from sqlalchemy.orm import Session, sessionmaker
 
 from charity_pos.db import migrate
+from charity_pos.db.plain import has_store_tables, looks_like_sqlite
 from charity_pos.ledger import seal
 from charity_pos.errors import (
     CorruptDatabase,
@@ -42,7 +43,7 @@ def disk_full(exc: BaseException) -> bool:
     orig = getattr(exc, "orig", exc)
     return getattr(orig, "sqlite_errorcode", None) == sqlite3.SQLITE_FULL or "database or disk is full" in str(orig)
 
-SQLITE_HEADER = b"SQLite format 3\x00"
+
 BUSY_TIMEOUT_MS = 5000
 READ_ONLY = "charity_pos_read_only"
 #: closed sessions kept for the next unit of work, and as many for reads: one serves the
@@ -308,34 +309,6 @@ def _lock_for(path: Path) -> FileLock:
     return lock
 
 
-def _looks_like_sqlite(path: Path) -> bool:
-    try:
-        with path.open("rb") as fh:
-            return fh.read(len(SQLITE_HEADER)) == SQLITE_HEADER
-    except OSError:
-        return False
-
-
-def _has_store_tables(path: Path) -> bool:
-    """Read the file's table list without writing a byte to it (no WAL
-    switch, no lock file), so a foreign file is refused untouched."""
-    # Without a -wal file beside it everything is in the main file, and
-    # immutable=1 reads it without creating -wal/-shm files; with one, the
-    # WAL may hold the latest schema, so it is read the normal way.
-    has_wal = path.with_name(path.name + "-wal").exists()
-    try:
-        conn = sqlite3.connect(path.resolve().as_uri() + ("?mode=ro" if has_wal else "?mode=ro&immutable=1"), uri=True)
-    except sqlite3.Error:
-        return False
-    try:
-        names = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-    except sqlite3.DatabaseError:
-        return False
-    finally:
-        conn.close()
-    return {"store", "alembic_version"} <= names
-
-
 def create_store_file(path: Path) -> StoreDatabase:
     """A new, empty store file with the schema at head. Refuses an existing file."""
     path = Path(path)
@@ -361,7 +334,7 @@ def open_store(path: Path, *, upgrade: bool = True, lock: bool = True) -> StoreD
     path = Path(path)
     if not path.is_file():
         raise StoreNotFound(path=str(path))
-    if not _looks_like_sqlite(path) or not _has_store_tables(path):
+    if not looks_like_sqlite(path) or not has_store_tables(path):
         raise NotAStoreDatabase(path=str(path))
     file_lock = _lock_for(path) if lock else None
     engine = make_engine(path)

@@ -34,7 +34,8 @@ class NeedsAlembic(Exception):
     """The file's revision is not one row of ``alembic_version``: only Alembic says what it is."""
 
 
-def _looks_like_sqlite(path: Path) -> bool:
+def looks_like_sqlite(path: Path) -> bool:
+    """Whether the file starts as every SQLite database does (an unreadable one does not)."""
     try:
         with path.open("rb") as fh:
             return fh.read(len(SQLITE_HEADER)) == SQLITE_HEADER
@@ -75,7 +76,7 @@ def read_store(path: Path) -> Iterator[sqlite3.Connection]:
     path = Path(path)
     if not path.is_file():
         raise StoreNotFound(path=str(path))
-    if not _looks_like_sqlite(path) or not _has_store_tables(path):
+    if not looks_like_sqlite(path) or not has_store_tables(path):
         raise NotAStoreDatabase(path=str(path))  # refused untouched: no lock file beside a foreign file
     lock = FileLock(str(path) + ".lock", timeout=0)
     try:
@@ -98,7 +99,9 @@ def read_store(path: Path) -> Iterator[sqlite3.Connection]:
         lock.release()
 
 
-def _has_store_tables(path: Path) -> bool:
+def has_store_tables(path: Path) -> bool:
+    """Whether the file holds a store's tables, read without writing a byte to it (no WAL
+    switch, no lock file), so a foreign file is refused untouched."""
     try:
         conn = _connect(path)
     except sqlite3.Error:

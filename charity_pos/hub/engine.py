@@ -32,13 +32,13 @@ from sqlalchemy.exc import ArgumentError, DBAPIError, IntegrityError, NoSuchModu
 from sqlalchemy.orm import Session, sessionmaker
 
 from charity_pos import config
+from charity_pos.db.plain import looks_like_sqlite
 from charity_pos.errors import HubNotFound, HubSchemaBehind, HubUnreachable, NewerDatabase, NotAHubDatabase
 
 log = logging.getLogger("charity_pos.hub")
 
 VERSION_TABLE = "hub_alembic_version"
 MIGRATIONS = Path(__file__).with_name("migrations")
-SQLITE_HEADER = b"SQLite format 3\x00"
 #: An import holds the write lock while it applies a bundle: others wait this long.
 BUSY_TIMEOUT_MS = 120_000
 READ_ONLY = "charity_pos_hub_read_only"
@@ -236,14 +236,6 @@ def sqlite_file(value: str | Path | None) -> Path | None:
     return _sqlite_path(to_url(value))
 
 
-def _looks_like_sqlite(path: Path) -> bool:
-    try:
-        with path.open("rb") as fh:
-            return fh.read(len(SQLITE_HEADER)) == SQLITE_HEADER
-    except OSError:
-        return False
-
-
 def open_hub(value: str | Path | None = None, *, create: bool = False) -> HubDatabase:
     """Open the hub at ``value`` (a URL or a SQLite file path; None: the
     default file), upgrading its schema. ``create`` lets an empty database
@@ -253,7 +245,7 @@ def open_hub(value: str | Path | None = None, *, create: bool = False) -> HubDat
     if path is not None:
         if not path.exists() and not create:
             raise HubNotFound(url=shown(url))
-        if path.exists() and path.stat().st_size and not _looks_like_sqlite(path):
+        if path.exists() and path.stat().st_size and not looks_like_sqlite(path):
             raise NotAHubDatabase(url=shown(url))
         path.parent.mkdir(parents=True, exist_ok=True)
     try:

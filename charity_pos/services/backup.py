@@ -89,9 +89,9 @@ class StoreIdentity:
 
 
 def _is_store_file(path: Path) -> bool:
-    from charity_pos.db.engine import _has_store_tables, _looks_like_sqlite
+    from charity_pos.db.plain import has_store_tables, looks_like_sqlite
 
-    return _looks_like_sqlite(path) and _has_store_tables(path)
+    return looks_like_sqlite(path) and has_store_tables(path)
 
 
 def _identity(conn: sqlite3.Connection) -> StoreIdentity:

@@ -10,23 +10,8 @@ from datetime import datetime
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from charity_pos.db.models import CashShift, Payment, Refund, ReturnLine, Sale, SaleLine, SaleReturn, User
+from charity_pos.db.models import CashShift, Refund, ReturnLine, Sale, SaleLine, SaleReturn, User
 from charity_pos.errors import NotFound
-
-
-@dataclass(frozen=True)
-class SaleRow:
-    id: uuid.UUID
-    number: str
-    completed_at: datetime
-    cashier: str
-    till: str
-    lines: int
-    units: int
-    total_fen: int
-    methods: tuple[str, ...]
-    status: str
-    returned_fen: int
 
 
 @dataclass(frozen=True)
@@ -105,30 +90,3 @@ def sale_view(s: Session, sale: Sale) -> SaleView:
         tuple(SoldPayment(p.method, p.amount_fen, p.tendered_fen, p.reference) for p in sale.payments),
         int(refunded), sale.void_reason,
     )
-
-
-def sale_rows(s: Session, *, limit: int | None = 200, shift_id: uuid.UUID | None = None) -> list[SaleRow]:
-    """Sales, newest first, with how many lines and units, how they were
-    paid and what was refunded."""
-    units = select(SaleLine.sale_id, func.count().label("lines"), func.sum(SaleLine.quantity).label("units")) \
-        .group_by(SaleLine.sale_id).subquery()
-    refunds = select(SaleReturn.sale_id, func.sum(Refund.amount_fen).label("fen")).join(Refund) \
-        .group_by(SaleReturn.sale_id).subquery()
-    query = (select(Sale, User.username, CashShift.till, units.c.lines, units.c.units, refunds.c.fen)
-             .join(User, User.id == Sale.cashier_id).join(CashShift, CashShift.id == Sale.shift_id)
-             .join(units, units.c.sale_id == Sale.id).outerjoin(refunds, refunds.c.sale_id == Sale.id)
-             .order_by(Sale.completed_at.desc(), Sale.number.desc()))
-    if shift_id is not None:
-        query = query.where(Sale.shift_id == shift_id)
-    if limit is not None:
-        query = query.limit(limit)
-    rows = s.execute(query).all()
-    methods: dict[uuid.UUID, list[str]] = {}
-    for sale_id, method in s.execute(select(Payment.sale_id, Payment.method)
-                                     .where(Payment.sale_id.in_([r[0].id for r in rows]))
-                                     .order_by(Payment.position)):
-        methods.setdefault(sale_id, []).append(method)
-    return [SaleRow(sale.id, sale.number, sale.completed_at, username, till, int(n_lines), int(n_units),
-                    sale.total_fen, tuple(dict.fromkeys(methods.get(sale.id, []))), sale.status,
-                    int(refunded or 0))
-            for sale, username, till, n_lines, n_units, refunded in rows]

@@ -38,8 +38,9 @@ from charity_pos.services.counter_rules import CounterRules, rules_in
 from charity_pos.services.intake import FOOD_CATEGORIES
 from charity_pos.services.permissions import Action, acting_account, allowed, require
 from charity_pos.services.sale_records import (  # noqa: F401  (re-exported for callers)
-    SaleRow, SaleView, SoldLine, SoldPayment, find_sale, sale_rows, sale_view,
+    SaleView, SoldLine, SoldPayment, find_sale, sale_view,
 )
+from charity_pos.services.sale_list_rows import SaleRow  # noqa: F401  (re-exported for callers)
 from charity_pos.services.sequences import next_number
 from charity_pos.services.shifts import open_shift_id
 
@@ -523,7 +524,7 @@ class SalesService:
         from charity_pos.services.sale_list_rows import sale_rows as listed
 
         with self.ctx.db.read() as s:
-            return listed(s.connection().connection.driver_connection, limit=limit, shift_id=shift_id)  # type: ignore[return-value]
+            return listed(s.connection().connection.driver_connection, limit=limit, shift_id=shift_id)
 
 
     # --- slips -------------------------------------------------------------
