@@ -69,6 +69,15 @@ def initials(name: str) -> str:
     return _keys(name)[0]
 
 
+def initials_unkept(name: str) -> str:
+    """What ``initials`` gives, worked out without keeping the name or any
+    part of it in a cache: for people's names (households), which must not
+    stay behind in memory."""
+    seg, convert, first_letter, _normal = _parts()
+    return "".join(_keep(p) for part in seg(name)
+                   for pys in convert(part, first_letter, False, _skip, strict=True) for p in pys)
+
+
 def full(name: str) -> str:
     """``大米 5kg``: ``dami5kg`` (``lazy_pinyin``'s normal style)."""
     return _keys(name)[1]

@@ -107,3 +107,13 @@ def test_keys_worked_out_a_word_at_a_time_are_those_of_the_whole_name() -> None:
         for name in names:
             assert (pinyin.initials(name), pinyin.full(name)) == _lazy_keys(name), name
     assert pinyin.initials("大宝SOD蜜") == "dbsodm" and pinyin.full("自行车") == "zixingche"
+
+
+def test_a_persons_name_gives_the_same_initials_and_stays_in_no_cache() -> None:
+    names = ["王建国", "欧阳娜娜", "张伟明", "李 A1", "重庆路", *ODD_NAMES]
+    pinyin._keys.cache_clear()
+    pinyin._part_keys.cache_clear()
+    unkept = [pinyin.initials_unkept(name) for name in names]
+    assert pinyin._keys.cache_info().currsize == 0 and pinyin._part_keys.cache_info().currsize == 0
+    assert unkept == [_lazy_keys(name)[0] for name in names]
+    assert unkept == [pinyin.initials(name) for name in names]

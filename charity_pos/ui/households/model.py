@@ -62,9 +62,8 @@ def matches(row: HouseholdRow, text: str) -> bool:
     needle = "".join(text.split()).lower()
     if not needle:
         return True
-    # pinyin.initials keeps what it saw in a cache: call the function beneath
-    # it, so no household's name stays behind in one.
-    initials = pinyin.initials.__wrapped__(row.head_name) if row.head_name else ""  # type: ignore[attr-defined]
+    # pinyin.initials keeps what it saw in a cache: no household's name may stay behind in one.
+    initials = pinyin.initials_unkept(row.head_name) if row.head_name else ""
     haystack = (row.card_number.lower(), row.head_name, initials,
                 row.id_masked.lower(), row.subdistrict, category_name(row.category))
     return any(needle in field for field in haystack if field)
