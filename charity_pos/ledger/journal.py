@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, Engine, Insert, Table, event, select
+from sqlalchemy import Connection, Dialect, Engine, Insert, Table, event, select
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 from sqlalchemy.pool import Pool
@@ -102,7 +102,10 @@ def _mark_flush(session: Session, _ctx: object, _instances: object) -> None:
 
 @event.listens_for(Session, "after_flush_postexec")
 def _unmark_flush(session: Session, _ctx: object) -> None:
-    session.connection().info[_FLUSHING] = False
+    info = session.connection().info
+    # the flush's last write left the authorizer open: closed again, so that nothing sent on the
+    # driver's connection before the next statement event writes to journaled tables unseen
+    info[_FLUSHING] = info[_ALLOWED] = False
 
 
 @event.listens_for(Engine, "begin")
@@ -263,6 +266,23 @@ def _insert_of(table: Table) -> tuple[Insert, frozenset[str], tuple[str, ...]]:
     return table.insert(), frozenset(c.key for c in table.columns), tuple(c.key for c in journaled_columns(table))
 
 
+@functools.cache
+def _compiled_insert(table: Table, dialect: Dialect) -> tuple[str, tuple[tuple[str, Any], ...]]:
+    """The table's INSERT of every column as the dialect compiles it, and
+    per parameter in its order the column's key and the type's bind
+    processor (None: the value goes as it is): what SQLAlchemy would send,
+    worked out once."""
+    statement = _insert_of(table)[0]
+    compiled = statement.compile(dialect=dialect, column_keys=[c.key for c in table.columns])
+    binds = tuple((name, compiled.binds[name].type.dialect_impl(dialect).bind_processor(dialect))
+                  for name in compiled.positiontup or ())
+    return str(compiled), binds
+
+
+def _stored_values(binds: tuple[tuple[str, Any], ...], row: dict[str, Any]) -> tuple[Any, ...]:
+    return tuple(row[key] if bind is None else bind(row[key]) for key, bind in binds)
+
+
 def insert_rows(session: Session, rows: Sequence[tuple[Table, dict[str, Any]]]) -> None:
     """Insert rows of journaled tables in the unit of work and note each for
     the next ``append`` as a flush notes an inserted object: op "insert",
@@ -273,9 +293,14 @@ def insert_rows(session: Session, rows: Sequence[tuple[Table, dict[str, Any]]]) 
     the same values. Anything the session holds unflushed is flushed first
     (noted before these rows, and written before them, for their foreign
     keys). The rows are sent as one executemany per table, parents first
-    (``Base.metadata.sorted_tables``), with the statement guard and the
-    SQLite authorizer letting them through as they do a flush's writes.
-    Noted rows that no event takes refuse the commit, as a flush's do.
+    (``Base.metadata.sorted_tables``), on the driver's connection: each
+    table's INSERT compiled once and the values bound by the columns' own
+    types, as SQLAlchemy sends them, without compiling, cache keys or
+    statement events at each call. The SQLite authorizer lets these
+    statements through, and only them, as it does a flush's writes; a table
+    the seal covers gets the seal's check before its first write of the
+    transaction, as any statement writing to it does. Noted rows that no
+    event takes refuse the commit, as a flush's do.
     """
     by_table: dict[Table, list[dict[str, Any]]] = {}
     noted: list[tuple[tuple[str, str], _Inserted]] = []
@@ -296,14 +321,24 @@ def insert_rows(session: Session, rows: Sequence[tuple[Table, dict[str, Any]]]) 
     for key, inserted in noted:  # noted first: rows written are never left out of the event
         pending[key] = ("insert", inserted)
     conn = session.connection()
-    was = conn.info.get(_FLUSHING, False)
-    conn.info[_FLUSHING] = True
+    raw: sqlite3.Connection = conn.connection.driver_connection  # type: ignore[assignment]
+    info = conn.info
+    sql = ""
+    values: list[tuple[Any, ...]] = []
     try:
         for table in sorted(by_table, key=_parents_first().__getitem__):
-            conn.execute(_insert_of(table)[0], by_table[table])
-    except BaseException:
+            if table.name in seal.tracked():  # private columns the seal digests: checked as a statement's write is
+                seal.require_intact(session, table.name)
+            sql, binds = _compiled_insert(table, conn.dialect)
+            values = [_stored_values(binds, row) for row in by_table[table]]
+            info[_ALLOWED], info[_DROPPING] = True, None
+            try:
+                raw.executemany(sql, values)
+            finally:
+                info[_ALLOWED] = False  # nothing else on this connection writes to journaled tables unseen
+    except BaseException as exc:
         # some rows may be in and others not: no event may describe them, and no commit keep them
         session.info[_BROKEN] = True
+        if isinstance(exc, sqlite3.Error):  # as SQLAlchemy would have raised it (callers catch DBAPIError)
+            raise DBAPIError.instance(sql, values, exc, sqlite3.Error) from exc
         raise
-    finally:
-        conn.info[_FLUSHING] = was

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import uuid
 from dataclasses import dataclass, replace
-from datetime import timedelta
+from datetime import datetime, timedelta
 from enum import StrEnum
 
 from sqlalchemy import Select, bindparam, func, or_, select
@@ -119,6 +119,30 @@ def _clean(session: Session, draft: ItemDraft) -> tuple[ItemDraft, uuid.UUID]:
     return replace(draft, name=name, unit=unit, barcode=code, source=source), category[0][0]
 
 
+#: The item's table, written as plain rows through ``journal.insert_rows``.
+ITEM_TABLE = Item.__table__
+
+
+def item_values(item_id: uuid.UUID, draft: ItemDraft, category_id: uuid.UUID, barcode: str,
+                at: datetime) -> dict[str, object]:
+    """A new item's row, every column of it, from a cleaned draft."""
+    return {
+        "id": item_id,
+        "name": draft.name,
+        "pinyin_initials": pinyin.initials(draft.name),
+        "pinyin_full": pinyin.full(draft.name),
+        "category_id": category_id,
+        "unit": draft.unit,
+        "barcode": barcode,
+        "sale_price_fen": draft.sale_price_fen,
+        "reference_price_fen": draft.reference_price_fen,
+        "source": draft.source.value,
+        "active": draft.active,
+        "created_at": at,
+        "updated_at": at,
+    }
+
+
 def _warnings(draft: ItemDraft) -> tuple[str, ...]:
     ref = draft.reference_price_fen
     if ref is not None and draft.sale_price_fen > ref:
@@ -227,25 +251,12 @@ class CatalogService:
             draft, category = _clean(s, draft)
             self._check_barcode_free(s, draft.barcode, None)
             code = draft.barcode or _free_in_store_code(s)
-            # the id given here, not by the column's default at flush: known before the row is written
-            item = Item(
-                id=uuid.uuid4(),
-                name=draft.name,
-                pinyin_initials=pinyin.initials(draft.name),
-                pinyin_full=pinyin.full(draft.name),
-                category_id=category,
-                unit=draft.unit,
-                barcode=code,
-                sale_price_fen=draft.sale_price_fen,
-                reference_price_fen=draft.reference_price_fen,
-                source=draft.source.value,
-                active=draft.active,
-                created_at=now,
-                updated_at=now,
-            )
-            s.add(item)
+            # every column given here (the id too, not left to the column's default): the row written
+            # and the row journaled are the same values, noted for the event as the flush notes an object
+            row = item_values(uuid.uuid4(), draft, category, code, now)
+            journal.insert_rows(s, [(ITEM_TABLE, row)])
             ev = journal.append(s, "item.created", actor=actor.user_id, at=now)
-        return Changes(frozenset({Entity.ITEMS}), (item.id,), ev.seq, warnings=_warnings(draft))
+        return Changes(frozenset({Entity.ITEMS}), (row["id"],), ev.seq, warnings=_warnings(draft))
 
     def update_item(self, actor: Actor, item_id: uuid.UUID, draft: ItemDraft, approval: Approval | None = None) -> Changes:
         """Edit an item. Price changes and switching an item off are a
