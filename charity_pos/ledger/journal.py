@@ -279,6 +279,15 @@ def _compiled_insert(table: Table, dialect: Dialect) -> tuple[str, tuple[tuple[s
     return str(compiled), binds
 
 
+#: Values ``plain`` returns as they are: most columns' (text, numbers, flags, NULL).
+_AS_IS = frozenset({str, int, bool, float, type(None)})
+
+
+def _plain(value: Any) -> Any:
+    """``plain(value)``, without its type tests for the values it keeps as they are."""
+    return value if type(value) in _AS_IS else plain(value)
+
+
 def _stored_values(binds: tuple[tuple[str, Any], ...], row: dict[str, Any]) -> tuple[Any, ...]:
     return tuple(row[key] if bind is None else bind(row[key]) for key, bind in binds)
 
@@ -313,7 +322,7 @@ def insert_rows(session: Session, rows: Sequence[tuple[Table, dict[str, Any]]]) 
             raise ValueError(f"a row of {table.name} must carry exactly its columns: missing {missing}, extra {extra}")
         by_table.setdefault(table, []).append(row)
         noted.append(((table.name, f"row:{plain(row['id'])}"),
-                      _Inserted(table.name, row["id"], {key: plain(row[key]) for key in journaled})))
+                      _Inserted(table.name, row["id"], {key: _plain(row[key]) for key in journaled})))
     if not noted:
         return
     session.flush()

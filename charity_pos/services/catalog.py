@@ -86,13 +86,13 @@ def _free_in_store_code(session: Session) -> str:
     from another shop's label may already hold the next serial."""
     while True:
         code = barcodes.in_store_code(ITEM_CODE_PREFIX, next_serial(session, "barcode21", TIMELESS))
-        if session.scalars(select(Item.id).where(Item.barcode == code)).first() is None:
+        if not Reader.within(session).rows(BARCODE_HOLDER, code=code):
             return code
 
 
-def _clean(session: Session, draft: ItemDraft) -> tuple[ItemDraft, uuid.UUID]:
+def _clean(reader: Reader, draft: ItemDraft) -> tuple[ItemDraft, uuid.UUID]:
     """The draft as stored (names trimmed, barcode normalized), and its
-    category's id."""
+    category's id (read through ``reader``, the unit of work's)."""
     name = " ".join(draft.name.split())
     if not name:
         raise InvalidInput(field="name", value=draft.name, reason="empty")
@@ -101,7 +101,7 @@ def _clean(session: Session, draft: ItemDraft) -> tuple[ItemDraft, uuid.UUID]:
     unit = draft.unit.strip()
     if not unit or len(unit) > 10:
         raise InvalidInput(field="unit", value=draft.unit, reason="empty" if not unit else "too_long")
-    category = Reader.within(session).rows(CATEGORY_BY_CODE, code=draft.category_code)
+    category = reader.rows(CATEGORY_BY_CODE, code=draft.category_code)
     if not category:
         raise InvalidInput(field="category", value=draft.category_code, reason="unknown")
     check_fen(draft.sale_price_fen, field="sale_price", allow_zero=False)
@@ -237,10 +237,10 @@ class CatalogService:
             return s.scalar(select(func.count(Item.id))) or 0
 
     # --- writing ----------------------------------------------------------
-    def _check_barcode_free(self, s: Session, code: str | None, item_id: uuid.UUID | None) -> None:
+    def _check_barcode_free(self, reader: Reader, code: str | None, item_id: uuid.UUID | None) -> None:
         if code is None:
             return
-        for other_id, other_name in Reader.within(s).rows(BARCODE_HOLDER, code=code):
+        for other_id, other_name in reader.rows(BARCODE_HOLDER, code=code):
             if other_id != item_id:
                 raise DuplicateBarcode(barcode=code, item_name=other_name)
 
@@ -248,8 +248,9 @@ class CatalogService:
         now = self.ctx.now()
         with self.ctx.db.begin() as s:
             require(s, actor, Action.CREATE_ITEM)
-            draft, category = _clean(s, draft)
-            self._check_barcode_free(s, draft.barcode, None)
+            reader = Reader.within(s)  # the unit of work's reads, before it writes anything
+            draft, category = _clean(reader, draft)
+            self._check_barcode_free(reader, draft.barcode, None)
             code = draft.barcode or _free_in_store_code(s)
             # every column given here (the id too, not left to the column's default): the row written
             # and the row journaled are the same values, noted for the event as the flush notes an object
@@ -275,10 +276,11 @@ class CatalogService:
         approved = self.accounts.authorize(actor, action, approval)
         with self.ctx.db.begin() as s:
             approver = require(s, actor, action, approved).approver
-            draft, category = _clean(s, draft)
+            reader = Reader.within(s)
+            draft, category = _clean(reader, draft)
             item = s.get(Item, item_id)
             assert item is not None
-            self._check_barcode_free(s, draft.barcode, item.id)
+            self._check_barcode_free(reader, draft.barcode, item.id)
             facts: dict[str, object] = {}
             if price_changed:
                 facts["price"] = {
