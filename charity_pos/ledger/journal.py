@@ -3,8 +3,9 @@
 A session listener notes every journaled row that a unit of work inserts,
 updates or deletes; ``append`` turns them into one event whose payload holds
 each row's full journaled state, chained to the previous event by SHA-256.
-``insert_rows`` writes plain rows (the counter's sale) in one statement per
-table and notes them just as the flush would have noted the same objects.
+``insert_rows`` writes plain rows (the counter's sale, a new item) in one
+statement per table and notes them just as the flush would have noted the
+same objects.
 A transaction that changed journaled rows but appended no event is refused
 at commit, so no service can change business data silently.
 """
@@ -274,8 +275,10 @@ def _compiled_insert(table: Table, dialect: Dialect) -> tuple[str, tuple[tuple[s
     worked out once."""
     statement = _insert_of(table)[0]
     compiled = statement.compile(dialect=dialect, column_keys=[c.key for c in table.columns])
-    binds = tuple((name, compiled.binds[name].type.dialect_impl(dialect).bind_processor(dialect))
-                  for name in compiled.positiontup or ())
+    names = list(compiled.positiontup or ())
+    if names != [c.key for c in table.columns]:  # a parameter named otherwise than its column's key
+        raise ValueError(f"the INSERT of {table.name} binds {names}, not its columns' keys")
+    binds = tuple((name, compiled.binds[name].type.dialect_impl(dialect).bind_processor(dialect)) for name in names)
     return str(compiled), binds
 
 
