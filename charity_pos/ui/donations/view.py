@@ -24,6 +24,7 @@ from charity_pos.ui.printing import store_output
 from charity_pos.ui.flow import FlowLayout
 from charity_pos.ui.screen import ListScreen
 from charity_pos.ui.session import unguarded
+from charity_pos.ui.table_model import MiddleElided
 
 LIMIT = 500
 
@@ -46,7 +47,9 @@ class DonationsScreen(ListScreen):
         layout.addWidget(self.heading())
 
         self.make_list(DonationTableModel(self), DonationTableModel.DONOR,
-                       self.tr("Find by donation number, donor or donor's pinyin (Ctrl+F)"))
+                       self.tr("Find by donation number, donor or donor's pinyin (Ctrl+F)"),
+                       give_way=DonationTableModel.GIVE_WAY)
+        self.table.setItemDelegateForColumn(DonationTableModel.RECEIPT, MiddleElided(self.table))
         self.count_label = QLabel("")
         self.count_label.setObjectName("hint")
         self.search.returnPressed.connect(self.search_entered)
