@@ -44,6 +44,10 @@ class DonationTableModel(RowsModel[DonationRow]):
             return donation.donor_name
         if donation.donor_kind == "person":
             return mask_name(donation.donor_name)
+        return self.anonymous()
+
+    def anonymous(self) -> str:
+        """What the list shows for an anonymous donor."""
         return self.tr("Anonymous")
 
     def state(self, donation: DonationRow) -> str:
