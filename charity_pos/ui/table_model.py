@@ -213,6 +213,7 @@ class FittingTable(QTableView):
     when the pointer rests on it."""
 
     READABLE = 10  # characters of the stretching column always shown
+    KEPT_MEASURES = 256  # measures kept at most (a column and the rows in view it was measured over)
     #: What a column still shows when it narrows past its heading: two characters of Chinese (more of
     #: Latin letters or digits) and the ellipsis.
     SHORTEST = "字字…"
@@ -257,6 +258,8 @@ class FittingTable(QTableView):
         key = (column, shown, self.rowAt(0) if shown else 0, self.rowAt(height) if shown else 0)
         width = self._measured.get(key)
         if width is None:
+            if len(self._measured) >= self.KEPT_MEASURES:  # a long list scrolled through: only the latest kept
+                self._measured.clear()
             width = self._measured[key] = super().sizeHintForColumn(column)
         return width
 
