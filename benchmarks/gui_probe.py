@@ -24,7 +24,8 @@ the event loop runs LOOK_S (a person looking at the screen) before the
 next key, so that what a screen starts once it is up (pinyin keys worked out in
 a thread) is not counted in the next figure. ``rss_mb``: resident memory
 with the main window up, before any other screen was visited; ``peak_mb``:
-the highest it reached by the end (VmHWM).
+the highest it reached by the end (VmHWM); each screen's ``rss_mb``: resident
+memory once its first visit is done (after LOOK_S).
 
 Search: log-in as above, the screen brought up by KEY, WAIT_SECONDS of the
 event loop (0: typed at once), then TEXT typed in its search field;
@@ -213,10 +214,11 @@ def session(qt, username: str, pin: str) -> dict[str, object]:  # type: ignore[n
             assert main.navigation.currentRow() == row, f"{key} did not bring up {label}"
             if len(times) == 1:
                 _wait(qt, LOOK_S)
+                rss_after, _ = _memory()
             main.navigation.setCurrentRow(first_row)
             _settle(qt, main)
         screens.append({"screen": name, "key": key, "first_ms": times[0], "again_ms": times[1],
-                        "first_cpu_ms": cpu[0], "again_cpu_ms": cpu[1]})
+                        "first_cpu_ms": cpu[0], "again_cpu_ms": cpu[1], "rss_mb": rss_after})
     _, peak = _memory()
     main.leave_without_asking()
     door.close()

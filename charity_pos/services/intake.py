@@ -19,6 +19,7 @@ from charity_pos.services import lots
 from charity_pos.services.accounts import AccountService
 from charity_pos.services.base import Actor, Changes, Entity, ServiceContext, local_date
 from charity_pos.services.donation_rows import DonationRow, donation_rows
+from charity_pos.services.donors import name_matches
 from charity_pos.services.permissions import Action, require
 from charity_pos.services.sequences import next_number
 
@@ -107,6 +108,17 @@ def _check_line(line: IntakeLine, item: Item, category_code: str, today: date) -
     return warnings
 
 
+def donation_matches(row: DonationRow, text: str) -> bool:
+    """Whether a search finds the donation: by any part of its number or its
+    receipt's, or by its donor's name, a part of it or of its pinyin
+    (``wjg``, ``wangjianguo`` and ``jianguo`` all find 王建国)."""
+    needle = "".join(text.split()).casefold()
+    if not needle:
+        return True
+    return (needle in row.number.casefold() or needle in (row.receipt_number or "").casefold()
+            or name_matches(row.donor_name, text))
+
+
 class IntakeService:
     def __init__(self, ctx: ServiceContext, accounts: AccountService) -> None:
         self.ctx = ctx
@@ -178,7 +190,18 @@ class IntakeService:
         entities = {Entity.DONATIONS} | ({Entity.STOCK} if draft.lines else set())
         return Changes(frozenset(entities), (donation.id,), ev.seq, number, tuple(dict.fromkeys(warnings)))
 
-    def donations(self, *, limit: int | None = None) -> list[DonationRow]:
-        """Newest first."""
+    def donations(self, actor: Actor | None = None, text: str = "", *, limit: int | None = None,
+                  anonymous_too: bool = False) -> list[DonationRow]:
+        """Newest first (the last ``limit``; all when None), read in plain
+        SQL (``donation_rows``, as ``show donations`` reads them). With
+        ``text``, those it finds (``donation_matches``); ``anonymous_too``:
+        and every anonymous one (what was typed is in the word the screen
+        shows for them). ``actor``: who takes donations in lists them (None:
+        the store's own command line)."""
         with self.ctx.db.read() as s:
-            return donation_rows(s.connection().connection.driver_connection, limit=limit)
+            if actor is not None:
+                require(s, actor, Action.RECEIVE_DONATION)
+            rows = donation_rows(s.connection().connection.driver_connection, limit=limit)
+        if not "".join(text.split()):
+            return rows
+        return [row for row in rows if (anonymous_too and row.donor_kind == "anonymous") or donation_matches(row, text)]

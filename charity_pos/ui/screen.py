@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
@@ -197,15 +197,16 @@ class ListScreen(SearchesList, Screen):
     #: How long typing waits before the rows are looked up again (ms); 0: at once.
     search_delay_ms = 0
 
-    def make_list(self, model: RowsModel[Any], stretch: int, placeholder: str) -> None:
-        """The search field (``search``) and the table (``table``) of ``model``;
-        the screen lays them out."""
+    def make_list(self, model: RowsModel[Any], stretch: int, placeholder: str, give_way: Sequence[int] = ()) -> None:
+        """The search field (``search``) and the table (``table``) of ``model``
+        (``give_way``: its columns of words that narrow when the window is
+        short of room, ``FittingTable``); the screen lays them out."""
         self.search = QLineEdit()
         self.search.setObjectName("search")
         self.search.setPlaceholderText(placeholder)
         self.search.setClearButtonEnabled(True)
         self.model = model
-        self.table: QTableView = make_table_view(model, stretch=stretch)
+        self.table: QTableView = make_table_view(model, stretch=stretch, give_way=give_way)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(self.search_delay_ms)

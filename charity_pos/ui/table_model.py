@@ -7,9 +7,11 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any, Generic, Protocol, TypeVar
 
-from PySide6.QtCore import (QAbstractItemModel, QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, QSize,
-                            Qt)
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
+from PySide6.QtCore import (QAbstractItemModel, QAbstractTableModel, QEvent, QModelIndex, QObject, QPersistentModelIndex,
+                            QSize, Qt)
+from PySide6.QtGui import QHelpEvent
+from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QStyle, QStyledItemDelegate, QStyleOptionViewItem,
+                               QTableView, QToolTip)
 
 from charity_pos.errors import InvalidInput
 
@@ -88,8 +90,8 @@ class RowsModel(QAbstractTableModel, Generic[T]):
         return 0 if parent.isValid() else len(self._headers)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self._headers[section]
+        if role in (_DISPLAY, _TOOLTIP) and orientation == Qt.Orientation.Horizontal:
+            return self._headers[section]  # the tooltip: the whole heading, when a narrow column elides it
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -203,18 +205,70 @@ class FittingTable(QTableView):
     """A table whose one stretching column takes the room the others leave,
     but never so little that its heading (or its first ten characters) is
     cut: then it keeps that width, its text elided. Short of room still, the
-    columns that may give way (``give_way``: words such as a category, never
-    a figure) narrow, as far as their heading, their text elided, so that
-    quantities and amounts stay in view; only then does the table scroll
-    sideways."""
+    columns that may give way (``give_way``: words such as a category or a
+    status, never a figure) narrow, first as far as their heading, then as
+    far as two characters (``SHORTEST``, their heading elided too), so
+    that quantities and amounts stay in view; only then does the table
+    scroll sideways. A cell or heading shown elided shows its whole text
+    when the pointer rests on it."""
 
     READABLE = 10  # characters of the stretching column always shown
+    KEPT_MEASURES = 256  # measures kept at most (a column and the rows in view it was measured over)
+    #: What a column still shows when it narrows past its heading: two characters of Chinese (more of
+    #: Latin letters or digits) and the ellipsis.
+    SHORTEST = "字字…"
 
     def __init__(self, stretch: int, give_way: Sequence[int] = ()) -> None:
         super().__init__()
         self.stretch = stretch
         self.give_way = tuple(give_way)
+        self.horizontalHeader().setTextElideMode(Qt.TextElideMode.ElideRight)  # a narrowed heading: "Categ…"
+        # a row is one line: a cell's text elided as one ("Not wan…"), not wrapped at its spaces and
+        # hyphens with each piece elided ("Not …")
+        self.setWordWrap(False)
+        #: each column's contents as last measured, and the rows in view they were measured over
+        self._measured: dict[tuple[int, bool, int, int], int] = {}
+        #: columns fitted to their contents that were narrowed for want of room (their heading elided)
+        self._narrowed: set[int] = set()
 
+    # --- measuring a column once ------------------------------------------------------
+    def setModel(self, model: QAbstractItemModel | None) -> None:  # noqa: N802
+        old = self.model()
+        if old is not None:
+            for signal in _MEASURED_AGAIN(old):
+                signal.disconnect(self.forget_widths)
+        super().setModel(model)
+        self.forget_widths()
+        if model is not None:
+            for signal in _MEASURED_AGAIN(model):
+                signal.connect(self.forget_widths)
+
+    def forget_widths(self, *_args: object) -> None:
+        """The rows changed: their columns are measured again when next asked."""
+        self._measured.clear()
+
+    def sizeHintForColumn(self, column: int) -> int:  # noqa: N802
+        """Qt's measure of the column's rows in view (every row when the
+        table is not shown), kept until the rows or the rows in view change:
+        the header (fitting a column to its contents) and the fitting here
+        ask for it several times a layout, and each measure reads every cell
+        in view."""
+        shown = self.isVisible()
+        height = self.viewport().height()
+        key = (column, shown, self.rowAt(0) if shown else 0, self.rowAt(height) if shown else 0)
+        width = self._measured.get(key)
+        if width is None:
+            if len(self._measured) >= self.KEPT_MEASURES:  # a long list scrolled through: only the latest kept
+                self._measured.clear()
+            width = self._measured[key] = super().sizeHintForColumn(column)
+        return width
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self.forget_widths()
+        super().changeEvent(event)
+
+    # --- fitting the columns to the width ------------------------------------------------
     def readable_width(self, column: int) -> int:
         header = self.horizontalHeader()
         content = max(header.sectionSizeHint(column), self.sizeHintForColumn(column))
@@ -224,18 +278,24 @@ class FittingTable(QTableView):
         """The width that shows the column's heading and contents whole."""
         return max(self.horizontalHeader().sectionSizeHint(column), self.sizeHintForColumn(column))
 
+    def shortest_width(self) -> int:
+        """The least a column narrows to for want of room: a few characters."""
+        margin = 2 * self.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMargin, None, self.horizontalHeader())
+        return self.fontMetrics().horizontalAdvance(self.SHORTEST) + margin
+
     def updateGeometries(self) -> None:  # noqa: N802
         super().updateGeometries()
         header = self.horizontalHeader()
         model = self.model()
         if model is None or not 0 <= self.stretch < header.count():
             return
-        giving = [c for c in self.give_way
-                  if c != self.stretch and 0 <= c < header.count() and not self.isColumnHidden(c)]
-        whole = {c: self.whole_width(c) for c in giving}
-        others = sum(whole[c] if c in whole else header.sectionSize(c) for c in range(header.count())
-                     if c != self.stretch and not self.isColumnHidden(c))
-        room = self.viewport().width() - others
+        fitted = QHeaderView.ResizeMode.ResizeToContents
+        shown = [c for c in range(header.count()) if c != self.stretch and not self.isColumnHidden(c)]
+        giving = [c for c in self.give_way if c in shown]
+        figures = [c for c in shown if c not in giving
+                   and (c in self._narrowed or header.sectionResizeMode(c) == fitted)]
+        whole = {c: self.whole_width(c) for c in giving + figures}
+        room = self.viewport().width() - sum(whole.get(c, header.sectionSize(c)) for c in shown)
         readable = self.readable_width(self.stretch)
         wanted = (QHeaderView.ResizeMode.Stretch if room >= readable else QHeaderView.ResizeMode.Interactive)
         if header.sectionResizeMode(self.stretch) != wanted:
@@ -245,17 +305,50 @@ class FittingTable(QTableView):
             # columns (quantities, amounts) stay in view as far as the table can show them
             header.resizeSection(self.stretch, readable)
         missing = max(0, readable - room)
-        for column in giving:
-            # each gives what is missing, down to its heading; with room enough, its contents whole
-            heading = header.sectionSizeHint(column)
-            width = whole[column] - min(missing, max(0, whole[column] - heading))
-            missing -= whole[column] - width
-            mode = (QHeaderView.ResizeMode.ResizeToContents if width == whole[column]
-                    else QHeaderView.ResizeMode.Interactive)
+        widths = dict(whole)
+        shortest = self.shortest_width()
+        # what is missing is given, a step at a time: the columns of words down to their heading,
+        # then down to a few characters; then the others' headings wider than their contents elide
+        for columns, least in ((giving, header.sectionSizeHint), (giving, lambda _c: shortest),
+                               (figures, lambda c: max(shortest, self.sizeHintForColumn(c)))):
+            for column in columns:
+                if missing <= 0:
+                    break
+                width = widths[column] - min(missing, max(0, widths[column] - least(column)))
+                missing -= widths[column] - width
+                widths[column] = width
+        for column in giving + figures:
+            width = widths[column]
+            mode = fitted if width == whole[column] else QHeaderView.ResizeMode.Interactive
+            if column in figures:
+                if mode == fitted:
+                    self._narrowed.discard(column)
+                else:
+                    self._narrowed.add(column)
             if header.sectionResizeMode(column) != mode:
                 header.setSectionResizeMode(column, mode)
             if mode == QHeaderView.ResizeMode.Interactive and header.sectionSize(column) != width:
                 header.resizeSection(column, width)
+
+    def elided_text(self, index: QModelIndex) -> str | None:
+        """A cell's whole text when its column shows it elided; else None."""
+        if not index.isValid():
+            return None
+        text = index.data(Qt.ItemDataRole.DisplayRole)
+        if not isinstance(text, str) or not text:
+            return None
+        margin = 2 * (self.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, self) + 1)
+        return text if self.fontMetrics().horizontalAdvance(text) + margin > self.columnWidth(index.column()) else None
+
+    def viewportEvent(self, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            index = self.indexAt(event.pos())
+            if index.isValid() and not index.data(Qt.ItemDataRole.ToolTipRole):
+                text = self.elided_text(index)
+                if text is not None:  # what the model says on hover wins; else the whole text cut in the cell
+                    QToolTip.showText(event.globalPos(), text, self.viewport(), self.visualRect(index))
+                    return True
+        return super().viewportEvent(event)
 
 
 class WholeColumnsTable(FittingTable):
@@ -296,6 +389,24 @@ class WholeColumnsTable(FittingTable):
         if wanted != self._asked:
             self._asked = wanted
             self.updateGeometry()  # the layout caches the minimum: tell it the lines changed it
+
+
+class MiddleElided(QStyledItemDelegate):
+    """Cells of a column elided in their middle when it narrows: a number
+    keeps its prefix and its serial (``JA01…J000021``), a masked ID number
+    the digits it shows (``310104…5113``)."""
+
+    def initStyleOption(self, option: QStyleOptionViewItem, index: Index) -> None:  # noqa: N802
+        super().initStyleOption(option, index)
+        option.textElideMode = Qt.TextElideMode.ElideMiddle  # type: ignore[attr-defined]
+        # on one line: a table wraps a cell's text at its hyphens, each piece elided (J……)
+        option.features &= ~QStyleOptionViewItem.ViewItemFeature.WrapText  # type: ignore[attr-defined]
+
+
+def _MEASURED_AGAIN(model: QAbstractItemModel) -> tuple[Any, ...]:  # noqa: N802 - a list of signals
+    """The model's signals after which its columns are measured again."""
+    return (model.modelReset, model.layoutChanged, model.rowsInserted, model.rowsRemoved, model.dataChanged,
+            model.headerDataChanged)
 
 
 def make_table_view(model: QAbstractItemModel, stretch: int, *, whole_columns: bool = False,

@@ -378,3 +378,14 @@ def test_labels_that_fail_are_told_and_leave_no_file(qtbot, services, cashier, f
         qtbot.keyClick(screen, Qt.Key.Key_B, Qt.KeyboardModifier.ControlModifier)
     assert len(feedback.errors) == 1 and list((tmp_path / "out").iterdir()) == []
     assert screen.notice.text() == ""
+
+
+def test_a_switched_off_account_is_told_and_the_list_kept(qtbot, services, cashier, manager, feedback,  # type: ignore[no-untyped-def]
+                                                          donations) -> None:
+    screen = _screen(qtbot, services, cashier, feedback)
+    screen.refresh()
+    assert screen.model.rowCount() == 3
+    services.accounts.set_active(manager, "cashier", False)
+    qtbot.keyClicks(screen.search, "D000002")  # the service reads the list: it checks the account first
+    assert feedback.errors and "cashier" in feedback.errors[0], "told why"
+    assert screen.model.rowCount() == 3, "nothing listed for it: the list as it was"

@@ -40,7 +40,7 @@ from charity_pos.ui.settings import SettingsDialog
 from charity_pos.ui.staff.dialogs import NewPinDialog, NewUserDialog
 from tests.ui.conftest import FakeApproval, FakeFeedback
 from tests.ui.ledger import cashier, ledger_store, manager, services  # noqa: F401 - fixtures
-from tests.ui.test_fit import SCALED, SMALLEST, money_cut, outside, settle, shoot, squeezed, too_short
+from tests.ui.test_fit import SCALED, SMALLEST, money_cut, outside, settle, shoot, sideways, squeezed, too_short
 from tests.ui.test_fit import clipped  # buttons whose text is cut
 from tests.ui.test_fit import big_store, language  # noqa: F401 - fixtures
 
@@ -167,6 +167,7 @@ def check_dialog(qtbot, dialog: QWidget, name: str) -> list[str]:  # type: ignor
     problems += [f"{where}: button text cut: {what}" for what in clipped(dialog)]
     problems += [f"{where}: column cut: {what}" for what in squeezed(dialog)]
     problems += [f"{where}: table too short: {what}" for what in too_short(dialog)]
+    problems += [f"{where}: scrolls sideways: {what}" for what in sideways(dialog)]
     if not SCALED:
         shoot(dialog, f"dialog-{name}")
     dialog.close()

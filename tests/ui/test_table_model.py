@@ -1,13 +1,17 @@
 """Tables short of room: the name column keeps its heading and ten
 characters, then the columns of words give way down to their heading (text
-elided), so that the figures stay whole and in view, without a sideways
-scroll; with room again every column is whole."""
+elided), then down to a few characters, then the headings wider than their
+figures elide, so that the figures stay whole and in view, without a
+sideways scroll; with room again every column is whole. A cell shown
+elided shows its whole text on hover; each column's rows in view are
+measured once, however often the table is laid out."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import QHeaderView
+import pytest
+from PySide6.QtCore import QCoreApplication, QEvent
+from PySide6.QtGui import QHelpEvent, QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import QHeaderView, QTableView, QToolTip
 
 from charity_pos.ui.table_model import FittingTable, make_table_view
 
@@ -55,3 +59,61 @@ def test_without_columns_to_give_way_a_table_short_of_room_scrolls(qtbot) -> Non
     set_room(table, readable + (heading + whole) // 2 + table.whole_width(2) + table.whole_width(3))
     assert table.columnWidth(0) == readable and table.columnWidth(1) == whole
     assert table.horizontalScrollBar().maximum() > 0, "the figures are reached by scrolling"
+
+
+def test_short_of_room_still_words_narrow_past_their_heading_and_figures_headings_elide(qtbot) -> None:  # type: ignore[no-untyped-def]
+    model = QStandardItemModel(0, 4)
+    model.setHorizontalHeaderLabels(["Goods", "Category", "Number of members", "Value"])
+    model.appendRow([QStandardItem(text) for text in ("金龙鱼东北大米 5kg 长粒香", "Grain and oil", "3", "¥12,402.70")])
+    table = make_table_view(model, stretch=0, give_way=(1,))
+    assert isinstance(table, FittingTable)
+    qtbot.addWidget(table)
+    table.show()
+    header = table.horizontalHeader()
+    readable, shortest = table.readable_width(0), table.shortest_width()
+    members_heading, members = header.sectionSizeHint(2), table.sizeHintForColumn(2)
+    assert shortest < header.sectionSizeHint(1) and max(shortest, members) < members_heading
+    set_room(table, readable + shortest + max(shortest, members) + table.whole_width(3))
+    assert table.columnWidth(0) == readable
+    assert table.columnWidth(1) == shortest, "the category: a few characters, its heading elided"
+    assert table.columnWidth(2) == max(shortest, members), "the heading elides, the figure stays whole"
+    assert table.columnWidth(3) == table.whole_width(3), "the amount whole"
+    assert table.horizontalScrollBar().maximum() == 0, "every column in view"
+    set_room(table, readable + table.whole_width(1) + members_heading + table.whole_width(3) + 80)
+    assert [table.columnWidth(c) for c in (1, 2)] == [table.whole_width(1), members_heading], "whole again"
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support raise")  # the tooltip's window, offscreen
+def test_a_cell_shown_elided_shows_its_whole_text_on_hover(qtbot) -> None:  # type: ignore[no-untyped-def]
+    table = table_of(qtbot, give_way=(1,))
+    header = table.horizontalHeader()
+    set_room(table, table.readable_width(0) + header.sectionSizeHint(1) + table.whole_width(2) + table.whole_width(3))
+    category, value = table.model().index(0, 1), table.model().index(0, 3)
+    assert table.columnWidth(1) < table.whole_width(1), "the category is elided"
+    assert table.elided_text(category) == "Grain and oil"
+    assert table.elided_text(value) is None, "the amount is whole: nothing more to show"
+    centre = table.visualRect(category).center()
+    QCoreApplication.sendEvent(table.viewport(), QHelpEvent(QEvent.Type.ToolTip, centre,
+                                                            table.viewport().mapToGlobal(centre)))
+    assert QToolTip.isVisible() and QToolTip.text() == "Grain and oil"
+    QToolTip.hideText()
+
+
+def test_each_column_is_measured_once_however_often_it_is_laid_out(qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    measured: list[int] = []
+    measure = QTableView.sizeHintForColumn
+
+    def counted(self: QTableView, column: int) -> int:
+        measured.append(column)
+        return measure(self, column)
+
+    monkeypatch.setattr(QTableView, "sizeHintForColumn", counted)
+    table = table_of(qtbot, give_way=(1,))
+    set_room(table, 300)
+    measured.clear()
+    for width in (260, 240, 500, 300):  # the window resized: the columns fitted again, their contents not read again
+        set_room(table, width)
+    assert measured == []
+    table.model().appendRow([QStandardItem(text) for text in ("调和油", "Grain and oil", "1 bottle", "¥59.90")])
+    set_room(table, 320)
+    assert sorted(measured) == [0, 1, 2, 3], "a row came: each column's rows in view read once"

@@ -14,6 +14,8 @@ from charity_pos.ui.words import goods_category, unit
 class ItemTableModel(RowsModel[ItemRow]):
     BARCODE, NAME, CATEGORY, UNIT, PRICE, REFERENCE, SOURCE, ON_HAND, STATUS = range(9)
     RIGHT = frozenset({PRICE, REFERENCE, ON_HAND})
+    #: Columns of words that narrow, elided, when the window is short of room (the name takes the rest).
+    GIVE_WAY = (CATEGORY, SOURCE, STATUS)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)

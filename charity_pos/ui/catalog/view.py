@@ -36,7 +36,8 @@ class CatalogScreen(ListScreen):
 
         bar = QHBoxLayout()
         self.make_list(ItemTableModel(self), ItemTableModel.NAME,
-                       self.tr("Scan a barcode, or type a name or pinyin initials (Ctrl+F)"))
+                       self.tr("Scan a barcode, or type a name or pinyin initials (Ctrl+F)"),
+                       give_way=ItemTableModel.GIVE_WAY)
         self.category = QComboBox()
         self.category.addItem(self.tr("All categories"), None)
         for category in services.catalog.categories():

@@ -17,6 +17,9 @@ from charity_pos.ui.table_model import RowsModel
 class DonationTableModel(RowsModel[DonationRow]):
     NUMBER, TIME, DONOR, LINES, UNITS, VALUE, RECEIPT, STATE = range(8)
     RIGHT = frozenset({LINES, UNITS, VALUE})
+    #: Columns that narrow, elided in their middle (JA01…J000021), when the window is short of room (the
+    #: donor takes the rest): the receipt's state, then its number (whole beside the donation's on hover).
+    GIVE_WAY = (STATE, RECEIPT)
 
     def headers(self) -> list[str]:
         return [self.tr("Donation"), self.tr("Time"), self.tr("Donor"), self.tr("Lines"), self.tr("Units"),
@@ -41,6 +44,10 @@ class DonationTableModel(RowsModel[DonationRow]):
             return donation.donor_name
         if donation.donor_kind == "person":
             return mask_name(donation.donor_name)
+        return self.anonymous()
+
+    def anonymous(self) -> str:
+        """What the list shows for an anonymous donor."""
         return self.tr("Anonymous")
 
     def state(self, donation: DonationRow) -> str:

@@ -11,7 +11,8 @@ from PySide6.QtWidgets import QDialog, QHBoxLayout, QInputDialog, QLabel, QPushB
 
 from charity_pos import files
 from charity_pos.services.base import Actor, Entity, Role, local_date
-from charity_pos.services.donors import name_matches, warm_keys
+from charity_pos.errors import PosError
+from charity_pos.services.donors import warm_keys
 from charity_pos.services.receipts import ReceiptResult
 from charity_pos.services.registry import Services
 from charity_pos.ui.approval import AskApproval, with_approval
@@ -24,6 +25,7 @@ from charity_pos.ui.printing import store_output
 from charity_pos.ui.flow import FlowLayout
 from charity_pos.ui.screen import ListScreen
 from charity_pos.ui.session import unguarded
+from charity_pos.ui.table_model import MiddleElided
 
 LIMIT = 500
 
@@ -46,7 +48,9 @@ class DonationsScreen(ListScreen):
         layout.addWidget(self.heading())
 
         self.make_list(DonationTableModel(self), DonationTableModel.DONOR,
-                       self.tr("Find by donation number, donor or donor's pinyin (Ctrl+F)"))
+                       self.tr("Find by donation number, donor or donor's pinyin (Ctrl+F)"),
+                       give_way=DonationTableModel.GIVE_WAY)
+        self.table.setItemDelegateForColumn(DonationTableModel.RECEIPT, MiddleElided(self.table))
         self.count_label = QLabel("")
         self.count_label.setObjectName("hint")
         self.search.returnPressed.connect(self.search_entered)
@@ -118,12 +122,14 @@ class DonationsScreen(ListScreen):
     # --- the list ---------------------------------------------------------
     def refresh(self) -> None:
         selected = self.selected()
-        rows = self.services.intake.donations(limit=LIMIT)
         text = self.search.text()
         needle = "".join(text.split()).casefold()
-        if needle:
-            rows = [r for r in rows if needle in r.number.casefold() or needle in (r.receipt_number or "").casefold()
-                    or needle in self.model.donor_name(r).casefold() or name_matches(r.donor_name, text)]
+        try:  # read and searched by the service, in plain SQL; it checks that the user may
+            rows = self.services.intake.donations(
+                self.actor, text, limit=LIMIT, anonymous_too=bool(needle) and needle in self.model.anonymous().casefold())
+        except PosError as exc:
+            self.feedback.error(self, exc)
+            return
         self.model.set_rows(rows)
         self.count_label.setText(self.tr("%n donation(s) shown", "", len(rows)))
         if needle and len(rows) == 1:

@@ -72,6 +72,9 @@ def matches(row: HouseholdRow, text: str) -> bool:
 class HouseholdTableModel(RowsModel[HouseholdLine]):
     CARD, NAME, ID, MEMBERS, CATEGORY, SUBDISTRICT, VALID_TO, STATUS = range(8)
     RIGHT = frozenset({MEMBERS})
+    #: Columns that narrow, elided, when the window is short of room (the status takes the rest): the
+    #: words, and the masked ID number, elided in its middle (310104…5113: the digits it shows).
+    GIVE_WAY = (SUBDISTRICT, CATEGORY, NAME, ID)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)

@@ -37,6 +37,7 @@ from charity_pos.ui.households.rules import QuotaRulesDialog
 from charity_pos.ui.flow import FlowLayout
 from charity_pos.ui.screen import ListScreen
 from charity_pos.ui.session import unguarded
+from charity_pos.ui.table_model import MiddleElided
 
 SEARCH_DELAY_MS = 200
 
@@ -58,7 +59,9 @@ class HouseholdsScreen(ListScreen):
 
         bar = QHBoxLayout()
         self.make_list(HouseholdTableModel(self), HouseholdTableModel.STATUS,
-                       self.tr("Card number, name or its pinyin initials, ID digits, sub-district (Ctrl+F)"))
+                       self.tr("Card number, name or its pinyin initials, ID digits, sub-district (Ctrl+F)"),
+                       give_way=HouseholdTableModel.GIVE_WAY)
+        self.table.setItemDelegateForColumn(HouseholdTableModel.ID, MiddleElided(self.table))
         self.show_only = QComboBox()
         for text in (self.tr("All households"), self.tr("Cards in use"), self.tr("Suspended"),
                      self.tr("Lapsed")):
