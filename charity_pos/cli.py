@@ -36,6 +36,10 @@ log = logging.getLogger("charity_pos.cli")
 
 #: The commands whose parsers this module builds itself; the others' come from their modules.
 OWN_COMMANDS = ("gui", "init", "demo", "verify", "receipt", "labels", "slip", "show", "households")
+#: ``verify``'s exit when the check could not be run (its temporary folder cannot be written): not a failed
+#: check (1), so a script can tell "try again once there is room" from "the store has a problem"; 75 is
+#: EX_TEMPFAIL of the BSD sysexits (a temporary failure: try again later)
+VERIFY_NOT_RUN = 75
 
 
 def _command_in(argv: Sequence[str]) -> str | None:
@@ -315,6 +319,16 @@ def _demo(args: argparse.Namespace) -> int:
 
 
 def _verify(args: argparse.Namespace) -> int:
+    from charity_pos.errors import TempFolderUnwritable
+
+    try:
+        return _verify_store(args)
+    except TempFolderUnwritable as exc:  # the check was not run: nothing is said of the store
+        print(translate("cli", "Error: ") + describe(exc), file=sys.stderr)
+        return VERIFY_NOT_RUN
+
+
+def _verify_store(args: argparse.Namespace) -> int:
     from charity_pos.db.plain import NeedsAlembic, read_store
     from charity_pos.ledger.verify import verify
     from charity_pos.security.keys import seal_key_for

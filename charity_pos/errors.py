@@ -676,3 +676,12 @@ class RebuildManagerMissing(PosError):
 class StoreKeyChangeNeedsStaff(StoreKeyMismatch):
     """A store registered with another key: only a district staff account's
     PIN lets its new key replace the old one (facts: store_code)."""
+
+
+# --- checking a store (charity_pos.ledger.verify) -------------------------------------
+class TempFolderUnwritable(PosError):
+    """``verify`` could not run its check: the temporary folder its replay
+    of the journal goes into (or SQLite's own) cannot be written. Nothing is
+    known to be wrong with the store, and nothing was changed (facts:
+    folder; reason: no_space, read_only, permission, missing, not_a_folder,
+    other; detail: the system's or SQLite's words)."""

@@ -537,6 +537,8 @@ def describe(error: BaseException, tr: Translate) -> str:
     if isinstance(error, e.PassphraseRefused):
         return t(PASSPHRASE_REASONS.get(str(facts.get("reason")), PASSPHRASE_REASONS["short"])).format(
             minimum=facts.get("minimum", ""), variable=facts.get("variable", ""))
+    if isinstance(error, e.TempFolderUnwritable):
+        return _temp_folder(facts, t)
     for cls in type(error).__mro__:
         if cls in TEMPLATES:
             return t(TEMPLATES[cls]).format(**facts)
@@ -974,3 +976,23 @@ ACTIONS.update({
     "drawer.open": QT_TRANSLATE_NOOP("Errors", "open the cash drawer without a sale"),
     "backups.manage": QT_TRANSLATE_NOOP("Errors", "choose the backup folder"),
 })
+
+
+# --- checking a store: verify's temporary folder --------------------------------------
+TEMP_FOLDER = QT_TRANSLATE_NOOP(
+    "Errors", "The check could not be run: the temporary folder {folder} cannot be written ({why}). This says "
+              "nothing about the store file, which was not changed. Make room there, or set TMPDIR to a folder "
+              "with room, and run the check again.")
+TEMP_FOLDER_WHY = {
+    "no_space": QT_TRANSLATE_NOOP("Errors", "the disk is full"),
+    "read_only": QT_TRANSLATE_NOOP("Errors", "the disk is read-only"),
+    "permission": QT_TRANSLATE_NOOP("Errors", "no permission to write there"),
+    "missing": QT_TRANSLATE_NOOP("Errors", "the folder does not exist"),
+    "not_a_folder": QT_TRANSLATE_NOOP("Errors", "it is not a folder"),
+    "other": QT_TRANSLATE_NOOP("Errors", "{detail}"),
+}
+
+
+def _temp_folder(facts: dict[str, object], t: Callable[[str], str]) -> str:
+    why = t(TEMP_FOLDER_WHY.get(str(facts.get("reason")), TEMP_FOLDER_WHY["other"]))
+    return t(TEMP_FOLDER).format(folder=facts.get("folder", ""), why=why.format(detail=facts.get("detail", "")))

@@ -7,17 +7,22 @@ counters."""
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import functools
 import itertools
 import json
+import os
 import re
 import sqlite3
+import tempfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
 from charity_pos.db.schema_text import Column, journaled_tables
+from charity_pos.errors import TempFolderUnwritable
 from charity_pos.ledger.canonical import GENESIS, event_hash, plain
 
 if TYPE_CHECKING:
@@ -95,12 +100,57 @@ BATCH = 1_000
 CACHE_KIB = 8_192
 
 
+# --- the temporary folder ------------------------------------------------------------------------------
+def temp_folder() -> str:
+    """The folder ``verify``'s temporary file goes into: the one the
+    environment names (TMPDIR, then TEMP and TMP, as Python reads them),
+    used as named (a full or read-only folder is reported, never silently
+    swapped for another disk), else the system's (``tempfile.gettempdir``)."""
+    for name in ("TMPDIR", "TEMP", "TMP"):
+        if folder := os.environ.get(name):
+            return folder
+    return tempfile.gettempdir()
+
+
+def sqlite_temp_folder() -> str:
+    """The folder SQLite itself writes its temporary files into (a sort
+    larger than its cache, on the store's connection): on Windows the
+    system's; elsewhere the first writable of SQLITE_TMPDIR, TMPDIR,
+    /var/tmp, /usr/tmp, /tmp and the current folder, as SQLite chooses."""
+    if os.name == "nt":
+        return temp_folder()
+    named = [os.environ.get("SQLITE_TMPDIR"), os.environ.get("TMPDIR"), "/var/tmp", "/usr/tmp", "/tmp", "."]
+    candidates = [folder for folder in named if folder]
+    for folder in candidates:
+        if os.path.isdir(folder) and os.access(folder, os.W_OK | os.X_OK):
+            return folder
+    return candidates[0]
+
+
+_TEMP_REASONS = {errno.ENOSPC: "no_space", errno.EDQUOT: "no_space", errno.EROFS: "read_only",
+                 errno.EACCES: "permission", errno.EPERM: "permission", errno.ENOENT: "missing",
+                 errno.ENOTDIR: "not_a_folder"}
+
+
+def temp_refused(folder: str, exc: OSError | sqlite3.Error) -> TempFolderUnwritable:
+    """The system's (or SQLite's) refusal to write a temporary file, in the app's terms."""
+    if isinstance(exc, OSError):
+        reason = _TEMP_REASONS.get(exc.errno or 0, "permission" if isinstance(exc, PermissionError) else "other")
+        return TempFolderUnwritable(folder=folder, reason=reason, detail=exc.strerror or type(exc).__name__)
+    name = str(getattr(exc, "sqlite_errorname", ""))
+    reason = "no_space" if name == "SQLITE_FULL" else "read_only" if name.startswith("SQLITE_READONLY") else "other"
+    return TempFolderUnwritable(folder=folder, reason=reason, detail=str(exc))
+
+
 class Replayed:
     """The journal's replay: for every row of every table the journal
     touched, the seq of the last event that did and the row it left (None
     when that event deleted it). Held in dicts while small (``HELD`` rows);
-    beyond, in a private temporary SQLite database, which SQLite deletes
-    when it is closed (``close``), and which holds each row as JSON."""
+    beyond, in a private temporary SQLite file in ``temp_folder()`` (gone
+    once closed, ``close``; on a POSIX system its name is removed at once),
+    which holds each row as JSON. A temporary folder that cannot be written
+    raises ``TempFolderUnwritable``: the check was not run, and the store
+    is not said to have a problem it may not have."""
 
     def __init__(self, held: int | None = None) -> None:
         self.held = HELD if held is None else held
@@ -110,6 +160,9 @@ class Replayed:
         self._pending: list[tuple[str, Any, int, str | None]] = []
         #: once spilled, rows under ids SQLite would not hold as they are
         self.odd: dict[Any, dict[Any, tuple[int, dict[str, Any] | None]]] = {}
+        #: where the temporary file is, and its name while it has one (Windows: until ``close``)
+        self.folder = ""
+        self._path: str | None = None
 
     @property
     def spilled(self) -> bool:
@@ -136,16 +189,33 @@ class Replayed:
         if len(self._pending) >= BATCH:
             self._flush()
 
+    @contextlib.contextmanager
+    def _writing(self) -> Iterator[None]:
+        """The temporary file's errors (a full disk, a folder that cannot be
+        written) as ``TempFolderUnwritable``, naming the folder."""
+        try:
+            yield
+        except (OSError, sqlite3.Error) as exc:
+            raise temp_refused(self.folder, exc) from None
+
     def _spill(self) -> None:
-        db = sqlite3.connect("", isolation_level=None)  # "": a temporary file, deleted on close
-        db.execute("PRAGMA journal_mode = OFF")
-        db.execute("PRAGMA synchronous = OFF")
-        db.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
-        db.execute("CREATE TABLE replayed (tbl, id, seq INTEGER NOT NULL, row TEXT,"
-                   " seen INTEGER NOT NULL DEFAULT 0)")
-        db.execute("CREATE UNIQUE INDEX replayed_id ON replayed (tbl, id)")
-        db.execute("BEGIN")
-        self.db = db
+        self.folder = temp_folder()
+        with self._writing():
+            handle, path = tempfile.mkstemp(prefix="charity-pos-verify-", suffix=".sqlite3", dir=self.folder)
+            os.close(handle)
+            self._path = path
+            self.db = db = sqlite3.connect(path, isolation_level=None)
+            db.execute("PRAGMA journal_mode = OFF")
+            db.execute("PRAGMA locking_mode = EXCLUSIVE")
+            db.execute("PRAGMA synchronous = OFF")
+            db.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
+            db.execute("CREATE TABLE replayed (tbl, id, seq INTEGER NOT NULL, row TEXT,"
+                       " seen INTEGER NOT NULL DEFAULT 0)")
+            db.execute("CREATE UNIQUE INDEX replayed_id ON replayed (tbl, id)")
+            db.execute("BEGIN")
+            if os.name != "nt":  # open, it needs no name: nothing is left behind whatever ends the process
+                os.unlink(path)
+                self._path = None
         for table, rows in self.tables.items():
             self._pending.extend((table, key, seq, None if row is None else json.dumps(row))
                                  for key, (seq, row) in rows.items())
@@ -154,7 +224,9 @@ class Replayed:
 
     def _flush(self) -> None:
         assert self.db is not None
-        self.db.executemany("INSERT OR REPLACE INTO replayed (tbl, id, seq, row) VALUES (?, ?, ?, ?)", self._pending)
+        with self._writing():
+            self.db.executemany("INSERT OR REPLACE INTO replayed (tbl, id, seq, row) VALUES (?, ?, ?, ?)",
+                                self._pending)
         self._pending = []
 
     def done(self) -> None:
@@ -166,21 +238,23 @@ class Replayed:
         """The replayed (seq, row as JSON) of each key found, noting each as seen."""
         assert self.db is not None
         found: dict[Any, tuple[int, str | None]] = {}
-        for start in range(0, len(keys), BATCH):
-            part = keys[start:start + BATCH]
-            marks = ", ".join("?" * len(part))
-            for key, seq, row in self.db.execute(
-                    f"SELECT id, seq, row FROM replayed WHERE tbl = ? AND id IN ({marks})", (table, *part)):
-                found[key] = (seq, row)
-        self.db.executemany("UPDATE replayed SET seen = 1 WHERE tbl = ? AND id = ?", [(table, k) for k in keys])
+        with self._writing():
+            for start in range(0, len(keys), BATCH):
+                part = keys[start:start + BATCH]
+                marks = ", ".join("?" * len(part))
+                for key, seq, row in self.db.execute(
+                        f"SELECT id, seq, row FROM replayed WHERE tbl = ? AND id IN ({marks})", (table, *part)):
+                    found[key] = (seq, row)
+            self.db.executemany("UPDATE replayed SET seen = 1 WHERE tbl = ? AND id = ?", [(table, k) for k in keys])
         return found
 
     def first_unseen(self, table: str) -> tuple[Any, int] | None:
         """The lowest id (in Python's order, as SQLite's for text and for
         numbers) the replay holds a row for and the table did not show."""
         assert self.db is not None
-        first = self.db.execute("SELECT id, seq FROM replayed WHERE tbl = ? AND row IS NOT NULL AND seen = 0"
-                                " ORDER BY id LIMIT 1", (table,)).fetchone()
+        with self._writing():
+            first = self.db.execute("SELECT id, seq FROM replayed WHERE tbl = ? AND row IS NOT NULL AND seen = 0"
+                                    " ORDER BY id LIMIT 1", (table,)).fetchone()
         odd = [(key, seq) for key, (seq, row) in self.odd.get(table, {}).items() if row is not None]
         return min([*([first] if first else []), *odd], key=lambda pair: pair[0], default=None)
 
@@ -188,6 +262,10 @@ class Replayed:
         if self.db is not None:
             self.db.close()
             self.db = None
+        if self._path is not None:  # Windows (a file open there keeps its name), or a spill cut short
+            with contextlib.suppress(OSError):
+                os.unlink(self._path)
+            self._path = None
         self.tables = {}
 
 
@@ -195,6 +273,14 @@ def check_chain(conn: Any, held: int | None = None) -> tuple[int, str, Replayed,
     """Recompute every hash; return the replayed state of the journaled
     tables (``Replayed``: the caller closes it)."""
     state = Replayed(held)
+    try:
+        return _replay(conn, state)
+    except BaseException:  # the temporary folder refused, or the store cannot be read: nothing left open
+        state.close()
+        raise
+
+
+def _replay(conn: Any, state: Replayed) -> tuple[int, str, Replayed, Problem | None]:
     expected_seq, prev = 1, GENESIS
     count = 0
     put = state.put
@@ -463,6 +549,9 @@ def verify(conn: Any, seal_key: bytes | None = None, *, key_says_sealed: bool = 
         finally:
             state.close()
     except sqlite3.DatabaseError as exc:  # pages so damaged that SQLite cannot even read them
+        if getattr(exc, "sqlite_errorname", "") == "SQLITE_FULL":
+            # reading fills no disk but with SQLite's own temporary files (a large sort): not the store's fault
+            raise temp_refused(sqlite_temp_folder(), exc) from None
         return Report(0, 0, GENESIS, Problem("integrity", detail=str(exc)))
 
 

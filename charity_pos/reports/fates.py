@@ -12,10 +12,11 @@ donation::
 
 from __future__ import annotations
 
+import itertools
 import sqlite3
 import uuid
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -189,9 +190,93 @@ def fates(s: Any, lot_ids: list[uuid.UUID] | None = None, parts: Parts | None = 
                       counted.get(lot, 0), shelf.get(lot, 0)) for lot in wanted}
 
 
-#: Lots whose fates ``check_identity`` works out at a time: a store with
-#: more is checked in parts, so its memory does not grow with its history.
+#: Lots, and donations, whose totals ``check_identity`` holds at a time. The
+#: sums are SQLite's, over rows it reads as it goes: whatever the store's size
+#: (its lots, donations, sale lines), the check holds at most this many totals.
 LOTS_AT_A_TIME = 5_000
+
+# ``scope`` (lot, key): the lots a part covers and what they are summed under (the lot itself, or its donation's
+# number); each query sums over the scope's lots only, by key, as SQLite reads the rows.
+_LOTS = "SELECT id, id FROM stock_lot WHERE {after} id <= :last"
+_DONATIONS = ("SELECT lot.id, donation.number FROM stock_lot lot JOIN donation_line line"
+              " ON line.id = lot.donation_line_id JOIN donation ON donation.id = line.donation_id"
+              " WHERE {after} donation.number <= :last")
+_SOLD = ("SELECT scope.key, sum(x.quantity) FROM scope JOIN sale_line_lot x ON x.lot_id = scope.lot"
+         " JOIN sale_line line ON line.id = x.sale_line_id JOIN sale ON sale.id = line.sale_id"
+         " WHERE sale.status = 'completed' GROUP BY scope.key")
+#: the sale lines with a return that took goods of the scope's lots
+_TOUCHED = (", touched(line) AS (SELECT DISTINCT x.sale_line_id FROM scope JOIN sale_line_lot x ON x.lot_id = scope.lot"
+            " WHERE x.sale_line_id IN (SELECT sale_line_id FROM return_line))")
+#: every lot of each of those lines (when completed), with the units returned, line by line
+_RETURNED = ("SELECT x.sale_line_id, x.lot_id, x.quantity, lot.received_at,"
+             " (SELECT scope.key FROM scope WHERE scope.lot = x.lot_id),"
+             " (SELECT sum(r.quantity) FROM return_line r WHERE r.sale_line_id = x.sale_line_id)"
+             " FROM touched JOIN sale_line_lot x ON x.sale_line_id = touched.line"
+             " JOIN stock_lot lot ON lot.id = x.lot_id"
+             " JOIN sale_line line ON line.id = x.sale_line_id JOIN sale ON sale.id = line.sale_id"
+             " WHERE sale.status = 'completed' ORDER BY x.sale_line_id")
+_HANDED = ("SELECT scope.key, sum(h.quantity) FROM scope JOIN handout_line_lot h ON h.lot_id = scope.lot"
+           " GROUP BY scope.key")
+_MOVES = ("SELECT scope.key, m.reason, m.document = lot.document, sum(m.quantity) FROM scope"
+          " JOIN stock_movement m ON m.lot_id = scope.lot JOIN stock_lot lot ON lot.id = m.lot_id"
+          " GROUP BY scope.key, m.reason, m.document = lot.document")
+
+
+def _accounted(raw: sqlite3.Connection, scope: str, bounds: dict[str, Any]) -> dict[Any, Fate]:
+    """What the documents and movements account for, summed by the scope's
+    key (``Fate`` without ``received``), as ``fates`` works it out lot by
+    lot: a return goes back into its line's lots oldest first
+    (``line_parts``, ``allocate``), a line met one at a time."""
+    def rows(query: str, more: str = "") -> sqlite3.Cursor:
+        return raw.execute(f"WITH scope(lot, key) AS ({scope}){more} {query}", bounds)
+
+    sold: dict[Any, int] = defaultdict(int)
+    for key, quantity in rows(_SOLD):
+        sold[key] += int(quantity)
+    for _line, found in itertools.groupby(rows(_RETURNED, _TOUCHED), key=lambda row: row[0]):
+        parts = sorted((str(received_at), str(lot), lot, int(quantity), key, int(units))
+                       for _, lot, quantity, received_at, key, units in
+                       ((r[0], uuid.UUID(str(r[1])), *r[2:]) for r in found))
+        back = allocate([(lot, quantity) for _, _, lot, quantity, _, _ in parts], parts[0][5])
+        for _, _, lot, _, key, _ in parts:
+            if key is not None:
+                sold[key] -= back.get(lot, 0)
+    handed = {key: int(quantity) for key, quantity in rows(_HANDED)}
+    shelf: dict[Any, int] = defaultdict(int)
+    written: dict[Any, int] = defaultdict(int)
+    counted: dict[Any, int] = defaultdict(int)
+    for key, reason, own, quantity in rows(_MOVES):
+        quantity = int(quantity)
+        shelf[key] += quantity
+        if reason in WRITE_OFF_REASONS:
+            written[key] -= quantity
+        elif reason == COUNT_REASON and not own:
+            counted[key] -= quantity
+    return {key: Fate(0, sold.get(key, 0), handed.get(key, 0), written.get(key, 0), counted.get(key, 0),
+                      shelf.get(key, 0)) for key in {*sold, *handed, *shelf}}
+
+
+#: each part's keys and what was received under them, in key order: ``{after}`` says where the part begins
+_LOTS_RECEIVED = "SELECT id, quantity_received FROM stock_lot WHERE {after} 1 ORDER BY id LIMIT :size"
+_DONATIONS_RECEIVED = ("SELECT donation.number, sum(line.quantity) FROM donation JOIN donation_line line"
+                       " ON line.donation_id = donation.id WHERE {after} 1 GROUP BY donation.number"
+                       " ORDER BY donation.number LIMIT :size")
+
+
+def _parts(raw: sqlite3.Connection, received: str, column: str, scope: str) -> Iterator[dict[Any, Fate]]:
+    """Every key's whole fate, ``LOTS_AT_A_TIME`` keys at a time in key
+    order (``received``: the keys and their units received; ``column``: the
+    key's column, by which a part begins after the last one; ``scope``: the
+    part's lots and their keys, for ``_accounted``)."""
+    bounds: dict[str, Any] = {}
+    while True:
+        after = f"{column} > :after AND " if bounds else ""  # the first part: whatever the keys stored
+        part = raw.execute(received.format(after=after), {**bounds, "size": LOTS_AT_A_TIME}).fetchall()
+        if not part:
+            return
+        accounted = _accounted(raw, scope.format(after=after), {**bounds, "last": part[-1][0]})
+        yield {key: Fate(int(units)) + accounted.get(key, Fate()) for key, units in part}
+        bounds = {"after": part[-1][0]}
 
 
 def check_identity(s: Any) -> list[Imbalance]:
@@ -199,47 +284,24 @@ def check_identity(s: Any) -> list[Imbalance]:
     documents (sales net of returns and voids, handouts) disagree with the
     stock movements, or a donation's lines with its lots. ``s``: a session,
     or a connection (SQLAlchemy's or the driver's). Lots are named in id
-    order, then donations in number order."""
+    order, then donations in number order. Lots, then donations, are summed
+    ``LOTS_AT_A_TIME`` at a time, so the memory it takes does not grow with
+    the store's history."""
     raw = _driver(s)
     problems: list[Imbalance] = []
-    by_donation: dict[str, Fate] = defaultdict(Fate)
-    for number, quantity in raw.execute("SELECT donation.number, line.quantity FROM donation"
-                                        " JOIN donation_line line ON line.donation_id = donation.id"):
-        by_donation[number] += Fate(int(quantity))
-    (count,) = raw.execute("SELECT count(*) FROM stock_lot").fetchone()
-    after = ""
-    while True:
-        ids = _Ids()  # afresh for each part
-        if count <= LOTS_AT_A_TIME:  # every lot at once, as fast as a small store allows
-            stored = [lot for (lot,) in raw.execute("SELECT id FROM stock_lot ORDER BY id")]
-            every = fates(raw)
-        else:
-            stored = [lot for (lot,) in raw.execute("SELECT id FROM stock_lot WHERE id > ? ORDER BY id LIMIT ?",
-                                                    (after, LOTS_AT_A_TIME))]
-            if not stored:
-                break
-            every = fates(raw, [ids(lot) for lot in stored])
-        codes, number_of = {}, {}
-        for marks, chunk in _chunks([ids(lot) for lot in stored]):
-            codes.update({ids(lot): code for lot, code in raw.execute(
-                "SELECT lot.id, coalesce(lot.barcode, item.barcode, lot.document) FROM stock_lot lot"
-                f" JOIN item ON item.id = lot.item_id WHERE lot.id IN ({marks})", chunk)})
-            number_of.update({ids(lot): number for lot, number in raw.execute(
-                "SELECT lot.id, donation.number FROM stock_lot lot JOIN donation_line line"
-                " ON line.id = lot.donation_line_id JOIN donation ON donation.id = line.donation_id"
-                f" WHERE lot.id IN ({marks})", chunk)})
-        for lot_id, fate in sorted(every.items(), key=lambda pair: str(pair[0])):
-            if not fate.balances:
-                problems.append(Imbalance("lot", f"{codes.get(lot_id, '')} ({lot_id})", fate))
-            if lot_id in number_of:
-                by_donation[number_of[lot_id]] += Fate(0, fate.sold, fate.handed_out, fate.written_off,
-                                                       fate.counted_difference, fate.on_shelf)
-        if count <= LOTS_AT_A_TIME:
-            break
-        after = stored[-1]
-    for number, fate in sorted(by_donation.items()):
-        if not fate.balances:
-            problems.append(Imbalance("donation", number, fate))
+    for fate_of in _parts(raw, _LOTS_RECEIVED, "id", _LOTS):
+        wrong = {uuid.UUID(str(lot)): (lot, fate) for lot, fate in fate_of.items() if not fate.balances}
+        codes: dict[Any, Any] = {}
+        stored = [lot for lot, _ in wrong.values()]
+        for start in range(0, len(stored), 500):
+            chunk = stored[start:start + 500]
+            marks = ", ".join("?" * len(chunk))
+            codes.update(raw.execute("SELECT lot.id, coalesce(lot.barcode, item.barcode, lot.document) FROM stock_lot"
+                                     f" lot JOIN item ON item.id = lot.item_id WHERE lot.id IN ({marks})", chunk))
+        for lot_id, (lot, fate) in sorted(wrong.items(), key=lambda pair: str(pair[0])):
+            problems.append(Imbalance("lot", f"{codes.get(lot, '')} ({lot_id})", fate))
+    for fate_of in _parts(raw, _DONATIONS_RECEIVED, "donation.number", _DONATIONS):
+        problems += [Imbalance("donation", number, fate) for number, fate in fate_of.items() if not fate.balances]
     return problems
 
 

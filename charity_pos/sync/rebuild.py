@@ -33,7 +33,9 @@ import hashlib
 import json
 import logging
 import os
+import re
 import secrets
+import sqlite3
 import stat
 import uuid
 from collections import defaultdict
@@ -50,7 +52,7 @@ from charity_pos import files
 from charity_pos.db import migrate
 from charity_pos.db.base import UtcDateTime
 from charity_pos.db.engine import make_engine
-from charity_pos.db.models import DocumentSequence, JournalEvent, Store, User
+from charity_pos.db.models import DocumentSequence, Store, User
 from charity_pos.db.sync_state import SYNC_STATE_ID, SyncState
 from charity_pos.domain import pins
 from charity_pos.domain.numbers import BARCODE_COUNTERS, KINDS, parse_number
@@ -115,24 +117,75 @@ def _blank(table: Table, column: Any) -> Callable[[dict[str, Any]], Any]:
     return lambda row: ""
 
 
+def _slow(column: Any, dialect: Any) -> Callable[[Any], Any]:
+    """A journal value's stored form through Python's objects: read as the app reads it (``_converter``),
+    then the column type's own bind processing, as SQLAlchemy stores it."""
+    convert = _converter(column)
+    bind = column.type.dialect_impl(dialect).bind_processor(dialect)
+    if bind is None:
+        return convert
+    return lambda value: bind(convert(value))
+
+
+#: a UUID and a UTC time in the form the app writes them in the journal
+_UUID_TEXT = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}").fullmatch
+_UTC_TEXT = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}\.[0-9]{6}\+00:00").fullmatch
+
+
+def stored_form(column: Any, dialect: Any) -> Callable[[Any], Any]:
+    """What SQLAlchemy would store for a journal value of ``column`` (``_slow``), faster: a UUID or a UTC
+    time in the form the app writes (nearly every one) straight to its stored text, anything else the slow
+    way (tests/sync/test_rebuild_values holds each against the slow way)."""
+    slow = _slow(column, dialect)
+    if isinstance(column.type, Uuid):
+        return lambda value: value.replace("-", "") if type(value) is str and _UUID_TEXT(value) else slow(value)
+    if isinstance(column.type, UtcDateTime):
+        def utc(value: Any) -> Any:
+            if type(value) is str and _UTC_TEXT(value):
+                datetime.fromisoformat(value)  # a real date and time (ValueError otherwise, as the slow way)
+                return f"{value[:10]} {value[11:26]}"
+            return slow(value)
+
+        return utc
+    return slow
+
+
 @dataclass
 class _TablePlan:
-    table: Table
-    journaled: list[tuple[str, Callable[[Any], Any]]]
-    private: list[tuple[str, Callable[[dict[str, Any]], Any]]]
+    """A journaled table's statements on the driver's connection (the rebuild writes a few rows per event,
+    tens of thousands in all: SQLAlchemy's per-statement work would cost more than SQLite's) and, in their
+    order, how each column's stored value comes from a journal row."""
 
-    def values(self, row: dict[str, Any]) -> dict[str, Any]:
-        out = {key: convert(row.get(key)) for key, convert in self.journaled}
-        out.update({key: blank(row) for key, blank in self.private})
-        return out
+    upsert: str
+    delete: str
+    columns: list[Callable[[dict[str, Any]], Any]]
+    key: Callable[[Any], Any]
+
+    def values(self, row: dict[str, Any]) -> list[Any]:
+        return [value(row) for value in self.columns]
 
 
-def _plans() -> dict[str, _TablePlan]:
+def _journaled(key: str, store: Callable[[Any], Any]) -> Callable[[dict[str, Any]], Any]:
+    return lambda row: store(row.get(key))
+
+
+def _private(blank: Callable[[dict[str, Any]], Any],
+             bind: Callable[[Any], Any] | None) -> Callable[[dict[str, Any]], Any]:
+    return blank if bind is None else lambda row: bind(blank(row))
+
+
+def _plans(dialect: Any) -> dict[str, _TablePlan]:
     plans = {}
     for table in journaled_tables():
-        journaled = [(c.key, _converter(c)) for c in journaled_columns(table)]
-        private = [(c.key, _blank(table, c)) for c in table.columns if not c.info.get("journal", True)]
-        plans[table.name] = _TablePlan(table, journaled, private)
+        journaled = {c.key for c in journaled_columns(table)}
+        columns = [_journaled(c.key, stored_form(c, dialect)) if c.key in journaled else
+                   _private(_blank(table, c), c.type.dialect_impl(dialect).bind_processor(dialect))
+                   for c in table.columns]
+        names = ", ".join(f'"{c.name}"' for c in table.columns)
+        pk = table.c.id
+        plans[table.name] = _TablePlan(
+            f'INSERT OR REPLACE INTO "{table.name}" ({names}) VALUES ({", ".join("?" * len(table.columns))})',
+            f'DELETE FROM "{table.name}" WHERE "{pk.name}" = ?', columns, stored_form(pk, dialect))
     return plans
 
 
@@ -262,10 +315,11 @@ def rebuild(target: Path, source: Path, *, manager_pin: str, manager: str = "man
 
 def _replay(conn: Connection, reader: journal_file.Reader, source: Path) -> tuple[datetime, dict[str, Any] | None]:
     """Every event into the journal and its rows into their tables, checked link by link."""
-    plans = _plans()
-    upserts = {name: insert(plan.table).prefix_with("OR REPLACE") for name, plan in plans.items()}
-    deletes = {name: plan.table.delete().where(plan.table.c.id == _pk(plan.table)) for name, plan in plans.items()}
-    pending: list[dict[str, Any]] = []
+    plans = _plans(conn.dialect)
+    raw = conn.connection.driver_connection  # in the connection's transaction
+    add_events = (f"INSERT INTO journal_event ({', '.join(_EVENT_COLUMNS)})"
+                  f" VALUES ({', '.join('?' * len(_EVENT_COLUMNS))})")
+    pending: list[tuple[Any, ...]] = []
     expected, prev = 1, GENESIS
     trusted: dict[str, Any] | None = None
     at = ""
@@ -283,33 +337,31 @@ def _replay(conn: Connection, reader: journal_file.Reader, source: Path) -> tupl
             changes = payload["changes"]
             if event.kind == HUB_TRUSTED:
                 trusted = dict(payload["facts"])
-            pending.append({"seq": event.seq, "uuid": event.uuid, "kind": event.kind, "at": event.at,
-                            "actor": event.actor, "payload": event.payload, "prev_hash": event.prev_hash,
-                            "hash": event.hash})
+            pending.append((event.seq, event.uuid, event.kind, event.at, event.actor, event.payload,
+                            event.prev_hash, event.hash))
             if len(pending) >= _CHUNK:
-                conn.execute(insert(JournalEvent.__table__), pending)
+                raw.executemany(add_events, pending)
                 pending = []
             for change in changes:
-                name = change["table"]
+                plan = plans[change["table"]]
                 if change["op"] == "delete":
-                    conn.execute(deletes[name], {"pk": uuid.UUID(change["id"])})
+                    raw.execute(plan.delete, (plan.key(change["id"]),))
                 else:
-                    conn.execute(upserts[name], plans[name].values(change["row"]))
-        except (ValueError, KeyError, TypeError, AttributeError):
+                    raw.execute(plan.upsert, plan.values(change["row"]))
+        except (ValueError, KeyError, TypeError, AttributeError, sqlite3.InterfaceError, sqlite3.ProgrammingError):
+            # a row's value SQLite cannot hold (a list, a dict), as much as a row that is not JSON
             raise StoreJournalInvalid(path=str(source), line=event.seq + 1, detail="line") from None
         expected, prev, at = event.seq + 1, event.hash, event.at
     if pending:
-        conn.execute(insert(JournalEvent.__table__), pending)
+        raw.executemany(add_events, pending)
     header = reader.header
     if (expected - 1, prev) != (header["last_seq"], header["last_hash"]) or at != header["last_at"]:
         raise StoreJournalInvalid(path=str(source), line=1, detail="header")
     return datetime.fromisoformat(at), trusted
 
 
-def _pk(table: Table) -> Any:
-    from sqlalchemy import bindparam
-
-    return bindparam("pk", type_=table.c.id.type)
+#: the journal's columns, in the order ``_replay`` gives them
+_EVENT_COLUMNS = ("seq", "uuid", "kind", "at", "actor", "payload", "prev_hash", "hash")
 
 
 def _check_hub(source: Path, header: dict[str, Any], trusted: dict[str, Any] | None, trust: Any) -> None:

@@ -1961,7 +1961,7 @@ This handout {value}: {lines}, {units}</source>
     </message>
     <message>
         <location filename="../../charity_pos/messages.py" line="145"/>
-        <location filename="../../charity_pos/messages.py" line="715"/>
+        <location filename="../../charity_pos/messages.py" line="717"/>
         <source>Year</source>
         <translation>年份</translation>
     </message>
@@ -2548,11 +2548,13 @@ This handout {value}: {lines}, {units}</source>
     </message>
     <message>
         <location filename="../../charity_pos/messages.py" line="337"/>
+        <location filename="../../charity_pos/messages.py" line="988"/>
         <source>the disk is read-only</source>
         <translation>磁盘为只读</translation>
     </message>
     <message>
         <location filename="../../charity_pos/messages.py" line="338"/>
+        <location filename="../../charity_pos/messages.py" line="987"/>
         <source>the disk is full</source>
         <translation>磁盘已满</translation>
     </message>
@@ -2573,6 +2575,7 @@ This handout {value}: {lines}, {units}</source>
     </message>
     <message>
         <location filename="../../charity_pos/messages.py" line="342"/>
+        <location filename="../../charity_pos/messages.py" line="992"/>
         <source>{detail}</source>
         <translation>{detail}</translation>
     </message>
@@ -2753,590 +2756,610 @@ This handout {value}: {lines}, {units}</source>
         <translation>数据库繁忙（另一个导入正在进行或锁等待超时），请稍后重新导入此文件</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="547"/>
+        <location filename="../../charity_pos/messages.py" line="549"/>
         <source>The passphrase is too short: use at least {minimum} characters.</source>
         <translation>口令太短：至少 {minimum} 个字符。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="548"/>
+        <location filename="../../charity_pos/messages.py" line="550"/>
         <source>The two passphrases typed differ: nothing was written.</source>
         <translation>两次输入的口令不一致：未写入任何文件。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="549"/>
+        <location filename="../../charity_pos/messages.py" line="551"/>
         <source>No passphrase: type it when asked, or set {variable} when running from a script.</source>
         <translation>没有口令：请在提示时输入，或在脚本中设置环境变量 {variable}。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="556"/>
+        <location filename="../../charity_pos/messages.py" line="558"/>
         <source>{path} is a folder; give the name of a file to write.</source>
         <translation>{path} 是文件夹；请指定要写入的文件名。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="557"/>
+        <location filename="../../charity_pos/messages.py" line="559"/>
         <source>{path} is a file, not a folder; give the folder to write into.</source>
         <translation>{path} 是文件，不是文件夹；请指定要写入的文件夹。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="558"/>
+        <location filename="../../charity_pos/messages.py" line="560"/>
         <source>The backup {path} did not pass its check ({kind}): it cannot be trusted. Check the store with “charity-pos verify”.</source>
         <translation>备份 {path} 未通过校验（{kind}）：不可信。请用“charity-pos verify”检查门店数据文件。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="561"/>
+        <location filename="../../charity_pos/messages.py" line="563"/>
         <source>{path} is a backup of store {found}, not of store {expected}: it is not restored here.</source>
         <translation>{path} 是门店 {found} 的备份，不是门店 {expected} 的：不在此恢复。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="563"/>
+        <location filename="../../charity_pos/messages.py" line="565"/>
         <source>{path} already holds a store: add --force to replace it (the old file is kept beside it).</source>
         <translation>{path} 已有门店数据：如要替换请加 --force（旧文件会保留在旁边）。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="565"/>
+        <location filename="../../charity_pos/messages.py" line="567"/>
         <source>{path} is not a backup of a charity-pos store.</source>
         <translation>{path} 不是 charity-pos 门店数据的备份。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="566"/>
+        <location filename="../../charity_pos/messages.py" line="568"/>
         <source>{path} is the key file of another store, not of store {expected}.</source>
         <translation>{path} 是另一家门店的密钥文件，不是门店 {expected} 的。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="567"/>
+        <location filename="../../charity_pos/messages.py" line="569"/>
         <source>The passphrase does not open {path} (wrong passphrase, or the file was changed).</source>
         <translation>口令无法打开 {path}（口令错误，或文件被改动过）。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="569"/>
+        <location filename="../../charity_pos/messages.py" line="571"/>
         <source>{path} already exists and was not written by charity-pos, so it is left as it is; choose another name, move it away, or (on the command line) add --force to replace it.</source>
         <translation>{path} 已存在，且不是 charity-pos 写的，因此保持不动；请另选文件名、把它移走，或（在命令行中）加上 --force 予以替换。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="572"/>
+        <location filename="../../charity_pos/messages.py" line="574"/>
         <source>{path} is not a hub trust file made by “charity-pos hub add-store” (field {field}).</source>
         <translation>{path} 不是“charity-pos hub add-store”生成的区级数据中心信任文件（字段 {field}）。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="574"/>
-        <location filename="../../charity_pos/messages.py" line="679"/>
+        <location filename="../../charity_pos/messages.py" line="576"/>
+        <location filename="../../charity_pos/messages.py" line="681"/>
         <source>{path} was made for store {made_for}, not for this store ({store_code}).</source>
         <translation>{path} 是为门店 {made_for} 生成的，不是本门店（{store_code}）的。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="576"/>
+        <location filename="../../charity_pos/messages.py" line="578"/>
         <source>This store already trusts the hub of {district} ({hub_id}); {path} is from another hub and is refused.</source>
         <translation>本门店已信任{district}的区级数据中心（{hub_id}）；{path} 来自另一个数据中心，已拒绝。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="578"/>
+        <location filename="../../charity_pos/messages.py" line="580"/>
         <source>There is no journal event #{from_seq}: this store&apos;s journal runs from #1 to #{last_seq}.</source>
         <translation>没有日志事件 #{from_seq}：本门店的日志从 #1 到 #{last_seq}。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="580"/>
+        <location filename="../../charity_pos/messages.py" line="582"/>
         <source>The journal of {path} is broken at event #{seq}; nothing was exported. Run charity-pos verify.</source>
         <translation>{path} 的日志在事件 #{seq} 处断开，未导出任何内容。请运行 charity-pos verify 核验。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="587"/>
+        <location filename="../../charity_pos/messages.py" line="589"/>
         <source>There is no district hub at {url} yet; create it with “charity-pos hub init”.</source>
         <translation>{url} 还没有区级数据中心；请先用“charity-pos hub init”创建。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="589"/>
+        <location filename="../../charity_pos/messages.py" line="591"/>
         <source>{url} already holds the district hub of {district}; a new hub needs a new database.</source>
         <translation>{url} 已是{district}的区级数据中心；新建数据中心需要新的数据库。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="591"/>
+        <location filename="../../charity_pos/messages.py" line="593"/>
         <source>{url} is not a charity-pos district hub database.</source>
         <translation>{url} 不是 charity-pos 区级数据中心数据库。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="592"/>
+        <location filename="../../charity_pos/messages.py" line="594"/>
         <source>The hub database {url} cannot be opened: {detail}</source>
         <translation>无法打开数据中心数据库 {url}：{detail}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="593"/>
+        <location filename="../../charity_pos/messages.py" line="595"/>
         <source>The hub database {url} has schema {revision} but this charity-pos needs {head}, and this database role may not upgrade it: run “charity-pos hub upgrade --hub URL” as the database&apos;s owner role, then try again. Nothing was changed.</source>
         <translation>数据中心数据库 {url} 的结构版本为 {revision}，本版 charity-pos 需要 {head}，而当前数据库角色无权升级：请以数据库所有者角色运行 “charity-pos hub upgrade --hub URL” 后再试。未做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="597"/>
+        <location filename="../../charity_pos/messages.py" line="599"/>
         <source>{path} is not a store registration file made by “charity-pos store-key” (field {field}).</source>
         <translation>{path} 不是由“charity-pos store-key”生成的门店登记文件（字段 {field}）。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="599"/>
+        <location filename="../../charity_pos/messages.py" line="601"/>
         <source>Store {store_code} is already registered with another key; a registration file cannot replace it.</source>
         <translation>门店 {store_code} 已用另一个密钥登记；登记文件不能替换已登记的密钥。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="601"/>
+        <location filename="../../charity_pos/messages.py" line="603"/>
         <source>{path} is not a store&apos;s journal as the district hub writes it, or it is damaged (line {line}: {detail}): nothing was written.</source>
         <translation>{path} 不是区级数据中心写出的门店日志，或已损坏（第 {line} 行：{detail}）：未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="604"/>
+        <location filename="../../charity_pos/messages.py" line="606"/>
         <source>{path}: event #{seq} does not follow the one before it (changed, dropped or moved, {detail}): refused, nothing was written.</source>
         <translation>{path}：事件 #{seq} 与前一条接不上（被改动、删除或挪动，{detail}）：已拒绝，未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="607"/>
+        <location filename="../../charity_pos/messages.py" line="609"/>
         <source>{path} does not match the signature of {signer}: refused as forged or damaged, nothing was written.</source>
         <translation>{path} 与 {signer} 的签名不符：视为伪造或损坏而拒绝，未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="610"/>
+        <location filename="../../charity_pos/messages.py" line="612"/>
         <source>{path} is signed by {signer}, not by the hub this store trusted ({expected}): refused, nothing was written.</source>
         <translation>{path} 由 {signer} 签名，而不是本门店信任的区级数据中心（{expected}）：已拒绝，未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="613"/>
+        <location filename="../../charity_pos/messages.py" line="615"/>
         <source>{path}: the store&apos;s journal names no hub it trusted; give the hub&apos;s trust file with --trust to check the signature. Nothing was written.</source>
         <translation>{path}：门店日志中没有它信任的区级数据中心；请用 --trust 提供区级数据中心的信任文件以核对签名。未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="616"/>
+        <location filename="../../charity_pos/messages.py" line="618"/>
         <source>The hub holds no event of store {store_code}: there is nothing to rebuild it from.</source>
         <translation>区级数据中心没有门店 {store_code} 的任何事件：无从重建。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="618"/>
+        <location filename="../../charity_pos/messages.py" line="620"/>
         <source>{path} is not the key file of store {store_code}: refused, nothing was written.</source>
         <translation>{path} 不是门店 {store_code} 的密钥文件：已拒绝，未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="620"/>
+        <location filename="../../charity_pos/messages.py" line="622"/>
         <source>{path} already holds another key file of this store; charity-pos never writes over a key file. Give that file with --key, or move it away.</source>
         <translation>{path} 已有本门店的另一个密钥文件；charity-pos 从不覆盖密钥文件。请用 --key 提供该文件，或将其移走。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="623"/>
+        <location filename="../../charity_pos/messages.py" line="625"/>
         <source>The store&apos;s journal has no active manager account “{username}” to give the PIN to; name one with --manager.</source>
         <translation>门店日志中没有在用的店长账号“{username}”可设定 PIN；请用 --manager 指定一个。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="626"/>
+        <location filename="../../charity_pos/messages.py" line="628"/>
         <source>Store {store_code} is already registered with another key; a registration file alone cannot replace it, only with a district staff account&apos;s PIN (--staff NAME --staff-pin PIN).</source>
         <translation>门店 {store_code} 已用另一个密钥登记；仅凭登记文件不能更换，须有区工作人员账号的 PIN（--staff 用户名 --staff-pin PIN）。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="629"/>
+        <location filename="../../charity_pos/messages.py" line="631"/>
         <source>This store is already registered as {registered_code}, not as {store_code}.</source>
         <translation>该门店已登记为 {registered_code}，而不是 {store_code}。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="631"/>
+        <location filename="../../charity_pos/messages.py" line="633"/>
         <source>{path} is not a bundle of a store&apos;s events (it is “{kind}”).</source>
         <translation>{path} 不是门店业务事件数据包（而是“{kind}”）。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="633"/>
+        <location filename="../../charity_pos/messages.py" line="635"/>
         <source>{path} comes from store {store_code}, which is not registered at this hub; register it with “charity-pos hub add-store” first.</source>
         <translation>{path} 来自门店 {store_code}，该门店未在本数据中心登记；请先用“charity-pos hub add-store”登记。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="636"/>
+        <location filename="../../charity_pos/messages.py" line="638"/>
         <source>{path} has been altered: its bytes are not those charity-pos wrote for its content.</source>
         <translation>{path} 已被改动：文件字节与 charity-pos 为其内容写出的不一致。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="638"/>
+        <location filename="../../charity_pos/messages.py" line="640"/>
         <source>{path} is signed by {signer} but holds the events of store {store_code}: refused as forged.</source>
         <translation>{path} 由 {signer} 签名，却装有门店 {store_code} 的事件：视为伪造，拒绝导入。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="640"/>
+        <location filename="../../charity_pos/messages.py" line="642"/>
         <source>{path} is not from the store registered as {store_code} (another store id): refused.</source>
         <translation>{path} 不是来自登记为 {store_code} 的门店（门店标识不同）：拒绝导入。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="642"/>
+        <location filename="../../charity_pos/messages.py" line="644"/>
         <source>{path} is damaged or tampered with: its manifest ({field}) does not match its events.</source>
         <translation>{path} 已损坏或被篡改：清单（{field}）与事件不符。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="644"/>
+        <location filename="../../charity_pos/messages.py" line="646"/>
         <source>{path} is damaged: line {line} of its events is not an event.</source>
         <translation>{path} 已损坏：事件第 {line} 行不是有效事件。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="646"/>
+        <location filename="../../charity_pos/messages.py" line="648"/>
         <source>{path} is damaged or tampered with: its events are out of order or missing (expected #{seq}).</source>
         <translation>{path} 已损坏或被篡改：事件顺序错乱或有缺失（应为 #{seq}）。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="648"/>
+        <location filename="../../charity_pos/messages.py" line="650"/>
         <source>{path} is damaged or tampered with: event #{seq} does not match its hash.</source>
         <translation>{path} 已损坏或被篡改：事件 #{seq} 与其哈希值不符。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="650"/>
+        <location filename="../../charity_pos/messages.py" line="652"/>
         <source>{path} is damaged or tampered with: event #{seq} does not follow the event before it.</source>
         <translation>{path} 已损坏或被篡改：事件 #{seq} 与前一事件接不上。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="652"/>
+        <location filename="../../charity_pos/messages.py" line="654"/>
         <source>missing events {first}-{last} of store {store_code}: import the earlier bundle first</source>
         <translation>缺少门店 {store_code} 的事件 {first}-{last}：请先导入更早的数据包</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="654"/>
+        <location filename="../../charity_pos/messages.py" line="656"/>
         <source>Event #{seq} of store {store_code} differs from the one the hub already holds: refused as tampering (a fork).</source>
         <translation>门店 {store_code} 的事件 #{seq} 与数据中心已有的不同：视为篡改（分叉），拒绝导入。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="657"/>
+        <location filename="../../charity_pos/messages.py" line="659"/>
         <source>{path}: the hub&apos;s database refused the import ({detail}); nothing was saved.</source>
         <translation>{path}：数据中心数据库拒绝了导入（{detail}），没有保存任何内容。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="659"/>
+        <location filename="../../charity_pos/messages.py" line="661"/>
         <source>{path} was refused after an unexpected error ({error}); nothing was saved, and the details are in the log file.</source>
         <translation>{path} 因意外错误（{error}）被拒收；没有保存任何内容，详情见日志文件。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="662"/>
+        <location filename="../../charity_pos/messages.py" line="664"/>
         <source>{path} is damaged or tampered with: its manifest&apos;s {field} is missing or not a value charity-pos writes.</source>
         <translation>{path} 已损坏或被篡改：清单中的 {field} 缺失，或不是 charity-pos 会写入的值。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="665"/>
+        <location filename="../../charity_pos/messages.py" line="667"/>
         <source>{path} is damaged or tampered with: event #{seq} (line {line}) is not what a store writes ({field}).</source>
         <translation>{path} 已损坏或被篡改：事件 #{seq}（第 {line} 行）不是门店会写入的内容（{field}）。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="668"/>
+        <location filename="../../charity_pos/messages.py" line="670"/>
         <source>No store {store_code} is registered at this hub; register it with “charity-pos hub add-store”.</source>
         <translation>本数据中心没有登记门店 {store_code}；请先用“charity-pos hub add-store”登记。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="670"/>
+        <location filename="../../charity_pos/messages.py" line="672"/>
         <source>{path} is damaged: line {line} of its households is not a household link.</source>
         <translation>{path} 已损坏：其家庭文件第 {line} 行不是家庭关联记录。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="675"/>
+        <location filename="../../charity_pos/messages.py" line="677"/>
         <source>This store trusts no district hub yet, so {path} cannot be checked: run charity-pos trust-hub first.</source>
         <translation>本店尚未信任任何区级中心，无法核验 {path}：请先运行 charity-pos trust-hub。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="677"/>
+        <location filename="../../charity_pos/messages.py" line="679"/>
         <source>{path} is not a bundle from the district hub to a store (it is a {kind} bundle).</source>
         <translation>{path} 不是区级中心发给门店的数据包（它是 {kind} 数据包）。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="681"/>
+        <location filename="../../charity_pos/messages.py" line="683"/>
         <source>{path} is signed by {signer}, not by the hub of {district} that this store trusts: refused.</source>
         <translation>{path} 由 {signer} 签名，不是本店信任的{district}中心：已拒绝。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="683"/>
+        <location filename="../../charity_pos/messages.py" line="685"/>
         <source>{path} is bundle #{sequence} from the hub, not newer than #{last_seq}: it is older than the one last applied (or the same one) and is refused.</source>
         <translation>{path} 是中心的第 {sequence} 号数据包，不比上次导入的第 {last_seq} 号新：比上次导入的旧（或是同一个），已拒绝。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="686"/>
+        <location filename="../../charity_pos/messages.py" line="688"/>
         <source>{path} is damaged: line {line} of {file} is not what the district sends; nothing was applied.</source>
         <translation>{path} 已损坏：{file} 第 {line} 行不是区里发送的内容；未导入任何数据。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="688"/>
+        <location filename="../../charity_pos/messages.py" line="690"/>
         <source>{path}: card {card} of the district&apos;s registry is held here by another household; nothing was applied. Ask the district to check the card.</source>
         <translation>{path}：区登记册中的救助卡 {card} 在本店属于另一户；未导入任何数据。请联系区里核对此卡。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="691"/>
+        <location filename="../../charity_pos/messages.py" line="693"/>
         <source>Household {card} came from the district&apos;s registry: this store does not hold its whole ID number (ask the district).</source>
         <translation>救助户 {card} 来自区登记册：本店不保存其完整身份证号（请向区里查询）。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="699"/>
+        <location filename="../../charity_pos/messages.py" line="701"/>
         <source>Nothing in this store has the code “{code}”: scan a label, or type a barcode or a donation, receipt, sale, return, handout, stock receipt or count number.</source>
         <translation>本店没有编码为“{code}”的记录：请扫描标签，或输入条码，或捐赠、收据、销售、退货、发放、入库、盘点单号。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="702"/>
+        <location filename="../../charity_pos/messages.py" line="704"/>
         <source>No donor is recorded as “{donor}”: give the donor&apos;s name exactly as recorded, a company&apos;s credit code or the donor&apos;s phone number.</source>
         <translation>没有登记为“{donor}”的捐赠人：请输入与登记完全一致的姓名、单位的统一社会信用代码或捐赠人的电话号码。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="705"/>
+        <location filename="../../charity_pos/messages.py" line="707"/>
         <source>{count} donors are recorded as “{donor}”: give the company&apos;s credit code or the donor&apos;s phone number instead.</source>
         <translation>有 {count} 位捐赠人登记为“{donor}”：请改用单位的统一社会信用代码或捐赠人的电话号码。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="708"/>
+        <location filename="../../charity_pos/messages.py" line="710"/>
         <source>Anonymous donations have no donor statement: there is no one to address it to.</source>
         <translation>匿名捐赠没有捐赠反馈函：没有可以致函的对象。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="710"/>
+        <location filename="../../charity_pos/messages.py" line="712"/>
         <source>“{donor}” gave nothing in {year}: there is no statement to write.</source>
         <translation>“{donor}”在{year}年没有捐赠记录，无需出具反馈函。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="714"/>
+        <location filename="../../charity_pos/messages.py" line="716"/>
         <source>Code</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="716"/>
+        <location filename="../../charity_pos/messages.py" line="718"/>
         <source>Donor</source>
         <translation>捐赠人</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="719"/>
+        <location filename="../../charity_pos/messages.py" line="721"/>
         <source>{field}: “{value}” is not a year; type it like 2026.</source>
         <translation>{field}：“{value}”不是年份，请输入如 2026。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="725"/>
+        <location filename="../../charity_pos/messages.py" line="727"/>
         <source>{path}: a report is written as an Excel workbook (.xlsx), a PDF (.pdf) or a .csv file, not as “{suffix}”.</source>
         <translation>{path}：报表只能保存为 Excel 工作簿（.xlsx）、PDF（.pdf）或 .csv 文件，不能保存为“{suffix}”。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="728"/>
+        <location filename="../../charity_pos/messages.py" line="730"/>
         <source>There is no report “{kind}”; the reports are: {kinds}.</source>
         <translation>没有“{kind}”这种报表；可用的报表有：{kinds}。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="729"/>
+        <location filename="../../charity_pos/messages.py" line="731"/>
         <source>{month} has not begun yet: a public notice is written for a month that has begun.</source>
         <translation>{month} 尚未开始：只能为已开始的月份编制公示。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="734"/>
+        <location filename="../../charity_pos/messages.py" line="736"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="740"/>
+        <location filename="../../charity_pos/messages.py" line="742"/>
         <source>{field}: up to “{value}” is more than 36 months; show at most 36 months at a time.</source>
         <translation>{field}：到“{value}”超过 36 个月；一次最多显示 36 个月。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="747"/>
+        <location filename="../../charity_pos/messages.py" line="749"/>
         <source>This QR code was printed in training mode: it is practice, not a donation receipt.</source>
         <translation>此二维码由培训模式打印：仅供练习，不是捐赠收据。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="749"/>
+        <location filename="../../charity_pos/messages.py" line="751"/>
         <source>“{text}” is not the QR code of a charity-pos donation receipt: scan the code at the top left of the receipt.</source>
         <translation>“{text}”不是 charity-pos 捐赠收据的二维码：请扫描收据左上角的二维码。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="752"/>
+        <location filename="../../charity_pos/messages.py" line="754"/>
         <source>No QR code could be read in {path}: scan or photograph the receipt again, flat, sharp and with the whole code in the picture.</source>
         <translation>{path} 中读不出二维码：请把收据放平，重新扫描或拍照，画面清晰并拍全二维码。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="755"/>
+        <location filename="../../charity_pos/messages.py" line="757"/>
         <source>{path} cannot be read as a picture or PDF: give a PNG, JPEG or PDF of the receipt.</source>
         <translation>{path} 不是可读取的图片或 PDF：请提供收据的 PNG、JPEG 或 PDF 文件。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="757"/>
+        <location filename="../../charity_pos/messages.py" line="759"/>
         <source>{path} is not a keys file written by charity-pos hub publish-keys ({field} is wrong).</source>
         <translation>{path} 不是 charity-pos hub publish-keys 生成的公钥文件（{field} 有误）。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="759"/>
+        <location filename="../../charity_pos/messages.py" line="761"/>
         <source>{path} was changed after the hub signed it (hub key {fingerprint}): do not trust it; get the district&apos;s keys file again.</source>
         <translation>{path} 在区平台签名后被改动过（平台公钥 {fingerprint}）：不可信，请重新向区里获取公钥文件。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="762"/>
+        <location filename="../../charity_pos/messages.py" line="764"/>
         <source>{path} is signed by hub key {fingerprint}, not by the district&apos;s key {expected}: do not trust it.</source>
         <translation>{path} 由平台公钥 {fingerprint} 签名，而不是区里公布的公钥 {expected}：不可信。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="767"/>
+        <location filename="../../charity_pos/messages.py" line="769"/>
         <source>version</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="768"/>
+        <location filename="../../charity_pos/messages.py" line="770"/>
         <source>layout</source>
         <translation>格式</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="769"/>
+        <location filename="../../charity_pos/messages.py" line="771"/>
         <source>store code</source>
         <translation>门店编码</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="770"/>
+        <location filename="../../charity_pos/messages.py" line="772"/>
         <source>receipt number</source>
         <translation>收据号码</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="771"/>
+        <location filename="../../charity_pos/messages.py" line="773"/>
         <source>date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="772"/>
+        <location filename="../../charity_pos/messages.py" line="774"/>
         <source>amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="773"/>
+        <location filename="../../charity_pos/messages.py" line="775"/>
         <source>signature</source>
         <translation>签名</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="774"/>
+        <location filename="../../charity_pos/messages.py" line="776"/>
         <source>verification code</source>
         <translation>校验码</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="777"/>
+        <location filename="../../charity_pos/messages.py" line="779"/>
         <source>The receipt&apos;s QR code is damaged: its {field} “{value}” is not as a store prints it. Scan it again, or type its text exactly.</source>
         <translation>收据二维码已损坏：其中的{field}“{value}”与门店打印的格式不符。请重新扫描，或准确输入二维码内容。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="924"/>
+        <location filename="../../charity_pos/messages.py" line="926"/>
         <source>The receipt printer ({target}) did not take the job: {why} What was recorded is kept: print again once the printer is ready.</source>
         <translation>小票打印机（{target}）未能打印：{why}已记录的内容不会丢失，打印机就绪后请重新打印。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="928"/>
+        <location filename="../../charity_pos/messages.py" line="930"/>
         <source>it cannot be reached. Check that it is switched on and its cable (or network) is plugged in.</source>
         <translation>无法连接打印机。请检查打印机是否开机，数据线（或网线）是否插好。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="930"/>
+        <location filename="../../charity_pos/messages.py" line="932"/>
         <source>the port cannot be opened. Check the port&apos;s name in Settings, and that no other program is using it.</source>
         <translation>端口无法打开。请在设置中检查端口名称，并确认没有其他程序占用该端口。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="932"/>
+        <location filename="../../charity_pos/messages.py" line="934"/>
         <source>it is out of paper. Put in a new roll and close the cover.</source>
         <translation>打印机缺纸。请装入新纸卷并合上纸仓盖。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="933"/>
+        <location filename="../../charity_pos/messages.py" line="935"/>
         <source>this PC lacks what the connection needs (the USB library or the Windows printing module).</source>
         <translation>本机缺少该连接方式所需的组件（USB 驱动库或 Windows 打印模块）。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="935"/>
+        <location filename="../../charity_pos/messages.py" line="937"/>
         <source>a Windows print queue can only be used on Windows.</source>
         <translation>Windows 打印队列只能在 Windows 系统上使用。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="936"/>
+        <location filename="../../charity_pos/messages.py" line="938"/>
         <source>it answered with an error ({detail}).</source>
         <translation>打印机返回错误（{detail}）。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="948"/>
+        <location filename="../../charity_pos/messages.py" line="950"/>
         <source>Slip output</source>
         <translation>小票输出方式</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="949"/>
+        <location filename="../../charity_pos/messages.py" line="951"/>
         <source>Printer connection</source>
         <translation>打印机连接方式</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="950"/>
+        <location filename="../../charity_pos/messages.py" line="952"/>
         <source>USB vendor ID</source>
         <translation>USB 厂商 ID</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="951"/>
+        <location filename="../../charity_pos/messages.py" line="953"/>
         <source>USB product ID</source>
         <translation>USB 产品 ID</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="952"/>
+        <location filename="../../charity_pos/messages.py" line="954"/>
         <source>Serial port</source>
         <translation>串口</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="953"/>
+        <location filename="../../charity_pos/messages.py" line="955"/>
         <source>Baud rate</source>
         <translation>波特率</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="954"/>
+        <location filename="../../charity_pos/messages.py" line="956"/>
         <source>Printer address</source>
         <translation>打印机地址</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="955"/>
+        <location filename="../../charity_pos/messages.py" line="957"/>
         <source>Printer port</source>
         <translation>打印机端口</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="956"/>
+        <location filename="../../charity_pos/messages.py" line="958"/>
         <source>Windows printer</source>
         <translation>Windows 打印机</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="957"/>
+        <location filename="../../charity_pos/messages.py" line="959"/>
         <source>Drawer pin</source>
         <translation>钱箱引脚</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="958"/>
+        <location filename="../../charity_pos/messages.py" line="960"/>
         <source>Slip paper</source>
         <translation>小票纸宽</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="961"/>
+        <location filename="../../charity_pos/messages.py" line="963"/>
         <source>{field}: “{value}” is not a USB ID; type four hexadecimal digits, like 0416 or 0x0416.</source>
         <translation>{field}：“{value}”不是有效的 USB ID，请输入四位十六进制数字，例如 0416 或 0x0416。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="963"/>
+        <location filename="../../charity_pos/messages.py" line="965"/>
         <source>{field}: “{value}” is not a baud rate a receipt printer uses (9600, 19200, 38400, 57600 or 115200).</source>
         <translation>{field}：“{value}”不是小票打印机使用的波特率（9600、19200、38400、57600 或 115200）。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="965"/>
+        <location filename="../../charity_pos/messages.py" line="967"/>
         <source>{field}: “{value}” is not a network address; type the printer&apos;s IP address, like 192.168.1.87.</source>
         <translation>{field}：“{value}”不是有效的网络地址，请输入打印机的 IP 地址，例如 192.168.1.87。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="967"/>
+        <location filename="../../charity_pos/messages.py" line="969"/>
         <source>{field}: “{value}” is not a port number from 1 to 65535.</source>
         <translation>{field}：“{value}”不是 1 到 65535 之间的端口号。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="968"/>
+        <location filename="../../charity_pos/messages.py" line="970"/>
         <source>{field}: a cash drawer is on pin 2 or pin 5, not “{value}”.</source>
         <translation>{field}：钱箱接在 2 号或 5 号引脚，不能是“{value}”。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="969"/>
+        <location filename="../../charity_pos/messages.py" line="971"/>
         <source>{field}: receipt paper is 58 or 80 mm wide, not “{value}”.</source>
         <translation>{field}：小票纸宽为 58 或 80 毫米，不能是“{value}”。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="970"/>
+        <location filename="../../charity_pos/messages.py" line="972"/>
         <source>{field}: a Windows print queue can only be used on Windows.</source>
         <translation>{field}：Windows 打印队列只能在 Windows 系统上使用。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="971"/>
+        <location filename="../../charity_pos/messages.py" line="973"/>
         <source>{field}: “{value}” is not one of the choices.</source>
         <translation>{field}：“{value}”不在可选范围内。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="974"/>
+        <location filename="../../charity_pos/messages.py" line="976"/>
         <source>open the cash drawer without a sale</source>
         <translation>无销售开钱箱</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="975"/>
+        <location filename="../../charity_pos/messages.py" line="977"/>
         <source>choose the backup folder</source>
         <translation>选择备份文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="982"/>
+        <source>The check could not be run: the temporary folder {folder} cannot be written ({why}). This says nothing about the store file, which was not changed. Make room there, or set TMPDIR to a folder with room, and run the check again.</source>
+        <translation>校验未能进行：临时文件夹 {folder} 无法写入（{why}）。这并不说明门店数据文件有任何问题，该文件也没有被改动。请在那里腾出空间，或把 TMPDIR 设为有空间的文件夹，然后重新校验。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="989"/>
+        <source>no permission to write there</source>
+        <translation>没有在那里写入的权限</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="990"/>
+        <source>the folder does not exist</source>
+        <translation>该文件夹不存在</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="991"/>
+        <source>it is not a folder</source>
+        <translation>它不是文件夹</translation>
     </message>
 </context>
 <context>
@@ -3782,82 +3805,82 @@ This handout {value}: {lines}, {units}</source>
 <context>
     <name>HouseholdTableModel</name>
     <message>
-        <location filename="../../charity_pos/ui/households/model.py" line="85"/>
+        <location filename="../../charity_pos/ui/households/model.py" line="84"/>
         <source>Card number</source>
         <translation>卡号</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/households/model.py" line="85"/>
+        <location filename="../../charity_pos/ui/households/model.py" line="84"/>
         <source>Head of household</source>
         <translation>户主</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/households/model.py" line="85"/>
+        <location filename="../../charity_pos/ui/households/model.py" line="84"/>
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/households/model.py" line="85"/>
+        <location filename="../../charity_pos/ui/households/model.py" line="84"/>
         <source>Members</source>
         <translation>人数</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/households/model.py" line="86"/>
+        <location filename="../../charity_pos/ui/households/model.py" line="85"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/households/model.py" line="86"/>
+        <location filename="../../charity_pos/ui/households/model.py" line="85"/>
         <source>Sub-district</source>
         <translation>认定街道</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/households/model.py" line="86"/>
+        <location filename="../../charity_pos/ui/households/model.py" line="85"/>
         <source>Valid to</source>
         <translation>有效期至</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/households/model.py" line="86"/>
+        <location filename="../../charity_pos/ui/households/model.py" line="85"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/households/model.py" line="82"/>
+        <location filename="../../charity_pos/ui/households/model.py" line="81"/>
         <source>Lapsed, personal data erased</source>
         <translation>已失效，个人信息已删除</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/households/model.py" line="95"/>
+        <location filename="../../charity_pos/ui/households/model.py" line="94"/>
         <source>Suspended: {reason}</source>
         <translation>已暂停：{reason}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/households/model.py" line="81"/>
+        <location filename="../../charity_pos/ui/households/model.py" line="80"/>
         <source>Suspended</source>
         <translation>已暂停</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/households/model.py" line="97"/>
+        <location filename="../../charity_pos/ui/households/model.py" line="96"/>
         <source>Lapsed on {date}</source>
         <translation>已失效（{date}）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/households/model.py" line="99"/>
+        <location filename="../../charity_pos/ui/households/model.py" line="98"/>
         <source>Valid from {date}</source>
         <translation>{date} 起有效</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/households/model.py" line="81"/>
+        <location filename="../../charity_pos/ui/households/model.py" line="80"/>
         <source>In use</source>
         <translation>在用</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/households/model.py" line="130"/>
+        <location filename="../../charity_pos/ui/households/model.py" line="129"/>
         <source>Eligibility lapsed long ago: the name, ID number and certificate were erased; only what reports need is kept.</source>
         <translation>资格失效已久：姓名、身份证号和认定文书号已删除，只保留统计报表所需的信息。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/households/model.py" line="133"/>
+        <location filename="../../charity_pos/ui/households/model.py" line="132"/>
         <source>Eligibility ended on {date}; the household must be certified again.</source>
         <translation>资格已于 {date} 到期，需重新认定。</translation>
     </message>
@@ -5741,168 +5764,168 @@ This handout {value}: {lines}, {units}</source>
 <context>
     <name>Receipts</name>
     <message>
-        <location filename="../../charity_pos/messages.py" line="786"/>
+        <location filename="../../charity_pos/messages.py" line="788"/>
         <source>GENUINE: receipt {number} of {store} ({code}) is in the store&apos;s journal at the hub, as printed.</source>
         <translation>真实：{store}（{code}）的收据 {number} 与区平台所存该店账本一致。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="788"/>
+        <location filename="../../charity_pos/messages.py" line="790"/>
         <source>GENUINE: receipt {number} is signed by {store} ({code}); checked offline, without the store&apos;s journal.</source>
         <translation>真实：收据 {number} 由{store}（{code}）签名；离线核验，未比对门店账本。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="791"/>
+        <location filename="../../charity_pos/messages.py" line="793"/>
         <source>GENUINE BUT VOIDED: receipt {number} of {store} ({code}) was voided on {voided}.</source>
         <translation>真实但已作废：{store}（{code}）的收据 {number} 已于 {voided} 作废。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="793"/>
+        <location filename="../../charity_pos/messages.py" line="795"/>
         <source>GENUINE BUT NOT YET IMPORTED: receipt {number} is signed by {store} ({code}), but the hub has no bundle with it yet.</source>
         <translation>真实但尚未导入：收据 {number} 由{store}（{code}）签名，但区平台尚未收到含该收据的数据包。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="796"/>
+        <location filename="../../charity_pos/messages.py" line="798"/>
         <source>FORGED: no store {code} is registered in the district.</source>
         <translation>伪造：本区没有登记编码为 {code} 的门店。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="797"/>
+        <location filename="../../charity_pos/messages.py" line="799"/>
         <source>FORGED: the signature is not store {code}&apos;s: this receipt was not printed by the store as shown.</source>
         <translation>伪造：签名不属于门店 {code}，这张收据并非该店按所示内容开具。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="799"/>
+        <location filename="../../charity_pos/messages.py" line="801"/>
         <source>FORGED: the amount {claimed} differs from the store&apos;s journal ({journal}).</source>
         <translation>伪造：金额 {claimed} 与门店账本（{journal}）不符。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="801"/>
+        <location filename="../../charity_pos/messages.py" line="803"/>
         <source>FORGED: the date {claimed} differs from the store&apos;s journal ({journal}).</source>
         <translation>伪造：日期 {claimed} 与门店账本（{journal}）不符。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="803"/>
+        <location filename="../../charity_pos/messages.py" line="805"/>
         <source>FORGED: receipt {number} is signed with an earlier key of store {code}, retired on {retired}, but dated {claimed}, after that day: the store no longer had that key.</source>
         <translation>伪造：收据 {number} 使用门店 {code} 的旧密钥签名，该密钥已于 {retired} 停用，而收据日期为 {claimed}，晚于停用日：门店当时已不再持有该密钥。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="806"/>
+        <location filename="../../charity_pos/messages.py" line="808"/>
         <source>OLDER RECEIPT WITHOUT SIGNATURE: receipt {number} of {code} was printed before receipts were signed; its QR code alone cannot prove it genuine.</source>
         <translation>旧版收据，无签名：门店 {code} 的收据 {number} 开具于收据签名启用之前，仅凭二维码无法证明其真实。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="809"/>
+        <location filename="../../charity_pos/messages.py" line="811"/>
         <source>UNKNOWN STORE: store {code} is not in the keys file (published {published}): get the district&apos;s latest keys file.</source>
         <translation>门店未知：公钥文件（{published} 发布）中没有门店 {code}，请向区里获取最新的公钥文件。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="814"/>
+        <location filename="../../charity_pos/messages.py" line="816"/>
         <source>The store&apos;s journal at the hub holds it with the same verification code, amount and date.</source>
         <translation>区平台所存门店账本中有这张收据，校验码、金额和日期一致。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="816"/>
+        <location filename="../../charity_pos/messages.py" line="818"/>
         <source>The store&apos;s journal at the hub holds this number with another verification code, amount or date: ask the store.</source>
         <translation>区平台所存门店账本中该号码的校验码、金额或日期不同：请向门店核实。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="819"/>
+        <location filename="../../charity_pos/messages.py" line="821"/>
         <source>The store&apos;s journal at the hub does not hold it (yet).</source>
         <translation>区平台所存门店账本中（暂）无这张收据。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="820"/>
+        <location filename="../../charity_pos/messages.py" line="822"/>
         <source>No store of this code is registered in the district.</source>
         <translation>本区没有登记该编码的门店。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="823"/>
+        <location filename="../../charity_pos/messages.py" line="825"/>
         <location filename="../../charity_pos/hub_ui/receipts.py" line="150"/>
         <source>Store</source>
         <translation>门店</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="824"/>
+        <location filename="../../charity_pos/messages.py" line="826"/>
         <source>Receipt</source>
         <translation>收据号码</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="825"/>
+        <location filename="../../charity_pos/messages.py" line="827"/>
         <source>Date</source>
         <translation>开票日期</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="826"/>
+        <location filename="../../charity_pos/messages.py" line="828"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="827"/>
+        <location filename="../../charity_pos/messages.py" line="829"/>
         <source>Donation</source>
         <translation>捐赠编号</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="828"/>
+        <location filename="../../charity_pos/messages.py" line="830"/>
         <source>Donor</source>
         <translation>捐赠人</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="829"/>
+        <location filename="../../charity_pos/messages.py" line="831"/>
         <source>Item</source>
         <translation>物品</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="830"/>
+        <location filename="../../charity_pos/messages.py" line="832"/>
         <source>Cash</source>
         <translation>现金捐赠</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="831"/>
+        <location filename="../../charity_pos/messages.py" line="833"/>
         <source>Voided on</source>
         <translation>作废日期</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="832"/>
+        <location filename="../../charity_pos/messages.py" line="834"/>
         <source>The hub holds</source>
         <translation>区平台已有</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="833"/>
+        <location filename="../../charity_pos/messages.py" line="835"/>
         <source>Note</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="834"/>
+        <location filename="../../charity_pos/messages.py" line="836"/>
         <source>Key</source>
         <translation>密钥</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="836"/>
+        <location filename="../../charity_pos/messages.py" line="838"/>
         <source>an earlier key of the store, in use until {retired}</source>
         <translation>门店的旧密钥，使用至 {retired}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="837"/>
+        <location filename="../../charity_pos/messages.py" line="839"/>
         <source>the store&apos;s events up to #{seq}, last bundle {at}</source>
         <translation>该店第 {seq} 号以前的账本记录，最近数据包 {at}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="838"/>
+        <location filename="../../charity_pos/messages.py" line="840"/>
         <source>no bundle of this store yet</source>
         <translation>尚未收到该店的数据包</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="839"/>
+        <location filename="../../charity_pos/messages.py" line="841"/>
         <source>{name} × {quantity} {unit} (not valued)</source>
         <translation>{name} × {quantity} {unit}（未估价）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="840"/>
+        <location filename="../../charity_pos/messages.py" line="842"/>
         <source>{name} × {quantity} {unit} at {price}</source>
         <translation>{name} × {quantity} {unit}，单价 {price}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/messages.py" line="841"/>
+        <location filename="../../charity_pos/messages.py" line="843"/>
         <source>{value} (on the receipt)</source>
         <translation>{value}（收据所载）</translation>
     </message>
@@ -8108,283 +8131,286 @@ total {total}, change {change}</source>
 <context>
     <name>cli</name>
     <message>
-        <location filename="../../charity_pos/cli.py" line="218"/>
-        <location filename="../../charity_pos/cli.py" line="227"/>
-        <location filename="../../charity_pos/cli.py" line="442"/>
+        <location filename="../../charity_pos/cli.py" line="270"/>
+        <location filename="../../charity_pos/cli.py" line="279"/>
+        <location filename="../../charity_pos/cli.py" line="327"/>
+        <location filename="../../charity_pos/cli.py" line="504"/>
         <location filename="../../charity_pos/ui/app.py" line="319"/>
         <location filename="../../charity_pos/hub_ui/app.py" line="67"/>
         <source>Error: </source>
-        <extracomment>the day&apos;s first backup starts this long after the log-in window is up</extracomment>
+        <extracomment>The commands whose parsers this module builds itself; the others&apos; come from their modules. ``verify``&apos;s exit when the check could not be run (its temporary folder cannot be written): not a failed check (1), so a script can tell &quot;try again once there is room&quot; from &quot;the store has a problem&quot;; 75 is EX_TEMPFAIL of the BSD sysexits (a temporary failure: try again later)
+----------
+the day&apos;s first backup starts this long after the log-in window is up</extracomment>
         <translation>错误：</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="242"/>
+        <location filename="../../charity_pos/cli.py" line="294"/>
         <source>Created store {code} in {path}. Log in as “manager” with the PIN you chose.</source>
         <translation>已在 {path} 创建门店 {code}。请用“manager”账号和您设定的 PIN 码登录。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="265"/>
+        <location filename="../../charity_pos/cli.py" line="317"/>
         <source>Demo accounts: cashier (PIN 1111), manager (PIN 9999).</source>
         <translation>演示账号：cashier（PIN 1111），manager（PIN 9999）。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="293"/>
+        <location filename="../../charity_pos/cli.py" line="355"/>
         <source>OK: {events} journal events, {records} records agree; chain head {head}.</source>
         <translation>校验通过：{events} 条日志事件，{records} 条记录一致；链头 {head}。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="288"/>
+        <location filename="../../charity_pos/cli.py" line="350"/>
         <location filename="../../charity_pos/cli_backup.py" line="84"/>
         <source>FAILED: </source>
         <translation>校验失败：</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="350"/>
+        <location filename="../../charity_pos/cli.py" line="412"/>
         <source>Receipt {number} reprinted (reprint {count}) to {out}.</source>
         <translation>收据 {number} 已补打（第 {count} 次），保存到 {out}。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="353"/>
+        <location filename="../../charity_pos/cli.py" line="415"/>
         <source>Receipt {number} issued to {out}.</source>
         <translation>收据 {number} 已开具，保存到 {out}。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="368"/>
+        <location filename="../../charity_pos/cli.py" line="430"/>
         <source>{count} labels written to {out}.</source>
         <translation>{count} 张标签已写入 {out}。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="389"/>
+        <location filename="../../charity_pos/cli.py" line="451"/>
         <source>Slip of sale {number} written to {out}.</source>
         <translation>销售 {number} 的小票已写入 {out}。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="402"/>
+        <location filename="../../charity_pos/cli.py" line="464"/>
         <source>Personal data of {count} lapsed households erased.</source>
         <translation>已清除 {count} 户资格早已失效家庭的个人信息。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="417"/>
+        <location filename="../../charity_pos/cli.py" line="479"/>
         <source>{file}: {total} rows, {good} good, {bad} to correct.</source>
         <translation>{file}：共 {total} 行，{good} 行无误，{bad} 行需更正。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="456"/>
+        <location filename="../../charity_pos/cli.py" line="518"/>
         <source>Row {row} ({household}): {reasons}</source>
         <translation>第 {row} 行（{household}）：{reasons}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="421"/>
+        <location filename="../../charity_pos/cli.py" line="483"/>
         <source>Dry run: nothing was imported or written.</source>
         <translation>仅检查：未导入任何家庭，也未写入任何文件。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="244"/>
+        <location filename="../../charity_pos/cli.py" line="296"/>
         <source>The store&apos;s key file is {key}. It is in no backup: keep a copy apart from the backups (charity-pos backup-key --db PATH --out FILE writes one protected by a passphrase); without it the store cannot be fully restored.</source>
         <translation>门店密钥文件位于 {key}。它不在任何备份中：请另行保存一份，与备份分开存放（charity-pos backup-key --db 路径 --out 文件 可写出一份受口令保护的副本）；没有它，门店数据无法完整恢复。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="291"/>
+        <location filename="../../charity_pos/cli.py" line="353"/>
         <source>Also: </source>
         <translation>另外：</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="296"/>
+        <location filename="../../charity_pos/cli.py" line="358"/>
         <source>This file is a TRAINING store (培训模式): practice only, not the store&apos;s real business; it never sends or receives sync bundles.</source>
         <translation>此文件是培训门店（培训模式）：仅供练习，不是门店的正式业务；不能发送或接收同步数据包。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="299"/>
+        <location filename="../../charity_pos/cli.py" line="361"/>
         <source>Note: this file is from an earlier version (schema {revision}) and has no seal yet: its authenticity was not checked. Open it once with this version to seal it.</source>
         <translation>注意：此文件来自较早的版本（结构 {revision}），尚无封签：未核验其真实性。请用本版本打开一次以加上封签。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="303"/>
+        <location filename="../../charity_pos/cli.py" line="365"/>
         <source>Note: no key file ({path}): the seal was checked for consistency only, its authenticity was NOT checked. Give the store&apos;s key file with --key-file.</source>
         <translation>注意：未找到密钥文件（{path}）：只核对了封签的一致性，未核验其真实性。请用 --key-file 指定门店的密钥文件。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="346"/>
+        <location filename="../../charity_pos/cli.py" line="408"/>
         <source>Receipt {number} is void; written marked 作废 to {out}.</source>
         <translation>收据 {number} 已作废，已标注作废保存到 {out}。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="429"/>
+        <location filename="../../charity_pos/cli.py" line="491"/>
         <source>Imported {count} households (journal event #{seq}).</source>
         <translation>已导入 {count} 户家庭（日志事件 #{seq}）。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="432"/>
+        <location filename="../../charity_pos/cli.py" line="494"/>
         <source>No household was imported.</source>
         <translation>未导入任何家庭。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="440"/>
+        <location filename="../../charity_pos/cli.py" line="502"/>
         <source>{count} rows to correct written to {out}.</source>
         <translation>{count} 行需更正的记录已写入 {out}。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="465"/>
+        <location filename="../../charity_pos/cli.py" line="527"/>
         <source>SQLite integrity check failed: {detail}</source>
         <translation>SQLite 完整性检查失败：{detail}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="466"/>
+        <location filename="../../charity_pos/cli.py" line="528"/>
         <source>journal event #{seq} is out of sequence (expected #{expected})</source>
         <translation>日志事件 #{seq} 序号不连续（应为 #{expected}）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="467"/>
+        <location filename="../../charity_pos/cli.py" line="529"/>
         <source>journal event #{seq} does not link to the event before it</source>
         <translation>日志事件 #{seq} 与前一事件的链接不符</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="468"/>
+        <location filename="../../charity_pos/cli.py" line="530"/>
         <source>journal event #{seq} was altered: its hash does not match</source>
         <translation>日志事件 #{seq} 被改动：哈希值不符</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="469"/>
+        <location filename="../../charity_pos/cli.py" line="531"/>
         <source>journal event #{seq} cannot be read: {detail}</source>
         <translation>日志事件 #{seq} 无法读取：{detail}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="470"/>
+        <location filename="../../charity_pos/cli.py" line="532"/>
         <source>record {table}/{record} written by journal event #{seq} is missing</source>
         <translation>日志事件 #{seq} 写入的记录 {table}/{record} 不见了</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="471"/>
+        <location filename="../../charity_pos/cli.py" line="533"/>
         <source>record {table}/{record} is not in the journal</source>
         <translation>记录 {table}/{record} 不在日志中</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="472"/>
+        <location filename="../../charity_pos/cli.py" line="534"/>
         <source>record {table}/{record}: {column} is {found} in the database but {expected} in journal event #{seq}</source>
         <translation>记录 {table}/{record}：{column} 在数据库中为 {found}，但日志事件 #{seq} 中为 {expected}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="474"/>
+        <location filename="../../charity_pos/cli.py" line="536"/>
         <source>the database has a trigger {record} on {table} that charity-pos never makes</source>
         <translation>数据库中有 charity-pos 从不创建的触发器 {record}（在 {table} 上）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="476"/>
+        <location filename="../../charity_pos/cli.py" line="538"/>
         <source>the database has a view {record} that charity-pos never makes</source>
         <translation>数据库中有 charity-pos 从不创建的视图 {record}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="477"/>
+        <location filename="../../charity_pos/cli.py" line="539"/>
         <source>the database has a table {table} that charity-pos never makes</source>
         <translation>数据库中有 charity-pos 从不创建的表 {table}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="478"/>
+        <location filename="../../charity_pos/cli.py" line="540"/>
         <source>the table {table} is missing from the database</source>
         <translation>数据库中缺少表 {table}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="479"/>
+        <location filename="../../charity_pos/cli.py" line="541"/>
         <source>the column {table}.{column} is missing from the database</source>
         <translation>数据库中缺少列 {table}.{column}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="480"/>
+        <location filename="../../charity_pos/cli.py" line="542"/>
         <source>the database has a column {table}.{column} that charity-pos never makes</source>
         <translation>数据库中有 charity-pos 从不创建的列 {table}.{column}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="481"/>
+        <location filename="../../charity_pos/cli.py" line="543"/>
         <source>the file claims an earlier version&apos;s schema ({detail}), but its key file says it was sealed: it was set back by hand</source>
         <translation>文件自称是较早版本的结构（{detail}），但其密钥文件表明它已加封签：是被人为改回的</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="483"/>
+        <location filename="../../charity_pos/cli.py" line="545"/>
         <source>the journal is empty: a store file always holds at least its first events</source>
         <translation>日志为空：门店数据文件至少应有最初的事件</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="484"/>
+        <location filename="../../charity_pos/cli.py" line="546"/>
         <source>the store&apos;s seal is missing: the file was emptied or rebuilt outside charity-pos</source>
         <translation>门店封签缺失：文件在 charity-pos 之外被清空或重建</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="485"/>
+        <location filename="../../charity_pos/cli.py" line="547"/>
         <source>the store&apos;s seal was not written by this store&apos;s charity-pos (it does not verify with the store&apos;s key)</source>
         <translation>门店封签不是本店的 charity-pos 写入的（用门店密钥核验不通过）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="487"/>
+        <location filename="../../charity_pos/cli.py" line="549"/>
         <source>events were removed from the end of the journal: it ends at #{found}, but the store had written #{expected}</source>
         <translation>日志末尾的事件被删除：日志止于 #{found}，但门店已写到 #{expected}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="489"/>
+        <location filename="../../charity_pos/cli.py" line="551"/>
         <source>events were removed from the end of the journal: it ends at #{found}, but the store had already sent #{expected} to the district</source>
         <translation>日志末尾的事件被删除：日志止于 #{found}，但门店已把 #{expected} 报送区里</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="491"/>
+        <location filename="../../charity_pos/cli.py" line="553"/>
         <source>the journal was rewritten after event #{expected} outside charity-pos (its last event is not the one the store sealed)</source>
         <translation>日志在事件 #{expected} 之后被 charity-pos 之外改写（最后一个事件不是门店封签的那个）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="493"/>
+        <location filename="../../charity_pos/cli.py" line="555"/>
         <source>record {table}/{record}: {column} is stored as {found}, not in the form charity-pos writes</source>
         <translation>记录 {table}/{record}：{column} 存为 {found}，不是 charity-pos 写入的形式</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="495"/>
+        <location filename="../../charity_pos/cli.py" line="557"/>
         <source>audit log entry #{seq} is out of sequence (expected #{expected})</source>
         <translation>审计日志第 #{seq} 条顺序不对（应为 #{expected}）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="496"/>
+        <location filename="../../charity_pos/cli.py" line="558"/>
         <source>audit log entry #{seq} does not link to the entry before it</source>
         <translation>审计日志第 #{seq} 条与前一条接不上</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="497"/>
+        <location filename="../../charity_pos/cli.py" line="559"/>
         <source>audit log entry #{seq} was altered: its hash does not match</source>
         <translation>审计日志第 #{seq} 条被改动：哈希不符</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="498"/>
+        <location filename="../../charity_pos/cli.py" line="560"/>
         <source>the audit log ends at entry #{found}, but the store sealed it at #{expected}</source>
         <translation>审计日志止于第 #{found} 条，但门店封签时为第 #{expected} 条</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="499"/>
+        <location filename="../../charity_pos/cli.py" line="561"/>
         <source>table {table} was changed outside charity-pos: it no longer matches the seal</source>
         <translation>表 {table} 在 charity-pos 之外被改动：与封签不符</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="500"/>
+        <location filename="../../charity_pos/cli.py" line="562"/>
         <source>table {table} was changed outside charity-pos: its columns {detail} no longer match the seal</source>
         <translation>表 {table} 在 charity-pos 之外被改动：其列 {detail} 与封签不符</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="502"/>
+        <location filename="../../charity_pos/cli.py" line="564"/>
         <source>document counter {table} of {record} stands at {found}, but the last document is number {expected}</source>
         <translation>单据计数器 {table}（{record} 年）为 {found}，但最后一张单据是第 {expected} 号</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="504"/>
+        <location filename="../../charity_pos/cli.py" line="566"/>
         <source>the units of {table} {record} do not add up: {expected} received, but the documents and stock movements account for {found} ({detail})</source>
         <translation>{table} {record} 的件数对不上：接收 {expected} 件，但单据和库存变动合计为 {found} 件（{detail}）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="507"/>
+        <location filename="../../charity_pos/cli.py" line="569"/>
         <source>document counter {table} of {record}: number {detail} is missing between the documents</source>
         <translation>单据计数器 {table}（{record} 年）：单据中缺少 {detail} 号</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="514"/>
+        <location filename="../../charity_pos/cli.py" line="576"/>
         <source>lot</source>
         <translation>批次</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="516"/>
+        <location filename="../../charity_pos/cli.py" line="578"/>
         <source>sold {sold}, handed out {handed}, written off {written}, counted missing {counted}, on the shelf {shelf}</source>
         <translation>售出 {sold}，发放 {handed}，报损 {written}，盘亏 {counted}，在架 {shelf}</translation>
     </message>
@@ -8482,7 +8508,7 @@ total {total}, change {change}</source>
     </message>
     <message>
         <location filename="../../charity_pos/cli_show.py" line="65"/>
-        <location filename="../../charity_pos/cli_show.py" line="194"/>
+        <location filename="../../charity_pos/cli_show.py" line="164"/>
         <source>Barcode</source>
         <translation>条码</translation>
     </message>
@@ -8490,22 +8516,22 @@ total {total}, change {change}</source>
         <location filename="../../charity_pos/cli_trace.py" line="115"/>
         <location filename="../../charity_pos/cli_trace.py" line="118"/>
         <location filename="../../charity_pos/cli_show.py" line="65"/>
-        <location filename="../../charity_pos/cli_show.py" line="194"/>
-        <location filename="../../charity_pos/cli_show.py" line="210"/>
-        <location filename="../../charity_pos/cli_show.py" line="308"/>
+        <location filename="../../charity_pos/cli_show.py" line="164"/>
+        <location filename="../../charity_pos/cli_show.py" line="270"/>
+        <location filename="../../charity_pos/cli_show.py" line="320"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
         <location filename="../../charity_pos/cli_show.py" line="65"/>
         <location filename="../../charity_pos/cli_show.py" line="125"/>
-        <location filename="../../charity_pos/cli_show.py" line="285"/>
+        <location filename="../../charity_pos/cli_show.py" line="189"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
         <location filename="../../charity_pos/cli_show.py" line="65"/>
-        <location filename="../../charity_pos/cli_show.py" line="196"/>
+        <location filename="../../charity_pos/cli_show.py" line="166"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
@@ -8533,14 +8559,14 @@ total {total}, change {change}</source>
     <message>
         <location filename="../../charity_pos/cli_trace.py" line="121"/>
         <location filename="../../charity_pos/cli_show.py" line="65"/>
-        <location filename="../../charity_pos/cli_show.py" line="196"/>
-        <location filename="../../charity_pos/cli_show.py" line="213"/>
+        <location filename="../../charity_pos/cli_show.py" line="166"/>
+        <location filename="../../charity_pos/cli_show.py" line="273"/>
         <source>On hand</source>
         <translation>库存</translation>
     </message>
     <message>
         <location filename="../../charity_pos/cli_show.py" line="68"/>
-        <location filename="../../charity_pos/cli_show.py" line="289"/>
+        <location filename="../../charity_pos/cli_show.py" line="193"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
@@ -8550,29 +8576,28 @@ total {total}, change {change}</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="514"/>
+        <location filename="../../charity_pos/cli.py" line="576"/>
         <location filename="../../charity_pos/cli_trace.py" line="55"/>
-        <location filename="../../charity_pos/cli_show.py" line="192"/>
+        <location filename="../../charity_pos/cli_show.py" line="162"/>
         <source>donation</source>
-        <extracomment>The listings read through the driver alone (``db.plain``), no SQLAlchemy: from the same SQL the services read them with.</extracomment>
         <translation>捐赠</translation>
     </message>
     <message>
         <location filename="../../charity_pos/cli_trace.py" line="55"/>
-        <location filename="../../charity_pos/cli_show.py" line="192"/>
+        <location filename="../../charity_pos/cli_show.py" line="162"/>
         <source>purchase</source>
         <translation>采购</translation>
     </message>
     <message>
         <location filename="../../charity_pos/cli_trace.py" line="56"/>
-        <location filename="../../charity_pos/cli_show.py" line="193"/>
+        <location filename="../../charity_pos/cli_show.py" line="163"/>
         <source>stock count</source>
         <translation>盘点</translation>
     </message>
     <message>
         <location filename="../../charity_pos/cli_trace.py" line="47"/>
         <location filename="../../charity_pos/cli_trace.py" line="56"/>
-        <location filename="../../charity_pos/cli_show.py" line="193"/>
+        <location filename="../../charity_pos/cli_show.py" line="163"/>
         <source>sold before received</source>
         <translation>先售后入库</translation>
     </message>
@@ -8649,8 +8674,8 @@ total {total}, change {change}</source>
     <message>
         <location filename="../../charity_pos/cli_trace.py" line="115"/>
         <location filename="../../charity_pos/cli_trace.py" line="118"/>
-        <location filename="../../charity_pos/cli_show.py" line="210"/>
-        <location filename="../../charity_pos/cli_show.py" line="308"/>
+        <location filename="../../charity_pos/cli_show.py" line="270"/>
+        <location filename="../../charity_pos/cli_show.py" line="320"/>
         <source>Code</source>
         <translation>编码</translation>
     </message>
@@ -8661,38 +8686,38 @@ total {total}, change {change}</source>
     </message>
     <message>
         <location filename="../../charity_pos/cli_trace.py" line="118"/>
-        <location filename="../../charity_pos/cli_show.py" line="194"/>
-        <location filename="../../charity_pos/cli_show.py" line="210"/>
+        <location filename="../../charity_pos/cli_show.py" line="164"/>
+        <location filename="../../charity_pos/cli_show.py" line="270"/>
         <source>From</source>
         <translation>来源</translation>
     </message>
     <message>
         <location filename="../../charity_pos/cli_trace.py" line="119"/>
-        <location filename="../../charity_pos/cli_show.py" line="211"/>
+        <location filename="../../charity_pos/cli_show.py" line="271"/>
         <source>Units received</source>
         <translation>接收件数</translation>
     </message>
     <message>
         <location filename="../../charity_pos/cli_trace.py" line="119"/>
-        <location filename="../../charity_pos/cli_show.py" line="212"/>
+        <location filename="../../charity_pos/cli_show.py" line="272"/>
         <source>Sold</source>
         <translation>售出</translation>
     </message>
     <message>
         <location filename="../../charity_pos/cli_trace.py" line="120"/>
-        <location filename="../../charity_pos/cli_show.py" line="212"/>
+        <location filename="../../charity_pos/cli_show.py" line="272"/>
         <source>Handed out</source>
         <translation>发放</translation>
     </message>
     <message>
         <location filename="../../charity_pos/cli_trace.py" line="120"/>
-        <location filename="../../charity_pos/cli_show.py" line="212"/>
+        <location filename="../../charity_pos/cli_show.py" line="272"/>
         <source>Written off</source>
         <translation>报损</translation>
     </message>
     <message>
         <location filename="../../charity_pos/cli_trace.py" line="120"/>
-        <location filename="../../charity_pos/cli_show.py" line="213"/>
+        <location filename="../../charity_pos/cli_show.py" line="273"/>
         <source>Counted missing</source>
         <translation>盘亏</translation>
     </message>
@@ -8714,147 +8739,147 @@ total {total}, change {change}</source>
     <message>
         <location filename="../../charity_pos/cli_trace.py" line="114"/>
         <location filename="../../charity_pos/cli_trace.py" line="119"/>
-        <location filename="../../charity_pos/cli_show.py" line="195"/>
-        <location filename="../../charity_pos/cli_show.py" line="211"/>
+        <location filename="../../charity_pos/cli_show.py" line="165"/>
+        <location filename="../../charity_pos/cli_show.py" line="271"/>
         <source>Document</source>
         <translation>单据</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli_show.py" line="195"/>
+        <location filename="../../charity_pos/cli_show.py" line="165"/>
         <source>Best before</source>
         <translation>保质期至</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli_show.py" line="195"/>
+        <location filename="../../charity_pos/cli_show.py" line="165"/>
         <source>Received</source>
         <translation>入库日期</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli_show.py" line="222"/>
+        <location filename="../../charity_pos/cli_show.py" line="209"/>
         <source>person</source>
         <translation>个人</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli_show.py" line="222"/>
+        <location filename="../../charity_pos/cli_show.py" line="209"/>
         <source>company</source>
         <translation>单位</translation>
     </message>
     <message>
         <location filename="../../charity_pos/cli_trace.py" line="61"/>
-        <location filename="../../charity_pos/cli_show.py" line="223"/>
+        <location filename="../../charity_pos/cli_show.py" line="210"/>
         <source>anonymous</source>
         <translation>匿名</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli_show.py" line="232"/>
-        <location filename="../../charity_pos/cli_show.py" line="248"/>
-        <location filename="../../charity_pos/cli_show.py" line="266"/>
-        <location filename="../../charity_pos/cli_show.py" line="284"/>
+        <location filename="../../charity_pos/cli_show.py" line="188"/>
+        <location filename="../../charity_pos/cli_show.py" line="219"/>
+        <location filename="../../charity_pos/cli_show.py" line="245"/>
+        <location filename="../../charity_pos/cli_show.py" line="297"/>
         <source>Number</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli_show.py" line="211"/>
-        <location filename="../../charity_pos/cli_show.py" line="232"/>
+        <location filename="../../charity_pos/cli_show.py" line="219"/>
+        <location filename="../../charity_pos/cli_show.py" line="271"/>
         <source>Donor</source>
         <translation>捐赠人</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli_show.py" line="233"/>
-        <location filename="../../charity_pos/cli_show.py" line="249"/>
-        <location filename="../../charity_pos/cli_show.py" line="285"/>
+        <location filename="../../charity_pos/cli_show.py" line="189"/>
+        <location filename="../../charity_pos/cli_show.py" line="220"/>
+        <location filename="../../charity_pos/cli_show.py" line="246"/>
         <source>Lines</source>
         <translation>明细</translation>
     </message>
     <message>
         <location filename="../../charity_pos/cli_trace.py" line="115"/>
-        <location filename="../../charity_pos/cli_show.py" line="233"/>
-        <location filename="../../charity_pos/cli_show.py" line="249"/>
-        <location filename="../../charity_pos/cli_show.py" line="285"/>
+        <location filename="../../charity_pos/cli_show.py" line="189"/>
+        <location filename="../../charity_pos/cli_show.py" line="220"/>
+        <location filename="../../charity_pos/cli_show.py" line="246"/>
         <source>Units</source>
         <translation>件数</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli_show.py" line="233"/>
-        <location filename="../../charity_pos/cli_show.py" line="286"/>
+        <location filename="../../charity_pos/cli_show.py" line="190"/>
+        <location filename="../../charity_pos/cli_show.py" line="220"/>
         <source>Value</source>
         <translation>价值</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli_show.py" line="234"/>
+        <location filename="../../charity_pos/cli_show.py" line="221"/>
         <source>Receipt</source>
         <translation>收据</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli_show.py" line="238"/>
-        <location filename="../../charity_pos/cli_show.py" line="251"/>
+        <location filename="../../charity_pos/cli_show.py" line="225"/>
+        <location filename="../../charity_pos/cli_show.py" line="248"/>
         <source>(void)</source>
         <translation>（作废）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli_show.py" line="248"/>
+        <location filename="../../charity_pos/cli_show.py" line="245"/>
         <source>Cashier</source>
         <translation>收银员</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli_show.py" line="249"/>
-        <location filename="../../charity_pos/cli_show.py" line="267"/>
+        <location filename="../../charity_pos/cli_show.py" line="246"/>
+        <location filename="../../charity_pos/cli_show.py" line="298"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli_show.py" line="250"/>
+        <location filename="../../charity_pos/cli_show.py" line="247"/>
         <source>Paid by</source>
         <translation>支付方式</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli_show.py" line="250"/>
+        <location filename="../../charity_pos/cli_show.py" line="247"/>
         <source>Returned</source>
         <translation>已退货</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli_show.py" line="266"/>
+        <location filename="../../charity_pos/cli_show.py" line="297"/>
         <source>Till</source>
         <translation>收银台</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli_show.py" line="266"/>
+        <location filename="../../charity_pos/cli_show.py" line="297"/>
         <source>Opened</source>
         <translation>开班时间</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli_show.py" line="267"/>
+        <location filename="../../charity_pos/cli_show.py" line="298"/>
         <source>Closed</source>
         <translation>交班时间</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli_show.py" line="267"/>
+        <location filename="../../charity_pos/cli_show.py" line="298"/>
         <source>Sales</source>
         <translation>销售</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli_show.py" line="268"/>
+        <location filename="../../charity_pos/cli_show.py" line="299"/>
         <source>Cash expected</source>
         <translation>现金应有</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli_show.py" line="268"/>
+        <location filename="../../charity_pos/cli_show.py" line="299"/>
         <source>Cash counted</source>
         <translation>现金实点</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli_show.py" line="271"/>
+        <location filename="../../charity_pos/cli_show.py" line="302"/>
         <source>open</source>
         <translation>未交班</translation>
     </message>
     <message>
         <location filename="../../charity_pos/cli_show.py" line="124"/>
-        <location filename="../../charity_pos/cli_show.py" line="284"/>
+        <location filename="../../charity_pos/cli_show.py" line="188"/>
         <source>Card</source>
         <translation>卡号</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli_show.py" line="286"/>
+        <location filename="../../charity_pos/cli_show.py" line="190"/>
         <source>Over allowance</source>
         <translation>超额</translation>
     </message>
@@ -8889,22 +8914,22 @@ total {total}, change {change}</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli_show.py" line="308"/>
+        <location filename="../../charity_pos/cli_show.py" line="320"/>
         <source>District</source>
         <translation>区</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli_show.py" line="309"/>
+        <location filename="../../charity_pos/cli_show.py" line="321"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli_show.py" line="311"/>
+        <location filename="../../charity_pos/cli_show.py" line="323"/>
         <source>TRAINING store (培训, not real business)</source>
         <translation>培训门店（非正式营业）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli_show.py" line="312"/>
+        <location filename="../../charity_pos/cli_show.py" line="324"/>
         <source>live store</source>
         <translation>正式门店</translation>
     </message>
@@ -8916,14 +8941,14 @@ total {total}, change {change}</source>
     <message>
         <location filename="../../charity_pos/cli_trace.py" line="114"/>
         <location filename="../../charity_pos/cli_show.py" line="144"/>
-        <location filename="../../charity_pos/cli_show.py" line="232"/>
-        <location filename="../../charity_pos/cli_show.py" line="248"/>
-        <location filename="../../charity_pos/cli_show.py" line="284"/>
+        <location filename="../../charity_pos/cli_show.py" line="188"/>
+        <location filename="../../charity_pos/cli_show.py" line="219"/>
+        <location filename="../../charity_pos/cli_show.py" line="245"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/cli.py" line="259"/>
+        <location filename="../../charity_pos/cli.py" line="311"/>
         <source>Demo store created in {path}: {items} items, {donations} donations from {donors} donors, {households} households, {sales} sales and {returns} returns in {shifts} shifts, {handouts} handouts, {events} journal events over {days} days.</source>
         <translation>演示门店已创建于 {path}：{items} 件商品，{donors} 位捐赠人的 {donations} 笔捐赠，{households} 户困难家庭，{shifts} 个班次中的 {sales} 笔销售和 {returns} 笔退货，{handouts} 次物资发放，{days} 天内 {events} 条日志事件。</translation>
     </message>
