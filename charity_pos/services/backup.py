@@ -49,6 +49,7 @@ from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 
 from charity_pos import config, files
 from charity_pos.errors import (
+    TempFolderUnwritable,
     BackupCheckFailed,
     OutputNotWritable,
     BackupFromOtherStore,
@@ -154,6 +155,8 @@ def check_copy(path: Path, key_file: Path | None = None) -> Check:
         with engine.connect() as conn:
             key, _where, marked = seal_key_for(conn, key_file)
             report = verify(conn, key, key_says_sealed=marked)
+    except TempFolderUnwritable:  # the check could not run: nothing is known of the copy, it is not failed
+        raise
     except Exception as exc:  # noqa: BLE001 - a file verify cannot even read fails its check
         raise BackupCheckFailed(path=str(path), kind="integrity", detail=type(exc).__name__, problem=None) from None
     finally:

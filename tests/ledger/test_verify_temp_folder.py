@@ -233,3 +233,27 @@ def test_sqlite_s_own_temporary_files_full_is_not_the_store_s_problem(store: Pat
     with reading(store) as conn:
         report = verifying.verify(conn)
     assert report.problem is not None and report.problem.kind == "integrity"
+
+
+def test_a_backup_whose_check_cannot_run_is_not_called_a_bad_copy(big: Path, built: Built, tmp_path: Path,  # noqa: F811
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """The backup's check of its copy is ``verify``: when that cannot run for want of a temporary folder the
+    manager is told so (not that the copy failed its check), and no unchecked copy is left as a backup."""
+    from charity_pos.services import backup
+
+    monkeypatch.setenv("CHARITY_POS_HOME", str(tmp_path / "home"))
+    store_copy = tmp_path / "store.sqlite3"
+    with contextlib.closing(sqlite3.connect(big)) as source, contextlib.closing(sqlite3.connect(store_copy)) as to:
+        source.backup(to)
+    before = digest(store_copy)
+    folder = tmp_path / "backups"
+    folder.mkdir()
+    for name in ("TMPDIR", "TEMP", "TMP"):
+        monkeypatch.setenv(name, str(tmp_path / "no-such-folder"))
+    with pytest.raises(TempFolderUnwritable) as caught:
+        backup.make_backup(store_copy, folder, key_file=built.key)
+    assert caught.value.facts["folder"] == str(tmp_path / "no-such-folder")
+    assert sorted(p.name for p in folder.iterdir()) == []
+    assert digest(store_copy) == before
+    state = backup.read_state(backup.identity_of_live(store_copy).id)
+    assert state.last_ok is False and state.last_problem != "check"  # the dashboard does not call the copy bad
