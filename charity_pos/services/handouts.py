@@ -20,9 +20,9 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from charity_pos.db.district import OtherStoreUse
-from charity_pos.db.models import (
-    Category, Handout, HandoutLine, HandoutLineLot, Household, Item, StockLot, StockMovement, User,
-)
+from charity_pos.db.base import new_id
+from charity_pos.db.engine import Reader
+from charity_pos.db.models import Category, Handout, HandoutLine, HandoutLineLot, Household, Item, StockLot, User
 from charity_pos.domain import barcodes, quota
 from charity_pos.domain.identity import mask_name
 from charity_pos.errors import (
@@ -32,15 +32,19 @@ from charity_pos.ledger import journal
 from charity_pos.services import lots
 from charity_pos.services.accounts import AccountService, audit
 from charity_pos.services.base import STORE_TZ, Actor, Approval, Changes, Entity, ServiceContext, local_date
+from charity_pos.services.goods_moves import Rows, sellable_on_hand, take_from_lots
 from charity_pos.services.handout_rows import HandoutRow, handout_rows
 from charity_pos.services.households import CATEGORY_NAMES, HouseholdCategory
 from charity_pos.services.permissions import Action, require
 from charity_pos.services.quotas import rule_for
-from charity_pos.services.sales import is_food, load_item, sellable_on_hand
+from charity_pos.services.sales import is_food, load_item
 from charity_pos.services.sequences import next_number
 
 MAX_LINES = 100
 MAX_QUANTITY = 999
+
+#: The tables a handout writes (with the stock's), as plain rows through ``journal.insert_rows``.
+_HANDOUT, _HANDOUT_LINE, _HANDOUT_LINE_LOT = Handout.__table__, HandoutLine.__table__, HandoutLineLot.__table__
 
 
 class HandoutWarning:
@@ -268,34 +272,33 @@ class HandoutService:
             number = next_number(s, "handout", today.year)
             total = sum(line.value_fen for line in basket)
             reason = draft.approval.reason.strip()[:200] if draft.approval and not verdict.within else None
-            handout = Handout(
-                number=number, ticket_id=draft.ticket_id, household_id=household.id, period_key=period.key, at=now,
-                cashier_id=actor.user_id, total_value_fen=total, allowance_fen=standing_now.allowance_fen,
-                used_before_fen=standing_now.used_fen, mode="enforce" if rule.enforce else "warn",
-                over_allowance=not verdict.within, approved_by=approver.user_id if approver else None,
-                override_reason=reason, slip_prints=0,
-            )
-            s.add(handout)
-            s.flush()
+            handout_id = new_id()
+            mode = "enforce" if rule.enforce else "warn"
+            rows: Rows = [(_HANDOUT, {
+                "id": handout_id, "number": number, "ticket_id": draft.ticket_id, "household_id": household.id,
+                "period_key": period.key, "at": now, "cashier_id": actor.user_id, "total_value_fen": total,
+                "allowance_fen": standing_now.allowance_fen, "used_before_fen": standing_now.used_fen, "mode": mode,
+                "over_allowance": not verdict.within, "approved_by": approver.user_id if approver else None,
+                "override_reason": reason, "slip_prints": 0})]
+            items = [load_item(s, line.item_id) for line in draft.lines]
+            balances = lots.lot_balances(Reader.within(s), [item.id for item, _ in items])
             warnings: list[str] = []
-            for line_no, (line, basket_line) in enumerate(zip(draft.lines, basket, strict=True), start=1):
-                item, category = load_item(s, line.item_id)
-                entry = HandoutLine(handout_id=handout.id, line_no=line_no, item_id=item.id, name=item.name,
-                                    goods_category=category, source=item.source, quantity=line.quantity,
-                                    unit_value_fen=unit_value(item), value_fen=basket_line.value_fen)
-                s.add(entry)
-                s.flush()
-                food = is_food(category)
-                if sellable_on_hand(lots.all_balances(s, item.id), today, food=food) < line.quantity:
+            for line_no, (line, basket_line, (item, category)) in enumerate(
+                    zip(draft.lines, basket, items, strict=True), start=1):
+                line_id = new_id()
+                rows.append((_HANDOUT_LINE, {
+                    "id": line_id, "handout_id": handout_id, "line_no": line_no, "item_id": item.id,
+                    "name": item.name, "goods_category": category, "source": item.source, "quantity": line.quantity,
+                    "unit_value_fen": unit_value(item), "value_fen": basket_line.value_fen}))
+                if take_from_lots(rows, balances[item.id], parts=_HANDOUT_LINE_LOT, line_key="handout_line_id",
+                                  line_id=line_id, item_id=item.id, item_name=item.name, quantity=line.quantity,
+                                  food=is_food(category), lot_id=line.lot_id, today=today, reason="handout",
+                                  document=number, user_id=actor.user_id, at=now):
                     warnings.append(HandoutWarning.NO_STOCK)
-                for lot, quantity in lots.take_for_sale(s, item, line.quantity, today, food=food, lot_id=line.lot_id,
-                                                        document=number, at=now):
-                    s.add(HandoutLineLot(handout_line_id=entry.id, lot_id=lot.id, quantity=quantity))
-                    s.add(StockMovement(item_id=item.id, lot_id=lot.id, quantity=-quantity, reason="handout",
-                                        document=number, user_id=actor.user_id, at=now))
+            journal.insert_rows(s, rows)
             facts: dict[str, object] = {"number": number, "period": period.key}
             if not verdict.within:
-                facts["override"] = {"mode": handout.mode, "over_value_fen": verdict.over_value_fen,
+                facts["override"] = {"mode": mode, "over_value_fen": verdict.over_value_fen,
                                      "over_counts": verdict.over_counts}
                 if approver is not None:
                     facts["override"]["approved_by"] = str(approver.user_id)  # type: ignore[index]
@@ -305,7 +308,7 @@ class HandoutService:
                 audit(s, now, str(Action.OVER_ALLOWANCE), "approved" if approver else "warned", actor.user_id,
                       approver.user_id if approver else None, number=number, reason=reason or "")
             ev = journal.append(s, "handout.completed", actor=actor.user_id, at=now, facts=facts)
-        return Changes(frozenset({Entity.HANDOUTS, Entity.STOCK}), (handout.id,), ev.seq, number,
+        return Changes(frozenset({Entity.HANDOUTS, Entity.STOCK}), (handout_id,), ev.seq, number,
                        tuple(dict.fromkeys(warnings)))
 
     # --- reading -------------------------------------------------------------
