@@ -12,16 +12,17 @@ and logs the override.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import NamedTuple
 
-from sqlalchemy import func, select
+from sqlalchemy import bindparam, func, select
 from sqlalchemy.orm import Session
 
 from charity_pos.db.district import OtherStoreUse
 from charity_pos.db.base import new_id
-from charity_pos.db.engine import Reader
+from charity_pos.db.engine import Prepared, Reader
 from charity_pos.db.models import Category, Handout, HandoutLine, HandoutLineLot, Household, Item, StockLot, User
 from charity_pos.domain import barcodes, quota
 from charity_pos.domain.identity import mask_name
@@ -106,7 +107,38 @@ class HandoutDraft:
     approval: Approval | None = None  # a manager's, to go past the allowance of an enforce rule
 
 
-def unit_value(item: Item) -> int:
+class ReliefGoods(NamedTuple):
+    """What handing out needs of an item, read as plain columns."""
+
+    id: uuid.UUID
+    name: str
+    source: str
+    active: bool
+    sale_price_fen: int
+    reference_price_fen: int | None
+    category_code: str
+
+
+#: An item of a basket with its category, prepared once.
+_RELIEF_GOODS = Prepared(select(Item.id, Item.name, Item.source, Item.active, Item.sale_price_fen,
+                                Item.reference_price_fen, Category.code)
+                         .join(Item.category).where(Item.id == bindparam("item_id")))
+
+
+def relief_goods(reader: Reader, item_ids: Sequence[uuid.UUID]) -> list[ReliefGoods]:
+    """The goods of a basket's lines, in their order (an item on two lines
+    read once); ``NotFound`` names the first item that does not exist."""
+    found: dict[uuid.UUID, ReliefGoods] = {}
+    for item_id in item_ids:
+        if item_id not in found:
+            rows = reader.rows(_RELIEF_GOODS, item_id=item_id)
+            if not rows:
+                raise NotFound(kind="item", key=str(item_id))
+            found[item_id] = ReliefGoods(*rows[0])
+    return [found[item_id] for item_id in item_ids]
+
+
+def unit_value(item: Item | ReliefGoods) -> int:
     """Goods count at their sale price; relief goods not for sale at their
     reference price."""
     if not item.active and item.reference_price_fen:
@@ -133,13 +165,24 @@ def check_card(household: Household, today: date) -> None:
         raise CardRefused(card=household.card_number, reason="not_yet_valid", until=household.valid_from.isoformat())
 
 
+#: What a household used in a period, prepared once: here (value, and units
+#: by goods category) and at the district's other stores.
+_USED = Prepared(select(func.coalesce(func.sum(Handout.total_value_fen), 0))
+                 .where(Handout.household_id == bindparam("household"), Handout.period_key == bindparam("period")))
+_COUNTS = Prepared(select(HandoutLine.goods_category, func.sum(HandoutLine.quantity)).join(Handout)
+                   .where(Handout.household_id == bindparam("household"), Handout.period_key == bindparam("period"))
+                   .group_by(HandoutLine.goods_category))
+_ELSEWHERE = Prepared(select(OtherStoreUse.used_fen).where(OtherStoreUse.district_hash == bindparam("district_hash"),
+                                                           OtherStoreUse.period_key == bindparam("period")))
+
+
 def used_elsewhere(session: Session, household: Household, period_key: str) -> int:
     """The household's use in the period at the district's other stores, as
     the hub's last downstream bundle said (matched by its district hash)."""
     if not household.district_hash:
         return 0
-    return int(session.scalar(select(OtherStoreUse.used_fen).where(
-        OtherStoreUse.district_hash == household.district_hash, OtherStoreUse.period_key == period_key)) or 0)
+    found = Reader.within(session).rows(_ELSEWHERE, district_hash=household.district_hash, period=period_key)
+    return int(found[0][0] or 0) if found else 0
 
 
 def standing(session: Session, household: Household, today: date) -> tuple[quota.Rule, quota.Period, quota.Standing]:
@@ -148,15 +191,12 @@ def standing(session: Session, household: Household, today: date) -> tuple[quota
     if rule is None:
         raise NoQuotaRule(category=CATEGORY_NAMES.get(HouseholdCategory(household.category), household.category))
     period = quota.period_of(today, rule.period)
-    used = session.scalar(select(func.coalesce(func.sum(Handout.total_value_fen), 0)).where(
-        Handout.household_id == household.id, Handout.period_key == period.key)) or 0
-    used = int(used) + used_elsewhere(session, household, period.key)
-    counts = dict(session.execute(
-        select(HandoutLine.goods_category, func.sum(HandoutLine.quantity)).join(Handout)
-        .where(Handout.household_id == household.id, Handout.period_key == period.key)
-        .group_by(HandoutLine.goods_category)).all())
-    return rule, period, quota.Standing(rule.value_for(household.members, today), int(used),
-                                        rule.counts_for(household.members), {k: int(v) for k, v in counts.items()})
+    reader = Reader.within(session)
+    ((used,),) = reader.rows(_USED, household=household.id, period=period.key)
+    used = int(used or 0) + used_elsewhere(session, household, period.key)
+    counts = reader.rows(_COUNTS, household=household.id, period=period.key)
+    return rule, period, quota.Standing(rule.value_for(household.members, today), used,
+                                        rule.counts_for(household.members), {k: int(v) for k, v in counts})
 
 
 class HandoutService:
@@ -243,10 +283,9 @@ class HandoutService:
                 raise NotFound(kind="household", key=str(draft.household_id))
             check_card(household, today)
             rule, _period, before = standing(s, household, today)
-            basket = []
-            for line in draft.lines:
-                item, category = load_item(s, line.item_id)
-                basket.append(quota.BasketLine(category, line.quantity, line.quantity * unit_value(item)))
+            items = relief_goods(Reader.within(s), [line.item_id for line in draft.lines])
+            basket = [quota.BasketLine(item.category_code, line.quantity, line.quantity * unit_value(item))
+                      for line, item in zip(draft.lines, items, strict=True)]
         verdict = quota.judge(before, basket)
         enforced = not verdict.within and rule.enforce
         approved = self.accounts.authorize(actor, Action.OVER_ALLOWANCE, draft.approval) if enforced else None
@@ -280,19 +319,21 @@ class HandoutService:
                 "allowance_fen": standing_now.allowance_fen, "used_before_fen": standing_now.used_fen, "mode": mode,
                 "over_allowance": not verdict.within, "approved_by": approver.user_id if approver else None,
                 "override_reason": reason, "slip_prints": 0})]
-            items = [load_item(s, line.item_id) for line in draft.lines]
-            balances = lots.lot_balances(Reader.within(s), [item.id for item, _ in items])
+            reader = Reader.within(s)
+            items = relief_goods(reader, [line.item_id for line in draft.lines])
+            balances = lots.lot_balances(reader, [item.id for item in items])
             warnings: list[str] = []
-            for line_no, (line, basket_line, (item, category)) in enumerate(
+            for line_no, (line, basket_line, item) in enumerate(
                     zip(draft.lines, basket, items, strict=True), start=1):
                 line_id = new_id()
                 rows.append((_HANDOUT_LINE, {
                     "id": line_id, "handout_id": handout_id, "line_no": line_no, "item_id": item.id,
-                    "name": item.name, "goods_category": category, "source": item.source, "quantity": line.quantity,
+                    "name": item.name, "goods_category": item.category_code, "source": item.source,
+                    "quantity": line.quantity,
                     "unit_value_fen": unit_value(item), "value_fen": basket_line.value_fen}))
                 if take_from_lots(rows, balances[item.id], parts=_HANDOUT_LINE_LOT, line_key="handout_line_id",
                                   line_id=line_id, item_id=item.id, item_name=item.name, quantity=line.quantity,
-                                  food=is_food(category), lot_id=line.lot_id, today=today, reason="handout",
+                                  food=is_food(item.category_code), lot_id=line.lot_id, today=today, reason="handout",
                                   document=number, user_id=actor.user_id, at=now):
                     warnings.append(HandoutWarning.NO_STOCK)
             journal.insert_rows(s, rows)

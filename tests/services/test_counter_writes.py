@@ -356,7 +356,8 @@ def busy_sale(services: Services, cashier: Actor, shop: SimpleNamespace, *pay: P
     beyond the books, a discounted sweater, soap never received."""
     return services.sales.complete(cashier, SaleDraft(uuid.uuid4(), TILL, (
         LineDraft(shop.rice.id, 6, lot_id=shop.newer_rice_lot), LineDraft(shop.sweater.id, 2, discount_fen=100),
-        LineDraft(shop.soap.id, 2), LineDraft(shop.rice.id, 1)), pay or (PaymentDraft("cash", 50000),))).number  # type: ignore[return-value]
+        LineDraft(shop.soap.id, 2), LineDraft(shop.rice.id, 1)),
+        pay or (PaymentDraft("cash", 50000),))).number  # type: ignore[return-value]
 
 
 def approval(reason: str = " 顾客要求 ") -> Approval:
@@ -393,7 +394,8 @@ def test_a_void_refused_changes_nothing(services, cashier, manager, shop, bad) -
     expected, actor, reason, target = {
         "no_reason": (InvalidInput, manager, "  ", number), "unknown": (NotFound, manager, "x", "PT01-2026-X999999"),
         "voided": (SaleVoided, manager, "x", number), "returned": (InvalidInput, manager, "x", number),
-        "closed_shift": (VoidOutsideShift, manager, "x", number), "no_approval": (ApprovalRequired, cashier, "x", number),
+        "closed_shift": (VoidOutsideShift, manager, "x", number),
+        "no_approval": (ApprovalRequired, cashier, "x", number),
     }[bad]
     with pytest.raises(expected):
         services.sales.void(actor, target, reason)
@@ -408,7 +410,8 @@ def test_returns_are_written_as_the_orm_wrote_them(services, twin_of, spy, cashi
     twin = twin_of()
     rounds = [  # rice: 3 of the 6 (one from the older lot, two from the newer), a sweater, soap
         (cashier, {lines[0].id: 3, lines[1].id: 1, lines[2].id: 1}, approval(" 包装破损 ")),
-        # the rest of the rice line (the units returned before are skipped), the other sweater, the line beyond the books
+        # the rest of the rice line (the units returned before are skipped), the other
+        # sweater, the line beyond the books
         (manager, {lines[0].id: 3, lines[1].id: 1, lines[3].id: 1, lines[2].id: 0}, None),
     ]
     for actor, quantities, ok in rounds:
@@ -418,6 +421,8 @@ def test_returns_are_written_as_the_orm_wrote_them(services, twin_of, spy, cashi
         assert [c["table"] for c in payload["changes"]][0] == "sale_return"
         assert {c["table"] for c in payload["changes"]} == {
             "sale_return", "return_line", "stock_movement", "refund"}
+    first = services.returns.find("PT01-2026-T000001")  # money back to the phone payment first
+    assert first.refunds[0].method == "wechat" and sum(r.amount_fen for r in first.refunds) == first.total_fen
     assert services.stock.on_hand(shop.rice.id) == 6 and services.stock.on_hand(shop.sweater.id) == 3
 
 
@@ -465,7 +470,8 @@ def test_a_return_refused_changes_nothing(services, cashier, manager, shop, bad)
 def household_draft(card: str, members: int = 3) -> HouseholdDraft:
     first17 = f"310104{date(1950, 1, 1) + timedelta(days=int(card[-4:]) * 37):%Y%m%d}{int(card[-4:]) % 1000:03d}"
     return HouseholdDraft(card, "王建国", first17 + id_check_char(first17), members, HouseholdCategory.DIBAO,
-                          "石门二路街道", "静民救〔2026〕001号", date(2026, 1, 1), date(2026, 12, 31), date(2026, 1, 1))
+                          "石门二路街道", "静民救〔2026〕001号", date(2026, 1, 1), date(2026, 12, 31),
+                          date(2026, 1, 1))
 
 
 @pytest.fixture
