@@ -37,6 +37,14 @@ Baselines, on the same machine in the same run:
   transaction does neither: it is the floor for writing those rows.
   Service and bare sales run in rounds taken in turn, so a slow spell of
   the disk falls on both.
+* void a sale: ``Services.sales.void`` by the manager of ``VOIDS`` of
+  those sales (every other one), against a bare ``sqlite3`` transaction
+  voiding the same sale in the bare copy: its 5 stock movements back into
+  the lots inserted, the sale's row updated (status, when, by whom, why)
+  and one journal event carrying those rows as JSON, hash-chained (made
+  beforehand). The service also reads what it checks (the sale, its shift,
+  returns of it, the lots its lines took) and writes the audit entry.
+  Rounds taken in turn, as the sales.
 """
 
 from __future__ import annotations
@@ -74,6 +82,8 @@ LINES_PER_TICKET = 20
 SALES = 400
 ROUNDS = 4
 SALE_LINES = 5
+VOIDS = 200
+VOID_REASON = "顾客退单"
 TILL = "B1"
 
 BARE_SCAN = """
@@ -310,8 +320,79 @@ def _settled(path: Path) -> None:
         conn.close()
 
 
+def bare_voids(sales: list[list[tuple[str, dict[str, object]]]], manager_id: str, head: tuple[int, str]
+               ) -> list[list[tuple[str, tuple[object, ...]]]]:
+    """Each bare sale voided, as the statements (SQL, values) of its
+    transaction: the movements back, the sale's update, the event chained
+    from ``head``."""
+    seq, prev = head
+    voids = []
+    for rows in sales:
+        now = datetime.now(UTC)
+        at, at_json = _stored(now), now.isoformat(timespec="microseconds")
+        sale = dict(rows[0][1])
+        statements: list[tuple[str, tuple[object, ...]]] = []
+        changes = []
+        for table, row in rows:
+            if table != "stock_movement":
+                continue
+            back = {**row, "id": uuid.uuid4().hex, "quantity": -int(row["quantity"]),  # type: ignore[call-overload]
+                    "reason": "void", "note": VOID_REASON, "user_id": manager_id, "at": at}
+            statements.append((_insert("stock_movement", back), tuple(back.values())))
+            changes.append({"op": "insert", "table": "stock_movement", "id": _json("id", back["id"]),
+                            "row": {k: at_json if v == at else _json(k, v) for k, v in back.items()}})
+        sale.update(status="voided", voided_at=at, voided_by=manager_id, void_reason=VOID_REASON)
+        statements.append(("UPDATE sale SET status = ?, voided_at = ?, voided_by = ?, void_reason = ? WHERE id = ?",
+                           ("voided", at, manager_id, VOID_REASON, sale["id"])))
+        changes.append({"op": "update", "table": "sale", "id": _json("id", sale["id"]),
+                        "row": {k: at_json if v == at else _json(k, v) for k, v in sale.items()}})
+        payload = canonical_json({"changes": changes, "facts": {"number": sale["number"], "reason": VOID_REASON}})
+        seq += 1
+        event_uuid, actor = str(uuid.uuid4()), str(uuid.UUID(manager_id))
+        digest = event_hash(prev, seq, event_uuid, "sale.voided", at_json, actor, payload)
+        event = {"seq": seq, "uuid": event_uuid, "kind": "sale.voided", "at": at_json, "actor": actor,
+                 "payload": payload, "prev_hash": prev, "hash": digest}
+        statements.append((_insert("journal_event", event), tuple(event.values())))
+        prev = digest
+        voids.append(statements)
+    return voids
+
+
+def measure_voids(services: Services, bare: sqlite3.Connection, manager: Actor, numbers: list[str],
+                  bare_sales_: list[list[tuple[str, dict[str, object]]]]) -> list[Row]:
+    """Void every other sale made by ``measure_sales`` (``VOIDS`` of them), the service's and the bare ones in turn."""
+    head = bare.execute("SELECT seq, hash FROM journal_event ORDER BY seq DESC LIMIT 1").fetchone()
+    chosen = list(range(0, len(numbers), 2))[:VOIDS]
+    voids = bare_voids([bare_sales_[i] for i in chosen], manager.user_id.hex, (head[0], head[1]))
+
+    def bare_void(statements: list[tuple[str, tuple[object, ...]]]) -> None:
+        bare.execute("BEGIN IMMEDIATE")
+        for sql, values in statements:
+            bare.execute(sql, values)
+        bare.execute("COMMIT")
+
+    service_s: list[float] = []
+    bare_s: list[float] = []
+    per_round = len(chosen) // ROUNDS
+    clock = time.perf_counter
+    for r in range(ROUNDS):
+        part = slice(r * per_round, (r + 1) * per_round)
+        for i in chosen[part]:
+            t0 = clock()
+            services.sales.void(manager, numbers[i], VOID_REASON)
+            service_s.append(clock() - t0)
+        for statements in voids[part]:
+            t0 = clock()
+            bare_void(statements)
+            bare_s.append(clock() - t0)
+    ms = 1e3
+    what = f"void a {SALE_LINES}-line sale, {len(service_s)} voids"
+    return [Row(f"{what}, median", median(service_s) * ms, "ms", median(bare_s) * ms, digits=2),
+            Row(f"{what}, p99", percentile(service_s, 99) * ms, "ms", percentile(bare_s, 99) * ms, digits=2)]
+
+
 def measure_sales(service_path: Path, bare_path: Path, rng: random.Random, goods: list[Goods],
-                  cashier: Actor, shift_id: str) -> list[Row]:
+                  cashier: Actor, shift_id: str, manager: Actor) -> list[Row]:
     warm = 5
     planned = baskets(rng, goods, warm + SALES)
     services = Services.open(service_path)
@@ -330,8 +411,9 @@ def measure_sales(service_path: Path, bare_path: Path, rng: random.Random, goods
             bare.execute("COMMIT")
 
         # A few of each first: connections opened, statements compiled.
+        numbers: list[str] = []
         for basket, inserts in zip(planned[:warm], prepared[:warm], strict=True):
-            services.sales.complete(cashier, basket.draft())
+            numbers.append(services.sales.complete(cashier, basket.draft()).number)  # type: ignore[arg-type]
             bare_sale(inserts)
         service_s: list[float] = []
         bare_s: list[float] = []
@@ -342,12 +424,13 @@ def measure_sales(service_path: Path, bare_path: Path, rng: random.Random, goods
             for basket in planned[chosen]:
                 draft = basket.draft()
                 t0 = clock()
-                services.sales.complete(cashier, draft)
+                numbers.append(services.sales.complete(cashier, draft).number)  # type: ignore[arg-type]
                 service_s.append(clock() - t0)
             for inserts in prepared[chosen]:
                 t0 = clock()
                 bare_sale(inserts)
                 bare_s.append(clock() - t0)
+        voided = measure_voids(services, bare, manager, numbers, bare_rows)
     finally:
         bare.close()
         services.close()
@@ -357,14 +440,17 @@ def measure_sales(service_path: Path, bare_path: Path, rng: random.Random, goods
         conn = sqlite3.connect(path)
         try:
             sold.append(conn.execute("SELECT (SELECT count(*) FROM sale), (SELECT count(*) FROM sale_line),"
-                                     " (SELECT sum(quantity) FROM stock_movement WHERE reason = 'sale')").fetchone())
+                                     " (SELECT sum(quantity) FROM stock_movement WHERE reason = 'sale'),"
+                                     " (SELECT count(*) FROM sale WHERE status = 'voided'),"
+                                     " (SELECT sum(quantity) FROM stock_movement WHERE reason = 'void')").fetchone())
         finally:
             conn.close()
-    assert sold[0] == sold[1] and sold[0][1] == (warm + SALES) * SALE_LINES, sold
+    assert sold[0] == sold[1] and sold[0][1] == (warm + SALES) * SALE_LINES and sold[0][3] == VOIDS, sold
     ms = 1e3
     what = f"complete a {SALE_LINES}-line cash sale, {len(service_s)} sales"
     return [Row(f"{what}, median", median(service_s) * ms, "ms", median(bare_s) * ms, digits=2),
-            Row(f"{what}, p99", percentile(service_s, 99) * ms, "ms", percentile(bare_s, 99) * ms, digits=2)]
+            Row(f"{what}, p99", percentile(service_s, 99) * ms, "ms", percentile(bare_s, 99) * ms, digits=2),
+            *voided]
 
 
 def measure(big_store: Path, folder: Path, rng: random.Random) -> list[Row]:
@@ -390,7 +476,8 @@ def measure(big_store: Path, folder: Path, rng: random.Random) -> list[Row]:
     shutil.copyfile(store, bare_store)
 
     rows = measure_scans(store, rng, lot_codes)
-    rows += measure_sales(store, bare_store, rng, goods, cashier, shift_id)
+    rows += measure_sales(store, bare_store, rng, goods, cashier, shift_id,
+                          Actor(manager.id, "manager", Role.MANAGER))
     return rows
 
 

@@ -12,17 +12,18 @@ and logs the override.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import NamedTuple
 
-from sqlalchemy import func, select
+from sqlalchemy import bindparam, func, select
 from sqlalchemy.orm import Session
 
 from charity_pos.db.district import OtherStoreUse
-from charity_pos.db.models import (
-    Category, Handout, HandoutLine, HandoutLineLot, Household, Item, StockLot, StockMovement, User,
-)
+from charity_pos.db.base import new_id
+from charity_pos.db.engine import Prepared, Reader
+from charity_pos.db.models import Category, Handout, HandoutLine, HandoutLineLot, Household, Item, StockLot, User
 from charity_pos.domain import barcodes, quota
 from charity_pos.domain.identity import mask_name
 from charity_pos.errors import (
@@ -32,15 +33,19 @@ from charity_pos.ledger import journal
 from charity_pos.services import lots
 from charity_pos.services.accounts import AccountService, audit
 from charity_pos.services.base import STORE_TZ, Actor, Approval, Changes, Entity, ServiceContext, local_date
+from charity_pos.services.goods_moves import Rows, sellable_on_hand, take_from_lots
 from charity_pos.services.handout_rows import HandoutRow, handout_rows
 from charity_pos.services.households import CATEGORY_NAMES, HouseholdCategory
 from charity_pos.services.permissions import Action, require
 from charity_pos.services.quotas import rule_for
-from charity_pos.services.sales import is_food, load_item, sellable_on_hand
+from charity_pos.services.sales import is_food, load_item
 from charity_pos.services.sequences import next_number
 
 MAX_LINES = 100
 MAX_QUANTITY = 999
+
+#: The tables a handout writes (with the stock's), as plain rows through ``journal.insert_rows``.
+_HANDOUT, _HANDOUT_LINE, _HANDOUT_LINE_LOT = Handout.__table__, HandoutLine.__table__, HandoutLineLot.__table__
 
 
 class HandoutWarning:
@@ -102,7 +107,38 @@ class HandoutDraft:
     approval: Approval | None = None  # a manager's, to go past the allowance of an enforce rule
 
 
-def unit_value(item: Item) -> int:
+class ReliefGoods(NamedTuple):
+    """What handing out needs of an item, read as plain columns."""
+
+    id: uuid.UUID
+    name: str
+    source: str
+    active: bool
+    sale_price_fen: int
+    reference_price_fen: int | None
+    category_code: str
+
+
+#: An item of a basket with its category, prepared once.
+_RELIEF_GOODS = Prepared(select(Item.id, Item.name, Item.source, Item.active, Item.sale_price_fen,
+                                Item.reference_price_fen, Category.code)
+                         .join(Item.category).where(Item.id == bindparam("item_id")))
+
+
+def relief_goods(reader: Reader, item_ids: Sequence[uuid.UUID]) -> list[ReliefGoods]:
+    """The goods of a basket's lines, in their order (an item on two lines
+    read once); ``NotFound`` names the first item that does not exist."""
+    found: dict[uuid.UUID, ReliefGoods] = {}
+    for item_id in item_ids:
+        if item_id not in found:
+            rows = reader.rows(_RELIEF_GOODS, item_id=item_id)
+            if not rows:
+                raise NotFound(kind="item", key=str(item_id))
+            found[item_id] = ReliefGoods(*rows[0])
+    return [found[item_id] for item_id in item_ids]
+
+
+def unit_value(item: Item | ReliefGoods) -> int:
     """Goods count at their sale price; relief goods not for sale at their
     reference price."""
     if not item.active and item.reference_price_fen:
@@ -129,13 +165,24 @@ def check_card(household: Household, today: date) -> None:
         raise CardRefused(card=household.card_number, reason="not_yet_valid", until=household.valid_from.isoformat())
 
 
+#: What a household used in a period, prepared once: here (value, and units
+#: by goods category) and at the district's other stores.
+_USED = Prepared(select(func.coalesce(func.sum(Handout.total_value_fen), 0))
+                 .where(Handout.household_id == bindparam("household"), Handout.period_key == bindparam("period")))
+_COUNTS = Prepared(select(HandoutLine.goods_category, func.sum(HandoutLine.quantity)).join(Handout)
+                   .where(Handout.household_id == bindparam("household"), Handout.period_key == bindparam("period"))
+                   .group_by(HandoutLine.goods_category))
+_ELSEWHERE = Prepared(select(OtherStoreUse.used_fen).where(OtherStoreUse.district_hash == bindparam("district_hash"),
+                                                           OtherStoreUse.period_key == bindparam("period")))
+
+
 def used_elsewhere(session: Session, household: Household, period_key: str) -> int:
     """The household's use in the period at the district's other stores, as
     the hub's last downstream bundle said (matched by its district hash)."""
     if not household.district_hash:
         return 0
-    return int(session.scalar(select(OtherStoreUse.used_fen).where(
-        OtherStoreUse.district_hash == household.district_hash, OtherStoreUse.period_key == period_key)) or 0)
+    found = Reader.within(session).rows(_ELSEWHERE, district_hash=household.district_hash, period=period_key)
+    return int(found[0][0] or 0) if found else 0
 
 
 def standing(session: Session, household: Household, today: date) -> tuple[quota.Rule, quota.Period, quota.Standing]:
@@ -144,15 +191,12 @@ def standing(session: Session, household: Household, today: date) -> tuple[quota
     if rule is None:
         raise NoQuotaRule(category=CATEGORY_NAMES.get(HouseholdCategory(household.category), household.category))
     period = quota.period_of(today, rule.period)
-    used = session.scalar(select(func.coalesce(func.sum(Handout.total_value_fen), 0)).where(
-        Handout.household_id == household.id, Handout.period_key == period.key)) or 0
-    used = int(used) + used_elsewhere(session, household, period.key)
-    counts = dict(session.execute(
-        select(HandoutLine.goods_category, func.sum(HandoutLine.quantity)).join(Handout)
-        .where(Handout.household_id == household.id, Handout.period_key == period.key)
-        .group_by(HandoutLine.goods_category)).all())
-    return rule, period, quota.Standing(rule.value_for(household.members, today), int(used),
-                                        rule.counts_for(household.members), {k: int(v) for k, v in counts.items()})
+    reader = Reader.within(session)
+    ((used,),) = reader.rows(_USED, household=household.id, period=period.key)
+    used = int(used or 0) + used_elsewhere(session, household, period.key)
+    counts = reader.rows(_COUNTS, household=household.id, period=period.key)
+    return rule, period, quota.Standing(rule.value_for(household.members, today), used,
+                                        rule.counts_for(household.members), {k: int(v) for k, v in counts})
 
 
 class HandoutService:
@@ -239,10 +283,9 @@ class HandoutService:
                 raise NotFound(kind="household", key=str(draft.household_id))
             check_card(household, today)
             rule, _period, before = standing(s, household, today)
-            basket = []
-            for line in draft.lines:
-                item, category = load_item(s, line.item_id)
-                basket.append(quota.BasketLine(category, line.quantity, line.quantity * unit_value(item)))
+            items = relief_goods(Reader.within(s), [line.item_id for line in draft.lines])
+            basket = [quota.BasketLine(item.category_code, line.quantity, line.quantity * unit_value(item))
+                      for line, item in zip(draft.lines, items, strict=True)]
         verdict = quota.judge(before, basket)
         enforced = not verdict.within and rule.enforce
         approved = self.accounts.authorize(actor, Action.OVER_ALLOWANCE, draft.approval) if enforced else None
@@ -268,34 +311,35 @@ class HandoutService:
             number = next_number(s, "handout", today.year)
             total = sum(line.value_fen for line in basket)
             reason = draft.approval.reason.strip()[:200] if draft.approval and not verdict.within else None
-            handout = Handout(
-                number=number, ticket_id=draft.ticket_id, household_id=household.id, period_key=period.key, at=now,
-                cashier_id=actor.user_id, total_value_fen=total, allowance_fen=standing_now.allowance_fen,
-                used_before_fen=standing_now.used_fen, mode="enforce" if rule.enforce else "warn",
-                over_allowance=not verdict.within, approved_by=approver.user_id if approver else None,
-                override_reason=reason, slip_prints=0,
-            )
-            s.add(handout)
-            s.flush()
+            handout_id = new_id()
+            mode = "enforce" if rule.enforce else "warn"
+            rows: Rows = [(_HANDOUT, {
+                "id": handout_id, "number": number, "ticket_id": draft.ticket_id, "household_id": household.id,
+                "period_key": period.key, "at": now, "cashier_id": actor.user_id, "total_value_fen": total,
+                "allowance_fen": standing_now.allowance_fen, "used_before_fen": standing_now.used_fen, "mode": mode,
+                "over_allowance": not verdict.within, "approved_by": approver.user_id if approver else None,
+                "override_reason": reason, "slip_prints": 0})]
+            reader = Reader.within(s)
+            items = relief_goods(reader, [line.item_id for line in draft.lines])
+            balances = lots.lot_balances(reader, [item.id for item in items])
             warnings: list[str] = []
-            for line_no, (line, basket_line) in enumerate(zip(draft.lines, basket, strict=True), start=1):
-                item, category = load_item(s, line.item_id)
-                entry = HandoutLine(handout_id=handout.id, line_no=line_no, item_id=item.id, name=item.name,
-                                    goods_category=category, source=item.source, quantity=line.quantity,
-                                    unit_value_fen=unit_value(item), value_fen=basket_line.value_fen)
-                s.add(entry)
-                s.flush()
-                food = is_food(category)
-                if sellable_on_hand(lots.all_balances(s, item.id), today, food=food) < line.quantity:
+            for line_no, (line, basket_line, item) in enumerate(
+                    zip(draft.lines, basket, items, strict=True), start=1):
+                line_id = new_id()
+                rows.append((_HANDOUT_LINE, {
+                    "id": line_id, "handout_id": handout_id, "line_no": line_no, "item_id": item.id,
+                    "name": item.name, "goods_category": item.category_code, "source": item.source,
+                    "quantity": line.quantity,
+                    "unit_value_fen": unit_value(item), "value_fen": basket_line.value_fen}))
+                if take_from_lots(rows, balances[item.id], parts=_HANDOUT_LINE_LOT, line_key="handout_line_id",
+                                  line_id=line_id, item_id=item.id, item_name=item.name, quantity=line.quantity,
+                                  food=is_food(item.category_code), lot_id=line.lot_id, today=today, reason="handout",
+                                  document=number, user_id=actor.user_id, at=now):
                     warnings.append(HandoutWarning.NO_STOCK)
-                for lot, quantity in lots.take_for_sale(s, item, line.quantity, today, food=food, lot_id=line.lot_id,
-                                                        document=number, at=now):
-                    s.add(HandoutLineLot(handout_line_id=entry.id, lot_id=lot.id, quantity=quantity))
-                    s.add(StockMovement(item_id=item.id, lot_id=lot.id, quantity=-quantity, reason="handout",
-                                        document=number, user_id=actor.user_id, at=now))
+            journal.insert_rows(s, rows)
             facts: dict[str, object] = {"number": number, "period": period.key}
             if not verdict.within:
-                facts["override"] = {"mode": handout.mode, "over_value_fen": verdict.over_value_fen,
+                facts["override"] = {"mode": mode, "over_value_fen": verdict.over_value_fen,
                                      "over_counts": verdict.over_counts}
                 if approver is not None:
                     facts["override"]["approved_by"] = str(approver.user_id)  # type: ignore[index]
@@ -305,7 +349,7 @@ class HandoutService:
                 audit(s, now, str(Action.OVER_ALLOWANCE), "approved" if approver else "warned", actor.user_id,
                       approver.user_id if approver else None, number=number, reason=reason or "")
             ev = journal.append(s, "handout.completed", actor=actor.user_id, at=now, facts=facts)
-        return Changes(frozenset({Entity.HANDOUTS, Entity.STOCK}), (handout.id,), ev.seq, number,
+        return Changes(frozenset({Entity.HANDOUTS, Entity.STOCK}), (handout_id,), ev.seq, number,
                        tuple(dict.fromkeys(warnings)))
 
     # --- reading -------------------------------------------------------------

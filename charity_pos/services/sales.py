@@ -16,13 +16,13 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import NamedTuple
 
-from sqlalchemy import Table, bindparam, func, literal_column, null, select, union_all
+from sqlalchemy import bindparam, func, literal_column, null, select, union_all
 from sqlalchemy.orm import Session
 
 from charity_pos.db.base import new_id
 from charity_pos.db.engine import Prepared, Reader
 from charity_pos.db.models import (
-    AuditEntry, Category, Item, ParkedTicket, Payment, Sale, SaleLine, SaleLineLot, StockLot, StockMovement, User,
+    AuditEntry, Category, Item, ParkedTicket, Payment, Sale, SaleLine, SaleLineLot, StockLot, User,
 )
 from charity_pos.domain import barcodes, payment_codes, tickets
 from charity_pos.domain.money import check_fen
@@ -35,6 +35,7 @@ from charity_pos.services import lots
 from charity_pos.services.accounts import AccountService, audit
 from charity_pos.services.base import Actor, Approval, Changes, Entity, Role, ServiceContext, local_date
 from charity_pos.services.counter_rules import CounterRules, rules_in
+from charity_pos.services.goods_moves import Rows, movement_row, sellable_on_hand, take_from_lots
 from charity_pos.services.intake import FOOD_CATEGORIES
 from charity_pos.services.permissions import Action, acting_account, allowed, require
 from charity_pos.services.sale_records import (  # noqa: F401  (re-exported for callers)
@@ -49,9 +50,8 @@ MAX_QUANTITY = 9_999
 MAX_REFERENCE = 40
 
 #: The tables a completed sale writes, as plain rows through ``journal.insert_rows``.
-_SALE, _SALE_LINE, _SALE_LINE_LOT, _STOCK_LOT, _STOCK_MOVEMENT, _PAYMENT = (
-    Sale.__table__, SaleLine.__table__, SaleLineLot.__table__, StockLot.__table__, StockMovement.__table__,
-    Payment.__table__)
+_SALE, _SALE_LINE, _SALE_LINE_LOT, _PAYMENT = (
+    Sale.__table__, SaleLine.__table__, SaleLineLot.__table__, Payment.__table__)
 
 
 class Method(StrEnum):
@@ -133,12 +133,6 @@ def _quantity(value: object) -> int:
     return value
 
 
-def sellable_on_hand(balances: list[tuple[StockLot, int]], today: date, *, food: bool) -> int:
-    """What can be sold: for food, only lots not past their date count."""
-    return sum(left for lot, left in balances
-               if not (food and lot.expiry_date is not None and lot.expiry_date < today))
-
-
 def _check_voucher_free(session: Session, voucher: str) -> None:
     """A voucher pays once; money given back to it on a return frees it again."""
     from charity_pos.db.models import Refund
@@ -186,6 +180,14 @@ SCAN = Prepared(select(_HIT.c.lot_id, *GOODS_COLUMNS).select_from(_HIT).join(Ite
                 .join(Category, Category.id == Item.category_id))
 PICKED = Prepared(select(*GOODS_COLUMNS).join(Item.category).where(Item.id == bindparam("item_id")))
 
+
+#: What a sale took, lot by lot: each line (in order) with its lots in the
+#: order they were taken, as a line's lots load (by their line's index, in
+#: the order they were written). What a void puts back.
+_TAKEN = Prepared(select(SaleLine.item_id, SaleLineLot.lot_id, SaleLineLot.quantity)
+                  .join(SaleLineLot, SaleLineLot.sale_line_id == SaleLine.id)
+                  .where(SaleLine.sale_id == bindparam("sale"))
+                  .order_by(SaleLine.line_no, literal_column("sale_line_lot.rowid")))
 
 #: Whether a ticket was already paid, asked at every sale: prepared once.
 _SALE_OF_TICKET = Prepared(select(Sale.id).where(Sale.ticket_id == bindparam("ticket")))
@@ -378,7 +380,7 @@ class SalesService:
             balances = lots.lot_balances(reader, goods.keys())
             sale_id = new_id()
             # plain rows, every column given, written in one go and journaled as they are written
-            rows: list[tuple[Table, dict[str, object]]] = [(_SALE, {
+            rows: Rows = [(_SALE, {
                 "id": sale_id, "number": number, "ticket_id": draft.ticket_id, "shift_id": shift_id,
                 "cashier_id": actor.user_id, "completed_at": now, "subtotal_fen": result.subtotal_fen,
                 "ticket_discount_fen": result.ticket_discount_fen, "total_fen": result.total_fen,
@@ -418,46 +420,30 @@ class SalesService:
         return settled
 
     @staticmethod
-    def _take_goods(rows: list[tuple[Table, dict[str, object]]], sale_id: uuid.UUID, number: str, at: datetime,
+    def _take_goods(rows: Rows, sale_id: uuid.UUID, number: str, at: datetime,
                     actor: Actor, lines: tuple[LineDraft, ...], goods: dict[uuid.UUID, Goods],
                     balances: dict[uuid.UUID, list], priced: list[tickets.PricedLine],  # type: ignore[type-arg]
                     shares_fen: tuple[int, ...], today: date) -> list[str]:
         """The sale's lines and where their goods leave from, added to
         ``rows`` in the order the sale's event lists them (each line, a lot
-        made for it, then its lots and movements). ``balances``, every lot of
-        the ticket's items (``lots.lot_balances``), is kept up to date here
-        as each line takes from them (a second line of an item sees the
-        first's). Returns the warnings (sold beyond the books)."""
+        made for it, then its lots and movements: ``goods_moves.take_from_lots``).
+        ``balances``, every lot of the ticket's items (``lots.lot_balances``),
+        is kept up to date as each line takes from them. Returns the
+        warnings (sold beyond the books)."""
         warnings: list[str] = []
         for line_no, (line, p, part) in enumerate(zip(lines, priced, shares_fen, strict=True), start=1):
             item = goods[line.item_id]
-            food = is_food(item.category_code)
             line_id = new_id()
             rows.append((_SALE_LINE, {
                 "id": line_id, "sale_id": sale_id, "line_no": line_no, "item_id": item.id, "name": item.name,
                 "source": item.source, "quantity": p.quantity, "list_price_fen": p.list_price_fen,
                 "unit_price_fen": p.unit_price_fen, "discount_fen": p.discount_fen, "ticket_discount_fen": part,
                 "amount_fen": p.amount_fen}))
-            held = balances[item.id]
-            if sellable_on_hand(held, today, food=food) < p.quantity:
+            if take_from_lots(rows, balances[item.id], parts=_SALE_LINE_LOT, line_key="sale_line_id",
+                              line_id=line_id, item_id=item.id, item_name=item.name, quantity=p.quantity,
+                              food=is_food(item.category_code), lot_id=line.lot_id, today=today, reason="sale",
+                              document=number, user_id=actor.user_id, at=at):
                 warnings.append(SaleWarning.NO_STOCK.value)
-            taken, short, fallback = lots.allocate(held, p.quantity, today, food=food, lot_id=line.lot_id,
-                                                   item_name=item.name)
-            if short:
-                if fallback is None:  # never received: a lot of its own, from nothing, so the sale is still traced
-                    made = lots.unrecorded_lot_row(item.id, number, at)
-                    rows.append((_STOCK_LOT, made))
-                    fallback = lots.LotKey(made["id"], item.id, None, at)  # type: ignore[arg-type]
-                    held.append([fallback, 0])
-                    held.sort(key=lambda pair: (pair[0].received_at, pair[0].id.hex))
-                taken = lots.add_shortfall(taken, fallback, short)
-            for lot, quantity in taken:
-                next(pair for pair in held if pair[0].id == lot.id)[1] -= quantity
-                rows.append((_SALE_LINE_LOT, {"id": new_id(), "sale_line_id": line_id, "lot_id": lot.id,
-                                              "quantity": quantity}))
-                rows.append((_STOCK_MOVEMENT, {"id": new_id(), "item_id": item.id, "lot_id": lot.id,
-                                               "quantity": -quantity, "reason": "sale", "document": number,
-                                               "note": "", "user_id": actor.user_id, "at": at}))
         return warnings
 
     @staticmethod
@@ -496,11 +482,11 @@ class SalesService:
                 raise VoidOutsideShift(number=sale.number)
             if s.scalars(select(SaleReturn.id).where(SaleReturn.sale_id == sale.id)).first() is not None:
                 raise InvalidInput(field="sale", value=sale.number, reason="has_returns")
-            for line in sale.lines:
-                for part in line.lots:
-                    s.add(StockMovement(item_id=line.item_id, lot_id=part.lot_id, quantity=part.quantity,
-                                        reason="void", document=sale.number, note=reason.strip()[:200],
-                                        user_id=actor.user_id, at=now))
+            # back into the lots they left, line by line, each line's lots in the order it took them
+            journal.insert_rows(s, [
+                movement_row(item_id=item_id, lot_id=lot_id, quantity=quantity, reason="void", document=sale.number,
+                             note=reason.strip()[:200], user_id=actor.user_id, at=now)
+                for item_id, lot_id, quantity in Reader.within(s).rows(_TAKEN, sale=sale.id)])
             sale.status = "voided"
             sale.voided_at = now
             sale.voided_by = (approver or actor).user_id
