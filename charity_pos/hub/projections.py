@@ -140,20 +140,23 @@ class Projector:
 
     def add_changes(self, changes: Iterable[Change]) -> None:
         """One event's changes, as ``payloads.read_payload`` checked them."""
+        all_sums = self.sums
         for change in changes:
-            if change.table in PARENTS:
+            table = change.table
+            if table in PARENTS:
                 self._parent(change)
-            if change.table not in CHILDREN:
+            child = CHILDREN.get(table)
+            if child is None:
                 continue
             if change.op == "insert":
                 assert change.row is not None
-                model, key, amounts = CHILDREN[change.table](change.row)
-                sums = self.sums[model][key]
+                model, key, amounts = child(change.row)
+                sums = all_sums[model][key]
                 for column, amount in amounts.items():
                     sums[column] += amount
-            elif change.table not in PARENTS and (change.table, change.op) not in self._ignored:
-                self._ignored.add((change.table, change.op))
-                log.warning("hub projections leave out %s of %s rows", change.op, change.table)
+            elif table not in PARENTS and (table, change.op) not in self._ignored:
+                self._ignored.add((table, change.op))
+                log.warning("hub projections leave out %s of %s rows", change.op, table)
 
     def _parent(self, change: Change) -> None:
         model = PARENTS[change.table][0]

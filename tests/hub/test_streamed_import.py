@@ -167,6 +167,7 @@ def test_projections_are_the_same_in_small_batches_as_in_one(hub: Hub, monkeypat
     bulk insert: a bundle applied three events at a time (most changes then land on rows an earlier batch
     stored) leaves every projection exactly as its events projected in one go."""
     monkeypatch.setattr(importer, "BATCH_EVENTS", 3)
+    monkeypatch.setattr(importer, "PROJECT_EVENTS", 3)
     events = hub.store.events
     updated = {c["table"] for e in events for c in json.loads(e["payload"])["changes"] if c["op"] == "update"}
     assert updated & set(projections.PARENTS), "the demo's events change rows the projections keep"
