@@ -18,7 +18,7 @@ signed, in ``hub_event`` only (its values never reach a column);
 ``facts`` must be an object, nested no deeper than the cap.
 
 ``read_payload`` returns the changes of the tables the hub reads with their
-columns checked and converted (UUIDs, aware datetimes, integers within the
+columns checked and converted (UUIDs as their text, aware datetimes, integers within the
 hub's columns), or raises ``PayloadInvalid`` naming the field. Columns a
 store of an older version did not write yet are read as null, as before.
 """
@@ -26,7 +26,6 @@ store of an older version did not write yet are read as null, as before.
 from __future__ import annotations
 
 import re
-import uuid
 from collections.abc import Callable
 from datetime import UTC, date, datetime
 from typing import Any, NamedTuple
@@ -43,8 +42,8 @@ class PayloadInvalid(ValueError):
 class Change(NamedTuple):
     table: str
     op: str
-    #: the row's id, for the tables the hub keeps by it (``KEYED``); None for the others
-    id: uuid.UUID | None
+    #: the row's id (its text, ``UUID_TEXT``), for the tables the hub keeps by it (``KEYED``); None for the others
+    id: str | None
     #: the columns the hub reads, checked and converted; None for a delete
     row: dict[str, Any] | None
 
@@ -60,15 +59,16 @@ _MISSING = object()
 Check = Callable[[Any], Any]
 
 
-#: UUIDs met lately by their text: rows name the same items, lots and sales again and again
-_UUIDS: dict[str, uuid.UUID] = {}
+#: UUIDs' text met lately, each to itself: rows name the same items, lots and sales again and again, and
+#: a text met is not matched again (nor kept twice)
+_UUIDS: dict[str, str] = {}
 _UUIDS_KEPT = 8192
-_new_uuid = object.__new__
-_set = object.__setattr__
-_UNKNOWN = uuid.SafeUUID.unknown
 
 
-def _uuid(value: Any) -> uuid.UUID:
+def _uuid(value: Any) -> str:
+    """A UUID as the store writes one (``UUID_TEXT``), kept as that text: the hub's columns get it in the
+    driver's form (``projections``), which is its text or its 32 hex digits; never a ``uuid.UUID`` made
+    and hashed for each of an import's hundreds of thousands."""
     if type(value) is not str:
         raise ValueError
     found = _UUIDS.get(value)
@@ -76,19 +76,15 @@ def _uuid(value: Any) -> uuid.UUID:
         return found
     if not UUID_TEXT.fullmatch(value):
         raise ValueError
-    return _parse_uuid(value)
+    return _remember_uuid(value)
 
 
-def _parse_uuid(text: str) -> uuid.UUID:
-    """``uuid.UUID(text)`` for text ``UUID_TEXT`` matched, without its parsing of other forms (a third of an
-    import's time went there)."""
-    made = _new_uuid(uuid.UUID)
-    _set(made, "int", int(text.replace("-", ""), 16))  # hyphens only where UUID_TEXT has them
-    _set(made, "is_safe", _UNKNOWN)
+def _remember_uuid(text: str) -> str:
+    """``text``, which matched ``UUID_TEXT``, as met from now on."""
     if len(_UUIDS) >= _UUIDS_KEPT:
         _UUIDS.clear()
-    _UUIDS[text] = made
-    return made
+    _UUIDS[text] = text
+    return text
 
 
 def text(limit: int) -> Check:
@@ -122,15 +118,15 @@ def _inline(check: Check, *lines: str) -> Check:
     return check
 
 
-#: a UUID's text to the UUID: met already (``_UUIDS``), else parsed by ``_uuid``
+#: a UUID's text: met already (``_UUIDS``), else matched by ``_uuid``
 _UUID_LINES = ("u = _known(v) if type(v) is str else None", "v = u if u is not None else _uuid(v)")
 
 
-def uuid_or_none(value: Any) -> uuid.UUID | None:
+def uuid_or_none(value: Any) -> str | None:
     return None if value is None or value is _MISSING else _uuid(value)
 
 
-def uuid_required(value: Any) -> uuid.UUID:
+def uuid_required(value: Any) -> str:
     return _uuid(value)
 
 
@@ -160,6 +156,10 @@ def time_required(value: Any) -> datetime:
         _TIMES.clear()
     _TIMES[value] = moment
     return moment
+
+
+_inline(time_required, "u = _known_time(v) if type(v) is str else None",
+        "v = u if u is not None else _time(v)")
 
 
 def flag(value: Any) -> bool:
@@ -232,7 +232,8 @@ def _row_reader(table: str, columns: dict[str, Check]) -> Callable[[dict[str, An
     """``{column: check(row.get(column)) for column, check in columns.items()}`` as one function made for the
     table, each check written out where it has Python lines (``_inline``), called where not: an import reads
     hundreds of thousands of rows, and the calls were most of its time. Raises ValueError as the checks do."""
-    names: dict[str, Any] = {"_MISSING": _MISSING, "_known": _UUIDS.get, "_uuid": _uuid}
+    names: dict[str, Any] = {"_MISSING": _MISSING, "_known": _UUIDS.get, "_uuid": _uuid, "_known_time": _TIMES.get,
+                             "_time": time_required}
     body = ["    get = row.get"]
     for i, (column, check) in enumerate(columns.items()):
         body.append(f"    v = get({column!r}, _MISSING)")
@@ -287,7 +288,7 @@ def _change(index: int, change: Any) -> Change | None:
     columns = READ.get(table)
     if columns is None:
         return None  # a table the hub does not read: kept in hub_event only
-    checked_id = (_UUIDS.get(key) or _parse_uuid(key)) if table in KEYED else None  # matched UUID_TEXT above
+    checked_id = (_UUIDS.get(key) or _remember_uuid(key)) if table in KEYED else None  # matched UUID_TEXT above
     if row is None:
         return _new_change(Change, (table, op, checked_id, None))
     try:  # every column at once (the common case: all good), in one call
@@ -336,11 +337,20 @@ def _changes(changes: list[Any]) -> tuple[Change, ...]:
     id_text = UUID_TEXT.fullmatch
     for index, change in enumerate(changes):
         if type(change) is dict:
-            op = change.get("op")
-            table, key, row = change.get("table"), change.get("id"), change.get("row")
-            if ((op == "insert" or op == "update") and type(row) is dict and change.keys() == _ROW_CHANGE
-                    or op == "delete" and change.keys() == _DELETE) and type(table) is str and table in tables \
-                    and type(key) is str and (key in uuids or id_text(key) is not None):
+            size = len(change)
+            if size == 4 and change.keys() == _ROW_CHANGE:
+                op, row = change["op"], change["row"]
+                good = (op == "insert" or op == "update") and type(row) is dict
+            elif size == 3 and change.keys() == _DELETE:
+                op, row = change["op"], None
+                good = op == "delete"
+            else:
+                good = False
+            if good:
+                table, key = change["table"], change["id"]
+                good = type(table) is str and table in tables and type(key) is str and (
+                    key in uuids or id_text(key) is not None)
+            if good:
                 read = readers.get(table)
                 if read is None:
                     continue  # a table the hub does not read: kept in hub_event only
@@ -349,7 +359,7 @@ def _changes(changes: list[Any]) -> tuple[Change, ...]:
                 except ValueError:
                     pass  # _change names the column
                 else:
-                    checked_id = (uuids.get(key) or _parse_uuid(key)) if table in keyed else None
+                    checked_id = (uuids.get(key) or _remember_uuid(key)) if table in keyed else None
                     append(new(Change, (table, op, checked_id, values)))
                     continue
         checked = _change(index, change)
