@@ -234,9 +234,9 @@ def _row_reader(table: str, columns: dict[str, Check]) -> Callable[[dict[str, An
     hundreds of thousands of rows, and the calls were most of its time. Raises ValueError as the checks do."""
     names: dict[str, Any] = {"_MISSING": _MISSING, "_known": _UUIDS.get, "_uuid": _uuid, "_known_time": _TIMES.get,
                              "_time": time_required}
-    body = ["    get = row.get"]
-    for i, (column, check) in enumerate(columns.items()):
-        body.append(f"    v = get({column!r}, _MISSING)")
+    body = []
+    for i, (column, check) in enumerate(columns.items()):  # a store writes every column: a subscript, mostly
+        body += ["    try:", f"        v = row[{column!r}]", "    except KeyError:", "        v = _MISSING"]
         lines = getattr(check, "inline", None)
         if lines is None:
             names[f"_check{i}"] = check
@@ -324,9 +324,6 @@ def read_payload(text: str) -> tuple[Change, ...]:
     return _changes(changes)
 
 
-_ROW_CHANGE, _DELETE = _KEYS["insert"], _KEYS["delete"]
-
-
 def _changes(changes: list[Any]) -> tuple[Change, ...]:
     """``_change`` of each, the common case (a change as a store writes it) written out here with every name
     at hand: an import reads hundreds of thousands. Anything else goes to ``_change``, which refuses it
@@ -337,20 +334,19 @@ def _changes(changes: list[Any]) -> tuple[Change, ...]:
     id_text = UUID_TEXT.fullmatch
     for index, change in enumerate(changes):
         if type(change) is dict:
-            size = len(change)
-            if size == 4 and change.keys() == _ROW_CHANGE:
-                op, row = change["op"], change["row"]
-                good = (op == "insert" or op == "update") and type(row) is dict
-            elif size == 3 and change.keys() == _DELETE:
-                op, row = change["op"], None
-                good = op == "delete"
-            else:
+            try:  # these keys, and no other (4 with the row, 3 without): ``_KEYS``
+                op, table, key = change["op"], change["table"], change["id"]
+                size = len(change)
+                if size == 4:
+                    row = change["row"]
+                    good = (op == "insert" or op == "update") and type(row) is dict
+                else:
+                    row = None
+                    good = size == 3 and op == "delete"
+            except KeyError:
                 good = False
-            if good:
-                table, key = change["table"], change["id"]
-                good = type(table) is str and table in tables and type(key) is str and (
-                    key in uuids or id_text(key) is not None)
-            if good:
+            if good and type(table) is str and table in tables and type(key) is str and (
+                    key in uuids or id_text(key) is not None):
                 read = readers.get(table)
                 if read is None:
                     continue  # a table the hub does not read: kept in hub_event only
