@@ -527,7 +527,10 @@ def measure(tmp: Path, rng: random.Random, *, scale: float = SCALE,
 
 
 def _main(argv: list[str]) -> int:
-    """A child process's work (``_child``): ``export STORE OUT`` or ``import URL BUNDLE...``; one JSON line."""
+    """A child process's work (``_child``): ``export STORE OUT`` or ``import URL BUNDLE...``; one JSON line.
+    Or ``--scale S`` alone: these figures by themselves, at that scale (``python sync.py --scale 0.05``)."""
+    if not argv or argv[0] == "--scale":
+        return _figures(float(argv[1]) if len(argv) > 1 else SCALE)
     trace = os.environ.get("CHARITY_POS_BENCH_TRACE") == "1"
     if trace:
         tracemalloc.start()
@@ -540,6 +543,20 @@ def _main(argv: list[str]) -> int:
         tracemalloc.stop()
     out["hwm_mb"] = _high_water_mb()
     print(json.dumps(out))
+    return 0
+
+
+def _figures(scale: float) -> int:
+    import tempfile
+
+    from report import table
+
+    with tempfile.TemporaryDirectory(prefix="charity-pos-bench-sync-") as tmp:
+        os.environ.setdefault("CHARITY_POS_HOME", str(Path(tmp) / "home"))
+        rows, info = measure(Path(tmp), random.Random(20260101), scale=scale,
+                             progress=lambda line: print(f"  {line}", flush=True))
+    print(table(rows))
+    print(f"  {info}")
     return 0
 
 

@@ -18,7 +18,7 @@ signed, in ``hub_event`` only (its values never reach a column);
 ``facts`` must be an object, nested no deeper than the cap.
 
 ``read_payload`` returns the changes of the tables the hub reads with their
-columns checked and converted (UUIDs, aware datetimes, integers within the
+columns checked and converted (UUIDs as their text, aware datetimes, integers within the
 hub's columns), or raises ``PayloadInvalid`` naming the field. Columns a
 store of an older version did not write yet are read as null, as before.
 """
@@ -26,7 +26,6 @@ store of an older version did not write yet are read as null, as before.
 from __future__ import annotations
 
 import re
-import uuid
 from collections.abc import Callable
 from datetime import UTC, date, datetime
 from typing import Any, NamedTuple
@@ -43,8 +42,8 @@ class PayloadInvalid(ValueError):
 class Change(NamedTuple):
     table: str
     op: str
-    #: the row's id, for the tables the hub keeps by it (``KEYED``); None for the others
-    id: uuid.UUID | None
+    #: the row's id (its text, ``UUID_TEXT``), for the tables the hub keeps by it (``KEYED``); None for the others
+    id: str | None
     #: the columns the hub reads, checked and converted; None for a delete
     row: dict[str, Any] | None
 
@@ -60,15 +59,16 @@ _MISSING = object()
 Check = Callable[[Any], Any]
 
 
-#: UUIDs met lately by their text: rows name the same items, lots and sales again and again
-_UUIDS: dict[str, uuid.UUID] = {}
+#: UUIDs' text met lately, each to itself: rows name the same items, lots and sales again and again, and
+#: a text met is not matched again (nor kept twice)
+_UUIDS: dict[str, str] = {}
 _UUIDS_KEPT = 8192
-_new_uuid = object.__new__
-_set = object.__setattr__
-_UNKNOWN = uuid.SafeUUID.unknown
 
 
-def _uuid(value: Any) -> uuid.UUID:
+def _uuid(value: Any) -> str:
+    """A UUID as the store writes one (``UUID_TEXT``), kept as that text: the hub's columns get it in the
+    driver's form (``projections``), which is its text or its 32 hex digits; never a ``uuid.UUID`` made
+    and hashed for each of an import's hundreds of thousands."""
     if type(value) is not str:
         raise ValueError
     found = _UUIDS.get(value)
@@ -76,19 +76,15 @@ def _uuid(value: Any) -> uuid.UUID:
         return found
     if not UUID_TEXT.fullmatch(value):
         raise ValueError
-    return _parse_uuid(value)
+    return _remember_uuid(value)
 
 
-def _parse_uuid(text: str) -> uuid.UUID:
-    """``uuid.UUID(text)`` for text ``UUID_TEXT`` matched, without its parsing of other forms (a third of an
-    import's time went there)."""
-    made = _new_uuid(uuid.UUID)
-    _set(made, "int", int(text.replace("-", ""), 16))  # hyphens only where UUID_TEXT has them
-    _set(made, "is_safe", _UNKNOWN)
+def _remember_uuid(text: str) -> str:
+    """``text``, which matched ``UUID_TEXT``, as met from now on."""
     if len(_UUIDS) >= _UUIDS_KEPT:
         _UUIDS.clear()
-    _UUIDS[text] = made
-    return made
+    _UUIDS[text] = text
+    return text
 
 
 def text(limit: int) -> Check:
@@ -99,7 +95,8 @@ def text(limit: int) -> Check:
         if type(value) is not str or len(value) > limit:
             raise ValueError
         return value
-    return check
+    return _inline(check, "if v is None or v is _MISSING: v = ''",
+                   f"elif type(v) is not str or len(v) > {int(limit)}: raise ValueError")
 
 
 def integer(low: int, high: int = INT32_MAX) -> Check:
@@ -110,28 +107,59 @@ def integer(low: int, high: int = INT32_MAX) -> Check:
         if type(value) is not int or not low <= value <= high:
             raise ValueError
         return value
+    return _inline(check, "if v is None or v is _MISSING: v = 0",
+                   f"elif type(v) is not int or not {int(low)} <= v <= {int(high)}: raise ValueError")
+
+
+def _inline(check: Check, *lines: str) -> Check:
+    """``check`` with the same test as Python lines (``_row_reader``): they turn ``v`` into the checked value
+    or raise ValueError, exactly as ``check(v)`` does (tests/hub/test_payload_reading.py compares them)."""
+    check.inline = lines  # type: ignore[attr-defined]
     return check
 
 
-def uuid_or_none(value: Any) -> uuid.UUID | None:
+#: a UUID's text: met already (``_UUIDS``), else matched by ``_uuid``
+_UUID_LINES = ("u = _known(v) if type(v) is str else None", "v = u if u is not None else _uuid(v)")
+
+
+def uuid_or_none(value: Any) -> str | None:
     return None if value is None or value is _MISSING else _uuid(value)
 
 
-def uuid_required(value: Any) -> uuid.UUID:
+def uuid_required(value: Any) -> str:
     return _uuid(value)
+
+
+_inline(uuid_or_none, "if v is None or v is _MISSING: v = None", "else:", *(f"    {line}" for line in _UUID_LINES))
+_inline(uuid_required, *_UUID_LINES)
+
+#: times met lately by their text: an event's rows are stamped with the same time
+_TIMES: dict[str, datetime] = {}
+_TIMES_KEPT = 4096
 
 
 def time_required(value: Any) -> datetime:
     """An aware time as ISO text (the hub's columns hold UTC: one that has none is refused here)."""
     if type(value) is not str or len(value) > 40:
         raise ValueError
+    found = _TIMES.get(value)
+    if found is not None:
+        return found
     moment = datetime.fromisoformat(value)
     if moment.tzinfo is None:
         raise ValueError
     try:
-        return moment.astimezone(UTC)
+        moment = moment.astimezone(UTC)
     except OverflowError:  # 9999-12-31T23:00-05:00
         raise ValueError from None
+    if len(_TIMES) >= _TIMES_KEPT:
+        _TIMES.clear()
+    _TIMES[value] = moment
+    return moment
+
+
+_inline(time_required, "u = _known_time(v) if type(v) is str else None",
+        "v = u if u is not None else _time(v)")
 
 
 def flag(value: Any) -> bool:
@@ -140,6 +168,9 @@ def flag(value: Any) -> bool:
     if type(value) is not bool:
         raise ValueError
     return value
+
+
+_inline(flag, "if v is None or v is _MISSING: v = False", "elif type(v) is not bool: raise ValueError")
 
 
 def hash_or_none(value: Any) -> str | None:
@@ -197,6 +228,31 @@ KEYED = frozenset({"donor", "donation", "sale", "handout", "receipt", "item", "c
                    "donation_line", "sale_return", "fund_use", "stock_movement"})
 
 
+def _row_reader(table: str, columns: dict[str, Check]) -> Callable[[dict[str, Any]], dict[str, Any]]:
+    """``{column: check(row.get(column)) for column, check in columns.items()}`` as one function made for the
+    table, each check written out where it has Python lines (``_inline``), called where not: an import reads
+    hundreds of thousands of rows, and the calls were most of its time. Raises ValueError as the checks do."""
+    names: dict[str, Any] = {"_MISSING": _MISSING, "_known": _UUIDS.get, "_uuid": _uuid, "_known_time": _TIMES.get,
+                             "_time": time_required}
+    body = []
+    for i, (column, check) in enumerate(columns.items()):  # a store writes every column: a subscript, mostly
+        body += ["    try:", f"        v = row[{column!r}]", "    except KeyError:", "        v = _MISSING"]
+        lines = getattr(check, "inline", None)
+        if lines is None:
+            names[f"_check{i}"] = check
+            lines = (f"v = _check{i}(v)",)
+        body += [f"    {line}" for line in lines]
+        body.append(f"    c{i} = v")
+    body.append("    return {" + ", ".join(f"{column!r}: c{i}" for i, column in enumerate(columns)) + "}")
+    code = f"def read_{table}(row):\n" + "\n".join(body) + "\n"
+    exec(compile(code, f"<payloads: {table}>", "exec"), names)  # noqa: S102 - our own text, from READ
+    return names[f"read_{table}"]  # type: ignore[no-any-return]
+
+
+#: store table -> its row's columns read and checked in one call (``_row_reader``)
+ROW_READERS = {table: _row_reader(table, columns) for table, columns in READ.items()}
+
+
 #: table names met that are names (a store has a few dozen tables): checked once, not on every change
 _TABLES: set[str] = set()
 
@@ -207,6 +263,10 @@ def _table_name(table: str) -> bool:
     if len(_TABLES) < 1024:
         _TABLES.add(table)
     return True
+
+
+#: ``Change(...)`` without the Python-level ``__new__`` a NamedTuple has (an import makes hundreds of thousands)
+_new_change = tuple.__new__
 
 
 def _change(index: int, change: Any) -> Change | None:
@@ -228,20 +288,20 @@ def _change(index: int, change: Any) -> Change | None:
     columns = READ.get(table)
     if columns is None:
         return None  # a table the hub does not read: kept in hub_event only
-    checked_id = (_UUIDS.get(key) or _parse_uuid(key)) if table in KEYED else None  # matched UUID_TEXT above
+    checked_id = (_UUIDS.get(key) or _remember_uuid(key)) if table in KEYED else None  # matched UUID_TEXT above
     if row is None:
-        return Change(table, op, checked_id, None)
-    get = row.get
-    try:  # every column at once (the common case: all good), in one comprehension
-        values = {column: check(get(column, _MISSING)) for column, check in columns.items()}
+        return _new_change(Change, (table, op, checked_id, None))
+    try:  # every column at once (the common case: all good), in one call
+        values = ROW_READERS[table](row)
     except ValueError:
+        get = row.get
         for column, check in columns.items():  # then, to name the first column that is not good
             try:
                 check(get(column, _MISSING))
             except ValueError:
                 raise PayloadInvalid(f"changes[{index}].row.{column}") from None
         raise
-    return Change(table, op, checked_id, values)
+    return _new_change(Change, (table, op, checked_id, values))
 
 
 def read_payload(text: str) -> tuple[Change, ...]:
@@ -261,9 +321,44 @@ def read_payload(text: str) -> tuple[Change, ...]:
         check_nested(facts, MAX_DEPTH - 1)
     except JsonRefused:
         raise PayloadInvalid("facts") from None
+    return _changes(changes)
+
+
+def _changes(changes: list[Any]) -> tuple[Change, ...]:
+    """``_change`` of each, the common case (a change as a store writes it) written out here with every name
+    at hand: an import reads hundreds of thousands. Anything else goes to ``_change``, which refuses it
+    naming what is wrong, exactly as before (or takes it, as before: a table's name not met yet)."""
     out = []
+    append = out.append
+    tables, uuids, readers, keyed, new = _TABLES, _UUIDS, ROW_READERS, KEYED, _new_change
+    id_text = UUID_TEXT.fullmatch
     for index, change in enumerate(changes):
+        if type(change) is dict:
+            try:  # these keys, and no other (4 with the row, 3 without): ``_KEYS``
+                op, table, key = change["op"], change["table"], change["id"]
+                size = len(change)
+                if size == 4:
+                    row = change["row"]
+                    good = (op == "insert" or op == "update") and type(row) is dict
+                else:
+                    row = None
+                    good = size == 3 and op == "delete"
+            except KeyError:
+                good = False
+            if good and type(table) is str and table in tables and type(key) is str and (
+                    key in uuids or id_text(key) is not None):
+                read = readers.get(table)
+                if read is None:
+                    continue  # a table the hub does not read: kept in hub_event only
+                try:
+                    values = None if row is None else read(row)
+                except ValueError:
+                    pass  # _change names the column
+                else:
+                    checked_id = (uuids.get(key) or _remember_uuid(key)) if table in keyed else None
+                    append(new(Change, (table, op, checked_id, values)))
+                    continue
         checked = _change(index, change)
         if checked is not None:
-            out.append(checked)
+            append(checked)
     return tuple(out)

@@ -29,7 +29,7 @@ from collections.abc import Callable, Iterable, Iterator
 from operator import itemgetter
 from typing import Any
 
-from sqlalchemy import Connection, Dialect, Table, delete, select
+from sqlalchemy import Connection, Dialect, Table, Uuid, delete, select
 from sqlalchemy.orm import Session
 
 from charity_pos.hub.engine import bind_processors, bulk_insert, param_mark
@@ -43,6 +43,8 @@ log = logging.getLogger("charity_pos.hub")
 
 Model = type[HubBase]
 Row = dict[str, Any]
+#: a row's id as ``payloads`` reads it: its text
+Key = str
 CHUNK = 500
 
 
@@ -73,29 +75,29 @@ PARENTS: dict[str, tuple[Model, dict[str, str]]] = {
 KEEP_IF: dict[str, Callable[[Row], bool]] = {"stock_movement": lambda row: row["reason"] == "writeoff"}
 
 
-def _donation_line(row: Row) -> tuple[Model, uuid.UUID, Row]:
+def _donation_line(row: Row) -> tuple[Model, Key, Row]:
     return HubDonation, row["donation_id"], {"lines": 1, "units": row["quantity"]}
 
 
-def _sale_line(row: Row) -> tuple[Model, uuid.UUID, Row]:
+def _sale_line(row: Row) -> tuple[Model, Key, Row]:
     donated = row["amount_fen"] - row["ticket_discount_fen"] if row["source"] == "donated" else 0
     return HubSale, row["sale_id"], {"donated_fen": donated}
 
 
-def _sale_return(row: Row) -> tuple[Model, uuid.UUID, Row]:
+def _sale_return(row: Row) -> tuple[Model, Key, Row]:
     return HubSale, row["sale_id"], {"returned_fen": row["total_fen"]}
 
 
-def _stock_movement(row: Row) -> tuple[Model, uuid.UUID, Row]:
+def _stock_movement(row: Row) -> tuple[Model, Key, Row]:
     return HubStock, row["item_id"], {"on_hand": row["quantity"]}
 
 
-def _handout_line(row: Row) -> tuple[Model, uuid.UUID, Row]:
+def _handout_line(row: Row) -> tuple[Model, Key, Row]:
     return HubHandout, row["handout_id"], {"units": row["quantity"]}
 
 
 #: store table -> what one inserted row adds to which projection row
-CHILDREN: dict[str, Callable[[Row], tuple[Model, uuid.UUID, Row]]] = {
+CHILDREN: dict[str, Callable[[Row], tuple[Model, Key, Row]]] = {
     "donation_line": _donation_line,
     "sale_line": _sale_line,
     "sale_return": _sale_return,
@@ -103,6 +105,11 @@ CHILDREN: dict[str, Callable[[Row], tuple[Model, uuid.UUID, Row]]] = {
     "handout_line": _handout_line,
 }
 assert set(PARENTS) == KEYED and set(PARENTS) | set(CHILDREN) == set(READ), "projections read what payloads check"
+
+#: store table -> (the projection keeping its rows by id, KEEP_IF's test, CHILDREN's), each None where not
+_PLANS: dict[str, tuple[Model | None, Callable[[Row], bool] | None, Callable[[Row], tuple[Model, Key, Row]] | None]] = {
+    table: (PARENTS[table][0] if table in PARENTS else None, KEEP_IF.get(table), CHILDREN.get(table))
+    for table in READ}
 
 #: the columns a new projection row starts with when nothing sets them
 DEFAULTS: dict[Model, Row] = {
@@ -128,9 +135,9 @@ class Projector:
 
     def __init__(self, store_id: uuid.UUID) -> None:
         self.store_id = store_id
-        self.rows: dict[Model, dict[uuid.UUID, Row]] = {m: {} for m in ORDER}
-        self.deleted: dict[Model, set[uuid.UUID]] = {m: set() for m in ORDER}
-        self.sums: dict[Model, dict[uuid.UUID, dict[str, int]]] = {m: defaultdict(lambda: defaultdict(int))
+        self.rows: dict[Model, dict[Key, Row]] = {m: {} for m in ORDER}
+        self.deleted: dict[Model, set[Key]] = {m: set() for m in ORDER}
+        self.sums: dict[Model, dict[Key, dict[str, int]]] = {m: defaultdict(lambda: defaultdict(int))
                                                                    for m in ORDER}
         self._ignored: set[tuple[str, str]] = set()
 
@@ -139,36 +146,32 @@ class Projector:
         self.add_changes(read_payload(payload))
 
     def add_changes(self, changes: Iterable[Change]) -> None:
-        """One event's changes, as ``payloads.read_payload`` checked them."""
-        for change in changes:
-            if change.table in PARENTS:
-                self._parent(change)
-            if change.table not in CHILDREN:
+        """One event's changes, as ``payloads.read_payload`` checked them: a parent row's latest state kept
+        (or its delete), a child row's amounts added to its parent's sums."""
+        rows, all_sums, deleted = self.rows, self.sums, self.deleted
+        for table, op, key, row in changes:
+            model, keep, child = _PLANS[table]
+            if model is not None:  # key: payloads.KEYED
+                if row is None:  # a delete
+                    rows[model].pop(key, None)  # type: ignore[arg-type]
+                    all_sums[model].pop(key, None)  # type: ignore[arg-type]
+                    deleted[model].add(key)  # type: ignore[arg-type]
+                elif keep is None or keep(row):
+                    rows[model][key] = row  # type: ignore[index]  # the checked values: columns picked when written
+                    gone = deleted[model]
+                    if gone:
+                        gone.discard(key)  # type: ignore[arg-type]
+            if child is None:
                 continue
-            if change.op == "insert":
-                assert change.row is not None
-                model, key, amounts = CHILDREN[change.table](change.row)
-                sums = self.sums[model][key]
+            if op == "insert":
+                assert row is not None
+                parent_model, parent, amounts = child(row)
+                sums = all_sums[parent_model][parent]
                 for column, amount in amounts.items():
                     sums[column] += amount
-            elif change.table not in PARENTS and (change.table, change.op) not in self._ignored:
-                self._ignored.add((change.table, change.op))
-                log.warning("hub projections leave out %s of %s rows", change.op, change.table)
-
-    def _parent(self, change: Change) -> None:
-        model = PARENTS[change.table][0]
-        key, row = change.id, change.row
-        assert key is not None  # payloads.KEYED
-        if row is None:  # a delete
-            self.rows[model].pop(key, None)
-            self.sums[model].pop(key, None)
-            self.deleted[model].add(key)
-            return
-        keep = KEEP_IF.get(change.table)
-        if keep is not None and not keep(row):
-            return
-        self.rows[model][key] = row  # the checked values: the projection's columns are picked as it is written
-        self.deleted[model].discard(key)
+            elif model is None and (table, op) not in self._ignored:
+                self._ignored.add((table, op))
+                log.warning("hub projections leave out %s of %s rows", op, table)
 
     # --- writing ------------------------------------------------------------------------------------
     def flush(self, s: Session) -> None:
@@ -177,36 +180,36 @@ class Projector:
             derived = {"donor_kind": self._donor_kinds(conn)} if model is HubDonation else {}
             self._flush(conn, model, derived)
 
-    def _existing(self, conn: Connection, shape: _Shape, keys: set[uuid.UUID]) -> set[uuid.UUID]:
+    def _existing(self, conn: Connection, shape: _Shape, keys: set[Key]) -> set[Key]:
         """Which of ``keys`` the projection holds for the store: one query (a few on SQLite, whose
         statements take a bounded number of parameters)."""
         if not keys:
             return set()
         by_value = {shape.key_value(key): key for key in keys}
         sql = f"SELECT id FROM {shape.table.name} WHERE store_id = {shape.mark} AND id "
-        store = shape.key_value(self.store_id)
-        if conn.dialect.name == "postgresql":
-            found = conn.exec_driver_sql(sql + f"= ANY({shape.mark})", (store, list(by_value))).scalars()
-            return {by_value[value] for value in found}
-        held: set[uuid.UUID] = set()
+        store = shape.store_value(self.store_id)
+        if conn.dialect.name == "postgresql":  # the ids' text, a uuid[] for the server; it answers UUIDs
+            found = conn.exec_driver_sql(sql + f"= ANY(CAST({shape.mark} AS uuid[]))", (store, list(by_value)))
+            return {by_value[str(value)] for value in found.scalars()}
+        held: set[Key] = set()
         for chunk in _chunks(list(by_value)):
             found = conn.exec_driver_sql(sql + f"IN ({', '.join([shape.mark] * len(chunk))})", (store, *chunk))
             held.update(by_value[value] for value in found.scalars())
         return held
 
-    def _donor_kinds(self, conn: Connection) -> dict[uuid.UUID, str]:
+    def _donor_kinds(self, conn: Connection) -> dict[Key, str]:
         """Each donation's donor kind: of its donor in this run, else as the hub holds it."""
         donations = self.rows[HubDonation]
         wanted = {r["donor_id"] for r in donations.values() if r["donor_id"] is not None}
         kinds = {k: r["kind"] for k, r in self.rows[HubDonor].items() if k in wanted}
         missing = sorted(wanted - set(kinds))
         for chunk in _chunks(missing):
-            kinds.update((key, kind) for key, kind in conn.execute(select(HubDonor.id, HubDonor.kind).where(
-                HubDonor.store_id == self.store_id, HubDonor.id.in_(chunk))))
+            kinds.update((str(key), kind) for key, kind in conn.execute(select(HubDonor.id, HubDonor.kind).where(
+                HubDonor.store_id == self.store_id, HubDonor.id.in_([uuid.UUID(key) for key in chunk]))))
         return {key: "anonymous" if row["donor_id"] is None else kinds.get(row["donor_id"], "unknown")
                 for key, row in donations.items()}
 
-    def _flush(self, conn: Connection, model: Any, derived: dict[str, dict[uuid.UUID, Any]]) -> None:
+    def _flush(self, conn: Connection, model: Any, derived: dict[str, dict[Key, Any]]) -> None:
         """The projection's rows as plain tuples: new ones in one bulk insert (``engine.bulk_insert``), changed
         ones and sums added to held ones in one executemany each, the deleted removed."""
         rows, sums, deleted = self.rows[model], self.sums[model], self.deleted[model]
@@ -217,13 +220,14 @@ class Projector:
         existing = self._existing(conn, shape, set(rows) | set(sums) | deleted)
         gone = sorted(deleted & existing)
         for chunk in _chunks(gone):
-            conn.execute(delete(table).where(table.c.store_id == self.store_id, table.c.id.in_(chunk)))
+            conn.execute(delete(table).where(table.c.store_id == self.store_id,
+                                             table.c.id.in_([uuid.UUID(key) for key in chunk])))
         new_keys = [k for k in rows if k not in existing]
         new_keys += [k for k in sums if k not in rows and k not in existing and model in ORPHANS_KEPT]
         orphans = [k for k in sums if k not in rows and k not in existing and model not in ORPHANS_KEPT]
         if orphans:
             log.warning("hub projections: %d %s sums without their row", len(orphans), table.name)
-        store = shape.key_value(self.store_id)
+        store = shape.store_value(self.store_id)
         bulk_insert(conn, table.name, shape.columns,
                     [shape.values(store, key, rows.get(key), sums.get(key), derived) for key in new_keys])
         mark = shape.mark
@@ -274,13 +278,18 @@ class _Shape:
         self.columns: tuple[str, ...] = ("store_id", "id", *names, *rest)
         self.at = {name: 2 + len(names) + i for i, name in enumerate(rest)}
         processors = bind_processors(table, self.columns, dialect)
-        self.convert = [(i, p) for i, p in enumerate(processors) if p is not None]
-        key = processors[1]
-        self.key_value: Callable[[uuid.UUID], Any] = key if key is not None else lambda value: value
+        store = processors[0]
+        #: the store's id (a ``uuid.UUID``) in the driver's form
+        self.store_value: Callable[[uuid.UUID], Any] = store if store is not None else lambda value: value
+        text_id = _id_text_processor(dialect)  # the ids and UUID columns come as their text (``payloads``)
+        processors = [text_id if isinstance(table.c[name].type, Uuid) else p for name, p in zip(
+            self.columns, processors, strict=True)]
+        self.convert = [(i, p) for i, p in enumerate(processors) if p is not None and i > 0]
+        self.key_value: Callable[[Key], Any] = text_id if text_id is not None else lambda value: value
         self.mark = param_mark(dialect)
 
-    def values(self, store: Any, key: uuid.UUID, row: Row | None, sums: dict[str, int] | None,
-               derived: dict[str, dict[uuid.UUID, Any]]) -> tuple[Any, ...]:
+    def values(self, store: Any, key: Key, row: Row | None, sums: dict[str, int] | None,
+               derived: dict[str, dict[Key, Any]]) -> tuple[Any, ...]:
         """A row's values in ``columns`` order, in the driver's form (``store``: the store id in it already)."""
         values = [None, key, *(self.unset_row if row is None else self.pick(row)), *self.unset]
         if sums:
@@ -292,6 +301,16 @@ class _Shape:
             values[i] = process(values[i])
         values[0] = store
         return tuple(values)
+
+
+def _id_text_processor(dialect: Dialect) -> Callable[[str | None], Any] | None:
+    """A UUID's text (``payloads.UUID_TEXT``: lower case, hyphens) in the driver's form, as SQLAlchemy binds
+    a ``uuid.UUID`` to a ``Uuid`` column: its 32 hex digits where the database has no UUID type (SQLite);
+    the text itself where it has (PostgreSQL reads it, COPY and parameters alike: psycopg sends text of
+    no stated type)."""
+    if Uuid().bind_processor(dialect) is None:
+        return None
+    return lambda value: None if value is None else value.replace("-", "")
 
 
 #: projection -> {its column: the store's column it is set from}

@@ -6,9 +6,11 @@ batches were stored, a line over the cap; and the progress it reports."""
 
 from __future__ import annotations
 
+import gc
 import json
 import tracemalloc
 from dataclasses import replace
+from typing import Any
 
 import pytest
 from sqlalchemy import func, select
@@ -167,6 +169,7 @@ def test_projections_are_the_same_in_small_batches_as_in_one(hub: Hub, monkeypat
     bulk insert: a bundle applied three events at a time (most changes then land on rows an earlier batch
     stored) leaves every projection exactly as its events projected in one go."""
     monkeypatch.setattr(importer, "BATCH_EVENTS", 3)
+    monkeypatch.setattr(importer, "PROJECT_EVENTS", 3)
     events = hub.store.events
     updated = {c["table"] for e in events for c in json.loads(e["payload"])["changes"] if c["op"] == "update"}
     assert updated & set(projections.PARENTS), "the demo's events change rows the projections keep"
@@ -180,3 +183,55 @@ def test_projections_are_the_same_in_small_batches_as_in_one(hub: Hub, monkeypat
         for model in (HubSale, HubDonation, HubDonationLine, HubStock, HubHandout):
             assert s.scalar(select(func.count()).select_from(model)), model.__tablename__
         assert s.scalar(select(func.sum(HubStock.on_hand))), "stock movements summed into the items' stock"
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_the_cycle_collector_is_paused_while_applying_and_left_as_it_was(hub: Hub, enabled: bool) -> None:
+    """Applied or refused, an import leaves Python's cycle collector as it found it."""
+    was = gc.isenabled()
+    seen: list[bool] = []
+    try:
+        (gc.enable if enabled else gc.disable)()
+        result = import_bundle(hub.db, hub.bundle(1, 30), progress=lambda _read, _total: seen.append(gc.isenabled()))
+        assert result.status == "applied" and gc.isenabled() is enabled
+        assert refused(hub, hub.bundle(40, 50, name="gap.cpbundle"), errors.EventsMissing)
+        assert gc.isenabled() is enabled
+    finally:
+        (gc.enable if was else gc.disable)()
+    assert seen and not any(seen), "paused while the events were stored"
+
+
+def test_projections_are_what_the_events_say(hub: Hub) -> None:
+    """Worked out here from the demo's payloads, plainly: each sale's number, total, status, donated share and
+    returns, each donation's lines and units, each item's stock on hand; the import's projections hold
+    exactly those, row for row."""
+    sales: dict[str, dict[str, Any]] = {}
+    donations: dict[str, dict[str, Any]] = {}
+    stock: dict[str, int] = {}
+    for event in hub.store.events:
+        for change in json.loads(event["payload"])["changes"]:
+            table, row = change["table"], change.get("row")
+            if table == "sale" and row is not None:
+                sale = sales.setdefault(change["id"], {"donated": 0, "returned": 0})
+                sale.update(number=row["number"], total=row["total_fen"], status=row["status"])
+            elif table == "donation" and row is not None:
+                donations.setdefault(change["id"], {"lines": 0, "units": 0})
+            elif change["op"] != "insert":
+                continue
+            elif table == "sale_line" and row["source"] == "donated":
+                sales[row["sale_id"]]["donated"] += row["amount_fen"] - row["ticket_discount_fen"]
+            elif table == "sale_return":
+                sales[row["sale_id"]]["returned"] += row["total_fen"]
+            elif table == "donation_line":
+                donations[row["donation_id"]]["lines"] += 1
+                donations[row["donation_id"]]["units"] += row["quantity"]
+            elif table == "stock_movement":
+                stock[row["item_id"]] = stock.get(row["item_id"], 0) + row["quantity"]
+    assert sales and donations and stock
+    assert any(s["donated"] for s in sales.values()) and any(s["returned"] for s in sales.values())
+    assert import_bundle(hub.db, hub.bundle(1, len(hub.store.events))).status == "applied"
+    with hub.db.read() as s:
+        assert {str(r.id): {"donated": r.donated_fen, "returned": r.returned_fen, "number": r.number,
+                            "total": r.total_fen, "status": r.status} for r in s.scalars(select(HubSale))} == sales
+        assert {str(r.id): {"lines": r.lines, "units": r.units} for r in s.scalars(select(HubDonation))} == donations
+        assert {str(r.id): r.on_hand for r in s.scalars(select(HubStock))} == stock
