@@ -4,7 +4,8 @@
 ``initials("金龙鱼 5kg")`` is ``"jly5kg"``. Heteronyms take pypinyin's most
 common reading, which is what a cashier types. The keys are exactly what
 pypinyin's ``lazy_pinyin`` gives for the whole name (the catalog stores
-them, so they must never change).
+them, so they must never change); a Chinese character pypinyin has no
+reading for (兙) gives nothing, where ``lazy_pinyin``'s first letters fail.
 
 Most names are worked out a character at a time from ``pinyin_data`` (a few
 milliseconds to load, a fraction of a megabyte): each character's keys from
@@ -30,26 +31,27 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 
-def _lazy_pinyin():  # type: ignore[no-untyped-def]
-    # the tables as loaded, not copied once more (pypinyin copies them so that they can be changed, which we never do)
-    os.environ.setdefault("PYPINYIN_NO_DICT_COPY", "1")
-    from pypinyin import Style, lazy_pinyin
-
-    return Style, lazy_pinyin
-
-
 def _keep(chunk: str) -> str:
     return "".join(c for c in chunk.lower() if c.isascii() and c.isalnum())
 
 
 @lru_cache(maxsize=1)
 def _parts():  # type: ignore[no-untyped-def]
-    # the same cuts and conversions ``lazy_pinyin`` makes of a name, taken apart so that each part is cached
-    _lazy_pinyin()
+    """The same cuts and conversions ``lazy_pinyin`` makes of a name, taken
+    apart so that each part is cached; but a Chinese character pypinyin has
+    no reading for (兙, 㐂) gives nothing, where its first-letter style fails
+    (``IndexError``)."""
+    # the tables as loaded, not copied once more (pypinyin copies them so that they can be changed, which we never do)
+    os.environ.setdefault("PYPINYIN_NO_DICT_COPY", "1")
     from pypinyin import Style
-    from pypinyin.core import _default_convert, _default_pinyin
+    from pypinyin.converter import DefaultConverter
+    from pypinyin.core import _default_pinyin
 
-    return _default_pinyin.seg, _default_convert.convert, Style.FIRST_LETTER, Style.NORMAL
+    class Converter(DefaultConverter):  # type: ignore[misc]
+        def convert_style(self, han, orig_pinyin, style, strict, **kwargs):  # type: ignore[no-untyped-def]
+            return super().convert_style(han, orig_pinyin, style, strict, **kwargs) if orig_pinyin else ""
+
+    return _default_pinyin.seg, Converter().convert, Style.FIRST_LETTER, Style.NORMAL
 
 
 class _Data:
@@ -255,10 +257,9 @@ def _syllables(name: str, style: str) -> tuple[str, ...]:
     fast = _fast(name)
     if fast is not None:
         return tuple(initial if style == "initials" else full_ for initial, full_ in fast)
-    Style, lazy_pinyin = _lazy_pinyin()
-
-    chosen = Style.FIRST_LETTER if style == "initials" else Style.NORMAL
-    return tuple(_keep(p) for p in lazy_pinyin(name, style=chosen, errors=lambda s: [_keep(s)]))
+    seg, convert, first_letter, normal = _parts()
+    chosen = first_letter if style == "initials" else normal
+    return tuple(_keep(p) for part in seg(name) for pys in convert(part, chosen, False, _skip, strict=True) for p in pys)
 
 
 def _ends_in(syllables: tuple[str, ...], key: str) -> bool:

@@ -113,7 +113,11 @@ def test_every_name_of_the_demo_and_of_the_tests_has_lazy_pinyins_keys() -> None
 
     people_names = [s + g for s in people.SURNAMES for g in people.GIVEN]
     names = set(people_names) | set(people.COMPANIES) | {p[1] for p in products.PRODUCTS}
-    names |= _chinese_strings("charity_pos/demo", "tests")
+    from pypinyin.constants import PINYIN_DICT
+
+    unreadable = {c for c in "兙㐂"}  # see test_a_character_pypinyin_has_no_reading_for_gives_nothing
+    assert not any(ord(c) in PINYIN_DICT for c in unreadable)
+    names |= {n for n in _chinese_strings("charity_pos/demo", "tests") if not unreadable & set(n)}
     assert len(names) > 3000
     _clear()
     fast = 0
@@ -129,23 +133,47 @@ def test_every_name_of_the_demo_and_of_the_tests_has_lazy_pinyins_keys() -> None
     assert fast > 0.8 * len(names)
 
 
-#: Characters of pypinyin's table in the common block, letters, digits, spaces and punctuation, and words of its
-#: phrase table (quirks or not) for names that meet the phrase table's cuts.
+#: Characters of pypinyin's table in the common block (and, less often, any the data holds or some it does not),
+#: letters, digits, spaces and punctuation, and words of its phrase table (quirks or not) for names that meet the
+#: phrase table's cuts.
 _COMMON = [chr(point) for point in range(0x4E00, 0xA000) if chr(point) in _HELD]
 _WORDS = sorted(pinyin_data.QUIRKS.split()) + ["大米", "银行", "长城", "东北", "有限公司", "上海", "南京路",
                                                 "自行车"]
 _OTHER = "abcXYZ019 .-()（）【】《》，。·、×/+%&"
+#: Characters pypinyin reads that the data does not hold (extensions B and C).
+_UNHELD = "𠀀𪚥𫟼𡓘𦃊"
 _PART = st.one_of(st.sampled_from(_COMMON), st.sampled_from(_COMMON), st.sampled_from(_OTHER),
-                  st.text(alphabet=_OTHER, min_size=1, max_size=4), st.sampled_from(_WORDS))
+                  st.text(alphabet=_OTHER, min_size=1, max_size=4), st.sampled_from(_WORDS),
+                  st.sampled_from(sorted(_HELD)), st.sampled_from(_UNHELD))
 
 
 @settings(max_examples=3000, deadline=None)
 @given(st.lists(_PART, max_size=10).map("".join))
 def test_any_mix_of_characters_letters_digits_and_punctuation_has_lazy_pinyins_keys(name: str) -> None:
+    assert not any(c in _HELD for c in _UNHELD) and all(pinyin._data().hans.match(c) for c in _UNHELD)
     lazy = _lazy(name)
     assert _ours(name) == lazy
     by_characters = _by_characters(name)
     assert not by_characters or by_characters == lazy
+
+
+def test_a_character_pypinyin_has_no_reading_for_gives_nothing() -> None:
+    """``lazy_pinyin`` fails on one in its first-letter style: no name with one could be keyed before."""
+    from pypinyin import Style, lazy_pinyin
+    from pypinyin.constants import PINYIN_DICT
+
+    for name in ("兙米 5kg", "㐂", "银行兙"):
+        assert any(ord(c) not in PINYIN_DICT and pinyin._data().hans.match(c) for c in name)
+        with pytest.raises(IndexError):
+            lazy_pinyin(name, style=Style.FIRST_LETTER, errors=lambda s: [pinyin._keep(s)])
+    _clear()
+    assert (pinyin.initials("兙米 5kg"), pinyin.full("兙米 5kg"), pinyin.initials_unkept("兙米 5kg")) == \
+        ("m5kg", "mi5kg", "m5kg")
+    assert pinyin._syllables("兙米 5kg", "initials") == ("", "m", "5kg")
+    assert pinyin._syllables("银行兙", "full") == ("yin", "hang", "")
+    assert (pinyin.initials("㐂"), pinyin.full("㐂")) == ("", "")
+    assert pinyin.full("兙米 5kg") == "".join(pinyin._keep(p) for p in lazy_pinyin("兙米 5kg"))
+    assert pinyin.rank("兙米 5kg", "m") == pinyin.WHOLE and pinyin.matches("兙米 5kg", "mi")
 
 
 @pytest.mark.parametrize("name", ["", " ", "a", "Ｔ恤", "K", "İ码", "㐀", "𠀀米", "\ue815", "〇号", "银行大米",
