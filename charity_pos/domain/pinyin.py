@@ -2,31 +2,33 @@
 
 ``initials("大米")`` is ``"dm"``; letters and digits in a name are kept, so
 ``initials("金龙鱼 5kg")`` is ``"jly5kg"``. Heteronyms take pypinyin's most
-common reading, which is what a cashier types.
+common reading, which is what a cashier types. The keys are exactly what
+pypinyin's ``lazy_pinyin`` gives for the whole name (the catalog stores
+them, so they must never change); a Chinese character pypinyin has no
+reading for (兙) gives nothing, where ``lazy_pinyin``'s first letters fail.
 
-pypinyin's tables take a third of a second to load and about 55 MB: they
-are loaded on the first name worked out, not before. A name's keys are
-pypinyin's for the name as a whole, worked out a part at a time (the words,
-characters and runs of other text pypinyin cuts it into), each part cached:
-a new name of known words costs a cut and a few look-ups, about a sixth of
-two ``lazy_pinyin`` calls. ``matches`` keeps each
-name's keys once worked out, and ``warm`` works out a list of names ahead
-(a screen calls it off the UI thread, so the first search finds them ready).
+Most names are worked out a character at a time from ``pinyin_data`` (a few
+milliseconds to load, a fraction of a megabyte): each character's keys from
+its first reading, which is what ``lazy_pinyin`` gives for it unless a word
+of its phrase table reads it otherwise; ``pinyin_data`` lists those words,
+and ``pinyin_gen`` why that is exact. A name in which one of them occurs
+(银行, 重庆), or with a character the data does not hold, is worked out by
+pypinyin itself, whose tables take a third of a second to load and about
+55 MB: loaded on the first such name, not before. There a name's keys are
+pypinyin's worked out a part at a time (the words, characters and runs of
+other text pypinyin cuts it into), each part cached. ``matches`` keeps
+each name's keys once worked out, and ``warm`` works out a list of names
+ahead (a screen calls it off the UI thread, so the first search finds them
+ready).
 """
 
 from __future__ import annotations
 
 import os
+import re
+from array import array
 from collections.abc import Iterable
 from functools import lru_cache
-
-
-def _lazy_pinyin():  # type: ignore[no-untyped-def]
-    # the tables as loaded, not copied once more (pypinyin copies them so that they can be changed, which we never do)
-    os.environ.setdefault("PYPINYIN_NO_DICT_COPY", "1")
-    from pypinyin import Style, lazy_pinyin
-
-    return Style, lazy_pinyin
 
 
 def _keep(chunk: str) -> str:
@@ -35,12 +37,75 @@ def _keep(chunk: str) -> str:
 
 @lru_cache(maxsize=1)
 def _parts():  # type: ignore[no-untyped-def]
-    # the same cuts and conversions ``lazy_pinyin`` makes of a name, taken apart so that each part is cached
-    _lazy_pinyin()
+    """The same cuts and conversions ``lazy_pinyin`` makes of a name, taken
+    apart so that each part is cached; but a Chinese character pypinyin has
+    no reading for (兙, 㐂) gives nothing, where its first-letter style fails
+    (``IndexError``)."""
+    # the tables as loaded, not copied once more (pypinyin copies them so that they can be changed, which we never do)
+    os.environ.setdefault("PYPINYIN_NO_DICT_COPY", "1")
     from pypinyin import Style
-    from pypinyin.core import _default_convert, _default_pinyin
+    from pypinyin.converter import DefaultConverter
+    from pypinyin.core import _default_pinyin
 
-    return _default_pinyin.seg, _default_convert.convert, Style.FIRST_LETTER, Style.NORMAL
+    class Converter(DefaultConverter):  # type: ignore[misc]
+        def convert_style(self, han, orig_pinyin, style, strict, **kwargs):  # type: ignore[no-untyped-def]
+            return super().convert_style(han, orig_pinyin, style, strict, **kwargs) if orig_pinyin else ""
+
+    return _default_pinyin.seg, Converter().convert, Style.FIRST_LETTER, Style.NORMAL
+
+
+class _Data:
+    """``pinyin_data`` ready for looking up: a character's keys by its code
+    point, the quirks, and what pypinyin takes for a Chinese character."""
+
+    def __init__(self) -> None:
+        from charity_pos.domain import pinyin_data
+
+        self.keys = [("", "")] + [(initial, full_) for initial, full_, _chars in pinyin_data.KEYS]
+        # a number a code point (0: not held), rather than a dictionary of one-character strings: 0.1 MB, not 5
+        self.index = array("H", bytes(2 * 0x10000))
+        for n, (_initial, _full, chars) in enumerate(pinyin_data.KEYS, 1):
+            for char in chars:
+                self.index[ord(char)] = n
+        self.quirks = frozenset(pinyin_data.QUIRKS.split())
+        self.longest = max(map(len, self.quirks), default=0)
+        self.hans = re.compile(pinyin_data.HANS)
+
+
+@lru_cache(maxsize=1)
+def _data() -> _Data:
+    return _Data()
+
+
+def _fast(name: str) -> list[tuple[str, str]] | None:
+    """The name's syllables as ``lazy_pinyin`` gives them (initial and full
+    pinyin, letters and digits only): one a Chinese character, one a run of
+    other text, cut as pypinyin cuts them. ``None`` when the name needs
+    pypinyin's phrase table: a character ``pinyin_data`` does not hold, or a
+    word of the table that reads one of its characters otherwise."""
+    data = _data()
+    index, hans = data.index, data.hans
+    held = [index[point] if (point := ord(char)) <= 0xFFFF else 0 for char in name]
+    if not all(held) and any(not n and hans.match(char) for char, n in zip(name, held, strict=True)):
+        return None
+    if not name:
+        return [("", "")]  # pypinyin's one run of other text, empty
+    found: list[tuple[str, str]] = []
+    keys, quirks, longest = data.keys, data.quirks, data.longest
+    start = 0
+    for end in range(1, len(name) + 1):
+        if end < len(name) and bool(held[end]) == bool(held[start]):
+            continue
+        if held[start]:
+            run = name[start:end]
+            if any(run[i:j] in quirks for i in range(len(run)) for j in range(i + 1, min(len(run), i + longest) + 1)):
+                return None
+            found += [keys[n] for n in held[start:end]]
+        else:
+            kept = _keep(name[start:end])
+            found.append((kept, kept))
+        start = end
+    return found
 
 
 def _skip(chunk: str) -> list[str]:
@@ -58,6 +123,9 @@ def _part_keys(part: str) -> tuple[str, str]:
 
 @lru_cache(maxsize=4096)
 def _keys(name: str) -> tuple[str, str]:
+    fast = _fast(name)
+    if fast is not None:
+        return "".join(initial for initial, _full in fast), "".join(full_ for _initial, full_ in fast)
     seg = _parts()[0]
     found = [_part_keys(part) for part in seg(name)]
     return "".join(i for i, _f in found), "".join(f for _i, f in found)
@@ -73,6 +141,9 @@ def initials_unkept(name: str) -> str:
     """What ``initials`` gives, worked out without keeping the name or any
     part of it in a cache: for people's names (households), which must not
     stay behind in memory."""
+    fast = _fast(name)
+    if fast is not None:
+        return "".join(initial for initial, _full in fast)
     seg, convert, first_letter, _normal = _parts()
     return "".join(_keep(p) for part in seg(name)
                    for pys in convert(part, first_letter, False, _skip, strict=True) for p in pys)
@@ -169,7 +240,8 @@ def matches(name: str, text: str) -> bool:
 
 def warm(names: Iterable[str]) -> None:
     """Work out the keys ``matches`` needs for each of ``names`` now (and load
-    pypinyin's tables if need be), so that a search later finds them ready."""
+    ``pinyin_data``, and pypinyin's tables if a name needs them), so that a
+    search later finds them ready."""
     for name in names:
         if name:
             _forms(name)
@@ -182,10 +254,12 @@ _STYLES = ("initials", "full")
 @lru_cache(maxsize=4096)
 def _syllables(name: str, style: str) -> tuple[str, ...]:
     """One key a character; a run of letters or digits (``SOD``) is one."""
-    Style, lazy_pinyin = _lazy_pinyin()
-
-    chosen = Style.FIRST_LETTER if style == "initials" else Style.NORMAL
-    return tuple(_keep(p) for p in lazy_pinyin(name, style=chosen, errors=lambda s: [_keep(s)]))
+    fast = _fast(name)
+    if fast is not None:
+        return tuple(initial if style == "initials" else full_ for initial, full_ in fast)
+    seg, convert, first_letter, normal = _parts()
+    chosen = first_letter if style == "initials" else normal
+    return tuple(_keep(p) for part in seg(name) for pys in convert(part, chosen, False, _skip, strict=True) for p in pys)
 
 
 def _ends_in(syllables: tuple[str, ...], key: str) -> bool:

@@ -88,8 +88,10 @@ def name_matches(name: str, text: str) -> bool:
 
 def warm_keys(names: Iterable[str]) -> None:
     """Work out the pinyin keys ``name_matches`` needs for these donors'
-    names now; slow the first time (pypinyin's tables load), so the screens
-    call it off the UI thread, ahead of the first search."""
+    names now, ahead of the first search: the screens call it off the UI
+    thread. Most names need only ``pinyin_data`` (a few milliseconds to
+    load); a name with a word pypinyin's phrase table reads otherwise (银行)
+    loads that table the first time (a third of a second)."""
     pinyin.warm(names)
 
 
