@@ -112,9 +112,9 @@ class HouseholdsScreen(ListScreen):
                         "number, Ctrl+J handouts, Ctrl+O import, Ctrl+R quota rules")]
 
     def filled(self) -> None:
-        """The list is in: load pypinyin's tables off the UI thread, ready for
-        the first search by a name's initials. Only the tables: no
-        household's name is worked out ahead or kept (``matches``)."""
+        """The list is in: load the readings table (``pinyin_data``) off the UI
+        thread, ready for the first search by a name's initials. Only the
+        table: no household's name is worked out ahead or kept (``matches``)."""
         self.soon_ahead_of_time(lambda: pinyin.warm(("住户",)))
 
     # --- the list ---------------------------------------------------------------------
