@@ -22,7 +22,7 @@ from charity_pos.ui.screen import Screen, screen_title, shortcut_help
 ScreenFactory = Callable[[Services, Actor, Feedback, AskApproval], Screen]
 
 #: The navigation takes at most this share of the window's width.
-NAVIGATION_SHARE = 0.3
+NAVIGATION_SHARE = 0.23
 
 
 class Navigation(QListWidget):

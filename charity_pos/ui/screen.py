@@ -197,7 +197,8 @@ class ListScreen(SearchesList, Screen):
     #: How long typing waits before the rows are looked up again (ms); 0: at once.
     search_delay_ms = 0
 
-    def make_list(self, model: RowsModel[Any], stretch: int, placeholder: str, give_way: Sequence[int] = ()) -> None:
+    def make_list(self, model: RowsModel[Any], stretch: int, placeholder: str, give_way: Sequence[int] = (),
+                  readable: int | None = None) -> None:
         """The search field (``search``) and the table (``table``) of ``model``
         (``give_way``: its columns of words that narrow when the window is
         short of room, ``FittingTable``); the screen lays them out."""
@@ -206,7 +207,7 @@ class ListScreen(SearchesList, Screen):
         self.search.setPlaceholderText(placeholder)
         self.search.setClearButtonEnabled(True)
         self.model = model
-        self.table: QTableView = make_table_view(model, stretch=stretch, give_way=give_way)
+        self.table: QTableView = make_table_view(model, stretch=stretch, give_way=give_way, readable=readable)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(self.search_delay_ms)

@@ -203,31 +203,39 @@ class LinesModel(RowsModel[L]):
 
 class FittingTable(QTableView):
     """A table whose one stretching column takes the room the others leave,
-    but never so little that its heading (or its first ten characters) is
-    cut: then it keeps that width, its text elided. Short of room still, the
-    columns that may give way (``give_way``: words such as a category or a
-    status, never a figure) narrow, first as far as their heading, then as
-    far as two characters (``SHORTEST``, their heading elided too), so
-    that quantities and amounts stay in view; only then does the table
-    scroll sideways. A cell or heading shown elided shows its whole text
+    but never so little that its heading or its rows' first ten characters
+    (as wide as the text is: ten Chinese characters are twice ten letters)
+    are cut: then it keeps that width, its text elided. Short of room still,
+    the columns that may give way (``give_way``: words such as a category or
+    a status, never a figure) narrow, first as far as their heading, then as
+    far as two characters (``SHORTEST``, their heading elided too), then
+    headings wider than their figures elide, and last the stretching column
+    gives up characters down to ``least_readable_width``, so that quantities
+    and amounts stay in view; only then does the table scroll sideways. A cell or heading shown elided shows its whole text
     when the pointer rests on it."""
 
-    READABLE = 10  # characters of the stretching column always shown
+    #: Characters of the stretching column always shown, as they are: ten of a Chinese goods name
+    #: (金龙鱼东北大米 2.5 tells one bag from the next) are twice as wide as ten Latin letters.
+    READABLE = 10
     KEPT_MEASURES = 256  # measures kept at most (a column and the rows in view it was measured over)
     #: What a column still shows when it narrows past its heading: two characters of Chinese (more of
     #: Latin letters or digits) and the ellipsis.
     SHORTEST = "字字…"
 
-    def __init__(self, stretch: int, give_way: Sequence[int] = ()) -> None:
+    def __init__(self, stretch: int, give_way: Sequence[int] = (), readable: int | None = None) -> None:
         super().__init__()
         self.stretch = stretch
         self.give_way = tuple(give_way)
+        if readable is not None:  # a status needs fewer characters than a goods name: 已暂停：…
+            self.READABLE = readable
         self.horizontalHeader().setTextElideMode(Qt.TextElideMode.ElideRight)  # a narrowed heading: "Categ…"
         # a row is one line: a cell's text elided as one ("Not wan…"), not wrapped at its spaces and
         # hyphens with each piece elided ("Not …")
         self.setWordWrap(False)
         #: each column's contents as last measured, and the rows in view they were measured over
         self._measured: dict[tuple[int, bool, int, int], int] = {}
+        #: the width of each column's first characters, likewise
+        self._readable: dict[tuple[int, bool, int, int], int] = {}
         #: columns fitted to their contents that were narrowed for want of room (their heading elided)
         self._narrowed: set[int] = set()
 
@@ -237,15 +245,27 @@ class FittingTable(QTableView):
         if old is not None:
             for signal in _MEASURED_AGAIN(old):
                 signal.disconnect(self.forget_widths)
+        if old is not None:
+            old.dataChanged.disconnect(self._fit_changed_cells)
         super().setModel(model)
         self.forget_widths()
         if model is not None:
             for signal in _MEASURED_AGAIN(model):
                 signal.connect(self.forget_widths)
+            model.dataChanged.connect(self._fit_changed_cells)
+
+    def _fit_changed_cells(self, *_args: object) -> None:
+        """A cell changed (a discount given, a quantity raised): the columns
+        fitted to their contents are fitted again now. Qt itself only
+        repaints the cell, and a wider text (-¥5.00 where there was none)
+        would show elided until the next layout."""
+        self.horizontalHeader().resizeSections()
+        self.updateGeometries()
 
     def forget_widths(self, *_args: object) -> None:
         """The rows changed: their columns are measured again when next asked."""
         self._measured.clear()
+        self._readable.clear()
 
     def sizeHintForColumn(self, column: int) -> int:  # noqa: N802
         """Qt's measure of the column's rows in view (every row when the
@@ -272,7 +292,44 @@ class FittingTable(QTableView):
     def readable_width(self, column: int) -> int:
         header = self.horizontalHeader()
         content = max(header.sectionSizeHint(column), self.sizeHintForColumn(column))
-        return max(header.sectionSizeHint(column), min(content, self.READABLE * self.fontMetrics().averageCharWidth()))
+        return max(header.sectionSizeHint(column), min(content, self.first_characters_width(column)))
+
+    def least_readable_width(self, column: int) -> int:
+        """The least the stretching column narrows to, after the columns of
+        words gave way: its heading, or ten average characters' width (five
+        of Chinese), or its whole contents if narrower. A table's minimum
+        width counts this (``WholeColumnsTable``), so a screen asks no more
+        room of a 1024-pixel window for a long goods name."""
+        header = self.horizontalHeader()
+        content = max(header.sectionSizeHint(column), self.sizeHintForColumn(column))
+        least = min(self.readable_width(column), self.READABLE * self.fontMetrics().averageCharWidth())
+        return max(header.sectionSizeHint(column), min(content, least))
+
+    def first_characters_width(self, column: int) -> int:
+        """The width that shows the first ``READABLE`` characters of each of
+        the column's rows in view (the first 50 rows when the table is not
+        shown) and the ellipsis after them, measured once like the column."""
+        shown = self.isVisible()
+        model = self.model()
+        if shown:
+            first, last = self.rowAt(0), self.rowAt(self.viewport().height())
+            first = max(first, 0)
+            last = model.rowCount() - 1 if last < 0 else last
+        else:
+            first, last = 0, min(model.rowCount(), 50) - 1
+        key = (column, shown, first, last)
+        width = self._readable.get(key)
+        if width is None:
+            if len(self._readable) >= self.KEPT_MEASURES:
+                self._readable.clear()
+            metrics = self.fontMetrics()
+            # the item view's text margins, and a pixel each side for Qt's eliding, which rounds its sums
+            margin = 2 * (self.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, self) + 2)
+            texts = (model.index(row, column).data(Qt.ItemDataRole.DisplayRole) for row in range(first, last + 1))
+            width = self._readable[key] = max(
+                (metrics.horizontalAdvance(text[:self.READABLE] + ("…" if len(text) > self.READABLE else "")) + margin
+                 for text in texts if isinstance(text, str)), default=0)
+        return width
 
     def whole_width(self, column: int) -> int:
         """The width that shows the column's heading and contents whole."""
@@ -297,26 +354,36 @@ class FittingTable(QTableView):
         whole = {c: self.whole_width(c) for c in giving + figures}
         room = self.viewport().width() - sum(whole.get(c, header.sectionSize(c)) for c in shown)
         readable = self.readable_width(self.stretch)
-        wanted = (QHeaderView.ResizeMode.Stretch if room >= readable else QHeaderView.ResizeMode.Interactive)
-        if header.sectionResizeMode(self.stretch) != wanted:
-            header.setSectionResizeMode(self.stretch, wanted)
-        if wanted == QHeaderView.ResizeMode.Interactive and header.sectionSize(self.stretch) != readable:
-            # short of room: the heading and ten characters, the rest elided, so that the other
-            # columns (quantities, amounts) stay in view as far as the table can show them
-            header.resizeSection(self.stretch, readable)
         missing = max(0, readable - room)
         widths = dict(whole)
         shortest = self.shortest_width()
+        least = self.least_readable_width(self.stretch)
+        name = readable
         # what is missing is given, a step at a time: the columns of words down to their heading,
-        # then down to a few characters; then the others' headings wider than their contents elide
-        for columns, least in ((giving, header.sectionSizeHint), (giving, lambda _c: shortest),
-                               (figures, lambda c: max(shortest, self.sizeHintForColumn(c)))):
+        # then down to a few characters; then the others' headings wider than their contents elide;
+        # last the name gives up its characters past the least it shows
+        steps: tuple[tuple[list[int], Callable[[int], int]], ...] = (
+            (giving, header.sectionSizeHint), (giving, lambda _c: shortest),
+            (figures, lambda c: max(shortest, self.sizeHintForColumn(c))), ([self.stretch], lambda _c: least))
+        for columns, least_of in steps:
             for column in columns:
                 if missing <= 0:
                     break
-                width = widths[column] - min(missing, max(0, widths[column] - least(column)))
-                missing -= widths[column] - width
-                widths[column] = width
+                now = name if column == self.stretch else widths[column]
+                width = now - min(missing, max(0, now - least_of(column)))
+                missing -= now - width
+                if column == self.stretch:
+                    name = width
+                else:
+                    widths[column] = width
+        wanted = (QHeaderView.ResizeMode.Stretch if room >= readable else QHeaderView.ResizeMode.Interactive)
+        if header.sectionResizeMode(self.stretch) != wanted:
+            header.setSectionResizeMode(self.stretch, wanted)
+        if wanted == QHeaderView.ResizeMode.Interactive and header.sectionSize(self.stretch) != name:
+            # short of room: the heading and ten characters (or as many as the others leave, down to
+            # ``least_readable_width``), the rest elided, so that the other columns (quantities,
+            # amounts) stay in view as far as the table can show them
+            header.resizeSection(self.stretch, name)
         for column in giving + figures:
             width = widths[column]
             mode = fitted if width == whole[column] else QHeaderView.ResizeMode.Interactive
@@ -369,14 +436,15 @@ class WholeColumnsTable(FittingTable):
         header = self.horizontalHeader()
         if self.model() is None:
             return 0
-        width = 2 * self.frameWidth() + self.verticalScrollBar().sizeHint().width()
+        # the frame, room for the scroll bar, and a pixel the layout of the sections may round away
+        width = 2 * self.frameWidth() + self.verticalScrollBar().sizeHint().width() + 1
         if self.verticalHeader().isVisible():
             width += self.verticalHeader().sizeHint().width()
         for column in range(header.count()):
             if self.isColumnHidden(column):
                 continue
             if column == self.stretch:
-                width += self.readable_width(column)
+                width += self.least_readable_width(column)
             elif column in self.give_way:
                 width += header.sectionSizeHint(column)
             else:
@@ -410,13 +478,14 @@ def _MEASURED_AGAIN(model: QAbstractItemModel) -> tuple[Any, ...]:  # noqa: N802
 
 
 def make_table_view(model: QAbstractItemModel, stretch: int, *, whole_columns: bool = False,
-                    give_way: Sequence[int] = ()) -> QTableView:
+                    give_way: Sequence[int] = (), readable: int | None = None) -> QTableView:
     """A read-only table of ``model`` where one whole row is selected at a
     time; columns fit their contents and column ``stretch`` takes the rest.
     ``whole_columns``: the table's minimum width shows every column whole.
     ``give_way``: columns of words that narrow to their heading when the
-    table is short of room (``FittingTable``)."""
-    table = WholeColumnsTable(stretch, give_way) if whole_columns else FittingTable(stretch, give_way)
+    table is short of room (``FittingTable``); ``readable``: the characters
+    of column ``stretch`` always shown (``FittingTable.READABLE``)."""
+    table = (WholeColumnsTable if whole_columns else FittingTable)(stretch, give_way, readable)
     table.setModel(model)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

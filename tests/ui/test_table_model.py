@@ -9,7 +9,7 @@ measured once, however often the table is laid out."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QEvent
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtGui import QHelpEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QHeaderView, QTableView, QToolTip
 
@@ -55,9 +55,10 @@ def test_words_give_way_before_the_figures_scroll_out_of_view(qtbot) -> None:  #
 
 def test_without_columns_to_give_way_a_table_short_of_room_scrolls(qtbot) -> None:  # type: ignore[no-untyped-def]
     table = table_of(qtbot, give_way=())
-    readable, heading, whole = table.readable_width(0), table.horizontalHeader().sectionSizeHint(1), table.whole_width(1)
-    set_room(table, readable + (heading + whole) // 2 + table.whole_width(2) + table.whole_width(3))
-    assert table.columnWidth(0) == readable and table.columnWidth(1) == whole
+    least, heading, whole = table.least_readable_width(0), table.horizontalHeader().sectionSizeHint(1), table.whole_width(1)
+    set_room(table, least + (heading + whole) // 2 + table.whole_width(2) + table.whole_width(3))
+    assert table.columnWidth(0) == least, "the name gives what it can, down to its least"
+    assert table.columnWidth(1) == whole, "a column not said to give way is never cut"
     assert table.horizontalScrollBar().maximum() > 0, "the figures are reached by scrolling"
 
 
@@ -117,3 +118,47 @@ def test_each_column_is_measured_once_however_often_it_is_laid_out(qtbot, monkey
     table.model().appendRow([QStandardItem(text) for text in ("调和油", "Grain and oil", "1 bottle", "¥59.90")])
     set_room(table, 320)
     assert sorted(measured) == [0, 1, 2, 3], "a row came: each column's rows in view read once"
+
+
+@pytest.mark.parametrize("name", ["金龙鱼东北大米 5kg 长粒香", "Northeast rice, long grain, 5kg bag"])
+def test_the_name_keeps_its_first_ten_characters_in_any_script(qtbot, name: str) -> None:  # type: ignore[no-untyped-def]
+    """Short of room, the goods name still shows its first ten characters
+    whole: ten Chinese characters are about twice as wide as ten letters,
+    so the width comes from the rows' own text, not from a letter's."""
+    table = table_of(qtbot, give_way=(1,))
+    table.model().setItem(0, 0, QStandardItem(name))
+    header = table.horizontalHeader()
+    figures = table.whole_width(2) + table.whole_width(3)
+    set_room(table, table.readable_width(0) + header.sectionSizeHint(1) + figures)
+    metrics = table.fontMetrics()
+    assert table.columnWidth(0) >= metrics.horizontalAdvance(name[:10] + "…")
+    assert table.columnWidth(0) < metrics.horizontalAdvance(name), "the rest elided, not the figures pushed out"
+    shown = metrics.elidedText(name, Qt.TextElideMode.ElideRight, table.columnWidth(0) - 6)
+    assert shown.startswith(name[:10]), shown
+    assert table.columnWidth(1) == header.sectionSizeHint(1), "the category gave way first, to its heading"
+
+    # shorter still: the category down to a few characters, and only then the name, down to its least
+    least, shortest = table.least_readable_width(0), table.shortest_width()
+    set_room(table, least + shortest + figures)
+    assert table.columnWidth(1) == shortest
+    assert table.columnWidth(0) == least <= table.readable_width(0)
+    assert (table.columnWidth(2), table.columnWidth(3)) == (table.whole_width(2), table.whole_width(3))
+    assert table.horizontalScrollBar().maximum() == 0, "every column in view"
+
+
+def test_a_cell_that_grows_is_shown_whole_at_once(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """A discount given to a line already in the ticket: its column, empty
+    until then, widens to show -¥5.00 whole, not "-…"."""
+    model = QStandardItemModel(0, 3)
+    model.setHorizontalHeaderLabels(["Goods", "Off", "Value"])
+    model.appendRow([QStandardItem(text) for text in ("金龙鱼东北大米 5kg", "", "¥65.80")])
+    table = make_table_view(model, stretch=0, whole_columns=True)
+    qtbot.addWidget(table)
+    table.resize(600, 200)
+    table.show()
+    QCoreApplication.processEvents()
+    narrow = table.columnWidth(1)
+    model.item(0, 1).setText("-¥12,345.00")
+    QCoreApplication.processEvents()
+    assert table.columnWidth(1) > narrow
+    assert table.elided_text(model.index(0, 1)) is None, "the discount shows whole"

@@ -158,7 +158,7 @@ class QuotaRulesDialog(QDialog):
         intro.setObjectName("hint")
         layout.addWidget(intro)
         self.model = RulesModel(dict(goods), self)
-        self.table = make_table_view(self.model, stretch=RulesModel.LIMITS)
+        self.table = make_table_view(self.model, stretch=RulesModel.LIMITS, whole_columns=True)  # the dialog opens wide enough
         layout.addWidget(self.table)
 
         self.heading = QLabel("")
@@ -174,18 +174,22 @@ class QuotaRulesDialog(QDialog):
         self.topup = _money()
         self.months = QLineEdit()
         self.months.setPlaceholderText(self.tr("e.g. 1,10: the Spring Festival and National Day months"))
+        # the box holds the mode's word, as the table shows it (a sentence would be cut); what the
+        # mode means is said whole beneath it
         self.mode = QComboBox()
-        self.mode.addItem(self.tr("Enforce: past the allowance a manager approves with a reason"), "enforce")
-        self.mode.addItem(self.tr("Warn: the cashier is warned and the override is logged"), "warn")
-        # the sentences are long in English: the box takes the room there is, its list shows them whole
-        self.mode.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.mode.setMinimumContentsLength(16)
+        for mode in ("enforce", "warn"):
+            self.mode.addItem(mode_name(mode), mode)
+        self.mode_meaning = QLabel()
+        self.mode_meaning.setWordWrap(True)
+        self.mode.currentIndexChanged.connect(self._say_what_the_mode_means)
+        self._say_what_the_mode_means()
         form.addRow(self.tr("&Period"), self.period)
         form.addRow(self.tr("Value for &one person"), self.base)
         form.addRow(self.tr("&Each extra member adds"), self.per_member)
         form.addRow(self.tr("Festival &top-up"), self.topup)
         form.addRow(self.tr("Top-up &months"), self.months)
         form.addRow(self.tr("Past the &allowance"), self.mode)
+        form.addRow("", self.mode_meaning)
         editor.addLayout(form, 1)
         self.limits = LimitsGrid(goods)
         editor.addWidget(self.limits)
@@ -228,6 +232,12 @@ class QuotaRulesDialog(QDialog):
         self.resize(self.sizeHint().boundedTo(self.screen().availableGeometry().size()))
 
     # --- the rules ----------------------------------------------------------------
+    def _say_what_the_mode_means(self, *_args: object) -> None:
+        if self.mode.currentData() == "warn":
+            self.mode_meaning.setText(self.tr("Warn: the cashier is warned and the override is logged"))
+        else:
+            self.mode_meaning.setText(self.tr("Enforce: past the allowance a manager approves with a reason"))
+
     def _load_rules(self) -> None:
         saved = {rule.household_category: rule for rule in self.services.quotas.rules()}
         self.model.set_rows(saved.get(c.value, RuleDraft(c.value, base_fen=0, topup_fen=0, limits=()))

@@ -60,7 +60,7 @@ class HouseholdsScreen(ListScreen):
         bar = QHBoxLayout()
         self.make_list(HouseholdTableModel(self), HouseholdTableModel.STATUS,
                        self.tr("Card number, name or its pinyin initials, ID digits, sub-district (Ctrl+F)"),
-                       give_way=HouseholdTableModel.GIVE_WAY)
+                       give_way=HouseholdTableModel.GIVE_WAY, readable=4)  # 已暂停：… (the reason on hover)
         self.table.setItemDelegateForColumn(HouseholdTableModel.ID, MiddleElided(self.table))
         self.show_only = QComboBox()
         for text in (self.tr("All households"), self.tr("Cards in use"), self.tr("Suspended"),
