@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import io
+import sqlite3
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -104,6 +105,28 @@ def make_item(services: Services, manager: Actor) -> Callable[..., ItemRow]:
         return services.catalog.get(changes.ids[0])
 
     return make
+
+
+@pytest.fixture
+def twin_of(store_path: Path, clock: FakeClock) -> Iterator[Callable[[], Services]]:
+    """Copies of the store file as it is when asked for (SQLite's backup),
+    opened beside it: the same work done two ways, one in each, must leave
+    both files the same."""
+    opened: list[StoreDatabase] = []
+
+    def copy() -> Services:
+        from charity_pos.db.engine import open_store
+
+        target = store_path.with_name(f"twin{len(opened)}.db")
+        with contextlib.closing(sqlite3.connect(store_path)) as src, contextlib.closing(sqlite3.connect(target)) as dst:
+            src.backup(dst)
+        db = open_store(target, upgrade=False)
+        opened.append(db)
+        return Services.for_db(db, clock)
+
+    yield copy
+    for db in opened:
+        db.close()
 
 
 def journal_count(services: Services) -> int:

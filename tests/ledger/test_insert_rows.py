@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import sqlite3
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,7 +20,6 @@ import pytest
 from sqlalchemy import Table, insert, select
 
 from charity_pos.db.base import Base
-from charity_pos.db.engine import StoreDatabase, open_store
 from charity_pos.db.models import DocumentSequence, JournalEvent, StockLot, StockMovement
 from charity_pos.ledger import journal
 from charity_pos.ledger.journal import UnjournaledChange
@@ -94,16 +93,9 @@ def spy(monkeypatch: pytest.MonkeyPatch) -> Spy:
 
 
 @pytest.fixture
-def twin(services: Services, shop: SimpleNamespace, store_path: Path, clock) -> Iterator[Services]:  # type: ignore[no-untyped-def]
+def twin(shop: SimpleNamespace, twin_of: Callable[[], Services]) -> Services:
     """A second store, a copy of the first as it is before the sale."""
-    copy = store_path.with_name("twin.db")
-    with closing(sqlite3.connect(store_path)) as src, closing(sqlite3.connect(copy)) as dst:
-        src.backup(dst)
-    db: StoreDatabase = open_store(copy, upgrade=False)
-    try:
-        yield Services.for_db(db, clock)
-    finally:
-        db.close()
+    return twin_of()
 
 
 def test_a_sale_written_as_rows_is_journaled_and_stored_as_the_same_sale_made_of_objects(

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import sqlite3
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable
 from contextlib import closing
 from pathlib import Path
 from typing import Any
@@ -18,7 +18,7 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
-from charity_pos.db.engine import StoreDatabase, open_store
+from charity_pos.db.engine import open_store
 from charity_pos.db.models import Item, JournalEvent, User
 from charity_pos.errors import InvalidInput, SealBroken, SessionEnded
 from charity_pos.ledger import journal
@@ -57,16 +57,9 @@ def check(services: Services) -> None:
 
 
 @pytest.fixture
-def twin(services: Services, store_path: Path, clock) -> Iterator[Services]:  # type: ignore[no-untyped-def]
+def twin(services: Services, twin_of: Callable[[], Services]) -> Services:
     """A second store, a copy of the first as it is before the item."""
-    copy = store_path.with_name("twin.db")
-    with closing(sqlite3.connect(store_path)) as src, closing(sqlite3.connect(copy)) as dst:
-        src.backup(dst)
-    db: StoreDatabase = open_store(copy, upgrade=False)
-    try:
-        yield Services.for_db(db, clock)
-    finally:
-        db.close()
+    return twin_of()
 
 
 @pytest.fixture

@@ -31,7 +31,6 @@ import pytest
 from sqlalchemy import Table, func, select
 
 from charity_pos.db.base import new_id
-from charity_pos.db.engine import StoreDatabase, open_store
 from charity_pos.db.models import (
     CashShift, Handout, HandoutLine, HandoutLineLot, Household, JournalEvent, Payment, Refund, ReturnLine, Sale,
     SaleLine, SaleReturn, StockLot, StockMovement,
@@ -274,24 +273,6 @@ def counted_ids(round_no: int) -> Iterator[None]:
     with pytest.MonkeyPatch.context() as mp:
         mp.setattr(uuid, "uuid4", lambda: uuid.UUID(int=(0xC0DE << 96) + (round_no << 32) + next(counter), version=4))
         yield
-
-
-@pytest.fixture
-def twin_of(store_path: Path, clock) -> Iterator[Callable[[], Services]]:  # type: ignore[no-untyped-def]
-    """Copies of the store file as it is when asked for, opened beside it."""
-    opened: list[StoreDatabase] = []
-
-    def copy() -> Services:
-        target = store_path.with_name(f"twin{len(opened)}.db")
-        with closing(sqlite3.connect(store_path)) as src, closing(sqlite3.connect(target)) as dst:
-            src.backup(dst)
-        db = open_store(target, upgrade=False)
-        opened.append(db)
-        return Services.for_db(db, clock)
-
-    yield copy
-    for db in opened:
-        db.close()
 
 
 @pytest.fixture
