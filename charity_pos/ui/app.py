@@ -179,6 +179,7 @@ class Shell:
         self.main = MainWindow(services, actor, screens(), self.feedback,
                                ask_with_dialog(services, lambda: self.settings.till))
         self.main.when_built(self._use_settings)
+        self._show_backup_running()  # a backup under way since before this log-in
         self.main.logout_requested.connect(self.logout)
         self.main.settings_requested.connect(self.open_settings)
         self.display.watch(self.main)
@@ -194,13 +195,19 @@ class Shell:
         """Back the live store up after every shift close, and now if this is
         the day's first start; each result is told to the manager."""
         self.backups = runner
+        runner.started.connect(self._show_backup_running)
         runner.finished.connect(self._backup_done)
         runner.failed.connect(self._backup_failed)
         self.services.shifts.after_close.append(runner.after_close)
         if at_start:
             runner.at_start()
 
+    def _show_backup_running(self) -> None:
+        if self.main is not None:
+            self.main.show_backup_running(self.backups is not None and self.backups.busy())
+
     def _show_backup(self) -> None:
+        self._show_backup_running()
         if self.main is not None:
             for screen in self.main.built_screens():
                 show = getattr(screen, "show_backup", None)

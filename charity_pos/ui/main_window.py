@@ -10,7 +10,7 @@ from datetime import datetime
 from PySide6.QtCore import QRect, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QFontMetricsF, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (QDialog, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMainWindow, QMenu,
-                               QSizePolicy, QStackedWidget, QStyle, QWidget)
+                               QProgressBar, QSizePolicy, QStackedWidget, QStyle, QWidget)
 
 from charity_pos import __version__
 from charity_pos.services.base import STORE_TZ, Actor, Changes, Role
@@ -295,6 +295,26 @@ class MainWindow(QMainWindow):
             store=store_name, code=store_code, user=self.actor.username, role=role, date=today)
         self.status_label = QLabel(self.status_text)
         self.statusBar().addPermanentWidget(self.status_label, 1)
+
+    def show_backup_running(self, running: bool) -> None:
+        """While the store backs itself up (and checks the copy) in the
+        background, the status bar says so beside a busy bar; the counter
+        goes on meanwhile."""
+        busy = getattr(self, "backup_running", None)
+        if busy is None:
+            if not running:
+                return
+            busy = self.backup_running = QWidget()
+            row = QHBoxLayout(busy)
+            row.setContentsMargins(0, 0, 0, 0)
+            row.addWidget(QLabel(self.tr("Backing up…")))
+            bar = QProgressBar()
+            bar.setRange(0, 0)  # how long it takes is not known: a bar that moves
+            bar.setTextVisible(False)
+            bar.setMaximumWidth(self.fontMetrics().horizontalAdvance("0") * 10)
+            row.addWidget(bar)
+            self.statusBar().addPermanentWidget(busy)
+        busy.setVisible(running)
 
     def show_shortcuts(self) -> None:
         lines = [self.tr("F1: this list"), self.tr("Ctrl+L: log out"), self.tr("Ctrl+Q: quit"),

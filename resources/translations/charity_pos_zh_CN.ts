@@ -188,7 +188,7 @@ This handout {value}: {lines}, {units}</source>
 <context>
     <name>Backups</name>
     <message>
-        <location filename="../../charity_pos/ui/app.py" line="213"/>
+        <location filename="../../charity_pos/ui/app.py" line="220"/>
         <source>Backup made and checked: {file}</source>
         <extracomment>The store is opened once the log-in window was painted, or this long after it was shown at the latest. What the main window needs, imported after the log-in window is up (``preload``), so that the log-in window comes up sooner and log-in does not wait for it. What opening the store needs, imported first, a step at a time, behind the log-in window.</extracomment>
         <translation>备份完成并已校验：{file}</translation>
@@ -585,44 +585,44 @@ This handout {value}: {lines}, {units}</source>
         <translation>扫条码，或输入名称、拼音首字母（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/catalog/view.py" line="41"/>
+        <location filename="../../charity_pos/ui/catalog/view.py" line="42"/>
         <source>All categories</source>
         <translation>全部类别</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/catalog/view.py" line="44"/>
+        <location filename="../../charity_pos/ui/catalog/view.py" line="45"/>
         <source>Show items off sale</source>
         <translation>显示停售商品</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/catalog/view.py" line="52"/>
+        <location filename="../../charity_pos/ui/catalog/view.py" line="53"/>
         <source>New item (Ctrl+N)</source>
         <translation>新增商品（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/catalog/view.py" line="53"/>
+        <location filename="../../charity_pos/ui/catalog/view.py" line="54"/>
         <source>Edit (Enter)</source>
         <translation>编辑（Enter）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/catalog/view.py" line="74"/>
+        <location filename="../../charity_pos/ui/catalog/view.py" line="75"/>
         <source>Catalog</source>
         <translation>商品目录</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/catalog/view.py" line="77"/>
+        <location filename="../../charity_pos/ui/catalog/view.py" line="78"/>
         <source>Catalog: Ctrl+F search, Ctrl+N new item, Enter edit, ↓ from search to the list</source>
         <translation>商品目录：Ctrl+F 搜索，Ctrl+N 新增商品，Enter 编辑，↓ 从搜索框进入列表</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../charity_pos/ui/catalog/view.py" line="91"/>
+        <location filename="../../charity_pos/ui/catalog/view.py" line="92"/>
         <source>%n item(s) shown (first {limit})</source>
         <translation>
             <numerusform>显示 %n 件商品（前 {limit} 件）</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../charity_pos/ui/catalog/view.py" line="92"/>
+        <location filename="../../charity_pos/ui/catalog/view.py" line="93"/>
         <source>%n item(s) shown</source>
         <translation>
             <numerusform>显示 %n 件商品</numerusform>
@@ -1198,67 +1198,68 @@ This handout {value}: {lines}, {units}</source>
 <context>
     <name>DonationTableModel</name>
     <message>
-        <location filename="../../charity_pos/ui/donations/model.py" line="22"/>
+        <location filename="../../charity_pos/ui/donations/model.py" line="25"/>
         <source>Donation</source>
+        <extracomment>Columns that narrow, elided in their middle (JA01…J000021), when the window is short of room (the donor takes the rest): the receipt&apos;s state, then its number (whole beside the donation&apos;s on hover).</extracomment>
         <translation>捐赠编号</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/donations/model.py" line="22"/>
+        <location filename="../../charity_pos/ui/donations/model.py" line="25"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/donations/model.py" line="22"/>
+        <location filename="../../charity_pos/ui/donations/model.py" line="25"/>
         <source>Donor</source>
         <translation>捐赠人</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/donations/model.py" line="22"/>
+        <location filename="../../charity_pos/ui/donations/model.py" line="25"/>
         <source>Lines</source>
         <translation>明细</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/donations/model.py" line="22"/>
+        <location filename="../../charity_pos/ui/donations/model.py" line="25"/>
         <source>Units</source>
         <translation>件数</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/donations/model.py" line="23"/>
+        <location filename="../../charity_pos/ui/donations/model.py" line="26"/>
         <source>Value</source>
         <translation>价值</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/donations/model.py" line="23"/>
+        <location filename="../../charity_pos/ui/donations/model.py" line="26"/>
         <source>Receipt</source>
         <translation>收据号</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/donations/model.py" line="23"/>
+        <location filename="../../charity_pos/ui/donations/model.py" line="26"/>
         <source>Receipt state</source>
         <translation>收据状态</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/donations/model.py" line="44"/>
+        <location filename="../../charity_pos/ui/donations/model.py" line="51"/>
         <source>Anonymous</source>
         <translation>匿名</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/donations/model.py" line="48"/>
+        <location filename="../../charity_pos/ui/donations/model.py" line="55"/>
         <source>Void</source>
         <translation>作废</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/donations/model.py" line="50"/>
+        <location filename="../../charity_pos/ui/donations/model.py" line="57"/>
         <source>Issued</source>
         <translation>已开</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/donations/model.py" line="51"/>
+        <location filename="../../charity_pos/ui/donations/model.py" line="58"/>
         <source>To issue</source>
         <translation>待开</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/donations/model.py" line="51"/>
+        <location filename="../../charity_pos/ui/donations/model.py" line="58"/>
         <source>Not wanted</source>
         <translation>不需要</translation>
     </message>
@@ -1266,155 +1267,155 @@ This handout {value}: {lines}, {units}</source>
 <context>
     <name>DonationsScreen</name>
     <message>
-        <location filename="../../charity_pos/ui/donations/view.py" line="69"/>
+        <location filename="../../charity_pos/ui/donations/view.py" line="73"/>
         <source>Labels (Ctrl+B)</source>
         <translation>标签（Ctrl+B）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/donations/view.py" line="95"/>
+        <location filename="../../charity_pos/ui/donations/view.py" line="99"/>
         <source>Donations</source>
         <translation>捐赠记录</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/donations/view.py" line="66"/>
+        <location filename="../../charity_pos/ui/donations/view.py" line="70"/>
         <source>Save as PDF (Ctrl+E)</source>
         <translation>存为 PDF（Ctrl+E）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/donations/view.py" line="49"/>
+        <location filename="../../charity_pos/ui/donations/view.py" line="51"/>
         <source>Find by donation number, donor or donor&apos;s pinyin (Ctrl+F)</source>
         <extracomment>a donation&apos;s number, to be traced (the main window opens the trace screen on it)</extracomment>
         <translation>按捐赠编号、捐赠人或拼音查找（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/donations/view.py" line="67"/>
+        <location filename="../../charity_pos/ui/donations/view.py" line="71"/>
         <source>Save the receipt as a PDF file instead of printing it</source>
         <translation>不打印，把收据存为 PDF 文件</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/donations/view.py" line="68"/>
+        <location filename="../../charity_pos/ui/donations/view.py" line="72"/>
         <source>Void receipt (Ctrl+Del)</source>
         <translation>作废收据（Ctrl+Del）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/donations/view.py" line="70"/>
+        <location filename="../../charity_pos/ui/donations/view.py" line="74"/>
         <source>Trace (Ctrl+Enter)</source>
         <translation>追溯 (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/donations/view.py" line="71"/>
+        <location filename="../../charity_pos/ui/donations/view.py" line="75"/>
         <source>Where the goods of this donation went</source>
         <translation>这笔捐赠物资的去向</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/donations/view.py" line="72"/>
+        <location filename="../../charity_pos/ui/donations/view.py" line="76"/>
         <source>Donor statement… (Ctrl+D)</source>
         <translation>捐赠反馈函… (Ctrl+D)</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/donations/view.py" line="73"/>
+        <location filename="../../charity_pos/ui/donations/view.py" line="77"/>
         <source>A letter to the donor: what they gave in a year and what it became</source>
         <translation>给捐赠人的一封信：一年中捐了什么、变成了什么</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/donations/view.py" line="98"/>
+        <location filename="../../charity_pos/ui/donations/view.py" line="102"/>
         <source>Donations: Ctrl+F find, Ctrl+P print receipt, Ctrl+E receipt as PDF, Ctrl+Del void receipt, Ctrl+B labels</source>
         <translation>捐赠记录：Ctrl+F 查找，Ctrl+P 打印收据，Ctrl+E 收据存为 PDF，Ctrl+Del 作废收据，Ctrl+B 标签</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/donations/view.py" line="101"/>
+        <location filename="../../charity_pos/ui/donations/view.py" line="105"/>
         <source>Donations: Ctrl+Enter trace the donation, Ctrl+D donor statement</source>
         <translation>捐赠记录：Ctrl+Enter 追溯这笔捐赠，Ctrl+D 捐赠反馈函</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../charity_pos/ui/donations/view.py" line="128"/>
+        <location filename="../../charity_pos/ui/donations/view.py" line="134"/>
         <source>%n donation(s) shown</source>
         <translation>
             <numerusform>显示 %n 笔捐赠</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/donations/view.py" line="146"/>
+        <location filename="../../charity_pos/ui/donations/view.py" line="152"/>
         <source>Reissue receipt (Ctrl+P)</source>
         <translation>重开收据（Ctrl+P）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/donations/view.py" line="148"/>
+        <location filename="../../charity_pos/ui/donations/view.py" line="154"/>
         <source>Reprint receipt (Ctrl+P)</source>
         <translation>补打收据（Ctrl+P）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/donations/view.py" line="150"/>
+        <location filename="../../charity_pos/ui/donations/view.py" line="156"/>
         <source>Print receipt (Ctrl+P)</source>
         <translation>打印收据（Ctrl+P）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/donations/view.py" line="165"/>
+        <location filename="../../charity_pos/ui/donations/view.py" line="171"/>
         <source>Reissue receipt</source>
         <translation>重开收据</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/donations/view.py" line="166"/>
+        <location filename="../../charity_pos/ui/donations/view.py" line="172"/>
         <source>Receipt {number} was voided. Issue a new receipt, with a new number?</source>
         <translation>收据 {number} 已作废。要用新编号重开一张吗？</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/donations/view.py" line="170"/>
+        <location filename="../../charity_pos/ui/donations/view.py" line="176"/>
         <source>Print receipt</source>
         <translation>打印收据</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/donations/view.py" line="170"/>
+        <location filename="../../charity_pos/ui/donations/view.py" line="176"/>
         <source>The donor did not want a receipt. Print one anyway?</source>
         <translation>捐赠人登记时表示不要收据。仍要打印吗？</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/donations/view.py" line="177"/>
+        <location filename="../../charity_pos/ui/donations/view.py" line="183"/>
         <source>Receipt {number} reprinted, marked 补打 ({count}).</source>
         <translation>收据 {number} 已补打（第 {count} 次）。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/donations/view.py" line="180"/>
+        <location filename="../../charity_pos/ui/donations/view.py" line="186"/>
         <source>Receipt {number} issued for {donation}.</source>
         <translation>已为 {donation} 开具收据 {number}。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/donations/view.py" line="198"/>
+        <location filename="../../charity_pos/ui/donations/view.py" line="204"/>
         <source>Receipt {number} is void. Its number stays on record.</source>
         <translation>收据 {number} 已作废，编号保留备查。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/donations/view.py" line="207"/>
+        <location filename="../../charity_pos/ui/donations/view.py" line="213"/>
         <source>Labels for {number} done.</source>
         <translation>{number} 的标签已完成。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/donations/view.py" line="217"/>
+        <location filename="../../charity_pos/ui/donations/view.py" line="223"/>
         <source>Donor statement</source>
         <translation>捐赠反馈函</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/donations/view.py" line="217"/>
+        <location filename="../../charity_pos/ui/donations/view.py" line="223"/>
         <source>Year of the donations:</source>
         <translation>捐赠年份：</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/donations/view.py" line="239"/>
+        <location filename="../../charity_pos/ui/donations/view.py" line="245"/>
         <source>Gathering what the donor gave in {year}…</source>
         <translation>正在汇总捐赠人 {year} 年的捐赠…</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/donations/view.py" line="244"/>
+        <location filename="../../charity_pos/ui/donations/view.py" line="250"/>
         <source>donor-statement-{year}.pdf</source>
         <translation>捐赠反馈函-{year}.pdf</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/donations/view.py" line="260"/>
+        <location filename="../../charity_pos/ui/donations/view.py" line="266"/>
         <source>Donor statement for {year} saved to {path}.</source>
         <translation>{year}年捐赠反馈函已保存到 {path}。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/donations/view.py" line="262"/>
+        <location filename="../../charity_pos/ui/donations/view.py" line="268"/>
         <source>Writing {name}…</source>
         <translation>正在写入 {name}…</translation>
     </message>
@@ -3805,82 +3806,83 @@ This handout {value}: {lines}, {units}</source>
 <context>
     <name>HouseholdTableModel</name>
     <message>
-        <location filename="../../charity_pos/ui/households/model.py" line="84"/>
+        <location filename="../../charity_pos/ui/households/model.py" line="87"/>
         <source>Card number</source>
         <translation>卡号</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/households/model.py" line="84"/>
+        <location filename="../../charity_pos/ui/households/model.py" line="87"/>
         <source>Head of household</source>
         <translation>户主</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/households/model.py" line="84"/>
+        <location filename="../../charity_pos/ui/households/model.py" line="87"/>
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/households/model.py" line="84"/>
+        <location filename="../../charity_pos/ui/households/model.py" line="87"/>
         <source>Members</source>
         <translation>人数</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/households/model.py" line="85"/>
+        <location filename="../../charity_pos/ui/households/model.py" line="88"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/households/model.py" line="85"/>
+        <location filename="../../charity_pos/ui/households/model.py" line="88"/>
         <source>Sub-district</source>
         <translation>认定街道</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/households/model.py" line="85"/>
+        <location filename="../../charity_pos/ui/households/model.py" line="88"/>
         <source>Valid to</source>
         <translation>有效期至</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/households/model.py" line="85"/>
+        <location filename="../../charity_pos/ui/households/model.py" line="88"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/households/model.py" line="81"/>
+        <location filename="../../charity_pos/ui/households/model.py" line="84"/>
         <source>Lapsed, personal data erased</source>
         <translation>已失效，个人信息已删除</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/households/model.py" line="94"/>
+        <location filename="../../charity_pos/ui/households/model.py" line="97"/>
         <source>Suspended: {reason}</source>
         <translation>已暂停：{reason}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/households/model.py" line="80"/>
+        <location filename="../../charity_pos/ui/households/model.py" line="83"/>
         <source>Suspended</source>
         <translation>已暂停</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/households/model.py" line="96"/>
+        <location filename="../../charity_pos/ui/households/model.py" line="99"/>
         <source>Lapsed on {date}</source>
         <translation>已失效（{date}）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/households/model.py" line="98"/>
+        <location filename="../../charity_pos/ui/households/model.py" line="101"/>
         <source>Valid from {date}</source>
         <translation>{date} 起有效</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/households/model.py" line="80"/>
+        <location filename="../../charity_pos/ui/households/model.py" line="83"/>
         <source>In use</source>
+        <extracomment>Columns that narrow, elided, when the window is short of room (the status takes the rest): the words, and the masked ID number, elided in its middle (310104…5113: the digits it shows).</extracomment>
         <translation>在用</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/households/model.py" line="129"/>
+        <location filename="../../charity_pos/ui/households/model.py" line="132"/>
         <source>Eligibility lapsed long ago: the name, ID number and certificate were erased; only what reports need is kept.</source>
         <translation>资格失效已久：姓名、身份证号和认定文书号已删除，只保留统计报表所需的信息。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/households/model.py" line="132"/>
+        <location filename="../../charity_pos/ui/households/model.py" line="135"/>
         <source>Eligibility ended on {date}; the household must be certified again.</source>
         <translation>资格已于 {date} 到期，需重新认定。</translation>
     </message>
@@ -3942,136 +3944,136 @@ This handout {value}: {lines}, {units}</source>
 <context>
     <name>HouseholdsScreen</name>
     <message>
-        <location filename="../../charity_pos/ui/households/view.py" line="61"/>
+        <location filename="../../charity_pos/ui/households/view.py" line="62"/>
         <source>Card number, name or its pinyin initials, ID digits, sub-district (Ctrl+F)</source>
         <translation>卡号、姓名或拼音首字母、身份证号中的数字、街道（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/households/view.py" line="63"/>
+        <location filename="../../charity_pos/ui/households/view.py" line="66"/>
         <source>All households</source>
         <translation>全部家庭</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/households/view.py" line="63"/>
+        <location filename="../../charity_pos/ui/households/view.py" line="66"/>
         <source>Cards in use</source>
         <translation>在用的卡</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/households/view.py" line="63"/>
+        <location filename="../../charity_pos/ui/households/view.py" line="66"/>
         <source>Suspended</source>
         <translation>已暂停</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/households/view.py" line="64"/>
+        <location filename="../../charity_pos/ui/households/view.py" line="67"/>
         <source>Lapsed</source>
         <translation>已失效</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/households/view.py" line="71"/>
+        <location filename="../../charity_pos/ui/households/view.py" line="74"/>
         <source>New household (Ctrl+N)</source>
         <translation>新建家庭 (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/households/view.py" line="73"/>
+        <location filename="../../charity_pos/ui/households/view.py" line="76"/>
         <source>Whole ID number… (Ctrl+I)</source>
         <translation>查看完整身份证号… (Ctrl+I)</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/households/view.py" line="74"/>
+        <location filename="../../charity_pos/ui/households/view.py" line="77"/>
         <source>Handouts this period (Ctrl+J)</source>
         <translation>本期领取记录 (Ctrl+J)</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/households/view.py" line="75"/>
+        <location filename="../../charity_pos/ui/households/view.py" line="78"/>
         <source>Import spreadsheet… (Ctrl+O)</source>
         <translation>导入表格… (Ctrl+O)</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/households/view.py" line="76"/>
+        <location filename="../../charity_pos/ui/households/view.py" line="79"/>
         <source>Quota rules… (Ctrl+R)</source>
         <translation>配额规则… (Ctrl+R)</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/households/view.py" line="105"/>
+        <location filename="../../charity_pos/ui/households/view.py" line="108"/>
         <source>Households</source>
         <extracomment>the spreadsheet read and checked off the UI thread</extracomment>
         <translation>困难家庭</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/households/view.py" line="231"/>
+        <location filename="../../charity_pos/ui/households/view.py" line="234"/>
         <source>Reading {file}…</source>
         <translation>正在读取 {file}…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../charity_pos/ui/households/view.py" line="243"/>
+        <location filename="../../charity_pos/ui/households/view.py" line="246"/>
         <source>Imported %n household(s).</source>
         <translation>
             <numerusform>已导入 %n 户。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../charity_pos/ui/households/view.py" line="247"/>
+        <location filename="../../charity_pos/ui/households/view.py" line="250"/>
         <source>The %n row(s) to correct were written to {file}.</source>
         <translation>
             <numerusform>需更正的 %n 行已写入 {file}。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/households/view.py" line="72"/>
-        <location filename="../../charity_pos/ui/households/view.py" line="153"/>
+        <location filename="../../charity_pos/ui/households/view.py" line="75"/>
+        <location filename="../../charity_pos/ui/households/view.py" line="156"/>
         <source>Suspend… (Ctrl+T)</source>
         <translation>暂停… (Ctrl+T)</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/households/view.py" line="108"/>
+        <location filename="../../charity_pos/ui/households/view.py" line="111"/>
         <source>Households: Ctrl+F search, Ctrl+N new, Ctrl+T suspend or reactivate, Ctrl+I whole ID number, Ctrl+J handouts, Ctrl+O import, Ctrl+R quota rules</source>
         <translation>困难家庭：Ctrl+F 查找，Ctrl+N 新建，Ctrl+T 暂停或恢复，Ctrl+I 完整身份证号，Ctrl+J 领取记录，Ctrl+O 导入，Ctrl+R 配额规则</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../charity_pos/ui/households/view.py" line="132"/>
+        <location filename="../../charity_pos/ui/households/view.py" line="135"/>
         <source>%n household(s) shown</source>
         <translation>
             <numerusform>显示 %n 户</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/households/view.py" line="153"/>
+        <location filename="../../charity_pos/ui/households/view.py" line="156"/>
         <source>Reactivate (Ctrl+T)</source>
         <translation>恢复使用 (Ctrl+T)</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/households/view.py" line="180"/>
+        <location filename="../../charity_pos/ui/households/view.py" line="183"/>
         <source>Reactivate card</source>
         <translation>恢复使用</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/households/view.py" line="181"/>
+        <location filename="../../charity_pos/ui/households/view.py" line="184"/>
         <source>Put card {card} ({name}) back in use?</source>
         <translation>恢复使用卡 {card}（{name}）？</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/households/view.py" line="198"/>
+        <location filename="../../charity_pos/ui/households/view.py" line="201"/>
         <source>Whole ID number</source>
         <translation>完整身份证号</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/households/view.py" line="199"/>
+        <location filename="../../charity_pos/ui/households/view.py" line="202"/>
         <source>The whole ID number of card {card} ({name}) will be shown. This is written to the audit log under your name. Show it?</source>
         <translation>将显示卡 {card}（{name}）的完整身份证号，并以您的名义记入审计日志。要显示吗？</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/households/view.py" line="245"/>
+        <location filename="../../charity_pos/ui/households/view.py" line="248"/>
         <source>No household was imported.</source>
         <translation>未导入任何家庭。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/households/view.py" line="251"/>
-        <location filename="../../charity_pos/ui/households/view.py" line="257"/>
+        <location filename="../../charity_pos/ui/households/view.py" line="254"/>
+        <location filename="../../charity_pos/ui/households/view.py" line="260"/>
         <source>Import households</source>
         <translation>导入困难家庭</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/households/view.py" line="258"/>
+        <location filename="../../charity_pos/ui/households/view.py" line="261"/>
         <source>Spreadsheets (*.xlsx *.csv)</source>
         <translation>表格文件 (*.xlsx *.csv)</translation>
     </message>
@@ -4644,77 +4646,78 @@ This handout {value}: {lines}, {units}</source>
 <context>
     <name>ItemTableModel</name>
     <message>
-        <location filename="../../charity_pos/ui/catalog/model.py" line="24"/>
+        <location filename="../../charity_pos/ui/catalog/model.py" line="26"/>
         <source>Barcode</source>
         <translation>条码</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/catalog/model.py" line="24"/>
+        <location filename="../../charity_pos/ui/catalog/model.py" line="26"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/catalog/model.py" line="24"/>
+        <location filename="../../charity_pos/ui/catalog/model.py" line="26"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/catalog/model.py" line="24"/>
+        <location filename="../../charity_pos/ui/catalog/model.py" line="26"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/catalog/model.py" line="25"/>
+        <location filename="../../charity_pos/ui/catalog/model.py" line="27"/>
         <source>Price</source>
         <translation>售价</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/catalog/model.py" line="25"/>
+        <location filename="../../charity_pos/ui/catalog/model.py" line="27"/>
         <source>Reference</source>
         <translation>参考价</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/catalog/model.py" line="25"/>
+        <location filename="../../charity_pos/ui/catalog/model.py" line="27"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/catalog/model.py" line="25"/>
+        <location filename="../../charity_pos/ui/catalog/model.py" line="27"/>
         <source>On hand</source>
         <translation>库存</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/catalog/model.py" line="26"/>
+        <location filename="../../charity_pos/ui/catalog/model.py" line="28"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/catalog/model.py" line="20"/>
+        <location filename="../../charity_pos/ui/catalog/model.py" line="22"/>
         <source>Donated</source>
+        <extracomment>Columns of words that narrow, elided, when the window is short of room (the name takes the rest).</extracomment>
         <translation>捐赠</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/catalog/model.py" line="20"/>
+        <location filename="../../charity_pos/ui/catalog/model.py" line="22"/>
         <source>Purchased</source>
         <translation>采购</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/catalog/model.py" line="21"/>
+        <location filename="../../charity_pos/ui/catalog/model.py" line="23"/>
         <source>Consigned</source>
         <translation>代销</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/catalog/model.py" line="43"/>
+        <location filename="../../charity_pos/ui/catalog/model.py" line="45"/>
         <source>The price is above the market reference price.</source>
         <translation>售价高于市场参考价。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/catalog/model.py" line="63"/>
+        <location filename="../../charity_pos/ui/catalog/model.py" line="65"/>
         <source>On sale</source>
         <translation>在售</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/catalog/model.py" line="63"/>
+        <location filename="../../charity_pos/ui/catalog/model.py" line="65"/>
         <source>Off sale</source>
         <translation>停售</translation>
     </message>
@@ -5023,32 +5026,37 @@ This handout {value}: {lines}, {units}</source>
         <translation>门店：{store}（{code}）   用户：{user}   角色：{role}   日期：{date}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/main_window.py" line="300"/>
+        <location filename="../../charity_pos/ui/main_window.py" line="310"/>
+        <source>Backing up…</source>
+        <translation>正在备份…</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/main_window.py" line="320"/>
         <source>F1: this list</source>
         <translation>F1：本列表</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/main_window.py" line="300"/>
+        <location filename="../../charity_pos/ui/main_window.py" line="320"/>
         <source>Ctrl+L: log out</source>
         <translation>Ctrl+L：注销</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/main_window.py" line="300"/>
+        <location filename="../../charity_pos/ui/main_window.py" line="320"/>
         <source>Ctrl+Q: quit</source>
         <translation>Ctrl+Q：退出</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/main_window.py" line="301"/>
+        <location filename="../../charity_pos/ui/main_window.py" line="321"/>
         <source>Ctrl+,: settings</source>
         <translation>Ctrl+,：设置</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/main_window.py" line="307"/>
+        <location filename="../../charity_pos/ui/main_window.py" line="327"/>
         <source>Keyboard shortcuts</source>
         <translation>快捷键</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/main_window.py" line="326"/>
+        <location filename="../../charity_pos/ui/main_window.py" line="346"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
@@ -5604,8 +5612,8 @@ This handout {value}: {lines}, {units}</source>
     <name>QuotaRulesDialog</name>
     <message>
         <location filename="../../charity_pos/ui/households/rules.py" line="152"/>
-        <location filename="../../charity_pos/ui/households/rules.py" line="258"/>
-        <location filename="../../charity_pos/ui/households/rules.py" line="308"/>
+        <location filename="../../charity_pos/ui/households/rules.py" line="268"/>
+        <location filename="../../charity_pos/ui/households/rules.py" line="318"/>
         <source>Quota rules</source>
         <translation>配额规则</translation>
     </message>
@@ -5620,67 +5628,67 @@ This handout {value}: {lines}, {units}</source>
         <translation>例如 1,10：春节和国庆所在的月份</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/households/rules.py" line="178"/>
+        <location filename="../../charity_pos/ui/households/rules.py" line="239"/>
         <source>Enforce: past the allowance a manager approves with a reason</source>
         <translation>严格执行：超出额度须店长批准并说明原因</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/households/rules.py" line="179"/>
+        <location filename="../../charity_pos/ui/households/rules.py" line="237"/>
         <source>Warn: the cashier is warned and the override is logged</source>
         <translation>仅提醒：提醒收银员，超额记入日志</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/households/rules.py" line="183"/>
+        <location filename="../../charity_pos/ui/households/rules.py" line="186"/>
         <source>&amp;Period</source>
         <translation>周期(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/households/rules.py" line="184"/>
+        <location filename="../../charity_pos/ui/households/rules.py" line="187"/>
         <source>Value for &amp;one person</source>
         <translation>单人额度(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/households/rules.py" line="185"/>
+        <location filename="../../charity_pos/ui/households/rules.py" line="188"/>
         <source>&amp;Each extra member adds</source>
         <translation>每多一人增加(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/households/rules.py" line="186"/>
+        <location filename="../../charity_pos/ui/households/rules.py" line="189"/>
         <source>Festival &amp;top-up</source>
         <translation>节日补助(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/households/rules.py" line="187"/>
+        <location filename="../../charity_pos/ui/households/rules.py" line="190"/>
         <source>Top-up &amp;months</source>
         <translation>补助月份(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/households/rules.py" line="188"/>
+        <location filename="../../charity_pos/ui/households/rules.py" line="191"/>
         <source>Past the &amp;allowance</source>
         <translation>超出额度时(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/households/rules.py" line="205"/>
+        <location filename="../../charity_pos/ui/households/rules.py" line="209"/>
         <source>Save this rule (Ctrl+S)</source>
         <translation>保存此规则 (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/households/rules.py" line="258"/>
+        <location filename="../../charity_pos/ui/households/rules.py" line="268"/>
         <source>Drop the changes to the rule for {category}?</source>
         <translation>放弃对{category}规则的修改吗？</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/households/rules.py" line="267"/>
+        <location filename="../../charity_pos/ui/households/rules.py" line="277"/>
         <source>Rule for {category}</source>
         <translation>{category}的规则</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/households/rules.py" line="302"/>
+        <location filename="../../charity_pos/ui/households/rules.py" line="312"/>
         <source>Saved the rule for {category}.</source>
         <translation>已保存{category}的规则。</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/households/rules.py" line="308"/>
+        <location filename="../../charity_pos/ui/households/rules.py" line="318"/>
         <source>Close without saving the rule for {category}?</source>
         <translation>不保存{category}的规则就关闭吗？</translation>
     </message>
@@ -8135,7 +8143,7 @@ total {total}, change {change}</source>
         <location filename="../../charity_pos/cli.py" line="279"/>
         <location filename="../../charity_pos/cli.py" line="327"/>
         <location filename="../../charity_pos/cli.py" line="504"/>
-        <location filename="../../charity_pos/ui/app.py" line="319"/>
+        <location filename="../../charity_pos/ui/app.py" line="326"/>
         <location filename="../../charity_pos/hub_ui/app.py" line="67"/>
         <source>Error: </source>
         <extracomment>The commands whose parsers this module builds itself; the others&apos; come from their modules. ``verify``&apos;s exit when the check could not be run (its temporary folder cannot be written): not a failed check (1), so a script can tell &quot;try again once there is room&quot; from &quot;the store has a problem&quot;; 75 is EX_TEMPFAIL of the BSD sysexits (a temporary failure: try again later)

@@ -82,6 +82,10 @@ def test_the_backup_after_a_shift_close_is_told_and_shown(qtbot, services, manag
     services.shifts.open(cashier, "1", 50000)
     with qtbot.waitSignal(runner.finished, timeout=20_000):
         services.shifts.close(cashier, "1", {10000: 5})
+        # the backup runs in the background: the status bar says so meanwhile
+        assert not shell.main.backup_running.isHidden()
+        assert any(label.text() == "正在备份…" for label in shell.main.backup_running.findChildren(QLabel))
+    assert shell.main.backup_running.isHidden(), "gone once the backup is made"
     assert [p.name for p in usb.glob("*.sqlite3")] == ["PT01-20260310-100000.sqlite3"]
     assert "备份完成并已校验" in shell.main.statusBar().currentMessage()
     # the USB disk is pulled out: the next close stands, and the manager is told why no backup was made
@@ -90,6 +94,7 @@ def test_the_backup_after_a_shift_close_is_told_and_shown(qtbot, services, manag
     with qtbot.waitSignal(runner.failed, timeout=20_000):
         services.shifts.close(cashier, "1", {10000: 5})
     assert services.shifts.current("1") is None
+    assert shell.main.backup_running.isHidden(), "a failed backup is not shown as still running"
     assert feedback.errors and "不存在" in feedback.errors[-1]
     qtbot.waitUntil(lambda: not runner.busy())
 

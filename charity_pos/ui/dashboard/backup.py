@@ -68,9 +68,10 @@ class BackupBanner(QLabel):
 
 class BackupRunner(QObject):
     """One backup at a time, in a thread of its own; a request while one runs
-    makes one more when it ends. ``finished`` carries the ``BackupResult``
+    makes one more when it ends. ``started`` says one began, ``finished`` carries the ``BackupResult``
     (or None: the day's start backup was made already), ``failed`` the error."""
 
+    started = Signal()
     finished = Signal(object)
     failed = Signal(object)
     _requested = Signal(object)
@@ -110,6 +111,7 @@ class BackupRunner(QObject):
         job.finished.connect(self._finished)
         job.failed.connect(self._failed)
         job.start()
+        self.started.emit()
 
     def _finished(self, result: object) -> None:
         if shiboken6.isValid(self):
