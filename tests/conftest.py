@@ -14,6 +14,8 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from types import SimpleNamespace
+from typing import Any
 
 import pytest
 
@@ -127,6 +129,33 @@ def twin_of(store_path: Path, clock: FakeClock) -> Iterator[Callable[[], Service
     yield copy
     for db in opened:
         db.close()
+
+
+#: The till the counter's tests sell at.
+TILL = "1号收银台"
+
+
+@pytest.fixture
+def counter_shop(services: Services, manager: Actor, cashier: Actor, make_item: Callable[..., ItemRow],
+                 clock: FakeClock) -> SimpleNamespace:
+    """Rice in two lots (one bag, then five), a donated sweater, soap never
+    received, and the cashier's shift open at ``TILL``: the goods of the
+    tests that write a sale, a void, a return or a handout. ``lots``: each
+    item's lots, oldest first; ``newer_rice_lot``: the second bag's lot."""
+    rice = make_item("东北大米 5kg", barcode="6901234567892", price=3290)
+    sweater = make_item("男式羊毛衫 L码 藏青", category="clothing", unit="件", price=2500, reference=12000,
+                        source=Source.DONATED)
+    soap = make_item("上海药皂 125g", category="daily", unit="块", price=350, reference=400)
+    services.stock.receive(manager, {rice.id: 1, sweater.id: 3})
+    clock.advance(minutes=5)
+    services.stock.receive(manager, {rice.id: 5})
+    clock.advance(minutes=5)
+    shift = services.shifts.open(cashier, TILL, 20000)
+    lots: dict[Any, list[Any]] = {}
+    for lot in services.stock.lots(include_empty=True):
+        lots.setdefault(lot.item_id, []).append(lot.lot_id)
+    return SimpleNamespace(rice=rice, sweater=sweater, soap=soap, shift_id=shift.ids[0], lots=lots,
+                           newer_rice_lot=lots[rice.id][-1])
 
 
 def journal_count(services: Services) -> int:

@@ -25,12 +25,11 @@ from charity_pos.ledger import journal
 from charity_pos.ledger.journal import UnjournaledChange
 from charity_pos.ledger.verify import verify
 from charity_pos.services.base import Actor, Approval
-from charity_pos.services.catalog import Source
 from charity_pos.services.registry import Services
 from charity_pos.services.sales import LineDraft, PaymentDraft, SaleDraft
 from charity_pos.services.sequences import next_number
+from tests.conftest import TILL
 
-TILL = "1号收银台"
 SALE_TABLES = ("sale", "sale_line", "sale_line_lot", "stock_lot", "stock_movement", "payment", "journal_event")
 MAPPED = {mapper.local_table: mapper.class_ for mapper in Base.registry.mappers}
 
@@ -59,18 +58,9 @@ def check(services: Services) -> None:
 
 
 @pytest.fixture
-def shop(services: Services, manager: Actor, cashier: Actor, make_item: Callable[..., Any], clock) -> SimpleNamespace:  # type: ignore[no-untyped-def]
-    """Rice in two lots, a donated sweater, soap never received, food with a discount rule; a shift open."""
-    rice = make_item("东北大米 5kg", barcode="6901234567892", price=3290)
-    sweater = make_item("男式羊毛衫 L码 藏青", category="clothing", unit="件", price=2500, reference=12000,
-                        source=Source.DONATED)
-    soap = make_item("上海药皂 125g", category="daily", unit="块", price=350, reference=400)
-    services.stock.receive(manager, {rice.id: 1, sweater.id: 3})
-    clock.advance(minutes=5)
-    services.stock.receive(manager, {rice.id: 5})
-    clock.advance(minutes=5)
-    services.shifts.open(cashier, TILL, 20000)
-    return SimpleNamespace(rice=rice, sweater=sweater, soap=soap)
+def shop(counter_shop: SimpleNamespace) -> SimpleNamespace:
+    """The counter's goods and open shift (tests/conftest.py)."""
+    return counter_shop
 
 
 @dataclass

@@ -45,7 +45,6 @@ from charity_pos.ledger.verify import verify
 from charity_pos.services import lots
 from charity_pos.services.accounts import audit
 from charity_pos.services.base import Actor, Approval, Changes, Entity, local_date
-from charity_pos.services.catalog import Source
 from charity_pos.services.handouts import (
     HandoutDraft, HandoutLineDraft, HandoutWarning, check_card, standing, unit_value,
 )
@@ -57,8 +56,8 @@ from charity_pos.services.sale_records import find_sale
 from charity_pos.services.sales import LineDraft, PaymentDraft, SaleDraft, is_food, load_item, sellable_on_hand
 from charity_pos.services.sequences import next_number
 from charity_pos.services.shifts import open_shift_in
+from tests.conftest import TILL
 
-TILL = "1号收银台"
 CARD = "AX000001"
 
 
@@ -316,20 +315,9 @@ def same_both_ways(services: Services, twin: Services, spy: list[tuple[Table, di
 
 # --- the shop ----------------------------------------------------------------------------------------------------
 @pytest.fixture
-def shop(services: Services, manager: Actor, cashier: Actor, make_item: Callable[..., Any], clock) -> SimpleNamespace:  # type: ignore[no-untyped-def]
-    """Rice in two lots (one bag, then five), a donated sweater, soap never
-    received; the cashier's shift open."""
-    rice = make_item("东北大米 5kg", barcode="6901234567892", price=3290)
-    sweater = make_item("男式羊毛衫 L码 藏青", category="clothing", unit="件", price=2500, reference=12000,
-                        source=Source.DONATED)
-    soap = make_item("上海药皂 125g", category="daily", unit="块", price=350, reference=400)
-    services.stock.receive(manager, {rice.id: 1, sweater.id: 3})
-    clock.advance(minutes=5)
-    services.stock.receive(manager, {rice.id: 5})
-    clock.advance(minutes=5)
-    newer = [lot.lot_id for lot in services.stock.lots(include_empty=True) if lot.item_id == rice.id][-1]
-    services.shifts.open(cashier, TILL, 20000)
-    return SimpleNamespace(rice=rice, sweater=sweater, soap=soap, newer_rice_lot=newer)
+def shop(counter_shop: SimpleNamespace) -> SimpleNamespace:
+    """The counter's goods and open shift (tests/conftest.py)."""
+    return counter_shop
 
 
 def busy_sale(services: Services, cashier: Actor, shop: SimpleNamespace, *pay: PaymentDraft) -> str:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import uuid
-from collections.abc import Callable
 from dataclasses import replace
 from types import SimpleNamespace
 from typing import Any
@@ -22,12 +21,10 @@ from charity_pos.db.models import JournalEvent
 from charity_pos.errors import NoOpenShift, NotFound, NotSellable
 from charity_pos.ledger.canonical import journaled_columns, plain
 from charity_pos.ledger.verify import verify
-from charity_pos.services.base import Actor
-from charity_pos.services.catalog import Source
 from charity_pos.services.registry import Services
 from charity_pos.services.sales import LineDraft, PaymentDraft, SaleDraft
+from tests.conftest import TILL
 
-TILL = "1号收银台"
 RICE, SWEATER, SOAP = 3290, 2500, 350
 
 
@@ -60,22 +57,9 @@ def draft(*lines: LineDraft, pay: tuple[PaymentDraft, ...], till: str = TILL) ->
 
 
 @pytest.fixture
-def shop(services: Services, manager: Actor, cashier: Actor, make_item: Callable[..., Any], clock) -> SimpleNamespace:  # type: ignore[no-untyped-def]
-    """Rice in two lots (one bag, then five), a donated sweater, soap never
-    received, and the cashier's shift open."""
-    rice = make_item("东北大米 5kg", barcode="6901234567892", price=RICE)
-    sweater = make_item("男式羊毛衫 L码 藏青", category="clothing", unit="件", price=SWEATER, reference=12000,
-                        source=Source.DONATED)
-    soap = make_item("上海药皂 125g", category="daily", unit="块", price=SOAP, reference=400)
-    services.stock.receive(manager, {rice.id: 1, sweater.id: 3})
-    clock.advance(minutes=5)
-    services.stock.receive(manager, {rice.id: 5})
-    clock.advance(minutes=5)
-    shift = services.shifts.open(cashier, TILL, 20000)
-    lots = {lot.item_id: [] for lot in services.stock.lots(include_empty=True)}
-    for lot in services.stock.lots(include_empty=True):
-        lots[lot.item_id].append(lot.lot_id)
-    return SimpleNamespace(rice=rice, sweater=sweater, soap=soap, shift_id=shift.ids[0], lots=lots)
+def shop(counter_shop: SimpleNamespace) -> SimpleNamespace:
+    """The counter's goods and open shift (tests/conftest.py)."""
+    return counter_shop
 
 
 def test_a_sale_writes_exactly_its_rows_and_journals_each_as_stored(services, cashier, shop, clock) -> None:  # type: ignore[no-untyped-def]
