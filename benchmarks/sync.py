@@ -29,7 +29,12 @@ rows with each line written as canonical JSON to a file; import, a bare
 DBAPI ``executemany`` in one transaction of the same rows (every
 ``hub_event`` row and every projection row the import wrote, read back
 from the imported hub) into the same tables of another fresh hub of the
-same kind.
+same kind. The import and its bare insert are timed ``ROUNDS`` times each,
+one after the other (import, bare, import, bare, ...), each into a fresh
+hub, and compared by their medians: on a shared machine the bare insert of
+the same rows alone varied several times over from run to run with the
+state of the disk (its writes and syncs are most of both figures), so a
+single pair said more about the moment than about the import.
 """
 
 from __future__ import annotations
@@ -38,6 +43,7 @@ import json
 import os
 import random
 import sqlite3
+import statistics
 import sys
 import time
 import tracemalloc
@@ -74,6 +80,8 @@ SCALE = 1.0
 #: tables the import writes, in the order the baseline fills them: the events and every projection
 HUB_TABLES = ("hub_event", *(model.__tablename__ for model in PROJECTIONS))
 INSERT_BATCH = 2_000
+#: the import and the bare insert each timed this many times, alternately; their medians are compared
+ROUNDS = 3
 #: the environment variable that asks for the store-year ten times busier
 TEN_TIMES = "CHARITY_POS_BENCH_10X"
 #: a child process of the 10x case may take this long
@@ -419,6 +427,17 @@ def _bare_import(source_url: str, url: str, registration: Path, tmp: Path) -> tu
     return took, rows
 
 
+def _seconds(runs: list[float]) -> str:
+    """Each run's seconds, and their median."""
+    return f"{' / '.join(f'{run:.1f}' for run in runs)} s (median {statistics.median(runs):.1f} s)"
+
+
+def _drop_sqlite(path: Path) -> None:
+    """A hub file measured, removed with its WAL (a year's hub is most of a GB)."""
+    for part in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+        part.unlink(missing_ok=True)
+
+
 def _memory_rows(label: str, store: Path, registration: Path, work: Path, tag: str,
                  progress: Callable[[str], None]) -> tuple[list[Row], dict[str, Any]]:
     """Export and SQLite import of ``store`` in child processes: time, peak RSS, tracemalloc peak."""
@@ -477,12 +496,22 @@ def measure(tmp: Path, rng: random.Random, *, scale: float = SCALE,
     info: dict[str, Any] = dict(counts, made_s=made_s, bundles=len(run["paths"]))
 
     sqlite_url, paths = run["url"], run["paths"]
-    import_s = run["import"]["seconds"]
-    bare_s, hub_rows = _bare_import(sqlite_url, f"sqlite:///{work / 'bare-hub.sqlite3'}", registration, work)
-    progress(f"SQLite hub: import {import_s:.1f} s, bare insert of its {hub_rows:,} rows {bare_s:.1f} s")
-    rows.append(Row(f"sync: import into SQLite hub, {events:,} events (events/s)", events / import_s, "events/s",
-                    events / bare_s, 0))
+    imports, bares = [run["import"]["seconds"]], []
+    hub_rows = 0
+    for round_ in range(ROUNDS):
+        bare_hub = work / f"bare-hub-{round_}.sqlite3"
+        bare_s, hub_rows = _bare_import(sqlite_url, f"sqlite:///{bare_hub}", registration, work)
+        bares.append(bare_s)
+        _drop_sqlite(bare_hub)
+        if len(imports) < ROUNDS:
+            again = work / f"hub-again-{round_}.sqlite3"
+            imports.append(_import_child(f"sqlite:///{again}", paths, registration, work)["seconds"])
+            _drop_sqlite(again)
+    progress(f"SQLite hub: import {_seconds(imports)}, bare insert of its {hub_rows:,} rows {_seconds(bares)}")
+    rows.append(Row(f"sync: import into SQLite hub, {events:,} events (events/s; medians of {ROUNDS} runs)",
+                    events / statistics.median(imports), "events/s", events / statistics.median(bares), 0))
     info["hub_rows"] = hub_rows
+    info["sqlite_import_s"], info["sqlite_bare_s"] = imports, bares
 
     try:
         root = str(Path(__file__).resolve().parents[1])
@@ -491,13 +520,21 @@ def measure(tmp: Path, rng: random.Random, *, scale: float = SCALE,
         from tests.hub.conftest import TempPostgres
 
         with TempPostgres() as pg:
-            _name, url = pg.new_database("bench_hub")
-            _bare_name, bare_url = pg.new_database("bench_bare")
-            import_s = _import(url, [Path(p) for p in paths], registration, work)
-            bare_s, hub_rows = _bare_import(url, bare_url, registration, work)
-            progress(f"PostgreSQL hub: import {import_s:.1f} s, bare insert of its {hub_rows:,} rows {bare_s:.1f} s")
-            rows.append(Row(f"sync: import into PostgreSQL hub, {events:,} events (events/s)", events / import_s,
-                            "events/s", events / bare_s, 0))
+            imports, bares = [], []
+            for round_ in range(ROUNDS):
+                name, url = pg.new_database(f"bench_hub{round_}")
+                bare_name, bare_url = pg.new_database(f"bench_bare{round_}")
+                imports.append(_import(url, [Path(p) for p in paths], registration, work))
+                bare_s, hub_rows = _bare_import(url, bare_url, registration, work)
+                bares.append(bare_s)
+                pg.drop_database(name)
+                pg.drop_database(bare_name)
+            progress(f"PostgreSQL hub: import {_seconds(imports)}, bare insert of its {hub_rows:,} rows "
+                     f"{_seconds(bares)}")
+            rows.append(Row(f"sync: import into PostgreSQL hub, {events:,} events (events/s; medians of {ROUNDS} "
+                            "runs)", events / statistics.median(imports), "events/s", events / statistics.median(bares),
+                            0))
+            info["postgres_import_s"], info["postgres_bare_s"] = imports, bares
     except Exception as exc:  # noqa: BLE001 -- no server on this machine: say so under the table
         info["postgres"] = f"{type(exc).__name__}: {exc}"
         progress(f"PostgreSQL not measured: {info['postgres']}")

@@ -88,7 +88,8 @@ def test_a_change_altered_anywhere_is_refused_or_read_alike(source: SourceStore)
             seen.add((change["table"], change["op"]))
             variants = [_altered(change, field, value) for field, value in ALTERATIONS]
             for column in (change.get("row") or {}):
-                for value in (None, "", "x" * 200, -1, 2**31, 1.5, True, [], {}, UUID, "2026-01-01T00:00:00"):
+                for value in (None, "", "x" * 200, -1, 2**31, 1.5, True, [], {}, UUID, "2026-01-01T00:00:00",
+                              2**64, -(2**63) - 1, 10**30):
                     variants.append(dict(change, row=dict(change["row"], **{column: value})))
             for variant in variants:
                 changes = list(payload["changes"])
