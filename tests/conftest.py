@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import contextlib
 import io
+import shutil
 import sqlite3
+import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -19,7 +21,9 @@ from typing import Any
 
 import pytest
 
-from charity_pos.db.engine import StoreDatabase
+from charity_pos.db.engine import StoreDatabase, open_store
+from charity_pos.domain import pins
+from charity_pos.security.keys import key_path
 from charity_pos.services.base import Actor, Role
 from charity_pos.services.catalog import ItemDraft, ItemRow, Source
 from charity_pos.services.registry import Services
@@ -31,6 +35,13 @@ DISTRICT = "普陀区"
 MANAGER_PIN = "9999"
 CASHIER_PIN = "1111"
 CASHIER_NAME = "王丽华"
+#: 10:00 in Shanghai on a Tuesday in March 2026: when the ``clock`` fixture starts
+CLOCK_START = datetime(2026, 3, 10, 2, 0, tzinfo=UTC)
+
+# PINs hashed at a cost of 2**4 instead of the app's 2**14: the suite makes thousands of accounts, and each
+# full-cost hash takes some 40 ms. A hash keeps its cost, so every check works as in the app; the app's own
+# cost is checked in a fresh interpreter (tests/domain/test_pins.py).
+pins.COST = (2**4, 8, 1)
 
 
 class FakeClock:
@@ -59,8 +70,7 @@ def isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.
 
 @pytest.fixture
 def clock() -> FakeClock:
-    # 10:00 in Shanghai on a Tuesday in March 2026.
-    return FakeClock(datetime(2026, 3, 10, 2, 0, tzinfo=UTC))
+    return FakeClock(CLOCK_START)
 
 
 @pytest.fixture
@@ -68,10 +78,39 @@ def store_path(tmp_path: Path) -> Path:
     return tmp_path / "store.db"
 
 
+@pytest.fixture(scope="session")
+def store_template(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """The store ``store_db`` makes, made once for the session by ``init_store`` at ``CLOCK_START``: its
+    file (closed, so whole without its WAL) and its key file. Running every migration for each test cost
+    more than most tests themselves."""
+    folder = tmp_path_factory.mktemp("store-template")
+    path = folder / "store.db"
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("CHARITY_POS_HOME", str(folder / "home"))
+        db = init_store(path, store_code=STORE_CODE, name=STORE_NAME, district=DISTRICT,
+                        manager_pin=MANAGER_PIN, clock=FakeClock(CLOCK_START))
+        db.close()
+        store_id = uuid.UUID(store_id_of(path))
+        key = key_path(store_id)
+    assert key.is_file() and not path.with_name(path.name + "-wal").exists()
+    return path, key
+
+
 @pytest.fixture
-def store_db(store_path: Path, clock: FakeClock) -> Iterator[StoreDatabase]:
-    db = init_store(store_path, store_code=STORE_CODE, name=STORE_NAME, district=DISTRICT,
-                    manager_pin=MANAGER_PIN, clock=clock)
+def store_db(store_path: Path, clock: FakeClock, store_template: tuple[Path, Path]) -> Iterator[StoreDatabase]:
+    """A new store (``init_store``): a copy of the session's template, with its key file in this test's home,
+    when the clock is at its start, as almost always; made afresh when a test moved it first."""
+    if clock.at == CLOCK_START:
+        template, key = store_template
+        shutil.copyfile(template, store_path)
+        target = key_path(uuid.UUID(key.stem))
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(key, target)
+        target.chmod(0o600)
+        db = open_store(store_path)
+    else:
+        db = init_store(store_path, store_code=STORE_CODE, name=STORE_NAME, district=DISTRICT,
+                        manager_pin=MANAGER_PIN, clock=clock)
     yield db
     db.close()
 

@@ -52,3 +52,23 @@ def test_right_pin_matches_and_wrong_pin_does_not() -> None:
 @pytest.mark.parametrize("stored", ["", "garbage", "bcrypt$1$2$3$4$5", "scrypt$x$8$1$AAAA$AAAA", "scrypt$16384$8$1$!!$!!"])
 def test_damaged_hash_never_matches(stored: str) -> None:
     assert not pins.pin_matches("1111", stored)
+
+
+def test_the_app_hashes_pins_at_full_cost() -> None:
+    """The suite lowers the cost (tests/conftest.py); a fresh interpreter, as the app starts, has it whole."""
+    import subprocess
+    import sys
+
+    out = subprocess.run([sys.executable, "-c", "from charity_pos.domain import pins; print(pins.hash_pin('2468'))"],
+                         capture_output=True, text=True, check=True).stdout.strip()
+    assert out.split("$")[1:4] == ["16384", "8", "1"]
+    assert pins.pin_matches("2468", out) and not pins.pin_matches("2469", out)
+
+
+def test_a_hash_is_checked_at_its_own_cost(monkeypatch: pytest.MonkeyPatch) -> None:
+    cheap = pins.hash_pin("1357")
+    monkeypatch.setattr(pins, "COST", (2**14, 8, 1))
+    full = pins.hash_pin("1357")
+    assert cheap.split("$")[1] != full.split("$")[1] == "16384"
+    assert pins.pin_matches("1357", cheap) and pins.pin_matches("1357", full)
+    assert not pins.pin_matches("1358", full)
