@@ -37,7 +37,7 @@ run: $(STAMP) translations
 
 test: $(STAMP) translations
 	bash scripts/system-deps.sh test
-	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -p no:cacheprovider
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -p no:cacheprovider -n auto --dist loadfile
 
 bench: $(STAMP) translations
 	QT_QPA_PLATFORM=offscreen $(PY) benchmarks/run.py

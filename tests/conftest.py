@@ -68,6 +68,19 @@ def isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.
     return home
 
 
+@pytest.fixture(autouse=True)
+def _messages_language_kept() -> Iterator[None]:
+    """The catalog ``i18n.translate`` reads messages from (what ``describe`` tells the user) as it was before
+    each test: a test that switches the language (``i18n.load``, ``load_catalog``: an English window, the
+    command line with ``--lang en``) left every later test's messages in English, in whichever order the
+    tests ran."""
+    from charity_pos import i18n
+
+    kept = list(i18n._loaded)
+    yield
+    i18n._loaded[:] = kept
+
+
 @pytest.fixture
 def clock() -> FakeClock:
     return FakeClock(CLOCK_START)

@@ -30,9 +30,17 @@ def chinese(qapp):  # type: ignore[no-untyped-def]
     for translator in translators:
         qapp.installTranslator(translator)
     theme.apply(qapp, 13)
-    yield
+    yield translators
     for translator in translators:
         qapp.removeTranslator(translator)
+
+
+@pytest.fixture(autouse=True)
+def _chinese_messages(chinese):  # type: ignore[no-untyped-def]
+    """The messages ``describe`` words (``i18n.translate``) in Chinese at each test's start, whatever ran
+    before: a module's fixture that ran the command line with ``--lang en`` left them in English for every
+    widget test after it (which ones depended on the order the tests ran in)."""
+    i18n._loaded[:] = chinese
 
 
 class FakeFeedback:
