@@ -172,9 +172,9 @@ class Settings:
     def save(self) -> None:
         folder = config_dir()
         folder.mkdir(parents=True, exist_ok=True)
-        tmp = folder / "settings.json.tmp"
-        tmp.write_text(json.dumps(asdict(self), ensure_ascii=False, indent=2), encoding="utf-8")
-        tmp.replace(folder / "settings.json")
+        from charity_pos.files import write_text_in_place
+
+        write_text_in_place(folder / "settings.json", json.dumps(asdict(self), ensure_ascii=False, indent=2))
 
 
 def check_customer_display(kind: object, screen: object, port: object, baud: object) -> None:

@@ -333,6 +333,52 @@ def not_writable(path: Path | str, exc: OSError) -> OutputNotWritable:
     return OutputNotWritable(path=str(path), reason=reason, detail=exc.strerror or type(exc).__name__)
 
 
+# --- putting a finished file in place, durably ----------------------------------------------------------
+def sync_file(path: Path) -> None:
+    """``path``'s content on the disk, not only in the system's cache."""
+    with Path(path).open("rb+") as fh:  # Windows syncs only a handle open for writing
+        os.fsync(fh.fileno())
+
+
+def sync_folder(folder: Path) -> None:
+    """``folder``'s entries (a rename into it) on the disk. Windows cannot open a folder to sync it; its
+    renames are durable already."""
+    if os.name == "nt":
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def put_in_place(partial: Path, target: Path) -> None:
+    """``partial``, written whole beside ``target``, renamed over it so that a power cut at any moment
+    leaves the old file or the new one, never an empty or half one: its content synced first, then the
+    rename, then the folder's entry. OSError as the file system says it."""
+    sync_file(partial)
+    os.replace(partial, target)
+    sync_folder(Path(target).parent)
+
+
+def write_text_in_place(target: Path, text: str, *, private: bool = False) -> None:
+    """A small file (settings, state, a key) replaced whole by ``text``: written beside it (only its owner may
+    read it when ``private``) and put in place (``put_in_place``). OSError as the file system says it; the
+    old file is then as it was."""
+    target = Path(target)
+    partial = target.with_name(target.name + ".partial")
+    partial.unlink(missing_ok=True)
+    try:
+        fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600 if private else 0o666)
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(text)
+        if private:
+            os.chmod(partial, 0o600)
+        put_in_place(partial, target)
+    finally:
+        partial.unlink(missing_ok=True)
+
+
 # --- the writer -------------------------------------------------------------------------------------
 class PendingFile:
     """A file being written beside ``target`` as ``partial``, until ``commit``."""
@@ -347,7 +393,7 @@ class PendingFile:
         if self.done:
             return self.target
         try:
-            os.replace(self.partial, self.target)
+            put_in_place(self.partial, self.target)
         except IsADirectoryError:
             raise OutputIsFolder(path=str(self.target)) from None
         except OSError as exc:

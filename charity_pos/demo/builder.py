@@ -18,6 +18,7 @@ from charity_pos.demo.products import PRODUCTS
 from charity_pos.demo.relief import Relief, ReliefPlan
 from charity_pos.domain.barcodes import check_digit
 from charity_pos.errors import StoreFileExists
+from charity_pos.files import put_in_place
 from charity_pos.services.base import STORE_TZ, Approval, Role, system_clock
 from charity_pos.services.catalog import ItemDraft, ItemRow, Source
 from charity_pos.services.intake import (
@@ -121,7 +122,7 @@ def build_demo(path: Path, *, days: int = 30, seed: int = 20261128) -> DemoSumma
         leftover.unlink(missing_ok=True)
     try:
         summary = _build(building, days=days, seed=seed)
-        building.replace(path)
+        put_in_place(building, path)
     finally:
         for leftover in _files_of(building):
             leftover.unlink(missing_ok=True)

@@ -179,7 +179,7 @@ def district_match_key(hub_id: uuid.UUID) -> bytes:
                 fh.flush()
                 os.fsync(fh.fileno())
             os.chmod(partial, 0o600)
-            os.replace(partial, path)
+            files.put_in_place(partial, path)
         finally:
             partial.unlink(missing_ok=True)
         log.info("district matching key added to the key file of hub %s", hub_id)

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 
 from charity_pos import config
 from charity_pos.errors import KeyFileMissing
+from charity_pos.files import put_in_place
 
 if TYPE_CHECKING:
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
@@ -63,7 +64,7 @@ def _rewrite(path: Path, data: str) -> None:
     try:
         _write_new(partial, data)
         os.chmod(partial, 0o600)
-        partial.replace(path)
+        put_in_place(partial, path)
     finally:
         partial.unlink(missing_ok=True)
 

@@ -193,21 +193,6 @@ def _check_sum(backup: Path, copy: Path) -> None:
         raise BackupCheckFailed(path=str(backup), kind="checksum", detail="", problem=None)
 
 
-def _sync(path: Path) -> None:
-    with path.open("rb+") as fh:
-        os.fsync(fh.fileno())
-
-
-def _sync_folder(folder: Path) -> None:
-    if os.name == "nt":  # Windows cannot open a folder to sync it; its renames are durable already
-        return
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
 # --- the state of backups -----------------------------------------------------------------------
 @dataclass(frozen=True)
 class BackupState:
@@ -264,9 +249,7 @@ def _write_state(store_id: uuid.UUID, state: BackupState) -> None:
     path = _state_path()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(path.name + ".tmp")
-        tmp.write_text(json.dumps(everything, ensure_ascii=False, indent=1), encoding="utf-8")
-        tmp.replace(path)
+        files.write_text_in_place(path, json.dumps(everything, ensure_ascii=False, indent=1))
     except OSError:
         log.exception("the backup state could not be written")
 
@@ -329,7 +312,7 @@ def _copy_online(source: Path, target: Path) -> None:
         src.execute("PRAGMA busy_timeout = 10000")
         src.backup(dst, pages=1024)
         dst.execute("PRAGMA journal_mode = DELETE")
-    _sync(target)
+    files.sync_file(target)
 
 
 def make_backup(db_path: Path | str, folder: Path | str, *, clock: Clock = system_clock, keep: Keep = Keep(),
@@ -419,7 +402,7 @@ def _backup(db_path: Path, folder: Path, store: StoreIdentity, now: datetime, ke
             raise BackupCheckFailed(**dict(exc.facts, path=str(target))) from None
         digest = _sha256(pending.partial)
     files.write_bytes(_sum_file(target), f"{digest}  {target.name}\n".encode("ascii"), protect, private=True)
-    _sync_folder(folder)
+    files.sync_folder(folder)
     removed = rotate(folder, store.code, keep, protect={target.name, before.last_good_file})
     return BackupResult(target, now, check.events, check.authenticated, removed)
 
@@ -609,7 +592,7 @@ def restore(db_path: Path | str, backup: Path | str, *, force: bool = False, key
                 raise files.not_writable(db_path, exc) from None
             pending.cancel()  # renamed into place here, not by the writer
             pending.done = True
-        _sync_folder(db_path.parent)
+        files.sync_folder(db_path.parent)
     finally:
         lock.release()
     log.info("store restored from a backup (%d events)", check.events)

@@ -51,6 +51,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey,
 from charity_pos.errors import (
     BundleAltered, BundleDamaged, BundleForged, BundleJsonInvalid, BundleManifestInvalid, BundleTooLarge, BundleZipInvalid,
 )
+from charity_pos.files import put_in_place
 from charity_pos.ledger.canonical import canonical_json
 from charity_pos.sync import archive, safe_json
 
@@ -197,24 +198,10 @@ def write_bundle(path: Path, manifest: dict[str, Any], files: dict[str, Content]
     try:
         with partial.open("wb") as out:
             _write_zip(out, manifest_bytes, files, signature)
-            out.flush()
-            os.fsync(out.fileno())  # on disk before its name says it is whole: a power cut leaves no empty bundle
-        partial.replace(path)
-        _sync_folder(path.parent)
+        put_in_place(partial, path)  # on disk before its name says it is whole: a power cut leaves no empty bundle
     finally:
         partial.unlink(missing_ok=True)
     return path
-
-
-def _sync_folder(folder: Path) -> None:
-    """Make a rename in ``folder`` durable (POSIX; Windows has no folder handles to sync)."""
-    if os.name != "posix":
-        return
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
 
 
 def _manifest(where: str, data: bytes, parts: frozenset[str]) -> dict[str, Any]:

@@ -49,8 +49,11 @@ class _FullFile:
 
 @contextmanager
 def full_folder(monkeypatch: pytest.MonkeyPatch, folder: Path) -> Iterator[None]:
-    """Every file opened for writing in ``folder`` fails to write (ENOSPC), and so does every ``os.fsync``."""
+    """Every file opened for writing in ``folder`` fails to write (ENOSPC), and so does every ``os.fsync`` of
+    a file in it or of the folder itself (of any file where the system cannot say which file an fd is);
+    files elsewhere (the settings, the record of backups) are on another disk that still has room."""
     real_open = io.open
+    real_fsync = os.fsync
     inside = folder.resolve()
 
     def opening(file: Any, mode: str = "r", *args: Any, **kwargs: Any) -> Any:
@@ -60,8 +63,14 @@ def full_folder(monkeypatch: pytest.MonkeyPatch, folder: Path) -> Iterator[None]
             return _FullFile(handle)
         return handle
 
-    def fsync(_fd: int) -> None:
-        raise no_space()
+    def fsync(fd: int) -> None:
+        try:
+            where: Path | None = Path(os.readlink(f"/proc/self/fd/{fd}"))
+        except OSError:
+            where = None
+        if where is None or where == inside or inside in where.parents:
+            raise no_space()
+        real_fsync(fd)
 
     with monkeypatch.context() as mp:
         mp.setattr(builtins, "open", opening)
