@@ -189,8 +189,10 @@ class _Store:
         for event in new:
             try:
                 projector.add_changes(event.changes)  # checked before: payloads.read_payload
-            except (ValueError, KeyError, TypeError, AttributeError):  # still not an event: refused, not a crash
+            except (ValueError, KeyError):  # a value the checks let through that is still no event: refused
                 raise EventsUnreadable(path=str(bundle.path), line=event.seq - bundle.first_seq + 1) from None
+            # A TypeError or AttributeError here is a bug in the projections, not a bad file: it refuses the
+            # file as a crash (BundleImportCrashed, its traceback logged), never as "unreadable" to the staff.
         store = self.store_value
         rows = [(store, e.seq, e.uuid, e.kind, e.at, e.actor, e.payload, e.prev_hash, e.hash) for e in new]
         if uses_copy(self.conn.dialect):

@@ -325,3 +325,22 @@ def test_an_import_that_collides_with_another_tries_once_more(hub: Hub, monkeypa
     result = import_bundle(hub.db, hub.bundle(1, 40))
     assert (result.status, len(calls)) == ("already", 2)
     assert scalar(hub, select(func.count()).select_from(HubEvent)) == 40
+
+
+@pytest.mark.parametrize("bug", [TypeError, AttributeError])
+def test_a_bug_in_the_projections_is_a_crash_not_an_unreadable_bundle(
+        hub: Hub, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture, bug: type[Exception]) -> None:
+    """District staff told a good bundle is "unreadable" would ask the store for another copy of the same
+    file: a mistake in the hub's own code is said as one, with its traceback in the log."""
+    before = digest(hub.db)
+
+    def broken(self: Projector, changes: Any) -> None:
+        raise bug("a mistake in the projection code")
+
+    monkeypatch.setattr(Projector, "add_changes", broken)
+    with caplog.at_level(logging.ERROR, logger="charity_pos.hub"):
+        result = import_bundle(hub.db, hub.bundle(1, 50))
+    assert result.status == "refused" and type(result.error) is errors.BundleImportCrashed
+    assert result.error.facts["error"] == bug.__name__
+    assert any(r.exc_info and "projection code" in str(r.exc_info[1]) for r in caplog.records)
+    assert digest(hub.db) == before
