@@ -149,3 +149,53 @@ def test_the_qt_packages_are_left_out_of_the_qt_free_check() -> None:
         assert pkg not in QT_FREE_PACKAGES
         assert not any(f.is_relative_to(PACKAGE / pkg) for f in files), pkg
     assert any(f.is_relative_to(PACKAGE / "hub") for f in files)
+
+
+# --- other packages' private names ---------------------------------------------------------------------------
+#: packages that must reach the services (and each other) through their public names only (issue 14)
+PUBLIC_ONLY = ("hub", "sync")
+
+
+def private_uses(path: Path) -> list[str]:
+    """Names starting with one underscore that ``path`` takes from another charity_pos module: imported
+    (``from charity_pos.x import _name``) or reached through a module imported whole (``x._name``)."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    own = module_name(path)
+    found: list[str] = []
+    modules: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("charity_pos"):
+            for alias in node.names:
+                name = alias.name
+                if node.module != own and name.startswith("_") and not name.startswith("__"):
+                    found.append(f"from {node.module} import {name}")
+                elif not name.startswith("_"):
+                    modules.add(alias.asname or name)  # maybe a module (``from charity_pos.services import x``)
+        elif isinstance(node, ast.Import):
+            for alias in node.names:
+                if alias.name.startswith("charity_pos") and alias.asname:
+                    modules.add(alias.asname)
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and node.value.id in modules \
+                and node.attr.startswith("_") and not node.attr.startswith("__"):
+            found.append(f"{node.value.id}.{node.attr}")
+    return found
+
+
+@pytest.mark.parametrize("path", [p for pkg in PUBLIC_ONLY for p in sorted((PACKAGE / pkg).rglob("*.py"))],
+                         ids=lambda p: str(p.relative_to(PACKAGE)))
+def test_hub_and_sync_use_other_modules_public_names_only(path: Path) -> None:
+    assert private_uses(path) == []
+
+
+def test_the_private_name_check_sees_both_forms(tmp_path: Path) -> None:
+    sample = PACKAGE / "hub" / "sample_for_the_check.py"
+    text = ("from charity_pos.services import household_import as hi\nfrom charity_pos.hub.downstream import _store\n"
+            "x = hi._plain(1)\ny = hi.plain_cell(1)\n")
+    target = tmp_path / "sample.py"
+    target.write_text(text, encoding="utf-8")
+    import unittest.mock
+
+    with unittest.mock.patch(f"{__name__}.module_name", return_value="charity_pos.hub.sample_for_the_check"):
+        assert private_uses(target) == ["from charity_pos.hub.downstream import _store", "hi._plain"]
+    assert not sample.exists()

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from filelock import FileLock, Timeout
-from sqlalchemy import Connection, Dialect, Engine, Select, create_engine, event, inspect, text
+from sqlalchemy import Connection, Dialect, Engine, Select, create_engine, event, inspect
 from sqlalchemy.exc import DatabaseError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -359,10 +359,3 @@ def open_store(path: Path, *, upgrade: bool = True, lock: bool = True) -> StoreD
             file_lock.release()
         raise
     return StoreDatabase(path, engine, file_lock)
-
-
-def integrity_problems(db: StoreDatabase) -> list[str]:
-    """What SQLite's own integrity check reports; empty when the file is sound."""
-    with db.engine.connect() as conn:
-        rows = [r[0] for r in conn.execute(text("PRAGMA integrity_check"))]
-    return [] if rows == ["ok"] else rows

@@ -188,7 +188,8 @@ class Downstream:
     counts: dict[str, int]
 
 
-def _store(s: Session, store_code: str) -> HubStore:
+def registered_store(s: Session, store_code: str) -> HubStore:
+    """The store registered at the hub under ``store_code`` (StoreNotRegistered when none is)."""
     store = s.scalars(select(HubStore).where(HubStore.code == store_code)).first()
     if store is None:
         raise StoreNotRegistered(store_code=store_code)
@@ -211,7 +212,7 @@ def export_bundle(db: HubDatabase, store_code: str, out_dir: Path, *, clock: Clo
         hub = s.scalars(select(Hub)).first()
         if hub is None:
             raise HubNotFound(url=db.shown_url)
-        store = _store(s, store_code.strip().upper())
+        store = registered_store(s, store_code.strip().upper())
         protect = protected(db, hub.id)
         files.check_folder(out_dir, protect)
         key = signing_key(hub.id)

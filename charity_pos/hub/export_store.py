@@ -23,7 +23,7 @@ from sqlalchemy import select
 import charity_pos
 from charity_pos import files
 from charity_pos.errors import HubNotFound, StoreJournalEmpty
-from charity_pos.hub.downstream import _store
+from charity_pos.hub.downstream import registered_store
 from charity_pos.hub.engine import HubDatabase
 from charity_pos.hub.models import Hub, HubEvent
 from charity_pos.ledger.canonical import plain
@@ -55,7 +55,7 @@ def export_store(db: HubDatabase, store_code: str, out: Path, *, clock: Clock = 
         hub = s.scalars(select(Hub)).first()
         if hub is None:
             raise HubNotFound(url=db.shown_url)
-        store = _store(s, code)
+        store = registered_store(s, code)
         if store.last_seq == 0:
             raise StoreJournalEmpty(store_code=code)
         key = signing_key(hub.id)

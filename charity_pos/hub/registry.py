@@ -72,12 +72,12 @@ def preview(db: HubDatabase, path: Path | str, describe: hi.Describe | None = No
     by_card: dict[str, list[int]] = defaultdict(list)
     by_id: dict[str, list[int]] = defaultdict(list)
     for row, _draft, _found in parsed:
-        card = "".join(hi._plain(row.values.get("card_number") or "").split()).upper()
+        card = "".join(hi.plain_cell(row.values.get("card_number") or "").split()).upper()
         if card:
             by_card[card].append(row.row_number)
         number = row.values.get("id_number")
         if number is not None and not isinstance(number, float):
-            number = normalize_id(hi._plain(number))
+            number = normalize_id(hi.plain_cell(number))
             if len(number) == 18:
                 by_id[number].append(row.row_number)
     for card, rows in by_card.items():

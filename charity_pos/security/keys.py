@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 
 from charity_pos import config
 from charity_pos.errors import KeyFileMissing
-from charity_pos.files import put_in_place
+from charity_pos.files import put_in_place, sync_folder
 
 if TYPE_CHECKING:
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
@@ -47,13 +47,14 @@ def _signing_text(key: Ed25519PrivateKey) -> str:
     return base64.b64encode(key.private_bytes(Encoding.Raw, PrivateFormat.Raw, NoEncryption())).decode("ascii")
 
 
-def _write_new(path: Path, data: str) -> None:
-    """A key file that did not exist, readable by its owner only."""
+def write_new_key_file(path: Path, data: str) -> None:
+    """A key file that did not exist, readable by its owner only, on the disk with its folder's entry."""
     fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     with os.fdopen(fd, "w", encoding="utf-8") as fh:
         fh.write(data)
         fh.flush()
         os.fsync(fh.fileno())
+    sync_folder(path.parent)
 
 
 def _rewrite(path: Path, data: str) -> None:
@@ -62,7 +63,7 @@ def _rewrite(path: Path, data: str) -> None:
     partial = path.with_name(path.name + ".partial")
     partial.unlink(missing_ok=True)
     try:
-        _write_new(partial, data)
+        write_new_key_file(partial, data)
         os.chmod(partial, 0o600)
         put_in_place(partial, path)
     finally:
@@ -89,7 +90,7 @@ class StoreKeys:
         data = json.dumps({"store": str(store_id), "aes_gcm": base64.b64encode(keys.encryption).decode(),
                            "hmac_sha256": base64.b64encode(keys.matching).decode(),
                            "ed25519": _signing_text(keys.signing), SEALED: True})
-        _write_new(path, data)
+        write_new_key_file(path, data)
         return keys
 
     @staticmethod

@@ -282,7 +282,7 @@ class _Unreadable(Exception):
         self.problem = problem
 
 
-def _plain(value: object) -> str:
+def plain_cell(value: object) -> str:
     """A cell as text: whole numbers without their ``.0``, full-width
     letters and digits made plain."""
     if isinstance(value, float) and value.is_integer():
@@ -297,13 +297,13 @@ def _text_cell(value: object) -> str:
 
 
 def _id_cell(value: object) -> str:
-    if isinstance(value, float) or isinstance(value, str) and _SCIENTIFIC.fullmatch(_plain(value)):
+    if isinstance(value, float) or isinstance(value, str) and _SCIENTIFIC.fullmatch(plain_cell(value)):
         raise _Unreadable(InvalidInput(field="id_number", value="", reason="id_as_number"))
-    return _plain(value).lstrip("'`")  # a leading ' keeps Excel from making it a number
+    return plain_cell(value).lstrip("'`")  # a leading ' keeps Excel from making it a number
 
 
 def _members_cell(value: object) -> int:
-    text = _plain(value)
+    text = plain_cell(value)
     match = re.fullmatch(r"(\d{1,3})\s*人?", text)
     if isinstance(value, bool) or match is None:
         raise _Unreadable(InvalidInput(field="members", value=text, reason="not_a_number"))
@@ -311,7 +311,7 @@ def _members_cell(value: object) -> int:
 
 
 def _category_cell(value: object) -> HouseholdCategory:
-    text = "".join(_plain(value).split())
+    text = "".join(plain_cell(value).split())
     for candidate in (text, text.lower()):
         if candidate in _CATEGORY_BY_NAME:
             return _CATEGORY_BY_NAME[candidate]
@@ -351,7 +351,7 @@ def parse_date(value: object) -> date | None:
 def _date_cell(name: str, value: object) -> date:
     parsed = parse_date(value)
     if parsed is None:
-        raise _Unreadable(InvalidInput(field=name, value=_plain(value), reason="date_format"))
+        raise _Unreadable(InvalidInput(field=name, value=plain_cell(value), reason="date_format"))
     return parsed
 
 
@@ -365,7 +365,7 @@ def draft_of(row: RawRow) -> tuple[HouseholdDraft | None, list[InvalidInput]]:
     ``register`` would refuse (it is ``register``'s own check). The draft is
     None when there is any problem."""
     readers: dict[str, Callable[[object], object]] = {
-        "card_number": _plain, "head_name": _text_cell, "id_number": _id_cell, "members": _members_cell,
+        "card_number": plain_cell, "head_name": _text_cell, "id_number": _id_cell, "members": _members_cell,
         "category": _category_cell, "subdistrict": _text_cell, "certificate_ref": _text_cell,
         **{name: (lambda v, n=name: _date_cell(n, v)) for name in DATE_FIELDS},
     }
@@ -452,7 +452,7 @@ def masked_values(row: RawRow) -> dict[str, str]:
         if value is None:
             shown[name] = ""
             continue
-        text = _plain(value)
+        text = plain_cell(value)
         if name == "head_name":
             text = mask_name(text)
         elif name == "id_number" and isinstance(value, float):
@@ -484,12 +484,12 @@ def preview(source: object, path: Path | str, describe: Describe | None = None) 
     by_card: dict[str, list[int]] = defaultdict(list)
     by_id: dict[str, list[int]] = defaultdict(list)
     for row, _draft, _found in parsed:
-        card = "".join(_plain(row.values.get("card_number") or "").split()).upper()
+        card = "".join(plain_cell(row.values.get("card_number") or "").split()).upper()
         if card:
             by_card[card].append(row.row_number)
         number = row.values.get("id_number")
         if number is not None and not isinstance(number, float):
-            number = normalize_id(_plain(number))
+            number = normalize_id(plain_cell(number))
             if len(number) == 18:
                 by_id[number].append(row.row_number)
     for card, rows in by_card.items():

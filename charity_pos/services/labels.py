@@ -3,11 +3,9 @@ at the counter (the lot's own in-store code, or the maker's barcode)."""
 
 from __future__ import annotations
 
-import uuid
-
 from sqlalchemy import select
 
-from charity_pos.db.models import Donation, Item, StockLot, Store
+from charity_pos.db.models import Donation, StockLot, Store
 from charity_pos.errors import InvalidInput, NotFound
 from charity_pos.printing.documents import LabelDoc
 from charity_pos.services.base import ServiceContext
@@ -36,22 +34,6 @@ class LabelService:
                 labels.extend([label] * (line.quantity if per_unit else 1))
         if not labels:
             raise InvalidInput(field="lines", value=donation_number, reason="empty")
-        if len(labels) > MAX_LABELS:
-            raise InvalidInput(field="labels", value=len(labels), reason="too_large")
-        return labels
-
-    def for_items(self, copies: dict[uuid.UUID, int]) -> list[LabelDoc]:
-        """Labels for chosen items (their own barcode), ``copies`` of each."""
-        with self.ctx.db.read() as s:
-            short_name = s.execute(select(Store.short_name)).scalar_one()
-            labels: list[LabelDoc] = []
-            for item_id, count in copies.items():
-                if isinstance(count, bool) or not isinstance(count, int) or count <= 0:
-                    raise InvalidInput(field="quantity", value=count, reason="zero" if count == 0 else "negative")
-                item = s.get(Item, item_id)
-                if item is None or item.barcode is None:
-                    raise NotFound(kind="item", key=str(item_id))
-                labels.extend([LabelDoc(item.name, item.sale_price_fen, item.barcode, short_name)] * count)
         if len(labels) > MAX_LABELS:
             raise InvalidInput(field="labels", value=len(labels), reason="too_large")
         return labels

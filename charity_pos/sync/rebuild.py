@@ -401,7 +401,7 @@ def _keys(store_id: uuid.UUID, key_file: Path | None,
         return store_keys.StoreKeys.load(store_id, signing=True), "old" if given is not None else "found", None
     path.parent.mkdir(parents=True, exist_ok=True)
     if given is not None:
-        store_keys._write_new(path, json.dumps(dict(given, **{store_keys.SEALED: True})))
+        store_keys.write_new_key_file(path, json.dumps(dict(given, **{store_keys.SEALED: True})))
         return store_keys.StoreKeys.load(store_id, signing=True), "old", path
     return store_keys.StoreKeys.create(store_id), "new", path
 
