@@ -26,6 +26,7 @@ from charity_pos.db.engine import Prepared, Reader
 from charity_pos.db.models import Category, Handout, HandoutLine, HandoutLineLot, Household, Item, StockLot, User
 from charity_pos.domain import barcodes, quota
 from charity_pos.domain.identity import mask_name
+from charity_pos.domain.quantities import check_quantity
 from charity_pos.errors import (
     ApprovalRequired, CardRefused, ExpiredGoods, InvalidInput, NoQuotaRule, NotFound, UnknownBarcode,
 )
@@ -264,13 +265,7 @@ class HandoutService:
         if len(draft.lines) > MAX_LINES:
             raise InvalidInput(field="lines", value=len(draft.lines), reason="too_large")
         for line in draft.lines:
-            if isinstance(line.quantity, bool) or not isinstance(line.quantity, int):
-                raise InvalidInput(field="quantity", value=line.quantity, reason="not_a_number")
-            if line.quantity <= 0:
-                raise InvalidInput(field="quantity", value=line.quantity,
-                                   reason="zero" if line.quantity == 0 else "negative")
-            if line.quantity > MAX_QUANTITY:
-                raise InvalidInput(field="quantity", value=line.quantity, reason="too_large")
+            check_quantity(line.quantity, MAX_QUANTITY)
         today = local_date(self.ctx.now())
         # Judge first, and check a manager's PIN before the write transaction
         # (a PIN check writes its count of wrong PINs in its own).

@@ -13,6 +13,7 @@ from sqlalchemy import select
 from charity_pos.db.models import Category, Donation, DonationLine, Donor, Item
 from charity_pos.domain import barcodes
 from charity_pos.domain.money import check_fen
+from charity_pos.domain.quantities import check_quantity
 from charity_pos.errors import ExpiredGoods, InvalidInput, NotFound
 from charity_pos.ledger import journal
 from charity_pos.services import lots
@@ -76,12 +77,7 @@ class IntakeDraft:
 
 
 def _check_line(line: IntakeLine, item: Item, category_code: str, today: date) -> tuple[str, ...]:
-    if isinstance(line.quantity, bool) or not isinstance(line.quantity, int):
-        raise InvalidInput(field="quantity", value=line.quantity, reason="not_a_number")
-    if line.quantity <= 0:
-        raise InvalidInput(field="quantity", value=line.quantity, reason="zero" if line.quantity == 0 else "negative")
-    if line.quantity > MAX_QUANTITY:
-        raise InvalidInput(field="quantity", value=line.quantity, reason="too_large")
+    check_quantity(line.quantity, MAX_QUANTITY)
     try:
         Condition(line.condition)
     except ValueError:

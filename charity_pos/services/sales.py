@@ -26,6 +26,7 @@ from charity_pos.db.models import (
 )
 from charity_pos.domain import barcodes, payment_codes, tickets
 from charity_pos.domain.money import check_fen
+from charity_pos.domain.quantities import check_quantity
 from charity_pos.errors import (
     ExpiredGoods, InvalidInput, NotFound, NotSellable, SaleVoided, TicketCompleted, UnknownBarcode, VoidOutsideShift,
     VoucherUsed,
@@ -121,16 +122,6 @@ class Parked:
 
 def is_food(category_code: str) -> bool:
     return category_code in FOOD_CATEGORIES
-
-
-def _quantity(value: object) -> int:
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise InvalidInput(field="quantity", value=value, reason="not_a_number")
-    if value <= 0:
-        raise InvalidInput(field="quantity", value=value, reason="zero" if value == 0 else "negative")
-    if value > MAX_QUANTITY:
-        raise InvalidInput(field="quantity", value=value, reason="too_large")
-    return value
 
 
 def _check_voucher_free(session: Session, voucher: str) -> None:
@@ -242,7 +233,7 @@ def _checked_lines(draft: SaleDraft) -> None:
     if len(draft.lines) > MAX_LINES:
         raise InvalidInput(field="lines", value=len(draft.lines), reason="too_large")
     for line in draft.lines:
-        _quantity(line.quantity)
+        check_quantity(line.quantity, MAX_QUANTITY)
         if line.price_fen is not None:
             check_fen(line.price_fen, field="price")
         check_fen(line.discount_fen, field="discount")

@@ -7,6 +7,7 @@ import uuid
 from sqlalchemy import select
 
 from charity_pos.db.models import Item, StockMovement
+from charity_pos.domain.quantities import check_quantity
 from charity_pos.errors import InvalidInput, NotFound
 from charity_pos.ledger import journal
 from charity_pos.services import lots
@@ -17,16 +18,6 @@ from charity_pos.services.sequences import next_number
 from charity_pos.services.stock_rows import LotRow, lot_rows  # noqa: F401  (the lots' rows, found here as always)
 
 MAX_QUANTITY = 1_000_000
-
-
-def _quantity(value: object, *, field: str, allow_zero: bool) -> int:
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise InvalidInput(field=field, value=value, reason="not_a_number")
-    if value < 0 or (value == 0 and not allow_zero):
-        raise InvalidInput(field=field, value=value, reason="zero" if value == 0 else "negative")
-    if value > MAX_QUANTITY:
-        raise InvalidInput(field=field, value=value, reason="too_large")
-    return value
 
 
 class StockService:
@@ -47,7 +38,7 @@ class StockService:
         """Goods bought or delivered in: one numbered receipt (R) of several lines."""
         if not lines:
             raise InvalidInput(field="lines", value=0, reason="empty")
-        quantities = {item: _quantity(q, field="quantity", allow_zero=False) for item, q in lines.items()}
+        quantities = {item: check_quantity(q, MAX_QUANTITY) for item, q in lines.items()}
         now = self.ctx.now()
         with self.ctx.db.begin() as s:
             require(s, actor, Action.RECEIVE_STOCK)
@@ -68,7 +59,7 @@ class StockService:
             raise InvalidInput(field="lines", value=0, reason="empty")
         if not reason.strip():
             raise InvalidInput(field="reason", value="", reason="empty")
-        quantities = {item: _quantity(q, field="quantity", allow_zero=True) for item, q in counted.items()}
+        quantities = {item: check_quantity(q, MAX_QUANTITY, zero_allowed=True) for item, q in counted.items()}
         now = self.ctx.now()
         with self.ctx.db.begin() as s:
             approver = require(s, actor, Action.COUNT_STOCK, approved).approver

@@ -11,10 +11,10 @@ from dataclasses import replace
 from PySide6.QtGui import QBrush, QColor
 
 from charity_pos.domain.money import format_fen
+from charity_pos.domain.quantities import check_quantity
 from charity_pos.errors import InvalidInput
-from charity_pos.services.handouts import MAX_LINES, Goods
+from charity_pos.services.handouts import MAX_LINES, MAX_QUANTITY, Goods
 from charity_pos.ui.handout.basket import HandoutLine
-from charity_pos.ui.sales.model import check_quantity
 from charity_pos.ui.table_model import LinesModel
 from charity_pos.ui.words import goods_category, units
 
@@ -34,11 +34,11 @@ class HandoutModel(LinesModel[HandoutLine]):
     # --- the lines --------------------------------------------------------
     def trial_add(self, goods: Goods, quantity: int) -> list[HandoutLine]:
         """The lines as they would be with ``quantity`` more of ``goods``."""
-        check_quantity(quantity)
+        check_quantity(quantity, MAX_QUANTITY)
         lines = [replace(line) for line in self._rows]
         row = next((n for n, line in enumerate(lines) if line.same_goods(goods)), -1)
         if row >= 0:
-            lines[row].quantity = check_quantity(lines[row].quantity + quantity)
+            lines[row].quantity = check_quantity(lines[row].quantity + quantity, MAX_QUANTITY)
             lines[row].goods = goods  # what is on hand now
         elif len(lines) >= MAX_LINES:
             raise InvalidInput(field="lines", value=len(lines) + 1, reason="too_large")
@@ -47,7 +47,7 @@ class HandoutModel(LinesModel[HandoutLine]):
         return lines
 
     def trial_quantity(self, row: int, quantity: int) -> list[HandoutLine]:
-        check_quantity(quantity)
+        check_quantity(quantity, MAX_QUANTITY)
         self._line(row)
         lines = [replace(line) for line in self._rows]
         lines[row].quantity = quantity
@@ -66,7 +66,7 @@ class HandoutModel(LinesModel[HandoutLine]):
 
     def set_quantity(self, row: int, quantity: int) -> HandoutLine:
         line = self._line(row)
-        line.quantity = check_quantity(quantity)
+        line.quantity = check_quantity(quantity, MAX_QUANTITY)
         self._changed(row)
         return line
 

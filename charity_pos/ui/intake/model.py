@@ -14,6 +14,7 @@ from PySide6.QtCore import QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 
 from charity_pos.domain.money import format_fen, parse_yuan
+from charity_pos.domain.quantities import check_quantity
 from charity_pos.errors import InvalidInput, PosError
 from charity_pos.services.base import STORE_TZ
 from charity_pos.services.catalog import ItemRow
@@ -257,12 +258,7 @@ class LinesModel(RowsModel[DraftLine]):
             text = str(value).strip()
             if not text.lstrip("-").isdigit():
                 raise InvalidInput(field="quantity", value=text, reason="not_a_number")
-            quantity = int(text)
-            if quantity <= 0:
-                raise InvalidInput(field="quantity", value=quantity, reason="zero" if quantity == 0 else "negative")
-            if quantity > MAX_QUANTITY:
-                raise InvalidInput(field="quantity", value=quantity, reason="too_large")
-            line.quantity = quantity
+            line.quantity = check_quantity(int(text), MAX_QUANTITY)
         elif column == self.CONDITION:
             line.condition = Condition(value)
         elif column == self.VALUATION:

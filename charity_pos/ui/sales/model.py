@@ -14,21 +14,11 @@ from PySide6.QtGui import QBrush, QColor
 
 from charity_pos.domain import tickets
 from charity_pos.domain.money import check_fen, format_fen
+from charity_pos.domain.quantities import check_quantity
 from charity_pos.errors import InvalidInput
 from charity_pos.services.sales import MAX_LINES, MAX_QUANTITY, LineDraft, SaleWarning, Scanned
 from charity_pos.ui.table_model import LinesModel
 from charity_pos.ui.words import units
-
-
-def check_quantity(quantity: object) -> int:
-    """A quantity a line may have: a whole number from 1 to MAX_QUANTITY."""
-    if isinstance(quantity, bool) or not isinstance(quantity, int):
-        raise InvalidInput(field="quantity", value=quantity, reason="not_a_number")
-    if quantity <= 0:
-        raise InvalidInput(field="quantity", value=quantity, reason="zero" if quantity == 0 else "negative")
-    if quantity > MAX_QUANTITY:
-        raise InvalidInput(field="quantity", value=quantity, reason="too_large")
-    return quantity
 
 
 @dataclass
@@ -94,12 +84,12 @@ class TicketModel(LinesModel[TicketLine]):
     def add(self, scanned: Scanned, quantity: int = 1) -> int:
         """Add ``quantity`` of what was scanned; the same item from the same
         lot again counts up its line. Returns the line's row."""
-        check_quantity(quantity)
+        check_quantity(quantity, MAX_QUANTITY)
         row = self.row_where(lambda line: line.scanned.item_id == scanned.item_id
                              and line.scanned.lot_id == scanned.lot_id)
         if row >= 0:
             line = self._rows[row]
-            total = check_quantity(line.quantity + quantity)
+            total = check_quantity(line.quantity + quantity, MAX_QUANTITY)
             line.scanned = scanned  # what is on hand now
             line.quantity = total
             self._changed(row)
@@ -111,7 +101,7 @@ class TicketModel(LinesModel[TicketLine]):
     def set_quantity(self, row: int, quantity: int) -> TicketLine:
         """Returns the line as it was, to undo with ``restore``."""
         line = self._line(row)
-        check_quantity(quantity)
+        check_quantity(quantity, MAX_QUANTITY)
         _check_discount(quantity, line.unit_price_fen, line.discount_fen)
         before = replace(line)
         line.quantity = quantity

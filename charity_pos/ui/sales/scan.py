@@ -32,7 +32,8 @@ from PySide6.QtWidgets import (
 from charity_pos.domain import barcodes
 from charity_pos.domain.money import format_fen
 from charity_pos.domain.numbers import parse_number
-from charity_pos.errors import InvalidBarcode, InvalidInput, PosError, UnknownBarcode
+from charity_pos.domain.quantities import check_quantity
+from charity_pos.errors import InvalidBarcode, PosError, UnknownBarcode
 from charity_pos.i18n import describe
 from charity_pos.services.registry import Services
 from charity_pos.ui.words import unit
@@ -229,8 +230,7 @@ class ScanEntry(QWidget):
 
     @staticmethod
     def _check(quantity: int) -> None:
-        if quantity <= 0:
-            raise InvalidInput(field="quantity", value=quantity, reason="zero" if quantity == 0 else "negative")
+        check_quantity(quantity, None)  # its most is the line's to say, once it is known
 
     def _activated(self, entry: QListWidgetItem) -> None:
         quantity, _text = split_quantity(self.field.text())

@@ -1,0 +1,20 @@
+"""How many of a thing a line may hold: one check for every line of a sale,
+a handout, an intake, a stock receipt or count, on the screens and in the
+services alike; each says its own most (``MAX_QUANTITY`` of its service)."""
+
+from __future__ import annotations
+
+from charity_pos.errors import InvalidInput
+
+
+def check_quantity(value: object, most: int | None, *, field: str = "quantity", zero_allowed: bool = False) -> int:
+    """``value`` if it is a whole number from 1 (0 when ``zero_allowed``) to ``most`` (no upper bound when
+    None: a scan's ``12*`` before its line is known); InvalidInput naming ``field`` and why otherwise
+    (``not_a_number``: not an integer, True and False included; ``zero``, ``negative``, ``too_large``)."""
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise InvalidInput(field=field, value=value, reason="not_a_number")
+    if value < 0 or (value == 0 and not zero_allowed):
+        raise InvalidInput(field=field, value=value, reason="zero" if value == 0 else "negative")
+    if most is not None and value > most:
+        raise InvalidInput(field=field, value=value, reason="too_large")
+    return value
