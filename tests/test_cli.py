@@ -19,7 +19,7 @@ from pathlib import Path
 import pypdf
 import pytest
 
-from charity_pos import cli, i18n
+from charity_pos import cli
 from charity_pos.domain import barcodes
 from charity_pos.services.base import STORE_TZ
 from charity_pos.services.registry import Services
@@ -27,14 +27,6 @@ from tests.conftest import bring_keys
 
 ENTRY_POINT = Path(sys.executable).with_name("charity-pos")
 FULL_ID = re.compile(r"\d{17}[\dX]")
-
-
-@pytest.fixture(autouse=True)
-def _keep_translations():  # type: ignore[no-untyped-def]
-    """main() loads the language it is asked for; give later tests theirs back."""
-    saved = list(i18n._loaded)
-    yield
-    i18n._loaded[:] = saved
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: object) -> tuple[int, str, str]:

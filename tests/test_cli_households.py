@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from charity_pos import config, i18n
+from charity_pos import config
 from charity_pos.domain.identity import mask_id
 from charity_pos.security.keys import StoreKeys
 from charity_pos.services import households
@@ -46,13 +46,6 @@ REGISTERED_CARD = "AX000900"
 def row_with(card: str, name: str, number: str, *, category: str = "低保", note: str = "") -> list[object]:
     """A row refused for its members (0), whatever else it holds."""
     return row(card, name, number, "0", category, 1, note=note)
-
-
-@pytest.fixture(autouse=True)
-def _keep_translations():  # type: ignore[no-untyped-def]
-    saved = list(i18n._loaded)
-    yield
-    i18n._loaded[:] = saved
 
 
 @pytest.fixture

@@ -9,20 +9,12 @@ from types import SimpleNamespace
 import pytest
 from openpyxl import load_workbook
 
-from charity_pos import i18n
 from charity_pos.services.reports import ReportService
 from tests.reports.conftest import ledger_store  # noqa: F401 - the fixture, shared
 from tests.test_cli import dump, files_in, one_error_line, run
 
 #: the kinds of the contract (issue 10); each must be accepted once it exists
 CONTRACT_KINDS = ("donations", "stock-moves", "handouts", "sales", "funds", "stock", "expiry")
-
-
-@pytest.fixture(autouse=True)
-def _keep_translations():  # type: ignore[no-untyped-def]
-    saved = list(i18n._loaded)
-    yield
-    i18n._loaded[:] = saved
 
 
 @pytest.fixture

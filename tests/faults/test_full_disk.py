@@ -7,7 +7,7 @@ space again (a command exits 1)."""
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -29,13 +29,6 @@ pytestmark = pytest.mark.faults
 
 TILL = "1号收银台"
 FULL_ZH = "磁盘已满"
-
-
-@pytest.fixture(autouse=True)
-def keep_language() -> Iterator[None]:
-    saved = list(i18n._loaded)
-    yield
-    i18n._loaded[:] = saved
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: object) -> tuple[int, str, str]:

@@ -50,13 +50,6 @@ UNFORESEEN = (errors.BundleImportCrashed, errors.HubImportFailed)
 POSTGRES_SAMPLE = 50
 
 
-@pytest.fixture(autouse=True)
-def _keep_translations():  # type: ignore[no-untyped-def]
-    saved = list(i18n._loaded)
-    yield
-    i18n._loaded[:] = saved
-
-
 @pytest.fixture(scope="module")
 def genuine(source: SourceStore, store_key: Ed25519PrivateKey, tmp_path_factory: pytest.TempPathFactory) -> Genuine:
     """The demo store's whole journal as one bundle, written as a store writes it."""

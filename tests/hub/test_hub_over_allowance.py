@@ -10,19 +10,12 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from charity_pos import cli, i18n
+from charity_pos import cli
 from charity_pos.hub import downstream, registry
 from charity_pos.hub.models import HubStore
 from charity_pos.services.quotas import DEFAULT_RULES
 from tests.hub import Hub, hub, source, store_key  # noqa: F401  (fixtures)
 from tests.hub.test_hub_downstream import GOOD, handout, registry_hashes, second_store, set_rules, write_csv
-
-
-@pytest.fixture(autouse=True)
-def _keep_translations():  # type: ignore[no-untyped-def]
-    saved = list(i18n._loaded)
-    yield
-    i18n._loaded[:] = saved
 
 
 def run(capsys: pytest.CaptureFixture[str], hub: Hub, lang: str = "en") -> list[str]:

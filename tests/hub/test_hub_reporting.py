@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import insert
 
-from charity_pos import cli, errors, i18n
+from charity_pos import cli, errors
 from charity_pos.hub import reporting
 from charity_pos.hub.engine import HubDatabase, open_hub
 from charity_pos.hub.importer import import_bundle
@@ -215,13 +215,6 @@ def test_a_real_bundle_counts_by_its_import(hub: Hub) -> None:
 
 
 # --- the command line ---------------------------------------------------------------------------------
-@pytest.fixture(autouse=True)
-def _keep_translations() -> Iterator[None]:
-    saved = list(i18n._loaded)
-    yield
-    i18n._loaded[:] = saved
-
-
 def run(capsys: pytest.CaptureFixture[str], *argv: object, lang: str = "en") -> tuple[int, list[str], str]:
     try:
         code = cli.main([str(a) for a in argv] + ["--lang", lang])

@@ -43,10 +43,14 @@ def demo(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, Path]:
     store = folder / "store.sqlite3"
     build_demo(store, days=30)
     registration = folder / "registration.json"
-    assert cli.main(["store-key", "--db", str(store), "--out", str(registration), "--lang", "en"]) == 0
-    out = folder / "out"
-    out.mkdir()
-    assert cli.main(["export-bundle", "--db", str(store), "--out", str(out), "--lang", "en"]) == 0
+    saved = list(i18n._loaded)  # main() loads the language asked for; the tests after these get theirs back
+    try:
+        assert cli.main(["store-key", "--db", str(store), "--out", str(registration), "--lang", "en"]) == 0
+        out = folder / "out"
+        out.mkdir()
+        assert cli.main(["export-bundle", "--db", str(store), "--out", str(out), "--lang", "en"]) == 0
+    finally:
+        i18n._loaded[:] = saved
     bundle = next(out.glob("*.cpbundle"))
     return store, registration, bundle
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from charity_pos import cli, i18n
+from charity_pos import cli
 from charity_pos.security import receipt_sig
 from charity_pos.security.keys import StoreKeys
 from charity_pos.services.base import STORE_TZ
@@ -23,13 +23,6 @@ from charity_pos.services.intake import CashMethod, Condition, IntakeDraft, Inta
 from charity_pos.services.registry import Services
 
 CREDIT = "91310000132200821H"
-
-
-@pytest.fixture(autouse=True)
-def _keep_translations():  # type: ignore[no-untyped-def]
-    saved = list(i18n._loaded)
-    yield
-    i18n._loaded[:] = saved
 
 
 def call(capsys: pytest.CaptureFixture[str], *argv: object, lang: str = "en") -> tuple[int, list[str], str]:

@@ -26,7 +26,7 @@ from pathlib import Path
 
 import pytest
 
-from charity_pos import cli, config, i18n
+from charity_pos import cli, config
 from charity_pos.domain.identity import id_check_char
 from charity_pos.errors import DuplicateName, IdAlreadyRegistered, InvalidInput
 from charity_pos.services.base import Actor, Approval, Role
@@ -87,13 +87,6 @@ def logged() -> Iterator[Path]:
     for handler in handlers:
         root.addHandler(handler)
     root.setLevel(level)
-
-
-@pytest.fixture(autouse=True)
-def _keep_translations() -> Iterator[None]:
-    saved = list(i18n._loaded)
-    yield
-    i18n._loaded[:] = saved
 
 
 def run_cli(capsys: pytest.CaptureFixture[str], *argv: object) -> tuple[int, str]:
