@@ -369,7 +369,7 @@ def write_text_in_place(target: Path, text: str, *, private: bool = False) -> No
     partial = target.with_name(target.name + ".partial")
     partial.unlink(missing_ok=True)
     try:
-        fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600 if private else 0o666)
+        fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600 if private else 0o666)
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
             fh.write(text)
         if private:

@@ -171,17 +171,7 @@ def district_match_key(hub_id: uuid.UUID) -> bytes:
             return key
         key = os.urandom(district.KEY_BYTES)
         raw[DISTRICT_KEY_FIELD] = base64.b64encode(key).decode("ascii")
-        partial = path.with_name(path.name + ".partial")
-        pfd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        try:
-            with os.fdopen(pfd, "w", encoding="utf-8") as fh:
-                fh.write(json.dumps(raw))
-                fh.flush()
-                os.fsync(fh.fileno())
-            os.chmod(partial, 0o600)
-            files.put_in_place(partial, path)
-        finally:
-            partial.unlink(missing_ok=True)
+        files.write_text_in_place(path, json.dumps(raw), private=True)
         log.info("district matching key added to the key file of hub %s", hub_id)
         return key
     finally:

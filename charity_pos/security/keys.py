@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 
 from charity_pos import config
 from charity_pos.errors import KeyFileMissing
-from charity_pos.files import put_in_place, sync_folder
+from charity_pos.files import sync_folder, write_text_in_place
 
 if TYPE_CHECKING:
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
@@ -60,14 +60,7 @@ def write_new_key_file(path: Path, data: str) -> None:
 def _rewrite(path: Path, data: str) -> None:
     """Replace a key file whole: written beside it (0600) and renamed over
     it, so a failure leaves the old file as it was, never half a file."""
-    partial = path.with_name(path.name + ".partial")
-    partial.unlink(missing_ok=True)
-    try:
-        write_new_key_file(partial, data)
-        os.chmod(partial, 0o600)
-        put_in_place(partial, path)
-    finally:
-        partial.unlink(missing_ok=True)
+    write_text_in_place(path, data, private=True)
 
 
 @dataclass(frozen=True)

@@ -37,7 +37,6 @@ from __future__ import annotations
 import base64
 import hashlib
 import io
-import os
 import re
 import zipfile
 from collections.abc import Iterator

@@ -124,10 +124,11 @@ class LinesModel(RowsModel[DraftLine]):
         last = len(self._rows) - 1
         if last >= 0 and self._rows[last].item.id == item.id:
             line = self._rows[last]
-            if line.quantity + quantity > MAX_QUANTITY:
-                self.refused.emit(InvalidInput(field="quantity", value=line.quantity + quantity, reason="too_large"))
+            try:
+                line.quantity = check_quantity(line.quantity + quantity, MAX_QUANTITY)
+            except InvalidInput as exc:
+                self.refused.emit(exc)
                 return last
-            line.quantity += quantity
             self._changed(last, self.QUANTITY, self.AMOUNT)
             return last
         return self.add(DraftLine.for_item(item, quantity))
