@@ -18,3 +18,23 @@ def check_quantity(value: object, most: int | None, *, field: str = "quantity", 
     if most is not None and value > most:
         raise InvalidInput(field=field, value=value, reason="too_large")
     return value
+
+
+def check_line_count(count: int, most: int) -> int:
+    """A ticket, handout or intake of ``count`` lines, at most ``most``
+    (``MAX_LINES`` of its service): InvalidInput ``too_large`` on ``lines``
+    past that. The screens ask it of the line about to be added."""
+    if count > most:
+        raise InvalidInput(field="lines", value=count, reason="too_large")
+    return count
+
+
+def parse_quantity(text: str, *, field: str = "quantity") -> int:
+    """A quantity typed at a till (``3``, `` 12 ``) as a whole number; the
+    line's own check (``check_quantity``) then says whether it may be that
+    many (a negative one included). InvalidInput ``not_a_number`` for anything
+    else (``3.5``, ``三``)."""
+    cleaned = text.strip()
+    if not cleaned.removeprefix("-").isdecimal():  # full-width digits (３) are digits; ² is not
+        raise InvalidInput(field=field, value=text, reason="not_a_number")
+    return int(cleaned)

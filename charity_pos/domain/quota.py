@@ -12,9 +12,10 @@ goods category per period, also scaled by household size.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from enum import StrEnum
 
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
@@ -161,3 +162,56 @@ def judge(standing: Standing, basket: Iterable[BasketLine]) -> Verdict:
         if left is not None and count > max(0, left):
             over_counts[category] = count - max(0, left)
     return Verdict(over_value, over_counts)
+
+
+def worse(before: Verdict, after: Verdict) -> bool:
+    """Does a change take the basket further past the allowance, in value or
+    in any goods category's units?"""
+    return after.over_value_fen > before.over_value_fen or any(
+        count > before.over_counts.get(category, 0) for category, count in after.over_counts.items())
+
+
+def units_beyond(standing: Standing, basket: Sequence[BasketLine]) -> list[int]:
+    """For each line, how many of its units do not fit in what is left, in
+    scan order: each line takes what still fits in value and in its goods
+    category's count, the rest of it is beyond. A basket with nothing beyond
+    is exactly a basket ``judge`` finds within."""
+    value_left = max(0, standing.remaining_fen)
+    counts_left = {category: max(0, standing.remaining_count(category) or 0) for category in standing.limits}
+    beyond = []
+    for line in basket:
+        fits = line.quantity
+        unit = line.value_fen // line.quantity if line.quantity else 0
+        if unit > 0:
+            fits = min(fits, value_left // unit)
+        if line.goods_category in counts_left:
+            fits = min(fits, counts_left[line.goods_category])
+            counts_left[line.goods_category] -= fits
+        value_left -= fits * unit
+        beyond.append(line.quantity - fits)
+    return beyond
+
+
+class Needs(StrEnum):
+    """What a change to a basket needs before it is taken."""
+
+    NOTHING = "nothing"  # within the allowance, or no further past it than before
+    WARNING = "warning"  # further past it under a warn rule: taken, with a warning, and logged
+    APPROVAL = "approval"  # further past it under an enforce rule: a manager's approval and a reason
+
+
+@dataclass(frozen=True)
+class Ruling:
+    verdict: Verdict  # the basket after the change
+    needs: Needs
+
+
+def rule_on_change(standing: Standing, before: Sequence[BasketLine], after: Sequence[BasketLine], *,
+                   enforce: bool) -> Ruling:
+    """May a basket become ``after``? Going further past the allowance needs
+    a warning (a warn rule) or a manager's approval (an enforce rule); a
+    change that keeps it within, or brings it back, needs nothing."""
+    was, now = judge(standing, before), judge(standing, after)
+    if now.within or not worse(was, now):
+        return Ruling(now, Needs.NOTHING)
+    return Ruling(now, Needs.APPROVAL if enforce else Needs.WARNING)

@@ -7,9 +7,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from charity_pos.errors import InvalidInput, OverpaidByCard, TenderTooLow
-from charity_pos.domain.money import format_fen
+from charity_pos.domain.money import format_fen, parse_yuan
 
 CASH = "cash"
 
@@ -53,6 +54,27 @@ def check_line(line: PricedLine) -> None:
         raise InvalidInput(field="discount", value=format_fen(line.discount_fen), reason="discount_above_price")
 
 
+def parse_discount(text: str, base_fen: int, *, field: str = "discount") -> int:
+    """A discount typed at the till, in fen: an amount in yuan (``2.5``) or a
+    share of ``base_fen`` (``10%``, full-width ``10％`` too), rounded half up
+    to the fen (10% of 0.05 is 0.01). A share above 100% is more than the
+    price; a negative or unreadable one is refused."""
+    cleaned = text.strip().replace("％", "%")
+    if not cleaned.endswith("%"):
+        return parse_yuan(cleaned, field=field)
+    try:
+        percent = Decimal(cleaned[:-1].strip())
+    except InvalidOperation:
+        raise InvalidInput(field=field, value=text, reason="not_a_number") from None
+    if not percent.is_finite():
+        raise InvalidInput(field=field, value=text, reason="not_a_number")
+    if percent < 0:
+        raise InvalidInput(field=field, value=text, reason="negative")
+    if percent > 100:
+        raise InvalidInput(field=field, value=text, reason="discount_above_price")
+    return int((Decimal(base_fen) * percent / 100).quantize(Decimal(1), rounding=ROUND_HALF_UP))
+
+
 def share(total: int, weights: Sequence[int]) -> tuple[int, ...]:
     """Split ``total`` fen in proportion to ``weights`` so the parts add up
     exactly (largest remainder; ties go to the earlier line)."""
@@ -77,6 +99,18 @@ def totals(lines: Sequence[PricedLine], ticket_discount_fen: int = 0) -> TicketT
     shares = share(ticket_discount_fen, [line.amount_fen for line in lines])
     return TicketTotals(subtotal, ticket_discount_fen, subtotal - ticket_discount_fen,
                         sum(line.list_amount_fen for line in lines), shares)
+
+
+def totals_keeping_discount(lines: Sequence[PricedLine], ticket_discount_fen: int) -> tuple[TicketTotals, bool]:
+    """The totals with the ticket discount if it still fits the lines: a
+    ticket discount given before a line was removed or made cheaper may now
+    be more than the ticket comes to. Then it is dropped (the totals without
+    it, and False) and the counter says so; it is never cut down silently to
+    what fits, since a manager approved that amount, not another."""
+    subtotal = sum(line.amount_fen for line in lines)
+    if 0 <= ticket_discount_fen <= subtotal:
+        return totals(lines, ticket_discount_fen), True
+    return totals(lines, 0), False
 
 
 def beyond_limit(line: PricedLine, limit_percent: int) -> bool:

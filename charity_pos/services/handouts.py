@@ -26,9 +26,10 @@ from charity_pos.db.engine import Prepared, Reader
 from charity_pos.db.models import Category, Handout, HandoutLine, HandoutLineLot, Household, Item, StockLot, User
 from charity_pos.domain import barcodes, quota
 from charity_pos.domain.identity import mask_name
-from charity_pos.domain.quantities import check_quantity
+from charity_pos.domain.quantities import check_line_count, check_quantity
 from charity_pos.errors import (
-    ApprovalRequired, CardRefused, ExpiredGoods, InvalidInput, NoQuotaRule, NotFound, UnknownBarcode,
+    ApprovalRejected, ApprovalRequired, CardRefused, ExpiredGoods, InvalidInput, NoQuotaRule, NotFound,
+    UnknownBarcode,
 )
 from charity_pos.ledger import journal
 from charity_pos.services import lots
@@ -259,11 +260,20 @@ class HandoutService:
             _rule, _period, now = standing(s, household, today)
         return quota.judge(now, [goods.line(quantity) for goods, quantity in lines])
 
+    def approve_beyond(self, actor: Actor, approval: Approval | None) -> None:
+        """Ahead of a basket going further past an enforce rule's allowance,
+        at the counter as it happens: a cashier needs a manager's approval
+        (the PIN is checked now, and a wrong one counted); a manager handing
+        out gives a reason of their own. Raises a PosError saying which is
+        missing. ``complete`` checks both again when the handout is made."""
+        approved = self.accounts.authorize(actor, Action.OVER_ALLOWANCE, approval)
+        if approved is None and (approval is None or not approval.reason.strip()):
+            raise ApprovalRejected(action=str(Action.OVER_ALLOWANCE), reason="no_reason")
+
     def complete(self, actor: Actor, draft: HandoutDraft) -> Changes:
         if not draft.lines:
             raise InvalidInput(field="lines", value=0, reason="empty")
-        if len(draft.lines) > MAX_LINES:
-            raise InvalidInput(field="lines", value=len(draft.lines), reason="too_large")
+        check_line_count(len(draft.lines), MAX_LINES)
         for line in draft.lines:
             check_quantity(line.quantity, MAX_QUANTITY)
         today = local_date(self.ctx.now())

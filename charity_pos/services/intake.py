@@ -13,7 +13,7 @@ from sqlalchemy import select
 from charity_pos.db.models import Category, Donation, DonationLine, Donor, Item
 from charity_pos.domain import barcodes
 from charity_pos.domain.money import check_fen
-from charity_pos.domain.quantities import check_quantity
+from charity_pos.domain.quantities import check_line_count, check_quantity
 from charity_pos.errors import ExpiredGoods, InvalidInput, NotFound
 from charity_pos.ledger import journal
 from charity_pos.services import lots
@@ -126,8 +126,7 @@ class IntakeService:
         journal event are written together, under a gap-free number."""
         if not draft.lines and not draft.cash_fen:
             raise InvalidInput(field="lines", value=0, reason="empty")
-        if len(draft.lines) > MAX_LINES:
-            raise InvalidInput(field="lines", value=len(draft.lines), reason="too_large")
+        check_line_count(len(draft.lines), MAX_LINES)
         check_fen(draft.cash_fen, field="cash")
         method = None
         if draft.cash_fen:

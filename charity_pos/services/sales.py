@@ -26,7 +26,7 @@ from charity_pos.db.models import (
 )
 from charity_pos.domain import barcodes, payment_codes, tickets
 from charity_pos.domain.money import check_fen
-from charity_pos.domain.quantities import check_quantity
+from charity_pos.domain.quantities import check_line_count, check_quantity
 from charity_pos.errors import (
     ExpiredGoods, InvalidInput, NotFound, NotSellable, SaleVoided, TicketCompleted, UnknownBarcode, VoidOutsideShift,
     VoucherUsed,
@@ -230,8 +230,7 @@ def _checked_payments(draft: SaleDraft) -> list[Method]:
 def _checked_lines(draft: SaleDraft) -> None:
     if not draft.lines:
         raise InvalidInput(field="lines", value=0, reason="empty")
-    if len(draft.lines) > MAX_LINES:
-        raise InvalidInput(field="lines", value=len(draft.lines), reason="too_large")
+    check_line_count(len(draft.lines), MAX_LINES)
     for line in draft.lines:
         check_quantity(line.quantity, MAX_QUANTITY)
         if line.price_fen is not None:

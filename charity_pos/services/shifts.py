@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from charity_pos.db.engine import Prepared, Reader
 from charity_pos.db.models import CashShift
+from charity_pos.domain import cash_count
 from charity_pos.domain.money import check_fen
 from charity_pos.errors import InvalidInput, NoOpenShift, NotFound, ShiftAlreadyOpen
 from charity_pos.ledger import journal
@@ -129,7 +130,7 @@ class ShiftService:
             summary = summarize(s, open_shift_in(s, till))
             tolerance = rules_in(s).cash_tolerance_fen
         counted = self._counted(cash_counts, other_counted, summary)
-        return any(abs(counted[m] - summary.expected_fen[m]) > tolerance for m in METHODS)
+        return cash_count.any_beyond(counted, summary.expected_fen, tolerance, METHODS)
 
     @staticmethod
     def _counted(cash_counts: dict[int, int], other_counted: dict[str, int] | None,
@@ -163,7 +164,7 @@ class ShiftService:
             tolerance = rules_in(s).cash_tolerance_fen
         counted = self._counted(cash_counts, other_counted, summary)
         approved = None
-        if any(abs(counted[m] - summary.expected_fen[m]) > tolerance for m in METHODS):
+        if cash_count.any_beyond(counted, summary.expected_fen, tolerance, METHODS):
             if not reason.strip():
                 raise InvalidInput(field="reason", value="", reason="empty")
             approved = self.accounts.authorize(actor, Action.CLOSE_WITH_DIFFERENCE, approval)
@@ -173,7 +174,7 @@ class ShiftService:
             shift = open_shift_in(s, till)
             summary = summarize(s, shift)  # again: a sale may have been made meanwhile
             counted = self._counted(cash_counts, other_counted, summary)
-            beyond = any(abs(counted[m] - summary.expected_fen[m]) > tolerance for m in METHODS)
+            beyond = cash_count.any_beyond(counted, summary.expected_fen, tolerance, METHODS)
             facts: dict[str, object] = {"number": shift.number}
             if beyond:
                 if not reason.strip():
@@ -182,8 +183,8 @@ class ShiftService:
                 approver = grant.approver or grant.actor
                 shift.difference_reason = reason.strip()[:200]
                 shift.approved_by = approver.user_id
-                facts["difference"] = {m: counted[m] - summary.expected_fen[m] for m in METHODS
-                                       if counted[m] != summary.expected_fen[m]}
+                facts["difference"] = {m: cash_count.difference(counted[m], summary.expected_fen[m])
+                                       for m in METHODS if counted[m] != summary.expected_fen[m]}
                 if approval is not None:
                     facts["approval"] = {"approved_by": str(approver.user_id), "reason": approval.reason.strip()}
                 audit(s, now, str(Action.CLOSE_WITH_DIFFERENCE), "approved", actor.user_id, approver.user_id,

@@ -7630,6 +7630,11 @@ total {total}, change {change}</source>
         <translation>共优惠 {amount}</translation>
     </message>
     <message>
+        <location filename="../../charity_pos/ui/sales/lines.py" line="111"/>
+        <source>Ticket discount {amount} removed: more than the ticket now comes to</source>
+        <translation>整单优惠 {amount} 已取消：超过了整单现在的金额</translation>
+    </message>
+    <message>
         <location filename="../../charity_pos/ui/sales/lines.py" line="68"/>
         <source>No line yet: scan the goods first.</source>
         <translation>还没有商品：请先扫码。</translation>

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from charity_pos.domain.quantities import check_quantity
+from charity_pos.domain.quantities import check_line_count, check_quantity, parse_quantity
 from charity_pos.errors import InvalidInput
 
 
@@ -30,3 +30,22 @@ def test_zero_where_a_count_allows_it_and_no_most_before_the_line_is_known() -> 
         check_quantity(-1, 5, zero_allowed=True, field="count")
     assert (refused.value.field, refused.value.reason) == ("count", "negative")
     assert check_quantity(10**9, None) == 10**9
+
+
+@pytest.mark.parametrize(("typed", "quantity"), [("3", 3), (" 12 ", 12), ("３", 3), ("-2", -2), ("0", 0)])
+def test_a_quantity_typed_at_the_till_is_read_as_a_whole_number(typed: str, quantity: int) -> None:
+    assert parse_quantity(typed) == quantity  # the line's check then says whether it may be that many
+
+
+@pytest.mark.parametrize("typed", ["", " ", "3.5", "三", "²", "3a", "--3", "+-3", "1e3"])
+def test_what_is_not_a_whole_number_is_refused_at_the_till(typed: str) -> None:
+    with pytest.raises(InvalidInput) as refused:
+        parse_quantity(typed)
+    assert (refused.value.field, refused.value.reason) == ("quantity", "not_a_number")
+
+
+def test_a_ticket_handout_or_intake_takes_lines_up_to_its_most() -> None:
+    assert check_line_count(300, 300) == 300
+    with pytest.raises(InvalidInput) as refused:
+        check_line_count(301, 300)
+    assert (refused.value.field, refused.value.value, refused.value.reason) == ("lines", 301, "too_large")

@@ -266,6 +266,60 @@ def test_past_the_allowance_already_any_goods_of_value_are_over() -> None:
     assert judge(standing, [BasketLine("daily", 1, 0)]).within
 
 
+# --- the counter's basket as it changes -----------------------------------------------------------------
+@st.composite
+def unit_lines(draw: Callable[..., Any]) -> list[BasketLine]:
+    """Lines as the handout screen makes them: so many units at one unit value."""
+    return [BasketLine(category, quantity, quantity * unit) for category, quantity, unit in draw(st.lists(
+        st.tuples(st.sampled_from(GOODS_CATEGORIES), st.integers(1, 10), st.integers(0, 5_000)), max_size=6))]
+
+
+@settings(max_examples=300)
+@given(standings(), unit_lines())
+def test_units_beyond_the_allowance_are_none_exactly_when_the_basket_is_within(standing: Standing,
+                                                                               basket: list[BasketLine]) -> None:
+    beyond = quota.units_beyond(standing, basket)
+    assert len(beyond) == len(basket) and all(0 <= n <= line.quantity for n, line in zip(beyond, basket))
+    assert (sum(beyond) == 0) == judge(standing, basket).within
+    fits = [BasketLine(line.goods_category, line.quantity - n, (line.quantity - n) * (line.value_fen // line.quantity))
+            for line, n in zip(basket, beyond) if line.quantity > n]
+    assert judge(standing, fits).within, "what is left after moving the units beyond away fits"
+
+
+def test_units_beyond_are_found_in_scan_order() -> None:
+    standing = Standing(10_000, 0, {"grain_oil": 2})
+    basket = [BasketLine("grain_oil", 3, 3 * 3290), BasketLine("daily", 2, 2 * 450), BasketLine("daily", 1, 3000)]
+    assert quota.units_beyond(standing, basket) == [1, 0, 1]  # the third bag, then what no longer fits in value
+
+
+def test_a_change_needs_nothing_a_warning_or_an_approval() -> None:
+    standing = Standing(9000, 0, {"grain_oil": 2})
+    two, three = [BasketLine("grain_oil", 2, 6580)], [BasketLine("grain_oil", 3, 9870)]
+    within = quota.rule_on_change(standing, [], two, enforce=True)
+    assert within.needs is quota.Needs.NOTHING and within.verdict.within
+    over = quota.rule_on_change(standing, two, three, enforce=True)
+    assert over.needs is quota.Needs.APPROVAL and over.verdict == judge(standing, three)
+    assert quota.rule_on_change(standing, two, three, enforce=False).needs is quota.Needs.WARNING
+    # taking a bag back, or changing nothing, while still past it needs nothing more
+    assert quota.rule_on_change(standing, three + three, three, enforce=True).needs is quota.Needs.NOTHING
+    assert quota.rule_on_change(standing, three, three, enforce=True).needs is quota.Needs.NOTHING
+    # past it in a category with no more value: still further past
+    soap = [BasketLine("daily", 1, 450)]
+    assert quota.rule_on_change(Standing(0, 0), [], soap, enforce=True).needs is quota.Needs.APPROVAL
+
+
+@given(standings(), unit_lines(), unit_lines(), st.booleans())
+def test_a_change_that_keeps_the_basket_within_never_needs_anything(standing: Standing, before: list[BasketLine],
+                                                                   after: list[BasketLine], enforce: bool) -> None:
+    ruling = quota.rule_on_change(standing, before, after, enforce=enforce)
+    assert ruling.verdict == judge(standing, after)
+    if ruling.verdict.within:
+        assert ruling.needs is quota.Needs.NOTHING
+    elif ruling.needs is not quota.Needs.NOTHING:
+        assert ruling.needs is (quota.Needs.APPROVAL if enforce else quota.Needs.WARNING)
+        assert quota.worse(judge(standing, before), ruling.verdict)
+
+
 # --- any sequence of visits: a model of the counter ----------------------------------------------------
 @dataclass(frozen=True)
 class Visit:

@@ -19,10 +19,12 @@ from charity_pos.domain.tickets import (
     PricedLine,
     Tender,
     beyond_limit,
+    parse_discount,
     settle,
     share,
     ticket_beyond_limit,
     totals,
+    totals_keeping_discount,
 )
 from charity_pos.errors import InvalidInput, OverpaidByCard, TenderTooLow
 
@@ -296,3 +298,38 @@ def test_settle_either_refuses_or_pays_the_total_exactly(total: int, tenders: li
             assert 0 <= paid <= tender.tendered_fen
         else:  # change only from cash: card and phone pay what was typed
             assert paid == tender.tendered_fen
+
+
+@pytest.mark.parametrize(("typed", "base", "fen"), [
+    ("2.5", 10_000, 250), ("¥2.50", 10_000, 250), ("10%", 6580, 658), ("10％", 6580, 658), (" 5 % ", 6581, 329),
+    ("10%", 5, 1),  # half a fen rounds up
+    ("10%", 4, 0), ("0%", 6580, 0), ("100%", 6580, 6580), ("33.3%", 1000, 333), ("12.5%", 4, 1),
+])
+def test_a_discount_typed_as_an_amount_or_a_share_in_fen(typed: str, base: int, fen: int) -> None:
+    assert parse_discount(typed, base) == fen
+
+
+@pytest.mark.parametrize(("typed", "reason"), [
+    ("abc%", "not_a_number"), ("%", "not_a_number"), ("nan%", "not_a_number"), ("inf%", "not_a_number"),
+    ("-5%", "negative"), ("100.01%", "discount_above_price"), ("-2", "negative"), ("1.234", "too_many_decimals"),
+    ("", "empty"),
+])
+def test_a_discount_that_cannot_be_read_is_refused_saying_why(typed: str, reason: str) -> None:
+    with pytest.raises(InvalidInput) as refused:
+        parse_discount(typed, 10_000)
+    assert (refused.value.field, refused.value.reason) == ("discount", reason)
+
+
+@given(base=st.integers(0, 10**9), tenths=st.integers(0, 1000))
+def test_a_share_is_never_more_than_the_base_nor_off_by_more_than_half_a_fen(base: int, tenths: int) -> None:
+    fen = parse_discount(f"{tenths / 10}%", base)
+    assert 0 <= fen <= base and abs(Fraction(fen) - Fraction(base * tenths, 1000)) <= Fraction(1, 2)
+
+
+def test_a_ticket_discount_that_still_fits_is_kept_and_one_that_does_not_is_dropped_whole() -> None:
+    lines = [PricedLine(1, 3290, 3290)]
+    kept, fits = totals_keeping_discount(lines, 3290)
+    assert fits and kept.total_fen == 0
+    dropped, fits = totals_keeping_discount(lines, 4000)  # given when the ticket had two bags
+    assert not fits and (dropped.ticket_discount_fen, dropped.total_fen) == (0, 3290)
+    assert totals_keeping_discount([], 1) == (totals([], 0), False)

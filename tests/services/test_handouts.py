@@ -366,6 +366,29 @@ def test_past_the_allowance_another_cashiers_pin_or_no_reason_is_not_enough(serv
     assert count(services, Handout) == 0
 
 
+def test_approving_at_the_counter_is_the_services_rule_before_the_handout(services, manager, cashier,  # type: ignore[no-untyped-def]
+                                                                          household, shelf) -> None:
+    """What the handout screen asks as the basket goes past an enforce rule:
+    the same answers ``complete`` gives, and nothing handed out yet."""
+    services.accounts.create_user(manager, "zhangmin", "张敏", "cashier", "2222")
+    services.handouts.approve_beyond(cashier, approval())
+    services.handouts.approve_beyond(manager, Approval("manager", "", "独居老人，店长亲自发放"))
+    with pytest.raises(ApprovalRequired):
+        services.handouts.approve_beyond(cashier, None)
+    with pytest.raises(ApprovalRejected) as caught:
+        services.handouts.approve_beyond(cashier, Approval("zhangmin", "2222", "我同意"))
+    assert caught.value.reason == "not_manager"
+    with pytest.raises(ApprovalRejected) as caught:
+        services.handouts.approve_beyond(cashier, approval("  "))
+    assert caught.value.reason == "no_reason"
+    with pytest.raises(ApprovalRejected) as caught:  # a manager at the counter gives her own reason
+        services.handouts.approve_beyond(manager, Approval("manager", "", " "))
+    assert caught.value.reason == "no_reason"
+    with pytest.raises(WrongPin):
+        services.handouts.approve_beyond(cashier, Approval("manager", "0000", "同意"))
+    assert count(services, Handout) == 0
+
+
 def test_with_a_managers_approval_it_is_handed_out_and_the_reason_recorded(services, manager, cashier, household,  # type: ignore[no-untyped-def]
                                                                            shelf) -> None:
     over = ticket(household, (shelf.rice, 3), approval=approval())  # ¥98.70 > ¥90

@@ -234,6 +234,20 @@ def test_line_and_ticket_discounts(qtbot, screen, approval) -> None:
     assert screen.total.text() == "¥60.00"
 
 
+def test_an_approved_ticket_discount_that_no_longer_fits_is_removed_and_said(qtbot, screen, approval) -> None:
+    scan(qtbot, screen, "2*" + RICE)
+    approval.answer = MANAGER_OK
+    qtbot.keyClicks(screen.scan, "40")
+    qtbot.keyClick(screen.scan, Qt.Key.Key_F10)
+    assert screen.total.text() == "¥25.80" and screen.ticket.approval == MANAGER_OK
+    scan(qtbot, screen, "1*")  # one bag less: ¥32.90, less than the ¥40.00 given off
+    assert screen.total.text() == "¥32.90" and screen.ticket.discount_fen == 0
+    assert screen.summary.text() == "1 行，1 件\n整单优惠 ¥40.00 已取消：超过了整单现在的金额"
+    qtbot.keyClicks(screen.scan, "2.90")  # a new ticket discount replaces the note
+    qtbot.keyClick(screen.scan, Qt.Key.Key_F10)
+    assert screen.summary.text() == "1 行，1 件\n整单优惠 -¥2.90\n共优惠 ¥2.90"
+
+
 # --- the whole ticket ------------------------------------------------------------------
 def test_park_and_recall_a_ticket(qtbot, screen, services) -> None:
     scan(qtbot, screen, "2*" + RICE)

@@ -1,12 +1,7 @@
 """The goods a household takes in one visit, and how they stand against what
 it has left this period. Plain Python: the judging is the domain's
-(``quota.judge``), so what the screen shows is what the service decides on
-completion.
-
-A line's units *beyond* the allowance are found in scan order: each line
-takes what still fits in value and in its goods category's count, the rest
-of it is beyond. A basket with nothing beyond is exactly a basket the quota
-judges within."""
+(``quota.judge``, ``quota.rule_on_change``, ``quota.units_beyond``), so
+what the screen shows is what the service decides on completion."""
 
 from __future__ import annotations
 
@@ -59,33 +54,9 @@ class Visit:
         return self.card is not None and self.number is None
 
 
-def verdict(standing: quota.Standing, lines: list[HandoutLine]) -> quota.Verdict:
-    return quota.judge(standing, [line.basket_line() for line in lines])
-
-
-def worse(before: quota.Verdict, after: quota.Verdict) -> bool:
-    """Does the change take the basket further past the allowance?"""
-    return after.over_value_fen > before.over_value_fen or any(
-        count > before.over_counts.get(category, 0) for category, count in after.over_counts.items())
-
-
-def units_beyond(standing: quota.Standing, lines: list[HandoutLine]) -> list[int]:
-    """For each line, how many of its units do not fit in what is left."""
-    value_left = max(0, standing.remaining_fen)
-    counts_left = {category: max(0, standing.remaining_count(category) or 0) for category in standing.limits}
-    beyond = []
-    for line in lines:
-        fits = line.quantity
-        unit = line.goods.unit_value_fen
-        if unit > 0:
-            fits = min(fits, value_left // unit)
-        category = line.goods.goods_category
-        if category in counts_left:
-            fits = min(fits, counts_left[category])
-            counts_left[category] -= fits
-        value_left -= fits * unit
-        beyond.append(line.quantity - fits)
-    return beyond
+def basket_lines(lines: list[HandoutLine]) -> list[quota.BasketLine]:
+    """The lines as the domain judges them (``quota.rule_on_change``, ``quota.units_beyond``)."""
+    return [line.basket_line() for line in lines]
 
 
 def value_fen(lines: list[HandoutLine]) -> int:

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from charity_pos.domain import quota
 from charity_pos.domain.money import format_fen
-from charity_pos.errors import ApprovalRejected, ApprovalRequired, PosError
+from charity_pos.errors import ApprovalRequired, PosError
 from charity_pos.i18n import describe
 from charity_pos.services.base import Actor
 from charity_pos.services.handouts import Goods
@@ -26,13 +26,7 @@ from charity_pos.services.permissions import Action
 from charity_pos.services.registry import Services
 from charity_pos.ui.approval import AskApproval
 from charity_pos.ui.feedback import Feedback
-from charity_pos.ui.handout.basket import (
-    HandoutLine,
-    Visit,
-    units_beyond,
-    verdict,
-    worse,
-)
+from charity_pos.ui.handout.basket import HandoutLine, Visit, basket_lines
 from charity_pos.ui.handout.model import HandoutModel
 from charity_pos.ui.handout.scan import HandoutScanEntry
 from charity_pos.ui.sales.counter_lines import LinesEditor, LineWords
@@ -75,7 +69,7 @@ class BasketEditor(LinesEditor):
     def mark_beyond(self) -> None:
         card = self.host.visit.card
         lines = self.model.lines()
-        self.model.mark_beyond(units_beyond(card.standing, lines) if card else [0] * len(lines))
+        self.model.mark_beyond(quota.units_beyond(card.standing, basket_lines(lines)) if card else [0] * len(lines))
 
     def over_words(self, judged: quota.Verdict) -> str:
         words = []
@@ -106,14 +100,16 @@ class BasketEditor(LinesEditor):
 
     def _allowed(self, trial: list[HandoutLine]) -> tuple[bool, str, bool]:
         """May the basket become ``trial``? With what to say (empty: nothing
-        special), and whether that is a warning (red)."""
+        special), and whether that is a warning (red). The ruling is the
+        domain's (``quota.rule_on_change``), the approval the service's."""
         card = self.host.visit.card
         assert card is not None
-        before, after = verdict(card.standing, self.model.lines()), verdict(card.standing, trial)
-        if after.within or not worse(before, after):
+        ruling = quota.rule_on_change(card.standing, basket_lines(self.model.lines()), basket_lines(trial),
+                                      enforce=card.enforce)
+        if ruling.needs is quota.Needs.NOTHING:
             return True, "", False
-        over = self.over_words(after)
-        if not card.enforce:
+        over = self.over_words(ruling.verdict)
+        if ruling.needs is quota.Needs.WARNING:
             QApplication.beep()
             return True, self.tr("Past the allowance ({over}): handed out all the same, and logged "
                                  "(this category only warns).").format(over=over), True
@@ -124,9 +120,7 @@ class BasketEditor(LinesEditor):
             self.entry.refuse(self.tr("Not approved: nothing added ({over}).").format(over=over))
             return False, "", False
         try:
-            approver = self.host.services.accounts.authorize(self.host.actor, Action.OVER_ALLOWANCE, approval)
-            if approver is None and not approval.reason.strip():  # a manager at the till gives a reason too
-                raise ApprovalRejected(action=str(Action.OVER_ALLOWANCE), reason="no_reason")
+            self.host.services.handouts.approve_beyond(self.host.actor, approval)
         except PosError as exc:
             self.host.feedback.error(self.widget, exc)
             self.entry.refuse(self.tr("Not approved: nothing added ({over}).").format(over=over))

@@ -11,8 +11,7 @@ from dataclasses import replace
 from PySide6.QtGui import QBrush, QColor
 
 from charity_pos.domain.money import format_fen
-from charity_pos.domain.quantities import check_quantity
-from charity_pos.errors import InvalidInput
+from charity_pos.domain.quantities import check_line_count, check_quantity
 from charity_pos.services.handouts import MAX_LINES, MAX_QUANTITY, Goods
 from charity_pos.ui.handout.basket import HandoutLine
 from charity_pos.ui.table_model import LinesModel
@@ -40,9 +39,8 @@ class HandoutModel(LinesModel[HandoutLine]):
         if row >= 0:
             lines[row].quantity = check_quantity(lines[row].quantity + quantity, MAX_QUANTITY)
             lines[row].goods = goods  # what is on hand now
-        elif len(lines) >= MAX_LINES:
-            raise InvalidInput(field="lines", value=len(lines) + 1, reason="too_large")
         else:
+            check_line_count(len(lines) + 1, MAX_LINES)
             lines.append(HandoutLine(goods, quantity))
         return lines
 

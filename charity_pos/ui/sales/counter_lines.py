@@ -18,11 +18,11 @@ from typing import Any, Protocol
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QDialog, QWidget
 
+from charity_pos.domain.quantities import parse_quantity
 from charity_pos.errors import PosError
 from charity_pos.i18n import describe
 from charity_pos.ui.sales.dialogs import ValueDialog
 from charity_pos.ui.sales.scan import ScanEntry
-from charity_pos.ui.sales.ticket import parse_quantity
 from charity_pos.ui.table_model import LinesModel, make_table_view
 
 

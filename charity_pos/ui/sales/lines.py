@@ -13,6 +13,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QApplication, QDialog, QLabel, QWidget
 
 from charity_pos.domain.money import format_fen, parse_yuan
+from charity_pos.domain.tickets import parse_discount
 from charity_pos.errors import ApprovalRequired, PosError
 from charity_pos.i18n import describe
 from charity_pos.services.base import Actor
@@ -23,7 +24,7 @@ from charity_pos.ui.approval import AskApproval
 from charity_pos.ui.feedback import Feedback
 from charity_pos.ui.sales.model import TicketLine, TicketModel
 from charity_pos.ui.sales.scan import ScanEntry
-from charity_pos.ui.sales.ticket import Ticket, parse_amount
+from charity_pos.ui.sales.ticket import Ticket
 from charity_pos.ui.sales.counter_lines import LinesEditor, LineWords
 
 
@@ -94,11 +95,10 @@ class TicketEditor(LinesEditor):
 
     # --- the total ------------------------------------------------------------
     def update_total(self, *_args: object) -> None:
-        try:
-            totals = self.model.totals(self.ticket.discount_fen)
-        except PosError:  # a ticket discount above what is left: dropped
-            self.ticket.discount_fen = 0
-            totals = self.model.totals(0)
+        totals, kept = self.model.totals_keeping_discount(self.ticket.discount_fen)
+        if not kept:  # a line removed or made cheaper after the ticket discount was given
+            self.ticket.dropped_discount_fen, self.ticket.discount_fen = self.ticket.discount_fen, 0
+            QApplication.beep()
         self.total.setText(format_fen(totals.total_fen))
         text = self.tr("{lines}, {units}").format(lines=self.tr("%n line(s)", "", self.model.rowCount()),
                                                   units=self.tr("%n unit(s)", "", self.model.units()))
@@ -106,6 +106,9 @@ class TicketEditor(LinesEditor):
             text += "\n" + self.tr("Ticket discount {amount}").format(amount=format_fen(-totals.ticket_discount_fen))
         if totals.reduction_fen > 0:
             text += "\n" + self.tr("Saved {amount}").format(amount=format_fen(totals.reduction_fen))
+        if self.ticket.dropped_discount_fen:
+            text += "\n" + self.tr("Ticket discount {amount} removed: more than the ticket now comes to").format(
+                amount=format_fen(self.ticket.dropped_discount_fen))
         self.summary.setText(text)
         self.ticket_changed.emit()
 
@@ -151,8 +154,8 @@ class TicketEditor(LinesEditor):
         if text is None:
             return False
         try:
-            before = self.model.set_discount(row, parse_amount(text, line.quantity * line.unit_price_fen,
-                                                               field="discount") if text else 0)
+            before = self.model.set_discount(row, parse_discount(text, line.quantity * line.unit_price_fen)
+                                             if text else 0)
         except PosError as exc:
             self.entry.refuse(describe(exc))
             return False
@@ -170,16 +173,17 @@ class TicketEditor(LinesEditor):
             return False
         before = self.ticket.discount_fen
         try:
-            discount = parse_amount(text, self.model.subtotal_fen(), field="discount") if text else 0
+            discount = parse_discount(text, self.model.subtotal_fen()) if text else 0
             self.model.totals(discount)  # refuses a discount above the ticket
         except PosError as exc:
             self.entry.refuse(describe(exc))
             return False
-        self.ticket.discount_fen = discount
+        before_dropped = self.ticket.dropped_discount_fen
+        self.ticket.discount_fen, self.ticket.dropped_discount_fen = discount, 0
         self.update_total()
 
         def undo() -> None:
-            self.ticket.discount_fen = before
+            self.ticket.discount_fen, self.ticket.dropped_discount_fen = before, before_dropped
             self.update_total()
 
         return self._keep_if_approved(undo, self.tr("Ticket discount {amount}").format(amount=format_fen(discount)))

@@ -14,8 +14,7 @@ from PySide6.QtGui import QBrush, QColor
 
 from charity_pos.domain import tickets
 from charity_pos.domain.money import check_fen, format_fen
-from charity_pos.domain.quantities import check_quantity
-from charity_pos.errors import InvalidInput
+from charity_pos.domain.quantities import check_line_count, check_quantity
 from charity_pos.services.sales import MAX_LINES, MAX_QUANTITY, LineDraft, SaleWarning, Scanned
 from charity_pos.ui.table_model import LinesModel
 from charity_pos.ui.words import units
@@ -61,11 +60,6 @@ class TicketLine:
         return tickets.PricedLine(self.quantity, self.list_price_fen, self.unit_price_fen, self.discount_fen)
 
 
-def _check_discount(quantity: int, unit_price_fen: int, discount_fen: int) -> None:
-    if discount_fen > quantity * unit_price_fen:
-        raise InvalidInput(field="discount", value=format_fen(discount_fen), reason="discount_above_price")
-
-
 class TicketModel(LinesModel[TicketLine]):
     NAME, QUANTITY, PRICE, DISCOUNT, AMOUNT, SOURCE = range(6)
     GIVE_WAY = (SOURCE,)
@@ -94,15 +88,14 @@ class TicketModel(LinesModel[TicketLine]):
             line.quantity = total
             self._changed(row)
             return row
-        if len(self._rows) >= MAX_LINES:
-            raise InvalidInput(field="lines", value=len(self._rows) + 1, reason="too_large")
+        check_line_count(len(self._rows) + 1, MAX_LINES)
         return self._append(TicketLine(scanned, quantity))
 
     def set_quantity(self, row: int, quantity: int) -> TicketLine:
         """Returns the line as it was, to undo with ``restore``."""
         line = self._line(row)
         check_quantity(quantity, MAX_QUANTITY)
-        _check_discount(quantity, line.unit_price_fen, line.discount_fen)
+        tickets.check_line(replace(line, quantity=quantity).priced())
         before = replace(line)
         line.quantity = quantity
         self._changed(row)
@@ -113,8 +106,7 @@ class TicketModel(LinesModel[TicketLine]):
         line = self._line(row)
         if price_fen is not None:
             check_fen(price_fen, field="price")
-        price = line.list_price_fen if price_fen is None else price_fen
-        _check_discount(line.quantity, price, line.discount_fen)
+        tickets.check_line(replace(line, price_fen=price_fen).priced())
         before = replace(line)
         line.price_fen = None if price_fen == line.list_price_fen else price_fen
         self._changed(row)
@@ -123,7 +115,7 @@ class TicketModel(LinesModel[TicketLine]):
     def set_discount(self, row: int, discount_fen: int) -> TicketLine:
         line = self._line(row)
         check_fen(discount_fen, field="discount")
-        _check_discount(line.quantity, line.unit_price_fen, discount_fen)
+        tickets.check_line(replace(line, discount_fen=discount_fen).priced())
         before = replace(line)
         line.discount_fen = discount_fen
         self._changed(row)
@@ -142,6 +134,10 @@ class TicketModel(LinesModel[TicketLine]):
 
     def totals(self, ticket_discount_fen: int = 0) -> tickets.TicketTotals:
         return tickets.totals([line.priced() for line in self._rows], ticket_discount_fen)
+
+    def totals_keeping_discount(self, ticket_discount_fen: int) -> tuple[tickets.TicketTotals, bool]:
+        """The totals, and whether the ticket discount still fits the lines."""
+        return tickets.totals_keeping_discount([line.priced() for line in self._rows], ticket_discount_fen)
 
     def subtotal_fen(self) -> int:
         return sum(line.amount_fen for line in self._rows)

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from charity_pos.domain import cash_count
 from charity_pos.domain.money import format_fen, parse_yuan
 from charity_pos.errors import InvalidInput, PosError
 from charity_pos.i18n import describe
@@ -244,8 +245,7 @@ class CloseShiftDialog(ShiftDialog):
         return counted
 
     def beyond_tolerance(self) -> bool:
-        counted = self.counted()
-        return any(abs(counted[m] - self.summary.expected_fen.get(m, 0)) > self.tolerance_fen for m in METHODS)
+        return cash_count.any_beyond(self.counted(), self.summary.expected_fen, self.tolerance_fen, METHODS)
 
     def update_counts(self, *_args: object) -> None:
         for value, spin in self.counts.items():
@@ -254,10 +254,10 @@ class CloseShiftDialog(ShiftDialog):
         self.cash_total.setText(self.tr("Cash counted {amount}").format(amount=format_fen(counted["cash"])))
         self.cash_counted.setText(format_fen(counted["cash"]))
         for method in METHODS:
-            difference = counted[method] - self.summary.expected_fen.get(method, 0)
+            difference = cash_count.difference(counted[method], self.summary.expected_fen.get(method, 0))
             label = self.differences[method]
             label.setText(("+" if difference > 0 else "") + format_fen(difference) if difference else "—")
-            label.setObjectName("warning" if abs(difference) > self.tolerance_fen else "hint")
+            label.setObjectName("warning" if cash_count.beyond(difference, self.tolerance_fen) else "hint")
             label.style().unpolish(label)
             label.style().polish(label)
         beyond = self.beyond_tolerance()

@@ -1,16 +1,14 @@
 """The ticket being rung up, apart from its lines: its own id (made when it
 starts, so paying twice makes one sale), the ticket discount and a manager's
-approval for prices brought down beyond the limit. Also what the keys read
-(a quantity, an amount or a percentage) and a parked ticket's content."""
+approval for prices brought down beyond the limit, and a parked ticket's
+content. What the keys read (a quantity, an amount or a percentage) is the
+domain's (``quantities.parse_quantity``, ``tickets.parse_discount``)."""
 
 from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass, field, replace
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
-from charity_pos.domain.money import parse_yuan
-from charity_pos.errors import InvalidInput
 from charity_pos.services.base import Approval
 from charity_pos.services.sales import Scanned
 from charity_pos.ui.sales.model import TicketLine, TicketModel
@@ -24,31 +22,9 @@ class Ticket:
     id: uuid.UUID = field(default_factory=uuid.uuid4)
     discount_fen: int = 0
     approval: Approval | None = None  # never parked: a PIN is not written down
-
-
-def parse_quantity(text: str) -> int:
-    cleaned = text.strip()
-    if not cleaned.lstrip("-").isdigit():
-        raise InvalidInput(field="quantity", value=text, reason="not_a_number")
-    return int(cleaned)
-
-
-def parse_amount(text: str, base_fen: int, *, field: str) -> int:
-    """An amount in yuan (``2.5``), or a share of ``base_fen`` (``10%``), in fen."""
-    cleaned = text.strip().replace("％", "%")
-    if not cleaned.endswith("%"):
-        return parse_yuan(cleaned, field=field)
-    try:
-        percent = Decimal(cleaned[:-1].strip())
-    except InvalidOperation:
-        raise InvalidInput(field=field, value=text, reason="not_a_number") from None
-    if not percent.is_finite():
-        raise InvalidInput(field=field, value=text, reason="not_a_number")
-    if percent < 0:
-        raise InvalidInput(field=field, value=text, reason="negative")
-    if percent > 100:
-        raise InvalidInput(field=field, value=text, reason="discount_above_price")
-    return int((Decimal(base_fen) * percent / 100).quantize(Decimal(1), rounding=ROUND_HALF_UP))
+    #: A ticket discount that no longer fitted the lines and was taken off
+    #: (shown with the total until another ticket discount is given).
+    dropped_discount_fen: int = 0
 
 
 def parked_content(ticket: Ticket, model: TicketModel) -> dict[str, object]:
