@@ -150,6 +150,7 @@ def measure(folder: Path, rng: random.Random, *, scale: float = 1.0, stores: int
     from charity_pos.hub.receipts import verify_receipt
     from charity_pos.hub.reporting import reporting_status
     from charity_pos.hub.reports import build, kinds
+    from charity_pos.services.base import COMMAND_LINE
     from charity_pos.reports.period import utc_range
     from charity_pos.services.registry import Services
 
@@ -187,7 +188,7 @@ def measure(folder: Path, rng: random.Random, *, scale: float = 1.0, stores: int
             rows.append(Row(f"reporting status, {label}, 12 months (ms)", matrix * 1000, "ms", base * 1000, 0))
             services = Services.open(info["store"])
             try:
-                numbers = [r.receipt_number for r in services.intake.donations() if r.receipt_number][:20]
+                numbers = [r.receipt_number for r in services.intake.donations(COMMAND_LINE) if r.receipt_number][:20]
                 texts = [services.receipts.document(n).qr_payload for n in numbers]
                 code = services.store().code
             finally:

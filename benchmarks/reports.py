@@ -35,6 +35,7 @@ from sync import DAYS, DONATIONS, HANDOUTS, SALES, _Catalog, _Year
 
 from charity_pos.demo.builder import build_demo
 from charity_pos.reports.table import Filters
+from charity_pos.services.base import COMMAND_LINE
 from charity_pos.services.registry import Services
 
 RUNS = 3
@@ -203,13 +204,13 @@ def measure(folder: Path, rng: random.Random, *, scale: float = 1.0,
         for kind in services.reports.kinds():
             for label, (start, end) in (("a month", month), ("the year", year)):
                 filters = Filters(start, end)
-                service_s = _timed(lambda: services.reports.run(None, kind, filters))  # type: ignore[arg-type]
+                service_s = _timed(lambda: services.reports.run(COMMAND_LINE, kind, filters))
                 lo, hi = utc_range(start, end)
                 sql = BARE.get(kind)
                 bare_s = _timed(lambda: _bare_rows(bare, sql, lo, hi)) if sql else float("nan")
                 rows.append(Row(f"report {kind}, {label} (ms)", service_s * 1000, "ms", bare_s * 1000, 0))
         for label, (start, end) in (("a month", month), ("the year", year)):
-            service_s = _timed(lambda: services.reports.figures(None, start, end))  # type: ignore[arg-type]
+            service_s = _timed(lambda: services.reports.figures(COMMAND_LINE, start, end))
             lo, hi = utc_range(start, end)
             bare_s = _timed(lambda: [_bare_rows(bare, sql, lo, hi) for sql in FIGURES_BARE])
             rows.append(Row(f"period figures (dashboard, notice), {label} (ms)", service_s * 1000, "ms",
@@ -243,7 +244,7 @@ def _trace_rows(services: Services, bare: sqlite3.Connection, rng: random.Random
     rows = []
     for label, codes in ((f"the {len(busy)} busiest lots, {moves:,.0f} movements each", busy),
                          (f"{len(donated)} donated lots of the year", donated)):
-        service = [_timed(lambda c=code: services.trace.trace(None, c)) for code in codes]
+        service = [_timed(lambda c=code: services.trace.trace(COMMAND_LINE, c)) for code in codes]
         plain = [_timed(lambda c=code: bare.execute(BARE_TRACE, (c,)).fetchall()) for code in codes]
         rows.append(Row(f"trace of a lot, {label}, median (ms)", median(service) * 1000, "ms",
                         median(plain) * 1000, 1))
@@ -262,7 +263,7 @@ def _overview_rows(services: Services, bare: sqlite3.Connection, today: date) ->
             _bare_rows(bare, sql, day_lo, day_hi)
             _bare_rows(bare, sql, lo, hi)
 
-    data_s = _timed(lambda: services.reports.overview(None, today))  # type: ignore[arg-type]
+    data_s = _timed(lambda: services.reports.overview(COMMAND_LINE, today))
     bare_s = _timed(bare_overview)
     rows = [Row("dashboard: its figures, alerts and 30 days of series in one read (ms)", data_s * 1000, "ms",
                 bare_s * 1000, 0)]

@@ -387,6 +387,7 @@ def _write_pdf(args: argparse.Namespace, protect: files.Protected, write) -> Non
 
 
 def _receipt(args: argparse.Namespace) -> int:
+    from charity_pos.services.base import COMMAND_LINE
     from charity_pos.printing.receipt import render_receipt
     from charity_pos.services.registry import Services
 
@@ -396,7 +397,7 @@ def _receipt(args: argparse.Namespace) -> int:
         _check_pdf(args, protect)
         try:
             doc = services.receipts.print_receipt(
-                None, args.donation,
+                COMMAND_LINE, args.donation,
                 render=lambda doc: _write_pdf(args, protect, lambda path: render_receipt(doc, path))).document
         except ReceiptVoided as voided:
             # a voided receipt is written as it stands, marked 作废 with its reason: no print counted
@@ -432,6 +433,7 @@ def _labels(args: argparse.Namespace) -> int:
 
 
 def _slip(args: argparse.Namespace) -> int:
+    from charity_pos.services.base import COMMAND_LINE
     from charity_pos.printing.slip import render_slip
     from charity_pos.services.registry import Services
     from charity_pos.services.slips import sale_slip
@@ -445,7 +447,7 @@ def _slip(args: argparse.Namespace) -> int:
             _write_pdf(args, protect, lambda path: render_slip(doc, path, width_mm=args.width))
 
         _check_pdf(args, protect)  # before a print is counted
-        view = services.sales.print_slip(None, args.sale, render=render)
+        view = services.sales.print_slip(COMMAND_LINE, args.sale, render=render)
     finally:
         services.close()
     print(translate("cli", "Slip of sale {number} written to {out}.").format(number=view.number, out=args.out))
@@ -453,11 +455,12 @@ def _slip(args: argparse.Namespace) -> int:
 
 
 def _households_erase(args: argparse.Namespace) -> int:
+    from charity_pos.services.base import COMMAND_LINE
     from charity_pos.services.registry import Services
 
     services = Services.open(args.db)
     try:
-        changes = services.household_status.erase_lapsed(None)
+        changes = services.household_status.erase_lapsed(COMMAND_LINE)
     finally:
         services.close()
     count = len(changes.ids) if changes else 0
@@ -471,6 +474,7 @@ def _households_import(args: argparse.Namespace) -> int:
     Exit 0 when every row was imported, 1 when some were not (or the reject
     file could not be written: then it says how many were imported)."""
     from charity_pos.services import household_import
+    from charity_pos.services.base import COMMAND_LINE
     from charity_pos.services.registry import Services
 
     services = Services.open(args.db)
@@ -483,7 +487,7 @@ def _households_import(args: argparse.Namespace) -> int:
             print(translate("cli", "Dry run: nothing was imported or written."))
             return 1 if result.bad else 0
         done = household_import.import_with_rejects(
-            result, args.file, lambda good: services.households.import_households(None, good),
+            result, args.file, lambda good: services.households.import_households(COMMAND_LINE, good),
             _protected(services), force=args.force)
     finally:
         services.close()

@@ -48,9 +48,11 @@ def method_names() -> dict[str, str]:
 
 
 def _import(args: argparse.Namespace) -> int:
+    from charity_pos.services.base import COMMAND_LINE
+
     services, bills = _services(args.db)
     try:
-        result = bills.import_file(None, args.file)
+        result = bills.import_file(COMMAND_LINE, args.file)
     finally:
         services.close()
     days = ", ".join(d.isoformat() for d in result.days)
@@ -61,13 +63,14 @@ def _import(args: argparse.Namespace) -> int:
 
 
 def _show(args: argparse.Namespace) -> int:
+    from charity_pos.services.base import COMMAND_LINE
     from charity_pos.domain.money import format_fen
     from charity_pos.reports.period import parse_day
 
     day = parse_day(args.date, field="date")
     services, bills = _services(args.db)
     try:
-        seen = bills.reconcile(None, day)
+        seen = bills.reconcile(COMMAND_LINE, day)
     finally:
         services.close()
     names = method_names()

@@ -71,6 +71,7 @@ def _language(args: argparse.Namespace) -> str:
 
 
 def _report(args: argparse.Namespace) -> int:
+    from charity_pos.services.base import COMMAND_LINE
     from charity_pos import export
     from charity_pos.errors import UnknownReport
     from charity_pos.reports.period import check_range, parse_day
@@ -87,7 +88,7 @@ def _report(args: argparse.Namespace) -> int:
     try:
         protect = files.store_files(services.db.path, services.store().id)
         export.check_out(args.out, protect, force=args.force)
-        report = services.reports.run(None, args.kind, Filters(start, end, args.category, args.origin), "zh_CN")
+        report = services.reports.run(COMMAND_LINE, args.kind, Filters(start, end, args.category, args.origin), "zh_CN")
         export.write_report(report, args.out, protect=protect, force=args.force)
     finally:
         services.close()
@@ -99,6 +100,7 @@ def _report(args: argparse.Namespace) -> int:
 
 
 def _funds_use(args: argparse.Namespace) -> int:
+    from charity_pos.services.base import COMMAND_LINE
     from charity_pos.domain.money import format_fen, parse_yuan
     from charity_pos.reports.period import parse_day
     from charity_pos.services.funds import balance
@@ -108,7 +110,7 @@ def _funds_use(args: argparse.Namespace) -> int:
     amount = parse_yuan(args.amount, field="amount")
     services = Services.open(args.db)
     try:
-        changes = services.funds.record_use(None, used_on=used_on, amount_fen=amount, kind=args.kind,
+        changes = services.funds.record_use(COMMAND_LINE, used_on=used_on, amount_fen=amount, kind=args.kind,
                                             purpose=args.purpose, voucher=args.voucher)
         with services.db.read() as s:
             left = balance(s).left_fen

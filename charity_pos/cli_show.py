@@ -357,6 +357,7 @@ def show(args: argparse.Namespace) -> int:
 def _show(args: argparse.Namespace) -> int:
     """The listing read the app's way: the store opened as the app opens it
     (an earlier version's file is upgraded), the rows from the services."""
+    from charity_pos.services.base import COMMAND_LINE
     services = _Listing(args.db)
     try:
         if args.kind == "items":
@@ -364,9 +365,9 @@ def _show(args: argparse.Namespace) -> int:
         elif args.kind == "stock":
             objects, headers, table, right = _stock(services.stock.lots())
         elif args.kind == "lots":
-            objects, headers, table, right = _lots(services.trace.lots(None))
+            objects, headers, table, right = _lots(services.trace.lots(COMMAND_LINE))
         elif args.kind == "donations":
-            objects, headers, table, right = _donations(services.intake.donations())
+            objects, headers, table, right = _donations(services.intake.donations(COMMAND_LINE))
         elif args.kind == "sales":
             objects, headers, table, right = _sales(services.sales.sales(limit=None))
         elif args.kind == "shifts":

@@ -74,12 +74,12 @@ def _trace(args: argparse.Namespace) -> int:
     from charity_pos.cli_show import print_table
     from charity_pos.domain.money import format_fen
     from charity_pos.domain.text import json_printable
-    from charity_pos.services.base import STORE_TZ
+    from charity_pos.services.base import COMMAND_LINE, STORE_TZ
     from charity_pos.services.registry import Services
 
     services = Services.open(args.db)
     try:
-        found = services.trace.trace(None, args.code)
+        found = services.trace.trace(COMMAND_LINE, args.code)
     finally:
         services.close()
     if args.json:
@@ -134,6 +134,7 @@ def _trace(args: argparse.Namespace) -> int:
 
 
 def _statement(args: argparse.Namespace) -> int:
+    from charity_pos.services.base import COMMAND_LINE
     from charity_pos.cli import _check_pdf, _protected, _write_pdf
     from charity_pos.printing.donor_letter import render_donor_letter
     from charity_pos.services.donor_statement import parse_year
@@ -144,7 +145,7 @@ def _statement(args: argparse.Namespace) -> int:
     try:
         protect = _protected(services)
         _check_pdf(args, protect)
-        doc = services.trace.donor_statement(None, args.donor, args.year)
+        doc = services.trace.donor_statement(COMMAND_LINE, args.donor, args.year)
         _write_pdf(args, protect, lambda path: render_donor_letter(doc, path))
     finally:
         services.close()

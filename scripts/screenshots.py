@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
 from charity_pos import config  # noqa: E402
 from charity_pos.demo.builder import build_demo  # noqa: E402
+from charity_pos.services.base import COMMAND_LINE  # noqa: E402
 from charity_pos.services.registry import Services  # noqa: E402
 from charity_pos.ui.app import Shell, make_application  # noqa: E402
 from charity_pos.ui.approval import ApprovalDialog  # noqa: E402
@@ -49,7 +50,7 @@ def pdfs(services: Services, manager, out: Path) -> None:  # type: ignore[no-unt
     from charity_pos.printing.labels import render_labels
     from charity_pos.printing.receipt import render_receipt
 
-    companies = [d for d in services.intake.donations() if d.donor_kind == "company"]
+    companies = [d for d in services.intake.donations(COMMAND_LINE) if d.donor_kind == "company"]
     company = next((d for d in companies if d.receipt_number is None), companies[0])
     with tempfile.TemporaryDirectory() as work:
         receipt = Path(work) / "receipt.pdf"
@@ -225,7 +226,7 @@ def trace(services: Services, main_window, out: Path) -> None:  # type: ignore[n
     from charity_pos.ui.trace import TraceScreen
 
     screen = next(s for s in main_window.screens if isinstance(s, TraceScreen))
-    receipted = [d for d in services.intake.donations() if d.receipt_number]
+    receipted = [d for d in services.intake.donations(COMMAND_LINE) if d.receipt_number]
     main_window.show_screen(screen)
     if receipted:
         screen.show_trace(receipted[len(receipted) // 2].receipt_number)
@@ -389,7 +390,7 @@ def hub(store: Path, home: Path, out: Path, language: str = "zh_CN") -> None:
 
         services = Services.open(store)
         try:
-            number = next(d.receipt_number for d in services.intake.donations() if d.receipt_number)
+            number = next(d.receipt_number for d in services.intake.donations(COMMAND_LINE) if d.receipt_number)
             qr = services.receipts.document(number).qr_payload
         finally:
             services.close()

@@ -19,7 +19,7 @@ from charity_pos.demo.relief import Relief, ReliefPlan
 from charity_pos.domain.barcodes import check_digit
 from charity_pos.errors import StoreFileExists
 from charity_pos.files import put_in_place
-from charity_pos.services.base import STORE_TZ, Approval, Role, system_clock
+from charity_pos.services.base import STORE_SETUP, STORE_TZ, Approval, Role, system_clock
 from charity_pos.services.catalog import ItemDraft, ItemRow, Source
 from charity_pos.services.intake import (
     FOOD_CATEGORIES,
@@ -272,7 +272,7 @@ def _build(path: Path, *, days: int, seed: int) -> DemoSummary:
             till.close()
             # The manager prints the day's receipts for donors who want one.
             clock.not_before(day, 17)
-            for donation in sv.intake.donations(limit=10):
+            for donation in sv.intake.donations(STORE_SETUP, limit=10):
                 if donation.wants_receipt and donation.receipt_number is None:
                     clock.tick(rng, 0, 3)
                     sv.receipts.print_receipt(manager, donation.number)
@@ -303,7 +303,7 @@ def _build(path: Path, *, days: int, seed: int) -> DemoSummary:
                     sv.funds.record_use(manager, used_on=day.date(), amount_fen=left, kind=kind, purpose=purpose,
                                         voucher=f"PZ{day:%Y%m%d}")
         # A receipt printed with a mistake is voided and issued again.
-        issued = [d for d in sv.intake.donations() if d.receipt_number]
+        issued = [d for d in sv.intake.donations(STORE_SETUP) if d.receipt_number]
         if issued:
             clock.tick(rng, 5, 20)
             sv.receipts.void(manager, issued[0].receipt_number, "捐赠人名称有误")  # type: ignore[arg-type]
@@ -317,8 +317,9 @@ def _build(path: Path, *, days: int, seed: int) -> DemoSummary:
             sales = s.scalar(select(func.count(Sale.id)).where(Sale.status == "completed")) or 0
             returns = s.scalar(select(func.count(SaleReturn.id))) or 0
         _synced(db)
-        return DemoSummary(items=len(items), donations=len(sv.intake.donations()), donors=len(sv.donors.donors()),
-                           households=len(sv.households.households()), events=events, sales=sales, returns=returns,
+        return DemoSummary(items=len(items), donations=len(sv.intake.donations(STORE_SETUP)),
+                           donors=len(sv.donors.donors()), households=len(sv.households.households()),
+                           events=events, sales=sales, returns=returns,
                            shifts=till.tally.shifts, handouts=relief.tally.handouts,
                            overrides=relief.tally.approved + relief.tally.warned,
                            refused_cards=sum(relief.tally.refused.values()))

@@ -27,8 +27,8 @@ from charity_pos.errors import (
 from charity_pos.ledger import journal, seal
 from charity_pos.services import approvals
 from charity_pos.services.audit import audit  # noqa: F401  (re-exported: the services write it from here)
-from charity_pos.services.base import Actor, Approval, Changes, Entity, Role, ServiceContext
-from charity_pos.services.permissions import Action, Approved, acting_account, require
+from charity_pos.services.base import Actor, Approval, Caller, Changes, Entity, Role, ServiceContext, user_id_of
+from charity_pos.services.permissions import Action, Approved, acting_account, require, require_of
 
 log = logging.getLogger("charity_pos.accounts")
 
@@ -120,8 +120,8 @@ class AccountService:
         return approvals.locked_until(self.ctx, till)
 
     # --- managing accounts ------------------------------------------------
-    def create_user(self, actor: Actor | None, username: str, display_name: str, role: Role, pin: str) -> Changes:
-        """Add an account. ``actor`` is None only when a store is initialised."""
+    def create_user(self, actor: Caller, username: str, display_name: str, role: Role, pin: str) -> Changes:
+        """Add an account. ``actor`` is ``STORE_SETUP`` only when a store is initialised."""
         username = username.strip().lower()
         if not USERNAME.match(username):
             raise InvalidInput(field="username", value=username, reason="username")
@@ -131,8 +131,7 @@ class AccountService:
         pins.check_policy(pin)
         now = self.ctx.now()
         with self.ctx.db.begin() as s:
-            if actor is not None:
-                require(s, actor, Action.MANAGE_USERS)
+            require_of(s, actor, Action.MANAGE_USERS)
             if s.scalars(select(User.id).where(User.username == username)).first():
                 raise DuplicateName(field="username", value=username)
             user = User(
@@ -146,8 +145,8 @@ class AccountService:
             )
             s.add(user)
             s.flush()
-            ev = journal.append(s, "user.created", actor=actor.user_id if actor else None, at=now)
-            audit(s, now, "user.create", "ok", actor.user_id if actor else None, target=str(user.id))
+            ev = journal.append(s, "user.created", actor=user_id_of(actor), at=now)
+            audit(s, now, "user.create", "ok", user_id_of(actor), target=str(user.id))
         return Changes(frozenset({Entity.USERS}), (user.id,), ev.seq)
 
     def _get(self, s: Session, username: str) -> User:

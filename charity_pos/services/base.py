@@ -43,6 +43,32 @@ class Actor:
 
 
 @dataclass(frozen=True)
+class System:
+    """Work no one at a till does, named for what it is: the command line,
+    run by whoever holds the store's file and its key on the store's PC;
+    setting up a new store, before it has any account; the store's own
+    upkeep (erasing lapsed households' personal data on time). Permission
+    checks are not made for it (``permissions.require_of``), and the journal
+    records no user (``user_id_of``). Never ``None``: a service asked by no
+    one in particular is a mistake the type checker catches."""
+
+    name: str
+
+
+COMMAND_LINE = System("command_line")
+STORE_SETUP = System("store_setup")
+UPKEEP = System("upkeep")
+
+#: Who asks a service for something: a logged-in user, or the system.
+Caller = Actor | System
+
+
+def user_id_of(caller: Caller) -> uuid.UUID | None:
+    """The user the journal and the audit log name; None for the system."""
+    return caller.user_id if isinstance(caller, Actor) else None
+
+
+@dataclass(frozen=True)
 class Approval:
     """A manager's PIN typed at the counter for someone else's action, and
     the till (this PC's, from settings) it was typed at: wrong PINs are

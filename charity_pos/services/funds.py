@@ -18,8 +18,8 @@ from charity_pos.domain.money import check_fen
 from charity_pos.errors import FundsShort, InvalidInput
 from charity_pos.ledger import journal
 from charity_pos.services.accounts import AccountService
-from charity_pos.services.base import Actor, Changes, Entity, ServiceContext, local_date
-from charity_pos.services.permissions import Action, require
+from charity_pos.services.base import Caller, Changes, Entity, ServiceContext, local_date, user_id_of
+from charity_pos.services.permissions import Action, require_of
 from charity_pos.services.reports import may_see
 
 PURPOSE_LIMIT = 200
@@ -70,10 +70,10 @@ class FundService:
         self.ctx = ctx
         self.accounts = accounts
 
-    def record_use(self, actor: Actor | None, *, used_on: date, amount_fen: int, kind: str, purpose: str,
+    def record_use(self, actor: Caller, *, used_on: date, amount_fen: int, kind: str, purpose: str,
                    voucher: str = "") -> Changes:
         """One use of donated cash (F), by a manager: never more than is left,
-        never on a day still to come. ``actor`` None is the store's own
+        never on a day still to come. ``COMMAND_LINE`` is the store's own
         command line (whoever holds the store's file): the use and its
         journal event name no one."""
         amount = check_fen(amount_fen, field="amount", allow_zero=False)
@@ -85,9 +85,8 @@ class FundService:
         if not isinstance(used_on, date) or used_on > local_date(now):
             raise InvalidInput(field="used_on", value=str(used_on), reason="future")
         with self.ctx.db.begin() as s:
-            if actor is not None:
-                require(s, actor, Action.RECORD_FUND_USE)
-            who = actor.user_id if actor is not None else None
+            require_of(s, actor, Action.RECORD_FUND_USE)
+            who = user_id_of(actor)
             left = balance(s).left_fen
             if amount > left:
                 raise FundsShort(amount_fen=amount, left_fen=left)
@@ -95,7 +94,7 @@ class FundService:
             use = FundUse(number=number, used_on=used_on, amount_fen=amount, kind=kind, purpose=purpose,
                           voucher=voucher, recorded_by=who, recorded_at=now)
             s.add(use)
-            ev = journal.append(s, "funds.used", actor=None if actor is None else actor.user_id, at=now, facts={"number": number})
+            ev = journal.append(s, "funds.used", actor=user_id_of(actor), at=now, facts={"number": number})
         return Changes(frozenset({Entity.FUNDS}), (use.id,), ev.seq, number)
 
     @staticmethod
@@ -104,12 +103,12 @@ class FundService:
 
         return next_number(session, "fund_use", used_on.year)
 
-    def balance(self, actor: Actor | None) -> FundBalance:
+    def balance(self, actor: Caller) -> FundBalance:
         with self.ctx.db.read() as s:
             may_see(s, actor)
             return balance(s)
 
-    def uses(self, actor: Actor | None, start: date, end: date) -> list[FundUseRow]:
+    def uses(self, actor: Caller, start: date, end: date) -> list[FundUseRow]:
         with self.ctx.db.read() as s:
             may_see(s, actor)
             rows = s.scalars(select(FundUse).where(FundUse.used_on >= start, FundUse.used_on <= end)

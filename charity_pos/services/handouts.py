@@ -14,7 +14,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from typing import NamedTuple
 
 from sqlalchemy import bindparam, func, select
@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session
 from charity_pos.db.district import OtherStoreUse
 from charity_pos.db.base import new_id
 from charity_pos.db.engine import Prepared, Reader
+from charity_pos.db.sync_state import SYNC_STATE_ID, SyncState
 from charity_pos.db.models import Category, Handout, HandoutLine, HandoutLineLot, Household, Item, StockLot, User
 from charity_pos.domain import barcodes, quota
 from charity_pos.domain.identity import mask_name
@@ -34,11 +35,13 @@ from charity_pos.errors import (
 from charity_pos.ledger import journal
 from charity_pos.services import lots
 from charity_pos.services.accounts import AccountService, audit
-from charity_pos.services.base import STORE_TZ, Actor, Approval, Changes, Entity, ServiceContext, local_date
+from charity_pos.services.base import (
+    STORE_TZ, Actor, Approval, Caller, Changes, Entity, ServiceContext, local_date, user_id_of,
+)
 from charity_pos.services.goods_moves import Rows, sellable_on_hand, take_from_lots
 from charity_pos.services.handout_rows import HandoutRow, handout_rows
 from charity_pos.services.households import CATEGORY_NAMES, HouseholdCategory
-from charity_pos.services.permissions import Action, require
+from charity_pos.services.permissions import Action, require, require_of
 from charity_pos.services.quotas import rule_for
 from charity_pos.services.sales import is_food, load_item
 from charity_pos.services.sequences import next_number
@@ -357,13 +360,21 @@ class HandoutService:
         return Changes(frozenset({Entity.HANDOUTS, Entity.STOCK}), (handout_id,), ev.seq, number,
                        tuple(dict.fromkeys(warnings)))
 
+    def district_data_until(self) -> datetime | None:
+        """Until when the district's hub holds this store's data, as its
+        last downstream bundle said (None: no bundle yet). The screen shows
+        it, so a cashier knows how fresh "used in other stores" is."""
+        with self.ctx.db.read() as s:
+            state = s.get(SyncState, SYNC_STATE_ID)
+            return None if state is None else state.district_events_at
+
     # --- reading -------------------------------------------------------------
     def handouts(self, *, limit: int | None = 200, household_id: uuid.UUID | None = None) -> list[HandoutRow]:
         """Newest first."""
         with self.ctx.db.read() as s:
             return handout_rows(s.connection().connection.driver_connection, limit=limit, household_id=household_id)
 
-    def print_slip(self, actor: Actor | None, number: str, render: Callable[[object], None] | None = None):  # type: ignore[no-untyped-def]
+    def print_slip(self, actor: Caller, number: str, render: Callable[[object], None] | None = None):  # type: ignore[no-untyped-def]
         """Count a print of the handout's slip and build it; ``render`` runs
         inside the transaction, so a failed PDF counts nothing."""
         from charity_pos.printing.documents import HandoutSlipDoc, HandoutSlipLine
@@ -372,13 +383,12 @@ class HandoutService:
         store = store_info(self.ctx)
         now = self.ctx.now()
         with self.ctx.db.begin() as s:
-            if actor is not None:
-                require(s, actor, Action.PRINT_SLIP)
+            require_of(s, actor, Action.PRINT_SLIP)
             handout = s.scalars(select(Handout).where(Handout.number == number.strip().upper())).first()
             if handout is None:
                 raise NotFound(kind="handout", key=number.strip())
             handout.slip_prints += 1
-            journal.append(s, "handout.slip_printed", actor=actor.user_id if actor else None, at=now,
+            journal.append(s, "handout.slip_printed", actor=user_id_of(actor), at=now,
                            facts={"number": handout.number, "print": handout.slip_prints})
             household = s.get(Household, handout.household_id)
             assert household is not None

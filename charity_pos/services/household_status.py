@@ -15,9 +15,9 @@ from charity_pos.db.models import Household
 from charity_pos.errors import InvalidInput, NotFound
 from charity_pos.ledger import journal
 from charity_pos.services.accounts import AccountService
-from charity_pos.services.base import Actor, Changes, Entity, ServiceContext, local_date
+from charity_pos.services.base import Actor, Caller, Changes, Entity, ServiceContext, local_date, user_id_of
 from charity_pos.services.counter_rules import rules_in
-from charity_pos.services.permissions import Action, require
+from charity_pos.services.permissions import Action, require, require_of
 
 
 def months_before(day: date, months: int) -> date:
@@ -59,15 +59,14 @@ class HouseholdStatusService:
             ev = journal.append(s, kind, actor=actor.user_id, at=now)
         return Changes(frozenset({Entity.HOUSEHOLDS}), (household_id,), ev.seq)
 
-    def erase_lapsed(self, actor: Actor | None = None) -> Changes | None:
+    def erase_lapsed(self, actor: Caller) -> Changes | None:
         """Erase the personal data of households whose eligibility ended more
         than the configured months ago. Run at start-up and by the command
         line (``actor`` None); None when there was nothing to erase."""
         now = self.ctx.now()
         today = local_date(now)
         with self.ctx.db.begin() as s:
-            if actor is not None:
-                require(s, actor, Action.MANAGE_HOUSEHOLDS)
+            require_of(s, actor, Action.MANAGE_HOUSEHOLDS)
             months = rules_in(s).erase_after_months
             cutoff = months_before(today, months)
             lapsed = list(s.scalars(select(Household).where(Household.valid_to < cutoff,
@@ -84,7 +83,7 @@ class HouseholdStatusService:
                 household.status = "expired"
                 household.status_reason = None
                 household.erased_at = now
-            ev = journal.append(s, "households.erased", actor=actor.user_id if actor else None, at=now,
+            ev = journal.append(s, "households.erased", actor=user_id_of(actor), at=now,
                                 facts={"count": len(lapsed), "lapsed_before": cutoff.isoformat()})
         # the old pages still sit in the write-ahead log: fold it into the
         # file (where secure_delete zeroed the freed space) and empty it

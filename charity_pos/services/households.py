@@ -32,8 +32,8 @@ from charity_pos.errors import (
 from charity_pos.ledger import journal
 from charity_pos.security.keys import StoreKeys
 from charity_pos.services.accounts import AccountService, audit
-from charity_pos.services.base import Actor, Changes, Entity, ServiceContext
-from charity_pos.services.permissions import Action, require
+from charity_pos.services.base import Actor, Caller, Changes, Entity, ServiceContext, user_id_of
+from charity_pos.services.permissions import Action, require, require_of
 from charity_pos.services.household_rows import (  # noqa: F401  (the register's rows, found here as always)
     CATEGORY_NAMES, HouseholdCategory, HouseholdRow, households,
 )
@@ -193,11 +193,11 @@ class HouseholdService:
             ev = journal.append(s, "household.registered", actor=actor.user_id, at=now)
         return Changes(frozenset({Entity.HOUSEHOLDS}), (household.id,), ev.seq)
 
-    def import_households(self, actor: Actor | None, drafts: Sequence[HouseholdDraft]) -> Changes:
+    def import_households(self, actor: Caller, drafts: Sequence[HouseholdDraft]) -> Changes:
         """Register every draft in ONE transaction with ONE journal event
         (``households.imported``, whose facts hold the count only): all of
-        them or, when any one fails, none. A manager's; ``actor`` None is the
-        store's own command line. Each draft is checked as ``register``
+        them or, when any one fails, none. A manager's, or the store's own
+        command line's (``COMMAND_LINE``). Each draft is checked as ``register``
         checks it, and none may share a card or ID number with another or
         with a household already registered."""
         checked = [check_household(d) for d in drafts]
@@ -217,8 +217,7 @@ class HouseholdService:
             hashes.add(id_hash)
         try:
             with self.ctx.db.begin() as s:
-                if actor is not None:
-                    require(s, actor, Action.MANAGE_HOUSEHOLDS)
+                require_of(s, actor, Action.MANAGE_HOUSEHOLDS)
                 taken_cards = set(s.scalars(select(Household.card_number)))
                 taken_hashes = set(s.scalars(select(Household.id_hash)))
                 for c in checked:
@@ -228,7 +227,7 @@ class HouseholdService:
                         raise IdAlreadyRegistered(field="id_number", value=mask_id(c.id_number))
                 households = [_new_household(c, keys, now) for c in checked]
                 s.add_all(households)
-                ev = journal.append(s, "households.imported", actor=None if actor is None else actor.user_id,
+                ev = journal.append(s, "households.imported", actor=user_id_of(actor),
                                     at=now, facts={"count": len(households)})
                 ids, seq = tuple(h.id for h in households), ev.seq
         except DBAPIError as exc:

@@ -18,10 +18,10 @@ from charity_pos.errors import ExpiredGoods, InvalidInput, NotFound
 from charity_pos.ledger import journal
 from charity_pos.services import lots
 from charity_pos.services.accounts import AccountService
-from charity_pos.services.base import Actor, Changes, Entity, ServiceContext, local_date
+from charity_pos.services.base import Actor, Caller, Changes, Entity, ServiceContext, local_date
 from charity_pos.services.donation_rows import DonationRow, donation_rows
 from charity_pos.services.donors import name_matches
-from charity_pos.services.permissions import Action, require
+from charity_pos.services.permissions import Action, require, require_of
 from charity_pos.services.sequences import next_number
 
 #: Goods that must carry a best-before date at intake.
@@ -185,7 +185,7 @@ class IntakeService:
         entities = {Entity.DONATIONS} | ({Entity.STOCK} if draft.lines else set())
         return Changes(frozenset(entities), (donation.id,), ev.seq, number, tuple(dict.fromkeys(warnings)))
 
-    def donations(self, actor: Actor | None = None, text: str = "", *, limit: int | None = None,
+    def donations(self, actor: Caller, text: str = "", *, limit: int | None = None,
                   anonymous_too: bool = False) -> list[DonationRow]:
         """Newest first (the last ``limit``; all when None), read in plain
         SQL (``donation_rows``, as ``show donations`` reads them). With
@@ -194,8 +194,7 @@ class IntakeService:
         shows for them). ``actor``: who takes donations in lists them (None:
         the store's own command line)."""
         with self.ctx.db.read() as s:
-            if actor is not None:
-                require(s, actor, Action.RECEIVE_DONATION)
+            require_of(s, actor, Action.RECEIVE_DONATION)
             rows = donation_rows(s.connection().connection.driver_connection, limit=limit)
         if not "".join(text.split()):
             return rows

@@ -24,8 +24,8 @@ from charity_pos.domain import merchant_bill as bill
 from charity_pos.errors import MerchantBillRefused
 from charity_pos.ledger import journal
 from charity_pos.services.accounts import AccountService
-from charity_pos.services.base import STORE_TZ, Actor, Changes, Entity, ServiceContext, local_date
-from charity_pos.services.permissions import Action, require
+from charity_pos.services.base import STORE_TZ, Caller, Changes, Entity, ServiceContext, local_date, user_id_of
+from charity_pos.services.permissions import Action, require_of
 
 PHONE_METHODS = (bill.WECHAT, bill.ALIPAY)
 
@@ -79,8 +79,8 @@ class MerchantBillService:
         self.accounts = accounts
 
     # --- importing -----------------------------------------------------------------------------
-    def import_file(self, actor: Actor | None, path: Path) -> BillImport:
-        """A bill file as downloaded. ``actor`` None is the store's own command line."""
+    def import_file(self, actor: Caller, path: Path) -> BillImport:
+        """A bill file as downloaded. ``COMMAND_LINE`` is the store's own command line."""
         path = Path(path)
         if not path.exists():
             raise MerchantBillRefused(path=str(path), reason="missing")
@@ -94,16 +94,14 @@ class MerchantBillService:
             raise MerchantBillRefused(path=str(path), reason="unreadable") from None
         return self.import_bytes(actor, data, str(path))
 
-    def import_bytes(self, actor: Actor | None, data: bytes, name: str) -> BillImport:
+    def import_bytes(self, actor: Caller, data: bytes, name: str) -> BillImport:
         now = self.ctx.now()
-        if actor is not None:  # refused before the file is even read
-            with self.ctx.db.read() as s:
-                require(s, actor, Action.RECONCILE_BILL)
+        with self.ctx.db.read() as s:  # refused before the file is even read
+            require_of(s, actor, Action.RECONCILE_BILL)
         parsed = bill.parse(data, name)
         days = tuple(sorted({line.at.date() for line in parsed.lines}))
         with self.ctx.db.begin() as s:
-            if actor is not None:
-                require(s, actor, Action.RECONCILE_BILL)
+            require_of(s, actor, Action.RECONCILE_BILL)
             known = set(s.execute(select(MerchantBillLine.transaction_no, MerchantBillLine.refund_no)
                                   .where(MerchantBillLine.method == parsed.method)).all())
             added: list[MerchantBillLine] = []
@@ -114,13 +112,13 @@ class MerchantBillService:
                 entry = MerchantBillLine(
                     method=line.method, kind=line.kind, transaction_no=line.transaction_no, refund_no=line.refund_no,
                     merchant_order_no=line.merchant_order_no, code_mask=line.code_mask, at=_utc(line.at),
-                    amount_fen=line.amount_fen, imported_at=now, imported_by=actor.user_id if actor else None)
+                    amount_fen=line.amount_fen, imported_at=now, imported_by=user_id_of(actor))
                 s.add(entry)
                 added.append(entry)
             seq = None
             if added:
                 s.flush()
-                ev = journal.append(s, "merchant_bill.imported", actor=actor.user_id if actor else None, at=now,
+                ev = journal.append(s, "merchant_bill.imported", actor=user_id_of(actor), at=now,
                                     facts={"method": parsed.method, "lines": len(added),
                                            "days": [d.isoformat() for d in days]})
                 seq = ev.seq
@@ -128,14 +126,13 @@ class MerchantBillService:
         return BillImport(parsed.method, len(added), len(parsed.lines) - len(added), parsed.skipped, days, changes)
 
     # --- reading ------------------------------------------------------------------------------
-    def reconcile(self, actor: Actor | None, day: date) -> Reconciliation:
+    def reconcile(self, actor: Caller, day: date) -> Reconciliation:
         """The day's phone payments at the counter (completed sales) and the
         money returns gave back to phones, against the bill lines imported
         for the day."""
         start, end = _day_range(day)
         with self.ctx.db.read() as s:
-            if actor is not None:
-                require(s, actor, Action.RECONCILE_BILL)
+            require_of(s, actor, Action.RECONCILE_BILL)
             lines = [self._line(row) for row in s.scalars(
                 select(MerchantBillLine).where(MerchantBillLine.at >= start, MerchantBillLine.at < end)
                 .order_by(MerchantBillLine.at))]
@@ -143,11 +140,10 @@ class MerchantBillService:
         found = bill.match(lines, counter)
         return Reconciliation(day, found.matched, found.bill_only, found.counter_only)
 
-    def imported_days(self, actor: Actor | None) -> list[date]:
+    def imported_days(self, actor: Caller) -> list[date]:
         """The days some bill line falls on, newest first."""
         with self.ctx.db.read() as s:
-            if actor is not None:
-                require(s, actor, Action.RECONCILE_BILL)
+            require_of(s, actor, Action.RECONCILE_BILL)
             return sorted({local_date(at) for at in s.scalars(select(MerchantBillLine.at))}, reverse=True)
 
     @staticmethod

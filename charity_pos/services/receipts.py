@@ -24,8 +24,10 @@ from charity_pos.security import receipt_sig
 from charity_pos.security.keys import StoreKeys
 from charity_pos.services.training import is_training
 from charity_pos.services.accounts import AccountService, audit
-from charity_pos.services.base import Actor, Approval, Changes, Entity, ServiceContext, local_date
-from charity_pos.services.permissions import Action, require
+from charity_pos.services.base import (
+    Actor, Approval, Caller, Changes, Entity, ServiceContext, local_date, user_id_of,
+)
+from charity_pos.services.permissions import Action, require, require_of
 from charity_pos.services.sequences import next_number
 
 #: the prefix of receipts printed before they were signed (``security.receipt_sig`` reads them)
@@ -75,20 +77,21 @@ class ReceiptService:
             self._signing = key
         return self._signing
 
-    def print_receipt(self, actor: Actor | None, donation_number: str, approval: Approval | None = None, *,
+    def print_receipt(self, actor: Caller, donation_number: str, approval: Approval | None = None, *,
                       reissue: bool = False, render: Callable[[ReceiptDoc], None] | None = None) -> ReceiptResult:
         """The receipt for a donation: issued on first print, a counted
-        reprint (补打) after that. ``actor`` None is the store's own command
+        reprint (补打) after that. ``actor`` ``COMMAND_LINE`` is the store's own command
         line. A voided receipt is not printed again; ``reissue`` issues a new
         number for a donation whose receipt was voided.
 
         ``render`` makes the PDF inside the transaction: if it fails, no
         number is used and no print is counted."""
-        approved = self.accounts.authorize(actor, Action.ISSUE_RECEIPT, approval) if actor else None
+        approved = self.accounts.authorize(actor, Action.ISSUE_RECEIPT, approval) if isinstance(actor, Actor) else None
         now = self.ctx.now()
-        who = actor.user_id if actor else None
+        who = user_id_of(actor)
         with self.ctx.db.begin() as s:
-            approver = require(s, actor, Action.ISSUE_RECEIPT, approved).approver if actor else None
+            grant = require_of(s, actor, Action.ISSUE_RECEIPT, approved)
+            approver = grant.approver if grant else None
             donation = _donation(s, donation_number)
             receipt = _latest_receipt(s, donation)
             if receipt is not None and receipt.status == "void" and not reissue:

@@ -7,6 +7,7 @@ from __future__ import annotations
 from datetime import date
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from charity_pos.db.models import Category, Store
 from charity_pos.errors import InvalidInput
@@ -16,8 +17,8 @@ from charity_pos.reports.overview import Drawer, Overview, open_shifts, overview
 from charity_pos.reports.period import check_range
 from charity_pos.reports.table import Filters, Origin, Report, StoreName
 from charity_pos.services.accounts import AccountService
-from charity_pos.services.base import Actor, ServiceContext
-from charity_pos.services.permissions import Action, require
+from charity_pos.services.base import Caller, ServiceContext
+from charity_pos.services.permissions import Action, require_of
 from charity_pos.services.shifts import summarize
 
 #: the longest period one report covers (a few years of a busy store stay quick)
@@ -35,10 +36,10 @@ def check_filters(filters: Filters, categories: set[str] | None = None) -> None:
         raise InvalidInput(field="category", value=filters.category, reason="unknown")
 
 
-def may_see(session, actor: Actor | None) -> None:  # type: ignore[no-untyped-def]
-    """Managers see the reports; ``None`` is the command line, run by whoever holds the store's file."""
-    if actor is not None:
-        require(session, actor, Action.VIEW_REPORTS)
+def may_see(session: Session, actor: Caller) -> None:
+    """Managers see the reports, and so does the command line
+    (``COMMAND_LINE``), run by whoever holds the store's file."""
+    require_of(session, actor, Action.VIEW_REPORTS)
 
 
 class ReportService:
@@ -50,7 +51,7 @@ class ReportService:
     def kinds() -> tuple[str, ...]:
         return tuple(BUILDERS)
 
-    def run(self, actor: Actor | None, kind: str, filters: Filters, language: str = "zh_CN") -> Report:
+    def run(self, actor: Caller, kind: str, filters: Filters, language: str = "zh_CN") -> Report:
         """One ledger or report over ``filters`` (words in ``language``)."""
         builder = BUILDERS.get(kind)
         if builder is None:
@@ -61,7 +62,7 @@ class ReportService:
             store = s.scalars(select(Store)).one()
             return builder(s, filters, StoreName(store.name, store.code), language)
 
-    def overview(self, actor: Actor | None, today: date) -> Overview:
+    def overview(self, actor: Caller, today: date) -> Overview:
         """The manager's overview for ``today`` (``reports.overview``): one read."""
         with self.ctx.db.read() as s:
             may_see(s, actor)
@@ -70,7 +71,7 @@ class ReportService:
             drawer = Drawer(tuple(sh.number for sh in shifts), tuple(sh.till for sh in shifts), cash)
             return overview(s, today, drawer)
 
-    def figures(self, actor: Actor | None, start: date, end: date) -> Figures:
+    def figures(self, actor: Caller, start: date, end: date) -> Figures:
         """The period's figures (``reports.figures``), for the dashboard and the notice."""
         check_range(start, end)
         with self.ctx.db.read() as s:

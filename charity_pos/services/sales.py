@@ -34,11 +34,13 @@ from charity_pos.errors import (
 from charity_pos.ledger import journal
 from charity_pos.services import lots
 from charity_pos.services.accounts import AccountService, audit
-from charity_pos.services.base import Actor, Approval, Changes, Entity, Role, ServiceContext, local_date
+from charity_pos.services.base import (
+    Actor, Approval, Caller, Changes, Entity, Role, ServiceContext, local_date, user_id_of,
+)
 from charity_pos.services.counter_rules import CounterRules, rules_in
 from charity_pos.services.goods_moves import Rows, movement_row, sellable_on_hand, take_from_lots
 from charity_pos.services.intake import FOOD_CATEGORIES
-from charity_pos.services.permissions import Action, acting_account, allowed, require
+from charity_pos.services.permissions import Action, acting_account, allowed, require, require_of
 from charity_pos.services.sale_records import (  # noqa: F401  (re-exported for callers)
     SaleView, SoldLine, SoldPayment, find_sale, sale_view,
 )
@@ -504,7 +506,7 @@ class SalesService:
 
 
     # --- slips -------------------------------------------------------------
-    def print_slip(self, actor: Actor | None, number: str,
+    def print_slip(self, actor: Caller, number: str,
                    render: Callable[[SaleView, int], None] | None = None) -> SaleView:
         """Count a print of the sale's slip; the first is the original, the
         later ones are reprints (marked). ``render`` runs inside the
@@ -512,12 +514,11 @@ class SalesService:
         counts nothing."""
         now = self.ctx.now()
         with self.ctx.db.begin() as s:
-            if actor is not None:  # None: the store's own command line
-                require(s, actor, Action.PRINT_SLIP)
+            require_of(s, actor, Action.PRINT_SLIP)
             sale = find_sale(s, number)
             sale.slip_prints += 1
             prints = sale.slip_prints
-            journal.append(s, "sale.slip_printed", actor=actor.user_id if actor else None, at=now,
+            journal.append(s, "sale.slip_printed", actor=user_id_of(actor), at=now,
                            facts={"number": sale.number, "print": prints})
             view = sale_view(s, sale)
             if render is not None:

@@ -55,6 +55,7 @@ def init_store(
 ) -> StoreDatabase:
     """A new store file with its categories and a first manager account
     (``manager``). Everything is checked before the file is made."""
+    from charity_pos.services.base import STORE_SETUP
     from charity_pos.db.base import new_id
     from charity_pos.db.engine import create_store_file
     from charity_pos.db.models import Store
@@ -83,7 +84,7 @@ def init_store(
             s.add(Store(id=store_id, code=code, name=name, short_name=short, district=district, created_at=now))
             seed_categories(s)
             journal.append(s, "store.initialised", actor=None, at=now)
-        AccountService(ctx).create_user(None, "manager", "店长", Role.MANAGER, manager_pin)
+        AccountService(ctx).create_user(STORE_SETUP, "manager", "店长", Role.MANAGER, manager_pin)
     except BaseException:
         db.close()
         Path(path).unlink(missing_ok=True)

@@ -27,9 +27,9 @@ from charity_pos.reports.fates import (  # noqa: F401 -- Fate and check_identity
     line_parts,
 )
 from charity_pos.services.accounts import AccountService
-from charity_pos.services.base import Actor, ServiceContext
+from charity_pos.services.base import Caller, ServiceContext
 from charity_pos.services.lot_rows import LotStory, every_lot, lot_stories  # noqa: F401  (LotStory: callers know it from here)
-from charity_pos.services.permissions import Action, require
+from charity_pos.services.permissions import Action, require_of
 
 @dataclass(frozen=True)
 class TraceEvent:
@@ -208,16 +208,15 @@ class TraceService:
         self.ctx = ctx
         self.accounts = accounts
 
-    def trace(self, actor: Actor | None, code: str) -> Trace:
-        """The story of whatever ``code`` names. ``actor`` None: the store's own command line."""
+    def trace(self, actor: Caller, code: str) -> Trace:
+        """The story of whatever ``code`` names. ``COMMAND_LINE``: the store's own command line."""
         if not isinstance(code, str) or not code.strip():
             raise InvalidInput(field="code", value="", reason="empty")
         if len(code.strip()) > 40:
             raise InvalidInput(field="code", value=code.strip()[:40], reason="too_long")
         now = self.ctx.now()
         with self.ctx.db.read() as s:
-            if actor is not None:
-                require(s, actor, Action.VIEW_REPORTS)
+            require_of(s, actor, Action.VIEW_REPORTS)
             kind, document, lot_ids = _lots_for(s, code)
             parts = line_parts(s, lot_ids) if lot_ids else {}
             fate_of = fates(s, lot_ids, parts)
@@ -226,25 +225,22 @@ class TraceService:
         totals = sum((story.fate for story in stories), Fate())
         return Trace(code.strip(), kind, document, tuple(stories), tuple(events), totals)
 
-    def lots(self, actor: Actor | None) -> list[LotStory]:
+    def lots(self, actor: Caller) -> list[LotStory]:
         """Every lot, empty ones too, with its origin and fate totals, oldest first."""
         with self.ctx.db.read() as s:
-            if actor is not None:
-                require(s, actor, Action.VIEW_REPORTS)
+            require_of(s, actor, Action.VIEW_REPORTS)
             return every_lot(_driver(s))
 
-    def imbalances(self, actor: Actor | None) -> list[Imbalance]:
+    def imbalances(self, actor: Caller) -> list[Imbalance]:
         with self.ctx.db.read() as s:
-            if actor is not None:
-                require(s, actor, Action.VIEW_REPORTS)
+            require_of(s, actor, Action.VIEW_REPORTS)
             return check_identity(s)
 
-    def donor_statement(self, actor: Actor | None, donor: str | uuid.UUID, year: object):  # type: ignore[no-untyped-def]
+    def donor_statement(self, actor: Caller, donor: str | uuid.UUID, year: object):  # type: ignore[no-untyped-def]
         """A donor's statement for a year (``services.donor_statement``): by id, exact name, credit code or phone."""
         from charity_pos.services.donor_statement import build
 
         now = self.ctx.now()
         with self.ctx.db.read() as s:
-            if actor is not None:
-                require(s, actor, Action.VIEW_REPORTS)
+            require_of(s, actor, Action.VIEW_REPORTS)
             return build(s, donor, year, now)

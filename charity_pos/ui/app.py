@@ -277,10 +277,11 @@ def _start_backups(shell: Shell, db_path: Path, settings: config.Settings) -> No
 
 def _open_store(door: StoreDoor) -> Services:
     """The store's services, and its start-up chores done."""
+    from charity_pos.services.base import UPKEEP
     services = door.services()
     log.info("app started")
     try:  # PIPL: personal data is kept no longer than needed
-        erased = services.household_status.erase_lapsed(None)
+        erased = services.household_status.erase_lapsed(UPKEEP)
         if erased is not None:
             log.info("personal data of %d lapsed households erased", len(erased.ids))
     except PosError:

@@ -32,7 +32,7 @@ from charity_pos.errors import (
     TenderTooLow,
 )
 from charity_pos.ledger.journal import UnjournaledChange
-from charity_pos.services.base import Actor, Approval, Role
+from charity_pos.services.base import COMMAND_LINE, Actor, Approval, Role
 from charity_pos.services.catalog import ItemDraft, Source
 from charity_pos.services.donors import DonorDraft, DonorKind
 from charity_pos.services.households import HouseholdCategory, HouseholdDraft
@@ -167,7 +167,7 @@ def test_every_change_appends_exactly_one_chained_event(services: Services, mana
             manager, replace(services.counter_rules.rules(), cash_tolerance_fen=300))),
         ("shift.opened", cashier, lambda: services.shifts.open(cashier, "T1", 20000)),
         ("sale.completed", cashier, lambda: sale("sale")),
-        ("sale.slip_printed", None, lambda: services.sales.print_slip(None, state["sale"]) and None),
+        ("sale.slip_printed", None, lambda: services.sales.print_slip(COMMAND_LINE, state["sale"]) and None),
         ("sale.returned", manager, sale_return),
         ("sale.completed", cashier, lambda: sale("sale2")),
         ("sale.voided", manager, lambda: services.sales.void(manager, state["sale2"], "收错了")),

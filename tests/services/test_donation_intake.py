@@ -11,6 +11,7 @@ from charity_pos.errors import ExpiredGoods, InvalidInput, NotFound
 from charity_pos.services.catalog import Source
 from charity_pos.services.donors import DonorDraft, DonorKind
 from charity_pos.services.intake import CashMethod, Condition, IntakeDraft, IntakeLine, Valuation
+from charity_pos.services.base import COMMAND_LINE
 
 TODAY = date(2026, 3, 10)  # the clock fixture's day in Shanghai
 
@@ -41,7 +42,7 @@ def test_donation_is_numbered_stocked_and_valued(services, cashier, goods, compa
         _rice_line(rice), IntakeLine(coat.id, 3, Condition.AS_NEW, Valuation.UNVALUED, None)), 50000, CashMethod.WECHAT))
     assert changes.number == "PT01-2026-D000001"
     assert events(services) == before + 1
-    row = services.intake.donations()[0]
+    row = services.intake.donations(COMMAND_LINE)[0]
     assert (row.lines, row.units, row.cash_fen, row.total_value_fen) == (2, 13, 50000, 30000 + 50000)
     assert row.donor_name == "上海梅林正广和股份有限公司" and row.wants_receipt
     lots = {lot.name: lot for lot in services.stock.lots()}
@@ -89,7 +90,7 @@ def test_bad_lines_are_refused_and_change_nothing(services, cashier, goods, even
     with pytest.raises(InvalidInput) as caught:
         services.intake.receive(cashier, IntakeDraft(None, (IntakeLine(**{**base, **line}),)))
     assert (caught.value.field, caught.value.reason) == (field, reason)
-    assert events(services) == before and services.intake.donations() == []
+    assert events(services) == before and services.intake.donations(COMMAND_LINE) == []
 
 
 def test_cash_needs_a_method_and_an_empty_donation_is_refused(services, cashier) -> None:
@@ -100,7 +101,7 @@ def test_cash_needs_a_method_and_an_empty_donation_is_refused(services, cashier)
         services.intake.receive(cashier, IntakeDraft(None))
     assert caught.value.field == "lines"
     cash_only = services.intake.receive(cashier, IntakeDraft(None, (), 10000, CashMethod.CASH))
-    assert services.intake.donations()[0].total_value_fen == 10000 and cash_only.number.endswith("D000001")
+    assert services.intake.donations(COMMAND_LINE)[0].total_value_fen == 10000 and cash_only.number.endswith("D000001")
 
 
 def test_unknown_donor_or_item_is_refused(services, cashier, goods) -> None:
@@ -118,7 +119,7 @@ def test_a_donor_who_declines_a_receipt_is_recorded_as_such(services, cashier, g
     donor = services.donors.create(cashier, DonorDraft(DonorKind.PERSON, "王建国", "13812345678",
                                                        declines_receipt=True)).ids[0]
     services.intake.receive(cashier, IntakeDraft(donor, (IntakeLine(coat.id, 1, valuation=Valuation.UNVALUED),)))
-    assert services.intake.donations()[0].wants_receipt is False
+    assert services.intake.donations(COMMAND_LINE)[0].wants_receipt is False
     assert services.donors.donors()[0].phone_masked == "138****5678"
 
 

@@ -7,7 +7,7 @@ from datetime import date, timedelta
 import pytest
 
 from charity_pos.errors import ApprovalRequired, NotFound, ReceiptVoided
-from charity_pos.services.base import Approval
+from charity_pos.services.base import COMMAND_LINE, Approval
 from charity_pos.services.catalog import Source
 from charity_pos.services.intake import Condition, IntakeDraft, IntakeLine, Valuation
 
@@ -62,7 +62,7 @@ def test_void_keeps_the_number_and_refuses_to_print_it_again(services, manager, 
         services.receipts.print_receipt(manager, donation)
     new = services.receipts.print_receipt(manager, donation, reissue=True).document
     assert new.receipt_number == "PT01-2026-J000002" and new.void_reason is None
-    row = services.intake.donations()[0]
+    row = services.intake.donations(COMMAND_LINE)[0]
     assert (row.receipt_number, row.receipt_status) == ("PT01-2026-J000002", "issued")
 
 

@@ -10,6 +10,7 @@ from datetime import date, timedelta
 import pytest
 
 from charity_pos.errors import SessionEnded
+from charity_pos.services.base import COMMAND_LINE
 from charity_pos.services.donors import DonorDraft, DonorKind
 from charity_pos.services.intake import Condition, IntakeDraft, IntakeLine, Valuation
 
@@ -38,7 +39,7 @@ def _found(services, actor, text: str, **options) -> list[str]:  # type: ignore[
 
 def test_the_whole_list_newest_first(services, cashier, given) -> None:  # type: ignore[no-untyped-def]
     assert _found(services, cashier, "") == [given["anonymous"], given["梅林"], given["王建国"]]
-    assert _found(services, cashier, "  ") == _found(services, None, ""), "blank is no search; the command line too"
+    assert _found(services, cashier, "  ") == _found(services, COMMAND_LINE, ""), "blank is no search; the command line too"
     assert _found(services, cashier, "", limit=1) == [given["anonymous"]]
 
 

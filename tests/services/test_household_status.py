@@ -35,7 +35,7 @@ from charity_pos.errors import (
     PosError,
 )
 from charity_pos.ledger.verify import verify
-from charity_pos.services.base import Actor
+from charity_pos.services.base import UPKEEP, Actor
 from charity_pos.services.handouts import HandoutDraft, HandoutLineDraft
 from charity_pos.services.household_status import months_before
 from charity_pos.services.households import HouseholdCategory, HouseholdDraft
@@ -184,7 +184,7 @@ def test_erasure_keeps_what_reports_need_and_nothing_personal(services, manager,
         assert s.scalars(select(Handout.household_id).where(Handout.number == handed_out["AX000001"])).one() == \
             registered["AX000001"]
     # nothing more to erase the same day: no event
-    assert services.household_status.erase_lapsed() is None and events(services) == seq + 1
+    assert services.household_status.erase_lapsed(UPKEEP) is None and events(services) == seq + 1
     with services.db.engine.connect() as conn:
         report = verify(conn)
     assert report.ok, report.problem
@@ -192,7 +192,7 @@ def test_erasure_keeps_what_reports_need_and_nothing_personal(services, manager,
 
 def test_an_erased_card_is_refused(services, manager, registered, clock) -> None:  # type: ignore[no-untyped-def]
     clock.set(ERASE_DAY)
-    services.household_status.erase_lapsed()
+    services.household_status.erase_lapsed(UPKEEP)
     with pytest.raises(CardRefused) as caught:
         services.handouts.card("AX000001")
     assert caught.value.reason == "erased"
@@ -203,7 +203,7 @@ def test_an_erased_card_is_refused(services, manager, registered, clock) -> None
 
 def test_the_erased_person_can_be_registered_again(services, manager, registered, clock) -> None:  # type: ignore[no-untyped-def]
     clock.set(ERASE_DAY)
-    services.household_status.erase_lapsed()
+    services.household_status.erase_lapsed(UPKEEP)
     name, number, _, _ = PEOPLE["AX000001"]
     again = HouseholdDraft("AX000101", name, number, 2, HouseholdCategory.DIBAO, "石门二路街道", "静民救〔2026〕201号",
                            date(2026, 3, 1), date(2027, 2, 28), date(2026, 3, 10))
@@ -215,14 +215,14 @@ def test_a_shorter_keeping_time_erases_more(services, manager, registered, clock
     clock.set(ERASE_DAY)
     rules = services.counter_rules.rules()
     services.counter_rules.set_rules(manager, replace(rules, erase_after_months=12))
-    changes = services.household_status.erase_lapsed()
+    changes = services.household_status.erase_lapsed(UPKEEP)
     assert changes is not None
     assert set(changes.ids) == {registered[c] for c in ("AX000001", "AX000002", "AX000003", "AX000005")}
 
 
 def test_revealing_the_id_of_an_erased_household_says_it_was_erased(services, manager, registered, clock) -> None:  # type: ignore[no-untyped-def]
     clock.set(ERASE_DAY)
-    services.household_status.erase_lapsed()
+    services.household_status.erase_lapsed(UPKEEP)
     with pytest.raises(PosError) as caught:  # not cryptography's ValueError on the emptied cipher
         services.households.reveal_id(manager, registered["AX000001"])
     assert isinstance(caught.value, CardRefused) and caught.value.reason == "erased"
@@ -267,7 +267,7 @@ def _erase_and_close(services: Services, registered: dict[str, uuid.UUID], clock
     gone = secrets_of(services, registered["AX000001"], "AX000001")
     kept = secrets_of(services, registered["AX000004"], "AX000004")
     clock.set(ERASE_DAY)
-    assert services.household_status.erase_lapsed() is not None
+    assert services.household_status.erase_lapsed(UPKEEP) is not None
     services.db.close()
     return gone, kept
 
@@ -290,7 +290,7 @@ def test_after_erasure_and_a_checkpoint_the_open_files_hold_no_personal_data(ser
     after the checkpoint that copies it into the file."""
     gone = secrets_of(services, registered["AX000001"], "AX000001")
     clock.set(ERASE_DAY)
-    services.household_status.erase_lapsed()
+    services.household_status.erase_lapsed(UPKEEP)
     raw = services.db.engine.raw_connection()
     try:
         raw.driver_connection.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()  # type: ignore[union-attr]
@@ -308,7 +308,7 @@ def test_after_erasure_the_write_ahead_log_of_the_open_store_holds_no_personal_d
     household's page would still be in the -wal: the erasure empties it."""
     gone = secrets_of(services, registered["AX000001"], "AX000001")
     clock.set(ERASE_DAY)
-    services.household_status.erase_lapsed()
+    services.household_status.erase_lapsed(UPKEEP)
     raw = services.db.engine.raw_connection()
     try:
         raw.driver_connection.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall()  # type: ignore[union-attr]
@@ -324,7 +324,7 @@ def test_after_erasure_the_write_ahead_log_of_the_open_store_holds_no_personal_d
 def test_the_journal_table_never_held_the_erased_data(services, registered, handed_out, clock, store_path) -> None:  # type: ignore[no-untyped-def]
     gone = secrets_of(services, registered["AX000001"], "AX000001")
     clock.set(ERASE_DAY)
-    services.household_status.erase_lapsed()
+    services.household_status.erase_lapsed(UPKEEP)
     services.db.close()
     with closing(sqlite3.connect(store_path)) as conn:
         text = "\n".join(f"{kind} {payload}" for kind, payload in conn.execute("SELECT kind, payload FROM journal_event"))

@@ -19,7 +19,7 @@ from sqlalchemy import select
 
 from charity_pos import messages
 from charity_pos.db.base import Base
-from charity_pos.db.models import ApprovalLimit, AuditEntry
+from charity_pos.db.models import ApprovalLimit, AuditEntry, JournalEvent
 from charity_pos.errors import (
     AccountInactive,
     AccountLocked,
@@ -34,7 +34,7 @@ from charity_pos.errors import (
     WrongPin,
 )
 from charity_pos.services import permissions
-from charity_pos.services.base import Actor, Approval, Role
+from charity_pos.services.base import COMMAND_LINE, STORE_SETUP, Actor, Approval, Role
 from charity_pos.services.counter_rules import CounterRules
 from charity_pos.services.handouts import HandoutDraft, HandoutLineDraft
 from charity_pos.services.households import HouseholdCategory, HouseholdDraft
@@ -413,3 +413,42 @@ def test_an_account_switched_off_from_another_till_is_refused_at_its_very_next_u
         assert services.catalog.count() == count
     finally:
         other_db.close()
+
+
+# --- the system: the command line, a store's set-up, its upkeep ------------------------------------------
+def system_asks(services: Services, store: SimpleNamespace, caller: object) -> dict[str, Callable[[], object]]:
+    """What the command line and the store's own work ask of the services, with no one logged in."""
+    today = date(2026, 12, 3)
+    return {
+        "see the reports": lambda: services.reports.figures(caller, today, today),  # type: ignore[arg-type]
+        "trace a lot": lambda: services.trace.lots(caller),  # type: ignore[arg-type]
+        "see the donations": lambda: services.intake.donations(caller),  # type: ignore[arg-type]
+        "print a slip": lambda: services.sales.print_slip(caller, store.sold),  # type: ignore[arg-type]
+        "see the fund": lambda: services.funds.balance(caller),  # type: ignore[arg-type]
+        "erase lapsed households": lambda: services.household_status.erase_lapsed(caller),  # type: ignore[arg-type]
+        "add an account": lambda: services.accounts.create_user(  # type: ignore[arg-type]
+            caller, "wangfang", "王芳", Role.CASHIER, "2580"),
+    }
+
+
+@pytest.mark.parametrize("what", ["see the reports", "trace a lot", "see the donations", "print a slip", "see the fund",
+                                  "erase lapsed households", "add an account"])
+def test_no_one_in_particular_is_not_the_system(services, cashier, store, what) -> None:  # type: ignore[no-untyped-def]
+    """``None`` once meant "skip the check"; now only an explicit system
+    caller does, and None changes nothing."""
+    before = everything(services)
+    with pytest.raises(TypeError):
+        system_asks(services, store, None)[what]()
+    assert everything(services) == before
+    system_asks(services, store, COMMAND_LINE)[what]()  # the store's own command line may
+
+
+def test_the_system_is_named_by_no_user_in_the_journal_and_a_cashier_is_still_checked(  # type: ignore[no-untyped-def]
+        services, cashier, store) -> None:
+    services.sales.print_slip(COMMAND_LINE, store.sold)
+    with services.ctx.db.read() as s:
+        last = s.scalars(select(JournalEvent).order_by(JournalEvent.seq.desc())).first()
+    assert last is not None and (last.kind, last.actor) == ("sale.slip_printed", None)
+    with pytest.raises(PermissionDenied):
+        services.reports.figures(cashier, date(2026, 12, 3), date(2026, 12, 3))
+    assert permissions.require_of(None, STORE_SETUP, Action.MANAGE_USERS) is None  # type: ignore[arg-type]

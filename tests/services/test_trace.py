@@ -24,7 +24,7 @@ from charity_pos.domain.identity import credit_check_char, id_check_char
 from charity_pos.errors import (
     DonorAmbiguous, DonorAnonymous, DonorNotFound, InvalidInput, NothingToReport, PermissionDenied, TraceCodeUnknown,
 )
-from charity_pos.services.base import Actor, Approval
+from charity_pos.services.base import COMMAND_LINE, Actor, Approval
 from charity_pos.services.catalog import Source
 from charity_pos.services.donors import DonorDraft, DonorKind
 from charity_pos.services.handouts import HandoutDraft, HandoutLineDraft
@@ -271,9 +271,9 @@ def test_every_donation_of_a_long_demo_balances_and_matches_plain_sql(
     try:
         with services.db.read() as s:
             assert check_identity(s) == []
-        donations = [d.number for d in services.intake.donations()]
-        traced = {number: services.trace.trace(None, number).totals for number in donations}
-        lots = services.trace.lots(None)
+        donations = [d.number for d in services.intake.donations(COMMAND_LINE)]
+        traced = {number: services.trace.trace(COMMAND_LINE, number).totals for number in donations}
+        lots = services.trace.lots(COMMAND_LINE)
     finally:
         services.close()
     assert len(donations) > 300 and all(fate.balances for fate in traced.values())

@@ -13,7 +13,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QDialog
 
-from charity_pos.services.base import STORE_TZ, Approval
+from charity_pos.services.base import COMMAND_LINE, STORE_TZ, Approval
 from charity_pos.services.donors import DonorDraft, DonorKind
 from charity_pos.services.intake import CashMethod, Condition, IntakeDraft, IntakeLine, Valuation
 from charity_pos.ui.donations import DonationsScreen
@@ -86,7 +86,7 @@ def _pages(path: Path) -> int:
 
 def test_donation_model_passes_qt_model_checks(qtmodeltester, services, donations) -> None:
     model = DonationTableModel()
-    model.set_rows(services.intake.donations())
+    model.set_rows(services.intake.donations(COMMAND_LINE))
     qtmodeltester.check(model)
     assert model.headerData(DonationTableModel.STATE, Qt.Orientation.Horizontal) == "收据状态"
 
@@ -151,7 +151,7 @@ def test_cancelled_print_dialog_uses_no_receipt_number(qtbot, services, manager,
     screen.select(donations["person"])
     screen.output.choose_printer = lambda parent, printer: False  # type: ignore[method-assign]
     assert screen.print_receipt(to_file=False) is None
-    assert services.intake.donations()[-1].receipt_number is None
+    assert services.intake.donations(COMMAND_LINE)[-1].receipt_number is None
 
 
 def test_failed_pdf_uses_no_number(qtbot, services, manager, feedback, donations, tmp_path, monkeypatch) -> None:

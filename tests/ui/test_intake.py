@@ -13,7 +13,7 @@ from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QDialog, QLineEdit, QWidget
 
 from charity_pos.domain.barcodes import check_digit
-from charity_pos.services.base import STORE_TZ
+from charity_pos.services.base import COMMAND_LINE, STORE_TZ
 from charity_pos.services.donors import DonorDraft, DonorKind
 from charity_pos.ui.catalog.editor import ItemEditor
 from charity_pos.ui.intake import IntakeScreen
@@ -166,7 +166,7 @@ def test_expired_food_is_refused_in_chinese_and_the_form_kept(qtbot, screen, ser
     assert screen.model.rowCount() == 1 and screen.cash.text() == "20"
     assert screen.donor_label.text() == "匿名捐赠人"
     assert screen.table.currentIndex().column() == LinesModel.EXPIRY, "the cursor goes to the refused date"
-    assert services.intake.donations() == []
+    assert services.intake.donations(COMMAND_LINE) == []
 
 
 def test_food_without_a_date_is_refused_on_save(qtbot, screen, services, feedback) -> None:
@@ -175,7 +175,7 @@ def test_food_without_a_date_is_refused_on_save(qtbot, screen, services, feedbac
     qtbot.keyClick(_cell_editor(), Qt.Key.Key_Escape)  # no date typed
     qtbot.keyClick(screen, Qt.Key.Key_F10)
     assert feedback.errors == ["“东北大米 5kg”是食品，请填写保质期。"]
-    assert services.intake.donations() == []
+    assert services.intake.donations(COMMAND_LINE) == []
 
 
 def test_zero_quantity_is_refused_and_the_old_one_kept(qtbot, screen, feedback) -> None:
@@ -261,7 +261,7 @@ def test_saving_without_a_donor_asks_who_is_giving(qtbot, screen, services, feed
     _scan(qtbot, screen, "yms")
     qtbot.keyClick(screen, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     assert feedback.infos == [("捐赠人是谁？", "请先选择捐赠人；匿名捐赠请按 F6。")]
-    assert screen.model.rowCount() == 1 and services.intake.donations() == []
+    assert screen.model.rowCount() == 1 and services.intake.donations(COMMAND_LINE) == []
 
 
 def test_save_shows_the_number_clears_the_form_and_records_the_totals(qtbot, screen, services, cashier,
@@ -292,7 +292,7 @@ def test_save_shows_the_number_clears_the_form_and_records_the_totals(qtbot, scr
     assert screen.saved_label.text() == f"已保存 {number}"
     assert screen.model.rowCount() == 0 and screen.cash.text() == "" and screen.donor is None
     assert screen.total.text() == "合计 ¥0.00"
-    row = services.intake.donations()[0]
+    row = services.intake.donations(COMMAND_LINE)[0]
     assert (row.number, row.donor_name, row.lines, row.units) == (number, "上海梅林正广和股份有限公司", 2, 5)
     assert (row.cash_fen, row.total_value_fen, row.wants_receipt) == (50000, 2 * 3590 + 50000, True)
 
@@ -315,7 +315,7 @@ def test_bad_cash_amount_is_refused_and_kept(qtbot, screen, services, feedback) 
     qtbot.keyClick(screen, Qt.Key.Key_F10)
     assert feedback.errors == ["捐款金额：最多两位小数（到分）。"]
     assert screen.cash.text() == "12.345" and screen.cash.hasFocus()
-    assert services.intake.donations() == []
+    assert services.intake.donations(COMMAND_LINE) == []
 
 
 def test_save_mid_edit_keeps_what_was_being_typed(qtbot, screen, services) -> None:
@@ -325,7 +325,7 @@ def test_save_mid_edit_keeps_what_was_being_typed(qtbot, screen, services) -> No
     editor = _cell_editor()
     qtbot.keyClicks(editor, (TODAY + timedelta(days=400)).isoformat())
     qtbot.keyClick(editor, Qt.Key.Key_F10)  # no Enter in the cell first
-    row = services.intake.donations()[0]
+    row = services.intake.donations(COMMAND_LINE)[0]
     assert (row.lines, row.units, row.donor_kind) == (1, 1, "anonymous")
     assert services.stock.lots()[0].expiry_date == TODAY + timedelta(days=400)
 
@@ -358,7 +358,7 @@ def test_receipt_printed_from_the_saved_dialog(qtbot, services, manager, feedbac
         qtbot.keyClick(screen, Qt.Key.Key_F10)
     assert feedback.errors == []
     assert shown[0].receipt_button.text() == "收据已打印"
-    assert services.intake.donations()[0].receipt_number == f"PT01-{TODAY.year}-J000001"
+    assert services.intake.donations(COMMAND_LINE)[0].receipt_number == f"PT01-{TODAY.year}-J000001"
     assert printed.stat().st_size > 0
 
 

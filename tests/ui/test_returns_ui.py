@@ -14,7 +14,7 @@ from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QDialog
 
 from charity_pos.printing.documents import SlipDoc
-from charity_pos.services.base import Approval
+from charity_pos.services.base import COMMAND_LINE, Approval
 from charity_pos.services.returns import ReturnDraft
 from charity_pos.services.sales import LineDraft, PaymentDraft, SaleDraft
 from charity_pos.ui.sales import SaleScreen
@@ -256,7 +256,7 @@ def test_reprint_from_this_shifts_sales(qtbot, screen, services, sale, monkeypat
     real = slip_pdf.render_slip
     monkeypatch.setattr(slip_pdf, "render_slip", lambda doc, out, width_mm=80: (rendered.append(doc),
                                                                                real(doc, out, width_mm)))
-    services.sales.print_slip(None, sale)  # the original, at the sale
+    services.sales.print_slip(COMMAND_LINE, sale)  # the original, at the sale
     screen.slips.output.choose_printer = lambda parent, printer: (  # type: ignore[method-assign]
         printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat),
         printer.setOutputFileName(str(tmp_path / "again.pdf")), printer.setResolution(100)) and True

@@ -151,9 +151,8 @@ class HandoutScreen(Screen):
     def show_district(self) -> None:
         """"The district has this store's data up to ...", when a bundle from the hub said so."""
         from charity_pos.services.base import local_date
-        from charity_pos.sync.store_side import StoreSync
 
-        held = StoreSync(self.services.ctx).status().district_events_at
+        held = self.services.handouts.district_data_until()
         self.district_label.setText("" if held is None else self.tr(
             "The district has this store's data up to {date}").format(date=local_date(held).isoformat()))
         self.district_label.setVisible(held is not None)
