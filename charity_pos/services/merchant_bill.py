@@ -24,7 +24,7 @@ from charity_pos.domain import merchant_bill as bill
 from charity_pos.errors import MerchantBillRefused
 from charity_pos.ledger import journal
 from charity_pos.services.accounts import AccountService
-from charity_pos.services.base import STORE_TZ, Caller, Changes, Entity, ServiceContext, local_date, user_id_of
+from charity_pos.services.base import STORE_TZ, Caller, Changes, Entity, ServiceContext, user_id_of
 from charity_pos.services.permissions import Action, require_of
 
 PHONE_METHODS = (bill.WECHAT, bill.ALIPAY)
@@ -139,12 +139,6 @@ class MerchantBillService:
             counter = self._counter(s, start, end)
         found = bill.match(lines, counter)
         return Reconciliation(day, found.matched, found.bill_only, found.counter_only)
-
-    def imported_days(self, actor: Caller) -> list[date]:
-        """The days some bill line falls on, newest first."""
-        with self.ctx.db.read() as s:
-            require_of(s, actor, Action.RECONCILE_BILL)
-            return sorted({local_date(at) for at in s.scalars(select(MerchantBillLine.at))}, reverse=True)
 
     @staticmethod
     def _line(row: MerchantBillLine) -> bill.BillLine:

@@ -89,11 +89,6 @@ def is_training(session: Session) -> bool:
     return _app_id(session.connection()) == TRAINING_APP_ID
 
 
-def is_training_db(db: StoreDatabase) -> bool:
-    with db.read() as s:
-        return is_training(s)
-
-
 def training_marks(conn: Connection) -> list[str]:
     """Every mark of a training copy the file carries (for ``verify`` and
     the sync refusals, which look beyond the header): ``header``,
