@@ -97,30 +97,34 @@ def test_report_help_still_lists_the_kinds(capsys) -> None:  # type: ignore[no-u
     assert "one of: " + ", ".join(hub_kinds()) in out
 
 
-def test_the_revision_chain_read_from_the_files_is_alembics() -> None:
+@pytest.mark.parametrize("kind", ["store", "hub"])
+def test_the_revision_chain_read_from_the_files_is_alembics(kind: str) -> None:
     from alembic.script import ScriptDirectory
 
-    scripts = ScriptDirectory.from_config(migrate.config())
-    assert migrate._read_chain() == tuple(reversed([r.revision for r in scripts.walk_revisions()]))
-    assert migrate.head() == scripts.get_current_head()
+    from charity_pos.hub import engine as hub_engine
+
+    migrations = migrate.STORE if kind == "store" else hub_engine.MIGRATIONS
+    scripts = ScriptDirectory.from_config(migrations.config())
+    assert migrations._read_chain() == tuple(reversed([r.revision for r in scripts.walk_revisions()]))
+    assert migrations.head() == scripts.get_current_head()
     for rev in scripts.walk_revisions():
         for later in scripts.walk_revisions():
             below = {r.revision for r in scripts.iterate_revisions(later.revision, "base")}
-            assert migrate.is_before(rev.revision, later.revision) == (rev.revision in below and rev is not later)
+            assert migrations.is_before(rev.revision, later.revision) == (rev.revision in below and rev is not later)
 
 
-def test_a_chain_the_reader_does_not_know_is_left_to_alembic(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_a_chain_the_reader_does_not_know_is_left_to_alembic(tmp_path: Path) -> None:
     versions = tmp_path / "versions"
     versions.mkdir()
     (versions / "a.py").write_text("revision = 'a'\ndown_revision = None\n")
     (versions / "b.py").write_text("revision = 'b'\ndown_revision = ('a', 'c')\n")  # a merge
-    monkeypatch.setattr(migrate, "MIGRATIONS", tmp_path)
-    assert migrate._read_chain() is None
+    migrations = migrate.Migrations(tmp_path)
+    assert migrations._read_chain() is None
     (versions / "b.py").write_text("revision = 'b'\ndown_revision = 'a'\n")
     (versions / "c.py").write_text("revision = 'c'\ndown_revision = 'a'\n")  # a branch
-    assert migrate._read_chain() is None
+    assert migrations._read_chain() is None
     (versions / "c.py").write_text("revision = 'c'\ndown_revision = 'b'\n")
-    assert migrate._read_chain() == ("a", "b", "c")
+    assert migrations._read_chain() == ("a", "b", "c")
 
 
 #: What a read of the store never needs: the ORM and SQL toolkit (the file is

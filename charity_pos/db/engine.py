@@ -1,37 +1,39 @@
-"""Opening a store file: checks, lock, SQLite settings, migrations.
+"""Opening a store file: checks, lock, SQLite settings, migrations, seal.
 
 ``open_store`` is the only way the app, the command line and the tests get at
 a store database, so they all meet the same refusals: a missing or foreign
 file, a file written by a newer charity-pos, or a file another running copy
-holds.
+holds. What a store shares with the hub (SQLite's settings, units of work
+and reads, migrations) is ``db.database`` and ``db.migrate``; what is the
+store's own is here: the file lock, the seal, a full disk told as such,
+prepared reads for the counter.
 """
 
 from __future__ import annotations
 
 import logging
 import sqlite3
-import threading
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from filelock import FileLock, Timeout
-from sqlalchemy import Connection, Dialect, Engine, Select, create_engine, event, inspect
-from sqlalchemy.exc import DatabaseError
-from sqlalchemy.orm import Session, sessionmaker
+from filelock import FileLock
+from sqlalchemy import Connection, Dialect, Engine, Select, create_engine, inspect
+from sqlalchemy.exc import DatabaseError, DBAPIError
+from sqlalchemy.orm import Session
 
 from charity_pos.db import migrate
-from charity_pos.db.plain import has_store_tables, looks_like_sqlite
+from charity_pos.db.database import Database, configure_sqlite, first_connection
+from charity_pos.db.plain import BUSY_TIMEOUT_MS, has_store_tables, lock_store, looks_like_sqlite
 from charity_pos.ledger import seal
 from charity_pos.errors import (
     CorruptDatabase,
     NotAStoreDatabase,
     StoreDiskFull,
     StoreFileExists,
-    StoreInUse,
     StoreNotFound,
 )
 
@@ -44,148 +46,32 @@ def disk_full(exc: BaseException) -> bool:
     return getattr(orig, "sqlite_errorcode", None) == sqlite3.SQLITE_FULL or "database or disk is full" in str(orig)
 
 
-BUSY_TIMEOUT_MS = 5000
-READ_ONLY = "charity_pos_read_only"
-#: closed sessions kept for the next unit of work, and as many for reads: one serves the
-#: usual one-at-a-time use; the pool keeps its other connections for the rest
-_KEEP = 2
-_BEGIN = "charity_pos_begin"
-
-
-def _configure_sqlite(engine: Engine) -> None:
-    @event.listens_for(engine, "connect")
-    def on_connect(dbapi_conn: sqlite3.Connection, _record: object) -> None:
-        # Let SQLAlchemy, not the driver, say when transactions begin.
-        dbapi_conn.isolation_level = None
-        cur = dbapi_conn.cursor()
-        cur.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        cur.execute("PRAGMA journal_mode = WAL")
-        cur.execute("PRAGMA synchronous = FULL")
-        cur.execute("PRAGMA foreign_keys = ON")
-        # erased personal data is overwritten, not left in freed pages
-        cur.execute("PRAGMA secure_delete = ON")
-        cur.close()
-
-    @event.listens_for(engine, "begin")
-    def on_begin(conn: Connection) -> None:
-        # A unit of work takes the write lock at its start, so that reading
-        # the journal's head and appending to it never interleave with
-        # another writer. Reads take no lock (WAL lets them run alongside).
-        conn.info[_BEGIN] = "BEGIN" if conn.get_execution_options().get(READ_ONLY) else "BEGIN IMMEDIATE"
-
-    def do_begin(dbapi_conn: Any) -> None:
-        # The dialect's own step, so a refusal (a lock held too long) comes
-        # back as SQLAlchemy's error like any other; the driver's connection
-        # runs it directly: no statement events for a BEGIN at every scan.
-        dbapi_conn.driver_connection.execute(dbapi_conn.info.pop(_BEGIN, "BEGIN IMMEDIATE"))
-
-    engine.dialect.do_begin = do_begin  # type: ignore[method-assign]
-
-
 def make_engine(path: Path) -> Engine:
     engine = create_engine(f"sqlite:///{path}", future=True)
-    _configure_sqlite(engine)
+    # erased personal data is overwritten, not left in freed pages
+    configure_sqlite(engine, busy_timeout_ms=BUSY_TIMEOUT_MS, secure_delete=True)
     return engine
 
 
-@dataclass
-class StoreDatabase:
+class StoreDatabase(Database):
     """An open store file: its engine, sessions and the lock that keeps a
     second copy of the app away."""
 
-    path: Path
-    engine: Engine
-    _lock: FileLock | None = None
-    sessions: sessionmaker[Session] = field(init=False)
-    _reading: Engine = field(init=False)
-    #: closed sessions, each bound to a connection of its own, that finished units of work and
-    #: reads left for the next ones (writing: False, reading: True), at most ``_KEEP`` each
-    _idle: dict[bool, list[Session]] = field(init=False, default_factory=lambda: {False: [], True: []})
-    _idle_lock: threading.Lock = field(init=False, default_factory=threading.Lock)
-    #: counts ``engine.dispose()`` calls: a session made before the last one is not kept
-    _generation: int = field(init=False, default=0)
-    _closed: bool = field(init=False, default=False)
+    keep = 2  # one serves the usual one-at-a-time use; the pool keeps its other connections for the rest
 
-    def __post_init__(self) -> None:
-        seal.attach(self.engine, seal.Sealer(_seal_key))
-        self.sessions = sessionmaker(self.engine, expire_on_commit=False)
-        self._reading = self.engine.execution_options(**{READ_ONLY: True})
-        event.listen(self.engine, "engine_disposed", self._drop_idle)
+    def __init__(self, path: Path, engine: Engine, lock: FileLock | None = None) -> None:
+        self.path = path
+        self._lock = lock
+        seal.attach(engine, seal.Sealer(_seal_key))
+        super().__init__(engine)
 
-    def _session(self, reading: bool) -> tuple[Session, int]:
-        """A closed session bound to a connection of its own that holds no
-        transaction: one a finished unit of work (or read) left, else a new
-        one; with the generation of connections it belongs to. Opening a
-        session and checking a connection out of the pool and back in cost
-        more than a small unit of work's statements."""
-        with self._idle_lock:
-            idle, generation = self._idle[reading], self._generation
-            if idle:
-                return idle.pop(), generation
-        return Session((self._reading if reading else self.engine).connect(), expire_on_commit=False), generation
-
-    def _done(self, session: Session, reading: bool, generation: int) -> None:
-        """Close a finished unit's (or read's) session and keep it for the
-        next one, unless its connection cannot serve again, the engine's
-        connections were renewed meanwhile or the store is closed: then the
-        connection goes back to the pool."""
-        conn: Connection = session.bind  # type: ignore[assignment]
-        try:
-            session.close()  # ends its transaction (rolled back, if not committed) and forgets every object
-        except BaseException:
-            conn.close()
-            raise
-        session.info.clear()
-        with self._idle_lock:
-            idle = self._idle[reading]
-            if (len(idle) < _KEEP and generation == self._generation and not self._closed
-                    and not (conn.closed or conn.invalidated or conn.in_transaction())):
-                idle.append(session)
-                return
-        conn.close()
-
-    def _drop_idle(self, _engine: Engine | None = None) -> None:
-        """``engine.dispose()`` renews the engine's connections (so that a
-        "connect" listener added since, or a changed file, takes effect):
-        the kept sessions' connections are closed with the others."""
-        with self._idle_lock:
-            self._generation += 1
-            idle = [session for sessions in self._idle.values() for session in sessions]
-            self._idle = {False: [], True: []}
-        for session in idle:
-            conn: Connection = session.bind  # type: ignore[assignment]
-            conn.invalidate()  # closes the driver's connection now (its old pool is gone)
-            conn.close()
-
-    @contextmanager
-    def begin(self) -> Iterator[Session]:
-        """One unit of work: commits if the block ends normally, else nothing
-        it did remains. A full disk is told as StoreDiskFull (rolled back,
-        nothing saved), not as a driver's error the screens cannot name.
-
-        Each unit runs in a session of its own (new, or a closed one a
-        finished unit left: no object, pending change or transaction carries
-        over) on a connection no other unit uses meanwhile."""
-        session, generation = self._session(False)
-        try:
-            with session.begin():
-                yield session
-        except DatabaseError as exc:
-            if not disk_full(exc):
-                raise
-            log.warning("a unit of work was refused: the disk under the store file is full")
-            raise StoreDiskFull(path=str(self.path)) from exc
-        finally:
-            self._done(session, False, generation)
-
-    @contextmanager
-    def read(self) -> Iterator[Session]:
-        """A session for reading only: it never blocks a writer."""
-        session, generation = self._session(True)
-        try:
-            yield session
-        finally:
-            self._done(session, True, generation)
+    def _refusal(self, exc: DatabaseError) -> Exception | None:
+        """A full disk is told as StoreDiskFull (rolled back, nothing saved),
+        not as a driver's error the screens cannot name."""
+        if not disk_full(exc):
+            return None
+        log.warning("a unit of work was refused: the disk under the store file is full")
+        return StoreDiskFull(path=str(self.path))
 
     @contextmanager
     def read_rows(self) -> Iterator[Reader]:
@@ -213,18 +99,10 @@ class StoreDatabase:
             raw.close()
 
     def close(self) -> None:
-        with self._idle_lock:
-            self._closed = True
-        self.engine.dispose()  # the kept sessions' connections too (``_drop_idle``)
+        super().close()
         if self._lock is not None:
             self._lock.release()
             self._lock = None
-
-    def __enter__(self) -> StoreDatabase:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
 
 
 class Prepared:
@@ -289,7 +167,7 @@ def _seal_key(store_id: uuid.UUID) -> bytes:
 def _adopt_seal(conn: Connection, before: str | None) -> None:
     """A file from before the seal existed is sealed as it is, once, in the
     transaction that upgrades it (the key file is needed for that)."""
-    if before is None or not migrate.is_before(before, seal.SEAL_REVISION):
+    if before is None or not migrate.STORE.is_before(before, seal.SEAL_REVISION):
         return
     if seal.read_seal(conn.connection.driver_connection) is not None:  # type: ignore[arg-type]
         return
@@ -300,26 +178,17 @@ def _adopt_seal(conn: Connection, before: str | None) -> None:
     StoreKeys.mark_sealed(store_id)
 
 
-def _lock_for(path: Path) -> FileLock:
-    lock = FileLock(str(path) + ".lock", timeout=0)
-    try:
-        lock.acquire()
-    except Timeout:
-        raise StoreInUse(path=str(path)) from None
-    return lock
-
-
 def create_store_file(path: Path) -> StoreDatabase:
     """A new, empty store file with the schema at head. Refuses an existing file."""
     path = Path(path)
     if path.exists():
         raise StoreFileExists(path=str(path))
     path.parent.mkdir(parents=True, exist_ok=True)
-    lock = _lock_for(path)
+    lock = lock_store(path)
     try:
         engine = make_engine(path)
         with engine.connect() as conn:
-            migrate.upgrade(conn)
+            migrate.STORE.upgrade(conn)
             conn.commit()
     except BaseException:
         lock.release()
@@ -336,26 +205,18 @@ def open_store(path: Path, *, upgrade: bool = True, lock: bool = True) -> StoreD
         raise StoreNotFound(path=str(path))
     if not looks_like_sqlite(path) or not has_store_tables(path):
         raise NotAStoreDatabase(path=str(path))
-    file_lock = _lock_for(path) if lock else None
+    file_lock = lock_store(path) if lock else None
     engine = make_engine(path)
-    try:
-        with engine.connect() as conn:
-            if not {"store", "alembic_version"} <= set(inspect(conn).get_table_names()):
-                raise NotAStoreDatabase(path=str(path))
-            migrate.check_not_newer(conn, path)
-            if upgrade:
-                before = migrate.current(conn)
-                migrate.upgrade(conn)
-                _adopt_seal(conn, before)
-            conn.commit()
-    except DatabaseError as exc:
-        engine.dispose()
-        if file_lock:
-            file_lock.release()
-        raise CorruptDatabase(path=str(path), detail=str(exc.orig)) from None
-    except BaseException:
-        engine.dispose()
-        if file_lock:
-            file_lock.release()
-        raise
+
+    def corrupt(exc: DBAPIError) -> Exception | None:
+        return CorruptDatabase(path=str(path), detail=str(exc.orig)) if isinstance(exc, DatabaseError) else None
+
+    with first_connection(engine, corrupt, file_lock.release if file_lock else None) as conn:
+        if not {"store", "alembic_version"} <= set(inspect(conn).get_table_names()):
+            raise NotAStoreDatabase(path=str(path))
+        before = migrate.STORE.current(conn)
+        migrate.STORE.check_known(before, str(path))
+        if upgrade:
+            migrate.STORE.upgrade(conn)
+            _adopt_seal(conn, before)
     return StoreDatabase(path, engine, file_lock)

@@ -1,15 +1,17 @@
-"""Alembic, driven from code: the app upgrades a store file when it opens it.
+"""Alembic, driven from code: the store and the hub each upgrade their
+database when they open it, with migrations of their own (``STORE`` here,
+``charity_pos.hub.engine.MIGRATIONS``), told apart by their folder and
+their version table.
 
 Alembic itself is loaded only to change a schema (or to make a new one):
-opening a file already at this version's revision, the common case, reads
-the revision chain from the migration files' ``revision`` and
-``down_revision`` lines, and the file's revision from its
-``alembic_version`` table, the same facts Alembic would read.
+opening a database already at this version's revision, the common case,
+reads the revision chain from the migration files' ``revision`` and
+``down_revision`` lines, and the database's revision from its version
+table, the same facts Alembic would read.
 """
 
 from __future__ import annotations
 
-import functools
 import re
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -22,100 +24,104 @@ if TYPE_CHECKING:  # SQLAlchemy where a connection is read: the chain is read fr
     from alembic.config import Config
     from alembic.script import ScriptDirectory
 
-MIGRATIONS = Path(__file__).with_name("migrations")
-
 _REVISION = re.compile(r"^revision\s*(?::[^=]+)?=\s*['\"]([^'\"]+)['\"]\s*$", re.MULTILINE)
 _DOWN = re.compile(r"^down_revision\s*(?::[^=]+)?=\s*(?:None|['\"]([^'\"]+)['\"])\s*$", re.MULTILINE)
 
 
-def config(connection: Connection | None = None) -> Config:
-    from alembic.config import Config
+class Migrations:
+    """One kind of database's migrations: the folder of its Alembic scripts
+    (``env.py`` there runs them on the connection ``config`` hands it, with
+    this version table) and the revision chain they make."""
 
-    cfg = Config()
-    cfg.set_main_option("script_location", str(MIGRATIONS))
-    if connection is not None:
-        cfg.attributes["connection"] = connection
-    return cfg
+    def __init__(self, folder: Path, *, version_table: str = "alembic_version") -> None:
+        self.folder = folder
+        self.version_table = version_table
+        self._chain: tuple[str, ...] | None = None
 
+    def config(self, connection: Connection | None = None) -> Config:
+        from alembic.config import Config
 
-@functools.cache
-def _scripts() -> ScriptDirectory:
-    from alembic.script import ScriptDirectory
+        cfg = Config()
+        cfg.set_main_option("script_location", str(self.folder))
+        if connection is not None:
+            cfg.attributes["connection"] = connection
+        return cfg
 
-    return ScriptDirectory.from_config(config())
+    def _scripts(self) -> ScriptDirectory:
+        from alembic.script import ScriptDirectory
 
+        return ScriptDirectory.from_config(self.config())
 
-def _read_chain() -> tuple[str, ...] | None:
-    """The revisions from the first to the head, read from the migration
-    files; None when they are not one plain line (a merge, a branch, a
-    form the patterns do not know): then Alembic reads them."""
-    parents: dict[str, str | None] = {}
-    for path in (MIGRATIONS / "versions").glob("*.py"):
-        if path.name == "__init__.py":
-            continue
-        source = path.read_text(encoding="utf-8")
-        revisions, downs = _REVISION.findall(source), _DOWN.findall(source)
-        if len(revisions) != 1 or len(downs) != 1 or revisions[0] in parents:
+    def _read_chain(self) -> tuple[str, ...] | None:
+        """The revisions from the first to the head, read from the migration
+        files; None when they are not one plain line (a merge, a branch, a
+        form the patterns do not know): then Alembic reads them."""
+        parents: dict[str, str | None] = {}
+        for path in (self.folder / "versions").glob("*.py"):
+            if path.name == "__init__.py":
+                continue
+            source = path.read_text(encoding="utf-8")
+            revisions, downs = _REVISION.findall(source), _DOWN.findall(source)
+            if len(revisions) != 1 or len(downs) != 1 or revisions[0] in parents:
+                return None
+            parents[revisions[0]] = downs[0] or None
+        children: dict[str | None, str] = {}
+        for revision, parent in parents.items():
+            if parent in children or (parent is not None and parent not in parents):
+                return None
+            children[parent] = revision
+        chain, at = [], children.get(None)
+        while at is not None:
+            chain.append(at)
+            at = children.get(at)
+        return tuple(chain) if chain and len(chain) == len(parents) else None
+
+    def chain(self) -> tuple[str, ...]:
+        """Every revision this version knows, from the first to the head (read once)."""
+        if self._chain is None:
+            read = self._read_chain()
+            self._chain = read if read is not None else tuple(
+                reversed([rev.revision for rev in self._scripts().walk_revisions()]))
+        return self._chain
+
+    def head(self) -> str:
+        return self.chain()[-1]
+
+    def current(self, connection: Connection) -> str | None:
+        """The database's revision (None: no version table, or an empty one)."""
+        from sqlalchemy import inspect
+
+        if not inspect(connection).has_table(self.version_table):
             return None
-        parents[revisions[0]] = downs[0] or None
-    children: dict[str | None, str] = {}
-    for revision, parent in parents.items():
-        if parent in children or (parent is not None and parent not in parents):
+        rows = connection.exec_driver_sql(f"SELECT version_num FROM {self.version_table}").scalars().all()
+        if len(rows) == 1:
+            return str(rows[0])
+        if not rows:
             return None
-        children[parent] = revision
-    chain, at = [], children.get(None)
-    while at is not None:
-        chain.append(at)
-        at = children.get(at)
-    return tuple(chain) if chain and len(chain) == len(parents) else None
+        from alembic.runtime.migration import MigrationContext  # several heads: Alembic says what it makes of them
+
+        return MigrationContext.configure(connection, opts={"version_table": self.version_table}).get_current_revision()
+
+    def check_known(self, revision: str | None, where: str) -> None:
+        """Refuse a database at a schema revision this version does not know,
+        one a newer charity-pos wrote (``where``: its file, or its URL as it
+        may be shown)."""
+        if revision is not None and revision not in self.chain():
+            raise NewerDatabase(path=where, revision=revision)
+
+    def upgrade(self, connection: Connection) -> None:
+        """Bring the schema to the head, in the connection's transaction."""
+        if self.current(connection) == self.head():
+            return  # nothing to run: Alembic would find the same
+        from alembic import command
+
+        command.upgrade(self.config(connection), "head")
+
+    def is_before(self, revision: str, later: str) -> bool:
+        """Whether ``revision`` comes before ``later`` in the chain."""
+        revisions = self.chain()
+        return revision in revisions and later in revisions and revisions.index(revision) < revisions.index(later)
 
 
-@functools.cache
-def chain() -> tuple[str, ...]:
-    """Every revision this version knows, from the first to the head."""
-    read = _read_chain()
-    if read is not None:
-        return read
-    return tuple(reversed([rev.revision for rev in _scripts().walk_revisions()]))
-
-
-def head() -> str:
-    return chain()[-1]
-
-
-def current(connection: Connection) -> str | None:
-    from sqlalchemy import inspect
-
-    if not inspect(connection).has_table("alembic_version"):
-        return None
-    rows = connection.exec_driver_sql("SELECT version_num FROM alembic_version").scalars().all()
-    if len(rows) == 1:
-        return str(rows[0])
-    if not rows:
-        return None
-    from alembic.runtime.migration import MigrationContext  # several heads: Alembic says what it makes of them
-
-    return MigrationContext.configure(connection).get_current_revision()
-
-
-def check_not_newer(connection: Connection, path: Path) -> None:
-    """Refuse a file whose schema revision this version does not know."""
-    revision = current(connection)
-    if revision is None:
-        return
-    if revision not in chain():
-        raise NewerDatabase(path=str(path), revision=revision)
-
-
-def upgrade(connection: Connection) -> None:
-    if current(connection) == head():
-        return  # nothing to run: Alembic would find the same
-    from alembic import command
-
-    command.upgrade(config(connection), "head")
-
-
-def is_before(revision: str, later: str) -> bool:
-    """Whether ``revision`` comes before ``later`` in the chain."""
-    revisions = chain()
-    return revision in revisions and later in revisions and revisions.index(revision) < revisions.index(later)
+#: the store file's migrations (the hub's are ``charity_pos.hub.engine.MIGRATIONS``)
+STORE = Migrations(Path(__file__).with_name("migrations"))

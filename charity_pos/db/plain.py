@@ -21,12 +21,16 @@ import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from charity_pos.db import migrate
-from charity_pos.errors import CorruptDatabase, NewerDatabase, NotAStoreDatabase, StoreInUse, StoreNotFound
+from charity_pos.errors import CorruptDatabase, NotAStoreDatabase, StoreInUse, StoreNotFound
+
+if TYPE_CHECKING:  # filelock is loaded only when a file is locked
+    from filelock import FileLock
 
 SQLITE_HEADER = b"SQLite format 3\x00"
-#: as ``engine.BUSY_TIMEOUT_MS``: how long a read waits for a writer's lock on the file's pages
+#: how long a connection to a store file (the app's, or a read's here) waits for a writer's lock on its pages
 BUSY_TIMEOUT_MS = 5000
 
 
@@ -57,7 +61,7 @@ def _connect(path: Path) -> sqlite3.Connection:
 
 
 def revision(conn: sqlite3.Connection) -> str | None:
-    """The file's schema revision, as ``migrate.current`` reads it."""
+    """The file's schema revision, as ``migrate.STORE.current`` reads it."""
     if conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'alembic_version'").fetchone() is None:
         return None
     rows = conn.execute("SELECT version_num FROM alembic_version").fetchall()
@@ -68,28 +72,33 @@ def revision(conn: sqlite3.Connection) -> str | None:
     raise NeedsAlembic
 
 
-@contextmanager
-def read_store(path: Path) -> Iterator[sqlite3.Connection]:
-    """The store file at ``path``, read-only, in one read transaction."""
+def lock_store(path: Path) -> FileLock:
+    """The store file's lock (``.lock`` beside it), held by whoever has the
+    file open: refused at once with StoreInUse while another holds it."""
     from filelock import FileLock, Timeout
 
-    path = Path(path)
-    if not path.is_file():
-        raise StoreNotFound(path=str(path))
-    if not looks_like_sqlite(path) or not has_store_tables(path):
-        raise NotAStoreDatabase(path=str(path))  # refused untouched: no lock file beside a foreign file
     lock = FileLock(str(path) + ".lock", timeout=0)
     try:
         lock.acquire()
     except Timeout:
         raise StoreInUse(path=str(path)) from None
+    return lock
+
+
+@contextmanager
+def read_store(path: Path) -> Iterator[sqlite3.Connection]:
+    """The store file at ``path``, read-only, in one read transaction."""
+    path = Path(path)
+    if not path.is_file():
+        raise StoreNotFound(path=str(path))
+    if not looks_like_sqlite(path) or not has_store_tables(path):
+        raise NotAStoreDatabase(path=str(path))  # refused untouched: no lock file beside a foreign file
+    lock = lock_store(path)
     try:
         conn = _connect(path)
         try:
             conn.execute("BEGIN")
-            found = revision(conn)
-            if found is not None and found not in migrate.chain():
-                raise NewerDatabase(path=str(path), revision=found)
+            migrate.STORE.check_known(revision(conn), str(path))
             yield conn
         except sqlite3.DatabaseError as exc:
             raise CorruptDatabase(path=str(path), detail=str(exc)) from None
@@ -118,6 +127,6 @@ def has_store_tables(path: Path) -> bool:
 def at_head(conn: sqlite3.Connection) -> bool:
     """Whether the file is at this version's schema (an older one is upgraded by the app's own opening)."""
     try:
-        return revision(conn) == migrate.head()
+        return revision(conn) == migrate.STORE.head()
     except NeedsAlembic:
         return False

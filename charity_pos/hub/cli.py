@@ -252,15 +252,15 @@ def _households_import(args: argparse.Namespace) -> int:
 
 
 def _upgrade(args: argparse.Namespace) -> int:
-    from charity_pos.hub.engine import head, open_hub
+    from charity_pos.hub.engine import MIGRATIONS, open_hub
 
     with open_hub(args.hub) as db:  # opening upgrades, when the role may; else HubSchemaBehind
         if db.upgraded_from is None:
             print(translate("cli", "{url}: the hub's schema is up to date ({revision}).").format(
-                url=db.shown_url, revision=head()))
+                url=db.shown_url, revision=MIGRATIONS.head()))
         else:
             print(translate("cli", "{url}: the hub's schema was upgraded from {before} to {after}.").format(
-                url=db.shown_url, before=db.upgraded_from, after=head()))
+                url=db.shown_url, before=db.upgraded_from, after=MIGRATIONS.head()))
     return 0
 
 

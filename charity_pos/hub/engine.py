@@ -15,33 +15,27 @@ run as the database's owner (``charity-pos hub upgrade``).
 from __future__ import annotations
 
 import logging
-import sqlite3
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import contextmanager
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
+from typing import cast
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
 import psycopg
-from sqlalchemy import Connection, Engine, Table, create_engine, event, inspect
+from sqlalchemy import Connection, Engine, Table, create_engine, inspect
 from sqlalchemy.engine import URL, Dialect, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, IntegrityError, NoSuchModuleError
-from sqlalchemy.orm import Session, sessionmaker
 
 from charity_pos import config
+from charity_pos.db.database import Database, configure_sqlite, first_connection
+from charity_pos.db.migrate import Migrations
 from charity_pos.db.plain import looks_like_sqlite
-from charity_pos.errors import HubNotFound, HubSchemaBehind, HubUnreachable, NewerDatabase, NotAHubDatabase
+from charity_pos.errors import HubNotFound, HubSchemaBehind, HubUnreachable, NotAHubDatabase
 
 log = logging.getLogger("charity_pos.hub")
 
 VERSION_TABLE = "hub_alembic_version"
-MIGRATIONS = Path(__file__).with_name("migrations")
+MIGRATIONS = Migrations(Path(__file__).with_name("migrations"), version_table=VERSION_TABLE)
 #: An import holds the write lock while it applies a bundle: others wait this long.
 BUSY_TIMEOUT_MS = 120_000
-READ_ONLY = "charity_pos_hub_read_only"
 #: PostgreSQL's SQLSTATE for "permission denied"
 INSUFFICIENT_PRIVILEGE = "42501"
 
@@ -67,38 +61,14 @@ def shown(url: URL) -> str:
     return url.render_as_string(hide_password=True)
 
 
-def _configure_sqlite(engine: Engine) -> None:
-    @event.listens_for(engine, "connect")
-    def on_connect(dbapi_conn: sqlite3.Connection, _record: object) -> None:
-        dbapi_conn.isolation_level = None  # SQLAlchemy says when transactions begin
-        cur = dbapi_conn.cursor()
-        cur.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        cur.execute("PRAGMA journal_mode = WAL")
-        cur.execute("PRAGMA synchronous = FULL")
-        cur.execute("PRAGMA foreign_keys = ON")
-        cur.close()
+class HubDatabase(Database):
+    """An open hub database: its engine, units of work and reads."""
 
-    @event.listens_for(engine, "begin")
-    def on_begin(conn: Connection) -> None:
-        # A writer takes the write lock at its start: two imports of one
-        # store never read the same head and both append after it.
-        conn.exec_driver_sql("BEGIN" if conn.get_execution_options().get(READ_ONLY) else "BEGIN IMMEDIATE")
-
-
-@dataclass
-class HubDatabase:
-    """An open hub database: its engine and sessions."""
-
-    url: URL
-    engine: Engine
-    #: the schema's revision before this opening upgraded it (None: it was at the head already, or new)
-    upgraded_from: str | None = None
-    sessions: sessionmaker[Session] = field(init=False)
-    _readers: sessionmaker[Session] = field(init=False)
-
-    def __post_init__(self) -> None:
-        self.sessions = sessionmaker(self.engine, expire_on_commit=False)
-        self._readers = sessionmaker(self.engine.execution_options(**{READ_ONLY: True}), expire_on_commit=False)
+    def __init__(self, url: URL, engine: Engine, upgraded_from: str | None = None) -> None:
+        self.url = url
+        #: the schema's revision before this opening upgraded it (None: it was at the head already, or new)
+        self.upgraded_from = upgraded_from
+        super().__init__(engine)
 
     @property
     def shown_url(self) -> str:
@@ -113,88 +83,8 @@ class HubDatabase:
         """The SQLite file the hub lives in (None on a database server)."""
         return _sqlite_path(self.url)
 
-    @contextmanager
-    def begin(self) -> Iterator[Session]:
-        """One unit of work: committed if the block ends normally, else undone."""
-        with self.sessions.begin() as session:
-            yield session
-
-    @contextmanager
-    def read(self) -> Iterator[Session]:
-        with self._readers() as session:
-            yield session
-
-    def close(self) -> None:
-        self.engine.dispose()
-
-    def __enter__(self) -> HubDatabase:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
-
 
 # --- migrations ------------------------------------------------------------------------------------
-# --- bulk writes: an import's rows as plain tuples, past the ORM ---------------------------------------
-def param_mark(dialect: Dialect) -> str:
-    """The driver's positional parameter in SQL passed to it as written (``exec_driver_sql``)."""
-    return "?" if dialect.paramstyle == "qmark" else "%s"
-
-
-def bind_processors(table: Table, columns: Sequence[str], dialect: Dialect) -> list[Callable[[object], object] | None]:
-    """What turns each column's Python value into the driver's (a UUID into 32 hex characters on SQLite, an
-    aware time into UTC without a zone), as SQLAlchemy would bind it; None where the value goes as it is."""
-    return [table.c[name].type.bind_processor(dialect) for name in columns]
-
-
-def uses_copy(dialect: Dialect) -> bool:
-    return dialect.name == "postgresql" and dialect.driver == "psycopg"
-
-
-def bulk_insert(conn: Connection, table: str, columns: Sequence[str], rows: Iterable[Sequence[object]]) -> None:
-    """Rows of values already in the driver's form (``bind_processors``) into ``table``, in the caller's
-    transaction: COPY on PostgreSQL (psycopg), one prepared executemany on SQLite. A row the table holds
-    already is an IntegrityError, as from any insert."""
-    names = ", ".join(columns)
-    if uses_copy(conn.dialect):
-        sql = f"COPY {table} ({names}) FROM STDIN"
-        raw = conn.connection.dbapi_connection
-        assert raw is not None
-        try:
-            with raw.cursor() as cursor, cursor.copy(sql) as copy:
-                for row in rows:
-                    copy.write_row(row)
-        except psycopg.IntegrityError as exc:
-            raise IntegrityError(sql, None, exc) from exc
-        return
-    listed = rows if isinstance(rows, list) else list(rows)
-    if listed:
-        mark = param_mark(conn.dialect)
-        conn.exec_driver_sql(f"INSERT INTO {table} ({names}) VALUES ({', '.join([mark] * len(columns))})", listed)
-
-
-def alembic_config(connection: Connection | None = None) -> Config:
-    cfg = Config()
-    cfg.set_main_option("script_location", str(MIGRATIONS))
-    if connection is not None:
-        cfg.attributes["connection"] = connection
-    return cfg
-
-
-def head() -> str:
-    revision = ScriptDirectory.from_config(alembic_config()).get_current_head()
-    assert revision is not None
-    return revision
-
-
-def current(connection: Connection) -> str | None:
-    return MigrationContext.configure(connection, opts={"version_table": VERSION_TABLE}).get_current_revision()
-
-
-def upgrade(connection: Connection) -> None:
-    command.upgrade(alembic_config(connection), "head")
-
-
 def _may_not_change_schema(exc: DBAPIError) -> bool:
     """The database refused a migration for lack of rights (not for any other reason)."""
     return getattr(exc.orig, "sqlstate", None) == INSUFFICIENT_PRIVILEGE
@@ -203,11 +93,11 @@ def _may_not_change_schema(exc: DBAPIError) -> bool:
 def _bring_to_head(connection: Connection, url: URL) -> str | None:
     """Upgrade the schema to this charity-pos's head if it is behind: the revision it was at, or None if at
     the head already. A hub behind that this role may not upgrade is refused with HubSchemaBehind, untouched."""
-    revision, target = current(connection), head()
+    revision, target = MIGRATIONS.current(connection), MIGRATIONS.head()
     if revision == target:
         return None
     try:
-        upgrade(connection)
+        MIGRATIONS.upgrade(connection)
     except DBAPIError as exc:
         if revision is not None and _may_not_change_schema(exc):
             connection.rollback()
@@ -217,13 +107,6 @@ def _bring_to_head(connection: Connection, url: URL) -> str | None:
     if revision is not None:
         log.info("hub %s upgraded from schema %s to %s", shown(url), revision, target)
     return revision
-
-
-def _check_not_newer(connection: Connection, url: URL) -> None:
-    revision = current(connection)
-    known = {rev.revision for rev in ScriptDirectory.from_config(alembic_config()).walk_revisions()}
-    if revision is not None and revision not in known:
-        raise NewerDatabase(path=shown(url), revision=revision)
 
 
 def _sqlite_path(url: URL) -> Path | None:
@@ -253,24 +136,57 @@ def open_hub(value: str | Path | None = None, *, create: bool = False) -> HubDat
     except (ArgumentError, NoSuchModuleError, ImportError) as exc:
         raise HubUnreachable(url=shown(url), detail=str(exc)) from None
     if engine.dialect.name == "sqlite":
-        _configure_sqlite(engine)
-    try:
-        with engine.connect() as conn:
-            tables = set(inspect(conn).get_table_names())
-            if VERSION_TABLE not in tables:
-                if tables:
-                    raise NotAHubDatabase(url=shown(url))
-                if not create:
-                    raise HubNotFound(url=shown(url))
-            else:
-                _check_not_newer(conn, url)
-            before = _bring_to_head(conn, url)
-            conn.commit()
-    except DBAPIError as exc:
-        engine.dispose()
+        configure_sqlite(engine, busy_timeout_ms=BUSY_TIMEOUT_MS)
+
+    def unreachable(exc: DBAPIError) -> Exception:
         lines = str(exc.orig).strip().splitlines() or [type(exc.orig).__name__]
-        raise HubUnreachable(url=shown(url), detail=lines[0]) from None
-    except BaseException:
-        engine.dispose()
-        raise
+        return HubUnreachable(url=shown(url), detail=lines[0])
+
+    with first_connection(engine, unreachable) as conn:
+        tables = set(inspect(conn).get_table_names())
+        if VERSION_TABLE not in tables:
+            if tables:
+                raise NotAHubDatabase(url=shown(url))
+            if not create:
+                raise HubNotFound(url=shown(url))
+        else:
+            MIGRATIONS.check_known(MIGRATIONS.current(conn), shown(url))
+        before = _bring_to_head(conn, url)
     return HubDatabase(url, engine, before)
+
+
+# --- bulk writes: an import's rows as plain tuples, past the ORM ---------------------------------------
+def param_mark(dialect: Dialect) -> str:
+    """The driver's positional parameter in SQL passed to it as written (``exec_driver_sql``)."""
+    return "?" if dialect.paramstyle == "qmark" else "%s"
+
+
+def bind_processors(table: Table, columns: Sequence[str], dialect: Dialect) -> list[Callable[[object], object] | None]:
+    """What turns each column's Python value into the driver's (a UUID into 32 hex characters on SQLite, an
+    aware time into UTC without a zone), as SQLAlchemy would bind it; None where the value goes as it is."""
+    return [table.c[name].type.bind_processor(dialect) for name in columns]
+
+
+def uses_copy(dialect: Dialect) -> bool:
+    return dialect.name == "postgresql" and dialect.driver == "psycopg"
+
+
+def bulk_insert(conn: Connection, table: str, columns: Sequence[str], rows: Iterable[Sequence[object]]) -> None:
+    """Rows of values already in the driver's form (``bind_processors``) into ``table``, in the caller's
+    transaction: COPY on PostgreSQL (psycopg), one prepared executemany on SQLite. A row the table holds
+    already is an IntegrityError, as from any insert."""
+    names = ", ".join(columns)
+    if uses_copy(conn.dialect):
+        sql = f"COPY {table} ({names}) FROM STDIN"
+        raw = cast("psycopg.Connection[object]", conn.connection.dbapi_connection)  # psycopg's, as uses_copy said
+        try:
+            with raw.cursor() as cursor, cursor.copy(sql) as copy:
+                for row in rows:
+                    copy.write_row(row)
+        except psycopg.IntegrityError as exc:
+            raise IntegrityError(sql, None, exc) from exc
+        return
+    listed = rows if isinstance(rows, list) else list(rows)
+    if listed:
+        mark = param_mark(conn.dialect)
+        conn.exec_driver_sql(f"INSERT INTO {table} ({names}) VALUES ({', '.join([mark] * len(columns))})", listed)

@@ -29,9 +29,9 @@ def revision_state(conn: Connection) -> tuple[str | None, bool, bool]:
     try:
         revision = plain.revision(_raw(conn))
     except plain.NeedsAlembic:  # only Alembic says (never so on a file the driver alone opened)
-        revision = migrate.current(conn)
-    at_head = revision == migrate.head()
-    sealed = revision is not None and not migrate.is_before(revision, sealing.SEAL_REVISION)
+        revision = migrate.STORE.current(conn)
+    at_head = revision == migrate.STORE.head()
+    sealed = revision is not None and not migrate.STORE.is_before(revision, sealing.SEAL_REVISION)
     return revision, at_head, sealed
 
 

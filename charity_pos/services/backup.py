@@ -534,7 +534,7 @@ def _key_store(key_file: Path) -> str | None:
 def restore(db_path: Path | str, backup: Path | str, *, force: bool = False, key_file: Path | None = None,
             clock: Clock = system_clock) -> RestoreResult:
     """Put ``backup`` in place as the store at ``db_path``, as described above."""
-    from charity_pos.db.engine import _lock_for
+    from charity_pos.db.plain import lock_store
     from charity_pos.security.keys import key_path
 
     db_path, backup = Path(db_path), Path(backup)
@@ -566,7 +566,7 @@ def restore(db_path: Path | str, backup: Path | str, *, force: bool = False, key
         files.check_new_database(db_path)
         if not db_path.parent.is_dir():
             raise OutputFolderMissing(path=str(db_path.parent))
-    lock = _lock_for(db_path)  # StoreInUse while the app (or a command) has it open
+    lock = lock_store(db_path)  # StoreInUse while the app (or a command) has it open
     try:
         with files.writing(db_path.with_name(db_path.name + ".restoring"), files.reserved(),
                            private=True) as pending:

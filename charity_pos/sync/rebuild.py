@@ -268,7 +268,7 @@ def rebuild(target: Path, source: Path, *, manager_pin: str, manager: str = "man
                                                expected=f"hub:{trust.hub_id}")
             engine = make_engine(partial)
             with engine.connect() as conn:
-                migrate.upgrade(conn)
+                migrate.STORE.upgrade(conn)
                 conn.commit()
             with engine.connect() as conn:
                 conn.execution_options(**{UNJOURNALED_OK: True})

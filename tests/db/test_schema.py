@@ -30,7 +30,7 @@ from charity_pos.errors import NewerDatabase, NotAStoreDatabase, StoreNotFound
 from charity_pos.ledger.verify import verify
 from charity_pos.messages import describe
 
-SCRIPTS = ScriptDirectory.from_config(migrate.config())
+SCRIPTS = ScriptDirectory.from_config(migrate.STORE.config())
 CHAIN = list(reversed(list(SCRIPTS.walk_revisions())))  # base first
 
 
@@ -50,7 +50,7 @@ def engine_for(path: Path) -> Iterator[Engine]:
 def migrated(path: Path) -> Path:
     """An empty SQLite file brought to the head revision by the migrations."""
     with engine_for(path) as engine, engine.connect() as conn:
-        migrate.upgrade(conn)
+        migrate.STORE.upgrade(conn)
         conn.commit()
     return path
 
@@ -78,7 +78,7 @@ def test_migrations_build_exactly_the_models_schema(tmp_path: Path) -> None:
     with engine_for(migrated(tmp_path / "store.db")) as engine, engine.connect() as conn:
         context = MigrationContext.configure(conn, opts={"compare_type": True, "compare_server_default": True})
         differences = compare_metadata(context, Base.metadata)
-        assert migrate.current(conn) == migrate.head()
+        assert migrate.STORE.current(conn) == migrate.STORE.head()
     assert differences == [], "add a migration for these model changes (README: Database changes)"
 
 
@@ -131,12 +131,12 @@ def test_the_comparison_notices_a_missing_index(tmp_path: Path) -> None:
 def test_the_revisions_form_one_line() -> None:
     assert len(SCRIPTS.get_heads()) == 1, f"several heads: {SCRIPTS.get_heads()} (merge them)"
     assert len(SCRIPTS.get_bases()) == 1, f"several bases: {SCRIPTS.get_bases()}"
-    assert CHAIN[0].down_revision is None and CHAIN[-1].revision == migrate.head()
+    assert CHAIN[0].down_revision is None and CHAIN[-1].revision == migrate.STORE.head()
     for before, rev in zip(CHAIN, CHAIN[1:]):
         assert rev.down_revision == before.revision, f"{rev.revision} follows {before.revision}"
     for rev in CHAIN:
         assert not rev.is_merge_point and not rev.is_branch_point and not rev.branch_labels and not rev.dependencies
-    files = sorted(p.name for p in (migrate.MIGRATIONS / "versions").glob("*.py") if p.name != "__init__.py")
+    files = sorted(p.name for p in (migrate.STORE.folder / "versions").glob("*.py") if p.name != "__init__.py")
     assert len(files) == len(CHAIN), "every file in versions/ is a revision on the line"
 
 
@@ -152,10 +152,10 @@ def test_the_revisions_are_numbered_in_order() -> None:
 
 def test_each_revision_applies_in_turn(tmp_path: Path) -> None:
     with engine_for(tmp_path / "store.db") as engine, engine.connect() as conn:
-        cfg = migrate.config(conn)
+        cfg = migrate.STORE.config(conn)
         for rev in CHAIN:
             command.upgrade(cfg, rev.revision)
-            assert migrate.current(conn) == rev.revision
+            assert migrate.STORE.current(conn) == rev.revision
         conn.commit()
 
 
@@ -164,11 +164,11 @@ def test_a_file_from_an_earlier_version_is_upgraded_on_opening_and_keeps_its_rec
         filled_store: Any, revision: str) -> None:
     path = filled_store.path
     with engine_for(path) as engine, engine.connect() as conn:
-        command.downgrade(migrate.config(conn), revision)
+        command.downgrade(migrate.STORE.config(conn), revision)
         conn.commit()
     with open_store(path) as db:
         with db.engine.connect() as conn:
-            assert migrate.current(conn) == migrate.head()
+            assert migrate.STORE.current(conn) == migrate.STORE.head()
             assert verify(conn).ok
         with db.read() as s:
             assert str(s.scalars(select(Item.id).where(Item.name == "东北大米 5kg")).one()) == filled_store.rice_id

@@ -221,7 +221,7 @@ def test_migration_0006_adds_the_indexes_to_a_hub_that_exists(hub_url: str) -> N
     engine = create_engine(hub_url)
     try:
         with engine.connect() as conn:  # a hub as the release before left it, with a handout in it
-            command.upgrade(hub_engine.alembic_config(conn), "0005")
+            command.upgrade(hub_engine.MIGRATIONS.config(conn), "0005")
             conn.commit()
             store = uuid.uuid4()
             at = datetime(2026, 3, 1, tzinfo=UTC)
@@ -237,7 +237,7 @@ def test_migration_0006_adds_the_indexes_to_a_hub_that_exists(hub_url: str) -> N
     finally:
         engine.dispose()
     with open_hub(hub_url) as db, db.engine.connect() as conn:
-        assert hub_engine.current(conn) == hub_engine.head()
+        assert hub_engine.MIGRATIONS.current(conn) == hub_engine.MIGRATIONS.head()
         names = {i["name"] for i in inspect(conn).get_indexes("hub_handout")}
         assert {"ix_hub_handout_hash_period", "ix_hub_handout_unfilled"} <= names
         assert "ix_hub_household_subdistrict" in {i["name"] for i in inspect(conn).get_indexes("hub_household")}

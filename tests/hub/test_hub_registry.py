@@ -157,7 +157,7 @@ def test_migrations_build_exactly_the_models_schema(hub_url: str) -> None:
             differences = [d for d in compare_metadata(context, HubBase.metadata)
                            if not (d[0] == "remove_table" and d[1].name == VERSION_TABLE)]
             assert differences == []
-            assert hub_engine.current(conn) == hub_engine.head()
+            assert hub_engine.MIGRATIONS.current(conn) == hub_engine.MIGRATIONS.head()
             # the hub's version table, apart from a store's
             assert "alembic_version" not in set(engine.dialect.get_table_names(conn))
     finally:
@@ -165,7 +165,7 @@ def test_migrations_build_exactly_the_models_schema(hub_url: str) -> None:
 
 
 def test_the_revision_chain_is_in_order() -> None:
-    scripts = ScriptDirectory.from_config(hub_engine.alembic_config())
+    scripts = ScriptDirectory.from_config(hub_engine.MIGRATIONS.config())
     chain = list(reversed(list(scripts.walk_revisions())))
     assert chain[0].down_revision is None
     for before, after in zip(chain, chain[1:], strict=False):

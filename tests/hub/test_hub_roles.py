@@ -20,7 +20,7 @@ from alembic import command
 from sqlalchemy import text
 
 from charity_pos.errors import HubSchemaBehind
-from charity_pos.hub.engine import alembic_config, current, head, open_hub
+from charity_pos.hub.engine import MIGRATIONS, open_hub
 from charity_pos.hub.service import add_store, init_hub
 from tests.hub import DISTRICT, SourceStore, events_bundle, source, store_key, write_registration  # noqa: F401
 from tests.hub.conftest import OPT_OUT, TempPostgres
@@ -110,14 +110,14 @@ def test_a_hub_behind_is_refused_to_the_app_role_and_upgraded_by_the_owner(roles
     init_hub(roles.owner, DISTRICT)
     roles.as_superuser(APP_ROLE_SQL.format(db=roles.db))
     with open_hub(roles.owner) as db, db.engine.connect() as conn:
-        command.downgrade(alembic_config(conn), "-1")  # as a hub left by the charity-pos before this one
+        command.downgrade(MIGRATIONS.config(conn), "-1")  # as a hub left by the charity-pos before this one
         conn.commit()
-        behind = current(conn)
-    assert behind is not None and behind != head()
+        behind = MIGRATIONS.current(conn)
+    assert behind is not None and behind != MIGRATIONS.head()
 
     with pytest.raises(HubSchemaBehind) as refused:
         open_hub(roles.app)
-    assert refused.value.facts == {"url": roles.app, "revision": behind, "head": head()}
+    assert refused.value.facts == {"url": roles.app, "revision": behind, "head": MIGRATIONS.head()}
     assert revision(roles.owner) == behind  # untouched
 
     code, out, err = run_cli("hub", "over-allowance", "--hub", roles.app)
@@ -132,11 +132,11 @@ def test_a_hub_behind_is_refused_to_the_app_role_and_upgraded_by_the_owner(roles
 
     code, out, err = run_cli("hub", "upgrade", "--hub", roles.owner)
     assert code == 0, (out, err)
-    assert f"upgraded from {behind} to {head()}" in out
-    assert revision(roles.owner) == head()
+    assert f"upgraded from {behind} to {MIGRATIONS.head()}" in out
+    assert revision(roles.owner) == MIGRATIONS.head()
 
     code, out, err = run_cli("hub", "upgrade", "--hub", roles.owner)
-    assert code == 0 and f"up to date ({head()})" in out
+    assert code == 0 and f"up to date ({MIGRATIONS.head()})" in out
     with open_hub(roles.app) as db:  # tables the upgrade made are the app role's too (default privileges)
         assert db.upgraded_from is None
         with db.read() as s:

@@ -500,7 +500,7 @@ def test_a_damaged_file_is_reported_not_crashed_on(store: Path) -> None:
     assert err.count("\n") == 1 and ("integrity" in err or str(store) in err), err
 
 
-@pytest.mark.skipif(len(list(ScriptDirectory.from_config(migrate.config()).walk_revisions())) < 2,
+@pytest.mark.skipif(len(list(ScriptDirectory.from_config(migrate.STORE.config()).walk_revisions())) < 2,
                     reason="needs a schema revision before the head")
 def test_a_file_from_the_previous_version_can_be_verified(filled_store: Any) -> None:
     """District staff with an updated charity-pos check a store that has not
@@ -514,18 +514,18 @@ def test_a_file_from_the_previous_version_can_be_verified(filled_store: Any) -> 
     if keys.exists():
         keys.write_text(json.dumps({k: v for k, v in json.loads(keys.read_text()).items() if k != "sealed"}))
 
-    scripts = ScriptDirectory.from_config(migrate.config())
-    previous = scripts.get_revision(migrate.head()).down_revision
+    scripts = ScriptDirectory.from_config(migrate.STORE.config())
+    previous = scripts.get_revision(migrate.STORE.head()).down_revision
     engine = create_engine(f"sqlite:///{store}")
     with engine.connect() as conn:
-        command.downgrade(migrate.config(conn), str(previous))
+        command.downgrade(migrate.STORE.config(conn), str(previous))
         conn.commit()
     engine.dispose()
 
     code, out, err = run_cli("verify", "--db", str(store), "--lang", "en")
     assert code == 0, err
     assert out.startswith("OK: ")
-    if migrate.is_before(str(previous), SEAL_REVISION):
+    if migrate.STORE.is_before(str(previous), SEAL_REVISION):
         assert "earlier version" in err and "not checked" in err, "it says plainly what it could not check"
     else:
         assert err == "", "the previous version sealed its files: checked with its key file"
