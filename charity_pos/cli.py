@@ -517,10 +517,8 @@ def print_bad_rows(bad) -> None:  # type: ignore[no-untyped-def]
 
     for row in bad:
         # Masked: names and ID numbers in clear never leave the app, not even on a terminal.
-        shown = " ".join(v for v in (row.values["card_number"], row.values["head_name"], row.values["id_number"])
-                         if v)
         print(translate("cli", "Row {row} ({household}): {reasons}").format(
-            row=row.row_number, household=printable(shown),
+            row=row.row_number, household=printable(row.household),
             reasons=printable(household_import.reasons_text(row.reasons))))
 
 

@@ -9,14 +9,19 @@ import argparse
 import importlib
 import json
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from charity_pos.domain.text import json_printable
 from charity_pos.i18n import translate
 
+if TYPE_CHECKING:
+    from charity_pos.services.base import System
+
 SHOW_KINDS = ("items", "stock", "lots", "donations", "sales", "shifts", "handouts", "households", "journal", "store")
+#: A listing: its records as JSON objects, its table's headers and rows, and the table's right-aligned columns.
+Listed = tuple[list[dict[str, Any]], list[str], list[list[Any]], set[int]]
 
 
 def _width(text: str) -> int:
@@ -53,7 +58,7 @@ def _status_names() -> dict[str, str]:
             "expired": translate("cli", "expired")}
 
 
-def _items(rows: Sequence[Any]) -> tuple[list[dict[str, Any]], list[str], list[list[Any]], set[int]]:
+def _items(rows: Sequence[Any]) -> Listed:
     from charity_pos.domain.money import format_fen
 
     objects = [
@@ -105,13 +110,13 @@ class _Listing:
         self.ctx.db.close()
 
 
-def _plain_items(raw: Any) -> tuple[list[dict[str, Any]], list[str], list[list[Any]], set[int]]:
+def _plain_items(raw: Any) -> Listed:
     from charity_pos.services.catalog_rows import items
 
     return _items(items(raw, include_inactive=True))
 
 
-def _households(households: Sequence[Any], today: Any) -> tuple[list[dict[str, Any]], list[str], list[list[Any]], set[int]]:
+def _households(households: Sequence[Any], today: Any) -> Listed:
     """``today``: the store's calendar day, which says whether a card has expired."""
     from charity_pos.domain.identity import mask_name
     from charity_pos.services.household_rows import CATEGORY_NAMES
@@ -129,14 +134,14 @@ def _households(households: Sequence[Any], today: Any) -> tuple[list[dict[str, A
     return objects, headers, table, {3}
 
 
-def _plain_households(raw: Any) -> tuple[list[dict[str, Any]], list[str], list[list[Any]], set[int]]:
+def _plain_households(raw: Any) -> Listed:
     from charity_pos.services.base import local_date, system_clock
     from charity_pos.services.household_rows import households
 
     return _households(households(raw), local_date(system_clock()))
 
 
-def _journal(events: Sequence[Any]) -> tuple[list[dict[str, Any]], list[str], list[list[Any]], set[int]]:
+def _journal(events: Sequence[Any]) -> Listed:
     from charity_pos.services.base import STORE_TZ
 
     objects = [{"seq": e.seq, "at": e.at.isoformat(), "kind": e.kind, "actor": e.actor, "hash": e.hash}
@@ -148,13 +153,13 @@ def _journal(events: Sequence[Any]) -> tuple[list[dict[str, Any]], list[str], li
     return objects, headers, table, {0}
 
 
-def _plain_journal(raw: Any) -> tuple[list[dict[str, Any]], list[str], list[list[Any]], set[int]]:
+def _plain_journal(raw: Any) -> Listed:
     from charity_pos.services.journal_view import event_rows
 
     return _journal(event_rows(raw))
 
 
-def _stock(lots: Sequence[Any]) -> tuple[list[dict[str, Any]], list[str], list[list[Any]], set[int]]:
+def _stock(lots: Sequence[Any]) -> Listed:
     objects = [{"lot_id": str(r.lot_id), "item_id": str(r.item_id), "barcode": r.barcode,
                 "lot_code": r.lot_code, "name": r.name, "unit": r.unit, "origin": r.origin,
                 "document": r.document, "expiry_date": r.expiry_date.isoformat() if r.expiry_date else None,
@@ -169,13 +174,13 @@ def _stock(lots: Sequence[Any]) -> tuple[list[dict[str, Any]], list[str], list[l
     return objects, headers, table, {5, 6}
 
 
-def _plain_stock(raw: Any) -> tuple[list[dict[str, Any]], list[str], list[list[Any]], set[int]]:
+def _plain_stock(raw: Any) -> Listed:
     from charity_pos.services.stock_rows import lot_rows
 
     return _stock(lot_rows(raw))
 
 
-def _handouts(handouts: Sequence[Any]) -> tuple[list[dict[str, Any]], list[str], list[list[Any]], set[int]]:
+def _handouts(handouts: Sequence[Any]) -> Listed:
     from charity_pos.domain.money import format_fen
     from charity_pos.services.base import STORE_TZ
     from charity_pos.services.household_rows import CATEGORY_NAMES, HouseholdCategory
@@ -195,13 +200,13 @@ def _handouts(handouts: Sequence[Any]) -> tuple[list[dict[str, Any]], list[str],
     return objects, headers, table, {4, 5, 6}
 
 
-def _plain_handouts(raw: Any) -> tuple[list[dict[str, Any]], list[str], list[list[Any]], set[int]]:
+def _plain_handouts(raw: Any) -> Listed:
     from charity_pos.services.handout_rows import handout_rows
 
     return _handouts(handout_rows(raw, limit=None))
 
 
-def _donations(donations: Sequence[Any]) -> tuple[list[dict[str, Any]], list[str], list[list[Any]], set[int]]:
+def _donations(donations: Sequence[Any]) -> Listed:
     from charity_pos.domain.identity import mask_name
     from charity_pos.domain.money import format_fen
     from charity_pos.services.base import STORE_TZ
@@ -227,13 +232,13 @@ def _donations(donations: Sequence[Any]) -> tuple[list[dict[str, Any]], list[str
     return objects, headers, table, {3, 4, 5}
 
 
-def _plain_donations(raw: Any) -> tuple[list[dict[str, Any]], list[str], list[list[Any]], set[int]]:
+def _plain_donations(raw: Any) -> Listed:
     from charity_pos.services.donation_rows import donation_rows
 
     return _donations(donation_rows(raw))
 
 
-def _sales(sales: Sequence[Any]) -> tuple[list[dict[str, Any]], list[str], list[list[Any]], set[int]]:
+def _sales(sales: Sequence[Any]) -> Listed:
     from charity_pos.domain.money import format_fen
     from charity_pos.services.base import STORE_TZ
 
@@ -252,13 +257,13 @@ def _sales(sales: Sequence[Any]) -> tuple[list[dict[str, Any]], list[str], list[
     return objects, headers, table, {3, 4, 5, 7}
 
 
-def _plain_sales(raw: Any) -> tuple[list[dict[str, Any]], list[str], list[list[Any]], set[int]]:
+def _plain_sales(raw: Any) -> Listed:
     from charity_pos.services.sale_list_rows import sale_rows
 
     return _sales(sale_rows(raw, limit=None))
 
 
-def _lots(every: Sequence[Any]) -> tuple[list[dict[str, Any]], list[str], list[list[Any]], set[int]]:
+def _lots(every: Sequence[Any]) -> Listed:
     from charity_pos.cli_trace import fate_object, origin_names, party_text
 
     # Donors as the trace shows them: people masked, companies named.
@@ -277,13 +282,13 @@ def _lots(every: Sequence[Any]) -> tuple[list[dict[str, Any]], list[str], list[l
     return objects, headers, table, {5, 6, 7, 8, 9, 10}
 
 
-def _plain_lots(raw: Any) -> tuple[list[dict[str, Any]], list[str], list[list[Any]], set[int]]:
+def _plain_lots(raw: Any) -> Listed:
     from charity_pos.services.lot_rows import every_lot
 
     return _lots(every_lot(raw))
 
 
-def _shifts(summaries: Sequence[Any]) -> tuple[list[dict[str, Any]], list[str], list[list[Any]], set[int]]:
+def _shifts(summaries: Sequence[Any]) -> Listed:
     from charity_pos.domain.money import format_fen
     from charity_pos.services.base import STORE_TZ
 
@@ -305,13 +310,13 @@ def _shifts(summaries: Sequence[Any]) -> tuple[list[dict[str, Any]], list[str], 
     return objects, headers, table, {4, 5, 6, 7}
 
 
-def _plain_shifts(raw: Any) -> tuple[list[dict[str, Any]], list[str], list[list[Any]], set[int]]:
+def _plain_shifts(raw: Any) -> Listed:
     from charity_pos.services.shift_rows import summaries
 
     return _shifts(summaries(raw))
 
 
-def _store(store: Any, rebuilt: dict[str, Any] | None) -> tuple[list[dict[str, Any]], list[str], list[list[Any]], set[int]]:
+def _store(store: Any, rebuilt: dict[str, Any] | None) -> Listed:
     objects = [{"id": str(store.id), "code": store.code, "name": store.name, "district": store.district,
                 "training": store.training}]
     if rebuilt is not None:  # what the district held when it was rebuilt: anything later is lost
@@ -325,7 +330,7 @@ def _store(store: Any, rebuilt: dict[str, Any] | None) -> tuple[list[dict[str, A
     return objects, headers, table, set()
 
 
-def _plain_store(raw: Any) -> tuple[list[dict[str, Any]], list[str], list[list[Any]], set[int]]:
+def _plain_store(raw: Any) -> Listed:
     from charity_pos.services.store import rebuilt_note, store_row
 
     return _store(store_row(raw), rebuilt_note(raw))
@@ -354,44 +359,58 @@ def show(args: argparse.Namespace) -> int:
     return _show(args)
 
 
+def _command_line() -> System:
+    from charity_pos.services.base import COMMAND_LINE
+
+    return COMMAND_LINE
+
+
+def _served_households(services: _Listing) -> Listed:
+    from charity_pos.services.base import local_date
+
+    return _households(services.households.households(), local_date(services.ctx.now()))
+
+
+def _served_store(services: _Listing) -> Listed:
+    from charity_pos.services.store import rebuilt_note
+
+    with services.ctx.db.read() as session:
+        driver = session.connection().connection.driver_connection
+        assert driver is not None  # an open session's connection has its driver's
+        rebuilt = rebuilt_note(driver)
+    return _store(services.store(), rebuilt)
+
+
+def _served_journal(services: _Listing) -> Listed:
+    from charity_pos.services import journal_view
+
+    return _journal(journal_view.events(services.ctx))
+
+
+#: The same listings read the app's way (``_show``): from the services.
+SERVED: dict[str, Callable[[_Listing], Listed]] = {
+    "items": lambda services: _items(services.catalog.search(include_inactive=True, limit=None)),
+    "stock": lambda services: _stock(services.stock.lots()),
+    "lots": lambda services: _lots(services.trace.lots(_command_line())),
+    "donations": lambda services: _donations(services.intake.donations(_command_line())),
+    "sales": lambda services: _sales(services.sales.sales(limit=None)),
+    "shifts": lambda services: _shifts(services.shifts.summaries()),
+    "handouts": lambda services: _handouts(services.handouts.handouts(limit=None)),
+    "households": _served_households,
+    "store": _served_store,
+    "journal": _served_journal,
+}
+
+
 def _show(args: argparse.Namespace) -> int:
     """The listing read the app's way: the store opened as the app opens it
     (an earlier version's file is upgraded), the rows from the services."""
-    from charity_pos.services.base import COMMAND_LINE
     services = _Listing(args.db)
     try:
-        if args.kind == "items":
-            objects, headers, table, right = _items(services.catalog.search(include_inactive=True, limit=None))
-        elif args.kind == "stock":
-            objects, headers, table, right = _stock(services.stock.lots())
-        elif args.kind == "lots":
-            objects, headers, table, right = _lots(services.trace.lots(COMMAND_LINE))
-        elif args.kind == "donations":
-            objects, headers, table, right = _donations(services.intake.donations(COMMAND_LINE))
-        elif args.kind == "sales":
-            objects, headers, table, right = _sales(services.sales.sales(limit=None))
-        elif args.kind == "shifts":
-            objects, headers, table, right = _shifts(services.shifts.summaries())
-        elif args.kind == "handouts":
-            objects, headers, table, right = _handouts(services.handouts.handouts(limit=None))
-        elif args.kind == "households":
-            from charity_pos.services.base import local_date
-
-            objects, headers, table, right = _households(services.households.households(),
-                                                         local_date(services.ctx.now()))
-        elif args.kind == "store":
-            from charity_pos.services.store import rebuilt_note
-
-            with services.ctx.db.read() as session:
-                rebuilt = rebuilt_note(session.connection().connection.driver_connection)
-            objects, headers, table, right = _store(services.store(), rebuilt)
-        else:
-            from charity_pos.services import journal_view
-
-            objects, headers, table, right = _journal(journal_view.events(services.ctx))
+        listed = SERVED[args.kind](services)
     finally:
         services.close()
-    _print(args, objects, headers, table, right)
+    _print(args, *listed)
     return 0
 
 

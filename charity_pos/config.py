@@ -114,9 +114,11 @@ class Settings:
 
     @classmethod
     def load(cls) -> Settings:
+        from charity_pos.files import read_json_object
+
         path = config_dir() / "settings.json"
         try:
-            raw = json.loads(path.read_text(encoding="utf-8"))
+            raw = read_json_object(path)
         except FileNotFoundError:
             return cls()
         except (OSError, ValueError):

@@ -43,6 +43,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from charity_pos import config
 from charity_pos.errors import (
@@ -207,12 +208,12 @@ def _is_database(path: Path) -> bool:
 
 def _is_key_file(path: Path) -> bool:
     try:
-        if path.stat().st_size > 64 * 1024 or _head(path, 1) != b"{":
+        if _head(path, 1) != b"{":
             return False
-        raw = json.loads(path.read_bytes().decode("utf-8"))
+        raw = read_json_object(path, limit=64 * 1024)
     except (OSError, ValueError):
         return False
-    return isinstance(raw, dict) and any(name in raw for name in KEY_FIELDS) and "format" not in raw
+    return any(name in raw for name in KEY_FIELDS) and "format" not in raw
 
 
 def by_content(target: Path) -> str | None:
@@ -277,12 +278,9 @@ def json_format(name: str) -> Ours:
 
     def ours(path: Path) -> bool:
         try:
-            if path.stat().st_size > 64 * 1024:
-                return False
-            raw = json.loads(path.read_bytes().decode("utf-8-sig"))
+            return read_json_object(path, limit=64 * 1024, bom=True).get("format") == name
         except (OSError, ValueError):
             return False
-        return isinstance(raw, dict) and raw.get("format") == name
 
     return ours
 
@@ -377,6 +375,46 @@ def write_text_in_place(target: Path, text: str, *, private: bool = False) -> No
         put_in_place(partial, target)
     finally:
         partial.unlink(missing_ok=True)
+
+
+# --- reading a small JSON file ------------------------------------------------------------------------
+#: The most a small JSON file (settings, state, a key, a registration or trust file) may hold to be read.
+SMALL_JSON_BYTES = 1024 * 1024
+_NOT_AN_OBJECT = {"size": "larger than {limit} bytes", "text": "not UTF-8 text", "json": "not JSON",
+                  "object": "JSON, but not an object"}
+
+
+class NotAJsonObject(ValueError):
+    """A file that does not hold a small JSON object; ``reason`` says why: ``size`` (larger than its limit),
+    ``text`` (not UTF-8), ``json`` (not JSON, an empty file too) or ``object`` (a list, a number, a text...)."""
+
+    def __init__(self, path: Path, reason: str, limit: int) -> None:
+        super().__init__(f"{path}: {_NOT_AN_OBJECT[reason].format(limit=limit)}")
+        self.path = path
+        self.reason = reason
+
+
+def read_json_object(path: Path | str, *, limit: int = SMALL_JSON_BYTES, bom: bool = False) -> dict[str, Any]:
+    """The JSON object in the small file at ``path`` (settings, state, a key, a registration or trust file).
+    OSError as the file system says it (FileNotFoundError: there is none); ``NotAJsonObject``, a ValueError,
+    for a file of more than ``limit`` bytes, not UTF-8 (a byte-order mark allowed only with ``bom``, as a
+    file edited on Windows may have), not JSON, or JSON that is not an object."""
+    path = Path(path)
+    with path.open("rb") as fh:
+        data = fh.read(limit + 1)
+    if len(data) > limit:
+        raise NotAJsonObject(path, "size", limit)
+    try:
+        text = data.decode("utf-8-sig" if bom else "utf-8")
+    except UnicodeDecodeError:
+        raise NotAJsonObject(path, "text", limit) from None
+    try:
+        raw = json.loads(text)
+    except ValueError:
+        raise NotAJsonObject(path, "json", limit) from None
+    if not isinstance(raw, dict):
+        raise NotAJsonObject(path, "object", limit)
+    return raw
 
 
 # --- the writer -------------------------------------------------------------------------------------

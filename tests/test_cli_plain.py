@@ -33,6 +33,11 @@ def test_every_listing_reads_the_plain_way() -> None:
     assert set(cli_show.PLAIN) == set(cli_show.SHOW_KINDS)
 
 
+def test_every_listing_reads_the_services_way_too() -> None:
+    """An earlier version's file is listed through the services (``SERVED``), whatever its kind."""
+    assert set(cli_show.SERVED) == set(cli_show.SHOW_KINDS)
+
+
 @pytest.mark.parametrize("kind", sorted(cli_show.PLAIN))
 @pytest.mark.parametrize("extra", [["--lang", "zh_CN"], ["--lang", "en"], ["--json"]], ids=["zh_CN", "en", "json"])
 def test_a_plain_listing_prints_what_the_services_print(capsys, demo_copy: Path, kind: str, extra: list[str]) -> None:  # type: ignore[no-untyped-def]

@@ -13,25 +13,14 @@ the store's import writes it.
 from __future__ import annotations
 
 import logging
-from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
-from charity_pos import messages
-from charity_pos.domain.identity import mask_id, normalize_id
-from charity_pos.errors import (
-    CardAlreadyRegistered,
-    CardTwiceInFile,
-    HubImportFailed,
-    IdAlreadyRegistered,
-    IdTwiceInFile,
-    NoRowsToImport,
-    PosError,
-    RejectsNotWritten,
-)
+from charity_pos.domain.identity import mask_id
+from charity_pos.errors import HubImportFailed, RejectsNotWritten
 from charity_pos.hub.engine import HubDatabase
 from charity_pos.hub.models import HubHousehold
 from charity_pos.hub.service import district_match_key, hub_info, protected
@@ -55,65 +44,18 @@ class RegistryImport:
     rejects_error: RejectsNotWritten | None = None
 
 
-def _english(error: BaseException) -> str:
-    return messages.describe(error, lambda _context, text: text)
-
-
 def preview(db: HubDatabase, path: Path | str, describe: hi.Describe | None = None) -> hi.ImportPreview:
-    """Every row checked as the store checks it, and against the hub's registry. Writes nothing."""
-    describe = describe or _english
+    """Every row checked as the store checks it (``household_import.preview_file``), and against the
+    hub's registry: by card number and by the district hash of the ID number. Writes nothing."""
     key = district_match_key(hub_info(db).id)
-    sheet = hi.read_sheet(path)
-    if not sheet.rows:
-        raise NoRowsToImport(path=str(sheet.path))
-    parsed = [(row, *hi.draft_of(row)) for row in sheet.rows]
-    problems: dict[int, list[PosError]] = {row.row_number: list(found) for row, _, found in parsed}
 
-    by_card: dict[str, list[int]] = defaultdict(list)
-    by_id: dict[str, list[int]] = defaultdict(list)
-    for row, _draft, _found in parsed:
-        card = "".join(hi.plain_cell(row.values.get("card_number") or "").split()).upper()
-        if card:
-            by_card[card].append(row.row_number)
-        number = row.values.get("id_number")
-        if number is not None and not isinstance(number, float):
-            number = normalize_id(hi.plain_cell(number))
-            if len(number) == 18:
-                by_id[number].append(row.row_number)
-    for card, rows in by_card.items():
-        if len(rows) > 1:
-            for n in rows:
-                problems[n].append(CardTwiceInFile(value=card, rows=rows))
-    for number, rows in by_id.items():
-        if len(rows) > 1:
-            for n in rows:
-                problems[n].append(IdTwiceInFile(value=mask_id(number), rows=rows))
-
-    candidates = [(row, draft) for row, draft, _ in parsed if draft is not None]
-    if candidates:
+    def registered() -> hi.Registered:
         with db.read() as s:
             cards = set(s.scalars(select(HubHousehold.card_number)))
             hashes = set(s.scalars(select(HubHousehold.district_hash)))
-        for row, draft in candidates:
-            if draft.card_number in cards:
-                problems[row.row_number].append(CardAlreadyRegistered(field="card_number", value=draft.card_number))
-            if district_hash(key, draft.id_number) in hashes:
-                problems[row.row_number].append(IdAlreadyRegistered(field="id_number",
-                                                                    value=mask_id(draft.id_number)))
+        return hi.Registered(cards, hashes, lambda number: district_hash(key, number))
 
-    good: list[HouseholdDraft] = []
-    good_rows: list[int] = []
-    bad: list[hi.BadRow] = []
-    for row, draft, _found in parsed:
-        errors = problems[row.row_number]
-        if errors:
-            bad.append(hi.BadRow(row.row_number, hi.masked_values(row), [describe(e) for e in errors], tuple(errors),
-                                 row.cells))
-        else:
-            assert draft is not None
-            good.append(draft)
-            good_rows.append(row.row_number)
-    return hi.ImportPreview(good, bad, tuple(good_rows), sheet)
+    return hi.preview_file(path, registered, describe)
 
 
 def _row(draft: HouseholdDraft, key: bytes, now) -> HubHousehold:  # type: ignore[no-untyped-def]

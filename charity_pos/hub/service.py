@@ -119,7 +119,7 @@ def signing_key(hub_id: uuid.UUID) -> Ed25519PrivateKey:
     """The hub's private key, for what the hub signs (downstream bundles)."""
     path = key_path(hub_id)
     try:
-        raw = json.loads(path.read_text(encoding="utf-8"))
+        raw = files.read_json_object(path)
         return Ed25519PrivateKey.from_private_bytes(base64.b64decode(raw["ed25519"], validate=True))
     except (OSError, ValueError, KeyError, TypeError):
         raise KeyFileMissing(path=str(path)) from None
@@ -134,10 +134,10 @@ def district_match_key(hub_id: uuid.UUID) -> bytes:
 
     def read() -> dict[str, Any]:
         try:
-            raw = json.loads(path.read_text(encoding="utf-8"))
+            raw = files.read_json_object(path)
         except (OSError, ValueError):
             raise KeyFileMissing(path=str(path)) from None
-        if not isinstance(raw, dict) or "ed25519" not in raw:
+        if "ed25519" not in raw:
             raise KeyFileMissing(path=str(path))
         return raw
 
@@ -243,14 +243,10 @@ def read_registration(path: Path) -> Registration:
         return RegistrationInvalid(path=str(path), field=field)
 
     try:
-        with path.open("rb") as fh:
-            data = fh.read(MAX_REGISTRATION_BYTES + 1)
-        if len(data) > MAX_REGISTRATION_BYTES:
-            raise bad("format")
-        raw: Any = json.loads(data.decode("utf-8-sig"))
-    except (OSError, UnicodeDecodeError, ValueError):
+        raw = files.read_json_object(path, limit=MAX_REGISTRATION_BYTES, bom=True)
+    except (OSError, ValueError):
         raise bad("format") from None
-    if not isinstance(raw, dict) or raw.get("format") != REGISTRATION_FORMAT:
+    if raw.get("format") != REGISTRATION_FORMAT:
         raise bad("format")
 
     def text(field: str, limit: int) -> str:

@@ -122,10 +122,8 @@ class RegistryScreen(QWidget):
             text += " " + describe(done.rejects_error)
         self.result.setText(text)
         for row in bad:
-            shown = " ".join(v for v in (row.values["card_number"], row.values["head_name"], row.values["id_number"])
-                             if v)
             self.rejects.addItem(self.tr("Row {row} ({household}): {reasons}").format(
-                row=row.row_number, household=shown, reasons=household_import.reasons_text(row.reasons)))
+                row=row.row_number, household=row.household, reasons=household_import.reasons_text(row.reasons)))
         self.reload()
 
     def _failed(self, error: object) -> None:

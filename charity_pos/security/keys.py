@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 
 from charity_pos import config
 from charity_pos.errors import KeyFileMissing
-from charity_pos.files import sync_folder, write_text_in_place
+from charity_pos.files import read_json_object, sync_folder, write_text_in_place
 
 if TYPE_CHECKING:
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
@@ -92,7 +92,7 @@ class StoreKeys:
         so that ``verify`` refuses a copy passed off as an earlier version's."""
         path = key_path(store_id)
         try:
-            raw = json.loads(path.read_text(encoding="utf-8"))
+            raw = read_json_object(path)
         except (OSError, ValueError):
             raise KeyFileMissing(path=str(path)) from None
         if not raw.get(SEALED):
@@ -108,7 +108,7 @@ class StoreKeys:
 
         path = key_path(store_id)
         try:
-            raw = json.loads(path.read_text(encoding="utf-8"))
+            raw = read_json_object(path)
             keys = cls(base64.b64decode(raw["aes_gcm"]), base64.b64decode(raw["hmac_sha256"]),
                        None if raw.get("ed25519") is None
                        else Ed25519PrivateKey.from_private_bytes(base64.b64decode(raw["ed25519"], validate=True)))
@@ -158,7 +158,7 @@ def seal_key_for(conn: object, key_file: Path | None = None) -> tuple[bytes | No
         return None, Path(key_file or ""), False
     path = key_file or key_path(store_id)
     try:
-        raw = json.loads(Path(path).read_text(encoding="utf-8"))
+        raw = read_json_object(path)
         if raw.get("store") != str(store_id):
             return None, Path(path), False
         keys = StoreKeys(base64.b64decode(raw["aes_gcm"]), base64.b64decode(raw["hmac_sha256"]))

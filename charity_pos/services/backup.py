@@ -215,10 +215,9 @@ def _state_path() -> Path:
 
 def _read_all() -> dict[str, dict[str, object]]:
     try:
-        raw = json.loads(_state_path().read_text(encoding="utf-8"))
+        return files.read_json_object(_state_path())
     except (OSError, ValueError):
         return {}
-    return raw if isinstance(raw, dict) else {}
 
 
 def _when(text: object) -> datetime | None:
@@ -525,9 +524,12 @@ def _check_key_file(key_file: Path | None, store: StoreIdentity) -> None:
 
 def _key_store(key_file: Path) -> str | None:
     try:
-        raw = json.loads(key_file.read_text(encoding="utf-8"))
-        return str(raw["store"]) if isinstance(raw, dict) else None
-    except (OSError, ValueError, KeyError):
+        return str(files.read_json_object(key_file)["store"])
+    except files.NotAJsonObject as exc:
+        if exc.reason == "object":
+            return None  # JSON, but not a key file's object: no key file of this store
+        raise KeyFileMissing(path=str(key_file)) from None
+    except (OSError, KeyError):
         raise KeyFileMissing(path=str(key_file)) from None
 
 
@@ -732,7 +734,7 @@ def unprotect_key(source: Path | str, passphrase: str, *, db_path: Path | None =
     if not source.is_file():
         raise StoreNotFound(path=str(source))
     try:
-        raw = json.loads(source.read_bytes()[: 1 << 20].decode("utf-8"))
+        raw = files.read_json_object(source, limit=1 << 20)
         if raw.get("format") != KEY_FORMAT:
             raise ValueError
         store_id = uuid.UUID(str(raw["store"]))

@@ -43,7 +43,7 @@ from charity_pos.db.base import new_id
 from charity_pos.db.engine import StoreDatabase, open_store
 from charity_pos.db.models import Store
 from charity_pos.errors import StoreInUse, TrainingStore
-from charity_pos.files import put_in_place
+from charity_pos.files import put_in_place, read_json_object
 from charity_pos.security.keys import SEALED, StoreKeys, key_path
 from charity_pos.services.training_marks import COPY_MADE, KEY_MARK, TRAINING_APP_ID, marks  # noqa: F401
 from charity_pos.services.training_marks import key_file_marked as _key_file_marked
@@ -252,7 +252,7 @@ def _from_demo(making: Path, now: datetime) -> None:
         with db.read() as s:
             store_id = s.execute(select(Store.id)).scalar_one()
         kp = key_path(store_id)
-        raw = json.loads(kp.read_text(encoding="utf-8"))
+        raw = read_json_object(kp)
         kp.write_text(json.dumps(dict(raw, **{KEY_MARK: True})), encoding="utf-8")
         with db.begin() as s:
             journal.append(s, COPY_MADE, actor=None, at=now, facts={"source": Source.DEMO.value})

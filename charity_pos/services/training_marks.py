@@ -4,7 +4,6 @@ every one of them, and ``verify`` loads no SQLAlchemy."""
 
 from __future__ import annotations
 
-import json
 import sqlite3
 import uuid
 from pathlib import Path
@@ -34,7 +33,9 @@ def marks(raw: sqlite3.Connection) -> list[str]:
 
 
 def key_file_marked(path: Path) -> bool:
+    from charity_pos.files import read_json_object
+
     try:
-        return bool(json.loads(path.read_text(encoding="utf-8")).get(KEY_MARK))
-    except (OSError, ValueError, AttributeError):
+        return bool(read_json_object(path).get(KEY_MARK))
+    except (OSError, ValueError):
         return False

@@ -200,7 +200,7 @@ def _check_target(path: Path) -> None:
 
 def _read_key_file(path: Path) -> dict[str, Any]:
     try:
-        raw = json.loads(Path(path).read_text(encoding="utf-8"))
+        raw = files.read_json_object(path)
         store_keys.StoreKeys(base64.b64decode(raw["aes_gcm"]), base64.b64decode(raw["hmac_sha256"]))
         if not isinstance(raw.get("store"), str):
             raise ValueError

@@ -148,14 +148,10 @@ def read_trust_file(path: Path) -> HubTrust:
         return TrustFileInvalid(path=str(path), field=field)
 
     try:
-        with path.open("rb") as fh:
-            data = fh.read(MAX_TRUST_FILE_BYTES + 1)
-        if len(data) > MAX_TRUST_FILE_BYTES:
-            raise bad("format")
-        raw = json.loads(data.decode("utf-8-sig"))
-    except (OSError, UnicodeDecodeError, ValueError):
+        raw = files.read_json_object(path, limit=MAX_TRUST_FILE_BYTES, bom=True)
+    except (OSError, ValueError):
         raise bad("format") from None
-    if not isinstance(raw, dict) or raw.get("format") != TRUST_FORMAT:
+    if raw.get("format") != TRUST_FORMAT:
         raise bad("format")
 
     def text(field: str, limit: int, *, required: bool = True) -> str | None:
