@@ -3476,11 +3476,6 @@ This handout {value}: {lines}, {units}</source>
         <translation>新商品…（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/intake/goods.py" line="112"/>
-        <source>Enter adds the first; ↓ to choose another.</source>
-        <translation>按 Enter 添加第一项，按 ↓ 选择其他。</translation>
-    </message>
-    <message>
         <location filename="../../charity_pos/ui/intake/goods.py" line="114"/>
         <source>Nothing found for “{text}”. Ctrl+N makes a new item.</source>
         <translation>没有找到“{text}”。按 Ctrl+N 新建商品。</translation>
@@ -6894,15 +6889,18 @@ total {total}, change {change}</source>
         <source>{name}  ·  {unit}  ·  {price}  ·  {on_hand} on hand</source>
         <translation>{name}  ·  {unit}  ·  {price}  ·  库存 {on_hand}</translation>
     </message>
+</context>
+<context>
+    <name>ScanField</name>
     <message>
-        <location filename="../../charity_pos/ui/sales/scan.py" line="174"/>
-        <source>Enter adds the first; ↓ to choose another.</source>
-        <translation>按 Enter 添加第一项，按 ↓ 选择其他。</translation>
-    </message>
-    <message>
-        <location filename="../../charity_pos/ui/sales/scan.py" line="176"/>
+        <location filename="../../charity_pos/ui/scan_field.py" line="152"/>
         <source>Nothing found for “{text}”.</source>
         <translation>没有找到“{text}”。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/scan_field.py" line="171"/>
+        <source>Enter adds the first; ↓ to choose another.</source>
+        <translation>按 Enter 添加第一项，按 ↓ 选择其他。</translation>
     </message>
 </context>
 <context>
