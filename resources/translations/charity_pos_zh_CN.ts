@@ -141,11 +141,6 @@ This handout {value}: {lines}, {units}</source>
         <translation>店长批准</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/approval.py" line="50"/>
-        <source>Why, in a few words</source>
-        <translation>简要说明原因</translation>
-    </message>
-    <message>
         <location filename="../../charity_pos/ui/approval.py" line="51"/>
         <source>Manager</source>
         <translation>店长</translation>
@@ -5333,6 +5328,19 @@ This handout {value}: {lines}, {units}</source>
     </message>
 </context>
 <context>
+    <name>NoSaleDialog</name>
+    <message>
+        <location filename="../../charity_pos/ui/sales/dialogs.py" line="117"/>
+        <source>Open the cash drawer</source>
+        <translation>开钱箱</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/sales/dialogs.py" line="117"/>
+        <source>Why open the drawer without a sale? (logged)</source>
+        <translation>无销售开钱箱的原因（将记入日志）：</translation>
+    </message>
+</context>
+<context>
     <name>OpenShiftDialog</name>
     <message>
         <location filename="../../charity_pos/ui/sales/shift.py" line="65"/>
@@ -5686,6 +5694,27 @@ This handout {value}: {lines}, {units}</source>
         <location filename="../../charity_pos/ui/households/rules.py" line="318"/>
         <source>Close without saving the rule for {category}?</source>
         <translation>不保存{category}的规则就关闭吗？</translation>
+    </message>
+</context>
+<context>
+    <name>ReasonDialog</name>
+    <message>
+        <location filename="../../charity_pos/ui/reason.py" line="77"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/reason.py" line="84"/>
+        <source>Cancel (Esc)</source>
+        <translation>取消（Esc）</translation>
+    </message>
+</context>
+<context>
+    <name>ReasonField</name>
+    <message>
+        <location filename="../../charity_pos/ui/reason.py" line="42"/>
+        <source>Why, in a few words</source>
+        <translation>简要说明原因</translation>
     </message>
 </context>
 <context>
@@ -6735,16 +6764,6 @@ total {total}, change {change}</source>
         <translation>收银台 {till} 还没有开班。现在开班并登记备用金吗？</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/view.py" line="373"/>
-        <source>Open the cash drawer</source>
-        <translation>开钱箱</translation>
-    </message>
-    <message>
-        <location filename="../../charity_pos/ui/sales/view.py" line="374"/>
-        <source>Why open the drawer without a sale? (logged)</source>
-        <translation>无销售开钱箱的原因（将记入日志）：</translation>
-    </message>
-    <message>
         <location filename="../../charity_pos/ui/sales/view.py" line="380"/>
         <source>No cash drawer at this till: choose an ESC/POS printer with a drawer in Settings.</source>
         <translation>本收银台未接钱箱：请在设置中选择接有钱箱的 ESC/POS 打印机。</translation>
@@ -7589,16 +7608,6 @@ total {total}, change {change}</source>
         <translation>已迁出本街道</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/households/dialogs.py" line="158"/>
-        <source>Why, in a few words</source>
-        <translation>简要说明原因</translation>
-    </message>
-    <message>
-        <location filename="../../charity_pos/ui/households/dialogs.py" line="160"/>
-        <source>&amp;Reason</source>
-        <translation>原因(&amp;R)</translation>
-    </message>
-    <message>
         <location filename="../../charity_pos/ui/households/dialogs.py" line="165"/>
         <source>Suspend</source>
         <translation>暂停</translation>
@@ -8073,19 +8082,9 @@ total {total}, change {change}</source>
         <translation>例如：捐赠人姓名写错</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/donations/dialogs.py" line="86"/>
-        <source>Reason</source>
-        <translation>原因</translation>
-    </message>
-    <message>
         <location filename="../../charity_pos/ui/donations/dialogs.py" line="92"/>
         <source>Void receipt (Enter)</source>
         <translation>作废（Enter）</translation>
-    </message>
-    <message>
-        <location filename="../../charity_pos/ui/donations/dialogs.py" line="93"/>
-        <source>Cancel (Esc)</source>
-        <translation>取消（Esc）</translation>
     </message>
     <message>
         <location filename="../../charity_pos/ui/donations/dialogs.py" line="101"/>
@@ -8111,19 +8110,9 @@ total {total}, change {change}</source>
         <translation>例如：重复收款</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/recent.py" line="94"/>
-        <source>Reason</source>
-        <translation>原因</translation>
-    </message>
-    <message>
         <location filename="../../charity_pos/ui/sales/recent.py" line="100"/>
         <source>Void sale (Enter)</source>
         <translation>作废（Enter）</translation>
-    </message>
-    <message>
-        <location filename="../../charity_pos/ui/sales/recent.py" line="101"/>
-        <source>Cancel (Esc)</source>
-        <translation>取消（Esc）</translation>
     </message>
 </context>
 <context>
