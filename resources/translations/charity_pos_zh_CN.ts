@@ -4081,21 +4081,6 @@ This handout {value}: {lines}, {units}</source>
         <translation>区级平台 · {district}</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/hub_ui/login.py" line="39"/>
-        <source>&amp;User</source>
-        <translation>用户(&amp;U)</translation>
-    </message>
-    <message>
-        <location filename="../../charity_pos/hub_ui/login.py" line="40"/>
-        <source>&amp;PIN</source>
-        <translation>密码(&amp;P)</translation>
-    </message>
-    <message>
-        <location filename="../../charity_pos/hub_ui/login.py" line="47"/>
-        <source>Log in (Enter)</source>
-        <translation>登录（Enter）</translation>
-    </message>
-    <message>
         <location filename="../../charity_pos/hub_ui/login.py" line="58"/>
         <source>{name} · district staff ({username})</source>
         <translation>{name} · 区级工作人员（{username}）</translation>
@@ -4885,6 +4870,24 @@ This handout {value}: {lines}, {units}</source>
     </message>
 </context>
 <context>
+    <name>LoginForm</name>
+    <message>
+        <location filename="../../charity_pos/ui/login_form.py" line="50"/>
+        <source>&amp;User</source>
+        <translation>用户(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/login_form.py" line="51"/>
+        <source>&amp;PIN</source>
+        <translation>PIN 码(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/login_form.py" line="58"/>
+        <source>Log in (Enter)</source>
+        <translation>登录（Enter）</translation>
+    </message>
+</context>
+<context>
     <name>LoginScreen</name>
     <message>
         <location filename="../../charity_pos/ui/login.py" line="101"/>
@@ -4900,21 +4903,6 @@ This handout {value}: {lines}, {units}</source>
         <location filename="../../charity_pos/ui/login.py" line="117"/>
         <source>Store {code} · {district}</source>
         <translation>门店 {code} · {district}</translation>
-    </message>
-    <message>
-        <location filename="../../charity_pos/ui/login.py" line="135"/>
-        <source>&amp;User</source>
-        <translation>用户(&amp;U)</translation>
-    </message>
-    <message>
-        <location filename="../../charity_pos/ui/login.py" line="136"/>
-        <source>&amp;PIN</source>
-        <translation>PIN 码(&amp;P)</translation>
-    </message>
-    <message>
-        <location filename="../../charity_pos/ui/login.py" line="143"/>
-        <source>Log in (Enter)</source>
-        <translation>登录（Enter）</translation>
     </message>
     <message>
         <location filename="../../charity_pos/ui/login.py" line="149"/>
