@@ -23,7 +23,7 @@ from charity_pos import config  # noqa: E402
 from charity_pos.demo.builder import build_demo  # noqa: E402
 from charity_pos.services.base import COMMAND_LINE  # noqa: E402
 from charity_pos.services.registry import Services  # noqa: E402
-from charity_pos.ui.app import Shell, make_application  # noqa: E402
+from charity_pos.ui.app import Shell  # noqa: E402
 from charity_pos.ui.approval import ApprovalDialog  # noqa: E402
 from charity_pos.ui.catalog import CatalogScreen  # noqa: E402
 from charity_pos.ui.catalog.editor import ItemEditor  # noqa: E402
@@ -35,6 +35,7 @@ from charity_pos.ui.sales.payment import PaymentDialog  # noqa: E402
 from charity_pos.ui.sales.returns import ReturnDialog  # noqa: E402
 from charity_pos.ui.sales.shift import CloseShiftDialog  # noqa: E402
 from charity_pos.ui.settings import SettingsDialog  # noqa: E402
+from charity_pos.ui.shell import make_application  # noqa: E402
 from charity_pos.ui.staff import StaffScreen  # noqa: E402
 
 

@@ -1,15 +1,15 @@
-"""Starting the hub app: translations, fonts, the hub's database, log-in,
-main window, log-out, again."""
+"""Starting the hub app: the application and the shell both apps share
+(``ui.shell``: translations, fonts, log-in, main window, log-out), on the
+hub's database."""
 
 from __future__ import annotations
 
 import logging
-import sys
 from pathlib import Path
 
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtCore import QSize
 
-from charity_pos import config, i18n
+from charity_pos import config
 from charity_pos.errors import PosError
 from charity_pos.hub.engine import HubDatabase, open_hub
 from charity_pos.hub.service import hub_info
@@ -17,39 +17,24 @@ from charity_pos.hub.users import HubActor
 from charity_pos.hub_ui.login import HubLoginScreen
 from charity_pos.hub_ui.window import HubWindow
 from charity_pos.services.base import Clock, system_clock
-from charity_pos.ui.app import make_application
+from charity_pos.ui.shell import LoginShell, make_application, refuse
 
 log = logging.getLogger("charity_pos.hub_ui")
 
 
-class HubShell:
+class HubShell(LoginShell):
     """Log-in, main window, log-out, again."""
+
+    MAIN_SIZE = QSize(1200, 800)
 
     def __init__(self, db: HubDatabase, clock: Clock = system_clock) -> None:
         self.db = db
         self.clock = clock
         self.district = hub_info(db).district
-        self.login = HubLoginScreen(db, self.district, clock)
-        self.login.logged_in.connect(self.open_main)
-        self.main: HubWindow | None = None
+        super().__init__(HubLoginScreen(db, self.district, clock))
 
-    def start(self) -> None:
-        self.login.show()
-
-    def open_main(self, actor: HubActor) -> None:
-        self.main = HubWindow(self.db, actor, self.district, self.clock)
-        self.main.logout_requested.connect(self.logout)
-        self.login.hide()
-        self.main.resize(1200, 800)
-        self.main.show()
-
-    def logout(self) -> None:
-        if self.main is not None:
-            self.main.close()
-            self.main.deleteLater()
-            self.main = None
-        self.login.reload_users()
-        self.login.show()
+    def make_main(self, actor: HubActor) -> HubWindow:
+        return HubWindow(self.db, actor, self.district, self.clock)
 
     def close(self) -> None:
         if self.main is not None:
@@ -64,9 +49,7 @@ def run_hub_app(url: str | Path | None, language: str) -> int:
         db = open_hub(url)
         shell = HubShell(db)
     except PosError as exc:
-        print(i18n.translate("cli", "Error: ") + i18n.describe(exc), file=sys.stderr)
-        if app.platformName() not in ("offscreen", "minimal"):
-            QMessageBox.critical(None, "charity-pos", i18n.describe(exc))
+        refuse(app, exc)
         return 1
     log.info("hub app started on %s", db.shown_url)
     shell.start()

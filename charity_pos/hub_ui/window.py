@@ -4,9 +4,9 @@ receipt: F9, the district's reports: F8), the screen on the right, who is logged
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Signal
+from PySide6.QtCore import QSize
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QMainWindow, QPushButton, QStackedWidget, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QPushButton, QStackedWidget, QWidget
 
 from charity_pos import __version__
 from charity_pos.hub.engine import HubDatabase
@@ -19,11 +19,10 @@ from charity_pos.hub_ui.reporting import ReportingScreen
 from charity_pos.hub_ui.reports import DistrictReportsScreen
 from charity_pos.hub_ui.stores import StoresScreen
 from charity_pos.services.base import Clock, system_clock
+from charity_pos.ui.shell import AppWindow
 
 
-class HubWindow(QMainWindow):
-    logout_requested = Signal()
-
+class HubWindow(AppWindow):
     def __init__(self, db: HubDatabase, actor: HubActor, district: str, clock: Clock = system_clock,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)

@@ -1,4 +1,6 @@
-"""Starting the app: translations, fonts, the store file, log-in, main window.
+"""Starting the store's app: the application and the shell both apps share
+(``ui.shell``: translations, fonts, log-in, main window, log-out), the store
+file, its screens, the customer display, backups and training.
 
 The log-in window comes up first, from a plain read of the store file
 (``services.store.glance``); the store is opened (checks, lock, upgrade,
@@ -18,16 +20,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from charity_pos import config, i18n
 from charity_pos.errors import PosError
 from charity_pos.services.store import glance
-from charity_pos.ui import theme
 from charity_pos.ui.customer_display import DisplayFeed, open_displays
 from charity_pos.ui.feedback import Feedback
 from charity_pos.ui.login import LoginScreen, StoreDoor
-from charity_pos.ui.plural import EnglishPlurals
+from charity_pos.ui.shell import LoginShell, make_application, refuse
 
 if TYPE_CHECKING:
     from charity_pos.ui.dashboard.backup import BackupRunner
@@ -99,22 +100,14 @@ def preload(modules: Sequence[str] = MAIN_MODULES, then: Callable[[], None] | No
     QTimer.singleShot(0, next_one)
 
 
-def make_application(language: str, settings: config.Settings) -> QApplication:
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    app.setApplicationName("charity-pos")
-    app.setOrganizationName("charity-pos")
-    for translator in i18n.load(language):
-        app.installTranslator(translator)
-    if language == "en":
-        app.installTranslator(EnglishPlurals(app))  # "1 line", "3 lines"
-    theme.apply(app, settings.font_point_size)  # type: ignore[arg-type]
-    return app  # type: ignore[return-value]
+class Shell(LoginShell):
+    """Log-in, main window, log-out, again (``LoginShell``), for the store's
+    services, or a ``StoreDoor`` that opens them when first needed
+    (``open_store``); with the customer display, backups, training, and the
+    session ended by its account's change."""
 
-
-class Shell:
-    """Log-in, main window, log-out, again: the app's top-level flow. For
-    the store's services, or a ``StoreDoor`` that opens them when first
-    needed (``open_store``)."""
+    login: LoginScreen
+    main: MainWindow | None
 
     def __init__(self, services: Services | StoreDoor, settings: config.Settings,
                  feedback: Feedback | None = None) -> None:
@@ -122,10 +115,8 @@ class Shell:
         self.settings = settings
         self.feedback = feedback or Feedback()
         self.backups: BackupRunner | None = None
-        self.login = LoginScreen(self.door)
-        self.login.logged_in.connect(self.open_main)
+        super().__init__(LoginScreen(self.door))
         self.login.training_requested.connect(self.enter_training)
-        self.main: MainWindow | None = None
         self.ended: PosError | None = None
         self.display = DisplayFeed()  # the customer display: none until started
         # the training copy's services and log-in while training (培训模式); back to the live store at log-out
@@ -166,30 +157,26 @@ class Shell:
             self.training = None
 
     def start(self) -> None:
-        self.login.show()
+        super().start()
         self.display = open_displays(self.settings, self.door.store().name, self.login.screen())
 
-    def open_main(self, actor: Actor) -> None:
+    def shown_login(self) -> LoginScreen:
+        return self.training_login or self.login
+
+    def make_main(self, actor: Actor) -> MainWindow:
         from charity_pos.ui.approval import ask_with_dialog
         from charity_pos.ui.main_window import MainWindow
         from charity_pos.ui.session import guarded
 
         self.ended = None
         services = guarded(self.current, self.session_ended)
-        self.main = MainWindow(services, actor, screens(), self.feedback,
-                               ask_with_dialog(services, lambda: self.settings.till))
-        self.main.when_built(self._use_settings)
+        main = self.main = MainWindow(services, actor, screens(), self.feedback,
+                                      ask_with_dialog(services, lambda: self.settings.till))
+        main.when_built(self._use_settings)
         self._show_backup_running()  # a backup under way since before this log-in
-        self.main.logout_requested.connect(self.logout)
-        self.main.settings_requested.connect(self.open_settings)
-        self.display.watch(self.main)
-        login = self.training_login or self.login
-        screen = login.screen()
-        login.hide()
-        if screen is not None:  # maximized on the screen the log-in window was on
-            self.main.setScreen(screen)
-            self.main.move(screen.availableGeometry().topLeft())
-        self.main.showMaximized()
+        main.settings_requested.connect(self.open_settings)
+        self.display.watch(main)
+        return main
 
     def start_backups(self, runner: BackupRunner, *, at_start: bool = True) -> None:
         """Back the live store up after every shift close, and now if this is
@@ -232,13 +219,9 @@ class Shell:
 
     def logout(self) -> None:
         self.display.unwatch()
-        if self.main is not None:
-            self.main.close()
-            self.main.deleteLater()
-            self.main = None
+        self.close_main()
         self.leave_training()  # switching back to the live store is a log-out
-        self.login.reload_users()
-        self.login.show()
+        super().logout()
 
     def session_ended(self, error: PosError) -> None:
         """A service refused the session's account: switched off, or its role
@@ -289,12 +272,6 @@ def _open_store(door: StoreDoor) -> Services:
     return services
 
 
-def _refuse(app: QApplication, exc: PosError) -> None:
-    print(i18n.describe(exc), file=sys.stderr)
-    if app.platformName() not in ("offscreen", "minimal"):  # someone is looking at a screen
-        QMessageBox.critical(None, "charity-pos", i18n.describe(exc))
-
-
 def run_app(db_path: Path, language: str) -> int:
     settings = config.Settings.load()
     app = make_application(language, settings)
@@ -303,7 +280,7 @@ def run_app(db_path: Path, language: str) -> int:
         try:
             _open_store(door)
         except PosError as exc:
-            _refuse(app, exc)
+            refuse(app, exc)
             return 1
     shell = Shell(door, settings)
     shell.start()
@@ -318,7 +295,7 @@ def run_app(db_path: Path, language: str) -> int:
                 _open_store(door)
             except PosError as exc:  # in use, newer, damaged: said as before, and the app ends
                 shell.login.hide()
-                _refuse(app, exc)
+                refuse(app, exc)
                 app.exit(1)
                 return
             except Exception:  # a bug: as the command line ends on one (logged whole, one line said, status 3)

@@ -14,17 +14,17 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QLabel,
-    QLineEdit,
     QVBoxLayout,
     QWidget,
 )
 
-from charity_pos.errors import ApprovalRequired, ApprovalsLocked, InvalidInput, PosError
+from charity_pos.errors import ApprovalRequired, ApprovalsLocked, PosError
 from charity_pos.i18n import describe
 from charity_pos.services.base import Approval, Role
 from charity_pos.services.registry import Services
 from charity_pos.ui.feedback import Feedback
 from charity_pos.ui.pin_field import PinField
+from charity_pos.ui.reason import ReasonField
 
 T = TypeVar("T")
 
@@ -46,8 +46,7 @@ class ApprovalDialog(QDialog):
             if user.role == Role.MANAGER:
                 self.manager.addItem(f"{user.display_name} ({user.username})", user.username)
         self.pin = PinField()
-        self.reason = QLineEdit()
-        self.reason.setPlaceholderText(self.tr("Why, in a few words"))
+        self.reason = ReasonField()
         form.addRow(self.tr("Manager"), self.manager)
         form.addRow(self.tr("Manager's PIN"), self.pin)
         form.addRow(self.tr("Reason"), self.reason)
@@ -80,15 +79,15 @@ class ApprovalDialog(QDialog):
 
     def accept(self) -> None:
         """Approve: only with a reason; without one the dialog stays open, the PIN kept."""
-        if not self.reason.text().strip():
-            self.message.setText(describe(InvalidInput(field="reason", value="", reason="empty")))
-            self.message.show()
-            self.reason.setFocus()
-            return
-        super().accept()
+        if self.reason.check(self._say) is not None:
+            super().accept()
+
+    def _say(self, text: str) -> None:
+        self.message.setText(text)
+        self.message.show()
 
     def approval(self) -> Approval:
-        return Approval(self.manager.currentData() or "", self.pin.text(), self.reason.text().strip(), self.till)
+        return Approval(self.manager.currentData() or "", self.pin.text(), self.reason.reason(), self.till)
 
 
 AskApproval = Callable[[QWidget, str], Approval | None]

@@ -1,4 +1,5 @@
-"""The log-in screen: pick your name, type your PIN, press Enter.
+"""The store's log-in screen: the shared log-in form (``ui.login_form``),
+with the store's name, its staff and the choice of training mode.
 
 The app brings it up before the store is opened (``StoreDoor``): the
 store's name and its staff come from a plain read of the file, and the
@@ -12,14 +13,11 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QPaintEvent
-from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QPushButton, QWidget
 
-from charity_pos.errors import PosError
-from charity_pos.i18n import describe
 from charity_pos.services.store import Glance, StoreInfo
-from charity_pos.ui.pin_field import PinField
+from charity_pos.ui.login_form import LoginForm
 
 if TYPE_CHECKING:
     from charity_pos.services.base import Actor
@@ -81,45 +79,33 @@ class StoreDoor:
             self._services.close()
 
 
-class LoginScreen(QWidget):
-    """For a store's services, or a ``StoreDoor`` not opened yet."""
+class LoginScreen(LoginForm):
+    """The store's log-in (``LoginForm``), for a store's services, or a
+    ``StoreDoor`` not opened yet; on the live store, the choice of training
+    mode, and on a training copy, the way back."""
 
-    logged_in = Signal(object)  # Actor
     # a manager started training: the training copy's path (the live store's log-in only)
     training_requested = Signal(object)
     # leave training for the live store's log-in (a training copy's log-in only)
     leave_training = Signal()
-    # the window was painted the first time: it is on screen (the app opens the store after that)
-    first_painted = Signal()
 
     def __init__(self, services: Services | StoreDoor, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.door = services if isinstance(services, StoreDoor) else StoreDoor.of(services)
-        self.painted = False
         store = self.door.store()
         self.training_store = store.training
         self.setWindowTitle(self.tr("TRAINING · charity-pos: log in") if store.training
                             else self.tr("charity-pos: log in"))
-        outer = QVBoxLayout(self)
-        layout = QVBoxLayout()
-        layout.setAlignment(Qt.AlignmentFlag.AlignCenter)
         if store.training:
             from charity_pos.ui.training import TrainingBanner
 
-            outer.setContentsMargins(0, 0, 0, 0)
-            layout.setContentsMargins(12, 12, 12, 12)
-            outer.addWidget(TrainingBanner())
-        outer.addLayout(layout, 1)
-        title = QLabel(store.name)
-        title.setObjectName("screenTitle")
-        title.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        layout.addWidget(title)
-        subtitle = QLabel(self.tr("Store {code} · {district}").format(code=store.code, district=store.district))
-        subtitle.setObjectName("hint")
-        subtitle.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        layout.addWidget(subtitle)
+            self.outer.setContentsMargins(0, 0, 0, 0)
+            self.body.setContentsMargins(12, 12, 12, 12)
+            self.outer.insertWidget(0, TrainingBanner())
+        self.title.setText(store.name)
+        self.subtitle.setText(self.tr("Store {code} · {district}").format(code=store.code, district=store.district))
         self.mode = None
-        if not store.training:  # 正式营业 / 培训模式
+        if not store.training:  # 正式营业 / 培训模式, under the title
             from charity_pos.ui.training import ModeChoice
 
             self.mode = ModeChoice(self.door.services, self.door.path,
@@ -127,47 +113,28 @@ class LoginScreen(QWidget):
             self.mode.failed.connect(self._training_refused)
             self.mode.training_ready.connect(self._training_ready)
             self.mode.mode_changed.connect(self._mode_changed)
-            layout.addWidget(self.mode)
-        form = QFormLayout()
-        self.user = QComboBox()
-        self.user.setMinimumWidth(260)
-        self.pin = PinField()
-        form.addRow(self.tr("&User"), self.user)
-        form.addRow(self.tr("&PIN"), self.pin)
-        layout.addLayout(form)
-        self.message = QLabel("")
-        self.message.setObjectName("warning")
-        self.message.setWordWrap(True)
-        self.message.setMinimumWidth(360)
-        layout.addWidget(self.message)
-        self.button = QPushButton(self.tr("Log in (Enter)"))
-        self.button.setDefault(True)
-        self.button.clicked.connect(self.submit)
-        self.pin.returnPressed.connect(self.submit)
-        layout.addWidget(self.button)
+            self.body.insertWidget(self.body.indexOf(self.subtitle) + 1, self.mode)
         if store.training:
             back = QPushButton(self.tr("Leave training (back to the live store)"))
             back.clicked.connect(self.leave_training)
-            layout.addWidget(back)
+            self.body.addWidget(back)
         if self.mode is not None:
-            layout.addWidget(self.mode.panel)
+            self.body.addWidget(self.mode.panel)
         self.reload_users()
-        self.resize(520, 360)
 
-    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt's name)
-        super().paintEvent(event)
-        if not self.painted:
-            self.painted = True
-            self.first_painted.emit()
-
-    def reload_users(self) -> None:
-        self.user.clear()
+    def accounts(self) -> list[tuple[str, str]]:
+        """The active accounts, cashiers first."""
+        accounts = []
         for user in self.door.staff():
             role = self.tr("Manager") if user.role == "manager" else self.tr("Cashier")
-            self.user.addItem(f"{user.display_name} · {role} ({user.username})", user.username)
-        self.pin.clear()
-        self.message.clear()
-        self.pin.setFocus()
+            accounts.append((f"{user.display_name} · {role} ({user.username})", user.username))
+        return accounts
+
+    def check(self, username: str, pin: str) -> Actor:
+        return self.door.services().accounts.login(username, pin)
+
+    def reload_users(self) -> None:
+        super().reload_users()
         if self.mode is not None:
             self.mode.live.setChecked(True)
             self.mode.refresh()
@@ -187,22 +154,8 @@ class LoginScreen(QWidget):
         self.message.clear()
         self.training_requested.emit(path)
 
-    def say(self, text: str) -> None:
-        """Why the last session ended, until someone logs in."""
-        self.message.setText(text)
-
     def submit(self) -> None:
         if self.mode is not None and self.mode.training.isChecked():
             self.message.setText(self.tr("Training mode: choose how to start training below."))
             return
-        username = self.user.currentData()
-        try:
-            actor: Actor = self.door.services().accounts.login(username or "", self.pin.text())
-        except PosError as exc:
-            self.message.setText(describe(exc))
-            self.pin.clear()
-            self.pin.setFocus()
-            return
-        self.pin.clear()
-        self.message.clear()
-        self.logged_in.emit(actor)
+        super().submit()

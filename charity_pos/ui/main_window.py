@@ -9,7 +9,7 @@ from datetime import datetime
 
 from PySide6.QtCore import QRect, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QFontMetricsF, QKeySequence, QResizeEvent
-from PySide6.QtWidgets import (QDialog, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMainWindow, QMenu,
+from PySide6.QtWidgets import (QDialog, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMenu,
                                QProgressBar, QSizePolicy, QStackedWidget, QStyle, QWidget)
 
 from charity_pos import __version__
@@ -18,6 +18,7 @@ from charity_pos.services.registry import Services
 from charity_pos.ui.approval import AskApproval
 from charity_pos.ui.feedback import Feedback
 from charity_pos.ui.screen import Screen, screen_title, shortcut_help
+from charity_pos.ui.shell import AppWindow
 
 ScreenFactory = Callable[[Services, Actor, Feedback, AskApproval], Screen]
 
@@ -98,8 +99,7 @@ def room_for_labels(menu: QMenu) -> None:
         menu.setMinimumWidth(menu.sizeHint().width() + extra)
 
 
-class MainWindow(QMainWindow):
-    logout_requested = Signal()
+class MainWindow(AppWindow):
     settings_requested = Signal()
 
     def __init__(self, services: Services, actor: Actor, screens: Sequence[type[Screen]], feedback: Feedback,
@@ -148,12 +148,6 @@ class MainWindow(QMainWindow):
         self._status(store.name, store.code)
         if self.screen_classes:
             self.navigation.setCurrentRow(0)
-
-    def text_room(self) -> int:
-        """The width a label is drawn in: the list's less the item padding
-        and the item view's own text margins."""
-        margin = self.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, self) + 1
-        return max(1, self.viewport().width() - self.ITEM_PADDING - 2 * margin)
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
         """The navigation takes the width its labels need, but never more

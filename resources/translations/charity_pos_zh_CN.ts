@@ -141,11 +141,6 @@ This handout {value}: {lines}, {units}</source>
         <translation>店长批准</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/approval.py" line="50"/>
-        <source>Why, in a few words</source>
-        <translation>简要说明原因</translation>
-    </message>
-    <message>
         <location filename="../../charity_pos/ui/approval.py" line="51"/>
         <source>Manager</source>
         <translation>店长</translation>
@@ -3476,11 +3471,6 @@ This handout {value}: {lines}, {units}</source>
         <translation>新商品…（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/intake/goods.py" line="112"/>
-        <source>Enter adds the first; ↓ to choose another.</source>
-        <translation>按 Enter 添加第一项，按 ↓ 选择其他。</translation>
-    </message>
-    <message>
         <location filename="../../charity_pos/ui/intake/goods.py" line="114"/>
         <source>Nothing found for “{text}”. Ctrl+N makes a new item.</source>
         <translation>没有找到“{text}”。按 Ctrl+N 新建商品。</translation>
@@ -4089,21 +4079,6 @@ This handout {value}: {lines}, {units}</source>
         <location filename="../../charity_pos/hub_ui/login.py" line="27"/>
         <source>District hub · {district}</source>
         <translation>区级平台 · {district}</translation>
-    </message>
-    <message>
-        <location filename="../../charity_pos/hub_ui/login.py" line="39"/>
-        <source>&amp;User</source>
-        <translation>用户(&amp;U)</translation>
-    </message>
-    <message>
-        <location filename="../../charity_pos/hub_ui/login.py" line="40"/>
-        <source>&amp;PIN</source>
-        <translation>密码(&amp;P)</translation>
-    </message>
-    <message>
-        <location filename="../../charity_pos/hub_ui/login.py" line="47"/>
-        <source>Log in (Enter)</source>
-        <translation>登录（Enter）</translation>
     </message>
     <message>
         <location filename="../../charity_pos/hub_ui/login.py" line="58"/>
@@ -4895,6 +4870,24 @@ This handout {value}: {lines}, {units}</source>
     </message>
 </context>
 <context>
+    <name>LoginForm</name>
+    <message>
+        <location filename="../../charity_pos/ui/login_form.py" line="50"/>
+        <source>&amp;User</source>
+        <translation>用户(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/login_form.py" line="51"/>
+        <source>&amp;PIN</source>
+        <translation>PIN 码(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/login_form.py" line="58"/>
+        <source>Log in (Enter)</source>
+        <translation>登录（Enter）</translation>
+    </message>
+</context>
+<context>
     <name>LoginScreen</name>
     <message>
         <location filename="../../charity_pos/ui/login.py" line="101"/>
@@ -4910,21 +4903,6 @@ This handout {value}: {lines}, {units}</source>
         <location filename="../../charity_pos/ui/login.py" line="117"/>
         <source>Store {code} · {district}</source>
         <translation>门店 {code} · {district}</translation>
-    </message>
-    <message>
-        <location filename="../../charity_pos/ui/login.py" line="135"/>
-        <source>&amp;User</source>
-        <translation>用户(&amp;U)</translation>
-    </message>
-    <message>
-        <location filename="../../charity_pos/ui/login.py" line="136"/>
-        <source>&amp;PIN</source>
-        <translation>PIN 码(&amp;P)</translation>
-    </message>
-    <message>
-        <location filename="../../charity_pos/ui/login.py" line="143"/>
-        <source>Log in (Enter)</source>
-        <translation>登录（Enter）</translation>
     </message>
     <message>
         <location filename="../../charity_pos/ui/login.py" line="149"/>
@@ -5338,6 +5316,19 @@ This handout {value}: {lines}, {units}</source>
     </message>
 </context>
 <context>
+    <name>NoSaleDialog</name>
+    <message>
+        <location filename="../../charity_pos/ui/sales/dialogs.py" line="117"/>
+        <source>Open the cash drawer</source>
+        <translation>开钱箱</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/sales/dialogs.py" line="117"/>
+        <source>Why open the drawer without a sale? (logged)</source>
+        <translation>无销售开钱箱的原因（将记入日志）：</translation>
+    </message>
+</context>
+<context>
     <name>OpenShiftDialog</name>
     <message>
         <location filename="../../charity_pos/ui/sales/shift.py" line="65"/>
@@ -5691,6 +5682,27 @@ This handout {value}: {lines}, {units}</source>
         <location filename="../../charity_pos/ui/households/rules.py" line="318"/>
         <source>Close without saving the rule for {category}?</source>
         <translation>不保存{category}的规则就关闭吗？</translation>
+    </message>
+</context>
+<context>
+    <name>ReasonDialog</name>
+    <message>
+        <location filename="../../charity_pos/ui/reason.py" line="77"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/reason.py" line="84"/>
+        <source>Cancel (Esc)</source>
+        <translation>取消（Esc）</translation>
+    </message>
+</context>
+<context>
+    <name>ReasonField</name>
+    <message>
+        <location filename="../../charity_pos/ui/reason.py" line="42"/>
+        <source>Why, in a few words</source>
+        <translation>简要说明原因</translation>
     </message>
 </context>
 <context>
@@ -6740,16 +6752,6 @@ total {total}, change {change}</source>
         <translation>收银台 {till} 还没有开班。现在开班并登记备用金吗？</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/view.py" line="373"/>
-        <source>Open the cash drawer</source>
-        <translation>开钱箱</translation>
-    </message>
-    <message>
-        <location filename="../../charity_pos/ui/sales/view.py" line="374"/>
-        <source>Why open the drawer without a sale? (logged)</source>
-        <translation>无销售开钱箱的原因（将记入日志）：</translation>
-    </message>
-    <message>
         <location filename="../../charity_pos/ui/sales/view.py" line="380"/>
         <source>No cash drawer at this till: choose an ESC/POS printer with a drawer in Settings.</source>
         <translation>本收银台未接钱箱：请在设置中选择接有钱箱的 ESC/POS 打印机。</translation>
@@ -6894,15 +6896,18 @@ total {total}, change {change}</source>
         <source>{name}  ·  {unit}  ·  {price}  ·  {on_hand} on hand</source>
         <translation>{name}  ·  {unit}  ·  {price}  ·  库存 {on_hand}</translation>
     </message>
+</context>
+<context>
+    <name>ScanField</name>
     <message>
-        <location filename="../../charity_pos/ui/sales/scan.py" line="174"/>
-        <source>Enter adds the first; ↓ to choose another.</source>
-        <translation>按 Enter 添加第一项，按 ↓ 选择其他。</translation>
-    </message>
-    <message>
-        <location filename="../../charity_pos/ui/sales/scan.py" line="176"/>
+        <location filename="../../charity_pos/ui/scan_field.py" line="152"/>
         <source>Nothing found for “{text}”.</source>
         <translation>没有找到“{text}”。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/scan_field.py" line="171"/>
+        <source>Enter adds the first; ↓ to choose another.</source>
+        <translation>按 Enter 添加第一项，按 ↓ 选择其他。</translation>
     </message>
 </context>
 <context>
@@ -7591,16 +7596,6 @@ total {total}, change {change}</source>
         <translation>已迁出本街道</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/households/dialogs.py" line="158"/>
-        <source>Why, in a few words</source>
-        <translation>简要说明原因</translation>
-    </message>
-    <message>
-        <location filename="../../charity_pos/ui/households/dialogs.py" line="160"/>
-        <source>&amp;Reason</source>
-        <translation>原因(&amp;R)</translation>
-    </message>
-    <message>
         <location filename="../../charity_pos/ui/households/dialogs.py" line="165"/>
         <source>Suspend</source>
         <translation>暂停</translation>
@@ -8080,19 +8075,9 @@ total {total}, change {change}</source>
         <translation>例如：捐赠人姓名写错</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/donations/dialogs.py" line="86"/>
-        <source>Reason</source>
-        <translation>原因</translation>
-    </message>
-    <message>
         <location filename="../../charity_pos/ui/donations/dialogs.py" line="92"/>
         <source>Void receipt (Enter)</source>
         <translation>作废（Enter）</translation>
-    </message>
-    <message>
-        <location filename="../../charity_pos/ui/donations/dialogs.py" line="93"/>
-        <source>Cancel (Esc)</source>
-        <translation>取消（Esc）</translation>
     </message>
     <message>
         <location filename="../../charity_pos/ui/donations/dialogs.py" line="101"/>
@@ -8118,19 +8103,9 @@ total {total}, change {change}</source>
         <translation>例如：重复收款</translation>
     </message>
     <message>
-        <location filename="../../charity_pos/ui/sales/recent.py" line="94"/>
-        <source>Reason</source>
-        <translation>原因</translation>
-    </message>
-    <message>
         <location filename="../../charity_pos/ui/sales/recent.py" line="100"/>
         <source>Void sale (Enter)</source>
         <translation>作废（Enter）</translation>
-    </message>
-    <message>
-        <location filename="../../charity_pos/ui/sales/recent.py" line="101"/>
-        <source>Cancel (Esc)</source>
-        <translation>取消（Esc）</translation>
     </message>
 </context>
 <context>

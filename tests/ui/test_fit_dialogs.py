@@ -29,7 +29,7 @@ from charity_pos.ui.intake.donor import NewDonorDialog
 from charity_pos.ui.intake.saved import SavedDialog
 from charity_pos.ui.login import LoginScreen
 from charity_pos.ui.reports.funds import FundUseDialog
-from charity_pos.ui.sales.dialogs import RecallDialog, ValueDialog
+from charity_pos.ui.sales.dialogs import NoSaleDialog, RecallDialog, ValueDialog
 from charity_pos.ui.sales.payment import PaymentDialog
 from charity_pos.ui.sales.recent import ShiftSalesDialog, VoidSaleDialog
 from charity_pos.ui.sales.returns import ReturnDialog
@@ -130,6 +130,7 @@ DIALOGS: dict[str, Callable[[SimpleNamespace, Path], QDialog]] = {
     "counter-rules": lambda st, _: CounterRulesDialog(st.services, st.manager, FakeFeedback()),
     "value": lambda st, _: ValueDialog("改价", "新的单价（元）", "¥0.01 至 ¥99,999.99", "169.90"),
     "recall": lambda st, _: _recall(st),
+    "no-sale": lambda st, _: NoSaleDialog(),
     "settings": lambda st, _: SettingsDialog(Settings(till=TILL)),
     "new-user": lambda st, _: NewUserDialog(),
     "new-pin": lambda st, _: NewPinDialog("cashier"),
@@ -200,5 +201,6 @@ def test_every_dialog_class_is_laid_out() -> None:
                "ReturnDialog", "ShiftSalesDialog", "VoidSaleDialog", "CounterRulesDialog", "ValueDialog",
                "RecallDialog", "SettingsDialog", "NewUserDialog", "NewPinDialog", "_PinPairDialog", "LabelsDialog",
                "VoidDialog", "HandoutsDialog", "QuotaRulesDialog", "ImportPreviewDialog", "NewHouseholdDialog",
-               "SuspendDialog", "RevealDialog", "FundUseDialog", "SavedDialog", "NewDonorDialog"}
+               "SuspendDialog", "RevealDialog", "FundUseDialog", "SavedDialog", "NewDonorDialog", "NoSaleDialog",
+               "ReasonDialog"}
     assert classes - covered == set(), "dialogs not laid out by this test"

@@ -264,10 +264,10 @@ def test_suspend_asks_a_reason_and_the_card_then_shows_suspended(qtbot, services
     asked: list[str] = []
 
     def fill(dialog: SuspendDialog) -> int:
-        dialog.reason.setCurrentText("   ")
+        dialog.reason.setText("   ")
         dialog.accept()  # no reason: refused, the dialog stays open
-        asked.append(dialog.problem.text())
-        dialog.reason.setCurrentText("户口迁出本街道")
+        asked.append(dialog.warning.text())
+        dialog.reason.setText("户口迁出本街道")
         dialog.accept()
         return dialog.result()
 

@@ -9,11 +9,13 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QLabel,
-    QLineEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
+
+from charity_pos.ui.reason import ReasonDialog
+
 
 class LabelsDialog(QDialog):
     """Template, one label per unit or per line, and print or save as PDF."""
@@ -67,37 +69,13 @@ class LabelsDialog(QDialog):
         return self.template.currentData(), self.per_unit.isChecked()
 
 
-class VoidDialog(QDialog):
+class VoidDialog(ReasonDialog):
     """Why a receipt is voided. Its number stays, marked 作废."""
 
     def __init__(self, receipt_number: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(self.tr("Void receipt"))
-        self.setMinimumWidth(480)
-        layout = QVBoxLayout(self)
-        intro = QLabel(self.tr("Receipt {number} will be marked void. Its number stays and is not used again.")
-                       .format(number=receipt_number))
-        intro.setWordWrap(True)
-        layout.addWidget(intro)
-        form = QFormLayout()
-        self.reason = QLineEdit()
-        self.reason.setMaxLength(200)
-        self.reason.setPlaceholderText(self.tr("e.g. wrong donor name"))
-        form.addRow(self.tr("Reason"), self.reason)
-        layout.addLayout(form)
-        self.warning = QLabel("")
-        self.warning.setObjectName("warning")
-        layout.addWidget(self.warning)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Void receipt (Enter)"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel (Esc)"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
-        self.reason.setFocus()
-
-    def accept(self) -> None:
-        if not self.reason.text().strip():
-            self.warning.setText(self.tr("Say why the receipt is voided."))
-            return
-        super().accept()
+        super().__init__(parent=parent)
+        self.explain(self.tr("Void receipt"),
+                     self.tr("Receipt {number} will be marked void. Its number stays and is not used again.")
+                     .format(number=receipt_number),
+                     example=self.tr("e.g. wrong donor name"), accept_text=self.tr("Void receipt (Enter)"))
+        self.missing = self.tr("Say why the receipt is voided.")

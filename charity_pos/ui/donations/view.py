@@ -195,7 +195,7 @@ class DonationsScreen(ListScreen):
         dialog = VoidDialog(number, self)
         if self.run_dialog(dialog) != QDialog.DialogCode.Accepted:
             return
-        reason = dialog.reason.text()
+        reason = dialog.given()
         changes = with_approval(
             self, lambda approval: self.services.receipts.void(self.actor, number, reason, approval),
             self.ask, self.feedback)

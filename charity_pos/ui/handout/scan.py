@@ -1,5 +1,5 @@
 """The scan field of the handout: the counter's own (bursts, ``3*``, names
-and pinyin, ↑ ↓, Del), which also takes relief cards.
+and pinyin, ↑ ↓, Del; ``ui.scan_field``), which also takes relief cards.
 
 A card is what is typed while no household is at the counter, anything that
 looks like a card number (letters then digits: ``AX000001``, the Code 128 on
@@ -16,7 +16,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QWidget
 
 from charity_pos.domain import barcodes
-from charity_pos.errors import CardRefused, PosError
+from charity_pos.errors import CardRefused, PosError, UnknownBarcode
 from charity_pos.services.registry import Services
 from charity_pos.ui.sales.scan import ScanEntry
 
@@ -50,12 +50,12 @@ class HandoutScanEntry(ScanEntry):
     def lookup_code(self, code: str) -> object:
         return self.services.handouts.scan(code)
 
-    def lookup_item(self, item_id: object) -> object:
-        return self.services.handouts.goods(item_id)  # type: ignore[arg-type]
+    def lookup_item(self, data: object) -> object:
+        return self.services.handouts.goods(data)  # type: ignore[arg-type]
 
     def searchable(self, text: str) -> bool:
         """No goods are looked for while a card is wanted or being typed."""
-        return not (self.wants_card() or looks_like_card(barcodes.normalize(text)))
+        return super().searchable(text) and not (self.wants_card() or looks_like_card(barcodes.normalize(text)))
 
     def take_other(self, quantity: int | None, text: str) -> bool:
         """A card: while one is wanted, or whatever looks like one."""
@@ -63,19 +63,19 @@ class HandoutScanEntry(ScanEntry):
         if code and quantity is None and (self.wants_card() or looks_like_card(code)):
             self._take_card(code.upper())
             return True
-        return False
+        return super().take_other(quantity, text)
 
-    def take_unknown(self, code: str) -> bool:
-        """A number that is no goods' barcode: is it a relief card's (cards may be all digits)?"""
+    def unknown_code(self, code: str, quantity: int, error: UnknownBarcode) -> None:
+        """A number that is no goods' barcode: a relief card's (cards may be all digits), or refused."""
         try:
             self.services.handouts.card(code)
         except CardRefused as refused:
             if refused.facts.get("reason") == "unknown":
-                return False
+                super().unknown_code(code, quantity, error)
+                return
         except PosError:
             pass  # a card, but no quota rule: the screen says so
         self._take_card(code)
-        return True
 
     def _take_card(self, code: str) -> None:
         self.clear()

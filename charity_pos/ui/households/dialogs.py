@@ -27,6 +27,7 @@ from charity_pos.services.households import MAX_MEMBERS, HouseholdCategory, Hous
 from charity_pos.services.registry import Services
 from charity_pos.ui.households.model import HouseholdLine
 from charity_pos.ui.households.words import CATEGORIES, category_name
+from charity_pos.ui.reason import ReasonDialog
 
 #: How long the whole ID number stays on the screen before it closes by itself.
 REVEAL_SECONDS = 60
@@ -134,48 +135,24 @@ class NewHouseholdDialog(QDialog):
         super().reject()
 
 
-class SuspendDialog(QDialog):
+class SuspendDialog(ReasonDialog):
     """Suspend a card with the reason the counter will show."""
 
     def __init__(self, services: Services, actor: Actor, household: HouseholdLine,
                  parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(parent=parent)
         self.services, self.actor, self.household = services, actor, household
         self.changes: Changes | None = None
-        self.setWindowTitle(self.tr("Suspend card {card}").format(card=household.card_number))
-        self.setMinimumWidth(480)
-        layout = QVBoxLayout(self)
-        intro = QLabel(self.tr("Card {card} ({name}) will be refused at the counter with this reason until "
-                               "a manager puts it back in use.").format(card=household.card_number,
-                                                                       name=household.name_masked))
-        intro.setWordWrap(True)
-        layout.addWidget(intro)
-        form = QFormLayout()
-        self.reason = QComboBox()
-        self.reason.setEditable(True)
-        self.reason.addItems(["", self.tr("Eligibility under review"), self.tr("Card reported lost"),
-                              self.tr("Household moved away")])
-        self.reason.lineEdit().setPlaceholderText(self.tr("Why, in a few words"))
-        self.reason.lineEdit().setMaxLength(200)
-        form.addRow(self.tr("&Reason"), self.reason)
-        layout.addLayout(form)
-        self.problem = _warning()
-        layout.addWidget(self.problem)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Suspend"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
-        self.reason.setFocus()
+        self.explain(self.tr("Suspend card {card}").format(card=household.card_number),
+                     self.tr("Card {card} ({name}) will be refused at the counter with this reason until "
+                             "a manager puts it back in use.").format(card=household.card_number,
+                                                                     name=household.name_masked),
+                     accept_text=self.tr("Suspend"))
+        self.suggest([self.tr("Eligibility under review"), self.tr("Card reported lost"),
+                      self.tr("Household moved away")])
 
-    def accept(self) -> None:
-        try:
-            self.changes = self.services.household_status.suspend(self.actor, self.household.id,
-                                                                  self.reason.currentText())
-        except PosError as exc:
-            self.problem.setText(describe(exc))
-            return
-        super().accept()
+    def take(self, reason: str) -> None:
+        self.changes = self.services.household_status.suspend(self.actor, self.household.id, reason)
 
 
 class RevealDialog(QDialog):

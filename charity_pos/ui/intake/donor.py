@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
-    QListWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -28,6 +27,7 @@ from charity_pos.services.base import Actor, Changes
 from charity_pos.services.donors import DonorDraft, DonorKind, DonorRow, name_matches
 from charity_pos.services.registry import Services
 from charity_pos.ui.feedback import Feedback
+from charity_pos.ui.scan_field import fill_matches
 
 
 def donor_text(donor: DonorRow) -> str:
@@ -86,16 +86,7 @@ class DonorField(QLineEdit):
         return [donor for key, donor in self._donors or [] if needle in key or name_matches(donor.name, text)]
 
     def _offer(self, text: str) -> None:
-        self.matches.clear()
-        for donor in self.find(text)[: self.MATCHES]:
-            entry = QListWidgetItem(donor_text(donor))
-            entry.setData(Qt.ItemDataRole.UserRole, donor)
-            self.matches.addItem(entry)
-        self.matches.setVisible(self.matches.count() > 0)
-        if self.matches.count():
-            shown = min(self.matches.count(), 4)
-            self.matches.setFixedHeight(shown * self.matches.sizeHintForRow(0) + 2 * self.matches.frameWidth())
-            self.matches.setCurrentRow(0)
+        fill_matches(self.matches, ((donor_text(donor), donor) for donor in self.find(text)[: self.MATCHES]), rows=4)
 
     def _enter(self) -> None:
         self._offer(self.text())

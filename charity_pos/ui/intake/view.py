@@ -94,7 +94,7 @@ class IntakeScreen(Screen):
 
         # (b) the goods
         self.goods = GoodsEntry(services.catalog)
-        self.scan, self.scan_notice, self.matches = self.goods.scan, self.goods.notice, self.goods.matches
+        self.scan, self.scan_notice, self.matches = self.goods.field, self.goods.notice, self.goods.matches
         layout.addWidget(self.goods)
 
         self.model = LinesModel(self)
@@ -163,10 +163,10 @@ class IntakeScreen(Screen):
         self.donor_field.chosen.connect(self.choose_donor)
         self.anonymous_button.clicked.connect(self.choose_anonymous)
         self.new_donor_button.clicked.connect(self.new_donor)
-        self.goods.picked.connect(self.add_item)
+        self.goods.scanned.connect(self.add_item)
         self.goods.unknown.connect(self.offer_new_item)
         self.goods.new_item_requested.connect(lambda: self.new_item(""))
-        self.goods.down_to_lines.connect(self.focus_lines)
+        self.goods.step.connect(self._stepped)
         self.remove_button.clicked.connect(self.remove_line)
         self.table.remove_requested.connect(self.remove_line)
         self.table.back_to_scan.connect(self.focus_scan)
@@ -221,6 +221,11 @@ class IntakeScreen(Screen):
     def focus_cash(self) -> None:
         self.cash.setFocus()
         self.cash.selectAll()
+
+    def _stepped(self, delta: int) -> None:
+        """↓ from the scan field, no matches open: to the lines."""
+        if delta > 0:
+            self.focus_lines()
 
     def focus_lines(self) -> None:
         if self.model.rowCount():

@@ -1,7 +1,8 @@
 """What the counter's dialogs share: a button worked by its key; a value
 for a key (quantity, price, discount) when none was typed before it; the
-parked tickets to recall; and running a service call that may need a
-manager, with errors shown in the dialog's own words."""
+parked tickets to recall; why the drawer opens without a sale; and running
+a service call that may need a manager, with errors shown in the dialog's
+own words."""
 
 from __future__ import annotations
 
@@ -28,6 +29,7 @@ from charity_pos.i18n import describe
 from charity_pos.services.base import STORE_TZ, Approval
 from charity_pos.services.sales import Parked
 from charity_pos.ui.approval import AskApproval
+from charity_pos.ui.reason import ReasonDialog
 
 T = TypeVar("T")
 
@@ -105,6 +107,14 @@ class RecallDialog(QDialog):
     def chosen(self) -> object:
         entry = self.list.currentItem()
         return entry.data(Qt.ItemDataRole.UserRole) if entry is not None else None
+
+
+class NoSaleDialog(ReasonDialog):
+    """Why the drawer opens without a sale (logged with it)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent=parent)
+        self.explain(self.tr("Open the cash drawer"), self.tr("Why open the drawer without a sale? (logged)"))
 
 
 def run_approved(parent: QWidget, call: Callable[[Approval | None], T], ask: AskApproval,

@@ -12,23 +12,20 @@ from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
-    QDialogButtonBox,
-    QFormLayout,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QVBoxLayout,
     QWidget,
 )
 
 from charity_pos.domain.money import format_fen
-from charity_pos.errors import InvalidInput
 from charity_pos.i18n import describe
 from charity_pos.services.base import STORE_TZ, Actor, Changes
 from charity_pos.services.drawer import cash_moved_by_void
 from charity_pos.services.registry import Services
 from charity_pos.services.sales import SaleRow
 from charity_pos.ui.approval import AskApproval
+from charity_pos.ui.reason import ReasonDialog
 from charity_pos.ui.sales.dialogs import button, run_approved
 from charity_pos.ui.sales.slip_printer import SlipPrinter
 from charity_pos.ui.table_model import RowsModel, make_table_view
@@ -75,40 +72,15 @@ class SalesModel(RowsModel[SaleRow]):
         return QBrush(QColor("#a33")) if row.status == "voided" else None
 
 
-class VoidSaleDialog(QDialog):
+class VoidSaleDialog(ReasonDialog):
     """Why the sale is voided; its number stays, marked 作废."""
 
     def __init__(self, number: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(self.tr("Void sale {number}").format(number=number))
-        self.setMinimumWidth(480)
-        layout = QVBoxLayout(self)
-        intro = QLabel(self.tr("Sale {number} will be marked void: its goods go back on the shelf and its money "
-                               "out of the drawer.").format(number=number))
-        intro.setWordWrap(True)
-        layout.addWidget(intro)
-        form = QFormLayout()
-        self.reason = QLineEdit()
-        self.reason.setMaxLength(200)
-        self.reason.setPlaceholderText(self.tr("e.g. rung up twice"))
-        form.addRow(self.tr("Reason"), self.reason)
-        layout.addLayout(form)
-        self.warning = QLabel("")
-        self.warning.setObjectName("warning")
-        layout.addWidget(self.warning)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Void sale (Enter)"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel (Esc)"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
-        self.reason.setFocus()
-
-    def accept(self) -> None:
-        if not self.reason.text().strip():
-            self.warning.setText(describe(InvalidInput(field="reason", value="", reason="empty")))
-            return
-        super().accept()
+        super().__init__(parent=parent)
+        self.explain(self.tr("Void sale {number}").format(number=number),
+                     self.tr("Sale {number} will be marked void: its goods go back on the shelf and its money "
+                             "out of the drawer.").format(number=number),
+                     example=self.tr("e.g. rung up twice"), accept_text=self.tr("Void sale (Enter)"))
 
 
 class ShiftSalesDialog(QDialog):
@@ -196,7 +168,7 @@ class ShiftSalesDialog(QDialog):
         dialog = VoidSaleDialog(sale.number, self)
         if self.run_dialog(dialog) != QDialog.DialogCode.Accepted:
             return None
-        reason = dialog.reason.text().strip()
+        reason = dialog.given()
         changes, refused = run_approved(
             self, lambda approval: self.services.sales.void(self.actor, sale.number, reason, approval), self.ask,
             lambda error: self.say(describe(error), warning=True))

@@ -31,13 +31,14 @@ from PySide6.QtWidgets import (
 )
 
 from charity_pos.domain.money import format_fen
-from charity_pos.errors import InvalidInput, PosError, SaleVoided
+from charity_pos.errors import PosError, SaleVoided
 from charity_pos.i18n import describe
 from charity_pos.services.base import STORE_TZ, Actor, Changes
 from charity_pos.services.registry import Services
 from charity_pos.services.returns import ReturnDraft, refund_for
 from charity_pos.services.sales import SaleView, SoldLine
 from charity_pos.ui.approval import AskApproval
+from charity_pos.ui.reason import ReasonField
 from charity_pos.ui.sales.dialogs import button, run_approved
 from charity_pos.ui.sales.slip_printer import SlipPrinter
 
@@ -97,9 +98,7 @@ class ReturnDialog(QDialog):
         layout.addWidget(self.table, 1)
 
         form = QFormLayout()
-        self.reason = QLineEdit()
-        self.reason.setMaxLength(200)
-        self.reason.setPlaceholderText(self.tr("e.g. wrong size, faulty"))
+        self.reason = ReasonField(self.tr("e.g. wrong size, faulty"))
         form.addRow(self.tr("Reason (Alt+R)"), self.reason)
         QShortcut(QKeySequence("Alt+R"), page, activated=self.to_reason)
         self.number.installEventFilter(self)
@@ -261,10 +260,8 @@ class ReturnDialog(QDialog):
         if not quantities:
             self.show_error(self.tr("Say how many of which goods come back."))
             return None
-        reason = self.reason.text().strip()
-        if not reason:
-            self.show_error(InvalidInput(field="reason", value="", reason="empty"))
-            self.reason.setFocus()
+        reason = self.reason.check(self.show_error)
+        if reason is None:
             return None
         draft = ReturnDraft(sale.number, self.till, quantities, reason)
         changes, refused = run_approved(

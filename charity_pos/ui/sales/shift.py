@@ -30,6 +30,7 @@ from charity_pos.services.base import STORE_TZ, Actor, Changes
 from charity_pos.services.registry import Services
 from charity_pos.services.shifts import DENOMINATIONS, METHODS, ShiftSummary
 from charity_pos.ui.approval import AskApproval
+from charity_pos.ui.reason import ReasonField
 from charity_pos.ui.sales.dialogs import button, run_approved
 from charity_pos.ui.sales.slip_printer import SlipPrinter
 
@@ -195,9 +196,7 @@ class CloseShiftDialog(ShiftDialog):
             self.differences[method] = QLabel("")
             table.addWidget(self.differences[method], row, 3)
         form = QFormLayout()
-        self.reason = QLineEdit()
-        self.reason.setMaxLength(200)
-        self.reason.setPlaceholderText(self.tr("Why the drawer differs, if it does"))
+        self.reason = ReasonField(self.tr("Why the drawer differs, if it does"))
         form.addRow(self.tr("Reason"), self.reason)
         table.addLayout(form, len(METHODS) + 1, 0, 1, 4)
         self.tolerance_label = QLabel("")

@@ -20,7 +20,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QHBoxLayout, QInputDialog, QLabel, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from charity_pos.config import Settings
 from charity_pos.domain.money import format_fen
@@ -33,7 +33,7 @@ from charity_pos.services.sales import Scanned
 from charity_pos.ui.approval import AskApproval, with_approval
 from charity_pos.ui.feedback import Feedback
 from charity_pos.ui.flow import FlowLayout
-from charity_pos.ui.sales.dialogs import RecallDialog
+from charity_pos.ui.sales.dialogs import NoSaleDialog, RecallDialog
 from charity_pos.ui.sales.lines import TicketEditor
 from charity_pos.ui.sales.payment import PaymentDialog
 from charity_pos.ui.sales.recent import ShiftSalesDialog
@@ -370,9 +370,8 @@ class SaleScreen(Screen):
 
     def ask_reason(self) -> str | None:
         """Why the drawer opens without a sale; None: cancelled. Tests replace it."""
-        text, ok = QInputDialog.getText(self, self.tr("Open the cash drawer"),
-                                        self.tr("Why open the drawer without a sale? (logged)"))
-        return text if ok else None
+        dialog = NoSaleDialog(self)
+        return dialog.given() if dialog.exec() == QDialog.DialogCode.Accepted else None
 
     def no_sale(self) -> bool:
         """Ctrl+O: open the drawer without a sale: a manager's, with a reason, logged."""

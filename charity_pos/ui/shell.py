@@ -1,0 +1,100 @@
+"""What both apps (the store's and the district hub's) start with and run
+in: the application (names, translations, English plurals, fonts and the
+theme), a refusal to start said on the terminal and on screen, and the
+shell: log-in, main window, log-out, again."""
+
+from __future__ import annotations
+
+import sys
+from typing import Any
+
+from PySide6.QtCore import QSize, Signal
+from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QWidget
+
+from charity_pos import config, i18n
+from charity_pos.errors import PosError
+from charity_pos.ui import theme
+from charity_pos.ui.login_form import LoginForm
+from charity_pos.ui.plural import EnglishPlurals
+
+
+def make_application(language: str, settings: config.Settings) -> QApplication:
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("charity-pos")
+    app.setOrganizationName("charity-pos")
+    for translator in i18n.load(language):
+        app.installTranslator(translator)
+    if language == "en":
+        app.installTranslator(EnglishPlurals(app))  # "1 line", "3 lines"
+    theme.apply(app, settings.font_point_size)  # type: ignore[arg-type]
+    return app  # type: ignore[return-value]
+
+
+def refuse(app: QApplication, error: PosError) -> None:
+    """The app cannot start (its database in use, newer, damaged...): said
+    as the command line says it, and in a message box when someone is
+    looking at a screen."""
+    print(i18n.translate("cli", "Error: ") + i18n.describe(error), file=sys.stderr)
+    if app.platformName() not in ("offscreen", "minimal"):
+        QMessageBox.critical(None, "charity-pos", i18n.describe(error))
+
+
+class AppWindow(QMainWindow):
+    """An app's main window: it asks its shell to log out."""
+
+    logout_requested = Signal()
+
+
+def show_in_place_of(login: QWidget, main: QMainWindow, size: QSize | None = None) -> None:
+    """The main window up on the screen the log-in window was on, maximized
+    there (or at ``size``, where the window manager puts it), the log-in hidden."""
+    screen = login.screen()
+    login.hide()
+    if screen is not None:
+        main.setScreen(screen)
+    if size is not None:
+        main.resize(size)
+        main.show()
+        return
+    if screen is not None:
+        main.move(screen.availableGeometry().topLeft())
+    main.showMaximized()
+
+
+class LoginShell:
+    """Log-in, main window, log-out, again. A subclass makes the main window
+    for who logged in (``make_main``); ``MAIN_SIZE`` is its size, None for
+    maximized."""
+
+    MAIN_SIZE: QSize | None = None
+
+    def __init__(self, login: LoginForm) -> None:
+        self.login = login
+        self.login.logged_in.connect(self.open_main)
+        self.main: AppWindow | None = None
+
+    def make_main(self, actor: Any) -> AppWindow:
+        raise NotImplementedError
+
+    def shown_login(self) -> LoginForm:
+        """The log-in window on screen now (the one the main window replaces)."""
+        return self.login
+
+    def start(self) -> None:
+        self.login.show()
+
+    def open_main(self, actor: Any) -> None:
+        self.main = self.make_main(actor)
+        self.main.logout_requested.connect(self.logout)
+        show_in_place_of(self.shown_login(), self.main, self.MAIN_SIZE)
+
+    def close_main(self) -> None:
+        if self.main is not None:
+            self.main.close()
+            self.main.deleteLater()
+            self.main = None
+
+    def logout(self) -> None:
+        self.close_main()
+        self.login.reload_users()
+        self.login.show()
