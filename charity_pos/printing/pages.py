@@ -116,7 +116,7 @@ def numbered(footer: Footer) -> CanvasMaker:
 def training_watermark(c: Canvas, width: float, height: float, font: str) -> None:
     """A training store's mark across the page: 培训 · 非正式票据 in red,
     diagonal, under nothing that must stay readable (drawn translucent)."""
-    from charity_pos.printing.vocabulary import TRAINING
+    from charity_pos.domain.vocabulary import TRAINING
 
     c.saveState()
     c.setFillColorRGB(0.85, 0.1, 0.1)

@@ -35,8 +35,8 @@ from reportlab.platypus import (BaseDocTemplate, Flowable, Frame, KeepTogether, 
                                 Table, TableStyle)
 
 from charity_pos.domain.money import format_fen
-from charity_pos.printing import vocabulary
-from charity_pos.printing.documents import ReceiptDoc
+from charity_pos.domain import vocabulary
+from charity_pos.domain.documents import ReceiptDoc
 from charity_pos.printing.fonts import register_font
 from charity_pos.printing.pages import Footer, numbered
 from charity_pos.printing.text_fit import ELLIPSIS, draw_fitted, fit

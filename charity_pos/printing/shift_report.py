@@ -22,8 +22,8 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
 from charity_pos.domain.money import format_fen
-from charity_pos.printing.documents import ShiftReportDoc
-from charity_pos.printing.vocabulary import TRAINING, TRAINING_BAND
+from charity_pos.domain.documents import ShiftReportDoc
+from charity_pos.domain.vocabulary import TRAINING, TRAINING_BAND
 from charity_pos.printing.fonts import register_font
 from charity_pos.printing.roll import LEADING, MIN_SIZE, Roll, draw_text, paper_for
 

@@ -24,9 +24,9 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
 from charity_pos.domain.money import format_fen
-from charity_pos.printing import vocabulary
+from charity_pos.domain import vocabulary
 from charity_pos.printing.barcode_drawing import Code128Encoded, encode_code128
-from charity_pos.printing.documents import SlipDoc, SlipLine
+from charity_pos.domain.documents import SlipDoc, SlipLine
 from charity_pos.printing.fonts import register_font
 from charity_pos.printing.roll import LEADING, Roll, add_barcode, draw_text, paper_for
 

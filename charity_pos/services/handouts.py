@@ -356,7 +356,7 @@ class HandoutService:
     def print_slip(self, actor: Actor | None, number: str, render: Callable[[object], None] | None = None):  # type: ignore[no-untyped-def]
         """Count a print of the handout's slip and build it; ``render`` runs
         inside the transaction, so a failed PDF counts nothing."""
-        from charity_pos.printing.documents import HandoutSlipDoc, HandoutSlipLine
+        from charity_pos.domain.documents import HandoutSlipDoc, HandoutSlipLine
         from charity_pos.services.store import store_info
 
         store = store_info(self.ctx)

@@ -18,8 +18,8 @@ from charity_pos.db.models import Donation, Donor, Receipt, Store, User
 from charity_pos.errors import InvalidInput, NotFound, ReceiptVoided
 from charity_pos.ledger import journal
 from charity_pos.ledger.canonical import canonical_json
-from charity_pos.printing import vocabulary
-from charity_pos.printing.documents import ReceiptDoc, ReceiptLine
+from charity_pos.domain import vocabulary
+from charity_pos.domain.documents import ReceiptDoc, ReceiptLine
 from charity_pos.security import receipt_sig
 from charity_pos.security.keys import StoreKeys
 from charity_pos.services.training import is_training

@@ -18,7 +18,7 @@ import pytest
 from charity_pos.domain.money import format_fen
 from charity_pos.printing.handout import sheet
 from charity_pos.printing.barcode_drawing import encode_code128
-from charity_pos.printing.documents import HandoutSlipDoc, HandoutSlipLine
+from charity_pos.domain.documents import HandoutSlipDoc, HandoutSlipLine
 from charity_pos.printing.handout import render_handout_slip
 from charity_pos.printing.roll import PAPERS as ROLL_PAPERS
 

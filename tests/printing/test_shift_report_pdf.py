@@ -14,7 +14,7 @@ from pathlib import Path
 import pypdf
 import pytest
 
-from charity_pos.printing.documents import ShiftMethodLine, ShiftReportDoc
+from charity_pos.domain.documents import ShiftMethodLine, ShiftReportDoc
 from charity_pos.printing.shift_report import render_shift_report
 from charity_pos.printing.roll import PAPERS
 

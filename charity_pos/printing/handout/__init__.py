@@ -34,7 +34,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from charity_pos.printing.barcode_drawing import encode_code128
-from charity_pos.printing.documents import HandoutSlipDoc
+from charity_pos.domain.documents import HandoutSlipDoc
 from charity_pos.printing.handout.a5 import render_a5
 from charity_pos.printing.handout.on_roll import render_roll
 

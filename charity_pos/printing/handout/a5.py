@@ -20,7 +20,7 @@ from reportlab.platypus import (BaseDocTemplate, Flowable, Frame, KeepTogether, 
 
 from charity_pos.domain.money import format_fen
 from charity_pos.printing.barcode_drawing import Code128Encoded
-from charity_pos.printing.documents import HandoutSlipDoc
+from charity_pos.domain.documents import HandoutSlipDoc
 from charity_pos.printing.fonts import register_font
 from charity_pos.printing.handout.sheet import (
     A5_BARCODE_W, CONTENT_W, FILL, FOOTER_Y, MARGIN_BOTTOM, MARGIN_TOP, MARGIN_X, PAGE_H, PAGE_W, RULE,

@@ -11,9 +11,9 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
 from charity_pos.domain.money import format_fen
-from charity_pos.printing import vocabulary
+from charity_pos.domain import vocabulary
 from charity_pos.printing.barcode_drawing import Code128Encoded
-from charity_pos.printing.documents import HandoutSlipDoc, HandoutSlipLine
+from charity_pos.domain.documents import HandoutSlipDoc, HandoutSlipLine
 from charity_pos.printing.fonts import register_font
 from charity_pos.printing.handout.words import (
     DECLARATION, OVER_LEGEND, OVER_MARK, SIGN_DATE, SIGN_HANDLER, SIGN_RECIPIENT, TITLE, allowance, has_override,

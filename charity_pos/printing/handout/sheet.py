@@ -11,7 +11,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable
 
 from charity_pos.printing.barcode_drawing import Code128Encoded, draw_code128
-from charity_pos.printing.documents import HandoutSlipDoc
+from charity_pos.domain.documents import HandoutSlipDoc
 from charity_pos.printing.handout.words import SIGN_DATE, SIGN_HANDLER, SIGN_RECIPIENT, TITLE, marks_of
 from charity_pos.printing.roll import MAX_MODULE, MIN_MODULE, draw_text
 from charity_pos.printing.text_fit import draw_fitted, fit

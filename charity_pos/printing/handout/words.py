@@ -4,8 +4,8 @@ household, the allowance, the override, the marks (培训, 重打)."""
 from __future__ import annotations
 
 from charity_pos.domain.money import format_fen
-from charity_pos.printing import vocabulary
-from charity_pos.printing.documents import HandoutSlipDoc
+from charity_pos.domain import vocabulary
+from charity_pos.domain.documents import HandoutSlipDoc
 
 TITLE = "物资发放单"
 OVER_MARK = "※ 超额"

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QDialog, QWidget
 
 from charity_pos import files
 from charity_pos.errors import PosError
-from charity_pos.printing.documents import ReceiptDoc
+from charity_pos.domain.documents import ReceiptDoc
 from charity_pos.services.base import Actor
 from charity_pos.services.receipts import ReceiptResult
 from charity_pos.services.registry import Services
