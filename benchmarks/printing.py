@@ -47,9 +47,9 @@ from charity_pos.demo.people import COMPANIES, credit_code
 from charity_pos.demo.products import PRODUCTS
 from charity_pos.domain.capitals import amount_in_capitals
 from charity_pos.domain.money import format_fen
-from charity_pos.printing import vocabulary
+from charity_pos.domain import vocabulary
 from charity_pos.printing.barcode_drawing import BarcodeLayout, draw_barcode, encode
-from charity_pos.printing.documents import LabelDoc, ReceiptDoc, ReceiptLine
+from charity_pos.domain.documents import LabelDoc, ReceiptDoc, ReceiptLine
 from charity_pos.printing.fonts import font_file, register_font
 from charity_pos.printing.labels import TEMPLATES, render_labels
 from charity_pos.printing.receipt import render_receipt

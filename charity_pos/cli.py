@@ -381,8 +381,9 @@ def _check_pdf(args: argparse.Namespace, protect: files.Protected) -> None:
 def _write_pdf(args: argparse.Namespace, protect: files.Protected, write) -> None:  # type: ignore[no-untyped-def]
     """Write a PDF beside --out and move it into place: never half a file,
     never over the store's own files, over someone else's file only with
-    --force. Called inside the service's transaction, so a PDF that cannot
-    be put in place uses no number and counts no print."""
+    --force. Called by the service before it commits (outside its
+    transaction), so a PDF that cannot be put in place uses no number and
+    counts no print."""
     files.write_file(args.out, write, protect, force=args.force, ours=files.is_our_pdf)
 
 

@@ -199,3 +199,12 @@ def test_the_private_name_check_sees_both_forms(tmp_path: Path) -> None:
     with unittest.mock.patch(f"{__name__}.module_name", return_value="charity_pos.hub.sample_for_the_check"):
         assert private_uses(target) == ["from charity_pos.hub.downstream import _store", "hi._plain"]
     assert not sample.exists()
+
+
+@pytest.mark.parametrize("path", sorted((PACKAGE / "services").rglob("*.py")), ids=lambda p: p.name)
+def test_services_do_not_print(path: Path) -> None:
+    """A service returns what a paper says (``domain.documents``); the
+    screens and the command line render it, after the service's unit of
+    work, so no service reaches for ``printing``."""
+    printing = sorted(n for n in imported_modules(path) if n.split(".")[:2] == ["charity_pos", "printing"])
+    assert printing == [], f"{path.relative_to(ROOT)} imports printing"

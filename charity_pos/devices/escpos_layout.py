@@ -2,7 +2,7 @@
 reports as ESC/POS jobs for 58 mm (32 columns) or 80 mm (48 columns) paper.
 
 They are laid out from the same documents as the PDFs
-(``charity_pos.printing.documents``, built by the services) and say the same
+(``charity_pos.domain.documents``, built by the services) and say the same
 things in the same order: the words are Chinese whatever the screens' language.
 Names wrap on the left, amounts stand right-aligned at the right edge; each
 job ends with a cut. The sale number is printed as a barcode (``Job.barcode``)
@@ -14,8 +14,8 @@ from __future__ import annotations
 from charity_pos.devices.escpos_job import Job
 from charity_pos.devices.escpos_text import columns, pad_left, pad_right, wrap
 from charity_pos.domain.money import format_fen
-from charity_pos.printing import vocabulary
-from charity_pos.printing.documents import HandoutSlipDoc, ShiftReportDoc, SlipDoc, SlipLine
+from charity_pos.domain import vocabulary
+from charity_pos.domain.documents import HandoutSlipDoc, ShiftReportDoc, SlipDoc, SlipLine
 
 RETURN_TITLE = "退货单"
 KEEP_SLIP = "退换货请保留本小票"

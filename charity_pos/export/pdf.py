@@ -15,11 +15,12 @@ from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph, Spacer, Table, TableStyle
 
 from charity_pos.export.cells import period_text, section_title, shown, store_text, totals
 from charity_pos.printing.fonts import register_font
-from charity_pos.printing.pages import CountedPages
+from charity_pos.printing.pages import Footer, PageMarks, numbered
 from charity_pos.reports.table import ColumnKind, Report, Section
 
 MARGIN = 12 * mm
@@ -103,30 +104,22 @@ def _table(section: Section, font: str, available: float, st: dict[str, Paragrap
     return table
 
 
-class _Pages(CountedPages):
-    """Draws each page's header and "第 N 页 / 共 M 页" once the count is known."""
+def _header(report: Report, font: str, pagesize: tuple[float, float]) -> PageMarks:
+    """Each page's header: the title, the store and the period, over a rule."""
+    width, height = pagesize
 
-    def __init__(self, *args, report: Report, font: str, **kwargs) -> None:  # type: ignore[no-untyped-def]
-        super().__init__(*args, **kwargs)
-        self._report, self._font = report, font
-
-    def finish_page(self, number: int, total: int) -> None:
-        report, font = self._report, self._font
-        width, height = self._pagesize
+    def draw(c: Canvas, _number: int, _total: int) -> None:
         top = height - MARGIN
-        self.saveState()
-        self.setFont(font, 14)
-        self.drawCentredString(width / 2, top - 14, report.title.zh)
-        self.setFont(font, 9)
-        self.drawString(MARGIN, top - 30, store_text(report))
-        self.drawRightString(width - MARGIN, top - 30, period_text(report))
-        self.setStrokeColor(colors.black)
-        self.setLineWidth(0.8)
-        self.line(MARGIN, top - HEADER_H + 8, width - MARGIN, top - HEADER_H + 8)
-        self.setFont(font, 8)
-        self.setFillColor(GREY)
-        self.drawCentredString(width / 2, MARGIN - 2 * mm, f"第 {number} 页 / 共 {total} 页")
-        self.restoreState()
+        c.setFont(font, 14)
+        c.drawCentredString(width / 2, top - 14, report.title.zh)
+        c.setFont(font, 9)
+        c.drawString(MARGIN, top - 30, store_text(report))
+        c.drawRightString(width - MARGIN, top - 30, period_text(report))
+        c.setStrokeColor(colors.black)
+        c.setLineWidth(0.8)
+        c.line(MARGIN, top - HEADER_H + 8, width - MARGIN, top - HEADER_H + 8)
+
+    return draw
 
 
 def write_pdf(report: Report, path: Path) -> None:
@@ -152,8 +145,6 @@ def write_pdf(report: Report, path: Path) -> None:
         story.append(_p(note.zh, st["note"]))
     if not story:
         story.append(_p(NOTHING, st["cell"]))
-
-    def make_canvas(*args, **kwargs):  # type: ignore[no-untyped-def]
-        return _Pages(*args, report=report, font=font, **kwargs)
-
-    template.build(story, canvasmaker=make_canvas)
+    footer = Footer("", font, 8, GREY, MARGIN - 2 * mm, MARGIN, width - MARGIN, pagesize, centred=True,
+                    header=_header(report, font, pagesize))
+    template.build(story, canvasmaker=numbered(footer))

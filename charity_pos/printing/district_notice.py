@@ -15,7 +15,7 @@ from charity_pos.hub import notice as content
 from charity_pos.hub.notice import DistrictNotice
 from charity_pos.printing.fonts import register_font
 from charity_pos.printing.notice import GREY, MARGIN, PAGE_H, PAGE_W, WIDTH, _p, _styles, _table
-from charity_pos.printing.pages import CountedPages
+from charity_pos.printing.pages import Footer, numbered
 from charity_pos.reports.notice import Block
 
 
@@ -50,20 +50,6 @@ def _story(notice: DistrictNotice, font: str) -> list[Flowable]:
     return story
 
 
-class _Pages(CountedPages):
-    def __init__(self, *args, title: str, font: str, **kwargs) -> None:  # type: ignore[no-untyped-def]
-        super().__init__(*args, **kwargs)
-        self._title, self._font = title, font
-
-    def finish_page(self, number: int, total: int) -> None:
-        self.saveState()
-        self.setFont(self._font, 8)
-        self.setFillColor(GREY)
-        self.drawString(MARGIN, 10 * mm, self._title)
-        self.drawRightString(PAGE_W - MARGIN, 10 * mm, f"第 {number} 页 / 共 {total} 页")
-        self.restoreState()
-
-
 def render_district_notice(notice: DistrictNotice, out: str | Path | BinaryIO) -> None:
     """Write the district's notice as an A4 PDF to ``out`` (a path or a binary file)."""
     font = register_font()
@@ -74,8 +60,5 @@ def render_district_notice(notice: DistrictNotice, out: str | Path | BinaryIO) -
     frame = Frame(MARGIN, 18 * mm, WIDTH, PAGE_H - 34 * mm, id="body", leftPadding=0, rightPadding=0,
                   topPadding=0, bottomPadding=0)
     template.addPageTemplates([PageTemplate(id="notice", frames=[frame])])
-
-    def make_canvas(*args, **kwargs):  # type: ignore[no-untyped-def]
-        return _Pages(*args, title=notice.title, font=font, **kwargs)
-
-    template.build(_story(notice, font), canvasmaker=make_canvas)
+    footer = Footer(notice.title, font, 8, GREY, 10 * mm, MARGIN, PAGE_W - MARGIN, (PAGE_W, PAGE_H))
+    template.build(_story(notice, font), canvasmaker=numbered(footer))

@@ -27,7 +27,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from charity_pos.domain.money import format_fen
 from charity_pos.printing.barcode_drawing import BarcodeLayout, draw_barcode, encode
-from charity_pos.printing.documents import LabelDoc
+from charity_pos.domain.documents import LabelDoc
 from charity_pos.printing.fonts import register_font
 from charity_pos.printing.text_fit import ELLIPSIS, draw_fitted, fit
 

@@ -15,7 +15,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, KeepTogether, PageTemplate, Paragraph, Spacer, Table, TableStyle
 
 from charity_pos.printing.fonts import register_font
-from charity_pos.printing.pages import CountedPages
+from charity_pos.printing.pages import Footer, numbered
 from charity_pos.reports import notice as content
 from charity_pos.reports.notice import Notice
 
@@ -86,20 +86,6 @@ def _story(notice: Notice, font: str) -> list[Flowable]:
     return story
 
 
-class _Pages(CountedPages):
-    def __init__(self, *args, notice: Notice, font: str, **kwargs) -> None:  # type: ignore[no-untyped-def]
-        super().__init__(*args, **kwargs)
-        self._notice, self._font = notice, font
-
-    def finish_page(self, number: int, total: int) -> None:
-        self.saveState()
-        self.setFont(self._font, 8)
-        self.setFillColor(GREY)
-        self.drawString(MARGIN, 10 * mm, f"{self._notice.store_name} {self._notice.title}")
-        self.drawRightString(PAGE_W - MARGIN, 10 * mm, f"第 {number} 页 / 共 {total} 页")
-        self.restoreState()
-
-
 def render_notice(notice: Notice, out: str | Path | BinaryIO) -> None:
     """Write the notice as an A4 PDF to ``out`` (a path or a binary file)."""
     font = register_font()
@@ -111,8 +97,6 @@ def render_notice(notice: Notice, out: str | Path | BinaryIO) -> None:
     frame = Frame(MARGIN, 18 * mm, WIDTH, PAGE_H - 34 * mm, id="body", leftPadding=0, rightPadding=0,
                   topPadding=0, bottomPadding=0)
     template.addPageTemplates([PageTemplate(id="notice", frames=[frame])])
-
-    def make_canvas(*args, **kwargs):  # type: ignore[no-untyped-def]
-        return _Pages(*args, notice=notice, font=font, **kwargs)
-
-    template.build(_story(notice, font), canvasmaker=make_canvas)
+    footer = Footer(f"{notice.store_name} {notice.title}", font, 8, GREY, 10 * mm, MARGIN, PAGE_W - MARGIN,
+                    (PAGE_W, PAGE_H))
+    template.build(_story(notice, font), canvasmaker=numbered(footer))

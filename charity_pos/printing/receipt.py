@@ -35,10 +35,10 @@ from reportlab.platypus import (BaseDocTemplate, Flowable, Frame, KeepTogether, 
                                 Table, TableStyle)
 
 from charity_pos.domain.money import format_fen
-from charity_pos.printing import vocabulary
-from charity_pos.printing.documents import ReceiptDoc
+from charity_pos.domain import vocabulary
+from charity_pos.domain.documents import ReceiptDoc
 from charity_pos.printing.fonts import register_font
-from charity_pos.printing.pages import CountedPages, training_watermark
+from charity_pos.printing.pages import Footer, numbered
 from charity_pos.printing.text_fit import ELLIPSIS, draw_fitted, fit
 
 PAGE_W, PAGE_H = A4
@@ -78,12 +78,7 @@ def render_receipt(doc: ReceiptDoc, out: str | Path | BinaryIO) -> None:
                   leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
     template.addPageTemplates([PageTemplate(id="receipt", frames=[frame],
                                             onPage=lambda canvas, _doc: _draw_header(canvas, doc, font))])
-    story = _story(doc, font, capitals)
-
-    def make_canvas(*args, **kwargs):  # type: ignore[no-untyped-def]
-        return _NumberedCanvas(*args, receipt=doc, font=font, **kwargs)
-
-    template.build(story, canvasmaker=make_canvas)
+    template.build(_story(doc, font, capitals), canvasmaker=numbered(_footer(doc, font)))
 
 
 # --- the flowing part ------------------------------------------------------
@@ -396,28 +391,19 @@ def _draw_marks(c: Canvas, marks: list[str], font: str, centre_x: float, box_top
         x += w + gap
 
 
-# --- page numbers and the void watermark, once the page count is known ----
-class _NumberedCanvas(CountedPages):
-    def __init__(self, *args, receipt: ReceiptDoc, font: str, **kwargs) -> None:  # type: ignore[no-untyped-def]
-        super().__init__(*args, **kwargs)
-        self._receipt, self._font = receipt, font
+# --- the void watermark, once the page count is known ----------------------
+def _footer(doc: ReceiptDoc, font: str) -> Footer:
+    """捐赠收据 and its number, 第 n 页 / 共 N 页 and 续下页; across a void
+    receipt's pages 作废, across a training store's 培训."""
 
-    def finish_page(self, number: int, total: int) -> None:
-        doc, font = self._receipt, self._font
-        self.saveState()
-        self.setFont(font, 8)
-        self.setFillColor(GREY)
-        self.drawString(MARGIN_X, 9 * mm, f"捐赠收据 {doc.receipt_number}")
-        self.drawCentredString(PAGE_W / 2, 9 * mm, f"第 {number} 页 / 共 {total} 页")
-        if total > 1 and number < total:
-            self.drawRightString(PAGE_W - MARGIN_X, 9 * mm, "续下页")
-        if doc.void_reason is not None:
-            self.setFillColor(RED)
-            self.setFillAlpha(0.28)
-            self.translate(PAGE_W / 2, PAGE_H / 2 - 10 * mm)
-            self.rotate(35)
-            self.setFont(font, 150)
-            self.drawCentredString(0, -50, "作废")
-        self.restoreState()
-        if doc.training:
-            training_watermark(self, PAGE_W, PAGE_H, font)
+    def void(c: Canvas, _number: int, _total: int) -> None:
+        c.setFillColor(RED)
+        c.setFillAlpha(0.28)
+        c.translate(PAGE_W / 2, PAGE_H / 2 - 10 * mm)
+        c.rotate(35)
+        c.setFont(font, 150)
+        c.drawCentredString(0, -50, "作废")
+
+    return Footer(f"捐赠收据 {doc.receipt_number}", font, 8, GREY, 9 * mm, MARGIN_X, PAGE_W - MARGIN_X,
+                  (PAGE_W, PAGE_H), centred=True, continued=True, training=doc.training,
+                  marks=void if doc.void_reason is not None else None)

@@ -7,7 +7,7 @@ hold, what was counted and the difference; the cash counted by
 denomination; and, when anything differs, the reason and the manager who
 approved it, with room for both signatures.
 
-Laid out like the sales slip (``slip.Roll``): one page as long as the
+Laid out like the sales slip (``roll.Roll``): one page as long as the
 report, black only, the embedded Chinese font, nothing outside the
 printable width.
 """
@@ -22,10 +22,10 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
 from charity_pos.domain.money import format_fen
-from charity_pos.printing.documents import ShiftReportDoc
-from charity_pos.printing.vocabulary import TRAINING, TRAINING_BAND
+from charity_pos.domain.documents import ShiftReportDoc
+from charity_pos.domain.vocabulary import TRAINING, TRAINING_BAND
 from charity_pos.printing.fonts import register_font
-from charity_pos.printing.slip import LEADING, MIN_SIZE, Roll, draw_text, paper_for
+from charity_pos.printing.roll import LEADING, MIN_SIZE, Roll, draw_text, paper_for
 
 TITLES = {"X": "X 报表（班中）", "Z": "Z 报表（交班）"}
 DASH = "—"

@@ -26,6 +26,7 @@ from charity_pos.db.engine import Prepared, Reader
 from charity_pos.db.sync_state import SYNC_STATE_ID, SyncState
 from charity_pos.db.models import Category, Handout, HandoutLine, HandoutLineLot, Household, Item, StockLot, User
 from charity_pos.domain import barcodes, quota
+from charity_pos.domain.documents import HandoutSlipDoc, HandoutSlipLine
 from charity_pos.domain.identity import mask_name
 from charity_pos.domain.quantities import check_line_count, check_quantity
 from charity_pos.errors import (
@@ -42,6 +43,7 @@ from charity_pos.services.goods_moves import Rows, sellable_on_hand, take_from_l
 from charity_pos.services.handout_rows import HandoutRow, handout_rows
 from charity_pos.services.households import CATEGORY_NAMES, HouseholdCategory
 from charity_pos.services.permissions import Action, require, require_of
+from charity_pos.services.printed import render_then_commit
 from charity_pos.services.quotas import rule_for
 from charity_pos.services.sales import is_food, load_item
 from charity_pos.services.sequences import next_number
@@ -374,15 +376,17 @@ class HandoutService:
         with self.ctx.db.read() as s:
             return handout_rows(s.connection().connection.driver_connection, limit=limit, household_id=household_id)
 
-    def print_slip(self, actor: Caller, number: str, render: Callable[[object], None] | None = None):  # type: ignore[no-untyped-def]
+    def print_slip(self, actor: Caller, number: str,
+                   render: Callable[[HandoutSlipDoc], None] | None = None) -> HandoutSlipDoc:
         """Count a print of the handout's slip and build it; ``render`` runs
-        inside the transaction, so a failed PDF counts nothing."""
-        from charity_pos.printing.documents import HandoutSlipDoc, HandoutSlipLine
+        outside the transaction and the print is counted once it is done, so
+        a failed PDF counts nothing (``services.printed``)."""
         from charity_pos.services.store import store_info
 
         store = store_info(self.ctx)
         now = self.ctx.now()
-        with self.ctx.db.begin() as s:
+
+        def count(s: Session) -> HandoutSlipDoc:
             require_of(s, actor, Action.PRINT_SLIP)
             handout = s.scalars(select(Handout).where(Handout.number == number.strip().upper())).first()
             if handout is None:
@@ -404,7 +408,7 @@ class HandoutService:
                                              over=used > handout.allowance_fen))
             period = handout.period_key
             label = quota.Period(period, date.min, date.min).label()
-            doc = HandoutSlipDoc(
+            return HandoutSlipDoc(
                 store_name=store.name, store_code=store.code, number=handout.number,
                 at=handout.at.astimezone(STORE_TZ).strftime("%Y-%m-%d %H:%M"),
                 cashier=cashier.username if cashier else "", card_number=household.card_number,
@@ -418,6 +422,5 @@ class HandoutService:
                 override_reason=handout.override_reason or "", approved_by=approver.username if approver else None,
                 reprint_count=handout.slip_prints - 1, training=store.training,
             )
-            if render is not None:
-                render(doc)
-        return doc
+
+        return render_then_commit(self.ctx.db, count, lambda doc: doc, render)

@@ -7,7 +7,7 @@ from sqlalchemy import select
 
 from charity_pos.db.models import Donation, StockLot, Store
 from charity_pos.errors import InvalidInput, NotFound
-from charity_pos.printing.documents import LabelDoc
+from charity_pos.domain.documents import LabelDoc
 from charity_pos.services.base import ServiceContext
 
 TEMPLATES = ("a4-3x8", "thermal-40x30")

@@ -18,8 +18,8 @@ from charity_pos.db.models import Donation, Donor, Receipt, Store, User
 from charity_pos.errors import InvalidInput, NotFound, ReceiptVoided
 from charity_pos.ledger import journal
 from charity_pos.ledger.canonical import canonical_json
-from charity_pos.printing import vocabulary
-from charity_pos.printing.documents import ReceiptDoc, ReceiptLine
+from charity_pos.domain import vocabulary
+from charity_pos.domain.documents import ReceiptDoc, ReceiptLine
 from charity_pos.security import receipt_sig
 from charity_pos.security.keys import StoreKeys
 from charity_pos.services.training import is_training
@@ -28,6 +28,7 @@ from charity_pos.services.base import (
     Actor, Approval, Caller, Changes, Entity, ServiceContext, local_date, user_id_of,
 )
 from charity_pos.services.permissions import Action, require, require_of
+from charity_pos.services.printed import render_then_commit
 from charity_pos.services.sequences import next_number
 
 #: the prefix of receipts printed before they were signed (``security.receipt_sig`` reads them)
@@ -84,12 +85,15 @@ class ReceiptService:
         line. A voided receipt is not printed again; ``reissue`` issues a new
         number for a donation whose receipt was voided.
 
-        ``render`` makes the PDF inside the transaction: if it fails, no
-        number is used and no print is counted."""
+        ``render`` makes the PDF outside the transaction (the store's write
+        lock is free meanwhile), and the receipt is issued or its print
+        counted only once it is made: if it fails, no number is used and no
+        print is counted (``services.printed``)."""
         approved = self.accounts.authorize(actor, Action.ISSUE_RECEIPT, approval) if isinstance(actor, Actor) else None
         now = self.ctx.now()
         who = user_id_of(actor)
-        with self.ctx.db.begin() as s:
+
+        def issue(s: Session) -> ReceiptResult:
             grant = require_of(s, actor, Action.ISSUE_RECEIPT, approved)
             approver = grant.approver if grant else None
             donation = _donation(s, donation_number)
@@ -117,11 +121,11 @@ class ReceiptService:
                 audit(s, now, str(Action.ISSUE_RECEIPT), "approved", who, approver.user_id,
                       receipt=receipt.number, reason=approval.reason)
             ev = journal.append(s, kind, actor=who, at=now, facts=facts)
-            document = self._document(s, receipt, donation)
-            if render is not None:
-                render(document)
-        return ReceiptResult(document, Changes(frozenset({Entity.RECEIPTS, Entity.DONATIONS}), (receipt.id,), ev.seq,
-                                               receipt.number))
+            return ReceiptResult(self._document(s, receipt, donation),
+                                 Changes(frozenset({Entity.RECEIPTS, Entity.DONATIONS}), (receipt.id,), ev.seq,
+                                         receipt.number))
+
+        return render_then_commit(self.ctx.db, issue, lambda result: result.document, render)
 
     def void(self, actor: Actor, receipt_number: str, reason: str, approval: Approval | None = None) -> Changes:
         """Void a wrong receipt: its number stays, marked 作废."""

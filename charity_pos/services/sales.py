@@ -41,6 +41,7 @@ from charity_pos.services.counter_rules import CounterRules, rules_in
 from charity_pos.services.goods_moves import Rows, movement_row, sellable_on_hand, take_from_lots
 from charity_pos.services.intake import FOOD_CATEGORIES
 from charity_pos.services.permissions import Action, acting_account, allowed, require, require_of
+from charity_pos.services.printed import render_then_commit
 from charity_pos.services.sale_records import (  # noqa: F401  (re-exported for callers)
     SaleView, SoldLine, SoldPayment, find_sale, sale_view,
 )
@@ -509,21 +510,24 @@ class SalesService:
     def print_slip(self, actor: Caller, number: str,
                    render: Callable[[SaleView, int], None] | None = None) -> SaleView:
         """Count a print of the sale's slip; the first is the original, the
-        later ones are reprints (marked). ``render`` runs inside the
-        transaction with the view and the reprint count, so a failed PDF
-        counts nothing."""
+        later ones are reprints (marked). ``render`` gets the view and the
+        reprint count and runs outside the transaction; the print is counted
+        once it is done, so a failed PDF counts nothing (``services.printed``)."""
         now = self.ctx.now()
-        with self.ctx.db.begin() as s:
+
+        def count(s: Session) -> tuple[SaleView, int]:
             require_of(s, actor, Action.PRINT_SLIP)
             sale = find_sale(s, number)
             sale.slip_prints += 1
-            prints = sale.slip_prints
             journal.append(s, "sale.slip_printed", actor=user_id_of(actor), at=now,
-                           facts={"number": sale.number, "print": prints})
-            view = sale_view(s, sale)
+                           facts={"number": sale.number, "print": sale.slip_prints})
+            return sale_view(s, sale), sale.slip_prints - 1
+
+        def made(slip: tuple[SaleView, int]) -> None:
             if render is not None:
-                render(view, prints - 1)
-        return view
+                render(*slip)
+
+        return render_then_commit(self.ctx.db, count, lambda slip: slip, made if render is not None else None)[0]
 
     # --- parked tickets and cancelled ones ------------------------------------
     def park(self, actor: Actor, till: str, content: dict[str, object], summary: str) -> uuid.UUID:

@@ -206,8 +206,8 @@ class ShiftService:
 
     def report_doc(self, number_or_till: str, printed_at: datetime | None = None):  # type: ignore[no-untyped-def]
         """The X report of an open shift, or the Z report of a closed one."""
-        from charity_pos.printing.documents import ShiftMethodLine, ShiftReportDoc
-        from charity_pos.printing.vocabulary import PAYMENT_METHODS
+        from charity_pos.domain.documents import ShiftMethodLine, ShiftReportDoc
+        from charity_pos.domain.vocabulary import PAYMENT_METHODS
         from charity_pos.services.store import store_info
 
         summary = self.summary(number_or_till)

@@ -6,8 +6,8 @@ from sqlalchemy import select
 
 from charity_pos.db.models import Refund, ReturnLine, SaleLine, SaleReturn, User
 from charity_pos.errors import NotFound
-from charity_pos.printing import vocabulary
-from charity_pos.printing.documents import SlipDoc, SlipLine, SlipPayment
+from charity_pos.domain import vocabulary
+from charity_pos.domain.documents import SlipDoc, SlipLine, SlipPayment
 from charity_pos.services.base import STORE_TZ, ServiceContext
 from charity_pos.services.sales import SaleView
 from charity_pos.services.store import store_info

@@ -53,9 +53,9 @@ def busy() -> Iterator[None]:
 def _write_into(target: Path, make_pdf: MakePdf, protect: files.Protected) -> bool:
     """Make the PDF beside ``target`` and move it into place when complete
     (``charity_pos.files``: never over the store's own files). A maker
-    whose PDF uses a number moves it into place itself, inside the service's
-    transaction (``files.finish``), so a file that cannot be put there
-    uses none. The save dialog has asked before an existing file is
+    whose PDF uses a number moves it into place itself, before the service
+    commits (``files.finish``), so a file that cannot be put there uses
+    none. The save dialog has asked before an existing file is
     replaced, hence ``force``."""
     with files.writing(target, protect, force=True, ours=files.is_our_pdf) as pending:
         made = make_pdf(pending.partial)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from charity_pos.printing.documents import (
+from charity_pos.domain.documents import (
     HandoutSlipDoc, HandoutSlipLine, ShiftMethodLine, ShiftReportDoc, SlipDoc, SlipLine, SlipPayment,
 )
 

@@ -16,11 +16,11 @@ import pypdf
 import pytest
 
 from charity_pos.domain.money import format_fen
-from charity_pos.printing import handout
+from charity_pos.printing.handout import sheet
 from charity_pos.printing.barcode_drawing import encode_code128
-from charity_pos.printing.documents import HandoutSlipDoc, HandoutSlipLine
+from charity_pos.domain.documents import HandoutSlipDoc, HandoutSlipLine
 from charity_pos.printing.handout import render_handout_slip
-from charity_pos.printing.slip import PAPERS as ROLL_PAPERS
+from charity_pos.printing.roll import PAPERS as ROLL_PAPERS
 
 MM = 72 / 25.4
 POPPLER = shutil.which("pdftoppm") and shutil.which("pdftotext")
@@ -114,8 +114,8 @@ def assert_inside_printable_area(pdf: Path, paper: str) -> None:
             assert 0 <= y_min and y_max <= page_h, word
         else:
             assert (page_w, page_h) == (pytest.approx(419.53, abs=0.05), pytest.approx(595.28, abs=0.05))
-            assert handout.MARGIN_X - 0.5 <= x_min and x_max <= page_w - handout.MARGIN_X + 0.5, (word, x_min, x_max)
-            assert handout.MARGIN_TOP - 0.5 <= y_min and y_max <= page_h - 5 * MM, (word, y_min, y_max)
+            assert sheet.MARGIN_X - 0.5 <= x_min and x_max <= page_w - sheet.MARGIN_X + 0.5, (word, x_min, x_max)
+            assert sheet.MARGIN_TOP - 0.5 <= y_min and y_max <= page_h - 5 * MM, (word, y_min, y_max)
 
 
 def render_png(pdf: Path, folder: Path, dpi: int) -> list[Path]:
@@ -277,7 +277,7 @@ def test_barcode_quiet_zones_are_clear(tmp_path: Path, paper: str) -> None:
     top, bottom = _cluster([y for y in range(image.size[1]) if px[left + 1, y] < 128], y_mid, gap=1)
     assert (bottom - top) / dpi * 25.4 > 8  # bars at least 8 mm long
     quiet = round(10 * module) - 1
-    margin = (ROLL_PAPERS[80].margin if paper == "80mm" else handout.MARGIN_X) / 72 * dpi
+    margin = (ROLL_PAPERS[80].margin if paper == "80mm" else sheet.MARGIN_X) / 72 * dpi
     assert left - quiet >= margin - 2 and right + quiet <= w - margin + 2
     for x in [*range(left - quiet, left), *range(right + 1, right + 1 + quiet)]:
         assert not any(px[x, y] < 128 for y in range(top, bottom + 1)), x

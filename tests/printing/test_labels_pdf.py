@@ -15,7 +15,7 @@ import pytest
 
 from charity_pos.domain.barcodes import check_digit, in_store_code
 from charity_pos.errors import InvalidBarcode
-from charity_pos.printing.documents import LabelDoc
+from charity_pos.domain.documents import LabelDoc
 from charity_pos.printing.labels import render_labels
 
 MM = 72 / 25.4

@@ -17,7 +17,7 @@ import pytest
 from charity_pos.domain.money import format_fen
 from charity_pos.errors import FontMissing
 from charity_pos.printing import fonts
-from charity_pos.printing.documents import ReceiptDoc, ReceiptLine
+from charity_pos.domain.documents import ReceiptDoc, ReceiptLine
 from charity_pos.printing.receipt import render_receipt
 
 MM = 72 / 25.4

@@ -14,9 +14,9 @@ from pathlib import Path
 import pypdf
 import pytest
 
-from charity_pos.printing.documents import ShiftMethodLine, ShiftReportDoc
+from charity_pos.domain.documents import ShiftMethodLine, ShiftReportDoc
 from charity_pos.printing.shift_report import render_shift_report
-from charity_pos.printing.slip import PAPERS
+from charity_pos.printing.roll import PAPERS
 
 MM = 72 / 25.4
 needs_poppler = pytest.mark.skipif(not shutil.which("pdftotext"), reason="poppler-utils (pdftotext) is not installed")

@@ -18,8 +18,9 @@ from hypothesis import strategies as st
 
 from charity_pos.domain.money import format_fen
 from charity_pos.printing.barcode_drawing import decode_code128, encode_code128
-from charity_pos.printing.documents import SlipDoc, SlipLine, SlipPayment
-from charity_pos.printing.slip import MIN_MODULE, PAPERS, barcode_module, render_slip
+from charity_pos.domain.documents import SlipDoc, SlipLine, SlipPayment
+from charity_pos.printing.roll import MIN_MODULE, PAPERS, barcode_module
+from charity_pos.printing.slip import render_slip
 
 MM = 72 / 25.4
 POPPLER = shutil.which("pdftoppm") and shutil.which("pdftotext")

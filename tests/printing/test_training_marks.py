@@ -7,11 +7,11 @@ from dataclasses import replace
 
 import pypdf
 
-from charity_pos.printing.documents import HandoutSlipLine
+from charity_pos.domain.documents import HandoutSlipLine
 from charity_pos.printing.handout import render_handout_slip
 from charity_pos.printing.receipt import render_receipt
 from charity_pos.printing.slip import render_slip
-from charity_pos.printing.vocabulary import TRAINING
+from charity_pos.domain.vocabulary import TRAINING
 from tests.printing.test_handout_slip_pdf import overridden
 from tests.printing.test_slip_pdf import sale
 

@@ -13,7 +13,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QDialog
 
-from charity_pos.printing.documents import SlipDoc
+from charity_pos.domain.documents import SlipDoc
 from charity_pos.ui.sales import SaleScreen
 from charity_pos.ui.sales.payment import SETTLE_MS, PaymentDialog
 from tests.ui.conftest import show_active

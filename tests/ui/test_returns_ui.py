@@ -13,7 +13,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QDialog
 
-from charity_pos.printing.documents import SlipDoc
+from charity_pos.domain.documents import SlipDoc
 from charity_pos.services.base import COMMAND_LINE, Approval
 from charity_pos.services.returns import ReturnDraft
 from charity_pos.services.sales import LineDraft, PaymentDraft, SaleDraft

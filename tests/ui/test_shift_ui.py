@@ -12,7 +12,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 
-from charity_pos.printing.documents import ShiftReportDoc
+from charity_pos.domain.documents import ShiftReportDoc
 from charity_pos.services.base import Approval
 from charity_pos.services.sales import LineDraft, PaymentDraft, SaleDraft
 from charity_pos.ui.sales import SaleScreen

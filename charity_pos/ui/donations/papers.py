@@ -1,8 +1,8 @@
 """A donation's papers, from whichever screen asks: the receipt (issued on
 first print, 补打 after, a new number after a void) and the shelf labels.
 
-A receipt's PDF is made inside the service call that issues its number, so a
-PDF that fails uses no number; the printer or file is chosen before that, so
+A receipt's PDF is made during the service call that issues its number
+(outside its transaction, before it commits), so a PDF that fails uses no number; the printer or file is chosen before that, so
 cancelling a dialog uses none either."""
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QDialog, QWidget
 
 from charity_pos import files
 from charity_pos.errors import PosError
-from charity_pos.printing.documents import ReceiptDoc
+from charity_pos.domain.documents import ReceiptDoc
 from charity_pos.services.base import Actor
 from charity_pos.services.receipts import ReceiptResult
 from charity_pos.services.registry import Services

@@ -3,9 +3,10 @@ and the cash drawer plugged into it.
 
 Settings choose how: through Qt (a printer driver, or a PDF), or straight to
 an ESC/POS receipt printer (``charity_pos.devices``), which also opens the
-drawer. An ESC/POS job is sent inside the service's unit of work that counts
-the print, so a slip the printer did not take is not counted; whatever the
-printer says is shown in the user's words and the sale stays as it was.
+drawer. An ESC/POS job is sent before the service's unit of work that counts
+the print commits (outside it: the store's write lock stays free), so a slip
+the printer did not take is not counted; whatever the printer says is shown
+in the user's words and the sale stays as it was.
 
 Through Qt: with a printer named in the settings (``slip_printer``) a slip goes straight
 to it, no dialog (that is what automatic printing needs); otherwise Qt's

@@ -1,5 +1,7 @@
-"""What the printers print, as plain data. Services build these from the
-database; the renderers turn them into PDF pages. Money is in fen."""
+"""What the papers say (receipts, slips, shift reports, handout slips,
+labels), as plain data. A service builds one from the database and returns
+it; the caller renders it after the service's transaction (``printing``:
+PDF pages, ``devices``: ESC/POS). Money is in fen."""
 
 from __future__ import annotations
 
