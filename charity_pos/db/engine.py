@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Unpack
 
 from filelock import FileLock, Timeout
 from sqlalchemy import Connection, Dialect, Engine, Select, create_engine, event, inspect
@@ -79,7 +79,7 @@ def _configure_sqlite(engine: Engine) -> None:
         # runs it directly: no statement events for a BEGIN at every scan.
         dbapi_conn.driver_connection.execute(dbapi_conn.info.pop(_BEGIN, "BEGIN IMMEDIATE"))
 
-    engine.dialect.do_begin = do_begin  # type: ignore[method-assign]
+    engine.dialect.do_begin = do_begin  # type: ignore[method-assign,assignment]  # replaced on this engine's dialect only
 
 
 def make_engine(path: Path) -> Engine:
@@ -233,7 +233,7 @@ class Prepared:
     cost many times the query itself. Parameters are bound and columns
     converted by the statement's own types, as a session would."""
 
-    def __init__(self, statement: Select[Any]) -> None:
+    def __init__(self, statement: Select[Unpack[tuple[Any, ...]]]) -> None:
         self.statement = statement
         self._compiled: tuple[str, list[tuple[str, Any, Any]], list[Any]] | None = None
 
