@@ -30,9 +30,10 @@ import zipfile
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, TypeVar, cast
 
 from sqlalchemy import select
 
@@ -181,12 +182,12 @@ def _xlsx_lines(path: Path) -> tuple[str, list[tuple[int, tuple[object, ...]]]]:
         sheet = workbook.worksheets[0]
         if hasattr(sheet, "reset_dimensions"):
             sheet.reset_dimensions()  # some programs write a wrong size; read what is there
-        lines = []
+        lines: list[tuple[int, tuple[object, ...]]] = []
         for cells in sheet.iter_rows():
-            numbered = [c for c in cells if getattr(c, "row", None)]
+            numbered = [n for c in cells if (n := getattr(c, "row", None))]
             if not numbered:
                 continue
-            lines.append((numbered[0].row, tuple(c.value for c in cells)))
+            lines.append((numbered[0], tuple(c.value for c in cells)))
         return sheet.title, lines
     except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
         raise UnreadableFile(path=str(path), detail=type(exc).__name__) from None
@@ -367,7 +368,7 @@ def draft_of(row: RawRow) -> tuple[HouseholdDraft | None, list[InvalidInput]]:
     readers: dict[str, Callable[[object], object]] = {
         "card_number": plain_cell, "head_name": _text_cell, "id_number": _id_cell, "members": _members_cell,
         "category": _category_cell, "subdistrict": _text_cell, "certificate_ref": _text_cell,
-        **{name: (lambda v, n=name: _date_cell(n, v)) for name in DATE_FIELDS},
+        **{name: partial(_date_cell, name) for name in DATE_FIELDS},
     }
     values: dict[str, object] = {}
     problems: dict[str, InvalidInput] = {}
@@ -518,14 +519,14 @@ def preview(source: object, path: Path | str, describe: Describe | None = None) 
     good: list[HouseholdDraft] = []
     good_rows: list[int] = []
     bad: list[BadRow] = []
-    for row, draft, _found in parsed:
+    for row, checked, _found in parsed:
         errors = problems[row.row_number]
         if errors:
             bad.append(BadRow(row.row_number, masked_values(row), [describe(e) for e in errors], tuple(errors),
                               row.cells))
         else:
-            assert draft is not None
-            good.append(draft)
+            assert checked is not None  # a row without a draft has its problems
+            good.append(checked)
             good_rows.append(row.row_number)
     return ImportPreview(good, bad, tuple(good_rows), sheet)
 
@@ -680,16 +681,18 @@ def _write_xlsx(path: Path, title: str, header: list[object], rows: list[list[ob
     from openpyxl import Workbook
     from openpyxl.styles import Font
     from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.worksheet import Worksheet
 
     workbook = Workbook()
     ws = workbook.active
+    assert isinstance(ws, Worksheet)  # a new workbook's one sheet
     ws.title = title[:31] or "Sheet1"
     for r, values in enumerate([header, *rows], start=1):
         for c, value in enumerate(values, start=1):
             if value is None:
                 continue
             value = _xlsx_text(value)
-            cell = ws.cell(row=r, column=c, value=value)
+            cell = ws.cell(row=r, column=c, value=cast(Any, value))  # the cells as read, written back
             if isinstance(value, str) and value.startswith("="):
                 cell.data_type = "s"  # their text, never a formula
             elif isinstance(value, datetime):

@@ -104,8 +104,10 @@ class MerchantBillService:
         with self.ctx.db.begin() as s:
             if actor is not None:
                 require(s, actor, Action.RECONCILE_BILL)
-            known = set(s.execute(select(MerchantBillLine.transaction_no, MerchantBillLine.refund_no)
-                                  .where(MerchantBillLine.method == parsed.method)).all())
+            known: set[tuple[str, str]] = {
+                (transaction, refund) for transaction, refund in s.execute(
+                    select(MerchantBillLine.transaction_no, MerchantBillLine.refund_no)
+                    .where(MerchantBillLine.method == parsed.method))}
             added: list[MerchantBillLine] = []
             for line in parsed.lines:
                 if (line.transaction_no, line.refund_no) in known:

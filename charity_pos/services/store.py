@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from charity_pos.db.driver import driver
 from charity_pos.errors import InvalidInput
 
 if TYPE_CHECKING:
@@ -94,7 +95,7 @@ def init_store(
 
 def store_info(ctx: ServiceContext) -> StoreInfo:
     with ctx.db.read() as s:
-        return store_row(s.connection().connection.driver_connection)
+        return store_row(driver(s.connection()))
 
 
 #: The store's one row as ``StoreInfo`` takes it (without the header's training mark).
