@@ -57,7 +57,7 @@ from charity_pos.db.sync_state import SYNC_STATE_ID, SyncState
 from charity_pos.domain import pins
 from charity_pos.domain.numbers import BARCODE_COUNTERS, KINDS, parse_number
 from charity_pos.errors import (
-    KeyFileConflict, KeyFileMissing, KeyFileOfOtherStore, OutputFolderMissing, RebuildManagerMissing,
+    JournalKeyFileOfOtherStore, KeyFileConflict, KeyFileMissing, OutputFolderMissing, RebuildManagerMissing,
     StoreFileExists, StoreJournalBroken, StoreJournalInvalid, StoreJournalNoHub, StoreJournalOtherHub,
     TrustFileForOtherStore,
 )
@@ -258,7 +258,7 @@ def rebuild(target: Path, source: Path, *, manager_pin: str, manager: str = "man
             header = reader.header
             store_id = uuid.UUID(header["store_id"])
             if given_key is not None and given_key["store"] != str(store_id):
-                raise KeyFileOfOtherStore(path=str(key_file), store_code=header["store_code"])
+                raise JournalKeyFileOfOtherStore(path=str(key_file), store_code=header["store_code"])
             if trust is not None:
                 if trust.store_code != header["store_code"]:
                     raise TrustFileForOtherStore(path=str(trust_file), made_for=trust.store_code,
