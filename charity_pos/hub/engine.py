@@ -159,7 +159,7 @@ def bulk_insert(conn: Connection, table: str, columns: Sequence[str], rows: Iter
     if uses_copy(conn.dialect):
         sql = f"COPY {table} ({names}) FROM STDIN"
         raw = conn.connection.dbapi_connection
-        assert raw is not None
+        assert isinstance(raw, psycopg.Connection)  # uses_copy: PostgreSQL by psycopg
         try:
             with raw.cursor() as cursor, cursor.copy(sql) as copy:
                 for row in rows:

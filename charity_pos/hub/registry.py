@@ -104,14 +104,14 @@ def preview(db: HubDatabase, path: Path | str, describe: hi.Describe | None = No
     good: list[HouseholdDraft] = []
     good_rows: list[int] = []
     bad: list[hi.BadRow] = []
-    for row, draft, _found in parsed:
+    for row, checked, _found in parsed:
         errors = problems[row.row_number]
         if errors:
             bad.append(hi.BadRow(row.row_number, hi.masked_values(row), [describe(e) for e in errors], tuple(errors),
                                  row.cells))
         else:
-            assert draft is not None
-            good.append(draft)
+            assert checked is not None  # a row without a draft has its problems
+            good.append(checked)
             good_rows.append(row.row_number)
     return hi.ImportPreview(good, bad, tuple(good_rows), sheet)
 

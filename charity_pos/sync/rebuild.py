@@ -51,6 +51,7 @@ from sqlalchemy.orm import Session
 from charity_pos import files
 from charity_pos.db import migrate
 from charity_pos.db.base import UtcDateTime
+from charity_pos.db.driver import driver
 from charity_pos.db.engine import make_engine
 from charity_pos.db.models import DocumentSequence, Store, User
 from charity_pos.db.sync_state import SYNC_STATE_ID, SyncState
@@ -200,7 +201,7 @@ def _check_target(path: Path) -> None:
 
 def _read_key_file(path: Path) -> dict[str, Any]:
     try:
-        raw = json.loads(Path(path).read_text(encoding="utf-8"))
+        raw: dict[str, Any] = json.loads(Path(path).read_text(encoding="utf-8"))
         store_keys.StoreKeys(base64.b64decode(raw["aes_gcm"]), base64.b64decode(raw["hmac_sha256"]))
         if not isinstance(raw.get("store"), str):
             raise ValueError
@@ -316,7 +317,7 @@ def rebuild(target: Path, source: Path, *, manager_pin: str, manager: str = "man
 def _replay(conn: Connection, reader: journal_file.Reader, source: Path) -> tuple[datetime, dict[str, Any] | None]:
     """Every event into the journal and its rows into their tables, checked link by link."""
     plans = _plans(conn.dialect)
-    raw = conn.connection.driver_connection  # in the connection's transaction
+    raw = driver(conn)  # in the connection's transaction
     add_events = (f"INSERT INTO journal_event ({', '.join(_EVENT_COLUMNS)})"
                   f" VALUES ({', '.join('?' * len(_EVENT_COLUMNS))})")
     pending: list[tuple[Any, ...]] = []
