@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from charity_pos.db.driver import driver
 from charity_pos.errors import InvalidInput
 
 if TYPE_CHECKING:
@@ -94,6 +93,8 @@ def init_store(
 
 
 def store_info(ctx: ServiceContext) -> StoreInfo:
+    from charity_pos.db.driver import driver
+
     with ctx.db.read() as s:
         return store_row(driver(s.connection()))
 
