@@ -379,10 +379,11 @@ def _show(args: argparse.Namespace) -> int:
             objects, headers, table, right = _households(services.households.households(),
                                                          local_date(services.ctx.now()))
         elif args.kind == "store":
+            from charity_pos.db.driver import driver
             from charity_pos.services.store import rebuilt_note
 
             with services.ctx.db.read() as session:
-                rebuilt = rebuilt_note(session.connection().connection.driver_connection)
+                rebuilt = rebuilt_note(driver(session.connection()))
             objects, headers, table, right = _store(services.store(), rebuilt)
         else:
             from charity_pos.services import journal_view

@@ -28,7 +28,7 @@ the cashier (经办人). The words are Chinese whatever the UI language.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
@@ -112,7 +112,7 @@ def _pieces(doc: HandoutSlipDoc) -> str:
     return f"共 {len(doc.lines)} 项 {sum(line.quantity for line in doc.lines)} 件"
 
 
-def _meta(doc: HandoutSlipDoc) -> dict[str, str]:
+def _meta(doc: HandoutSlipDoc) -> dict[str, Any]:
     return {"title": f"{TITLE} {doc.number}", "author": doc.store_name, "subject": doc.at}
 
 
@@ -303,7 +303,7 @@ def _styles(font: str) -> dict[str, ParagraphStyle]:
     }
 
 
-def _table_style(font: str, commands: list[tuple[object, ...]]) -> TableStyle:
+def _table_style(font: str, commands: list[Any]) -> TableStyle:
     """A table's style, in our font throughout (empty cells included: the
     default would reference an unembedded Helvetica)."""
     return TableStyle([("FONTNAME", (0, 0), (-1, -1), font), *commands])

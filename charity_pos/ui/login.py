@@ -27,9 +27,12 @@ if TYPE_CHECKING:
 
 
 class Account(Protocol):
-    username: str
-    display_name: str
-    role: str
+    @property
+    def username(self) -> str: ...
+    @property
+    def display_name(self) -> str: ...
+    @property
+    def role(self) -> str: ...
 
 
 def open_services(path: Path) -> Services:
@@ -129,9 +132,9 @@ class LoginScreen(QWidget):
             self.mode.mode_changed.connect(self._mode_changed)
             layout.addWidget(self.mode)
         form = QFormLayout()
-        self.user = QComboBox()
+        self.user: QComboBox = QComboBox()
         self.user.setMinimumWidth(260)
-        self.pin = PinField()
+        self.pin: PinField = PinField()
         form.addRow(self.tr("&User"), self.user)
         form.addRow(self.tr("&PIN"), self.pin)
         layout.addLayout(form)

@@ -149,12 +149,6 @@ class MainWindow(QMainWindow):
         if self.screen_classes:
             self.navigation.setCurrentRow(0)
 
-    def text_room(self) -> int:
-        """The width a label is drawn in: the list's less the item padding
-        and the item view's own text margins."""
-        margin = self.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, self) + 1
-        return max(1, self.viewport().width() - self.ITEM_PADDING - 2 * margin)
-
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
         """The navigation takes the width its labels need, but never more
         than a share of the window: the screen keeps the rest."""
@@ -186,6 +180,7 @@ class MainWindow(QMainWindow):
             screen.changed.connect(self.broadcast)
             self._connect(screen)
             placeholder = self.stack.widget(row)
+            assert placeholder is not None  # every row has its placeholder until its screen is built
             self.stack.insertWidget(row, screen)
             self.stack.removeWidget(placeholder)
             placeholder.deleteLater()
@@ -218,7 +213,7 @@ class MainWindow(QMainWindow):
             sending.connect(self._open_trace)
         sending = getattr(screen, "to_report", None)
         if sending is not None and has("show_report"):
-            sending.connect(lambda kind, filters: self._open_report(self._screen_with("show_report"), kind, filters))
+            sending.connect(self._open_report)
 
     def _open_trace(self, code: str) -> None:
         tracer = self._screen_with("show_trace")
@@ -226,7 +221,9 @@ class MainWindow(QMainWindow):
         self.show_screen(tracer)
         tracer.show_trace(code)  # type: ignore[attr-defined]
 
-    def _open_report(self, reports: Screen, kind: str, filters: object) -> None:
+    def _open_report(self, kind: str, filters: object) -> None:
+        reports = self._screen_with("show_report")
+        assert reports is not None  # connected only when a screen has show_report
         self.show_screen(reports)
         reports.show_report(kind, filters)  # type: ignore[attr-defined]
 

@@ -155,8 +155,10 @@ class SuspendDialog(QDialog):
         self.reason.setEditable(True)
         self.reason.addItems(["", self.tr("Eligibility under review"), self.tr("Card reported lost"),
                               self.tr("Household moved away")])
-        self.reason.lineEdit().setPlaceholderText(self.tr("Why, in a few words"))
-        self.reason.lineEdit().setMaxLength(200)
+        typed = self.reason.lineEdit()
+        assert typed is not None  # an editable combo box has its line edit
+        typed.setPlaceholderText(self.tr("Why, in a few words"))
+        typed.setMaxLength(200)
         form.addRow(self.tr("&Reason"), self.reason)
         layout.addLayout(form)
         self.problem = _warning()

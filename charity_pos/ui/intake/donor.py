@@ -76,7 +76,7 @@ class DonorField(QLineEdit):
             self.set_donors(self._read())
         return [donor for _key, donor in self._donors or []]
 
-    def find(self, text: str) -> list[DonorRow]:
+    def matching(self, text: str) -> list[DonorRow]:
         """Registered donors whose name or pinyin answers ``text`` (the
         services' ``name_matches``) or whose credit code contains it."""
         needle = "".join(text.split()).casefold()
@@ -87,7 +87,7 @@ class DonorField(QLineEdit):
 
     def _offer(self, text: str) -> None:
         self.matches.clear()
-        for donor in self.find(text)[: self.MATCHES]:
+        for donor in self.matching(text)[: self.MATCHES]:
             entry = QListWidgetItem(donor_text(donor))
             entry.setData(Qt.ItemDataRole.UserRole, donor)
             self.matches.addItem(entry)
