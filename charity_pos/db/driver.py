@@ -1,11 +1,14 @@
 """The stdlib SQLite connection under a SQLAlchemy one, for the reads that
-run their SQL on it directly (in the SQLAlchemy connection's transaction)."""
+run their SQL on it directly (in the SQLAlchemy connection's transaction).
+Loads no SQLAlchemy itself: the command line's read commands go without it."""
 
 from __future__ import annotations
 
 import sqlite3
+from typing import TYPE_CHECKING
 
-from sqlalchemy import Connection
+if TYPE_CHECKING:
+    from sqlalchemy import Connection
 
 
 def driver(conn: Connection) -> sqlite3.Connection:
