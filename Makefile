@@ -1,4 +1,4 @@
-# charity-pos: `make run` starts the app on a demo store; `make test` runs every test.
+# charity-pos: `make run` starts the app on a demo store; `make test` type-checks, then runs every test.
 # Both set up what they need: Debian packages (when missing), a virtualenv, the package.
 
 PYTHON ?= python3
@@ -37,6 +37,7 @@ run: $(STAMP) translations
 
 test: $(STAMP) translations
 	bash scripts/system-deps.sh test
+	$(PY) -m mypy
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -p no:cacheprovider -n auto --dist loadfile
 
 bench: $(STAMP) translations

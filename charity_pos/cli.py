@@ -195,7 +195,7 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(sys.argv[1:] if argv is None else list(argv))
     out, err = sys.stdout, sys.stderr
-    sys.stdout, sys.stderr = _Terminal(out), _Terminal(err)  # type: ignore[assignment]
+    sys.stdout, sys.stderr = _Terminal(out), _Terminal(err)
     try:
         return _main(args)
     finally:

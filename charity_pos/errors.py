@@ -658,7 +658,7 @@ class StoreJournalEmpty(PosError):
     """The hub holds no event of this store to export (facts: store_code)."""
 
 
-class KeyFileOfOtherStore(PosError):
+class JournalKeyFileOfOtherStore(KeyFileOfOtherStore):
     """The key file given belongs to another store than the journal's
     (facts: path, store_code)."""
 

@@ -617,7 +617,7 @@ TEMPLATES.update({
                   "check the signature. Nothing was written."),
     e.StoreJournalEmpty: QT_TRANSLATE_NOOP(
         "Errors", "The hub holds no event of store {store_code}: there is nothing to rebuild it from."),
-    e.KeyFileOfOtherStore: QT_TRANSLATE_NOOP(
+    e.JournalKeyFileOfOtherStore: QT_TRANSLATE_NOOP(
         "Errors", "{path} is not the key file of store {store_code}: refused, nothing was written."),
     e.KeyFileConflict: QT_TRANSLATE_NOOP(
         "Errors", "{path} already holds another key file of this store; charity-pos never writes over a key file. "

@@ -10,7 +10,9 @@ from __future__ import annotations
 import uuid
 from datetime import UTC, datetime
 
-from sqlalchemy import DateTime, MetaData
+from typing import ClassVar
+
+from sqlalchemy import DateTime, MetaData, Table
 from sqlalchemy.orm import DeclarativeBase
 from sqlalchemy.types import TypeDecorator
 
@@ -45,6 +47,7 @@ class UtcDateTime(TypeDecorator[datetime]):
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING)
     __journaled__ = False
+    __table__: ClassVar[Table]  # every model is mapped to a table (none to a join or a select)
 
 
 def new_id() -> uuid.UUID:

@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Unpack
 
 from filelock import FileLock
 from sqlalchemy import Connection, Dialect, Engine, Select, create_engine, inspect
@@ -111,7 +111,7 @@ class Prepared:
     cost many times the query itself. Parameters are bound and columns
     converted by the statement's own types, as a session would."""
 
-    def __init__(self, statement: Select[Any]) -> None:
+    def __init__(self, statement: Select[Unpack[tuple[Any, ...]]]) -> None:
         self.statement = statement
         self._compiled: tuple[str, list[tuple[str, Any, Any]], list[Any]] | None = None
 

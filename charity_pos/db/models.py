@@ -327,12 +327,28 @@ class Receipt(Base):
 
 # The counter's tables live in their own module; importing it here registers
 # them wherever the models are loaded (the app, Alembic, the verifier).
-from charity_pos.db.counter import (  # noqa: E402, F401
-    CashShift, CounterRule, ParkedTicket, Payment, Refund, ReturnLine, Sale, SaleLine, SaleLineLot, SaleReturn,
+# ("X as X": the models are found here, wherever they are written)
+from charity_pos.db.counter import (  # noqa: E402
+    CashShift as CashShift,
+    CounterRule as CounterRule,
+    ParkedTicket as ParkedTicket,
+    Payment as Payment,
+    Refund as Refund,
+    ReturnLine as ReturnLine,
+    Sale as Sale,
+    SaleLine as SaleLine,
+    SaleLineLot as SaleLineLot,
+    SaleReturn as SaleReturn,
 )
-from charity_pos.db.relief import Handout, HandoutLine, HandoutLineLot, QuotaItemLimit, QuotaRule  # noqa: E402, F401
-from charity_pos.db.sync_state import SyncState  # noqa: E402, F401
-from charity_pos.db.district import OtherStoreUse  # noqa: E402, F401
-from charity_pos.db.approval_limits import ApprovalLimit  # noqa: E402, F401
-from charity_pos.db.funds import FundUse  # noqa: E402, F401
-from charity_pos.db.merchant_bill import MerchantBillLine  # noqa: E402, F401
+from charity_pos.db.relief import (  # noqa: E402
+    Handout as Handout,
+    HandoutLine as HandoutLine,
+    HandoutLineLot as HandoutLineLot,
+    QuotaItemLimit as QuotaItemLimit,
+    QuotaRule as QuotaRule,
+)
+from charity_pos.db.sync_state import SyncState as SyncState  # noqa: E402
+from charity_pos.db.district import OtherStoreUse as OtherStoreUse  # noqa: E402
+from charity_pos.db.approval_limits import ApprovalLimit as ApprovalLimit  # noqa: E402
+from charity_pos.db.funds import FundUse as FundUse  # noqa: E402
+from charity_pos.db.merchant_bill import MerchantBillLine as MerchantBillLine  # noqa: E402

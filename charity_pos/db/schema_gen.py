@@ -81,7 +81,7 @@ def kind_of(column) -> str:  # type: ignore[no-untyped-def]
 def render() -> str:
     import charity_pos.db.models  # noqa: F401  (every model registered)
 
-    journaled = {m.local_table.name for m in Base.registry.mappers if getattr(m.class_, "__journaled__", False)}
+    journaled = {m.class_.__table__.name for m in Base.registry.mappers if getattr(m.class_, "__journaled__", False)}
     lines = []
     for table in sorted(Base.metadata.tables.values(), key=lambda t: t.name):
         lines.append(f"    _table({table.name!r}, {table.name in journaled},")

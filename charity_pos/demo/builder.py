@@ -261,10 +261,10 @@ def _build(path: Path, *, days: int, seed: int) -> DemoSummary:
                 elif happening == "return":
                     till.give_back()
                 else:
-                    donor = rng.choice(donors).id if rng.random() < 0.75 else None
+                    donor_id = rng.choice(donors).id if rng.random() < 0.75 else None
                     donated = [it for it in items
                                if it.source == Source.DONATED or it.category_code in ("food", "grain_oil")]
-                    _donate(sv, rng, actor, donor, rng.sample(donated, k=rng.randint(1, 4)), day=day,
+                    _donate(sv, rng, actor, donor_id, rng.sample(donated, k=rng.randint(1, 4)), day=day,
                             cash=rng.choice((0, 0, 0, 0, 5000, 10000, 20000)))
             # The store closes at five: the cashier counts the drawer and closes the shift.
             clock.not_before(day, 16, 45)

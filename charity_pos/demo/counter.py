@@ -406,7 +406,7 @@ class Counter:
                 continue
             by_id = {line.id: line for line in sale.lines}
             # what the service will give back (SoldLine has the fields refund_for reads)
-            refund = sum(refund_for(by_id[i], 0, q) for i, q in quantities.items())  # type: ignore[arg-type]
+            refund = sum(refund_for(by_id[i], 0, q) for i, q in quantities.items())
             if refund % 10:  # the drawer holds no fen coins
                 continue
             if whole:

@@ -189,7 +189,8 @@ class Relief:
         try:
             view = self.sv.handouts.card(household.card_number)  # the card scanned
         except CardRefused as refused:
-            self.tally.refused[refused.reason] = self.tally.refused.get(refused.reason, 0) + 1  # type: ignore[attr-defined]
+            reason = str(refused.reason)
+            self.tally.refused[reason] = self.tally.refused.get(reason, 0) + 1
             return
         today = local_date(self.now())
         basket = self._basket(view, past=kind == "override")

@@ -106,7 +106,7 @@ def connection_from(settings: Settings, *, windows: bool | None = None) -> Conne
     if settings.drawer_pin not in (2, 5):
         raise InvalidInput(field="drawer_pin", value=settings.drawer_pin, reason="drawer_pin")
     kind = settings.escpos_connection
-    base = {"width_mm": settings.slip_width_mm, "drawer_pin": settings.drawer_pin}
+    base: dict[str, Any] = {"width_mm": settings.slip_width_mm, "drawer_pin": settings.drawer_pin}
     if kind == "usb":
         return Connection("usb", usb_vendor=_usb_id("usb_vendor", settings.escpos_usb_vendor),
                           usb_product=_usb_id("usb_product", settings.escpos_usb_product), **base)

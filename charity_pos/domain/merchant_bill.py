@@ -21,6 +21,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from decimal import Decimal, InvalidOperation
+from typing import TypedDict
 
 from charity_pos.domain import payment_codes
 from charity_pos.errors import MerchantBillRefused
@@ -37,6 +38,12 @@ ALIPAY_COLUMNS = ("支付宝交易号", "商户订单号", "业务类型", "完�
 _TIME = "%Y-%m-%d %H:%M:%S"
 _MASK_IN_TEXT = re.compile(r"(?<!\d)\d{4}\*{4}\d{4}(?!\d)")
 _DIGITS = re.compile(r"\d+")
+
+
+class _Where(TypedDict):
+    """Where a cell is, for the refusal that names it."""
+    path: str
+    line: int
 
 
 @dataclass(frozen=True)
@@ -151,7 +158,7 @@ def _wechat(rows: list[list[str]], header_at: int, header: list[str], path: str)
             break  # the summary at the end
         if len(cells) < len(header):
             raise MerchantBillRefused(path=path, reason="bad_row", line=number, field="columns")
-        where = {"path": path, "line": number}
+        where: _Where = {"path": path, "line": number}
         status = cells[col["交易状态"]]
         at = _time(cells[col["交易时间"]], field="交易时间", **where)
         transaction = _text(cells[col["微信订单号"]], field="微信订单号", required=True, **where)
@@ -180,7 +187,7 @@ def _alipay(rows: list[list[str]], header_at: int, header: list[str], path: str)
         if len(cells) < len(header) - 1:
             raise MerchantBillRefused(path=path, reason="bad_row", line=number, field="columns")
         cells = cells + [""] * (len(header) - len(cells))  # the last column (备注) is often cut off
-        where = {"path": path, "line": number}
+        where: _Where = {"path": path, "line": number}
         kind = cells[col["业务类型"]]
         at = _time(cells[col["完成时间"]] or cells[col.get("创建时间", col["完成时间"])], field="完成时间", **where)
         transaction = _text(cells[col["支付宝交易号"]], field="支付宝交易号", required=True, **where)

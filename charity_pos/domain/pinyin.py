@@ -45,9 +45,9 @@ def _parts():  # type: ignore[no-untyped-def]
     os.environ.setdefault("PYPINYIN_NO_DICT_COPY", "1")
     from pypinyin import Style
     from pypinyin.converter import DefaultConverter
-    from pypinyin.core import _default_pinyin
+    from pypinyin.core import _default_pinyin  # type: ignore[attr-defined]  # private, left out of its stub
 
-    class Converter(DefaultConverter):  # type: ignore[misc]
+    class Converter(DefaultConverter):
         def convert_style(self, han, orig_pinyin, style, strict, **kwargs):  # type: ignore[no-untyped-def]
             return super().convert_style(han, orig_pinyin, style, strict, **kwargs) if orig_pinyin else ""
 

@@ -67,7 +67,7 @@ def render() -> str:
     os.environ.setdefault("PYPINYIN_NO_DICT_COPY", "1")
     import pypinyin
     from pypinyin.constants import PHRASES_DICT, PINYIN_DICT, RE_HANS, Style
-    from pypinyin.core import _default_convert
+    from pypinyin.core import _default_convert  # type: ignore[attr-defined]  # private, left out of its stub
 
     @cache
     def keys(han: str, reading: str) -> tuple[str, str]:

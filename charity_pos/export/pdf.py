@@ -7,6 +7,7 @@ notes. Set in the embedded Chinese font (``printing.fonts``)."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
@@ -88,7 +89,7 @@ def _table(section: Section, font: str, available: float, st: dict[str, Paragrap
     if not section.rows:
         data.insert(1, [_p(NOTHING, st["cell"])] + [""] * (len(columns) - 1))
     table = Table(data, colWidths=column_widths(section, font, available), repeatRows=1)
-    style = [
+    style: list[Any] = [
         ("FONTNAME", (0, 0), (-1, -1), font), ("FONTSIZE", (0, 0), (-1, -1), SIZE),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LEFTPADDING", (0, 0), (-1, -1), PAD), ("RIGHTPADDING", (0, 0), (-1, -1), PAD),

@@ -119,7 +119,9 @@ def write_xlsx(report: Report, path: Path) -> None:
     from openpyxl import Workbook
 
     workbook = Workbook()
-    workbook.remove(workbook.active)
+    first = workbook.active
+    assert first is not None  # a new workbook has its one sheet
+    workbook.remove(first)
     sections = report.sections or (Section("empty", report.title, (), ()),)
     for name, section in zip(sheet_names([s.title.zh for s in sections]), sections, strict=True):
         _write_section(workbook.create_sheet(name), report, section)

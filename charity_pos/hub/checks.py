@@ -286,6 +286,7 @@ def _check_manifest(path: str, manifest: dict[str, Any]) -> None:
     for field, good in checks:
         if not good:
             raise BundleManifestInvalid(path=path, field=field)
+    assert isinstance(counts, dict)  # checked above
     by_kind = counts.get("by_kind")
     if by_kind is not None and not (type(by_kind) is dict and all(
             _is_kind(kind) and _is_seq(count) for kind, count in by_kind.items())):

@@ -178,8 +178,9 @@ def _init(args: argparse.Namespace) -> int:
     from charity_pos import files
     from charity_pos.hub.engine import sqlite_file
 
-    if sqlite_file(args.hub) is not None:
-        files.check_new_database(sqlite_file(args.hub))  # not a store's -wal, not in the key folder
+    hub_file = sqlite_file(args.hub)
+    if hub_file is not None:
+        files.check_new_database(hub_file)  # not a store's -wal, not in the key folder
     info = init_hub(args.hub, args.district)
     print(translate("cli", "Created the district hub of {district} in {url} (key {fingerprint}). Its private key is "
                            "in {key}: back it up and keep it apart from the database.").format(

@@ -16,8 +16,13 @@ import argparse
 from pathlib import Path
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from charity_pos import config
+
+if TYPE_CHECKING:
+    from charity_pos.files import Protected
+    from charity_pos.hub.engine import HubDatabase
 
 # the command line's translator (``charity_pos.i18n.translate``), handed in by ``hub.cli``: this module
 # stays free of the translation loader, which may use Qt
@@ -55,7 +60,7 @@ def run(args: argparse.Namespace, translate: Translate) -> int:
     return _report(args, translate) if args.hub_command == "report" else _notice(args, translate)
 
 
-def _protected(db):  # type: ignore[no-untyped-def]
+def _protected(db: HubDatabase) -> Protected:
     from sqlalchemy import select
 
     from charity_pos.hub.models import Hub

@@ -364,6 +364,7 @@ def check_allowance(db: HubDatabase) -> AllowanceCheck:
             .group_by(HubHandout.household_hash, HubHandout.period_key, HubStore.code)).all()
         uses: dict[tuple[str, str], list[StoreUse]] = defaultdict(list)
         for hash_, key, code, count, total in groups:
+            assert hash_ is not None  # the handouts without a household's hash are left out above
             uses[(hash_, key)].append(StoreUse(code, int(count), int(total or 0)))
         with_handouts = select(HubHandout.household_hash).where(HubHandout.household_hash.is_not(None)).distinct()
         households = {h.district_hash: h for h in s.execute(

@@ -22,6 +22,7 @@ recorded by stores: ``volunteer_hours`` is None ("not recorded"), never 0.
 from __future__ import annotations
 
 import uuid
+from decimal import Decimal
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -131,8 +132,9 @@ class PeriodFigures:
 
 
 # --- reading ---------------------------------------------------------------------------------------------
-def _int(value: object) -> int:
-    return int(value or 0)  # type: ignore[call-overload]
+def _int(value: int | Decimal | None) -> int:
+    """A SQL count or sum (None: no rows; PostgreSQL sums integers to a ``Decimal``)."""
+    return int(value or 0)
 
 
 def _reporting(s: Session, lo_text: str, hi_text: str) -> set[uuid.UUID]:
@@ -210,8 +212,8 @@ def store_facts(s: Session, start: date, end: date) -> dict[uuid.UUID, Facts]:
             .outerjoin(hh, and_(hh.store_id == h.store_id, hh.id == h.household_id))
             .where(h.at >= lo, h.at < hi).group_by(h.store_id, category).order_by(category)):
         relief[store].append(ReliefFigure(cat_code, _int(households), _int(n), _int(fen)))
-    for store, rows in relief.items():
-        facts[store]["relief"] = tuple(rows)
+    for store, figures in relief.items():
+        facts[store]["relief"] = tuple(figures)
     return {store: Facts(**values) for store, values in facts.items()}  # type: ignore[arg-type]
 
 

@@ -218,7 +218,7 @@ class _Store:
     def _copy_rows(self, rows: list[tuple[Any, ...]]) -> None:
         if self._copy is None:
             raw = self.conn.connection.dbapi_connection
-            assert raw is not None
+            assert isinstance(raw, psycopg.Connection)  # COPY: PostgreSQL only
             copying = ExitStack()
             try:
                 cursor = copying.enter_context(raw.cursor())
@@ -248,6 +248,8 @@ class _Store:
 #: what the drivers raise past SQLAlchemy (the events and projections go in by psycopg's COPY, on the raw
 #: connection): refused as the database's refusal, as SQLAlchemy's own errors are
 DRIVER_ERRORS: tuple[type[Exception], ...] = (psycopg.Error, sqlite3.Error)
+#: what the hub's database may raise at an import (SQLAlchemy's and the drivers' own)
+_DATABASE_ERRORS: tuple[type[Exception], ...] = (SQLAlchemyError, *DRIVER_ERRORS)
 #: PostgreSQL's SQLSTATEs (and their classes) for the refusals staff are told in their own words
 _DISK_FULL = frozenset({"53100"})  # disk_full
 _CONNECTION = frozenset({"57P01", "57P02", "57P03"})  # admin_shutdown, crash_shutdown, cannot_connect_now
@@ -355,7 +357,7 @@ def import_bundle(db: HubDatabase, path: Path, *, clock: Clock = system_clock,
                 applied = _apply(db, checked, sha, clock, progress)
     except PosError as exc:
         error = exc
-    except (SQLAlchemyError, *DRIVER_ERRORS) as exc:
+    except _DATABASE_ERRORS as exc:
         # the server's own words go to the log (and to the log of files seen), staff read why in their language
         log.exception("the hub's database refused bundle %s", path.name)
         error = database_refused(path, exc)

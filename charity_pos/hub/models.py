@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import date, datetime
+from typing import ClassVar
 
 from sqlalchemy import (
     CheckConstraint,
@@ -35,6 +36,7 @@ from sqlalchemy import (
     MetaData,
     PrimaryKeyConstraint,
     String,
+    Table,
     Text,
     Uuid,
     text,
@@ -50,6 +52,7 @@ PROJECTIONS_VERSION = 2
 
 class HubBase(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING)
+    __table__: ClassVar[Table]  # every model is mapped to a table (none to a join or a select)
 
 
 class Hub(HubBase):

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import contextlib
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -184,6 +185,11 @@ class Written:
     pages: tuple[Path, ...]  # the index and each store's page
 
 
+def _page_writer(text: str) -> Callable[[Path], object]:
+    """What writes one HTML page's text to the file ``files.write_file`` gives it."""
+    return lambda partial: partial.write_text(text, encoding="utf-8", newline="\n")
+
+
 def write_district_notice(db: HubDatabase, start: date, end: date, folder: Path, protect: files.Protected, *,
                           force: bool = False) -> Written:
     """The PDF, ``index.html`` and a page per store in ``folder`` (made if missing); every file checked before
@@ -213,8 +219,7 @@ def write_district_notice(db: HubDatabase, start: date, end: date, folder: Path,
         files.write_file(pdf, lambda partial: render_district_notice(notice, partial), protect, force=force,
                          ours=files.is_our_pdf)
         for path, text in pages:
-            files.write_file(path, lambda partial, text=text: partial.write_text(text, encoding="utf-8", newline="\n"),
-                             protect, force=force, ours=is_our_html)
+            files.write_file(path, _page_writer(text), protect, force=force, ours=is_our_html)
     except BaseException:
         if made:
             with contextlib.suppress(OSError):

@@ -328,7 +328,7 @@ def _changes(changes: list[Any]) -> tuple[Change, ...]:
     """``_change`` of each, the common case (a change as a store writes it) written out here with every name
     at hand: an import reads hundreds of thousands. Anything else goes to ``_change``, which refuses it
     naming what is wrong, exactly as before (or takes it, as before: a table's name not met yet)."""
-    out = []
+    out: list[Change] = []
     append = out.append
     tables, uuids, readers, keyed, new = _TABLES, _UUIDS, ROW_READERS, KEYED, _new_change
     id_text = UUID_TEXT.fullmatch

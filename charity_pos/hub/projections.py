@@ -160,7 +160,7 @@ class Projector:
                     rows[model][key] = row  # type: ignore[index]  # the checked values: columns picked when written
                     gone = deleted[model]
                     if gone:
-                        gone.discard(key)  # type: ignore[arg-type]
+                        gone.discard(key)
             if child is None:
                 continue
             if op == "insert":
@@ -258,12 +258,13 @@ class _Shape:
     driver's conversions (``engine.bind_processors``)."""
 
     def __init__(self, model: Model, dialect: Dialect) -> None:
-        table: Table = model.__table__  # type: ignore[assignment]
+        table: Table = model.__table__
         self.table = table
         names, sources = zip(*_MAPPING[model].items(), strict=True)
+        first = sources[0]
         self.names: tuple[str, ...] = names
         self.pick: Callable[[Row], tuple[Any, ...]] = (
-            itemgetter(*sources) if len(sources) > 1 else lambda row, source=sources[0]: (row[source],))
+            itemgetter(*sources) if len(sources) > 1 else lambda row: (row[first],))
         rest = tuple(c.name for c in table.columns if c.name not in ("store_id", "id", *names))
         defaults = DEFAULTS[model]
 
@@ -277,7 +278,7 @@ class _Shape:
         self.unset = tuple(start(name) for name in rest)
         self.columns: tuple[str, ...] = ("store_id", "id", *names, *rest)
         self.at = {name: 2 + len(names) + i for i, name in enumerate(rest)}
-        processors = bind_processors(table, self.columns, dialect)
+        processors: list[Callable[[Any], Any] | None] = list(bind_processors(table, self.columns, dialect))
         store = processors[0]
         #: the store's id (a ``uuid.UUID``) in the driver's form
         self.store_value: Callable[[uuid.UUID], Any] = store if store is not None else lambda value: value
@@ -335,7 +336,7 @@ def rebuild(s: Session, store_id: uuid.UUID) -> None:
     from charity_pos.hub.downstream import fill_household_hashes
 
     for model in ORDER:
-        s.execute(delete(model.__table__).where(model.__table__.c.store_id == store_id))  # type: ignore[attr-defined]
+        s.execute(delete(model.__table__).where(model.__table__.c.store_id == store_id))
     after = 0
     while True:
         batch = s.execute(select(HubEvent.seq, HubEvent.payload).where(HubEvent.store_id == store_id,

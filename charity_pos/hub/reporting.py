@@ -272,6 +272,7 @@ def _bundles(s: Session, store_ids: Iterable[uuid.UUID], from_seq: dict[uuid.UUI
              .where(HubBundle.result == APPLIED, HubBundle.events_applied > 0, or_(*conditions))
              .order_by(HubBundle.store_id, HubBundle.last_seq))
     for store_id, last_seq, applied, at, name in s.execute(query):
+        assert store_id is not None and last_seq is not None  # an applied bundle names its store and last event
         found[store_id].append(_Bundle(last_seq - applied + 1, last_seq, at, name))
     return found
 

@@ -91,7 +91,8 @@ def _goods(p: PeriodFigures) -> Section:
     columns = (Column("category", W("物资类别", "Category")), Column("units", W("件数", "Units"), K.COUNT, True),
                Column("value", W("估值", "Value"), K.MONEY, True),
                Column("unvalued", W("无法估价件数", "Units not valued"), K.COUNT, True))
-    rows = tuple((goods_category(g.code, g.name), g.units, g.value_fen, None) for g in p.total.goods_by_category)
+    rows: tuple[tuple[str, int | None, int | None, int | None], ...] = tuple(
+        (goods_category(g.code, g.name), g.units, g.value_fen, None) for g in p.total.goods_by_category)
     if p.total.unvalued_units:
         rows += (("（其中无法估价）", None, None, p.total.unvalued_units),)
     return Section(f"goods-{p.period.label}", W(f"{p.period.label} 接收物资分类", f"{p.period.label} goods by category"),

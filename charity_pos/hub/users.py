@@ -13,7 +13,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
 from charity_pos.domain import pins
-from charity_pos.errors import DuplicateName, InvalidInput, WrongPin
+from charity_pos.errors import DuplicateName, InvalidInput, PosError, WrongPin
 from charity_pos.hub.engine import HubDatabase
 from charity_pos.hub.models import HubUser
 from charity_pos.services.accounts import USERNAME
@@ -82,7 +82,7 @@ def login(db: HubDatabase, username: str, pin: str, *, clock: Clock = system_clo
     """Check a PIN, counting failures and locking, in a transaction of its
     own (a failure is remembered though the log-in fails)."""
     now = clock()
-    failure: Exception
+    failure: PosError | None
     with db.begin() as s:
         user = s.scalars(select(HubUser).where(HubUser.username == username).with_for_update()).one_or_none()
         if user is None:

@@ -69,7 +69,7 @@ class ReceiptCheckScreen(QWidget):
         self.check_button.clicked.connect(self._scanned)
         self.open_button = QPushButton(self.tr("Open picture or PDF… (Ctrl+O)"))
         self.open_button.clicked.connect(self._open)
-        QShortcut(QKeySequence("Ctrl+O"), self, activated=self._open)
+        QShortcut(QKeySequence("Ctrl+O"), self, activated=self._open)  # type: ignore[call-overload]  # signal by keyword: not in PySide6's stub
         row.addWidget(self.scan, 1)
         row.addWidget(self.check_button)
         row.addWidget(self.open_button)

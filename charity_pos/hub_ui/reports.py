@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSizePolicy,
+    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -174,12 +175,12 @@ class DistrictReportsScreen(QWidget):
                                      (self.csv_button, "csv", "")):
             button.clicked.connect(lambda _=False, s=suffix: self.export(s))
             if keys:
-                QShortcut(QKeySequence(keys), self, activated=lambda s=suffix: self.export(s),
+                QShortcut(QKeySequence(keys), self, activated=lambda s=suffix: self.export(s),  # type: ignore[call-overload]  # signal by keyword: not in PySide6's stub
                           context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
         layout.addWidget(flow_widget(QLabel(self.tr("Export:")), self.excel_button, self.pdf_button,
                                      self.csv_button))
         for keys in ("Return", "Enter"):
-            QShortcut(QKeySequence(keys), self, activated=self.reload,
+            QShortcut(QKeySequence(keys), self, activated=self.reload,  # type: ignore[call-overload]  # signal by keyword: not in PySide6's stub
                       context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.kind.currentIndexChanged.connect(lambda _i: self._update_buttons())
         self.set_default_months()
@@ -287,7 +288,8 @@ class DistrictReportsScreen(QWidget):
     def section_model(self, key: str) -> SectionModel:
         """The model of the tab showing section ``key``."""
         for index in range(self.tabs.count()):
-            model = self.tabs.widget(index).model()  # type: ignore[attr-defined]
+            table = self.tabs.widget(index)
+            model = table.model() if isinstance(table, QTableView) else None
             if isinstance(model, SectionModel) and model.section.key == key:
                 return model
         raise KeyError(key)

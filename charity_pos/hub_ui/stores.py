@@ -168,7 +168,7 @@ class StoresScreen(QWidget):
                                                   outcome.counts["households"]).format(  # type: ignore[attr-defined]
                 code=outcome.store_code, sequence=outcome.sequence, path=outcome.path))  # type: ignore[attr-defined]
 
-    def _done(self, total: object) -> None:
+    def _done(self, total: int) -> None:
         self.job = None
         self.downstream_button.setEnabled(True)
         self.downstream_status.setText(self.tr("%n store(s) done.", "", total))

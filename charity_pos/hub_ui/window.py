@@ -51,9 +51,9 @@ class HubWindow(AppWindow):
                               (self.tr("District reports (F8)"), self.reports_screen)):
             self.navigation.addItem(label)
             self.stack.addWidget(screen)
-        QShortcut(QKeySequence("F9"), self, activated=lambda: self.navigation.setCurrentRow(
+        QShortcut(QKeySequence("F9"), self, activated=lambda: self.navigation.setCurrentRow(  # type: ignore[call-overload]  # signal by keyword: not in PySide6's stub
             self.stack.indexOf(self.receipts_screen)))
-        QShortcut(QKeySequence("F8"), self, activated=lambda: self.navigation.setCurrentRow(
+        QShortcut(QKeySequence("F8"), self, activated=lambda: self.navigation.setCurrentRow(  # type: ignore[call-overload]  # signal by keyword: not in PySide6's stub
             self.stack.indexOf(self.reports_screen)))
         self.navigation.currentRowChanged.connect(self._show)
         body = QWidget()
@@ -80,7 +80,7 @@ class HubWindow(AppWindow):
         elif screen is self.reports_screen and self.reports_screen.report is None:
             self.reports_screen.reload()
         elif screen in (self.reporting_screen, self.allowance_screen):
-            screen.reload()  # type: ignore[attr-defined]
+            screen.reload()
 
     def busy(self) -> bool:
         return (any(s.busy() for s in (self.import_screen, self.stores_screen, self.reporting_screen,

@@ -50,12 +50,16 @@ def event_hash(prev_hash: str, seq: int, event_uuid: str, kind: str, at: str, ac
 
 def journaled_tables() -> list[Table]:
     """Tables whose rows the journal describes, in a stable order."""
+    from sqlalchemy import Table
+
     from charity_pos.db.base import Base
 
     tables = []
     for mapper in sorted(Base.registry.mappers, key=lambda m: m.class_.__tablename__):
         if getattr(mapper.class_, "__journaled__", False):
-            tables.append(mapper.local_table)
+            table = mapper.local_table
+            assert isinstance(table, Table)  # every model is mapped to a table
+            tables.append(table)
     return tables
 
 
@@ -73,4 +77,4 @@ def snapshot(obj: Base) -> dict[str, Any]:
     # deferred) through the attribute, which loads it
     loaded = obj.__dict__
     return {key: plain(loaded[key] if key in loaded else getattr(obj, key))
-            for key in _journaled_keys(obj.__table__)}  # type: ignore[attr-defined]
+            for key in _journaled_keys(obj.__table__)}

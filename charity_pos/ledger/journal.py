@@ -52,14 +52,15 @@ class _Inserted:
 
 
 def _pending(session: Session) -> dict[tuple[str, str], tuple[str, Base | _Inserted]]:
-    return session.info.setdefault(_PENDING, {})
+    pending: dict[tuple[str, str], tuple[str, Base | _Inserted]] = session.info.setdefault(_PENDING, {})
+    return pending
 
 
 def _journaled_change(session: Session, obj: Base) -> bool:
     from sqlalchemy import inspect as sa_inspect
 
     state = sa_inspect(obj)
-    for column in journaled_columns(obj.__table__):  # type: ignore[attr-defined]
+    for column in journaled_columns(obj.__table__):
         if state.attrs[column.key].history.has_changes():
             return True
     return False
@@ -74,7 +75,7 @@ def _note_changes(session: Session, _ctx: object, _instances: object) -> None:
                 continue
             if op == "update" and not _journaled_change(session, obj):
                 continue
-            key = (obj.__tablename__, str(id(obj)))  # type: ignore[attr-defined]
+            key = (obj.__tablename__, str(id(obj)))
             previous = pending.get(key)
             if previous and previous[0] == "insert" and op == "update":
                 continue  # still an insert as far as this event is concerned
@@ -233,7 +234,7 @@ def append(
         raise UnjournaledChange("rows of journaled tables failed to insert: the unit of work must be rolled back")
     changes = []
     for op, obj in _pending(session).values():
-        entry: dict[str, Any] = {"op": op, "table": obj.__tablename__, "id": plain(obj.id)}  # type: ignore[attr-defined]
+        entry: dict[str, Any] = {"op": op, "table": obj.__tablename__, "id": plain(obj.id)}  # type: ignore[union-attr]  # every journaled model has an id
         if op != "delete":
             entry["row"] = obj.row if isinstance(obj, _Inserted) else snapshot(obj)
         changes.append(entry)

@@ -45,9 +45,11 @@ from sqlalchemy.orm import Session
 from charity_pos.errors import SealBroken
 from charity_pos.ledger.canonical import GENESIS, WRITE_STATEMENT, canonical_json
 # What the seal is made of, read without SQLAlchemy (``verify`` reads it so):
+# ("X as X": found here by other modules too)
 from charity_pos.ledger.seal_body import (  # noqa: F401  (the seal's names, as they have always been found here)
-    _EMPTY, AUDIT, AUDIT_COLUMNS, JOURNAL, SEAL_REVISION, SEAL_TABLE, VERSION, _head, _stored, _time_text, _uuid_hex,
-    _write, audit_hash, current_body, genesis, mac, read_seal, sealed_columns, table_digest, tracked,
+    _EMPTY, AUDIT, AUDIT_COLUMNS, JOURNAL, SEAL_REVISION as SEAL_REVISION, SEAL_TABLE, VERSION, _head, _stored,
+    _time_text, _uuid_hex, _write, audit_hash, current_body, genesis, mac, read_seal as read_seal, sealed_columns,
+    table_digest, tracked as tracked,
 )
 
 log = logging.getLogger("charity_pos.ledger")

@@ -17,7 +17,7 @@ from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from charity_pos.domain.money import format_fen
 from charity_pos.printing.fonts import register_font
@@ -80,7 +80,7 @@ def render_donor_letter(doc: DonorStatement, out: str | Path | BinaryIO) -> None
         target, pagesize=A4, leftMargin=22 * mm, rightMargin=22 * mm, topMargin=18 * mm, bottomMargin=16 * mm,
         title=f"捐赠反馈函 {doc.year}", author=doc.store_name, subject="捐赠反馈函", creator="charity-pos",
         pageCompression=1, initialFontName=font)
-    story = [_p(TRAINING, st["title"])] if doc.training else []
+    story: list[Flowable] = [_p(TRAINING, st["title"])] if doc.training else []
     story += [_p(doc.store_name, st["store"]), Spacer(1, 2 * mm), _p("捐赠反馈函", st["title"]),
              _p(f"尊敬的{doc.donor_name}：", st["plain"]), Spacer(1, 2 * mm),
              _p(f"衷心感谢您在 {doc.year} 年对{doc.store_name}的爱心捐赠！您的每一份捐赠，我们都逐件登记、"
@@ -103,7 +103,7 @@ def render_donor_letter(doc: DonorStatement, out: str | Path | BinaryIO) -> None
 
 
 def _table(doc: DonorStatement, st: dict[str, ParagraphStyle]) -> Table:
-    rows = [[_p(h, st["head"]) for h in ("捐赠编号", "日期", "收据号码", "物资（件）", "物资估值", "现金")]]
+    rows: list[list[Paragraph | str]] = [[_p(h, st["head"]) for h in ("捐赠编号", "日期", "收据号码", "物资（件）", "物资估值", "现金")]]
     shown, rest = doc.donations[:MAX_ROWS], doc.donations[MAX_ROWS:]
     for d in shown:
         rows.append([_p(d.number, st["cell"]), _p(d.received_on.isoformat(), st["cell"]),

@@ -91,7 +91,8 @@ def render_labels(labels: Sequence[LabelDoc], template: str, out: str | Path | B
     encoded = [encode(label.barcode) for label in labels]  # every code checked before a page is drawn
 
     target = str(out) if isinstance(out, Path) else out
-    canvas = Canvas(target, pagesize=chosen.page_size, pageCompression=1, initialFontName=font)
+    canvas = Canvas(target, pagesize=chosen.page_size, pageCompression=1,
+                    initialFontName=font)  # type: ignore[arg-type]  # a font's name; the stub says a float
     canvas.setTitle(f"标签 {len(labels)} 张")
     canvas.setAuthor(labels[0].store_short_name)
     canvas.setCreator("charity-pos")

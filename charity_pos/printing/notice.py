@@ -4,7 +4,7 @@ out from ``reports.notice``'s content (the web page shows the same)."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
@@ -57,7 +57,7 @@ def _table(table: content.Table, font: str, st: dict[str, ParagraphStyle]) -> Ta
         weights = [1.6, 2.6, 1.8, 4.2, 1.6]
     widths = [WIDTH * w / sum(weights) for w in weights]
     result = Table(data, colWidths=widths, repeatRows=1)
-    style = [("FONTNAME", (0, 0), (-1, -1), font), ("GRID", (0, 0), (-1, -1), 0.5, GREY),
+    style: list[Any] = [("FONTNAME", (0, 0), (-1, -1), font), ("GRID", (0, 0), (-1, -1), 0.5, GREY),
              ("BACKGROUND", (0, 0), (-1, 0), HEAD_FILL), ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
              ("TOPPADDING", (0, 0), (-1, -1), 2.5), ("BOTTOMPADDING", (0, 0), (-1, -1), 3.5)]
     if table.totals:

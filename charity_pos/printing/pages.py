@@ -29,7 +29,7 @@ class CountedPages(Canvas):
 
     def showPage(self) -> None:  # noqa: N802 - ReportLab's name
         self._pages.append(dict(self.__dict__))
-        self._startPage()
+        self._startPage()  # type: ignore[attr-defined]  # the canvas's own, not in ReportLab's stub
 
     def save(self) -> None:
         total = len(self._pages)

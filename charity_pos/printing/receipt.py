@@ -307,7 +307,7 @@ def _draw_header(c: Canvas, doc: ReceiptDoc, font: str) -> None:
     for w in widths:
         xs.append(xs[-1] + w)
     hint = "由上级慈善组织开具公益事业捐赠票据时填写"
-    cells = [
+    cells: list[list[tuple[str, str | None]]] = [
         [("交款人（捐赠人）", None), (doc.donor_name, None), ("统一社会信用代码", None),
          (doc.donor_credit_code or DASH, None)],
         [("票据代码", None), (doc.official_code or "", hint), ("票据号码", None), (doc.official_number or "", hint)],
@@ -349,7 +349,7 @@ def _qr_runs(payload: str) -> tuple[int, tuple[tuple[int, int, int], ...]]:
     in modules and its dark runs (row, first column, length). Encoding
     (and choosing the mask) is most of a receipt's time; the same payload
     always gives the same code, drawn on every page and at every reprint."""
-    code = QrCodeWidget(payload, barLevel="M").qr
+    code = QrCodeWidget(payload, barLevel="M").qr  # type: ignore[attr-defined]  # set in __init__, not in the stub
     code.make()
     runs = []
     for r, row in enumerate(code.modules):

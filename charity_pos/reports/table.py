@@ -62,7 +62,7 @@ class Section:
         sums: list[Cell] = []
         for index, column in enumerate(self.columns):
             if column.total:
-                sums.append(sum(int(row[index] or 0) for row in self.rows))  # type: ignore[arg-type]
+                sums.append(sum(value for row in self.rows if isinstance(value := row[index], int)))  # None: 0
             else:
                 sums.append(None)
         return tuple(sums)

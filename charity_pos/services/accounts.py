@@ -26,7 +26,7 @@ from charity_pos.errors import (
 )
 from charity_pos.ledger import journal, seal
 from charity_pos.services import approvals
-from charity_pos.services.audit import audit  # noqa: F401  (re-exported: the services write it from here)
+from charity_pos.services.audit import audit as audit  # noqa: F401  (re-exported: the services write it from here)
 from charity_pos.services.base import Actor, Approval, Caller, Changes, Entity, Role, ServiceContext, user_id_of
 from charity_pos.services.permissions import Action, Approved, acting_account, require, require_of
 

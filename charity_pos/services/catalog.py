@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import logging
 import uuid
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from enum import StrEnum
+from typing import Any
 
-from sqlalchemy import Select, bindparam, func, or_, select
+from sqlalchemy import ScalarSelect, Select, bindparam, func, or_, select
 from sqlalchemy.orm import Session
 
 from charity_pos.db.counter import Sale, SaleLine
+from charity_pos.db.driver import driver
 from charity_pos.db.engine import Prepared, Reader
 from charity_pos.db.models import Category, Item, StockMovement
 from charity_pos.domain import barcodes, pinyin
@@ -24,7 +27,7 @@ from charity_pos.services.permissions import Action, require
 from charity_pos.services.lots import LOT_CODE_PREFIX
 from charity_pos.services.sequences import TIMELESS, next_serial
 from charity_pos.services.catalog_rows import (  # noqa: F401  (the catalog's rows, found here as always)
-    ITEMS, CategoryRow, ItemDraft, ItemRow, Source, item_row, items,
+    ITEMS, CategoryRow, ItemDraft as ItemDraft, ItemRow as ItemRow, Source as Source, item_row, items,
 )
 
 log = logging.getLogger("charity_pos.catalog")
@@ -54,7 +57,7 @@ class Warning(StrEnum):
     PRICE_ABOVE_REFERENCE = "price_above_reference"
 
 
-def _on_hand():  # type: ignore[no-untyped-def]
+def _on_hand() -> ScalarSelect[Any]:
     return (
         select(func.coalesce(func.sum(StockMovement.quantity), 0))
         .where(StockMovement.item_id == Item.id)
@@ -208,13 +211,13 @@ class CatalogService:
             query = query.where(Item.active.is_(True))
         columns = len(ITEM_COLUMNS)  # then the initials, the full pinyin and what is on hand
 
-        def found_row(row) -> ItemRow:  # type: ignore[no-untyped-def]
-            return item_row(*row[:columns], row[columns + 2])
+        def found_row(row: Sequence[Any]) -> ItemRow:
+            values = [*row[:columns], row[columns + 2]]  # an item's columns, then what is on hand
+            return item_row(*values)
 
         if not text:  # the listing ``show items`` reads too
             with self.ctx.db.read() as s:
-                raw = s.connection().connection.driver_connection
-                return items(raw, category_code=category_code, include_inactive=include_inactive, limit=limit)
+                return items(driver(s.connection()), category_code=category_code, include_inactive=include_inactive, limit=limit)
         since = self.ctx.now() - timedelta(days=SALES_RANK_DAYS)
         sold = (select(SaleLine.item_id, func.sum(SaleLine.quantity)).join(Sale)
                 .where(Sale.status == "completed", Sale.completed_at >= since).group_by(SaleLine.item_id))
@@ -254,10 +257,11 @@ class CatalogService:
             code = draft.barcode or _free_in_store_code(s)
             # every column given here (the id too, not left to the column's default): the row written
             # and the row journaled are the same values, noted for the event as the flush notes an object
-            row = item_values(uuid.uuid4(), draft, category, code, now)
+            item_id = uuid.uuid4()
+            row = item_values(item_id, draft, category, code, now)
             journal.insert_rows(s, [(ITEM_TABLE, row)])
             ev = journal.append(s, "item.created", actor=actor.user_id, at=now)
-        return Changes(frozenset({Entity.ITEMS}), (row["id"],), ev.seq, warnings=_warnings(draft))
+        return Changes(frozenset({Entity.ITEMS}), (item_id,), ev.seq, warnings=_warnings(draft))
 
     def update_item(self, actor: Actor, item_id: uuid.UUID, draft: ItemDraft, approval: Approval | None = None) -> Changes:
         """Edit an item. Price changes and switching an item off are a

@@ -128,9 +128,9 @@ def raised_by_lot(s: Session, lot_ids: list[uuid.UUID]) -> dict[uuid.UUID, int]:
         money = amounts.get(line_id, 0) - back.get(line_id, 0)
         if units <= 0 or money == 0:
             continue
-        shares = [(lot, money * q // units, money * q % units) for lot, q in kept]
-        left = money - sum(share for _, share, _ in shares)
-        for rank, (lot, share, _) in enumerate(sorted(shares, key=lambda x: (-x[2], str(x[0])))):
+        split = [(lot, money * q // units, money * q % units) for lot, q in kept]
+        left = money - sum(share for _, share, _ in split)
+        for rank, (lot, share, _) in enumerate(sorted(split, key=lambda x: (-x[2], str(x[0])))):
             raised[lot] += share + (1 if rank < left else 0)
     wanted = set(lot_ids)
     return {lot: fen for lot, fen in raised.items() if lot in wanted}

@@ -23,8 +23,8 @@ from charity_pos.services import lots
 #: Plain rows of journaled tables, each with every column: ``(table, column -> value)``.
 Rows = list[tuple[Table, dict[str, Any]]]
 
-STOCK_LOT: Table = StockLot.__table__  # type: ignore[assignment]
-STOCK_MOVEMENT: Table = StockMovement.__table__  # type: ignore[assignment]
+STOCK_LOT: Table = StockLot.__table__
+STOCK_MOVEMENT: Table = StockMovement.__table__
 
 
 def sellable_on_hand(balances: Sequence[Sequence[Any]], today: date, *, food: bool) -> int:

@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session
 
 from charity_pos.db.district import OtherStoreUse
 from charity_pos.db.base import new_id
+from charity_pos.db.driver import driver
 from charity_pos.db.engine import Prepared, Reader
 from charity_pos.db.sync_state import SYNC_STATE_ID, SyncState
 from charity_pos.db.models import Category, Handout, HandoutLine, HandoutLineLot, Household, Item, StockLot, User
@@ -40,7 +41,7 @@ from charity_pos.services.base import (
     STORE_TZ, Actor, Approval, Caller, Changes, Entity, ServiceContext, local_date, user_id_of,
 )
 from charity_pos.services.goods_moves import Rows, sellable_on_hand, take_from_lots
-from charity_pos.services.handout_rows import HandoutRow, handout_rows
+from charity_pos.services.handout_rows import HandoutRow as HandoutRow, handout_rows
 from charity_pos.services.households import CATEGORY_NAMES, HouseholdCategory
 from charity_pos.services.permissions import Action, require, require_of
 from charity_pos.services.printed import render_then_commit
@@ -374,7 +375,7 @@ class HandoutService:
     def handouts(self, *, limit: int | None = 200, household_id: uuid.UUID | None = None) -> list[HandoutRow]:
         """Newest first."""
         with self.ctx.db.read() as s:
-            return handout_rows(s.connection().connection.driver_connection, limit=limit, household_id=household_id)
+            return handout_rows(driver(s.connection()), limit=limit, household_id=household_id)
 
     def print_slip(self, actor: Caller, number: str,
                    render: Callable[[HandoutSlipDoc], None] | None = None) -> HandoutSlipDoc:

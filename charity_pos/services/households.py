@@ -17,6 +17,7 @@ from enum import StrEnum
 from sqlalchemy import select
 from sqlalchemy.exc import DBAPIError
 
+from charity_pos.db.driver import driver
 from charity_pos.db.models import Household, Store
 from charity_pos.domain.identity import mask_id, validate_id
 from charity_pos.errors import (
@@ -35,7 +36,7 @@ from charity_pos.services.accounts import AccountService, audit
 from charity_pos.services.base import Actor, Caller, Changes, Entity, ServiceContext, user_id_of
 from charity_pos.services.permissions import Action, require, require_of
 from charity_pos.services.household_rows import (  # noqa: F401  (the register's rows, found here as always)
-    CATEGORY_NAMES, HouseholdCategory, HouseholdRow, households,
+    CATEGORY_NAMES as CATEGORY_NAMES, HouseholdCategory as HouseholdCategory, HouseholdRow as HouseholdRow, households,
 )
 
 log = logging.getLogger(__name__)
@@ -241,7 +242,7 @@ class HouseholdService:
     def households(self) -> list[HouseholdRow]:
         """The register by card number (the listing ``show households`` reads too)."""
         with self.ctx.db.read() as s:
-            return households(s.connection().connection.driver_connection)
+            return households(driver(s.connection()))
 
     def reveal_id(self, actor: Actor, household_id: uuid.UUID) -> str:
         """The whole ID number: a manager's, and logged."""

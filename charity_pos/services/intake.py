@@ -10,6 +10,7 @@ from enum import StrEnum
 
 from sqlalchemy import select
 
+from charity_pos.db.driver import driver
 from charity_pos.db.models import Category, Donation, DonationLine, Donor, Item
 from charity_pos.domain import barcodes
 from charity_pos.domain.money import check_fen
@@ -19,7 +20,7 @@ from charity_pos.ledger import journal
 from charity_pos.services import lots
 from charity_pos.services.accounts import AccountService
 from charity_pos.services.base import Actor, Caller, Changes, Entity, ServiceContext, local_date
-from charity_pos.services.donation_rows import DonationRow, donation_rows
+from charity_pos.services.donation_rows import DonationRow as DonationRow, donation_rows
 from charity_pos.services.donors import name_matches
 from charity_pos.services.permissions import Action, require, require_of
 from charity_pos.services.sequences import next_number
@@ -195,7 +196,7 @@ class IntakeService:
         the store's own command line)."""
         with self.ctx.db.read() as s:
             require_of(s, actor, Action.RECEIVE_DONATION)
-            rows = donation_rows(s.connection().connection.driver_connection, limit=limit)
+            rows = donation_rows(driver(s.connection()), limit=limit)
         if not "".join(text.split()):
             return rows
         return [row for row in rows if (anonymous_too and row.donor_kind == "anonymous") or donation_matches(row, text)]

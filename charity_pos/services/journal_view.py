@@ -7,6 +7,7 @@ import uuid
 from dataclasses import dataclass
 from datetime import datetime
 
+from charity_pos.db.driver import driver
 from charity_pos.ledger.verify import Report, verify
 from charity_pos.services.base import ServiceContext
 
@@ -22,7 +23,7 @@ class EventRow:
 
 def events(ctx: ServiceContext, limit: int | None = None) -> list[EventRow]:
     with ctx.db.read() as s:
-        return event_rows(s.connection().connection.driver_connection, limit)
+        return event_rows(driver(s.connection()), limit)
 
 
 def event_rows(raw: sqlite3.Connection, limit: int | None = None) -> list[EventRow]:

@@ -102,8 +102,10 @@ class MerchantBillService:
         days = tuple(sorted({line.at.date() for line in parsed.lines}))
         with self.ctx.db.begin() as s:
             require_of(s, actor, Action.RECONCILE_BILL)
-            known = set(s.execute(select(MerchantBillLine.transaction_no, MerchantBillLine.refund_no)
-                                  .where(MerchantBillLine.method == parsed.method)).all())
+            known: set[tuple[str, str]] = {
+                (transaction, refund) for transaction, refund in s.execute(
+                    select(MerchantBillLine.transaction_no, MerchantBillLine.refund_no)
+                    .where(MerchantBillLine.method == parsed.method))}
             added: list[MerchantBillLine] = []
             for line in parsed.lines:
                 if (line.transaction_no, line.refund_no) in known:

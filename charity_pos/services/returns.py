@@ -53,9 +53,12 @@ _TAKEN = Prepared(select(SaleLineLot.sale_line_id, SaleLineLot.lot_id, SaleLineL
 class PaidLine(Protocol):
     """What a line's refund is worked out from."""
 
-    quantity: int
-    amount_fen: int
-    ticket_discount_fen: int
+    @property
+    def quantity(self) -> int: ...
+    @property
+    def amount_fen(self) -> int: ...
+    @property
+    def ticket_discount_fen(self) -> int: ...
 
 
 class _Line(NamedTuple):

@@ -20,6 +20,7 @@ from sqlalchemy import bindparam, func, literal_column, null, select, union_all
 from sqlalchemy.orm import Session
 
 from charity_pos.db.base import new_id
+from charity_pos.db.driver import driver
 from charity_pos.db.engine import Prepared, Reader
 from charity_pos.db.models import (
     AuditEntry, Category, Item, ParkedTicket, Payment, Sale, SaleLine, SaleLineLot, StockLot, User,
@@ -43,9 +44,9 @@ from charity_pos.services.intake import FOOD_CATEGORIES
 from charity_pos.services.permissions import Action, acting_account, allowed, require, require_of
 from charity_pos.services.printed import render_then_commit
 from charity_pos.services.sale_records import (  # noqa: F401  (re-exported for callers)
-    SaleView, SoldLine, SoldPayment, find_sale, sale_view,
+    SaleView as SaleView, SoldLine as SoldLine, SoldPayment, find_sale, sale_view,
 )
-from charity_pos.services.sale_list_rows import SaleRow  # noqa: F401  (re-exported for callers)
+from charity_pos.services.sale_list_rows import SaleRow as SaleRow  # noqa: F401  (re-exported for callers)
 from charity_pos.services.sequences import next_number
 from charity_pos.services.shifts import open_shift_id
 
@@ -503,7 +504,7 @@ class SalesService:
         from charity_pos.services.sale_list_rows import sale_rows as listed
 
         with self.ctx.db.read() as s:
-            return listed(s.connection().connection.driver_connection, limit=limit, shift_id=shift_id)
+            return listed(driver(s.connection()), limit=limit, shift_id=shift_id)
 
 
     # --- slips -------------------------------------------------------------

@@ -25,7 +25,7 @@ from charity_pos.services.counter_rules import rules_in
 from charity_pos.services.permissions import Action, require
 from charity_pos.services.sequences import next_number
 from charity_pos.services.shift_rows import (  # noqa: F401  (the shifts' rows, found here as always)
-    METHODS, SHIFT, ShiftRow, ShiftSummary, shift_row, shift_rows, summaries,
+    METHODS as METHODS, SHIFT, ShiftRow, ShiftSummary as ShiftSummary, shift_row, shift_rows, summaries,
 )
 from charity_pos.services.shift_rows import summary as shift_summary
 

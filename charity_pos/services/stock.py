@@ -6,6 +6,7 @@ import uuid
 
 from sqlalchemy import select
 
+from charity_pos.db.driver import driver
 from charity_pos.db.models import Item, StockMovement
 from charity_pos.domain.quantities import check_quantity
 from charity_pos.errors import InvalidInput, NotFound
@@ -32,7 +33,7 @@ class StockService:
     def lots(self, *, include_empty: bool = False) -> list[LotRow]:
         """Every lot with what is left of it, by item then oldest first."""
         with self.ctx.db.read() as s:
-            return lot_rows(s.connection().connection.driver_connection, include_empty=include_empty)
+            return lot_rows(driver(s.connection()), include_empty=include_empty)
 
     def receive(self, actor: Actor, lines: dict[uuid.UUID, int], note: str = "") -> Changes:
         """Goods bought or delivered in: one numbered receipt (R) of several lines."""

@@ -94,8 +94,10 @@ def init_store(
 
 
 def store_info(ctx: ServiceContext) -> StoreInfo:
+    from charity_pos.db.driver import driver
+
     with ctx.db.read() as s:
-        return store_row(s.connection().connection.driver_connection)
+        return store_row(driver(s.connection()))
 
 
 #: The store's one row as ``StoreInfo`` takes it (without the header's training mark).

@@ -23,8 +23,8 @@ from charity_pos.db.models import (
 from charity_pos.domain.numbers import parse_number
 from charity_pos.errors import InvalidInput, TraceCodeUnknown
 from charity_pos.reports.fates import (  # noqa: F401 -- Fate and check_identity: callers know them from here
-    COUNT_REASON, INTAKE_REASONS, WRITE_OFF_REASONS, Fate, Imbalance, Parts, _driver, allocate, check_identity, fates,
-    line_parts,
+    COUNT_REASON, INTAKE_REASONS, WRITE_OFF_REASONS, Fate as Fate, Imbalance, Parts, _driver, allocate, check_identity,
+    fates, line_parts,
 )
 from charity_pos.services.accounts import AccountService
 from charity_pos.services.base import Caller, ServiceContext
@@ -102,10 +102,10 @@ def _lots_for(s: Session, code: str) -> tuple[str, str, list[uuid.UUID]]:
                     select(HandoutLineLot.lot_id).join(HandoutLine, HandoutLine.id == HandoutLineLot.handout_line_id)
                     .where(HandoutLine.handout_id == handout_id).distinct()))
         elif letter in ("R", "C"):
-            lots = set(s.scalars(select(StockLot.id).where(StockLot.document == text)))
-            lots |= set(s.scalars(select(StockMovement.lot_id).where(StockMovement.document == text)))
-            if lots:
-                return ("stock_receipt" if letter == "R" else "count"), text, sorted(lots, key=str)
+            moved = set(s.scalars(select(StockLot.id).where(StockLot.document == text)))
+            moved |= set(s.scalars(select(StockMovement.lot_id).where(StockMovement.document == text)))
+            if moved:
+                return ("stock_receipt" if letter == "R" else "count"), text, sorted(moved, key=str)
         raise TraceCodeUnknown(code=code.strip())
     if text.isdigit():
         lot_id = s.scalar(select(StockLot.id).where(StockLot.barcode == text))

@@ -34,6 +34,7 @@ import zlib
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from charity_pos.errors import BundleDamaged, BundleNotAFile, BundleTooLarge, BundleZipInvalid
 
@@ -211,7 +212,7 @@ def list_parts(where: str, whole: bytes | FileData, caps: Mapping[str, int]) -> 
         if pos + _CENTRAL.size > end:
             raise _bad(where, "layout")
         (sig, made_by, needed, flags, method, time, date, crc, packed, size, name_len, extra_len, comment_len,
-         start_disk, internal, external, offset) = _unpack_from(_CENTRAL, data, pos)  # type: ignore[misc]
+         start_disk, internal, external, offset) = _unpack_from(_CENTRAL, data, pos)
         raw_name = data[pos + _CENTRAL.size:pos + _CENTRAL.size + name_len]
         pos += _CENTRAL.size + name_len + extra_len + comment_len
         if sig != _CENTRAL_SIG or pos > end:
@@ -271,7 +272,7 @@ class _Window:
         return self.data[key.start - self.offset:key.stop - self.offset]
 
 
-def _unpack_from(layout: struct.Struct, data: bytes | _Window, pos: int) -> tuple[object, ...]:
+def _unpack_from(layout: struct.Struct, data: bytes | _Window, pos: int) -> tuple[Any, ...]:
     if isinstance(data, _Window):
         return layout.unpack_from(data.data, pos - data.offset)
     return layout.unpack_from(data, pos)

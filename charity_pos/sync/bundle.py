@@ -39,7 +39,7 @@ import hashlib
 import io
 import re
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
@@ -152,7 +152,7 @@ class Spool:
 Content = bytes | Spool
 
 
-def _write_zip(out: IO[bytes], manifest_bytes: bytes, files: dict[str, Content], signature: bytes) -> None:
+def _write_zip(out: IO[bytes], manifest_bytes: bytes, files: Mapping[str, Content], signature: bytes) -> None:
     """The ZIP of a bundle: the manifest, the content files by name, the
     signature (base64), each stored with the same fixed time and attributes,
     each member streamed (a ``Spool`` copied in chunks)."""
@@ -173,7 +173,7 @@ def zip_bytes(manifest_bytes: bytes, files: dict[str, bytes], signature: bytes) 
     return buffer.getvalue()
 
 
-def write_bundle(path: Path, manifest: dict[str, Any], files: dict[str, Content], key: Ed25519PrivateKey) -> Path:
+def write_bundle(path: Path, manifest: dict[str, Any], files: Mapping[str, Content], key: Ed25519PrivateKey) -> Path:
     """Write the bundle to ``path`` (beside it first, then renamed into
     place, so a reader never sees half a bundle). ``manifest`` gets
     ``format``, ``files`` (each content file's SHA-256) and ``sizes`` (its

@@ -51,13 +51,14 @@ from sqlalchemy.orm import Session
 from charity_pos import files
 from charity_pos.db import migrate
 from charity_pos.db.base import UtcDateTime
+from charity_pos.db.driver import driver
 from charity_pos.db.engine import make_engine
 from charity_pos.db.models import DocumentSequence, Store, User
 from charity_pos.db.sync_state import SYNC_STATE_ID, SyncState
 from charity_pos.domain import pins
 from charity_pos.domain.numbers import BARCODE_COUNTERS, KINDS, parse_number
 from charity_pos.errors import (
-    KeyFileConflict, KeyFileMissing, KeyFileOfOtherStore, OutputFolderMissing, RebuildManagerMissing,
+    JournalKeyFileOfOtherStore, KeyFileConflict, KeyFileMissing, OutputFolderMissing, RebuildManagerMissing,
     StoreFileExists, StoreJournalBroken, StoreJournalInvalid, StoreJournalNoHub, StoreJournalOtherHub,
     TrustFileForOtherStore,
 )
@@ -258,7 +259,7 @@ def rebuild(target: Path, source: Path, *, manager_pin: str, manager: str = "man
             header = reader.header
             store_id = uuid.UUID(header["store_id"])
             if given_key is not None and given_key["store"] != str(store_id):
-                raise KeyFileOfOtherStore(path=str(key_file), store_code=header["store_code"])
+                raise JournalKeyFileOfOtherStore(path=str(key_file), store_code=header["store_code"])
             if trust is not None:
                 if trust.store_code != header["store_code"]:
                     raise TrustFileForOtherStore(path=str(trust_file), made_for=trust.store_code,
@@ -316,7 +317,7 @@ def rebuild(target: Path, source: Path, *, manager_pin: str, manager: str = "man
 def _replay(conn: Connection, reader: journal_file.Reader, source: Path) -> tuple[datetime, dict[str, Any] | None]:
     """Every event into the journal and its rows into their tables, checked link by link."""
     plans = _plans(conn.dialect)
-    raw = conn.connection.driver_connection  # in the connection's transaction
+    raw = driver(conn)  # in the connection's transaction
     add_events = (f"INSERT INTO journal_event ({', '.join(_EVENT_COLUMNS)})"
                   f" VALUES ({', '.join('?' * len(_EVENT_COLUMNS))})")
     pending: list[tuple[Any, ...]] = []

@@ -133,7 +133,7 @@ class Background(QObject):
     def busy(self) -> bool:
         return self.job is not None
 
-    def run(self, label: str, work: Work, done: Callable[[Any], None], *, cancellable: bool = False,
+    def run(self, label: str, work: Work, done: Callable[[Any], object], *, cancellable: bool = False,
             ended: Callable[[BaseException], None] | None = None) -> bool:
         """Start ``work`` with a progress dialog saying ``label``; on the UI
         thread, ``done(result)`` when it succeeds, or the error shown (and
@@ -174,7 +174,7 @@ class Background(QObject):
             dialog.canceled.disconnect()  # Qt's own cancel would hide the dialog: the work stops first
             dialog.canceled.connect(self.cancel)
         else:
-            dialog.setCancelButton(None)  # type: ignore[arg-type]
+            dialog.setCancelButton(None)
         dialog.show()
         return dialog
 
@@ -202,7 +202,7 @@ class Background(QObject):
                 log.exception("after background work")
             self.show_error(exc)
 
-    def _succeeded(self, job: Job, result: object, done: Callable[[Any], None]) -> None:
+    def _succeeded(self, job: Job, result: object, done: Callable[[Any], object]) -> None:
         if job.cancelled:
             self.cancelled.emit()
             return

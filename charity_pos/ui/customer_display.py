@@ -240,8 +240,8 @@ class CustomerDisplayWindow(QWidget):
         margin = max(8, unit // 2)
         for index in range(self.pages.count()):
             page = self.pages.widget(index)
-            if page.layout() is not None:
-                page.layout().setContentsMargins(margin, margin, margin, margin)
+            if page is not None and (page_layout := page.layout()) is not None:
+                page_layout.setContentsMargins(margin, margin, margin, margin)
         width = max(1, self.width() - 2 * margin)
         self.grid.setHorizontalSpacing(unit)
         self.lines_heading.fit(int(unit * 0.7), width)
@@ -275,7 +275,7 @@ class CustomerDisplayWindow(QWidget):
     def visible_labels(self) -> list[FittedLabel]:
         """The labels of the page in front that hold text (what the customer reads)."""
         page = self.pages.currentWidget()
-        return [label for label in page.findChildren(FittedLabel) if label.text()]
+        return [] if page is None else [label for label in page.findChildren(FittedLabel) if label.text()]
 
 
 def find_screen(name: str, cashier_screen: QScreen | None) -> QScreen | None:

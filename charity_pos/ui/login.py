@@ -25,9 +25,12 @@ if TYPE_CHECKING:
 
 
 class Account(Protocol):
-    username: str
-    display_name: str
-    role: str
+    @property
+    def username(self) -> str: ...
+    @property
+    def display_name(self) -> str: ...
+    @property
+    def role(self) -> str: ...
 
 
 def open_services(path: Path) -> Services:

@@ -180,6 +180,7 @@ class MainWindow(AppWindow):
             screen.changed.connect(self.broadcast)
             self._connect(screen)
             placeholder = self.stack.widget(row)
+            assert placeholder is not None  # every row has its placeholder until its screen is built
             self.stack.insertWidget(row, screen)
             self.stack.removeWidget(placeholder)
             placeholder.deleteLater()
@@ -212,7 +213,7 @@ class MainWindow(AppWindow):
             sending.connect(self._open_trace)
         sending = getattr(screen, "to_report", None)
         if sending is not None and has("show_report"):
-            sending.connect(lambda kind, filters: self._open_report(self._screen_with("show_report"), kind, filters))
+            sending.connect(self._open_report)
 
     def _open_trace(self, code: str) -> None:
         tracer = self._screen_with("show_trace")
@@ -220,7 +221,9 @@ class MainWindow(AppWindow):
         self.show_screen(tracer)
         tracer.show_trace(code)  # type: ignore[attr-defined]
 
-    def _open_report(self, reports: Screen, kind: str, filters: object) -> None:
+    def _open_report(self, kind: str, filters: object) -> None:
+        reports = self._screen_with("show_report")
+        assert reports is not None  # connected only when a screen has show_report
         self.show_screen(reports)
         reports.show_report(kind, filters)  # type: ignore[attr-defined]
 

@@ -83,7 +83,7 @@ class Screen(QWidget):
         for button, keys, slot in actions:
             button.clicked.connect(slot)
             if keys:
-                QShortcut(QKeySequence(keys), self, activated=slot)
+                QShortcut(QKeySequence(keys), self, activated=slot)  # type: ignore[call-overload]  # signal by keyword: not in PySide6's stub
 
     def activate(self) -> None:
         """The screen was brought to the front: put the focus where work starts."""
@@ -161,11 +161,11 @@ def shortcut_help(screen_class: type[Screen], actor: Actor, screen: Screen | Cal
     if method is None:
         return []
     if isinstance(screen, Screen):
-        return method(screen)  # type: ignore[no-any-return]
+        return method(screen)
     try:
-        return method(_StandIn(screen_class, actor))  # type: ignore[no-any-return]
+        return method(_StandIn(screen_class, actor))
     except AttributeError:
-        return method(screen())  # type: ignore[no-any-return]
+        return method(screen())
 
 
 class SearchesList:
@@ -213,7 +213,7 @@ class ListScreen(SearchesList, Screen):
         self._timer.setInterval(self.search_delay_ms)
         self._timer.timeout.connect(self.refresh)
         self.search.textChanged.connect(lambda _t: self._timer.start() if self.search_delay_ms else self.refresh())
-        QShortcut(QKeySequence("Ctrl+F"), self, activated=self.focus_search)
+        QShortcut(QKeySequence("Ctrl+F"), self, activated=self.focus_search)  # type: ignore[call-overload]  # signal by keyword: not in PySide6's stub
 
     def activate(self) -> None:
         self.focus_search()

@@ -66,6 +66,7 @@ def unguarded(service: Any) -> tuple[Any, Callable[[BaseException], None]]:
 
 def guarded(services: Services, ended: Ended) -> Services:
     """The same services, for one session's screens."""
-    watched = {f.name: _Guarded(getattr(services, f.name), ended)
-               for f in dataclasses.fields(services) if f.name != "ctx"}
+    # each stands in for its service (it forwards every call), so it takes the service's place
+    watched: dict[str, Any] = {f.name: _Guarded(getattr(services, f.name), ended)
+                               for f in dataclasses.fields(services) if f.name != "ctx"}
     return dataclasses.replace(services, **watched)

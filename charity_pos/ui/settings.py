@@ -12,6 +12,7 @@ from __future__ import annotations
 import dataclasses
 import sys
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtPrintSupport import QPrinterInfo
@@ -75,15 +76,15 @@ class SettingsDialog(QDialog):
             self.printer.addItem(self.tr("{name} (not found)").format(name=settings.slip_printer),
                                  settings.slip_printer)
         self.printer.setCurrentIndex(max(0, self.printer.findData(settings.slip_printer)))
-        self.width = QComboBox()
-        self.width.addItem(self.tr("80 mm"), 80)
-        self.width.addItem(self.tr("58 mm"), 58)
-        self.width.setCurrentIndex(max(0, self.width.findData(settings.slip_width_mm)))
+        self.slip_width = QComboBox()
+        self.slip_width.addItem(self.tr("80 mm"), 80)
+        self.slip_width.addItem(self.tr("58 mm"), 58)
+        self.slip_width.setCurrentIndex(max(0, self.slip_width.findData(settings.slip_width_mm)))
         self.auto_print = QCheckBox(self.tr("Print the slip by itself after each sale"))
         self.auto_print.setChecked(settings.auto_print_slip)
         counter_form.addRow(self.tr("Till"), self.till)
         counter_form.addRow(self.tr("Receipt printer"), self.printer)
-        counter_form.addRow(self.tr("Slip paper"), self.width)
+        counter_form.addRow(self.tr("Slip paper"), self.slip_width)
         counter_form.addRow("", self.auto_print)
         # two columns, so that the dialog fits a 1024x768 screen whatever is shown
         columns = QHBoxLayout()
@@ -327,13 +328,13 @@ class SettingsDialog(QDialog):
         """The settings as the fields say (not yet checked, not saved)."""
         port_text = self.port.text().strip()
         try:
-            port: object = int(port_text)
+            port: Any = int(port_text)  # or the text, when it is not a number: refused when checked
         except ValueError:
             port = port_text
         return dataclasses.replace(
             self.settings, language=self.language.currentData(), font_point_size=self.font_size.value(),
             till=self.till.text().strip() or "1", slip_printer=self.printer.currentData(),
-            slip_width_mm=self.width.currentData(), auto_print_slip=self.auto_print.isChecked(),
+            slip_width_mm=self.slip_width.currentData(), auto_print_slip=self.auto_print.isChecked(),
             slip_output=self.output.currentData(), escpos_connection=self.connection.currentData(),
             escpos_host=self.host.text().strip(), escpos_port=port,
             escpos_usb_vendor=self.usb_vendor.text().strip(), escpos_usb_product=self.usb_product.text().strip(),

@@ -466,9 +466,9 @@ class MiddleElided(QStyledItemDelegate):
 
     def initStyleOption(self, option: QStyleOptionViewItem, index: Index) -> None:  # noqa: N802
         super().initStyleOption(option, index)
-        option.textElideMode = Qt.TextElideMode.ElideMiddle  # type: ignore[attr-defined]
+        option.textElideMode = Qt.TextElideMode.ElideMiddle
         # on one line: a table wraps a cell's text at its hyphens, each piece elided (J……)
-        option.features &= ~QStyleOptionViewItem.ViewItemFeature.WrapText  # type: ignore[attr-defined]
+        option.features &= ~QStyleOptionViewItem.ViewItemFeature.WrapText
 
 
 def _MEASURED_AGAIN(model: QAbstractItemModel) -> tuple[Any, ...]:  # noqa: N802 - a list of signals

@@ -15,7 +15,7 @@ _LANGUAGE = QT_TRANSLATE_NOOP("ReportLanguage", "en")
 
 def language() -> str:
     """``zh_CN`` when the app speaks Chinese, else ``en``: which of a report's words to show."""
-    return "en" if QCoreApplication.translate("ReportLanguage", _LANGUAGE) == "en" else "zh_CN"
+    return "en" if QCoreApplication.translate("ReportLanguage", str(_LANGUAGE)) == "en" else "zh_CN"
 
 
 def goods_category(code: str, stored_name: str) -> str:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from charity_pos import config
+from charity_pos import config, messages
 from charity_pos.db.engine import open_store
 from charity_pos.errors import (
     BackupCheckFailed,
@@ -258,6 +258,17 @@ def test_restore_refuses_a_backup_of_another_store(made, services, tmp_path, fol
     with pytest.raises(KeyFileMissing):
         backup.make_backup(other, folder, key_file=tmp_path / "no.key", clock=clock)
     assert list(folder.glob("*.sqlite3")) == [made]
+
+
+def test_another_stores_key_file_is_told_in_a_sentence(made, tmp_path, clock) -> None:  # type: ignore[no-untyped-def]
+    """The refusal reads as its own sentence (it once took the rebuild's, whose facts it lacks, and failed)."""
+    other = _other_store(tmp_path)
+    theirs = backup.make_backup(other, tmp_path / "other", clock=clock).path
+    with pytest.raises(KeyFileOfOtherStore) as caught:
+        backup.restore(tmp_path / "fresh.db", theirs, key_file=key_path(backup.identity_of(made).id))
+    key = key_path(backup.identity_of(made).id)
+    assert messages.describe(caught.value, lambda _context, text: text) == (
+        f"{key} is the key file of another store, not of store JA01.")
 
 
 def test_restore_refuses_while_the_app_holds_the_store(made, services) -> None:  # type: ignore[no-untyped-def]

@@ -20,10 +20,11 @@ def test_counter_settings_are_saved_for_the_next_start(qtbot) -> None:  # type: 
     settings = config.Settings()
     dialog = SettingsDialog(settings)
     qtbot.addWidget(dialog)
-    assert dialog.till.text() == "1" and dialog.width.currentData() == 80 and not dialog.auto_print.isChecked()
+    assert dialog.till.text() == "1" and dialog.slip_width.currentData() == 80 and not dialog.auto_print.isChecked()
     assert dialog.printer.currentText() == "每次询问"
+    assert dialog.width() == dialog.geometry().width()  # Qt's own width(), no field of that name over it
     dialog.till.setText(" 2 ")
-    dialog.width.setCurrentIndex(dialog.width.findData(58))
+    dialog.slip_width.setCurrentIndex(dialog.slip_width.findData(58))
     dialog.auto_print.setChecked(True)
     dialog.accept()
     loaded = config.Settings.load()
@@ -158,7 +159,7 @@ def test_test_print_sends_the_test_page_and_nothing_else(qtbot) -> None:  # type
     dummy = Dummy()
     dialog = _escpos_dialog(qtbot)
     dialog.make_printer = lambda connection: ReceiptPrinter(connection, opener=lambda _c: dummy)  # type: ignore[method-assign]
-    dialog.width.setCurrentIndex(dialog.width.findData(58))
+    dialog.slip_width.setCurrentIndex(dialog.slip_width.findData(58))
     dialog.host.setText("192.168.1.300")
     assert not dialog.test_print() and dummy.output == b"", "a wrong field: nothing sent"
     dialog.host.setText("192.168.1.87")

@@ -10,7 +10,7 @@ time since 1991, so a Shanghai day is ``date(at, '+8 hours')``.
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Any, TypeVar
+from typing import Any, TypeVar, Unpack
 
 from sqlalchemy import ColumnElement, Select, String, func, literal_column, type_coerce
 from sqlalchemy.orm import InstrumentedAttribute
@@ -24,7 +24,7 @@ YES = W("是", "Yes")
 #: the row that adds up the rows above it in a summary
 ALL = W("合计", "Total")
 
-Q = TypeVar("Q", bound=Select[Any])
+Q = TypeVar("Q", bound=Select[Unpack[tuple[Any, ...]]])
 
 
 def local_day(column: InstrumentedAttribute[Any] | ColumnElement[Any]) -> ColumnElement[str]:
@@ -49,7 +49,7 @@ def scanned(column: InstrumentedAttribute[Any]) -> ColumnElement[str]:
     then groups in a temporary tree rather than walking the column's index and
     reading the table row by row in index order, which is several times slower
     over a year of stock movements). Yields the stored text (ids as hex)."""
-    return literal_column(f"+{column.expression.table.name}.{column.expression.name}", String)  # type: ignore[attr-defined]
+    return literal_column(f"+{column.expression.table.name}.{column.expression.name}", String)
 
 
 def utc(text: str | None) -> datetime | None:

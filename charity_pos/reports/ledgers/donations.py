@@ -7,7 +7,7 @@ counted in the total (公益事业捐赠票据使用管理办法).
 
 from __future__ import annotations
 
-from sqlalchemy import select
+from sqlalchemy import false, select
 from sqlalchemy.orm import Session
 
 from charity_pos.db.models import Category, Donation, DonationLine, Donor, Item, Receipt
@@ -69,7 +69,7 @@ def build(session: Session, filters: Filters, store: StoreName, language: str = 
     if filters.category:
         query = query.where(Category.code == filters.category)
     if filters.origin not in (None, "donated"):  # every donation line is donated goods
-        query = query.where(False)
+        query = query.where(false())
     rows = tuple(
         (at, number, donor_shown(kind, name, language), line_no, goods, goods_category(code, cat_name, language), qty, unit,
          label(CONDITIONS, condition, language), label(VALUATIONS, valuation, language), unit_fen,

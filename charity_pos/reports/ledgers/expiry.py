@@ -61,6 +61,7 @@ def build(session: Session, filters: Filters, store: StoreName, language: str = 
     later: list[tuple[Cell, ...]] = []
     for _, name, source, price, code, cat_name, _, barcode, document, expiry, units in session.execute(
             goods_filtered(query, filters, category_code=Category.code, source=Item.source)):
+        assert expiry is not None  # lots without an expiry date are left out above
         days_left = (expiry - day).days
         row = (name, goods_category(code, cat_name, language), label(SOURCES, source, language),
                lot_name(barcode, document), expiry, days_left, units, units * price)

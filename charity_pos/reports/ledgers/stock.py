@@ -12,6 +12,7 @@ the goods category and the item's origin.
 from __future__ import annotations
 
 from datetime import timedelta
+from typing import Any
 
 from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
@@ -59,7 +60,7 @@ def build(session: Session, filters: Filters, store: StoreName, language: str = 
     left, per_lot = func.sum(StockMovement.quantity), scanned(StockMovement.lot_id)
     balances: dict[str, int] = {lot: int(qty) for lot, qty in run(
         select(per_lot, left).where(StockMovement.at < hi).group_by(per_lot).having(left != 0))}
-    catalog = {item: rest for item, *rest in run(goods_filtered(
+    catalog: dict[str, list[Any]] = {item: rest for item, *rest in run(goods_filtered(
         select(raw(Item.id), Item.pinyin_full, Item.name, Item.unit, Item.source, Item.sale_price_fen, Category.code,
                Category.name).join(Category, Category.id == Item.category_id),
         filters, category_code=Category.code, source=Item.source))}
@@ -74,12 +75,13 @@ def build(session: Session, filters: Filters, store: StoreName, language: str = 
 
     sources = labels(SOURCES, language)
     origins = labels(LOT_ORIGINS, language)
-    items: dict[str, dict[str, object]] = {}
+    items: dict[str, dict[str, Any]] = {}
     lot_rows: list[tuple[Cell, ...]] = []
     for lot_id, item_id, barcode, document, origin, received_text, expiry, unit_value in lots:
         _, name, unit, source, price, code, cat_name = catalog[item_id]
         units = balances[lot_id]
         received_at = utc(received_text)
+        assert received_at is not None  # a lot's received_at is NOT NULL
         donated = unit_value * units if origin == "donation" and unit_value is not None else None
         category = goods_category(code, cat_name, language)
         lot_rows.append((name, category, sources.get(source, source), lot_name(barcode, document),
@@ -91,7 +93,7 @@ def build(session: Session, filters: Filters, store: StoreName, language: str = 
         if donated is not None:
             entry["donated"] = _int(entry["donated"]) + donated
         if units > 0:
-            entry["since"] = min(entry["since"], received_at)  # type: ignore[type-var]
+            entry["since"] = min(entry["since"], received_at)
 
     item_rows = tuple(
         (e["name"], e["category"], label(SOURCES, e["source"], language), e["unit"], e["units"], e["price"],
@@ -133,8 +135,8 @@ def build(session: Session, filters: Filters, store: StoreName, language: str = 
     sold_lately = {row[0] for row in sold if row[2]}
     slow = tuple(
         (e["name"], e["category"], label(SOURCES, e["source"], language), e["units"],
-         _int(e["units"]) * _int(e["price"]), local_day(e["since"]),  # type: ignore[arg-type]
-         local_day(last_sale[item_id]) if item_id in last_sale else None)
+         _int(e["units"]) * _int(e["price"]), local_day(e["since"]),
+         local_day(at) if (at := last_sale.get(item_id)) is not None else None)
         for item_id, e in items.items()
         if _int(e["units"]) > 0 and item_id not in sold_lately)
     out = tuple(

@@ -102,10 +102,10 @@ def _xlsx_lines(path: Path) -> tuple[str, list[Line]]:
             sheet.reset_dimensions()  # some programs write a wrong size; read what is there
         lines: list[Line] = []
         for cells in sheet.iter_rows():
-            numbered = [c for c in cells if getattr(c, "row", None)]
+            numbered = [n for c in cells if (n := getattr(c, "row", None))]
             if not numbered:
                 continue
-            lines.append((numbered[0].row, tuple(c.value for c in cells)))
+            lines.append((numbered[0], tuple(c.value for c in cells)))
         return sheet.title, lines
     except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
         raise UnreadableFile(path=str(path), detail=type(exc).__name__) from None

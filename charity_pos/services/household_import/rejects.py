@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from pathlib import Path
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar, cast
 
 from charity_pos import files
 from charity_pos.domain.text import printable
@@ -188,16 +188,18 @@ def _write_xlsx(path: Path, title: str, header: list[object], rows: list[list[ob
     from openpyxl import Workbook
     from openpyxl.styles import Font
     from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.worksheet import Worksheet
 
     workbook = Workbook()
     ws = workbook.active
+    assert isinstance(ws, Worksheet)  # a new workbook's one sheet
     ws.title = title[:31] or "Sheet1"
     for r, values in enumerate([header, *rows], start=1):
         for c, value in enumerate(values, start=1):
             if value is None:
                 continue
             value = _xlsx_text(value)
-            cell = ws.cell(row=r, column=c, value=value)
+            cell = ws.cell(row=r, column=c, value=cast(Any, value))  # the cells as read, written back
             if isinstance(value, str) and value.startswith("="):
                 cell.data_type = "s"  # their text, never a formula
             elif isinstance(value, datetime):

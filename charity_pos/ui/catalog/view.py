@@ -67,7 +67,7 @@ class CatalogScreen(ListScreen):
                         (self.edit_button, "", self.edit_selected)])
         self.table.doubleClicked.connect(lambda _i: self.edit_selected())
         for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            QShortcut(QKeySequence(key), self.table, activated=self.edit_selected,
+            QShortcut(QKeySequence(key), self.table, activated=self.edit_selected,  # type: ignore[call-overload]  # signal by keyword: not in PySide6's stub
                       context=Qt.ShortcutContext.WidgetShortcut)
         self.fill_soon()
 

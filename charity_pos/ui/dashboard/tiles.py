@@ -74,7 +74,9 @@ class Tile(QPushButton):
         self.updateGeometry()
 
     def sizeHint(self) -> QSize:  # noqa: N802
-        hint = self.layout().sizeHint()
+        layout = self.layout()
+        assert layout is not None  # set in __init__
+        hint = layout.sizeHint()
         return QSize(max(hint.width(), self.fontMetrics().horizontalAdvance("M") * 13), hint.height())
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802

@@ -28,7 +28,7 @@ class HandoutSlips(SlipPrinter):
             from charity_pos.printing.handout import render_handout_slip
 
             def render(doc) -> None:  # type: ignore[no-untyped-def]
-                render_handout_slip(doc, path, paper)  # type: ignore[arg-type]
+                render_handout_slip(doc, path, paper)
                 files.finish(path)  # a saved file in place before the print is counted
 
             self.services.handouts.print_slip(self.actor, number, render=render)
@@ -42,10 +42,13 @@ class HandoutSlips(SlipPrinter):
         if paper == ROLL and self.escpos:
             def send(printer) -> bool:  # type: ignore[no-untyped-def]
                 from charity_pos.devices.escpos_layout import handout_slip
+                from charity_pos.domain.documents import HandoutSlipDoc
 
-                self.services.handouts.print_slip(
-                    self.actor, number,
-                    render=lambda doc: printer.send(handout_slip(doc, printer.connection.width_mm)))
+                def render(doc: object) -> None:
+                    assert isinstance(doc, HandoutSlipDoc)  # what print_slip builds
+                    printer.send(handout_slip(doc, printer.connection.width_mm))
+
+                self.services.handouts.print_slip(self.actor, number, render=render)
                 return True
 
             return self._escpos(parent, send) is True

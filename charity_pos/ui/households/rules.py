@@ -217,7 +217,7 @@ class QuotaRulesDialog(QDialog):
         row.addWidget(close)
         layout.addLayout(row)
         self.save_button.clicked.connect(self.save)
-        QShortcut(QKeySequence("Ctrl+S"), self, activated=self.save)
+        QShortcut(QKeySequence("Ctrl+S"), self, activated=self.save)  # type: ignore[call-overload]  # signal by keyword: not in PySide6's stub
 
         self._quiet = False
         self._shown: str | None = None  # the household category in the editor

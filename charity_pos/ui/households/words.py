@@ -32,8 +32,8 @@ _MODE = {
 }
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(CONTEXT, text)
+def _tr(text: object) -> str:
+    return QCoreApplication.translate(CONTEXT, str(text))  # the text QT_TRANSLATE_NOOP gave back
 
 
 def category_name(category: HouseholdCategory | str) -> str:

@@ -76,7 +76,7 @@ class DonorField(QLineEdit):
             self.set_donors(self._read())
         return [donor for _key, donor in self._donors or []]
 
-    def find(self, text: str) -> list[DonorRow]:
+    def matching(self, text: str) -> list[DonorRow]:
         """Registered donors whose name or pinyin answers ``text`` (the
         services' ``name_matches``) or whose credit code contains it."""
         needle = "".join(text.split()).casefold()
@@ -86,7 +86,7 @@ class DonorField(QLineEdit):
         return [donor for key, donor in self._donors or [] if needle in key or name_matches(donor.name, text)]
 
     def _offer(self, text: str) -> None:
-        fill_matches(self.matches, ((donor_text(donor), donor) for donor in self.find(text)[: self.MATCHES]), rows=4)
+        fill_matches(self.matches, ((donor_text(donor), donor) for donor in self.matching(text)[: self.MATCHES]), rows=4)
 
     def _enter(self) -> None:
         self._offer(self.text())

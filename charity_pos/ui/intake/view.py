@@ -180,7 +180,7 @@ class IntakeScreen(Screen):
         for keys, slot in (("Ctrl+D", self.focus_donor), ("F6", self.choose_anonymous), ("F7", self.new_donor),
                            ("Ctrl+F", self.focus_scan), ("Ctrl+N", lambda: self.new_item("")),
                            ("F8", self.focus_cash), ("Ctrl+S", self.save), ("F10", self.save)):
-            QShortcut(QKeySequence(keys), self, activated=slot)
+            QShortcut(QKeySequence(keys), self, activated=slot)  # type: ignore[call-overload]  # signal by keyword: not in PySide6's stub
         self.refresh()
         self._show_donor()
         self.update_total()

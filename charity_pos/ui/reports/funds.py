@@ -119,7 +119,7 @@ class FundUseDialog(QDialog):
             # "cash": the field's name the messages know (现金金额)
             amount = check_fen(parse_yuan(self.amount.text(), field="cash"), field="cash", allow_zero=False)
             self.changes = self.services.funds.record_use(
-                self.actor, used_on=self.used_on.date().toPython(), amount_fen=amount,
+                self.actor, used_on=self.used_on.date().toPython(), amount_fen=amount,  # type: ignore[arg-type]  # a date; stub: object
                 kind=self.use.currentData(), purpose=self.purpose.text(), voucher=self.voucher.text())
         except PosError as exc:
             self.show_error(exc)

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSplitter,
+    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -102,7 +103,7 @@ class ReportsScreen(Screen):
         layout.addWidget(splitter, 1)
 
         for keys in ("Return", "Enter"):
-            QShortcut(QKeySequence(keys), self, activated=self.show_now,
+            QShortcut(QKeySequence(keys), self, activated=self.show_now,  # type: ignore[call-overload]  # signal by keyword: not in PySide6's stub
                       context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.bind_keys([(self.excel_button, "Ctrl+E", lambda: self.export("xlsx")),
                         (self.pdf_button, "Ctrl+P", lambda: self.export("pdf")),
@@ -245,6 +246,7 @@ class ReportsScreen(Screen):
     def filters(self) -> Filters:
         """What the fields say; InvalidInput when the days are out of order."""
         start, end = self.start.date().toPython(), self.end.date().toPython()
+        assert isinstance(start, date) and isinstance(end, date)  # a QDate's (the stub says object)
         check_range(start, end)
         return Filters(start, end, self.category.currentData(), self.origin.currentData())
 
@@ -333,7 +335,7 @@ class ReportsScreen(Screen):
         """The model of the tab showing section ``key``."""
         for index in range(self.tabs.count()):
             table = self.tabs.widget(index)
-            model = table.model()  # type: ignore[attr-defined]
+            model = table.model() if isinstance(table, QTableView) else None
             if isinstance(model, SectionModel) and model.section.key == key:
                 return model
         raise KeyError(key)

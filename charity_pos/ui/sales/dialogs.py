@@ -43,7 +43,7 @@ def button(text: str, keys: str = "") -> QPushButton:
     made.setFocusPolicy(Qt.FocusPolicy.NoFocus)
     made.setAutoDefault(False)
     if keys:
-        QShortcut(QKeySequence(keys), made, activated=made.click)
+        QShortcut(QKeySequence(keys), made, activated=made.click)  # type: ignore[call-overload]  # signal by keyword: not in PySide6's stub
     return made
 
 

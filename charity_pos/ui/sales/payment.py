@@ -182,7 +182,7 @@ class PaymentDialog(QDialog):
         self.remove_button.clicked.connect(self.remove_last)
         self.cancel_button.clicked.connect(self.reject)
         self.pay_button.clicked.connect(self.complete)
-        QShortcut(QKeySequence("F1"), page, activated=self.focus_cash)
+        QShortcut(QKeySequence("F1"), page, activated=self.focus_cash)  # type: ignore[call-overload]  # signal by keyword: not in PySide6's stub
         self._show_method()
         return page
 
@@ -213,7 +213,7 @@ class PaymentDialog(QDialog):
         layout.addLayout(row)
         self.slip_button.clicked.connect(self.print_slip)
         self.next_button.clicked.connect(self.accept)
-        QShortcut(QKeySequence("Ctrl+P"), page, activated=self.print_slip)
+        QShortcut(QKeySequence("Ctrl+P"), page, activated=self.print_slip)  # type: ignore[call-overload]  # signal by keyword: not in PySide6's stub
         return page
 
     # --- cash -------------------------------------------------------------

@@ -114,8 +114,8 @@ class ShiftSalesDialog(QDialog):
         self.reprint_button.clicked.connect(self.reprint)
         self.void_button.clicked.connect(self.void)
         close.clicked.connect(self.reject)
-        QShortcut(QKeySequence("Ctrl+P"), self, activated=self.reprint)
-        QShortcut(QKeySequence("Ctrl+Del"), self, activated=self.void)
+        QShortcut(QKeySequence("Ctrl+P"), self, activated=self.reprint)  # type: ignore[call-overload]  # signal by keyword: not in PySide6's stub
+        QShortcut(QKeySequence("Ctrl+Del"), self, activated=self.void)  # type: ignore[call-overload]  # signal by keyword: not in PySide6's stub
         self.refresh()
         self.table.setFocus()
 

@@ -100,7 +100,7 @@ class ReturnDialog(QDialog):
         form = QFormLayout()
         self.reason = ReasonField(self.tr("e.g. wrong size, faulty"))
         form.addRow(self.tr("Reason (Alt+R)"), self.reason)
-        QShortcut(QKeySequence("Alt+R"), page, activated=self.to_reason)
+        QShortcut(QKeySequence("Alt+R"), page, activated=self.to_reason)  # type: ignore[call-overload]  # signal by keyword: not in PySide6's stub
         self.number.installEventFilter(self)
         self.reason.installEventFilter(self)
         layout.addLayout(form)
@@ -202,7 +202,7 @@ class ReturnDialog(QDialog):
         stops: list[QWidget] = [self.number, *self.open_spins(), self.reason]
         if watched not in stops:
             return super().eventFilter(watched, event)
-        at = stops.index(watched)  # type: ignore[arg-type]
+        at = stops.index(watched)
         key, shift = event.key(), bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
         if key == Qt.Key.Key_Backtab or (key == Qt.Key.Key_Tab and shift):
             self._stop_at(stops[at - 1] if at else stops[-1])
@@ -221,7 +221,7 @@ class ReturnDialog(QDialog):
     def update_refund(self, *_args: object) -> None:
         total = 0
         for row, (line, spin) in enumerate(self.spins):
-            amount = refund_for(line, line.returned, spin.value()) if spin.value() else 0  # type: ignore[arg-type]
+            amount = refund_for(line, line.returned, spin.value()) if spin.value() else 0
             total += amount
             cell = self.table.item(row, self.REFUND)
             if cell is not None:
@@ -298,7 +298,7 @@ class ReturnDialog(QDialog):
         layout.addLayout(row)
         self.slip_button.clicked.connect(self.print_slip)
         self.done_button.clicked.connect(self.accept)
-        QShortcut(QKeySequence("Ctrl+P"), page, activated=self.print_slip)
+        QShortcut(QKeySequence("Ctrl+P"), page, activated=self.print_slip)  # type: ignore[call-overload]  # signal by keyword: not in PySide6's stub
         return page
 
     def _done(self, number: str) -> None:

@@ -207,18 +207,18 @@ class CloseShiftDialog(ShiftDialog):
         layout.addLayout(columns)
         layout.addWidget(self._message())
 
-        row = QHBoxLayout()
+        buttons = QHBoxLayout()
         self.x_button = button(self.tr("Print X report (Ctrl+P)"), "Ctrl+P")
         self.x_pdf_button = button(self.tr("Save X report as PDF (Ctrl+S)"), "Ctrl+S")
         cancel = button(self.tr("Cancel (Esc)"))
         self.close_button = button(self.tr("Close shift (F12)"), "F12")
         self.close_button.setObjectName("primary")
         for made in (self.x_button, self.x_pdf_button):
-            row.addWidget(made)
-        row.addStretch(1)
-        row.addWidget(cancel)
-        row.addWidget(self.close_button)
-        layout.addLayout(row)
+            buttons.addWidget(made)
+        buttons.addStretch(1)
+        buttons.addWidget(cancel)
+        buttons.addWidget(self.close_button)
+        layout.addLayout(buttons)
         self.x_button.clicked.connect(lambda: self.slips.shift_report(self.summary.shift.number, self))
         self.x_pdf_button.clicked.connect(lambda: self.slips.shift_report(self.summary.shift.number, self,
                                                                           to_file=True))
@@ -328,8 +328,8 @@ class CloseShiftDialog(ShiftDialog):
         self.z_button.clicked.connect(self.print_z)
         self.z_pdf_button.clicked.connect(lambda: self.print_z(to_file=True))
         self.done_button.clicked.connect(self.accept)
-        QShortcut(QKeySequence("Ctrl+P"), page, activated=self.print_z)
-        QShortcut(QKeySequence("Ctrl+S"), page, activated=lambda: self.print_z(to_file=True))
+        QShortcut(QKeySequence("Ctrl+P"), page, activated=self.print_z)  # type: ignore[call-overload]  # signal by keyword: not in PySide6's stub
+        QShortcut(QKeySequence("Ctrl+S"), page, activated=lambda: self.print_z(to_file=True))  # type: ignore[call-overload]  # signal by keyword: not in PySide6's stub
         return page
 
     def print_z(self, to_file: bool = False) -> bool:

@@ -97,7 +97,11 @@ class SlipPrinter(QObject):
         the reason shown, when the printer did not take the pulse."""
         if not self.has_drawer:
             return False
-        return self._escpos(parent, lambda printer: printer.open_drawer() or True) is True
+        def pulse(printer: ReceiptPrinter) -> bool:
+            printer.open_drawer()
+            return True
+
+        return self._escpos(parent, pulse) is True
 
     def pulse(self) -> None:
         """The drawer's pulse, raising ``PrinterFailed``: for a service that

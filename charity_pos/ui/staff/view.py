@@ -79,8 +79,8 @@ class StaffScreen(SearchesList, Screen):
         self.bind_keys([(self.add_button, "Ctrl+N", self.add_user), (self.unlock_button, "Ctrl+U", self.unlock),
                         (self.pin_button, "Ctrl+P", self.new_pin), (self.active_button, "Ctrl+T", self.toggle_active),
                         (self.role_button, "Ctrl+R", self.toggle_role)])
-        QShortcut(QKeySequence("Ctrl+F"), self, activated=self.focus_search)
-        QShortcut(QKeySequence(Qt.Key.Key_Delete), self.table, activated=self.toggle_active,
+        QShortcut(QKeySequence("Ctrl+F"), self, activated=self.focus_search)  # type: ignore[call-overload]  # signal by keyword: not in PySide6's stub
+        QShortcut(QKeySequence(Qt.Key.Key_Delete), self.table, activated=self.toggle_active,  # type: ignore[call-overload]  # signal by keyword: not in PySide6's stub
                   context=Qt.ShortcutContext.WidgetShortcut)
         for button in (self.add_button, self.unlock_button, self.pin_button, self.role_button):
             button.setToolTip(button.text())
