@@ -256,7 +256,7 @@ class Roll:
         page_h = self.height
         target = str(out) if isinstance(out, Path) else out
         canvas = Canvas(target, pagesize=(self.paper.width, page_h), pageCompression=1,
-                        initialFontName=self.font)
+                        initialFontName=self.font)  # type: ignore[arg-type]  # a font's name; the stub says a float
         canvas.setTitle(title)
         canvas.setAuthor(author)
         canvas.setSubject(subject)

@@ -6,7 +6,7 @@ page's footer (the number, 第 n 页 / 共 N 页, 续下页)."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
@@ -76,7 +76,7 @@ def _styles(font: str) -> dict[str, ParagraphStyle]:
     }
 
 
-def _table_style(font: str, commands: list[tuple[object, ...]]) -> TableStyle:
+def _table_style(font: str, commands: list[Any]) -> TableStyle:
     """A table's style, in our font throughout (empty cells included: the
     default would reference an unembedded Helvetica)."""
     return TableStyle([("FONTNAME", (0, 0), (-1, -1), font), *commands])

@@ -3,6 +3,8 @@ household, the allowance, the override, the marks (培训, 重打)."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from charity_pos.domain.money import format_fen
 from charity_pos.domain import vocabulary
 from charity_pos.domain.documents import HandoutSlipDoc
@@ -51,5 +53,5 @@ def pieces(doc: HandoutSlipDoc) -> str:
     return f"共 {len(doc.lines)} 项 {sum(line.quantity for line in doc.lines)} 件"
 
 
-def meta(doc: HandoutSlipDoc) -> dict[str, str]:
+def meta(doc: HandoutSlipDoc) -> dict[str, Any]:  # ReportLab takes them as keywords of many types
     return {"title": f"{TITLE} {doc.number}", "author": doc.store_name, "subject": doc.at}
