@@ -3,9 +3,10 @@ and fakes for dialogs so that nothing modal blocks a test."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -119,6 +120,25 @@ def show_active(widget) -> None:  # type: ignore[no-untyped-def]
     widget.show()
     widget.activateWindow()
     assert QTest.qWaitForWindowActive(widget)
+
+
+def answer_dialogs(qtbot, owner, steps: Callable[[Any], None]) -> list[Any]:  # type: ignore[no-untyped-def]
+    """Replace ``owner.run_dialog`` (how a screen opens its modal dialogs) by a user at the keyboard: each
+    dialog is shown in front, ``steps`` works it, and it closes with the result it came to. Returns the
+    dialogs in the order they opened (the list fills as they do)."""
+    shown: list[Any] = []
+
+    def run(dialog) -> int:  # type: ignore[no-untyped-def]
+        shown.append(dialog)
+        show_active(dialog)
+        qtbot.waitUntil(dialog.isActiveWindow)  # a dialog over the screen: its keys once it is in front
+        steps(dialog)
+        result = dialog.result()
+        dialog.close()
+        return result
+
+    owner.run_dialog = run
+    return shown
 
 
 # --- the counter -------------------------------------------------------------
