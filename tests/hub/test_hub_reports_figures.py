@@ -6,6 +6,7 @@ rebuilt from the stored events on first use."""
 
 from __future__ import annotations
 
+import shutil
 from datetime import date
 from pathlib import Path
 
@@ -27,20 +28,14 @@ def run(capsys: pytest.CaptureFixture[str], *argv: object) -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def demo(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, Path]:
-    """A 30-day demo store, its registration and its bundle (built once for the module)."""
-    from charity_pos.demo.builder import build_demo
-
+def demo(demo_template: tuple[Path, Path, Path], tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, Path]:
+    """A 30-day demo store, its registration and its bundle: the session's ``demo_template`` copied for the
+    module (the store with any file SQLite keeps beside it)."""
+    store, registration, bundle = demo_template
     folder = tmp_path_factory.mktemp("demo")
-    store = folder / "store.sqlite3"
-    build_demo(store, days=30)
-    registration = folder / "registration.json"
-    assert run_cli("store-key", "--db", store, "--out", registration, lang="en")[0] == 0
-    out = folder / "out"
-    out.mkdir()
-    assert run_cli("export-bundle", "--db", store, "--out", out, lang="en")[0] == 0
-    bundle = next(out.glob("*.cpbundle"))
-    return store, registration, bundle
+    for path in (*store.parent.glob(store.name + "*"), registration, bundle):
+        shutil.copy2(path, folder / path.name)
+    return folder / store.name, folder / registration.name, folder / bundle.name
 
 
 def hub_with(capsys, hub_url: str, tmp_path: Path, demo) -> str:  # type: ignore[no-untyped-def]
