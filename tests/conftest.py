@@ -109,18 +109,24 @@ def store_template(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path
     return path, key
 
 
+def copy_store(template: tuple[Path, Path], path: Path) -> StoreDatabase:
+    """A session's template store (its closed file and its key file) copied to ``path``, its key file into
+    this test's home, and opened."""
+    file, key = template
+    shutil.copyfile(file, path)
+    target = key_path(uuid.UUID(key.stem))
+    target.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(key, target)
+    target.chmod(0o600)
+    return open_store(path)
+
+
 @pytest.fixture
 def store_db(store_path: Path, clock: FakeClock, store_template: tuple[Path, Path]) -> Iterator[StoreDatabase]:
     """A new store (``init_store``): a copy of the session's template, with its key file in this test's home,
     when the clock is at its start, as almost always; made afresh when a test moved it first."""
     if clock.at == CLOCK_START:
-        template, key = store_template
-        shutil.copyfile(template, store_path)
-        target = key_path(uuid.UUID(key.stem))
-        target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(key, target)
-        target.chmod(0o600)
-        db = open_store(store_path)
+        db = copy_store(store_template, store_path)
     else:
         db = init_store(store_path, store_code=STORE_CODE, name=STORE_NAME, district=DISTRICT,
                         manager_pin=MANAGER_PIN, clock=clock)

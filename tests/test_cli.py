@@ -16,27 +16,16 @@ import sys
 from datetime import datetime
 from pathlib import Path
 
-import pypdf
 import pytest
 
-from charity_pos import cli
 from charity_pos.domain import barcodes
 from charity_pos.services.base import STORE_TZ
 from charity_pos.services.registry import Services
 from tests.conftest import bring_keys
+from tests.helpers import pdf_pages, run_cli
 
 ENTRY_POINT = Path(sys.executable).with_name("charity-pos")
 FULL_ID = re.compile(r"\d{17}[\dX]")
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: object) -> tuple[int, str, str]:
-    """Call the command line in-process: exit code, stdout, stderr."""
-    try:
-        code = cli.main([str(a) for a in argv])
-    except SystemExit as exc:  # argparse's usage errors
-        code = exc.code  # type: ignore[assignment]
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def one_error_line(code: int, out: str, err: str, *, english: bool = False) -> str:
@@ -68,7 +57,7 @@ def key_files(home: Path) -> list[Path]:
 
 
 def show_json(capsys: pytest.CaptureFixture[str], kind: str, path: Path) -> list[dict]:  # type: ignore[type-arg]
-    code, out, err = run(capsys, "show", kind, "--db", path, "--json")
+    code, out, err = run_cli("show", kind, "--db", path, "--json")
     assert (code, err) == (0, "")
     data = json.loads(out)
     assert isinstance(data, list)
@@ -106,7 +95,7 @@ def next_receipt_number(path: Path) -> str:
 # --- init ----------------------------------------------------------------------
 def test_init_creates_a_store_a_manager_can_log_in_to(capsys, tmp_path, isolated_home) -> None:  # type: ignore[no-untyped-def]
     path = tmp_path / "new" / "store.sqlite3"
-    code, out, err = run(capsys, "init", "--db", path, "--store-code", "pt02", "--name", "普陀区真如镇慈善超市",
+    code, out, err = run_cli("init", "--db", path, "--store-code", "pt02", "--name", "普陀区真如镇慈善超市",
                          "--district", "普陀区", "--manager-pin", "246810")
     assert (code, err) == (0, "")
     assert out.count("\n") == 2, "the store, then where its key file is and to keep a copy apart"
@@ -120,13 +109,13 @@ def test_init_creates_a_store_a_manager_can_log_in_to(capsys, tmp_path, isolated
         assert services.accounts.login("manager", "246810").role == "manager"
     finally:
         services.close()
-    code, out, err = run(capsys, "verify", "--db", path, "--lang", "en")
+    code, out, err = run_cli("verify", "--db", path, "--lang", "en")
     assert code == 0 and out.startswith("OK: ")
 
 
 def test_init_refuses_an_existing_file_and_leaves_it_alone(capsys, filled_store, isolated_home) -> None:  # type: ignore[no-untyped-def]
     before, keys = filled_store.path.read_bytes(), key_files(isolated_home)
-    code, out, err = run(capsys, "init", "--db", filled_store.path, "--store-code", "PT09", "--name", "新店",
+    code, out, err = run_cli("init", "--db", filled_store.path, "--store-code", "PT09", "--name", "新店",
                          "--district", "普陀区", "--manager-pin", "1234")
     line = one_error_line(code, out, err)
     assert str(filled_store.path) in line and "已存在" in line
@@ -137,7 +126,7 @@ def test_init_refuses_an_existing_file_and_leaves_it_alone(capsys, filled_store,
 def test_init_refuses_any_existing_file_even_a_text_file(capsys, tmp_path) -> None:  # type: ignore[no-untyped-def]
     path = tmp_path / "notes.txt"
     path.write_text("购物清单", encoding="utf-8")
-    code, out, err = run(capsys, "init", "--db", path, "--store-code", "PT09", "--name", "新店",
+    code, out, err = run_cli("init", "--db", path, "--store-code", "PT09", "--name", "新店",
                          "--district", "普陀区", "--manager-pin", "1234", "--lang", "en")
     assert "already exists" in one_error_line(code, out, err, english=True)
     assert path.read_text(encoding="utf-8") == "购物清单"
@@ -160,9 +149,9 @@ def test_init_with_a_bad_store_code_or_pin_makes_nothing(capsys, tmp_path, isola
     path = tmp_path / "store.sqlite3"
     argv = ["init", "--db", path, "--store-code", store_code, "--name", "新店", "--district", "普陀区",
             "--manager-pin", pin]
-    line = one_error_line(*run(capsys, *argv, "--lang", "en"), english=True)
+    line = one_error_line(*run_cli(*argv, "--lang", "en"), english=True)
     assert line == "Error: " + english
-    chinese = one_error_line(*run(capsys, *argv))
+    chinese = one_error_line(*run_cli(*argv))
     assert re.search(r"[\u4e00-\u9fff]", chinese.removeprefix("错误："))
     assert files_in(tmp_path) == set(), "no store file, no lock, no partial file"
     assert key_files(isolated_home) == [], "no key file for a store that was not made"
@@ -178,10 +167,10 @@ def test_demo_builds_a_store_that_verifies(capsys, demo_store, tmp_path_factory)
     assert counts["items"] > 100 and counts["donors"] == 26 and counts["households"] == 56 and counts["donations"] > 0
     assert "over 3 days" in summary
 
-    code, out, err = run(capsys, "verify", "--db", path, "--lang", "en")
+    code, out, err = run_cli("verify", "--db", path, "--lang", "en")
     assert code == 0 and "authenticity was NOT checked" in err, "without the key file it says so"
     bring_keys(path, tmp_path_factory)
-    code, out, err = run(capsys, "verify", "--db", path, "--lang", "en")
+    code, out, err = run_cli("verify", "--db", path, "--lang", "en")
     assert (code, err) == (0, "")
     assert len(out.splitlines()) == 1, "verify says it in one line"
     events = int(re.match(r"OK: (\d+) journal events, (\d+) records agree; chain head [0-9a-f]{16}\.$", out.strip())[1])
@@ -193,7 +182,7 @@ def test_demo_builds_a_store_that_verifies(capsys, demo_store, tmp_path_factory)
 
 def test_demo_refuses_an_existing_file(capsys, filled_store) -> None:  # type: ignore[no-untyped-def]
     before = dump(filled_store.path)
-    line = one_error_line(*run(capsys, "demo", "--db", filled_store.path, "--days", "2"))
+    line = one_error_line(*run_cli("demo", "--db", filled_store.path, "--days", "2"))
     assert "已存在" in line
     assert dump(filled_store.path) == before
     assert not filled_store.path.with_name(filled_store.path.name + ".building").exists()
@@ -201,14 +190,14 @@ def test_demo_refuses_an_existing_file(capsys, filled_store) -> None:  # type: i
 
 @pytest.mark.parametrize("days", ["0", "-3"])
 def test_demo_with_no_days_makes_nothing(capsys, tmp_path, days) -> None:  # type: ignore[no-untyped-def]
-    line = one_error_line(*run(capsys, "demo", "--db", tmp_path / "demo.db", "--days", days, "--lang", "en"),
+    line = one_error_line(*run_cli("demo", "--db", tmp_path / "demo.db", "--days", days, "--lang", "en"),
                           english=True)
     assert "Days" in line
     assert files_in(tmp_path) == set()
 
 
 def test_verify_prints_one_line_in_chinese_by_default(capsys, filled_store) -> None:  # type: ignore[no-untyped-def]
-    code, out, err = run(capsys, "verify", "--db", filled_store.path)
+    code, out, err = run_cli("verify", "--db", filled_store.path)
     assert (code, err) == (0, "")
     assert out.startswith("校验通过：") and out.count("\n") == 1
     assert f"{filled_store.events} 条日志事件" in out
@@ -228,7 +217,7 @@ def test_show_items_as_table_and_json(capsys, filled_store) -> None:  # type: ig
     assert oil["barcode"].startswith("21") and barcodes.is_in_store(oil["barcode"])
     assert rice["id"] == filled_store.rice_id and rice["active"] is True
 
-    code, out, err = run(capsys, "show", "items", "--db", filled_store.path)
+    code, out, err = run_cli("show", "items", "--db", filled_store.path)
     assert (code, err) == (0, "")
     lines = out.splitlines()
     assert len(lines) == 2 + 3, "header, rule, one line per item"
@@ -237,7 +226,7 @@ def test_show_items_as_table_and_json(capsys, filled_store) -> None:  # type: ig
     assert "6901234567892" in rice_line and "¥32.90" in rice_line and "¥35.90" in rice_line
     assert rice_line.rstrip().endswith("18")
 
-    code, out, err = run(capsys, "show", "items", "--db", filled_store.path, "--lang", "en")
+    code, out, err = run_cli("show", "items", "--db", filled_store.path, "--lang", "en")
     assert out.splitlines()[0].split()[:2] == ["Barcode", "Name"]
 
 
@@ -253,7 +242,7 @@ def test_show_stock_lists_lots_with_documents(capsys, filled_store) -> None:  # 
     assert by_name["海天金标生抽 500ml"]["document"] == "PT01-2026-R000001"
     assert by_name["男式羊毛衫 L码 藏青"]["document"] == "PT01-2026-R000002"
 
-    code, out, err = run(capsys, "show", "stock", "--db", filled_store.path)
+    code, out, err = run_cli("show", "stock", "--db", filled_store.path)
     assert (code, err) == (0, "")
     assert len(out.splitlines()) == 2 + len(lots)
     assert any("PT01-2026-R000002" in line and "男式羊毛衫" in line for line in out.splitlines())
@@ -268,7 +257,7 @@ def test_show_journal_lists_every_event_in_order(capsys, filled_store) -> None: 
     assert kinds.count("stock.received") == 2 and kinds[-1] == "stock.counted"
     assert all(re.fullmatch(r"[0-9a-f]{64}", e["hash"]) for e in events)
 
-    code, out, err = run(capsys, "show", "journal", "--db", filled_store.path)
+    code, out, err = run_cli("show", "journal", "--db", filled_store.path)
     assert (code, err) == (0, "")
     assert len(out.splitlines()) == 2 + filled_store.events
     assert events[-1]["hash"][:16] in out.splitlines()[-1]
@@ -287,7 +276,7 @@ def test_show_donations_masks_people(capsys, demo_store) -> None:  # type: ignor
     assert all("*" in d["donor"] for d in people), "people's names are masked"
     assert all("*" not in d["donor"] and d["donor"].endswith("公司") for d in companies)
 
-    code, out, err = run(capsys, "show", "donations", "--db", path)
+    code, out, err = run_cli("show", "donations", "--db", path)
     assert (code, err) == (0, "")
     assert len(out.splitlines()) == 2 + len(donations)
     for d in donations:
@@ -308,7 +297,7 @@ def test_show_households_gives_masked_names_and_ids_only(capsys, services, manag
         "id": households[0]["id"], "card_number": "AX000001", "head_name": "王**", "id_masked": "110105********002X",
         "members": 3, "category": "dibao", "subdistrict": "石门二路街道", "valid_from": "2026-01-01",
         "valid_to": "2026-12-31", "status": "active"}]
-    code, table, err = run(capsys, "show", "households", "--db", store_path)
+    code, table, err = run_cli("show", "households", "--db", store_path)
     assert (code, err) == (0, "")
     assert "王**" in table and "110105********002X" in table
     for shown in (json.dumps(households, ensure_ascii=False), table):
@@ -330,19 +319,19 @@ def test_show_households_shows_a_lapsed_card_as_expired(capsys, services, manage
     store_db.close()
     shown = {h["card_number"]: h["status"] for h in show_json(capsys, "households", store_path)}
     assert shown == {"AX000001": "expired", "AX000002": "active"}, "a card is valid through its last day"
-    code, table, err = run(capsys, "show", "households", "--db", store_path, "--lang", "en")
+    code, table, err = run_cli("show", "households", "--db", store_path, "--lang", "en")
     assert (code, err) == (0, "")
     lines = {line.split()[0]: line for line in table.splitlines() if line.startswith("AX")}
     assert lines["AX000001"].rstrip().endswith("expired") and lines["AX000002"].rstrip().endswith("active")
-    code, table, err = run(capsys, "show", "households", "--db", store_path)
+    code, table, err = run_cli("show", "households", "--db", store_path)
     assert [line.split()[-1] for line in table.splitlines() if line.startswith("AX")] == ["过期", "有效"]
 
 
 def test_show_households_of_the_demo_has_no_whole_id_number(capsys, demo_store) -> None:  # type: ignore[no-untyped-def]
     path = demo_store[0]
-    code, as_json, err = run(capsys, "show", "households", "--db", path, "--json")
+    code, as_json, err = run_cli("show", "households", "--db", path, "--json")
     assert (code, err) == (0, "")
-    code, table, err = run(capsys, "show", "households", "--db", path)
+    code, table, err = run_cli("show", "households", "--db", path)
     assert (code, err) == (0, "")
     households = json.loads(as_json)
     assert len(households) == 56
@@ -363,14 +352,14 @@ def test_show_sales_shifts_and_handouts_of_the_demo(capsys, demo_store) -> None:
     assert handouts and set(handouts[0]) == {"id", "number", "at", "card_number", "household_category", "period",
                                              "lines", "units", "total_value_fen", "over_allowance", "cashier"}
     assert all(re.fullmatch(r"JA01-\d{4}-H\d{6}", h["number"]) for h in handouts)
-    code, table, err = run(capsys, "show", "handouts", "--db", path)
+    code, table, err = run_cli("show", "handouts", "--db", path)
     assert (code, err) == (0, "")
     assert len(table.splitlines()) == 2 + len(handouts)
     assert not FULL_ID.search(table) and "*" not in table  # card numbers only: no names at all
 
 
 def test_show_with_an_unknown_kind_is_a_usage_error(capsys, filled_store) -> None:  # type: ignore[no-untyped-def]
-    code, out, err = run(capsys, "show", "customers", "--db", filled_store.path)
+    code, out, err = run_cli("show", "customers", "--db", filled_store.path)
     assert code == 2 and out == "" and "Traceback" not in err
     assert "invalid choice: 'customers'" in err
 
@@ -382,21 +371,21 @@ def test_receipt_is_issued_then_reprinted(capsys, demo_copy, tmp_path) -> None: 
     expected = next_receipt_number(demo_copy)
     out_pdf = tmp_path / "收据.pdf"
 
-    code, out, err = run(capsys, "receipt", "--db", demo_copy, "--donation", donation["number"], "--out", out_pdf,
+    code, out, err = run_cli("receipt", "--db", demo_copy, "--donation", donation["number"], "--out", out_pdf,
                          "--lang", "en")
     assert (code, err) == (0, "")
     assert out == f"Receipt {expected} issued to {out_pdf}.\n"
     assert out_pdf.read_bytes().startswith(b"%PDF")
-    text = pypdf.PdfReader(out_pdf).pages[0].extract_text()
+    text = pdf_pages(out_pdf)[0]
     assert "捐赠收据" in text and expected in text and donation["number"] in text and "补打" not in text
     assert not list(tmp_path.glob("*.partial"))
     shown = {d["number"]: d for d in show_json(capsys, "donations", demo_copy)}
     assert shown[donation["number"]]["receipt_number"] == expected
 
-    code, out, err = run(capsys, "receipt", "--db", demo_copy, "--donation", donation["number"], "--out", out_pdf)
+    code, out, err = run_cli("receipt", "--db", demo_copy, "--donation", donation["number"], "--out", out_pdf)
     assert (code, err) == (0, "")
     assert out == f"收据 {expected} 已补打（第 1 次），保存到 {out_pdf}。\n"
-    assert "补打" in pypdf.PdfReader(out_pdf).pages[0].extract_text()
+    assert "补打" in pdf_pages(out_pdf)[0]
     following = f"{expected[:-6]}{int(expected[-6:]) + 1:06d}"
     assert next_receipt_number(demo_copy) == following, "a reprint takes no new number"
     assert sum(1 for d in show_json(capsys, "donations", demo_copy) if d["receipt_number"] == expected) == 1
@@ -415,14 +404,14 @@ def test_a_voided_receipt_is_written_marked_void(capsys, demo_copy, tmp_path) ->
     before = dump(demo_copy)
     out_pdf = tmp_path / "作废.pdf"
 
-    code, out, err = run(capsys, "receipt", "--db", demo_copy, "--donation", donation["number"], "--out", out_pdf,
+    code, out, err = run_cli("receipt", "--db", demo_copy, "--donation", donation["number"], "--out", out_pdf,
                          "--lang", "en")
     assert (code, err) == (0, "")
     assert out == f"Receipt {donation['receipt_number']} is void; written marked 作废 to {out_pdf}.\n"
-    text = pypdf.PdfReader(out_pdf).pages[0].extract_text()
+    text = pdf_pages(out_pdf)[0]
     assert "作废" in text and "金额写错" in text and donation["receipt_number"] in text
     assert dump(demo_copy) == before, "a voided receipt written again takes no number and counts no print"
-    code, out, err = run(capsys, "receipt", "--db", demo_copy, "--donation", donation["number"], "--out", out_pdf)
+    code, out, err = run_cli("receipt", "--db", demo_copy, "--donation", donation["number"], "--out", out_pdf)
     assert (code, err) == (0, "") and "作废" in out
 
 
@@ -431,12 +420,12 @@ def test_labels_one_per_unit(capsys, demo_store, tmp_path, template, per_page) -
     path = demo_store[0]
     donation = max(show_json(capsys, "donations", path), key=lambda d: d["units"])
     out_pdf = tmp_path / "labels.pdf"
-    code, out, err = run(capsys, "labels", "--db", path, "--donation", donation["number"], "--template", template,
+    code, out, err = run_cli("labels", "--db", path, "--donation", donation["number"], "--template", template,
                          "--out", out_pdf, "--lang", "en")
     assert (code, err) == (0, "")
     assert out == f"{donation['units']} labels written to {out_pdf}.\n"
     assert out_pdf.read_bytes().startswith(b"%PDF")
-    pages = len(pypdf.PdfReader(out_pdf).pages)
+    pages = len(pdf_pages(out_pdf))
     assert pages == -(-donation["units"] // per_page)
     assert files_in(tmp_path) == {"labels.pdf"}
 
@@ -455,9 +444,9 @@ def test_labels_one_per_unit(capsys, demo_store, tmp_path, template, per_page) -
 def test_a_missing_store_file_is_one_line_and_creates_nothing(capsys, tmp_path, argv) -> None:  # type: ignore[no-untyped-def]
     missing = tmp_path / "nowhere.db"
     argv = [a.replace("{tmp}", str(tmp_path)) for a in argv]
-    line = one_error_line(*run(capsys, *argv, "--db", missing))
+    line = one_error_line(*run_cli(*argv, "--db", missing))
     assert line == f"错误：找不到门店数据库：{missing}。"
-    line = one_error_line(*run(capsys, *argv, "--db", missing, "--lang", "en"), english=True)
+    line = one_error_line(*run_cli(*argv, "--db", missing, "--lang", "en"), english=True)
     assert line == f"Error: No store database at {missing}."
     assert files_in(tmp_path) == set()
 
@@ -466,9 +455,9 @@ def test_a_missing_store_file_is_one_line_and_creates_nothing(capsys, tmp_path, 
 def test_a_file_that_is_not_a_store_is_refused_untouched(capsys, tmp_path, kind) -> None:  # type: ignore[no-untyped-def]
     path = tmp_path / "notes.db"
     path.write_text("这不是数据库\n", encoding="utf-8")
-    line = one_error_line(*run(capsys, "show", kind, "--db", path))
+    line = one_error_line(*run_cli("show", kind, "--db", path))
     assert line == f"错误：{path} 不是 charity-pos 门店数据库。"
-    one_error_line(*run(capsys, "verify", "--db", path, "--lang", "en"), english=True)
+    one_error_line(*run_cli("verify", "--db", path, "--lang", "en"), english=True)
     assert path.read_text(encoding="utf-8") == "这不是数据库\n"
     assert files_in(tmp_path) == {"notes.db"}
 
@@ -486,7 +475,7 @@ def foreign_sqlite(tmp_path: Path) -> Path:
 
 
 def test_someone_elses_sqlite_database_is_refused(capsys, foreign_sqlite) -> None:  # type: ignore[no-untyped-def]
-    line = one_error_line(*run(capsys, "show", "items", "--db", foreign_sqlite, "--lang", "en"), english=True)
+    line = one_error_line(*run_cli("show", "items", "--db", foreign_sqlite, "--lang", "en"), english=True)
     assert line == f"Error: {foreign_sqlite} is not a charity-pos store database."
     assert dump(foreign_sqlite) == ["BEGIN TRANSACTION;", "CREATE TABLE contact (name TEXT);",
                                     "INSERT INTO \"contact\" VALUES('张三');", "COMMIT;"]
@@ -496,12 +485,12 @@ def test_someone_elses_sqlite_database_is_not_changed_by_a_refusal(capsys, forei
     # Not even switched to WAL mode (header bytes 18-19), which a plain
     # connection with charity-pos's PRAGMAs would do.
     before = foreign_sqlite.read_bytes()
-    one_error_line(*run(capsys, "verify", "--db", foreign_sqlite))
+    one_error_line(*run_cli("verify", "--db", foreign_sqlite))
     assert foreign_sqlite.read_bytes() == before
 
 
 def test_someone_elses_sqlite_database_gets_no_lock_file_beside_it(capsys, foreign_sqlite) -> None:  # type: ignore[no-untyped-def]
-    one_error_line(*run(capsys, "show", "items", "--db", foreign_sqlite))
+    one_error_line(*run_cli("show", "items", "--db", foreign_sqlite))
     assert files_in(foreign_sqlite.parent) == {"contacts.db"}
 
 
@@ -512,7 +501,7 @@ def test_a_file_from_a_newer_version_is_refused_untouched(capsys, filled_store) 
     conn.close()
     before = dump(filled_store.path)
     for argv in (["show", "items"], ["verify"]):
-        line = one_error_line(*run(capsys, *argv, "--db", filled_store.path, "--lang", "en"), english=True)
+        line = one_error_line(*run_cli(*argv, "--db", filled_store.path, "--lang", "en"), english=True)
         assert line == (f"Error: {filled_store.path} was written by a newer version of charity-pos "
                         "(schema 9999_from_the_future); please update the app.")
     assert dump(filled_store.path) == before
@@ -522,11 +511,11 @@ def test_messages_follow_the_language_in_settings(capsys, tmp_path) -> None:  # 
     from charity_pos import config
 
     missing = tmp_path / "missing.db"
-    assert one_error_line(*run(capsys, "verify", "--db", missing)).startswith("错误：")
+    assert one_error_line(*run_cli("verify", "--db", missing)).startswith("错误：")
     config.Settings(language="en").save()
-    assert one_error_line(*run(capsys, "verify", "--db", missing), english=True) == (
+    assert one_error_line(*run_cli("verify", "--db", missing), english=True) == (
         f"Error: No store database at {missing}.")
-    assert one_error_line(*run(capsys, "verify", "--db", missing, "--lang", "zh_CN")).startswith("错误：")
+    assert one_error_line(*run_cli("verify", "--db", missing, "--lang", "zh_CN")).startswith("错误：")
 
 
 @pytest.mark.parametrize("command", ["receipt", "labels"])
@@ -534,10 +523,10 @@ def test_an_unknown_donation_number_changes_nothing(capsys, demo_copy, tmp_path,
     out_pdf = tmp_path / "out.pdf"
     before = dump(demo_copy)
     extra = ["--template", "a4-3x8"] if command == "labels" else []
-    line = one_error_line(*run(capsys, command, "--db", demo_copy, "--donation", "JA01-2026-D999999",
+    line = one_error_line(*run_cli(command, "--db", demo_copy, "--donation", "JA01-2026-D999999",
                                "--out", out_pdf, *extra))
     assert line == "错误：找不到：JA01-2026-D999999。"
-    line = one_error_line(*run(capsys, command, "--db", demo_copy, "--donation", "JA01-2026-D999999",
+    line = one_error_line(*run_cli(command, "--db", demo_copy, "--donation", "JA01-2026-D999999",
                                "--out", out_pdf, *extra, "--lang", "en"), english=True)
     assert line == "Error: Not found: JA01-2026-D999999."
     assert not out_pdf.exists() and not list(tmp_path.glob("*.partial"))
@@ -550,14 +539,14 @@ def test_a_missing_output_folder_uses_no_receipt_number(capsys, demo_copy, tmp_p
     before = dump(demo_copy)
     nowhere = tmp_path / "no-such-folder"
     for argv in (["receipt"], ["labels", "--template", "thermal-40x30"]):
-        code, out, err = run(capsys, *argv, "--db", demo_copy, "--donation", donation["number"],
+        code, out, err = run_cli(*argv, "--db", demo_copy, "--donation", donation["number"],
                              "--out", nowhere / "x.pdf", "--lang", "en")
         assert one_error_line(code, out, err, english=True) == f"Error: The folder {nowhere} does not exist."
-        assert one_error_line(*run(capsys, *argv, "--db", demo_copy, "--donation", donation["number"],
+        assert one_error_line(*run_cli(*argv, "--db", demo_copy, "--donation", donation["number"],
                                    "--out", nowhere / "x.pdf")) == f"错误：文件夹 {nowhere} 不存在。"
     assert not nowhere.exists()
     assert dump(demo_copy) == before, "no receipt issued, no print counted"
-    code, out, err = run(capsys, "receipt", "--db", demo_copy, "--donation", donation["number"],
+    code, out, err = run_cli("receipt", "--db", demo_copy, "--donation", donation["number"],
                          "--out", tmp_path / "r.pdf", "--lang", "en")
     assert code == 0 and expected in out, "the next receipt gets the number the failed one did not use"
 
@@ -566,7 +555,7 @@ def test_a_missing_output_folder_uses_no_receipt_number(capsys, demo_copy, tmp_p
 def test_a_bad_label_template_is_a_usage_error(capsys, demo_store, tmp_path, template) -> None:  # type: ignore[no-untyped-def]
     path = demo_store[0]
     donation = show_json(capsys, "donations", path)[0]["number"]
-    code, out, err = run(capsys, "labels", "--db", path, "--donation", donation, "--template", template,
+    code, out, err = run_cli("labels", "--db", path, "--donation", donation, "--template", template,
                          "--out", tmp_path / "l.pdf")
     assert code == 2 and out == "" and "Traceback" not in err
     assert err.rstrip().splitlines()[-1].endswith(
@@ -581,9 +570,9 @@ def test_a_store_open_in_another_copy_is_refused(capsys, filled_store, tmp_path)
         for argv in (["show", "items"], ["show", "households"], ["show", "journal", "--json"], ["verify"],
                      ["receipt", "--donation", "PT01-2026-D000001", "--out", tmp_path / "r.pdf"],
                      ["labels", "--donation", "PT01-2026-D000001", "--template", "a4-3x8", "--out", tmp_path / "l.pdf"]):
-            line = one_error_line(*run(capsys, *argv, "--db", filled_store.path))
+            line = one_error_line(*run_cli(*argv, "--db", filled_store.path))
             assert line == f"错误：{filled_store.path} 正被另一个运行中的 charity-pos 使用，请先关闭那一个。"
-        line = one_error_line(*run(capsys, "verify", "--db", filled_store.path, "--lang", "en"), english=True)
+        line = one_error_line(*run_cli("verify", "--db", filled_store.path, "--lang", "en"), english=True)
         assert line == (f"Error: {filled_store.path} is open in another running copy of charity-pos; "
                         "close that one first.")
         assert holder.catalog.count() == 3, "the copy holding the file goes on working"
@@ -591,7 +580,7 @@ def test_a_store_open_in_another_copy_is_refused(capsys, filled_store, tmp_path)
         holder.close()
     assert dump(filled_store.path) == before
     assert not (tmp_path / "r.pdf").exists() and not (tmp_path / "l.pdf").exists()
-    code, out, err = run(capsys, "verify", "--db", filled_store.path)
+    code, out, err = run_cli("verify", "--db", filled_store.path)
     assert code == 0, "once the other copy closes, the file opens"
 
 
@@ -644,9 +633,9 @@ def test_show_never_prints_a_control_character_raw(capsys, services, manager, st
         except Exception:  # noqa: BLE001 - a registry that refuses such names is just as safe
             pass
     store_db.close()
-    code, as_json, err = run(capsys, "show", "households", "--db", store_path, "--json")
+    code, as_json, err = run_cli("show", "households", "--db", store_path, "--json")
     assert (code, err) == (0, "")
-    code, table, err = run(capsys, "show", "households", "--db", store_path)
+    code, table, err = run_cli("show", "households", "--db", store_path)
     assert (code, err) == (0, "")
     for text in (as_json, table):
         assert not any(c in text for c in "\x1b\x9b\u202e\x07"), text

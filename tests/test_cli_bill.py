@@ -12,19 +12,12 @@ from types import SimpleNamespace
 
 import pytest
 
-from charity_pos import i18n
 from charity_pos.services.sales import LineDraft, PaymentDraft, SaleDraft
+from tests.helpers import run_cli
 from tests.services.bill_samples import Row, alipay_bill, wechat_bill
-from tests.test_cli import dump, one_error_line, run
+from tests.test_cli import dump, one_error_line
 
 TILL = "1号收银台"
-
-
-@pytest.fixture(autouse=True)
-def _keep_translations():  # type: ignore[no-untyped-def]
-    saved = list(i18n._loaded)
-    yield
-    i18n._loaded[:] = saved
 
 
 @pytest.fixture
@@ -48,14 +41,14 @@ def shop(services, manager, cashier, make_item, clock, tmp_path: Path) -> Simple
 
 
 def test_import_then_again_then_show(shop, capsys) -> None:  # type: ignore[no-untyped-def]
-    code, out, err = run(capsys, "bill", "import", "--db", shop.db, shop.bill, "--lang", "en")
+    code, out, err = run_cli("bill", "import", "--db", shop.db, shop.bill, "--lang", "en")
     assert (code, err) == (0, "")
     assert out == f"WeChat Pay bill {shop.bill} (2026-03-10): 2 lines imported, 0 already there.\n"
     before = dump(shop.db)
-    code, out, err = run(capsys, "bill", "import", "--db", shop.db, shop.bill, "--lang", "en")
+    code, out, err = run_cli("bill", "import", "--db", shop.db, shop.bill, "--lang", "en")
     assert code == 0 and out.endswith(": 0 lines imported, 2 already there.\n")
     assert dump(shop.db) == before
-    code, out, err = run(capsys, "bill", "show", "--db", shop.db, "--date", "2026-03-10", "--lang", "en")
+    code, out, err = run_cli("bill", "show", "--db", shop.db, "--date", "2026-03-10", "--lang", "en")
     assert (code, err) == (0, "")
     wechat, alipay = shop.numbers
     assert out.splitlines() == [
@@ -67,7 +60,7 @@ def test_import_then_again_then_show(shop, capsys) -> None:  # type: ignore[no-u
         "Sales and returns not on the bill (1):",
         f"  {alipay}  Alipay  payment  ¥32.90  10:30  2876****4321",
     ]
-    code, out, err = run(capsys, "bill", "show", "--db", shop.db, "--date", "2026-03-10", "--json")
+    code, out, err = run_cli("bill", "show", "--db", shop.db, "--date", "2026-03-10", "--json")
     data = json.loads(out)
     assert [m["sale"] for m in data["matched"]] == [wechat] and data["matched"][0]["how"] == "code"
     assert [b["amount_fen"] for b in data["bill_only"]] == [800]
@@ -78,9 +71,9 @@ def test_import_then_again_then_show(shop, capsys) -> None:  # type: ignore[no-u
 def test_alipay_bill_in_gbk(shop, capsys) -> None:  # type: ignore[no-untyped-def]
     bill = shop.tmp / "支付宝业务明细.csv"
     bill.write_bytes(alipay_bill([Row("2026-03-10 10:30:40", "2026031022001412345678901234", "32.90")]))
-    code, out, _ = run(capsys, "bill", "import", "--db", shop.db, bill)
+    code, out, _ = run_cli("bill", "import", "--db", shop.db, bill)
     assert code == 0 and out == f"支付宝账单 {bill}（2026-03-10）：导入 1 行，已有 0 行。\n"
-    code, out, _ = run(capsys, "bill", "show", "--db", shop.db, "--date", "2026-03-10", "--json")
+    code, out, _ = run_cli("bill", "show", "--db", shop.db, "--date", "2026-03-10", "--json")
     assert [m["sale"] for m in json.loads(out)["matched"]] == [shop.numbers[1]]
 
 
@@ -92,12 +85,12 @@ def test_a_file_that_is_not_a_bill_is_refused_in_one_line(shop, capsys, content:
     bad = shop.tmp / "bad.csv"
     bad.write_bytes(content)
     before = dump(shop.db)
-    line = one_error_line(*run(capsys, "bill", "import", "--db", shop.db, bad))
+    line = one_error_line(*run_cli("bill", "import", "--db", shop.db, bad))
     assert says in line
     assert dump(shop.db) == before
 
 
 def test_a_missing_file_and_a_bad_date(shop, capsys) -> None:  # type: ignore[no-untyped-def]
-    line = one_error_line(*run(capsys, "bill", "import", "--db", shop.db, shop.tmp / "none.csv"))
+    line = one_error_line(*run_cli("bill", "import", "--db", shop.db, shop.tmp / "none.csv"))
     assert "none.csv 不存在" in line
-    one_error_line(*run(capsys, "bill", "show", "--db", shop.db, "--date", "10/03/2026"))
+    one_error_line(*run_cli("bill", "show", "--db", shop.db, "--date", "10/03/2026"))

@@ -20,6 +20,7 @@ from charity_pos.domain.identity import mask_id
 from charity_pos.security.keys import StoreKeys
 from charity_pos.services import households
 from charity_pos.services.household_import import REASONS_HEADER
+from tests.helpers import run_cli
 from tests.services.test_household_import import (
     ALL_IDS,
     BAD,
@@ -37,7 +38,7 @@ from tests.services.test_household_import import (
     row,
     write_csv,
 )
-from tests.test_cli import ENTRY_POINT, FULL_ID, dump, one_error_line, run, show_json
+from tests.test_cli import ENTRY_POINT, FULL_ID, dump, one_error_line, show_json
 
 GOOD_ONLY = [ROWS[0], ROWS[1], ROWS[2], ROWS[16], ROWS[17]]
 REGISTERED_CARD = "AX000900"
@@ -57,7 +58,7 @@ def store(store_db, services, manager) -> Path:  # type: ignore[no-untyped-def]
 
 
 def import_(capsys, store: Path, sheet: Path, *extra: str) -> tuple[int, str, str]:  # type: ignore[no-untyped-def]
-    return run(capsys, "households", "import", "--db", store, sheet, *extra)
+    return run_cli("households", "import", "--db", store, sheet, *extra)
 
 
 def no_whole_id_or_name(text: str) -> None:

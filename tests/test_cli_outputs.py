@@ -17,22 +17,16 @@ from pathlib import Path
 
 import pytest
 
-from charity_pos import config, files, i18n
+from charity_pos import config, files
 from charity_pos.security.keys import key_path
 from charity_pos.services.catalog import Source
 from charity_pos.services.intake import Condition, IntakeDraft, IntakeLine, Valuation
 from charity_pos.services.sales import LineDraft, PaymentDraft, SaleDraft
-from tests.test_cli import dump, one_error_line, run
+from tests.helpers import run_cli
+from tests.test_cli import dump, one_error_line
 
 WRITERS = ("receipt", "labels", "slip", "store-key", "export-bundle", "hub add-store", "hub export-bundle")
 TILL = "1"
-
-
-@pytest.fixture(autouse=True)
-def _keep_translations():  # type: ignore[no-untyped-def]
-    saved = list(i18n._loaded)
-    yield
-    i18n._loaded[:] = saved
 
 
 @dataclass
@@ -82,7 +76,7 @@ def shop(capsys, services, manager, cashier, make_item, store_db, clock, tmp_pat
     for argv in (["hub", "init", "--hub", hub, "--district", "普陀区"],
                  ["store-key", "--db", store_db.path, "--out", registration],
                  ["hub", "add-store", "--hub", hub, "--registration", registration, "--out", tmp_path / "trust.json"]):
-        code, out, err = run(capsys, *argv)
+        code, out, err = run_cli(*argv)
         assert code == 0, err
     return Shop(store_db.path, store_id, str(donation), str(sale), hub, registration, outbox)
 
@@ -111,17 +105,17 @@ def own_files(shop: Shop) -> dict[str, Path]:
 
 
 def verifies(capsys, shop: Shop) -> None:  # type: ignore[no-untyped-def]
-    code, out, err = run(capsys, "verify", "--db", shop.db, "--lang", "en")
+    code, out, err = run_cli("verify", "--db", shop.db, "--lang", "en")
     assert (code, err) == (0, "") and out.startswith("OK: ")
 
 
 @pytest.mark.parametrize("command", WRITERS)
 def test_no_command_writes_over_the_stores_own_files(capsys, shop, command) -> None:  # type: ignore[no-untyped-def]
-    run(capsys, "verify", "--db", shop.db)  # the lock file as an opened store leaves it
+    run_cli("verify", "--db", shop.db)  # the lock file as an opened store leaves it
     before, rows, outbox = snapshot(shop), dump(shop.db), sorted(shop.outbox.iterdir())
     for name, target in own_files(shop).items():
         for force in ((), ("--force",)):
-            line = one_error_line(*run(capsys, *shop.argv(command, target, *force)), english=True)
+            line = one_error_line(*run_cli(*shop.argv(command, target, *force)), english=True)
             assert line.startswith(f"Error: {target} is ") and "charity-pos never writes over it" in line, (name, line)
             assert snapshot(shop) == before, (name, force)
     assert dump(shop.db) == rows, "no number used, no print counted, no export mark moved"
@@ -138,24 +132,24 @@ def test_the_messages_name_what_the_file_is(capsys, shop) -> None:  # type: igno
         "settings": "the settings file", "symlink": "the store's database", "dotdot": "the store's database",
     }
     for name, what in expected.items():
-        line = one_error_line(*run(capsys, *shop.argv("receipt", targets[name])), english=True)
+        line = one_error_line(*run_cli(*shop.argv("receipt", targets[name])), english=True)
         assert line == f"Error: {targets[name]} is {what}: charity-pos never writes over it; choose another file."
-    line = one_error_line(*run(capsys, *shop.argv("hub export-bundle", targets["hub"])), english=True)
+    line = one_error_line(*run_cli(*shop.argv("hub export-bundle", targets["hub"])), english=True)
     assert "is the district hub's database" in line
     # the hub does not know where a store keeps its file: the file's content says it is a database
-    line = one_error_line(*run(capsys, *shop.argv("hub add-store", targets["db"])), english=True)
+    line = one_error_line(*run_cli(*shop.argv("hub add-store", targets["db"])), english=True)
     assert "is a database (a store's, the hub's or a copy)" in line
-    chinese = one_error_line(*run(capsys, *shop.argv("receipt", targets["db"])[:-2], "--lang", "zh_CN"))
+    chinese = one_error_line(*run_cli(*shop.argv("receipt", targets["db"])[:-2], "--lang", "zh_CN"))
     assert chinese == f"错误：{targets['db']} 是门店数据库，charity-pos 不会覆盖它；请另选一个文件。"
 
 
 def test_a_bundle_named_like_the_store_file_is_refused(capsys, shop) -> None:  # type: ignore[no-untyped-def]
-    code, out, _ = run(capsys, "show", "journal", "--db", shop.db, "--json")
+    code, out, _ = run_cli("show", "journal", "--db", shop.db, "--json")
     head = json.loads(out)[-1]["seq"]
     trap = shop.outbox / f"PT01-1-{head}.cpbundle"
     trap.symlink_to(shop.db)
     before, rows = snapshot(shop), dump(shop.db)
-    line = one_error_line(*run(capsys, *shop.argv("export-bundle", shop.outbox, "--force")), english=True)
+    line = one_error_line(*run_cli(*shop.argv("export-bundle", shop.outbox, "--force")), english=True)
     assert line.startswith(f"Error: {trap} is ") and "never writes over it" in line
     assert snapshot(shop) == before and dump(shop.db) == rows, "the export mark did not move"
 
@@ -180,12 +174,12 @@ def test_someone_elses_file_is_replaced_only_with_force(capsys, shop, command) -
     target, argv = foreign_target(shop, command)
     target.write_bytes("我的笔记".encode())
     rows = dump(shop.db)
-    line = one_error_line(*run(capsys, *argv), english=True)
+    line = one_error_line(*run_cli(*argv), english=True)
     assert line == (f"Error: {target} already exists and was not written by charity-pos, so it is left as it is; "
                     "choose another name, move it away, or (on the command line) add --force to replace it.")
     assert target.read_bytes() == "我的笔记".encode()
     assert dump(shop.db) == rows, "nothing used, counted or moved"
-    code, out, err = run(capsys, *argv, "--force")
+    code, out, err = run_cli(*argv, "--force")
     assert (code, err) == (0, ""), err
     assert target.read_bytes() != "我的笔记".encode()
     assert sorted(p.name for p in shop.outbox.iterdir()) == [target.name], "no partial file left"
@@ -195,17 +189,17 @@ def test_someone_elses_file_is_replaced_only_with_force(capsys, shop, command) -
 def test_a_file_the_app_wrote_is_written_again_without_force(capsys, shop, command) -> None:  # type: ignore[no-untyped-def]
     target = shop.outbox / "again.out"
     for _ in range(2):
-        code, out, err = run(capsys, *shop.argv(command, target))
+        code, out, err = run_cli(*shop.argv(command, target))
         assert (code, err) == (0, ""), err
     # ... but not over another kind of the app's files: a PDF is not a trust file
     other = "store-key" if command != "store-key" else "receipt"
-    line = one_error_line(*run(capsys, *shop.argv(other, target)), english=True)
+    line = one_error_line(*run_cli(*shop.argv(other, target)), english=True)
     assert "already exists and was not written by charity-pos" in line
 
 
 def test_a_bundle_exported_again_replaces_the_same_bundle(capsys, shop) -> None:  # type: ignore[no-untyped-def]
-    first = run(capsys, *shop.argv("export-bundle", shop.outbox))[1].strip()
-    again = run(capsys, *shop.argv("export-bundle", shop.outbox, "--from-seq", "1"))
+    first = run_cli(*shop.argv("export-bundle", shop.outbox))[1].strip()
+    again = run_cli(*shop.argv("export-bundle", shop.outbox, "--from-seq", "1"))
     assert again[0] == 0 and again[1].strip() == first
 
 
@@ -215,17 +209,17 @@ def test_a_missing_folder_or_a_folder_for_a_file_changes_nothing(capsys, shop, c
     rows, before = dump(shop.db), snapshot(shop)
     missing = shop.outbox / "no-such-folder"
     target = missing if shop.writes_into_folder(command) else missing / "x.out"
-    line = one_error_line(*run(capsys, *shop.argv(command, target)), english=True)
+    line = one_error_line(*run_cli(*shop.argv(command, target)), english=True)
     assert line == f"Error: The folder {missing} does not exist."
     a_file = shop.outbox / "a-file.txt"
     a_file.write_text("x")
     if shop.writes_into_folder(command):
-        line = one_error_line(*run(capsys, *shop.argv(command, a_file)), english=True)
+        line = one_error_line(*run_cli(*shop.argv(command, a_file)), english=True)
         assert line == f"Error: {a_file} is a file, not a folder; give the folder to write into."
     else:
-        line = one_error_line(*run(capsys, *shop.argv(command, shop.outbox)), english=True)
+        line = one_error_line(*run_cli(*shop.argv(command, shop.outbox)), english=True)
         assert line == f"Error: {shop.outbox} is a folder; give the name of a file to write."
-        line = one_error_line(*run(capsys, *shop.argv(command, a_file / "x.out")), english=True)
+        line = one_error_line(*run_cli(*shop.argv(command, a_file / "x.out")), english=True)
         assert line == (f"Error: {a_file / 'x.out'} cannot be written: a part of the path before the file name is "
                         "not a folder.")
     assert dump(shop.db) == rows and snapshot(shop) == before
@@ -247,7 +241,7 @@ def test_a_folder_that_refuses_writing_changes_nothing(capsys, shop, command, mo
     target = locked if shop.writes_into_folder(command) else locked / "x.out"
     with monkeypatch.context() as mp:
         mp.setattr(files.os, "open", denied)
-        code, out, err = run(capsys, *shop.argv(command, target))
+        code, out, err = run_cli(*shop.argv(command, target))
     line = one_error_line(code, out, err, english=True)
     assert line.startswith(f"Error: {locked}") and line.endswith(
         "cannot be written: permission denied (or another program has the file open).")
@@ -269,11 +263,11 @@ def test_a_pdf_that_cannot_be_put_in_place_uses_no_number(capsys, shop, command,
 
     with monkeypatch.context() as mp:
         mp.setattr(files.os, "replace", held)
-        line = one_error_line(*run(capsys, *shop.argv(command, target)), english=True)
+        line = one_error_line(*run_cli(*shop.argv(command, target)), english=True)
     assert line.startswith(f"Error: {target} cannot be written")
     assert dump(shop.db) == rows
     assert list(shop.outbox.iterdir()) == []
-    code, out, err = run(capsys, *shop.argv(command, target))
+    code, out, err = run_cli(*shop.argv(command, target))
     assert code == 0
     if command == "receipt":
         assert " issued to " in out, "the receipt is issued now, with the number the failed one did not use"
@@ -301,7 +295,7 @@ def test_a_new_store_or_hub_never_takes_a_companions_name_or_the_key_folder(caps
         for argv in (["init", "--db", target, "--store-code", "PT09", "--name", "新店", "--district", "普陀区",
                       "--manager-pin", "1234"], ["demo", "--db", target, "--days", "1"],
                      ["hub", "init", "--hub", target, "--district", "普陀区"]):
-            line = one_error_line(*run(capsys, *argv, "--lang", "en"), english=True)
+            line = one_error_line(*run_cli(*argv, "--lang", "en"), english=True)
             assert "charity-pos never writes over it" in line, (argv, line)
             assert not target.exists()
     assert snapshot(shop) == before

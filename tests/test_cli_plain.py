@@ -17,7 +17,8 @@ from charity_pos.db.engine import open_store
 from charity_pos.db.models import Household, Item, StockMovement
 from charity_pos.i18n import load_catalog
 from charity_pos.services.base import local_date
-from tests.test_cli import demo_copy, run  # noqa: F401  (a private copy of the session's demo store)
+from tests.helpers import run_cli
+from tests.test_cli import demo_copy  # noqa: F401  (a private copy of the session's demo store)
 
 
 def _through_services(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
@@ -41,14 +42,14 @@ def test_every_listing_reads_the_services_way_too() -> None:
 @pytest.mark.parametrize("kind", sorted(cli_show.PLAIN))
 @pytest.mark.parametrize("extra", [["--lang", "zh_CN"], ["--lang", "en"], ["--json"]], ids=["zh_CN", "en", "json"])
 def test_a_plain_listing_prints_what_the_services_print(capsys, demo_copy: Path, kind: str, extra: list[str]) -> None:  # type: ignore[no-untyped-def]
-    plain = run(capsys, "show", kind, "--db", demo_copy, *extra)
+    plain = run_cli("show", kind, "--db", demo_copy, *extra)
     assert plain[0] == 0 and plain[2] == ""
     assert len(plain[1].splitlines()) > 2  # something listed: a table's head and rule, or a JSON array's brackets
     assert _through_services(capsys, "show", kind, "--db", str(demo_copy), *extra) == plain
 
 
 def test_show_items_says_what_the_models_hold(capsys, demo_copy: Path) -> None:  # type: ignore[no-untyped-def]
-    code, out, err = run(capsys, "show", "items", "--db", demo_copy, "--json")
+    code, out, err = run_cli("show", "items", "--db", demo_copy, "--json")
     shown = json.loads(out)
     with open_store(demo_copy) as db, db.read() as s:
         on_hand = dict(s.execute(select(StockMovement.item_id, func.sum(StockMovement.quantity))
@@ -62,7 +63,7 @@ def test_show_items_says_what_the_models_hold(capsys, demo_copy: Path) -> None: 
 
 
 def test_show_households_says_what_the_models_hold(capsys, demo_copy: Path) -> None:  # type: ignore[no-untyped-def]
-    code, out, err = run(capsys, "show", "households", "--db", demo_copy, "--json")
+    code, out, err = run_cli("show", "households", "--db", demo_copy, "--json")
     shown = json.loads(out)
     today = local_date(datetime.now(UTC))
     with open_store(demo_copy) as db, db.read() as s:
@@ -85,6 +86,6 @@ def test_verify_through_the_driver_names_a_change(capsys, demo_copy: Path, sql: 
 
     with contextlib.closing(sqlite3.connect(demo_copy)) as conn, conn:
         conn.execute(sql)
-    code, out, err = run(capsys, "verify", "--db", demo_copy, "--lang", "en")
+    code, out, err = run_cli("verify", "--db", demo_copy, "--lang", "en")
     assert (code, out) == (1, "")
     assert err.startswith("FAILED: ") and "item/" in err.splitlines()[0] and column in err.splitlines()[0]

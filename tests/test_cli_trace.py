@@ -11,22 +11,11 @@ import shutil
 import sqlite3
 from pathlib import Path
 
-import pypdf
 import pytest
 
 from tests.conftest import bring_keys
-from tests.test_cli import one_error_line, run
-
-pytestmark = pytest.mark.usefixtures("_keep_translations")
-
-
-@pytest.fixture
-def _keep_translations():  # type: ignore[no-untyped-def]
-    from charity_pos import i18n
-
-    saved = list(i18n._loaded)
-    yield
-    i18n._loaded[:] = saved
+from tests.helpers import pdf_pages, run_cli
+from tests.test_cli import one_error_line
 
 
 @pytest.fixture
@@ -59,10 +48,10 @@ def test_a_donation_is_traced_in_chinese_and_english(capsys: pytest.CaptureFixtu
     number = query(shop, "SELECT n.number FROM donation n JOIN donor d ON d.id = n.donor_id "
                          "WHERE d.kind = 'person' AND EXISTS (SELECT 1 FROM donation_line WHERE donation_id = n.id) "
                          "LIMIT 1")[0][0]
-    code, out, err = run(capsys, "trace", "--db", shop, number, "--lang", "en")
+    code, out, err = run_cli("trace", "--db", shop, number, "--lang", "en")
     assert code == 0 and err == ""
     assert f"Trace of {number}" in out and "received" in out and "Received " in out
-    code, zh, _ = run(capsys, "trace", "--db", shop, number)
+    code, zh, _ = run_cli("trace", "--db", shop, number)
     assert code == 0 and "追溯" in zh and "接收" in zh
     for word in private_words(shop):
         assert word not in out and word not in zh
@@ -70,7 +59,7 @@ def test_a_donation_is_traced_in_chinese_and_english(capsys: pytest.CaptureFixtu
 
 def test_trace_json_for_scripts(capsys: pytest.CaptureFixture[str], shop: Path) -> None:
     number = query(shop, "SELECT number FROM handout LIMIT 1")[0][0]
-    code, out, _ = run(capsys, "trace", "--db", shop, number, "--json")
+    code, out, _ = run_cli("trace", "--db", shop, number, "--json")
     assert code == 0
     found = json.loads(out)
     assert found["kind"] == "handout" and found["lots"]
@@ -84,24 +73,24 @@ def test_trace_json_for_scripts(capsys: pytest.CaptureFixture[str], shop: Path) 
 
 @pytest.mark.parametrize("code_text", ["JA01-2026-D999999", "2299999999995", "what"])
 def test_an_unknown_code_is_one_clear_line(capsys: pytest.CaptureFixture[str], shop: Path, code_text: str) -> None:
-    line = one_error_line(*run(capsys, "trace", "--db", shop, code_text, "--lang", "en"), english=True)
+    line = one_error_line(*run_cli("trace", "--db", shop, code_text, "--lang", "en"), english=True)
     assert code_text in line and "Nothing in this store has the code" in line
-    one_error_line(*run(capsys, "trace", "--db", shop, code_text))
+    one_error_line(*run_cli("trace", "--db", shop, code_text))
 
 
 def test_show_lots_lists_every_lot_empty_ones_too(capsys: pytest.CaptureFixture[str], shop: Path) -> None:
-    code, out, _ = run(capsys, "show", "lots", "--db", shop, "--json")
+    code, out, _ = run_cli("show", "lots", "--db", shop, "--json")
     assert code == 0
     lots = json.loads(out)
     assert len(lots) == query(shop, "SELECT count(*) FROM stock_lot")[0][0]
     assert any(lot["on_shelf"] == 0 for lot in lots)
     assert all(lot["received"] == lot["sold"] + lot["handed_out"] + lot["written_off"] + lot["counted_difference"]
                + lot["on_shelf"] for lot in lots)
-    code, table, _ = run(capsys, "show", "lots", "--db", shop, "--lang", "en")
+    code, table, _ = run_cli("show", "lots", "--db", shop, "--lang", "en")
     assert code == 0 and "Handed out" in table
     for word in private_words(shop):
         assert word not in out and word not in table
-    assert run(capsys, "show", "stock", "--db", shop)[0] == 0
+    assert run_cli("show", "stock", "--db", shop)[0] == 0
 
 
 # --- donor statements ---------------------------------------------------------------------------------------------
@@ -109,12 +98,10 @@ def test_a_donor_statement_is_a_one_page_chinese_letter(capsys: pytest.CaptureFi
                                                         tmp_path: Path) -> None:
     name, year = person_donor(shop)
     out = tmp_path / "letter.pdf"
-    code, printed, err = run(capsys, "donor-statement", "--db", shop, "--donor", name, "--year", year, "--out", out)
+    code, printed, err = run_cli("donor-statement", "--db", shop, "--donor", name, "--year", year, "--out", out)
     assert code == 0, err
     assert str(out) in printed
-    reader = pypdf.PdfReader(out)
-    assert len(reader.pages) == 1
-    text = reader.pages[0].extract_text()
+    (text,) = pdf_pages(out)
     assert "捐赠反馈函" in text and f"尊敬的{name}" in text and "已义卖" in text
     cards = {c for (c,) in query(shop, "SELECT card_number FROM household")}
     heads = {h for (h,) in query(shop, "SELECT head_name FROM household") if h}
@@ -129,7 +116,7 @@ def test_bad_donor_statements_say_one_clear_line(capsys: pytest.CaptureFixture[s
     out = tmp_path / "letter.pdf"
 
     def refused(*argv: object) -> str:
-        return one_error_line(*run(capsys, "donor-statement", "--db", shop, *argv, "--lang", "en"), english=True)
+        return one_error_line(*run_cli("donor-statement", "--db", shop, *argv, "--lang", "en"), english=True)
 
     assert "not a year" in refused("--donor", name, "--year", "20x6", "--out", out)
     assert "No donor is recorded" in refused("--donor", "无此人", "--year", year, "--out", out)
@@ -141,7 +128,7 @@ def test_bad_donor_statements_say_one_clear_line(capsys: pytest.CaptureFixture[s
     out.write_text("someone's notes")
     assert "already exists" in refused("--donor", name, "--year", year, "--out", out)
     assert out.read_text() == "someone's notes"
-    code, _, _ = run(capsys, "donor-statement", "--db", shop, "--donor", name, "--year", year, "--out", out, "--force")
+    code, _, _ = run_cli("donor-statement", "--db", shop, "--donor", name, "--year", year, "--out", out, "--force")
     assert code == 0 and out.read_bytes().startswith(b"%PDF")
 
 
@@ -157,6 +144,6 @@ def test_a_name_several_donors_share_asks_for_their_code(capsys: pytest.CaptureF
         conn.execute(f"INSERT INTO donor ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
                      [copy[c] for c in columns])
         conn.commit()
-    line = one_error_line(*run(capsys, "donor-statement", "--db", shop, "--donor", name, "--year", year,
+    line = one_error_line(*run_cli("donor-statement", "--db", shop, "--donor", name, "--year", year,
                                "--out", tmp_path / "x.pdf", "--lang", "en"), english=True)
     assert "2 donors are recorded" in line and "credit code" in line

@@ -8,18 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from charity_pos import i18n
 from charity_pos.services import training
 from charity_pos.services.base import Actor, Role
 from charity_pos.services.registry import Services
-from tests.test_cli import one_error_line, run
-
-
-@pytest.fixture(autouse=True)
-def _keep_translations():  # type: ignore[no-untyped-def]
-    saved = list(i18n._loaded)
-    yield
-    i18n._loaded[:] = saved
+from tests.helpers import run_cli
+from tests.test_cli import one_error_line
 
 
 @pytest.fixture
@@ -33,23 +26,23 @@ def copy(filled_store) -> Path:  # type: ignore[no-untyped-def]
 
 
 def test_show_store_says_which_file_is_training(capsys, filled_store, copy: Path) -> None:  # type: ignore[no-untyped-def]
-    code, out, _ = run(capsys, "show", "store", "--db", copy, "--lang", "en")
+    code, out, _ = run_cli("show", "store", "--db", copy, "--lang", "en")
     assert code == 0 and "TRAINING store" in out
-    code, out, _ = run(capsys, "show", "store", "--db", filled_store.path, "--lang", "en")
+    code, out, _ = run_cli("show", "store", "--db", filled_store.path, "--lang", "en")
     assert code == 0 and "live store" in out and "TRAINING" not in out
-    code, out, _ = run(capsys, "show", "store", "--db", copy, "--json")
+    code, out, _ = run_cli("show", "store", "--db", copy, "--json")
     assert json.loads(out)[0]["training"] is True
     renamed = copy.with_name("store2.db")
     copy.rename(renamed)
-    code, out, _ = run(capsys, "show", "store", "--db", renamed)
+    code, out, _ = run_cli("show", "store", "--db", renamed)
     assert code == 0 and "培训门店" in out
 
 
 def test_verify_passes_a_training_copy_and_says_what_it_is(capsys, filled_store, copy: Path) -> None:  # type: ignore[no-untyped-def]
-    code, out, err = run(capsys, "verify", "--db", copy, "--lang", "en")
+    code, out, err = run_cli("verify", "--db", copy, "--lang", "en")
     assert code == 0, err
     assert out.startswith("OK:") and "TRAINING store" in out
-    code, out, _ = run(capsys, "verify", "--db", filled_store.path, "--lang", "en")
+    code, out, _ = run_cli("verify", "--db", filled_store.path, "--lang", "en")
     assert code == 0 and "TRAINING" not in out
 
 
@@ -60,8 +53,8 @@ def test_every_sync_command_refuses_a_training_copy(capsys, copy: Path, tmp_path
                  ("store-key", "--db", copy, "--out", tmp_path / "reg.json"),
                  ("trust-hub", "--db", copy, tmp_path / "trust.json"),
                  ("import-bundle", "--db", copy, tmp_path / "bundle.cpb")):
-        line = one_error_line(*run(capsys, *argv, "--lang", "en"), english=True)
+        line = one_error_line(*run_cli(*argv, "--lang", "en"), english=True)
         assert "training store" in line, line
     assert list(outbox.iterdir()) == [] and not (tmp_path / "reg.json").exists()
-    line = one_error_line(*run(capsys, "export-bundle", "--db", copy, "--out", outbox))
+    line = one_error_line(*run_cli("export-bundle", "--db", copy, "--out", outbox))
     assert "培训门店" in line

@@ -3,8 +3,6 @@ running copy per file, init never overwrites, money kept as whole fen."""
 
 from __future__ import annotations
 
-import contextlib
-import io
 import os
 import sqlite3
 import subprocess
@@ -18,30 +16,20 @@ import pytest
 from sqlalchemy import Float, Integer, Numeric, create_engine, inspect, text
 from sqlalchemy.exc import IntegrityError
 
-from charity_pos import cli, i18n
+from charity_pos import i18n
 from charity_pos.db import models  # noqa: F401  (every table registered)
 from charity_pos.db.base import Base
 from charity_pos.db.engine import StoreDatabase, create_store_file, open_store
 from charity_pos.errors import StoreFileExists, StoreInUse
 from charity_pos.messages import describe
 from charity_pos.services.store import init_store
+from tests.helpers import run_cli
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
 def english(_context: str, text: str) -> str:
     return text
-
-
-def run_cli(*args: str) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    saved = list(i18n._loaded)
-    try:
-        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-            code = cli.main(list(args))
-    finally:
-        i18n._loaded[:] = saved
-    return code, out.getvalue(), err.getvalue()
 
 
 def pragmas(conn: Any) -> dict[str, Any]:

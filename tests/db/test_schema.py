@@ -5,7 +5,6 @@ newer version, or not a store at all) are refused and left as they were."""
 from __future__ import annotations
 
 import contextlib
-import io
 import os
 import re
 import sqlite3
@@ -21,7 +20,6 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, create_engine, inspect, select
 
-from charity_pos import cli, i18n
 from charity_pos.db import migrate, models  # noqa: F401  (models: every table registered)
 from charity_pos.db.base import Base
 from charity_pos.db.engine import open_store
@@ -29,6 +27,7 @@ from charity_pos.db.models import Item
 from charity_pos.errors import NewerDatabase, NotAStoreDatabase, StoreNotFound
 from charity_pos.ledger.verify import verify
 from charity_pos.messages import describe
+from tests.helpers import run_cli
 
 SCRIPTS = ScriptDirectory.from_config(migrate.STORE.config())
 CHAIN = list(reversed(list(SCRIPTS.walk_revisions())))  # base first
@@ -53,17 +52,6 @@ def migrated(path: Path) -> Path:
         migrate.STORE.upgrade(conn)
         conn.commit()
     return path
-
-
-def run_cli(*args: str) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    saved = list(i18n._loaded)
-    try:
-        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-            code = cli.main(list(args))
-    finally:
-        i18n._loaded[:] = saved
-    return code, out.getvalue(), err.getvalue()
 
 
 def pending(path: Path) -> set[str]:

@@ -9,10 +9,7 @@ from pypdf import PdfReader
 
 from charity_pos.export import write_report
 from tests.export.conftest import small_report
-
-
-def pages(path: Path) -> list[str]:
-    return [page.extract_text() for page in PdfReader(path).pages]
+from tests.helpers import pdf_pages
 
 
 def test_the_days_donations_as_a_landscape_pdf(report_of_day, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -22,7 +19,7 @@ def test_the_days_donations_as_a_landscape_pdf(report_of_day, tmp_path: Path) ->
     box = reader.pages[0].mediabox
     assert float(box.width) > float(box.height)  # landscape A4
     assert round(float(box.width)) == 842
-    text = pages(out)[0]
+    text = pdf_pages(out)[0]
     for expected in ("捐赠物资接收台账", "普陀区长征镇慈善超市（PT01）", "期间：2026-03-10 至 2026-03-10",
                      "第 1 页 / 共 1 页", "¥620.00", "¥1,200.00", "合计", "上海爱心科技有限公司", "张*"):
         assert expected in text, expected
@@ -32,7 +29,7 @@ def test_the_days_donations_as_a_landscape_pdf(report_of_day, tmp_path: Path) ->
 def test_a_long_ledger_repeats_its_header_and_numbers_every_page(tmp_path: Path) -> None:
     out = tmp_path / "long.pdf"
     write_report(small_report(150, landscape=False), out)
-    texts = pages(out)
+    texts = pdf_pages(out)
     assert len(texts) >= 3
     box = PdfReader(out).pages[0].mediabox
     assert float(box.width) < float(box.height)  # portrait
@@ -49,7 +46,7 @@ def test_long_text_wraps_inside_its_column(tmp_path: Path) -> None:
     long = "为困难老人捐赠的冬季保暖衣物与被褥，请优先发放给独居老人家庭" * 3
     out = tmp_path / "wrap.pdf"
     write_report(small_report(2, texts=(long,)), out)
-    text = pages(out)[0]
+    text = pdf_pages(out)[0]
     assert "为困难老人捐赠" in text
     assert max(len(line) for line in text.splitlines()) < len(long)  # broken over lines, not cut off the page
 

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from charity_pos import cli, i18n
+from charity_pos import i18n
 from charity_pos.db.models import JournalEvent, Sale
 from charity_pos.errors import StoreDiskFull
 from charity_pos.ledger.verify import verify
@@ -24,17 +24,12 @@ from charity_pos.services.registry import Services
 from charity_pos.services.sales import LineDraft, PaymentDraft, SaleDraft
 from tests.conftest import FilledStore
 from tests.faults.disk import fill_up, full_database, full_folder
+from tests.helpers import run_cli
 
 pytestmark = pytest.mark.faults
 
 TILL = "1号收银台"
 FULL_ZH = "磁盘已满"
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: object) -> tuple[int, str, str]:
-    code = cli.main([str(a) for a in argv])
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def counted(services: Services) -> tuple[int, int]:
@@ -80,12 +75,12 @@ def test_an_export_on_a_full_disk_writes_no_bundle_and_keeps_its_mark(
     out = tmp_path / "usb"
     out.mkdir()
     with full_folder(monkeypatch, out):
-        code, printed, err = run(capsys, "export-bundle", "--db", filled_store.path, "--out", out)
+        code, printed, err = run_cli("export-bundle", "--db", filled_store.path, "--out", out)
     assert code == 1 and printed == ""
     assert FULL_ZH in err and str(out) in err and len(err.strip().splitlines()) == 1
     assert list(out.iterdir()) == []  # no bundle, not even half of one
-    assert run(capsys, "verify", "--db", filled_store.path)[0] == 0
-    code, printed, _err = run(capsys, "export-bundle", "--db", filled_store.path, "--out", out)
+    assert run_cli("verify", "--db", filled_store.path)[0] == 0
+    code, printed, _err = run_cli("export-bundle", "--db", filled_store.path, "--out", out)
     assert code == 0  # the mark did not move: the next export starts at the first event again
     assert [p.name for p in out.iterdir()] == [f"PT01-1-{filled_store.events}.cpbundle"]
 
@@ -97,13 +92,13 @@ def test_a_backup_on_a_full_disk_leaves_no_backup_file_and_says_so(
     out = tmp_path / "usb"
     out.mkdir()
     with full_folder(monkeypatch, out):
-        code, printed, err = run(capsys, "backup", "--db", filled_store.path, "--out", out)
+        code, printed, err = run_cli("backup", "--db", filled_store.path, "--out", out)
     assert code == 1 and printed == ""
     assert FULL_ZH in err and len(err.strip().splitlines()) == 1
     assert list(out.iterdir()) == []
     assert backup.status(backup.identity_of_live(filled_store.path).id, out, backup.system_clock()).reason == "failed"
-    assert run(capsys, "verify", "--db", filled_store.path)[0] == 0
-    code, printed, _err = run(capsys, "backup", "--db", filled_store.path, "--out", out)
+    assert run_cli("verify", "--db", filled_store.path)[0] == 0
+    code, printed, _err = run_cli("backup", "--db", filled_store.path, "--out", out)
     assert code == 0 and Path(printed.splitlines()[0]).is_file()
 
 
@@ -124,7 +119,7 @@ def test_a_backup_when_sqlite_finds_the_disk_full(filled_store: FilledStore, tmp
     out = tmp_path / "usb"
     out.mkdir()
     monkeypatch.setattr(backup.sqlite3, "connect", connect)
-    code, printed, err = run(capsys, "backup", "--db", filled_store.path, "--out", out)
+    code, printed, err = run_cli("backup", "--db", filled_store.path, "--out", out)
     monkeypatch.undo()
     assert code == 1 and printed == "" and FULL_ZH in err
     assert list(out.iterdir()) == []

@@ -22,6 +22,7 @@ from tests.ui.conftest import (  # noqa: F401  (fixtures)
     services,
     settings,
     stocked,
+    ui_store_template,
 )
 from tests.ui.test_payment import enter, pay, scan
 

@@ -21,11 +21,12 @@ from pathlib import Path
 
 import pytest
 
-from charity_pos import cli, i18n
+from charity_pos import i18n
 from tests.conftest import FilledStore
 from tests.faults.kills import Forker, delays, runs
 from tests.faults.pg_hub import PgHub, counts, state
 from tests.faults.test_kills import events, open_shift, sell
+from tests.helpers import run_cli
 from tests.hub.conftest import OPT_OUT
 
 pytestmark = pytest.mark.faults
@@ -149,8 +150,7 @@ def _sql(url: str, statements: str) -> None:
 
 
 def _import(capsys: pytest.CaptureFixture[str], url: str, bundle: Path) -> tuple[int, str]:
-    code = cli.main(["hub", "import", "--hub", url, str(bundle), "--lang", "zh_CN"])
-    out, err = capsys.readouterr()
+    code, out, err = run_cli("hub", "import", "--hub", url, bundle, lang="zh_CN")
     assert "Traceback" not in out + err
     return code, out + err
 

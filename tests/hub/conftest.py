@@ -243,3 +243,22 @@ def hub_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
     if request.param == "sqlite":
         return f"sqlite:///{tmp_path / 'hub.sqlite3'}"
     return request.getfixturevalue("postgres_url")
+
+
+@pytest.fixture(scope="session")
+def demo_template(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, Path]:
+    """A 30-day demo store, its registration and its bundle, built once for the session (it takes many
+    seconds): ``demo`` gives each module its own copy."""
+    from charity_pos.demo.builder import build_demo
+    from tests.helpers import run_cli
+
+    folder = tmp_path_factory.mktemp("demo-template")
+    store = folder / "store.sqlite3"
+    build_demo(store, days=30)
+    registration = folder / "registration.json"
+    assert run_cli("store-key", "--db", store, "--out", registration, lang="en")[0] == 0
+    out = folder / "out"
+    out.mkdir()
+    assert run_cli("export-bundle", "--db", store, "--out", out, lang="en")[0] == 0
+    bundle = next(out.glob("*.cpbundle"))
+    return store, registration, bundle

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.hub.test_round_trip import _keep_translations, _store, run  # noqa: F401  (the fixture)
+from tests.hub.test_round_trip import _store, run
 from tests.services.bill_samples import Row, wechat_bill
 
 

@@ -14,28 +14,16 @@ from typing import Any
 import pytest
 from sqlalchemy import func, select
 
-from charity_pos import cli, i18n
 from charity_pos.hub.engine import open_hub
 from charity_pos.hub.models import HubEvent, HubStock, HubStore
 from charity_pos.services.base import Actor
 from charity_pos.services.registry import Services
+from tests.helpers import run_cli
 from tests.hub import SourceStore, source, store_key, write_registration  # noqa: F401  (fixtures)
 
 
-@pytest.fixture(autouse=True)
-def _keep_translations():  # type: ignore[no-untyped-def]
-    """main() loads the language it is asked for; give later tests theirs back."""
-    saved = list(i18n._loaded)
-    yield
-    i18n._loaded[:] = saved
-
-
 def run(capsys: pytest.CaptureFixture[str], *argv: object) -> tuple[int, list[str], str]:
-    try:
-        code = cli.main([str(a) for a in argv])
-    except SystemExit as exc:  # argparse's usage errors
-        code = exc.code  # type: ignore[assignment]
-    out, err = capsys.readouterr()
+    code, out, err = run_cli(*argv)
     assert "Traceback" not in out + err
     return code, out.splitlines(), err
 

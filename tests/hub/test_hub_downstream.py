@@ -25,7 +25,6 @@ import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from sqlalchemy import select
 
-from charity_pos import cli, i18n
 from charity_pos.domain.identity import id_check_char, mask_id
 from charity_pos.hub import downstream, registry
 from charity_pos.hub.importer import import_bundle
@@ -35,6 +34,7 @@ from charity_pos.ledger.canonical import GENESIS
 from charity_pos.services.quotas import DEFAULT_RULES
 from charity_pos.sync import district
 from charity_pos.sync.bundle import check_signature, public_key_from_text, read_bundle, write_bundle
+from tests.helpers import run_cli
 from tests.hub import (  # noqa: F401  (fixtures)
     Hub,
     SourceStore,
@@ -309,19 +309,8 @@ def test_over_allowance_across_two_stores(hub: Hub, tmp_path: Path) -> None:
 
 
 # --- the command line ---------------------------------------------------------------------------------
-@pytest.fixture(autouse=True)
-def _keep_translations():  # type: ignore[no-untyped-def]
-    saved = list(i18n._loaded)
-    yield
-    i18n._loaded[:] = saved
-
-
 def run(capsys: pytest.CaptureFixture[str], *argv: object) -> tuple[int, list[str], str]:
-    try:
-        code = cli.main([str(a) for a in argv] + ["--lang", "en"])
-    except SystemExit as exc:
-        code = exc.code  # type: ignore[assignment]
-    out, err = capsys.readouterr()
+    code, out, err = run_cli(*argv, lang="en")
     assert "Traceback" not in out + err
     return code, out.splitlines(), err
 

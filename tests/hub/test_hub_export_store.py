@@ -5,8 +5,6 @@ passes ``verify``."""
 
 from __future__ import annotations
 
-import contextlib
-import io
 import json
 import sqlite3
 from contextlib import closing
@@ -14,26 +12,17 @@ from pathlib import Path
 
 import pytest
 
-from charity_pos import cli, i18n
 from charity_pos.hub import export_store
 from charity_pos.services.catalog import ItemDraft, Source
 from charity_pos.services.registry import Services
 from charity_pos.sync.store_side import EVENT_COLUMNS
-
-
-@pytest.fixture(autouse=True)
-def _keep_translations():  # type: ignore[no-untyped-def]
-    saved = list(i18n._loaded)
-    yield
-    i18n._loaded[:] = saved
+from tests.helpers import run_cli
 
 
 def ok(*argv: object) -> str:
-    out, err = io.StringIO(), io.StringIO()
-    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-        code = cli.main([str(a) for a in argv] + ["--lang", "en"])
-    assert code == 0, err.getvalue()
-    return out.getvalue()
+    code, out, err = run_cli(*argv, lang="en")
+    assert code == 0, err
+    return out
 
 
 def test_the_hub_writes_every_event_of_the_store_in_batches(hub_url: str, tmp_path: Path,
@@ -76,11 +65,9 @@ def test_the_hub_writes_every_event_of_the_store_in_batches(hub_url: str, tmp_pa
 
 
 def refused(*argv: object) -> str:
-    out, err = io.StringIO(), io.StringIO()
-    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-        code = cli.main([str(a) for a in argv] + ["--lang", "en"])
-    assert code == 1, out.getvalue()
-    return err.getvalue()
+    code, out, err = run_cli(*argv, lang="en")
+    assert code == 1, out
+    return err
 
 
 def test_a_stores_new_key_needs_a_district_staff_pin_and_is_logged(hub_url: str, tmp_path: Path) -> None:

@@ -20,7 +20,7 @@ from charity_pos.reports.period import utc_range
 from charity_pos.services.base import Actor
 from charity_pos.services.registry import Services
 from tests.hub.test_hub_reports_cli import fails, hub  # noqa: F401
-from tests.hub.test_hub_reports_figures import _keep_translations, demo, demo_months, run  # noqa: F401
+from tests.hub.test_hub_reports_figures import demo, demo_months, run  # noqa: F401
 
 
 @pytest.fixture(scope="module")

@@ -10,17 +10,16 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from charity_pos import cli
 from charity_pos.hub import downstream, registry
 from charity_pos.hub.models import HubStore
 from charity_pos.services.quotas import DEFAULT_RULES
+from tests.helpers import run_cli
 from tests.hub import Hub, hub, source, store_key  # noqa: F401  (fixtures)
 from tests.hub.test_hub_downstream import GOOD, handout, registry_hashes, second_store, set_rules, write_csv
 
 
 def run(capsys: pytest.CaptureFixture[str], hub: Hub, lang: str = "en") -> list[str]:
-    code = cli.main(["hub", "over-allowance", "--hub", hub.url, "--lang", lang])
-    out, err = capsys.readouterr()
+    code, out, err = run_cli("hub", "over-allowance", "--hub", hub.url, lang=lang)
     assert code == 0 and err == "" and "Traceback" not in out
     return out.splitlines()
 

@@ -15,13 +15,14 @@ from pathlib import Path
 import pytest
 from sqlalchemy import insert
 
-from charity_pos import cli, errors
+from charity_pos import errors
 from charity_pos.hub import reporting
 from charity_pos.hub.engine import HubDatabase, open_hub
 from charity_pos.hub.importer import import_bundle
 from charity_pos.hub.models import HubBundle, HubEvent, HubStore
 from charity_pos.hub.reporting import LATE, MISSING, NOT_DUE, NOT_EXPECTED, ON_TIME
 from charity_pos.hub.service import init_hub
+from tests.helpers import run_cli
 from tests.hub import Hub, hub, source, store_key  # noqa: F401  (fixtures)
 
 SH = timedelta(hours=8)
@@ -216,11 +217,7 @@ def test_a_real_bundle_counts_by_its_import(hub: Hub) -> None:
 
 # --- the command line ---------------------------------------------------------------------------------
 def run(capsys: pytest.CaptureFixture[str], *argv: object, lang: str = "en") -> tuple[int, list[str], str]:
-    try:
-        code = cli.main([str(a) for a in argv] + ["--lang", lang])
-    except SystemExit as exc:
-        code = exc.code  # type: ignore[assignment]
-    out, err = capsys.readouterr()
+    code, out, err = run_cli(*argv, lang=lang)
     assert "Traceback" not in out + err
     return code, out.splitlines(), err
 

@@ -9,19 +9,17 @@ from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
-from pypdf import PdfReader
 
-from charity_pos import cli
 from charity_pos.hub.engine import open_hub
 from charity_pos.hub.figures import parse_months
 from charity_pos.hub.reports import build, kinds
 from charity_pos.reports.table import ColumnKind
-from tests.hub.test_hub_reports_figures import _keep_translations, demo, demo_months, hub_with, run  # noqa: F401
+from tests.helpers import pdf_pages, run_cli
+from tests.hub.test_hub_reports_figures import demo, demo_months, hub_with, run  # noqa: F401
 
 
 def fails(capsys, *argv: object) -> str:  # type: ignore[no-untyped-def]
-    code = cli.main([str(a) for a in argv] + ["--lang", "en"])
-    out, err = capsys.readouterr()
+    code, out, err = run_cli(*argv, lang="en")
     assert code == 1
     assert "Traceback" not in out + err
     lines = [line for line in err.splitlines() if line.strip()]
@@ -47,9 +45,9 @@ def test_every_kind_is_written_as_xlsx_pdf_and_csv(capsys, hub: str, tmp_path: P
             out = tmp_path / f"{kind}{suffix}"
             lines = run(capsys, "hub", "report", kind, "--hub", hub, "--from", first, "--to", last, "--out", out)
             assert str(out) in lines[-1] and out.stat().st_size > 0
-    text = "".join(page.extract_text() for page in PdfReader(tmp_path / "stores.pdf").pages)
+    text = "".join(pdf_pages(tmp_path / "stores.pdf"))
     assert "静安区慈善超市统计汇总表" in text and "全区逐月汇总" in text and "未记录" in text and "JA01" in text
-    handouts = "".join(page.extract_text() for page in PdfReader(tmp_path / "handouts.pdf").pages)
+    handouts = "".join(pdf_pages(tmp_path / "handouts.pdf"))
     assert "低保" in handouts and "dibao" not in handouts
     rows = list(csv.reader((tmp_path / "sales.csv").open(encoding="utf-8-sig")))
     assert any("销售收入净额" in cell for row in rows for cell in row)

@@ -6,53 +6,36 @@ rebuilt from the stored events on first use."""
 
 from __future__ import annotations
 
+import shutil
 from datetime import date
 from pathlib import Path
 
 import pytest
 from sqlalchemy import delete, update
 
-from charity_pos import cli, i18n
 from charity_pos.hub.engine import open_hub
 from charity_pos.hub.figures import Period, change, month, parse_months, period_figures, quarters, store_month
 from charity_pos.hub.models import HubCategory, HubDonationLine, HubFundUse, HubHandout, HubStore
 from charity_pos.reports.figures import figures
 from charity_pos.services.registry import Services
-
-
-@pytest.fixture(autouse=True)
-def _keep_translations():  # type: ignore[no-untyped-def]
-    saved = list(i18n._loaded)
-    yield
-    i18n._loaded[:] = saved
+from tests.helpers import run_cli
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: object) -> list[str]:
-    code = cli.main([str(a) for a in argv] + ["--lang", "en"])
-    out, err = capsys.readouterr()
+    code, out, err = run_cli(*argv, lang="en")
     assert code == 0, err
     return out.splitlines()
 
 
 @pytest.fixture(scope="module")
-def demo(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, Path]:
-    """A 30-day demo store, its registration and its bundle (built once for the module)."""
-    from charity_pos.demo.builder import build_demo
-
+def demo(demo_template: tuple[Path, Path, Path], tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, Path]:
+    """A 30-day demo store, its registration and its bundle: the session's ``demo_template`` copied for the
+    module (the store with any file SQLite keeps beside it)."""
+    store, registration, bundle = demo_template
     folder = tmp_path_factory.mktemp("demo")
-    store = folder / "store.sqlite3"
-    build_demo(store, days=30)
-    registration = folder / "registration.json"
-    saved = list(i18n._loaded)  # main() loads the language asked for; the tests after these get theirs back
-    try:
-        assert cli.main(["store-key", "--db", str(store), "--out", str(registration), "--lang", "en"]) == 0
-        out = folder / "out"
-        out.mkdir()
-        assert cli.main(["export-bundle", "--db", str(store), "--out", str(out), "--lang", "en"]) == 0
-    finally:
-        i18n._loaded[:] = saved
-    bundle = next(out.glob("*.cpbundle"))
-    return store, registration, bundle
+    for path in (*store.parent.glob(store.name + "*"), registration, bundle):
+        shutil.copy2(path, folder / path.name)
+    return folder / store.name, folder / registration.name, folder / bundle.name
 
 
 def hub_with(capsys, hub_url: str, tmp_path: Path, demo) -> str:  # type: ignore[no-untyped-def]

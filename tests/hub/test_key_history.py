@@ -13,7 +13,6 @@ genuine. And the periods of several changes, and the attacks on the file."""
 from __future__ import annotations
 
 import contextlib
-import io
 import json
 import sqlite3
 import uuid
@@ -23,7 +22,6 @@ from pathlib import Path
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-from charity_pos import cli, i18n
 from charity_pos.errors import KeysFileForged, KeysFileInvalid
 from charity_pos.security import receipt_sig
 from charity_pos.security import keys as store_keys
@@ -34,23 +32,15 @@ from charity_pos.services.catalog import ItemDraft, Source
 from charity_pos.services.intake import Condition, IntakeDraft, IntakeLine, Valuation
 from charity_pos.services.registry import Services
 from charity_pos.sync.bundle import public_key_text
+from tests.helpers import run_cli
 
 CODE, PIN, STAFF_PIN = "PT03", "9999", "4321"
 
 
-@pytest.fixture(autouse=True)
-def _keep_translations():  # type: ignore[no-untyped-def]
-    saved = list(i18n._loaded)
-    yield
-    i18n._loaded[:] = saved
-
-
 def call(*argv: object, lang: str = "en") -> tuple[int, list[str], str]:
-    out, err = io.StringIO(), io.StringIO()
-    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-        code = cli.main([str(a) for a in argv] + ["--lang", lang])
-    assert "Traceback" not in out.getvalue() + err.getvalue()
-    return code, out.getvalue().splitlines(), err.getvalue()
+    code, out, err = run_cli(*argv, lang=lang)
+    assert "Traceback" not in out + err
+    return code, out.splitlines(), err
 
 
 def ok(*argv: object) -> list[str]:

@@ -11,12 +11,12 @@ from pathlib import Path
 
 import pytest
 
-from charity_pos import cli, i18n
 from charity_pos.domain.identity import id_check_char
 from charity_pos.services.base import STORE_TZ, Approval
 from charity_pos.services.handouts import HandoutDraft, HandoutLineDraft
 from charity_pos.services.households import HouseholdCategory, HouseholdDraft
 from charity_pos.services.registry import Services
+from tests.helpers import run_cli
 
 CARD = "AX000777"
 HEAD = "顾桂英"
@@ -24,16 +24,8 @@ FIRST17 = "31010619520314077"
 ID_NUMBER = FIRST17 + id_check_char(FIRST17)
 
 
-@pytest.fixture(autouse=True)
-def _keep_translations():  # type: ignore[no-untyped-def]
-    saved = list(i18n._loaded)
-    yield
-    i18n._loaded[:] = saved
-
-
 def run(capsys: pytest.CaptureFixture[str], *argv: object) -> list[str]:
-    code = cli.main([str(a) for a in argv] + ["--lang", "en"])
-    out, err = capsys.readouterr()
+    code, out, err = run_cli(*argv, lang="en")
     assert code == 0, err
     assert "Traceback" not in out + err
     return out.splitlines()

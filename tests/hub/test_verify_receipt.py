@@ -13,7 +13,6 @@ from pathlib import Path
 
 import pytest
 
-from charity_pos import cli
 from charity_pos.security import receipt_sig
 from charity_pos.security.keys import StoreKeys
 from charity_pos.services.base import STORE_TZ
@@ -21,13 +20,13 @@ from charity_pos.services.catalog import ItemDraft, Source
 from charity_pos.services.donors import DonorDraft, DonorKind
 from charity_pos.services.intake import CashMethod, Condition, IntakeDraft, IntakeLine, Valuation
 from charity_pos.services.registry import Services
+from tests.helpers import run_cli
 
 CREDIT = "91310000132200821H"
 
 
 def call(capsys: pytest.CaptureFixture[str], *argv: object, lang: str = "en") -> tuple[int, list[str], str]:
-    code = cli.main([str(a) for a in argv] + ["--lang", lang])
-    out, err = capsys.readouterr()
+    code, out, err = run_cli(*argv, lang=lang)
     assert "Traceback" not in out + err
     return code, out.splitlines(), err
 

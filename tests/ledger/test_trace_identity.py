@@ -17,7 +17,7 @@ from charity_pos.db.engine import open_store
 from charity_pos.ledger.verify import verify
 from charity_pos.security.keys import seal_key_for
 from tests.conftest import bring_keys
-from tests.test_cli import run
+from tests.helpers import run_cli
 
 
 @pytest.fixture
@@ -56,7 +56,7 @@ def test_a_sale_s_lot_quantity_changed_is_named(shop: Path, capsys: pytest.Captu
     assert found.problem.kind != "identity"  # the journal and the seal see the edit first
     kinds = {(p.table, p.record.split(" ")[0]) for p in found.identity}
     assert ("lot", lot_code) in kinds and any(table == "donation" for table, _ in kinds)
-    code, out, err = run(capsys, "verify", "--db", shop, "--lang", "en")
+    code, out, err = run_cli("verify", "--db", shop, "--lang", "en")
     assert code == 1
     assert err.startswith("FAILED: ")
     assert f"Also: the units of lot {lot_code}" in err and "do not add up" in err and "the units of donation" in err
@@ -68,7 +68,7 @@ def test_a_handout_s_lot_deleted_is_named(shop: Path, capsys: pytest.CaptureFixt
     assert [p.table for p in found.identity][:1] == ["lot"]
     problem = found.identity[0]
     assert problem.expected > problem.found  # the units handed out are no longer accounted for
-    code, _, err = run(capsys, "verify", "--db", shop)
+    code, _, err = run_cli("verify", "--db", shop)
     assert code == 1 and "对不上" in err
 
 

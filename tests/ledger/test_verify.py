@@ -12,7 +12,6 @@ summary.
 from __future__ import annotations
 
 import contextlib
-import io
 import json
 import os
 import shutil
@@ -29,7 +28,6 @@ from typing import Any
 import pytest
 from alembic.script import ScriptDirectory
 
-from charity_pos import cli, i18n
 from charity_pos.db import migrate
 from charity_pos.db.engine import open_store
 from charity_pos.ledger.canonical import event_hash
@@ -45,6 +43,7 @@ from charity_pos.services.registry import Services
 from charity_pos.services.sales import LineDraft, PaymentDraft, SaleDraft
 from charity_pos.services.shifts import DENOMINATIONS
 from charity_pos.services.store import init_store
+from tests.helpers import run_cli
 
 ROOT = Path(__file__).resolve().parents[2]
 RICE_PRICE = 3290
@@ -171,18 +170,6 @@ def last_event_for(conn: sqlite3.Connection, record: str) -> int:
 
 def seq_of_kind(conn: sqlite3.Connection, kind: str) -> int:
     return conn.execute("SELECT min(seq) FROM journal_event WHERE kind = ?", (kind,)).fetchone()[0]
-
-
-def run_cli(*args: str) -> tuple[int, str, str]:
-    """The command line in this process: exit code, stdout, stderr."""
-    out, err = io.StringIO(), io.StringIO()
-    saved = list(i18n._loaded)
-    try:
-        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-            code = cli.main(list(args))
-    finally:
-        i18n._loaded[:] = saved
-    return code, out.getvalue(), err.getvalue()
 
 
 def store_uuid(path: Path) -> uuid.UUID:

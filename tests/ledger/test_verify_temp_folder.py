@@ -27,9 +27,10 @@ from charity_pos.errors import TempFolderUnwritable
 from charity_pos.ledger import seal
 from charity_pos.ledger import verify as verifying
 from charity_pos.security.keys import seal_key_for
+from tests.helpers import run_cli
 from tests.ledger.test_verify import Built, built, raw, store  # noqa: F401
 from tests.ledger.test_verify_memory import _append, _new_hex
-from tests.test_cli import run
+
 
 #: rows the big store's journal replays: past ``verify.HELD``, so the replay goes to its temporary file
 BIG = verifying.HELD + 12_000
@@ -183,13 +184,13 @@ def test_no_room_for_the_temporary_file_at_all(store: Path, built: Built, tmp_pa
     monkeypatch.setattr(verifying, "HELD", 0)
     monkeypatch.setattr(tempfile, "mkstemp", full)
     monkeypatch.setenv("TMPDIR", str(tmp_path))
-    code, out, err = run(capsys, "verify", "--db", store, "--key-file", built.key, "--lang", "en")
+    code, out, err = run_cli("verify", "--db", store, "--key-file", built.key, "--lang", "en")
     assert code == 75 and out == ""
     assert err == (f"Error: The check could not be run: the temporary folder {tmp_path} cannot be written (the disk "
                    "is full). This says nothing about the store file, which was not changed. Make room there, or set "
                    "TMPDIR to a folder with room, and run the check again.\n")
     monkeypatch.undo()
-    assert run(capsys, "verify", "--db", store, "--key-file", built.key)[0] == 0
+    assert run_cli("verify", "--db", store, "--key-file", built.key)[0] == 0
 
 
 @pytest.mark.parametrize(("raised", "reason"), [

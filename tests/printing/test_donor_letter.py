@@ -6,11 +6,11 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-import pypdf
 import pytest
 
 from charity_pos.printing.donor_letter import render_donor_letter
 from charity_pos.services.donor_statement import DonorStatement, StatementDonation
+from tests.helpers import pdf_pages
 
 
 def statement(donations: int = 2, *, kind: str = "person", name: str = "张伟", cash: int = 5000) -> DonorStatement:
@@ -22,8 +22,8 @@ def statement(donations: int = 2, *, kind: str = "person", name: str = "张伟",
 
 
 def text_of(path: Path) -> tuple[int, str]:
-    reader = pypdf.PdfReader(path)
-    return len(reader.pages), "".join(page.extract_text() for page in reader.pages)
+    pages = pdf_pages(path)
+    return len(pages), "".join(pages)
 
 
 def test_a_person_is_thanked_by_name_for_what_their_gift_became(tmp_path: Path) -> None:

@@ -21,6 +21,7 @@ from charity_pos.printing.barcode_drawing import encode_code128
 from charity_pos.domain.documents import HandoutSlipDoc, HandoutSlipLine
 from charity_pos.printing.handout import render_handout_slip
 from charity_pos.printing.roll import PAPERS as ROLL_PAPERS
+from tests.helpers import compact, pdf_pages
 
 MM = 72 / 25.4
 POPPLER = shutil.which("pdftoppm") and shutil.which("pdftotext")
@@ -72,12 +73,8 @@ def render(tmp_path: Path, doc: HandoutSlipDoc, paper: str = "80mm", name: str |
     return path
 
 
-def compact(text: str) -> str:
-    return "".join(text.split())
-
-
 def page_texts(path: Path) -> list[str]:
-    return [compact(page.extract_text()) for page in pypdf.PdfReader(path).pages]
+    return [compact(text) for text in pdf_pages(path)]
 
 
 def page_sizes(path: Path) -> list[tuple[float, float]]:

@@ -19,6 +19,7 @@ from charity_pos.errors import FontMissing
 from charity_pos.printing import fonts
 from charity_pos.domain.documents import ReceiptDoc, ReceiptLine
 from charity_pos.printing.receipt import render_receipt
+from tests.helpers import compact, pdf_pages
 
 MM = 72 / 25.4
 POPPLER = shutil.which("pdftoppm") and shutil.which("pdftotext")
@@ -51,12 +52,7 @@ def render(tmp_path: Path, doc: ReceiptDoc, name: str = "receipt.pdf") -> Path:
 def page_texts(path: Path) -> list[str]:
     """Each page's text with all white space removed (line breaks fall
     anywhere in a wrapped cell)."""
-    reader = pypdf.PdfReader(path)
-    return ["".join(page.extract_text().split()) for page in reader.pages]
-
-
-def compact(text: str) -> str:
-    return "".join(text.split())
+    return [compact(text) for text in pdf_pages(path)]
 
 
 def test_company_receipt_reads_back_with_every_field(tmp_path: Path) -> None:

@@ -17,6 +17,7 @@ import pytest
 from charity_pos.domain.documents import ShiftMethodLine, ShiftReportDoc
 from charity_pos.printing.shift_report import render_shift_report
 from charity_pos.printing.roll import PAPERS
+from tests.helpers import compact, pdf_pages
 
 MM = 72 / 25.4
 needs_poppler = pytest.mark.skipif(not shutil.which("pdftotext"), reason="poppler-utils (pdftotext) is not installed")
@@ -52,8 +53,8 @@ def render(tmp_path: Path, doc: ShiftReportDoc, width: int = 80, name: str = "re
 
 
 def text_of(path: Path) -> str:
-    (page,) = pypdf.PdfReader(path).pages
-    return "".join(page.extract_text().split())
+    (page,) = pdf_pages(path)
+    return compact(page)
 
 
 @pytest.mark.parametrize("width", WIDTHS)

@@ -21,6 +21,7 @@ from charity_pos.printing.barcode_drawing import decode_code128, encode_code128
 from charity_pos.domain.documents import SlipDoc, SlipLine, SlipPayment
 from charity_pos.printing.roll import MIN_MODULE, PAPERS, barcode_module
 from charity_pos.printing.slip import render_slip
+from tests.helpers import compact, pdf_pages
 
 MM = 72 / 25.4
 POPPLER = shutil.which("pdftoppm") and shutil.which("pdftotext")
@@ -58,12 +59,8 @@ def render(tmp_path: Path, doc: SlipDoc, width: int = 80, name: str | None = Non
     return path
 
 
-def compact(text: str) -> str:
-    return "".join(text.split())
-
-
 def page_texts(path: Path) -> list[str]:
-    return [compact(page.extract_text()) for page in pypdf.PdfReader(path).pages]
+    return [compact(text) for text in pdf_pages(path)]
 
 
 def page_size(path: Path) -> tuple[float, float]:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import io
 from dataclasses import replace
 
-import pypdf
 
 from charity_pos.domain.documents import HandoutSlipLine
 from charity_pos.printing.handout import render_handout_slip
@@ -14,12 +13,13 @@ from charity_pos.printing.slip import render_slip
 from charity_pos.domain.vocabulary import TRAINING
 from tests.printing.test_handout_slip_pdf import overridden
 from tests.printing.test_slip_pdf import sale
+from tests.helpers import compact, pdf_pages
 
 MARK = TRAINING.replace(" ", "")
 
 
 def pages(data: bytes) -> list[str]:
-    return [(page.extract_text() or "").replace(" ", "").replace("\n", "") for page in pypdf.PdfReader(io.BytesIO(data)).pages]
+    return [compact(text) for text in pdf_pages(data)]
 
 
 def render(fn, doc, *args) -> bytes:  # type: ignore[no-untyped-def]

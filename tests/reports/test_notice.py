@@ -11,7 +11,6 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from pypdf import PdfReader
 from sqlalchemy import select
 
 from charity_pos.db.models import JournalEvent
@@ -22,6 +21,7 @@ from charity_pos.reports import notice
 from charity_pos.services.donors import DonorDraft, DonorKind
 from charity_pos.services.intake import IntakeDraft
 from tests.reports.conftest import CARD, COMPANY, HEAD, ID_NUMBER, PERSON
+from tests.helpers import pdf_text
 
 MARCH = (date(2026, 3, 1), date(2026, 3, 31))
 
@@ -74,10 +74,10 @@ def html_text(page: str) -> _Text:
     return parser
 
 
-def pdf_text(content: notice.Notice, tmp_path: Path) -> str:
+def notice_pdf_text(content: notice.Notice, tmp_path: Path) -> str:
     out = tmp_path / "notice.pdf"
     render_notice(content, out)
-    return "\n".join(page.extract_text() for page in PdfReader(out).pages)
+    return pdf_text(out)
 
 
 def flat(text: str) -> str:
@@ -86,7 +86,7 @@ def flat(text: str) -> str:
 
 def texts(st, tmp_path: Path) -> list[str]:  # type: ignore[no-untyped-def]
     content = build(st)
-    return [flat(pdf_text(content, tmp_path)), flat("".join(html_text(notice_html(content)).parts))]
+    return [flat(notice_pdf_text(content, tmp_path)), flat("".join(html_text(notice_html(content)).parts))]
 
 
 def test_no_household_and_no_donor_who_did_not_agree_is_named(ledger_store, tmp_path) -> None:  # type: ignore[no-untyped-def]
@@ -137,7 +137,7 @@ def test_a_person_who_agreed_is_named_in_full_and_markup_is_only_text(ledger_sto
     content = build(st)
     page = notice_html(content)
     assert "<script" not in page and "&lt;script&gt;alert(1)&lt;/script&gt;爱心&amp;公司" in page
-    pdf = flat(pdf_text(content, tmp_path))
+    pdf = flat(notice_pdf_text(content, tmp_path))
     assert "李明1¥0.00¥50.00" in pdf and "<script>alert(1)</script>爱心&公司" in pdf
 
 
@@ -156,7 +156,7 @@ def test_a_month_with_nothing_says_so(ledger_store, tmp_path) -> None:  # type: 
     st = ledger_store
     with st.services.db.read() as s:
         content = notice.build(s, date(2026, 2, 1), date(2026, 2, 28))
-    text = flat(pdf_text(content, tmp_path))
+    text = flat(notice_pdf_text(content, tmp_path))
     assert "本月接收捐赠0笔" in text and "本月无捐赠。" in text and "本月无善款支出。" in text
     assert "本月末本店日志尚无记录。" in text  # the store was made in March
 

@@ -26,13 +26,14 @@ from pathlib import Path
 
 import pytest
 
-from charity_pos import cli, config
+from charity_pos import config
 from charity_pos.domain.identity import id_check_char
 from charity_pos.errors import DuplicateName, IdAlreadyRegistered, InvalidInput
 from charity_pos.services.base import Actor, Approval, Role
 from charity_pos.services.handouts import HandoutDraft, HandoutLineDraft
 from charity_pos.services.households import HouseholdCategory, HouseholdDraft
 from charity_pos.services.registry import Services
+from tests.helpers import run_cli
 
 
 def synthetic_id(serial: int, area: str = "310106") -> str:
@@ -89,12 +90,6 @@ def logged() -> Iterator[Path]:
     root.setLevel(level)
 
 
-def run_cli(capsys: pytest.CaptureFixture[str], *argv: object) -> tuple[int, str]:
-    code = cli.main([str(a) for a in argv] + ["--lang", "en"])
-    out, err = capsys.readouterr()
-    return code, out + err
-
-
 def test_id_numbers_are_nowhere_in_the_file_the_journal_or_the_logs(services, manager, cashier, make_item,  # type: ignore[no-untyped-def]
                                                                    store_db, store_path, logged, tmp_path,
                                                                    capsys) -> None:
@@ -148,11 +143,14 @@ def test_id_numbers_are_nowhere_in_the_file_the_journal_or_the_logs(services, ma
                              "2026-01-01", "2026-12-31", "2026-01-01"])
         writer.writerow(["PX000009", "错号户", bad_row, 2, "低保", "江宁路街道", "静民救〔2026〕009号",
                          "2026-01-01", "2026-12-31", "2026-01-01"])
-    code, printed = run_cli(capsys, "households", "import", "--db", store_path, sheet)
+    code, out, err = run_cli("households", "import", "--db", store_path, sheet, lang="en")
+    printed = out + err
     assert code == 1 and "Imported 2 households" in printed, printed
-    code, shown = run_cli(capsys, "show", "households", "--db", store_path, "--json")
+    code, out, err = run_cli("show", "households", "--db", store_path, "--json", lang="en")
+    shown = out + err
     assert code == 0 and len(json.loads(shown)) == 2 + 1 + 3 + 2
-    code, verified = run_cli(capsys, "verify", "--db", store_path)
+    code, out, err = run_cli("verify", "--db", store_path, lang="en")
+    verified = out + err
     assert code == 0, verified
 
     # ... the sheets are the office's: the numbers are there, which shows the search finds them

@@ -11,7 +11,6 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from pypdf import PdfReader
 
 from charity_pos.errors import PermissionDenied, ReceiptQrTraining, StoreInUse, TrainingStore
 from charity_pos.ledger.verify import verify
@@ -32,6 +31,7 @@ from charity_pos.sync.store_side import StoreSync
 from charity_pos.printing.handout import render_handout_slip
 from charity_pos.services.handouts import HandoutDraft, HandoutLineDraft
 from tests.services.test_handouts import CARD, ID_NUMBER, household_draft
+from tests.helpers import pdf_text
 
 TILL = "1号收银台"
 
@@ -42,10 +42,6 @@ def fingerprint(path: Path) -> dict[str, str]:
     for p in (path, path.with_name(path.name + "-wal")):
         out[p.name] = hashlib.sha256(p.read_bytes()).hexdigest() if p.exists() else "-"
     return out
-
-
-def pdf_text(data: bytes) -> str:
-    return "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(data)).pages)
 
 
 @pytest.fixture

@@ -28,7 +28,6 @@ from charity_pos.sync.bundle import read_bundle, write_bundle
 from charity_pos.sync.downstream import apply_downstream
 from tests.hub.damage import BAD_TYPES, BIG, Member, build_zip, deep, deflate_bomb, members_of, signed
 from tests.sync.test_store_downstream import (  # noqa: F401  (fixtures)
-    _keep_translations,
     downstream,
     hub_key,
     store,

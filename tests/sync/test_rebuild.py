@@ -23,7 +23,7 @@ from pathlib import Path
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-from charity_pos import cli, i18n
+from charity_pos import cli
 from charity_pos.domain.identity import id_check_char
 from charity_pos.ledger.canonical import canonical_json, journaled_columns, journaled_tables
 from charity_pos.security import receipt_sig
@@ -33,36 +33,20 @@ from charity_pos.services.registry import Services
 from charity_pos.services.sales import LineDraft, PaymentDraft, SaleDraft
 from charity_pos.sync import journal_file
 from charity_pos.sync.bundle import public_key_text
+from tests.helpers import run_cli
 
 TILL = "1号收银台"
 
 
-@pytest.fixture(autouse=True)
-def _keep_translations():  # type: ignore[no-untyped-def]
-    saved = list(i18n._loaded)
-    yield
-    i18n._loaded[:] = saved
-
-
-def run(*argv: object) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-        try:
-            code = cli.main([str(a) for a in argv] + ["--lang", "en"])
-        except SystemExit as exc:
-            code = int(exc.code or 0)
-    return code, out.getvalue(), err.getvalue()
-
-
 def ok(*argv: object) -> str:
-    code, out, err = run(*argv)
+    code, out, err = run_cli(*argv, lang="en")
     assert code == 0, err
     assert "Traceback" not in out + err
     return out
 
 
 def refused(*argv: object) -> str:
-    code, out, err = run(*argv)
+    code, out, err = run_cli(*argv, lang="en")
     assert code == 1, (out, err)
     assert "Traceback" not in out + err
     return err
@@ -227,7 +211,7 @@ def test_a_lost_store_is_rebuilt_from_the_district_and_goes_on(tmp_path: Path) -
         assert conn.execute("SELECT failed_pins FROM hub_user WHERE username = 'district'").fetchone()[0] == 1
     # before the key is replaced, the hub refuses the rebuilt store's bundle as not signed by its key
     early = ok("export-bundle", "--db", rebuilt, "--out", usb).strip().splitlines()[-1]
-    code_, out, _ = run("hub", "import", "--hub", hub, early)
+    code_, out, _ = run_cli("hub", "import", "--hub", hub, early, lang="en")
     assert code_ == 1 and "refused" in out
     said = ok(*add, "--staff", "district", "--staff-pin", "4321")
     assert "new key" in said and "logged" in said
@@ -292,7 +276,6 @@ def district(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     store's key file, the store's own key file."""
     work = tmp_path_factory.mktemp("district")
     home = tmp_path_factory.mktemp("district-home")
-    saved = list(i18n._loaded)
     with pytest.MonkeyPatch.context() as mp:
         mp.setenv("CHARITY_POS_HOME", str(home))
         db, hub, usb = district_store(work)
@@ -304,7 +287,6 @@ def district(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
         hub_key = next((home / "config" / "hub-keys").glob("*.key"))
         files = {"journal": work / "j.cpjournal", "hub_key": hub_key, "own_key": key_path(store_id(db)),
                  "other_key": key_path(store_id(other))}
-    i18n._loaded[:] = saved
     return files
 
 

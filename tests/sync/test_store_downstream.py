@@ -30,8 +30,9 @@ from charity_pos.services.registry import Services
 from charity_pos.sync.bundle import read_bundle, write_bundle
 from charity_pos.sync.district import district_hash
 from tests.conftest import STORE_CODE, FakeClock
+from tests.helpers import run_cli
 from tests.services.test_pipl import holding, store_files
-from tests.sync.test_store_export import dump, journal_rows, ok, one_error_line, query, run, trust_file
+from tests.sync.test_store_export import dump, journal_rows, ok, one_error_line, query, trust_file
 
 HUB_ID = "6f7c2a58-1f3e-4b0e-9a57-2d1c0b9e8f41"
 DISTRICT_KEY = secrets.token_bytes(32)
@@ -45,15 +46,6 @@ SNACK = "6901234567007"
 
 def b64(data: bytes) -> str:
     return base64.b64encode(data).decode("ascii")
-
-
-@pytest.fixture(autouse=True)
-def _keep_translations():  # type: ignore[no-untyped-def]
-    from charity_pos import i18n
-
-    saved = list(i18n._loaded)
-    yield
-    i18n._loaded[:] = saved
 
 
 @pytest.fixture
@@ -146,7 +138,7 @@ def test_trust_hub_keeps_the_district_key_and_hashes_the_stores_households(capsy
     assert all(b64(DISTRICT_KEY) not in e["payload"] for e in journal_rows(store))
     # a bad key is refused in one line
     bad = trust_file(tmp_path / "bad.json", hub_key=hub_key, district_match_key="not base64!")
-    line = one_error_line(*run(capsys, "trust-hub", "--db", store, bad, "--lang", "en"))
+    line = one_error_line(*run_cli("trust-hub", "--db", store, bad, "--lang", "en"))
     assert "district_match_key" in line
 
 
@@ -269,7 +261,7 @@ def test_refusals_are_one_line_and_change_nothing(capsys, trusted, hub_key, tmp_
     elif case == "bad_line":
         downstream(path, hub_key, sequence=6, households=[{"card_number": "AX1"}])
     before = dump(trusted)
-    line = one_error_line(*run(capsys, "import-bundle", "--db", trusted, path, "--lang", "en"))
+    line = one_error_line(*run_cli("import-bundle", "--db", trusted, path, "--lang", "en"))
     assert any(words in line for words in ((expected,) if isinstance(expected, str) else expected)), line
     assert dump(trusted) == before
 
@@ -277,6 +269,6 @@ def test_refusals_are_one_line_and_change_nothing(capsys, trusted, hub_key, tmp_
 def test_no_hub_trusted_is_refused_in_one_line(capsys, store, hub_key, tmp_path) -> None:  # type: ignore[no-untyped-def]
     path = downstream(tmp_path / "down.cpbundle", hub_key)
     before = dump(store)
-    line = one_error_line(*run(capsys, "import-bundle", "--db", store, path, "--lang", "en"))
+    line = one_error_line(*run_cli("import-bundle", "--db", store, path, "--lang", "en"))
     assert "trusts no district hub yet" in line
     assert dump(store) == before

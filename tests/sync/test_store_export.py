@@ -26,7 +26,7 @@ import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 import charity_pos
-from charity_pos import cli, i18n
+from charity_pos import i18n
 from charity_pos.db.engine import open_store
 from charity_pos.errors import BundleForged
 from charity_pos.ledger.canonical import GENESIS, canonical_json, event_hash
@@ -37,27 +37,12 @@ from charity_pos.services.registry import Services
 from charity_pos.sync.bundle import check_signature, public_key_from_text, public_key_text, read_bundle
 from charity_pos.sync.store_side import EVENT_COLUMNS, StoreSync
 from tests.conftest import STORE_CODE, FakeClock, FilledStore
+from tests.helpers import run_cli
 from tests.services.test_pipl import holding
 
 
-@pytest.fixture(autouse=True)
-def _keep_translations():  # type: ignore[no-untyped-def]
-    saved = list(i18n._loaded)
-    yield
-    i18n._loaded[:] = saved
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: object) -> tuple[int, str, str]:
-    try:
-        code = cli.main([str(a) for a in argv])
-    except SystemExit as exc:  # argparse's usage errors
-        code = exc.code  # type: ignore[assignment]
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
 def ok(capsys: pytest.CaptureFixture[str], *argv: object) -> str:
-    code, out, err = run(capsys, *argv)
+    code, out, err = run_cli(*argv)
     assert (code, err) == (0, ""), (out, err)
     assert "Traceback" not in out
     return out
@@ -192,7 +177,7 @@ def test_an_older_key_file_gets_a_signing_key_on_first_need(capsys, filled_store
     assert keys.signing is None
     assert json.loads(path.read_text()) == older
     # a command that fails before it needs the key adds none
-    one_error_line(*run(capsys, "store-key", "--db", filled_store.path, "--out", tmp_path / "nowhere" / "r.json",
+    one_error_line(*run_cli("store-key", "--db", filled_store.path, "--out", tmp_path / "nowhere" / "r.json",
                         "--lang", "en"))
     assert json.loads(path.read_text()) == older
 
@@ -213,13 +198,13 @@ def test_an_older_key_file_gets_a_signing_key_on_first_need(capsys, filled_store
 
 
 def test_store_key_refuses_bad_output_in_one_line(capsys, filled_store, tmp_path) -> None:  # type: ignore[no-untyped-def]
-    line = one_error_line(*run(capsys, "store-key", "--db", filled_store.path, "--out", tmp_path, "--lang", "en"))
+    line = one_error_line(*run_cli("store-key", "--db", filled_store.path, "--out", tmp_path, "--lang", "en"))
     assert line == f"Error: {tmp_path} is a folder; give the name of a file to write."
     missing = tmp_path / "missing"
-    line = one_error_line(*run(capsys, "store-key", "--db", filled_store.path, "--out", missing / "r.json",
+    line = one_error_line(*run_cli("store-key", "--db", filled_store.path, "--out", missing / "r.json",
                                "--lang", "en"))
     assert line == f"Error: The folder {missing} does not exist."
-    line = one_error_line(*run(capsys, "store-key", "--db", tmp_path / "none.db", "--out", tmp_path / "r.json"),
+    line = one_error_line(*run_cli("store-key", "--db", tmp_path / "none.db", "--out", tmp_path / "r.json"),
                           english=False)
     assert line == f"错误：找不到门店数据库：{tmp_path / 'none.db'}。"
     assert not (tmp_path / "r.json").exists()
@@ -228,7 +213,7 @@ def test_store_key_refuses_bad_output_in_one_line(capsys, filled_store, tmp_path
 def test_store_key_without_the_key_file_says_so(capsys, filled_store, tmp_path) -> None:  # type: ignore[no-untyped-def]
     path = key_path(store_id(filled_store.path))
     path.unlink()
-    line = one_error_line(*run(capsys, "store-key", "--db", filled_store.path, "--out", tmp_path / "r.json",
+    line = one_error_line(*run_cli("store-key", "--db", filled_store.path, "--out", tmp_path / "r.json",
                                "--lang", "en"))
     assert line == (f"Error: The store's key file {path} is missing; restore it from the backup to read "
                     "personal data.")
@@ -280,9 +265,9 @@ def test_the_same_hub_with_a_new_key_replaces_the_old_one(capsys, filled_store, 
 def test_a_trust_file_for_another_store_is_refused(capsys, filled_store, tmp_path) -> None:  # type: ignore[no-untyped-def]
     before = dump(filled_store.path)
     trust = trust_file(tmp_path / "trust.json", store_code="PT02")
-    line = one_error_line(*run(capsys, "trust-hub", "--db", filled_store.path, trust, "--lang", "en"))
+    line = one_error_line(*run_cli("trust-hub", "--db", filled_store.path, trust, "--lang", "en"))
     assert line == f"Error: {trust} was made for store PT02, not for this store (PT01)."
-    line = one_error_line(*run(capsys, "trust-hub", "--db", filled_store.path, trust), english=False)
+    line = one_error_line(*run_cli("trust-hub", "--db", filled_store.path, trust), english=False)
     assert "PT02" in line and "PT01" in line
     assert dump(filled_store.path) == before
 
@@ -291,10 +276,10 @@ def test_another_hub_does_not_replace_the_trusted_one(capsys, filled_store, tmp_
     ok(capsys, "trust-hub", "--db", filled_store.path, trust_file(tmp_path / "ours.json"))
     before = dump(filled_store.path)
     other = trust_file(tmp_path / "other.json", hub_id="0b6a3f0e-5c4d-4e7f-8a9b-1c2d3e4f5a6b", district="静安区")
-    line = one_error_line(*run(capsys, "trust-hub", "--db", filled_store.path, other, "--lang", "en"))
+    line = one_error_line(*run_cli("trust-hub", "--db", filled_store.path, other, "--lang", "en"))
     assert line == (f"Error: This store already trusts the hub of 普陀区 (6f7c2a58-1f3e-4b0e-9a57-2d1c0b9e8f41); "
                     f"{other} is from another hub and is refused.")
-    one_error_line(*run(capsys, "trust-hub", "--db", filled_store.path, other), english=False)
+    one_error_line(*run_cli("trust-hub", "--db", filled_store.path, other), english=False)
     assert dump(filled_store.path) == before
 
 
@@ -315,7 +300,7 @@ def test_another_hub_does_not_replace_the_trusted_one(capsys, filled_store, tmp_
 def test_a_malformed_trust_file_is_refused_in_one_line(capsys, filled_store, tmp_path, fields, field) -> None:  # type: ignore[no-untyped-def]
     before = dump(filled_store.path)
     trust = trust_file(tmp_path / "trust.json", **fields)
-    line = one_error_line(*run(capsys, "trust-hub", "--db", filled_store.path, trust, "--lang", "en"))
+    line = one_error_line(*run_cli("trust-hub", "--db", filled_store.path, trust, "--lang", "en"))
     assert line == f"Error: {trust} is not a hub trust file made by “charity-pos hub add-store” (field {field})."
     assert dump(filled_store.path) == before
 
@@ -326,10 +311,10 @@ def test_a_file_that_is_no_trust_file_is_refused(capsys, filled_store, tmp_path,
     before = dump(filled_store.path)
     trust = tmp_path / "trust.json"
     trust.write_bytes(content)
-    line = one_error_line(*run(capsys, "trust-hub", "--db", filled_store.path, trust, "--lang", "en"))
+    line = one_error_line(*run_cli("trust-hub", "--db", filled_store.path, trust, "--lang", "en"))
     assert line.endswith("(field format).")
     missing = tmp_path / "no-such.json"
-    line = one_error_line(*run(capsys, "trust-hub", "--db", filled_store.path, missing, "--lang", "en"))
+    line = one_error_line(*run_cli("trust-hub", "--db", filled_store.path, missing, "--lang", "en"))
     assert line == f"Error: There is no file {missing}."
     assert dump(filled_store.path) == before
 
@@ -429,7 +414,7 @@ def test_from_seq_beyond_the_journal_is_one_line(capsys, filled_store, outbox, s
     head = filled_store.events
     value = {"{head+1}": head + 1, "{head+50}": head + 50}.get(seq, seq)  # type: ignore[call-overload]
     before = dump(filled_store.path)
-    line = one_error_line(*run(capsys, "export-bundle", "--db", filled_store.path, "--out", outbox,
+    line = one_error_line(*run_cli("export-bundle", "--db", filled_store.path, "--out", outbox,
                                "--from-seq", value, "--lang", "en"))
     assert line == f"Error: There is no journal event #{value}: this store's journal runs from #1 to #{head}."
     assert list(outbox.iterdir()) == []
@@ -454,17 +439,17 @@ def test_the_same_content_makes_the_same_bytes(filled_store, clock: FakeClock, t
 def test_bad_inputs_are_one_line_and_change_nothing(capsys, filled_store, tmp_path, outbox) -> None:  # type: ignore[no-untyped-def]
     before = dump(filled_store.path)
     missing = tmp_path / "no-folder"
-    line = one_error_line(*run(capsys, "export-bundle", "--db", filled_store.path, "--out", missing, "--lang", "en"))
+    line = one_error_line(*run_cli("export-bundle", "--db", filled_store.path, "--out", missing, "--lang", "en"))
     assert line == f"Error: The folder {missing} does not exist."
-    line = one_error_line(*run(capsys, "export-bundle", "--db", filled_store.path, "--out", missing), english=False)
+    line = one_error_line(*run_cli("export-bundle", "--db", filled_store.path, "--out", missing), english=False)
     assert line == f"错误：文件夹 {missing} 不存在。"
     a_file = tmp_path / "a-file"
     a_file.write_text("x")
-    line = one_error_line(*run(capsys, "export-bundle", "--db", filled_store.path, "--out", a_file, "--lang", "en"))
+    line = one_error_line(*run_cli("export-bundle", "--db", filled_store.path, "--out", a_file, "--lang", "en"))
     assert line == f"Error: {a_file} is a file, not a folder; give the folder to write into."
-    line = one_error_line(*run(capsys, "export-bundle", "--db", tmp_path / "none.db", "--out", outbox, "--lang", "en"))
+    line = one_error_line(*run_cli("export-bundle", "--db", tmp_path / "none.db", "--out", outbox, "--lang", "en"))
     assert line == f"Error: No store database at {tmp_path / 'none.db'}."
-    code, out, err = run(capsys, "export-bundle", "--db", filled_store.path, "--out", outbox, "--from-seq", "x")
+    code, out, err = run_cli("export-bundle", "--db", filled_store.path, "--out", outbox, "--from-seq", "x")
     assert code == 2 and out == "" and "Traceback" not in err and "--from-seq: invalid int value" in err
     assert not missing.exists() and list(outbox.iterdir()) == [] and a_file.read_text() == "x"
     assert dump(filled_store.path) == before
@@ -476,7 +461,7 @@ def test_a_store_open_elsewhere_is_refused(capsys, filled_store, tmp_path, outbo
     try:
         for argv in (["export-bundle", "--out", outbox], ["store-key", "--out", tmp_path / "r.json"],
                      ["trust-hub", trust_file(tmp_path / "t.json")]):
-            line = one_error_line(*run(capsys, *argv, "--db", filled_store.path, "--lang", "en"))
+            line = one_error_line(*run_cli(*argv, "--db", filled_store.path, "--lang", "en"))
             assert line == (f"Error: {filled_store.path} is open in another running copy of charity-pos; "
                             "close that one first.")
     finally:
@@ -490,7 +475,7 @@ def test_a_broken_journal_is_not_exported(capsys, filled_store, outbox) -> None:
         conn.execute("UPDATE journal_event SET payload = payload || ' ' WHERE seq = 3")
         conn.commit()
     before = dump(filled_store.path)
-    line = one_error_line(*run(capsys, "export-bundle", "--db", filled_store.path, "--out", outbox, "--lang", "en"))
+    line = one_error_line(*run_cli("export-bundle", "--db", filled_store.path, "--out", outbox, "--lang", "en"))
     assert line == (f"Error: The journal of {filled_store.path} is broken at event #3; nothing was exported. "
                     "Run charity-pos verify.")
     assert list(outbox.iterdir()) == []
@@ -514,7 +499,7 @@ def test_a_failed_write_leaves_no_file_and_the_mark_where_it_was(capsys, filled_
 
     with monkeypatch.context() as mp:
         mp.setattr(written_files.os, "replace", full_disk)
-        code, out, err = run(capsys, "export-bundle", "--db", filled_store.path, "--out", outbox, "--lang", "en")
+        code, out, err = run_cli("export-bundle", "--db", filled_store.path, "--out", outbox, "--lang", "en")
     target = outbox / f"PT01-{filled_store.events + 1}-{filled_store.events + 1}.cpbundle"
     assert one_error_line(code, out, err) == f"Error: {target} cannot be written: the disk is full."
     assert sorted(outbox.iterdir()) == files, "no half file, no partial file"
@@ -604,10 +589,10 @@ def test_an_export_longer_than_max_events_is_split_into_consecutive_bundles_each
 def test_max_events_below_one_is_one_line_and_changes_nothing(capsys, filled_store, outbox) -> None:  # type: ignore[no-untyped-def]
     before = dump(filled_store.path)
     for value in (0, -3):
-        line = one_error_line(*run(capsys, "export-bundle", "--db", filled_store.path, "--out", outbox,
+        line = one_error_line(*run_cli("export-bundle", "--db", filled_store.path, "--out", outbox,
                                    "--max-events", value, "--lang", "en"))
         assert line == "Error: --max-events must be more than zero."
-    code, out, err = run(capsys, "export-bundle", "--db", filled_store.path, "--out", outbox, "--max-events", "x")
+    code, out, err = run_cli("export-bundle", "--db", filled_store.path, "--out", outbox, "--max-events", "x")
     assert code == 2 and "--max-events: invalid int value" in err
     assert list(outbox.iterdir()) == [] and dump(filled_store.path) == before
 
@@ -628,7 +613,7 @@ def test_a_failed_write_of_a_later_bundle_keeps_the_earlier_ones_and_moves_the_m
 
     with monkeypatch.context() as mp:
         mp.setattr(written_files.os, "replace", full_disk_at_the_third)
-        code, out, err = run(capsys, "export-bundle", "--db", filled_store.path, "--out", outbox, "--max-events", 2,
+        code, out, err = run_cli("export-bundle", "--db", filled_store.path, "--out", outbox, "--max-events", 2,
                              "--lang", "en")
     assert filled_store.events >= 7
     assert one_error_line(code, out, err) == f"Error: {outbox / 'PT01-5-6.cpbundle'} cannot be written: the disk is full."

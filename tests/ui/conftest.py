@@ -3,17 +3,21 @@ and fakes for dialogs so that nothing modal blocks a test."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import uuid
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from charity_pos import i18n
+from charity_pos.security.keys import key_path
 from charity_pos.services.base import Actor, Approval, Role
 from charity_pos.services.catalog import ItemDraft, Source
 from charity_pos.services.registry import Services
 from charity_pos.services.store import init_store
+from tests.conftest import copy_store, store_id_of
 
 
 @pytest.fixture(autouse=True)
@@ -75,19 +79,34 @@ class FakeApproval:
         return self.answer
 
 
+@pytest.fixture(scope="session")
+def ui_store_template(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """The widget tests' store, made once for the session (its closed file and its key file): a new store,
+    the manager signed in once, a cashier and three items. Making it cost more than most widget tests."""
+    folder = tmp_path_factory.mktemp("ui-store-template")
+    path = folder / "store.db"
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("CHARITY_POS_HOME", str(folder / "home"))
+        db = init_store(path, store_code="PT01", name="普陀区长征镇慈善超市", district="普陀区", manager_pin="9999")
+        sv = Services.for_db(db)
+        manager = sv.accounts.login("manager", "9999")
+        sv.accounts.create_user(manager, "cashier", "王丽华", Role.CASHIER, "1111")
+        for draft in (
+            ItemDraft("东北大米 5kg", "grain_oil", "袋", 3290, 3590, "6901234567892", Source.PURCHASED),
+            ItemDraft("海天金标生抽 500ml", "grain_oil", "瓶", 1190, 1290, None, Source.PURCHASED),
+            ItemDraft("男式羊毛衫 L码 藏青", "clothing", "件", 2500, 12000, None, Source.DONATED),
+        ):
+            sv.catalog.create_item(manager, draft)
+        sv.close()
+        key = key_path(uuid.UUID(store_id_of(path)))
+    assert key.is_file() and not path.with_name(path.name + "-wal").exists()
+    return path, key
+
+
 @pytest.fixture
-def services(tmp_path: Path) -> Iterator[Services]:
-    db = init_store(tmp_path / "store.db", store_code="PT01", name="普陀区长征镇慈善超市", district="普陀区",
-                    manager_pin="9999")
-    sv = Services.for_db(db)
-    manager = sv.accounts.login("manager", "9999")
-    sv.accounts.create_user(manager, "cashier", "王丽华", Role.CASHIER, "1111")
-    for draft in (
-        ItemDraft("东北大米 5kg", "grain_oil", "袋", 3290, 3590, "6901234567892", Source.PURCHASED),
-        ItemDraft("海天金标生抽 500ml", "grain_oil", "瓶", 1190, 1290, None, Source.PURCHASED),
-        ItemDraft("男式羊毛衫 L码 藏青", "clothing", "件", 2500, 12000, None, Source.DONATED),
-    ):
-        sv.catalog.create_item(manager, draft)
+def services(tmp_path: Path, ui_store_template: tuple[Path, Path]) -> Iterator[Services]:
+    """A copy of the session's ``ui_store_template`` at ``tmp_path / "store.db"``, its key in this test's home."""
+    sv = Services.for_db(copy_store(ui_store_template, tmp_path / "store.db"))
     yield sv
     sv.close()
 
@@ -119,6 +138,25 @@ def show_active(widget) -> None:  # type: ignore[no-untyped-def]
     widget.show()
     widget.activateWindow()
     assert QTest.qWaitForWindowActive(widget)
+
+
+def answer_dialogs(qtbot, owner, steps: Callable[[Any], None]) -> list[Any]:  # type: ignore[no-untyped-def]
+    """Replace ``owner.run_dialog`` (how a screen opens its modal dialogs) by a user at the keyboard: each
+    dialog is shown in front, ``steps`` works it, and it closes with the result it came to. Returns the
+    dialogs in the order they opened (the list fills as they do)."""
+    shown: list[Any] = []
+
+    def run(dialog) -> int:  # type: ignore[no-untyped-def]
+        shown.append(dialog)
+        show_active(dialog)
+        qtbot.waitUntil(dialog.isActiveWindow)  # a dialog over the screen: its keys once it is in front
+        steps(dialog)
+        result = dialog.result()
+        dialog.close()
+        return result
+
+    owner.run_dialog = run
+    return shown
 
 
 # --- the counter -------------------------------------------------------------

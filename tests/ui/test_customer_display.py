@@ -28,7 +28,7 @@ from charity_pos.ui.main_window import MainWindow
 from charity_pos.ui.sales import SaleScreen
 from charity_pos.ui.sales.payment import SETTLE_MS, PaymentDialog
 from charity_pos.ui.settings import SettingsDialog
-from tests.ui.conftest import FakeApproval, show_active
+from tests.ui.conftest import FakeApproval, answer_dialogs, show_active
 from tests.ui.test_handout_screen import JACKET, MANAGER_OK, PEOPLE, households  # noqa: F401 - a fixture
 from tests.ui.test_sale_screen import post_burst
 
@@ -77,20 +77,15 @@ def every_text(display: CustomerDisplayWindow) -> str:
 def pay_cash(qtbot, sale: SaleScreen, tendered: str, during) -> None:  # type: ignore[no-untyped-def]
     """F12, the cash tendered and Enter; ``during`` looks while the change is on the dialog; Enter closes it."""
 
-    def run(dialog: QDialog) -> int:
+    def steps(dialog: PaymentDialog) -> None:
         assert isinstance(dialog, PaymentDialog)
-        show_active(dialog)
-        qtbot.waitUntil(dialog.isActiveWindow)
         qtbot.keyClicks(dialog.cash, tendered)
         qtbot.keyClick(dialog.cash, Qt.Key.Key_Return)
         during()
         qtbot.wait(SETTLE_MS + 50)
         qtbot.keyClick(dialog.focusWidget() or dialog, Qt.Key.Key_Return)
-        result = dialog.result()
-        dialog.close()
-        return result
 
-    sale.run_dialog = run  # type: ignore[method-assign]
+    answer_dialogs(qtbot, sale, steps)
     qtbot.keyClick(sale.scan, Qt.Key.Key_F12)
 
 

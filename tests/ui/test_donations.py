@@ -20,6 +20,7 @@ from charity_pos.ui.donations import DonationsScreen
 from charity_pos.ui.donations.dialogs import LabelsDialog, VoidDialog
 from charity_pos.ui.donations.model import DonationTableModel
 from tests.ui.conftest import FakeApproval, show_active
+from tests.helpers import pdf_text
 
 YEAR = datetime.now(STORE_TZ).year
 TODAY = datetime.now(STORE_TZ).date()
@@ -68,14 +69,6 @@ def _save_into(screen: DonationsScreen, path: Path) -> list[str]:
     return asked
 
 
-def _pdf_text(path: Path) -> str:
-    document = pdfium.PdfDocument(str(path))
-    try:
-        return "\n".join(document[i].get_textpage().get_text_range() for i in range(len(document)))
-    finally:
-        document.close()
-
-
 def _pages(path: Path) -> int:
     document = pdfium.PdfDocument(str(path))
     try:
@@ -116,7 +109,7 @@ def test_receipt_saved_as_pdf_then_reprint_marked(qtbot, services, manager, feed
     assert first is not None and first.document.reprint_count == 0
     assert asked == [f"捐赠收据-{donations['person']}.pdf"]
     number = f"PT01-{YEAR}-J000001"
-    text = _pdf_text(tmp_path / "receipt.pdf")
+    text = pdf_text(tmp_path / "receipt.pdf")
     assert number in text and "东北大米 5kg" in text
     assert screen.notice.text() == f"已为 {donations['person']} 开具收据 {number}。"
     assert _row(screen, donations["person"])[DonationTableModel.RECEIPT:] == [number, "已开"]
@@ -125,7 +118,7 @@ def test_receipt_saved_as_pdf_then_reprint_marked(qtbot, services, manager, feed
     _save_into(screen, tmp_path / "again.pdf")
     qtbot.keyClick(screen, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
     assert services.receipts.document(number).reprint_count == 1
-    assert "补打" in _pdf_text(tmp_path / "again.pdf")
+    assert "补打" in pdf_text(tmp_path / "again.pdf")
     assert screen.notice.text() == f"收据 {number} 已补打（第 1 次）。"
 
 
@@ -299,7 +292,7 @@ def test_a_receipt_that_cannot_be_put_in_place_uses_no_number(qtbot, services, m
     assert _row(screen, donations["person"])[DonationTableModel.STATE] == "待开", "no number used"
     assert not (tmp_path / "held.pdf").exists() and not list(tmp_path.glob("*.partial"))
     assert screen.print_receipt(to_file=True) is not None
-    assert f"PT01-{YEAR}-J000001" in _pdf_text(tmp_path / "held.pdf"), "the number the failed save did not use"
+    assert f"PT01-{YEAR}-J000001" in pdf_text(tmp_path / "held.pdf"), "the number the failed save did not use"
 
 
 @pytest.mark.parametrize("typed", ["wjg", "WJG", "wangjianguo", "jianguo", "王建"])

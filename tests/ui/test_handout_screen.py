@@ -8,7 +8,6 @@ import uuid
 from datetime import date, timedelta
 from pathlib import Path
 
-import pypdfium2 as pdfium
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrinter
@@ -33,6 +32,7 @@ from charity_pos.ui.sales import SaleScreen
 from tests.ui.conftest import FakeApproval, show_active
 from tests.ui.test_fit import language  # noqa: F401 - a fixture
 from tests.ui.test_sale_screen import post_burst
+from tests.helpers import pdf_text
 
 RICE = "6901234567892"  # ¥32.90, grain and oil
 JACKET = "690123456780" + str(check_digit("690123456780"))  # ¥35.00, clothing
@@ -104,14 +104,6 @@ def handout_row(services, number: str) -> Handout:  # type: ignore[no-untyped-de
         row = s.scalars(select(Handout).where(Handout.number == number)).one()
         s.expunge(row)
         return row
-
-
-def pdf_text(path: Path) -> str:
-    document = pdfium.PdfDocument(str(path))
-    try:
-        return "\n".join(document[i].get_textpage().get_text_range() for i in range(len(document)))
-    finally:
-        document.close()
 
 
 # --- the model -----------------------------------------------------------------------

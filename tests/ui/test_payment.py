@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QDialog
 from charity_pos.domain.documents import SlipDoc
 from charity_pos.ui.sales import SaleScreen
 from charity_pos.ui.sales.payment import SETTLE_MS, PaymentDialog
-from tests.ui.conftest import show_active
+from tests.ui.conftest import answer_dialogs
 
 RICE = "6901234567892"
 
@@ -33,19 +33,12 @@ def scan(qtbot, screen: SaleScreen, code: str) -> None:  # type: ignore[no-untyp
 
 def pay(qtbot, screen: SaleScreen, steps: Callable[[PaymentDialog], None]) -> PaymentDialog:  # type: ignore[no-untyped-def]
     """F12, then ``steps`` presses keys in the payment dialog, as the cashier would."""
-    shown: list[PaymentDialog] = []
 
-    def run(dialog: QDialog) -> int:
+    def payment(dialog: PaymentDialog) -> None:
         assert isinstance(dialog, PaymentDialog)
-        shown.append(dialog)
-        show_active(dialog)
-        qtbot.waitUntil(dialog.isActiveWindow)  # a dialog over the screen: its keys once it is in front
         steps(dialog)
-        result = dialog.result()
-        dialog.close()
-        return result
 
-    screen.run_dialog = run  # type: ignore[method-assign]
+    shown = answer_dialogs(qtbot, screen, payment)
     qtbot.keyClick(screen.scan, Qt.Key.Key_F12)
     assert len(shown) == 1
     screen.activateWindow()  # what the window system does when a dialog closes

@@ -20,7 +20,7 @@ from charity_pos.services.sales import LineDraft, PaymentDraft, SaleDraft
 from charity_pos.ui.sales import SaleScreen
 from charity_pos.ui.sales.recent import ShiftSalesDialog, VoidSaleDialog
 from charity_pos.ui.sales.returns import ReturnDialog
-from tests.ui.conftest import show_active
+from tests.ui.conftest import answer_dialogs
 
 MANAGER_OK = Approval("manager", "9999", "顾客退货，商品完好")
 
@@ -42,18 +42,7 @@ def sale(services, cashier, stocked) -> str:  # type: ignore[no-untyped-def]
 
 def drive(qtbot, screen: SaleScreen, keys: tuple, steps: Callable[[QDialog], None]) -> QDialog:  # type: ignore[no-untyped-def]
     """Press ``keys`` on the counter; ``steps`` works the dialog that opens."""
-    shown: list[QDialog] = []
-
-    def run(dialog: QDialog) -> int:
-        shown.append(dialog)
-        show_active(dialog)
-        qtbot.waitUntil(dialog.isActiveWindow)
-        steps(dialog)
-        result = dialog.result()
-        dialog.close()
-        return result
-
-    screen.run_dialog = run  # type: ignore[method-assign]
+    shown = answer_dialogs(qtbot, screen, steps)
     qtbot.keyClick(screen.scan, *keys)
     screen.activateWindow()
     qtbot.waitUntil(screen.isActiveWindow)

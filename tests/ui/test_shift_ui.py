@@ -17,7 +17,7 @@ from charity_pos.services.base import Approval
 from charity_pos.services.sales import LineDraft, PaymentDraft, SaleDraft
 from charity_pos.ui.sales import SaleScreen
 from charity_pos.ui.sales.shift import CloseShiftDialog, OpenShiftDialog
-from tests.ui.conftest import FakeApproval, show_active
+from tests.ui.conftest import FakeApproval, answer_dialogs, show_active
 from tests.ui.test_fit import language  # noqa: F401 - a fixture
 
 SHIFT_KEY = (Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)
@@ -26,18 +26,7 @@ MANAGER_OK = Approval("manager", "9999", "找零时多给了顾客")
 
 def drive(qtbot, screen: SaleScreen, steps: Callable[[QDialog], None]) -> QDialog:  # type: ignore[no-untyped-def]
     """Ctrl+T on the counter; ``steps`` works the shift dialog that opens."""
-    shown: list[QDialog] = []
-
-    def run(dialog: QDialog) -> int:
-        shown.append(dialog)
-        show_active(dialog)
-        qtbot.waitUntil(dialog.isActiveWindow)
-        steps(dialog)
-        result = dialog.result()
-        dialog.close()
-        return result
-
-    screen.run_dialog = run  # type: ignore[method-assign]
+    shown = answer_dialogs(qtbot, screen, steps)
     qtbot.keyClick(screen.scan, *SHIFT_KEY)
     screen.activateWindow()
     qtbot.waitUntil(screen.isActiveWindow)

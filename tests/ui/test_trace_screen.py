@@ -8,7 +8,6 @@ from __future__ import annotations
 import uuid
 from pathlib import Path
 
-import pypdf
 import pytest
 from PySide6.QtCore import Qt
 
@@ -22,6 +21,7 @@ from charity_pos.ui.donations import DonationsScreen
 from charity_pos.ui.main_window import MainWindow
 from charity_pos.ui.trace import TraceScreen
 from tests.ui.conftest import TILL, FakeApproval, show_active
+from tests.helpers import pdf_pages
 
 DONOR = "张伟"
 
@@ -125,7 +125,7 @@ def test_the_donor_statement_button_writes_the_letter(qtbot, services, manager, 
     assert feedback.errors == []
     saved = next(tmp_path.glob("*.pdf"))
     assert str(saved) in screen.notice.text()
-    text = pypdf.PdfReader(saved).pages[0].extract_text()
+    text = pdf_pages(saved)[0]
     assert f"尊敬的{DONOR}" in text and "已义卖 2 件" in text
     assert str(asked[0]) in saved.name
     assert len(threads) == 1 and threads[0] is not QApplication.instance().thread(), "written off the UI thread"

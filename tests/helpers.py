@@ -1,0 +1,51 @@
+"""Helpers the tests share: the command line run in this process and the text of a PDF. (The widget
+tests' dialog driver, ``answer_dialogs``, is in ``tests/ui/conftest.py``.)"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+from pathlib import Path
+
+import pypdf
+
+from charity_pos import cli, i18n
+
+
+# --- the command line -----------------------------------------------------------------------------------
+def run_cli(*argv: object, lang: str | None = None) -> tuple[int, str, str]:
+    """``charity-pos ARGV`` in this process (``cli.main``): its exit code, what it printed on stdout and on
+    stderr. ``lang`` adds ``--lang LANG``; argparse's usage errors give their exit code. The messages'
+    language (``i18n.translate``) is as it was before the call: each command loads its own, as each run of
+    ``charity-pos`` is a process of its own."""
+    out, err = io.StringIO(), io.StringIO()
+    args = [str(a) for a in argv] + (["--lang", lang] if lang else [])
+    saved = list(i18n._loaded)
+    try:
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            try:
+                code = cli.main(args)
+            except SystemExit as exc:  # argparse's usage errors
+                code = exc.code if isinstance(exc.code, int) else int(exc.code is not None)
+    finally:
+        i18n._loaded[:] = saved
+    return code, out.getvalue(), err.getvalue()
+
+
+# --- PDFs -----------------------------------------------------------------------------------------------
+def pdf_pages(source: Path | str | bytes) -> list[str]:
+    """The text of each page of a PDF file (or of its bytes), as pypdf extracts it."""
+    reader = pypdf.PdfReader(io.BytesIO(source) if isinstance(source, bytes) else source)
+    return [page.extract_text() or "" for page in reader.pages]
+
+
+def pdf_text(source: Path | str | bytes) -> str:
+    """The text of a whole PDF, its pages one after the other (a line break between two pages)."""
+    return "\n".join(pdf_pages(source))
+
+
+def compact(text: str) -> str:
+    """Text without any white space: PDF text extraction breaks lines and spaces words where the layout
+    put them, not where the words do."""
+    return "".join(text.split())
+
