@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from filelock import FileLock, Timeout
 from sqlalchemy import Connection, select
@@ -64,6 +64,13 @@ DEMO_DAYS = 3
 class Source(StrEnum):
     LIVE = "live"  # a copy of the live store
     DEMO = "demo"  # the demo store's data
+
+
+class DemoBuilder(Protocol):
+    """Makes the demo store in a new file (``charity_pos.demo.builder.build_demo``). The demo is made through
+    the services, so a copy from the demo is made with the builder its caller hands in."""
+
+    def __call__(self, path: Path, *, days: int) -> object: ...
 
 
 @dataclass(frozen=True)
@@ -114,11 +121,13 @@ def refuse_if_training(db: StoreDatabase, what: str) -> None:
 
 # --- starting and resetting -------------------------------------------------------------------------
 def start(live: ServiceContext, actor: Actor, source: Source = Source.LIVE, *, fresh: bool = False,
-          clock_now: datetime | None = None) -> TrainingCopy:
+          clock_now: datetime | None = None, demo: DemoBuilder | None = None) -> TrainingCopy:
     """The training copy beside the live store, for a manager (``actor``,
     logged in to the live store) to train on: the existing copy, or a fresh
-    one (``fresh``, or when there is none) made from ``source``. The live
-    store is only read."""
+    one (``fresh``, or when there is none) made from ``source`` (the demo's
+    with ``demo``, its builder). The live store is only read."""
+    if source == Source.DEMO and demo is None:
+        raise ValueError("a training copy from the demo needs the demo's builder")
     from charity_pos.services.permissions import Action, require
 
     with live.db.read() as s:
@@ -134,7 +143,8 @@ def start(live: ServiceContext, actor: Actor, source: Source = Source.LIVE, *, f
     _remove(making)
     try:
         if source == Source.DEMO:
-            _from_demo(making, now)
+            assert demo is not None
+            _from_demo(making, now, demo)
         else:
             _from_live(live.db, making, actor, now)
         put_in_place(making, path)
@@ -145,9 +155,10 @@ def start(live: ServiceContext, actor: Actor, source: Source = Source.LIVE, *, f
     return TrainingCopy(path, True)
 
 
-def reset(live: ServiceContext, actor: Actor, source: Source = Source.LIVE) -> TrainingCopy:
+def reset(live: ServiceContext, actor: Actor, source: Source = Source.LIVE, *,
+          demo: DemoBuilder | None = None) -> TrainingCopy:
     """Throw the training copy away and make a fresh one (managers only)."""
-    return start(live, actor, source, fresh=True)
+    return start(live, actor, source, fresh=True, demo=demo)
 
 
 def _files(path: Path) -> list[Path]:
@@ -247,8 +258,7 @@ def _from_live(live: StoreDatabase, making: Path, actor: Actor, now: datetime) -
         raise
 
 
-def _from_demo(making: Path, now: datetime) -> None:
-    from charity_pos.demo.builder import build_demo
+def _from_demo(making: Path, now: datetime, build_demo: DemoBuilder) -> None:
     from charity_pos.ledger import journal
 
     build_demo(making, days=DEMO_DAYS)
