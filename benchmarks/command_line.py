@@ -139,7 +139,7 @@ def _identity_child(path: str, trace: bool) -> None:
     import time
     import tracemalloc
 
-    from charity_pos.reports.fates import check_identity
+    from charity_pos.ledger.fates import check_identity
 
     if trace:
         tracemalloc.start()

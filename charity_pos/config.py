@@ -11,11 +11,13 @@ import json
 import logging
 import logging.handlers
 import os
+import uuid
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 
 from platformdirs import user_config_path, user_data_path, user_log_path
 
+from charity_pos.durable import write_text_in_place
 from charity_pos.errors import InvalidInput
 
 APP = "charity-pos"
@@ -51,6 +53,16 @@ def log_dir() -> Path:
 
 def default_store_path() -> Path:
     return data_dir() / "store.sqlite3"
+
+
+def store_key_file(store_id: uuid.UUID) -> Path:
+    """A store's key file (``security.keys``): in the settings folder, never beside the database."""
+    return config_dir() / "keys" / f"{store_id}.key"
+
+
+def hub_key_file(hub_id: uuid.UUID) -> Path:
+    """The district hub's key file (``hub.service``)."""
+    return config_dir() / "hub-keys" / f"{hub_id}.key"
 
 
 def default_backup_folder() -> Path:
@@ -114,7 +126,7 @@ class Settings:
 
     @classmethod
     def load(cls) -> Settings:
-        from charity_pos.files import read_json_object
+        from charity_pos.durable import read_json_object
 
         path = config_dir() / "settings.json"
         try:
@@ -174,8 +186,6 @@ class Settings:
     def save(self) -> None:
         folder = config_dir()
         folder.mkdir(parents=True, exist_ok=True)
-        from charity_pos.files import write_text_in_place
-
         write_text_in_place(folder / "settings.json", json.dumps(asdict(self), ensure_ascii=False, indent=2))
 
 

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from datetime import datetime
 
 from charity_pos import errors as e
+from charity_pos.domain.days import STORE_TZ
 from charity_pos.domain.money import format_fen
 
 Translate = Callable[[str, str], str]
@@ -465,8 +466,6 @@ HUB_REFUSED_WHY = {
 
 def _when(value: object) -> str:
     if isinstance(value, datetime):
-        from charity_pos.services.base import STORE_TZ
-
         return value.astimezone(STORE_TZ).strftime("%H:%M")
     return str(value)
 
@@ -912,8 +911,6 @@ def describe_receipt_check(check: object, tr: Translate, language: str = "zh_CN"
     if verdict == "not_imported":
         seq, at = getattr(check, "last_seq", 0), getattr(check, "last_bundle_at", None)
         if seq and at is not None:
-            from charity_pos.services.base import STORE_TZ
-
             add("held", t(HELD).format(seq=seq, at=at.astimezone(STORE_TZ).strftime("%Y-%m-%d %H:%M")))
         else:
             add("held", t(HELD_NONE))

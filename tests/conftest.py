@@ -69,6 +69,17 @@ def isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.
 
 
 @pytest.fixture(autouse=True)
+def _gc_on_gui_thread(request: pytest.FixtureRequest) -> None:
+    """Widget tests collect Python's garbage on the GUI thread only, as the app does (``ui.collector``): a
+    collection started in a screen's background load could otherwise destroy an earlier test's widgets in that
+    thread and crash the test process. Set again before each widget test: a test may switch collection on."""
+    if {"qapp", "qtbot"} & set(request.fixturenames):
+        from charity_pos.ui.collector import collect_on_gui_thread
+
+        collect_on_gui_thread(request.getfixturevalue("qapp"))
+
+
+@pytest.fixture(autouse=True)
 def _messages_language_kept() -> Iterator[None]:
     """The catalog ``i18n.translate`` reads messages from (what ``describe`` tells the user) as it was before
     each test: a test that switches the language (``i18n.load``, ``load_catalog``: an English window, the

@@ -1,14 +1,20 @@
-"""Only the screens use Qt. Rules, records, the journal, services, the demo,
-keys and printing run without PySide6: on a server, in a script, in the
-command line's verify, and in fast tests."""
+"""The layers hold. Only the screens use Qt: rules, records, the journal,
+services, the demo, keys and printing run without PySide6, on a server, in a
+script, in the command line's verify, and in fast tests. And imports go one
+way, down a declared table (``LAYERS``: the screens and the command line on
+top, then hub, sync and the demo, the services, then reports, keys, the
+journal, the records, the rules, errors at the bottom), with no cycle between
+packages; what breaks it today is listed, with why, in ``KNOWN``."""
 
 from __future__ import annotations
 
 import ast
+import functools
 import json
 import os
 import subprocess
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -208,3 +214,242 @@ def test_services_do_not_print(path: Path) -> None:
     work, so no service reaches for ``printing``."""
     printing = sorted(n for n in imported_modules(path) if n.split(".")[:2] == ["charity_pos", "printing"])
     assert printing == [], f"{path.relative_to(ROOT)} imports printing"
+
+
+# --- the direction of imports (issue 14) ---------------------------------------------------------------------
+#: Each part of charity_pos and the parts it may import, from the bottom up. A part is a top-level package or
+#: module, except two kinds of modules that live inside packages but belong to another layer: the command-line
+#: front ends (``cli*.py`` at the top, ``hub/cli*.py``, ``sync/cli.py``: they start the apps, so they come last)
+#: and the Alembic migrations (``db/migrations``, ``hub/migrations``: scripts run once per database).
+#: ``charity_pos`` itself is the package's ``__init__`` (its version).
+LAYERS: dict[str, frozenset[str]] = {k: frozenset(v) for k, v in {
+    "charity_pos": (),                          # the package's __init__: its version, which any part may read
+    "errors": (),                               # typed errors carrying facts
+    "lazy_help": (),                            # the command line's deferred help texts
+    "durable": (),                              # a finished file put in place, durably
+    "domain": ("errors",),                      # pure rules, no I/O
+    "config": ("errors", "durable"),            # settings and paths
+    "files": ("errors", "config", "durable"),   # the guard and writer of files a user names
+    "db": ("errors", "domain"),                 # models and engine; nothing above them
+    "ledger": ("errors", "domain", "db"),       # the journal, and whether every unit is accounted for
+    "reports": ("errors", "domain", "db", "ledger"),           # what the records (and the journal) add up to
+    "messages": ("errors", "domain", "reports"),               # errors into sentences; reports' words for codes
+    "i18n": ("messages",),                      # Qt catalogs for the front ends
+    "security": ("errors", "domain", "config", "durable", "ledger"),  # keys; signed receipts in canonical JSON
+    "services": ("errors", "domain", "config", "durable", "files", "db", "ledger", "security", "reports"),
+    "printing": ("errors", "domain"),           # renders documents given as plain data (printing.documents)
+    "devices": ("errors", "domain", "config", "printing"),     # ESC/POS printers and pole display: same documents
+    "export": ("errors", "domain", "config", "files", "reports", "printing"),  # report tables to files
+    "demo": ("errors", "domain", "config", "durable", "files", "db", "services"),  # the demo, made by services
+    "sync": ("errors", "domain", "config", "durable", "files", "db", "ledger", "security", "services"),
+    "hub": ("errors", "domain", "config", "durable", "files", "db", "ledger", "security", "reports", "services",
+            "sync", "export", "printing"),
+    "migrations": ("errors", "domain", "db", "ledger", "hub"),
+    "ui": ("errors", "domain", "config", "files", "i18n", "messages", "services", "reports", "export", "printing",
+           "devices", "demo"),
+    "hub_ui": ("errors", "domain", "config", "files", "i18n", "messages", "security", "services", "reports",
+               "export", "sync", "hub", "ui"),
+    "cli": ("errors", "lazy_help", "domain", "config", "files", "messages", "i18n", "db", "ledger", "reports",
+            "security", "services", "printing", "devices", "export", "demo", "sync", "hub", "ui", "hub_ui"),
+}.items()}
+
+#: Imports that break the table today, each with what is being done about it. The goal is an empty table: remove
+#: an entry when its import is gone (a test says when one is no longer needed).
+KNOWN: dict[tuple[str, str], str] = {
+    ("printing", "services"): "printing.donor_letter renders services.donor_statement's DonorStatement: it belongs "
+                              "in domain.documents with the other papers",
+    ("printing", "reports"): "printing.notice and printing.district_notice render reports' Notice, DistrictNotice "
+                             "and Block: as above",
+    ("db", "ledger"): "db/engine.py attaches the journal's seal to every store it opens and adopts it after the "
+                      "migration that brings it (ledger.seal; migration 0006 is a layer of its own): the store's "
+                      "opening with its seal belongs above db",
+    ("db", "security"): "db/engine.py reads the seal key from the store's key file and marks it sealed "
+                        "(security.keys): as above",
+    ("services", "messages"): "household_import words its reject file's reasons (messages.describe): the "
+                              "caller should pass the wording in",
+}
+
+
+@dataclass(frozen=True)
+class Import:
+    """One import of a charity_pos module by another, as the source says it."""
+
+    module: str  # the importing module
+    line: int
+    target: str  # the module imported (``from a import b``: ``a.b`` when ``b`` is a module)
+    text: str  # the statement
+
+    def parts(self) -> tuple[str, str]:
+        return part_of(self.module), part_of(self.target)
+
+
+def part_of(module: str) -> str:
+    """The layer of a charity_pos module (see ``LAYERS``)."""
+    parts = module.split(".")
+    if len(parts) == 1:
+        return "charity_pos"
+    top = parts[1]
+    if top.startswith("cli") or top == "__main__" or (top in ("hub", "sync") and len(parts) > 2
+                                                      and parts[2].startswith("cli")):
+        return "cli"
+    if top in ("db", "hub") and len(parts) > 2 and parts[2] == "migrations":
+        return "migrations"
+    return top
+
+
+def _is_module(name: str) -> bool:
+    path = ROOT.joinpath(*name.split("."))
+    return path.with_suffix(".py").is_file() or (path / "__init__.py").is_file()
+
+
+def _type_checking(node: ast.If) -> bool:
+    test = node.test
+    return (isinstance(test, ast.Name) and test.id == "TYPE_CHECKING") or (
+        isinstance(test, ast.Attribute) and test.attr == "TYPE_CHECKING")
+
+
+def imports_of(path: Path, module: str | None = None) -> list[Import]:
+    """The charity_pos modules ``path`` imports: at the top, inside functions, or by ``import_module`` with a
+    constant name. Imports under ``if TYPE_CHECKING:`` are left out: they are annotations, never run."""
+    module = module or module_name(path)
+    tree = ast.parse(path.read_text("utf-8"), str(path))
+    found: list[Import] = []
+
+    def visit(node: ast.AST) -> None:
+        if isinstance(node, ast.If) and _type_checking(node):
+            for child in node.orelse:
+                visit(child)
+            return
+        targets: list[str] = []
+        if isinstance(node, ast.Import):
+            targets = [alias.name for alias in node.names]
+        elif isinstance(node, ast.ImportFrom):
+            base = node.module or ""
+            if node.level:  # relative: from the importing module's package
+                package = module.split(".")[: None if path.name == "__init__.py" else -1]
+                base = ".".join(package[: len(package) - (node.level - 1)] + ([base] if base else []))
+            targets = [f"{base}.{a.name}" if _is_module(f"{base}.{a.name}") else base for a in node.names]
+        elif isinstance(node, ast.Call) and getattr(node.func, "attr", getattr(node.func, "id", None)) in (
+                "import_module", "__import__") and node.args and isinstance(node.args[0], ast.Constant):
+            targets = [str(node.args[0].value)]
+        for target in dict.fromkeys(targets):
+            if target.split(".")[0] == "charity_pos":
+                found.append(Import(module, node.lineno, target, ast.unparse(node)))  # type: ignore[attr-defined]
+        for child in ast.iter_child_nodes(node):
+            visit(child)
+
+    visit(tree)
+    return found
+
+
+def all_modules() -> list[Path]:
+    return sorted(PACKAGE.rglob("*.py"))
+
+
+def broken_rules(imports: list[Import], known: dict[tuple[str, str], str]) -> list[str]:
+    """Each import a part may not make (and that ``known`` does not allow), said in a sentence."""
+    broken = []
+    for imp in imports:
+        src, dst = imp.parts()
+        if src == dst or dst == "charity_pos" or dst in LAYERS[src] or (src, dst) in known:
+            continue
+        allowed = ", ".join(sorted(LAYERS[src])) or "nothing"
+        broken.append(f"{imp.module}:{imp.line} `{imp.text}`: {src} may import {allowed}; not {dst}")
+    return broken
+
+
+def cycles(graph: dict[str, set[str]]) -> list[list[str]]:
+    """Every part that can reach itself, with one way round (each cycle once)."""
+    found: list[list[str]] = []
+    seen: set[frozenset[str]] = set()
+    for start in sorted(graph):
+        stack = [(start, [start])]
+        visited: set[str] = set()
+        while stack:
+            node, path = stack.pop()
+            for nxt in sorted(graph.get(node, ())):
+                if nxt == start:
+                    if frozenset(path) not in seen:
+                        seen.add(frozenset(path))
+                        found.append(path + [start])
+                elif nxt not in visited:
+                    visited.add(nxt)
+                    stack.append((nxt, path + [nxt]))
+    return found
+
+
+def package_graph(imports: list[Import], leave_out: dict[tuple[str, str], str] | None = None) -> dict[str, set[str]]:
+    graph: dict[str, set[str]] = {}
+    for imp in imports:
+        src, dst = imp.parts()
+        if src != dst and (src, dst) not in (leave_out or {}):
+            graph.setdefault(src, set()).add(dst)
+    return graph
+
+
+@functools.cache
+def all_imports() -> list[Import]:
+    return [imp for path in all_modules() for imp in imports_of(path)]
+
+
+def test_every_part_has_a_row() -> None:
+    parts = {part_of(module_name(p)) for p in all_modules()}
+    assert parts == set(LAYERS), "a new package needs its row in LAYERS (what it may import)"
+    assert all(allowed <= set(LAYERS) for allowed in LAYERS.values())
+
+
+def test_the_table_itself_has_no_cycle() -> None:
+    assert cycles({k: set(v) for k, v in LAYERS.items()}) == []
+
+
+def test_imports_go_down_the_layers() -> None:
+    broken = broken_rules(all_imports(), KNOWN)
+    assert broken == [], "imports against the layers (LAYERS):\n" + "\n".join(broken)
+
+
+def test_no_part_reaches_itself() -> None:
+    """No cycle between packages: outside the allowances still listed in ``KNOWN``, none at all."""
+    left = cycles(package_graph(all_imports(), leave_out=KNOWN))
+    assert left == [], "cycles between packages: " + "; ".join(" -> ".join(c) for c in left)
+
+
+def test_every_allowance_is_still_needed() -> None:
+    """An entry of ``KNOWN`` whose import is gone is removed, so the list says what is left."""
+    used = {imp.parts() for imp in all_imports()}
+    stale = sorted(edge for edge in KNOWN if edge not in used or edge[1] in LAYERS[edge[0]])
+    assert stale == [], "no longer needed in KNOWN"
+
+
+def test_the_layer_check_sees_a_wrong_import(tmp_path: Path) -> None:
+    """Not blind: a made-up rule module that imports the screens (late, inside a function), the services and
+    (relatively) sync is caught, named with its line and the rule broken; a type-only import is not counted."""
+    sample = tmp_path / "sample.py"
+    sample.write_text("from typing import TYPE_CHECKING\nfrom charity_pos.errors import PosError\n"
+                      "if TYPE_CHECKING:\n    from charity_pos.db.models import Sale\n"
+                      "def f():\n    from charity_pos.ui import feedback\n    import charity_pos.services.base\n"
+                      "from ..sync import bundle\n", encoding="utf-8")
+    imports = imports_of(sample, "charity_pos.domain.sample")
+    assert [(i.line, i.target) for i in imports] == [
+        (2, "charity_pos.errors"), (6, "charity_pos.ui.feedback"), (7, "charity_pos.services.base"),
+        (8, "charity_pos.sync.bundle")]
+    assert broken_rules(imports, {}) == [
+        "charity_pos.domain.sample:6 `from charity_pos.ui import feedback`: domain may import errors; not ui",
+        "charity_pos.domain.sample:7 `import charity_pos.services.base`: domain may import errors; not services",
+        "charity_pos.domain.sample:8 `from ..sync import bundle`: domain may import errors; not sync"]
+    assert broken_rules(imports, {("domain", "ui"): "", ("domain", "services"): "", ("domain", "sync"): ""}) == []
+
+
+def test_the_cycle_check_sees_a_cycle() -> None:
+    assert cycles({"a": {"b"}, "b": {"c"}, "c": {"a", "d"}, "d": set()}) == [["a", "b", "c", "a"]]
+    assert cycles({"a": {"b"}, "b": set()}) == []
+    imports = [Import("charity_pos.files", 1, "charity_pos.sync.bundle", "x"),
+               Import("charity_pos.sync.bundle", 2, "charity_pos.files", "y")]
+    assert cycles(package_graph(imports)) == [["files", "sync", "files"]]
+    assert cycles(package_graph(imports, leave_out={("files", "sync"): "test"})) == []
+
+
+def test_front_ends_and_migrations_are_their_own_layers() -> None:
+    assert part_of("charity_pos.hub.cli_reports") == part_of("charity_pos.sync.cli") == part_of(
+        "charity_pos.cli_show") == "cli"
+    assert part_of("charity_pos.hub.migrations.env") == part_of("charity_pos.db.migrations.versions.x") == "migrations"
+    assert part_of("charity_pos.hub.registry") == "hub" and part_of("charity_pos") == "charity_pos"

@@ -1,6 +1,6 @@
 """Every file the app writes beside its target and renames over it reaches the disk in the order that leaves
 the old file or the new one after a power cut, never an empty or half one: the new file's content synced,
-then the rename, then the folder's entry (``files.put_in_place``). Checked by watching the system calls
+then the rename, then the folder's entry (``durable.put_in_place``). Checked by watching the system calls
 (which file each fsync is of), and by a failing sync that must leave the old file as it was."""
 
 from __future__ import annotations

@@ -17,8 +17,8 @@ from charity_pos.demo.counter import TILL, Counter, CounterPlan
 from charity_pos.demo.products import PRODUCTS
 from charity_pos.demo.relief import Relief, ReliefPlan
 from charity_pos.domain.barcodes import check_digit
+from charity_pos.durable import put_in_place
 from charity_pos.errors import StoreFileExists
-from charity_pos.files import put_in_place
 from charity_pos.services.base import STORE_SETUP, STORE_TZ, Approval, Role, system_clock
 from charity_pos.services.catalog import ItemDraft, ItemRow, Source
 from charity_pos.services.intake import (

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from charity_pos.services.catalog import DEFAULT_CATEGORIES
+
 # (category code, name, unit, sale price in fen, market reference price in fen, source, has manufacturer barcode)
 PRODUCTS: tuple[tuple[str, str, str, int, int, str, bool], ...] = (
     # ------------------------------------------------------------------ 食品
@@ -353,3 +355,11 @@ PRODUCTS: tuple[tuple[str, str, str, int, int, str, bool], ...] = (
     ("other", "鱼跃手动轮椅 (八成新)", "辆", 30000, 99900, "donated", False),
     ("other", "玻璃花瓶 (九成新)", "个", 800, 3000, "donated", False),
 )
+
+
+def catalog_sample() -> str:
+    """Every character of the demo catalog's goods names, units and
+    categories: what a store's printer must be able to print (its test page,
+    ``devices.escpos_layout.test_page``)."""
+    return "".join(sorted({ch for _c, name, unit, *_rest in PRODUCTS for ch in name + unit}
+                          | {ch for _code, name in DEFAULT_CATEGORIES for ch in name}))

@@ -334,13 +334,3 @@ def drawer_pulse(pin: int) -> bytes:
     if pin not in DRAWER_PULSES:
         raise ValueError(f"the drawer is on pin 2 or 5, not {pin!r}")
     return DRAWER_PULSES[pin]
-
-
-def catalog_sample() -> str:
-    """Every character of the demo catalog's goods names, units and
-    categories: what a store's printer must be able to print."""
-    from charity_pos.demo.products import PRODUCTS
-    from charity_pos.services.catalog import DEFAULT_CATEGORIES
-
-    return "".join(sorted({ch for _c, name, unit, *_rest in PRODUCTS for ch in name + unit}
-                          | {ch for _code, name in DEFAULT_CATEGORIES for ch in name}))

@@ -49,3 +49,18 @@ def json_printable(text: str) -> str:
     if not any(_unsafe(ch) for ch in text):
         return text
     return "".join(f"\\u{ord(ch):04x}" if ch != "\n" and _unsafe(ch) else ch for ch in text)
+
+
+#: What a spreadsheet program takes for the start of a formula in a cell.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_safe(value: object) -> object:
+    """A cell for a .csv file: text that a spreadsheet program would take
+    for a formula gets a leading apostrophe, so it stays text (CSV/formula
+    injection); the ID number reader drops that apostrophe again."""
+    if value is None:
+        return ""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value

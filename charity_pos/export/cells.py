@@ -16,7 +16,7 @@ from charity_pos.domain.money import format_fen
 from charity_pos.reports.period import STORE_TZ
 from charity_pos.reports.table import Cell, Column, ColumnKind, Report, Section
 from charity_pos.reports.words import SOURCES, label
-from charity_pos.services.household_import import csv_safe
+from charity_pos.domain.text import csv_safe
 
 #: the words under the last row of a totals line
 TOTAL = "合计"

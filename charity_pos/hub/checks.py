@@ -32,6 +32,7 @@ from typing import Any
 import orjson
 from sqlalchemy import select
 
+from charity_pos.domain.safe_json import INT32_MAX, JsonRefused, loads_record
 from charity_pos.errors import (
     BundleManifestInvalid,
     BundleManifestMismatch,
@@ -51,7 +52,6 @@ from charity_pos.hub.models import HubStore
 from charity_pos.hub.payloads import UUID_TEXT, Change, PayloadInvalid, read_payload
 from charity_pos.ledger.canonical import GENESIS
 from charity_pos.sync.bundle import OpenBundle, check_signature, open_bundle, public_key_from_text
-from charity_pos.sync.safe_json import INT32_MAX, JsonRefused, loads_record
 
 KIND = "store-events"
 EVENTS_FILE = "events.jsonl"

@@ -17,12 +17,10 @@ from __future__ import annotations
 import argparse
 import json
 import unicodedata
-from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any
 
-#: the translation function of ``charity_pos.i18n`` (Qt's catalogs), given by the caller: this module stays Qt-free
-Translate = Callable[[str, str], str]
+from charity_pos.hub.allowance_words import Translate, allowance_caveats, cannot_judge
 
 SYMBOLS = {"on_time": "✓", "late": "!", "missing": "✗", "not_due": "·", "not_expected": "–"}
 
@@ -154,34 +152,3 @@ def allowance_lines(check, language, money, category, translate: Translate) -> l
         lines.append(translate("cli", "No household went past its allowance across stores."))
     lines.extend(allowance_caveats(check, category, translate))
     return lines
-
-
-def cannot_judge(check, translate: Translate) -> str | None:  # type: ignore[no-untyped-def]
-    """Why the hub cannot judge yet, in one sentence; None when it judged."""
-    from charity_pos.hub import downstream
-
-    if check.state == downstream.NO_REGISTRY:
-        return translate("cli", "The hub cannot judge yet: no household registry has been imported "
-                                "(charity-pos hub households import).")
-    if check.state == downstream.NO_RULES:
-        return translate("cli", "The hub cannot judge yet: the district has set no quota rules (charity-pos hub "
-                                "rules import); until then each store applies its own.")
-    if check.state == downstream.NO_HANDOUTS:
-        return translate("cli", "No store has sent a handout yet: there is nothing to judge.")
-    return None
-
-
-def allowance_caveats(check, category, translate: Translate) -> list[str]:  # type: ignore[no-untyped-def]
-    """What the hub could not judge, one sentence each."""
-    out = []
-    if check.unmatched_handouts:
-        out.append(translate("cli", "Not judged: {count} handouts whose store sent no household links (they cannot "
-                                    "be put to a household).").format(count=check.unmatched_handouts))
-    if check.unknown_households:
-        out.append(translate("cli", "Not judged: {count} households that are not in the district's registry.").format(
-            count=check.unknown_households))
-    if check.categories_without_rule:
-        out.append(translate("cli", "Not judged: households of {categories}, for which the district has set no "
-                                    "rule.").format(categories=", ".join(category(c)
-                                                                         for c in check.categories_without_rule)))
-    return out

@@ -36,7 +36,7 @@ from sqlalchemy.orm import Session
 
 import charity_pos
 from charity_pos import files
-from charity_pos.domain import quota
+from charity_pos.domain import quota, safe_json
 from charity_pos.domain.identity import mask_name
 from charity_pos.errors import HouseholdLinksUnreadable, HubNotFound, StoreNotRegistered
 from charity_pos.hub.models import (
@@ -53,8 +53,8 @@ from charity_pos.hub.rules import draft_from
 from charity_pos.ledger.canonical import canonical_json, plain
 from charity_pos.services.base import Clock, local_date, system_clock
 from charity_pos.services.quotas import RuleDraft
-from charity_pos.sync import district, safe_json
-from charity_pos.sync.bundle import SUFFIX, write_bundle
+from charity_pos.sync import district
+from charity_pos.sync.bundle import SUFFIX, is_our_bundle, write_bundle
 
 if TYPE_CHECKING:
     from charity_pos.hub.checks import CheckedBundle
@@ -278,7 +278,7 @@ def export_bundle(db: HubDatabase, store_code: str, out_dir: Path, *, clock: Clo
         }
         path = files.write_file(out_dir / f"{store.code}-down-{sequence}{SUFFIX}",
                                 lambda partial: write_bundle(partial, manifest, content, key), protect,
-                                force=force, ours=files.is_our_bundle)
+                                force=force, ours=is_our_bundle)
     log.info("downstream bundle #%d for store %s written: %s", sequence, store.code, counts)
     return Downstream(path, store.code, sequence, counts)
 

@@ -30,7 +30,7 @@ from collections.abc import Callable
 from datetime import UTC, date, datetime
 from typing import Any, NamedTuple
 
-from charity_pos.sync.safe_json import INT32_MAX, MAX_DEPTH, JsonRefused, check_nested, loads_record
+from charity_pos.domain.safe_json import INT32_MAX, MAX_DEPTH, JsonRefused, check_nested, loads_record
 
 
 class PayloadInvalid(ValueError):

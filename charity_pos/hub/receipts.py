@@ -41,6 +41,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from charity_pos import files
+from charity_pos.domain import safe_json
 from charity_pos.domain.identity import mask_name
 from charity_pos.hub.engine import HubDatabase
 from charity_pos.hub.models import Hub, HubDonation, HubDonationLine, HubEvent, HubReceipt, HubStock, HubStore
@@ -49,7 +50,6 @@ from charity_pos.ledger.canonical import plain
 from charity_pos.security import receipt_sig
 from charity_pos.security.receipt_sig import EarlierKey, PublishedKeys, PublishedStore, ReceiptClaim, Verdict
 from charity_pos.services.base import Clock, local_date, system_clock
-from charity_pos.sync import safe_json
 
 log = logging.getLogger("charity_pos.hub")
 

@@ -18,13 +18,14 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from charity_pos.domain import safe_json
 from charity_pos.errors import BundleDamaged, InvalidInput, RulesFileUnreadable
 from charity_pos.hub.engine import HubDatabase
 from charity_pos.hub.models import HubQuotaRule
 from charity_pos.ledger.canonical import canonical_json
 from charity_pos.services.catalog import DEFAULT_CATEGORIES
 from charity_pos.services.quotas import DEFAULT_RULES, LimitDraft, RuleDraft, clean_rule
-from charity_pos.sync import archive, safe_json
+from charity_pos.sync import archive
 
 #: a district's rules are a few kilobytes; a larger file is not a rules file
 RULES_FILE_LIMIT = 1024 * 1024

@@ -32,7 +32,7 @@ from cryptography.hazmat.primitives.serialization import Encoding, NoEncryption,
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
-from charity_pos import config, files
+from charity_pos import config, durable, files
 from charity_pos.db.base import new_id
 from charity_pos.domain.numbers import STORE_CODE
 from charity_pos.errors import (
@@ -98,7 +98,7 @@ class StoreAdded:
 
 
 def key_path(hub_id: uuid.UUID) -> Path:
-    return config.config_dir() / "hub-keys" / f"{hub_id}.key"
+    return config.hub_key_file(hub_id)
 
 
 def _write_key(hub_id: uuid.UUID, key: Ed25519PrivateKey) -> Path:
@@ -171,7 +171,7 @@ def district_match_key(hub_id: uuid.UUID) -> bytes:
             return key
         key = os.urandom(district.KEY_BYTES)
         raw[DISTRICT_KEY_FIELD] = base64.b64encode(key).decode("ascii")
-        files.write_text_in_place(path, json.dumps(raw), private=True)
+        durable.write_text_in_place(path, json.dumps(raw), private=True)
         log.info("district matching key added to the key file of hub %s", hub_id)
         return key
     finally:

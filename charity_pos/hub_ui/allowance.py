@@ -12,7 +12,8 @@ from typing import Any
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from charity_pos.domain.money import format_fen
-from charity_pos.hub import cli_status, downstream
+from charity_pos.hub import downstream
+from charity_pos.hub.allowance_words import allowance_caveats, cannot_judge
 from charity_pos.hub.downstream import AllowanceCheck, OverAllowance
 from charity_pos.hub.engine import HubDatabase
 from charity_pos.hub_ui.stores import RED
@@ -104,7 +105,7 @@ class AllowanceScreen(QWidget):
         self.refresh.setEnabled(True)
         self.check = check
         self.model.set_rows(check.rows)
-        why = cli_status.cannot_judge(check, translate)
+        why = cannot_judge(check, translate)
         self.table.setVisible(why is None and bool(check.rows))
         if why is not None:
             self.verdict.setObjectName("warning")
@@ -119,7 +120,7 @@ class AllowanceScreen(QWidget):
         self.verdict.style().unpolish(self.verdict)
         self.verdict.style().polish(self.verdict)
         lang = language()
-        self.caveats.setText("\n".join(cli_status.allowance_caveats(
+        self.caveats.setText("\n".join(allowance_caveats(
             check, lambda code: label(HOUSEHOLD_CATEGORIES, code, lang), translate)))
 
     def _failed(self, error: object) -> None:

@@ -2,5 +2,7 @@
 
 ``journal.append`` is called once by each service call that changes business
 data, in that call's transaction; ``verify`` recomputes the chain and replays
-it against the tables.
+it against the tables, and ``fates`` checks that every donated unit is
+accounted for (received = sold + handed out + written off + counted
+difference + on the shelf), the arithmetic the trace shows too.
 """

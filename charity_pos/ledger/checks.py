@@ -299,8 +299,8 @@ def identity(conn: Connection) -> list[Problem]:
     """Every lot and donation whose units do not add up: received = sold +
     handed out + written off + counted difference + on the shelf, with sales
     and handouts read from their documents and the shelf from the stock
-    movements (``reports.fates.check_identity``)."""
-    from charity_pos.reports.fates import check_identity
+    movements (``fates.check_identity``)."""
+    from charity_pos.ledger.fates import check_identity
 
     found = check_identity(_raw(conn))
     return [Problem("identity", table=bad.kind, record=bad.key, expected=bad.fate.received,

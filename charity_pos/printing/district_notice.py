@@ -11,11 +11,11 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.platypus import BaseDocTemplate, CondPageBreak, Flowable, Frame, KeepTogether, PageTemplate, Spacer
 
-from charity_pos.hub import notice as content
-from charity_pos.hub.notice import DistrictNotice
 from charity_pos.printing.fonts import register_font
 from charity_pos.printing.notice import GREY, MARGIN, PAGE_H, PAGE_W, WIDTH, _p, _styles, _table
 from charity_pos.printing.pages import Footer, numbered
+from charity_pos.reports import district_notice as content
+from charity_pos.reports.district_notice import DistrictNotice
 from charity_pos.reports.notice import Block
 
 

@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, time, timedelta
-from zoneinfo import ZoneInfo
 
+from charity_pos.domain.days import STORE_TZ, local_date
 from charity_pos.errors import InvalidInput
-
-STORE_TZ = ZoneInfo("Asia/Shanghai")
 
 
 def day_start(day: date) -> datetime:
@@ -21,7 +19,7 @@ def utc_range(start: date, end: date) -> tuple[datetime, datetime]:
 
 
 def local_day(at: datetime) -> date:
-    return at.astimezone(STORE_TZ).date()
+    return local_date(at)
 
 
 def month_bounds(year: int, month: int) -> tuple[date, date]:

@@ -22,8 +22,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from charity_pos import config
+from charity_pos.durable import read_json_object, sync_folder, write_text_in_place
 from charity_pos.errors import KeyFileMissing
-from charity_pos.files import read_json_object, sync_folder, write_text_in_place
 
 if TYPE_CHECKING:
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
@@ -38,7 +38,7 @@ SEALED = "sealed"
 
 
 def key_path(store_id: uuid.UUID) -> Path:
-    return config.config_dir() / "keys" / f"{store_id}.key"
+    return config.store_key_file(store_id)
 
 
 def _signing_text(key: Ed25519PrivateKey) -> str:

@@ -51,12 +51,12 @@ from typing import Any
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
+from charity_pos.domain import safe_json
 from charity_pos.domain.numbers import STORE_CODE
 from charity_pos.errors import (
     ImportFileMissing, KeysFileForged, KeysFileInvalid, ReceiptQrForeign, ReceiptQrInvalid, ReceiptQrTraining,
 )
 from charity_pos.ledger.canonical import canonical_json
-from charity_pos.sync import safe_json
 
 PREFIX_V2 = "CPOS-R2"
 #: a training store's (培训模式) receipt: its QR code says so and is never a receipt's

@@ -47,7 +47,7 @@ from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 
-from charity_pos import config, files
+from charity_pos import config, durable, files
 from charity_pos.errors import (
     TempFolderUnwritable,
     BackupCheckFailed,
@@ -248,7 +248,7 @@ def _write_state(store_id: uuid.UUID, state: BackupState) -> None:
     path = _state_path()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        files.write_text_in_place(path, json.dumps(everything, ensure_ascii=False, indent=1))
+        durable.write_text_in_place(path, json.dumps(everything, ensure_ascii=False, indent=1))
     except OSError:
         log.exception("the backup state could not be written")
 
@@ -311,7 +311,7 @@ def _copy_online(source: Path, target: Path) -> None:
         src.execute("PRAGMA busy_timeout = 10000")
         src.backup(dst, pages=1024)
         dst.execute("PRAGMA journal_mode = DELETE")
-    files.sync_file(target)
+    durable.sync_file(target)
 
 
 def make_backup(db_path: Path | str, folder: Path | str, *, clock: Clock = system_clock, keep: Keep = Keep(),
@@ -401,7 +401,7 @@ def _backup(db_path: Path, folder: Path, store: StoreIdentity, now: datetime, ke
             raise BackupCheckFailed(**dict(exc.facts, path=str(target))) from None
         digest = _sha256(pending.partial)
     files.write_bytes(_sum_file(target), f"{digest}  {target.name}\n".encode("ascii"), protect, private=True)
-    files.sync_folder(folder)
+    durable.sync_folder(folder)
     removed = rotate(folder, store.code, keep, protect={target.name, before.last_good_file})
     return BackupResult(target, now, check.events, check.authenticated, removed)
 
@@ -594,7 +594,7 @@ def restore(db_path: Path | str, backup: Path | str, *, force: bool = False, key
                 raise files.not_writable(db_path, exc) from None
             pending.cancel()  # renamed into place here, not by the writer
             pending.done = True
-        files.sync_folder(db_path.parent)
+        durable.sync_folder(db_path.parent)
     finally:
         lock.release()
     log.info("store restored from a backup (%d events)", check.events)

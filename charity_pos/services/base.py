@@ -6,26 +6,21 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from enum import StrEnum
 from typing import TYPE_CHECKING
-from zoneinfo import ZoneInfo
+
+from charity_pos.domain.days import STORE_TZ as STORE_TZ  # the store's clock (domain.days), read here by services
+from charity_pos.domain.days import local_date as local_date  # and screens as before
 
 if TYPE_CHECKING:  # what the listings read without SQLAlchemy (STORE_TZ, local_date) loads none of it
     from charity_pos.db.engine import StoreDatabase
-
-STORE_TZ = ZoneInfo("Asia/Shanghai")
 
 Clock = Callable[[], datetime]
 
 
 def system_clock() -> datetime:
     return datetime.now(UTC)
-
-
-def local_date(at: datetime) -> date:
-    """The calendar day in Shanghai, which decides document years."""
-    return at.astimezone(STORE_TZ).date()
 
 
 class Role(StrEnum):

@@ -22,9 +22,9 @@ from charity_pos.db.models import (
     Donation, DonationLine, Donor, Handout, HandoutLine, HandoutLineLot, Receipt, ReturnLine, SaleLine, StockLot, Store,
 )
 from charity_pos.errors import DonorAmbiguous, DonorAnonymous, DonorNotFound, InvalidInput, NothingToReport
+from charity_pos.ledger.fates import Fate, allocate, fates, line_parts, returned_units
 from charity_pos.services.base import STORE_TZ, local_date
 from charity_pos.services.training import is_training
-from charity_pos.reports.fates import Fate, allocate, fates, line_parts, returned_units
 
 ANONYMOUS_WORDS = frozenset({"匿名", "anonymous", "匿名人士", "爱心人士"})
 

@@ -12,7 +12,8 @@ from datetime import date
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from charity_pos.db.funds import FUND_USES, FundUse
+from charity_pos.db.funds import FUND_USES as FUND_USES  # what a use may be: the screens read it here
+from charity_pos.db.funds import FundUse
 from charity_pos.db.models import Donation
 from charity_pos.domain.money import check_fen
 from charity_pos.errors import FundsShort, InvalidInput

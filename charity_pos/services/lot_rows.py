@@ -1,5 +1,5 @@
 """Every lot's story head, in plain SQL: where it came from, its donor as
-it may be shown, and its fate totals (``reports.fates``). What the trace
+it may be shown, and its fate totals (``ledger.fates``). What the trace
 service lists and what ``show lots`` reads through the driver alone (no
 SQLAlchemy). A person who donated appears masked (王**), a company by its
 name, an anonymous donor blank."""
@@ -13,7 +13,7 @@ from datetime import datetime
 from typing import Any
 
 from charity_pos.domain.identity import mask_name
-from charity_pos.reports.fates import Fate, fates
+from charity_pos.ledger.fates import Fate, fates
 from charity_pos.services.stored_rows import stored_at, stored_id
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import logging
+import sqlite3
 import uuid
 from collections.abc import Callable
 from datetime import datetime
@@ -12,13 +13,13 @@ from datetime import datetime
 from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
+from charity_pos.db.driver import driver
 from charity_pos.db.engine import Prepared, Reader
 from charity_pos.db.models import CashShift
 from charity_pos.domain import cash_count
 from charity_pos.domain.money import check_fen
 from charity_pos.errors import InvalidInput, NoOpenShift, NotFound, ShiftAlreadyOpen
 from charity_pos.ledger import journal
-from charity_pos.reports.fates import _driver
 from charity_pos.services.accounts import AccountService, audit
 from charity_pos.services.base import STORE_TZ, Actor, Approval, Changes, Entity, ServiceContext, local_date
 from charity_pos.services.counter_rules import rules_in
@@ -62,6 +63,12 @@ def open_shift_id(reader: Reader, till: str) -> uuid.UUID:
     if not found:
         raise NoOpenShift(till=till)
     return found[0][0]  # type: ignore[no-any-return]
+
+
+def _driver(session: Session) -> sqlite3.Connection:
+    """The store file's own connection under ``session``, what it holds unsent written first."""
+    session.flush()
+    return driver(session.connection())
 
 
 def _row(session: Session, shift: CashShift) -> ShiftRow:

@@ -1,7 +1,7 @@
 """Where every donated unit went: a lot's story from its arrival to its
 sale, return, handout, write-off or count, and what is still on the shelf.
 
-The fate totals of a lot (``reports.fates``) come from the documents and
+The fate totals of a lot (``ledger.fates``) come from the documents and
 the stock movements, which must agree unit by unit. Households appear by card number only; a
 person who donated appears masked (王**), a company by its name.
 """
@@ -22,7 +22,7 @@ from charity_pos.db.models import (
 )
 from charity_pos.domain.numbers import parse_number
 from charity_pos.errors import InvalidInput, TraceCodeUnknown
-from charity_pos.reports.fates import (  # noqa: F401 -- Fate and check_identity: callers know them from here
+from charity_pos.ledger.fates import (  # noqa: F401 -- Fate and check_identity: callers know them from here
     COUNT_REASON, INTAKE_REASONS, WRITE_OFF_REASONS, Fate as Fate, Imbalance, Parts, _driver, allocate, check_identity,
     fates, line_parts,
 )

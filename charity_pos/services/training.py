@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from filelock import FileLock, Timeout
 from sqlalchemy import Connection, select
@@ -42,8 +42,9 @@ from sqlalchemy.orm import Session
 from charity_pos.db.base import new_id
 from charity_pos.db.engine import StoreDatabase, open_store
 from charity_pos.db.models import Store
+from charity_pos.durable import put_in_place
 from charity_pos.errors import StoreInUse, TrainingStore
-from charity_pos.files import put_in_place, read_json_object
+from charity_pos.files import read_json_object
 from charity_pos.security.keys import SEALED, StoreKeys, key_path
 from charity_pos.services.training_marks import COPY_MADE, KEY_MARK, TRAINING_APP_ID, marks  # noqa: F401
 from charity_pos.services.training_marks import key_file_marked as _key_file_marked
@@ -64,6 +65,13 @@ DEMO_DAYS = 3
 class Source(StrEnum):
     LIVE = "live"  # a copy of the live store
     DEMO = "demo"  # the demo store's data
+
+
+class DemoBuilder(Protocol):
+    """Makes the demo store in a new file (``charity_pos.demo.builder.build_demo``). The demo is made through
+    the services, so a copy from the demo is made with the builder its caller hands in."""
+
+    def __call__(self, path: Path, *, days: int) -> object: ...
 
 
 @dataclass(frozen=True)
@@ -109,11 +117,13 @@ def refuse_if_training(db: StoreDatabase, what: str) -> None:
 
 # --- starting and resetting -------------------------------------------------------------------------
 def start(live: ServiceContext, actor: Actor, source: Source = Source.LIVE, *, fresh: bool = False,
-          clock_now: datetime | None = None) -> TrainingCopy:
+          clock_now: datetime | None = None, demo: DemoBuilder | None = None) -> TrainingCopy:
     """The training copy beside the live store, for a manager (``actor``,
     logged in to the live store) to train on: the existing copy, or a fresh
-    one (``fresh``, or when there is none) made from ``source``. The live
-    store is only read."""
+    one (``fresh``, or when there is none) made from ``source`` (the demo's
+    with ``demo``, its builder). The live store is only read."""
+    if source == Source.DEMO and demo is None:
+        raise ValueError("a training copy from the demo needs the demo's builder")
     from charity_pos.services.permissions import Action, require
 
     with live.db.read() as s:
@@ -129,7 +139,8 @@ def start(live: ServiceContext, actor: Actor, source: Source = Source.LIVE, *, f
     _remove(making)
     try:
         if source == Source.DEMO:
-            _from_demo(making, now)
+            assert demo is not None
+            _from_demo(making, now, demo)
         else:
             _from_live(live.db, making, actor, now)
         put_in_place(making, path)
@@ -140,9 +151,10 @@ def start(live: ServiceContext, actor: Actor, source: Source = Source.LIVE, *, f
     return TrainingCopy(path, True)
 
 
-def reset(live: ServiceContext, actor: Actor, source: Source = Source.LIVE) -> TrainingCopy:
+def reset(live: ServiceContext, actor: Actor, source: Source = Source.LIVE, *,
+          demo: DemoBuilder | None = None) -> TrainingCopy:
     """Throw the training copy away and make a fresh one (managers only)."""
-    return start(live, actor, source, fresh=True)
+    return start(live, actor, source, fresh=True, demo=demo)
 
 
 def _files(path: Path) -> list[Path]:
@@ -242,8 +254,7 @@ def _from_live(live: StoreDatabase, making: Path, actor: Actor, now: datetime) -
         raise
 
 
-def _from_demo(making: Path, now: datetime) -> None:
-    from charity_pos.demo.builder import build_demo
+def _from_demo(making: Path, now: datetime, build_demo: DemoBuilder) -> None:
     from charity_pos.ledger import journal
 
     build_demo(making, days=DEMO_DAYS)

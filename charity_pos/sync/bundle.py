@@ -37,6 +37,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import io
+import json
 import re
 import zipfile
 from collections.abc import Iterator, Mapping
@@ -47,12 +48,14 @@ from typing import IO, Any
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
+from charity_pos.domain import safe_json
+from charity_pos.durable import put_in_place
 from charity_pos.errors import (
     BundleAltered, BundleDamaged, BundleForged, BundleJsonInvalid, BundleManifestInvalid, BundleTooLarge, BundleZipInvalid,
 )
-from charity_pos.files import put_in_place
+from charity_pos.files import MAX_SNIFF_BYTES
 from charity_pos.ledger.canonical import canonical_json
-from charity_pos.sync import archive, safe_json
+from charity_pos.sync import archive
 
 FORMAT = "charity-pos-bundle/1"
 MANIFEST = "manifest.json"
@@ -377,6 +380,21 @@ def open_bundle(path: Path, *, parts: frozenset[str] = CONTENT_FILES) -> OpenBun
         data.close()
         raise
     return OpenBundle(path, manifest, manifest_bytes, signature, data, content)
+
+
+def is_our_bundle(path: Path) -> bool:
+    """A charity-pos bundle (a ZIP whose manifest names the bundle format): written again without ``force``
+    (``files.check_target``'s ``ours``)."""
+    try:
+        if path.stat().st_size > MAX_SNIFF_BYTES:
+            return False
+        with zipfile.ZipFile(path) as zf:
+            if zf.getinfo(MANIFEST).file_size > 1024 * 1024:
+                return False
+            manifest = json.loads(zf.read(MANIFEST).decode("utf-8"))
+    except (OSError, zipfile.BadZipFile, KeyError, ValueError, EOFError):
+        return False
+    return isinstance(manifest, dict) and manifest.get("format") == FORMAT
 
 
 def check_signature(bundle: Bundle | OpenBundle, key: Ed25519PublicKey) -> None:

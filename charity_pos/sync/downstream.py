@@ -24,6 +24,8 @@ from sqlalchemy import delete, select
 from charity_pos.db.district import OtherStoreUse
 from charity_pos.db.models import Category, Household, Store
 from charity_pos.db.sync_state import SYNC_STATE_ID, SyncState
+from charity_pos.domain import safe_json
+from charity_pos.domain.safe_json import INT32_MAX
 from charity_pos.errors import (
     BundleNotDownstream, DownstreamCardConflict, DownstreamForOtherStore, DownstreamFromOtherHub, DownstreamNotNewer,
     DownstreamUnreadable, InvalidInput, NoHubTrusted,
@@ -32,10 +34,8 @@ from charity_pos.ledger import journal
 from charity_pos.services.base import ServiceContext
 from charity_pos.services.households import MAX_MEMBERS, HouseholdCategory
 from charity_pos.services.quotas import LimitDraft, RuleDraft, clean_rule, write_rule
-from charity_pos.sync import safe_json
 from charity_pos.sync.bundle import Bundle, check_signature, public_key_from_text, read_bundle
 from charity_pos.sync.district import DOWNSTREAM, HOUSEHOLDS, RULES, USE
-from charity_pos.sync.safe_json import INT32_MAX
 
 APPLIED = "district.applied"
 _HASH = re.compile(r"^[0-9a-f]{64}$")

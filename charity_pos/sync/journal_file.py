@@ -34,9 +34,9 @@ from typing import IO, Any
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
+from charity_pos.domain import safe_json
 from charity_pos.errors import StoreJournalForged, StoreJournalInvalid
 from charity_pos.ledger.canonical import canonical_json
-from charity_pos.sync import safe_json
 from charity_pos.sync.bundle import public_key_from_text
 
 FORMAT = "charity-pos-store-journal/1"

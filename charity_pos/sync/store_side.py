@@ -38,7 +38,7 @@ from charity_pos.ledger import journal
 from charity_pos.ledger.canonical import GENESIS, canonical_json, event_hash, plain
 from charity_pos.security.keys import StoreKeys
 from charity_pos.services.base import ServiceContext
-from charity_pos.sync.bundle import SUFFIX, Spool, public_key_from_text, public_key_text, write_bundle
+from charity_pos.sync.bundle import SUFFIX, Spool, is_our_bundle, public_key_from_text, public_key_text, write_bundle
 from charity_pos.sync.district import HOUSEHOLDS, KEY_BYTES, district_hash
 
 REGISTRATION_FORMAT = "charity-pos-store/1"
@@ -405,7 +405,7 @@ class StoreSync:
                 finally:
                     spool.discard()
 
-            path = files.write_file(target, render, protect, force=force, ours=files.is_our_bundle)
+            path = files.write_file(target, render, protect, force=force, ours=is_our_bundle)
             state = _state(s)
             state.last_exported_seq = max(mark, last)
             state.last_export_at = now

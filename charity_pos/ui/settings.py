@@ -376,7 +376,8 @@ class SettingsDialog(QDialog):
         """A test page on the printer the fields describe: the connection, the
         columns, amounts and every character of the demo catalog. Nothing else
         happens: no drawer opens, nothing is saved."""
-        from charity_pos.devices.escpos_layout import catalog_sample, test_page
+        from charity_pos.demo.products import catalog_sample
+        from charity_pos.devices.escpos_layout import test_page
 
         chosen = self.chosen()
         connection = self._connection(chosen)

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QWidget
 from charity_pos import config, i18n
 from charity_pos.errors import PosError
 from charity_pos.ui import theme
+from charity_pos.ui.collector import collect_on_gui_thread
 from charity_pos.ui.login_form import LoginForm
 from charity_pos.ui.plural import EnglishPlurals
 
@@ -27,6 +28,7 @@ def make_application(language: str, settings: config.Settings) -> QApplication:
     if language == "en":
         app.installTranslator(EnglishPlurals(app))  # "1 line", "3 lines"
     theme.apply(app, settings.font_point_size)  # type: ignore[arg-type]
+    collect_on_gui_thread(app)  # background loads must never destroy widgets
     return app  # type: ignore[return-value]
 
 

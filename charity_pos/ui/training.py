@@ -139,6 +139,7 @@ class ModeChoice(QWidget):
         """Check the PIN on the live store, then (off the UI thread) the
         service checks it is a manager's and makes or keeps the copy.
         ``source``: a ``training.Source``'s value."""
+        from charity_pos.demo.builder import build_demo
         from charity_pos.services import training
 
         loader = self._loader()
@@ -153,7 +154,7 @@ class ModeChoice(QWidget):
             return
         ctx = services.ctx
         kind = training.Source(source)
-        loader.load(lambda: training.start(ctx, actor, kind, fresh=fresh))
+        loader.load(lambda: training.start(ctx, actor, kind, fresh=fresh, demo=build_demo))
 
     def _refused(self, error: object) -> None:
         if not isinstance(error, PosError):

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from escpos.printer import Dummy
 
+from charity_pos.demo.products import catalog_sample
 from charity_pos.devices import escpos_layout as layout
 from charity_pos.devices.escpos_job import Job, code128_data, code128_modules
 from charity_pos.devices.escpos_picture import picture
@@ -159,7 +160,7 @@ def test_drawer_pulse_on_its_pin(pin: int, command: bytes) -> None:
 
 
 def test_the_test_page_prints_every_character_of_the_demo_catalog_and_opens_no_drawer() -> None:
-    sample = layout.catalog_sample()
+    sample = catalog_sample()
     job = layout.test_page(58, [("连接", "192.168.1.87:9100")], sample)
     shown = picture(job, 32)
     assert all(ch in shown for ch in sample if ch != " ")

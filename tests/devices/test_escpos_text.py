@@ -5,8 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from charity_pos.demo.products import PRODUCTS
-from charity_pos.devices.escpos_layout import catalog_sample
+from charity_pos.demo.products import PRODUCTS, catalog_sample
 from charity_pos.devices.escpos_text import char_columns, columns, encode, printable, wrap
 from charity_pos.services.catalog import DEFAULT_CATEGORIES
 

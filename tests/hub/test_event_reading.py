@@ -50,7 +50,7 @@ _GOOD = {"actor": None, "at": "2026-03-12T01:00:00.000000+00:00", "hash": "a" * 
 
 def _old_reading(line: bytes) -> Event | None:
     """The line as it was read before: the safety scan and the standard library's reading (``loads_record``)."""
-    from charity_pos.sync.safe_json import JsonRefused, loads_record
+    from charity_pos.domain.safe_json import JsonRefused, loads_record
 
     try:
         return checks._event(loads_record(line))

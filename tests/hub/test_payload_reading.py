@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from charity_pos.hub import payloads
 from charity_pos.hub.payloads import READ, ROW_READERS, Change, PayloadInvalid, read_payload
-from charity_pos.sync.safe_json import INT32_MAX
+from charity_pos.domain.safe_json import INT32_MAX
 from tests.hub import SourceStore, source  # noqa: F401  (fixtures)
 
 _MISSING = payloads._MISSING

@@ -99,7 +99,7 @@ def test_a_store_checked_lot_by_lot_in_parts_names_the_same(shop: Path, statemen
     (its memory does not grow with its history): the same lots and donations
     named, in the same order, as all at once."""
     from charity_pos.ledger import checks
-    from charity_pos.reports import fates
+    from charity_pos.ledger import fates
 
     edit(shop, statement)
     with open_store(shop, upgrade=False) as db, db.engine.connect() as conn:

@@ -25,6 +25,7 @@ from charity_pos.services.catalog import Source
 from charity_pos.services.intake import Condition, IntakeDraft, IntakeLine, Valuation
 from charity_pos.services.registry import Services
 from charity_pos.services.sales import LineDraft, PaymentDraft, SaleDraft
+from charity_pos.demo.builder import build_demo
 from charity_pos.demo.counter import drawer
 from charity_pos.sync.downstream import apply_downstream
 from charity_pos.sync.store_side import StoreSync
@@ -231,7 +232,14 @@ def test_a_training_receipts_qr_never_verifies_as_a_receipt() -> None:
 
 def test_a_copy_from_the_demo_is_training(live: Services, manager: Actor, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     monkeypatch.setattr(training, "DEMO_DAYS", 1)
-    made = training.start(live.ctx, manager, training.Source.DEMO)
+    made = training.start(live.ctx, manager, training.Source.DEMO, demo=build_demo)
     with _opened(made.path) as sv:
         assert sv.store().training and sv.store().code == "JA01"
         assert sv.accounts.login("cashier", "1111").role == Role.CASHIER
+
+
+def test_a_copy_from_the_demo_needs_the_demo_builder(live: Services, manager: Actor) -> None:
+    """The services do not import the demo (it is made through them): the caller hands its builder in."""
+    with pytest.raises(ValueError, match="demo's builder"):
+        training.start(live.ctx, manager, training.Source.DEMO)
+    assert not training.training_path(live.db.path).exists()

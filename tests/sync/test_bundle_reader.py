@@ -1,4 +1,4 @@
-"""The bundle's reader on its own (``sync.archive``, ``sync.safe_json``,
+"""The bundle's reader on its own (``sync.archive``, ``domain.safe_json``,
 ``sync.bundle``): the bytes a bundle is written as, the JSON it may hold, and
 files that are not files. Whole damaged bundles, through the hub's import,
 are in tests/hub/test_bundle_damage.py."""
@@ -18,7 +18,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from charity_pos import errors
-from charity_pos.sync import archive, safe_json
+from charity_pos.domain import safe_json
+from charity_pos.sync import archive
 from charity_pos.sync.bundle import read_bundle, write_bundle, zip_bytes
 
 

@@ -152,7 +152,7 @@ def test_bad_printer_settings_are_refused_and_nothing_saved(qtbot, connection, f
 def test_test_print_sends_the_test_page_and_nothing_else(qtbot) -> None:  # type: ignore[no-untyped-def]
     from escpos.printer import Dummy
 
-    from charity_pos.devices.escpos_layout import catalog_sample
+    from charity_pos.demo.products import catalog_sample
     from charity_pos.devices.escpos_picture import picture
     from charity_pos.devices.receipt_printer import ReceiptPrinter
 

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any, Generic, TypeVar, cast
 
 from charity_pos import files
-from charity_pos.domain.text import printable
+from charity_pos.domain.text import FORMULA_STARTS as FORMULA_STARTS, csv_safe as csv_safe, printable
 from charity_pos.errors import PosError, RejectsNotWritten
 from charity_pos.services.household_import.previewing import ImportPreview
 from charity_pos.services.households import HouseholdDraft
@@ -27,7 +27,6 @@ T = TypeVar("T")
 #: The column added to the reject file.
 REASONS_HEADER = "错误原因"
 #: What makes a spreadsheet program read a .csv cell as a formula (or a DDE call).
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def rejects_path(path: Path | str) -> Path:
@@ -161,17 +160,6 @@ def render_rejects(result: ImportPreview, path: Path) -> None:
                 writer.writerow([csv_safe(v) for v in row])
         return
     _write_xlsx(path, sheet.title, header, rows)
-
-
-def csv_safe(value: object) -> object:
-    """A cell for a .csv file: text that a spreadsheet program would take
-    for a formula gets a leading apostrophe, so it stays text (CSV/formula
-    injection); the ID number reader drops that apostrophe again."""
-    if value is None:
-        return ""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
-    return value
 
 
 def _xlsx_text(value: object) -> object:

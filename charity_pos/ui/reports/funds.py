@@ -20,13 +20,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from charity_pos.db.funds import FUND_USES
 from charity_pos.domain.money import check_fen, format_fen, parse_yuan
 from charity_pos.errors import PosError
 from charity_pos.i18n import describe
 from charity_pos.reports.words import FUND_USES as USE_WORDS
 from charity_pos.services.base import Actor, Changes
-from charity_pos.services.funds import PURPOSE_LIMIT, VOUCHER_LIMIT
+from charity_pos.services.funds import FUND_USES, PURPOSE_LIMIT, VOUCHER_LIMIT
 from charity_pos.services.registry import Services
 from charity_pos.ui.reports.words import language
 from charity_pos.ui.sales.dialogs import button

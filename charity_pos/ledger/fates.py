@@ -89,7 +89,7 @@ def _driver(s: Any) -> sqlite3.Connection:
     if hasattr(s, "flush"):
         s.flush()
         s = s.connection()
-    return s.connection.driver_connection
+    return s.connection.driver_connection  # type: ignore[no-any-return]
 
 
 class _Ids:

@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from charity_pos.reports import fates
-from charity_pos.reports.fates import Fate, Imbalance, check_identity
+from charity_pos.ledger import fates
+from charity_pos.ledger.fates import Fate, Imbalance, check_identity
 
 
 @pytest.fixture
