@@ -38,7 +38,7 @@ run: $(STAMP) translations
 test: $(STAMP) translations
 	bash scripts/system-deps.sh test
 	$(PY) -m mypy
-	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -p no:cacheprovider -n auto --dist loadfile
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -p no:cacheprovider -n auto --dist loadfile --no-loadscope-reorder
 
 bench: $(STAMP) translations
 	QT_QPA_PLATFORM=offscreen $(PY) benchmarks/run.py

@@ -113,7 +113,7 @@ def integer(low: int, high: int = INT32_MAX) -> Check:
 
 def _inline(check: Check, *lines: str) -> Check:
     """``check`` with the same test as Python lines (``_row_reader``): they turn ``v`` into the checked value
-    or raise ValueError, exactly as ``check(v)`` does (tests/hub/test_payload_reading.py compares them)."""
+    or raise ValueError, exactly as ``check(v)`` does (tests/hub/test_payloads.py compares them)."""
     check.inline = lines  # type: ignore[attr-defined]
     return check
 

@@ -1,7 +1,7 @@
 """The hub reads and hashes event lines faster than the standard library
 does (orjson), with the same outcome: every event's hash byte for byte the
 ledger's (``canonical.event_hash``). Records read as the standard library
-reads them: tests/sync/test_bundle_reader.py; hostile lines through the
+reads them: tests/sync/test_bundle.py; hostile lines through the
 import: tests/hub/test_bundle_damage.py."""
 
 from __future__ import annotations

@@ -17,9 +17,9 @@ from charity_pos.hub_ui.login import HubLoginScreen
 from charity_pos.hub_ui.reporting import StoreMonthDialog
 from charity_pos.hub_ui.window import HubWindow
 from charity_pos.services.base import STORE_TZ
-from tests.hub.test_hub_downstream import GOOD, write_csv
+from tests.hub.test_downstream import GOOD, write_csv
 from tests.hub.test_hub_gui_reports import Clock, hub, months  # noqa: F401  (fixtures)
-from tests.hub.test_hub_reports_figures import demo  # noqa: F401  (fixtures)
+from tests.hub.test_figures import demo  # noqa: F401  (fixtures)
 from tests.ui.test_fit import SCALED, SIZES, SMALLEST, money_cut, outside, settle, shoot, squeezed, too_short
 from tests.ui.test_fit import clipped  # buttons whose text is cut
 from tests.ui.test_fit_dialogs import check_dialog

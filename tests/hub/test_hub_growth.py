@@ -34,7 +34,7 @@ from charity_pos.services.quotas import DEFAULT_RULES
 from charity_pos.sync import district
 from charity_pos.sync.bundle import read_bundle
 from tests.hub import Hub, SourceStore, hub, source, store_key  # noqa: F401  (fixtures)
-from tests.hub.test_hub_downstream import (
+from tests.hub.test_downstream import (
     AREA_A, GOOD, demo_households, handout, registry_hashes, second_store, set_rules, with_links, write_csv,
 )
 

@@ -25,7 +25,7 @@ from charity_pos.hub_ui.importing import ImportScreen
 from charity_pos.hub_ui.registry import RegistryScreen
 from charity_pos.hub_ui.stores import StoresScreen
 from tests.hub import Hub, SourceStore, hub, source, store_key, write_registration  # noqa: F401  (fixtures)
-from tests.hub.test_hub_downstream import ALL_IDS, BAD, GOOD, write_csv
+from tests.hub.test_downstream import ALL_IDS, BAD, GOOD, write_csv
 
 NOW = datetime(2026, 3, 13, 4, 0, tzinfo=UTC)
 

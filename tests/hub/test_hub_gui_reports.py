@@ -26,7 +26,7 @@ from charity_pos.reports.table import ColumnKind
 from charity_pos.services.base import STORE_TZ
 from charity_pos.ui.reports.model import cell_text
 from tests.hub import SourceStore, write_registration
-from tests.hub.test_hub_reports_figures import demo, demo_months, hub_with  # noqa: F401  (fixtures)
+from tests.hub.test_figures import demo, demo_months, hub_with  # noqa: F401  (fixtures)
 
 
 class Clock:

@@ -16,9 +16,9 @@ from charity_pos.hub import registry
 from charity_pos.hub_ui.allowance import AllowanceScreen
 from charity_pos.hub_ui.reporting import FIXED, ReportingScreen, StoreMonthDialog
 from tests.hub import Hub, hub, source, store_key  # noqa: F401  (fixtures)
-from tests.hub.test_hub_downstream import GOOD, handout, registry_hashes, second_store, set_rules, write_csv
+from tests.hub.test_downstream import GOOD, handout, registry_hashes, second_store, set_rules, write_csv
 from tests.hub.test_hub_over_allowance import own_store
-from tests.hub.test_hub_reporting import Clock, District, district, shanghai  # noqa: F401  (fixtures)
+from tests.hub.test_reporting import Clock, District, district, shanghai  # noqa: F401  (fixtures)
 
 
 @pytest.fixture(autouse=True)

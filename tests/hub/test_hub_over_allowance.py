@@ -15,7 +15,7 @@ from charity_pos.hub.models import HubStore
 from charity_pos.services.quotas import DEFAULT_RULES
 from tests.helpers import run_cli
 from tests.hub import Hub, hub, source, store_key  # noqa: F401  (fixtures)
-from tests.hub.test_hub_downstream import GOOD, handout, registry_hashes, second_store, set_rules, write_csv
+from tests.hub.test_downstream import GOOD, handout, registry_hashes, second_store, set_rules, write_csv
 
 
 def run(capsys: pytest.CaptureFixture[str], hub: Hub, lang: str = "en") -> list[str]:

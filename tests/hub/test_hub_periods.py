@@ -17,7 +17,7 @@ from charity_pos.hub.models import HubStore
 from charity_pos.sync import district
 from charity_pos.sync.bundle import read_bundle
 from tests.hub import Hub, hub, source, store_key  # noqa: F401  (fixtures)
-from tests.hub.test_hub_downstream import GOOD, handout, registry_hashes, second_store, write_csv
+from tests.hub.test_downstream import GOOD, handout, registry_hashes, second_store, write_csv
 
 
 @pytest.mark.parametrize(("utc", "month", "quarter"), [

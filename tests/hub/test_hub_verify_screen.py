@@ -13,7 +13,7 @@ from charity_pos import cli, i18n
 from charity_pos.hub.engine import open_hub
 from charity_pos.hub.users import add_user, login
 from charity_pos.hub_ui.window import HubWindow
-from tests.hub.test_verify_receipt import District, district  # noqa: F401  (fixture)
+from tests.hub.test_receipts import District, district  # noqa: F401  (fixture)
 
 
 @pytest.fixture

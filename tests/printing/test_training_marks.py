@@ -11,8 +11,8 @@ from charity_pos.printing.handout import render_handout_slip
 from charity_pos.printing.receipt import render_receipt
 from charity_pos.printing.slip import render_slip
 from charity_pos.domain.vocabulary import TRAINING
-from tests.printing.test_handout_slip_pdf import overridden
-from tests.printing.test_slip_pdf import sale
+from tests.printing.test_handout import overridden
+from tests.printing.test_slip import sale
 from tests.helpers import compact, pdf_pages
 
 MARK = TRAINING.replace(" ", "")

@@ -27,13 +27,13 @@ from charity_pos.services.base import ServiceContext
 from charity_pos.sync.bundle import read_bundle, write_bundle
 from charity_pos.sync.downstream import apply_downstream
 from tests.hub.damage import BAD_TYPES, BIG, Member, build_zip, deep, deflate_bomb, members_of, signed
-from tests.sync.test_store_downstream import (  # noqa: F401  (fixtures)
+from tests.sync.test_downstream import (  # noqa: F401  (fixtures)
     downstream,
     hub_key,
     store,
     trusted,
 )
-from tests.sync.test_store_export import dump
+from tests.sync.test_store_side import dump
 
 Recipe = tuple[str, Callable[[], bytes]]
 RAW_NUMBERS = ("NaN", "Infinity", "-Infinity", "1e999", "9" * 25, "1" * 400)

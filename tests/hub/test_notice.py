@@ -19,8 +19,8 @@ from charity_pos.hub.models import HubEvent
 from charity_pos.reports.period import utc_range
 from charity_pos.services.base import Actor
 from charity_pos.services.registry import Services
-from tests.hub.test_hub_reports_cli import fails, hub  # noqa: F401
-from tests.hub.test_hub_reports_figures import demo, demo_months, run  # noqa: F401
+from tests.hub.test_cli_reports import fails, hub  # noqa: F401
+from tests.hub.test_figures import demo, demo_months, run  # noqa: F401
 
 
 @pytest.fixture(scope="module")

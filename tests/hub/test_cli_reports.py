@@ -15,7 +15,7 @@ from charity_pos.hub.figures import parse_months
 from charity_pos.hub.reports import build, kinds
 from charity_pos.reports.table import ColumnKind
 from tests.helpers import pdf_pages, run_cli
-from tests.hub.test_hub_reports_figures import demo, demo_months, hub_with, run  # noqa: F401
+from tests.hub.test_figures import demo, demo_months, hub_with, run  # noqa: F401
 
 
 def fails(capsys, *argv: object) -> str:  # type: ignore[no-untyped-def]

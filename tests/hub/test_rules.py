@@ -16,7 +16,7 @@ from charity_pos.hub.models import HubQuotaRule, HubStore
 from charity_pos.hub.rules import import_rules, stored_rules
 from charity_pos.services.quotas import DEFAULT_RULES
 from tests.hub import Hub, hub, source, store_key  # noqa: F401  (fixtures)
-from tests.hub.test_hub_downstream import GOOD, handout, registry_hashes, second_store, write_csv
+from tests.hub.test_downstream import GOOD, handout, registry_hashes, second_store, write_csv
 
 NOW = datetime(2026, 3, 20, 4, tzinfo=UTC)
 DIBAO = {"household_category": "dibao", "period": "month", "base_fen": 8000, "per_member_fen": 3000,

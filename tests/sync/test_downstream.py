@@ -32,7 +32,7 @@ from charity_pos.sync.district import district_hash
 from tests.conftest import STORE_CODE, FakeClock
 from tests.helpers import run_cli
 from tests.services.test_pipl import holding, store_files
-from tests.sync.test_store_export import dump, journal_rows, ok, one_error_line, query, trust_file
+from tests.sync.test_store_side import dump, journal_rows, ok, one_error_line, query, trust_file
 
 HUB_ID = "6f7c2a58-1f3e-4b0e-9a57-2d1c0b9e8f41"
 DISTRICT_KEY = secrets.token_bytes(32)
