@@ -243,9 +243,11 @@ def test_an_approved_ticket_discount_that_no_longer_fits_is_removed_and_said(qtb
     scan(qtbot, screen, "1*")  # one bag less: ¥32.90, less than the ¥40.00 given off
     assert screen.total.text() == "¥32.90" and screen.ticket.discount_fen == 0
     assert screen.summary.text() == "1 行，1 件\n整单优惠 ¥40.00 已取消：超过了整单现在的金额"
+    assert screen.summary.objectName() == "warning", "in the warning colour, not the hint's grey"
     qtbot.keyClicks(screen.scan, "2.90")  # a new ticket discount replaces the note
     qtbot.keyClick(screen.scan, Qt.Key.Key_F10)
     assert screen.summary.text() == "1 行，1 件\n整单优惠 -¥2.90\n共优惠 ¥2.90"
+    assert screen.summary.objectName() == "hint"
 
 
 # --- the whole ticket ------------------------------------------------------------------

@@ -110,6 +110,11 @@ class TicketEditor(LinesEditor):
             text += "\n" + self.tr("Ticket discount {amount} removed: more than the ticket now comes to").format(
                 amount=format_fen(self.ticket.dropped_discount_fen))
         self.summary.setText(text)
+        shown = "warning" if self.ticket.dropped_discount_fen else "hint"  # a discount taken off stands out
+        if self.summary.objectName() != shown:
+            self.summary.setObjectName(shown)
+            self.summary.style().unpolish(self.summary)
+            self.summary.style().polish(self.summary)
         self.ticket_changed.emit()
 
     # --- changing lines -------------------------------------------------------
