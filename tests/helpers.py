@@ -3,8 +3,11 @@ tests' dialog driver, ``answer_dialogs``, is in ``tests/ui/conftest.py``.)"""
 
 from __future__ import annotations
 
+import bisect
 import contextlib
 import io
+import re
+import subprocess
 from pathlib import Path
 
 import pypdf
@@ -49,3 +52,31 @@ def compact(text: str) -> str:
     put them, not where the words do."""
     return "".join(text.split())
 
+
+def pdf_words(pdf: Path) -> list[tuple[float, float, float, float, str, float, float]]:
+    """Every word of a PDF with its box (xMin, yMin, xMax, yMax, from the top) and its page's size, from poppler's
+    ``pdftotext -bbox``."""
+    html = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], check=True, capture_output=True,
+                          text=True).stdout
+    words = []
+    page_w = page_h = 0.0
+    for line in html.splitlines():
+        page = re.search(r'<page width="([\d.]+)" height="([\d.]+)"', line)
+        if page:
+            page_w, page_h = float(page[1]), float(page[2])
+        word = re.search(r'xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">(.*)</word>', line)
+        if word:
+            words.append((*map(float, word.groups()[:4]), word[5], page_w, page_h))  # type: ignore[arg-type]
+    return words
+
+
+def cluster(values: list[int], centre: int, gap: int) -> tuple[int, int]:
+    """The run of sorted values around centre with no step larger than gap, as (first, last)."""
+    values = sorted(values)
+    index = min(max(bisect.bisect_left(values, centre), 0), len(values) - 1)
+    lo = hi = index
+    while lo > 0 and values[lo] - values[lo - 1] <= gap:
+        lo -= 1
+    while hi < len(values) - 1 and values[hi + 1] - values[hi] <= gap:
+        hi += 1
+    return values[lo], values[hi]

@@ -21,7 +21,7 @@ from charity_pos.printing.barcode_drawing import encode_code128
 from charity_pos.domain.documents import HandoutSlipDoc, HandoutSlipLine
 from charity_pos.printing.handout import render_handout_slip
 from charity_pos.printing.roll import PAPERS as ROLL_PAPERS
-from tests.helpers import compact, pdf_pages
+from tests.helpers import cluster, compact, pdf_pages, pdf_words
 
 MM = 72 / 25.4
 POPPLER = shutil.which("pdftoppm") and shutil.which("pdftotext")
@@ -81,27 +81,11 @@ def page_sizes(path: Path) -> list[tuple[float, float]]:
     return [(float(p.mediabox.width), float(p.mediabox.height)) for p in pypdf.PdfReader(path).pages]
 
 
-def _words(pdf: Path) -> list[tuple[float, float, float, float, str, float, float]]:
-    """Every word with its box (xMin, yMin, xMax, yMax, from the top) and its page's size, from poppler."""
-    html = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], check=True, capture_output=True,
-                          text=True).stdout
-    words = []
-    page_w = page_h = 0.0
-    for line in html.splitlines():
-        page = re.search(r'<page width="([\d.]+)" height="([\d.]+)"', line)
-        if page:
-            page_w, page_h = float(page[1]), float(page[2])
-        word = re.search(r'xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">(.*)</word>', line)
-        if word:
-            words.append((*map(float, word.groups()[:4]), word[5], page_w, page_h))  # type: ignore[arg-type]
-    return words
-
-
 def assert_inside_printable_area(pdf: Path, paper: str) -> None:
     """80 mm: within the 72 mm printable width. A5: within the side
     margins, below the top margin and above the page footer's descent
     (at least 5 mm from the bottom edge)."""
-    words = _words(pdf)
+    words = pdf_words(pdf)
     assert words
     for x_min, y_min, x_max, y_max, word, page_w, page_h in words:
         if paper == "80mm":
@@ -268,30 +252,16 @@ def test_barcode_quiet_zones_are_clear(tmp_path: Path, paper: str) -> None:
     y_mid = (result.position.top_left.y + result.position.bottom_left.y) // 2
     x_mid = (result.position.top_left.x + result.position.top_right.x) // 2
     dark_x = sorted(x for x in range(w) if px[x, y_mid] < 128)
-    left, right = _cluster(dark_x, x_mid, gap=25)
+    left, right = cluster(dark_x, x_mid, gap=25)
     module = (right - left + 1) / len(encode_code128(doc.number).pattern)
     assert module / dpi * 25.4 >= 0.25 - 0.01
-    top, bottom = _cluster([y for y in range(image.size[1]) if px[left + 1, y] < 128], y_mid, gap=1)
+    top, bottom = cluster([y for y in range(image.size[1]) if px[left + 1, y] < 128], y_mid, gap=1)
     assert (bottom - top) / dpi * 25.4 > 8  # bars at least 8 mm long
     quiet = round(10 * module) - 1
     margin = (ROLL_PAPERS[80].margin if paper == "80mm" else sheet.MARGIN_X) / 72 * dpi
     assert left - quiet >= margin - 2 and right + quiet <= w - margin + 2
     for x in [*range(left - quiet, left), *range(right + 1, right + 1 + quiet)]:
         assert not any(px[x, y] < 128 for y in range(top, bottom + 1)), x
-
-
-def _cluster(values: list[int], centre: int, gap: int) -> tuple[int, int]:
-    """The run of sorted values around centre with no step larger than gap, as (first, last)."""
-    import bisect
-
-    values = sorted(values)
-    index = min(max(bisect.bisect_left(values, centre), 0), len(values) - 1)
-    lo = hi = index
-    while lo > 0 and values[lo] - values[lo - 1] <= gap:
-        lo -= 1
-    while hi < len(values) - 1 and values[hi + 1] - values[hi] <= gap:
-        hi += 1
-    return values[lo], values[hi]
 
 
 def test_a_number_code128_cannot_carry_is_a_value_error() -> None:

@@ -17,6 +17,7 @@ from charity_pos.domain.barcodes import check_digit, in_store_code
 from charity_pos.errors import InvalidBarcode
 from charity_pos.domain.documents import LabelDoc
 from charity_pos.printing.labels import render_labels
+from tests.helpers import cluster
 
 MM = 72 / 25.4
 pytestmark = pytest.mark.skipif(not (shutil.which("pdftoppm") and shutil.which("pdftotext")),
@@ -160,12 +161,12 @@ def test_quiet_zones_are_blank_and_modules_wide_enough(tmp_path: Path, template:
     # the bars: the cluster of dark pixels around the decoded centre, on the scanned row
     y_mid = (result.position.top_left.y + result.position.bottom_left.y) // 2
     x_mid = (result.position.top_left.x + result.position.top_right.x) // 2
-    left, right = _cluster([x for x in range(width) if dark(x, y_mid)], x_mid, gap=40)
+    left, right = cluster([x for x in range(width) if dark(x, y_mid)], x_mid, gap=40)
     modules = {13: 95, 8: 67, 12: 95}[len(code)]
     module_mm = (right - left + 1) / modules / dpi * 25.4
     assert module_mm >= (0.25 if template.startswith("thermal") else 0.26) - 0.01
     # the bars' height: the first (guard) bar, top to bottom
-    top, bottom = _cluster([y for y in range(height) if dark(left + 1, y)], y_mid, gap=1)
+    top, bottom = cluster([y for y in range(height) if dark(left + 1, y)], y_mid, gap=1)
     assert bottom - top > 5 / 25.4 * dpi  # at least 5 mm of bars
     q_left = round(quiet[0] * module_mm / 25.4 * dpi) - 1
     q_right = round(quiet[1] * module_mm / 25.4 * dpi) - 1
@@ -173,20 +174,6 @@ def test_quiet_zones_are_blank_and_modules_wide_enough(tmp_path: Path, template:
     assert not any(dark(x, y) for y in range(top, bottom + 1) for x in range(left - q_left, left)), "left"
     assert not any(dark(x, y) for y in range(top, bottom + 1) for x in range(right + 1, right + 1 + q_right)), \
         "right"
-
-
-def _cluster(values: list[int], centre: int, gap: int) -> tuple[int, int]:
-    """The run of sorted values around centre with no step larger than gap, as (first, last)."""
-    import bisect
-
-    values = sorted(values)
-    index = min(max(bisect.bisect_left(values, centre), 0), len(values) - 1)
-    lo = hi = index
-    while lo > 0 and values[lo] - values[lo - 1] <= gap:
-        lo -= 1
-    while hi < len(values) - 1 and values[hi + 1] - values[hi] <= gap:
-        hi += 1
-    return values[lo], values[hi]
 
 
 def test_unknown_template_and_no_labels_are_value_errors() -> None:

@@ -19,7 +19,7 @@ from charity_pos.errors import FontMissing
 from charity_pos.printing import fonts
 from charity_pos.domain.documents import ReceiptDoc, ReceiptLine
 from charity_pos.printing.receipt import render_receipt
-from tests.helpers import compact, pdf_pages
+from tests.helpers import compact, pdf_pages, pdf_words
 
 MM = 72 / 25.4
 POPPLER = shutil.which("pdftoppm") and shutil.which("pdftotext")
@@ -153,22 +153,6 @@ def test_forty_lines_flow_onto_a_second_page_with_the_header_repeated(tmp_path: 
     assert "盖章" in pages[1]
 
 
-def _words(pdf: Path) -> list[tuple[float, float, float, float, str, float, float]]:
-    """Every word with its box (xMin, yMin, xMax, yMax) and the page size, from poppler."""
-    html = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], check=True, capture_output=True,
-                          text=True).stdout
-    words = []
-    page_w = page_h = 0.0
-    for line in html.splitlines():
-        page = re.search(r'<page width="([\d.]+)" height="([\d.]+)"', line)
-        if page:
-            page_w, page_h = float(page[1]), float(page[2])
-        word = re.search(r'xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">(.*)</word>', line)
-        if word:
-            words.append((*map(float, word.groups()[:4]), word[5], page_w, page_h))  # type: ignore[arg-type]
-    return words
-
-
 @needs_poppler
 def test_long_names_wrap_inside_the_page(tmp_path: Path) -> None:
     long_name = "上海市普陀区长征镇某某某某某某某某科技发展股份有限公司第二分公司长征经营部（筹）"
@@ -178,7 +162,7 @@ def test_long_names_wrap_inside_the_page(tmp_path: Path) -> None:
     pdf = render(tmp_path, doc)
     (text,) = page_texts(pdf)
     assert compact(long_line) in text  # wrapped, not cut
-    words = _words(pdf)
+    words = pdf_words(pdf)
     assert words
     margin = 15 * MM
     for x_min, y_min, x_max, y_max, word, page_w, page_h in words:

@@ -5,7 +5,6 @@ Code 128 barcode scanned from a 300 dpi raster, as a shop scanner reads it."""
 from __future__ import annotations
 
 import io
-import re
 import shutil
 import subprocess
 from dataclasses import replace
@@ -21,7 +20,7 @@ from charity_pos.printing.barcode_drawing import decode_code128, encode_code128
 from charity_pos.domain.documents import SlipDoc, SlipLine, SlipPayment
 from charity_pos.printing.roll import MIN_MODULE, PAPERS, barcode_module
 from charity_pos.printing.slip import render_slip
-from tests.helpers import compact, pdf_pages
+from tests.helpers import cluster, compact, pdf_pages, pdf_words
 
 MM = 72 / 25.4
 POPPLER = shutil.which("pdftoppm") and shutil.which("pdftotext")
@@ -68,25 +67,9 @@ def page_size(path: Path) -> tuple[float, float]:
     return float(page.mediabox.width), float(page.mediabox.height)
 
 
-def _words(pdf: Path) -> list[tuple[float, float, float, float, str, float, float]]:
-    """Every word with its box (xMin, yMin, xMax, yMax) and the page size, from poppler."""
-    html = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], check=True, capture_output=True,
-                          text=True).stdout
-    words = []
-    page_w = page_h = 0.0
-    for line in html.splitlines():
-        page = re.search(r'<page width="([\d.]+)" height="([\d.]+)"', line)
-        if page:
-            page_w, page_h = float(page[1]), float(page[2])
-        word = re.search(r'xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">(.*)</word>', line)
-        if word:
-            words.append((*map(float, word.groups()[:4]), word[5], page_w, page_h))  # type: ignore[arg-type]
-    return words
-
-
 def assert_inside_printable_width(pdf: Path, width: int) -> None:
     margin = PAPERS[width].margin
-    words = _words(pdf)
+    words = pdf_words(pdf)
     assert words
     for x_min, y_min, x_max, y_max, word, page_w, page_h in words:
         assert page_w == pytest.approx(width * MM, abs=0.01)
@@ -234,11 +217,11 @@ def test_barcode_modules_and_quiet_zones(tmp_path: Path, width: int) -> None:
 
     y_mid = (result.position.top_left.y + result.position.bottom_left.y) // 2
     x_mid = (result.position.top_left.x + result.position.top_right.x) // 2
-    left, right = _cluster([x for x in range(w) if dark(x, y_mid)], x_mid, gap=40)
+    left, right = cluster([x for x in range(w) if dark(x, y_mid)], x_mid, gap=40)
     modules = len(encode_code128(doc.number).pattern)
     module_mm = (right - left + 1) / modules / dpi * 25.4
     assert module_mm >= MIN_MODULE / MM - 0.01
-    top, bottom = _cluster([y for y in range(h) if dark(left + 1, y)], y_mid, gap=1)
+    top, bottom = cluster([y for y in range(h) if dark(left + 1, y)], y_mid, gap=1)
     assert bottom - top > 8 / 25.4 * dpi  # bars at least 8 mm long
     quiet = round(10 * module_mm / 25.4 * dpi) - 1
     if not ladder:  # across the slip: the quiet zones stay inside the printable width
@@ -246,20 +229,6 @@ def test_barcode_modules_and_quiet_zones(tmp_path: Path, width: int) -> None:
         assert left - quiet >= margin - 2 and right + quiet <= w - margin + 2
     assert not any(dark(x, y) for y in range(top, bottom + 1) for x in range(left - quiet, left)), "left"
     assert not any(dark(x, y) for y in range(top, bottom + 1) for x in range(right + 1, right + 1 + quiet)), "right"
-
-
-def _cluster(values: list[int], centre: int, gap: int) -> tuple[int, int]:
-    """The run of sorted values around centre with no step larger than gap, as (first, last)."""
-    import bisect
-
-    values = sorted(values)
-    index = min(max(bisect.bisect_left(values, centre), 0), len(values) - 1)
-    lo = hi = index
-    while lo > 0 and values[lo] - values[lo - 1] <= gap:
-        lo -= 1
-    while hi < len(values) - 1 and values[hi + 1] - values[hi] <= gap:
-        hi += 1
-    return values[lo], values[hi]
 
 
 def test_module_is_as_wide_as_fits_across_else_turned() -> None:
