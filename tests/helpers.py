@@ -7,6 +7,7 @@ import bisect
 import contextlib
 import io
 import re
+import sqlite3
 import subprocess
 from pathlib import Path
 
@@ -80,3 +81,23 @@ def cluster(values: list[int], centre: int, gap: int) -> tuple[int, int]:
     while hi < len(values) - 1 and values[hi + 1] - values[hi] <= gap:
         hi += 1
     return values[lo], values[hi]
+
+
+def one_error_line(code: int, out: str, err: str, *, english: bool = False) -> str:
+    """An error a user caused: exit 1, one line on stderr, nothing else."""
+    assert "Traceback" not in out + err
+    assert code == 1, (out, err)
+    assert out == ""
+    lines = err.rstrip("\n").split("\n")
+    assert len(lines) == 1, err
+    assert lines[0].startswith("Error: " if english else "错误："), lines[0]
+    return lines[0]
+
+
+def dump(path: Path) -> list[str]:
+    """Every table's every row: what "nothing changed" is checked against."""
+    conn = sqlite3.connect(path)
+    try:
+        return list(conn.iterdump())
+    finally:
+        conn.close()

@@ -22,30 +22,10 @@ from charity_pos.domain import barcodes
 from charity_pos.services.base import STORE_TZ
 from charity_pos.services.registry import Services
 from tests.conftest import bring_keys
-from tests.helpers import pdf_pages, run_cli
+from tests.helpers import dump, one_error_line, pdf_pages, run_cli  # noqa: F401 (dump: other files take it from here)
 
 ENTRY_POINT = Path(sys.executable).with_name("charity-pos")
 FULL_ID = re.compile(r"\d{17}[\dX]")
-
-
-def one_error_line(code: int, out: str, err: str, *, english: bool = False) -> str:
-    """An error a user caused: exit 1, one line on stderr, nothing else."""
-    assert "Traceback" not in out + err
-    assert code == 1, (out, err)
-    assert out == ""
-    lines = err.rstrip("\n").split("\n")
-    assert len(lines) == 1, err
-    assert lines[0].startswith("Error: " if english else "错误："), lines[0]
-    return lines[0]
-
-
-def dump(path: Path) -> list[str]:
-    """Every table's every row: what "nothing changed" is checked against."""
-    conn = sqlite3.connect(path)
-    try:
-        return list(conn.iterdump())
-    finally:
-        conn.close()
 
 
 def files_in(folder: Path) -> set[str]:

@@ -37,7 +37,8 @@ from charity_pos.services.registry import Services
 from charity_pos.sync.bundle import check_signature, public_key_from_text, public_key_text, read_bundle
 from charity_pos.sync.store_side import EVENT_COLUMNS, StoreSync
 from tests.conftest import STORE_CODE, FakeClock, FilledStore
-from tests.helpers import run_cli
+from tests.helpers import dump, run_cli
+from tests.helpers import one_error_line as _one_error_line
 from tests.services.test_pipl import holding
 
 
@@ -49,18 +50,8 @@ def ok(capsys: pytest.CaptureFixture[str], *argv: object) -> str:
 
 
 def one_error_line(code: int, out: str, err: str, *, english: bool = True) -> str:
-    assert "Traceback" not in out + err
-    assert code == 1, (out, err)
-    assert out == ""
-    lines = err.rstrip("\n").split("\n")
-    assert len(lines) == 1, err
-    assert lines[0].startswith("Error: " if english else "错误："), lines[0]
-    return lines[0]
-
-
-def dump(path: Path) -> list[str]:
-    with closing(sqlite3.connect(path)) as conn:
-        return list(conn.iterdump())
+    """``helpers.one_error_line``, these tests running the command line in English."""
+    return _one_error_line(code, out, err, english=english)
 
 
 def query(path: Path, sql: str, *params: object) -> list[tuple[Any, ...]]:
