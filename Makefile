@@ -38,7 +38,10 @@ run: $(STAMP) translations
 test: $(STAMP) translations
 	bash scripts/system-deps.sh test
 	$(PY) -m mypy
-	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -p no:cacheprovider -n auto --dist loadfile --no-loadscope-reorder
+	@folder="$$(bash scripts/test-folder.sh)"; echo "The tests' files go in $$folder (removed afterwards)"; \
+	QT_QPA_PLATFORM=offscreen TMPDIR="$$folder" $(PY) -m pytest -p no:cacheprovider -n auto --dist loadfile \
+	  --no-loadscope-reorder --basetemp="$$folder/pytest" $(PYTEST_ARGS); \
+	status=$$?; rm -rf "$$folder"; exit $$status
 
 bench: $(STAMP) translations
 	QT_QPA_PLATFORM=offscreen $(PY) benchmarks/run.py

@@ -24,9 +24,10 @@ from sqlalchemy import select
 
 from charity_pos.hub.engine import HubDatabase, open_hub
 from charity_pos.hub.models import HubBase, HubBundle
-from charity_pos.hub.service import add_store, init_hub
+from charity_pos.hub.service import add_store
 from charity_pos.ledger.canonical import canonical_json, event_hash
 from charity_pos.sync.bundle import public_key_text, write_bundle
+from tests.hub.conftest import NewHub
 
 COLUMNS = ("seq", "uuid", "kind", "at", "actor", "payload", "prev_hash", "hash")
 DISTRICT = "静安区"
@@ -157,8 +158,9 @@ def store_key() -> Ed25519PrivateKey:
 
 
 @pytest.fixture
-def hub(hub_url: str, source: SourceStore, store_key: Ed25519PrivateKey, tmp_path: Path) -> Iterator[Hub]:
-    init_hub(hub_url, DISTRICT, clock=lambda: datetime(2026, 3, 12, 1, 0, tzinfo=UTC))
+def hub(hub_url: str, new_hub: NewHub, source: SourceStore, store_key: Ed25519PrivateKey,
+        tmp_path: Path) -> Iterator[Hub]:
+    new_hub(hub_url, DISTRICT, datetime(2026, 3, 12, 1, 0, tzinfo=UTC))
     folder = tmp_path / "bundles"
     folder.mkdir()
     db = open_hub(hub_url)

@@ -21,6 +21,7 @@ from charity_pos.services.donors import DonorDraft, DonorKind
 from charity_pos.services.intake import CashMethod, Condition, IntakeDraft, IntakeLine, Valuation
 from charity_pos.services.registry import Services
 from tests.helpers import run_cli
+from tests.hub.conftest import NewHub
 
 CREDIT = "91310000132200821H"
 
@@ -54,13 +55,13 @@ def _donation(services: Services, manager, lines, **kw) -> str:  # type: ignore[
 
 
 @pytest.fixture
-def district(capsys, hub_url: str, tmp_path: Path) -> District:  # type: ignore[no-untyped-def]
+def district(capsys, hub_url: str, new_hub: NewHub, tmp_path: Path) -> District:  # type: ignore[no-untyped-def]
     stores = {}
     for code, name in (("JA01", "静安区石门二路街道慈善超市"), ("JA02", "静安区江宁路街道慈善超市")):
         stores[code] = tmp_path / f"{code}.sqlite3"
         run(capsys, "init", "--db", stores[code], "--store-code", code, "--name", name, "--district", "静安区",
             "--manager-pin", "9999")
-    run(capsys, "hub", "init", "--hub", hub_url, "--district", "静安区")
+    new_hub(hub_url, "静安区")
     for code, db in stores.items():
         registration, trust = tmp_path / f"{code}.json", tmp_path / f"{code}-trust.json"
         run(capsys, "store-key", "--db", db, "--out", registration)
