@@ -1,5 +1,7 @@
 """Donated cash and its uses: a manager records each use (F) with its
-voucher; never more than is left, never a day to come; a cashier may not."""
+voucher; never more than is left, never a day to come; a cashier may not.
+Each on the reports' hand-counted store (``ledger_store``), whose donated
+cash is known."""
 
 from __future__ import annotations
 
@@ -9,6 +11,7 @@ import pytest
 
 from charity_pos import messages
 from charity_pos.errors import FundsShort, InvalidInput, PermissionDenied
+from tests.reports.conftest import ledger_store  # noqa: F401 - the fixture, shared
 
 
 def english(error: BaseException) -> str:

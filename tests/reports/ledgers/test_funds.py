@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 from charity_pos.reports.table import Filters, Report
-from tests.reports.test_sales_report import sell_consigned
+from tests.reports.ledgers.test_sales import sell_consigned
 
 
 def all_cells(report: Report) -> list[object]:
