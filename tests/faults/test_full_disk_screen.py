@@ -24,7 +24,7 @@ from tests.ui.conftest import (  # noqa: F401  (fixtures)
     stocked,
     ui_store_template,
 )
-from tests.ui.test_payment import enter, pay, scan
+from tests.ui.sales.test_payment import enter, pay, scan
 
 pytestmark = pytest.mark.faults
 

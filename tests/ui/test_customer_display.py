@@ -29,8 +29,8 @@ from charity_pos.ui.sales import SaleScreen
 from charity_pos.ui.sales.payment import SETTLE_MS, PaymentDialog
 from charity_pos.ui.settings import SettingsDialog
 from tests.ui.conftest import FakeApproval, answer_dialogs, show_active
-from tests.ui.test_handout_screen import JACKET, MANAGER_OK, PEOPLE, households  # noqa: F401 - a fixture
-from tests.ui.test_sale_screen import post_burst
+from tests.ui.handout.test_view import JACKET, MANAGER_OK, PEOPLE, households  # noqa: F401 - a fixture
+from tests.ui.sales.test_view import post_burst
 
 RICE = "6901234567892"  # ¥32.90
 STORE = "普陀区长征镇慈善超市"

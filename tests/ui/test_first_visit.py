@@ -21,8 +21,8 @@ from charity_pos.ui.households import HouseholdsScreen
 from charity_pos.ui.intake import IntakeScreen
 from charity_pos.ui.main_window import MainWindow
 from tests.ui.conftest import FakeApproval, show_active
-from tests.ui.test_donations import TODAY
-from tests.ui.test_households_screen import make_id, registered  # noqa: F401 - a fixture
+from tests.ui.donations.test_view import TODAY
+from tests.ui.households.test_view import make_id, registered  # noqa: F401 - a fixture
 
 
 @pytest.fixture

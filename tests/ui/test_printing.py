@@ -184,8 +184,8 @@ from charity_pos.devices.receipt_printer import ReceiptPrinter, connection_from 
 from charity_pos.services.base import Approval  # noqa: E402
 from charity_pos.services.sales import LineDraft, PaymentDraft, SaleDraft  # noqa: E402
 from charity_pos.services.slips import sale_slip  # noqa: E402
-from tests.ui.test_handout_screen import households  # noqa: E402, F401 - the fixture
-from tests.ui.test_payment import enter, pay, three_bags  # noqa: E402
+from tests.ui.handout.test_view import households  # noqa: E402, F401 - the fixture
+from tests.ui.sales.test_payment import enter, pay, three_bags  # noqa: E402
 
 PULSE_PIN_2 = b"\x1bp\x00\x32\x32"
 
@@ -412,8 +412,8 @@ def test_the_handout_slip_goes_to_the_escpos_printer_on_its_paper(qtbot, service
     from charity_pos.devices.escpos_picture import picture
     from charity_pos.ui.handout import HandoutScreen
     from tests.ui.conftest import show_active
-    from tests.ui.test_handout_screen import RICE
-    from tests.ui.test_sale_screen import post_burst
+    from tests.ui.handout.test_view import RICE
+    from tests.ui.sales.test_view import post_burst
 
     made = Jobs()
     settings = Settings(till="1", slip_output="escpos", escpos_host="192.168.1.87", slip_width_mm=58)

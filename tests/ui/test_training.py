@@ -15,7 +15,7 @@ from charity_pos.ui.app import Shell
 from charity_pos.ui.sales import SaleScreen
 from charity_pos.ui.training import TrainingBanner
 from tests.ui.conftest import show_active
-from tests.ui.test_payment import SETTLE_MS, enter, pay, scan
+from tests.ui.sales.test_payment import SETTLE_MS, enter, pay, scan
 
 SHOTS = Path(os.environ.get("CHARITY_POS_SHOTS", "/tmp/training"))
 

@@ -30,8 +30,8 @@ from charity_pos.ui.handout.model import HandoutModel
 from charity_pos.ui.main_window import MainWindow
 from charity_pos.ui.sales import SaleScreen
 from tests.ui.conftest import FakeApproval, show_active
+from tests.ui.sales.test_view import post_burst
 from tests.ui.test_fit import language  # noqa: F401 - a fixture
-from tests.ui.test_sale_screen import post_burst
 from tests.helpers import pdf_text
 
 RICE = "6901234567892"  # ¥32.90, grain and oil
