@@ -5,7 +5,12 @@ it (``rebuild``), ``verify`` accepts it, it holds the same rows as before up
 to the last exported event, its numbering goes on, the hub takes its next
 bundle (its new key only with a district staff PIN, logged). Every file
 that is not the hub's journal of this store, as the hub signed it, is
-refused with nothing written."""
+refused with nothing written.
+
+``rebuild`` writes each journal row through the driver's connection: a
+value's stored form must be exactly what SQLAlchemy stores for it (the
+column type read as the app reads it, then its bind processing), whether it
+takes the shortcut for the form the app writes or the slow way."""
 
 from __future__ import annotations
 
@@ -19,9 +24,11 @@ import uuid
 from contextlib import closing
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from sqlalchemy.dialects.sqlite.pysqlite import SQLiteDialect_pysqlite
 
 from charity_pos import cli
 from charity_pos.domain.identity import id_check_char
@@ -33,6 +40,7 @@ from charity_pos.services.registry import Services
 from charity_pos.services.sales import LineDraft, PaymentDraft, SaleDraft
 from charity_pos.sync import journal_file
 from charity_pos.sync.bundle import public_key_text
+from charity_pos.sync.rebuild import _slow, stored_form
 from tests.helpers import run_cli
 
 TILL = "1号收银台"
@@ -467,3 +475,45 @@ def test_refusals_speak_chinese_by_default(district, tmp_path: Path) -> None:  #
                          "--key", str(district["other_key"]), "--manager-pin", "2468"])
     assert code == 1
     assert "不是门店" in err.getvalue() and "未写入任何内容" in err.getvalue()
+
+
+# --- each journal value as stored (``stored_form``) ----------------------------------------------------
+DIALECT = SQLiteDialect_pysqlite()
+UUIDS = ["0f8fad5b-d9cb-469f-a165-70867728950e", "0F8FAD5B-D9CB-469F-A165-70867728950E",
+         "{0f8fad5b-d9cb-469f-a165-70867728950e}", "0f8fad5bd9cb469fa16570867728950e",
+         "urn:uuid:0f8fad5b-d9cb-469f-a165-70867728950e", "0f8fad5b-d9cb-469f-a165-70867728950", "", None, 7]
+TIMES = ["2026-03-10T08:00:00.123456+00:00", "2026-03-10T08:00:00+00:00", "2026-03-10T16:00:00.123456+08:00",
+         "2026-03-10 08:00:00.123456+00:00", "2026-02-30T08:00:00.123456+00:00", "2026-03-10T24:00:00.000000+00:00",
+         "2026-03-10T08:00:00.123456", "２０２６-03-10T08:00:00.123456+00:00", "", None, 5]
+
+
+def outcome(read: Any, value: Any) -> tuple[str, Any]:
+    try:
+        return "stored", read(value)
+    except Exception as exc:  # noqa: BLE001 - what fails must fail the same way
+        return "refused", type(exc).__name__
+
+
+def columns_of(kind: str) -> list[Any]:
+    found = [c for table in journaled_tables() for c in journaled_columns(table) if type(c.type).__name__ == kind]
+    assert found, kind
+    return found
+
+
+@pytest.mark.parametrize(("kind", "values"), [("Uuid", UUIDS), ("UtcDateTime", TIMES),
+                                              ("Date", ["2026-03-10", "2026-02-30", None]),
+                                              ("Boolean", [True, False, 1, 0, None]),
+                                              ("Integer", [3290, -1, None]), ("String", ["王丽华", "", None])])
+def test_every_journal_value_is_stored_as_sqlalchemy_stores_it(kind: str, values: list[Any]) -> None:
+    for column in columns_of(kind):
+        fast, slow = stored_form(column, DIALECT), _slow(column, DIALECT)
+        for value in values:
+            assert outcome(fast, value) == outcome(slow, value), (column, value)
+
+
+def test_the_app_s_forms_take_the_shortcut_and_refuse_the_impossible() -> None:
+    (uuid_column, *_), (time_column, *_) = columns_of("Uuid"), columns_of("UtcDateTime")
+    assert stored_form(uuid_column, DIALECT)(UUIDS[0]) == "0f8fad5bd9cb469fa16570867728950e"
+    assert stored_form(time_column, DIALECT)(TIMES[0]) == "2026-03-10 08:00:00.123456"
+    assert stored_form(time_column, DIALECT)(TIMES[2]) == "2026-03-10 08:00:00.123456"  # the slow way: in UTC
+    assert outcome(stored_form(time_column, DIALECT), TIMES[4]) == ("refused", "ValueError")
