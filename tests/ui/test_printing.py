@@ -356,7 +356,7 @@ def test_voiding_a_cash_sale_without_a_drawer_sends_nothing(qtbot, sale_screen, 
 
 def test_no_sale_a_cashier_needs_a_manager_and_it_is_logged(qtbot, sale_screen, services, approval, jobs,  # type: ignore[no-untyped-def]
                                                             feedback) -> None:
-    from tests.devices.test_drawer_service import opened
+    from tests.services.test_drawer import opened
 
     sale_screen.ask_reason = lambda: "顾客换零钱"  # type: ignore[method-assign]
     qtbot.keyClick(sale_screen.scan, Qt.Key.Key_O, Qt.KeyboardModifier.ControlModifier)
@@ -372,7 +372,7 @@ def test_no_sale_a_cashier_needs_a_manager_and_it_is_logged(qtbot, sale_screen, 
 def test_no_sale_needs_a_reason_from_a_manager_too(qtbot, services, manager, feedback, approval, open_shift,  # type: ignore[no-untyped-def]
                                                    stocked) -> None:
     from charity_pos.ui.sales import SaleScreen
-    from tests.devices.test_drawer_service import opened
+    from tests.services.test_drawer import opened
 
     made = Jobs()
     screen = SaleScreen(services, manager, feedback, approval,
@@ -398,7 +398,7 @@ def test_no_sale_without_a_drawer_is_said(qtbot, sale_screen) -> None:  # type: 
 
 
 def test_a_printer_failing_on_no_sale_logs_nothing(qtbot, sale_screen, services, jobs, approval, feedback) -> None:  # type: ignore[no-untyped-def]
-    from tests.devices.test_drawer_service import opened
+    from tests.services.test_drawer import opened
 
     jobs.offline = True
     approval.answer = Approval("manager", "9999", "同意", "1")
