@@ -80,7 +80,7 @@ def test_a_key_file_rewritten(calls: Calls, store_db: StoreDatabase) -> None:
     assert json.loads(path.read_text(encoding="utf-8"))[keys.SEALED] is True
 
 
-def test_a_bundle(calls: Calls, store_db: StoreDatabase, clock, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_a_bundle(calls: Calls, store_db: StoreDatabase, clock, tmp_path: Path) -> None:
     from charity_pos.services.base import ServiceContext
     from charity_pos.sync.store_side import StoreSync
 

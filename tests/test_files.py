@@ -60,7 +60,7 @@ def protect(db: Path) -> files.Protected:
     return files.store_files(db, STORE_ID)
 
 
-def what(target: Path, db: Path, **kw) -> str:  # type: ignore[no-untyped-def]
+def what(target: Path, db: Path, **kw) -> str:
     with pytest.raises(ProtectedFile) as caught:
         files.check_target(target, protect(db), **kw)
     assert caught.value.path == str(target)
@@ -198,7 +198,7 @@ def test_the_file_systems_refusals_are_typed(tmp_path: Path, monkeypatch: pytest
     assert (caught.value.path, caught.value.reason) == (str(out), "no_space")
     real = os.open
 
-    def denied(path, *args, **kwargs):  # type: ignore[no-untyped-def]
+    def denied(path, *args, **kwargs):
         if str(path).endswith(".partial"):
             raise PermissionError(errno.EACCES, "Permission denied")
         return real(path, *args, **kwargs)
@@ -353,7 +353,7 @@ def test_a_trust_or_registration_file_that_is_no_object_has_a_bad_format(tmp_pat
     assert not files.json_format("charity-pos-trust")(path)
 
 
-def test_a_key_file_given_for_a_backup_is_another_stores_or_missing_as_before(services, clock,  # type: ignore[no-untyped-def]
+def test_a_key_file_given_for_a_backup_is_another_stores_or_missing_as_before(services, clock,
                                                                               tmp_path: Path) -> None:
     """``--key`` given a JSON file that is no object is another store's key file; one that is no JSON is missing."""
     from charity_pos.errors import KeyFileOfOtherStore

@@ -18,7 +18,7 @@ def english(error: BaseException) -> str:
     return messages.describe(error, lambda _context, text: text)
 
 
-def test_a_use_is_numbered_and_lowers_what_is_left(ledger_store) -> None:  # type: ignore[no-untyped-def]
+def test_a_use_is_numbered_and_lowers_what_is_left(ledger_store) -> None:
     st = ledger_store
     assert st.f1.endswith("-2026-F000001")
     changes = st.services.funds.record_use(st.manager, used_on=st.day, amount_fen=40000, kind="cash_aid",
@@ -29,7 +29,7 @@ def test_a_use_is_numbered_and_lowers_what_is_left(ledger_store) -> None:  # typ
     assert [(u.number, u.amount_fen, u.purpose) for u in uses][-1] == (changes.number, 40000, "临时 救助")
 
 
-def test_more_than_is_left_is_refused_and_changes_nothing(ledger_store, events) -> None:  # type: ignore[no-untyped-def]
+def test_more_than_is_left_is_refused_and_changes_nothing(ledger_store, events) -> None:
     st = ledger_store
     before = events(st.services)
     with pytest.raises(FundsShort) as caught:
@@ -50,7 +50,7 @@ def test_more_than_is_left_is_refused_and_changes_nothing(ledger_store, events) 
     ({"voucher": "9" * 41}, "voucher", "too_long"),
     ({"used_on": date(2026, 3, 11)}, "used_on", "future"),
 ])
-def test_bad_input_is_refused_with_its_field(ledger_store, events, change, field, reason) -> None:  # type: ignore[no-untyped-def]
+def test_bad_input_is_refused_with_its_field(ledger_store, events, change, field, reason) -> None:
     st = ledger_store
     args = {"used_on": st.day, "amount_fen": 100, "kind": "other", "purpose": "test", "voucher": ""} | change
     before = events(st.services)
@@ -60,7 +60,7 @@ def test_bad_input_is_refused_with_its_field(ledger_store, events, change, field
     assert events(st.services) == before
 
 
-def test_a_cashier_may_not_record_or_see_the_funds(ledger_store) -> None:  # type: ignore[no-untyped-def]
+def test_a_cashier_may_not_record_or_see_the_funds(ledger_store) -> None:
     st = ledger_store
     with pytest.raises(PermissionDenied):
         st.services.funds.record_use(st.cashier, used_on=st.day, amount_fen=100, kind="other", purpose="x")

@@ -126,7 +126,7 @@ def shift(services: Services, cashier: Actor) -> str:
 
 
 @pytest.fixture
-def goods(services: Services, manager: Actor, make_item: Callable[..., Any], clock) -> SimpleNamespace:  # type: ignore[no-untyped-def]
+def goods(services: Services, manager: Actor, make_item: Callable[..., Any], clock) -> SimpleNamespace:
     rice = make_item("东北大米 5kg", barcode=RICE_CODE, price=RICE)
     sweater = make_item("男式羊毛衫 L码 藏青", category="clothing", unit="件", price=SWEATER, reference=12000,
                         source=Source.DONATED)
@@ -142,7 +142,7 @@ def donate(services: Services, actor: Actor, item: Any, quantity: int, expiry: d
 
 
 # --- the shift ---------------------------------------------------------------------------------
-def test_a_sale_needs_an_open_shift_at_its_till(services, cashier, goods) -> None:  # type: ignore[no-untyped-def]
+def test_a_sale_needs_an_open_shift_at_its_till(services, cashier, goods) -> None:
     before = everything(services)
     with pytest.raises(NoOpenShift) as caught:
         services.sales.complete(cashier, draft(line(goods.rice), pay=cash(RICE)))
@@ -155,7 +155,7 @@ def test_a_sale_needs_an_open_shift_at_its_till(services, cashier, goods) -> Non
 
 
 # --- a completed sale ------------------------------------------------------------------------------
-def test_a_sale_writes_lines_payments_stock_and_one_journal_event(services, cashier, goods, shift, events) -> None:  # type: ignore[no-untyped-def]
+def test_a_sale_writes_lines_payments_stock_and_one_journal_event(services, cashier, goods, shift, events) -> None:
     before = events(services)
     changes = services.sales.complete(cashier, draft(line(goods.rice, 2), line(goods.sweater), pay=cash(10000)))
 
@@ -188,7 +188,7 @@ def test_a_sale_writes_lines_payments_stock_and_one_journal_event(services, cash
         (second.number, 1, 1, SWEATER, ("cash",)), (changes.number, 2, 3, 9080, ("cash",))]
 
 
-def test_scanning_finds_items_by_barcode_and_refuses_unknown_codes(services, goods, shift) -> None:  # type: ignore[no-untyped-def]
+def test_scanning_finds_items_by_barcode_and_refuses_unknown_codes(services, goods, shift) -> None:
     found = services.sales.scan(f" {RICE_CODE}\n")
     assert (found.item_id, found.name, found.price_fen, found.on_hand, found.lot_id, found.warnings) == (
         goods.rice.id, "东北大米 5kg", RICE, 20, None, ())
@@ -221,7 +221,7 @@ def _bad(goods: SimpleNamespace) -> dict[str, tuple[Callable[[], SaleDraft], typ
     }
 
 
-def test_a_refused_sale_changes_nothing_and_burns_no_number(services, cashier, goods, shift, events) -> None:  # type: ignore[no-untyped-def]
+def test_a_refused_sale_changes_nothing_and_burns_no_number(services, cashier, goods, shift, events) -> None:
     first = services.sales.complete(cashier, draft(line(goods.sweater), pay=cash(SWEATER)))
     before, seq = everything(services), events(services)
     for case, (make, error, reason) in _bad(goods).items():
@@ -234,7 +234,7 @@ def test_a_refused_sale_changes_nothing_and_burns_no_number(services, cashier, g
     assert (first.number, after.number) == ("PT01-2026-S000001", "PT01-2026-S000002")
 
 
-def test_paying_the_same_ticket_twice_makes_one_sale(services, cashier, goods, shift, events) -> None:  # type: ignore[no-untyped-def]
+def test_paying_the_same_ticket_twice_makes_one_sale(services, cashier, goods, shift, events) -> None:
     ticket = draft(line(goods.rice, 3), pay=cash(10000))
     first = services.sales.complete(cashier, ticket)
     seq = events(services)
@@ -245,7 +245,7 @@ def test_paying_the_same_ticket_twice_makes_one_sale(services, cashier, goods, s
     assert services.sales.complete(cashier, draft(line(goods.rice), pay=cash(RICE))).number == "PT01-2026-S000002"
 
 
-def test_paying_a_ticket_again_with_different_goods_or_money_is_refused(services, cashier, goods, shift,  # type: ignore[no-untyped-def]
+def test_paying_a_ticket_again_with_different_goods_or_money_is_refused(services, cashier, goods, shift,
                                                                         events) -> None:
     ticket_id = uuid.uuid4()
     first = services.sales.complete(cashier, draft(line(goods.rice), pay=cash(RICE), ticket=ticket_id))
@@ -261,7 +261,7 @@ def test_paying_a_ticket_again_with_different_goods_or_money_is_refused(services
 
 
 # --- lots ------------------------------------------------------------------------------------------------
-def test_fifo_the_older_lot_goes_first(services, cashier, manager, make_item, shift, clock) -> None:  # type: ignore[no-untyped-def]
+def test_fifo_the_older_lot_goes_first(services, cashier, manager, make_item, shift, clock) -> None:
     oil = make_item("海天金标生抽 500ml", unit="瓶", price=1190, reference=1290)
     services.stock.receive(manager, {oil.id: 3})
     clock.advance(hours=1)
@@ -276,7 +276,7 @@ def test_fifo_the_older_lot_goes_first(services, cashier, manager, make_item, sh
     assert lots_of(services, oil) == [0, 2]
 
 
-def test_a_lots_own_barcode_takes_that_lot(services, cashier, manager, make_item, shift, clock) -> None:  # type: ignore[no-untyped-def]
+def test_a_lots_own_barcode_takes_that_lot(services, cashier, manager, make_item, shift, clock) -> None:
     coat = make_item("女式羽绒服 M码", category="clothing", unit="件", price=4000, reference=30000,
                      source=Source.DONATED)
     donate(services, cashier, coat, 2)
@@ -295,7 +295,7 @@ def test_a_lots_own_barcode_takes_that_lot(services, cashier, manager, make_item
 
 
 @pytest.fixture
-def dumplings(services, cashier, make_item, clock):  # type: ignore[no-untyped-def]
+def dumplings(services, cashier, make_item, clock):
     """Frozen food donated with five days left, then six days pass."""
     food = make_item("思念水饺 1kg", category="food", price=1500, reference=2200, source=Source.DONATED)
     donate(services, cashier, food, 3, expiry=TODAY + timedelta(days=5))
@@ -303,7 +303,7 @@ def dumplings(services, cashier, make_item, clock):  # type: ignore[no-untyped-d
     return food
 
 
-def test_expired_food_is_refused_when_only_expired_stock_is_left(services, cashier, dumplings, events) -> None:  # type: ignore[no-untyped-def]
+def test_expired_food_is_refused_when_only_expired_stock_is_left(services, cashier, dumplings, events) -> None:
     services.shifts.open(cashier, TILL, FLOAT)
     (expired,) = [lot for lot in services.stock.lots() if lot.item_id == dumplings.id]
     with pytest.raises(ExpiredGoods) as caught:
@@ -317,7 +317,7 @@ def test_expired_food_is_refused_when_only_expired_stock_is_left(services, cashi
     assert everything(services) == before and events(services) == seq
 
 
-def test_fifo_skips_an_expired_lot_when_a_fresh_one_exists(services, cashier, dumplings) -> None:  # type: ignore[no-untyped-def]
+def test_fifo_skips_an_expired_lot_when_a_fresh_one_exists(services, cashier, dumplings) -> None:
     donate(services, cashier, dumplings, 4, expiry=TODAY + timedelta(days=100))
     services.shifts.open(cashier, TILL, FLOAT)
     expired, fresh = [lot for lot in services.stock.lots() if lot.item_id == dumplings.id]
@@ -328,7 +328,7 @@ def test_fifo_skips_an_expired_lot_when_a_fresh_one_exists(services, cashier, du
     assert lots_of(services, dumplings) == [3, 2]
 
 
-def test_food_on_its_best_before_day_still_sells(services, cashier, make_item, clock) -> None:  # type: ignore[no-untyped-def]
+def test_food_on_its_best_before_day_still_sells(services, cashier, make_item, clock) -> None:
     milk = make_item("光明纯牛奶 250ml", category="food", unit="盒", price=300, reference=450, source=Source.DONATED)
     donate(services, cashier, milk, 2, expiry=TODAY + timedelta(days=3))
     clock.advance(days=3)
@@ -337,7 +337,7 @@ def test_food_on_its_best_before_day_still_sells(services, cashier, make_item, c
     assert lots_of(services, milk) == [1]
 
 
-def test_selling_more_than_the_books_hold_works_but_warns(services, cashier, manager, make_item, shift) -> None:  # type: ignore[no-untyped-def]
+def test_selling_more_than_the_books_hold_works_but_warns(services, cashier, manager, make_item, shift) -> None:
     soap = make_item("上海药皂 125g", category="daily", unit="块", price=350, reference=400)
     services.stock.receive(manager, {soap.id: 1})
     changes = services.sales.complete(cashier, draft(line(soap, 2), pay=cash(700)))
@@ -349,7 +349,7 @@ def test_selling_more_than_the_books_hold_works_but_warns(services, cashier, man
     assert again.warnings == ("no_stock",) and services.stock.on_hand(soap.id) == -2
 
 
-def test_an_item_never_received_can_still_be_sold_with_a_warning(services, cashier, make_item, shift) -> None:  # type: ignore[no-untyped-def]
+def test_an_item_never_received_can_still_be_sold_with_a_warning(services, cashier, make_item, shift) -> None:
     soap = make_item("上海药皂 125g", category="daily", unit="块", price=350, reference=400)
     assert services.sales.item(soap.id).warnings == ("no_stock",)
     changes = services.sales.complete(cashier, draft(line(soap), pay=cash(350)))
@@ -361,7 +361,7 @@ def test_an_item_never_received_can_still_be_sold_with_a_warning(services, cashi
     assert lots_of(services, soap) == [-2]
 
 
-def test_two_lines_of_one_item_take_the_lots_in_turn(services, cashier, manager, make_item, shift, clock,  # type: ignore[no-untyped-def]
+def test_two_lines_of_one_item_take_the_lots_in_turn(services, cashier, manager, make_item, shift, clock,
                                                      events) -> None:
     """The ticket's lots are read once; the second line of an item must see
     what the first took, exactly as if each line were saved before the next."""
@@ -385,7 +385,7 @@ def test_two_lines_of_one_item_take_the_lots_in_turn(services, cashier, manager,
         "payment"]
 
 
-def test_two_lines_of_an_item_never_received_share_one_lot(services, cashier, make_item, shift) -> None:  # type: ignore[no-untyped-def]
+def test_two_lines_of_an_item_never_received_share_one_lot(services, cashier, make_item, shift) -> None:
     soap = make_item("上海药皂 125g", category="daily", unit="块", price=350, reference=400)
     changes = services.sales.complete(cashier, draft(line(soap), line(soap, 2), pay=cash(3 * 350)))
     assert changes.warnings == ("no_stock",)
@@ -395,7 +395,7 @@ def test_two_lines_of_an_item_never_received_share_one_lot(services, cashier, ma
     assert report.ok, report.problem
 
 
-def test_an_item_off_sale_is_refused(services, cashier, manager, goods, shift, events) -> None:  # type: ignore[no-untyped-def]
+def test_an_item_off_sale_is_refused(services, cashier, manager, goods, shift, events) -> None:
     ticket = draft(line(goods.rice), pay=cash(RICE))  # on the screen before the manager takes it off sale
     services.catalog.update_item(manager, goods.rice.id, replace(goods.rice.draft(), active=False))
     with pytest.raises(NotSellable) as caught:
@@ -407,12 +407,12 @@ def test_an_item_off_sale_is_refused(services, cashier, manager, goods, shift, e
     assert everything(services) == before and events(services) == seq
 
 
-def test_a_price_changed_while_the_ticket_was_open_is_refused(services, cashier, manager, goods, shift,  # type: ignore[no-untyped-def]
+def test_a_price_changed_while_the_ticket_was_open_is_refused(services, cashier, manager, goods, shift,
                                                               monkeypatch) -> None:
     # the back office changes the rice's price while the manager types the PIN at the counter
     authorize = services.accounts.authorize
 
-    def slow_manager(actor, action, given):  # type: ignore[no-untyped-def]
+    def slow_manager(actor, action, given):
         approver = authorize(actor, action, given)
         if str(action) == "sale.discount":
             services.catalog.update_item(manager, goods.rice.id, replace(goods.rice.draft(), sale_price_fen=3000))
@@ -430,7 +430,7 @@ def test_a_price_changed_while_the_ticket_was_open_is_refused(services, cashier,
 
 
 # --- the manager's limit ---------------------------------------------------------------------------------
-def test_within_the_limit_a_cashier_needs_no_approval(services, cashier, goods, shift) -> None:  # type: ignore[no-untyped-def]
+def test_within_the_limit_a_cashier_needs_no_approval(services, cashier, goods, shift) -> None:
     # exactly 10% off: the sweater's price, the rice by a line discount and the ticket's discount together
     services.sales.complete(cashier, draft(line(goods.sweater, price_fen=2250), pay=cash(2250)))
     services.sales.complete(cashier, draft(line(goods.rice, 2, discount_fen=658), pay=cash(2 * RICE - 658)))
@@ -460,7 +460,7 @@ def test_within_the_limit_a_cashier_needs_no_approval(services, cashier, goods, 
     ],
     ids=lambda value: value if isinstance(value, str) else "",
 )
-def test_beyond_the_limit_a_cashier_needs_the_manager(services, cashier, manager, goods, shift, events,  # type: ignore[no-untyped-def]
+def test_beyond_the_limit_a_cashier_needs_the_manager(services, cashier, manager, goods, shift, events,
                                                       case, lines, discount) -> None:
     drafted = lines(goods)
     prices = {goods.rice.id: RICE, goods.sweater.id: SWEATER}
@@ -487,7 +487,7 @@ def test_beyond_the_limit_a_cashier_needs_the_manager(services, cashier, manager
     assert facts["approval"] == {"approved_by": str(manager.user_id), "reason": f"店长同意：{case}"}
 
 
-def test_a_manager_needs_no_approval_for_any_discount(services, manager, goods, shift) -> None:  # type: ignore[no-untyped-def]
+def test_a_manager_needs_no_approval_for_any_discount(services, manager, goods, shift) -> None:
     lines = (line(goods.rice, price_fen=1000), line(goods.sweater, price_fen=SWEATER + 500))
     assert not services.sales.needs_approval(manager, [(lines[0], RICE), (lines[1], SWEATER)], 1000)
     changes = services.sales.complete(manager, draft(*lines, discount=1000, pay=cash(3000)))
@@ -496,7 +496,7 @@ def test_a_manager_needs_no_approval_for_any_discount(services, manager, goods, 
     assert services.sales.sale(changes.number).total_fen == 1000 + SWEATER + 500 - 1000
 
 
-def test_an_approval_must_be_a_managers_with_a_reason(services, cashier, goods, shift) -> None:  # type: ignore[no-untyped-def]
+def test_an_approval_must_be_a_managers_with_a_reason(services, cashier, goods, shift) -> None:
     ticket = (line(goods.rice, price_fen=1000),)
     with pytest.raises(ApprovalRejected) as caught:
         services.sales.complete(cashier, draft(*ticket, pay=cash(1000), approval=approval("  ")))
@@ -507,7 +507,7 @@ def test_an_approval_must_be_a_managers_with_a_reason(services, cashier, goods, 
     assert count(services, Sale) == 0
 
 
-def test_the_limit_follows_the_managers_counter_rules(services, cashier, manager, goods, shift) -> None:  # type: ignore[no-untyped-def]
+def test_the_limit_follows_the_managers_counter_rules(services, cashier, manager, goods, shift) -> None:
     services.counter_rules.set_rules(manager, CounterRules(discount_limit_percent=20, cash_tolerance_fen=500))
     services.sales.complete(cashier, draft(line(goods.sweater, price_fen=2000), pay=cash(2000)))  # 20% off
     with pytest.raises(ApprovalRequired):
@@ -517,7 +517,7 @@ def test_the_limit_follows_the_managers_counter_rules(services, cashier, manager
         services.sales.complete(cashier, draft(line(goods.sweater, discount_fen=1), pay=cash(SWEATER - 1)))
 
 
-def test_stacked_discounts_beyond_the_limit_need_the_manager(services, cashier, goods, shift) -> None:  # type: ignore[no-untyped-def]
+def test_stacked_discounts_beyond_the_limit_need_the_manager(services, cashier, goods, shift) -> None:
     # rice at 10% off, then 10% off the ticket: the customer would pay 81% of the catalog price
     stacked = (line(goods.rice, 10, price_fen=2961),)
     assert services.sales.needs_approval(cashier, [(stacked[0], RICE)], 2961)
@@ -527,7 +527,7 @@ def test_stacked_discounts_beyond_the_limit_need_the_manager(services, cashier, 
 
 
 # --- payments -------------------------------------------------------------------------------------------
-def test_mixed_payments_are_recorded_with_references_and_change(services, cashier, goods, shift) -> None:  # type: ignore[no-untyped-def]
+def test_mixed_payments_are_recorded_with_references_and_change(services, cashier, goods, shift) -> None:
     pay = (PaymentDraft("wechat", 3000, " 4200001234202603100001 "), cash(6000), PaymentDraft("voucher", 1000, "Q-0001"))
     changes = services.sales.complete(cashier, draft(line(goods.rice, 2), line(goods.sweater), pay=pay))
     view = services.sales.sale(changes.number)
@@ -542,7 +542,7 @@ def test_mixed_payments_are_recorded_with_references_and_change(services, cashie
     assert services.sales.sales(shift_id=services.shifts.current("2号收银台").id) == []
 
 
-def test_a_voucher_is_taken_once(services, cashier, manager, goods, shift, events) -> None:  # type: ignore[no-untyped-def]
+def test_a_voucher_is_taken_once(services, cashier, manager, goods, shift, events) -> None:
     first = services.sales.complete(cashier, draft(line(goods.rice), pay=(PaymentDraft("voucher", 1000, "Q-0001"),
                                                                           cash(2290))))
     before, seq = everything(services), events(services)
@@ -557,7 +557,7 @@ def test_a_voucher_is_taken_once(services, cashier, manager, goods, shift, event
                                                                      cash(1500))))
 
 
-def test_one_voucher_cannot_pay_twice_on_the_same_ticket(services, cashier, goods, shift, events) -> None:  # type: ignore[no-untyped-def]
+def test_one_voucher_cannot_pay_twice_on_the_same_ticket(services, cashier, goods, shift, events) -> None:
     before, seq = everything(services), events(services)
     with pytest.raises((VoucherUsed, InvalidInput)) as caught:
         services.sales.complete(cashier, draft(line(goods.rice), pay=(
@@ -566,7 +566,7 @@ def test_one_voucher_cannot_pay_twice_on_the_same_ticket(services, cashier, good
     assert everything(services) == before and events(services) == seq
 
 
-def test_a_long_voucher_number_is_never_taken_twice(services, cashier, goods, shift) -> None:  # type: ignore[no-untyped-def]
+def test_a_long_voucher_number_is_never_taken_twice(services, cashier, goods, shift) -> None:
     """References are kept to 40 characters: a longer voucher number must
     not slip past the used-voucher check by being cut when stored."""
     voucher = "SHCS-2026-" + "0123456789" * 4  # 50 characters
@@ -580,7 +580,7 @@ def test_a_long_voucher_number_is_never_taken_twice(services, cashier, goods, sh
 
 
 # --- voids -------------------------------------------------------------------------------------------
-def test_a_manager_voids_a_sale_of_the_open_shift(services, cashier, manager, goods, shift, events, clock) -> None:  # type: ignore[no-untyped-def]
+def test_a_manager_voids_a_sale_of_the_open_shift(services, cashier, manager, goods, shift, events, clock) -> None:
     services.stock.receive(manager, {goods.rice.id: 2})  # a second, newer lot
     before_lots = lots_of(services, goods.rice)
     changes = services.sales.complete(cashier, draft(line(goods.rice, 21), line(goods.sweater), pay=cash(80000)))
@@ -610,7 +610,7 @@ def test_a_manager_voids_a_sale_of_the_open_shift(services, cashier, manager, go
     assert services.sales.sales()[0].status == "voided"
 
 
-def test_a_cashier_voids_only_with_a_managers_approval(services, cashier, manager, goods, shift, events) -> None:  # type: ignore[no-untyped-def]
+def test_a_cashier_voids_only_with_a_managers_approval(services, cashier, manager, goods, shift, events) -> None:
     changes = services.sales.complete(cashier, draft(line(goods.rice), pay=cash(RICE)))
     before, seq = everything(services), events(services)
     with pytest.raises(ApprovalRequired):
@@ -625,7 +625,7 @@ def test_a_cashier_voids_only_with_a_managers_approval(services, cashier, manage
     assert (entry.outcome, entry.user_id, entry.approved_by) == ("approved", cashier.user_id, manager.user_id)
 
 
-def test_voids_that_are_refused(services, cashier, manager, goods, shift, events) -> None:  # type: ignore[no-untyped-def]
+def test_voids_that_are_refused(services, cashier, manager, goods, shift, events) -> None:
     returned = services.sales.complete(cashier, draft(line(goods.rice, 2), pay=cash(2 * RICE)))
     twice = services.sales.complete(cashier, draft(line(goods.sweater), pay=cash(SWEATER)))
     closed = services.sales.complete(cashier, draft(line(goods.rice), pay=cash(RICE)))
@@ -657,7 +657,7 @@ def test_voids_that_are_refused(services, cashier, manager, goods, shift, events
 
 
 # --- slips -----------------------------------------------------------------------------------------------
-def test_slips_count_their_prints_and_carry_the_sale(services, cashier, manager, goods, shift, events) -> None:  # type: ignore[no-untyped-def]
+def test_slips_count_their_prints_and_carry_the_sale(services, cashier, manager, goods, shift, events) -> None:
     pay = (PaymentDraft("wechat", 2000, "4200009999"), cash(10000))
     changes = services.sales.complete(cashier, draft(line(goods.rice, 2, discount_fen=80), line(goods.sweater),
                                                      discount=500, pay=pay))
@@ -683,17 +683,17 @@ def test_slips_count_their_prints_and_carry_the_sale(services, cashier, manager,
     assert sale_slip(services.ctx, services.sales.sale(changes.number)).void
 
 
-def test_a_price_changed_at_the_counter_shows_the_catalog_price_on_the_slip(services, manager, goods, shift) -> None:  # type: ignore[no-untyped-def]
+def test_a_price_changed_at_the_counter_shows_the_catalog_price_on_the_slip(services, manager, goods, shift) -> None:
     changes = services.sales.complete(manager, draft(line(goods.sweater, price_fen=2000), pay=cash(2000)))
     (slip_line,) = sale_slip(services.ctx, services.sales.sale(changes.number)).lines
     assert (slip_line.unit_price_fen, slip_line.list_price_fen) == (2000, SWEATER)
 
 
-def test_a_failed_slip_print_counts_nothing(services, cashier, goods, shift, events) -> None:  # type: ignore[no-untyped-def]
+def test_a_failed_slip_print_counts_nothing(services, cashier, goods, shift, events) -> None:
     changes = services.sales.complete(cashier, draft(line(goods.rice), pay=cash(RICE)))
     seq = events(services)
 
-    def broken(_view, _reprints):  # type: ignore[no-untyped-def]
+    def broken(_view, _reprints):
         raise OSError("printer out of paper")
 
     with pytest.raises(OSError):
@@ -702,7 +702,7 @@ def test_a_failed_slip_print_counts_nothing(services, cashier, goods, shift, eve
 
 
 # --- parked and cancelled tickets ----------------------------------------------------------------
-def test_parked_tickets_come_back_once_and_cancelled_ones_are_logged(services, cashier, goods, shift) -> None:  # type: ignore[no-untyped-def]
+def test_parked_tickets_come_back_once_and_cancelled_ones_are_logged(services, cashier, goods, shift) -> None:
     ticket_id = services.sales.park(cashier, TILL, {"lines": [[str(goods.rice.id), 2]]}, "大米 ×2")
     (parked,) = services.sales.parked(TILL)
     assert (parked.id, parked.username, parked.summary) == (ticket_id, "cashier", "大米 ×2")
@@ -719,7 +719,7 @@ def test_parked_tickets_come_back_once_and_cancelled_ones_are_logged(services, c
 
 # --- what a district inspector checks ------------------------------------------------------------
 @pytest.fixture
-def busy_store(services, cashier, manager, goods, shift, clock):  # type: ignore[no-untyped-def]
+def busy_store(services, cashier, manager, goods, shift, clock):
     """A shift with sales, a mixed payment, an approved discount, a void,
     partial returns, slips, and a second till."""
     s1 = services.sales.complete(cashier, draft(line(goods.rice, 3), line(goods.sweater, 2), pay=(
@@ -740,12 +740,12 @@ def busy_store(services, cashier, manager, goods, shift, clock):  # type: ignore
     return SimpleNamespace(numbers=(s1.number, s2.number, s3.number))
 
 
-def _verify(services: Services):  # type: ignore[no-untyped-def]
+def _verify(services: Services):
     with services.db.engine.connect() as conn:
         return verify(conn)
 
 
-def test_after_sales_returns_and_voids_the_file_verifies(services, busy_store) -> None:  # type: ignore[no-untyped-def]
+def test_after_sales_returns_and_voids_the_file_verifies(services, busy_store) -> None:
     report = _verify(services)
     assert report.ok, report.problem
     assert report.records > 0
@@ -762,7 +762,7 @@ TAMPERING = [
 ]
 
 
-def test_an_edit_of_a_sale_in_the_file_is_caught(services, busy_store, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_an_edit_of_a_sale_in_the_file_is_caught(services, busy_store, tmp_path) -> None:
     """Each edit on its own copy of the file, made with the sqlite3 module
     as someone with the file and a database tool would."""
     original = tmp_path / "original.db"
@@ -791,14 +791,14 @@ ALIPAY_CODE = "2876543210987654321"
 
 
 @pytest.fixture
-def rice(services: Services, manager: Actor, cashier: Actor, make_item):  # type: ignore[no-untyped-def]
+def rice(services: Services, manager: Actor, cashier: Actor, make_item):
     item = make_item("东北大米 5kg", barcode="6901234567892", price=3290)
     services.stock.receive(manager, {item.id: 10})
     services.shifts.open(cashier, TILL, 20000)
     return item
 
 
-def paying(rice, method: str, reference: str) -> SaleDraft:  # type: ignore[no-untyped-def]
+def paying(rice, method: str, reference: str) -> SaleDraft:
     return SaleDraft(uuid.uuid4(), TILL, (LineDraft(rice.id, 1),), (PaymentDraft(method, 3290, reference),))
 
 
@@ -812,7 +812,7 @@ def paying(rice, method: str, reference: str) -> SaleDraft:  # type: ignore[no-u
     ("unionpay", ALIPAY_CODE),  # whatever the method
     ("voucher", WECHAT_CODE),
 ])
-def test_a_reference_holding_a_whole_code_is_refused(services, cashier, rice, events, method, reference) -> None:  # type: ignore[no-untyped-def]
+def test_a_reference_holding_a_whole_code_is_refused(services, cashier, rice, events, method, reference) -> None:
     before = events(services)
     with pytest.raises(PaymentReferenceRefused) as refused:
         services.sales.complete(cashier, paying(rice, method, reference))
@@ -821,7 +821,7 @@ def test_a_reference_holding_a_whole_code_is_refused(services, cashier, rice, ev
     assert services.sales.sales() == [] and events(services) == before
 
 
-def test_the_mask_of_the_other_methods_code_is_refused(services, cashier, rice) -> None:  # type: ignore[no-untyped-def]
+def test_the_mask_of_the_other_methods_code_is_refused(services, cashier, rice) -> None:
     with pytest.raises(PaymentReferenceRefused) as refused:
         services.sales.complete(cashier, paying(rice, "wechat", "2876****4321"))
     assert refused.value.facts["reason"] == "wrong_method"
@@ -834,7 +834,7 @@ def test_the_mask_of_the_other_methods_code_is_refused(services, cashier, rice) 
     ("wechat", "4200001234202603101234567890"),  # a transaction number read off the phone
     ("alipay", "2026031022001412345678901234"),
 ])
-def test_a_mask_or_a_transaction_number_is_kept(services, cashier, rice, method, reference) -> None:  # type: ignore[no-untyped-def]
+def test_a_mask_or_a_transaction_number_is_kept(services, cashier, rice, method, reference) -> None:
     number = services.sales.complete(cashier, paying(rice, method, reference)).number
     assert [(p.method, p.reference) for p in services.sales.sale(number or "").payments] == [(method, reference)]
 
@@ -881,7 +881,7 @@ def shop(counter_shop: SimpleNamespace) -> SimpleNamespace:
     return counter_shop
 
 
-def test_a_sale_writes_exactly_its_rows_and_journals_each_as_stored(services, cashier, shop, clock) -> None:  # type: ignore[no-untyped-def]
+def test_a_sale_writes_exactly_its_rows_and_journals_each_as_stored(services, cashier, shop, clock) -> None:
     before = rows_by_table(services)
     changes = services.sales.complete(cashier, draft(
         LineDraft(shop.rice.id, 2), LineDraft(shop.sweater.id, 1), LineDraft(shop.soap.id, 1),
@@ -969,7 +969,7 @@ def _bad_tickets(shop: SimpleNamespace, off_sale: Any) -> dict[str, tuple[SaleDr
     }
 
 
-def test_a_ticket_wrong_on_any_line_changes_nothing_and_burns_no_number(  # type: ignore[no-untyped-def]
+def test_a_ticket_wrong_on_any_line_changes_nothing_and_burns_no_number(
         services, cashier, manager, shop, make_item) -> None:
     off_sale = make_item("旧款保温杯", category="daily", unit="个", price=1500, reference=1800)
     services.stock.receive(manager, {off_sale.id: 2})
@@ -984,7 +984,7 @@ def test_a_ticket_wrong_on_any_line_changes_nothing_and_burns_no_number(  # type
     assert first.number == "PT01-2026-S000001"
 
 
-def test_a_later_sale_takes_what_the_earlier_one_left(services, cashier, shop, clock) -> None:  # type: ignore[no-untyped-def]
+def test_a_later_sale_takes_what_the_earlier_one_left(services, cashier, shop, clock) -> None:
     """Balances are read in each sale's own transaction: the second sale of
     rice starts from the lot the first one emptied."""
     services.sales.complete(cashier, draft(LineDraft(shop.rice.id, 1), pay=(PaymentDraft("cash", RICE),)))

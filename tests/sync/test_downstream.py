@@ -66,7 +66,7 @@ def b64(data: bytes) -> str:
 
 
 @pytest.fixture
-def store(store_db, services: Services, manager: Actor, cashier: Actor, clock: FakeClock) -> Path:  # type: ignore[no-untyped-def]
+def store(store_db, services: Services, manager: Actor, cashier: Actor, clock: FakeClock) -> Path:
     """A closed store file: two 低保 households, ¥50 a month, and a ¥10 snack in stock."""
     from datetime import date
 
@@ -88,7 +88,7 @@ def hub_key() -> Ed25519PrivateKey:
 
 
 @pytest.fixture
-def trusted(capsys, store: Path, hub_key: Ed25519PrivateKey, tmp_path: Path) -> Path:  # type: ignore[no-untyped-def]
+def trusted(capsys, store: Path, hub_key: Ed25519PrivateKey, tmp_path: Path) -> Path:
     trust = trust_file(tmp_path / "trust.json", hub_key=hub_key, district_match_key=b64(DISTRICT_KEY))
     ok(capsys, "trust-hub", "--db", store, trust, "--lang", "en")
     return store
@@ -144,7 +144,7 @@ def households(path: Path) -> dict[str, tuple[Any, ...]]:
 
 
 # --- the district key --------------------------------------------------------------------------------------
-def test_trust_hub_keeps_the_district_key_and_hashes_the_stores_households(capsys, store, hub_key, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_trust_hub_keeps_the_district_key_and_hashes_the_stores_households(capsys, store, hub_key, tmp_path) -> None:
     assert {card: row[-1] for card, row in households(store).items()} == {"AX000001": None, "AX000002": None}
     trust = trust_file(tmp_path / "trust.json", hub_key=hub_key, district_match_key=b64(DISTRICT_KEY))
     ok(capsys, "trust-hub", "--db", store, trust, "--lang", "en")
@@ -159,7 +159,7 @@ def test_trust_hub_keeps_the_district_key_and_hashes_the_stores_households(capsy
     assert "district_match_key" in line
 
 
-def test_export_sends_district_hashes_and_never_an_id_number(capsys, trusted, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_export_sends_district_hashes_and_never_an_id_number(capsys, trusted, tmp_path) -> None:
     out = tmp_path / "out"
     out.mkdir()
     bundle = read_bundle(Path(ok(capsys, "export-bundle", "--db", trusted, "--out", out).strip()))
@@ -170,7 +170,7 @@ def test_export_sends_district_hashes_and_never_an_id_number(capsys, trusted, tm
     assert holding(b"".join(bundle.files.values()) + bundle.manifest_bytes, NUMBERS) == []
 
 
-def test_export_without_the_district_key_has_no_households_file(capsys, store, hub_key, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_export_without_the_district_key_has_no_households_file(capsys, store, hub_key, tmp_path) -> None:
     ok(capsys, "trust-hub", "--db", store, trust_file(tmp_path / "trust.json", hub_key=hub_key), "--lang", "en")
     out = tmp_path / "out"
     out.mkdir()
@@ -179,7 +179,7 @@ def test_export_without_the_district_key_has_no_households_file(capsys, store, h
 
 
 # --- applying a bundle -----------------------------------------------------------------------------------------
-def test_a_good_bundle_applies_in_one_event(capsys, trusted, hub_key, tmp_path, clock, cashier, manager) -> None:  # type: ignore[no-untyped-def]
+def test_a_good_bundle_applies_in_one_event(capsys, trusted, hub_key, tmp_path, clock, cashier, manager) -> None:
     before = journal_rows(trusted)
     path = downstream(tmp_path / "down.cpbundle", hub_key)
     out = ok(capsys, "import-bundle", "--db", trusted, path, "--lang", "en")
@@ -224,7 +224,7 @@ def test_a_good_bundle_applies_in_one_event(capsys, trusted, hub_key, tmp_path, 
         services.close()
 
 
-def test_a_later_bundle_replaces_the_use_elsewhere(capsys, trusted, hub_key, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_a_later_bundle_replaces_the_use_elsewhere(capsys, trusted, hub_key, tmp_path) -> None:
     ok(capsys, "import-bundle", "--db", trusted, downstream(tmp_path / "1.cpbundle", hub_key), "--lang", "en")
     second = downstream(tmp_path / "2.cpbundle", hub_key, sequence=2, households=[], rules=[], use=[
         {"district_hash": dh(OWN[1][2]), "period_key": "2026-03", "used_fen": 700}])
@@ -243,7 +243,7 @@ def flip(path: Path) -> Path:
 
 @pytest.mark.parametrize("case", ["other_store", "other_key", "other_hub", "same_sequence", "older", "flipped",
                                   "truncated", "store_events", "bad_line"])
-def test_refusals_are_one_line_and_change_nothing(capsys, trusted, hub_key, tmp_path, case) -> None:  # type: ignore[no-untyped-def]
+def test_refusals_are_one_line_and_change_nothing(capsys, trusted, hub_key, tmp_path, case) -> None:
     ok(capsys, "import-bundle", "--db", trusted, downstream(tmp_path / "first.cpbundle", hub_key, sequence=5),
        "--lang", "en")
     path = tmp_path / "bad.cpbundle"
@@ -283,7 +283,7 @@ def test_refusals_are_one_line_and_change_nothing(capsys, trusted, hub_key, tmp_
     assert dump(trusted) == before
 
 
-def test_no_hub_trusted_is_refused_in_one_line(capsys, store, hub_key, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_no_hub_trusted_is_refused_in_one_line(capsys, store, hub_key, tmp_path) -> None:
     path = downstream(tmp_path / "down.cpbundle", hub_key)
     before = dump(store)
     line = one_error_line(*run_cli("import-bundle", "--db", store, path, "--lang", "en"))

@@ -349,7 +349,7 @@ def reordered(lines: list[bytes]) -> list[bytes]:
     ("reordered", reordered, "event #20 does not follow"),
 ])
 def test_a_changed_dropped_or_moved_event_is_refused_even_re_signed(district, tmp_path: Path, name, tamper,
-                                                                   said) -> None:  # type: ignore[no-untyped-def]
+                                                                   said) -> None:
     bad = tmp_path / f"{name}.cpjournal"
     bad.write_bytes(signed(tamper(lines_of(district["journal"])), hub_key(district)))
     target = tmp_path / "rebuilt.sqlite3"
@@ -358,7 +358,7 @@ def test_a_changed_dropped_or_moved_event_is_refused_even_re_signed(district, tm
     assert not key_path(uuid.UUID(district["own_key"].stem)).exists()
 
 
-def test_a_change_without_the_hubs_key_is_refused_as_forged(district, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_a_change_without_the_hubs_key_is_refused_as_forged(district, tmp_path: Path) -> None:
     lines = lines_of(district["journal"])
     bad = tmp_path / "changed.cpjournal"
     bad.write_bytes(b"".join(changed_event(lines)) + lines[-1])  # the hub's trailer kept as it was
@@ -369,7 +369,7 @@ def test_a_change_without_the_hubs_key_is_refused_as_forged(district, tmp_path: 
     assert not key_path(uuid.UUID(district["own_key"].stem)).exists()
 
 
-def test_a_bad_signature_is_refused(district, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_a_bad_signature_is_refused(district, tmp_path: Path) -> None:
     lines = lines_of(district["journal"])
     trailer = json.loads(lines[-1])
     signature = bytearray(base64.b64decode(trailer["signature"]))
@@ -382,7 +382,7 @@ def test_a_bad_signature_is_refused(district, tmp_path: Path) -> None:  # type: 
     assert list(tmp_path.iterdir()) == [bad]
 
 
-def test_a_file_signed_by_another_hub_is_refused(district, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_a_file_signed_by_another_hub_is_refused(district, tmp_path: Path) -> None:
     lines = lines_of(district["journal"])
     other = Ed25519PrivateKey.generate()
     header = json.loads(lines[0])
@@ -396,7 +396,7 @@ def test_a_file_signed_by_another_hub_is_refused(district, tmp_path: Path) -> No
     assert list(tmp_path.iterdir()) == [bad]
 
 
-def test_another_stores_key_file_is_refused(district, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_another_stores_key_file_is_refused(district, tmp_path: Path) -> None:
     target = tmp_path / "rebuilt.sqlite3"
     err = refused("rebuild", "--db", target, "--from", district["journal"], "--key", district["other_key"],
                   "--manager-pin", "2468")
@@ -405,7 +405,7 @@ def test_another_stores_key_file_is_refused(district, tmp_path: Path) -> None:  
     assert not key_path(uuid.UUID(district["own_key"].stem)).exists()
 
 
-def test_an_existing_file_is_never_written_over(district, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_an_existing_file_is_never_written_over(district, tmp_path: Path) -> None:
     target = tmp_path / "existing.sqlite3"
     target.write_bytes(b"the manager's notes")
     err = refused("rebuild", "--db", target, "--from", district["journal"], "--manager-pin", "2468")
@@ -414,7 +414,7 @@ def test_an_existing_file_is_never_written_over(district, tmp_path: Path) -> Non
     assert not key_path(uuid.UUID(district["own_key"].stem)).exists()
 
 
-def test_a_truncated_or_foreign_file_is_refused(district, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_a_truncated_or_foreign_file_is_refused(district, tmp_path: Path) -> None:
     lines = lines_of(district["journal"])
     for name, data in (("cut", b"".join(lines[:-5])), ("text", b"hello\n"), ("empty", b"")):
         bad = tmp_path / name
@@ -456,7 +456,7 @@ def test_a_store_that_never_trusted_a_hub_needs_the_hubs_trust_file(tmp_path: Pa
                                        tmp_path / "trust.json", "--manager-pin", "2468")
 
 
-def test_the_old_key_file_never_replaces_another_key_of_the_store(district, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_the_old_key_file_never_replaces_another_key_of_the_store(district, tmp_path: Path) -> None:
     first = tmp_path / "first.sqlite3"
     ok("rebuild", "--db", first, "--from", district["journal"], "--manager-pin", "2468")  # a new key pair
     made = key_path(uuid.UUID(district["own_key"].stem))
@@ -468,7 +468,7 @@ def test_the_old_key_file_never_replaces_another_key_of_the_store(district, tmp_
     assert not target.exists() and made.read_bytes() == new_key
 
 
-def test_refusals_speak_chinese_by_default(district, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_refusals_speak_chinese_by_default(district, tmp_path: Path) -> None:
     out, err = io.StringIO(), io.StringIO()
     with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
         code = cli.main(["rebuild", "--db", str(tmp_path / "r.sqlite3"), "--from", str(district["journal"]),

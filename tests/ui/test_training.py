@@ -26,12 +26,12 @@ def fingerprint(path: Path) -> tuple[str, str]:
             hashlib.sha256(wal.read_bytes()).hexdigest() if wal.exists() else "-")
 
 
-def choose(login, username: str, pin: str) -> None:  # type: ignore[no-untyped-def]
+def choose(login, username: str, pin: str) -> None:
     login.user.setCurrentIndex(login.user.findData(username))
     login.pin.setText(pin)
 
 
-def test_a_manager_switches_to_training_and_every_screen_carries_the_banner(qtbot, services, feedback) -> None:  # type: ignore[no-untyped-def]
+def test_a_manager_switches_to_training_and_every_screen_carries_the_banner(qtbot, services, feedback) -> None:
     shell = Shell(services, Settings(till="1"), feedback)
     qtbot.addWidget(shell.login)
     shell.start()
@@ -93,7 +93,7 @@ def test_a_manager_switches_to_training_and_every_screen_carries_the_banner(qtbo
     assert isinstance(counter, SaleScreen)
     scan(qtbot, counter, "6901234567892")
 
-    def steps(dialog) -> None:  # type: ignore[no-untyped-def]
+    def steps(dialog) -> None:
         qtbot.keyClicks(dialog.cash, "50")
         enter(qtbot, dialog)
         qtbot.wait(SETTLE_MS + 50)
@@ -117,7 +117,7 @@ def test_a_manager_switches_to_training_and_every_screen_carries_the_banner(qtbo
     shell.leave_training()
 
 
-def test_log_in_in_training_mode_without_a_choice_says_what_to_do(qtbot, services, feedback) -> None:  # type: ignore[no-untyped-def]
+def test_log_in_in_training_mode_without_a_choice_says_what_to_do(qtbot, services, feedback) -> None:
     shell = Shell(services, Settings(till="1"), feedback)
     qtbot.addWidget(shell.login)
     shell.login.mode.training.setChecked(True)
@@ -127,7 +127,7 @@ def test_log_in_in_training_mode_without_a_choice_says_what_to_do(qtbot, service
     assert shell.login.message.text()
 
 
-def test_the_training_log_in_goes_back_to_the_live_store(qtbot, services, feedback) -> None:  # type: ignore[no-untyped-def]
+def test_the_training_log_in_goes_back_to_the_live_store(qtbot, services, feedback) -> None:
     from PySide6.QtWidgets import QPushButton
 
     shell = Shell(services, Settings(till="1"), feedback)

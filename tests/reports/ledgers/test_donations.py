@@ -11,7 +11,7 @@ from charity_pos.errors import InvalidInput, PermissionDenied
 from charity_pos.reports.table import Filters
 
 
-def test_every_line_with_a_persons_name_masked_and_totals(ledger_store) -> None:  # type: ignore[no-untyped-def]
+def test_every_line_with_a_persons_name_masked_and_totals(ledger_store) -> None:
     st = ledger_store
     st.services.receipts.print_receipt(st.manager, st.d2)
     report = st.services.reports.run(st.manager, "donations", Filters(st.day, st.day))
@@ -28,7 +28,7 @@ def test_every_line_with_a_persons_name_masked_and_totals(ledger_store) -> None:
     assert report.title.zh == "捐赠物资接收台账" and report.store_code
 
 
-def test_the_english_words_for_the_screen(ledger_store) -> None:  # type: ignore[no-untyped-def]
+def test_the_english_words_for_the_screen(ledger_store) -> None:
     st = ledger_store
     report = st.services.reports.run(st.manager, "donations", Filters(st.day, st.day), language="en")
     lines = report.section("lines")
@@ -36,7 +36,7 @@ def test_the_english_words_for_the_screen(ledger_store) -> None:  # type: ignore
     assert lines.values("condition") == ["As new", "New", "Used, good"]
 
 
-def test_filters_by_category_and_origin(ledger_store) -> None:  # type: ignore[no-untyped-def]
+def test_filters_by_category_and_origin(ledger_store) -> None:
     st = ledger_store
     only_rice = st.services.reports.run(st.manager, "donations", Filters(st.day, st.day, category="grain_oil"))
     assert only_rice.section("lines").values("number") == [st.d2]
@@ -51,14 +51,14 @@ def test_filters_by_category_and_origin(ledger_store) -> None:  # type: ignore[n
     (Filters(date(2026, 3, 10), date(2026, 3, 10), category="weapons"), "category", "unknown"),
     (Filters(date(2026, 3, 10), date(2026, 3, 10), origin="stolen"), "source", "unknown"),
 ])
-def test_bad_filters_are_refused(ledger_store, filters, field, reason) -> None:  # type: ignore[no-untyped-def]
+def test_bad_filters_are_refused(ledger_store, filters, field, reason) -> None:
     st = ledger_store
     with pytest.raises(InvalidInput) as caught:
         st.services.reports.run(st.manager, "donations", filters)
     assert (caught.value.field, caught.value.reason) == (field, reason)
 
 
-def test_an_unknown_kind_and_a_cashier_are_refused(ledger_store) -> None:  # type: ignore[no-untyped-def]
+def test_an_unknown_kind_and_a_cashier_are_refused(ledger_store) -> None:
     st = ledger_store
     with pytest.raises(InvalidInput) as caught:
         st.services.reports.run(st.manager, "salaries", Filters(st.day, st.day))

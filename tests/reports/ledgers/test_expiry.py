@@ -21,7 +21,7 @@ RICE = ("东北大米 5kg", "粮油", "采购")
     (date(2027, 3, 1), "within_7", 0),  # its last day: may still be sold
     (date(2027, 3, 2), "expired", -1),
 ])
-def test_the_rice_moves_from_section_to_section_as_the_date_nears(ledger_store, day, section, days_left) -> None:  # type: ignore[no-untyped-def]
+def test_the_rice_moves_from_section_to_section_as_the_date_nears(ledger_store, day, section, days_left) -> None:
     st = ledger_store
     report = st.services.reports.run(st.manager, "expiry", Filters(day, day))
     found = {s.key: s.rows for s in report.sections if s.rows}
@@ -31,7 +31,7 @@ def test_the_rice_moves_from_section_to_section_as_the_date_nears(ledger_store, 
         assert found == {section: ((*RICE, st.d2, date(2027, 3, 1), days_left, 7, 7 * 3290),)}
 
 
-def test_only_what_is_still_on_the_shelf_at_the_date(ledger_store) -> None:  # type: ignore[no-untyped-def]
+def test_only_what_is_still_on_the_shelf_at_the_date(ledger_store) -> None:
     st = ledger_store
     report = st.services.reports.run(st.manager, "expiry", Filters(st.day, date(2027, 2, 25)))
     assert report.section("within_7").totals_row()[6:] == (7, 23030)
@@ -40,7 +40,7 @@ def test_only_what_is_still_on_the_shelf_at_the_date(ledger_store) -> None:  # t
     assert all(s.rows == () for s in early.sections)
 
 
-def test_filters_and_the_english_words(ledger_store) -> None:  # type: ignore[no-untyped-def]
+def test_filters_and_the_english_words(ledger_store) -> None:
     st = ledger_store
     day = date(2027, 2, 25)
     clothing = st.services.reports.run(st.manager, "expiry", Filters(day, day, category="clothing"))

@@ -13,7 +13,7 @@ def all_cells(report: Report) -> list[object]:
     return [cell for section in report.sections for row in (*section.rows, section.totals_row()) for cell in row]
 
 
-def test_donated_cash_from_opening_to_closing_counted_by_hand(ledger_store) -> None:  # type: ignore[no-untyped-def]
+def test_donated_cash_from_opening_to_closing_counted_by_hand(ledger_store) -> None:
     st = ledger_store
     report = st.services.reports.run(st.manager, "funds", Filters(st.day, st.day))
     assert [s.key for s in report.sections] == ["donated_cash", "sales_by_method", "sales_by_period"]
@@ -28,7 +28,7 @@ def test_donated_cash_from_opening_to_closing_counted_by_hand(ledger_store) -> N
     assert report.extra["donated_cash_left_fen"] == 90000 == st.services.funds.balance(st.manager).left_fen
 
 
-def test_sales_income_less_refunds_by_method_and_by_day(ledger_store) -> None:  # type: ignore[no-untyped-def]
+def test_sales_income_less_refunds_by_method_and_by_day(ledger_store) -> None:
     st = ledger_store
     report = st.services.reports.run(st.manager, "funds", Filters(st.day, st.day))
     assert report.section("sales_by_method").rows == (("现金", 8290, 2500, 5790), ("微信支付", 1770, 0, 1770))
@@ -36,7 +36,7 @@ def test_sales_income_less_refunds_by_method_and_by_day(ledger_store) -> None:  
     assert report.extra["sales_income_fen"] == 7560 == st.services.reports.figures(st.manager, st.day, st.day).sales_income_fen
 
 
-def test_the_two_accounts_are_never_summed_and_the_rules_are_stated(ledger_store) -> None:  # type: ignore[no-untyped-def]
+def test_the_two_accounts_are_never_summed_and_the_rules_are_stated(ledger_store) -> None:
     st = ledger_store
     report = st.services.reports.run(st.manager, "funds", Filters(st.day, st.day))
     cells = all_cells(report)
@@ -48,7 +48,7 @@ def test_the_two_accounts_are_never_summed_and_the_rules_are_stated(ledger_store
     assert "kept apart and accounted separately" in english and "voucher" in english and "consignor" in english
 
 
-def test_a_later_period_opens_with_what_was_left(ledger_store) -> None:  # type: ignore[no-untyped-def]
+def test_a_later_period_opens_with_what_was_left(ledger_store) -> None:
     st = ledger_store
     st.clock.advance(days=1)
     f2 = st.services.funds.record_use(st.manager, used_on=st.next_day, amount_fen=10000, kind="cash_aid",
@@ -62,7 +62,7 @@ def test_a_later_period_opens_with_what_was_left(ledger_store) -> None:  # type:
     assert report.section("sales_by_method").rows == () and report.section("sales_by_period").rows == ()
 
 
-def test_long_periods_are_summed_by_month_and_consigned_income_is_apart(ledger_store, make_item) -> None:  # type: ignore[no-untyped-def]
+def test_long_periods_are_summed_by_month_and_consigned_income_is_apart(ledger_store, make_item) -> None:
     st = ledger_store
     sell_consigned(st, make_item)
     report = st.services.reports.run(st.manager, "funds", Filters(date(2026, 1, 1), date(2026, 6, 30)))
@@ -72,7 +72,7 @@ def test_long_periods_are_summed_by_month_and_consigned_income_is_apart(ledger_s
     assert report.section("donated_cash").rows[0][0] == date(2026, 1, 1)
 
 
-def test_goods_filters_do_not_apply_and_an_empty_period_keeps_its_balance(ledger_store) -> None:  # type: ignore[no-untyped-def]
+def test_goods_filters_do_not_apply_and_an_empty_period_keeps_its_balance(ledger_store) -> None:
     st = ledger_store
     plain = st.services.reports.run(st.manager, "funds", Filters(st.day, st.day))
     filtered = st.services.reports.run(st.manager, "funds", Filters(st.day, st.day, category="clothing", origin="donated"))
@@ -83,7 +83,7 @@ def test_goods_filters_do_not_apply_and_an_empty_period_keeps_its_balance(ledger
     assert before.section("donated_cash").values("balance") == [0, 0]
 
 
-def test_the_english_words(ledger_store) -> None:  # type: ignore[no-untyped-def]
+def test_the_english_words(ledger_store) -> None:
     st = ledger_store
     report = st.services.reports.run(st.manager, "funds", Filters(st.day, st.day), language="en")
     cash = report.section("donated_cash")

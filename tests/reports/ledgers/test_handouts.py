@@ -19,7 +19,7 @@ SECOND_HEAD = "李秀英"
 SECOND_ID = "31010619450101002" + id_check_char("31010619450101002")
 
 
-def more_handouts(st) -> tuple[str, str]:  # type: ignore[no-untyped-def]
+def more_handouts(st) -> tuple[str, str]:
     """Past the allowance the same day (approved by the manager), and a
     second household, 特困, in April."""
     st.clock.advance(minutes=3)
@@ -46,7 +46,7 @@ def cells(report: Report) -> list[str]:
     return found
 
 
-def test_every_line_by_card_number_with_its_value_counted_by_hand(ledger_store) -> None:  # type: ignore[no-untyped-def]
+def test_every_line_by_card_number_with_its_value_counted_by_hand(ledger_store) -> None:
     st = ledger_store
     report = st.services.reports.run(st.manager, "handouts", Filters(st.day, st.day))
     (row,) = report.section("lines").rows
@@ -56,7 +56,7 @@ def test_every_line_by_card_number_with_its_value_counted_by_hand(ledger_store) 
     assert report.title.zh == "物资发放台账" and report.landscape
 
 
-def test_past_the_allowance_is_marked_with_its_approver_and_months_are_summed_apart(ledger_store) -> None:  # type: ignore[no-untyped-def]
+def test_past_the_allowance_is_marked_with_its_approver_and_months_are_summed_apart(ledger_store) -> None:
     st = ledger_store
     over, april = more_handouts(st)
     report = st.services.reports.run(st.manager, "handouts", Filters(st.day, date(2026, 4, 30)))
@@ -85,7 +85,7 @@ def test_past_the_allowance_is_marked_with_its_approver_and_months_are_summed_ap
     assert not report.section("monthly").totals  # households are not added up across months
 
 
-def test_no_name_or_id_number_anywhere_only_card_numbers(ledger_store) -> None:  # type: ignore[no-untyped-def]
+def test_no_name_or_id_number_anywhere_only_card_numbers(ledger_store) -> None:
     st = ledger_store
     more_handouts(st)
     for language in ("zh_CN", "en"):
@@ -97,7 +97,7 @@ def test_no_name_or_id_number_anywhere_only_card_numbers(ledger_store) -> None: 
         assert CARD in found and SECOND_CARD in found
 
 
-def test_filters_narrow_the_lines_and_the_summary(ledger_store) -> None:  # type: ignore[no-untyped-def]
+def test_filters_narrow_the_lines_and_the_summary(ledger_store) -> None:
     st = ledger_store
     more_handouts(st)
     period = (st.day, date(2026, 4, 30))
@@ -111,7 +111,7 @@ def test_filters_narrow_the_lines_and_the_summary(ledger_store) -> None:  # type
     assert april.section("monthly").values("month") == ["2026-04", "2026-04", "2026-04"]  # one month: no whole-period rows
 
 
-def test_an_empty_period_and_the_english_words(ledger_store) -> None:  # type: ignore[no-untyped-def]
+def test_an_empty_period_and_the_english_words(ledger_store) -> None:
     st = ledger_store
     empty = st.services.reports.run(st.manager, "handouts", Filters(date(2026, 2, 1), date(2026, 3, 9)))
     assert empty.section("lines").rows == () and empty.section("monthly").rows == ()

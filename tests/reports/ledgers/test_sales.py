@@ -13,7 +13,7 @@ from charity_pos.services.sales import LineDraft, PaymentDraft, SaleDraft
 from tests.reports.conftest import TILL
 
 
-def sell_consigned(st, make_item) -> str:  # type: ignore[no-untyped-def]
+def sell_consigned(st, make_item) -> str:
     """A consignor's handmade bag (¥50.00) sold by the manager with ¥1.00 off the ticket."""
     bag = make_item("手工编织包", category="daily", unit="个", price=5000, reference=None, source=Source.CONSIGNED)
     st.services.stock.receive(st.manager, {bag.id: 2})
@@ -22,7 +22,7 @@ def sell_consigned(st, make_item) -> str:  # type: ignore[no-untyped-def]
     return st.services.sales.complete(st.manager, draft).number
 
 
-def test_the_days_sales_every_way_counted_by_hand(ledger_store) -> None:  # type: ignore[no-untyped-def]
+def test_the_days_sales_every_way_counted_by_hand(ledger_store) -> None:
     st = ledger_store
     report = st.services.reports.run(st.manager, "sales", Filters(st.day, st.day))
     assert [s.key for s in report.sections] == ["by_day", "by_category", "by_method", "by_cashier", "returns",
@@ -40,7 +40,7 @@ def test_the_days_sales_every_way_counted_by_hand(ledger_store) -> None:  # type
     assert void[1] > void[0]  # voided after it was sold
 
 
-def test_returns_and_voids_are_not_taken_off_the_sales(ledger_store) -> None:  # type: ignore[no-untyped-def]
+def test_returns_and_voids_are_not_taken_off_the_sales(ledger_store) -> None:
     st = ledger_store
     report = st.services.reports.run(st.manager, "sales", Filters(st.day, st.day))
     by_day, by_method = report.section("by_day"), report.section("by_method")
@@ -50,7 +50,7 @@ def test_returns_and_voids_are_not_taken_off_the_sales(ledger_store) -> None:  #
     assert "未从销售中扣除" in report.section("returns").title.zh and "不计入销售" in report.section("voids").title.zh
 
 
-def test_consigned_goods_income_is_apart_and_lines_count_what_was_paid(ledger_store, make_item) -> None:  # type: ignore[no-untyped-def]
+def test_consigned_goods_income_is_apart_and_lines_count_what_was_paid(ledger_store, make_item) -> None:
     st = ledger_store
     sale = sell_consigned(st, make_item)
     report = st.services.reports.run(st.manager, "sales", Filters(st.day, st.day))
@@ -65,7 +65,7 @@ def test_consigned_goods_income_is_apart_and_lines_count_what_was_paid(ledger_st
     assert sale
 
 
-def test_goods_filters_leave_out_what_cannot_be_split_by_goods(ledger_store) -> None:  # type: ignore[no-untyped-def]
+def test_goods_filters_leave_out_what_cannot_be_split_by_goods(ledger_store) -> None:
     st = ledger_store
     grain = st.services.reports.run(st.manager, "sales", Filters(st.day, st.day, category="grain_oil"))
     assert [s.key for s in grain.sections] == ["by_day", "by_category", "by_cashier", "returns", "voids"]
@@ -77,7 +77,7 @@ def test_goods_filters_leave_out_what_cannot_be_split_by_goods(ledger_store) -> 
     assert donated.section("returns").values("number") == [st.t1] and donated.section("voids").rows == ()
 
 
-def test_an_empty_period_and_the_english_words(ledger_store) -> None:  # type: ignore[no-untyped-def]
+def test_an_empty_period_and_the_english_words(ledger_store) -> None:
     st = ledger_store
     empty = st.services.reports.run(st.manager, "sales", Filters(date(2026, 3, 1), date(2026, 3, 9)))
     assert all(section.rows == () for section in empty.sections)

@@ -11,7 +11,7 @@ from charity_pos.services.sales import LineDraft, PaymentDraft, SaleDraft
 from tests.reports.conftest import TILL
 
 
-def test_stock_at_the_end_of_the_day_counted_by_hand(ledger_store) -> None:  # type: ignore[no-untyped-def]
+def test_stock_at_the_end_of_the_day_counted_by_hand(ledger_store) -> None:
     st = ledger_store
     report = st.services.reports.run(st.manager, "stock", Filters(st.day, st.day))
     assert report.section("items").rows == (
@@ -33,7 +33,7 @@ def test_stock_at_the_end_of_the_day_counted_by_hand(ledger_store) -> None:  # t
     assert report.section("out_of_stock").rows == ()
 
 
-def test_the_same_figures_as_the_period_figures(ledger_store) -> None:  # type: ignore[no-untyped-def]
+def test_the_same_figures_as_the_period_figures(ledger_store) -> None:
     st = ledger_store
     report = st.services.reports.run(st.manager, "stock", Filters(st.day, st.day))
     figures = st.services.reports.figures(st.manager, st.day, st.day)
@@ -42,7 +42,7 @@ def test_the_same_figures_as_the_period_figures(ledger_store) -> None:  # type: 
                          for o in figures.stock_by_source}
 
 
-def test_goods_sold_out_are_an_alert_and_two_months_later_everything_is_slow(ledger_store) -> None:  # type: ignore[no-untyped-def]
+def test_goods_sold_out_are_an_alert_and_two_months_later_everything_is_slow(ledger_store) -> None:
     st = ledger_store
     st.clock.advance(minutes=5)
     st.services.sales.complete(st.cashier, SaleDraft(uuid.uuid4(), TILL, (LineDraft(st.coat.id, 3),),
@@ -58,7 +58,7 @@ def test_goods_sold_out_are_an_alert_and_two_months_later_everything_is_slow(led
     assert sixty.section("slow").values("item") == ["羊毛毯"]  # 2026-03-10 is the 60th day up to 05-08
 
 
-def test_a_date_before_anything_and_the_filters(ledger_store) -> None:  # type: ignore[no-untyped-def]
+def test_a_date_before_anything_and_the_filters(ledger_store) -> None:
     st = ledger_store
     before = st.services.reports.run(st.manager, "stock", Filters(date(2026, 3, 9), date(2026, 3, 9)))
     assert all(section.rows == () for section in before.sections)
@@ -69,7 +69,7 @@ def test_a_date_before_anything_and_the_filters(ledger_store) -> None:  # type: 
     assert grain.section("items").values("item") == ["东北大米 5kg", "龙须挂面 1kg"] and grain.section("slow").rows == ()
 
 
-def test_the_english_words(ledger_store) -> None:  # type: ignore[no-untyped-def]
+def test_the_english_words(ledger_store) -> None:
     st = ledger_store
     report = st.services.reports.run(st.manager, "stock", Filters(st.day, st.day), language="en")
     assert report.section("by_origin").values("origin") == ["Donated", "Purchased"]

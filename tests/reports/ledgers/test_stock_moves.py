@@ -11,12 +11,12 @@ from charity_pos.reports.table import Filters
 PICK = ("lot", "movement", "document", "quantity_in", "quantity_out", "lot_balance", "item_balance")
 
 
-def picked(section, item: str, keys: tuple[str, ...] = PICK) -> list[tuple[object, ...]]:  # type: ignore[no-untyped-def]
+def picked(section, item: str, keys: tuple[str, ...] = PICK) -> list[tuple[object, ...]]:
     at = [section.column(k) for k in keys]
     return [tuple(row[i] for i in at) for row in section.rows if row[section.column("item")] == item]
 
 
-def test_the_days_movements_lot_by_lot_with_balances_counted_by_hand(ledger_store) -> None:  # type: ignore[no-untyped-def]
+def test_the_days_movements_lot_by_lot_with_balances_counted_by_hand(ledger_store) -> None:
     st = ledger_store
     report = st.services.reports.run(st.manager, "stock-moves", Filters(st.day, st.day))
     moves = report.section("movements")
@@ -47,7 +47,7 @@ def test_the_days_movements_lot_by_lot_with_balances_counted_by_hand(ledger_stor
     assert report.title.zh == "出入库台账" and report.landscape
 
 
-def test_a_later_period_opens_each_lot_with_its_balance_and_the_item_balance_runs_in_time(ledger_store) -> None:  # type: ignore[no-untyped-def]
+def test_a_later_period_opens_each_lot_with_its_balance_and_the_item_balance_runs_in_time(ledger_store) -> None:
     st = ledger_store
     st.clock.advance(days=1)
     r2 = st.services.stock.receive(st.manager, {st.noodles.id: 5}).number
@@ -69,7 +69,7 @@ def test_a_later_period_opens_each_lot_with_its_balance_and_the_item_balance_run
                      "羊毛毯": (2, 0, 0, 2)}
 
 
-def test_filters_by_category_and_origin(ledger_store) -> None:  # type: ignore[no-untyped-def]
+def test_filters_by_category_and_origin(ledger_store) -> None:
     st = ledger_store
     clothing = st.services.reports.run(st.manager, "stock-moves", Filters(st.day, st.day, category="clothing"))
     assert set(clothing.section("movements").values("item")) == {"男式棉服 XL"}
@@ -79,14 +79,14 @@ def test_filters_by_category_and_origin(ledger_store) -> None:  # type: ignore[n
     assert consigned.section("movements").rows == () and consigned.section("items").rows == ()
 
 
-def test_an_empty_period_has_no_rows_and_zero_totals(ledger_store) -> None:  # type: ignore[no-untyped-def]
+def test_an_empty_period_has_no_rows_and_zero_totals(ledger_store) -> None:
     st = ledger_store
     report = st.services.reports.run(st.manager, "stock-moves", Filters(date(2026, 3, 1), date(2026, 3, 9)))
     assert report.section("movements").rows == () and report.section("items").rows == ()
     assert report.section("movements").totals_row()[7:9] == (0, 0)
 
 
-def test_the_english_words_for_the_screen(ledger_store) -> None:  # type: ignore[no-untyped-def]
+def test_the_english_words_for_the_screen(ledger_store) -> None:
     st = ledger_store
     report = st.services.reports.run(st.manager, "stock-moves", Filters(st.day, st.day), language="en")
     moves = report.section("movements")

@@ -22,7 +22,7 @@ from tests.ui.conftest import TILL, FakeApproval, show_active
 
 
 @pytest.fixture
-def sold(services: Services, manager: Actor, open_shift, stocked) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
+def sold(services: Services, manager: Actor, open_shift, stocked) -> list[tuple[str, str]]:
     """Two phone sales of rice, one scanned WeChat Pay code each; (number, time on the bill)."""
     rice = stocked["rice"]
     made = []
@@ -36,7 +36,7 @@ def sold(services: Services, manager: Actor, open_shift, stocked) -> list[tuple[
 
 
 @pytest.fixture
-def screen(qtbot, services, manager, feedback, sold):  # type: ignore[no-untyped-def]
+def screen(qtbot, services, manager, feedback, sold):
     made = BillScreen(services, manager, feedback, FakeApproval(None))
     qtbot.addWidget(made)
     made.resize(1024, 768)
@@ -49,12 +49,12 @@ def table(screen: BillScreen) -> list[list[str]]:
     return [[screen.model.index(r, c).data() for c in (0, 1, 2, 3, 6)] for r in range(screen.model.rowCount())]
 
 
-def importing(qtbot, screen: BillScreen, path: Path) -> None:  # type: ignore[no-untyped-def]
+def importing(qtbot, screen: BillScreen, path: Path) -> None:
     screen.choose_file = lambda: path  # type: ignore[method-assign]
     qtbot.keyClick(screen, Qt.Key.Key_O, Qt.KeyboardModifier.ControlModifier)
 
 
-def test_import_shows_the_day_matched_and_unmatched(qtbot, screen, services, sold, tmp_path, qtmodeltester) -> None:  # type: ignore[no-untyped-def]
+def test_import_shows_the_day_matched_and_unmatched(qtbot, screen, services, sold, tmp_path, qtmodeltester) -> None:
     (first, first_at), (second, _) = sold
     bill = tmp_path / "bill.csv"
     bill.write_bytes(wechat_bill([Row(first_at, "4200001234202603101111111111", "32.90", order="134567890123456789"),
@@ -76,7 +76,7 @@ def test_import_shows_the_day_matched_and_unmatched(qtbot, screen, services, sol
     assert screen.model.rowCount() == 3
 
 
-def test_a_file_that_is_not_a_bill_says_why_and_changes_nothing(qtbot, screen, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_a_file_that_is_not_a_bill_says_why_and_changes_nothing(qtbot, screen, tmp_path) -> None:
     before = table(screen)
     bad = tmp_path / "households.csv"
     bad.write_text("卡号,姓名\nJA0001,张三\n", encoding="utf-8")
@@ -85,7 +85,7 @@ def test_a_file_that_is_not_a_bill_says_why_and_changes_nothing(qtbot, screen, t
     assert table(screen) == before
 
 
-def test_picking_a_day_shows_it(qtbot, screen, sold) -> None:  # type: ignore[no-untyped-def]
+def test_picking_a_day_shows_it(qtbot, screen, sold) -> None:
     day = QDate.fromString(sold[0][1][:10], "yyyy-MM-dd")
     screen.day.setDate(day)
     screen.day.setFocus()
@@ -94,14 +94,14 @@ def test_picking_a_day_shows_it(qtbot, screen, sold) -> None:  # type: ignore[no
     assert screen.message.text() == "这一天的对账单尚未导入：所有手机支付都显示为对账单未见。"
 
 
-def test_only_managers_have_the_screen(qtbot, services, cashier, manager, feedback) -> None:  # type: ignore[no-untyped-def]
+def test_only_managers_have_the_screen(qtbot, services, cashier, manager, feedback) -> None:
     for actor, expected in ((cashier, False), (manager, True)):
         window = MainWindow(services, actor, SCREENS, feedback, FakeApproval(None))
         qtbot.addWidget(window)
         assert any(isinstance(s, BillScreen) for s in window.screens) is expected
 
 
-def test_refunds_are_named_and_shown_as_money_back(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_refunds_are_named_and_shown_as_money_back(qtbot) -> None:
     from datetime import date, datetime
 
     from charity_pos.domain.merchant_bill import BillLine, CounterPayment, Matched

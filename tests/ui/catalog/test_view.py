@@ -9,7 +9,7 @@ from charity_pos.ui.catalog.model import ItemTableModel
 from tests.ui.conftest import FakeApproval, show_active
 
 
-def _screen(qtbot, services, actor, feedback, approval=None) -> CatalogScreen:  # type: ignore[no-untyped-def]
+def _screen(qtbot, services, actor, feedback, approval=None) -> CatalogScreen:
     screen = CatalogScreen(services, actor, feedback, approval or FakeApproval(None))
     qtbot.addWidget(screen)
     show_active(screen)

@@ -20,7 +20,7 @@ from tests.ui.conftest import FakeApproval
 from tests.ui.ledger import cashier, manager, services  # noqa: F401 - fixtures
 
 
-def _dashboard(qtbot, services, manager, feedback, settings) -> DashboardScreen:  # type: ignore[no-untyped-def]
+def _dashboard(qtbot, services, manager, feedback, settings) -> DashboardScreen:
     screen = DashboardScreen(services, manager, feedback, FakeApproval(None))
     qtbot.addWidget(screen)
     screen.use_settings(settings)
@@ -38,7 +38,7 @@ def usb(tmp_path: Path) -> Path:
     return made
 
 
-def test_a_good_backup_is_a_quiet_line(qtbot, services, manager, feedback, usb, clock) -> None:  # type: ignore[no-untyped-def]
+def test_a_good_backup_is_a_quiet_line(qtbot, services, manager, feedback, usb, clock) -> None:
     made = backup.make_backup(services.db.path, usb, clock=clock)
     screen = _dashboard(qtbot, services, manager, feedback, config.Settings(backup_folder=str(usb)))
     assert screen.backup.isVisible() and screen.backup.level == "ok"
@@ -46,7 +46,7 @@ def test_a_good_backup_is_a_quiet_line(qtbot, services, manager, feedback, usb, 
     assert made.path.name in screen.backup.text() and "已校验" in screen.backup.text()
 
 
-def test_a_failed_check_is_an_alarm_on_the_overview(qtbot, services, manager, feedback, usb, clock) -> None:  # type: ignore[no-untyped-def]
+def test_a_failed_check_is_an_alarm_on_the_overview(qtbot, services, manager, feedback, usb, clock) -> None:
     backup.make_backup(services.db.path, usb, clock=clock)
     good = backup.read_state(services.store().id)
     clock.advance(days=1)
@@ -58,7 +58,7 @@ def test_a_failed_check_is_an_alarm_on_the_overview(qtbot, services, manager, fe
     assert "2026-03-10 10:00" in screen.backup.text(), "the last good backup is named"
 
 
-def test_a_missing_usb_folder_and_an_old_backup_are_warnings(qtbot, services, manager, feedback, usb, clock) -> None:  # type: ignore[no-untyped-def]
+def test_a_missing_usb_folder_and_an_old_backup_are_warnings(qtbot, services, manager, feedback, usb, clock) -> None:
     backup.make_backup(services.db.path, usb, clock=clock)
     gone = usb.with_name("E-drive")
     screen = _dashboard(qtbot, services, manager, feedback, config.Settings(backup_folder=str(gone)))
@@ -68,7 +68,7 @@ def test_a_missing_usb_folder_and_an_old_backup_are_warnings(qtbot, services, ma
     assert screen.backup.level == "warning" and "超过 2 天" in screen.backup.text()
 
 
-def test_the_backup_after_a_shift_close_is_told_and_shown(qtbot, services, manager, cashier, feedback, usb,  # type: ignore[no-untyped-def]
+def test_the_backup_after_a_shift_close_is_told_and_shown(qtbot, services, manager, cashier, feedback, usb,
                                                           clock) -> None:
     from charity_pos.ui.main_window import MainWindow
     from charity_pos.ui.app import screens
@@ -99,7 +99,7 @@ def test_the_backup_after_a_shift_close_is_told_and_shown(qtbot, services, manag
     qtbot.waitUntil(lambda: not runner.busy())
 
 
-def test_the_days_first_start_backs_up_once(qtbot, services, feedback, usb, clock) -> None:  # type: ignore[no-untyped-def]
+def test_the_days_first_start_backs_up_once(qtbot, services, feedback, usb, clock) -> None:
     settings = config.Settings(backup_folder=str(usb))
     runner = BackupRunner(services.db.path, settings, clock)
     with qtbot.waitSignal(runner.finished, timeout=20_000) as first:
@@ -111,7 +111,7 @@ def test_the_days_first_start_backs_up_once(qtbot, services, feedback, usb, cloc
 
 
 # --- Settings ----------------------------------------------------------------------------------------------
-def test_a_manager_chooses_the_backup_folder(qtbot, services, manager, usb) -> None:  # type: ignore[no-untyped-def]
+def test_a_manager_chooses_the_backup_folder(qtbot, services, manager, usb) -> None:
     settings = config.Settings()
     dialog = SettingsDialog(settings, None, services, manager)
     qtbot.addWidget(dialog)
@@ -129,7 +129,7 @@ def test_a_manager_chooses_the_backup_folder(qtbot, services, manager, usb) -> N
     assert (saved.backups, saved.backup_keep_monthly) == (usb, 24)
 
 
-def test_a_cashier_cannot_change_the_backup_folder(qtbot, services, cashier, usb) -> None:  # type: ignore[no-untyped-def]
+def test_a_cashier_cannot_change_the_backup_folder(qtbot, services, cashier, usb) -> None:
     settings = config.Settings()
     dialog = SettingsDialog(settings, None, services, cashier)
     qtbot.addWidget(dialog)

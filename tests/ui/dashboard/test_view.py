@@ -23,7 +23,7 @@ MONTH = Filters(date(2026, 3, 1), date(2026, 3, 10))
 DAY = Filters(date(2026, 3, 10), date(2026, 3, 10))
 
 
-def _dashboard(qtbot, st, feedback) -> DashboardScreen:  # type: ignore[no-untyped-def]
+def _dashboard(qtbot, st, feedback) -> DashboardScreen:
     screen = DashboardScreen(st.services, st.manager, feedback, FakeApproval(None))
     qtbot.addWidget(screen)
     screen.resize(1024, 700)
@@ -38,7 +38,7 @@ def _figure(screen: DashboardScreen, key: str) -> tuple[str, str]:
     return tile.value.text(), tile.detail.text()
 
 
-def test_todays_figures_as_the_manager_reads_them(qtbot, ledger_store, feedback) -> None:  # type: ignore[no-untyped-def]
+def test_todays_figures_as_the_manager_reads_them(qtbot, ledger_store, feedback) -> None:
     screen = _dashboard(qtbot, ledger_store, feedback)
     assert _figure(screen, "today_sales") == ("¥75.60", "2 笔销售，退款 ¥25.00")
     assert _figure(screen, "today_donations") == ("3 笔", "物资 ¥620.00 · 16 件")
@@ -50,7 +50,7 @@ def test_todays_figures_as_the_manager_reads_them(qtbot, ledger_store, feedback)
     assert screen.month_title.text() == "本月 2026-03-01 至 2026-03-10"
 
 
-def test_the_drawer_and_the_alerts(qtbot, ledger_store, feedback) -> None:  # type: ignore[no-untyped-def]
+def test_the_drawer_and_the_alerts(qtbot, ledger_store, feedback) -> None:
     st = ledger_store
     screen = _dashboard(qtbot, st, feedback)
     # float ¥500 + S1 paid in cash ¥82.90 − T1's coat refunded in cash ¥25.00 (S2 by WeChat, S3 voided)
@@ -61,7 +61,7 @@ def test_the_drawer_and_the_alerts(qtbot, ledger_store, feedback) -> None:  # ty
     assert _figure(screen, "out_of_stock")[0] == "0 种"
 
 
-def test_the_charts_show_the_period(qtbot, ledger_store, feedback) -> None:  # type: ignore[no-untyped-def]
+def test_the_charts_show_the_period(qtbot, ledger_store, feedback) -> None:
     screen = _dashboard(qtbot, ledger_store, feedback)
     relief = screen.relief_chart.chart()
     axis = relief.axes(Qt.Orientation.Horizontal)[0]
@@ -73,7 +73,7 @@ def test_the_charts_show_the_period(qtbot, ledger_store, feedback) -> None:  # t
     assert lines[0].at(29).y() == pytest.approx(75.60)
 
 
-def test_each_figure_opens_the_report_behind_it(qtbot, ledger_store, feedback) -> None:  # type: ignore[no-untyped-def]
+def test_each_figure_opens_the_report_behind_it(qtbot, ledger_store, feedback) -> None:
     st = ledger_store
     screen = _dashboard(qtbot, st, feedback)
     opened: list[tuple[str, Filters]] = []
@@ -89,7 +89,7 @@ def test_each_figure_opens_the_report_behind_it(qtbot, ledger_store, feedback) -
                       ("expiry", Filters(st.day, st.day + timedelta(days=30))), ("stock", DAY)]
 
 
-def test_in_the_main_window_a_figure_shows_its_ledger(qtbot, ledger_store, feedback) -> None:  # type: ignore[no-untyped-def]
+def test_in_the_main_window_a_figure_shows_its_ledger(qtbot, ledger_store, feedback) -> None:
     st = ledger_store
     window = MainWindow(st.services, st.manager, SCREENS, feedback, FakeApproval(None))
     qtbot.addWidget(window)
@@ -107,7 +107,7 @@ def test_in_the_main_window_a_figure_shows_its_ledger(qtbot, ledger_store, feedb
     assert reports.section_model("lines").rowCount() == 4  # three lines and the totals
 
 
-def test_it_reloads_on_a_change_it_shows_and_not_on_others(qtbot, ledger_store, feedback) -> None:  # type: ignore[no-untyped-def]
+def test_it_reloads_on_a_change_it_shows_and_not_on_others(qtbot, ledger_store, feedback) -> None:
     st = ledger_store
     screen = _dashboard(qtbot, st, feedback)
     changes = st.services.funds.record_use(st.manager, used_on=st.day, amount_fen=10000, kind="activities",
@@ -121,7 +121,7 @@ def test_it_reloads_on_a_change_it_shows_and_not_on_others(qtbot, ledger_store, 
     assert not screen.loader.busy()
 
 
-def test_hidden_it_only_marks_itself_stale_and_reloads_when_shown(qtbot, ledger_store, feedback) -> None:  # type: ignore[no-untyped-def]
+def test_hidden_it_only_marks_itself_stale_and_reloads_when_shown(qtbot, ledger_store, feedback) -> None:
     st = ledger_store
     screen = _dashboard(qtbot, st, feedback)
     screen.hide()
@@ -137,7 +137,7 @@ def test_hidden_it_only_marks_itself_stale_and_reloads_when_shown(qtbot, ledger_
     assert pie.slices()[1].label().startswith("采购 34 ")
 
 
-def test_cashiers_never_see_it_and_keep_the_counter_first(qtbot, ledger_store, feedback) -> None:  # type: ignore[no-untyped-def]
+def test_cashiers_never_see_it_and_keep_the_counter_first(qtbot, ledger_store, feedback) -> None:
     st = ledger_store
     window = MainWindow(st.services, st.cashier, SCREENS, feedback, FakeApproval(None))
     qtbot.addWidget(window)
@@ -147,7 +147,7 @@ def test_cashiers_never_see_it_and_keep_the_counter_first(qtbot, ledger_store, f
         st.services.reports.figures(st.cashier, st.day, st.day)
 
 
-def test_a_refusal_is_said_on_the_screen(qtbot, ledger_store, feedback) -> None:  # type: ignore[no-untyped-def]
+def test_a_refusal_is_said_on_the_screen(qtbot, ledger_store, feedback) -> None:
     st = ledger_store
     screen = DashboardScreen(st.services, st.cashier, feedback, FakeApproval(None))  # made by mistake
     qtbot.addWidget(screen)
@@ -157,7 +157,7 @@ def test_a_refusal_is_said_on_the_screen(qtbot, ledger_store, feedback) -> None:
     assert screen.message.text() == "您的角色无权查看台账与报表。" and screen.overview is None
 
 
-def test_a_long_list_in_a_tile_never_widens_the_overview(qtbot, ledger_store, feedback) -> None:  # type: ignore[no-untyped-def]
+def test_a_long_list_in_a_tile_never_widens_the_overview(qtbot, ledger_store, feedback) -> None:
     from PySide6.QtWidgets import QScrollArea
 
     screen = _dashboard(qtbot, ledger_store, feedback)

@@ -28,7 +28,7 @@ MANAGER_OK = Approval("manager", "9999", "捐赠人要收据")
 
 
 @pytest.fixture
-def donations(services, cashier) -> dict[str, str]:  # type: ignore[no-untyped-def]
+def donations(services, cashier) -> dict[str, str]:
     """Three donations: a person's goods, a company's goods and money, an
     anonymous unvalued coat. Returns donor kind -> donation number."""
     rice, _sauce, coat = (services.catalog.search(name)[0] for name in ("东北大米", "生抽", "羊毛衫"))
@@ -45,7 +45,7 @@ def donations(services, cashier) -> dict[str, str]:  # type: ignore[no-untyped-d
     return numbers
 
 
-def _screen(qtbot, services, actor, feedback, approval=None) -> DonationsScreen:  # type: ignore[no-untyped-def]
+def _screen(qtbot, services, actor, feedback, approval=None) -> DonationsScreen:
     screen = DonationsScreen(services, actor, feedback, approval or FakeApproval(None))
     qtbot.addWidget(screen)
     screen.changed.connect(screen.on_changed)  # as the main window would pass it on
@@ -61,7 +61,7 @@ def _row(screen: DonationsScreen, number: str) -> list[str]:
 def _save_into(screen: DonationsScreen, path: Path) -> list[str]:
     asked: list[str] = []
 
-    def choose(parent, suggested: str) -> Path:  # type: ignore[no-untyped-def]
+    def choose(parent, suggested: str) -> Path:
         asked.append(suggested)
         return path
 
@@ -127,7 +127,7 @@ def test_receipt_printed_through_the_print_dialog(qtbot, services, manager, feed
     screen.select(donations["person"])
     printed = tmp_path / "printed.pdf"
 
-    def choose(parent, printer: QPrinter) -> bool:  # type: ignore[no-untyped-def]
+    def choose(parent, printer: QPrinter) -> bool:
         printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
         printer.setOutputFileName(str(printed))
         printer.setResolution(100)
@@ -150,7 +150,7 @@ def test_cancelled_print_dialog_uses_no_receipt_number(qtbot, services, manager,
 def test_failed_pdf_uses_no_number(qtbot, services, manager, feedback, donations, tmp_path, monkeypatch) -> None:
     import charity_pos.printing.receipt as receipt_pdf
 
-    def broken(doc, out_path):  # type: ignore[no-untyped-def]
+    def broken(doc, out_path):
         raise RuntimeError("font file damaged")
 
     monkeypatch.setattr(receipt_pdf, "render_receipt", broken)
@@ -247,7 +247,7 @@ def test_labels_pdf_for_a_donation(qtbot, services, cashier, feedback, donations
     assert screen.notice.text() == f"{donations['company']} 的标签已完成。"
 
 
-def test_a_receipt_is_never_saved_over_the_stores_own_files(qtbot, services, manager, feedback, donations,  # type: ignore[no-untyped-def]
+def test_a_receipt_is_never_saved_over_the_stores_own_files(qtbot, services, manager, feedback, donations,
                                                             tmp_path) -> None:
     """The save dialog adds ``.pdf``, so it is another name of the store's
     files that could reach them: a link, a hard link, ``..``, the key folder."""
@@ -274,7 +274,7 @@ def test_a_receipt_is_never_saved_over_the_stores_own_files(qtbot, services, man
         assert verify(conn).ok, "the store file is sound"
 
 
-def test_a_receipt_that_cannot_be_put_in_place_uses_no_number(qtbot, services, manager, feedback, donations,  # type: ignore[no-untyped-def]
+def test_a_receipt_that_cannot_be_put_in_place_uses_no_number(qtbot, services, manager, feedback, donations,
                                                               tmp_path, monkeypatch) -> None:
     from charity_pos import files
 
@@ -282,7 +282,7 @@ def test_a_receipt_that_cannot_be_put_in_place_uses_no_number(qtbot, services, m
     screen.select(donations["person"])
     _save_into(screen, tmp_path / "held.pdf")
 
-    def held(source, target):  # type: ignore[no-untyped-def]
+    def held(source, target):
         raise PermissionError(13, "Permission denied")
 
     with monkeypatch.context() as mp:
@@ -335,7 +335,7 @@ def test_labels_printed_are_made_off_the_ui_thread_then_printed(qtbot, services,
     screen.select(donations["company"])
     printed = tmp_path / "printed.pdf"
 
-    def choose(parent, printer: QPrinter) -> bool:  # type: ignore[no-untyped-def]
+    def choose(parent, printer: QPrinter) -> bool:
         printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
         printer.setOutputFileName(str(printed))
         printer.setResolution(100)
@@ -357,7 +357,7 @@ def test_labels_that_fail_are_told_and_leave_no_file(qtbot, services, cashier, f
                                                      monkeypatch) -> None:
     import charity_pos.printing.labels as labels
 
-    def broken(labels_, template, path) -> None:  # type: ignore[no-untyped-def]
+    def broken(labels_, template, path) -> None:
         Path(path).write_bytes(b"%PDF-1.4 half")
         raise OSError(28, "No space left on device")
 
@@ -373,7 +373,7 @@ def test_labels_that_fail_are_told_and_leave_no_file(qtbot, services, cashier, f
     assert screen.notice.text() == ""
 
 
-def test_a_switched_off_account_is_told_and_the_list_kept(qtbot, services, cashier, manager, feedback,  # type: ignore[no-untyped-def]
+def test_a_switched_off_account_is_told_and_the_list_kept(qtbot, services, cashier, manager, feedback,
                                                           donations) -> None:
     screen = _screen(qtbot, services, cashier, feedback)
     screen.refresh()

@@ -47,14 +47,14 @@ PEOPLE = (
 )
 
 
-def set_rule(services, manager, mode: str = "enforce") -> None:  # type: ignore[no-untyped-def]
+def set_rule(services, manager, mode: str = "enforce") -> None:
     """低保 households: ¥120 a month whatever their size, two units of grain and oil."""
     services.quotas.set_rule(manager, RuleDraft(HouseholdCategory.DIBAO.value, "month", 12000, 0, 0, "", mode,
                                                 (LimitDraft("grain_oil", 2, 0),)))
 
 
 @pytest.fixture
-def households(services, manager, stocked) -> dict[str, uuid.UUID]:  # type: ignore[no-untyped-def]
+def households(services, manager, stocked) -> dict[str, uuid.UUID]:
     set_rule(services, manager)
     made = {}
     for card, name, number, valid_from, valid_to in PEOPLE:
@@ -76,7 +76,7 @@ def beeps(monkeypatch: pytest.MonkeyPatch) -> list[int]:
 
 
 @pytest.fixture
-def screen(qtbot, services, cashier, feedback, approval, settings, households) -> HandoutScreen:  # type: ignore[no-untyped-def]
+def screen(qtbot, services, cashier, feedback, approval, settings, households) -> HandoutScreen:
     made = HandoutScreen(services, cashier, feedback, approval, settings=settings)
     qtbot.addWidget(made)
     made.changed.connect(made.on_changed)  # as the main window would pass it on
@@ -86,7 +86,7 @@ def screen(qtbot, services, cashier, feedback, approval, settings, households) -
     return made
 
 
-def scan(qtbot, screen: HandoutScreen, code: str) -> None:  # type: ignore[no-untyped-def]
+def scan(qtbot, screen: HandoutScreen, code: str) -> None:
     qtbot.keyClicks(screen.scan, code)
     qtbot.keyClick(screen.scan, Qt.Key.Key_Return)
 
@@ -99,7 +99,7 @@ def left(screen: HandoutScreen) -> tuple[str, str]:
     return screen.allowance.remaining.text(), screen.allowance.limits.text()
 
 
-def handout_row(services, number: str) -> Handout:  # type: ignore[no-untyped-def]
+def handout_row(services, number: str) -> Handout:
     with services.db.read() as s:
         row = s.scalars(select(Handout).where(Handout.number == number)).one()
         s.expunge(row)
@@ -310,7 +310,7 @@ def test_slip_printed_on_the_slip_printer_as_a5_and_as_pdf(qtbot, screen, servic
     rendered: list[tuple[str, int, str]] = []
     real = handout_pdf.render_handout_slip
 
-    def render(doc, out, paper: str = "80mm") -> None:  # type: ignore[no-untyped-def]
+    def render(doc, out, paper: str = "80mm") -> None:
         real(doc, out, paper)
         copy = tmp_path / f"rendered-{len(rendered)}.pdf"
         copy.write_bytes(Path(out).read_bytes())
@@ -354,7 +354,7 @@ def test_slip_printed_on_the_slip_printer_as_a5_and_as_pdf(qtbot, screen, servic
 
 
 # --- visits ---------------------------------------------------------------------------------------------
-def test_the_drop_question_counts_its_lines_in_the_users_language(qtbot, screen, feedback, language) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+def test_the_drop_question_counts_its_lines_in_the_users_language(qtbot, screen, feedback, language) -> None:  # noqa: F811
     """"1 line" and "2 lines" in English (not "1 lines"), 行 in Chinese; the allowance panel likewise."""
     post_burst(screen.scan, "AX000001\n" + RICE + "\n")
     qtbot.waitUntil(lambda: screen.model.rowCount() == 1)
@@ -401,7 +401,7 @@ def test_esc_and_a_new_card_ask_before_dropping_scanned_goods(qtbot, screen, fee
 
 
 # --- the district ------------------------------------------------------------------------------
-def test_card_shows_use_at_other_stores_and_how_far_the_district_has_the_data(qtbot, services, screen) -> None:  # type: ignore[no-untyped-def]
+def test_card_shows_use_at_other_stores_and_how_far_the_district_has_the_data(qtbot, services, screen) -> None:
     from datetime import UTC, datetime
 
     from charity_pos.db.district import OtherStoreUse

@@ -13,13 +13,13 @@ from charity_pos.ui.households.rules import QuotaRulesDialog, RulesModel
 from tests.ui.conftest import FakeApproval, show_active
 
 
-def _dialog(qtbot, services, actor, feedback) -> QuotaRulesDialog:  # type: ignore[no-untyped-def]
+def _dialog(qtbot, services, actor, feedback) -> QuotaRulesDialog:
     dialog = QuotaRulesDialog(services, actor, feedback)
     qtbot.addWidget(dialog)
     return dialog
 
 
-def _rule(services, category: str) -> RuleDraft:  # type: ignore[no-untyped-def]
+def _rule(services, category: str) -> RuleDraft:
     return next(r for r in services.quotas.rules() if r.household_category == category)
 
 

@@ -51,7 +51,7 @@ PEOPLE = [  # card, name, ID number, category, valid to
 ]
 
 
-def _register(services, manager, card: str, name: str, number: str, category: HouseholdCategory,  # type: ignore[no-untyped-def]
+def _register(services, manager, card: str, name: str, number: str, category: HouseholdCategory,
               valid_to: date) -> uuid.UUID:
     draft = HouseholdDraft(card, name, number, 3, category, "石门二路街道", "静民救〔2026〕001号",
                            valid_to - timedelta(days=365), valid_to, valid_to - timedelta(days=365))
@@ -59,12 +59,12 @@ def _register(services, manager, card: str, name: str, number: str, category: Ho
 
 
 @pytest.fixture
-def registered(services, manager) -> dict[str, uuid.UUID]:  # type: ignore[no-untyped-def]
+def registered(services, manager) -> dict[str, uuid.UUID]:
     return {card: _register(services, manager, card, name, number, category, valid_to)
             for card, name, number, category, valid_to in PEOPLE}
 
 
-def _screen(qtbot, services, actor, feedback) -> HouseholdsScreen:  # type: ignore[no-untyped-def]
+def _screen(qtbot, services, actor, feedback) -> HouseholdsScreen:
     """The screen with its list in (it is filled right after it is built)."""
     screen = HouseholdsScreen(services, actor, feedback, FakeApproval(None))
     qtbot.addWidget(screen)
@@ -74,7 +74,7 @@ def _screen(qtbot, services, actor, feedback) -> HouseholdsScreen:  # type: igno
     return screen
 
 
-def _cells(model, roles=(Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole,  # type: ignore[no-untyped-def]
+def _cells(model, roles=(Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole,
                          Qt.ItemDataRole.EditRole)) -> list[str]:
     """Every text the model gives: cells, tooltips, headers, and the fields
     of the row objects it hands out."""
@@ -289,7 +289,7 @@ def test_suspend_asks_a_reason_and_the_card_then_shows_suspended(qtbot, services
 
 
 # --- the whole ID number ------------------------------------------------------------
-def _reveals(services) -> list[AuditEntry]:  # type: ignore[no-untyped-def]
+def _reveals(services) -> list[AuditEntry]:
     with services.db.read() as s:
         return [a for a in s.scalars(select(AuditEntry)) if a.action == "household.reveal_id"]
 
@@ -482,7 +482,7 @@ def test_when_only_the_reject_file_fails_the_user_is_told_what_was_imported(
 
     screen.run_dialog = import_and_wait  # type: ignore[method-assign]
 
-    def held(source, target):  # type: ignore[no-untyped-def]
+    def held(source, target):
         raise PermissionError(13, "Permission denied")
 
     with monkeypatch.context() as mp, qtbot.waitSignal(screen.changed):
@@ -508,12 +508,12 @@ def test_the_list_is_read_and_imported_off_the_ui_thread(qtbot, services, manage
     release = threading.Event()
     real_preview, real_import = household_import.preview, household_import.import_with_rejects
 
-    def preview(*args, **kwargs):  # type: ignore[no-untyped-def]
+    def preview(*args, **kwargs):
         threads["read"] = QThread.currentThread()
         assert release.wait(10)
         return real_preview(*args, **kwargs)
 
-    def import_with_rejects(*args, **kwargs):  # type: ignore[no-untyped-def]
+    def import_with_rejects(*args, **kwargs):
         threads["import"] = QThread.currentThread()
         return real_import(*args, **kwargs)
 

@@ -33,7 +33,7 @@ def _unknown_code() -> str:
 
 
 @pytest.fixture
-def screen(qtbot, services, cashier, feedback) -> IntakeScreen:  # type: ignore[no-untyped-def]
+def screen(qtbot, services, cashier, feedback) -> IntakeScreen:
     screen = IntakeScreen(services, cashier, feedback, FakeApproval(None))
     qtbot.addWidget(screen)
     screen.changed.connect(screen.on_changed)  # as the main window would pass it on
@@ -42,7 +42,7 @@ def screen(qtbot, services, cashier, feedback) -> IntakeScreen:  # type: ignore[
     return screen
 
 
-def _scan(qtbot, screen: IntakeScreen, code: str) -> None:  # type: ignore[no-untyped-def]
+def _scan(qtbot, screen: IntakeScreen, code: str) -> None:
     qtbot.keyClicks(screen.scan, code)
     qtbot.keyClick(screen.scan, Qt.Key.Key_Return)
 
@@ -53,7 +53,7 @@ def _cell_editor() -> QWidget:
     return editor
 
 
-def _type_date(qtbot, screen: IntakeScreen, when) -> None:  # type: ignore[no-untyped-def]
+def _type_date(qtbot, screen: IntakeScreen, when) -> None:
     """The best-before editor opens by itself for food: type and Enter."""
     editor = _cell_editor()
     assert screen.table.viewport().isAncestorOf(editor)
@@ -336,7 +336,7 @@ def test_receipt_printed_from_the_saved_dialog(qtbot, services, manager, feedbac
     show_active(screen)
     printed = tmp_path / "printed.pdf"
 
-    def choose_printer(parent, printer: QPrinter) -> bool:  # type: ignore[no-untyped-def]
+    def choose_printer(parent, printer: QPrinter) -> bool:
         printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
         printer.setOutputFileName(str(printed))
         printer.setResolution(100)
@@ -362,7 +362,7 @@ def test_receipt_printed_from_the_saved_dialog(qtbot, services, manager, feedbac
     assert printed.stat().st_size > 0
 
 
-def _editing(qtbot, screen: IntakeScreen, column: int) -> QWidget:  # type: ignore[no-untyped-def]
+def _editing(qtbot, screen: IntakeScreen, column: int) -> QWidget:
     screen.table.setFocus()
     screen.table.setCurrentIndex(screen.model.index(0, column))
     qtbot.keyClick(screen.table, Qt.Key.Key_Return)

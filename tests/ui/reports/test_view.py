@@ -33,7 +33,7 @@ class FakeWriter:
             raise self.error
 
 
-def _screen(qtbot, st, feedback, writer=None) -> ReportsScreen:  # type: ignore[no-untyped-def]
+def _screen(qtbot, st, feedback, writer=None) -> ReportsScreen:
     screen = ReportsScreen(st.services, st.manager, feedback, FakeApproval(None), writer=writer or FakeWriter())
     qtbot.addWidget(screen)
     screen.changed.connect(screen.on_changed)  # as the main window passes it on
@@ -42,7 +42,7 @@ def _screen(qtbot, st, feedback, writer=None) -> ReportsScreen:  # type: ignore[
     return screen
 
 
-def _show(qtbot, screen: ReportsScreen, kind: str, filters: Filters) -> None:  # type: ignore[no-untyped-def]
+def _show(qtbot, screen: ReportsScreen, kind: str, filters: Filters) -> None:
     screen.show_report(kind, filters)
     qtbot.waitUntil(lambda: not screen.loader.busy(), timeout=10_000)
 
@@ -52,7 +52,7 @@ def _column(model: SectionModel, key: str) -> list[str]:
     return [model.index(row, column).data() for row in range(model.rowCount())]
 
 
-def test_the_donations_ledger_with_masked_donors_formatted_cells_and_totals(qtbot, ledger_store, feedback) -> None:  # type: ignore[no-untyped-def]
+def test_the_donations_ledger_with_masked_donors_formatted_cells_and_totals(qtbot, ledger_store, feedback) -> None:
     st = ledger_store
     screen = _screen(qtbot, st, feedback)
     assert screen.kinds.item(0).text() == "捐赠物资接收台账"
@@ -72,7 +72,7 @@ def test_the_donations_ledger_with_masked_donors_formatted_cells_and_totals(qtbo
     assert "普陀区长征镇慈善超市" in screen.caption.text() and "2026-03-10" in screen.caption.text()
 
 
-def test_filters_narrow_the_ledger(qtbot, ledger_store, feedback) -> None:  # type: ignore[no-untyped-def]
+def test_filters_narrow_the_ledger(qtbot, ledger_store, feedback) -> None:
     st = ledger_store
     screen = _screen(qtbot, st, feedback)
     _show(qtbot, screen, "donations", Filters(st.day, st.day, category="grain_oil"))
@@ -91,7 +91,7 @@ def test_filters_narrow_the_ledger(qtbot, ledger_store, feedback) -> None:  # ty
     assert screen.section_model("lines").rowCount() == 0, "nothing was given after the 10th"
 
 
-def test_the_quick_periods(qtbot, ledger_store, feedback) -> None:  # type: ignore[no-untyped-def]
+def test_the_quick_periods(qtbot, ledger_store, feedback) -> None:
     st = ledger_store
     screen = _screen(qtbot, st, feedback)
     period = lambda: (screen.start.date().toPython(), screen.end.date().toPython())  # noqa: E731
@@ -104,7 +104,7 @@ def test_the_quick_periods(qtbot, ledger_store, feedback) -> None:  # type: igno
     assert period() == (date(2026, 1, 1), st.day)
 
 
-def test_an_end_before_the_start_is_refused_in_chinese_and_nothing_runs(qtbot, ledger_store, feedback) -> None:  # type: ignore[no-untyped-def]
+def test_an_end_before_the_start_is_refused_in_chinese_and_nothing_runs(qtbot, ledger_store, feedback) -> None:
     st = ledger_store
     screen = _screen(qtbot, st, feedback)
     screen.set_period(date(2026, 3, 10), date(2026, 3, 1))
@@ -114,7 +114,7 @@ def test_an_end_before_the_start_is_refused_in_chinese_and_nothing_runs(qtbot, l
     assert not screen.excel_button.isEnabled()
 
 
-def test_enter_shows_the_report_off_the_ui_thread(qtbot, ledger_store, feedback) -> None:  # type: ignore[no-untyped-def]
+def test_enter_shows_the_report_off_the_ui_thread(qtbot, ledger_store, feedback) -> None:
     st = ledger_store
     screen = _screen(qtbot, st, feedback)
     screen.set_period(st.day, st.day)
@@ -127,7 +127,7 @@ def test_enter_shows_the_report_off_the_ui_thread(qtbot, ledger_store, feedback)
     assert screen.section_model("lines").rowCount() == 4
 
 
-def test_export_hands_the_shown_report_to_the_writer(qtbot, ledger_store, feedback, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_export_hands_the_shown_report_to_the_writer(qtbot, ledger_store, feedback, tmp_path) -> None:
     st = ledger_store
     writer = FakeWriter()
     screen = _screen(qtbot, st, feedback, writer)
@@ -145,7 +145,7 @@ def test_export_hands_the_shown_report_to_the_writer(qtbot, ledger_store, feedba
     assert len(writer.calls) == 1
 
 
-def test_an_export_that_cannot_be_written_is_told_in_chinese(qtbot, ledger_store, feedback, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_an_export_that_cannot_be_written_is_told_in_chinese(qtbot, ledger_store, feedback, tmp_path) -> None:
     st = ledger_store
     screen = _screen(qtbot, st, feedback, FakeWriter(PermissionError(13, "Permission denied")))
     screen.ask_path = lambda suffix, suggested: tmp_path / "x.pdf"  # type: ignore[method-assign]
@@ -155,7 +155,7 @@ def test_an_export_that_cannot_be_written_is_told_in_chinese(qtbot, ledger_store
     assert "x.pdf" in feedback.errors[0] and "权限" in feedback.errors[0]
 
 
-def test_the_section_model_passes_qt_checks(qtmodeltester, ledger_store) -> None:  # type: ignore[no-untyped-def]
+def test_the_section_model_passes_qt_checks(qtmodeltester, ledger_store) -> None:
     st = ledger_store
     report = st.services.reports.run(st.manager, "donations", Filters(st.day, st.day))
     model = SectionModel(report.section("lines"), "en")
@@ -164,7 +164,7 @@ def test_the_section_model_passes_qt_checks(qtmodeltester, ledger_store) -> None
     assert model.headerData(0, Qt.Orientation.Horizontal) == "Received"
 
 
-def test_a_cashier_never_gets_the_screen_and_the_service_refuses_anyway(qtbot, ledger_store, feedback) -> None:  # type: ignore[no-untyped-def]
+def test_a_cashier_never_gets_the_screen_and_the_service_refuses_anyway(qtbot, ledger_store, feedback) -> None:
     from charity_pos.ui.app import SCREENS
 
     st = ledger_store
@@ -181,7 +181,7 @@ def test_a_cashier_never_gets_the_screen_and_the_service_refuses_anyway(qtbot, l
 
 
 # --- donated cash -----------------------------------------------------------
-def _funds_report(session, filters, store, language="zh_CN"):  # type: ignore[no-untyped-def]
+def _funds_report(session, filters, store, language="zh_CN"):
     """Stands in for the funds report another change adds."""
     from charity_pos.services.funds import balance
 
@@ -191,13 +191,13 @@ def _funds_report(session, filters, store, language="zh_CN"):  # type: ignore[no
     return Report("funds", Words("善款收支", "Donated cash"), store.name, store.code, filters, (section,))
 
 
-def _fund_screen(qtbot, st, feedback, monkeypatch) -> ReportsScreen:  # type: ignore[no-untyped-def]
+def _fund_screen(qtbot, st, feedback, monkeypatch) -> ReportsScreen:
     monkeypatch.setitem(BUILDERS, "funds", _funds_report)
     screen = _screen(qtbot, st, feedback)
     return screen
 
 
-def test_the_fund_use_button_is_there_only_for_the_funds_report(qtbot, ledger_store, feedback, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_the_fund_use_button_is_there_only_for_the_funds_report(qtbot, ledger_store, feedback, monkeypatch) -> None:
     st = ledger_store
     screen = _fund_screen(qtbot, st, feedback, monkeypatch)
     assert not screen.funds_button.isVisibleTo(screen)
@@ -206,7 +206,7 @@ def test_the_fund_use_button_is_there_only_for_the_funds_report(qtbot, ledger_st
     assert screen.kinds.currentItem().text() == "善款收支"
 
 
-def test_recording_a_use_shows_it_in_the_funds_report(qtbot, ledger_store, feedback, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_recording_a_use_shows_it_in_the_funds_report(qtbot, ledger_store, feedback, monkeypatch) -> None:
     st = ledger_store
     screen = _fund_screen(qtbot, st, feedback, monkeypatch)
     _show(qtbot, screen, "funds", Filters(st.day, st.day))
@@ -231,7 +231,7 @@ def test_recording_a_use_shows_it_in_the_funds_report(qtbot, ledger_store, feedb
     assert screen.notice.text() == f"已记录善款使用 {use.number}。"
 
 
-def test_more_than_is_left_is_refused_and_what_was_typed_stays(qtbot, ledger_store, feedback) -> None:  # type: ignore[no-untyped-def]
+def test_more_than_is_left_is_refused_and_what_was_typed_stays(qtbot, ledger_store, feedback) -> None:
     st = ledger_store
     dialog = FundUseDialog(st.services, st.manager, st.day)
     qtbot.addWidget(dialog)
@@ -248,7 +248,7 @@ def test_more_than_is_left_is_refused_and_what_was_typed_stays(qtbot, ledger_sto
 @pytest.mark.parametrize(("amount", "purpose", "said"), [
     ("abc", "购买米面油", "捐款金额"), ("", "购买米面油", "捐款金额"), ("0", "购买米面油", "捐款金额"),
     ("100", "", "用途")])
-def test_bad_input_in_the_fund_dialog_is_refused(qtbot, ledger_store, amount, purpose, said) -> None:  # type: ignore[no-untyped-def]
+def test_bad_input_in_the_fund_dialog_is_refused(qtbot, ledger_store, amount, purpose, said) -> None:
     st = ledger_store
     dialog = FundUseDialog(st.services, st.manager, st.day)
     qtbot.addWidget(dialog)
@@ -258,7 +258,7 @@ def test_bad_input_in_the_fund_dialog_is_refused(qtbot, ledger_store, amount, pu
     assert dialog.changes is None and said in dialog.message.text()
 
 
-def test_the_dialog_offers_no_day_still_to_come(qtbot, ledger_store) -> None:  # type: ignore[no-untyped-def]
+def test_the_dialog_offers_no_day_still_to_come(qtbot, ledger_store) -> None:
     st = ledger_store
     dialog = FundUseDialog(st.services, st.manager, st.day)
     qtbot.addWidget(dialog)

@@ -30,16 +30,16 @@ ALIPAY_CODE = "2876543210987654321"
 
 
 @pytest.fixture
-def screen(sale_screen) -> SaleScreen:  # type: ignore[no-untyped-def]
+def screen(sale_screen) -> SaleScreen:
     return sale_screen
 
 
-def scan(qtbot, screen: SaleScreen, code: str) -> None:  # type: ignore[no-untyped-def]
+def scan(qtbot, screen: SaleScreen, code: str) -> None:
     qtbot.keyClicks(screen.scan, code)
     qtbot.keyClick(screen.scan, Qt.Key.Key_Return)
 
 
-def pay(qtbot, screen: SaleScreen, steps: Callable[[PaymentDialog], None]) -> PaymentDialog:  # type: ignore[no-untyped-def]
+def pay(qtbot, screen: SaleScreen, steps: Callable[[PaymentDialog], None]) -> PaymentDialog:
     """F12, then ``steps`` presses keys in the payment dialog, as the cashier would."""
 
     def payment(dialog: PaymentDialog) -> None:
@@ -54,12 +54,12 @@ def pay(qtbot, screen: SaleScreen, steps: Callable[[PaymentDialog], None]) -> Pa
     return shown[0]
 
 
-def three_bags(qtbot, screen: SaleScreen) -> None:  # type: ignore[no-untyped-def]
+def three_bags(qtbot, screen: SaleScreen) -> None:
     scan(qtbot, screen, "3*" + RICE)  # 3 × ¥32.90 = ¥98.70
     assert screen.total.text() == "¥98.70"
 
 
-def enter(qtbot, dialog: PaymentDialog) -> None:  # type: ignore[no-untyped-def]
+def enter(qtbot, dialog: PaymentDialog) -> None:
     qtbot.keyClick(dialog.focusWidget() or dialog, Qt.Key.Key_Return)
 
 
@@ -236,7 +236,7 @@ def slips(monkeypatch: pytest.MonkeyPatch) -> list[SlipDoc]:
     rendered: list[SlipDoc] = []
     real = slip_pdf.render_slip
 
-    def render(doc: SlipDoc, out, width_mm: int = 80) -> None:  # type: ignore[no-untyped-def]
+    def render(doc: SlipDoc, out, width_mm: int = 80) -> None:
         rendered.append(doc)
         real(doc, out, width_mm)
 
@@ -305,14 +305,14 @@ def test_cancelled_print_dialog_counts_no_print(qtbot, screen, services, slips) 
     assert slips == [] and services.sales.sale(services.sales.sales()[0].number).slip_prints == 0
 
 
-def scanner(qtbot, dialog: PaymentDialog, code: str) -> None:  # type: ignore[no-untyped-def]
+def scanner(qtbot, dialog: PaymentDialog, code: str) -> None:
     """What a scanner does: the code's characters into the focused field, then Enter."""
     field = dialog.focusWidget()
     qtbot.keyClicks(field, code)
     qtbot.keyClick(field, Qt.Key.Key_Return)
 
 
-def answering(qtbot, key: Qt.Key, asked: list[str]) -> Callable[[QMessageBox], None]:  # type: ignore[no-untyped-def]
+def answering(qtbot, key: Qt.Key, asked: list[str]) -> Callable[[QMessageBox], None]:
     """The confirmation shown, read, and answered with ``key`` as the cashier would."""
 
     def run(box: QMessageBox) -> None:
@@ -324,7 +324,7 @@ def answering(qtbot, key: Qt.Key, asked: list[str]) -> Callable[[QMessageBox], N
     return run
 
 
-def test_a_scanned_wechat_code_is_taken_after_the_cashier_confirms(qtbot, screen, services) -> None:  # type: ignore[no-untyped-def]
+def test_a_scanned_wechat_code_is_taken_after_the_cashier_confirms(qtbot, screen, services) -> None:
     three_bags(qtbot, screen)
     seen: dict[str, str] = {}
     asked: list[str] = []
@@ -352,7 +352,7 @@ def test_a_scanned_wechat_code_is_taken_after_the_cashier_confirms(qtbot, screen
     assert WECHAT_CODE not in stored
 
 
-def test_not_confirmed_makes_no_sale_and_the_dialog_stays(qtbot, screen, services) -> None:  # type: ignore[no-untyped-def]
+def test_not_confirmed_makes_no_sale_and_the_dialog_stays(qtbot, screen, services) -> None:
     three_bags(qtbot, screen)
     seen: list[str] = []
     asked: list[str] = []
@@ -373,7 +373,7 @@ def test_not_confirmed_makes_no_sale_and_the_dialog_stays(qtbot, screen, service
 
 
 def test_a_scan_that_is_not_a_payment_code_is_refused_with_the_reason_and_changes_nothing(
-        qtbot, screen, services) -> None:  # type: ignore[no-untyped-def]
+        qtbot, screen, services) -> None:
     three_bags(qtbot, screen)
     seen: list[tuple[str, ...]] = []
 
@@ -396,7 +396,7 @@ def test_a_scan_that_is_not_a_payment_code_is_refused_with_the_reason_and_change
     assert dialog.changes is None and services.sales.sales() == []
 
 
-def test_cash_then_an_alipay_code_scanned_into_the_reference_field(qtbot, screen, services) -> None:  # type: ignore[no-untyped-def]
+def test_cash_then_an_alipay_code_scanned_into_the_reference_field(qtbot, screen, services) -> None:
     three_bags(qtbot, screen)
     asked: list[str] = []
 
@@ -419,7 +419,7 @@ def test_cash_then_an_alipay_code_scanned_into_the_reference_field(qtbot, screen
     assert asked == ["顾客手机已显示支付成功？ | 支付宝  ¥48.70  ·  2876****4321"]
 
 
-def test_a_whole_code_typed_as_the_reference_is_masked_not_stored(qtbot, screen, services) -> None:  # type: ignore[no-untyped-def]
+def test_a_whole_code_typed_as_the_reference_is_masked_not_stored(qtbot, screen, services) -> None:
     three_bags(qtbot, screen)
 
     def steps(dialog: PaymentDialog) -> None:

@@ -26,12 +26,12 @@ MANAGER_OK = Approval("manager", "9999", "顾客退货，商品完好")
 
 
 @pytest.fixture
-def screen(sale_screen) -> SaleScreen:  # type: ignore[no-untyped-def]
+def screen(sale_screen) -> SaleScreen:
     return sale_screen
 
 
 @pytest.fixture
-def sale(services, cashier, stocked) -> str:  # type: ignore[no-untyped-def]
+def sale(services, cashier, stocked) -> str:
     """3 bags of rice and 2 bottles of soy sauce (¥122.50): ¥50 by WeChat Pay, ¥100 cash."""
     rice, sauce = stocked["rice"], stocked["sauce"]
     changes = services.sales.complete(cashier, SaleDraft(
@@ -40,7 +40,7 @@ def sale(services, cashier, stocked) -> str:  # type: ignore[no-untyped-def]
     return changes.number
 
 
-def drive(qtbot, screen: SaleScreen, keys: tuple, steps: Callable[[QDialog], None]) -> QDialog:  # type: ignore[no-untyped-def]
+def drive(qtbot, screen: SaleScreen, keys: tuple, steps: Callable[[QDialog], None]) -> QDialog:
     """Press ``keys`` on the counter; ``steps`` works the dialog that opens."""
     shown = answer_dialogs(qtbot, screen, steps)
     qtbot.keyClick(screen.scan, *keys)
@@ -53,7 +53,7 @@ def drive(qtbot, screen: SaleScreen, keys: tuple, steps: Callable[[QDialog], Non
 RETURN_KEY = (Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
 
 
-def spin(dialog: ReturnDialog, row: int):  # type: ignore[no-untyped-def]
+def spin(dialog: ReturnDialog, row: int):
     return dialog.spins[row][1]
 
 
@@ -276,7 +276,7 @@ def test_a_slip_scanned_at_the_counter_starts_its_return(qtbot, screen, sale) ->
 class Keys:
     """Presses real keys on whatever has the focus, and counts them."""
 
-    def __init__(self, qtbot, dialog: ReturnDialog) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, qtbot, dialog: ReturnDialog) -> None:
         self.qtbot, self.dialog, self.count = qtbot, dialog, 0
 
     def press(self, key: Qt.Key, modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> None:

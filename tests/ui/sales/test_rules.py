@@ -14,13 +14,13 @@ def _menu_texts(window: MainWindow) -> list[str]:
     return [action.text() for action in system.actions()]
 
 
-def test_manager_sets_the_limits_and_the_counter_follows_them(qtbot, services, manager, feedback) -> None:  # type: ignore[no-untyped-def]
+def test_manager_sets_the_limits_and_the_counter_follows_them(qtbot, services, manager, feedback) -> None:
     window = MainWindow(services, manager, SCREENS, feedback, FakeApproval(None))
     qtbot.addWidget(window)
     assert "收银限额(&C)…" in _menu_texts(window)
     shown: list[CounterRulesDialog] = []
 
-    def answer(dialog):  # type: ignore[no-untyped-def]
+    def answer(dialog):
         shown.append(dialog)
         assert dialog.discount.value() == 10 and dialog.tolerance.value() == 5.0
         dialog.discount.setValue(20)
@@ -37,13 +37,13 @@ def test_manager_sets_the_limits_and_the_counter_follows_them(qtbot, services, m
                                                              erase_after_months=36)
 
 
-def test_cashier_has_no_way_to_the_limits(qtbot, services, cashier, feedback) -> None:  # type: ignore[no-untyped-def]
+def test_cashier_has_no_way_to_the_limits(qtbot, services, cashier, feedback) -> None:
     window = MainWindow(services, cashier, SCREENS, feedback, FakeApproval(None))
     qtbot.addWidget(window)
     assert not any("限额" in text for text in _menu_texts(window))
 
 
-def test_a_refused_change_keeps_the_dialog_and_says_why(qtbot, services, cashier, feedback) -> None:  # type: ignore[no-untyped-def]
+def test_a_refused_change_keeps_the_dialog_and_says_why(qtbot, services, cashier, feedback) -> None:
     """Even if the dialog were reached, the service decides who may set the limits."""
     dialog = CounterRulesDialog(services, cashier, feedback)
     qtbot.addWidget(dialog)

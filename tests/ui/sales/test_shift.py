@@ -24,7 +24,7 @@ SHIFT_KEY = (Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)
 MANAGER_OK = Approval("manager", "9999", "找零时多给了顾客")
 
 
-def drive(qtbot, screen: SaleScreen, steps: Callable[[QDialog], None]) -> QDialog:  # type: ignore[no-untyped-def]
+def drive(qtbot, screen: SaleScreen, steps: Callable[[QDialog], None]) -> QDialog:
     """Ctrl+T on the counter; ``steps`` works the shift dialog that opens."""
     shown = answer_dialogs(qtbot, screen, steps)
     qtbot.keyClick(screen.scan, *SHIFT_KEY)
@@ -41,7 +41,7 @@ def reports(monkeypatch: pytest.MonkeyPatch) -> list[ShiftReportDoc]:
     rendered: list[ShiftReportDoc] = []
     real = report_pdf.render_shift_report
 
-    def render(doc: ShiftReportDoc, out, width_mm: int = 80) -> None:  # type: ignore[no-untyped-def]
+    def render(doc: ShiftReportDoc, out, width_mm: int = 80) -> None:
         rendered.append(doc)
         real(doc, out, width_mm)
 
@@ -74,14 +74,14 @@ def test_open_shift_with_its_float(qtbot, services, cashier, feedback, settings,
 
 
 @pytest.fixture
-def takings(services, cashier, open_shift, stocked) -> None:  # type: ignore[no-untyped-def]
+def takings(services, cashier, open_shift, stocked) -> None:
     """One sale of ¥98.70: ¥50 by WeChat Pay, ¥50 cash (¥1.30 change). The
     drawer should hold ¥500 + ¥48.70 = ¥548.70."""
     services.sales.complete(cashier, SaleDraft(uuid.uuid4(), "1", (LineDraft(stocked["rice"].id, 3),),
                                                (PaymentDraft("wechat", 5000, "4200001"), PaymentDraft("cash", 5000))))
 
 
-def count(qtbot, dialog: CloseShiftDialog, counts: list[int]) -> None:  # type: ignore[no-untyped-def]
+def count(qtbot, dialog: CloseShiftDialog, counts: list[int]) -> None:
     """Type the count of each note and coin, ¥100 down to ¥0.1, Enter after each."""
     for number in counts:
         field = dialog.focusWidget()
@@ -121,7 +121,7 @@ def test_close_with_the_drawer_as_expected_and_the_z_report(qtbot, sale_screen, 
     assert sale_screen.shift_label.text() == "收银台 1 未开班。按 Ctrl+T 开班并登记备用金。"
 
 
-def test_the_takings_are_counted_in_the_users_language(qtbot, sale_screen, services, cashier, stocked, takings,  # type: ignore[no-untyped-def]
+def test_the_takings_are_counted_in_the_users_language(qtbot, sale_screen, services, cashier, stocked, takings,
                                                         language) -> None:  # noqa: F811
     """"1 sale" and "2 sales" in English, 笔 in Chinese."""
     seen: list[str] = []
@@ -191,7 +191,7 @@ def test_x_report_during_the_shift(qtbot, sale_screen, services, takings, report
     sale_screen.slips.named_printer = lambda name: None  # type: ignore[method-assign]  # not on this PC: ask
     asked: list[str] = []
 
-    def choose(parent, printer) -> bool:  # type: ignore[no-untyped-def]
+    def choose(parent, printer) -> bool:
         from PySide6.QtPrintSupport import QPrinter
 
         asked.append("dialog")

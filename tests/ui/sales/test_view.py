@@ -42,11 +42,11 @@ def beeps(monkeypatch: pytest.MonkeyPatch) -> list[int]:
 
 
 @pytest.fixture
-def screen(sale_screen) -> SaleScreen:  # type: ignore[no-untyped-def]
+def screen(sale_screen) -> SaleScreen:
     return sale_screen
 
 
-def scan(qtbot, screen: SaleScreen, code: str) -> None:  # type: ignore[no-untyped-def]
+def scan(qtbot, screen: SaleScreen, code: str) -> None:
     qtbot.keyClicks(screen.scan, code)
     qtbot.keyClick(screen.scan, Qt.Key.Key_Return)
 
@@ -55,7 +55,7 @@ def cells(screen: SaleScreen, row: int) -> list[str]:
     return [screen.model.data(screen.model.index(row, c)) for c in range(screen.model.columnCount())]
 
 
-def post_burst(widget, text: str) -> None:  # type: ignore[no-untyped-def]
+def post_burst(widget, text: str) -> None:
     """Queue key events the way a scanner's keyboard wedge delivers them:
     all at once, before the app has handled the first."""
     for char in text:
@@ -66,7 +66,7 @@ def post_burst(widget, text: str) -> None:  # type: ignore[no-untyped-def]
 
 
 # --- the model ---------------------------------------------------------------------
-def _scanned(services, name: str) -> Scanned:  # type: ignore[no-untyped-def]
+def _scanned(services, name: str) -> Scanned:
     return services.sales.item(services.catalog.search(name)[0].id)
 
 

@@ -9,7 +9,7 @@ from charity_pos.ui.staff.dialogs import NewUserDialog
 from tests.ui.conftest import FakeApproval, show_active
 
 
-def _screen(qtbot, services, actor, feedback) -> StaffScreen:  # type: ignore[no-untyped-def]
+def _screen(qtbot, services, actor, feedback) -> StaffScreen:
     screen = StaffScreen(services, actor, feedback, FakeApproval(None))
     qtbot.addWidget(screen)
     return screen
@@ -79,7 +79,7 @@ def test_short_pin_is_refused_with_a_reason(qtbot, services, manager, feedback) 
     assert "lisi" not in [u.username for u in services.accounts.users()]
 
 
-def test_a_manager_makes_a_cashier_a_manager_after_saying_yes(qtbot, services, manager, cashier, feedback) -> None:  # type: ignore[no-untyped-def]
+def test_a_manager_makes_a_cashier_a_manager_after_saying_yes(qtbot, services, manager, cashier, feedback) -> None:
     screen = _screen(qtbot, services, manager, feedback)
     screen.table.selectRow(_row_of(screen, "cashier"))
     feedback.answer = False
@@ -97,14 +97,14 @@ def test_a_manager_makes_a_cashier_a_manager_after_saying_yes(qtbot, services, m
 
 
 # --- the keyboard -----------------------------------------------------------------
-def _shown(qtbot, services, actor, feedback) -> StaffScreen:  # type: ignore[no-untyped-def]
+def _shown(qtbot, services, actor, feedback) -> StaffScreen:
     screen = _screen(qtbot, services, actor, feedback)
     show_active(screen)
     screen.activate()
     return screen
 
 
-def _press(qtbot, screen: StaffScreen, key: Qt.Key, modifier=Qt.KeyboardModifier.ControlModifier) -> None:  # type: ignore[no-untyped-def]
+def _press(qtbot, screen: StaffScreen, key: Qt.Key, modifier=Qt.KeyboardModifier.ControlModifier) -> None:
     qtbot.keyClick(screen.focusWidget() or screen, key, modifier)
 
 

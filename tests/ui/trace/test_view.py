@@ -27,7 +27,7 @@ DONOR = "张伟"
 
 
 @pytest.fixture
-def donated(services: Services, manager: Actor, open_shift) -> str:  # type: ignore[no-untyped-def]
+def donated(services: Services, manager: Actor, open_shift) -> str:
     """张伟 gave 5 sweaters; 2 were sold. Returns the donation's number."""
     sweater = services.catalog.search("羊毛衫")[0]
     donor = services.donors.create(manager, DonorDraft(DonorKind.PERSON, DONOR, "13800138000")).ids[0]
@@ -38,7 +38,7 @@ def donated(services: Services, manager: Actor, open_shift) -> str:  # type: ign
 
 
 @pytest.fixture
-def screen(qtbot, services, manager, feedback, donated):  # type: ignore[no-untyped-def]
+def screen(qtbot, services, manager, feedback, donated):
     made = TraceScreen(services, manager, feedback, FakeApproval(None))
     qtbot.addWidget(made)
     made.resize(1024, 768)
@@ -73,7 +73,7 @@ def test_an_unknown_code_says_so_and_clears_the_story(qtbot, screen: TraceScreen
     assert screen.model.rowCount() == 0 and set(figures(screen).values()) == {"–"}
 
 
-def test_cashiers_have_no_trace(qtbot, services, cashier, feedback) -> None:  # type: ignore[no-untyped-def]
+def test_cashiers_have_no_trace(qtbot, services, cashier, feedback) -> None:
     window = MainWindow(services, cashier, SCREENS, feedback, FakeApproval(None))
     qtbot.addWidget(window)
     assert not any(isinstance(s, TraceScreen) for s in window.screens)
@@ -81,7 +81,7 @@ def test_cashiers_have_no_trace(qtbot, services, cashier, feedback) -> None:  # 
     assert donations.trace_button.isHidden() and donations.statement_button.isHidden()
 
 
-def test_ctrl_enter_on_a_donation_opens_its_trace(qtbot, services, manager, feedback, donated) -> None:  # type: ignore[no-untyped-def]
+def test_ctrl_enter_on_a_donation_opens_its_trace(qtbot, services, manager, feedback, donated) -> None:
     window = MainWindow(services, manager, SCREENS, feedback, FakeApproval(None))
     qtbot.addWidget(window)
     window.resize(1024, 768)
@@ -103,7 +103,7 @@ def test_ctrl_enter_on_a_donation_opens_its_trace(qtbot, services, manager, feed
     window.grab().save("/tmp/trace-window.png")
 
 
-def test_the_donor_statement_button_writes_the_letter(qtbot, services, manager, feedback, donated,  # type: ignore[no-untyped-def]
+def test_the_donor_statement_button_writes_the_letter(qtbot, services, manager, feedback, donated,
                                                       tmp_path: Path, monkeypatch) -> None:
     import charity_pos.printing.donor_letter as letter
     from PySide6.QtCore import QThread
@@ -131,7 +131,7 @@ def test_the_donor_statement_button_writes_the_letter(qtbot, services, manager, 
     assert len(threads) == 1 and threads[0] is not QApplication.instance().thread(), "written off the UI thread"
 
 
-def test_no_statement_for_a_year_without_donations_nor_for_an_anonymous_donor(  # type: ignore[no-untyped-def]
+def test_no_statement_for_a_year_without_donations_nor_for_an_anonymous_donor(
         qtbot, services, manager, feedback, donated, tmp_path: Path) -> None:
     screen = DonationsScreen(services, manager, feedback, FakeApproval(None))
     qtbot.addWidget(screen)
@@ -152,7 +152,7 @@ def test_no_statement_for_a_year_without_donations_nor_for_an_anonymous_donor(  
     assert list(tmp_path.glob("*.pdf")) == []
 
 
-def test_cancelling_while_the_year_is_gathered_asks_for_no_file(qtbot, services, manager, feedback, donated,  # type: ignore[no-untyped-def]
+def test_cancelling_while_the_year_is_gathered_asks_for_no_file(qtbot, services, manager, feedback, donated,
                                                                 tmp_path: Path, monkeypatch) -> None:
     import threading
 
