@@ -45,7 +45,7 @@ def show_json(capsys: pytest.CaptureFixture[str], kind: str, path: Path) -> list
 
 
 @pytest.fixture
-def demo_copy(demo_store, tmp_path: Path, tmp_path_factory) -> Path:  # type: ignore[no-untyped-def]
+def demo_copy(demo_store, tmp_path: Path, tmp_path_factory) -> Path:
     """A private copy of the session's demo store, for tests that print
     receipts (which changes the file)."""
     path, code, _ = demo_store
@@ -73,7 +73,7 @@ def next_receipt_number(path: Path) -> str:
 
 
 # --- init ----------------------------------------------------------------------
-def test_init_creates_a_store_a_manager_can_log_in_to(capsys, tmp_path, isolated_home) -> None:  # type: ignore[no-untyped-def]
+def test_init_creates_a_store_a_manager_can_log_in_to(capsys, tmp_path, isolated_home) -> None:
     path = tmp_path / "new" / "store.sqlite3"
     code, out, err = run_cli("init", "--db", path, "--store-code", "pt02", "--name", "普陀区真如镇慈善超市",
                          "--district", "普陀区", "--manager-pin", "246810")
@@ -93,7 +93,7 @@ def test_init_creates_a_store_a_manager_can_log_in_to(capsys, tmp_path, isolated
     assert code == 0 and out.startswith("OK: ")
 
 
-def test_init_refuses_an_existing_file_and_leaves_it_alone(capsys, filled_store, isolated_home) -> None:  # type: ignore[no-untyped-def]
+def test_init_refuses_an_existing_file_and_leaves_it_alone(capsys, filled_store, isolated_home) -> None:
     before, keys = filled_store.path.read_bytes(), key_files(isolated_home)
     code, out, err = run_cli("init", "--db", filled_store.path, "--store-code", "PT09", "--name", "新店",
                          "--district", "普陀区", "--manager-pin", "1234")
@@ -103,7 +103,7 @@ def test_init_refuses_an_existing_file_and_leaves_it_alone(capsys, filled_store,
     assert key_files(isolated_home) == keys
 
 
-def test_init_refuses_any_existing_file_even_a_text_file(capsys, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_init_refuses_any_existing_file_even_a_text_file(capsys, tmp_path) -> None:
     path = tmp_path / "notes.txt"
     path.write_text("购物清单", encoding="utf-8")
     code, out, err = run_cli("init", "--db", path, "--store-code", "PT09", "--name", "新店",
@@ -124,7 +124,7 @@ def test_init_refuses_any_existing_file_even_a_text_file(capsys, tmp_path) -> No
         ("PT01", "１２３４", "A PIN is made of digits only."),
     ],
 )
-def test_init_with_a_bad_store_code_or_pin_makes_nothing(capsys, tmp_path, isolated_home, store_code, pin,  # type: ignore[no-untyped-def]
+def test_init_with_a_bad_store_code_or_pin_makes_nothing(capsys, tmp_path, isolated_home, store_code, pin,
                                                         english) -> None:
     path = tmp_path / "store.sqlite3"
     argv = ["init", "--db", path, "--store-code", store_code, "--name", "新店", "--district", "普陀区",
@@ -138,7 +138,7 @@ def test_init_with_a_bad_store_code_or_pin_makes_nothing(capsys, tmp_path, isola
 
 
 # --- demo and verify -----------------------------------------------------------
-def test_demo_builds_a_store_that_verifies(capsys, demo_store, tmp_path_factory) -> None:  # type: ignore[no-untyped-def]
+def test_demo_builds_a_store_that_verifies(capsys, demo_store, tmp_path_factory) -> None:
     path, code, printed = demo_store
     assert code == 0
     summary = printed.splitlines()[0]
@@ -160,7 +160,7 @@ def test_demo_builds_a_store_that_verifies(capsys, demo_store, tmp_path_factory)
     assert len(show_json(capsys, "households", path)) == counts["households"]
 
 
-def test_demo_refuses_an_existing_file(capsys, filled_store) -> None:  # type: ignore[no-untyped-def]
+def test_demo_refuses_an_existing_file(capsys, filled_store) -> None:
     before = dump(filled_store.path)
     line = one_error_line(*run_cli("demo", "--db", filled_store.path, "--days", "2"))
     assert "已存在" in line
@@ -169,14 +169,14 @@ def test_demo_refuses_an_existing_file(capsys, filled_store) -> None:  # type: i
 
 
 @pytest.mark.parametrize("days", ["0", "-3"])
-def test_demo_with_no_days_makes_nothing(capsys, tmp_path, days) -> None:  # type: ignore[no-untyped-def]
+def test_demo_with_no_days_makes_nothing(capsys, tmp_path, days) -> None:
     line = one_error_line(*run_cli("demo", "--db", tmp_path / "demo.db", "--days", days, "--lang", "en"),
                           english=True)
     assert "Days" in line
     assert files_in(tmp_path) == set()
 
 
-def test_verify_prints_one_line_in_chinese_by_default(capsys, filled_store) -> None:  # type: ignore[no-untyped-def]
+def test_verify_prints_one_line_in_chinese_by_default(capsys, filled_store) -> None:
     code, out, err = run_cli("verify", "--db", filled_store.path)
     assert (code, err) == (0, "")
     assert out.startswith("校验通过：") and out.count("\n") == 1
@@ -184,7 +184,7 @@ def test_verify_prints_one_line_in_chinese_by_default(capsys, filled_store) -> N
 
 
 # --- show ----------------------------------------------------------------------
-def test_show_items_as_table_and_json(capsys, filled_store) -> None:  # type: ignore[no-untyped-def]
+def test_show_items_as_table_and_json(capsys, filled_store) -> None:
     items = show_json(capsys, "items", filled_store.path)
     assert {tuple(sorted(o)) for o in items} == {("active", "barcode", "category", "id", "name", "on_hand",
                                                  "reference_price_fen", "sale_price_fen", "source", "unit")}
@@ -210,7 +210,7 @@ def test_show_items_as_table_and_json(capsys, filled_store) -> None:  # type: ig
     assert out.splitlines()[0].split()[:2] == ["Barcode", "Name"]
 
 
-def test_show_stock_lists_lots_with_documents(capsys, filled_store) -> None:  # type: ignore[no-untyped-def]
+def test_show_stock_lists_lots_with_documents(capsys, filled_store) -> None:
     lots = show_json(capsys, "stock", filled_store.path)
     assert {tuple(sorted(o)) for o in lots} == {("barcode", "document", "expiry_date", "item_id", "lot_code", "lot_id",
                                                 "name", "on_hand", "origin", "received", "unit")}
@@ -228,7 +228,7 @@ def test_show_stock_lists_lots_with_documents(capsys, filled_store) -> None:  # 
     assert any("PT01-2026-R000002" in line and "男式羊毛衫" in line for line in out.splitlines())
 
 
-def test_show_journal_lists_every_event_in_order(capsys, filled_store) -> None:  # type: ignore[no-untyped-def]
+def test_show_journal_lists_every_event_in_order(capsys, filled_store) -> None:
     events = show_json(capsys, "journal", filled_store.path)
     assert [e["seq"] for e in events] == list(range(1, filled_store.events + 1))
     assert set(events[0]) == {"seq", "at", "kind", "actor", "hash"}
@@ -243,7 +243,7 @@ def test_show_journal_lists_every_event_in_order(capsys, filled_store) -> None: 
     assert events[-1]["hash"][:16] in out.splitlines()[-1]
 
 
-def test_show_donations_masks_people(capsys, demo_store) -> None:  # type: ignore[no-untyped-def]
+def test_show_donations_masks_people(capsys, demo_store) -> None:
     path = demo_store[0]
     donations = show_json(capsys, "donations", path)
     assert donations
@@ -263,7 +263,7 @@ def test_show_donations_masks_people(capsys, demo_store) -> None:  # type: ignor
         assert d["number"] in out
 
 
-def test_show_households_gives_masked_names_and_ids_only(capsys, services, manager, store_db, store_path) -> None:  # type: ignore[no-untyped-def]
+def test_show_households_gives_masked_names_and_ids_only(capsys, services, manager, store_db, store_path) -> None:
     from datetime import date
 
     from charity_pos.services.households import HouseholdCategory, HouseholdDraft
@@ -284,7 +284,7 @@ def test_show_households_gives_masked_names_and_ids_only(capsys, services, manag
         assert "11010519491231002X" not in shown and "王建国" not in shown and "静民救" not in shown
 
 
-def test_show_households_shows_a_lapsed_card_as_expired(capsys, services, manager, store_db, store_path) -> None:  # type: ignore[no-untyped-def]
+def test_show_households_shows_a_lapsed_card_as_expired(capsys, services, manager, store_db, store_path) -> None:
     from datetime import date, timedelta
 
     from charity_pos.services.households import HouseholdCategory, HouseholdDraft
@@ -307,7 +307,7 @@ def test_show_households_shows_a_lapsed_card_as_expired(capsys, services, manage
     assert [line.split()[-1] for line in table.splitlines() if line.startswith("AX")] == ["过期", "有效"]
 
 
-def test_show_households_of_the_demo_has_no_whole_id_number(capsys, demo_store) -> None:  # type: ignore[no-untyped-def]
+def test_show_households_of_the_demo_has_no_whole_id_number(capsys, demo_store) -> None:
     path = demo_store[0]
     code, as_json, err = run_cli("show", "households", "--db", path, "--json")
     assert (code, err) == (0, "")
@@ -321,7 +321,7 @@ def test_show_households_of_the_demo_has_no_whole_id_number(capsys, demo_store) 
     assert len(table.splitlines()) == 2 + 56
 
 
-def test_show_sales_shifts_and_handouts_of_the_demo(capsys, demo_store) -> None:  # type: ignore[no-untyped-def]
+def test_show_sales_shifts_and_handouts_of_the_demo(capsys, demo_store) -> None:
     path = demo_store[0]
     sales = show_json(capsys, "sales", path)
     assert sales and all(re.fullmatch(r"JA01-\d{4}-S\d{6}", s["number"]) for s in sales)
@@ -338,14 +338,14 @@ def test_show_sales_shifts_and_handouts_of_the_demo(capsys, demo_store) -> None:
     assert not FULL_ID.search(table) and "*" not in table  # card numbers only: no names at all
 
 
-def test_show_with_an_unknown_kind_is_a_usage_error(capsys, filled_store) -> None:  # type: ignore[no-untyped-def]
+def test_show_with_an_unknown_kind_is_a_usage_error(capsys, filled_store) -> None:
     code, out, err = run_cli("show", "customers", "--db", filled_store.path)
     assert code == 2 and out == "" and "Traceback" not in err
     assert "invalid choice: 'customers'" in err
 
 
 # --- receipts and labels ---------------------------------------------------------
-def test_receipt_is_issued_then_reprinted(capsys, demo_copy, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_receipt_is_issued_then_reprinted(capsys, demo_copy, tmp_path) -> None:
     donations = show_json(capsys, "donations", demo_copy)
     donation = next(d for d in donations if d["receipt_number"] is None)
     expected = next_receipt_number(demo_copy)
@@ -371,7 +371,7 @@ def test_receipt_is_issued_then_reprinted(capsys, demo_copy, tmp_path) -> None: 
     assert sum(1 for d in show_json(capsys, "donations", demo_copy) if d["receipt_number"] == expected) == 1
 
 
-def test_a_voided_receipt_is_written_marked_void(capsys, demo_copy, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_a_voided_receipt_is_written_marked_void(capsys, demo_copy, tmp_path) -> None:
     from charity_pos.demo.builder import MANAGER_PIN
 
     donation = next(d for d in show_json(capsys, "donations", demo_copy) if d["receipt_status"] == "issued")
@@ -396,7 +396,7 @@ def test_a_voided_receipt_is_written_marked_void(capsys, demo_copy, tmp_path) ->
 
 
 @pytest.mark.parametrize(("template", "per_page"), [("a4-3x8", 24), ("thermal-40x30", 1)])
-def test_labels_one_per_unit(capsys, demo_store, tmp_path, template, per_page) -> None:  # type: ignore[no-untyped-def]
+def test_labels_one_per_unit(capsys, demo_store, tmp_path, template, per_page) -> None:
     path = demo_store[0]
     donation = max(show_json(capsys, "donations", path), key=lambda d: d["units"])
     out_pdf = tmp_path / "labels.pdf"
@@ -421,7 +421,7 @@ def test_labels_one_per_unit(capsys, demo_store, tmp_path, template, per_page) -
         ["labels", "--donation", "PT01-2026-D000001", "--template", "a4-3x8", "--out", "{tmp}/l.pdf"],
     ],
 )
-def test_a_missing_store_file_is_one_line_and_creates_nothing(capsys, tmp_path, argv) -> None:  # type: ignore[no-untyped-def]
+def test_a_missing_store_file_is_one_line_and_creates_nothing(capsys, tmp_path, argv) -> None:
     missing = tmp_path / "nowhere.db"
     argv = [a.replace("{tmp}", str(tmp_path)) for a in argv]
     line = one_error_line(*run_cli(*argv, "--db", missing))
@@ -432,7 +432,7 @@ def test_a_missing_store_file_is_one_line_and_creates_nothing(capsys, tmp_path, 
 
 
 @pytest.mark.parametrize("kind", ["items", "journal"])
-def test_a_file_that_is_not_a_store_is_refused_untouched(capsys, tmp_path, kind) -> None:  # type: ignore[no-untyped-def]
+def test_a_file_that_is_not_a_store_is_refused_untouched(capsys, tmp_path, kind) -> None:
     path = tmp_path / "notes.db"
     path.write_text("这不是数据库\n", encoding="utf-8")
     line = one_error_line(*run_cli("show", kind, "--db", path))
@@ -454,14 +454,14 @@ def foreign_sqlite(tmp_path: Path) -> Path:
     return path
 
 
-def test_someone_elses_sqlite_database_is_refused(capsys, foreign_sqlite) -> None:  # type: ignore[no-untyped-def]
+def test_someone_elses_sqlite_database_is_refused(capsys, foreign_sqlite) -> None:
     line = one_error_line(*run_cli("show", "items", "--db", foreign_sqlite, "--lang", "en"), english=True)
     assert line == f"Error: {foreign_sqlite} is not a charity-pos store database."
     assert dump(foreign_sqlite) == ["BEGIN TRANSACTION;", "CREATE TABLE contact (name TEXT);",
                                     "INSERT INTO \"contact\" VALUES('张三');", "COMMIT;"]
 
 
-def test_someone_elses_sqlite_database_is_not_changed_by_a_refusal(capsys, foreign_sqlite) -> None:  # type: ignore[no-untyped-def]
+def test_someone_elses_sqlite_database_is_not_changed_by_a_refusal(capsys, foreign_sqlite) -> None:
     # Not even switched to WAL mode (header bytes 18-19), which a plain
     # connection with charity-pos's PRAGMAs would do.
     before = foreign_sqlite.read_bytes()
@@ -469,12 +469,12 @@ def test_someone_elses_sqlite_database_is_not_changed_by_a_refusal(capsys, forei
     assert foreign_sqlite.read_bytes() == before
 
 
-def test_someone_elses_sqlite_database_gets_no_lock_file_beside_it(capsys, foreign_sqlite) -> None:  # type: ignore[no-untyped-def]
+def test_someone_elses_sqlite_database_gets_no_lock_file_beside_it(capsys, foreign_sqlite) -> None:
     one_error_line(*run_cli("show", "items", "--db", foreign_sqlite))
     assert files_in(foreign_sqlite.parent) == {"contacts.db"}
 
 
-def test_a_file_from_a_newer_version_is_refused_untouched(capsys, filled_store) -> None:  # type: ignore[no-untyped-def]
+def test_a_file_from_a_newer_version_is_refused_untouched(capsys, filled_store) -> None:
     conn = sqlite3.connect(filled_store.path)
     conn.execute("UPDATE alembic_version SET version_num = '9999_from_the_future'")
     conn.commit()
@@ -487,7 +487,7 @@ def test_a_file_from_a_newer_version_is_refused_untouched(capsys, filled_store) 
     assert dump(filled_store.path) == before
 
 
-def test_messages_follow_the_language_in_settings(capsys, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_messages_follow_the_language_in_settings(capsys, tmp_path) -> None:
     from charity_pos import config
 
     missing = tmp_path / "missing.db"
@@ -499,7 +499,7 @@ def test_messages_follow_the_language_in_settings(capsys, tmp_path) -> None:  # 
 
 
 @pytest.mark.parametrize("command", ["receipt", "labels"])
-def test_an_unknown_donation_number_changes_nothing(capsys, demo_copy, tmp_path, command) -> None:  # type: ignore[no-untyped-def]
+def test_an_unknown_donation_number_changes_nothing(capsys, demo_copy, tmp_path, command) -> None:
     out_pdf = tmp_path / "out.pdf"
     before = dump(demo_copy)
     extra = ["--template", "a4-3x8"] if command == "labels" else []
@@ -513,7 +513,7 @@ def test_an_unknown_donation_number_changes_nothing(capsys, demo_copy, tmp_path,
     assert dump(demo_copy) == before
 
 
-def test_a_missing_output_folder_uses_no_receipt_number(capsys, demo_copy, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_a_missing_output_folder_uses_no_receipt_number(capsys, demo_copy, tmp_path) -> None:
     donation = next(d for d in show_json(capsys, "donations", demo_copy) if d["receipt_number"] is None)
     expected = next_receipt_number(demo_copy)
     before = dump(demo_copy)
@@ -532,7 +532,7 @@ def test_a_missing_output_folder_uses_no_receipt_number(capsys, demo_copy, tmp_p
 
 
 @pytest.mark.parametrize("template", ["a5", "A4-3X8", ""])
-def test_a_bad_label_template_is_a_usage_error(capsys, demo_store, tmp_path, template) -> None:  # type: ignore[no-untyped-def]
+def test_a_bad_label_template_is_a_usage_error(capsys, demo_store, tmp_path, template) -> None:
     path = demo_store[0]
     donation = show_json(capsys, "donations", path)[0]["number"]
     code, out, err = run_cli("labels", "--db", path, "--donation", donation, "--template", template,
@@ -543,7 +543,7 @@ def test_a_bad_label_template_is_a_usage_error(capsys, demo_store, tmp_path, tem
     assert files_in(tmp_path) == set()
 
 
-def test_a_store_open_in_another_copy_is_refused(capsys, filled_store, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_a_store_open_in_another_copy_is_refused(capsys, filled_store, tmp_path) -> None:
     before = dump(filled_store.path)
     holder = Services.open(filled_store.path)
     try:
@@ -571,7 +571,7 @@ def entry(*argv: object) -> subprocess.CompletedProcess[str]:
                           timeout=60)
 
 
-def test_entry_point_creates_and_lists_a_store(tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_entry_point_creates_and_lists_a_store(tmp_path) -> None:
     path = tmp_path / "store.sqlite3"
     done = entry("init", "--db", path, "--store-code", "JA02", "--name", "静安区南京西路街道慈善超市",
                  "--district", "静安区", "--manager-pin", "9876", "--lang", "en")
@@ -589,7 +589,7 @@ def test_entry_point_creates_and_lists_a_store(tmp_path) -> None:  # type: ignor
     assert done.stderr == f"错误：{path} 已存在；新建门店需要一个新文件。\n"
 
 
-def test_entry_point_errors_are_one_line_without_traceback(tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_entry_point_errors_are_one_line_without_traceback(tmp_path) -> None:
     missing = tmp_path / "missing.db"
     done = entry("show", "items", "--db", missing)
     assert (done.returncode, done.stdout) == (1, "")
@@ -599,7 +599,7 @@ def test_entry_point_errors_are_one_line_without_traceback(tmp_path) -> None:  #
     assert files_in(tmp_path) == set()
 
 
-def test_show_never_prints_a_control_character_raw(capsys, services, manager, store_db, store_path) -> None:  # type: ignore[no-untyped-def]
+def test_show_never_prints_a_control_character_raw(capsys, services, manager, store_db, store_path) -> None:
     from datetime import date
 
     from charity_pos.services.households import HouseholdCategory, HouseholdDraft

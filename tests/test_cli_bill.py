@@ -21,7 +21,7 @@ TILL = "1号收银台"
 
 
 @pytest.fixture
-def shop(services, manager, cashier, make_item, clock, tmp_path: Path) -> SimpleNamespace:  # type: ignore[no-untyped-def]
+def shop(services, manager, cashier, make_item, clock, tmp_path: Path) -> SimpleNamespace:
     """Two phone sales at 10:00 (WeChat Pay, scanned) and 10:30 (Alipay), then the store closed."""
     rice = make_item("东北大米 5kg", barcode="6901234567892", price=3290)
     services.stock.receive(manager, {rice.id: 10})
@@ -40,7 +40,7 @@ def shop(services, manager, cashier, make_item, clock, tmp_path: Path) -> Simple
     return SimpleNamespace(db=path, bill=bill, numbers=numbers, tmp=tmp_path)
 
 
-def test_import_then_again_then_show(shop, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_import_then_again_then_show(shop, capsys) -> None:
     code, out, err = run_cli("bill", "import", "--db", shop.db, shop.bill, "--lang", "en")
     assert (code, err) == (0, "")
     assert out == f"WeChat Pay bill {shop.bill} (2026-03-10): 2 lines imported, 0 already there.\n"
@@ -68,7 +68,7 @@ def test_import_then_again_then_show(shop, capsys) -> None:  # type: ignore[no-u
     assert "134567890123456789" not in "".join(dump(shop.db)), "the bill's payment code is kept masked"
 
 
-def test_alipay_bill_in_gbk(shop, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_alipay_bill_in_gbk(shop, capsys) -> None:
     bill = shop.tmp / "支付宝业务明细.csv"
     bill.write_bytes(alipay_bill([Row("2026-03-10 10:30:40", "2026031022001412345678901234", "32.90")]))
     code, out, _ = run_cli("bill", "import", "--db", shop.db, bill)
@@ -81,7 +81,7 @@ def test_alipay_bill_in_gbk(shop, capsys) -> None:  # type: ignore[no-untyped-de
     ("卡号,姓名\nJA0001,张三\n".encode(), "不是微信支付或支付宝的商户对账单"),
     (b"\x00\x01\x02garbage", "不是 UTF-8 或 GBK 编码的文本"),
 ])
-def test_a_file_that_is_not_a_bill_is_refused_in_one_line(shop, capsys, content: bytes, says: str) -> None:  # type: ignore[no-untyped-def]
+def test_a_file_that_is_not_a_bill_is_refused_in_one_line(shop, capsys, content: bytes, says: str) -> None:
     bad = shop.tmp / "bad.csv"
     bad.write_bytes(content)
     before = dump(shop.db)
@@ -90,7 +90,7 @@ def test_a_file_that_is_not_a_bill_is_refused_in_one_line(shop, capsys, content:
     assert dump(shop.db) == before
 
 
-def test_a_missing_file_and_a_bad_date(shop, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_a_missing_file_and_a_bad_date(shop, capsys) -> None:
     line = one_error_line(*run_cli("bill", "import", "--db", shop.db, shop.tmp / "none.csv"))
     assert "none.csv 不存在" in line
     one_error_line(*run_cli("bill", "show", "--db", shop.db, "--date", "10/03/2026"))

@@ -50,14 +50,14 @@ def row_with(card: str, name: str, number: str, *, category: str = "低保", not
 
 
 @pytest.fixture
-def store(store_db, services, manager) -> Path:  # type: ignore[no-untyped-def]
+def store(store_db, services, manager) -> Path:
     """A closed store file with one household registered."""
     services.households.register(manager, REGISTERED)
     store_db.close()
     return store_db.path
 
 
-def import_(capsys, store: Path, sheet: Path, *extra: str) -> tuple[int, str, str]:  # type: ignore[no-untyped-def]
+def import_(capsys, store: Path, sheet: Path, *extra: str) -> tuple[int, str, str]:
     return run_cli("households", "import", "--db", store, sheet, *extra)
 
 
@@ -70,7 +70,7 @@ def no_whole_id_or_name(text: str) -> None:
             assert name not in text, name
 
 
-def test_import_previews_imports_the_good_and_writes_the_bad_beside_the_file(capsys, store, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_import_previews_imports_the_good_and_writes_the_bad_beside_the_file(capsys, store, tmp_path) -> None:
     sheet = FORMATS["csv-gbk"](tmp_path, ROWS)
     code, out, err = import_(capsys, store, sheet, "--lang", "en")
     assert (code, err) == (1, "")
@@ -94,7 +94,7 @@ def test_import_previews_imports_the_good_and_writes_the_bad_beside_the_file(cap
     assert back[1][-1] == dict(BAD)[4][0]
 
 
-def test_chinese_by_default(capsys, store, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_chinese_by_default(capsys, store, tmp_path) -> None:
     sheet = FORMATS["xlsx"](tmp_path, ROWS)
     code, out, err = import_(capsys, store, sheet)
     assert (code, err) == (1, "")
@@ -111,7 +111,7 @@ def test_chinese_by_default(capsys, store, tmp_path) -> None:  # type: ignore[no
     assert back[1][2] == ID_BAD_CHECK  # the office's own row, to correct
 
 
-def test_a_list_without_bad_rows_exits_0_and_writes_no_reject_file(capsys, store, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_a_list_without_bad_rows_exits_0_and_writes_no_reject_file(capsys, store, tmp_path) -> None:
     sheet = FORMATS["csv-utf8-bom"](tmp_path, GOOD_ONLY)
     code, out, err = import_(capsys, store, sheet, "--lang", "en")
     assert (code, err) == (0, "")
@@ -121,7 +121,7 @@ def test_a_list_without_bad_rows_exits_0_and_writes_no_reject_file(capsys, store
     assert len(show_json(capsys, "households", store)) == 4
 
 
-def test_dry_run_only_previews(capsys, store, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_dry_run_only_previews(capsys, store, tmp_path) -> None:
     sheet = FORMATS["csv-utf8"](tmp_path, ROWS)
     before = dump(store)
     code, out, err = import_(capsys, store, sheet, "--dry-run", "--lang", "en")
@@ -134,7 +134,7 @@ def test_dry_run_only_previews(capsys, store, tmp_path) -> None:  # type: ignore
     assert (code, err) == (0, "") and dump(store) == before
 
 
-def test_only_bad_rows_import_nothing(capsys, store, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_only_bad_rows_import_nothing(capsys, store, tmp_path) -> None:
     sheet = FORMATS["csv-utf8"](tmp_path, [ROWS[1], ROWS[3], ROWS[4]])
     before = dump(store)
     code, out, err = import_(capsys, store, sheet, "--lang", "en")
@@ -152,7 +152,7 @@ def test_only_bad_rows_import_nothing(capsys, store, tmp_path) -> None:  # type:
     ("list.csv", ",".join(HEADER).encode() + b"\n", "has no households below its header row."),
     ("missing.csv", None, "There is no file"),
 ])
-def test_a_file_that_cannot_be_imported_is_one_line_and_changes_nothing(capsys, store, tmp_path, name, content,  # type: ignore[no-untyped-def]
+def test_a_file_that_cannot_be_imported_is_one_line_and_changes_nothing(capsys, store, tmp_path, name, content,
                                                                         expected) -> None:
     sheet = tmp_path / name
     if content is not None:
@@ -163,20 +163,20 @@ def test_a_file_that_cannot_be_imported_is_one_line_and_changes_nothing(capsys, 
     assert dump(store) == before and sorted(tmp_path.iterdir()) == files
 
 
-def test_a_missing_store_is_one_line(capsys, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_a_missing_store_is_one_line(capsys, tmp_path) -> None:
     sheet = FORMATS["csv-utf8"](tmp_path, ROWS)
     one_error_line(*import_(capsys, tmp_path / "none.db", sheet))
     assert not (tmp_path / "none.db").exists() and not list(tmp_path.glob("*.rejects.*"))
 
 
-def test_a_database_refusal_midway_changes_nothing_and_writes_no_rejects(capsys, store, tmp_path,  # type: ignore[no-untyped-def]
+def test_a_database_refusal_midway_changes_nothing_and_writes_no_rejects(capsys, store, tmp_path,
                                                                          monkeypatch) -> None:
     sheet = FORMATS["csv-gbk"](tmp_path, ROWS)
     before = dump(store)
     real = households._new_household
     made: list[object] = []
 
-    def bad_third(checked, keys, now):  # type: ignore[no-untyped-def]
+    def bad_third(checked, keys, now):
         household = real(checked, keys, now)
         made.append(household)
         if len(made) == 3:
@@ -192,13 +192,13 @@ def test_a_database_refusal_midway_changes_nothing_and_writes_no_rejects(capsys,
     no_whole_id_or_name(out + err)
 
 
-def test_an_unexpected_failure_midway_changes_nothing(capsys, store, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_an_unexpected_failure_midway_changes_nothing(capsys, store, tmp_path, monkeypatch) -> None:
     sheet = FORMATS["xlsx"](tmp_path, ROWS)
     before = dump(store)
     real = StoreKeys.encrypt
     calls: list[str] = []
 
-    def failing_third(self, text, context):  # type: ignore[no-untyped-def]
+    def failing_third(self, text, context):
         calls.append(context)
         if len(calls) == 3:
             raise OSError("disk gone")
@@ -211,7 +211,7 @@ def test_an_unexpected_failure_midway_changes_nothing(capsys, store, tmp_path, m
     assert dump(store) == before and not [p for p in tmp_path.iterdir() if "rejects" in p.name]
 
 
-def test_the_entry_point_leaves_no_id_number_in_the_file_or_the_log(store, tmp_path, isolated_home) -> None:  # type: ignore[no-untyped-def]
+def test_the_entry_point_leaves_no_id_number_in_the_file_or_the_log(store, tmp_path, isolated_home) -> None:
     """A real run, in its own process: its log is config.log_dir()'s."""
     sheet = FORMATS["csv-gbk"](tmp_path, ROWS)
     env = dict(os.environ) | {"CHARITY_POS_HOME": str(isolated_home)}
@@ -241,7 +241,7 @@ def households_in(store: Path) -> set[str]:
         conn.close()
 
 
-def test_a_folder_at_the_reject_files_name_stops_the_import_before_it_starts(capsys, store, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_a_folder_at_the_reject_files_name_stops_the_import_before_it_starts(capsys, store, tmp_path) -> None:
     sheet = FORMATS["csv-utf8"](tmp_path, ROWS)
     folder = tmp_path / "名单.rejects.csv"
     folder.mkdir()
@@ -255,14 +255,14 @@ def test_a_folder_at_the_reject_files_name_stops_the_import_before_it_starts(cap
     assert [p.name for p in folder.iterdir()] == ["keep.txt"] and not list(tmp_path.glob("*.partial"))
 
 
-def test_when_only_the_last_step_fails_it_says_what_was_imported(capsys, store, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_when_only_the_last_step_fails_it_says_what_was_imported(capsys, store, tmp_path, monkeypatch) -> None:
     from charity_pos import files
 
     sheet = FORMATS["csv-gbk"](tmp_path, ROWS)
     rejects = tmp_path / "名单.rejects.csv"
     real = os.replace
 
-    def too_late(source, target):  # type: ignore[no-untyped-def]
+    def too_late(source, target):
         if Path(target) == rejects:  # a folder appears there after the check, or a viewer holds the file
             raise IsADirectoryError(21, "Is a directory")
         real(source, target)
@@ -280,7 +280,7 @@ def test_when_only_the_last_step_fails_it_says_what_was_imported(capsys, store, 
     assert "错误：已导入" not in err
 
 
-def test_someone_elses_file_at_the_reject_files_name_needs_force(capsys, store, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_someone_elses_file_at_the_reject_files_name_needs_force(capsys, store, tmp_path) -> None:
     sheet = FORMATS["csv-utf8"](tmp_path, ROWS)
     theirs = tmp_path / "名单.rejects.csv"
     theirs.write_text("街道的另一份表\n", encoding="utf-8")
@@ -298,7 +298,7 @@ def test_someone_elses_file_at_the_reject_files_name_needs_force(capsys, store, 
     assert (code, err) == (1, "") and len(read_back(theirs)) == 2
 
 
-def test_the_reject_file_is_never_one_of_the_stores_files(capsys, store, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_the_reject_file_is_never_one_of_the_stores_files(capsys, store, tmp_path) -> None:
     sheet = FORMATS["csv-utf8"](tmp_path, ROWS)
     (tmp_path / "名单.rejects.csv").symlink_to(store)
     before, raw = dump(store), store.read_bytes()
@@ -317,7 +317,7 @@ def injection_rows() -> list[list[object]]:
         row_with("AX000399", "王平", make_id("19900101", "099"), note="-")]
 
 
-def test_reject_csv_cells_that_look_like_formulas_stay_text(capsys, store, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_reject_csv_cells_that_look_like_formulas_stay_text(capsys, store, tmp_path) -> None:
     sheet = FORMATS["csv-utf8"](tmp_path, injection_rows())
     code, out, err = import_(capsys, store, sheet, "--lang", "en")
     assert code == 1, err
@@ -330,7 +330,7 @@ def test_reject_csv_cells_that_look_like_formulas_stay_text(capsys, store, tmp_p
     assert all(not cell.startswith(tuple("=+-@\t\r")) for cells in back for cell in cells)
 
 
-def test_reject_workbooks_keep_formula_like_cells_as_text(capsys, store, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_reject_workbooks_keep_formula_like_cells_as_text(capsys, store, tmp_path) -> None:
     from openpyxl import load_workbook
 
     rows = injection_rows()
@@ -354,7 +354,7 @@ def test_reject_workbooks_keep_formula_like_cells_as_text(capsys, store, tmp_pat
 ANSI_NAME = "\x1b[2J\x1b[31m王\x1b]0;pwned\x07"
 
 
-def test_control_characters_from_the_file_never_reach_the_terminal_raw(capsys, store, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_control_characters_from_the_file_never_reach_the_terminal_raw(capsys, store, tmp_path) -> None:
     rows = [HEADER,
             row_with("AX000401", ANSI_NAME, make_id("19900101", "401")),
             row_with("AX000402\u202e", "李\nRow 99 (fake): all good", make_id("19900101", "402"),
@@ -375,7 +375,7 @@ def test_control_characters_from_the_file_never_reach_the_terminal_raw(capsys, s
     assert "\x1b" not in out + err
 
 
-def test_error_messages_with_a_files_name_are_escaped_too(capsys, store, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_error_messages_with_a_files_name_are_escaped_too(capsys, store, tmp_path) -> None:
     missing = tmp_path / "名单\x1b[31m.csv"
     code, out, err = import_(capsys, store, missing, "--lang", "en")
     assert code == 1 and "\x1b" not in err and "名单\\x1b[31m.csv" in err

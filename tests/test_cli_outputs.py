@@ -57,7 +57,7 @@ class Shop:
 
 
 @pytest.fixture
-def shop(capsys, services, manager, cashier, make_item, store_db, clock, tmp_path) -> Shop:  # type: ignore[no-untyped-def]
+def shop(capsys, services, manager, cashier, make_item, store_db, clock, tmp_path) -> Shop:
     coat = make_item("男式羊毛衫 L码", category="clothing", unit="件", price=2500, reference=12000,
                      source=Source.DONATED)
     donation = services.intake.receive(cashier, IntakeDraft(None, (
@@ -104,13 +104,13 @@ def own_files(shop: Shop) -> dict[str, Path]:
     }
 
 
-def verifies(capsys, shop: Shop) -> None:  # type: ignore[no-untyped-def]
+def verifies(capsys, shop: Shop) -> None:
     code, out, err = run_cli("verify", "--db", shop.db, "--lang", "en")
     assert (code, err) == (0, "") and out.startswith("OK: ")
 
 
 @pytest.mark.parametrize("command", WRITERS)
-def test_no_command_writes_over_the_stores_own_files(capsys, shop, command) -> None:  # type: ignore[no-untyped-def]
+def test_no_command_writes_over_the_stores_own_files(capsys, shop, command) -> None:
     run_cli("verify", "--db", shop.db)  # the lock file as an opened store leaves it
     before, rows, outbox = snapshot(shop), dump(shop.db), sorted(shop.outbox.iterdir())
     for name, target in own_files(shop).items():
@@ -124,7 +124,7 @@ def test_no_command_writes_over_the_stores_own_files(capsys, shop, command) -> N
     verifies(capsys, shop)
 
 
-def test_the_messages_name_what_the_file_is(capsys, shop) -> None:  # type: ignore[no-untyped-def]
+def test_the_messages_name_what_the_file_is(capsys, shop) -> None:
     targets = own_files(shop)
     expected = {
         "db": "the store's database", "wal": "part of the store's database (its -wal, -shm or -journal file)",
@@ -143,7 +143,7 @@ def test_the_messages_name_what_the_file_is(capsys, shop) -> None:  # type: igno
     assert chinese == f"错误：{targets['db']} 是门店数据库，charity-pos 不会覆盖它；请另选一个文件。"
 
 
-def test_a_bundle_named_like_the_store_file_is_refused(capsys, shop) -> None:  # type: ignore[no-untyped-def]
+def test_a_bundle_named_like_the_store_file_is_refused(capsys, shop) -> None:
     code, out, _ = run_cli("show", "journal", "--db", shop.db, "--json")
     head = json.loads(out)[-1]["seq"]
     trap = shop.outbox / f"PT01-1-{head}.cpbundle"
@@ -170,7 +170,7 @@ def foreign_target(shop: Shop, command: str) -> tuple[Path, list[object]]:
 
 
 @pytest.mark.parametrize("command", WRITERS)
-def test_someone_elses_file_is_replaced_only_with_force(capsys, shop, command) -> None:  # type: ignore[no-untyped-def]
+def test_someone_elses_file_is_replaced_only_with_force(capsys, shop, command) -> None:
     target, argv = foreign_target(shop, command)
     target.write_bytes("我的笔记".encode())
     rows = dump(shop.db)
@@ -186,7 +186,7 @@ def test_someone_elses_file_is_replaced_only_with_force(capsys, shop, command) -
 
 
 @pytest.mark.parametrize("command", ["receipt", "labels", "slip", "store-key", "hub add-store"])
-def test_a_file_the_app_wrote_is_written_again_without_force(capsys, shop, command) -> None:  # type: ignore[no-untyped-def]
+def test_a_file_the_app_wrote_is_written_again_without_force(capsys, shop, command) -> None:
     target = shop.outbox / "again.out"
     for _ in range(2):
         code, out, err = run_cli(*shop.argv(command, target))
@@ -197,7 +197,7 @@ def test_a_file_the_app_wrote_is_written_again_without_force(capsys, shop, comma
     assert "already exists and was not written by charity-pos" in line
 
 
-def test_a_bundle_exported_again_replaces_the_same_bundle(capsys, shop) -> None:  # type: ignore[no-untyped-def]
+def test_a_bundle_exported_again_replaces_the_same_bundle(capsys, shop) -> None:
     first = run_cli(*shop.argv("export-bundle", shop.outbox))[1].strip()
     again = run_cli(*shop.argv("export-bundle", shop.outbox, "--from-seq", "1"))
     assert again[0] == 0 and again[1].strip() == first
@@ -205,7 +205,7 @@ def test_a_bundle_exported_again_replaces_the_same_bundle(capsys, shop) -> None:
 
 # --- where nothing can be written ---------------------------------------------------------------------------
 @pytest.mark.parametrize("command", WRITERS)
-def test_a_missing_folder_or_a_folder_for_a_file_changes_nothing(capsys, shop, command) -> None:  # type: ignore[no-untyped-def]
+def test_a_missing_folder_or_a_folder_for_a_file_changes_nothing(capsys, shop, command) -> None:
     rows, before = dump(shop.db), snapshot(shop)
     missing = shop.outbox / "no-such-folder"
     target = missing if shop.writes_into_folder(command) else missing / "x.out"
@@ -227,12 +227,12 @@ def test_a_missing_folder_or_a_folder_for_a_file_changes_nothing(capsys, shop, c
 
 
 @pytest.mark.parametrize("command", WRITERS)
-def test_a_folder_that_refuses_writing_changes_nothing(capsys, shop, command, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_a_folder_that_refuses_writing_changes_nothing(capsys, shop, command, monkeypatch) -> None:
     locked = shop.outbox / "locked"
     locked.mkdir()
     real = os.open
 
-    def denied(path, *args, **kwargs):  # type: ignore[no-untyped-def]
+    def denied(path, *args, **kwargs):
         if Path(path).parent == locked:
             raise PermissionError(errno.EACCES, "Permission denied", str(path))
         return real(path, *args, **kwargs)
@@ -251,7 +251,7 @@ def test_a_folder_that_refuses_writing_changes_nothing(capsys, shop, command, mo
 
 
 @pytest.mark.parametrize("command", ["receipt", "slip"])
-def test_a_pdf_that_cannot_be_put_in_place_uses_no_number(capsys, shop, command, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_a_pdf_that_cannot_be_put_in_place_uses_no_number(capsys, shop, command, monkeypatch) -> None:
     """The last step, the rename, fails (a viewer holds the file on Windows):
     the service's transaction is undone, so the receipt's number is not
     used and the print is not counted."""
@@ -280,7 +280,7 @@ def test_a_pdf_that_cannot_be_put_in_place_uses_no_number(capsys, shop, command,
 
 
 @pytest.mark.parametrize("command", WRITERS)
-def test_force_is_optional_and_documented(capsys, command) -> None:  # type: ignore[no-untyped-def]
+def test_force_is_optional_and_documented(capsys, command) -> None:
     with pytest.raises(SystemExit):
         from charity_pos import cli
 
@@ -288,7 +288,7 @@ def test_force_is_optional_and_documented(capsys, command) -> None:  # type: ign
     assert "--force" in capsys.readouterr().out
 
 
-def test_a_new_store_or_hub_never_takes_a_companions_name_or_the_key_folder(capsys, shop) -> None:  # type: ignore[no-untyped-def]
+def test_a_new_store_or_hub_never_takes_a_companions_name_or_the_key_folder(capsys, shop) -> None:
     before = snapshot(shop)
     for target in (shop.db.with_name(shop.db.name + "-wal"), shop.db.with_name(shop.db.name + "-journal"),
                    key_path(shop.store_id).parent / "new.db", config.config_dir() / "settings.json.tmp"):

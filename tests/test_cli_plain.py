@@ -41,14 +41,14 @@ def test_every_listing_reads_the_services_way_too() -> None:
 
 @pytest.mark.parametrize("kind", sorted(cli_show.PLAIN))
 @pytest.mark.parametrize("extra", [["--lang", "zh_CN"], ["--lang", "en"], ["--json"]], ids=["zh_CN", "en", "json"])
-def test_a_plain_listing_prints_what_the_services_print(capsys, demo_copy: Path, kind: str, extra: list[str]) -> None:  # type: ignore[no-untyped-def]
+def test_a_plain_listing_prints_what_the_services_print(capsys, demo_copy: Path, kind: str, extra: list[str]) -> None:
     plain = run_cli("show", kind, "--db", demo_copy, *extra)
     assert plain[0] == 0 and plain[2] == ""
     assert len(plain[1].splitlines()) > 2  # something listed: a table's head and rule, or a JSON array's brackets
     assert _through_services(capsys, "show", kind, "--db", str(demo_copy), *extra) == plain
 
 
-def test_show_items_says_what_the_models_hold(capsys, demo_copy: Path) -> None:  # type: ignore[no-untyped-def]
+def test_show_items_says_what_the_models_hold(capsys, demo_copy: Path) -> None:
     code, out, err = run_cli("show", "items", "--db", demo_copy, "--json")
     shown = json.loads(out)
     with open_store(demo_copy) as db, db.read() as s:
@@ -62,7 +62,7 @@ def test_show_items_says_what_the_models_hold(capsys, demo_copy: Path) -> None: 
     assert {i["active"] for i in shown} == {True, False}, "items off sale are listed too"
 
 
-def test_show_households_says_what_the_models_hold(capsys, demo_copy: Path) -> None:  # type: ignore[no-untyped-def]
+def test_show_households_says_what_the_models_hold(capsys, demo_copy: Path) -> None:
     code, out, err = run_cli("show", "households", "--db", demo_copy, "--json")
     shown = json.loads(out)
     today = local_date(datetime.now(UTC))
@@ -78,7 +78,7 @@ def test_show_households_says_what_the_models_hold(capsys, demo_copy: Path) -> N
     ("UPDATE item SET sale_price_fen = 1 WHERE rowid = 1", "sale_price_fen"),
     ("UPDATE item SET category_id = upper(category_id) WHERE rowid = 1", "category_id"),
 ], ids=["a changed price", "an id in a form the app never writes"])
-def test_verify_through_the_driver_names_a_change(capsys, demo_copy: Path, sql: str, column: str) -> None:  # type: ignore[no-untyped-def]
+def test_verify_through_the_driver_names_a_change(capsys, demo_copy: Path, sql: str, column: str) -> None:
     """The read-only reading finds what the app's reading found (an unusual
     stored form is read the app's way, SQLAlchemy loaded for it)."""
     import contextlib

@@ -19,7 +19,7 @@ CONTRACT_KINDS = ("donations", "stock-moves", "handouts", "sales", "funds", "sto
 
 
 @pytest.fixture
-def shop(ledger_store, tmp_path: Path) -> SimpleNamespace:  # type: ignore[no-untyped-def]
+def shop(ledger_store, tmp_path: Path) -> SimpleNamespace:
     """The hand-counted store, closed, and an empty folder to write into."""
     path = ledger_store.services.db.path
     ledger_store.services.close()
@@ -33,7 +33,7 @@ def report(shop: SimpleNamespace, out: object, *extra: object, kind: str = "dona
     return ["report", kind, "--db", shop.db, "--from", start, "--to", end, "--out", out, "--lang", "en", *extra]
 
 
-def test_report_writes_the_file_and_says_what(shop, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_report_writes_the_file_and_says_what(shop, capsys) -> None:
     out = shop.out / "捐赠台账.xlsx"
     code, stdout, err = run_cli(*report(shop, out))
     assert (code, err) == (0, "")
@@ -41,7 +41,7 @@ def test_report_writes_the_file_and_says_what(shop, capsys) -> None:  # type: ig
     assert load_workbook(out).sheetnames == ["捐赠物资接收台账", "现金捐赠"]
 
 
-def test_report_filters_by_category_and_origin(shop, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_report_filters_by_category_and_origin(shop, capsys) -> None:
     out = shop.out / "clothing.csv"
     code, stdout, _ = run_cli(*report(shop, out, "--category", "clothing", "--origin", "donated"))
     assert code == 0 and ": 1 rows written" in stdout
@@ -50,7 +50,7 @@ def test_report_filters_by_category_and_origin(shop, capsys) -> None:  # type: i
     assert code == 0 and ": 0 rows written" in stdout
 
 
-def test_every_kind_of_the_contract_is_accepted_once_it_exists(shop, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_every_kind_of_the_contract_is_accepted_once_it_exists(shop, capsys) -> None:
     present = [kind for kind in CONTRACT_KINDS if kind in ReportService.kinds()]
     assert "donations" in present
     for kind in present:
@@ -71,7 +71,7 @@ def test_every_kind_of_the_contract_is_accepted_once_it_exists(shop, capsys) -> 
     ({"name": "missing/ledger.xlsx"}, "does not exist"),
     ({"name": "."}, "is a folder"),
 ])
-def test_a_bad_report_command_says_why_in_one_line(shop, capsys, change, says) -> None:  # type: ignore[no-untyped-def]
+def test_a_bad_report_command_says_why_in_one_line(shop, capsys, change, says) -> None:
     before = dump(shop.db)
     argv = report(shop, shop.out / change.get("name", "ledger.xlsx"), *change.get("extra", ()),
                   **{k: v for k, v in change.items() if k in ("kind", "start", "end")})
@@ -82,14 +82,14 @@ def test_a_bad_report_command_says_why_in_one_line(shop, capsys, change, says) -
 
 
 @pytest.mark.parametrize("force", [False, True])
-def test_report_never_writes_over_the_store_file(shop, capsys, force) -> None:  # type: ignore[no-untyped-def]
+def test_report_never_writes_over_the_store_file(shop, capsys, force) -> None:
     before = shop.db.read_bytes()
     line = one_error_line(*run_cli(*report(shop, shop.db, *(["--force"] if force else []))), english=True)
     assert "is the store's database" in line or "never writes over it" in line
     assert shop.db.read_bytes() == before
 
 
-def test_report_leaves_someone_elses_file_unless_forced(shop, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_report_leaves_someone_elses_file_unless_forced(shop, capsys) -> None:
     theirs = shop.out / "theirs.csv"
     theirs.write_text("their numbers", "utf-8")
     line = one_error_line(*run_cli(*report(shop, theirs)), english=True)
@@ -99,7 +99,7 @@ def test_report_leaves_someone_elses_file_unless_forced(shop, capsys) -> None:  
     assert code == 0 and theirs.read_text("utf-8-sig").startswith("捐赠物资接收台账")
 
 
-def test_report_in_chinese_by_default(shop, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_report_in_chinese_by_default(shop, capsys) -> None:
     argv = report(shop, shop.out / "x.pdf", kind="nosuch")[:-2]
     code, out, err = run_cli(*argv, "--lang", "zh_CN")
     line = one_error_line(code, out, err)
@@ -115,7 +115,7 @@ def funds(shop: SimpleNamespace, **change: str) -> list[object]:
     return argv
 
 
-def test_funds_use_is_recorded_and_lowers_what_is_left(shop, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_funds_use_is_recorded_and_lowers_what_is_left(shop, capsys) -> None:
     code, out, err = run_cli(*funds(shop, voucher="FP-0032"))
     assert (code, err) == (0, "")
     assert out.startswith("Use PT01-2026-F000002 of donated cash recorded: ¥150.00 on 2026-03-10;")
@@ -134,7 +134,7 @@ def test_funds_use_is_recorded_and_lowers_what_is_left(shop, capsys) -> None:  #
     ({"date": "2099-01-01"}, "Date of use is a day still to come."),
     ({"date": "10/03/2026"}, "is not a date"),
 ])
-def test_a_bad_funds_use_says_why_in_one_line_and_changes_nothing(shop, capsys, change, says) -> None:  # type: ignore[no-untyped-def]
+def test_a_bad_funds_use_says_why_in_one_line_and_changes_nothing(shop, capsys, change, says) -> None:
     before = dump(shop.db)
     line = one_error_line(*run_cli(*funds(shop, **change)), english=True)
     assert says in line, line
@@ -146,7 +146,7 @@ def notice(shop: SimpleNamespace, out: object, month: str = "2026-03", *extra: o
     return ["notice", "--db", shop.db, "--month", month, "--out", out, "--lang", "en", *extra]
 
 
-def test_notice_writes_the_pdf_and_the_page_into_a_new_folder(shop, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_notice_writes_the_pdf_and_the_page_into_a_new_folder(shop, capsys) -> None:
     folder = shop.out / "公示"
     code, out, err = run_cli(*notice(shop, folder))
     assert (code, err) == (0, "")
@@ -164,14 +164,14 @@ def test_notice_writes_the_pdf_and_the_page_into_a_new_folder(shop, capsys) -> N
     ("march", "“march” is not a month"),
     ("2099-01", "2099-01 has not begun yet"),
 ])
-def test_a_bad_month_is_refused_and_nothing_written(shop, capsys, month, says) -> None:  # type: ignore[no-untyped-def]
+def test_a_bad_month_is_refused_and_nothing_written(shop, capsys, month, says) -> None:
     folder = shop.out / "公示"
     line = one_error_line(*run_cli(*notice(shop, folder, month)), english=True)
     assert says in line, line
     assert not folder.exists()
 
 
-def test_notice_refuses_a_file_a_missing_parent_and_the_store_folder_files(shop, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_notice_refuses_a_file_a_missing_parent_and_the_store_folder_files(shop, capsys) -> None:
     a_file = shop.out / "notes.txt"
     a_file.write_text("x", "utf-8")
     assert "is a file, not a folder" in one_error_line(*run_cli(*notice(shop, a_file)), english=True)
@@ -182,7 +182,7 @@ def test_notice_refuses_a_file_a_missing_parent_and_the_store_folder_files(shop,
     assert files_in(shop.out) == {"notes.txt"}
 
 
-def test_notice_leaves_someone_elses_file_of_the_same_name_unless_forced(shop, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_notice_leaves_someone_elses_file_of_the_same_name_unless_forced(shop, capsys) -> None:
     theirs = shop.out / "公示-PT01-2026-03.html"
     theirs.write_text("<p>their page</p>", "utf-8")
     assert "already exists" in one_error_line(*run_cli(*notice(shop, shop.out)), english=True)

@@ -42,7 +42,7 @@ def run_fresh(*argv: object) -> tuple[dict[str, object], str, str]:
     ("show", "items"), ("show", "stock"), ("show", "journal"), ("show", "sales"), ("show", "households"),
     ("verify",),
 ])
-def test_read_commands_load_no_qt_reportlab_pinyin_alembic_or_postgresql(filled_store, argv) -> None:  # type: ignore[no-untyped-def]
+def test_read_commands_load_no_qt_reportlab_pinyin_alembic_or_postgresql(filled_store, argv) -> None:
     result, out, err = run_fresh(*argv, "--db", filled_store.path, "--lang", "en")
     assert result["code"] == 0, err
     assert result["loaded"] == []
@@ -52,7 +52,7 @@ def test_read_commands_load_no_qt_reportlab_pinyin_alembic_or_postgresql(filled_
         assert out.startswith("OK: ")
 
 
-def test_verify_maps_no_model_and_loads_no_cryptography(filled_store) -> None:  # type: ignore[no-untyped-def]
+def test_verify_maps_no_model_and_loads_no_cryptography(filled_store) -> None:
     """verify reads tables, never model instances: it configures no ORM mapper
     and loads no cryptography (the seal's key is a plain HMAC), both of which
     would cost every call time at start."""
@@ -72,7 +72,7 @@ def test_verify_maps_no_model_and_loads_no_cryptography(filled_store) -> None:  
     assert json.loads(last) == {"code": 0, "mapped": [], "cryptography": False}
 
 
-def test_messages_are_chinese_without_qt(filled_store) -> None:  # type: ignore[no-untyped-def]
+def test_messages_are_chinese_without_qt(filled_store) -> None:
     """The default language's catalog is read without Qt: the same words as the app's."""
     result, out, err = run_fresh("verify", "--db", filled_store.path)
     assert result == {"code": 0, "loaded": []}
@@ -82,7 +82,7 @@ def test_messages_are_chinese_without_qt(filled_store) -> None:  # type: ignore[
     assert err.startswith("错误：") and "missing.db" in err
 
 
-def test_report_help_still_lists_the_kinds(capsys) -> None:  # type: ignore[no-untyped-def]
+def test_report_help_still_lists_the_kinds(capsys) -> None:
     from charity_pos import cli
     from charity_pos.hub.reports import kinds as hub_kinds
     from charity_pos.services.reports import ReportService
@@ -141,7 +141,7 @@ FIRST_HEADER = {"items": "Barcode", "stock": "Barcode", "lots": "Code", "donatio
 
 @pytest.mark.parametrize("argv", [*(("show", kind) for kind in sorted(cli_show.PLAIN)),
                                   *(("show", kind, "--json") for kind in sorted(cli_show.PLAIN)), ("verify",)])
-def test_read_commands_load_no_sqlalchemy(demo_copy, argv) -> None:  # type: ignore[no-untyped-def]
+def test_read_commands_load_no_sqlalchemy(demo_copy, argv) -> None:
     """Loading SQLAlchemy and the models alone takes longer than the whole
     read: these commands must never load them (what stays loaded at exit
     is what was imported on the way)."""
@@ -166,7 +166,7 @@ def test_read_commands_load_no_sqlalchemy(demo_copy, argv) -> None:  # type: ign
         assert printed[0].split()[0] == FIRST_HEADER[argv[1]]
 
 
-def _subparser(parser, path):  # type: ignore[no-untyped-def]
+def _subparser(parser, path):
     import argparse
 
     for name in path:
@@ -175,7 +175,7 @@ def _subparser(parser, path):  # type: ignore[no-untyped-def]
     return parser
 
 
-def _parsed(capsys, argv: list[str], parse) -> tuple[object, str, str]:  # type: ignore[no-untyped-def]
+def _parsed(capsys, argv: list[str], parse) -> tuple[object, str, str]:
     """What parsing ``argv`` with ``parse`` gives: the arguments or the exit code, and what it printed."""
     try:
         result: object = vars(parse(argv))
@@ -188,7 +188,7 @@ def _parsed(capsys, argv: list[str], parse) -> tuple[object, str, str]:  # type:
 @pytest.mark.parametrize("path", [("gui",), ("init",), ("demo",), ("verify",), ("receipt",), ("labels",), ("slip",),
                                   ("show",), ("households",), ("households", "import"),
                                   ("households", "erase-lapsed")])
-def test_a_command_parsed_alone_says_what_the_whole_parser_says(capsys, path) -> None:  # type: ignore[no-untyped-def]
+def test_a_command_parsed_alone_says_what_the_whole_parser_says(capsys, path) -> None:
     """A command of this module's own is parsed by its parser alone (the
     others are not built): its help, its arguments and its errors are the
     whole parser's, with or without --lang before it."""
@@ -205,13 +205,13 @@ def test_a_command_parsed_alone_says_what_the_whole_parser_says(capsys, path) ->
 
 @pytest.mark.parametrize("argv", [[], ["--help"], ["--lang", "fr", "show", "items"], ["--lang"], ["--la", "en", "show"],
                                   ["trace", "--help"], ["nothing"], ["report", "--help"]])
-def test_anything_else_is_parsed_by_the_whole_parser(capsys, argv) -> None:  # type: ignore[no-untyped-def]
+def test_anything_else_is_parsed_by_the_whole_parser(capsys, argv) -> None:
     from charity_pos import cli
 
     assert cli._command_in(argv) is None
 
 
-def test_show_builds_no_other_commands_parser(filled_store) -> None:  # type: ignore[no-untyped-def]
+def test_show_builds_no_other_commands_parser(filled_store) -> None:
     """The modules of the other commands (sync, hub, reports, backups…) are not even imported by a listing."""
     probe = ("import json, sys\nfrom charity_pos import cli\ncode = cli.main(sys.argv[1:])\n"
              "print(json.dumps([code, sorted(m for m in sys.modules if m in ('charity_pos.hub.cli', 'charity_pos.sync.cli',"

@@ -16,7 +16,7 @@ from tests.test_cli import one_error_line
 
 
 @pytest.fixture
-def copy(filled_store) -> Path:  # type: ignore[no-untyped-def]
+def copy(filled_store) -> Path:
     sv = Services.open(filled_store.path)
     try:
         row = next(u for u in sv.accounts.users() if u.username == "manager")
@@ -25,7 +25,7 @@ def copy(filled_store) -> Path:  # type: ignore[no-untyped-def]
         sv.close()
 
 
-def test_show_store_says_which_file_is_training(capsys, filled_store, copy: Path) -> None:  # type: ignore[no-untyped-def]
+def test_show_store_says_which_file_is_training(capsys, filled_store, copy: Path) -> None:
     code, out, _ = run_cli("show", "store", "--db", copy, "--lang", "en")
     assert code == 0 and "TRAINING store" in out
     code, out, _ = run_cli("show", "store", "--db", filled_store.path, "--lang", "en")
@@ -38,7 +38,7 @@ def test_show_store_says_which_file_is_training(capsys, filled_store, copy: Path
     assert code == 0 and "培训门店" in out
 
 
-def test_verify_passes_a_training_copy_and_says_what_it_is(capsys, filled_store, copy: Path) -> None:  # type: ignore[no-untyped-def]
+def test_verify_passes_a_training_copy_and_says_what_it_is(capsys, filled_store, copy: Path) -> None:
     code, out, err = run_cli("verify", "--db", copy, "--lang", "en")
     assert code == 0, err
     assert out.startswith("OK:") and "TRAINING store" in out
@@ -46,7 +46,7 @@ def test_verify_passes_a_training_copy_and_says_what_it_is(capsys, filled_store,
     assert code == 0 and "TRAINING" not in out
 
 
-def test_every_sync_command_refuses_a_training_copy(capsys, copy: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_every_sync_command_refuses_a_training_copy(capsys, copy: Path, tmp_path: Path) -> None:
     outbox = tmp_path / "outbox"
     outbox.mkdir()
     for argv in (("export-bundle", "--db", copy, "--out", outbox),

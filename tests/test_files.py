@@ -46,7 +46,7 @@ def protect(db: Path) -> files.Protected:
     return files.store_files(db, STORE_ID)
 
 
-def what(target: Path, db: Path, **kw) -> str:  # type: ignore[no-untyped-def]
+def what(target: Path, db: Path, **kw) -> str:
     with pytest.raises(ProtectedFile) as caught:
         files.check_target(target, protect(db), **kw)
     assert caught.value.path == str(target)
@@ -184,7 +184,7 @@ def test_the_file_systems_refusals_are_typed(tmp_path: Path, monkeypatch: pytest
     assert (caught.value.path, caught.value.reason) == (str(out), "no_space")
     real = os.open
 
-    def denied(path, *args, **kwargs):  # type: ignore[no-untyped-def]
+    def denied(path, *args, **kwargs):
         if str(path).endswith(".partial"):
             raise PermissionError(errno.EACCES, "Permission denied")
         return real(path, *args, **kwargs)

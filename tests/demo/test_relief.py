@@ -60,7 +60,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Built]:
     refused: list[tuple[str, str, datetime]] = []
     card = HandoutService.card
 
-    def watched(self: HandoutService, code: str):  # type: ignore[no-untyped-def]
+    def watched(self: HandoutService, code: str):
         try:
             return card(self, code)
         except CardRefused as exc:

@@ -174,7 +174,7 @@ def test_the_test_page_prints_every_character_of_the_demo_catalog_and_opens_no_d
     lambda w, training: layout.handout_slip(replace(d.HANDOUT, training=training), w),
     lambda w, training: layout.shift_report(replace(d.Z_REPORT, training=training), w),
 ], ids=["sale", "handout", "z-report"])
-def test_a_training_store_s_paper_says_training_at_the_top_and_the_end(make, width_mm: int) -> None:  # type: ignore[no-untyped-def]
+def test_a_training_store_s_paper_says_training_at_the_top_and_the_end(make, width_mm: int) -> None:
     shown = picture(sent(make(width_mm, True), width_mm), COLUMNS[width_mm]).splitlines()
     marked = [n for n, line in enumerate(shown) if "培训 · 非正式票据" in line]
     assert len(marked) == 2 and marked[0] < 8 and marked[1] > len(shown) - 6, shown

@@ -147,7 +147,7 @@ def test_out_of_paper_nothing_is_sent_and_the_drawer_still_opens() -> None:
     assert dummy.output == b"\x1bp\x01\x32\x32"
 
 
-def test_printer_failures_in_the_users_words(qapp) -> None:  # type: ignore[no-untyped-def]
+def test_printer_failures_in_the_users_words(qapp) -> None:
     translators = i18n.load("zh_CN")
     for translator in translators:
         qapp.installTranslator(translator)

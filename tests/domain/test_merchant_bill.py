@@ -20,14 +20,14 @@ MINUTES = st.integers(0, 60)
 
 
 @st.composite
-def bill_lines(draw) -> BillLine:  # type: ignore[no-untyped-def]
+def bill_lines(draw) -> BillLine:
     n = draw(st.integers(0, 10**6))
     return BillLine(draw(METHODS), draw(st.sampled_from([PAYMENT, PAYMENT, REFUND])), f"42{n:026d}",
                     "", "", draw(MASKS), START + timedelta(minutes=draw(MINUTES)), draw(AMOUNTS))
 
 
 @st.composite
-def counter_payments(draw) -> CounterPayment:  # type: ignore[no-untyped-def]
+def counter_payments(draw) -> CounterPayment:
     n = draw(st.integers(0, 10**6))
     return CounterPayment(n, f"S{n:06d}", draw(METHODS), draw(AMOUNTS), START + timedelta(minutes=draw(MINUTES)),
                           draw(MASKS), draw(st.sampled_from([PAYMENT, PAYMENT, REFUND])))
@@ -35,7 +35,7 @@ def counter_payments(draw) -> CounterPayment:  # type: ignore[no-untyped-def]
 
 @given(st.lists(bill_lines(), max_size=12, unique_by=lambda b: b.transaction_no),
        st.lists(counter_payments(), max_size=12, unique_by=lambda p: p.key))
-def test_matching_pairs_each_side_at_most_once_and_loses_nothing(bill, counter) -> None:  # type: ignore[no-untyped-def]
+def test_matching_pairs_each_side_at_most_once_and_loses_nothing(bill, counter) -> None:
     found = match(bill, counter)
     matched_bill = [m.bill for m in found.matched]
     matched_counter = [m.payment.key for m in found.matched]

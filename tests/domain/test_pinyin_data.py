@@ -73,7 +73,7 @@ def test_the_file_is_what_the_installed_pypinyin_writes() -> None:
     assert Path(pinyin_data.__file__).read_text(encoding="utf-8") == pinyin_gen.render()
 
 
-def test_a_phrase_reading_a_character_otherwise_is_a_quirk(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_a_phrase_reading_a_character_otherwise_is_a_quirk(monkeypatch) -> None:
     from pypinyin.constants import PHRASES_DICT, PINYIN_DICT
 
     assert "王建" not in pinyin_data.QUIRKS.split()

@@ -489,7 +489,7 @@ def synthetic_id(serial: int) -> str:
 
 
 @pytest.fixture
-def counter(services, manager, make_item):  # type: ignore[no-untyped-def]
+def counter(services, manager, make_item):
     from dataclasses import replace
 
     for draft in SERVICE_RULES.values():
@@ -522,7 +522,7 @@ service_visits = st.lists(st.tuples(
 @settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
                                                                   HealthCheck.too_slow])
 @given(category=st.sampled_from(sorted(SERVICE_RULES)), members=st.integers(1, 5), planned=service_visits)
-def test_the_service_hands_out_what_the_model_says(services, manager, cashier, counter, clock,  # type: ignore[no-untyped-def]
+def test_the_service_hands_out_what_the_model_says(services, manager, cashier, counter, clock,
                                                    category, members, planned) -> None:
     serial = next(_serial)
     card = f"QT{serial:06d}"
@@ -568,7 +568,7 @@ def test_the_service_hands_out_what_the_model_says(services, manager, cashier, c
     assert_never_past_the_allowance_unapproved(model.handouts, rule, members)
 
 
-def test_the_month_turns_at_midnight_in_shanghai_not_in_utc(services, manager, cashier, counter, clock) -> None:  # type: ignore[no-untyped-def]
+def test_the_month_turns_at_midnight_in_shanghai_not_in_utc(services, manager, cashier, counter, clock) -> None:
     """23:59 on 31 January and 00:01 on 1 February, Shanghai time (both
     still 31 January in UTC): the allowance is there again after midnight."""
     clock.set(datetime.combine(date(2027, 1, 31), time(23, 59), tzinfo=STORE_TZ))
@@ -594,7 +594,7 @@ def test_the_month_turns_at_midnight_in_shanghai_not_in_utc(services, manager, c
     assert [r.period_key for r in services.handouts.handouts(household_id=household_id)] == ["2027-02", "2027-01"]
 
 
-def test_a_quarter_with_a_festival_month_keeps_its_top_up_all_quarter(services, manager, cashier, counter, clock) -> None:  # type: ignore[no-untyped-def]
+def test_a_quarter_with_a_festival_month_keeps_its_top_up_all_quarter(services, manager, cashier, counter, clock) -> None:
     """A quarterly rule with a top-up in January: the quarter's allowance
     holds the top-up from its first day to its last, so what the household
     took in January is not owed back in February."""

@@ -63,7 +63,7 @@ def test_share_of_nothing_over_nothing() -> None:
     data=st.data(),
 )
 @example(weights=[1, 1, 1], data=None)
-def test_share_parts_add_up_exactly_and_are_proportional_within_one_fen(weights: list[int], data) -> None:  # type: ignore[no-untyped-def]
+def test_share_parts_add_up_exactly_and_are_proportional_within_one_fen(weights: list[int], data) -> None:
     total = 100 if data is None else data.draw(st.integers(min_value=0, max_value=sum(weights)))
     parts = share(total, weights)
     whole = sum(weights)
@@ -126,7 +126,7 @@ def test_an_empty_ticket_costs_nothing() -> None:
         ([], 1, "discount", "discount_above_price"),
     ],
 )
-def test_discounts_above_the_amount_and_negatives_are_refused(lines, discount, field, reason) -> None:  # type: ignore[no-untyped-def]
+def test_discounts_above_the_amount_and_negatives_are_refused(lines, discount, field, reason) -> None:
     with pytest.raises(InvalidInput) as caught:
         totals(lines, discount)
     assert (caught.value.field, caught.value.reason) == (field, reason)
@@ -146,7 +146,7 @@ lines_strategy = st.lists(
 
 @FAST
 @given(lines=lines_strategy, data=st.data())
-def test_totals_is_the_sum_of_the_lines_minus_the_ticket_discount(lines: list[PricedLine], data) -> None:  # type: ignore[no-untyped-def]
+def test_totals_is_the_sum_of_the_lines_minus_the_ticket_discount(lines: list[PricedLine], data) -> None:
     subtotal = sum(line.quantity * line.unit_price_fen - line.discount_fen for line in lines)
     discount = data.draw(st.integers(min_value=0, max_value=subtotal))
     result = totals(lines, discount)

@@ -34,7 +34,7 @@ def small_report(rows: int = 3, *, landscape: bool = True, texts: tuple[str, ...
 
 
 @pytest.fixture
-def report_of_day(ledger_store):  # type: ignore[no-untyped-def]
+def report_of_day(ledger_store):
     """The donations ledger of the scenario's day, as the exports get it."""
     st = ledger_store
     return st.services.reports.run(st.manager, "donations", Filters(st.day, st.day))

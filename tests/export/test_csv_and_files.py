@@ -20,7 +20,7 @@ def read_csv(path: Path) -> list[list[str]]:
         return list(csv.reader(fh))
 
 
-def test_csv_has_a_bom_titles_and_yuan(report_of_day, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_csv_has_a_bom_titles_and_yuan(report_of_day, tmp_path: Path) -> None:
     out = tmp_path / "donations.csv"
     write_report(report_of_day, out)
     assert out.read_bytes().startswith(b"\xef\xbb\xbf")
@@ -68,7 +68,7 @@ def test_a_workbook_charity_pos_wrote_is_replaced_without_force(tmp_path: Path) 
     assert out.stat().st_size > 0
 
 
-def test_the_store_file_is_never_written_over(ledger_store, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_the_store_file_is_never_written_over(ledger_store, tmp_path: Path) -> None:
     st = ledger_store
     path = st.services.db.path
     before = path.read_bytes()
@@ -88,7 +88,7 @@ def test_a_failure_while_writing_leaves_nothing(tmp_path: Path, monkeypatch: pyt
 
     real = export._writer(suffix)
 
-    def broken(report, path):  # type: ignore[no-untyped-def]
+    def broken(report, path):
         real(report, path)
         raise OSError(28, "No space left on device")
 

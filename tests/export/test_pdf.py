@@ -12,7 +12,7 @@ from tests.export.conftest import small_report
 from tests.helpers import pdf_pages
 
 
-def test_the_days_donations_as_a_landscape_pdf(report_of_day, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_the_days_donations_as_a_landscape_pdf(report_of_day, tmp_path: Path) -> None:
     out = tmp_path / "donations.pdf"
     write_report(report_of_day, out)
     reader = PdfReader(out)
@@ -51,7 +51,7 @@ def test_long_text_wraps_inside_its_column(tmp_path: Path) -> None:
     assert max(len(line) for line in text.splitlines()) < len(long)  # broken over lines, not cut off the page
 
 
-def test_the_pdf_is_ours_so_it_may_be_written_again(report_of_day, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_the_pdf_is_ours_so_it_may_be_written_again(report_of_day, tmp_path: Path) -> None:
     out = tmp_path / "again.pdf"
     write_report(report_of_day, out)
     write_report(report_of_day, out)  # no --force needed for a PDF charity-pos wrote

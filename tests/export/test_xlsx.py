@@ -17,11 +17,11 @@ from charity_pos.export.xlsx import HEADER_ROW, sheet_names
 from tests.export.conftest import small_report
 
 
-def rows_of(ws) -> list[list[object]]:  # type: ignore[no-untyped-def]
+def rows_of(ws) -> list[list[object]]:
     return [[c.value for c in row] for row in ws.iter_rows(min_row=HEADER_ROW)]
 
 
-def test_the_days_donations_come_back_as_numbers_and_dates(report_of_day, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_the_days_donations_come_back_as_numbers_and_dates(report_of_day, tmp_path: Path) -> None:
     out = tmp_path / "台账.xlsx"
     write_report(report_of_day, out)
     wb = load_workbook(out)
@@ -47,7 +47,7 @@ def test_the_days_donations_come_back_as_numbers_and_dates(report_of_day, tmp_pa
     assert [r[4] for r in cash[1:]] == [200, 1000, 1200]  # ¥200.00, ¥1,000.00, the total
 
 
-def test_columns_are_as_wide_as_their_chinese_text(report_of_day, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_columns_are_as_wide_as_their_chinese_text(report_of_day, tmp_path: Path) -> None:
     out = tmp_path / "wide.xlsx"
     write_report(report_of_day, out)
     ws = load_workbook(out)["现金捐赠"]

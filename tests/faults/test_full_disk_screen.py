@@ -24,15 +24,15 @@ from tests.ui.conftest import (  # noqa: F401  (fixtures)
     stocked,
     ui_store_template,
 )
-from tests.ui.test_payment import enter, pay, scan
+from tests.ui.sales.test_payment import enter, pay, scan
 
 pytestmark = pytest.mark.faults
 
 RICE = "6901234567892"
 
 
-def test_the_sale_screen_says_the_disk_is_full_and_sells_again(qtbot, sale_screen, services, cashier,  # type: ignore[no-untyped-def]
-                                                               stocked) -> None:  # type: ignore[no-untyped-def]
+def test_the_sale_screen_says_the_disk_is_full_and_sells_again(qtbot, sale_screen, services, cashier,
+                                                               stocked) -> None:
     screen = sale_screen
     seen: dict[str, object] = {}
 

@@ -10,7 +10,7 @@ from tests.hub.test_round_trip import _store, run
 from tests.services.bill_samples import Row, wechat_bill
 
 
-def test_a_bundle_with_bill_lines_is_applied_at_the_hub(capsys, hub_url: str, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_a_bundle_with_bill_lines_is_applied_at_the_hub(capsys, hub_url: str, tmp_path: Path) -> None:
     store = _store(capsys, tmp_path, "JA01", "静安区石门二路街道慈善超市")
     run(capsys, "hub", "init", "--hub", hub_url, "--district", "静安区")
     registration, trust = tmp_path / "JA01.json", tmp_path / "JA01-trust.json"

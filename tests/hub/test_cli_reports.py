@@ -18,7 +18,7 @@ from tests.helpers import pdf_pages, run_cli
 from tests.hub.test_figures import demo, demo_months, hub_with, run  # noqa: F401
 
 
-def fails(capsys, *argv: object) -> str:  # type: ignore[no-untyped-def]
+def fails(capsys, *argv: object) -> str:
     code, out, err = run_cli(*argv, lang="en")
     assert code == 1
     assert "Traceback" not in out + err
@@ -28,17 +28,17 @@ def fails(capsys, *argv: object) -> str:  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture
-def hub(capsys, hub_url: str, tmp_path: Path, demo) -> str:  # type: ignore[no-untyped-def]
+def hub(capsys, hub_url: str, tmp_path: Path, demo) -> str:
     hub_with(capsys, hub_url, tmp_path, demo)
     return hub_url
 
 
-def span(demo) -> tuple[str, str]:  # type: ignore[no-untyped-def]
+def span(demo) -> tuple[str, str]:
     months = demo_months(demo[0])
     return months[0].label, months[-1].label
 
 
-def test_every_kind_is_written_as_xlsx_pdf_and_csv(capsys, hub: str, tmp_path: Path, demo) -> None:  # type: ignore[no-untyped-def]
+def test_every_kind_is_written_as_xlsx_pdf_and_csv(capsys, hub: str, tmp_path: Path, demo) -> None:
     first, last = span(demo)
     for kind in kinds():
         for suffix in (".xlsx", ".pdf", ".csv"):
@@ -55,7 +55,7 @@ def test_every_kind_is_written_as_xlsx_pdf_and_csv(capsys, hub: str, tmp_path: P
     assert book.sheetnames
 
 
-def test_the_reports_figures_are_the_stores_and_the_change_is_in_tenths_of_a_percent(hub: str, demo) -> None:  # type: ignore[no-untyped-def]
+def test_the_reports_figures_are_the_stores_and_the_change_is_in_tenths_of_a_percent(hub: str, demo) -> None:
     from charity_pos.reports.figures import figures
     from charity_pos.services.registry import Services
 
@@ -87,14 +87,14 @@ def test_the_reports_figures_are_the_stores_and_the_change_is_in_tenths_of_a_per
     (("profits", "--from", "2026-01", "--to", "2026-02"), "profits"),
     (("stores", "--from", "2026-1", "--to", "2026-02"), "2026-1"),
 ])
-def test_bad_inputs_are_refused_in_one_line(capsys, hub: str, tmp_path: Path, argv, words: str) -> None:  # type: ignore[no-untyped-def]
+def test_bad_inputs_are_refused_in_one_line(capsys, hub: str, tmp_path: Path, argv, words: str) -> None:
     out = tmp_path / "r.xlsx"
     line = fails(capsys, "hub", "report", *argv, "--hub", hub, "--out", out)
     assert words in line
     assert not out.exists()
 
 
-def test_an_unwritable_file_or_the_hub_itself_is_refused(capsys, hub: str, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_an_unwritable_file_or_the_hub_itself_is_refused(capsys, hub: str, tmp_path: Path) -> None:
     fails(capsys, "hub", "report", "stores", "--hub", hub, "--from", "2026-01", "--to", "2026-01",
           "--out", tmp_path / "missing" / "deeper" / "r.xlsx")
     fails(capsys, "hub", "report", "stores", "--hub", hub, "--from", "2026-01", "--to", "2026-01",

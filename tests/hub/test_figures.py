@@ -38,7 +38,7 @@ def demo(demo_template: tuple[Path, Path, Path], tmp_path_factory: pytest.TempPa
     return folder / store.name, folder / registration.name, folder / bundle.name
 
 
-def hub_with(capsys, hub_url: str, tmp_path: Path, demo) -> str:  # type: ignore[no-untyped-def]
+def hub_with(capsys, hub_url: str, tmp_path: Path, demo) -> str:
     _store, registration, bundle = demo
     run(capsys, "hub", "init", "--hub", hub_url, "--district", "静安区")
     run(capsys, "hub", "add-store", "--hub", hub_url, "--registration", registration, "--out", tmp_path / "t.json")
@@ -46,7 +46,7 @@ def hub_with(capsys, hub_url: str, tmp_path: Path, demo) -> str:  # type: ignore
     return hub_url
 
 
-def store_figures(store: Path, start: date, end: date):  # type: ignore[no-untyped-def]
+def store_figures(store: Path, start: date, end: date):
     services = Services.open(store)
     try:
         with services.db.read() as s:
@@ -55,7 +55,7 @@ def store_figures(store: Path, start: date, end: date):  # type: ignore[no-untyp
         services.close()
 
 
-def same(hub, own) -> None:  # type: ignore[no-untyped-def]
+def same(hub, own) -> None:
     for name in ("donations", "donors", "goods_units", "goods_value_fen", "unvalued_units", "goods_by_category",
                  "cash_donations", "cash_donations_fen", "funds_used_fen", "funds_left_fen", "sales", "sales_fen",
                  "returns", "returns_fen", "voided", "voided_fen", "sales_income_fen", "handouts", "households",
@@ -81,7 +81,7 @@ def demo_months(store: Path) -> list[Period]:
     return parse_months(f"{a.year}-{a.month:02d}", f"{b.year}-{b.month:02d}")
 
 
-def test_a_stores_figures_at_the_hub_equal_its_own_for_each_month(capsys, hub_url: str, tmp_path: Path, demo) -> None:  # type: ignore[no-untyped-def]
+def test_a_stores_figures_at_the_hub_equal_its_own_for_each_month(capsys, hub_url: str, tmp_path: Path, demo) -> None:
     store = demo[0]
     hub_with(capsys, hub_url, tmp_path, demo)
     months = demo_months(store)
@@ -112,7 +112,7 @@ def test_a_stores_figures_at_the_hub_equal_its_own_for_each_month(capsys, hub_ur
 
 
 def test_hub_data_imported_before_is_rebuilt_from_its_events_on_first_use(capsys, hub_url: str, tmp_path: Path,
-                                                                          demo) -> None:  # type: ignore[no-untyped-def]
+                                                                          demo) -> None:
     store = demo[0]
     hub_with(capsys, hub_url, tmp_path, demo)
     period = demo_months(store)[-1]

@@ -27,7 +27,7 @@ from tests.ui.test_fit import language  # noqa: F401 - a fixture
 
 
 @pytest.fixture
-def window(qtbot, hub, months, language, tmp_path: Path):  # type: ignore[no-untyped-def]  # noqa: F811
+def window(qtbot, hub, months, language, tmp_path: Path):  # noqa: F811
     """The hub's window, made in the language under test."""
     add_user(hub, "wangli", "王丽", "2468")
     made = HubWindow(hub, login(hub, "wangli", "2468"), "静安区",
@@ -43,7 +43,7 @@ def window(qtbot, hub, months, language, tmp_path: Path):  # type: ignore[no-unt
     made.close()
 
 
-def test_every_hub_screen_fits(qtbot, window: HubWindow, language: str) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+def test_every_hub_screen_fits(qtbot, window: HubWindow, language: str) -> None:  # noqa: F811
     problems = []
     for row in range(window.navigation.count()):
         window.navigation.setCurrentRow(row)
@@ -66,7 +66,7 @@ def test_every_hub_screen_fits(qtbot, window: HubWindow, language: str) -> None:
     assert not problems, "\n".join(problems)
 
 
-def test_a_stores_month_fits(qtbot, hub, months, language: str) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+def test_a_stores_month_fits(qtbot, hub, months, language: str) -> None:  # noqa: F811
     month = reporting.store_month(hub, "JA01", months[-1].start.strftime("%Y-%m"),
                                   clock=Clock(datetime.combine(months[-1].end, time(12), STORE_TZ)))
     dialog = StoreMonthDialog(month)
@@ -82,13 +82,13 @@ def test_a_stores_month_fits(qtbot, hub, months, language: str) -> None:  # type
         shoot(dialog, f"hub-dialog-store-month-{language}")
 
 
-def test_the_hub_login_fits(qtbot, hub, language: str) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+def test_the_hub_login_fits(qtbot, hub, language: str) -> None:  # noqa: F811
     add_user(hub, "wangli", "王丽", "2468")
     problems = check_dialog(qtbot, HubLoginScreen(hub, "静安区"), f"hub-login-{language}")
     assert not problems, "\n".join(problems)
 
 
-def test_the_registry_shows_words_not_codes(qtbot, window: HubWindow, language: str) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+def test_the_registry_shows_words_not_codes(qtbot, window: HubWindow, language: str) -> None:  # noqa: F811
     model = window.registry_screen.model
     window.registry_screen.reload()
     qtbot.waitUntil(lambda: model.rowCount() == len(GOOD), timeout=10_000)

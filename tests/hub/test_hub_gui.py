@@ -39,7 +39,7 @@ class Clock:
 
 
 @pytest.fixture(autouse=True)
-def chinese(qapp):  # type: ignore[no-untyped-def]
+def chinese(qapp):
     saved = list(i18n._loaded)
     translators = i18n.load("zh_CN")
     for translator in translators:
@@ -61,7 +61,7 @@ def second_store(hub: Hub, tmp_path: Path, code: str = "JA02") -> None:
               tmp_path / f"{code}-trust.json")
 
 
-def run_import(qtbot, screen: ImportScreen, paths: list[Path]) -> list[str]:  # type: ignore[no-untyped-def]
+def run_import(qtbot, screen: ImportScreen, paths: list[Path]) -> list[str]:
     screen.choose_files = lambda: paths  # type: ignore[method-assign]
     screen.choose_button.click()
     assert screen.busy()
@@ -69,7 +69,7 @@ def run_import(qtbot, screen: ImportScreen, paths: list[Path]) -> list[str]:  # 
     return [screen.lines.item(i).text() for i in range(screen.lines.count())]
 
 
-def test_login_good_and_bad_pin_and_lockout(qtbot, hub: Hub, clock: Clock) -> None:  # type: ignore[no-untyped-def]
+def test_login_good_and_bad_pin_and_lockout(qtbot, hub: Hub, clock: Clock) -> None:
     users.add_user(hub.db, "zhou", "周敏", "2468")
     shell = HubShell(hub.db, clock)
     qtbot.addWidget(shell.login)
@@ -130,7 +130,7 @@ def test_a_refused_pin_leaves_no_reference_cycle(hub: Hub) -> None:
         gc.enable()
 
 
-def test_two_files_give_one_line_each_and_the_stores_list_updates(qtbot, hub: Hub, clock: Clock) -> None:  # type: ignore[no-untyped-def]
+def test_two_files_give_one_line_each_and_the_stores_list_updates(qtbot, hub: Hub, clock: Clock) -> None:
     last = hub.store.events[-1]["seq"]
     middle = last // 2
     first, second = hub.bundle(1, middle), hub.bundle(middle + 1, last)
@@ -157,7 +157,7 @@ def test_two_files_give_one_line_each_and_the_stores_list_updates(qtbot, hub: Hu
     assert imports.lines.item(0).text() == f"{first.name}: 已导入过"
 
 
-def test_a_refused_file_shows_its_reason(qtbot, hub: Hub, clock: Clock) -> None:  # type: ignore[no-untyped-def]
+def test_a_refused_file_shows_its_reason(qtbot, hub: Hub, clock: Clock) -> None:
     gap = hub.bundle(3, 5)
     broken = hub.folder / "broken.cpbundle"
     broken.write_bytes(b"not a bundle")
@@ -171,7 +171,7 @@ def test_a_refused_file_shows_its_reason(qtbot, hub: Hub, clock: Clock) -> None:
     assert "2" in imports.status.text()
 
 
-def test_cancel_stops_between_files(qtbot, hub: Hub, clock: Clock) -> None:  # type: ignore[no-untyped-def]
+def test_cancel_stops_between_files(qtbot, hub: Hub, clock: Clock) -> None:
     last = hub.store.events[-1]["seq"]
     paths = [hub.bundle(1, last, name=f"copy-{n}.cpbundle") for n in range(6)]
     imports = ImportScreen(hub.db, clock)
@@ -184,7 +184,7 @@ def test_cancel_stops_between_files(qtbot, hub: Hub, clock: Clock) -> None:  # t
     assert "已停止" in imports.status.text()
 
 
-def test_stale_store_warning_after_seven_days(qtbot, hub: Hub, clock: Clock) -> None:  # type: ignore[no-untyped-def]
+def test_stale_store_warning_after_seven_days(qtbot, hub: Hub, clock: Clock) -> None:
     with hub.db.begin() as s:
         s.execute(update(HubStore).values(last_bundle_at=NOW - timedelta(days=6)))
     stores = StoresScreen(hub.db, clock)
@@ -198,7 +198,7 @@ def test_stale_store_warning_after_seven_days(qtbot, hub: Hub, clock: Clock) -> 
     assert stores.model._foreground(stores.model.rows()[0], 4) is not None
 
 
-def test_downstream_for_every_store_writes_one_file_each(qtbot, hub: Hub, clock: Clock, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_downstream_for_every_store_writes_one_file_each(qtbot, hub: Hub, clock: Clock, tmp_path: Path) -> None:
     second_store(hub, tmp_path)
     out = tmp_path / "down"
     out.mkdir()
@@ -212,7 +212,7 @@ def test_downstream_for_every_store_writes_one_file_each(qtbot, hub: Hub, clock:
     assert stores.downstream_lines.count() == 2
 
 
-def test_registry_shows_masked_data_only(qtbot, hub: Hub, clock: Clock, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_registry_shows_masked_data_only(qtbot, hub: Hub, clock: Clock, tmp_path: Path) -> None:
     sheet = write_csv(tmp_path / "list.csv", GOOD + BAD)
     registry = RegistryScreen(hub.db, clock)
     qtbot.addWidget(registry)
@@ -234,7 +234,7 @@ def test_registry_shows_masked_data_only(qtbot, hub: Hub, clock: Clock, tmp_path
     qtbot.waitUntil(lambda: model.rowCount() == 1, timeout=5_000)
 
 
-def test_hub_add_user_and_init_with_staff_pin_on_the_command_line(capsys, hub: Hub, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_hub_add_user_and_init_with_staff_pin_on_the_command_line(capsys, hub: Hub, tmp_path: Path) -> None:
     from charity_pos.cli import main
 
     assert main(["hub", "add-user", "--hub", hub.url, "--username", "zhou", "--name", "周敏",

@@ -38,7 +38,7 @@ class Clock:
 
 
 @pytest.fixture
-def hub(qapp, capsys, hub_url: str, tmp_path: Path, demo):  # type: ignore[no-untyped-def]
+def hub(qapp, capsys, hub_url: str, tmp_path: Path, demo):
     """A hub holding the demo store's bundle; the app in Chinese (after the command line that made it)."""
     saved = list(i18n._loaded)
     hub_with(capsys, hub_url, tmp_path, demo)
@@ -54,11 +54,11 @@ def hub(qapp, capsys, hub_url: str, tmp_path: Path, demo):  # type: ignore[no-un
 
 
 @pytest.fixture
-def months(demo):  # type: ignore[no-untyped-def]
+def months(demo):
     return demo_months(demo[0])
 
 
-def screen_for(qtbot, db, months, **kw) -> DistrictReportsScreen:  # type: ignore[no-untyped-def]
+def screen_for(qtbot, db, months, **kw) -> DistrictReportsScreen:
     made = DistrictReportsScreen(db, Clock(datetime.combine(months[-1].end, time(12), STORE_TZ)), **kw)
     qtbot.addWidget(made)
     made.resize(1024, 768)
@@ -66,7 +66,7 @@ def screen_for(qtbot, db, months, **kw) -> DistrictReportsScreen:  # type: ignor
     return made
 
 
-def show(qtbot, screen: DistrictReportsScreen, kind: str, start: str, end: str) -> bool:  # type: ignore[no-untyped-def]
+def show(qtbot, screen: DistrictReportsScreen, kind: str, start: str, end: str) -> bool:
     assert screen.select_kind(kind)
     screen.start.setText(start)
     screen.end.setText(end)
@@ -75,14 +75,14 @@ def show(qtbot, screen: DistrictReportsScreen, kind: str, start: str, end: str) 
     return started
 
 
-def silent_store(db, demo, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def silent_store(db, demo, tmp_path: Path) -> None:
     """A second store, registered, that never sent a bundle."""
     store = SourceStore(demo[0], str(uuid.uuid4()), "JA02", "静安区南京西路慈善超市", "南京西路", "静安区", ())
     add_store(db, write_registration(tmp_path / "JA02.json", store, Ed25519PrivateKey.generate()),
               tmp_path / "JA02-trust.json")
 
 
-def test_the_table_and_charts_are_the_hubs_report(qtbot, hub, months, demo, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_the_table_and_charts_are_the_hubs_report(qtbot, hub, months, demo, tmp_path: Path) -> None:
     silent_store(hub, demo, tmp_path)
     screen = screen_for(qtbot, hub, months)
     last = months[-1]
@@ -140,10 +140,10 @@ def test_the_table_and_charts_are_the_hubs_report(qtbot, hub, months, demo, tmp_
     assert "低保" in screen.notes.text() or "报送" in screen.notes.text()
 
 
-def test_export_goes_through_the_writer_and_never_over_the_hub(qtbot, hub, months, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_export_goes_through_the_writer_and_never_over_the_hub(qtbot, hub, months, tmp_path: Path) -> None:
     calls = []
 
-    def writer(report, path, *, protect=None):  # type: ignore[no-untyped-def]
+    def writer(report, path, *, protect=None):
         calls.append((report, path, protect))
         path.write_bytes(b"x")
 
@@ -187,7 +187,7 @@ def test_export_goes_through_the_writer_and_never_over_the_hub(qtbot, hub, month
         assert hub.file.read_bytes()[:100] == before
 
 
-def test_bad_months_are_refused_in_chinese(qtbot, hub, months) -> None:  # type: ignore[no-untyped-def]
+def test_bad_months_are_refused_in_chinese(qtbot, hub, months) -> None:
     screen = screen_for(qtbot, hub, months)
     assert not show(qtbot, screen, "sales", "2026-05", "2026-03")
     assert screen.message.isVisible() and "早于" in screen.message.text() and screen.report is None
@@ -202,7 +202,7 @@ def test_bad_months_are_refused_in_chinese(qtbot, hub, months) -> None:  # type:
     assert len(screen.points) == 36
 
 
-def test_f8_opens_the_screen_and_it_fits_1024x768(qtbot, hub, months) -> None:  # type: ignore[no-untyped-def]
+def test_f8_opens_the_screen_and_it_fits_1024x768(qtbot, hub, months) -> None:
     add_user(hub, "wangli", "王丽", "2468")
     window = HubWindow(hub, login(hub, "wangli", "2468"), "静安区",
                        Clock(datetime.combine(months[-1].end, time(12), STORE_TZ)))

@@ -22,7 +22,7 @@ from tests.hub.test_reporting import Clock, District, district, shanghai  # noqa
 
 
 @pytest.fixture(autouse=True)
-def chinese(qapp):  # type: ignore[no-untyped-def]
+def chinese(qapp):
     saved = list(i18n._loaded)
     translators = i18n.load("zh_CN")
     for translator in translators:
@@ -33,11 +33,11 @@ def chinese(qapp):  # type: ignore[no-untyped-def]
     i18n._loaded[:] = saved
 
 
-def text(model, row: int, column: int, role: int = Qt.ItemDataRole.DisplayRole):  # type: ignore[no-untyped-def]
+def text(model, row: int, column: int, role: int = Qt.ItemDataRole.DisplayRole):
     return model.data(model.index(row, column), role)
 
 
-def test_the_matrix_with_symbols_rates_and_silent_stores_on_top(qtbot, district: District) -> None:  # type: ignore[no-untyped-def]
+def test_the_matrix_with_symbols_rates_and_silent_stores_on_top(qtbot, district: District) -> None:
     d = district
     d.store("JA01", shanghai(2025, 12, 1))
     d.store("JA02", shanghai(2025, 12, 1))
@@ -82,7 +82,7 @@ def test_the_matrix_with_symbols_rates_and_silent_stores_on_top(qtbot, district:
     assert screen.detail_job is None and screen.dialog is None
 
 
-def test_a_bad_month_is_said_on_the_screen(qtbot, district: District) -> None:  # type: ignore[no-untyped-def]
+def test_a_bad_month_is_said_on_the_screen(qtbot, district: District) -> None:
     screen = ReportingScreen(district.db, Clock(shanghai(2026, 3, 20)))
     qtbot.addWidget(screen)
     screen.start.setText("2026-13")
@@ -91,7 +91,7 @@ def test_a_bad_month_is_said_on_the_screen(qtbot, district: District) -> None:  
     assert "2026-13" in screen.message.text() and screen.model.rowCount() == 0
 
 
-def test_past_the_allowance_says_when_it_cannot_judge_and_shows_words(qtbot, hub: Hub, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_past_the_allowance_says_when_it_cannot_judge_and_shows_words(qtbot, hub: Hub, tmp_path: Path) -> None:
     screen = AllowanceScreen(hub.db)
     qtbot.addWidget(screen)
 
@@ -125,14 +125,14 @@ def test_past_the_allowance_says_when_it_cannot_judge_and_shows_words(qtbot, hub
 class English(QTranslator):
     """The hub app in English: every text its source."""
 
-    def translate(self, context, source, disambiguation=None, n=-1):  # type: ignore[no-untyped-def]
+    def translate(self, context, source, disambiguation=None, n=-1):
         return source
 
     def isEmpty(self) -> bool:  # noqa: N802
         return False
 
 
-def test_past_the_allowance_names_months_and_quarters_in_english_too(qtbot, qapp, hub: Hub, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_past_the_allowance_names_months_and_quarters_in_english_too(qtbot, qapp, hub: Hub, tmp_path: Path) -> None:
     registry.import_households(hub.db, write_csv(tmp_path / "list.csv", GOOD))
     set_rules(hub, tmp_path)
     hashes = registry_hashes(hub)

@@ -103,7 +103,7 @@ def test_a_full_disk_under_a_sqlite_hub_is_said_in_chinese_and_keeps_nothing(
 
 @SQLITE_ONLY
 def test_the_hub_app_shows_a_full_disk_in_the_same_words_without_a_traceback(
-        qtbot, hub: Hub, qapp) -> None:  # type: ignore[no-untyped-def]
+        qtbot, hub: Hub, qapp) -> None:
     from charity_pos.hub_ui.importing import ImportScreen
     from tests.hub.test_hub_gui import NOW, Clock, run_import
 

@@ -17,7 +17,7 @@ from tests.hub.test_receipts import District, district  # noqa: F401  (fixture)
 
 
 @pytest.fixture
-def window(qtbot, district: District):  # type: ignore[no-untyped-def]
+def window(qtbot, district: District):
     from PySide6.QtWidgets import QApplication
 
     saved = list(i18n._loaded)
@@ -40,7 +40,7 @@ def window(qtbot, district: District):  # type: ignore[no-untyped-def]
     i18n._loaded[:] = saved
 
 
-def scan(qtbot, window: HubWindow, text: str) -> None:  # type: ignore[no-untyped-def]
+def scan(qtbot, window: HubWindow, text: str) -> None:
     screen = window.receipts_screen
     qtbot.keyClicks(screen.scan, text)
     qtbot.keyClick(screen.scan, "\r")
@@ -52,7 +52,7 @@ def details(window: HubWindow) -> str:
     return "\n".join(form.itemAt(i).widget().text() for i in range(form.count()))
 
 
-def test_scan_a_genuine_receipt(qtbot, window: HubWindow, district: District, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_scan_a_genuine_receipt(qtbot, window: HubWindow, district: District, tmp_path: Path) -> None:
     from PySide6.QtCore import Qt
 
     qtbot.keyClick(window, Qt.Key.Key_F9)
@@ -77,7 +77,7 @@ def test_scan_a_genuine_receipt(qtbot, window: HubWindow, district: District, tm
     ("foreign", "error", "不是 charity-pos 捐赠收据的二维码"),
     ("damaged", "error", "收据二维码已损坏"),
 ])
-def test_every_verdict_in_big_words(qtbot, window: HubWindow, district: District, which: str, state: str,  # type: ignore[no-untyped-def]
+def test_every_verdict_in_big_words(qtbot, window: HubWindow, district: District, which: str, state: str,
                                     words: str) -> None:
     texts = {"voided": district.voided, "later": district.later,
              "forged": district.genuine.replace(":25000:", ":99900:"),
@@ -90,7 +90,7 @@ def test_every_verdict_in_big_words(qtbot, window: HubWindow, district: District
     assert words in screen.verdict.text()
 
 
-def test_open_a_pdf_or_a_file_without_a_code(qtbot, window: HubWindow, district: District, tmp_path: Path,  # type: ignore[no-untyped-def]
+def test_open_a_pdf_or_a_file_without_a_code(qtbot, window: HubWindow, district: District, tmp_path: Path,
                                              capsys) -> None:
     pdf = tmp_path / "receipt.pdf"
     assert cli.main(["receipt", "--db", str(district.store_db), "--donation", "JA01-2026-D000001",

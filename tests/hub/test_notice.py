@@ -24,7 +24,7 @@ from tests.hub.test_figures import demo, demo_months, run  # noqa: F401
 
 
 @pytest.fixture(scope="module")
-def secrets(demo) -> list[str]:  # type: ignore[no-untyped-def]
+def secrets(demo) -> list[str]:
     """Read while the demo's key file is at hand (the first test's home)."""
     return personal(demo[0])
 
@@ -46,7 +46,7 @@ def personal(store: Path) -> list[str]:
 
 
 def test_the_notice_is_a_pdf_and_a_static_site_with_the_journal_heads_and_no_personal_data(
-        capsys, secrets: list[str], hub: str, tmp_path: Path, demo) -> None:  # type: ignore[no-untyped-def]
+        capsys, secrets: list[str], hub: str, tmp_path: Path, demo) -> None:
     month = demo_months(demo[0])[0]
     out = tmp_path / "notice"
     lines = run(capsys, "hub", "notice", "--hub", hub, "--month", month.label, "--out", out)
@@ -78,7 +78,7 @@ def test_the_notice_is_a_pdf_and_a_static_site_with_the_journal_heads_and_no_per
     assert leaked == []
 
 
-def test_bad_months_and_a_file_for_a_folder_are_refused(capsys, hub: str, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_bad_months_and_a_file_for_a_folder_are_refused(capsys, hub: str, tmp_path: Path) -> None:
     later = datetime.now(UTC).year + 1
     for month, words in (("2026-13", "2026-13"), (f"{later}-01", f"{later}-01"), ("26-01", "26-01")):
         line = fails(capsys, "hub", "notice", "--hub", hub, "--month", month, "--out", tmp_path / "n")

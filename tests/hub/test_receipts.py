@@ -50,12 +50,12 @@ class District:
     verification_code: str
 
 
-def _donation(services: Services, manager, lines, **kw) -> str:  # type: ignore[no-untyped-def]
+def _donation(services: Services, manager, lines, **kw) -> str:
     return services.intake.receive(manager, IntakeDraft(kw.pop("donor", None), lines, **kw)).number
 
 
 @pytest.fixture
-def district(capsys, hub_url: str, new_hub: NewHub, tmp_path: Path) -> District:  # type: ignore[no-untyped-def]
+def district(capsys, hub_url: str, new_hub: NewHub, tmp_path: Path) -> District:
     stores = {}
     for code, name in (("JA01", "静安区石门二路街道慈善超市"), ("JA02", "静安区江宁路街道慈善超市")):
         stores[code] = tmp_path / f"{code}.sqlite3"
@@ -101,7 +101,7 @@ def district(capsys, hub_url: str, new_hub: NewHub, tmp_path: Path) -> District:
                     genuine.receipt_number, genuine.verification_code)
 
 
-def store_key(db: Path):  # type: ignore[no-untyped-def]
+def store_key(db: Path):
     import sqlite3
     import uuid
 
@@ -110,7 +110,7 @@ def store_key(db: Path):  # type: ignore[no-untyped-def]
     return StoreKeys.load(store_id, signing=True).signing
 
 
-def test_each_verdict_at_the_hub(capsys, district: District) -> None:  # type: ignore[no-untyped-def]
+def test_each_verdict_at_the_hub(capsys, district: District) -> None:
     today = datetime.now(STORE_TZ).date()
     hub = ("hub", "verify-receipt", "--hub", district.hub)
 
@@ -148,7 +148,7 @@ def _field(text: str, index: int, value: str) -> str:
     return ":".join(parts)
 
 
-def test_attacks_are_forged(capsys, district: District) -> None:  # type: ignore[no-untyped-def]
+def test_attacks_are_forged(capsys, district: District) -> None:
     hub = ("hub", "verify-receipt", "--hub", district.hub)
     claim = receipt_sig.parse(district.genuine)
     real = store_key(district.store_db)
@@ -181,13 +181,13 @@ def test_attacks_are_forged(capsys, district: District) -> None:  # type: ignore
         assert (code, out[0][:len(expected)]) == (4, expected), name
 
 
-def date_before(day):  # type: ignore[no-untyped-def]
+def date_before(day):
     from datetime import timedelta
 
     return day - timedelta(days=1)
 
 
-def test_an_older_receipt_is_unsigned_not_forged(capsys, district: District) -> None:  # type: ignore[no-untyped-def]
+def test_an_older_receipt_is_unsigned_not_forged(capsys, district: District) -> None:
     claim = receipt_sig.parse(district.genuine)
     older = (f"CPOS-R1|JA01|{claim.number}|{claim.issued_on.isoformat()}|{claim.total_fen}|"
              f"{district.verification_code}")
@@ -205,13 +205,13 @@ def test_an_older_receipt_is_unsigned_not_forged(capsys, district: District) -> 
     ("CPOS-R2:JA01:JA01-2026-J000001:20261301:100:AAAA", "The receipt's QR code is damaged: its date"),
     ("nowhere/receipt.png", "There is no file nowhere/receipt.png."),
 ])
-def test_bad_input_is_one_line_and_exit_1(capsys, district: District, argument: str, message: str) -> None:  # type: ignore[no-untyped-def]
+def test_bad_input_is_one_line_and_exit_1(capsys, district: District, argument: str, message: str) -> None:
     code, out, err = call(capsys, "hub", "verify-receipt", "--hub", district.hub, argument)
     assert code == 1 and out == []
     assert len(err.strip().splitlines()) == 1 and message in err
 
 
-def test_a_receipt_pdf_at_the_hub(capsys, district: District) -> None:  # type: ignore[no-untyped-def]
+def test_a_receipt_pdf_at_the_hub(capsys, district: District) -> None:
     claim = receipt_sig.parse(district.genuine)
     pdf = district.tmp / "receipt.pdf"
     donation = "JA01-2026-D000001"  # its receipt is a reprint now, with the same signed code
@@ -220,7 +220,7 @@ def test_a_receipt_pdf_at_the_hub(capsys, district: District) -> None:  # type: 
     assert code == 0 and out[0].startswith(f"GENUINE: receipt {claim.number}")
 
 
-def test_publish_keys_and_check_offline(capsys, district: District) -> None:  # type: ignore[no-untyped-def]
+def test_publish_keys_and_check_offline(capsys, district: District) -> None:
     keys = district.tmp / "keys.json"
     out = run(capsys, "hub", "publish-keys", "--hub", district.hub, "--out", keys)
     assert out[0].startswith("Wrote the keys of 2 stores of 静安区 to ")

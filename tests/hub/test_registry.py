@@ -139,7 +139,7 @@ def test_a_stores_key_is_never_replaced_by_a_registration(hub: Hub, tmp_path: Pa
     ({"public_key": "AAAA"}, "public_key"), ({"store_id": "nope"}, "store_id"), ({"name": ""}, "name"),
     ({"created_at": "yesterday"}, "created_at"), ({"district": None}, "district"),
 ])
-def test_a_bad_registration_file_names_its_field(tmp_path: Path, source, change: dict, field: str) -> None:  # type: ignore[no-untyped-def]
+def test_a_bad_registration_file_names_its_field(tmp_path: Path, source, change: dict, field: str) -> None:
     path = write_registration(tmp_path / "reg.json", source, Ed25519PrivateKey.generate(), **change)
     with pytest.raises(errors.RegistrationInvalid) as refused:
         read_registration(path)

@@ -31,14 +31,14 @@ def run(capsys: pytest.CaptureFixture[str], *argv: object) -> list[str]:
     return out.splitlines()
 
 
-def _store(capsys, tmp_path: Path, code: str, name: str) -> Path:  # type: ignore[no-untyped-def]
+def _store(capsys, tmp_path: Path, code: str, name: str) -> Path:
     db = tmp_path / f"{code}.sqlite3"
     run(capsys, "init", "--db", db, "--store-code", code, "--name", name, "--district", "静安区",
         "--manager-pin", "9999")
     return db
 
 
-def test_use_at_one_store_counts_at_the_other_after_a_round_trip(capsys, hub_url: str, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_use_at_one_store_counts_at_the_other_after_a_round_trip(capsys, hub_url: str, tmp_path: Path) -> None:
     today = datetime.now(STORE_TZ).date()
     first_store = _store(capsys, tmp_path, "JA01", "静安区石门二路街道慈善超市")
     second_store = _store(capsys, tmp_path, "JA02", "静安区江宁路街道慈善超市")

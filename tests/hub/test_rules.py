@@ -90,7 +90,7 @@ def _huge(path: Path) -> Path:
 
 @pytest.mark.parametrize("make", [_nested, _fifo, _huge, lambda p: p.parent],
                          ids=["nested 100,000 deep", "a FIFO", "over a megabyte", "a folder"])
-def test_a_file_that_is_no_rules_file_is_refused_at_once(hub: Hub, tmp_path: Path, make) -> None:  # type: ignore[no-untyped-def]
+def test_a_file_that_is_no_rules_file_is_refused_at_once(hub: Hub, tmp_path: Path, make) -> None:
     """Read as defensively as a bundle: a FIFO does not block, deep nesting
     does not crash, a huge file is not read."""
     import threading

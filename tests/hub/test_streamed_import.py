@@ -38,7 +38,7 @@ from tests.hub import (  # noqa: F401  (fixtures)
 from tests.hub.damage import Member, build_zip, members_of, signed
 
 
-def refused(hub: Hub, path, kind: type[errors.PosError]) -> errors.PosError:  # type: ignore[no-untyped-def]
+def refused(hub: Hub, path, kind: type[errors.PosError]) -> errors.PosError:
     before = digest(hub.db)
     result = import_bundle(hub.db, path)
     assert result.status == "refused" and isinstance(result.error, kind), result.error

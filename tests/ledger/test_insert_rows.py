@@ -90,7 +90,7 @@ def twin(shop: SimpleNamespace, twin_of: Callable[[], Services]) -> Services:
 
 def test_a_sale_written_as_rows_is_journaled_and_stored_as_the_same_sale_made_of_objects(
         services: Services, twin: Services, cashier: Actor, manager: Actor, shop: SimpleNamespace, spy: Spy,
-        store_path: Path, clock) -> None:  # type: ignore[no-untyped-def]
+        store_path: Path, clock) -> None:
     # discounts beyond the cashier's limit (approved), a price change, a lot made, an item on two lines
     changes = services.sales.complete(cashier, SaleDraft(uuid.uuid4(), TILL, (
         LineDraft(shop.rice.id, 3, discount_fen=900), LineDraft(shop.sweater.id, 1, price_fen=2000),
@@ -119,7 +119,7 @@ def test_a_sale_written_as_rows_is_journaled_and_stored_as_the_same_sale_made_of
 
 
 def test_rows_never_reach_the_file_without_their_event(services: Services, cashier: Actor,
-                                                       shop: SimpleNamespace, clock) -> None:  # type: ignore[no-untyped-def]
+                                                       shop: SimpleNamespace, clock) -> None:
     with services.db.read() as s:
         lot = s.scalars(select(StockLot).where(StockLot.item_id == shop.rice.id)).first()
         before = s.query(StockMovement).count()
@@ -163,7 +163,7 @@ def test_rows_never_reach_the_file_without_their_event(services: Services, cashi
 
 @pytest.mark.parametrize("bad", ["missing", "extra", "unjournaled"])
 def test_rows_that_are_not_whole_journaled_rows_are_refused_before_anything_is_written(
-        services: Services, cashier: Actor, shop: SimpleNamespace, clock, bad: str) -> None:  # type: ignore[no-untyped-def]
+        services: Services, cashier: Actor, shop: SimpleNamespace, clock, bad: str) -> None:
     with services.db.read() as s:
         lot = s.scalars(select(StockLot).where(StockLot.item_id == shop.rice.id)).first()
     movement = {"id": uuid.uuid4(), "item_id": shop.rice.id, "lot_id": lot.id, "quantity": -1, "reason": "sale",
@@ -183,7 +183,7 @@ def test_rows_that_are_not_whole_journaled_rows_are_refused_before_anything_is_w
 
 
 def test_a_store_after_many_sales_and_voids_passes_verify(services: Services, cashier: Actor, manager: Actor,
-                                                          shop: SimpleNamespace, clock) -> None:  # type: ignore[no-untyped-def]
+                                                          shop: SimpleNamespace, clock) -> None:
     numbers = []
     for n in range(40):
         clock.advance(minutes=1)

@@ -360,7 +360,7 @@ def _cases(path: Path) -> list[Case]:
 _COMPILED: dict = {}  # type: ignore[type-arg]  # one statement cache for the many copies
 
 
-def _report(path: Path, key: Path):  # type: ignore[no-untyped-def]
+def _report(path: Path, key: Path):
     with open_store(path, upgrade=False) as db, db.engine.connect() as conn:
         conn = conn.execution_options(compiled_cache=_COMPILED)
         seal_key, _, marked = seal_key_for(conn, key)

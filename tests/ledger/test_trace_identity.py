@@ -28,7 +28,7 @@ def shop(demo_store: tuple[Path, int, str], tmp_path: Path, tmp_path_factory: py
     return path
 
 
-def report(path: Path):  # type: ignore[no-untyped-def]
+def report(path: Path):
     with open_store(path, upgrade=False) as db, db.engine.connect() as conn:
         key, _, marked = seal_key_for(conn, None)
         return verify(conn, key, key_says_sealed=marked)

@@ -177,7 +177,7 @@ def store_uuid(path: Path) -> uuid.UUID:
         return uuid.UUID(conn.execute("SELECT id FROM store").fetchone()[0])
 
 
-def library_report(path: Path, key: Path | None = None):  # type: ignore[no-untyped-def]
+def library_report(path: Path, key: Path | None = None):
     """What verify finds; with ``key`` (the store's key file) the seal's
     authenticity is checked too."""
     with open_store(path, upgrade=False) as db, db.engine.connect() as conn:

@@ -218,7 +218,7 @@ def test_sqlite_s_own_temporary_files_full_is_not_the_store_s_problem(store: Pat
     is still the store's problem."""
     from charity_pos.ledger import checks
 
-    def raising(name: str, text: str):  # type: ignore[no-untyped-def]
+    def raising(name: str, text: str):
         def identity(_conn: object) -> list[object]:
             exc = sqlite3.OperationalError(text)
             exc.sqlite_errorname = name  # type: ignore[attr-defined]

@@ -22,7 +22,7 @@ def pages(data: bytes) -> list[str]:
     return [compact(text) for text in pdf_pages(data)]
 
 
-def render(fn, doc, *args) -> bytes:  # type: ignore[no-untyped-def]
+def render(fn, doc, *args) -> bytes:
     out = io.BytesIO()
     fn(doc, out, *args)
     return out.getvalue()

@@ -42,7 +42,7 @@ ID_NUMBER = ID_FIRST17 + id_check_char(ID_FIRST17)
 
 
 @pytest.fixture
-def ledger_store(services, manager: Actor, cashier: Actor, make_item, clock) -> SimpleNamespace:  # type: ignore[no-untyped-def]
+def ledger_store(services, manager: Actor, cashier: Actor, make_item, clock) -> SimpleNamespace:
     coat = make_item("男式棉服 XL", category="clothing", unit="件", price=2500, reference=8000, source=Source.DONATED)
     rice = make_item("东北大米 5kg", barcode="6901234567892", price=3290, reference=3590)
     noodles = make_item("龙须挂面 1kg", price=590, reference=690)

@@ -9,13 +9,13 @@ from charity_pos.reports.alerts import last_month, near_best_before, out_of_stoc
 from charity_pos.services.intake import Condition, IntakeDraft, IntakeLine, Valuation
 
 
-def _donate_food(st, *best_before: date) -> None:  # type: ignore[no-untyped-def]
+def _donate_food(st, *best_before: date) -> None:
     lines = tuple(IntakeLine(st.noodles.id, 2, Condition.NEW, Valuation.MARKET, 500, day) for day in best_before)
     st.clock.advance(minutes=5)
     st.services.intake.receive(st.cashier, IntakeDraft(None, lines))
 
 
-def test_lots_within_the_horizon_soonest_first_with_what_is_left(ledger_store) -> None:  # type: ignore[no-untyped-def]
+def test_lots_within_the_horizon_soonest_first_with_what_is_left(ledger_store) -> None:
     st = ledger_store
     _donate_food(st, st.day + timedelta(days=40), st.day + timedelta(days=5), st.day + timedelta(days=20))
     with st.services.db.read() as s:
@@ -29,7 +29,7 @@ def test_lots_within_the_horizon_soonest_first_with_what_is_left(ledger_store) -
     assert all(a.lot for a in year)
 
 
-def test_a_lot_past_its_date_is_listed_and_an_empty_one_is_not(ledger_store) -> None:  # type: ignore[no-untyped-def]
+def test_a_lot_past_its_date_is_listed_and_an_empty_one_is_not(ledger_store) -> None:
     st = ledger_store
     _donate_food(st, st.day + timedelta(days=3))
     later = st.day + timedelta(days=10)
@@ -41,7 +41,7 @@ def test_a_lot_past_its_date_is_listed_and_an_empty_one_is_not(ledger_store) -> 
         assert near_best_before(s, later, 7) == ()
 
 
-def test_goods_sold_last_month_and_out_of_stock_now(ledger_store) -> None:  # type: ignore[no-untyped-def]
+def test_goods_sold_last_month_and_out_of_stock_now(ledger_store) -> None:
     st = ledger_store
     st.services.stock.count(st.manager, {st.noodles.id: 0}, reason="盘点：挂面卖完")
     with st.services.db.read() as s:
@@ -51,7 +51,7 @@ def test_goods_sold_last_month_and_out_of_stock_now(ledger_store) -> None:  # ty
     assert march == ()
 
 
-def test_goods_still_on_the_shelf_or_never_sold_are_no_alert(ledger_store) -> None:  # type: ignore[no-untyped-def]
+def test_goods_still_on_the_shelf_or_never_sold_are_no_alert(ledger_store) -> None:
     st = ledger_store
     st.services.stock.count(st.manager, {st.blanket.id: 0}, reason="盘点")  # never sold: not an alert
     with st.services.db.read() as s:

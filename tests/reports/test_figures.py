@@ -9,7 +9,7 @@ import pytest
 from charity_pos.errors import InvalidInput, PermissionDenied
 
 
-def test_the_days_figures_are_what_happened_counted_by_hand(ledger_store) -> None:  # type: ignore[no-untyped-def]
+def test_the_days_figures_are_what_happened_counted_by_hand(ledger_store) -> None:
     st = ledger_store
     f = st.services.reports.figures(st.manager, st.day, st.day)
     assert (f.donations, f.donors) == (3, 2)  # the anonymous gift has no donor
@@ -29,21 +29,21 @@ def test_the_days_figures_are_what_happened_counted_by_hand(ledger_store) -> Non
     assert on_shelf == {"donated": 4 - 2 + 1 + 2, "purchased": 10 - 1 - 2 + 20 - 3}
 
 
-def test_money_kept_apart_never_adds_donated_cash_to_sales_income(ledger_store) -> None:  # type: ignore[no-untyped-def]
+def test_money_kept_apart_never_adds_donated_cash_to_sales_income(ledger_store) -> None:
     st = ledger_store
     f = st.services.reports.figures(st.manager, st.day, st.day)
     assert f.sales_income_fen == 7560 and f.cash_donations_fen == 120000
     assert not hasattr(f, "income_fen")  # there is no one "income" figure to mix them in
 
 
-def test_a_day_before_anything_happened_has_only_the_stock_on_the_shelf_then(ledger_store) -> None:  # type: ignore[no-untyped-def]
+def test_a_day_before_anything_happened_has_only_the_stock_on_the_shelf_then(ledger_store) -> None:
     st = ledger_store
     f = st.services.reports.figures(st.manager, date(2026, 3, 9), date(2026, 3, 9))
     assert (f.donations, f.sales, f.handouts, f.cash_donations_fen, f.funds_used_fen) == (0, 0, 0, 0, 0)
     assert f.stock_by_source == ()
 
 
-def test_the_day_ends_at_midnight_in_shanghai_not_in_utc(ledger_store) -> None:  # type: ignore[no-untyped-def]
+def test_the_day_ends_at_midnight_in_shanghai_not_in_utc(ledger_store) -> None:
     st = ledger_store
     st.clock.advance(hours=14)  # 2026-03-11 02:xx Shanghai, still the 10th in UTC
     st.services.stock.receive(st.manager, {st.noodles.id: 5})
@@ -51,13 +51,13 @@ def test_the_day_ends_at_midnight_in_shanghai_not_in_utc(ledger_store) -> None: 
     assert st.services.reports.figures(st.manager, st.next_day, st.next_day).stock_by_source[-1].units == 29
 
 
-def test_a_cashier_may_not_see_the_figures(ledger_store) -> None:  # type: ignore[no-untyped-def]
+def test_a_cashier_may_not_see_the_figures(ledger_store) -> None:
     st = ledger_store
     with pytest.raises(PermissionDenied):
         st.services.reports.figures(st.cashier, st.day, st.day)
 
 
-def test_an_end_before_the_start_is_refused(ledger_store) -> None:  # type: ignore[no-untyped-def]
+def test_an_end_before_the_start_is_refused(ledger_store) -> None:
     st = ledger_store
     with pytest.raises(InvalidInput) as caught:
         st.services.reports.figures(st.manager, st.day, date(2026, 3, 1))

@@ -31,7 +31,7 @@ def credit_code(serial: int) -> str:
     return first17 + credit_check_char(first17)
 
 
-def build(st) -> notice.Notice:  # type: ignore[no-untyped-def]
+def build(st) -> notice.Notice:
     with st.services.db.read() as s:
         return notice.build(s, *MARCH)
 
@@ -49,19 +49,19 @@ class _Text(HTMLParser):
         self.attrs: list[tuple[str, str | None]] = []
         self.style = False
 
-    def handle_starttag(self, tag, attrs) -> None:  # type: ignore[no-untyped-def]
+    def handle_starttag(self, tag, attrs) -> None:
         self.tags.add(tag)
         self.attrs += attrs
         self.style = tag == "style"
         if tag not in self.VOID:
             self.open.append(tag)
 
-    def handle_endtag(self, tag) -> None:  # type: ignore[no-untyped-def]
+    def handle_endtag(self, tag) -> None:
         assert self.open and self.open[-1] == tag, (self.open, tag)
         self.open.pop()
         self.style = False
 
-    def handle_data(self, data) -> None:  # type: ignore[no-untyped-def]
+    def handle_data(self, data) -> None:
         if not self.style:
             self.parts.append(data)
 
@@ -84,12 +84,12 @@ def flat(text: str) -> str:
     return re.sub(r"\s+", "", text)
 
 
-def texts(st, tmp_path: Path) -> list[str]:  # type: ignore[no-untyped-def]
+def texts(st, tmp_path: Path) -> list[str]:
     content = build(st)
     return [flat(notice_pdf_text(content, tmp_path)), flat("".join(html_text(notice_html(content)).parts))]
 
 
-def test_no_household_and_no_donor_who_did_not_agree_is_named(ledger_store, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_no_household_and_no_donor_who_did_not_agree_is_named(ledger_store, tmp_path) -> None:
     for text in texts(ledger_store, tmp_path):
         for private in (HEAD, CARD, ID_NUMBER, ID_NUMBER[:6], ID_NUMBER[-4:], PERSON, "张*", "13812345678"):
             assert private not in text, private
@@ -97,7 +97,7 @@ def test_no_household_and_no_donor_who_did_not_agree_is_named(ledger_store, tmp_
         assert "爱心人士" in text
 
 
-def test_the_figures_are_the_days_counted_by_hand(ledger_store, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_the_figures_are_the_days_counted_by_hand(ledger_store, tmp_path) -> None:
     for text in texts(ledger_store, tmp_path):
         for expected in (
             "普陀区长征镇慈善超市", "2026年3月公示", "2026-03-01至2026-03-31",
@@ -113,7 +113,7 @@ def test_the_figures_are_the_days_counted_by_hand(ledger_store, tmp_path) -> Non
             assert expected in text, expected
 
 
-def test_the_journal_head_is_the_last_event_before_the_months_end(ledger_store, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_the_journal_head_is_the_last_event_before_the_months_end(ledger_store, tmp_path) -> None:
     st = ledger_store
     with st.services.db.read() as s:
         last = s.execute(select(JournalEvent.seq, JournalEvent.hash).order_by(JournalEvent.seq.desc())).first()
@@ -126,7 +126,7 @@ def test_the_journal_head_is_the_last_event_before_the_months_end(ledger_store, 
         assert "未被改动" in text
 
 
-def test_a_person_who_agreed_is_named_in_full_and_markup_is_only_text(ledger_store, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_a_person_who_agreed_is_named_in_full_and_markup_is_only_text(ledger_store, tmp_path) -> None:
     st = ledger_store
     for serial, name in enumerate(("李明", "<script>alert(1)</script>爱心&公司")):
         kind = DonorKind.PERSON if name == "李明" else DonorKind.COMPANY
@@ -141,7 +141,7 @@ def test_a_person_who_agreed_is_named_in_full_and_markup_is_only_text(ledger_sto
     assert "李明1¥0.00¥50.00" in pdf and "<script>alert(1)</script>爱心&公司" in pdf
 
 
-def test_the_web_page_stands_alone(ledger_store) -> None:  # type: ignore[no-untyped-def]
+def test_the_web_page_stands_alone(ledger_store) -> None:
     page = notice_html(build(ledger_store))
     assert page.startswith('<!DOCTYPE html>\n<html lang="zh-CN">\n<head>\n<meta charset="utf-8">')
     parsed = html_text(page)
@@ -152,7 +152,7 @@ def test_the_web_page_stands_alone(ledger_store) -> None:  # type: ignore[no-unt
     page.encode("utf-8")  # valid UTF-8 text
 
 
-def test_a_month_with_nothing_says_so(ledger_store, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_a_month_with_nothing_says_so(ledger_store, tmp_path) -> None:
     st = ledger_store
     with st.services.db.read() as s:
         content = notice.build(s, date(2026, 2, 1), date(2026, 2, 28))
@@ -162,7 +162,7 @@ def test_a_month_with_nothing_says_so(ledger_store, tmp_path) -> None:  # type: 
 
 
 @pytest.mark.parametrize("kind", [DonorKind.PERSON, DonorKind.COMPANY])
-def test_a_donor_who_did_not_agree_is_never_named(ledger_store, tmp_path, kind) -> None:  # type: ignore[no-untyped-def]
+def test_a_donor_who_did_not_agree_is_never_named(ledger_store, tmp_path, kind) -> None:
     st = ledger_store
     name = "赵静怡" if kind is DonorKind.PERSON else "上海不愿具名贸易有限公司"
     code = credit_code(7) if kind is DonorKind.COMPANY else None

@@ -10,7 +10,7 @@ from charity_pos.errors import InvalidInput
 from charity_pos.reports.series import daily_series
 
 
-def test_every_day_has_a_point_and_the_day_matches_the_figures(ledger_store) -> None:  # type: ignore[no-untyped-def]
+def test_every_day_has_a_point_and_the_day_matches_the_figures(ledger_store) -> None:
     st = ledger_store
     start = st.day - timedelta(days=29)
     with st.services.db.read() as s:
@@ -24,7 +24,7 @@ def test_every_day_has_a_point_and_the_day_matches_the_figures(ledger_store) -> 
     assert today.cash_donations_fen == 120000, "donated cash a line of its own, never in sales income"
 
 
-def test_a_sale_after_midnight_in_shanghai_falls_on_the_next_day(ledger_store) -> None:  # type: ignore[no-untyped-def]
+def test_a_sale_after_midnight_in_shanghai_falls_on_the_next_day(ledger_store) -> None:
     st = ledger_store
     st.clock.advance(hours=14)  # 02:xx on the 11th in Shanghai, still the 10th in UTC
     from charity_pos.services.returns import ReturnDraft
@@ -37,7 +37,7 @@ def test_a_sale_after_midnight_in_shanghai_falls_on_the_next_day(ledger_store) -
     assert days[st.day] == 7560
 
 
-def test_an_end_before_the_start_is_refused(ledger_store) -> None:  # type: ignore[no-untyped-def]
+def test_an_end_before_the_start_is_refused(ledger_store) -> None:
     st = ledger_store
     with st.services.db.read() as s, pytest.raises(InvalidInput):
         daily_series(s, st.day, date(2026, 3, 1))

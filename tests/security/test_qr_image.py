@@ -25,7 +25,7 @@ needs_poppler = pytest.mark.skipif(not shutil.which("pdftoppm"), reason="poppler
 
 
 @pytest.fixture
-def receipt_pdf(services, manager, make_item, tmp_path: Path):  # type: ignore[no-untyped-def]
+def receipt_pdf(services, manager, make_item, tmp_path: Path):
     """A receipt as the store prints it, and the QR text it carries."""
     from charity_pos.printing.receipt import render_receipt
 
@@ -44,7 +44,7 @@ def rasterise(pdf: Path, dpi: int = 300) -> Path:
     return pdf.with_suffix(".png")
 
 
-def test_the_receipt_carries_a_code_signed_by_the_key_the_hub_holds(services, receipt_pdf) -> None:  # type: ignore[no-untyped-def]
+def test_the_receipt_carries_a_code_signed_by_the_key_the_hub_holds(services, receipt_pdf) -> None:
     _path, text = receipt_pdf
     claim = receipt_sig.parse(text)
     assert (claim.version, claim.store_code, claim.number, claim.issued_on, claim.total_fen) == (
@@ -54,19 +54,19 @@ def test_the_receipt_carries_a_code_signed_by_the_key_the_hub_holds(services, re
     assert not receipt_sig.signature_valid(claim, public_key_text(Ed25519PrivateKey.generate().public_key()))
 
 
-def test_a_voided_receipt_keeps_its_signed_code(services, manager, receipt_pdf) -> None:  # type: ignore[no-untyped-def]
+def test_a_voided_receipt_keeps_its_signed_code(services, manager, receipt_pdf) -> None:
     _path, text = receipt_pdf
     services.receipts.void(manager, "PT01-2026-J000001", "写错了")
     assert services.receipts.document("PT01-2026-J000001").qr_payload == text
 
 
-def test_the_receipt_pdf_itself(receipt_pdf) -> None:  # type: ignore[no-untyped-def]
+def test_the_receipt_pdf_itself(receipt_pdf) -> None:
     path, text = receipt_pdf
     assert qr_text_from(str(path)) == text
 
 
 @needs_poppler
-def test_a_scan_as_png_and_a_photo_as_jpeg(receipt_pdf, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_a_scan_as_png_and_a_photo_as_jpeg(receipt_pdf, tmp_path: Path) -> None:
     from PIL import Image
 
     path, text = receipt_pdf

@@ -80,7 +80,7 @@ def test_genuine_offline() -> None:
     pytest.param(lambda t: with_field(t, 2, "PT01-2026-J000002"), id="another number"),
     pytest.param(lambda t: with_field(t, 1, "PT02"), id="another store's code"),
 ])
-def test_a_changed_field_is_forged(tamper) -> None:  # type: ignore[no-untyped-def]
+def test_a_changed_field_is_forged(tamper) -> None:
     assert offline(tamper(qr())) == Verdict.FORGED
 
 
@@ -131,7 +131,7 @@ def test_foreign_text_is_refused(text: str) -> None:
     (lambda t: t[:-1] + "1", "qr_signature"),  # not base32
     (lambda t: t[:-1] + B32[B32.index(t[-1]) ^ 1], "qr_signature"),  # stray bits past the 64th byte
 ])
-def test_damaged_text_names_the_bad_part(damage, field: str) -> None:  # type: ignore[no-untyped-def]
+def test_damaged_text_names_the_bad_part(damage, field: str) -> None:
     with pytest.raises(ReceiptQrInvalid) as caught:
         receipt_sig.parse(damage(qr()))
     assert caught.value.field == field
@@ -176,7 +176,7 @@ def test_the_keys_file_reads_back_and_names_the_hub_key(tmp_path: Path) -> None:
     pytest.param(lambda d: d.update(district="静安区"), id="the district"),
     pytest.param(lambda d: d["stores"][0].update(name="别的超市"), id="a store's name"),
 ])
-def test_a_keys_file_edited_after_signing_is_refused(tmp_path: Path, edit) -> None:  # type: ignore[no-untyped-def]
+def test_a_keys_file_edited_after_signing_is_refused(tmp_path: Path, edit) -> None:
     path = write_keys(tmp_path)
     data = json.loads(path.read_text(encoding="utf-8"))
     edit(data)

@@ -38,12 +38,12 @@ def english(error: BaseException) -> str:
     return messages.describe(error, lambda _context, text: text)
 
 
-def audit_rows(services) -> list[AuditEntry]:  # type: ignore[no-untyped-def]
+def audit_rows(services) -> list[AuditEntry]:
     with services.db.read() as s:
         return list(s.scalars(select(AuditEntry).order_by(AuditEntry.at)))
 
 
-def wrong_pins(services, username: str, times: int) -> list[Exception]:  # type: ignore[no-untyped-def]
+def wrong_pins(services, username: str, times: int) -> list[Exception]:
     caught = []
     for _ in range(times):
         with pytest.raises((WrongPin, AccountLocked)) as info:
@@ -53,13 +53,13 @@ def wrong_pins(services, username: str, times: int) -> list[Exception]:  # type:
 
 
 # --- log-in ----------------------------------------------------------------------
-def test_login_with_the_right_pin(services, cashier) -> None:  # type: ignore[no-untyped-def]
+def test_login_with_the_right_pin(services, cashier) -> None:
     actor = services.accounts.login("cashier", CASHIER_PIN)
     assert (actor.user_id, actor.username, actor.role) == (cashier.user_id, "cashier", Role.CASHIER)
     assert services.accounts.login("manager", MANAGER_PIN).role == Role.MANAGER
 
 
-def test_wrong_pin_is_refused_and_counts_down(services, cashier) -> None:  # type: ignore[no-untyped-def]
+def test_wrong_pin_is_refused_and_counts_down(services, cashier) -> None:
     with pytest.raises(WrongPin) as caught:
         services.accounts.login("cashier", "1112")
     assert caught.value.attempts_left == 4
@@ -69,13 +69,13 @@ def test_wrong_pin_is_refused_and_counts_down(services, cashier) -> None:  # typ
     assert caught.value.attempts_left == 3
 
 
-def test_unknown_user_gets_the_same_refusal_as_a_wrong_pin(services) -> None:  # type: ignore[no-untyped-def]
+def test_unknown_user_gets_the_same_refusal_as_a_wrong_pin(services) -> None:
     with pytest.raises(WrongPin) as caught:
         services.accounts.login("nobody", "1111")
     assert english(caught.value) == "Wrong user name or PIN."
 
 
-def test_a_right_pin_resets_the_count_of_wrong_ones(services, cashier) -> None:  # type: ignore[no-untyped-def]
+def test_a_right_pin_resets_the_count_of_wrong_ones(services, cashier) -> None:
     wrong_pins(services, "cashier", 4)
     services.accounts.login("cashier", CASHIER_PIN)
     caught = wrong_pins(services, "cashier", 4)
@@ -83,7 +83,7 @@ def test_a_right_pin_resets_the_count_of_wrong_ones(services, cashier) -> None: 
     assert services.accounts.login("cashier", CASHIER_PIN).username == "cashier"
 
 
-def test_five_wrong_pins_lock_the_account_for_five_minutes(services, cashier, clock) -> None:  # type: ignore[no-untyped-def]
+def test_five_wrong_pins_lock_the_account_for_five_minutes(services, cashier, clock) -> None:
     caught = wrong_pins(services, "cashier", 5)
     assert [type(e) for e in caught] == [WrongPin] * 4 + [AccountLocked]
     assert [e.attempts_left for e in caught[:4]] == [4, 3, 2, 1]
@@ -103,7 +103,7 @@ def test_five_wrong_pins_lock_the_account_for_five_minutes(services, cashier, cl
     assert next(u for u in services.accounts.users() if u.username == "cashier").locked_until is None
 
 
-def test_tries_while_locked_do_not_extend_the_lock(services, cashier, clock) -> None:  # type: ignore[no-untyped-def]
+def test_tries_while_locked_do_not_extend_the_lock(services, cashier, clock) -> None:
     wrong_pins(services, "cashier", 5)
     for _ in range(4):
         clock.advance(minutes=1)
@@ -113,7 +113,7 @@ def test_tries_while_locked_do_not_extend_the_lock(services, cashier, clock) -> 
     assert services.accounts.login("cashier", CASHIER_PIN).username == "cashier"
 
 
-def test_a_refused_pin_leaves_no_reference_cycle(services, cashier) -> None:  # type: ignore[no-untyped-def]
+def test_a_refused_pin_leaves_no_reference_cycle(services, cashier) -> None:
     """What the callers hold goes when they return, not when the cyclic GC
     runs: an error kept in a cycle with the frames it went through kept the
     log-in screen's frames alive, and the GC then deleted widgets in the
@@ -139,7 +139,7 @@ def test_a_refused_pin_leaves_no_reference_cycle(services, cashier) -> None:  # 
         gc.enable()
 
 
-def test_a_refused_approval_pin_leaves_no_reference_cycle(services, cashier) -> None:  # type: ignore[no-untyped-def]
+def test_a_refused_approval_pin_leaves_no_reference_cycle(services, cashier) -> None:
     """The same for a manager's PIN typed wrong at the counter (the approval
     dialog's frames, and the sale screen behind them)."""
 
@@ -164,7 +164,7 @@ def test_a_refused_approval_pin_leaves_no_reference_cycle(services, cashier) -> 
         gc.enable()
 
 
-def test_after_a_lock_runs_out_the_count_starts_again(services, cashier, clock) -> None:  # type: ignore[no-untyped-def]
+def test_after_a_lock_runs_out_the_count_starts_again(services, cashier, clock) -> None:
     wrong_pins(services, "cashier", 5)
     clock.advance(minutes=5)
     with pytest.raises(WrongPin) as caught:
@@ -172,7 +172,7 @@ def test_after_a_lock_runs_out_the_count_starts_again(services, cashier, clock) 
     assert caught.value.attempts_left == 4, "one slip after the lock does not lock again at once"
 
 
-def test_a_manager_unlocks_a_locked_account(services, manager, cashier, clock) -> None:  # type: ignore[no-untyped-def]
+def test_a_manager_unlocks_a_locked_account(services, manager, cashier, clock) -> None:
     wrong_pins(services, "cashier", 5)
     with pytest.raises(AccountLocked):
         services.accounts.login("cashier", CASHIER_PIN)
@@ -186,7 +186,7 @@ def test_a_manager_unlocks_a_locked_account(services, manager, cashier, clock) -
     assert [a.user_id for a in locks] == [cashier.user_id]
 
 
-def test_a_deactivated_account_cannot_log_in(services, manager, cashier, events) -> None:  # type: ignore[no-untyped-def]
+def test_a_deactivated_account_cannot_log_in(services, manager, cashier, events) -> None:
     before = events(services)
     services.accounts.set_active(manager, "cashier", False)
     assert events(services) == before + 1, "switching an account off is journaled"
@@ -198,7 +198,7 @@ def test_a_deactivated_account_cannot_log_in(services, manager, cashier, events)
     assert services.accounts.login("cashier", CASHIER_PIN).username == "cashier"
 
 
-def test_a_manager_cannot_switch_themself_off(services, manager) -> None:  # type: ignore[no-untyped-def]
+def test_a_manager_cannot_switch_themself_off(services, manager) -> None:
     with pytest.raises(InvalidInput) as caught:
         services.accounts.set_active(manager, "manager", False)
     assert caught.value.reason == "self_deactivate"
@@ -206,7 +206,7 @@ def test_a_manager_cannot_switch_themself_off(services, manager) -> None:  # typ
 
 
 # --- creating accounts and PINs ----------------------------------------------------
-def test_a_new_account_is_listed_and_journaled_without_name_or_pin(services, manager, events) -> None:  # type: ignore[no-untyped-def]
+def test_a_new_account_is_listed_and_journaled_without_name_or_pin(services, manager, events) -> None:
     before = events(services)
     changes = services.accounts.create_user(manager, "  ZhangMin ", "张敏", Role.CASHIER, "482915")
     assert events(services) == before + 1
@@ -217,7 +217,7 @@ def test_a_new_account_is_listed_and_journaled_without_name_or_pin(services, man
     assert "张敏" not in payload and "482915" not in payload and "scrypt" not in payload
 
 
-def test_a_username_is_unique(services, manager, cashier) -> None:  # type: ignore[no-untyped-def]
+def test_a_username_is_unique(services, manager, cashier) -> None:
     with pytest.raises(DuplicateName):
         services.accounts.create_user(manager, "cashier", "另一个人", Role.CASHIER, "2222")
     assert services.accounts.login("cashier", CASHIER_PIN).username == "cashier", "the first one keeps its PIN"
@@ -227,7 +227,7 @@ def test_a_username_is_unique(services, manager, cashier) -> None:  # type: igno
     ("", "pin_digits"), ("123", "pin_length"), ("1", "pin_length"), ("1234567890123", "pin_length"),
     ("12a4", "pin_digits"), ("12 34", "pin_digits"), ("-123", "pin_digits"), ("１２３４", "pin_digits"),
 ])
-def test_a_pin_is_4_to_12_digits_when_an_account_is_made(services, manager, events, pin, reason) -> None:  # type: ignore[no-untyped-def]
+def test_a_pin_is_4_to_12_digits_when_an_account_is_made(services, manager, events, pin, reason) -> None:
     before, users = events(services), len(services.accounts.users())
     with pytest.raises(InvalidInput) as caught:
         services.accounts.create_user(manager, "liuyang", "刘洋", Role.CASHIER, pin)
@@ -236,13 +236,13 @@ def test_a_pin_is_4_to_12_digits_when_an_account_is_made(services, manager, even
 
 
 @pytest.mark.parametrize("pin", ["1234", "000000000000"])
-def test_pins_of_4_and_12_digits_are_fine(services, manager, pin) -> None:  # type: ignore[no-untyped-def]
+def test_pins_of_4_and_12_digits_are_fine(services, manager, pin) -> None:
     services.accounts.create_user(manager, "liuyang", "刘洋", Role.CASHIER, pin)
     assert services.accounts.login("liuyang", pin).username == "liuyang"
 
 
 @pytest.mark.parametrize("pin", ["", "987", "98a7", "9876543210987"])
-def test_a_bad_new_pin_is_refused_and_the_old_one_still_works(services, manager, cashier, pin) -> None:  # type: ignore[no-untyped-def]
+def test_a_bad_new_pin_is_refused_and_the_old_one_still_works(services, manager, cashier, pin) -> None:
     with pytest.raises(InvalidInput) as caught:
         services.accounts.reset_pin(manager, "cashier", pin)
     assert caught.value.field == "pin"
@@ -251,7 +251,7 @@ def test_a_bad_new_pin_is_refused_and_the_old_one_still_works(services, manager,
     assert services.accounts.login("cashier", CASHIER_PIN).username == "cashier"
 
 
-def test_a_manager_sets_a_new_pin_which_also_unlocks(services, manager, cashier) -> None:  # type: ignore[no-untyped-def]
+def test_a_manager_sets_a_new_pin_which_also_unlocks(services, manager, cashier) -> None:
     wrong_pins(services, "cashier", 5)
     services.accounts.reset_pin(manager, "cashier", "5678")
     assert services.accounts.login("cashier", "5678").username == "cashier"
@@ -259,14 +259,14 @@ def test_a_manager_sets_a_new_pin_which_also_unlocks(services, manager, cashier)
         services.accounts.login("cashier", CASHIER_PIN)
 
 
-def test_anyone_may_change_their_own_pin(services, cashier) -> None:  # type: ignore[no-untyped-def]
+def test_anyone_may_change_their_own_pin(services, cashier) -> None:
     services.accounts.reset_pin(cashier, "cashier", "8642")
     assert services.accounts.login("cashier", "8642").username == "cashier"
     with pytest.raises(WrongPin):
         services.accounts.login("cashier", CASHIER_PIN)
 
 
-def test_pins_are_stored_as_salted_scrypt_hashes(services, manager, cashier, store_path) -> None:  # type: ignore[no-untyped-def]
+def test_pins_are_stored_as_salted_scrypt_hashes(services, manager, cashier, store_path) -> None:
     services.accounts.create_user(manager, "zhangmin", "张敏", Role.CASHIER, CASHIER_PIN)  # the same PIN
     services.db.close()
     with sqlite3.connect(store_path) as conn:
@@ -281,7 +281,7 @@ def test_pins_are_stored_as_salted_scrypt_hashes(services, manager, cashier, sto
 
 
 # --- what a cashier may not do ----------------------------------------------------
-def test_a_cashier_cannot_manage_staff(services, manager, cashier, events) -> None:  # type: ignore[no-untyped-def]
+def test_a_cashier_cannot_manage_staff(services, manager, cashier, events) -> None:
     services.accounts.create_user(manager, "zhangmin", "张敏", Role.CASHIER, "2222")
     wrong_pins(services, "zhangmin", 5)
     before, users = events(services), services.accounts.users()
@@ -303,7 +303,7 @@ def test_a_cashier_cannot_manage_staff(services, manager, cashier, events) -> No
     assert services.accounts.login("manager", MANAGER_PIN).username == "manager"
 
 
-def test_staff_management_is_not_approvable_at_the_counter(services, cashier) -> None:  # type: ignore[no-untyped-def]
+def test_staff_management_is_not_approvable_at_the_counter(services, cashier) -> None:
     assert Action.MANAGE_USERS not in APPROVABLE and Action.UNLOCK_USER not in APPROVABLE
     with pytest.raises(PermissionDenied):
         services.accounts.authorize(cashier, Action.MANAGE_USERS, Approval("manager", MANAGER_PIN, "新员工"))
@@ -311,11 +311,11 @@ def test_staff_management_is_not_approvable_at_the_counter(services, cashier) ->
 
 # --- a manager's approval at the counter --------------------------------------------
 @pytest.fixture
-def rice(make_item):  # type: ignore[no-untyped-def]
+def rice(make_item):
     return make_item("东北大米 5kg", barcode="6901234567892", price=3290)
 
 
-def test_an_approved_price_change_is_audited(services, manager, cashier, rice, clock, events) -> None:  # type: ignore[no-untyped-def]
+def test_an_approved_price_change_is_audited(services, manager, cashier, rice, clock, events) -> None:
     assert Action.CHANGE_PRICE in APPROVABLE
     clock.advance(minutes=7)
     before = events(services)
@@ -336,7 +336,7 @@ def test_an_approved_price_change_is_audited(services, manager, cashier, rice, c
     assert payload["facts"]["approval"] == {"approved_by": str(manager.user_id), "reason": "临期促销"}
 
 
-def test_an_approved_stock_count_is_audited(services, manager, cashier, rice, clock) -> None:  # type: ignore[no-untyped-def]
+def test_an_approved_stock_count_is_audited(services, manager, cashier, rice, clock) -> None:
     services.stock.receive(cashier, {rice.id: 10})
     clock.advance(hours=1)
     changes = services.stock.count(cashier, {rice.id: 9}, "周盘点", Approval("manager", MANAGER_PIN, "少一袋"))
@@ -360,7 +360,7 @@ def test_an_approved_stock_count_is_audited(services, manager, cashier, rice, cl
          "Wrong user name or PIN. 4 tries left before approvals at this till are locked."),
     ],
 )
-def test_a_refused_approval_changes_nothing(services, manager, cashier, rice, events, approval, error, words) -> None:  # type: ignore[no-untyped-def]
+def test_a_refused_approval_changes_nothing(services, manager, cashier, rice, events, approval, error, words) -> None:
     services.accounts.create_user(manager, "zhangmin", "张敏", Role.CASHIER, "2222")
     before = events(services)
     with pytest.raises(error) as caught:
@@ -371,7 +371,7 @@ def test_a_refused_approval_changes_nothing(services, manager, cashier, rice, ev
     assert not [a for a in audit_rows(services) if a.outcome == "approved"]
 
 
-def test_a_switched_off_manager_cannot_approve(services, manager, cashier, rice) -> None:  # type: ignore[no-untyped-def]
+def test_a_switched_off_manager_cannot_approve(services, manager, cashier, rice) -> None:
     services.accounts.create_user(manager, "lijun", "李军", Role.MANAGER, "7777")
     services.accounts.set_active(manager, "lijun", False)
     with pytest.raises(AccountInactive):
@@ -380,7 +380,7 @@ def test_a_switched_off_manager_cannot_approve(services, manager, cashier, rice)
     assert services.catalog.get(rice.id).sale_price_fen == 3290
 
 
-def test_a_manager_needs_no_approval(services, manager, rice) -> None:  # type: ignore[no-untyped-def]
+def test_a_manager_needs_no_approval(services, manager, rice) -> None:
     services.catalog.update_item(manager, rice.id, replace(rice.draft(), sale_price_fen=2990))
     assert services.catalog.get(rice.id).sale_price_fen == 2990
     assert not [a for a in audit_rows(services) if a.outcome == "approved"]

@@ -67,7 +67,7 @@ def folder(tmp_path: Path) -> Path:
 
 # --- making a backup --------------------------------------------------------------------------------
 def test_a_backup_of_the_open_store_is_one_checked_file_named_by_store_and_time(
-        services, manager, make_item, folder, clock) -> None:  # type: ignore[no-untyped-def]
+        services, manager, make_item, folder, clock) -> None:
     make_item("东北大米 5kg")
     result = backup.make_backup(services.db.path, folder, clock=clock)  # the store is open: online backup
     assert result.path == folder / "PT01-20260310-100000.sqlite3"  # 10:00 in Shanghai
@@ -86,13 +86,13 @@ def test_a_backup_of_the_open_store_is_one_checked_file_named_by_store_and_time(
     assert (st.level, st.reason, st.state.last_good_file) == ("ok", "ok", result.path.name)
 
 
-def test_two_backups_in_the_same_second_do_not_overwrite_each_other(services, folder, clock) -> None:  # type: ignore[no-untyped-def]
+def test_two_backups_in_the_same_second_do_not_overwrite_each_other(services, folder, clock) -> None:
     first = backup.make_backup(services.db.path, folder, clock=clock)
     second = backup.make_backup(services.db.path, folder, clock=clock)
     assert first.path != second.path and first.path.exists() and second.path.name.endswith("-1.sqlite3")
 
 
-def test_a_missing_usb_folder_fails_and_warns(services, tmp_path, clock) -> None:  # type: ignore[no-untyped-def]
+def test_a_missing_usb_folder_fails_and_warns(services, tmp_path, clock) -> None:
     gone = tmp_path / "E-drive" / "backups"
     with pytest.raises(OutputFolderMissing):
         backup.make_backup(services.db.path, gone, clock=clock)
@@ -101,7 +101,7 @@ def test_a_missing_usb_folder_fails_and_warns(services, tmp_path, clock) -> None
     assert (st.level, st.reason) == ("warning", "folder_missing")
 
 
-def test_a_folder_that_is_a_file_and_a_wrong_store_path(services, tmp_path, folder, clock) -> None:  # type: ignore[no-untyped-def]
+def test_a_folder_that_is_a_file_and_a_wrong_store_path(services, tmp_path, folder, clock) -> None:
     a_file = tmp_path / "notes.txt"
     a_file.write_text("x")
     with pytest.raises(OutputNotAFolder):
@@ -113,7 +113,7 @@ def test_a_folder_that_is_a_file_and_a_wrong_store_path(services, tmp_path, fold
     assert list(folder.iterdir()) == []
 
 
-def test_never_into_the_key_folder(services, clock) -> None:  # type: ignore[no-untyped-def]
+def test_never_into_the_key_folder(services, clock) -> None:
     keys = key_path(services.store().id).parent
     with pytest.raises(ProtectedFile):
         backup.make_backup(services.db.path, keys, clock=clock)
@@ -121,7 +121,7 @@ def test_never_into_the_key_folder(services, clock) -> None:  # type: ignore[no-
 
 
 def test_a_store_edited_behind_the_apps_back_gives_a_failed_check_and_an_alarm(
-        services, make_item, folder, clock) -> None:  # type: ignore[no-untyped-def]
+        services, make_item, folder, clock) -> None:
     make_item("东北大米 5kg")
     store_id = services.store().id
     services.close()
@@ -135,7 +135,7 @@ def test_a_store_edited_behind_the_apps_back_gives_a_failed_check_and_an_alarm(
     assert (st.level, st.reason) == ("alarm", "check_failed")
 
 
-def test_the_first_start_of_each_day_makes_one_backup(services, folder, clock) -> None:  # type: ignore[no-untyped-def]
+def test_the_first_start_of_each_day_makes_one_backup(services, folder, clock) -> None:
     settings = config.Settings(backup_folder=str(folder))
     assert backup.backup_at_start(services.db.path, settings, clock) is not None
     clock.advance(hours=3)
@@ -145,13 +145,13 @@ def test_the_first_start_of_each_day_makes_one_backup(services, folder, clock) -
     assert len(list(folder.glob("*.sqlite3"))) == 2
 
 
-def test_the_default_folder_is_made_in_the_data_folder(services, clock) -> None:  # type: ignore[no-untyped-def]
+def test_the_default_folder_is_made_in_the_data_folder(services, clock) -> None:
     result = backup.make_backup(services.db.path, config.Settings().backups, clock=clock)
     assert result.path.parent == config.data_dir() / "backups"
 
 
 # --- rotation ------------------------------------------------------------------------------------------
-def test_rotation_over_a_simulated_year_keeps_7_daily_4_weekly_12_monthly(tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_rotation_over_a_simulated_year_keeps_7_daily_4_weekly_12_monthly(tmp_path) -> None:
     clock = FakeClock(datetime(2026, 1, 1, 1, 0, tzinfo=UTC))  # 09:00 in Shanghai
     folder = tmp_path / "backups"
     folder.mkdir()
@@ -181,7 +181,7 @@ def test_rotation_over_a_simulated_year_keeps_7_daily_4_weekly_12_monthly(tmp_pa
     assert (newest - oldest).days > 300, "a backup from about a year ago is still there"
 
 
-def test_rotation_never_removes_the_newest_good_backup_nor_others_files(tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_rotation_never_removes_the_newest_good_backup_nor_others_files(tmp_path) -> None:
     folder = tmp_path / "b"
     folder.mkdir()
     at = datetime(2026, 3, 10, 2, 0, tzinfo=UTC)
@@ -197,7 +197,7 @@ def test_rotation_never_removes_the_newest_good_backup_nor_others_files(tmp_path
     assert len(removed) == 3
 
 
-def test_make_backup_rotates_with_the_settings_counts(services, folder, clock) -> None:  # type: ignore[no-untyped-def]
+def test_make_backup_rotates_with_the_settings_counts(services, folder, clock) -> None:
     for _ in range(4):
         result = backup.make_backup(services.db.path, folder, clock=clock, keep=Keep(2, 0, 0))
         clock.advance(days=1)
@@ -208,7 +208,7 @@ def test_make_backup_rotates_with_the_settings_counts(services, folder, clock) -
 
 # --- restore --------------------------------------------------------------------------------------------
 @pytest.fixture
-def made(services, make_item, folder, clock) -> Path:  # type: ignore[no-untyped-def]
+def made(services, make_item, folder, clock) -> Path:
     make_item("东北大米 5kg")
     result = backup.make_backup(services.db.path, folder, clock=clock)
     make_item("海天金标生抽 500ml", unit="瓶", price=1190, reference=1290)  # after the backup
@@ -216,14 +216,14 @@ def made(services, make_item, folder, clock) -> Path:  # type: ignore[no-untyped
     return result.path
 
 
-def test_restore_refuses_to_replace_the_store_without_force(made, services) -> None:  # type: ignore[no-untyped-def]
+def test_restore_refuses_to_replace_the_store_without_force(made, services) -> None:
     before = services.db.path.read_bytes()
     with pytest.raises(RestoreWouldReplace):
         backup.restore(services.db.path, made)
     assert services.db.path.read_bytes() == before
 
 
-def test_restore_with_force_keeps_the_replaced_file_and_leaves_a_sound_store(made, services, clock) -> None:  # type: ignore[no-untyped-def]
+def test_restore_with_force_keeps_the_replaced_file_and_leaves_a_sound_store(made, services, clock) -> None:
     result = backup.restore(services.db.path, made, force=True, clock=clock)
     assert result.replaced == services.db.path.with_name("store.db.replaced-20260310-100000")
     assert result.replaced.exists() and result.authenticated
@@ -235,7 +235,7 @@ def test_restore_with_force_keeps_the_replaced_file_and_leaves_a_sound_store(mad
         assert len(list(conn.execute("SELECT name FROM item"))) == 2, "the replaced file is whole"
 
 
-def test_restore_into_a_new_file(made, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_restore_into_a_new_file(made, tmp_path) -> None:
     target = tmp_path / "new-pc" / "store.sqlite3"
     target.parent.mkdir()
     result = backup.restore(target, made)
@@ -244,7 +244,7 @@ def test_restore_into_a_new_file(made, tmp_path) -> None:  # type: ignore[no-unt
     assert sorted(p.name for p in target.parent.iterdir()) == ["store.sqlite3", "store.sqlite3.lock"]
 
 
-def test_restore_refuses_a_backup_of_another_store(made, services, tmp_path, folder, clock) -> None:  # type: ignore[no-untyped-def]
+def test_restore_refuses_a_backup_of_another_store(made, services, tmp_path, folder, clock) -> None:
     other = _other_store(tmp_path)
     theirs = backup.make_backup(other, tmp_path / "other", clock=clock).path
     with pytest.raises(BackupFromOtherStore) as caught:
@@ -260,7 +260,7 @@ def test_restore_refuses_a_backup_of_another_store(made, services, tmp_path, fol
     assert list(folder.glob("*.sqlite3")) == [made]
 
 
-def test_another_stores_key_file_is_told_in_a_sentence(made, tmp_path, clock) -> None:  # type: ignore[no-untyped-def]
+def test_another_stores_key_file_is_told_in_a_sentence(made, tmp_path, clock) -> None:
     """The refusal reads as its own sentence (it once took the rebuild's, whose facts it lacks, and failed)."""
     other = _other_store(tmp_path)
     theirs = backup.make_backup(other, tmp_path / "other", clock=clock).path
@@ -271,14 +271,14 @@ def test_another_stores_key_file_is_told_in_a_sentence(made, tmp_path, clock) ->
         f"{key} is the key file of another store, not of store JA01.")
 
 
-def test_restore_refuses_while_the_app_holds_the_store(made, services) -> None:  # type: ignore[no-untyped-def]
+def test_restore_refuses_while_the_app_holds_the_store(made, services) -> None:
     with open_store(services.db.path):
         with pytest.raises(StoreInUse):
             backup.restore(services.db.path, made, force=True)
     assert not list(services.db.path.parent.glob("*.replaced-*"))
 
 
-def test_restore_refuses_a_corrupted_backup(made, services) -> None:  # type: ignore[no-untyped-def]
+def test_restore_refuses_a_corrupted_backup(made, services) -> None:
     before = services.db.path.read_bytes()
     with open(made, "r+b") as fh:
         fh.seek(made.stat().st_size // 2)
@@ -289,7 +289,7 @@ def test_restore_refuses_a_corrupted_backup(made, services) -> None:  # type: ig
     assert sorted(p.name for p in services.db.path.parent.iterdir() if "partial" in p.name or "replaced" in p.name) == []
 
 
-def test_restore_refuses_a_backup_with_a_row_edited(made, services) -> None:  # type: ignore[no-untyped-def]
+def test_restore_refuses_a_backup_with_a_row_edited(made, services) -> None:
     with sqlite3.connect(made) as conn:
         conn.execute("UPDATE item SET sale_price_fen = 1")
     with pytest.raises(BackupCheckFailed) as caught:
@@ -302,7 +302,7 @@ def test_restore_refuses_a_backup_with_a_row_edited(made, services) -> None:  # 
     assert not list(services.db.path.parent.glob("*.replaced-*"))
 
 
-def test_restore_refuses_the_store_itself_and_non_backups(made, services, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_restore_refuses_the_store_itself_and_non_backups(made, services, tmp_path) -> None:
     with pytest.raises(ProtectedFile):
         backup.restore(tmp_path / "x.db", services.db.path)
     text = tmp_path / "backup.sqlite3"
@@ -316,7 +316,7 @@ def test_restore_refuses_the_store_itself_and_non_backups(made, services, tmp_pa
 
 
 # --- the key file, protected -----------------------------------------------------------------------
-def test_the_key_file_protected_and_back(services, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_the_key_file_protected_and_back(services, tmp_path) -> None:
     store_id = services.store().id
     original = key_path(store_id).read_bytes()
     out = backup.protect_key(services.db.path, tmp_path / "key.protected", PASSPHRASE)
@@ -335,7 +335,7 @@ def base64_free_of(secret: bytes, written: bytes) -> bool:
     return all(raw[k].encode() not in written for k in ("aes_gcm", "hmac_sha256"))
 
 
-def test_a_wrong_passphrase_or_a_changed_file_opens_nothing(services, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_a_wrong_passphrase_or_a_changed_file_opens_nothing(services, tmp_path) -> None:
     out = backup.protect_key(services.db.path, tmp_path / "key.protected", PASSPHRASE)
     key_path(services.store().id).unlink()
     with pytest.raises(WrongPassphrase):
@@ -351,7 +351,7 @@ def test_a_wrong_passphrase_or_a_changed_file_opens_nothing(services, tmp_path) 
     assert not key_path(services.store().id).exists()
 
 
-def test_passphrase_rules_and_where_the_protected_file_may_go(services, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_passphrase_rules_and_where_the_protected_file_may_go(services, tmp_path) -> None:
     with pytest.raises(PassphraseRefused) as caught:
         backup.protect_key(services.db.path, tmp_path / "k", "short")
     assert caught.value.facts["reason"] == "short"
@@ -363,7 +363,7 @@ def test_passphrase_rules_and_where_the_protected_file_may_go(services, tmp_path
     key_path(services.store().id).read_bytes()  # untouched
 
 
-def test_a_key_of_another_store_is_refused_and_a_different_key_never_replaced(services, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_a_key_of_another_store_is_refused_and_a_different_key_never_replaced(services, tmp_path) -> None:
     other = _other_store(tmp_path)
     theirs = backup.protect_key(other, tmp_path / "theirs.key.protected", PASSPHRASE)
     with pytest.raises(BackupFromOtherStore):
@@ -382,7 +382,7 @@ def test_a_key_of_another_store_is_refused_and_a_different_key_never_replaced(se
 
 
 # --- the folder, a manager's choice ---------------------------------------------------------------------
-def test_only_a_manager_chooses_the_backup_folder(services, manager, cashier, folder, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_only_a_manager_chooses_the_backup_folder(services, manager, cashier, folder, tmp_path) -> None:
     settings = config.Settings.load()
     with pytest.raises(PermissionDenied):
         backup.change_settings(services.ctx, cashier, settings, str(folder))
@@ -397,7 +397,7 @@ def test_only_a_manager_chooses_the_backup_folder(services, manager, cashier, fo
         folder, 3, 2, 6)
 
 
-def test_an_edited_settings_file_cannot_set_odd_counts(tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_an_edited_settings_file_cannot_set_odd_counts(tmp_path) -> None:
     folder = config.config_dir()
     folder.mkdir(parents=True, exist_ok=True)
     (folder / "settings.json").write_text(json.dumps({"backup_keep_daily": -3, "backup_keep_weekly": "x",
@@ -406,7 +406,7 @@ def test_an_edited_settings_file_cannot_set_odd_counts(tmp_path) -> None:  # typ
     assert (loaded.backup_keep_daily, loaded.backup_keep_weekly, loaded.backup_folder) == (7, 4, "")
 
 
-def test_status_warns_when_the_last_good_backup_is_over_two_days_old(services, folder, clock) -> None:  # type: ignore[no-untyped-def]
+def test_status_warns_when_the_last_good_backup_is_over_two_days_old(services, folder, clock) -> None:
     store_id = services.store().id
     assert backup.status(store_id, folder, clock()).reason == "never"
     backup.make_backup(services.db.path, folder, clock=clock)
@@ -418,11 +418,11 @@ def test_status_warns_when_the_last_good_backup_is_over_two_days_old(services, f
 
 # --- at shift close ----------------------------------------------------------------------------------
 def test_a_backup_follows_each_shift_close_and_a_failed_one_never_undoes_it(
-        services, cashier, folder, tmp_path, clock) -> None:  # type: ignore[no-untyped-def]
+        services, cashier, folder, tmp_path, clock) -> None:
     made: list[object] = []
     target = {"folder": folder}
 
-    def after_close(_changes) -> None:  # type: ignore[no-untyped-def]
+    def after_close(_changes) -> None:
         made.append(backup.make_backup(services.db.path, target["folder"], clock=clock))
 
     services.shifts.after_close.append(after_close)
@@ -439,13 +439,13 @@ def test_a_backup_follows_each_shift_close_and_a_failed_one_never_undoes_it(
     assert backup.status(services.store().id, target["folder"], clock()).reason == "folder_missing"
 
 
-def test_a_restore_that_cannot_put_the_file_in_place_leaves_the_old_store(made, services, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_a_restore_that_cannot_put_the_file_in_place_leaves_the_old_store(made, services, monkeypatch) -> None:
     from charity_pos.errors import OutputNotWritable
 
     before = services.db.path.read_bytes()
     real_replace = os.replace
 
-    def full_disk(src, dst):  # type: ignore[no-untyped-def]
+    def full_disk(src, dst):
         if str(src).endswith(".partial"):
             raise OSError(28, "No space left on device")
         return real_replace(src, dst)
@@ -459,7 +459,7 @@ def test_a_restore_that_cannot_put_the_file_in_place_leaves_the_old_store(made, 
                   if "replaced" in p.name or "partial" in p.name) == []
 
 
-def test_a_full_backup_disk_is_said_and_leaves_no_half_file(services, folder, clock, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_a_full_backup_disk_is_said_and_leaves_no_half_file(services, folder, clock, monkeypatch) -> None:
     from charity_pos.errors import OutputNotWritable
 
     def full(_source: Path, target: Path) -> None:
@@ -476,14 +476,14 @@ def test_a_full_backup_disk_is_said_and_leaves_no_half_file(services, folder, cl
     assert services.shifts.current("1") is None  # the store goes on
 
 
-def test_folder_names_with_spaces_and_uri_characters(services, tmp_path, clock) -> None:  # type: ignore[no-untyped-def]
+def test_folder_names_with_spaces_and_uri_characters(services, tmp_path, clock) -> None:
     odd = tmp_path / "U 盘 #1 %20?"
     odd.mkdir()
     made = backup.make_backup(services.db.path, odd, clock=clock)
     assert made.path.parent == odd and backup.identity_of(made.path).code == "PT01"
 
 
-def test_the_default_folder_not_made_yet_is_not_called_missing(services, clock) -> None:  # type: ignore[no-untyped-def]
+def test_the_default_folder_not_made_yet_is_not_called_missing(services, clock) -> None:
     from charity_pos import config
 
     default = config.default_backup_folder()

@@ -87,7 +87,7 @@ DRAFTS = {
 @pytest.mark.parametrize("draft", DRAFTS.values(), ids=DRAFTS.keys())
 def test_a_new_item_is_stored_and_journaled_as_the_same_item_flushed_as_an_object(
         services: Services, twin: Services, manager: Actor, written: list, store_path: Path, clock,  # type: ignore[type-arg]
-        draft: ItemDraft) -> None:  # type: ignore[no-untyped-def]
+        draft: ItemDraft) -> None:
     changes = services.catalog.create_item(manager, draft)
     ((table, row),) = written[0]
     assert table is Item.__table__ and row["id"] == changes.ids[0]
@@ -114,7 +114,7 @@ def test_a_new_item_is_stored_and_journaled_as_the_same_item_flushed_as_an_objec
     check(twin)
 
 
-def item_row(services: Services, clock, name: str = "上海药皂 125g") -> dict[str, Any]:  # type: ignore[no-untyped-def]
+def item_row(services: Services, clock, name: str = "上海药皂 125g") -> dict[str, Any]:
     with services.db.read() as s:
         category = s.scalars(select(Item.category_id).limit(1)).first()
     return {"id": uuid.uuid4(), "name": name, "pinyin_initials": "shyz", "pinyin_full": "shanghaiyaozao",
@@ -124,7 +124,7 @@ def item_row(services: Services, clock, name: str = "上海药皂 125g") -> dict
 
 
 def test_an_item_row_without_its_event_is_refused_and_nothing_stays(services: Services, manager: Actor,
-                                                                     make_item, events, clock) -> None:  # type: ignore[no-untyped-def]
+                                                                     make_item, events, clock) -> None:
     make_item()
     before = (services.catalog.count(), events(services))
     row = item_row(services, clock)
@@ -135,7 +135,7 @@ def test_an_item_row_without_its_event_is_refused_and_nothing_stays(services: Se
 
 
 def test_after_the_rows_are_written_the_item_table_is_closed_to_writes_the_journal_does_not_see(
-        services: Services, manager: Actor, make_item, events, clock) -> None:  # type: ignore[no-untyped-def]
+        services: Services, manager: Actor, make_item, events, clock) -> None:
     rice = make_item()
     before = (services.catalog.count(), events(services))
     # the driver's own connection, the same transaction, right after the sanctioned INSERT: refused by SQLite
@@ -150,7 +150,7 @@ def test_after_the_rows_are_written_the_item_table_is_closed_to_writes_the_journ
 
 
 def test_a_switched_off_account_makes_no_item(services: Services, manager: Actor, cashier: Actor,
-                                              events) -> None:  # type: ignore[no-untyped-def]
+                                              events) -> None:
     services.accounts.set_active(manager, cashier.username, False)
     before = (services.catalog.count(), events(services))
     with pytest.raises(SessionEnded):
@@ -168,7 +168,7 @@ def test_a_switched_off_account_makes_no_item(services: Services, manager: Actor
     (ItemDraft("东北大米", "grain_oil", "袋", 3290, None, None, "stolen"), "source"),  # type: ignore[arg-type]
 ])
 def test_bad_input_is_refused_by_name_and_makes_nothing(services: Services, manager: Actor, events,
-                                                        draft: ItemDraft, field: str) -> None:  # type: ignore[no-untyped-def]
+                                                        draft: ItemDraft, field: str) -> None:
     before = (services.catalog.count(), events(services))
     with pytest.raises(InvalidInput) as refused:
         services.catalog.create_item(manager, draft)
@@ -177,7 +177,7 @@ def test_bad_input_is_refused_by_name_and_makes_nothing(services: Services, mana
 
 
 def test_rows_of_a_table_the_seal_covers_are_checked_against_the_seal_and_resealed(
-        services: Services, manager: Actor, store_path: Path, clock) -> None:  # type: ignore[no-untyped-def]
+        services: Services, manager: Actor, store_path: Path, clock) -> None:
     account = {"id": uuid.uuid4(), "username": "volunteer", "display_name": "李明", "role": "cashier",
                "pin_hash": "x", "failed_pins": 0, "locked_until": None, "active": True, "created_at": clock()}
     with services.db.begin() as s:
@@ -203,7 +203,7 @@ def test_rows_of_a_table_the_seal_covers_are_checked_against_the_seal_and_reseal
 
 
 def test_after_a_flush_the_item_table_is_closed_to_writes_the_journal_does_not_see(
-        services: Services, manager: Actor, make_item, events, clock) -> None:  # type: ignore[no-untyped-def]
+        services: Services, manager: Actor, make_item, events, clock) -> None:
     rice = make_item()
     before = (services.catalog.count(), events(services))
     with pytest.raises(sqlite3.DatabaseError, match="not authorized"), services.db.begin() as s:

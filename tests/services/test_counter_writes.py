@@ -335,7 +335,7 @@ def approval(reason: str = " 顾客要求 ") -> Approval:
 
 # --- voiding -----------------------------------------------------------------------------------------------------
 @pytest.mark.parametrize("who", ["cashier", "manager"])
-def test_a_void_is_written_as_the_orm_wrote_it(services, twin_of, spy, cashier, manager, shop, who) -> None:  # type: ignore[no-untyped-def]
+def test_a_void_is_written_as_the_orm_wrote_it(services, twin_of, spy, cashier, manager, shop, who) -> None:
     number = busy_sale(services, cashier, shop)
     twin = twin_of()
     actor, ok = (cashier, approval()) if who == "cashier" else (manager, None)
@@ -349,7 +349,7 @@ def test_a_void_is_written_as_the_orm_wrote_it(services, twin_of, spy, cashier, 
 
 
 @pytest.mark.parametrize("bad", ["no_reason", "unknown", "voided", "returned", "closed_shift", "no_approval"])
-def test_a_void_refused_changes_nothing(services, cashier, manager, shop, bad) -> None:  # type: ignore[no-untyped-def]
+def test_a_void_refused_changes_nothing(services, cashier, manager, shop, bad) -> None:
     number = busy_sale(services, cashier, shop)
     if bad == "voided":
         services.sales.void(manager, number, "顾客退单")
@@ -372,7 +372,7 @@ def test_a_void_refused_changes_nothing(services, cashier, manager, shop, bad) -
 
 
 # --- returns -----------------------------------------------------------------------------------------------------
-def test_returns_are_written_as_the_orm_wrote_them(services, twin_of, spy, cashier, manager, shop) -> None:  # type: ignore[no-untyped-def]
+def test_returns_are_written_as_the_orm_wrote_them(services, twin_of, spy, cashier, manager, shop) -> None:
     number = busy_sale(services, cashier, shop, PaymentDraft("wechat", 5000, "4200000001"),
                        PaymentDraft("voucher", 3000, "QJ-0007"), PaymentDraft("cash", 30000))
     lines = services.sales.sale(number).lines
@@ -397,7 +397,7 @@ def test_returns_are_written_as_the_orm_wrote_them(services, twin_of, spy, cashi
 
 @pytest.mark.parametrize("bad", ["no_reason", "not_a_number", "bool", "negative", "nothing", "unknown_sale",
                                  "voided", "other_line", "too_many", "no_shift", "no_approval"])
-def test_a_return_refused_changes_nothing(services, cashier, manager, shop, bad) -> None:  # type: ignore[no-untyped-def]
+def test_a_return_refused_changes_nothing(services, cashier, manager, shop, bad) -> None:
     number = busy_sale(services, cashier, shop)
     lines = services.sales.sale(number).lines
     other = busy_sale(services, cashier, shop)
@@ -449,7 +449,7 @@ def household(services: Services, manager: Actor) -> uuid.UUID:
 
 
 @pytest.mark.parametrize("case", ["within", "approved", "manager_over", "warned"])
-def test_a_handout_is_written_as_the_orm_wrote_it(services, twin_of, spy, cashier, manager, shop, household,  # type: ignore[no-untyped-def]
+def test_a_handout_is_written_as_the_orm_wrote_it(services, twin_of, spy, cashier, manager, shop, household,
                                                   case) -> None:
     from charity_pos.services.quotas import RuleDraft
 
@@ -472,7 +472,7 @@ def test_a_handout_is_written_as_the_orm_wrote_it(services, twin_of, spy, cashie
 
 @pytest.mark.parametrize("bad", ["empty", "too_many_lines", "zero", "not_a_number", "too_large", "unknown_item",
                                  "unknown_household", "expired_card", "no_approval", "no_reason"])
-def test_a_handout_refused_changes_nothing(services, cashier, manager, shop, household, bad) -> None:  # type: ignore[no-untyped-def]
+def test_a_handout_refused_changes_nothing(services, cashier, manager, shop, household, bad) -> None:
     expired = services.households.register(manager, HouseholdDraft(
         "AX000002", "李四", household_draft("AX000002").id_number, 2, HouseholdCategory.DIBAO, "石门二路街道",
         "静民救〔2026〕002号", date(2025, 1, 1), date(2026, 3, 9), date(2025, 1, 1))).ids[0]
@@ -506,7 +506,7 @@ def test_a_handout_refused_changes_nothing(services, cashier, manager, shop, hou
 
 # --- a unit whose event fails keeps nothing --------------------------------------------------------------------
 @pytest.mark.parametrize("operation", ["void", "return", "handout"])
-def test_rows_are_not_kept_when_their_event_fails(services, cashier, manager, shop, household, monkeypatch,  # type: ignore[no-untyped-def]
+def test_rows_are_not_kept_when_their_event_fails(services, cashier, manager, shop, household, monkeypatch,
                                                   operation) -> None:
     number = busy_sale(services, cashier, shop)
     line = services.sales.sale(number).lines[0]

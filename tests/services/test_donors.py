@@ -14,7 +14,7 @@ def test_a_name_is_found_by_its_characters_initials_and_full_pinyin() -> None:
     assert not name_matches("", "w"), "an anonymous donor has no name to match"
 
 
-def test_search_finds_registered_donors_by_pinyin_and_credit_code(services, cashier) -> None:  # type: ignore[no-untyped-def]
+def test_search_finds_registered_donors_by_pinyin_and_credit_code(services, cashier) -> None:
     services.donors.create(cashier, DonorDraft(DonorKind.PERSON, "王建国", phone="13812345678"))
     services.donors.create(cashier, DonorDraft(DonorKind.PERSON, "汪静", phone="13900001111"))
     services.donors.create(cashier, DonorDraft(DonorKind.COMPANY, "上海梅林正广和股份有限公司",

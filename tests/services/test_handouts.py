@@ -132,7 +132,7 @@ def household(services: Services, manager: Actor) -> uuid.UUID:
 
 
 # --- the card ---------------------------------------------------------------------------------------------
-def test_the_card_shows_the_household_masked_with_what_remains(services, household, shelf) -> None:  # type: ignore[no-untyped-def]
+def test_the_card_shows_the_household_masked_with_what_remains(services, household, shelf) -> None:
     view = services.handouts.card(" ax000001 ")
     assert (view.household_id, view.card_number) == (household, CARD)
     assert view.head_name_masked == "王**" and view.id_masked == "110105********002X"
@@ -145,13 +145,13 @@ def test_the_card_shows_the_household_masked_with_what_remains(services, househo
     assert HEAD not in repr(view) and ID_NUMBER not in repr(view)
 
 
-def test_an_unknown_card_is_refused(services, household) -> None:  # type: ignore[no-untyped-def]
+def test_an_unknown_card_is_refused(services, household) -> None:
     with pytest.raises(CardRefused) as caught:
         services.handouts.card("AX999999")
     assert (caught.value.card, caught.value.reason) == ("AX999999", "unknown")
 
 
-def test_a_suspended_card_is_refused_with_the_managers_reason(services, manager, cashier, household, shelf) -> None:  # type: ignore[no-untyped-def]
+def test_a_suspended_card_is_refused_with_the_managers_reason(services, manager, cashier, household, shelf) -> None:
     services.household_status.suspend(manager, household, "街道通知：资格复核中")
     with pytest.raises(CardRefused) as caught:
         services.handouts.card(CARD)
@@ -166,7 +166,7 @@ def test_a_suspended_card_is_refused_with_the_managers_reason(services, manager,
     (date(2025, 3, 10), TODAY - timedelta(days=1), "expired", "2026-03-09"),
     (TODAY + timedelta(days=1), date(2027, 3, 10), "not_yet_valid", "2026-03-11"),
 ])
-def test_a_card_outside_its_validity_is_refused(services, manager, cashier, shelf, valid_from, valid_to, reason,  # type: ignore[no-untyped-def]
+def test_a_card_outside_its_validity_is_refused(services, manager, cashier, shelf, valid_from, valid_to, reason,
                                                 until) -> None:
     household_id = services.households.register(manager, household_draft(
         "AX000002", valid_from=valid_from, valid_to=valid_to)).ids[0]
@@ -179,14 +179,14 @@ def test_a_card_outside_its_validity_is_refused(services, manager, cashier, shel
     assert everything(services) == before
 
 
-def test_a_card_is_good_on_the_first_and_the_last_day_of_its_validity(services, manager) -> None:  # type: ignore[no-untyped-def]
+def test_a_card_is_good_on_the_first_and_the_last_day_of_its_validity(services, manager) -> None:
     services.households.register(manager, household_draft("AX000003", valid_from=date(2025, 3, 11), valid_to=TODAY))
     services.households.register(manager, household_draft("AX000004", valid_from=TODAY, valid_to=date(2027, 3, 9)))
     assert services.handouts.card("AX000003").valid_to == TODAY
     assert services.handouts.card("AX000004").valid_from == TODAY
 
 
-def test_an_erased_card_is_refused(services, manager, cashier, shelf) -> None:  # type: ignore[no-untyped-def]
+def test_an_erased_card_is_refused(services, manager, cashier, shelf) -> None:
     household_id = services.households.register(manager, household_draft(
         "AX000005", valid_from=date(2022, 1, 1), valid_to=date(2023, 12, 31))).ids[0]
     assert services.household_status.erase_lapsed(manager) is not None
@@ -197,7 +197,7 @@ def test_an_erased_card_is_refused(services, manager, cashier, shelf) -> None:  
         services.handouts.complete(cashier, ticket(household_id, (shelf.noodles, 1)))
 
 
-def test_a_category_nobody_set_a_rule_for_takes_the_default(services, manager, household) -> None:  # type: ignore[no-untyped-def]
+def test_a_category_nobody_set_a_rule_for_takes_the_default(services, manager, household) -> None:
     """(NoQuotaRule cannot happen any more: every household category has a
     default rule, and a household's category is checked when registered.)"""
     assert not rows(services, QuotaRule)
@@ -209,7 +209,7 @@ def test_a_category_nobody_set_a_rule_for_takes_the_default(services, manager, h
 
 
 # --- the goods ----------------------------------------------------------------------------------------------
-def test_scanned_goods_count_at_their_sale_price(services, shelf) -> None:  # type: ignore[no-untyped-def]
+def test_scanned_goods_count_at_their_sale_price(services, shelf) -> None:
     goods = services.handouts.scan(RICE_CODE)
     assert (goods.item_id, goods.unit_value_fen, goods.goods_category, goods.goods_category_name) == (
         shelf.rice.id, RICE, "grain_oil", "粮油")
@@ -218,7 +218,7 @@ def test_scanned_goods_count_at_their_sale_price(services, shelf) -> None:  # ty
         services.handouts.scan("6901234567885")
 
 
-def test_goods_not_for_sale_count_at_their_reference_price(services, manager, cashier, household,  # type: ignore[no-untyped-def]
+def test_goods_not_for_sale_count_at_their_reference_price(services, manager, cashier, household,
                                                            make_item) -> None:
     flour = make_item("救助专用面粉 5kg", price=1000, reference=2290)
     services.stock.receive(manager, {flour.id: 5})
@@ -232,7 +232,7 @@ def test_goods_not_for_sale_count_at_their_reference_price(services, manager, ca
     assert services.handouts.card(CARD).standing.used_fen == 4580
 
 
-def test_expired_food_is_refused_and_burns_no_number(services, manager, cashier, household, make_item, clock,  # type: ignore[no-untyped-def]
+def test_expired_food_is_refused_and_burns_no_number(services, manager, cashier, household, make_item, clock,
                                                      events) -> None:
     dumplings = make_item("思念水饺 1kg", category="food", price=1500, reference=2200, source=Source.DONATED)
     services.intake.receive(cashier, IntakeDraft(None, (
@@ -253,7 +253,7 @@ def test_expired_food_is_refused_and_burns_no_number(services, manager, cashier,
 
 
 # --- within the allowance -------------------------------------------------------------------------------------
-def test_within_the_allowance_a_cashier_finishes_alone(services, cashier, household, shelf, events) -> None:  # type: ignore[no-untyped-def]
+def test_within_the_allowance_a_cashier_finishes_alone(services, cashier, household, shelf, events) -> None:
     seq = events(services)
     changes = services.handouts.complete(cashier, ticket(household, (shelf.rice, 2), (shelf.soap, 1)))
     assert changes.number == "PT01-2026-H000001" and changes.warnings == ()
@@ -287,12 +287,12 @@ def test_within_the_allowance_a_cashier_finishes_alone(services, cashier, househ
             row.cashier) == (changes.number, CARD, 2, 3, 2 * RICE + SOAP, False, "cashier")
 
 
-def test_handout_numbers_have_no_gaps(services, cashier, household, shelf) -> None:  # type: ignore[no-untyped-def]
+def test_handout_numbers_have_no_gaps(services, cashier, household, shelf) -> None:
     numbers = [services.handouts.complete(cashier, ticket(household, (shelf.soap, 1))).number for _ in range(3)]
     assert numbers == ["PT01-2026-H000001", "PT01-2026-H000002", "PT01-2026-H000003"]
 
 
-def test_the_same_ticket_finished_twice_makes_one_handout(services, cashier, household, shelf, events) -> None:  # type: ignore[no-untyped-def]
+def test_the_same_ticket_finished_twice_makes_one_handout(services, cashier, household, shelf, events) -> None:
     draft = ticket(household, (shelf.rice, 1))
     first = services.handouts.complete(cashier, draft)
     seq = events(services)
@@ -302,7 +302,7 @@ def test_the_same_ticket_finished_twice_makes_one_handout(services, cashier, hou
     assert services.stock.on_hand(shelf.rice.id) == 19
 
 
-def test_lots_leave_first_in_first_out(services, manager, cashier, household, shelf, clock) -> None:  # type: ignore[no-untyped-def]
+def test_lots_leave_first_in_first_out(services, manager, cashier, household, shelf, clock) -> None:
     clock.advance(hours=1)
     services.stock.receive(manager, {shelf.noodles.id: 5})
     assert lots_of(services, shelf.noodles) == [30, 5]
@@ -318,7 +318,7 @@ def test_lots_leave_first_in_first_out(services, manager, cashier, household, sh
     assert sorted(t.quantity for t in rows(services, HandoutLineLot, HandoutLineLot.handout_line_id == line.id)) == [1, 2]
 
 
-def test_a_bad_basket_is_refused(services, cashier, household, shelf) -> None:  # type: ignore[no-untyped-def]
+def test_a_bad_basket_is_refused(services, cashier, household, shelf) -> None:
     before = everything(services)
     for draft, reason in ((HandoutDraft(uuid.uuid4(), household, ()), "empty"),
                           (ticket(household, (shelf.soap, 0)), "zero"),
@@ -332,7 +332,7 @@ def test_a_bad_basket_is_refused(services, cashier, household, shelf) -> None:  
 
 
 # --- past the allowance ---------------------------------------------------------------------------------------
-def test_past_the_allowance_a_cashier_alone_is_refused_and_nothing_changes(services, cashier, household, shelf,  # type: ignore[no-untyped-def]
+def test_past_the_allowance_a_cashier_alone_is_refused_and_nothing_changes(services, cashier, household, shelf,
                                                                            events) -> None:
     services.handouts.complete(cashier, ticket(household, (shelf.soap, 1)))
     over = ticket(household, (shelf.rice, 2), (shelf.soap, 2))  # ¥11.90 + ¥65.80 + ¥23.80 > ¥90
@@ -348,7 +348,7 @@ def test_past_the_allowance_a_cashier_alone_is_refused_and_nothing_changes(servi
     assert services.handouts.complete(cashier, ticket(household, (shelf.soap, 1))).number == "PT01-2026-H000002"
 
 
-def test_past_the_allowance_another_cashiers_pin_or_no_reason_is_not_enough(services, manager, cashier, household,  # type: ignore[no-untyped-def]
+def test_past_the_allowance_another_cashiers_pin_or_no_reason_is_not_enough(services, manager, cashier, household,
                                                                             shelf) -> None:
     services.accounts.create_user(manager, "zhangmin", "张敏", "cashier", "2222")
     over = ticket(household, (shelf.rice, 3))
@@ -366,7 +366,7 @@ def test_past_the_allowance_another_cashiers_pin_or_no_reason_is_not_enough(serv
     assert count(services, Handout) == 0
 
 
-def test_approving_at_the_counter_is_the_services_rule_before_the_handout(services, manager, cashier,  # type: ignore[no-untyped-def]
+def test_approving_at_the_counter_is_the_services_rule_before_the_handout(services, manager, cashier,
                                                                           household, shelf) -> None:
     """What the handout screen asks as the basket goes past an enforce rule:
     the same answers ``complete`` gives, and nothing handed out yet."""
@@ -389,7 +389,7 @@ def test_approving_at_the_counter_is_the_services_rule_before_the_handout(servic
     assert count(services, Handout) == 0
 
 
-def test_with_a_managers_approval_it_is_handed_out_and_the_reason_recorded(services, manager, cashier, household,  # type: ignore[no-untyped-def]
+def test_with_a_managers_approval_it_is_handed_out_and_the_reason_recorded(services, manager, cashier, household,
                                                                            shelf) -> None:
     over = ticket(household, (shelf.rice, 3), approval=approval())  # ¥98.70 > ¥90
     changes = services.handouts.complete(cashier, over)
@@ -408,7 +408,7 @@ def test_with_a_managers_approval_it_is_handed_out_and_the_reason_recorded(servi
     assert row.over_allowance
 
 
-def test_a_manager_handing_out_herself_approves_with_her_own_reason(services, manager, household, shelf) -> None:  # type: ignore[no-untyped-def]
+def test_a_manager_handing_out_herself_approves_with_her_own_reason(services, manager, household, shelf) -> None:
     changes = services.handouts.complete(manager, ticket(household, (shelf.rice, 3),
                                                          approval=Approval("manager", "", "独居老人，店长亲自发放")))
     (handout,) = rows(services, Handout)
@@ -416,7 +416,7 @@ def test_a_manager_handing_out_herself_approves_with_her_own_reason(services, ma
     assert audits(services)[0].approved_by == manager.user_id and changes.number
 
 
-def test_in_warn_mode_it_is_handed_out_with_a_warning_and_logged(services, manager, cashier, household, shelf) -> None:  # type: ignore[no-untyped-def]
+def test_in_warn_mode_it_is_handed_out_with_a_warning_and_logged(services, manager, cashier, household, shelf) -> None:
     services.quotas.set_rule(manager, RuleDraft("dibao", "month", 5000, 2000, 5000, "1,10", "warn",
                                                 (LimitDraft("grain_oil", 2, 1),)))
     assert not services.handouts.card(CARD).enforce
@@ -434,7 +434,7 @@ def test_in_warn_mode_it_is_handed_out_with_a_warning_and_logged(services, manag
 
 
 @pytest.mark.parametrize(("members", "limit"), [(1, 2), (2, 3), (4, 5), (8, 9)])
-def test_item_limits_per_goods_category_scale_with_the_household(services, manager, cashier, shelf, members,  # type: ignore[no-untyped-def]
+def test_item_limits_per_goods_category_scale_with_the_household(services, manager, cashier, shelf, members,
                                                                   limit) -> None:
     """低保 default: two bags of grain or oil, and one more for each further
     member. Noodles at ¥8.90 stay within the value of any size."""
@@ -452,7 +452,7 @@ def test_item_limits_per_goods_category_scale_with_the_household(services, manag
     assert services.handouts.card("AX000010").standing.remaining_count("grain_oil") == 0
 
 
-def test_the_allowance_is_there_again_next_month(services, cashier, household, shelf, clock) -> None:  # type: ignore[no-untyped-def]
+def test_the_allowance_is_there_again_next_month(services, cashier, household, shelf, clock) -> None:
     services.handouts.complete(cashier, ticket(household, (shelf.rice, 2), (shelf.noodles, 2)))
     with pytest.raises(ApprovalRequired):
         services.handouts.complete(cashier, ticket(household, (shelf.noodles, 1)))
@@ -464,7 +464,7 @@ def test_the_allowance_is_there_again_next_month(services, cashier, household, s
 
 
 # --- the slip ---------------------------------------------------------------------------------------------------
-def test_the_slip_counts_its_prints_and_shows_only_masked_data(services, manager, cashier, household, shelf,  # type: ignore[no-untyped-def]
+def test_the_slip_counts_its_prints_and_shows_only_masked_data(services, manager, cashier, household, shelf,
                                                                events) -> None:
     services.handouts.complete(cashier, ticket(household, (shelf.soap, 1)))
     number = services.handouts.complete(cashier, ticket(household, (shelf.rice, 3), approval=approval())).number
@@ -494,14 +494,14 @@ def test_the_slip_counts_its_prints_and_shows_only_masked_data(services, manager
         services.handouts.print_slip(cashier, "PT01-2026-H000099")
 
 
-def test_only_staff_with_the_right_role_hand_out_or_change_rules(services, cashier, household, shelf) -> None:  # type: ignore[no-untyped-def]
+def test_only_staff_with_the_right_role_hand_out_or_change_rules(services, cashier, household, shelf) -> None:
     with pytest.raises(PermissionDenied):
         services.quotas.set_rule(cashier, RuleDraft("dibao", mode="warn"))
     assert {r.mode for r in services.quotas.rules()} == {"enforce"}
 
 
 # --- the file ------------------------------------------------------------------------------------------------
-def test_after_handouts_the_file_verifies(services, manager, cashier, household, shelf, clock) -> None:  # type: ignore[no-untyped-def]
+def test_after_handouts_the_file_verifies(services, manager, cashier, household, shelf, clock) -> None:
     services.handouts.complete(cashier, ticket(household, (shelf.rice, 2)))
     services.handouts.complete(cashier, ticket(household, (shelf.rice, 3), approval=approval()))
     services.quotas.set_rule(manager, RuleDraft("dibao", mode="warn", limits=(LimitDraft("grain_oil", 1),)))

@@ -198,16 +198,16 @@ def read_back(path: Path) -> list[list[object]]:
 
 
 @pytest.fixture
-def registered(services, manager):  # type: ignore[no-untyped-def]
+def registered(services, manager):
     services.households.register(manager, REGISTERED)
 
 
 @pytest.fixture(params=list(FORMATS))
-def sheet(request, tmp_path: Path) -> Path:  # type: ignore[no-untyped-def]
+def sheet(request, tmp_path: Path) -> Path:
     return FORMATS[request.param](tmp_path, ROWS)
 
 
-def table(services) -> list[str]:  # type: ignore[no-untyped-def]
+def table(services) -> list[str]:
     conn = sqlite3.connect(services.db.path)
     try:
         return list(conn.iterdump())
@@ -216,20 +216,20 @@ def table(services) -> list[str]:  # type: ignore[no-untyped-def]
 
 
 # --- the preview ---------------------------------------------------------------
-def test_preview_lists_exactly_the_good_and_the_bad_rows(services, registered, sheet) -> None:  # type: ignore[no-untyped-def]
+def test_preview_lists_exactly_the_good_and_the_bad_rows(services, registered, sheet) -> None:
     result = preview(services, sheet)
     assert result.good == GOOD
     assert result.good_rows == GOOD_ROWS
     assert [(b.row_number, b.reasons) for b in result.bad] == BAD
 
 
-def test_preview_writes_nothing(services, registered, sheet, events) -> None:  # type: ignore[no-untyped-def]
+def test_preview_writes_nothing(services, registered, sheet, events) -> None:
     before, count = table(services), events(services)
     preview(services, sheet)
     assert table(services) == before and events(services) == count
 
 
-def test_bad_rows_show_names_and_id_numbers_masked(services, registered, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_bad_rows_show_names_and_id_numbers_masked(services, registered, tmp_path) -> None:
     result = preview(services, FORMATS["csv-gbk"](tmp_path, ROWS))
     shown = json.dumps([b.values for b in result.bad] + [b.reasons for b in result.bad], ensure_ascii=False)
     for number in ALL_IDS:
@@ -244,7 +244,7 @@ def test_bad_rows_show_names_and_id_numbers_masked(services, registered, tmp_pat
     assert ID_BAD_CHECK not in repr(result)
 
 
-def test_every_problem_of_a_row_is_listed_in_the_columns_order(services, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_every_problem_of_a_row_is_listed_in_the_columns_order(services, tmp_path) -> None:
     rows = [HEADER, ["AX-1", "", flip_check(ID_GOOD1), "many", "低保", "", "", "2026-13-01", "2026-12-31", "", ""]]
     result = preview(services, write_csv(tmp_path / "l.csv", rows, "utf-8"))
     assert result.good == []
@@ -260,7 +260,7 @@ def test_every_problem_of_a_row_is_listed_in_the_columns_order(services, tmp_pat
     ])]
 
 
-def test_english_column_names_and_a_header_in_the_first_row(services, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_english_column_names_and_a_header_in_the_first_row(services, tmp_path) -> None:
     english = ["card_number", "head_name", "id_number", "members", "category", "subdistrict", "certificate_ref",
                "valid_from", "valid_to", "consent_on"]
     rows = [english, ["AX000101", "王建国", ID_GOOD1, "3", "dibao", STREET, ref(1), "2026-01-01", "2026-12-31",
@@ -269,21 +269,21 @@ def test_english_column_names_and_a_header_in_the_first_row(services, tmp_path) 
     assert result.good == [GOOD[0]] and result.bad == [] and result.good_rows == (2,)
 
 
-def test_columns_are_found_by_name_in_any_order(services, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_columns_are_found_by_name_in_any_order(services, tmp_path) -> None:
     order = [2, 0, 9, 1, 4, 3, 8, 7, 6, 5]
     rows = [[r[i] for i in order] for r in (HEADER, ROWS[2])]
     result = preview(services, write_xlsx(tmp_path / "list.xlsx", rows))
     assert result.good == [GOOD[0]]
 
 
-def test_the_service_or_its_context_will_do(services, registered, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_the_service_or_its_context_will_do(services, registered, tmp_path) -> None:
     path = FORMATS["csv-utf8"](tmp_path, ROWS)
     for source in (services, services.households, services.ctx):
         result = preview(source, path)
         assert result.good == GOOD and [b.row_number for b in result.bad] == BAD_ROW_NUMBERS
 
 
-def test_read_rows_gives_the_rows_below_the_header_with_their_numbers(tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_read_rows_gives_the_rows_below_the_header_with_their_numbers(tmp_path) -> None:
     rows = read_rows(FORMATS["xlsx"](tmp_path, ROWS))
     assert [r.row_number for r in rows] == [*range(3, 16), 17, 18, 19]
     assert rows[0].values["card_number"] == "AX000101" and rows[0].values["members"] == 3
@@ -298,19 +298,19 @@ def test_read_rows_gives_the_rows_below_the_header_with_their_numbers(tmp_path) 
     (46053, date(2026, 1, 31)), (46053.0, date(2026, 1, 31)),  # Excel's serial number
     ("2026-02-30", None), ("31/01/2026", None), ("明年", None), ("", None), (7, None), (True, None),
 ])
-def test_dates_as_offices_write_them(value, expected) -> None:  # type: ignore[no-untyped-def]
+def test_dates_as_offices_write_them(value, expected) -> None:
     assert parse_date(value) == expected
 
 
 # --- files that cannot be imported ---------------------------------------------------
-def test_a_file_type_other_than_xlsx_or_csv_is_refused(services, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_a_file_type_other_than_xlsx_or_csv_is_refused(services, tmp_path) -> None:
     for name in ("list.xls", "list.txt", "list"):
         (tmp_path / name).write_bytes(b"x")
         with pytest.raises(UnknownFileType):
             preview(services, tmp_path / name)
 
 
-def test_a_damaged_workbook_is_unreadable(services, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_a_damaged_workbook_is_unreadable(services, tmp_path) -> None:
     (tmp_path / "list.xlsx").write_bytes(b"PK\x03\x04 not really a workbook")
     with pytest.raises(UnreadableFile):
         preview(services, tmp_path / "list.xlsx")
@@ -319,19 +319,19 @@ def test_a_damaged_workbook_is_unreadable(services, tmp_path) -> None:  # type: 
         preview(services, tmp_path / "list.csv")
 
 
-def test_a_missing_file(services, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_a_missing_file(services, tmp_path) -> None:
     with pytest.raises(ImportFileMissing):
         preview(services, tmp_path / "none.csv")
 
 
-def test_text_in_neither_utf8_nor_gbk_is_refused(services, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_text_in_neither_utf8_nor_gbk_is_refused(services, tmp_path) -> None:
     path = tmp_path / "list.csv"
     path.write_bytes(",".join(HEADER).encode("utf-8") + b"\r\nAX1,\xff\x80\xff,\r\n")
     with pytest.raises(UnknownTextEncoding):
         preview(services, path)
 
 
-def test_a_missing_column_is_named(services, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_a_missing_column_is_named(services, tmp_path) -> None:
     rows = [[c for i, c in enumerate(r) if i != 2] for r in ROWS]
     with pytest.raises(MissingColumns) as caught:
         preview(services, write_csv(tmp_path / "list.csv", rows, "utf-8"))
@@ -339,12 +339,12 @@ def test_a_missing_column_is_named(services, tmp_path) -> None:  # type: ignore[
     assert messages.describe(caught.value, lambda _c, t: t).endswith("the header row has no column 身份证号.")
 
 
-def test_a_file_without_a_header_row(services, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_a_file_without_a_header_row(services, tmp_path) -> None:
     with pytest.raises(HeaderNotFound):
         preview(services, write_csv(tmp_path / "list.csv", [["a", "b"], ["1", "2"]], "utf-8"))
 
 
-def test_a_header_without_rows(services, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_a_header_without_rows(services, tmp_path) -> None:
     with pytest.raises(NoRowsToImport):
         preview(services, write_xlsx(tmp_path / "list.xlsx", [[TITLE], HEADER, []]))
 
@@ -365,7 +365,7 @@ def test_every_new_error_reads_as_a_sentence() -> None:
 
 
 # --- importing ---------------------------------------------------------------------
-def journal_events(services) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
+def journal_events(services) -> list[tuple[str, str]]:
     conn = sqlite3.connect(services.db.path)
     try:
         return list(conn.execute("SELECT kind, payload FROM journal_event ORDER BY seq"))
@@ -373,7 +373,7 @@ def journal_events(services) -> list[tuple[str, str]]:  # type: ignore[no-untype
         conn.close()
 
 
-def test_the_good_rows_are_imported_in_one_event(services, manager, registered, sheet, events) -> None:  # type: ignore[no-untyped-def]
+def test_the_good_rows_are_imported_in_one_event(services, manager, registered, sheet, events) -> None:
     result = preview(services, sheet)
     before = events(services)
     changes = services.households.import_households(manager, result.good)
@@ -392,7 +392,7 @@ def test_the_good_rows_are_imported_in_one_event(services, manager, registered, 
     assert again.good == [] and {b.row_number for b in again.bad} == {*BAD_ROW_NUMBERS, *GOOD_ROWS}
 
 
-def test_a_cashier_may_not_import(services, cashier, registered, sheet, events) -> None:  # type: ignore[no-untyped-def]
+def test_a_cashier_may_not_import(services, cashier, registered, sheet, events) -> None:
     result = preview(services, sheet)
     before, count = table(services), events(services)
     with pytest.raises(PermissionDenied):
@@ -400,14 +400,14 @@ def test_a_cashier_may_not_import(services, cashier, registered, sheet, events) 
     assert table(services) == before and events(services) == count
 
 
-def test_an_import_failing_on_its_third_row_writes_nothing(services, manager, registered, sheet, events,  # type: ignore[no-untyped-def]
+def test_an_import_failing_on_its_third_row_writes_nothing(services, manager, registered, sheet, events,
                                                            monkeypatch) -> None:
     result = preview(services, sheet)
     before, count = table(services), events(services)
     real = StoreKeys.encrypt
     calls: list[str] = []
 
-    def failing_third(self, text, context):  # type: ignore[no-untyped-def]
+    def failing_third(self, text, context):
         calls.append(context)
         if len(calls) == 3:
             raise OSError("disk gone")
@@ -421,14 +421,14 @@ def test_an_import_failing_on_its_third_row_writes_nothing(services, manager, re
     assert [h.card_number for h in services.households.households()] == ["AX000900"]
 
 
-def test_a_database_refusal_writes_nothing_and_logs_no_name(services, manager, registered, sheet, events,  # type: ignore[no-untyped-def]
+def test_a_database_refusal_writes_nothing_and_logs_no_name(services, manager, registered, sheet, events,
                                                              monkeypatch, caplog) -> None:
     result = preview(services, sheet)
     before, count = table(services), events(services)
     real = households._new_household
     made: list[object] = []
 
-    def bad_third(checked, keys, now):  # type: ignore[no-untyped-def]
+    def bad_third(checked, keys, now):
         household = real(checked, keys, now)
         made.append(household)
         if len(made) == 3:
@@ -446,7 +446,7 @@ def test_a_database_refusal_writes_nothing_and_logs_no_name(services, manager, r
         assert secret not in logged
 
 
-def test_drafts_are_checked_again_when_imported(services, manager, registered, events) -> None:  # type: ignore[no-untyped-def]
+def test_drafts_are_checked_again_when_imported(services, manager, registered, events) -> None:
     count = events(services)
     with pytest.raises(IdAlreadyRegistered):
         services.households.import_households(manager, [GOOD[0], GOOD[1].__class__(
@@ -462,7 +462,7 @@ def test_drafts_are_checked_again_when_imported(services, manager, registered, e
     assert services.households.import_households(manager, []).event_seq is None and events(services) == count
 
 
-def test_no_id_number_in_clear_in_the_file_its_wal_the_journal_or_the_log(services, manager, registered, sheet,  # type: ignore[no-untyped-def]
+def test_no_id_number_in_clear_in_the_file_its_wal_the_journal_or_the_log(services, manager, registered, sheet,
                                                                            store_path) -> None:
     config.setup_logging()
     result = preview(services, sheet)
@@ -497,7 +497,7 @@ def test_no_id_number_in_clear_in_the_file_its_wal_the_journal_or_the_log(servic
 
 
 # --- the reject file ---------------------------------------------------------------
-def test_the_reject_file_holds_exactly_the_bad_rows_as_sent_with_their_reasons(services, registered, sheet) -> None:  # type: ignore[no-untyped-def]
+def test_the_reject_file_holds_exactly_the_bad_rows_as_sent_with_their_reasons(services, registered, sheet) -> None:
     result = preview(services, sheet)
     out = write_rejects(result, household_import.rejects_path(sheet))
     assert out == sheet.with_name(f"名单.rejects{sheet.suffix}") and out.exists()
@@ -511,7 +511,7 @@ def test_the_reject_file_holds_exactly_the_bad_rows_as_sent_with_their_reasons(s
     assert ID_BAD_CHECK in back[1]  # their own file: the row as they sent it, to correct it
 
 
-def test_a_gbk_list_gets_its_rejects_in_gbk(services, registered, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_a_gbk_list_gets_its_rejects_in_gbk(services, registered, tmp_path) -> None:
     sheet = FORMATS["csv-gbk"](tmp_path, ROWS)
     out = write_rejects(preview(services, sheet), household_import.rejects_path(sheet))
     text = out.read_bytes().decode("gbk")
@@ -519,21 +519,21 @@ def test_a_gbk_list_gets_its_rejects_in_gbk(services, registered, tmp_path) -> N
     assert "李秀英" in text
 
 
-def test_utf8_lists_keep_their_bom_or_its_absence(services, registered, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_utf8_lists_keep_their_bom_or_its_absence(services, registered, tmp_path) -> None:
     for kind, bom in (("csv-utf8-bom", True), ("csv-utf8", False)):
         sheet = FORMATS[kind](tmp_path, ROWS)
         out = write_rejects(preview(services, sheet), household_import.rejects_path(sheet))
         assert out.read_bytes().startswith(b"\xef\xbb\xbf") is bom
 
 
-def test_rejects_in_chinese_when_described_in_chinese(services, registered, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_rejects_in_chinese_when_described_in_chinese(services, registered, tmp_path) -> None:
     chinese = {messages.INPUT_REASONS["members"]: "家庭人数应为 1 到 20 人。"}
     result = preview(services, FORMATS["csv-utf8"](tmp_path, ROWS),
                      describe=lambda e: messages.describe(e, lambda _c, t: chinese.get(t, t)))
     assert next(b for b in result.bad if b.row_number == 8).reasons == ["家庭人数应为 1 到 20 人。"]
 
 
-def test_a_missing_output_folder_writes_nothing(services, registered, sheet, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_a_missing_output_folder_writes_nothing(services, registered, sheet, tmp_path) -> None:
     from charity_pos.errors import OutputFolderMissing
 
     with pytest.raises(OutputFolderMissing):
@@ -545,17 +545,17 @@ def test_a_missing_output_folder_writes_nothing(services, registered, sheet, tmp
     ("=1+2", "'=1+2"), ("+86 21 5555", "'+86 21 5555"), ("-3", "'-3"), ("@SUM(A1)", "'@SUM(A1)"),
     ("\tx", "'\tx"), ("\rx", "'\rx"), ("王建国", "王建国"), ("a=b", "a=b"), (None, ""), (3, 3),
 ])
-def test_csv_cells_that_a_spreadsheet_would_run_get_an_apostrophe(cell, written) -> None:  # type: ignore[no-untyped-def]
+def test_csv_cells_that_a_spreadsheet_would_run_get_an_apostrophe(cell, written) -> None:
     assert household_import.csv_safe(cell) == written
 
 
-def test_an_apostrophe_before_an_id_number_is_read_back_as_the_number(services, registered, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_an_apostrophe_before_an_id_number_is_read_back_as_the_number(services, registered, tmp_path) -> None:
     rows = [HEADER, row("AX000501", "王建国", "'" + ID_GOOD1, "3", "低保", 1)]
     result = preview(services, write_csv(tmp_path / "list.csv", rows, "utf-8"))
     assert [d.id_number for d in result.good] == [ID_GOOD1]
 
 
-def test_a_workbook_cell_with_control_characters_is_written_escaped(services, registered, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_a_workbook_cell_with_control_characters_is_written_escaped(services, registered, tmp_path) -> None:
     result = preview(services, FORMATS["xlsx"](tmp_path, ROWS))
     bad = result.bad[0]
     result.bad[0] = household_import.BadRow(bad.row_number, bad.values, bad.reasons, bad.errors,
@@ -564,7 +564,7 @@ def test_a_workbook_cell_with_control_characters_is_written_escaped(services, re
     assert read_back(out)[1][0] == "\\x1b[31m李秀英\\x00"
 
 
-def test_a_reject_file_is_recognised_as_the_apps_own(services, registered, sheet, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_a_reject_file_is_recognised_as_the_apps_own(services, registered, sheet, tmp_path) -> None:
     out = write_rejects(preview(services, sheet), household_import.rejects_path(sheet))
     assert household_import.is_rejects_file(out)
     assert not household_import.is_rejects_file(sheet), "the office's own list is not a reject file"
@@ -574,7 +574,7 @@ def test_a_reject_file_is_recognised_as_the_apps_own(services, registered, sheet
     assert not household_import.is_rejects_file(tmp_path / "missing.xlsx")
 
 
-def test_a_reject_file_that_cannot_be_put_in_place_after_the_save_is_reported(services, registered, tmp_path,  # type: ignore[no-untyped-def]
+def test_a_reject_file_that_cannot_be_put_in_place_after_the_save_is_reported(services, registered, tmp_path,
                                                                              monkeypatch) -> None:
     from charity_pos import files
     from charity_pos.errors import OutputNotWritable, RejectsNotWritten
@@ -582,7 +582,7 @@ def test_a_reject_file_that_cannot_be_put_in_place_after_the_save_is_reported(se
     result = preview(services, FORMATS["csv-utf8"](tmp_path, ROWS))
     saved: list[int] = []
 
-    def held(source, target):  # type: ignore[no-untyped-def]
+    def held(source, target):
         raise PermissionError(13, "Permission denied")
 
     monkeypatch.setattr(files.os, "replace", held)
@@ -601,7 +601,7 @@ def test_a_reject_file_that_cannot_be_put_in_place_after_the_save_is_reported(se
         household_import.import_with_rejects(only_bad, only_bad.sheet.path, lambda good: 1 / 0, files.Protected())
 
 
-def test_a_reject_file_that_cannot_be_written_saves_nothing(services, registered, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_a_reject_file_that_cannot_be_written_saves_nothing(services, registered, tmp_path) -> None:
     from charity_pos import files
     from charity_pos.errors import OutputIsFolder
 

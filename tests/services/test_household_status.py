@@ -97,7 +97,7 @@ def journal_kinds(services: Services) -> list[str]:
 
 
 # --- suspending and reactivating ----------------------------------------------------------------------------
-def test_suspending_a_card_needs_a_manager_and_a_reason(services, manager, cashier, registered, events) -> None:  # type: ignore[no-untyped-def]
+def test_suspending_a_card_needs_a_manager_and_a_reason(services, manager, cashier, registered, events) -> None:
     household_id = registered["AX000004"]
     seq = events(services)
     with pytest.raises(PermissionDenied):
@@ -119,7 +119,7 @@ def test_suspending_a_card_needs_a_manager_and_a_reason(services, manager, cashi
     assert [h.status for h in services.households.households() if h.card_number == "AX000004"] == ["suspended"]
 
 
-def test_a_manager_puts_a_suspended_card_back(services, manager, cashier, registered, events) -> None:  # type: ignore[no-untyped-def]
+def test_a_manager_puts_a_suspended_card_back(services, manager, cashier, registered, events) -> None:
     household_id = registered["AX000004"]
     services.household_status.suspend(manager, household_id, "复核")
     with pytest.raises(PermissionDenied):
@@ -132,7 +132,7 @@ def test_a_manager_puts_a_suspended_card_back(services, manager, cashier, regist
     assert services.handouts.card("AX000004").household_id == household_id
 
 
-def test_the_journal_of_a_suspension_names_nobody(services, manager, registered) -> None:  # type: ignore[no-untyped-def]
+def test_the_journal_of_a_suspension_names_nobody(services, manager, registered) -> None:
     services.household_status.suspend(manager, registered["AX000004"], "复核")
     with services.db.read() as s:
         payload = s.scalars(select(JournalEvent.payload).order_by(JournalEvent.seq.desc())).first()
@@ -150,7 +150,7 @@ def test_months_before(day: date, months: int, before: date) -> None:
     assert months_before(day, months) == before
 
 
-def test_erasure_keeps_what_reports_need_and_nothing_personal(services, manager, registered, handed_out, clock,  # type: ignore[no-untyped-def]
+def test_erasure_keeps_what_reports_need_and_nothing_personal(services, manager, registered, handed_out, clock,
                                                              events) -> None:
     clock.set(ERASE_DAY)
     seq = events(services)
@@ -190,7 +190,7 @@ def test_erasure_keeps_what_reports_need_and_nothing_personal(services, manager,
     assert report.ok, report.problem
 
 
-def test_an_erased_card_is_refused(services, manager, registered, clock) -> None:  # type: ignore[no-untyped-def]
+def test_an_erased_card_is_refused(services, manager, registered, clock) -> None:
     clock.set(ERASE_DAY)
     services.household_status.erase_lapsed(UPKEEP)
     with pytest.raises(CardRefused) as caught:
@@ -201,7 +201,7 @@ def test_an_erased_card_is_refused(services, manager, registered, clock) -> None
     assert caught.value.reason == "expired"
 
 
-def test_the_erased_person_can_be_registered_again(services, manager, registered, clock) -> None:  # type: ignore[no-untyped-def]
+def test_the_erased_person_can_be_registered_again(services, manager, registered, clock) -> None:
     clock.set(ERASE_DAY)
     services.household_status.erase_lapsed(UPKEEP)
     name, number, _, _ = PEOPLE["AX000001"]
@@ -211,7 +211,7 @@ def test_the_erased_person_can_be_registered_again(services, manager, registered
     assert services.handouts.card("AX000101").id_masked == "110105********002X"
 
 
-def test_a_shorter_keeping_time_erases_more(services, manager, registered, clock) -> None:  # type: ignore[no-untyped-def]
+def test_a_shorter_keeping_time_erases_more(services, manager, registered, clock) -> None:
     clock.set(ERASE_DAY)
     rules = services.counter_rules.rules()
     services.counter_rules.set_rules(manager, replace(rules, erase_after_months=12))
@@ -220,7 +220,7 @@ def test_a_shorter_keeping_time_erases_more(services, manager, registered, clock
     assert set(changes.ids) == {registered[c] for c in ("AX000001", "AX000002", "AX000003", "AX000005")}
 
 
-def test_revealing_the_id_of_an_erased_household_says_it_was_erased(services, manager, registered, clock) -> None:  # type: ignore[no-untyped-def]
+def test_revealing_the_id_of_an_erased_household_says_it_was_erased(services, manager, registered, clock) -> None:
     clock.set(ERASE_DAY)
     services.household_status.erase_lapsed(UPKEEP)
     with pytest.raises(PosError) as caught:  # not cryptography's ValueError on the emptied cipher
@@ -272,7 +272,7 @@ def _erase_and_close(services: Services, registered: dict[str, uuid.UUID], clock
     return gone, kept
 
 
-def test_after_erasure_the_personal_data_is_nowhere_in_the_closed_file(services, sqlite_default, registered,  # type: ignore[no-untyped-def]
+def test_after_erasure_the_personal_data_is_nowhere_in_the_closed_file(services, sqlite_default, registered,
                                                                        handed_out, clock, store_path) -> None:
     """Whatever SQLite's build default: the store sets secure_delete itself
     (db/engine.py), so the freed space of the erased rows is zeroed."""
@@ -284,7 +284,7 @@ def test_after_erasure_the_personal_data_is_nowhere_in_the_closed_file(services,
     assert found_in(data, gone) == []
 
 
-def test_after_erasure_and_a_checkpoint_the_open_files_hold_no_personal_data(services, registered, handed_out,  # type: ignore[no-untyped-def]
+def test_after_erasure_and_a_checkpoint_the_open_files_hold_no_personal_data(services, registered, handed_out,
                                                                              clock, store_path) -> None:
     """While the store stays open, the write-ahead log is searched too,
     after the checkpoint that copies it into the file."""
@@ -301,7 +301,7 @@ def test_after_erasure_and_a_checkpoint_the_open_files_hold_no_personal_data(ser
     services.db.close()
 
 
-def test_after_erasure_the_write_ahead_log_of_the_open_store_holds_no_personal_data(services, registered,  # type: ignore[no-untyped-def]
+def test_after_erasure_the_write_ahead_log_of_the_open_store_holds_no_personal_data(services, registered,
                                                                                    handed_out, clock,
                                                                                    store_path) -> None:
     """After SQLite's own (passive) checkpoint the old frames of the
@@ -321,7 +321,7 @@ def test_after_erasure_the_write_ahead_log_of_the_open_store_holds_no_personal_d
         services.db.close()
 
 
-def test_the_journal_table_never_held_the_erased_data(services, registered, handed_out, clock, store_path) -> None:  # type: ignore[no-untyped-def]
+def test_the_journal_table_never_held_the_erased_data(services, registered, handed_out, clock, store_path) -> None:
     gone = secrets_of(services, registered["AX000001"], "AX000001")
     clock.set(ERASE_DAY)
     services.household_status.erase_lapsed(UPKEEP)

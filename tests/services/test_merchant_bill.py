@@ -33,13 +33,13 @@ def bills(services: Services) -> MerchantBillService:
 
 
 @pytest.fixture
-def rice(services: Services, manager: Actor, make_item):  # type: ignore[no-untyped-def]
+def rice(services: Services, manager: Actor, make_item):
     item = make_item("东北大米 5kg", barcode="6901234567892", price=3290)
     services.stock.receive(manager, {item.id: 50})
     return item
 
 
-def sell(services: Services, cashier: Actor, item, quantity: int, method: str, reference: str) -> str:  # type: ignore[no-untyped-def]
+def sell(services: Services, cashier: Actor, item, quantity: int, method: str, reference: str) -> str:
     total = item.sale_price_fen * quantity
     draft = SaleDraft(uuid.uuid4(), TILL, (LineDraft(item.id, quantity),), (PaymentDraft(method, total, reference),))
     return services.sales.complete(cashier, draft).number or ""
@@ -50,7 +50,7 @@ def mask(code: str) -> str:
 
 
 @pytest.fixture
-def day_of_sales(services, cashier, rice, clock):  # type: ignore[no-untyped-def]
+def day_of_sales(services, cashier, rice, clock):
     """10:00 WeChat ¥32.90 (code A), 10:20 WeChat ¥32.90 (code B), 10:40 Alipay ¥65.80,
     11:00 WeChat ¥98.70 with a transaction number typed in, 11:30 cash."""
     services.shifts.open(cashier, TILL, 20000)
@@ -64,7 +64,7 @@ def day_of_sales(services, cashier, rice, clock):  # type: ignore[no-untyped-def
 
 
 def test_each_bill_payment_is_matched_to_its_sale_and_the_rest_is_shown_on_its_side(
-        services, bills, manager, day_of_sales, events) -> None:  # type: ignore[no-untyped-def]
+        services, bills, manager, day_of_sales, events) -> None:
     a, b, ali, typed, _cash = day_of_sales
     wechat = wechat_bill([
         # B first on the bill, two minutes after the sale; the bill carries neither code
@@ -101,7 +101,7 @@ def test_each_bill_payment_is_matched_to_its_sale_and_the_rest_is_shown_on_its_s
 
 
 def test_masks_that_differ_never_match_even_at_the_same_amount_and_time(
-        services, bills, manager, day_of_sales) -> None:  # type: ignore[no-untyped-def]
+        services, bills, manager, day_of_sales) -> None:
     a, *_ = day_of_sales
     bills.import_bytes(manager, wechat_bill([
         Row("2026-03-10 10:00:30", "4200001234202603105555555555", "32.90", order="109876543210987654")]), "w.csv")
@@ -110,14 +110,14 @@ def test_masks_that_differ_never_match_even_at_the_same_amount_and_time(
     assert seen.bill_only[0].code_mask == "1098****7654"
 
 
-def test_a_payment_beyond_the_window_is_not_matched(services, bills, manager, day_of_sales) -> None:  # type: ignore[no-untyped-def]
+def test_a_payment_beyond_the_window_is_not_matched(services, bills, manager, day_of_sales) -> None:
     bills.import_bytes(manager, wechat_bill([Row("2026-03-10 10:11:00", "4200001234202603106666666666", "32.90")]),
                        "w.csv")  # 11 minutes after A, 9 before B: B
     seen = bills.reconcile(manager, DAY)
     assert [(m.payment.sale_number, m.how) for m in seen.matched] == [(day_of_sales[1], "time")]
 
 
-def test_importing_the_same_file_twice_adds_nothing(services, bills, manager, events) -> None:  # type: ignore[no-untyped-def]
+def test_importing_the_same_file_twice_adds_nothing(services, bills, manager, events) -> None:
     data = wechat_bill([Row("2026-03-10 10:22:05", "4200001234202603101111111111", "32.90"),
                         Row("2026-03-10 11:00:00", "4200001234202603101111111111", "5.00", refund="503001")])
     assert bills.import_bytes(manager, data, "w.csv").added == 2
@@ -129,7 +129,7 @@ def test_importing_the_same_file_twice_adds_nothing(services, bills, manager, ev
         assert len(s.scalars(select(MerchantBillLine)).all()) == 2
 
 
-def test_amounts_in_yuan_become_fen_exactly(bills, manager) -> None:  # type: ignore[no-untyped-def]
+def test_amounts_in_yuan_become_fen_exactly(bills, manager) -> None:
     bills.import_bytes(manager, wechat_bill([Row("2026-03-10 12:00:00", "4200000000000000000000000001", "0.29"),
                                              Row("2026-03-10 12:00:01", "4200000000000000000000000002", "1234.57")]),
                        "w.csv")
@@ -155,7 +155,7 @@ def _garbage() -> dict[str, tuple[bytes, str]]:
 
 
 @pytest.mark.parametrize("case", list(_garbage()))
-def test_a_file_that_is_not_a_bill_is_refused_and_writes_nothing(services, bills, manager, events, case) -> None:  # type: ignore[no-untyped-def]
+def test_a_file_that_is_not_a_bill_is_refused_and_writes_nothing(services, bills, manager, events, case) -> None:
     data, reason = _garbage()[case]
     before = events(services)
     with pytest.raises(MerchantBillRefused) as refused:
@@ -166,7 +166,7 @@ def test_a_file_that_is_not_a_bill_is_refused_and_writes_nothing(services, bills
         assert s.scalars(select(MerchantBillLine)).all() == []
 
 
-def test_one_bad_row_refuses_the_whole_file(services, bills, manager) -> None:  # type: ignore[no-untyped-def]
+def test_one_bad_row_refuses_the_whole_file(services, bills, manager) -> None:
     data = wechat_bill([Row("2026-03-10 10:22:05", "4200001234202603101111111111", "32.90"),
                         Row("2026-03-10 10:23:05", "4200001234202603101111111112", "3x.00")])
     with pytest.raises(MerchantBillRefused) as refused:
@@ -175,7 +175,7 @@ def test_one_bad_row_refuses_the_whole_file(services, bills, manager) -> None:  
     assert bills.reconcile(manager, DAY).bill_only == ()
 
 
-def test_a_missing_file_a_folder_a_pipe_and_a_huge_file_are_refused_unread(bills, manager, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_a_missing_file_a_folder_a_pipe_and_a_huge_file_are_refused_unread(bills, manager, tmp_path) -> None:
     import os
 
     pipe = tmp_path / "pipe.csv"
@@ -190,13 +190,13 @@ def test_a_missing_file_a_folder_a_pipe_and_a_huge_file_are_refused_unread(bills
         assert refused.value.facts["reason"] == reason
 
 
-def test_a_stray_quote_is_refused_as_not_a_bill(bills, manager) -> None:  # type: ignore[no-untyped-def]
+def test_a_stray_quote_is_refused_as_not_a_bill(bills, manager) -> None:
     with pytest.raises(MerchantBillRefused) as refused:
         bills.import_bytes(manager, b'"' + b"x" * 200_000, "bill.csv")
     assert refused.value.facts["reason"] == "not_a_bill"
 
 
-def test_a_cashier_may_neither_import_nor_see_the_reconciliation(services, bills, cashier, manager) -> None:  # type: ignore[no-untyped-def]
+def test_a_cashier_may_neither_import_nor_see_the_reconciliation(services, bills, cashier, manager) -> None:
     data = wechat_bill([Row("2026-03-10 10:22:05", "4200001234202603101111111111", "32.90")])
     with pytest.raises(PermissionDenied):
         bills.import_bytes(cashier, data, "w.csv")
@@ -209,7 +209,7 @@ def test_a_cashier_may_neither_import_nor_see_the_reconciliation(services, bills
     assert bills.reconcile(manager, DAY).bill_only == ()
 
 
-def test_a_payment_code_on_the_bill_is_kept_only_as_its_mask(services, bills, manager) -> None:  # type: ignore[no-untyped-def]
+def test_a_payment_code_on_the_bill_is_kept_only_as_its_mask(services, bills, manager) -> None:
     bills.import_bytes(manager, wechat_bill([
         Row("2026-03-10 10:01:40", "4200001234202603102222222222", "32.90", order=WX_CODE_A,
             note=f"code {WX_CODE_B}"),
@@ -224,7 +224,7 @@ def test_a_payment_code_on_the_bill_is_kept_only_as_its_mask(services, bills, ma
 
 
 def test_money_given_back_to_a_phone_on_a_return_matches_the_bills_refund(
-        services, bills, manager, cashier, day_of_sales, clock) -> None:  # type: ignore[no-untyped-def]
+        services, bills, manager, cashier, day_of_sales, clock) -> None:
     from charity_pos.services.base import Approval
     from charity_pos.services.returns import ReturnDraft
 

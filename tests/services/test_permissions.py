@@ -82,7 +82,7 @@ def ok(reason: str = "老顾客优惠", till: str = TILL_A, username: str = "man
 
 
 @pytest.fixture
-def store(services: Services, manager: Actor, cashier: Actor, make_item: Callable[..., Any], clock) -> SimpleNamespace:  # type: ignore[no-untyped-def]
+def store(services: Services, manager: Actor, cashier: Actor, make_item: Callable[..., Any], clock) -> SimpleNamespace:
     """Rice on the shelf, a household with a card, the cashier's shift open
     at till A with one sale made: all done while every account was good."""
     rice = make_item("东北大米 5kg", barcode="6901234567892", price=RICE)
@@ -125,7 +125,7 @@ ACTIONS = ["sell", "return", "void", "hand out", "take in a donation", "change a
 
 
 @pytest.mark.parametrize("what", ACTIONS)
-def test_a_switched_off_cashier_s_open_session_changes_nothing(services, manager, cashier, store, what) -> None:  # type: ignore[no-untyped-def]
+def test_a_switched_off_cashier_s_open_session_changes_nothing(services, manager, cashier, store, what) -> None:
     services.accounts.set_active(manager, "cashier", False)
     before, audit_before = everything(services), len(audit_rows(services))
     with pytest.raises(SessionEnded) as caught:
@@ -137,7 +137,7 @@ def test_a_switched_off_cashier_s_open_session_changes_nothing(services, manager
     assert len(audit_rows(services)) == audit_before, "no approval PIN was even looked at"
 
 
-def test_the_same_session_works_again_once_switched_back_on(services, manager, cashier, store) -> None:  # type: ignore[no-untyped-def]
+def test_the_same_session_works_again_once_switched_back_on(services, manager, cashier, store) -> None:
     services.accounts.set_active(manager, "cashier", False)
     with pytest.raises(SessionEnded):
         services.sales.complete(cashier, sale(store.rice))
@@ -145,7 +145,7 @@ def test_the_same_session_works_again_once_switched_back_on(services, manager, c
     assert services.sales.complete(cashier, sale(store.rice)).number is not None
 
 
-def test_reading_is_still_allowed_but_asking_for_approval_is_not(services, manager, cashier, store) -> None:  # type: ignore[no-untyped-def]
+def test_reading_is_still_allowed_but_asking_for_approval_is_not(services, manager, cashier, store) -> None:
     services.accounts.set_active(manager, "cashier", False)
     assert services.sales.sale(store.sold).number == store.sold
     with pytest.raises(SessionEnded):
@@ -162,7 +162,7 @@ def lijun(services: Services, manager: Actor) -> Actor:
     return services.accounts.login("lijun", "7777")
 
 
-def test_a_demoted_manager_s_open_session_cannot_do_manager_things(services, manager, cashier, lijun, store) -> None:  # type: ignore[no-untyped-def]
+def test_a_demoted_manager_s_open_session_cannot_do_manager_things(services, manager, cashier, lijun, store) -> None:
     changes = services.accounts.set_role(manager, "lijun", Role.CASHIER)
     assert changes.event_seq is not None and [u.role for u in services.accounts.users() if u.username == "lijun"] \
         == [Role.CASHIER]
@@ -185,7 +185,7 @@ def test_a_demoted_manager_s_open_session_cannot_do_manager_things(services, man
     assert everything(services) == before
 
 
-def test_a_demoted_manager_logged_in_again_is_a_cashier(services, manager, lijun, store) -> None:  # type: ignore[no-untyped-def]
+def test_a_demoted_manager_logged_in_again_is_a_cashier(services, manager, lijun, store) -> None:
     services.accounts.set_role(manager, "lijun", Role.CASHIER)
     again = services.accounts.login("lijun", "7777")
     assert again.role == Role.CASHIER
@@ -198,7 +198,7 @@ def test_a_demoted_manager_logged_in_again_is_a_cashier(services, manager, lijun
     assert services.sales.complete(again, sale(store.rice)).number is not None, "a cashier sells"
 
 
-def test_a_demoted_manager_cannot_approve(services, manager, cashier, lijun, store) -> None:  # type: ignore[no-untyped-def]
+def test_a_demoted_manager_cannot_approve(services, manager, cashier, lijun, store) -> None:
     services.accounts.set_role(manager, "lijun", Role.CASHIER)
     before = everything(services)
     with pytest.raises(ApprovalRejected) as caught:
@@ -208,7 +208,7 @@ def test_a_demoted_manager_cannot_approve(services, manager, cashier, lijun, sto
     assert everything(services) == before
 
 
-def test_an_approver_is_read_again_in_the_unit_of_work(services, manager, cashier, lijun) -> None:  # type: ignore[no-untyped-def]
+def test_an_approver_is_read_again_in_the_unit_of_work(services, manager, cashier, lijun) -> None:
     """The PIN was right a moment ago; by the time the change is written the
     manager was switched off, or demoted: refused."""
     approved = services.accounts.authorize(cashier, Action.CHANGE_PRICE, ok(username="lijun", pin="7777"))
@@ -227,7 +227,7 @@ def test_an_approver_is_read_again_in_the_unit_of_work(services, manager, cashie
         permissions.require(s, cashier, Action.VOID_SALE, replace(approved, action=Action.CHANGE_PRICE))
 
 
-def test_roles_are_a_manager_s_to_change_and_not_one_s_own(services, manager, cashier, lijun, events) -> None:  # type: ignore[no-untyped-def]
+def test_roles_are_a_manager_s_to_change_and_not_one_s_own(services, manager, cashier, lijun, events) -> None:
     before = events(services)
     with pytest.raises(PermissionDenied):
         services.accounts.set_role(cashier, "cashier", Role.MANAGER)
@@ -246,7 +246,7 @@ def test_roles_are_a_manager_s_to_change_and_not_one_s_own(services, manager, ca
 
 
 # --- an Actor that lies -----------------------------------------------------------------------------------
-def test_a_forged_actor_claiming_manager_for_a_cashier_account_is_refused(services, manager, cashier, store) -> None:  # type: ignore[no-untyped-def]
+def test_a_forged_actor_claiming_manager_for_a_cashier_account_is_refused(services, manager, cashier, store) -> None:
     forged = Actor(cashier.user_id, "cashier", Role.MANAGER)
     before = everything(services)
     for attempt in (
@@ -266,7 +266,7 @@ def test_a_forged_actor_claiming_manager_for_a_cashier_account_is_refused(servic
         services.sales.needs_approval(forged, [(LineDraft(store.rice.id, 1, None, 2000), RICE)], 0)
 
 
-def test_an_actor_claiming_a_role_that_does_not_exist_is_refused(services, cashier, store) -> None:  # type: ignore[no-untyped-def]
+def test_an_actor_claiming_a_role_that_does_not_exist_is_refused(services, cashier, store) -> None:
     with pytest.raises(RoleChanged):
         services.sales.complete(Actor(cashier.user_id, "cashier", "admin"), sale(store.rice))  # type: ignore[arg-type]
 
@@ -275,7 +275,7 @@ def test_an_actor_claiming_a_role_that_does_not_exist_is_refused(services, cashi
     lambda cashier: Actor(uuid.uuid4(), "manager", Role.MANAGER),  # no such account
     lambda cashier: Actor(cashier.user_id, "manager", Role.MANAGER),  # the cashier's id, another's name
 ])
-def test_an_actor_of_no_account_is_refused(services, cashier, store, forged) -> None:  # type: ignore[no-untyped-def]
+def test_an_actor_of_no_account_is_refused(services, cashier, store, forged) -> None:
     before = everything(services)
     with pytest.raises(SessionEnded):
         services.sales.complete(forged(cashier), sale(store.rice))
@@ -290,7 +290,7 @@ def price_change(services: Services, cashier: Actor, item: Any, approval: Approv
                                                                   sale_price_fen=price), approval)
 
 
-def test_wrong_approval_pins_lock_approvals_at_that_till_only(services, manager, cashier, store, clock) -> None:  # type: ignore[no-untyped-def]
+def test_wrong_approval_pins_lock_approvals_at_that_till_only(services, manager, cashier, store, clock) -> None:
     caught: list[Exception] = []
     for _ in range(5):
         with pytest.raises((WrongApprovalPin, ApprovalsLocked)) as info:
@@ -332,7 +332,7 @@ def test_wrong_approval_pins_lock_approvals_at_that_till_only(services, manager,
     assert services.accounts.approvals_locked_until(TILL_A) is None
 
 
-def test_the_approver_s_account_lock_still_counts(services, manager, cashier, store) -> None:  # type: ignore[no-untyped-def]
+def test_the_approver_s_account_lock_still_counts(services, manager, cashier, store) -> None:
     """Log-in is where an account is locked; a locked manager approves nothing
     until the lock runs out, whatever the till."""
     for _ in range(5):
@@ -343,7 +343,7 @@ def test_the_approver_s_account_lock_still_counts(services, manager, cashier, st
     assert services.catalog.get(store.rice.id).sale_price_fen == RICE
 
 
-def test_a_right_approval_pin_starts_the_till_s_count_again(services, cashier, store) -> None:  # type: ignore[no-untyped-def]
+def test_a_right_approval_pin_starts_the_till_s_count_again(services, cashier, store) -> None:
     for _ in range(4):
         with pytest.raises(WrongApprovalPin):
             price_change(services, cashier, store.rice, ok("临期促销", pin="0000"))
@@ -353,7 +353,7 @@ def test_a_right_approval_pin_starts_the_till_s_count_again(services, cashier, s
     assert caught.value.attempts_left == 4
 
 
-def test_wrong_approval_pins_far_apart_do_not_add_up(services, cashier, store, clock) -> None:  # type: ignore[no-untyped-def]
+def test_wrong_approval_pins_far_apart_do_not_add_up(services, cashier, store, clock) -> None:
     for _ in range(4):
         with pytest.raises(WrongApprovalPin):
             price_change(services, cashier, store.rice, ok("临期促销", pin="0000"))
@@ -364,7 +364,7 @@ def test_wrong_approval_pins_far_apart_do_not_add_up(services, cashier, store, c
     assert caught.value.attempts_left == 4
 
 
-def test_unknown_approver_names_count_at_the_till_too(services, cashier, store) -> None:  # type: ignore[no-untyped-def]
+def test_unknown_approver_names_count_at_the_till_too(services, cashier, store) -> None:
     for _ in range(4):
         with pytest.raises(WrongApprovalPin) as caught:
             price_change(services, cashier, store.rice, ok("临期促销", username="nobody"))
@@ -376,7 +376,7 @@ def test_unknown_approver_names_count_at_the_till_too(services, cashier, store) 
         assert limit is not None and limit.locked_until is not None
 
 
-def test_a_till_s_lock_holds_for_every_kind_of_approval(services, cashier, store) -> None:  # type: ignore[no-untyped-def]
+def test_a_till_s_lock_holds_for_every_kind_of_approval(services, cashier, store) -> None:
     for _ in range(5):
         with pytest.raises((WrongApprovalPin, ApprovalsLocked)):
             services.sales.void(cashier, store.sold, "收错了", ok("收错了", pin="0000"))
@@ -389,7 +389,7 @@ def test_a_till_s_lock_holds_for_every_kind_of_approval(services, cashier, store
 
 
 # --- changes made by another connection -------------------------------------------------------------------
-def test_an_account_switched_off_from_another_till_is_refused_at_its_very_next_unit(  # type: ignore[no-untyped-def]
+def test_an_account_switched_off_from_another_till_is_refused_at_its_very_next_unit(
         services, manager, cashier, make_item, store_path, clock) -> None:
     from charity_pos.db.engine import open_store
     from charity_pos.services.catalog import ItemDraft, Source
@@ -433,7 +433,7 @@ def system_asks(services: Services, store: SimpleNamespace, caller: object) -> d
 
 @pytest.mark.parametrize("what", ["see the reports", "trace a lot", "see the donations", "print a slip", "see the fund",
                                   "erase lapsed households", "add an account"])
-def test_no_one_in_particular_is_not_the_system(services, cashier, store, what) -> None:  # type: ignore[no-untyped-def]
+def test_no_one_in_particular_is_not_the_system(services, cashier, store, what) -> None:
     """``None`` once meant "skip the check"; now only an explicit system
     caller does, and None changes nothing."""
     before = everything(services)
@@ -443,7 +443,7 @@ def test_no_one_in_particular_is_not_the_system(services, cashier, store, what) 
     system_asks(services, store, COMMAND_LINE)[what]()  # the store's own command line may
 
 
-def test_the_system_is_named_by_no_user_in_the_journal_and_a_cashier_is_still_checked(  # type: ignore[no-untyped-def]
+def test_the_system_is_named_by_no_user_in_the_journal_and_a_cashier_is_still_checked(
         services, cashier, store) -> None:
     services.sales.print_slip(COMMAND_LINE, store.sold)
     with services.ctx.db.read() as s:

@@ -90,7 +90,7 @@ def logged() -> Iterator[Path]:
     root.setLevel(level)
 
 
-def test_id_numbers_are_nowhere_in_the_file_the_journal_or_the_logs(services, manager, cashier, make_item,  # type: ignore[no-untyped-def]
+def test_id_numbers_are_nowhere_in_the_file_the_journal_or_the_logs(services, manager, cashier, make_item,
                                                                    store_db, store_path, logged, tmp_path,
                                                                    capsys) -> None:
     registered = {1: "欧阳建国", 2: "司马秀英"}

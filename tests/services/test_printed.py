@@ -20,7 +20,7 @@ from charity_pos.services.sales import LineDraft, PaymentDraft, SaleDraft
 from tests.conftest import TILL
 
 
-def _donation(services: Services, cashier: Actor, make_item) -> str:  # type: ignore[no-untyped-def]
+def _donation(services: Services, cashier: Actor, make_item) -> str:
     coat: ItemRow = make_item("男式羊毛衫 L码", category="clothing", unit="件", price=2500, reference=12000,
                               source=Source.DONATED)
     lines = (IntakeLine(coat.id, 2, Condition.AS_NEW, Valuation.MARKET, 10000),)
@@ -32,7 +32,7 @@ def _sale(services: Services, cashier: Actor, shop: SimpleNamespace) -> str:
     return services.sales.complete(cashier, draft).number
 
 
-def test_the_store_takes_writes_while_a_receipt_renders(services, manager, cashier, make_item) -> None:  # type: ignore[no-untyped-def]
+def test_the_store_takes_writes_while_a_receipt_renders(services, manager, cashier, make_item) -> None:
     """Another unit of work commits from inside the rendering step: the
     receipt's transaction is not open, so the write does not wait for it
     (inside it, SQLite would refuse the second writer as locked)."""
@@ -50,7 +50,7 @@ def test_the_store_takes_writes_while_a_receipt_renders(services, manager, cashi
     assert (again.document.receipt_number, again.document.reprint_count) == ("PT01-2026-J000001", 1)
 
 
-def test_a_slip_printed_elsewhere_meanwhile_is_made_again(services, cashier, counter_shop) -> None:  # type: ignore[no-untyped-def]
+def test_a_slip_printed_elsewhere_meanwhile_is_made_again(services, cashier, counter_shop) -> None:
     """Another till prints the same slip while this one renders: this paper
     would be wrong (not marked as the reprint it now is), so it is made
     again, and the print counted is the one the paper says."""
@@ -67,7 +67,7 @@ def test_a_slip_printed_elsewhere_meanwhile_is_made_again(services, cashier, cou
     assert view.slip_prints == 2 == services.sales.sale(number).slip_prints
 
 
-def test_a_paper_that_keeps_changing_is_made_inside_the_unit_at_last(services, cashier, counter_shop) -> None:  # type: ignore[no-untyped-def]
+def test_a_paper_that_keeps_changing_is_made_inside_the_unit_at_last(services, cashier, counter_shop) -> None:
     number = _sale(services, cashier, counter_shop)
     made: list[int] = []
 
@@ -80,7 +80,7 @@ def test_a_paper_that_keeps_changing_is_made_inside_the_unit_at_last(services, c
     assert made == [0, 1, 2, 3] and view.slip_prints == 4 == services.sales.sale(number).slip_prints
 
 
-def test_a_failed_render_leaves_the_store_as_it_was(services, manager, cashier, make_item, events) -> None:  # type: ignore[no-untyped-def]
+def test_a_failed_render_leaves_the_store_as_it_was(services, manager, cashier, make_item, events) -> None:
     donation = _donation(services, cashier, make_item)
     seq = events(services)
 

@@ -13,7 +13,7 @@ from charity_pos.services.intake import Condition, IntakeDraft, IntakeLine, Valu
 
 
 @pytest.fixture
-def donation(services, cashier, make_item):  # type: ignore[no-untyped-def]
+def donation(services, cashier, make_item):
     coat = make_item("男式羊毛衫 L码", category="clothing", unit="件", price=2500, reference=12000,
                      source=Source.DONATED)
     rice = make_item("东北大米 5kg", barcode="6901234567892", source=Source.DONATED)
@@ -38,7 +38,7 @@ def test_first_print_issues_the_number_then_reprints_are_marked(services, manage
 
 
 def test_a_failed_pdf_uses_no_number(services, manager, donation) -> None:
-    def broken(_doc):  # type: ignore[no-untyped-def]
+    def broken(_doc):
         raise OSError("printer out of paper")
 
     with pytest.raises(OSError):

@@ -61,7 +61,7 @@ def sell(services: Services, actor: Actor, *lines: LineDraft, pay: tuple[Payment
 
 
 def give_back(services: Services, actor: Actor, number: str, quantities: dict[int, int], *,
-              reason: str = "顾客退货", approval: Approval | None = None, till: str = TILL):  # type: ignore[no-untyped-def]
+              reason: str = "顾客退货", approval: Approval | None = None, till: str = TILL):
     """Return by line number (1-based) rather than line id."""
     lines = services.sales.sale(number).lines
     by_id = {lines[no - 1].id: q for no, q in quantities.items()}
@@ -84,7 +84,7 @@ def lots_of(services: Services, item: Any) -> list[int]:
 
 
 @pytest.fixture
-def goods(services: Services, manager: Actor, make_item: Callable[..., Any], clock) -> SimpleNamespace:  # type: ignore[no-untyped-def]
+def goods(services: Services, manager: Actor, make_item: Callable[..., Any], clock) -> SimpleNamespace:
     rice = make_item("东北大米 5kg", barcode="6901234567892", price=RICE)
     sweater = make_item("男式羊毛衫 L码 藏青", category="clothing", unit="件", price=SWEATER, reference=12000,
                         source=Source.DONATED)
@@ -99,7 +99,7 @@ def shift(services: Services, cashier: Actor) -> str:
 
 
 # --- who may take goods back ------------------------------------------------------------------
-def test_a_cashier_alone_may_not_take_goods_back(services, cashier, goods, shift, events) -> None:  # type: ignore[no-untyped-def]
+def test_a_cashier_alone_may_not_take_goods_back(services, cashier, goods, shift, events) -> None:
     number = sell(services, cashier, line(goods.rice), pay=cash(RICE))
     before, seq = everything(services), events(services)
     with pytest.raises(ApprovalRequired) as caught:
@@ -108,7 +108,7 @@ def test_a_cashier_alone_may_not_take_goods_back(services, cashier, goods, shift
     assert everything(services) == before and events(services) == seq
 
 
-def test_a_cashier_with_a_managers_approval_takes_goods_back(services, cashier, manager, goods, shift) -> None:  # type: ignore[no-untyped-def]
+def test_a_cashier_with_a_managers_approval_takes_goods_back(services, cashier, manager, goods, shift) -> None:
     number = sell(services, cashier, line(goods.rice), pay=cash(RICE))
     changes = give_back(services, cashier, number, {1: 1}, reason="米袋破了", approval=approval("确认破损"))
     assert changes.number == "PT01-2026-T000001"
@@ -125,7 +125,7 @@ def test_a_cashier_with_a_managers_approval_takes_goods_back(services, cashier, 
     assert (audit.outcome, audit.user_id, audit.approved_by) == ("approved", cashier.user_id, manager.user_id)
 
 
-def test_a_manager_takes_goods_back_alone(services, cashier, manager, goods, shift) -> None:  # type: ignore[no-untyped-def]
+def test_a_manager_takes_goods_back_alone(services, cashier, manager, goods, shift) -> None:
     number = sell(services, cashier, line(goods.rice), pay=cash(RICE))
     changes = give_back(services, manager, number, {1: 1})
     with services.db.read() as s:
@@ -137,7 +137,7 @@ def test_a_manager_takes_goods_back_alone(services, cashier, manager, goods, shi
 
 
 # --- how much ------------------------------------------------------------------------------------
-def test_never_more_than_sold_minus_returned(services, cashier, manager, goods, shift, events) -> None:  # type: ignore[no-untyped-def]
+def test_never_more_than_sold_minus_returned(services, cashier, manager, goods, shift, events) -> None:
     number = sell(services, cashier, line(goods.rice, 3), line(goods.sweater, 2), pay=cash(20000))
     with pytest.raises(ReturnTooLarge) as caught:
         give_back(services, manager, number, {1: 4})
@@ -161,7 +161,7 @@ def test_never_more_than_sold_minus_returned(services, cashier, manager, goods, 
     assert services.sales.sales()[0].returned_fen == view.total_fen
 
 
-def test_bad_quantities_are_refused(services, cashier, manager, goods, shift, events) -> None:  # type: ignore[no-untyped-def]
+def test_bad_quantities_are_refused(services, cashier, manager, goods, shift, events) -> None:
     number = sell(services, cashier, line(goods.rice, 2), pay=cash(2 * RICE))
     before, seq = everything(services), events(services)
     for quantities, reason in [({}, "empty"), ({1: 0}, "empty"), ({1: -1}, "negative"), ({1: True}, "not_a_number")]:
@@ -171,7 +171,7 @@ def test_bad_quantities_are_refused(services, cashier, manager, goods, shift, ev
     assert everything(services) == before and events(services) == seq
 
 
-def test_a_reason_an_existing_sale_and_its_own_lines_are_needed(services, cashier, manager, goods, shift,  # type: ignore[no-untyped-def]
+def test_a_reason_an_existing_sale_and_its_own_lines_are_needed(services, cashier, manager, goods, shift,
                                                                 events) -> None:
     number = sell(services, cashier, line(goods.rice, 2), pay=cash(2 * RICE))
     other = sell(services, cashier, line(goods.sweater), pay=cash(SWEATER))
@@ -188,7 +188,7 @@ def test_a_reason_an_existing_sale_and_its_own_lines_are_needed(services, cashie
     assert give_back(services, manager, number, {1: 1}).number == "PT01-2026-T000001"
 
 
-def test_refunds_in_parts_add_up_to_what_was_paid(services, cashier, manager, goods, shift) -> None:  # type: ignore[no-untyped-def]
+def test_refunds_in_parts_add_up_to_what_was_paid(services, cashier, manager, goods, shift) -> None:
     # 3 rice with 7 fen off the line, 7 sweaters, 333 fen off the ticket: shares are uneven
     number = sell(services, manager, line(goods.rice, 3, discount_fen=7), line(goods.sweater, 7, price_fen=2333),
                   discount=333, pay=cash(30000))
@@ -211,7 +211,7 @@ def test_refunds_in_parts_add_up_to_what_was_paid(services, cashier, manager, go
 @settings(max_examples=300, deadline=None)
 @given(quantity=st.integers(min_value=1, max_value=60), unit=st.integers(min_value=0, max_value=100_000),
        data=st.data())
-def test_refund_for_parts_add_up_and_stay_proportional(quantity: int, unit: int, data) -> None:  # type: ignore[no-untyped-def]
+def test_refund_for_parts_add_up_and_stay_proportional(quantity: int, unit: int, data) -> None:
     amount = quantity * unit
     share = data.draw(st.integers(min_value=0, max_value=amount))
     sold = SaleLine(quantity=quantity, amount_fen=amount, ticket_discount_fen=share)
@@ -235,7 +235,7 @@ def test_refund_for_parts_add_up_and_stay_proportional(quantity: int, unit: int,
 @settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
                                                                   HealthCheck.too_slow])
 @given(data=st.data())
-def test_any_partial_returns_of_any_ticket_refund_exactly_what_was_paid(services, manager, goods, shift,  # type: ignore[no-untyped-def]
+def test_any_partial_returns_of_any_ticket_refund_exactly_what_was_paid(services, manager, goods, shift,
                                                                        data) -> None:
     items = data.draw(st.lists(st.tuples(st.sampled_from(["rice", "sweater"]), st.integers(1, 4),
                                          st.integers(1, 9999), st.integers(0, 50)), min_size=1, max_size=3))
@@ -275,7 +275,7 @@ def test_any_partial_returns_of_any_ticket_refund_exactly_what_was_paid(services
 
 
 # --- by which method -------------------------------------------------------------------------------
-def test_a_wechat_sale_is_refunded_to_wechat(services, cashier, manager, goods, shift) -> None:  # type: ignore[no-untyped-def]
+def test_a_wechat_sale_is_refunded_to_wechat(services, cashier, manager, goods, shift) -> None:
     number = sell(services, cashier, line(goods.rice, 2), pay=PaymentDraft("wechat", 2 * RICE, "4200007777"))
     changes = give_back(services, manager, number, {1: 1})
     assert refunds(services, changes.number) == [("wechat", RICE, "4200007777")]
@@ -283,7 +283,7 @@ def test_a_wechat_sale_is_refunded_to_wechat(services, cashier, manager, goods, 
     assert (expected["cash"], expected["wechat"]) == (FLOAT, RICE)
 
 
-def test_a_mixed_sale_is_refunded_non_cash_first_and_cash_last(services, cashier, manager, goods, shift) -> None:  # type: ignore[no-untyped-def]
+def test_a_mixed_sale_is_refunded_non_cash_first_and_cash_last(services, cashier, manager, goods, shift) -> None:
     # 4 rice = 13160: cash 5000 (handed 6000, 1000 change), wechat 6160, voucher 2000
     number = sell(services, cashier, line(goods.rice, 4), pay=(
         cash(6000), PaymentDraft("voucher", 2000, "Q-9"), PaymentDraft("wechat", 6160, "4200001111")))
@@ -305,7 +305,7 @@ def test_a_mixed_sale_is_refunded_non_cash_first_and_cash_last(services, cashier
         ("微信支付", -(6160 - RICE)), ("储值券", -2000), ("现金", -(2 * RICE - (6160 - RICE) - 2000))]
 
 
-def test_money_given_back_to_a_voucher_can_be_spent_again(services, cashier, manager, goods, shift) -> None:  # type: ignore[no-untyped-def]
+def test_money_given_back_to_a_voucher_can_be_spent_again(services, cashier, manager, goods, shift) -> None:
     number = sell(services, cashier, line(goods.rice), pay=PaymentDraft("voucher", RICE, "Q-1"))
     back = give_back(services, manager, number, {1: 1})
     assert refunds(services, back.number) == [("voucher", RICE, "Q-1")]
@@ -313,7 +313,7 @@ def test_money_given_back_to_a_voucher_can_be_spent_again(services, cashier, man
 
 
 # --- where the goods go ------------------------------------------------------------------------
-def test_goods_go_back_into_the_lots_they_came_from(services, cashier, manager, make_item, shift, clock) -> None:  # type: ignore[no-untyped-def]
+def test_goods_go_back_into_the_lots_they_came_from(services, cashier, manager, make_item, shift, clock) -> None:
     oil = make_item("海天金标生抽 500ml", unit="瓶", price=1190, reference=1290)
     services.stock.receive(manager, {oil.id: 2})
     clock.advance(hours=1)
@@ -330,7 +330,7 @@ def test_goods_go_back_into_the_lots_they_came_from(services, cashier, manager, 
     assert lots_of(services, oil) == [2, 5, 4]
 
 
-def test_a_donated_coat_goes_back_to_its_own_donation_lot(services, cashier, manager, make_item, shift,  # type: ignore[no-untyped-def]
+def test_a_donated_coat_goes_back_to_its_own_donation_lot(services, cashier, manager, make_item, shift,
                                                          clock) -> None:
     coat = make_item("女式羽绒服 M码", category="clothing", unit="件", price=4000, reference=30000,
                      source=Source.DONATED)
@@ -347,7 +347,7 @@ def test_a_donated_coat_goes_back_to_its_own_donation_lot(services, cashier, man
 
 
 # --- when ------------------------------------------------------------------------------------------------
-def test_a_voided_sale_cannot_be_returned(services, cashier, manager, goods, shift, events) -> None:  # type: ignore[no-untyped-def]
+def test_a_voided_sale_cannot_be_returned(services, cashier, manager, goods, shift, events) -> None:
     number = sell(services, cashier, line(goods.rice), pay=cash(RICE))
     services.sales.void(manager, number, "收错了")
     before, seq = everything(services), events(services)
@@ -357,7 +357,7 @@ def test_a_voided_sale_cannot_be_returned(services, cashier, manager, goods, shi
     assert everything(services) == before and events(services) == seq
 
 
-def test_a_return_needs_an_open_shift_at_its_till(services, cashier, manager, goods, shift, events) -> None:  # type: ignore[no-untyped-def]
+def test_a_return_needs_an_open_shift_at_its_till(services, cashier, manager, goods, shift, events) -> None:
     number = sell(services, cashier, line(goods.rice, 2), pay=cash(2 * RICE))
     before, seq = everything(services), events(services)
     with pytest.raises(NoOpenShift) as caught:

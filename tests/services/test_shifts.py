@@ -63,7 +63,7 @@ def notes(fen: int) -> dict[int, int]:
 
 
 @pytest.fixture
-def goods(services, manager, make_item):  # type: ignore[no-untyped-def]
+def goods(services, manager, make_item):
     rice = make_item("东北大米 5kg", barcode="6901234567892", price=RICE)
     sweater = make_item("男式羊毛衫 L码 藏青", category="clothing", unit="件", price=SWEATER, reference=12000,
                         source=Source.DONATED)
@@ -72,7 +72,7 @@ def goods(services, manager, make_item):  # type: ignore[no-untyped-def]
 
 
 # --- opening ------------------------------------------------------------------------------------------
-def test_a_shift_opens_with_a_float(services, cashier, events, clock) -> None:  # type: ignore[no-untyped-def]
+def test_a_shift_opens_with_a_float(services, cashier, events, clock) -> None:
     before = events(services)
     changes = services.shifts.open(cashier, f" {TILL} ", FLOAT)
     assert changes.number == "PT01-2026-B000001" and events(services) == before + 1
@@ -89,7 +89,7 @@ def test_a_shift_opens_with_a_float(services, cashier, events, clock) -> None:  
         services.shifts.find(uuid.uuid4())
 
 
-def test_bad_openings_are_refused(services, cashier, events) -> None:  # type: ignore[no-untyped-def]
+def test_bad_openings_are_refused(services, cashier, events) -> None:
     before, seq = everything(services), events(services)
     for till, float_fen, field, reason in [
         ("  ", 0, "till", "empty"),
@@ -103,7 +103,7 @@ def test_bad_openings_are_refused(services, cashier, events) -> None:  # type: i
     assert everything(services) == before and events(services) == seq
 
 
-def test_one_open_shift_per_till_but_two_tills_at_once(services, cashier, manager, events) -> None:  # type: ignore[no-untyped-def]
+def test_one_open_shift_per_till_but_two_tills_at_once(services, cashier, manager, events) -> None:
     first = services.shifts.open(cashier, TILL, FLOAT)
     seq = events(services)
     with pytest.raises(ShiftAlreadyOpen) as caught:
@@ -120,7 +120,7 @@ def test_one_open_shift_per_till_but_two_tills_at_once(services, cashier, manage
 
 
 # --- what the drawer should hold ------------------------------------------------------------------
-def test_expected_cash_is_float_plus_cash_sales_minus_cash_refunds(services, cashier, manager, goods) -> None:  # type: ignore[no-untyped-def]
+def test_expected_cash_is_float_plus_cash_sales_minus_cash_refunds(services, cashier, manager, goods) -> None:
     rice, sweater = goods
     services.shifts.open(cashier, TILL, FLOAT)
     services.shifts.open(manager, "2号收银台", 0)
@@ -145,7 +145,7 @@ def test_expected_cash_is_float_plus_cash_sales_minus_cash_refunds(services, cas
     assert services.shifts.expected("2号收银台").expected_fen["cash"] == RICE
 
 
-def test_discounts_on_the_report_are_what_came_off_catalog_prices(services, manager, goods) -> None:  # type: ignore[no-untyped-def]
+def test_discounts_on_the_report_are_what_came_off_catalog_prices(services, manager, goods) -> None:
     rice, sweater = goods
     services.shifts.open(manager, TILL, FLOAT)
     services.sales.complete(manager, SaleDraft(uuid.uuid4(), TILL, (
@@ -158,7 +158,7 @@ def test_discounts_on_the_report_are_what_came_off_catalog_prices(services, mana
 
 
 # --- closing -------------------------------------------------------------------------------------------
-def test_a_drawer_counted_as_expected_closes_without_approval(services, cashier, goods, events, clock) -> None:  # type: ignore[no-untyped-def]
+def test_a_drawer_counted_as_expected_closes_without_approval(services, cashier, goods, events, clock) -> None:
     rice, _ = goods
     opened = services.shifts.open(cashier, TILL, FLOAT)
     sell(services, cashier, rice, 3, cash(10000), PaymentDraft("wechat", 1000, "4200002"))
@@ -184,7 +184,7 @@ def test_a_drawer_counted_as_expected_closes_without_approval(services, cashier,
         services.shifts.close(cashier, TILL, FLOAT_COUNT)
 
 
-def test_a_difference_within_tolerance_closes_without_a_reason(services, cashier, goods) -> None:  # type: ignore[no-untyped-def]
+def test_a_difference_within_tolerance_closes_without_a_reason(services, cashier, goods) -> None:
     rice, _ = goods
     for cash_off, wechat_off in [(-500, 0), (500, 0), (0, -500), (-10, 490)]:
         opened = services.shifts.open(cashier, TILL, FLOAT)
@@ -196,7 +196,7 @@ def test_a_difference_within_tolerance_closes_without_a_reason(services, cashier
         assert summary.difference_reason == "" and summary.approved_by is None
 
 
-def test_beyond_tolerance_a_cashier_needs_a_reason_and_the_manager(services, cashier, goods, events) -> None:  # type: ignore[no-untyped-def]
+def test_beyond_tolerance_a_cashier_needs_a_reason_and_the_manager(services, cashier, goods, events) -> None:
     rice, _ = goods
     services.shifts.open(cashier, TILL, FLOAT)
     sell(services, cashier, rice, 1, PaymentDraft("wechat", RICE, "4200004"))
@@ -215,7 +215,7 @@ def test_beyond_tolerance_a_cashier_needs_a_reason_and_the_manager(services, cas
 
 
 @pytest.fixture
-def quick_lock_wait(services, monkeypatch):  # type: ignore[no-untyped-def]
+def quick_lock_wait(services, monkeypatch):
     """A second writer waits 0.2 s, not 5 s, for SQLite's write lock: should
     the manager's PIN ever again be checked inside the close's own write
     transaction, the test fails at once instead of hanging."""
@@ -223,7 +223,7 @@ def quick_lock_wait(services, monkeypatch):  # type: ignore[no-untyped-def]
     services.db.engine.dispose()  # pooled connections were made with the long wait
 
 
-def test_with_a_managers_approval_a_cashier_closes_and_the_reason_is_kept(services, cashier, manager, goods,  # type: ignore[no-untyped-def]
+def test_with_a_managers_approval_a_cashier_closes_and_the_reason_is_kept(services, cashier, manager, goods,
                                                                          quick_lock_wait) -> None:
     rice, _ = goods
     opened = services.shifts.open(cashier, TILL, FLOAT)
@@ -242,7 +242,7 @@ def test_with_a_managers_approval_a_cashier_closes_and_the_reason_is_kept(servic
     assert json.loads(ev.payload)["facts"]["approval"] == {"approved_by": str(manager.user_id), "reason": "已核实"}
 
 
-def test_a_manager_closes_a_difference_with_a_reason_alone(services, manager, goods, events) -> None:  # type: ignore[no-untyped-def]
+def test_a_manager_closes_a_difference_with_a_reason_alone(services, manager, goods, events) -> None:
     rice, _ = goods
     opened = services.shifts.open(manager, TILL, FLOAT)
     sell(services, manager, rice, 1, cash(RICE))
@@ -274,7 +274,7 @@ BAD_COUNTS = [
 ]
 
 
-def test_bad_counts_are_refused_and_nothing_changes(services, cashier, events) -> None:  # type: ignore[no-untyped-def]
+def test_bad_counts_are_refused_and_nothing_changes(services, cashier, events) -> None:
     services.shifts.open(cashier, TILL, FLOAT)
     before, seq = everything(services), events(services)
     for counts, other, field, reason in BAD_COUNTS:
@@ -287,7 +287,7 @@ def test_bad_counts_are_refused_and_nothing_changes(services, cashier, events) -
     assert services.shifts.current(TILL) is not None
 
 
-def test_after_a_close_a_new_shift_opens_with_its_own_drawer(services, cashier, goods, clock) -> None:  # type: ignore[no-untyped-def]
+def test_after_a_close_a_new_shift_opens_with_its_own_drawer(services, cashier, goods, clock) -> None:
     rice, _ = goods
     first = services.shifts.open(cashier, TILL, FLOAT)
     sell(services, cashier, rice, 1, cash(RICE))
@@ -305,7 +305,7 @@ def test_after_a_close_a_new_shift_opens_with_its_own_drawer(services, cashier, 
 
 
 # --- reports ---------------------------------------------------------------------------------------
-def test_x_report_while_open_and_z_report_after_close(services, cashier, manager, goods, clock) -> None:  # type: ignore[no-untyped-def]
+def test_x_report_while_open_and_z_report_after_close(services, cashier, manager, goods, clock) -> None:
     rice, sweater = goods
     opened = services.shifts.open(cashier, TILL, FLOAT)
     sell(services, cashier, rice, 1, cash(5000))
@@ -336,7 +336,7 @@ def test_x_report_while_open_and_z_report_after_close(services, cashier, manager
         services.shifts.report_doc(TILL)
 
 
-def test_a_z_report_names_the_reason_and_the_approver(services, manager, goods) -> None:  # type: ignore[no-untyped-def]
+def test_a_z_report_names_the_reason_and_the_approver(services, manager, goods) -> None:
     rice, _ = goods
     opened = services.shifts.open(manager, TILL, FLOAT)
     sell(services, manager, rice, 1, cash(RICE))
@@ -347,7 +347,7 @@ def test_a_z_report_names_the_reason_and_the_approver(services, manager, goods) 
 
 
 # --- the manager's counter rules --------------------------------------------------------------------
-def test_counter_rules_are_a_managers_and_range_checked(services, cashier, manager, events) -> None:  # type: ignore[no-untyped-def]
+def test_counter_rules_are_a_managers_and_range_checked(services, cashier, manager, events) -> None:
     assert services.counter_rules.rules() == CounterRules(10, 500)
     with pytest.raises(PermissionDenied) as caught:
         services.counter_rules.set_rules(cashier, CounterRules(50, 10_000))
@@ -367,7 +367,7 @@ def test_counter_rules_are_a_managers_and_range_checked(services, cashier, manag
     assert services.counter_rules.rules() == CounterRules(100, 0)
 
 
-def test_the_cash_tolerance_follows_the_rules(services, cashier, manager) -> None:  # type: ignore[no-untyped-def]
+def test_the_cash_tolerance_follows_the_rules(services, cashier, manager) -> None:
     services.counter_rules.set_rules(manager, CounterRules(10, 0))
     services.shifts.open(cashier, TILL, FLOAT)
     assert services.shifts.needs_approval(TILL, {10000: 1, 5000: 1, 2000: 2, 1000: 1, 10: 0, 50: 0}, None) is False

@@ -26,36 +26,36 @@ def english(error: BaseException) -> str:
 
 
 @pytest.fixture
-def rice(make_item):  # type: ignore[no-untyped-def]
+def rice(make_item):
     return make_item("东北大米 5kg", barcode="6901234567892")
 
 
 @pytest.fixture
-def oil(make_item):  # type: ignore[no-untyped-def]
+def oil(make_item):
     return make_item("海天金标生抽 500ml", unit="瓶", price=1190, reference=1290)
 
 
-def stock_rows(services) -> tuple[int, int]:  # type: ignore[no-untyped-def]
+def stock_rows(services) -> tuple[int, int]:
     """How many lots and movements the store holds."""
     with services.db.read() as s:
         return (s.scalar(select(func.count()).select_from(StockLot)) or 0,
                 s.scalar(select(func.count()).select_from(StockMovement)) or 0)
 
 
-def movements(services, item_id: uuid.UUID) -> list[tuple[int, str, str | None]]:  # type: ignore[no-untyped-def]
+def movements(services, item_id: uuid.UUID) -> list[tuple[int, str, str | None]]:
     with services.db.read() as s:
         return [(m.quantity, m.reason, m.document) for m in
                 s.scalars(select(StockMovement).where(StockMovement.item_id == item_id).order_by(StockMovement.at))]
 
 
-def lots_of(services, item_id: uuid.UUID, *, include_empty: bool = False) -> list[tuple[str, int, int]]:  # type: ignore[no-untyped-def]
+def lots_of(services, item_id: uuid.UUID, *, include_empty: bool = False) -> list[tuple[str, int, int]]:
     """(document, received, left) of an item's lots, oldest first."""
     return [(lot.document, lot.received, lot.on_hand)
             for lot in services.stock.lots(include_empty=include_empty) if lot.item_id == item_id]
 
 
 # --- receiving goods ------------------------------------------------------------------
-def test_receiving_goods_makes_a_numbered_lot(services, cashier, rice, clock, events) -> None:  # type: ignore[no-untyped-def]
+def test_receiving_goods_makes_a_numbered_lot(services, cashier, rice, clock, events) -> None:
     before = events(services)
     changes = services.stock.receive(cashier, {rice.id: 20}, note="  到货  ")
     assert changes.number == "PT01-2026-R000001"
@@ -73,7 +73,7 @@ def test_receiving_goods_makes_a_numbered_lot(services, cashier, rice, clock, ev
     assert note == "到货"
 
 
-def test_one_receipt_of_several_lines_has_one_number(services, manager, rice, oil, clock) -> None:  # type: ignore[no-untyped-def]
+def test_one_receipt_of_several_lines_has_one_number(services, manager, rice, oil, clock) -> None:
     first = services.stock.receive(manager, {rice.id: 20, oil.id: 12})
     clock.advance(hours=1)
     second = services.stock.receive(manager, {oil.id: 6})
@@ -83,7 +83,7 @@ def test_one_receipt_of_several_lines_has_one_number(services, manager, rice, oi
     assert lots_of(services, rice.id) == [("PT01-2026-R000001", 20, 20)]
 
 
-def test_receipt_numbers_follow_the_year_in_shanghai(services, manager, rice, clock) -> None:  # type: ignore[no-untyped-def]
+def test_receipt_numbers_follow_the_year_in_shanghai(services, manager, rice, clock) -> None:
     clock.set(datetime(2026, 12, 31, 15, 50, tzinfo=UTC))  # 23:50 on New Year's Eve in Shanghai
     assert services.stock.receive(manager, {rice.id: 1}).number == "PT01-2026-R000001"
     clock.set(datetime(2026, 12, 31, 16, 10, tzinfo=UTC))  # 00:10 on 1 January 2027 in Shanghai
@@ -96,7 +96,7 @@ def test_receipt_numbers_follow_the_year_in_shanghai(services, manager, rice, cl
     [(0, "zero"), (-3, "negative"), (2.5, "not_a_number"), (2.0, "not_a_number"), ("5", "not_a_number"),
      (True, "not_a_number"), (None, "not_a_number"), (1_000_001, "too_large")],
 )
-def test_a_bad_quantity_changes_nothing_and_uses_no_number(services, cashier, rice, oil, events, quantity,  # type: ignore[no-untyped-def]
+def test_a_bad_quantity_changes_nothing_and_uses_no_number(services, cashier, rice, oil, events, quantity,
                                                            reason) -> None:
     assert services.stock.receive(cashier, {rice.id: 5}).number == "PT01-2026-R000001"
     before, rows = events(services), stock_rows(services)
@@ -108,7 +108,7 @@ def test_a_bad_quantity_changes_nothing_and_uses_no_number(services, cashier, ri
     assert services.stock.receive(cashier, {oil.id: 4}).number == "PT01-2026-R000002", "no gap"
 
 
-def test_an_unknown_item_changes_nothing_and_uses_no_number(services, cashier, rice, oil, events) -> None:  # type: ignore[no-untyped-def]
+def test_an_unknown_item_changes_nothing_and_uses_no_number(services, cashier, rice, oil, events) -> None:
     before, rows = events(services), stock_rows(services)
     with pytest.raises(NotFound) as caught:
         services.stock.receive(cashier, {rice.id: 5, uuid.uuid4(): 3, oil.id: 2})
@@ -121,7 +121,7 @@ def test_an_unknown_item_changes_nothing_and_uses_no_number(services, cashier, r
 
 
 # --- stock on hand ----------------------------------------------------------------------
-def test_stock_on_hand_is_the_sum_of_movements(services, manager, rice, oil, clock, store_path) -> None:  # type: ignore[no-untyped-def]
+def test_stock_on_hand_is_the_sum_of_movements(services, manager, rice, oil, clock, store_path) -> None:
     services.stock.receive(manager, {rice.id: 10, oil.id: 4})
     clock.advance(hours=2)
     services.stock.receive(manager, {rice.id: 5})
@@ -139,7 +139,7 @@ def test_stock_on_hand_is_the_sum_of_movements(services, manager, rice, oil, clo
 
 
 # --- stock counts ------------------------------------------------------------------------
-def test_a_count_records_the_difference(services, manager, rice, oil, clock, events) -> None:  # type: ignore[no-untyped-def]
+def test_a_count_records_the_difference(services, manager, rice, oil, clock, events) -> None:
     services.stock.receive(manager, {rice.id: 20, oil.id: 12})
     clock.advance(hours=6)
     before = events(services)
@@ -156,7 +156,7 @@ def test_a_count_records_the_difference(services, manager, rice, oil, clock, eve
     assert json.loads(event.payload)["facts"] == {"number": "PT01-2026-C000001", "reason": "周盘点"}
 
 
-def test_goods_found_in_a_count_make_a_lot_of_their_own(services, manager, rice, clock) -> None:  # type: ignore[no-untyped-def]
+def test_goods_found_in_a_count_make_a_lot_of_their_own(services, manager, rice, clock) -> None:
     services.stock.receive(manager, {rice.id: 5})
     clock.advance(hours=1)
     services.stock.count(manager, {rice.id: 8}, "仓库角落里找到")
@@ -166,7 +166,7 @@ def test_goods_found_in_a_count_make_a_lot_of_their_own(services, manager, rice,
         ("purchase", "PT01-2026-R000001", 5, 5), ("count", "PT01-2026-C000001", 3, 3)]
 
 
-def test_a_count_can_empty_the_shelf_but_not_go_below_zero(services, manager, rice) -> None:  # type: ignore[no-untyped-def]
+def test_a_count_can_empty_the_shelf_but_not_go_below_zero(services, manager, rice) -> None:
     services.stock.receive(manager, {rice.id: 5})
     with pytest.raises(InvalidInput) as caught:
         services.stock.count(manager, {rice.id: -1}, "盘点")
@@ -185,7 +185,7 @@ def test_a_count_can_empty_the_shelf_but_not_go_below_zero(services, manager, ri
         (Approval("manager", MANAGER_PIN, ""), ApprovalRejected),
     ],
 )
-def test_a_cashier_cannot_count_without_a_manager(services, manager, cashier, rice, events, approval,  # type: ignore[no-untyped-def]
+def test_a_cashier_cannot_count_without_a_manager(services, manager, cashier, rice, events, approval,
                                                   error) -> None:
     services.stock.receive(cashier, {rice.id: 20})
     before, rows = events(services), stock_rows(services)
@@ -200,7 +200,7 @@ def test_a_cashier_cannot_count_without_a_manager(services, manager, cashier, ri
     assert services.stock.on_hand(rice.id) == 17
 
 
-def test_a_refused_count_uses_no_number(services, manager, rice, events) -> None:  # type: ignore[no-untyped-def]
+def test_a_refused_count_uses_no_number(services, manager, rice, events) -> None:
     services.stock.receive(manager, {rice.id: 20})
     before, rows = events(services), stock_rows(services)
     with pytest.raises(NotFound):
@@ -216,7 +216,7 @@ def test_a_refused_count_uses_no_number(services, manager, rice, events) -> None
 
 
 # --- first in, first out ------------------------------------------------------------------
-def test_a_count_down_takes_the_oldest_lots_first(services, manager, rice, clock) -> None:  # type: ignore[no-untyped-def]
+def test_a_count_down_takes_the_oldest_lots_first(services, manager, rice, clock) -> None:
     for _ in range(3):
         services.stock.receive(manager, {rice.id: 5})
         clock.advance(days=1)
@@ -235,7 +235,7 @@ def test_a_count_down_takes_the_oldest_lots_first(services, manager, rice, clock
     assert taken == [(r1, -2), (r2, -4)], "the second count took the rest of the oldest lot, then the next"
 
 
-def test_fifo_follows_the_time_received_not_the_order_of_entry(services, manager, rice, clock) -> None:  # type: ignore[no-untyped-def]
+def test_fifo_follows_the_time_received_not_the_order_of_entry(services, manager, rice, clock) -> None:
     services.stock.receive(manager, {rice.id: 4})
     clock.advance(hours=3)
     services.stock.count(manager, {rice.id: 10}, "找到六袋")  # a newer lot, from the count

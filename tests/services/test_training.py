@@ -46,7 +46,7 @@ def fingerprint(path: Path) -> dict[str, str]:
 
 
 @pytest.fixture
-def live(services: Services, manager: Actor, cashier: Actor, make_item) -> Services:  # type: ignore[no-untyped-def]
+def live(services: Services, manager: Actor, cashier: Actor, make_item) -> Services:
     rice = make_item("东北大米 5kg", barcode="6901234567892", price=3290)
     services.stock.receive(manager, {rice.id: 20})
     services.households.register(manager, household_draft(id_number=ID_NUMBER))
@@ -230,7 +230,7 @@ def test_a_training_receipts_qr_never_verifies_as_a_receipt() -> None:
     assert receipt_sig.signature_valid(receipt_sig.parse(real), public)
 
 
-def test_a_copy_from_the_demo_is_training(live: Services, manager: Actor, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_a_copy_from_the_demo_is_training(live: Services, manager: Actor, monkeypatch) -> None:
     monkeypatch.setattr(training, "DEMO_DAYS", 1)
     made = training.start(live.ctx, manager, training.Source.DEMO, demo=build_demo)
     with _opened(made.path) as sv:

@@ -5,7 +5,12 @@ it (``rebuild``), ``verify`` accepts it, it holds the same rows as before up
 to the last exported event, its numbering goes on, the hub takes its next
 bundle (its new key only with a district staff PIN, logged). Every file
 that is not the hub's journal of this store, as the hub signed it, is
-refused with nothing written."""
+refused with nothing written.
+
+``rebuild`` writes each journal row through the driver's connection: a
+value's stored form must be exactly what SQLAlchemy stores for it (the
+column type read as the app reads it, then its bind processing), whether it
+takes the shortcut for the form the app writes or the slow way."""
 
 from __future__ import annotations
 
@@ -19,9 +24,11 @@ import uuid
 from contextlib import closing
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from sqlalchemy.dialects.sqlite.pysqlite import SQLiteDialect_pysqlite
 
 from charity_pos import cli
 from charity_pos.domain.identity import id_check_char
@@ -33,6 +40,7 @@ from charity_pos.services.registry import Services
 from charity_pos.services.sales import LineDraft, PaymentDraft, SaleDraft
 from charity_pos.sync import journal_file
 from charity_pos.sync.bundle import public_key_text
+from charity_pos.sync.rebuild import _slow, stored_form
 from tests.helpers import run_cli
 
 TILL = "1号收银台"
@@ -341,7 +349,7 @@ def reordered(lines: list[bytes]) -> list[bytes]:
     ("reordered", reordered, "event #20 does not follow"),
 ])
 def test_a_changed_dropped_or_moved_event_is_refused_even_re_signed(district, tmp_path: Path, name, tamper,
-                                                                   said) -> None:  # type: ignore[no-untyped-def]
+                                                                   said) -> None:
     bad = tmp_path / f"{name}.cpjournal"
     bad.write_bytes(signed(tamper(lines_of(district["journal"])), hub_key(district)))
     target = tmp_path / "rebuilt.sqlite3"
@@ -350,7 +358,7 @@ def test_a_changed_dropped_or_moved_event_is_refused_even_re_signed(district, tm
     assert not key_path(uuid.UUID(district["own_key"].stem)).exists()
 
 
-def test_a_change_without_the_hubs_key_is_refused_as_forged(district, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_a_change_without_the_hubs_key_is_refused_as_forged(district, tmp_path: Path) -> None:
     lines = lines_of(district["journal"])
     bad = tmp_path / "changed.cpjournal"
     bad.write_bytes(b"".join(changed_event(lines)) + lines[-1])  # the hub's trailer kept as it was
@@ -361,7 +369,7 @@ def test_a_change_without_the_hubs_key_is_refused_as_forged(district, tmp_path: 
     assert not key_path(uuid.UUID(district["own_key"].stem)).exists()
 
 
-def test_a_bad_signature_is_refused(district, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_a_bad_signature_is_refused(district, tmp_path: Path) -> None:
     lines = lines_of(district["journal"])
     trailer = json.loads(lines[-1])
     signature = bytearray(base64.b64decode(trailer["signature"]))
@@ -374,7 +382,7 @@ def test_a_bad_signature_is_refused(district, tmp_path: Path) -> None:  # type: 
     assert list(tmp_path.iterdir()) == [bad]
 
 
-def test_a_file_signed_by_another_hub_is_refused(district, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_a_file_signed_by_another_hub_is_refused(district, tmp_path: Path) -> None:
     lines = lines_of(district["journal"])
     other = Ed25519PrivateKey.generate()
     header = json.loads(lines[0])
@@ -388,7 +396,7 @@ def test_a_file_signed_by_another_hub_is_refused(district, tmp_path: Path) -> No
     assert list(tmp_path.iterdir()) == [bad]
 
 
-def test_another_stores_key_file_is_refused(district, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_another_stores_key_file_is_refused(district, tmp_path: Path) -> None:
     target = tmp_path / "rebuilt.sqlite3"
     err = refused("rebuild", "--db", target, "--from", district["journal"], "--key", district["other_key"],
                   "--manager-pin", "2468")
@@ -397,7 +405,7 @@ def test_another_stores_key_file_is_refused(district, tmp_path: Path) -> None:  
     assert not key_path(uuid.UUID(district["own_key"].stem)).exists()
 
 
-def test_an_existing_file_is_never_written_over(district, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_an_existing_file_is_never_written_over(district, tmp_path: Path) -> None:
     target = tmp_path / "existing.sqlite3"
     target.write_bytes(b"the manager's notes")
     err = refused("rebuild", "--db", target, "--from", district["journal"], "--manager-pin", "2468")
@@ -406,7 +414,7 @@ def test_an_existing_file_is_never_written_over(district, tmp_path: Path) -> Non
     assert not key_path(uuid.UUID(district["own_key"].stem)).exists()
 
 
-def test_a_truncated_or_foreign_file_is_refused(district, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_a_truncated_or_foreign_file_is_refused(district, tmp_path: Path) -> None:
     lines = lines_of(district["journal"])
     for name, data in (("cut", b"".join(lines[:-5])), ("text", b"hello\n"), ("empty", b"")):
         bad = tmp_path / name
@@ -448,7 +456,7 @@ def test_a_store_that_never_trusted_a_hub_needs_the_hubs_trust_file(tmp_path: Pa
                                        tmp_path / "trust.json", "--manager-pin", "2468")
 
 
-def test_the_old_key_file_never_replaces_another_key_of_the_store(district, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_the_old_key_file_never_replaces_another_key_of_the_store(district, tmp_path: Path) -> None:
     first = tmp_path / "first.sqlite3"
     ok("rebuild", "--db", first, "--from", district["journal"], "--manager-pin", "2468")  # a new key pair
     made = key_path(uuid.UUID(district["own_key"].stem))
@@ -460,10 +468,52 @@ def test_the_old_key_file_never_replaces_another_key_of_the_store(district, tmp_
     assert not target.exists() and made.read_bytes() == new_key
 
 
-def test_refusals_speak_chinese_by_default(district, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_refusals_speak_chinese_by_default(district, tmp_path: Path) -> None:
     out, err = io.StringIO(), io.StringIO()
     with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
         code = cli.main(["rebuild", "--db", str(tmp_path / "r.sqlite3"), "--from", str(district["journal"]),
                          "--key", str(district["other_key"]), "--manager-pin", "2468"])
     assert code == 1
     assert "不是门店" in err.getvalue() and "未写入任何内容" in err.getvalue()
+
+
+# --- each journal value as stored (``stored_form``) ----------------------------------------------------
+DIALECT = SQLiteDialect_pysqlite()
+UUIDS = ["0f8fad5b-d9cb-469f-a165-70867728950e", "0F8FAD5B-D9CB-469F-A165-70867728950E",
+         "{0f8fad5b-d9cb-469f-a165-70867728950e}", "0f8fad5bd9cb469fa16570867728950e",
+         "urn:uuid:0f8fad5b-d9cb-469f-a165-70867728950e", "0f8fad5b-d9cb-469f-a165-70867728950", "", None, 7]
+TIMES = ["2026-03-10T08:00:00.123456+00:00", "2026-03-10T08:00:00+00:00", "2026-03-10T16:00:00.123456+08:00",
+         "2026-03-10 08:00:00.123456+00:00", "2026-02-30T08:00:00.123456+00:00", "2026-03-10T24:00:00.000000+00:00",
+         "2026-03-10T08:00:00.123456", "２０２６-03-10T08:00:00.123456+00:00", "", None, 5]
+
+
+def outcome(read: Any, value: Any) -> tuple[str, Any]:
+    try:
+        return "stored", read(value)
+    except Exception as exc:  # noqa: BLE001 - what fails must fail the same way
+        return "refused", type(exc).__name__
+
+
+def columns_of(kind: str) -> list[Any]:
+    found = [c for table in journaled_tables() for c in journaled_columns(table) if type(c.type).__name__ == kind]
+    assert found, kind
+    return found
+
+
+@pytest.mark.parametrize(("kind", "values"), [("Uuid", UUIDS), ("UtcDateTime", TIMES),
+                                              ("Date", ["2026-03-10", "2026-02-30", None]),
+                                              ("Boolean", [True, False, 1, 0, None]),
+                                              ("Integer", [3290, -1, None]), ("String", ["王丽华", "", None])])
+def test_every_journal_value_is_stored_as_sqlalchemy_stores_it(kind: str, values: list[Any]) -> None:
+    for column in columns_of(kind):
+        fast, slow = stored_form(column, DIALECT), _slow(column, DIALECT)
+        for value in values:
+            assert outcome(fast, value) == outcome(slow, value), (column, value)
+
+
+def test_the_app_s_forms_take_the_shortcut_and_refuse_the_impossible() -> None:
+    (uuid_column, *_), (time_column, *_) = columns_of("Uuid"), columns_of("UtcDateTime")
+    assert stored_form(uuid_column, DIALECT)(UUIDS[0]) == "0f8fad5bd9cb469fa16570867728950e"
+    assert stored_form(time_column, DIALECT)(TIMES[0]) == "2026-03-10 08:00:00.123456"
+    assert stored_form(time_column, DIALECT)(TIMES[2]) == "2026-03-10 08:00:00.123456"  # the slow way: in UTC
+    assert outcome(stored_form(time_column, DIALECT), TIMES[4]) == ("refused", "ValueError")

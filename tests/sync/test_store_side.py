@@ -125,7 +125,7 @@ def outbox(tmp_path: Path) -> Path:
 
 
 # --- the signing key and the registration file --------------------------------------------------------------
-def test_registration_file_names_the_store_and_its_public_key(capsys, filled_store: FilledStore, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_registration_file_names_the_store_and_its_public_key(capsys, filled_store: FilledStore, tmp_path) -> None:
     reg = registration(capsys, filled_store.path, tmp_path / "PT01.store.json")
     assert set(reg) == {"format", "store_id", "store_code", "name", "short_name", "district", "public_key",
                         "created_at"}
@@ -143,7 +143,7 @@ def test_registration_file_names_the_store_and_its_public_key(capsys, filled_sto
     assert not list(tmp_path.glob("*.partial"))
 
 
-def test_the_key_is_made_at_init_kept_private_and_stays_the_same(capsys, filled_store, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_the_key_is_made_at_init_kept_private_and_stays_the_same(capsys, filled_store, tmp_path) -> None:
     path = key_path(store_id(filled_store.path))
     raw = json.loads(path.read_text(encoding="utf-8"))
     assert set(raw) == {"store", "aes_gcm", "hmac_sha256", "ed25519", "sealed"}
@@ -157,7 +157,7 @@ def test_the_key_is_made_at_init_kept_private_and_stays_the_same(capsys, filled_
     assert path.read_bytes() == before, "a key file that has a signing key is left alone"
 
 
-def test_an_older_key_file_gets_a_signing_key_on_first_need(capsys, filled_store, tmp_path, outbox) -> None:  # type: ignore[no-untyped-def]
+def test_an_older_key_file_gets_a_signing_key_on_first_need(capsys, filled_store, tmp_path, outbox) -> None:
     path = key_path(store_id(filled_store.path))
     raw = json.loads(path.read_text(encoding="utf-8"))
     older = {k: raw[k] for k in ("store", "aes_gcm", "hmac_sha256")}
@@ -188,7 +188,7 @@ def test_an_older_key_file_gets_a_signing_key_on_first_need(capsys, filled_store
     assert StoreKeys.load(store_id(filled_store.path)).encryption == base64.b64decode(older["aes_gcm"])
 
 
-def test_store_key_refuses_bad_output_in_one_line(capsys, filled_store, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_store_key_refuses_bad_output_in_one_line(capsys, filled_store, tmp_path) -> None:
     line = one_error_line(*run_cli("store-key", "--db", filled_store.path, "--out", tmp_path, "--lang", "en"))
     assert line == f"Error: {tmp_path} is a folder; give the name of a file to write."
     missing = tmp_path / "missing"
@@ -201,7 +201,7 @@ def test_store_key_refuses_bad_output_in_one_line(capsys, filled_store, tmp_path
     assert not (tmp_path / "r.json").exists()
 
 
-def test_store_key_without_the_key_file_says_so(capsys, filled_store, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_store_key_without_the_key_file_says_so(capsys, filled_store, tmp_path) -> None:
     path = key_path(store_id(filled_store.path))
     path.unlink()
     line = one_error_line(*run_cli("store-key", "--db", filled_store.path, "--out", tmp_path / "r.json",
@@ -217,7 +217,7 @@ def hub_state(path: Path) -> tuple[Any, ...] | None:
     return rows[0] if rows else None
 
 
-def test_trust_hub_keeps_the_hubs_key_and_journals_it(capsys, filled_store, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_trust_hub_keeps_the_hubs_key_and_journals_it(capsys, filled_store, tmp_path) -> None:
     hub_key = Ed25519PrivateKey.generate()
     trust = trust_file(tmp_path / "trust.json", hub_key=hub_key)
     out = ok(capsys, "trust-hub", "--db", filled_store.path, trust, "--lang", "en")
@@ -244,7 +244,7 @@ def test_trust_hub_keeps_the_hubs_key_and_journals_it(capsys, filled_store, tmp_
     assert dump(filled_store.path) == before
 
 
-def test_the_same_hub_with_a_new_key_replaces_the_old_one(capsys, filled_store, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_the_same_hub_with_a_new_key_replaces_the_old_one(capsys, filled_store, tmp_path) -> None:
     ok(capsys, "trust-hub", "--db", filled_store.path, trust_file(tmp_path / "t1.json"))
     new_key = Ed25519PrivateKey.generate()
     ok(capsys, "trust-hub", "--db", filled_store.path, trust_file(tmp_path / "t2.json", hub_key=new_key))
@@ -253,7 +253,7 @@ def test_the_same_hub_with_a_new_key_replaces_the_old_one(capsys, filled_store, 
     assert kinds == ["sync.hub_trusted", "sync.hub_trusted"]
 
 
-def test_a_trust_file_for_another_store_is_refused(capsys, filled_store, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_a_trust_file_for_another_store_is_refused(capsys, filled_store, tmp_path) -> None:
     before = dump(filled_store.path)
     trust = trust_file(tmp_path / "trust.json", store_code="PT02")
     line = one_error_line(*run_cli("trust-hub", "--db", filled_store.path, trust, "--lang", "en"))
@@ -263,7 +263,7 @@ def test_a_trust_file_for_another_store_is_refused(capsys, filled_store, tmp_pat
     assert dump(filled_store.path) == before
 
 
-def test_another_hub_does_not_replace_the_trusted_one(capsys, filled_store, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_another_hub_does_not_replace_the_trusted_one(capsys, filled_store, tmp_path) -> None:
     ok(capsys, "trust-hub", "--db", filled_store.path, trust_file(tmp_path / "ours.json"))
     before = dump(filled_store.path)
     other = trust_file(tmp_path / "other.json", hub_id="0b6a3f0e-5c4d-4e7f-8a9b-1c2d3e4f5a6b", district="静安区")
@@ -288,7 +288,7 @@ def test_another_hub_does_not_replace_the_trusted_one(capsys, filled_store, tmp_
     ({"created_at": "yesterday"}, "created_at"),
     ({"name": ["a list"]}, "name"),
 ])
-def test_a_malformed_trust_file_is_refused_in_one_line(capsys, filled_store, tmp_path, fields, field) -> None:  # type: ignore[no-untyped-def]
+def test_a_malformed_trust_file_is_refused_in_one_line(capsys, filled_store, tmp_path, fields, field) -> None:
     before = dump(filled_store.path)
     trust = trust_file(tmp_path / "trust.json", **fields)
     line = one_error_line(*run_cli("trust-hub", "--db", filled_store.path, trust, "--lang", "en"))
@@ -298,7 +298,7 @@ def test_a_malformed_trust_file_is_refused_in_one_line(capsys, filled_store, tmp
 
 @pytest.mark.parametrize("content", [b"", b"{not json", b"[1, 2]", b"\xff\xfe\x00garbage", b"PK\x03\x04" + bytes(100),
                                      b"{" + b" " * 70_000 + b"}"])
-def test_a_file_that_is_no_trust_file_is_refused(capsys, filled_store, tmp_path, content) -> None:  # type: ignore[no-untyped-def]
+def test_a_file_that_is_no_trust_file_is_refused(capsys, filled_store, tmp_path, content) -> None:
     before = dump(filled_store.path)
     trust = tmp_path / "trust.json"
     trust.write_bytes(content)
@@ -311,7 +311,7 @@ def test_a_file_that_is_no_trust_file_is_refused(capsys, filled_store, tmp_path,
 
 
 # --- exporting the journal -----------------------------------------------------------------------------------
-def test_export_writes_every_event_since_the_last_export_chained_and_signed(capsys, filled_store, tmp_path,  # type: ignore[no-untyped-def]
+def test_export_writes_every_event_since_the_last_export_chained_and_signed(capsys, filled_store, tmp_path,
                                                                               outbox) -> None:
     reg = registration(capsys, filled_store.path, tmp_path / "reg.json")
     assert mark(filled_store.path) is None, "a store that never exported has no sync state yet"
@@ -355,13 +355,13 @@ def test_export_writes_every_event_since_the_last_export_chained_and_signed(caps
     assert ok(capsys, "verify", "--db", filled_store.path, "--lang", "en").startswith("OK: ")
 
 
-def test_a_bundle_signed_by_another_key_does_not_verify(capsys, filled_store, outbox) -> None:  # type: ignore[no-untyped-def]
+def test_a_bundle_signed_by_another_key_does_not_verify(capsys, filled_store, outbox) -> None:
     bundle = read_bundle(Path(ok(capsys, "export-bundle", "--db", filled_store.path, "--out", outbox).strip()))
     with pytest.raises(BundleForged):
         check_signature(bundle, Ed25519PrivateKey.generate().public_key())
 
 
-def test_nothing_new_writes_nothing(capsys, filled_store, outbox) -> None:  # type: ignore[no-untyped-def]
+def test_nothing_new_writes_nothing(capsys, filled_store, outbox) -> None:
     ok(capsys, "export-bundle", "--db", filled_store.path, "--out", outbox)
     files = sorted(outbox.iterdir())
     before = dump(filled_store.path)
@@ -373,7 +373,7 @@ def test_nothing_new_writes_nothing(capsys, filled_store, outbox) -> None:  # ty
     assert dump(filled_store.path) == before
 
 
-def test_from_seq_exports_again_without_moving_the_mark_back(capsys, filled_store, outbox) -> None:  # type: ignore[no-untyped-def]
+def test_from_seq_exports_again_without_moving_the_mark_back(capsys, filled_store, outbox) -> None:
     ok(capsys, "export-bundle", "--db", filled_store.path, "--out", outbox)
     head = filled_store.events
     again = Path(ok(capsys, "export-bundle", "--db", filled_store.path, "--out", outbox, "--from-seq", 3).strip())
@@ -394,14 +394,14 @@ def test_from_seq_exports_again_without_moving_the_mark_back(capsys, filled_stor
     assert mark(filled_store.path) == head + 2
 
 
-def test_from_seq_before_the_first_export_moves_the_mark_to_the_end(capsys, filled_store, outbox) -> None:  # type: ignore[no-untyped-def]
+def test_from_seq_before_the_first_export_moves_the_mark_to_the_end(capsys, filled_store, outbox) -> None:
     path = Path(ok(capsys, "export-bundle", "--db", filled_store.path, "--out", outbox, "--from-seq", 4).strip())
     assert path.name == f"PT01-4-{filled_store.events}.cpbundle"
     assert mark(filled_store.path) == filled_store.events
 
 
 @pytest.mark.parametrize("seq", [0, -1, "{head+1}", "{head+50}"])
-def test_from_seq_beyond_the_journal_is_one_line(capsys, filled_store, outbox, seq) -> None:  # type: ignore[no-untyped-def]
+def test_from_seq_beyond_the_journal_is_one_line(capsys, filled_store, outbox, seq) -> None:
     head = filled_store.events
     value = {"{head+1}": head + 1, "{head+50}": head + 50}.get(seq, seq)  # type: ignore[call-overload]
     before = dump(filled_store.path)
@@ -412,7 +412,7 @@ def test_from_seq_beyond_the_journal_is_one_line(capsys, filled_store, outbox, s
     assert dump(filled_store.path) == before
 
 
-def test_the_same_content_makes_the_same_bytes(filled_store, clock: FakeClock, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_the_same_content_makes_the_same_bytes(filled_store, clock: FakeClock, tmp_path) -> None:
     a, b = tmp_path / "a", tmp_path / "b"
     a.mkdir()
     b.mkdir()
@@ -427,7 +427,7 @@ def test_the_same_content_makes_the_same_bytes(filled_store, clock: FakeClock, t
     assert manifest["created_at"] == "2026-03-10T08:16:00.000000+00:00"  # the test clock's time
 
 
-def test_bad_inputs_are_one_line_and_change_nothing(capsys, filled_store, tmp_path, outbox) -> None:  # type: ignore[no-untyped-def]
+def test_bad_inputs_are_one_line_and_change_nothing(capsys, filled_store, tmp_path, outbox) -> None:
     before = dump(filled_store.path)
     missing = tmp_path / "no-folder"
     line = one_error_line(*run_cli("export-bundle", "--db", filled_store.path, "--out", missing, "--lang", "en"))
@@ -446,7 +446,7 @@ def test_bad_inputs_are_one_line_and_change_nothing(capsys, filled_store, tmp_pa
     assert dump(filled_store.path) == before
 
 
-def test_a_store_open_elsewhere_is_refused(capsys, filled_store, tmp_path, outbox) -> None:  # type: ignore[no-untyped-def]
+def test_a_store_open_elsewhere_is_refused(capsys, filled_store, tmp_path, outbox) -> None:
     before = dump(filled_store.path)
     holder = Services.open(filled_store.path)
     try:
@@ -461,7 +461,7 @@ def test_a_store_open_elsewhere_is_refused(capsys, filled_store, tmp_path, outbo
     assert list(outbox.iterdir()) == [] and not (tmp_path / "r.json").exists()
 
 
-def test_a_broken_journal_is_not_exported(capsys, filled_store, outbox) -> None:  # type: ignore[no-untyped-def]
+def test_a_broken_journal_is_not_exported(capsys, filled_store, outbox) -> None:
     with closing(sqlite3.connect(filled_store.path)) as conn:
         conn.execute("UPDATE journal_event SET payload = payload || ' ' WHERE seq = 3")
         conn.commit()
@@ -473,7 +473,7 @@ def test_a_broken_journal_is_not_exported(capsys, filled_store, outbox) -> None:
     assert dump(filled_store.path) == before
 
 
-def test_a_failed_write_leaves_no_file_and_the_mark_where_it_was(capsys, filled_store, outbox,  # type: ignore[no-untyped-def]
+def test_a_failed_write_leaves_no_file_and_the_mark_where_it_was(capsys, filled_store, outbox,
                                                                  monkeypatch) -> None:
     from charity_pos import files as written_files
 
@@ -500,7 +500,7 @@ def test_a_failed_write_leaves_no_file_and_the_mark_where_it_was(capsys, filled_
 
 
 # --- personal data ---------------------------------------------------------------------------------------------
-def test_a_bundle_of_the_demo_holds_no_personal_data(capsys, tmp_path, outbox) -> None:  # type: ignore[no-untyped-def]
+def test_a_bundle_of_the_demo_holds_no_personal_data(capsys, tmp_path, outbox) -> None:
     """Every household's name and whole ID number, every donor's name and
     phone and every staff member's name are in the demo store, and none of
     them is anywhere in its bundle's bytes."""
@@ -538,7 +538,7 @@ def test_a_bundle_of_the_demo_holds_no_personal_data(capsys, tmp_path, outbox) -
 
 
 # --- long exports split into consecutive bundles -------------------------------------------------------------
-def test_an_export_longer_than_max_events_is_split_into_consecutive_bundles_each_verifiable_alone(  # type: ignore[no-untyped-def]
+def test_an_export_longer_than_max_events_is_split_into_consecutive_bundles_each_verifiable_alone(
         capsys, filled_store, tmp_path, outbox) -> None:
     from charity_pos.hub.engine import open_hub
     from charity_pos.hub.importer import import_bundle
@@ -577,7 +577,7 @@ def test_an_export_longer_than_max_events_is_split_into_consecutive_bundles_each
         assert [(r.status, r.events) for r in results] == [("applied", hi - lo + 1) for lo, hi in bounds]
 
 
-def test_max_events_below_one_is_one_line_and_changes_nothing(capsys, filled_store, outbox) -> None:  # type: ignore[no-untyped-def]
+def test_max_events_below_one_is_one_line_and_changes_nothing(capsys, filled_store, outbox) -> None:
     before = dump(filled_store.path)
     for value in (0, -3):
         line = one_error_line(*run_cli("export-bundle", "--db", filled_store.path, "--out", outbox,
@@ -588,7 +588,7 @@ def test_max_events_below_one_is_one_line_and_changes_nothing(capsys, filled_sto
     assert list(outbox.iterdir()) == [] and dump(filled_store.path) == before
 
 
-def test_a_failed_write_of_a_later_bundle_keeps_the_earlier_ones_and_moves_the_mark_to_them(  # type: ignore[no-untyped-def]
+def test_a_failed_write_of_a_later_bundle_keeps_the_earlier_ones_and_moves_the_mark_to_them(
         capsys, filled_store, outbox, monkeypatch) -> None:
     from charity_pos import files as written_files
 

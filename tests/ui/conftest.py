@@ -26,7 +26,7 @@ def _home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @pytest.fixture(scope="session", autouse=True)
-def chinese(qapp):  # type: ignore[no-untyped-def]
+def chinese(qapp):
     """The app's default language, as a store's cashiers see it."""
     from charity_pos.ui import theme
 
@@ -40,7 +40,7 @@ def chinese(qapp):  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture(autouse=True)
-def _chinese_messages(chinese):  # type: ignore[no-untyped-def]
+def _chinese_messages(chinese):
     """The messages ``describe`` words (``i18n.translate``) in Chinese at each test's start, whatever ran
     before: a module's fixture that ran the command line with ``--lang en`` left them in English for every
     widget test after it (which ones depended on the order the tests ran in)."""
@@ -56,13 +56,13 @@ class FakeFeedback:
         self.confirms: list[tuple[str, str]] = []
         self.answer = True  # what the user answers to a yes/no question
 
-    def error(self, parent, error) -> None:  # type: ignore[no-untyped-def]
+    def error(self, parent, error) -> None:
         self.errors.append(i18n.describe(error))
 
-    def info(self, parent, title: str, text: str) -> None:  # type: ignore[no-untyped-def]
+    def info(self, parent, title: str, text: str) -> None:
         self.infos.append((title, text))
 
-    def confirm(self, parent, title: str, text: str) -> bool:  # type: ignore[no-untyped-def]
+    def confirm(self, parent, title: str, text: str) -> bool:
         self.confirms.append((title, text))
         return self.answer
 
@@ -74,7 +74,7 @@ class FakeApproval:
         self.answer = answer
         self.asked: list[str] = []
 
-    def __call__(self, parent, what: str) -> Approval | None:  # type: ignore[no-untyped-def]
+    def __call__(self, parent, what: str) -> Approval | None:
         self.asked.append(what)
         return self.answer
 
@@ -130,7 +130,7 @@ def now() -> datetime:
     return datetime.now(UTC)
 
 
-def show_active(widget) -> None:  # type: ignore[no-untyped-def]
+def show_active(widget) -> None:
     """Show a window and make it the active one, as under a user's hand, so
     that its keyboard shortcuts work."""
     from PySide6.QtTest import QTest
@@ -140,13 +140,13 @@ def show_active(widget) -> None:  # type: ignore[no-untyped-def]
     assert QTest.qWaitForWindowActive(widget)
 
 
-def answer_dialogs(qtbot, owner, steps: Callable[[Any], None]) -> list[Any]:  # type: ignore[no-untyped-def]
+def answer_dialogs(qtbot, owner, steps: Callable[[Any], None]) -> list[Any]:
     """Replace ``owner.run_dialog`` (how a screen opens its modal dialogs) by a user at the keyboard: each
     dialog is shown in front, ``steps`` works it, and it closes with the result it came to. Returns the
     dialogs in the order they opened (the list fills as they do)."""
     shown: list[Any] = []
 
-    def run(dialog) -> int:  # type: ignore[no-untyped-def]
+    def run(dialog) -> int:
         shown.append(dialog)
         show_active(dialog)
         qtbot.waitUntil(dialog.isActiveWindow)  # a dialog over the screen: its keys once it is in front
@@ -165,7 +165,7 @@ FLOAT_FEN = 50000
 
 
 @pytest.fixture
-def open_shift(services: Services, manager: Actor):  # type: ignore[no-untyped-def]
+def open_shift(services: Services, manager: Actor):
     """Till 1's shift, opened by the manager with a ¥500 float."""
     changes = services.shifts.open(manager, TILL, FLOAT_FEN)
     return services.shifts.find(changes.ids[0])
@@ -181,7 +181,7 @@ def stocked(services: Services, manager: Actor) -> dict[str, object]:
 
 
 @pytest.fixture
-def settings():  # type: ignore[no-untyped-def]
+def settings():
     """This PC's settings: till 1, no slip printer named, no automatic slip."""
     from charity_pos.config import Settings
 
@@ -195,7 +195,7 @@ def approval() -> FakeApproval:
 
 
 @pytest.fixture
-def sale_screen(qtbot, services, cashier, feedback, approval, settings, open_shift, stocked):  # type: ignore[no-untyped-def]
+def sale_screen(qtbot, services, cashier, feedback, approval, settings, open_shift, stocked):
     """The counter, shown and in front, with a shift open and goods on the shelf."""
     from charity_pos.ui.sales import SaleScreen
 

@@ -13,7 +13,7 @@ from tests.reports.conftest import ledger_store  # noqa: F401 - a fixture, impor
 
 
 @pytest.fixture
-def services(store_db, clock) -> Services:  # type: ignore[no-untyped-def]
+def services(store_db, clock) -> Services:
     return Services.for_db(store_db, clock)
 
 

@@ -20,7 +20,7 @@ RICE = "6901234567892"
 ASKED = "此操作需要店长批准：修改价格。"
 
 
-def lock_till(services, cashier, till: str) -> None:  # type: ignore[no-untyped-def]
+def lock_till(services, cashier, till: str) -> None:
     """Five wrong manager PINs for a price change at ``till``."""
     rice = services.catalog.search("东北大米")[0]
     draft = services.catalog.get(rice.id).draft()
@@ -32,7 +32,7 @@ def lock_till(services, cashier, till: str) -> None:  # type: ignore[no-untyped-
                                          Approval("manager", "0000", "促销", till))
 
 
-def test_the_dialog_says_the_till_is_locked_and_offers_no_approve(qtbot, services, cashier) -> None:  # type: ignore[no-untyped-def]
+def test_the_dialog_says_the_till_is_locked_and_offers_no_approve(qtbot, services, cashier) -> None:
     lock_till(services, cashier, "1")
     until = services.accounts.approvals_locked_until("1")
     assert until is not None
@@ -45,7 +45,7 @@ def test_the_dialog_says_the_till_is_locked_and_offers_no_approve(qtbot, service
     assert not dialog.approve_button.isEnabled() and not dialog.pin.isEnabled()
 
 
-def test_at_another_till_the_dialog_approves_and_carries_its_till(qtbot, services, cashier) -> None:  # type: ignore[no-untyped-def]
+def test_at_another_till_the_dialog_approves_and_carries_its_till(qtbot, services, cashier) -> None:
     lock_till(services, cashier, "1")
     dialog = ApprovalDialog(services, ASKED, "2")
     qtbot.addWidget(dialog)
@@ -57,7 +57,7 @@ def test_at_another_till_the_dialog_approves_and_carries_its_till(qtbot, service
     assert services.accounts.login("manager", "9999").role == Role.MANAGER, "the manager's own log-in is open"
 
 
-def test_approve_with_no_reason_keeps_the_dialog_open_and_the_pin(qtbot, services) -> None:  # type: ignore[no-untyped-def]
+def test_approve_with_no_reason_keeps_the_dialog_open_and_the_pin(qtbot, services) -> None:
     dialog = ApprovalDialog(services, ASKED, "2")
     qtbot.addWidget(dialog)
     dialog.show()
@@ -76,7 +76,7 @@ def test_approve_with_no_reason_keeps_the_dialog_open_and_the_pin(qtbot, service
     assert dialog.approval() == Approval("manager", "9999", "临期促销", "2")
 
 
-def test_asking_uses_the_till_in_the_settings_as_they_are_now(qtbot, services, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_asking_uses_the_till_in_the_settings_as_they_are_now(qtbot, services, monkeypatch) -> None:
     shown: list[ApprovalDialog] = []
 
     def accept(dialog: ApprovalDialog) -> int:
@@ -94,7 +94,7 @@ def test_asking_uses_the_till_in_the_settings_as_they_are_now(qtbot, services, m
     assert shown[0].till == "3"
 
 
-def test_wrong_pins_at_the_counter_lock_approvals_at_its_till(qtbot, sale_screen, approval, feedback, services) -> None:  # type: ignore[no-untyped-def]
+def test_wrong_pins_at_the_counter_lock_approvals_at_its_till(qtbot, sale_screen, approval, feedback, services) -> None:
     approval.answer = Approval("manager", "0000", "老顾客", "1")
     for _ in range(5):
         qtbot.keyClicks(sale_screen.scan, RICE)

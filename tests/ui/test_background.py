@@ -20,7 +20,7 @@ from tests.ui.conftest import FakeApproval
 from tests.ui.ledger import cashier, ledger_store, manager, services  # noqa: F401 - fixtures
 
 
-def _host(qtbot) -> tuple[QWidget, Background, list[BaseException]]:  # type: ignore[no-untyped-def]
+def _host(qtbot) -> tuple[QWidget, Background, list[BaseException]]:
     widget = QWidget()
     qtbot.addWidget(widget)
     widget.show()
@@ -28,13 +28,13 @@ def _host(qtbot) -> tuple[QWidget, Background, list[BaseException]]:  # type: ig
     return widget, Background(widget, shown.append), shown
 
 
-def test_work_runs_in_a_worker_thread_behind_a_progress_dialog(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_work_runs_in_a_worker_thread_behind_a_progress_dialog(qtbot) -> None:
     _widget, background, shown = _host(qtbot)
     release = threading.Event()
     seen: dict[str, object] = {}
     results: list[object] = []
 
-    def work(report, cancelled) -> str:  # type: ignore[no-untyped-def]
+    def work(report, cancelled) -> str:
         seen["thread"] = QThread.currentThread()
         report(1, 2, "half")
         assert release.wait(10)
@@ -53,11 +53,11 @@ def test_work_runs_in_a_worker_thread_behind_a_progress_dialog(qtbot) -> None:  
     assert results == ["made"] and shown == [] and background.dialog is None and not background.busy()
 
 
-def test_cancel_stops_work_that_checks_between_steps(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_cancel_stops_work_that_checks_between_steps(qtbot) -> None:
     _widget, background, _shown = _host(qtbot)
     started = threading.Event()
 
-    def work(report, cancelled) -> int:  # type: ignore[no-untyped-def]
+    def work(report, cancelled) -> int:
         steps = 0
         started.set()
         while not cancelled() and steps < 10_000:
@@ -76,12 +76,12 @@ def test_cancel_stops_work_that_checks_between_steps(qtbot) -> None:  # type: ig
     assert not background.busy() and background.dialog is None
 
 
-def test_an_error_comes_back_as_a_message_and_to_whoever_ends_the_session(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_an_error_comes_back_as_a_message_and_to_whoever_ends_the_session(qtbot) -> None:
     _widget, background, shown = _host(qtbot)
     ended: list[BaseException] = []
     error = InvalidInput(field="name", value="", reason="empty")
 
-    def work(report, cancelled) -> None:  # type: ignore[no-untyped-def]
+    def work(report, cancelled) -> None:
         raise error
 
     with qtbot.waitSignal(background.failed, timeout=10_000):
@@ -90,7 +90,7 @@ def test_an_error_comes_back_as_a_message_and_to_whoever_ends_the_session(qtbot)
 
 
 # --- the report export ------------------------------------------------------------
-def _reports(qtbot, st, feedback) -> ReportsScreen:  # type: ignore[no-untyped-def]
+def _reports(qtbot, st, feedback) -> ReportsScreen:
     screen = ReportsScreen(st.services, st.manager, feedback, FakeApproval(None))
     qtbot.addWidget(screen)
     screen.resize(1024, 700)
@@ -101,7 +101,7 @@ def _reports(qtbot, st, feedback) -> ReportsScreen:  # type: ignore[no-untyped-d
 
 
 def test_the_export_is_written_from_a_worker_thread_and_the_file_appears(qtbot, ledger_store, feedback, tmp_path,
-                                                                        monkeypatch) -> None:  # type: ignore[no-untyped-def]
+                                                                        monkeypatch) -> None:
     import charity_pos.export.csv_out as csv_out
 
     real = csv_out.write_csv
@@ -123,10 +123,10 @@ def test_the_export_is_written_from_a_worker_thread_and_the_file_appears(qtbot, 
 
 
 def test_a_failed_export_is_told_and_leaves_no_file(qtbot, ledger_store, feedback, tmp_path,
-                                                    monkeypatch) -> None:  # type: ignore[no-untyped-def]
+                                                    monkeypatch) -> None:
     import charity_pos.export.csv_out as csv_out
 
-    def half_then_full_disk(report, path: Path) -> None:  # type: ignore[no-untyped-def]
+    def half_then_full_disk(report, path: Path) -> None:
         Path(path).write_text("日期,捐赠人\n", "utf-8")
         raise OSError(28, "No space left on device")
 
@@ -141,7 +141,7 @@ def test_a_failed_export_is_told_and_leaves_no_file(qtbot, ledger_store, feedbac
     assert screen.notice.text() == "" and not screen.exporter.busy()
 
 
-def test_an_error_in_what_follows_the_work_is_shown_too(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_an_error_in_what_follows_the_work_is_shown_too(qtbot) -> None:
     _widget, background, shown = _host(qtbot)
     error = InvalidInput(field="name", value="", reason="empty")
 
@@ -153,7 +153,7 @@ def test_an_error_in_what_follows_the_work_is_shown_too(qtbot) -> None:  # type:
     assert shown == [error] and not background.busy()
 
 
-def test_a_screen_closed_while_its_work_runs_leaves_the_thread_to_finish_alone(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_a_screen_closed_while_its_work_runs_leaves_the_thread_to_finish_alone(qtbot) -> None:
     from charity_pos.ui import background as module
 
     widget = QWidget()
@@ -161,7 +161,7 @@ def test_a_screen_closed_while_its_work_runs_leaves_the_thread_to_finish_alone(q
     background = Background(widget, shown.append)
     release, results = threading.Event(), []
 
-    def work(report, cancelled) -> str:  # type: ignore[no-untyped-def]
+    def work(report, cancelled) -> str:
         assert release.wait(10)
         return "late"
 

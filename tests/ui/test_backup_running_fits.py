@@ -13,7 +13,7 @@ from tests.ui.conftest import FakeApproval
 from tests.ui.test_fit import language, settle  # noqa: F401 - a fixture
 
 
-def test_the_backup_line_fits_beside_the_status(qtbot, services, manager, feedback, language) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+def test_the_backup_line_fits_beside_the_status(qtbot, services, manager, feedback, language) -> None:  # noqa: F811
     window = MainWindow(services, manager, SCREENS, feedback, FakeApproval(None))
     qtbot.addWidget(window)
     window.resize(QSize(1024, 768))

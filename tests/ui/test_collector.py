@@ -26,7 +26,7 @@ def cycles(count: int) -> None:
         garbage.append(garbage)
 
 
-def test_the_app_collects_on_its_own_thread_and_never_in_a_worker(qtbot, qapp) -> None:  # type: ignore[no-untyped-def]
+def test_the_app_collects_on_its_own_thread_and_never_in_a_worker(qtbot, qapp) -> None:
     collector = collect_on_gui_thread(qapp)
     assert collect_on_gui_thread(qapp) is collector, "one collector per app"
     assert not gc.isenabled()
@@ -47,7 +47,7 @@ def test_the_app_collects_on_its_own_thread_and_never_in_a_worker(qtbot, qapp) -
     assert set(collected_in) == {threading.main_thread().name}
 
 
-def test_collection_switched_back_on_is_switched_off_again(qapp) -> None:  # type: ignore[no-untyped-def]
+def test_collection_switched_back_on_is_switched_off_again(qapp) -> None:
     collector = collect_on_gui_thread(qapp)
     assert isinstance(collector, MainThreadCollector)
     gc.enable()

@@ -29,8 +29,8 @@ from charity_pos.ui.sales import SaleScreen
 from charity_pos.ui.sales.payment import SETTLE_MS, PaymentDialog
 from charity_pos.ui.settings import SettingsDialog
 from tests.ui.conftest import FakeApproval, answer_dialogs, show_active
-from tests.ui.test_handout_screen import JACKET, MANAGER_OK, PEOPLE, households  # noqa: F401 - a fixture
-from tests.ui.test_sale_screen import post_burst
+from tests.ui.handout.test_view import JACKET, MANAGER_OK, PEOPLE, households  # noqa: F401 - a fixture
+from tests.ui.sales.test_view import post_burst
 
 RICE = "6901234567892"  # ¥32.90
 STORE = "普陀区长征镇慈善超市"
@@ -38,7 +38,7 @@ PAID_SECONDS = 1.5
 
 
 @pytest.fixture
-def display(qtbot) -> CustomerDisplayWindow:  # type: ignore[no-untyped-def]
+def display(qtbot) -> CustomerDisplayWindow:
     window = CustomerDisplayWindow(STORE)
     qtbot.addWidget(window)
     window.resize(1024, 768)
@@ -47,7 +47,7 @@ def display(qtbot) -> CustomerDisplayWindow:  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture
-def counter(qtbot, services, cashier, feedback, open_shift, stocked, display) -> Iterator[tuple[MainWindow, SaleScreen]]:  # type: ignore[no-untyped-def]
+def counter(qtbot, services, cashier, feedback, open_shift, stocked, display) -> Iterator[tuple[MainWindow, SaleScreen]]:
     """The main window as a cashier has it, its sale screen feeding the display (as the app's shell connects it)."""
     window = MainWindow(services, cashier, SCREENS, feedback, FakeApproval(MANAGER_OK))
     qtbot.addWidget(window)
@@ -59,7 +59,7 @@ def counter(qtbot, services, cashier, feedback, open_shift, stocked, display) ->
     yield window, sale
 
 
-def scan(qtbot, sale: SaleScreen, code: str) -> None:  # type: ignore[no-untyped-def]
+def scan(qtbot, sale: SaleScreen, code: str) -> None:
     qtbot.keyClicks(sale.scan, code)
     qtbot.keyClick(sale.scan, Qt.Key.Key_Return)
 
@@ -74,7 +74,7 @@ def every_text(display: CustomerDisplayWindow) -> str:
     return "\n".join(label.text() for label in display.findChildren(QLabel))
 
 
-def pay_cash(qtbot, sale: SaleScreen, tendered: str, during) -> None:  # type: ignore[no-untyped-def]
+def pay_cash(qtbot, sale: SaleScreen, tendered: str, during) -> None:
     """F12, the cash tendered and Enter; ``during`` looks while the change is on the dialog; Enter closes it."""
 
     def steps(dialog: PaymentDialog) -> None:
@@ -331,7 +331,7 @@ def test_the_display_fits_with_no_text_cut(qtbot, display, size) -> None:
 class English(QTranslator):
     """The app in English: every text is its source."""
 
-    def translate(self, context, source, disambiguation=None, n=-1):  # type: ignore[no-untyped-def]  # noqa: ARG002
+    def translate(self, context, source, disambiguation=None, n=-1):  # noqa: ARG002
         return source
 
     def isEmpty(self) -> bool:  # noqa: N802
@@ -339,7 +339,7 @@ class English(QTranslator):
 
 
 @pytest.mark.parametrize("size", [QSize(1024, 768), QSize(1920, 1080)], ids=lambda s: f"{s.width()}x{s.height()}")
-def test_the_display_fits_in_english_too(qtbot, qapp, size) -> None:  # type: ignore[no-untyped-def]
+def test_the_display_fits_in_english_too(qtbot, qapp, size) -> None:
     english = English()
     qapp.installTranslator(english)
     try:
@@ -373,7 +373,7 @@ def test_fonts_grow_with_the_screen(qtbot, display) -> None:
 
 
 # --- the settings ---------------------------------------------------------------------------------
-def _dialog(qtbot, settings: Settings) -> SettingsDialog:  # type: ignore[no-untyped-def]
+def _dialog(qtbot, settings: Settings) -> SettingsDialog:
     dialog = SettingsDialog(settings)
     qtbot.addWidget(dialog)
     return dialog

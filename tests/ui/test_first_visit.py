@@ -21,12 +21,12 @@ from charity_pos.ui.households import HouseholdsScreen
 from charity_pos.ui.intake import IntakeScreen
 from charity_pos.ui.main_window import MainWindow
 from tests.ui.conftest import FakeApproval, show_active
-from tests.ui.test_donations import TODAY
-from tests.ui.test_households_screen import make_id, registered  # noqa: F401 - a fixture
+from tests.ui.donations.test_view import TODAY
+from tests.ui.households.test_view import make_id, registered  # noqa: F401 - a fixture
 
 
 @pytest.fixture
-def window(qtbot, services, manager, feedback) -> MainWindow:  # type: ignore[no-untyped-def]
+def window(qtbot, services, manager, feedback) -> MainWindow:
     window = MainWindow(services, manager, SCREENS, feedback, FakeApproval(None))
     qtbot.addWidget(window)
     window.resize(1024, 768)
@@ -35,7 +35,7 @@ def window(qtbot, services, manager, feedback) -> MainWindow:  # type: ignore[no
 
 
 @pytest.fixture
-def given(services, cashier) -> dict[str, str]:  # type: ignore[no-untyped-def]
+def given(services, cashier) -> dict[str, str]:
     """Two donors' donations of rice: 王建国's and 汪静's. Name -> donation number."""
     rice = services.catalog.search("东北大米")[0]
     numbers = {}
@@ -46,7 +46,7 @@ def given(services, cashier) -> dict[str, str]:  # type: ignore[no-untyped-def]
     return numbers
 
 
-def _switch(qtbot, window: MainWindow, key: Qt.Key, kind: type):  # type: ignore[no-untyped-def]
+def _switch(qtbot, window: MainWindow, key: Qt.Key, kind: type):
     qtbot.keyClick(window, key)
     screen = window.current_screen()
     assert isinstance(screen, kind) and screen.isVisible(), "the screen is up at once"
@@ -131,7 +131,7 @@ def test_a_donor_registered_after_the_first_visit_is_found_in_intake(qtbot, wind
 
 
 # --- the households ---------------------------------------------------------------
-def _households(qtbot, window: MainWindow) -> HouseholdsScreen:  # type: ignore[no-untyped-def]
+def _households(qtbot, window: MainWindow) -> HouseholdsScreen:
     qtbot.keyClick(window, Qt.Key.Key_H, Qt.KeyboardModifier.ControlModifier)
     screen = window.current_screen()
     assert isinstance(screen, HouseholdsScreen) and screen.isVisible(), "the screen is up at once"
@@ -174,7 +174,7 @@ def test_a_card_scanned_at_once_selects_its_household(qtbot, window, registered)
 
 
 @pytest.fixture
-def many_households(services, manager) -> int:  # type: ignore[no-untyped-def]
+def many_households(services, manager) -> int:
     """Forty households: more than the table shows at once at 1024x768."""
     drafts = [HouseholdDraft(f"BX{n:06d}", "李" + "明华强军"[n % 4], make_id("19600101", f"{n:03d}"), 2,
                              HouseholdCategory.DIBAO, "石门二路街道", "静民救〔2026〕001号",

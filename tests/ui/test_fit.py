@@ -62,7 +62,7 @@ class English(EnglishPlurals):
     English app makes them), ahead of the Chinese catalogs the UI conftest
     installs for the session."""
 
-    def translate(self, context, source, disambiguation=None, n=-1):  # type: ignore[no-untyped-def]
+    def translate(self, context, source, disambiguation=None, n=-1):
         return super().translate(context, source, disambiguation, n) or source
 
     def isEmpty(self) -> bool:  # noqa: N802
@@ -70,7 +70,7 @@ class English(EnglishPlurals):
 
 
 @pytest.fixture(params=["zh_CN", "en"])
-def language(request, qapp) -> Iterator[str]:  # type: ignore[no-untyped-def]
+def language(request, qapp) -> Iterator[str]:
     if request.param == "zh_CN":
         yield request.param
         return
@@ -81,7 +81,7 @@ def language(request, qapp) -> Iterator[str]:  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture
-def big_store(ledger_store) -> SimpleNamespace:  # type: ignore[no-untyped-def]  # noqa: F811
+def big_store(ledger_store) -> SimpleNamespace:  # noqa: F811
     """The hand-counted store with large amounts on top: ¥12,345.67 given by
     bank transfer (its receipt issued), 100 soy-milk makers (¥169.90 each) bought in and 73 of
     them sold in one sale (¥12,402.70)."""
@@ -105,13 +105,13 @@ def big_store(ledger_store) -> SimpleNamespace:  # type: ignore[no-untyped-def] 
     return st
 
 
-def _draft(name: str, price: int):  # type: ignore[no-untyped-def]
+def _draft(name: str, price: int):
     from charity_pos.services.catalog import ItemDraft, Source
 
     return ItemDraft(name, "appliances", "台", price, 19900, None, Source.PURCHASED)
 
 
-def settle(qtbot) -> None:  # type: ignore[no-untyped-def]
+def settle(qtbot) -> None:
     for _ in range(3):
         QCoreApplication.processEvents()
         qtbot.wait(10)
@@ -293,7 +293,7 @@ def _fill(screen: QWidget, st: SimpleNamespace) -> None:
 
 
 @pytest.mark.parametrize("screen_class", FITTING, ids=lambda c: c.__name__)
-def test_screen_fits_the_window(qtbot, big_store, feedback, language, screen_class) -> None:  # type: ignore[no-untyped-def]
+def test_screen_fits_the_window(qtbot, big_store, feedback, language, screen_class) -> None:
     st = big_store
     if SCALED:
         assert QGuiApplication.primaryScreen().devicePixelRatio() == 1.5

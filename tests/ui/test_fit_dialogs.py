@@ -47,7 +47,7 @@ from tests.ui.test_fit import big_store, language  # noqa: F401 - fixtures
 TILL = "T1"  # the hand-counted store's till, its shift open
 
 
-def _household(st: SimpleNamespace):  # type: ignore[no-untyped-def]
+def _household(st: SimpleNamespace):
     row = next(r for r in st.services.households.households() if r.id == st.household)
     return line_of(row, local_date(st.services.ctx.now()))
 
@@ -78,7 +78,7 @@ def _recall(st: SimpleNamespace) -> RecallDialog:
 
 
 def _payment(st: SimpleNamespace) -> PaymentDialog:
-    def no_draft(payments):  # type: ignore[no-untyped-def]
+    def no_draft(payments):
         raise AssertionError("nothing is paid in a layout test")
 
     host = QWidget()
@@ -148,7 +148,7 @@ DIALOGS: dict[str, Callable[[SimpleNamespace, Path], QDialog]] = {
 }
 
 
-def check_dialog(qtbot, dialog: QWidget, name: str) -> list[str]:  # type: ignore[no-untyped-def]
+def check_dialog(qtbot, dialog: QWidget, name: str) -> list[str]:
     """Show the dialog as Qt would on the smallest screen (its own size, at
     most the screen's) and list what does not fit."""
     qtbot.addWidget(dialog)
@@ -176,13 +176,13 @@ def check_dialog(qtbot, dialog: QWidget, name: str) -> list[str]:  # type: ignor
 
 
 @pytest.mark.parametrize("name", DIALOGS)
-def test_dialog_fits_the_screen(qtbot, big_store, language, name: str, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_dialog_fits_the_screen(qtbot, big_store, language, name: str, tmp_path: Path) -> None:
     dialog = DIALOGS[name](big_store, tmp_path)
     problems = check_dialog(qtbot, dialog, f"{name}-{language}")
     assert not problems, "\n".join(problems)
 
 
-def test_the_login_window_fits_the_screen(qtbot, big_store, language) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+def test_the_login_window_fits_the_screen(qtbot, big_store, language) -> None:  # noqa: F811
     problems = check_dialog(qtbot, LoginScreen(big_store.services), f"login-{language}")
     assert not problems, "\n".join(problems)
 

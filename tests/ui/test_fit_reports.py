@@ -17,7 +17,7 @@ from tests.ui.test_fit import clipped  # buttons whose text is cut
 from tests.ui.test_fit import big_store, language  # noqa: F401 - fixtures
 
 
-def test_every_report_fits(qtbot, big_store, feedback, language) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+def test_every_report_fits(qtbot, big_store, feedback, language) -> None:  # noqa: F811
     st = big_store
     window = MainWindow(st.services, st.manager, SCREENS, feedback, FakeApproval(None))
     qtbot.addWidget(window)

@@ -25,7 +25,7 @@ def test_periods_are_named_in_each_language() -> None:
     assert period_of(date(2026, 1, 31), "month").label("en") == "January 2026"
 
 
-def test_counts_take_the_singular_for_one(qapp, language) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+def test_counts_take_the_singular_for_one(qapp, language) -> None:  # noqa: F811
     def lines(n: int) -> str:
         return QCoreApplication.translate("TicketEditor", "%n line(s)", "", n)
 
@@ -35,14 +35,14 @@ def test_counts_take_the_singular_for_one(qapp, language) -> None:  # type: igno
         assert [lines(n) for n in (1, 2)] == ["1 行", "2 行"]
 
 
-def test_english_plurals_leave_other_texts_to_the_source(qapp) -> None:  # type: ignore[no-untyped-def]
+def test_english_plurals_leave_other_texts_to_the_source(qapp) -> None:
     plurals = EnglishPlurals()  # Qt puts the count in for %n afterwards
     assert plurals.translate("Ctx", "%n file(s)", None, 1) == "%n file"
     assert plurals.translate("Ctx", "%n store(s) done.", None, 3) == "%n stores done."
     assert plurals.translate("Ctx", "Save", None, -1) is None
 
 
-def test_the_catalog_shows_categories_and_units_in_the_users_language(qtbot, services, manager, feedback,  # type: ignore[no-untyped-def]
+def test_the_catalog_shows_categories_and_units_in_the_users_language(qtbot, services, manager, feedback,
                                                                        language) -> None:  # noqa: F811
     screen = CatalogScreen(services, manager, feedback, FakeApproval(None))
     qtbot.addWidget(screen)
@@ -57,7 +57,7 @@ def test_the_catalog_shows_categories_and_units_in_the_users_language(qtbot, ser
         assert shown == ("粮油", "袋") and "衣物" in categories
 
 
-def test_a_unit_chosen_in_english_is_kept_in_chinese(qtbot, services, manager, feedback, language) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+def test_a_unit_chosen_in_english_is_kept_in_chinese(qtbot, services, manager, feedback, language) -> None:  # noqa: F811
     editor = ItemEditor(services, manager, feedback, FakeApproval(None))
     qtbot.addWidget(editor)
     editor.name.setText("儿童羽绒服 130码")

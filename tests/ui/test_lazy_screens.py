@@ -20,7 +20,7 @@ from charity_pos.ui.trace import TraceScreen
 from tests.ui.conftest import FakeApproval, show_active
 
 
-def _window(qtbot, services, actor, feedback) -> MainWindow:  # type: ignore[no-untyped-def]
+def _window(qtbot, services, actor, feedback) -> MainWindow:
     window = MainWindow(services, actor, SCREENS, feedback, FakeApproval(None))
     qtbot.addWidget(window)
     return window

@@ -51,7 +51,7 @@ class PrintInto:
         self.out, self.first, self.last, self.copies, self.portrait = out, first, last, copies, portrait
         self.seen_size: QSizeF | None = None
 
-    def __call__(self, parent, printer: QPrinter) -> bool:  # type: ignore[no-untyped-def]
+    def __call__(self, parent, printer: QPrinter) -> bool:
         self.seen_size = printer.pageLayout().pageSize().size(QPageSize.Unit.Millimeter)
         printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
         printer.setOutputFileName(str(self.out))
@@ -66,7 +66,7 @@ class PrintInto:
 
 
 @pytest.fixture
-def output(qtbot) -> PdfOutput:  # type: ignore[no-untyped-def]
+def output(qtbot) -> PdfOutput:
     return PdfOutput()
 
 
@@ -132,7 +132,7 @@ def test_make_and_print_chooses_the_printer_before_making(output, tmp_path) -> N
     order: list[str] = []
     fake = PrintInto(tmp_path / "printed.pdf")
 
-    def choose(parent, printer):  # type: ignore[no-untyped-def]
+    def choose(parent, printer):
         order.append("dialog")
         return fake(parent, printer)
 
@@ -184,8 +184,8 @@ from charity_pos.devices.receipt_printer import ReceiptPrinter, connection_from 
 from charity_pos.services.base import Approval  # noqa: E402
 from charity_pos.services.sales import LineDraft, PaymentDraft, SaleDraft  # noqa: E402
 from charity_pos.services.slips import sale_slip  # noqa: E402
-from tests.ui.test_handout_screen import households  # noqa: E402, F401 - the fixture
-from tests.ui.test_payment import enter, pay, three_bags  # noqa: E402
+from tests.ui.handout.test_view import households  # noqa: E402, F401 - the fixture
+from tests.ui.sales.test_payment import enter, pay, three_bags  # noqa: E402
 
 PULSE_PIN_2 = b"\x1bp\x00\x32\x32"
 
@@ -198,7 +198,7 @@ class Jobs:
         self.sent: list[bytes] = []
         self.offline = False
 
-    def open(self, connection):  # type: ignore[no-untyped-def]
+    def open(self, connection):
         if self.offline:
             raise OSError(113, "No route to host")
         dummy = Dummy()
@@ -218,7 +218,7 @@ class Jobs:
 
 
 @pytest.fixture
-def jobs(sale_screen) -> Jobs:  # type: ignore[no-untyped-def]
+def jobs(sale_screen) -> Jobs:
     """The counter set to an ESC/POS printer on the network with a drawer on pin 2, slips printing by themselves."""
     made = Jobs()
     settings = Settings(till="1", slip_output="escpos", escpos_host="192.168.1.87", auto_print_slip=True)
@@ -228,11 +228,11 @@ def jobs(sale_screen) -> Jobs:  # type: ignore[no-untyped-def]
     return made
 
 
-def test_a_cash_sale_opens_the_drawer_when_paid_and_prints_its_slip(qtbot, sale_screen, services, jobs) -> None:  # type: ignore[no-untyped-def]
+def test_a_cash_sale_opens_the_drawer_when_paid_and_prints_its_slip(qtbot, sale_screen, services, jobs) -> None:
     three_bags(qtbot, sale_screen)
     seen: dict[str, object] = {}
 
-    def steps(dialog) -> None:  # type: ignore[no-untyped-def]
+    def steps(dialog) -> None:
         qtbot.keyClicks(dialog.cash, "100")
         enter(qtbot, dialog)
         seen["at_change"] = list(jobs.sent)  # the change on the screen: the drawer is already open
@@ -248,10 +248,10 @@ def test_a_cash_sale_opens_the_drawer_when_paid_and_prints_its_slip(qtbot, sale_
     assert sale_screen.no_sale_button.isVisible()
 
 
-def test_a_wechat_sale_leaves_the_drawer_shut(qtbot, sale_screen, services, jobs) -> None:  # type: ignore[no-untyped-def]
+def test_a_wechat_sale_leaves_the_drawer_shut(qtbot, sale_screen, services, jobs) -> None:
     three_bags(qtbot, sale_screen)
 
-    def steps(dialog) -> None:  # type: ignore[no-untyped-def]
+    def steps(dialog) -> None:
         qtbot.keyClick(dialog.cash, Qt.Key.Key_F5)
         enter(qtbot, dialog)
         qtbot.keyClicks(dialog.reference, "4200001234202603101234")
@@ -262,12 +262,12 @@ def test_a_wechat_sale_leaves_the_drawer_shut(qtbot, sale_screen, services, jobs
     assert jobs.pulses == 0 and len(jobs.sent) == 1, "only the slip"
 
 
-def test_an_offline_printer_is_said_and_the_sale_is_kept_uncounted(qtbot, sale_screen, services, jobs,  # type: ignore[no-untyped-def]
+def test_an_offline_printer_is_said_and_the_sale_is_kept_uncounted(qtbot, sale_screen, services, jobs,
                                                                     feedback) -> None:
     jobs.offline = True
     three_bags(qtbot, sale_screen)
 
-    def steps(dialog) -> None:  # type: ignore[no-untyped-def]
+    def steps(dialog) -> None:
         qtbot.keyClicks(dialog.cash, "100")
         enter(qtbot, dialog)
 
@@ -279,7 +279,7 @@ def test_an_offline_printer_is_said_and_the_sale_is_kept_uncounted(qtbot, sale_s
     assert sale_screen.model.rowCount() == 0, "the counter goes on"
 
 
-def _drive_return(qtbot, screen, number: str, approval) -> None:  # type: ignore[no-untyped-def]
+def _drive_return(qtbot, screen, number: str, approval) -> None:
     approval.answer = Approval("manager", "9999", "顾客退货，商品完好")
 
     def run(dialog: QDialog) -> int:
@@ -293,7 +293,7 @@ def _drive_return(qtbot, screen, number: str, approval) -> None:  # type: ignore
     qtbot.keyClick(screen.scan, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
 
 
-def test_a_cash_return_opens_the_drawer_a_phone_one_does_not(qtbot, sale_screen, services, cashier, stocked,  # type: ignore[no-untyped-def]
+def test_a_cash_return_opens_the_drawer_a_phone_one_does_not(qtbot, sale_screen, services, cashier, stocked,
                                                              approval, jobs) -> None:
     rice = stocked["rice"]
     by_cash = services.sales.complete(cashier, SaleDraft(uuid.uuid4(), "1", (LineDraft(rice.id, 2),),
@@ -306,7 +306,7 @@ def test_a_cash_return_opens_the_drawer_a_phone_one_does_not(qtbot, sale_screen,
     assert jobs.pulses == 1
 
 
-def _void(qtbot, screen, number: str, approval) -> None:  # type: ignore[no-untyped-def]
+def _void(qtbot, screen, number: str, approval) -> None:
     """Ctrl+J on the counter, the sale chosen, voided with a manager's approval."""
     from charity_pos.ui.sales.recent import ShiftSalesDialog, VoidSaleDialog
 
@@ -330,7 +330,7 @@ def _void(qtbot, screen, number: str, approval) -> None:  # type: ignore[no-unty
     assert voided and "已作废" in voided[0]
 
 
-def test_voiding_a_cash_sale_opens_the_drawer_a_phone_one_does_not(qtbot, sale_screen, services, cashier, stocked,  # type: ignore[no-untyped-def]
+def test_voiding_a_cash_sale_opens_the_drawer_a_phone_one_does_not(qtbot, sale_screen, services, cashier, stocked,
                                                                    approval, jobs) -> None:
     rice = stocked["rice"]
     by_cash = services.sales.complete(cashier, SaleDraft(uuid.uuid4(), "1", (LineDraft(rice.id, 2),),
@@ -345,7 +345,7 @@ def test_voiding_a_cash_sale_opens_the_drawer_a_phone_one_does_not(qtbot, sale_s
     assert jobs.sent == [PULSE_PIN_2], "the cash goes back: the drawer opens, once"
 
 
-def test_voiding_a_cash_sale_without_a_drawer_sends_nothing(qtbot, sale_screen, services, cashier, stocked,  # type: ignore[no-untyped-def]
+def test_voiding_a_cash_sale_without_a_drawer_sends_nothing(qtbot, sale_screen, services, cashier, stocked,
                                                             approval, jobs) -> None:
     sale_screen.settings.cash_drawer = False  # the ESC/POS printer has no drawer on it
     number = services.sales.complete(cashier, SaleDraft(uuid.uuid4(), "1", (LineDraft(stocked["rice"].id, 2),),
@@ -354,9 +354,9 @@ def test_voiding_a_cash_sale_without_a_drawer_sends_nothing(qtbot, sale_screen, 
     assert services.sales.sale(number).status == "voided" and jobs.sent == []
 
 
-def test_no_sale_a_cashier_needs_a_manager_and_it_is_logged(qtbot, sale_screen, services, approval, jobs,  # type: ignore[no-untyped-def]
+def test_no_sale_a_cashier_needs_a_manager_and_it_is_logged(qtbot, sale_screen, services, approval, jobs,
                                                             feedback) -> None:
-    from tests.devices.test_drawer_service import opened
+    from tests.services.test_drawer import opened
 
     sale_screen.ask_reason = lambda: "顾客换零钱"  # type: ignore[method-assign]
     qtbot.keyClick(sale_screen.scan, Qt.Key.Key_O, Qt.KeyboardModifier.ControlModifier)
@@ -369,10 +369,10 @@ def test_no_sale_a_cashier_needs_a_manager_and_it_is_logged(qtbot, sale_screen, 
     assert sale_screen.notice.text() == "已无销售开钱箱，原因已记入日志。"
 
 
-def test_no_sale_needs_a_reason_from_a_manager_too(qtbot, services, manager, feedback, approval, open_shift,  # type: ignore[no-untyped-def]
+def test_no_sale_needs_a_reason_from_a_manager_too(qtbot, services, manager, feedback, approval, open_shift,
                                                    stocked) -> None:
     from charity_pos.ui.sales import SaleScreen
-    from tests.devices.test_drawer_service import opened
+    from tests.services.test_drawer import opened
 
     made = Jobs()
     screen = SaleScreen(services, manager, feedback, approval,
@@ -389,7 +389,7 @@ def test_no_sale_needs_a_reason_from_a_manager_too(qtbot, services, manager, fee
     assert [detail["reason"] for *_rest, detail in opened(services)] == ["点错了，退回备用金"]
 
 
-def test_no_sale_without_a_drawer_is_said(qtbot, sale_screen) -> None:  # type: ignore[no-untyped-def]
+def test_no_sale_without_a_drawer_is_said(qtbot, sale_screen) -> None:
     asked: list[bool] = []
     sale_screen.ask_reason = lambda: asked.append(True) or "x"  # type: ignore[method-assign]
     assert not sale_screen.no_sale_button.isVisible()
@@ -397,8 +397,8 @@ def test_no_sale_without_a_drawer_is_said(qtbot, sale_screen) -> None:  # type: 
     assert asked == [] and "设置" in sale_screen.notice.text()
 
 
-def test_a_printer_failing_on_no_sale_logs_nothing(qtbot, sale_screen, services, jobs, approval, feedback) -> None:  # type: ignore[no-untyped-def]
-    from tests.devices.test_drawer_service import opened
+def test_a_printer_failing_on_no_sale_logs_nothing(qtbot, sale_screen, services, jobs, approval, feedback) -> None:
+    from tests.services.test_drawer import opened
 
     jobs.offline = True
     approval.answer = Approval("manager", "9999", "同意", "1")
@@ -407,13 +407,13 @@ def test_a_printer_failing_on_no_sale_logs_nothing(qtbot, sale_screen, services,
     assert opened(services) == [] and "无法连接" in feedback.errors[-1]
 
 
-def test_the_handout_slip_goes_to_the_escpos_printer_on_its_paper(qtbot, services, cashier, feedback, approval,  # type: ignore[no-untyped-def]
+def test_the_handout_slip_goes_to_the_escpos_printer_on_its_paper(qtbot, services, cashier, feedback, approval,
                                                                   households) -> None:
     from charity_pos.devices.escpos_picture import picture
     from charity_pos.ui.handout import HandoutScreen
     from tests.ui.conftest import show_active
-    from tests.ui.test_handout_screen import RICE
-    from tests.ui.test_sale_screen import post_burst
+    from tests.ui.handout.test_view import RICE
+    from tests.ui.sales.test_view import post_burst
 
     made = Jobs()
     settings = Settings(till="1", slip_output="escpos", escpos_host="192.168.1.87", slip_width_mm=58)
@@ -438,7 +438,7 @@ def test_the_handout_slip_goes_to_the_escpos_printer_on_its_paper(qtbot, service
     assert screen.notice.text() == f"发放单 {number} 已打印：请领取人签字。"
 
 
-def test_the_x_report_goes_to_the_escpos_printer(qtbot, sale_screen, services, jobs) -> None:  # type: ignore[no-untyped-def]
+def test_the_x_report_goes_to_the_escpos_printer(qtbot, sale_screen, services, jobs) -> None:
     assert sale_screen.slips.shift_report("1", sale_screen)
     from charity_pos.devices.escpos_picture import picture
 

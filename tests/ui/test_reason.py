@@ -16,7 +16,7 @@ class Refusing(ReasonDialog):
             raise InvalidInput(field="reason", value=reason, reason="too_large")
 
 
-def test_ok_only_with_a_reason(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_ok_only_with_a_reason(qtbot) -> None:
     dialog = ReasonDialog("作废", "将作废。", example="例如：重复收款", accept_text="作废（Enter）")
     qtbot.addWidget(dialog)
     assert dialog.reason.placeholderText() == "例如：重复收款" and dialog.reason.maxLength() == REASON_LENGTH
@@ -28,7 +28,7 @@ def test_ok_only_with_a_reason(qtbot) -> None:  # type: ignore[no-untyped-def]
     assert dialog.result() == QDialog.DialogCode.Accepted and dialog.given() == "重复收款"
 
 
-def test_what_take_refuses_keeps_the_dialog_open_and_is_said(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_what_take_refuses_keeps_the_dialog_open_and_is_said(qtbot) -> None:
     dialog = Refusing("暂停", "将暂停。")
     qtbot.addWidget(dialog)
     dialog.suggest(["卡已挂失"])
@@ -41,7 +41,7 @@ def test_what_take_refuses_keeps_the_dialog_open_and_is_said(qtbot) -> None:  # 
     assert dialog.result() == QDialog.DialogCode.Accepted and dialog.taken == "卡已挂失"
 
 
-def test_the_field_says_when_no_reason_is_given(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_the_field_says_when_no_reason_is_given(qtbot) -> None:
     field = ReasonField()
     qtbot.addWidget(field)
     said: list[str] = []

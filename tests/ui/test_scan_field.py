@@ -36,7 +36,7 @@ class FakeField(ScanField):
         return [(name, name) for name in NAMES.get(text, [])]
 
 
-def _field(qtbot) -> FakeField:  # type: ignore[no-untyped-def]
+def _field(qtbot) -> FakeField:
     field = FakeField()
     qtbot.addWidget(field)
     field.show()
@@ -44,7 +44,7 @@ def _field(qtbot) -> FakeField:  # type: ignore[no-untyped-def]
     return field
 
 
-def _enter(qtbot, field: FakeField, text: str) -> None:  # type: ignore[no-untyped-def]
+def _enter(qtbot, field: FakeField, text: str) -> None:
     qtbot.keyClicks(field.field, text)
     qtbot.keyClick(field.field, Qt.Key.Key_Return)
 
@@ -56,7 +56,7 @@ def test_the_quantity_prefix() -> None:
     assert split_quantity(RICE) == (None, RICE)
 
 
-def test_a_code_adds_at_once_and_n_star_counts(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_a_code_adds_at_once_and_n_star_counts(qtbot) -> None:
     field = _field(qtbot)
     _enter(qtbot, field, RICE)
     field.clear()
@@ -64,7 +64,7 @@ def test_a_code_adds_at_once_and_n_star_counts(qtbot) -> None:  # type: ignore[n
     assert field.scans == [("东北大米 5kg", 1), ("东北大米 5kg", 3)]
 
 
-def test_a_quantity_past_the_most_or_an_unknown_code_is_refused_in_the_field(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_a_quantity_past_the_most_or_an_unknown_code_is_refused_in_the_field(qtbot) -> None:
     field = _field(qtbot)
     _enter(qtbot, field, f"100*{RICE}")
     assert field.scans == [] and field.notice.text() and field.notice.objectName() == field.WARNING_LOOK
@@ -74,7 +74,7 @@ def test_a_quantity_past_the_most_or_an_unknown_code_is_refused_in_the_field(qtb
     assert field.field.text() == "6901234567891", "kept for a retry"
 
 
-def test_a_name_shows_matches_enter_takes_the_first_and_down_goes_into_them(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_a_name_shows_matches_enter_takes_the_first_and_down_goes_into_them(qtbot) -> None:
     field = _field(qtbot)
     qtbot.keyClicks(field.field, "dbdm")
     qtbot.waitUntil(lambda: field.matches.isVisible() and field.matches.count() == 2)
@@ -90,7 +90,7 @@ def test_a_name_shows_matches_enter_takes_the_first_and_down_goes_into_them(qtbo
     qtbot.waitUntil(lambda: field.notice.text() == "没有找到“xyz”。")
 
 
-def test_up_and_down_without_matches_step_through_the_lines(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_up_and_down_without_matches_step_through_the_lines(qtbot) -> None:
     field = _field(qtbot)
     steps: list[int] = []
     field.step.connect(steps.append)

@@ -15,7 +15,7 @@ from tests.ui.conftest import show_active
 RICE = "6901234567892"
 
 
-def start(qtbot, services, feedback, actor) -> Shell:  # type: ignore[no-untyped-def]
+def start(qtbot, services, feedback, actor) -> Shell:
     shell = Shell(services, Settings(till="1"), feedback)
     qtbot.addWidget(shell.login)
     shell.start()
@@ -26,7 +26,7 @@ def start(qtbot, services, feedback, actor) -> Shell:  # type: ignore[no-untyped
     return shell
 
 
-def test_a_switched_off_cashier_is_told_and_logged_out_at_the_next_action(qtbot, services, cashier, manager,  # type: ignore[no-untyped-def]
+def test_a_switched_off_cashier_is_told_and_logged_out_at_the_next_action(qtbot, services, cashier, manager,
                                                                         feedback, stocked) -> None:
     shell = start(qtbot, services, feedback, cashier)
     assert shell.main is not None
@@ -45,7 +45,7 @@ def test_a_switched_off_cashier_is_told_and_logged_out_at_the_next_action(qtbot,
     assert services.sales.parked("1") == [], "the account may do nothing more, not even park"
 
 
-def test_a_demoted_manager_is_told_and_logged_out_at_the_next_action(qtbot, services, manager, feedback) -> None:  # type: ignore[no-untyped-def]
+def test_a_demoted_manager_is_told_and_logged_out_at_the_next_action(qtbot, services, manager, feedback) -> None:
     services.accounts.create_user(manager, "lijun", "李军", Role.MANAGER, "7777")
     lijun = services.accounts.login("lijun", "7777")
     shell = start(qtbot, services, feedback, lijun)
@@ -62,7 +62,7 @@ def test_a_demoted_manager_is_told_and_logged_out_at_the_next_action(qtbot, serv
     assert "收银员" in shell.login.user.currentText(), "offered as what the account is now"
 
 
-def test_a_normal_log_out_says_nothing_and_other_errors_keep_the_session(qtbot, services, cashier, feedback,  # type: ignore[no-untyped-def]
+def test_a_normal_log_out_says_nothing_and_other_errors_keep_the_session(qtbot, services, cashier, feedback,
                                                                         stocked) -> None:
     shell = start(qtbot, services, feedback, cashier)
     assert shell.main is not None

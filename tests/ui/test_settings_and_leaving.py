@@ -16,7 +16,7 @@ from charity_pos.ui.settings import SettingsDialog
 from tests.ui.conftest import FakeApproval, show_active
 
 
-def test_counter_settings_are_saved_for_the_next_start(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_counter_settings_are_saved_for_the_next_start(qtbot) -> None:
     settings = config.Settings()
     dialog = SettingsDialog(settings)
     qtbot.addWidget(dialog)
@@ -31,20 +31,20 @@ def test_counter_settings_are_saved_for_the_next_start(qtbot) -> None:  # type: 
     assert (loaded.till, loaded.slip_width_mm, loaded.auto_print_slip, loaded.slip_printer) == ("2", 58, True, "")
 
 
-def test_a_printer_that_is_gone_is_still_shown_by_name(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_a_printer_that_is_gone_is_still_shown_by_name(qtbot) -> None:
     dialog = SettingsDialog(config.Settings(slip_printer="收银小票机"))
     qtbot.addWidget(dialog)
     assert dialog.printer.currentText() == "收银小票机（未找到）"
 
 
-def _window(qtbot, services, actor, feedback) -> MainWindow:  # type: ignore[no-untyped-def]
+def _window(qtbot, services, actor, feedback) -> MainWindow:
     window = MainWindow(services, actor, SCREENS, feedback, FakeApproval(None))
     qtbot.addWidget(window)
     show_active(window)
     return window
 
 
-def test_logging_out_parks_an_unpaid_ticket(qtbot, services, cashier, manager, feedback, make_item) -> None:  # type: ignore[no-untyped-def]
+def test_logging_out_parks_an_unpaid_ticket(qtbot, services, cashier, manager, feedback, make_item) -> None:
     services.shifts.open(cashier, "1", 10000)
     rice = make_item()
     window = _window(qtbot, services, cashier, feedback)
@@ -59,7 +59,7 @@ def test_logging_out_parks_an_unpaid_ticket(qtbot, services, cashier, manager, f
     assert len(parked) == 1 and rice.name in parked[0].summary
 
 
-def test_quitting_with_an_unsaved_donation_asks_and_can_stay(qtbot, services, cashier, feedback, make_item) -> None:  # type: ignore[no-untyped-def]
+def test_quitting_with_an_unsaved_donation_asks_and_can_stay(qtbot, services, cashier, feedback, make_item) -> None:
     window = _window(qtbot, services, cashier, feedback)
     intake = next(s for s in window.screens if isinstance(s, IntakeScreen))
     intake.add_item(services.catalog.search(make_item().name)[0], 2)
@@ -72,7 +72,7 @@ def test_quitting_with_an_unsaved_donation_asks_and_can_stay(qtbot, services, ca
 
 
 # --- the ESC/POS receipt printer ------------------------------------------------------
-def test_a_settings_file_from_before_the_receipt_printer_loads(tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_a_settings_file_from_before_the_receipt_printer_loads(tmp_path) -> None:
     import json
 
     folder = config.config_dir()
@@ -86,7 +86,7 @@ def test_a_settings_file_from_before_the_receipt_printer_loads(tmp_path) -> None
         "qt", "network", 2, 9100)
 
 
-def test_an_edited_settings_file_with_wrong_printer_values_falls_back(tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_an_edited_settings_file_with_wrong_printer_values_falls_back(tmp_path) -> None:
     import json
 
     folder = config.config_dir()
@@ -99,7 +99,7 @@ def test_an_edited_settings_file_with_wrong_printer_values_falls_back(tmp_path) 
             loaded.escpos_host, loaded.cash_drawer) == ("qt", "network", 2, 9100, "", True)
 
 
-def _escpos_dialog(qtbot, settings=None):  # type: ignore[no-untyped-def]
+def _escpos_dialog(qtbot, settings=None):
     dialog = SettingsDialog(settings or config.Settings())
     qtbot.addWidget(dialog)
     show_active(dialog)
@@ -107,7 +107,7 @@ def _escpos_dialog(qtbot, settings=None):  # type: ignore[no-untyped-def]
     return dialog
 
 
-def test_escpos_printer_settings_are_saved(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_escpos_printer_settings_are_saved(qtbot) -> None:
     dialog = _escpos_dialog(qtbot)
     assert dialog.host.isVisible() and not dialog.usb_vendor.isVisible() and dialog.test_button.isVisible()
     dialog.connection.setCurrentIndex(dialog.connection.findData("usb"))
@@ -122,7 +122,7 @@ def test_escpos_printer_settings_are_saved(qtbot) -> None:  # type: ignore[no-un
             loaded.drawer_pin) == ("escpos", "usb", "0x0416", "5011", 5)
 
 
-def test_qt_output_hides_the_escpos_fields(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_qt_output_hides_the_escpos_fields(qtbot) -> None:
     dialog = SettingsDialog(config.Settings())
     qtbot.addWidget(dialog)
     dialog.show()
@@ -137,7 +137,7 @@ def test_qt_output_hides_the_escpos_fields(qtbot) -> None:  # type: ignore[no-un
     ("usb", {"usb_vendor": "xyz", "usb_product": "5011"}, "usb_vendor", "不是有效的 USB ID"),
     ("serial", {"serial_port": ""}, "serial_port", "串口不能为空"),
 ])
-def test_bad_printer_settings_are_refused_and_nothing_saved(qtbot, connection, fields, field, said) -> None:  # type: ignore[no-untyped-def]
+def test_bad_printer_settings_are_refused_and_nothing_saved(qtbot, connection, fields, field, said) -> None:
     dialog = _escpos_dialog(qtbot)
     dialog.connection.setCurrentIndex(dialog.connection.findData(connection))
     for name, text in fields.items():
@@ -149,7 +149,7 @@ def test_bad_printer_settings_are_refused_and_nothing_saved(qtbot, connection, f
     assert not (config.config_dir() / "settings.json").exists()
 
 
-def test_test_print_sends_the_test_page_and_nothing_else(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_test_print_sends_the_test_page_and_nothing_else(qtbot) -> None:
     from escpos.printer import Dummy
 
     from charity_pos.demo.products import catalog_sample
@@ -172,7 +172,7 @@ def test_test_print_sends_the_test_page_and_nothing_else(qtbot) -> None:  # type
     assert not (config.config_dir() / "settings.json").exists() and dialog.isVisible()
 
 
-def test_a_test_print_to_a_printer_that_is_off_says_so(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_a_test_print_to_a_printer_that_is_off_says_so(qtbot) -> None:
     import socket
 
     with socket.create_server(("127.0.0.1", 0)) as probe:
@@ -184,7 +184,7 @@ def test_a_test_print_to_a_printer_that_is_off_says_so(qtbot) -> None:  # type: 
     assert "无法连接" in dialog.message.text()
 
 
-def test_the_settings_dialog_fits_a_1024x768_screen(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_the_settings_dialog_fits_a_1024x768_screen(qtbot) -> None:
     dialog = _escpos_dialog(qtbot)
     for kind in ("network", "usb", "serial"):
         dialog.connection.setCurrentIndex(dialog.connection.findData(kind))

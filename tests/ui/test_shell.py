@@ -36,7 +36,7 @@ class Shell(LoginShell):
         return AppWindow()
 
 
-def test_log_in_main_window_log_out_and_log_in_again(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_log_in_main_window_log_out_and_log_in_again(qtbot) -> None:
     shell = Shell(Form())
     qtbot.addWidget(shell.login)
     shell.start()
@@ -53,7 +53,7 @@ def test_log_in_main_window_log_out_and_log_in_again(qtbot) -> None:  # type: ig
     assert shell.main is None and shell.login.isVisible() and shell.login.reloads == 2
 
 
-def test_a_main_window_of_a_given_size(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_a_main_window_of_a_given_size(qtbot) -> None:
     shell = Shell(Form())
     shell.MAIN_SIZE = QSize(900, 600)
     qtbot.addWidget(shell.login)
@@ -65,6 +65,6 @@ def test_a_main_window_of_a_given_size(qtbot) -> None:  # type: ignore[no-untype
     assert shell.main.size() == QSize(900, 600) and not shell.main.isMaximized()
 
 
-def test_a_refused_start_is_said_on_the_terminal(capsys) -> None:  # type: ignore[no-untyped-def]
+def test_a_refused_start_is_said_on_the_terminal(capsys) -> None:
     refuse(QApplication.instance(), PosError())  # type: ignore[arg-type]
     assert capsys.readouterr().err.startswith("错误：")

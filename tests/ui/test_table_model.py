@@ -19,7 +19,7 @@ HEADINGS = ["Goods", "Category", "Qty", "Value"]
 ROW = ["金龙鱼东北大米 5kg 长粒香", "Grain and oil", "12 bags", "¥12,402.70"]
 
 
-def table_of(qtbot, give_way: tuple[int, ...]) -> FittingTable:  # type: ignore[no-untyped-def]
+def table_of(qtbot, give_way: tuple[int, ...]) -> FittingTable:
     model = QStandardItemModel(0, len(HEADINGS))
     model.setHorizontalHeaderLabels(HEADINGS)
     model.appendRow([QStandardItem(text) for text in ROW])
@@ -37,7 +37,7 @@ def set_room(table: FittingTable, width: int) -> None:
         QCoreApplication.processEvents()
 
 
-def test_words_give_way_before_the_figures_scroll_out_of_view(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_words_give_way_before_the_figures_scroll_out_of_view(qtbot) -> None:
     table = table_of(qtbot, give_way=(1,))
     header = table.horizontalHeader()
     readable, heading, whole = table.readable_width(0), header.sectionSizeHint(1), table.whole_width(1)
@@ -53,7 +53,7 @@ def test_words_give_way_before_the_figures_scroll_out_of_view(qtbot) -> None:  #
     assert table.horizontalScrollBar().maximum() == 0
 
 
-def test_without_columns_to_give_way_a_table_short_of_room_scrolls(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_without_columns_to_give_way_a_table_short_of_room_scrolls(qtbot) -> None:
     table = table_of(qtbot, give_way=())
     least, heading, whole = table.least_readable_width(0), table.horizontalHeader().sectionSizeHint(1), table.whole_width(1)
     set_room(table, least + (heading + whole) // 2 + table.whole_width(2) + table.whole_width(3))
@@ -62,7 +62,7 @@ def test_without_columns_to_give_way_a_table_short_of_room_scrolls(qtbot) -> Non
     assert table.horizontalScrollBar().maximum() > 0, "the figures are reached by scrolling"
 
 
-def test_short_of_room_still_words_narrow_past_their_heading_and_figures_headings_elide(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_short_of_room_still_words_narrow_past_their_heading_and_figures_headings_elide(qtbot) -> None:
     model = QStandardItemModel(0, 4)
     model.setHorizontalHeaderLabels(["Goods", "Category", "Number of members", "Value"])
     model.appendRow([QStandardItem(text) for text in ("金龙鱼东北大米 5kg 长粒香", "Grain and oil", "3", "¥12,402.70")])
@@ -85,7 +85,7 @@ def test_short_of_room_still_words_narrow_past_their_heading_and_figures_heading
 
 
 @pytest.mark.qt_log_ignore("This plugin does not support raise")  # the tooltip's window, offscreen
-def test_a_cell_shown_elided_shows_its_whole_text_on_hover(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_a_cell_shown_elided_shows_its_whole_text_on_hover(qtbot) -> None:
     table = table_of(qtbot, give_way=(1,))
     header = table.horizontalHeader()
     set_room(table, table.readable_width(0) + header.sectionSizeHint(1) + table.whole_width(2) + table.whole_width(3))
@@ -100,7 +100,7 @@ def test_a_cell_shown_elided_shows_its_whole_text_on_hover(qtbot) -> None:  # ty
     QToolTip.hideText()
 
 
-def test_each_column_is_measured_once_however_often_it_is_laid_out(qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_each_column_is_measured_once_however_often_it_is_laid_out(qtbot, monkeypatch) -> None:
     measured: list[int] = []
     measure = QTableView.sizeHintForColumn
 
@@ -121,7 +121,7 @@ def test_each_column_is_measured_once_however_often_it_is_laid_out(qtbot, monkey
 
 
 @pytest.mark.parametrize("name", ["金龙鱼东北大米 5kg 长粒香", "Northeast rice, long grain, 5kg bag"])
-def test_the_name_keeps_its_first_ten_characters_in_any_script(qtbot, name: str) -> None:  # type: ignore[no-untyped-def]
+def test_the_name_keeps_its_first_ten_characters_in_any_script(qtbot, name: str) -> None:
     """Short of room, the goods name still shows its first ten characters
     whole: ten Chinese characters are about twice as wide as ten letters,
     so the width comes from the rows' own text, not from a letter's."""
@@ -146,7 +146,7 @@ def test_the_name_keeps_its_first_ten_characters_in_any_script(qtbot, name: str)
     assert table.horizontalScrollBar().maximum() == 0, "every column in view"
 
 
-def test_a_cell_that_grows_is_shown_whole_at_once(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_a_cell_that_grows_is_shown_whole_at_once(qtbot) -> None:
     """A discount given to a line already in the ticket: its column, empty
     until then, widens to show -¥5.00 whole, not "-…"."""
     model = QStandardItemModel(0, 3)
