@@ -22,15 +22,22 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, Protocol, TextIO
 
 from charity_pos import config, files
 from charity_pos.domain.text import printable
-from charity_pos.errors import PosError, ReceiptVoided
+from charity_pos.errors import PosError, ReceiptVoided, RejectsNotWritten
 from charity_pos.cli_show import SHOW_KINDS, show
 from charity_pos.i18n import describe, load_catalog, translate
+
+if TYPE_CHECKING:
+    from charity_pos.ledger.verify import Problem
+    from charity_pos.services import household_import
+    from charity_pos.services.registry import Services
+    from charity_pos.services.sale_records import SaleView
+
 
 log = logging.getLogger("charity_pos.cli")
 
@@ -340,13 +347,14 @@ def _verify_store(args: argparse.Namespace) -> int:
             report = verify(conn, key, key_says_sealed=marked)
             training = marks(conn)
     except NeedsAlembic:  # a revision only Alembic reads: the app's own opening, still without an upgrade
+        from charity_pos.db.driver import driver
         from charity_pos.db.engine import open_store
 
         with open_store(args.db, upgrade=False) as db, db.engine.connect() as sa_conn:
             key, key_path, marked = seal_key_for(sa_conn, args.key_file)
             report = verify(sa_conn, key, key_says_sealed=marked)
-            training = marks(sa_conn.connection.driver_connection)  # type: ignore[arg-type]
-    if not report.ok:
+            training = marks(driver(sa_conn))
+    if report.problem is not None:  # not report.ok
         print(translate("cli", "FAILED: ") + _problem_text(report.problem), file=sys.stderr)
         for problem in report.identity[:20]:  # where donated units went is checked whatever else was found
             if problem is not report.problem:
@@ -368,7 +376,7 @@ def _verify_store(args: argparse.Namespace) -> int:
     return 0
 
 
-def _protected(services) -> files.Protected:  # type: ignore[no-untyped-def]
+def _protected(services: Services) -> files.Protected:
     """The files no --out may name: the store's database, its companions and key file, the settings."""
     return files.store_files(services.db.path, services.store().id)
 
@@ -378,7 +386,7 @@ def _check_pdf(args: argparse.Namespace, protect: files.Protected) -> None:
     files.check_target(args.out, protect, force=args.force, ours=files.is_our_pdf)
 
 
-def _write_pdf(args: argparse.Namespace, protect: files.Protected, write) -> None:  # type: ignore[no-untyped-def]
+def _write_pdf(args: argparse.Namespace, protect: files.Protected, write: Callable[[Path], object]) -> None:
     """Write a PDF beside --out and move it into place: never half a file,
     never over the store's own files, over someone else's file only with
     --force. Called by the service before it commits (outside its
@@ -443,7 +451,7 @@ def _slip(args: argparse.Namespace) -> int:
     try:
         protect = _protected(services)
 
-        def render(view, reprints: int) -> None:  # type: ignore[no-untyped-def]
+        def render(view: SaleView, reprints: int) -> None:
             doc = sale_slip(services.ctx, view, reprints)
             _write_pdf(args, protect, lambda path: render_slip(doc, path, width_mm=args.width))
 
@@ -500,7 +508,17 @@ def _households_import(args: argparse.Namespace) -> int:
     return print_rejects(done, len(result.bad))
 
 
-def print_rejects(done, bad: int) -> int:  # type: ignore[no-untyped-def]
+class RejectFile(Protocol):
+    """Where an import of households (the store's or the hub's) wrote the rows to correct."""
+
+    @property
+    def rejects(self) -> Path | None: ...
+
+    @property
+    def rejects_error(self) -> RejectsNotWritten | None: ...
+
+
+def print_rejects(done: RejectFile, bad: int) -> int:
     """Where the rows to correct went, or why they could not be written;
     the exit code of a household import (1 when any row was refused)."""
     if done.rejects is not None:
@@ -510,7 +528,7 @@ def print_rejects(done, bad: int) -> int:  # type: ignore[no-untyped-def]
     return 1 if bad else 0
 
 
-def print_bad_rows(bad) -> None:  # type: ignore[no-untyped-def]
+def print_bad_rows(bad: Sequence[household_import.BadRow]) -> None:
     """One line per bad row: its number, card, masked name and ID number, and
     every reason. What came from the file is shown escaped (``printable``):
     a cell cannot colour, clear or rewrite the terminal, nor start a line."""
@@ -523,7 +541,7 @@ def print_bad_rows(bad) -> None:  # type: ignore[no-untyped-def]
             reasons=printable(household_import.reasons_text(row.reasons))))
 
 
-def _problem_text(p) -> str:  # type: ignore[no-untyped-def]
+def _problem_text(p: Problem) -> str:
     facts = {"seq": p.seq, "table": p.table, "record": p.record, "column": p.column,
              "expected": p.expected, "found": p.found, "detail": p.detail}
     templates = {

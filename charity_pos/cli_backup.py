@@ -15,15 +15,20 @@ import getpass
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from charity_pos.i18n import translate
+
+if TYPE_CHECKING:
+    from charity_pos.errors import BackupCheckFailed
 
 COMMANDS = ("backup", "restore", "backup-key", "restore-key")
 #: kept in step with services.backup.PASSPHRASE_ENV (not imported: --help stays light)
 PASSPHRASE_ENV = "CHARITY_POS_KEY_PASSPHRASE"
 
 
-def add_parsers(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:  # type: ignore[type-arg]
+def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser],
+                common: argparse.ArgumentParser) -> None:
     backup = sub.add_parser("backup", parents=[common],
                             help="back the store up (SQLite's online backup) and check the copy")
     backup.add_argument("--db", type=Path, required=True)
@@ -77,11 +82,13 @@ def _backup(args: argparse.Namespace) -> int:
     return 0
 
 
-def _problem(exc) -> None:  # type: ignore[no-untyped-def]
+def _problem(exc: BackupCheckFailed) -> None:
     from charity_pos.cli import _problem_text
+    from charity_pos.ledger.verify import Problem
 
-    if exc.facts.get("problem") is not None:
-        print(translate("cli", "FAILED: ") + _problem_text(exc.facts["problem"]), file=sys.stderr)
+    problem = exc.facts.get("problem")
+    if isinstance(problem, Problem):  # None when the file could not be read that far
+        print(translate("cli", "FAILED: ") + _problem_text(problem), file=sys.stderr)
 
 
 def _restore(args: argparse.Namespace) -> int:

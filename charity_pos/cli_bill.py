@@ -13,13 +13,19 @@ from __future__ import annotations
 import argparse
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from charity_pos.i18n import translate
+
+if TYPE_CHECKING:
+    from charity_pos.services.merchant_bill import MerchantBillService
+    from charity_pos.services.registry import Services
 
 COMMANDS = ("bill",)
 
 
-def add_parsers(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:  # type: ignore[type-arg]
+def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser],
+                common: argparse.ArgumentParser) -> None:
     bill = sub.add_parser("bill", parents=[common], help="WeChat Pay's and Alipay's merchant bills (对账)")
     bill_sub = bill.add_subparsers(dest="bill_command", required=True)
     imported = bill_sub.add_parser("import", parents=[common], help="import a merchant bill as downloaded (CSV)")
@@ -35,7 +41,7 @@ def run(args: argparse.Namespace) -> int:
     return _import(args) if args.bill_command == "import" else _show(args)
 
 
-def _services(path: Path):  # type: ignore[no-untyped-def]
+def _services(path: Path) -> tuple[Services, MerchantBillService]:
     from charity_pos.services.merchant_bill import MerchantBillService
     from charity_pos.services.registry import Services
 

@@ -13,7 +13,8 @@ from charity_pos.i18n import translate
 COMMANDS = ("rebuild",)
 
 
-def add_parsers(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:  # type: ignore[type-arg]
+def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser],
+                common: argparse.ArgumentParser) -> None:
     rebuild = sub.add_parser("rebuild", parents=[common],
                              help="make a store file again from the journal the district hub exported")
     rebuild.add_argument("--db", type=Path, required=True, metavar="NEW_PATH", help="the new store file (must not exist)")

@@ -26,7 +26,8 @@ EXITS = ("exit codes: 0 genuine, 4 forged, 5 genuine but voided, 6 genuine but n
          "without a signature, 8 store not in the keys file, 1 bad input")
 
 
-def add_parsers(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:  # type: ignore[type-arg]
+def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser],
+                common: argparse.ArgumentParser) -> None:
     """The store side's ``verify-receipt`` (no database: the district's keys file)."""
     verify = sub.add_parser("verify-receipt", parents=[common], epilog=EXITS,
                             help="check a donation receipt's signature offline, with the district's keys file")
@@ -37,8 +38,8 @@ def add_parsers(sub: argparse._SubParsersAction, common: argparse.ArgumentParser
     verify.add_argument("receipt", metavar="TEXT_OR_IMAGE", help=ARGUMENT_HELP)
 
 
-def add_hub_parsers(hub_sub: argparse._SubParsersAction, common: argparse.ArgumentParser,  # type: ignore[type-arg]
-                    where: argparse.ArgumentParser) -> None:
+def add_hub_parsers(hub_sub: argparse._SubParsersAction[argparse.ArgumentParser],
+                    common: argparse.ArgumentParser, where: argparse.ArgumentParser) -> None:
     verify = hub_sub.add_parser("verify-receipt", parents=[common, where], epilog=EXITS,
                                 help="check a donation receipt against the store's signature and journal at the hub")
     verify.add_argument("receipt", metavar="TEXT_OR_IMAGE", help=ARGUMENT_HELP)

@@ -9,7 +9,7 @@ import argparse
 import importlib
 import json
 import unicodedata
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Sequence, Set
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -18,6 +18,7 @@ from charity_pos.i18n import translate
 
 if TYPE_CHECKING:
     from charity_pos.services.base import System
+    from charity_pos.services.donation_rows import DonationRow
 
 SHOW_KINDS = ("items", "stock", "lots", "donations", "sales", "shifts", "handouts", "households", "journal", "store")
 #: A listing: its records as JSON objects, its table's headers and rows, and the table's right-aligned columns.
@@ -33,7 +34,7 @@ def _pad(text: str, width: int, right: bool) -> str:
     return gap + text if right else text + gap
 
 
-def print_table(headers: Sequence[str], rows: Sequence[Sequence[object]], right: set[int] = frozenset()) -> None:  # type: ignore[assignment]
+def print_table(headers: Sequence[str], rows: Sequence[Sequence[object]], right: Set[int] = frozenset()) -> None:
     cells = [[("" if v is None else str(v)) for v in row] for row in rows]
     widths = [max([_width(h)] + [_width(r[i]) for r in cells]) for i, h in enumerate(headers)]
     print("  ".join(_pad(h, widths[i], i in right) for i, h in enumerate(headers)).rstrip())
@@ -214,7 +215,7 @@ def _donations(donations: Sequence[Any]) -> Listed:
     kinds = {"person": translate("cli", "person"), "company": translate("cli", "company"),
              "anonymous": translate("cli", "anonymous")}
 
-    def donor_shown(d) -> str:  # type: ignore[no-untyped-def]
+    def donor_shown(d: DonationRow) -> str:
         return d.donor_name if d.donor_kind == "company" else mask_name(d.donor_name)
 
     objects = [{"id": str(d.id), "number": d.number, "received_at": d.received_at.isoformat(),

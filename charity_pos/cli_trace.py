@@ -14,13 +14,18 @@ from __future__ import annotations
 import argparse
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from charity_pos.i18n import translate
+
+if TYPE_CHECKING:
+    from charity_pos.ledger.fates import Fate
 
 COMMANDS = ("trace", "donor-statement")
 
 
-def add_parsers(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:  # type: ignore[type-arg]
+def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser],
+                common: argparse.ArgumentParser) -> None:
     trace = sub.add_parser("trace", parents=[common], help="where the goods of a lot, item or document went")
     trace.add_argument("--db", type=Path, required=True)
     trace.add_argument("code", metavar="CODE",
@@ -64,7 +69,7 @@ def party_text(kind: str, party: str) -> str:
     return party
 
 
-def fate_object(fate) -> dict[str, int]:  # type: ignore[no-untyped-def]
+def fate_object(fate: Fate) -> dict[str, int]:
     return {"received": fate.received, "sold": fate.sold, "handed_out": fate.handed_out,
             "written_off": fate.written_off, "counted_difference": fate.counted_difference,
             "on_shelf": fate.on_shelf}

@@ -403,11 +403,12 @@ def write_file(out: Path | str, render: Callable[[Path], object], protect: Prote
     return pending.target
 
 
-def write_bytes(out: Path | str, data: bytes, protect: Protected, **options: object) -> Path:
+def write_bytes(out: Path | str, data: bytes, protect: Protected, *, force: bool = False, ours: Ours | None = None,
+                private: bool = False) -> Path:
     def render(path: Path) -> None:
         with path.open("wb") as fh:
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
 
-    return write_file(out, render, protect, **options)  # type: ignore[arg-type]
+    return write_file(out, render, protect, force=force, ours=ours, private=private)

@@ -15,7 +15,7 @@ import sqlite3
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import Any, ClassVar, Self
+from typing import Any, ClassVar, Self, cast
 
 from sqlalchemy import Connection, Engine, event
 from sqlalchemy.exc import DatabaseError, DBAPIError
@@ -59,7 +59,7 @@ def configure_sqlite(engine: Engine, *, busy_timeout_ms: int, secure_delete: boo
         # runs it directly: no statement events for a BEGIN at every scan.
         dbapi_conn.driver_connection.execute(dbapi_conn.info.pop(_BEGIN, "BEGIN IMMEDIATE"))
 
-    engine.dialect.do_begin = do_begin  # type: ignore[method-assign, assignment]
+    engine.dialect.do_begin = do_begin  # type: ignore[method-assign, assignment]  # this engine's BEGIN, by design
 
 
 @contextmanager
@@ -123,7 +123,7 @@ class Database:
         next one, unless its connection cannot serve again, the engine's
         connections were renewed meanwhile, enough are kept or the database
         is closed: then the connection goes back to the pool."""
-        conn: Connection = session.bind  # type: ignore[assignment]
+        conn = cast(Connection, session.bind)  # the sessions here are bound to a connection of their own
         try:
             session.close()  # ends its transaction (rolled back, if not committed) and forgets every object
         except BaseException:
@@ -147,7 +147,7 @@ class Database:
             idle = [session for sessions in self._idle.values() for session in sessions]
             self._idle = {False: [], True: []}
         for session in idle:
-            conn: Connection = session.bind  # type: ignore[assignment]
+            conn = cast(Connection, session.bind)
             conn.invalidate()  # closes the driver's connection now (its old pool is gone)
             conn.close()
 

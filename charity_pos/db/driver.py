@@ -9,10 +9,16 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from sqlalchemy import Connection
+    from sqlalchemy.pool import PoolProxiedConnection
 
 
 def driver(conn: Connection) -> sqlite3.Connection:
-    raw = conn.connection.driver_connection
-    if not isinstance(raw, sqlite3.Connection):
-        raise TypeError(f"not a SQLite connection: {type(raw).__name__}")
-    return raw
+    return pooled_driver(conn.connection)
+
+
+def pooled_driver(raw: PoolProxiedConnection) -> sqlite3.Connection:
+    """The same under a connection of the engine's pool (``engine.raw_connection()``)."""
+    found = raw.driver_connection
+    if not isinstance(found, sqlite3.Connection):
+        raise TypeError(f"not a SQLite connection: {type(found).__name__}")
+    return found

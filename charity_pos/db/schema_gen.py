@@ -5,8 +5,9 @@ model (tests/db/test_schema_text.py fails until then)."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
-from sqlalchemy import Boolean, Date, Integer, String, Text, Uuid
+from sqlalchemy import Boolean, Column, Date, Integer, String, Text, Uuid
 
 from charity_pos.db.base import Base, UtcDateTime
 
@@ -71,7 +72,7 @@ def journaled_tables() -> list[Table]:
 '''
 
 
-def kind_of(column) -> str:  # type: ignore[no-untyped-def]
+def kind_of(column: Column[Any]) -> str:
     for type_, kind in KINDS:
         if isinstance(column.type, type_):
             return kind

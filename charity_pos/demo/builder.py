@@ -4,12 +4,16 @@ through the same services a store uses, one transaction per business event."""
 from __future__ import annotations
 
 import random
+import sqlite3
+import uuid
 from dataclasses import dataclass, replace
 from datetime import datetime, time, timedelta
 from pathlib import Path
 
 from sqlalchemy import event, func, select
+from sqlalchemy.pool import ConnectionPoolEntry
 
+from charity_pos.db.driver import pooled_driver
 from charity_pos.db.engine import StoreDatabase
 from charity_pos.db.models import JournalEvent, Sale, SaleReturn
 from charity_pos.demo import people
@@ -19,7 +23,7 @@ from charity_pos.demo.relief import Relief, ReliefPlan
 from charity_pos.domain.barcodes import check_digit
 from charity_pos.durable import put_in_place
 from charity_pos.errors import StoreFileExists
-from charity_pos.services.base import STORE_SETUP, STORE_TZ, Approval, Role, system_clock
+from charity_pos.services.base import STORE_SETUP, STORE_TZ, Actor, Approval, Role, system_clock
 from charity_pos.services.catalog import ItemDraft, ItemRow, Source
 from charity_pos.services.intake import (
     FOOD_CATEGORIES,
@@ -86,7 +90,7 @@ def _chunks(items: list[ItemRow], size: int) -> list[list[ItemRow]]:
     return [items[i:i + size] for i in range(0, len(items), size)]
 
 
-def _donate(sv: Services, rng: random.Random, actor, donor_id, goods: list[ItemRow], *,  # type: ignore[no-untyped-def]
+def _donate(sv: Services, rng: random.Random, actor: Actor, donor_id: uuid.UUID | None, goods: list[ItemRow], *,
             day: datetime, cash: int = 0) -> None:
     lines = []
     for item in goods:
@@ -146,7 +150,7 @@ def _unsynced(db: StoreDatabase) -> None:
     """
 
     @event.listens_for(db.engine, "connect")
-    def _no_sync(dbapi_conn, _record) -> None:  # type: ignore[no-untyped-def]
+    def _no_sync(dbapi_conn: sqlite3.Connection, _record: ConnectionPoolEntry) -> None:
         dbapi_conn.execute("PRAGMA synchronous = OFF")
 
     db.engine.dispose()  # connections made before the listener reconnect with it
@@ -156,8 +160,9 @@ def _synced(db: StoreDatabase) -> None:
     """Everything in the WAL into the database file, synced to disk."""
     raw = db.engine.raw_connection()
     try:
-        raw.driver_connection.execute("PRAGMA synchronous = FULL")  # type: ignore[union-attr]
-        raw.driver_connection.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()  # type: ignore[union-attr]
+        sqlite = pooled_driver(raw)
+        sqlite.execute("PRAGMA synchronous = FULL")
+        sqlite.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
     finally:
         raw.close()
 
@@ -196,7 +201,7 @@ def _build(path: Path, *, days: int, seed: int) -> DemoSummary:
         opening = len(products) - ARRIVING_LATER
         items: list[ItemRow] = []
 
-        def add(product: tuple, actor) -> ItemRow:  # type: ignore[no-untyped-def,type-arg]
+        def add(product: tuple[str, str, str, int, int, str, bool], actor: Actor) -> ItemRow:
             category, name, unit, price, reference, source, has_code = product
             clock.tick(rng, 0, 2)
             draft = ItemDraft(name, category, unit, price, reference, next(codes) if has_code else None, Source(source))
@@ -303,11 +308,12 @@ def _build(path: Path, *, days: int, seed: int) -> DemoSummary:
                     sv.funds.record_use(manager, used_on=day.date(), amount_fen=left, kind=kind, purpose=purpose,
                                         voucher=f"PZ{day:%Y%m%d}")
         # A receipt printed with a mistake is voided and issued again.
-        issued = [d for d in sv.intake.donations(STORE_SETUP) if d.receipt_number]
+        issued = [(d.number, d.receipt_number) for d in sv.intake.donations(STORE_SETUP) if d.receipt_number]
         if issued:
+            number, receipt_number = issued[0]
             clock.tick(rng, 5, 20)
-            sv.receipts.void(manager, issued[0].receipt_number, "捐赠人名称有误")  # type: ignore[arg-type]
-            sv.receipts.print_receipt(manager, issued[0].number, reissue=True)
+            sv.receipts.void(manager, receipt_number, "捐赠人名称有误")
+            sv.receipts.print_receipt(manager, number, reissue=True)
         # One item taken off sale, as stores do with recalled goods.
         clock.tick(rng, 10, 30)
         gone = sv.catalog.get(items[-1].id)

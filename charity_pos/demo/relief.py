@@ -228,17 +228,17 @@ class Relief:
         taken: set[uuid.UUID] = set()
         for _ in range(self.rng.randint(1, 4)):
             fits = [g for g in self._shelf if g.left > 0 and g.item_id not in taken and g.price_fen <= value_left
-                    and (counts_left[g.category] is None or counts_left[g.category] > 0)]  # type: ignore[operator]
+                    and ((count := counts_left[g.category]) is None or count > 0)]
             if not fits:
                 break
             goods = self.rng.choice(fits)
             quantity = 2 if goods.price_fen * 2 <= value_left and goods.left >= 2 and self.rng.random() < 0.3 \
-                and (counts_left[goods.category] is None or counts_left[goods.category] >= 2) else 1  # type: ignore[operator]
+                and ((count := counts_left[goods.category]) is None or count >= 2) else 1
             basket.append((goods, quantity))
             taken.add(goods.item_id)
             value_left -= goods.price_fen * quantity
-            if counts_left[goods.category] is not None:
-                counts_left[goods.category] -= quantity  # type: ignore[operator]
+            if (count := counts_left[goods.category]) is not None:
+                counts_left[goods.category] = count - quantity
         if past:  # a bag of rice or a bottle of oil more than the allowance takes
             def past_it(g: _Shelf) -> bool:
                 count_left = counts_left[g.category]

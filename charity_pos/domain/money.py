@@ -34,7 +34,8 @@ def parse_yuan(text: str, *, field: str = "amount", allow_negative: bool = False
         raise InvalidInput(field=field, value=text, reason="not_a_number") from None
     if not value.is_finite():
         raise InvalidInput(field=field, value=text, reason="not_a_number")
-    if value.as_tuple().exponent < -2:  # type: ignore[operator]
+    exponent = value.as_tuple().exponent  # an int: the value is finite
+    if isinstance(exponent, int) and exponent < -2:
         raise InvalidInput(field=field, value=text, reason="too_many_decimals")
     fen = int(value * 100)
     if fen < 0 and not allow_negative:

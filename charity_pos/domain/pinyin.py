@@ -27,8 +27,12 @@ from __future__ import annotations
 import os
 import re
 from array import array
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import lru_cache
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from pypinyin import Style
 
 
 def _keep(chunk: str) -> str:
@@ -36,7 +40,7 @@ def _keep(chunk: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def _parts():  # type: ignore[no-untyped-def]
+def _parts() -> tuple[Callable[[str], list[str]], Callable[..., list[list[str]]], Style, Style]:
     """The same cuts and conversions ``lazy_pinyin`` makes of a name, taken
     apart so that each part is cached; but a Chinese character pypinyin has
     no reading for (兙, 㐂) gives nothing, where its first-letter style fails
@@ -48,7 +52,7 @@ def _parts():  # type: ignore[no-untyped-def]
     from pypinyin.core import _default_pinyin  # type: ignore[attr-defined]  # private, left out of its stub
 
     class Converter(DefaultConverter):
-        def convert_style(self, han, orig_pinyin, style, strict, **kwargs):  # type: ignore[no-untyped-def]
+        def convert_style(self, han: str, orig_pinyin: str, style: Style, strict: bool, **kwargs: Any) -> str:
             return super().convert_style(han, orig_pinyin, style, strict, **kwargs) if orig_pinyin else ""
 
     return _default_pinyin.seg, Converter().convert, Style.FIRST_LETTER, Style.NORMAL
@@ -117,8 +121,11 @@ def _part_keys(part: str) -> tuple[str, str]:
     """One part of a name as pypinyin cuts it (a word of its phrase table,
     a character, a run of other text): its initials and its full pinyin."""
     _seg, convert, first_letter, normal = _parts()
-    return tuple("".join(_keep(p) for pys in convert(part, style, False, _skip, strict=True) for p in pys)
-                 for style in (first_letter, normal))  # type: ignore[return-value]
+
+    def key(style: Style) -> str:
+        return "".join(_keep(p) for pys in convert(part, style, False, _skip, strict=True) for p in pys)
+
+    return key(first_letter), key(normal)
 
 
 @lru_cache(maxsize=4096)

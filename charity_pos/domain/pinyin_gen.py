@@ -72,8 +72,10 @@ def render() -> str:
     @cache
     def keys(han: str, reading: str) -> tuple[str, str]:
         # as ``convert_styles`` converts a reading of ``han``, ours or a word's
-        return tuple(_keep(_default_convert.convert_style(han, reading, style, True))  # type: ignore[return-value]
-                     for style in (Style.FIRST_LETTER, Style.NORMAL))
+        def key(style: Style) -> str:
+            return _keep(_default_convert.convert_style(han, reading, style, True))
+
+        return key(Style.FIRST_LETTER), key(Style.NORMAL)
 
     first = {chr(point): keys(chr(point), readings.split(",")[0]) for point, readings in PINYIN_DICT.items()}
     quirks = []

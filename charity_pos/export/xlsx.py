@@ -8,11 +8,14 @@ from __future__ import annotations
 import re
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from charity_pos.export.cells import (display_width, local, period_text, safe, section_title, shown, store_text,
                                       totals, yuan)
 from charity_pos.reports.table import Cell, Column, ColumnKind, Report, Section
+
+if TYPE_CHECKING:
+    from openpyxl.worksheet.worksheet import Worksheet
 
 #: what the workbook's properties say made it (``is_our_xlsx`` looks for it)
 CREATOR = "charity-pos"
@@ -68,7 +71,7 @@ def _value(column: Column, value: Cell) -> tuple[Any, str | None]:
     return value, COUNT_FORMAT if column.kind is ColumnKind.COUNT else None
 
 
-def _write_section(ws, report: Report, section: Section) -> None:  # type: ignore[no-untyped-def]
+def _write_section(ws: Worksheet, report: Report, section: Section) -> None:
     from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
     from openpyxl.utils import get_column_letter
 
@@ -112,7 +115,9 @@ def _write_section(ws, report: Report, section: Section) -> None:  # type: ignor
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    fit = ws.sheet_properties.pageSetUpPr
+    assert fit is not None  # a new sheet has its page set-up properties
+    fit.fitToPage = True
 
 
 def write_xlsx(report: Report, path: Path) -> None:

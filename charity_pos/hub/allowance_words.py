@@ -5,12 +5,16 @@ over-allowance``) and in the hub app's allowance screen."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from charity_pos.hub.downstream import AllowanceCheck
 
 #: the translation function of ``charity_pos.i18n`` (Qt's catalogs), given by the caller: this module stays Qt-free
 Translate = Callable[[str, str], str]
 
 
-def cannot_judge(check, translate: Translate) -> str | None:  # type: ignore[no-untyped-def]
+def cannot_judge(check: AllowanceCheck, translate: Translate) -> str | None:
     """Why the hub cannot judge yet, in one sentence; None when it judged."""
     from charity_pos.hub import downstream  # the command line's parser reads this module: SQLAlchemy when asked
 
@@ -25,7 +29,7 @@ def cannot_judge(check, translate: Translate) -> str | None:  # type: ignore[no-
     return None
 
 
-def allowance_caveats(check, category, translate: Translate) -> list[str]:  # type: ignore[no-untyped-def]
+def allowance_caveats(check: AllowanceCheck, category: Callable[[str], str], translate: Translate) -> list[str]:
     """What the hub could not judge, one sentence each."""
     out = []
     if check.unmatched_handouts:

@@ -27,9 +27,13 @@ import argparse
 import base64
 import hashlib
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from charity_pos.hub import cli_reports, cli_status
 from charity_pos.i18n import describe, translate
+
+if TYPE_CHECKING:
+    from charity_pos.hub.importer import ImportResult
 
 COMMANDS = ("hub",)
 
@@ -39,7 +43,8 @@ def fingerprint(public_key: str) -> str:
     return hashlib.sha256(base64.b64decode(public_key)).hexdigest()[:16]
 
 
-def add_parsers(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:  # type: ignore[type-arg]
+def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser],
+                common: argparse.ArgumentParser) -> None:
     hub = sub.add_parser("hub", parents=[common], help="the district hub: stores' data from their bundles")
     hub_sub = hub.add_subparsers(dest="hub_command", required=True)
     where = argparse.ArgumentParser(add_help=False)
@@ -297,16 +302,17 @@ def _import(args: argparse.Namespace) -> int:
     return 1 if refused else 0
 
 
-def _line(result) -> str:  # type: ignore[no-untyped-def]
+def _line(result: ImportResult) -> str:
     from charity_pos.hub.importer import ALREADY, APPLIED
     from charity_pos.messages import one_line
 
     if result.status == APPLIED:
+        assert result.last_seq is not None  # an applied file's events are numbered
         text = translate("cli", "applied {count} events of store {code} (#{first}-#{last})").format(
             count=result.events, code=result.store_code, first=result.last_seq - result.events + 1,
             last=result.last_seq)
     elif result.status == ALREADY:
         text = translate("cli", "already imported")
     else:
-        text = translate("cli", "refused: ") + describe(result.error)
+        text = translate("cli", "refused: ") + (describe(result.error) if result.error else "")
     return f"{one_line(str(result.path))}: {text}"  # one line, whatever the file's name holds

@@ -17,10 +17,14 @@ from __future__ import annotations
 import argparse
 import json
 import unicodedata
+from collections.abc import Callable
 from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from charity_pos.hub.allowance_words import Translate, allowance_caveats, cannot_judge
+
+if TYPE_CHECKING:
+    from charity_pos.hub.downstream import AllowanceCheck
 
 SYMBOLS = {"on_time": "✓", "late": "!", "missing": "✗", "not_due": "·", "not_expected": "–"}
 
@@ -29,8 +33,8 @@ def now() -> datetime:
     return datetime.now(UTC)
 
 
-def add_parsers(hub_sub: argparse._SubParsersAction, common: argparse.ArgumentParser,  # type: ignore[type-arg]
-                where: argparse.ArgumentParser) -> None:
+def add_parsers(hub_sub: argparse._SubParsersAction[argparse.ArgumentParser],
+                common: argparse.ArgumentParser, where: argparse.ArgumentParser) -> None:
     status = hub_sub.add_parser("reporting", parents=[common, where],
                                 help="which stores have reported, month by month: on time, late, missing")
     status.add_argument("--from", dest="start", metavar="YYYY-MM", help="the first month (default: 11 months ago)")
@@ -132,7 +136,8 @@ def over_allowance(args: argparse.Namespace, translate: Translate) -> int:
     return 0
 
 
-def allowance_lines(check, language, money, category, translate: Translate) -> list[str]:  # type: ignore[no-untyped-def]
+def allowance_lines(check: AllowanceCheck, language: str, money: Callable[[int], str], category: Callable[[str], str],
+                    translate: Translate) -> list[str]:
     """What ``hub over-allowance`` prints: why the hub cannot judge, or one line a household and period."""
     from charity_pos.hub import downstream
 

@@ -214,7 +214,7 @@ def store_facts(s: Session, start: date, end: date) -> dict[uuid.UUID, Facts]:
         relief[store].append(ReliefFigure(cat_code, _int(households), _int(n), _int(fen)))
     for store, figures in relief.items():
         facts[store]["relief"] = tuple(figures)
-    return {store: Facts(**values) for store, values in facts.items()}  # type: ignore[arg-type]
+    return {store: Facts(**values) for store, values in facts.items()}  # type: ignore[arg-type]  # filled field by field above
 
 
 def _writeoffs(s: Session, start: date, end: date) -> dict[uuid.UUID, tuple[int, int]]:

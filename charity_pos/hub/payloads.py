@@ -114,7 +114,7 @@ def integer(low: int, high: int = INT32_MAX) -> Check:
 def _inline(check: Check, *lines: str) -> Check:
     """``check`` with the same test as Python lines (``_row_reader``): they turn ``v`` into the checked value
     or raise ValueError, exactly as ``check(v)`` does (tests/hub/test_payloads.py compares them)."""
-    check.inline = lines  # type: ignore[attr-defined]
+    check.inline = lines  # type: ignore[attr-defined]  # an attribute of the function object, read by getattr
     return check
 
 
@@ -246,7 +246,8 @@ def _row_reader(table: str, columns: dict[str, Check]) -> Callable[[dict[str, An
     body.append("    return {" + ", ".join(f"{column!r}: c{i}" for i, column in enumerate(columns)) + "}")
     code = f"def read_{table}(row):\n" + "\n".join(body) + "\n"
     exec(compile(code, f"<payloads: {table}>", "exec"), names)  # noqa: S102 - our own text, from READ
-    return names[f"read_{table}"]  # type: ignore[no-any-return]
+    reader: Callable[[dict[str, Any]], dict[str, Any]] = names[f"read_{table}"]  # made by exec just above
+    return reader
 
 
 #: store table -> its row's columns read and checked in one call (``_row_reader``)

@@ -31,6 +31,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Dialect, Table, Uuid, delete, select
 from sqlalchemy.orm import Session
+from sqlalchemy.sql.schema import ScalarElementColumnDefault
 
 from charity_pos.hub.engine import bind_processors, bulk_insert, param_mark
 from charity_pos.hub.models import (
@@ -153,7 +154,7 @@ class Projector:
             model, keep, child = _PLANS[table]
             if model is not None:  # key: payloads.KEYED
                 if row is None:  # a delete
-                    rows[model].pop(key, None)  # type: ignore[arg-type]
+                    rows[model].pop(key, None)  # type: ignore[arg-type]  # a KEYED table's change has its key
                     all_sums[model].pop(key, None)  # type: ignore[arg-type]
                     deleted[model].add(key)  # type: ignore[arg-type]
                 elif keep is None or keep(row):
@@ -272,7 +273,7 @@ class _Shape:
             if name in defaults:
                 return defaults[name]
             default = table.c[name].default
-            return default.arg if default is not None and default.is_scalar else None  # type: ignore[attr-defined]
+            return default.arg if isinstance(default, ScalarElementColumnDefault) else None
 
         self.unset_row = tuple(start(name) for name in names)  # a row made from sums alone (ORPHANS_KEPT)
         self.unset = tuple(start(name) for name in rest)

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
 from sqlalchemy import select
@@ -58,7 +59,7 @@ def preview(db: HubDatabase, path: Path | str, describe: hi.Describe | None = No
     return hi.preview_file(path, registered, describe)
 
 
-def _row(draft: HouseholdDraft, key: bytes, now) -> HubHousehold:  # type: ignore[no-untyped-def]
+def _row(draft: HouseholdDraft, key: bytes, now: datetime) -> HubHousehold:
     return HubHousehold(card_number=draft.card_number, head_name=draft.head_name, id_masked=mask_id(draft.id_number),
                         district_hash=district_hash(key, draft.id_number), members=draft.members,
                         category=str(draft.category.value), subdistrict=draft.subdistrict,

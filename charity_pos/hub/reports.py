@@ -170,7 +170,7 @@ def _columns(kind: Kind) -> tuple[Column, ...]:
 
 def _values(kind: Kind, now: Row, before: Row | None) -> tuple[Cell, ...]:
     values = tuple(m.value(now) for m in kind.measures)
-    changes = tuple(None if before is None else change(int(m.value(now) or 0), int(m.value(before) or 0))  # type: ignore[arg-type]
+    changes = tuple(None if before is None else change(int(m.value(now) or 0), int(m.value(before) or 0))  # type: ignore[arg-type]  # compared: numbers
                     for m in kind.measures if m.compared)
     return values + changes
 

@@ -8,7 +8,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import NamedTuple
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -110,8 +110,8 @@ class ImportScreen(QWidget):
             event.ignore()
 
     @staticmethod
-    def _bundles(urls: Sequence[object]) -> list[Path]:
-        paths = [Path(u.toLocalFile()) for u in urls if u.isLocalFile()]  # type: ignore[attr-defined]
+    def _bundles(urls: Sequence[QUrl]) -> list[Path]:
+        paths = [Path(u.toLocalFile()) for u in urls if u.isLocalFile()]
         return [p for p in paths if p.suffix.lower() == SUFFIX]
 
     # --- importing ---------------------------------------------------------------------------------
@@ -195,8 +195,8 @@ class ImportScreen(QWidget):
         if result.status == APPLIED:
             self.imported.emit()
 
-    def _all_done(self, done: object, total: int) -> None:
-        stopped = self.job is not None and self.job.cancelled and int(done) < total  # type: ignore[call-overload]
+    def _all_done(self, done: int, total: int) -> None:
+        stopped = self.job is not None and self.job.cancelled and done < total
         self.job = None
         self.choose_button.setEnabled(True)
         self.cancel_button.setEnabled(False)

@@ -7,10 +7,11 @@ words are the command line's (``messages.describe_receipt_check``)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
@@ -27,7 +28,7 @@ from PySide6.QtWidgets import (
 from charity_pos import i18n
 from charity_pos.hub.engine import HubDatabase
 from charity_pos.hub.receipts import HubCheck, verify_receipt
-from charity_pos.hub_ui.worker import Job
+from charity_pos.hub_ui.worker import Job, Report
 from charity_pos.messages import describe_receipt_check
 from charity_pos.security.qr_image import qr_text_from_file
 
@@ -126,7 +127,7 @@ class ReceiptCheckScreen(QWidget):
         db = self.db
         return self._start(lambda _report, _cancelled: verify_receipt(db, qr_text_from_file(path)))
 
-    def _start(self, work) -> bool:  # type: ignore[no-untyped-def]
+    def _start(self, work: Callable[[Report, Callable[[], bool]], HubCheck]) -> bool:
         if self.busy():
             return False
         self.scan.clear()
@@ -183,6 +184,6 @@ class ReceiptCheckScreen(QWidget):
                                    f"font-weight: bold; padding: 14px; border: 2px solid {colour}; "
                                    f"border-radius: 6px; }}")
 
-    def showEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
         super().showEvent(event)
         self.scan.setFocus()

@@ -337,7 +337,7 @@ class DistrictReportsScreen(QWidget):
                         zip(district.values("period"), district.values(measure.key), strict=True))
         self.months_chart.setToolTip(tip)
 
-    def _axes(self, chart, view: QChartView, series, categories: list[str]) -> None:  # type: ignore[no-untyped-def]
+    def _axes(self, chart: QChart, view: QChartView, series: QBarSeries, categories: list[str]) -> None:
         x = QBarCategoryAxis()
         x.append(categories or ["—"])
         y = QValueAxis()
@@ -350,7 +350,7 @@ class DistrictReportsScreen(QWidget):
             chart.addAxis(axis, side)
             series.attachAxis(axis)
 
-    def _month_axes(self, chart, line: QLineSeries) -> None:  # type: ignore[no-untyped-def]
+    def _month_axes(self, chart: QChart, line: QLineSeries) -> None:
         """Months along the bottom, a label every few months so that each is whole on a narrow screen."""
         x = QCategoryAxis()
         x.setLabelsPosition(QCategoryAxis.AxisLabelsPosition.AxisLabelsPositionOnValue)

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QListWidget, QPu
 
 from charity_pos.errors import PosError
 from charity_pos.hub import overview
-from charity_pos.hub.downstream import export_bundle
+from charity_pos.hub.downstream import Downstream, export_bundle
 from charity_pos.hub.engine import HubDatabase
 from charity_pos.hub.overview import StoreRow
 from charity_pos.hub_ui.worker import Job
@@ -164,9 +164,10 @@ class StoresScreen(QWidget):
                 code=code, reason=describe(error)))
             self.downstream_lines.item(self.downstream_lines.count() - 1).setForeground(RED)
         else:
+            assert isinstance(outcome, Downstream)  # the work reports a bundle written, or (code, error)
             self.downstream_lines.addItem(self.tr("{code}: #{sequence}, %n household(s) → {path}", "",
-                                                  outcome.counts["households"]).format(  # type: ignore[attr-defined]
-                code=outcome.store_code, sequence=outcome.sequence, path=outcome.path))  # type: ignore[attr-defined]
+                                                  outcome.counts["households"]).format(
+                code=outcome.store_code, sequence=outcome.sequence, path=outcome.path))
 
     def _done(self, total: int) -> None:
         self.job = None

@@ -20,6 +20,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from charity_pos.db.driver import driver
+
 # Read with plain SQL on the driver's connection (``_driver``): ``verify``, a
 # command-line call that runs ``check_identity``, loads no SQLAlchemy. Ids
 # are stored as 32 hex digits and handed back as UUIDs, as the models read them.
@@ -89,7 +91,7 @@ def _driver(s: Any) -> sqlite3.Connection:
     if hasattr(s, "flush"):
         s.flush()
         s = s.connection()
-    return s.connection.driver_connection  # type: ignore[no-any-return]
+    return driver(s)
 
 
 class _Ids:

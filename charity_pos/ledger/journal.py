@@ -26,6 +26,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.pool import Pool
 
 from charity_pos.db.base import Base
+from charity_pos.db.driver import driver
 from charity_pos.db.models import JournalEvent
 from charity_pos.ledger import seal
 from charity_pos.ledger.canonical import (
@@ -248,7 +249,7 @@ def append(
     actor_text = None if actor is None else str(actor)
     digest = event_hash(prev, seq, event_uuid, kind, at_text, actor_text, payload)
     row = (seq, event_uuid, kind, at_text, actor_text, payload, prev, digest)
-    raw: sqlite3.Connection = conn.connection.driver_connection  # type: ignore[assignment]
+    raw = driver(conn)
     try:
         raw.execute(_ADD, row)
     except sqlite3.Error as exc:  # as SQLAlchemy would have raised it (callers catch DBAPIError)
@@ -334,7 +335,7 @@ def insert_rows(session: Session, rows: Sequence[tuple[Table, dict[str, Any]]]) 
     for key, inserted in noted:  # noted first: rows written are never left out of the event
         pending[key] = ("insert", inserted)
     conn = session.connection()
-    raw: sqlite3.Connection = conn.connection.driver_connection  # type: ignore[assignment]
+    raw = driver(conn)
     info = conn.info
     sql = ""
     values: list[tuple[Any, ...]] = []

@@ -42,6 +42,7 @@ from typing import Any
 from sqlalchemy import Connection, Engine, event, select
 from sqlalchemy.orm import Session
 
+from charity_pos.db.driver import driver
 from charity_pos.errors import SealBroken
 from charity_pos.ledger.canonical import GENESIS, WRITE_STATEMENT, canonical_json
 # What the seal is made of, read without SQLAlchemy (``verify`` reads it so):
@@ -142,7 +143,7 @@ class _Tx:
 
 
 def _raw(conn: Connection) -> sqlite3.Connection:
-    return conn.connection.driver_connection  # type: ignore[return-value]
+    return driver(conn)
 
 
 def _tx(conn: Connection) -> _Tx:

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
+from charity_pos.db.driver import driver
 from charity_pos.db.schema_text import Column, journaled_tables
 from charity_pos.errors import TempFolderUnwritable
 from charity_pos.ledger.canonical import GENESIS, event_hash, plain
@@ -77,7 +78,7 @@ def _raw(conn: Any) -> sqlite3.Connection:
     """The driver's connection: ``conn`` itself, or behind a SQLAlchemy connection."""
     if isinstance(conn, sqlite3.Connection):
         return conn
-    return conn.connection.driver_connection  # type: ignore[no-any-return]
+    return driver(conn)
 
 
 #: The journal's columns as the chain hashes them: text and integers, which

@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
 
 from charity_pos.domain import barcodes
 from charity_pos.domain.barcodes import Symbology
@@ -113,7 +114,7 @@ class BarcodeLayout:
                 + self.font_size * 0.8)
 
 
-def draw_barcode(canvas, layout: BarcodeLayout, x: float, y: float) -> None:  # type: ignore[no-untyped-def]
+def draw_barcode(canvas: Canvas, layout: BarcodeLayout, x: float, y: float) -> None:
     """Draw the symbol with its bottom-left corner (quiet zone, digits) at x, y."""
     from reportlab.pdfbase.pdfmetrics import stringWidth
 
@@ -258,7 +259,7 @@ def decode_code128(pattern: str) -> str | None:
     return "".join(out)
 
 
-def draw_code128(canvas, encoded: Code128Encoded, x: float, y: float, module: float,  # type: ignore[no-untyped-def]
+def draw_code128(canvas: Canvas, encoded: Code128Encoded, x: float, y: float, module: float,
                  bar_height: float, *, ladder: bool = False) -> None:
     """Draw the bars only. ``x, y`` is the bottom-left of the symbol with its
     quiet zones: ``encoded.total_modules * module`` wide and ``bar_height``

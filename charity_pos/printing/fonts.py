@@ -19,8 +19,12 @@ import subprocess
 import threading
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from charity_pos.errors import FontMissing
+
+if TYPE_CHECKING:
+    from reportlab.pdfbase.ttfonts import TTFont
 
 #: The name the renderers use with ReportLab's canvas and styles.
 FONT_NAME = "CharityPosCJK"
@@ -117,7 +121,7 @@ def candidates() -> list[Candidate]:
     return _shipped_candidates() + _windows_candidates() + _mac_candidates() + _linux_candidates()
 
 
-def _load(candidate: Candidate):  # type: ignore[no-untyped-def]
+def _load(candidate: Candidate) -> TTFont | None:
     """A ReportLab TTFont for the candidate, or None if unusable."""
     from reportlab.pdfbase.ttfonts import TTFont
 

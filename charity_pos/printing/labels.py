@@ -26,10 +26,10 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
 from charity_pos.domain.money import format_fen
-from charity_pos.printing.barcode_drawing import BarcodeLayout, draw_barcode, encode
+from charity_pos.printing.barcode_drawing import BarcodeLayout, Encoded, draw_barcode, encode
 from charity_pos.domain.documents import LabelDoc
 from charity_pos.printing.fonts import register_font
-from charity_pos.printing.text_fit import ELLIPSIS, draw_fitted, fit
+from charity_pos.printing.text_fit import ELLIPSIS, Fitted, draw_fitted, fit
 
 #: 4 printer dots at 300 dpi, 8 at 600 dpi: 0.339 mm, the nominal EAN module.
 NOMINAL_MODULE = 25.4 / 75 * mm
@@ -120,7 +120,7 @@ def _price_text(label: LabelDoc) -> str:
     return format_fen(label.price_fen)
 
 
-def _draw_price(canvas, text: str, font: str, x: float, y: float, width: float,  # type: ignore[no-untyped-def]
+def _draw_price(canvas: Canvas, text: str, font: str, x: float, y: float, width: float,
                 max_size: float, min_size: float, align: str = "right") -> float:
     """One line, shrunk to the width; (x, y) is the baseline start. Returns the size used."""
     size = max_size
@@ -145,7 +145,7 @@ def _draw_price(canvas, text: str, font: str, x: float, y: float, width: float, 
     return size
 
 
-def _draw_a4_label(canvas, template: Template, label: LabelDoc, enc, x: float, y: float,  # type: ignore[no-untyped-def]
+def _draw_a4_label(canvas: Canvas, template: Template, label: LabelDoc, enc: Encoded, x: float, y: float,
                    font: str) -> None:
     w, h = template.label_size
     # generous top and bottom: the sheet has only 0.5 mm margins, and most
@@ -184,7 +184,7 @@ def _draw_a4_label(canvas, template: Template, label: LabelDoc, enc, x: float, y
     _draw_price(canvas, _price_text(label), font, price_left, price_baseline, price_width, 20, 9)
 
 
-def _fit_store(text: str, font: str, width: float, max_size: float, min_size: float, max_lines: int):  # type: ignore[no-untyped-def]
+def _fit_store(text: str, font: str, width: float, max_size: float, min_size: float, max_lines: int) -> Fitted:
     """The store's name on one line if it fits at min_size, else wrapped."""
     one = fit(text, font, width=width, max_size=max_size, min_size=min_size)
     if max_lines == 1 or not one.lines[-1].endswith(ELLIPSIS):
@@ -192,7 +192,7 @@ def _fit_store(text: str, font: str, width: float, max_size: float, min_size: fl
     return fit(text, font, width=width, max_size=max_size, min_size=min_size, max_lines=max_lines, leading=1.1)
 
 
-def _draw_thermal_label(canvas, template: Template, label: LabelDoc, enc, x: float, y: float,  # type: ignore[no-untyped-def]
+def _draw_thermal_label(canvas: Canvas, template: Template, label: LabelDoc, enc: Encoded, x: float, y: float,
                         font: str) -> None:
     w, h = template.label_size
     pad_x, pad_top, pad_bottom = 1.8 * mm, 1.4 * mm, 1.2 * mm

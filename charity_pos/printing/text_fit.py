@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.canvas import Canvas
 
 ELLIPSIS = "…"
 # A run of Latin letters/digits (a word or a number), a space, or any other single character.
@@ -79,7 +80,7 @@ def fit(text: str, font: str, *, width: float, max_size: float, min_size: float,
     return Fitted(size, tuple(lines), size * leading)
 
 
-def draw_fitted(canvas, fitted: Fitted, x: float, top: float, width: float,  # type: ignore[no-untyped-def]
+def draw_fitted(canvas: Canvas, fitted: Fitted, x: float, top: float, width: float,
                 font: str, align: str = "left") -> float:
     """Draw fitted lines with the first line's top at ``top``; returns the
     y just below the last line."""

@@ -12,6 +12,7 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import SupportsInt
 
 from sqlalchemy import case, distinct, func, select
 from sqlalchemy.orm import Session
@@ -83,8 +84,8 @@ class Figures:
         return self.sales_fen - self.returns_fen
 
 
-def _int(value: object) -> int:
-    return int(value or 0)  # type: ignore[call-overload]
+def _int(value: SupportsInt | str | None) -> int:
+    return int(value or 0)
 
 
 def on_hand_by_item(session: Session, before: datetime) -> dict[uuid.UUID, int]:

@@ -27,6 +27,7 @@ from charity_pos.errors import KeyFileMissing
 
 if TYPE_CHECKING:
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+    from sqlalchemy import Connection
 
 # ``cryptography`` is imported where keys are made, used or read whole, not
 # here: ``verify`` reads only the seal's key (``seal_key_for``, plain HMAC)
@@ -142,7 +143,8 @@ class StoreKeys:
         return hmac.new(self.matching, text.encode("utf-8"), hashlib.sha256).hexdigest()
 
 
-def seal_key_for(conn: object, key_file: Path | None = None) -> tuple[bytes | None, Path, bool]:
+def seal_key_for(conn: sqlite3.Connection | Connection,
+                 key_file: Path | None = None) -> tuple[bytes | None, Path, bool]:
     """The seal key of the store behind ``conn`` (the driver's connection or a SQLAlchemy one)
     from ``key_file`` or the store's key file in the key folder, where it
     was looked for, and whether the key file says its store file is sealed;
@@ -151,7 +153,7 @@ def seal_key_for(conn: object, key_file: Path | None = None) -> tuple[bytes | No
         row = conn.execute("SELECT id FROM store").fetchone()
         stored = None if row is None else row[0]
     else:
-        stored = conn.exec_driver_sql("SELECT id FROM store").scalar()  # type: ignore[attr-defined]
+        stored = conn.exec_driver_sql("SELECT id FROM store").scalar()
     try:
         store_id = uuid.UUID(str(stored))
     except ValueError:  # no store row, or not a UUID: nothing to look for

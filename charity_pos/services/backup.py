@@ -66,7 +66,7 @@ from charity_pos.errors import (
     StoreNotFound,
     WrongPassphrase,
 )
-from charity_pos.services.base import STORE_TZ, Actor, system_clock
+from charity_pos.services.base import STORE_TZ, Actor, ServiceContext, system_clock
 
 log = logging.getLogger("charity_pos.backup")
 
@@ -408,7 +408,7 @@ def _backup(db_path: Path, folder: Path, store: StoreIdentity, now: datetime, ke
 
 def backups_in(folder: Path, code: str) -> list[tuple[datetime, Path]]:
     """This store's backups in ``folder`` by their names' time (store time), newest first."""
-    found = []
+    found: list[tuple[datetime, int, Path]] = []
     try:
         entries = list(folder.iterdir())
     except OSError:
@@ -421,9 +421,9 @@ def backups_in(folder: Path, code: str) -> list[tuple[datetime, Path]]:
             at = datetime.strptime(m.group("stamp"), "%Y%m%d-%H%M%S").replace(tzinfo=STORE_TZ)
         except ValueError:
             continue
-        found.append((at, path))
-    found.sort(key=lambda pair: (pair[0], int(NAME.match(pair[1].name).group("n") or 0)), reverse=True)  # type: ignore[union-attr]
-    return found
+        found.append((at, int(m.group("n") or 0), path))
+    found.sort(key=lambda entry: entry[:2], reverse=True)
+    return [(at, path) for at, _n, path in found]
 
 
 def to_keep(backups: list[tuple[datetime, Path]], keep: Keep) -> set[Path]:
@@ -480,7 +480,7 @@ def backup_at_start(db_path: Path, settings: config.Settings, clock: Clock = sys
 
 
 # --- the settings of backups ----------------------------------------------------------------------
-def change_settings(ctx, actor: Actor, settings: config.Settings, folder: str,  # type: ignore[no-untyped-def]
+def change_settings(ctx: ServiceContext, actor: Actor, settings: config.Settings, folder: str,
                     keep: Keep | None = None) -> None:
     """A manager chooses the backup folder (a USB disk, a network folder; ""
     = the default) and how many backups are kept. The folder must exist and

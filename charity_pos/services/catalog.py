@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from enum import StrEnum
-from typing import Any
+from typing import Any, Unpack
 
 from sqlalchemy import ScalarSelect, Select, bindparam, func, or_, select
 from sqlalchemy.orm import Session
@@ -72,7 +72,7 @@ ITEM_COLUMNS = (Item.id, Item.name, Category.code, Category.name, Item.unit, Ite
                 Item.reference_price_fen, Item.source, Item.active)
 
 
-def _rows(query: Select) -> Select:  # type: ignore[type-arg]
+def _rows(query: Select[Unpack[tuple[Any, ...]]]) -> Select[Unpack[tuple[Any, ...]]]:
     return query.add_columns(_on_hand()).join(Item.category)
 
 
@@ -303,9 +303,10 @@ class CatalogService:
             item.active = draft.active
             item.updated_at = now
             if approver is not None:
-                facts["approval"] = {"approved_by": str(approver.user_id), "reason": approval.reason}  # type: ignore[union-attr]
+                assert approval is not None  # a manager approves only through an approval
+                facts["approval"] = {"approved_by": str(approver.user_id), "reason": approval.reason}
                 audit(s, now, str(action), "approved", actor.user_id, approver.user_id,
-                      item=str(item.id), reason=approval.reason)  # type: ignore[union-attr]
+                      item=str(item.id), reason=approval.reason)
             ev = journal.append(s, "item.updated", actor=actor.user_id, at=now, facts=facts)
         return Changes(frozenset({Entity.ITEMS}), (item.id,), ev.seq, warnings=_warnings(draft))
 

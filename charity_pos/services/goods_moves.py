@@ -63,7 +63,7 @@ def take_from_lots(rows: Rows, held: list[list[Any]], *, parts: Table, line_key:
         if fallback is None:  # never received: a lot of its own, from nothing, so the goods are still traced
             made = lots.unrecorded_lot_row(item_id, document, at)
             rows.append((STOCK_LOT, made))
-            fallback = lots.LotKey(made["id"], item_id, None, at)  # type: ignore[arg-type]
+            fallback = lots.LotKey(made["id"], item_id, None, at)
             held.append([fallback, 0])
             held.sort(key=lambda pair: (pair[0].received_at, pair[0].id.hex))
         taken = lots.add_shortfall(taken, fallback, short)

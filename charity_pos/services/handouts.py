@@ -248,9 +248,9 @@ class HandoutService:
         if food:
             if lot is not None and lot.expiry_date is not None and lot.expiry_date < today:
                 raise ExpiredGoods(item_name=item.name, expiry_date=lot.expiry_date.isoformat())
-            stale = [l for l, left in balances if left > 0 and l.expiry_date and l.expiry_date < today]
+            stale = [l.expiry_date for l, left in balances if left > 0 and l.expiry_date and l.expiry_date < today]
             if stale and sellable_on_hand(balances, today, food=True) <= 0:
-                raise ExpiredGoods(item_name=item.name, expiry_date=stale[0].expiry_date.isoformat())  # type: ignore[union-attr]
+                raise ExpiredGoods(item_name=item.name, expiry_date=stale[0].isoformat())
         category_name = s.scalar(select(Category.name).where(Category.code == category_code)) or category_code
         return Goods(item.id, item.name, item.unit, category_code, category_name, unit_value(item), item.source,
                      sellable_on_hand(balances, today, food=food), lot.id if lot is not None else None,
@@ -350,11 +350,12 @@ class HandoutService:
             journal.insert_rows(s, rows)
             facts: dict[str, object] = {"number": number, "period": period.key}
             if not verdict.within:
-                facts["override"] = {"mode": mode, "over_value_fen": verdict.over_value_fen,
-                                     "over_counts": verdict.over_counts}
+                override: dict[str, object] = {"mode": mode, "over_value_fen": verdict.over_value_fen,
+                                               "over_counts": verdict.over_counts}
+                facts["override"] = override
                 if approver is not None:
-                    facts["override"]["approved_by"] = str(approver.user_id)  # type: ignore[index]
-                    facts["override"]["reason"] = reason  # type: ignore[index]
+                    override["approved_by"] = str(approver.user_id)
+                    override["reason"] = reason
                 else:
                     warnings.append(HandoutWarning.OVER_ALLOWANCE)
                 audit(s, now, str(Action.OVER_ALLOWANCE), "approved" if approver else "warned", actor.user_id,

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import logging
 import uuid
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
+from typing import ParamSpec, TypeVar
 
 from sqlalchemy import select
 from sqlalchemy.exc import DBAPIError
@@ -40,6 +41,9 @@ from charity_pos.services.household_rows import (  # noqa: F401  (the register's
 )
 
 log = logging.getLogger(__name__)
+
+P = ParamSpec("P")
+T = TypeVar("T")
 
 
 MAX_MEMBERS = 20
@@ -117,31 +121,33 @@ def household_problems(draft: HouseholdDraft, skip: frozenset[str] = frozenset()
     Fields in ``skip`` (their value could not be read; the caller has said
     why) are not checked, and then no household comes back."""
     problems: list[InvalidInput] = []
-    checked: dict[str, object] = {}
 
-    def attempt(name: str, check, *args) -> None:  # type: ignore[no-untyped-def]
+    def attempt(name: str, check: Callable[P, T], *args: P.args, **kwargs: P.kwargs) -> T | None:
+        """The checked value; None when skipped or refused (the problem kept)."""
         if name in skip or first_only and problems:
-            return
+            return None
         try:
-            checked[name] = check(*args)
+            return check(*args, **kwargs)
         except InvalidInput as exc:
             problems.append(exc.with_traceback(None))  # no error -> traceback -> frame cycle
+            return None
 
-    attempt("card_number", _card, draft.card_number)
-    attempt("head_name", _text, "head_name", draft.head_name, 50)
-    attempt("id_number", validate_id, draft.id_number)
-    attempt("members", _members, draft.members)
-    attempt("category", _category, draft.category)
-    attempt("subdistrict", _text, "subdistrict", draft.subdistrict, 50)
-    attempt("certificate_ref", _text, "certificate_ref", draft.certificate_ref, 50)
+    card = attempt("card_number", _card, draft.card_number)
+    head_name = attempt("head_name", _text, "head_name", draft.head_name, 50)
+    id_number = attempt("id_number", validate_id, draft.id_number)
+    members = attempt("members", _members, draft.members)
+    category = attempt("category", _category, draft.category)
+    subdistrict = attempt("subdistrict", _text, "subdistrict", draft.subdistrict, 50)
+    certificate_ref = attempt("certificate_ref", _text, "certificate_ref", draft.certificate_ref, 50)
     if not skip & {"valid_from", "valid_to"}:
         attempt("valid_to", _date_order, draft.valid_from, draft.valid_to)
     if problems or skip:
         return None, problems
-    return CheckedHousehold(
-        checked["card_number"], checked["head_name"], checked["id_number"], checked["members"],  # type: ignore[arg-type]
-        checked["category"], checked["subdistrict"], checked["certificate_ref"],  # type: ignore[arg-type]
-        draft.valid_from, draft.valid_to, draft.consent_on), []
+    # nothing skipped and nothing refused: every check ran and gave its value
+    assert (card is not None and head_name is not None and id_number is not None and members is not None
+            and category is not None and subdistrict is not None and certificate_ref is not None)
+    return CheckedHousehold(card, head_name, id_number, members, category, subdistrict, certificate_ref,
+                            draft.valid_from, draft.valid_to, draft.consent_on), []
 
 
 def check_household(draft: HouseholdDraft) -> CheckedHousehold:

@@ -10,6 +10,7 @@ import uuid
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import Any, Protocol, TypeVar
 
 from sqlalchemy import bindparam, func, select
 from sqlalchemy.orm import Session
@@ -102,6 +103,16 @@ def all_balances(session: Session, item_id: uuid.UUID) -> list[tuple[StockLot, i
     return [(lot, int(qty)) for lot, qty in rows]
 
 
+class _Lot(Protocol):
+    """A lot as taking goods reads it: a ``StockLot`` or a ``LotKey``."""
+
+    @property
+    def id(self) -> uuid.UUID: ...
+
+
+L = TypeVar("L", bound=_Lot)
+
+
 @dataclass(frozen=True)
 class LotKey:
     """What taking goods needs of a lot: its id, the item, its date, and
@@ -129,8 +140,7 @@ def item_balances(reader: Reader, item_id: uuid.UUID) -> list[tuple[LotKey, int]
             for lot_id, item, expiry, received_at, left in reader.rows(ITEM_BALANCES, item_id=item_id)]
 
 
-def lot_balances(reader: Reader,
-                 item_ids: Iterable[uuid.UUID]) -> dict[uuid.UUID, list[list]]:  # type: ignore[type-arg]
+def lot_balances(reader: Reader, item_ids: Iterable[uuid.UUID]) -> dict[uuid.UUID, list[list[Any]]]:
     """Every lot of each item with what is left, oldest first, empty ones
     too, as ``[LotKey, left]`` pairs: ``item_balances`` for many items (a
     prepared look-up each), for a caller that keeps them up to date as it
@@ -152,8 +162,8 @@ def take_for_sale(session: Session, item: Item, quantity: int, today: date, *, f
     return taken
 
 
-def allocate(balances: Sequence[Sequence], quantity: int, today: date, *, food: bool,  # type: ignore[type-arg]
-             lot_id: uuid.UUID | None, item_name: str) -> tuple[list[tuple], int, object | None]:  # type: ignore[type-arg]
+def allocate(balances: Sequence[Sequence[Any]], quantity: int, today: date, *, food: bool,
+             lot_id: uuid.UUID | None, item_name: str) -> tuple[list[tuple[Any, int]], int, Any | None]:
     """The first-in, first-out choice of ``take_for_sale`` over an item's
     ``(lot, left)`` balances, without touching the database: the lots and
     parts taken, what the books do not hold, and the lot that shortfall
@@ -166,7 +176,7 @@ def allocate(balances: Sequence[Sequence], quantity: int, today: date, *, food: 
     if food and balances and not any(left > 0 for _, left in usable) and any(left > 0 for _, left in balances):
         expired = next(lot for lot, left in balances if left > 0)
         raise ExpiredGoods(item_name=item_name, expiry_date=expired.expiry_date.isoformat())
-    taken: list[tuple] = []  # type: ignore[type-arg]
+    taken: list[tuple[Any, int]] = []
     wanted = quantity
     for lot, left in usable:
         if wanted and left > 0:
@@ -179,10 +189,10 @@ def allocate(balances: Sequence[Sequence], quantity: int, today: date, *, food: 
     return taken, wanted, fallback
 
 
-def add_shortfall(taken: list[tuple], lot: object, short: int) -> list[tuple]:  # type: ignore[type-arg]
+def add_shortfall(taken: list[tuple[L, int]], lot: L, short: int) -> list[tuple[L, int]]:
     """``taken`` with what the books do not hold put on ``lot`` (last)."""
-    already = sum(part for each, part in taken if each.id == lot.id)  # type: ignore[attr-defined]
-    return [(each, part) for each, part in taken if each.id != lot.id] + [(lot, already + short)]  # type: ignore[attr-defined]
+    already = sum(part for each, part in taken if each.id == lot.id)
+    return [(each, part) for each, part in taken if each.id != lot.id] + [(lot, already + short)]
 
 
 def unrecorded_lot(session: Session, item_id: uuid.UUID, document: str, at: datetime) -> StockLot:
@@ -192,7 +202,7 @@ def unrecorded_lot(session: Session, item_id: uuid.UUID, document: str, at: date
     return lot
 
 
-def unrecorded_lot_row(item_id: uuid.UUID, document: str, at: datetime) -> dict[str, object]:
+def unrecorded_lot_row(item_id: uuid.UUID, document: str, at: datetime) -> dict[str, Any]:
     """``unrecorded_lot`` as a plain row of every column, for a caller that
     writes its rows with ``journal.insert_rows``."""
     return {"id": new_id(), "item_id": item_id, "origin": "unrecorded", "document": document,

@@ -13,6 +13,7 @@ account (log-in, approvals); it does not end a session already open.
 
 from __future__ import annotations
 
+import uuid
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -119,19 +120,19 @@ _ACCOUNT = Prepared(select(User.username, User.role, User.active).where(User.id 
 
 @dataclass(frozen=True, slots=True)
 class _Account:
-    id: object
+    id: uuid.UUID
     username: str
     role: str
     active: bool
 
 
-def _account(session: Session, user_id: object) -> _Account | None:
+def _account(session: Session, user_id: uuid.UUID) -> _Account | None:
     rows = Reader.within(session).rows(_ACCOUNT, user_id=user_id)
     return _Account(user_id, *rows[0]) if rows else None
 
 
 def _as_actor(user: _Account) -> Actor:
-    return Actor(user.id, user.username, Role(user.role))  # type: ignore[arg-type]
+    return Actor(user.id, user.username, Role(user.role))
 
 
 def acting_account(session: Session, actor: Actor, action: Action) -> Actor:

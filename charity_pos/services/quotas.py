@@ -5,6 +5,7 @@ item limits per goods category, festival top-ups, warn or enforce."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -133,7 +134,7 @@ def _clean(session: Session, draft: RuleDraft) -> RuleDraft:
     return clean_rule(draft, set(session.scalars(select(Category.code))))
 
 
-def write_rule(session: Session, draft: RuleDraft, now) -> None:  # type: ignore[no-untyped-def]
+def write_rule(session: Session, draft: RuleDraft, now: datetime) -> None:
     """Create or replace the rule of one household category (no commit)."""
     draft = _clean(session, draft)
     rule = rule_in(session, draft.household_category)

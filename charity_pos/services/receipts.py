@@ -156,7 +156,7 @@ class ReceiptService:
             receipt = s.scalars(select(Receipt).where(Receipt.number == receipt_number.strip().upper())).one_or_none()
             if receipt is None:
                 raise NotFound(kind="receipt", key=receipt_number)
-            return self._document(s, receipt, s.get(Donation, receipt.donation_id))  # type: ignore[arg-type]
+            return self._document(s, receipt, s.get_one(Donation, receipt.donation_id))
 
     def _document(self, s: Session, receipt: Receipt, donation: Donation) -> ReceiptDoc:
         store = s.execute(select(Store)).scalar_one()

@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from sqlalchemy import bindparam, func, literal_column, null, select, union_all
 from sqlalchemy.orm import Session
@@ -292,9 +292,9 @@ class SalesService:
             if lot is not None and lot.expiry_date is not None and lot.expiry_date < today:
                 raise ExpiredGoods(item_name=goods.name, expiry_date=lot.expiry_date.isoformat())
             fresh = [left for l, left in balances if left > 0 and not (l.expiry_date and l.expiry_date < today)]
-            stale = [l for l, left in balances if left > 0 and l.expiry_date and l.expiry_date < today]
+            stale = [l.expiry_date for l, left in balances if left > 0 and l.expiry_date and l.expiry_date < today]
             if stale and not fresh:
-                raise ExpiredGoods(item_name=goods.name, expiry_date=stale[0].expiry_date.isoformat())  # type: ignore[union-attr]
+                raise ExpiredGoods(item_name=goods.name, expiry_date=stale[0].isoformat())
         on_hand = sellable_on_hand(balances, today, food=food)
         warnings = (SaleWarning.NO_STOCK.value,) if on_hand <= 0 else ()
         return Scanned(goods.id, goods.name, goods.unit, goods.sale_price_fen, goods.source, on_hand, lot_id, warnings)
@@ -416,7 +416,7 @@ class SalesService:
     @staticmethod
     def _take_goods(rows: Rows, sale_id: uuid.UUID, number: str, at: datetime,
                     actor: Actor, lines: tuple[LineDraft, ...], goods: dict[uuid.UUID, Goods],
-                    balances: dict[uuid.UUID, list], priced: list[tickets.PricedLine],  # type: ignore[type-arg]
+                    balances: dict[uuid.UUID, list[list[Any]]], priced: list[tickets.PricedLine],
                     shares_fen: tuple[int, ...], today: date) -> list[str]:
         """The sale's lines and where their goods leave from, added to
         ``rows`` in the order the sale's event lists them (each line, a lot

@@ -9,6 +9,7 @@ import sqlite3
 import uuid
 from collections.abc import Callable
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
@@ -29,6 +30,9 @@ from charity_pos.services.shift_rows import (  # noqa: F401  (the shifts' rows, 
     METHODS as METHODS, SHIFT, ShiftRow, ShiftSummary as ShiftSummary, shift_row, shift_rows, summaries,
 )
 from charity_pos.services.shift_rows import summary as shift_summary
+
+if TYPE_CHECKING:
+    from charity_pos.domain.documents import ShiftReportDoc
 
 log = logging.getLogger("charity_pos.shifts")
 
@@ -62,7 +66,8 @@ def open_shift_id(reader: Reader, till: str) -> uuid.UUID:
     found = reader.rows(_OPEN_SHIFT_ID, till=till)
     if not found:
         raise NoOpenShift(till=till)
-    return found[0][0]  # type: ignore[no-any-return]
+    shift_id: uuid.UUID = found[0][0]
+    return shift_id
 
 
 def _driver(session: Session) -> sqlite3.Connection:
@@ -211,7 +216,7 @@ class ShiftService:
                 log.exception("a step after the shift's close failed; the close stands")
         return changes
 
-    def report_doc(self, number_or_till: str, printed_at: datetime | None = None):  # type: ignore[no-untyped-def]
+    def report_doc(self, number_or_till: str, printed_at: datetime | None = None) -> ShiftReportDoc:
         """The X report of an open shift, or the Z report of a closed one."""
         from charity_pos.domain.documents import ShiftMethodLine, ShiftReportDoc
         from charity_pos.domain.vocabulary import PAYMENT_METHODS

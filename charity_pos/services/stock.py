@@ -81,8 +81,9 @@ class StockService:
                     changed.append(item_id)
             facts: dict[str, object] = {"number": number, "reason": reason.strip()}
             if approver is not None:
-                facts["approval"] = {"approved_by": str(approver.user_id), "reason": approval.reason}  # type: ignore[union-attr]
+                assert approval is not None  # a manager approves only through an approval
+                facts["approval"] = {"approved_by": str(approver.user_id), "reason": approval.reason}
                 audit(s, now, str(Action.COUNT_STOCK), "approved", actor.user_id, approver.user_id,
-                      number=number, reason=approval.reason)  # type: ignore[union-attr]
+                      number=number, reason=approval.reason)
             ev = journal.append(s, "stock.counted", actor=actor.user_id, at=now, facts=facts)
         return Changes(frozenset({Entity.STOCK}), tuple(changed), ev.seq, number)

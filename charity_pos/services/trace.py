@@ -12,6 +12,7 @@ import uuid
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -30,6 +31,10 @@ from charity_pos.services.accounts import AccountService
 from charity_pos.services.base import Caller, ServiceContext
 from charity_pos.services.lot_rows import LotStory, every_lot, lot_stories  # noqa: F401  (LotStory: callers know it from here)
 from charity_pos.services.permissions import Action, require_of
+
+if TYPE_CHECKING:
+    from charity_pos.services.donor_statement import DonorStatement
+
 
 @dataclass(frozen=True)
 class TraceEvent:
@@ -129,9 +134,11 @@ def _events(s: Session, stories: list[LotStory], now: datetime, parts: Parts) ->
     ids = list(by_id)
     events: list[TraceEvent] = []
 
-    def event(at: datetime, kind: str, document: str, lot_id: uuid.UUID, quantity: int, **more: object) -> None:
+    def event(at: datetime, kind: str, document: str, lot_id: uuid.UUID, quantity: int, *,
+              amount_fen: int | None = None, party: str = "", party_kind: str = "", detail: str = "") -> None:
         story = by_id[lot_id]
-        events.append(TraceEvent(at, kind, document, lot_id, story.item_name, story.code, quantity, **more))  # type: ignore[arg-type]
+        events.append(TraceEvent(at, kind, document, lot_id, story.item_name, story.code, quantity,
+                                 amount_fen=amount_fen, party=party, party_kind=party_kind, detail=detail))
 
     for story in stories:
         if story.origin == "unrecorded":
@@ -236,7 +243,7 @@ class TraceService:
             require_of(s, actor, Action.VIEW_REPORTS)
             return check_identity(s)
 
-    def donor_statement(self, actor: Caller, donor: str | uuid.UUID, year: object):  # type: ignore[no-untyped-def]
+    def donor_statement(self, actor: Caller, donor: str | uuid.UUID, year: object) -> DonorStatement:
         """A donor's statement for a year (``services.donor_statement``): by id, exact name, credit code or phone."""
         from charity_pos.services.donor_statement import build
 

@@ -40,6 +40,7 @@ from sqlalchemy import Connection, select
 from sqlalchemy.orm import Session
 
 from charity_pos.db.base import new_id
+from charity_pos.db.driver import driver, pooled_driver
 from charity_pos.db.engine import StoreDatabase, open_store
 from charity_pos.db.models import Store
 from charity_pos.durable import put_in_place
@@ -101,7 +102,7 @@ def training_marks(conn: Connection) -> list[str]:
     """Every mark of a training copy the file carries (for ``verify`` and
     the sync refusals, which look beyond the header): ``header``,
     ``journal``, ``key_file`` (``training_marks.marks``)."""
-    return marks(conn.connection.driver_connection)  # type: ignore[arg-type]
+    return marks(driver(conn))
 
 
 def refuse_if_training(db: StoreDatabase, what: str) -> None:
@@ -213,7 +214,7 @@ def _from_live(live: StoreDatabase, making: Path, actor: Actor, now: datetime) -
     try:
         target = sqlite3.connect(making)
         try:
-            raw.driver_connection.backup(target)  # type: ignore[union-attr]
+            pooled_driver(raw).backup(target)
         finally:
             target.close()
     finally:

@@ -24,7 +24,8 @@ if TYPE_CHECKING:
 COMMANDS = ("store-key", "trust-hub", "export-bundle", "import-bundle")
 
 
-def add_parsers(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:  # type: ignore[type-arg]
+def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser],
+                common: argparse.ArgumentParser) -> None:
     store_key = sub.add_parser("store-key", parents=[common],
                                help="write the store's registration file for the district hub")
     store_key.add_argument("--db", type=Path, required=True)

@@ -24,6 +24,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -224,7 +225,7 @@ class StoreSync:
         with self.ctx.db.read() as s:
             return s.scalars(select(Store)).one()
 
-    def _signing_key(self, store_id: uuid.UUID):  # type: ignore[no-untyped-def]
+    def _signing_key(self, store_id: uuid.UUID) -> Ed25519PrivateKey:
         keys = StoreKeys.load(store_id, signing=True)
         assert keys.signing is not None
         return keys.signing

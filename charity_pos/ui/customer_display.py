@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QFont, QFontMetrics, QGuiApplication, QResizeEvent, QScreen
@@ -26,6 +27,9 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QLayout, QSizePolicy, QStacke
 from charity_pos.config import Settings
 from charity_pos.devices.pole_display import CustomerDisplay, DisplayLine, PoleDisplay, PoleFailure
 from charity_pos.domain.money import format_fen
+
+if TYPE_CHECKING:
+    from charity_pos.ui.sales import SaleScreen
 
 log = logging.getLogger("charity_pos.ui.display")
 
@@ -301,7 +305,7 @@ class DisplayFeed(QObject):
                  parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.displays: list[CustomerDisplay] = list(displays)
-        self.counter: QWidget | None = None
+        self.counter: SaleScreen | None = None
         self.window: QWidget | None = None
         self.pending: str | None = None  # a message for the cashier, said once the counter is up
         self.paid_timer = QTimer(self)
@@ -317,7 +321,7 @@ class DisplayFeed(QObject):
         """The main window's sale screen feeds the displays while it is in front
         (connected when the sale screen is built: screens are built on first visit)."""
         self.window, self.counter = window, None
-        window.navigation.currentRowChanged.connect(self._front_changed)  # type: ignore[attr-defined]
+        window.navigation.currentRowChanged.connect(self._front_changed)  # type: ignore[attr-defined]  # the main window's
         when_built = getattr(window, "when_built", None)
         if when_built is not None:
             when_built(self._screen_built)
@@ -354,16 +358,16 @@ class DisplayFeed(QObject):
         self._ticket_changed()
 
     def _ticket_changed(self) -> None:
-        if not self._in_front():
+        counter = self.counter
+        if counter is None or not self._in_front():
             self.show_idle()
             return
-        counter = self.counter
         lines = [DisplayLine(line.name, line.quantity, line.scanned.unit, line.unit_price_fen, line.amount_fen)
-                 for line in counter.model.lines()]  # type: ignore[union-attr]
+                 for line in counter.model.lines()]
         if lines:
             self.paid_timer.stop()
             for display in self.displays:
-                display.show_lines(counter.editor.total_fen(), lines)  # type: ignore[union-attr]
+                display.show_lines(counter.editor.total_fen(), lines)
         elif not self.paid_timer.isActive():
             self.show_idle()
 

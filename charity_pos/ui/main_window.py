@@ -8,7 +8,7 @@ from collections.abc import Callable, Sequence
 from datetime import datetime
 
 from PySide6.QtCore import QRect, QSize, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QFontMetricsF, QKeySequence, QResizeEvent
+from PySide6.QtGui import QAction, QCloseEvent, QFontMetricsF, QKeyEvent, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (QDialog, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMenu,
                                QProgressBar, QSizePolicy, QStackedWidget, QStyle, QWidget)
 
@@ -207,7 +207,7 @@ class MainWindow(AppWindow):
 
         sending = getattr(screen, "to_sale", None)
         if sending is not None and has("add_to_ticket"):
-            sending.connect(lambda goods: self._screen_with("add_to_ticket").add_to_ticket(goods))  # type: ignore
+            sending.connect(self._to_ticket)
         sending = getattr(screen, "to_trace", None)
         if sending is not None and has("show_trace"):
             sending.connect(self._open_trace)
@@ -215,17 +215,22 @@ class MainWindow(AppWindow):
         if sending is not None and has("show_report"):
             sending.connect(self._open_report)
 
+    def _to_ticket(self, goods: object) -> None:
+        seller = self._screen_with("add_to_ticket")
+        assert seller is not None  # connected only when a screen has add_to_ticket
+        seller.add_to_ticket(goods)  # type: ignore[attr-defined]  # found by the method's name
+
     def _open_trace(self, code: str) -> None:
         tracer = self._screen_with("show_trace")
         assert tracer is not None
         self.show_screen(tracer)
-        tracer.show_trace(code)  # type: ignore[attr-defined]
+        tracer.show_trace(code)  # type: ignore[attr-defined]  # found by the method's name
 
     def _open_report(self, kind: str, filters: object) -> None:
         reports = self._screen_with("show_report")
         assert reports is not None  # connected only when a screen has show_report
         self.show_screen(reports)
-        reports.show_report(kind, filters)  # type: ignore[attr-defined]
+        reports.show_report(kind, filters)  # type: ignore[attr-defined]  # found by the method's name
 
     def _menus(self) -> None:
         system = self.menuBar().addMenu(self.tr("&System"))
@@ -342,7 +347,7 @@ class MainWindow(AppWindow):
             screen.on_changed(changes)
         self.statusBar().showMessage(self.tr("Saved."), 4000)
 
-    def keyPressEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_Escape:
             return  # Esc belongs to dialogs; never close the main window
         super().keyPressEvent(event)

@@ -28,6 +28,8 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
 from charity_pos import files
 
 if TYPE_CHECKING:
+    import pypdfium2 as pdfium  # no stubs: its pages are untyped to mypy
+
     from charity_pos.services.registry import Services
 
 log = logging.getLogger("charity_pos.ui.printing")
@@ -95,7 +97,7 @@ def _pages_to_print(printer: QPrinter, count: int) -> list[int]:
     return pages
 
 
-def _image(page, dpi: float, grayscale: bool) -> QImage:  # type: ignore[no-untyped-def]
+def _image(page: pdfium.PdfPage, dpi: float, grayscale: bool) -> QImage:
     import pypdfium2.raw as pdfium_c
 
     bitmap_format = pdfium_c.FPDFBitmap_Gray if grayscale else pdfium_c.FPDFBitmap_BGRx

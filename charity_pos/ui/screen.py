@@ -150,7 +150,7 @@ class _StandIn:
 
 def screen_title(screen_class: type[Screen]) -> str:
     """A screen's title without building it."""
-    return screen_class.title(_StandIn(screen_class))  # type: ignore[arg-type]
+    return screen_class.title(_StandIn(screen_class))  # type: ignore[arg-type]  # stands in for the screen's texts
 
 
 def shortcut_help(screen_class: type[Screen], actor: Actor, screen: Screen | Callable[[], Screen]) -> list[str]:
@@ -186,7 +186,7 @@ class SearchesList:
             self.table.setFocus()
             self.table.selectRow(0)
             return
-        super().keyPressEvent(event)  # type: ignore[misc]
+        super().keyPressEvent(event)  # type: ignore[misc]  # a mixin: the widget after it in the MRO has it
 
 
 class ListScreen(SearchesList, Screen):

@@ -12,7 +12,7 @@ from __future__ import annotations
 import dataclasses
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtPrintSupport import QPrinterInfo
@@ -41,9 +41,12 @@ from charity_pos.i18n import describe
 from charity_pos.services import backup
 from charity_pos.services.base import Actor, Role
 
+if TYPE_CHECKING:
+    from charity_pos.services.registry import Services
+
 
 class SettingsDialog(QDialog):
-    def __init__(self, settings: Settings, parent: QWidget | None = None, services=None,  # type: ignore[no-untyped-def]
+    def __init__(self, settings: Settings, parent: QWidget | None = None, services: Services | None = None,
                  actor: Actor | None = None) -> None:
         super().__init__(parent)
         self.settings = settings

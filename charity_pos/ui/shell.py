@@ -6,7 +6,7 @@ shell: log-in, main window, log-out, again."""
 from __future__ import annotations
 
 import sys
-from typing import Any
+from typing import Any, cast
 
 from PySide6.QtCore import QSize, Signal
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QWidget
@@ -20,16 +20,17 @@ from charity_pos.ui.plural import EnglishPlurals
 
 
 def make_application(language: str, settings: config.Settings) -> QApplication:
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    # the running application is a QApplication: the app makes no other kind
+    app = cast(QApplication, QApplication.instance() or QApplication(sys.argv[:1]))
     app.setApplicationName("charity-pos")
     app.setOrganizationName("charity-pos")
     for translator in i18n.load(language):
         app.installTranslator(translator)
     if language == "en":
         app.installTranslator(EnglishPlurals(app))  # "1 line", "3 lines"
-    theme.apply(app, settings.font_point_size)  # type: ignore[arg-type]
+    theme.apply(app, settings.font_point_size)
     collect_on_gui_thread(app)  # background loads must never destroy widgets
-    return app  # type: ignore[return-value]
+    return app
 
 
 def refuse(app: QApplication, error: PosError) -> None:

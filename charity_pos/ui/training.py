@@ -67,8 +67,8 @@ class ModeChoice(QWidget):
     # True: training chosen
     mode_changed = Signal(bool)
 
-    def __init__(self, services: Callable[[], Services], live_path: Path, credentials,  # type: ignore[no-untyped-def]
-                 parent: QWidget | None = None) -> None:
+    def __init__(self, services: Callable[[], Services], live_path: Path,
+                 credentials: Callable[[], tuple[str | None, str]], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         # () -> the live store's services, opened if they are not yet
         self.services = services
@@ -156,9 +156,9 @@ class ModeChoice(QWidget):
         kind = training.Source(source)
         loader.load(lambda: training.start(ctx, actor, kind, fresh=fresh, demo=build_demo))
 
-    def _refused(self, error: object) -> None:
+    def _refused(self, error: BaseException) -> None:
         if not isinstance(error, PosError):
-            raise error  # type: ignore[misc]  # a bug: never swallowed
+            raise error  # a bug: never swallowed
         self.message = describe(error)
         self.failed.emit(self.message)
 

@@ -24,7 +24,9 @@ YES = W("是", "Yes")
 #: the row that adds up the rows above it in a summary
 ALL = W("合计", "Total")
 
-Q = TypeVar("Q", bound=Select[Unpack[tuple[Any, ...]]])
+#: a query of any columns
+AnySelect = Select[Unpack[tuple[Any, ...]]]
+Q = TypeVar("Q", bound=AnySelect)
 
 
 def local_day(column: InstrumentedAttribute[Any] | ColumnElement[Any]) -> ColumnElement[str]:

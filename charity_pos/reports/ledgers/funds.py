@@ -14,7 +14,8 @@ category, and a basket's payment is not split by goods.
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
+from typing import SupportsInt
 
 from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
@@ -58,8 +59,8 @@ NOTES = (
 )
 
 
-def _int(value: object) -> int:
-    return int(value or 0)  # type: ignore[call-overload]
+def _int(value: SupportsInt | str | None) -> int:
+    return int(value or 0)
 
 
 def build(session: Session, filters: Filters, store: StoreName, language: str = "zh_CN") -> Report:
@@ -70,7 +71,7 @@ def build(session: Session, filters: Filters, store: StoreName, language: str = 
                   landscape=True, extra={"donated_cash_left_fen": closing, "sales_income_fen": income})
 
 
-def _donated_cash(session: Session, filters: Filters, lo, hi, language: str) -> tuple[Section, int]:  # type: ignore[no-untyped-def]
+def _donated_cash(session: Session, filters: Filters, lo: datetime, hi: datetime, language: str) -> tuple[Section, int]:
     received_before = session.scalar(select(func.coalesce(func.sum(Donation.cash_fen), 0))
                                      .where(Donation.received_at < lo, Donation.cash_fen > 0))
     used_before = session.scalar(select(func.coalesce(func.sum(FundUse.amount_fen), 0))
@@ -83,8 +84,8 @@ def _donated_cash(session: Session, filters: Filters, lo, hi, language: str) -> 
                    Donation.cash_method, Donation.cash_fen)
             .outerjoin(Donor, Donor.id == Donation.donor_id)
             .where(Donation.received_at >= lo, Donation.received_at < hi, Donation.cash_fen > 0)):
-        shown_day = as_date(day)
-        entries.append(((shown_day, 0, at.isoformat() + number),  # type: ignore[arg-type]
+        shown_day = date.fromisoformat(day)  # a donation always has its day
+        entries.append(((shown_day, 0, at.isoformat() + number),
                         (shown_day, received, number, donor_shown(kind, name, language),
                          label(PAYMENT_METHODS, method, language), ""), fen))
     for used_on, number, kind, purpose, voucher, fen in session.execute(
@@ -102,7 +103,8 @@ def _donated_cash(session: Session, filters: Filters, lo, hi, language: str) -> 
     return section, balance
 
 
-def _sales_income(session: Session, filters: Filters, lo, hi, language: str) -> tuple[Section, Section, int]:  # type: ignore[no-untyped-def]
+def _sales_income(session: Session, filters: Filters, lo: datetime, hi: datetime,
+                  language: str) -> tuple[Section, Section, int]:
     taken = dict(session.execute(
         select(Payment.method, func.sum(Payment.amount_fen)).join(Sale, Sale.id == Payment.sale_id)
         .where(Sale.completed_at >= lo, Sale.completed_at < hi, Sale.status == "completed").group_by(Payment.method)).all())

@@ -18,11 +18,15 @@ and purchased goods: that money belongs to the consignor.
 
 from __future__ import annotations
 
-from sqlalchemy import case, distinct, func, select
-from sqlalchemy.orm import Session, aliased
+from collections.abc import Callable
+from datetime import datetime
+from typing import Any, SupportsInt
+
+from sqlalchemy import ColumnElement, case, distinct, func, select
+from sqlalchemy.orm import QueryableAttribute, Session, aliased
 
 from charity_pos.db.models import Category, Item, Payment, Refund, ReturnLine, Sale, SaleLine, SaleReturn, User
-from charity_pos.reports.ledgers.common import as_date, goods_filtered, local_day
+from charity_pos.reports.ledgers.common import AnySelect, as_date, goods_filtered, local_day
 from charity_pos.reports.period import utc_range
 from charity_pos.reports.table import Cell, Column, ColumnKind as K, Filters, Report, Section, StoreName, Words as W
 from charity_pos.reports.words import PAYMENT_METHODS, SOURCES, goods_category, label
@@ -52,8 +56,8 @@ NOTES = (
 )
 
 
-def _money(own: object, consigned: object) -> tuple[int, int, int]:
-    own_fen, consigned_fen = int(own or 0), int(consigned or 0)  # type: ignore[call-overload]
+def _money(own: SupportsInt | None, consigned: SupportsInt | None) -> tuple[int, int, int]:
+    own_fen, consigned_fen = int(own or 0), int(consigned or 0)
     return own_fen, consigned_fen, own_fen + consigned_fen
 
 
@@ -63,7 +67,8 @@ def build(session: Session, filters: Filters, store: StoreName, language: str = 
     income = (func.count(distinct(Sale.id)), func.sum(SaleLine.quantity),
               func.sum(case((CONSIGNED, 0), else_=PAID)), func.sum(case((CONSIGNED, PAID), else_=0)))
 
-    def lines(*head, status: str = "completed", categories: bool = False):  # type: ignore[no-untyped-def]
+    def lines(*head: ColumnElement[Any] | QueryableAttribute[Any], status: str = "completed",
+              categories: bool = False) -> AnySelect:
         query = (select(*head).join(Sale, Sale.id == SaleLine.sale_id)
                  .where(Sale.completed_at >= lo, Sale.completed_at < hi, Sale.status == status))
         if categories or filters.category:
@@ -112,7 +117,8 @@ def build(session: Session, filters: Filters, store: StoreName, language: str = 
     return Report("sales", TITLE, store.name, store.code, filters, tuple(sections), notes=NOTES, landscape=True)
 
 
-def _returns(session: Session, filters: Filters, lo, hi, language: str, goods_filter: bool) -> list[Section]:  # type: ignore[no-untyped-def]
+def _returns(session: Session, filters: Filters, lo: datetime, hi: datetime, language: str,
+             goods_filter: bool) -> list[Section]:
     user, approver = aliased(User), aliased(User)
     query = (
         select(SaleReturn.at, SaleReturn.number, Sale.number, SaleLine.name, Category.code, Category.name,
@@ -156,7 +162,7 @@ def _returns(session: Session, filters: Filters, lo, hi, language: str, goods_fi
     return sections
 
 
-def _voids(session: Session, filters: Filters, lines, language: str) -> Section:  # type: ignore[no-untyped-def]
+def _voids(session: Session, filters: Filters, lines: Callable[..., AnySelect], language: str) -> Section:
     cashier, voided_by = aliased(User), aliased(User)
     rows: tuple[tuple[Cell, ...], ...] = tuple(
         (at, voided_at, number, by, who or "", reason or "", int(units or 0), int(fen or 0))

@@ -12,7 +12,7 @@ the goods category and the item's origin.
 from __future__ import annotations
 
 from datetime import timedelta
-from typing import Any
+from typing import Any, SupportsInt
 
 from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
@@ -48,8 +48,8 @@ NOTES = (
 )
 
 
-def _int(value: object) -> int:
-    return int(value or 0)  # type: ignore[call-overload]
+def _int(value: SupportsInt | str | None) -> int:
+    return int(value or 0)
 
 
 def build(session: Session, filters: Filters, store: StoreName, language: str = "zh_CN") -> Report:
@@ -141,7 +141,7 @@ def build(session: Session, filters: Filters, store: StoreName, language: str = 
         if _int(e["units"]) > 0 and item_id not in sold_lately)
     out = tuple(
         (catalog[item_id][1], goods_category(catalog[item_id][5], catalog[item_id][6], language),
-         label(SOURCES, catalog[item_id][3], language), _int(recent), local_day(last_sale[item_id]),  # type: ignore[arg-type]
+         label(SOURCES, catalog[item_id][3], language), _int(recent), local_day(last_sale[item_id]),  # type: ignore[arg-type]  # sold: a time
          _int(items.get(item_id, {}).get("units")))
         for item_id, _, _, recent in sold if _int(recent) > 0 and _int(items.get(item_id, {}).get("units")) <= 0)
 

@@ -16,7 +16,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from charity_pos.db.models import Category, Item, StockLot, StockMovement
-from charity_pos.reports.ledgers.common import goods_filtered, labels, lot_name, raw, scanned, utc
+from charity_pos.reports.ledgers.common import Q, goods_filtered, labels, lot_name, raw, scanned, utc
 from charity_pos.reports.period import utc_range
 from charity_pos.reports.table import Cell, Column, ColumnKind as K, Filters, Report, Section, StoreName, Words as W
 from charity_pos.reports.words import LOT_ORIGINS, MOVEMENTS, SOURCES, goods_category, label
@@ -65,7 +65,7 @@ def build(session: Session, filters: Filters, store: StoreName, language: str = 
     lo, hi = utc_range(filters.start, filters.end)
     in_period = (StockMovement.at >= lo) & (StockMovement.at < hi)
 
-    def goods(query):  # type: ignore[no-untyped-def]
+    def goods(query: Q) -> Q:
         if not (filters.category or filters.origin):
             return query
         query = query.join(Item, Item.id == StockMovement.item_id).join(Category, Category.id == Item.category_id)

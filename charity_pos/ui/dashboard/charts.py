@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from datetime import datetime, time
 
 from PySide6.QtCharts import (
+    QAbstractAxis,
     QBarCategoryAxis,
     QBarSeries,
     QBarSet,
@@ -62,7 +63,7 @@ def _reset(view: QChartView) -> QChart:
     return chart
 
 
-def _axis_font(axis, view: QChartView) -> None:  # type: ignore[no-untyped-def]
+def _axis_font(axis: QAbstractAxis, view: QChartView) -> None:
     font = view.font()
     font.setPointSizeF(font.pointSizeF() * 0.85)
     axis.setLabelsFont(font)

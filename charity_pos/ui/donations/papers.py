@@ -26,7 +26,7 @@ from charity_pos.ui.approval import AskApproval, with_approval
 from charity_pos.ui.background import Background
 from charity_pos.ui.donations.dialogs import LabelsDialog
 from charity_pos.ui.feedback import Feedback
-from charity_pos.ui.printing import PdfOutput, busy, paint_pdf, set_paper
+from charity_pos.ui.printing import MakePdf, PdfOutput, busy, paint_pdf, set_paper
 from charity_pos.ui.session import unguarded
 
 MM = 72 / 25.4
@@ -150,7 +150,7 @@ class Papers(QObject):
 
         return self.background.run(label, make, paper, ended=ended)
 
-    def _produce(self, make, name: str, to_file: bool,  # type: ignore[no-untyped-def]
+    def _produce(self, make: MakePdf, name: str, to_file: bool,
                  paper_pt: tuple[float, float] | None) -> Path | bool | None:
         output = self.host.output
         try:

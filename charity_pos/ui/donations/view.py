@@ -5,6 +5,7 @@ a void, and print the shelf labels."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QInputDialog, QLabel, QPushButton, QVBoxLayout, QWidget
@@ -26,6 +27,9 @@ from charity_pos.ui.flow import FlowLayout
 from charity_pos.ui.screen import ListScreen
 from charity_pos.ui.session import unguarded
 from charity_pos.ui.table_model import MiddleElided
+
+if TYPE_CHECKING:
+    from charity_pos.services.donor_statement import DonorStatement
 
 LIMIT = 500
 
@@ -246,7 +250,7 @@ class DonationsScreen(ListScreen):
             lambda _report, _cancelled: trace.donor_statement(actor, donor_id, year),
             lambda doc: self._save_statement(doc, year), ended=ended, cancellable=True)
 
-    def _save_statement(self, doc: object, year: int) -> None:
+    def _save_statement(self, doc: DonorStatement, year: int) -> None:
         chosen = self.output.choose_file(self, self.tr("donor-statement-{year}.pdf").format(year=year))
         if chosen is None:
             return
@@ -259,7 +263,7 @@ class DonationsScreen(ListScreen):
             from charity_pos.printing.donor_letter import render_donor_letter
 
             with files.writing(chosen, protect, force=True, ours=files.is_our_pdf) as pending:
-                render_donor_letter(doc, pending.partial)  # type: ignore[arg-type]
+                render_donor_letter(doc, pending.partial)
             return chosen
 
         def saved(path: Path) -> None:

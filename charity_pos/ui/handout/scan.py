@@ -10,7 +10,9 @@ not for sale too, at their reference price)."""
 from __future__ import annotations
 
 import re
+import uuid
 from collections.abc import Callable
+from typing import cast
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QWidget
@@ -51,7 +53,7 @@ class HandoutScanEntry(ScanEntry):
         return self.services.handouts.scan(code)
 
     def lookup_item(self, data: object) -> object:
-        return self.services.handouts.goods(data)  # type: ignore[arg-type]
+        return self.services.handouts.goods(cast(uuid.UUID, data))  # the item's id, as ``search`` listed it
 
     def searchable(self, text: str) -> bool:
         """No goods are looked for while a card is wanted or being typed."""

@@ -9,12 +9,18 @@ only once the PDF exists: cancelling the print dialog counts nothing."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QWidget
 
 from charity_pos import files
 
+from charity_pos.ui.printing import MakePdf
 from charity_pos.ui.sales.slip_printer import MM, SlipPrinter
+
+if TYPE_CHECKING:
+    from charity_pos.devices.receipt_printer import ReceiptPrinter
+    from charity_pos.domain.documents import HandoutSlipDoc
 
 #: A5 portrait, in points.
 A5_PT = (148 * MM, 210 * MM)
@@ -23,11 +29,11 @@ SHEET = "a5"
 
 
 class HandoutSlips(SlipPrinter):
-    def _maker(self, number: str, paper: str):  # type: ignore[no-untyped-def]
+    def _maker(self, number: str, paper: str) -> MakePdf:
         def make(path: Path) -> bool:
             from charity_pos.printing.handout import render_handout_slip
 
-            def render(doc) -> None:  # type: ignore[no-untyped-def]
+            def render(doc: HandoutSlipDoc) -> None:
                 render_handout_slip(doc, path, paper)
                 files.finish(path)  # a saved file in place before the print is counted
 
@@ -40,7 +46,7 @@ class HandoutSlips(SlipPrinter):
         """Print the slip: 80 mm on the slip printer (or the dialog when none
         is named), A5 through the print dialog."""
         if paper == ROLL and self.escpos:
-            def send(printer) -> bool:  # type: ignore[no-untyped-def]
+            def send(printer: ReceiptPrinter) -> bool:
                 from charity_pos.devices.escpos_layout import handout_slip
                 from charity_pos.domain.documents import HandoutSlipDoc
 

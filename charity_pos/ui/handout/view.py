@@ -22,7 +22,7 @@ from charity_pos.config import Settings
 from charity_pos.domain.money import format_fen
 from charity_pos.errors import InvalidInput, PosError
 from charity_pos.i18n import describe
-from charity_pos.services.base import Actor, Changes, Entity
+from charity_pos.services.base import Actor, Approval, Changes, Entity
 from charity_pos.services.handouts import CardView, HandoutDraft, HandoutWarning
 from charity_pos.services.registry import Services
 from charity_pos.ui.approval import AskApproval
@@ -274,9 +274,9 @@ class HandoutScreen(Screen):
             return None
         lines = self.model.drafts()
 
-        def complete(approval: object) -> Changes:
+        def complete(approval: Approval | None) -> Changes:
             return self.services.handouts.complete(self.actor, HandoutDraft(
-                visit.ticket_id, card.household_id, lines, approval or visit.approval))  # type: ignore[arg-type]
+                visit.ticket_id, card.household_id, lines, approval or visit.approval))
 
         changes, refused = run_approved(self, complete, self.ask, self._not_finished)
         self.entry.focus()

@@ -141,7 +141,7 @@ class ImportPreviewDialog(QDialog):
         self.problem.setText(describe(error))
         self.import_button.setEnabled(True)
 
-    def _imported(self, done: household_import.ImportOutcome) -> None:  # type: ignore[type-arg]
+    def _imported(self, done: household_import.ImportOutcome[Changes]) -> None:
         self.changes, self.written, self.rejects_error = done.saved, done.rejects, done.rejects_error
         if done.rejects_error is not None:
             log.warning("household import: the reject file was not put in place")

@@ -5,8 +5,8 @@ category. The service checks the role and every value."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -44,7 +44,7 @@ class RulesModel(RowsModel[RuleDraft]):
     CATEGORY, PERIOD, BASE, PER_MEMBER, TOPUP, MONTHS, MODE, LIMITS = range(8)
     RIGHT = frozenset({BASE, PER_MEMBER, TOPUP})
 
-    def __init__(self, category_names: dict[str, str], parent=None) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, category_names: dict[str, str], parent: QObject | None = None) -> None:
         self._goods = category_names
         super().__init__(parent)
 
@@ -320,7 +320,7 @@ class QuotaRulesDialog(QDialog):
             return
         super().reject()
 
-    def keyPressEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         # Enter in a field must not close the dialog: Ctrl+S saves.
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             return

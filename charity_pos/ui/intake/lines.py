@@ -5,6 +5,7 @@ without it), Del removes the line, Esc goes back to scanning."""
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
@@ -124,7 +125,7 @@ class LinesTable(FittingTable):
         self.setItemDelegateForColumn(LinesModel.CONDITION, self._choices)
         self.setItemDelegateForColumn(LinesModel.VALUATION, self._choices)
 
-    def keyPressEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()
         editing = self.state() == QAbstractItemView.State.EditingState
         if not editing and key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):

@@ -35,7 +35,7 @@ from charity_pos.i18n import describe
 from charity_pos.reports.period import check_range, month_bounds
 from charity_pos.reports.table import Filters, Origin, Report
 from charity_pos.reports.words import SOURCES, goods_category
-from charity_pos.services.base import Actor, Entity, Role, local_date
+from charity_pos.services.base import Actor, Changes, Entity, Role, local_date
 from charity_pos.services.registry import Services
 from charity_pos.ui.approval import AskApproval
 from charity_pos.ui.background import Background
@@ -58,7 +58,7 @@ FUNDS = "funds"
 
 def write_report(report: Report, path: Path) -> object:
     """The exporters (``charity_pos.export``), looked up when first used."""
-    from charity_pos.export import write_report as write  # type: ignore[import-not-found, unused-ignore]
+    from charity_pos.export import write_report as write
 
     return write(report, path)
 
@@ -354,7 +354,7 @@ class ReportsScreen(Screen):
         if self.stale and self.report is not None:
             self.show_now()
 
-    def on_changed(self, changes) -> None:  # type: ignore[no-untyped-def]
+    def on_changed(self, changes: Changes) -> None:
         if not changes.entities & self.entities or self.report is None:
             return
         if self.isVisible():

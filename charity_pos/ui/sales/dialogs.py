@@ -6,6 +6,7 @@ own words."""
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Callable
 from typing import TypeVar
 
@@ -104,7 +105,8 @@ class RecallDialog(QDialog):
         layout.addWidget(buttons)
         self.list.setFocus()
 
-    def chosen(self) -> object:
+    def chosen(self) -> uuid.UUID | None:
+        """The parked ticket's id (set on its entry above); None when none is chosen."""
         entry = self.list.currentItem()
         return entry.data(Qt.ItemDataRole.UserRole) if entry is not None else None
 

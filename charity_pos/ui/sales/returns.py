@@ -10,6 +10,8 @@ goes to the reason and F12 takes back from anywhere."""
 
 from __future__ import annotations
 
+import uuid
+
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -215,7 +217,7 @@ class ReturnDialog(QDialog):
             return True
         return super().eventFilter(watched, event)
 
-    def quantities(self) -> dict:  # type: ignore[type-arg]
+    def quantities(self) -> dict[uuid.UUID, int]:
         return {line.id: spin.value() for line, spin in self.spins if spin.value()}
 
     def update_refund(self, *_args: object) -> None:
@@ -234,7 +236,7 @@ class ReturnDialog(QDialog):
         self.message.setText(error if isinstance(error, str) else describe(error))
         self.message.setVisible(True)
 
-    def keyPressEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             if self.changes is not None:
                 self.accept()

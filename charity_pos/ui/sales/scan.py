@@ -10,7 +10,9 @@ clears the field. The handout's field is this one with relief cards."""
 from __future__ import annotations
 
 import re
+import uuid
 from collections.abc import Sequence
+from typing import cast
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QWidget
@@ -54,7 +56,7 @@ class ScanEntry(ScanField):
         return self.services.sales.scan(code)
 
     def lookup_item(self, data: object) -> object:
-        return self.services.sales.item(data)  # type: ignore[arg-type]
+        return self.services.sales.item(cast(uuid.UUID, data))  # the item's id, as ``search`` listed it
 
     def search(self, text: str) -> Sequence[tuple[str, object]]:
         return [(self.tr("{name}  ·  {unit}  ·  {price}  ·  {on_hand} on hand").format(

@@ -6,7 +6,7 @@ a manager. The X report prints during the shift, the Z report at its close."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -90,7 +90,7 @@ class OpenShiftDialog(ShiftDialog):
         self.open_button.clicked.connect(self.accept)
         self.float_field.setFocus()
 
-    def keyPressEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             self.accept()
             return
@@ -267,7 +267,7 @@ class CloseShiftDialog(ShiftDialog):
         self.tolerance_label.style().unpolish(self.tolerance_label)
         self.tolerance_label.style().polish(self.tolerance_label)
 
-    def keyPressEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             if self.changes is not None:
                 self.accept()

@@ -7,7 +7,9 @@ domain's (``quantities.parse_quantity``, ``tickets.parse_discount``)."""
 from __future__ import annotations
 
 import uuid
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
+from typing import Any
 
 from charity_pos.services.base import Approval
 from charity_pos.services.sales import Scanned
@@ -55,7 +57,8 @@ class ParkedLine:
         return TicketLine(replace(scanned, lot_id=self.lot_id), self.quantity, self.price_fen, discount)
 
 
-def read_parked(content: dict[str, object]) -> tuple[Ticket, list[ParkedLine]]:
+def read_parked(content: Mapping[str, Any]) -> tuple[Ticket, list[ParkedLine]]:
+    """A parked ticket from its JSON (untyped: each value is checked or converted here)."""
     raw_lines = content.get("lines", [])
     lines = [ParkedLine(uuid.UUID(str(raw["item_id"])), uuid.UUID(str(raw["lot_id"])) if raw.get("lot_id") else None,
                         int(raw["quantity"]), None if raw.get("price_fen") is None else int(raw["price_fen"]),
@@ -63,5 +66,5 @@ def read_parked(content: dict[str, object]) -> tuple[Ticket, list[ParkedLine]]:
              for raw in raw_lines if isinstance(raw, dict)] if isinstance(raw_lines, list) else []
     ticket_id = content.get("ticket_id")
     ticket = Ticket(uuid.UUID(str(ticket_id)) if ticket_id else uuid.uuid4(),
-                    int(content.get("ticket_discount_fen") or 0))  # type: ignore[call-overload]
+                    int(content.get("ticket_discount_fen") or 0))
     return ticket, lines

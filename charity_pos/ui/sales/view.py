@@ -26,7 +26,7 @@ from charity_pos.config import Settings
 from charity_pos.domain.money import format_fen
 from charity_pos.errors import PosError
 from charity_pos.i18n import describe
-from charity_pos.services.base import Actor, Changes, Entity
+from charity_pos.services.base import Actor, Approval, Changes, Entity
 from charity_pos.services.drawer import DrawerService, cash_moved_by_return, cash_moved_by_sale
 from charity_pos.services.registry import Services
 from charity_pos.services.sales import Scanned
@@ -237,9 +237,10 @@ class SaleScreen(Screen):
             dialog = RecallDialog(parked, self)
             accepted = self.run_dialog(dialog) == QDialog.DialogCode.Accepted
             self.focus_scan()
-            if not accepted or dialog.chosen() is None:
+            picked = dialog.chosen()
+            if not accepted or picked is None:
                 return False
-            chosen = dialog.chosen()  # type: ignore[assignment]
+            chosen = picked
         try:
             recalled = self.services.sales.recall(self.actor, chosen)
         except PosError as exc:
@@ -384,7 +385,7 @@ class SaleScreen(Screen):
         if reason is None:
             return False
 
-        def call(approval):  # type: ignore[no-untyped-def]
+        def call(approval: Approval | None) -> bool:
             self.drawer.open_without_sale(self.actor, reason, self.till, approval, pulse=self.slips.pulse)
             return True
 

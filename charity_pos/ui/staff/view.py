@@ -8,6 +8,7 @@ off or on, Ctrl+R cashier or manager."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 
 from PySide6.QtCore import Qt
@@ -138,7 +139,7 @@ class StaffScreen(SearchesList, Screen):
         rows = self.table.selectionModel().selectedRows()
         return self._users[rows[0].row()] if rows else None
 
-    def _do(self, call) -> None:  # type: ignore[no-untyped-def]
+    def _do(self, call: Callable[[], Changes]) -> None:
         try:
             changes: Changes = call()
         except PosError as exc:
