@@ -136,7 +136,7 @@ _UTC_TEXT = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}\.
 def stored_form(column: Any, dialect: Any) -> Callable[[Any], Any]:
     """What SQLAlchemy would store for a journal value of ``column`` (``_slow``), faster: a UUID or a UTC
     time in the form the app writes (nearly every one) straight to its stored text, anything else the slow
-    way (tests/sync/test_rebuild_values holds each against the slow way)."""
+    way (tests/sync/test_rebuild.py holds each against the slow way)."""
     slow = _slow(column, dialect)
     if isinstance(column.type, Uuid):
         return lambda value: value.replace("-", "") if type(value) is str and _UUID_TEXT(value) else slow(value)

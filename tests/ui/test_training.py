@@ -17,7 +17,6 @@ from charity_pos.ui.training import TrainingBanner
 from tests.ui.conftest import show_active
 from tests.ui.sales.test_payment import SETTLE_MS, enter, pay, scan
 
-SHOTS = Path(os.environ.get("CHARITY_POS_SHOTS", "/tmp/training"))
 
 
 def fingerprint(path: Path) -> tuple[str, str]:
@@ -31,7 +30,10 @@ def choose(login, username: str, pin: str) -> None:
     login.pin.setText(pin)
 
 
-def test_a_manager_switches_to_training_and_every_screen_carries_the_banner(qtbot, services, feedback) -> None:
+def test_a_manager_switches_to_training_and_every_screen_carries_the_banner(
+        qtbot, services, feedback, tmp_path) -> None:
+    """The screens are saved as pictures in CHARITY_POS_SHOTS if set (to look at), else in the test's folder."""
+    shots = Path(os.environ.get("CHARITY_POS_SHOTS") or tmp_path)
     shell = Shell(services, Settings(till="1"), feedback)
     qtbot.addWidget(shell.login)
     shell.start()
@@ -40,9 +42,9 @@ def test_a_manager_switches_to_training_and_every_screen_carries_the_banner(qtbo
     login.mode.training.setChecked(True)
     assert login.mode.panel.isVisible()
     assert not login.mode.continue_button.isEnabled(), "no copy to continue yet"
-    SHOTS.mkdir(parents=True, exist_ok=True)
+    shots.mkdir(parents=True, exist_ok=True)
     login.show()
-    login.grab().save(str(SHOTS / "training-login-choice.png"))
+    login.grab().save(str(shots / "training-login-choice.png"))
     # a cashier cannot start training: told why, nothing made
     choose(login, "cashier", "1111")
     qtbot.mouseClick(login.mode.fresh_live, Qt.MouseButton.LeftButton)
@@ -60,7 +62,7 @@ def test_a_manager_switches_to_training_and_every_screen_carries_the_banner(qtbo
     qtbot.addWidget(trainee_login)
     assert "培训" in trainee_login.windowTitle()
     assert trainee_login.findChild(TrainingBanner) is not None and trainee_login.mode is None
-    trainee_login.grab().save(str(SHOTS / "training-login-trainee.png"))
+    trainee_login.grab().save(str(shots / "training-login-trainee.png"))
     # a trainee logs in to the copy with their own PIN
     choose(trainee_login, "cashier", "1111")
     qtbot.keyClick(trainee_login.pin, Qt.Key.Key_Return)
@@ -82,7 +84,7 @@ def test_a_manager_switches_to_training_and_every_screen_carries_the_banner(qtbo
         assert banner.mapTo(main, banner.rect().bottomRight()).x() <= main.width()
     main.navigation.setCurrentRow(0)
     qtbot.wait(20)
-    main.grab().save(str(SHOTS / "training-main-1024x768.png"))
+    main.grab().save(str(shots / "training-main-1024x768.png"))
     # business in training: goods in and a shift opened, then a sale at the counter, key by key
     sv = main.services
     rice = sv.catalog.search("东北大米")[0]

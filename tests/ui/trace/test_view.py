@@ -62,7 +62,6 @@ def test_a_scanned_number_shows_the_story_and_the_totals(qtbot, screen: TraceScr
     assert rows[0][2] == donated and rows[0][7] == "张*"
     assert DONOR not in repr(rows)
     assert screen.message.text() == "" and "捐赠" in screen.summary.text()
-    screen.grab().save("/tmp/trace.png")
 
 
 def test_an_unknown_code_says_so_and_clears_the_story(qtbot, screen: TraceScreen, donated: str) -> None:
@@ -100,7 +99,6 @@ def test_ctrl_enter_on_a_donation_opens_its_trace(qtbot, services, manager, feed
     qtbot.keyClick(window, Qt.Key.Key_F5)
     qtbot.keyClick(window, Qt.Key.Key_G, Qt.KeyboardModifier.ControlModifier)
     assert window.current_screen() is tracer
-    window.grab().save("/tmp/trace-window.png")
 
 
 def test_the_donor_statement_button_writes_the_letter(qtbot, services, manager, feedback, donated,
