@@ -256,8 +256,6 @@ LAYERS: dict[str, frozenset[str]] = {k: frozenset(v) for k, v in {
 #: Imports that break the table today, each with what is being done about it. The goal is an empty table: remove
 #: an entry when its import is gone (a test says when one is no longer needed).
 KNOWN: dict[tuple[str, str], str] = {
-    ("printing", "reports"): "printing.notice and printing.district_notice render reports' Notice, DistrictNotice "
-                             "and Block: as above",
     ("db", "ledger"): "db/engine.py attaches the journal's seal to every store it opens and adopts it after the "
                       "migration that brings it (ledger.seal; migration 0006 is a layer of its own): the store's "
                       "opening with its seal belongs above db",
