@@ -261,8 +261,6 @@ KNOWN: dict[tuple[str, str], str] = {
                       "opening with its seal belongs above db",
     ("db", "security"): "db/engine.py reads the seal key from the store's key file and marks it sealed "
                         "(security.keys): as above",
-    ("services", "messages"): "household_import words its reject file's reasons (messages.describe): the "
-                              "caller should pass the wording in",
 }
 
 
