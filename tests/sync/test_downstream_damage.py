@@ -20,7 +20,7 @@ import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from charity_pos import errors
-from charity_pos.db.engine import open_store
+from charity_pos.services.store_file import open_store
 from charity_pos.ledger.canonical import canonical_json
 from charity_pos.messages import describe
 from charity_pos.services.base import ServiceContext
