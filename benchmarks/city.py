@@ -53,7 +53,7 @@ def _root() -> None:
 
 def make_store_month(work: Path, rng: random.Random) -> tuple[Path, int]:
     """The demo store plus a month of events appended in bulk: its path and the events made."""
-    from charity_pos.db.engine import open_store
+    from charity_pos.services.store_file import open_store
     from charity_pos.demo.builder import build_demo
     from charity_pos.ledger import seal
     from charity_pos.ledger.canonical import event_hash

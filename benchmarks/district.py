@@ -71,7 +71,7 @@ def make_district(work: Path, rng: random.Random, url: str, *, scale: float = 1.
     out = work / "out"
     out.mkdir()
     bundle, _ = sync._export(store, out)
-    from charity_pos.db.engine import open_store
+    from charity_pos.services.store_file import open_store
     from charity_pos.services.base import ServiceContext
     from charity_pos.sync.store_side import StoreSync
 

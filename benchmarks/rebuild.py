@@ -41,7 +41,7 @@ from processes import spawn
 from report import Row
 
 import sync
-from charity_pos.db.engine import open_store
+from charity_pos.services.store_file import open_store
 from charity_pos.hub.engine import open_hub
 from charity_pos.hub.export_store import export_store
 from charity_pos.hub.service import add_store

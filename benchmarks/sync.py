@@ -56,7 +56,7 @@ from typing import Any
 from processes import spawn
 from report import Row
 
-from charity_pos.db.engine import open_store
+from charity_pos.services.store_file import open_store
 from charity_pos.demo.builder import build_demo
 from charity_pos.hub.engine import open_hub
 from charity_pos.hub.importer import APPLIED, import_bundles

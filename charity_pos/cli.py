@@ -348,7 +348,7 @@ def _verify_store(args: argparse.Namespace) -> int:
             training = marks(conn)
     except NeedsAlembic:  # a revision only Alembic reads: the app's own opening, still without an upgrade
         from charity_pos.db.driver import driver
-        from charity_pos.db.engine import open_store
+        from charity_pos.services.store_file import open_store
 
         with open_store(args.db, upgrade=False) as db, db.engine.connect() as sa_conn:
             key, key_path, marked = seal_key_for(sa_conn, args.key_file)

@@ -87,7 +87,7 @@ class _Listing:
                 "handouts": "HandoutService", "households": "HouseholdService"}
 
     def __init__(self, path: Path) -> None:
-        from charity_pos.db.engine import open_store
+        from charity_pos.services.store_file import open_store
         from charity_pos.services.accounts import AccountService
         from charity_pos.services.base import ServiceContext, system_clock
 

@@ -21,7 +21,8 @@ from typing import Any
 
 import pytest
 
-from charity_pos.db.engine import StoreDatabase, open_store
+from charity_pos.db.engine import StoreDatabase
+from charity_pos.services.store_file import open_store
 from charity_pos.domain import pins
 from charity_pos.security.keys import key_path
 from charity_pos.services.base import Actor, Role
@@ -186,7 +187,7 @@ def twin_of(store_path: Path, clock: FakeClock) -> Iterator[Callable[[], Service
     opened: list[StoreDatabase] = []
 
     def copy() -> Services:
-        from charity_pos.db.engine import open_store
+        from charity_pos.services.store_file import open_store
 
         target = store_path.with_name(f"twin{len(opened)}.db")
         with contextlib.closing(sqlite3.connect(store_path)) as src, contextlib.closing(sqlite3.connect(target)) as dst:

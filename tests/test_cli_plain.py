@@ -13,7 +13,7 @@ import pytest
 from sqlalchemy import func, select
 
 from charity_pos import cli, cli_show, config
-from charity_pos.db.engine import open_store
+from charity_pos.services.store_file import open_store
 from charity_pos.db.models import Household, Item, StockMovement
 from charity_pos.i18n import load_catalog
 from charity_pos.services.base import local_date

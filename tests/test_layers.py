@@ -4,7 +4,8 @@ script, in the command line's verify, and in fast tests. And imports go one
 way, down a declared table (``LAYERS``: the screens and the command line on
 top, then hub, sync and the demo, the services, then reports, keys, the
 journal, the records, the rules, errors at the bottom), with no cycle between
-packages; what breaks it today is listed, with why, in ``KNOWN``."""
+packages; an import that broke it would be listed, with why, in ``KNOWN``
+(empty)."""
 
 from __future__ import annotations
 
@@ -253,21 +254,10 @@ LAYERS: dict[str, frozenset[str]] = {k: frozenset(v) for k, v in {
             "security", "services", "printing", "devices", "export", "demo", "sync", "hub", "ui", "hub_ui"),
 }.items()}
 
-#: Imports that break the table today, each with what is being done about it. The goal is an empty table: remove
-#: an entry when its import is gone (a test says when one is no longer needed).
-KNOWN: dict[tuple[str, str], str] = {
-    ("printing", "services"): "printing.donor_letter renders services.donor_statement's DonorStatement: it belongs "
-                              "in domain.documents with the other papers",
-    ("printing", "reports"): "printing.notice and printing.district_notice render reports' Notice, DistrictNotice "
-                             "and Block: as above",
-    ("db", "ledger"): "db/engine.py attaches the journal's seal to every store it opens and adopts it after the "
-                      "migration that brings it (ledger.seal; migration 0006 is a layer of its own): the store's "
-                      "opening with its seal belongs above db",
-    ("db", "security"): "db/engine.py reads the seal key from the store's key file and marks it sealed "
-                        "(security.keys): as above",
-    ("services", "messages"): "household_import words its reject file's reasons (messages.describe): the "
-                              "caller should pass the wording in",
-}
+#: Imports that break the table, each with what is being done about it: empty on purpose, every import goes down
+#: the layers. An entry added here is a debt with its reason; remove it when its import is gone (a test says when
+#: one is no longer needed).
+KNOWN: dict[tuple[str, str], str] = {}
 
 
 @dataclass(frozen=True)

@@ -1,20 +1,23 @@
-"""Opening a store file: checks, lock, SQLite settings, migrations, seal.
+"""Opening a store file: checks, lock, SQLite settings, migrations, and the
+place for the seal.
 
-``open_store`` is the only way the app, the command line and the tests get at
-a store database, so they all meet the same refusals: a missing or foreign
-file, a file written by a newer charity-pos, or a file another running copy
-holds. What a store shares with the hub (SQLite's settings, units of work
+``open_file`` and ``create_file`` are what ``services.store_file.open_store``
+and ``create_store_file`` (the only way the app, the command line and the
+tests get at a store database) open a file with, so they all meet the same
+refusals: a missing or foreign file, a file written by a newer charity-pos,
+or a file another running copy holds. The journal's seal is put on from
+above (``SealHooks``: the seal is the journal's, its key in the store's key
+file). What a store shares with the hub (SQLite's settings, units of work
 and reads, migrations) is ``db.database`` and ``db.migrate``; what is the
-store's own is here: the file lock, the seal, a full disk told as such,
-prepared reads for the counter.
+store's own is here: the file lock, a full disk told as such, prepared reads
+for the counter.
 """
 
 from __future__ import annotations
 
 import logging
 import sqlite3
-import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -28,7 +31,6 @@ from sqlalchemy.orm import Session
 from charity_pos.db import migrate
 from charity_pos.db.database import Database, configure_sqlite, first_connection
 from charity_pos.db.plain import BUSY_TIMEOUT_MS, has_store_tables, lock_store, looks_like_sqlite
-from charity_pos.ledger import seal
 from charity_pos.errors import (
     CorruptDatabase,
     NotAStoreDatabase,
@@ -53,16 +55,28 @@ def make_engine(path: Path) -> Engine:
     return engine
 
 
+@dataclass(frozen=True)
+class SealHooks:
+    """How the store's seal is kept (``services.store_file.SEAL``, from
+    ``ledger.seal`` and the key file): put on every engine a store file is
+    opened with, and given each upgrade, in its transaction, to seal a file
+    from before the seal."""
+
+    attach: Callable[[Engine], None]
+    #: the connection that upgraded the file, and the revision the file was at before (None: none recorded)
+    upgraded: Callable[[Connection, str | None], None]
+
+
 class StoreDatabase(Database):
     """An open store file: its engine, sessions and the lock that keeps a
     second copy of the app away."""
 
     keep = 2  # one serves the usual one-at-a-time use; the pool keeps its other connections for the rest
 
-    def __init__(self, path: Path, engine: Engine, lock: FileLock | None = None) -> None:
+    def __init__(self, path: Path, engine: Engine, lock: FileLock | None = None, *, seal: SealHooks) -> None:
         self.path = path
         self._lock = lock
-        seal.attach(engine, seal.Sealer(_seal_key))
+        seal.attach(engine)
         super().__init__(engine)
 
     def _refusal(self, exc: DatabaseError) -> Exception | None:
@@ -154,32 +168,8 @@ class Reader:
                 for row in self._conn.execute(sql, values)]
 
 
-def _seal_key(store_id: uuid.UUID) -> bytes:
-    from charity_pos.errors import KeyFileMissing, SealKeyMissing
-    from charity_pos.security.keys import StoreKeys
-
-    try:
-        return StoreKeys.load(store_id).seal_key()
-    except KeyFileMissing as exc:
-        raise SealKeyMissing(**exc.facts) from None
-
-
-def _adopt_seal(conn: Connection, before: str | None) -> None:
-    """A file from before the seal existed is sealed as it is, once, in the
-    transaction that upgrades it (the key file is needed for that)."""
-    if before is None or not migrate.STORE.is_before(before, seal.SEAL_REVISION):
-        return
-    if seal.read_seal(conn.connection.driver_connection) is not None:  # type: ignore[arg-type]
-        return
-    store_id = uuid.UUID(str(conn.exec_driver_sql("SELECT id FROM store").scalar_one()))
-    seal.adopt(conn, _seal_key(store_id))
-    from charity_pos.security.keys import StoreKeys
-
-    StoreKeys.mark_sealed(store_id)
-
-
-def create_store_file(path: Path) -> StoreDatabase:
-    """A new, empty store file with the schema at head. Refuses an existing file."""
+def create_file(path: Path, seal: SealHooks) -> StoreDatabase:
+    """A new, empty store file with the schema at head, sealed by ``seal``. Refuses an existing file."""
     path = Path(path)
     if path.exists():
         raise StoreFileExists(path=str(path))
@@ -195,11 +185,11 @@ def create_store_file(path: Path) -> StoreDatabase:
         path.unlink(missing_ok=True)
         raise
     log.info("created store database")
-    return StoreDatabase(path, engine, lock)
+    return StoreDatabase(path, engine, lock, seal=seal)
 
 
-def open_store(path: Path, *, upgrade: bool = True, lock: bool = True) -> StoreDatabase:
-    """Open an existing store file, upgrading its schema to this version's."""
+def open_file(path: Path, seal: SealHooks, *, upgrade: bool = True, lock: bool = True) -> StoreDatabase:
+    """Open an existing store file, upgrading its schema to this version's, sealed by ``seal``."""
     path = Path(path)
     if not path.is_file():
         raise StoreNotFound(path=str(path))
@@ -218,5 +208,5 @@ def open_store(path: Path, *, upgrade: bool = True, lock: bool = True) -> StoreD
         migrate.STORE.check_known(before, str(path))
         if upgrade:
             migrate.STORE.upgrade(conn)
-            _adopt_seal(conn, before)
-    return StoreDatabase(path, engine, file_lock)
+            seal.upgraded(conn, before)
+    return StoreDatabase(path, engine, file_lock, seal=seal)

@@ -2,7 +2,7 @@
 SQLAlchemy: what the command line's read commands (``verify``, ``show``)
 use, so that a call starts in a fraction of a second.
 
-``read_store`` meets the same refusals as ``engine.open_store``: a missing
+``read_store`` meets the same refusals as ``engine.open_file``: a missing
 file (``StoreNotFound``), a file that is not a store (``NotAStoreDatabase``),
 a file another running copy holds (``StoreInUse``: it takes the store's
 ``.lock`` for as long as it reads), a file written by a newer version

@@ -1,7 +1,7 @@
 """What the papers say (receipts, slips, shift reports, handout slips,
-labels), as plain data. A service builds one from the database and returns
-it; the caller renders it after the service's transaction (``printing``:
-PDF pages, ``devices``: ESC/POS). Money is in fen."""
+labels, donor statements), as plain data. A service builds one from the
+database and returns it; the caller renders it after the service's
+transaction (``printing``: PDF pages, ``devices``: ESC/POS). Money is in fen."""
 
 from __future__ import annotations
 
@@ -180,4 +180,40 @@ class HandoutSlipDoc:
     approved_by: str | None = None
     reprint_count: int = 0
     #: printed by a training store (培训模式): every page says 培训 · 非正式票据
+    training: bool = False
+
+
+@dataclass(frozen=True)
+class StatementDonation:
+    number: str
+    received_on: date
+    receipts: tuple[str, ...]
+    units: int
+    goods_value_fen: int
+    cash_fen: int
+
+
+@dataclass(frozen=True)
+class DonorStatement:
+    """Everything the donor letter says (``services.donor_statement`` builds
+    it). ``donor_name`` is the name as recorded (the letter is addressed to
+    the donor); nothing names a household."""
+
+    store_name: str
+    donor_kind: str  # person or company
+    donor_name: str
+    year: int
+    issued_on: date
+    donations: tuple[StatementDonation, ...]
+    units: int
+    goods_value_fen: int
+    cash_fen: int
+    sold: int
+    raised_fen: int
+    handed_out: int
+    households: int
+    on_shelf: int
+    written_off: int
+    counted_missing: int
+    #: made in a training store (培训模式): every page says 培训 · 非正式票据
     training: bool = False

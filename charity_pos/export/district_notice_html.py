@@ -8,7 +8,7 @@ from __future__ import annotations
 from charity_pos.export.notice_html import CSS, GENERATOR, _e, _table
 from charity_pos.reports import district_notice as content
 from charity_pos.reports.district_notice import DistrictNotice, StoreNotice
-from charity_pos.reports.notice import Block
+from charity_pos.domain.notice import Block
 
 NAV = "nav{text-align:center;margin:.6em 0}nav a{margin:0 .4em}"
 

@@ -9,7 +9,7 @@ from pathlib import Path
 from charity_pos import files
 from charity_pos.errors import OutputNotAFolder, ProtectedFile
 from charity_pos.export.notice_html import is_our_html, write_notice_html
-from charity_pos.reports.notice import Notice
+from charity_pos.reports.notice import Notice, paper
 
 
 def check_folder(folder: Path, protect: files.Protected) -> None:
@@ -45,7 +45,7 @@ def write_notice(notice: Notice, folder: Path, protect: files.Protected, *, forc
         with files.writing(pdf, protect, force=force, ours=files.is_our_pdf) as first, \
                 files.writing(html, protect, force=force, ours=is_our_html) as second:
             try:
-                render_notice(notice, first.partial)
+                render_notice(paper(notice), first.partial)
                 write_notice_html(notice, second.partial)
             except OSError as exc:
                 raise files.not_writable(folder, exc) from None

@@ -7,6 +7,7 @@ from __future__ import annotations
 from html import escape
 from pathlib import Path
 
+from charity_pos.domain.notice import Table
 from charity_pos.reports import notice as content
 from charity_pos.reports.notice import Notice
 
@@ -38,7 +39,7 @@ def _e(text: str) -> str:
     return escape(text, quote=True)
 
 
-def _table(table: content.Table) -> list[str]:
+def _table(table: Table) -> list[str]:
     out = ["<table>", "<thead><tr>" + "".join(f"<th>{_e(c)}</th>" for c in table.columns) + "</tr></thead>",
            "<tbody>"]
     for index, row in enumerate(table.rows):

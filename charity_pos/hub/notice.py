@@ -5,7 +5,7 @@ of it dated before the month's end: its number and hash), so anyone can
 check later that the figures were not changed. As an A4 PDF
 (``printing.district_notice``) and a static web site of an index and a page
 per store (``export.district_notice_html``), laid out from the same blocks
-as a store's own notice (``reports.notice.Block``). No Qt.
+as a store's own notice (``domain.notice.Block``). No Qt.
 
 No personal data: the figures only. The hub holds households' names in its
 registry but nothing here reads it; it never receives donors' names.
@@ -28,7 +28,7 @@ from charity_pos.hub.figures import Period, read_period
 from charity_pos.hub.models import HubEvent, HubStore
 from charity_pos.hub.projections import ensure_current
 from charity_pos.ledger.canonical import plain
-from charity_pos.reports.district_notice import DistrictNotice, StoreNotice
+from charity_pos.reports.district_notice import DistrictNotice, StoreNotice, paper
 from charity_pos.reports.notice import JournalHead
 from charity_pos.reports.period import STORE_TZ, parse_month, utc_range
 
@@ -103,7 +103,7 @@ def write_district_notice(db: HubDatabase, start: date, end: date, folder: Path,
         files.check_target(pdf, protect, force=force, ours=files.is_our_pdf)
         for path, _text in pages:
             files.check_target(path, protect, force=force, ours=is_our_html)
-        files.write_file(pdf, lambda partial: render_district_notice(notice, partial), protect, force=force,
+        files.write_file(pdf, lambda partial: render_district_notice(paper(notice), partial), protect, force=force,
                          ours=files.is_our_pdf)
         for path, text in pages:
             files.write_file(path, _page_writer(text), protect, force=force, ours=is_our_html)

@@ -1,6 +1,7 @@
 """The district's monthly public notice (公示) as an A4 PDF: the district's
 blocks, then each store's, set as a store's own notice is
-(``printing.notice``) from ``hub.notice``'s content."""
+(``printing.notice``) from its content (``domain.notice``, made by
+``reports.district_notice`` from what ``hub.notice`` gathers)."""
 
 from __future__ import annotations
 
@@ -11,12 +12,10 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.platypus import BaseDocTemplate, CondPageBreak, Flowable, Frame, KeepTogether, PageTemplate, Spacer
 
+from charity_pos.domain.notice import Block, DistrictNoticePaper
 from charity_pos.printing.fonts import register_font
 from charity_pos.printing.notice import GREY, MARGIN, PAGE_H, PAGE_W, WIDTH, _p, _styles, _table
 from charity_pos.printing.pages import Footer, numbered
-from charity_pos.reports import district_notice as content
-from charity_pos.reports.district_notice import DistrictNotice
-from charity_pos.reports.notice import Block
 
 
 def _blocks(blocks: tuple[Block, ...], font: str, st: dict) -> list[Flowable]:  # type: ignore[type-arg]
@@ -34,23 +33,23 @@ def _blocks(blocks: tuple[Block, ...], font: str, st: dict) -> list[Flowable]:  
     return story
 
 
-def _story(notice: DistrictNotice, font: str) -> list[Flowable]:
+def _story(notice: DistrictNoticePaper, font: str) -> list[Flowable]:
     st = _styles(font)
     story: list[Flowable] = [_p(f"{notice.district}慈善超市", st["title"]),
                              _p(f"{notice.start.year}年{notice.start.month}月 公示", st["subtitle"]),
                              _p(f"公示期间：{notice.start.isoformat()} 至 {notice.end.isoformat()}", st["meta"]),
                              Spacer(1, 4 * mm)]
-    story += _blocks(content.district_blocks(notice), font, st)
+    story += _blocks(notice.blocks, font, st)
     for store in notice.stores:
         story += [CondPageBreak(60 * mm), Spacer(1, 5 * mm), _p(store.name, st["subtitle"]),
                   _p(f"{store.name}（{store.code}）", st["meta"])]
-        story += _blocks(content.store_blocks(notice, store), font, st)
-    story += [Spacer(1, 6 * mm), _p(content.FOOTER, st["small"]), Spacer(1, 8 * mm),
+        story += _blocks(store.blocks, font, st)
+    story += [Spacer(1, 6 * mm), _p(notice.footer, st["small"]), Spacer(1, 8 * mm),
               _p(f"发布单位（盖章）：{notice.district}民政局", st["sign"]), _p("发布日期：　　　年　　月　　日", st["sign"])]
     return story
 
 
-def render_district_notice(notice: DistrictNotice, out: str | Path | BinaryIO) -> None:
+def render_district_notice(notice: DistrictNoticePaper, out: str | Path | BinaryIO) -> None:
     """Write the district's notice as an A4 PDF to ``out`` (a path or a binary file)."""
     font = register_font()
     template = BaseDocTemplate(

@@ -23,7 +23,7 @@ from charity_pos.domain.money import format_fen
 from charity_pos.printing.fonts import register_font
 from charity_pos.printing.pages import training_watermark
 from charity_pos.domain.vocabulary import TRAINING
-from charity_pos.services.donor_statement import DonorStatement
+from charity_pos.domain.documents import DonorStatement
 
 #: Donations listed one by one; the rest are summed in one line.
 MAX_ROWS = 12

@@ -1,5 +1,6 @@
 """The monthly public notice (公示) as an A4 PDF to post on the wall, laid
-out from ``reports.notice``'s content (the web page shows the same)."""
+out from its content (``domain.notice``, made by ``reports.notice``; the web
+page shows the same)."""
 
 from __future__ import annotations
 
@@ -14,10 +15,10 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, KeepTogether, PageTemplate, Paragraph, Spacer, Table, TableStyle
 
+from charity_pos.domain import notice as content
+from charity_pos.domain.notice import NoticePaper
 from charity_pos.printing.fonts import register_font
 from charity_pos.printing.pages import Footer, numbered
-from charity_pos.reports import notice as content
-from charity_pos.reports.notice import Notice
 
 PAGE_W, PAGE_H = A4
 MARGIN = 18 * mm
@@ -66,12 +67,12 @@ def _table(table: content.Table, font: str, st: dict[str, ParagraphStyle]) -> Ta
     return result
 
 
-def _story(notice: Notice, font: str) -> list[Flowable]:
+def _story(notice: NoticePaper, font: str) -> list[Flowable]:
     st = _styles(font)
-    where, when = content.heading_lines(notice)
+    where, when = notice.heading
     story: list[Flowable] = [_p(notice.store_name, st["title"]), _p(notice.title, st["subtitle"]),
                              _p(where, st["meta"]), _p(when, st["meta"]), Spacer(1, 4 * mm)]
-    for block in content.blocks(notice):
+    for block in notice.blocks:
         part: list[Flowable] = [_p(block.heading, st["heading"])]
         part += [_p(line, st["body"]) for line in block.lines]
         if block.code:
@@ -81,12 +82,12 @@ def _story(notice: Notice, font: str) -> list[Flowable]:
         part += [_p(line, st["body"] if not block.code else st["small"]) for line in block.after]
         long = block.table is not None and len(block.table.rows) > 15
         story += part if long else [KeepTogether(part)]  # a short block is not split across pages
-    story += [Spacer(1, 6 * mm), _p(content.FOOTER, st["small"]), Spacer(1, 8 * mm),
+    story += [Spacer(1, 6 * mm), _p(notice.footer, st["small"]), Spacer(1, 8 * mm),
               _p(f"发布单位（盖章）：{notice.store_name}", st["sign"]), _p("发布日期：　　　年　　月　　日", st["sign"])]
     return story
 
 
-def render_notice(notice: Notice, out: str | Path | BinaryIO) -> None:
+def render_notice(notice: NoticePaper, out: str | Path | BinaryIO) -> None:
     """Write the notice as an A4 PDF to ``out`` (a path or a binary file)."""
     font = register_font()
     template = BaseDocTemplate(

@@ -1,7 +1,7 @@
 """The district's monthly public notice (公示), its content: per store and in
 total, the donations received, goods sold, relief given, donated cash and
 its use, and each store's journal head at the month's end, as the blocks a
-store's own notice is laid out from (``reports.notice.Block``). The hub
+store's own notice is laid out from (``domain.notice.Block``). The hub
 builds it from what stores reported (``hub.notice``); the PDF
 (``printing.district_notice``) and the web site (``export.district_notice_html``)
 lay out the same blocks. No personal data: the figures only.
@@ -14,8 +14,9 @@ from dataclasses import dataclass
 from datetime import date
 
 from charity_pos.domain.money import format_fen
+from charity_pos.domain.notice import Block, DistrictNoticePaper, StoreSection, Table
 from charity_pos.reports.figures import Figures
-from charity_pos.reports.notice import Block, JournalHead, Table
+from charity_pos.reports.notice import JournalHead
 from charity_pos.reports.words import HOUSEHOLD_CATEGORIES, label
 
 
@@ -126,3 +127,11 @@ def store_blocks(notice: DistrictNotice, store: StoreNotice) -> tuple[Block, ...
         Block("二、困难群众帮扶（按家庭类别）", (), _relief(f), () if f.relief_by_category else ("本月无帮扶记录。",)),
         check,
     )
+
+
+def paper(notice: DistrictNotice) -> DistrictNoticePaper:
+    """The notice as its PDF sets it out (``printing.district_notice``)."""
+    return DistrictNoticePaper(notice.district, notice.title, notice.month, notice.start, notice.end,
+                               district_blocks(notice),
+                               tuple(StoreSection(s.name, s.code, store_blocks(notice, s)) for s in notice.stores),
+                               FOOTER)

@@ -1,6 +1,7 @@
 """The monthly public notice (公示): what a store posts on its wall and
-publishes each month, as plain content that the PDF (``printing.notice``)
-and the web page (``export.notice_html``) lay out the same way.
+publishes each month, as plain content (``domain.notice``) that the PDF
+(``printing.notice``) and the web page (``export.notice_html``) lay out the
+same way.
 
 Every figure comes from ``reports.figures``. No personal data: no
 household is named or numbered; a donor is named only when they agreed
@@ -20,6 +21,7 @@ from sqlalchemy.orm import Session
 
 from charity_pos.db.models import JournalEvent, Store
 from charity_pos.domain.money import format_fen
+from charity_pos.domain.notice import Block, NoticePaper, Table
 from charity_pos.ledger.canonical import plain
 from charity_pos.reports.figures import Figures, FundUseFigure, PublicDonors, figures, fund_uses, public_donors
 from charity_pos.reports.period import utc_range
@@ -73,26 +75,6 @@ def build(session: Session, start: date, end: date) -> Notice:
 
 
 # --- the content, as the papers show it ------------------------------------------------------------
-@dataclass(frozen=True)
-class Table:
-    columns: tuple[str, ...]
-    rows: tuple[tuple[str, ...], ...]
-    #: right-aligned (numbers) per column
-    numeric: tuple[bool, ...]
-    #: the last row is a totals row
-    totals: bool = False
-
-
-@dataclass(frozen=True)
-class Block:
-    heading: str
-    lines: tuple[str, ...] = ()
-    table: Table | None = None
-    after: tuple[str, ...] = ()
-    #: set in a typewriter face and never wrapped in the middle of a word (the hash)
-    code: str = ""
-
-
 _ORDER = {code: index for index, code in enumerate(HOUSEHOLD_CATEGORIES)}
 
 
@@ -159,3 +141,8 @@ def heading_lines(notice: Notice) -> tuple[str, str]:
 
 
 FOOTER = "本公示不含任何受助家庭和未同意公开的捐赠人的个人信息。如有疑问或意见，请向本店或所在区民政部门反映。"
+
+
+def paper(notice: Notice) -> NoticePaper:
+    """The notice as its PDF sets it out (``printing.notice``)."""
+    return NoticePaper(notice.store_name, notice.title, notice.month, heading_lines(notice), blocks(notice), FOOTER)

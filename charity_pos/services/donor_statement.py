@@ -12,8 +12,7 @@ from __future__ import annotations
 
 import uuid
 from collections import defaultdict
-from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import datetime
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -21,47 +20,13 @@ from sqlalchemy.orm import Session
 from charity_pos.db.models import (
     Donation, DonationLine, Donor, Handout, HandoutLine, HandoutLineLot, Receipt, ReturnLine, SaleLine, StockLot, Store,
 )
+from charity_pos.domain.documents import DonorStatement, StatementDonation
 from charity_pos.errors import DonorAmbiguous, DonorAnonymous, DonorNotFound, InvalidInput, NothingToReport
 from charity_pos.ledger.fates import Fate, allocate, fates, line_parts, returned_units
 from charity_pos.services.base import STORE_TZ, local_date
 from charity_pos.services.training import is_training
 
 ANONYMOUS_WORDS = frozenset({"匿名", "anonymous", "匿名人士", "爱心人士"})
-
-
-@dataclass(frozen=True)
-class StatementDonation:
-    number: str
-    received_on: date
-    receipts: tuple[str, ...]
-    units: int
-    goods_value_fen: int
-    cash_fen: int
-
-
-@dataclass(frozen=True)
-class DonorStatement:
-    """Everything the letter says. ``donor_name`` is the name as recorded
-    (the letter is addressed to the donor); nothing names a household."""
-
-    store_name: str
-    donor_kind: str  # person or company
-    donor_name: str
-    year: int
-    issued_on: date
-    donations: tuple[StatementDonation, ...]
-    units: int
-    goods_value_fen: int
-    cash_fen: int
-    sold: int
-    raised_fen: int
-    handed_out: int
-    households: int
-    on_shelf: int
-    written_off: int
-    counted_missing: int
-    #: made in a training store (培训模式): every page says 培训 · 非正式票据
-    training: bool = False
 
 
 def parse_year(value: object) -> int:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from charity_pos.db.engine import StoreDatabase, open_store
+from charity_pos.db.engine import StoreDatabase
 from charity_pos.services.accounts import AccountService
 from charity_pos.services.base import Clock, ServiceContext, system_clock
 from charity_pos.services.catalog import CatalogService
@@ -25,6 +25,7 @@ from charity_pos.services.sales import SalesService
 from charity_pos.services.shifts import ShiftService
 from charity_pos.services.stock import StockService
 from charity_pos.services.store import StoreInfo, store_info
+from charity_pos.services.store_file import open_store
 from charity_pos.services.trace import TraceService
 
 

@@ -57,7 +57,7 @@ def init_store(
     (``manager``). Everything is checked before the file is made."""
     from charity_pos.services.base import STORE_SETUP
     from charity_pos.db.base import new_id
-    from charity_pos.db.engine import create_store_file
+    from charity_pos.services.store_file import create_store_file
     from charity_pos.db.models import Store
     from charity_pos.domain.numbers import STORE_CODE
     from charity_pos.domain.pins import check_policy

@@ -33,7 +33,7 @@ from charity_pos.services.lot_rows import LotStory, every_lot, lot_stories  # no
 from charity_pos.services.permissions import Action, require_of
 
 if TYPE_CHECKING:
-    from charity_pos.services.donor_statement import DonorStatement
+    from charity_pos.domain.documents import DonorStatement
 
 
 @dataclass(frozen=True)

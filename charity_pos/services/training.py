@@ -41,12 +41,13 @@ from sqlalchemy.orm import Session
 
 from charity_pos.db.base import new_id
 from charity_pos.db.driver import driver, pooled_driver
-from charity_pos.db.engine import StoreDatabase, open_store
+from charity_pos.db.engine import StoreDatabase
 from charity_pos.db.models import Store
 from charity_pos.durable import put_in_place
 from charity_pos.errors import StoreInUse, TrainingStore
 from charity_pos.files import read_json_object
 from charity_pos.security.keys import SEALED, StoreKeys, key_path
+from charity_pos.services.store_file import open_store
 from charity_pos.services.training_marks import COPY_MADE, KEY_MARK, TRAINING_APP_ID, marks  # noqa: F401
 from charity_pos.services.training_marks import key_file_marked as _key_file_marked
 

@@ -58,7 +58,7 @@ def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser],
 
 @contextmanager
 def _sync(path: Path) -> Iterator[StoreSync]:
-    from charity_pos.db.engine import open_store
+    from charity_pos.services.store_file import open_store
     from charity_pos.services.base import ServiceContext
     from charity_pos.sync.store_side import StoreSync
 

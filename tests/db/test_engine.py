@@ -19,7 +19,8 @@ from sqlalchemy.exc import IntegrityError
 from charity_pos import i18n
 from charity_pos.db import models  # noqa: F401  (every table registered)
 from charity_pos.db.base import Base
-from charity_pos.db.engine import StoreDatabase, create_store_file, open_store
+from charity_pos.db.engine import StoreDatabase
+from charity_pos.services.store_file import create_store_file, open_store
 from charity_pos.errors import StoreFileExists, StoreInUse
 from charity_pos.messages import describe
 from charity_pos.services.store import init_store

@@ -22,7 +22,7 @@ from sqlalchemy import Engine, create_engine, inspect, select
 
 from charity_pos.db import migrate, models  # noqa: F401  (models: every table registered)
 from charity_pos.db.base import Base
-from charity_pos.db.engine import open_store
+from charity_pos.services.store_file import open_store
 from charity_pos.db.models import Item
 from charity_pos.errors import NewerDatabase, NotAStoreDatabase, StoreNotFound
 from charity_pos.ledger.verify import verify

@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from charity_pos.db.engine import open_store
+from charity_pos.services.store_file import open_store
 from charity_pos.db.models import CashShift, Payment, Sale, SaleReturn, User
 from charity_pos.demo.counter import FLOAT_FEN, TILL, CounterPlan, drawer
 from charity_pos.ledger.verify import verify

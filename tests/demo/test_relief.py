@@ -25,7 +25,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from charity_pos.db.engine import open_store
+from charity_pos.services.store_file import open_store
 from charity_pos.db.models import (
     AuditEntry,
     CashShift,

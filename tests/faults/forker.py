@@ -26,7 +26,7 @@ def cli(*argv: str) -> int:
 def sales(db: str, side: str, till: str, item: str, price: int, cashier: str, count: int) -> int:
     """Complete ``count`` sales through the service, writing each committed
     sale's number to ``side`` (synced) once ``complete`` has returned."""
-    from charity_pos.db.engine import open_store
+    from charity_pos.services.store_file import open_store
     from charity_pos.services.base import Actor, Role
     from charity_pos.services.registry import Services
     from charity_pos.services.sales import LineDraft, PaymentDraft, SaleDraft

@@ -22,7 +22,7 @@ from pathlib import Path
 
 import pytest
 
-from charity_pos.db.engine import open_store
+from charity_pos.services.store_file import open_store
 from charity_pos.domain.identity import id_check_char
 from charity_pos.services.backup import LEFT_BEHIND, NAME, backups_in, check_copy
 from charity_pos.services import backup as backups

@@ -27,7 +27,7 @@ import pytest
 
 from charity_pos import cli, i18n
 from charity_pos.db.base import Base
-from charity_pos.db.engine import open_store
+from charity_pos.services.store_file import open_store
 from charity_pos.errors import SealBroken
 from charity_pos.ledger.canonical import GENESIS, event_hash, journaled_tables
 from charity_pos.ledger.seal import audit_hash

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from charity_pos.db.engine import open_store
+from charity_pos.services.store_file import open_store
 from charity_pos.ledger.verify import verify
 from charity_pos.security.keys import seal_key_for
 from tests.conftest import bring_keys

@@ -29,7 +29,7 @@ import pytest
 from alembic.script import ScriptDirectory
 
 from charity_pos.db import migrate
-from charity_pos.db.engine import open_store
+from charity_pos.services.store_file import open_store
 from charity_pos.ledger.canonical import event_hash
 from charity_pos.ledger.seal import SEAL_REVISION
 from charity_pos.ledger.verify import verify

@@ -20,7 +20,7 @@ import pytest
 from sqlalchemy.dialects import sqlite as sqlite_dialect
 
 from charity_pos.db.base import Base
-from charity_pos.db.engine import open_store
+from charity_pos.services.store_file import open_store
 from charity_pos.db.models import JournalEvent
 from charity_pos.ledger import checks
 from charity_pos.db.schema_text import TABLES

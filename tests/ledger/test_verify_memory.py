@@ -16,7 +16,7 @@ from typing import Any
 
 import pytest
 
-from charity_pos.db.engine import open_store
+from charity_pos.services.store_file import open_store
 from charity_pos.ledger import verify as verifying
 from charity_pos.ledger.canonical import canonical_json, event_hash
 from charity_pos.ledger.verify import Problem, check_chain, compare_tables

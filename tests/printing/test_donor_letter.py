@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from charity_pos.printing.donor_letter import render_donor_letter
-from charity_pos.services.donor_statement import DonorStatement, StatementDonation
+from charity_pos.domain.documents import DonorStatement, StatementDonation
 from tests.helpers import pdf_pages
 
 

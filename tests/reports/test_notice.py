@@ -76,7 +76,7 @@ def html_text(page: str) -> _Text:
 
 def notice_pdf_text(content: notice.Notice, tmp_path: Path) -> str:
     out = tmp_path / "notice.pdf"
-    render_notice(content, out)
+    render_notice(notice.paper(content), out)
     return pdf_text(out)
 
 

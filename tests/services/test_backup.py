@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from charity_pos import config, messages
-from charity_pos.db.engine import open_store
+from charity_pos.services.store_file import open_store
 from charity_pos.errors import (
     BackupCheckFailed,
     BackupFromOtherStore,

@@ -18,7 +18,7 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
-from charity_pos.db.engine import open_store
+from charity_pos.services.store_file import open_store
 from charity_pos.db.models import Item, JournalEvent, User
 from charity_pos.errors import InvalidInput, SealBroken, SessionEnded
 from charity_pos.ledger import journal

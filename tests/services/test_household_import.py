@@ -58,6 +58,11 @@ def flip_check(number: str) -> str:
     return number[:17] + ("0" if number[17] != "0" else "1")
 
 
+def english(error: BaseException) -> str:
+    """The reasons in English, as the command line words them in English (the service words nothing)."""
+    return messages.describe(error, lambda _c, t: t)
+
+
 ID_GOOD1 = make_id("19500101", "011")
 ID_BAD_CHECK = flip_check(make_id("19600101", "021"))
 ID_BAD_BIRTH = make_id("19500230", "031")  # 30 February
@@ -217,7 +222,7 @@ def table(services) -> list[str]:
 
 # --- the preview ---------------------------------------------------------------
 def test_preview_lists_exactly_the_good_and_the_bad_rows(services, registered, sheet) -> None:
-    result = preview(services, sheet)
+    result = preview(services, sheet, english)
     assert result.good == GOOD
     assert result.good_rows == GOOD_ROWS
     assert [(b.row_number, b.reasons) for b in result.bad] == BAD
@@ -246,7 +251,7 @@ def test_bad_rows_show_names_and_id_numbers_masked(services, registered, tmp_pat
 
 def test_every_problem_of_a_row_is_listed_in_the_columns_order(services, tmp_path) -> None:
     rows = [HEADER, ["AX-1", "", flip_check(ID_GOOD1), "many", "低保", "", "", "2026-13-01", "2026-12-31", "", ""]]
-    result = preview(services, write_csv(tmp_path / "l.csv", rows, "utf-8"))
+    result = preview(services, write_csv(tmp_path / "l.csv", rows, "utf-8"), english)
     assert result.good == []
     assert [(b.row_number, b.reasons) for b in result.bad] == [(2, [
         "A relief card number is up to 20 letters and digits.",
@@ -498,7 +503,7 @@ def test_no_id_number_in_clear_in_the_file_its_wal_the_journal_or_the_log(servic
 
 # --- the reject file ---------------------------------------------------------------
 def test_the_reject_file_holds_exactly_the_bad_rows_as_sent_with_their_reasons(services, registered, sheet) -> None:
-    result = preview(services, sheet)
+    result = preview(services, sheet, english)
     out = write_rejects(result, household_import.rejects_path(sheet))
     assert out == sheet.with_name(f"名单.rejects{sheet.suffix}") and out.exists()
     assert not list(sheet.parent.glob("*.partial"))

@@ -21,7 +21,7 @@ from charity_pos.errors import (
     OutputIsFolder,
 )
 from charity_pos.services import household_import as hi
-from tests.services.test_household_import import HEADER, make_id, row
+from tests.services.test_household_import import HEADER, english, make_id, row
 
 ID_A, ID_B, ID_C = (make_id("19600101", f"{n:03d}") for n in (11, 21, 31))
 
@@ -61,7 +61,7 @@ def test_preview_file_checks_against_the_registry_it_is_given(tmp_path: Path) ->
                                               row("AX000002", "李秀英", ID_B, "2", "低保", 2),
                                               row("AX000003", "张伟", ID_C, "1", "低保", 3)])
     registry = hi.Registered({"AX000001"}, {"hash:" + ID_B}, lambda number: "hash:" + number)
-    result = hi.preview_file(sheet, lambda: registry)
+    result = hi.preview_file(sheet, lambda: registry, english)
     assert [d.card_number for d in result.good] == ["AX000003"] and result.good_rows == (4,)
     assert [(b.row_number, [type(e) for e in b.errors]) for b in result.bad] == [
         (2, [CardAlreadyRegistered]), (3, [IdAlreadyRegistered])]

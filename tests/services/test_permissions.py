@@ -391,7 +391,7 @@ def test_a_till_s_lock_holds_for_every_kind_of_approval(services, cashier, store
 # --- changes made by another connection -------------------------------------------------------------------
 def test_an_account_switched_off_from_another_till_is_refused_at_its_very_next_unit(
         services, manager, cashier, make_item, store_path, clock) -> None:
-    from charity_pos.db.engine import open_store
+    from charity_pos.services.store_file import open_store
     from charity_pos.services.catalog import ItemDraft, Source
 
     def draft(name: str) -> ItemDraft:

@@ -54,8 +54,8 @@ from charity_pos.errors import (
     VoidOutsideShift,
     VoucherUsed,
 )
-from charity_pos.db.engine import open_store
 from charity_pos.ledger.canonical import journaled_columns, plain
+from charity_pos.services.store_file import open_store
 from charity_pos.ledger.verify import verify
 from charity_pos.services.base import Actor, Approval
 from charity_pos.services.catalog import Source

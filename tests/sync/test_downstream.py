@@ -32,7 +32,6 @@ import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from charity_pos import errors, messages
-from charity_pos.db.engine import open_store
 from charity_pos.errors import ApprovalRequired, IdNotHeldHere
 from charity_pos.i18n import describe
 from charity_pos.ledger.canonical import canonical_json
@@ -42,6 +41,7 @@ from charity_pos.services.handouts import HandoutDraft, HandoutLineDraft
 from charity_pos.services.households import HouseholdCategory, HouseholdDraft
 from charity_pos.services.quotas import RuleDraft
 from charity_pos.services.registry import Services
+from charity_pos.services.store_file import open_store
 from charity_pos.sync.bundle import read_bundle, write_bundle
 from charity_pos.sync.district import district_hash
 from charity_pos.sync.downstream import apply_downstream

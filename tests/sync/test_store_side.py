@@ -27,7 +27,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 import charity_pos
 from charity_pos import i18n
-from charity_pos.db.engine import open_store
+from charity_pos.services.store_file import open_store
 from charity_pos.errors import BundleForged
 from charity_pos.ledger.canonical import GENESIS, canonical_json, event_hash
 from charity_pos.security.keys import StoreKeys, key_path

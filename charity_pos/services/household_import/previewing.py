@@ -12,7 +12,6 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from charity_pos import messages
 from charity_pos.db.models import Household
 from charity_pos.domain.identity import mask_id, mask_name, normalize_id
 from charity_pos.errors import CardAlreadyRegistered, IdAlreadyRegistered, NoRowsToImport, PosError
@@ -70,8 +69,10 @@ class Registered:
     hash_id: Callable[[str], str]
 
 
-def _english(error: BaseException) -> str:
-    return messages.describe(error, lambda _context, text: text)
+def _code(error: BaseException) -> str:
+    """A reason as a code, the error's name: what a preview says when its caller gives no wording (the callers
+    pass theirs, ``charity_pos.i18n.describe``; the services word nothing)."""
+    return type(error).__name__
 
 
 def _mask_text(text: str) -> str:
@@ -106,8 +107,8 @@ def preview_file(path: Path | str, registered: Callable[[], Registered],
     card or ID number the file holds twice (every such row is bad), and
     against the registry ``registered`` reads (asked only when some row
     passed its own check). Writes nothing. ``describe`` turns errors into the user's
-    words (English without it)."""
-    describe = describe or _english
+    words (without it, a reason is its error's code: ``_code``)."""
+    describe = describe or _code
     sheet = read_sheet(path)
     if not sheet.rows:
         raise NoRowsToImport(path=str(sheet.path))
@@ -160,7 +161,7 @@ def preview(source: object, path: Path | str, describe: Describe | None = None) 
     (``preview_file``): which rows would be imported and which not, and why.
     Writes nothing. ``source`` is the store's services (or their household
     service, or a service context); ``describe`` turns errors into the
-    user's words (``charity_pos.i18n.describe``; English without it)."""
+    user's words (``charity_pos.i18n.describe``; its error's code without it)."""
     households = _service(source)
 
     def registered() -> Registered:

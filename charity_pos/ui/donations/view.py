@@ -29,7 +29,7 @@ from charity_pos.ui.session import unguarded
 from charity_pos.ui.table_model import MiddleElided
 
 if TYPE_CHECKING:
-    from charity_pos.services.donor_statement import DonorStatement
+    from charity_pos.domain.documents import DonorStatement
 
 LIMIT = 500
 
