@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import atexit
 import contextlib
+import dataclasses
 import glob
 import itertools
 import os
@@ -34,7 +35,7 @@ from contextlib import closing
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import pytest
 
@@ -325,5 +326,72 @@ def new_hub(request: pytest.FixtureRequest, _hub_templates: dict[tuple[str, str,
             assert isinstance(server, TempPostgres), server
             server.copy_database(template.database, url.rsplit("/", 1)[1])
         shutil.copytree(template.home, os.environ["CHARITY_POS_HOME"], dirs_exist_ok=True)
+
+    return make
+
+
+T = TypeVar("T")
+
+
+@pytest.fixture(scope="session")
+def _worlds() -> dict[tuple[str, str], tuple[Any, Path, Path, str]]:
+    return {}
+
+
+MadeOnce = Callable[[str, Callable[[str, Path], T]], T]
+
+
+@pytest.fixture
+def made_once(request: pytest.FixtureRequest, hub_url: str, tmp_path: Path,
+              _worlds: dict[tuple[str, str], tuple[Any, Path, Path, str]],
+              tmp_path_factory: pytest.TempPathFactory) -> MadeOnce[Any]:
+    """``made_once(name, build)`` for a fixture that builds a world (stores, a hub with their bundles) before each
+    test: the first call of the session for ``name`` and a kind of database runs ``build(url, folder)`` in a
+    folder, home and hub database of its own; each call copies that folder into the test's ``tmp_path``, that
+    home into the test's home, and that database into ``hub_url``'s, and returns what ``build`` returned (a
+    dataclass, a path or the URL) with the folder's paths and the URL moved to the test's. The hub's SQLite file
+    must be ``folder / "hub.sqlite3"``, as ``hub_url`` names it in ``tmp_path``."""
+    kind = "sqlite" if hub_url.startswith("sqlite:") else "postgresql"
+    server = request.getfixturevalue("postgres_server") if kind == "postgresql" else None
+    if server is None:
+        assert hub_url == f"sqlite:///{tmp_path / 'hub.sqlite3'}", hub_url
+
+    def make(name: str, build: Callable[[str, Path], T]) -> T:
+        made = _worlds.get((name, kind))
+        if made is None:
+            folder = tmp_path_factory.mktemp(f"{name}-{kind}")
+            home = tmp_path_factory.mktemp(f"{name}-{kind}-home")
+            if server is None:
+                database, url = "", f"sqlite:///{folder / 'hub.sqlite3'}"
+            else:
+                assert isinstance(server, TempPostgres), server
+                database, url = server.new_database("template")
+            with pytest.MonkeyPatch.context() as patch:
+                patch.setenv("CHARITY_POS_HOME", str(home))
+                value = build(url, folder)
+            for file in home.rglob("*"):  # nothing in the home may point into the folder
+                assert not file.is_file() or str(folder).encode() not in file.read_bytes(), file
+            made = _worlds[(name, kind)] = (value, folder, home, database)
+        value, folder, home, database = made
+        shutil.copytree(folder, tmp_path, dirs_exist_ok=True, symlinks=True)
+        shutil.copytree(home, os.environ["CHARITY_POS_HOME"], dirs_exist_ok=True)
+        if server is not None:
+            assert isinstance(server, TempPostgres), server
+            server.copy_database(database, hub_url.rsplit("/", 1)[1])
+        old_url = f"sqlite:///{folder / 'hub.sqlite3'}" if server is None else server.url(database)
+
+        def moved(item: Any) -> Any:
+            if isinstance(item, Path) and item.is_relative_to(folder):
+                return tmp_path / item.relative_to(folder)
+            if item == old_url:
+                return hub_url
+            if dataclasses.is_dataclass(item) and not isinstance(item, type):
+                return dataclasses.replace(item, **{f.name: moved(getattr(item, f.name))
+                                                    for f in dataclasses.fields(item) if f.init})
+            if isinstance(item, tuple):
+                return tuple(moved(i) for i in item)
+            return item
+
+        return moved(value)
 
     return make

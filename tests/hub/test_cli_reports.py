@@ -15,6 +15,7 @@ from charity_pos.hub.figures import parse_months
 from charity_pos.hub.reports import build, kinds
 from charity_pos.reports.table import ColumnKind
 from tests.helpers import pdf_pages, run_cli
+from tests.hub.conftest import MadeOnce
 from tests.hub.test_figures import demo, demo_months, hub_with, run  # noqa: F401
 
 
@@ -28,9 +29,9 @@ def fails(capsys, *argv: object) -> str:
 
 
 @pytest.fixture
-def hub(capsys, hub_url: str, tmp_path: Path, demo) -> str:
-    hub_with(capsys, hub_url, tmp_path, demo)
-    return hub_url
+def hub(capsys, made_once: MadeOnce[str], demo) -> str:
+    """A hub holding the demo store's bundle (made once per kind of database, copied for each test)."""
+    return made_once("demo-hub", lambda url, folder: hub_with(capsys, url, folder, demo))
 
 
 def span(demo) -> tuple[str, str]:

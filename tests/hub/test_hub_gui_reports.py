@@ -26,6 +26,7 @@ from charity_pos.reports.table import ColumnKind
 from charity_pos.services.base import STORE_TZ
 from charity_pos.ui.reports.model import cell_text
 from tests.hub import SourceStore, write_registration
+from tests.hub.conftest import MadeOnce
 from tests.hub.test_figures import demo, demo_months, hub_with  # noqa: F401  (fixtures)
 
 
@@ -38,10 +39,11 @@ class Clock:
 
 
 @pytest.fixture
-def hub(qapp, capsys, hub_url: str, tmp_path: Path, demo):
-    """A hub holding the demo store's bundle; the app in Chinese (after the command line that made it)."""
+def hub(qapp, capsys, made_once: MadeOnce[str], hub_url: str, demo):
+    """A hub holding the demo store's bundle (made once per kind of database, copied for each test); the app in
+    Chinese (after the command line that made it)."""
     saved = list(i18n._loaded)
-    hub_with(capsys, hub_url, tmp_path, demo)
+    made_once("demo-hub", lambda url, folder: hub_with(capsys, url, folder, demo))
     translators = i18n.load("zh_CN")
     for translator in translators:
         qapp.installTranslator(translator)

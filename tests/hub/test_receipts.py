@@ -21,7 +21,7 @@ from charity_pos.services.donors import DonorDraft, DonorKind
 from charity_pos.services.intake import CashMethod, Condition, IntakeDraft, IntakeLine, Valuation
 from charity_pos.services.registry import Services
 from tests.helpers import run_cli
-from tests.hub.conftest import NewHub
+from tests.hub.conftest import MadeOnce
 
 CREDIT = "91310000132200821H"
 
@@ -55,13 +55,19 @@ def _donation(services: Services, manager, lines, **kw) -> str:
 
 
 @pytest.fixture
-def district(capsys, hub_url: str, new_hub: NewHub, tmp_path: Path) -> District:
+def district(capsys, made_once: MadeOnce[District]) -> District:
+    """Two stores and their hub, one store's receipts (one voided) in the hub, one issued since: made once per
+    kind of database and copied for each test."""
+    return made_once("district", lambda url, folder: _district(capsys, url, folder))
+
+
+def _district(capsys, hub_url: str, tmp_path: Path) -> District:
     stores = {}
     for code, name in (("JA01", "静安区石门二路街道慈善超市"), ("JA02", "静安区江宁路街道慈善超市")):
         stores[code] = tmp_path / f"{code}.sqlite3"
         run(capsys, "init", "--db", stores[code], "--store-code", code, "--name", name, "--district", "静安区",
             "--manager-pin", "9999")
-    new_hub(hub_url, "静安区")
+    run(capsys, "hub", "init", "--hub", hub_url, "--district", "静安区")
     for code, db in stores.items():
         registration, trust = tmp_path / f"{code}.json", tmp_path / f"{code}-trust.json"
         run(capsys, "store-key", "--db", db, "--out", registration)
