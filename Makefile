@@ -35,11 +35,15 @@ run: $(STAMP) translations
 	  echo "No display: starting under a virtual X server (xvfb-run)."; exec xvfb-run -a $(VENV)/bin/charity-pos gui --db "$$db"; fi; \
 	exec $(VENV)/bin/charity-pos gui --db "$$db"
 
+# The tests: mypy, then pytest in one process per core. Python may write its compiled files here
+# (PYTHONDONTWRITEBYTECODE unset): the suite starts many Python processes, each of which would otherwise compile
+# the package and the tests' rewritten asserts again. The run's files go in a folder of scripts/test-folder.sh.
 test: $(STAMP) translations
 	bash scripts/system-deps.sh test
 	$(PY) -m mypy
+	$(PY) -m compileall -q -j 0 charity_pos
 	@folder="$$(bash scripts/test-folder.sh)"; echo "The tests' files go in $$folder (removed afterwards)"; \
-	QT_QPA_PLATFORM=offscreen TMPDIR="$$folder" $(PY) -m pytest -p no:cacheprovider -n auto --dist loadfile \
+	PYTHONDONTWRITEBYTECODE= QT_QPA_PLATFORM=offscreen TMPDIR="$$folder" $(PY) -m pytest -p no:cacheprovider -n auto --dist loadfile \
 	  --no-loadscope-reorder --basetemp="$$folder/pytest" $(PYTEST_ARGS); \
 	status=$$?; rm -rf "$$folder"; exit $$status
 
