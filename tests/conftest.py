@@ -345,17 +345,28 @@ def pytest_unconfigure(config: pytest.Config) -> None:
     os._exit(status)
 
 
-#: The files that take longest, roughly in seconds on this 2-core machine: with ``--no-loadscope-reorder`` (make
-#: test) each process takes the next whole file in the order below, so these start first and the processes finish
-#: together instead of one running a long file alone at the end. The rest follow by their number of tests, as
-#: pytest-xdist would order them. A file missing here only starts later; no test depends on the order.
+#: The files that take 2.5 s or more, in seconds as measured on this 2-core machine (``--durations=0``): with
+#: ``--no-loadscope-reorder`` (make test) each process takes the next whole file in the order below, so these start
+#: first and the processes finish together instead of one running a long file alone at the end (a file of a few
+#: tests that takes 14 s, left to the end, kept one process busy while the other waited). The rest follow by their
+#: number of tests, as pytest-xdist would order them. A file missing here only starts later; no test depends on the
+#: order. Measure again when files grow.
 SLOW_FILES = {
-    "tests/hub/test_bundle_damage.py": 60, "tests/services/test_trace.py": 30, "tests/hub/test_cli_reports.py": 15,
-    "tests/domain/test_pinyin_data.py": 15, "tests/test_cli.py": 12, "tests/ledger/test_tamper.py": 10,
-    "tests/ui/test_fit_scaled.py": 10, "tests/hub/test_hub_concurrency.py": 9, "tests/hub/test_importer.py": 9,
-    "tests/hub/test_hub_fit.py": 8, "tests/domain/test_quota.py": 8, "tests/faults/test_kills.py": 8,
-    "tests/hub/test_notice.py": 7, "tests/demo/test_counter.py": 7, "tests/test_layers.py": 6,
-    "tests/hub/test_hub_growth.py": 6, "tests/ledger/test_verify_fast.py": 6,
+    "tests/hub/test_bundle_damage.py": 33, "tests/ui/test_fit_scaled.py": 28, "tests/faults/test_kills.py": 20,
+    "tests/services/test_trace.py": 17, "tests/hub/test_hub_concurrency.py": 15, "tests/hub/test_city.py": 14,
+    "tests/hub/test_cli_reports.py": 11, "tests/ui/test_fit_dialogs.py": 9, "tests/ui/test_fit.py": 9,
+    "tests/domain/test_pinyin_data.py": 9, "tests/faults/test_postgres_hub.py": 8, "tests/sync/test_rebuild.py": 8,
+    "tests/test_cli_outputs.py": 8, "tests/printing/test_handout.py": 7, "tests/hub/test_hub_fit.py": 7,
+    "tests/printing/test_slip.py": 6, "tests/ui/test_customer_display.py": 6, "tests/hub/test_hub_growth.py": 6,
+    "tests/hub/test_importer.py": 6, "tests/test_cli_startup.py": 5, "tests/demo/test_counter.py": 5,
+    "tests/ui/test_first_visit.py": 5, "tests/demo/test_relief.py": 5, "tests/ledger/test_verify_temp_folder.py": 5,
+    "tests/hub/test_notice.py": 5, "tests/hub/test_payloads.py": 5, "tests/sync/test_store_side.py": 5,
+    "tests/domain/test_quota.py": 5, "tests/hub/test_streamed_import.py": 5, "tests/ui/test_app.py": 5,
+    "tests/test_cli.py": 4, "tests/reports/ledgers/test_on_demo.py": 4, "tests/hub/test_figures.py": 4,
+    "tests/hub/test_hub_gui.py": 4, "tests/hub/test_hub_roles.py": 4, "tests/ledger/test_tamper.py": 4,
+    "tests/ui/test_fit_reports.py": 4, "tests/test_cli_reports.py": 3, "tests/hub/test_hub_verify_screen.py": 3,
+    "tests/test_layers.py": 3, "tests/hub/test_hub_gui_reports.py": 3, "tests/printing/test_labels.py": 3,
+    "tests/sync/test_downstream.py": 3, "tests/ledger/test_verify_memory.py": 3, "tests/services/test_sales.py": 3
 }
 
 
