@@ -48,8 +48,9 @@ def take_from_lots(rows: Rows, held: list[list[Any]], *, parts: Table, line_key:
     made for goods never received (``lots.unrecorded_lot_row``) first, then
     for each lot taken from, the line's part of it (a row of ``parts``,
     pointing at the line by its ``line_key`` column) and its stock movement.
-    The scanned lot goes first, then the oldest lots not past their date
-    (``lots.allocate``); what the books do not hold comes off the newest.
+    The scanned lot goes first, then the oldest lots, or for food the lots
+    not past their date with the soonest date first (``lots.allocate``);
+    what the books do not hold comes off the newest.
 
     ``held`` is the item's ``[lot, left]`` balances, every lot, oldest
     first (``lots.lot_balances``); it is kept up to date here, so a second

@@ -164,11 +164,15 @@ def take_for_sale(session: Session, item: Item, quantity: int, today: date, *, f
 
 def allocate(balances: Sequence[Sequence[Any]], quantity: int, today: date, *, food: bool,
              lot_id: uuid.UUID | None, item_name: str) -> tuple[list[tuple[Any, int]], int, Any | None]:
-    """The first-in, first-out choice of ``take_for_sale`` over an item's
-    ``(lot, left)`` balances, without touching the database: the lots and
+    """Which lots a sale or a handout takes over an item's ``(lot, left)``
+    balances (oldest first), without touching the database: the lots and
     parts taken, what the books do not hold, and the lot that shortfall
     comes off (None: the item never had a usable lot, so a lot of its own
-    must be made). Raises ``ExpiredGoods`` when only expired food is left."""
+    must be made). The scanned lot goes first; then goods go first in,
+    first out, except food, which goes first-expiry-first-out: the soonest
+    best-before date first, lots without a date after those with one, the
+    oldest first among equals. Raises ``ExpiredGoods`` when only expired
+    food is left."""
     usable = [(lot, left) for lot, left in balances
               if not (food and lot.expiry_date is not None and lot.expiry_date < today)]
     if lot_id is not None:
@@ -176,9 +180,13 @@ def allocate(balances: Sequence[Sequence[Any]], quantity: int, today: date, *, f
     if food and balances and not any(left > 0 for _, left in usable) and any(left > 0 for _, left in balances):
         expired = next(lot for lot, left in balances if left > 0)
         raise ExpiredGoods(item_name=item_name, expiry_date=expired.expiry_date.isoformat())
+    order = usable
+    if food:  # sorted() keeps arrival order among lots of one date
+        order = sorted(usable, key=lambda pair: (pair[0].id != lot_id, pair[0].expiry_date is None,
+                                                 pair[0].expiry_date or date.max))
     taken: list[tuple[Any, int]] = []
     wanted = quantity
-    for lot, left in usable:
+    for lot, left in order:
         if wanted and left > 0:
             part = min(left, wanted)
             taken.append((lot, part))

@@ -252,6 +252,16 @@ def test_expired_food_is_refused_and_burns_no_number(services, manager, cashier,
     assert services.handouts.complete(cashier, ticket(household, (soap, 1))).number == "PT01-2026-H000001"
 
 
+def test_food_is_handed_out_soonest_best_before_first(services, cashier, household, make_item, clock) -> None:
+    dumplings = make_item("思念水饺 1kg", category="food", price=1500, reference=2200, source=Source.DONATED)
+    for days in (100, 20):  # the later lot keeps for less
+        services.intake.receive(cashier, IntakeDraft(None, (
+            IntakeLine(dumplings.id, 2, Condition.NEW, Valuation.MARKET, 1500, TODAY + timedelta(days=days)),)))
+        clock.advance(hours=1)
+    services.handouts.complete(cashier, ticket(household, (dumplings, 1)))
+    assert lots_of(services, dumplings) == [2, 1]
+
+
 # --- within the allowance -------------------------------------------------------------------------------------
 def test_within_the_allowance_a_cashier_finishes_alone(services, cashier, household, shelf, events) -> None:
     seq = events(services)

@@ -328,6 +328,33 @@ def test_fifo_skips_an_expired_lot_when_a_fresh_one_exists(services, cashier, du
     assert lots_of(services, dumplings) == [3, 2]
 
 
+def test_food_leaves_by_its_best_before_date_the_soonest_first(services, cashier, manager, make_item,
+                                                                clock) -> None:
+    """First-expiry-first-out for food: a later lot that keeps for less goes before an older one; lots without a
+    date go after those with one; goods that are not food still go first in, first out."""
+    rice = make_item("金龙鱼大米 5kg", category="food", unit="袋", price=2000, reference=3500, source=Source.DONATED)
+    services.stock.receive(manager, {rice.id: 2})  # received without a date (donated food must have one)
+    clock.advance(days=1)
+    donate(services, cashier, rice, 2, expiry=TODAY + timedelta(days=300))
+    clock.advance(days=1)
+    donate(services, cashier, rice, 2, expiry=TODAY + timedelta(days=30))
+    services.shifts.open(cashier, TILL, FLOAT)
+    services.sales.complete(cashier, draft(line(rice, 3), pay=cash(6000)))
+    assert lots_of(services, rice) == [2, 1, 0]  # the 30-day lot, then one of the 300-day lot
+    services.sales.complete(cashier, draft(line(rice, 2), pay=cash(4000)))
+    assert lots_of(services, rice) == [1, 0, 0]  # the lot without a date last
+    # a scanned lot's own label still takes that lot first
+    clock.advance(hours=1)
+    donate(services, cashier, rice, 1, expiry=TODAY + timedelta(days=10))
+    clock.advance(hours=1)
+    donate(services, cashier, rice, 1, expiry=TODAY + timedelta(days=200))
+    later = [lot for lot in services.stock.lots() if lot.item_id == rice.id][-1]
+    assert later.expiry_date == TODAY + timedelta(days=200)
+    services.sales.complete(cashier, draft(line(rice, lot_id=services.sales.scan(later.barcode).lot_id),
+                                           pay=cash(2000)))
+    assert lots_of(services, rice) == [1, 0, 0, 1, 0]
+
+
 def test_food_on_its_best_before_day_still_sells(services, cashier, make_item, clock) -> None:
     milk = make_item("光明纯牛奶 250ml", category="food", unit="盒", price=300, reference=450, source=Source.DONATED)
     donate(services, cashier, milk, 2, expiry=TODAY + timedelta(days=3))
