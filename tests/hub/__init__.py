@@ -24,10 +24,10 @@ from sqlalchemy import select
 
 from charity_pos.hub.engine import HubDatabase, open_hub
 from charity_pos.hub.models import HubBase, HubBundle
-from charity_pos.hub.service import add_store
+from charity_pos.hub.service import add_store, init_hub
 from charity_pos.ledger.canonical import canonical_json, event_hash
 from charity_pos.sync.bundle import public_key_text, write_bundle
-from tests.hub.conftest import NewHub
+from tests.hub.conftest import MadeOnce
 
 COLUMNS = ("seq", "uuid", "kind", "at", "actor", "payload", "prev_hash", "hash")
 DISTRICT = "静安区"
@@ -157,10 +157,14 @@ def store_key() -> Ed25519PrivateKey:
     return Ed25519PrivateKey.generate()
 
 
+def _new_hub(url: str, folder: Path) -> None:
+    init_hub(url, DISTRICT, clock=lambda: datetime(2026, 3, 12, 1, 0, tzinfo=UTC))
+
+
 @pytest.fixture
-def hub(hub_url: str, new_hub: NewHub, source: SourceStore, store_key: Ed25519PrivateKey,
+def hub(hub_url: str, made_once: MadeOnce[None], source: SourceStore, store_key: Ed25519PrivateKey,
         tmp_path: Path) -> Iterator[Hub]:
-    new_hub(hub_url, DISTRICT, datetime(2026, 3, 12, 1, 0, tzinfo=UTC))
+    made_once("hub", _new_hub)  # init_hub run once per kind of database, its database and key file copied
     folder = tmp_path / "bundles"
     folder.mkdir()
     db = open_hub(hub_url)

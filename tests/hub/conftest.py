@@ -26,14 +26,10 @@ import itertools
 import os
 import shutil
 import socket
-import sqlite3
 import subprocess
 import tempfile
 import time
 from collections.abc import Callable, Iterator
-from contextlib import closing
-from dataclasses import dataclass
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -272,62 +268,6 @@ def demo_template(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path,
     assert run_cli("export-bundle", "--db", store, "--out", out, lang="en")[0] == 0
     bundle = next(out.glob("*.cpbundle"))
     return store, registration, bundle
-
-
-@dataclass(frozen=True)
-class HubTemplate:
-    """A hub initialised once for the session: its database and the home folder holding its key file."""
-
-    database: str  # a SQLite file's path, or a PostgreSQL database's name
-    home: Path
-
-
-@pytest.fixture(scope="session")
-def _hub_templates() -> dict[tuple[str, str, datetime | None], HubTemplate]:
-    return {}
-
-
-NewHub = Callable[..., None]
-
-
-@pytest.fixture
-def new_hub(request: pytest.FixtureRequest, _hub_templates: dict[tuple[str, str, datetime | None], HubTemplate],
-            tmp_path_factory: pytest.TempPathFactory) -> NewHub:
-    """``new_hub(url, district, created_at=None)`` does what ``init_hub`` does to the empty database at ``url``
-    (from ``hub_url``), for tests that need a hub to work on rather than to test ``hub init``: the first call of
-    the session for a kind of database, district and time runs ``init_hub``, and each later one copies that
-    database and its key file into this test's database and home. Running every migration takes about half a
-    second on PostgreSQL; the copy a fraction of that. Every test hub made so has the same id and key."""
-    from charity_pos.hub.service import init_hub
-
-    def make(url: str, district: str, created_at: datetime | None = None) -> None:
-        kind = "sqlite" if url.startswith("sqlite:") else "postgresql"
-        server = request.getfixturevalue("postgres_server") if kind == "postgresql" else None
-        key = (kind, district, created_at)
-        template = _hub_templates.get(key)
-        if template is None:
-            home = tmp_path_factory.mktemp("hub-template-home")
-            if server is None:
-                database = str(tmp_path_factory.mktemp("hub-template") / "hub.sqlite3")
-                template_url = f"sqlite:///{database}"
-            else:
-                assert isinstance(server, TempPostgres), server
-                database, template_url = server.new_database("template")
-            at = created_at or datetime.now(UTC)
-            with pytest.MonkeyPatch.context() as patch:
-                patch.setenv("CHARITY_POS_HOME", str(home))
-                init_hub(template_url, district, clock=lambda: at)
-            template = _hub_templates[key] = HubTemplate(database, home)
-        if server is None:
-            with closing(sqlite3.connect(template.database)) as source, \
-                    closing(sqlite3.connect(url.removeprefix("sqlite:///"))) as target:
-                source.backup(target)
-        else:
-            assert isinstance(server, TempPostgres), server
-            server.copy_database(template.database, url.rsplit("/", 1)[1])
-        shutil.copytree(template.home, os.environ["CHARITY_POS_HOME"], dirs_exist_ok=True)
-
-    return make
 
 
 T = TypeVar("T")
