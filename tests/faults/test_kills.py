@@ -221,8 +221,10 @@ def good_backups(folder: Path) -> list[Path]:
             if sums.exists():
                 assert sums.read_text().split()[0] == hashlib.sha256(path.read_bytes()).hexdigest()
             found.append(path)
-        else:  # nothing else but checksums and what a kill left half-written under a temporary name
-            assert path.name.endswith((".sha256", ".partial", ".partial-journal")), path.name
+        else:  # nothing else but checksums and what a kill left half-written under a temporary name, with
+            # SQLite's journal: the copy is in WAL mode from the source's first page until it is made one file
+            assert path.name.endswith((".sha256", ".partial", ".partial-journal", ".partial-wal", ".partial-shm")), \
+                path.name
             assert not path.name.endswith(".sha256") or path.with_name(path.name[:-7]).exists()
     return found
 
