@@ -151,6 +151,19 @@ class ExpiredGoods(PosError):
     """Food past its best-before date is refused (facts: item_name, expiry_date)."""
 
 
+class ExpiredLot(ExpiredGoods):
+    """A lot of food on the shelf past its best-before date cannot be sold or
+    handed out (facts: item_name, expiry_date, lot: the code on its label or
+    the document it came in with)."""
+
+
+class ShortShelfLife(PosError):
+    """Food taken in with less shelf life left than the store's minimum; a
+    manager may accept it with a reason (facts: item_name, expiry_date,
+    days_left, minimum_days, shelf_life_days: the item's usual shelf life, 0
+    when not recorded, percent: the share of it the store asks for)."""
+
+
 class ReceiptVoided(PosError):
     """The receipt was voided; it is not printed again (facts: number, donation)."""
 

@@ -538,6 +538,9 @@ def describe(error: BaseException, tr: Translate) -> str:
             minimum=facts.get("minimum", ""), variable=facts.get("variable", ""))
     if isinstance(error, e.TempFolderUnwritable):
         return _temp_folder(facts, t)
+    if isinstance(error, e.ShortShelfLife):
+        template = SHORT_SHELF_LIFE_KNOWN if facts.get("shelf_life_days") else SHORT_SHELF_LIFE_UNKNOWN
+        return t(template).format(**facts)
     for cls in type(error).__mro__:
         if cls in TEMPLATES:
             return t(TEMPLATES[cls]).format(**facts)
@@ -993,3 +996,30 @@ TEMP_FOLDER_WHY = {
 def _temp_folder(facts: dict[str, object], t: Callable[[str], str]) -> str:
     why = t(TEMP_FOLDER_WHY.get(str(facts.get("reason")), TEMP_FOLDER_WHY["other"]))
     return t(TEMP_FOLDER).format(folder=facts.get("folder", ""), why=why.format(detail=facts.get("detail", "")))
+
+
+# --- best-before dates: the lot named at the counter, the minimum shelf life at intake -------
+TEMPLATES.update({
+    e.ExpiredLot: QT_TRANSLATE_NOOP(
+        "Errors", "“{item_name}”, lot {lot}, is past its best-before date ({expiry_date}): it cannot be sold or "
+                  "handed out. Take the lot off the shelf."),
+})
+SHORT_SHELF_LIFE_KNOWN = QT_TRANSLATE_NOOP(
+    "Errors", "“{item_name}” is best before {expiry_date}, {days_left} days from today: the store takes it with "
+              "at least {minimum_days} days left ({percent}% of its {shelf_life_days}-day shelf life). A manager "
+              "may accept it with a reason.")
+SHORT_SHELF_LIFE_UNKNOWN = QT_TRANSLATE_NOOP(
+    "Errors", "“{item_name}” is best before {expiry_date}, {days_left} days from today: food whose shelf life is "
+              "not recorded is taken with at least {minimum_days} days left. A manager may accept it with a reason.")
+FIELDS.update({
+    "shelf_life": QT_TRANSLATE_NOOP("Errors", "Shelf life"),
+    "markdown": QT_TRANSLATE_NOOP("Errors", "Markdown"),
+})
+INPUT_REASONS.update({
+    "shelf_life_range": QT_TRANSLATE_NOOP(
+        "Errors", "{field}: “{value}” is not a number of days from 1 to 3650 (ten years)."),
+})
+ACTIONS.update({
+    "donation.short_dated": QT_TRANSLATE_NOOP(
+        "Errors", "take in food with less shelf life left than the store's minimum"),
+})

@@ -80,6 +80,8 @@ class Item(Base):
     active: Mapped[bool] = mapped_column(default=True)
     created_at: Mapped[datetime] = mapped_column(UtcDateTime)
     updated_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    #: its usual shelf life (保质期) in days, for food: what intake's minimum left is a share of; None: not known
+    shelf_life_days: Mapped[int | None] = mapped_column(Integer)
 
     category: Mapped[Category] = relationship()
 

@@ -217,6 +217,7 @@ TABLES: dict[str, Table] = {t.name: t for t in (
            ('active', 'active', 'boolean', True, False),
            ('created_at', 'created_at', 'utc_datetime', True, False),
            ('updated_at', 'updated_at', 'utc_datetime', True, False),
+           ('shelf_life_days', 'shelf_life_days', 'integer', True, False),
            ),
     _table('journal_event', False,
            ('seq', 'seq', 'integer', True, True),

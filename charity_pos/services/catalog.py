@@ -19,6 +19,7 @@ from charity_pos.db.engine import Prepared, Reader
 from charity_pos.db.models import Category, Item, StockMovement
 from charity_pos.domain import barcodes, pinyin
 from charity_pos.domain.money import check_fen
+from charity_pos.domain.shelf_life import SHELF_LIFE_RANGE, within
 from charity_pos.errors import DuplicateBarcode, InvalidBarcode, InvalidInput, NotFound, UnknownBarcode
 from charity_pos.ledger import journal
 from charity_pos.services.accounts import AccountService, audit
@@ -69,7 +70,7 @@ def _on_hand() -> ScalarSelect[Any]:
 #: An item's row as ``ItemRow`` takes it, in its order: plain columns, no
 #: ORM objects to build for a row that is read and shown.
 ITEM_COLUMNS = (Item.id, Item.name, Category.code, Category.name, Item.unit, Item.barcode, Item.sale_price_fen,
-                Item.reference_price_fen, Item.source, Item.active)
+                Item.reference_price_fen, Item.source, Item.active, Item.shelf_life_days)
 
 
 def _rows(query: Select[Unpack[tuple[Any, ...]]]) -> Select[Unpack[tuple[Any, ...]]]:
@@ -114,6 +115,8 @@ def _clean(reader: Reader, draft: ItemDraft) -> tuple[ItemDraft, uuid.UUID]:
         source = Source(draft.source)
     except ValueError:
         raise InvalidInput(field="source", value=draft.source, reason="unknown") from None
+    if draft.shelf_life_days is not None and not within(draft.shelf_life_days, SHELF_LIFE_RANGE):
+        raise InvalidInput(field="shelf_life", value=draft.shelf_life_days, reason="shelf_life_range")
     code = barcodes.normalize(draft.barcode or "") or None
     if code is not None:
         barcodes.validate(code)
@@ -141,6 +144,7 @@ def item_values(item_id: uuid.UUID, draft: ItemDraft, category_id: uuid.UUID, ba
         "reference_price_fen": draft.reference_price_fen,
         "source": draft.source.value,
         "active": draft.active,
+        "shelf_life_days": draft.shelf_life_days,
         "created_at": at,
         "updated_at": at,
     }
@@ -301,6 +305,7 @@ class CatalogService:
             item.reference_price_fen = draft.reference_price_fen
             item.source = draft.source.value
             item.active = draft.active
+            item.shelf_life_days = draft.shelf_life_days
             item.updated_at = now
             if approver is not None:
                 assert approval is not None  # a manager approves only through an approval

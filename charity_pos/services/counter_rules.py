@@ -1,15 +1,18 @@
 """The limits a manager sets for the counter: how far a cashier may bring a
-price down without a manager, and how much the counted drawer may differ
-from what it should hold before a manager must explain it."""
+price down without a manager, how much the counted drawer may differ from
+what it should hold before a manager must explain it, and how much shelf
+life food must have left when it is taken in."""
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass, fields
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from charity_pos.db.models import CounterRule
+from charity_pos.domain.shelf_life import DAYS_RANGE, PERCENT_RANGE, MinimumShelfLife, within
 from charity_pos.errors import InvalidInput
 from charity_pos.ledger import journal
 from charity_pos.services.accounts import AccountService
@@ -25,14 +28,38 @@ class CounterRules:
     cash_tolerance_fen: int = 500
     #: a household whose eligibility lapsed this many months ago has its personal data erased
     erase_after_months: int = 24
+    #: food taken in needs at least this share of its usual shelf life left (保质期, on the item) ...
+    min_shelf_life_percent: int = 60
+    #: ... or, when the item's shelf life is not recorded, at least this many days
+    min_days_left: int = 30
+
+    @property
+    def minimum_shelf_life(self) -> MinimumShelfLife:
+        return MinimumShelfLife(self.min_shelf_life_percent, self.min_days_left)
 
 
-LIMITS = {"discount_limit_percent": (0, 100), "cash_tolerance_fen": (0, 100_000), "erase_after_months": (1, 120)}
+LIMITS = {"discount_limit_percent": (0, 100), "cash_tolerance_fen": (0, 100_000), "erase_after_months": (1, 120),
+          "min_shelf_life_percent": PERCENT_RANGE, "min_days_left": DAYS_RANGE}
+
+log = logging.getLogger("charity_pos.counter_rules")
 
 
 def rules_in(session: Session) -> CounterRules:
+    """The rules as stored. A stored value outside its range is not used:
+    only an edit made outside the app can put one there (``set_rules``
+    refuses it, and ``verify`` finds the edit), so the rule's default
+    applies instead and the log says so."""
     stored = {rule.key: rule.value for rule in session.scalars(select(CounterRule))}
-    return CounterRules(**{f.name: stored[f.name] for f in fields(CounterRules) if f.name in stored})
+    kept = {}
+    for f in fields(CounterRules):
+        if f.name not in stored:
+            continue
+        if within(stored[f.name], LIMITS[f.name]):
+            kept[f.name] = stored[f.name]
+        else:
+            log.warning("counter rule %s holds %r, outside %s: its default is used", f.name, stored[f.name],
+                        LIMITS[f.name])
+    return CounterRules(**kept)
 
 
 class CounterRuleService:

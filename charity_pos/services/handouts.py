@@ -31,7 +31,7 @@ from charity_pos.domain.documents import HandoutSlipDoc, HandoutSlipLine
 from charity_pos.domain.identity import mask_name
 from charity_pos.domain.quantities import check_line_count, check_quantity
 from charity_pos.errors import (
-    ApprovalRejected, ApprovalRequired, CardRefused, ExpiredGoods, InvalidInput, NoQuotaRule, NotFound,
+    ApprovalRejected, ApprovalRequired, CardRefused, InvalidInput, NoQuotaRule, NotFound,
     UnknownBarcode,
 )
 from charity_pos.ledger import journal
@@ -247,10 +247,10 @@ class HandoutService:
         food = is_food(category_code)
         if food:
             if lot is not None and lot.expiry_date is not None and lot.expiry_date < today:
-                raise ExpiredGoods(item_name=item.name, expiry_date=lot.expiry_date.isoformat())
-            stale = [l.expiry_date for l, left in balances if left > 0 and l.expiry_date and l.expiry_date < today]
+                raise lots.expired(item.name, lot)
+            stale = [l for l, left in balances if left > 0 and l.expiry_date and l.expiry_date < today]
             if stale and sellable_on_hand(balances, today, food=True) <= 0:
-                raise ExpiredGoods(item_name=item.name, expiry_date=stale[0].isoformat())
+                raise lots.expired(item.name, stale[0])
         category_name = s.scalar(select(Category.name).where(Category.code == category_code)) or category_code
         return Goods(item.id, item.name, item.unit, category_code, category_name, unit_value(item), item.source,
                      sellable_on_hand(balances, today, food=food), lot.id if lot is not None else None,

@@ -9,20 +9,24 @@ from datetime import date, timedelta
 from enum import StrEnum
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from charity_pos.db.driver import driver
 from charity_pos.db.models import Category, Donation, DonationLine, Donor, Item
 from charity_pos.domain import barcodes
 from charity_pos.domain.money import check_fen
 from charity_pos.domain.quantities import check_line_count, check_quantity
-from charity_pos.errors import ExpiredGoods, InvalidInput, NotFound
+from charity_pos.domain.shelf_life import MinimumShelfLife, Shortfall, shortfall
+from charity_pos.errors import ApprovalRejected, ApprovalRequired, ExpiredGoods, InvalidInput, NotFound, ShortShelfLife
 from charity_pos.ledger import journal
 from charity_pos.services import lots
 from charity_pos.services.accounts import AccountService
-from charity_pos.services.base import Actor, Caller, Changes, Entity, ServiceContext, local_date
+from charity_pos.services.audit import audit
+from charity_pos.services.base import Actor, Approval, Caller, Changes, Entity, ServiceContext, local_date
+from charity_pos.services.counter_rules import rules_in
 from charity_pos.services.donation_rows import DonationRow as DonationRow, donation_rows
 from charity_pos.services.donors import name_matches
-from charity_pos.services.permissions import Action, require, require_of
+from charity_pos.services.permissions import Action, Approved, require, require_of
 from charity_pos.services.sequences import next_number
 
 #: Goods that must carry a best-before date at intake.
@@ -75,9 +79,13 @@ class IntakeDraft:
     cash_method: CashMethod | None = None
     wishes: str = ""
     wants_receipt: bool | None = None  # None: as the donor asked when registered
+    #: a manager's, to take food with less shelf life left than the store's minimum (a manager taking
+    #: the donation in gives a reason of their own in it)
+    approval: Approval | None = None
 
 
-def _check_line(line: IntakeLine, item: Item, category_code: str, today: date) -> tuple[str, ...]:
+def _check_line(line: IntakeLine, item: Item, category_code: str, today: date,
+                minimum: MinimumShelfLife) -> tuple[tuple[str, ...], Shortfall | None]:
     check_quantity(line.quantity, MAX_QUANTITY)
     try:
         Condition(line.condition)
@@ -95,6 +103,7 @@ def _check_line(line: IntakeLine, item: Item, category_code: str, today: date) -
             raise InvalidInput(field="unit_value", value="", reason="empty")
         check_fen(line.unit_value_fen, field="unit_value", allow_zero=False)
     warnings: tuple[str, ...] = ()
+    short = None
     if category_code in FOOD_CATEGORIES:
         if line.expiry_date is None:
             raise InvalidInput(field="expiry_date", value=item.name, reason="food_needs_date")
@@ -102,7 +111,15 @@ def _check_line(line: IntakeLine, item: Item, category_code: str, today: date) -
             raise ExpiredGoods(item_name=item.name, expiry_date=line.expiry_date.isoformat())
         if line.expiry_date - today < SHORT_SHELF_LIFE:
             warnings = (IntakeWarning.SHORT_SHELF_LIFE,)
-    return warnings
+        short = shortfall(minimum, item.shelf_life_days, line.expiry_date, today)
+    return warnings, short
+
+
+def _refusal(line: IntakeLine, item: Item, short: Shortfall, minimum: MinimumShelfLife) -> ShortShelfLife:
+    assert line.expiry_date is not None  # only food with a date is short
+    return ShortShelfLife(item_name=item.name, expiry_date=line.expiry_date.isoformat(), days_left=short.days_left,
+                          minimum_days=short.minimum_days, shelf_life_days=item.shelf_life_days or 0,
+                          percent=minimum.percent)
 
 
 def donation_matches(row: DonationRow, text: str) -> bool:
@@ -124,7 +141,13 @@ class IntakeService:
     def receive(self, actor: Actor, draft: IntakeDraft) -> Changes:
         """Record one donation. Everything is checked first; then the
         donation, its lines, a lot per line with its stock movement and one
-        journal event are written together, under a gap-free number."""
+        journal event are written together, under a gap-free number.
+
+        Food with less shelf life left than the store's minimum
+        (``domain.shelf_life``, the counter rules) is refused, the first such
+        line named (``ShortShelfLife``), unless ``draft.approval`` carries a
+        manager's PIN and reason (or the manager taking it in gives a reason):
+        then the approval is in the event's facts and the audit log."""
         if not draft.lines and not draft.cash_fen:
             raise InvalidInput(field="lines", value=0, reason="empty")
         check_line_count(len(draft.lines), MAX_LINES)
@@ -137,11 +160,18 @@ class IntakeService:
                 method = None
             if method is None:
                 raise InvalidInput(field="cash_method", value=draft.cash_method or "", reason="empty")
+        approved = None
+        if draft.approval is not None and self._short_lines(draft):
+            # a manager's PIN is checked (a wrong one counted) before the unit of work
+            approved = self.accounts.authorize(actor, Action.ACCEPT_SHORT_DATED, draft.approval)
+            if approved is None and (draft.approval is None or not draft.approval.reason.strip()):
+                raise ApprovalRejected(action=str(Action.ACCEPT_SHORT_DATED), reason="no_reason")
         now = self.ctx.now()
         today = local_date(now)
         warnings: list[str] = []
         with self.ctx.db.begin() as s:
-            require(s, actor, Action.RECEIVE_DONATION)
+            grant = require(s, actor, Action.RECEIVE_DONATION)
+            minimum = rules_in(s).minimum_shelf_life
             donor = None
             if draft.donor_id is not None:
                 donor = s.get(Donor, draft.donor_id)
@@ -153,10 +183,22 @@ class IntakeService:
                 if row is None:
                     raise NotFound(kind="item", key=str(line.item_id))
                 item, category_code = row
-                warnings.extend(_check_line(line, item, category_code, today))
-                checked.append((line, item))
+                line_warnings, short = _check_line(line, item, category_code, today, minimum)
+                warnings.extend(line_warnings)
+                checked.append((line, item, short))
+            shorts = [(line_no, line, item, short) for line_no, (line, item, short) in enumerate(checked, start=1)
+                      if short is not None]
+            short_dated = None
+            if shorts:
+                approver = self._approver(s, actor, grant.actor, approved, draft, shorts, minimum)
+                assert draft.approval is not None  # _approver refuses the lines without one
+                reason = " ".join(draft.approval.reason.split())[:200]
+                short_dated = {"approved_by": str(approver.user_id), "reason": reason, "lines": [
+                    {"line_no": line_no, "item_id": str(item.id), "expiry_date": str(line.expiry_date),
+                     "days_left": short.days_left, "minimum_days": short.minimum_days}
+                    for line_no, line, item, short in shorts]}
             number = next_number(s, "donation", today.year)
-            goods_value = sum(line.quantity * (line.unit_value_fen or 0) for line, _ in checked)
+            goods_value = sum(line.quantity * (line.unit_value_fen or 0) for line, _, _ in checked)
             wants_receipt = draft.wants_receipt if draft.wants_receipt is not None else not (
                 donor is not None and donor.declines_receipt)
             donation = Donation(
@@ -167,7 +209,7 @@ class IntakeService:
             )
             s.add(donation)
             s.flush()
-            for line_no, (line, item) in enumerate(checked, start=1):
+            for line_no, (line, item, _) in enumerate(checked, start=1):
                 entry = DonationLine(
                     donation_id=donation.id, line_no=line_no, item_id=item.id, quantity=line.quantity,
                     unit=item.unit, condition=Condition(line.condition).value,
@@ -182,9 +224,49 @@ class IntakeService:
                     user_id=actor.user_id, reason="donation", expiry=line.expiry_date, donation_line_id=entry.id,
                     lot_barcode=not maker_code,
                 )
-            ev = journal.append(s, "donation.received", actor=actor.user_id, at=now, facts={"number": number})
+            facts: dict[str, object] = {"number": number}
+            if short_dated is not None:
+                facts["short_dated"] = short_dated
+                audit(s, now, str(Action.ACCEPT_SHORT_DATED), "approved", actor.user_id,
+                      uuid.UUID(str(short_dated["approved_by"])), number=number, reason=short_dated["reason"])
+            ev = journal.append(s, "donation.received", actor=actor.user_id, at=now, facts=facts)
         entities = {Entity.DONATIONS} | ({Entity.STOCK} if draft.lines else set())
         return Changes(frozenset(entities), (donation.id,), ev.seq, number, tuple(dict.fromkeys(warnings)))
+
+    def _short_lines(self, draft: IntakeDraft) -> bool:
+        """Whether any food line is short of the store's minimum shelf life
+        (read ahead of the unit of work, which checks again)."""
+        dated = [line for line in draft.lines if line.expiry_date is not None]
+        if not dated:
+            return False
+        today = local_date(self.ctx.now())
+        with self.ctx.db.read() as s:
+            minimum = rules_in(s).minimum_shelf_life
+            for line in dated:
+                assert line.expiry_date is not None
+                row = s.execute(select(Item.shelf_life_days, Category.code).join(Item.category)
+                                .where(Item.id == line.item_id)).first()
+                if row is not None and row[1] in FOOD_CATEGORIES and shortfall(
+                        minimum, row[0], line.expiry_date, today) is not None:
+                    return True
+        return False
+
+    @staticmethod
+    def _approver(s: Session, actor: Actor, acting: Actor, approved: Approved | None, draft: IntakeDraft,
+                  shorts: list[tuple[int, IntakeLine, Item, Shortfall]], minimum: MinimumShelfLife) -> Actor:
+        """Who accepts food short of the minimum: the manager who approved at
+        the counter, or the manager taking the donation in, with a reason.
+        Without either the first short line is refused, named."""
+        _, line, item, short = shorts[0]
+        if draft.approval is None:
+            raise _refusal(line, item, short, minimum)
+        try:
+            grant = require(s, actor, Action.ACCEPT_SHORT_DATED, approved)
+        except ApprovalRequired:  # the rule tightened meanwhile: the line is refused as it stands
+            raise _refusal(line, item, short, minimum) from None
+        if grant.approver is None and not draft.approval.reason.strip():
+            raise ApprovalRejected(action=str(Action.ACCEPT_SHORT_DATED), reason="no_reason")
+        return grant.approver or acting
 
     def donations(self, actor: Caller, text: str = "", *, limit: int | None = None,
                   anonymous_too: bool = False) -> list[DonationRow]:

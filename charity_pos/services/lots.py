@@ -19,7 +19,7 @@ from charity_pos.db.base import new_id
 from charity_pos.db.engine import Prepared, Reader
 from charity_pos.db.models import Item, StockLot, StockMovement
 from charity_pos.domain import barcodes
-from charity_pos.errors import ExpiredGoods, InsufficientStock
+from charity_pos.errors import ExpiredLot, InsufficientStock
 from charity_pos.services.sequences import TIMELESS, next_serial
 
 #: Lots of goods without a maker's barcode get EAN-13 codes starting 22.
@@ -122,12 +122,38 @@ class LotKey:
     item_id: uuid.UUID
     expiry_date: date | None
     received_at: datetime
+    #: how the lot is named on its label and papers (``lot_label``)
+    barcode: str | None = None
+    document: str | None = None
+
+
+class _NamedLot(Protocol):
+    @property
+    def barcode(self) -> str | None: ...
+
+    @property
+    def document(self) -> str | None: ...
+
+    @property
+    def expiry_date(self) -> date | None: ...
+
+
+def lot_label(lot: _NamedLot) -> str:
+    """A lot as the counter and the papers name it: the code on its label
+    (its own in-store code), else the document it came in with."""
+    return lot.barcode or lot.document or ""
+
+
+def expired(item_name: str, lot: _NamedLot) -> ExpiredLot:
+    """The refusal of a lot of food past its best-before date, naming the lot."""
+    assert lot.expiry_date is not None
+    return ExpiredLot(item_name=item_name, expiry_date=lot.expiry_date.isoformat(), lot=lot_label(lot))
 
 
 #: Each lot with what is left of it, oldest first: ``(LotKey fields, left)``.
 _LEFT_BY_LOT = (
-    select(StockLot.id, StockLot.item_id, StockLot.expiry_date, StockLot.received_at,
-           func.coalesce(func.sum(StockMovement.quantity), 0))
+    select(StockLot.id, StockLot.item_id, StockLot.expiry_date, StockLot.received_at, StockLot.barcode,
+           StockLot.document, func.coalesce(func.sum(StockMovement.quantity), 0))
     .outerjoin(StockMovement, StockMovement.lot_id == StockLot.id)
     .group_by(StockLot.id).order_by(StockLot.received_at, StockLot.id))
 #: ``all_balances`` of one item, prepared for the scan.
@@ -136,8 +162,9 @@ ITEM_BALANCES = Prepared(_LEFT_BY_LOT.where(StockLot.item_id == bindparam("item_
 
 def item_balances(reader: Reader, item_id: uuid.UUID) -> list[tuple[LotKey, int]]:
     """``all_balances`` read through a ``Reader``: plain lots, no session."""
-    return [(LotKey(lot_id, item, expiry, received_at), int(left))
-            for lot_id, item, expiry, received_at, left in reader.rows(ITEM_BALANCES, item_id=item_id)]
+    return [(LotKey(lot_id, item, expiry, received_at, barcode, document), int(left))
+            for lot_id, item, expiry, received_at, barcode, document, left
+            in reader.rows(ITEM_BALANCES, item_id=item_id)]
 
 
 def lot_balances(reader: Reader, item_ids: Iterable[uuid.UUID]) -> dict[uuid.UUID, list[list[Any]]]:
@@ -171,15 +198,14 @@ def allocate(balances: Sequence[Sequence[Any]], quantity: int, today: date, *, f
     must be made). The scanned lot goes first; then goods go first in,
     first out, except food, which goes first-expiry-first-out: the soonest
     best-before date first, lots without a date after those with one, the
-    oldest first among equals. Raises ``ExpiredGoods`` when only expired
-    food is left."""
+    oldest first among equals. Raises ``ExpiredLot`` (naming the oldest
+    expired lot still on the books) when only expired food is left."""
     usable = [(lot, left) for lot, left in balances
               if not (food and lot.expiry_date is not None and lot.expiry_date < today)]
     if lot_id is not None:
         usable.sort(key=lambda pair: pair[0].id != lot_id)
     if food and balances and not any(left > 0 for _, left in usable) and any(left > 0 for _, left in balances):
-        expired = next(lot for lot, left in balances if left > 0)
-        raise ExpiredGoods(item_name=item_name, expiry_date=expired.expiry_date.isoformat())
+        raise expired(item_name, next(lot for lot, left in balances if left > 0))
     order = usable
     if food:  # sorted() keeps arrival order among lots of one date
         order = sorted(usable, key=lambda pair: (pair[0].id != lot_id, pair[0].expiry_date is None,

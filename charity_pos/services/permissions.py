@@ -69,6 +69,8 @@ class Action(StrEnum):
     RECONCILE_BILL = "bill.import"
     #: choose the backup folder and how many backups are kept
     MANAGE_BACKUPS = "backups.manage"
+    #: take in food with less shelf life left than the store's minimum (a manager's, with a reason)
+    ACCEPT_SHORT_DATED = "donation.short_dated"
 
 
 CASHIER_MAY = frozenset({
@@ -80,7 +82,7 @@ CASHIER_MAY = frozenset({
 APPROVABLE = frozenset(
     {Action.CHANGE_PRICE, Action.DEACTIVATE_ITEM, Action.COUNT_STOCK, Action.VOID, Action.REFUND, Action.OVERRIDE,
      Action.VOID_RECEIPT, Action.ISSUE_RECEIPT, Action.DISCOUNT, Action.VOID_SALE, Action.CLOSE_WITH_DIFFERENCE,
-     Action.OVER_ALLOWANCE, Action.OPEN_DRAWER}
+     Action.OVER_ALLOWANCE, Action.OPEN_DRAWER, Action.ACCEPT_SHORT_DATED}
 )
 
 

@@ -29,7 +29,7 @@ from charity_pos.domain import barcodes, payment_codes, tickets
 from charity_pos.domain.money import check_fen
 from charity_pos.domain.quantities import check_line_count, check_quantity
 from charity_pos.errors import (
-    ExpiredGoods, InvalidInput, NotFound, NotSellable, SaleVoided, TicketCompleted, UnknownBarcode, VoidOutsideShift,
+    InvalidInput, NotFound, NotSellable, SaleVoided, TicketCompleted, UnknownBarcode, VoidOutsideShift,
     VoucherUsed,
 )
 from charity_pos.ledger import journal
@@ -290,11 +290,11 @@ class SalesService:
         food = is_food(goods.category_code)
         if food:
             if lot is not None and lot.expiry_date is not None and lot.expiry_date < today:
-                raise ExpiredGoods(item_name=goods.name, expiry_date=lot.expiry_date.isoformat())
+                raise lots.expired(goods.name, lot)
             fresh = [left for l, left in balances if left > 0 and not (l.expiry_date and l.expiry_date < today)]
-            stale = [l.expiry_date for l, left in balances if left > 0 and l.expiry_date and l.expiry_date < today]
+            stale = [l for l, left in balances if left > 0 and l.expiry_date and l.expiry_date < today]
             if stale and not fresh:
-                raise ExpiredGoods(item_name=goods.name, expiry_date=stale[0].isoformat())
+                raise lots.expired(goods.name, stale[0])
         on_hand = sellable_on_hand(balances, today, food=food)
         warnings = (SaleWarning.NO_STOCK.value,) if on_hand <= 0 else ()
         return Scanned(goods.id, goods.name, goods.unit, goods.sale_price_fen, goods.source, on_hand, lot_id, warnings)

@@ -9264,4 +9264,69 @@ the day&apos;s first backup starts this long after the log-in window is up</extr
         <translation>困难家庭的姓名和身份证号、捐赠人姓名、员工姓名不在日志中：困难家庭的信息会随区里下一个下行数据包回来（charity-pos import-bundle）。</translation>
     </message>
 </context>
+<context>
+    <name>Errors</name>
+    <message>
+        <source>“{item_name}”, lot {lot}, is past its best-before date ({expiry_date}): it cannot be sold or handed out. Take the lot off the shelf.</source>
+        <translation>“{item_name}”批次 {lot} 已过保质期（{expiry_date}），不能销售或发放。请将该批次下架。</translation>
+    </message>
+    <message>
+        <source>“{item_name}” is best before {expiry_date}, {days_left} days from today: the store takes it with at least {minimum_days} days left ({percent}% of its {shelf_life_days}-day shelf life). A manager may accept it with a reason.</source>
+        <translation>“{item_name}”的保质期至 {expiry_date}，距今 {days_left} 天：本店接收时须至少剩余 {minimum_days} 天（保质期 {shelf_life_days} 天的 {percent}%）。店长可说明原因后批准接收。</translation>
+    </message>
+    <message>
+        <source>“{item_name}” is best before {expiry_date}, {days_left} days from today: food whose shelf life is not recorded is taken with at least {minimum_days} days left. A manager may accept it with a reason.</source>
+        <translation>“{item_name}”的保质期至 {expiry_date}，距今 {days_left} 天：未登记保质期的食品接收时须至少剩余 {minimum_days} 天。店长可说明原因后批准接收。</translation>
+    </message>
+    <message>
+        <source>Shelf life</source>
+        <translation>保质期</translation>
+    </message>
+    <message>
+        <source>{field}: “{value}” is not a number of days from 1 to 3650 (ten years).</source>
+        <translation>{field}：“{value}”不是 1 至 3650（十年）之间的天数。</translation>
+    </message>
+    <message>
+        <source>take in food with less shelf life left than the store's minimum</source>
+        <translation>接收剩余保质期不足本店最低要求的食品</translation>
+    </message>
+    <message>
+        <source>Markdown</source>
+        <translation>降价</translation>
+    </message>
+</context>
+<context>
+    <name>CounterRulesDialog</name>
+    <message>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <source>Food short of this at intake is taken only with a manager's PIN and a reason.</source>
+        <translation>接收时不足此标准的食品，须店长输入 PIN 码并说明原因方可接收。</translation>
+    </message>
+    <message>
+        <source>Food taken in needs, of its shelf life, at least</source>
+        <translation>接收食品须剩余保质期不少于</translation>
+    </message>
+    <message>
+        <source>or, its shelf life not recorded, days left at least</source>
+        <translation>未登记保质期的，剩余天数不少于</translation>
+    </message>
+</context>
+<context>
+    <name>ItemEditor</name>
+    <message>
+        <source>food: its usual shelf life, e.g. 365</source>
+        <translation>食品：通常保质期天数，如 365</translation>
+    </message>
+    <message>
+        <source>Food taken in needs a share of this left (the counter limits); empty: not known, a number of days then</source>
+        <translation>接收食品时须剩余其中一定比例（见收银限额）；留空表示未登记，则按剩余天数要求</translation>
+    </message>
+    <message>
+        <source>Shel&amp;f life (days)</source>
+        <translation>保质期（天）(&amp;F)</translation>
+    </message>
+</context>
 </TS>

@@ -7,12 +7,13 @@ from datetime import date, timedelta
 
 from charity_pos.reports.alerts import last_month, near_best_before, out_of_stock_sold
 from charity_pos.services.intake import Condition, IntakeDraft, IntakeLine, Valuation
+from tests.helpers import SHORT_DATED_OK
 
 
 def _donate_food(st, *best_before: date) -> None:
     lines = tuple(IntakeLine(st.noodles.id, 2, Condition.NEW, Valuation.MARKET, 500, day) for day in best_before)
     st.clock.advance(minutes=5)
-    st.services.intake.receive(st.cashier, IntakeDraft(None, lines))
+    st.services.intake.receive(st.cashier, IntakeDraft(None, lines, approval=SHORT_DATED_OK))
 
 
 def test_lots_within_the_horizon_soonest_first_with_what_is_left(ledger_store) -> None:

@@ -38,6 +38,7 @@ from charity_pos.errors import (
     ApprovalRequired,
     CardRefused,
     ExpiredGoods,
+    ExpiredLot,
     InvalidInput,
     NotFound,
     PermissionDenied,
@@ -50,6 +51,7 @@ from charity_pos.services.catalog import Source
 from charity_pos.services.handouts import HandoutDraft, HandoutLineDraft, HandoutWarning
 from charity_pos.services.households import HouseholdCategory, HouseholdDraft
 from charity_pos.services.intake import Condition, IntakeDraft, IntakeLine, Valuation
+from tests.helpers import SHORT_DATED_OK
 from charity_pos.services.quotas import LimitDraft, RuleDraft
 from charity_pos.services.registry import Services
 
@@ -236,17 +238,20 @@ def test_expired_food_is_refused_and_burns_no_number(services, manager, cashier,
                                                      events) -> None:
     dumplings = make_item("思念水饺 1kg", category="food", price=1500, reference=2200, source=Source.DONATED)
     services.intake.receive(cashier, IntakeDraft(None, (
-        IntakeLine(dumplings.id, 3, Condition.NEW, Valuation.MARKET, 1500, TODAY + timedelta(days=5)),)))
+        IntakeLine(dumplings.id, 3, Condition.NEW, Valuation.MARKET, 1500, TODAY + timedelta(days=5)),),
+        approval=SHORT_DATED_OK))
     clock.advance(days=6)
     (lot,) = [lot for lot in services.stock.lots() if lot.item_id == dumplings.id]
     with pytest.raises(ExpiredGoods) as caught:
         services.handouts.scan(lot.barcode)
-    assert caught.value.expiry_date == "2026-03-15"
-    with pytest.raises(ExpiredGoods):
+    assert caught.value.expiry_date == "2026-03-15" and caught.value.lot == lot.barcode
+    with pytest.raises(ExpiredLot) as caught:
         services.handouts.goods(dumplings.id)
+    assert caught.value.facts == {"item_name": "思念水饺 1kg", "expiry_date": "2026-03-15", "lot": lot.barcode}
     before, seq = everything(services), events(services)
-    with pytest.raises(ExpiredGoods):
+    with pytest.raises(ExpiredLot) as caught:
         services.handouts.complete(cashier, ticket(household, (dumplings, 1)))
+    assert caught.value.lot == lot.barcode
     assert everything(services) == before and events(services) == seq
     soap = make_item("雕牌透明皂", category="daily", unit="块", price=SOAP)
     assert services.handouts.complete(cashier, ticket(household, (soap, 1))).number == "PT01-2026-H000001"
@@ -256,7 +261,8 @@ def test_food_is_handed_out_soonest_best_before_first(services, cashier, househo
     dumplings = make_item("思念水饺 1kg", category="food", price=1500, reference=2200, source=Source.DONATED)
     for days in (100, 20):  # the later lot keeps for less
         services.intake.receive(cashier, IntakeDraft(None, (
-            IntakeLine(dumplings.id, 2, Condition.NEW, Valuation.MARKET, 1500, TODAY + timedelta(days=days)),)))
+            IntakeLine(dumplings.id, 2, Condition.NEW, Valuation.MARKET, 1500, TODAY + timedelta(days=days)),),
+            approval=SHORT_DATED_OK))
         clock.advance(hours=1)
     services.handouts.complete(cashier, ticket(household, (dumplings, 1)))
     assert lots_of(services, dumplings) == [2, 1]

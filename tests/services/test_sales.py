@@ -41,6 +41,7 @@ from charity_pos.errors import (
     ApprovalRejected,
     ApprovalRequired,
     ExpiredGoods,
+    ExpiredLot,
     InvalidInput,
     NoOpenShift,
     NotFound,
@@ -61,6 +62,7 @@ from charity_pos.services.base import Actor, Approval
 from charity_pos.services.catalog import Source
 from charity_pos.services.counter_rules import CounterRules
 from charity_pos.services.intake import Condition, IntakeDraft, IntakeLine, Valuation
+from tests.helpers import SHORT_DATED_OK
 from charity_pos.services.registry import Services
 from charity_pos.services.returns import ReturnDraft
 from charity_pos.services.sales import LineDraft, PaymentDraft, SaleDraft
@@ -138,7 +140,8 @@ def goods(services: Services, manager: Actor, make_item: Callable[..., Any], clo
 def donate(services: Services, actor: Actor, item: Any, quantity: int, expiry: date | None = None) -> None:
     valuation = (Valuation.MARKET, 500) if expiry else (Valuation.UNVALUED, None)
     services.intake.receive(actor, IntakeDraft(None, (
-        IntakeLine(item.id, quantity, Condition.AS_NEW, valuation[0], valuation[1], expiry),)))
+        IntakeLine(item.id, quantity, Condition.AS_NEW, valuation[0], valuation[1], expiry),),
+        approval=SHORT_DATED_OK if expiry else None))
 
 
 # --- the shift ---------------------------------------------------------------------------------
@@ -309,11 +312,14 @@ def test_expired_food_is_refused_when_only_expired_stock_is_left(services, cashi
     with pytest.raises(ExpiredGoods) as caught:
         services.sales.scan(expired.barcode)
     assert caught.value.expiry_date == "2026-03-15"
-    with pytest.raises(ExpiredGoods):
+    assert caught.value.lot == expired.barcode, "the lot is named by the code on its label"
+    with pytest.raises(ExpiredLot) as caught:
         services.sales.item(dumplings.id)
+    assert caught.value.facts == {"item_name": "思念水饺 1kg", "expiry_date": "2026-03-15", "lot": expired.barcode}
     before, seq = everything(services), events(services)
-    with pytest.raises(ExpiredGoods):
+    with pytest.raises(ExpiredLot) as caught:
         services.sales.complete(cashier, draft(line(dumplings), pay=cash(1500)))
+    assert caught.value.lot == expired.barcode
     assert everything(services) == before and events(services) == seq
 
 

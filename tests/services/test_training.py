@@ -90,7 +90,7 @@ def test_a_whole_training_session_leaves_the_live_file_byte_for_byte(live: Servi
         slip = io.BytesIO()
         render_slip(slips.sale_slip(sv.ctx, sv.sales.sale(sale.number)), slip)
         donation = sv.intake.receive(cashier, IntakeDraft(None, (
-            IntakeLine(rice.id, 3, Condition.NEW, Valuation.MARKET, 3000, date(2027, 1, 1)),))).number
+            IntakeLine(rice.id, 3, Condition.NEW, Valuation.MARKET, 3000, date(2027, 6, 1)),))).number
         receipt = io.BytesIO()
         result = sv.receipts.print_receipt(manager, donation, render=lambda doc: render_receipt(doc, receipt))
         card = sv.handouts.card(CARD)  # the household registered in the live store, its ID readable in the copy

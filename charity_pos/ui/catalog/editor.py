@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from charity_pos.domain.money import parse_yuan
-from charity_pos.errors import PosError
+from charity_pos.errors import InvalidInput, PosError
 from charity_pos.services.base import Actor, Changes, Role
 from charity_pos.services.catalog import ItemDraft, ItemRow, Source, Warning
 from charity_pos.services.registry import Services
@@ -59,6 +59,11 @@ class ItemEditor(QDialog):
         for value, label in ((Source.DONATED, self.tr("Donated")), (Source.PURCHASED, self.tr("Purchased")),
                              (Source.CONSIGNED, self.tr("Consigned"))):
             self.source.addItem(label, value.value)
+        self.shelf_life = QLineEdit()
+        self.shelf_life.setMaxLength(5)
+        self.shelf_life.setPlaceholderText(self.tr("food: its usual shelf life, e.g. 365"))
+        self.shelf_life.setToolTip(self.tr("Food taken in needs a share of this left (the counter limits); "
+                                           "empty: not known, a number of days then"))
         self.active = QCheckBox(self.tr("On sale"))
         self.active.setChecked(True)
         form.addRow(self.tr("&Name"), self.name)
@@ -68,6 +73,7 @@ class ItemEditor(QDialog):
         form.addRow(self.tr("Sale &price (¥)"), self.price)
         form.addRow(self.tr("&Reference price (¥)"), self.reference)
         form.addRow(self.tr("&Source"), self.source)
+        form.addRow(self.tr("Shel&f life (days)"), self.shelf_life)
         form.addRow("", self.active)
         layout.addLayout(form)
         self.warning = QLabel("")
@@ -105,6 +111,7 @@ class ItemEditor(QDialog):
         self.reference.setText(_yuan(item.reference_price_fen))
         self.source.setCurrentIndex(max(0, self.source.findData(str(item.source))))
         self.active.setChecked(item.active)
+        self.shelf_life.setText("" if item.shelf_life_days is None else str(item.shelf_life_days))
 
     def _check_prices(self) -> None:
         try:
@@ -134,7 +141,16 @@ class ItemEditor(QDialog):
             barcode=self.barcode.text().strip() or None,
             source=Source(self.source.currentData()),
             active=self.active.isChecked(),
+            shelf_life_days=self._shelf_life(),
         )
+
+    def _shelf_life(self) -> int | None:
+        text = self.shelf_life.text().strip()
+        if not text:
+            return None
+        if not text.isascii() or not text.isdigit():
+            raise InvalidInput(field="shelf_life", value=text, reason="not_a_number")
+        return int(text)
 
     def save(self) -> None:
         try:

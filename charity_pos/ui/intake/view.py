@@ -7,6 +7,8 @@ Food asks for its best-before date as soon as it is added."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from PySide6.QtCore import QTimer, Slot
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -24,7 +26,8 @@ from PySide6.QtWidgets import (
 )
 
 from charity_pos.domain.money import format_fen, parse_yuan
-from charity_pos.errors import ExpiredGoods, InvalidInput, PosError
+from charity_pos.errors import ExpiredGoods, InvalidInput, PosError, ShortShelfLife
+from charity_pos.i18n import describe
 from charity_pos.services.base import Actor, Changes, Entity
 from charity_pos.services.catalog import ItemRow, Source
 from charity_pos.services.donors import DonorKind, DonorRow, warm_keys
@@ -388,7 +391,7 @@ class IntakeScreen(Screen):
             return None
         try:
             draft = self.draft()
-            changes = self.services.intake.receive(self.actor, draft)
+            changes = self._receive(draft)
         except PosError as exc:
             self.feedback.error(self, exc)
             self._point_at(exc)
@@ -414,10 +417,22 @@ class IntakeScreen(Screen):
         self.focus_donor()
         return changes
 
+    def _receive(self, draft: IntakeDraft) -> Changes:
+        """Save the donation; food short of the store's minimum shelf life
+        is taken only with a manager's PIN and reason (a manager at the
+        counter types their own), asked for here with the service's words."""
+        try:
+            return self.services.intake.receive(self.actor, draft)
+        except ShortShelfLife as short:
+            approval = self.ask(self, describe(short))
+            if approval is None:
+                raise
+            return self.services.intake.receive(self.actor, replace(draft, approval=approval))
+
     def _point_at(self, error: PosError) -> None:
         """Put the cursor where the refused value is."""
         facts = error.facts
-        if isinstance(error, ExpiredGoods) or facts.get("field") == "expiry_date":
+        if isinstance(error, (ExpiredGoods, ShortShelfLife)) or facts.get("field") == "expiry_date":
             row = self.model.row_named(facts.get("item_name", facts.get("value")))
             if row >= 0:
                 self.table.setFocus()

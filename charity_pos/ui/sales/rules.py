@@ -1,12 +1,14 @@
 """The store's limits, set by a manager: how far a cashier may bring a
 price down alone, how far the counted drawer may be off before a manager
-must explain it, and how long after a household's eligibility ended its
-personal data is kept. The service checks the role and the ranges."""
+must explain it, how long after a household's eligibility ended its
+personal data is kept, and how much shelf life food must have left when it
+is taken in. The service checks the role and the ranges."""
 
 from __future__ import annotations
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QDoubleSpinBox, QFormLayout, QLabel, QSpinBox, QVBoxLayout, QWidget
 
+from charity_pos.domain.shelf_life import DAYS_RANGE, PERCENT_RANGE
 from charity_pos.errors import PosError
 from charity_pos.services.base import Actor, Changes
 from charity_pos.services.counter_rules import CounterRules
@@ -43,6 +45,18 @@ class CounterRulesDialog(QDialog):
         form.addRow(self.tr("Cashier may take off, without a manager, up to"), self.discount)
         form.addRow(self.tr("Drawer may be off at close, without a reason, by up to"), self.tolerance)
         form.addRow(self.tr("Erase a lapsed household's personal data after"), self.erase_after)
+        self.shelf_percent = QSpinBox()
+        self.shelf_percent.setRange(*PERCENT_RANGE)
+        self.shelf_percent.setSuffix(" %")
+        self.shelf_percent.setValue(rules.min_shelf_life_percent)
+        self.shelf_days = QSpinBox()
+        self.shelf_days.setRange(*DAYS_RANGE)
+        self.shelf_days.setSuffix(self.tr(" days"))
+        self.shelf_days.setValue(rules.min_days_left)
+        self.shelf_percent.setToolTip(self.tr("Food short of this at intake is taken only with a manager's PIN and "
+                                              "a reason."))
+        form.addRow(self.tr("Food taken in needs, of its shelf life, at least"), self.shelf_percent)
+        form.addRow(self.tr("or, its shelf life not recorded, days left at least"), self.shelf_days)
         layout.addLayout(form)
         hint = QLabel(self.tr("Price changes and discounts beyond the limit, or any price raised at the counter, "
                               "need a manager's PIN and a reason."))
@@ -58,7 +72,8 @@ class CounterRulesDialog(QDialog):
     def accept(self) -> None:
         rules = CounterRules(discount_limit_percent=self.discount.value(),
                              cash_tolerance_fen=round(self.tolerance.value() * 100),
-                             erase_after_months=self.erase_after.value())
+                             erase_after_months=self.erase_after.value(),
+                             min_shelf_life_percent=self.shelf_percent.value(), min_days_left=self.shelf_days.value())
         try:
             self.changes = self.services.counter_rules.set_rules(self.actor, rules)
         except PosError as exc:

@@ -153,3 +153,21 @@ def test_items_off_sale_hidden_until_asked_for(qtbot, services, manager, feedbac
     assert "东北大米 5kg" in _names(screen)
     row = screen.model.row_of(rice.id)
     assert screen.model.data(screen.model.index(row, ItemTableModel.STATUS)) == "停售"
+
+
+def test_the_item_editor_keeps_a_shelf_life_and_refuses_a_wrong_one(qtbot, services, cashier, feedback) -> None:
+    rice = services.catalog.search("东北大米")[0]
+    editor = ItemEditor(services, cashier, feedback, FakeApproval(None), rice)
+    qtbot.addWidget(editor)
+    assert editor.shelf_life.text() == ""
+    for bad, said in (("一年", "保质期：“一年”不是有效数字。"), ("0", "保质期：“0”不是 1 至 3650（十年）之间的天数。")):
+        editor.shelf_life.setText(bad)
+        editor.save()
+        assert feedback.errors[-1] == said
+    assert services.catalog.get(rice.id).shelf_life_days is None
+    editor.shelf_life.setText("365")
+    editor.save()
+    assert editor.changes is not None and services.catalog.get(rice.id).shelf_life_days == 365
+    again = ItemEditor(services, cashier, feedback, FakeApproval(None), services.catalog.get(rice.id))
+    qtbot.addWidget(again)
+    assert again.shelf_life.text() == "365"

@@ -5,7 +5,7 @@ is what the cashier sees, in Chinese, and what the service recorded."""
 from __future__ import annotations
 
 import uuid
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -21,6 +21,7 @@ from charity_pos.errors import CardRefused
 from charity_pos.i18n import describe
 from charity_pos.services.base import Approval
 from charity_pos.services.catalog import ItemDraft, Source
+from charity_pos.services.intake import Condition, IntakeDraft, IntakeLine, Valuation
 from charity_pos.services.households import HouseholdCategory, HouseholdDraft
 from charity_pos.services.quotas import LimitDraft, RuleDraft
 from charity_pos.ui.app import SCREENS
@@ -32,7 +33,7 @@ from charity_pos.ui.sales import SaleScreen
 from tests.ui.conftest import FakeApproval, show_active
 from tests.ui.sales.test_view import post_burst
 from tests.ui.test_fit import language  # noqa: F401 - a fixture
-from tests.helpers import pdf_text
+from tests.helpers import SHORT_DATED_OK, pdf_text
 
 RICE = "6901234567892"  # ¥32.90, grain and oil
 JACKET = "690123456780" + str(check_digit("690123456780"))  # ¥35.00, clothing
@@ -167,6 +168,22 @@ def test_suspended_expired_and_unknown_cards_are_refused_with_the_services_sente
 
 
 # --- the goods -------------------------------------------------------------------------------
+def test_expired_food_is_refused_naming_its_lot(qtbot, screen, services, cashier, manager) -> None:
+    dumplings = services.catalog.create_item(manager, ItemDraft("思念水饺 1kg", "food", "袋", 1500, 2200,
+                                                               source=Source.DONATED)).ids[0]
+    services.intake.receive(cashier, IntakeDraft(None, (
+        IntakeLine(dumplings, 2, Condition.NEW, Valuation.MARKET, 1500, TODAY + timedelta(days=1)),),
+        approval=SHORT_DATED_OK))
+    (lot,) = [lot for lot in services.stock.lots() if lot.item_id == dumplings]
+    services.ctx.clock = lambda: datetime.now(UTC) + timedelta(days=3)  # the lot is now past its date
+    post_burst(screen.scan, "AX000001\n")
+    qtbot.waitUntil(lambda: screen.visit.card is not None)
+    scan(qtbot, screen, lot.barcode)
+    assert screen.notice.text() == (f"“思念水饺 1kg”批次 {lot.barcode} 已过保质期（{lot.expiry_date.isoformat()}），"
+                                    "不能销售或发放。请将该批次下架。")
+    assert screen.model.rowCount() == 0
+
+
 def test_goods_scans_add_lines_and_what_is_left_drops(qtbot, screen) -> None:
     post_burst(screen.scan, "AX000001\n" + RICE + "\n" + JACKET + "\n")
     qtbot.waitUntil(lambda: screen.model.rowCount() == 2)
@@ -402,8 +419,6 @@ def test_esc_and_a_new_card_ask_before_dropping_scanned_goods(qtbot, screen, fee
 
 # --- the district ------------------------------------------------------------------------------
 def test_card_shows_use_at_other_stores_and_how_far_the_district_has_the_data(qtbot, services, screen) -> None:
-    from datetime import UTC, datetime
-
     from charity_pos.db.district import OtherStoreUse
     from charity_pos.db.models import Household
     from charity_pos.db.sync_state import SYNC_STATE_ID, SyncState

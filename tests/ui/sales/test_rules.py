@@ -52,3 +52,16 @@ def test_a_refused_change_keeps_the_dialog_and_says_why(qtbot, services, cashier
     assert dialog.result() == 0 and dialog.changes is None
     assert feedback.errors == ["您的角色无权设置收银限额。"]
     assert services.counter_rules.rules() == CounterRules()
+
+
+def test_manager_sets_the_minimum_shelf_life_at_intake(qtbot, services, manager, feedback) -> None:
+    dialog = CounterRulesDialog(services, manager, feedback)
+    qtbot.addWidget(dialog)
+    assert (dialog.shelf_percent.value(), dialog.shelf_days.value()) == (60, 30)
+    assert (dialog.shelf_percent.maximum(), dialog.shelf_days.maximum()) == (100, 730)
+    dialog.shelf_percent.setValue(75)
+    dialog.shelf_days.setValue(45)
+    dialog.accept()
+    assert feedback.errors == [] and dialog.result() == 1
+    rules = services.counter_rules.rules()
+    assert (rules.min_shelf_life_percent, rules.min_days_left) == (75, 45)

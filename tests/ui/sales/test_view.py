@@ -23,6 +23,7 @@ from charity_pos.ui.sales.dialogs import RecallDialog, ValueDialog
 from charity_pos.ui.sales.model import TicketModel
 from charity_pos.ui.sales.shift import OpenShiftDialog
 from tests.ui.conftest import FakeApproval, show_active
+from tests.helpers import SHORT_DATED_OK
 
 RICE = "6901234567892"
 MANAGER_OK = Approval("manager", "9999", "老顾客优惠")
@@ -133,13 +134,14 @@ def test_expired_food_is_refused_with_the_services_words(qtbot, screen, services
     sauce = services.catalog.search("生抽")[0]
     tomorrow = TODAY + timedelta(days=1)
     services.intake.receive(cashier, IntakeDraft(None, (
-        IntakeLine(sauce.id, 2, Condition.NEW, Valuation.MARKET, 1290, tomorrow),)))
+        IntakeLine(sauce.id, 2, Condition.NEW, Valuation.MARKET, 1290, tomorrow),), approval=SHORT_DATED_OK))
     with services.db.read() as s:
         code = s.scalars(select(StockLot.barcode).where(StockLot.item_id == sauce.id,
                                                         StockLot.expiry_date.is_not(None))).one()
     services.ctx.clock = lambda: datetime.now(UTC) + timedelta(days=3)  # the lot is now past its date
     scan(qtbot, screen, code)
-    assert screen.notice.text() == f"“海天金标生抽 500ml”已过保质期（{tomorrow.isoformat()}），不能接收。"
+    assert screen.notice.text() == (f"“海天金标生抽 500ml”批次 {code} 已过保质期（{tomorrow.isoformat()}），"
+                                    "不能销售或发放。请将该批次下架。")
     assert screen.model.rowCount() == 0
 
 
