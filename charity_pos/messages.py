@@ -1018,6 +1018,14 @@ FIELDS.update({
 INPUT_REASONS.update({
     "shelf_life_range": QT_TRANSLATE_NOOP(
         "Errors", "{field}: “{value}” is not a number of days from 1 to 3650 (ten years)."),
+    "markdown_either": QT_TRANSLATE_NOOP("Errors", "{field}: give either a share off or a new price, not both."),
+    "markdown_what": QT_TRANSLATE_NOOP("Errors", "{field}: name the goods by their codes, or give --within; one of them."),
+    "markdown_percent": QT_TRANSLATE_NOOP("Errors", "{field}: “{value}” is not a share off from 1% to 90%."),
+    "not_near_expiry": QT_TRANSLATE_NOOP(
+        "Errors", "{field}: “{value}” has no lot within 30 days of its best-before date; change its price in the "
+                  "item editor instead."),
+    "not_lower": QT_TRANSLATE_NOOP(
+        "Errors", "{field}: the price of “{value}” would not come down; a markdown only lowers prices."),
 })
 ACTIONS.update({
     "donation.short_dated": QT_TRANSLATE_NOOP(

@@ -150,6 +150,13 @@ def item_values(item_id: uuid.UUID, draft: ItemDraft, category_id: uuid.UUID, ba
     }
 
 
+def price_change(item: Item, sale_price_fen: int, reference_price_fen: int | None) -> dict[str, list[int | None]]:
+    """A change of an item's prices as its journal event's facts hold it
+    (``price``: from and to, each the sale price and the reference price):
+    one shape for the item editor's change and for a markdown."""
+    return {"from": [item.sale_price_fen, item.reference_price_fen], "to": [sale_price_fen, reference_price_fen]}
+
+
 def _warnings(draft: ItemDraft) -> tuple[str, ...]:
     ref = draft.reference_price_fen
     if ref is not None and draft.sale_price_fen > ref:
@@ -291,10 +298,7 @@ class CatalogService:
             self._check_barcode_free(reader, draft.barcode, item.id)
             facts: dict[str, object] = {}
             if price_changed:
-                facts["price"] = {
-                    "from": [item.sale_price_fen, item.reference_price_fen],
-                    "to": [draft.sale_price_fen, draft.reference_price_fen],
-                }
+                facts["price"] = price_change(item, draft.sale_price_fen, draft.reference_price_fen)
             item.name = draft.name
             item.pinyin_initials = pinyin.initials(draft.name)
             item.pinyin_full = pinyin.full(draft.name)

@@ -9329,4 +9329,61 @@ the day&apos;s first backup starts this long after the log-in window is up</extr
         <translation>保质期（天）(&amp;F)</translation>
     </message>
 </context>
+<context>
+    <name>Errors</name>
+    <message>
+        <source>{field}: give either a share off or a new price, not both.</source>
+        <translation>{field}：请填写折扣比例或新价格，二者选一。</translation>
+    </message>
+    <message>
+        <source>{field}: “{value}” is not a share off from 1% to 90%.</source>
+        <translation>{field}：“{value}”不是 1% 至 90% 之间的降价比例。</translation>
+    </message>
+    <message>
+        <source>{field}: “{value}” has no lot within 30 days of its best-before date; change its price in the item editor instead.</source>
+        <translation>{field}：“{value}”没有 30 天内到期的批次；请在商品编辑中修改价格。</translation>
+    </message>
+    <message>
+        <source>{field}: the price of “{value}” would not come down; a markdown only lowers prices.</source>
+        <translation>{field}：“{value}”的价格不会降低；临期降价只能调低价格。</translation>
+    </message>
+</context>
+<context>
+    <name>Errors</name>
+    <message>
+        <source>{field}: name the goods by their codes, or give --within; one of them.</source>
+        <translation>{field}：请列出商品条码，或使用 --within，二者选一。</translation>
+    </message>
+</context>
+<context>
+    <name>cli</name>
+    <message>
+        <source>No goods on the shelf are past their date or within {days} days of it.</source>
+        <translation>货架上没有已过期或 {days} 天内到期的商品。</translation>
+    </message>
+    <message>
+        <source>Past the date (take off the shelf)</source>
+        <translation>已过期（应下架）</translation>
+    </message>
+    <message>
+        <source>Within 7 days</source>
+        <translation>7天内到期</translation>
+    </message>
+    <message>
+        <source>In 8 to 30 days</source>
+        <translation>8至30天内到期</translation>
+    </message>
+    <message>
+        <source>{days} days left</source>
+        <translation>剩余 {days} 天</translation>
+    </message>
+    <message>
+        <source>{units} on hand</source>
+        <translation>库存 {units}</translation>
+    </message>
+    <message>
+        <source>{name}: {old} → {new} (临期降价)</source>
+        <translation>{name}：{old} → {new}（临期降价）</translation>
+    </message>
+</context>
 </TS>

@@ -11,7 +11,9 @@ and the item's origin.
 
 from __future__ import annotations
 
-from datetime import timedelta
+import uuid
+from dataclasses import dataclass
+from datetime import date, timedelta
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -44,31 +46,68 @@ NOTES = (
 )
 
 
-def build(session: Session, filters: Filters, store: StoreName, language: str = "zh_CN") -> Report:
+@dataclass(frozen=True)
+class ExpiringLot:
+    """A lot on the shelf at the end of the report's day with its
+    best-before date at most ``LATER`` days after it: what the report lists
+    and the near-expiry screen (services.expiry) shows and marks down."""
+
+    lot_id: uuid.UUID
+    item_id: uuid.UUID
+    name: str
+    category_code: str
+    category_name: str
+    source: str
+    lot: str  # the code on its label, else the document it came in with
+    expiry_date: date
+    days_left: int  # from the report's day; negative: past the date
+    units: int
+    price_fen: int  # the item's sale price today
+
+    @property
+    def value_fen(self) -> int:
+        return self.units * self.price_fen
+
+    @property
+    def section(self) -> str:
+        """``expired``, ``within_7`` or ``within_30`` (the report's sections, which do not overlap)."""
+        return "expired" if self.days_left < 0 else "within_7" if self.days_left <= SOON else "within_30"
+
+
+def expiring_lots(session: Session, filters: Filters, within: int = LATER) -> list[ExpiringLot]:
+    """The lots on the shelf at the end of ``filters.end`` whose date is
+    past or at most ``within`` days away (at most ``LATER``), soonest first,
+    then by the item's pinyin."""
     day = filters.end
     hi = day_start(day + timedelta(days=1))
     left = func.sum(StockMovement.quantity)
-    head = (Item.pinyin_full, Item.name, Item.source, Item.sale_price_fen, Category.code, Category.name, StockLot.id,
-            StockLot.barcode, StockLot.document, StockLot.expiry_date)
+    head = (Item.pinyin_full, Item.id, Item.name, Item.source, Item.sale_price_fen, Category.code, Category.name,
+            StockLot.id, StockLot.barcode, StockLot.document, StockLot.expiry_date)
     query = (select(*head, left).join(StockLot, StockLot.id == StockMovement.lot_id)
              .join(Item, Item.id == StockMovement.item_id).join(Category, Category.id == Item.category_id)
              .where(StockMovement.at < hi, StockLot.expiry_date.is_not(None),
-                    StockLot.expiry_date <= day + timedelta(days=LATER))
+                    StockLot.expiry_date <= day + timedelta(days=min(within, LATER)))
              .group_by(*head).having(left > 0)
              .order_by(StockLot.expiry_date, Item.pinyin_full, StockLot.id))
-    expired: list[tuple[Cell, ...]] = []
-    soon: list[tuple[Cell, ...]] = []
-    later: list[tuple[Cell, ...]] = []
-    for _, name, source, price, code, cat_name, _, barcode, document, expiry, units in session.execute(
+    found = []
+    for _, item_id, name, source, price, code, cat_name, lot_id, barcode, document, expiry, units in session.execute(
             goods_filtered(query, filters, category_code=Category.code, source=Item.source)):
         assert expiry is not None  # lots without an expiry date are left out above
-        days_left = (expiry - day).days
-        row = (name, goods_category(code, cat_name, language), label(SOURCES, source, language),
-               lot_name(barcode, document), expiry, days_left, units, units * price)
-        (expired if days_left < 0 else soon if days_left <= SOON else later).append(row)
+        found.append(ExpiringLot(lot_id, item_id, name, code, cat_name, source, lot_name(barcode, document), expiry,
+                                 (expiry - day).days, int(units), price))
+    return found
+
+
+def build(session: Session, filters: Filters, store: StoreName, language: str = "zh_CN") -> Report:
+    rows: dict[str, list[tuple[Cell, ...]]] = {"expired": [], "within_7": [], "within_30": []}
+    for lot in expiring_lots(session, filters):
+        rows[lot.section].append((
+            lot.name, goods_category(lot.category_code, lot.category_name, language),
+            label(SOURCES, lot.source, language), lot.lot, lot.expiry_date, lot.days_left, lot.units, lot.value_fen))
     sections = (
-        Section("expired", W("已过期（应下架）", "Past the date (take off the shelf)"), COLUMNS, tuple(expired)),
-        Section("within_7", W(f"{SOON}天内到期", f"Within {SOON} days"), COLUMNS, tuple(soon)),
-        Section("within_30", W(f"{SOON + 1}至{LATER}天内到期", f"In {SOON + 1} to {LATER} days"), COLUMNS, tuple(later)),
+        Section("expired", W("已过期（应下架）", "Past the date (take off the shelf)"), COLUMNS, tuple(rows["expired"])),
+        Section("within_7", W(f"{SOON}天内到期", f"Within {SOON} days"), COLUMNS, tuple(rows["within_7"])),
+        Section("within_30", W(f"{SOON + 1}至{LATER}天内到期", f"In {SOON + 1} to {LATER} days"), COLUMNS,
+                tuple(rows["within_30"])),
     )
-    return Report("expiry", TITLE, store.name, store.code, filters, sections, notes=NOTES, extra={"date": day})
+    return Report("expiry", TITLE, store.name, store.code, filters, sections, notes=NOTES, extra={"date": filters.end})
