@@ -18,6 +18,7 @@ from charity_pos.db.engine import StoreDatabase
 from charity_pos.db.models import JournalEvent, Sale, SaleReturn
 from charity_pos.demo import people
 from charity_pos.demo.counter import TILL, Counter, CounterPlan
+from charity_pos.demo.near_expiry import NearExpiry, best_before, shelf_life_of
 from charity_pos.demo.products import PRODUCTS
 from charity_pos.demo.relief import Relief, ReliefPlan
 from charity_pos.domain.barcodes import check_digit
@@ -25,6 +26,7 @@ from charity_pos.durable import put_in_place
 from charity_pos.errors import StoreFileExists
 from charity_pos.services.base import STORE_SETUP, STORE_TZ, Actor, Approval, Role, system_clock
 from charity_pos.services.catalog import ItemDraft, ItemRow, Source
+from charity_pos.services.donors import DonorKind
 from charity_pos.services.intake import (
     FOOD_CATEGORIES,
     CashMethod,
@@ -100,7 +102,7 @@ def _donate(sv: Services, rng: random.Random, actor: Actor, donor_id: uuid.UUID 
             value = max(100, item.reference_price_fen or item.sale_price_fen)
         expiry = None
         if item.category_code in FOOD_CATEGORIES:
-            expiry = day.date() + timedelta(days=rng.choice((120, 200, 270, 365, 540)))
+            expiry = best_before(day.date(), item.shelf_life_days, rng.choice((120, 200, 270, 365, 540)))
         condition = Condition.NEW if item.category_code in FOOD_CATEGORIES else rng.choice(list(Condition))
         lines.append(IntakeLine(item.id, rng.randint(1, 6), condition, valuation, value, expiry))
     sv.intake.receive(actor, IntakeDraft(donor_id, tuple(lines), cash, CashMethod.WECHAT if cash else None))
@@ -186,6 +188,7 @@ def _build(path: Path, *, days: int, seed: int) -> DemoSummary:
         till = Counter(sv, rng, clock, clock.tick, CounterPlan.for_days(days), ("manager", "lijun"),
                        MANAGER_PIN)
         relief = Relief(sv, rng, clock, clock.tick, ReliefPlan.for_days(days), ("manager", "lijun"), MANAGER_PIN)
+        near = NearExpiry(sv, seed, days, clock.tick, ("manager", "lijun"), MANAGER_PIN, TILL)
         # The sub-district's list of households in hardship, entered by the manager.
         for household in people.households(rng, first_day.date()):
             clock.tick(rng, 0, 2)
@@ -204,7 +207,8 @@ def _build(path: Path, *, days: int, seed: int) -> DemoSummary:
         def add(product: tuple[str, str, str, int, int, str, bool], actor: Actor) -> ItemRow:
             category, name, unit, price, reference, source, has_code = product
             clock.tick(rng, 0, 2)
-            draft = ItemDraft(name, category, unit, price, reference, next(codes) if has_code else None, Source(source))
+            draft = ItemDraft(name, category, unit, price, reference, next(codes) if has_code else None, Source(source),
+                              shelf_life_days=shelf_life_of(name, category))
             changes = sv.catalog.create_item(actor, draft)
             row = sv.catalog.get(changes.ids[0])
             items.append(row)
@@ -251,6 +255,9 @@ def _build(path: Path, *, days: int, seed: int) -> DemoSummary:
                 clock.tick(rng, 10, 60)
                 delivery = rng.sample(bought, k=min(len(bought), rng.randint(3, 12)))
                 sv.stock.receive(actor, {it.id: rng.randint(5, 30) for it in delivery}, note="补货")
+            # Now and then a supermarket brings food near its date, taken with the manager's approval.
+            near.day(offset, day.date(), cashier, next((d.id for d in donors if d.kind == DonorKind.COMPANY), None),
+                     items)
             # Through the day: customers at the till, now and then one bringing
             # goods back, and residents and companies bringing donations.
             happenings = ["donation"] * rng.randint(1, 4) + ["sale"] * till.baskets(day.weekday())
@@ -314,6 +321,8 @@ def _build(path: Path, *, days: int, seed: int) -> DemoSummary:
             clock.tick(rng, 5, 20)
             sv.receipts.void(manager, receipt_number, "捐赠人名称有误")
             sv.receipts.print_receipt(manager, number, reissue=True)
+        # The manager marks down what is within a week of its date (临期降价).
+        near.mark_down(manager)
         # One item taken off sale, as stores do with recalled goods.
         clock.tick(rng, 10, 30)
         gone = sv.catalog.get(items[-1].id)

@@ -60,6 +60,7 @@ def screens() -> tuple[type[Screen], ...]:
     from charity_pos.ui.catalog import CatalogScreen
     from charity_pos.ui.dashboard import DashboardScreen
     from charity_pos.ui.donations import DonationsScreen
+    from charity_pos.ui.expiry import ExpiryScreen
     from charity_pos.ui.handout import HandoutScreen
     from charity_pos.ui.households import HouseholdsScreen
     from charity_pos.ui.intake import IntakeScreen
@@ -69,7 +70,7 @@ def screens() -> tuple[type[Screen], ...]:
     from charity_pos.ui.trace import TraceScreen
 
     return (DashboardScreen, SaleScreen, HandoutScreen, IntakeScreen, DonationsScreen, TraceScreen, ReportsScreen,
-            CatalogScreen, StaffScreen, HouseholdsScreen, BillScreen)
+            CatalogScreen, StaffScreen, HouseholdsScreen, BillScreen, ExpiryScreen)
 
 
 def __getattr__(name: str) -> object:

@@ -9386,4 +9386,122 @@ the day&apos;s first backup starts this long after the log-in window is up</extr
         <translation>{name}：{old} → {new}（临期降价）</translation>
     </message>
 </context>
+<context>
+    <name>ExpiryModel</name>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Goods</source>
+        <translation>物品</translation>
+    </message>
+    <message>
+        <source>Lot</source>
+        <translation>批次</translation>
+    </message>
+    <message>
+        <source>Best before</source>
+        <translation>保质期至</translation>
+    </message>
+    <message>
+        <source>Days left</source>
+        <translation>剩余天数</translation>
+    </message>
+    <message>
+        <source>On hand</source>
+        <translation>库存</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>售价</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>按售价金额</translation>
+    </message>
+    <message>
+        <source>Past the date</source>
+        <translation>已过期</translation>
+    </message>
+    <message>
+        <source>Within 7 days</source>
+        <translation>7天内到期</translation>
+    </message>
+    <message>
+        <source>In 8 to 30 days</source>
+        <translation>8至30天内到期</translation>
+    </message>
+</context>
+<context>
+    <name>ExpiryScreen</name>
+    <message>
+        <source>Within 7 days (Alt+7)</source>
+        <translation>7天内到期 (Alt+7)</translation>
+    </message>
+    <message>
+        <source>Within 30 days (Alt+3)</source>
+        <translation>30天内到期 (Alt+3)</translation>
+    </message>
+    <message>
+        <source>Take &amp;off</source>
+        <translation>降价比例(&amp;O)</translation>
+    </message>
+    <message>
+        <source>or new &amp;price (¥)</source>
+        <translation>或新售价（元）(&amp;P)</translation>
+    </message>
+    <message>
+        <source>empty: the share off</source>
+        <translation>留空：按比例降价</translation>
+    </message>
+    <message>
+        <source>Mark down the chosen goods (Ctrl+D)</source>
+        <translation>所选商品降价 (Ctrl+D)</translation>
+    </message>
+    <message>
+        <source>A markdown lowers the price of the goods, every lot of them, and is logged as a price change with the reason 临期降价. Lots past their date are not sold: take them off the shelf.</source>
+        <translation>降价调低该商品的售价（其所有批次），并以“临期降价”为原因记入改价记录。已过期的批次不能销售，请下架。</translation>
+    </message>
+    <message>
+        <source>Near expiry</source>
+        <translation>临期商品</translation>
+    </message>
+    <message>
+        <source>Near expiry: Alt+7 or Alt+3 the window; Shift or Ctrl with the arrows choose lots, Ctrl+A all; Ctrl+D marks down their goods</source>
+        <translation>临期商品：Alt+7 或 Alt+3 选择期限；Shift 或 Ctrl 加方向键选择批次，Ctrl+A 全选；Ctrl+D 将所选商品降价</translation>
+    </message>
+    <message>
+        <source>Past the date: {expired} · within 7 days: {soon} · in 8 to 30 days: {later} · value {value}</source>
+        <translation>已过期：{expired} · 7天内：{soon} · 8至30天：{later} · 金额 {value}</translation>
+    </message>
+    <message>
+        <source>No goods on the shelf are past their date or near it.</source>
+        <translation>货架上没有已过期或临期的商品。</translation>
+    </message>
+    <message>
+        <source>Choose lots that are not past their date first (Shift or Ctrl with the arrows).</source>
+        <translation>请先选择未过期的批次（Shift 或 Ctrl 加方向键）。</translation>
+    </message>
+    <message>
+        <source>new price {price}</source>
+        <translation>新售价 {price}</translation>
+    </message>
+    <message>
+        <source>{percent}% off</source>
+        <translation>降价 {percent}%</translation>
+    </message>
+    <message>
+        <source>Mark down</source>
+        <translation>临期降价</translation>
+    </message>
+    <message>
+        <source>Mark down {names}: {how}? Every lot of these goods sells at the new price.</source>
+        <translation>将 {names} 降价：{how}？这些商品的所有批次都按新价格销售。</translation>
+    </message>
+    <message>
+        <source>Marked down (临期降价): {names}</source>
+        <translation>已降价（临期降价）：{names}</translation>
+    </message>
+</context>
 </TS>

@@ -16,6 +16,7 @@ import os
 import re
 import uuid
 from collections.abc import Iterator
+from datetime import timedelta
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -25,9 +26,12 @@ from PySide6.QtGui import QFont, QFontMetrics, QGuiApplication
 from PySide6.QtWidgets import (QAbstractButton, QAbstractScrollArea, QAbstractSpinBox, QComboBox, QHeaderView, QLabel,
                                QLineEdit, QStyle, QTableView, QWidget)
 
-from charity_pos.services.intake import CashMethod, IntakeDraft
+from charity_pos.services.base import STORE_TZ
+from charity_pos.services.catalog import ItemDraft, Source
+from charity_pos.services.intake import CashMethod, Condition, IntakeDraft, IntakeLine, Valuation
 from charity_pos.services.sales import LineDraft, PaymentDraft, SaleDraft
 from charity_pos.ui.app import SCREENS
+from charity_pos.ui.expiry import ExpiryScreen
 from charity_pos.ui.handout import HandoutScreen
 from charity_pos.ui.households import HouseholdsScreen
 from charity_pos.ui.intake import IntakeScreen
@@ -36,6 +40,7 @@ from charity_pos.ui.plural import EnglishPlurals
 from charity_pos.ui.table_model import FittingTable
 from charity_pos.ui.sales import SaleScreen
 from tests.reports.conftest import CARD
+from tests.helpers import SHORT_DATED_OK
 from tests.ui.conftest import FakeApproval
 from tests.ui.ledger import cashier, ledger_store, manager, services  # noqa: F401 - fixtures
 
@@ -284,6 +289,17 @@ def _fill(screen: QWidget, st: SimpleNamespace) -> None:
             screen.model.add(sv.handouts.scan(item.barcode), quantity)
         screen.update_allowance()
         assert screen.model.data(screen.model.index(0, screen.model.BEYOND)), "rice past the allowance"
+    elif isinstance(screen, ExpiryScreen):
+        # lots of food with a long name within 7 days of their date and within 30
+        today = screen.services.ctx.now().astimezone(STORE_TZ).date()
+        food = sv.catalog.create_item(st.manager, ItemDraft("金龙鱼东北大米五常稻花香 10kg 家庭装", "grain_oil", "袋",
+                                                            16990, 19900, None, Source.DONATED)).ids[0]
+        for days in (3, 25):
+            sv.intake.receive(st.cashier, IntakeDraft(None, (IntakeLine(food, 60, Condition.NEW, Valuation.MARKET,
+                                                                        16990, today + timedelta(days=days)),),
+                                                      approval=SHORT_DATED_OK))
+        screen.refresh()
+        assert screen.model.rowCount() >= 2
     elif isinstance(screen, IntakeScreen):
         screen.add_item(st.maker, 60)
     elif isinstance(screen, HouseholdsScreen):
