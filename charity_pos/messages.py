@@ -993,3 +993,33 @@ TEMP_FOLDER_WHY = {
 def _temp_folder(facts: dict[str, object], t: Callable[[str], str]) -> str:
     why = t(TEMP_FOLDER_WHY.get(str(facts.get("reason")), TEMP_FOLDER_WHY["other"]))
     return t(TEMP_FOLDER).format(folder=facts.get("folder", ""), why=why.format(detail=facts.get("detail", "")))
+
+
+# --- write-offs (报损) -------------------------------------------------------------------
+TEMPLATES.update({
+    e.LotUnknown: QT_TRANSLATE_NOOP(
+        "Errors", "No lot has the code “{code}”: scan the lot's label (22…), or give a maker's barcode or the "
+                  "lot's id (charity-pos show stock --json)."),
+    e.LotAmbiguous: QT_TRANSLATE_NOOP(
+        "Errors", "{count} lots of “{item_name}” hold goods under barcode {code}: name one by its lot id "
+                  "(charity-pos show stock --json), or choose it on the stock screen."),
+    e.LotEmpty: QT_TRANSLATE_NOOP("Errors", "Lot {code} of “{item_name}” is empty: there is nothing to write off."),
+    e.LotShort: QT_TRANSLATE_NOOP(
+        "Errors", "Lot {code} of “{item_name}” holds {available}: {wanted} cannot be written off."),
+    e.WriteoffUnknown: QT_TRANSLATE_NOOP("Errors", "There is no write-off numbered “{number}”."),
+})
+FIELDS.update({
+    "writeoff_reason": QT_TRANSLATE_NOOP("Errors", "Write-off reason"),
+    "writeoff_note": QT_TRANSLATE_NOOP("Errors", "What happened"),
+    "recipient": QT_TRANSLATE_NOOP("Errors", "Receiving organisation"),
+    "lot": QT_TRANSLATE_NOOP("Errors", "Lot"),
+})
+INPUT_REASONS.update({
+    "only_donated_on": QT_TRANSLATE_NOOP(
+        "Errors", "{field} is given only for goods passed on to another charity (转赠)."),
+    "lot_twice": QT_TRANSLATE_NOOP("Errors", "{field} {value} is on this write-off twice."),
+})
+ACTIONS.update({
+    "stock.write_off": QT_TRANSLATE_NOOP("Errors", "write goods off"),
+    "stock.write_off_over_limit": QT_TRANSLATE_NOOP("Errors", "write off goods worth more than the limit"),
+})

@@ -25,9 +25,12 @@ class CounterRules:
     cash_tolerance_fen: int = 500
     #: a household whose eligibility lapsed this many months ago has its personal data erased
     erase_after_months: int = 24
+    #: a write-off worth more than this at sale price needs a manager (报损审批额度)
+    writeoff_limit_fen: int = 10_000
 
 
-LIMITS = {"discount_limit_percent": (0, 100), "cash_tolerance_fen": (0, 100_000), "erase_after_months": (1, 120)}
+LIMITS = {"discount_limit_percent": (0, 100), "cash_tolerance_fen": (0, 100_000), "erase_after_months": (1, 120),
+          "writeoff_limit_fen": (0, 10_000_000)}
 
 
 def rules_in(session: Session) -> CounterRules:

@@ -30,6 +30,11 @@ class TraceModel(RowsModel[TraceEvent]):
         }
         if event.kind == "counted" and event.quantity < 0:
             return self.tr("Count surplus")
+        if event.kind == "written_off" and event.detail:
+            reasons = {"damaged": self.tr("damaged"), "expired": self.tr("expired"), "spoiled": self.tr("spoiled"),
+                       "unfit": self.tr("unfit for sale"), "donated_on": self.tr("given to another charity"),
+                       "other": self.tr("other")}
+            return self.tr("Written off: {reason}").format(reason=reasons.get(event.detail, event.detail))
         return names.get(event.kind, event.kind)
 
     def who(self, event: TraceEvent) -> str:
