@@ -13,6 +13,7 @@ district's scripts: keep them as they are.
     charity-pos verify-receipt --keys FILE TEXT_OR_IMAGE   (cli_receipts.py)
     charity-pos bill import --db PATH FILE / bill show --db PATH --date YYYY-MM-DD   (cli_bill.py)
     charity-pos backup / restore / backup-key / restore-key   (cli_backup.py)
+    charity-pos writeoff --db PATH --lot CODE --quantity N --reason R --user NAME ...   (cli_writeoff.py)
 
 Errors a user can cause print one line and exit non-zero, never a traceback.
 """
@@ -169,6 +170,9 @@ def _parser(command: str | None = None) -> argparse.ArgumentParser:
     from charity_pos import cli_rebuild
 
     cli_rebuild.add_parsers(sub, common)
+    from charity_pos import cli_writeoff
+
+    cli_writeoff.add_parsers(sub, common)
     return parser
 
 
@@ -273,6 +277,10 @@ def _main(args: argparse.Namespace) -> int:
 
         if command in cli_rebuild.COMMANDS:
             return cli_rebuild.run(args)
+        from charity_pos import cli_writeoff
+
+        if command in cli_writeoff.COMMANDS:
+            return cli_writeoff.run(args)
     except PosError as exc:
         print(translate("cli", "Error: ") + describe(exc), file=sys.stderr)
         return 1

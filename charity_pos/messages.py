@@ -1013,11 +1013,13 @@ FIELDS.update({
     "writeoff_note": QT_TRANSLATE_NOOP("Errors", "What happened"),
     "recipient": QT_TRANSLATE_NOOP("Errors", "Receiving organisation"),
     "lot": QT_TRANSLATE_NOOP("Errors", "Lot"),
+    "pdf": QT_TRANSLATE_NOOP("Errors", "PDF file (--pdf)"),
 })
 INPUT_REASONS.update({
     "only_donated_on": QT_TRANSLATE_NOOP(
         "Errors", "{field} is given only for goods passed on to another charity (转赠)."),
     "lot_twice": QT_TRANSLATE_NOOP("Errors", "{field} {value} is on this write-off twice."),
+    "per_lot": QT_TRANSLATE_NOOP("Errors", "Give one --quantity for each --lot, in the same order."),
 })
 ACTIONS.update({
     "stock.write_off": QT_TRANSLATE_NOOP("Errors", "write goods off"),
