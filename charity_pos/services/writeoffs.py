@@ -208,6 +208,29 @@ class WriteoffService:
                 lot_id = holding[0]
             return lot_on_hand(s, lot_id)
 
+    def lots_on_hand(self, text: str = "", limit: int = 500) -> list[LotOnHand]:
+        """Lots holding goods, by item name then oldest first; ``text`` finds them
+        by the lot's code, a maker's barcode, any part of the name or its pinyin
+        (``dm`` finds 大米), as the catalog does."""
+        from sqlalchemy import or_
+
+        from charity_pos.domain import pinyin
+
+        words, key = pinyin.keys(text if isinstance(text, str) else "")
+        query = (select(StockLot, Item, _LEFT).join(Item, Item.id == StockLot.item_id)
+                 .join(StockMovement, StockMovement.lot_id == StockLot.id)
+                 .group_by(StockLot.id, Item.id).having(_LEFT > 0)
+                 .order_by(Item.pinyin_full, StockLot.received_at, StockLot.id).limit(limit))
+        if words:
+            like = words.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+            query = query.where(or_(StockLot.barcode == words, Item.barcode == words,
+                                    Item.name.contains(like, escape="\\"),
+                                    Item.pinyin_initials.contains(key, autoescape=True),
+                                    Item.pinyin_full.contains(key, autoescape=True)))
+        with self.ctx.db.read() as s:
+            return [LotOnHand(lot.id, item.id, item.name, item.unit, _lot_code(lot, item), lot.origin, lot.document,
+                              lot.expiry_date, int(left), item.sale_price_fen) for lot, item, left in s.execute(query)]
+
     def value_fen(self, lines: Sequence[WriteoffLineDraft]) -> int:
         """The lines' units at today's sale price."""
         with self.ctx.db.read() as s:
