@@ -33,6 +33,12 @@ RECIPIENT_LIMIT = 100
 MAX_LINES = 200
 
 
+def reason_name(reason: str, language: str = "zh_CN") -> str:
+    """A reason's word in ``language`` (``zh_CN`` or ``en``); the code itself for one not known."""
+    zh, en = REASONS.get(reason, (reason, reason))
+    return en if language == "en" else zh
+
+
 def reason_words(reason: str, note: str = "", recipient: str = "") -> str:
     """The reason as a paper says it: 破损, 转赠：浦东新区慈善超市, 其他：被水淹."""
     word = REASONS.get(reason, (reason, reason))[0]

@@ -1073,6 +1073,22 @@ This handout {value}: {lines}, {units}</source>
         <source>Visits</source>
         <translation>人次</translation>
     </message>
+    <message>
+        <source>Written off this month</source>
+        <translation>本月报损</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unit(s)</source>
+        <translation>
+            <numerusform>%n 件</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n write-off(s) · {value} at sale price</source>
+        <translation>
+            <numerusform>%n 张报损单 · 按售价 {value}</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>DisplayFeed</name>
@@ -7994,30 +8010,6 @@ total {total}, change {change}</source>
         <translation>原销售单 {number}</translation>
     </message>
     <message>
-        <source>damaged</source>
-        <translation>破损</translation>
-    </message>
-    <message>
-        <source>expired</source>
-        <translation>过期</translation>
-    </message>
-    <message>
-        <source>spoiled</source>
-        <translation>变质</translation>
-    </message>
-    <message>
-        <source>unfit for sale</source>
-        <translation>不宜销售</translation>
-    </message>
-    <message>
-        <source>given to another charity</source>
-        <translation>转赠</translation>
-    </message>
-    <message>
-        <source>other</source>
-        <translation>其他</translation>
-    </message>
-    <message>
         <source>Written off: {reason}</source>
         <translation>报损：{reason}</translation>
     </message>
@@ -9527,30 +9519,6 @@ the day&apos;s first backup starts this long after the log-in window is up</extr
     <message>
         <source>Write off (Enter)</source>
         <translation>报损（Enter）</translation>
-    </message>
-    <message>
-        <source>Damaged</source>
-        <translation>破损</translation>
-    </message>
-    <message>
-        <source>Expired</source>
-        <translation>过期</translation>
-    </message>
-    <message>
-        <source>Spoiled</source>
-        <translation>变质</translation>
-    </message>
-    <message>
-        <source>Unfit for sale</source>
-        <translation>不宜销售</translation>
-    </message>
-    <message>
-        <source>Given to another charity</source>
-        <translation>转赠</translation>
-    </message>
-    <message>
-        <source>Other</source>
-        <translation>其他</translation>
     </message>
     <message>
         <source>Receiving organisation</source>

@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session, aliased
 
 from charity_pos.db.models import Category, Item, StockLot, User
 from charity_pos.db.writeoffs import WRITEOFF_REASONS, Writeoff, WriteoffLine
+from charity_pos.domain.writeoffs import REASONS as WORDS
 from charity_pos.reports.ledgers.common import goods_filtered, lot_name
 from charity_pos.reports.period import utc_range
 from charity_pos.reports.table import Cell, Column, ColumnKind as K, Filters, Report, Section, StoreName, Words as W
@@ -22,11 +23,7 @@ from charity_pos.reports.words import LOT_ORIGINS, SOURCES, goods_category, labe
 TITLE = W("报损明细", "Goods written off")
 
 #: the reasons' words (``domain.writeoffs.REASONS``), as a report names them
-REASONS = {
-    "damaged": W("破损", "Damaged"), "expired": W("过期", "Expired"), "spoiled": W("变质", "Spoiled"),
-    "unfit": W("不宜销售", "Unfit for sale"), "donated_on": W("转赠", "Given to another charity"),
-    "other": W("其他", "Other"),
-}
+REASONS = {code: W(zh, en) for code, (zh, en) in WORDS.items()}
 
 COLUMNS = (
     Column("at", W("时间", "Time"), K.DATETIME),

@@ -21,6 +21,7 @@ from charity_pos.services.registry import Services
 from charity_pos.services.writeoffs import LotOnHand, WriteoffDraft, WriteoffLineDraft
 from charity_pos.ui.approval import AskApproval
 from charity_pos.ui.sales.dialogs import button
+from charity_pos.ui.words import language
 
 
 class WriteoffDialog(QDialog):
@@ -47,9 +48,8 @@ class WriteoffDialog(QDialog):
         layout.addLayout(form)
         grid = QGridLayout()
         self.reasons = QButtonGroup(self)
-        names = self.reason_names()
         for number, code in enumerate(rules.REASONS, start=1):
-            choice = QRadioButton(f"&{number} {names[code]}")
+            choice = QRadioButton(f"&{number} {rules.reason_name(code, language())}")
             choice.setProperty("code", code)
             self.reasons.addButton(choice, number)
             grid.addWidget(choice, (number - 1) // 3, (number - 1) % 3)
@@ -90,11 +90,6 @@ class WriteoffDialog(QDialog):
         self.show_value()
         self.quantity.setFocus()
         self.quantity.selectAll()
-
-    def reason_names(self) -> dict[str, str]:
-        return {"damaged": self.tr("Damaged"), "expired": self.tr("Expired"), "spoiled": self.tr("Spoiled"),
-                "unfit": self.tr("Unfit for sale"), "donated_on": self.tr("Given to another charity"),
-                "other": self.tr("Other")}
 
     def reason(self) -> str:
         checked = self.reasons.checkedButton()

@@ -7,9 +7,11 @@ from typing import Any
 from PySide6.QtGui import QBrush, QColor
 
 from charity_pos.domain.money import format_fen
+from charity_pos.domain.writeoffs import reason_name
 from charity_pos.services.base import STORE_TZ
 from charity_pos.services.trace import TraceEvent
 from charity_pos.ui.table_model import RowsModel
+from charity_pos.ui.words import language
 
 
 class TraceModel(RowsModel[TraceEvent]):
@@ -31,10 +33,7 @@ class TraceModel(RowsModel[TraceEvent]):
         if event.kind == "counted" and event.quantity < 0:
             return self.tr("Count surplus")
         if event.kind == "written_off" and event.detail:
-            reasons = {"damaged": self.tr("damaged"), "expired": self.tr("expired"), "spoiled": self.tr("spoiled"),
-                       "unfit": self.tr("unfit for sale"), "donated_on": self.tr("given to another charity"),
-                       "other": self.tr("other")}
-            return self.tr("Written off: {reason}").format(reason=reasons.get(event.detail, event.detail))
+            return self.tr("Written off: {reason}").format(reason=reason_name(event.detail, language()))
         return names.get(event.kind, event.kind)
 
     def who(self, event: TraceEvent) -> str:
