@@ -9470,8 +9470,8 @@ the day&apos;s first backup starts this long after the log-in window is up</extr
         <translation>库存</translation>
     </message>
     <message>
-        <source>Stock: Ctrl+F search, Ctrl+W write off from the lot selected (keys 1-6 the reason)</source>
-        <translation>库存：Ctrl+F 查找，Ctrl+W 对所选批次报损（数字键 1-6 选原因）</translation>
+        <source>Stock: Ctrl+F search, Ctrl+W write off from the lot selected (keys 1-6 the reason), Ctrl+P print the last write-off, Ctrl+E as PDF</source>
+        <translation>库存：Ctrl+F 查找，Ctrl+W 对所选批次报损（数字键 1-6 选原因），Ctrl+P 打印最近的报损单，Ctrl+E 存为 PDF</translation>
     </message>
     <message numerus="yes">
         <source>%n lot(s) shown (first {limit})</source>
@@ -9496,6 +9496,18 @@ the day&apos;s first backup starts this long after the log-in window is up</extr
     <message>
         <source>Written off: {number}</source>
         <translation>已报损：{number}</translation>
+    </message>
+    <message>
+        <source>Print write-off (Ctrl+P)</source>
+        <translation>打印报损单（Ctrl+P）</translation>
+    </message>
+    <message>
+        <source>As PDF (Ctrl+E)</source>
+        <translation>存为 PDF（Ctrl+E）</translation>
+    </message>
+    <message>
+        <source>No goods have been written off yet.</source>
+        <translation>尚未报损任何物资。</translation>
     </message>
 </context>
 <context>

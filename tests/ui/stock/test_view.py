@@ -8,9 +8,11 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 from charity_pos.services.base import Approval
+from charity_pos.services.writeoffs import WriteoffDraft, WriteoffLineDraft
 from charity_pos.ui.stock import StockScreen
 from charity_pos.ui.stock.model import LotsModel
 from charity_pos.ui.stock.writeoff import WriteoffDialog
+from tests.helpers import compact, pdf_text
 from tests.ui.conftest import FakeApproval, answer_dialogs, show_active
 
 
@@ -114,3 +116,16 @@ def test_no_lot_selected_says_so(qtbot, services, cashier, feedback, stocked) ->
     screen.table.clearSelection()
     screen.write_off_selected()
     assert feedback.infos and services.writeoffs.writeoffs(cashier) == []
+
+
+def test_the_last_write_off_is_saved_as_its_pdf(qtbot, services, manager, feedback, stocked, tmp_path) -> None:
+    screen = _screen(qtbot, services, manager, feedback)
+    screen.pdf_button.click()
+    assert feedback.infos and feedback.infos[-1][1] == "尚未报损任何物资。"
+    lot = screen.model.row_at(0)
+    services.writeoffs.write_off(manager, WriteoffDraft((WriteoffLineDraft(lot.lot_id, 1),), "spoiled"))
+    target = tmp_path / "w.pdf"
+    screen.output.choose_file = lambda _parent, name: (target if name == "报损单-PT01-2026-W000001.pdf" else None)
+    qtbot.keyClick(screen, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    text = compact(pdf_text(target))
+    assert "物资报损单" in text and "PT01-2026-W000001" in text and "变质" in text
