@@ -14,6 +14,7 @@ district's scripts: keep them as they are.
     charity-pos bill import --db PATH FILE / bill show --db PATH --date YYYY-MM-DD   (cli_bill.py)
     charity-pos expiry --db PATH [--days 7|30] / expiry markdown --db PATH ...   (cli_expiry.py)
     charity-pos backup / restore / backup-key / restore-key   (cli_backup.py)
+    charity-pos writeoff --db PATH --lot CODE --quantity N --reason R --user NAME ...   (cli_writeoff.py)
 
 Errors a user can cause print one line and exit non-zero, never a traceback.
 """
@@ -173,6 +174,9 @@ def _parser(command: str | None = None) -> argparse.ArgumentParser:
     from charity_pos import cli_expiry
 
     cli_expiry.add_parsers(sub, common)
+    from charity_pos import cli_writeoff
+
+    cli_writeoff.add_parsers(sub, common)
     return parser
 
 
@@ -281,6 +285,10 @@ def _main(args: argparse.Namespace) -> int:
 
         if command in cli_expiry.COMMANDS:
             return cli_expiry.run(args)
+        from charity_pos import cli_writeoff
+
+        if command in cli_writeoff.COMMANDS:
+            return cli_writeoff.run(args)
     except PosError as exc:
         print(translate("cli", "Error: ") + describe(exc), file=sys.stderr)
         return 1

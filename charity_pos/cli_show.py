@@ -20,7 +20,8 @@ if TYPE_CHECKING:
     from charity_pos.services.base import System
     from charity_pos.services.donation_rows import DonationRow
 
-SHOW_KINDS = ("items", "stock", "lots", "donations", "sales", "shifts", "handouts", "households", "journal", "store")
+SHOW_KINDS = ("items", "stock", "lots", "donations", "sales", "shifts", "handouts", "households", "journal", "store",
+              "writeoffs")
 #: A listing: its records as JSON objects, its table's headers and rows, and the table's right-aligned columns.
 Listed = tuple[list[dict[str, Any]], list[str], list[list[Any]], set[int]]
 
@@ -400,7 +401,16 @@ SERVED: dict[str, Callable[[_Listing], Listed]] = {
     "households": _served_households,
     "store": _served_store,
     "journal": _served_journal,
+    "writeoffs": lambda services: _writeoffs(services),
 }
+
+
+def _writeoffs(services: _Listing) -> Listed:
+    from charity_pos.cli_writeoff import listed
+    from charity_pos.services.writeoffs import writeoff_rows
+
+    with services.ctx.db.read() as session:
+        return listed(writeoff_rows(session))
 
 
 def _show(args: argparse.Namespace) -> int:

@@ -56,6 +56,13 @@ def event_names() -> dict[str, str]:
             "on_shelf": translate("cli", "on the shelf")}
 
 
+def writeoff_reason_names() -> dict[str, str]:
+    """The write-off reasons (``domain.writeoffs.REASONS``) in the command line's language."""
+    return {"damaged": translate("cli", "damaged"), "expired": translate("cli", "expired"),
+            "spoiled": translate("cli", "spoiled"), "unfit": translate("cli", "unfit for sale"),
+            "donated_on": translate("cli", "given to another charity"), "other": translate("cli", "other")}
+
+
 def origin_names() -> dict[str, str]:
     return {"donation": translate("cli", "donation"), "purchase": translate("cli", "purchase"),
             "count": translate("cli", "stock count"), "unrecorded": translate("cli", "sold before received")}
@@ -100,7 +107,8 @@ def _trace(args: argparse.Namespace) -> int:
                         "card_number": e.party if e.party_kind == "household" else None,
                         "donor_kind": e.party_kind if e.party_kind not in ("", "household") else None,
                         "donor": e.party if e.party_kind in ("person", "company") else None,
-                        "detail": e.detail or None} for e in found.events],
+                        "detail": e.detail or None,
+                        "text": e.party if e.kind == "written_off" and e.party else None} for e in found.events],
         }, ensure_ascii=False, indent=1)))
         return 0
     names, origins = event_names(), origin_names()
@@ -112,8 +120,10 @@ def _trace(args: argparse.Namespace) -> int:
         name = names[e.kind] if e.kind != "moved" else f"{names['moved']} ({e.detail})"
         if e.kind == "counted" and e.quantity < 0:
             name = translate("cli", "count surplus")
+        if e.kind == "written_off" and e.detail:
+            name = f"{name} ({writeoff_reason_names().get(e.detail, e.detail)})"
         who = party_text(e.party_kind, e.party) if e.party_kind else (
-            translate("cli", "of sale {number}").format(number=e.detail) if e.kind == "returned" else "")
+            translate("cli", "of sale {number}").format(number=e.detail) if e.kind == "returned" else e.party)
         rows.append([when, name, e.document, e.item_name, e.code or "", abs(e.quantity),
                      "" if e.amount_fen is None else format_fen(e.amount_fen), who])
     print_table([translate("cli", "Time"), translate("cli", "Event"), translate("cli", "Document"),

@@ -698,3 +698,24 @@ class TempFolderUnwritable(PosError):
     known to be wrong with the store, and nothing was changed (facts:
     folder; reason: no_space, read_only, permission, missing, not_a_folder,
     other; detail: the system's or SQLite's words)."""
+
+
+# --- write-offs (报损) -------------------------------------------------------------------
+class LotUnknown(PosError):
+    """No lot has this code: a lot's own code, a maker's barcode or a lot id (facts: code)."""
+
+
+class LotAmbiguous(PosError):
+    """A maker's barcode whose item has several lots holding goods (facts: code, item_name, count)."""
+
+
+class LotEmpty(PosError):
+    """The lot holds nothing to write off (facts: code, item_name)."""
+
+
+class LotShort(PosError):
+    """More units than the lot holds (facts: code, item_name, wanted, available)."""
+
+
+class WriteoffUnknown(PosError):
+    """No W document has this number (facts: number)."""

@@ -1031,3 +1031,35 @@ ACTIONS.update({
     "donation.short_dated": QT_TRANSLATE_NOOP(
         "Errors", "take in food with less shelf life left than the store's minimum"),
 })
+
+
+# --- write-offs (报损) -------------------------------------------------------------------
+TEMPLATES.update({
+    e.LotUnknown: QT_TRANSLATE_NOOP(
+        "Errors", "No lot has the code “{code}”: scan the lot's label (22…), or give a maker's barcode or the "
+                  "lot's id (charity-pos show stock --json)."),
+    e.LotAmbiguous: QT_TRANSLATE_NOOP(
+        "Errors", "{count} lots of “{item_name}” hold goods under barcode {code}: name one by its lot id "
+                  "(charity-pos show stock --json), or choose it on the stock screen."),
+    e.LotEmpty: QT_TRANSLATE_NOOP("Errors", "Lot {code} of “{item_name}” is empty: there is nothing to write off."),
+    e.LotShort: QT_TRANSLATE_NOOP(
+        "Errors", "Lot {code} of “{item_name}” holds {available}: {wanted} cannot be written off."),
+    e.WriteoffUnknown: QT_TRANSLATE_NOOP("Errors", "There is no write-off numbered “{number}”."),
+})
+FIELDS.update({
+    "writeoff_reason": QT_TRANSLATE_NOOP("Errors", "Write-off reason"),
+    "writeoff_note": QT_TRANSLATE_NOOP("Errors", "What happened"),
+    "recipient": QT_TRANSLATE_NOOP("Errors", "Receiving organisation"),
+    "lot": QT_TRANSLATE_NOOP("Errors", "Lot"),
+    "pdf": QT_TRANSLATE_NOOP("Errors", "PDF file (--pdf)"),
+})
+INPUT_REASONS.update({
+    "only_donated_on": QT_TRANSLATE_NOOP(
+        "Errors", "{field} is given only for goods passed on to another charity (转赠)."),
+    "lot_twice": QT_TRANSLATE_NOOP("Errors", "{field} {value} is on this write-off twice."),
+    "per_lot": QT_TRANSLATE_NOOP("Errors", "Give one --quantity for each --lot, in the same order."),
+})
+ACTIONS.update({
+    "stock.write_off": QT_TRANSLATE_NOOP("Errors", "write goods off"),
+    "stock.write_off_over_limit": QT_TRANSLATE_NOOP("Errors", "write off goods worth more than the limit"),
+})

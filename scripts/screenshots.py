@@ -175,6 +175,7 @@ def main(out: Path, language: str = "zh_CN") -> None:
         main_window.show_screen(next(s for s in main_window.screens if isinstance(s, StaffScreen)))
         save(main_window, out / "staff.png")
         save(SettingsDialog(settings), out / "settings.png")
+        stock(services, main_window, out)
         counter(services, manager, main_window, out)
         handout(services, main_window, out)
         households(services, manager, main_window, out)
@@ -220,6 +221,26 @@ def overview(services: Services, manager, main_window, out: Path) -> None:  # ty
     dialog.voucher.setText("FP-2026-0031")
     save(dialog, out / "fund-use.png")
     dialog.close()
+
+
+def stock(services: Services, main_window, out: Path) -> None:  # type: ignore[no-untyped-def]
+    """The lots on hand (库存), and the write-off dialog over them: a cashier's, beyond the limit."""
+    from charity_pos.ui.stock import StockScreen
+    from charity_pos.ui.stock.writeoff import WriteoffDialog
+
+    screen = next(s for s in main_window.screens if isinstance(s, StockScreen))
+    main_window.show_screen(screen)
+    screen.refresh()
+    screen.table.selectRow(0)
+    QApplication.processEvents()
+    save(main_window, out / "stock.png")
+    lot = max(services.writeoffs.lots_on_hand(), key=lambda lot: (lot.on_hand, lot.item_name))
+    cashier = services.accounts.login("cashier", "1111")
+    dialog = WriteoffDialog(services, cashier, lambda _p, _w: None, lot)
+    dialog.quantity.setValue(min(lot.on_hand, 6))
+    dialog.choose("donated_on")
+    dialog.text.setText("静安区慈善基金会")
+    save(dialog, out / "writeoff.png")
 
 
 def trace(services: Services, main_window, out: Path) -> None:  # type: ignore[no-untyped-def]

@@ -108,6 +108,26 @@ def _donate(sv: Services, rng: random.Random, actor: Actor, donor_id: uuid.UUID 
     sv.intake.receive(actor, IntakeDraft(donor_id, tuple(lines), cash, CashMethod.WECHAT if cash else None))
 
 
+def _write_off(sv: Services, actor: Actor, reason: str) -> None:
+    """A cashier finds a torn garment or a cracked pot (破损, one unit of the first donated non-food lot); a
+    manager takes the food nearest its date off the shelf (过期, two units of it)."""
+    from charity_pos.services.writeoffs import WriteoffDraft, WriteoffLineDraft
+
+    lots = sv.writeoffs.lots_on_hand()
+    if reason == "expired":
+        dated = [lot for lot in lots if lot.expiry_date is not None]
+        chosen = min(dated, key=lambda lot: (lot.expiry_date, lot.item_name)) if dated else None
+        units, note = 2, "临近保质期，已变味"
+    else:
+        chosen = next((lot for lot in lots if lot.origin == "donation" and lot.expiry_date is None), None)
+        units, note = 1, "整理时发现破损"
+    if chosen is None:
+        return
+    sv.writeoffs.write_off(actor, WriteoffDraft((WriteoffLineDraft(chosen.lot_id, min(units, chosen.on_hand)),),
+                                                reason, note=note,
+                                                approval=Approval("manager", MANAGER_PIN, "确认无法出售", TILL)))
+
+
 def _manufacturer_codes(rng: random.Random, count: int) -> list[str]:
     codes: set[str] = set()
     while len(codes) < count:
@@ -299,6 +319,10 @@ def _build(path: Path, *, days: int, seed: int) -> DemoSummary:
                     sv.catalog.update_item(cashier, item.id, draft, Approval("manager", MANAGER_PIN, "临期降价", TILL))
                 else:
                     sv.catalog.update_item(manager, item.id, draft)
+            # Goods written off (报损), with no randomness: the rest of the demo stays as it was.
+            if offset in (1, 2):
+                clock.not_before(day, 17, 50)
+                _write_off(sv, cashier if offset == 1 else manager, "damaged" if offset == 1 else "expired")
             # A weekly stock count by the manager.
             if offset % 7 == 0:
                 clock.not_before(day, 18)

@@ -14,8 +14,8 @@ last event on or after the month's start (a quiet month between two
 bundles is covered; a month before the store's first event, or after its
 last, is not).
 
-Goods written off are stock movements of reason ``writeoff``; stores record
-none yet, so the figure is 0 until they do. Volunteer hours are not
+Goods written off are stock movements of reason ``writeoff`` (a store's W
+documents, ``stock.written_off``): counted as movements and units. Volunteer hours are not
 recorded by stores: ``volunteer_hours`` is None ("not recorded"), never 0.
 """
 

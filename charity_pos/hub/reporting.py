@@ -70,6 +70,7 @@ EVENT_KINDS = {
     "handout.completed": W("物资发放", "Relief handout"), "receipt.issued": W("开具捐赠收据", "Receipt issued"),
     "receipt.voided": W("收据作废", "Receipt voided"), "receipt.reprinted": W("收据补打", "Receipt reprinted"),
     "stock.received": W("采购入库", "Stock received"), "stock.counted": W("盘点", "Stock count"),
+    "stock.written_off": W("报损", "Goods written off"),
     "shift.opened": W("开班", "Shift opened"), "shift.closed": W("交班", "Shift closed"),
     "funds.used": W("善款使用", "Funds used"), "donor.registered": W("登记捐赠人", "Donor registered"),
     "household.registered": W("登记救助家庭", "Household registered"),

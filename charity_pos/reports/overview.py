@@ -30,6 +30,30 @@ class Drawer:
 
 
 @dataclass(frozen=True)
+class WrittenOff:
+    """Goods written off in a period (报损): W documents, units and their value at sale price."""
+
+    documents: int = 0
+    units: int = 0
+    value_fen: int = 0
+
+
+def written_off(session: Session, start: date, end: date) -> WrittenOff:
+    from sqlalchemy import func
+
+    from charity_pos.db.writeoffs import Writeoff, WriteoffLine
+    from charity_pos.reports.period import utc_range
+
+    lo, hi = utc_range(start, end)
+    in_period = (Writeoff.at >= lo) & (Writeoff.at < hi)
+    documents, value = session.execute(select(func.count(Writeoff.id), func.coalesce(func.sum(Writeoff.value_fen), 0))
+                                       .where(in_period)).one()
+    units = session.scalar(select(func.coalesce(func.sum(WriteoffLine.quantity), 0))
+                           .join(Writeoff, Writeoff.id == WriteoffLine.writeoff_id).where(in_period))
+    return WrittenOff(int(documents), int(units or 0), int(value))
+
+
+@dataclass(frozen=True)
 class Overview:
     today: date
     day: Figures
@@ -38,6 +62,8 @@ class Overview:
     expiring: tuple[ExpiringLot, ...]  # within LATER days, past ones too
     out_of_stock: tuple[OutOfStock, ...]
     series: tuple[DayPoint, ...]  # the last DAYS days, today included
+    #: goods written off this month (报损)
+    written_off: WrittenOff = WrittenOff()
 
     @property
     def month_start(self) -> date:
@@ -64,4 +90,5 @@ def overview(session: Session, today: date, drawer: Drawer) -> Overview:
     expiring = near_best_before(session, today, LATER)
     missing = out_of_stock_sold(session, today, on_hand)
     series = daily_series(session, today - timedelta(days=DAYS - 1), today)
-    return Overview(today, day, month, drawer, expiring, missing, series)
+    return Overview(today, day, month, drawer, expiring, missing, series,
+                    written_off(session, today.replace(day=1), today))

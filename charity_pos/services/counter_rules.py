@@ -32,6 +32,8 @@ class CounterRules:
     min_shelf_life_percent: int = 60
     #: ... or, when the item's shelf life is not recorded, at least this many days
     min_days_left: int = 30
+    #: a write-off worth more than this at sale price needs a manager (报损审批额度)
+    writeoff_limit_fen: int = 10_000
 
     @property
     def minimum_shelf_life(self) -> MinimumShelfLife:
@@ -39,7 +41,7 @@ class CounterRules:
 
 
 LIMITS = {"discount_limit_percent": (0, 100), "cash_tolerance_fen": (0, 100_000), "erase_after_months": (1, 120),
-          "min_shelf_life_percent": PERCENT_RANGE, "min_days_left": DAYS_RANGE}
+          "min_shelf_life_percent": PERCENT_RANGE, "min_days_left": DAYS_RANGE, "writeoff_limit_fen": (0, 10_000_000)}
 
 log = logging.getLogger("charity_pos.counter_rules")
 

@@ -71,18 +71,22 @@ class Action(StrEnum):
     MANAGE_BACKUPS = "backups.manage"
     #: take in food with less shelf life left than the store's minimum (a manager's, with a reason)
     ACCEPT_SHORT_DATED = "donation.short_dated"
+    #: write goods off (报损) up to the manager's limit in value
+    WRITE_OFF = "stock.write_off"
+    #: write off goods worth more than that limit: a manager's, or approved by one
+    WRITE_OFF_OVER_LIMIT = "stock.write_off_over_limit"
 
 
 CASHIER_MAY = frozenset({
     Action.CREATE_ITEM, Action.EDIT_ITEM, Action.RECEIVE_STOCK, Action.RECORD_DONOR, Action.RECEIVE_DONATION,
-    Action.PRINT_LABELS, Action.SELL, Action.PRINT_SLIP, Action.OPEN_SHIFT, Action.HAND_OUT,
+    Action.PRINT_LABELS, Action.SELL, Action.PRINT_SLIP, Action.OPEN_SHIFT, Action.HAND_OUT, Action.WRITE_OFF,
 })
 
 #: What a cashier may do when a manager approves at the counter.
 APPROVABLE = frozenset(
     {Action.CHANGE_PRICE, Action.DEACTIVATE_ITEM, Action.COUNT_STOCK, Action.VOID, Action.REFUND, Action.OVERRIDE,
      Action.VOID_RECEIPT, Action.ISSUE_RECEIPT, Action.DISCOUNT, Action.VOID_SALE, Action.CLOSE_WITH_DIFFERENCE,
-     Action.OVER_ALLOWANCE, Action.OPEN_DRAWER, Action.ACCEPT_SHORT_DATED}
+     Action.OVER_ALLOWANCE, Action.OPEN_DRAWER, Action.ACCEPT_SHORT_DATED, Action.WRITE_OFF_OVER_LIMIT}
 )
 
 

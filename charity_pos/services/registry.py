@@ -27,6 +27,7 @@ from charity_pos.services.stock import StockService
 from charity_pos.services.store import StoreInfo, store_info
 from charity_pos.services.store_file import open_store
 from charity_pos.services.trace import TraceService
+from charity_pos.services.writeoffs import WriteoffService
 
 
 @dataclass
@@ -65,6 +66,11 @@ class Services:
     @classmethod
     def open(cls, path: Path, clock: Clock = system_clock) -> Services:
         return cls.for_db(open_store(path), clock)
+
+    @property
+    def writeoffs(self) -> WriteoffService:
+        """Write-offs (报损): made when asked, as it keeps nothing of its own."""
+        return WriteoffService(self.ctx, self.accounts)
 
     @property
     def db(self) -> StoreDatabase:

@@ -42,7 +42,9 @@ class TraceEvent:
     sold, voided, returned, handed_out, written_off, counted, moved,
     on_shelf. ``quantity`` is in units, positive; ``amount_fen`` a sale's
     unit price or a donation's unit value; ``party`` the masked donor or the
-    household's card number (``party_kind`` says which)."""
+    household's card number (``party_kind`` says which); for a write-off,
+    ``detail`` is its reason (``domain.writeoffs.REASONS``) and ``party`` the
+    charity the goods went to or the text that goes with it."""
 
     at: datetime
     kind: str
@@ -60,7 +62,7 @@ class TraceEvent:
 @dataclass(frozen=True)
 class Trace:
     """What a code leads to: its kind (lot, item, donation, receipt, sale,
-    return, handout, stock_receipt, count), the lots, the story in time
+    return, handout, stock_receipt, count, writeoff), the lots, the story in time
     order and the totals."""
 
     code: str
@@ -106,11 +108,12 @@ def _lots_for(s: Session, code: str) -> tuple[str, str, list[uuid.UUID]]:
                 return "handout", text, list(s.scalars(
                     select(HandoutLineLot.lot_id).join(HandoutLine, HandoutLine.id == HandoutLineLot.handout_line_id)
                     .where(HandoutLine.handout_id == handout_id).distinct()))
-        elif letter in ("R", "C"):
+        elif letter in ("R", "C", "W"):
             moved = set(s.scalars(select(StockLot.id).where(StockLot.document == text)))
             moved |= set(s.scalars(select(StockMovement.lot_id).where(StockMovement.document == text)))
             if moved:
-                return ("stock_receipt" if letter == "R" else "count"), text, sorted(moved, key=str)
+                kinds = {"R": "stock_receipt", "C": "count", "W": "writeoff"}
+                return kinds[letter], text, sorted(moved, key=str)
         raise TraceCodeUnknown(code=code.strip())
     if text.isdigit():
         lot_id = s.scalar(select(StockLot.id).where(StockLot.barcode == text))
@@ -189,11 +192,13 @@ def _events(s: Session, stories: list[LotStory], now: datetime, parts: Parts) ->
                StockMovement.quantity, StockLot.document)
         .join(StockLot, StockLot.id == StockMovement.lot_id)
         .where(StockMovement.lot_id.in_(ids), StockMovement.reason.not_in(["sale", "void", "return", "handout"]))).all()
+    why = _writeoff_reasons(s, {document for _, reason, document, _, _, _ in moves if reason in WRITE_OFF_REASONS})
     for lot_id, reason, document, at, quantity, own in moves:
         if reason in INTAKE_REASONS and document == own:
             continue
-        if reason in WRITE_OFF_REASONS:
-            event(at, "written_off", document or "", lot_id, -int(quantity))
+        if reason in WRITE_OFF_REASONS:  # the W document's reason, and the charity or the text beside it
+            code, text = why.get(document, ("", ""))
+            event(at, "written_off", document or "", lot_id, -int(quantity), party=text, detail=code)
         elif reason == COUNT_REASON:
             event(at, "counted", document or "", lot_id, -int(quantity))
         else:
@@ -206,6 +211,18 @@ def _events(s: Session, stories: list[LotStory], now: datetime, parts: Parts) ->
             events.append(TraceEvent(now, "on_shelf", "", story.lot_id, story.item_name, story.code,
                                      story.fate.on_shelf))
     return events
+
+
+def _writeoff_reasons(s: Session, numbers: set[str | None]) -> dict[str | None, tuple[str, str]]:
+    """W number -> (reason, the receiving charity or the text that goes with it)."""
+    from charity_pos.db.writeoffs import Writeoff
+
+    wanted = sorted(number for number in numbers if number)
+    if not wanted:
+        return {}
+    return {number: (reason, recipient or note) for number, reason, note, recipient in s.execute(
+        select(Writeoff.number, Writeoff.reason, Writeoff.note, Writeoff.recipient)
+        .where(Writeoff.number.in_(wanted)))}
 
 
 class TraceService:

@@ -830,6 +830,14 @@ This handout {value}: {lines}, {units}</source>
         <source>Price changes and discounts beyond the limit, or any price raised at the counter, need a manager&apos;s PIN and a reason.</source>
         <translation>超出限额的改价和折扣，以及任何在收银台提价，都需要店长输入 PIN 并说明原因。</translation>
     </message>
+    <message>
+        <source>A write-off (报损) worth more than this at sale price needs a manager's PIN and a reason.</source>
+        <translation>按售价计超过此金额的报损，须店长输入 PIN 并填写理由。</translation>
+    </message>
+    <message>
+        <source>Cashier may write off, without a manager, goods worth up to</source>
+        <translation>收银员无需店长即可报损的金额上限</translation>
+    </message>
 </context>
 <context>
     <name>CustomerDisplayWindow</name>
@@ -1064,6 +1072,22 @@ This handout {value}: {lines}, {units}</source>
         <location filename="../../charity_pos/ui/dashboard/view.py" line="210"/>
         <source>Visits</source>
         <translation>人次</translation>
+    </message>
+    <message>
+        <source>Written off this month</source>
+        <translation>本月报损</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unit(s)</source>
+        <translation>
+            <numerusform>%n 件</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n write-off(s) · {value} at sale price</source>
+        <translation>
+            <numerusform>%n 张报损单 · 按售价 {value}</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3356,6 +3380,66 @@ This handout {value}: {lines}, {units}</source>
         <location filename="../../charity_pos/messages.py" line="991"/>
         <source>it is not a folder</source>
         <translation>它不是文件夹</translation>
+    </message>
+    <message>
+        <source>No lot has the code “{code}”: scan the lot's label (22…), or give a maker's barcode or the lot's id (charity-pos show stock --json).</source>
+        <translation>没有批次的编码是“{code}”：请扫描批次标签（22…），或给出商品条码或批次编号（charity-pos show stock --json）。</translation>
+    </message>
+    <message>
+        <source>{count} lots of “{item_name}” hold goods under barcode {code}: name one by its lot id (charity-pos show stock --json), or choose it on the stock screen.</source>
+        <translation>条码 {code} 的“{item_name}”有 {count} 个批次有库存：请用批次编号指定其一（charity-pos show stock --json），或在库存界面中选择。</translation>
+    </message>
+    <message>
+        <source>Lot {code} of “{item_name}” is empty: there is nothing to write off.</source>
+        <translation>“{item_name}”的批次 {code} 已无库存，无可报损。</translation>
+    </message>
+    <message>
+        <source>Lot {code} of “{item_name}” holds {available}: {wanted} cannot be written off.</source>
+        <translation>“{item_name}”的批次 {code} 只有 {available}，不能报损 {wanted}。</translation>
+    </message>
+    <message>
+        <source>There is no write-off numbered “{number}”.</source>
+        <translation>没有编号为“{number}”的报损单。</translation>
+    </message>
+    <message>
+        <source>Write-off reason</source>
+        <translation>报损原因</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>情况说明</translation>
+    </message>
+    <message>
+        <source>Receiving organisation</source>
+        <translation>受赠单位</translation>
+    </message>
+    <message>
+        <source>Lot</source>
+        <translation>批次</translation>
+    </message>
+    <message>
+        <source>PDF file (--pdf)</source>
+        <translation>PDF 文件（--pdf）</translation>
+    </message>
+    <message>
+        <source>{field} is given only for goods passed on to another charity (转赠).</source>
+        <translation>只有转赠给其他慈善组织的物资才填写{field}。</translation>
+    </message>
+    <message>
+        <source>{field} {value} is on this write-off twice.</source>
+        <translation>{field} {value} 在本报损单中出现了两次。</translation>
+    </message>
+    <message>
+        <source>Give one --quantity for each --lot, in the same order.</source>
+        <translation>每个 --lot 须对应一个 --quantity，顺序相同。</translation>
+    </message>
+    <message>
+        <source>write goods off</source>
+        <translation>报损</translation>
+    </message>
+    <message>
+        <source>write off goods worth more than the limit</source>
+        <translation>报损超过审批额度的物资</translation>
     </message>
 </context>
 <context>
@@ -7925,6 +8009,10 @@ total {total}, change {change}</source>
         <source>of sale {number}</source>
         <translation>原销售单 {number}</translation>
     </message>
+    <message>
+        <source>Written off: {reason}</source>
+        <translation>报损：{reason}</translation>
+    </message>
 </context>
 <context>
     <name>TraceScreen</name>
@@ -9262,6 +9350,223 @@ the day&apos;s first backup starts this long after the log-in window is up</extr
         <location filename="../../charity_pos/cli_rebuild.py" line="64"/>
         <source>Households&apos; names and ID numbers, donors&apos; names and staff names are not in the journal: households come back with the next downstream bundle from the district (charity-pos import-bundle).</source>
         <translation>困难家庭的姓名和身份证号、捐赠人姓名、员工姓名不在日志中：困难家庭的信息会随区里下一个下行数据包回来（charity-pos import-bundle）。</translation>
+    </message>
+    <message>
+        <source>damaged</source>
+        <translation>破损</translation>
+    </message>
+    <message>
+        <source>spoiled</source>
+        <translation>变质</translation>
+    </message>
+    <message>
+        <source>unfit for sale</source>
+        <translation>不宜销售</translation>
+    </message>
+    <message>
+        <source>given to another charity</source>
+        <translation>转赠</translation>
+    </message>
+    <message>
+        <source>other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>PIN: </source>
+        <translation>PIN：</translation>
+    </message>
+    <message>
+        <source>Manager's PIN: </source>
+        <translation>店长 PIN：</translation>
+    </message>
+    <message>
+        <source>Write-off {number}: {units} units, {value} at sale price, out of {lots} lots.</source>
+        <translation>报损单 {number}：{units} 件，按售价 {value}，涉及 {lots} 个批次。</translation>
+    </message>
+    <message>
+        <source>Write-off {number} written to {out}.</source>
+        <translation>报损单 {number} 已写入 {out}。</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>Recorded by</source>
+        <translation>经办人</translation>
+    </message>
+    <message>
+        <source>Approved by</source>
+        <translation>审批人</translation>
+    </message>
+</context>
+<context>
+    <name>LotsModel</name>
+    <message>
+        <source>Donation</source>
+        <translation>捐赠</translation>
+    </message>
+    <message>
+        <source>Purchase</source>
+        <translation>采购</translation>
+    </message>
+    <message>
+        <source>Count surplus</source>
+        <translation>盘盈</translation>
+    </message>
+    <message>
+        <source>Sold before received</source>
+        <translation>未入库先售</translation>
+    </message>
+    <message>
+        <source>Goods</source>
+        <translation>物品</translation>
+    </message>
+    <message>
+        <source>Lot</source>
+        <translation>批次</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>单据号</translation>
+    </message>
+    <message>
+        <source>Best before</source>
+        <translation>保质期至</translation>
+    </message>
+    <message>
+        <source>On hand</source>
+        <translation>库存</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>售价</translation>
+    </message>
+</context>
+<context>
+    <name>StockScreen</name>
+    <message>
+        <source>Scan a barcode or a lot's label, or type a name or pinyin initials (Ctrl+F)</source>
+        <translation>扫描条码或批次标签，或输入名称、拼音首字母（Ctrl+F）</translation>
+    </message>
+    <message>
+        <source>Write off… (Ctrl+W)</source>
+        <translation>报损…（Ctrl+W）</translation>
+    </message>
+    <message>
+        <source>Stock</source>
+        <translation>库存</translation>
+    </message>
+    <message>
+        <source>Stock: Ctrl+F search, Ctrl+W write off from the lot selected (keys 1-6 the reason), Ctrl+P print the last write-off, Ctrl+E as PDF</source>
+        <translation>库存：Ctrl+F 查找，Ctrl+W 对所选批次报损（数字键 1-6 选原因），Ctrl+P 打印最近的报损单，Ctrl+E 存为 PDF</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n lot(s) shown (first {limit})</source>
+        <translation>
+            <numerusform>显示 %n 个批次（前 {limit} 个）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n lot(s) shown</source>
+        <translation>
+            <numerusform>显示 %n 个批次</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Write off goods</source>
+        <translation>报损</translation>
+    </message>
+    <message>
+        <source>Choose a lot first: find it, then ↓ and Ctrl+W.</source>
+        <translation>请先选择批次：查找后按 ↓，再按 Ctrl+W。</translation>
+    </message>
+    <message>
+        <source>Written off: {number}</source>
+        <translation>已报损：{number}</translation>
+    </message>
+    <message>
+        <source>Print write-off (Ctrl+P)</source>
+        <translation>打印报损单（Ctrl+P）</translation>
+    </message>
+    <message>
+        <source>As PDF (Ctrl+E)</source>
+        <translation>存为 PDF（Ctrl+E）</translation>
+    </message>
+    <message>
+        <source>No goods have been written off yet.</source>
+        <translation>尚未报损任何物资。</translation>
+    </message>
+</context>
+<context>
+    <name>WriteoffDialog</name>
+    <message>
+        <source>Write off goods</source>
+        <translation>报损</translation>
+    </message>
+    <message>
+        <source>{name} · lot {code} · {on_hand} on hand · {price} each</source>
+        <translation>{name} · 批次 {code} · 库存 {on_hand} · 单价 {price}</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Cancel (Esc)</source>
+        <translation>取消（Esc）</translation>
+    </message>
+    <message>
+        <source>Write off (Enter)</source>
+        <translation>报损（Enter）</translation>
+    </message>
+    <message>
+        <source>Receiving organisation</source>
+        <translation>受赠单位</translation>
+    </message>
+    <message>
+        <source>e.g. 静安区慈善基金会</source>
+        <translation>例如 静安区慈善基金会</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>情况说明</translation>
+    </message>
+    <message>
+        <source>Needed for “Other”</source>
+        <translation>选“其他”时必填</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Optional</source>
+        <translation>可不填</translation>
+    </message>
+    <message>
+        <source>Value at sale price: {value}</source>
+        <translation>按售价金额：{value}</translation>
+    </message>
+    <message>
+        <source>Beyond the write-off limit of {limit}: a manager records it or approves it with their PIN.</source>
+        <translation>超过报损审批额度 {limit}：须店长登记，或由店长输入 PIN 批准。</translation>
+    </message>
+    <message>
+        <source>Within the write-off limit of {limit}.</source>
+        <translation>未超过报损审批额度 {limit}。</translation>
     </message>
 </context>
 <context>

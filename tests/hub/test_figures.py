@@ -6,7 +6,9 @@ rebuilt from the stored events on first use."""
 
 from __future__ import annotations
 
+import contextlib
 import shutil
+import sqlite3
 from datetime import date
 from pathlib import Path
 
@@ -103,7 +105,14 @@ def test_a_stores_figures_at_the_hub_equal_its_own_for_each_month(capsys, hub_ur
         for got in found[:len(months)]:
             same(got.total, got.store("JA01").figures)
             assert got.store("JA01").reporting and got.reporting == 1
-            assert got.writeoffs == 0 and got.store("JA01").volunteer_hours is None
+            assert got.store("JA01").volunteer_hours is None
+        # the demo's write-offs (报损) reach the district: its movements and units, month by month
+        with contextlib.closing(sqlite3.connect(store)) as conn:
+            moves, units = conn.execute("SELECT count(*), -sum(quantity) FROM stock_movement"
+                                        " WHERE reason = 'writeoff'").fetchone()
+        assert moves > 0
+        assert (sum(got.writeoffs for got in found[:len(months)]),
+                sum(got.writeoff_units for got in found[:len(months)])) == (moves, units)
         quarter_handouts = sum(q.total.handouts for q in found[len(months):])
         assert quarter_handouts == sum(m.total.handouts for m in found[:len(months)])
         # a month long before the store began: not reporting, nothing in it

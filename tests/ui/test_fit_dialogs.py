@@ -38,6 +38,7 @@ from charity_pos.ui.sales.shift import CloseShiftDialog, OpenShiftDialog
 from charity_pos.ui.sales.slip_printer import SlipPrinter
 from charity_pos.ui.settings import SettingsDialog
 from charity_pos.ui.staff.dialogs import NewPinDialog, NewUserDialog
+from charity_pos.ui.stock.writeoff import WriteoffDialog
 from tests.ui.conftest import FakeApproval, FakeFeedback
 from tests.ui.ledger import cashier, ledger_store, manager, services  # noqa: F401 - fixtures
 from tests.ui.test_fit import SCALED, SMALLEST, money_cut, outside, settle, shoot, sideways, squeezed, too_short
@@ -145,7 +146,18 @@ DIALOGS: dict[str, Callable[[SimpleNamespace, Path], QDialog]] = {
     "fund-use": lambda st, _: FundUseDialog(st.services, st.manager, st.day),
     "donation-saved": lambda st, _: _saved(st),
     "new-donor": lambda st, _: NewDonorDialog(st.services, st.manager, FakeFeedback(), "上海爱心科技有限公司"),
+    "writeoff": lambda st, _: _writeoff(st),
 }
+
+
+def _writeoff(st: SimpleNamespace) -> WriteoffDialog:
+    """The soy-milk makers' lot (27 left at ¥169.90), all of it given on to another charity: beyond the limit."""
+    lot = next(lot for lot in st.services.writeoffs.lots_on_hand("九阳豆浆机"))
+    dialog = WriteoffDialog(st.services, st.cashier, FakeApproval(None), lot)
+    dialog.quantity.setValue(lot.on_hand)
+    dialog.choose("donated_on")
+    dialog.text.setText("上海市慈善基金会静安区代表处")
+    return dialog
 
 
 def check_dialog(qtbot, dialog: QWidget, name: str) -> list[str]:
@@ -202,5 +214,5 @@ def test_every_dialog_class_is_laid_out() -> None:
                "RecallDialog", "SettingsDialog", "NewUserDialog", "NewPinDialog", "_PinPairDialog", "LabelsDialog",
                "VoidDialog", "HandoutsDialog", "QuotaRulesDialog", "ImportPreviewDialog", "NewHouseholdDialog",
                "SuspendDialog", "RevealDialog", "FundUseDialog", "SavedDialog", "NewDonorDialog", "NoSaleDialog",
-               "ReasonDialog"}
+               "ReasonDialog", "WriteoffDialog"}
     assert classes - covered == set(), "dialogs not laid out by this test"

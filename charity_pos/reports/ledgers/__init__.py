@@ -8,7 +8,7 @@ from collections.abc import Callable
 
 from sqlalchemy.orm import Session
 
-from charity_pos.reports.ledgers import donations, expiry, funds, handouts, sales, stock, stock_moves
+from charity_pos.reports.ledgers import donations, expiry, funds, handouts, sales, stock, stock_moves, writeoffs
 from charity_pos.reports.table import Filters, Report, StoreName
 
 Builder = Callable[[Session, Filters, StoreName, str], Report]
@@ -22,4 +22,5 @@ BUILDERS: dict[str, Builder] = {
     "funds": funds.build,
     "stock": stock.build,
     "expiry": expiry.build,
+    "writeoffs": writeoffs.build,
 }

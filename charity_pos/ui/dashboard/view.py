@@ -100,7 +100,8 @@ class DashboardScreen(Screen):
             self._tile("drawer", self.tr("Cash drawer (expected)")),
             self._tile("expiry_soon", self.tr("Best before within %n day(s)", "", SOON)),
             self._tile("expiry_later", self.tr("Best before within %n day(s)", "", LATER)),
-            self._tile("out_of_stock", self.tr("Out of stock, sold last month")), fill=True))
+            self._tile("out_of_stock", self.tr("Out of stock, sold last month")),
+            self._tile("written_off", self.tr("Written off this month")), fill=True))
         self._section_title(layout, self.tr("Charts"))
         self.daily_chart = charts.chart_view(self.tr("Sales income and donated goods by day, last %n day(s)", "",
                                                      DAYS))
@@ -204,6 +205,9 @@ class DashboardScreen(Screen):
         self.tiles["out_of_stock"].set_figure(
             self.tr("%n item(s)", "", len(missing)),
             "、".join(m.item_name for m in missing[:3]) + ("…" if len(missing) > 3 else ""), alert=bool(missing))
+        gone = overview.written_off
+        self.tiles["written_off"].set_figure(self.tr("%n unit(s)", "", gone.units), self.tr(
+            "%n write-off(s) · {value} at sale price", "", gone.documents).format(value=format_fen(gone.value_fen)))
         words = language()
         charts.daily(self.daily_chart, overview.series, (self.tr("Sales income (yuan)"),
                                                          self.tr("Donated goods (yuan)")))
@@ -237,6 +241,8 @@ class DashboardScreen(Screen):
             return "expiry", Filters(today, today + timedelta(days=SOON))
         if key == "expiry_later":
             return "expiry", Filters(today, today + timedelta(days=LATER))
+        if key == "written_off":
+            return "writeoffs", Filters(today.replace(day=1), today)
         return "stock", Filters(today, today)
 
     def open_report(self, key: str) -> None:

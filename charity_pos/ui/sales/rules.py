@@ -42,6 +42,13 @@ class CounterRulesDialog(QDialog):
         self.erase_after.setValue(rules.erase_after_months)
         self.erase_after.setToolTip(self.tr("A household's name and ID number are erased this long after its "
                                             "eligibility ended; its handouts stay for the reports."))
+        self.writeoff_limit = QDoubleSpinBox()
+        self.writeoff_limit.setRange(0, 100_000)
+        self.writeoff_limit.setDecimals(2)
+        self.writeoff_limit.setPrefix("¥")
+        self.writeoff_limit.setValue(rules.writeoff_limit_fen / 100)
+        self.writeoff_limit.setToolTip(self.tr("A write-off (报损) worth more than this at sale price needs a "
+                                               "manager's PIN and a reason."))
         form.addRow(self.tr("Cashier may take off, without a manager, up to"), self.discount)
         form.addRow(self.tr("Drawer may be off at close, without a reason, by up to"), self.tolerance)
         form.addRow(self.tr("Erase a lapsed household's personal data after"), self.erase_after)
@@ -57,6 +64,7 @@ class CounterRulesDialog(QDialog):
                                               "a reason."))
         form.addRow(self.tr("Food taken in needs, of its shelf life, at least"), self.shelf_percent)
         form.addRow(self.tr("or, its shelf life not recorded, days left at least"), self.shelf_days)
+        form.addRow(self.tr("Cashier may write off, without a manager, goods worth up to"), self.writeoff_limit)
         layout.addLayout(form)
         hint = QLabel(self.tr("Price changes and discounts beyond the limit, or any price raised at the counter, "
                               "need a manager's PIN and a reason."))
@@ -73,7 +81,8 @@ class CounterRulesDialog(QDialog):
         rules = CounterRules(discount_limit_percent=self.discount.value(),
                              cash_tolerance_fen=round(self.tolerance.value() * 100),
                              erase_after_months=self.erase_after.value(),
-                             min_shelf_life_percent=self.shelf_percent.value(), min_days_left=self.shelf_days.value())
+                             min_shelf_life_percent=self.shelf_percent.value(), min_days_left=self.shelf_days.value(),
+                             writeoff_limit_fen=round(self.writeoff_limit.value() * 100))
         try:
             self.changes = self.services.counter_rules.set_rules(self.actor, rules)
         except PosError as exc:

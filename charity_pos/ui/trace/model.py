@@ -7,9 +7,11 @@ from typing import Any
 from PySide6.QtGui import QBrush, QColor
 
 from charity_pos.domain.money import format_fen
+from charity_pos.domain.writeoffs import reason_name
 from charity_pos.services.base import STORE_TZ
 from charity_pos.services.trace import TraceEvent
 from charity_pos.ui.table_model import RowsModel
+from charity_pos.ui.words import language
 
 
 class TraceModel(RowsModel[TraceEvent]):
@@ -30,6 +32,8 @@ class TraceModel(RowsModel[TraceEvent]):
         }
         if event.kind == "counted" and event.quantity < 0:
             return self.tr("Count surplus")
+        if event.kind == "written_off" and event.detail:
+            return self.tr("Written off: {reason}").format(reason=reason_name(event.detail, language()))
         return names.get(event.kind, event.kind)
 
     def who(self, event: TraceEvent) -> str:

@@ -9,6 +9,7 @@ from datetime import date, timedelta
 import pytest
 from PySide6.QtCore import Qt
 
+from charity_pos.domain.money import format_fen
 from charity_pos.errors import PermissionDenied
 from charity_pos.reports.table import Filters
 from charity_pos.ui.app import SCREENS
@@ -169,3 +170,17 @@ def test_a_long_list_in_a_tile_never_widens_the_overview(qtbot, ledger_store, fe
     detail = screen.tiles["out_of_stock"].detail
     assert detail.text().endswith("…") and detail.toolTip() == names, "the list is cut with …, whole on hover"
     assert screen.tiles["out_of_stock"].accessibleName().endswith(names)
+
+
+def test_goods_written_off_this_month_and_their_report(qtbot, ledger_store, feedback) -> None:
+    from charity_pos.services.writeoffs import WriteoffDraft, WriteoffLineDraft
+
+    st = ledger_store
+    lot = max(st.services.writeoffs.lots_on_hand(), key=lambda lot: (lot.on_hand, lot.item_name))
+    st.services.writeoffs.write_off(st.manager, WriteoffDraft((WriteoffLineDraft(lot.lot_id, 2),), "damaged"))
+    screen = _dashboard(qtbot, st, feedback)
+    assert _figure(screen, "written_off") == ("2 件", f"1 张报损单 · 按售价 {format_fen(2 * lot.unit_price_fen)}")
+    opened: list[tuple[str, Filters]] = []
+    screen.to_report.connect(lambda kind, filters: opened.append((kind, filters)))
+    screen.tiles["written_off"].click()
+    assert opened == [("writeoffs", MONTH)]
