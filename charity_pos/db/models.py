@@ -80,6 +80,8 @@ class Item(Base):
     active: Mapped[bool] = mapped_column(default=True)
     created_at: Mapped[datetime] = mapped_column(UtcDateTime)
     updated_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    #: the shelf location (货位) the goods stand at, for counts and count sheets; None: not set
+    location: Mapped[str | None] = mapped_column(String(20))
 
     category: Mapped[Category] = relationship()
 
@@ -352,3 +354,8 @@ from charity_pos.db.district import OtherStoreUse as OtherStoreUse  # noqa: E402
 from charity_pos.db.approval_limits import ApprovalLimit as ApprovalLimit  # noqa: E402
 from charity_pos.db.funds import FundUse as FundUse  # noqa: E402
 from charity_pos.db.merchant_bill import MerchantBillLine as MerchantBillLine  # noqa: E402
+from charity_pos.db.stock_count import (  # noqa: E402
+    StockCount as StockCount,
+    StockCountEntry as StockCountEntry,
+    StockCountLine as StockCountLine,
+)

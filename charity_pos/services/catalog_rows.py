@@ -35,6 +35,8 @@ class ItemDraft:
     barcode: str | None = None
     source: Source = Source.PURCHASED
     active: bool = True
+    #: the shelf location (货位), e.g. ``A-03``; None or empty: not set
+    location: str | None = None
 
 
 @dataclass(frozen=True)
@@ -50,29 +52,30 @@ class ItemRow:
     source: Source
     active: bool
     on_hand: int
+    location: str | None = None
 
     def draft(self) -> ItemDraft:
         return ItemDraft(
             self.name, self.category_code, self.unit, self.sale_price_fen,
-            self.reference_price_fen, self.barcode, self.source, self.active,
+            self.reference_price_fen, self.barcode, self.source, self.active, self.location,
         )
 
 
 #: An item's row as ``ItemRow`` takes it, with what is on hand (every
 #: movement of the item added up).
 ITEMS = ("SELECT item.id, item.name, category.code, category.name, item.unit, item.barcode, item.sale_price_fen,"
-         " item.reference_price_fen, item.source, item.active,"
+         " item.reference_price_fen, item.source, item.active, item.location,"
          " (SELECT coalesce(sum(m.quantity), 0) FROM stock_movement m WHERE m.item_id = item.id)"
          " FROM item JOIN category ON category.id = item.category_id")
 
 
 def item_row(item_id: Any, name: str, category_code: str, category_name: str, unit: str, barcode: str | None,
              sale_price_fen: int, reference_price_fen: int | None, source: str, active: Any,
-             on_hand: int) -> ItemRow:
+             location: str | None, on_hand: int) -> ItemRow:
     """A row of ``ITEMS`` (or the models' columns in its order) as an ``ItemRow``."""
     return ItemRow(item_id if isinstance(item_id, uuid.UUID) else uuid.UUID(item_id), name, category_code,
                    category_name, unit, barcode, sale_price_fen, reference_price_fen, Source(source), bool(active),
-                   int(on_hand))
+                   int(on_hand), location)
 
 
 def items(raw: sqlite3.Connection, *, category_code: str | None = None, include_inactive: bool = False,

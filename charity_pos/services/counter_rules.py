@@ -25,9 +25,14 @@ class CounterRules:
     cash_tolerance_fen: int = 500
     #: a household whose eligibility lapsed this many months ago has its personal data erased
     erase_after_months: int = 24
+    #: a stock count's difference beyond this many units needs a recount or a manager's reason
+    count_threshold_units: int = 5
+    #: or beyond this value at the sale price
+    count_threshold_fen: int = 10_000
 
 
-LIMITS = {"discount_limit_percent": (0, 100), "cash_tolerance_fen": (0, 100_000), "erase_after_months": (1, 120)}
+LIMITS = {"discount_limit_percent": (0, 100), "cash_tolerance_fen": (0, 100_000), "erase_after_months": (1, 120),
+          "count_threshold_units": (0, 100_000), "count_threshold_fen": (0, 10_000_000)}
 
 
 def rules_in(session: Session) -> CounterRules:

@@ -69,11 +69,15 @@ class Action(StrEnum):
     RECONCILE_BILL = "bill.import"
     #: choose the backup folder and how many backups are kept
     MANAGE_BACKUPS = "backups.manage"
+    #: start, finish or cancel a stock count (盘点) and explain its differences: managers only
+    MANAGE_COUNT = "count.manage"
+    #: scan goods into an open count and mark a line for a recount: volunteers at any till
+    ENTER_COUNT = "count.enter"
 
 
 CASHIER_MAY = frozenset({
     Action.CREATE_ITEM, Action.EDIT_ITEM, Action.RECEIVE_STOCK, Action.RECORD_DONOR, Action.RECEIVE_DONATION,
-    Action.PRINT_LABELS, Action.SELL, Action.PRINT_SLIP, Action.OPEN_SHIFT, Action.HAND_OUT,
+    Action.PRINT_LABELS, Action.SELL, Action.PRINT_SLIP, Action.OPEN_SHIFT, Action.HAND_OUT, Action.ENTER_COUNT,
 })
 
 #: What a cashier may do when a manager approves at the counter.

@@ -9264,4 +9264,129 @@ the day&apos;s first backup starts this long after the log-in window is up</extr
         <translation>困难家庭的姓名和身份证号、捐赠人姓名、员工姓名不在日志中：困难家庭的信息会随区里下一个下行数据包回来（charity-pos import-bundle）。</translation>
     </message>
 </context>
+<context>
+    <name>Errors</name>
+    <message>
+        <source>Count {number} is still open over some of these goods: finish or cancel it first.</source>
+        <translation>盘点单 {number} 仍在进行，且包含其中部分商品：请先完成或取消该盘点。</translation>
+    </message>
+    <message>
+        <source>“{item_name}” (shelf {location}) is not among the goods count {number} covers; count it in its own count.</source>
+        <translation>“{item_name}”（货位 {location}）不在盘点单 {number} 的范围内；请在它所属的盘点中清点。</translation>
+    </message>
+    <message>
+        <source>Count {number} is finished: nothing more can be entered or changed.</source>
+        <translation>盘点单 {number} 已完成：不能再录入或更改。</translation>
+    </message>
+    <message>
+        <source>Count {number} was cancelled: nothing more can be entered or changed.</source>
+        <translation>盘点单 {number} 已取消：不能再录入或更改。</translation>
+    </message>
+    <message>
+        <source>Count {number} has nothing counted yet: count goods first, or cancel it.</source>
+        <translation>盘点单 {number} 尚未清点任何商品：请先清点，或取消该盘点。</translation>
+    </message>
+    <message>
+        <source>Count {number} cannot finish: {items} item(s) marked for a recount, such as “{item_name}”, have not been counted again.</source>
+        <translation>盘点单 {number} 不能完成：有 {items} 项标记为复盘的商品（如“{item_name}”）尚未重新清点。</translation>
+    </message>
+    <message>
+        <source>Count {number} cannot finish: {items} difference(s) over the threshold, such as “{item_name}”, need a recount or a manager&apos;s reason.</source>
+        <translation>盘点单 {number} 不能完成：有 {items} 项差异超出阈值（如“{item_name}”），需要复盘或由店长说明原因。</translation>
+    </message>
+    <message>
+        <source>Shelf location</source>
+        <translation>货位</translation>
+    </message>
+    <message>
+        <source>What to count</source>
+        <translation>盘点范围</translation>
+    </message>
+    <message>
+        <source>Barcode</source>
+        <translation>条码</translation>
+    </message>
+    <message>
+        <source>Recount</source>
+        <translation>复盘</translation>
+    </message>
+    <message>
+        <source>{field}: no goods stand on “{value}”; set it in the item editor first.</source>
+        <translation>{field}：没有商品在“{value}”上；请先在商品编辑中设置货位。</translation>
+    </message>
+    <message>
+        <source>This line is already marked for a recount: count it again.</source>
+        <translation>该行已标记为复盘：请重新清点。</translation>
+    </message>
+    <message>
+        <source>start, finish or cancel a stock count</source>
+        <translation>开始、完成或取消盘点</translation>
+    </message>
+    <message>
+        <source>enter goods into a stock count</source>
+        <translation>录入盘点数量</translation>
+    </message>
+</context>
+<context>
+    <name>cli</name>
+    <message>
+        <source>Count {number} started.</source>
+        <translation>盘点单 {number} 已开始。</translation>
+    </message>
+    <message>
+        <source>{name}: +{quantity}, {counted} counted.</source>
+        <translation>{name}：+{quantity}，已盘 {counted}。</translation>
+    </message>
+    <message>
+        <source>{name}: none on the shelf, {counted} counted.</source>
+        <translation>{name}：货架上没有，已盘 {counted}。</translation>
+    </message>
+    <message>
+        <source>{code} marked for a recount in {number}.</source>
+        <translation>{code} 已在盘点单 {number} 中标记为复盘。</translation>
+    </message>
+    <message>
+        <source>Reason recorded for {code} in {number}.</source>
+        <translation>已在盘点单 {number} 中记录 {code} 的差异原因。</translation>
+    </message>
+    <message>
+        <source>Count {number} finished: {items} item(s) changed.</source>
+        <translation>盘点单 {number} 已完成：{items} 项商品库存变动。</translation>
+    </message>
+    <message>
+        <source>Count {number} cancelled; nothing changed.</source>
+        <translation>盘点单 {number} 已取消；库存未作任何变动。</translation>
+    </message>
+    <message>
+        <source>Count sheets of {number}: {lines} item(s) written to {out}.</source>
+        <translation>盘点单 {number} 的盘点表：{lines} 项商品，已写入 {out}。</translation>
+    </message>
+    <message>
+        <source>Variance of {number}: {lines} item(s) written to {out}.</source>
+        <translation>盘点单 {number} 的差异表：{lines} 项商品，已写入 {out}。</translation>
+    </message>
+    <message>
+        <source>{lines} item(s) counted; found {found}, missing {missing}; {unsettled} to settle.</source>
+        <translation>已盘 {lines} 项；盘盈 {found}，盘亏 {missing}；待处理 {unsettled} 项。</translation>
+    </message>
+</context>
+<context>
+    <name>CounterRulesDialog</name>
+    <message>
+        <source> units</source>
+        <translation> 件</translation>
+    </message>
+    <message>
+        <source>A stock count&apos;s difference beyond either needs a recount or a manager&apos;s reason.</source>
+        <translation>盘点差异超过任一数值，须复盘或由店长说明原因。</translation>
+    </message>
+    <message>
+        <source>A count&apos;s difference needs a recount or a reason beyond</source>
+        <translation>盘点差异超过此数量须复盘或说明原因</translation>
+    </message>
+    <message>
+        <source>or beyond the value (at the sale price)</source>
+        <translation>或差异金额（按售价）超过</translation>
+    </message>
+</context>
 </TS>

@@ -43,6 +43,20 @@ class CounterRulesDialog(QDialog):
         form.addRow(self.tr("Cashier may take off, without a manager, up to"), self.discount)
         form.addRow(self.tr("Drawer may be off at close, without a reason, by up to"), self.tolerance)
         form.addRow(self.tr("Erase a lapsed household's personal data after"), self.erase_after)
+        self.count_units = QSpinBox()
+        self.count_units.setRange(0, 100_000)
+        self.count_units.setSuffix(self.tr(" units"))
+        self.count_units.setValue(rules.count_threshold_units)
+        self.count_value = QDoubleSpinBox()
+        self.count_value.setRange(0, 100_000)
+        self.count_value.setDecimals(2)
+        self.count_value.setPrefix("¥")
+        self.count_value.setValue(rules.count_threshold_fen / 100)
+        tip = self.tr("A stock count's difference beyond either needs a recount or a manager's reason.")
+        self.count_units.setToolTip(tip)
+        self.count_value.setToolTip(tip)
+        form.addRow(self.tr("A count's difference needs a recount or a reason beyond"), self.count_units)
+        form.addRow(self.tr("or beyond the value (at the sale price)"), self.count_value)
         layout.addLayout(form)
         hint = QLabel(self.tr("Price changes and discounts beyond the limit, or any price raised at the counter, "
                               "need a manager's PIN and a reason."))
@@ -58,7 +72,9 @@ class CounterRulesDialog(QDialog):
     def accept(self) -> None:
         rules = CounterRules(discount_limit_percent=self.discount.value(),
                              cash_tolerance_fen=round(self.tolerance.value() * 100),
-                             erase_after_months=self.erase_after.value())
+                             erase_after_months=self.erase_after.value(),
+                             count_threshold_units=self.count_units.value(),
+                             count_threshold_fen=round(self.count_value.value() * 100))
         try:
             self.changes = self.services.counter_rules.set_rules(self.actor, rules)
         except PosError as exc:
