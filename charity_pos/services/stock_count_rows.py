@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import uuid
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -17,7 +18,7 @@ from sqlalchemy import ColumnElement
 from charity_pos.db.models import (
     Category, Item, StockCount, StockCountEntry, StockCountLine, StockMovement, Store, User,
 )
-from charity_pos.domain.stock_count import CountSheet, Entry, SheetLine, Threshold, figures, sheet_order
+from charity_pos.domain.stock_count import CountSheet, Entry, Figures, SheetLine, Threshold, figures, sheet_order
 
 
 @dataclass(frozen=True)
@@ -39,8 +40,8 @@ class CountRow:
 
 
 @dataclass(frozen=True)
-class LineRow:
-    """A counted item in the variance report."""
+class LineRow(Figures):
+    """A counted item in the variance report: its figures (``domain.stock_count.Figures``) and the item."""
 
     line_id: uuid.UUID
     item_id: uuid.UUID
@@ -49,22 +50,9 @@ class LineRow:
     unit: str
     location: str
     price_fen: int
-    round: int
-    counted: int | None
-    expected: int | None
-    #: the previous round's count, when being recounted
-    earlier: int | None
-    difference: int
-    value_fen: int
-    over: bool
-    settled: bool
     reason: str
     entries: int
     tills: tuple[str, ...]
-
-    @property
-    def recount_pending(self) -> bool:
-        return self.counted is None
 
 
 @dataclass(frozen=True)
@@ -93,6 +81,15 @@ def in_scope(count: StockCount) -> ColumnElement[bool]:
     if count.scope == "location":
         return Item.location == count.location
     return Item.id.is_not(None)
+
+
+def counting(s: Session, item_ids: Iterable[uuid.UUID]) -> str | None:
+    """The number of an open count that covers any of these items, if one does."""
+    wanted = list(item_ids)
+    for count in s.scalars(select(StockCount).where(StockCount.status == "open").order_by(StockCount.number)):
+        if wanted and s.scalar(select(func.count(Item.id)).where(Item.id.in_(wanted), in_scope(count))):
+            return count.number
+    return None
 
 
 def count_row(s: Session, count: StockCount) -> CountRow:
@@ -127,10 +124,12 @@ def variance_of(s: Session, count: StockCount, threshold: Threshold) -> Variance
             counted, expected = line.counted, line.expected
             difference, value = counted - expected, (counted - expected) * item.sale_price_fen
         current = [e for e in entries[line.id] if e.round == line.round]
-        rows.append(LineRow(line.id, item.id, item.name, item.barcode or "", item.unit, item.location or "",
-                            item.sale_price_fen, line.round, counted, expected, f.earlier, difference, value,
-                            threshold.exceeded(difference, item.sale_price_fen), f.settled or line.counted is not None,
-                            line.reason, len(current), tuple(t for t in tills[line.id] if t)))
+        rows.append(LineRow(
+            round=line.round, counted=counted, expected=expected, earlier=f.earlier, difference=difference,
+            value_fen=value, over=threshold.exceeded(difference, item.sale_price_fen),
+            settled=f.settled or line.counted is not None, line_id=line.id, item_id=item.id, name=item.name,
+            barcode=item.barcode or "", unit=item.unit, location=item.location or "", price_fen=item.sale_price_fen,
+            reason=line.reason, entries=len(current), tills=tuple(t for t in tills[line.id] if t)))
     rows.sort(key=lambda r: sheet_order(r.location, r.name))
     return Variance(count_row(s, count), threshold, tuple(rows))
 

@@ -368,3 +368,13 @@ def test_an_entry_edited_after_the_finish_is_caught_by_verify(services, store_pa
     assert not report.ok
     assert (report.problem.kind, report.problem.table, report.problem.column) == ("value", "stock_count_entry",
                                                                                  "quantity")
+
+
+def test_the_one_step_count_leaves_goods_under_an_open_count_alone(services, manager, shop) -> None:
+    """Else that count's finish would move the same difference a second time."""
+    number = shop.counts.start(manager, "location", location="A-01").number
+    with pytest.raises(CountOverlaps) as refused:
+        services.stock.count(manager, {shop.rice.id: 18}, "周盘点")
+    assert refused.value.number == number
+    services.stock.count(manager, {shop.oil.id: 11}, "周盘点")  # not on A-01: counted as before
+    assert (on_hand(services, shop.rice), on_hand(services, shop.oil)) == (20, 11)

@@ -59,6 +59,9 @@ class ItemEditor(QDialog):
         for value, label in ((Source.DONATED, self.tr("Donated")), (Source.PURCHASED, self.tr("Purchased")),
                              (Source.CONSIGNED, self.tr("Consigned"))):
             self.source.addItem(label, value.value)
+        self.location = QLineEdit()
+        self.location.setMaxLength(20)
+        self.location.setPlaceholderText(self.tr("shelf, e.g. A-03: count sheets go by it"))
         self.active = QCheckBox(self.tr("On sale"))
         self.active.setChecked(True)
         form.addRow(self.tr("&Name"), self.name)
@@ -68,6 +71,7 @@ class ItemEditor(QDialog):
         form.addRow(self.tr("Sale &price (¥)"), self.price)
         form.addRow(self.tr("&Reference price (¥)"), self.reference)
         form.addRow(self.tr("&Source"), self.source)
+        form.addRow(self.tr("Shelf &location"), self.location)
         form.addRow("", self.active)
         layout.addLayout(form)
         self.warning = QLabel("")
@@ -105,6 +109,7 @@ class ItemEditor(QDialog):
         self.reference.setText(_yuan(item.reference_price_fen))
         self.source.setCurrentIndex(max(0, self.source.findData(str(item.source))))
         self.active.setChecked(item.active)
+        self.location.setText(item.location or "")
 
     def _check_prices(self) -> None:
         try:
@@ -134,6 +139,7 @@ class ItemEditor(QDialog):
             barcode=self.barcode.text().strip() or None,
             source=Source(self.source.currentData()),
             active=self.active.isChecked(),
+            location=self.location.text().strip() or None,
         )
 
     def save(self) -> None:

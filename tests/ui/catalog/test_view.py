@@ -153,3 +153,20 @@ def test_items_off_sale_hidden_until_asked_for(qtbot, services, manager, feedbac
     assert "东北大米 5kg" in _names(screen)
     row = screen.model.row_of(rice.id)
     assert screen.model.data(screen.model.index(row, ItemTableModel.STATUS)) == "停售"
+
+
+def test_the_shelf_location_is_set_in_the_editor_and_kept_in_capitals(qtbot, services, cashier, feedback) -> None:
+    rice = services.catalog.search("东北大米")[0]
+    editor = ItemEditor(services, cashier, feedback, FakeApproval(None), rice)
+    qtbot.addWidget(editor)
+    assert editor.location.text() == ""
+    editor.location.setText(" a-03 ")
+    editor.save()
+    assert feedback.errors == []
+    assert services.catalog.get(rice.id).location == "A-03"
+    again = ItemEditor(services, cashier, feedback, FakeApproval(None), services.catalog.get(rice.id))
+    qtbot.addWidget(again)
+    assert again.location.text() == "A-03"
+    again.location.setText("")
+    again.save()
+    assert services.catalog.get(rice.id).location is None
