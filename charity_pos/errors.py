@@ -719,3 +719,26 @@ class LotShort(PosError):
 
 class WriteoffUnknown(PosError):
     """No W document has this number (facts: number)."""
+
+
+# --- stock counts as a session (盘点) ------------------------------------------
+class CountNotOpen(PosError):
+    """The count is finished or cancelled: nothing more is entered, finished
+    or cancelled on it (facts: number, status)."""
+
+
+class CountOverlaps(PosError):
+    """An open count already covers some of these goods: one count at a time
+    over any item (facts: number, the open count's)."""
+
+
+class OutsideCount(PosError):
+    """The item is not among the goods this count covers (facts: item_name,
+    number, location: the item's shelf, "" when it has none)."""
+
+
+class CountUnsettled(PosError):
+    """The count cannot finish yet (facts: number, reason: recount (items
+    marked for a recount not counted again), unexplained (differences over the
+    threshold with neither a recount nor a manager's reason), empty (nothing
+    counted); items: how many; item_name: the first)."""

@@ -488,6 +488,8 @@ def describe(error: BaseException, tr: Translate) -> str:
     if isinstance(error, e.MerchantBillRefused):
         return t(MERCHANT_BILL_REASONS.get(str(facts.get("reason")), MERCHANT_BILL_REASONS["not_a_bill"])).format(
             path=facts.get("path", ""), line=facts.get("line", ""), field=facts.get("field", ""))
+    if isinstance(error, (e.CountNotOpen, e.CountUnsettled)):
+        return _count_refused(error, facts, t)
     if isinstance(error, e.InvalidInput):
         field = facts.get("field", "")
         template = INPUT_REASONS.get(str(facts.get("reason")), INPUT_REASONS["unknown"])
@@ -1063,3 +1065,51 @@ ACTIONS.update({
     "stock.write_off": QT_TRANSLATE_NOOP("Errors", "write goods off"),
     "stock.write_off_over_limit": QT_TRANSLATE_NOOP("Errors", "write off goods worth more than the limit"),
 })
+
+
+# --- stock counts as a session (盘点) ------------------------------------------------------
+TEMPLATES.update({
+    e.CountOverlaps: QT_TRANSLATE_NOOP(
+        "Errors", "Count {number} is still open over some of these goods: finish or cancel it first."),
+    e.OutsideCount: QT_TRANSLATE_NOOP(
+        "Errors", "“{item_name}” (shelf {location}) is not among the goods count {number} covers; "
+                  "count it in its own count."),
+})
+COUNT_STATES = {
+    "finished": QT_TRANSLATE_NOOP("Errors", "Count {number} is finished: nothing more can be entered or changed."),
+    "cancelled": QT_TRANSLATE_NOOP("Errors", "Count {number} was cancelled: nothing more can be entered or changed."),
+}
+COUNT_UNSETTLED = {
+    "empty": QT_TRANSLATE_NOOP("Errors", "Count {number} has nothing counted yet: count goods first, or cancel it."),
+    "recount": QT_TRANSLATE_NOOP(
+        "Errors", "Count {number} cannot finish: {items} item(s) marked for a recount, such as “{item_name}”, "
+                  "have not been counted again."),
+    "unexplained": QT_TRANSLATE_NOOP(
+        "Errors", "Count {number} cannot finish: {items} difference(s) over the threshold, such as “{item_name}”, "
+                  "need a recount or a manager's reason."),
+}
+FIELDS.update({
+    "location": QT_TRANSLATE_NOOP("Errors", "Shelf location"),
+    "scope": QT_TRANSLATE_NOOP("Errors", "What to count"),
+    "code": QT_TRANSLATE_NOOP("Errors", "Barcode"),
+    "recount": QT_TRANSLATE_NOOP("Errors", "Recount"),
+})
+INPUT_REASONS.update({
+    "no_goods": QT_TRANSLATE_NOOP("Errors", "{field}: no goods stand on “{value}”; set it in the item editor first."),
+    "already": QT_TRANSLATE_NOOP("Errors", "This line is already marked for a recount: count it again."),
+})
+ACTIONS.update({
+    "count.manage": QT_TRANSLATE_NOOP("Errors", "start, finish or cancel a stock count"),
+    "count.enter": QT_TRANSLATE_NOOP("Errors", "enter goods into a stock count"),
+})
+
+
+def _count_refused(error: e.PosError, facts: dict[str, object], t: Callable[[str], str]) -> str:
+    if isinstance(error, e.CountNotOpen):
+        template = COUNT_STATES.get(str(facts.get("status")), COUNT_STATES["finished"])
+    else:
+        template = COUNT_UNSETTLED.get(str(facts.get("reason")), COUNT_UNSETTLED["unexplained"])
+    shown = {key: facts.get(key, "") for key in ("number", "items", "item_name")}
+    if not shown["item_name"]:
+        shown["item_name"] = "-"
+    return t(template).format(**shown)

@@ -181,6 +181,7 @@ def main(out: Path, language: str = "zh_CN") -> None:
         households(services, manager, main_window, out)
         overview(services, manager, main_window, out)
         bill(main_window, out)
+        count(main_window, out)
         customer_display(services, out)
         training(services, manager, shell, out)
         services.close()
@@ -324,6 +325,26 @@ def bill(main_window, out: Path) -> None:  # type: ignore[no-untyped-def]
     screen.refresh()
     QApplication.processEvents()
     save(main_window, out / "bill.png")
+
+
+def count(main_window, out: Path) -> None:  # type: ignore[no-untyped-def]
+    """The stock count: the open count being scanned, then the finished count's variance."""
+    from charity_pos.ui.count import CountScreen
+
+    screen = next(s for s in main_window.screens if isinstance(s, CountScreen))
+    main_window.show_screen(screen)
+    screen.refresh()
+    if screen.model.rowCount():
+        screen.table.selectRow(0)
+    screen.entry.field.setText("12*")
+    QApplication.processEvents()
+    save(main_window, out / "count.png")
+    finished = next(c.number for c in screen.counts.counts() if c.status == "finished")
+    screen.chooser.setCurrentIndex(screen.chooser.findData(finished))
+    screen.show_count()
+    screen.entry.field.clear()
+    QApplication.processEvents()
+    save(main_window, out / "count-variance.png")
 
 
 def customer_display(services: Services, out: Path) -> None:

@@ -369,6 +369,7 @@ SLOW_FILES = {
     "tests/sync/test_downstream.py": 3, "tests/ledger/test_verify_memory.py": 3, "tests/services/test_sales.py": 3,
     "tests/test_cli_expiry.py": 3, "tests/demo/test_near_expiry.py": 5, "tests/ui/expiry/test_view.py": 3,
     "tests/services/test_writeoffs.py": 3, "tests/test_cli_writeoff.py": 3,
+    "tests/services/test_stock_count.py": 6,
 }
 
 

@@ -82,6 +82,8 @@ class Item(Base):
     updated_at: Mapped[datetime] = mapped_column(UtcDateTime)
     #: its usual shelf life (保质期) in days, for food: what intake's minimum left is a share of; None: not known
     shelf_life_days: Mapped[int | None] = mapped_column(Integer)
+    #: the shelf location (货位) the goods stand at, for counts and count sheets; None: not set
+    location: Mapped[str | None] = mapped_column(String(20))
 
     category: Mapped[Category] = relationship()
 
@@ -355,3 +357,8 @@ from charity_pos.db.approval_limits import ApprovalLimit as ApprovalLimit  # noq
 from charity_pos.db.funds import FundUse as FundUse  # noqa: E402
 from charity_pos.db.merchant_bill import MerchantBillLine as MerchantBillLine  # noqa: E402
 from charity_pos.db.writeoffs import Writeoff as Writeoff, WriteoffLine as WriteoffLine  # noqa: E402
+from charity_pos.db.stock_count import (  # noqa: E402
+    StockCount as StockCount,
+    StockCountEntry as StockCountEntry,
+    StockCountLine as StockCountLine,
+)

@@ -17,6 +17,7 @@ from charity_pos.db.driver import pooled_driver
 from charity_pos.db.engine import StoreDatabase
 from charity_pos.db.models import JournalEvent, Sale, SaleReturn
 from charity_pos.demo import people
+from charity_pos.demo.count import count_demo, shelf_for
 from charity_pos.demo.counter import TILL, Counter, CounterPlan
 from charity_pos.demo.near_expiry import NearExpiry, best_before, shelf_life_of
 from charity_pos.demo.products import PRODUCTS
@@ -223,12 +224,14 @@ def _build(path: Path, *, days: int, seed: int) -> DemoSummary:
         codes = iter(_manufacturer_codes(rng, len(products)))
         opening = len(products) - ARRIVING_LATER
         items: list[ItemRow] = []
+        placed: dict[str, int] = {}  # goods put on each category's shelves so far
 
         def add(product: tuple[str, str, str, int, int, str, bool], actor: Actor) -> ItemRow:
             category, name, unit, price, reference, source, has_code = product
             clock.tick(rng, 0, 2)
             draft = ItemDraft(name, category, unit, price, reference, next(codes) if has_code else None, Source(source),
-                              shelf_life_days=shelf_life_of(name, category))
+                              shelf_life_days=shelf_life_of(name, category),
+                              location=shelf_for(category, placed))
             changes = sv.catalog.create_item(actor, draft)
             row = sv.catalog.get(changes.ids[0])
             items.append(row)
@@ -351,6 +354,9 @@ def _build(path: Path, *, days: int, seed: int) -> DemoSummary:
         clock.tick(rng, 10, 30)
         gone = sv.catalog.get(items[-1].id)
         sv.catalog.update_item(manager, gone.id, replace(gone.draft(), active=False))
+        # The evening's stock count of grain and oil, two tills scanning; the next one under way.
+        clock.not_before(first_day + timedelta(days=days), 19)
+        count_demo(sv, manager, cashier, clock.tick, seed + 15)
         with db.read() as s:
             events = s.scalar(select(func.count(JournalEvent.seq))) or 0
             sales = s.scalar(select(func.count(Sale.id)).where(Sale.status == "completed")) or 0

@@ -4,7 +4,12 @@ services alike; each says its own most (``MAX_QUANTITY`` of its service)."""
 
 from __future__ import annotations
 
+import re
+
 from charity_pos.errors import InvalidInput
+
+#: ``3*`` (or ``3×``, ``3＊``) before a code or a name: three of it, as every scan field reads it.
+_TIMES = re.compile(r"^\s*(-?\d{1,6})\s*[*×＊]\s*(.*)$")
 
 
 def check_quantity(value: object, most: int | None, *, field: str = "quantity", zero_allowed: bool = False) -> int:
@@ -38,3 +43,9 @@ def parse_quantity(text: str, *, field: str = "quantity") -> int:
     if not cleaned.removeprefix("-").isdecimal():  # full-width digits (３) are digits; ² is not
         raise InvalidInput(field=field, value=text, reason="not_a_number")
     return int(cleaned)
+
+
+def split_quantity(text: str) -> tuple[int | None, str]:
+    """``3*6901234567892`` -> (3, code); ``3*`` -> (3, ""); no prefix -> (None, text)."""
+    match = _TIMES.match(text)
+    return (int(match[1]), match[2].strip()) if match else (None, text.strip())

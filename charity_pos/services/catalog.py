@@ -47,6 +47,9 @@ DEFAULT_CATEGORIES = (
     ("other", "其他"),
 )
 
+#: The longest shelf location (货位) an item may carry (``A-03``, ``冷柜2``).
+LOCATION_LENGTH = 20
+
 #: Search ranks equally good matches by the units sold over this many days.
 SALES_RANK_DAYS = 90
 
@@ -70,7 +73,7 @@ def _on_hand() -> ScalarSelect[Any]:
 #: An item's row as ``ItemRow`` takes it, in its order: plain columns, no
 #: ORM objects to build for a row that is read and shown.
 ITEM_COLUMNS = (Item.id, Item.name, Category.code, Category.name, Item.unit, Item.barcode, Item.sale_price_fen,
-                Item.reference_price_fen, Item.source, Item.active, Item.shelf_life_days)
+                Item.reference_price_fen, Item.source, Item.active, Item.shelf_life_days, Item.location)
 
 
 def _rows(query: Select[Unpack[tuple[Any, ...]]]) -> Select[Unpack[tuple[Any, ...]]]:
@@ -122,7 +125,16 @@ def _clean(reader: Reader, draft: ItemDraft) -> tuple[ItemDraft, uuid.UUID]:
         barcodes.validate(code)
         if len(code) == 13 and code.startswith(str(LOT_CODE_PREFIX)):  # the store's own lot codes
             raise InvalidBarcode(barcode=code, reason="lot_range")
-    return replace(draft, name=name, unit=unit, barcode=code, source=source), category[0][0]
+    return (replace(draft, name=name, unit=unit, barcode=code, source=source, location=clean_location(draft.location)),
+            category[0][0])
+
+
+def clean_location(text: str | None) -> str | None:
+    """A shelf location as stored: spaces collapsed, in capitals (``a-03`` is ``A-03``); None when empty."""
+    location = " ".join((text or "").split()).upper() or None
+    if location is not None and len(location) > LOCATION_LENGTH:
+        raise InvalidInput(field="location", value=location, reason="too_long")
+    return location
 
 
 #: The item's table, written as plain rows through ``journal.insert_rows``.
@@ -145,6 +157,7 @@ def item_values(item_id: uuid.UUID, draft: ItemDraft, category_id: uuid.UUID, ba
         "source": draft.source.value,
         "active": draft.active,
         "shelf_life_days": draft.shelf_life_days,
+        "location": draft.location,
         "created_at": at,
         "updated_at": at,
     }
@@ -310,6 +323,7 @@ class CatalogService:
             item.source = draft.source.value
             item.active = draft.active
             item.shelf_life_days = draft.shelf_life_days
+            item.location = draft.location
             item.updated_at = now
             if approver is not None:
                 assert approval is not None  # a manager approves only through an approval

@@ -34,6 +34,10 @@ class CounterRules:
     min_days_left: int = 30
     #: a write-off worth more than this at sale price needs a manager (报损审批额度)
     writeoff_limit_fen: int = 10_000
+    #: a stock count's difference beyond this many units needs a recount or a manager's reason
+    count_threshold_units: int = 5
+    #: or beyond this value at the sale price
+    count_threshold_fen: int = 10_000
 
     @property
     def minimum_shelf_life(self) -> MinimumShelfLife:
@@ -41,7 +45,8 @@ class CounterRules:
 
 
 LIMITS = {"discount_limit_percent": (0, 100), "cash_tolerance_fen": (0, 100_000), "erase_after_months": (1, 120),
-          "min_shelf_life_percent": PERCENT_RANGE, "min_days_left": DAYS_RANGE, "writeoff_limit_fen": (0, 10_000_000)}
+          "min_shelf_life_percent": PERCENT_RANGE, "min_days_left": DAYS_RANGE, "writeoff_limit_fen": (0, 10_000_000),
+          "count_threshold_units": (0, 100_000), "count_threshold_fen": (0, 10_000_000)}
 
 log = logging.getLogger("charity_pos.counter_rules")
 

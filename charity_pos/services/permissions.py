@@ -75,11 +75,16 @@ class Action(StrEnum):
     WRITE_OFF = "stock.write_off"
     #: write off goods worth more than that limit: a manager's, or approved by one
     WRITE_OFF_OVER_LIMIT = "stock.write_off_over_limit"
+    #: start, finish or cancel a stock count (盘点) and explain its differences: managers only
+    MANAGE_COUNT = "count.manage"
+    #: scan goods into an open count and mark a line for a recount: volunteers at any till
+    ENTER_COUNT = "count.enter"
 
 
 CASHIER_MAY = frozenset({
     Action.CREATE_ITEM, Action.EDIT_ITEM, Action.RECEIVE_STOCK, Action.RECORD_DONOR, Action.RECEIVE_DONATION,
     Action.PRINT_LABELS, Action.SELL, Action.PRINT_SLIP, Action.OPEN_SHIFT, Action.HAND_OUT, Action.WRITE_OFF,
+    Action.ENTER_COUNT,
 })
 
 #: What a cashier may do when a manager approves at the counter.

@@ -9,13 +9,14 @@ from sqlalchemy import select
 from charity_pos.db.driver import driver
 from charity_pos.db.models import Item, StockMovement
 from charity_pos.domain.quantities import check_quantity
-from charity_pos.errors import InvalidInput, NotFound
+from charity_pos.errors import CountOverlaps, InvalidInput, NotFound
 from charity_pos.ledger import journal
 from charity_pos.services import lots
 from charity_pos.services.accounts import AccountService, audit
 from charity_pos.services.base import Actor, Approval, Changes, Entity, ServiceContext, local_date
 from charity_pos.services.permissions import Action, require
 from charity_pos.services.sequences import next_number
+from charity_pos.services.stock_count_rows import counting
 from charity_pos.services.stock_rows import LotRow, lot_rows  # noqa: F401  (the lots' rows, found here as always)
 
 MAX_QUANTITY = 1_000_000
@@ -64,6 +65,9 @@ class StockService:
         now = self.ctx.now()
         with self.ctx.db.begin() as s:
             approver = require(s, actor, Action.COUNT_STOCK, approved).approver
+            open_count = counting(s, quantities)
+            if open_count is not None:  # that count's finish would move the same goods again
+                raise CountOverlaps(number=open_count)
             number = next_number(s, "stock_count", local_date(now).year)
             changed = []
             for item_id, quantity in quantities.items():

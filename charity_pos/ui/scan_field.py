@@ -10,7 +10,6 @@ takes: the hooks under "what a screen's field gives"."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
@@ -28,19 +27,13 @@ from PySide6.QtWidgets import (
 
 from charity_pos.domain import barcodes
 from charity_pos.domain.quantities import check_quantity
+from charity_pos.domain.quantities import split_quantity as split_quantity  # the one reading of ``3*``, found here as always
 from charity_pos.errors import InvalidBarcode, PosError, UnknownBarcode
 from charity_pos.i18n import describe
 
 SEARCH_DELAY_MS = 150
 #: At most this many matches are listed.
 MATCHES = 30
-_TIMES = re.compile(r"^\s*(-?\d{1,6})\s*[*×＊]\s*(.*)$")
-
-
-def split_quantity(text: str) -> tuple[int | None, str]:
-    """``3*6901234567892`` -> (3, code); ``3*`` -> (3, ""); no prefix -> (None, text)."""
-    match = _TIMES.match(text)
-    return (int(match[1]), match[2].strip()) if match else (None, text.strip())
 
 
 def fill_matches(matches: QListWidget, found: Iterable[tuple[str, object]], rows: int = 5) -> int:

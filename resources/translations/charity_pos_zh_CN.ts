@@ -9809,4 +9809,422 @@ the day&apos;s first backup starts this long after the log-in window is up</extr
         <translation>已降价（临期降价）：{names}</translation>
     </message>
 </context>
+<context>
+    <name>Errors</name>
+    <message>
+        <source>Count {number} is still open over some of these goods: finish or cancel it first.</source>
+        <translation>盘点单 {number} 仍在进行，且包含其中部分商品：请先完成或取消该盘点。</translation>
+    </message>
+    <message>
+        <source>“{item_name}” (shelf {location}) is not among the goods count {number} covers; count it in its own count.</source>
+        <translation>“{item_name}”（货位 {location}）不在盘点单 {number} 的范围内；请在它所属的盘点中清点。</translation>
+    </message>
+    <message>
+        <source>Count {number} is finished: nothing more can be entered or changed.</source>
+        <translation>盘点单 {number} 已完成：不能再录入或更改。</translation>
+    </message>
+    <message>
+        <source>Count {number} was cancelled: nothing more can be entered or changed.</source>
+        <translation>盘点单 {number} 已取消：不能再录入或更改。</translation>
+    </message>
+    <message>
+        <source>Count {number} has nothing counted yet: count goods first, or cancel it.</source>
+        <translation>盘点单 {number} 尚未清点任何商品：请先清点，或取消该盘点。</translation>
+    </message>
+    <message>
+        <source>Count {number} cannot finish: {items} item(s) marked for a recount, such as “{item_name}”, have not been counted again.</source>
+        <translation>盘点单 {number} 不能完成：有 {items} 项标记为复盘的商品（如“{item_name}”）尚未重新清点。</translation>
+    </message>
+    <message>
+        <source>Count {number} cannot finish: {items} difference(s) over the threshold, such as “{item_name}”, need a recount or a manager&apos;s reason.</source>
+        <translation>盘点单 {number} 不能完成：有 {items} 项差异超出阈值（如“{item_name}”），需要复盘或由店长说明原因。</translation>
+    </message>
+    <message>
+        <source>Shelf location</source>
+        <translation>货位</translation>
+    </message>
+    <message>
+        <source>What to count</source>
+        <translation>盘点范围</translation>
+    </message>
+    <message>
+        <source>Barcode</source>
+        <translation>条码</translation>
+    </message>
+    <message>
+        <source>Recount</source>
+        <translation>复盘</translation>
+    </message>
+    <message>
+        <source>{field}: no goods stand on “{value}”; set it in the item editor first.</source>
+        <translation>{field}：没有商品在“{value}”上；请先在商品编辑中设置货位。</translation>
+    </message>
+    <message>
+        <source>This line is already marked for a recount: count it again.</source>
+        <translation>该行已标记为复盘：请重新清点。</translation>
+    </message>
+    <message>
+        <source>start, finish or cancel a stock count</source>
+        <translation>开始、完成或取消盘点</translation>
+    </message>
+    <message>
+        <source>enter goods into a stock count</source>
+        <translation>录入盘点数量</translation>
+    </message>
+</context>
+<context>
+    <name>cli</name>
+    <message>
+        <source>Count {number} started.</source>
+        <translation>盘点单 {number} 已开始。</translation>
+    </message>
+    <message>
+        <source>{name}: +{quantity}, {counted} counted.</source>
+        <translation>{name}：+{quantity}，已盘 {counted}。</translation>
+    </message>
+    <message>
+        <source>{name}: none on the shelf, {counted} counted.</source>
+        <translation>{name}：货架上没有，已盘 {counted}。</translation>
+    </message>
+    <message>
+        <source>{code} marked for a recount in {number}.</source>
+        <translation>{code} 已在盘点单 {number} 中标记为复盘。</translation>
+    </message>
+    <message>
+        <source>Reason recorded for {code} in {number}.</source>
+        <translation>已在盘点单 {number} 中记录 {code} 的差异原因。</translation>
+    </message>
+    <message>
+        <source>Count {number} finished: {items} item(s) changed.</source>
+        <translation>盘点单 {number} 已完成：{items} 项商品库存变动。</translation>
+    </message>
+    <message>
+        <source>Count {number} cancelled; nothing changed.</source>
+        <translation>盘点单 {number} 已取消；库存未作任何变动。</translation>
+    </message>
+    <message>
+        <source>Count sheets of {number}: {lines} item(s) written to {out}.</source>
+        <translation>盘点单 {number} 的盘点表：{lines} 项商品，已写入 {out}。</translation>
+    </message>
+    <message>
+        <source>Variance of {number}: {lines} item(s) written to {out}.</source>
+        <translation>盘点单 {number} 的差异表：{lines} 项商品，已写入 {out}。</translation>
+    </message>
+    <message>
+        <source>{lines} item(s) counted; found {found}, missing {missing}; {unsettled} to settle.</source>
+        <translation>已盘 {lines} 项；盘盈 {found}，盘亏 {missing}；待处理 {unsettled} 项。</translation>
+    </message>
+</context>
+<context>
+    <name>CounterRulesDialog</name>
+    <message>
+        <source> units</source>
+        <translation> 件</translation>
+    </message>
+    <message>
+        <source>A stock count&apos;s difference beyond either needs a recount or a manager&apos;s reason.</source>
+        <translation>盘点差异超过任一数值，须复盘或由店长说明原因。</translation>
+    </message>
+    <message>
+        <source>A count&apos;s difference needs a recount or a reason beyond</source>
+        <translation>盘点差异超过此数量须复盘或说明原因</translation>
+    </message>
+    <message>
+        <source>or beyond the value (at the sale price)</source>
+        <translation>或差异金额（按售价）超过</translation>
+    </message>
+</context>
+<context>
+    <name>ItemEditor</name>
+    <message>
+        <source>shelf, e.g. A-03: count sheets go by it</source>
+        <translation>货架编号，如 A-03：盘点表按它排序</translation>
+    </message>
+    <message>
+        <source>Shelf &amp;location</source>
+        <translation>货位(&amp;L)</translation>
+    </message>
+</context>
+<context>
+    <name>CountEntry</name>
+    <message>
+        <source>Count (Ctrl+F)</source>
+        <translation>盘点 (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Scan each piece, or 12* and a scan for twelve; a name or pinyin finds goods without a code</source>
+        <translation>扫码加 1 件，12* 再扫码加 12 件；也可输入名称或拼音</translation>
+    </message>
+</context>
+<context>
+    <name>CountModel</name>
+    <message>
+        <source>Shelf</source>
+        <translation>货位</translation>
+    </message>
+    <message>
+        <source>Goods</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Counted</source>
+        <translation>实盘</translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation>账存</translation>
+    </message>
+    <message>
+        <source>Difference</source>
+        <translation>差异</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>差异金额</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>To recount</source>
+        <translation>待复盘</translation>
+    </message>
+    <message>
+        <source>Over the threshold</source>
+        <translation>超出阈值</translation>
+    </message>
+    <message>
+        <source>Recounted</source>
+        <translation>已复盘</translation>
+    </message>
+    <message>
+        <source>Explained</source>
+        <translation>已说明</translation>
+    </message>
+    <message>
+        <source>({earlier} before)</source>
+        <translation>（之前 {earlier}）</translation>
+    </message>
+</context>
+<context>
+    <name>CountScreen</name>
+    <message>
+        <source>&amp;Count</source>
+        <translation>盘点单(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Start… (Ctrl+N)</source>
+        <translation>开始盘点… (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>Print sheets (Ctrl+P)</source>
+        <translation>打印盘点表 (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>Sheets as PDF (Ctrl+E)</source>
+        <translation>盘点表存为 PDF (Ctrl+E)</translation>
+    </message>
+    <message>
+        <source>Recount (F6)</source>
+        <translation>复盘 (F6)</translation>
+    </message>
+    <message>
+        <source>None on the shelf (F7)</source>
+        <translation>无货 (F7)</translation>
+    </message>
+    <message>
+        <source>Reason… (F8)</source>
+        <translation>差异原因… (F8)</translation>
+    </message>
+    <message>
+        <source>Export… (Ctrl+Shift+E)</source>
+        <translation>导出差异表… (Ctrl+Shift+E)</translation>
+    </message>
+    <message>
+        <source>Finish… (F12)</source>
+        <translation>完成盘点… (F12)</translation>
+    </message>
+    <message>
+        <source>Cancel count… (Ctrl+Del)</source>
+        <translation>取消盘点… (Ctrl+Del)</translation>
+    </message>
+    <message>
+        <source>Stock count</source>
+        <translation>盘点</translation>
+    </message>
+    <message>
+        <source>Stock count: scan to add one, 12* and a scan for twelve; F6 recount, F7 none on the shelf, Ctrl+P count sheets; managers: Ctrl+N start, F8 reason, F12 finish, Ctrl+Del cancel</source>
+        <translation>盘点：扫码加 1 件，12* 再扫码加 12 件；F6 复盘，F7 无货，Ctrl+P 盘点表；店长：Ctrl+N 开始，F8 差异原因，F12 完成，Ctrl+Del 取消</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <source>finished</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>category {name}</source>
+        <translation>品类 {name}</translation>
+    </message>
+    <message>
+        <source>shelf {location}</source>
+        <translation>货位 {location}</translation>
+    </message>
+    <message>
+        <source>all goods</source>
+        <translation>全部商品</translation>
+    </message>
+    <message>
+        <source>No count is open. A manager starts one with Ctrl+N.</source>
+        <translation>没有进行中的盘点。店长按 Ctrl+N 开始盘点。</translation>
+    </message>
+    <message>
+        <source>Cancelled: {reason}</source>
+        <translation>已取消：{reason}</translation>
+    </message>
+    <message>
+        <source>Finished: the differences were moved under {number}.</source>
+        <translation>已完成：差异已按 {number} 调整库存。</translation>
+    </message>
+    <message>
+        <source>Counting {scope}: only what is counted changes at the finish. A difference over {units} units or {value} needs a recount or a manager&apos;s reason.</source>
+        <translation>正在盘点{scope}：完成时只调整已盘商品。差异超过 {units} 件或 {value} 须复盘或由店长说明原因。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s) counted · found {found} · missing {missing} · {unsettled} to settle</source>
+        <translation>
+            <numerusform>已盘 %n 项 · 盘盈 {found} · 盘亏 {missing} · 待处理 {unsettled} 项</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s) counted</source>
+        <translation>
+            <numerusform>已盘 %n 项</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No count is open here: choose one, or a manager starts one.</source>
+        <translation>此处没有进行中的盘点：请选择盘点单，或由店长开始盘点。</translation>
+    </message>
+    <message>
+        <source>{name}: +{quantity}, {counted} counted</source>
+        <translation>{name}：+{quantity}，已盘 {counted}</translation>
+    </message>
+    <message>
+        <source>Scan the goods or choose their line first.</source>
+        <translation>请先扫描商品或选中其所在行。</translation>
+    </message>
+    <message>
+        <source>{name}: none on the shelf</source>
+        <translation>{name}：无货</translation>
+    </message>
+    <message>
+        <source>Choose the line to recount first (↑ ↓).</source>
+        <translation>请先选中要复盘的行（↑ ↓）。</translation>
+    </message>
+    <message>
+        <source>{name}: count it again; the new count replaces the earlier one.</source>
+        <translation>{name}：请重新清点；新数量将取代之前的数量。</translation>
+    </message>
+    <message>
+        <source>Variance saved to {path}.</source>
+        <translation>差异表已保存到 {path}。</translation>
+    </message>
+    <message>
+        <source>Choose the line to explain first (↑ ↓).</source>
+        <translation>请先选中要说明的行（↑ ↓）。</translation>
+    </message>
+    <message>
+        <source>Finish the count</source>
+        <translation>完成盘点</translation>
+    </message>
+    <message numerus="yes">
+        <source>Finish {number}? %n counted item(s) change by their difference (found {found}, missing {missing}); goods not counted keep their quantity. This cannot be undone.</source>
+        <translation>
+            <numerusform>完成 {number}？已盘的 %n 项商品将按差异调整库存（盘盈 {found}，盘亏 {missing}）；未盘商品数量不变。此操作不能撤销。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Count {number} finished.</source>
+        <translation>盘点单 {number} 已完成。</translation>
+    </message>
+    <message>
+        <source>Reason for a difference</source>
+        <translation>差异原因</translation>
+    </message>
+    <message>
+        <source>“{name}”: counted {counted}, expected {expected} ({difference}). Why?</source>
+        <translation>“{name}”：实盘 {counted}，账存 {expected}（{difference}）。原因是什么？</translation>
+    </message>
+    <message>
+        <source>e.g. damaged and thrown away without a write-off</source>
+        <translation>例如：破损丢弃未登记报损</translation>
+    </message>
+    <message>
+        <source>Cancel the count</source>
+        <translation>取消盘点</translation>
+    </message>
+    <message>
+        <source>Cancel {number}? Nothing changes in stock; its entries are kept.</source>
+        <translation>取消 {number}？库存不作任何变动；录入记录会保留。</translation>
+    </message>
+    <message>
+        <source>e.g. power cut, counted again another day</source>
+        <translation>例如：停电，改日重新盘点</translation>
+    </message>
+    <message>
+        <source>Count {number} cancelled; nothing changed.</source>
+        <translation>盘点单 {number} 已取消；库存未作任何变动。</translation>
+    </message>
+</context>
+<context>
+    <name>StartCountDialog</name>
+    <message>
+        <source>Start a stock count</source>
+        <translation>开始盘点</translation>
+    </message>
+    <message>
+        <source>Only the goods counted change when the count finishes; sales go on meanwhile. One count at a time may cover an item.</source>
+        <translation>完成盘点时只调整已盘商品；盘点期间照常销售。同一商品同时只能在一个盘点中。</translation>
+    </message>
+    <message>
+        <source>&amp;All goods</source>
+        <translation>全部商品(&amp;A)</translation>
+    </message>
+    <message>
+        <source>A &amp;category</source>
+        <translation>一个品类(&amp;C)</translation>
+    </message>
+    <message>
+        <source>A &amp;shelf location</source>
+        <translation>一个货位(&amp;S)</translation>
+    </message>
+    <message>
+        <source>e.g. A-03</source>
+        <translation>如 A-03</translation>
+    </message>
+    <message>
+        <source>Start the count</source>
+        <translation>开始盘点</translation>
+    </message>
+    <message>
+        <source>Cancel (Esc)</source>
+        <translation>取消 (Esc)</translation>
+    </message>
+</context>
 </TS>

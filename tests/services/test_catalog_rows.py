@@ -120,7 +120,7 @@ def item_row(services: Services, clock, name: str = "上海药皂 125g") -> dict
     return {"id": uuid.uuid4(), "name": name, "pinyin_initials": "shyz", "pinyin_full": "shanghaiyaozao",
             "category_id": category, "unit": "块", "barcode": None, "sale_price_fen": 350,
             "reference_price_fen": None, "source": "purchased", "active": True, "created_at": clock(),
-            "updated_at": clock(), "shelf_life_days": None}
+            "updated_at": clock(), "shelf_life_days": None, "location": None}
 
 
 def test_an_item_row_without_its_event_is_refused_and_nothing_stays(services: Services, manager: Actor,

@@ -176,6 +176,7 @@ def test_a_lost_store_is_rebuilt_from_the_district_and_goes_on(tmp_path: Path) -
 
     # the same rows as the store had when it last exported, table by table, and the same journal
     before, after = journaled_rows(exported, last_exported), journaled_rows(rebuilt)
+    assert before["stock_count"] and before["stock_count_entry"], "the demo's stock counts come back too"
     for table in before:
         assert after[table] == before[table], table
 

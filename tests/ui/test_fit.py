@@ -32,6 +32,7 @@ from charity_pos.services.intake import CashMethod, Condition, IntakeDraft, Inta
 from charity_pos.services.sales import LineDraft, PaymentDraft, SaleDraft
 from charity_pos.ui.app import SCREENS
 from charity_pos.ui.expiry import ExpiryScreen
+from charity_pos.ui.count import CountScreen
 from charity_pos.ui.handout import HandoutScreen
 from charity_pos.ui.households import HouseholdsScreen
 from charity_pos.ui.intake import IntakeScreen
@@ -302,6 +303,14 @@ def _fill(screen: QWidget, st: SimpleNamespace) -> None:
         assert screen.model.rowCount() >= 2
     elif isinstance(screen, IntakeScreen):
         screen.add_item(st.maker, 60)
+    elif isinstance(screen, CountScreen):
+        # a count of all goods under way: the soy-milk makers 9 short (over ¥1,500), explained at length
+        counts = screen.counts
+        number = counts.start(st.manager, "all").number or ""
+        counts.add(st.manager, number, st.maker.id, 18, till="T1")
+        counts.add(st.manager, number, st.rice.id, 1, till="T2")
+        counts.explain(st.manager, number, st.maker.id, LONG_REASON)
+        screen.refresh()
     elif isinstance(screen, HouseholdsScreen):
         # a card suspended for a long reason: its status, the column that takes the rest, is the widest
         sv.household_status.suspend(st.manager, st.household, LONG_REASON)

@@ -17,7 +17,10 @@ from charity_pos.config import Settings
 from charity_pos.i18n import describe
 from charity_pos.services import household_import
 from charity_pos.services.base import local_date
+from charity_pos.services.base import Changes
+from charity_pos.services.stock_count import CountService
 from charity_pos.ui.approval import ApprovalDialog
+from charity_pos.ui.count.dialogs import CountReasonDialog, StartCountDialog
 from charity_pos.ui.catalog.editor import ItemEditor
 from charity_pos.ui.donations.dialogs import LabelsDialog, VoidDialog
 from charity_pos.ui.households.dialogs import NewHouseholdDialog, RevealDialog, SuspendDialog
@@ -139,6 +142,11 @@ DIALOGS: dict[str, Callable[[SimpleNamespace, Path], QDialog]] = {
     "void-donation": lambda st, _: VoidDialog(st.d2),
     "handouts": lambda st, _: HandoutsDialog(st.services, _household(st)),
     "quota-rules": lambda st, _: QuotaRulesDialog(st.services, st.manager, FakeFeedback()),
+    "start-count": lambda st, _: StartCountDialog(CountService(st.services.ctx, st.services.accounts),
+                                                  st.services.catalog, st.manager),
+    "count-reason": lambda st, _: CountReasonDialog(
+        lambda _reason: Changes(frozenset()), "差异原因", "“九阳豆浆机 DJ13B”：实盘 93，账存 100（-7）。原因是什么？",
+        example="例如：破损丢弃未登记报损"),
     "import-households": lambda st, folder: _import_preview(st, folder),
     "new-household": lambda st, _: NewHouseholdDialog(st.services, st.manager),
     "suspend": lambda st, _: SuspendDialog(st.services, st.manager, _household(st)),
@@ -214,5 +222,5 @@ def test_every_dialog_class_is_laid_out() -> None:
                "RecallDialog", "SettingsDialog", "NewUserDialog", "NewPinDialog", "_PinPairDialog", "LabelsDialog",
                "VoidDialog", "HandoutsDialog", "QuotaRulesDialog", "ImportPreviewDialog", "NewHouseholdDialog",
                "SuspendDialog", "RevealDialog", "FundUseDialog", "SavedDialog", "NewDonorDialog", "NoSaleDialog",
-               "ReasonDialog", "WriteoffDialog"}
+               "ReasonDialog", "WriteoffDialog", "StartCountDialog", "CountReasonDialog"}
     assert classes - covered == set(), "dialogs not laid out by this test"

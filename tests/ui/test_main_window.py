@@ -11,6 +11,7 @@ from charity_pos.services.base import STORE_TZ
 from charity_pos.ui.app import SCREENS
 from charity_pos.ui.catalog import CatalogScreen
 from charity_pos.ui.stock import StockScreen
+from charity_pos.ui.count import CountScreen
 from charity_pos.ui.dashboard import DashboardScreen
 from charity_pos.ui.donations import DonationsScreen
 from charity_pos.ui.handout import HandoutScreen
@@ -35,9 +36,9 @@ def _labels(window: MainWindow) -> list[str]:
 def test_cashier_sees_only_the_screens_a_cashier_uses(qtbot, services, cashier, feedback) -> None:
     window = _window(qtbot, services, cashier, feedback)
     assert [type(s) for s in window.screens] == [SaleScreen, HandoutScreen, IntakeScreen, DonationsScreen,
-                                                 CatalogScreen, StockScreen]
+                                                 CatalogScreen, StockScreen, CountScreen]
     assert _labels(window) == ["收银  (F9)", "物资发放  (Shift+F9)", "捐赠登记  (F4)", "捐赠记录  (F5)", "商品目录  (F2)",
-                               "库存  (Ctrl+Shift+S)"]
+                               "库存  (Ctrl+Shift+S)", "盘点  (Ctrl+Shift+C)"]
     assert isinstance(window.current_screen(), SaleScreen), "the counter comes up first"
 
 
@@ -46,8 +47,8 @@ def test_manager_sees_staff_screen_and_f_keys_switch(qtbot, services, manager, f
     show_active(window)
     assert _labels(window) == ["经营概览  (Ctrl+M)", "收银  (F9)", "物资发放  (Shift+F9)", "捐赠登记  (F4)",
                                "捐赠记录  (F5)", "追溯  (Ctrl+G)", "台账与报表  (Ctrl+K)", "商品目录  (F2)",
-                               "库存  (Ctrl+Shift+S)", "临期商品  (Ctrl+Shift+E)", "员工  (F3)", "困难家庭  (Ctrl+H)",
-                               "对账  (Ctrl+Shift+B)"]
+                               "库存  (Ctrl+Shift+S)", "盘点  (Ctrl+Shift+C)", "临期商品  (Ctrl+Shift+E)", "员工  (F3)",
+                               "困难家庭  (Ctrl+H)", "对账  (Ctrl+Shift+B)"]
     assert isinstance(window.current_screen(), DashboardScreen), "a manager lands on the overview"
     qtbot.keyClick(window, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
     assert isinstance(window.current_screen(), ReportsScreen)

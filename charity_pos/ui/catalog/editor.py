@@ -64,6 +64,9 @@ class ItemEditor(QDialog):
         self.shelf_life.setPlaceholderText(self.tr("food: its usual shelf life, e.g. 365"))
         self.shelf_life.setToolTip(self.tr("Food taken in needs a share of this left (the counter limits); "
                                            "empty: not known, a number of days then"))
+        self.location = QLineEdit()
+        self.location.setMaxLength(20)
+        self.location.setPlaceholderText(self.tr("shelf, e.g. A-03: count sheets go by it"))
         self.active = QCheckBox(self.tr("On sale"))
         self.active.setChecked(True)
         form.addRow(self.tr("&Name"), self.name)
@@ -74,6 +77,7 @@ class ItemEditor(QDialog):
         form.addRow(self.tr("&Reference price (¥)"), self.reference)
         form.addRow(self.tr("&Source"), self.source)
         form.addRow(self.tr("Shel&f life (days)"), self.shelf_life)
+        form.addRow(self.tr("Shelf &location"), self.location)
         form.addRow("", self.active)
         layout.addLayout(form)
         self.warning = QLabel("")
@@ -112,6 +116,7 @@ class ItemEditor(QDialog):
         self.source.setCurrentIndex(max(0, self.source.findData(str(item.source))))
         self.active.setChecked(item.active)
         self.shelf_life.setText("" if item.shelf_life_days is None else str(item.shelf_life_days))
+        self.location.setText(item.location or "")
 
     def _check_prices(self) -> None:
         try:
@@ -142,6 +147,7 @@ class ItemEditor(QDialog):
             source=Source(self.source.currentData()),
             active=self.active.isChecked(),
             shelf_life_days=self._shelf_life(),
+            location=self.location.text().strip() or None,
         )
 
     def _shelf_life(self) -> int | None:

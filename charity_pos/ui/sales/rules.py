@@ -65,6 +65,20 @@ class CounterRulesDialog(QDialog):
         form.addRow(self.tr("Food taken in needs, of its shelf life, at least"), self.shelf_percent)
         form.addRow(self.tr("or, its shelf life not recorded, days left at least"), self.shelf_days)
         form.addRow(self.tr("Cashier may write off, without a manager, goods worth up to"), self.writeoff_limit)
+        self.count_units = QSpinBox()
+        self.count_units.setRange(0, 100_000)
+        self.count_units.setSuffix(self.tr(" units"))
+        self.count_units.setValue(rules.count_threshold_units)
+        self.count_value = QDoubleSpinBox()
+        self.count_value.setRange(0, 100_000)
+        self.count_value.setDecimals(2)
+        self.count_value.setPrefix("¥")
+        self.count_value.setValue(rules.count_threshold_fen / 100)
+        tip = self.tr("A stock count's difference beyond either needs a recount or a manager's reason.")
+        self.count_units.setToolTip(tip)
+        self.count_value.setToolTip(tip)
+        form.addRow(self.tr("A count's difference needs a recount or a reason beyond"), self.count_units)
+        form.addRow(self.tr("or beyond the value (at the sale price)"), self.count_value)
         layout.addLayout(form)
         hint = QLabel(self.tr("Price changes and discounts beyond the limit, or any price raised at the counter, "
                               "need a manager's PIN and a reason."))
@@ -82,7 +96,9 @@ class CounterRulesDialog(QDialog):
                              cash_tolerance_fen=round(self.tolerance.value() * 100),
                              erase_after_months=self.erase_after.value(),
                              min_shelf_life_percent=self.shelf_percent.value(), min_days_left=self.shelf_days.value(),
-                             writeoff_limit_fen=round(self.writeoff_limit.value() * 100))
+                             writeoff_limit_fen=round(self.writeoff_limit.value() * 100),
+                             count_threshold_units=self.count_units.value(),
+                             count_threshold_fen=round(self.count_value.value() * 100))
         try:
             self.changes = self.services.counter_rules.set_rules(self.actor, rules)
         except PosError as exc:

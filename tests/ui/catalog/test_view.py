@@ -171,3 +171,20 @@ def test_the_item_editor_keeps_a_shelf_life_and_refuses_a_wrong_one(qtbot, servi
     again = ItemEditor(services, cashier, feedback, FakeApproval(None), services.catalog.get(rice.id))
     qtbot.addWidget(again)
     assert again.shelf_life.text() == "365"
+
+
+def test_the_shelf_location_is_set_in_the_editor_and_kept_in_capitals(qtbot, services, cashier, feedback) -> None:
+    rice = services.catalog.search("东北大米")[0]
+    editor = ItemEditor(services, cashier, feedback, FakeApproval(None), rice)
+    qtbot.addWidget(editor)
+    assert editor.location.text() == ""
+    editor.location.setText(" a-03 ")
+    editor.save()
+    assert feedback.errors == []
+    assert services.catalog.get(rice.id).location == "A-03"
+    again = ItemEditor(services, cashier, feedback, FakeApproval(None), services.catalog.get(rice.id))
+    qtbot.addWidget(again)
+    assert again.location.text() == "A-03"
+    again.location.setText("")
+    again.save()
+    assert services.catalog.get(rice.id).location is None

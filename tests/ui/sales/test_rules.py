@@ -29,6 +29,9 @@ def test_manager_sets_the_limits_and_the_counter_follows_them(qtbot, services, m
         dialog.erase_after.setValue(36)
         assert dialog.writeoff_limit.value() == 100.0
         dialog.writeoff_limit.setValue(250)
+        assert (dialog.count_units.value(), dialog.count_value.value()) == (5, 100.0)
+        dialog.count_units.setValue(3)
+        dialog.count_value.setValue(60)
         dialog.accept()
         return dialog.result()
 
@@ -36,7 +39,8 @@ def test_manager_sets_the_limits_and_the_counter_follows_them(qtbot, services, m
     window.open_counter_rules()
     assert shown and feedback.errors == []
     assert services.counter_rules.rules() == CounterRules(discount_limit_percent=20, cash_tolerance_fen=250,
-                                                             erase_after_months=36, writeoff_limit_fen=25_000)
+                                                             erase_after_months=36, writeoff_limit_fen=25_000,
+                                                             count_threshold_units=3, count_threshold_fen=6000)
 
 
 def test_cashier_has_no_way_to_the_limits(qtbot, services, cashier, feedback) -> None:
