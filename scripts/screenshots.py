@@ -180,6 +180,7 @@ def main(out: Path, language: str = "zh_CN") -> None:
         households(services, manager, main_window, out)
         overview(services, manager, main_window, out)
         bill(main_window, out)
+        expiry(main_window, out)
         customer_display(services, out)
         training(services, manager, shell, out)
         services.close()
@@ -303,6 +304,24 @@ def bill(main_window, out: Path) -> None:  # type: ignore[no-untyped-def]
     screen.refresh()
     QApplication.processEvents()
     save(main_window, out / "bill.png")
+
+
+def expiry(main_window, out: Path) -> None:  # type: ignore[no-untyped-def]
+    """Goods near their best-before date, the lots within a week chosen for a markdown."""
+    from PySide6.QtCore import QItemSelectionModel
+
+    from charity_pos.ui.expiry import ExpiryScreen
+
+    screen = next(s for s in main_window.screens if isinstance(s, ExpiryScreen))
+    main_window.show_screen(screen)
+    screen.refresh()
+    chosen = screen.table.selectionModel()
+    for row, lot in enumerate(screen.model.rows()):
+        if lot.section == "within_7":
+            chosen.select(screen.model.index(row, 0), QItemSelectionModel.SelectionFlag.Select
+                          | QItemSelectionModel.SelectionFlag.Rows)
+    QApplication.processEvents()
+    save(main_window, out / "expiry.png")
 
 
 def customer_display(services: Services, out: Path) -> None:
