@@ -182,6 +182,7 @@ def main(out: Path, language: str = "zh_CN") -> None:
         overview(services, manager, main_window, out)
         bill(main_window, out)
         count(main_window, out)
+        expiry(main_window, out)
         customer_display(services, out)
         training(services, manager, shell, out)
         services.close()
@@ -345,6 +346,24 @@ def count(main_window, out: Path) -> None:  # type: ignore[no-untyped-def]
     screen.entry.field.clear()
     QApplication.processEvents()
     save(main_window, out / "count-variance.png")
+
+
+def expiry(main_window, out: Path) -> None:  # type: ignore[no-untyped-def]
+    """Goods near their best-before date, the lots within a week chosen for a markdown."""
+    from PySide6.QtCore import QItemSelectionModel
+
+    from charity_pos.ui.expiry import ExpiryScreen
+
+    screen = next(s for s in main_window.screens if isinstance(s, ExpiryScreen))
+    main_window.show_screen(screen)
+    screen.refresh()
+    chosen = screen.table.selectionModel()
+    for row, lot in enumerate(screen.model.rows()):
+        if lot.section == "within_7":
+            chosen.select(screen.model.index(row, 0), QItemSelectionModel.SelectionFlag.Select
+                          | QItemSelectionModel.SelectionFlag.Rows)
+    QApplication.processEvents()
+    save(main_window, out / "expiry.png")
 
 
 def customer_display(services: Services, out: Path) -> None:

@@ -9726,16 +9726,16 @@ the day&apos;s first backup starts this long after the log-in window is up</extr
         <translation>按售价金额</translation>
     </message>
     <message>
-        <source>Past the date</source>
+        <source>Past date</source>
         <translation>已过期</translation>
     </message>
     <message>
-        <source>Within 7 days</source>
-        <translation>7天内到期</translation>
+        <source>≤ 7 days</source>
+        <translation>7天内</translation>
     </message>
     <message>
-        <source>In 8 to 30 days</source>
-        <translation>8至30天内到期</translation>
+        <source>8-30 days</source>
+        <translation>8-30天</translation>
     </message>
 </context>
 <context>
@@ -9757,8 +9757,8 @@ the day&apos;s first backup starts this long after the log-in window is up</extr
         <translation>或新售价（元）(&amp;P)</translation>
     </message>
     <message>
-        <source>empty: the share off</source>
-        <translation>留空：按比例降价</translation>
+        <source>or empty</source>
+        <translation>或留空</translation>
     </message>
     <message>
         <source>Mark down the chosen goods (Ctrl+D)</source>

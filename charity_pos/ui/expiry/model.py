@@ -21,8 +21,7 @@ class ExpiryModel(RowsModel[ExpiringLot]):
                 self.tr("On hand"), self.tr("Price"), self.tr("Value")]
 
     def state_name(self, row: ExpiringLot) -> str:
-        return {"expired": self.tr("Past the date"), "within_7": self.tr("Within 7 days")}.get(
-            row.section, self.tr("In 8 to 30 days"))
+        return {"expired": self.tr("Past date"), "within_7": self.tr("≤ 7 days")}.get(row.section, self.tr("8-30 days"))
 
     def _key(self, row: ExpiringLot) -> object:
         return row.lot_id

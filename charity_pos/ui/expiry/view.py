@@ -74,7 +74,7 @@ class ExpiryScreen(Screen):
         percent_caption.setBuddy(self.percent)
         price_caption = QLabel(self.tr("or new &price (¥)"))
         self.price = QLineEdit()
-        self.price.setPlaceholderText(self.tr("empty: the share off"))
+        self.price.setPlaceholderText(self.tr("or empty"))
         self.price.setMaximumWidth(160)
         price_caption.setBuddy(self.price)
         self.mark_button = key_button(self.tr("Mark down the chosen goods (Ctrl+D)"))
