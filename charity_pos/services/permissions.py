@@ -69,6 +69,8 @@ class Action(StrEnum):
     RECONCILE_BILL = "bill.import"
     #: choose the backup folder and how many backups are kept
     MANAGE_BACKUPS = "backups.manage"
+    #: keep the consignors' register, receive consigned goods (代销) and return unsold ones
+    MANAGE_CONSIGNMENT = "consignment.manage"
 
 
 CASHIER_MAY = frozenset({

@@ -9264,4 +9264,53 @@ the day&apos;s first backup starts this long after the log-in window is up</extr
         <translation>困难家庭的姓名和身份证号、捐赠人姓名、员工姓名不在日志中：困难家庭的信息会随区里下一个下行数据包回来（charity-pos import-bundle）。</translation>
     </message>
 </context>
+<!-- consign: begin -->
+<context>
+    <name>Errors</name>
+    <message>
+        <source>No consignor is called or has the credit code “{key}”; see charity-pos consignor list.</source>
+        <translation>没有名称或统一社会信用代码为“{key}”的委托方；请用 charity-pos consignor list 查看。</translation>
+    </message>
+    <message>
+        <source>Only {left} of “{item_name}” from {consignor} are left: {wanted} cannot be returned.</source>
+        <translation>{consignor}的“{item_name}”只剩 {left} 件，不能退回 {wanted} 件。</translation>
+    </message>
+    <message>
+        <source>{month} has not begun yet: a settlement is made for a month that has begun.</source>
+        <translation>{month} 尚未开始：只能为已开始的月份结算。</translation>
+    </message>
+    <message>
+        <source>Consignor</source>
+        <translation>委托方</translation>
+    </message>
+    <message>
+        <source>Settlement price</source>
+        <translation>结算价</translation>
+    </message>
+    <message>
+        <source>Contact person</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <source>Bank and account</source>
+        <translation>开户行及账号</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>“{value}” is not consigned goods: only goods whose source is consigned arrive from a consignor.</source>
+        <translation>“{value}”不是代销商品：只有来源为代售的商品才能作为代销收货。</translation>
+    </message>
+    <message>
+        <source>The consignor “{value}” is switched off.</source>
+        <translation>委托方“{value}”已停用。</translation>
+    </message>
+    <message>
+        <source>keep the consignors and their goods</source>
+        <translation>管理代销委托方及其商品</translation>
+    </message>
+</context>
+<!-- consign: end -->
 </TS>
