@@ -12,6 +12,7 @@ district's scripts: keep them as they are.
     charity-pos report KIND / funds use / notice   (cli_reports.py)
     charity-pos verify-receipt --keys FILE TEXT_OR_IMAGE   (cli_receipts.py)
     charity-pos bill import --db PATH FILE / bill show --db PATH --date YYYY-MM-DD   (cli_bill.py)
+    charity-pos consignor add|list / consignment settlement   (cli_consign.py)
     charity-pos backup / restore / backup-key / restore-key   (cli_backup.py)
 
 Errors a user can cause print one line and exit non-zero, never a traceback.
@@ -163,6 +164,9 @@ def _parser(command: str | None = None) -> argparse.ArgumentParser:
     from charity_pos import cli_bill
 
     cli_bill.add_parsers(sub, common)
+    from charity_pos import cli_consign
+
+    cli_consign.add_parsers(sub, common)
     from charity_pos import cli_backup
 
     cli_backup.add_parsers(sub, common)
@@ -265,6 +269,10 @@ def _main(args: argparse.Namespace) -> int:
 
         if command in cli_bill.COMMANDS:
             return cli_bill.run(args)
+        from charity_pos import cli_consign
+
+        if command in cli_consign.COMMANDS:
+            return cli_consign.run(args)
         from charity_pos import cli_backup
 
         if command in cli_backup.COMMANDS:

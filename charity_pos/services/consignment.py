@@ -159,8 +159,9 @@ class ConsignmentService:
         return Changes(frozenset({Entity.STOCK}), (consignor.id,), ev.seq)
 
     def update_consignor(self, actor: Caller, key: uuid.UUID | str, draft: ConsignorDraft, *,
-                         active: bool = True) -> Changes:
-        """A consignor's details changed, or switched off (their goods and settlements stay)."""
+                         active: bool = True, keep_phone: bool = False) -> Changes:
+        """A consignor's details changed, or switched off (their goods and settlements stay).
+        ``keep_phone``: an empty phone keeps the one on file (screens show it masked only)."""
         draft = clean_draft(draft)
         now = self.ctx.now()
         with self.ctx.db.begin() as s:
@@ -168,7 +169,9 @@ class ConsignmentService:
             consignor = _find(s, key)
             self._unique(s, draft, consignor.id)
             consignor.name, consignor.credit_code, consignor.contact = draft.name, draft.credit_code, draft.contact
-            consignor.phone, consignor.bank, consignor.notes = draft.phone, draft.bank, draft.notes
+            if draft.phone or not keep_phone:
+                consignor.phone = draft.phone
+            consignor.bank, consignor.notes = draft.bank, draft.notes
             consignor.active = bool(active)
             ev = journal.append(s, "consignor.updated", actor=user_id_of(actor), at=now, facts={"name": draft.name})
         return Changes(frozenset({Entity.STOCK}), (consignor.id,), ev.seq)
