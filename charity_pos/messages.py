@@ -1010,11 +1010,14 @@ FIELDS.update({
     "contact": QT_TRANSLATE_NOOP("Errors", "Contact person"),
     "bank": QT_TRANSLATE_NOOP("Errors", "Bank and account"),
     "notes": QT_TRANSLATE_NOOP("Errors", "Notes"),
+    "pdf_out": QT_TRANSLATE_NOOP("Errors", "The PDF file (--pdf, .pdf)"),
+    "xlsx_out": QT_TRANSLATE_NOOP("Errors", "The Excel file (--xlsx, .xlsx)"),
 })
 INPUT_REASONS.update({
     "not_consigned": QT_TRANSLATE_NOOP(
         "Errors", "“{value}” is not consigned goods: only goods whose source is consigned arrive from a consignor."),
     "consignor_inactive": QT_TRANSLATE_NOOP("Errors", "The consignor “{value}” is switched off."),
+    "wrong_suffix": QT_TRANSLATE_NOOP("Errors", "{field}: “{value}” has another ending."),
 })
 ACTIONS.update({
     "consignment.manage": QT_TRANSLATE_NOOP("Errors", "keep the consignors and their goods"),

@@ -129,7 +129,7 @@ def _signatures(report: Report, font: str, available: float) -> Table:
     row: list[object] = [cell for each in cells for cell in each]
     share = available / len(report.signatures)
     widths = [w * share for w in (0.32, 0.33, 0.1, 0.25)] * len(report.signatures)
-    table = Table([row], colWidths=widths, spaceBefore=12 * mm)
+    table = Table([row], colWidths=widths, spaceBefore=10 * mm)
     style: list[Any] = [("FONTNAME", (0, 0), (-1, -1), font), ("FONTSIZE", (0, 0), (-1, -1), 10),
                         ("VALIGN", (0, 0), (-1, -1), "BOTTOM")]
     for index in range(len(report.signatures)):

@@ -177,8 +177,27 @@ def as_report(found: Settlement, store: StoreName, language: str = "zh_CN") -> R
              for d in found.documents), totals=False)
     title = W(f"{TITLE.zh}（{c.name}）", f"{TITLE.en} ({c.name})")
     return Report("consignment", title, store.name, store.code, Filters(found.start, found.end),
-                  (head, lines, documents), notes=NOTES, landscape=True, signatures=SIGNATURES,
+                  (head, lines, documents), notes=NOTES, signatures=SIGNATURES,
                   extra={"owed_fen": found.owed_fen})
+
+
+def consigned_income(session: Session, start: date, end: date) -> int:
+    """What consigned goods took in from the start of ``start`` to the end of ``end``: their sale lines
+    (after their share of ticket discounts) less what their returns gave back, as the funds ledger
+    counts it; part of the sales income, and the consignors' money (收支两条线)."""
+    from charity_pos.db.models import ReturnLine, Sale, SaleLine, SaleReturn
+
+    lo, hi = utc_range(start, end)
+    sold = session.scalar(
+        select(func.coalesce(func.sum(SaleLine.amount_fen - SaleLine.ticket_discount_fen), 0))
+        .join(Sale, Sale.id == SaleLine.sale_id)
+        .where(SaleLine.source == "consigned", Sale.status == "completed", Sale.completed_at >= lo,
+               Sale.completed_at < hi))
+    back = session.scalar(
+        select(func.coalesce(func.sum(ReturnLine.amount_fen), 0))
+        .join(SaleLine, SaleLine.id == ReturnLine.sale_line_id).join(SaleReturn, SaleReturn.id == ReturnLine.return_id)
+        .where(SaleLine.source == "consigned", SaleReturn.at >= lo, SaleReturn.at < hi))
+    return int(sold or 0) - int(back or 0)
 
 
 def _yuan(fen: int) -> str:

@@ -38,6 +38,9 @@ class Overview:
     expiring: tuple[ExpiringLot, ...]  # within LATER days, past ones too
     out_of_stock: tuple[OutOfStock, ...]
     series: tuple[DayPoint, ...]  # the last DAYS days, today included
+    #: of the sales income today and this month, what consigned goods took in: the consignors' money (代销)
+    day_consigned_fen: int = 0
+    month_consigned_fen: int = 0
 
     @property
     def month_start(self) -> date:
@@ -64,4 +67,7 @@ def overview(session: Session, today: date, drawer: Drawer) -> Overview:
     expiring = near_best_before(session, today, LATER)
     missing = out_of_stock_sold(session, today, on_hand)
     series = daily_series(session, today - timedelta(days=DAYS - 1), today)
-    return Overview(today, day, month, drawer, expiring, missing, series)
+    from charity_pos.reports.consignment import consigned_income
+
+    return Overview(today, day, month, drawer, expiring, missing, series,
+                    consigned_income(session, today, today), consigned_income(session, today.replace(day=1), today))

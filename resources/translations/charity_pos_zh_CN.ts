@@ -9646,5 +9646,12 @@ the day&apos;s first backup starts this long after the log-in window is up</extr
         <translation>期末</translation>
     </message>
 </context>
+<context>
+    <name>DashboardScreen</name>
+    <message>
+        <source>consigned {amount}</source>
+        <translation>其中代销 {amount}</translation>
+    </message>
+</context>
 <!-- consign: end -->
 </TS>

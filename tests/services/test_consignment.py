@@ -198,6 +198,27 @@ def test_consigned_goods_sell_and_their_income_is_the_consignors(services, cashi
     assert (found.donations, found.goods_units, found.goods_value_fen) == (0, 0, 0), "never donation figures"
 
 
+def test_the_overview_and_the_public_notice_say_what_of_the_sales_is_the_consignors(
+        services, manager, cashier, shop, make_item, clock) -> None:
+    from charity_pos.reports import notice, overview
+    from charity_pos.reports.notice import blocks
+
+    rice = shop.rice
+    services.stock.receive(manager, {rice.id: 5})
+    coffee = sell(services, cashier, shop.coffee, 2)
+    sell(services, cashier, rice, 1)
+    services.returns.create(manager, ReturnDraft(coffee, TILL, {services.sales.sale(coffee).lines[0].id: 1}, "退货"),
+                            Approval("manager", "9999", "顾客退货"))
+    today = clock.at.date()
+    with services.db.read() as s:
+        seen = overview.overview(s, today, overview.Drawer((), (), 0))
+        paper = notice.build(s, date(2026, 3, 1), date(2026, 3, 31))
+    assert (seen.day_consigned_fen, seen.month_consigned_fen) == (3800, 3800)
+    assert seen.day.sales_income_fen == 2 * 3800 + 3290 - 3800, "inside the sales income, never a donation"
+    text = "".join(line for block in blocks(paper) for line in block.lines)
+    assert "其中代销商品收入 ¥38.00，归委托方所有" in text
+
+
 # --- returning unsold goods ----------------------------------------------------------------------------
 def test_unsold_goods_go_back_and_never_more_than_is_left(services, manager, cashier, shop, events) -> None:
     sell(services, cashier, shop.coffee, 5)
