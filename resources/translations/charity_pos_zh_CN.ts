@@ -9443,7 +9443,7 @@ the day&apos;s first backup starts this long after the log-in window is up</extr
     </message>
     <message>
         <source>YYYY-MM-DD, food</source>
-        <translation>食品填 YYYY-MM-DD</translation>
+        <translation>如 2027-06-30</translation>
     </message>
     <message>
         <source>Add (Enter)</source>
