@@ -14,6 +14,7 @@ district's scripts: keep them as they are.
     charity-pos bill import --db PATH FILE / bill show --db PATH --date YYYY-MM-DD   (cli_bill.py)
     charity-pos expiry --db PATH [--days 7|30] / expiry markdown --db PATH ...   (cli_expiry.py)
     charity-pos count start|list|sheet|add|none|recount|explain|variance|finish|cancel ...   (cli_count.py)
+    charity-pos consignor add|list / consignment settlement   (cli_consign.py)
     charity-pos backup / restore / backup-key / restore-key   (cli_backup.py)
     charity-pos writeoff --db PATH --lot CODE --quantity N --reason R --user NAME ...   (cli_writeoff.py)
 
@@ -169,6 +170,9 @@ def _parser(command: str | None = None) -> argparse.ArgumentParser:
     from charity_pos import cli_count
 
     cli_count.add_parsers(sub, common)
+    from charity_pos import cli_consign
+
+    cli_consign.add_parsers(sub, common)
     from charity_pos import cli_backup
 
     cli_backup.add_parsers(sub, common)
@@ -281,6 +285,10 @@ def _main(args: argparse.Namespace) -> int:
 
         if command in cli_count.COMMANDS:
             return cli_count.run(args)
+        from charity_pos import cli_consign
+
+        if command in cli_consign.COMMANDS:
+            return cli_consign.run(args)
         from charity_pos import cli_backup
 
         if command in cli_backup.COMMANDS:

@@ -518,6 +518,19 @@ class FundsShort(PosError):
     """A use of donated cash beyond what is left of it (facts: amount_fen, left_fen)."""
 
 
+# --- consigned goods (代销) -------------------------------------------------------
+class ConsignorNotFound(PosError):
+    """No consignor has this name, credit code or id (facts: key)."""
+
+
+class ConsignedShort(PosError):
+    """Returning more of a consignor's goods than is left of them (facts: item_name, consignor, wanted, left)."""
+
+
+class SettlementMonthToCome(PosError):
+    """A consignment settlement for a month that has not begun (facts: month)."""
+
+
 # --- trace and donor statements ---------------------------------------------------
 class TraceCodeUnknown(PosError):
     """No lot, item, donation, receipt, sale, return, handout, stock receipt or count has this code (facts: code)."""

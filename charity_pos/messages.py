@@ -1113,3 +1113,32 @@ def _count_refused(error: e.PosError, facts: dict[str, object], t: Callable[[str
     if not shown["item_name"]:
         shown["item_name"] = "-"
     return t(template).format(**shown)
+
+
+# --- consigned goods (代销) ------------------------------------------------------------
+TEMPLATES.update({
+    e.ConsignorNotFound: QT_TRANSLATE_NOOP(
+        "Errors", "No consignor is called or has the credit code “{key}”; see charity-pos consignor list."),
+    e.ConsignedShort: QT_TRANSLATE_NOOP(
+        "Errors", "Only {left} of “{item_name}” from {consignor} are left: {wanted} cannot be returned."),
+    e.SettlementMonthToCome: QT_TRANSLATE_NOOP(
+        "Errors", "{month} has not begun yet: a settlement is made for a month that has begun."),
+})
+FIELDS.update({
+    "consignor": QT_TRANSLATE_NOOP("Errors", "Consignor"),
+    "settlement_price": QT_TRANSLATE_NOOP("Errors", "Settlement price"),
+    "contact": QT_TRANSLATE_NOOP("Errors", "Contact person"),
+    "bank": QT_TRANSLATE_NOOP("Errors", "Bank and account"),
+    "notes": QT_TRANSLATE_NOOP("Errors", "Notes"),
+    "pdf_out": QT_TRANSLATE_NOOP("Errors", "The PDF file (--pdf, .pdf)"),
+    "xlsx_out": QT_TRANSLATE_NOOP("Errors", "The Excel file (--xlsx, .xlsx)"),
+})
+INPUT_REASONS.update({
+    "not_consigned": QT_TRANSLATE_NOOP(
+        "Errors", "“{value}” is not consigned goods: only goods whose source is consigned arrive from a consignor."),
+    "consignor_inactive": QT_TRANSLATE_NOOP("Errors", "The consignor “{value}” is switched off."),
+    "wrong_suffix": QT_TRANSLATE_NOOP("Errors", "{field}: “{value}” has another ending."),
+})
+ACTIONS.update({
+    "consignment.manage": QT_TRANSLATE_NOOP("Errors", "keep the consignors and their goods"),
+})

@@ -17,6 +17,7 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from PySide6.QtCore import Qt  # noqa: E402
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
 from charity_pos import config  # noqa: E402
@@ -183,6 +184,7 @@ def main(out: Path, language: str = "zh_CN") -> None:
         bill(main_window, out)
         count(main_window, out)
         expiry(main_window, out)
+        consign(services, main_window, out)
         customer_display(services, out)
         training(services, manager, shell, out)
         services.close()
@@ -364,6 +366,53 @@ def expiry(main_window, out: Path) -> None:  # type: ignore[no-untyped-def]
                           | QItemSelectionModel.SelectionFlag.Rows)
     QApplication.processEvents()
     save(main_window, out / "expiry.png")
+
+
+def consign(services: Services, main_window, out: Path) -> None:  # type: ignore[no-untyped-def]
+    """Consigned goods: goods from the cooperative being received, the month's settlement, and its PDF."""
+    from PySide6.QtCore import QDate
+
+    from charity_pos import export
+    from charity_pos.reports.consignment import as_report
+    from charity_pos.reports.table import StoreName
+    from charity_pos.ui.consign import ConsignScreen
+
+    screen = next(s for s in main_window.screens if isinstance(s, ConsignScreen))
+    main_window.show_screen(screen)
+    screen.refresh()
+    screen.tabs.setCurrentIndex(1)
+    co_op = screen.receive_from.findText("澜沧县扶贫农产品专业合作社")
+    screen.receive_from.setCurrentIndex(co_op)
+    for name, quantity, price, expiry in (("咖啡豆", 20, "40.80", "2027-10-31"), ("核桃", 12, "38.20", "2027-06-30")):
+        screen.goods.setCurrentIndex(screen.goods.findText(name, Qt.MatchFlag.MatchContains))
+        screen.quantity.setValue(quantity)
+        screen.price.setText(price)
+        screen.expiry.setText(expiry)
+        screen.add_line()
+    screen.receive_note.setText("送货单 LC-2026-118")
+    save(main_window, out / "consign-receive.png")
+    screen.receiving_model.set_rows([])
+    screen.tabs.setCurrentIndex(3)
+    screen.settle_for.setCurrentIndex(screen.settle_for.findText("澜沧县扶贫农产品专业合作社"))
+    best = None
+    for back in (0, 1):  # the month of the demo with the most owed: its last, or the one before
+        today = screen.today()
+        month = QDate(today.year, today.month, 1).addMonths(-back)
+        screen.month.setDate(month)
+        found = screen.show_settlement()
+        if found is not None and (best is None or found.owed_fen > best[1].owed_fen):
+            best = (month, found)
+    assert best is not None
+    screen.month.setDate(best[0])
+    screen.show_settlement()
+    save(main_window, out / "consign.png")
+    store = services.store()
+    with tempfile.TemporaryDirectory() as work:
+        pdf = Path(work) / "settlement.pdf"
+        export.write_report(as_report(best[1], StoreName(store.name, store.code)), pdf)
+        subprocess.run(["pdftoppm", "-png", "-r", "80", "-f", "1", "-l", "1", "-singlefile", str(pdf),
+                        str(out / "consign-settlement")], check=True)
+        print(out / "consign-settlement.png")
 
 
 def customer_display(services: Services, out: Path) -> None:

@@ -370,6 +370,7 @@ SLOW_FILES = {
     "tests/test_cli_expiry.py": 3, "tests/demo/test_near_expiry.py": 5, "tests/ui/expiry/test_view.py": 3,
     "tests/services/test_writeoffs.py": 3, "tests/test_cli_writeoff.py": 3,
     "tests/services/test_stock_count.py": 6,
+    "tests/demo/test_consigned.py": 8, "tests/test_cli_consign.py": 3,
 }
 
 

@@ -90,13 +90,18 @@ class Item(Base):
 
 class StockLot(Base):
     """One arrival of one item: a donation line, a purchase line, a count
-    surplus, or (unrecorded) goods sold before they were ever received. Goods without a maker's barcode carry the lot's own in-store
+    surplus, a consignor's goods (代销, still theirs until sold), or
+    (unrecorded) goods sold before they were ever received. Goods without a maker's barcode carry the lot's own in-store
     code, so a sold coat leads back to the donation it came from."""
 
     __tablename__ = "stock_lot"
     __journaled__ = True
     __table_args__ = (
-        CheckConstraint("origin IN ('donation', 'purchase', 'count', 'unrecorded')", name="origin"),
+        CheckConstraint("origin IN ('donation', 'purchase', 'count', 'unrecorded', 'consignment')", name="origin"),
+        # a consigned lot, and only one, names its consignor and the price per unit owed to them
+        CheckConstraint("(origin = 'consignment') = (consignor_id IS NOT NULL AND settlement_price_fen IS NOT NULL)",
+                        name="consignor_iff_consigned"),
+        CheckConstraint("settlement_price_fen IS NULL OR settlement_price_fen > 0", name="settlement_price_positive"),
         Index("ix_stock_lot_item_id", "item_id"),
     )
 
@@ -109,6 +114,10 @@ class StockLot(Base):
     expiry_date: Mapped[date | None] = mapped_column(Date)
     quantity_received: Mapped[int] = mapped_column(Integer)
     received_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    #: whose goods a consigned lot is (``db.consignment``); None for the store's own
+    consignor_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("consignor.id"), index=True)
+    #: 结算价: what the store owes the consignor for each unit sold; None for the store's own
+    settlement_price_fen: Mapped[int | None] = mapped_column(Integer)
 
 
 class StockMovement(Base):
@@ -362,3 +371,4 @@ from charity_pos.db.stock_count import (  # noqa: E402
     StockCountEntry as StockCountEntry,
     StockCountLine as StockCountLine,
 )
+from charity_pos.db.consignment import Consignor as Consignor  # noqa: E402

@@ -18,6 +18,7 @@ from charity_pos.db.engine import StoreDatabase
 from charity_pos.db.models import JournalEvent, Sale, SaleReturn
 from charity_pos.demo import people
 from charity_pos.demo.count import count_demo, shelf_for
+from charity_pos.demo.consigned import Consignment
 from charity_pos.demo.counter import TILL, Counter, CounterPlan
 from charity_pos.demo.near_expiry import NearExpiry, best_before, shelf_life_of
 from charity_pos.demo.products import PRODUCTS
@@ -240,11 +241,16 @@ def _build(path: Path, *, days: int, seed: int) -> DemoSummary:
         for product in products[:opening]:
             add(product, manager)
         donors = sv.donors.donors()
-        # Bought and consigned goods come in as goods receipts; donated goods
-        # only ever through donations.
+        # Bought goods come in as goods receipts, consigned goods from their
+        # consignors (代销), donated goods only ever through donations.
+        consigned = Consignment(sv, seed, manager, clock.tick)
+        consigned.register()
         clock.tick(rng)
         bought = [it for it in items if it.source != Source.DONATED]
-        sv.stock.receive(manager, {it.id: rng.randint(3, 40) for it in bought}, note="开业盘入")
+        first_stock = {it: rng.randint(3, 40) for it in bought}
+        sv.stock.receive(manager, {it.id: q for it, q in first_stock.items() if it.source != Source.CONSIGNED},
+                         note="开业盘入")
+        consigned.crafts_in({it: q for it, q in first_stock.items() if it.source == Source.CONSIGNED})
         for batch in _chunks([it for it in items if it.source == Source.DONATED], 6):
             clock.tick(rng, 2, 15)
             _donate(sv, rng, cashier, rng.choice(donors).id if rng.random() < 0.8 else None, batch, day=first_day)
@@ -272,12 +278,18 @@ def _build(path: Path, *, days: int, seed: int) -> DemoSummary:
                 clock.tick(rng)
                 if row.source == Source.DONATED:
                     _donate(sv, rng, actor, rng.choice(donors).id, [row], day=day)
+                elif row.source == Source.CONSIGNED:
+                    consigned.crafts_in({row: rng.randint(2, 20)})
                 else:
                     sv.stock.receive(actor, {row.id: rng.randint(2, 20)}, note="到货")
             if rng.random() < 0.6:
                 clock.tick(rng, 10, 60)
                 delivery = rng.sample(bought, k=min(len(bought), rng.randint(3, 12)))
-                sv.stock.receive(actor, {it.id: rng.randint(5, 30) for it in delivery}, note="补货")
+                quantities = {it: rng.randint(5, 30) for it in delivery}
+                restock = {it.id: q for it, q in quantities.items() if it.source != Source.CONSIGNED}
+                if restock:
+                    sv.stock.receive(actor, restock, note="补货")
+                consigned.crafts_in({it: q for it, q in quantities.items() if it.source == Source.CONSIGNED})
             # Now and then a supermarket brings food near its date, taken with the manager's approval.
             near.day(offset, day.date(), cashier, next((d.id for d in donors if d.kind == DonorKind.COMPANY), None),
                      items)
@@ -341,6 +353,8 @@ def _build(path: Path, *, days: int, seed: int) -> DemoSummary:
                     kind, purpose = FUND_USES[(offset // 10) % len(FUND_USES)]
                     sv.funds.record_use(manager, used_on=day.date(), amount_fen=left, kind=kind, purpose=purpose,
                                         voucher=f"PZ{day:%Y%m%d}")
+            # The cooperative's 扶贫 goods arrive, are restocked and go back unsold, after hours.
+            consigned.day(offset, days, day.date())
         # A receipt printed with a mistake is voided and issued again.
         issued = [(d.number, d.receipt_number) for d in sv.intake.donations(STORE_SETUP) if d.receipt_number]
         if issued:
@@ -362,7 +376,7 @@ def _build(path: Path, *, days: int, seed: int) -> DemoSummary:
             sales = s.scalar(select(func.count(Sale.id)).where(Sale.status == "completed")) or 0
             returns = s.scalar(select(func.count(SaleReturn.id))) or 0
         _synced(db)
-        return DemoSummary(items=len(items), donations=len(sv.intake.donations(STORE_SETUP)),
+        return DemoSummary(items=len(items) + len(consigned.co_op_goods), donations=len(sv.intake.donations(STORE_SETUP)),
                            donors=len(sv.donors.donors()), households=len(sv.households.households()),
                            events=events, sales=sales, returns=returns,
                            shifts=till.tally.shifts, handouts=relief.tally.handouts,

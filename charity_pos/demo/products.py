@@ -362,4 +362,16 @@ def catalog_sample() -> str:
     categories: what a store's printer must be able to print (its test page,
     ``devices.escpos_layout.test_page``)."""
     return "".join(sorted({ch for _c, name, unit, *_rest in PRODUCTS for ch in name + unit}
+                          | {ch for _c, name, unit, *_rest in POVERTY_RELIEF for ch in name + unit}
                           | {ch for _code, name in DEFAULT_CATEGORIES for ch in name}))
+
+
+#: 扶贫 products of the paired county's cooperative, consigned to the store (``demo.consigned``):
+#: category, name, unit, sale price and market reference (fen)
+POVERTY_RELIEF: tuple[tuple[str, str, str, int, int], ...] = (
+    ("food", "云南小粒咖啡豆 500g (澜沧扶贫)", "袋", 4800, 5800),
+    ("food", "普洱熟茶饼 357g (澜沧扶贫)", "饼", 9800, 12800),
+    ("food", "云南野生牛肝菌干 100g (澜沧扶贫)", "袋", 3900, 4900),
+    ("grain_oil", "澜沧紫米 2.5kg (扶贫)", "袋", 3500, 4200),
+    ("food", "云南薄壳核桃 1kg (澜沧扶贫)", "袋", 4500, 5500),
+)

@@ -123,6 +123,22 @@ def _header(report: Report, font: str, pagesize: tuple[float, float]) -> PageMar
     return draw
 
 
+def _signatures(report: Report, font: str, available: float) -> Table:
+    """A line to sign and one to date for each who signs, side by side, kept together on one page."""
+    cells = [[f"{who.zh}：", "", "日期：", ""] for who in report.signatures]
+    row: list[object] = [cell for each in cells for cell in each]
+    share = available / len(report.signatures)
+    widths = [w * share for w in (0.32, 0.33, 0.1, 0.25)] * len(report.signatures)
+    table = Table([row], colWidths=widths, spaceBefore=10 * mm)
+    style: list[Any] = [("FONTNAME", (0, 0), (-1, -1), font), ("FONTSIZE", (0, 0), (-1, -1), 10),
+                        ("VALIGN", (0, 0), (-1, -1), "BOTTOM")]
+    for index in range(len(report.signatures)):
+        style += [("LINEBELOW", (4 * index + 1, 0), (4 * index + 1, 0), 0.6, colors.black),
+                  ("LINEBELOW", (4 * index + 3, 0), (4 * index + 3, 0), 0.6, colors.black)]
+    table.setStyle(TableStyle(style))
+    return table
+
+
 def write_pdf(report: Report, path: Path) -> None:
     font = register_font()
     pagesize = landscape(A4) if report.landscape else A4
@@ -144,6 +160,8 @@ def write_pdf(report: Report, path: Path) -> None:
         story += [_table(section, font, available, st), Spacer(1, 4 * mm)]
     for note in report.notes:
         story.append(_p(note.zh, st["note"]))
+    if report.signatures:
+        story.append(_signatures(report, font, available))
     if not story:
         story.append(_p(NOTHING, st["cell"]))
     footer = Footer("", font, 8, GREY, MARGIN - 2 * mm, MARGIN, width - MARGIN, pagesize, centred=True,

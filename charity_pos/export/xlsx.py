@@ -107,6 +107,9 @@ def _write_section(ws: Worksheet, report: Report, section: Section) -> None:
     notes_row = HEADER_ROW + len(rows) + (2 if total else 1) + 1
     for offset, note in enumerate(report.notes):
         ws.cell(row=notes_row + offset, column=1, value=_text(note.zh)).font = Font(italic=True, color="555555")
+    signed_row = notes_row + len(report.notes) + 2
+    for offset, who in enumerate(report.signatures if section is report.sections[0] else ()):
+        ws.cell(row=signed_row + 2 * offset, column=1, value=_text(f"{who.zh}：________________　日期：__________"))
     for c, width in enumerate(widths, start=1):
         ws.column_dimensions[get_column_letter(c)].width = min(MAX_WIDTH, max(MIN_WIDTH, width + 2))
     ws.freeze_panes = ws.cell(row=HEADER_ROW + 1, column=1).coordinate

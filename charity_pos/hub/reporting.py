@@ -78,6 +78,9 @@ EVENT_KINDS = {
     "item.created": W("新增商品", "Item added"), "item.updated": W("修改商品", "Item changed"),
     "user.created": W("新增用户", "User added"), "store.initialised": W("门店初始化", "Store set up"),
     "quota.rule_set": W("设定额度规则", "Quota rule set"),
+    "consignor.registered": W("登记代销委托方", "Consignor registered"),
+    "consignment.received": W("代销收货", "Consigned goods received"),
+    "consignment.returned": W("代销退回", "Consigned goods returned"),
 }
 
 

@@ -307,5 +307,6 @@ def identity(conn: Connection) -> list[Problem]:
     return [Problem("identity", table=bad.kind, record=bad.key, expected=bad.fate.received,
                     found=bad.fate.accounted,
                     detail=",".join(str(n) for n in (bad.fate.sold, bad.fate.handed_out, bad.fate.written_off,
-                                                     bad.fate.counted_difference, bad.fate.on_shelf)))
+                                                     bad.fate.counted_difference, bad.fate.on_shelf,
+                                                     bad.fate.sent_back)))
             for bad in found]

@@ -47,6 +47,8 @@ class Notice:
     donors: PublicDonors
     fund_uses: tuple[FundUseFigure, ...]
     head: JournalHead | None  # None: the journal had no event by then
+    #: of the sales income, what consigned goods (代销) took in: the consignors' money, never a donation
+    consigned_fen: int = 0
 
     @property
     def month(self) -> str:
@@ -68,10 +70,12 @@ def journal_head(session: Session, before: datetime) -> JournalHead | None:
 
 def build(session: Session, start: date, end: date) -> Notice:
     """The notice of the days ``start`` to ``end`` (a month), in one read."""
+    from charity_pos.reports.consignment import consigned_income
+
     store = session.scalars(select(Store)).one()
     return Notice(store.name, store.code, store.district, start, end, figures(session, start, end),
                   public_donors(session, start, end), fund_uses(session, start, end),
-                  journal_head(session, utc_range(start, end)[1]))
+                  journal_head(session, utc_range(start, end)[1]), consigned_income(session, start, end))
 
 
 # --- the content, as the papers show it ------------------------------------------------------------
@@ -103,6 +107,8 @@ def blocks(notice: Notice) -> tuple[Block, ...]:
     sales = Block("三、义卖收入（经营性收入）", (
         f"销售 {_n(f.sales)} 笔，金额 {format_fen(f.sales_fen)}；退货 {_n(f.returns)} 笔，退款 {format_fen(f.returns_fen)}；"
         f"销售收入净额 {format_fen(f.sales_income_fen)}。",
+        *((f"其中代销商品收入 {format_fen(notice.consigned_fen)}，归委托方所有（扶贫及助残代销），按月与委托方结算。",)
+          if notice.consigned_fen else ()),
         "销售收入与捐赠收入分别核算（收支两条线），不合并计算。"))
     relief_rows = tuple((label(HOUSEHOLD_CATEGORIES, r.household_category), _n(r.households), _n(r.visits),
                          format_fen(r.value_fen))

@@ -64,6 +64,9 @@ class Overview:
     series: tuple[DayPoint, ...]  # the last DAYS days, today included
     #: goods written off this month (报损)
     written_off: WrittenOff = WrittenOff()
+    #: of the sales income today and this month, what consigned goods took in: the consignors' money (代销)
+    day_consigned_fen: int = 0
+    month_consigned_fen: int = 0
 
     @property
     def month_start(self) -> date:
@@ -90,5 +93,8 @@ def overview(session: Session, today: date, drawer: Drawer) -> Overview:
     expiring = near_best_before(session, today, LATER)
     missing = out_of_stock_sold(session, today, on_hand)
     series = daily_series(session, today - timedelta(days=DAYS - 1), today)
+    from charity_pos.reports.consignment import consigned_income
+
     return Overview(today, day, month, drawer, expiring, missing, series,
-                    written_off(session, today.replace(day=1), today))
+                    written_off(session, today.replace(day=1), today),
+                    consigned_income(session, today, today), consigned_income(session, today.replace(day=1), today))

@@ -117,6 +117,8 @@ class Report:
     #: wide: printed on landscape A4
     landscape: bool = False
     extra: dict[str, Any] = field(default_factory=dict)
+    #: who signs the paper (a settlement: the store and the consignor): a line to sign and date each
+    signatures: tuple[Words, ...] = ()
 
     def section(self, key: str) -> Section:
         return next(s for s in self.sections if s.key == key)

@@ -43,6 +43,7 @@ LOT_ORIGINS = {
     "purchase": W("采购入库", "Purchase"),
     "count": W("盘盈", "Count surplus"),
     "unrecorded": W("未入库先售", "Sold before received"),
+    "consignment": W("代销收货", "Consigned"),
 }
 
 CONDITIONS = {"new": W("全新", "New"), "as_new": W("九成新", "As new"), "good_used": W("完好旧物", "Used, good")}
@@ -67,6 +68,8 @@ MOVEMENTS = {
     "writeoff": W("报损核销", "Write-off"),
     "transfer_in": W("调入", "Transfer in"),
     "transfer_out": W("调出", "Transfer out"),
+    "consignment": W("代销收货", "Consigned in"),
+    "consignment_return": W("退回委托方", "Returned to consignor"),
 }
 
 FUND_USES = {

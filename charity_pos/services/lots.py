@@ -44,11 +44,14 @@ def receive_into_new_lot(
     expiry: date | None = None,
     donation_line_id: uuid.UUID | None = None,
     lot_barcode: bool = False,
+    consignor_id: uuid.UUID | None = None,
+    settlement_price_fen: int | None = None,
 ) -> StockLot:
     lot = StockLot(
         item_id=item_id, origin=origin, document=document, donation_line_id=donation_line_id,
         barcode=new_lot_code(session) if lot_barcode else None, expiry_date=expiry,
-        quantity_received=quantity, received_at=at,
+        quantity_received=quantity, received_at=at, consignor_id=consignor_id,
+        settlement_price_fen=settlement_price_fen,
     )
     session.add(lot)
     session.flush()
@@ -241,4 +244,4 @@ def unrecorded_lot_row(item_id: uuid.UUID, document: str, at: datetime) -> dict[
     writes its rows with ``journal.insert_rows``."""
     return {"id": new_id(), "item_id": item_id, "origin": "unrecorded", "document": document,
             "donation_line_id": None, "barcode": None, "expiry_date": None, "quantity_received": 0,
-            "received_at": at}
+            "received_at": at, "consignor_id": None, "settlement_price_fen": None}

@@ -79,6 +79,8 @@ class Action(StrEnum):
     MANAGE_COUNT = "count.manage"
     #: scan goods into an open count and mark a line for a recount: volunteers at any till
     ENTER_COUNT = "count.enter"
+    #: keep the consignors' register, receive consigned goods (代销) and return unsold ones
+    MANAGE_CONSIGNMENT = "consignment.manage"
 
 
 CASHIER_MAY = frozenset({

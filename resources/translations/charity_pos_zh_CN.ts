@@ -10227,4 +10227,394 @@ the day&apos;s first backup starts this long after the log-in window is up</extr
         <translation>取消 (Esc)</translation>
     </message>
 </context>
+<!-- consign: begin -->
+<context>
+    <name>Errors</name>
+    <message>
+        <source>No consignor is called or has the credit code “{key}”; see charity-pos consignor list.</source>
+        <translation>没有名称或统一社会信用代码为“{key}”的委托方；请用 charity-pos consignor list 查看。</translation>
+    </message>
+    <message>
+        <source>Only {left} of “{item_name}” from {consignor} are left: {wanted} cannot be returned.</source>
+        <translation>{consignor}的“{item_name}”只剩 {left} 件，不能退回 {wanted} 件。</translation>
+    </message>
+    <message>
+        <source>{month} has not begun yet: a settlement is made for a month that has begun.</source>
+        <translation>{month} 尚未开始：只能为已开始的月份结算。</translation>
+    </message>
+    <message>
+        <source>Consignor</source>
+        <translation>委托方</translation>
+    </message>
+    <message>
+        <source>Settlement price</source>
+        <translation>结算价</translation>
+    </message>
+    <message>
+        <source>Contact person</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <source>Bank and account</source>
+        <translation>开户行及账号</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>“{value}” is not consigned goods: only goods whose source is consigned arrive from a consignor.</source>
+        <translation>“{value}”不是代销商品：只有来源为代售的商品才能作为代销收货。</translation>
+    </message>
+    <message>
+        <source>The consignor “{value}” is switched off.</source>
+        <translation>委托方“{value}”已停用。</translation>
+    </message>
+    <message>
+        <source>keep the consignors and their goods</source>
+        <translation>管理代销委托方及其商品</translation>
+    </message>
+    <message>
+        <source>The PDF file (--pdf, .pdf)</source>
+        <translation>PDF 文件（--pdf，.pdf）</translation>
+    </message>
+    <message>
+        <source>The Excel file (--xlsx, .xlsx)</source>
+        <translation>Excel 文件（--xlsx，.xlsx）</translation>
+    </message>
+    <message>
+        <source>{field}: “{value}” has another ending.</source>
+        <translation>{field}：“{value}”的扩展名不对。</translation>
+    </message>
+</context>
+<context>
+    <name>cli</name>
+    <message>
+        <source>Consignor {name} ({code}) registered.</source>
+        <translation>已登记委托方 {name}（{code}）。</translation>
+    </message>
+    <message>
+        <source>No consignors yet: charity-pos consignor add registers one.</source>
+        <translation>尚无委托方：用 charity-pos consignor add 登记。</translation>
+    </message>
+    <message>
+        <source>switched off</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <source>Settlement of {consignor} for {month}: {owed} owed for {sold} units sold.</source>
+        <translation>{consignor} {month} 结算：售出 {sold} 件，应付 {owed}。</translation>
+    </message>
+    <message>
+        <source>opening {opening}, received {received}, sold {sold}, returned {returned}, written off or other {other}, closing {closing}</source>
+        <translation>期初 {opening}，收货 {received}，售出 {sold}，退回 {returned}，报损及其他 {other}，期末 {closing}</translation>
+    </message>
+    <message>
+        <source>Written to {path}.</source>
+        <translation>已写入 {path}。</translation>
+    </message>
+</context>
+<context>
+    <name>ConsignScreen</name>
+    <message>
+        <source>Consignors (Ctrl+1)</source>
+        <translation>委托方 (Ctrl+1)</translation>
+    </message>
+    <message>
+        <source>Receive (Ctrl+2)</source>
+        <translation>代销收货 (Ctrl+2)</translation>
+    </message>
+    <message>
+        <source>Return (Ctrl+3)</source>
+        <translation>退回委托方 (Ctrl+3)</translation>
+    </message>
+    <message>
+        <source>Settlement (Ctrl+4)</source>
+        <translation>月度结算 (Ctrl+4)</translation>
+    </message>
+    <message>
+        <source>Consigned goods</source>
+        <translation>代销商品</translation>
+    </message>
+    <message>
+        <source>Consigned goods: Ctrl+1-4 the tabs; Ctrl+S saves the tab&apos;s consignor, receiving or return; Ctrl+T switches a consignor off or on; Ctrl+P / Ctrl+E save the settlement</source>
+        <translation>代销商品：Ctrl+1-4 切换页签；Ctrl+S 保存当前页的委托方、收货单或退回单；Ctrl+T 停用或启用委托方；Ctrl+P / Ctrl+E 保存结算单</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Unified social credit code</source>
+        <translation>统一社会信用代码</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Bank and account</source>
+        <translation>开户行及账号</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>New (Ctrl+N)</source>
+        <translation>新建 (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>Save consignor (Ctrl+S)</source>
+        <translation>保存委托方 (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Switch off or on (Ctrl+T)</source>
+        <translation>停用/启用 (Ctrl+T)</translation>
+    </message>
+    <message>
+        <source>Consignor {name} registered.</source>
+        <translation>已登记委托方 {name}。</translation>
+    </message>
+    <message>
+        <source>Consignor {name} saved.</source>
+        <translation>已保存委托方 {name}。</translation>
+    </message>
+    <message>
+        <source>Pick a consignor in the list first.</source>
+        <translation>请先在列表中选择委托方。</translation>
+    </message>
+    <message>
+        <source>{name} switched on.</source>
+        <translation>{name} 已启用。</translation>
+    </message>
+    <message>
+        <source>{name} switched off.</source>
+        <translation>{name} 已停用。</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>委托方</translation>
+    </message>
+    <message>
+        <source>e.g. 18.00</source>
+        <translation>如 18.00</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD, food</source>
+        <translation>如 2027-06-30</translation>
+    </message>
+    <message>
+        <source>Add (Enter)</source>
+        <translation>加入 (Enter)</translation>
+    </message>
+    <message>
+        <source>Goods</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Settlement price</source>
+        <translation>结算价</translation>
+    </message>
+    <message>
+        <source>Best before</source>
+        <translation>保质期至</translation>
+    </message>
+    <message>
+        <source>Note (delivery note number, who delivered)</source>
+        <translation>备注（送货单号、送货人）</translation>
+    </message>
+    <message>
+        <source>Save receiving (Ctrl+S)</source>
+        <translation>保存收货单 (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>No consigned goods are called “{name}”.</source>
+        <translation>没有名为“{name}”的代销商品。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n line(s), {owed} at settlement price</source>
+        <translation><numerusform>%n 行，按结算价共 {owed}</numerusform></translation>
+    </message>
+    <message>
+        <source>Receiving {number} saved: the goods are on the shelf as the consignor&apos;s.</source>
+        <translation>收货单 {number} 已保存：商品已上架，归委托方所有。</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>委托方</translation>
+    </message>
+    <message>
+        <source>Why, e.g. unsold, near its date</source>
+        <translation>原因，如滞销、临期</translation>
+    </message>
+    <message>
+        <source>Return to the consignor (Ctrl+S)</source>
+        <translation>退回委托方 (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Pick the goods to return in the list first.</source>
+        <translation>请先在列表中选择要退回的商品。</translation>
+    </message>
+    <message>
+        <source>Return {number} saved: {quantity} of {goods} go back to the consignor.</source>
+        <translation>退回单 {number} 已保存：{goods} {quantity} 件退回委托方。</translation>
+    </message>
+    <message>
+        <source>Show (Enter)</source>
+        <translation>查看 (Enter)</translation>
+    </message>
+    <message>
+        <source>Save as PDF (Ctrl+P)</source>
+        <translation>保存 PDF (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>Save as Excel (Ctrl+E)</source>
+        <translation>保存 Excel (Ctrl+E)</translation>
+    </message>
+    <message>
+        <source>Consignor</source>
+        <translation>委托方</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>月份</translation>
+    </message>
+    <message>
+        <source>{month}: {sold} sold, {owed} owed to {consignor}; {returned} returned, {left} left</source>
+        <translation>{month}：售出 {sold} 件，应付{consignor} {owed}；退回 {returned} 件，结存 {left} 件</translation>
+    </message>
+    <message>
+        <source>Saved {path}.</source>
+        <translation>已保存 {path}。</translation>
+    </message>
+</context>
+<context>
+    <name>ConsignorsModel</name>
+    <message>
+        <source>Consignor</source>
+        <translation>委托方</translation>
+    </message>
+    <message>
+        <source>Credit code</source>
+        <translation>信用代码</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Bank and account</source>
+        <translation>开户行及账号</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>In use</source>
+        <translation>使用中</translation>
+    </message>
+    <message>
+        <source>Switched off</source>
+        <translation>已停用</translation>
+    </message>
+</context>
+<context>
+    <name>HeldModel</name>
+    <message>
+        <source>Goods</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>Left</source>
+        <translation>结存</translation>
+    </message>
+</context>
+<context>
+    <name>ReceivingModel</name>
+    <message>
+        <source>Goods</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Settlement price</source>
+        <translation>结算价</translation>
+    </message>
+    <message>
+        <source>Best before</source>
+        <translation>保质期至</translation>
+    </message>
+    <message>
+        <source>At settlement price</source>
+        <translation>结算金额</translation>
+    </message>
+</context>
+<context>
+    <name>SettlementModel</name>
+    <message>
+        <source>Goods</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>Settlement price</source>
+        <translation>结算价</translation>
+    </message>
+    <message>
+        <source>Opening</source>
+        <translation>期初</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>收货</translation>
+    </message>
+    <message>
+        <source>Sold</source>
+        <translation>售出</translation>
+    </message>
+    <message>
+        <source>Owed</source>
+        <translation>应付</translation>
+    </message>
+    <message>
+        <source>Returned</source>
+        <translation>退回</translation>
+    </message>
+    <message>
+        <source>Written off, other</source>
+        <translation>报损及其他</translation>
+    </message>
+    <message>
+        <source>Closing</source>
+        <translation>期末</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardScreen</name>
+    <message>
+        <source>consigned {amount}</source>
+        <translation>其中代销 {amount}</translation>
+    </message>
+</context>
+<!-- consign: end -->
 </TS>

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from charity_pos.demo.products import PRODUCTS, catalog_sample
+from charity_pos.demo.products import POVERTY_RELIEF, PRODUCTS, catalog_sample
 from charity_pos.devices.escpos_text import char_columns, columns, encode, printable, wrap
 from charity_pos.services.catalog import DEFAULT_CATEGORIES
 
@@ -19,6 +19,7 @@ def test_columns_of_chinese_ascii_and_the_signs_a_chinese_font_draws_wide() -> N
 
 def test_every_character_of_the_demo_catalog_encodes_in_gb18030_as_a_printer_font_has_it() -> None:
     texts = [name for _c, name, unit, *_ in PRODUCTS] + [unit for _c, _n, unit, *_ in PRODUCTS]
+    texts += [name for _c, name, *_ in POVERTY_RELIEF] + [unit for _c, _n, unit, *_ in POVERTY_RELIEF]
     texts += [name for _code, name in DEFAULT_CATEGORIES]
     for text in texts:
         data = encode(text)

@@ -33,6 +33,7 @@ from charity_pos.services.sales import LineDraft, PaymentDraft, SaleDraft
 from charity_pos.ui.app import SCREENS
 from charity_pos.ui.expiry import ExpiryScreen
 from charity_pos.ui.count import CountScreen
+from charity_pos.ui.consign import ConsignScreen
 from charity_pos.ui.handout import HandoutScreen
 from charity_pos.ui.households import HouseholdsScreen
 from charity_pos.ui.intake import IntakeScreen
@@ -115,6 +116,30 @@ def _draft(name: str, price: int):
     from charity_pos.services.catalog import ItemDraft, Source
 
     return ItemDraft(name, "appliances", "台", price, 19900, None, Source.PURCHASED)
+
+
+def fill_consign(screen: ConsignScreen, st: SimpleNamespace) -> None:
+    """A cooperative of a long name whose tea came in 1,000 at a time and sold, its month's settlement in front."""
+    from PySide6.QtCore import QDate
+
+    from charity_pos.services.catalog import ItemDraft, Source
+    from charity_pos.services.consignment import ConsignedLine, ConsignmentService, ConsignorDraft
+
+    sv = st.services
+    consign = ConsignmentService(sv.ctx, sv.accounts)
+    tea = sv.catalog.create_item(st.manager, ItemDraft("普洱熟茶饼 357g (澜沧县扶贫农产品专业合作社)", "other", "饼",
+                                                       1298000, None, None, Source.CONSIGNED)).ids[0]
+    who = consign.add_consignor(st.manager, ConsignorDraft("云南省普洱市澜沧拉祜族自治县扶贫农产品专业合作社",
+                                                           "93530828MA6PL7QW4R", "扎约", "13888124506",
+                                                           "农业银行澜沧拉祜族自治县支行 6228 4807 2100 3344 551")).ids[0]
+    st.clock.advance(minutes=3)
+    consign.receive(st.manager, who, [ConsignedLine(tea, 1000, 1103300)])
+    st.clock.advance(minutes=3)
+    screen.refresh()
+    screen.tabs.setCurrentIndex(3)
+    today = st.clock.at.date()
+    screen.month.setDate(QDate(today.year, today.month, 1))
+    assert screen.show_settlement() is not None
 
 
 def settle(qtbot) -> None:
@@ -315,6 +340,8 @@ def _fill(screen: QWidget, st: SimpleNamespace) -> None:
         # a card suspended for a long reason: its status, the column that takes the rest, is the widest
         sv.household_status.suspend(st.manager, st.household, LONG_REASON)
         screen.refresh()
+    elif isinstance(screen, ConsignScreen):
+        fill_consign(screen, st)
 
 
 @pytest.mark.parametrize("screen_class", FITTING, ids=lambda c: c.__name__)

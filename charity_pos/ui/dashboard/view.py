@@ -187,8 +187,8 @@ class DashboardScreen(Screen):
         self.today_title.setText(self.tr("Today, {day}").format(day=today.isoformat()))
         self.month_title.setText(self.tr("This month, {start} to {end}").format(
             start=overview.month_start.isoformat(), end=today.isoformat()))
-        self._period("today", overview.day)
-        self._period("month", overview.month)
+        self._period("today", overview.day, overview.day_consigned_fen)
+        self._period("month", overview.month, overview.month_consigned_fen)
         drawer = overview.drawer
         if drawer.shifts:
             numbers = ", ".join(n.rsplit("-", 1)[-1] for n in drawer.shifts)
@@ -214,10 +214,12 @@ class DashboardScreen(Screen):
         charts.relief(self.relief_chart, overview.month.relief_by_category, words, self.tr("Visits"))
         charts.stock(self.stock_chart, overview.month.stock_by_source, words)
 
-    def _period(self, prefix: str, f: Figures) -> None:
+    def _period(self, prefix: str, f: Figures, consigned_fen: int = 0) -> None:
         tiles = self.tiles
-        tiles[f"{prefix}_sales"].set_figure(format_fen(f.sales_income_fen), self.tr(
-            "%n sale(s), {returns} refunded", "", f.sales).format(returns=format_fen(f.returns_fen)))
+        sales = self.tr("%n sale(s), {returns} refunded", "", f.sales).format(returns=format_fen(f.returns_fen))
+        if consigned_fen:  # the consignors' money, inside the sales income (代销, 收支两条线)
+            sales += " · " + self.tr("consigned {amount}").format(amount=format_fen(consigned_fen))
+        tiles[f"{prefix}_sales"].set_figure(format_fen(f.sales_income_fen), sales)
         tiles[f"{prefix}_donations"].set_figure(self.tr("%n gift(s)", "", f.donations), self.tr(
             "goods {value} · %n unit(s)", "", f.goods_units).format(value=format_fen(f.goods_value_fen)))
         tiles[f"{prefix}_cash"].set_figure(format_fen(f.cash_donations_fen), self.tr(
