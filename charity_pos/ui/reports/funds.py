@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QVBoxLayout,
@@ -29,7 +28,7 @@ from charity_pos.services.base import Actor, Changes
 from charity_pos.services.funds import FUND_USES, PURPOSE_LIMIT, VOUCHER_LIMIT
 from charity_pos.services.registry import Services
 from charity_pos.ui.reports.words import language
-from charity_pos.ui.sales.dialogs import button
+from charity_pos.ui.sales.dialogs import alert_line, cancel_and_do
 
 
 def qdate(day: date) -> QDate:
@@ -76,21 +75,8 @@ class FundUseDialog(QDialog):
         form.addRow(self.tr("Purpose"), self.purpose)
         form.addRow(self.tr("Voucher"), self.voucher)
         layout.addLayout(form)
-        self.message = QLabel("")
-        self.message.setObjectName("alert")
-        self.message.setWordWrap(True)
-        self.message.setVisible(False)
-        layout.addWidget(self.message)
-        row = QHBoxLayout()
-        cancel = button(self.tr("Cancel (Esc)"))
-        self.record_button = button(self.tr("Record (Enter)"))
-        self.record_button.setObjectName("primary")
-        row.addStretch(1)
-        row.addWidget(cancel)
-        row.addWidget(self.record_button)
-        layout.addLayout(row)
-        cancel.clicked.connect(self.reject)
-        self.record_button.clicked.connect(self.accept)
+        self.message = alert_line(layout)
+        self.record_button = cancel_and_do(self, layout, self.tr("Cancel (Esc)"), self.tr("Record (Enter)"))
         self.show_left()
         self.amount.setFocus()
 
