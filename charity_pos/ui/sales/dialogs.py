@@ -13,6 +13,7 @@ from typing import TypeVar
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QApplication,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -57,6 +58,13 @@ def alert_line(layout: QVBoxLayout) -> QLabel:
     message.setVisible(False)
     layout.addWidget(message)
     return message
+
+
+def show_refusal(message: QLabel, error: BaseException) -> None:
+    """A beep, and why on the dialog's red line (``alert_line``)."""
+    QApplication.beep()
+    message.setText(describe(error))
+    message.setVisible(True)
 
 
 def cancel_and_do(dialog: QDialog, layout: QVBoxLayout, cancel_text: str, do_text: str) -> QPushButton:

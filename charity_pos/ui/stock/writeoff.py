@@ -8,7 +8,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
-    QApplication, QButtonGroup, QDialog, QFormLayout, QGridLayout, QLabel, QLineEdit, QRadioButton,
+    QButtonGroup, QDialog, QFormLayout, QGridLayout, QLabel, QLineEdit, QRadioButton,
     QSpinBox, QVBoxLayout, QWidget,
 )
 
@@ -20,7 +20,7 @@ from charity_pos.services.base import Actor, Approval, Changes
 from charity_pos.services.registry import Services
 from charity_pos.services.writeoffs import LotOnHand, WriteoffDraft, WriteoffLineDraft
 from charity_pos.ui.approval import AskApproval
-from charity_pos.ui.sales.dialogs import alert_line, cancel_and_do
+from charity_pos.ui.sales.dialogs import alert_line, cancel_and_do, show_refusal
 from charity_pos.ui.words import language
 
 
@@ -114,9 +114,7 @@ class WriteoffDialog(QDialog):
                 limit=format_fen(self.limit_fen)))
 
     def show_error(self, error: BaseException) -> None:
-        QApplication.beep()
-        self.message.setText(describe(error))
-        self.message.setVisible(True)
+        show_refusal(self.message, error)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
