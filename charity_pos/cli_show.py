@@ -342,7 +342,14 @@ def _plain_store(raw: Any) -> Listed:
 #: from the same SQL the services read them with.
 PLAIN = {"items": _plain_items, "stock": _plain_stock, "lots": _plain_lots, "donations": _plain_donations,
          "sales": _plain_sales, "shifts": _plain_shifts, "handouts": _plain_handouts, "households": _plain_households,
-         "journal": _plain_journal, "store": _plain_store}
+         "journal": _plain_journal, "store": _plain_store, "writeoffs": lambda raw: _plain_writeoffs(raw)}
+
+
+def _plain_writeoffs(raw: Any) -> Listed:
+    from charity_pos.cli_writeoff import listed
+    from charity_pos.services.writeoff_rows import writeoff_rows
+
+    return listed(writeoff_rows(raw))
 
 
 def show(args: argparse.Namespace) -> int:

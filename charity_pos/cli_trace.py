@@ -4,7 +4,7 @@
     charity-pos donor-statement --db PATH --donor NAME_OR_CODE --year YYYY --out FILE.pdf [--force]
 
 CODE is a label's lot code, a maker's barcode, or a donation, receipt,
-sale, return, handout, stock receipt or count number. Donors who are
+sale, return, handout, stock receipt, count or write-off (W) number. Donors who are
 people show masked, households by card number only. Errors reach
 ``charity_pos.cli.main`` as PosError and print one line there.
 """

@@ -533,7 +533,8 @@ class SettlementMonthToCome(PosError):
 
 # --- trace and donor statements ---------------------------------------------------
 class TraceCodeUnknown(PosError):
-    """No lot, item, donation, receipt, sale, return, handout, stock receipt or count has this code (facts: code)."""
+    """No lot, item, donation, receipt, sale, return, handout, stock receipt, count or write-off has this code
+    (facts: code)."""
 
 
 class DonorNotFound(PosError):

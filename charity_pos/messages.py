@@ -704,7 +704,7 @@ TEMPLATES.update({
 TEMPLATES.update({
     e.TraceCodeUnknown: QT_TRANSLATE_NOOP(
         "Errors", "Nothing in this store has the code “{code}”: scan a label, or type a barcode or a donation, "
-                  "receipt, sale, return, handout, stock receipt or count number."),
+                  "receipt, sale, return, handout, stock receipt, count or write-off number."),
     e.DonorNotFound: QT_TRANSLATE_NOOP(
         "Errors", "No donor is recorded as “{donor}”: give the donor's name exactly as recorded, a company's credit "
                   "code or the donor's phone number."),

@@ -52,8 +52,10 @@ def letter_lines(doc: DonorStatement) -> list[str]:
         lines.append(f"· 已义卖 {doc.sold} 件，所得善款 {_yuan(doc.raised_fen)}；")
         lines.append(f"· 已无偿发放 {doc.handed_out} 件，惠及 {doc.households} 户困难家庭；")
         lines.append(f"· 仍在货架上待售或待发放 {doc.on_shelf} 件；")
-        if doc.written_off or doc.counted_missing:
-            lines.append(f"· 因损坏、过期报损或盘点短缺 {doc.written_off + doc.counted_missing} 件。")
+        if doc.written_off:  # 报损: a W document says why, unit by unit
+            lines.append(f"· 因破损、过期等原因报损 {doc.written_off} 件，均有报损单记录；")
+        if doc.counted_missing:
+            lines.append(f"· 盘点{'短缺' if doc.counted_missing > 0 else '盘盈'} {abs(doc.counted_missing)} 件。")
     if doc.cash_fen:
         lines.append(f"您捐赠的现金 {_yuan(doc.cash_fen)} 已计入本店的捐赠收入，与义卖等经营收入分开核算。")
     return lines

@@ -16,7 +16,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -29,12 +29,14 @@ from charity_pos.errors import (
     InvalidInput, LotAmbiguous, LotEmpty, LotShort, LotUnknown, WriteoffUnknown,
 )
 from charity_pos.ledger import journal
-from charity_pos.services.accounts import AccountService, audit
 from charity_pos.reports.period import utc_range
+from charity_pos.services.accounts import AccountService, audit
 from charity_pos.services.base import Actor, Approval, Caller, Changes, Entity, ServiceContext, local_date
 from charity_pos.services.counter_rules import rules_in
 from charity_pos.services.permissions import Action, Approved, acting_account, allowed, require, require_of
 from charity_pos.services.sequences import next_number
+from charity_pos.services.writeoff_rows import WriteoffRow as WriteoffRow  # the listing's rows: callers know them here
+from charity_pos.services.writeoff_rows import writeoff_rows as plain_rows
 
 MAX_QUANTITY = 1_000_000
 #: the origin of a lot as the W document prints it
@@ -74,24 +76,6 @@ class LotOnHand:
     expiry_date: date | None
     on_hand: int
     unit_price_fen: int
-
-
-@dataclass(frozen=True)
-class WriteoffRow:
-    """A W document in a listing."""
-
-    id: uuid.UUID
-    number: str
-    at: datetime
-    reason: str
-    note: str
-    recipient: str
-    lines: int
-    units: int
-    value_fen: int
-    donation_value_fen: int
-    recorded_by: str
-    approved_by: str
 
 
 def _text(value: object, *, field: str, limit: int) -> str:
@@ -314,18 +298,14 @@ class WriteoffService:
 
 
 def writeoff_rows(s: Session, start: date | None = None, end: date | None = None) -> list[WriteoffRow]:
-    query = select(Writeoff).order_by(Writeoff.at.desc(), Writeoff.number.desc())
-    if start is not None or end is not None:
-        lo, hi = utc_range(start or date.min.replace(year=2000), end or date.max.replace(year=2999))
-        query = query.where(Writeoff.at >= lo, Writeoff.at < hi)
-    names = {user.id: user.display_name for user in s.scalars(select(User))}
-    rows = []
-    for w in s.scalars(query):
-        donated = sum((line.unit_value_fen or 0) * line.quantity for line in w.lines)
-        rows.append(WriteoffRow(w.id, w.number, w.at, w.reason, w.note, w.recipient, len(w.lines),
-                                sum(line.quantity for line in w.lines), w.value_fen, donated,
-                                names.get(w.recorded_by, ""), names.get(w.approved_by, "") if w.approved_by else ""))
-    return rows
+    """The W documents, newest first (``services.writeoff_rows``; between two Shanghai days when given)."""
+    from charity_pos.db.driver import driver
+
+    rows = plain_rows(driver(s.connection()))
+    if start is None and end is None:
+        return rows
+    lo, hi = utc_range(start or date(2000, 1, 1), end or date(2999, 12, 31))
+    return [row for row in rows if lo <= row.at < hi]
 
 
 def writeoff_paper(s: Session, number: str) -> rules.WriteoffPaper:

@@ -3078,8 +3078,8 @@ This handout {value}: {lines}, {units}</source>
     </message>
     <message>
         <location filename="../../charity_pos/messages.py" line="701"/>
-        <source>Nothing in this store has the code “{code}”: scan a label, or type a barcode or a donation, receipt, sale, return, handout, stock receipt or count number.</source>
-        <translation>本店没有编码为“{code}”的记录：请扫描标签，或输入条码，或捐赠、收据、销售、退货、发放、入库、盘点单号。</translation>
+        <source>Nothing in this store has the code “{code}”: scan a label, or type a barcode or a donation, receipt, sale, return, handout, stock receipt, count or write-off number.</source>
+        <translation>本店没有编码为“{code}”的记录：请扫描标签，或输入条码，或捐赠、收据、销售、退货、发放、入库、盘点、报损单号。</translation>
     </message>
     <message>
         <location filename="../../charity_pos/messages.py" line="704"/>

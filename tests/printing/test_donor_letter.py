@@ -58,3 +58,17 @@ def test_the_letter_is_ours_for_the_out_guard(tmp_path: Path) -> None:
     out = tmp_path / "letter.pdf"
     render_donor_letter(statement(), out)
     assert is_our_pdf(out)
+
+
+def test_goods_written_off_are_told_apart_from_a_count(tmp_path: Path) -> None:
+    from dataclasses import replace
+
+    from charity_pos.printing.donor_letter import letter_lines
+
+    doc = replace(statement(), on_shelf=0, written_off=2, counted_missing=1)
+    lines = letter_lines(doc)
+    assert "· 因破损、过期等原因报损 2 件，均有报损单记录；" in lines and "· 盘点短缺 1 件。" in lines
+    assert not any("报损" in line for line in letter_lines(statement()))
+    out = tmp_path / "letter.pdf"
+    render_donor_letter(doc, out)
+    assert "报损 2 件" in text_of(out)[1]

@@ -9,12 +9,10 @@ from datetime import date
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
-    QApplication,
     QComboBox,
     QDateEdit,
     QDialog,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QVBoxLayout,
@@ -23,13 +21,12 @@ from PySide6.QtWidgets import (
 
 from charity_pos.domain.money import check_fen, format_fen, parse_yuan
 from charity_pos.errors import PosError
-from charity_pos.i18n import describe
 from charity_pos.reports.words import FUND_USES as USE_WORDS
 from charity_pos.services.base import Actor, Changes
 from charity_pos.services.funds import FUND_USES, PURPOSE_LIMIT, VOUCHER_LIMIT
 from charity_pos.services.registry import Services
 from charity_pos.ui.reports.words import language
-from charity_pos.ui.sales.dialogs import button
+from charity_pos.ui.sales.dialogs import alert_line, cancel_and_do, show_refusal
 
 
 def qdate(day: date) -> QDate:
@@ -76,21 +73,8 @@ class FundUseDialog(QDialog):
         form.addRow(self.tr("Purpose"), self.purpose)
         form.addRow(self.tr("Voucher"), self.voucher)
         layout.addLayout(form)
-        self.message = QLabel("")
-        self.message.setObjectName("alert")
-        self.message.setWordWrap(True)
-        self.message.setVisible(False)
-        layout.addWidget(self.message)
-        row = QHBoxLayout()
-        cancel = button(self.tr("Cancel (Esc)"))
-        self.record_button = button(self.tr("Record (Enter)"))
-        self.record_button.setObjectName("primary")
-        row.addStretch(1)
-        row.addWidget(cancel)
-        row.addWidget(self.record_button)
-        layout.addLayout(row)
-        cancel.clicked.connect(self.reject)
-        self.record_button.clicked.connect(self.accept)
+        self.message = alert_line(layout)
+        self.record_button = cancel_and_do(self, layout, self.tr("Cancel (Esc)"), self.tr("Record (Enter)"))
         self.show_left()
         self.amount.setFocus()
 
@@ -103,9 +87,7 @@ class FundUseDialog(QDialog):
         self.left.setText(self.tr("Donated cash left: {amount}").format(amount=format_fen(left)))
 
     def show_error(self, error: BaseException) -> None:
-        QApplication.beep()
-        self.message.setText(describe(error))
-        self.message.setVisible(True)
+        show_refusal(self.message, error)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):

@@ -13,9 +13,11 @@ from typing import TypeVar
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QApplication,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -46,6 +48,38 @@ def button(text: str, keys: str = "") -> QPushButton:
     if keys:
         QShortcut(QKeySequence(keys), made, activated=made.click)  # type: ignore[call-overload]  # signal by keyword: not in PySide6's stub
     return made
+
+
+def alert_line(layout: QVBoxLayout) -> QLabel:
+    """A hidden red line at the end of ``layout`` for what a dialog refused, shown with the reason."""
+    message = QLabel("")
+    message.setObjectName("alert")
+    message.setWordWrap(True)
+    message.setVisible(False)
+    layout.addWidget(message)
+    return message
+
+
+def show_refusal(message: QLabel, error: BaseException) -> None:
+    """A beep, and why on the dialog's red line (``alert_line``)."""
+    QApplication.beep()
+    message.setText(describe(error))
+    message.setVisible(True)
+
+
+def cancel_and_do(dialog: QDialog, layout: QVBoxLayout, cancel_text: str, do_text: str) -> QPushButton:
+    """Cancel and the dialog's own button (primary: ``accept``), right-aligned at the end of ``layout``."""
+    row = QHBoxLayout()
+    cancel = button(cancel_text)
+    do = button(do_text)
+    do.setObjectName("primary")
+    row.addStretch(1)
+    row.addWidget(cancel)
+    row.addWidget(do)
+    layout.addLayout(row)
+    cancel.clicked.connect(dialog.reject)
+    do.clicked.connect(dialog.accept)
+    return do
 
 
 class ValueDialog(QDialog):

@@ -8,7 +8,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
-    QApplication, QButtonGroup, QDialog, QFormLayout, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QRadioButton,
+    QButtonGroup, QDialog, QFormLayout, QGridLayout, QLabel, QLineEdit, QRadioButton,
     QSpinBox, QVBoxLayout, QWidget,
 )
 
@@ -20,7 +20,7 @@ from charity_pos.services.base import Actor, Approval, Changes
 from charity_pos.services.registry import Services
 from charity_pos.services.writeoffs import LotOnHand, WriteoffDraft, WriteoffLineDraft
 from charity_pos.ui.approval import AskApproval
-from charity_pos.ui.sales.dialogs import button
+from charity_pos.ui.sales.dialogs import alert_line, cancel_and_do, show_refusal
 from charity_pos.ui.words import language
 
 
@@ -66,21 +66,8 @@ class WriteoffDialog(QDialog):
         self.hint.setObjectName("hint")
         self.hint.setWordWrap(True)
         layout.addWidget(self.hint)
-        self.message = QLabel("")
-        self.message.setObjectName("alert")
-        self.message.setWordWrap(True)
-        self.message.setVisible(False)
-        layout.addWidget(self.message)
-        row = QHBoxLayout()
-        cancel = button(self.tr("Cancel (Esc)"))
-        self.record_button = button(self.tr("Write off (Enter)"))
-        self.record_button.setObjectName("primary")
-        row.addStretch(1)
-        row.addWidget(cancel)
-        row.addWidget(self.record_button)
-        layout.addLayout(row)
-        cancel.clicked.connect(self.reject)
-        self.record_button.clicked.connect(self.accept)
+        self.message = alert_line(layout)
+        self.record_button = cancel_and_do(self, layout, self.tr("Cancel (Esc)"), self.tr("Write off (Enter)"))
         self.quantity.valueChanged.connect(lambda _v: self.show_value())
         self.reasons.idToggled.connect(lambda _i, _on: self.show_reason())
         first = self.reasons.button(1)
@@ -127,9 +114,7 @@ class WriteoffDialog(QDialog):
                 limit=format_fen(self.limit_fen)))
 
     def show_error(self, error: BaseException) -> None:
-        QApplication.beep()
-        self.message.setText(describe(error))
-        self.message.setVisible(True)
+        show_refusal(self.message, error)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
