@@ -1138,6 +1138,9 @@ INPUT_REASONS.update({
         "Errors", "“{value}” is not consigned goods: only goods whose source is consigned arrive from a consignor."),
     "consignor_inactive": QT_TRANSLATE_NOOP("Errors", "The consignor “{value}” is switched off."),
     "wrong_suffix": QT_TRANSLATE_NOOP("Errors", "{field}: “{value}” has another ending."),
+    "consigned_goods_in": QT_TRANSLATE_NOOP(
+        "Errors", "“{value}” is consigned goods: it arrives from its consignor on the consigned goods screen, "
+                  "not as a purchase."),
 })
 ACTIONS.update({
     "consignment.manage": QT_TRANSLATE_NOOP("Errors", "keep the consignors and their goods"),

@@ -46,8 +46,11 @@ class StockService:
             require(s, actor, Action.RECEIVE_STOCK)
             number = next_number(s, "stock_receipt", local_date(now).year)
             for item_id, quantity in quantities.items():
-                if s.get(Item, item_id) is None:
+                item = s.get(Item, item_id)
+                if item is None:
                     raise NotFound(kind="item", key=str(item_id))
+                if item.source == "consigned":  # a consignor's goods are theirs: received as consigned lots (K)
+                    raise InvalidInput(field="source", value=item.name, reason="consigned_goods_in")
                 lots.receive_into_new_lot(s, item_id=item_id, origin="purchase", document=number, quantity=quantity,
                                           at=now, user_id=actor.user_id, reason="receipt", note=note.strip()[:200])
             ev = journal.append(s, "stock.received", actor=actor.user_id, at=now, facts={"number": number})

@@ -10286,6 +10286,10 @@ the day&apos;s first backup starts this long after the log-in window is up</extr
         <source>{field}: “{value}” has another ending.</source>
         <translation>{field}：“{value}”的扩展名不对。</translation>
     </message>
+    <message>
+        <source>“{value}” is consigned goods: it arrives from its consignor on the consigned goods screen, not as a purchase.</source>
+        <translation>“{value}”是代销商品：应在代销商品界面从委托方收货，不能作为采购入库。</translation>
+    </message>
 </context>
 <context>
     <name>cli</name>

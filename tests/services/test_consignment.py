@@ -169,6 +169,15 @@ def test_bad_lines_are_refused_and_use_no_number(services, manager, shop, events
     assert again.number == "PT01-2026-K000002", "the refused document burnt no number"
 
 
+def test_consigned_goods_never_come_in_as_a_purchase(services, manager, shop, events) -> None:
+    before = events(services)
+    with pytest.raises(InvalidInput) as caught:
+        services.stock.receive(manager, {shop.rice.id: 3, shop.coffee.id: 5})
+    assert caught.value.reason == "consigned_goods_in"
+    assert "consigned goods screen" in english(caught.value) and events(services) == before
+    services.stock.receive(manager, {shop.rice.id: 3})
+
+
 def test_an_unknown_consignor_or_item_is_refused(services, manager, shop) -> None:
     with pytest.raises(ConsignorNotFound) as caught:
         shop.consign.receive(manager, "不存在的合作社", [ConsignedLine(shop.coffee.id, 1, 100)])

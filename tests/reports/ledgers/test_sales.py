@@ -15,8 +15,12 @@ from tests.reports.conftest import TILL
 
 def sell_consigned(st, make_item) -> str:
     """A consignor's handmade bag (¥50.00) sold by the manager with ¥1.00 off the ticket."""
+    from charity_pos.services.consignment import ConsignedLine, ConsignmentService, ConsignorDraft
+
     bag = make_item("手工编织包", category="daily", unit="个", price=5000, reference=None, source=Source.CONSIGNED)
-    st.services.stock.receive(st.manager, {bag.id: 2})
+    consign = ConsignmentService(st.services.ctx, st.services.accounts)
+    workshop = consign.add_consignor(st.manager, ConsignorDraft("阳光之家", "52310106MJ5K3Y2X7B")).ids[0]
+    consign.receive(st.manager, workshop, [ConsignedLine(bag.id, 2, 5000)])
     st.clock.advance(minutes=3)
     draft = SaleDraft(uuid.uuid4(), TILL, (LineDraft(bag.id, 1),), (PaymentDraft("cash", 5000),), ticket_discount_fen=100)
     return st.services.sales.complete(st.manager, draft).number
