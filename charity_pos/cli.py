@@ -13,6 +13,7 @@ district's scripts: keep them as they are.
     charity-pos verify-receipt --keys FILE TEXT_OR_IMAGE   (cli_receipts.py)
     charity-pos bill import --db PATH FILE / bill show --db PATH --date YYYY-MM-DD   (cli_bill.py)
     charity-pos backup / restore / backup-key / restore-key   (cli_backup.py)
+    charity-pos transfer send / list / receive / stores   (cli_transfer.py)
 
 Errors a user can cause print one line and exit non-zero, never a traceback.
 """
@@ -169,6 +170,9 @@ def _parser(command: str | None = None) -> argparse.ArgumentParser:
     from charity_pos import cli_rebuild
 
     cli_rebuild.add_parsers(sub, common)
+    from charity_pos import cli_transfer
+
+    cli_transfer.add_parsers(sub, common)
     return parser
 
 
@@ -273,6 +277,10 @@ def _main(args: argparse.Namespace) -> int:
 
         if command in cli_rebuild.COMMANDS:
             return cli_rebuild.run(args)
+        from charity_pos import cli_transfer
+
+        if command in cli_transfer.COMMANDS:
+            return cli_transfer.run(args)
     except PosError as exc:
         print(translate("cli", "Error: ") + describe(exc), file=sys.stderr)
         return 1

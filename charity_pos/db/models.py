@@ -352,3 +352,4 @@ from charity_pos.db.district import OtherStoreUse as OtherStoreUse  # noqa: E402
 from charity_pos.db.approval_limits import ApprovalLimit as ApprovalLimit  # noqa: E402
 from charity_pos.db.funds import FundUse as FundUse  # noqa: E402
 from charity_pos.db.merchant_bill import MerchantBillLine as MerchantBillLine  # noqa: E402
+from charity_pos.db.transfers import DistrictStore as DistrictStore, Transfer as Transfer, TransferLine as TransferLine  # noqa: E402

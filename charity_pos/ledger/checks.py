@@ -240,7 +240,7 @@ def _journaled() -> set[str]:
 #: Where document numbers stand: (table, column).
 DOCUMENT_COLUMNS = (("donation", "number"), ("receipt", "number"), ("sale", "number"), ("sale_return", "number"),
                     ("cash_shift", "number"), ("handout", "number"), ("stock_movement", "document"),
-                    ("stock_lot", "document"), ("fund_use", "number"))
+                    ("stock_lot", "document"), ("fund_use", "number"), ("transfer", "number"))
 #: Where in-store barcodes stand, by their counter.
 BARCODE_COLUMNS = {"barcode21": (("item", "barcode"),), "barcode22": (("stock_lot", "barcode"),)}
 

@@ -4,7 +4,7 @@ their lots, net of returns and voids; handout lines and their lots), what is
 on the shelf from the stock movements. Hence, for every lot and every
 donation::
 
-    received = sold + handed_out + written_off + counted_difference + on_shelf
+    received = sold + handed_out + written_off + counted_difference + transferred + on_shelf
 
 ``check_identity`` names every lot or donation for which it does not hold;
 ``verify`` runs it, and the trace (``services.trace``) shows the totals.
@@ -27,11 +27,13 @@ from charity_pos.db.driver import driver
 # are stored as 32 hex digits and handed back as UUIDs, as the models read them.
 
 #: Movements that bring a lot in: the lot's own document (a donation, a stock receipt, a count's surplus).
-INTAKE_REASONS = frozenset({"donation", "receipt", "count"})
+INTAKE_REASONS = frozenset({"donation", "receipt", "count", "transfer_in"})
 #: Movements that say what became of goods, by the fate they count towards. Sales, returns and voids are
 #: counted from the documents, movements only put them on or off the shelf.
 WRITE_OFF_REASONS = frozenset({"writeoff", "write_off"})
 COUNT_REASON = "count"
+#: goods sent to another store of the district (``services.transfers``): their fate here
+TRANSFER_OUT_REASON = "transfer_out"
 
 
 @dataclass(frozen=True)
@@ -45,10 +47,13 @@ class Fate:
     written_off: int = 0
     counted_difference: int = 0
     on_shelf: int = 0
+    #: units sent to another store of the district
+    transferred: int = 0
 
     @property
     def accounted(self) -> int:
-        return self.sold + self.handed_out + self.written_off + self.counted_difference + self.on_shelf
+        return (self.sold + self.handed_out + self.written_off + self.counted_difference + self.transferred
+                + self.on_shelf)
 
     @property
     def balances(self) -> bool:
@@ -57,7 +62,7 @@ class Fate:
     def __add__(self, other: Fate) -> Fate:
         return Fate(self.received + other.received, self.sold + other.sold, self.handed_out + other.handed_out,
                     self.written_off + other.written_off, self.counted_difference + other.counted_difference,
-                    self.on_shelf + other.on_shelf)
+                    self.on_shelf + other.on_shelf, self.transferred + other.transferred)
 
 
 @dataclass(frozen=True)
@@ -178,6 +183,7 @@ def fates(s: Any, lot_ids: list[uuid.UUID] | None = None, parts: Parts | None = 
     shelf: dict[uuid.UUID, int] = defaultdict(int)
     written: dict[uuid.UUID, int] = defaultdict(int)
     counted: dict[uuid.UUID, int] = defaultdict(int)
+    sent: dict[uuid.UUID, int] = defaultdict(int)
     moves = each("SELECT m.lot_id, m.reason, m.document = lot.document, sum(m.quantity) FROM stock_movement m"
                  " JOIN stock_lot lot ON lot.id = m.lot_id {where} GROUP BY m.lot_id, m.reason, m.document = lot.document",
                  "m.lot_id")
@@ -188,8 +194,10 @@ def fates(s: Any, lot_ids: list[uuid.UUID] | None = None, parts: Parts | None = 
             written[lot_id] -= quantity
         elif reason == COUNT_REASON and not own:
             counted[lot_id] -= quantity
+        elif reason == TRANSFER_OUT_REASON:
+            sent[lot_id] -= quantity
     return {lot: Fate(received[lot], sold.get(lot, 0), handed.get(lot, 0), written.get(lot, 0),
-                      counted.get(lot, 0), shelf.get(lot, 0)) for lot in wanted}
+                      counted.get(lot, 0), shelf.get(lot, 0), sent.get(lot, 0)) for lot in wanted}
 
 
 #: Lots, and donations, whose totals ``check_identity`` holds at a time. The
@@ -247,6 +255,7 @@ def _accounted(raw: sqlite3.Connection, scope: str, bounds: dict[str, Any]) -> d
     shelf: dict[Any, int] = defaultdict(int)
     written: dict[Any, int] = defaultdict(int)
     counted: dict[Any, int] = defaultdict(int)
+    sent: dict[Any, int] = defaultdict(int)
     for key, reason, own, quantity in rows(_MOVES):
         quantity = int(quantity)
         shelf[key] += quantity
@@ -254,8 +263,10 @@ def _accounted(raw: sqlite3.Connection, scope: str, bounds: dict[str, Any]) -> d
             written[key] -= quantity
         elif reason == COUNT_REASON and not own:
             counted[key] -= quantity
+        elif reason == TRANSFER_OUT_REASON:
+            sent[key] -= quantity
     return {key: Fate(0, sold.get(key, 0), handed.get(key, 0), written.get(key, 0), counted.get(key, 0),
-                      shelf.get(key, 0)) for key in {*sold, *handed, *shelf}}
+                      shelf.get(key, 0), sent.get(key, 0)) for key in {*sold, *handed, *shelf}}
 
 
 #: each part's keys and what was received under them, in key order: ``{after}`` says where the part begins

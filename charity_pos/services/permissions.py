@@ -69,6 +69,8 @@ class Action(StrEnum):
     RECONCILE_BILL = "bill.import"
     #: choose the backup folder and how many backups are kept
     MANAGE_BACKUPS = "backups.manage"
+    #: send goods to another store of the district, and confirm goods sent here (调拨)
+    TRANSFER = "stock.transfer"
 
 
 CASHIER_MAY = frozenset({
