@@ -318,6 +318,11 @@ def _build(path: Path, *, days: int, seed: int) -> DemoSummary:
         clock.tick(rng, 10, 30)
         gone = sv.catalog.get(items[-1].id)
         sv.catalog.update_item(manager, gone.id, replace(gone.draft(), active=False))
+        # The district's stores, a transfer from its warehouse waiting, and one sent to a neighbour (no randomness).
+        clock.tick(rng, 5, 20)
+        from charity_pos.demo.transfers import district_and_transfers
+
+        district_and_transfers(sv, manager, clock())
         with db.read() as s:
             events = s.scalar(select(func.count(JournalEvent.seq))) or 0
             sales = s.scalar(select(func.count(Sale.id)).where(Sale.status == "completed")) or 0

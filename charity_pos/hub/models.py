@@ -92,7 +92,7 @@ class HubStore(HubBase):
     #: are rebuilt from its events on first use (``projections.ensure_current``)
     projections: Mapped[int] = mapped_column(Integer, default=PROJECTIONS_VERSION, server_default="0")
     #: ``store`` or ``warehouse`` (a district warehouse runs the store app and sends transfers like a store)
-    kind: Mapped[str] = mapped_column(String(10), default="store", server_default="store")
+    kind: Mapped[str] = mapped_column(String(10), server_default="store")
     #: the downstream parts beyond the first three its last bundle said it reads (``sync.district.READS``),
     #: one a line; None: none (a store of an older version)
     reads: Mapped[str | None] = mapped_column(Text)

@@ -46,7 +46,7 @@ from charity_pos.ledger import journal
 from charity_pos.ledger.fates import TRANSFER_OUT_REASON
 from charity_pos.services import lots
 from charity_pos.services.accounts import AccountService
-from charity_pos.services.base import Actor, Changes, Entity, ServiceContext, local_date
+from charity_pos.services.base import Actor, Changes, Entity, ServiceContext, System, local_date, user_id_of
 from charity_pos.services.permissions import Action, require
 from charity_pos.services.sequences import next_number
 
@@ -382,6 +382,19 @@ class TransferService:
             if transfer is None:
                 raise TransferNotFound(number=number.strip().upper()[:32])
             return _row(s, transfer)
+
+    def record_from_district(self, caller: System, stores: Sequence[DistrictStoreRow],
+                             incoming: Sequence[IncomingTransfer], *, event: str) -> Changes:
+        """The district's stores and transfers to this store, put in as applying a downstream bundle puts them,
+        for a store that gets them another way than from a hub (the demo, which has none): one unit of work,
+        one journal event of the kind ``event``. The system's only (``STORE_SETUP``)."""
+        now = self.ctx.now()
+        with self.ctx.db.begin() as s:
+            known = replace_district_stores(s, stores)
+            added = record_incoming(s, incoming, at=now, sequence=0, where=event)
+            ev = journal.append(s, event, actor=user_id_of(caller), at=now,
+                                facts={"stores": known, "transfers": added})
+        return Changes(frozenset({Entity.STOCK}), (), ev.seq)
 
     # --- sending ----------------------------------------------------------------------------------------
     def send(self, actor: Actor, to_store: str, lines: Sequence[TransferLineDraft], note: str = "") -> Changes:

@@ -9361,10 +9361,6 @@ the day&apos;s first backup starts this long after the log-in window is up</extr
         <translation>库存</translation>
     </message>
     <message>
-        <source>Unit</source>
-        <translation>单位</translation>
-    </message>
-    <message>
         <source>Donated</source>
         <translation>捐赠</translation>
     </message>

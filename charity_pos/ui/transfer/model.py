@@ -13,12 +13,11 @@ from charity_pos.ui.table_model import RowsModel
 
 
 class LotsModel(RowsModel[LotChoice]):
-    NAME, CODE, ORIGIN, DOCUMENT, LEFT, UNIT = range(6)
+    NAME, CODE, ORIGIN, DOCUMENT, LEFT = range(5)
     RIGHT = frozenset({LEFT})
 
     def headers(self) -> list[str]:
-        return [self.tr("Goods"), self.tr("Lot"), self.tr("Origin"), self.tr("Document"), self.tr("On hand"),
-                self.tr("Unit")]
+        return [self.tr("Goods"), self.tr("Lot"), self.tr("Origin"), self.tr("Document"), self.tr("On hand")]
 
     def origin_name(self, origin: str) -> str:
         return {"donation": self.tr("Donated"), "purchase": self.tr("Purchased"), "count": self.tr("Count surplus"),
@@ -36,9 +35,7 @@ class LotsModel(RowsModel[LotChoice]):
             return self.origin_name(row.origin)
         if column == self.DOCUMENT:
             return row.document
-        if column == self.LEFT:
-            return str(row.left)
-        return row.unit
+        return f"{row.left} {row.unit}"
 
 
 @dataclass(frozen=True)
