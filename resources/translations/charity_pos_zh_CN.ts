@@ -9265,6 +9265,174 @@ the day&apos;s first backup starts this long after the log-in window is up</extr
     </message>
 </context>
 <context>
+    <name>TransfersModel</name>
+    <message>
+        <source>Sent out</source>
+        <translation>已调出</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>调出时间</translation>
+    </message>
+    <message>
+        <source>Store</source>
+        <translation>门店</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>件数</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>待确认</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>已收货</translation>
+    </message>
+    <message>
+        <source>to {store}</source>
+        <translation>调往 {store}</translation>
+    </message>
+    <message>
+        <source>from {store}</source>
+        <translation>来自 {store}</translation>
+    </message>
+</context>
+<context>
+    <name>TransferScreen</name>
+    <message>
+        <source>Confirm receipt (F12)</source>
+        <translation>确认收货（F12）</translation>
+    </message>
+    <message>
+        <source> (warehouse)</source>
+        <translation>（仓库）</translation>
+    </message>
+    <message>
+        <source>Send goods</source>
+        <translation>调出物资</translation>
+    </message>
+    <message>
+        <source>Incoming and sent</source>
+        <translation>调入与调出</translation>
+    </message>
+    <message>
+        <source>To store</source>
+        <translation>调往门店</translation>
+    </message>
+    <message>
+        <source>Find lot</source>
+        <translation>查找批次</translation>
+    </message>
+    <message>
+        <source>name, pinyin initials or code</source>
+        <translation>名称、拼音首字母或代码</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>件数</translation>
+    </message>
+    <message>
+        <source>Add (Enter)</source>
+        <translation>加入（Enter）</translation>
+    </message>
+    <message>
+        <source>Take off (Del)</source>
+        <translation>移除（Del）</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>Send (F12)</source>
+        <translation>调出（F12）</translation>
+    </message>
+    <message>
+        <source>Arrived</source>
+        <translation>实收</translation>
+    </message>
+    <message>
+        <source>Why short</source>
+        <translation>短少原因</translation>
+    </message>
+    <message>
+        <source>damaged, missing, ...</source>
+        <translation>破损、缺失……</translation>
+    </message>
+    <message>
+        <source>Set the line (Enter)</source>
+        <translation>确定本行（Enter）</translation>
+    </message>
+    <message>
+        <source>Transfers</source>
+        <translation>调拨</translation>
+    </message>
+    <message>
+        <source>Transfers: pick the store and the lots, Enter adds a lot, Del takes it off, F12 sends; on the incoming page set what arrived of a line (Enter) and F12 confirms</source>
+        <translation>调拨：选择门店和批次，Enter 加入批次，Del 移除，F12 调出；在调入页填写每行实收（Enter），F12 确认收货</translation>
+    </message>
+    <message>
+        <source>The hub has named no other store yet: send a bundle to the hub and import its next one.</source>
+        <translation>区数据中心尚未告知其他门店：请先向数据中心发送同步文件，再导入它发回的文件。</translation>
+    </message>
+    <message>
+        <source>Lot {lot} holds {left}: {wanted} cannot be sent.</source>
+        <translation>批次 {lot} 只有 {left} 件：不能调出 {wanted} 件。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n line(s), {units} units</source>
+        <translation>
+            <numerusform>%n 行，共 {units} 件</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Pick lots above: Enter adds the chosen one.</source>
+        <translation>在上方选择批次：按 Enter 加入所选批次。</translation>
+    </message>
+    <message>
+        <source>Pick the receiving store and at least one lot.</source>
+        <translation>请选择调入门店和至少一个批次。</translation>
+    </message>
+    <message>
+        <source>Transfer {number} to {store} recorded: the goods have left stock and go to the hub with the next export.</source>
+        <translation>调拨单 {number}（调往 {store}）已记录：物资已出库，下次导出同步文件时发往数据中心。</translation>
+    </message>
+    <message>
+        <source>No transfers yet.</source>
+        <translation>暂无调拨单。</translation>
+    </message>
+    <message>
+        <source>{number} from {store}: set what arrived of each line, then F12 confirms.</source>
+        <translation>{number}（来自 {store}）：填写每行实收件数，然后按 F12 确认收货。</translation>
+    </message>
+    <message>
+        <source>{number} from {store}: received.</source>
+        <translation>{number}（来自 {store}）：已收货。</translation>
+    </message>
+    <message>
+        <source>{number} to {store}: sent.</source>
+        <translation>{number}（调往 {store}）：已调出。</translation>
+    </message>
+    <message>
+        <source>Pick a transfer waiting to be confirmed.</source>
+        <translation>请选择一张待确认的调拨单。</translation>
+    </message>
+    <message>
+        <source>Transfer {number} received: {got} of {sent} units are now in stock here.</source>
+        <translation>调拨单 {number} 已收货：{sent} 件中 {got} 件已入本店库存。</translation>
+    </message>
+</context>
+<context>
     <name>ArrivedModel</name>
     <message>
         <source>Line</source>
@@ -9394,170 +9562,6 @@ the day&apos;s first backup starts this long after the log-in window is up</extr
     <message>
         <source>Unit</source>
         <translation>单位</translation>
-    </message>
-</context>
-<context>
-    <name>TransferScreen</name>
-    <message>
-        <source>Send goods</source>
-        <translation>调出物资</translation>
-    </message>
-    <message>
-        <source>Incoming and sent</source>
-        <translation>调入与调出</translation>
-    </message>
-    <message>
-        <source>To store</source>
-        <translation>调往门店</translation>
-    </message>
-    <message>
-        <source>Find lot</source>
-        <translation>查找批次</translation>
-    </message>
-    <message>
-        <source>name, pinyin initials or code</source>
-        <translation>名称、拼音首字母或代码</translation>
-    </message>
-    <message>
-        <source>Units</source>
-        <translation>件数</translation>
-    </message>
-    <message>
-        <source>Add (Enter)</source>
-        <translation>加入（Enter）</translation>
-    </message>
-    <message>
-        <source>Take off (Del)</source>
-        <translation>移除（Del）</translation>
-    </message>
-    <message>
-        <source>Note</source>
-        <translation>说明</translation>
-    </message>
-    <message>
-        <source>Send (F12)</source>
-        <translation>调出（F12）</translation>
-    </message>
-    <message>
-        <source>Arrived</source>
-        <translation>实收</translation>
-    </message>
-    <message>
-        <source>Why short</source>
-        <translation>短少原因</translation>
-    </message>
-    <message>
-        <source>damaged, missing, ...</source>
-        <translation>破损、缺失……</translation>
-    </message>
-    <message>
-        <source>Set the line (Enter)</source>
-        <translation>确定本行（Enter）</translation>
-    </message>
-    <message>
-        <source>Transfers</source>
-        <translation>调拨</translation>
-    </message>
-    <message>
-        <source>Transfers: pick the store and the lots, Enter adds a lot, Del takes it off, F12 sends; on the incoming page set what arrived of a line (Enter) and F12 confirms</source>
-        <translation>调拨：选择门店和批次，Enter 加入批次，Del 移除，F12 调出；在调入页填写每行实收（Enter），F12 确认收货</translation>
-    </message>
-    <message>
-        <source>warehouse</source>
-        <translation>仓库</translation>
-    </message>
-    <message>
-        <source>store</source>
-        <translation>门店</translation>
-    </message>
-    <message>
-        <source>The hub has named no other store yet: send a bundle to the hub and import its next one.</source>
-        <translation>区数据中心尚未告知其他门店：请先向数据中心发送同步文件，再导入它发回的文件。</translation>
-    </message>
-    <message>
-        <source>Lot {lot} holds {left}: {wanted} cannot be sent.</source>
-        <translation>批次 {lot} 只有 {left} 件：不能调出 {wanted} 件。</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n line(s), {units} units</source>
-        <translation>
-            <numerusform>%n 行，共 {units} 件</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Pick lots above: Enter adds the chosen one.</source>
-        <translation>在上方选择批次：按 Enter 加入所选批次。</translation>
-    </message>
-    <message>
-        <source>Pick the receiving store and at least one lot.</source>
-        <translation>请选择调入门店和至少一个批次。</translation>
-    </message>
-    <message>
-        <source>Transfer {number} to {store} recorded: the goods have left stock and go to the hub with the next export.</source>
-        <translation>调拨单 {number}（调往 {store}）已记录：物资已出库，下次导出同步文件时发往数据中心。</translation>
-    </message>
-    <message>
-        <source>No transfers yet.</source>
-        <translation>暂无调拨单。</translation>
-    </message>
-    <message>
-        <source>{number} from {store}: set what arrived of each line, then F12 confirms.</source>
-        <translation>{number}（来自 {store}）：填写每行实收件数，然后按 F12 确认收货。</translation>
-    </message>
-    <message>
-        <source>{number} from {store}: received.</source>
-        <translation>{number}（来自 {store}）：已收货。</translation>
-    </message>
-    <message>
-        <source>{number} to {store}: sent.</source>
-        <translation>{number}（调往 {store}）：已调出。</translation>
-    </message>
-    <message>
-        <source>Pick a transfer waiting to be confirmed.</source>
-        <translation>请选择一张待确认的调拨单。</translation>
-    </message>
-    <message>
-        <source>Transfer {number} received: {got} of {sent} units are now in stock here.</source>
-        <translation>调拨单 {number} 已收货：{sent} 件中 {got} 件已入本店库存。</translation>
-    </message>
-</context>
-<context>
-    <name>TransfersModel</name>
-    <message>
-        <source>Number</source>
-        <translation>编号</translation>
-    </message>
-    <message>
-        <source>Sent</source>
-        <translation>调出时间</translation>
-    </message>
-    <message>
-        <source>Store</source>
-        <translation>门店</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>状态</translation>
-    </message>
-    <message>
-        <source>Units</source>
-        <translation>件数</translation>
-    </message>
-    <message>
-        <source>Waiting</source>
-        <translation>待确认</translation>
-    </message>
-    <message>
-        <source>Received</source>
-        <translation>已收货</translation>
-    </message>
-    <message>
-        <source>to {store}</source>
-        <translation>调往 {store}</translation>
-    </message>
-    <message>
-        <source>from {store}</source>
-        <translation>来自 {store}</translation>
     </message>
 </context>
 <context>

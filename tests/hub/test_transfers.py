@@ -257,6 +257,11 @@ def test_a_warehouse_sends_like_a_store_and_the_hub_names_it(hub_url: str, tmp_p
     run("transfer", "receive", "--db", d.b, "--user", "manager", "--number", number)
     run("verify", "--db", d.b)
     run("verify", "--db", depot)
+    # a store registered before is made a warehouse, and back
+    assert "now a warehouse" in run("hub", "store-kind", "--hub", hub_url, "--store-code", "ja01", "--kind",
+                                    "warehouse")[0]
+    run("hub", "store-kind", "--hub", hub_url, "--store-code", "JA01", "--kind", "store")
+    assert "PT99" in refused("hub", "store-kind", "--hub", hub_url, "--store-code", "PT99", "--kind", "store")
 
 
 def test_an_older_store_gets_no_transfers_part(hub_url: str, tmp_path: Path) -> None:

@@ -75,7 +75,7 @@ class TransfersModel(RowsModel[TransferRow]):
 
     def status_name(self, row: TransferRow) -> str:
         if row.direction == "out":
-            return self.tr("Sent")
+            return self.tr("Sent out")
         return self.tr("Waiting") if row.status == "waiting" else self.tr("Received")
 
     def _key(self, row: TransferRow) -> object:

@@ -59,7 +59,8 @@ class TransferScreen(Screen):
         self.bind_keys([(self.send_button, "F12", self.send_or_confirm),
                         (self.add_button, "", self.add_line),
                         (self.remove_button, "Del", self.remove_line),
-                        (self.set_button, "", self.set_arrived)])
+                        (self.set_button, "", self.set_arrived),
+                        (self.confirm_button, "", self.confirm)])
         self.tabs.currentChanged.connect(lambda _index: self.activate())
 
     # --- the pages ----------------------------------------------------------------------------------
@@ -75,9 +76,9 @@ class TransferScreen(Screen):
         self.lot_search.setPlaceholderText(self.tr("name, pinyin initials or code"))
         search_caption.setBuddy(self.lot_search)
         row.addWidget(to_caption)
-        row.addWidget(self.store, 1)
+        row.addWidget(self.store, 3)
         row.addWidget(search_caption)
-        row.addWidget(self.lot_search, 1)
+        row.addWidget(self.lot_search, 2)
         layout.addLayout(row)
         self.lots_model = LotsModel(self)
         self.lots_table = make_table_view(self.lots_model, stretch=LotsModel.NAME, give_way=(LotsModel.ORIGIN,))
@@ -140,11 +141,13 @@ class TransferScreen(Screen):
         self.why.setPlaceholderText(self.tr("damaged, missing, ..."))
         why_caption.setBuddy(self.why)
         self.set_button = key_button(self.tr("Set the line (Enter)"))
+        self.confirm_button = key_button(self.tr("Confirm receipt (F12)"))
         row.addWidget(got_caption)
         row.addWidget(self.got)
         row.addWidget(why_caption)
         row.addWidget(self.why, 1)
         row.addWidget(self.set_button)
+        row.addWidget(self.confirm_button)
         layout.addLayout(row)
         self.list_table.selectionModel().currentRowChanged.connect(lambda *_: self._show_transfer())
         self.arrived_table.selectionModel().currentRowChanged.connect(lambda *_: self._line_chosen())
@@ -169,8 +172,8 @@ class TransferScreen(Screen):
         current = self.store.currentData()
         self.store.clear()
         for store in self.transfers.stores():
-            kind = self.tr("warehouse") if store.kind == "warehouse" else self.tr("store")
-            self.store.addItem(f"{store.code} {store.name} ({kind})", store.code)
+            label = f"{store.code} {store.name}"
+            self.store.addItem(label + (self.tr(" (warehouse)") if store.kind == "warehouse" else ""), store.code)
         if current is not None and (at := self.store.findData(current)) >= 0:
             self.store.setCurrentIndex(at)
         self.all_lots = self.transfers.lots()
@@ -285,7 +288,7 @@ class TransferScreen(Screen):
             text = self.tr("{number} to {store}: sent.")
         self.transfer_summary.setText(text.format(number=row.number, store=row.other_store)
                                       + (f" {row.note}" if row.note else ""))
-        for widget in (self.got, self.why, self.set_button):
+        for widget in (self.got, self.why, self.set_button, self.confirm_button):
             widget.setEnabled(waiting)
 
     def _line_chosen(self) -> None:
