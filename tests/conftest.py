@@ -367,7 +367,8 @@ SLOW_FILES = {
     "tests/ui/test_fit_reports.py": 4, "tests/test_cli_reports.py": 3, "tests/hub/test_hub_verify_screen.py": 3,
     "tests/test_layers.py": 3, "tests/hub/test_hub_gui_reports.py": 3, "tests/printing/test_labels.py": 3,
     "tests/sync/test_downstream.py": 3, "tests/ledger/test_verify_memory.py": 3, "tests/services/test_sales.py": 3,
-    "tests/hub/test_transfers.py": 43, "tests/ui/transfer/test_view.py": 5, "tests/services/test_transfers.py": 3,
+    "tests/hub/test_transfers.py": 43, "tests/hub/test_hub_gui_transfers.py": 18, "tests/ui/transfer/test_view.py": 5,
+    "tests/services/test_transfers.py": 3,
 }
 
 

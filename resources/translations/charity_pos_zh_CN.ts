@@ -9647,4 +9647,102 @@ the day&apos;s first backup starts this long after the log-in window is up</extr
         <translation>区数据中心尚未告知其他门店：请导入它发回的下一个同步文件。</translation>
     </message>
 </context>
+<context>
+    <name>HubTransfersModel</name>
+    <message>
+        <source>Number</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>调出时间</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>调出方</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>调入方</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Units sent</source>
+        <translation>调出件数</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>实收</translation>
+    </message>
+    <message>
+        <source> (warehouse)</source>
+        <translation>（仓库）</translation>
+    </message>
+    <message>
+        <source>In flight</source>
+        <translation>在途</translation>
+    </message>
+</context>
+<context>
+    <name>HubTransferLinesModel</name>
+    <message>
+        <source>Line</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <source>Goods</source>
+        <translation>物品</translation>
+    </message>
+    <message>
+        <source>Where it first came in</source>
+        <translation>最初入库</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>调出</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>实收</translation>
+    </message>
+    <message>
+        <source>Why short</source>
+        <translation>短少原因</translation>
+    </message>
+</context>
+<context>
+    <name>TransfersScreen</name>
+    <message>
+        <source>Transfers between the district's stores</source>
+        <translation>区内门店间调拨</translation>
+    </message>
+    <message>
+        <source>Confirmed ones too</source>
+        <translation>包括已收货的</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Reading…</source>
+        <translation>正在读取……</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n transfer(s) in flight: sent, not yet confirmed by the receiving store.</source>
+        <translation>
+            <numerusform>在途调拨单 %n 张：已调出，调入门店尚未确认收货。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>HubWindow</name>
+    <message>
+        <source>Transfers</source>
+        <translation>调拨</translation>
+    </message>
+</context>
 </TS>
