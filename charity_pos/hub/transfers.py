@@ -165,6 +165,30 @@ class Transfers:
         self.sent, self.received = [], []
 
 
+def backfill(s: Session) -> int:
+    """Record the transfers of events the hub already holds but never recorded (a store's bundle imported by a
+    hub not yet upgraded to hub migration ``0008``, which calls this): every store's ``transfer.sent`` first,
+    then the confirmations, each store's in order. An event that is not what a store writes is logged and left
+    out, as the import would have refused it. The number of transfers recorded."""
+    from charity_pos.errors import PosError
+    from charity_pos.hub.models import HubEvent
+
+    stores = s.execute(select(HubStore.id, HubStore.code).order_by(HubStore.code)).all()
+    before = len(s.scalars(select(HubTransfer.id)).all())
+    for kind in (SENT, RECEIVED):
+        for store_id, code in stores:
+            found = Transfers(store_id, code, "hub_event", 1)
+            for seq, at, payload in s.execute(select(HubEvent.seq, HubEvent.at, HubEvent.payload).where(
+                    HubEvent.store_id == store_id, HubEvent.kind == kind).order_by(HubEvent.seq)):
+                try:
+                    found.add(seq, kind, at, payload)
+                except PosError:
+                    log.warning("event #%d of store %s is not a transfer a store writes: left out", seq, code)
+            found.flush(s)
+    s.flush()
+    return len(s.scalars(select(HubTransfer.id)).all()) - before
+
+
 # --- downstream -----------------------------------------------------------------------------------------------
 def note_reads(store: HubStore, reads: Sequence[str]) -> None:
     """Keep the downstream parts the store's latest bundle says it reads."""

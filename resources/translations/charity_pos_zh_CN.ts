@@ -9745,4 +9745,30 @@ the day&apos;s first backup starts this long after the log-in window is up</extr
         <translation>调拨</translation>
     </message>
 </context>
+<context>
+    <name>TraceModel</name>
+    <message>
+        <source>Sent to another store</source>
+        <translation>调往其他门店</translation>
+    </message>
+    <message>
+        <source>To {store}</source>
+        <translation>调往 {store}</translation>
+    </message>
+    <message>
+        <source>From {origin}</source>
+        <translation>来自 {origin}</translation>
+    </message>
+</context>
+<context>
+    <name>TraceScreen</name>
+    <message>
+        <source>Transfer</source>
+        <translation>调拨单</translation>
+    </message>
+    <message>
+        <source>Sent to other stores</source>
+        <translation>调往其他门店</translation>
+    </message>
+</context>
 </TS>

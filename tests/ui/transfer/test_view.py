@@ -12,7 +12,8 @@ from PySide6.QtCore import Qt
 
 from charity_pos.ledger import journal
 from charity_pos.services.transfers import (
-    DistrictStoreRow, GoodsLine, IncomingTransfer, TransferService, record_incoming, replace_district_stores,
+    DistrictStoreRow, GoodsLine, IncomingTransfer, TransferLineDraft, TransferService, record_incoming,
+    replace_district_stores,
 )
 from charity_pos.ui.transfer import TransferScreen
 from tests.ui.conftest import FakeApproval, show_active
@@ -100,3 +101,20 @@ def test_cashiers_do_not_see_the_screen() -> None:
     from charity_pos.services.base import Role
 
     assert TransferScreen.roles == frozenset({Role.MANAGER})
+
+
+def test_the_trace_screen_shows_goods_sent_to_another_store(qtbot, screen, services, manager, feedback,
+                                                           stocked) -> None:
+    from charity_pos.ui.trace import TraceScreen
+
+    rice = stocked["rice"]
+    lot = next(lot for lot in TransferService(services.ctx, services.accounts).lots() if lot.item_name == rice.name)
+    number = TransferService(services.ctx, services.accounts).send(
+        manager, "JA02", [TransferLineDraft(lot.lot_id, 3)]).number
+    trace = TraceScreen(services, manager, feedback, FakeApproval(None))
+    qtbot.addWidget(trace)
+    found = trace.show_trace(number)
+    assert found is not None and trace.figures["transferred"].text() == "3"
+    sent = [r for r in range(trace.model.rowCount()) if trace.model.index(r, 0).data() and
+            "JA02" in (trace.model.index(r, 7).data() or "")]
+    assert sent and trace.model.index(sent[0], 1).data() == "调往其他门店"

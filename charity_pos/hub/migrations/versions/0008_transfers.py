@@ -67,6 +67,12 @@ def upgrade() -> None:
     )
     op.create_index('ix_hub_transfer_line_origin_lot', 'hub_transfer_line', ['origin_lot'], unique=False)
     op.create_index('ix_hub_transfer_line_origin_document', 'hub_transfer_line', ['origin_document'], unique=False)
+    # transfers of stores' bundles this hub imported before it knew them
+    from sqlalchemy.orm import Session
+
+    from charity_pos.hub.transfers import backfill
+
+    backfill(Session(bind=op.get_bind()))
 
 
 def downgrade() -> None:
