@@ -9771,4 +9771,11 @@ the day&apos;s first backup starts this long after the log-in window is up</extr
         <translation>调往其他门店</translation>
     </message>
 </context>
+<context>
+    <name>cli</name>
+    <message>
+        <source>Sent to other stores</source>
+        <translation>调往其他门店</translation>
+    </message>
+</context>
 </TS>
