@@ -169,3 +169,19 @@ def test_goods_received_by_transfer_and_sent_on_keep_their_first_origin(services
     assert (line.from_lot, line.origin_store, line.origin_lot, line.origin_document) == (
         coat.code, "JA02", "2200000000017", "JA02-2026-D000009")
     assert services.trace.imbalances(manager) == []
+
+
+def test_the_donor_statement_says_how_many_units_went_to_another_store(services, manager, transfers) -> None:
+    from charity_pos.printing.donor_letter import letter_lines
+    from charity_pos.services.base import local_date
+    from charity_pos.services.donors import DonorDraft, DonorKind
+
+    donor = services.donors.create(manager, DonorDraft(DonorKind.PERSON, "张伟", "13800138000")).ids[0]
+    coat = services.catalog.create_item(manager, ItemDraft("羽绒服 男款", "clothing", "件", 5000,
+                                                           source=Source.DONATED)).ids[0]
+    services.intake.receive(manager, IntakeDraft(donor, (IntakeLine(coat, 10, unit_value_fen=8000),)))
+    lot = [row for row in services.stock.lots() if row.item_id == coat][0]
+    transfers.send(manager, "JA02", [TransferLineDraft(lot.lot_id, 4)])
+    doc = services.trace.donor_statement(manager, "张伟", local_date(services.ctx.now()).year)
+    assert (doc.transferred, doc.on_shelf) == (4, 6)
+    assert "· 调往区内其他慈善超市继续义卖或发放 4 件；" in letter_lines(doc)
