@@ -17,6 +17,7 @@ district's scripts: keep them as they are.
     charity-pos consignor add|list / consignment settlement   (cli_consign.py)
     charity-pos backup / restore / backup-key / restore-key   (cli_backup.py)
     charity-pos writeoff --db PATH --lot CODE --quantity N --reason R --user NAME ...   (cli_writeoff.py)
+    charity-pos transfer send / list / receive / stores   (cli_transfer.py)
 
 Errors a user can cause print one line and exit non-zero, never a traceback.
 """
@@ -185,6 +186,9 @@ def _parser(command: str | None = None) -> argparse.ArgumentParser:
     from charity_pos import cli_writeoff
 
     cli_writeoff.add_parsers(sub, common)
+    from charity_pos import cli_transfer
+
+    cli_transfer.add_parsers(sub, common)
     return parser
 
 
@@ -305,6 +309,10 @@ def _main(args: argparse.Namespace) -> int:
 
         if command in cli_writeoff.COMMANDS:
             return cli_writeoff.run(args)
+        from charity_pos import cli_transfer
+
+        if command in cli_transfer.COMMANDS:
+            return cli_transfer.run(args)
     except PosError as exc:
         print(translate("cli", "Error: ") + describe(exc), file=sys.stderr)
         return 1

@@ -277,11 +277,12 @@ def _lots(every: Sequence[Any]) -> Listed:
     headers = [translate("cli", "Code"), translate("cli", "Name"), translate("cli", "From"),
                translate("cli", "Document"), translate("cli", "Donor"), translate("cli", "Units received"),
                translate("cli", "Sold"), translate("cli", "Handed out"), translate("cli", "Written off"),
-               translate("cli", "Counted missing"), translate("cli", "On hand")]
+               translate("cli", "Counted missing"), translate("cli", "Sent to other stores"),
+               translate("cli", "On hand")]
     table = [[r.code or "", r.item_name, origins.get(r.origin, r.origin), r.document,
               party_text(r.donor_kind, r.donor), r.fate.received, r.fate.sold, r.fate.handed_out,
-              r.fate.written_off, r.fate.counted_difference, r.fate.on_shelf] for r in every]
-    return objects, headers, table, {5, 6, 7, 8, 9, 10}
+              r.fate.written_off, r.fate.counted_difference, r.fate.transferred, r.fate.on_shelf] for r in every]
+    return objects, headers, table, {5, 6, 7, 8, 9, 10, 11}
 
 
 def _plain_lots(raw: Any) -> Listed:

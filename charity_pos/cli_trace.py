@@ -53,7 +53,7 @@ def event_names() -> dict[str, str]:
             "voided": translate("cli", "sale voided"), "returned": translate("cli", "returned"),
             "handed_out": translate("cli", "handed out"), "written_off": translate("cli", "written off"),
             "counted": translate("cli", "counted missing"), "moved": translate("cli", "moved"),
-            "on_shelf": translate("cli", "on the shelf")}
+            "transferred": translate("cli", "transferred"), "on_shelf": translate("cli", "on the shelf")}
 
 
 def writeoff_reason_names() -> dict[str, str]:
@@ -69,6 +69,8 @@ def origin_names() -> dict[str, str]:
 
 
 def party_text(kind: str, party: str) -> str:
+    if kind == "store":
+        return translate("cli", "to store {code}").format(code=party)
     if kind == "anonymous":
         return translate("cli", "anonymous")
     if kind == "household":
@@ -79,7 +81,7 @@ def party_text(kind: str, party: str) -> str:
 def fate_object(fate: Fate) -> dict[str, int]:
     return {"received": fate.received, "sold": fate.sold, "handed_out": fate.handed_out,
             "written_off": fate.written_off, "counted_difference": fate.counted_difference,
-            "on_shelf": fate.on_shelf}
+            "on_shelf": fate.on_shelf, "transferred": fate.transferred}
 
 
 def _trace(args: argparse.Namespace) -> int:
@@ -105,7 +107,8 @@ def _trace(args: argparse.Namespace) -> int:
                         "lot_id": str(e.lot_id), "code": e.code, "name": e.item_name, "quantity": e.quantity,
                         "amount_fen": e.amount_fen,
                         "card_number": e.party if e.party_kind == "household" else None,
-                        "donor_kind": e.party_kind if e.party_kind not in ("", "household") else None,
+                        "donor_kind": e.party_kind if e.party_kind not in ("", "household", "store") else None,
+                        "store": e.party if e.party_kind == "store" else None,
                         "donor": e.party if e.party_kind in ("person", "company") else None,
                         "detail": e.detail or None,
                         "text": e.party if e.kind == "written_off" and e.party else None} for e in found.events],
@@ -123,7 +126,8 @@ def _trace(args: argparse.Namespace) -> int:
         if e.kind == "written_off" and e.detail:
             name = f"{name} ({writeoff_reason_names().get(e.detail, e.detail)})"
         who = party_text(e.party_kind, e.party) if e.party_kind else (
-            translate("cli", "of sale {number}").format(number=e.detail) if e.kind == "returned" else e.party)
+            translate("cli", "of sale {number}").format(number=e.detail) if e.kind == "returned" else
+            translate("cli", "from {origin}").format(origin=e.detail) if e.kind == "received" and e.detail else "")
         rows.append([when, name, e.document, e.item_name, e.code or "", abs(e.quantity),
                      "" if e.amount_fen is None else format_fen(e.amount_fen), who])
     print_table([translate("cli", "Time"), translate("cli", "Event"), translate("cli", "Document"),
@@ -139,10 +143,16 @@ def _trace(args: argparse.Namespace) -> int:
                   lot.fate.counted_difference, lot.fate.on_shelf] for lot in found.lots], {4, 5, 6, 7, 8, 9})
     t = found.totals
     print()
-    print(translate("cli", "Received {received} = sold {sold} + handed out {handed} + written off {written} + "
-                           "counted missing {counted} + on the shelf {shelf}.").format(
-        received=t.received, sold=t.sold, handed=t.handed_out, written=t.written_off, counted=t.counted_difference,
-        shelf=t.on_shelf))
+    if t.transferred:
+        print(translate("cli", "Received {received} = sold {sold} + handed out {handed} + written off {written} + "
+                               "counted missing {counted} + sent to other stores {sent} + on the shelf {shelf}.").format(
+            received=t.received, sold=t.sold, handed=t.handed_out, written=t.written_off,
+            counted=t.counted_difference, sent=t.transferred, shelf=t.on_shelf))
+    else:
+        print(translate("cli", "Received {received} = sold {sold} + handed out {handed} + written off {written} + "
+                               "counted missing {counted} + on the shelf {shelf}.").format(
+            received=t.received, sold=t.sold, handed=t.handed_out, written=t.written_off,
+            counted=t.counted_difference, shelf=t.on_shelf))
     if not t.balances:
         print(translate("cli", "These figures do not add up: run charity-pos verify."))
     return 0

@@ -756,3 +756,49 @@ class CountUnsettled(PosError):
     marked for a recount not counted again), unexplained (differences over the
     threshold with neither a recount nor a manager's reason), empty (nothing
     counted); items: how many; item_name: the first)."""
+
+
+# --- transfers between the district's stores (services.transfers) ----------------------------------------
+class TransferStoreUnknown(PosError):
+    """A transfer to a store code the hub never named to this store (facts: store_code)."""
+
+
+class TransferToOwnStore(PosError):
+    """A transfer to this store itself (facts: store_code)."""
+
+
+class TransferLotUnknown(PosError):
+    """No lot of this store has the code (facts: code)."""
+
+
+class TransferLotShort(PosError):
+    """More units asked of a lot than it holds (facts: lot, wanted, available)."""
+
+
+class TransferNotFound(PosError):
+    """No transfer of this number came to this store (facts: number)."""
+
+
+class TransferAlreadyReceived(PosError):
+    """The transfer was confirmed before (facts: number, at)."""
+
+
+class TransferLineUnknown(PosError):
+    """A confirmation names a line the transfer does not have (facts: number, line)."""
+
+
+class TransferOverReceived(PosError):
+    """More confirmed as received on a line than was sent (facts: number, line, sent, received)."""
+
+
+class TransferDifferenceNeedsReason(PosError):
+    """A line received short without a reason (facts: number, line)."""
+
+
+class DownstreamTransferForOtherStore(PosError):
+    """A downstream bundle carrying a transfer meant for another store (facts: path, number, made_for,
+    store_code)."""
+
+
+class DownstreamTransferConflict(PosError):
+    """A downstream bundle carrying a transfer this store holds with other content (facts: path, number)."""

@@ -394,6 +394,27 @@ PAYMENT_CODE_REASONS = {
     "wrong_prefix": QT_TRANSLATE_NOOP(
         "Errors", "Not a payment code: WeChat Pay's start with 10-15 and Alipay's with 25-30."),
 }
+TEMPLATES.update({  # transfers between the district's stores (services.transfers)
+    e.TransferStoreUnknown: QT_TRANSLATE_NOOP(
+        "Errors", "{store_code} is not a store of the district that the hub named to this store: check the code, "
+                  "or import the hub's latest bundle first."),
+    e.TransferToOwnStore: QT_TRANSLATE_NOOP("Errors", "{store_code} is this store: a transfer goes to another store."),
+    e.TransferLotUnknown: QT_TRANSLATE_NOOP("Errors", "No lot of this store has the code {code}."),
+    e.TransferLotShort: QT_TRANSLATE_NOOP("Errors", "Lot {lot} holds {available}: {wanted} cannot be sent."),
+    e.TransferNotFound: QT_TRANSLATE_NOOP("Errors", "No transfer {number} came to this store."),
+    e.TransferAlreadyReceived: QT_TRANSLATE_NOOP(
+        "Errors", "Transfer {number} was confirmed already ({at}): nothing was changed."),
+    e.TransferLineUnknown: QT_TRANSLATE_NOOP("Errors", "Transfer {number} has no line {line}."),
+    e.TransferOverReceived: QT_TRANSLATE_NOOP(
+        "Errors", "Line {line} of transfer {number}: {received} received is more than the {sent} sent."),
+    e.TransferDifferenceNeedsReason: QT_TRANSLATE_NOOP(
+        "Errors", "Line {line} of transfer {number} arrived short: say why (a reason)."),
+    e.DownstreamTransferForOtherStore: QT_TRANSLATE_NOOP(
+        "Errors", "{path}: transfer {number} is for store {made_for}, not for this store ({store_code}); nothing "
+                  "was applied."),
+    e.DownstreamTransferConflict: QT_TRANSLATE_NOOP(
+        "Errors", "{path}: transfer {number} is held here with other lines; nothing was applied."),
+})
 PAYMENT_REFERENCE_REASONS = {
     "full_code": QT_TRANSLATE_NOOP(
         "Errors", "The {method} reference holds a whole payment code, which is never stored: scan it in the "

@@ -185,6 +185,7 @@ def main(out: Path, language: str = "zh_CN") -> None:
         count(main_window, out)
         expiry(main_window, out)
         consign(services, main_window, out)
+        transfer(main_window, out)
         customer_display(services, out)
         training(services, manager, shell, out)
         services.close()
@@ -413,6 +414,34 @@ def consign(services: Services, main_window, out: Path) -> None:  # type: ignore
         subprocess.run(["pdftoppm", "-png", "-r", "80", "-f", "1", "-l", "1", "-singlefile", str(pdf),
                         str(out / "consign-settlement")], check=True)
         print(out / "consign-settlement.png")
+
+
+def transfer(main_window, out: Path) -> None:  # type: ignore[no-untyped-def]
+    """Transfers: goods picked for a neighbouring store, and the warehouse's transfer being confirmed."""
+    from charity_pos.ui.transfer import TransferScreen
+
+    screen = next(s for s in main_window.screens if isinstance(s, TransferScreen))
+    main_window.show_screen(screen)
+    screen.tabs.setCurrentIndex(0)
+    screen.refresh()
+    screen.store.setCurrentIndex(max(0, screen.store.findData("JA03")))
+    screen.lot_search.setText("羽绒")
+    screen.units.setValue(2)
+    screen.add_line()
+    screen.lot_search.setText("")
+    screen.note.setText("南京西路街道冬衣募集")
+    QApplication.processEvents()
+    save(main_window, out / "transfer-send.png")
+    screen.tabs.setCurrentIndex(1)
+    screen.refresh()
+    waiting = screen.list_model.row_where(lambda row: row.status == "waiting")
+    screen.list_table.selectRow(max(0, waiting))
+    screen.arrived_table.selectRow(0)
+    screen.got.setValue(max(0, screen.arrived[0].line.quantity_sent - 1))
+    screen.why.setText("一床外包装破损受潮")
+    screen.set_arrived()
+    QApplication.processEvents()
+    save(main_window, out / "transfer-incoming.png")
 
 
 def customer_display(services: Services, out: Path) -> None:

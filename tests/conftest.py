@@ -371,6 +371,8 @@ SLOW_FILES = {
     "tests/services/test_writeoffs.py": 3, "tests/test_cli_writeoff.py": 3,
     "tests/services/test_stock_count.py": 6,
     "tests/demo/test_consigned.py": 8, "tests/test_cli_consign.py": 3,
+    "tests/hub/test_transfers.py": 43, "tests/hub/test_hub_gui_transfers.py": 18, "tests/ui/transfer/test_view.py": 5,
+    "tests/services/test_transfers.py": 3,
 }
 
 

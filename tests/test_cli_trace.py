@@ -85,7 +85,7 @@ def test_show_lots_lists_every_lot_empty_ones_too(capsys: pytest.CaptureFixture[
     assert len(lots) == query(shop, "SELECT count(*) FROM stock_lot")[0][0]
     assert any(lot["on_shelf"] == 0 for lot in lots)
     assert all(lot["received"] == lot["sold"] + lot["handed_out"] + lot["written_off"] + lot["counted_difference"]
-               + lot["on_shelf"] for lot in lots)
+               + lot["transferred"] + lot["on_shelf"] for lot in lots)
     code, table, _ = run_cli("show", "lots", "--db", shop, "--lang", "en")
     assert code == 0 and "Handed out" in table
     for word in private_words(shop):

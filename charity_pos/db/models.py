@@ -372,3 +372,4 @@ from charity_pos.db.stock_count import (  # noqa: E402
     StockCountLine as StockCountLine,
 )
 from charity_pos.db.consignment import Consignor as Consignor  # noqa: E402
+from charity_pos.db.transfers import DistrictStore as DistrictStore, Transfer as Transfer, TransferLine as TransferLine  # noqa: E402

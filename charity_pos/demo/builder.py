@@ -371,6 +371,11 @@ def _build(path: Path, *, days: int, seed: int) -> DemoSummary:
         # The evening's stock count of grain and oil, two tills scanning; the next one under way.
         clock.not_before(first_day + timedelta(days=days), 19)
         count_demo(sv, manager, cashier, clock.tick, seed + 15)
+        # The district's stores, a transfer from its warehouse waiting, and one sent to a neighbour (no randomness).
+        clock.tick(rng, 5, 20)
+        from charity_pos.demo.transfers import district_and_transfers
+
+        district_and_transfers(sv, manager, clock())
         with db.read() as s:
             events = s.scalar(select(func.count(JournalEvent.seq))) or 0
             sales = s.scalar(select(func.count(Sale.id)).where(Sale.status == "completed")) or 0

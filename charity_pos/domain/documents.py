@@ -217,3 +217,5 @@ class DonorStatement:
     counted_missing: int
     #: made in a training store (培训模式): every page says 培训 · 非正式票据
     training: bool = False
+    #: units sent on to another store of the district (调拨), where they are sold or handed out
+    transferred: int = 0

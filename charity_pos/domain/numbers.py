@@ -14,7 +14,7 @@ STORE_CODE = re.compile(r"^[A-Z0-9]{2,8}$")
 
 #: Document kinds and their letter in the number.
 KINDS = {"stock_count": "C", "stock_receipt": "R", "donation": "D", "receipt": "J", "sale": "S", "return": "T",
-         "shift": "B", "handout": "H", "fund_use": "F",
+         "shift": "B", "handout": "H", "fund_use": "F", "transfer": "Y",
          "writeoff": "W",
          # consigned goods (代销): received from a consignor (K), unsold goods returned to them (U)
          "consignment_receipt": "K", "consignment_return": "U"}

@@ -111,6 +111,11 @@ class CheckedBundle:
     def prev_hash(self) -> str:
         return str(self.manifest["prev_hash"])
 
+    @property
+    def reads(self) -> tuple[str, ...]:
+        """The downstream parts the store says it reads (``sync.district.READS``); none from an older store."""
+        return tuple(self.manifest.get("reads") or ())
+
     def events(self) -> Iterator[Event]:
         """The events, read line by line from the file, each checked (its
         fields, its payload, its place in the chain, its hash); after the last
@@ -282,6 +287,8 @@ def _check_manifest(path: str, manifest: dict[str, Any]) -> None:
         ("created_at", "created_at" not in manifest or _is_time(manifest["created_at"])),
         ("app_version", "app_version" not in manifest or (
             type(manifest["app_version"]) is str and len(manifest["app_version"]) <= 40)),
+        ("reads", "reads" not in manifest or (type(manifest["reads"]) is list and len(manifest["reads"]) <= 8 and all(
+            type(part) is str and 0 < len(part) <= 40 for part in manifest["reads"]))),
     ]
     for field, good in checks:
         if not good:

@@ -29,7 +29,7 @@ import hashlib
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from charity_pos.hub import cli_reports, cli_status
+from charity_pos.hub import cli_reports, cli_status, cli_transfers
 from charity_pos.i18n import describe, translate
 
 if TYPE_CHECKING:
@@ -72,6 +72,8 @@ def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser],
                      help="a sub-district whose households go to this store (repeat for more; none: the whole "
                           "district, or as registered before)")
 
+    add.add_argument("--kind", choices=("store", "warehouse"),
+                     help="a store (the default for a new one) or a district warehouse, which sends transfers")
     add.add_argument("--staff", metavar="NAME",
                      help="a district staff account: needed to replace the key of a store registered before")
     add.add_argument("--staff-pin", metavar="PIN", help="that account's PIN")
@@ -120,6 +122,7 @@ def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser],
 
     hub_sub.add_parser("gui", parents=[common, where], help="the hub app for district staff")
     cli_status.add_parsers(hub_sub, common, where)
+    cli_transfers.add_parsers(hub_sub, common, where)
 
     from charity_pos import cli_receipts
 
@@ -130,6 +133,8 @@ def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser],
 def run(args: argparse.Namespace) -> int:
     if args.hub_command in cli_reports.COMMANDS:
         return cli_reports.run(args, translate)
+    if args.hub_command in cli_transfers.COMMANDS:
+        return cli_transfers.run(args, translate)
     if args.hub_command == "init":
         return _init(args)
     if args.hub_command == "upgrade":
@@ -225,7 +230,7 @@ def _add_store(args: argparse.Namespace) -> int:
 
     with open_hub(args.hub) as db:
         added = add_store(db, args.registration, args.out, areas=args.area, force=args.force, staff=args.staff,
-                          staff_pin=args.staff_pin)
+                          staff_pin=args.staff_pin, kind=args.kind)
     key = fingerprint(added.public_key)
     if added.key_replaced:
         text = translate("cli", "Store {code} ({name}) now has the new key {fingerprint}; the change is logged at the "

@@ -276,6 +276,10 @@ def export_bundle(db: HubDatabase, store_code: str, out_dir: Path, *, clock: Clo
             district.RULES: (canonical_json(rules) + "\n").encode("utf-8"),
             district.USE: _lines(use_rows),
         }
+        from charity_pos.hub import transfers
+
+        if transfers.reads_transfers(store):  # a store of an older version refuses a part it does not know
+            content[district.TRANSFERS] = transfers.downstream_part(s, store)
         path = files.write_file(out_dir / f"{store.code}-down-{sequence}{SUFFIX}",
                                 lambda partial: write_bundle(partial, manifest, content, key), protect,
                                 force=force, ours=is_our_bundle)

@@ -47,6 +47,7 @@ from charity_pos.hub.engine import HubDatabase, bulk_insert, uses_copy
 from charity_pos.hub.models import HubBundle, HubEvent, HubStore
 from charity_pos.hub.downstream import fill_household_hashes, read_links, store_links
 from charity_pos.hub.projections import Projector
+from charity_pos.hub.transfers import Transfers, note_reads
 from charity_pos.services.base import Clock, system_clock
 from charity_pos.sync import archive
 
@@ -97,6 +98,7 @@ def _apply(db: HubDatabase, bundle: CheckedBundle, sha: str, clock: Clock, progr
             _refuse(events, EventsFork(store_code=store.code, seq=held_seq))
         if bundle.households is not None:
             store_links(s, store.id, read_links(bundle))
+        note_reads(store, bundle.reads)
         read = 0
         last: Event | None = None
         batch: list[Event] = []
@@ -159,6 +161,7 @@ class _Store:
         process = HubEvent.__table__.c.store_id.type.bind_processor(self.conn.dialect)
         self.store_value = process(store.id) if process is not None else store.id
         self.projector = Projector(store.id)
+        self.transfers = Transfers(store.id, store.code, str(bundle.path), bundle.first_seq)
         self.gathered = 0  # events in the projector, not yet written
         self.applied = 0
         self._copying: ExitStack | None = None
@@ -193,6 +196,7 @@ class _Store:
                 raise EventsUnreadable(path=str(bundle.path), line=event.seq - bundle.first_seq + 1) from None
             # A TypeError or AttributeError here is a bug in the projections, not a bad file: it refuses the
             # file as a crash (BundleImportCrashed, its traceback logged), never as "unreadable" to the staff.
+            self.transfers.add(event.seq, event.kind, event.at, event.payload)
         store = self.store_value
         rows = [(store, e.seq, e.uuid, e.kind, e.at, e.actor, e.payload, e.prev_hash, e.hash) for e in new]
         if uses_copy(self.conn.dialect):
@@ -205,8 +209,9 @@ class _Store:
             self._flush()
 
     def finish(self) -> None:
-        """The last rows stored and every gathered projection written."""
+        """The last rows stored and every gathered projection written (the transfers too)."""
         self._flush()
+        self.transfers.flush(self.s)
 
     def _flush(self) -> None:
         self._end_copy()

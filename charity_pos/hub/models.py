@@ -91,6 +91,11 @@ class HubStore(HubBase):
     #: the version of the projections its rows were built with (``projections.VERSION``): older ones
     #: are rebuilt from its events on first use (``projections.ensure_current``)
     projections: Mapped[int] = mapped_column(Integer, default=PROJECTIONS_VERSION, server_default="0")
+    #: ``store`` or ``warehouse`` (a district warehouse runs the store app and sends transfers like a store)
+    kind: Mapped[str] = mapped_column(String(10), server_default="store")
+    #: the downstream parts beyond the first three its last bundle said it reads (``sync.district.READS``),
+    #: one a line; None: none (a store of an older version)
+    reads: Mapped[str | None] = mapped_column(Text)
 
 
 class HubEvent(HubBase):
@@ -407,3 +412,6 @@ class HubKeyChange(HubBase):
     new_key: Mapped[str] = mapped_column(String(64))
     user_id: Mapped[uuid.UUID] = mapped_column(Uuid, ForeignKey("hub_user.id"))
     at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
+from charity_pos.hub.transfer_models import HubTransfer as HubTransfer, HubTransferLine as HubTransferLine  # noqa: E402

@@ -282,12 +282,13 @@ def protected(db: HubDatabase, hub_id: uuid.UUID | None = None) -> files.Protect
 
 def add_store(db: HubDatabase, registration: Path, out: Path, *, areas: Sequence[str] | None = None,
               clock: Clock = system_clock, force: bool = False, staff: str | None = None,
-              staff_pin: str | None = None) -> StoreAdded:
+              staff_pin: str | None = None, kind: str | None = None) -> StoreAdded:
     """Register the store of ``registration`` and write the hub's trust
     file for it to ``out``. The same store with the same key again only
     refreshes its name and writes the trust file again. ``areas``: the
     sub-districts whose households go to the store (none given: as before,
-    for a new store the whole district). The trust file carries the
+    for a new store the whole district). ``kind``: ``store`` or
+    ``warehouse`` (none given: as before, for a new one a store). The trust file carries the
     district's matching key: a secret, handed over like a key, written
     readable by its owner only. ``out`` is guarded by ``charity_pos.files``:
     never the hub's or a store's own files; over another file only a trust
@@ -340,6 +341,10 @@ def add_store(db: HubDatabase, registration: Path, out: Path, *, areas: Sequence
             store.name, store.short_name, store.district = reg.name, reg.short_name, reg.district
             if area_text is not None:
                 store.areas = area_text
+            if kind is not None:
+                if kind not in ("store", "warehouse"):
+                    raise InvalidInput(field="kind", value=kind, reason="unknown")
+                store.kind = kind
             s.add(store)
             s.flush()
             trust = {"format": TRUST_FORMAT, "hub_id": str(hub.id), "district": hub.district,

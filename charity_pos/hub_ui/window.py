@@ -1,6 +1,6 @@
 """The hub app's main window: navigation on the left (import, stores,
 registry, reporting status, households past their allowance, verify a
-receipt: F9, the district's reports: F8), the screen on the right, who is logged in below."""
+receipt: F9, the district's reports: F8, transfers between stores), the screen on the right, who is logged in below."""
 
 from __future__ import annotations
 
@@ -18,6 +18,7 @@ from charity_pos.hub_ui.registry import RegistryScreen
 from charity_pos.hub_ui.reporting import ReportingScreen
 from charity_pos.hub_ui.reports import DistrictReportsScreen
 from charity_pos.hub_ui.stores import StoresScreen
+from charity_pos.hub_ui.transfers import TransfersScreen
 from charity_pos.services.base import Clock, system_clock
 from charity_pos.ui.shell import AppWindow
 
@@ -37,6 +38,7 @@ class HubWindow(AppWindow):
         self.allowance_screen = AllowanceScreen(db, clock)
         self.receipts_screen = ReceiptCheckScreen(db)
         self.reports_screen = DistrictReportsScreen(db, clock)
+        self.transfers_screen = TransfersScreen(db, clock)
         self.import_screen.imported.connect(self.stores_screen.reload)
 
         self.navigation = QListWidget()
@@ -48,7 +50,8 @@ class HubWindow(AppWindow):
                               (self.tr("Reporting"), self.reporting_screen),
                               (self.tr("Past their allowance"), self.allowance_screen),
                               (self.tr("Verify a receipt (F9)"), self.receipts_screen),
-                              (self.tr("District reports (F8)"), self.reports_screen)):
+                              (self.tr("District reports (F8)"), self.reports_screen),
+                              (self.tr("Transfers"), self.transfers_screen)):
             self.navigation.addItem(label)
             self.stack.addWidget(screen)
         QShortcut(QKeySequence("F9"), self, activated=lambda: self.navigation.setCurrentRow(  # type: ignore[call-overload]  # signal by keyword: not in PySide6's stub
@@ -79,18 +82,20 @@ class HubWindow(AppWindow):
             self.registry_screen.reload()
         elif screen is self.reports_screen and self.reports_screen.report is None:
             self.reports_screen.reload()
-        elif screen in (self.reporting_screen, self.allowance_screen):
+        elif screen in (self.reporting_screen, self.allowance_screen, self.transfers_screen):
             screen.reload()
 
     def busy(self) -> bool:
         return (any(s.busy() for s in (self.import_screen, self.stores_screen, self.reporting_screen,
-                                       self.allowance_screen, self.receipts_screen, self.reports_screen))
+                                       self.allowance_screen, self.receipts_screen, self.reports_screen,
+                                       self.transfers_screen))
                 or self.registry_screen.job is not None)
 
     def wait_for_jobs(self) -> None:
         """Let the file at hand finish (a file is imported whole or not at all)."""
         for job in (self.import_screen.job, self.stores_screen.job, self.registry_screen.job, self.allowance_screen.job,
-                    self.receipts_screen.job, *self.reporting_screen.jobs(), *self.reports_screen.jobs()):
+                    self.receipts_screen.job, self.transfers_screen.job, *self.reporting_screen.jobs(),
+                    *self.reports_screen.jobs()):
             if job is not None:
                 job.cancel()
                 job.wait()

@@ -241,7 +241,7 @@ def _journaled() -> set[str]:
 DOCUMENT_COLUMNS = (("donation", "number"), ("receipt", "number"), ("sale", "number"), ("sale_return", "number"),
                     ("cash_shift", "number"), ("handout", "number"), ("stock_movement", "document"),
                     ("stock_lot", "document"), ("fund_use", "number"),
-                    ("writeoff", "number"), ("stock_count", "number"))
+                    ("writeoff", "number"), ("stock_count", "number"), ("transfer", "number"))
 #: Where in-store barcodes stand, by their counter.
 BARCODE_COLUMNS = {"barcode21": (("item", "barcode"),), "barcode22": (("stock_lot", "barcode"),)}
 

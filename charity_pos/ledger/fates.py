@@ -4,7 +4,7 @@ their lots, net of returns and voids; handout lines and their lots), what is
 on the shelf from the stock movements. Hence, for every lot and every
 donation::
 
-    received = sold + handed_out + written_off + counted_difference + on_shelf
+    received = sold + handed_out + written_off + counted_difference + transferred + on_shelf
                + sent_back (a consignor's unsold goods returned to them, 代销退回)
 
 ``check_identity`` names every lot or donation for which it does not hold;
@@ -28,14 +28,16 @@ from charity_pos.db.driver import driver
 # are stored as 32 hex digits and handed back as UUIDs, as the models read them.
 
 #: Movements that bring a lot in: the lot's own document (a donation, a stock receipt, a count's surplus,
-#: a consignor's goods received).
-INTAKE_REASONS = frozenset({"donation", "receipt", "count", "consignment"})
+#: a consignor's goods received, goods transferred in from another store).
+INTAKE_REASONS = frozenset({"donation", "receipt", "count", "consignment", "transfer_in"})
 #: Movements that say what became of goods, by the fate they count towards. Sales, returns and voids are
 #: counted from the documents, movements only put them on or off the shelf.
 WRITE_OFF_REASONS = frozenset({"writeoff", "write_off"})
 COUNT_REASON = "count"
 #: a consignor's unsold goods going back to them (a U document)
 SENT_BACK_REASON = "consignment_return"
+#: goods sent to another store of the district (``services.transfers``): their fate here
+TRANSFER_OUT_REASON = "transfer_out"
 
 
 @dataclass(frozen=True)
@@ -51,11 +53,13 @@ class Fate:
     on_shelf: int = 0
     #: a consignor's unsold goods returned to them
     sent_back: int = 0
+    #: units sent to another store of the district
+    transferred: int = 0
 
     @property
     def accounted(self) -> int:
         return (self.sold + self.handed_out + self.written_off + self.counted_difference + self.on_shelf
-                + self.sent_back)
+                + self.sent_back + self.transferred)
 
     @property
     def balances(self) -> bool:
@@ -64,7 +68,8 @@ class Fate:
     def __add__(self, other: Fate) -> Fate:
         return Fate(self.received + other.received, self.sold + other.sold, self.handed_out + other.handed_out,
                     self.written_off + other.written_off, self.counted_difference + other.counted_difference,
-                    self.on_shelf + other.on_shelf, self.sent_back + other.sent_back)
+                    self.on_shelf + other.on_shelf, self.sent_back + other.sent_back,
+                    self.transferred + other.transferred)
 
 
 @dataclass(frozen=True)
@@ -186,6 +191,7 @@ def fates(s: Any, lot_ids: list[uuid.UUID] | None = None, parts: Parts | None = 
     written: dict[uuid.UUID, int] = defaultdict(int)
     counted: dict[uuid.UUID, int] = defaultdict(int)
     sent: dict[uuid.UUID, int] = defaultdict(int)
+    away: dict[uuid.UUID, int] = defaultdict(int)
     moves = each("SELECT m.lot_id, m.reason, m.document = lot.document, sum(m.quantity) FROM stock_movement m"
                  " JOIN stock_lot lot ON lot.id = m.lot_id {where} GROUP BY m.lot_id, m.reason, m.document = lot.document",
                  "m.lot_id")
@@ -198,8 +204,10 @@ def fates(s: Any, lot_ids: list[uuid.UUID] | None = None, parts: Parts | None = 
             counted[lot_id] -= quantity
         elif reason == SENT_BACK_REASON:
             sent[lot_id] -= quantity
+        elif reason == TRANSFER_OUT_REASON:
+            away[lot_id] -= quantity
     return {lot: Fate(received[lot], sold.get(lot, 0), handed.get(lot, 0), written.get(lot, 0),
-                      counted.get(lot, 0), shelf.get(lot, 0), sent.get(lot, 0)) for lot in wanted}
+                      counted.get(lot, 0), shelf.get(lot, 0), sent.get(lot, 0), away.get(lot, 0)) for lot in wanted}
 
 
 #: Lots, and donations, whose totals ``check_identity`` holds at a time. The
@@ -258,6 +266,7 @@ def _accounted(raw: sqlite3.Connection, scope: str, bounds: dict[str, Any]) -> d
     written: dict[Any, int] = defaultdict(int)
     counted: dict[Any, int] = defaultdict(int)
     sent: dict[Any, int] = defaultdict(int)
+    away: dict[Any, int] = defaultdict(int)
     for key, reason, own, quantity in rows(_MOVES):
         quantity = int(quantity)
         shelf[key] += quantity
@@ -267,8 +276,10 @@ def _accounted(raw: sqlite3.Connection, scope: str, bounds: dict[str, Any]) -> d
             counted[key] -= quantity
         elif reason == SENT_BACK_REASON:
             sent[key] -= quantity
+        elif reason == TRANSFER_OUT_REASON:
+            away[key] -= quantity
     return {key: Fate(0, sold.get(key, 0), handed.get(key, 0), written.get(key, 0), counted.get(key, 0),
-                      shelf.get(key, 0), sent.get(key, 0)) for key in {*sold, *handed, *shelf}}
+                      shelf.get(key, 0), sent.get(key, 0), away.get(key, 0)) for key in {*sold, *handed, *shelf}}
 
 
 #: each part's keys and what was received under them, in key order: ``{after}`` says where the part begins

@@ -51,6 +51,8 @@ def letter_lines(doc: DonorStatement) -> list[str]:
         lines.append(f"您共捐赠物资 {doc.units} 件，估值 {_yuan(doc.goods_value_fen)}。截至 {_date(doc.issued_on)}，其中：")
         lines.append(f"· 已义卖 {doc.sold} 件，所得善款 {_yuan(doc.raised_fen)}；")
         lines.append(f"· 已无偿发放 {doc.handed_out} 件，惠及 {doc.households} 户困难家庭；")
+        if doc.transferred:
+            lines.append(f"· 调往区内其他慈善超市继续义卖或发放 {doc.transferred} 件；")
         lines.append(f"· 仍在货架上待售或待发放 {doc.on_shelf} 件；")
         if doc.written_off:  # 报损: a W document says why, unit by unit
             lines.append(f"· 因破损、过期等原因报损 {doc.written_off} 件，均有报损单记录；")

@@ -132,4 +132,5 @@ def build(s: Session, donor_key: str | uuid.UUID, year_value: object, now: datet
     return DonorStatement(
         store_name, donor.kind, donor.name, year, local_date(now), tuple(rows), sum(r.units for r in rows),
         sum(r.goods_value_fen for r in rows), sum(r.cash_fen for r in rows), fate.sold, raised, fate.handed_out,
-        int(households or 0), fate.on_shelf, fate.written_off, fate.counted_difference, is_training(s))
+        int(households or 0), fate.on_shelf, fate.written_off, fate.counted_difference, is_training(s),
+        transferred=fate.transferred)

@@ -46,7 +46,7 @@ def shown_donor_of(kind: str | None, name: str | None) -> tuple[str, str]:
 
 
 _STORIES = ("SELECT lot.id, item.name, item.unit, lot.barcode, item.barcode, lot.origin, lot.document,"
-            " lot.received_at, line.unit_value_fen, donor.kind, donor.name FROM stock_lot lot"
+            " lot.received_at, line.unit_value_fen, donor.kind, donor.name, lot.donation_line_id FROM stock_lot lot"
             " JOIN item ON item.id = lot.item_id"
             " LEFT OUTER JOIN donation_line line ON line.id = lot.donation_line_id"
             " LEFT OUTER JOIN donation ON donation.id = line.donation_id"
@@ -66,9 +66,11 @@ def lot_stories(raw: sqlite3.Connection, lot_ids: list[uuid.UUID] | None,
             rows += raw.execute(_STORIES + f" WHERE lot.id IN ({', '.join('?' * len(chunk))})", chunk)
         rows.sort(key=lambda row: (str(row[7]), str(row[0])))
     stories = []
-    for lot_id, name, unit, lot_code, item_code, origin, document, received_at, value, kind, donor in rows:
+    for lot_id, name, unit, lot_code, item_code, origin, document, received_at, value, kind, donor, line in rows:
         found = stored_id(lot_id)
-        shown = shown_donor_of(kind, donor) if origin == "donation" else ("", "")
+        # donated goods that came by transfer (``services.transfers``) have no donation here: their donor is the
+        # other store's, named there
+        shown = shown_donor_of(kind, donor) if origin == "donation" and line is not None else ("", "")
         stories.append(LotStory(found, name, unit, lot_code or item_code, origin, document, stored_at(received_at),
                                 shown[0], shown[1], value, fate_of.get(found, Fate())))
     return stories

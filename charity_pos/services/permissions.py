@@ -81,6 +81,8 @@ class Action(StrEnum):
     ENTER_COUNT = "count.enter"
     #: keep the consignors' register, receive consigned goods (代销) and return unsold ones
     MANAGE_CONSIGNMENT = "consignment.manage"
+    #: send goods to another store of the district, and confirm goods sent here (调拨)
+    TRANSFER = "stock.transfer"
 
 
 CASHIER_MAY = frozenset({

@@ -24,7 +24,7 @@ from charity_pos.db.models import (
 from charity_pos.domain.numbers import parse_number
 from charity_pos.errors import InvalidInput, TraceCodeUnknown
 from charity_pos.ledger.fates import (  # noqa: F401 -- Fate and check_identity: callers know them from here
-    COUNT_REASON, INTAKE_REASONS, WRITE_OFF_REASONS, Fate as Fate, Imbalance, Parts, _driver, allocate, check_identity,
+    COUNT_REASON, INTAKE_REASONS, TRANSFER_OUT_REASON, WRITE_OFF_REASONS, Fate as Fate, Imbalance, Parts, _driver, allocate, check_identity,
     fates, line_parts,
 )
 from charity_pos.services.accounts import AccountService
@@ -40,7 +40,8 @@ if TYPE_CHECKING:
 class TraceEvent:
     """One step of the story. ``kind``: received, count_found, unrecorded,
     sold, voided, returned, handed_out, written_off, counted, moved,
-    on_shelf. ``quantity`` is in units, positive; ``amount_fen`` a sale's
+    transferred (to another store: ``party`` its code), on_shelf. Goods
+    received by transfer say where from in ``detail``. ``quantity`` is in units, positive; ``amount_fen`` a sale's
     unit price or a donation's unit value; ``party`` the masked donor or the
     household's card number (``party_kind`` says which); for a write-off,
     ``detail`` is its reason (``domain.writeoffs.REASONS``) and ``party`` the
@@ -108,6 +109,12 @@ def _lots_for(s: Session, code: str) -> tuple[str, str, list[uuid.UUID]]:
                 return "handout", text, list(s.scalars(
                     select(HandoutLineLot.lot_id).join(HandoutLine, HandoutLine.id == HandoutLineLot.handout_line_id)
                     .where(HandoutLine.handout_id == handout_id).distinct()))
+        elif letter == "Y":
+            from charity_pos.services.transfers import transfer_lots
+
+            lots_of = transfer_lots(s, text)
+            if lots_of is not None:
+                return "transfer", text, lots_of
         elif letter in ("R", "C", "W"):
             moved = set(s.scalars(select(StockLot.id).where(StockLot.document == text)))
             moved |= set(s.scalars(select(StockMovement.lot_id).where(StockMovement.document == text)))
@@ -143,8 +150,14 @@ def _events(s: Session, stories: list[LotStory], now: datetime, parts: Parts) ->
         events.append(TraceEvent(at, kind, document, lot_id, story.item_name, story.code, quantity,
                                  amount_fen=amount_fen, party=party, party_kind=party_kind, detail=detail))
 
+    from charity_pos.services.transfers import transfer_notes
+
+    came_by, went = transfer_notes(s, ids)
     for story in stories:
-        if story.origin == "unrecorded":
+        if story.lot_id in came_by:
+            event(story.received_at, "received", story.document, story.lot_id, story.fate.received,
+                  amount_fen=story.unit_value_fen, detail=came_by[story.lot_id])
+        elif story.origin == "unrecorded":
             event(story.received_at, "unrecorded", story.document, story.lot_id, 0)
         elif story.origin == "count":
             event(story.received_at, "count_found", story.document, story.lot_id, story.fate.received)
@@ -201,10 +214,13 @@ def _events(s: Session, stories: list[LotStory], now: datetime, parts: Parts) ->
             event(at, "written_off", document or "", lot_id, -int(quantity), party=text, detail=code)
         elif reason == COUNT_REASON:
             event(at, "counted", document or "", lot_id, -int(quantity))
+        elif reason == TRANSFER_OUT_REASON:
+            event(at, "transferred", document or "", lot_id, -int(quantity), party=went.get(document or "", ""),
+                  party_kind="store", detail=went.get(document or "", ""))
         else:
             event(at, "moved", document or "", lot_id, int(quantity), detail=reason)
     order = {"received": 0, "count_found": 0, "unrecorded": 0, "sold": 1, "handed_out": 1, "written_off": 1,
-             "counted": 1, "moved": 1, "voided": 2, "returned": 2, "on_shelf": 3}
+             "counted": 1, "moved": 1, "transferred": 1, "voided": 2, "returned": 2, "on_shelf": 3}
     events.sort(key=lambda e: (e.at, order[e.kind], e.document, str(e.lot_id)))
     for story in stories:
         if story.fate.on_shelf:

@@ -28,6 +28,13 @@ DOWNSTREAM = "hub-downstream"
 HOUSEHOLDS = "households.jsonl"
 RULES = "rules.json"
 USE = "use.jsonl"
+#: the district's stores and the transfers to this store (``sync.transfers``): sent only to a store that
+#: reads it, as its upstream bundles say (``READS``), for a store of an older version refuses a part it
+#: does not know
+TRANSFERS = "transfers.json"
+#: the downstream parts beyond the first three that this version reads: named in every upstream bundle's
+#: manifest (``reads``)
+READS = (TRANSFERS,)
 KEY_BYTES = 32
 
 

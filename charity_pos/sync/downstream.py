@@ -35,14 +35,14 @@ from charity_pos.services.base import ServiceContext
 from charity_pos.services.households import MAX_MEMBERS, HouseholdCategory
 from charity_pos.services.quotas import LimitDraft, RuleDraft, clean_rule, write_rule
 from charity_pos.sync.bundle import Bundle, check_signature, public_key_from_text, read_bundle
-from charity_pos.sync.district import DOWNSTREAM, HOUSEHOLDS, RULES, USE
+from charity_pos.sync.district import DOWNSTREAM, HOUSEHOLDS, RULES, TRANSFERS, USE
 
 APPLIED = "district.applied"
 _HASH = re.compile(r"^[0-9a-f]{64}$")
 _PERIOD = re.compile(r"^\d{4}-(0[1-9]|1[0-2]|Q[1-4])$")
 STATUSES = ("active", "suspended", "expired")
 #: the content files a downstream bundle may hold
-PARTS = frozenset({HOUSEHOLDS, RULES, USE})
+PARTS = frozenset({HOUSEHOLDS, RULES, USE, TRANSFERS})
 
 
 def hub_signer(hub_id: object) -> str:
@@ -75,6 +75,8 @@ class ApplyResult:
     events_seq: int | None
     events_at: datetime | None
     event_seq: int
+    #: transfers to this store that came with the bundle and were not here before (``sync.transfers``)
+    transfers: int = 0
 
 
 def _lines(bundle: Bundle, name: str) -> list[tuple[int, dict[str, Any]]]:
@@ -230,6 +232,9 @@ def apply_downstream(ctx: ServiceContext, path: Path) -> ApplyResult:
     if type(sequence) is not int or not 1 <= sequence <= INT32_MAX:
         raise DownstreamUnreadable(path=str(path), file="manifest.json", line=1)
     households, rules, use = _households(bundle), _rules(bundle, goods_codes), _use(bundle)
+    from charity_pos.sync.transfers import read_transfers
+
+    transfers = read_transfers(bundle, store_code)
     held = manifest.get("events_held") or {}
     if not isinstance(held, dict):
         held = {}
@@ -284,12 +289,18 @@ def apply_downstream(ctx: ServiceContext, path: Path) -> ApplyResult:
             write_rule(s, draft, now)
         s.execute(delete(OtherStoreUse))
         s.add_all(OtherStoreUse(district_hash=h, period_key=k, used_fen=fen) for (h, k), fen in sorted(use.items()))
+        counts = {"households_added": added, "households_updated": updated, "rules": len(rules), "use_rows": len(use)}
+        new_transfers = 0
+        if transfers is not None:
+            from charity_pos.services.transfers import record_incoming, replace_district_stores
+
+            replace_district_stores(s, transfers[0])
+            new_transfers = record_incoming(s, transfers[1], at=now, sequence=sequence, where=str(path))
+            counts["transfers"] = new_transfers
         state.last_downstream_seq = sequence
         state.last_downstream_created_at = created_at
         state.district_events_seq = held_seq
         state.district_events_at = held_at
         event = journal.append(s, APPLIED, actor=None, at=now, facts={
-            "hub_id": str(hub_id), "sequence": sequence,
-            "counts": {"households_added": added, "households_updated": updated, "rules": len(rules),
-                       "use_rows": len(use)}})
-        return ApplyResult(sequence, added, updated, len(rules), len(use), held_seq, held_at, event.seq)
+            "hub_id": str(hub_id), "sequence": sequence, "counts": counts})
+        return ApplyResult(sequence, added, updated, len(rules), len(use), held_seq, held_at, event.seq, new_transfers)

@@ -40,7 +40,7 @@ from charity_pos.ledger.canonical import GENESIS, canonical_json, event_hash, pl
 from charity_pos.security.keys import StoreKeys
 from charity_pos.services.base import ServiceContext
 from charity_pos.sync.bundle import SUFFIX, Spool, is_our_bundle, public_key_from_text, public_key_text, write_bundle
-from charity_pos.sync.district import HOUSEHOLDS, KEY_BYTES, district_hash
+from charity_pos.sync.district import HOUSEHOLDS, KEY_BYTES, READS, district_hash
 
 REGISTRATION_FORMAT = "charity-pos-store/1"
 TRUST_FORMAT = "charity-pos-trust/1"
@@ -397,6 +397,7 @@ class StoreSync:
                         "counts": {"events": last - first + 1, "by_kind": dict(sorted(kinds.items()))},
                         "created_at": plain(now),
                         "app_version": charity_pos.__version__,
+                        "reads": list(READS),
                     }
                     content: dict[str, bytes | Spool] = {EVENTS_FILE: spool}
                     match_key = district_key(state) if final else None

@@ -49,7 +49,7 @@ MAIN_MODULES = ("charity_pos.services.registry", "charity_pos.ui.main_window", "
                 "charity_pos.ui.handout", "charity_pos.ui.intake", "charity_pos.ui.donations",
                 "charity_pos.ui.trace", "charity_pos.ui.reports", "charity_pos.ui.catalog",
                 "charity_pos.ui.staff", "charity_pos.ui.households", "charity_pos.ui.bill", "charity_pos.ui.stock",
-                "charity_pos.ui.count", "charity_pos.ui.consign")
+                "charity_pos.ui.count", "charity_pos.ui.consign", "charity_pos.ui.transfer")
 # Not pypinyin: its tables take 55 MB, which the counter never needs; the screens that find
 # donors and households by their names' initials load it on their first visit.
 
@@ -72,10 +72,11 @@ def screens() -> tuple[type[Screen], ...]:
     from charity_pos.ui.staff import StaffScreen
     from charity_pos.ui.stock import StockScreen
     from charity_pos.ui.trace import TraceScreen
+    from charity_pos.ui.transfer import TransferScreen
 
     return (DashboardScreen, SaleScreen, HandoutScreen, IntakeScreen, DonationsScreen, TraceScreen, ReportsScreen,
-            CatalogScreen, StockScreen, CountScreen, ExpiryScreen, StaffScreen, HouseholdsScreen, BillScreen,
-            ConsignScreen)
+            CatalogScreen, StockScreen, CountScreen, ExpiryScreen, TransferScreen, StaffScreen, HouseholdsScreen,
+            BillScreen, ConsignScreen)
 
 
 def __getattr__(name: str) -> object:

@@ -4227,6 +4227,10 @@ This handout {value}: {lines}, {units}</source>
         <source>Log out</source>
         <translation>退出登录</translation>
     </message>
+    <message>
+        <source>Transfers</source>
+        <translation>调拨</translation>
+    </message>
 </context>
 <context>
     <name>ImportPreviewDialog</name>
@@ -8013,6 +8017,18 @@ total {total}, change {change}</source>
         <source>Written off: {reason}</source>
         <translation>报损：{reason}</translation>
     </message>
+    <message>
+        <source>Sent to another store</source>
+        <translation>调往其他门店</translation>
+    </message>
+    <message>
+        <source>To {store}</source>
+        <translation>调往 {store}</translation>
+    </message>
+    <message>
+        <source>From {origin}</source>
+        <translation>来自 {origin}</translation>
+    </message>
 </context>
 <context>
     <name>TraceScreen</name>
@@ -8122,6 +8138,14 @@ total {total}, change {change}</source>
         <location filename="../../charity_pos/ui/trace/view.py" line="135"/>
         <source>These figures do not add up: ask the manager to run the store check (charity-pos verify).</source>
         <translation>这些数字对不上：请店长运行数据检查（charity-pos verify）。</translation>
+    </message>
+    <message>
+        <source>Transfer</source>
+        <translation>调拨单</translation>
+    </message>
+    <message>
+        <source>Sent to other stores</source>
+        <translation>调往其他门店</translation>
     </message>
 </context>
 <context>
@@ -9454,6 +9478,18 @@ the day&apos;s first backup starts this long after the log-in window is up</extr
         <source>Price</source>
         <translation>售价</translation>
     </message>
+    <message>
+        <source>Origin</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Donated</source>
+        <translation>捐赠</translation>
+    </message>
+    <message>
+        <source>Purchased</source>
+        <translation>采购</translation>
+    </message>
 </context>
 <context>
     <name>StockScreen</name>
@@ -10290,6 +10326,55 @@ the day&apos;s first backup starts this long after the log-in window is up</extr
         <source>“{value}” is consigned goods: it arrives from its consignor on the consigned goods screen, not as a purchase.</source>
         <translation>“{value}”是代销商品：应在代销商品界面从委托方收货，不能作为采购入库。</translation>
     </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="701"/>
+        <source>Nothing in this store has the code “{code}”: scan a label, or type a barcode or a donation, receipt, sale, return, handout, stock receipt or count number.</source>
+        <translation>本店没有编码为“{code}”的记录：请扫描标签，或输入条码，或捐赠、收据、销售、退货、发放、入库、盘点单号。</translation>
+    </message>
+    <message>
+        <source>{store_code} is not a store of the district that the hub named to this store: check the code, or import the hub's latest bundle first.</source>
+        <translation>{store_code} 不是区数据中心告知本店的区内门店：请核对代码，或先导入数据中心最新的同步文件。</translation>
+    </message>
+    <message>
+        <source>{store_code} is this store: a transfer goes to another store.</source>
+        <translation>{store_code} 就是本店：调拨只能发往其他门店。</translation>
+    </message>
+    <message>
+        <source>No lot of this store has the code {code}.</source>
+        <translation>本店没有代码为 {code} 的批次。</translation>
+    </message>
+    <message>
+        <source>Lot {lot} holds {available}: {wanted} cannot be sent.</source>
+        <translation>批次 {lot} 只有 {available} 件：不能调出 {wanted} 件。</translation>
+    </message>
+    <message>
+        <source>No transfer {number} came to this store.</source>
+        <translation>本店没有收到调拨单 {number}。</translation>
+    </message>
+    <message>
+        <source>Transfer {number} was confirmed already ({at}): nothing was changed.</source>
+        <translation>调拨单 {number} 已于 {at} 确认收货：未作任何更改。</translation>
+    </message>
+    <message>
+        <source>Transfer {number} has no line {line}.</source>
+        <translation>调拨单 {number} 没有第 {line} 行。</translation>
+    </message>
+    <message>
+        <source>Line {line} of transfer {number}: {received} received is more than the {sent} sent.</source>
+        <translation>调拨单 {number} 第 {line} 行：实收 {received} 件多于调出的 {sent} 件。</translation>
+    </message>
+    <message>
+        <source>Line {line} of transfer {number} arrived short: say why (a reason).</source>
+        <translation>调拨单 {number} 第 {line} 行实收短少：请填写原因。</translation>
+    </message>
+    <message>
+        <source>{path}: transfer {number} is for store {made_for}, not for this store ({store_code}); nothing was applied.</source>
+        <translation>{path}：调拨单 {number} 是发给门店 {made_for} 的，不是本店（{store_code}）；未导入任何内容。</translation>
+    </message>
+    <message>
+        <source>{path}: transfer {number} is held here with other lines; nothing was applied.</source>
+        <translation>{path}：本店已有调拨单 {number}，但明细不同；未导入任何内容。</translation>
+    </message>
 </context>
 <context>
     <name>cli</name>
@@ -10316,6 +10401,90 @@ the day&apos;s first backup starts this long after the log-in window is up</extr
     <message>
         <source>Written to {path}.</source>
         <translation>已写入 {path}。</translation>
+    </message>
+    <message>
+        <source>transferred</source>
+        <translation>调拨出库</translation>
+    </message>
+    <message>
+        <source>to store {code}</source>
+        <translation>调往门店 {code}</translation>
+    </message>
+    <message>
+        <source>from {origin}</source>
+        <translation>来自 {origin}</translation>
+    </message>
+    <message>
+        <source>Received {received} = sold {sold} + handed out {handed} + written off {written} + counted missing {counted} + sent to other stores {sent} + on the shelf {shelf}.</source>
+        <translation>入库 {received} = 售出 {sold} + 发放 {handed} + 报损 {written} + 盘亏 {counted} + 调往其他门店 {sent} + 在架 {shelf}。</translation>
+    </message>
+    <message>
+        <source>Store {code} is now a {kind}.</source>
+        <translation>{code} 现为{kind}。</translation>
+    </message>
+    <message>
+        <source>No transfers in flight.</source>
+        <translation>没有在途的调拨单。</translation>
+    </message>
+    <message>
+        <source>No transfers.</source>
+        <translation>没有调拨单。</translation>
+    </message>
+    <message>
+        <source>in flight</source>
+        <translation>在途</translation>
+    </message>
+    <message>
+        <source>, {units} received</source>
+        <translation>，实收 {units}</translation>
+    </message>
+    <message>
+        <source>{number}  {sent}  {source} → {target}  {status}: {units} sent{got}</source>
+        <translation>{number}  {sent}  {source} → {target}  {status}：调出 {units}{got}</translation>
+    </message>
+    <message>
+        <source>warehouse</source>
+        <translation>仓库</translation>
+    </message>
+    <message>
+        <source>store</source>
+        <translation>门店</translation>
+    </message>
+    <message>
+        <source>Transfer {number} to {store}: {units} units in {lines} lines left stock. It goes to the hub with the next export-bundle.</source>
+        <translation>调拨单 {number}（调往 {store}）：{lines} 行共 {units} 件已出库，下次 export-bundle 时发往数据中心。</translation>
+    </message>
+    <message>
+        <source>Transfer {number} from {store} received: {received} of {sent} units.</source>
+        <translation>调拨单 {number}（来自 {store}）已收货：{sent} 件中实收 {received} 件。</translation>
+    </message>
+    <message>
+        <source>  line {line} {name}: {received} of {sent} ({reason})</source>
+        <translation>  第 {line} 行 {name}：{sent} 件中实收 {received} 件（{reason}）</translation>
+    </message>
+    <message>
+        <source>sent</source>
+        <translation>已调出</translation>
+    </message>
+    <message>
+        <source>waiting</source>
+        <translation>待确认</translation>
+    </message>
+    <message>
+        <source>to {store}</source>
+        <translation>调往 {store}</translation>
+    </message>
+    <message>
+        <source>from {store}</source>
+        <translation>来自 {store}</translation>
+    </message>
+    <message>
+        <source>The hub has named no other store yet: import its next downstream bundle.</source>
+        <translation>区数据中心尚未告知其他门店：请导入它发回的下一个同步文件。</translation>
+    </message>
+    <message>
+        <source>Sent to other stores</source>
+        <translation>调往其他门店</translation>
     </message>
 </context>
 <context>
@@ -10621,4 +10790,309 @@ the day&apos;s first backup starts this long after the log-in window is up</extr
     </message>
 </context>
 <!-- consign: end -->
+<context>
+    <name>TransfersModel</name>
+    <message>
+        <source>Sent out</source>
+        <translation>已调出</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>调出时间</translation>
+    </message>
+    <message>
+        <source>Store</source>
+        <translation>门店</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>件数</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>待确认</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>已收货</translation>
+    </message>
+    <message>
+        <source>to {store}</source>
+        <translation>调往 {store}</translation>
+    </message>
+    <message>
+        <source>from {store}</source>
+        <translation>来自 {store}</translation>
+    </message>
+</context>
+<context>
+    <name>TransferScreen</name>
+    <message>
+        <source>Confirm receipt (F12)</source>
+        <translation>确认收货（F12）</translation>
+    </message>
+    <message>
+        <source> (warehouse)</source>
+        <translation>（仓库）</translation>
+    </message>
+    <message>
+        <source>Send goods</source>
+        <translation>调出物资</translation>
+    </message>
+    <message>
+        <source>Incoming and sent</source>
+        <translation>调入与调出</translation>
+    </message>
+    <message>
+        <source>To store</source>
+        <translation>调往门店</translation>
+    </message>
+    <message>
+        <source>Find lot</source>
+        <translation>查找批次</translation>
+    </message>
+    <message>
+        <source>name, pinyin initials or code</source>
+        <translation>名称、拼音首字母或代码</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>件数</translation>
+    </message>
+    <message>
+        <source>Add (Enter)</source>
+        <translation>加入（Enter）</translation>
+    </message>
+    <message>
+        <source>Take off (Del)</source>
+        <translation>移除（Del）</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>Send (F12)</source>
+        <translation>调出（F12）</translation>
+    </message>
+    <message>
+        <source>Arrived</source>
+        <translation>实收</translation>
+    </message>
+    <message>
+        <source>Why short</source>
+        <translation>短少原因</translation>
+    </message>
+    <message>
+        <source>damaged, missing, ...</source>
+        <translation>破损、缺失……</translation>
+    </message>
+    <message>
+        <source>Set the line (Enter)</source>
+        <translation>确定本行（Enter）</translation>
+    </message>
+    <message>
+        <source>Transfers</source>
+        <translation>调拨</translation>
+    </message>
+    <message>
+        <source>Transfers: pick the store and the lots, Enter adds a lot, Del takes it off, F12 sends; on the incoming page set what arrived of a line (Enter) and F12 confirms</source>
+        <translation>调拨：选择门店和批次，Enter 加入批次，Del 移除，F12 调出；在调入页填写每行实收（Enter），F12 确认收货</translation>
+    </message>
+    <message>
+        <source>The hub has named no other store yet: send a bundle to the hub and import its next one.</source>
+        <translation>区数据中心尚未告知其他门店：请先向数据中心发送同步文件，再导入它发回的文件。</translation>
+    </message>
+    <message>
+        <source>Lot {lot} holds {left}: {wanted} cannot be sent.</source>
+        <translation>批次 {lot} 只有 {left} 件：不能调出 {wanted} 件。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n line(s), {units} units</source>
+        <translation>
+            <numerusform>%n 行，共 {units} 件</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Pick lots above: Enter adds the chosen one.</source>
+        <translation>在上方选择批次：按 Enter 加入所选批次。</translation>
+    </message>
+    <message>
+        <source>Pick the receiving store and at least one lot.</source>
+        <translation>请选择调入门店和至少一个批次。</translation>
+    </message>
+    <message>
+        <source>Transfer {number} to {store} recorded: the goods have left stock and go to the hub with the next export.</source>
+        <translation>调拨单 {number}（调往 {store}）已记录：物资已出库，下次导出同步文件时发往数据中心。</translation>
+    </message>
+    <message>
+        <source>No transfers yet.</source>
+        <translation>暂无调拨单。</translation>
+    </message>
+    <message>
+        <source>{number} from {store}: set what arrived of each line, then F12 confirms.</source>
+        <translation>{number}（来自 {store}）：填写每行实收件数，然后按 F12 确认收货。</translation>
+    </message>
+    <message>
+        <source>{number} from {store}: received.</source>
+        <translation>{number}（来自 {store}）：已收货。</translation>
+    </message>
+    <message>
+        <source>{number} to {store}: sent.</source>
+        <translation>{number}（调往 {store}）：已调出。</translation>
+    </message>
+    <message>
+        <source>Pick a transfer waiting to be confirmed.</source>
+        <translation>请选择一张待确认的调拨单。</translation>
+    </message>
+    <message>
+        <source>Transfer {number} received: {got} of {sent} units are now in stock here.</source>
+        <translation>调拨单 {number} 已收货：{sent} 件中 {got} 件已入本店库存。</translation>
+    </message>
+</context>
+<context>
+    <name>ArrivedModel</name>
+    <message>
+        <source>Line</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <source>Goods</source>
+        <translation>物品</translation>
+    </message>
+    <message>
+        <source>Where it first came in</source>
+        <translation>最初入库</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>调出</translation>
+    </message>
+    <message>
+        <source>Arrived</source>
+        <translation>实收</translation>
+    </message>
+    <message>
+        <source>Why short</source>
+        <translation>短少原因</translation>
+    </message>
+</context>
+<context>
+    <name>PickedModel</name>
+    <message>
+        <source>Goods</source>
+        <translation>物品</translation>
+    </message>
+    <message>
+        <source>Lot</source>
+        <translation>批次</translation>
+    </message>
+    <message>
+        <source>Units to send</source>
+        <translation>调出件数</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+</context>
+<context>
+    <name>HubTransfersModel</name>
+    <message>
+        <source>Number</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>调出时间</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>调出方</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>调入方</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Units sent</source>
+        <translation>调出件数</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>实收</translation>
+    </message>
+    <message>
+        <source> (warehouse)</source>
+        <translation>（仓库）</translation>
+    </message>
+    <message>
+        <source>In flight</source>
+        <translation>在途</translation>
+    </message>
+</context>
+<context>
+    <name>HubTransferLinesModel</name>
+    <message>
+        <source>Line</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <source>Goods</source>
+        <translation>物品</translation>
+    </message>
+    <message>
+        <source>Where it first came in</source>
+        <translation>最初入库</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>调出</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>实收</translation>
+    </message>
+    <message>
+        <source>Why short</source>
+        <translation>短少原因</translation>
+    </message>
+</context>
+<context>
+    <name>TransfersScreen</name>
+    <message>
+        <source>Transfers between the district's stores</source>
+        <translation>区内门店间调拨</translation>
+    </message>
+    <message>
+        <source>Confirmed ones too</source>
+        <translation>包括已收货的</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Reading…</source>
+        <translation>正在读取……</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n transfer(s) in flight: sent, not yet confirmed by the receiving store.</source>
+        <translation>
+            <numerusform>在途调拨单 %n 张：已调出，调入门店尚未确认收货。</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

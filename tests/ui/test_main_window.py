@@ -47,8 +47,8 @@ def test_manager_sees_staff_screen_and_f_keys_switch(qtbot, services, manager, f
     show_active(window)
     assert _labels(window) == ["经营概览  (Ctrl+M)", "收银  (F9)", "物资发放  (Shift+F9)", "捐赠登记  (F4)",
                                "捐赠记录  (F5)", "追溯  (Ctrl+G)", "台账与报表  (Ctrl+K)", "商品目录  (F2)",
-                               "库存  (Ctrl+Shift+S)", "盘点  (Ctrl+Shift+C)", "临期商品  (Ctrl+Shift+E)", "员工  (F3)",
-                               "困难家庭  (Ctrl+H)", "对账  (Ctrl+Shift+B)", "代销商品  (Ctrl+Shift+D)"]
+                               "库存  (Ctrl+Shift+S)", "盘点  (Ctrl+Shift+C)", "临期商品  (Ctrl+Shift+E)", "调拨  (Ctrl+Shift+Y)",
+                               "员工  (F3)", "困难家庭  (Ctrl+H)", "对账  (Ctrl+Shift+B)", "代销商品  (Ctrl+Shift+D)"]
     assert isinstance(window.current_screen(), DashboardScreen), "a manager lands on the overview"
     qtbot.keyClick(window, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
     assert isinstance(window.current_screen(), ReportsScreen)

@@ -29,6 +29,7 @@ class TraceModel(RowsModel[TraceEvent]):
             "voided": self.tr("Sale voided"), "returned": self.tr("Returned"), "handed_out": self.tr("Handed out"),
             "written_off": self.tr("Written off"), "counted": self.tr("Counted missing"),
             "moved": self.tr("Moved"), "on_shelf": self.tr("On the shelf"),
+            "transferred": self.tr("Sent to another store"),
         }
         if event.kind == "counted" and event.quantity < 0:
             return self.tr("Count surplus")
@@ -37,6 +38,10 @@ class TraceModel(RowsModel[TraceEvent]):
         return names.get(event.kind, event.kind)
 
     def who(self, event: TraceEvent) -> str:
+        if event.party_kind == "store":
+            return self.tr("To {store}").format(store=event.party)
+        if event.kind == "received" and event.detail:
+            return self.tr("From {origin}").format(origin=event.detail)
         if event.party_kind == "anonymous":
             return self.tr("Anonymous")
         if event.party_kind == "household":

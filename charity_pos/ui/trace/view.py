@@ -48,7 +48,8 @@ class TraceScreen(Screen):
         grid = QGridLayout()
         captions = [("received", self.tr("Received")), ("sold", self.tr("Sold")),
                     ("handed_out", self.tr("Handed out")), ("written_off", self.tr("Written off")),
-                    ("counted_difference", self.tr("Counted missing")), ("on_shelf", self.tr("On the shelf"))]
+                    ("counted_difference", self.tr("Counted missing")),
+                    ("transferred", self.tr("Sent to other stores")), ("on_shelf", self.tr("On the shelf"))]
         for column, (key, caption) in enumerate(captions):
             figure = QLabel("–")
             figure.setObjectName("total")
@@ -113,7 +114,7 @@ class TraceScreen(Screen):
         return {"lot": self.tr("Lot"), "item": self.tr("Item (every lot)"), "donation": self.tr("Donation"),
                 "receipt": self.tr("Receipt"), "sale": self.tr("Sale"), "return": self.tr("Return"),
                 "handout": self.tr("Handout"), "stock_receipt": self.tr("Stock receipt"),
-                "count": self.tr("Stock count")}.get(kind, kind)
+                "count": self.tr("Stock count"), "transfer": self.tr("Transfer")}.get(kind, kind)
 
     def _show(self, found: Trace | None) -> None:
         fate = found.totals if found is not None else Fate()

@@ -55,7 +55,7 @@ def test_a_scanned_number_shows_the_story_and_the_totals(qtbot, screen: TraceScr
     qtbot.keyClicks(screen.scan, donated)
     qtbot.keyClick(screen.scan, Qt.Key.Key_Return)
     assert figures(screen) == {"received": "5", "sold": "2", "handed_out": "0", "written_off": "0",
-                               "counted_difference": "0", "on_shelf": "3"}
+                               "counted_difference": "0", "transferred": "0", "on_shelf": "3"}
     rows = [[screen.model.index(r, c).data() for c in range(screen.model.columnCount())]
             for r in range(screen.model.rowCount())]
     assert [row[1] for row in rows] == ["接收", "售出", "在架"]
