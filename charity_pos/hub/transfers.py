@@ -4,11 +4,12 @@
   event becomes a ``hub_transfer`` with its lines (each lot's origin: the
   original store, lot and donation or receipt number); the receiving
   store's ``transfer.received`` closes it with what arrived. Every field is
-  checked as the store writes it (``sync.transfers.goods_line``); a
-  transfer's number must be the sending store's own. A confirmation of a
-  transfer the hub does not hold, or made for another store, is logged and
-  left out (the store's journal is still taken whole: the event is kept in
-  ``hub_event``).
+  checked as the store writes it (``sync.transfers.goods_line``), or the
+  bundle is refused; a transfer not from the importing store itself (its
+  number and ``from_store`` another store's: a journal copied under another
+  code) is logged and left out, as is a confirmation of a transfer the hub
+  does not hold as sent to that store (the store's journal is still taken
+  whole: the event is kept in ``hub_event``).
 - ``downstream_part``: ``transfers.json`` for a store's downstream bundle:
   the district's stores and warehouses, and the transfers to that store not
   confirmed yet.
@@ -97,19 +98,25 @@ class Transfers:
             facts = _facts(payload)
             when = _event_time(at)
             if kind == SENT:
-                if facts.get("from_store") != self.store_code:
-                    raise ValueError("from_store")
-                number = wire.field_number(facts, self.store_code)
-                to_code = wire.field_code(facts, "to_store")
-                if to_code == self.store_code:
-                    raise ValueError("to_store")
-                self.sent.append(_Sent(seq, when, number, to_code, wire.field_text(facts, "note", 200, empty=True),
-                                       wire.goods_lines(facts.get("lines"))))
-            else:
-                if facts.get("to_store") != self.store_code:
-                    raise ValueError("to_store")
                 sender = wire.field_code(facts, "from_store")
                 number = wire.field_number(facts, sender)
+                to_code = wire.field_code(facts, "to_store")
+                sent_here = _Sent(seq, when, number, to_code, wire.field_text(facts, "note", 200, empty=True),
+                                  wire.goods_lines(facts.get("lines")))
+                if sender != self.store_code or to_code == sender:
+                    # the store's own signed word, of the right shape, but no transfer of its own: kept as an
+                    # event, not recorded (a store's journal copied under another code, a store's bug)
+                    log.warning("event #%d of store %s: transfer %s from %s to %s left out", seq, self.store_code,
+                                number, sender, to_code)
+                    return
+                self.sent.append(sent_here)
+            else:
+                sender = wire.field_code(facts, "from_store")
+                number = wire.field_number(facts, sender)
+                if wire.field_code(facts, "to_store") != self.store_code:
+                    log.warning("event #%d of store %s confirms transfer %s for another store: left out", seq,
+                                self.store_code, number)
+                    return
                 lines = facts.get("lines")
                 if type(lines) is not list or not 1 <= len(lines) <= wire.MAX_LINES:
                     raise ValueError("lines")

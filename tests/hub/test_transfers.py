@@ -14,6 +14,10 @@ import zipfile
 from contextlib import closing
 from pathlib import Path
 
+import pytest
+
+from charity_pos.errors import EventPayloadInvalid
+from charity_pos.hub.transfers import Transfers
 from charity_pos.security.keys import key_path
 
 from charity_pos.services.catalog import ItemDraft, Source
@@ -305,3 +309,26 @@ def test_transfers_a_hub_imported_before_it_knew_them_are_recorded_when_it_is_up
         with db.begin() as s:
             assert backfill(s) == 0  # once
     assert "4 sent, 3 received" in run("hub", "transfers", "--hub", hub_url, "--all")[0]
+
+
+def test_a_transfer_that_is_not_the_importing_stores_own_is_left_out_and_the_bundle_taken(
+        hub_url: str, tmp_path: Path) -> None:
+    """A store's journal copied under another code (its transfer names the first store): the hub takes the
+    bundle, its events all kept, and records no transfer of a store that did not send it."""
+    d = District(tmp_path, hub_url)
+    lot, _ = donated_lot(d.a)
+    d.sync()
+    run("transfer", "send", "--db", d.a, "--user", "manager", "--to", "JA02", "--lot", lot, "--quantity", "4")
+    with closing(sqlite3.connect(d.a)) as conn:
+        payload = conn.execute("SELECT payload FROM journal_event WHERE kind = 'transfer.sent'").fetchone()[0]
+    facts = json.loads(payload)["facts"]
+    copied = Transfers(uuid.uuid4(), "JA09", "copy", 1)
+    copied.add(7, "transfer.sent", "2026-03-09T02:00:00+00:00", payload)
+    assert copied.sent == []  # not JA09's own
+    mine = Transfers(uuid.uuid4(), "JA01", "mine", 1)
+    mine.add(7, "transfer.sent", "2026-03-09T02:00:00+00:00", payload)
+    assert [s.number for s in mine.sent] == [facts["number"]]
+    bad = json.loads(payload)
+    bad["facts"]["lines"][0]["quantity_sent"] = -4
+    with pytest.raises(EventPayloadInvalid):
+        mine.add(8, "transfer.sent", "2026-03-09T02:00:00+00:00", json.dumps(bad))
