@@ -136,7 +136,8 @@ NEVER_FOR_A_READ = ("sqlalchemy", "cryptography", "reportlab", "PySide6")
 FIRST_KEY = {"stock": "lot_id", "lots": "lot_id", "journal": "hash", "shifts": "number"}
 #: The first column of each listing, in English.
 FIRST_HEADER = {"items": "Barcode", "stock": "Barcode", "lots": "Code", "donations": "Number", "sales": "Number",
-                "shifts": "Number", "handouts": "Number", "households": "Card", "journal": "No.", "store": "Code"}
+                "shifts": "Number", "handouts": "Number", "households": "Card", "journal": "No.", "store": "Code",
+                "writeoffs": "Number"}
 
 
 @pytest.mark.parametrize("argv", [*(("show", kind) for kind in sorted(cli_show.PLAIN)),
