@@ -169,6 +169,9 @@ def _parser(command: str | None = None) -> argparse.ArgumentParser:
     from charity_pos import cli_rebuild
 
     cli_rebuild.add_parsers(sub, common)
+    from charity_pos import cli_campaign
+
+    cli_campaign.add_parsers(sub, common)
     return parser
 
 
@@ -273,6 +276,10 @@ def _main(args: argparse.Namespace) -> int:
 
         if command in cli_rebuild.COMMANDS:
             return cli_rebuild.run(args)
+        from charity_pos import cli_campaign
+
+        if command in cli_campaign.COMMANDS:
+            return cli_campaign.run(args)
     except PosError as exc:
         print(translate("cli", "Error: ") + describe(exc), file=sys.stderr)
         return 1

@@ -29,7 +29,7 @@ import hashlib
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from charity_pos.hub import cli_reports, cli_status
+from charity_pos.hub import cli_campaign, cli_reports, cli_status
 from charity_pos.i18n import describe, translate
 
 if TYPE_CHECKING:
@@ -125,11 +125,14 @@ def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser],
 
     cli_receipts.add_hub_parsers(hub_sub, common, where)
     cli_reports.add_parsers(hub_sub, common, where)
+    cli_campaign.add_parsers(hub_sub, common, where)
 
 
 def run(args: argparse.Namespace) -> int:
     if args.hub_command in cli_reports.COMMANDS:
         return cli_reports.run(args, translate)
+    if args.hub_command == cli_campaign.COMMAND:
+        return cli_campaign.run(args, translate)
     if args.hub_command == "init":
         return _init(args)
     if args.hub_command == "upgrade":

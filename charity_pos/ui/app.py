@@ -48,7 +48,7 @@ MAIN_MODULES = ("charity_pos.services.registry", "charity_pos.ui.main_window", "
                 "charity_pos.ui.settings", "charity_pos.ui.dashboard", "charity_pos.ui.sales",
                 "charity_pos.ui.handout", "charity_pos.ui.intake", "charity_pos.ui.donations",
                 "charity_pos.ui.trace", "charity_pos.ui.reports", "charity_pos.ui.catalog",
-                "charity_pos.ui.staff", "charity_pos.ui.households", "charity_pos.ui.bill")
+                "charity_pos.ui.staff", "charity_pos.ui.households", "charity_pos.ui.bill", "charity_pos.ui.campaign")
 # Not pypinyin: its tables take 55 MB, which the counter never needs; the screens that find
 # donors and households by their names' initials load it on their first visit.
 
@@ -57,6 +57,7 @@ def screens() -> tuple[type[Screen], ...]:
     """The screens that exist, in navigation order: the managers' overview first (cashiers do not
     see it), then the counter, the cashier's main screen, then relief handouts at the same counter."""
     from charity_pos.ui.bill import BillScreen
+    from charity_pos.ui.campaign import CampaignScreen
     from charity_pos.ui.catalog import CatalogScreen
     from charity_pos.ui.dashboard import DashboardScreen
     from charity_pos.ui.donations import DonationsScreen
@@ -68,7 +69,7 @@ def screens() -> tuple[type[Screen], ...]:
     from charity_pos.ui.staff import StaffScreen
     from charity_pos.ui.trace import TraceScreen
 
-    return (DashboardScreen, SaleScreen, HandoutScreen, IntakeScreen, DonationsScreen, TraceScreen, ReportsScreen,
+    return (DashboardScreen, SaleScreen, HandoutScreen, CampaignScreen, IntakeScreen, DonationsScreen, TraceScreen, ReportsScreen,
             CatalogScreen, StaffScreen, HouseholdsScreen, BillScreen)
 
 

@@ -1,0 +1,71 @@
+"""The campaign screen (Shift+F8): pick the campaign, scan a relief card and
+the package is handed out at once; the list shows who collected here, at
+another store and not yet, masked; a refusal says why in red and changes
+nothing."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+
+from charity_pos.services.base import Actor
+from charity_pos.services.registry import Services
+from charity_pos.ui.campaign import CampaignScreen
+from tests.services.campaign_world import send_campaign
+from tests.ui.conftest import FakeApproval, show_active
+
+
+@pytest.fixture
+def screen(qtbot, services: Services, cashier: Actor, manager: Actor, feedback, stocked):
+    send_campaign(services, elsewhere={"PT100002": "PT02"})
+    made = CampaignScreen(services, cashier, feedback, FakeApproval(None))
+    qtbot.addWidget(made)
+    made.resize(1024, 768)
+    show_active(made)
+    made.refresh()
+    made.activate()
+    return made
+
+
+def table(screen: CampaignScreen) -> list[list[str]]:
+    return [[screen.model.index(r, c).data() for c in range(screen.model.columnCount())]
+            for r in range(screen.model.rowCount())]
+
+
+def scan(qtbot, screen: CampaignScreen, card: str) -> None:
+    qtbot.keyClicks(screen.card, card)
+    qtbot.keyClick(screen.card, Qt.Key.Key_Return)
+
+
+def test_a_card_hands_out_the_package_at_once(qtbot, screen, services, qtmodeltester) -> None:
+    qtmodeltester.check(screen.model)
+    assert screen.picker.currentText().startswith("冬季送温暖")
+    rows = table(screen)
+    assert [r[0] for r in rows] == ["PT100001", "PT100002"]
+    assert rows[0][1] == "顾**" and rows[0][2] == "310107********0012" and rows[1][6] == "PT02"
+    changes = []
+    screen.changed.connect(changes.append)
+    scan(qtbot, screen, "PT100001")
+    assert changes and changes[0].number
+    assert changes[0].number in screen.message.text()
+    assert screen.message.objectName() == "notice"
+    done = table(screen)
+    here = next(r for r in done if r[0] == "PT100001")
+    assert changes[0].number in here[6]
+    assert screen.card.text() == "" and screen.card.hasFocus()
+
+
+def test_a_refusal_says_why_and_changes_nothing(qtbot, screen, services) -> None:
+    scan(qtbot, screen, "PT100002")
+    assert screen.message.objectName() == "warning"
+    assert "PT02" in screen.message.text()
+    scan(qtbot, screen, "PT100003")
+    assert screen.message.objectName() == "warning" and "PT100003" in screen.message.text()
+    assert services.handouts.handouts(limit=5) == []
+
+
+def test_only_those_not_collected(qtbot, screen) -> None:
+    scan(qtbot, screen, "PT100001")
+    qtbot.keyClick(screen, Qt.Key.Key_W, Qt.KeyboardModifier.ControlModifier)
+    assert screen.only_waiting.isChecked()
+    assert [r[0] for r in table(screen)] == []  # PT100002 collected elsewhere, PT100001 here
