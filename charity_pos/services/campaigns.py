@@ -72,7 +72,8 @@ class RosterRow:
     card_number: str
     head_name_masked: str
     id_masked: str
-    category_name: str
+    category: str  # a code (HouseholdCategory)
+    category_name: str  # 低保 ...
     members: int
     subdistrict: str
     standing: str  # WAITING, HERE, ELSEWHERE
@@ -156,7 +157,8 @@ class CampaignService:
                 standing_ = HERE if number else ELSEWHERE if store else WAITING
                 category = CATEGORY_NAMES.get(HouseholdCategory(household.category), household.category)
                 rows.append(RosterRow(household.id, household.card_number, mask_name(household.head_name)
-                                      if household.head_name else "", household.id_masked, category,
+                                      if household.head_name else "", household.id_masked, household.category,
+                                      category,
                                       household.members, household.subdistrict or "", standing_, number, at,
                                       store if not number else "", value))
         order = {WAITING: 0, HERE: 1, ELSEWHERE: 2}

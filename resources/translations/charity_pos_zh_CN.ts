@@ -9319,10 +9319,12 @@ the day&apos;s first backup starts this long after the log-in window is up</extr
         <translation>不计入每月额度</translation>
     </message>
     <message>
-        <source>{start} to {end} · package: {package} · {allowance}
-Collected here {here} of {eligible}; at other stores {elsewhere}</source>
-        <translation>{start} 至 {end} · 物资：{package} · {allowance}
-本店已领 {here} / {eligible} 户；在其他门店已领 {elsewhere} 户</translation>
+        <source>{start} to {end} · package: {package} · {allowance}</source>
+        <translation>{start} 至 {end} · 物资：{package} · {allowance}</translation>
+    </message>
+    <message>
+        <source>Collected here {here} of {eligible}; at other stores {elsewhere}</source>
+        <translation>本店已领 {here} / {eligible} 户；在其他门店已领 {elsewhere} 户</translation>
     </message>
     <message>
         <source>A value package: choose the goods with charity-pos campaign collect --item.</source>
@@ -9427,10 +9429,6 @@ Collected here {here} of {eligible}; at other stores {elsewhere}</source>
         <translation>户主</translation>
     </message>
     <message>
-        <source>ID number</source>
-        <translation>身份证号</translation>
-    </message>
-    <message>
         <source>Category</source>
         <translation>类别</translation>
     </message>
@@ -9445,6 +9443,10 @@ Collected here {here} of {eligible}; at other stores {elsewhere}</source>
     <message>
         <source>Where / when</source>
         <translation>何处 / 何时</translation>
+    </message>
+    <message>
+        <source>{number}: {value} handed out</source>
+        <translation>{number}：发放价值 {value}</translation>
     </message>
     <message>
         <source>Collected here</source>

@@ -67,9 +67,12 @@ class CampaignScreen(Screen):
         pick.addWidget(self.only_waiting)
         layout.addLayout(pick)
         self.summary = QLabel("")
-        self.summary.setObjectName("total")
+        self.summary.setObjectName("hint")
         self.summary.setWordWrap(True)
         layout.addWidget(self.summary)
+        self.counts = QLabel("")
+        self.counts.setObjectName("total")
+        layout.addWidget(self.counts)
         self.card = QLineEdit()
         self.card.setObjectName("scan")
         self.card.setPlaceholderText(self.tr("Scan a relief card: the package is handed out at once"))
@@ -79,7 +82,7 @@ class CampaignScreen(Screen):
         self.message.setWordWrap(True)
         layout.addWidget(self.message)
         self.model = RosterModel(self)
-        self.table = make_table_view(self.model, stretch=RosterModel.WHERE, give_way=(RosterModel.CATEGORY,))
+        self.table = make_table_view(self.model, stretch=RosterModel.NAME, give_way=(RosterModel.CATEGORY,))
         self.table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         layout.addWidget(self.table, 1)
         keys = QHBoxLayout()
@@ -124,6 +127,7 @@ class CampaignScreen(Screen):
                 self.picker.setCurrentIndex(index)
         self.picker.blockSignals(False)
         if not self.rows:
+            self.counts.setText("")
             self.summary.setText(self.tr("The district has sent no campaign to this store yet: it comes with the "
                                          "next downstream bundle (System → Sync)."))
         self.show_roster()
@@ -154,10 +158,11 @@ class CampaignScreen(Screen):
             return
         allowance = self.tr("counts against the monthly allowance") if row.counts_allowance else self.tr(
             "not counted against the monthly allowance")
-        self.summary.setText(self.tr("{start} to {end} · package: {package} · {allowance}\n"
-                                     "Collected here {here} of {eligible}; at other stores {elsewhere}").format(
+        self.summary.setText(self.tr("{start} to {end} · package: {package} · {allowance}").format(
             start=row.starts_on.isoformat(), end=row.ends_on.isoformat(), package=self.package_text(row),
-            allowance=allowance, here=row.collected_here, eligible=row.eligible, elsewhere=row.collected_elsewhere))
+            allowance=allowance))
+        self.counts.setText(self.tr("Collected here {here} of {eligible}; at other stores {elsewhere}").format(
+            here=row.collected_here, eligible=row.eligible, elsewhere=row.collected_elsewhere))
         try:
             roster = self.campaigns.roster(row.id)
         except PosError as exc:

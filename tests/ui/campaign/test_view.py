@@ -42,7 +42,8 @@ def test_a_card_hands_out_the_package_at_once(qtbot, screen, services, qtmodelte
     assert screen.picker.currentText().startswith("冬季送温暖")
     rows = table(screen)
     assert [r[0] for r in rows] == ["PT100001", "PT100002"]
-    assert rows[0][1] == "顾**" and rows[0][2] == "310107********0012" and rows[1][6] == "PT02"
+    assert rows[0][1] == "顾**" and rows[0][2] == "低保" and rows[1][5] == "PT02"
+    assert screen.model.index(0, 1).data(Qt.ItemDataRole.ToolTipRole) == "310107********0012"  # masked
     changes = []
     screen.changed.connect(changes.append)
     scan(qtbot, screen, "PT100001")
@@ -51,7 +52,7 @@ def test_a_card_hands_out_the_package_at_once(qtbot, screen, services, qtmodelte
     assert screen.message.objectName() == "notice"
     done = table(screen)
     here = next(r for r in done if r[0] == "PT100001")
-    assert changes[0].number in here[6]
+    assert changes[0].number in here[5]
     assert screen.card.text() == "" and screen.card.hasFocus()
 
 
