@@ -422,6 +422,17 @@ def campaign(db, store: Path, home: Path, out: Path, language: str) -> None:  # 
     folder.mkdir()
     winter_campaign(db, store, folder, store_code="JA01", staff="wangli", staff_pin="2468", cashier="cashier",
                     cashier_pin="1111")
+    from charity_pos.hub.users import login
+    from charity_pos.hub_ui.window import HubWindow
+
+    window = HubWindow(db, login(db, "wangli", "2468"), "静安区")
+    window.resize(*SIZE)
+    window.show()
+    window.navigation.setCurrentRow(window.stack.indexOf(window.campaigns_screen))
+    wait_while(lambda: window.campaigns_screen.busy())
+    QApplication.processEvents()
+    save(window, out / "hub-campaigns.png")
+    window.close()
     settings = config.Settings()
     settings.language = language
     services = Services.open(store)

@@ -9536,4 +9536,110 @@ the day&apos;s first backup starts this long after the log-in window is up</extr
         <translation>{number}：“{name}”物资已发放给帮困卡 {card}（{value}）。</translation>
     </message>
 </context>
+<context>
+    <name>CampaignsScreen</name>
+    <message>
+        <source>Relief campaigns</source>
+        <translation>救助活动</translation>
+    </message>
+    <message>
+        <source>Campaign</source>
+        <translation>活动</translation>
+    </message>
+    <message>
+        <source>Export .xlsx</source>
+        <translation>导出 .xlsx</translation>
+    </message>
+    <message>
+        <source>No campaign yet: district staff define one with charity-pos hub campaign add.</source>
+        <translation>还没有活动：区工作人员可用 charity-pos hub campaign add 设立。</translation>
+    </message>
+    <message>
+        <source>Reading…</source>
+        <translation>正在读取…</translation>
+    </message>
+    <message>
+        <source>{collected} of {eligible} households collected, {value} handed out</source>
+        <translation>{eligible} 户中已领 {collected} 户，发放价值 {value}</translation>
+    </message>
+    <message>
+        <source>Collected more than once (stores offline from each other), to follow up:</source>
+        <translation>重复领取（门店之间离线时发生），待核查：</translation>
+    </message>
+    <message>
+        <source>Export the campaign&apos;s progress</source>
+        <translation>导出活动进度</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Written to {path}.</source>
+        <translation>已写入 {path}。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Not collected yet: %n household(s), to call</source>
+        <translation>
+            <numerusform>尚未领取：%n 户，待联系</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>HubWindow</name>
+    <message>
+        <source>Campaigns</source>
+        <translation>救助活动</translation>
+    </message>
+</context>
+<context>
+    <name>ProgressModel</name>
+    <message>
+        <source>Store</source>
+        <translation>门店</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>门店名称</translation>
+    </message>
+    <message>
+        <source>Collected</source>
+        <translation>已领户数</translation>
+    </message>
+    <message>
+        <source>Eligible</source>
+        <translation>应领户数</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>发放价值</translation>
+    </message>
+</context>
+<context>
+    <name>WaitingModel</name>
+    <message>
+        <source>Card</source>
+        <translation>卡号</translation>
+    </message>
+    <message>
+        <source>Head</source>
+        <translation>户主</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>人数</translation>
+    </message>
+    <message>
+        <source>Sub-district</source>
+        <translation>街道</translation>
+    </message>
+    <message>
+        <source>Stores</source>
+        <translation>所属门店</translation>
+    </message>
+</context>
 </TS>

@@ -13,6 +13,7 @@ from charity_pos.hub import campaigns
 from charity_pos.hub.demo_campaign import NAME, winter_campaign
 from charity_pos.hub.engine import open_hub
 from charity_pos.hub.users import add_user
+from charity_pos.hub_ui.campaigns import CampaignsScreen
 from charity_pos.services.base import STORE_TZ
 from charity_pos.services.catalog import ItemDraft, Source
 from charity_pos.services.registry import Services
@@ -24,7 +25,7 @@ def ok(*argv: object) -> None:
     assert code == 0, out + err
 
 
-def test_the_demo_campaign_is_collected_and_shows_at_the_hub(hub_url: str, tmp_path: Path) -> None:
+def test_the_demo_campaign_is_collected_and_shows_at_the_hub(qtbot, hub_url: str, tmp_path: Path) -> None:
     today = datetime.now(STORE_TZ).date()
     store = tmp_path / "JA01.sqlite3"
     ok("init", "--db", store, "--store-code", "JA01", "--name", "静安区石门二路街道慈善超市", "--district", "静安区",
@@ -57,6 +58,26 @@ def test_the_demo_campaign_is_collected_and_shows_at_the_hub(hub_url: str, tmp_p
                                cashier="manager", cashier_pin="9999")
         assert done.eligible == 3 and len(done.collected) == 2  # 低收入 is not in the campaign
         progress = campaigns.progress(db, NAME)
-    assert (progress.eligible, progress.collected, progress.value_fen) == (3, 2, 2 * 3290)
-    assert [(s.code, s.collected, s.eligible) for s in progress.stores] == [("JA01", 2, 3)]
-    assert len(progress.waiting) == 1 and not progress.twice
+        assert (progress.eligible, progress.collected, progress.value_fen) == (3, 2, 2 * 3290)
+        assert [(s.code, s.collected, s.eligible) for s in progress.stores] == [("JA01", 2, 3)]
+        assert len(progress.waiting) == 1 and not progress.twice
+
+        # the hub app's Campaigns screen: by store, who to call, and the workbook
+        screen = CampaignsScreen(db)
+        qtbot.addWidget(screen)
+        screen.resize(1024, 768)
+        screen.show()
+        screen.reload()
+        qtbot.waitUntil(lambda: not screen.busy() and screen.progress is not None, timeout=60_000)
+        assert NAME in screen.picker.currentText()
+        cells = [[screen.stores.index(r, c).data() for c in range(5)] for r in range(screen.stores.rowCount())]
+        assert cells == [["JA01", "静安区石门二路街道慈善超市", "2", "3", "¥65.80"]]
+        assert screen.waiting.rowCount() == 1 and screen.waiting.index(0, 0).data() == "HB000003"
+        assert screen.waiting.index(0, 1).data() == "户**"  # masked
+        screen.choose_file = lambda _name: tmp_path / "winter.xlsx"  # type: ignore[method-assign]
+        written = screen.export()
+        assert written is not None and written.is_file()
+    from openpyxl import load_workbook
+
+    values = [c.value for ws in load_workbook(written).worksheets for r in ws.iter_rows() for c in r]
+    assert "HB000003" in values and "JA01" in values
