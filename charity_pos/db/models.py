@@ -352,4 +352,8 @@ from charity_pos.db.district import OtherStoreUse as OtherStoreUse  # noqa: E402
 from charity_pos.db.approval_limits import ApprovalLimit as ApprovalLimit  # noqa: E402
 from charity_pos.db.funds import FundUse as FundUse  # noqa: E402
 from charity_pos.db.merchant_bill import MerchantBillLine as MerchantBillLine  # noqa: E402
-from charity_pos.db.campaign import Campaign as Campaign, CampaignHandout as CampaignHandout, CampaignHousehold as CampaignHousehold  # noqa: E402,E501
+from charity_pos.db.campaign import (  # noqa: E402
+    Campaign as Campaign,
+    CampaignHandout as CampaignHandout,
+    CampaignHousehold as CampaignHousehold,
+)

@@ -105,7 +105,8 @@ def package_line(raw: Any, goods_codes: set[str] | None = None) -> PackageLine:
     return PackageLine(quantity, goods_category=category.strip())
 
 
-def package(lines: Any, value_fen: Any, goods_codes: set[str] | None = None) -> tuple[tuple[PackageLine, ...], int | None]:
+def package(lines: Any, value_fen: Any,
+            goods_codes: set[str] | None = None) -> tuple[tuple[PackageLine, ...], int | None]:
     """A package: goods lines, or a value; never both, never neither."""
     if value_fen is not None:
         if type(value_fen) is not int or not 1 <= value_fen <= MAX_VALUE_FEN:

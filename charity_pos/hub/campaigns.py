@@ -321,6 +321,20 @@ def progress(db: HubDatabase, key: str) -> Progress:
                     sum(value for _c, _h, value, _a, _n in collections), waiting, twice, unmatched)
 
 
+def collected_twice(db: HubDatabase, store_codes: set[str]) -> list[tuple[str, Twice]]:
+    """The households that collected a campaign more than once, at least once at one of ``store_codes`` (the
+    stores whose bundles were just imported): (campaign name, the collections), for district staff to follow
+    up. Open campaigns and those ended within ``KEPT_AFTER_END``."""
+    with db.read() as s:
+        names = list(s.scalars(select(HubCampaign.name).order_by(HubCampaign.starts_on, HubCampaign.name)))
+    found = []
+    for name in names:
+        for twice in progress(db, name).twice:
+            if {code for code, _n, _a in twice.collections} & store_codes:
+                found.append((name, twice))
+    return found
+
+
 def progress_report(p: Progress, district: str) -> Any:
     """The progress as a report (``reports.table.Report``), for ``export.write_report`` (.xlsx)."""
     from charity_pos.reports.table import Column, ColumnKind, Filters, Report, Section, Words

@@ -301,6 +301,9 @@ def _import(args: argparse.Namespace) -> int:
     with open_hub(args.hub) as db:
         results = import_bundles(db, args.files, progress=lambda _done, _total, result: print(_line(result),
                                                                                             flush=True))
+        applied = {r.store_code for r in results if r.status == APPLIED and r.store_code}
+        if applied:
+            cli_campaign.print_collected_twice(db, applied, translate)
     refused = sum(1 for r in results if r.status not in (APPLIED, ALREADY))
     return 1 if refused else 0
 

@@ -140,3 +140,14 @@ def _package(info: Any, translate: Translate) -> str:
     if info.value_fen is not None:
         return translate("cli", "goods worth up to {value}").format(value=format_fen(info.value_fen))
     return ", ".join(f"{line.barcode or 'category:' + line.goods_category}×{line.quantity}" for line in info.package)
+
+
+def print_collected_twice(db: Any, store_codes: set[str], translate: Translate) -> None:
+    """After an import: each household that collected a campaign at two stores (offline from each other), one
+    of them a store whose bundle came in, flagged for district staff (as over the allowance is)."""
+    from charity_pos.hub.campaigns import collected_twice
+
+    for name, twice in collected_twice(db, store_codes):
+        print(translate("cli", "flagged: card {card} collected “{name}” more than once: {where}").format(
+            card=twice.card_number, name=name, where="; ".join(f"{code} {number}" for code, number, _at
+                                                               in twice.collections)))

@@ -35,8 +35,8 @@ from sqlalchemy.sql.schema import ScalarElementColumnDefault
 
 from charity_pos.hub.engine import bind_processors, bulk_insert, param_mark
 from charity_pos.hub.models import (
-    PROJECTIONS_VERSION, HubBase, HubCampaignHandout, HubCategory, HubDonation, HubDonationLine, HubDonor, HubEvent, HubFundUse,
-    HubHandout, HubReceipt, HubSale, HubSaleReturn, HubStock, HubStore, HubStoreHousehold, HubWriteoff,
+    PROJECTIONS_VERSION, HubBase, HubCampaignHandout, HubCategory, HubDonation, HubDonationLine, HubDonor, HubEvent,
+    HubFundUse, HubHandout, HubReceipt, HubSale, HubSaleReturn, HubStock, HubStore, HubStoreHousehold, HubWriteoff,
 )
 from charity_pos.hub.payloads import KEYED, READ, Change, read_payload
 
@@ -126,7 +126,8 @@ DEFAULTS: dict[Model, Row] = {
 #: count where a row can be made from them alone
 ORPHANS_KEPT = {HubStock}
 ORDER: tuple[Model, ...] = (HubDonor, HubDonation, HubSale, HubHandout, HubReceipt, HubStock, HubCategory,
-                            HubStoreHousehold, HubDonationLine, HubSaleReturn, HubFundUse, HubWriteoff, HubCampaignHandout)
+                            HubStoreHousehold, HubDonationLine, HubSaleReturn, HubFundUse, HubWriteoff,
+                            HubCampaignHandout)
 
 
 def _chunks(items: list[Any], size: int = CHUNK) -> Iterator[list[Any]]:

@@ -69,8 +69,8 @@ def screens() -> tuple[type[Screen], ...]:
     from charity_pos.ui.staff import StaffScreen
     from charity_pos.ui.trace import TraceScreen
 
-    return (DashboardScreen, SaleScreen, HandoutScreen, CampaignScreen, IntakeScreen, DonationsScreen, TraceScreen, ReportsScreen,
-            CatalogScreen, StaffScreen, HouseholdsScreen, BillScreen)
+    return (DashboardScreen, SaleScreen, HandoutScreen, CampaignScreen, IntakeScreen, DonationsScreen, TraceScreen,
+            ReportsScreen, CatalogScreen, StaffScreen, HouseholdsScreen, BillScreen)
 
 
 def __getattr__(name: str) -> object:

@@ -9327,8 +9327,12 @@ the day&apos;s first backup starts this long after the log-in window is up</extr
         <translation>本店已领 {here} / {eligible} 户；在其他门店已领 {elsewhere} 户</translation>
     </message>
     <message>
-        <source>A value package: choose the goods with charity-pos campaign collect --item.</source>
-        <translation>按价值发放的活动：请用 charity-pos campaign collect --item 选择物资。</translation>
+        <source>“{name}” would take the goods past {value}: not added.</source>
+        <translation>加上“{name}”将超过 {value}：未加入。</translation>
+    </message>
+    <message>
+        <source>Card {card}: scan the goods chosen, up to {value} ({total} so far: {lines}). F12 hands them out, Esc starts again.</source>
+        <translation>帮困卡 {card}：请扫描所选物资，总价值不超过 {value}（已选 {total}：{lines}）。按 F12 发放，按 Esc 重新开始。</translation>
     </message>
     <message>
         <source>{number}: the package of “{name}” handed out to card {card}. Ctrl+P prints the slip for the household to sign.</source>
@@ -9514,6 +9518,10 @@ the day&apos;s first backup starts this long after the log-in window is up</extr
     <message>
         <source>goods worth up to {value}</source>
         <translation>价值不超过 {value} 的物资</translation>
+    </message>
+    <message>
+        <source>flagged: card {card} collected “{name}” more than once: {where}</source>
+        <translation>待核查：帮困卡 {card} 重复领取“{name}”：{where}</translation>
     </message>
     <message>
         <source>running now</source>

@@ -4,12 +4,11 @@ package in one step, under its own H number.
 
     ↑ ↓ (campaign list)   another campaign              Enter (card field)  hand out the package
     Ctrl+W                only those not collected yet   Ctrl+P              the last handout's slip
+    value package: the card, then each of the goods chosen (Enter), F12 hands them out, Esc starts again
 
 The list below shows the store's households for the campaign, masked as on
-the households screen: who has collected here (number, time, value), who at
-another store (as the district's last bundle said), who not yet. A value
-package (goods chosen up to a value) is handed out from the command line
-(``charity-pos campaign collect --item``) for now.
+the households screen: who has collected here (number, time), who at
+another store (as the district's last bundle said), who not yet.
 """
 
 from __future__ import annotations
@@ -27,6 +26,7 @@ from charity_pos.errors import PosError
 from charity_pos.i18n import describe
 from charity_pos.services.base import Actor, Entity
 from charity_pos.services.campaigns import WAITING, CampaignRow, CampaignService, CollectDraft
+from charity_pos.services.handouts import Goods
 from charity_pos.services.registry import Services
 from charity_pos.ui.approval import AskApproval
 from charity_pos.ui.campaign.model import RosterModel
@@ -49,6 +49,9 @@ class CampaignScreen(Screen):
         self.campaigns = CampaignService(services.ctx, unguarded(services.accounts)[0])
         self.rows: list[CampaignRow] = []
         self.last_number: str | None = None
+        #: a value package being chosen: the card scanned, and the goods scanned after it
+        self.choosing: str | None = None
+        self.chosen: list[tuple[Goods, int]] = []
         self._settings = Settings.load()
         self.slips = HandoutSlips(services, actor, feedback, lambda: self._settings, self)
         self.category_names = {c.code: goods_category(c.code, c.name) for c in services.catalog.categories()}
@@ -91,14 +94,20 @@ class CampaignScreen(Screen):
         keys.addWidget(self.print_button)
         layout.addLayout(keys)
         self.bind_keys([(self.print_button, "Ctrl+P", self.print_last)])
+        QShortcut(QKeySequence("F12"), self, activated=self.finish_choosing)  # type: ignore[call-overload]  # signal by keyword: not in PySide6's stub
+        QShortcut(QKeySequence("Esc"), self, activated=self.cancel_choosing)  # type: ignore[call-overload]  # signal by keyword: not in PySide6's stub
         QShortcut(QKeySequence("Ctrl+W"), self, activated=self.only_waiting.toggle)  # type: ignore[call-overload]  # signal by keyword: not in PySide6's stub
         self.only_waiting.toggled.connect(lambda _on: self.show_roster())
-        self.picker.currentIndexChanged.connect(lambda _i: self.show_roster())
+        self.picker.currentIndexChanged.connect(self._picked)
         self.card.returnPressed.connect(self.take_card)
         self.fill_soon()
 
     def title(self) -> str:
         return self.tr("Campaigns")
+
+    def _picked(self, _index: int) -> None:
+        self.cancel_choosing()
+        self.show_roster()
 
     def shortcut_help(self) -> list[str]:
         return [self.tr("Campaigns: pick the campaign, then scan relief cards; each hands out the whole package "
@@ -174,25 +183,73 @@ class CampaignScreen(Screen):
 
     # --- handing out -------------------------------------------------------------------------
     def take_card(self) -> None:
+        """Enter in the field: a card hands out a goods package at once; for a value package the card
+        starts the choosing, and each code after it adds one of the goods (F12 hands them out)."""
         code = self.card.text().strip()
         row = self.current()
         self.card.clear()
         if not code or row is None:
             return
-        if row.value_fen is not None:
-            self._say(self.tr("A value package: choose the goods with charity-pos campaign collect --item."),
-                      "warning")
+        if row.value_fen is not None and self.choosing is not None:
+            self.add_goods(row.value_fen, code)
             return
+        if row.value_fen is not None:
+            self.choosing = code.upper()
+            self.chosen = []
+            self._show_chosen(row.value_fen)
+            return
+        self._hand_out(row, code, ())
+
+    def add_goods(self, value_fen: int, code: str) -> None:
         try:
-            done = self.campaigns.collect(self.actor, CollectDraft(uuid.uuid4(), row.id, code))
+            goods = self.services.handouts.scan(code)
         except PosError as exc:
+            self._say(describe(exc), "warning")
+            return
+        total = sum(g.unit_value_fen * n for g, n in self.chosen) + goods.unit_value_fen
+        if total > value_fen:
+            self._say(self.tr("“{name}” would take the goods past {value}: not added.").format(
+                name=goods.name, value=format_fen(value_fen)), "warning")
+            return
+        for index, (held, count) in enumerate(self.chosen):
+            if held.item_id == goods.item_id:
+                self.chosen[index] = (held, count + 1)
+                break
+        else:
+            self.chosen.append((goods, 1))
+        self._show_chosen(value_fen)
+
+    def _show_chosen(self, value_fen: int) -> None:
+        lines = "，".join(f"{g.name} × {n}" for g, n in self.chosen) or "—"
+        total = sum(g.unit_value_fen * n for g, n in self.chosen)
+        self._say(self.tr("Card {card}: scan the goods chosen, up to {value} ({total} so far: {lines}). F12 hands "
+                          "them out, Esc starts again.").format(card=self.choosing, value=format_fen(value_fen),
+                                                               total=format_fen(total), lines=lines), "notice")
+
+    def finish_choosing(self) -> None:
+        row = self.current()
+        if row is None or self.choosing is None or not self.chosen:
+            return
+        self._hand_out(row, self.choosing, tuple((g.item_id, n) for g, n in self.chosen))
+
+    def cancel_choosing(self) -> None:
+        if self.choosing is not None:
+            self.choosing, self.chosen = None, []
+            self._say("", "notice")
+
+    def _hand_out(self, row: CampaignRow, card: str, lines: tuple[tuple[uuid.UUID, int], ...]) -> None:
+        try:
+            done = self.campaigns.collect(self.actor, CollectDraft(uuid.uuid4(), row.id, card, lines))
+        except PosError as exc:
+            self.choosing, self.chosen = None, []
             self._say(describe(exc), "warning")
             self._report_ended(exc)
             return
+        self.choosing, self.chosen = None, []
         self.last_number = done.number
         self._say(self.tr("{number}: the package of “{name}” handed out to card {card}. Ctrl+P prints the slip "
                           "for the household to sign.").format(number=done.number, name=row.name,
-                                                                card=code.upper()), "notice")
+                                                                card=card.upper()), "notice")
         self.changed.emit(done)
         self.refresh()
 

@@ -15,9 +15,7 @@ from tests.services.campaign_world import send_campaign
 from tests.ui.conftest import FakeApproval, show_active
 
 
-@pytest.fixture
-def screen(qtbot, services: Services, cashier: Actor, manager: Actor, feedback, stocked):
-    send_campaign(services, elsewhere={"PT100002": "PT02"})
+def open_screen(qtbot, services: Services, cashier: Actor, feedback) -> CampaignScreen:
     made = CampaignScreen(services, cashier, feedback, FakeApproval(None))
     qtbot.addWidget(made)
     made.resize(1024, 768)
@@ -25,6 +23,12 @@ def screen(qtbot, services: Services, cashier: Actor, manager: Actor, feedback, 
     made.refresh()
     made.activate()
     return made
+
+
+@pytest.fixture
+def screen(qtbot, services: Services, cashier: Actor, manager: Actor, feedback, stocked):
+    send_campaign(services, elsewhere={"PT100002": "PT02"})
+    return open_screen(qtbot, services, cashier, feedback)
 
 
 def table(screen: CampaignScreen) -> list[list[str]]:
@@ -70,3 +74,22 @@ def test_only_those_not_collected(qtbot, screen) -> None:
     qtbot.keyClick(screen, Qt.Key.Key_W, Qt.KeyboardModifier.ControlModifier)
     assert screen.only_waiting.isChecked()
     assert [r[0] for r in table(screen)] == []  # PT100002 collected elsewhere, PT100001 here
+
+
+def test_a_value_package_takes_the_goods_chosen_after_the_card(qtbot, services, cashier, feedback, stocked) -> None:
+    send_campaign(services, value_fen=7000)  # 东北大米 5kg at ¥32.90: two fit, a third does not
+    screen = open_screen(qtbot, services, cashier, feedback)
+    scan(qtbot, screen, "PT100001")
+    assert screen.choosing == "PT100001" and "PT100001" in screen.message.text()
+    for _ in range(3):
+        scan(qtbot, screen, "6901234567892")
+    assert screen.message.objectName() == "warning"  # the third would go past ¥70.00
+    assert [(g.name, n) for g, n in screen.chosen] == [("东北大米 5kg", 2)]
+    changes = []
+    screen.changed.connect(changes.append)
+    qtbot.keyClick(screen, Qt.Key.Key_F12)
+    assert changes and changes[0].number in screen.message.text() and screen.choosing is None
+    assert services.handouts.handouts(limit=1)[0].total_value_fen == 6580
+    scan(qtbot, screen, "PT100002")
+    qtbot.keyClick(screen, Qt.Key.Key_Escape)  # starts again: nothing chosen, nothing handed out
+    assert screen.choosing is None and len(services.handouts.handouts(limit=5)) == 1
