@@ -189,6 +189,9 @@ def _parser(command: str | None = None) -> argparse.ArgumentParser:
     from charity_pos import cli_transfer
 
     cli_transfer.add_parsers(sub, common)
+    from charity_pos import cli_campaign
+
+    cli_campaign.add_parsers(sub, common)
     return parser
 
 
@@ -313,6 +316,10 @@ def _main(args: argparse.Namespace) -> int:
 
         if command in cli_transfer.COMMANDS:
             return cli_transfer.run(args)
+        from charity_pos import cli_campaign
+
+        if command in cli_campaign.COMMANDS:
+            return cli_campaign.run(args)
     except PosError as exc:
         print(translate("cli", "Error: ") + describe(exc), file=sys.stderr)
         return 1

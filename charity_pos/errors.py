@@ -802,3 +802,27 @@ class DownstreamTransferForOtherStore(PosError):
 
 class DownstreamTransferConflict(PosError):
     """A downstream bundle carrying a transfer this store holds with other content (facts: path, number)."""
+
+
+# --- relief campaigns ------------------------------------------------------------
+class CampaignRefused(PosError):
+    """A campaign's package may not be handed out to this card now (facts:
+    card, campaign (its name), reason: not_started, ended, category, area,
+    not_listed, collected_here, collected_elsewhere, suspended; starts, ends:
+    dates; number: the H number of the collection here; store: the store
+    code of the collection elsewhere)."""
+
+
+class CampaignStockShort(PosError):
+    """Not enough of the package's goods on hand: nothing was handed out
+    (facts: campaign, goods: an item's name or a goods category, wanted, available)."""
+
+
+class CampaignInvalid(PosError):
+    """A campaign the district staff define is not right (facts: field:
+    name, dates, categories, areas, package, value, barcode, quantity;
+    value: what was given)."""
+
+
+class CampaignNotFound(PosError):
+    """No such campaign (facts: key)."""

@@ -564,6 +564,10 @@ def describe(error: BaseException, tr: Translate) -> str:
     if isinstance(error, e.ShortShelfLife):
         template = SHORT_SHELF_LIFE_KNOWN if facts.get("shelf_life_days") else SHORT_SHELF_LIFE_UNKNOWN
         return t(template).format(**facts)
+
+
+    if isinstance(error, (e.CampaignRefused, e.CampaignInvalid)):
+        return _campaign(error, facts, t)
     for cls in type(error).__mro__:
         if cls in TEMPLATES:
             return t(TEMPLATES[cls]).format(**facts)
@@ -1166,3 +1170,52 @@ INPUT_REASONS.update({
 ACTIONS.update({
     "consignment.manage": QT_TRANSLATE_NOOP("Errors", "keep the consignors and their goods"),
 })
+
+
+# --- relief campaigns ------------------------------------------------------------------
+TEMPLATES.update({
+    e.CampaignStockShort: QT_TRANSLATE_NOOP(
+        "Errors", "Not enough {goods} on hand for the package of “{campaign}”: {wanted} needed, {available} there. "
+                  "Nothing was handed out."),
+    e.CampaignNotFound: QT_TRANSLATE_NOOP("Errors", "No campaign {key}."),
+})
+CAMPAIGN_REASONS = {
+    "not_started": QT_TRANSLATE_NOOP("Errors", "“{campaign}” starts on {starts}: nothing is handed out before."),
+    "ended": QT_TRANSLATE_NOOP("Errors", "“{campaign}” ended on {ends}: nothing more is handed out for it."),
+    "category": QT_TRANSLATE_NOOP(
+        "Errors", "Relief card {card}: “{campaign}” is not for households of this category."),
+    "area": QT_TRANSLATE_NOOP("Errors", "Relief card {card}: “{campaign}” does not cover the household's sub-district."),
+    "not_listed": QT_TRANSLATE_NOOP(
+        "Errors", "Relief card {card} is not on this store's list for “{campaign}” (the district's last bundle)."),
+    "collected_here": QT_TRANSLATE_NOOP(
+        "Errors", "Relief card {card} has collected “{campaign}” here already ({number})."),
+    "collected_elsewhere": QT_TRANSLATE_NOOP(
+        "Errors", "Relief card {card} has collected “{campaign}” at store {store} already (as the district said)."),
+}
+CAMPAIGN_FIELDS = {
+    "name": QT_TRANSLATE_NOOP("Errors", "the name"),
+    "dates": QT_TRANSLATE_NOOP("Errors", "the dates (from, to)"),
+    "categories": QT_TRANSLATE_NOOP("Errors", "the household categories"),
+    "areas": QT_TRANSLATE_NOOP("Errors", "the sub-districts"),
+    "package": QT_TRANSLATE_NOOP("Errors", "the package (goods and quantities, or a value)"),
+    "value": QT_TRANSLATE_NOOP("Errors", "the package's value"),
+    "barcode": QT_TRANSLATE_NOOP("Errors", "a barcode"),
+    "goods_category": QT_TRANSLATE_NOOP("Errors", "a goods category"),
+    "quantity": QT_TRANSLATE_NOOP("Errors", "a quantity"),
+    "lines": QT_TRANSLATE_NOOP("Errors", "the goods chosen"),
+}
+CAMPAIGN_INVALID = QT_TRANSLATE_NOOP("Errors", "The campaign cannot be taken: {field} is not right ({value}).")
+
+
+def _campaign(error: e.PosError, facts: dict[str, object], t: Callable[[str], str]) -> str:
+    if isinstance(error, e.CampaignInvalid):
+        field = str(facts.get("field", ""))
+        return t(CAMPAIGN_INVALID).format(field=t(CAMPAIGN_FIELDS[field]) if field in CAMPAIGN_FIELDS else field,
+                                          value=facts.get("value", ""))
+    reason = str(facts.get("reason"))
+    if reason in CARD_REASONS:  # the card itself (suspended, expired, ...)
+        return t(CARD_REASONS[reason]).format(card=facts.get("card", ""), until=facts.get("until", ""),
+                                              why=facts.get("why", ""))
+    return t(CAMPAIGN_REASONS.get(reason, CAMPAIGN_REASONS["not_listed"])).format(
+        card=facts.get("card", ""), campaign=facts.get("campaign", ""), starts=facts.get("starts", ""),
+        ends=facts.get("ends", ""), number=facts.get("number", ""), store=facts.get("store", ""))

@@ -548,6 +548,50 @@ def hub(store: Path, home: Path, out: Path, language: str = "zh_CN") -> None:
         QApplication.processEvents()
         save(window, out / "hub-reports.png")
         window.close()
+        campaign(db, store, home, out, language)
+
+
+def campaign(db, store: Path, home: Path, out: Path, language: str) -> None:  # type: ignore[no-untyped-def]
+    """The district's winter campaign (冬季送温暖) at the demo store: defined at the hub, brought down in the
+    store's bundle, two households served; the store's campaign screen as a cashier sees it."""
+    from charity_pos.hub.demo_campaign import winter_campaign
+    from charity_pos.ui.campaign import CampaignScreen
+
+    folder = home / "campaign"
+    folder.mkdir()
+    winter_campaign(db, store, folder, store_code="JA01", staff="wangli", staff_pin="2468", cashier="cashier",
+                    cashier_pin="1111")
+    from charity_pos.hub.users import login
+    from charity_pos.hub_ui.window import HubWindow
+
+    window = HubWindow(db, login(db, "wangli", "2468"), "静安区")
+    window.resize(*SIZE)
+    window.show()
+    window.navigation.setCurrentRow(window.stack.indexOf(window.campaigns_screen))
+    wait_while(lambda: window.campaigns_screen.busy())
+    QApplication.processEvents()
+    save(window, out / "hub-campaigns.png")
+    window.close()
+    settings = config.Settings()
+    settings.language = language
+    services = Services.open(store)
+    try:
+        shell = Shell(services, settings)
+        shell.start()
+        shell.open_main(services.accounts.login("cashier", "1111"))
+        main_window = shell.main
+        assert main_window is not None
+        main_window.showNormal()
+        main_window.resize(*SIZE)
+        screen = next(s for s in main_window.screens if isinstance(s, CampaignScreen))
+        main_window.show_screen(screen)
+        screen.refresh()
+        for _ in range(3):
+            QApplication.processEvents()
+        save(main_window, out / "campaign.png")
+        main_window.close()
+    finally:
+        services.close()
 
 
 if __name__ == "__main__":

@@ -352,7 +352,9 @@ def pytest_unconfigure(config: pytest.Config) -> None:
 #: number of tests, as pytest-xdist would order them. A file missing here only starts later; no test depends on the
 #: order. Measure again when files grow.
 SLOW_FILES = {
-    "tests/hub/test_bundle_damage.py": 33, "tests/ui/test_fit_scaled.py": 28, "tests/faults/test_kills.py": 20,
+    "tests/hub/test_bundle_damage.py": 33, "tests/hub/test_campaign_round_trip.py": 25,
+    "tests/services/test_campaigns.py": 7, "tests/hub/test_demo_campaign.py": 9,
+    "tests/hub/test_campaign_allowance.py": 4, "tests/ui/test_fit_scaled.py": 28, "tests/faults/test_kills.py": 20,
     "tests/services/test_trace.py": 17, "tests/hub/test_hub_concurrency.py": 15, "tests/hub/test_city.py": 14,
     "tests/hub/test_cli_reports.py": 11, "tests/ui/test_fit_dialogs.py": 9, "tests/ui/test_fit.py": 9,
     "tests/domain/test_pinyin_data.py": 9, "tests/faults/test_postgres_hub.py": 8, "tests/sync/test_rebuild.py": 8,

@@ -373,3 +373,8 @@ from charity_pos.db.stock_count import (  # noqa: E402
 )
 from charity_pos.db.consignment import Consignor as Consignor  # noqa: E402
 from charity_pos.db.transfers import DistrictStore as DistrictStore, Transfer as Transfer, TransferLine as TransferLine  # noqa: E402
+from charity_pos.db.campaign import (  # noqa: E402
+    Campaign as Campaign,
+    CampaignHandout as CampaignHandout,
+    CampaignHousehold as CampaignHousehold,
+)

@@ -29,7 +29,7 @@ import hashlib
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from charity_pos.hub import cli_reports, cli_status, cli_transfers
+from charity_pos.hub import cli_campaign, cli_reports, cli_status, cli_transfers
 from charity_pos.i18n import describe, translate
 
 if TYPE_CHECKING:
@@ -128,6 +128,7 @@ def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser],
 
     cli_receipts.add_hub_parsers(hub_sub, common, where)
     cli_reports.add_parsers(hub_sub, common, where)
+    cli_campaign.add_parsers(hub_sub, common, where)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -135,6 +136,8 @@ def run(args: argparse.Namespace) -> int:
         return cli_reports.run(args, translate)
     if args.hub_command in cli_transfers.COMMANDS:
         return cli_transfers.run(args, translate)
+    if args.hub_command == cli_campaign.COMMAND:
+        return cli_campaign.run(args, translate)
     if args.hub_command == "init":
         return _init(args)
     if args.hub_command == "upgrade":
@@ -303,6 +306,9 @@ def _import(args: argparse.Namespace) -> int:
     with open_hub(args.hub) as db:
         results = import_bundles(db, args.files, progress=lambda _done, _total, result: print(_line(result),
                                                                                             flush=True))
+        applied = {r.store_code for r in results if r.status == APPLIED and r.store_code}
+        if applied:
+            cli_campaign.print_collected_twice(db, applied, translate)
     refused = sum(1 for r in results if r.status not in (APPLIED, ALREADY))
     return 1 if refused else 0
 

@@ -49,12 +49,15 @@ from charity_pos.hub.models import (
     HubQuotaRule,
     HubStore,
 )
+from charity_pos.hub.campaigns import mark_outside_allowance
+from charity_pos.hub.campaigns import section as campaign_section
 from charity_pos.hub.rules import draft_from
 from charity_pos.ledger.canonical import canonical_json, plain
 from charity_pos.services.base import Clock, local_date, system_clock
 from charity_pos.services.quotas import RuleDraft
 from charity_pos.sync import district
 from charity_pos.sync.bundle import SUFFIX, is_our_bundle, write_bundle
+from charity_pos.sync.campaigns_down import CAMPAIGNS
 
 if TYPE_CHECKING:
     from charity_pos.hub.checks import CheckedBundle
@@ -134,6 +137,7 @@ def fill_household_hashes(s: Session, store_id: uuid.UUID) -> None:
                      link.is_not(None))
               .values(household_hash=link)
               .execution_options(synchronize_session=False))
+    mark_outside_allowance(s, store_id)
 
 
 # --- rules and periods --------------------------------------------------------------------------------
@@ -264,6 +268,9 @@ def export_bundle(db: HubDatabase, store_code: str, out_dir: Path, *, clock: Clo
             last_at = s.scalar(select(HubEvent.at).where(HubEvent.store_id == store.id,
                                                          HubEvent.seq == store.last_seq))
         counts = {"households": len(household_rows), "rules": len(rules), "use": len(use_rows)}
+        campaign_rows = campaign_section(s, store, areas, today)
+        if campaign_rows:  # only then: a store of an older version refuses a part it does not know
+            counts["campaigns"] = len(campaign_rows)
         manifest = {
             "kind": district.DOWNSTREAM, "signer": f"{SIGNER_PREFIX}{hub.id}", "hub_id": str(hub.id),
             "district": hub.district, "store_code": store.code, "sequence": sequence, "created_at": plain(now),
@@ -280,6 +287,8 @@ def export_bundle(db: HubDatabase, store_code: str, out_dir: Path, *, clock: Clo
 
         if transfers.reads_transfers(store):  # a store of an older version refuses a part it does not know
             content[district.TRANSFERS] = transfers.downstream_part(s, store)
+        if campaign_rows:
+            content[CAMPAIGNS] = (canonical_json(campaign_rows) + "\n").encode("utf-8")
         path = files.write_file(out_dir / f"{store.code}-down-{sequence}{SUFFIX}",
                                 lambda partial: write_bundle(partial, manifest, content, key), protect,
                                 force=force, ours=is_our_bundle)

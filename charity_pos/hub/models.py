@@ -47,7 +47,7 @@ from charity_pos.db.base import NAMING, UtcDateTime, new_id
 from charity_pos.ledger.canonical import GENESIS
 
 #: bumped whenever a projection reads more of the events: stores' rows built before are rebuilt
-PROJECTIONS_VERSION = 2
+PROJECTIONS_VERSION = 3  # 3: campaign handouts (hub_campaign_handout)
 
 
 class HubBase(DeclarativeBase):
@@ -361,8 +361,23 @@ class HubDownstream(HubBase):
     written_at: Mapped[datetime] = mapped_column(UtcDateTime)
 
 
+class HubCampaignHandout(_StoreRow, HubBase):
+    """A handout a store made for a relief campaign (its ``campaign_handout`` row): the campaign, the
+    handout (``hub_handout``: value, time, household hash) and the store's household (migration ``0009``)."""
+
+    __tablename__ = "hub_campaign_handout"
+
+    @declared_attr.directive
+    def __table_args__(cls) -> tuple[object, ...]:
+        return (PrimaryKeyConstraint("store_id", "id"), Index("ix_hub_campaign_handout_campaign", "campaign_id"))
+
+    campaign_id: Mapped[uuid.UUID] = mapped_column(Uuid)
+    handout_id: Mapped[uuid.UUID] = mapped_column(Uuid)
+    household_id: Mapped[uuid.UUID] = mapped_column(Uuid)
+
+
 PROJECTIONS = (HubDonor, HubDonation, HubSale, HubHandout, HubReceipt, HubStock, HubCategory, HubDonationLine,
-               HubStoreHousehold, HubSaleReturn, HubFundUse, HubWriteoff)
+               HubStoreHousehold, HubSaleReturn, HubFundUse, HubWriteoff, HubCampaignHandout)
 
 
 # --- district staff ------------------------------------------------------------------------------------
@@ -412,6 +427,28 @@ class HubKeyChange(HubBase):
     new_key: Mapped[str] = mapped_column(String(64))
     user_id: Mapped[uuid.UUID] = mapped_column(Uuid, ForeignKey("hub_user.id"))
     at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
+# --- relief campaigns ------------------------------------------------------------------------------------
+class HubCampaign(HubBase):
+    """A relief campaign district staff defined (冬季送温暖): who it is for (household categories and
+    sub-districts, one a line; none: all), when, and its package: goods lines (canonical JSON) or a value.
+    Stores receive it in their downstream bundles (``hub.campaigns``; migration ``0009``)."""
+
+    __tablename__ = "hub_campaign"
+    __table_args__ = (CheckConstraint("ends_on >= starts_on", name="dates"),)
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=new_id)
+    name: Mapped[str] = mapped_column(String(50), unique=True)
+    starts_on: Mapped[date] = mapped_column(Date)
+    ends_on: Mapped[date] = mapped_column(Date)
+    categories: Mapped[str] = mapped_column(Text, default="")
+    areas: Mapped[str] = mapped_column(Text, default="")
+    package: Mapped[str] = mapped_column(Text, default="[]")
+    value_fen: Mapped[int | None] = mapped_column(Integer)
+    counts_allowance: Mapped[bool] = mapped_column(default=False)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    created_by: Mapped[uuid.UUID] = mapped_column(Uuid, ForeignKey("hub_user.id"))
 
 
 from charity_pos.hub.transfer_models import HubTransfer as HubTransfer, HubTransferLine as HubTransferLine  # noqa: E402

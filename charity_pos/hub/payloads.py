@@ -222,10 +222,11 @@ READ: dict[str, dict[str, Check]] = {
     "fund_use": {"number": text(32), "used_on": day_required, "amount_fen": MONEY, "kind": text(16)},
     "stock_movement": {"item_id": uuid_required, "quantity": QUANTITY, "reason": text(20),
                        "at": time_required},
+    "campaign_handout": {"campaign_id": uuid_required, "handout_id": uuid_required, "household_id": uuid_required},
 }
 #: the tables whose rows the hub keeps by their own id (the others only add to the row they name)
 KEYED = frozenset({"donor", "donation", "sale", "handout", "receipt", "item", "category", "household",
-                   "donation_line", "sale_return", "fund_use", "stock_movement"})
+                   "donation_line", "sale_return", "fund_use", "stock_movement", "campaign_handout"})
 
 
 def _row_reader(table: str, columns: dict[str, Check]) -> Callable[[dict[str, Any]], dict[str, Any]]:

@@ -35,8 +35,8 @@ from sqlalchemy.sql.schema import ScalarElementColumnDefault
 
 from charity_pos.hub.engine import bind_processors, bulk_insert, param_mark
 from charity_pos.hub.models import (
-    PROJECTIONS_VERSION, HubBase, HubCategory, HubDonation, HubDonationLine, HubDonor, HubEvent, HubFundUse,
-    HubHandout, HubReceipt, HubSale, HubSaleReturn, HubStock, HubStore, HubStoreHousehold, HubWriteoff,
+    PROJECTIONS_VERSION, HubBase, HubCampaignHandout, HubCategory, HubDonation, HubDonationLine, HubDonor, HubEvent,
+    HubFundUse, HubHandout, HubReceipt, HubSale, HubSaleReturn, HubStock, HubStore, HubStoreHousehold, HubWriteoff,
 )
 from charity_pos.hub.payloads import KEYED, READ, Change, read_payload
 
@@ -71,6 +71,8 @@ PARENTS: dict[str, tuple[Model, dict[str, str]]] = {
     "sale_return": (HubSaleReturn, {"sale_id": "sale_id", "at": "at", "total_fen": "total_fen"}),
     "fund_use": (HubFundUse, {"number": "number", "used_on": "used_on", "amount_fen": "amount_fen", "kind": "kind"}),
     "stock_movement": (HubWriteoff, {"item_id": "item_id", "quantity": "quantity", "at": "at"}),
+    "campaign_handout": (HubCampaignHandout, {"campaign_id": "campaign_id", "handout_id": "handout_id",
+                                              "household_id": "household_id"}),
 }
 #: parent rows kept only when they are of interest (every sale moves stock; only write-offs are kept)
 KEEP_IF: dict[str, Callable[[Row], bool]] = {"stock_movement": lambda row: row["reason"] == "writeoff"}
@@ -118,12 +120,14 @@ DEFAULTS: dict[Model, Row] = {
     HubSale: {"donated_fen": 0, "returned_fen": 0}, HubHandout: {"household_hash": None, "units": 0},
     HubReceipt: {}, HubStock: {"name": "", "unit": "", "on_hand": 0, "category_id": None},
     HubCategory: {}, HubStoreHousehold: {}, HubDonationLine: {}, HubSaleReturn: {}, HubFundUse: {}, HubWriteoff: {},
+    HubCampaignHandout: {},
 }
 #: sums whose parent row never came (it should always have: the hub holds every event from #1) still
 #: count where a row can be made from them alone
 ORPHANS_KEPT = {HubStock}
 ORDER: tuple[Model, ...] = (HubDonor, HubDonation, HubSale, HubHandout, HubReceipt, HubStock, HubCategory,
-                            HubStoreHousehold, HubDonationLine, HubSaleReturn, HubFundUse, HubWriteoff)
+                            HubStoreHousehold, HubDonationLine, HubSaleReturn, HubFundUse, HubWriteoff,
+                            HubCampaignHandout)
 
 
 def _chunks(items: list[Any], size: int = CHUNK) -> Iterator[list[Any]]:

@@ -1,6 +1,7 @@
 """The hub app's main window: navigation on the left (import, stores,
 registry, reporting status, households past their allowance, verify a
-receipt: F9, the district's reports: F8, transfers between stores), the screen on the right, who is logged in below."""
+receipt: F9, the district's reports: F8, transfers between stores, relief campaigns), the screen on the
+right, who is logged in below."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from charity_pos import __version__
 from charity_pos.hub.engine import HubDatabase
 from charity_pos.hub.users import HubActor
 from charity_pos.hub_ui.allowance import AllowanceScreen
+from charity_pos.hub_ui.campaigns import CampaignsScreen
 from charity_pos.hub_ui.importing import ImportScreen
 from charity_pos.hub_ui.receipts import ReceiptCheckScreen
 from charity_pos.hub_ui.registry import RegistryScreen
@@ -39,6 +41,7 @@ class HubWindow(AppWindow):
         self.receipts_screen = ReceiptCheckScreen(db)
         self.reports_screen = DistrictReportsScreen(db, clock)
         self.transfers_screen = TransfersScreen(db, clock)
+        self.campaigns_screen = CampaignsScreen(db)
         self.import_screen.imported.connect(self.stores_screen.reload)
 
         self.navigation = QListWidget()
@@ -51,7 +54,8 @@ class HubWindow(AppWindow):
                               (self.tr("Past their allowance"), self.allowance_screen),
                               (self.tr("Verify a receipt (F9)"), self.receipts_screen),
                               (self.tr("District reports (F8)"), self.reports_screen),
-                              (self.tr("Transfers"), self.transfers_screen)):
+                              (self.tr("Transfers"), self.transfers_screen),
+                              (self.tr("Campaigns"), self.campaigns_screen)):
             self.navigation.addItem(label)
             self.stack.addWidget(screen)
         QShortcut(QKeySequence("F9"), self, activated=lambda: self.navigation.setCurrentRow(  # type: ignore[call-overload]  # signal by keyword: not in PySide6's stub
@@ -82,19 +86,19 @@ class HubWindow(AppWindow):
             self.registry_screen.reload()
         elif screen is self.reports_screen and self.reports_screen.report is None:
             self.reports_screen.reload()
-        elif screen in (self.reporting_screen, self.allowance_screen, self.transfers_screen):
+        elif screen in (self.reporting_screen, self.allowance_screen, self.transfers_screen, self.campaigns_screen):
             screen.reload()
 
     def busy(self) -> bool:
         return (any(s.busy() for s in (self.import_screen, self.stores_screen, self.reporting_screen,
                                        self.allowance_screen, self.receipts_screen, self.reports_screen,
-                                       self.transfers_screen))
+                                       self.transfers_screen, self.campaigns_screen))
                 or self.registry_screen.job is not None)
 
     def wait_for_jobs(self) -> None:
         """Let the file at hand finish (a file is imported whole or not at all)."""
         for job in (self.import_screen.job, self.stores_screen.job, self.registry_screen.job, self.allowance_screen.job,
-                    self.receipts_screen.job, self.transfers_screen.job, *self.reporting_screen.jobs(),
+                    self.receipts_screen.job, self.transfers_screen.job, self.campaigns_screen.job, *self.reporting_screen.jobs(),
                     *self.reports_screen.jobs()):
             if job is not None:
                 job.cancel()

@@ -20,6 +20,7 @@ from typing import NamedTuple
 from sqlalchemy import bindparam, func, select
 from sqlalchemy.orm import Session
 
+from charity_pos.db.campaign import outside_allowance
 from charity_pos.db.district import OtherStoreUse
 from charity_pos.db.base import new_id
 from charity_pos.db.driver import driver
@@ -175,10 +176,13 @@ def check_card(household: Household, today: date) -> None:
 
 #: What a household used in a period, prepared once: here (value, and units
 #: by goods category) and at the district's other stores.
+#: (A campaign's package that does not count against the allowance is left out: ``db.campaign``.)
 _USED = Prepared(select(func.coalesce(func.sum(Handout.total_value_fen), 0))
-                 .where(Handout.household_id == bindparam("household"), Handout.period_key == bindparam("period")))
+                 .where(Handout.household_id == bindparam("household"), Handout.period_key == bindparam("period"),
+                        Handout.id.not_in(outside_allowance())))
 _COUNTS = Prepared(select(HandoutLine.goods_category, func.sum(HandoutLine.quantity)).join(Handout)
-                   .where(Handout.household_id == bindparam("household"), Handout.period_key == bindparam("period"))
+                   .where(Handout.household_id == bindparam("household"), Handout.period_key == bindparam("period"),
+                          Handout.id.not_in(outside_allowance()))
                    .group_by(HandoutLine.goods_category))
 _ELSEWHERE = Prepared(select(OtherStoreUse.used_fen).where(OtherStoreUse.district_hash == bindparam("district_hash"),
                                                            OtherStoreUse.period_key == bindparam("period")))

@@ -64,7 +64,8 @@ SUFFIX = ".cpbundle"
 #: A fixed time for every member, so a bundle's bytes depend on its content only.
 _ZIP_TIME = (2020, 1, 1, 0, 0, 0)
 #: every content file a bundle of either kind may hold (``read_bundle`` takes the caller's own set)
-CONTENT_FILES = frozenset({"events.jsonl", "households.jsonl", "rules.json", "use.jsonl", "transfers.json"})
+CONTENT_FILES = frozenset({"events.jsonl", "households.jsonl", "rules.json", "use.jsonl", "transfers.json",
+                           "campaigns.json"})
 #: caps, each checked before the part is read (content files: the whole file's, ``archive.MAX_BUNDLE_BYTES``)
 MAX_MANIFEST_BYTES = 1024**2
 MAX_SIGNATURE_BYTES = 1024

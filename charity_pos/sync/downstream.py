@@ -35,6 +35,7 @@ from charity_pos.services.base import ServiceContext
 from charity_pos.services.households import MAX_MEMBERS, HouseholdCategory
 from charity_pos.services.quotas import LimitDraft, RuleDraft, clean_rule, write_rule
 from charity_pos.sync.bundle import Bundle, check_signature, public_key_from_text, read_bundle
+from charity_pos.sync.campaigns_down import CAMPAIGNS, apply_campaigns, read_campaigns
 from charity_pos.sync.district import DOWNSTREAM, HOUSEHOLDS, RULES, TRANSFERS, USE
 
 APPLIED = "district.applied"
@@ -42,7 +43,7 @@ _HASH = re.compile(r"^[0-9a-f]{64}$")
 _PERIOD = re.compile(r"^\d{4}-(0[1-9]|1[0-2]|Q[1-4])$")
 STATUSES = ("active", "suspended", "expired")
 #: the content files a downstream bundle may hold
-PARTS = frozenset({HOUSEHOLDS, RULES, USE, TRANSFERS})
+PARTS = frozenset({HOUSEHOLDS, RULES, USE, TRANSFERS, CAMPAIGNS})
 
 
 def hub_signer(hub_id: object) -> str:
@@ -235,6 +236,7 @@ def apply_downstream(ctx: ServiceContext, path: Path) -> ApplyResult:
     from charity_pos.sync.transfers import read_transfers
 
     transfers = read_transfers(bundle, store_code)
+    campaigns = read_campaigns(bundle)
     held = manifest.get("events_held") or {}
     if not isinstance(held, dict):
         held = {}
@@ -297,10 +299,14 @@ def apply_downstream(ctx: ServiceContext, path: Path) -> ApplyResult:
             replace_district_stores(s, transfers[0])
             new_transfers = record_incoming(s, transfers[1], at=now, sequence=sequence, where=str(path))
             counts["transfers"] = new_transfers
+        s.flush()  # the households added, for the campaigns' lists
+        campaign_count = apply_campaigns(s, campaigns, now)
         state.last_downstream_seq = sequence
         state.last_downstream_created_at = created_at
         state.district_events_seq = held_seq
         state.district_events_at = held_at
+        if campaigns is not None:
+            counts["campaigns"] = campaign_count
         event = journal.append(s, APPLIED, actor=None, at=now, facts={
             "hub_id": str(hub_id), "sequence": sequence, "counts": counts})
         return ApplyResult(sequence, added, updated, len(rules), len(use), held_seq, held_at, event.seq, new_transfers)

@@ -416,12 +416,17 @@ class StoreSync:
     @staticmethod
     def _household_hashes(s: Session, keys: StoreKeys, match_key: bytes) -> bytes:
         """households.jsonl: each household whose whole ID the store holds, by
-        its UUID and district hash, in UUID order. Never the ID itself."""
-        rows = s.execute(select(Household.id, Household.card_number, Household.id_cipher)
-                         .where(Household.erased_at.is_(None), Household.id_cipher != "")
+        its UUID and district hash, in UUID order. Never the ID itself. A
+        household the district sent without its ID (``import-bundle``) goes by
+        the district hash the hub gave it, so its handouts (a campaign's
+        among them) are put to it at the hub too."""
+        rows = s.execute(select(Household.id, Household.card_number, Household.id_cipher, Household.district_hash)
+                         .where(Household.erased_at.is_(None),
+                                (Household.id_cipher != "") | Household.district_hash.is_not(None))
                          .order_by(Household.id))
         return b"".join(
             (canonical_json({"household_id": str(row.id),
-                             "district_hash": district_hash(match_key, keys.decrypt(row.id_cipher, row.card_number))})
+                             "district_hash": district_hash(match_key, keys.decrypt(row.id_cipher, row.card_number))
+                             if row.id_cipher else row.district_hash})
              + "\n").encode("utf-8")
             for row in rows)

@@ -49,7 +49,7 @@ MAIN_MODULES = ("charity_pos.services.registry", "charity_pos.ui.main_window", "
                 "charity_pos.ui.handout", "charity_pos.ui.intake", "charity_pos.ui.donations",
                 "charity_pos.ui.trace", "charity_pos.ui.reports", "charity_pos.ui.catalog",
                 "charity_pos.ui.staff", "charity_pos.ui.households", "charity_pos.ui.bill", "charity_pos.ui.stock",
-                "charity_pos.ui.count", "charity_pos.ui.consign", "charity_pos.ui.transfer")
+                "charity_pos.ui.count", "charity_pos.ui.consign", "charity_pos.ui.transfer", "charity_pos.ui.campaign")
 # Not pypinyin: its tables take 55 MB, which the counter never needs; the screens that find
 # donors and households by their names' initials load it on their first visit.
 
@@ -58,6 +58,7 @@ def screens() -> tuple[type[Screen], ...]:
     """The screens that exist, in navigation order: the managers' overview first (cashiers do not
     see it), then the counter, the cashier's main screen, then relief handouts at the same counter."""
     from charity_pos.ui.bill import BillScreen
+    from charity_pos.ui.campaign import CampaignScreen
     from charity_pos.ui.catalog import CatalogScreen
     from charity_pos.ui.count import CountScreen
     from charity_pos.ui.consign import ConsignScreen
@@ -74,9 +75,9 @@ def screens() -> tuple[type[Screen], ...]:
     from charity_pos.ui.trace import TraceScreen
     from charity_pos.ui.transfer import TransferScreen
 
-    return (DashboardScreen, SaleScreen, HandoutScreen, IntakeScreen, DonationsScreen, TraceScreen, ReportsScreen,
-            CatalogScreen, StockScreen, CountScreen, ExpiryScreen, TransferScreen, StaffScreen, HouseholdsScreen,
-            BillScreen, ConsignScreen)
+    return (DashboardScreen, SaleScreen, HandoutScreen, CampaignScreen, IntakeScreen, DonationsScreen, TraceScreen,
+            ReportsScreen, CatalogScreen, StockScreen, CountScreen, ExpiryScreen, TransferScreen, StaffScreen,
+            HouseholdsScreen, BillScreen, ConsignScreen)
 
 
 def __getattr__(name: str) -> object:

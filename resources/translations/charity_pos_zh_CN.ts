@@ -11095,4 +11095,390 @@ the day&apos;s first backup starts this long after the log-in window is up</extr
         </translation>
     </message>
 </context>
+<context>
+    <name>CampaignScreen</name>
+    <message>
+        <source>Campaign</source>
+        <translation>活动</translation>
+    </message>
+    <message>
+        <source>Only those not collected (Ctrl+W)</source>
+        <translation>只看未领取（Ctrl+W）</translation>
+    </message>
+    <message>
+        <source>Scan a relief card: the package is handed out at once</source>
+        <translation>扫描帮困卡：整份物资当即发放</translation>
+    </message>
+    <message>
+        <source>Print the last slip (Ctrl+P)</source>
+        <translation>打印上一张发放单（Ctrl+P）</translation>
+    </message>
+    <message>
+        <source>Campaigns</source>
+        <translation>活动发放</translation>
+    </message>
+    <message>
+        <source>Campaigns: pick the campaign, then scan relief cards; each hands out the whole package (Ctrl+W: only those not collected, Ctrl+P: the last slip)</source>
+        <translation>活动发放：选好活动后逐张扫描帮困卡，每张卡当即发放整份物资（Ctrl+W：只看未领取，Ctrl+P：上一张发放单）</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <source>not started</source>
+        <translation>未开始</translation>
+    </message>
+    <message>
+        <source>ended</source>
+        <translation>已结束</translation>
+    </message>
+    <message>
+        <source>The district has sent no campaign to this store yet: it comes with the next downstream bundle (System → Sync).</source>
+        <translation>区里还没有向本店发送活动：活动随下一个下行数据包到达（系统 → 同步）。</translation>
+    </message>
+    <message>
+        <source>goods worth up to {value}</source>
+        <translation>价值不超过 {value} 的物资</translation>
+    </message>
+    <message>
+        <source>counts against the monthly allowance</source>
+        <translation>计入每月额度</translation>
+    </message>
+    <message>
+        <source>not counted against the monthly allowance</source>
+        <translation>不计入每月额度</translation>
+    </message>
+    <message>
+        <source>{start} to {end} · package: {package} · {allowance}</source>
+        <translation>{start} 至 {end} · 物资：{package} · {allowance}</translation>
+    </message>
+    <message>
+        <source>Collected here {here} of {eligible}; at other stores {elsewhere}</source>
+        <translation>本店已领 {here} / {eligible} 户；在其他门店已领 {elsewhere} 户</translation>
+    </message>
+    <message>
+        <source>“{name}” would take the goods past {value}: not added.</source>
+        <translation>加上“{name}”将超过 {value}：未加入。</translation>
+    </message>
+    <message>
+        <source>Card {card}: scan the goods chosen, up to {value} ({total} so far: {lines}). F12 hands them out, Esc starts again.</source>
+        <translation>帮困卡 {card}：请扫描所选物资，总价值不超过 {value}（已选 {total}：{lines}）。按 F12 发放，按 Esc 重新开始。</translation>
+    </message>
+    <message>
+        <source>{number}: the package of “{name}” handed out to card {card}. Ctrl+P prints the slip for the household to sign.</source>
+        <translation>{number}：“{name}”物资已发放给帮困卡 {card}。按 Ctrl+P 打印发放单请领取人签字。</translation>
+    </message>
+</context>
+<context>
+    <name>Errors</name>
+    <message>
+        <source>Not enough {goods} on hand for the package of “{campaign}”: {wanted} needed, {available} there. Nothing was handed out.</source>
+        <translation>“{campaign}”的物资中{goods}库存不足：需要 {wanted}，现有 {available}。未发放任何物资。</translation>
+    </message>
+    <message>
+        <source>No campaign {key}.</source>
+        <translation>没有活动 {key}。</translation>
+    </message>
+    <message>
+        <source>“{campaign}” starts on {starts}: nothing is handed out before.</source>
+        <translation>“{campaign}”自 {starts} 开始，之前不发放。</translation>
+    </message>
+    <message>
+        <source>“{campaign}” ended on {ends}: nothing more is handed out for it.</source>
+        <translation>“{campaign}”已于 {ends} 结束，不再发放。</translation>
+    </message>
+    <message>
+        <source>Relief card {card}: “{campaign}” is not for households of this category.</source>
+        <translation>帮困卡 {card}：“{campaign}”不面向该类别的家庭。</translation>
+    </message>
+    <message>
+        <source>Relief card {card}: “{campaign}” does not cover the household&apos;s sub-district.</source>
+        <translation>帮困卡 {card}：“{campaign}”不覆盖该家庭所在街道。</translation>
+    </message>
+    <message>
+        <source>Relief card {card} is not on this store&apos;s list for “{campaign}” (the district&apos;s last bundle).</source>
+        <translation>帮困卡 {card} 不在本店“{campaign}”的名单上（以区里最近的数据包为准）。</translation>
+    </message>
+    <message>
+        <source>Relief card {card} has collected “{campaign}” here already ({number}).</source>
+        <translation>帮困卡 {card} 已在本店领取过“{campaign}”（{number}）。</translation>
+    </message>
+    <message>
+        <source>Relief card {card} has collected “{campaign}” at store {store} already (as the district said).</source>
+        <translation>帮困卡 {card} 已在门店 {store} 领取过“{campaign}”（据区里数据）。</translation>
+    </message>
+    <message>
+        <source>the name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>the dates (from, to)</source>
+        <translation>起止日期</translation>
+    </message>
+    <message>
+        <source>the household categories</source>
+        <translation>家庭类别</translation>
+    </message>
+    <message>
+        <source>the sub-districts</source>
+        <translation>街道</translation>
+    </message>
+    <message>
+        <source>the package (goods and quantities, or a value)</source>
+        <translation>物资（物品及数量，或价值）</translation>
+    </message>
+    <message>
+        <source>the package&apos;s value</source>
+        <translation>物资价值</translation>
+    </message>
+    <message>
+        <source>a barcode</source>
+        <translation>条码</translation>
+    </message>
+    <message>
+        <source>a goods category</source>
+        <translation>物品类别</translation>
+    </message>
+    <message>
+        <source>a quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>the goods chosen</source>
+        <translation>所选物资</translation>
+    </message>
+    <message>
+        <source>The campaign cannot be taken: {field} is not right ({value}).</source>
+        <translation>活动无法保存：{field}不正确（{value}）。</translation>
+    </message>
+</context>
+<context>
+    <name>RosterModel</name>
+    <message>
+        <source>Card</source>
+        <translation>卡号</translation>
+    </message>
+    <message>
+        <source>Head of household</source>
+        <translation>户主</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>人数</translation>
+    </message>
+    <message>
+        <source>Collected</source>
+        <translation>领取</translation>
+    </message>
+    <message>
+        <source>Where / when</source>
+        <translation>何处 / 何时</translation>
+    </message>
+    <message>
+        <source>{number}: {value} handed out</source>
+        <translation>{number}：发放价值 {value}</translation>
+    </message>
+    <message>
+        <source>Collected here</source>
+        <translation>本店已领</translation>
+    </message>
+    <message>
+        <source>At another store</source>
+        <translation>他店已领</translation>
+    </message>
+    <message>
+        <source>Not yet</source>
+        <translation>未领取</translation>
+    </message>
+</context>
+<context>
+    <name>cli</name>
+    <message>
+        <source>Campaign “{name}” ({id}) defined: {start} to {end}. The next downstream bundles carry it to the stores it covers.</source>
+        <translation>活动“{name}”（{id}）已设立：{start} 至 {end}。下一批下行数据包会把它带到所覆盖的门店。</translation>
+    </message>
+    <message>
+        <source>Dates: {start} to {end}</source>
+        <translation>日期：{start} 至 {end}</translation>
+    </message>
+    <message>
+        <source>Household categories: {value}</source>
+        <translation>家庭类别：{value}</translation>
+    </message>
+    <message>
+        <source>all</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>Sub-districts: {value}</source>
+        <translation>街道：{value}</translation>
+    </message>
+    <message>
+        <source>the whole district</source>
+        <translation>全区</translation>
+    </message>
+    <message>
+        <source>Package: {value}</source>
+        <translation>物资：{value}</translation>
+    </message>
+    <message>
+        <source>Counts against the monthly allowance: {value}</source>
+        <translation>计入每月额度：{value}</translation>
+    </message>
+    <message>
+        <source>{name}: {collected} of {eligible} households collected, {value} handed out.</source>
+        <translation>{name}：{eligible} 户中已领 {collected} 户，发放价值 {value}。</translation>
+    </message>
+    <message>
+        <source>Collected more than once (stores offline from each other), to follow up:</source>
+        <translation>重复领取（门店之间离线时发生），待核查：</translation>
+    </message>
+    <message>
+        <source>Not collected yet: {count}</source>
+        <translation>尚未领取：{count} 户</translation>
+    </message>
+    <message>
+        <source>Written to {out}.</source>
+        <translation>已写入 {out}。</translation>
+    </message>
+    <message>
+        <source>goods worth up to {value}</source>
+        <translation>价值不超过 {value} 的物资</translation>
+    </message>
+    <message>
+        <source>flagged: card {card} collected “{name}” more than once: {where}</source>
+        <translation>待核查：帮困卡 {card} 重复领取“{name}”：{where}</translation>
+    </message>
+    <message>
+        <source>running now</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <source>not started</source>
+        <translation>未开始</translation>
+    </message>
+    <message>
+        <source>ended</source>
+        <translation>已结束</translation>
+    </message>
+    <message>
+        <source>{name}  {start} to {end}  {state}: {here} of {eligible} collected here, {elsewhere} elsewhere</source>
+        <translation>{name}  {start} 至 {end}  {state}：本店已领 {here} / {eligible} 户，他店已领 {elsewhere} 户</translation>
+    </message>
+    <message>
+        <source>{number}: the package of “{name}” handed out to card {card} ({value}).</source>
+        <translation>{number}：“{name}”物资已发放给帮困卡 {card}（{value}）。</translation>
+    </message>
+</context>
+<context>
+    <name>CampaignsScreen</name>
+    <message>
+        <source>Relief campaigns</source>
+        <translation>救助活动</translation>
+    </message>
+    <message>
+        <source>Campaign</source>
+        <translation>活动</translation>
+    </message>
+    <message>
+        <source>Export .xlsx</source>
+        <translation>导出 .xlsx</translation>
+    </message>
+    <message>
+        <source>No campaign yet: district staff define one with charity-pos hub campaign add.</source>
+        <translation>还没有活动：区工作人员可用 charity-pos hub campaign add 设立。</translation>
+    </message>
+    <message>
+        <source>Reading…</source>
+        <translation>正在读取…</translation>
+    </message>
+    <message>
+        <source>{collected} of {eligible} households collected, {value} handed out</source>
+        <translation>{eligible} 户中已领 {collected} 户，发放价值 {value}</translation>
+    </message>
+    <message>
+        <source>Collected more than once (stores offline from each other), to follow up:</source>
+        <translation>重复领取（门店之间离线时发生），待核查：</translation>
+    </message>
+    <message>
+        <source>Export the campaign&apos;s progress</source>
+        <translation>导出活动进度</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Written to {path}.</source>
+        <translation>已写入 {path}。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Not collected yet: %n household(s), to call</source>
+        <translation>
+            <numerusform>尚未领取：%n 户，待联系</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>HubWindow</name>
+    <message>
+        <source>Campaigns</source>
+        <translation>救助活动</translation>
+    </message>
+</context>
+<context>
+    <name>ProgressModel</name>
+    <message>
+        <source>Store</source>
+        <translation>门店</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>门店名称</translation>
+    </message>
+    <message>
+        <source>Collected</source>
+        <translation>已领户数</translation>
+    </message>
+    <message>
+        <source>Eligible</source>
+        <translation>应领户数</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>发放价值</translation>
+    </message>
+</context>
+<context>
+    <name>WaitingModel</name>
+    <message>
+        <source>Card</source>
+        <translation>卡号</translation>
+    </message>
+    <message>
+        <source>Head</source>
+        <translation>户主</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>人数</translation>
+    </message>
+    <message>
+        <source>Sub-district</source>
+        <translation>街道</translation>
+    </message>
+    <message>
+        <source>Stores</source>
+        <translation>所属门店</translation>
+    </message>
+</context>
 </TS>

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QMenu
 
 from charity_pos.services.base import STORE_TZ
 from charity_pos.ui.app import SCREENS
+from charity_pos.ui.campaign import CampaignScreen
 from charity_pos.ui.catalog import CatalogScreen
 from charity_pos.ui.stock import StockScreen
 from charity_pos.ui.count import CountScreen
@@ -35,17 +36,18 @@ def _labels(window: MainWindow) -> list[str]:
 
 def test_cashier_sees_only_the_screens_a_cashier_uses(qtbot, services, cashier, feedback) -> None:
     window = _window(qtbot, services, cashier, feedback)
-    assert [type(s) for s in window.screens] == [SaleScreen, HandoutScreen, IntakeScreen, DonationsScreen,
-                                                 CatalogScreen, StockScreen, CountScreen]
-    assert _labels(window) == ["收银  (F9)", "物资发放  (Shift+F9)", "捐赠登记  (F4)", "捐赠记录  (F5)", "商品目录  (F2)",
-                               "库存  (Ctrl+Shift+S)", "盘点  (Ctrl+Shift+C)"]
+    assert [type(s) for s in window.screens] == [SaleScreen, HandoutScreen, CampaignScreen, IntakeScreen,
+                                                 DonationsScreen, CatalogScreen, StockScreen, CountScreen]
+    assert _labels(window) == ["收银  (F9)", "物资发放  (Shift+F9)", "活动发放  (Shift+F8)", "捐赠登记  (F4)",
+                               "捐赠记录  (F5)", "商品目录  (F2)", "库存  (Ctrl+Shift+S)", "盘点  (Ctrl+Shift+C)"]
     assert isinstance(window.current_screen(), SaleScreen), "the counter comes up first"
 
 
 def test_manager_sees_staff_screen_and_f_keys_switch(qtbot, services, manager, feedback) -> None:
     window = _window(qtbot, services, manager, feedback)
     show_active(window)
-    assert _labels(window) == ["经营概览  (Ctrl+M)", "收银  (F9)", "物资发放  (Shift+F9)", "捐赠登记  (F4)",
+    assert _labels(window) == ["经营概览  (Ctrl+M)", "收银  (F9)", "物资发放  (Shift+F9)", "活动发放  (Shift+F8)",
+                               "捐赠登记  (F4)",
                                "捐赠记录  (F5)", "追溯  (Ctrl+G)", "台账与报表  (Ctrl+K)", "商品目录  (F2)",
                                "库存  (Ctrl+Shift+S)", "盘点  (Ctrl+Shift+C)", "临期商品  (Ctrl+Shift+E)", "调拨  (Ctrl+Shift+Y)",
                                "员工  (F3)", "困难家庭  (Ctrl+H)", "对账  (Ctrl+Shift+B)", "代销商品  (Ctrl+Shift+D)"]
@@ -70,6 +72,8 @@ def test_manager_sees_staff_screen_and_f_keys_switch(qtbot, services, manager, f
     assert isinstance(window.current_screen(), HandoutScreen)
     qtbot.keyClick(window, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     assert type(window.current_screen()).__name__ == "ExpiryScreen"
+    qtbot.keyClick(window, Qt.Key.Key_F8, Qt.KeyboardModifier.ShiftModifier)
+    assert isinstance(window.current_screen(), CampaignScreen)
 
 
 def test_status_bar_names_store_user_role_and_date(qtbot, services, cashier, feedback) -> None:
