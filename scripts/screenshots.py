@@ -464,7 +464,7 @@ def training(services: Services, manager, shell, out: Path) -> None:  # type: ig
     """The main window of a training copy made from the demo: the red banner on every screen."""
     from charity_pos.services import training as training_mode
 
-    copy = training_mode.start(services.ctx, manager, training_mode.Source.DEMO, fresh=True)
+    copy = training_mode.start(services.ctx, manager, training_mode.Source.DEMO, fresh=True, demo=build_demo)
     shell.feedback.confirm = lambda *_args, **_kw: True  # yes, drop the handout left on the counter
     shell.logout()
     shell.enter_training(copy.path)

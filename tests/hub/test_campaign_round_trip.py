@@ -23,6 +23,7 @@ from charity_pos.services.campaigns import ELSEWHERE, HERE, WAITING, CampaignSer
 from charity_pos.services.catalog import ItemDraft, Source
 from charity_pos.services.registry import Services
 from charity_pos.sync.bundle import read_bundle, write_bundle
+from charity_pos.sync.downstream import PARTS as DOWNSTREAM_PARTS
 from tests.helpers import run_cli
 
 AREA = "江宁路街道"
@@ -216,7 +217,7 @@ def test_a_campaign_from_the_hub_to_two_stores_and_back(hub_url: str, tmp_path: 
 
     # a campaign slipped into a downstream bundle without the hub's key is refused, nothing applied
     bundle = Path(run("hub", "export-bundle", "--hub", hub_url, "--store-code", "JA02", "--out", usb)[-1].strip())
-    read = read_bundle(bundle, parts=frozenset({"households.jsonl", "rules.json", "use.jsonl", "campaigns.json"}))
+    read = read_bundle(bundle, parts=DOWNSTREAM_PARTS)
     with zipfile.ZipFile(bundle) as z:
         files = {n: z.read(n) for n in z.namelist() if n not in ("manifest.json", "signature")}
     files["campaigns.json"] = files["campaigns.json"].replace("冬季送温暖".encode(), "伪造的活动".encode())

@@ -112,9 +112,10 @@ def test_send_refusals_change_nothing(services, manager, cashier, transfers, coa
     assert transfers.send(manager, "JA02", [TransferLineDraft(lot.lot_id, 1)]).number.endswith("Y000001")
 
 
-def test_a_maker_barcode_takes_the_items_lots_oldest_first(services, manager, transfers, make_item) -> None:
+def test_a_maker_barcode_takes_the_items_lots_oldest_first(services, manager, transfers, make_item, clock) -> None:
     rice = make_item("东北大米 5kg", barcode="6901234567892")
     services.stock.receive(manager, {rice.id: 3})
+    clock.advance(minutes=5)  # the second lot the newer
     services.stock.receive(manager, {rice.id: 4})
     drafts = transfers.drafts_for("6901234567892", 5)
     assert [d.quantity for d in drafts] == [3, 2]
