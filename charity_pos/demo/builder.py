@@ -57,7 +57,7 @@ class DemoSummary:
     sales: int = 0  # completed (the voided one not counted)
     returns: int = 0
     shifts: int = 0
-    handouts: int = 0  # relief goods handed out to households
+    handouts: int = 0  # relief goods handed out to households (at the relief counter, and for a campaign)
     overrides: int = 0  # handouts past the allowance: approved by a manager, or warned
     refused_cards: int = 0  # relief cards turned away (suspended, expired)
 
@@ -212,7 +212,8 @@ def _build(path: Path, *, days: int, seed: int) -> DemoSummary:
         relief = Relief(sv, rng, clock, clock.tick, ReliefPlan.for_days(days), ("manager", "lijun"), MANAGER_PIN)
         near = NearExpiry(sv, seed, days, clock.tick, ("manager", "lijun"), MANAGER_PIN, TILL)
         # The sub-district's list of households in hardship, entered by the manager.
-        for household in people.households(rng, first_day.date()):
+        registered = people.households(rng, first_day.date())
+        for household in registered:
             clock.tick(rng, 0, 2)
             sv.households.register(manager, household)
         # Donors who have given before (their donations come with intake).
@@ -376,6 +377,10 @@ def _build(path: Path, *, days: int, seed: int) -> DemoSummary:
         from charity_pos.demo.transfers import district_and_transfers
 
         district_and_transfers(sv, manager, clock())
+        # The district's winter campaign, and the first households collecting its package (no randomness).
+        from charity_pos.demo.campaign import winter_campaign
+
+        campaign = winter_campaign(sv, cashier, registered, clock, seed + 16, clock.tick)
         with db.read() as s:
             events = s.scalar(select(func.count(JournalEvent.seq))) or 0
             sales = s.scalar(select(func.count(Sale.id)).where(Sale.status == "completed")) or 0
@@ -384,7 +389,7 @@ def _build(path: Path, *, days: int, seed: int) -> DemoSummary:
         return DemoSummary(items=len(items) + len(consigned.co_op_goods), donations=len(sv.intake.donations(STORE_SETUP)),
                            donors=len(sv.donors.donors()), households=len(sv.households.households()),
                            events=events, sales=sales, returns=returns,
-                           shifts=till.tally.shifts, handouts=relief.tally.handouts,
+                           shifts=till.tally.shifts, handouts=relief.tally.handouts + len(campaign.collected),
                            overrides=relief.tally.approved + relief.tally.warned,
                            refused_cards=sum(relief.tally.refused.values()))
     finally:

@@ -13,31 +13,39 @@ unknown, suspended or expired card; a household outside the campaign's
 categories or areas, or not on the store's list; a campaign not started or
 ended; a household that collected it here, or elsewhere as the district's
 last bundle said; goods short for the package.
+
+The district's campaigns come in with a downstream bundle
+(``sync.campaigns_down`` reads them, ``apply_campaigns`` keeps them); a
+store without a hub (the demo) is given them through
+``CampaignService.record_from_district``, by the same function.
 """
 
 from __future__ import annotations
 
 import json
 import uuid
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from charity_pos.db.campaign import Campaign, CampaignHandout, CampaignHousehold
 from charity_pos.db.engine import Reader
-from charity_pos.db.models import Category, Handout, HandoutLine, HandoutLineLot, Household, Item
+from charity_pos.db.models import Category, Handout, HandoutLine, HandoutLineLot, Household, Item, Store
 from charity_pos.domain import campaign as rules
 from charity_pos.domain import quota
-from charity_pos.domain.identity import mask_name
+from charity_pos.domain.identity import district_hash, mask_name
 from charity_pos.errors import (
     CampaignInvalid, CampaignNotFound, CampaignRefused, CampaignStockShort, InvalidInput, NoQuotaRule,
 )
 from charity_pos.ledger import journal
+from charity_pos.ledger.canonical import canonical_json
+from charity_pos.security.keys import StoreKeys
 from charity_pos.services import lots
 from charity_pos.services.accounts import AccountService
-from charity_pos.services.base import Actor, Changes, Entity, ServiceContext, local_date
+from charity_pos.services.base import Actor, Changes, Entity, ServiceContext, System, local_date, user_id_of
 from charity_pos.services.goods_moves import Rows, sellable_on_hand, take_from_lots
 from charity_pos.services.handouts import (
     MAX_QUANTITY, ReliefGoods, _household_by_card, check_card, relief_goods, standing, unit_value,
@@ -53,6 +61,15 @@ WAITING, HERE, ELSEWHERE = "waiting", "here", "elsewhere"
 #: the tables a collection writes (with the stock's), as plain rows through ``journal.insert_rows``
 _HANDOUT, _HANDOUT_LINE, _HANDOUT_LINE_LOT = Handout.__table__, HandoutLine.__table__, HandoutLineLot.__table__
 _CAMPAIGN_TABLE = CampaignHandout.__table__
+
+
+@dataclass(frozen=True)
+class DistrictCampaign(rules.Terms):
+    """A campaign as the district sends it (``sync.campaigns_down`` reads it from a downstream bundle)."""
+
+    id: uuid.UUID
+    #: district hash -> the store code it was collected at elsewhere ("" when not)
+    households: dict[str, str]
 
 
 @dataclass(frozen=True)
@@ -104,6 +121,41 @@ def _row(s: Session, c: Campaign, today: date) -> CampaignRow:
     return CampaignRow(c.name, c.starts_on, c.ends_on, tuple(rules.lines_of(c.categories)),
                        tuple(rules.lines_of(c.areas)), lines, c.value_fen, c.counts_allowance, c.id,
                        rules.state(c.starts_on, c.ends_on, today), eligible, here, elsewhere)
+
+
+def apply_campaigns(s: Session, campaigns: Sequence[DistrictCampaign] | None, now: datetime) -> int:
+    """Keep the campaigns (new ones added, changed ones updated: journaled with the unit of work) and
+    replace the eligible households of every campaign with the bundle's. A bundle without the file
+    leaves no household on any list (the district runs no campaign for the store now); the campaigns
+    stay, for the handouts made for them. Returns how many campaigns the bundle carried."""
+    s.execute(delete(CampaignHousehold))
+    for c in campaigns or []:
+        values = {"name": c.name, "starts_on": c.starts_on, "ends_on": c.ends_on,
+                  "categories": "\n".join(c.categories), "areas": "\n".join(c.areas),
+                  "package": canonical_json([line.as_dict() for line in c.package]), "value_fen": c.value_fen,
+                  "counts_allowance": c.counts_allowance}
+        held = s.get(Campaign, c.id)
+        if held is None:
+            s.add(Campaign(id=c.id, received_at=now, **values))
+        elif any(getattr(held, name) != value for name, value in values.items()):
+            for name, value in values.items():
+                setattr(held, name, value)
+        s.flush()
+        s.add_all(CampaignHousehold(campaign_id=c.id, district_hash=h, collected_at_store=at)
+                  for h, at in sorted(c.households.items()))
+    return len(campaigns or [])
+
+
+def fill_district_hashes(s: Session, keys: StoreKeys, key: bytes) -> int:
+    """Compute the district hash of every household whose whole ID the store
+    holds (no commit). Not journaled: the column is private bookkeeping."""
+    count = 0
+    for household in s.scalars(select(Household).where(Household.erased_at.is_(None), Household.id_cipher != "")):
+        value = district_hash(key, keys.decrypt(household.id_cipher, household.card_number))
+        if household.district_hash != value:
+            household.district_hash = value
+        count += 1
+    return count
 
 
 @dataclass(frozen=True)
@@ -163,6 +215,22 @@ class CampaignService:
                                       store if not number else "", value))
         order = {WAITING: 0, HERE: 1, ELSEWHERE: 2}
         return sorted(rows, key=lambda row: (order[row.standing], row.card_number))
+
+    def record_from_district(self, caller: System, match_key: bytes, campaigns: Sequence[DistrictCampaign], *,
+                             event: str) -> Changes:
+        """The district's campaigns, put in as applying a downstream bundle puts them (``apply_campaigns``),
+        for a store that gets them another way than from a hub (the demo, which has none): the households'
+        district hashes under ``match_key`` (as trusting a hub fills them; the key is not kept), then the
+        campaigns and their lists, in one unit of work with one journal event of the kind ``event``. The
+        system's only (``STORE_SETUP``)."""
+        now = self.ctx.now()
+        with self.ctx.db.begin() as s:
+            store_id = s.scalars(select(Store.id)).one()
+            fill_district_hashes(s, StoreKeys.load(store_id), match_key)
+            s.flush()
+            count = apply_campaigns(s, campaigns, now)
+            ev = journal.append(s, event, actor=user_id_of(caller), at=now, facts={"campaigns": count})
+        return Changes(frozenset({Entity.HANDOUTS}), tuple(c.id for c in campaigns), ev.seq)
 
     # --- handing out ---------------------------------------------------------------------
     def collect(self, actor: Actor, draft: CollectDraft) -> Changes:

@@ -13,27 +13,24 @@ The hub adds the file only when a campaign covers the store, so a store of
 an older version (which refuses a part it does not know) is sent the same
 bundle as before until the district runs a campaign. Every field is checked
 for type and range before anything is applied; applying it is part of the
-``district.applied`` unit of work (``sync.downstream``): the campaigns'
-rows are journaled there, the eligible households (keyed hashes, a copy of
-the hub's figures) replaced wholesale and not journaled (``db.campaign``).
+``district.applied`` unit of work (``sync.downstream``) through
+``services.campaigns.apply_campaigns``: the campaigns' rows are journaled
+there, the eligible households (keyed hashes, a copy of the hub's figures)
+replaced wholesale and not journaled (``db.campaign``).
 """
 
 from __future__ import annotations
 
 import re
 import uuid
-from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from typing import Any
 
-from sqlalchemy import delete
-from sqlalchemy.orm import Session
-
-from charity_pos.db.campaign import Campaign, CampaignHousehold
 from charity_pos.domain import campaign as rules
 from charity_pos.domain import safe_json
 from charity_pos.errors import DownstreamUnreadable
-from charity_pos.ledger.canonical import canonical_json
+from charity_pos.services.campaigns import DistrictCampaign as DistrictCampaign
+from charity_pos.services.campaigns import apply_campaigns as apply_campaigns
 from charity_pos.services.households import HouseholdCategory
 from charity_pos.sync.bundle import Bundle
 
@@ -44,13 +41,6 @@ _HASH = re.compile(r"[0-9a-f]{64}")
 _CODE = re.compile(r"[A-Z0-9]{0,8}")
 _FIELDS = {"id", "name", "starts_on", "ends_on", "categories", "areas", "package", "value_fen", "counts_allowance",
            "households"}
-
-
-@dataclass(frozen=True)
-class DistrictCampaign(rules.Terms):
-    id: uuid.UUID
-    #: district hash -> the store code it was collected at elsewhere ("" when not)
-    households: dict[str, str]
 
 
 def _texts(value: Any, limit: int, allowed: set[str] | None = None) -> tuple[str, ...]:
@@ -115,26 +105,3 @@ def read_campaigns(bundle: Bundle) -> list[DistrictCampaign] | None:
     if len({c.id for c in out}) != len(out):
         raise DownstreamUnreadable(path=str(bundle.path), file=CAMPAIGNS, line=len(out))
     return out
-
-
-def apply_campaigns(s: Session, campaigns: list[DistrictCampaign] | None, now: datetime) -> int:
-    """Keep the campaigns (new ones added, changed ones updated: journaled with the unit of work) and
-    replace the eligible households of every campaign with the bundle's. A bundle without the file
-    leaves no household on any list (the district runs no campaign for the store now); the campaigns
-    stay, for the handouts made for them. Returns how many campaigns the bundle carried."""
-    s.execute(delete(CampaignHousehold))
-    for c in campaigns or []:
-        values = {"name": c.name, "starts_on": c.starts_on, "ends_on": c.ends_on,
-                  "categories": "\n".join(c.categories), "areas": "\n".join(c.areas),
-                  "package": canonical_json([line.as_dict() for line in c.package]), "value_fen": c.value_fen,
-                  "counts_allowance": c.counts_allowance}
-        held = s.get(Campaign, c.id)
-        if held is None:
-            s.add(Campaign(id=c.id, received_at=now, **values))
-        elif any(getattr(held, name) != value for name, value in values.items()):
-            for name, value in values.items():
-                setattr(held, name, value)
-        s.flush()
-        s.add_all(CampaignHousehold(campaign_id=c.id, district_hash=h, collected_at_store=at)
-                  for h, at in sorted(c.households.items()))
-    return len(campaigns or [])

@@ -21,8 +21,7 @@ put handouts from different stores together.
 
 from __future__ import annotations
 
-import hashlib
-import hmac
+from charity_pos.domain.identity import district_hash as district_hash
 
 DOWNSTREAM = "hub-downstream"
 HOUSEHOLDS = "households.jsonl"
@@ -36,9 +35,3 @@ TRANSFERS = "transfers.json"
 #: manifest (``reads``)
 READS = (TRANSFERS,)
 KEY_BYTES = 32
-
-
-def district_hash(key: bytes, id_number: str) -> str:
-    """HMAC-SHA256 of the ID number (upper case, no spaces) under the district key."""
-    normalized = "".join(id_number.split()).upper()
-    return hmac.new(key, normalized.encode("ascii"), hashlib.sha256).hexdigest()

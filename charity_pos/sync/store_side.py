@@ -39,6 +39,7 @@ from charity_pos.ledger import journal
 from charity_pos.ledger.canonical import GENESIS, canonical_json, event_hash, plain
 from charity_pos.security.keys import StoreKeys
 from charity_pos.services.base import ServiceContext
+from charity_pos.services.campaigns import fill_district_hashes
 from charity_pos.sync.bundle import SUFFIX, Spool, is_our_bundle, public_key_from_text, public_key_text, write_bundle
 from charity_pos.sync.district import HOUSEHOLDS, KEY_BYTES, READS, district_hash
 
@@ -195,18 +196,6 @@ def district_key(state: SyncState | None) -> bytes | None:
     if state is None or not state.district_match_key:
         return None
     return base64.b64decode(state.district_match_key)
-
-
-def fill_district_hashes(s: Session, keys: StoreKeys, key: bytes) -> int:
-    """Compute the district hash of every household whose whole ID the store
-    holds (no commit). Not journaled: the column is private bookkeeping."""
-    count = 0
-    for household in s.scalars(select(Household).where(Household.erased_at.is_(None), Household.id_cipher != "")):
-        value = district_hash(key, keys.decrypt(household.id_cipher, household.card_number))
-        if household.district_hash != value:
-            household.district_hash = value
-        count += 1
-    return count
 
 
 def _refuse_training(ctx: ServiceContext, what: str) -> None:

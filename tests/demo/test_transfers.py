@@ -4,32 +4,13 @@ district's warehouse waiting to be confirmed; confirming it puts the goods on th
 
 from __future__ import annotations
 
-import shutil
-from collections.abc import Iterator
-from pathlib import Path
-
-import pytest
-
 from charity_pos.ledger.verify import verify
 from charity_pos.services.registry import Services
 from charity_pos.services.transfers import ReceivedLine, TransferService
-from tests.conftest import bring_keys
 
 
-@pytest.fixture
-def demo(demo_store: tuple[Path, int, str], tmp_path: Path,
-         tmp_path_factory: pytest.TempPathFactory) -> Iterator[Services]:
-    path, code, _ = demo_store
-    assert code == 0
-    copy = tmp_path / "demo.db"
-    shutil.copy(path, copy)
-    bring_keys(copy, tmp_path_factory)
-    services = Services.open(copy)
-    yield services
-    services.close()
-
-
-def test_the_demo_sends_one_transfer_and_has_one_waiting(demo: Services) -> None:
+def test_the_demo_sends_one_transfer_and_has_one_waiting(demo_copy: Services) -> None:
+    demo = demo_copy
     transfers = TransferService(demo.ctx, demo.accounts)
     assert [(s.code, s.kind) for s in transfers.stores()] == [("JA02", "store"), ("JA03", "store"),
                                                                ("JAWH", "warehouse")]
