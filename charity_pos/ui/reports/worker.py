@@ -11,6 +11,14 @@ A screen's services are ``guarded`` (``ui.session``): a refusal that ends the
 session must be reported on the UI thread, where it logs out. So the work
 runs the bare service, and the refusal is passed to the guard's ``ended``
 back on the UI thread (``ui.session.unguarded``).
+
+A loader's thread pool is never a child of the screen: Qt destroys a
+screen's children from C++ with Python's lock held, and a pool's destructor
+waits for its running work, which needs that lock to finish, so a screen
+closed while its figures were still being read (a log-out, the window
+closing) froze the app. The pools are kept for the process instead
+(``_POOLS``, each with its one thread, ended when idle), and work whose
+loader is gone finishes with nobody to tell.
 """
 
 from __future__ import annotations
@@ -44,9 +52,19 @@ class _Task(QRunnable):
         except BaseException as exc:  # noqa: BLE001 - shown to the user, never lost
             if not isinstance(exc, PosError):
                 log.exception("report work failed")
-            self.carrier.failed.emit(self.generation, exc)
+            self._tell(self.carrier.failed, exc)
         else:
-            self.carrier.done.emit(self.generation, result)
+            self._tell(self.carrier.done, result)
+
+    def _tell(self, signal: Any, outcome: object) -> None:
+        try:
+            signal.emit(self.generation, outcome)
+        except RuntimeError:  # the screen, and its loader, closed while the work ran: nobody left to tell
+            log.debug("report work finished after its screen closed")
+
+
+#: every loader's pool, for the life of the process (see the module's docstring)
+_POOLS: list[QThreadPool] = []
 
 
 class Loader(QObject):
@@ -58,8 +76,9 @@ class Loader(QObject):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.pool = QThreadPool(self)
+        self.pool = QThreadPool()  # no parent: never destroyed with the screen, waiting under Python's lock
         self.pool.setMaxThreadCount(1)
+        _POOLS.append(self.pool)
         self._carrier = _Carrier(self)
         self._carrier.done.connect(self._done)
         self._carrier.failed.connect(self._failed)
