@@ -10082,8 +10082,8 @@ the day&apos;s first backup starts this long after the log-in window is up</extr
         <translation>差异原因… (F8)</translation>
     </message>
     <message>
-        <source>Export… (Ctrl+Shift+E)</source>
-        <translation>导出差异表… (Ctrl+Shift+E)</translation>
+        <source>Export… (Ctrl+Shift+X)</source>
+        <translation>导出差异表… (Ctrl+Shift+X)</translation>
     </message>
     <message>
         <source>Finish… (F12)</source>

@@ -144,7 +144,9 @@ def test_a_changed_link_refills_that_households_handouts_only(hub: Hub, source: 
         handouts = list(s.scalars(select(HubHandout)))
     assert held == changed
     assert all(h.household_hash == changed[h.household_id] for h in handouts)
-    assert sum(h.household_hash == "e" * 64 for h in handouts) == counts[moved] > 0
+    # its handouts before, refilled, and any the second bundle brought (the demo's last events may be a handout)
+    assert sum(h.household_hash == "e" * 64 for h in handouts) == sum(h.household_id == moved for h in handouts)
+    assert sum(h.household_id == moved for h in handouts) >= counts[moved] > 0
 
 
 def _steps_to_fill(tmp_path: Path, filled: int, new: int) -> int:

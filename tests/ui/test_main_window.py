@@ -128,6 +128,17 @@ def test_screen_shortcuts_reach_only_the_screen_in_front(qtbot, services, manage
     assert handout.notice.text() == "请先扫描救助卡。" and sale.notice.text() == "还没有商品：请先扫码。"
 
 
+def test_no_screen_key_is_also_a_key_that_switches_screens(qtbot, services, manager, feedback) -> None:
+    """A key both a screen and the window listen to is ambiguous to Qt: neither acts, and the user's key is lost."""
+    from PySide6.QtGui import QShortcut
+
+    window = _window(qtbot, services, manager, feedback)
+    switching = {QKeySequence(c.shortcut).toString() for c in window.screen_classes if c.shortcut}
+    for screen in window.screens:
+        own = {QKeySequence(k).toString() for sc in screen.findChildren(QShortcut) for k in [sc.key()] if not k.isEmpty()}
+        assert own & switching == set(), f"{type(screen).__name__} takes a screen's key"
+
+
 def _ink_width(image: QImage) -> tuple[int, int]:
     """First and last column with ink (dark pixels) in ``image``."""
     columns = [x for x in range(image.width())

@@ -5,7 +5,7 @@ a scan adds one, ``12*`` and a scan twelve; each scan is saved at once, so
 several tills count together. F6 marks the line for a recount, F7 says none
 of the goods are on the shelf. A manager sees the variance (expected,
 difference, value), gives a reason for a difference over the threshold
-(F8), exports it (Ctrl+Shift+E), and finishes (F12) or cancels
+(F8), exports it (Ctrl+Shift+X), and finishes (F12) or cancels
 (Ctrl+Del) the count. A cashier sees only what was counted: the count is
 blind."""
 
@@ -92,7 +92,7 @@ class CountScreen(Screen):
         self.recount_button = key_button(self.tr("Recount (F6)"))
         self.none_button = key_button(self.tr("None on the shelf (F7)"))
         self.reason_button = key_button(self.tr("Reason… (F8)"))
-        self.export_button = key_button(self.tr("Export… (Ctrl+Shift+E)"))
+        self.export_button = key_button(self.tr("Export… (Ctrl+Shift+X)"))
         self.finish_button = key_button(self.tr("Finish… (F12)"))
         self.cancel_button = key_button(self.tr("Cancel count… (Ctrl+Del)"))
         for button in (self.recount_button, self.none_button):
@@ -109,7 +109,7 @@ class CountScreen(Screen):
                    (self.none_button, "F7", self.none_found)]
         if manager:
             actions += [(self.start_button, "Ctrl+N", self.start_count), (self.reason_button, "F8", self.explain),
-                        (self.export_button, "Ctrl+Shift+E", self.export), (self.finish_button, "F12", self.finish),
+                        (self.export_button, "Ctrl+Shift+X", self.export), (self.finish_button, "F12", self.finish),
                         (self.cancel_button, "Ctrl+Del", self.cancel_count)]
         self.bind_keys(actions)
         self.bind_keys([(key_button(""), "Ctrl+F", self.entry.focus)])

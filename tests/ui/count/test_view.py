@@ -114,7 +114,7 @@ def test_recount_reason_export_and_finish(qtbot, services, manager, feedback, se
 
     book = tmp_path / "variance.xlsx"
     screen.choose_export = lambda suffix, suggested: book  # type: ignore[method-assign]
-    qtbot.keyClick(screen, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    qtbot.keyClick(screen, Qt.Key.Key_X, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     assert any(row and "东北大米 5kg" in row for row in openpyxl.load_workbook(book).active.iter_rows(values_only=True))
 
     feedback.answer = False
