@@ -232,6 +232,8 @@ INPUT_REASONS = {
     "members": QT_TRANSLATE_NOOP("Errors", "A household has 1 to 20 members."),
     "date_order": QT_TRANSLATE_NOOP("Errors", "{field} is before the start date."),
     "phone": QT_TRANSLATE_NOOP("Errors", "A phone number has 7 to 12 digits."),
+    "contact_phone": QT_TRANSLATE_NOOP(
+        "Errors", "{field} is not a phone number: a mobile like 13812345678, or a landline with its area code like 021-54321234."),
     "unvalued_with_value": QT_TRANSLATE_NOOP("Errors", "Goods without a valuation carry no value."),
     "food_needs_date": QT_TRANSLATE_NOOP("Errors", "“{value}” is food: type its best-before date."),
     "discount_above_price": QT_TRANSLATE_NOOP("Errors", "{field} is more than the amount it comes off."),

@@ -28,7 +28,7 @@ import json
 import logging
 import uuid
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
@@ -37,7 +37,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from charity_pos.domain import campaign as rules
-from charity_pos.domain.identity import mask_name
+from charity_pos.domain.identity import mask_name, mask_phone
 from charity_pos.errors import CampaignInvalid, CampaignNotFound, DuplicateName, HubNotFound
 from charity_pos.hub.models import (
     Hub, HubCampaign, HubCampaignHandout, HubHandout, HubHousehold, HubStore, HubUser,
@@ -167,12 +167,14 @@ class _Household:
     category: str
     members: int
     subdistrict: str
+    phone: str | None
 
 
 def _eligible(s: Session, c: HubCampaign) -> list[_Household]:
     """The registry's active households the campaign covers."""
     hh = HubHousehold
-    query = select(hh.district_hash, hh.card_number, hh.head_name, hh.category, hh.members, hh.subdistrict).where(
+    query = select(hh.district_hash, hh.card_number, hh.head_name, hh.category, hh.members, hh.subdistrict,
+                   hh.phone).where(
         hh.status == ACTIVE)
     categories, areas = rules.lines_of(c.categories), rules.lines_of(c.areas)
     if categories:
@@ -258,6 +260,13 @@ class Waiting:
     members: int
     subdistrict: str
     stores: tuple[str, ...]  # the stores whose lists hold it
+    #: the whole contact phone from the registry ("" when the sub-district's list had none): the
+    #: calling list's (.xlsx) column; screens and the command line show it masked (``phone_masked``)
+    phone: str = field(default="", repr=False)
+
+    @property
+    def phone_masked(self) -> str:
+        return mask_phone(self.phone) if self.phone else ""
 
 
 @dataclass(frozen=True)
@@ -311,7 +320,8 @@ def progress(db: HubDatabase, key: str) -> Progress:
         if covered or done:
             rows.append(StoreProgress(st.code, st.name, len(covered), done, value))
     waiting = tuple(Waiting(h.card_number, mask_name(h.head_name), h.category, h.members, h.subdistrict,
-                            tuple(code for code, areas in store_areas.items() if _store_covers(areas, h.subdistrict)))
+                            tuple(code for code, areas in store_areas.items() if _store_covers(areas, h.subdistrict)),
+                            h.phone or "")
                     for h in eligible if h.district_hash not in by_hash)
     cards = {h.district_hash: h for h in eligible}
     twice = tuple(sorted((Twice(cards[h].card_number if h in cards else "?", mask_name(cards[h].head_name)
@@ -355,9 +365,10 @@ def progress_report(p: Progress, district: str) -> Any:
     waiting = Section("waiting", W("尚未领取的家庭", "Households not collected"), (
         Column("card", W("卡号", "Card")), Column("name", W("户主", "Head of household")),
         Column("category", W("类别", "Category")), Column("members", W("人数", "Members"), ColumnKind.COUNT),
-        Column("subdistrict", W("街道", "Sub-district")), Column("stores", W("所属门店", "Stores"))),
-        tuple((w.card_number, w.name_masked, category(w.category), w.members, w.subdistrict, "、".join(w.stores))
-              for w in p.waiting), totals=False)
+        Column("subdistrict", W("街道", "Sub-district")), Column("stores", W("所属门店", "Stores")),
+        Column("phone", W("联系电话", "Phone"))),
+        tuple((w.card_number, w.name_masked, category(w.category), w.members, w.subdistrict, "、".join(w.stores),
+               w.phone) for w in p.waiting), totals=False)
     twice = Section("twice", W("重复领取（待核查）", "Collected twice (to follow up)"), (
         Column("card", W("卡号", "Card")), Column("name", W("户主", "Head of household")),
         Column("collections", W("领取记录", "Collections"))),
@@ -365,8 +376,12 @@ def progress_report(p: Progress, district: str) -> Any:
               for t in p.twice), totals=False)
     c = p.campaign
     title = W(f"{c.name}发放进度", f"{c.name}: progress")
+    note = W("“尚未领取的家庭”一表的联系电话是完整号码：这是区里工作人员的电话联系名单，仅供联系本次发放，"
+             "请妥善保管，用后删除，不要转发。",
+             "The phones of “Households not collected” are whole numbers: this is district staff's calling list, "
+             "for this campaign only; keep it safe, delete it when done and do not pass it on.")
     return Report("campaign", title, district, "全区", Filters(c.starts_on, c.ends_on), (stores, waiting, twice),
-                  extra={"campaign": str(c.id)})
+                  notes=(note,), extra={"campaign": str(c.id)})
 
 
 def district_name(db: HubDatabase) -> str:

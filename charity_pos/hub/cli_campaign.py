@@ -5,7 +5,7 @@
         [--counts-allowance] --staff NAME --staff-pin PIN
     charity-pos hub campaign list [--hub URL]
     charity-pos hub campaign show [--hub URL] --campaign NAME_OR_ID
-    charity-pos hub campaign progress [--hub URL] --campaign NAME_OR_ID [--xlsx OUT] [--force]
+    charity-pos hub campaign progress [--hub URL] --campaign NAME_OR_ID [--xlsx OUT] [--force] [--phones]
 """
 
 from __future__ import annotations
@@ -53,6 +53,8 @@ def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser], common
     progress.add_argument("--campaign", required=True, metavar="NAME_OR_ID")
     progress.add_argument("--xlsx", type=Path, metavar="OUT", help="also write it as an Excel workbook")
     progress.add_argument("--force", action="store_true", help="replace a file at --xlsx charity-pos did not write")
+    progress.add_argument("--phones", action="store_true",
+                          help="show the whole phone numbers of the households not collected (masked without it)")
 
 
 def _day(field: str, text: str) -> date:
@@ -130,7 +132,9 @@ def run(args: argparse.Namespace, translate: Translate) -> int:
             print(f"  {t.card_number} {t.name_masked}: " + "; ".join(f"{c} {n}" for c, n, _a in t.collections))
     print(translate("cli", "Not collected yet: {count}").format(count=len(p.waiting)))
     for w in p.waiting:
-        print(f"  {w.card_number} {w.name_masked} {w.subdistrict} {'/'.join(w.stores)}")
+        phone = w.phone if args.phones else w.phone_masked
+        shown = f"  {w.card_number} {w.name_masked} {w.subdistrict} {'/'.join(w.stores)}"
+        print(f"{shown} {phone}" if phone else shown)
     if args.xlsx is not None:
         print(translate("cli", "Written to {out}.").format(out=args.xlsx))
     return 0

@@ -337,6 +337,9 @@ class HubHousehold(HubBase):
     status: Mapped[str] = mapped_column(String(12), default="active")
     consent_on: Mapped[date] = mapped_column(Date)
     imported_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    #: the contact phone from the sub-district's list, for district staff to call (a campaign's households
+    #: not collected): kept at the hub only, never in a downstream bundle (migration ``0010``)
+    phone: Mapped[str | None] = mapped_column(String(20))
 
 
 class HubHouseholdLink(HubBase):

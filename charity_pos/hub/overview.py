@@ -24,6 +24,8 @@ class StoreRow:
     last_seq: int
     last_event_at: str | None
     last_event_kind: str | None
+    #: ``store`` or ``warehouse`` (``HubStore.kind``)
+    kind: str = "store"
 
     def stale(self, now: datetime) -> bool:
         return self.last_bundle_at is None or now - self.last_bundle_at > STALE_AFTER
@@ -32,12 +34,12 @@ class StoreRow:
 def stores(db: HubDatabase) -> list[StoreRow]:
     """Every store with its last event, in one statement (the event by the key: store and number)."""
     query = (select(HubStore.code, HubStore.name, HubStore.last_bundle_at, HubStore.last_seq, HubEvent.at,
-                    HubEvent.kind)
+                    HubEvent.kind, HubStore.kind)
              .outerjoin(HubEvent, and_(HubEvent.store_id == HubStore.id, HubEvent.seq == HubStore.last_seq))
              .order_by(HubStore.code))
     with db.read() as s:
-        return [StoreRow(code, name, last_bundle_at, last_seq, at, kind)
-                for code, name, last_bundle_at, last_seq, at, kind in s.execute(query)]
+        return [StoreRow(code, name, last_bundle_at, last_seq, at, kind, store_kind or "store")
+                for code, name, last_bundle_at, last_seq, at, kind, store_kind in s.execute(query)]
 
 
 @dataclass(frozen=True)

@@ -1,15 +1,19 @@
 """Relief campaigns at the hub (``charity_pos.hub.campaigns``): pick a
 campaign and see collected / eligible and the value handed out by store,
 the households that collected at two stores (to follow up) and those not
-collected yet, for district staff to call; *Export .xlsx* writes the same as
-a workbook. Read off the UI thread."""
+collected yet, for district staff to call, with their phones masked (Ctrl+I
+shows the selected household's whole number); *Export .xlsx* writes the same
+as a workbook, the calling list with whole numbers. Read off the UI thread."""
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QComboBox, QFileDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from charity_pos.domain.money import format_fen
@@ -23,6 +27,8 @@ from charity_pos.i18n import describe
 from charity_pos.reports.words import HOUSEHOLD_CATEGORIES, label
 from charity_pos.ui.reports.words import language
 from charity_pos.ui.table_model import RowsModel, make_table_view
+
+log = logging.getLogger("charity_pos.hub")
 
 
 class ProgressModel(RowsModel[StoreProgress]):
@@ -43,14 +49,14 @@ class WaitingModel(RowsModel[Waiting]):
 
     def headers(self) -> list[str]:
         return [self.tr("Card"), self.tr("Head"), self.tr("Category"), self.tr("Members"), self.tr("Sub-district"),
-                self.tr("Stores")]
+                self.tr("Stores"), self.tr("Phone")]
 
     def _key(self, row: Waiting) -> object:
         return row.card_number
 
     def _display(self, row: Waiting, column: int) -> str:
         return (row.card_number, row.name_masked, label(HOUSEHOLD_CATEGORIES, row.category, language()),
-                str(row.members), row.subdistrict, " / ".join(row.stores))[column]
+                str(row.members), row.subdistrict, " / ".join(row.stores), row.phone_masked)[column]
 
 
 class CampaignsScreen(QWidget):
@@ -89,10 +95,36 @@ class CampaignsScreen(QWidget):
         self.waiting = WaitingModel(self)
         self.waiting_table = make_table_view(self.waiting, 5)
         layout.addWidget(self.waiting_table, 2)
+        phone_row = QHBoxLayout()
+        self.phone_button = QPushButton(self.tr("Whole phone number (Ctrl+I)"))
+        self.phone_button.clicked.connect(self.reveal_phone)
+        QShortcut(QKeySequence("Ctrl+I"), self, activated=self.reveal_phone,  # type: ignore[call-overload]  # signal by keyword: not in PySide6's stub
+                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.phone_shown = QLabel("")
+        self.phone_shown.setObjectName("total")
+        phone_row.addWidget(self.phone_button)
+        phone_row.addWidget(self.phone_shown, 1)
+        layout.addLayout(phone_row)
+        self.waiting_table.selectionModel().currentRowChanged.connect(lambda *_a: self.phone_shown.setText(""))
         self.picker.currentIndexChanged.connect(lambda _i: self.show_progress())
 
     def busy(self) -> bool:
         return self.job is not None
+
+    def reveal_phone(self) -> str:
+        """The selected household's whole phone number, beside the list until another is selected."""
+        index = self.waiting_table.currentIndex()
+        row = self.waiting.row_at(index.row()) if index.isValid() else None
+        if row is None:
+            self.phone_shown.setText(self.tr("Select a household of the list first."))
+            return ""
+        if not row.phone:
+            self.phone_shown.setText(self.tr("Card {card}: the sub-district's list gave no phone.").format(
+                card=row.card_number))
+            return ""
+        self.phone_shown.setText(self.tr("Card {card}: {phone}").format(card=row.card_number, phone=row.phone))
+        log.info("whole phone of card %s shown on the Campaigns screen", row.card_number)  # the card, not the number
+        return row.phone
 
     def reload(self) -> None:
         """The district's campaigns in the list (the newest first), and the progress of the one chosen."""
@@ -145,6 +177,7 @@ class CampaignsScreen(QWidget):
             if progress.twice else "")
         self.waiting_title.setText(self.tr("Not collected yet: %n household(s), to call", "", len(progress.waiting)))
         self.waiting.set_rows(progress.waiting)
+        self.phone_shown.setText("")
         if self.picker.currentData() != str(progress.campaign.id):  # another campaign chosen meanwhile
             self.show_progress()
 

@@ -47,7 +47,8 @@ class StoresModel(RowsModel[StoreRow]):
         super().__init__(parent)
 
     def headers(self) -> list[str]:
-        return [self.tr("Code"), self.tr("Store"), self.tr("Last bundle"), self.tr("Last event"), self.tr("Sync")]
+        return [self.tr("Code"), self.tr("Store"), self.tr("Kind"), self.tr("Last bundle"), self.tr("Last event"),
+                self.tr("Sync")]
 
     def _key(self, row: StoreRow) -> object:
         return row.code
@@ -58,8 +59,10 @@ class StoresModel(RowsModel[StoreRow]):
         if column == 1:
             return row.name
         if column == 2:
-            return local_time(row.last_bundle_at) or self.tr("never")
+            return self.tr("Warehouse") if row.kind == "warehouse" else self.tr("Store")
         if column == 3:
+            return local_time(row.last_bundle_at) or self.tr("never")
+        if column == 4:
             if not row.last_seq:
                 return ""
             return self.tr("#{seq} at {at}").format(seq=row.last_seq, at=_event_time(row.last_event_at))
@@ -70,7 +73,7 @@ class StoresModel(RowsModel[StoreRow]):
         return self.tr("OK")
 
     def _foreground(self, row: StoreRow, column: int) -> Any:
-        return RED if column == 4 and row.stale(self.clock()) else None
+        return RED if column == 5 and row.stale(self.clock()) else None
 
 
 class StoresScreen(QWidget):

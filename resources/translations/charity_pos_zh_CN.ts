@@ -2176,6 +2176,11 @@ This handout {value}: {lines}, {units}</source>
         <translation>电话号码应为 7 到 12 位数字。</translation>
     </message>
     <message>
+        <location filename="../../charity_pos/messages.py" line="235"/>
+        <source>{field} is not a phone number: a mobile like 13812345678, or a landline with its area code like 021-54321234.</source>
+        <translation>{field}不是电话号码：手机号如 13812345678，固定电话需带区号，如 021-54321234。</translation>
+    </message>
+    <message>
         <location filename="../../charity_pos/messages.py" line="234"/>
         <source>Goods without a valuation carry no value.</source>
         <translation>未估价的物品不能填写价值。</translation>
@@ -7552,6 +7557,14 @@ total {total}, change {change}</source>
 <context>
     <name>StoresModel</name>
     <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Warehouse</source>
+        <translation>仓库</translation>
+    </message>
+    <message>
         <location filename="../../charity_pos/hub_ui/stores.py" line="50"/>
         <source>Code</source>
         <translation>编号</translation>
@@ -11378,6 +11391,22 @@ the day&apos;s first backup starts this long after the log-in window is up</extr
 <context>
     <name>CampaignsScreen</name>
     <message>
+        <source>Whole phone number (Ctrl+I)</source>
+        <translation>完整电话号码 (Ctrl+I)</translation>
+    </message>
+    <message>
+        <source>Select a household of the list first.</source>
+        <translation>请先在名单中选择一户。</translation>
+    </message>
+    <message>
+        <source>Card {card}: the sub-district&apos;s list gave no phone.</source>
+        <translation>卡号 {card}：街道名单未提供电话。</translation>
+    </message>
+    <message>
+        <source>Card {card}: {phone}</source>
+        <translation>卡号 {card}：{phone}</translation>
+    </message>
+    <message>
         <source>Relief campaigns</source>
         <translation>救助活动</translation>
     </message>
@@ -11456,6 +11485,10 @@ the day&apos;s first backup starts this long after the log-in window is up</extr
 </context>
 <context>
     <name>WaitingModel</name>
+    <message>
+        <source>Phone</source>
+        <translation>联系电话</translation>
+    </message>
     <message>
         <source>Card</source>
         <translation>卡号</translation>

@@ -8,6 +8,8 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from pathlib import Path
 
+from PySide6.QtCore import Qt
+
 from charity_pos.domain.identity import id_check_char
 from charity_pos.hub import campaigns
 from charity_pos.hub.demo_campaign import NAME, winter_campaign
@@ -34,12 +36,12 @@ def test_the_demo_campaign_is_collected_and_shows_at_the_hub(qtbot, hub_url: str
     ok("store-key", "--db", store, "--out", tmp_path / "JA01.json")
     ok("hub", "add-store", "--hub", hub_url, "--registration", tmp_path / "JA01.json", "--out", tmp_path / "t.json")
     ok("trust-hub", "--db", store, tmp_path / "t.json")
-    rows = ["救助证号,户主姓名,身份证号,家庭人数,救助类别,认定街道,认定文书号,有效期起,有效期止,同意日期"]
+    rows = ["救助证号,户主姓名,身份证号,家庭人数,救助类别,认定街道,认定文书号,有效期起,有效期止,同意日期,联系电话"]
     for n, category in enumerate(("低保", "特困", "低保边缘", "低收入"), start=1):
         first17 = f"3101041952081476{n}"
         rows.append(f"HB{n:06d},户主{n},{first17 + id_check_char(first17)},2,{category},石门二路街道,"
                     f"静民救〔2026〕{n:03d}号,{today - timedelta(days=30)},{today + timedelta(days=300)},"
-                    f"{today - timedelta(days=30)}")
+                    f"{today - timedelta(days=30)},1391605227{n}")
     (tmp_path / "list.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
     ok("hub", "households", "import", "--hub", hub_url, tmp_path / "list.csv")
     services = Services.open(store)
@@ -74,6 +76,12 @@ def test_the_demo_campaign_is_collected_and_shows_at_the_hub(qtbot, hub_url: str
         assert cells == [["JA01", "静安区石门二路街道慈善超市", "2", "3", "¥65.80"]]
         assert screen.waiting.rowCount() == 1 and screen.waiting.index(0, 0).data() == "HB000003"
         assert screen.waiting.index(0, 1).data() == "户**"  # masked
+        assert screen.waiting.index(0, 6).data() == "139****2273"  # masked too, whole on Ctrl+I
+        assert screen.reveal_phone() == "" and "13916052273" not in screen.phone_shown.text()  # none selected
+        screen.waiting_table.setFocus()
+        screen.waiting_table.setCurrentIndex(screen.waiting.index(0, 0))
+        qtbot.keyClick(screen.waiting_table, Qt.Key.Key_I, Qt.KeyboardModifier.ControlModifier)
+        assert "HB000003" in screen.phone_shown.text() and "13916052273" in screen.phone_shown.text()
         screen.choose_file = lambda _name: tmp_path / "winter.xlsx"  # type: ignore[method-assign]
         written = screen.export()
         assert written is not None and written.is_file()
@@ -81,3 +89,4 @@ def test_the_demo_campaign_is_collected_and_shows_at_the_hub(qtbot, hub_url: str
 
     values = [c.value for ws in load_workbook(written).worksheets for r in ws.iter_rows() for c in r]
     assert "HB000003" in values and "JA01" in values
+    assert "13916052273" in values  # the calling list: whole numbers

@@ -140,7 +140,7 @@ def test_two_files_give_one_line_each_and_the_stores_list_updates(qtbot, hub: Hu
     qtbot.addWidget(stores)
     imports.imported.connect(stores.reload)
     assert stores.model.rows()[0].last_bundle_at is None
-    assert "从未同步" in stores.model.data(stores.model.index(0, 4))
+    assert "从未同步" in stores.model.data(stores.model.index(0, 5))
     lines = run_import(qtbot, imports, [first, second])
     assert len(lines) == 2
     assert lines[0].startswith(first.name) and f"#1-#{middle}" in lines[0]
@@ -190,12 +190,12 @@ def test_stale_store_warning_after_seven_days(qtbot, hub: Hub, clock: Clock) -> 
     stores = StoresScreen(hub.db, clock)
     qtbot.addWidget(stores)
     assert stores.warning.text() == ""
-    assert stores.model.data(stores.model.index(0, 4)) == "正常"
+    assert stores.model.data(stores.model.index(0, 5)) == "正常"
     clock.at = NOW + timedelta(days=2)
     stores.reload()
     assert hub.store.code in stores.warning.text()
-    assert "8" in stores.model.data(stores.model.index(0, 4))
-    assert stores.model._foreground(stores.model.rows()[0], 4) is not None
+    assert "8" in stores.model.data(stores.model.index(0, 5))
+    assert stores.model._foreground(stores.model.rows()[0], 5) is not None
 
 
 def test_downstream_for_every_store_writes_one_file_each(qtbot, hub: Hub, clock: Clock, tmp_path: Path) -> None:
@@ -254,3 +254,16 @@ def test_hub_add_user_and_init_with_staff_pin_on_the_command_line(capsys, hub: H
 
     with open_hub(other) as db:
         assert users.login(db, "district", "1357").username == "district"
+
+
+def test_the_stores_list_shows_each_store_kind(qtbot, hub: Hub, clock: Clock) -> None:
+    with hub.db.begin() as s:
+        s.add(HubStore(id=uuid.uuid4(), code="JAWH", name="静安区慈善物资仓库", short_name="物资仓库", district="静安区",
+                       public_key="x" * 44,
+                       registered_at=NOW, kind="warehouse"))
+    stores = StoresScreen(hub.db, clock)
+    qtbot.addWidget(stores)
+    assert stores.model.headers()[2] == "类型"
+    shown = {stores.model.data(stores.model.index(r, 0)): stores.model.data(stores.model.index(r, 2))
+             for r in range(stores.model.rowCount())}
+    assert shown == {hub.store.code: "门店", "JAWH": "仓库"}

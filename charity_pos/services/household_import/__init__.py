@@ -31,6 +31,7 @@ from charity_pos.services.household_import.headers import (
     FIELDS,
     HEADER_SEARCH_ROWS,
     HEADERS,
+    OPTIONAL_FIELDS,
     parse_date,
     plain_cell,
 )
@@ -59,7 +60,8 @@ from charity_pos.services.household_import.rejects import (
 from charity_pos.services.household_import.validation import draft_of, twice_in_file
 
 __all__ = [
-    "DATE_FIELDS", "FIELDS", "FORMULA_STARTS", "HEADERS", "HEADER_SEARCH_ROWS", "REASONS_HEADER", "BadRow",
+    "DATE_FIELDS", "FIELDS", "FORMULA_STARTS", "HEADERS", "HEADER_SEARCH_ROWS", "OPTIONAL_FIELDS", "REASONS_HEADER",
+    "BadRow",
     "Describe", "ImportOutcome", "ImportPreview", "RawRow", "Registered", "Sheet", "csv_safe", "draft_of",
     "import_with_rejects", "is_rejects_file", "masked_values", "parse_date", "plain_cell", "preview",
     "preview_file", "read_rows", "read_sheet", "reasons_text", "rejects_path", "render_rejects", "twice_in_file",

@@ -12,6 +12,9 @@ from datetime import date, datetime, time, timedelta
 FIELDS = ("card_number", "head_name", "id_number", "members", "category", "subdistrict", "certificate_ref",
           "valid_from", "valid_to", "consent_on")
 DATE_FIELDS = ("valid_from", "valid_to", "consent_on")
+#: Columns a list may have and need not: read when there, checked by whoever uses them (the hub keeps the
+#: contact phone, ``charity_pos.hub.registry``; a store's import leaves it).
+OPTIONAL_FIELDS = ("phone",)
 
 #: The column names each field is found by: the sub-district's own first,
 #: then other ways offices write them, then the English field name.
@@ -27,6 +30,7 @@ HEADERS: dict[str, tuple[str, ...]] = {
     "valid_from": ("有效期起", "有效期开始", "起始日期", "开始日期", "valid_from"),
     "valid_to": ("有效期止", "有效期结束", "截止日期", "结束日期", "valid_to"),
     "consent_on": ("同意日期", "知情同意日期", "授权同意日期", "consent_on", "consent_date", "consent"),
+    "phone": ("联系电话", "电话", "手机", "手机号", "手机号码", "电话号码", "phone", "telephone"),
 }
 
 #: How far down a header row is looked for (offices put a title above it).

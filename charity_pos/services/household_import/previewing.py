@@ -102,11 +102,13 @@ def masked_values(row: RawRow) -> dict[str, str]:
 
 
 def preview_file(path: Path | str, registered: Callable[[], Registered],
-                 describe: Describe | None = None) -> ImportPreview:
+                 describe: Describe | None = None,
+                 extra: Callable[[RawRow], list[PosError]] | None = None) -> ImportPreview:
     """Read the file and check every row: as ``register`` checks it, for a
     card or ID number the file holds twice (every such row is bad), and
     against the registry ``registered`` reads (asked only when some row
-    passed its own check). Writes nothing. ``describe`` turns errors into the user's
+    passed its own check). Writes nothing. ``extra`` checks what else the caller keeps of a row (the hub's
+    contact phone): its problems make the row bad too. ``describe`` turns errors into the user's
     words (without it, a reason is its error's code: ``_code``)."""
     describe = describe or _code
     sheet = read_sheet(path)
@@ -114,6 +116,9 @@ def preview_file(path: Path | str, registered: Callable[[], Registered],
         raise NoRowsToImport(path=str(sheet.path))
     parsed = [(row, *draft_of(row)) for row in sheet.rows]
     problems: dict[int, list[PosError]] = {row.row_number: list(found) for row, _, found in parsed}
+    if extra is not None:
+        for row in sheet.rows:
+            problems[row.row_number].extend(extra(row))
     for number, twice in twice_in_file(sheet.rows).items():
         problems[number].extend(twice)
 
