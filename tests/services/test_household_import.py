@@ -281,6 +281,19 @@ def test_columns_are_found_by_name_in_any_order(services, tmp_path) -> None:
     assert result.good == [GOOD[0]]
 
 
+def test_a_store_list_with_a_phone_column_imports_without_it(services, manager, tmp_path) -> None:
+    # the column the hub keeps (``hub.registry``): a store reads the list as before, a bad phone refuses
+    # nothing, and the store keeps no phone
+    rows = [[*HEADER, "联系电话"], [*ROWS[2], "13812344506"], [*ROWS[17], "not a phone"]]
+    path = write_csv(tmp_path / "list.csv", rows, "utf-8")
+    result = preview(services, path)
+    assert result.good == [GOOD[0], GOOD[2]] and result.bad == []
+    assert read_rows(path)[0].values["phone"] == "13812344506"
+    services.households.import_households(manager, result.good)
+    db = Path(services.ctx.db.path)
+    assert all(b"13812344506" not in f.read_bytes() for f in (db, db.with_name(db.name + "-wal")) if f.exists())
+
+
 def test_the_service_or_its_context_will_do(services, registered, tmp_path) -> None:
     path = FORMATS["csv-utf8"](tmp_path, ROWS)
     for source in (services, services.households, services.ctx):
