@@ -512,12 +512,13 @@ def hub(store: Path, home: Path, out: Path, language: str = "zh_CN") -> None:
         assert cli.main(argv) == 0, argv
     from charity_pos.domain.identity import id_check_char
 
-    rows = ["救助证号,户主姓名,身份证号,家庭人数,救助类别,认定街道,认定文书号,有效期起,有效期止,同意日期"]
-    for n, (name, first17, members, category) in enumerate((
-            ("袁桂芳", "31010419520814762", 3, "低保"), ("陈建华", "31010419490305181", 1, "特困"),
-            ("周美玲", "31010619680221043", 2, "低保边缘")), start=1):
+    rows = ["救助证号,户主姓名,身份证号,家庭人数,救助类别,认定街道,认定文书号,有效期起,有效期止,同意日期,联系电话"]
+    for n, (name, first17, members, category, phone) in enumerate((
+            ("袁桂芳", "31010419520814762", 3, "低保", "13916284506"),
+            ("陈建华", "31010419490305181", 1, "特困", "021-62581234"),
+            ("周美玲", "31010619680221043", 2, "低保边缘", "13761125508")), start=1):
         rows.append(f"HB{n:06d},{name},{first17 + id_check_char(first17)},{members},{category},石门二路街道,"
-                    f"静民救〔2026〕{n:03d}号,2026-01-01,2026-12-31,2026-01-01")
+                    f"静民救〔2026〕{n:03d}号,2026-01-01,2026-12-31,2026-01-01,{phone}")
     registry = home / "list.csv"
     registry.write_text("\n".join(rows) + "\n", encoding="utf-8")
     cli.main(["hub", "households", "import", "--hub", url, str(registry)])
