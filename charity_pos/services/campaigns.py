@@ -36,7 +36,7 @@ from charity_pos.db.engine import Reader
 from charity_pos.db.models import Category, Handout, HandoutLine, HandoutLineLot, Household, Item, Store
 from charity_pos.domain import campaign as rules
 from charity_pos.domain import quota
-from charity_pos.domain.identity import district_hash, mask_name
+from charity_pos.domain.identity import mask_name
 from charity_pos.errors import (
     CampaignInvalid, CampaignNotFound, CampaignRefused, CampaignStockShort, InvalidInput, NoQuotaRule,
 )
@@ -50,7 +50,7 @@ from charity_pos.services.goods_moves import Rows, sellable_on_hand, take_from_l
 from charity_pos.services.handouts import (
     MAX_QUANTITY, ReliefGoods, _household_by_card, check_card, relief_goods, standing, unit_value,
 )
-from charity_pos.services.households import CATEGORY_NAMES, HouseholdCategory
+from charity_pos.services.households import CATEGORY_NAMES, HouseholdCategory, fill_district_hashes
 from charity_pos.services.permissions import Action, require
 from charity_pos.services.sales import is_food
 from charity_pos.services.sequences import next_number
@@ -144,18 +144,6 @@ def apply_campaigns(s: Session, campaigns: Sequence[DistrictCampaign] | None, no
         s.add_all(CampaignHousehold(campaign_id=c.id, district_hash=h, collected_at_store=at)
                   for h, at in sorted(c.households.items()))
     return len(campaigns or [])
-
-
-def fill_district_hashes(s: Session, keys: StoreKeys, key: bytes) -> int:
-    """Compute the district hash of every household whose whole ID the store
-    holds (no commit). Not journaled: the column is private bookkeeping."""
-    count = 0
-    for household in s.scalars(select(Household).where(Household.erased_at.is_(None), Household.id_cipher != "")):
-        value = district_hash(key, keys.decrypt(household.id_cipher, household.card_number))
-        if household.district_hash != value:
-            household.district_hash = value
-        count += 1
-    return count
 
 
 @dataclass(frozen=True)

@@ -17,10 +17,11 @@ from typing import ParamSpec, TypeVar
 
 from sqlalchemy import select
 from sqlalchemy.exc import DBAPIError
+from sqlalchemy.orm import Session
 
 from charity_pos.db.driver import driver
 from charity_pos.db.models import Household, Store
-from charity_pos.domain.identity import mask_id, validate_id
+from charity_pos.domain.identity import district_hash, mask_id, validate_id
 from charity_pos.errors import (
     CardAlreadyRegistered,
     CardRefused,
@@ -266,3 +267,15 @@ class HouseholdService:
             number = keys.decrypt(household.id_cipher, household.card_number)
             audit(s, now, "household.reveal_id", "ok", actor.user_id, household=str(household.id))
         return number
+
+
+def fill_district_hashes(s: Session, keys: StoreKeys, key: bytes) -> int:
+    """Compute the district hash of every household whose whole ID the store
+    holds (no commit). Not journaled: the column is private bookkeeping."""
+    count = 0
+    for household in s.scalars(select(Household).where(Household.erased_at.is_(None), Household.id_cipher != "")):
+        value = district_hash(key, keys.decrypt(household.id_cipher, household.card_number))
+        if household.district_hash != value:
+            household.district_hash = value
+        count += 1
+    return count

@@ -39,7 +39,7 @@ from charity_pos.ledger import journal
 from charity_pos.ledger.canonical import GENESIS, canonical_json, event_hash, plain
 from charity_pos.security.keys import StoreKeys
 from charity_pos.services.base import ServiceContext
-from charity_pos.services.campaigns import fill_district_hashes
+from charity_pos.services.households import fill_district_hashes
 from charity_pos.sync.bundle import SUFFIX, Spool, is_our_bundle, public_key_from_text, public_key_text, write_bundle
 from charity_pos.sync.district import HOUSEHOLDS, KEY_BYTES, READS, district_hash
 
