@@ -1,3 +1,3 @@
 """charity-pos: point of sale for Shanghai's community charity supermarkets."""
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
