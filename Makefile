@@ -6,7 +6,8 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 TS     := resources/translations/charity_pos_zh_CN.ts
-QM     := $(TS:.ts=.qm)
+# the compiled catalog, shipped in the package and committed (a test checks it matches the .ts)
+QM     := charity_pos/resources/translations/charity_pos_zh_CN.qm
 SOURCES := $(shell find charity_pos -name '*.py' -not -path '*/migrations/*')
 
 .PHONY: run test bench translations update-translations screenshots clean
@@ -18,7 +19,8 @@ $(STAMP): pyproject.toml scripts/system-deps.sh
 	$(PY) -m pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
-resources/translations/%.qm: resources/translations/%.ts $(STAMP)
+# Only when the .ts changed (the venv is order-only: a fresh one does not rewrite the committed file).
+charity_pos/resources/translations/%.qm: resources/translations/%.ts | $(STAMP)
 	$(VENV)/bin/pyside6-lrelease -silent $< -qm $@
 
 translations: $(QM)
@@ -55,4 +57,4 @@ screenshots: $(STAMP) translations
 	QT_QPA_PLATFORM=offscreen $(PY) scripts/screenshots.py docs/screenshots/en en
 
 clean:
-	rm -rf $(VENV) $(QM) build *.egg-info
+	rm -rf $(VENV) build dist *.egg-info

@@ -826,3 +826,16 @@ class CampaignInvalid(PosError):
 
 class CampaignNotFound(PosError):
     """No such campaign (facts: key)."""
+
+
+# --- the installation --------------------------------------------------------
+class ResourceMissing(PosError):
+    """A file the app reads at run time is not where the package keeps it:
+    the installation is incomplete (facts: resource, its name inside the
+    package, e.g. ``charity_pos/resources/translations/charity_pos_zh_CN.qm``;
+    where: the folder it was looked for in; language: set when it is that
+    language's translation catalog, which then cannot word the message)."""
+
+
+class ResourceDamaged(ResourceMissing):
+    """The file is there but cannot be read as what it should be (facts as ``ResourceMissing``)."""

@@ -1,7 +1,11 @@
 """Loading the translation catalogs for the app and the command line.
 
 English is the source language; zh_CN is the default. The compiled catalogs
-(.qm) are built from resources/translations/*.ts by ``make``.
+(.qm) are shipped in the package (``charity_pos/resources/translations``,
+found through ``charity_pos.shipped``); ``make translations`` compiles them
+from the translators' sources, resources/translations/*.ts. A catalog that
+is missing or damaged is a ``ResourceMissing`` / ``ResourceDamaged`` with
+its language: ``messages`` words that one without it, in both languages.
 
 ``translate`` reads the app's catalog with a small reader of Qt's .qm
 format, so the command line never loads Qt; ``load`` also makes the
@@ -11,14 +15,18 @@ own, for the standard dialogs).
 
 from __future__ import annotations
 
+import logging
 import struct
 from pathlib import Path
 from typing import Any
 
-from charity_pos import messages
+from charity_pos import messages, shipped
+from charity_pos.errors import ResourceDamaged
 
-RESOURCES = Path(__file__).resolve().parent.parent / "resources"
-TRANSLATIONS = RESOURCES / "translations"
+log = logging.getLogger("charity_pos.i18n")
+
+#: where the compiled catalogs are, inside the package
+TRANSLATIONS = "resources/translations"
 
 #: The translators of the language loaded last, asked in turn by ``translate``: a ``Catalog`` (the
 #: command line), or QTranslators (the app installs them; kept alive here).
@@ -30,26 +38,59 @@ _QM_MESSAGES = 0x69
 _END, _TRANSLATION, _OBSOLETE1, _SOURCE, _CONTEXT, _COMMENT = 1, 3, 5, 6, 7, 8
 
 
+def catalog_name(language: str) -> str:
+    """A language's compiled catalog, named inside the package."""
+    return f"{TRANSLATIONS}/charity_pos_{language}.qm"
+
+
 def catalog_path(language: str) -> Path:
-    return TRANSLATIONS / f"charity_pos_{language}.qm"
+    """A language's compiled catalog, on disk. ResourceMissing (with the
+    language) when the package does not hold it."""
+    return shipped.file(catalog_name(language), language=language)
+
+
+def _damaged(language: str) -> ResourceDamaged:
+    return shipped.damaged(catalog_name(language), language=language)
 
 
 def read_catalog(path: Path) -> dict[tuple[str, str], str]:
     """The translations of a compiled catalog (.qm), by context and English
     text; messages with a disambiguating comment are left out, as
     ``translate`` never asks for them. FileNotFoundError if there is none,
-    ValueError if it is not a catalog."""
-    data = path.read_bytes()
+    ValueError if it is not a whole catalog."""
+    return _messages_of(path.read_bytes(), path)
+
+
+def _blocks(data: bytes, path: Path) -> list[tuple[int, int, int]]:
+    """The blocks of a compiled catalog: (tag, start, end). ValueError if it
+    is not a whole catalog: not one at all, cut short, or without messages
+    (Qt takes a file of the header alone, and would translate nothing)."""
     if not data.startswith(QM_MAGIC):
         raise ValueError(f"not a translation catalog: {path}")
-    found: dict[tuple[str, str], str] = {}
+    blocks = []
     at = len(QM_MAGIC)
-    while at + 5 <= len(data):
+    while at < len(data):
+        if at + 5 > len(data):
+            raise ValueError(f"translation catalog cut short: {path}")
         tag, length = data[at], struct.unpack_from(">I", data, at + 1)[0]
-        at += 5
+        start, end = at + 5, at + 5 + length
+        if end > len(data):
+            raise ValueError(f"translation catalog cut short: {path}")
+        blocks.append((tag, start, end))
+        at = end
+    if not any(tag == _QM_MESSAGES for tag, _, _ in blocks):
+        raise ValueError(f"translation catalog without messages: {path}")
+    return blocks
+
+
+def _messages_of(data: bytes, path: Path) -> dict[tuple[str, str], str]:
+    found: dict[tuple[str, str], str] = {}
+    for tag, start, end in _blocks(data, path):
         if tag == _QM_MESSAGES:
-            _read_messages(data, at, at + length, found)
-        at += length
+            try:
+                _read_messages(data, start, end, found)
+            except (IndexError, struct.error, UnicodeDecodeError) as exc:
+                raise ValueError(f"damaged translation catalog: {path}") from exc
     return found
 
 
@@ -86,28 +127,40 @@ def _read_messages(data: bytes, at: int, end: int, found: dict[tuple[str, str], 
 
 class Catalog:
     """A compiled catalog read without Qt; translates as a QTranslator of
-    the same file does ("" when it has no translation). Its messages are
-    read at the first translation (the app, which loads the catalog as a
-    QTranslator anyway, and many commands never ask for one); a missing
-    file or one that is not a catalog is refused at once."""
+    the same file does ("" when it has no translation). A missing file, or
+    one that is not a whole catalog (cut short, say), is refused at once;
+    its messages are read at the first translation (the app loads the
+    catalog as a QTranslator anyway, and many commands never ask for one).
+    Messages found damaged then are logged and left untranslated, rather
+    than fail the sentence that was being said."""
 
     def __init__(self, path: Path) -> None:
-        with path.open("rb") as fh:
-            if fh.read(len(QM_MAGIC)) != QM_MAGIC:
-                raise ValueError(f"not a translation catalog: {path}")
+        data = path.read_bytes()
+        _blocks(data, path)
         self.path = path
+        self._data = data
         self._messages: dict[tuple[str, str], str] | None = None
 
     def translate(self, context: str, text: str) -> str:
         if self._messages is None:
-            self._messages = read_catalog(self.path)
+            try:
+                self._messages = _messages_of(self._data, self.path)
+            except ValueError:
+                log.exception("translation catalog %s is damaged: messages stay in English", self.path)
+                self._messages = {}
         return self._messages.get((context, text), "")
 
 
 def load_catalog(language: str) -> None:
     """Use ``language`` for ``translate`` and ``describe``, without Qt (the
-    command line). FileNotFoundError if its catalog is missing."""
-    catalog = None if language == "en" else Catalog(catalog_path(language))
+    command line). ResourceMissing if its catalog is missing, ResourceDamaged
+    if it is not a catalog (English needs none)."""
+    catalog = None
+    if language != "en":
+        try:
+            catalog = Catalog(catalog_path(language))
+        except (OSError, ValueError):  # gone since it was found, unreadable, or not a catalog
+            raise _damaged(language) from None
     _loaded.clear()
     if catalog is not None:
         _loaded.append(catalog)
@@ -116,15 +169,18 @@ def load_catalog(language: str) -> None:
 def load(language: str) -> list[Any]:
     """The QTranslators for a language: the app's own and Qt's standard
     dialogs'. Kept alive here (``translate`` asks them too); install them on
-    a QApplication to use them in widgets."""
+    a QApplication to use them in widgets. ResourceMissing or
+    ResourceDamaged as ``load_catalog``; the language loaded before stays."""
     from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 
-    _loaded.clear()
     if language == "en":
+        _loaded.clear()
         return []
+    path = catalog_path(language)
     app = QTranslator()
-    if not app.load(str(catalog_path(language))):
-        raise FileNotFoundError(f"translation catalog missing: {catalog_path(language)} (run make)")
+    if not app.load(str(path)) or app.isEmpty():  # Qt refuses a file cut short, takes one with no messages
+        raise _damaged(language)
+    _loaded.clear()
     _loaded.append(app)
     qt = QTranslator()
     if qt.load(QLocale(language), "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
@@ -142,3 +198,12 @@ def translate(context: str, text: str) -> str:
 
 def describe(error: BaseException) -> str:
     return messages.describe(error, translate)
+
+
+def error_line(error: BaseException) -> str:
+    """An error as the command line and the apps print it on stderr: "Error: " and the sentence, in the
+    language loaded; an error said in both languages (the catalog is missing) has the word in each."""
+    both = messages.in_both_languages(error)
+    if both is not None:
+        return f"错误：{both[0]} Error: {both[1]}"
+    return translate("cli", "Error: ") + describe(error)

@@ -31,7 +31,7 @@ QT_PACKAGES = ("ui", "hub_ui")
 CLI_MODULES = ("cli.py",)
 #: Top-level modules the layers above use; ``i18n`` (the command line's
 #: translation loader) and ``cli`` may use Qt, ``ui`` is Qt.
-QT_FREE_MODULES = ("errors", "messages", "config")
+QT_FREE_MODULES = ("errors", "messages", "config", "shipped")
 QT_NAMES = ("PySide6", "shiboken6", "PyQt5", "PyQt6", "PySide2")
 
 
@@ -228,17 +228,18 @@ LAYERS: dict[str, frozenset[str]] = {k: frozenset(v) for k, v in {
     "errors": (),                               # typed errors carrying facts
     "lazy_help": (),                            # the command line's deferred help texts
     "durable": (),                              # a finished file put in place, durably
+    "shipped": ("errors",),                     # the files the package ships, found through importlib.resources
     "domain": ("errors",),                      # pure rules, no I/O
     "config": ("errors", "durable"),            # settings and paths
     "files": ("errors", "config", "durable"),   # the guard and writer of files a user names
-    "db": ("errors", "domain"),                 # models and engine; nothing above them
+    "db": ("errors", "domain", "shipped"),      # models and engine (migrations shipped); nothing above them
     "ledger": ("errors", "domain", "db"),       # the journal, and whether every unit is accounted for
     "reports": ("errors", "domain", "db", "ledger"),           # what the records (and the journal) add up to
     "messages": ("errors", "domain", "reports"),               # errors into sentences; reports' words for codes
-    "i18n": ("messages",),                      # Qt catalogs for the front ends
+    "i18n": ("errors", "messages", "shipped"),  # Qt catalogs for the front ends
     "security": ("errors", "domain", "config", "durable", "ledger"),  # keys; signed receipts in canonical JSON
     "services": ("errors", "domain", "config", "durable", "files", "db", "ledger", "security", "reports"),
-    "printing": ("errors", "domain"),           # renders documents given as plain data (printing.documents)
+    "printing": ("errors", "domain", "shipped"),  # renders documents given as plain data (printing.documents)
     "devices": ("errors", "domain", "config", "printing"),     # ESC/POS printers and pole display: same documents
     "export": ("errors", "domain", "config", "files", "reports", "printing"),  # report tables to files
     "demo": ("errors", "domain", "config", "durable", "files", "db", "services"),  # the demo, made by services

@@ -16,6 +16,7 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from charity_pos import shipped
 from charity_pos.errors import NewerDatabase
 
 if TYPE_CHECKING:  # SQLAlchemy where a connection is read: the chain is read from the files alone
@@ -31,12 +32,26 @@ _DOWN = re.compile(r"^down_revision\s*(?::[^=]+)?=\s*(?:None|['\"]([^'\"]+)['\"]
 class Migrations:
     """One kind of database's migrations: the folder of its Alembic scripts
     (``env.py`` there runs them on the connection ``config`` hands it, with
-    this version table) and the revision chain they make."""
+    this version table) and the revision chain they make. The folder is a
+    path, or (a ``str``) its name inside the package, shipped there and found
+    through ``charity_pos.shipped`` when first needed: ResourceMissing if
+    the installation lost it or its scripts."""
 
-    def __init__(self, folder: Path, *, version_table: str = "alembic_version") -> None:
-        self.folder = folder
+    def __init__(self, folder: Path | str, *, version_table: str = "alembic_version") -> None:
+        self.name = folder if isinstance(folder, str) else None
+        self._folder = folder if isinstance(folder, Path) else None
         self.version_table = version_table
         self._chain: tuple[str, ...] | None = None
+
+    @property
+    def folder(self) -> Path:
+        if self._folder is None:
+            assert self.name is not None
+            folder = shipped.folder(self.name, holding="env.py")  # Alembic runs it
+            if not any(p.name != "__init__.py" for p in (folder / "versions").glob("*.py")):
+                raise shipped.missing(self.name)  # a build that took the folder but left the scripts out
+            self._folder = folder
+        return self._folder
 
     def config(self, connection: Connection | None = None) -> Config:
         from alembic.config import Config
@@ -124,4 +139,4 @@ class Migrations:
 
 
 #: the store file's migrations (the hub's are ``charity_pos.hub.engine.MIGRATIONS``)
-STORE = Migrations(Path(__file__).with_name("migrations"))
+STORE = Migrations("db/migrations")

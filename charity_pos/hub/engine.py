@@ -33,7 +33,7 @@ from charity_pos.errors import HubNotFound, HubSchemaBehind, HubUnreachable, Not
 log = logging.getLogger("charity_pos.hub")
 
 VERSION_TABLE = "hub_alembic_version"
-MIGRATIONS = Migrations(Path(__file__).with_name("migrations"), version_table=VERSION_TABLE)
+MIGRATIONS = Migrations("hub/migrations", version_table=VERSION_TABLE)
 #: An import holds the write lock while it applies a bundle: others wait this long.
 BUSY_TIMEOUT_MS = 120_000
 #: PostgreSQL's SQLSTATE for "permission denied"

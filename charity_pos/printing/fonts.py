@@ -5,7 +5,8 @@ embedded (ReportLab's ``TTFont`` embeds a subset of the glyphs used as a
 TrueType ``FontFile2``). Only TrueType outlines can be embedded this way;
 OpenType/CFF fonts (most Noto CJK builds) are tried and passed over.
 
-The font is looked for, in order: shipped with the app (resources/fonts),
+The font is looked for, in order: shipped with the app (a build may put one
+in the package's ``resources/fonts``, found through ``charity_pos.shipped``),
 Windows, macOS, the usual Linux places, then fontconfig. The first one that
 loads and has the characters the documents need is registered, once per
 process, under ``FONT_NAME``.
@@ -21,6 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from charity_pos import shipped
 from charity_pos.errors import FontMissing
 
 if TYPE_CHECKING:
@@ -33,7 +35,8 @@ FONT_NAME = "CharityPosCJK"
 #: Chinese capitals of an amount, and the signs around them.
 REQUIRED_CHARS = "※捐赠收据号码交款人统一社会信用代码补打作废盖章经办备注合计大写人民币零壹贰叁肆伍陆柒捌玖拾佰仟万亿元角分整¥0123456789.,:：（）·—"
 
-RESOURCES_FONTS = Path(__file__).resolve().parent.parent.parent / "resources" / "fonts"
+#: the package's own font folder (none ships today: the stores' PCs have Chinese fonts)
+SHIPPED_FONTS = "resources/fonts"
 
 
 @dataclass(frozen=True)
@@ -89,9 +92,10 @@ def _linux_candidates() -> list[Candidate]:
 
 
 def _shipped_candidates() -> list[Candidate]:
-    if not RESOURCES_FONTS.is_dir():
-        return [Candidate(RESOURCES_FONTS / "*.ttf")]  # listed so the error says where we looked
-    return [Candidate(p) for p in sorted(RESOURCES_FONTS.iterdir())
+    fonts = shipped.location(SHIPPED_FONTS)
+    if not fonts.is_dir():
+        return [Candidate(fonts / "*.ttf")]  # listed so the error says where we looked
+    return [Candidate(p) for p in sorted(fonts.iterdir())
             if p.suffix.lower() in (".ttf", ".ttc", ".otf")]
 
 
