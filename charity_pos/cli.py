@@ -2,6 +2,7 @@
 district's scripts: keep them as they are.
 
     charity-pos                         the app, on the default store
+    charity-pos --version               the version installed (the wheel's, the About box's, the bundles')
     charity-pos gui --db PATH [--lang en]
     charity-pos init --db PATH --store-code CODE --name NAME --district NAME --manager-pin PIN
     charity-pos demo --db PATH [--days N]
@@ -31,11 +32,11 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol, TextIO
 
-from charity_pos import config, files
+from charity_pos import __version__, config, files
 from charity_pos.domain.text import printable
-from charity_pos.errors import PosError, ReceiptVoided, RejectsNotWritten
+from charity_pos.errors import PosError, ReceiptVoided, RejectsNotWritten, ResourceDamaged, ResourceMissing
 from charity_pos.cli_show import SHOW_KINDS, show
-from charity_pos.i18n import describe, load_catalog, translate
+from charity_pos.i18n import describe, error_line, load_catalog, translate
 
 if TYPE_CHECKING:
     from charity_pos.ledger.verify import Problem
@@ -80,6 +81,7 @@ def _parser(command: str | None = None) -> argparse.ArgumentParser:
     common.add_argument("--lang", choices=config.LANGUAGES, help="language of the app and messages (zh_CN, en)")
     parser = argparse.ArgumentParser(prog="charity-pos", description="Point of sale for community charity supermarkets.",
                                      parents=[common])
+    parser.add_argument("--version", action="version", version=f"charity-pos {__version__}")
     sub = parser.add_subparsers(dest="command")
 
     if command in (None, "gui"):
@@ -235,12 +237,12 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _main(args: argparse.Namespace) -> int:
     settings = config.Settings.load()
     language = args.lang or settings.language
-    try:
-        load_catalog(language)  # not Qt's loader: the command line never loads Qt
-    except FileNotFoundError:
-        load_catalog("en")  # English needs no catalog; better than no message at all
     config.setup_logging()
     command = args.command or "gui"
+    try:
+        load_catalog(language)  # not Qt's loader: the command line never loads Qt
+    except ResourceMissing as exc:  # the installation lost it: said by name, in both languages
+        return _incomplete(args, exc)
     try:
         if command == "gui":
             from charity_pos.ui.app import run_app
@@ -320,6 +322,8 @@ def _main(args: argparse.Namespace) -> int:
 
         if command in cli_campaign.COMMANDS:
             return cli_campaign.run(args)
+    except ResourceMissing as exc:
+        return _incomplete(args, exc)
     except PosError as exc:
         print(translate("cli", "Error: ") + describe(exc), file=sys.stderr)
         return 1
@@ -333,6 +337,26 @@ def _main(args: argparse.Namespace) -> int:
         print(translate("cli", "Error: ") + describe(RuntimeError()), file=sys.stderr)
         return 3
     return 2
+
+
+def _opens_a_window(args: argparse.Namespace) -> bool:
+    """Whether the command starts one of the apps (the store's, the hub's), which may have no terminal."""
+    command = args.command or "gui"
+    return command == "gui" or (command == "hub" and getattr(args, "hub_command", None) == "gui")
+
+
+def _incomplete(args: argparse.Namespace, error: ResourceMissing) -> int:
+    """A file the package ships is missing or damaged: the installation is
+    incomplete. Said by name as any error is (one line, status 1), and by
+    the apps in a message box too, since they may be started from a shortcut."""
+    log.error("incomplete installation: %s is %s (folder: %s)", error.facts.get("resource"),
+              "damaged" if isinstance(error, ResourceDamaged) else "missing", error.facts.get("where"))
+    if _opens_a_window(args):
+        from charity_pos.ui.shell import refuse_to_start
+
+        return refuse_to_start(error)
+    print(error_line(error), file=sys.stderr)
+    return 1
 
 
 def _init(args: argparse.Namespace) -> int:

@@ -499,6 +499,9 @@ def describe(error: BaseException, tr: Translate) -> str:
     if not isinstance(error, e.PosError):
         return t(UNEXPECTED)
     facts = {key: one_line(value) if isinstance(value, str) else value for key, value in error.facts.items()}
+    both = in_both_languages(error)  # the catalog itself: said without it
+    if both is not None:
+        return " ".join(both)
     if isinstance(error, e.PrinterFailed):
         return _printer_failed(error, t)
     if isinstance(error, e.PaymentCodeRefused):
@@ -1221,3 +1224,45 @@ def _campaign(error: e.PosError, facts: dict[str, object], t: Callable[[str], st
     return t(CAMPAIGN_REASONS.get(reason, CAMPAIGN_REASONS["not_listed"])).format(
         card=facts.get("card", ""), campaign=facts.get("campaign", ""), starts=facts.get("starts", ""),
         ends=facts.get("ends", ""), number=facts.get("number", ""), store=facts.get("store", ""))
+
+
+# --- the installation ----------------------------------------------------------------
+TEMPLATES.update({
+    e.ResourceMissing: QT_TRANSLATE_NOOP(
+        "Errors", "charity-pos is not installed completely: {resource} is missing (looked for in {where}). "
+                  "Install charity-pos again."),
+    e.ResourceDamaged: QT_TRANSLATE_NOOP(
+        "Errors", "charity-pos is not installed completely: {resource} is damaged (in {where}). "
+                  "Install charity-pos again."),
+})
+
+#: The Chinese catalog is what would translate the sentence saying it is missing: so that one is said in
+#: both languages, built in (not through the catalog), Chinese first, the app's default.
+CATALOG_MISSING = (
+    "charity-pos 安装不完整：缺少中文界面的翻译文件 {resource}（查找位置：{where}）。请重新安装 charity-pos；"
+    "英文界面（--lang en）不需要这个文件。",
+    "charity-pos is not installed completely: the Chinese translation catalog {resource} is missing (looked "
+    "for in {where}). Install charity-pos again; the English interface (--lang en) works without it.",
+)
+CATALOG_DAMAGED = (
+    "charity-pos 安装不完整：中文界面的翻译文件 {resource} 已损坏（位置：{where}）。请重新安装 charity-pos；"
+    "英文界面（--lang en）不需要这个文件。",
+    "charity-pos is not installed completely: the Chinese translation catalog {resource} is damaged (in "
+    "{where}). Install charity-pos again; the English interface (--lang en) works without it.",
+)
+
+
+def catalog_missing(facts: dict[str, object], *, damaged: bool = False) -> tuple[str, str]:
+    """A translation catalog missing (or damaged), in Chinese and in English, without any catalog."""
+    chinese, english = CATALOG_DAMAGED if damaged else CATALOG_MISSING
+    where = {"resource": facts.get("resource", ""), "where": facts.get("where", "")}
+    return chinese.format(**where), english.format(**where)
+
+
+def in_both_languages(error: BaseException) -> tuple[str, str] | None:
+    """What an error says in Chinese and in English, when it cannot be said through a catalog (the
+    catalog itself is what is missing); None for every other error."""
+    if isinstance(error, e.ResourceMissing) and error.facts.get("language"):
+        facts = {key: one_line(value) if isinstance(value, str) else value for key, value in error.facts.items()}
+        return catalog_missing(facts, damaged=isinstance(error, e.ResourceDamaged))
+    return None

@@ -37,9 +37,25 @@ def refuse(app: QApplication, error: PosError) -> None:
     """The app cannot start (its database in use, newer, damaged...): said
     as the command line says it, and in a message box when someone is
     looking at a screen."""
-    print(i18n.translate("cli", "Error: ") + i18n.describe(error), file=sys.stderr)
-    if app.platformName() not in ("offscreen", "minimal"):
+    print(i18n.error_line(error), file=sys.stderr)
+    if looked_at(app):
         QMessageBox.critical(None, "charity-pos", i18n.describe(error))
+
+
+def looked_at(app: QApplication) -> bool:
+    """Whether someone may be looking at a screen: not Qt's offscreen or
+    minimal platform (tests, scripts), where a message box would wait for no one."""
+    return app.platformName() not in ("offscreen", "minimal")
+
+
+def refuse_to_start(error: PosError) -> int:
+    """The app cannot even be set up (a file its installation ships is
+    missing: ``errors.ResourceMissing``): said as ``refuse`` says it, before
+    any window; the status to exit with."""
+    app = cast(QApplication, QApplication.instance() or QApplication(sys.argv[:1]))
+    app.setApplicationName("charity-pos")
+    refuse(app, error)
+    return 1
 
 
 class AppWindow(QMainWindow):

@@ -1643,6 +1643,16 @@ This handout {value}: {lines}, {units}</source>
         <translation>找不到可嵌入 PDF 的中文字体（已查找：{searched}），请安装后重试。</translation>
     </message>
     <message>
+        <location filename="../../charity_pos/messages.py" line="1227"/>
+        <source>charity-pos is not installed completely: {resource} is missing (looked for in {where}). Install charity-pos again.</source>
+        <translation>charity-pos 安装不完整：缺少 {resource}（查找位置：{where}）。请重新安装 charity-pos。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/messages.py" line="1230"/>
+        <source>charity-pos is not installed completely: {resource} is damaged (in {where}). Install charity-pos again.</source>
+        <translation>charity-pos 安装不完整：{resource} 已损坏（位置：{where}）。请重新安装 charity-pos。</translation>
+    </message>
+    <message>
         <location filename="../../charity_pos/messages.py" line="107"/>
         <source>{path} is neither an Excel workbook (.xlsx) nor a .csv file; save it as one of those.</source>
         <translation>{path} 既不是 Excel 工作簿（.xlsx），也不是 .csv 文件；请另存为其中一种。</translation>
