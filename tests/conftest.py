@@ -376,6 +376,7 @@ SLOW_FILES = {
     "tests/demo/test_consigned.py": 8, "tests/test_cli_consign.py": 3,
     "tests/hub/test_transfers.py": 43, "tests/hub/test_hub_gui_transfers.py": 18, "tests/ui/transfer/test_view.py": 5,
     "tests/services/test_transfers.py": 3,
+    "tests/packaging/test_wheel.py": 37,
 }
 
 

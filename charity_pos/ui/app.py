@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QApplication
 
-from charity_pos import config, i18n
+from charity_pos import __version__, config, i18n
 from charity_pos.errors import PosError
 from charity_pos.services.store import glance
 from charity_pos.ui.customer_display import DisplayFeed, open_displays
@@ -325,6 +325,10 @@ def run_app(db_path: Path, language: str) -> int:
     def when_up() -> None:  # once, when the window was painted (or after a moment, if it never is)
         if not done:
             done.append(True)
+            # what support (and the installed package's test) reads to know the app came up, and as what
+            log.info("log-in window up (%s): “%s”, charity-pos %s, language %s",
+                     "painted" if shell.login.painted else "shown, not painted yet",
+                     shell.login.windowTitle(), __version__, language)
             if exit_when and exit_when != "store":
                 QTimer.singleShot(0, app.quit)
             else:  # a step at a time, so that what the cashier types shows in between
