@@ -242,6 +242,10 @@ DOCUMENT_COLUMNS = (("donation", "number"), ("receipt", "number"), ("sale", "num
                     ("cash_shift", "number"), ("handout", "number"), ("stock_movement", "document"),
                     ("stock_lot", "document"), ("fund_use", "number"),
                     ("writeoff", "number"), ("stock_count", "number"), ("transfer", "number"))
+#: A quick stock count (``StockService.count``) takes its C number even when every count matched the
+#: books: then no row holds it, only its event's facts.
+NUMBERED_EVENTS = ("SELECT json_extract(payload, '$.facts.number') FROM journal_event"
+                   " WHERE kind = 'stock.counted'")
 #: Where in-store barcodes stand, by their counter.
 BARCODE_COLUMNS = {"barcode21": (("item", "barcode"),), "barcode22": (("stock_lot", "barcode"),)}
 
@@ -265,6 +269,10 @@ def document_numbers(conn: Connection) -> Problem | None:
             parsed = parse_number(str(value))
             if parsed and parsed[0] == store[0] and parsed[2] in letters:
                 used[(letters[parsed[2]], parsed[1])].add(parsed[3])
+    for (value,) in raw.execute(NUMBERED_EVENTS):  # documents that may change no row at all
+        parsed = parse_number(str(value)) if value is not None else None
+        if parsed and parsed[0] == store[0] and parsed[2] in letters:
+            used[(letters[parsed[2]], parsed[1])].add(parsed[3])
     for kind, prefix in BARCODE_COUNTERS.items():
         for table, column in BARCODE_COLUMNS[kind]:
             for (value,) in raw.execute(f'SELECT "{column}" FROM "{table}" WHERE "{column}" LIKE ?', (f"{prefix}%",)):

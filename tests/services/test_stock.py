@@ -156,6 +156,44 @@ def test_a_count_records_the_difference(services, manager, rice, oil, clock, eve
     assert json.loads(event.payload)["facts"] == {"number": "PT01-2026-C000001", "reason": "周盘点"}
 
 
+def test_a_count_where_everything_matched_keeps_its_number_and_the_store_verifies(
+        services, manager, rice, oil, clock) -> None:
+    """A count with no difference changes no row: its C number is in its event alone, and verify finds no gap
+    between the counts before and after it (a 90-day demo failed verify so)."""
+    from charity_pos.ledger.verify import verify
+
+    services.stock.receive(manager, {rice.id: 20, oil.id: 12})
+    numbers = []
+    for counted in ({rice.id: 19}, {rice.id: 19, oil.id: 12}, {oil.id: 11}):
+        clock.advance(hours=6)
+        numbers.append(services.stock.count(manager, counted, "周盘点").number)
+    assert numbers == ["PT01-2026-C000001", "PT01-2026-C000002", "PT01-2026-C000003"]
+    with services.db.engine.connect() as conn:
+        report = verify(conn)
+    assert report.ok, report.problem
+
+
+def test_a_count_number_missing_from_the_journal_too_is_a_gap(services, manager, rice, clock, store_path) -> None:
+    """The event's number closes the gap only while the event names it: a number edited in it is found."""
+    from charity_pos.ledger.verify import verify
+
+    services.stock.receive(manager, {rice.id: 20})
+    for counted in (19, 19, 18):
+        clock.advance(hours=6)
+        services.stock.count(manager, {rice.id: counted}, "周盘点")
+    services.db.close()
+    with sqlite3.connect(store_path) as conn:
+        conn.execute("UPDATE journal_event SET payload = replace(payload, 'C000002', 'C000009')"
+                     " WHERE kind = 'stock.counted'")
+    from sqlalchemy import create_engine
+
+    engine = create_engine(f"sqlite:///{store_path}")
+    with engine.connect() as conn:
+        report = verify(conn)
+    engine.dispose()
+    assert report.problem is not None and report.problem.kind == "hash", "the event no longer matches its hash"
+
+
 def test_goods_found_in_a_count_make_a_lot_of_their_own(services, manager, rice, clock) -> None:
     services.stock.receive(manager, {rice.id: 5})
     clock.advance(hours=1)
