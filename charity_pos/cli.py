@@ -38,6 +38,7 @@ from charity_pos.cli_show import SHOW_KINDS, show
 from charity_pos.i18n import describe, load_catalog, translate
 
 if TYPE_CHECKING:
+    from charity_pos.db.engine import Upgrade
     from charity_pos.ledger.verify import Problem
     from charity_pos.services import household_import
     from charity_pos.services.registry import Services
@@ -241,6 +242,7 @@ def _main(args: argparse.Namespace) -> int:
         load_catalog("en")  # English needs no catalog; better than no message at all
     config.setup_logging()
     command = args.command or "gui"
+    stop_telling = _tell_upgrades() if command != "gui" else None  # the app tells it on its screen
     try:
         if command == "gui":
             from charity_pos.ui.app import run_app
@@ -332,7 +334,24 @@ def _main(args: argparse.Namespace) -> int:
         log.exception("unexpected error in %s", command)
         print(translate("cli", "Error: ") + describe(RuntimeError()), file=sys.stderr)
         return 3
+    finally:
+        if stop_telling is not None:
+            stop_telling()
     return 2
+
+
+def _tell_upgrades() -> Callable[[], None]:
+    """One line on stderr when the command opens a store file from an earlier
+    version and upgrades it: from which schema, and where the copy kept first is."""
+    from charity_pos import __version__
+    from charity_pos.services.upgrade import tell_to
+
+    def tell(path: Path, done: Upgrade) -> None:
+        print(translate("StoreUpgrade", "The store file {path} was upgraded from schema {before} to {after} by "
+                                        "charity-pos {version}; the file as it was is kept as {copy}.").format(
+            path=path, before=done.before, after=done.after, version=__version__, copy=done.copy), file=sys.stderr)
+
+    return tell_to(tell)
 
 
 def _init(args: argparse.Namespace) -> int:
