@@ -79,14 +79,18 @@ def copy_name(db_path: Path, revision: str, at: datetime, n: int = 0) -> Path:
 
 
 def copies_of(db_path: Path) -> list[Path]:
-    """The copies kept beside the store file before its upgrades, by name."""
+    """The copies kept beside the store file before its upgrades, oldest first."""
     db_path = Path(db_path)
     try:
         entries = list(db_path.parent.iterdir())
     except OSError:
         return []
-    return sorted(path for path in entries if path.name.startswith(db_path.name)
-                  and COPY.fullmatch(path.name[len(db_path.name):]) and path.is_file())
+    found = []
+    for path in entries:
+        m = COPY.fullmatch(path.name[len(db_path.name):]) if path.name.startswith(db_path.name) else None
+        if m is not None and path.is_file():
+            found.append((m["stamp"], int(m["n"] or 0), path))
+    return [path for _stamp, _n, path in sorted(found)]
 
 
 def _left_behind(db_path: Path) -> re.Pattern[str]:
@@ -141,7 +145,7 @@ def keep_copy(db_path: Path, revision: str) -> Path:
     remove_left_behind(db_path)
     at, n = system_clock(), 0
     while (taken := copy_name(db_path, revision, at, n)).exists() or taken.with_name(taken.name + ".sha256").exists():
-        n += 1
+        n = n + 1 if n else 2  # the second copy in the same second is -2
     target = copy_name(db_path, revision, at, n)
 
     def refused(reason: str, **facts: object) -> UpgradeCopyFailed:
