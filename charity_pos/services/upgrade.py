@@ -127,7 +127,7 @@ def keep_copy(db_path: Path, revision: str) -> Path:
 
     from charity_pos import files
     from charity_pos.db import migrate, plain
-    from charity_pos.errors import BackupCheckFailed, OutputNotWritable, TempFolderUnwritable
+    from charity_pos.errors import BackupCheckFailed, NotAStoreDatabase, OutputNotWritable, TempFolderUnwritable
     from charity_pos.ledger.seal_body import SEAL_REVISION
     from charity_pos.security.keys import StoreKeys
     from charity_pos.services import backup
@@ -136,7 +136,10 @@ def keep_copy(db_path: Path, revision: str) -> Path:
     db_path = Path(db_path)
     after = migrate.STORE.head()
     with closing(plain.read_only(db_path)) as conn:
-        store_id = uuid.UUID(str(conn.execute("SELECT id FROM store").fetchone()[0]))
+        row = conn.execute("SELECT id FROM store").fetchone()
+    if row is None:  # store tables without the store: nothing to upgrade
+        raise NotAStoreDatabase(path=str(db_path))
+    store_id = uuid.UUID(str(row[0]))
     unsealed = migrate.STORE.is_before(revision, SEAL_REVISION)
     if unsealed:  # it is sealed as it is upgraded: not without its key file, and before any copy is made
         from charity_pos.services.store_file import seal_key
@@ -155,9 +158,13 @@ def keep_copy(db_path: Path, revision: str) -> Path:
                                  **facts)
 
     try:
-        check = backup.checked_copy(db_path, target, files.store_files(db_path, store_id))
-        if unsealed:
-            StoreKeys.vouch_for_copy(store_id, check.sha256)
+        try:
+            check = backup.checked_copy(db_path, target, files.store_files(db_path, store_id))
+            if unsealed:
+                StoreKeys.vouch_for_copy(store_id, check.sha256)
+        except BaseException:
+            _discard(target)  # in place, but its checksum or the key file's note could not be written
+            raise
     except OutputNotWritable as exc:
         reason = str(exc.facts.get("reason"))
         raise refused(reason if reason in ("no_space", "permission", "read_only") else "other",
@@ -173,6 +180,15 @@ def keep_copy(db_path: Path, revision: str) -> Path:
     log.info("the store file at schema %s was copied, and the copy checked (%d events), before its upgrade: %s",
              revision, check.events, target.name)
     return target
+
+
+def _discard(copy: Path) -> None:
+    """A copy whose upgrade is refused after all: no copy of an upgrade that did not happen stays."""
+    for path in (copy, copy.with_name(copy.name + ".sha256")):
+        try:
+            path.unlink(missing_ok=True)
+        except OSError:
+            log.warning("a copy made for an upgrade that was refused could not be removed")
 
 
 # --- after the upgrade ---------------------------------------------------------------------------------

@@ -6,8 +6,10 @@ the store works on, and the copy is put back by ``charity-pos restore``."""
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import json
+import os
 import sqlite3
 import uuid
 from contextlib import closing
@@ -18,10 +20,12 @@ from sqlalchemy import select
 
 from charity_pos.db import migrate, plain
 from charity_pos.db.models import AuditEntry
-from charity_pos.security.keys import SEALED, UNSEALED_COPIES, key_path
+from charity_pos.errors import UpgradeCopyFailed
+from charity_pos.security.keys import SEALED, UNSEALED_COPIES, StoreKeys, key_path
 from charity_pos.services import backup, upgrade
 from charity_pos.services.base import STORE_SETUP
 from charity_pos.services.registry import Services
+from charity_pos.services.store_file import open_store
 from tests.db import store_0001
 from tests.helpers import run_cli
 
@@ -205,3 +209,20 @@ def test_the_store_id_is_what_the_copy_and_the_key_say(old: store_0001.Held) -> 
     [copy] = upgrade.copies_of(old.path)
     assert backup.identity_of(copy) == backup.StoreIdentity(old.store_id, "PT01")
     assert uuid.UUID(json.loads(key_path(old.store_id).read_text())["store"]) == old.store_id
+
+
+def test_no_copy_stays_when_the_key_file_cannot_note_it(old: store_0001.Held, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The copy is made and checked, then the key file cannot be written (a full disk): the upgrade is refused,
+    and the copy goes too (no copy of an upgrade that did not happen)."""
+    def full(*_args: object) -> None:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    before, key_before = old.path.read_bytes(), key_path(old.store_id).read_bytes()
+    with monkeypatch.context() as patched, pytest.raises(UpgradeCopyFailed) as caught:
+        patched.setattr(StoreKeys, "vouch_for_copy", staticmethod(full))
+        open_store(old.path)
+    assert caught.value.facts["reason"] == "no_space"
+    assert old.path.read_bytes() == before and key_path(old.store_id).read_bytes() == key_before
+    assert sorted(p.name for p in old.path.parent.iterdir()) == ["store.sqlite3", "store.sqlite3.lock"]
+    with open_store(old.path) as db:
+        assert db.upgrade is not None

@@ -19,9 +19,9 @@ from pathlib import Path
 
 import pytest
 
-from charity_pos import i18n
+from charity_pos import files, i18n
 from charity_pos.db import migrate, plain
-from charity_pos.errors import StoreInUse, UpgradeCopyFailed
+from charity_pos.errors import OutputNotWritable, StoreInUse, UpgradeCopyFailed
 from charity_pos.services import backup, upgrade
 from charity_pos.services.store_file import open_store
 from tests.conftest import FilledStore
@@ -54,7 +54,8 @@ def upgrades_once_there_is_room(path: Path) -> None:
     with open_store(path) as db:
         assert db.upgrade is not None and db.upgrade.before == PREVIOUS
     assert len(upgrade.copies_of(path)) == 1 and plain.read_revision(path) == HEAD
-    assert run_cli("verify", "--db", path)[0] == 0
+    code, out, err = run_cli("verify", "--db", path, "--lang", "en")
+    assert code == 0 and err == "", "verified with the store's key file, in the test's own home"
 
 
 def test_sqlite_finds_the_disk_full_while_it_writes_the_copy(older: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -66,10 +67,10 @@ def test_sqlite_finds_the_disk_full_while_it_writes_the_copy(older: Path, monkey
             conn.execute("PRAGMA max_page_count = 2")  # the copy cannot grow past two pages
         return conn
 
-    monkeypatch.setattr(backup.sqlite3, "connect", connect)
-    error = refused(older, "no_space")
-    code, out, err = run_cli("show", "items", "--db", older)
-    monkeypatch.undo()
+    with monkeypatch.context() as patched:  # (the test's home stays: monkeypatch.undo would undo it too)
+        patched.setattr(backup.sqlite3, "connect", connect)
+        error = refused(older, "no_space")
+        code, out, err = run_cli("show", "items", "--db", older)
     assert code == 1 and out == "" and err.count("\n") == 1
     assert "磁盘已满" in err and "门店数据文件未升级，其中的内容没有任何改动" in err and str(older) in err, err
     assert error.facts["copy"] in err
@@ -97,9 +98,9 @@ def test_a_folder_that_cannot_be_written(older: Path, monkeypatch: pytest.Monkey
             raise OSError(code, os.strerror(code), os.fspath(path))  # type: ignore[arg-type]
         return real(path, flags, *args, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(os, "open", opening)
-    error = refused(older, reason)
-    monkeypatch.undo()
+    with monkeypatch.context() as patched:
+        patched.setattr(os, "open", opening)
+        error = refused(older, reason)
     i18n.load_catalog("en")
     assert words in i18n.describe(error)
     upgrades_once_there_is_room(older)
@@ -198,3 +199,17 @@ def test_an_opening_killed_while_it_copies_leaves_the_file_as_it_was(older: Path
     upgrades_once_there_is_room(older)
     assert not partial.exists(), "the next opening removed it"
     assert [p for p in beside(older) if p.endswith(".partial")] == []
+
+
+def test_no_copy_stays_when_its_checksum_cannot_be_written(older: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    real = files.write_bytes
+
+    def write_bytes(out: object, data: bytes, *args: object, **kwargs: object) -> Path:
+        if str(out).endswith(".sha256"):
+            raise OutputNotWritable(path=str(out), reason="no_space", detail="No space left on device")
+        return real(out, data, *args, **kwargs)  # type: ignore[arg-type]
+
+    with monkeypatch.context() as patched:
+        patched.setattr(files, "write_bytes", write_bytes)
+        refused(older, "no_space")
+    upgrades_once_there_is_room(older)

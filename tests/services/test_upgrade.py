@@ -200,13 +200,13 @@ def test_a_copy_whose_check_cannot_run_refuses_the_upgrade(older: Path, tmp_path
     def full(*_args: object, **_kwargs: object) -> tuple[int, str]:
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
-    monkeypatch.setattr(verifying, "HELD", 0)  # the check's replay goes to a temporary file at once
-    monkeypatch.setattr(tempfile, "mkstemp", full)
-    monkeypatch.setenv("TMPDIR", str(tmp_path / "tmp"))
-    refused = refused_untouched(older, UpgradeCopyFailed)
+    with monkeypatch.context() as patched:  # (the test's home stays: monkeypatch.undo would undo it too)
+        patched.setattr(verifying, "HELD", 0)  # the check's replay goes to a temporary file at once
+        patched.setattr(tempfile, "mkstemp", full)
+        patched.setenv("TMPDIR", str(tmp_path / "tmp"))
+        refused = refused_untouched(older, UpgradeCopyFailed)
     assert refused.facts["reason"] == "check_not_run" and refused.facts["folder"] == str(tmp_path / "tmp")
     assert f"the temporary folder {tmp_path / 'tmp'} cannot be written" in describe(refused, english)
-    monkeypatch.undo()
     with open_store(older) as db:  # room again: the same file is upgraded
         assert db.upgrade is not None
 
