@@ -252,3 +252,17 @@ def test_the_key_file_vouches_only_for_copies_from_before_the_seal(older: Path) 
     with open_store(older) as db:
         assert db.upgrade is not None
     assert UNSEALED_COPIES not in json.loads(key_path(uuid.UUID(store_id_of(older))).read_text())
+
+
+def test_restore_puts_a_sealed_copy_back_and_the_next_opening_upgrades_it_again(older: Path) -> None:
+    with open_store(older) as db:
+        assert db.upgrade is not None
+        copy = db.upgrade.copy
+    code, out, err = run_cli("restore", "--db", older, "--from", copy, "--force", "--lang", "en")
+    assert code == 0, err
+    assert plain.read_revision(older) == PREVIOUS
+    code, out, err = run_cli("verify", "--db", older, "--lang", "en")
+    assert code == 0 and err == "", "the copy from after the seal, checked with the key file as it is"
+    with open_store(older) as db:
+        assert db.upgrade is not None and db.upgrade.copy != copy
+    assert len(upgrade.copies_of(older)) == 2 and plain.read_revision(older) == HEAD
