@@ -8,10 +8,11 @@ refusals: a missing or foreign file, a file written by a newer charity-pos,
 or a file another running copy holds. The journal's seal is put on from
 above (``SealHooks``: the seal is the journal's, its key in the store's key
 file), and so is the copy of an older file kept before it is upgraded
-(``KeepCopy``: it is checked as a backup is, by ``services``). What a store shares with the hub (SQLite's settings, units of work
-and reads, migrations) is ``db.database`` and ``db.migrate``; what is the
-store's own is here: the file lock, a full disk told as such, prepared reads
-for the counter.
+(``KeepCopy``: it is checked as a backup is, by ``services``). What a store
+shares with the hub (SQLite's settings, units of work and reads,
+migrations) is ``db.database`` and ``db.migrate``; what is the store's own
+is here: the file lock, a full disk told as such, prepared reads for the
+counter.
 """
 
 from __future__ import annotations
@@ -244,7 +245,7 @@ def open_file(path: Path, seal: SealHooks, *, keep_copy: KeepCopy, upgrade: bool
         migrate.STORE.check_known(before, str(path))
         if upgrade:
             if before is None or (before != migrate.STORE.head() and copy is None):
-                # read otherwise than the lock-holder's look before: someone wrote the file around the lock
+                # not what the read under the lock found a moment ago: written meanwhile around the lock
                 raise StoreRevisionUnknown(path=str(path), revision=before or "")
             migrate.STORE.upgrade(conn)
             seal.upgraded(conn, before)
