@@ -39,6 +39,7 @@ from charity_pos.cli_show import SHOW_KINDS, show
 from charity_pos.i18n import describe, error_line, load_catalog, translate
 
 if TYPE_CHECKING:
+    from charity_pos.db.engine import Upgrade
     from charity_pos.ledger.verify import Problem
     from charity_pos.services import household_import
     from charity_pos.services.registry import Services
@@ -243,6 +244,7 @@ def _main(args: argparse.Namespace) -> int:
         load_catalog(language)  # not Qt's loader: the command line never loads Qt
     except ResourceMissing as exc:  # the installation lost it: said by name, in both languages
         return _incomplete(args, exc)
+    stop_telling = _tell_upgrades() if command != "gui" else None  # the app tells it on its screen
     try:
         if command == "gui":
             from charity_pos.ui.app import run_app
@@ -336,6 +338,9 @@ def _main(args: argparse.Namespace) -> int:
         log.exception("unexpected error in %s", command)
         print(translate("cli", "Error: ") + describe(RuntimeError()), file=sys.stderr)
         return 3
+    finally:
+        if stop_telling is not None:
+            stop_telling()
     return 2
 
 
@@ -357,6 +362,19 @@ def _incomplete(args: argparse.Namespace, error: ResourceMissing) -> int:
         return refuse_to_start(error)
     print(error_line(error), file=sys.stderr)
     return 1
+
+
+def _tell_upgrades() -> Callable[[], None]:
+    """One line on stderr when the command opens a store file from an earlier
+    version and upgrades it: from which schema, and where the copy kept first is."""
+    from charity_pos.services.upgrade import tell_to
+
+    def tell(path: Path, done: Upgrade) -> None:
+        print(translate("StoreUpgrade", "The store file {path} was upgraded from schema {before} to {after} by "
+                                        "charity-pos {version}; the file as it was is kept as {copy}.").format(
+            path=path, before=done.before, after=done.after, version=__version__, copy=done.copy), file=sys.stderr)
+
+    return tell_to(tell)
 
 
 def _init(args: argparse.Namespace) -> int:

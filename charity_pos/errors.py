@@ -839,3 +839,20 @@ class ResourceMissing(PosError):
 
 class ResourceDamaged(ResourceMissing):
     """The file is there but cannot be read as what it should be (facts as ``ResourceMissing``)."""
+
+
+# --- upgrading an older store file ------------------------------------------------
+class StoreRevisionUnknown(PosError):
+    """A store file whose schema revision cannot be read (its version table
+    is empty, or holds several): it is not upgraded, and left as it was
+    (facts: path, revision: "" for none, "several")."""
+
+
+class UpgradeCopyFailed(PosError):
+    """An older store file is upgraded only after a checked copy of it was
+    kept; that copy could not be made, so the file was not upgraded and is
+    as it was (facts: path, before: its schema revision, after: this
+    version's, copy: where the copy was to go; reason: no_space, permission,
+    read_only, check (the copy, so the file, failed its check: kind, detail),
+    check_not_run (the check's temporary folder: folder, detail), other
+    (detail))."""

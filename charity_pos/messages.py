@@ -504,6 +504,8 @@ def describe(error: BaseException, tr: Translate) -> str:
         return " ".join(both)
     if isinstance(error, e.PrinterFailed):
         return _printer_failed(error, t)
+    if isinstance(error, (e.UpgradeCopyFailed, e.StoreRevisionUnknown)):
+        return _upgrade_refused(error, facts, tr)
     if isinstance(error, e.PaymentCodeRefused):
         return t(PAYMENT_CODE_REASONS.get(str(facts.get("reason")), PAYMENT_CODE_REASONS["wrong_prefix"])).format(
             length=facts.get("length", ""))
@@ -1266,3 +1268,50 @@ def in_both_languages(error: BaseException) -> tuple[str, str] | None:
         facts = {key: one_line(value) if isinstance(value, str) else value for key, value in error.facts.items()}
         return catalog_missing(facts, damaged=isinstance(error, e.ResourceDamaged))
     return None
+
+
+# --- upgrading an older store file (their own context, "StoreUpgrade") ---------------------
+UCTX = "StoreUpgrade"
+UPGRADE_REFUSED = QT_TRANSLATE_NOOP(
+    "StoreUpgrade", "{path} is from an earlier version of charity-pos (schema {before}) and must be upgraded to "
+                    "this version's schema ({after}), after a copy of it as it was is kept at {copy}. That copy could "
+                    "not be made: {why} The store file was not upgraded and nothing in it was changed.")
+UPGRADE_REFUSED_WHY = {
+    "no_space": QT_TRANSLATE_NOOP(
+        "StoreUpgrade", "the disk is full. Free some space on it (at least the size of the store file) and start "
+                        "charity-pos again."),
+    "permission": QT_TRANSLATE_NOOP(
+        "StoreUpgrade", "this user may not write in that folder. Let the user running charity-pos write there, and "
+                        "start it again."),
+    "read_only": QT_TRANSLATE_NOOP(
+        "StoreUpgrade", "the disk is read-only. Put the store file on a disk that can be written, and start "
+                        "charity-pos again."),
+    "check": QT_TRANSLATE_NOOP(
+        "StoreUpgrade", "the copy, so the store file itself, did not pass its check ({kind}). Run “charity-pos "
+                        "verify” on the file and call the district office before it is used again."),
+    "check_not_run": QT_TRANSLATE_NOOP(
+        "StoreUpgrade", "its check could not be run, as the temporary folder {folder} cannot be written ({detail}). "
+                        "Make room there, or set TMPDIR to a folder with room, and start charity-pos again."),
+    "other": QT_TRANSLATE_NOOP("StoreUpgrade", "{detail}."),
+}
+REVISION_UNKNOWN = QT_TRANSLATE_NOOP(
+    "StoreUpgrade", "{path} does not say which version of charity-pos its schema is from (its version table is "
+                    "{state}), so it cannot be upgraded: it was not opened and nothing in it was changed. Restore the "
+                    "store from a backup (“charity-pos restore”).")
+REVISION_STATES = {
+    "": QT_TRANSLATE_NOOP("StoreUpgrade", "empty"),
+    "several": QT_TRANSLATE_NOOP("StoreUpgrade", "holding several revisions"),
+}
+
+
+def _upgrade_refused(error: e.PosError, facts: dict[str, object], tr: Translate) -> str:
+    t = lambda text: tr(UCTX, text)  # noqa: E731
+    if isinstance(error, e.StoreRevisionUnknown):
+        state = str(facts.get("revision", ""))
+        return t(REVISION_UNKNOWN).format(path=facts.get("path", ""),
+                                          state=t(REVISION_STATES[state]) if state in REVISION_STATES else state)
+    reason = str(facts.get("reason"))
+    why = t(UPGRADE_REFUSED_WHY.get(reason, UPGRADE_REFUSED_WHY["other"])).format(
+        kind=facts.get("kind", ""), folder=facts.get("folder", ""), detail=facts.get("detail", "") or reason)
+    return t(UPGRADE_REFUSED).format(path=facts.get("path", ""), before=facts.get("before", ""),
+                                     after=facts.get("after", ""), copy=facts.get("copy", ""), why=why)

@@ -377,6 +377,8 @@ SLOW_FILES = {
     "tests/hub/test_transfers.py": 43, "tests/hub/test_hub_gui_transfers.py": 18, "tests/ui/transfer/test_view.py": 5,
     "tests/services/test_transfers.py": 3,
     "tests/packaging/test_wheel.py": 37,
+    "tests/faults/test_upgrade_copy.py": 5, "tests/db/test_release_stores.py": 4, "tests/db/test_upgrade_from_0001.py": 4,
+    "tests/ui/test_upgrade_notice.py": 4, "tests/services/test_upgrade.py": 3,
 }
 
 

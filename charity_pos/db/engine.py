@@ -7,10 +7,12 @@ tests get at a store database) open a file with, so they all meet the same
 refusals: a missing or foreign file, a file written by a newer charity-pos,
 or a file another running copy holds. The journal's seal is put on from
 above (``SealHooks``: the seal is the journal's, its key in the store's key
-file). What a store shares with the hub (SQLite's settings, units of work
-and reads, migrations) is ``db.database`` and ``db.migrate``; what is the
-store's own is here: the file lock, a full disk told as such, prepared reads
-for the counter.
+file), and so is the copy of an older file kept before it is upgraded
+(``KeepCopy``: it is checked as a backup is, by ``services``). What a store
+shares with the hub (SQLite's settings, units of work and reads,
+migrations) is ``db.database`` and ``db.migrate``; what is the store's own
+is here: the file lock, a full disk told as such, prepared reads for the
+counter.
 """
 
 from __future__ import annotations
@@ -30,13 +32,16 @@ from sqlalchemy.orm import Session
 
 from charity_pos.db import migrate
 from charity_pos.db.database import Database, configure_sqlite, first_connection
-from charity_pos.db.plain import BUSY_TIMEOUT_MS, has_store_tables, lock_store, looks_like_sqlite
+from charity_pos.db.plain import (
+    BUSY_TIMEOUT_MS, NeedsAlembic, has_store_tables, lock_store, looks_like_sqlite, read_revision,
+)
 from charity_pos.errors import (
     CorruptDatabase,
     NotAStoreDatabase,
     StoreDiskFull,
     StoreFileExists,
     StoreNotFound,
+    StoreRevisionUnknown,
 )
 
 log = logging.getLogger("charity_pos.db")
@@ -67,15 +72,37 @@ class SealHooks:
     upgraded: Callable[[Connection, str | None], None]
 
 
+#: Makes the copy of an older store file that is kept before it is upgraded
+#: (``services.upgrade.keep_copy``): given the file and its schema revision,
+#: under the file's lock and before anything of it is changed; returns where
+#: the copy is. Raising refuses the upgrade, and the file is left as it was.
+KeepCopy = Callable[[Path, str], Path]
+
+
+@dataclass(frozen=True)
+class Upgrade:
+    """An older store file brought to this version's schema when it was opened."""
+
+    #: the schema revision the file was at
+    before: str
+    #: the one it is at now (this version's head)
+    after: str
+    #: the checked copy of the file as it was, kept before the upgrade
+    copy: Path
+
+
 class StoreDatabase(Database):
     """An open store file: its engine, sessions and the lock that keeps a
     second copy of the app away."""
 
     keep = 2  # one serves the usual one-at-a-time use; the pool keeps its other connections for the rest
 
-    def __init__(self, path: Path, engine: Engine, lock: FileLock | None = None, *, seal: SealHooks) -> None:
+    def __init__(self, path: Path, engine: Engine, lock: FileLock | None = None, *, seal: SealHooks,
+                 upgrade: Upgrade | None = None) -> None:
         self.path = path
         self._lock = lock
+        #: the upgrade this opening made, if the file was older (None: it was at this version's schema)
+        self.upgrade = upgrade
         seal.attach(engine)
         super().__init__(engine)
 
@@ -188,25 +215,60 @@ def create_file(path: Path, seal: SealHooks) -> StoreDatabase:
     return StoreDatabase(path, engine, lock, seal=seal)
 
 
-def open_file(path: Path, seal: SealHooks, *, upgrade: bool = True, lock: bool = True) -> StoreDatabase:
-    """Open an existing store file, upgrading its schema to this version's, sealed by ``seal``."""
+def open_file(path: Path, seal: SealHooks, *, keep_copy: KeepCopy, upgrade: bool = True,
+              lock: bool = True) -> StoreDatabase:
+    """Open an existing store file, upgrading its schema to this version's
+    (after ``keep_copy`` kept a copy of it as it was), sealed by ``seal``.
+    ``upgrade=False``: as it is (for ``verify``), no copy."""
     path = Path(path)
     if not path.is_file():
         raise StoreNotFound(path=str(path))
     if not looks_like_sqlite(path) or not has_store_tables(path):
         raise NotAStoreDatabase(path=str(path))
     file_lock = lock_store(path) if lock else None
+    try:
+        copy = _copy_if_older(path, keep_copy) if upgrade else None
+    except BaseException:
+        if file_lock is not None:
+            file_lock.release()
+        raise
     engine = make_engine(path)
 
     def corrupt(exc: DBAPIError) -> Exception | None:
         return CorruptDatabase(path=str(path), detail=str(exc.orig)) if isinstance(exc, DatabaseError) else None
 
+    done: Upgrade | None = None
     with first_connection(engine, corrupt, file_lock.release if file_lock else None) as conn:
         if not {"store", "alembic_version"} <= set(inspect(conn).get_table_names()):
             raise NotAStoreDatabase(path=str(path))
         before = migrate.STORE.current(conn)
         migrate.STORE.check_known(before, str(path))
         if upgrade:
+            if before is None or (before != migrate.STORE.head() and copy is None):
+                # not what the read under the lock found a moment ago: written meanwhile around the lock
+                raise StoreRevisionUnknown(path=str(path), revision=before or "")
             migrate.STORE.upgrade(conn)
             seal.upgraded(conn, before)
-    return StoreDatabase(path, engine, file_lock, seal=seal)
+            if copy is not None:
+                done = Upgrade(before, migrate.STORE.head(), copy)
+                log.info("store file upgraded from schema %s to %s", before, done.after)
+    return StoreDatabase(path, engine, file_lock, seal=seal, upgrade=done)
+
+
+def _copy_if_older(path: Path, keep_copy: KeepCopy) -> Path | None:
+    """Before an older file is upgraded, the copy of it as it was (``keep_copy``);
+    the file's revision is read with SQLite alone, read-only, so that a file
+    refused (newer, its revision unknown, the copy not made) is left as it was,
+    byte for byte. None: the file is at this version's schema."""
+    try:
+        revision = read_revision(path)
+    except NeedsAlembic:  # several rows: no file this version's single line of revisions writes
+        raise StoreRevisionUnknown(path=str(path), revision="several") from None
+    except sqlite3.DatabaseError as exc:
+        raise CorruptDatabase(path=str(path), detail=str(exc)) from None
+    migrate.STORE.check_known(revision, str(path))
+    if revision is None:  # store tables without a revision: nothing says what to upgrade from
+        raise StoreRevisionUnknown(path=str(path), revision="")
+    if revision == migrate.STORE.head():
+        return None
+    return keep_copy(path, revision)

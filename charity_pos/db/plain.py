@@ -72,6 +72,24 @@ def revision(conn: sqlite3.Connection) -> str | None:
     raise NeedsAlembic
 
 
+def read_only(path: Path) -> sqlite3.Connection:
+    """A connection to the store file at ``path`` that writes nothing to it
+    (what ``read_store`` reads through, without its lock: for a caller that
+    holds it already)."""
+    return _connect(path)
+
+
+def read_revision(path: Path) -> str | None:
+    """The schema revision of the store file at ``path``, read without
+    writing a byte to it (``NeedsAlembic`` as ``revision``; SQLite's errors as
+    they come)."""
+    conn = _connect(path)
+    try:
+        return revision(conn)
+    finally:
+        conn.close()
+
+
 def lock_store(path: Path) -> FileLock:
     """The store file's lock (``.lock`` beside it), held by whoever has the
     file open: refused at once with StoreInUse while another holds it."""

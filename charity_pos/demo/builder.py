@@ -139,9 +139,12 @@ def _manufacturer_codes(rng: random.Random, count: int) -> list[str]:
     return sorted(sorted(codes), key=lambda _: rng.random())
 
 
-def build_demo(path: Path, *, days: int = 30, seed: int = 20261128) -> DemoSummary:
+def build_demo(path: Path, *, days: int = 30, seed: int = 20261128, today: datetime | None = None) -> DemoSummary:
     """Build the demo in a file beside ``path`` and move it into place only
-    when it is complete, so that a failure leaves no half-made store."""
+    when it is complete, so that a failure leaves no half-made store. Its
+    last day is the day before ``today`` (by default the real one): with the
+    same ``days``, ``seed`` and ``today`` it holds the same (a release's test
+    store, ``scripts/make-release-store.py``)."""
     path = Path(path)
     if path.exists():
         raise StoreFileExists(path=str(path))
@@ -149,7 +152,7 @@ def build_demo(path: Path, *, days: int = 30, seed: int = 20261128) -> DemoSumma
     for leftover in _files_of(building):
         leftover.unlink(missing_ok=True)
     try:
-        summary = _build(building, days=days, seed=seed)
+        summary = _build(building, days=days, seed=seed, today=today)
         put_in_place(building, path)
     finally:
         for leftover in _files_of(building):
@@ -191,9 +194,9 @@ def _synced(db: StoreDatabase) -> None:
         raw.close()
 
 
-def _build(path: Path, *, days: int, seed: int) -> DemoSummary:
+def _build(path: Path, *, days: int, seed: int, today: datetime | None) -> DemoSummary:
     rng = random.Random(seed)
-    today = system_clock().astimezone(STORE_TZ)
+    today = (today or system_clock()).astimezone(STORE_TZ)
     first_day = today - timedelta(days=days + 1)  # the last demo day is yesterday
     clock = SimClock(first_day)
     clock.day(first_day, 8)

@@ -36,6 +36,10 @@ if TYPE_CHECKING:
 
 #: set in a key file once its store file is sealed (``ledger.seal``)
 SEALED = "sealed"
+#: in a key file: the SHA-256 of each copy of its store file kept, from before the seal, when the file was
+#: upgraded and sealed (``services.upgrade``): such a copy is restored as what it is, not refused as a
+#: sealed file set back by hand
+UNSEALED_COPIES = "unsealed_copies"
 
 
 def key_path(store_id: uuid.UUID) -> Path:
@@ -98,6 +102,34 @@ class StoreKeys:
             raise KeyFileMissing(path=str(path)) from None
         if not raw.get(SEALED):
             _rewrite(path, json.dumps(dict(raw, **{SEALED: True})))
+
+    @staticmethod
+    def vouch_for_copy(store_id: uuid.UUID, sha256: str) -> None:
+        """Note in the key file (not yet sealed) that the file whose SHA-256
+        is ``sha256`` is a copy of its store file kept, as it was, before the
+        store file is upgraded and sealed: ``restore`` then takes the copy back."""
+        path = key_path(store_id)
+        try:
+            raw = read_json_object(path)
+        except (OSError, ValueError):
+            raise KeyFileMissing(path=str(path)) from None
+        known = raw.get(UNSEALED_COPIES)
+        listed = [str(d) for d in known] if isinstance(known, list) else []
+        if sha256 not in listed:
+            _rewrite(path, json.dumps(dict(raw, **{UNSEALED_COPIES: [*listed, sha256]})))
+
+    @staticmethod
+    def unmark_sealed(store_id: uuid.UUID) -> None:
+        """A copy from before the seal that the key file vouches for was
+        restored: the store file is that earlier file again, sealed once more
+        when it is next opened and upgraded."""
+        path = key_path(store_id)
+        try:
+            raw = read_json_object(path)
+        except (OSError, ValueError):
+            return  # no key file here: nothing says the store was sealed
+        if raw.get(SEALED):
+            _rewrite(path, json.dumps({k: v for k, v in raw.items() if k != SEALED}))
 
     @classmethod
     def load(cls, store_id: uuid.UUID, *, signing: bool = False) -> StoreKeys:
@@ -167,3 +199,13 @@ def seal_key_for(conn: sqlite3.Connection | Connection,
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return None, Path(path), False
     return keys.seal_key(), Path(path), bool(raw.get(SEALED))
+
+
+def vouches_for(key_file: Path, sha256: str) -> bool:
+    """Whether ``key_file`` lists ``sha256`` as a copy of its store file kept
+    from before the seal (``StoreKeys.vouch_for_copy``)."""
+    try:
+        known = read_json_object(key_file).get(UNSEALED_COPIES)
+    except (OSError, ValueError):
+        return False
+    return isinstance(known, list) and sha256 in known

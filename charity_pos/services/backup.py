@@ -39,7 +39,7 @@ import urllib.parse
 import uuid
 from collections.abc import Callable
 from contextlib import closing
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -132,6 +132,11 @@ class Check:
     events: int
     #: the seal was checked with the store's key file
     authenticated: bool
+    #: a file from before the seal that the key file vouches for (a copy kept before its store was
+    #: upgraded and sealed, ``services.upgrade``): restoring it lets the key file say so again
+    vouched: bool = False
+    #: the SHA-256 of the file checked, when it was worked out (``checked_copy``)
+    sha256: str = ""
 
 
 def check_copy(path: Path, key_file: Path | None = None) -> Check:
@@ -141,7 +146,7 @@ def check_copy(path: Path, key_file: Path | None = None) -> Check:
     from sqlalchemy.pool import NullPool
 
     from charity_pos.ledger.verify import verify
-    from charity_pos.security.keys import seal_key_for
+    from charity_pos.security.keys import seal_key_for, vouches_for
 
     try:
         with closing(_read_only(path)) as conn:
@@ -151,10 +156,17 @@ def check_copy(path: Path, key_file: Path | None = None) -> Check:
     if rows != ["ok"]:
         raise BackupCheckFailed(path=str(path), kind="integrity", detail="; ".join(rows[:3]), problem=None)
     engine = create_engine("sqlite://", creator=lambda: _read_only(path), poolclass=NullPool)
+    vouched = False
     try:
         with engine.connect() as conn:
-            key, _where, marked = seal_key_for(conn, key_file)
+            key, where, marked = seal_key_for(conn, key_file)
             report = verify(conn, key, key_says_sealed=marked)
+            if report.problem is not None and report.problem.kind == "downgraded" and \
+                    vouches_for(where, _sha256(path)):
+                # the key file says its store was sealed since, and that this very file is the copy of it
+                # kept before that: checked as the file from before the seal it is
+                vouched = True
+                report = verify(conn, key, key_says_sealed=False)
     except TempFolderUnwritable:  # the check could not run: nothing is known of the copy, it is not failed
         raise
     except Exception as exc:  # noqa: BLE001 - a file verify cannot even read fails its check
@@ -165,7 +177,7 @@ def check_copy(path: Path, key_file: Path | None = None) -> Check:
         assert report.problem is not None
         raise BackupCheckFailed(path=str(path), kind=report.problem.kind, detail=report.problem.detail,
                                 problem=report.problem)
-    return Check(report.events, report.authenticated)
+    return Check(report.events, report.authenticated, vouched)
 
 
 def _sha256(path: Path) -> str:
@@ -375,15 +387,15 @@ def remove_left_behind(folder: Path, code: str) -> tuple[Path, ...]:
     return tuple(removed)
 
 
-def _backup(db_path: Path, folder: Path, store: StoreIdentity, now: datetime, keep: Keep,
-            key_file: Path | None, before: BackupState) -> BackupResult:
-    protect = files.store_files(db_path, store.id)
-    files.check_folder(folder, protect)
-    remove_left_behind(folder, store.code)
-    n = 0
-    while (folder / backup_name(store.code, now, n)).exists():
-        n += 1
-    target = folder / backup_name(store.code, now, n)
+def checked_copy(db_path: Path, target: Path, protect: files.Protected, key_file: Path | None = None) -> Check:
+    """A copy of the store at ``db_path`` put in place at ``target``: SQLite's
+    online backup written beside it (``….partial``), checked (``check_copy``),
+    renamed into place, with its SHA-256 beside it. A backup is made so, and
+    so is the copy of an older store file kept before it is upgraded.
+    Raises OutputNotWritable (a full disk, no right to write), BackupCheckFailed
+    (named as ``target``; as ``db_path`` when SQLite finds the store itself
+    damaged) or TempFolderUnwritable (the check could not run); nothing is
+    left under ``target`` then."""
     with files.writing(target, protect, private=True) as pending:
         try:
             _copy_online(db_path, pending.partial)
@@ -397,11 +409,24 @@ def _backup(db_path: Path, folder: Path, store: StoreIdentity, now: datetime, ke
             raise files.not_writable(target, exc) from None
         try:
             check = check_copy(pending.partial, key_file)
-        except BackupCheckFailed as exc:  # named as the backup it would have been
+        except BackupCheckFailed as exc:  # named as the copy it would have been
             raise BackupCheckFailed(**dict(exc.facts, path=str(target))) from None
         digest = _sha256(pending.partial)
     files.write_bytes(_sum_file(target), f"{digest}  {target.name}\n".encode("ascii"), protect, private=True)
-    durable.sync_folder(folder)
+    durable.sync_folder(target.parent)
+    return replace(check, sha256=digest)
+
+
+def _backup(db_path: Path, folder: Path, store: StoreIdentity, now: datetime, keep: Keep,
+            key_file: Path | None, before: BackupState) -> BackupResult:
+    protect = files.store_files(db_path, store.id)
+    files.check_folder(folder, protect)
+    remove_left_behind(folder, store.code)
+    n = 0
+    while (folder / backup_name(store.code, now, n)).exists():
+        n += 1
+    target = folder / backup_name(store.code, now, n)
+    check = checked_copy(db_path, target, protect, key_file)
     removed = rotate(folder, store.code, keep, protect={target.name, before.last_good_file})
     return BackupResult(target, now, check.events, check.authenticated, removed)
 
@@ -595,6 +620,10 @@ def restore(db_path: Path | str, backup: Path | str, *, force: bool = False, key
             pending.cancel()  # renamed into place here, not by the writer
             pending.done = True
         durable.sync_folder(db_path.parent)
+        if check.vouched:  # the copy kept before the store was first sealed: the store is that file again
+            from charity_pos.security.keys import StoreKeys
+
+            StoreKeys.unmark_sealed(found.id)
     finally:
         lock.release()
     log.info("store restored from a backup (%d events)", check.events)

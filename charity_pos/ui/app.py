@@ -130,6 +130,7 @@ class Shell(LoginShell):
         # the training copy's services and log-in while training (培训模式); back to the live store at log-out
         self.training: Services | None = None
         self.training_login: LoginScreen | None = None
+        self.upgrade_told = False  # the store file's upgrade, told after the first log-in (``tell_upgrade``)
 
     @property
     def services(self) -> Services:
@@ -182,9 +183,27 @@ class Shell(LoginShell):
                                       ask_with_dialog(services, lambda: self.settings.till))
         main.when_built(self._use_settings)
         self._show_backup_running()  # a backup under way since before this log-in
+        self.tell_upgrade(main)
         main.settings_requested.connect(self.open_settings)
         self.display.watch(main)
         return main
+
+    def tell_upgrade(self, main: MainWindow) -> None:
+        """Once, after the first log-in: the store file was upgraded from an
+        earlier version's schema as it was opened, and where the copy of it
+        as it was is kept."""
+        done = self.services.db.upgrade if self.door.is_open else None
+        if done is None or self.upgrade_told:
+            return
+        self.upgrade_told = True
+        from charity_pos import __version__
+
+        text = QCoreApplication.translate(
+            "StoreUpgrade", "charity-pos {version} upgraded the store file from schema {before} to {after}. The file "
+                            "as it was is kept as {copy}; “charity-pos restore” can put it back if need be.").format(
+            version=__version__, before=done.before, after=done.after, copy=done.copy)
+        title = QCoreApplication.translate("StoreUpgrade", "The store file was upgraded")
+        QTimer.singleShot(0, lambda: self.feedback.info(main, title, text))
 
     def start_backups(self, runner: BackupRunner, *, at_start: bool = True) -> None:
         """Back the live store up after every shift close, and now if this is

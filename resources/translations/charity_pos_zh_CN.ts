@@ -11524,4 +11524,59 @@ the day&apos;s first backup starts this long after the log-in window is up</extr
         <translation>所属门店</translation>
     </message>
 </context>
+<context>
+    <name>StoreUpgrade</name>
+    <message>
+        <source>{path} is from an earlier version of charity-pos (schema {before}) and must be upgraded to this version's schema ({after}), after a copy of it as it was is kept at {copy}. That copy could not be made: {why} The store file was not upgraded and nothing in it was changed.</source>
+        <translation>{path} 来自早期版本的 charity-pos（数据结构 {before}），须升级到本版本的数据结构（{after}）；升级前要先把文件原样复制一份保存为 {copy}。这份副本未能做成：{why}门店数据文件未升级，其中的内容没有任何改动。</translation>
+    </message>
+    <message>
+        <source>{path} does not say which version of charity-pos its schema is from (its version table is {state}), so it cannot be upgraded: it was not opened and nothing in it was changed. Restore the store from a backup (“charity-pos restore”).</source>
+        <translation>{path} 没有说明其数据结构属于哪个版本的 charity-pos（其版本表{state}），因此无法升级：文件未打开，其中的内容没有任何改动。请从备份恢复门店（“charity-pos restore”）。</translation>
+    </message>
+    <message>
+        <source>the disk is full. Free some space on it (at least the size of the store file) and start charity-pos again.</source>
+        <translation>磁盘已满。请在该磁盘上腾出空间（至少与门店数据文件一样大），然后重新启动 charity-pos。</translation>
+    </message>
+    <message>
+        <source>this user may not write in that folder. Let the user running charity-pos write there, and start it again.</source>
+        <translation>当前用户无权在该文件夹中写入。请给运行 charity-pos 的用户写入权限，然后重新启动。</translation>
+    </message>
+    <message>
+        <source>the disk is read-only. Put the store file on a disk that can be written, and start charity-pos again.</source>
+        <translation>该磁盘是只读的。请把门店数据文件放在可写入的磁盘上，然后重新启动 charity-pos。</translation>
+    </message>
+    <message>
+        <source>the copy, so the store file itself, did not pass its check ({kind}). Run “charity-pos verify” on the file and call the district office before it is used again.</source>
+        <translation>副本未通过校验（{kind}），也就是门店数据文件本身未通过校验。请先用“charity-pos verify”检查该文件并联系区里，再继续使用。</translation>
+    </message>
+    <message>
+        <source>its check could not be run, as the temporary folder {folder} cannot be written ({detail}). Make room there, or set TMPDIR to a folder with room, and start charity-pos again.</source>
+        <translation>无法对副本进行校验，因为临时文件夹 {folder} 无法写入（{detail}）。请在那里腾出空间，或把 TMPDIR 设为有空间的文件夹，然后重新启动 charity-pos。</translation>
+    </message>
+    <message>
+        <source>{detail}.</source>
+        <translation>{detail}。</translation>
+    </message>
+    <message>
+        <source>empty</source>
+        <translation>为空</translation>
+    </message>
+    <message>
+        <source>holding several revisions</source>
+        <translation>含有多个版本</translation>
+    </message>
+    <message>
+        <source>The store file {path} was upgraded from schema {before} to {after} by charity-pos {version}; the file as it was is kept as {copy}.</source>
+        <translation>门店数据文件 {path} 已由 charity-pos {version} 从数据结构 {before} 升级到 {after}；升级前的原文件保存为 {copy}。</translation>
+    </message>
+    <message>
+        <source>The store file was upgraded</source>
+        <translation>门店数据文件已升级</translation>
+    </message>
+    <message>
+        <source>charity-pos {version} upgraded the store file from schema {before} to {after}. The file as it was is kept as {copy}; “charity-pos restore” can put it back if need be.</source>
+        <translation>charity-pos {version} 已将门店数据文件从数据结构 {before} 升级到 {after}。升级前的原文件保存为 {copy}；如有需要，可用“charity-pos restore”恢复。</translation>
+    </message>
+</context>
 </TS>

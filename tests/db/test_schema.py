@@ -5,9 +5,11 @@ newer version, or not a store at all) are refused and left as they were."""
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import re
 import sqlite3
+import uuid
 from collections.abc import Iterator
 from contextlib import closing
 from pathlib import Path
@@ -25,8 +27,11 @@ from charity_pos.db.base import Base
 from charity_pos.services.store_file import open_store
 from charity_pos.db.models import Item
 from charity_pos.errors import NewerDatabase, NotAStoreDatabase, StoreNotFound
+from charity_pos.ledger.seal_body import SEAL_REVISION
 from charity_pos.ledger.verify import verify
 from charity_pos.messages import describe
+from charity_pos.security.keys import SEALED, key_path
+from tests.conftest import store_id_of
 from tests.helpers import run_cli
 
 SCRIPTS = ScriptDirectory.from_config(migrate.STORE.config())
@@ -154,12 +159,20 @@ def test_a_file_from_an_earlier_version_is_upgraded_on_opening_and_keeps_its_rec
     with engine_for(path) as engine, engine.connect() as conn:
         command.downgrade(migrate.STORE.config(conn), revision)
         conn.commit()
+    if migrate.STORE.is_before(revision, SEAL_REVISION):
+        unsealed_key_file(path)  # that version's key file did not yet say its store was sealed
     with open_store(path) as db:
         with db.engine.connect() as conn:
             assert migrate.STORE.current(conn) == migrate.STORE.head()
             assert verify(conn).ok
         with db.read() as s:
             assert str(s.scalars(select(Item.id).where(Item.name == "东北大米 5kg")).one()) == filled_store.rice_id
+
+
+def unsealed_key_file(path: Path) -> None:
+    """The store's key file as a version from before the seal wrote it: without the note that it is sealed."""
+    key = key_path(uuid.UUID(store_id_of(path)))
+    key.write_text(json.dumps({k: v for k, v in json.loads(key.read_text()).items() if k != SEALED}))
 
 
 # --- files that are refused ---------------------------------------------------------------------------
