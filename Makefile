@@ -11,6 +11,7 @@ QM     := charity_pos/resources/translations/charity_pos_zh_CN.qm
 SOURCES := $(shell find charity_pos -name '*.py' -not -path '*/migrations/*')
 
 .PHONY: run test bench translations update-translations screenshots clean
+.PHONY: dist deb
 
 $(STAMP): pyproject.toml scripts/system-deps.sh
 	bash scripts/system-deps.sh base
@@ -55,6 +56,22 @@ bench: $(STAMP) translations
 screenshots: $(STAMP) translations
 	QT_QPA_PLATFORM=offscreen $(PY) scripts/screenshots.py docs/screenshots zh_CN
 	QT_QPA_PLATFORM=offscreen $(PY) scripts/screenshots.py docs/screenshots/en en
+
+# The standalone build: dist/charity-pos/, which starts on a machine without Python (README, "Installing
+# in a store"). PyInstaller (the `dist` extra) with packaging/charity-pos.spec; Windows: packaging/windows/build.ps1.
+DIST_STAMP := $(VENV)/.dist-installed
+$(DIST_STAMP): $(STAMP)
+	$(PY) -m pip install --quiet -e '.[dist]'
+	touch $(DIST_STAMP)
+dist: $(DIST_STAMP) translations
+	bash scripts/system-deps.sh dist
+	$(PY) -m PyInstaller --noconfirm --clean --log-level WARN --distpath dist --workpath build/pyinstaller packaging/charity-pos.spec
+	dist/charity-pos/charity-pos --help >/dev/null
+	@echo "dist/charity-pos/charity-pos: $$(du -sh dist/charity-pos | cut -f1)"
+
+# The same build as a Debian package: /opt/charity-pos, a /usr/bin link, a menu entry (packaging/linux/make-deb.sh).
+deb: dist
+	PYTHON=$(PY) bash packaging/linux/make-deb.sh dist/charity-pos dist
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info

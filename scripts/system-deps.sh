@@ -4,6 +4,8 @@
 #   test: base + what tests read PDFs and images with, and a PostgreSQL server
 #         (the hub tests start their own in a temporary folder; none is set up here)
 #   run:  base + Qt's X11 (xcb) platform and a virtual X server for headless machines
+#   dist: run + what PyInstaller reads shared libraries with (binutils' objdump), for make dist; Qt's
+#         xcb libraries are there so that the build carries what showing a window needs
 set -euo pipefail
 what="${1:-base}"
 
@@ -11,11 +13,13 @@ base=(fonts-wqy-microhei fontconfig libgl1 libegl1 libxkbcommon0 libfontconfig1 
 test_pkgs=(poppler-utils postgresql)
 run_pkgs=(libxcb-cursor0 libxkbcommon-x11-0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0
           libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 libxcb-xfixes0 libx11-xcb1 xvfb xauth)
+dist_pkgs=(binutils)
 
 packages=("${base[@]}")
 case "$what" in
   test) packages+=("${test_pkgs[@]}") ;;
   run) packages+=("${run_pkgs[@]}") ;;
+  dist) packages+=("${run_pkgs[@]}" "${dist_pkgs[@]}") ;;
 esac
 if ! python3 -c 'import ensurepip, venv' >/dev/null 2>&1; then
   packages+=(python3-venv)

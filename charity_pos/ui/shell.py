@@ -1,14 +1,17 @@
 """What both apps (the store's and the district hub's) start with and run
-in: the application (names, translations, English plurals, fonts and the
-theme), a refusal to start said on the terminal and on screen, and the
+in: the application (names, its icon, translations, English plurals, fonts
+and the theme), a refusal to start said on the terminal and on screen, and the
 shell: log-in, main window, log-out, again."""
 
 from __future__ import annotations
 
+import logging
 import sys
+from importlib.resources import files
 from typing import Any, cast
 
 from PySide6.QtCore import QSize, Signal
+from PySide6.QtGui import QIcon, QPixmap
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QWidget
 
 from charity_pos import config, i18n
@@ -18,12 +21,32 @@ from charity_pos.ui.collector import collect_on_gui_thread
 from charity_pos.ui.login_form import LoginForm
 from charity_pos.ui.plural import EnglishPlurals
 
+log = logging.getLogger("charity_pos.ui")
+
+#: The app's icon in the package (drawn by packaging/icon.py; the Windows program's .ico is drawn with it).
+ICON = ("resources", "icons", "charity-pos.png")
+
+
+def app_icon() -> QIcon:
+    """The app's icon, for every window and the task bar; none (and a line in the
+    log) if its file is missing: the app works without it."""
+    resource = files("charity_pos")
+    for part in ICON:
+        resource = resource / part
+    pixmap = QPixmap()
+    try:
+        pixmap.loadFromData(resource.read_bytes())
+    except OSError:
+        log.warning("the app's icon is missing: %s", "/".join(ICON))
+    return QIcon(pixmap)
+
 
 def make_application(language: str, settings: config.Settings) -> QApplication:
     # the running application is a QApplication: the app makes no other kind
     app = cast(QApplication, QApplication.instance() or QApplication(sys.argv[:1]))
     app.setApplicationName("charity-pos")
     app.setOrganizationName("charity-pos")
+    app.setWindowIcon(app_icon())
     for translator in i18n.load(language):
         app.installTranslator(translator)
     if language == "en":

@@ -4,6 +4,9 @@ accounts read again; a refused start said as the command line says it."""
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from typing import Any
 
 from PySide6.QtCore import QSize
@@ -11,7 +14,8 @@ from PySide6.QtWidgets import QApplication
 
 from charity_pos.errors import PosError, WrongPin
 from charity_pos.ui.login_form import LoginForm
-from charity_pos.ui.shell import AppWindow, LoginShell, refuse
+from charity_pos.ui import shell as shell_module
+from charity_pos.ui.shell import AppWindow, LoginShell, app_icon, refuse
 
 
 class Form(LoginForm):
@@ -68,3 +72,31 @@ def test_a_main_window_of_a_given_size(qtbot) -> None:
 def test_a_refused_start_is_said_on_the_terminal(capsys) -> None:
     refuse(QApplication.instance(), PosError())  # type: ignore[arg-type]
     assert capsys.readouterr().err.startswith("错误：")
+
+
+def test_the_apps_icon_comes_from_the_package() -> None:
+    """The icon every window and the task bar show (drawn by packaging/icon.py): from the
+    package's files, so that an installed package and the standalone build carry it."""
+    icon = app_icon()
+    assert not icon.isNull()
+    assert icon.availableSizes() == [QSize(256, 256)]
+
+
+def test_a_missing_icon_leaves_the_app_without_one_and_says_so_in_the_log(monkeypatch, caplog) -> None:
+    monkeypatch.setattr(shell_module, "ICON", ("resources", "icons", "gone.png"))
+    assert app_icon().isNull()
+    assert "resources/icons/gone.png" in caplog.text
+
+
+def test_both_apps_windows_carry_the_icon(tmp_path) -> None:
+    """make_application (the store's app and the hub's) sets it for the application, so every window has it;
+    in a fresh process, as it changes the application for good (translations, theme)."""
+    probe = ("from PySide6.QtWidgets import QWidget\n"
+             "from charity_pos.config import Settings\n"
+             "from charity_pos.ui.shell import make_application\n"
+             "app = make_application('en', Settings())\n"
+             "print(app.windowIcon().isNull(), QWidget().windowIcon().isNull())\n")
+    env = dict(os.environ, CHARITY_POS_HOME=str(tmp_path), QT_QPA_PLATFORM="offscreen")
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, env=env, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["False", "False"]
