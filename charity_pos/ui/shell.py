@@ -7,15 +7,14 @@ from __future__ import annotations
 
 import logging
 import sys
-from importlib.resources import files
 from typing import Any, cast
 
 from PySide6.QtCore import QSize, Signal
-from PySide6.QtGui import QIcon, QPixmap
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QWidget
 
-from charity_pos import config, i18n
-from charity_pos.errors import PosError
+from charity_pos import config, i18n, shipped
+from charity_pos.errors import PosError, ResourceMissing
 from charity_pos.ui import theme
 from charity_pos.ui.collector import collect_on_gui_thread
 from charity_pos.ui.login_form import LoginForm
@@ -24,21 +23,17 @@ from charity_pos.ui.plural import EnglishPlurals
 log = logging.getLogger("charity_pos.ui")
 
 #: The app's icon in the package (drawn by packaging/icon.py; the Windows program's .ico is drawn with it).
-ICON = ("resources", "icons", "charity-pos.png")
+ICON = "resources/icons/charity-pos.png"
 
 
 def app_icon() -> QIcon:
     """The app's icon, for every window and the task bar; none (and a line in the
     log) if its file is missing: the app works without it."""
-    resource = files("charity_pos")
-    for part in ICON:
-        resource = resource / part
-    pixmap = QPixmap()
     try:
-        pixmap.loadFromData(resource.read_bytes())
-    except OSError:
-        log.warning("the app's icon is missing: %s", "/".join(ICON))
-    return QIcon(pixmap)
+        return QIcon(str(shipped.file(ICON)))
+    except ResourceMissing:
+        log.warning("the app's icon is missing: %s", shipped.resource_name(ICON))
+        return QIcon()
 
 
 def make_application(language: str, settings: config.Settings) -> QApplication:

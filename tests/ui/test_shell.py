@@ -83,7 +83,7 @@ def test_the_apps_icon_comes_from_the_package() -> None:
 
 
 def test_a_missing_icon_leaves_the_app_without_one_and_says_so_in_the_log(monkeypatch, caplog) -> None:
-    monkeypatch.setattr(shell_module, "ICON", ("resources", "icons", "gone.png"))
+    monkeypatch.setattr(shell_module, "ICON", "resources/icons/gone.png")
     assert app_icon().isNull()
     assert "resources/icons/gone.png" in caplog.text
 
