@@ -78,10 +78,14 @@ def _parser(command: str | None = None) -> argparse.ArgumentParser:
     """The command line's parser; with ``command`` (one of ``OWN_COMMANDS``)
     only that command's, which parses and helps with it exactly as the
     whole parser does, without building (and importing) every other one."""
+    top = argparse.ArgumentParser(add_help=False)
+    top.add_argument("--lang", choices=config.LANGUAGES, help="language of the app and messages (zh_CN, en)")
+    # a command's own --lang, when not given, leaves the one given before the command as it is
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--lang", choices=config.LANGUAGES, help="language of the app and messages (zh_CN, en)")
+    common.add_argument("--lang", choices=config.LANGUAGES, default=argparse.SUPPRESS,
+                        help="language of the app and messages (zh_CN, en)")
     parser = argparse.ArgumentParser(prog="charity-pos", description="Point of sale for community charity supermarkets.",
-                                     parents=[common])
+                                     parents=[top])
     parser.add_argument("--version", action="version", version=f"charity-pos {__version__}")
     sub = parser.add_subparsers(dest="command")
 

@@ -498,6 +498,18 @@ def test_messages_follow_the_language_in_settings(capsys, tmp_path) -> None:
     assert one_error_line(*run_cli("verify", "--db", missing, "--lang", "zh_CN")).startswith("错误：")
 
 
+def test_the_language_may_be_given_before_the_command_or_after_it(capsys, tmp_path) -> None:
+    """``charity-pos --lang en verify ...`` answers in English as ``verify ... --lang en`` does (the command's
+    own --lang, not given, once put the default back over it); given both, the command's own wins."""
+    missing = tmp_path / "missing.db"
+    english = f"Error: No store database at {missing}."
+    assert one_error_line(*run_cli("--lang", "en", "verify", "--db", missing), english=True) == english
+    assert one_error_line(*run_cli("--lang=en", "verify", "--db", missing), english=True) == english
+    assert one_error_line(*run_cli("verify", "--db", missing, "--lang", "en"), english=True) == english
+    assert one_error_line(*run_cli("--lang", "en", "verify", "--db", missing, "--lang", "zh_CN")).startswith("错误：")
+    assert one_error_line(*run_cli("--lang", "en", "backup", "--db", missing), english=True) == english
+
+
 @pytest.mark.parametrize("command", ["receipt", "labels"])
 def test_an_unknown_donation_number_changes_nothing(capsys, demo_copy, tmp_path, command) -> None:
     out_pdf = tmp_path / "out.pdf"
