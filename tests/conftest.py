@@ -354,7 +354,7 @@ def pytest_unconfigure(config: pytest.Config) -> None:
 SLOW_FILES = {
     "tests/hub/test_bundle_damage.py": 33, "tests/hub/test_campaign_round_trip.py": 25,
     "tests/services/test_campaigns.py": 7, "tests/hub/test_demo_campaign.py": 9,
-    "tests/hub/test_household_phones.py": 5,
+    "tests/hub/test_household_phones.py": 5, "tests/ui/test_first_start.py": 8,
     "tests/hub/test_campaign_allowance.py": 4, "tests/ui/test_fit_scaled.py": 28, "tests/faults/test_kills.py": 20,
     "tests/services/test_trace.py": 17, "tests/hub/test_hub_concurrency.py": 15, "tests/hub/test_city.py": 14,
     "tests/hub/test_cli_reports.py": 11, "tests/ui/test_fit_dialogs.py": 9, "tests/ui/test_fit.py": 9,

@@ -50,11 +50,12 @@ def init_store(
     name: str,
     district: str,
     manager_pin: str,
+    manager_name: str = "店长",
     short_name: str | None = None,
     clock: Clock | None = None,
 ) -> StoreDatabase:
     """A new store file with its categories and a first manager account
-    (``manager``). Everything is checked before the file is made."""
+    (``manager``, shown as ``manager_name``). Everything is checked before the file is made."""
     from charity_pos.services.base import STORE_SETUP
     from charity_pos.db.base import new_id
     from charity_pos.services.store_file import create_store_file
@@ -73,6 +74,7 @@ def init_store(
     name = _text("name", name, 100)
     district = _text("district", district, 50)
     short = _text("short_name", short_name or name, 20) if short_name or len(name) <= 20 else name[:20]
+    manager_name = _text("display_name", manager_name, 50)
     check_policy(manager_pin)
     store_id = new_id()
     db = create_store_file(Path(path))
@@ -84,7 +86,7 @@ def init_store(
             s.add(Store(id=store_id, code=code, name=name, short_name=short, district=district, created_at=now))
             seed_categories(s)
             journal.append(s, "store.initialised", actor=None, at=now)
-        AccountService(ctx).create_user(STORE_SETUP, "manager", "店长", Role.MANAGER, manager_pin)
+        AccountService(ctx).create_user(STORE_SETUP, "manager", manager_name, Role.MANAGER, manager_pin)
     except BaseException:
         db.close()
         Path(path).unlink(missing_ok=True)

@@ -302,7 +302,15 @@ def _open_store(door: StoreDoor) -> Services:
 def run_app(db_path: Path, language: str) -> int:
     settings = config.Settings.load()
     app = make_application(language, settings)
-    door = StoreDoor(Path(db_path), glance(Path(db_path)))
+    db_path = Path(db_path)
+    if not db_path.exists():  # a new PC: make, restore or choose the store (a file that is there is opened)
+        from charity_pos.ui.first_start import first_start
+
+        chosen = first_start(db_path, settings)
+        if chosen is None:
+            return 0
+        db_path = chosen
+    door = StoreDoor(db_path, glance(db_path))
     if door.glance is None:  # the plain read could not tell: opening the store says what is wrong
         try:
             _open_store(door)

@@ -3489,6 +3489,204 @@ This handout {value}: {lines}, {units}</source>
     </message>
 </context>
 <context>
+    <name>FirstStartDialog</name>
+    <message>
+        <location filename="../../charity_pos/ui/first_start.py" line="64"/>
+        <source>charity-pos: set up this PC</source>
+        <translation>charity-pos：首次使用</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/first_start.py" line="73"/>
+        <source>Set up this PC</source>
+        <translation>首次使用：设置这台电脑</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/first_start.py" line="81"/>
+        <source>There is no store file on this PC yet ({path}). What would you like to do? Press 1, 2, 3 or 4.</source>
+        <translation>这台电脑上还没有门店数据库（{path}）。请选择要做什么：按 1、2、3 或 4。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/first_start.py" line="83"/>
+        <source>1  New store</source>
+        <translation>1  新建门店</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/first_start.py" line="84"/>
+        <source>2  Restore from a backup</source>
+        <translation>2  从备份恢复</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/first_start.py" line="86"/>
+        <source>3  Open an existing store file</source>
+        <translation>3  打开已有的门店文件</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/first_start.py" line="87"/>
+        <source>4  Quit</source>
+        <translation>4  退出</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/first_start.py" line="106"/>
+        <source>A new store file is made at {path}, with a first manager account. The manager logs in with the PIN chosen here.</source>
+        <translation>新的门店数据库将建在 {path}，并建立第一个店长账号。店长用这里设定的 PIN 登录。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/first_start.py" line="110"/>
+        <source>2-8 capital letters or digits, e.g. PT01</source>
+        <translation>2-8 位大写字母或数字，如 PT01</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/first_start.py" line="113"/>
+        <source>the store&apos;s full name</source>
+        <translation>门店全称</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/first_start.py" line="116"/>
+        <source>e.g. Wang Fang</source>
+        <translation>如 王芳</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/first_start.py" line="119"/>
+        <source>Store code</source>
+        <translation>门店代码</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/first_start.py" line="120"/>
+        <source>Store name</source>
+        <translation>门店名称</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/first_start.py" line="121"/>
+        <source>District</source>
+        <translation>所属区</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/first_start.py" line="122"/>
+        <source>Manager&apos;s name</source>
+        <translation>店长姓名</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/first_start.py" line="123"/>
+        <source>Manager&apos;s PIN (4-12 digits)</source>
+        <translation>店长 PIN（4-12 位数字）</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/first_start.py" line="124"/>
+        <source>PIN again</source>
+        <translation>再输一次 PIN</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/first_start.py" line="129"/>
+        <source>Create the store</source>
+        <translation>建立门店</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/first_start.py" line="140"/>
+        <source>The backup is checked, then put in place as {path}.</source>
+        <translation>备份先经检查，再放到 {path} 作为门店数据库。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/first_start.py" line="144"/>
+        <source>Choose the backup…</source>
+        <translation>选择备份…</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/first_start.py" line="146"/>
+        <source>Backup file</source>
+        <translation>备份文件</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/first_start.py" line="151"/>
+        <source>Choose the key file…</source>
+        <translation>选择密钥文件…</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/first_start.py" line="153"/>
+        <source>Protected key file</source>
+        <translation>受保护的密钥文件</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/first_start.py" line="157"/>
+        <source>Its passphrase</source>
+        <translation>它的口令</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/first_start.py" line="159"/>
+        <source>The store&apos;s key file is in no backup. If it is not on this PC, choose the file “charity-pos backup-key” wrote and type its passphrase; without it the store cannot be fully restored.</source>
+        <translation>门店的密钥文件不在任何备份里。如果这台电脑上没有它，请选择用“charity-pos backup-key”保存的文件并输入口令；没有它，门店无法完整恢复。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/first_start.py" line="165"/>
+        <source>Restore</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/first_start.py" line="179"/>
+        <source>Back</source>
+        <translation>返回</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/first_start.py" line="209"/>
+        <source>The two PINs differ.</source>
+        <translation>两次输入的 PIN 不一致。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/first_start.py" line="226"/>
+        <source>Choose the backup</source>
+        <translation>选择备份</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/first_start.py" line="226"/>
+        <source>Backups (*.sqlite3);;All files (*)</source>
+        <translation>备份 (*.sqlite3);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/first_start.py" line="238"/>
+        <source>A backup of store {code}; its key file is on this PC.</source>
+        <translation>门店 {code} 的备份；这台电脑上已有它的密钥文件。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/first_start.py" line="241"/>
+        <source>A backup of store {code}; its key file is not on this PC: choose it below.</source>
+        <translation>门店 {code} 的备份；这台电脑上没有它的密钥文件：请在下面选择。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/first_start.py" line="246"/>
+        <source>Choose the protected key file</source>
+        <translation>选择受保护的密钥文件</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/first_start.py" line="246"/>
+        <source>All files (*)</source>
+        <translation>所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/first_start.py" line="257"/>
+        <source>Choose the backup file first.</source>
+        <translation>请先选择备份文件。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/first_start.py" line="282"/>
+        <source>The key file is missing</source>
+        <translation>缺少密钥文件</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/first_start.py" line="283"/>
+        <source>The store was restored, but its key file is not on this PC. Put it back with “charity-pos restore-key” before using the store.</source>
+        <translation>门店已恢复，但这台电脑上没有它的密钥文件。使用门店前，请先用“charity-pos restore-key”把它放回。</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/first_start.py" line="301"/>
+        <source>Choose the store file</source>
+        <translation>选择门店数据库文件</translation>
+    </message>
+    <message>
+        <location filename="../../charity_pos/ui/first_start.py" line="301"/>
+        <source>Store files (*.sqlite3);;All files (*)</source>
+        <translation>门店数据库 (*.sqlite3);;所有文件 (*)</translation>
+    </message>
+</context>
+<context>
     <name>FundUseDialog</name>
     <message>
         <location filename="../../charity_pos/ui/reports/funds.py" line="46"/>

@@ -23,6 +23,7 @@ from charity_pos.ui.approval import ApprovalDialog
 from charity_pos.ui.count.dialogs import CountReasonDialog, StartCountDialog
 from charity_pos.ui.catalog.editor import ItemEditor
 from charity_pos.ui.donations.dialogs import LabelsDialog, VoidDialog
+from charity_pos.ui.first_start import FirstStartDialog
 from charity_pos.ui.households.dialogs import NewHouseholdDialog, RevealDialog, SuspendDialog
 from charity_pos.ui.households.history import HandoutsDialog
 from charity_pos.ui.households.importing import ImportPreviewDialog
@@ -81,6 +82,18 @@ def _recall(st: SimpleNamespace) -> RecallDialog:
     return RecallDialog(sv.sales.parked(TILL))
 
 
+def _first_start(folder: Path, page: int) -> FirstStartDialog:
+    """On a new PC, at the longest path the default store may have on Windows' own data folder."""
+    dialog = FirstStartDialog(folder / "Users" / "charity-supermarket-volunteer" / "AppData" / "Local" / "charity-pos"
+                              / "store.sqlite3", Settings())
+    dialog.show_page(page)
+    if page == FirstStartDialog.RESTORE:
+        dialog.backup.setText(str(folder / "E" / "charity-pos-backups" / "PT01-20260630-213000.sqlite3"))
+        dialog.backup_found.setText(dialog.tr("A backup of store {code}; its key file is not on this PC: choose "
+                                              "it below.").format(code="PT01"))
+    return dialog
+
+
 def _payment(st: SimpleNamespace) -> PaymentDialog:
     def no_draft(payments):
         raise AssertionError("nothing is paid in a layout test")
@@ -137,6 +150,9 @@ DIALOGS: dict[str, Callable[[SimpleNamespace, Path], QDialog]] = {
     "no-sale": lambda st, _: NoSaleDialog(),
     "settings": lambda st, _: SettingsDialog(Settings(till=TILL)),
     "new-user": lambda st, _: NewUserDialog(),
+    "first-start": lambda st, folder: _first_start(folder, FirstStartDialog.CHOICES),
+    "first-start-new": lambda st, folder: _first_start(folder, FirstStartDialog.NEW),
+    "first-start-restore": lambda st, folder: _first_start(folder, FirstStartDialog.RESTORE),
     "new-pin": lambda st, _: NewPinDialog("cashier"),
     "labels": lambda st, _: LabelsDialog(st.d2, 10, 1),
     "void-donation": lambda st, _: VoidDialog(st.d2),
@@ -222,5 +238,5 @@ def test_every_dialog_class_is_laid_out() -> None:
                "RecallDialog", "SettingsDialog", "NewUserDialog", "NewPinDialog", "_PinPairDialog", "LabelsDialog",
                "VoidDialog", "HandoutsDialog", "QuotaRulesDialog", "ImportPreviewDialog", "NewHouseholdDialog",
                "SuspendDialog", "RevealDialog", "FundUseDialog", "SavedDialog", "NewDonorDialog", "NoSaleDialog",
-               "ReasonDialog", "WriteoffDialog", "StartCountDialog", "CountReasonDialog"}
+               "ReasonDialog", "WriteoffDialog", "StartCountDialog", "CountReasonDialog", "FirstStartDialog"}
     assert classes - covered == set(), "dialogs not laid out by this test"
