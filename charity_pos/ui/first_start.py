@@ -85,8 +85,20 @@ class FirstStartDialog(QDialog):
                                            lambda: self.show_page(self.RESTORE))
         self.open_button = self._choice(page, self.tr("3  Open an existing store file"), "3", self.open_existing)
         self.quit_button = self._choice(page, self.tr("4  Quit"), "4", self.reject)
+        hints = {  # when each is the one to take, for a volunteer who has not done this before
+            self.new_button: self.tr("A store that starts using charity-pos today: its code, name and district "
+                                     "come from the district office."),
+            self.restore_button: self.tr("This store's PC was replaced or its disk failed: the store comes back "
+                                         "from its latest backup (a USB disk, the backup folder)."),
+            self.open_button: self.tr("The store file is elsewhere on this PC or on another drive (e.g. D:)."),
+        }
         for button in (self.new_button, self.restore_button, self.open_button, self.quit_button):
             layout.addWidget(button)
+            if button in hints:
+                hint = _label(hints[button], "hint")
+                hint.setIndent(12)
+                layout.addWidget(hint)
+                layout.addSpacing(6)
         self.choice_message = _label("", "warning")
         layout.addWidget(self.choice_message)
         layout.addStretch(1)

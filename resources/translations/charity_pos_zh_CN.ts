@@ -3491,6 +3491,18 @@ This handout {value}: {lines}, {units}</source>
 <context>
     <name>FirstStartDialog</name>
     <message>
+        <source>A store that starts using charity-pos today: its code, name and district come from the district office.</source>
+        <translation>今天开始使用 charity-pos 的门店：门店代码、名称和所属区由区里提供。</translation>
+    </message>
+    <message>
+        <source>This store&apos;s PC was replaced or its disk failed: the store comes back from its latest backup (a USB disk, the backup folder).</source>
+        <translation>本店的电脑换了新的，或硬盘坏了：从最近的备份（U 盘、备份文件夹）恢复门店。</translation>
+    </message>
+    <message>
+        <source>The store file is elsewhere on this PC or on another drive (e.g. D:).</source>
+        <translation>门店数据库在这台电脑的其他位置或其他磁盘上（如 D:）。</translation>
+    </message>
+    <message>
         <location filename="../../charity_pos/ui/first_start.py" line="64"/>
         <source>charity-pos: set up this PC</source>
         <translation>charity-pos：首次使用</translation>

@@ -174,6 +174,17 @@ def test_quitting_the_window_ends_the_app_and_leaves_nothing(tmp_path: Path) -> 
 
 
 # --- the choices, by keyboard -------------------------------------------------------------------------------
+def test_each_choice_says_when_it_is_the_one_to_take(qtbot, tmp_path: Path) -> None:
+    """A volunteer who has not set up a PC before reads under each choice which case it is for."""
+    from PySide6.QtWidgets import QLabel
+
+    dialog = _dialog(qtbot, tmp_path / "store.sqlite3")
+    shown = [label.text() for label in dialog.findChildren(QLabel) if label.isVisible()]
+    assert any("门店代码、名称和所属区由区里提供" in text for text in shown), shown
+    assert any("电脑换了新的" in text and "备份" in text for text in shown), shown
+    assert any("其他磁盘上" in text for text in shown), shown
+
+
 def test_the_choices_are_taken_by_their_number_and_esc_goes_back_then_quits(qtbot, tmp_path: Path) -> None:
     dialog = _dialog(qtbot, tmp_path / "data" / "store.sqlite3")
     assert dialog.findChild(type(dialog.choice_message), "screenTitle").text() == "首次使用：设置这台电脑"
