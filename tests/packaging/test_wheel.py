@@ -282,6 +282,36 @@ def test_the_installed_commands_and_app_work(installed: Installed, tmp_path: Pat
     check_the_commands_and_the_app(installed, outside_the_checkout(tmp_path), language)
 
 
+def test_the_installed_hub_app_starts_on_a_hub_it_made(installed: Installed, tmp_path: Path) -> None:
+    """District staff's side from the same wheel: ``hub init`` runs the hub's migrations from the installed
+    package, and the hub's app comes up (it has no quit-when-ready switch: it runs until the log says it
+    started, within a minute, and is then ended)."""
+    import time
+
+    folder = outside_the_checkout(tmp_path)
+    home, hub = folder / "home", folder / "hub.sqlite3"
+    done = installed.run(home, "hub", "init", "--hub", hub, "--district", "静安区", "--lang", "en")
+    assert done.returncode == 0 and hub.is_file(), done.stderr
+    clean = {k: v for k, v in os.environ.items()
+             if k not in ("PYTHONPATH", "PYTHONHOME", "PYTHONSTARTUP", "VIRTUAL_ENV")
+             and not k.startswith("CHARITY_POS_")}
+    clean.update(CHARITY_POS_HOME=str(home), QT_QPA_PLATFORM="offscreen")
+    app = subprocess.Popen([str(installed.bin("charity-pos")), "hub", "gui", "--hub", str(hub)],
+                           cwd=installed.workdir, env=clean, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    log = home / "logs" / "charity-pos.log"
+    try:
+        for _ in range(600):
+            if app.poll() is not None or (log.exists() and "hub app started" in log.read_text(encoding="utf-8")):
+                break
+            time.sleep(0.1)
+        assert app.poll() is None, app.communicate()
+        assert "hub app started" in log.read_text(encoding="utf-8")
+    finally:
+        app.terminate()
+        app.communicate(timeout=60)
+    assert "Traceback" not in log.read_text(encoding="utf-8")
+
+
 # --- a file taken out of the installed package ---------------------------------------------------------------
 @pytest.fixture(scope="module")
 def demo_made(installed: Installed, tmp_path_factory: pytest.TempPathFactory) -> Path:
