@@ -44,8 +44,8 @@ def lot_by_lot(raw: sqlite3.Connection) -> list[Imbalance]:
         if not fate.balances:
             found.append(Imbalance("lot", f"{codes.get(lot, '')} ({lot})", fate))
         if lot in number_of:
-            by_donation[number_of[lot]] += Fate(0, *[getattr(fate, f) for f in (
-                "sold", "handed_out", "written_off", "counted_difference", "on_shelf", "transferred")])
+            by_donation[number_of[lot]] += Fate(0, **{f: getattr(fate, f) for f in (  # by name: sent_back lies between
+                "sold", "handed_out", "written_off", "counted_difference", "on_shelf", "transferred")})
     return found + [Imbalance("donation", n, f) for n, f in sorted(by_donation.items()) if not f.balances]
 
 
