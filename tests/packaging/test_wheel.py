@@ -156,15 +156,19 @@ class Installed:
     def bin(self, name: str) -> Path:
         return self.venv / ("Scripts" if os.name == "nt" else "bin") / name
 
-    def run(self, home: Path, *argv: object, **env: str) -> subprocess.CompletedProcess[str]:
-        """``charity-pos ARGV`` as installed, with its own home (settings, keys, logs) and nothing of this
-        test run's environment that could lead it back to the checkout."""
+    def env(self, home: Path, **env: str) -> dict[str, str]:
+        """The installed command's environment: its own home (settings, keys, logs), offscreen, and nothing
+        of this test run's environment that could lead it back to the checkout."""
         clean = {k: v for k, v in os.environ.items()
                  if k not in ("PYTHONPATH", "PYTHONHOME", "PYTHONSTARTUP", "VIRTUAL_ENV")
                  and not k.startswith("CHARITY_POS_")}
         clean.update(CHARITY_POS_HOME=str(home), QT_QPA_PLATFORM="offscreen", **env)
-        return subprocess.run([str(self.bin("charity-pos")), *map(str, argv)], cwd=self.workdir, env=clean,
-                              capture_output=True, text=True, timeout=300, check=False)
+        return clean
+
+    def run(self, home: Path, *argv: object, **env: str) -> subprocess.CompletedProcess[str]:
+        """``charity-pos ARGV`` as installed, in ``env(home)``."""
+        return subprocess.run([str(self.bin("charity-pos")), *map(str, argv)], cwd=self.workdir,
+                              env=self.env(home, **env), capture_output=True, text=True, timeout=300, check=False)
 
     def python(self, code: str) -> str:
         clean = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "PYTHONHOME", "VIRTUAL_ENV")}
@@ -292,12 +296,9 @@ def test_the_installed_hub_app_starts_on_a_hub_it_made(installed: Installed, tmp
     home, hub = folder / "home", folder / "hub.sqlite3"
     done = installed.run(home, "hub", "init", "--hub", hub, "--district", "静安区", "--lang", "en")
     assert done.returncode == 0 and hub.is_file(), done.stderr
-    clean = {k: v for k, v in os.environ.items()
-             if k not in ("PYTHONPATH", "PYTHONHOME", "PYTHONSTARTUP", "VIRTUAL_ENV")
-             and not k.startswith("CHARITY_POS_")}
-    clean.update(CHARITY_POS_HOME=str(home), QT_QPA_PLATFORM="offscreen")
     app = subprocess.Popen([str(installed.bin("charity-pos")), "hub", "gui", "--hub", str(hub)],
-                           cwd=installed.workdir, env=clean, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                           cwd=installed.workdir, env=installed.env(home), stdout=subprocess.PIPE,
+                           stderr=subprocess.PIPE, text=True)
     log = home / "logs" / "charity-pos.log"
     try:
         for _ in range(600):
