@@ -24,7 +24,7 @@ from typing import Any
 
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
 
 from charity_pos import cli, errors, i18n
 from charity_pos.hub import importer
@@ -81,6 +81,10 @@ def _lines(results: list[tuple[str, importer.ImportResult]], language: str) -> l
     return [_line(result) for _name, result in results]
 
 
+#: the damaged files imported between two comparisons of the hub's tables
+DIGEST_EVERY = 50
+
+
 def _refuse_all(hub: Hub, cases: Iterable[tuple[str, bytes]]) -> tuple[int, list[str]]:
     """Import each case: how many, and what went wrong, one entry per case not refused as it must be."""
     failures: list[str] = []
@@ -88,19 +92,31 @@ def _refuse_all(hub: Hub, cases: Iterable[tuple[str, bytes]]) -> tuple[int, list
     before = digest(hub.db)
     refused = []
     count = 0
+    since: list[str] = []  # the cases since the tables were last compared
+
+    def unchanged() -> None:
+        # A change stays in the tables, so comparing after every DIGEST_EVERY cases and after the last misses
+        # none; a change names the cases it lies among (comparing after each would take a fifth of the test).
+        nonlocal before
+        if since and digest(hub.db) != before:
+            failures.append(f"the hub's tables changed by one of: {', '.join(since)}")
+            before = digest(hub.db)
+        since.clear()
+
     for name, data in cases:
         count += 1
         path.write_bytes(data)
         result = import_bundle(hub.db, path)
+        since.append(name)
         if result.status != "refused" or not isinstance(result.error, errors.PosError):
             failures.append(f"{name}: {result.status}")
         elif isinstance(result.error, UNFORESEEN):
             failures.append(f"{name}: {type(result.error).__name__} {result.error.facts}")
-        elif digest(hub.db) != before:
-            failures.append(f"{name}: the hub's tables changed")
-            before = digest(hub.db)
         else:
             refused.append((name, result))
+        if len(since) == DIGEST_EVERY:
+            unchanged()
+    unchanged()
     # one line each, naming the file, in English and in Chinese
     for (name, _result), english, chinese in zip(refused, _lines(refused, "en"), _lines(refused, "zh_CN"),
                                                  strict=True):
@@ -134,6 +150,28 @@ def test_every_damaged_bundle_is_refused_in_one_line_and_changes_nothing(
     assert (again.status, again.events) == ("already", 0)
     with hub.db.read() as s:
         assert s.scalar(select(func.count()).select_from(HubEvent)) == len(genuine.events)
+
+
+def test_a_damaged_file_that_changed_the_hub_would_be_caught_and_named(
+        hub: Hub, genuine: Genuine, names: list[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    """The tables are compared only every ``DIGEST_EVERY`` files: an importer that let one damaged file change
+    them is still caught, and the failure names the files the change lies among."""
+    cases = list(damaged_bundles(genuine, only=set(names[:DIGEST_EVERY + 10])))
+    culprit = cases[DIGEST_EVERY + 3][0]
+    real, culprit_data = importer.import_bundle, dict(cases)[culprit]
+
+    def leaky(db: Any, path: Path) -> importer.ImportResult:
+        result = real(db, path)
+        if path.read_bytes() == culprit_data:
+            with db.begin() as s:
+                s.execute(text("UPDATE hub_store SET name = name || '!'"))
+        return result
+
+    monkeypatch.setitem(globals(), "import_bundle", leaky)  # what _refuse_all calls
+    count, failures = _refuse_all(hub, cases)
+    assert count == DIGEST_EVERY + 10
+    assert len(failures) == 1 and "the hub's tables changed" in failures[0]
+    assert culprit in failures[0] and cases[DIGEST_EVERY - 1][0] not in failures[0]
 
 
 def test_a_bundle_a_step_from_genuine_is_accepted(hub: Hub, genuine: Genuine) -> None:
