@@ -4,7 +4,8 @@ screens show one in."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+import contextlib
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any, Generic, Protocol, TypeVar
 
 from PySide6.QtCore import (QAbstractItemModel, QAbstractTableModel, QEvent, QModelIndex, QObject, QPersistentModelIndex,
@@ -238,6 +239,8 @@ class FittingTable(QTableView):
         self._readable: dict[tuple[int, bool, int, int], int] = {}
         #: columns fitted to their contents that were narrowed for want of room (their heading elided)
         self._narrowed: set[int] = set()
+        #: the headings' size hints while the columns are fitted (``measuring_headings``), else None
+        self._hints: dict[int, int] | None = None
 
     # --- measuring a column once ------------------------------------------------------
     def setModel(self, model: QAbstractItemModel | None) -> None:  # noqa: N802
@@ -289,10 +292,33 @@ class FittingTable(QTableView):
         super().changeEvent(event)
 
     # --- fitting the columns to the width ------------------------------------------------
+    def heading_width(self, column: int) -> int:
+        """The width the column's heading asks for (Qt asks the model for
+        several roles of it each time): once per column while the columns
+        are fitted, where it is needed a dozen times."""
+        hints = self._hints
+        if hints is None:
+            return self.horizontalHeader().sectionSizeHint(column)
+        hint = hints.get(column)
+        if hint is None:
+            hint = hints[column] = self.horizontalHeader().sectionSizeHint(column)
+        return hint
+
+    @contextlib.contextmanager
+    def measuring_headings(self) -> Iterator[None]:
+        """Within: each heading measured once (a heading's text, font and
+        style do not change while the columns are sized)."""
+        outer = self._hints
+        if outer is None:
+            self._hints = {}
+        try:
+            yield
+        finally:
+            self._hints = outer
+
     def readable_width(self, column: int) -> int:
-        header = self.horizontalHeader()
-        content = max(header.sectionSizeHint(column), self.sizeHintForColumn(column))
-        return max(header.sectionSizeHint(column), min(content, self.first_characters_width(column)))
+        heading = self.heading_width(column)
+        return max(heading, min(max(heading, self.sizeHintForColumn(column)), self.first_characters_width(column)))
 
     def least_readable_width(self, column: int) -> int:
         """The least the stretching column narrows to, after the columns of
@@ -300,10 +326,10 @@ class FittingTable(QTableView):
         of Chinese), or its whole contents if narrower. A table's minimum
         width counts this (``WholeColumnsTable``), so a screen asks no more
         room of a 1024-pixel window for a long goods name."""
-        header = self.horizontalHeader()
-        content = max(header.sectionSizeHint(column), self.sizeHintForColumn(column))
+        heading = self.heading_width(column)
+        content = max(heading, self.sizeHintForColumn(column))
         least = min(self.readable_width(column), self.READABLE * self.fontMetrics().averageCharWidth())
-        return max(header.sectionSizeHint(column), min(content, least))
+        return max(heading, min(content, least))
 
     def first_characters_width(self, column: int) -> int:
         """The width that shows the first ``READABLE`` characters of each of
@@ -333,7 +359,7 @@ class FittingTable(QTableView):
 
     def whole_width(self, column: int) -> int:
         """The width that shows the column's heading and contents whole."""
-        return max(self.horizontalHeader().sectionSizeHint(column), self.sizeHintForColumn(column))
+        return max(self.heading_width(column), self.sizeHintForColumn(column))
 
     def shortest_width(self) -> int:
         """The least a column narrows to for want of room: a few characters."""
@@ -342,6 +368,10 @@ class FittingTable(QTableView):
 
     def updateGeometries(self) -> None:  # noqa: N802
         super().updateGeometries()
+        with self.measuring_headings():
+            self._fit_columns()
+
+    def _fit_columns(self) -> None:
         header = self.horizontalHeader()
         model = self.model()
         if model is None or not 0 <= self.stretch < header.count():
@@ -363,7 +393,7 @@ class FittingTable(QTableView):
         # then down to a few characters; then the others' headings wider than their contents elide;
         # last the name gives up its characters past the least it shows
         steps: tuple[tuple[list[int], Callable[[int], int]], ...] = (
-            (giving, header.sectionSizeHint), (giving, lambda _c: shortest),
+            (giving, self.heading_width), (giving, lambda _c: shortest),
             (figures, lambda c: max(shortest, self.sizeHintForColumn(c))), ([self.stretch], lambda _c: least))
         for columns, least_of in steps:
             for column in columns:
@@ -446,14 +476,15 @@ class WholeColumnsTable(FittingTable):
             if column == self.stretch:
                 width += self.least_readable_width(column)
             elif column in self.give_way:
-                width += header.sectionSizeHint(column)
+                width += self.heading_width(column)
             else:
                 width += self.whole_width(column)
         return width
 
     def updateGeometries(self) -> None:  # noqa: N802
-        super().updateGeometries()
-        wanted = self.columns_width()
+        with self.measuring_headings():
+            super().updateGeometries()
+            wanted = self.columns_width()
         if wanted != self._asked:
             self._asked = wanted
             self.updateGeometry()  # the layout caches the minimum: tell it the lines changed it
