@@ -9,11 +9,13 @@ import io
 import re
 import sqlite3
 import subprocess
+from datetime import datetime
 from pathlib import Path
 
 import pypdf
 
 from charity_pos import cli, i18n
+from charity_pos.domain.days import STORE_TZ
 from charity_pos.services.base import Approval
 
 
@@ -35,6 +37,13 @@ def run_cli(*argv: object, lang: str | None = None) -> tuple[int, str, str]:
     finally:
         i18n._loaded[:] = saved
     return code, out.getvalue(), err.getvalue()
+
+
+def this_year() -> int:
+    """The year at the store now (Shanghai), in which a document made on the real clock is numbered: the
+    command line's and the app's (``PT01-2027-C000001`` from New Year's Day on). Services given the
+    ``clock`` fixture number in their clock's year instead."""
+    return datetime.now(STORE_TZ).year
 
 
 # --- PDFs -----------------------------------------------------------------------------------------------

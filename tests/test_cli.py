@@ -22,7 +22,7 @@ from charity_pos.domain import barcodes
 from charity_pos.services.base import STORE_TZ
 from charity_pos.services.registry import Services
 from tests.conftest import bring_keys
-from tests.helpers import dump, one_error_line, pdf_pages, run_cli  # noqa: F401 (dump: other files take it from here)
+from tests.helpers import dump, one_error_line, pdf_pages, run_cli, this_year  # noqa: F401 (dump: taken from here)
 
 ENTRY_POINT = Path(sys.executable).with_name("charity-pos")
 FULL_ID = re.compile(r"\d{17}[\dX]")
@@ -268,15 +268,18 @@ def test_show_households_gives_masked_names_and_ids_only(capsys, services, manag
 
     from charity_pos.services.households import HouseholdCategory, HouseholdDraft
 
+    # valid to the end of next year by the real clock, which the command line reads the card's status on (the
+    # services here run on the test's clock)
+    until = date(this_year() + 1, 12, 31)
     services.households.register(manager, HouseholdDraft(
         "AX000001", "王建国", "11010519491231002X", 3, HouseholdCategory.DIBAO, "石门二路街道", "静民救〔2026〕001号",
-        date(2026, 1, 1), date(2026, 12, 31), date(2026, 1, 1)))
+        date(2026, 1, 1), until, date(2026, 1, 1)))
     store_db.close()
     households = show_json(capsys, "households", store_path)
     assert households == [{
         "id": households[0]["id"], "card_number": "AX000001", "head_name": "王**", "id_masked": "110105********002X",
         "members": 3, "category": "dibao", "subdistrict": "石门二路街道", "valid_from": "2026-01-01",
-        "valid_to": "2026-12-31", "status": "active"}]
+        "valid_to": until.isoformat(), "status": "active"}]
     code, table, err = run_cli("show", "households", "--db", store_path)
     assert (code, err) == (0, "")
     assert "王**" in table and "110105********002X" in table

@@ -342,7 +342,7 @@ def test_a_downstream_bundle_sends_no_parameter_per_household(hub: Hub, tmp_path
 def test_the_notice_reads_every_stores_head_in_one_statement(hub: Hub, tmp_path: Path, source: SourceStore) -> None:
     assert import_bundle(hub.db, hub.bundle(1, source.events[-1]["seq"])).status == "applied"
     first = datetime.fromisoformat(source.events[0]["at"]).astimezone(STORE_TZ).date()
-    start, end = notice.check_month(f"{first.year}-{first.month:02d}", datetime(2026, 12, 1, tzinfo=UTC))
+    start, end = notice.check_month(f"{first.year}-{first.month:02d}", datetime.fromisoformat(source.events[-1]["at"]))
     with statements(hub.db) as run:
         alone = notice.build(hub.db, start, end)
     for code in ("JA02", "JA03", "JA04"):

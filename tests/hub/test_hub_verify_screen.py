@@ -93,7 +93,7 @@ def test_every_verdict_in_big_words(qtbot, window: HubWindow, district: District
 def test_open_a_pdf_or_a_file_without_a_code(qtbot, window: HubWindow, district: District, tmp_path: Path,
                                              capsys) -> None:
     pdf = tmp_path / "receipt.pdf"
-    assert cli.main(["receipt", "--db", str(district.store_db), "--donation", "JA01-2026-D000001",
+    assert cli.main(["receipt", "--db", str(district.store_db), "--donation", district.genuine_donation,
                      "--out", str(pdf)]) == 0
     screen = window.receipts_screen
     screen.choose_file = lambda: pdf  # type: ignore[method-assign]

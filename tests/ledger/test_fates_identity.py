@@ -11,18 +11,35 @@ import sqlite3
 import uuid
 from collections import defaultdict
 from collections.abc import Callable
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
+from charity_pos.demo.builder import build_demo
 from charity_pos.ledger import fates
 from charity_pos.ledger.fates import Fate, Imbalance, check_identity
 
 
+#: The demo's day. What a demo holds follows the calendar it covers (which goods sold, which lines came back),
+#: and the edits below need a return of two units or more of one lot, donated goods sold and handed out, and the
+#: like, which a three-day demo made on another day may lack (made on 2027-01-05, it has no such return).
+DEMO_DAY = datetime(2026, 12, 5, 4, tzinfo=UTC)
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("fates-demo") / "demo.db"
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("CHARITY_POS_HOME", str(tmp_path_factory.mktemp("fates-home")))
+        build_demo(path, days=3, today=DEMO_DAY)
+    return path
+
+
 @pytest.fixture
-def shop(demo_store: tuple[Path, int, str], tmp_path: Path) -> Path:
+def shop(demo: Path, tmp_path: Path) -> Path:
     path = tmp_path / "store.db"
-    shutil.copy2(demo_store[0], path)
+    shutil.copy2(demo, path)
     return path
 
 

@@ -57,7 +57,7 @@ def live(services: Services, manager: Actor, cashier: Actor, make_item) -> Servi
 @pytest.fixture
 def copy(live: Services, manager: Actor) -> Services:
     made = training.start(live.ctx, manager)
-    sv = Services.open(made.path)
+    sv = Services.open(made.path, live.ctx.clock)
     yield sv
     sv.close()
 
@@ -81,7 +81,7 @@ def test_a_whole_training_session_leaves_the_live_file_byte_for_byte(live: Servi
     live.db.checkpoint()
     before = fingerprint(live.db.path)
     made = training.start(live.ctx, manager)
-    sv = Services.open(made.path)
+    sv = Services.open(made.path, live.ctx.clock)  # the live store's day: its household's card still valid
     try:
         rice = sv.catalog.search()[0]
         opened = sv.shifts.open(cashier, TILL, 10000)

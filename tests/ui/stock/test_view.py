@@ -12,7 +12,7 @@ from charity_pos.services.writeoffs import WriteoffDraft, WriteoffLineDraft
 from charity_pos.ui.stock import StockScreen
 from charity_pos.ui.stock.model import LotsModel
 from charity_pos.ui.stock.writeoff import WriteoffDialog
-from tests.helpers import compact, pdf_text
+from tests.helpers import compact, pdf_text, this_year
 from tests.ui.conftest import FakeApproval, answer_dialogs, show_active
 
 
@@ -64,7 +64,7 @@ def test_a_cashier_writes_off_within_the_limit_by_keys(qtbot, services, cashier,
 
     shown = answer_dialogs(qtbot, screen, work)
     qtbot.keyClick(screen, Qt.Key.Key_W, Qt.KeyboardModifier.ControlModifier)
-    assert len(shown) == 1 and changed and changed[0].number == "PT01-2026-W000001"
+    assert len(shown) == 1 and changed and changed[0].number == f"PT01-{this_year()}-W000001"
     assert screen.model.row_at(0).on_hand == 9
     [row] = services.writeoffs.writeoffs(cashier)
     assert (row.reason, row.units, row.value_fen, row.approved_by) == ("expired", 3, 3570, "")
@@ -125,7 +125,8 @@ def test_the_last_write_off_is_saved_as_its_pdf(qtbot, services, manager, feedba
     lot = screen.model.row_at(0)
     services.writeoffs.write_off(manager, WriteoffDraft((WriteoffLineDraft(lot.lot_id, 1),), "spoiled"))
     target = tmp_path / "w.pdf"
-    screen.output.choose_file = lambda _parent, name: (target if name == "报损单-PT01-2026-W000001.pdf" else None)
+    wanted = f"报损单-PT01-{this_year()}-W000001.pdf"
+    screen.output.choose_file = lambda _parent, name: (target if name == wanted else None)
     qtbot.keyClick(screen, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
     text = compact(pdf_text(target))
-    assert "物资报损单" in text and "PT01-2026-W000001" in text and "变质" in text
+    assert "物资报损单" in text and f"PT01-{this_year()}-W000001" in text and "变质" in text
