@@ -5,7 +5,7 @@ is what the cashier sees, in Chinese, and what the service recorded."""
 from __future__ import annotations
 
 import uuid
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -19,7 +19,7 @@ from charity_pos.domain import quota
 from charity_pos.domain.barcodes import check_digit
 from charity_pos.errors import CardRefused
 from charity_pos.i18n import describe
-from charity_pos.services.base import Approval
+from charity_pos.services.base import STORE_TZ, Approval
 from charity_pos.services.catalog import ItemDraft, Source
 from charity_pos.services.intake import Condition, IntakeDraft, IntakeLine, Valuation
 from charity_pos.services.households import HouseholdCategory, HouseholdDraft
@@ -37,7 +37,7 @@ from tests.helpers import SHORT_DATED_OK, pdf_text
 
 RICE = "6901234567892"  # ¥32.90, grain and oil
 JACKET = "690123456780" + str(check_digit("690123456780"))  # ¥35.00, clothing
-TODAY = date.today()
+TODAY = datetime.now(STORE_TZ).date()  # the store's day (Shanghai), not this machine's
 PERIOD = quota.period_of(TODAY, "month").label()
 MANAGER_OK = Approval("manager", "9999", "家中有病人")
 #: Three households: one to serve, one suspended, one whose certificate ran out.

@@ -7,7 +7,7 @@ from __future__ import annotations
 import csv
 import dataclasses
 import uuid
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QDialog
 from sqlalchemy import select
 
 from charity_pos.db.models import AuditEntry
+from charity_pos.domain.days import STORE_TZ
 from charity_pos.domain.identity import id_check_char
 from charity_pos.errors import PermissionDenied
 from charity_pos.services.base import local_date
@@ -43,7 +44,7 @@ def masked(number: str) -> str:
     return number[:6] + "********" + number[-4:]
 
 
-TODAY = date.today()
+TODAY = datetime.now(STORE_TZ).date()  # the store's day (Shanghai), not this machine's
 PEOPLE = [  # card, name, ID number, category, valid to
     ("AX000001", "王建国", make_id("19491231", "002"), HouseholdCategory.DIBAO, TODAY + timedelta(days=300)),
     ("AX000002", "李秀英", make_id("19560304", "024"), HouseholdCategory.TEKUN, TODAY + timedelta(days=300)),
