@@ -11,6 +11,7 @@ import pytest
 from sqlalchemy import select
 
 from charity_pos.db.models import SyncState
+from charity_pos.domain.days import local_date
 from charity_pos.errors import CampaignRefused
 from charity_pos.ledger.verify import verify
 from charity_pos.services.campaigns import HERE, WAITING, CampaignService, CollectDraft
@@ -51,7 +52,7 @@ def test_the_next_household_collects_and_one_who_has_is_turned_away(demo_copy: S
     done = next(row for row in roster if row.standing == HERE)
     with pytest.raises(CampaignRefused):
         campaigns.collect(cashier, CollectDraft(uuid.uuid4(), campaign.id, done.card_number))
-    today = demo.ctx.now().date()
+    today = local_date(demo.ctx.now())  # the store's day, in Shanghai
     cards = {h.card_number: h for h in demo.households.households()}
     nxt = next(row for row in roster if row.standing == WAITING and cards[row.card_number].state_on(today) == "active")
     rice_and_oil = [demo.catalog.search(line.barcode)[0] for line in campaign.package]

@@ -7,7 +7,6 @@ from __future__ import annotations
 import re
 import sqlite3
 from contextlib import closing
-from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -19,6 +18,7 @@ from charity_pos.hub.models import HubEvent
 from charity_pos.reports.period import utc_range
 from charity_pos.services.base import Actor
 from charity_pos.services.registry import Services
+from tests.helpers import this_year
 from tests.hub.test_cli_reports import fails, hub  # noqa: F401
 from tests.hub.test_figures import demo, demo_months, run  # noqa: F401
 
@@ -79,7 +79,7 @@ def test_the_notice_is_a_pdf_and_a_static_site_with_the_journal_heads_and_no_per
 
 
 def test_bad_months_and_a_file_for_a_folder_are_refused(capsys, hub: str, tmp_path: Path) -> None:
-    later = datetime.now(UTC).year + 1
+    later = this_year() + 1  # the store's year (Shanghai's): from 16:00 UTC on 31 December, UTC's is the one before
     for month, words in (("2026-13", "2026-13"), (f"{later}-01", f"{later}-01"), ("26-01", "26-01")):
         line = fails(capsys, "hub", "notice", "--hub", hub, "--month", month, "--out", tmp_path / "n")
         assert words in line
