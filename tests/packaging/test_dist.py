@@ -192,10 +192,18 @@ def test_the_hub_app_starts_on_a_hub_the_build_made(dist: Path, hider: list[str]
         app.communicate(timeout=60)
 
 
-def test_the_app_says_why_it_cannot_open_a_store(dist: Path, hider: list[str], tmp_path: Path) -> None:
-    done = run(dist, hider, tmp_path, "gui", "--db", tmp_path / "missing.sqlite3",
-               env={"CHARITY_POS_EXIT_WHEN_READY": "store"})
+def test_a_missing_store_brings_up_the_first_start_and_a_damaged_one_is_refused(dist: Path, hider: list[str],
+                                                                                 tmp_path: Path) -> None:
+    missing = tmp_path / "missing.sqlite3"
+    done = run(dist, hider, tmp_path, "gui", "--db", missing, env={"CHARITY_POS_EXIT_WHEN_READY": "1"})
+    assert done.returncode == 0 and "Traceback" not in done.stderr, done.stderr
+    log = (tmp_path / "logs" / "charity-pos.log").read_text(encoding="utf-8")
+    assert "first-start window up" in log and "log-in window up" not in log and not missing.exists()
+    damaged = tmp_path / "damaged.sqlite3"
+    damaged.write_bytes(b"not a store")
+    done = run(dist, hider, tmp_path, "gui", "--db", damaged, env={"CHARITY_POS_EXIT_WHEN_READY": "store"})
     assert done.returncode == 1 and done.stderr.strip() and "Traceback" not in done.stderr
+    assert damaged.read_bytes() == b"not a store"
 
 
 def test_the_build_carries_qt_what_the_app_needs(dist: Path) -> None:
