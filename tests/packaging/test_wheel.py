@@ -418,8 +418,10 @@ def test_missing_migrations_are_named_in_the_users_language(installed: Installed
 def test_the_wheel_installs_with_its_dependencies_from_pypi(dists: Dists, tmp_path_factory) -> None:
     venv = outside_the_checkout(tmp_path_factory.mktemp("full-venv"))
     python, site = new_venv(venv, with_pip=True)
+    # pip without this run's PYTHONPATH: a checkout on it (with its .egg-info) reads as the package installed
+    clean = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "PYTHONHOME", "VIRTUAL_ENV")}
     done = subprocess.run([str(python), "-m", "pip", "install", "--quiet", "--disable-pip-version-check",
-                           str(dists.wheel)], capture_output=True, text=True, timeout=1800, check=False)
+                           str(dists.wheel)], capture_output=True, text=True, timeout=1800, check=False, env=clean)
     assert done.returncode == 0, done.stderr[-3000:]
     full = Installed(venv, site, outside_the_checkout(tmp_path_factory.mktemp("full-elsewhere")))
     assert full.python("import PySide6; print(PySide6.__file__)").startswith(str(site))
