@@ -62,7 +62,7 @@ def demo_copy(demo_store, tmp_path: Path, tmp_path_factory) -> Path:
 
 def next_receipt_number(path: Path) -> str:
     """The receipt number the next issue should get: gap-free per store and year."""
-    year = datetime.now(STORE_TZ).year
+    year = this_year()
     conn = sqlite3.connect(path)
     try:
         numbers = [r[0] for r in conn.execute("SELECT number FROM receipt")]

@@ -20,9 +20,8 @@ from charity_pos.ui.donations import DonationsScreen
 from charity_pos.ui.donations.dialogs import LabelsDialog, VoidDialog
 from charity_pos.ui.donations.model import DonationTableModel
 from tests.ui.conftest import FakeApproval, show_active
-from tests.helpers import pdf_text
+from tests.helpers import pdf_text, this_year
 
-YEAR = datetime.now(STORE_TZ).year
 TODAY = datetime.now(STORE_TZ).date()
 MANAGER_OK = Approval("manager", "9999", "捐赠人要收据")
 
@@ -108,7 +107,7 @@ def test_receipt_saved_as_pdf_then_reprint_marked(qtbot, services, manager, feed
     assert feedback.errors == []
     assert first is not None and first.document.reprint_count == 0
     assert asked == [f"捐赠收据-{donations['person']}.pdf"]
-    number = f"PT01-{YEAR}-J000001"
+    number = f"PT01-{this_year()}-J000001"
     text = pdf_text(tmp_path / "receipt.pdf")
     assert number in text and "东北大米 5kg" in text
     assert screen.notice.text() == f"已为 {donations['person']} 开具收据 {number}。"
@@ -162,7 +161,7 @@ def test_failed_pdf_uses_no_number(qtbot, services, manager, feedback, donations
     assert not (tmp_path / "receipt.pdf").exists()
     monkeypatch.undo()
     result = screen.print_receipt(to_file=True)
-    assert result is not None and result.document.receipt_number == f"PT01-{YEAR}-J000001"
+    assert result is not None and result.document.receipt_number == f"PT01-{this_year()}-J000001"
 
 
 def test_cashier_needs_a_manager_to_issue_a_receipt(qtbot, services, cashier, feedback, donations, tmp_path) -> None:
@@ -193,7 +192,7 @@ def test_void_needs_a_manager_then_shows_void_and_a_new_receipt_can_follow(qtbot
 
     screen.run_dialog = give_reason  # type: ignore[method-assign]
     qtbot.keyClick(screen, Qt.Key.Key_Delete, Qt.KeyboardModifier.ControlModifier)
-    number = f"PT01-{YEAR}-J000001"
+    number = f"PT01-{this_year()}-J000001"
     assert approval.asked == ["此操作需要店长批准：作废捐赠收据。"]
     assert feedback.errors == []
     assert _row(screen, donations["person"])[DonationTableModel.RECEIPT:] == [number, "作废"]
@@ -203,8 +202,8 @@ def test_void_needs_a_manager_then_shows_void_and_a_new_receipt_can_follow(qtbot
 
     _save_into(screen, tmp_path / "new.pdf")
     result = screen.print_receipt(to_file=True)
-    assert result is not None and result.document.receipt_number == f"PT01-{YEAR}-J000002"
-    assert _row(screen, donations["person"])[DonationTableModel.RECEIPT:] == [f"PT01-{YEAR}-J000002", "已开"]
+    assert result is not None and result.document.receipt_number == f"PT01-{this_year()}-J000002"
+    assert _row(screen, donations["person"])[DonationTableModel.RECEIPT:] == [f"PT01-{this_year()}-J000002", "已开"]
 
 
 def test_void_without_a_reason_keeps_the_dialog_open(qtbot) -> None:
@@ -292,7 +291,7 @@ def test_a_receipt_that_cannot_be_put_in_place_uses_no_number(qtbot, services, m
     assert _row(screen, donations["person"])[DonationTableModel.STATE] == "待开", "no number used"
     assert not (tmp_path / "held.pdf").exists() and not list(tmp_path.glob("*.partial"))
     assert screen.print_receipt(to_file=True) is not None
-    assert f"PT01-{YEAR}-J000001" in pdf_text(tmp_path / "held.pdf"), "the number the failed save did not use"
+    assert f"PT01-{this_year()}-J000001" in pdf_text(tmp_path / "held.pdf"), "the number the failed save did not use"
 
 
 @pytest.mark.parametrize("typed", ["wjg", "WJG", "wangjianguo", "jianguo", "王建"])
@@ -309,7 +308,7 @@ def test_a_donor_is_found_by_pinyin_and_the_one_hit_is_selected(qtbot, services,
     assert screen.selected().number == donations["person"], "the one hit is selected"
     assert _row(screen, donations["person"])[DonationTableModel.DONOR] == "王**", "the name stays masked"
     qtbot.keyClick(screen.search, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
-    assert asked == [YEAR], "Ctrl+D acts on the hit with no click"
+    assert asked == [this_year()], "Ctrl+D acts on the hit with no click"
     qtbot.keyClick(screen.search, Qt.Key.Key_Return)
     assert screen.table.hasFocus() and screen.selected().number == donations["person"]
 
